@@ -1,0 +1,155 @@
+# factlint - GNU Makefile. `make demo` and `make check` are the two set-up
+# commands; see README.md.
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+BINDIR = $(PREFIX)/bin
+LIBDIR = $(PREFIX)/lib
+INCDIR = $(PREFIX)/include
+MANDIR = $(PREFIX)/share/man/man1
+PCDIR = $(LIBDIR)/pkgconfig
+
+CC ?= cc
+BUILD ?= build
+OPT ?= -O2 -g
+SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+# Libraries with a pkg-config file; libstemmer has none on Debian 12 and
+# uthash is header-only.
+PKGS = libpcre2-8 libutf8proc md4c gumbo inih jansson
+DEBIAN_PACKAGES = pkg-config libpcre2-dev libutf8proc-dev check libmd4c-dev libgumbo-dev \
+	libinih-dev libjansson-dev libstemmer-dev uthash-dev unicode-data clang-format
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lpthread
+CHECK_CFLAGS := $(shell pkg-config --cflags check 2>/dev/null)
+CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null)
+
+WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+CFLAGS ?= $(OPT)
+ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE $(WARN) $(CFLAGS) $(EXTRA_CFLAGS) \
+	-Iinclude -Isrc $(PKG_CFLAGS) -MMD -MP
+ALL_LDFLAGS = $(LDFLAGS) $(EXTRA_LDFLAGS)
+
+LIB_SRC = $(sort $(filter-out src/main.c,$(wildcard src/*.c)) $(wildcard src/checks/*.c))
+LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/lexicon_data.o
+LEXICON_FILES = $(sort $(wildcard corpus/lexicon/*.lex))
+TEST_SRC = $(sort $(wildcard tests/test_*.c))
+TEST_BIN = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
+
+LIB = $(BUILD)/libfactlint.a
+BIN = $(BUILD)/factlint
+
+.PHONY: all deps demo check test-unit test-e2e san valgrind format format-check install \
+	uninstall clean golden-update eval bench fuzz lint
+
+all: $(LIB) $(BIN) factlint
+
+# The binary at the top level is a copy of the build's, for ./factlint.
+factlint: $(BIN)
+	cp $(BIN) $@
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/tools/embed: tools/embed.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O2 -Wall -Wextra -Werror $< -o $@
+
+$(BUILD)/gen/lexicon_data.c: $(LEXICON_FILES) $(BUILD)/tools/embed
+	@mkdir -p $(dir $@)
+	$(BUILD)/tools/embed fl_builtin_lexicon $@ $(LEXICON_FILES)
+
+$(BUILD)/gen/lexicon_data.o: $(BUILD)/gen/lexicon_data.c
+	$(CC) -std=c11 $(CFLAGS) $(EXTRA_CFLAGS) -c $< -o $@
+
+$(LIB): $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BIN): $(BUILD)/src/main.o $(LIB)
+	$(CC) $(ALL_CFLAGS) $(BUILD)/src/main.o $(LIB) $(PKG_LIBS) $(ALL_LDFLAGS) -o $@
+
+$(BUILD)/tests/main.o: tests/main.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -c $< -o $@
+
+$(BUILD)/tests/test_%.o: tests/test_%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -c $< -o $@
+
+$(BUILD)/tests/test_%: $(BUILD)/tests/test_%.o $(BUILD)/tests/main.o $(LIB)
+	$(CC) $(ALL_CFLAGS) $^ $(PKG_LIBS) $(CHECK_LIBS) $(ALL_LDFLAGS) -o $@
+
+# ----------------------------------------------------------------- set-up
+
+deps:
+	@missing=""; for p in $(DEBIAN_PACKAGES); do \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -z "$$missing" ]; then echo "deps: all Debian packages present"; exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then \
+	  echo "deps: installing$$missing"; \
+	  DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	else \
+	  echo "deps: missing Debian packages; run as root:"; \
+	  echo "  apt-get install -y$$missing"; exit 1; fi
+
+# `make demo` installs what is missing first, so it must build in a new make
+# (the pkg-config flags above were read before the packages existed).
+demo: deps
+	$(MAKE) --no-print-directory all
+	@echo "== factlint corpus/demo/chip-exports.txt =="
+	-./factlint corpus/demo/chip-exports.txt
+
+# ----------------------------------------------------------------- tests
+
+check: all $(TEST_BIN)
+	@BUILD=$(BUILD) sh tests/run-tests.sh $(TEST_BIN)
+
+san:
+	$(MAKE) --no-print-directory BUILD=build/san CC=$${SAN_CC:-gcc} \
+	  EXTRA_CFLAGS="$(SAN_FLAGS)" EXTRA_LDFLAGS="$(SAN_FLAGS)" OPT="-O1 -g" check
+
+valgrind:
+	$(MAKE) --no-print-directory BUILD=build/vg OPT="-O1 -g" all $(TEST_BIN:$(BUILD)/%=build/vg/%)
+	@VALGRIND="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect,possible" \
+	  BUILD=build/vg CK_FORK=no sh tests/run-tests.sh $(TEST_BIN:$(BUILD)/%=build/vg/%)
+
+# ------------------------------------------------------------------ style
+
+FORMAT_FILES = $(wildcard src/*.c src/*.h src/checks/*.c include/*.h tests/*.c tests/*.h tools/*.c)
+
+format:
+	clang-format -i $(FORMAT_FILES)
+
+format-check:
+	clang-format --dry-run --Werror $(FORMAT_FILES)
+
+# ---------------------------------------------------------------- install
+
+factlint.pc: Makefile
+	@printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$${prefix}/lib' 'includedir=$${prefix}/include' '' \
+	  'Name: factlint' 'Description: fact-consistency checker for edited prose' \
+	  'Version: $(shell sed -n 's/^#define FL_VERSION "\(.*\)"/\1/p' include/factlint.h)' \
+	  'Requires.private: $(PKGS)' \
+	  'Cflags: -I$${includedir}' 'Libs: -L$${libdir} -lfactlint' \
+	  'Libs.private: -lstemmer -lpthread' > $@
+
+install: all factlint.pc
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCDIR) \
+	  $(DESTDIR)$(MANDIR) $(DESTDIR)$(PCDIR)
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/factlint
+	install -m 644 $(LIB) $(DESTDIR)$(LIBDIR)/libfactlint.a
+	install -m 644 include/factlint.h $(DESTDIR)$(INCDIR)/factlint.h
+	install -m 644 factlint.1 $(DESTDIR)$(MANDIR)/factlint.1
+	install -m 644 factlint.pc $(DESTDIR)$(PCDIR)/factlint.pc
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/factlint $(DESTDIR)$(LIBDIR)/libfactlint.a \
+	  $(DESTDIR)$(INCDIR)/factlint.h $(DESTDIR)$(MANDIR)/factlint.1 $(DESTDIR)$(PCDIR)/factlint.pc
+
+clean:
+	rm -rf build factlint factlint.pc
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,124 @@
+/* arena.c - one allocation region per document run, freed at once. */
+#include "internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct fl_block {
+    struct fl_block *next;
+    size_t used, cap;
+    max_align_t data[];
+} fl_block;
+
+struct fl_arena {
+    fl_block *head;
+    size_t next_size;
+};
+
+enum { FL_ARENA_FIRST = 16 * 1024, FL_ARENA_MAX_STEP = 4 * 1024 * 1024 };
+
+fl_arena *fl_arena_new(void)
+{
+    fl_arena *arena = calloc(1, sizeof *arena);
+    if (arena)
+        arena->next_size = FL_ARENA_FIRST;
+    return arena;
+}
+
+void fl_arena_free(fl_arena *arena)
+{
+    if (!arena)
+        return;
+    fl_block *b = arena->head;
+    while (b) {
+        fl_block *next = b->next;
+        free(b);
+        b = next;
+    }
+    free(arena);
+}
+
+void *fl_arena_alloc(fl_arena *arena, size_t size)
+{
+    size = (size + 7u) & ~(size_t)7u;
+    if (size == 0)
+        size = 8;
+    fl_block *b = arena->head;
+    if (!b || b->cap - b->used < size) {
+        size_t cap = arena->next_size;
+        if (cap < size)
+            cap = size;
+        if (arena->next_size < FL_ARENA_MAX_STEP)
+            arena->next_size *= 2;
+        b = malloc(sizeof *b + cap);
+        if (!b)
+            return NULL;
+        b->cap = cap;
+        b->used = 0;
+        b->next = arena->head;
+        arena->head = b;
+    }
+    void *p = (char *)b->data + b->used;
+    b->used += size;
+    memset(p, 0, size);
+    return p;
+}
+
+char *fl_arena_strndup(fl_arena *arena, const char *s, size_t len)
+{
+    char *p = fl_arena_alloc(arena, len + 1);
+    if (p) {
+        memcpy(p, s, len);
+        p[len] = '\0';
+    }
+    return p;
+}
+
+char *fl_arena_vprintf(fl_arena *arena, const char *fmt, va_list ap)
+{
+    va_list copy;
+    va_copy(copy, ap);
+    int n = vsnprintf(NULL, 0, fmt, copy);
+    va_end(copy);
+    if (n < 0)
+        return NULL;
+    char *p = fl_arena_alloc(arena, (size_t)n + 1);
+    if (p)
+        vsnprintf(p, (size_t)n + 1, fmt, ap);
+    return p;
+}
+
+char *fl_arena_printf(fl_arena *arena, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *p = fl_arena_vprintf(arena, fmt, ap);
+    va_end(ap);
+    return p;
+}
+
+void fl_vec_init(fl_vec *vec, size_t elem_size)
+{
+    vec->items = NULL;
+    vec->count = vec->cap = 0;
+    vec->size = elem_size;
+}
+
+void *fl_vec_push(fl_arena *arena, fl_vec *vec)
+{
+    if (vec->count == vec->cap) {
+        size_t cap = vec->cap ? vec->cap * 2 : 16;
+        void *items = fl_arena_alloc(arena, cap * vec->size);
+        if (!items)
+            return NULL;
+        if (vec->count)
+            memcpy(items, vec->items, vec->count * vec->size);
+        vec->items = items;
+        vec->cap = cap;
+    }
+    void *slot = (char *)vec->items + vec->count * vec->size;
+    memset(slot, 0, vec->size);
+    vec->count++;
+    return slot;
+}

@@ -1,0 +1,434 @@
+/* checker.c - options, the shared checker, and one document's run through
+ * the pipeline: extract, segment, mentions, checks. */
+#include "internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+enum { FL_DEFAULT_MAX_MENTIONS = 1000000 };
+
+struct fl_options {
+    bool *enabled;          /* per registry index */
+    fl_severity *severity;  /* per registry index */
+    bool builtin_lexicon;
+    char **lexicon_paths;
+    size_t lexicon_count;
+    size_t max_mentions;
+};
+
+struct fl_checker {
+    fl_options opts; /* a deep copy */
+    fl_lexicon *lexicon;
+    fl_patterns *patterns;
+};
+
+/* --------------------------------------------------------------- rules */
+
+size_t fl_rule_count(void)
+{
+    return fl_check_count;
+}
+
+const fl_rule_info *fl_rule_get(size_t i)
+{
+    return i < fl_check_count ? &fl_checks[i]->info : NULL;
+}
+
+static long rule_index(const char *id)
+{
+    for (size_t i = 0; i < fl_check_count; i++)
+        if (strcmp(fl_checks[i]->info.id, id) == 0)
+            return (long)i;
+    return -1;
+}
+
+const fl_rule_info *fl_rule_find(const char *id)
+{
+    long i = rule_index(id);
+    return i < 0 ? NULL : &fl_checks[i]->info;
+}
+
+/* ------------------------------------------------------------- options */
+
+fl_options *fl_options_new(void)
+{
+    fl_options *opts = calloc(1, sizeof *opts);
+    if (!opts)
+        return NULL;
+    size_t n = fl_check_count ? fl_check_count : 1;
+    opts->enabled = calloc(n, sizeof *opts->enabled);
+    opts->severity = calloc(n, sizeof *opts->severity);
+    if (!opts->enabled || !opts->severity) {
+        fl_options_free(opts);
+        return NULL;
+    }
+    for (size_t i = 0; i < fl_check_count; i++) {
+        opts->enabled[i] = true;
+        opts->severity[i] = fl_checks[i]->info.severity;
+    }
+    opts->builtin_lexicon = true;
+    opts->max_mentions = FL_DEFAULT_MAX_MENTIONS;
+    return opts;
+}
+
+void fl_options_free(fl_options *opts)
+{
+    if (!opts)
+        return;
+    free(opts->enabled);
+    free(opts->severity);
+    for (size_t i = 0; i < opts->lexicon_count; i++)
+        free(opts->lexicon_paths[i]);
+    free(opts->lexicon_paths);
+    free(opts);
+}
+
+fl_status fl_options_enable_rule(fl_options *opts, const char *rule, int enabled)
+{
+    long i = rule_index(rule);
+    if (i < 0)
+        return FL_EUSAGE;
+    opts->enabled[i] = enabled != 0;
+    return FL_OK;
+}
+
+fl_status fl_options_set_severity(fl_options *opts, const char *rule, fl_severity severity)
+{
+    long i = rule_index(rule);
+    if (i < 0 || severity > FL_SEV_ERROR)
+        return FL_EUSAGE;
+    opts->severity[i] = severity;
+    return FL_OK;
+}
+
+void fl_options_use_default_lexicon(fl_options *opts, int use)
+{
+    opts->builtin_lexicon = use != 0;
+}
+
+fl_status fl_options_add_lexicon(fl_options *opts, const char *path)
+{
+    char **grown = realloc(opts->lexicon_paths, (opts->lexicon_count + 1) * sizeof *grown);
+    if (!grown)
+        return FL_ENOMEM;
+    opts->lexicon_paths = grown;
+    grown[opts->lexicon_count] = strdup(path);
+    if (!grown[opts->lexicon_count])
+        return FL_ENOMEM;
+    opts->lexicon_count++;
+    return FL_OK;
+}
+
+void fl_options_set_max_mentions(fl_options *opts, size_t max)
+{
+    opts->max_mentions = max ? max : FL_DEFAULT_MAX_MENTIONS;
+}
+
+/* ------------------------------------------------------------- checker */
+
+fl_status fl_checker_new(const fl_options *opts, fl_checker **out, fl_error *err)
+{
+    *out = NULL;
+    fl_checker *checker = calloc(1, sizeof *checker);
+    fl_options *copy = fl_options_new();
+    if (!checker || !copy) {
+        free(checker);
+        fl_options_free(copy);
+        return FL_ENOMEM;
+    }
+    if (opts) {
+        memcpy(copy->enabled, opts->enabled, fl_check_count * sizeof *copy->enabled);
+        memcpy(copy->severity, opts->severity, fl_check_count * sizeof *copy->severity);
+        copy->builtin_lexicon = opts->builtin_lexicon;
+        copy->max_mentions = opts->max_mentions;
+        for (size_t i = 0; i < opts->lexicon_count; i++) {
+            if (fl_options_add_lexicon(copy, opts->lexicon_paths[i]) != FL_OK) {
+                fl_options_free(copy);
+                free(checker);
+                return FL_ENOMEM;
+            }
+        }
+    }
+    checker->opts = *copy;
+    free(copy); /* its arrays now belong to checker->opts */
+    fl_status st = fl_lexicon_build(checker->opts.builtin_lexicon,
+                                    (const char *const *)checker->opts.lexicon_paths,
+                                    checker->opts.lexicon_count, &checker->lexicon, err);
+    if (st == FL_OK)
+        st = fl_patterns_new(&checker->patterns, err);
+    if (st != FL_OK) {
+        fl_checker_free(checker);
+        return st;
+    }
+    *out = checker;
+    return FL_OK;
+}
+
+void fl_checker_free(fl_checker *checker)
+{
+    if (!checker)
+        return;
+    fl_lexicon_free(checker->lexicon);
+    fl_patterns_free(checker->patterns);
+    free(checker->opts.enabled);
+    free(checker->opts.severity);
+    for (size_t i = 0; i < checker->opts.lexicon_count; i++)
+        free(checker->opts.lexicon_paths[i]);
+    free(checker->opts.lexicon_paths);
+    free(checker);
+}
+
+/* ------------------------------------------------------------ findings */
+
+struct fl_result {
+    fl_doc doc;
+};
+
+void fl_prose_to_source(const fl_prose *prose, size_t off, size_t len, size_t *src_off,
+                        size_t *src_len)
+{
+    if (!prose->pieces) {
+        *src_off = off;
+        *src_len = len;
+        return;
+    }
+    /* the last piece starting at or before a prose offset */
+    size_t lo = 0, hi = prose->piece_count;
+    const fl_piece *pc = prose->pieces;
+#define FIND_PIECE(x, idx)                                                                         \
+    do {                                                                                           \
+        lo = 0;                                                                                    \
+        hi = prose->piece_count;                                                                   \
+        while (hi - lo > 1) {                                                                      \
+            size_t mid = lo + (hi - lo) / 2;                                                       \
+            if (pc[mid].prose_off <= (x))                                                          \
+                lo = mid;                                                                          \
+            else                                                                                   \
+                hi = mid;                                                                          \
+        }                                                                                          \
+        (idx) = lo;                                                                                \
+    } while (0)
+    size_t a, b;
+    FIND_PIECE(off, a);
+    size_t last = len ? off + len - 1 : off;
+    FIND_PIECE(last, b);
+#undef FIND_PIECE
+    size_t start = pc[a].verbatim ? pc[a].src_off + (off - pc[a].prose_off) : pc[a].src_off;
+    size_t end = pc[b].verbatim ? pc[b].src_off + (last - pc[b].prose_off) + (len ? 1 : 0)
+                                : pc[b].src_off + pc[b].src_len;
+    *src_off = start;
+    *src_len = end > start ? end - start : 0;
+}
+
+static const char *source_slice(fl_doc *doc, size_t off, size_t len)
+{
+    return fl_arena_strndup(doc->arena, fl_source_bytes(doc->src) + off, len);
+}
+
+/* Lower-cased, space-collapsed text for fingerprints. */
+static uint64_t hash_normalized(const char *s, uint64_t seed)
+{
+    char buf[256];
+    size_t n = fl_fold(s, strlen(s), 0, buf, sizeof buf);
+    if (n >= sizeof buf)
+        n = sizeof buf - 1;
+    return fl_hash64(buf, n, seed);
+}
+
+static size_t sentence_at(const fl_doc *doc, size_t off)
+{
+    size_t lo = 0, hi = doc->sentences.count;
+    if (hi == 0)
+        return 0;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (FL_DOC_SENTENCE(doc, mid)->off <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+fl_finding *fl_doc_add_finding(fl_doc *doc, const char *rule, fl_severity severity,
+                               size_t off, size_t len, const char *message,
+                               const char *suggestion, const size_t *rel_off,
+                               const size_t *rel_len, size_t rel_count)
+{
+    fl_finding *f = fl_vec_push(doc->arena, &doc->findings);
+    if (!f)
+        return NULL;
+    size_t so, sl;
+    fl_prose_to_source(&doc->prose, off, len, &so, &sl);
+    f->rule = rule;
+    f->severity = severity;
+    f->offset = so;
+    f->length = sl;
+    f->text = source_slice(doc, so, sl);
+    f->message = fl_arena_strndup(doc->arena, message, strlen(message));
+    f->suggestion = suggestion ? fl_arena_strndup(doc->arena, suggestion, strlen(suggestion))
+                               : NULL;
+    uint64_t h = fl_hash64(rule, strlen(rule), 0);
+    h = hash_normalized(f->text ? f->text : "", h);
+    if (rel_count) {
+        fl_related *rel = fl_arena_alloc(doc->arena, rel_count * sizeof *rel);
+        if (!rel)
+            return NULL;
+        for (size_t i = 0; i < rel_count; i++) {
+            fl_prose_to_source(&doc->prose, rel_off[i], rel_len[i], &rel[i].offset,
+                               &rel[i].length);
+            rel[i].text = source_slice(doc, rel[i].offset, rel[i].length);
+            h = hash_normalized(rel[i].text ? rel[i].text : "", h);
+        }
+        f->related = rel;
+        f->related_count = rel_count;
+    }
+    if (doc->sentences.count) {
+        const fl_sentence *s = FL_DOC_SENTENCE(doc, sentence_at(doc, off));
+        h = fl_hash64(doc->prose.text + s->off, s->len, h);
+    }
+    f->fingerprint = fl_arena_printf(doc->arena, "%016llx", (unsigned long long)h);
+    if (!f->text || !f->message || !f->fingerprint)
+        return NULL;
+    return f;
+}
+
+static int finding_order(const void *pa, const void *pb)
+{
+    const fl_finding *a = pa, *b = pb;
+    if (a->offset != b->offset)
+        return a->offset < b->offset ? -1 : 1;
+    int c = strcmp(a->rule, b->rule);
+    if (c)
+        return c;
+    return strcmp(a->message, b->message);
+}
+
+/* --------------------------------------------------------------- a run */
+
+static fl_input_format format_for(const char *name, fl_input_format format)
+{
+    if (format != FL_FORMAT_AUTO)
+        return format;
+    const char *dot = strrchr(name, '.');
+    const char *slash = strrchr(name, '/');
+    if (!dot || (slash && dot < slash))
+        return FL_FORMAT_TEXT;
+    if (!strcasecmp(dot, ".md") || !strcasecmp(dot, ".markdown") || !strcasecmp(dot, ".mdx"))
+        return FL_FORMAT_MARKDOWN;
+    if (!strcasecmp(dot, ".html") || !strcasecmp(dot, ".htm") || !strcasecmp(dot, ".xhtml"))
+        return FL_FORMAT_HTML;
+    return FL_FORMAT_TEXT;
+}
+
+fl_status fl_check(const fl_checker *checker, const fl_source *src, fl_input_format format,
+                   fl_result **out, fl_error *err)
+{
+    *out = NULL;
+    fl_result *result = calloc(1, sizeof *result);
+    fl_arena *arena = fl_arena_new();
+    if (!result || !arena) {
+        free(result);
+        fl_arena_free(arena);
+        return FL_ENOMEM;
+    }
+    fl_doc *doc = &result->doc;
+    doc->arena = arena;
+    doc->src = src;
+    doc->lexicon = checker->lexicon;
+    doc->patterns = checker->patterns;
+    doc->max_mentions = checker->opts.max_mentions;
+    fl_vec_init(&doc->sentences, sizeof(fl_sentence));
+    fl_vec_init(&doc->tokens, sizeof(fl_token));
+    fl_vec_init(&doc->mentions, sizeof(fl_mention));
+    fl_vec_init(&doc->findings, sizeof(fl_finding));
+
+    fl_status st;
+    switch (format_for(fl_source_name(src), format)) {
+    case FL_FORMAT_MARKDOWN:
+        st = fl_extract_markdown(doc);
+        break;
+    case FL_FORMAT_HTML:
+        st = fl_extract_html(doc);
+        break;
+    default:
+        st = fl_extract_text(doc);
+        break;
+    }
+    if (st == FL_OK)
+        st = fl_segment(doc);
+    if (st == FL_OK)
+        st = fl_find_mentions(doc);
+    for (size_t i = 0; st == FL_OK && i < fl_check_count; i++) {
+        if (!checker->opts.enabled[i])
+            continue;
+        size_t before = doc->findings.count;
+        fl_checks[i]->run(doc);
+        for (size_t k = before; k < doc->findings.count; k++)
+            ((fl_finding *)doc->findings.items)[k].severity = checker->opts.severity[i];
+        st = doc->status;
+    }
+    if (st != FL_OK) {
+        if (err) {
+            memset(err, 0, sizeof *err);
+            err->status = st;
+            snprintf(err->message, sizeof err->message, "%s", fl_strerror(st));
+        }
+        fl_result_free(result);
+        return st;
+    }
+    if (doc->findings.count > 1)
+        qsort(doc->findings.items, doc->findings.count, sizeof(fl_finding), finding_order);
+    *out = result;
+    return FL_OK;
+}
+
+size_t fl_result_count(const fl_result *result)
+{
+    return result->doc.findings.count;
+}
+
+const fl_finding *fl_result_get(const fl_result *result, size_t i)
+{
+    if (i >= result->doc.findings.count)
+        return NULL;
+    return &((const fl_finding *)result->doc.findings.items)[i];
+}
+
+void fl_result_free(fl_result *result)
+{
+    if (!result)
+        return;
+    fl_arena_free(result->doc.arena);
+    free(result);
+}
+
+size_t fl_result_mention_count(const fl_result *result)
+{
+    return result->doc.mentions.count;
+}
+
+size_t fl_result_sentence_count(const fl_result *result)
+{
+    return result->doc.sentences.count;
+}
+
+fl_status fl_result_mention(const fl_result *result, size_t i, fl_mention_info *out)
+{
+    fl_doc *doc = (fl_doc *)&result->doc; /* value strings go into the arena */
+    if (i >= doc->mentions.count)
+        return FL_EUSAGE;
+    const fl_mention *m = FL_DOC_MENTION(doc, i);
+    out->kind = fl_mention_kind_name(m->kind);
+    fl_prose_to_source(&doc->prose, m->off, m->len, &out->offset, &out->length);
+    out->surface = m->surface;
+    out->fold = m->fold ? m->fold : "";
+    out->skeleton = m->skeleton ? m->skeleton : "";
+    out->family = m->family ? m->family : "";
+    const char *v = fl_mention_value_string(doc, m);
+    out->value = v ? v : "";
+    out->sentence = m->sentence;
+    return FL_OK;
+}

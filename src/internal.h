@@ -1,0 +1,241 @@
+/*
+ * internal.h - the document model shared by the pipeline stages inside
+ * libfactlint. Not installed.
+ *
+ * One document run owns one arena; everything reached from an fl_doc is
+ * allocated there and freed at once by fl_doc_free.
+ */
+#ifndef FL_INTERNAL_H
+#define FL_INTERNAL_H
+
+#include "factlint.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* ----------------------------------------------------------------- arena */
+
+typedef struct fl_arena fl_arena;
+
+fl_arena *fl_arena_new(void);
+void fl_arena_free(fl_arena *arena);
+/* Returns 8-byte aligned zeroed memory, or NULL when out of memory. */
+void *fl_arena_alloc(fl_arena *arena, size_t size);
+/* NUL-terminated copy of s[0..len). */
+char *fl_arena_strndup(fl_arena *arena, const char *s, size_t len);
+char *fl_arena_printf(fl_arena *arena, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+char *fl_arena_vprintf(fl_arena *arena, const char *fmt, va_list ap);
+
+/* A growable array in the arena: `items` of `count` elements of `size`. */
+typedef struct fl_vec {
+    void *items;
+    size_t count, cap, size;
+} fl_vec;
+
+void fl_vec_init(fl_vec *vec, size_t elem_size);
+/* Appends one zeroed element and returns it, or NULL when out of memory. */
+void *fl_vec_push(fl_arena *arena, fl_vec *vec);
+
+/* ------------------------------------------------------------- the prose */
+
+/* Prose handed from an extractor to the later stages. `text` is prose with
+ * markup removed; plain text is its own prose (identity map). Markdown and
+ * HTML extractors build a new buffer and a piece map back to the source:
+ * piece i covers prose bytes [prose_off, next piece's prose_off) and starts
+ * at source byte src_off; a piece with `verbatim` false (a decoded entity,
+ * an inserted paragraph break) maps every byte to src_off with src_len. */
+typedef struct fl_piece {
+    size_t prose_off;
+    size_t src_off;
+    size_t src_len;
+    bool verbatim;
+} fl_piece;
+
+typedef struct fl_prose {
+    const char *text;
+    size_t len;
+    fl_piece *pieces; /* NULL: identity */
+    size_t piece_count;
+} fl_prose;
+
+/* Maps a prose span to a source span. */
+void fl_prose_to_source(const fl_prose *prose, size_t off, size_t len, size_t *src_off,
+                        size_t *src_len);
+
+/* ------------------------------------------------------- sentences, tokens */
+
+typedef enum fl_token_kind {
+    FL_TOK_WORD,   /* letters, maybe with digits, hyphens, apostrophes */
+    FL_TOK_NUMBER, /* digits with , . separators */
+    FL_TOK_PUNCT,
+    FL_TOK_SYMBOL /* currency and other symbols */
+} fl_token_kind;
+
+typedef struct fl_token {
+    size_t off, len; /* in prose */
+    fl_token_kind kind;
+    bool capitalized; /* first letter upper case */
+    bool all_caps;    /* two or more letters, all upper case */
+} fl_token;
+
+typedef struct fl_sentence {
+    size_t off, len;   /* in prose */
+    size_t paragraph;  /* index of the paragraph */
+    size_t first_token, token_count;
+    bool headline;     /* a paragraph of one sentence without final punctuation */
+    bool all_caps;     /* most letters upper case */
+    bool title_case;   /* a heading with most words capitalized */
+    const char **context; /* stemmed content words, sorted, unique */
+    size_t context_count;
+} fl_sentence;
+
+/* -------------------------------------------------------------- mentions */
+
+typedef enum fl_mention_kind {
+    FL_M_CODE,
+    FL_M_NAME,
+    FL_M_ACRONYM,
+    FL_M_ACRONYM_DEF,
+    FL_M_MONEY,
+    FL_M_QUANTITY,
+    FL_M_PERCENT,
+    FL_M_DATE,
+    FL_M_AGE,
+    FL_M_TITLE,
+    FL_M_KIND_COUNT
+} fl_mention_kind;
+
+const char *fl_mention_kind_name(fl_mention_kind kind);
+
+typedef enum fl_date_precision {
+    FL_DATE_YEAR = 1,
+    FL_DATE_MONTH = 2,
+    FL_DATE_DAY = 3
+} fl_date_precision;
+
+typedef struct fl_mention {
+    fl_mention_kind kind;
+    size_t off, len; /* in prose; the whole mention */
+    const char *surface; /* NUL-terminated copy of the mention's text */
+    const char *fold;
+    const char *skeleton;
+    const char *family; /* "" when none */
+    size_t sentence;
+    /* typed value, by kind */
+    double number;        /* money (base units), quantity, percent, age */
+    char currency[4];     /* money: "USD", "GBP", "EUR", ... */
+    const char *unit;     /* quantity: unit noun (stemmed); title: role */
+    int year, month, day; /* date: 0 when not stated */
+    int weekday;          /* date: 0-6 (Sunday = 0) when stated, else -1 */
+    fl_date_precision precision;
+    const char *expansion; /* acronym-definition: the full name */
+    long person;          /* age, title: index of the name mention, or -1 */
+    long entity;          /* name: index of the mention it corefers with, or -1 */
+} fl_mention;
+
+/* ---------------------------------------------------------- the document */
+
+typedef struct fl_lexicon fl_lexicon;
+typedef struct fl_patterns fl_patterns;
+
+typedef struct fl_finding_builder fl_finding_builder;
+
+typedef struct fl_doc {
+    fl_arena *arena;
+    const fl_source *src;
+    fl_prose prose;
+    fl_vec sentences; /* fl_sentence */
+    fl_vec tokens;    /* fl_token */
+    fl_vec mentions;  /* fl_mention */
+    fl_vec findings;  /* fl_finding (public struct), spans in source */
+    const fl_lexicon *lexicon;
+    const fl_patterns *patterns;
+    size_t max_mentions;
+    fl_status status; /* first error met, FL_OK otherwise */
+} fl_doc;
+
+#define FL_DOC_SENTENCE(doc, i) (&((fl_sentence *)(doc)->sentences.items)[i])
+#define FL_DOC_TOKEN(doc, i) (&((fl_token *)(doc)->tokens.items)[i])
+#define FL_DOC_MENTION(doc, i) (&((fl_mention *)(doc)->mentions.items)[i])
+
+/* ------------------------------------------------------------ the stages */
+
+/* Extractors fill doc->prose from doc->src. */
+fl_status fl_extract_text(fl_doc *doc);
+fl_status fl_extract_markdown(fl_doc *doc);
+fl_status fl_extract_html(fl_doc *doc);
+
+/* Splits doc->prose into sentences and tokens and fills their context. */
+fl_status fl_segment(fl_doc *doc);
+
+/* Finds mentions of every kind in doc's sentences. */
+fl_status fl_find_mentions(fl_doc *doc);
+
+/* The typed value of a mention as text ("USD 500000000"), in the arena. */
+const char *fl_mention_value_string(fl_doc *doc, const fl_mention *m);
+
+/* Shared compiled patterns (PCRE2 with JIT), created once per checker and
+ * read-only afterwards; per-document match data lives in the document. */
+fl_status fl_patterns_new(fl_patterns **out, fl_error *err);
+void fl_patterns_free(fl_patterns *patterns);
+
+/* A lexicon: the one compiled into the library (when builtin) plus the
+ * files named in paths, in order. Lookups are declared in lexicon.h. */
+fl_status fl_lexicon_build(bool builtin, const char *const *paths, size_t path_count,
+                           fl_lexicon **out, fl_error *err);
+void fl_lexicon_free(fl_lexicon *lexicon);
+
+/* --------------------------------------------------------------- findings */
+
+/* Adds a finding at a prose span. `message` and `suggestion` are copied;
+ * related spans (prose offsets) are given as pairs in rel_off/rel_len.
+ * The fingerprint is derived from rule, the flagged text, the related
+ * texts and the sentence. Returns NULL when out of memory. */
+fl_finding *fl_doc_add_finding(fl_doc *doc, const char *rule, fl_severity severity,
+                               size_t off, size_t len, const char *message,
+                               const char *suggestion, const size_t *rel_off,
+                               const size_t *rel_len, size_t rel_count);
+
+/* --------------------------------------------------------------- checks */
+
+typedef struct fl_check_def {
+    fl_rule_info info;
+    void (*run)(fl_doc *doc);
+} fl_check_def;
+
+extern const fl_check_def *const fl_checks[];
+extern const size_t fl_check_count;
+
+/* ---------------------------------------------------------------- reports */
+
+/* One output format. Each src/report_<name>.c defines one of these. */
+typedef struct fl_formatter {
+    const char *name;
+    /* called once before the first file */
+    void (*begin)(fl_report *report);
+    void (*file)(fl_report *report, const char *path, const fl_source *src,
+                 const fl_result *result, const fl_error *err);
+    void (*finish)(fl_report *report);
+} fl_formatter;
+
+struct fl_report {
+    const fl_formatter *fmt;
+    FILE *out, *diag;
+    unsigned flags;
+    size_t files;    /* files reported so far */
+    void *state;     /* the formatter's own */
+};
+
+/* ----------------------------------------------------------------- misc */
+
+/* Decodes one UTF-8 code point at s[i] (input assumed valid); returns its
+ * length in bytes (1 for an invalid byte, which decodes to U+FFFD). */
+size_t fl_utf8_decode(const unsigned char *s, size_t len, size_t i, uint32_t *cp);
+
+/* 64-bit FNV-1a. */
+uint64_t fl_hash64(const void *data, size_t len, uint64_t seed);
+
+#endif

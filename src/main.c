@@ -1,0 +1,807 @@
+/* main.c - the command line: arguments, file walking, threads, exit code.
+ * Everything else is in libfactlint. */
+#include "factlint.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+enum { EXIT_FINDINGS = 1, EXIT_TROUBLE = 2 };
+
+static const char *const default_exts[] = {".txt", ".md", ".markdown", ".html", ".htm", NULL};
+
+typedef struct job {
+    char *path;       /* as given or found; "-" for stdin */
+    char *name;       /* as reported */
+    bool is_stdin;
+    fl_error err;
+    bool failed;
+    fl_source *src;
+    fl_result *result;
+    bool done;
+} job;
+
+typedef struct settings {
+    const char *format;
+    fl_severity fail_level;
+    const char *stdin_filename;
+    char **exts;
+    size_t max_file_size;
+    bool skip_binary;
+    fl_input_format input_format;
+    long jobs;
+    int color; /* -1 auto */
+} settings;
+
+typedef struct job_list {
+    job *items;
+    size_t count, cap;
+    int trouble; /* a walking error was met */
+} job_list;
+
+/* ----------------------------------------------------------------- help */
+
+static void usage(FILE *out)
+{
+    fprintf(out,
+            "usage: factlint [options] PATH...\n"
+            "       factlint normalize [--format=text|json] STRING...\n"
+            "       factlint mentions [--format=text|json] PATH...\n"
+            "\n"
+            "Checks that each document agrees with itself: names written two ways,\n"
+            "a lone sibling product, amounts, dates, weekdays, ages, titles and acronym\n"
+            "expansions stated two different ways. PATH may be a file, a directory\n"
+            "(walked recursively) or - for standard input.\n"
+            "\n"
+            "options:\n"
+            "  -f, --format=FORMAT      output format: text (default)\n"
+            "      --fail-level=LEVEL   exit 1 when a finding is at or above LEVEL:\n"
+            "                           info, warning (default), error, none\n"
+            "      --stdin-filename=NAME  name standard input in reports (and pick its\n"
+            "                           input format by NAME's extension)\n"
+            "      --input-format=FMT   text, markdown, html or auto (default: by\n"
+            "                           extension)\n"
+            "      --ext=LIST           extensions to check in directories, comma-\n"
+            "                           separated (default .txt,.md,.markdown,.html,.htm)\n"
+            "      --lexicon=FILE       add a lexicon file (repeatable)\n"
+            "      --no-default-lexicon do not use the lexicon built into factlint\n"
+            "      --disable=RULE       turn a rule off (repeatable)\n"
+            "      --enable-only=RULE   run only the named rules (repeatable)\n"
+            "      --max-file-size=N    skip files larger than N bytes (default 67108864;\n"
+            "                           suffixes k, M, G)\n"
+            "      --skip-binary        skip files with NUL bytes without an error\n"
+            "  -j, --jobs=N             check N files at once (default: online CPUs)\n"
+            "      --color=WHEN         auto (default), always, never; NO_COLOR turns\n"
+            "                           colour off\n"
+            "      --list-rules         list rule ids, severities and summaries\n"
+            "      --explain=RULE       explain one rule with examples\n"
+            "  -h, --help               show this help\n"
+            "  -V, --version            show the version\n"
+            "\n"
+            "exit status: 0 no finding at or above the fail level, 1 findings,\n"
+            "2 usage, configuration or input error (other files are still checked).\n");
+}
+
+static void die_usage(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "factlint: ");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\nTry 'factlint --help'.\n");
+    exit(EXIT_TROUBLE);
+}
+
+/* ------------------------------------------------------------- walking */
+
+static int push_job(job_list *list, const char *path, const char *name, bool is_stdin)
+{
+    if (list->count == list->cap) {
+        size_t cap = list->cap ? list->cap * 2 : 64;
+        job *items = realloc(list->items, cap * sizeof *items);
+        if (!items)
+            return -1;
+        list->items = items;
+        list->cap = cap;
+    }
+    job *j = &list->items[list->count];
+    memset(j, 0, sizeof *j);
+    j->path = strdup(path);
+    j->name = strdup(name);
+    if (!j->path || !j->name)
+        return -1;
+    j->is_stdin = is_stdin;
+    list->count++;
+    return 0;
+}
+
+static bool has_ext(const char *name, char **exts)
+{
+    size_t n = strlen(name);
+    for (size_t i = 0; exts[i]; i++) {
+        size_t e = strlen(exts[i]);
+        if (n > e && strcasecmp(name + n - e, exts[i]) == 0)
+            return true;
+    }
+    return false;
+}
+
+typedef struct dir_id {
+    dev_t dev;
+    ino_t ino;
+} dir_id;
+
+static int name_order(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Walks a directory depth-first in name order. `stack` holds the (dev, ino)
+ * of the directories on the current path, so a symlink loop is seen. */
+static void walk(job_list *list, const char *dir, char **exts, dir_id *stack, size_t depth)
+{
+    struct stat st;
+    if (stat(dir, &st) != 0) {
+        fprintf(stderr, "%s: error: %s\n", dir, strerror(errno));
+        list->trouble = 1;
+        return;
+    }
+    for (size_t i = 0; i < depth; i++) {
+        if (stack[i].dev == st.st_dev && stack[i].ino == st.st_ino) {
+            fprintf(stderr, "%s: warning: directory loop (symbolic link), not followed\n", dir);
+            return;
+        }
+    }
+    if (depth >= 256) {
+        fprintf(stderr, "%s: error: directories nested too deep, not followed\n", dir);
+        list->trouble = 1;
+        return;
+    }
+    stack[depth].dev = st.st_dev;
+    stack[depth].ino = st.st_ino;
+    DIR *d = opendir(dir);
+    if (!d) {
+        fprintf(stderr, "%s: error: %s\n", dir, strerror(errno));
+        list->trouble = 1;
+        return;
+    }
+    char **names = NULL;
+    size_t count = 0, cap = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue; /* ., .. and hidden files and folders (.git) */
+        if (count == cap) {
+            cap = cap ? cap * 2 : 32;
+            char **grown = realloc(names, cap * sizeof *grown);
+            if (!grown)
+                break;
+            names = grown;
+        }
+        names[count] = strdup(e->d_name);
+        if (names[count])
+            count++;
+    }
+    closedir(d);
+    if (count)
+        qsort(names, count, sizeof *names, name_order);
+    for (size_t i = 0; i < count; i++) {
+        size_t n = strlen(dir) + strlen(names[i]) + 2;
+        char *path = malloc(n);
+        if (path) {
+            bool slash = dir[strlen(dir) - 1] == '/';
+            snprintf(path, n, "%s%s%s", dir, slash ? "" : "/", names[i]);
+            if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+                walk(list, path, exts, stack, depth + 1);
+            else if (has_ext(names[i], exts))
+                push_job(list, path, path, false); /* a broken link reports itself */
+            free(path);
+        }
+        free(names[i]);
+    }
+    free(names);
+}
+
+/* --------------------------------------------------------------- checking */
+
+typedef struct pool {
+    job_list *jobs;
+    const fl_checker *checker;
+    const settings *set;
+    size_t next;
+    pthread_mutex_t lock;
+    pthread_cond_t done_cond;
+} pool;
+
+static int read_stdin(char **buf, size_t *len)
+{
+    size_t cap = 65536, n = 0;
+    char *b = malloc(cap);
+    if (!b)
+        return -1;
+    for (;;) {
+        if (n == cap) {
+            char *g = realloc(b, cap * 2);
+            if (!g) {
+                free(b);
+                return -1;
+            }
+            b = g;
+            cap *= 2;
+        }
+        size_t got = fread(b + n, 1, cap - n, stdin);
+        n += got;
+        if (got == 0) {
+            if (ferror(stdin)) {
+                free(b);
+                return -1;
+            }
+            break;
+        }
+    }
+    *buf = b;
+    *len = n;
+    return 0;
+}
+
+static void check_job(job *j, const fl_checker *checker, const settings *set)
+{
+    fl_status st;
+    if (j->is_stdin) {
+        char *buf;
+        size_t len;
+        if (read_stdin(&buf, &len) != 0) {
+            memset(&j->err, 0, sizeof j->err);
+            j->err.status = FL_EIO;
+            snprintf(j->err.message, sizeof j->err.message, "cannot read standard input: %s",
+                     strerror(errno));
+            j->failed = true;
+            return;
+        }
+        if (set->max_file_size && len > set->max_file_size) {
+            free(buf);
+            memset(&j->err, 0, sizeof j->err);
+            j->err.status = FL_ETOOBIG;
+            snprintf(j->err.message, sizeof j->err.message,
+                     "file too large (%zu bytes; the limit is %zu)", len, set->max_file_size);
+            j->failed = true;
+            return;
+        }
+        st = fl_source_new(j->name, buf, len, &j->src, &j->err);
+        free(buf);
+    } else {
+        st = fl_source_read_file(j->path, j->name, set->max_file_size, &j->src, &j->err);
+    }
+    if (st == FL_EBINARY && set->skip_binary) {
+        return; /* skipped quietly */
+    }
+    if (st != FL_OK) {
+        j->failed = true;
+        return;
+    }
+    st = fl_check(checker, j->src, set->input_format, &j->result, &j->err);
+    if (st != FL_OK)
+        j->failed = true;
+}
+
+static void *worker(void *arg)
+{
+    pool *p = arg;
+    for (;;) {
+        pthread_mutex_lock(&p->lock);
+        size_t i = p->next++;
+        pthread_mutex_unlock(&p->lock);
+        if (i >= p->jobs->count)
+            return NULL;
+        job *j = &p->jobs->items[i];
+        check_job(j, p->checker, p->set);
+        pthread_mutex_lock(&p->lock);
+        j->done = true;
+        pthread_cond_broadcast(&p->done_cond);
+        pthread_mutex_unlock(&p->lock);
+    }
+}
+
+static void free_job(job *j)
+{
+    fl_result_free(j->result);
+    fl_source_free(j->src);
+    free(j->path);
+    free(j->name);
+    j->result = NULL;
+    j->src = NULL;
+    j->path = j->name = NULL;
+}
+
+/* Checks every job on a thread pool and reports in input order. Returns
+ * the exit status. */
+static int run_jobs(job_list *jobs, const fl_checker *checker, const settings *set,
+                    fl_report *report)
+{
+    int status = jobs->trouble ? EXIT_TROUBLE : 0;
+    pool p = {.jobs = jobs, .checker = checker, .set = set};
+    pthread_mutex_init(&p.lock, NULL);
+    pthread_cond_init(&p.done_cond, NULL);
+    long nthreads = set->jobs;
+    if ((size_t)nthreads > jobs->count)
+        nthreads = (long)jobs->count;
+    /* standard input is read on the main thread's turn, so run it alone */
+    pthread_t *threads = NULL;
+    long started = 0;
+    if (nthreads > 1) {
+        threads = calloc((size_t)nthreads, sizeof *threads);
+        for (long t = 0; threads && t < nthreads; t++)
+            if (pthread_create(&threads[t], NULL, worker, &p) == 0)
+                started++;
+    }
+    if (started == 0)
+        worker(&p);
+    for (size_t i = 0; i < jobs->count; i++) {
+        job *j = &jobs->items[i];
+        pthread_mutex_lock(&p.lock);
+        while (!j->done)
+            pthread_cond_wait(&p.done_cond, &p.lock);
+        pthread_mutex_unlock(&p.lock);
+        if (j->failed) {
+            status = EXIT_TROUBLE;
+            fl_report_file(report, j->name, j->src, NULL, &j->err);
+        } else if (j->result) {
+            if (fl_report_file(report, j->name, j->src, j->result, NULL) != FL_OK)
+                status = EXIT_TROUBLE;
+            for (size_t k = 0; k < fl_result_count(j->result); k++)
+                if (set->fail_level != FL_SEV_NONE &&
+                    fl_result_get(j->result, k)->severity >= set->fail_level && status == 0)
+                    status = EXIT_FINDINGS;
+        }
+        free_job(j);
+    }
+    for (long t = 0; t < started; t++)
+        pthread_join(threads[t], NULL);
+    free(threads);
+    pthread_mutex_destroy(&p.lock);
+    pthread_cond_destroy(&p.done_cond);
+    return status;
+}
+
+/* ------------------------------------------------------------ subcommands */
+
+static void json_string(FILE *out, const char *s)
+{
+    fputc('"', out);
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\')
+            fprintf(out, "\\%c", c);
+        else if (c == '\n')
+            fputs("\\n", out);
+        else if (c == '\t')
+            fputs("\\t", out);
+        else if (c == '\r')
+            fputs("\\r", out);
+        else if (c < 0x20)
+            fprintf(out, "\\u%04x", c);
+        else
+            fputc(c, out);
+    }
+    fputc('"', out);
+}
+
+static int cmd_normalize(int argc, char **argv)
+{
+    bool json = false;
+    int first = 1;
+    for (; first < argc && argv[first][0] == '-' && argv[first][1] == '-'; first++) {
+        if (strcmp(argv[first], "--format=json") == 0)
+            json = true;
+        else if (strcmp(argv[first], "--format=text") == 0)
+            json = false;
+        else if (strcmp(argv[first], "--") == 0) {
+            first++;
+            break;
+        } else
+            die_usage("normalize: unknown option '%s'", argv[first]);
+    }
+    if (first >= argc)
+        die_usage("%s", "normalize: give at least one STRING");
+    if (json)
+        printf("[");
+    for (int i = first; i < argc; i++) {
+        const char *s = argv[i];
+        size_t n = strlen(s);
+        if (!fl_utf8_valid(s, n, NULL)) {
+            fprintf(stderr, "factlint: normalize: argument %d is not valid UTF-8\n", i - first + 1);
+            return EXIT_TROUBLE;
+        }
+        char fold[1024], skel[1024], fam[1024];
+        fl_fold(s, n, 0, fold, sizeof fold);
+        fl_skeleton(s, n, 0, skel, sizeof skel);
+        fl_family(s, n, fam, sizeof fam);
+        if (json) {
+            printf("%s{\"surface\": ", i > first ? ", " : "");
+            json_string(stdout, s);
+            printf(", \"fold\": ");
+            json_string(stdout, fold);
+            printf(", \"skeleton\": ");
+            json_string(stdout, skel);
+            printf(", \"family\": ");
+            json_string(stdout, fam);
+            printf("}");
+        } else {
+            printf("%s\t%s\t%s\t%s\n", s, fold, skel, fam);
+        }
+    }
+    if (json)
+        printf("]\n");
+    return fflush(stdout) == 0 ? 0 : EXIT_TROUBLE;
+}
+
+static int cmd_mentions(int argc, char **argv)
+{
+    bool json = false;
+    int first = 1;
+    for (; first < argc && argv[first][0] == '-' && argv[first][1] == '-'; first++) {
+        if (strcmp(argv[first], "--format=json") == 0)
+            json = true;
+        else if (strcmp(argv[first], "--format=text") == 0)
+            json = false;
+        else
+            die_usage("mentions: unknown option '%s'", argv[first]);
+    }
+    if (first >= argc)
+        die_usage("%s", "mentions: give at least one PATH");
+    fl_checker *checker;
+    fl_error err;
+    if (fl_checker_new(NULL, &checker, &err) != FL_OK) {
+        fprintf(stderr, "factlint: %s\n", err.message);
+        return EXIT_TROUBLE;
+    }
+    int status = 0;
+    if (json)
+        printf("[");
+    for (int i = first; i < argc; i++) {
+        fl_source *src = NULL;
+        fl_result *res = NULL;
+        fl_status st;
+        if (strcmp(argv[i], "-") == 0) {
+            char *buf;
+            size_t len;
+            if (read_stdin(&buf, &len) != 0) {
+                fprintf(stderr, "-: error: cannot read standard input\n");
+                status = EXIT_TROUBLE;
+                continue;
+            }
+            st = fl_source_new("-", buf, len, &src, &err);
+            free(buf);
+        } else {
+            st = fl_source_read_file(argv[i], argv[i], 0, &src, &err);
+        }
+        if (st == FL_OK)
+            st = fl_check(checker, src, FL_FORMAT_AUTO, &res, &err);
+        if (st != FL_OK) {
+            fprintf(stderr, "%s: error: %s\n", argv[i], err.message);
+            status = EXIT_TROUBLE;
+            fl_source_free(src);
+            continue;
+        }
+        if (json)
+            printf("%s{\"path\": ", i > first ? ", " : "");
+        if (json)
+            json_string(stdout, argv[i]);
+        if (json)
+            printf(", \"mentions\": [");
+        for (size_t k = 0; k < fl_result_mention_count(res); k++) {
+            fl_mention_info m;
+            fl_result_mention(res, k, &m);
+            size_t line, col;
+            fl_source_position(src, m.offset, &line, &col);
+            if (json) {
+                printf("%s{\"kind\": \"%s\", \"line\": %zu, \"column\": %zu, \"offset\": %zu, "
+                       "\"length\": %zu, \"sentence\": %zu, \"surface\": ",
+                       k ? ", " : "", m.kind, line, col, m.offset, m.length, m.sentence);
+                json_string(stdout, m.surface);
+                printf(", \"fold\": ");
+                json_string(stdout, m.fold);
+                printf(", \"skeleton\": ");
+                json_string(stdout, m.skeleton);
+                printf(", \"family\": ");
+                json_string(stdout, m.family);
+                printf(", \"value\": ");
+                json_string(stdout, m.value);
+                printf("}");
+            } else {
+                printf("%s:%zu:%zu\t%s\t%s\tfold=%s\tskeleton=%s\tfamily=%s\tvalue=%s\ts%zu\n",
+                       argv[i], line, col, m.kind, m.surface, m.fold, m.skeleton, m.family,
+                       m.value, m.sentence);
+            }
+        }
+        if (json)
+            printf("]}");
+        fl_result_free(res);
+        fl_source_free(src);
+    }
+    if (json)
+        printf("]\n");
+    fl_checker_free(checker);
+    return status;
+}
+
+static int list_rules(void)
+{
+    for (size_t i = 0; i < fl_rule_count(); i++) {
+        const fl_rule_info *r = fl_rule_get(i);
+        printf("%-20s %-8s %s\n", r->id, fl_severity_name(r->severity), r->summary);
+    }
+    return 0;
+}
+
+static int explain_rule(const char *id)
+{
+    const fl_rule_info *r = fl_rule_find(id);
+    if (!r) {
+        fprintf(stderr, "factlint: unknown rule '%s'; see --list-rules\n", id);
+        return EXIT_TROUBLE;
+    }
+    printf("%s (default severity: %s)\n\n%s\n\n", r->id, fl_severity_name(r->severity),
+           r->summary);
+    if (r->explain && *r->explain)
+        printf("%s\n\n", r->explain);
+    printf("Flagged:\n  %s\n\nNot flagged:\n  %s\n\n", r->positive, r->negative);
+    printf("To silence it: --disable=%s on the command line, or\n"
+           "`[rule %s]` with `enabled = false` in .factlint.ini.\n",
+           r->id, r->id);
+    return 0;
+}
+
+/* ------------------------------------------------------------------ main */
+
+static size_t parse_size(const char *s)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || end == s || *s == '-')
+        die_usage("invalid size '%s'", s);
+    unsigned long long mult = 1;
+    if (*end == 'k' || *end == 'K')
+        mult = 1024ull, end++;
+    else if (*end == 'M')
+        mult = 1024ull * 1024, end++;
+    else if (*end == 'G')
+        mult = 1024ull * 1024 * 1024, end++;
+    if (*end)
+        die_usage("invalid size '%s'", s);
+    return (size_t)(v * mult);
+}
+
+static char **parse_exts(const char *list)
+{
+    size_t n = 1;
+    for (const char *p = list; *p; p++)
+        n += *p == ',';
+    char **exts = calloc(n + 1, sizeof *exts);
+    char *copy = strdup(list);
+    if (!exts || !copy)
+        die_usage("%s", "out of memory");
+    size_t k = 0;
+    for (char *tok = strtok(copy, ","); tok; tok = strtok(NULL, ",")) {
+        size_t len = strlen(tok);
+        exts[k] = malloc(len + 2);
+        if (!exts[k])
+            die_usage("%s", "out of memory");
+        snprintf(exts[k], len + 2, "%s%s", tok[0] == '.' ? "" : ".", tok);
+        k++;
+    }
+    free(copy);
+    return exts;
+}
+
+int main(int argc, char **argv)
+{
+    signal(SIGPIPE, SIG_IGN); /* a closed pipe is an EPIPE write error */
+    if (argc > 1 && strcmp(argv[1], "normalize") == 0)
+        return cmd_normalize(argc - 1, argv + 1);
+    if (argc > 1 && strcmp(argv[1], "mentions") == 0)
+        return cmd_mentions(argc - 1, argv + 1);
+
+    settings set = {.format = "text",
+                    .fail_level = FL_SEV_WARNING,
+                    .max_file_size = 64u * 1024 * 1024,
+                    .jobs = sysconf(_SC_NPROCESSORS_ONLN),
+                    .color = -1};
+    fl_options *opts = fl_options_new();
+    if (!opts)
+        die_usage("%s", "out of memory");
+    bool only_mode = false;
+
+    enum {
+        OPT_FAIL = 256,
+        OPT_STDIN_NAME,
+        OPT_INPUT_FORMAT,
+        OPT_EXT,
+        OPT_LEXICON,
+        OPT_NO_LEXICON,
+        OPT_DISABLE,
+        OPT_ONLY,
+        OPT_MAX_SIZE,
+        OPT_SKIP_BINARY,
+        OPT_COLOR,
+        OPT_LIST,
+        OPT_EXPLAIN
+    };
+    static const struct option longopts[] = {
+        {"format", required_argument, NULL, 'f'},
+        {"fail-level", required_argument, NULL, OPT_FAIL},
+        {"stdin-filename", required_argument, NULL, OPT_STDIN_NAME},
+        {"input-format", required_argument, NULL, OPT_INPUT_FORMAT},
+        {"ext", required_argument, NULL, OPT_EXT},
+        {"lexicon", required_argument, NULL, OPT_LEXICON},
+        {"no-default-lexicon", no_argument, NULL, OPT_NO_LEXICON},
+        {"disable", required_argument, NULL, OPT_DISABLE},
+        {"enable-only", required_argument, NULL, OPT_ONLY},
+        {"max-file-size", required_argument, NULL, OPT_MAX_SIZE},
+        {"skip-binary", no_argument, NULL, OPT_SKIP_BINARY},
+        {"jobs", required_argument, NULL, 'j'},
+        {"color", required_argument, NULL, OPT_COLOR},
+        {"colour", required_argument, NULL, OPT_COLOR},
+        {"list-rules", no_argument, NULL, OPT_LIST},
+        {"explain", required_argument, NULL, OPT_EXPLAIN},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {NULL, 0, NULL, 0}};
+    int c;
+    while ((c = getopt_long(argc, argv, "f:j:hV", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'f':
+            set.format = optarg;
+            break;
+        case OPT_FAIL:
+            if (fl_severity_parse(optarg, &set.fail_level) != FL_OK)
+                die_usage("invalid fail level '%s' (info, warning, error, none)", optarg);
+            break;
+        case OPT_STDIN_NAME:
+            set.stdin_filename = optarg;
+            break;
+        case OPT_INPUT_FORMAT:
+            if (!strcmp(optarg, "text"))
+                set.input_format = FL_FORMAT_TEXT;
+            else if (!strcmp(optarg, "markdown") || !strcmp(optarg, "md"))
+                set.input_format = FL_FORMAT_MARKDOWN;
+            else if (!strcmp(optarg, "html"))
+                set.input_format = FL_FORMAT_HTML;
+            else if (!strcmp(optarg, "auto"))
+                set.input_format = FL_FORMAT_AUTO;
+            else
+                die_usage("invalid input format '%s' (text, markdown, html, auto)", optarg);
+            break;
+        case OPT_EXT:
+            set.exts = parse_exts(optarg);
+            break;
+        case OPT_LEXICON:
+            if (fl_options_add_lexicon(opts, optarg) != FL_OK)
+                die_usage("%s", "out of memory");
+            break;
+        case OPT_NO_LEXICON:
+            fl_options_use_default_lexicon(opts, 0);
+            break;
+        case OPT_DISABLE:
+            if (fl_options_enable_rule(opts, optarg, 0) != FL_OK)
+                die_usage("unknown rule '%s'; see --list-rules", optarg);
+            break;
+        case OPT_ONLY:
+            if (!fl_rule_find(optarg))
+                die_usage("unknown rule '%s'; see --list-rules", optarg);
+            if (!only_mode) {
+                for (size_t i = 0; i < fl_rule_count(); i++)
+                    fl_options_enable_rule(opts, fl_rule_get(i)->id, 0);
+                only_mode = true;
+            }
+            fl_options_enable_rule(opts, optarg, 1);
+            break;
+        case OPT_MAX_SIZE:
+            set.max_file_size = parse_size(optarg);
+            break;
+        case OPT_SKIP_BINARY:
+            set.skip_binary = true;
+            break;
+        case 'j': {
+            char *end;
+            long v = strtol(optarg, &end, 10);
+            if (*end || v < 1 || v > 256)
+                die_usage("invalid job count '%s' (1 to 256)", optarg);
+            set.jobs = v;
+            break;
+        }
+        case OPT_COLOR:
+            if (!strcmp(optarg, "auto"))
+                set.color = -1;
+            else if (!strcmp(optarg, "always"))
+                set.color = 1;
+            else if (!strcmp(optarg, "never"))
+                set.color = 0;
+            else
+                die_usage("invalid colour choice '%s' (auto, always, never)", optarg);
+            break;
+        case OPT_LIST:
+            fl_options_free(opts);
+            return list_rules();
+        case OPT_EXPLAIN:
+            fl_options_free(opts);
+            return explain_rule(optarg);
+        case 'h':
+            usage(stdout);
+            fl_options_free(opts);
+            return 0;
+        case 'V':
+            printf("factlint %s\n", FL_VERSION);
+            fl_options_free(opts);
+            return 0;
+        default:
+            fprintf(stderr, "Try 'factlint --help'.\n");
+            fl_options_free(opts);
+            return EXIT_TROUBLE;
+        }
+    }
+    if (optind >= argc) {
+        fl_options_free(opts);
+        die_usage("%s", "no PATH given (use - for standard input)");
+    }
+    if (set.jobs < 1)
+        set.jobs = 1;
+    bool color = set.color == 1 || (set.color == -1 && isatty(STDOUT_FILENO) &&
+                                    !getenv("NO_COLOR") && strcmp(set.format, "text") == 0);
+    if (getenv("NO_COLOR") && *getenv("NO_COLOR"))
+        color = false;
+
+    fl_report *report;
+    if (fl_report_new(set.format, stdout, stderr, color ? FL_REPORT_COLOR : 0, &report) !=
+        FL_OK) {
+        fl_options_free(opts);
+        die_usage("unknown format '%s'", set.format);
+    }
+    fl_checker *checker;
+    fl_error err;
+    if (fl_checker_new(opts, &checker, &err) != FL_OK) {
+        fprintf(stderr, "factlint: %s\n", err.message);
+        fl_options_free(opts);
+        fl_report_free(report);
+        return EXIT_TROUBLE;
+    }
+    fl_options_free(opts);
+
+    char **exts = set.exts ? set.exts : (char **)default_exts;
+    job_list jobs = {0};
+    dir_id stack[257];
+    int stdin_seen = 0;
+    for (int i = optind; i < argc; i++) {
+        struct stat st;
+        if (strcmp(argv[i], "-") == 0) {
+            if (stdin_seen++)
+                continue;
+            push_job(&jobs, "-", set.stdin_filename ? set.stdin_filename : "-", true);
+        } else if (stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+            walk(&jobs, argv[i], exts, stack, 0);
+        } else {
+            push_job(&jobs, argv[i], argv[i], false);
+        }
+    }
+    int status = run_jobs(&jobs, checker, &set, report);
+    if (fl_report_finish(report) != FL_OK && errno != EPIPE)
+        status = EXIT_TROUBLE;
+    fl_report_free(report);
+    fl_checker_free(checker);
+    free(jobs.items);
+    if (set.exts) {
+        for (size_t i = 0; set.exts[i]; i++)
+            free(set.exts[i]);
+        free(set.exts);
+    }
+    return status;
+}

@@ -1,0 +1,303 @@
+/* source.c - a document's bytes: UTF-8 validation and the line index. */
+#include "internal.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <utf8proc.h>
+
+struct fl_source {
+    char *name;
+    char *bytes; /* len + 1 bytes, NUL-terminated */
+    size_t len;
+    size_t *line_starts; /* line_count entries */
+    size_t line_count;
+    size_t bom; /* 3 when the text starts with a UTF-8 BOM */
+};
+
+int fl_utf8_valid(const char *bytes, size_t len, size_t *bad_offset)
+{
+    const unsigned char *s = (const unsigned char *)bytes;
+    size_t i = 0;
+    while (i < len) {
+        if (s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate(s + i, (utf8proc_ssize_t)(len - i), &cp);
+        if (n < 0) {
+            if (bad_offset)
+                *bad_offset = i;
+            return 0;
+        }
+        i += (size_t)n;
+    }
+    return 1;
+}
+
+/* Line starts after LF, after CR not followed by LF, and after CRLF. */
+static fl_status build_line_index(fl_source *src)
+{
+    size_t cap = 64, count = 0;
+    size_t *starts = malloc(cap * sizeof *starts);
+    if (!starts)
+        return FL_ENOMEM;
+    starts[count++] = 0;
+    const char *p = src->bytes, *end = src->bytes + src->len;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *cr = memchr(p, '\r', (size_t)((nl ? nl : end) - p));
+        const char *brk = cr ? cr : nl;
+        if (!brk)
+            break;
+        p = brk + 1;
+        if (brk == cr && p < end && *p == '\n')
+            p++;
+        if (count == cap) {
+            size_t *grown = realloc(starts, cap * 2 * sizeof *starts);
+            if (!grown) {
+                free(starts);
+                return FL_ENOMEM;
+            }
+            starts = grown;
+            cap *= 2;
+        }
+        starts[count++] = (size_t)(p - src->bytes);
+    }
+    src->line_starts = starts;
+    src->line_count = count;
+    return FL_OK;
+}
+
+static void set_error(fl_error *err, fl_status status, size_t offset, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void set_error(fl_error *err, fl_status status, size_t offset, const char *fmt, ...)
+{
+    if (!err)
+        return;
+    memset(err, 0, sizeof *err);
+    err->status = status;
+    err->offset = offset;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    va_end(ap);
+}
+
+fl_status fl_source_new(const char *name, const char *bytes, size_t len, fl_source **out,
+                        fl_error *err)
+{
+    *out = NULL;
+    fl_source *src = calloc(1, sizeof *src);
+    if (!src) {
+        set_error(err, FL_ENOMEM, 0, "out of memory");
+        return FL_ENOMEM;
+    }
+    src->name = strdup(name ? name : "");
+    src->bytes = malloc(len + 1);
+    if (!src->name || !src->bytes) {
+        fl_source_free(src);
+        set_error(err, FL_ENOMEM, 0, "out of memory");
+        return FL_ENOMEM;
+    }
+    if (len)
+        memcpy(src->bytes, bytes, len);
+    src->bytes[len] = '\0';
+    src->len = len;
+    if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0)
+        src->bom = 3;
+    fl_status st = build_line_index(src);
+    if (st != FL_OK) {
+        fl_source_free(src);
+        set_error(err, st, 0, "out of memory");
+        return st;
+    }
+    const char *nul = memchr(src->bytes, '\0', len);
+    if (nul) {
+        size_t off = (size_t)(nul - src->bytes);
+        set_error(err, FL_EBINARY, off, "binary file (NUL byte at offset %zu), skipped", off);
+        if (err)
+            fl_source_position(src, off, &err->line, &err->column);
+        fl_source_free(src);
+        return FL_EBINARY;
+    }
+    size_t bad;
+    if (!fl_utf8_valid(src->bytes, len, &bad)) {
+        set_error(err, FL_EUTF8, bad, "invalid UTF-8 (byte 0x%02X at offset %zu)",
+                  (unsigned char)src->bytes[bad], bad);
+        if (err)
+            fl_source_position(src, bad, &err->line, &err->column);
+        fl_source_free(src);
+        return FL_EUTF8;
+    }
+    *out = src;
+    return FL_OK;
+}
+
+fl_status fl_source_read_file(const char *path, const char *name, size_t max_size,
+                              fl_source **out, fl_error *err)
+{
+    *out = NULL;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        int e = errno;
+        set_error(err, FL_EIO, 0, "cannot open: %s", strerror(e));
+        if (err)
+            err->sys_errno = e;
+        return FL_EIO;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
+        int e = S_ISDIR(st.st_mode) ? EISDIR : errno;
+        close(fd);
+        set_error(err, FL_EIO, 0, "cannot read: %s", strerror(e));
+        if (err)
+            err->sys_errno = e;
+        return FL_EIO;
+    }
+    size_t cap = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 1 : 65536;
+    if (max_size && S_ISREG(st.st_mode) && (size_t)st.st_size > max_size) {
+        close(fd);
+        set_error(err, FL_ETOOBIG, 0, "file too large (%lld bytes; the limit is %zu)",
+                  (long long)st.st_size, max_size);
+        return FL_ETOOBIG;
+    }
+    char *buf = malloc(cap);
+    size_t len = 0;
+    if (!buf) {
+        close(fd);
+        set_error(err, FL_ENOMEM, 0, "out of memory");
+        return FL_ENOMEM;
+    }
+    for (;;) {
+        if (len == cap) {
+            char *grown = realloc(buf, cap * 2);
+            if (!grown) {
+                free(buf);
+                close(fd);
+                set_error(err, FL_ENOMEM, 0, "out of memory");
+                return FL_ENOMEM;
+            }
+            buf = grown;
+            cap *= 2;
+        }
+        ssize_t n = read(fd, buf + len, cap - len);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            int e = errno;
+            free(buf);
+            close(fd);
+            set_error(err, FL_EIO, 0, "cannot read: %s", strerror(e));
+            if (err)
+                err->sys_errno = e;
+            return FL_EIO;
+        }
+        if (n == 0)
+            break;
+        len += (size_t)n;
+        if (max_size && len > max_size) {
+            free(buf);
+            close(fd);
+            set_error(err, FL_ETOOBIG, 0, "file too large (over %zu bytes)", max_size);
+            return FL_ETOOBIG;
+        }
+    }
+    close(fd);
+    fl_status status = fl_source_new(name ? name : path, buf, len, out, err);
+    free(buf);
+    return status;
+}
+
+void fl_source_free(fl_source *src)
+{
+    if (!src)
+        return;
+    free(src->name);
+    free(src->bytes);
+    free(src->line_starts);
+    free(src);
+}
+
+const char *fl_source_name(const fl_source *src)
+{
+    return src->name;
+}
+
+const char *fl_source_bytes(const fl_source *src)
+{
+    return src->bytes;
+}
+
+size_t fl_source_length(const fl_source *src)
+{
+    return src->len;
+}
+
+size_t fl_source_line_count(const fl_source *src)
+{
+    return src->line_count;
+}
+
+/* The index of the line holding `offset` (binary search). */
+static size_t line_of(const fl_source *src, size_t offset)
+{
+    size_t lo = 0, hi = src->line_count;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (src->line_starts[mid] <= offset)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static size_t line_start_for_columns(const fl_source *src, size_t line)
+{
+    size_t start = src->line_starts[line];
+    return line == 0 ? start + src->bom : start;
+}
+
+void fl_source_position(const fl_source *src, size_t offset, size_t *line, size_t *column)
+{
+    if (offset > src->len)
+        offset = src->len;
+    size_t l = line_of(src, offset);
+    size_t start = line_start_for_columns(src, l);
+    size_t col = 1;
+    for (size_t i = start; i < offset; i++)
+        if (((unsigned char)src->bytes[i] & 0xC0) != 0x80)
+            col++;
+    *line = l + 1;
+    *column = col;
+}
+
+size_t fl_source_utf16_column(const fl_source *src, size_t offset)
+{
+    if (offset > src->len)
+        offset = src->len;
+    size_t l = line_of(src, offset);
+    size_t col = 1;
+    for (size_t i = line_start_for_columns(src, l); i < offset; i++) {
+        unsigned char c = (unsigned char)src->bytes[i];
+        if ((c & 0xC0) != 0x80)
+            col += c >= 0xF0 ? 2 : 1;
+    }
+    return col;
+}
+
+size_t fl_source_line_offset(const fl_source *src, size_t line)
+{
+    if (line == 0)
+        return 0;
+    if (line > src->line_count)
+        return src->len;
+    return src->line_starts[line - 1];
+}
