@@ -39,6 +39,8 @@ TEST_BIN = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 LIB = $(BUILD)/libfactlint.a
 BIN = $(BUILD)/factlint
 
+.SECONDARY:
+
 .PHONY: all deps demo check test-unit test-e2e san valgrind format format-check install \
 	uninstall clean golden-update eval bench fuzz lint
 
