@@ -130,13 +130,12 @@ format-check:
 
 # ---------------------------------------------------------------- install
 
-factlint.pc: Makefile
+factlint.pc: Makefile include/factlint.h
 	@printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$${prefix}/lib' 'includedir=$${prefix}/include' '' \
 	  'Name: factlint' 'Description: fact-consistency checker for edited prose' \
 	  'Version: $(shell sed -n 's/^#define FL_VERSION "\(.*\)"/\1/p' include/factlint.h)' \
-	  'Requires.private: $(PKGS)' \
-	  'Cflags: -I$${includedir}' 'Libs: -L$${libdir} -lfactlint' \
-	  'Libs.private: -lstemmer -lpthread' > $@
+	  'Requires: $(PKGS)' \
+	  'Cflags: -I$${includedir}' 'Libs: -L$${libdir} -lfactlint -lstemmer -lpthread' > $@
 
 install: all factlint.pc
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCDIR) \
