@@ -107,7 +107,7 @@ demo: deps
 # ----------------------------------------------------------------- tests
 
 check: all $(TEST_BIN)
-	@BUILD=$(BUILD) sh tests/run-tests.sh $(TEST_BIN)
+	@BUILD=$(BUILD) FL_EXTRA_FLAGS="$(EXTRA_LDFLAGS)" sh tests/run-tests.sh $(TEST_BIN)
 
 san:
 	$(MAKE) --no-print-directory BUILD=build/san CC=$${SAN_CC:-gcc} \

@@ -36,7 +36,7 @@ int main(void)
 }
 C
 export PKG_CONFIG_PATH="$dest/usr/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$dest"
-run sh -c "cc -std=c11 \"$TMP/tiny.c\" -o \"$TMP/tiny\" \$(pkg-config --cflags --libs factlint)"
+run sh -c "cc -std=c11 $FL_EXTRA_FLAGS \"$TMP/tiny.c\" -o \"$TMP/tiny\" \$(pkg-config --cflags --libs factlint)"
 expect_status compile-against-installed 0
 run "$TMP/tiny"
 expect_status run-tiny 0
