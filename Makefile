@@ -12,6 +12,8 @@ PCDIR = $(LIBDIR)/pkgconfig
 CC ?= cc
 BUILD ?= build
 OPT ?= -O2 -g
+VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full \
+	--errors-for-leak-kinds=definite,indirect,possible
 SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 # Libraries with a pkg-config file; libstemmer has none on Debian 12 and
@@ -115,7 +117,9 @@ san:
 
 valgrind:
 	$(MAKE) --no-print-directory BUILD=build/vg OPT="-O1 -g" all $(TEST_BIN:$(BUILD)/%=build/vg/%)
-	@VALGRIND="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect,possible" \
+	@printf '#!/bin/sh\nexec $(VALGRIND) %s/build/vg/factlint "$$@"\n' "$$(pwd)" >build/vg/factlint-valgrind
+	@chmod +x build/vg/factlint-valgrind
+	@VALGRIND="$(VALGRIND)" FACTLINT=build/vg/factlint-valgrind \
 	  BUILD=build/vg CK_FORK=no sh tests/run-tests.sh $(TEST_BIN:$(BUILD)/%=build/vg/%)
 
 # ------------------------------------------------------------------ style
