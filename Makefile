@@ -111,6 +111,9 @@ demo: deps
 check: all $(TEST_BIN)
 	@BUILD=$(BUILD) FL_EXTRA_FLAGS="$(EXTRA_LDFLAGS)" sh tests/run-tests.sh $(TEST_BIN)
 
+golden-update: all
+	GOLDEN_UPDATE=1 FACTLINT=$(BIN) sh tests/e2e/golden.sh
+
 san:
 	$(MAKE) --no-print-directory BUILD=build/san CC=$${SAN_CC:-gcc} \
 	  EXTRA_CFLAGS="$(SAN_FLAGS)" EXTRA_LDFLAGS="$(SAN_FLAGS)" OPT="-O1 -g" check
