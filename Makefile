@@ -114,6 +114,9 @@ check: all $(TEST_BIN)
 golden-update: all
 	GOLDEN_UPDATE=1 FACTLINT=$(BIN) sh tests/e2e/golden.sh
 
+eval: all
+	@sh tools/eval.sh ./factlint corpus/eval ../shared/data/news-dev
+
 san:
 	$(MAKE) --no-print-directory BUILD=build/san CC=$${SAN_CC:-gcc} \
 	  EXTRA_CFLAGS="$(SAN_FLAGS)" EXTRA_LDFLAGS="$(SAN_FLAGS)" OPT="-O1 -g" check
