@@ -88,3 +88,25 @@ if [ -d "$NEWS" ]; then
 else
     printf '\nnews-dev: %s not present, skipped\n' "$NEWS"
 fi
+
+# Planted-error recall on real news: one name slip planted per document
+# (tools/plant.sh); a hit is a finding of the planted rule on its line.
+if [ -d "$NEWS" ]; then
+    sh "$(dirname "$0")/plant.sh" "$TMP/planted" "$NEWS"/*.txt
+    "$FACTLINT" --color=never --fail-level=none -j2 --enable-only=name-variant \
+        --enable-only=name-casing --enable-only=name-spelling "$TMP/planted" \
+        >"$TMP/planted-found" 2>/dev/null
+    awk -F'\t' -v found="$TMP/planted-found" '
+    NR > 1 { want[$1 SUBSEP $2 SUBSEP $3] = 1; n[$2]++ }
+    END {
+        while ((getline l < found) > 0) {
+            split(l, p, ":"); file = p[1]; sub(/.*\//, "", file)
+            r = l; sub(/.*\[/, "", r); sub(/\][^]]*$/, "", r)
+            k = file SUBSEP r SUBSEP p[2]
+            if ((k in want) && !(k in hit)) { hit[k] = 1; h[r]++ }
+        }
+        printf "\nplanted name slips in news-dev (tools/plant.sh):\n"
+        for (r in n) { printf "  %-20s %4d planted %4d found  recall %.3f\n", r, n[r], h[r], h[r] / n[r]; N += n[r]; H += h[r] }
+        if (N) printf "  %-20s %4d planted %4d found  recall %.3f\n", "all name checks", N, H, H / N
+    }' "$TMP/planted/answers.tsv"
+fi
