@@ -20,7 +20,7 @@ SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-fra
 # uthash is header-only.
 PKGS = libpcre2-8 libutf8proc md4c gumbo inih jansson
 DEBIAN_PACKAGES = pkg-config libpcre2-dev libutf8proc-dev check libmd4c-dev libgumbo-dev \
-	libinih-dev libjansson-dev libstemmer-dev uthash-dev unicode-data clang-format
+	libinih-dev libjansson-dev libstemmer-dev uthash-dev unicode-data clang-format time
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lpthread
 CHECK_CFLAGS := $(shell pkg-config --cflags check 2>/dev/null)
@@ -113,6 +113,15 @@ check: all $(TEST_BIN)
 
 golden-update: all
 	GOLDEN_UPDATE=1 FACTLINT=$(BIN) sh tests/e2e/golden.sh
+
+$(BUILD)/tools/gen_corpus: tools/gen_corpus.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O2 -Wall -Wextra -Werror -D_DEFAULT_SOURCE $< -o $@
+
+# An optimized build of its own, so the numbers are the real path's.
+bench:
+	$(MAKE) --no-print-directory BUILD=build/bench-bin OPT="-O2 -DNDEBUG" all build/bench-bin/tools/gen_corpus
+	@sh tools/bench.sh build/bench-bin/factlint build/bench-bin/tools/gen_corpus build/bench
 
 eval: all
 	@sh tools/eval.sh ./factlint corpus/eval ../shared/data/news-dev

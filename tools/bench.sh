@@ -1,0 +1,78 @@
+#!/bin/sh
+# bench.sh - measures factlint end to end (make bench). Prints, for each
+# corpus, the median of REPS runs: MB/s with -j1 and -j2, files/s, peak RSS,
+# and the time of `wc -w` over the same files with the ratio factlint/wc.
+#   (a) a generated corpus of news-like prose (tools/gen_corpus.c),
+#       BENCH_MB (default 200) in BENCH_FILES (default 10,000) files
+#   (b) ../shared/data/news-dev/ repeated to about 100 MB, when present
+#   (c) single documents of 1, 10 and 50 MB (linear growth check)
+# usage: tools/bench.sh FACTLINT GEN_CORPUS WORKDIR
+FACTLINT=$1
+GEN=$2
+WORK=${3:-build/bench}
+REPS=${REPS:-3}
+MB=${BENCH_MB:-200}
+FILES=${BENCH_FILES:-10000}
+NEWS=${NEWS:-../shared/data/news-dev}
+mkdir -p "$WORK"
+
+if [ ! -f "$WORK/gen-$MB-$FILES.done" ]; then
+    rm -rf "$WORK/gen"
+    "$GEN" "$WORK/gen" $((MB * 1000000)) "$FILES" 42 && touch "$WORK/gen-$MB-$FILES.done"
+fi
+for size in 1 10 50; do
+    [ -f "$WORK/single-$size.txt" ] || "$GEN" --single "$WORK/single-$size.txt" $((size * 1000000)) 7
+done
+if [ -d "$NEWS" ] && [ ! -f "$WORK/news.done" ]; then
+    rm -rf "$WORK/news"
+    mkdir -p "$WORK/news"
+    newsbytes=$(cat "$NEWS"/*.txt | wc -c)
+    copies=$((100000000 / newsbytes + 1))
+    i=0
+    while [ $i -lt $copies ]; do
+        mkdir -p "$WORK/news/$i"
+        cp "$NEWS"/*.txt "$WORK/news/$i/"
+        i=$((i + 1))
+    done
+    touch "$WORK/news.done"
+fi
+
+# median of REPS timings of a command; prints "seconds peak_kb"
+measure() {
+    r=0
+    : >"$WORK/times"
+    while [ $r -lt "$REPS" ]; do
+        /usr/bin/time -f '%e %M' -o "$WORK/time1" "$@" >/dev/null 2>"$WORK/stderr1"
+        cat "$WORK/time1" >>"$WORK/times"
+        r=$((r + 1))
+    done
+    sort -n "$WORK/times" | awk -v n="$REPS" 'NR == int((n + 1) / 2) { print $1, $2 }'
+}
+
+row() { # name path
+    name=$1
+    path=$2
+    bytes=$(find "$path" -type f -name '*.txt' -exec cat {} + | wc -c)
+    nfiles=$(find "$path" -type f -name '*.txt' | wc -l)
+    set -- $(measure "$FACTLINT" --color=never --fail-level=none -j1 "$path")
+    t1=$1 rss1=$2
+    set -- $(measure "$FACTLINT" --color=never --fail-level=none -j2 "$path")
+    t2=$1 rss2=$2
+    set -- $(measure sh -c "find '$path' -type f -name '*.txt' -exec cat {} + | wc -w")
+    tw=$1
+    awk -v n="$name" -v b="$bytes" -v f="$nfiles" -v t1="$t1" -v t2="$t2" -v tw="$tw" \
+        -v r1="$rss1" -v r2="$rss2" 'BEGIN {
+        if (t1 <= 0) t1 = 0.005; if (t2 <= 0) t2 = 0.005; if (tw <= 0) tw = 0.005
+        printf "%-12s %8.1f MB %6d files | -j1 %6.2fs %7.1f MB/s %8.0f files/s %6.1f MB RSS | -j2 %6.2fs %7.1f MB/s (%.2fx) %6.1f MB RSS | wc -w %6.2fs ratio %.2f\n",
+            n, b / 1e6, f, t1, b / 1e6 / t1, f / t1, r1 / 1024, t2, b / 1e6 / t2, t1 / t2, r2 / 1024, tw, t1 / tw
+    }'
+}
+
+echo "factlint bench: median of $REPS runs each; $(nproc) CPUs"
+row generated "$WORK/gen"
+if [ -d "$WORK/news" ]; then row news-dev "$WORK/news"; else echo "news-dev: not present, skipped"; fi
+for size in 1 10 50; do
+    set -- $(measure "$FACTLINT" --color=never --fail-level=none -j1 "$WORK/single-$size.txt")
+    echo "single-$size" "$1" "$2"
+done | awk '{ t[$1] = $2; r[$1] = $3; b = substr($1, 8) + 0; printf "%-12s %5d MB one document: %6.2fs %7.1f MB/s %6.1f MB RSS\n", $1, b, $2, b / ($2 > 0 ? $2 : 0.005), $3 / 1024 }
+    END { if (t["single-10"] > 0) printf "linearity: 50 MB time / (5 x 10 MB time) = %.2f (target <= 1.3)\n", t["single-50"] / (5 * t["single-10"]) }'
