@@ -43,7 +43,7 @@ BIN = $(BUILD)/factlint
 
 .SECONDARY:
 
-.PHONY: all deps demo check test-unit test-e2e san valgrind format format-check install \
+.PHONY: fuzz-build all deps demo check test-unit test-e2e san valgrind format format-check install \
 	uninstall clean golden-update eval bench fuzz lint
 
 all: $(LIB) $(BIN) factlint
@@ -125,6 +125,44 @@ bench:
 
 eval: all
 	@sh tools/eval.sh ./factlint corpus/eval ../shared/data/news-dev
+
+# ------------------------------------------------------------------ fuzzing
+# libFuzzer harnesses (clang + libclang-rt-14-dev), ASan + UBSan. Each runs
+# FUZZ_SECONDS on a copy of its committed seed corpus (tests/fuzz/corpus/).
+FUZZ_SECONDS ?= 60
+FUZZ_CC ?= clang
+FUZZ_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_HARNESSES = text markdown html normalize
+FUZZ_BIN = $(FUZZ_HARNESSES:%=build/fuzz/fuzz_%)
+fuzz_format_text = FL_FORMAT_TEXT
+fuzz_format_markdown = FL_FORMAT_MARKDOWN
+fuzz_format_html = FL_FORMAT_HTML
+
+fuzz-build:
+	$(MAKE) --no-print-directory BUILD=build/fuzz CC=$(FUZZ_CC) OPT="-O1 -g" \
+	  EXTRA_CFLAGS="$(FUZZ_FLAGS) -fsanitize=fuzzer-no-link" build/fuzz/libfactlint.a
+	$(MAKE) --no-print-directory $(FUZZ_BIN)
+
+build/fuzz/fuzz_text build/fuzz/fuzz_markdown build/fuzz/fuzz_html: build/fuzz/fuzz_%: \
+		tests/fuzz/fuzz_pipeline.c build/fuzz/libfactlint.a
+	$(FUZZ_CC) -std=c11 -O1 -g $(FUZZ_FLAGS) -fsanitize=fuzzer -Iinclude \
+	  -DFL_FUZZ_FORMAT=$(fuzz_format_$*) $< build/fuzz/libfactlint.a $(PKG_LIBS) -o $@
+
+build/fuzz/fuzz_normalize: tests/fuzz/fuzz_normalize.c build/fuzz/libfactlint.a
+	$(FUZZ_CC) -std=c11 -O1 -g $(FUZZ_FLAGS) -fsanitize=fuzzer -Iinclude $< \
+	  build/fuzz/libfactlint.a $(PKG_LIBS) -o $@
+
+fuzz: fuzz-build
+	@set -e; for h in $(FUZZ_HARNESSES); do \
+	  rm -rf build/fuzz/work-$$h; mkdir -p build/fuzz/work-$$h build/fuzz/crashes; \
+	  cp tests/fuzz/corpus/$$h/* build/fuzz/work-$$h/; \
+	  echo "== fuzz_$$h for $(FUZZ_SECONDS)s"; \
+	  build/fuzz/fuzz_$$h -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+	    -max_len=65536 -print_final_stats=1 -artifact_prefix=build/fuzz/crashes/$$h- \
+	    build/fuzz/work-$$h >build/fuzz/log-$$h 2>&1 || { tail -n 60 build/fuzz/log-$$h; \
+	    echo "fuzz_$$h FAILED; reproducer in build/fuzz/crashes/"; exit 1; }; \
+	  grep -E '^(stat::number_of_executed_units|Done)' build/fuzz/log-$$h; \
+	  done
 
 san:
 	$(MAKE) --no-print-directory BUILD=build/san CC=$${SAN_CC:-gcc} \
