@@ -179,6 +179,14 @@ valgrind:
 
 FORMAT_FILES = $(wildcard src/*.c src/*.h src/checks/*.c include/*.h tests/*.c tests/*.h tools/*.c)
 
+LINT_SRC = $(LIB_SRC) src/main.c
+lint:
+	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
+	  --inline-suppr --suppress=missingIncludeSystem --std=c11 -Iinclude -Isrc \
+	  -D__GNUC__ $(LINT_SRC)
+	clang-tidy --quiet $(LINT_SRC) -- -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE -Iinclude -Isrc \
+	  $(PKG_CFLAGS)
+
 format:
 	clang-format -i $(FORMAT_FILES)
 

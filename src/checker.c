@@ -195,7 +195,7 @@ void fl_prose_to_source(const fl_prose *prose, size_t off, size_t len, size_t *s
         return;
     }
     /* the last piece starting at or before a prose offset */
-    size_t lo = 0, hi = prose->piece_count;
+    size_t lo, hi;
     const fl_piece *pc = prose->pieces;
 #define FIND_PIECE(x, idx)                                                                         \
     do {                                                                                           \

@@ -581,6 +581,15 @@ static size_t parse_size(const char *s)
     return (size_t)(v * mult);
 }
 
+static void free_exts(char **exts)
+{
+    if (!exts)
+        return;
+    for (size_t i = 0; exts[i]; i++)
+        free(exts[i]);
+    free(exts);
+}
+
 static char **parse_exts(const char *list)
 {
     size_t n = 1;
@@ -613,7 +622,7 @@ int main(int argc, char **argv)
 
     settings set = {.format = "text",
                     .fail_level = FL_SEV_WARNING,
-                    .max_file_size = 64u * 1024 * 1024,
+                    .max_file_size = (size_t)64 * 1024 * 1024,
                     .jobs = sysconf(_SC_NPROCESSORS_ONLN),
                     .color = -1};
     fl_options *opts = fl_options_new();
@@ -682,6 +691,7 @@ int main(int argc, char **argv)
                 die_usage("invalid input format '%s' (text, markdown, html, auto)", optarg);
             break;
         case OPT_EXT:
+            free_exts(set.exts);
             set.exts = parse_exts(optarg);
             break;
         case OPT_LEXICON:
@@ -731,9 +741,11 @@ int main(int argc, char **argv)
             break;
         case OPT_LIST:
             fl_options_free(opts);
+            free_exts(set.exts);
             return list_rules();
         case OPT_EXPLAIN:
             fl_options_free(opts);
+            free_exts(set.exts);
             return explain_rule(optarg);
         case 'h':
             usage(stdout);
@@ -746,6 +758,7 @@ int main(int argc, char **argv)
         default:
             fprintf(stderr, "Try 'factlint --help'.\n");
             fl_options_free(opts);
+            free_exts(set.exts);
             return EXIT_TROUBLE;
         }
     }
@@ -755,9 +768,10 @@ int main(int argc, char **argv)
     }
     if (set.jobs < 1)
         set.jobs = 1;
-    bool color = set.color == 1 || (set.color == -1 && isatty(STDOUT_FILENO) &&
-                                    !getenv("NO_COLOR") && strcmp(set.format, "text") == 0);
-    if (getenv("NO_COLOR") && *getenv("NO_COLOR"))
+    const char *no_color = getenv("NO_COLOR");
+    bool color = set.color == 1 ||
+                 (set.color == -1 && isatty(STDOUT_FILENO) && strcmp(set.format, "text") == 0);
+    if (no_color && *no_color)
         color = false;
 
     fl_report *report;
@@ -798,10 +812,6 @@ int main(int argc, char **argv)
     fl_report_free(report);
     fl_checker_free(checker);
     free(jobs.items);
-    if (set.exts) {
-        for (size_t i = 0; set.exts[i]; i++)
-            free(set.exts[i]);
-        free(set.exts);
-    }
+    free_exts(set.exts);
     return status;
 }
