@@ -111,6 +111,9 @@ int fl_utf8_valid(const char *bytes, size_t len, size_t *bad_offset);
 #define FL_FOLD_KEEP_DIACRITICS 0x1u /* do not strip combining marks */
 #define FL_FOLD_NO_LUMP 0x2u         /* do not lump dashes, quotes, spaces */
 #define FL_FOLD_CODE 0x4u            /* the surface is a code: drop plural s */
+/* FL_FOLD_CODE drops a lowercase s right after a digit when a letter comes
+ * before it ("H20s" -> "h20", "F-35s" -> "f35"; "1990s" and "iPhone 4S"
+ * keep theirs). */
 #define FL_FOLD_KEEP_POSSESSIVE 0x8u /* keep a trailing 's / ’s */
 
 /* Writes the fold key of s[0..len) into out (at most cap bytes including a
@@ -119,11 +122,20 @@ int fl_utf8_valid(const char *bytes, size_t len, size_t *bad_offset);
 size_t fl_fold(const char *s, size_t len, unsigned flags, char *out, size_t cap);
 
 /* As fl_fold, but the skeleton key: fold, then look-alikes mapped to one
- * representative and spacing inside the name removed. */
+ * representative and spacing inside the name removed. Cyrillic and Greek
+ * letters that look Latin become Latin (mapped before case folding, as case
+ * changes the look: Greek capital eta looks like H, small eta like n); the
+ * digit/letter map (o->0, i/l->1, s->5, z->2, b->8) applies only inside a
+ * run of letters and digits (spaces, hyphens, dots included) that has
+ * both, so plain words never change. Examples: "H2O", "Н20" (Cyrillic),
+ * "Ｈ２０", "H-20" -> "h20"; "Mar-a-Lago" -> "maralago". */
 size_t fl_skeleton(const char *s, size_t len, unsigned flags, char *out, size_t cap);
 
-/* As fl_fold, but the family key of a code ("h#" for H20 and H100);
- * returns 0 (and writes "") when the surface is not a code. */
+/* As fl_fold, but the family key of a code: the fold (plural s dropped,
+ * Cyrillic/Greek look-alikes made Latin, hyphens and dots removed) with
+ * each run of digits written "#": "h#" for H20 and H100, "iphone #" for
+ * iPhone 15, "# max" for 737 MAX. Returns 0 (and writes "") when the
+ * surface is not a code (has no letter or no digit). */
 size_t fl_family(const char *s, size_t len, char *out, size_t cap);
 
 /* What separates two surfaces (bits of fl_difference.kinds). */
@@ -135,6 +147,8 @@ size_t fl_family(const char *s, size_t len, char *out, size_t cap);
 #define FL_DIFF_INVISIBLE 0x20u /* default-ignorable code points */
 #define FL_DIFF_INFLECTION 0x40u /* plural or possessive ending */
 #define FL_DIFF_OTHER 0x80u      /* different skeletons: not one name */
+#define FL_DIFF_PUNCTUATION 0x100u /* dash or quote style only (’ vs ', – vs -) */
+#define FL_DIFF_COMPOSITION 0x200u /* one text, composed vs decomposed (NFC/NFD) */
 
 typedef struct fl_difference {
     unsigned kinds;
@@ -146,7 +160,10 @@ typedef struct fl_difference {
     char description[256];
 } fl_difference;
 
-/* Compares two surfaces and fills *out. Returns FL_OK. */
+/* Compares two surfaces and fills *out: FL_DIFF_OTHER when their
+ * skeletons (as codes, FL_FOLD_CODE) differ, otherwise every kind of
+ * difference between them (none when the bytes are equal). Returns FL_OK,
+ * or FL_ENOMEM. */
 fl_status fl_compare_surfaces(const char *a, size_t alen, const char *b, size_t blen,
                               fl_difference *out);
 

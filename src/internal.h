@@ -235,6 +235,16 @@ struct fl_report {
  * length in bytes (1 for an invalid byte, which decodes to U+FFFD). */
 size_t fl_utf8_decode(const unsigned char *s, size_t len, size_t i, uint32_t *cp);
 
+/* normalize.c: the look-alike table behind fl_skeleton, sorted by `from`
+ * (for tests). `to` is the representative; `why` is NULL for pairs that
+ * are confusable in Unicode's UTS #39 confusables.txt, else why the pair is
+ * in (digit/letter OCR and typing confusions). */
+typedef struct fl_lookalike {
+    uint32_t from, to;
+    const char *why;
+} fl_lookalike;
+const fl_lookalike *fl_lookalike_table(size_t *count);
+
 /* 64-bit FNV-1a. */
 uint64_t fl_hash64(const void *data, size_t len, uint64_t seed);
 

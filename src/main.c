@@ -421,9 +421,10 @@ static int cmd_normalize(int argc, char **argv)
             return EXIT_TROUBLE;
         }
         char fold[1024], skel[1024], fam[1024];
-        fl_fold(s, n, 0, fold, sizeof fold);
-        fl_skeleton(s, n, 0, skel, sizeof skel);
-        fl_family(s, n, fam, sizeof fam);
+        /* keys as the mention finder makes them: codes drop a plural s */
+        unsigned flags = fl_family(s, n, fam, sizeof fam) ? FL_FOLD_CODE : 0;
+        fl_fold(s, n, flags, fold, sizeof fold);
+        fl_skeleton(s, n, flags, skel, sizeof skel);
         if (json) {
             printf("%s{\"surface\": ", i > first ? ", " : "");
             json_string(stdout, s);

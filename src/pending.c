@@ -7,40 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* normalize.c */
-static size_t copy_out(const char *s, size_t len, char *out, size_t cap)
-{
-    if (cap) {
-        size_t n = len < cap - 1 ? len : cap - 1;
-        memcpy(out, s, n);
-        out[n] = '\0';
-    }
-    return len;
-}
-size_t fl_fold(const char *s, size_t len, unsigned flags, char *out, size_t cap)
-{
-    (void)flags;
-    return copy_out(s, len, out, cap);
-}
-size_t fl_skeleton(const char *s, size_t len, unsigned flags, char *out, size_t cap)
-{
-    (void)flags;
-    return copy_out(s, len, out, cap);
-}
-size_t fl_family(const char *s, size_t len, char *out, size_t cap)
-{
-    (void)s;
-    (void)len;
-    return copy_out("", 0, out, cap);
-}
-fl_status fl_compare_surfaces(const char *a, size_t alen, const char *b, size_t blen,
-                              fl_difference *out)
-{
-    memset(out, 0, sizeof *out);
-    out->kinds = (alen == blen && memcmp(a, b, alen) == 0) ? 0 : FL_DIFF_OTHER;
-    return FL_OK;
-}
-
 /* segment.c */
 fl_status fl_segment(fl_doc *doc)
 {

@@ -1,0 +1,999 @@
+/* normalize.c - canonical keys for names (fold, skeleton, family) and what
+ * separates two surfaces of one name.
+ *
+ * Every key is built by one routine, build_key(), from a set of stages; the
+ * public keys are fixed stage sets, and fl_compare_surfaces() finds which
+ * transformation separates two surfaces by leaving out one stage at a time.
+ *
+ * Pure-ASCII input never reaches utf8proc and never allocates: NFKC and the
+ * ignorable, lump and mark stages are the identity on ASCII, so the fold of
+ * ASCII is its lowercase with whitespace collapsed, written straight into
+ * the caller's buffer. Other input goes through utf8proc_decompose_custom
+ * into a stack buffer (heap only for long input). */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+/* ---------------------------------------------------------------- stages */
+
+enum {
+    ST_CASE = 0x001,     /* case fold */
+    ST_WIDTH = 0x002,    /* compatibility (NFKC) decomposition: fullwidth... */
+    ST_IGNORE = 0x004,   /* drop default-ignorable code points */
+    ST_LUMP = 0x008,     /* lump dashes, quotes, spaces; collapse whitespace */
+    ST_MARKS = 0x010,    /* strip diacritics */
+    ST_POSS = 0x020,     /* drop a trailing 's / ’s */
+    ST_PLURAL = 0x040,   /* drop a plural s after the digits of a code */
+    ST_XSCRIPT = 0x080,  /* Cyrillic/Greek letters that look Latin -> Latin */
+    ST_DIGITMAP = 0x100, /* digit/letter look-alikes inside mixed runs */
+    ST_SPACING = 0x200,  /* remove spaces, hyphens, dots */
+};
+
+#define ST_LOOK (ST_XSCRIPT | ST_DIGITMAP)
+#define ST_SKELETON (ST_LOOK | ST_SPACING)
+
+static unsigned fold_stages(unsigned flags)
+{
+    unsigned st = ST_CASE | ST_WIDTH | ST_IGNORE;
+    if (!(flags & FL_FOLD_NO_LUMP))
+        st |= ST_LUMP;
+    if (!(flags & FL_FOLD_KEEP_DIACRITICS))
+        st |= ST_MARKS;
+    if (!(flags & FL_FOLD_KEEP_POSSESSIVE))
+        st |= ST_POSS;
+    if (flags & FL_FOLD_CODE)
+        st |= ST_PLURAL;
+    return st;
+}
+
+/* ------------------------------------------------------------- the tables */
+
+/* Look-alikes, sorted by `from`. Cross-script entries map a Cyrillic or
+ * Greek letter, as it stands after compatibility decomposition and before
+ * case folding, to the Latin letter it looks like, in the case it looks
+ * like (the key is case folded afterwards). They are applied before case
+ * folding because case changes the look: Greek capital eta (Η) looks like
+ * H but small eta (η) like n, and capital mu (Μ) like M while small mu (μ,
+ * also the micro sign) is a unit prefix that must not become "m". Entries
+ * with why == NULL are confusable in Unicode's UTS #39 confusables.txt
+ * (tests/test_normalize.c checks this). The ASCII entries are the
+ * digit/letter map used only inside runs that mix letters and digits. */
+static const fl_lookalike lookalikes[] = {
+    {'b', '8', "OCR and typing confusion of b and 8, not a UTS #39 pair"},
+    {'i', '1', "OCR and typing confusion of i and 1 (UTS #39 has only I/l/1)"},
+    {'l', '1', "OCR and typing confusion of l and 1 (UTS #39 has 1 -> l)"},
+    {'o', '0', "OCR and typing confusion of o and 0 (UTS #39 has 0 -> O, capital only)"},
+    {'s', '5', "OCR and typing confusion of s and 5, not a UTS #39 pair"},
+    {'z', '2', "OCR and typing confusion of z and 2, not a UTS #39 pair"},
+    {0x0391, 'A', NULL}, /* GREEK CAPITAL LETTER ALPHA */
+    {0x0392, 'B', NULL}, /* GREEK CAPITAL LETTER BETA */
+    {0x0395, 'E', NULL}, /* GREEK CAPITAL LETTER EPSILON */
+    {0x0396, 'Z', NULL}, /* GREEK CAPITAL LETTER ZETA */
+    {0x0397, 'H', NULL}, /* GREEK CAPITAL LETTER ETA */
+    {0x0399, 'I', NULL}, /* GREEK CAPITAL LETTER IOTA */
+    {0x039A, 'K', NULL}, /* GREEK CAPITAL LETTER KAPPA */
+    {0x039C, 'M', NULL}, /* GREEK CAPITAL LETTER MU */
+    {0x039D, 'N', NULL}, /* GREEK CAPITAL LETTER NU */
+    {0x039F, 'O', NULL}, /* GREEK CAPITAL LETTER OMICRON */
+    {0x03A1, 'P', NULL}, /* GREEK CAPITAL LETTER RHO */
+    {0x03A4, 'T', NULL}, /* GREEK CAPITAL LETTER TAU */
+    {0x03A5, 'Y', NULL}, /* GREEK CAPITAL LETTER UPSILON */
+    {0x03A7, 'X', NULL}, /* GREEK CAPITAL LETTER CHI */
+    {0x03B1, 'a', NULL}, /* GREEK SMALL LETTER ALPHA */
+    {0x03B3, 'y', NULL}, /* GREEK SMALL LETTER GAMMA */
+    {0x03B9, 'i', NULL}, /* GREEK SMALL LETTER IOTA */
+    {0x03BD, 'v', NULL}, /* GREEK SMALL LETTER NU */
+    {0x03BF, 'o', NULL}, /* GREEK SMALL LETTER OMICRON */
+    {0x03C1, 'p', NULL}, /* GREEK SMALL LETTER RHO */
+    {0x03C5, 'u', NULL}, /* GREEK SMALL LETTER UPSILON */
+    {0x03F3, 'j', NULL}, /* GREEK LETTER YOT */
+    {0x0405, 'S', NULL}, /* CYRILLIC CAPITAL LETTER DZE */
+    {0x0406, 'I', NULL}, /* CYRILLIC CAPITAL LETTER BYELORUSSIAN-UKRAINIAN I */
+    {0x0408, 'J', NULL}, /* CYRILLIC CAPITAL LETTER JE */
+    {0x0410, 'A', NULL}, /* CYRILLIC CAPITAL LETTER A */
+    {0x0412, 'B', NULL}, /* CYRILLIC CAPITAL LETTER VE */
+    {0x0415, 'E', NULL}, /* CYRILLIC CAPITAL LETTER IE */
+    {0x041A, 'K', NULL}, /* CYRILLIC CAPITAL LETTER KA */
+    {0x041C, 'M', NULL}, /* CYRILLIC CAPITAL LETTER EM */
+    {0x041D, 'H', NULL}, /* CYRILLIC CAPITAL LETTER EN */
+    {0x041E, 'O', NULL}, /* CYRILLIC CAPITAL LETTER O */
+    {0x0420, 'P', NULL}, /* CYRILLIC CAPITAL LETTER ER */
+    {0x0421, 'C', NULL}, /* CYRILLIC CAPITAL LETTER ES */
+    {0x0422, 'T', NULL}, /* CYRILLIC CAPITAL LETTER TE */
+    {0x0423, 'Y', NULL}, /* CYRILLIC CAPITAL LETTER U */
+    {0x0425, 'X', NULL}, /* CYRILLIC CAPITAL LETTER HA */
+    {0x0430, 'a', NULL}, /* CYRILLIC SMALL LETTER A */
+    {0x0435, 'e', NULL}, /* CYRILLIC SMALL LETTER IE */
+    {0x043E, 'o', NULL}, /* CYRILLIC SMALL LETTER O */
+    {0x0440, 'p', NULL}, /* CYRILLIC SMALL LETTER ER */
+    {0x0441, 'c', NULL}, /* CYRILLIC SMALL LETTER ES */
+    {0x0443, 'y', NULL}, /* CYRILLIC SMALL LETTER U */
+    {0x0445, 'x', NULL}, /* CYRILLIC SMALL LETTER HA */
+    {0x0455, 's', NULL}, /* CYRILLIC SMALL LETTER DZE */
+    {0x0456, 'i', NULL}, /* CYRILLIC SMALL LETTER BYELORUSSIAN-UKRAINIAN I */
+    {0x0458, 'j', NULL}, /* CYRILLIC SMALL LETTER JE */
+    {0x04AE, 'Y', NULL}, /* CYRILLIC CAPITAL LETTER STRAIGHT U */
+    {0x04BB, 'h', NULL}, /* CYRILLIC SMALL LETTER SHHA */
+    {0x04C0, 'I', NULL}, /* CYRILLIC LETTER PALOCHKA */
+    {0x04CF, 'l', NULL}, /* CYRILLIC SMALL LETTER PALOCHKA */
+    {0x051B, 'q', NULL}, /* CYRILLIC SMALL LETTER QA */
+    {0x051C, 'W', NULL}, /* CYRILLIC CAPITAL LETTER WE */
+    {0x051D, 'w', NULL}, /* CYRILLIC SMALL LETTER WE */
+};
+
+#define LOOKALIKE_COUNT (sizeof lookalikes / sizeof lookalikes[0])
+
+const fl_lookalike *fl_lookalike_table(size_t *count)
+{
+    *count = LOOKALIKE_COUNT;
+    return lookalikes;
+}
+
+static uint32_t xscript_map(uint32_t c)
+{
+    if (c < 0x0391 || c > 0x051D)
+        return 0;
+    size_t lo = 0, hi = LOOKALIKE_COUNT;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (lookalikes[mid].from < c)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < LOOKALIKE_COUNT && lookalikes[lo].from == c ? lookalikes[lo].to : 0;
+}
+
+/* The digit a letter stands for inside a run mixing letters and digits
+ * (either case, so that keys without case folding agree), or 0. */
+static char digit_for(unsigned char c)
+{
+    switch (c | 0x20) {
+    case 'b':
+        return '8';
+    case 'i':
+    case 'l':
+        return '1';
+    case 'o':
+        return '0';
+    case 's':
+        return '5';
+    case 'z':
+        return '2';
+    default:
+        return 0;
+    }
+}
+
+/* Latin letters whose diacritic is part of the letter (no decomposition):
+ * stripped with the other diacritics. */
+static uint32_t stroke_base(uint32_t c)
+{
+    switch (c) {
+    case 0x00D8: /* Ø */
+        return 'O';
+    case 0x00F8: /* ø */
+        return 'o';
+    case 0x0110: /* Đ */
+        return 'D';
+    case 0x0111: /* đ */
+        return 'd';
+    case 0x0126: /* Ħ */
+        return 'H';
+    case 0x0127: /* ħ */
+        return 'h';
+    case 0x0131: /* ı dotless i */
+        return 'i';
+    case 0x0141: /* Ł */
+        return 'L';
+    case 0x0142: /* ł */
+        return 'l';
+    case 0x0166: /* Ŧ */
+        return 'T';
+    case 0x0167: /* ŧ */
+        return 't';
+    case 0x0180: /* ƀ */
+        return 'b';
+    case 0x0197: /* Ɨ */
+        return 'I';
+    case 0x01B5: /* Ƶ */
+        return 'Z';
+    case 0x01B6: /* ƶ */
+        return 'z';
+    case 0x01E4: /* Ǥ */
+        return 'G';
+    case 0x01E5: /* ǥ */
+        return 'g';
+    case 0x0243: /* Ƀ */
+        return 'B';
+    case 0x0268: /* ɨ */
+        return 'i';
+    default:
+        return 0;
+    }
+}
+
+/* Default_Ignorable_Code_Point includes unassigned code points that
+ * utf8proc does not flag as ignorable (DerivedCoreProperties.txt, Unicode
+ * 15: 2065, FFF0..FFF8, E0000, E0002..E001F, E0080..E00FF, E01F0..E0FFF). */
+static bool reserved_ignorable(uint32_t c)
+{
+    return c == 0x2065 || (c >= 0xFFF0 && c <= 0xFFF8) || c == 0xE0000 ||
+           (c >= 0xE0002 && c <= 0xE001F) || (c >= 0xE0080 && c <= 0xE00FF) ||
+           (c >= 0xE01F0 && c <= 0xE0FFF);
+}
+
+/* Applied by utf8proc to each input code point before decomposing it. */
+static utf8proc_int32_t custom_map(utf8proc_int32_t c, void *data)
+{
+    unsigned st = *(const unsigned *)data;
+    if (c < 0xD8)
+        return c;
+    if ((st & ST_IGNORE) && reserved_ignorable((uint32_t)c))
+        return 0x200B; /* ZERO WIDTH SPACE: ignorable, so dropped */
+    if (st & ST_MARKS) {
+        uint32_t b = stroke_base((uint32_t)c);
+        if (b)
+            return (utf8proc_int32_t)b;
+    }
+    return c;
+}
+
+/* ----------------------------------------------------------- classifying */
+
+enum { C_OTHER, C_LETTER, C_DIGIT, C_MARK, C_SPACE, C_DASHDOT };
+
+static bool ascii_space(unsigned char c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+static int classify(uint32_t c)
+{
+    if (c < 0x80) {
+        if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+            return C_LETTER;
+        if (c >= '0' && c <= '9')
+            return C_DIGIT;
+        if (ascii_space((unsigned char)c))
+            return C_SPACE;
+        if (c == '-' || c == '.')
+            return C_DASHDOT;
+        return C_OTHER;
+    }
+    if (c == 0x85)
+        return C_SPACE;
+    if (c == 0x2212)
+        return C_DASHDOT;
+    switch (utf8proc_category((utf8proc_int32_t)c)) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+        return C_LETTER;
+    case UTF8PROC_CATEGORY_ND:
+        return C_DIGIT;
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+        return C_MARK;
+    case UTF8PROC_CATEGORY_ZS:
+    case UTF8PROC_CATEGORY_ZL:
+    case UTF8PROC_CATEGORY_ZP:
+        return C_SPACE;
+    case UTF8PROC_CATEGORY_PD:
+        return C_DASHDOT;
+    default:
+        return C_OTHER;
+    }
+}
+
+/* Decodes one code point at s[i..n); invalid bytes decode as themselves
+ * (one byte) so that keys of bad input are still defined. */
+static size_t decode(const char *s, size_t n, size_t i, uint32_t *cp)
+{
+    unsigned char b = (unsigned char)s[i];
+    if (b < 0x80) {
+        *cp = b;
+        return 1;
+    }
+    utf8proc_int32_t c;
+    utf8proc_ssize_t k =
+        utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &c);
+    if (k <= 0) {
+        *cp = b;
+        return 1;
+    }
+    *cp = (uint32_t)c;
+    return (size_t)k;
+}
+
+/* ------------------------------------------------------------ the output */
+
+/* snprintf-style output: counts every byte, stores what fits. */
+typedef struct sink {
+    char *out;
+    size_t cap;
+    size_t len;
+} sink;
+
+static inline void put(sink *o, char c)
+{
+    if (o->len + 1 < o->cap)
+        o->out[o->len] = c;
+    o->len++;
+}
+
+static void put_bytes(sink *o, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        put(o, s[i]);
+}
+
+static void sink_end(sink *o)
+{
+    if (o->cap)
+        o->out[o->len < o->cap ? o->len : o->cap - 1] = '\0';
+}
+
+/* ------------------------------------------------------------ the stages */
+
+static bool has_letter_before(const char *s, size_t k)
+{
+    for (size_t i = 0; i < k; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80 || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+            return true;
+    }
+    return false;
+}
+
+/* The length of s once a trailing possessive and/or code plural is dropped
+ * (as the stages ask); s itself if neither applies. */
+static size_t trim_inflection(const char *s, size_t n, unsigned st)
+{
+    if (!(st & (ST_POSS | ST_PLURAL)))
+        return n;
+    size_t end = n;
+    while (end && ascii_space((unsigned char)s[end - 1]))
+        end--;
+    bool cut = false;
+    if ((st & ST_POSS) && end >= 3 && (s[end - 1] | 0x20) == 's') {
+        if (s[end - 2] == '\'' && !ascii_space((unsigned char)s[end - 3])) {
+            end -= 2;
+            cut = true;
+        } else if (end >= 5 && memcmp(s + end - 4, "\xE2\x80\x99", 3) == 0 &&
+                   !ascii_space((unsigned char)s[end - 5])) {
+            end -= 4;
+            cut = true;
+        }
+    }
+    if ((st & ST_PLURAL) && end >= 3 && s[end - 1] == 's' && s[end - 2] >= '0' &&
+        s[end - 2] <= '9' && has_letter_before(s, end - 2)) {
+        end -= 1;
+        cut = true;
+    }
+    return cut ? end : n;
+}
+
+/* The last stages, on text that is already NFKC case folded (or pure
+ * ASCII, lowered here when `lower`): whitespace lumping, spacing removal
+ * and the digit/letter map inside runs that mix letters and digits. A run
+ * is a maximal span of letters, digits, marks, spaces, hyphens and dots, so
+ * that removing spacing never changes which letters are mapped. */
+static void post(const char *s, size_t n, unsigned st, bool lower, sink *o)
+{
+    bool pending_space = false;
+    size_t emitted = o->len;
+    size_t i = 0;
+    while (i < n) {
+        size_t run_end = i;
+        bool mixed = false;
+        if (st & ST_DIGITMAP) {
+            bool letter = false, digit = false;
+            while (run_end < n) {
+                uint32_t c;
+                size_t k = decode(s, n, run_end, &c);
+                int cl = classify(c);
+                if (cl == C_OTHER)
+                    break;
+                letter |= cl == C_LETTER;
+                digit |= cl == C_DIGIT;
+                run_end += k;
+            }
+            mixed = letter && digit;
+            if (run_end == i)
+                run_end = i + 1; /* an "other" character: its own run */
+        } else {
+            run_end = n;
+        }
+        while (i < run_end) {
+            unsigned char b = (unsigned char)s[i];
+            uint32_t c;
+            size_t k = decode(s, n, i, &c);
+            int cl = classify(c);
+            if (cl == C_SPACE || cl == C_DASHDOT) {
+                if (st & ST_SPACING) {
+                    i += k;
+                    continue;
+                }
+                if (cl == C_SPACE && (st & ST_LUMP)) {
+                    pending_space = o->len > emitted;
+                    i += k;
+                    continue;
+                }
+            }
+            if (pending_space) {
+                put(o, ' ');
+                pending_space = false;
+            }
+            if (b < 0x80) {
+                char ch = (char)b;
+                if (lower && b >= 'A' && b <= 'Z')
+                    ch = (char)(b | 0x20);
+                if (mixed) {
+                    char d = digit_for(b);
+                    if (d)
+                        ch = d;
+                }
+                put(o, ch);
+            } else {
+                put_bytes(o, s + i, k);
+            }
+            i += k;
+        }
+    }
+}
+
+/* Code points for utf8proc, on the stack unless the input is long. */
+typedef struct cpbuf {
+    utf8proc_int32_t *p;
+    size_t cap;
+    utf8proc_int32_t stack[256];
+} cpbuf;
+
+static void cpbuf_init(cpbuf *b)
+{
+    b->p = b->stack;
+    b->cap = sizeof b->stack / sizeof b->stack[0];
+}
+
+static void cpbuf_free(cpbuf *b)
+{
+    if (b->p != b->stack)
+        free(b->p);
+}
+
+/* Decomposes s into b and re-encodes it as UTF-8 in place; returns the
+ * byte length (the bytes are (char *)b->p) or a negative utf8proc error. */
+static utf8proc_ssize_t run_utf8proc(const char *s, size_t n, utf8proc_option_t opts, unsigned st,
+                                     bool xscript, cpbuf *b)
+{
+    utf8proc_ssize_t r;
+    for (;;) {
+        r = utf8proc_decompose_custom((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, b->p,
+                                      (utf8proc_ssize_t)b->cap, opts, custom_map, &st);
+        if (r < 0)
+            return r;
+        if ((size_t)r < b->cap)
+            break; /* room for the re-encoding's NUL too */
+        utf8proc_int32_t *p = malloc(((size_t)r + 1) * sizeof *p);
+        if (!p)
+            return UTF8PROC_ERROR_NOMEM;
+        cpbuf_free(b);
+        b->p = p;
+        b->cap = (size_t)r + 1;
+    }
+    if (xscript) {
+        for (utf8proc_ssize_t i = 0; i < r; i++) {
+            uint32_t m = xscript_map((uint32_t)b->p[i]);
+            if (m)
+                b->p[i] = (utf8proc_int32_t)m;
+        }
+    }
+    return utf8proc_reencode(b->p, r, opts);
+}
+
+static utf8proc_option_t utf8proc_options(unsigned st)
+{
+    utf8proc_option_t o = UTF8PROC_STABLE;
+    if (st & ST_WIDTH)
+        o |= UTF8PROC_COMPAT;
+    if (st & ST_IGNORE)
+        o |= UTF8PROC_IGNORE;
+    if (st & ST_LUMP)
+        o |= UTF8PROC_LUMP;
+    if (st & ST_MARKS)
+        o |= UTF8PROC_STRIPMARK;
+    return o;
+}
+
+/* Writes the key of s[0..n) under stages `st` into o. */
+static void build_key(const char *s, size_t n, unsigned st, sink *o)
+{
+    n = trim_inflection(s, n, st);
+    size_t i = 0;
+    while (i < n && (unsigned char)s[i] < 0x80)
+        i++;
+    if (i == n) {
+        post(s, n, st, (st & ST_CASE) != 0, o);
+        return;
+    }
+    utf8proc_option_t base = utf8proc_options(st);
+    utf8proc_option_t full = base | UTF8PROC_COMPOSE | ((st & ST_CASE) ? UTF8PROC_CASEFOLD : 0);
+    cpbuf b1, b2;
+    cpbuf_init(&b1);
+    cpbuf_init(&b2);
+    utf8proc_ssize_t r;
+    if (st & ST_XSCRIPT) {
+        /* Look-alikes are mapped on decomposed text before case folding
+         * (see the table), then the result is folded. */
+        r = run_utf8proc(s, n, base | UTF8PROC_DECOMPOSE, st, true, &b1);
+        if (r >= 0)
+            r = run_utf8proc((const char *)b1.p, (size_t)r, full, st, false, &b2);
+        if (r >= 0)
+            post((const char *)b2.p, (size_t)r, st, false, o);
+    } else {
+        r = run_utf8proc(s, n, full, st, false, &b1);
+        if (r >= 0)
+            post((const char *)b1.p, (size_t)r, st, false, o);
+    }
+    if (r < 0) /* invalid UTF-8 or no memory: key the bytes as they are */
+        post(s, n, st, (st & ST_CASE) != 0, o);
+    cpbuf_free(&b1);
+    cpbuf_free(&b2);
+}
+
+/* ------------------------------------------------------------ public API */
+
+size_t fl_fold(const char *s, size_t len, unsigned flags, char *out, size_t cap)
+{
+    sink o = {out, cap, 0};
+    if (s)
+        build_key(s, len, fold_stages(flags), &o);
+    sink_end(&o);
+    return o.len;
+}
+
+size_t fl_skeleton(const char *s, size_t len, unsigned flags, char *out, size_t cap)
+{
+    sink o = {out, cap, 0};
+    if (s)
+        build_key(s, len, fold_stages(flags) | ST_SKELETON, &o);
+    sink_end(&o);
+    return o.len;
+}
+
+/* The key under `st` in a new heap string (length in *klen), or NULL. */
+static char *key_dup(const char *s, size_t n, unsigned st, size_t *klen)
+{
+    char stack[256];
+    sink o = {stack, sizeof stack, 0};
+    build_key(s, n, st, &o);
+    char *k = malloc(o.len + 1);
+    if (!k)
+        return NULL;
+    if (o.len < sizeof stack) {
+        memcpy(k, stack, o.len);
+    } else {
+        sink o2 = {k, o.len + 1, 0};
+        build_key(s, n, st, &o2);
+    }
+    k[o.len] = '\0';
+    *klen = o.len;
+    return k;
+}
+
+size_t fl_family(const char *s, size_t len, char *out, size_t cap)
+{
+    sink o = {out, cap, 0};
+    char stack[256];
+    char *key = stack;
+    size_t klen = 0;
+    if (s) {
+        unsigned st = fold_stages(FL_FOLD_CODE) | ST_XSCRIPT;
+        sink k = {stack, sizeof stack, 0};
+        build_key(s, len, st, &k);
+        klen = k.len;
+        if (klen >= sizeof stack) {
+            key = key_dup(s, len, st, &klen);
+            if (!key)
+                klen = 0;
+        }
+    }
+    /* a plural s after digits is not part of the shape: "1990s" is no code */
+    if (klen >= 2 && key[klen - 1] == 's' && key[klen - 2] >= '0' && key[klen - 2] <= '9')
+        klen--;
+    bool letter = false, digit = false, in_digits = false;
+    for (size_t i = 0; i < klen;) {
+        uint32_t c;
+        size_t k = decode(key, klen, i, &c);
+        int cl = classify(c);
+        if (cl == C_DIGIT) {
+            digit = true;
+            if (!in_digits)
+                put(&o, '#');
+            in_digits = true;
+        } else if (cl == C_DASHDOT) {
+            /* "737-800" is one number; "F-35" is "f#" */
+        } else {
+            letter |= cl == C_LETTER;
+            in_digits = false;
+            put_bytes(&o, key + i, k);
+        }
+        i += k;
+    }
+    if (key != stack)
+        free(key);
+    if (!letter || !digit)
+        o.len = 0;
+    sink_end(&o);
+    return o.len;
+}
+
+/* ------------------------------------------------------------ comparing */
+
+/* What compare uses: the skeleton of a code (plural s dropped). */
+#define ST_COMPARE                                                                                 \
+    (ST_CASE | ST_WIDTH | ST_IGNORE | ST_LUMP | ST_MARKS | ST_POSS | ST_PLURAL | ST_SKELETON)
+
+/* One character of a skeleton traced back to the surface: the original
+ * code point and its byte offset, the folded character before the
+ * look-alike map (`pre`) and after it (`post`). */
+typedef struct unit {
+    uint32_t orig;
+    size_t off;
+    uint32_t pre, post;
+    int cls;
+} unit;
+
+typedef struct unitvec {
+    unit *items;
+    size_t count, cap;
+} unitvec;
+
+static bool unit_push(unitvec *v, unit u)
+{
+    if (v->count == v->cap) {
+        size_t cap = v->cap ? v->cap * 2 : 32;
+        unit *items = realloc(v->items, cap * sizeof *items);
+        if (!items)
+            return false;
+        v->items = items;
+        v->cap = cap;
+    }
+    v->items[v->count++] = u;
+    return true;
+}
+
+/* Builds the skeleton of s one code point at a time, keeping where each
+ * character came from. Composition across code points (Hangul) is not
+ * traced; the caller only uses the trace where both traces agree. */
+static bool trace_skeleton(const char *s, size_t n, unitvec *v)
+{
+    unsigned st = ST_COMPARE;
+    n = trim_inflection(s, n, st);
+    utf8proc_option_t base = utf8proc_options(st) | UTF8PROC_DECOMPOSE;
+    for (size_t i = 0; i < n;) {
+        uint32_t c;
+        size_t k = decode(s, n, i, &c);
+        utf8proc_int32_t d1[32], d2[32];
+        utf8proc_int32_t bc = 0;
+        utf8proc_int32_t mc = custom_map((utf8proc_int32_t)c, &st);
+        utf8proc_ssize_t r1 = utf8proc_decompose_char(mc, d1, 32, base, &bc);
+        for (utf8proc_ssize_t j = 0; j < r1 && j < 32; j++) {
+            uint32_t m = xscript_map((uint32_t)d1[j]);
+            if (m) {
+                uint32_t lo = m >= 'A' && m <= 'Z' ? m | 0x20 : m;
+                if (!unit_push(v, (unit){c, i, (uint32_t)d1[j], lo, C_LETTER}))
+                    return false;
+                continue;
+            }
+            bc = 0;
+            utf8proc_ssize_t r2 =
+                utf8proc_decompose_char(d1[j], d2, 32, base | UTF8PROC_CASEFOLD, &bc);
+            for (utf8proc_ssize_t q = 0; q < r2 && q < 32; q++) {
+                uint32_t y = (uint32_t)d2[q];
+                if (!unit_push(v, (unit){c, i, y, y, classify(y)}))
+                    return false;
+            }
+        }
+        i += k;
+    }
+    /* the digit/letter map inside mixed runs, then spacing removed */
+    size_t out = 0;
+    for (size_t i = 0; i < v->count;) {
+        size_t e = i;
+        bool letter = false, digit = false;
+        while (e < v->count && v->items[e].cls != C_OTHER) {
+            letter |= v->items[e].cls == C_LETTER;
+            digit |= v->items[e].cls == C_DIGIT;
+            e++;
+        }
+        if (e == i)
+            e = i + 1;
+        for (; i < e; i++) {
+            unit u = v->items[i];
+            if (u.cls == C_SPACE || u.cls == C_DASHDOT)
+                continue;
+            if (letter && digit && u.post < 0x80 && digit_for((unsigned char)u.post))
+                u.post = (uint32_t)digit_for((unsigned char)u.post);
+            v->items[out++] = u;
+        }
+    }
+    v->count = out;
+    return true;
+}
+
+static bool is_cyrillic(uint32_t c)
+{
+    return (c >= 0x0400 && c <= 0x052F) || (c >= 0x1C80 && c <= 0x1C8F) ||
+           (c >= 0x2DE0 && c <= 0x2DFF) || (c >= 0xA640 && c <= 0xA69F);
+}
+
+static bool is_greek(uint32_t c)
+{
+    return (c >= 0x0370 && c <= 0x03FF) || (c >= 0x1F00 && c <= 0x1FFF);
+}
+
+/* "the digit 0", "the letter O", "the Cyrillic letter Н" */
+static void describe_char(uint32_t c, bool scripts, char *buf, size_t cap)
+{
+    utf8proc_uint8_t enc[8];
+    utf8proc_ssize_t k = utf8proc_encode_char((utf8proc_int32_t)c, enc);
+    enc[k > 0 ? k : 0] = '\0';
+    int cl = classify(c);
+    const char *what = cl == C_DIGIT ? "digit" : cl == C_LETTER ? "letter" : "character";
+    const char *script = "";
+    if (scripts && cl == C_LETTER)
+        script = is_cyrillic(c) ? "Cyrillic " : is_greek(c) ? "Greek " : "Latin ";
+    snprintf(buf, cap, "the %s%s %s", script, what, (const char *)enc);
+}
+
+typedef struct seps {
+    size_t hyphens, spaces, dots;
+} seps;
+
+static seps count_seps(const char *s, size_t n)
+{
+    seps r = {0, 0, 0};
+    bool in_space = false;
+    for (size_t i = 0; i < n;) {
+        uint32_t c;
+        size_t k = decode(s, n, i, &c);
+        int cl = classify(c);
+        if (cl == C_SPACE) {
+            if (!in_space)
+                r.spaces++;
+            in_space = true;
+        } else {
+            in_space = false;
+            if (cl == C_DASHDOT) {
+                if (c == '.')
+                    r.dots++;
+                else
+                    r.hyphens++;
+            }
+        }
+        i += k;
+    }
+    return r;
+}
+
+typedef struct desc {
+    char *buf;
+    size_t cap, len;
+} desc;
+
+static void add_clause(desc *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void add_clause(desc *d, const char *fmt, ...)
+{
+    if (d->len + 1 >= d->cap)
+        return;
+    if (d->len) {
+        int k = snprintf(d->buf + d->len, d->cap - d->len, "; ");
+        d->len += (size_t)k;
+        if (d->len >= d->cap) {
+            d->len = d->cap - 1;
+            return;
+        }
+    }
+    va_list ap;
+    va_start(ap, fmt);
+    int k = vsnprintf(d->buf + d->len, d->cap - d->len, fmt, ap);
+    va_end(ap);
+    if (k > 0)
+        d->len += (size_t)k;
+    if (d->len >= d->cap)
+        d->len = d->cap - 1;
+}
+
+static void describe_spacing(desc *d, const char *a, size_t alen, const char *b, size_t blen)
+{
+    seps x = count_seps(a, alen), y = count_seps(b, blen);
+    int A = (int)alen, B = (int)blen;
+    for (int swap = 0; swap < 2; swap++) {
+        const char *p = swap ? b : a, *q = swap ? a : b;
+        int P = swap ? B : A, Q = swap ? A : B;
+        seps u = swap ? y : x, v = swap ? x : y;
+        if (u.hyphens && !v.hyphens && !v.spaces && !v.dots && !u.spaces && !u.dots) {
+            add_clause(d, "`%.*s` is hyphenated where `%.*s` is not", P, p, Q, q);
+            return;
+        }
+        if (u.hyphens && !v.hyphens && v.spaces && !u.spaces) {
+            add_clause(d, "`%.*s` has %s where `%.*s` has %s", P, p,
+                       u.hyphens > 1 ? "hyphens" : "a hyphen", Q, q,
+                       v.spaces > 1 ? "spaces" : "a space");
+            return;
+        }
+        if (u.spaces && !v.spaces && !v.hyphens && !v.dots && !u.hyphens && !u.dots) {
+            add_clause(d, "`%.*s` has %s where `%.*s` has none", P, p,
+                       u.spaces > 1 ? "spaces" : "a space", Q, q);
+            return;
+        }
+        if (u.dots && !v.dots && !v.spaces && !v.hyphens && !u.spaces && !u.hyphens) {
+            add_clause(d, "`%.*s` has %s where `%.*s` has none", P, p,
+                       u.dots > 1 ? "dots" : "a dot", Q, q);
+            return;
+        }
+    }
+    add_clause(d, "`%.*s` and `%.*s` differ in spacing or hyphenation", A, a, B, b);
+}
+
+/* Whether leaving `stage` out changes the compare key of s (e.g. s has
+ * diacritics when keeping them changes its key); -1 when out of memory. */
+static int stage_changes(const char *s, size_t n, unsigned stage)
+{
+    size_t l1 = 0, l2 = 0;
+    char *k1 = key_dup(s, n, ST_COMPARE & ~stage, &l1);
+    char *k2 = key_dup(s, n, ST_COMPARE, &l2);
+    int r = !k1 || !k2 ? -1 : (l1 != l2 || memcmp(k1, k2, l1) != 0);
+    free(k1);
+    free(k2);
+    return r;
+}
+
+/* Names the side that has a feature: "`a` has X where `b` does not". */
+static void describe_sided(desc *d, const char *a, size_t alen, const char *b, size_t blen,
+                           unsigned stage, const char *what, const char *fallback)
+{
+    int A = (int)alen, B = (int)blen;
+    int ha = stage_changes(a, alen, stage), hb = stage_changes(b, blen, stage);
+    if (ha == 1 && hb == 0)
+        add_clause(d, "`%.*s` %s where `%.*s` does not", A, a, what, B, b);
+    else if (hb == 1 && ha == 0)
+        add_clause(d, "`%.*s` %s where `%.*s` does not", B, b, what, A, a);
+    else
+        add_clause(d, "`%.*s` and `%.*s` %s", A, a, B, b, fallback);
+}
+
+static bool same_nfc(const char *a, size_t alen, const char *b, size_t blen)
+{
+    utf8proc_uint8_t *x = NULL, *y = NULL;
+    utf8proc_ssize_t lx = utf8proc_map((const utf8proc_uint8_t *)a, (utf8proc_ssize_t)alen, &x,
+                                       UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    utf8proc_ssize_t ly = utf8proc_map((const utf8proc_uint8_t *)b, (utf8proc_ssize_t)blen, &y,
+                                       UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    bool same = lx >= 0 && ly >= 0 && lx == ly && memcmp(x, y, (size_t)lx) == 0;
+    free(x);
+    free(y);
+    return same;
+}
+
+static void find_lookalike(const char *a, size_t alen, const char *b, size_t blen,
+                           fl_difference *out, desc *d)
+{
+    unitvec ua = {0}, ub = {0};
+    bool found = false;
+    if (trace_skeleton(a, alen, &ua) && trace_skeleton(b, blen, &ub) && ua.count == ub.count) {
+        for (size_t i = 0; i < ua.count; i++) {
+            unit x = ua.items[i], y = ub.items[i];
+            if (x.post != y.post)
+                break;
+            if (x.pre != y.pre && (x.pre != x.post || y.pre != y.post)) {
+                out->a_offset = x.off;
+                out->b_offset = y.off;
+                out->a_char = x.orig;
+                out->b_char = y.orig;
+                found = true;
+                break;
+            }
+        }
+    }
+    free(ua.items);
+    free(ub.items);
+    int A = (int)alen, B = (int)blen;
+    if (!found) {
+        add_clause(d, "`%.*s` and `%.*s` differ in look-alike characters", A, a, B, b);
+        return;
+    }
+    bool scripts = is_cyrillic(out->a_char) || is_greek(out->a_char) || is_cyrillic(out->b_char) ||
+                   is_greek(out->b_char);
+    char ca[64], cb[64];
+    describe_char(out->a_char, scripts, ca, sizeof ca);
+    describe_char(out->b_char, scripts, cb, sizeof cb);
+    add_clause(d, "`%.*s` has %s where `%.*s` has %s", A, a, ca, B, b, cb);
+}
+
+static int keys_differ(const char *a, size_t alen, const char *b, size_t blen, unsigned st)
+{
+    size_t la = 0, lb = 0;
+    char *ka = key_dup(a, alen, st, &la);
+    char *kb = key_dup(b, blen, st, &lb);
+    int r = !ka || !kb ? -1 : (la != lb || memcmp(ka, kb, la) != 0);
+    free(ka);
+    free(kb);
+    return r;
+}
+
+fl_status fl_compare_surfaces(const char *a, size_t alen, const char *b, size_t blen,
+                              fl_difference *out)
+{
+    memset(out, 0, sizeof *out);
+    desc d = {out->description, sizeof out->description, 0};
+    if (!a)
+        a = "", alen = 0;
+    if (!b)
+        b = "", blen = 0;
+    int A = (int)alen, B = (int)blen;
+    if (alen == blen && memcmp(a, b, alen) == 0) {
+        add_clause(&d, "`%.*s` and `%.*s` are identical", A, a, B, b);
+        return FL_OK;
+    }
+    int r = keys_differ(a, alen, b, blen, ST_COMPARE);
+    if (r < 0)
+        return FL_ENOMEM;
+    if (r) {
+        out->kinds = FL_DIFF_OTHER;
+        add_clause(&d, "`%.*s` and `%.*s` are different names", A, a, B, b);
+        return FL_OK;
+    }
+    static const struct {
+        unsigned kind, stages;
+    } dims[] = {
+        {FL_DIFF_LOOKALIKE, ST_LOOK},   {FL_DIFF_SPACING, ST_SPACING},
+        {FL_DIFF_DIACRITIC, ST_MARKS},  {FL_DIFF_WIDTH, ST_WIDTH},
+        {FL_DIFF_INVISIBLE, ST_IGNORE}, {FL_DIFF_INFLECTION, ST_POSS | ST_PLURAL},
+        {FL_DIFF_PUNCTUATION, ST_LUMP}, {FL_DIFF_CASE, ST_CASE},
+    };
+    for (size_t i = 0; i < sizeof dims / sizeof dims[0]; i++) {
+        r = keys_differ(a, alen, b, blen, ST_COMPARE & ~dims[i].stages);
+        if (r < 0)
+            return FL_ENOMEM;
+        if (r)
+            out->kinds |= dims[i].kind;
+    }
+    if (!out->kinds)
+        out->kinds = same_nfc(a, alen, b, blen) ? FL_DIFF_COMPOSITION : FL_DIFF_SPACING;
+
+    if (out->kinds & FL_DIFF_LOOKALIKE)
+        find_lookalike(a, alen, b, blen, out, &d);
+    if (out->kinds & FL_DIFF_SPACING)
+        describe_spacing(&d, a, alen, b, blen);
+    if (out->kinds & FL_DIFF_DIACRITIC)
+        describe_sided(&d, a, alen, b, blen, ST_MARKS, "has diacritics", "differ in diacritics");
+    if (out->kinds & FL_DIFF_WIDTH)
+        describe_sided(&d, a, alen, b, blen, ST_WIDTH, "uses fullwidth or compatibility forms",
+                       "differ in fullwidth or compatibility forms");
+    if (out->kinds & FL_DIFF_INVISIBLE)
+        describe_sided(&d, a, alen, b, blen, ST_IGNORE, "contains invisible characters",
+                       "differ in invisible characters");
+    if (out->kinds & FL_DIFF_INFLECTION) {
+        bool poss = stage_changes(a, alen, ST_POSS) == 1 || stage_changes(b, blen, ST_POSS) == 1;
+        describe_sided(&d, a, alen, b, blen, ST_POSS | ST_PLURAL,
+                       poss ? "has a possessive ending" : "has a plural ending",
+                       "differ in their endings");
+    }
+    if (out->kinds & FL_DIFF_PUNCTUATION)
+        add_clause(&d, "`%.*s` and `%.*s` differ in dash or quote style", A, a, B, b);
+    if (out->kinds & FL_DIFF_CASE)
+        add_clause(&d, "`%.*s` and `%.*s` differ in case", A, a, B, b);
+    if (out->kinds & FL_DIFF_COMPOSITION)
+        add_clause(&d, "`%.*s` and `%.*s` are one text in different Unicode normal forms", A, a, B,
+                   b);
+    return FL_OK;
+}
