@@ -47,25 +47,6 @@ void fl_patterns_free(fl_patterns *patterns)
     free(patterns);
 }
 
-/* lexicon.c */
-struct fl_lexicon {
-    int unused;
-};
-fl_status fl_lexicon_build(bool builtin, const char *const *paths, size_t path_count,
-                           fl_lexicon **out, fl_error *err)
-{
-    (void)builtin;
-    (void)paths;
-    (void)path_count;
-    (void)err;
-    *out = calloc(1, sizeof **out);
-    return *out ? FL_OK : FL_ENOMEM;
-}
-void fl_lexicon_free(fl_lexicon *lexicon)
-{
-    free(lexicon);
-}
-
 /* extract_markdown.c, extract_html.c: plain text until they land */
 fl_status fl_extract_markdown(fl_doc *doc)
 {

@@ -1,0 +1,841 @@
+/* lexicon.c - parses lexicon files (the built-in data and the user's) and
+ * indexes them for the name checks: by fold key, by misspelling, by
+ * skeleton, by family, and a deletion-neighbourhood index for names within
+ * one or two edits.
+ *
+ * File format (documented for users in corpus/lexicon/README.md): one
+ * entry a line, `canonical | kind | family | aliases | misspellings`;
+ * lists separated by `,`; `\|`, `\,` and `\\` escape; `#` starts a comment
+ * line; trailing empty fields may be left out. In the built-in data a line
+ * `#@file NAME` says which file the following lines came from. */
+#include "lexicon.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+extern const char fl_builtin_lexicon[];
+extern const size_t fl_builtin_lexicon_len;
+
+enum { KEY_CAP = 512 };
+
+/* Which index a record belongs to. */
+enum { IX_FOLD, IX_MISSPELLING, IX_SKELETON, IX_FAMILY, IX_COUNT };
+
+typedef struct lex_record {
+    unsigned index;
+    const char *key;
+    size_t key_len;
+    fl_lex_hit hit;
+} lex_record;
+
+typedef struct lex_slot {
+    uint64_t hash;
+    size_t start, count; /* a range of records; count 0: empty slot */
+} lex_slot;
+
+typedef struct near_form {
+    fl_lex_hit hit;
+    uint32_t cps[FL_NEAR_MAX_CPS];
+    size_t n;
+} near_form;
+
+typedef struct near_item {
+    uint64_t hash;
+    size_t form;
+} near_item;
+
+struct fl_lexicon {
+    fl_arena *arena;
+    fl_lex_entry *entries;
+    size_t entry_count, entry_cap;
+    fl_lex_hit *hits; /* parallel to records, for handing out ranges */
+    lex_record *records;
+    size_t record_count, record_cap;
+    lex_slot *slots;
+    size_t slot_mask;
+    near_form *near_forms;
+    size_t near_form_count;
+    near_item *near_items;
+    size_t near_item_count;
+};
+
+static const char *const kind_names[FL_LEX_KIND_COUNT] = {"org",     "product", "person", "place",
+                                                          "acronym", "event",   "law"};
+
+const char *fl_lex_kind_name(fl_lex_kind kind)
+{
+    return kind < FL_LEX_KIND_COUNT ? kind_names[kind] : "unknown";
+}
+
+/* ---------------------------------------------------------------- errors */
+
+static fl_status lex_error(fl_error *err, const char *file, size_t line, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static fl_status lex_error(fl_error *err, const char *file, size_t line, const char *fmt, ...)
+{
+    if (err) {
+        memset(err, 0, sizeof *err);
+        err->status = FL_ELEXICON;
+        err->line = line;
+        char what[200];
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(what, sizeof what, fmt, ap);
+        va_end(ap);
+        if (line)
+            snprintf(err->message, sizeof err->message, "%s:%zu: %s", file, line, what);
+        else
+            snprintf(err->message, sizeof err->message, "%s: %s", file, what);
+    }
+    return FL_ELEXICON;
+}
+
+/* --------------------------------------------------------------- parsing */
+
+typedef struct field {
+    const char *s;
+    size_t len;
+} field;
+
+static int is_blank(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+static field trim(const char *s, size_t len)
+{
+    while (len && is_blank(*s)) {
+        s++;
+        len--;
+    }
+    while (len && is_blank(s[len - 1]))
+        len--;
+    return (field){s, len};
+}
+
+/* Splits s[0..len) at unescaped `sep`; returns the number of parts (which
+ * may exceed cap; only cap are stored). */
+static size_t split(const char *s, size_t len, char sep, field *parts, size_t cap)
+{
+    size_t n = 0, start = 0;
+    for (size_t i = 0; i <= len; i++) {
+        if (i < len && s[i] == '\\' && i + 1 < len) {
+            i++;
+            continue;
+        }
+        if (i == len || s[i] == sep) {
+            if (n < cap)
+                parts[n] = trim(s + start, i - start);
+            n++;
+            start = i + 1;
+        }
+    }
+    return n;
+}
+
+/* Copies a field into the arena with escapes resolved; NULL and *bad set
+ * to the offending character on an unknown escape. */
+static char *unescape(fl_arena *arena, field f, char *bad)
+{
+    char *out = fl_arena_alloc(arena, f.len + 1);
+    if (!out)
+        return NULL;
+    size_t k = 0;
+    for (size_t i = 0; i < f.len; i++) {
+        char c = f.s[i];
+        if (c == '\\') {
+            char next = i + 1 < f.len ? f.s[i + 1] : '\0';
+            if (next != '|' && next != ',' && next != '\\') {
+                *bad = next;
+                return NULL;
+            }
+            c = next;
+            i++;
+        }
+        out[k++] = c;
+    }
+    out[k] = '\0';
+    return out;
+}
+
+typedef struct parse_state {
+    fl_lexicon *lex;
+    const char *file;
+    size_t line;
+    fl_error *err;
+} parse_state;
+
+static fl_status parse_list(parse_state *ps, field f, const char *what, const char *const **out,
+                            size_t *count)
+{
+    *out = NULL;
+    *count = 0;
+    if (!f.len)
+        return FL_OK;
+    size_t n = split(f.s, f.len, ',', NULL, 0);
+    field *parts = fl_arena_alloc(ps->lex->arena, n * sizeof *parts);
+    const char **items = fl_arena_alloc(ps->lex->arena, n * sizeof *items);
+    if (!parts || !items)
+        return FL_ENOMEM;
+    split(f.s, f.len, ',', parts, n);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!parts[i].len)
+            continue; /* "a, , b" and a trailing comma are harmless */
+        char bad = 0;
+        const char *item = unescape(ps->lex->arena, parts[i], &bad);
+        if (!item) {
+            if (bad || parts[i].len)
+                return lex_error(ps->err, ps->file, ps->line,
+                                 "unknown escape '\\%c' in %s (use \\|, \\, or \\\\)",
+                                 bad ? bad : ' ', what);
+            return FL_ENOMEM;
+        }
+        items[k++] = item;
+    }
+    *out = items;
+    *count = k;
+    return FL_OK;
+}
+
+static size_t fold_key(const char *s, char *buf)
+{
+    size_t n = fl_fold(s, strlen(s), 0, buf, KEY_CAP);
+    return n < KEY_CAP ? n : KEY_CAP - 1;
+}
+
+static fl_status add_entry(parse_state *ps, fl_lex_entry *entry)
+{
+    fl_lexicon *lex = ps->lex;
+    /* replacement of earlier definitions is resolved after parsing
+     * (dedupe_entries) */
+    if (lex->entry_count == lex->entry_cap) {
+        size_t cap = lex->entry_cap ? lex->entry_cap * 2 : 1024;
+        fl_lex_entry *grown = realloc(lex->entries, cap * sizeof *grown);
+        if (!grown)
+            return FL_ENOMEM;
+        lex->entries = grown;
+        lex->entry_cap = cap;
+    }
+    lex->entries[lex->entry_count++] = *entry;
+    return FL_OK;
+}
+
+static fl_status parse_line(parse_state *ps, const char *s, size_t len)
+{
+    size_t bad_off;
+    if (!fl_utf8_valid(s, len, &bad_off))
+        return lex_error(ps->err, ps->file, ps->line, "invalid UTF-8 (byte 0x%02X)",
+                         (unsigned char)s[bad_off]);
+    field fields[5];
+    size_t n = split(s, len, '|', fields, 5);
+    if (n > 5)
+        return lex_error(ps->err, ps->file, ps->line,
+                         "too many fields (%zu); expected 'canonical | kind | family | aliases | "
+                         "misspellings' (escape a literal bar as \\|)",
+                         n);
+    if (n < 2)
+        return lex_error(ps->err, ps->file, ps->line,
+                         "expected at least 'canonical | kind' (fields are separated by ' | ')");
+    fl_lex_entry e;
+    memset(&e, 0, sizeof e);
+    char bad = 0;
+    if (!fields[0].len)
+        return lex_error(ps->err, ps->file, ps->line, "empty canonical form");
+    e.canonical = unescape(ps->lex->arena, fields[0], &bad);
+    if (!e.canonical)
+        return bad ? lex_error(ps->err, ps->file, ps->line,
+                               "unknown escape '\\%c' in the canonical form (use \\|, \\, or \\\\)",
+                               bad)
+                   : FL_ENOMEM;
+    size_t k;
+    for (k = 0; k < FL_LEX_KIND_COUNT; k++)
+        if (strlen(kind_names[k]) == fields[1].len &&
+            memcmp(kind_names[k], fields[1].s, fields[1].len) == 0)
+            break;
+    if (k == FL_LEX_KIND_COUNT) {
+        if (!fields[1].len)
+            return lex_error(ps->err, ps->file, ps->line,
+                             "missing kind for '%s' (org, product, person, place, acronym, event "
+                             "or law)",
+                             e.canonical);
+        return lex_error(ps->err, ps->file, ps->line,
+                         "unknown kind '%.*s' (org, product, person, place, acronym, event or "
+                         "law)",
+                         (int)(fields[1].len > 40 ? 40 : fields[1].len), fields[1].s);
+    }
+    e.kind = (fl_lex_kind)k;
+    e.family = "";
+    if (n > 2 && fields[2].len) {
+        e.family = unescape(ps->lex->arena, fields[2], &bad);
+        if (!e.family)
+            return bad ? lex_error(ps->err, ps->file, ps->line,
+                                   "unknown escape '\\%c' in the family (use \\|, \\, or \\\\)",
+                                   bad)
+                       : FL_ENOMEM;
+    }
+    fl_status st = FL_OK;
+    if (n > 3)
+        st = parse_list(ps, fields[3], "the aliases", &e.aliases, &e.alias_count);
+    if (st == FL_OK && n > 4)
+        st = parse_list(ps, fields[4], "the misspellings", &e.misspellings, &e.misspelling_count);
+    if (st != FL_OK)
+        return st;
+    e.file = ps->file;
+    e.line = ps->line;
+    return add_entry(ps, &e);
+}
+
+/* Parses one file's text; `builtin` honours `#@file NAME` lines. */
+static fl_status parse_text(fl_lexicon *lex, const char *name, const char *text, size_t len,
+                            bool builtin, fl_error *err)
+{
+    parse_state ps = {lex, name, 0, err};
+    size_t i = 0;
+    while (i < len) {
+        const char *nl = memchr(text + i, '\n', len - i);
+        size_t end = nl ? (size_t)(nl - text) : len;
+        const char *s = text + i;
+        size_t n = end - i;
+        i = end + 1;
+        ps.line++;
+        if (n && s[n - 1] == '\r')
+            n--;
+        if (builtin && n > 7 && memcmp(s, "#@file ", 7) == 0) {
+            ps.file = fl_arena_strndup(lex->arena, s + 7, n - 7);
+            if (!ps.file)
+                return FL_ENOMEM;
+            ps.line = 0;
+            continue;
+        }
+        field t = trim(s, n);
+        if (!t.len || t.s[0] == '#')
+            continue;
+        fl_status st = parse_line(&ps, t.s, t.len);
+        if (st != FL_OK)
+            return st;
+    }
+    return FL_OK;
+}
+
+static fl_status parse_file(fl_lexicon *lex, const char *path, fl_error *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        int e = errno;
+        lex_error(err, path, 0, "cannot open lexicon: %s", strerror(e));
+        if (err)
+            err->sys_errno = e;
+        return FL_ELEXICON;
+    }
+    char *buf = NULL;
+    size_t len = 0, cap = 0;
+    for (;;) {
+        if (cap - len < 65536) {
+            cap = cap ? cap * 2 : 65536;
+            char *grown = realloc(buf, cap);
+            if (!grown) {
+                free(buf);
+                fclose(f);
+                return FL_ENOMEM;
+            }
+            buf = grown;
+        }
+        size_t got = fread(buf + len, 1, cap - len, f);
+        len += got;
+        if (got == 0)
+            break;
+    }
+    int failed = ferror(f);
+    fclose(f);
+    if (failed) {
+        free(buf);
+        return lex_error(err, path, 0, "cannot read lexicon");
+    }
+    const char *name = fl_arena_strndup(lex->arena, path, strlen(path));
+    fl_status st = name ? parse_text(lex, name, buf, len, false, err) : FL_ENOMEM;
+    free(buf);
+    return st;
+}
+
+/* --------------------------------------------------------------- indexes */
+
+static fl_status add_record(fl_lexicon *lex, unsigned index, const char *key, size_t key_len,
+                            const fl_lex_entry *entry, const char *form, fl_lex_role role)
+{
+    if (lex->record_count == lex->record_cap) {
+        size_t cap = lex->record_cap ? lex->record_cap * 2 : 4096;
+        lex_record *grown = realloc(lex->records, cap * sizeof *grown);
+        if (!grown)
+            return FL_ENOMEM;
+        lex->records = grown;
+        lex->record_cap = cap;
+    }
+    const char *copy = fl_arena_strndup(lex->arena, key, key_len);
+    if (!copy)
+        return FL_ENOMEM;
+    lex->records[lex->record_count++] = (lex_record){index, copy, key_len, {entry, form, role}};
+    return FL_OK;
+}
+
+static int record_order(const void *pa, const void *pb)
+{
+    const lex_record *a = pa, *b = pb;
+    if (a->index != b->index)
+        return a->index < b->index ? -1 : 1;
+    if (a->key_len != b->key_len)
+        return a->key_len < b->key_len ? -1 : 1;
+    int c = memcmp(a->key, b->key, a->key_len);
+    if (c)
+        return c;
+    /* canonical forms first, then aliases, then misspellings; then file order */
+    if (a->hit.role != b->hit.role)
+        return a->hit.role < b->hit.role ? -1 : 1;
+    return a->hit.entry < b->hit.entry ? -1 : a->hit.entry > b->hit.entry;
+}
+
+static uint64_t key_hash(unsigned index, const char *key, size_t len)
+{
+    return fl_hash64(key, len, 0x9e3779b97f4a7c15ull * (index + 1));
+}
+
+static fl_status build_map(fl_lexicon *lex)
+{
+    if (lex->record_count > 1)
+        qsort(lex->records, lex->record_count, sizeof *lex->records, record_order);
+    /* drop exact duplicates (one entry listing a form twice) */
+    size_t w = 0;
+    for (size_t r = 0; r < lex->record_count; r++) {
+        if (w && record_order(&lex->records[w - 1], &lex->records[r]) == 0 &&
+            strcmp(lex->records[w - 1].hit.form, lex->records[r].hit.form) == 0)
+            continue;
+        lex->records[w++] = lex->records[r];
+    }
+    lex->record_count = w;
+    size_t slots = 16;
+    while (slots < lex->record_count * 2)
+        slots *= 2;
+    lex->slots = calloc(slots, sizeof *lex->slots);
+    lex->hits = malloc((lex->record_count ? lex->record_count : 1) * sizeof *lex->hits);
+    if (!lex->slots || !lex->hits)
+        return FL_ENOMEM;
+    lex->slot_mask = slots - 1;
+    for (size_t r = 0; r < lex->record_count; r++)
+        lex->hits[r] = lex->records[r].hit;
+    for (size_t r = 0; r < lex->record_count;) {
+        const lex_record *rec = &lex->records[r];
+        size_t end = r + 1;
+        while (end < lex->record_count && lex->records[end].index == rec->index &&
+               lex->records[end].key_len == rec->key_len &&
+               memcmp(lex->records[end].key, rec->key, rec->key_len) == 0)
+            end++;
+        uint64_t h = key_hash(rec->index, rec->key, rec->key_len);
+        size_t at = (size_t)h & lex->slot_mask;
+        while (lex->slots[at].count)
+            at = (at + 1) & lex->slot_mask;
+        lex->slots[at] = (lex_slot){h, r, end - r};
+        r = end;
+    }
+    return FL_OK;
+}
+
+static size_t lookup(const fl_lexicon *lex, unsigned index, const char *key, size_t len,
+                     const fl_lex_hit **hits)
+{
+    *hits = NULL;
+    if (!lex || !lex->slots)
+        return 0;
+    uint64_t h = key_hash(index, key, len);
+    for (size_t at = (size_t)h & lex->slot_mask; lex->slots[at].count;
+         at = (at + 1) & lex->slot_mask) {
+        const lex_slot *s = &lex->slots[at];
+        const lex_record *rec = &lex->records[s->start];
+        if (s->hash == h && rec->index == index && rec->key_len == len &&
+            memcmp(rec->key, key, len) == 0) {
+            *hits = &lex->hits[s->start];
+            return s->count;
+        }
+    }
+    return 0;
+}
+
+/* Later definitions of a canonical form with the same kind replace earlier
+ * ones: keep the last of each (fold key, kind). */
+static fl_status dedupe_entries(fl_lexicon *lex)
+{
+    size_t n = lex->entry_count;
+    if (n < 2)
+        return FL_OK;
+    size_t slots = 16;
+    while (slots < n * 2)
+        slots *= 2;
+    struct seen {
+        uint64_t hash;
+        size_t entry_plus_one;
+    } *table = calloc(slots, sizeof *table);
+    bool *drop = calloc(n, sizeof *drop);
+    if (!table || !drop) {
+        free(table);
+        free(drop);
+        return FL_ENOMEM;
+    }
+    char key[KEY_CAP], other[KEY_CAP];
+    for (size_t i = n; i-- > 0;) { /* last first: the survivor */
+        size_t klen = fold_key(lex->entries[i].canonical, key);
+        uint64_t h = fl_hash64(key, klen, lex->entries[i].kind + 1);
+        size_t at = (size_t)h & (slots - 1);
+        for (; table[at].entry_plus_one; at = (at + 1) & (slots - 1)) {
+            const fl_lex_entry *e = &lex->entries[table[at].entry_plus_one - 1];
+            if (table[at].hash == h && e->kind == lex->entries[i].kind &&
+                fold_key(e->canonical, other) == klen && memcmp(other, key, klen) == 0) {
+                drop[i] = true;
+                break;
+            }
+        }
+        if (!drop[i])
+            table[at] = (struct seen){h, i + 1};
+    }
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!drop[i])
+            lex->entries[w++] = lex->entries[i];
+    lex->entry_count = w;
+    free(table);
+    free(drop);
+    return FL_OK;
+}
+
+static int near_order(const void *pa, const void *pb)
+{
+    const near_item *a = pa, *b = pb;
+    if (a->hash != b->hash)
+        return a->hash < b->hash ? -1 : 1;
+    return a->form < b->form ? -1 : a->form > b->form;
+}
+
+static fl_status near_add(fl_lexicon *lex, size_t *cap_forms, size_t *cap_items,
+                          const fl_lex_entry *e, const char *form, fl_lex_role role,
+                          uint64_t *variants)
+{
+    char skel[KEY_CAP];
+    size_t slen = fl_skeleton(form, strlen(form), 0, skel, sizeof skel);
+    if (slen >= sizeof skel)
+        return FL_OK;
+    uint32_t cps[FL_NEAR_MAX_CPS];
+    size_t n = fl_near_decode(skel, slen, cps, FL_NEAR_MAX_CPS);
+    if (n < 5 || n > FL_NEAR_MAX_CPS)
+        return FL_OK;
+    if (lex->near_form_count == *cap_forms) {
+        *cap_forms = *cap_forms ? *cap_forms * 2 : 1024;
+        near_form *grown = realloc(lex->near_forms, *cap_forms * sizeof *grown);
+        if (!grown)
+            return FL_ENOMEM;
+        lex->near_forms = grown;
+    }
+    size_t id = lex->near_form_count++;
+    near_form *nf = &lex->near_forms[id];
+    nf->hit = (fl_lex_hit){e, form, role};
+    memcpy(nf->cps, cps, n * sizeof *cps);
+    nf->n = n;
+    size_t v = fl_near_variants(cps, n, n >= 9 ? 2 : 1, variants);
+    if (lex->near_item_count + v > *cap_items) {
+        while (lex->near_item_count + v > *cap_items)
+            *cap_items = *cap_items ? *cap_items * 2 : 16384;
+        near_item *grown = realloc(lex->near_items, *cap_items * sizeof *grown);
+        if (!grown)
+            return FL_ENOMEM;
+        lex->near_items = grown;
+    }
+    for (size_t i = 0; i < v; i++)
+        lex->near_items[lex->near_item_count++] = (near_item){variants[i], id};
+    return FL_OK;
+}
+
+static fl_status build_indexes(fl_lexicon *lex)
+{
+    fl_status st = dedupe_entries(lex);
+    if (st != FL_OK)
+        return st;
+    char key[KEY_CAP];
+    size_t cap_forms = 0, cap_items = 0;
+    uint64_t *variants = malloc(FL_NEAR_MAX_VARIANTS * sizeof *variants);
+    if (!variants)
+        return FL_ENOMEM;
+    for (size_t i = 0; st == FL_OK && i < lex->entry_count; i++) {
+        const fl_lex_entry *e = &lex->entries[i];
+        size_t forms = 1 + e->alias_count + e->misspelling_count;
+        for (size_t f = 0; st == FL_OK && f < forms; f++) {
+            const char *form = f == 0                ? e->canonical
+                               : f <= e->alias_count ? e->aliases[f - 1]
+                                                     : e->misspellings[f - 1 - e->alias_count];
+            fl_lex_role role = f == 0                ? FL_LEX_CANONICAL
+                               : f <= e->alias_count ? FL_LEX_ALIAS
+                                                     : FL_LEX_MISSPELLING;
+            size_t flen = strlen(form);
+            size_t klen = fl_fold(form, flen, 0, key, sizeof key);
+            if (klen < sizeof key)
+                st = add_record(lex, role == FL_LEX_MISSPELLING ? IX_MISSPELLING : IX_FOLD, key,
+                                klen, e, form, role);
+            klen = fl_skeleton(form, flen, 0, key, sizeof key);
+            if (st == FL_OK && klen < sizeof key)
+                st = add_record(lex, IX_SKELETON, key, klen, e, form, role);
+            if (st == FL_OK && role != FL_LEX_MISSPELLING && e->kind != FL_LEX_ACRONYM)
+                st = near_add(lex, &cap_forms, &cap_items, e, form, role, variants);
+        }
+        if (st == FL_OK && e->family[0])
+            st = add_record(lex, IX_FAMILY, e->family, strlen(e->family), e, e->canonical,
+                            FL_LEX_CANONICAL);
+    }
+    free(variants);
+    if (st != FL_OK)
+        return st;
+    if (lex->near_item_count > 1)
+        qsort(lex->near_items, lex->near_item_count, sizeof *lex->near_items, near_order);
+    return build_map(lex);
+}
+
+fl_status fl_lexicon_build(bool builtin, const char *const *paths, size_t path_count,
+                           fl_lexicon **out, fl_error *err)
+{
+    *out = NULL;
+    fl_lexicon *lex = calloc(1, sizeof *lex);
+    if (!lex)
+        return FL_ENOMEM;
+    lex->arena = fl_arena_new();
+    fl_status st = lex->arena ? FL_OK : FL_ENOMEM;
+    if (st == FL_OK && builtin)
+        st = parse_text(lex, "<built-in lexicon>", fl_builtin_lexicon, fl_builtin_lexicon_len, true,
+                        err);
+    for (size_t i = 0; st == FL_OK && i < path_count; i++)
+        st = parse_file(lex, paths[i], err);
+    if (st == FL_OK)
+        st = build_indexes(lex);
+    if (st != FL_OK) {
+        if (st == FL_ENOMEM && err) {
+            memset(err, 0, sizeof *err);
+            err->status = st;
+            snprintf(err->message, sizeof err->message, "out of memory reading the lexicon");
+        }
+        fl_lexicon_free(lex);
+        return st;
+    }
+    *out = lex;
+    return FL_OK;
+}
+
+void fl_lexicon_free(fl_lexicon *lex)
+{
+    if (!lex)
+        return;
+    free(lex->entries);
+    free(lex->records);
+    free(lex->hits);
+    free(lex->slots);
+    free(lex->near_forms);
+    free(lex->near_items);
+    fl_arena_free(lex->arena);
+    free(lex);
+}
+
+/* --------------------------------------------------------------- lookups */
+
+size_t fl_lexicon_entry_count(const fl_lexicon *lex)
+{
+    return lex ? lex->entry_count : 0;
+}
+
+const fl_lex_entry *fl_lexicon_entry(const fl_lexicon *lex, size_t i)
+{
+    return lex && i < lex->entry_count ? &lex->entries[i] : NULL;
+}
+
+size_t fl_lexicon_by_fold(const fl_lexicon *lex, const char *key, size_t len,
+                          const fl_lex_hit **hits)
+{
+    return lookup(lex, IX_FOLD, key, len, hits);
+}
+
+size_t fl_lexicon_by_misspelling(const fl_lexicon *lex, const char *key, size_t len,
+                                 const fl_lex_hit **hits)
+{
+    return lookup(lex, IX_MISSPELLING, key, len, hits);
+}
+
+size_t fl_lexicon_by_skeleton(const fl_lexicon *lex, const char *key, size_t len,
+                              const fl_lex_hit **hits)
+{
+    return lookup(lex, IX_SKELETON, key, len, hits);
+}
+
+size_t fl_lexicon_family(const fl_lexicon *lex, const char *family, size_t len,
+                         const fl_lex_hit **hits)
+{
+    return lookup(lex, IX_FAMILY, family, len, hits);
+}
+
+const fl_lex_entry *fl_lexicon_acronym(const fl_lexicon *lex, const char *key, size_t len)
+{
+    const fl_lex_hit *hits;
+    size_t n = lookup(lex, IX_FOLD, key, len, &hits);
+    for (size_t i = 0; i < n; i++)
+        if (hits[i].entry->kind == FL_LEX_ACRONYM && hits[i].role == FL_LEX_CANONICAL)
+            return hits[i].entry;
+    return NULL;
+}
+
+static int near_result_order(const void *pa, const void *pb)
+{
+    const fl_lex_near *a = pa, *b = pb;
+    if (a->edits != b->edits)
+        return a->edits < b->edits ? -1 : 1;
+    return strcmp(a->hit.form, b->hit.form);
+}
+
+size_t fl_lexicon_near(const fl_lexicon *lex, const char *key, size_t len, unsigned max_edits,
+                       fl_lex_near *out, size_t cap)
+{
+    if (!lex || !lex->near_item_count || max_edits == 0)
+        return 0;
+    if (max_edits > 2)
+        max_edits = 2;
+    uint32_t cps[FL_NEAR_MAX_CPS];
+    size_t n = fl_near_decode(key, len, cps, FL_NEAR_MAX_CPS);
+    if (n < 4 || n > FL_NEAR_MAX_CPS)
+        return 0;
+    uint64_t variants[FL_NEAR_MAX_VARIANTS];
+    size_t v = fl_near_variants(cps, n, max_edits, variants);
+    /* candidate forms, deduplicated in a small sorted list */
+    enum { MAX_CANDIDATES = 256 };
+    size_t cand[MAX_CANDIDATES], nc = 0;
+    for (size_t i = 0; i < v; i++) {
+        size_t lo = 0, hi = lex->near_item_count;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (lex->near_items[mid].hash < variants[i])
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (; lo < lex->near_item_count && lex->near_items[lo].hash == variants[i]; lo++) {
+            size_t id = lex->near_items[lo].form, k = nc;
+            while (k > 0 && cand[k - 1] > id)
+                k--;
+            if ((k > 0 && cand[k - 1] == id) || nc == MAX_CANDIDATES)
+                continue;
+            memmove(cand + k + 1, cand + k, (nc - k) * sizeof *cand);
+            cand[k] = id;
+            nc++;
+        }
+    }
+    size_t found = 0;
+    for (size_t i = 0; i < nc; i++) {
+        const near_form *nf = &lex->near_forms[cand[i]];
+        unsigned d = fl_edit_distance(cps, n, nf->cps, nf->n, max_edits);
+        if (d == 0 || d > max_edits)
+            continue;
+        if (found < cap)
+            out[found] = (fl_lex_near){nf->hit, d};
+        found++;
+    }
+    if (found > 1)
+        qsort(out, found < cap ? found : cap, sizeof *out, near_result_order);
+    return found;
+}
+
+/* ----------------------------------------------------- edit primitives */
+
+size_t fl_near_decode(const char *s, size_t len, uint32_t *cps, size_t cap)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len;) {
+        if (n == cap)
+            return cap + 1;
+        uint32_t cp;
+        if ((unsigned char)s[i] < 0x80) {
+            cp = (unsigned char)s[i];
+            i++;
+        } else {
+            i += fl_utf8_decode((const unsigned char *)s, len, i, &cp);
+        }
+        cps[n++] = cp;
+    }
+    return n;
+}
+
+static uint64_t cps_hash(const uint32_t *cps, size_t n, size_t skip1, size_t skip2)
+{
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (size_t i = 0; i < n; i++) {
+        if (i == skip1 || i == skip2)
+            continue;
+        uint32_t c = cps[i];
+        for (int b = 0; b < 4; b++) {
+            h ^= (c >> (8 * b)) & 0xffu;
+            h *= 0x100000001b3ull;
+        }
+    }
+    return h ^ (h >> 29);
+}
+
+size_t fl_near_variants(const uint32_t *cps, size_t n, unsigned max_del, uint64_t *out)
+{
+    if (n > FL_NEAR_MAX_CPS)
+        n = FL_NEAR_MAX_CPS;
+    size_t k = 0;
+    const size_t none = (size_t)-1;
+    out[k++] = cps_hash(cps, n, none, none);
+    if (max_del >= 1)
+        for (size_t i = 0; i < n; i++) {
+            if (i > 0 && cps[i] == cps[i - 1])
+                continue; /* deleting either of a double letter gives one string */
+            out[k++] = cps_hash(cps, n, i, none);
+        }
+    if (max_del >= 2)
+        for (size_t i = 0; i < n; i++)
+            for (size_t j = i + 1; j < n; j++)
+                out[k++] = cps_hash(cps, n, i, j);
+    return k;
+}
+
+unsigned fl_edit_distance(const uint32_t *a, size_t alen, const uint32_t *b, size_t blen,
+                          unsigned max)
+{
+    size_t diff = alen > blen ? alen - blen : blen - alen;
+    if (diff > max)
+        return max + 1;
+    if (alen > FL_NEAR_MAX_CPS * 4 || blen > FL_NEAR_MAX_CPS * 4)
+        return max + 1;
+    /* three rows of the optimal-string-alignment table */
+    unsigned rows[3][FL_NEAR_MAX_CPS * 4 + 1];
+    unsigned *prev2 = rows[0], *prev = rows[1], *cur = rows[2];
+    for (size_t j = 0; j <= blen; j++)
+        prev[j] = (unsigned)j;
+    for (size_t i = 1; i <= alen; i++) {
+        cur[0] = (unsigned)i;
+        unsigned row_min = cur[0];
+        for (size_t j = 1; j <= blen; j++) {
+            unsigned cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            unsigned v = prev[j - 1] + cost;
+            if (prev[j] + 1 < v)
+                v = prev[j] + 1;
+            if (cur[j - 1] + 1 < v)
+                v = cur[j - 1] + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+                prev2[j - 2] + 1 < v)
+                v = prev2[j - 2] + 1;
+            cur[j] = v;
+            if (v < row_min)
+                row_min = v;
+        }
+        if (row_min > max)
+            return max + 1;
+        unsigned *t = prev2;
+        prev2 = prev;
+        prev = cur;
+        cur = t;
+    }
+    return prev[blen] > max ? max + 1 : prev[blen];
+}
