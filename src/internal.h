@@ -168,8 +168,16 @@ fl_status fl_extract_text(fl_doc *doc);
 fl_status fl_extract_markdown(fl_doc *doc);
 fl_status fl_extract_html(fl_doc *doc);
 
-/* Splits doc->prose into sentences and tokens and fills their context. */
+/* Splits doc->prose into sentences and tokens and fills their context.
+ * Token and sentence rules (abbreviations keep their period: "U.S.",
+ * "Mr.", "J."; "4.5bn" is one NUMBER) are stated at the top of segment.c. */
 fl_status fl_segment(fl_doc *doc);
+
+/* Common English function words (stopwords.c), lower case with ' as the
+ * apostrophe, sorted by strcmp. fl_is_stopword looks up s[0..len). */
+extern const char *const fl_stopwords[];
+extern const size_t fl_stopword_count;
+bool fl_is_stopword(const char *s, size_t len);
 
 /* Finds mentions of every kind in doc's sentences. */
 fl_status fl_find_mentions(fl_doc *doc);

@@ -7,13 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* segment.c */
-fl_status fl_segment(fl_doc *doc)
-{
-    (void)doc;
-    return FL_OK;
-}
-
 /* mentions.c */
 fl_status fl_find_mentions(fl_doc *doc)
 {

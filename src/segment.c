@@ -1,0 +1,1171 @@
+/* segment.c - paragraphs, sentences and tokens over doc->prose, and the
+ * context words of each sentence. One linear pass makes the tokens, one
+ * the sentences, one the per-sentence flags and context words.
+ *
+ * Tokens (fl_token, spans in prose):
+ *  - WORD: starts with a letter; letters, digits and marks, joined across
+ *    a hyphen (- U+2010 U+2011) before a letter or digit ("F-35",
+ *    "Mar-a-Lago", "GPT-4o"), an apostrophe (' U+2019) before a letter
+ *    ("Trump’s", "O'Rourke"), '&' between capitals ("AT&T"), '.' between
+ *    digits ("v1.2") and '.' before a lower-case ASCII letter ("Amazon.com").
+ *    An abbreviation keeps its period: dotted forms of one- or two-letter
+ *    parts ("U.S.", "e.g.", "a.m.", "Ph.D."), the listed abbreviations
+ *    ("Mr.", "Sen.", "Inc.", "Jan."; "No.", "Vol." and the like only before a
+ *    number) and single capital letters ("J."). "U.S.-based" is one WORD.
+ *  - NUMBER: starts with an ASCII digit; ',' before exactly three digits,
+ *    '.' before a digit, letters attached ("3,400", "14.32", "4.5bn",
+ *    "1990s"). A digit-led token joined by a hyphen ("62-year-old") is a WORD;
+ *    digit-hyphen-digit is split ("2010", "-", "2015").
+ *  - SYMBOL: one code point of a Unicode symbol category ($ £ € ¥ + = ...)
+ *    or % & @ #.
+ *  - PUNCT: one code point, except runs of dots ("...") and of ?/! ("?!")
+ *    and "--".
+ *  Whitespace includes format characters such as the BOM (U+FEFF) and
+ *  control characters; CR, LF, CRLF, NEL, FF and U+2028 break lines.
+ *
+ * Paragraphs: a blank line (or U+2029) starts a new paragraph and always
+ * ends the sentence.
+ *
+ * Sentences end after . ? ! ... or … (plus any closing quotes and brackets
+ * attached to it) when whitespace follows and the next word starts a
+ * sentence: a capital, a digit, a symbol, or an opening quote/bracket
+ * before one. A lower-case next word never starts one, so `"Is it?" she
+ * asked.` and "etc. and" stay whole. Inside a double-quoted span that
+ * closes within its paragraph no sentence ends (`"It is final. We will
+ * not appeal," she said.` is one sentence). After an abbreviation:
+ *  - titles, "e.g.", "i.e.", "vs.", "No. 5": never end a sentence;
+ *  - single initials ("J. R. R. Tolkien", "George W. Bush"): end one only
+ *    when the next word is a typical sentence starter (The, It, He, But...);
+ *  - other dotted forms ("U.S.", "U.K.", "a.m."), company suffixes (Inc.,
+ *    Corp., Co., Ltd.), months (Jan. ... Dec.; May is a word), states:
+ *    end one when the next word is a typical sentence starter or the
+ *    abbreviation ends a line. "in the U.S. The firm" splits; "the U.S.
+ *    Commerce Department" does not. This prefers a missed boundary to a
+ *    false one: a merged sentence costs little, a split name costs a mention.
+ * A line break inside a paragraph is whitespace, except that
+ *  - a list item ("- x", "* x", "• x", "1. x", "2) x" at a line start)
+ *    always starts a sentence, and
+ *  - a line that began its sentence and has no final punctuation ends that
+ *    sentence at its line break when the next line starts like a sentence
+ *    and the line does not end in a lower-case function word ("the", "of").
+ *    This catches headlines and list items; a hard-wrapped line that
+ *    happens to end just so is split too (known limit).
+ *
+ * Sentence flags: `headline` is a sentence on its own line(s), without final
+ * punctuation and not a list item; `all_caps` when at least four in five of
+ * its words have no lower-case letter (two words or more); `title_case` for
+ * a headline (not all caps) where at least three in four of the words after
+ * the first, small words (a, of, to...) left out, are capitalized.
+ *
+ * Context words: each WORD token lower-cased (’ as '), the abbreviation's
+ * final period dropped, stopwords (stopwords.c) and one-letter words
+ * dropped, stemmed with Snowball English (dotted forms such as "u.s" are
+ * kept as they are), sorted and unique. Numbers are
+ * not context words. Surfaces and stems are cached per call in hash tables
+ * so each distinct word is stemmed once per document.
+ */
+#include "internal.h"
+
+#include <libstemmer.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#define HASH_NONFATAL_OOM 1
+#define uthash_nonfatal_oom(elt) ((void)(elt), oom = true)
+#include <uthash.h>
+
+/* ------------------------------------------------------------ characters */
+
+enum {
+    C_SPACE,
+    C_LINE,
+    C_PARA,
+    C_UPPER,
+    C_LOWER,
+    C_LETTER, /* neither upper nor lower case */
+    C_DIGIT,  /* ASCII digits; others are C_LETTER */
+    C_MARK,
+    C_JOINER, /* ZWNJ, ZWJ, soft hyphen: part of a word, else space */
+    C_PUNCT,
+    C_SYMBOL
+};
+
+static int classify(uint32_t cp)
+{
+    if (cp < 0x80) {
+        if (cp >= 'a' && cp <= 'z')
+            return C_LOWER;
+        if (cp >= 'A' && cp <= 'Z')
+            return C_UPPER;
+        if (cp >= '0' && cp <= '9')
+            return C_DIGIT;
+        if (cp == '\n' || cp == '\r' || cp == '\f')
+            return C_LINE;
+        if (cp <= ' ' || cp == 0x7f)
+            return C_SPACE;
+        switch (cp) {
+        case '$':
+        case '%':
+        case '&':
+        case '@':
+        case '#':
+        case '+':
+        case '<':
+        case '=':
+        case '>':
+        case '^':
+        case '`':
+        case '|':
+        case '~':
+            return C_SYMBOL;
+        default:
+            return C_PUNCT;
+        }
+    }
+    switch (cp) {
+    case 0x85:
+    case 0x2028:
+        return C_LINE;
+    case 0x2029:
+        return C_PARA;
+    case 0x00AD:
+    case 0x200C:
+    case 0x200D:
+        return C_JOINER;
+    default:
+        break;
+    }
+    switch (utf8proc_category((utf8proc_int32_t)cp)) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LT:
+        return C_UPPER;
+    case UTF8PROC_CATEGORY_LL:
+        return C_LOWER;
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_ND:
+        return C_LETTER;
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+        return C_MARK;
+    case UTF8PROC_CATEGORY_ZS:
+    case UTF8PROC_CATEGORY_CC:
+    case UTF8PROC_CATEGORY_CF:
+        return C_SPACE;
+    case UTF8PROC_CATEGORY_ZL:
+        return C_LINE;
+    case UTF8PROC_CATEGORY_ZP:
+        return C_PARA;
+    case UTF8PROC_CATEGORY_PC:
+    case UTF8PROC_CATEGORY_PD:
+    case UTF8PROC_CATEGORY_PS:
+    case UTF8PROC_CATEGORY_PE:
+    case UTF8PROC_CATEGORY_PI:
+    case UTF8PROC_CATEGORY_PF:
+    case UTF8PROC_CATEGORY_PO:
+        return C_PUNCT;
+    default:
+        return C_SYMBOL;
+    }
+}
+
+static inline size_t decode(const unsigned char *s, size_t len, size_t i, uint32_t *cp)
+{
+    if (s[i] < 0x80) {
+        *cp = s[i];
+        return 1;
+    }
+    return fl_utf8_decode(s, len, i, cp);
+}
+
+static inline bool is_letter_class(int c)
+{
+    return c == C_UPPER || c == C_LOWER || c == C_LETTER;
+}
+
+static inline bool is_ascii_digit(unsigned char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static inline bool is_ascii_alpha(unsigned char c)
+{
+    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+/* --------------------------------------------------------- abbreviations */
+
+enum {
+    AB_NONE,
+    AB_NEVER,   /* never ends a sentence: titles, e.g., vs. */
+    AB_INITIAL, /* ends one only before a sentence starter */
+    AB_AMBIG,   /* ends one before a sentence starter or at a line end */
+    AB_NUMBERED /* an abbreviation only before a number, then AB_NEVER */
+};
+
+typedef struct abbrev {
+    const char *word;
+    unsigned char cls;
+} abbrev;
+
+/* Case-sensitive, without the period. Dotted forms (U.S., e.g.) and
+ * single capitals are recognized by shape, not listed. */
+static const abbrev abbrevs[] = {
+    /* titles and name parts that precede a name */
+    {"Mr", AB_NEVER},
+    {"Mrs", AB_NEVER},
+    {"Ms", AB_NEVER},
+    {"Mx", AB_NEVER},
+    {"Messrs", AB_NEVER},
+    {"Dr", AB_NEVER},
+    {"Prof", AB_NEVER},
+    {"Sen", AB_NEVER},
+    {"Sens", AB_NEVER},
+    {"Rep", AB_NEVER},
+    {"Reps", AB_NEVER},
+    {"Gov", AB_NEVER},
+    {"Gen", AB_NEVER},
+    {"Lt", AB_NEVER},
+    {"Col", AB_NEVER},
+    {"Capt", AB_NEVER},
+    {"Cmdr", AB_NEVER},
+    {"Adm", AB_NEVER},
+    {"Brig", AB_NEVER},
+    {"Maj", AB_NEVER},
+    {"Sgt", AB_NEVER},
+    {"Cpl", AB_NEVER},
+    {"Pvt", AB_NEVER},
+    {"Rev", AB_NEVER},
+    {"Hon", AB_NEVER},
+    {"Rt", AB_NEVER},
+    {"Pres", AB_NEVER},
+    {"Supt", AB_NEVER},
+    {"Det", AB_NEVER},
+    {"Insp", AB_NEVER},
+    {"Atty", AB_NEVER},
+    {"Amb", AB_NEVER},
+    {"Fr", AB_NEVER},
+    {"St", AB_NEVER},
+    {"Ste", AB_NEVER},
+    {"Mt", AB_NEVER},
+    {"Ft", AB_NEVER},
+    {"vs", AB_NEVER},
+    {"v", AB_NEVER},
+    {"cf", AB_NEVER},
+    {"approx", AB_NEVER},
+    /* only before a number: "No. 10", "Vol. 2" */
+    {"No", AB_NUMBERED},
+    {"Nos", AB_NUMBERED},
+    {"no", AB_NUMBERED},
+    {"Vol", AB_NUMBERED},
+    {"vol", AB_NUMBERED},
+    {"Art", AB_NUMBERED},
+    {"Sec", AB_NUMBERED},
+    {"Fig", AB_NUMBERED},
+    {"fig", AB_NUMBERED},
+    {"Ch", AB_NUMBERED},
+    {"p", AB_NUMBERED},
+    {"pp", AB_NUMBERED},
+    /* often at the end of a sentence too */
+    {"Inc", AB_AMBIG},
+    {"Corp", AB_AMBIG},
+    {"Co", AB_AMBIG},
+    {"Cos", AB_AMBIG},
+    {"Ltd", AB_AMBIG},
+    {"Plc", AB_AMBIG},
+    {"PLC", AB_AMBIG},
+    {"LLC", AB_AMBIG},
+    {"Bros", AB_AMBIG},
+    {"Jr", AB_AMBIG},
+    {"Sr", AB_AMBIG},
+    {"Esq", AB_AMBIG},
+    {"Ave", AB_AMBIG},
+    {"Blvd", AB_AMBIG},
+    {"Rd", AB_AMBIG},
+    {"Dept", AB_AMBIG},
+    {"Univ", AB_AMBIG},
+    {"Assn", AB_AMBIG},
+    {"Jan", AB_AMBIG},
+    {"Feb", AB_AMBIG},
+    {"Mar", AB_AMBIG},
+    {"Apr", AB_AMBIG},
+    {"Jun", AB_AMBIG},
+    {"Jul", AB_AMBIG},
+    {"Aug", AB_AMBIG},
+    {"Sep", AB_AMBIG},
+    {"Sept", AB_AMBIG},
+    {"Oct", AB_AMBIG},
+    {"Nov", AB_AMBIG},
+    {"Dec", AB_AMBIG},
+    /* US states in AP style */
+    {"Ala", AB_AMBIG},
+    {"Ariz", AB_AMBIG},
+    {"Ark", AB_AMBIG},
+    {"Calif", AB_AMBIG},
+    {"Colo", AB_AMBIG},
+    {"Conn", AB_AMBIG},
+    {"Del", AB_AMBIG},
+    {"Fla", AB_AMBIG},
+    {"Ga", AB_AMBIG},
+    {"Ill", AB_AMBIG},
+    {"Ind", AB_AMBIG},
+    {"Kan", AB_AMBIG},
+    {"Ky", AB_AMBIG},
+    {"La", AB_AMBIG},
+    {"Md", AB_AMBIG},
+    {"Mass", AB_AMBIG},
+    {"Mich", AB_AMBIG},
+    {"Minn", AB_AMBIG},
+    {"Miss", AB_AMBIG},
+    {"Mo", AB_AMBIG},
+    {"Mont", AB_AMBIG},
+    {"Neb", AB_AMBIG},
+    {"Nev", AB_AMBIG},
+    {"Okla", AB_AMBIG},
+    {"Ore", AB_AMBIG},
+    {"Pa", AB_AMBIG},
+    {"Tenn", AB_AMBIG},
+    {"Tex", AB_AMBIG},
+    {"Va", AB_AMBIG},
+    {"Vt", AB_AMBIG},
+    {"Wash", AB_AMBIG},
+    {"Wis", AB_AMBIG},
+    {"Wyo", AB_AMBIG},
+};
+
+static int abbrev_class(const unsigned char *w, size_t len)
+{
+    if (len > 6)
+        return AB_NONE;
+    for (size_t i = 0; i < sizeof abbrevs / sizeof abbrevs[0]; i++) {
+        const char *a = abbrevs[i].word;
+        if ((unsigned char)a[0] == w[0] && strlen(a) == len && memcmp(a, w, len) == 0)
+            return abbrevs[i].cls;
+    }
+    return AB_NONE;
+}
+
+/* Capitalized words that typically open a sentence; after an ambiguous
+ * abbreviation ("U.S.", "Inc.", an initial) they mark a boundary. */
+static const char *const starters[] = {
+    "A",       "According", "After", "All",     "Also",   "Although",  "An",      "And",
+    "Any",     "As",        "At",    "Because", "Before", "Both",      "But",     "By",
+    "Despite", "During",    "Each",  "Earlier", "Even",   "For",       "From",    "He",
+    "Her",     "His",       "How",   "However", "I",      "If",        "In",      "Instead",
+    "It",      "Its",       "Last",  "Later",   "Many",   "Meanwhile", "Most",    "Now",
+    "On",      "One",       "Other", "Our",     "She",    "Since",     "So",      "Some",
+    "Still",   "Such",      "That",  "The",     "Their",  "Then",      "There",   "These",
+    "They",    "This",      "Those", "Though",  "Under",  "Until",     "We",      "What",
+    "When",    "Where",     "While", "Who",     "Why",    "With",      "Without", "Yet",
+    "You",
+};
+
+static bool is_starter(const unsigned char *w, size_t len)
+{
+    for (size_t i = 0; i < sizeof starters / sizeof starters[0]; i++) {
+        const char *s = starters[i];
+        if ((unsigned char)s[0] == w[0] && strlen(s) == len && memcmp(s, w, len) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Words a title-case headline leaves in lower case. */
+static const char *const small_words[] = {
+    "a",    "an",   "and", "as",  "at", "but",  "by", "for",  "from", "in",
+    "into", "nor",  "of",  "off", "on", "onto", "or", "out",  "over", "per",
+    "so",   "than", "the", "to",  "up", "via",  "vs", "with", "yet",
+};
+
+static bool is_small_word(const unsigned char *w, size_t len)
+{
+    if (len > 4)
+        return false;
+    char low[5];
+    for (size_t i = 0; i < len; i++) {
+        if (w[i] >= 0x80)
+            return false;
+        low[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] | 0x20 : w[i]);
+    }
+    for (size_t i = 0; i < sizeof small_words / sizeof small_words[0]; i++)
+        if (strlen(small_words[i]) == len && memcmp(small_words[i], low, len) == 0)
+            return true;
+    return false;
+}
+
+/* ---------------------------------------------------------------- tokens */
+
+/* Per-token flags beside doc->tokens while segmenting. */
+enum {
+    G_SPACE = 1,    /* whitespace before the token */
+    G_LINE = 2,     /* a line break before it (or the start of the text) */
+    G_PARA = 4,     /* a paragraph break before it (or the start of the text) */
+    T_NOLOWER = 8,  /* no lower-case letter */
+    T_AB_SHIFT = 4, /* bits 4-6: the AB_ class of an abbreviation */
+    T_QUOTED = 128  /* inside a double-quoted span closed in its paragraph */
+};
+
+typedef struct seg {
+    const unsigned char *s;
+    size_t len;
+    fl_token *toks;
+    uint8_t *flags;
+    size_t n, cap;
+} seg;
+
+static inline int ab_of(const seg *sg, size_t i)
+{
+    return (sg->flags[i] >> T_AB_SHIFT) & 7;
+}
+
+static bool push_token(seg *sg, size_t off, size_t len, fl_token_kind kind, uint8_t flags)
+{
+    if (sg->n == sg->cap) {
+        size_t cap = sg->cap ? sg->cap * 2 : 1024;
+        fl_token *t = realloc(sg->toks, cap * sizeof *t);
+        if (!t)
+            return false;
+        sg->toks = t;
+        uint8_t *f = realloc(sg->flags, cap);
+        if (!f)
+            return false;
+        sg->flags = f;
+        sg->cap = cap;
+    }
+    fl_token *t = &sg->toks[sg->n];
+    t->off = off;
+    t->len = len;
+    t->kind = kind;
+    t->capitalized = false;
+    t->all_caps = false;
+    sg->flags[sg->n] = flags;
+    sg->n++;
+    return true;
+}
+
+/* End of a dotted abbreviation of one- or two-letter parts at s[i]
+ * ("U.S.", "e.g.", "Ph.D."), after its last period; 0 when none. */
+static size_t dotted_end(const unsigned char *s, size_t len, size_t i)
+{
+    size_t p = i, parts = 0, end = 0;
+    while (p < len) {
+        size_t q = p;
+        while (q < len && q - p < 3 && is_ascii_alpha(s[q]))
+            q++;
+        size_t n = q - p;
+        if (n == 0 || n > 2 || q >= len || s[q] != '.')
+            break;
+        parts++;
+        p = q + 1;
+        end = p;
+    }
+    return parts >= 2 ? end : 0;
+}
+
+static bool is_hyphen(uint32_t cp)
+{
+    return cp == '-' || cp == 0x2010 || cp == 0x2011;
+}
+
+/* Scans a WORD or NUMBER at s[i] and pushes it. */
+static bool scan_word(seg *sg, size_t i, uint8_t gap, size_t *end)
+{
+    const unsigned char *s = sg->s;
+    size_t len = sg->len;
+    bool digit_start = is_ascii_digit(s[i]);
+    bool in_number = digit_start; /* only digits and separators so far */
+    bool hyphen = false;
+    size_t letters = 0, upper = 0, lower = 0;
+    int first_letter = -1;
+    int ab = AB_NONE;
+    size_t p = i;
+
+    if (!digit_start) {
+        size_t d = dotted_end(s, len, i);
+        if (d) {
+            for (size_t k = i; k < d; k++) {
+                if (is_ascii_alpha(s[k])) {
+                    letters++;
+                    bool up = s[k] <= 'Z';
+                    upper += up;
+                    lower += !up;
+                    if (first_letter < 0)
+                        first_letter = up ? C_UPPER : C_LOWER;
+                }
+            }
+            p = d;
+            bool lower_eg = d - i == 4 && (s[i] == 'e' || s[i] == 'i');
+            ab = lower_eg ? AB_NEVER : AB_AMBIG;
+            uint32_t h = 0, nx = 0;
+            if (p < len) {
+                size_t n = decode(s, len, p, &h);
+                if (is_hyphen(h) && p + n < len) {
+                    decode(s, len, p + n, &nx);
+                    int nc = classify(nx);
+                    if (is_letter_class(nc) || nc == C_DIGIT) {
+                        ab = AB_NONE; /* "U.S.-based": one word, not an abbreviation */
+                        hyphen = true;
+                        p += n;
+                    }
+                }
+            }
+            if (ab != AB_NONE)
+                goto done;
+        }
+    }
+
+    while (p < len) {
+        uint32_t cp;
+        size_t n = decode(s, len, p, &cp);
+        int c = classify(cp);
+        if (c == C_DIGIT) {
+            p += n;
+            continue;
+        }
+        if (is_letter_class(c) || c == C_MARK || c == C_JOINER) {
+            if (is_letter_class(c)) {
+                letters++;
+                upper += c == C_UPPER;
+                lower += c == C_LOWER;
+                if (first_letter < 0)
+                    first_letter = c;
+            }
+            in_number = false;
+            p += n;
+            continue;
+        }
+        if (c != C_PUNCT && cp != '&')
+            break;
+        uint32_t nx = 0;
+        int nc = C_SPACE;
+        if (p + n < len) {
+            decode(s, len, p + n, &nx);
+            nc = classify(nx);
+        }
+        if (is_hyphen(cp)) {
+            if (is_letter_class(nc) || (nc == C_DIGIT && !digit_start)) {
+                hyphen = true;
+                in_number = false;
+                p += n;
+                continue;
+            }
+            break;
+        }
+        if (cp == '\'' || cp == 0x2019) {
+            if (is_letter_class(nc)) {
+                p += n;
+                continue;
+            }
+            break;
+        }
+        if (cp == '.') {
+            if (nc == C_DIGIT && is_ascii_digit(s[p - 1])) {
+                p += n;
+                continue;
+            }
+            if (nc == C_LOWER && nx < 0x80 && !in_number && is_ascii_alpha(s[p - 1])) {
+                p += n; /* "Amazon.com" */
+                continue;
+            }
+            break;
+        }
+        if (cp == ',') {
+            if (in_number && p + 3 < len && is_ascii_digit(s[p + 1]) && is_ascii_digit(s[p + 2]) &&
+                is_ascii_digit(s[p + 3]) && (p + 4 >= len || !is_ascii_digit(s[p + 4]))) {
+                p += 4;
+                continue;
+            }
+            break;
+        }
+        if (cp == '&' && !digit_start && p > i && s[p - 1] >= 'A' && s[p - 1] <= 'Z' && nx >= 'A' &&
+            nx <= 'Z') {
+            p += n;
+            continue;
+        }
+        break;
+    }
+
+    /* an abbreviation keeps its period */
+    if (!digit_start && !hyphen && p < len && s[p] == '.' && !(p + 1 < len && s[p + 1] == '.')) {
+        ab = abbrev_class(s + i, p - i);
+        if (ab == AB_NUMBERED) {
+            size_t q = p + 1;
+            while (q < len && (s[q] == ' ' || s[q] == '\t'))
+                q++;
+            ab = q < len && is_ascii_digit(s[q]) ? AB_NEVER : AB_NONE;
+        }
+        if (ab == AB_NONE && letters == 1 && upper == 1) {
+            uint32_t cp;
+            if (decode(s, len, i, &cp) == p - i)
+                ab = AB_INITIAL;
+        }
+        if (ab != AB_NONE)
+            p++;
+    }
+
+done:;
+    fl_token_kind kind = digit_start && !hyphen ? FL_TOK_NUMBER : FL_TOK_WORD;
+    uint8_t flags = gap | (uint8_t)(ab << T_AB_SHIFT);
+    if (kind == FL_TOK_WORD && lower == 0)
+        flags |= T_NOLOWER;
+    if (!push_token(sg, i, p - i, kind, flags))
+        return false;
+    if (kind == FL_TOK_WORD) {
+        fl_token *t = &sg->toks[sg->n - 1];
+        t->capitalized = first_letter == C_UPPER;
+        t->all_caps = letters >= 2 && upper == letters;
+    }
+    *end = p;
+    return true;
+}
+
+static fl_status tokenize(seg *sg)
+{
+    const unsigned char *s = sg->s;
+    size_t len = sg->len;
+    uint8_t gap = G_SPACE | G_LINE | G_PARA;
+    unsigned breaks = 0;
+    size_t i = 0;
+    while (i < len) {
+        uint32_t cp;
+        size_t n = decode(s, len, i, &cp);
+        int c = classify(cp);
+        switch (c) {
+        case C_SPACE:
+        case C_JOINER:
+            gap |= G_SPACE;
+            i += n;
+            continue;
+        case C_LINE:
+            if (cp == '\r' && i + 1 < len && s[i + 1] == '\n')
+                n = 2;
+            gap |= G_SPACE | G_LINE;
+            if (++breaks >= 2)
+                gap |= G_PARA;
+            i += n;
+            continue;
+        case C_PARA:
+            gap |= G_SPACE | G_LINE | G_PARA;
+            i += n;
+            continue;
+        default:
+            break;
+        }
+        size_t end = i + n;
+        if (c == C_PUNCT) {
+            if (cp == '.' || cp == '?' || cp == '!') {
+                bool dots = cp == '.';
+                while (end < len && (dots ? s[end] == '.' : (s[end] == '?' || s[end] == '!')))
+                    end++;
+            } else if (cp == '-' && end < len && s[end] == '-') {
+                while (end < len && s[end] == '-')
+                    end++;
+            }
+            if (!push_token(sg, i, end - i, FL_TOK_PUNCT, gap))
+                return FL_ENOMEM;
+        } else if (c == C_SYMBOL) {
+            if (!push_token(sg, i, end - i, FL_TOK_SYMBOL, gap))
+                return FL_ENOMEM;
+        } else if (!scan_word(sg, i, gap, &end)) {
+            return FL_ENOMEM;
+        }
+        i = end;
+        gap = 0;
+        breaks = 0;
+    }
+    return FL_OK;
+}
+
+/* ------------------------------------------------------------- sentences */
+
+static inline const unsigned char *tok_text(const seg *sg, size_t i)
+{
+    return sg->s + sg->toks[i].off;
+}
+
+static bool tok_is(const seg *sg, size_t i, const char *lit)
+{
+    size_t n = strlen(lit);
+    return sg->toks[i].len == n && memcmp(tok_text(sg, i), lit, n) == 0;
+}
+
+static int first_class(const seg *sg, size_t i)
+{
+    uint32_t cp;
+    decode(sg->s, sg->len, sg->toks[i].off, &cp);
+    return classify(cp);
+}
+
+static bool is_terminal(const seg *sg, size_t i)
+{
+    const fl_token *t = &sg->toks[i];
+    if (t->kind == FL_TOK_WORD)
+        return ab_of(sg, i) != AB_NONE;
+    if (t->kind != FL_TOK_PUNCT)
+        return false;
+    unsigned char c = tok_text(sg, i)[0];
+    return c == '.' || c == '?' || c == '!' || tok_is(sg, i, "\xE2\x80\xA6");
+}
+
+static const char *const closers[] = {"\"", "'", "\xE2\x80\x9D", "\xE2\x80\x99", ")",
+                                      "]",  "}", "\xC2\xBB",     "\xE2\x80\xBA"};
+static const char *const openers[] = {"\"", "'", "\xE2\x80\x9C", "\xE2\x80\x98", "(",
+                                      "[",  "{", "\xC2\xAB",     "\xE2\x80\xB9"};
+
+static bool in_list(const seg *sg, size_t i, const char *const *list, size_t count)
+{
+    if (sg->toks[i].kind != FL_TOK_PUNCT)
+        return false;
+    for (size_t k = 0; k < count; k++)
+        if (tok_is(sg, i, list[k]))
+            return true;
+    return false;
+}
+
+/* A closing quote or bracket attached to what precedes it. */
+static bool is_closer(const seg *sg, size_t i)
+{
+    return !(sg->flags[i] & G_SPACE) && in_list(sg, i, closers, sizeof closers / sizeof closers[0]);
+}
+
+static bool is_opener(const seg *sg, size_t i)
+{
+    return in_list(sg, i, openers, sizeof openers / sizeof openers[0]);
+}
+
+/* Whether token i (after any opening quotes) can begin a sentence. */
+static bool starts_sentence(const seg *sg, size_t i, size_t *word)
+{
+    for (int k = 0; k < 3 && i + 1 < sg->n && is_opener(sg, i); k++)
+        i++;
+    *word = i;
+    if (sg->toks[i].kind == FL_TOK_SYMBOL)
+        return true;
+    int c = first_class(sg, i);
+    return c == C_UPPER || c == C_DIGIT || c == C_LETTER;
+}
+
+/* Tokens making the list marker at line-start token i ("-", "1." ...). */
+static size_t list_marker(const seg *sg, size_t i)
+{
+    if (!(sg->flags[i] & G_LINE))
+        return 0;
+    const fl_token *t = &sg->toks[i];
+    size_t m = 0;
+    if (t->kind == FL_TOK_PUNCT || t->kind == FL_TOK_SYMBOL) {
+        static const char *const bullets[] = {"-",
+                                              "*",
+                                              "+",
+                                              "\xE2\x80\xA2",
+                                              "\xE2\x80\x93",
+                                              "\xE2\x80\x94",
+                                              "\xE2\x80\xA3",
+                                              "\xE2\x96\xAA",
+                                              "\xE2\x97\xA6",
+                                              "\xC2\xB7"};
+        for (size_t k = 0; k < sizeof bullets / sizeof bullets[0] && !m; k++)
+            if (tok_is(sg, i, bullets[k]))
+                m = 1;
+    } else if (t->kind == FL_TOK_NUMBER && t->len <= 3 && i + 1 < sg->n &&
+               !(sg->flags[i + 1] & G_SPACE) &&
+               (tok_is(sg, i + 1, ".") || tok_is(sg, i + 1, ")"))) {
+        const unsigned char *w = tok_text(sg, i);
+        m = 2;
+        for (size_t k = 0; k < t->len; k++)
+            if (!is_ascii_digit(w[k]))
+                m = 0;
+    }
+    if (!m || i + m >= sg->n)
+        return 0;
+    uint8_t after = sg->flags[i + m];
+    return (after & G_SPACE) && !(after & G_LINE) ? m : 0;
+}
+
+/* Marks the tokens inside each double-quoted span ("...", “...”, «...»)
+ * that closes within its paragraph. Spans do not nest; an unclosed quote
+ * (a quotation running on into the next paragraph) marks nothing. */
+static void mark_quotes(seg *sg)
+{
+    size_t open = 0;
+    bool is_open = false;
+    for (size_t i = 0; i < sg->n; i++) {
+        uint8_t g = sg->flags[i];
+        if (g & G_PARA)
+            is_open = false;
+        if (sg->toks[i].kind != FL_TOK_PUNCT)
+            continue;
+        bool straight = tok_is(sg, i, "\"");
+        bool opener = tok_is(sg, i, "\xE2\x80\x9C") || tok_is(sg, i, "\xC2\xAB");
+        bool closer = tok_is(sg, i, "\xE2\x80\x9D") || tok_is(sg, i, "\xC2\xBB");
+        if (straight) {
+            bool space_after = i + 1 >= sg->n || (sg->flags[i + 1] & G_SPACE);
+            if (!(g & G_SPACE))
+                closer = true;
+            else if (!space_after)
+                opener = true;
+        }
+        if (opener) {
+            open = i;
+            is_open = true;
+        } else if (closer && is_open) {
+            for (size_t k = open + 1; k < i; k++)
+                sg->flags[k] |= T_QUOTED;
+            is_open = false;
+        }
+    }
+}
+
+/* Does the sentence end before token j, after terminal token term? */
+static bool split_before(const seg *sg, size_t term, size_t j)
+{
+    if (j >= sg->n)
+        return true;
+    uint8_t g = sg->flags[j];
+    if (g & G_PARA)
+        return true;
+    if (!(g & G_SPACE))
+        return false;
+    if ((sg->flags[term] & T_QUOTED) && (g & T_QUOTED))
+        return false; /* inside one quotation */
+    size_t w;
+    if (!starts_sentence(sg, j, &w))
+        return false;
+    bool starter = sg->toks[w].kind == FL_TOK_WORD && is_starter(tok_text(sg, w), sg->toks[w].len);
+    switch (ab_of(sg, term)) {
+    case AB_NEVER:
+        return false;
+    case AB_INITIAL:
+        return starter;
+    case AB_AMBIG:
+        return starter || (g & G_LINE);
+    default:
+        return true;
+    }
+}
+
+static bool lower_stopword(const seg *sg, size_t i)
+{
+    const fl_token *t = &sg->toks[i];
+    if (t->kind != FL_TOK_WORD || t->capitalized || t->len > 32)
+        return false;
+    char low[32];
+    const unsigned char *w = tok_text(sg, i);
+    for (size_t k = 0; k < t->len; k++)
+        low[k] = (char)(w[k] >= 'A' && w[k] <= 'Z' ? w[k] | 0x20 : w[k]);
+    return fl_is_stopword(low, t->len);
+}
+
+/* At a line break before token i inside the sentence starting at token
+ * start, which itself began line_start's line: does the sentence end? */
+static bool line_break_ends(const seg *sg, size_t start, size_t line_start, size_t i)
+{
+    if (list_marker(sg, i))
+        return true;
+    if (start != line_start)
+        return false;
+    size_t last = i - 1;
+    while (last > start && is_closer(sg, last))
+        last--;
+    const fl_token *t = &sg->toks[last];
+    if (t->kind == FL_TOK_PUNCT)
+        return false;
+    if (is_terminal(sg, last) || lower_stopword(sg, last))
+        return false;
+    size_t w;
+    return starts_sentence(sg, i, &w);
+}
+
+static bool add_sentence(fl_doc *doc, size_t first, size_t end, size_t para, const seg *sg)
+{
+    fl_sentence *st = fl_vec_push(doc->arena, &doc->sentences);
+    if (!st)
+        return false;
+    st->off = sg->toks[first].off;
+    st->len = sg->toks[end - 1].off + sg->toks[end - 1].len - st->off;
+    st->paragraph = para;
+    st->first_token = first;
+    st->token_count = end - first;
+    return true;
+}
+
+static fl_status split_sentences(fl_doc *doc, seg *sg)
+{
+    mark_quotes(sg);
+    size_t n = sg->n, start = 0, para = 0, start_para = 0, line_start = 0;
+    size_t i = 0;
+    while (i < n) {
+        uint8_t g = sg->flags[i];
+        if (i > 0 && (g & G_PARA)) {
+            if (i > start && !add_sentence(doc, start, i, start_para, sg))
+                return FL_ENOMEM;
+            start = i;
+            start_para = ++para;
+        } else if (i > start && (g & G_LINE) && line_break_ends(sg, start, line_start, i)) {
+            if (!add_sentence(doc, start, i, start_para, sg))
+                return FL_ENOMEM;
+            start = i;
+            start_para = para;
+        }
+        if (g & G_LINE) {
+            line_start = i;
+            size_t m = list_marker(sg, i);
+            if (m) {
+                i += m;
+                continue;
+            }
+        }
+        if (!is_terminal(sg, i)) {
+            i++;
+            continue;
+        }
+        size_t term = i, j = i + 1;
+        while (j < n && !(sg->flags[j] & G_SPACE) && (is_closer(sg, j) || is_terminal(sg, j))) {
+            if (is_terminal(sg, j))
+                term = j;
+            j++;
+        }
+        if (split_before(sg, term, j) && j < n) {
+            if (!add_sentence(doc, start, j, start_para, sg))
+                return FL_ENOMEM;
+            start = j;
+            start_para = para;
+        }
+        i = j;
+    }
+    if (n > start && !add_sentence(doc, start, n, start_para, sg))
+        return FL_ENOMEM;
+    return FL_OK;
+}
+
+/* ---------------------------------------------------------------- flags */
+
+static void sentence_flags(fl_sentence *st, const seg *sg)
+{
+    size_t first = st->first_token, end = first + st->token_count;
+    size_t last = end - 1;
+    while (last > first && is_closer(sg, last))
+        last--;
+    bool final = is_terminal(sg, last);
+    st->headline = !final && (sg->flags[first] & G_LINE) &&
+                   (end == sg->n || (sg->flags[end] & G_LINE)) && !list_marker(sg, first);
+
+    size_t words = 0, nolower = 0, counted = 0, caps = 0;
+    for (size_t i = first; i < end; i++) {
+        const fl_token *t = &sg->toks[i];
+        if (t->kind != FL_TOK_WORD)
+            continue;
+        words++;
+        nolower += (sg->flags[i] & T_NOLOWER) != 0;
+        if (words > 1 && !is_small_word(tok_text(sg, i), t->len)) {
+            counted++;
+            caps += t->capitalized;
+        }
+    }
+    st->all_caps = words >= 2 && nolower * 5 >= words * 4;
+    st->title_case = st->headline && !st->all_caps && counted >= 1 && caps * 4 >= counted * 3;
+}
+
+/* --------------------------------------------------------------- context */
+
+typedef struct stem_entry {
+    const char *text;
+    size_t last; /* 1 + index of the last sentence that took it */
+    UT_hash_handle hh;
+} stem_entry;
+
+typedef struct word_entry {
+    const char *key;  /* lower case */
+    stem_entry *stem; /* NULL: not a context word */
+    UT_hash_handle hh;
+} word_entry;
+
+typedef struct context_state {
+    fl_arena *arena;
+    struct sb_stemmer *stemmer;
+    word_entry *words;
+    stem_entry *stems;
+    stem_entry **scratch;
+    size_t scratch_cap;
+} context_state;
+
+enum { FL_MAX_CONTEXT_WORD = 48 };
+
+/* Lower-cases a word token into out (’ as ', the abbreviation's period
+ * dropped); returns its length, or 0 when it is not a candidate. */
+static size_t lower_word(const unsigned char *w, size_t len, bool is_abbrev, char *out)
+{
+    if (is_abbrev && len && w[len - 1] == '.')
+        len--;
+    size_t o = 0;
+    for (size_t i = 0; i < len;) {
+        unsigned char c = w[i];
+        if (c < 0x80) {
+            out[o++] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+            i++;
+        } else {
+            uint32_t cp;
+            size_t n = fl_utf8_decode(w, len, i, &cp);
+            i += n;
+            if (cp == 0x2019) {
+                out[o++] = '\'';
+            } else {
+                if (o + 4 > FL_MAX_CONTEXT_WORD)
+                    return 0;
+                utf8proc_int32_t lc = utf8proc_tolower((utf8proc_int32_t)cp);
+                o += (size_t)utf8proc_encode_char(lc, (utf8proc_uint8_t *)out + o);
+            }
+        }
+        if (o >= FL_MAX_CONTEXT_WORD)
+            return 0;
+    }
+    return o >= 2 ? o : 0;
+}
+
+static int by_text(const void *a, const void *b)
+{
+    const stem_entry *x = *(stem_entry *const *)a, *y = *(stem_entry *const *)b;
+    return strcmp(x->text, y->text);
+}
+
+/* The cached entry for one lower-cased word, stemming it on first sight. */
+static word_entry *lookup_word(context_state *cx, const char *low, size_t n)
+{
+    bool oom = false;
+    word_entry *we = NULL;
+    HASH_FIND(hh, cx->words, low, n, we);
+    if (we)
+        return we;
+    we = fl_arena_alloc(cx->arena, sizeof *we);
+    char *key = fl_arena_strndup(cx->arena, low, n);
+    if (!we || !key)
+        return NULL;
+    we->key = key;
+    /* dotted forms ("u.s", "amazon.com") are names, not inflected words */
+    const sb_symbol *stem = (const sb_symbol *)low;
+    size_t sn = n;
+    if (!memchr(low, '.', n)) {
+        stem = sb_stemmer_stem(cx->stemmer, (const sb_symbol *)low, (int)n);
+        if (!stem)
+            return NULL;
+        sn = (size_t)sb_stemmer_length(cx->stemmer);
+    }
+    stem_entry *se = NULL;
+    HASH_FIND(hh, cx->stems, stem, sn, se);
+    if (!se) {
+        se = fl_arena_alloc(cx->arena, sizeof *se);
+        char *text = se ? fl_arena_strndup(cx->arena, (const char *)stem, sn) : NULL;
+        if (!text)
+            return NULL;
+        se->text = text;
+        HASH_ADD_KEYPTR(hh, cx->stems, se->text, sn, se);
+        if (oom)
+            return NULL;
+    }
+    we->stem = se;
+    HASH_ADD_KEYPTR(hh, cx->words, we->key, n, we);
+    return oom ? NULL : we;
+}
+
+static fl_status sentence_context(context_state *cx, fl_sentence *st, size_t index, const seg *sg)
+{
+    size_t count = 0;
+    char low[FL_MAX_CONTEXT_WORD + 4];
+    for (size_t i = st->first_token; i < st->first_token + st->token_count; i++) {
+        const fl_token *t = &sg->toks[i];
+        if (t->kind != FL_TOK_WORD)
+            continue;
+        size_t n = lower_word(tok_text(sg, i), t->len, ab_of(sg, i) != AB_NONE, low);
+        if (!n)
+            continue;
+        word_entry *we = lookup_word(cx, low, n);
+        if (!we)
+            return FL_ENOMEM;
+        stem_entry *se = we->stem;
+        if (!se || se->last == index + 1)
+            continue;
+        se->last = index + 1;
+        if (count == cx->scratch_cap) {
+            size_t cap = cx->scratch_cap ? cx->scratch_cap * 2 : 64;
+            stem_entry **grown = realloc(cx->scratch, cap * sizeof *grown);
+            if (!grown)
+                return FL_ENOMEM;
+            cx->scratch = grown;
+            cx->scratch_cap = cap;
+        }
+        cx->scratch[count++] = se;
+    }
+    st->context = NULL;
+    st->context_count = count;
+    if (!count)
+        return FL_OK;
+    if (count > 1)
+        qsort(cx->scratch, count, sizeof *cx->scratch, by_text);
+    const char **ctx = fl_arena_alloc(cx->arena, count * sizeof *ctx);
+    if (!ctx)
+        return FL_ENOMEM;
+    for (size_t k = 0; k < count; k++)
+        ctx[k] = cx->scratch[k]->text;
+    st->context = ctx;
+    return FL_OK;
+}
+
+static fl_status fill_context(fl_doc *doc, const seg *sg)
+{
+    context_state cx = {.arena = doc->arena};
+    fl_status status = FL_OK;
+    bool oom = false;
+    cx.stemmer = sb_stemmer_new("english", NULL);
+    if (!cx.stemmer)
+        return FL_ENOMEM;
+    /* stopwords: cached words without a stem */
+    for (size_t i = 0; i < fl_stopword_count && !oom; i++) {
+        word_entry *we = fl_arena_alloc(doc->arena, sizeof *we);
+        if (!we) {
+            oom = true;
+            break;
+        }
+        we->key = fl_stopwords[i];
+        HASH_ADD_KEYPTR(hh, cx.words, we->key, strlen(we->key), we);
+    }
+    if (oom)
+        status = FL_ENOMEM;
+    for (size_t i = 0; status == FL_OK && i < doc->sentences.count; i++) {
+        fl_sentence *st = FL_DOC_SENTENCE(doc, i);
+        sentence_flags(st, sg);
+        status = sentence_context(&cx, st, i, sg);
+    }
+    HASH_CLEAR(hh, cx.words);
+    HASH_CLEAR(hh, cx.stems);
+    free(cx.scratch);
+    sb_stemmer_delete(cx.stemmer);
+    return status;
+}
+
+/* ------------------------------------------------------------------ run */
+
+fl_status fl_segment(fl_doc *doc)
+{
+    seg sg = {.s = (const unsigned char *)doc->prose.text, .len = doc->prose.len};
+    fl_vec_init(&doc->sentences, sizeof(fl_sentence));
+    fl_vec_init(&doc->tokens, sizeof(fl_token));
+    fl_status status = sg.len ? tokenize(&sg) : FL_OK;
+    if (status == FL_OK && sg.n) {
+        fl_token *toks = fl_arena_alloc(doc->arena, sg.n * sizeof *toks);
+        if (toks) {
+            memcpy(toks, sg.toks, sg.n * sizeof *toks);
+            doc->tokens.items = toks;
+            doc->tokens.count = doc->tokens.cap = sg.n;
+        } else {
+            status = FL_ENOMEM;
+        }
+    }
+    if (status == FL_OK)
+        status = split_sentences(doc, &sg);
+    if (status == FL_OK && doc->sentences.count)
+        status = fill_context(doc, &sg);
+    free(sg.toks);
+    free(sg.flags);
+    return status;
+}
