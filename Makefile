@@ -218,4 +218,17 @@ uninstall:
 clean:
 	rm -rf build factlint factlint.pc
 
+# ------------------------------------------- normalizer micro-benchmark
+# Keys per second for short ASCII names and a mixed Unicode set; also run by
+# `make bench`.
+.PHONY: bench-normalize
+bench: bench-normalize
+
+$(BUILD)/bench-normalize/bench_normalize: tests/bench_normalize.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O2 -D_GNU_SOURCE $(WARN) -Iinclude $< $(LIB) $(PKG_LIBS) -o $@
+
+bench-normalize: $(BUILD)/bench-normalize/bench_normalize
+	$(BUILD)/bench-normalize/bench_normalize
+
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
