@@ -271,6 +271,8 @@ START_TEST(user_file_adds_to_builtin)
 }
 END_TEST
 
+Suite *fl_test_suite(void);
+
 Suite *fl_test_suite(void)
 {
     Suite *s = suite_create("lexicon");

@@ -2,7 +2,10 @@
  * here; rule ids are never reused. */
 #include "../internal.h"
 
-#define FL_CHECK_LIST(X)
+#define FL_CHECK_LIST(X)                                                                           \
+    X(fl_check_name_variant)                                                                       \
+    X(fl_check_name_casing)                                                                        \
+    X(fl_check_name_spelling)
 
 #define FL_DECLARE(name) extern const fl_check_def name;
 FL_CHECK_LIST(FL_DECLARE)

@@ -1,0 +1,83 @@
+/*
+ * blame.h - what the three name checks share: a mention's name form,
+ * grouping forms by a key without comparing all pairs, choosing which
+ * form is right (the lexicon's form, then the form that fits the family's
+ * shape, then the majority, then the first occurrence), and reporting the
+ * wrong form's uses with a suggestion and related spans.
+ *
+ * Everything allocated here lives in doc->arena.
+ */
+#ifndef FL_CHECKS_BLAME_H
+#define FL_CHECKS_BLAME_H
+
+#include "../internal.h"
+
+/* One mention as a name checks see it. */
+typedef struct fl_name_use {
+    size_t mention;   /* index in doc->mentions */
+    size_t off, len;  /* prose span to flag: the form plus `suffix` */
+    const char *form; /* the surface without possessive or plural ending */
+    size_t form_len;
+    const char *suffix; /* "s" for a plural code (H20s), else "" */
+    const char *key;    /* the grouping key the check chose */
+    size_t line;        /* 1-based source line */
+} fl_name_use;
+
+/* The uses of one exact form inside one group. */
+typedef struct fl_name_form {
+    const char *text;
+    size_t len;
+    const fl_name_use *uses; /* contiguous, in document order */
+    size_t count;
+    int lexicon;            /* 1: a lexicon canonical form or alias; -1: a known misspelling */
+    bool shape;             /* fits the family shape of another code in the document */
+    const char *shape_peer; /* that code, when shape */
+} fl_name_form;
+
+/* Why a form was chosen as the right one. */
+typedef enum fl_blame_reason {
+    FL_BLAME_LEXICON,
+    FL_BLAME_SHAPE,
+    FL_BLAME_MAJORITY,
+    FL_BLAME_FIRST
+} fl_blame_reason;
+
+/* Fills *use for mention i (form, span, line); key is left NULL. Returns
+ * false when the mention has no usable surface. */
+bool fl_name_use_init(fl_doc *doc, size_t i, fl_name_use *use);
+
+/* Sorts uses by (key, form, offset); equal keys become contiguous. */
+void fl_name_uses_sort(fl_name_use *uses, size_t count);
+
+/* Splits uses[0..count) (one key, sorted) into exact forms; returns the
+ * number of forms, stored in the arena at *forms (NULL on no memory).
+ * A span listed twice (a mention of two kinds) counts once. Lexicon
+ * status is filled from doc->lexicon. */
+size_t fl_name_forms(fl_doc *doc, fl_name_use *uses, size_t count, fl_name_form **forms);
+
+/* 1 when `form` is a canonical form or alias in the lexicon exactly as
+ * written, -1 when it is a known misspelling, 0 otherwise. */
+int fl_blame_lexicon_status(const fl_doc *doc, const char *form, size_t len);
+
+/* Chooses the right form among n (n >= 1): the only lexicon form, then the
+ * only form fitting the family shape, then the most frequent, then the one
+ * used first. */
+size_t fl_blame_pick(const fl_name_form *forms, size_t n, fl_blame_reason *reason);
+
+/* "line 4, 2 times" or "line 4" for a form's first use and count. */
+const char *fl_blame_where(fl_doc *doc, const fl_name_form *form);
+/* "3 times" or "once". */
+const char *fl_blame_times(fl_doc *doc, size_t count);
+/* " (the lexicon's form)", " (the more frequent form)", ... */
+const char *fl_blame_reason_text(fl_doc *doc, fl_blame_reason reason, const fl_name_form *right);
+
+/* Adds one finding for each use of `wrong`, suggesting `right` (plus the
+ * use's plural suffix), with related spans at right's first uses (none
+ * when right has no uses, as for a form only the lexicon knows). */
+void fl_blame_report(fl_doc *doc, const char *rule, fl_severity severity, const fl_name_form *wrong,
+                     const char *right_text, const fl_name_form *right, const char *message);
+
+/* True when the mention starts its sentence (after opening punctuation). */
+bool fl_name_sentence_initial(const fl_doc *doc, const fl_mention *m);
+
+#endif

@@ -1,0 +1,593 @@
+/* name_spelling.c - a name one or two edits from a lexicon name
+ * (`Mar-a-Largo`, `Cincinatti`) or from a more frequent name in the same
+ * document (`Satya Nadela` beside `Nadella`).
+ *
+ * Conservative by design: a typo here changes one word of the name, keeps
+ * that word's first and last letters (so `Russian`/`Russia`, `Texan`/`Texas`
+ * and `Pittsburg`/`Pittsburgh` are never typos of each other), and words
+ * shorter than 5 letters (6 inside one document) are corrected only by
+ * exact lexicon misspellings (`Smith`/`Smyth`). Two names the lexicon knows
+ * are never typos of each other; nor are two surnames each introduced with
+ * a different full name (`Boris Johnson`, `Mark Johnston`); nor a place
+ * named with its region (`Pittsburg, Kansas`). */
+#include "blame.h"
+
+#include "../lexicon.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char RULE[] = "name-spelling";
+
+enum { KEY_CAP = 256, MAX_WORDS = 8, LEX_MIN_WORD = 5, DOC_MIN_WORD = 6, TWO_EDITS_MIN = 9 };
+
+typedef struct word_ref {
+    const char *s; /* folded, NUL-terminated */
+    size_t len;
+} word_ref;
+
+/* One distinct name (fold key) in the document. */
+typedef struct name_group {
+    fl_name_use *uses;
+    size_t count;
+    fl_name_form *forms;
+    size_t nforms;
+    const fl_name_form *main; /* its most frequent exact form */
+    const char *fold;
+    word_ref words[MAX_WORDS];
+    size_t nwords;
+    bool known;     /* a lexicon canonical form or alias */
+    bool qualified; /* followed by ", Region" somewhere */
+    bool reported;
+} name_group;
+
+/* One distinct word of the document's names. */
+typedef struct name_word {
+    const char *fold;
+    size_t len;
+    size_t freq;        /* uses of names containing it */
+    size_t first_group; /* a group containing it, for related spans */
+    uint32_t cps[FL_NEAR_MAX_CPS];
+    size_t ncps;
+} name_word;
+
+static bool is_sep(char c)
+{
+    return c == ' ' || c == '-';
+}
+
+/* Splits s into words at spaces and hyphens; returns the count (more than
+ * cap: too many). */
+static size_t split_words(const char *s, size_t len, word_ref *words, size_t cap)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len;) {
+        while (i < len && is_sep(s[i]))
+            i++;
+        if (i == len)
+            break;
+        size_t start = i;
+        while (i < len && !is_sep(s[i]))
+            i++;
+        if (n < cap)
+            words[n] = (word_ref){s + start, i - start};
+        n++;
+    }
+    return n;
+}
+
+static bool word_eq(word_ref a, word_ref b)
+{
+    return a.len == b.len && memcmp(a.s, b.s, a.len) == 0;
+}
+
+static bool all_letters(const uint32_t *cps, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (cps[i] < 0x80 && !((cps[i] | 0x20) >= 'a' && (cps[i] | 0x20) <= 'z') && cps[i] != '\'')
+            return false;
+    return true;
+}
+
+/* Whether word a could be a typo of word b: edits within the allowance
+ * for its length, same first and last letters. Returns the edits or 0. */
+static unsigned word_typo(word_ref a, word_ref b, size_t min_len)
+{
+    uint32_t ca[FL_NEAR_MAX_CPS], cb[FL_NEAR_MAX_CPS];
+    size_t na = fl_near_decode(a.s, a.len, ca, FL_NEAR_MAX_CPS);
+    size_t nb = fl_near_decode(b.s, b.len, cb, FL_NEAR_MAX_CPS);
+    if (na > FL_NEAR_MAX_CPS || nb > FL_NEAR_MAX_CPS || na < 2 || nb < 2)
+        return 0;
+    size_t longer = na > nb ? na : nb, shorter = na < nb ? na : nb;
+    if (longer < min_len || !all_letters(ca, na) || !all_letters(cb, nb))
+        return 0;
+    if (ca[0] != cb[0] || ca[na - 1] != cb[nb - 1])
+        return 0;
+    unsigned allowed = shorter >= TWO_EDITS_MIN ? 2 : 1;
+    unsigned d = fl_edit_distance(ca, na, cb, nb, allowed);
+    return d >= 1 && d <= allowed ? d : 0;
+}
+
+/* Whether name a (folded words) could be a typo of name b: one word
+ * differs, as word_typo allows. Sets *which to that word's index. */
+static unsigned name_typo(const word_ref *a, size_t na, const word_ref *b, size_t nb,
+                          size_t min_len, size_t *which)
+{
+    if (na != nb || na == 0 || na > MAX_WORDS)
+        return 0;
+    size_t diff = na;
+    for (size_t i = 0; i < na; i++) {
+        if (word_eq(a[i], b[i]))
+            continue;
+        if (diff != na)
+            return 0;
+        diff = i;
+    }
+    if (diff == na)
+        return 0;
+    *which = diff;
+    return word_typo(a[diff], b[diff], min_len);
+}
+
+static const char *edits_text(unsigned edits)
+{
+    return edits == 1 ? "one letter" : "two letters";
+}
+
+static size_t fold_into(const char *s, size_t len, char *key)
+{
+    size_t n = fl_fold(s, len, 0, key, KEY_CAP);
+    return n < KEY_CAP ? n : 0;
+}
+
+static bool lexicon_knows(const fl_doc *doc, const char *fold, size_t len)
+{
+    const fl_lex_hit *hits;
+    return fl_lexicon_by_fold(doc->lexicon, fold, len, &hits) > 0;
+}
+
+static name_group *find_group(name_group *groups, size_t n, const char *fold)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(groups[mid].fold, fold);
+        if (c == 0)
+            return &groups[mid];
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
+}
+
+/* The exact form with its word `which` replaced by `word`; NULL when the
+ * form's words do not line up with its fold key's. */
+static const char *replace_word(fl_doc *doc, const fl_name_form *form, size_t nwords, size_t which,
+                                const char *word)
+{
+    word_ref w[MAX_WORDS];
+    if (split_words(form->text, form->len, w, MAX_WORDS) != nwords)
+        return NULL;
+    size_t start = (size_t)(w[which].s - form->text);
+    return fl_arena_printf(doc->arena, "%.*s%s%s", (int)start, form->text, word,
+                           w[which].s + w[which].len);
+}
+
+/* The word as first written in the document: its original case. */
+static const char *original_word(fl_doc *doc, const name_group *g, size_t which)
+{
+    word_ref w[MAX_WORDS];
+    if (split_words(g->main->text, g->main->len, w, MAX_WORDS) != g->nwords)
+        return NULL;
+    return fl_arena_strndup(doc->arena, w[which].s, w[which].len);
+}
+
+static void report_group(fl_doc *doc, name_group *g, const char *right_text,
+                         const name_group *right, const char *message)
+{
+    fl_name_form whole = {g->main->text, g->main->len, g->uses, g->count, 0, false, NULL};
+    fl_blame_report(doc, RULE, FL_SEV_WARNING, &whole, right_text, right ? right->main : NULL,
+                    message);
+    g->reported = true;
+}
+
+/* ------------------------------------------------------- lexicon checks */
+
+static void check_misspelling(fl_doc *doc, name_group *g, name_group *groups, size_t ng)
+{
+    const fl_lex_hit *hits;
+    size_t n = fl_lexicon_by_misspelling(doc->lexicon, g->fold, strlen(g->fold), &hits);
+    char a[KEY_CAP], b[KEY_CAP];
+    for (size_t i = 0; i < n; i++) {
+        const char *canon = hits[i].entry->canonical;
+        /* casing and spacing slips belong to name-casing and name-variant */
+        size_t la = fl_skeleton(g->main->text, g->main->len, 0, a, sizeof a);
+        size_t lb = fl_skeleton(canon, strlen(canon), 0, b, sizeof b);
+        if (la == lb && memcmp(a, b, la) == 0)
+            continue;
+        size_t cl = fold_into(canon, strlen(canon), a);
+        const name_group *right = cl ? find_group(groups, ng, a) : NULL;
+        const char *message =
+            right ? fl_arena_printf(doc->arena,
+                                    "'%s' (%s) is a known misspelling of '%s' (%s); write '%s'",
+                                    g->main->text, fl_blame_times(doc, g->count), canon,
+                                    fl_blame_where(doc, right->main), canon)
+                  : fl_arena_printf(doc->arena,
+                                    "'%s' (%s) is a known misspelling of '%s'; write '%s'",
+                                    g->main->text, fl_blame_times(doc, g->count), canon, canon);
+        report_group(doc, g, canon, right, message);
+        return;
+    }
+}
+
+static void check_lexicon_near(fl_doc *doc, name_group *g, name_group *groups, size_t ng)
+{
+    char skel[KEY_CAP];
+    size_t sl = fl_skeleton(g->main->text, g->main->len, 0, skel, sizeof skel);
+    if (sl == 0 || sl >= sizeof skel)
+        return;
+    enum { CAP = 16 };
+    fl_lex_near near[CAP];
+    size_t n = fl_lexicon_near(doc->lexicon, skel, sl, 2, near, CAP);
+    if (n > CAP)
+        return;
+    const fl_lex_entry *match = NULL;
+    const char *form = NULL;
+    unsigned edits = 0;
+    size_t which = 0;
+    char fold[KEY_CAP];
+    for (size_t i = 0; i < n; i++) {
+        const fl_lex_entry *e = near[i].hit.entry;
+        if (e->kind == FL_LEX_ACRONYM)
+            continue;
+        size_t fl = fold_into(near[i].hit.form, strlen(near[i].hit.form), fold);
+        word_ref w[MAX_WORDS];
+        size_t nw = split_words(fold, fl, w, MAX_WORDS);
+        size_t k;
+        unsigned d = name_typo(g->words, g->nwords, w, nw, LEX_MIN_WORD, &k);
+        if (!d)
+            continue;
+        if (match && match != e)
+            return; /* near two different names: no way to tell which */
+        if (!match) {
+            match = e;
+            form = near[i].hit.form;
+            edits = d;
+            which = k;
+        }
+    }
+    if (!match)
+        return;
+    (void)which;
+    const char *right_text = match->canonical;
+    size_t cl = fold_into(right_text, strlen(right_text), fold);
+    const name_group *right = cl ? find_group(groups, ng, fold) : NULL;
+    (void)form;
+    const char *message =
+        right ? fl_arena_printf(doc->arena,
+                                "'%s' (%s) is %s off the known name '%s' (%s); "
+                                "write '%s'",
+                                g->main->text, fl_blame_times(doc, g->count), edits_text(edits),
+                                right_text, fl_blame_where(doc, right->main), right_text)
+              : fl_arena_printf(doc->arena, "'%s' (%s) is %s off the known name '%s'; write '%s'",
+                                g->main->text, fl_blame_times(doc, g->count), edits_text(edits),
+                                right_text, right_text);
+    report_group(doc, g, right_text, right, message);
+}
+
+/* ----------------------------------------------------- document checks */
+
+typedef struct near_item {
+    uint64_t hash;
+    size_t word;
+} near_item;
+
+static int near_order(const void *pa, const void *pb)
+{
+    const near_item *a = pa, *b = pb;
+    if (a->hash != b->hash)
+        return a->hash < b->hash ? -1 : 1;
+    return a->word < b->word ? -1 : a->word > b->word;
+}
+
+static int word_order(const void *pa, const void *pb)
+{
+    const name_word *a = pa, *b = pb;
+    return strcmp(a->fold, b->fold);
+}
+
+/* Names containing word w (index in their words), full names only. */
+static bool full_names_disagree(const name_group *groups, size_t ng, const char *w, const char *v)
+{
+    /* different people: each word appears in a full name, and no full name
+     * with w becomes a full name with v by swapping the word */
+    bool w_full = false, v_full = false, paired = false;
+    for (size_t i = 0; i < ng; i++) {
+        const name_group *g = &groups[i];
+        if (g->nwords < 2)
+            continue;
+        for (size_t k = 0; k < g->nwords; k++) {
+            if (strlen(v) == g->words[k].len && memcmp(g->words[k].s, v, g->words[k].len) == 0)
+                v_full = true;
+            if (strlen(w) != g->words[k].len || memcmp(g->words[k].s, w, g->words[k].len) != 0)
+                continue;
+            w_full = true;
+            for (size_t j = 0; j < ng && !paired; j++) {
+                const name_group *h = &groups[j];
+                if (h->nwords != g->nwords)
+                    continue;
+                bool same =
+                    strlen(v) == h->words[k].len && memcmp(h->words[k].s, v, h->words[k].len) == 0;
+                for (size_t x = 0; x < g->nwords && same; x++)
+                    same = x == k || word_eq(g->words[x], h->words[x]);
+                paired = same;
+            }
+        }
+    }
+    return w_full && v_full && !paired;
+}
+
+static void check_document(fl_doc *doc, name_group *groups, size_t ng)
+{
+    /* the distinct words of the document's names, with frequencies */
+    size_t total = 0;
+    for (size_t i = 0; i < ng; i++)
+        total += groups[i].nwords;
+    if (total < 2)
+        return;
+    name_word *words = fl_arena_alloc(doc->arena, total * sizeof *words);
+    if (!words) {
+        doc->status = FL_ENOMEM;
+        return;
+    }
+    size_t nw = 0;
+    for (size_t i = 0; i < ng; i++)
+        for (size_t k = 0; k < groups[i].nwords; k++) {
+            name_word *w = &words[nw];
+            w->fold = fl_arena_strndup(doc->arena, groups[i].words[k].s, groups[i].words[k].len);
+            if (!w->fold) {
+                doc->status = FL_ENOMEM;
+                return;
+            }
+            w->len = groups[i].words[k].len;
+            w->freq = groups[i].count;
+            w->first_group = i;
+            nw++;
+        }
+    qsort(words, nw, sizeof *words, word_order);
+    size_t k = 0;
+    for (size_t i = 0; i < nw; i++) {
+        if (k && strcmp(words[k - 1].fold, words[i].fold) == 0) {
+            words[k - 1].freq += words[i].freq;
+            if (groups[words[i].first_group].count > groups[words[k - 1].first_group].count)
+                words[k - 1].first_group = words[i].first_group;
+            continue;
+        }
+        words[k++] = words[i];
+    }
+    nw = k;
+    /* a deletion-neighbourhood index of the words long enough to check */
+    uint64_t *variants = fl_arena_alloc(doc->arena, FL_NEAR_MAX_VARIANTS * sizeof *variants);
+    if (!variants) {
+        doc->status = FL_ENOMEM;
+        return;
+    }
+    size_t nitems = 0, cap = 0;
+    near_item *items = NULL;
+    for (size_t i = 0; i < nw; i++) {
+        name_word *w = &words[i];
+        w->ncps = fl_near_decode(w->fold, w->len, w->cps, FL_NEAR_MAX_CPS);
+        if (w->ncps < DOC_MIN_WORD - 1 || w->ncps > FL_NEAR_MAX_CPS)
+            continue;
+        size_t nv = fl_near_variants(w->cps, w->ncps, w->ncps >= TWO_EDITS_MIN ? 2 : 1, variants);
+        if (nitems + nv > cap) {
+            size_t grown_cap = cap ? cap * 2 : 1024;
+            while (grown_cap < nitems + nv)
+                grown_cap *= 2;
+            near_item *grown = fl_arena_alloc(doc->arena, grown_cap * sizeof *grown);
+            if (!grown) {
+                doc->status = FL_ENOMEM;
+                return;
+            }
+            if (nitems)
+                memcpy(grown, items, nitems * sizeof *items);
+            items = grown;
+            cap = grown_cap;
+        }
+        for (size_t v = 0; v < nv; v++)
+            items[nitems++] = (near_item){variants[v], i};
+    }
+    if (nitems < 2)
+        return;
+    qsort(items, nitems, sizeof *items, near_order);
+
+    for (size_t i = 0; i < nw && doc->status == FL_OK; i++) {
+        name_word *w = &words[i];
+        if (w->ncps < DOC_MIN_WORD - 1 || w->ncps > FL_NEAR_MAX_CPS || w->freq > 2)
+            continue;
+        if (lexicon_knows(doc, w->fold, w->len))
+            continue;
+        size_t nv = fl_near_variants(w->cps, w->ncps, w->ncps >= TWO_EDITS_MIN ? 2 : 1, variants);
+        size_t best = nw;
+        unsigned best_edits = 0;
+        bool ambiguous = false;
+        for (size_t v = 0; v < nv; v++) {
+            size_t lo = 0, hi = nitems;
+            while (lo < hi) {
+                size_t mid = lo + (hi - lo) / 2;
+                if (items[mid].hash < variants[v])
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            for (; lo < nitems && items[lo].hash == variants[v]; lo++) {
+                size_t j = items[lo].word;
+                if (j == i || j == best || words[j].freq <= w->freq)
+                    continue;
+                unsigned d = word_typo((word_ref){w->fold, w->len},
+                                       (word_ref){words[j].fold, words[j].len}, DOC_MIN_WORD);
+                if (!d)
+                    continue;
+                if (best != nw)
+                    ambiguous = true;
+                if (best == nw || words[j].freq > words[best].freq) {
+                    best = j;
+                    best_edits = d;
+                }
+            }
+        }
+        if (best == nw || ambiguous)
+            continue;
+        const name_word *v = &words[best];
+        if (full_names_disagree(groups, ng, w->fold, v->fold))
+            continue;
+        const name_group *right = &groups[v->first_group];
+        size_t rk = 0;
+        while (rk < right->nwords && !(right->words[rk].len == v->len &&
+                                       memcmp(right->words[rk].s, v->fold, v->len) == 0))
+            rk++;
+        const char *right_word = rk < right->nwords ? original_word(doc, right, rk) : NULL;
+        if (!right_word)
+            continue;
+        for (size_t g = 0; g < ng && doc->status == FL_OK; g++) {
+            name_group *grp = &groups[g];
+            if (grp->reported || grp->known || grp->qualified)
+                continue;
+            size_t which = grp->nwords;
+            for (size_t x = 0; x < grp->nwords; x++)
+                if (grp->words[x].len == w->len && memcmp(grp->words[x].s, w->fold, w->len) == 0)
+                    which = x;
+            if (which == grp->nwords)
+                continue;
+            const char *fixed = replace_word(doc, grp->main, grp->nwords, which, right_word);
+            if (!fixed)
+                continue;
+            const char *where = v->freq == 1
+                                    ? fl_arena_printf(doc->arena, "line %zu", right->uses[0].line)
+                                    : fl_arena_printf(doc->arena, "line %zu, %zu times",
+                                                      right->uses[0].line, v->freq);
+            const char *message = fl_arena_printf(
+                doc->arena,
+                "'%s' (%s) is %s off '%s' (%s), the more frequent spelling in this document; "
+                "write '%s'",
+                grp->main->text, fl_blame_times(doc, grp->count), edits_text(best_edits),
+                right_word, where, fixed);
+            report_group(doc, grp, fixed, right, message);
+        }
+    }
+}
+
+/* ------------------------------------------------------------------ run */
+
+static bool wanted(const fl_doc *doc, const fl_mention *m)
+{
+    if (m->kind != FL_M_NAME)
+        return false;
+    if (m->sentence < doc->sentences.count && FL_DOC_SENTENCE(doc, m->sentence)->all_caps)
+        return false;
+    return true;
+}
+
+/* "Pittsburg, Kansas": a place named with its region is meant. */
+static bool followed_by_region(const fl_doc *doc, const fl_name_use *u)
+{
+    const fl_mention *m = FL_DOC_MENTION(doc, u->mention);
+    size_t at = m->off + m->len;
+    const char *t = doc->prose.text;
+    return at + 2 < doc->prose.len && t[at] == ',' && t[at + 1] == ' ' && t[at + 2] >= 'A' &&
+           t[at + 2] <= 'Z';
+}
+
+static void run(fl_doc *doc)
+{
+    size_t total = doc->mentions.count;
+    if (total == 0)
+        return;
+    fl_name_use *uses = fl_arena_alloc(doc->arena, total * sizeof *uses);
+    if (!uses) {
+        doc->status = FL_ENOMEM;
+        return;
+    }
+    size_t n = 0;
+    char key[KEY_CAP];
+    for (size_t i = 0; i < total; i++) {
+        const fl_mention *m = FL_DOC_MENTION(doc, i);
+        if (!wanted(doc, m) || !fl_name_use_init(doc, i, &uses[n]))
+            continue;
+        size_t klen = fold_into(uses[n].form, uses[n].form_len, key);
+        if (!klen)
+            continue;
+        uses[n].key = fl_arena_strndup(doc->arena, key, klen);
+        if (!uses[n].key) {
+            doc->status = FL_ENOMEM;
+            return;
+        }
+        n++;
+    }
+    fl_name_uses_sort(uses, n);
+    size_t ng = 0;
+    for (size_t r = 0; r < n; r++)
+        if (r == 0 || strcmp(uses[r].key, uses[r - 1].key) != 0)
+            ng++;
+    name_group *groups = fl_arena_alloc(doc->arena, (ng ? ng : 1) * sizeof *groups);
+    if (!groups) {
+        doc->status = FL_ENOMEM;
+        return;
+    }
+    size_t k = 0;
+    for (size_t r = 0; r < n;) {
+        size_t end = r + 1;
+        while (end < n && strcmp(uses[end].key, uses[r].key) == 0)
+            end++;
+        name_group *g = &groups[k];
+        g->nforms = fl_name_forms(doc, uses + r, end - r, &g->forms);
+        if (doc->status != FL_OK)
+            return;
+        if (g->nforms == 0) {
+            r = end;
+            continue;
+        }
+        /* fl_name_forms may have dropped duplicate spans: recount */
+        g->uses = uses + r;
+        g->count = 0;
+        g->main = &g->forms[0];
+        for (size_t f = 0; f < g->nforms; f++) {
+            g->count += g->forms[f].count;
+            if (g->forms[f].count > g->main->count)
+                g->main = &g->forms[f];
+        }
+        g->fold = uses[r].key;
+        g->nwords = split_words(g->fold, strlen(g->fold), g->words, MAX_WORDS);
+        g->known = lexicon_knows(doc, g->fold, strlen(g->fold));
+        for (size_t u = 0; u < g->count && !g->qualified; u++)
+            g->qualified = followed_by_region(doc, &g->uses[u]);
+        k++;
+        r = end;
+    }
+    ng = k;
+    for (size_t i = 0; i < ng && doc->status == FL_OK; i++) {
+        name_group *g = &groups[i];
+        if (g->known || g->nwords > MAX_WORDS)
+            continue;
+        check_misspelling(doc, g, groups, ng);
+        if (!g->reported && !g->qualified)
+            check_lexicon_near(doc, g, groups, ng);
+    }
+    if (doc->status == FL_OK)
+        check_document(doc, groups, ng);
+}
+
+const fl_check_def fl_check_name_spelling = {
+    {"name-spelling", "a name one or two letters off a known name or a more frequent one",
+     FL_SEV_WARNING, "Trump hosted the dinner at his Mar-a-Largo resort in Florida.",
+     "Pittsburg, Kansas, is a small city. Its mayor once visited Pittsburgh.",
+     "Flags a name that is a known misspelling in the lexicon (Mar-a-Largo for Mar-a-Lago), one "
+     "or two letters off a lexicon name (Cincinatti for Cincinnati), or one or two letters off "
+     "a more frequent spelling in the same document (Satya Nadela beside Nadella). It is "
+     "conservative: the slip must change one word of the name and keep that word's first and "
+     "last letters, short words are corrected only by exact lexicon entries, and names the "
+     "lexicon knows, surnames introduced with different full names (Boris Johnson and Mark "
+     "Johnston) and places named with their region (Pittsburg, Kansas) are left alone."},
+    run};

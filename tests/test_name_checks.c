@@ -1,0 +1,673 @@
+/* test_name_checks.c - name-variant, name-casing and name-spelling on
+ * documents whose mentions are given by the test (so each check is tested
+ * apart from the mention extractor), plus one end-to-end run of the seed
+ * article when it is present. */
+#include "lexicon.h"
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+typedef struct mspec {
+    const char *surface;
+    fl_mention_kind kind;
+} mspec;
+
+#define CODE(s)                                                                                    \
+    {                                                                                              \
+        s, FL_M_CODE                                                                               \
+    }
+#define NAME(s)                                                                                    \
+    {                                                                                              \
+        s, FL_M_NAME                                                                               \
+    }
+#define ACR(s)                                                                                     \
+    {                                                                                              \
+        s, FL_M_ACRONYM                                                                            \
+    }
+
+typedef struct tdoc {
+    fl_doc doc;
+    fl_source *src;
+} tdoc;
+
+static fl_lexicon *builtin_lex;
+
+static void setup(void)
+{
+    fl_error err;
+    ck_assert_int_eq(fl_lexicon_build(true, NULL, 0, &builtin_lex, &err), FL_OK);
+}
+
+static void teardown(void)
+{
+    fl_lexicon_free(builtin_lex);
+    builtin_lex = NULL;
+}
+
+static bool is_word_byte(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           (unsigned char)c >= 0x80;
+}
+
+static bool has_lower(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (s[i] >= 'a' && s[i] <= 'z')
+            return true;
+    return false;
+}
+
+/* Sentences: lines, split further after ". "; a line without final
+ * punctuation is a headline, all caps when it has no lower case letter,
+ * title case when most of its words are capitalized. */
+static void segment(fl_doc *doc)
+{
+    const char *t = doc->prose.text;
+    size_t len = doc->prose.len, start = 0, para = 0;
+    for (size_t i = 0; i <= len; i++) {
+        bool end_line = i == len || t[i] == '\n';
+        bool end_sent = i + 1 < len && t[i] == '.' && t[i + 1] == ' ';
+        if (!end_line && !end_sent)
+            continue;
+        size_t stop = end_sent ? i + 1 : i;
+        while (start < stop && t[start] == ' ')
+            start++;
+        if (stop > start) {
+            fl_sentence *s = fl_vec_push(doc->arena, &doc->sentences);
+            s->off = start;
+            s->len = stop - start;
+            s->paragraph = para;
+            s->first_token = doc->tokens.count;
+            size_t words = 0, caps = 0;
+            for (size_t k = start; k < stop;) {
+                if (!is_word_byte(t[k])) {
+                    fl_token *tok = fl_vec_push(doc->arena, &doc->tokens);
+                    *tok = (fl_token){k, 1, FL_TOK_PUNCT, false, false};
+                    k++;
+                    if (t[k - 1] == ' ')
+                        doc->tokens.count--;
+                    continue;
+                }
+                size_t w = k;
+                while (w < stop && (is_word_byte(t[w]) || t[w] == '-'))
+                    w++;
+                fl_token *tok = fl_vec_push(doc->arena, &doc->tokens);
+                bool cap = t[k] >= 'A' && t[k] <= 'Z';
+                *tok = (fl_token){k, w - k, FL_TOK_WORD, cap, cap && !has_lower(t + k, w - k)};
+                words++;
+                caps += cap;
+                k = w;
+            }
+            s->token_count = doc->tokens.count - s->first_token;
+            char last = t[stop - 1];
+            bool headline = end_line && last != '.' && last != '?' && last != '!' && last != '"';
+            s->headline = headline;
+            s->all_caps = headline && !has_lower(t + start, stop - start);
+            s->title_case = headline && !s->all_caps && words >= 3 && caps * 3 >= words * 2;
+        }
+        start = stop + (end_sent ? 1 : 1);
+        if (end_line)
+            para++;
+    }
+}
+
+static size_t sentence_of(const fl_doc *doc, size_t off)
+{
+    size_t best = 0;
+    for (size_t i = 0; i < doc->sentences.count; i++)
+        if (FL_DOC_SENTENCE(doc, i)->off <= off)
+            best = i;
+    return best;
+}
+
+static int mention_order(const void *pa, const void *pb)
+{
+    const fl_mention *a = pa, *b = pb;
+    return a->off < b->off ? -1 : a->off > b->off;
+}
+
+/* A document over `text` with a mention at every word-bounded occurrence
+ * of each spec's surface. */
+static tdoc *make_doc(const char *text, const mspec *specs, size_t n, const fl_lexicon *lex)
+{
+    tdoc *t = calloc(1, sizeof *t);
+    fl_error err;
+    ck_assert_int_eq(fl_source_new("doc.txt", text, strlen(text), &t->src, &err), FL_OK);
+    fl_doc *doc = &t->doc;
+    doc->arena = fl_arena_new();
+    doc->src = t->src;
+    doc->prose.text = fl_source_bytes(t->src);
+    doc->prose.len = fl_source_length(t->src);
+    doc->lexicon = lex;
+    fl_vec_init(&doc->sentences, sizeof(fl_sentence));
+    fl_vec_init(&doc->tokens, sizeof(fl_token));
+    fl_vec_init(&doc->mentions, sizeof(fl_mention));
+    fl_vec_init(&doc->findings, sizeof(fl_finding));
+    segment(doc);
+    const char *p = doc->prose.text;
+    for (size_t i = 0; i < n; i++) {
+        size_t sl = strlen(specs[i].surface);
+        for (const char *at = strstr(p, specs[i].surface); at;
+             at = strstr(at + 1, specs[i].surface)) {
+            size_t off = (size_t)(at - p);
+            if ((off > 0 && is_word_byte(p[off - 1])) || is_word_byte(p[off + sl]))
+                continue;
+            fl_mention *m = fl_vec_push(doc->arena, &doc->mentions);
+            m->kind = specs[i].kind;
+            m->off = off;
+            m->len = sl;
+            m->surface = fl_arena_strndup(doc->arena, at, sl);
+            char key[256];
+            unsigned flags = m->kind == FL_M_CODE ? FL_FOLD_CODE : 0;
+            m->fold = fl_arena_strndup(doc->arena, key, fl_fold(at, sl, flags, key, sizeof key));
+            m->skeleton =
+                fl_arena_strndup(doc->arena, key, fl_skeleton(at, sl, flags, key, sizeof key));
+            m->family = fl_arena_strndup(doc->arena, key, fl_family(at, sl, key, sizeof key));
+            m->sentence = sentence_of(doc, off);
+            m->entity = -1;
+            m->person = -1;
+        }
+    }
+    if (doc->mentions.count > 1)
+        qsort(doc->mentions.items, doc->mentions.count, sizeof(fl_mention), mention_order);
+    return t;
+}
+
+static void free_doc(tdoc *t)
+{
+    fl_arena_free(t->doc.arena);
+    fl_source_free(t->src);
+    free(t);
+}
+
+static const fl_check_def *check_named(const char *id)
+{
+    for (size_t i = 0; i < fl_check_count; i++)
+        if (strcmp(fl_checks[i]->info.id, id) == 0)
+            return fl_checks[i];
+    ck_abort_msg("no check %s", id);
+    return NULL;
+}
+
+/* Runs the three name checks; returns the findings of `rule`. */
+static size_t run_rule(tdoc *t, const char *rule, const fl_finding **out)
+{
+    static const char *const ids[] = {"name-variant", "name-casing", "name-spelling"};
+    if (t->doc.findings.count == 0)
+        for (size_t i = 0; i < 3; i++)
+            check_named(ids[i])->run(&t->doc);
+    ck_assert_int_eq(t->doc.status, FL_OK);
+    size_t n = 0;
+    for (size_t i = 0; i < t->doc.findings.count; i++) {
+        const fl_finding *f = &((const fl_finding *)t->doc.findings.items)[i];
+        if (strcmp(f->rule, rule) == 0) {
+            if (out && n < 16)
+                out[n] = f;
+            n++;
+        }
+    }
+    return n;
+}
+
+static size_t total_findings(tdoc *t)
+{
+    run_rule(t, "name-variant", NULL);
+    return t->doc.findings.count;
+}
+
+static void dump(tdoc *t)
+{
+    for (size_t i = 0; i < t->doc.findings.count; i++) {
+        const fl_finding *f = &((const fl_finding *)t->doc.findings.items)[i];
+        fprintf(stderr, "  %s @%zu '%s': %s\n", f->rule, f->offset, f->text, f->message);
+    }
+}
+
+#define EXPECT_NONE(t)                                                                             \
+    do {                                                                                           \
+        size_t n_ = total_findings(t);                                                             \
+        if (n_)                                                                                    \
+            dump(t);                                                                               \
+        ck_assert_uint_eq(n_, 0);                                                                  \
+    } while (0)
+
+/* ----------------------------------------------------------- name-variant */
+
+static const char SEED_LIKE[] =
+    "Nvidia agreed to bypass limits on its H2O AI processors.\n"
+    "The H2O is the fastest chip approved for export. Many worried that H20s might face limits.\n"
+    "Senators asked for limits on the H20. The administration had planned H2O export controls.\n"
+    "Sending H100 chips to China is another matter.\n";
+
+START_TEST(variant_lookalike_in_code)
+{
+    mspec specs[] = {CODE("H2O"), CODE("H20s"), CODE("H20"), CODE("H100")};
+    tdoc *t = make_doc(SEED_LIKE, specs, 4, builtin_lex);
+    const fl_finding *f[16];
+    size_t n = run_rule(t, "name-variant", f);
+    ck_assert_uint_eq(n, 3);
+    for (size_t i = 0; i < n; i++) {
+        ck_assert_str_eq(f[i]->text, "H2O");
+        ck_assert_str_eq(f[i]->suggestion, "H20");
+        ck_assert_int_eq(f[i]->severity, FL_SEV_ERROR);
+        ck_assert_uint_ge(f[i]->related_count, 1);
+        ck_assert_str_eq(f[i]->related[0].text, "H20");
+        ck_assert_msg(strstr(f[i]->message, "'H2O' (3 times) has the letter O where 'H20' (line "
+                                            "2, 2 times) has the digit 0; write 'H20'") != NULL,
+                      "%s", f[i]->message);
+    }
+    free_doc(t);
+}
+END_TEST
+
+START_TEST(variant_shape_without_lexicon)
+{
+    /* no lexicon: H20 wins because it fits H100's letter+digits shape,
+     * though H2O is more frequent */
+    mspec specs[] = {CODE("H2O"), CODE("H20s"), CODE("H20"), CODE("H100")};
+    tdoc *t = make_doc(SEED_LIKE, specs, 4, NULL);
+    const fl_finding *f[16];
+    ck_assert_uint_eq(run_rule(t, "name-variant", f), 3);
+    ck_assert_str_eq(f[0]->suggestion, "H20");
+    ck_assert_ptr_nonnull(strstr(f[0]->message, "fits 'H100'"));
+    free_doc(t);
+}
+END_TEST
+
+START_TEST(variant_plural_keeps_suffix)
+{
+    mspec specs[] = {CODE("H2Os"), CODE("H20")};
+    tdoc *t =
+        make_doc("The H20 ships today. The H20 is cut down. Buyers want H2Os.\n", specs, 2, NULL);
+    const fl_finding *f[16];
+    ck_assert_uint_eq(run_rule(t, "name-variant", f), 1);
+    ck_assert_str_eq(f[0]->text, "H2Os");
+    ck_assert_str_eq(f[0]->suggestion, "H20s");
+    free_doc(t);
+}
+END_TEST
+
+START_TEST(variant_chemistry_is_clean)
+{
+    mspec specs[] = {CODE("H2O"), CODE("CO2"), CODE("H2O2")};
+    tdoc *t = make_doc("Water is H2O. Peroxide is H2O2, not H2O. Plants take in CO2 and give off "
+                       "H2O vapour.\n",
+                       specs, 3, builtin_lex);
+    EXPECT_NONE(t);
+    free_doc(t);
+}
+END_TEST
+
+START_TEST(variant_cyrillic_letter)
+{
+    mspec specs[] = {CODE("H20"), CODE("\xd0\x9d"
+                                       "20")};
+    tdoc *t = make_doc("The H20 is a chip. The \xd0\x9d"
+                       "20 sold well. The H20 is cut down.\n",
+                       specs, 2, NULL);
+    const fl_finding *f[16];
+    ck_assert_uint_eq(run_rule(t, "name-variant", f), 1);
+    ck_assert_str_eq(f[0]->suggestion, "H20");
+    ck_assert_int_eq(f[0]->severity, FL_SEV_ERROR);
+    ck_assert_ptr_nonnull(strstr(f[0]->message, "Cyrillic"));
+    free_doc(t);
+}
+END_TEST
+
+START_TEST(variant_spacing_is_warning)
+{
+    mspec specs[] = {NAME("Time Warner"), NAME("TimeWarner")};
+    tdoc *t = make_doc("Time Warner said profits rose. Shares in Time Warner fell. Analysts said "
+                       "TimeWarner had done well. Time Warner declined to comment.\n",
+                       specs, 2, NULL);
+    const fl_finding *f[16];
+    ck_assert_uint_eq(run_rule(t, "name-variant", f), 1);
+    ck_assert_str_eq(f[0]->text, "TimeWarner");
+    ck_assert_str_eq(f[0]->suggestion, "Time Warner");
+    ck_assert_int_eq(f[0]->severity, FL_SEV_WARNING);
+    ck_assert_ptr_nonnull(strstr(f[0]->message, "'Time Warner' (line 1, 3 times)"));
+    ck_assert_uint_eq(f[0]->related_count, 3);
+    free_doc(t);
+}
+END_TEST
+
+START_TEST(variant_digit_for_letter_needs_codes)
+{
+    /* E5 and ES: a digit and a letter, but ES is no code */
+    mspec specs[] = {CODE("E5"), NAME("ES"), CODE("F-35"), CODE("F35")};
+    tdoc *t = make_doc("The Lexus ES sold well. Intel's E5 chips and the ES line differ.\n", specs,
+                       4, NULL);
+    EXPECT_NONE(t);
+    free_doc(t);
+}
+END_TEST
+
+START_TEST(variant_quote_style_is_not_a_variant)
+{
+    mspec specs[] = {NAME("O'Rourke"), NAME("O\xe2\x80\x99Rourke")};
+    tdoc *t = make_doc("Beto O'Rourke spoke. Later O\xe2\x80\x99Rourke left.\n", specs, 2, NULL);
+    EXPECT_NONE(t);
+    free_doc(t);
+}
+END_TEST
+
+/* ------------------------------------------------------------ name-casing */
+
+START_TEST(casing_flags_minority_form)
+{
+    mspec specs[] = {NAME("Nvidia"), ACR("NVIDIA")};
+    tdoc *t = make_doc("Nvidia declined to comment. Analysts like Nvidia. NVIDIA's pledge was "
+                       "welcome. Critics said NVIDIA had won. Nvidia shares rose.\n",
+                       specs, 2, builtin_lex);
+    const fl_finding *f[16];
+    ck_assert_uint_eq(run_rule(t, "name-casing", f), 2);
+    ck_assert_str_eq(f[0]->text, "NVIDIA");
+    ck_assert_str_eq(f[0]->suggestion, "Nvidia");
+    ck_assert_ptr_nonnull(strstr(f[0]->message, "'NVIDIA' (2 times)"));
+    ck_assert_ptr_nonnull(strstr(f[0]->message, "'Nvidia' (line 1, 3 times)"));
+    ck_assert_uint_eq(run_rule(t, "name-variant", NULL), 0);
+    ck_assert_uint_eq(run_rule(t, "name-spelling", NULL), 0);
+    free_doc(t);
+}
+END_TEST
+
+START_TEST(casing_lexicon_beats_majority)
+{
+    mspec specs[] = {NAME("YouTube"), NAME("Youtube")};
+    tdoc *t = make_doc("Videos on Youtube grew. Creators left Youtube. Then YouTube changed.\n",
+                       specs, 2, builtin_lex);
+    const fl_finding *f[16];
+    ck_assert_uint_eq(run_rule(t, "name-casing", f), 2);
+    ck_assert_str_eq(f[0]->suggestion, "YouTube");
+    free_doc(t);
+}
+END_TEST
+
+START_TEST(casing_all_caps_headline)
+{
+    mspec specs[] = {NAME("Apple"), ACR("APPLE")};
+    tdoc *t = make_doc("APPLE UNVEILS A NEW PHONE\nApple said on Monday that sales rose. Apple "
+                       "shares fell.\n",
+                       specs, 2, builtin_lex);
+    EXPECT_NONE(t);
+    free_doc(t);
+}
+END_TEST
+
+START_TEST(casing_title_case_heading)
+{
+    mspec specs[] = {NAME("Youtube"), NAME("YouTube")};
+    tdoc *t = make_doc("How Youtube Changed Music Forever\nYouTube said on Monday that views "
+                       "rose. Critics of YouTube disagreed.\n",
+                       specs, 2, builtin_lex);
+    EXPECT_NONE(t);
+    free_doc(t);
+}
+END_TEST
+
+START_TEST(casing_consistent_house_styles)
+{
+    mspec specs[] = {NAME("Nasa"), ACR("NASA")};
+    tdoc *t =
+        make_doc("Nasa launched the probe. Nasa said it was healthy.\n", specs, 2, builtin_lex);
+    EXPECT_NONE(t);
+    free_doc(t);
+    t = make_doc("NASA launched the probe. NASA said it was healthy.\n", specs, 2, builtin_lex);
+    EXPECT_NONE(t);
+    free_doc(t);
+}
+END_TEST
+
+START_TEST(casing_sentence_initial)
+{
+    /* "Who" only at a sentence start is not evidence against "WHO" */
+    mspec specs[] = {ACR("WHO"), NAME("Who"), NAME("eBay"), NAME("EBay")};
+    tdoc *t = make_doc("The WHO issued a warning. Who will pay? The WHO did not say. EBay "
+                       "shares rose. Sellers on eBay were pleased.\n",
+                       specs, 4, builtin_lex);
+    EXPECT_NONE(t);
+    free_doc(t);
+}
+END_TEST
+
+/* ---------------------------------------------------------- name-spelling */
+
+START_TEST(spelling_lexicon_misspelling)
+{
+    mspec specs[] = {NAME("Mar-a-Largo"), NAME("Trump")};
+    tdoc *t =
+        make_doc("Trump hosted a dinner at his Mar-a-Largo property.\n", specs, 2, builtin_lex);
+    const fl_finding *f[16];
+    ck_assert_uint_eq(run_rule(t, "name-spelling", f), 1);
+    ck_assert_str_eq(f[0]->text, "Mar-a-Largo");
+    ck_assert_str_eq(f[0]->suggestion, "Mar-a-Lago");
+    ck_assert_ptr_nonnull(strstr(f[0]->message, "known misspelling of 'Mar-a-Lago'"));
+    free_doc(t);
+}
+END_TEST
+
+START_TEST(spelling_casing_misspelling_left_to_casing)
+{
+    /* NVIDIA is listed as a misspelling of Nvidia, but it is a casing
+     * matter, and one form used throughout is a house style */
+    mspec specs[] = {ACR("NVIDIA"), NAME("Mar-A-Lago")};
+    tdoc *t =
+        make_doc("NVIDIA said so. NVIDIA shares rose at Mar-A-Lago.\n", specs, 2, builtin_lex);
+    EXPECT_NONE(t);
+    free_doc(t);
+}
+END_TEST
+
+static fl_lexicon *custom_lexicon(const char *text)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/tmp/fl-names-%d.lex", (int)getpid());
+    FILE *f = fopen(path, "w");
+    fputs(text, f);
+    fclose(f);
+    const char *paths[] = {path};
+    fl_lexicon *lex;
+    fl_error err;
+    ck_assert_int_eq(fl_lexicon_build(false, paths, 1, &lex, &err), FL_OK);
+    unlink(path);
+    return lex;
+}
+
+START_TEST(spelling_near_lexicon_name)
+{
+    fl_lexicon *lex = custom_lexicon("Zanzibarville | place\nRussia | place\nIsrael | place\n"
+                                     "Pittsburgh | place\n");
+    mspec specs[] = {NAME("Zanzibarvile"), NAME("Russian"), NAME("Israeli"), NAME("Pittsburg")};
+    tdoc *t = make_doc("Residents of Zanzibarvile voted. A Russian envoy and an Israeli minister "
+                       "met in Pittsburg.\n",
+                       specs, 4, lex);
+    const fl_finding *f[16];
+    size_t n = run_rule(t, "name-spelling", f);
+    if (n != 1)
+        dump(t);
+    ck_assert_uint_eq(n, 1);
+    ck_assert_str_eq(f[0]->suggestion, "Zanzibarville");
+    ck_assert_ptr_nonnull(strstr(f[0]->message, "one letter off the known name"));
+    free_doc(t);
+    fl_lexicon_free(lex);
+}
+END_TEST
+
+START_TEST(spelling_two_edits_only_for_long_names)
+{
+    mspec specs[] = {NAME("Cincinati"), NAME("Cincinnati"), NAME("Ohio")};
+    /* Cincinati is listed; check a 2-edit near miss instead */
+    fl_lexicon *lex = custom_lexicon("Cincinnati | place\nMadrid | place\n");
+    mspec specs2[] = {NAME("Cincinatti"), NAME("Mardis")};
+    tdoc *t = make_doc("Fans in Cincinatti cheered. Mardis was quiet.\n", specs2, 2, lex);
+    const fl_finding *f[16];
+    ck_assert_uint_eq(run_rule(t, "name-spelling", f), 1);
+    ck_assert_str_eq(f[0]->suggestion, "Cincinnati");
+    ck_assert_ptr_nonnull(strstr(f[0]->message, "two letters off"));
+    free_doc(t);
+    fl_lexicon_free(lex);
+    (void)specs;
+}
+END_TEST
+
+START_TEST(spelling_more_frequent_in_document)
+{
+    mspec specs[] = {NAME("Satya Nadella"), NAME("Nadella"), NAME("Satya Nadela")};
+    tdoc *t = make_doc("Microsoft chief Satya Nadella spoke. Nadella said AI mattered. Later "
+                       "Nadella left. Satya Nadela then returned.\n",
+                       specs, 3, NULL);
+    const fl_finding *f[16];
+    size_t n = run_rule(t, "name-spelling", f);
+    if (n != 1)
+        dump(t);
+    ck_assert_uint_eq(n, 1);
+    ck_assert_str_eq(f[0]->text, "Satya Nadela");
+    ck_assert_str_eq(f[0]->suggestion, "Satya Nadella");
+    ck_assert_uint_ge(f[0]->related_count, 1);
+    free_doc(t);
+}
+END_TEST
+
+START_TEST(spelling_lexicon_person)
+{
+    mspec specs[] = {NAME("Jensen Huang"), NAME("Jenson Huang"), NAME("Huang")};
+    tdoc *t = make_doc("Nvidia boss Jensen Huang spoke. Huang said chips mattered. Jenson Huang "
+                       "later left.\n",
+                       specs, 3, builtin_lex);
+    const fl_finding *f[16];
+    ck_assert_uint_eq(run_rule(t, "name-spelling", f), 1);
+    ck_assert_str_eq(f[0]->text, "Jenson Huang");
+    ck_assert_str_eq(f[0]->suggestion, "Jensen Huang");
+    ck_assert_uint_eq(f[0]->related_count, 1);
+    ck_assert_str_eq(f[0]->related[0].text, "Jensen Huang");
+    free_doc(t);
+}
+END_TEST
+
+START_TEST(spelling_smith_and_smyth)
+{
+    mspec specs[] = {NAME("John Smith"), NAME("Jane Smyth"), NAME("Smith"), NAME("Smyth")};
+    tdoc *t = make_doc("John Smith met Jane Smyth. Smith said yes. Smith left. Smyth stayed.\n",
+                       specs, 4, builtin_lex);
+    EXPECT_NONE(t);
+    free_doc(t);
+}
+END_TEST
+
+START_TEST(spelling_johnson_and_johnston)
+{
+    mspec specs[] = {NAME("Boris Johnson"), NAME("Mark Johnston"), NAME("Johnson"),
+                     NAME("Johnston")};
+    tdoc *t = make_doc("Boris Johnson met Mark Johnston. Johnson said yes. Johnson left. "
+                       "Johnson wrote. Johnston stayed.\n",
+                       specs, 4, builtin_lex);
+    EXPECT_NONE(t);
+    free_doc(t);
+}
+END_TEST
+
+START_TEST(spelling_pittsburg_kansas)
+{
+    mspec specs[] = {NAME("Pittsburgh"), NAME("Pittsburg"), NAME("Kansas")};
+    tdoc *t = make_doc("Pittsburgh grew. Pittsburgh voted. Pittsburgh won. A team from "
+                       "Pittsburg, Kansas, lost.\n",
+                       specs, 3, builtin_lex);
+    EXPECT_NONE(t);
+    free_doc(t);
+}
+END_TEST
+
+START_TEST(spelling_morphology_is_not_a_typo)
+{
+    mspec specs[] = {NAME("Russia"),    NAME("Russian"),   NAME("Texas"),   NAME("Texan"),
+                     NAME("Argentina"), NAME("Argentine"), NAME("Marxism"), NAME("Marxist")};
+    tdoc *t = make_doc("Russia said no. Russia left. Russia won. A Russian spoke. Texas grew. "
+                       "Texas won. A Texan spoke. Argentina won. Argentina lost. An Argentine "
+                       "spoke. Marxism rose. Marxism fell. A Marxist spoke.\n",
+                       specs, 8, builtin_lex);
+    EXPECT_NONE(t);
+    free_doc(t);
+}
+END_TEST
+
+/* --------------------------------------------------------------- seed */
+
+START_TEST(seed_article_end_to_end)
+{
+    const char *path = "/work/shared/seed/h20-export-article.txt";
+    if (access(path, R_OK) != 0)
+        return; /* skip cleanly */
+    fl_checker *checker;
+    fl_error err;
+    ck_assert_int_eq(fl_checker_new(NULL, &checker, &err), FL_OK);
+    fl_source *src;
+    ck_assert_int_eq(fl_source_read_file(path, path, 0, &src, &err), FL_OK);
+    fl_result *result;
+    ck_assert_int_eq(fl_check(checker, src, FL_FORMAT_TEXT, &result, &err), FL_OK);
+    size_t variant = 0, casing = 0, spelling = 0;
+    for (size_t i = 0; i < fl_result_count(result); i++) {
+        const fl_finding *f = fl_result_get(result, i);
+        if (!strcmp(f->rule, "name-variant")) {
+            ck_assert_str_eq(f->text, "H2O");
+            ck_assert_str_eq(f->suggestion, "H20");
+            variant++;
+        } else if (!strcmp(f->rule, "name-casing")) {
+            ck_assert_str_eq(f->text, "NVIDIA");
+            ck_assert_str_eq(f->suggestion, "Nvidia");
+            casing++;
+        } else if (!strcmp(f->rule, "name-spelling")) {
+            ck_assert_str_eq(f->text, "Mar-a-Largo");
+            ck_assert_str_eq(f->suggestion, "Mar-a-Lago");
+            spelling++;
+        }
+    }
+    if (fl_result_mention_count(result) > 0) { /* the mention extractor has landed */
+        ck_assert_uint_eq(variant, 3);
+        ck_assert_uint_eq(casing, 2);
+        ck_assert_uint_eq(spelling, 1);
+    }
+    fl_result_free(result);
+    fl_source_free(src);
+    fl_checker_free(checker);
+}
+END_TEST
+
+Suite *fl_test_suite(void);
+
+Suite *fl_test_suite(void)
+{
+    Suite *s = suite_create("name_checks");
+    TCase *tc = tcase_create("name_checks");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, variant_lookalike_in_code);
+    tcase_add_test(tc, variant_shape_without_lexicon);
+    tcase_add_test(tc, variant_plural_keeps_suffix);
+    tcase_add_test(tc, variant_chemistry_is_clean);
+    tcase_add_test(tc, variant_cyrillic_letter);
+    tcase_add_test(tc, variant_spacing_is_warning);
+    tcase_add_test(tc, variant_digit_for_letter_needs_codes);
+    tcase_add_test(tc, variant_quote_style_is_not_a_variant);
+    tcase_add_test(tc, casing_flags_minority_form);
+    tcase_add_test(tc, casing_lexicon_beats_majority);
+    tcase_add_test(tc, casing_all_caps_headline);
+    tcase_add_test(tc, casing_title_case_heading);
+    tcase_add_test(tc, casing_consistent_house_styles);
+    tcase_add_test(tc, casing_sentence_initial);
+    tcase_add_test(tc, spelling_lexicon_misspelling);
+    tcase_add_test(tc, spelling_casing_misspelling_left_to_casing);
+    tcase_add_test(tc, spelling_near_lexicon_name);
+    tcase_add_test(tc, spelling_two_edits_only_for_long_names);
+    tcase_add_test(tc, spelling_more_frequent_in_document);
+    tcase_add_test(tc, spelling_lexicon_person);
+    tcase_add_test(tc, spelling_smith_and_smyth);
+    tcase_add_test(tc, spelling_johnson_and_johnston);
+    tcase_add_test(tc, spelling_pittsburg_kansas);
+    tcase_add_test(tc, spelling_morphology_is_not_a_typo);
+    tcase_add_test(tc, seed_article_end_to_end);
+    suite_add_tcase(s, tc);
+    return s;
+}
