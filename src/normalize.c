@@ -29,6 +29,7 @@ enum {
     ST_XSCRIPT = 0x080,  /* Cyrillic/Greek letters that look Latin -> Latin */
     ST_DIGITMAP = 0x100, /* digit/letter look-alikes inside mixed runs */
     ST_SPACING = 0x200,  /* remove spaces, hyphens, dots */
+    ST_KEEPDASH = 0x400, /* (compare only) non-ASCII dashes are not spacing */
 };
 
 #define ST_LOOK (ST_XSCRIPT | ST_DIGITMAP)
@@ -291,6 +292,15 @@ static int classify(uint32_t c)
     }
 }
 
+/* As classify, under stages `st`. */
+static int classify_st(uint32_t c, unsigned st)
+{
+    int cl = classify(c);
+    if (cl == C_DASHDOT && c >= 0x80 && (st & ST_KEEPDASH))
+        return C_OTHER;
+    return cl;
+}
+
 /* Decodes one code point at s[i..n); invalid bytes decode as themselves
  * (one byte) so that keys of bad input are still defined. */
 static size_t decode(const char *s, size_t n, size_t i, uint32_t *cp)
@@ -397,7 +407,7 @@ static void post(const char *s, size_t n, unsigned st, bool lower, sink *o)
             while (run_end < n) {
                 uint32_t c;
                 size_t k = decode(s, n, run_end, &c);
-                int cl = classify(c);
+                int cl = classify_st(c, st);
                 if (cl == C_OTHER)
                     break;
                 letter |= cl == C_LETTER;
@@ -405,8 +415,10 @@ static void post(const char *s, size_t n, unsigned st, bool lower, sink *o)
                 run_end += k;
             }
             mixed = letter && digit;
-            if (run_end == i)
-                run_end = i + 1; /* an "other" character: its own run */
+            if (run_end == i) { /* an "other" character: its own run */
+                uint32_t c;
+                run_end = i + decode(s, n, i, &c);
+            }
         } else {
             run_end = n;
         }
@@ -414,7 +426,7 @@ static void post(const char *s, size_t n, unsigned st, bool lower, sink *o)
             unsigned char b = (unsigned char)s[i];
             uint32_t c;
             size_t k = decode(s, n, i, &c);
-            int cl = classify(c);
+            int cl = classify_st(c, st);
             if (cl == C_SPACE || cl == C_DASHDOT) {
                 if (st & ST_SPACING) {
                     i += k;
@@ -961,11 +973,23 @@ fl_status fl_compare_surfaces(const char *a, size_t alen, const char *b, size_t 
         {FL_DIFF_PUNCTUATION, ST_LUMP}, {FL_DIFF_CASE, ST_CASE},
     };
     for (size_t i = 0; i < sizeof dims / sizeof dims[0]; i++) {
-        r = keys_differ(a, alen, b, blen, ST_COMPARE & ~dims[i].stages);
+        unsigned st = ST_COMPARE & ~dims[i].stages;
+        if (dims[i].kind == FL_DIFF_PUNCTUATION)
+            st |= ST_KEEPDASH; /* "F–35" vs "F-35": an en dash for a hyphen */
+        r = keys_differ(a, alen, b, blen, st);
         if (r < 0)
             return FL_ENOMEM;
         if (r)
             out->kinds |= dims[i].kind;
+    }
+    /* "F–35" vs "F35" is hyphenation, whatever the dash */
+    if ((out->kinds & (FL_DIFF_PUNCTUATION | FL_DIFF_SPACING)) ==
+        (FL_DIFF_PUNCTUATION | FL_DIFF_SPACING)) {
+        r = keys_differ(a, alen, b, blen, ST_COMPARE & ~ST_LUMP);
+        if (r < 0)
+            return FL_ENOMEM;
+        if (!r)
+            out->kinds &= ~FL_DIFF_PUNCTUATION;
     }
     if (!out->kinds)
         out->kinds = same_nfc(a, alen, b, blen) ? FL_DIFF_COMPOSITION : FL_DIFF_SPACING;

@@ -320,6 +320,20 @@ static const struct {
     {"H20s", "H20", FL_DIFF_INFLECTION, "`H20s` has a plural ending where `H20` does not"},
     {"H20's", "H20", FL_DIFF_INFLECTION, "`H20's` has a possessive ending where `H20` does not"},
     {"O’Brien", "O'Brien", FL_DIFF_PUNCTUATION, NULL},
+    {"F\xE2\x80\x93"
+     "35",
+     "F-35", FL_DIFF_PUNCTUATION,
+     "`F\xE2\x80\x93"
+     "35` and `F-35` differ in dash or quote style"},
+    {"F\xE2\x80\x93"
+     "35",
+     "F35", FL_DIFF_SPACING, NULL},
+    {"H\xE2\x82\x82O", "H20", FL_DIFF_LOOKALIKE | FL_DIFF_WIDTH, NULL}, /* subscript two */
+    {"Windows 11", "Windows11", FL_DIFF_SPACING,
+     "`Windows 11` has a space where `Windows11` has none"},
+    {"NVIDIA’s", "Nvidia", FL_DIFF_INFLECTION | FL_DIFF_CASE, NULL},
+    {"\xCE\x97\xCE\xA1", "HP", FL_DIFF_LOOKALIKE,
+     "`\xCE\x97\xCE\xA1` has the Greek letter \xCE\x97 where `HP` has the Latin letter H"},
     {"caf\xC3\xA9", "cafe\xCC\x81", FL_DIFF_COMPOSITION, NULL},
     {"h2o", "H20", FL_DIFF_LOOKALIKE | FL_DIFF_CASE, NULL},
     {"H2O", "H2O2", FL_DIFF_OTHER, NULL},
