@@ -856,17 +856,30 @@ static void describe_spacing(desc *d, const char *a, size_t alen, const char *b,
     add_clause(d, "`%.*s` and `%.*s` differ in spacing or hyphenation", A, a, B, b);
 }
 
+/* Whether a's key under stages sa differs from b's under sb; -1 when out
+ * of memory. */
+static int keys_differ_as(const char *a, size_t alen, unsigned sa, const char *b, size_t blen,
+                          unsigned sb)
+{
+    size_t la = 0, lb = 0;
+    char *ka = key_dup(a, alen, sa, &la);
+    char *kb = key_dup(b, blen, sb, &lb);
+    int r = !ka || !kb ? -1 : (la != lb || memcmp(ka, kb, la) != 0);
+    free(ka);
+    free(kb);
+    return r;
+}
+
+static int keys_differ(const char *a, size_t alen, const char *b, size_t blen, unsigned st)
+{
+    return keys_differ_as(a, alen, st, b, blen, st);
+}
+
 /* Whether leaving `stage` out changes the compare key of s (e.g. s has
- * diacritics when keeping them changes its key); -1 when out of memory. */
+ * diacritics when keeping them changes its key). */
 static int stage_changes(const char *s, size_t n, unsigned stage)
 {
-    size_t l1 = 0, l2 = 0;
-    char *k1 = key_dup(s, n, ST_COMPARE & ~stage, &l1);
-    char *k2 = key_dup(s, n, ST_COMPARE, &l2);
-    int r = !k1 || !k2 ? -1 : (l1 != l2 || memcmp(k1, k2, l1) != 0);
-    free(k1);
-    free(k2);
-    return r;
+    return keys_differ_as(s, n, ST_COMPARE & ~stage, s, n, ST_COMPARE);
 }
 
 /* Names the side that has a feature: "`a` has X where `b` does not". */
@@ -929,17 +942,6 @@ static void find_lookalike(const char *a, size_t alen, const char *b, size_t ble
     describe_char(out->a_char, scripts, ca, sizeof ca);
     describe_char(out->b_char, scripts, cb, sizeof cb);
     add_clause(d, "`%.*s` has %s where `%.*s` has %s", A, a, ca, B, b, cb);
-}
-
-static int keys_differ(const char *a, size_t alen, const char *b, size_t blen, unsigned st)
-{
-    size_t la = 0, lb = 0;
-    char *ka = key_dup(a, alen, st, &la);
-    char *kb = key_dup(b, blen, st, &lb);
-    int r = !ka || !kb ? -1 : (la != lb || memcmp(ka, kb, la) != 0);
-    free(ka);
-    free(kb);
-    return r;
 }
 
 fl_status fl_compare_surfaces(const char *a, size_t alen, const char *b, size_t blen,
