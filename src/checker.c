@@ -1,6 +1,8 @@
 /* checker.c - options, the shared checker, and one document's run through
  * the pipeline: extract, segment, mentions, checks. */
 #include "internal.h"
+#include "config.h"
+#include "suppress.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -326,7 +328,17 @@ static fl_input_format format_for(const char *name, fl_input_format format)
 fl_status fl_check(const fl_checker *checker, const fl_source *src, fl_input_format format,
                    fl_result **out, fl_error *err)
 {
+    return fl_check_with(checker, src, format, NULL, out, err);
+}
+
+fl_status fl_check_with(const fl_checker *checker, const fl_source *src,
+                        fl_input_format format, const fl_run_settings *run, fl_result **out,
+                        fl_error *err)
+{
     *out = NULL;
+    const bool *enabled = run && run->enabled ? run->enabled : checker->opts.enabled;
+    const fl_severity *severity =
+        run && run->severity ? run->severity : checker->opts.severity;
     fl_result *result = calloc(1, sizeof *result);
     fl_arena *arena = fl_arena_new();
     if (!result || !arena) {
@@ -344,9 +356,12 @@ fl_status fl_check(const fl_checker *checker, const fl_source *src, fl_input_for
     fl_vec_init(&doc->tokens, sizeof(fl_token));
     fl_vec_init(&doc->mentions, sizeof(fl_mention));
     fl_vec_init(&doc->findings, sizeof(fl_finding));
+    fl_vec_init(&doc->directives, sizeof(fl_directive));
+    doc->front_matter = run && run->front_matter;
 
     fl_status st;
-    switch (format_for(fl_source_name(src), format)) {
+    fl_input_format chosen = format_for(fl_source_name(src), format);
+    switch (chosen) {
     case FL_FORMAT_MARKDOWN:
         st = fl_extract_markdown(doc);
         break;
@@ -357,19 +372,25 @@ fl_status fl_check(const fl_checker *checker, const fl_source *src, fl_input_for
         st = fl_extract_text(doc);
         break;
     }
+    if (st == FL_OK && chosen != FL_FORMAT_MARKDOWN && chosen != FL_FORMAT_HTML)
+        fl_suppress_scan_lines(doc); /* Markdown and HTML extractors find comments */
+    if (st == FL_OK)
+        st = doc->status;
     if (st == FL_OK)
         st = fl_segment(doc);
     if (st == FL_OK)
         st = fl_find_mentions(doc);
     for (size_t i = 0; st == FL_OK && i < fl_check_count; i++) {
-        if (!checker->opts.enabled[i])
+        if (!enabled[i])
             continue;
         size_t before = doc->findings.count;
         fl_checks[i]->run(doc);
         for (size_t k = before; k < doc->findings.count; k++)
-            ((fl_finding *)doc->findings.items)[k].severity = checker->opts.severity[i];
+            ((fl_finding *)doc->findings.items)[k].severity = severity[i];
         st = doc->status;
     }
+    if (st == FL_OK)
+        st = fl_suppress_apply(doc, enabled, severity);
     if (st != FL_OK) {
         if (err) {
             memset(err, 0, sizeof *err);

@@ -155,6 +155,9 @@ typedef struct fl_doc {
     const fl_patterns *patterns;
     size_t max_mentions;
     fl_status status; /* first error met, FL_OK otherwise */
+    /* inline suppressions found by the extractors (suppress.h) */
+    fl_vec directives; /* fl_directive */
+    bool front_matter; /* Markdown: check front matter title/description */
 } fl_doc;
 
 #define FL_DOC_SENTENCE(doc, i) (&((fl_sentence *)(doc)->sentences.items)[i])

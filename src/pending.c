@@ -39,13 +39,3 @@ void fl_patterns_free(fl_patterns *patterns)
 {
     free(patterns);
 }
-
-/* extract_markdown.c, extract_html.c: plain text until they land */
-fl_status fl_extract_markdown(fl_doc *doc)
-{
-    return fl_extract_text(doc);
-}
-fl_status fl_extract_html(fl_doc *doc)
-{
-    return fl_extract_text(doc);
-}

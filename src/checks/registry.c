@@ -5,7 +5,8 @@
 #define FL_CHECK_LIST(X)                                                                           \
     X(fl_check_name_variant)                                                                       \
     X(fl_check_name_casing)                                                                        \
-    X(fl_check_name_spelling)
+    X(fl_check_name_spelling)                                                                      \
+    X(fl_check_unused_suppression)
 
 #define FL_DECLARE(name) extern const fl_check_def name;
 FL_CHECK_LIST(FL_DECLARE)
