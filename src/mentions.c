@@ -1,0 +1,1164 @@
+/* mentions.c - mention extraction: walks the sentences once, runs every
+ * extractor per sentence in a fixed order (amounts, dates, ages, codes,
+ * quantities, acronym definitions, titles, acronyms, names), resolves person
+ * links within the sentence, then settles the document: tentative names,
+ * acronyms that are names in capitals, coreference-lite, source order. */
+#include "mentions.h"
+
+#include <libstemmer.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+/* uthash tables live in the document's arena: nothing to free, and an
+ * allocation failure drops the entry instead of aborting. */
+#define uthash_malloc(sz) fl_arena_alloc(hash_arena, sz)
+#define uthash_free(ptr, sz) ((void)(ptr), (void)(sz))
+#define HASH_NONFATAL_OOM 1
+#include <uthash.h>
+
+/* --------------------------------------------------------- common words */
+
+/* Sorted (strcmp order); looked up with bsearch. */
+static const char *const common_words[] = {
+    "a",
+    "about",
+    "above",
+    "according",
+    "across",
+    "actually",
+    "additionally",
+    "after",
+    "afterwards",
+    "again",
+    "against",
+    "ago",
+    "ahead",
+    "all",
+    "almost",
+    "along",
+    "already",
+    "also",
+    "although",
+    "always",
+    "am",
+    "amid",
+    "among",
+    "amongst",
+    "an",
+    "and",
+    "another",
+    "any",
+    "anyone",
+    "anything",
+    "anyway",
+    "are",
+    "around",
+    "as",
+    "asked",
+    "at",
+    "back",
+    "because",
+    "been",
+    "before",
+    "behind",
+    "being",
+    "below",
+    "beside",
+    "besides",
+    "between",
+    "beyond",
+    "both",
+    "but",
+    "by",
+    "can",
+    "cannot",
+    "could",
+    "currently",
+    "despite",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "done",
+    "down",
+    "during",
+    "each",
+    "earlier",
+    "either",
+    "else",
+    "elsewhere",
+    "even",
+    "eventually",
+    "ever",
+    "every",
+    "everyone",
+    "everything",
+    "except",
+    "few",
+    "finally",
+    "first",
+    "following",
+    "for",
+    "from",
+    "further",
+    "furthermore",
+    "given",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "hence",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "however",
+    "i",
+    "if",
+    "in",
+    "including",
+    "indeed",
+    "initially",
+    "instead",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "last",
+    "later",
+    "latest",
+    "less",
+    "let",
+    "like",
+    "many",
+    "maybe",
+    "me",
+    "meanwhile",
+    "might",
+    "mine",
+    "more",
+    "moreover",
+    "most",
+    "mostly",
+    "much",
+    "must",
+    "my",
+    "myself",
+    "neither",
+    "never",
+    "nevertheless",
+    "next",
+    "no",
+    "nobody",
+    "none",
+    "nor",
+    "not",
+    "nothing",
+    "now",
+    "of",
+    "off",
+    "often",
+    "oh",
+    "ok",
+    "on",
+    "once",
+    "one",
+    "only",
+    "onto",
+    "or",
+    "other",
+    "others",
+    "otherwise",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "overall",
+    "own",
+    "perhaps",
+    "please",
+    "plus",
+    "police",
+    "previously",
+    "rather",
+    "recently",
+    "regardless",
+    "same",
+    "separately",
+    "several",
+    "shall",
+    "she",
+    "should",
+    "similarly",
+    "since",
+    "so",
+    "some",
+    "someone",
+    "something",
+    "sometimes",
+    "soon",
+    "still",
+    "such",
+    "than",
+    "thanks",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "thereafter",
+    "therefore",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "through",
+    "throughout",
+    "thus",
+    "to",
+    "today",
+    "together",
+    "tomorrow",
+    "tonight",
+    "too",
+    "toward",
+    "towards",
+    "under",
+    "unless",
+    "unlike",
+    "until",
+    "unto",
+    "up",
+    "upon",
+    "us",
+    "very",
+    "via",
+    "was",
+    "we",
+    "well",
+    "were",
+    "what",
+    "whatever",
+    "when",
+    "whenever",
+    "where",
+    "whereas",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "whoever",
+    "whole",
+    "whom",
+    "whose",
+    "why",
+    "will",
+    "with",
+    "within",
+    "without",
+    "would",
+    "yes",
+    "yesterday",
+    "yet",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+};
+
+static int cmp_word(const void *key, const void *item)
+{
+    return strcmp((const char *)key, *(const char *const *)item);
+}
+
+/* Lower-cases an ASCII word into buf; false if it is not plain ASCII
+ * letters or does not fit. */
+static bool lower_ascii(const char *w, size_t len, char *buf, size_t cap)
+{
+    if (len == 0 || len >= cap)
+        return false;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)w[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (unsigned char)(c - 'A' + 'a');
+        else if (!(c >= 'a' && c <= 'z'))
+            return false;
+        buf[i] = (char)c;
+    }
+    buf[len] = '\0';
+    return true;
+}
+
+bool fl_common_word(const char *w, size_t len)
+{
+    char buf[24];
+    if (!lower_ascii(w, len, buf, sizeof buf))
+        return false;
+    return bsearch(buf, common_words, sizeof common_words / sizeof common_words[0],
+                   sizeof common_words[0], cmp_word) != NULL;
+}
+
+bool fl_word_is(const char *w, size_t len, const char *lit)
+{
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)w[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (unsigned char)(c - 'A' + 'a');
+        if (c != (unsigned char)lit[i]) /* also stops at the literal's NUL */
+            return false;
+    }
+    return lit[len] == '\0';
+}
+
+/* ------------------------------------------------------------- numbers */
+
+/* 10^e for small e, without libm. */
+static double pow10i(int e)
+{
+    double v = 1;
+    for (int i = 0; i < e; i++)
+        v *= 10;
+    return v;
+}
+
+/* The value of a number word ("seven" 7, "forty" 40, "hundred" 100,
+ * "million" 1e6), or 0. */
+static long number_word(const char *w, size_t len)
+{
+    static const struct {
+        const char *word;
+        long value;
+    } words[] = {{"one", 1},         {"two", 2},           {"three", 3},           {"four", 4},
+                 {"five", 5},        {"six", 6},           {"seven", 7},           {"eight", 8},
+                 {"nine", 9},        {"ten", 10},          {"eleven", 11},         {"twelve", 12},
+                 {"thirteen", 13},   {"fourteen", 14},     {"fifteen", 15},        {"sixteen", 16},
+                 {"seventeen", 17},  {"eighteen", 18},     {"nineteen", 19},       {"twenty", 20},
+                 {"thirty", 30},     {"forty", 40},        {"fifty", 50},          {"sixty", 60},
+                 {"seventy", 70},    {"eighty", 80},       {"ninety", 90},         {"hundred", 100},
+                 {"thousand", 1000}, {"million", 1000000}, {"billion", 1000000000}};
+    char b[12];
+    if (len < 3 || len > 9 || !lower_ascii(w, len, b, sizeof b))
+        return 0;
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (words[i].word[0] == b[0] && words[i].word[1] == b[1] &&
+            strcmp(words[i].word + 2, b + 2) == 0)
+            return words[i].value;
+    return 0;
+}
+
+size_t fl_scan_number(const char *t, size_t at, size_t end, fl_number *out)
+{
+    memset(out, 0, sizeof *out);
+    size_t i = at;
+    if (i >= end)
+        return 0;
+    if (t[i] >= '0' && t[i] <= '9') {
+        uint64_t mant = 0;
+        int digits = 0, lead = 0;
+        bool overflow = false;
+#define ADD_DIGIT(c)                                                                               \
+    do {                                                                                           \
+        if (digits < 18)                                                                           \
+            mant = mant * 10 + (uint64_t)((c) - '0');                                              \
+        else                                                                                       \
+            overflow = true;                                                                       \
+        digits++;                                                                                  \
+    } while (0)
+        while (i < end && t[i] >= '0' && t[i] <= '9') {
+            ADD_DIGIT(t[i]);
+            lead++;
+            i++;
+        }
+        /* thousands groups only after 1-3 leading digits, exactly 3 each */
+        while (lead <= 3 && i + 3 < end + 0 && t[i] == ',' && t[i + 1] >= '0' && t[i + 1] <= '9' &&
+               t[i + 2] >= '0' && t[i + 2] <= '9' && t[i + 3] >= '0' && t[i + 3] <= '9' &&
+               (i + 4 >= end || t[i + 4] < '0' || t[i + 4] > '9')) {
+            ADD_DIGIT(t[i + 1]);
+            ADD_DIGIT(t[i + 2]);
+            ADD_DIGIT(t[i + 3]);
+            out->grouped = true;
+            i += 4;
+        }
+        if (i + 1 < end && t[i] == '.' && t[i + 1] >= '0' && t[i + 1] <= '9') {
+            i++;
+            while (i < end && t[i] >= '0' && t[i] <= '9') {
+                ADD_DIGIT(t[i]);
+                out->decimals++;
+                i++;
+            }
+        }
+#undef ADD_DIGIT
+        out->mantissa = overflow ? 0 : mant;
+        if (overflow) {
+            out->value = strtod(t + at, NULL); /* digits only; separators stop it */
+            out->decimals = -1;
+        } else {
+            out->value = (double)mant / pow10i(out->decimals);
+        }
+        return i - at;
+    }
+    /* spelled out: twenty-five, two hundred and fifty thousand, three million */
+    enum { NONE, SMALL, TENS, HUNDRED, BIG } last = NONE;
+    double total = 0, cur = 0;
+    size_t last_end = at;
+    while (i < end) {
+        size_t j = i;
+        while (j < end && ((t[j] >= 'a' && t[j] <= 'z') || (t[j] >= 'A' && t[j] <= 'Z')))
+            j++;
+        size_t n = j - i;
+        /* only the first word may be capitalized */
+        if (n == 0 || (i != at && t[i] >= 'A' && t[i] <= 'Z'))
+            break;
+        long v = number_word(t + i, n);
+        if (v == 0 && last == HUNDRED && fl_word_is(t + i, n, "and") && j < end && t[j] == ' ') {
+            /* "two hundred and fifty": only if a number word follows */
+            size_t k2 = j + 1, k3 = k2;
+            while (k3 < end && t[k3] >= 'a' && t[k3] <= 'z')
+                k3++;
+            long nv = number_word(t + k2, k3 - k2);
+            if (nv > 0 && nv < 100) {
+                i = k2;
+                continue;
+            }
+            break;
+        }
+        if (v <= 0)
+            break;
+        if (v < 20) {
+            if (last == SMALL || last == TENS)
+                break;
+            cur += (double)v;
+            last = SMALL;
+        } else if (v < 100) {
+            if (last == SMALL || last == TENS)
+                break;
+            cur += (double)v;
+            last = TENS;
+            /* twenty-five */
+            if (j + 1 < end && t[j] == '-') {
+                size_t k2 = j + 1;
+                while (k2 < end && t[k2] >= 'a' && t[k2] <= 'z')
+                    k2++;
+                long u = number_word(t + j + 1, k2 - j - 1);
+                if (u > 0 && u < 10) {
+                    cur += (double)u;
+                    j = k2;
+                    last = SMALL;
+                }
+            }
+        } else if (v == 100) {
+            if (last != SMALL && last != TENS)
+                break;
+            cur *= 100;
+            last = HUNDRED;
+        } else {
+            if (last == NONE || last == BIG)
+                break;
+            total += cur * (double)v;
+            cur = 0;
+            last = BIG;
+        }
+        last_end = j;
+        if (j < end && t[j] == ' ')
+            i = j + 1;
+        else
+            break;
+    }
+    if (last == NONE)
+        return 0;
+    out->value = total + cur;
+    out->spelled = true;
+    out->decimals = -1;
+    return last_end - at;
+}
+
+size_t fl_scan_scale(const char *t, size_t at, size_t end, double *mult)
+{
+    *mult = 1;
+    if (at >= end)
+        return 0;
+    size_t i = at;
+    bool attached = t[i] != ' ';
+    if (!attached)
+        i++;
+    size_t j = i;
+    while (j < end && t[j] >= 'a' && t[j] <= 'z')
+        j++;
+    size_t n = j - i;
+    if (n == 0 || (j < end && ((t[j] >= 'A' && t[j] <= 'Z') || (t[j] >= '0' && t[j] <= '9'))))
+        return 0;
+    static const struct {
+        const char *word;
+        double mult;
+        bool attached;
+    } scales[] = {{"trillion", 1e12, false}, {"billion", 1e9, false}, {"million", 1e6, false},
+                  {"thousand", 1e3, false},  {"tn", 1e12, true},      {"trn", 1e12, true},
+                  {"bn", 1e9, true},         {"b", 1e9, true},        {"mn", 1e6, true},
+                  {"m", 1e6, true},          {"k", 1e3, true}};
+    for (size_t k = 0; k < sizeof scales / sizeof scales[0]; k++) {
+        if (scales[k].attached != attached)
+            continue;
+        if (fl_word_eq(t + i, n, scales[k].word)) {
+            *mult = scales[k].mult;
+            return j - at;
+        }
+    }
+    return 0;
+}
+
+double fl_number_scaled(const fl_number *n, double mult)
+{
+    if (n->decimals < 0)
+        return n->value * mult;
+    int e = 0;
+    for (double m = mult; m >= 10 && e < 30; m /= 10)
+        e++;
+    if (e >= n->decimals)
+        return (double)n->mantissa * pow10i(e - n->decimals);
+    return (double)n->mantissa / pow10i(n->decimals - e);
+}
+
+/* ---------------------------------------------------------- characters */
+
+static bool cp_alnum(uint32_t cp)
+{
+    if (cp < 0x80)
+        return (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
+    switch (utf8proc_category((utf8proc_int32_t)cp)) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool fl_mx_alnum_slow(const fl_mx *mx, size_t at)
+{
+    if (at >= mx->s_end)
+        return false;
+    uint32_t cp;
+    fl_utf8_decode((const unsigned char *)mx->text, mx->s_end, at, &cp);
+    return cp_alnum(cp);
+}
+
+/* The start of the code point that ends just before `at`. */
+static size_t prev_cp_start(const fl_mx *mx, size_t at)
+{
+    size_t i = at - 1;
+    while (i > mx->s_off && ((unsigned char)mx->text[i] & 0xC0) == 0x80 && at - i < 4)
+        i--;
+    return i;
+}
+
+bool fl_mx_word_start_slow(const fl_mx *mx, size_t at)
+{
+    if (at <= mx->s_off)
+        return true;
+    return !fl_mx_alnum_at(mx, prev_cp_start(mx, at));
+}
+
+size_t fl_mx_word_end(const fl_mx *mx, size_t at)
+{
+    size_t i = at;
+    const unsigned char *t = (const unsigned char *)mx->text;
+    while (i < mx->s_end) {
+        unsigned char c = t[i];
+        if (c < 0x80) {
+            if (!((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')))
+                break;
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        size_t n = fl_utf8_decode((const unsigned char *)mx->text, mx->s_end, i, &cp);
+        if (!cp_alnum(cp))
+            break;
+        i += n;
+    }
+    return i;
+}
+
+bool fl_mx_prev_word(const fl_mx *mx, size_t at, size_t *start, size_t *len)
+{
+    size_t i = at;
+    while (i > mx->s_off && (mx->text[i - 1] == ' ' || mx->text[i - 1] == '\t' ||
+                             mx->text[i - 1] == '\n' || mx->text[i - 1] == '\r'))
+        i--;
+    size_t e = i;
+    while (i > mx->s_off) {
+        size_t p = prev_cp_start(mx, i);
+        if (!fl_mx_alnum_at(mx, p))
+            break;
+        i = p;
+    }
+    if (i == e)
+        return false;
+    *start = i;
+    *len = e - i;
+    return true;
+}
+
+size_t fl_mx_skip_space(const fl_mx *mx, size_t at)
+{
+    bool newline = false;
+    while (at < mx->s_end) {
+        char c = mx->text[at];
+        if (c == ' ' || c == '\t') {
+            at++;
+        } else if ((c == '\n' || c == '\r') && !newline) {
+            newline = c == '\n';
+            at++;
+        } else {
+            break;
+        }
+    }
+    return at;
+}
+
+/* ------------------------------------------------------------- context */
+
+static const char *key_string(fl_doc *doc,
+                              size_t (*fn)(const char *, size_t, unsigned, char *, size_t),
+                              const char *s, size_t len, unsigned flags)
+{
+    char buf[256];
+    size_t n = fn(s, len, flags, buf, sizeof buf);
+    if (n < sizeof buf)
+        return fl_arena_strndup(doc->arena, buf, n);
+    char *big = fl_arena_alloc(doc->arena, n + 1);
+    if (!big)
+        return NULL;
+    fn(s, len, flags, big, n + 1);
+    return big;
+}
+
+static size_t family_fn(const char *s, size_t len, unsigned flags, char *out, size_t cap)
+{
+    (void)flags;
+    return fl_family(s, len, out, cap);
+}
+
+fl_mention *fl_mx_add(fl_mx *mx, fl_mention_kind kind, size_t off, size_t len, unsigned fold_flags)
+{
+    fl_doc *doc = mx->doc;
+    if (doc->status != FL_OK)
+        return NULL;
+    if (doc->max_mentions && doc->mentions.count >= doc->max_mentions) {
+        doc->status = FL_ELIMIT;
+        return NULL;
+    }
+    unsigned char *flag = fl_vec_push(doc->arena, &mx->flags);
+    fl_mention *m = flag ? fl_vec_push(doc->arena, &doc->mentions) : NULL;
+    if (!m) {
+        doc->status = FL_ENOMEM;
+        return NULL;
+    }
+    const char *s = mx->text + off;
+    m->kind = kind;
+    m->off = off;
+    m->len = len;
+    m->sentence = mx->sentence;
+    m->surface = fl_arena_strndup(doc->arena, s, len);
+    m->fold = key_string(doc, fl_fold, s, len, fold_flags);
+    m->skeleton = key_string(doc, fl_skeleton, s, len, fold_flags);
+    m->family = kind == FL_M_CODE ? key_string(doc, family_fn, s, len, 0) : "";
+    m->weekday = -1;
+    m->person = -1;
+    m->entity = -1;
+    if (!m->surface || !m->fold || !m->skeleton || !m->family) {
+        doc->status = FL_ENOMEM;
+        return NULL;
+    }
+    return m;
+}
+
+bool fl_mx_claimed(const fl_mx *mx, size_t off, size_t len)
+{
+    if (off < mx->s_off || off + len > mx->s_end)
+        return true;
+    const unsigned char *c = mx->claimed + (off - mx->s_off);
+    for (size_t i = 0; i < len; i++)
+        if (c[i])
+            return true;
+    return false;
+}
+
+void fl_mx_claim(fl_mx *mx, size_t off, size_t len)
+{
+    if (off < mx->s_off || off + len > mx->s_end)
+        return;
+    memset(mx->claimed + (off - mx->s_off), 1, len);
+}
+
+size_t fl_mx_match(fl_mx *mx, fl_re_id id, size_t at)
+{
+    if (at >= mx->s_end)
+        return 0;
+    int rc = pcre2_match(fl_patterns_code(mx->patterns, id), (PCRE2_SPTR)mx->text, mx->s_end, at,
+                         PCRE2_NO_UTF_CHECK, mx->md, fl_patterns_match_context(mx->patterns));
+    if (rc <= 0) /* no match, or a match/depth limit: treated as no match */
+        return 0;
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(mx->md);
+    return ov[1] > ov[0] ? ov[1] : 0;
+}
+
+bool fl_mx_group(const fl_mx *mx, unsigned g, size_t *off, size_t *len)
+{
+    if (g >= pcre2_get_ovector_count(mx->md))
+        return false;
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(mx->md);
+    if (ov[2 * g] == PCRE2_UNSET)
+        return false;
+    *off = ov[2 * g];
+    *len = ov[2 * g + 1] - ov[2 * g];
+    return true;
+}
+
+void fl_mx_pending(fl_mx *mx, size_t mention, fl_link_how how, size_t at)
+{
+    fl_pending *p = fl_vec_push(mx->doc->arena, &mx->pending);
+    if (!p) {
+        mx->doc->status = FL_ENOMEM;
+        return;
+    }
+    p->mention = mention;
+    p->how = how;
+    p->at = at;
+}
+
+const char *fl_mx_stem(fl_mx *mx, const char *w, size_t len)
+{
+    char buf[64];
+    if (len >= sizeof buf)
+        return fl_arena_strndup(mx->doc->arena, w, len);
+    for (size_t i = 0; i < len; i++)
+        buf[i] = (w[i] >= 'A' && w[i] <= 'Z') ? (char)(w[i] - 'A' + 'a') : w[i];
+    if (!mx->stemmer)
+        return fl_arena_strndup(mx->doc->arena, buf, len);
+    const sb_symbol *st = sb_stemmer_stem(mx->stemmer, (const sb_symbol *)buf, (int)len);
+    if (!st)
+        return fl_arena_strndup(mx->doc->arena, buf, len);
+    return fl_arena_strndup(mx->doc->arena, (const char *)st,
+                            (size_t)sb_stemmer_length(mx->stemmer));
+}
+
+/* ------------------------------------------------------- person links */
+
+static long name_starting_at(const fl_doc *doc, size_t lo, size_t hi, size_t at, bool end)
+{
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const fl_mention *m = FL_DOC_MENTION(doc, mid);
+        size_t key = end ? m->off + m->len : m->off;
+        if (key == at)
+            return (long)mid;
+        if (key < at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return -1;
+}
+
+static void resolve_links(fl_mx *mx)
+{
+    fl_doc *doc = mx->doc;
+    unsigned char *flags = mx->flags.items;
+    for (size_t k = 0; k < mx->pending.count; k++) {
+        const fl_pending *p = &((fl_pending *)mx->pending.items)[k];
+        long who =
+            name_starting_at(doc, mx->name_first, mx->name_end, p->at, p->how == FL_LINK_NAME_ENDS);
+        fl_mention *m = FL_DOC_MENTION(doc, p->mention);
+        if (who >= 0) {
+            m->person = who;
+            flags[who] |= FL_MF_CONFIRMED;
+        } else if (flags[p->mention] & FL_MF_NEEDS_PERSON) {
+            flags[p->mention] |= FL_MF_DEAD;
+        }
+    }
+    mx->pending.count = 0;
+}
+
+/* ------------------------------------------------------------ sentences */
+
+static size_t first_word_of(const fl_mx *mx)
+{
+    size_t i = mx->s_off;
+    while (i < mx->s_end && !fl_mx_alnum_at(mx, i))
+        i++;
+    return i;
+}
+
+static void extract_sentence(fl_mx *mx)
+{
+    fl_extract_money(mx);
+    fl_extract_percents(mx);
+    fl_extract_dates(mx);
+    fl_extract_ages(mx);
+    fl_extract_codes(mx);
+    fl_extract_quantities(mx);
+    fl_extract_acronym_defs(mx);
+    fl_extract_titles(mx);
+    fl_extract_acronyms(mx);
+    fl_extract_names(mx);
+    resolve_links(mx);
+}
+
+/* ------------------------------------------------------------- the doc */
+
+typedef struct key_entry {
+    const char *key;
+    long first;     /* the first mention with this key */
+    long second;    /* the first mention with this key and a different full name */
+    bool confirmed; /* a name not tentative */
+    UT_hash_handle hh;
+} key_entry;
+
+static key_entry *key_find(key_entry *table, const char *key)
+{
+    key_entry *e = NULL;
+    HASH_FIND_STR(table, key, e);
+    return e;
+}
+
+static key_entry *key_get(fl_arena *hash_arena, key_entry **table, const char *key, long index)
+{
+    key_entry *e = key_find(*table, key);
+    if (e)
+        return e;
+    e = fl_arena_alloc(hash_arena, sizeof *e);
+    if (!e)
+        return NULL;
+    e->key = key;
+    e->first = index;
+    e->second = -1;
+    HASH_ADD_KEYPTR(hh, *table, e->key, strlen(e->key), e);
+    return key_find(*table, key) == e ? e : NULL;
+}
+
+static bool is_company_suffix(const char *w, size_t len)
+{
+    static const char *const suffixes[] = {
+        "Corp.",   "Corp", "Corporation", "Inc.", "Inc",      "Incorporated", "Ltd.",        "Ltd",
+        "Limited", "LLC",  "plc",         "PLC",  "Co.",      "Group",        "AG",          "SA",
+        "NV",      "SE",   "GmbH",        "LLP",  "Holdings", "Company",      "Technologies"};
+    for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++)
+        if (fl_word_eq(w, len, suffixes[i]))
+            return true;
+    return false;
+}
+
+/* The last space-separated word of a surface: [*start, len). */
+static size_t last_word(const char *s, size_t len, size_t *start)
+{
+    size_t i = len;
+    while (i > 0 && s[i - 1] != ' ')
+        i--;
+    *start = i;
+    return len - i;
+}
+
+static const char *fold_of(fl_doc *doc, const char *s, size_t len)
+{
+    return key_string(doc, fl_fold, s, len, 0);
+}
+
+static int order_cmp(const void *pa, const void *pb)
+{
+    const fl_mention *a = *(const fl_mention *const *)pa, *b = *(const fl_mention *const *)pb;
+    if (a->off != b->off)
+        return a->off < b->off ? -1 : 1;
+    if (a->len != b->len)
+        return a->len > b->len ? -1 : 1;
+    return (int)a->kind - (int)b->kind;
+}
+
+/* Drops dead mentions and puts the rest in source order, keeping links. */
+static void compact(fl_mx *mx)
+{
+    fl_doc *doc = mx->doc;
+    size_t n = doc->mentions.count;
+    if (n == 0)
+        return;
+    unsigned char *flags = mx->flags.items;
+    fl_mention *old = doc->mentions.items;
+    fl_mention **order = malloc(n * sizeof *order);
+    long *remap = malloc(n * sizeof *remap);
+    fl_mention *items = fl_arena_alloc(doc->arena, n * sizeof *items);
+    if (!order || !remap || !items) {
+        free(order);
+        free(remap);
+        doc->status = FL_ENOMEM;
+        return;
+    }
+    size_t live = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!(flags[i] & FL_MF_DEAD))
+            order[live++] = &old[i];
+    /* mentions were appended sentence by sentence: sort within each */
+    for (size_t a = 0, b; a < live; a = b) {
+        for (b = a + 1; b < live && order[b]->sentence == order[a]->sentence; b++)
+            ;
+        if (b - a > 1)
+            qsort(order + a, b - a, sizeof *order, order_cmp);
+    }
+    for (size_t i = 0; i < n; i++)
+        remap[i] = -1;
+    for (size_t i = 0; i < live; i++)
+        remap[order[i] - old] = (long)i;
+    for (size_t i = 0; i < live; i++) {
+        items[i] = *order[i];
+        if (items[i].person >= 0)
+            items[i].person = remap[items[i].person];
+        if (items[i].entity >= 0)
+            items[i].entity = remap[items[i].entity];
+    }
+    free(order);
+    free(remap);
+    doc->mentions.items = items;
+    doc->mentions.count = live;
+    doc->mentions.cap = n;
+}
+
+static void settle_document(fl_mx *mx)
+{
+    fl_doc *doc = mx->doc;
+    fl_arena *hash_arena = doc->arena;
+    unsigned char *flags = mx->flags.items;
+    size_t n = doc->mentions.count;
+    key_entry *names = NULL, *surnames = NULL, *shorts = NULL;
+
+    /* names written in ordinary case, by fold */
+    for (size_t i = 0; i < n; i++) {
+        fl_mention *m = FL_DOC_MENTION(doc, i);
+        if (m->kind != FL_M_NAME || (flags[i] & FL_MF_DEAD))
+            continue;
+        key_entry *e = key_get(hash_arena, &names, m->fold, (long)i);
+        if (e && !(flags[i] & FL_MF_TENTATIVE))
+            e->confirmed = true;
+    }
+    /* an acronym that is a name elsewhere is the name in capitals (NVIDIA) */
+    for (size_t i = 0; i < n; i++) {
+        fl_mention *m = FL_DOC_MENTION(doc, i);
+        if (m->kind != FL_M_ACRONYM || (flags[i] & FL_MF_DEAD))
+            continue;
+        key_entry *e = key_find(names, m->fold);
+        if (e && e->confirmed)
+            m->kind = FL_M_NAME;
+    }
+    /* long forms: surnames of multi-word names, short forms of companies */
+    for (size_t i = 0; i < n; i++) {
+        fl_mention *m = FL_DOC_MENTION(doc, i);
+        if (m->kind != FL_M_NAME || (flags[i] & (FL_MF_DEAD | FL_MF_TENTATIVE)))
+            continue;
+        size_t ws;
+        size_t wl = last_word(m->surface, m->len, &ws);
+        if (ws == 0)
+            continue;
+        if (is_company_suffix(m->surface + ws, wl)) {
+            size_t sl = ws;
+            while (sl > 0 && (m->surface[sl - 1] == ' ' || m->surface[sl - 1] == ','))
+                sl--;
+            const char *key = fold_of(doc, m->surface, sl);
+            if (key && sl)
+                key_get(hash_arena, &shorts, key, (long)i);
+            continue;
+        }
+        const char *key = fold_of(doc, m->surface + ws, wl);
+        key_entry *e = key ? key_get(hash_arena, &surnames, key, (long)i) : NULL;
+        if (e && e->second < 0 && strcmp(FL_DOC_MENTION(doc, e->first)->fold, m->fold) != 0)
+            e->second = (long)i;
+    }
+    /* a tentative name stays if the document supports it */
+    for (size_t i = 0; i < n; i++) {
+        fl_mention *m = FL_DOC_MENTION(doc, i);
+        if (m->kind != FL_M_NAME || !(flags[i] & FL_MF_TENTATIVE) || (flags[i] & FL_MF_DEAD))
+            continue;
+        if (flags[i] & FL_MF_CONFIRMED)
+            continue;
+        key_entry *e = key_find(names, m->fold);
+        if ((e && e->confirmed) || key_find(surnames, m->fold) || key_find(shorts, m->fold))
+            continue;
+        flags[i] |= FL_MF_DEAD;
+    }
+    /* coreference-lite */
+    for (size_t i = 0; i < n; i++) {
+        fl_mention *m = FL_DOC_MENTION(doc, i);
+        if (m->kind != FL_M_NAME || (flags[i] & FL_MF_DEAD) || memchr(m->surface, ' ', m->len))
+            continue;
+        key_entry *e = key_find(shorts, m->fold);
+        if (e) {
+            m->entity = e->first;
+            continue;
+        }
+        e = key_find(surnames, m->fold);
+        if (e && e->first < (long)i && !(e->second >= 0 && e->second < (long)i))
+            m->entity = e->first;
+    }
+    /* ages and titles whose person was dropped lose the link */
+    for (size_t i = 0; i < n; i++) {
+        fl_mention *m = FL_DOC_MENTION(doc, i);
+        if (m->person >= 0 && (flags[m->person] & FL_MF_DEAD))
+            m->person = -1;
+    }
+    compact(mx);
+}
+
+fl_status fl_find_mentions(fl_doc *doc)
+{
+    if (!doc->patterns)
+        return FL_EUSAGE;
+    fl_mx mx;
+    memset(&mx, 0, sizeof mx);
+    mx.doc = doc;
+    mx.patterns = doc->patterns;
+    mx.text = doc->prose.text;
+    fl_vec_init(&mx.pending, sizeof(fl_pending));
+    fl_vec_init(&mx.flags, 1);
+    for (size_t i = 0; i < doc->mentions.count; i++)
+        if (!fl_vec_push(doc->arena, &mx.flags))
+            return FL_ENOMEM;
+    mx.md = pcre2_match_data_create(16, NULL);
+    mx.stemmer = sb_stemmer_new("english", NULL);
+    if (!mx.md || !mx.stemmer) {
+        pcre2_match_data_free(mx.md);
+        if (mx.stemmer)
+            sb_stemmer_delete(mx.stemmer);
+        return FL_ENOMEM;
+    }
+    for (size_t i = 0; i < doc->sentences.count && doc->status == FL_OK; i++) {
+        const fl_sentence *s = FL_DOC_SENTENCE(doc, i);
+        if (s->len == 0 || s->off + s->len > doc->prose.len)
+            continue;
+        mx.sentence = i;
+        mx.sent = s;
+        mx.s_off = s->off;
+        mx.s_end = s->off + s->len;
+        /* never end inside a code point */
+        while (mx.s_end > mx.s_off && mx.s_end < doc->prose.len &&
+               ((unsigned char)mx.text[mx.s_end] & 0xC0) == 0x80)
+            mx.s_end--;
+        if (s->len > mx.claimed_cap) {
+            unsigned char *grown = realloc(mx.claimed, s->len);
+            if (!grown) {
+                doc->status = FL_ENOMEM;
+                break;
+            }
+            mx.claimed = grown;
+            mx.claimed_cap = s->len;
+        }
+        memset(mx.claimed, 0, s->len);
+        mx.first_word = first_word_of(&mx);
+        mx.caps_sentence = s->all_caps || s->title_case;
+        mx.name_first = mx.name_end = doc->mentions.count;
+        extract_sentence(&mx);
+    }
+    if (doc->status == FL_OK)
+        settle_document(&mx);
+    free(mx.claimed);
+    pcre2_match_data_free(mx.md);
+    sb_stemmer_delete(mx.stemmer);
+    return doc->status;
+}
+
+/* -------------------------------------------------------------- output */
+
+const char *fl_mention_kind_name(fl_mention_kind kind)
+{
+    static const char *const names[FL_M_KIND_COUNT] = {
+        [FL_M_CODE] = "code",       [FL_M_NAME] = "name",
+        [FL_M_ACRONYM] = "acronym", [FL_M_ACRONYM_DEF] = "acronym-definition",
+        [FL_M_MONEY] = "money",     [FL_M_QUANTITY] = "quantity",
+        [FL_M_PERCENT] = "percent", [FL_M_DATE] = "date",
+        [FL_M_AGE] = "age",         [FL_M_TITLE] = "title"};
+    return (unsigned)kind < FL_M_KIND_COUNT ? names[kind] : "unknown";
+}
+
+static void format_number(char *buf, size_t cap, double v)
+{
+    if (v > -1e15 && v < 1e15 && v == (double)(long long)v)
+        snprintf(buf, cap, "%.0f", v);
+    else
+        snprintf(buf, cap, "%.15g", v);
+}
+
+static const char *linked_surface(const fl_doc *doc, long index)
+{
+    if (index < 0 || (size_t)index >= doc->mentions.count)
+        return NULL;
+    return FL_DOC_MENTION(doc, index)->surface;
+}
+
+const char *fl_mention_value_string(fl_doc *doc, const fl_mention *m)
+{
+    static const char *const weekdays[] = {"sunday",   "monday", "tuesday", "wednesday",
+                                           "thursday", "friday", "saturday"};
+    char num[64];
+    const char *who;
+    switch (m->kind) {
+    case FL_M_MONEY:
+        format_number(num, sizeof num, m->number);
+        return fl_arena_printf(doc->arena, "%s %s", m->currency, num);
+    case FL_M_QUANTITY:
+        format_number(num, sizeof num, m->number);
+        return fl_arena_printf(doc->arena, "%s %s", num, m->unit ? m->unit : "");
+    case FL_M_PERCENT:
+        format_number(num, sizeof num, m->number);
+        return fl_arena_printf(doc->arena, "%s", num);
+    case FL_M_AGE:
+        format_number(num, sizeof num, m->number);
+        who = linked_surface(doc, m->person);
+        return who ? fl_arena_printf(doc->arena, "%s -> %s", num, who)
+                   : fl_arena_printf(doc->arena, "%s", num);
+    case FL_M_TITLE:
+        who = linked_surface(doc, m->person);
+        return fl_arena_printf(doc->arena, "%s%s%s", m->unit ? m->unit : "", who ? " -> " : "",
+                               who ? who : "");
+    case FL_M_ACRONYM_DEF:
+        return m->expansion ? m->expansion : "";
+    case FL_M_NAME:
+        who = linked_surface(doc, m->entity);
+        return who ? fl_arena_printf(doc->arena, "-> %s", who) : "";
+    case FL_M_DATE: {
+        char date[32] = "";
+        if (m->year)
+            snprintf(date, sizeof date, "%04d", m->year);
+        else if (m->month)
+            snprintf(date, sizeof date, "-");
+        if (m->month)
+            snprintf(date + strlen(date), sizeof date - strlen(date), "-%02d", m->month);
+        if (m->day)
+            snprintf(date + strlen(date), sizeof date - strlen(date), "-%02d", m->day);
+        const char *prec = m->precision == FL_DATE_DAY     ? "day"
+                           : m->precision == FL_DATE_MONTH ? "month"
+                                                           : "year";
+        return fl_arena_printf(doc->arena, "%s%s%s%s%s", date, *date ? " " : "", prec,
+                               m->weekday >= 0 && m->weekday < 7 ? " " : "",
+                               m->weekday >= 0 && m->weekday < 7 ? weekdays[m->weekday] : "");
+    }
+    default:
+        return "";
+    }
+}

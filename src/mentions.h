@@ -1,0 +1,195 @@
+/*
+ * mentions.h - what the mention extractors share (not installed): the
+ * compiled patterns, the per-document extraction context, number and word
+ * helpers. fl_find_mentions (mentions.c) walks the sentences once and calls
+ * each extractor per sentence in a fixed order; an extractor claims the
+ * bytes it takes so that later kinds do not take them again.
+ */
+#ifndef FL_MENTIONS_H
+#define FL_MENTIONS_H
+
+#ifndef PCRE2_CODE_UNIT_WIDTH
+#define PCRE2_CODE_UNIT_WIDTH 8
+#endif
+#include <pcre2.h>
+
+#include "internal.h"
+
+/* ------------------------------------------------------------- patterns */
+
+/* Every pattern is compiled anchored: an extractor finds candidate
+ * positions with a cheap byte scan and asks the pattern only there, so the
+ * regex work per call is bounded by the text near the candidate. */
+typedef enum fl_re_id {
+    FL_RE_MONEY_SYM,      /* [US]$ 4.5bn, £600m, €3.2 million */
+    FL_RE_MONEY_CODE,     /* USD 5 million */
+    FL_RE_MONEY_TAIL,     /* after a number: [million] [US] dollars */
+    FL_RE_PERCENT_TAIL,   /* after a number: %, percent, per cent, pc */
+    FL_RE_DATE_MDY,       /* [Tuesday, ]March 5[, 2024], Mar. 5 */
+    FL_RE_DATE_DMY,       /* [Tuesday ]5 March[ 2024] */
+    FL_RE_DATE_MY,        /* January[ 2024] */
+    FL_RE_DATE_ISO,       /* 2024-03-05 */
+    FL_RE_YEAR,           /* 2024 (after a preposition) */
+    FL_RE_WEEKDAY,        /* Tuesday */
+    FL_RE_AGE_YEAROLD,    /* 62-year-old */
+    FL_RE_AGE_AGED,       /* aged 62 */
+    FL_RE_AGE_COMMA,      /* , 62, (after a name) */
+    FL_RE_CODE_ALNUM,     /* H20, MI308, GPT-4o, F-35, COVID-19, 4G */
+    FL_RE_CODE_HEADNUM,   /* RTX 4090, MAX 9 */
+    FL_RE_CODE_NAMENUM,   /* iPhone 15 Pro, Section 230, Flight 370 */
+    FL_RE_CODE_NUMSUFFIX, /* 737 MAX 8 */
+    FL_RE_TITLE_PRE,      /* [former] President, CEO, Sen. before a name */
+    FL_RE_HONORIFIC,      /* Mr., Mrs., Ms. before a name (claimed, no mention) */
+    FL_RE_TITLE_POST,     /* , Nvidia's chief executive, */
+    FL_RE_ACRONYM,        /* TSMC, U.S., EVs */
+    FL_RE_COUNT
+} fl_re_id;
+
+pcre2_code *fl_patterns_code(const fl_patterns *patterns, fl_re_id id);
+pcre2_match_context *fl_patterns_match_context(const fl_patterns *patterns);
+
+/* ----------------------------------------------------- extraction state */
+
+/* Per-mention bookkeeping while a document is extracted. */
+enum {
+    FL_MF_TENTATIVE = 0x1,   /* a name that needs support elsewhere in the doc */
+    FL_MF_DEAD = 0x2,        /* dropped at the end */
+    FL_MF_CONFIRMED = 0x4,   /* a name something else links to */
+    FL_MF_NEEDS_PERSON = 0x8 /* an age/title dropped when no person is found */
+};
+
+/* A person link to resolve once the sentence's names are known. */
+typedef enum fl_link_how {
+    FL_LINK_NAME_STARTS, /* the name that starts at `at` */
+    FL_LINK_NAME_ENDS    /* the name that ends at `at` */
+} fl_link_how;
+
+typedef struct fl_pending {
+    size_t mention;
+    size_t at;
+    fl_link_how how;
+} fl_pending;
+
+typedef struct fl_mx {
+    fl_doc *doc;
+    const fl_patterns *patterns;
+    pcre2_match_data *md;
+    struct sb_stemmer *stemmer;
+    const char *text; /* the prose */
+    /* the current sentence */
+    size_t sentence;
+    const fl_sentence *sent;
+    size_t s_off, s_end;
+    size_t first_word;      /* offset of the sentence's first word */
+    bool caps_sentence;     /* headline in title case or all caps */
+    unsigned char *claimed; /* one byte per byte of the sentence */
+    size_t claimed_cap;
+    fl_vec pending;              /* fl_pending, this sentence */
+    fl_vec flags;                /* unsigned char per mention, FL_MF_* */
+    size_t name_first, name_end; /* this sentence's names: [first, end) */
+} fl_mx;
+
+/* Adds a mention of `kind` at prose [off, off+len) in the current sentence
+ * with its surface and keys filled (fold flags as fl_fold; codes also get a
+ * family). Returns NULL (and sets doc->status) when out of memory or past
+ * doc->max_mentions. The pointer is valid until the next fl_mx_add. */
+fl_mention *fl_mx_add(fl_mx *mx, fl_mention_kind kind, size_t off, size_t len, unsigned fold_flags);
+/* Whether any byte of [off, off+len) is already claimed. */
+bool fl_mx_claimed(const fl_mx *mx, size_t off, size_t len);
+void fl_mx_claim(fl_mx *mx, size_t off, size_t len);
+/* Runs pattern `id` anchored at `at` within the sentence. Returns the end
+ * offset of the match, or 0 when it does not match (or hit its limits). */
+size_t fl_mx_match(fl_mx *mx, fl_re_id id, size_t at);
+/* Group `g` of the last match: false when unset. */
+bool fl_mx_group(const fl_mx *mx, unsigned g, size_t *off, size_t *len);
+/* Records a person link to resolve when the sentence's names are known. */
+void fl_mx_pending(fl_mx *mx, size_t mention, fl_link_how how, size_t at);
+/* The stemmed, lower-cased form of a word, in the arena. */
+const char *fl_mx_stem(fl_mx *mx, const char *w, size_t len);
+
+/* ------------------------------------------------------------- helpers */
+
+/* Whether the code point at `at` (not ASCII) is a letter or digit. */
+bool fl_mx_alnum_slow(const fl_mx *mx, size_t at);
+
+/* Whether the code point at `at` is a letter or digit (Unicode). */
+static inline bool fl_mx_alnum_at(const fl_mx *mx, size_t at)
+{
+    if (at >= mx->s_end)
+        return false;
+    unsigned char c = (unsigned char)mx->text[at];
+    if (c < 0x80)
+        return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+    return fl_mx_alnum_slow(mx, at);
+}
+
+/* Whether a byte offset starts a word: the previous code point (if any) is
+ * not a letter or digit. */
+bool fl_mx_word_start_slow(const fl_mx *mx, size_t at);
+static inline bool fl_mx_word_start(const fl_mx *mx, size_t at)
+{
+    if (at <= mx->s_off)
+        return true;
+    unsigned char c = (unsigned char)mx->text[at - 1];
+    if (c < 0x80)
+        return !((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'));
+    return fl_mx_word_start_slow(mx, at);
+}
+/* The end of the run of letters and digits starting at `at`. */
+size_t fl_mx_word_end(const fl_mx *mx, size_t at);
+/* The start of the word before `at` (skipping spaces), its length in *len;
+ * returns false when there is none in the sentence. */
+bool fl_mx_prev_word(const fl_mx *mx, size_t at, size_t *start, size_t *len);
+/* Skips spaces and tabs (and a single line break) from `at`. */
+size_t fl_mx_skip_space(const fl_mx *mx, size_t at);
+
+/* A number written with digits ("3,400", "4.5") or in words ("twenty-five",
+ * "two hundred"). */
+typedef struct fl_number {
+    double value;
+    uint64_t mantissa; /* digits without separators or point */
+    int decimals;      /* digits after the point */
+    bool spelled;
+    bool grouped; /* has thousands separators */
+} fl_number;
+
+/* Reads a number at `at` (not past `end`); returns its length or 0. */
+size_t fl_scan_number(const char *t, size_t at, size_t end, fl_number *out);
+/* Reads a scale after a number: attached ("bn", "m", "k") or a word after a
+ * space ("billion"); returns its length (0: none) and the multiplier. */
+size_t fl_scan_scale(const char *t, size_t at, size_t end, double *mult);
+/* value * mult computed so that "1.13" * 1e9 is exactly 1130000000. */
+double fl_number_scaled(const fl_number *n, double mult);
+
+/* Case-insensitive: a common function word or sentence starter that is
+ * never a name or a unit on its own ("the", "however", "even"). */
+bool fl_common_word(const char *w, size_t len);
+/* Case-insensitive equality of an ASCII word with a lower-case literal. */
+bool fl_word_is(const char *w, size_t len, const char *lit);
+/* Exact equality of w[0..len) with a literal. */
+static inline bool fl_word_eq(const char *w, size_t len, const char *lit)
+{
+    for (size_t i = 0; i < len; i++)
+        if (lit[i] != w[i]) /* also stops at the literal's NUL */
+            return false;
+    return lit[len] == '\0';
+}
+
+/* -------------------------------------------------------------- kinds */
+
+void fl_extract_money(fl_mx *mx);
+void fl_extract_percents(fl_mx *mx);
+void fl_extract_quantities(fl_mx *mx);
+void fl_extract_dates(fl_mx *mx);
+void fl_extract_ages(fl_mx *mx);
+void fl_extract_codes(fl_mx *mx);
+void fl_extract_acronym_defs(fl_mx *mx);
+void fl_extract_acronyms(fl_mx *mx);
+void fl_extract_titles(fl_mx *mx);
+void fl_extract_names(fl_mx *mx);
+
+/* Normalized role text for a title ("CEO" -> "chief executive"), in the
+ * arena; `former` prefixes "former ". */
+const char *fl_role_text(fl_mx *mx, const char *w, size_t len, const char *modifier);
+
+#endif

@@ -1,0 +1,278 @@
+/* mentions_acronym.c - acronym definitions and bare acronyms.
+ *
+ * Definitions: "Full Name (ACR)" and "ACR (Full Name)". The mention is the
+ * acronym itself; `expansion` holds the full name. For "Full Name (ACR)"
+ * the expansion is the run of words before the bracket whose initials
+ * spell the acronym (connectors such as "of", "and", "for" may be skipped,
+ * hyphenated words may give one letter per part); when the initials do not
+ * fit, a run of at least two capitalized words starting with the acronym's
+ * first letter is still taken, so that a check can report the mismatch
+ * ("World Trade Organization (WHO)"). "ACR (Full Name)" needs an exact fit.
+ *
+ * Bare acronyms: two or more capitals (TSMC, NPR, AT&T) or dotted capitals
+ * (U.S., U.K.), with a plural or possessive ending attached (EVs, NPR's).
+ * Not in all-caps sentences, and not Roman numerals (II, IV, XII). */
+#include "mentions.h"
+
+#include <string.h>
+
+typedef struct ew {
+    size_t off, end;
+} ew;
+
+enum { MAX_EXPANSION_WORDS = 16, MAX_LETTERS = 12 };
+
+static bool is_connector(const char *w, size_t len)
+{
+    static const char *const words[] = {"of",  "and", "for", "the", "on", "in", "de", "du",
+                                        "des", "la",  "le",  "y",   "to", "at", "&",  "da",
+                                        "del", "der", "und", "et",  "a",  "an", "von"};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (fl_word_is(w, len, words[i]))
+            return true;
+    return false;
+}
+
+static char lower(char c)
+{
+    return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+}
+
+/* The capital letters of an acronym, lower-cased. */
+static size_t acronym_letters(const char *s, size_t len, char *out)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len && n < MAX_LETTERS; i++)
+        if (s[i] >= 'A' && s[i] <= 'Z')
+            out[n++] = lower(s[i]);
+    return n;
+}
+
+/* Up to MAX_EXPANSION_WORDS words ending at `end`, read right to left;
+ * words are letters with inner hyphens/apostrophes, or "&". */
+static size_t words_before(const fl_mx *mx, size_t end, ew *out)
+{
+    const char *t = mx->text;
+    size_t n = 0, i = end;
+    while (n < MAX_EXPANSION_WORDS) {
+        while (i > mx->s_off && t[i - 1] == ' ')
+            i--;
+        if (i == mx->s_off)
+            break;
+        size_t e = i;
+        if (t[i - 1] == '&') {
+            i--;
+        } else {
+            while (i > mx->s_off) {
+                size_t p = i - 1;
+                while (p > mx->s_off && ((unsigned char)t[p] & 0xC0) == 0x80)
+                    p--;
+                if (fl_mx_alnum_at(mx, p) || ((t[p] == '-' || t[p] == '\'') && p > mx->s_off &&
+                                              i < e && fl_mx_alnum_at(mx, p - 1)))
+                    i = p;
+                else
+                    break;
+            }
+        }
+        if (i == e)
+            break;
+        out[n].off = i;
+        out[n].end = e;
+        n++;
+    }
+    return n;
+}
+
+/* Consumes letters[*k], letters[*k-1]... with the initials of the hyphen
+ * parts of w (right to left); all or nothing. */
+static bool take_parts(const fl_mx *mx, ew w, const char *letters, long *k)
+{
+    const char *t = mx->text;
+    long kk = *k;
+    size_t i = w.end;
+    while (i > w.off) {
+        size_t s = i;
+        while (s > w.off && t[s - 1] != '-')
+            s--;
+        if (kk < 0 || lower(t[s]) != letters[kk])
+            return false;
+        kk--;
+        i = s > w.off ? s - 1 : w.off;
+    }
+    *k = kk;
+    return true;
+}
+
+/* The start of the expansion of `letters` ending before `end`, or 0 when
+ * the initials do not fit. */
+static size_t fitting_expansion(const fl_mx *mx, size_t end, const char *letters, size_t nl)
+{
+    ew words[MAX_EXPANSION_WORDS];
+    size_t n = words_before(mx, end, words);
+    long k = (long)nl - 1;
+    for (size_t w = 0; w < n && k >= 0; w++) {
+        const char *s = mx->text + words[w].off;
+        size_t len = words[w].end - words[w].off;
+        bool hyphen = memchr(s, '-', len) != NULL;
+        if (hyphen && take_parts(mx, words[w], letters, &k)) {
+        } else if (lower(s[0]) == letters[k]) {
+            k--;
+        } else if (is_connector(s, len)) {
+            continue;
+        } else {
+            return 0;
+        }
+        if (k < 0)
+            return words[w].off;
+    }
+    return 0;
+}
+
+/* A run of capitalized words (connectors between them) before `end` with
+ * at least two capitalized words and the acronym's first letter. */
+static size_t capitalized_expansion(const fl_mx *mx, size_t end, char first)
+{
+    ew words[MAX_EXPANSION_WORDS];
+    size_t n = words_before(mx, end, words);
+    size_t caps = 0, start = 0;
+    for (size_t w = 0; w < n; w++) {
+        const char *s = mx->text + words[w].off;
+        size_t len = words[w].end - words[w].off;
+        if (s[0] >= 'A' && s[0] <= 'Z') {
+            caps++;
+            start = words[w].off;
+        } else if (!is_connector(s, len)) {
+            break;
+        }
+    }
+    if (caps < 2 || lower(mx->text[start]) != first)
+        return 0;
+    return start;
+}
+
+static bool roman_numeral(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (s[i] != 'I' && s[i] != 'V' && s[i] != 'X')
+            return false;
+    return true;
+}
+
+/* Whether an acronym match at `at` (group 1 the core) looks like one:
+ * at least two capitals, mostly capitals. */
+static bool acronym_core(const fl_mx *mx, size_t *co, size_t *cl)
+{
+    if (!fl_mx_group(mx, 1, co, cl))
+        return false;
+    const char *s = mx->text + *co;
+    size_t upper = 0;
+    for (size_t i = 0; i < *cl; i++)
+        upper += s[i] >= 'A' && s[i] <= 'Z';
+    return upper >= 2 && !roman_numeral(s, *cl);
+}
+
+static void add_definition(fl_mx *mx, size_t ao, size_t al, size_t xo, size_t xl)
+{
+    fl_mention *m = fl_mx_add(mx, FL_M_ACRONYM_DEF, ao, al, 0);
+    if (!m)
+        return;
+    m->expansion = fl_arena_strndup(mx->doc->arena, mx->text + xo, xl);
+    if (!m->expansion)
+        mx->doc->status = FL_ENOMEM;
+    fl_mx_claim(mx, ao, al);
+}
+
+static void definition_at(fl_mx *mx, size_t open)
+{
+    const char *t = mx->text;
+    char letters[MAX_LETTERS];
+    size_t co, cl;
+    /* Full Name (ACR) */
+    size_t e = fl_mx_match(mx, FL_RE_ACRONYM, open + 1);
+    if (e && e < mx->s_end && t[e] == ')' && acronym_core(mx, &co, &cl) &&
+        !fl_mx_claimed(mx, open + 1, e - open - 1)) {
+        size_t nl = acronym_letters(t + co, cl, letters);
+        size_t end = open;
+        while (end > mx->s_off && t[end - 1] == ' ')
+            end--;
+        size_t start = fitting_expansion(mx, end, letters, nl);
+        if (!start)
+            start = capitalized_expansion(mx, end, letters[0]);
+        if (start)
+            add_definition(mx, open + 1, e - open - 1, start, end - start);
+        return;
+    }
+    /* ACR (Full Name) */
+    size_t close = open + 1;
+    while (close < mx->s_end && close - open < 120 && t[close] != ')' && t[close] != '(')
+        close++;
+    if (close >= mx->s_end || t[close] != ')')
+        return;
+    size_t ws, wl;
+    size_t before = open;
+    while (before > mx->s_off && t[before - 1] == ' ')
+        before--;
+    if (!fl_mx_prev_word(mx, before, &ws, &wl))
+        return;
+    /* dotted acronyms end with a dot the word scan stops at */
+    size_t as = ws;
+    while (as >= mx->s_off + 2 && t[as - 1] == '.' && t[as - 2] >= 'A' && t[as - 2] <= 'Z')
+        as -= 2;
+    e = fl_mx_match(mx, FL_RE_ACRONYM, as);
+    if (!e || e != before || !acronym_core(mx, &co, &cl) || fl_mx_claimed(mx, as, e - as))
+        return;
+    size_t nl = acronym_letters(t + co, cl, letters);
+    size_t inner_end = close;
+    while (inner_end > open + 1 && t[inner_end - 1] == ' ')
+        inner_end--;
+    size_t start = fitting_expansion(mx, inner_end, letters, nl);
+    if (start && start > open) {
+        /* the whole bracket must be the expansion */
+        size_t first = open + 1;
+        while (first < inner_end && t[first] == ' ')
+            first++;
+        if (start == first)
+            add_definition(mx, as, e - as, start, inner_end - start);
+    }
+}
+
+void fl_extract_acronym_defs(fl_mx *mx)
+{
+    const char *t = mx->text;
+    const char *p = t + mx->s_off;
+    const char *end = t + mx->s_end;
+    while ((p = memchr(p, '(', (size_t)(end - p))) != NULL) {
+        definition_at(mx, (size_t)(p - t));
+        p++;
+    }
+}
+
+void fl_extract_acronyms(fl_mx *mx)
+{
+    if (mx->sent->all_caps)
+        return;
+    const char *t = mx->text;
+    size_t i = mx->s_off;
+    while (i < mx->s_end) {
+        char c = t[i];
+        if (!(c >= 'A' && c <= 'Z') || !fl_mx_word_start(mx, i)) {
+            i++;
+            continue;
+        }
+        char c2 = i + 1 < mx->s_end ? t[i + 1] : ' ';
+        if (!((c2 >= 'A' && c2 <= 'Z') || c2 == '.' || c2 == '&' || (unsigned char)c2 >= 0x80)) {
+            i = fl_mx_word_end(mx, i);
+            continue;
+        }
+        size_t e = fl_mx_match(mx, FL_RE_ACRONYM, i);
+        size_t co, cl;
+        if (e && acronym_core(mx, &co, &cl) && !fl_mx_claimed(mx, i, e - i)) {
+            if (!fl_mx_add(mx, FL_M_ACRONYM, i, e - i, 0))
+                return;
+            fl_mx_claim(mx, i, e - i);
+            i = e;
+            continue;
+        }
+        i = fl_mx_word_end(mx, i);
+    }
+}

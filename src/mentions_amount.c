@@ -1,0 +1,424 @@
+/* mentions_amount.c - money ("$500 billion", "$4.5bn", "£600m", "€3.2
+ * million", "500 million dollars", "USD 5m"), percentages ("25%", "25
+ * percent", "25 per cent", "five percent") and counted quantities ("3,400
+ * jobs", "12 people", "two million people"), each with a typed value:
+ * money in base units with an ISO currency code, quantities with the
+ * stemmed unit noun. Numbers that are labels rather than amounts are left
+ * alone: page and item numbers ("page 12", "No. 10"), bare years ("in
+ * 2024", "2025 fiscal year"), times ("3 p.m.", "10:30"), scores and ranges
+ * ("3-1"), ordinals and measurements glued to letters ("3rd", "5km"). */
+#include "mentions.h"
+
+#include <string.h>
+
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static bool is_lower(char c)
+{
+    return c >= 'a' && c <= 'z';
+}
+
+/* ---------------------------------------------------------------- money */
+
+static const char *symbol_currency(const char *sym, size_t sl, const char *pre, size_t pl)
+{
+    if (sl == 1) { /* $ */
+        if (pl == 0 || (pl == 2 && memcmp(pre, "US", 2) == 0) ||
+            (pl == 4 && memcmp(pre, "U.S.", 4) == 0))
+            return "USD";
+        if ((pl == 1 && pre[0] == 'A') || (pl == 2 && memcmp(pre, "AU", 2) == 0))
+            return "AUD";
+        if ((pl == 1 && pre[0] == 'C') || (pl == 2 && memcmp(pre, "CA", 2) == 0))
+            return "CAD";
+        if (pl == 2 && memcmp(pre, "HK", 2) == 0)
+            return "HKD";
+        if (pl == 2 && memcmp(pre, "NZ", 2) == 0)
+            return "NZD";
+        if (pl == 1 && pre[0] == 'S')
+            return "SGD";
+        return "USD";
+    }
+    if (memcmp(sym, "\u00a3", sl) == 0)
+        return "GBP";
+    if (memcmp(sym, "\u20ac", sl) == 0)
+        return "EUR";
+    return "JPY"; /* ¥ */
+}
+
+static bool glued_letter(const fl_mx *mx, size_t at)
+{
+    return at < mx->s_end && fl_mx_alnum_at(mx, at);
+}
+
+static void add_money(fl_mx *mx, size_t start, size_t end, double value, const char *cur)
+{
+    if (fl_mx_claimed(mx, start, end - start))
+        return;
+    fl_mention *m = fl_mx_add(mx, FL_M_MONEY, start, end - start, 0);
+    if (!m)
+        return;
+    m->number = value;
+    memcpy(m->currency, cur, 3);
+    m->currency[3] = '\0';
+    fl_mx_claim(mx, start, end - start);
+}
+
+/* The number in group `g` of the last match, then an optional scale. */
+static bool number_and_scale(fl_mx *mx, unsigned g, size_t *end, double *value)
+{
+    size_t no, nl;
+    if (!fl_mx_group(mx, g, &no, &nl))
+        return false;
+    fl_number n;
+    if (fl_scan_number(mx->text, no, no + nl, &n) != nl)
+        return false;
+    double mult;
+    size_t sl = fl_scan_scale(mx->text, no + nl, mx->s_end, &mult);
+    *end = no + nl + sl;
+    if (glued_letter(mx, *end))
+        return false;
+    *value = fl_number_scaled(&n, mult);
+    return true;
+}
+
+static size_t money_at_symbol(fl_mx *mx, size_t sym)
+{
+    const char *t = mx->text;
+    /* a country prefix glued to the symbol: US$, A$, HK$, U.S.$ */
+    size_t start = sym;
+    while (start > mx->s_off && sym - start < 4 &&
+           ((t[start - 1] >= 'A' && t[start - 1] <= 'Z') || t[start - 1] == '.'))
+        start--;
+    if (start < sym && !fl_mx_word_start(mx, start))
+        start = sym;
+    size_t e = fl_mx_match(mx, FL_RE_MONEY_SYM, start);
+    if (!e && start != sym) {
+        start = sym;
+        e = fl_mx_match(mx, FL_RE_MONEY_SYM, start);
+    }
+    if (!e)
+        return 0;
+    size_t po = 0, pl = 0, so, sl, end;
+    bool has_pre = fl_mx_group(mx, 1, &po, &pl);
+    if (!fl_mx_group(mx, 2, &so, &sl))
+        return 0;
+    double value;
+    if (!number_and_scale(mx, 3, &end, &value))
+        return 0;
+    add_money(mx, start, end, value,
+              symbol_currency(t + so, sl, has_pre ? t + po : NULL, has_pre ? pl : 0));
+    return end;
+}
+
+static size_t money_at_code(fl_mx *mx, size_t at)
+{
+    size_t e = fl_mx_match(mx, FL_RE_MONEY_CODE, at);
+    if (!e)
+        return 0;
+    size_t co, cl, end;
+    double value;
+    if (!fl_mx_group(mx, 1, &co, &cl) || !number_and_scale(mx, 2, &end, &value))
+        return 0;
+    char cur[4];
+    memcpy(cur, mx->text + co, 3);
+    cur[3] = '\0';
+    add_money(mx, at, end, value, cur);
+    return end;
+}
+
+/* "500 million dollars", "1.3 billion euros", "5m pounds sterling" */
+static size_t money_at_number(fl_mx *mx, size_t at)
+{
+    fl_number n;
+    size_t nl = fl_scan_number(mx->text, at, mx->s_end, &n);
+    if (!nl || n.spelled)
+        return 0;
+    double mult;
+    size_t sl = fl_scan_scale(mx->text, at + nl, mx->s_end, &mult);
+    size_t w0 = at + nl + sl;
+    if (w0 + 1 >= mx->s_end || mx->text[w0] != ' ' || !strchr("deprfyUACHNS", mx->text[w0 + 1]))
+        return 0;
+    size_t e = fl_mx_match(mx, FL_RE_MONEY_TAIL, w0);
+    if (!e)
+        return 0;
+    size_t wo, wl, po = 0, pl = 0;
+    bool has_country = fl_mx_group(mx, 1, &po, &pl);
+    if (!fl_mx_group(mx, 2, &wo, &wl))
+        return 0;
+    const char *w = mx->text + wo;
+    const char *cur = NULL;
+    if (strncmp(w, "dollar", 6) == 0) {
+        cur = "USD";
+        if (has_country) {
+            const char *p = mx->text + po;
+            if (strncmp(p, "Au", 2) == 0)
+                cur = "AUD";
+            else if (p[0] == 'C')
+                cur = "CAD";
+            else if (p[0] == 'H')
+                cur = "HKD";
+            else if (p[0] == 'N')
+                cur = "NZD";
+            else if (p[0] == 'S')
+                cur = "SGD";
+        }
+    } else if (strncmp(w, "euro", 4) == 0) {
+        cur = "EUR";
+    } else if (strncmp(w, "pound", 5) == 0) {
+        /* "200 pounds" is a weight; money needs a scale or "sterling" */
+        if (mult > 1 || memmem(w, wl, "sterling", 8))
+            cur = "GBP";
+    } else if (strncmp(w, "yen", 3) == 0) {
+        cur = "JPY";
+    } else if (strncmp(w, "yuan", 4) == 0 || strncmp(w, "renminbi", 8) == 0) {
+        cur = "CNY";
+    } else if (strncmp(w, "rupee", 5) == 0) {
+        cur = "INR";
+    } else {
+        cur = "CHF";
+    }
+    if (!cur)
+        return 0;
+    add_money(mx, at, e, fl_number_scaled(&n, mult), cur);
+    return e;
+}
+
+void fl_extract_money(fl_mx *mx)
+{
+    const char *t = mx->text;
+    size_t i = mx->s_off;
+    while (i < mx->s_end) {
+        unsigned char c = (unsigned char)t[i];
+        size_t e = 0;
+        if (c == '$' ||
+            (c == 0xC2 && i + 1 < mx->s_end &&
+             ((unsigned char)t[i + 1] == 0xA3 || (unsigned char)t[i + 1] == 0xA5)) ||
+            (c == 0xE2 && i + 2 < mx->s_end && (unsigned char)t[i + 1] == 0x82 &&
+             (unsigned char)t[i + 2] == 0xAC)) {
+            e = money_at_symbol(mx, i);
+        } else if (is_digit((char)c) && fl_mx_word_start(mx, i)) {
+            e = money_at_number(mx, i);
+            if (!e) { /* skip the rest of the number */
+                while (i < mx->s_end && (is_digit(t[i]) || t[i] == ',' || t[i] == '.'))
+                    i++;
+                continue;
+            }
+        } else if (c >= 'A' && c <= 'Z' && i + 3 < mx->s_end && t[i + 1] >= 'A' &&
+                   t[i + 1] <= 'Z' && t[i + 2] >= 'A' && t[i + 2] <= 'Z' &&
+                   (t[i + 3] == ' ' || is_digit(t[i + 3])) && fl_mx_word_start(mx, i)) {
+            e = money_at_code(mx, i);
+        }
+        i = e > i ? e : i + 1;
+    }
+}
+
+/* -------------------------------------------------------------- percent */
+
+/* Could a spelled-out number start here? (one..ninety, by its first two
+ * letters) */
+static bool spelled_start(const char *s, size_t avail)
+{
+    if (avail < 3)
+        return false;
+    char a = (char)(s[0] | 0x20), b = s[1];
+    switch (a) {
+    case 'o':
+        return b == 'n';
+    case 't':
+        return b == 'w' || b == 'h' || b == 'e';
+    case 'f':
+        return b == 'o' || b == 'i';
+    case 's':
+        return b == 'i' || b == 'e';
+    case 'e':
+        return b == 'i' || b == 'l';
+    case 'n':
+        return b == 'i';
+    default:
+        return false;
+    }
+}
+
+void fl_extract_percents(fl_mx *mx)
+{
+    const char *t = mx->text;
+    size_t i = mx->s_off;
+    while (i < mx->s_end) {
+        char c = t[i];
+        bool digit = is_digit(c);
+        if (!(digit || spelled_start(t + i, mx->s_end - i)) || !fl_mx_word_start(mx, i)) {
+            i++;
+            continue;
+        }
+        fl_number n;
+        size_t nl = fl_scan_number(t, i, mx->s_end, &n);
+        if (!nl) {
+            i = fl_mx_word_end(mx, i);
+            continue;
+        }
+        size_t e = fl_mx_match(mx, FL_RE_PERCENT_TAIL, i + nl);
+        if (e && !fl_mx_claimed(mx, i, e - i) && (digit || !glued_letter(mx, i + nl))) {
+            fl_mention *m = fl_mx_add(mx, FL_M_PERCENT, i, e - i, 0);
+            if (!m)
+                return;
+            m->number = n.value;
+            fl_mx_claim(mx, i, e - i);
+            i = e;
+            continue;
+        }
+        i += nl;
+    }
+}
+
+/* ------------------------------------------------------------ quantity */
+
+/* Words before a number that make it a label, not an amount. */
+static bool label_word(const char *w, size_t len)
+{
+    static const char *const labels[] = {
+        "page",       "pages",    "p",      "pp",        "no",       "number",   "chapter",
+        "section",    "room",     "flight", "route",     "version",  "article",  "clause",
+        "paragraph",  "verse",    "line",   "grade",     "level",    "stage",    "phase",
+        "round",      "episode",  "season", "platform",  "gate",     "exit",     "highway",
+        "interstate", "model",    "figure", "fig",       "table",    "item",     "vol",
+        "volume",     "issue",    "step",   "part",      "appendix", "act",      "rule",
+        "row",        "seat",     "track",  "bus",       "tier",     "category", "class",
+        "band",       "channel",  "unit",   "apartment", "suite",    "floor",    "ward",
+        "district",   "precinct", "zone",   "lane",      "number",   "nos",      "top",
+        "aged",       "age",      "ages"};
+    for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+        if (fl_word_is(w, len, labels[i]))
+            return true;
+    return false;
+}
+
+/* Adjectives allowed between a number and its unit noun. */
+static bool quantity_adjective(const char *w, size_t len)
+{
+    static const char *const adjectives[] = {
+        "new",       "more",      "additional", "extra",   "other",     "fewer", "further",
+        "full-time", "part-time", "young",      "small",   "large",     "major", "local",
+        "total",     "former",    "current",    "senior",  "confirmed", "known", "separate",
+        "foreign",   "american",  "british",    "chinese", "registered"};
+    for (size_t i = 0; i < sizeof adjectives / sizeof adjectives[0]; i++)
+        if (fl_word_is(w, len, adjectives[i]))
+            return true;
+    return false;
+}
+
+/* Words after a number that are not what it counts. */
+static bool not_unit(const char *w, size_t len)
+{
+    static const char *const words[] = {"percent", "percentage", "per",   "cent", "am",    "pm",
+                                        "gmt",     "bst",        "et",    "est",  "pt",    "utc",
+                                        "dollars", "dollar",     "euros", "yen",  "pounds"};
+    if (len < 2 || fl_common_word(w, len))
+        return true;
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (fl_word_is(w, len, words[i]))
+            return true;
+    return false;
+}
+
+/* A lower-case word at `at` (letters and inner hyphens); returns its end. */
+static size_t lower_word(const fl_mx *mx, size_t at)
+{
+    size_t i = at;
+    while (i < mx->s_end &&
+           (is_lower(mx->text[i]) ||
+            (mx->text[i] == '-' && i > at && i + 1 < mx->s_end && is_lower(mx->text[i + 1]))))
+        i++;
+    /* a word glued to something else ("p.m.", "km2") is not a unit noun */
+    if (i < mx->s_end && (fl_mx_alnum_at(mx, i) ||
+                          (mx->text[i] == '.' && i + 1 < mx->s_end && fl_mx_alnum_at(mx, i + 1))))
+        return at;
+    return i;
+}
+
+static bool number_is_label(const fl_mx *mx, size_t at)
+{
+    const char *t = mx->text;
+    size_t p = at;
+    while (p > mx->s_off && t[p - 1] == ' ')
+        p--;
+    if (p == mx->s_off)
+        return false;
+    char c = t[p - 1];
+    size_t ws, wl;
+    if (p == at) /* glued: "#3", "-3", "3-1", "10:30", "$3" */
+        return c == '#' || c == '-' || c == '/' || c == ':' || c == '.' || c == '\'' || c == ',' ||
+               c == '$' || c == '+';
+    if (c == '#')
+        return true;
+    if (c == '.') /* "No. 10", "p. 12", "Vol. 3" */
+        return fl_mx_prev_word(mx, p - 1, &ws, &wl) && ws + wl == p - 1 && label_word(t + ws, wl);
+    return fl_mx_prev_word(mx, at, &ws, &wl) && ws + wl == p && label_word(t + ws, wl);
+}
+
+void fl_extract_quantities(fl_mx *mx)
+{
+    const char *t = mx->text;
+    size_t i = mx->s_off;
+    while (i < mx->s_end) {
+        char c = t[i];
+        bool digit = is_digit(c);
+        if (!(digit || spelled_start(t + i, mx->s_end - i)) || !fl_mx_word_start(mx, i)) {
+            i++;
+            continue;
+        }
+        fl_number n;
+        size_t nl = fl_scan_number(t, i, mx->s_end, &n);
+        size_t next = nl ? i + nl : fl_mx_word_end(mx, i);
+        if (!nl || fl_mx_claimed(mx, i, nl) || number_is_label(mx, i)) {
+            i = next > i ? next : i + 1;
+            continue;
+        }
+        /* "one" alone is rarely a count ("one of", "no one") */
+        if (n.spelled && n.value == 1 && nl == 3) {
+            i = next;
+            continue;
+        }
+        size_t e = i + nl;
+        if (digit && !n.grouped && n.decimals == 0 && nl == 4 && n.value >= 1800 &&
+            n.value <= 2100) { /* a year, even as an adjective */
+            i = e;
+            continue;
+        }
+        double mult = 1;
+        if (digit)
+            e += fl_scan_scale(t, e, mx->s_end, &mult);
+        /* glued letters, ranges, scores, times, decimals end here */
+        if (e < mx->s_end && (fl_mx_alnum_at(mx, e) || t[e] == '-' || t[e] == ':' || t[e] == '/' ||
+                              (t[e] == '.' && e + 1 < mx->s_end && fl_mx_alnum_at(mx, e + 1)))) {
+            i = e;
+            continue;
+        }
+        if (e >= mx->s_end || t[e] != ' ') {
+            i = e;
+            continue;
+        }
+        size_t u = e + 1;
+        size_t ue = lower_word(mx, u);
+        if (ue > u && quantity_adjective(t + u, ue - u) && ue < mx->s_end && t[ue] == ' ') {
+            size_t u2 = ue + 1, ue2 = lower_word(mx, u2);
+            if (ue2 > u2 && !not_unit(t + u2, ue2 - u2)) {
+                u = u2;
+                ue = ue2;
+            }
+        }
+        if (ue == u || not_unit(t + u, ue - u) || fl_mx_claimed(mx, i, ue - i)) {
+            i = e;
+            continue;
+        }
+        fl_mention *m = fl_mx_add(mx, FL_M_QUANTITY, i, ue - i, 0);
+        if (!m)
+            return;
+        m->number = fl_number_scaled(&n, mult);
+        m->unit = fl_mx_stem(mx, t + u, ue - u);
+        fl_mx_claim(mx, i, ue - i);
+        i = ue;
+    }
+}

@@ -1,0 +1,243 @@
+/* mentions_date.c - dates and ages.
+ *
+ * Dates: "March 5, 2024", "5 March 2024", "Mar. 5", "2024-03-05", "Tuesday,
+ * March 5, 2024" (weekday kept), "January 2024", "in January", "last
+ * Tuesday", "in 2024"; typed as year/month/day with the precision stated.
+ * A month or a year on its own is a date only after a preposition ("in",
+ * "since", "by", ...): "the 2025 fiscal year" names a period, not the date
+ * of an event, and "May" alone is as often a name or a verb.
+ *
+ * Ages: "Huang, 62,", "the 62-year-old Huang", "aged 62", linked to the
+ * person when the name is right there. "Name, 62," is only an age when a
+ * name really ends at the comma. */
+#include "mentions.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int month_number(const char *s)
+{
+    static const char *const abbr[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                       "jul", "aug", "sep", "oct", "nov", "dec"};
+    char b[3] = {(char)(s[0] | 0x20), (char)(s[1] | 0x20), (char)(s[2] | 0x20)};
+    for (int i = 0; i < 12; i++)
+        if (memcmp(b, abbr[i], 3) == 0)
+            return i + 1;
+    return 0;
+}
+
+static int weekday_number(const char *s)
+{
+    static const char *const abbr[] = {"su", "mo", "tu", "we", "th", "fr", "sa"};
+    char b[2] = {(char)(s[0] | 0x20), (char)(s[1] | 0x20)};
+    for (int i = 0; i < 7; i++)
+        if (memcmp(b, abbr[i], 2) == 0)
+            return i;
+    return -1;
+}
+
+static int group_int(const fl_mx *mx, unsigned g)
+{
+    size_t o, l;
+    if (!fl_mx_group(mx, g, &o, &l))
+        return 0;
+    int v = 0;
+    for (size_t i = 0; i < l && mx->text[o + i] >= '0' && mx->text[o + i] <= '9'; i++)
+        v = v * 10 + (mx->text[o + i] - '0');
+    return v;
+}
+
+static int group_month(const fl_mx *mx, unsigned g1, unsigned g2)
+{
+    size_t o, l;
+    if (fl_mx_group(mx, g1, &o, &l) || fl_mx_group(mx, g2, &o, &l))
+        return month_number(mx->text + o);
+    return 0;
+}
+
+static int group_weekday(const fl_mx *mx, unsigned g)
+{
+    size_t o, l;
+    return fl_mx_group(mx, g, &o, &l) ? weekday_number(mx->text + o) : -1;
+}
+
+static bool add_date(fl_mx *mx, size_t start, size_t end, int y, int m, int d, int wd)
+{
+    if (fl_mx_claimed(mx, start, end - start))
+        return false;
+    fl_mention *mn = fl_mx_add(mx, FL_M_DATE, start, end - start, 0);
+    if (!mn)
+        return false;
+    mn->year = y;
+    mn->month = m;
+    mn->day = d;
+    mn->weekday = wd;
+    mn->precision = d || (!m && !y) ? FL_DATE_DAY : m ? FL_DATE_MONTH : FL_DATE_YEAR;
+    fl_mx_claim(mx, start, end - start);
+    return true;
+}
+
+/* Words after which a bare month or year is the date of something. */
+static bool date_preposition(const fl_mx *mx, size_t at)
+{
+    static const char *const preps[] = {
+        "in", "since", "by",   "until", "till", "from", "through", "during",  "before",     "after",
+        "of", "early", "late", "mid",   "last", "next", "this",    "between", "throughout", "end"};
+    size_t ws, wl;
+    size_t p = at;
+    if (p > mx->s_off && (mx->text[p - 1] == '-')) /* mid-January */
+        p--;
+    else if (p == mx->s_off || mx->text[p - 1] != ' ')
+        return false;
+    if (!fl_mx_prev_word(mx, p, &ws, &wl))
+        return false;
+    for (size_t i = 0; i < sizeof preps / sizeof preps[0]; i++)
+        if (fl_word_is(mx->text + ws, wl, preps[i]))
+            return true;
+    return false;
+}
+
+static size_t date_at_word(fl_mx *mx, size_t at)
+{
+    const char *t = mx->text;
+    size_t e;
+    if ((e = fl_mx_match(mx, FL_RE_DATE_MDY, at))) {
+        if (add_date(mx, at, e, group_int(mx, 5), group_month(mx, 2, 3), group_int(mx, 4),
+                     group_weekday(mx, 1)))
+            return e;
+        return 0;
+    }
+    if ((e = fl_mx_match(mx, FL_RE_DATE_DMY, at)) && weekday_number(t + at) >= 0) {
+        if (add_date(mx, at, e, group_int(mx, 5), group_month(mx, 3, 4), group_int(mx, 2),
+                     group_weekday(mx, 1)))
+            return e;
+        return 0;
+    }
+    if ((e = fl_mx_match(mx, FL_RE_WEEKDAY, at))) {
+        size_t start = at, ws, wl;
+        if (fl_mx_prev_word(mx, at, &ws, &wl) &&
+            (fl_word_is(t + ws, wl, "last") || fl_word_is(t + ws, wl, "next") ||
+             fl_word_is(t + ws, wl, "this")) &&
+            !fl_mx_claimed(mx, ws, wl))
+            start = ws;
+        return add_date(mx, start, e, 0, 0, 0, weekday_number(t + at)) ? e : 0;
+    }
+    if ((e = fl_mx_match(mx, FL_RE_DATE_MY, at))) {
+        int y = group_int(mx, 2);
+        if (!y && !date_preposition(mx, at))
+            return 0;
+        return add_date(mx, at, e, y, month_number(t + at), 0, -1) ? e : 0;
+    }
+    return 0;
+}
+
+static size_t date_at_digit(fl_mx *mx, size_t at)
+{
+    size_t e;
+    if ((e = fl_mx_match(mx, FL_RE_DATE_ISO, at)))
+        return add_date(mx, at, e, group_int(mx, 1), group_int(mx, 2), group_int(mx, 3), -1) ? e
+                                                                                             : 0;
+    if ((e = fl_mx_match(mx, FL_RE_DATE_DMY, at)))
+        return add_date(mx, at, e, group_int(mx, 5), group_month(mx, 3, 4), group_int(mx, 2), -1)
+                   ? e
+                   : 0;
+    if ((e = fl_mx_match(mx, FL_RE_YEAR, at)) && date_preposition(mx, at))
+        return add_date(mx, at, e, group_int(mx, 1), 0, 0, -1) ? e : 0;
+    return 0;
+}
+
+void fl_extract_dates(fl_mx *mx)
+{
+    const char *t = mx->text;
+    size_t i = mx->s_off;
+    while (i < mx->s_end) {
+        char c = t[i];
+        size_t e = 0;
+        if (c >= '0' && c <= '9') {
+            if (fl_mx_word_start(mx, i))
+                e = date_at_digit(mx, i);
+            if (!e) {
+                while (i < mx->s_end && t[i] >= '0' && t[i] <= '9')
+                    i++;
+                continue;
+            }
+        } else if (c >= 'A' && c <= 'Z') {
+            if (fl_mx_word_start(mx, i) && i + 3 <= mx->s_end &&
+                (month_number(t + i) || weekday_number(t + i) >= 0))
+                e = date_at_word(mx, i);
+            if (!e) {
+                i = fl_mx_word_end(mx, i);
+                continue;
+            }
+        }
+        i = e > i ? e : i + 1;
+    }
+}
+
+/* ----------------------------------------------------------------- ages */
+
+static void add_age(fl_mx *mx, size_t start, size_t end, int years, fl_link_how how, size_t link_at,
+                    bool link, bool needs_person)
+{
+    if (years < 1 || years > 120 || fl_mx_claimed(mx, start, end - start))
+        return;
+    fl_mention *m = fl_mx_add(mx, FL_M_AGE, start, end - start, 0);
+    if (!m)
+        return;
+    m->number = years;
+    size_t index = mx->doc->mentions.count - 1;
+    if (needs_person)
+        ((unsigned char *)mx->flags.items)[index] |= FL_MF_NEEDS_PERSON;
+    if (link)
+        fl_mx_pending(mx, index, how, link_at);
+    fl_mx_claim(mx, start, end - start);
+}
+
+/* Whether the word ending at `at` is capitalized (a possible name). */
+static bool capitalized_before(const fl_mx *mx, size_t at)
+{
+    size_t ws, wl;
+    if (!fl_mx_prev_word(mx, at, &ws, &wl) || ws + wl != at)
+        return false;
+    unsigned char c = (unsigned char)mx->text[ws];
+    return (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+void fl_extract_ages(fl_mx *mx)
+{
+    const char *t = mx->text;
+    size_t i = mx->s_off;
+    while (i < mx->s_end) {
+        char c = t[i];
+        size_t e;
+        if (c >= '0' && c <= '9' && fl_mx_word_start(mx, i) &&
+            (e = fl_mx_match(mx, FL_RE_AGE_YEAROLD, i))) {
+            /* "the 62-year-old Huang": the name right after */
+            size_t n = fl_mx_skip_space(mx, e);
+            bool link = n > e && n < mx->s_end && t[n] >= 'A' && t[n] <= 'Z';
+            add_age(mx, i, e, group_int(mx, 1), FL_LINK_NAME_STARTS, n, link, false);
+            i = e;
+            continue;
+        }
+        if (c == 'a' && fl_mx_word_start(mx, i) && (e = fl_mx_match(mx, FL_RE_AGE_AGED, i))) {
+            /* "Huang, aged 62": the name before the comma */
+            size_t p = i;
+            while (p > mx->s_off && t[p - 1] == ' ')
+                p--;
+            bool link = p > mx->s_off && t[p - 1] == ',' && capitalized_before(mx, p - 1);
+            add_age(mx, i, e, group_int(mx, 1), FL_LINK_NAME_ENDS, p - 1, link, false);
+            i = e;
+            continue;
+        }
+        if (c == ',' && i + 2 < mx->s_end && t[i + 1] == ' ' && t[i + 2] >= '0' &&
+            t[i + 2] <= '9' && i > mx->s_off && capitalized_before(mx, i) &&
+            (e = fl_mx_match(mx, FL_RE_AGE_COMMA, i))) {
+            size_t o, l;
+            if (fl_mx_group(mx, 1, &o, &l))
+                add_age(mx, o, o + l, group_int(mx, 1), FL_LINK_NAME_ENDS, i, true, true);
+            i = e - 1; /* the closing comma may start a title */
+            continue;
+        }
+        i++;
+    }
+}

@@ -1,0 +1,370 @@
+/* mentions_name.c - names: runs of capitalized words ("Jensen Huang",
+ * "Taiwan Semiconductor Manufacturing Company", "Nvidia Corp.") and single
+ * proper nouns, with particles inside (Ursula von der Leyen, Bank of
+ * England), hyphens (Mar-a-Lago, Rolls-Royce; "Nvidia-developed" gives
+ * Nvidia), apostrophes (O'Rourke), initials (J. R. R. Tolkien) and a
+ * possessive ending kept on the mention (Trump's; the fold drops it).
+ *
+ * Titles and honorifics were claimed before this pass, so they split off.
+ * Words in capitals are acronyms here (a later document pass turns NVIDIA
+ * into a name when Nvidia is one). Capitalization by position is not
+ * evidence: a single capitalized word that opens a sentence, or any name
+ * in a title-case headline, is tentative and survives only if the rest of
+ * the document supports it (the same name elsewhere, a surname, a company
+ * short form) or something links to it; common sentence starters ("The",
+ * "However", "Even") are never names. */
+#include "mentions.h"
+
+#include <string.h>
+#include <utf8proc.h>
+
+typedef enum wkind {
+    W_OTHER,    /* ends a name */
+    W_CAP,      /* a capitalized word */
+    W_INITIAL,  /* "J." before another capitalized word */
+    W_PARTICLE, /* von, der, of ... between capitalized words */
+} wkind;
+
+typedef struct nword {
+    size_t off, end; /* the part that belongs to a name */
+    size_t next;     /* where scanning resumes */
+    wkind kind;
+    bool possessive;  /* ends in 's: the name ends here */
+    bool truncated;   /* "Nvidia-developed": the name ends here */
+    bool inner_upper; /* DeepSeek, OpenAI, iPhone */
+} nword;
+
+static bool is_upper_cp(uint32_t cp)
+{
+    if (cp < 0x80)
+        return cp >= 'A' && cp <= 'Z';
+    utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
+    return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
+}
+
+static bool is_lower_cp(uint32_t cp)
+{
+    if (cp < 0x80)
+        return cp >= 'a' && cp <= 'z';
+    return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LL;
+}
+
+static uint32_t cp_at(const fl_mx *mx, size_t at, size_t *len)
+{
+    uint32_t cp;
+    size_t n = fl_utf8_decode((const unsigned char *)mx->text, mx->s_end, at, &cp);
+    if (len)
+        *len = n;
+    return cp;
+}
+
+/* An apostrophe at `at` (' or U+2019); its length in bytes, or 0. */
+static size_t apostrophe(const fl_mx *mx, size_t at)
+{
+    const unsigned char *t = (const unsigned char *)mx->text;
+    if (at < mx->s_end && t[at] == '\'')
+        return 1;
+    if (at + 2 < mx->s_end && t[at] == 0xE2 && t[at + 1] == 0x80 && t[at + 2] == 0x99)
+        return 3;
+    return 0;
+}
+
+static bool is_particle(const char *w, size_t len)
+{
+    static const char *const particles[] = {"von", "van", "der", "den",  "de", "del", "della",
+                                            "di",  "da",  "du",  "la",   "le", "bin", "ibn",
+                                            "al",  "el",  "dos", "das",  "of", "y",   "zu",
+                                            "ter", "ten", "op",  "bint", "st", "for"};
+    if (len > 5)
+        return false;
+    for (size_t i = 0; i < sizeof particles / sizeof particles[0]; i++)
+        if (fl_word_eq(w, len, particles[i]))
+            return true;
+    return false;
+}
+
+/* Abbreviations that keep their dot inside a name. */
+static bool dotted_abbreviation(const char *w, size_t len)
+{
+    static const char *const abbr[] = {"Corp", "Inc", "Ltd", "Co", "Jr", "Sr", "Bros", "Mt", "Ft"};
+    for (size_t i = 0; i < sizeof abbr / sizeof abbr[0]; i++)
+        if (fl_word_eq(w, len, abbr[i]))
+            return true;
+    return false;
+}
+
+static bool caps_suffix(const char *w, size_t len)
+{
+    static const char *const words[] = {"PLC", "LLC", "AG", "SA", "NV", "SE", "LLP", "LP"};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (fl_word_eq(w, len, words[i]))
+            return true;
+    return false;
+}
+
+static bool weekday_or_month(const char *w, size_t len)
+{
+    static const char *const words[] = {"monday",   "tuesday", "wednesday", "thursday",  "friday",
+                                        "saturday", "sunday",  "january",   "february",  "april",
+                                        "june",     "july",    "august",    "september", "october",
+                                        "november", "december"};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (fl_word_is(w, len, words[i]))
+            return true;
+    return false;
+}
+
+/* Reads the word at `at` and classifies it for names. */
+static nword read_word(const fl_mx *mx, size_t at, bool in_name)
+{
+    const char *t = mx->text;
+    nword w = {at, at, at, W_OTHER, false, false, false};
+    /* raw extent: alnum runs joined by hyphens and apostrophes */
+    size_t i = at, seg_count = 0, last_upper_seg_end = 0;
+    bool first_upper = false, any_lower = false, digit = false, apos_t = false, inner = false;
+    size_t first_seg_end = 0;
+    while (i < mx->s_end) {
+        size_t seg = i, cl;
+        uint32_t first =
+            (unsigned char)t[seg] < 0x80 ? (unsigned char)t[seg] : cp_at(mx, seg, NULL);
+        uint32_t prev = 0;
+        while (i < mx->s_end) {
+            unsigned char b = (unsigned char)t[i];
+            uint32_t cp;
+            if (b < 0x80) {
+                if (!((b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z')))
+                    break;
+                cp = b;
+                cl = 1;
+            } else {
+                if (!fl_mx_alnum_at(mx, i))
+                    break;
+                cp = cp_at(mx, i, &cl);
+            }
+            if (cp >= '0' && cp <= '9')
+                digit = true;
+            if (is_lower_cp(cp))
+                any_lower = true;
+            if (i > seg && is_upper_cp(cp) && is_lower_cp(prev))
+                inner = true;
+            prev = cp;
+            i += cl;
+        }
+        if (i == seg)
+            break;
+        if (seg_count == 0) {
+            first_upper = is_upper_cp(first);
+            first_seg_end = i;
+        }
+        if (is_upper_cp(first))
+            last_upper_seg_end = i;
+        seg_count++;
+        size_t ap = apostrophe(mx, i);
+        if (i < mx->s_end && t[i] == '-' && i + 1 < mx->s_end && fl_mx_alnum_at(mx, i + 1)) {
+            i++;
+            continue;
+        }
+        if (ap && i + ap < mx->s_end && fl_mx_alnum_at(mx, i + ap)) {
+            /* 's ends the word; n't is a contraction */
+            size_t after = i + ap;
+            size_t e2 = fl_mx_word_end(mx, after);
+            if (e2 - after == 1 && t[after] == 's') {
+                w.possessive = true;
+                w.next = e2;
+                break;
+            }
+            if (e2 - after == 1 && t[after] == 't') {
+                apos_t = true;
+                w.next = e2;
+                break;
+            }
+            i = after;
+            seg_count--; /* O'Rourke: one segment for the hyphen logic */
+            if (seg_count == 0)
+                first_seg_end = 0;
+            continue;
+        }
+        break;
+    }
+    size_t raw_end = i;
+    if (w.next == at)
+        w.next = raw_end;
+    if (raw_end == at || digit || apos_t)
+        return w;
+    const char *s = t + at;
+    size_t len = raw_end - at;
+    if (!first_upper) {
+        /* iPhone, eBay */
+        if (len >= 2 && s[0] >= 'a' && s[0] <= 'z' && s[1] >= 'A' && s[1] <= 'Z' && !w.possessive) {
+            w.kind = W_CAP;
+            w.inner_upper = true;
+            w.end = raw_end;
+            return w;
+        }
+        if (in_name && !w.possessive && is_particle(s, len)) {
+            w.kind = W_PARTICLE;
+            w.end = raw_end;
+            return w;
+        }
+        /* al-Assad, d'Estaing: a particle glued to a capitalized part */
+        if (in_name && first_seg_end && last_upper_seg_end == raw_end &&
+            is_particle(s, first_seg_end - at)) {
+            w.kind = W_CAP;
+            w.end = raw_end;
+        }
+        return w;
+    }
+    /* one capital letter: an initial ("J. R. R. Tolkien") or nothing */
+    size_t l1;
+    cp_at(mx, at, &l1);
+    if (len == l1) {
+        if (raw_end + 2 < mx->s_end && t[raw_end] == '.' && t[raw_end + 1] == ' ' &&
+            is_upper_cp(cp_at(mx, raw_end + 2, NULL))) {
+            w.kind = W_INITIAL;
+            w.end = w.next = raw_end + 1;
+        }
+        return w;
+    }
+    /* all capitals: an acronym, unless a company suffix inside a name */
+    if (!any_lower) {
+        if (in_name && caps_suffix(s, len)) {
+            w.kind = W_CAP;
+            w.end = raw_end;
+        }
+        return w;
+    }
+    w.end = raw_end;
+    if (last_upper_seg_end && last_upper_seg_end < raw_end) {
+        w.end = last_upper_seg_end;
+        w.truncated = true;
+        w.possessive = false;
+    }
+    size_t core = w.end - at;
+    if (fl_common_word(s, core) || weekday_or_month(s, core))
+        return w;
+    if (!w.truncated && !w.possessive && w.end < mx->s_end && t[w.end] == '.' &&
+        dotted_abbreviation(s, core))
+        w.end = w.next = w.end + 1;
+    if (w.possessive)
+        w.end = w.next;
+    w.kind = W_CAP;
+    w.inner_upper = inner;
+    return w;
+}
+
+/* Whether the gap between two words keeps them in one name. */
+static bool joins(const fl_mx *mx, size_t from, size_t to)
+{
+    if (to - from == 1)
+        return mx->text[from] == ' ' || mx->text[from] == '\n';
+    if (to - from == 3) /* " & " */
+        return mx->text[from] == ' ' && mx->text[from + 1] == '&' && mx->text[from + 2] == ' ';
+    return false;
+}
+
+static bool reporting_verb(const char *w, size_t len)
+{
+    static const char *const verbs[] = {
+        "said",     "says",      "told",   "declined", "announced", "pledged", "unveiled",
+        "launched", "confirmed", "denied", "reported", "plans",     "agreed"};
+    for (size_t i = 0; i < sizeof verbs / sizeof verbs[0]; i++)
+        if (fl_word_is(w, len, verbs[i]))
+            return true;
+    return false;
+}
+
+typedef struct nseq {
+    size_t start, end;
+    size_t words; /* capitalized words */
+    size_t parts; /* words and initials */
+    bool inner_upper, possessive, open;
+} nseq;
+
+static void flush(fl_mx *mx, nseq *q)
+{
+    if (!q->open)
+        return;
+    q->open = false;
+    if (q->words == 0 || fl_mx_claimed(mx, q->start, q->end - q->start))
+        return;
+    const char *t = mx->text;
+    bool tentative = false;
+    if (mx->caps_sentence && !q->inner_upper)
+        tentative = true;
+    if (q->start == mx->first_word && q->parts == 1 && !q->inner_upper && !q->possessive) {
+        tentative = true;
+        /* "Microsoft pledged ...": a subject before a reporting verb */
+        size_t v = q->end;
+        if (v + 1 < mx->s_end && t[v] == ' ' && t[v - 1] != 's') {
+            size_t ve = fl_mx_word_end(mx, v + 1);
+            if (reporting_verb(t + v + 1, ve - v - 1) && !mx->caps_sentence)
+                tentative = false;
+        }
+    }
+    if (!fl_mx_add(mx, FL_M_NAME, q->start, q->end - q->start, 0))
+        return;
+    if (tentative)
+        ((unsigned char *)mx->flags.items)[mx->doc->mentions.count - 1] |= FL_MF_TENTATIVE;
+}
+
+void fl_extract_names(fl_mx *mx)
+{
+    mx->name_first = mx->doc->mentions.count;
+    if (mx->sent->all_caps) {
+        mx->name_end = mx->name_first;
+        return;
+    }
+    nseq q = {0};
+    size_t i = mx->s_off, prev_end = 0;
+    while (i < mx->s_end && mx->doc->status == FL_OK) {
+        if (!fl_mx_alnum_at(mx, i)) {
+            size_t l;
+            cp_at(mx, i, &l);
+            i += l;
+            continue;
+        }
+        if (fl_mx_claimed(mx, i, 1)) {
+            flush(mx, &q);
+            while (i < mx->s_end && (fl_mx_claimed(mx, i, 1) || fl_mx_alnum_at(mx, i)))
+                i++;
+            continue;
+        }
+        bool joined = q.open && joins(mx, prev_end, i);
+        nword w = read_word(mx, i, joined);
+        if (w.end > w.off && fl_mx_claimed(mx, w.off, w.end - w.off))
+            w.kind = W_OTHER;
+        if (q.open && !joined)
+            flush(mx, &q);
+        switch (w.kind) {
+        case W_CAP:
+        case W_INITIAL:
+            if (!q.open) {
+                q = (nseq){0};
+                q.open = true;
+                q.start = w.off;
+            }
+            q.end = w.end;
+            q.parts++;
+            if (w.kind == W_CAP)
+                q.words++;
+            q.inner_upper |= w.inner_upper;
+            q.possessive |= w.possessive;
+            prev_end = w.end;
+            if (w.possessive || w.truncated)
+                flush(mx, &q);
+            break;
+        case W_PARTICLE:
+            if (q.open)
+                prev_end = w.end; /* kept only if a capitalized word follows */
+            break;
+        default:
+            flush(mx, &q);
+            break;
+        }
+        i = w.next > i ? w.next : fl_mx_word_end(mx, i);
+        if (i <= w.off)
+            i = w.off + 1;
+    }
+    flush(mx, &q);
+    mx->name_end = mx->doc->mentions.count;
+}

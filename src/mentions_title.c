@@ -1,0 +1,236 @@
+/* mentions_title.c - titles and roles linked to a person: before a name
+ * ("Chief Executive Jensen Huang", "CEO Jensen Huang", "Sen. Jane Roe",
+ * "former President Joe Biden") or in an apposition after it ("Huang,
+ * Nvidia's chief executive,"). A title is kept only when its person is
+ * found; its role text is normalized ("CEO" -> "chief executive") and says
+ * "former" when the text does. Honorifics (Mr., Ms.) are split off names
+ * without a mention of their own. */
+#include "mentions.h"
+
+#include <string.h>
+
+/* First words of roles and modifiers, by first letter: a cheap filter
+ * before the pattern runs. */
+static bool starts_role(const char *w, size_t len)
+{
+    static const char *const a[] = {"acting", "adm", "ambassador", "analyst", "attorney", NULL};
+    static const char *const b[] = {"business", NULL};
+    static const char *const c[] = {
+        "capt",       "ceo",        "cfo",      "chair",        "chairman",    "chairperson",
+        "chairwoman", "chancellor", "chief",    "cio",          "cmo",         "co",
+        "cofounder",  "col",        "commerce", "commissioner", "congressman", "congresswoman",
+        "coo",        "cto",        NULL};
+    static const char *const d[] = {"defence", "defense", "deputy", "det", "dr", NULL};
+    static const char *const e[] = {"economist", "energy", "ex", "executive", NULL};
+    static const char *const f[] = {"finance", "first", "foreign", "former", "founder", NULL};
+    static const char *const g[] = {"gen", "general", "gov", "governor", NULL};
+    static const char *const h[] = {"health", "home", NULL};
+    static const char *const i[] = {"incoming", "insp", "interim", NULL};
+    static const char *const j[] = {"judge", NULL};
+    static const char *const k[] = {"king", NULL};
+    static const char *const l[] = {"lawmaker", "lt", NULL};
+    static const char *const m[] = {"managing", "mayor", "minister", NULL};
+    static const char *const o[] = {"outgoing", NULL};
+    static const char *const p[] = {"pope",   "pres",     "president", "press",     "prime",
+                                    "prince", "princess", "prof",      "professor", NULL};
+    static const char *const q[] = {"queen", NULL};
+    static const char *const r[] = {"rep", "representative", "rev", NULL};
+    static const char *const s[] = {"secretary",   "sen",     "senator",   "sgt",
+                                    "shadow",      "sheriff", "spokesman", "spokesperson",
+                                    "spokeswoman", "supt",    NULL};
+    static const char *const t[] = {"then", "transport", "treasury", NULL};
+    static const char *const v[] = {"vice", NULL};
+    static const char *const *const by_letter[26] = {a, b, c,    d, e,    f,    g,    h,   i,
+                                                     j, k, l,    m, NULL, o,    p,    q,   r,
+                                                     s, t, NULL, v, NULL, NULL, NULL, NULL};
+    if (len < 2 || len > 14)
+        return false;
+    unsigned char first = (unsigned char)(w[0] | 0x20);
+    if (first < 'a' || first > 'z' || !by_letter[first - 'a'])
+        return false;
+    for (const char *const *x = by_letter[first - 'a']; *x; x++)
+        if (fl_word_is(w, len, *x))
+            return true;
+    return false;
+}
+
+const char *fl_role_text(fl_mx *mx, const char *w, size_t len, const char *modifier)
+{
+    static const struct {
+        const char *from, *to;
+    } canon[] = {{"ceo", "chief executive"},
+                 {"chief executive officer", "chief executive"},
+                 {"cfo", "chief financial officer"},
+                 {"coo", "chief operating officer"},
+                 {"cto", "chief technology officer"},
+                 {"chief technical officer", "chief technology officer"},
+                 {"cio", "chief information officer"},
+                 {"cmo", "chief marketing officer"},
+                 {"sen.", "senator"},
+                 {"rep.", "representative"},
+                 {"congressman", "representative"},
+                 {"congresswoman", "representative"},
+                 {"gov.", "governor"},
+                 {"gen.", "general"},
+                 {"lt.", "lieutenant"},
+                 {"col.", "colonel"},
+                 {"capt.", "captain"},
+                 {"sgt.", "sergeant"},
+                 {"adm.", "admiral"},
+                 {"dr", "doctor"},
+                 {"dr.", "doctor"},
+                 {"prof", "professor"},
+                 {"prof.", "professor"},
+                 {"rev.", "reverend"},
+                 {"pres.", "president"},
+                 {"supt.", "superintendent"},
+                 {"det.", "detective"},
+                 {"insp.", "inspector"},
+                 {"vice-president", "vice president"},
+                 {"chairman", "chair"},
+                 {"chairwoman", "chair"},
+                 {"chairperson", "chair"},
+                 {"vice-chair", "vice chair"},
+                 {"vice chairman", "vice chair"},
+                 {"vice chairwoman", "vice chair"},
+                 {"cofounder", "co-founder"},
+                 {"spokesman", "spokesperson"},
+                 {"spokeswoman", "spokesperson"},
+                 {"secretary-general", "secretary general"},
+                 {"defense secretary", "defence secretary"},
+                 {"defense minister", "defence minister"}};
+    char buf[96];
+    size_t n = 0;
+    bool space = false;
+    for (size_t i = 0; i < len && n + 1 < sizeof buf; i++) {
+        char c = w[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            space = n > 0;
+            continue;
+        }
+        if (space && n + 2 < sizeof buf)
+            buf[n++] = ' ';
+        space = false;
+        buf[n++] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+    }
+    buf[n] = '\0';
+    const char *role = buf;
+    for (size_t i = 0; i < sizeof canon / sizeof canon[0]; i++)
+        if (strcmp(buf, canon[i].from) == 0)
+            role = canon[i].to;
+    return fl_arena_printf(mx->doc->arena, "%s%s", modifier ? modifier : "", role);
+}
+
+/* "former " for former/ex-, "acting " etc. for the others, "" for then-. */
+static const char *modifier_text(const fl_mx *mx, size_t off, size_t len)
+{
+    const char *m = mx->text + off;
+    size_t n = len;
+    while (n > 0 && (m[n - 1] == ' ' || m[n - 1] == '-'))
+        n--;
+    if (fl_word_is(m, n, "former") || fl_word_is(m, n, "ex"))
+        return "former ";
+    if (fl_word_is(m, n, "acting"))
+        return "acting ";
+    if (fl_word_is(m, n, "interim"))
+        return "interim ";
+    if (fl_word_is(m, n, "outgoing"))
+        return "outgoing ";
+    if (fl_word_is(m, n, "incoming"))
+        return "incoming ";
+    return "";
+}
+
+/* Whether the word after ", " could open an apposition with a role:
+ * a determiner, a capitalized word (an organization's), or a role. */
+static bool post_candidate(const fl_mx *mx, size_t comma)
+{
+    size_t w = comma + 1;
+    while (w < mx->s_end && mx->text[w] == ' ')
+        w++;
+    if (w == comma + 1 || w >= mx->s_end)
+        return false;
+    char c = mx->text[w];
+    if (c >= 'A' && c <= 'Z')
+        return true;
+    size_t we = fl_mx_word_end(mx, w);
+    const char *s = mx->text + w;
+    size_t n = we - w;
+    return fl_word_is(s, n, "the") || fl_word_is(s, n, "its") || fl_word_is(s, n, "his") ||
+           fl_word_is(s, n, "her") || fl_word_is(s, n, "their") || fl_word_is(s, n, "a") ||
+           fl_word_is(s, n, "an") || starts_role(s, n);
+}
+
+/* Adds the title from the last match: groups 1 modifier, 2 abbreviation,
+ * 3 role words. */
+static void add_title(fl_mx *mx, size_t match_start, fl_link_how how, size_t link_at)
+{
+    size_t mo = 0, ml = 0, ro, rl;
+    bool has_mod = fl_mx_group(mx, 1, &mo, &ml);
+    if (!fl_mx_group(mx, 2, &ro, &rl) && !fl_mx_group(mx, 3, &ro, &rl))
+        return;
+    (void)match_start;
+    size_t start = has_mod ? mo : ro;
+    size_t end = ro + rl;
+    const char *modifier = has_mod ? modifier_text(mx, mo, ml) : "";
+    if (has_mod && !*modifier) /* then-President: the role without the modifier */
+        start = ro;
+    if (fl_mx_claimed(mx, start, end - start))
+        return;
+    fl_mention *m = fl_mx_add(mx, FL_M_TITLE, start, end - start, 0);
+    if (!m)
+        return;
+    m->unit = fl_role_text(mx, mx->text + ro, rl, modifier);
+    size_t index = mx->doc->mentions.count - 1;
+    ((unsigned char *)mx->flags.items)[index] |= FL_MF_NEEDS_PERSON;
+    fl_mx_pending(mx, index, how, link_at);
+    fl_mx_claim(mx, start, end - start);
+}
+
+void fl_extract_titles(fl_mx *mx)
+{
+    const char *t = mx->text;
+    size_t i = mx->s_off;
+    while (i < mx->s_end) {
+        unsigned char c = (unsigned char)t[i];
+        if (c == ',' && i > mx->s_off && fl_mx_alnum_at(mx, i - 1) && post_candidate(mx, i)) {
+            size_t e = fl_mx_match(mx, FL_RE_TITLE_POST, i);
+            if (e) {
+                add_title(mx, i, FL_LINK_NAME_ENDS, i);
+                i = e;
+                continue;
+            }
+            i++;
+            continue;
+        }
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) || !fl_mx_word_start(mx, i)) {
+            i++;
+            continue;
+        }
+        size_t we = fl_mx_word_end(mx, i);
+        if (fl_mx_claimed(mx, i, we - i)) {
+            i = we;
+            continue;
+        }
+        if ((c == 'M' || c == 'S' || c == 'D') && we - i <= 6) {
+            size_t e = fl_mx_match(mx, FL_RE_HONORIFIC, i);
+            if (e) {
+                size_t hl = we - i;
+                if (we < mx->s_end && t[we] == '.')
+                    hl++;
+                fl_mx_claim(mx, i, hl);
+                i = e;
+                continue;
+            }
+        }
+        if (starts_role(t + i, we - i)) {
+            size_t e = fl_mx_match(mx, FL_RE_TITLE_PRE, i);
+            if (e) {
+                add_title(mx, i, FL_LINK_NAME_STARTS, e);
+                i = e;
+                continue;
+            }
+        }
+        i = we;
+    }
+}
