@@ -594,6 +594,69 @@ START_TEST(spelling_morphology_is_not_a_typo)
 }
 END_TEST
 
+START_TEST(spelling_real_names_near_lexicon_names)
+{
+    /* surnames and words one letter from lexicon names are names too */
+    mspec specs[] = {NAME("Davis"),   NAME("Cameron"), NAME("Marvel"),
+                     NAME("Goodman"), NAME("Kharkov"), NAME("Heroes")};
+    tdoc *t = make_doc("Mr Davis met David Cameron at the Marvel studio. Goodman said Kharkov "
+                       "would host Heroes.\n",
+                       specs, 6, builtin_lex);
+    EXPECT_NONE(t);
+    free_doc(t);
+}
+END_TEST
+
+START_TEST(spelling_suggests_the_matched_alias)
+{
+    fl_lexicon *lex = custom_lexicon("Activision Blizzard | org | | Activision\n");
+    mspec specs[] = {NAME("Activison")};
+    tdoc *t = make_doc("Games from Activison sold well.\n", specs, 1, lex);
+    const fl_finding *f[16];
+    ck_assert_uint_eq(run_rule(t, "name-spelling", f), 1);
+    ck_assert_str_eq(f[0]->suggestion, "Activision");
+    free_doc(t);
+    fl_lexicon_free(lex);
+}
+END_TEST
+
+START_TEST(variant_accepted_lexicon_forms)
+{
+    mspec specs[] = {ACR("U.S."), ACR("US")};
+    tdoc *t =
+        make_doc("The U.S. said no. Later the US said yes. The US left.\n", specs, 2, builtin_lex);
+    EXPECT_NONE(t);
+    free_doc(t);
+}
+END_TEST
+
+START_TEST(variant_description_order)
+{
+    /* the normalizer may name the right form first; counts still attach to
+     * the right forms */
+    mspec specs[] = {NAME("S.T.A.L.K.E.R."), NAME("Stalker")};
+    tdoc *t = make_doc("The game S.T.A.L.K.E.R. is late. Fans of S.T.A.L.K.E.R. wait. Stalker "
+                       "fans wait.\n",
+                       specs, 2, NULL);
+    const fl_finding *f[16];
+    ck_assert_uint_eq(run_rule(t, "name-variant", f), 1);
+    ck_assert_ptr_nonnull(strstr(f[0]->message, "'Stalker' (once)"));
+    ck_assert_ptr_nonnull(strstr(f[0]->message, "'S.T.A.L.K.E.R.' (line 1, 2 times)"));
+    free_doc(t);
+}
+END_TEST
+
+START_TEST(casing_all_caps_run_in_heading)
+{
+    mspec specs[] = {NAME("Alive"), ACR("ALIVE")};
+    tdoc *t = make_doc("Dead or Alive sold well. Released in March. DEAD OR ALIVE ULTIMATE is "
+                       "back.\n",
+                       specs, 2, builtin_lex);
+    EXPECT_NONE(t);
+    free_doc(t);
+}
+END_TEST
+
 /* --------------------------------------------------------------- seed */
 
 START_TEST(seed_article_end_to_end)
@@ -667,6 +730,11 @@ Suite *fl_test_suite(void)
     tcase_add_test(tc, spelling_johnson_and_johnston);
     tcase_add_test(tc, spelling_pittsburg_kansas);
     tcase_add_test(tc, spelling_morphology_is_not_a_typo);
+    tcase_add_test(tc, spelling_real_names_near_lexicon_names);
+    tcase_add_test(tc, spelling_suggests_the_matched_alias);
+    tcase_add_test(tc, variant_accepted_lexicon_forms);
+    tcase_add_test(tc, variant_description_order);
+    tcase_add_test(tc, casing_all_caps_run_in_heading);
     tcase_add_test(tc, seed_article_end_to_end);
     suite_add_tcase(s, tc);
     return s;

@@ -19,7 +19,18 @@
 
 static const char RULE[] = "name-spelling";
 
-enum { KEY_CAP = 256, MAX_WORDS = 8, LEX_MIN_WORD = 5, DOC_MIN_WORD = 6, TWO_EDITS_MIN = 9 };
+/* LEX_MIN_WORD: the shortest word corrected towards a lexicon name when
+ * the name has no other word to vouch for it: real names one letter from
+ * a lexicon name are common (Davis/Davos, Cameron/Cameroon, Marvel/
+ * Marvell), long ones rare. */
+enum {
+    KEY_CAP = 256,
+    MAX_WORDS = 8,
+    LEX_MIN_WORD = 8,
+    LEX_MIN_SHARED = 5,
+    DOC_MIN_WORD = 6,
+    TWO_EDITS_MIN = 9
+};
 
 typedef struct word_ref {
     const char *s; /* folded, NUL-terminated */
@@ -90,7 +101,8 @@ static bool all_letters(const uint32_t *cps, size_t n)
 }
 
 /* Whether word a could be a typo of word b: edits within the allowance
- * for its length, same first and last letters. Returns the edits or 0. */
+ * for its length, same first and last letters, the shorter word at least
+ * min_len code points. Returns the edits or 0. */
 static unsigned word_typo(word_ref a, word_ref b, size_t min_len)
 {
     uint32_t ca[FL_NEAR_MAX_CPS], cb[FL_NEAR_MAX_CPS];
@@ -98,8 +110,8 @@ static unsigned word_typo(word_ref a, word_ref b, size_t min_len)
     size_t nb = fl_near_decode(b.s, b.len, cb, FL_NEAR_MAX_CPS);
     if (na > FL_NEAR_MAX_CPS || nb > FL_NEAR_MAX_CPS || na < 2 || nb < 2)
         return 0;
-    size_t longer = na > nb ? na : nb, shorter = na < nb ? na : nb;
-    if (longer < min_len || !all_letters(ca, na) || !all_letters(cb, nb))
+    size_t shorter = na < nb ? na : nb;
+    if (shorter < min_len || !all_letters(ca, na) || !all_letters(cb, nb))
         return 0;
     if (ca[0] != cb[0] || ca[na - 1] != cb[nb - 1])
         return 0;
@@ -246,7 +258,10 @@ static void check_lexicon_near(fl_doc *doc, name_group *g, name_group *groups, s
         word_ref w[MAX_WORDS];
         size_t nw = split_words(fold, fl, w, MAX_WORDS);
         size_t k;
-        unsigned d = name_typo(g->words, g->nwords, w, nw, LEX_MIN_WORD, &k);
+        /* another word of the name that matches vouches for a shorter one
+         * (Sao Paolo, Jenson Huang) */
+        unsigned d = name_typo(g->words, g->nwords, w, nw,
+                               g->nwords > 1 ? LEX_MIN_SHARED : LEX_MIN_WORD, &k);
         if (!d)
             continue;
         if (match && match != e)
@@ -261,10 +276,11 @@ static void check_lexicon_near(fl_doc *doc, name_group *g, name_group *groups, s
     if (!match)
         return;
     (void)which;
-    const char *right_text = match->canonical;
+    /* the form that matched: an alias (Activision) rather than the
+     * canonical form (Activision Blizzard) */
+    const char *right_text = form;
     size_t cl = fold_into(right_text, strlen(right_text), fold);
     const name_group *right = cl ? find_group(groups, ng, fold) : NULL;
-    (void)form;
     const char *message =
         right ? fl_arena_printf(doc->arena,
                                 "'%s' (%s) is %s off the known name '%s' (%s); "

@@ -71,27 +71,29 @@ static const char *annotate(fl_doc *doc, const char *desc, const fl_name_form *w
     const char *notes[2] = {wrong_note, right_note};
     const char *at[2] = {NULL, NULL};
     size_t qlen[2] = {0, 0};
-    const char *from = desc;
     for (int side = 0; side < 2; side++) {
-        for (size_t q = 0; q < sizeof quotes / sizeof quotes[0] && !at[side]; q++) {
+        for (size_t q = 0; q < sizeof quotes / sizeof quotes[0]; q++) {
             char *needle =
                 fl_arena_printf(doc->arena, "%s%s%s", quotes[q][0], forms[side], quotes[q][1]);
             if (!needle)
                 return NULL;
-            const char *p = strstr(from, needle);
-            if (p) {
+            const char *p = strstr(desc, needle);
+            if (p && (!at[side] || p < at[side])) {
                 at[side] = p;
                 qlen[side] = strlen(needle);
             }
         }
         if (!at[side])
             return NULL;
-        from = at[side] + qlen[side];
     }
-    char *out = fl_arena_printf(doc->arena, "%.*s'%s' (%s)%.*s'%s' (%s)%s", (int)(at[0] - desc),
-                                desc, forms[0], notes[0], (int)(at[1] - (at[0] + qlen[0])),
-                                at[0] + qlen[0], forms[1], notes[1], at[1] + qlen[1]);
-    return out;
+    /* the description may name either form first */
+    int first = at[0] < at[1] ? 0 : 1, second = 1 - first;
+    if (at[first] + qlen[first] > at[second])
+        return NULL;
+    return fl_arena_printf(doc->arena, "%.*s'%s' (%s)%.*s'%s' (%s)%s", (int)(at[first] - desc),
+                           desc, forms[first], notes[first],
+                           (int)(at[second] - (at[first] + qlen[first])), at[first] + qlen[first],
+                           forms[second], notes[second], at[second] + qlen[second]);
 }
 
 static void compare_group(fl_doc *doc, fl_name_use *uses, size_t count, const family_use *fams,
@@ -116,6 +118,9 @@ static void compare_group(fl_doc *doc, fl_name_use *uses, size_t count, const fa
         if (i == best)
             continue;
         const fl_name_form *wrong = &forms[i];
+        /* two forms the lexicon accepts (U.S. and US) are a style choice */
+        if (wrong->lexicon > 0 && right->lexicon > 0)
+            continue;
         fl_difference diff;
         if (fl_compare_surfaces(wrong->text, wrong->len, right->text, right->len, &diff) != FL_OK)
             continue;
