@@ -71,6 +71,18 @@
 #include <string.h>
 #include <utf8proc.h>
 
+/* FNV-1a, so that lower_word can hash while it copies */
+#define FL_FNV_BASIS 2166136261u
+#define FL_FNV_PRIME 16777619u
+static inline unsigned fnv1a(const void *key, size_t len)
+{
+    const unsigned char *p = key;
+    unsigned h = FL_FNV_BASIS;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ p[i]) * FL_FNV_PRIME;
+    return h;
+}
+#define HASH_FUNCTION(keyptr, keylen, hashv) ((hashv) = fnv1a((keyptr), (keylen)))
 #define HASH_NONFATAL_OOM 1
 #define uthash_nonfatal_oom(elt) ((void)(elt), oom = true)
 #include <uthash.h>
@@ -91,38 +103,41 @@ enum {
     C_SYMBOL
 };
 
-static int classify(uint32_t cp)
+/* ASCII classes (index ranges are a GNU C extension that GCC and Clang
+ * accept). */
+// clang-format off
+static const unsigned char ascii_class[128] = {
+    [0 ... 9] = C_SPACE,
+    [10] = C_LINE,
+    [11] = C_SPACE,
+    [12 ... 13] = C_LINE,
+    [14 ... 32] = C_SPACE,
+    ['!' ... '"'] = C_PUNCT,
+    ['#' ... '&'] = C_SYMBOL,
+    ['\'' ... '*'] = C_PUNCT,
+    ['+'] = C_SYMBOL,
+    [',' ... '/'] = C_PUNCT,
+    ['0' ... '9'] = C_DIGIT,
+    [':' ... ';'] = C_PUNCT,
+    ['<' ... '>'] = C_SYMBOL,
+    ['?'] = C_PUNCT,
+    ['@'] = C_SYMBOL,
+    ['A' ... 'Z'] = C_UPPER,
+    ['[' ... ']'] = C_PUNCT,
+    ['^'] = C_SYMBOL,
+    ['_'] = C_PUNCT,
+    ['`'] = C_SYMBOL,
+    ['a' ... 'z'] = C_LOWER,
+    ['{'] = C_PUNCT,
+    ['|'] = C_SYMBOL,
+    ['}'] = C_PUNCT,
+    ['~'] = C_SYMBOL,
+    [127] = C_SPACE,
+};
+// clang-format on
+
+static int classify_unicode(uint32_t cp)
 {
-    if (cp < 0x80) {
-        if (cp >= 'a' && cp <= 'z')
-            return C_LOWER;
-        if (cp >= 'A' && cp <= 'Z')
-            return C_UPPER;
-        if (cp >= '0' && cp <= '9')
-            return C_DIGIT;
-        if (cp == '\n' || cp == '\r' || cp == '\f')
-            return C_LINE;
-        if (cp <= ' ' || cp == 0x7f)
-            return C_SPACE;
-        switch (cp) {
-        case '$':
-        case '%':
-        case '&':
-        case '@':
-        case '#':
-        case '+':
-        case '<':
-        case '=':
-        case '>':
-        case '^':
-        case '`':
-        case '|':
-        case '~':
-            return C_SYMBOL;
-        default:
-            return C_PUNCT;
-        }
-    }
     switch (cp) {
     case 0x85:
     case 0x2028:
@@ -169,6 +184,11 @@ static int classify(uint32_t cp)
     default:
         return C_SYMBOL;
     }
+}
+
+static inline int classify(uint32_t cp)
+{
+    return cp < 0x80 ? ascii_class[cp] : classify_unicode(cp);
 }
 
 static inline size_t decode(const unsigned char *s, size_t len, size_t i, uint32_t *cp)
@@ -410,8 +430,9 @@ enum {
 typedef struct seg {
     const unsigned char *s;
     size_t len;
-    fl_token *toks;
-    uint8_t *flags;
+    fl_arena *arena;
+    fl_token *toks; /* in the arena: becomes doc->tokens */
+    uint8_t *flags; /* malloc'd, parallel to toks */
     size_t n, cap;
 } seg;
 
@@ -423,10 +444,14 @@ static inline int ab_of(const seg *sg, size_t i)
 static bool push_token(seg *sg, size_t off, size_t len, fl_token_kind kind, uint8_t flags)
 {
     if (sg->n == sg->cap) {
-        size_t cap = sg->cap ? sg->cap * 2 : 1024;
-        fl_token *t = realloc(sg->toks, cap * sizeof *t);
+        /* news prose has about one token per five bytes: the first guess
+         * usually holds, so the tokens are written once, in place */
+        size_t cap = sg->cap ? sg->cap * 2 : sg->len / 5 + 16;
+        fl_token *t = fl_arena_alloc(sg->arena, cap * sizeof *t);
         if (!t)
             return false;
+        if (sg->n)
+            memcpy(t, sg->toks, sg->n * sizeof *t);
         sg->toks = t;
         uint8_t *f = realloc(sg->flags, cap);
         if (!f)
@@ -482,7 +507,7 @@ static bool scan_word(seg *sg, size_t i, uint8_t gap, size_t *end)
     int ab = AB_NONE;
     size_t p = i;
 
-    if (!digit_start) {
+    if (!digit_start && ((i + 1 < len && s[i + 1] == '.') || (i + 2 < len && s[i + 2] == '.'))) {
         size_t d = dotted_end(s, len, i);
         if (d) {
             for (size_t k = i; k < d; k++) {
@@ -517,6 +542,21 @@ static bool scan_word(seg *sg, size_t i, uint8_t gap, size_t *end)
     }
 
     while (p < len) {
+        /* ASCII letters and digits first: most of every word */
+        unsigned char b = s[p];
+        if (b < 0x80 && ascii_class[b] >= C_UPPER && ascii_class[b] <= C_DIGIT) {
+            int c = ascii_class[b];
+            if (c != C_DIGIT) {
+                letters++;
+                upper += c == C_UPPER;
+                lower += c == C_LOWER;
+                if (first_letter < 0)
+                    first_letter = c;
+                in_number = false;
+            }
+            p++;
+            continue;
+        }
         uint32_t cp;
         size_t n = decode(s, len, p, &cp);
         int c = classify(cp);
@@ -685,10 +725,14 @@ static inline const unsigned char *tok_text(const seg *sg, size_t i)
     return sg->s + sg->toks[i].off;
 }
 
-static bool tok_is(const seg *sg, size_t i, const char *lit)
+/* The code point of a one-code-point PUNCT or SYMBOL token, else 0. */
+static uint32_t mark_cp(const seg *sg, size_t i)
 {
-    size_t n = strlen(lit);
-    return sg->toks[i].len == n && memcmp(tok_text(sg, i), lit, n) == 0;
+    const fl_token *t = &sg->toks[i];
+    if (t->kind != FL_TOK_PUNCT && t->kind != FL_TOK_SYMBOL)
+        return 0;
+    uint32_t cp;
+    return decode(sg->s, sg->len, t->off, &cp) == t->len ? cp : 0;
 }
 
 static int first_class(const seg *sg, size_t i)
@@ -706,33 +750,46 @@ static bool is_terminal(const seg *sg, size_t i)
     if (t->kind != FL_TOK_PUNCT)
         return false;
     unsigned char c = tok_text(sg, i)[0];
-    return c == '.' || c == '?' || c == '!' || tok_is(sg, i, "\xE2\x80\xA6");
-}
-
-static const char *const closers[] = {"\"", "'", "\xE2\x80\x9D", "\xE2\x80\x99", ")",
-                                      "]",  "}", "\xC2\xBB",     "\xE2\x80\xBA"};
-static const char *const openers[] = {"\"", "'", "\xE2\x80\x9C", "\xE2\x80\x98", "(",
-                                      "[",  "{", "\xC2\xAB",     "\xE2\x80\xB9"};
-
-static bool in_list(const seg *sg, size_t i, const char *const *list, size_t count)
-{
-    if (sg->toks[i].kind != FL_TOK_PUNCT)
-        return false;
-    for (size_t k = 0; k < count; k++)
-        if (tok_is(sg, i, list[k]))
-            return true;
-    return false;
+    return c == '.' || c == '?' || c == '!' || (c == 0xE2 && mark_cp(sg, i) == 0x2026);
 }
 
 /* A closing quote or bracket attached to what precedes it. */
 static bool is_closer(const seg *sg, size_t i)
 {
-    return !(sg->flags[i] & G_SPACE) && in_list(sg, i, closers, sizeof closers / sizeof closers[0]);
+    if (sg->flags[i] & G_SPACE)
+        return false;
+    switch (mark_cp(sg, i)) {
+    case '"':
+    case '\'':
+    case ')':
+    case ']':
+    case '}':
+    case 0x201D: /* ” */
+    case 0x2019: /* ’ */
+    case 0x00BB: /* » */
+    case 0x203A: /* › */
+        return true;
+    default:
+        return false;
+    }
 }
 
 static bool is_opener(const seg *sg, size_t i)
 {
-    return in_list(sg, i, openers, sizeof openers / sizeof openers[0]);
+    switch (mark_cp(sg, i)) {
+    case '"':
+    case '\'':
+    case '(':
+    case '[':
+    case '{':
+    case 0x201C: /* “ */
+    case 0x2018: /* ‘ */
+    case 0x00AB: /* « */
+    case 0x2039: /* ‹ */
+        return true;
+    default:
+        return false;
+    }
 }
 
 /* Whether token i (after any opening quotes) can begin a sentence. */
@@ -755,22 +812,25 @@ static size_t list_marker(const seg *sg, size_t i)
     const fl_token *t = &sg->toks[i];
     size_t m = 0;
     if (t->kind == FL_TOK_PUNCT || t->kind == FL_TOK_SYMBOL) {
-        static const char *const bullets[] = {"-",
-                                              "*",
-                                              "+",
-                                              "\xE2\x80\xA2",
-                                              "\xE2\x80\x93",
-                                              "\xE2\x80\x94",
-                                              "\xE2\x80\xA3",
-                                              "\xE2\x96\xAA",
-                                              "\xE2\x97\xA6",
-                                              "\xC2\xB7"};
-        for (size_t k = 0; k < sizeof bullets / sizeof bullets[0] && !m; k++)
-            if (tok_is(sg, i, bullets[k]))
-                m = 1;
+        switch (mark_cp(sg, i)) {
+        case '-':
+        case '*':
+        case '+':
+        case 0x2022: /* • */
+        case 0x2013: /* – */
+        case 0x2014: /* — */
+        case 0x2023: /* ‣ */
+        case 0x25AA: /* ▪ */
+        case 0x25E6: /* ◦ */
+        case 0x00B7: /* · */
+            m = 1;
+            break;
+        default:
+            break;
+        }
     } else if (t->kind == FL_TOK_NUMBER && t->len <= 3 && i + 1 < sg->n &&
                !(sg->flags[i + 1] & G_SPACE) &&
-               (tok_is(sg, i + 1, ".") || tok_is(sg, i + 1, ")"))) {
+               (mark_cp(sg, i + 1) == '.' || mark_cp(sg, i + 1) == ')')) {
         const unsigned char *w = tok_text(sg, i);
         m = 2;
         for (size_t k = 0; k < t->len; k++)
@@ -796,9 +856,10 @@ static void mark_quotes(seg *sg)
             is_open = false;
         if (sg->toks[i].kind != FL_TOK_PUNCT)
             continue;
-        bool straight = tok_is(sg, i, "\"");
-        bool opener = tok_is(sg, i, "\xE2\x80\x9C") || tok_is(sg, i, "\xC2\xAB");
-        bool closer = tok_is(sg, i, "\xE2\x80\x9D") || tok_is(sg, i, "\xC2\xBB");
+        uint32_t cp = mark_cp(sg, i);
+        bool straight = cp == '"';
+        bool opener = cp == 0x201C || cp == 0x00AB;
+        bool closer = cp == 0x201D || cp == 0x00BB;
         if (straight) {
             bool space_after = i + 1 >= sg->n || (sg->flags[i + 1] & G_SPACE);
             if (!(g & G_SPACE))
@@ -958,7 +1019,7 @@ static void sentence_flags(fl_sentence *st, const seg *sg)
             continue;
         words++;
         nolower += (sg->flags[i] & T_NOLOWER) != 0;
-        if (words > 1 && !is_small_word(tok_text(sg, i), t->len)) {
+        if (st->headline && words > 1 && !is_small_word(tok_text(sg, i), t->len)) {
             counted++;
             caps += t->capitalized;
         }
@@ -970,8 +1031,8 @@ static void sentence_flags(fl_sentence *st, const seg *sg)
 /* --------------------------------------------------------------- context */
 
 typedef struct stem_entry {
-    const char *text;
-    size_t last; /* 1 + index of the last sentence that took it */
+    size_t last;      /* 1 + index of the last sentence that took it */
+    const char *text; /* allocated right after the entry */
     UT_hash_handle hh;
 } stem_entry;
 
@@ -981,6 +1042,18 @@ typedef struct word_entry {
     UT_hash_handle hh;
 } word_entry;
 
+/* A direct-mapped cache of short words in front of the word table, keys
+ * inline: news vocabulary is skewed, so most lookups hit one slot instead
+ * of walking a bucket chain through the arena. */
+enum { FL_SLOT_KEY = 19 };
+
+typedef struct word_slot {
+    unsigned hash;
+    unsigned char len; /* 0: empty */
+    char key[FL_SLOT_KEY];
+    stem_entry *stem;
+} word_slot;
+
 typedef struct context_state {
     fl_arena *arena;
     struct sb_stemmer *stemmer;
@@ -988,13 +1061,16 @@ typedef struct context_state {
     stem_entry *stems;
     stem_entry **scratch;
     size_t scratch_cap;
+    word_slot *cache;
+    size_t cache_mask;
 } context_state;
 
 enum { FL_MAX_CONTEXT_WORD = 48 };
 
 /* Lower-cases a word token into out (’ as ', the abbreviation's period
  * dropped); returns its length, or 0 when it is not a candidate. */
-static size_t lower_word(const unsigned char *w, size_t len, bool is_abbrev, char *out)
+static size_t lower_word(const unsigned char *w, size_t len, bool is_abbrev, char *out,
+                         unsigned *hash)
 {
     if (is_abbrev && len && w[len - 1] == '.')
         len--;
@@ -1020,6 +1096,7 @@ static size_t lower_word(const unsigned char *w, size_t len, bool is_abbrev, cha
         if (o >= FL_MAX_CONTEXT_WORD)
             return 0;
     }
+    *hash = fnv1a(out, o);
     return o >= 2 ? o : 0;
 }
 
@@ -1029,43 +1106,62 @@ static int by_text(const void *a, const void *b)
     return strcmp(x->text, y->text);
 }
 
-/* The cached entry for one lower-cased word, stemming it on first sight. */
-static word_entry *lookup_word(context_state *cx, const char *low, size_t n)
+/* The stem of one lower-cased word in *out (NULL for a stopword),
+ * stemming it on first sight. False when out of memory. */
+static bool lookup_word(context_state *cx, const char *low, size_t n, unsigned hash,
+                        stem_entry **out)
 {
     bool oom = false;
+    word_slot *slot = n <= FL_SLOT_KEY ? &cx->cache[hash & cx->cache_mask] : NULL;
+    if (slot && slot->len == n && slot->hash == hash && memcmp(slot->key, low, n) == 0) {
+        *out = slot->stem;
+        return true;
+    }
     word_entry *we = NULL;
-    HASH_FIND(hh, cx->words, low, n, we);
-    if (we)
-        return we;
-    we = fl_arena_alloc(cx->arena, sizeof *we);
-    char *key = fl_arena_strndup(cx->arena, low, n);
-    if (!we || !key)
-        return NULL;
-    we->key = key;
-    /* dotted forms ("u.s", "amazon.com") are names, not inflected words */
-    const sb_symbol *stem = (const sb_symbol *)low;
-    size_t sn = n;
-    if (!memchr(low, '.', n)) {
-        stem = sb_stemmer_stem(cx->stemmer, (const sb_symbol *)low, (int)n);
-        if (!stem)
-            return NULL;
-        sn = (size_t)sb_stemmer_length(cx->stemmer);
-    }
-    stem_entry *se = NULL;
-    HASH_FIND(hh, cx->stems, stem, sn, se);
-    if (!se) {
-        se = fl_arena_alloc(cx->arena, sizeof *se);
-        char *text = se ? fl_arena_strndup(cx->arena, (const char *)stem, sn) : NULL;
-        if (!text)
-            return NULL;
-        se->text = text;
-        HASH_ADD_KEYPTR(hh, cx->stems, se->text, sn, se);
+    HASH_FIND_BYHASHVALUE(hh, cx->words, low, n, hash, we);
+    if (!we) {
+        we = fl_arena_alloc(cx->arena, sizeof *we);
+        char *key = fl_arena_strndup(cx->arena, low, n);
+        if (!we || !key)
+            return false;
+        we->key = key;
+        we->stem = NULL;
+        if (!fl_is_stopword(low, n)) {
+            /* dotted forms ("u.s", "amazon.com") are names, not inflected words */
+            const sb_symbol *stem = (const sb_symbol *)low;
+            size_t sn = n;
+            if (!memchr(low, '.', n)) {
+                stem = sb_stemmer_stem(cx->stemmer, (const sb_symbol *)low, (int)n);
+                if (!stem)
+                    return false;
+                sn = (size_t)sb_stemmer_length(cx->stemmer);
+            }
+            stem_entry *se = NULL;
+            HASH_FIND(hh, cx->stems, stem, sn, se);
+            if (!se) {
+                se = fl_arena_alloc(cx->arena, sizeof *se);
+                char *text = se ? fl_arena_strndup(cx->arena, (const char *)stem, sn) : NULL;
+                if (!text)
+                    return false;
+                se->text = text;
+                HASH_ADD_KEYPTR(hh, cx->stems, se->text, sn, se);
+                if (oom)
+                    return false;
+            }
+            we->stem = se;
+        }
+        HASH_ADD_KEYPTR_BYHASHVALUE(hh, cx->words, we->key, n, hash, we);
         if (oom)
-            return NULL;
+            return false;
     }
-    we->stem = se;
-    HASH_ADD_KEYPTR(hh, cx->words, we->key, n, we);
-    return oom ? NULL : we;
+    if (slot) {
+        slot->hash = hash;
+        slot->len = (unsigned char)n;
+        memcpy(slot->key, low, n);
+        slot->stem = we->stem;
+    }
+    *out = we->stem;
+    return true;
 }
 
 static fl_status sentence_context(context_state *cx, fl_sentence *st, size_t index, const seg *sg)
@@ -1076,13 +1172,13 @@ static fl_status sentence_context(context_state *cx, fl_sentence *st, size_t ind
         const fl_token *t = &sg->toks[i];
         if (t->kind != FL_TOK_WORD)
             continue;
-        size_t n = lower_word(tok_text(sg, i), t->len, ab_of(sg, i) != AB_NONE, low);
+        unsigned hash;
+        size_t n = lower_word(tok_text(sg, i), t->len, ab_of(sg, i) != AB_NONE, low, &hash);
         if (!n)
             continue;
-        word_entry *we = lookup_word(cx, low, n);
-        if (!we)
+        stem_entry *se;
+        if (!lookup_word(cx, low, n, hash, &se))
             return FL_ENOMEM;
-        stem_entry *se = we->stem;
         if (!se || se->last == index + 1)
             continue;
         se->last = index + 1;
@@ -1100,8 +1196,17 @@ static fl_status sentence_context(context_state *cx, fl_sentence *st, size_t ind
     st->context_count = count;
     if (!count)
         return FL_OK;
-    if (count > 1)
+    if (count > 24) {
         qsort(cx->scratch, count, sizeof *cx->scratch, by_text);
+    } else {
+        for (size_t k = 1; k < count; k++) {
+            stem_entry *e = cx->scratch[k];
+            size_t m = k;
+            for (; m > 0 && strcmp(cx->scratch[m - 1]->text, e->text) > 0; m--)
+                cx->scratch[m] = cx->scratch[m - 1];
+            cx->scratch[m] = e;
+        }
+    }
     const char **ctx = fl_arena_alloc(cx->arena, count * sizeof *ctx);
     if (!ctx)
         return FL_ENOMEM;
@@ -1115,22 +1220,19 @@ static fl_status fill_context(fl_doc *doc, const seg *sg)
 {
     context_state cx = {.arena = doc->arena};
     fl_status status = FL_OK;
-    bool oom = false;
     cx.stemmer = sb_stemmer_new("english", NULL);
-    if (!cx.stemmer)
+    /* about one slot per 16 bytes of text, 256 to 16384 slots */
+    size_t slots = 256;
+    while (slots < 16384 && slots * 16 < sg->len)
+        slots *= 2;
+    cx.cache = calloc(slots, sizeof *cx.cache);
+    cx.cache_mask = slots - 1;
+    if (!cx.stemmer || !cx.cache) {
+        if (cx.stemmer)
+            sb_stemmer_delete(cx.stemmer);
+        free(cx.cache);
         return FL_ENOMEM;
-    /* stopwords: cached words without a stem */
-    for (size_t i = 0; i < fl_stopword_count && !oom; i++) {
-        word_entry *we = fl_arena_alloc(doc->arena, sizeof *we);
-        if (!we) {
-            oom = true;
-            break;
-        }
-        we->key = fl_stopwords[i];
-        HASH_ADD_KEYPTR(hh, cx.words, we->key, strlen(we->key), we);
     }
-    if (oom)
-        status = FL_ENOMEM;
     for (size_t i = 0; status == FL_OK && i < doc->sentences.count; i++) {
         fl_sentence *st = FL_DOC_SENTENCE(doc, i);
         sentence_flags(st, sg);
@@ -1139,6 +1241,7 @@ static fl_status fill_context(fl_doc *doc, const seg *sg)
     HASH_CLEAR(hh, cx.words);
     HASH_CLEAR(hh, cx.stems);
     free(cx.scratch);
+    free(cx.cache);
     sb_stemmer_delete(cx.stemmer);
     return status;
 }
@@ -1147,25 +1250,20 @@ static fl_status fill_context(fl_doc *doc, const seg *sg)
 
 fl_status fl_segment(fl_doc *doc)
 {
-    seg sg = {.s = (const unsigned char *)doc->prose.text, .len = doc->prose.len};
+    seg sg = {
+        .s = (const unsigned char *)doc->prose.text, .len = doc->prose.len, .arena = doc->arena};
     fl_vec_init(&doc->sentences, sizeof(fl_sentence));
     fl_vec_init(&doc->tokens, sizeof(fl_token));
     fl_status status = sg.len ? tokenize(&sg) : FL_OK;
     if (status == FL_OK && sg.n) {
-        fl_token *toks = fl_arena_alloc(doc->arena, sg.n * sizeof *toks);
-        if (toks) {
-            memcpy(toks, sg.toks, sg.n * sizeof *toks);
-            doc->tokens.items = toks;
-            doc->tokens.count = doc->tokens.cap = sg.n;
-        } else {
-            status = FL_ENOMEM;
-        }
+        doc->tokens.items = sg.toks;
+        doc->tokens.count = sg.n;
+        doc->tokens.cap = sg.cap;
     }
     if (status == FL_OK)
         status = split_sentences(doc, &sg);
     if (status == FL_OK && doc->sentences.count)
         status = fill_context(doc, &sg);
-    free(sg.toks);
     free(sg.flags);
     return status;
 }
