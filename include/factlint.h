@@ -282,6 +282,94 @@ const fl_rule_info *fl_rule_get(size_t i);
 /* The rule with this id, or NULL. */
 const fl_rule_info *fl_rule_find(const char *id);
 
+/* --------------------------------------------------------------- results */
+
+/* Keeps the findings of `result` for which keep(finding, ctx) returns
+ * non-zero and drops the others, preserving order. Dropped findings'
+ * strings stay valid until fl_result_free. Returns FL_OK. */
+fl_status fl_result_filter(fl_result *result, int (*keep)(const fl_finding *f, void *ctx),
+                           void *ctx);
+
+/* -------------------------------------------------------------- baseline */
+
+/* A baseline: the findings a team has accepted, by file path and
+ * fingerprint (rule, the normalized text of both sides and a hash of the
+ * sentence; not the line), kept as a multiset, so two identical findings
+ * need two entries. The file is JSON, one finding a line, sorted, so it
+ * diffs well under version control:
+ *   {"version": 1, "findings": [
+ *   {"path": "a.md", "rule": "name-variant", "fingerprint": "...", "text": "H2O"},
+ *   ...]}
+ * Not thread-safe: one baseline per thread, or a lock. */
+typedef struct fl_baseline fl_baseline;
+
+/* An empty baseline; NULL when out of memory. */
+fl_baseline *fl_baseline_new(void);
+/* Reads a baseline file. FL_EIO when it cannot be read, FL_EUSAGE (with a
+ * message naming the problem) when it is not a factlint baseline. */
+fl_status fl_baseline_load(const char *path, fl_baseline **out, fl_error *err);
+/* Records one finding of the file named `path` (as reported). */
+fl_status fl_baseline_add(fl_baseline *baseline, const char *path, const fl_finding *finding);
+/* Records every finding of a result. */
+fl_status fl_baseline_add_result(fl_baseline *baseline, const char *path,
+                                 const fl_result *result);
+/* Drops from `result` the findings the baseline holds for `path`, each
+ * baseline entry matching at most one finding. Returns how many were
+ * dropped. */
+size_t fl_baseline_filter(fl_baseline *baseline, const char *path, fl_result *result);
+/* Writes the baseline to `path` atomically (a temporary file beside it,
+ * then rename). FL_EIO with errno in err->sys_errno on failure. */
+fl_status fl_baseline_write(const fl_baseline *baseline, const char *path, fl_error *err);
+size_t fl_baseline_count(const fl_baseline *baseline);
+void fl_baseline_free(fl_baseline *baseline);
+
+/* ------------------------------------------------------------------- fix */
+
+/* Rules whose suggestions fl_fix_apply applies: a pure respelling of one
+ * name (name-variant, name-casing, name-spelling). */
+int fl_fix_rule_fixable(const char *rule);
+
+/* Builds the fixed text of `src` from the unambiguous suggestions in
+ * `result`: findings of a fixable rule with a suggestion that differs from
+ * the flagged text, neither holding a line break or markup characters
+ * (< > & ` * _ [ ] \), and not overlapping a finding with a different
+ * suggestion. The text (malloc'd, NUL-terminated, the caller frees) goes
+ * to *out and its length to *out_len; *applied (may be NULL) counts the
+ * findings fixed. When nothing applies, *out is a copy of the source. */
+fl_status fl_fix_apply(const fl_source *src, const fl_result *result, char **out,
+                       size_t *out_len, size_t *applied);
+
+/* What a file looked like when it was read: size, modification time and a
+ * hash of its content, to refuse writing over a change made since. */
+typedef struct fl_file_stamp {
+    uint64_t size;
+    int64_t mtime_sec;
+    long mtime_nsec;
+    uint64_t hash;
+} fl_file_stamp;
+
+/* Stamps `path` as it is now, hashing `bytes` (the content as read) rather
+ * than re-reading: call it right after reading the file. FL_EIO when the
+ * file cannot be stat'ed. */
+fl_status fl_file_stamp_get(const char *path, const char *bytes, size_t len,
+                            fl_file_stamp *out, fl_error *err);
+
+/* Replaces the file at `path` (a symbolic link is followed) with `len`
+ * bytes atomically: a temporary file in the same folder, written, given
+ * the old file's mode (and owner when permitted), fsync'ed, then renamed
+ * over the old one and the folder fsync'ed. Refuses, writing nothing, when
+ * the file's size, modification time or content no longer match `stamp`:
+ * FL_EIO with err->sys_errno set to ESTALE. On any failure the old file is
+ * untouched (a temporary file may be left only if the process is killed). */
+fl_status fl_fix_write(const char *path, const fl_file_stamp *stamp, const char *bytes,
+                       size_t len, fl_error *err);
+
+/* Writes a unified diff (3 lines of context) from `old` to `new_text` to
+ * `out`, both sides labelled `path`. Writes nothing when they are equal.
+ * FL_EIO on a write error. */
+fl_status fl_fix_diff(const char *path, const char *old, size_t old_len, const char *new_text,
+                      size_t new_len, FILE *out);
+
 #ifdef __cplusplus
 }
 #endif

@@ -229,14 +229,32 @@ static const char *source_slice(fl_doc *doc, size_t off, size_t len)
     return fl_arena_strndup(doc->arena, fl_source_bytes(doc->src) + off, len);
 }
 
-/* Lower-cased, space-collapsed text for fingerprints. */
+/* Hashes s[0..len) word by word, so runs of white space (a re-wrapped
+ * paragraph, a line break inside a name) do not change the hash. */
+static uint64_t hash_words(const char *s, size_t len, uint64_t seed)
+{
+    uint64_t h = seed;
+    size_t i = 0;
+    while (i < len) {
+        while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
+            i++;
+        size_t start = i;
+        while (i < len && !(s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
+            i++;
+        if (i > start)
+            h = fl_hash64(s + start, i - start, h);
+    }
+    return h;
+}
+
+/* Folded (case, width, dashes), space-collapsed text for fingerprints. */
 static uint64_t hash_normalized(const char *s, uint64_t seed)
 {
     char buf[256];
     size_t n = fl_fold(s, strlen(s), 0, buf, sizeof buf);
     if (n >= sizeof buf)
         n = sizeof buf - 1;
-    return fl_hash64(buf, n, seed);
+    return hash_words(buf, n, seed);
 }
 
 static size_t sentence_at(const fl_doc *doc, size_t off)
@@ -274,6 +292,7 @@ fl_finding *fl_doc_add_finding(fl_doc *doc, const char *rule, fl_severity severi
                                : NULL;
     uint64_t h = fl_hash64(rule, strlen(rule), 0);
     h = hash_normalized(f->text ? f->text : "", h);
+    uint64_t related_sum = 0;
     if (rel_count) {
         fl_related *rel = fl_arena_alloc(doc->arena, rel_count * sizeof *rel);
         if (!rel)
@@ -282,14 +301,18 @@ fl_finding *fl_doc_add_finding(fl_doc *doc, const char *rule, fl_severity severi
             fl_prose_to_source(&doc->prose, rel_off[i], rel_len[i], &rel[i].offset,
                                &rel[i].length);
             rel[i].text = source_slice(doc, rel[i].offset, rel[i].length);
-            h = hash_normalized(rel[i].text ? rel[i].text : "", h);
+            /* a sum, so the order of the related spans does not matter */
+            related_sum += hash_normalized(rel[i].text ? rel[i].text : "", 0);
         }
         f->related = rel;
         f->related_count = rel_count;
+        h = fl_hash64(&related_sum, sizeof related_sum, h);
     }
+    /* the sentence's words, not its position: moving or re-wrapping a
+     * paragraph keeps the fingerprint, so baselines survive edits */
     if (doc->sentences.count) {
         const fl_sentence *s = FL_DOC_SENTENCE(doc, sentence_at(doc, off));
-        h = fl_hash64(doc->prose.text + s->off, s->len, h);
+        h = hash_words(doc->prose.text + s->off, s->len, h);
     }
     f->fingerprint = fl_arena_printf(doc->arena, "%016llx", (unsigned long long)h);
     if (!f->text || !f->message || !f->fingerprint)
@@ -424,6 +447,18 @@ void fl_result_free(fl_result *result)
         return;
     fl_arena_free(result->doc.arena);
     free(result);
+}
+
+fl_status fl_result_filter(fl_result *result, int (*keep)(const fl_finding *f, void *ctx),
+                           void *ctx)
+{
+    fl_finding *items = result->doc.findings.items;
+    size_t kept = 0;
+    for (size_t i = 0; i < result->doc.findings.count; i++)
+        if (keep(&items[i], ctx))
+            items[kept++] = items[i];
+    result->doc.findings.count = kept;
+    return FL_OK;
 }
 
 size_t fl_result_mention_count(const fl_result *result)

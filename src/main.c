@@ -29,6 +29,9 @@ typedef struct job {
     fl_source *src;
     fl_result *result;
     bool done;
+    fl_file_stamp stamp; /* --fix: the file as read */
+    char *fixed;         /* --diff: the fixed text */
+    size_t fixed_len, fixes;
 } job;
 
 typedef struct settings {
@@ -40,7 +43,10 @@ typedef struct settings {
     bool skip_binary;
     fl_input_format input_format;
     long jobs;
-    int color; /* -1 auto */
+    int color;                 /* -1 auto */
+    bool fix, diff;            /* --fix, --diff */
+    fl_baseline *baseline;     /* --baseline: findings to leave out */
+    fl_baseline *new_baseline; /* --write-baseline: findings recorded */
 } settings;
 
 typedef struct job_list {
@@ -64,7 +70,8 @@ static void usage(FILE *out)
             "(walked recursively) or - for standard input.\n"
             "\n"
             "options:\n"
-            "  -f, --format=FORMAT      output format: text (default)\n"
+            "  -f, --format=FORMAT      output format: text (default), json, sarif,\n"
+            "                           github, checkstyle, rdjsonl\n"
             "      --fail-level=LEVEL   exit 1 when a finding is at or above LEVEL:\n"
             "                           info, warning (default), error, none\n"
             "      --stdin-filename=NAME  name standard input in reports (and pick its\n"
@@ -83,6 +90,11 @@ static void usage(FILE *out)
             "  -j, --jobs=N             check N files at once (default: online CPUs)\n"
             "      --color=WHEN         auto (default), always, never; NO_COLOR turns\n"
             "                           colour off\n"
+            "      --baseline=FILE      report only findings not recorded in FILE\n"
+            "      --write-baseline=FILE  record the current findings in FILE\n"
+            "      --fix                apply unambiguous name fixes (name-variant,\n"
+            "                           name-casing, name-spelling) in place\n"
+            "      --diff               print the fixes as a unified diff; write nothing\n"
             "      --list-rules         list rule ids, severities and summaries\n"
             "      --explain=RULE       explain one rule with examples\n"
             "  -h, --help               show this help\n"
@@ -252,6 +264,58 @@ static int read_stdin(char **buf, size_t *len)
     return 0;
 }
 
+/* --fix and --diff: computes the fixed text; --diff keeps it for the
+ * report loop, --fix writes it (atomically, refusing a file changed since
+ * it was read) and checks the new text, so the report's positions are
+ * those of the file as it now is. */
+static void fix_job(job *j, const fl_checker *checker, const settings *set)
+{
+    char *fixed;
+    size_t len, n;
+    if (fl_fix_apply(j->src, j->result, &fixed, &len, &n) != FL_OK) {
+        memset(&j->err, 0, sizeof j->err);
+        j->err.status = FL_ENOMEM;
+        snprintf(j->err.message, sizeof j->err.message, "out of memory");
+        j->failed = true;
+        return;
+    }
+    if (n == 0 || set->diff) {
+        j->fixed = n ? fixed : NULL;
+        j->fixed_len = len;
+        j->fixes = n;
+        if (!n)
+            free(fixed);
+        return;
+    }
+    if (j->is_stdin) {
+        free(fixed);
+        memset(&j->err, 0, sizeof j->err);
+        j->err.status = FL_EUSAGE;
+        snprintf(j->err.message, sizeof j->err.message,
+                 "cannot fix standard input in place; use --diff");
+        j->failed = true;
+        return;
+    }
+    if (fl_fix_write(j->path, &j->stamp, fixed, len, &j->err) != FL_OK) {
+        free(fixed);
+        j->failed = true;
+        return;
+    }
+    j->fixes = n;
+    fl_source *src = NULL;
+    fl_result *result = NULL;
+    fl_status st = fl_source_new(j->name, fixed, len, &src, &j->err);
+    free(fixed);
+    if (st == FL_OK)
+        st = fl_check(checker, src, set->input_format, &result, &j->err);
+    fl_result_free(j->result);
+    fl_source_free(j->src);
+    j->src = src;
+    j->result = result;
+    if (st != FL_OK)
+        j->failed = true;
+}
+
 static void check_job(job *j, const fl_checker *checker, const settings *set)
 {
     fl_status st;
@@ -287,9 +351,17 @@ static void check_job(job *j, const fl_checker *checker, const settings *set)
         j->failed = true;
         return;
     }
+    if (set->fix && !set->diff && !j->is_stdin &&
+        fl_file_stamp_get(j->path, fl_source_bytes(j->src), fl_source_length(j->src), &j->stamp,
+                          &j->err) != FL_OK) {
+        j->failed = true;
+        return;
+    }
     st = fl_check(checker, j->src, set->input_format, &j->result, &j->err);
     if (st != FL_OK)
         j->failed = true;
+    else if (set->fix || set->diff)
+        fix_job(j, checker, set);
 }
 
 static void *worker(void *arg)
@@ -312,6 +384,8 @@ static void *worker(void *arg)
 
 static void free_job(job *j)
 {
+    free(j->fixed);
+    j->fixed = NULL;
     fl_result_free(j->result);
     fl_source_free(j->src);
     free(j->path);
@@ -353,9 +427,24 @@ static int run_jobs(job_list *jobs, const fl_checker *checker, const settings *s
         if (j->failed) {
             status = EXIT_TROUBLE;
             fl_report_file(report, j->name, j->src, NULL, &j->err);
+        } else if (set->diff) {
+            if (j->fixed && fl_fix_diff(j->name, fl_source_bytes(j->src), fl_source_length(j->src),
+                                        j->fixed, j->fixed_len, stdout) != FL_OK)
+                status = EXIT_TROUBLE;
+            if (j->fixed && status == 0)
+                status = EXIT_FINDINGS;
         } else if (j->result) {
+            if (j->fixes)
+                fprintf(stderr, "%s: fixed %zu finding%s\n", j->name, j->fixes,
+                        j->fixes == 1 ? "" : "s");
+            if (set->new_baseline &&
+                fl_baseline_add_result(set->new_baseline, j->name, j->result) != FL_OK)
+                status = EXIT_TROUBLE;
+            if (set->baseline)
+                fl_baseline_filter(set->baseline, j->name, j->result);
             if (fl_report_file(report, j->name, j->src, j->result, NULL) != FL_OK)
                 status = EXIT_TROUBLE;
+
             for (size_t k = 0; k < fl_result_count(j->result); k++)
                 if (set->fail_level != FL_SEV_NONE &&
                     fl_result_get(j->result, k)->severity >= set->fail_level && status == 0)
@@ -644,8 +733,13 @@ int main(int argc, char **argv)
         OPT_SKIP_BINARY,
         OPT_COLOR,
         OPT_LIST,
-        OPT_EXPLAIN
+        OPT_EXPLAIN,
+        OPT_BASELINE,
+        OPT_WRITE_BASELINE,
+        OPT_FIX,
+        OPT_DIFF
     };
+    const char *baseline_path = NULL, *write_baseline_path = NULL;
     static const struct option longopts[] = {
         {"format", required_argument, NULL, 'f'},
         {"fail-level", required_argument, NULL, OPT_FAIL},
@@ -663,6 +757,10 @@ int main(int argc, char **argv)
         {"colour", required_argument, NULL, OPT_COLOR},
         {"list-rules", no_argument, NULL, OPT_LIST},
         {"explain", required_argument, NULL, OPT_EXPLAIN},
+        {"baseline", required_argument, NULL, OPT_BASELINE},
+        {"write-baseline", required_argument, NULL, OPT_WRITE_BASELINE},
+        {"fix", no_argument, NULL, OPT_FIX},
+        {"diff", no_argument, NULL, OPT_DIFF},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0}};
@@ -740,6 +838,18 @@ int main(int argc, char **argv)
             else
                 die_usage("invalid colour choice '%s' (auto, always, never)", optarg);
             break;
+        case OPT_BASELINE:
+            baseline_path = optarg;
+            break;
+        case OPT_WRITE_BASELINE:
+            write_baseline_path = optarg;
+            break;
+        case OPT_FIX:
+            set.fix = true;
+            break;
+        case OPT_DIFF:
+            set.diff = true;
+            break;
         case OPT_LIST:
             fl_options_free(opts);
             free_exts(set.exts);
@@ -774,6 +884,23 @@ int main(int argc, char **argv)
                  (set.color == -1 && isatty(STDOUT_FILENO) && strcmp(set.format, "text") == 0);
     if (no_color && *no_color)
         color = false;
+
+    if (set.diff && strcmp(set.format, "text") != 0) {
+        fl_options_free(opts);
+        die_usage("%s", "--diff prints a diff and takes no --format");
+    }
+    if (baseline_path) {
+        fl_error berr;
+        if (fl_baseline_load(baseline_path, &set.baseline, &berr) != FL_OK) {
+            fprintf(stderr, "factlint: %s\n", berr.message);
+            fl_options_free(opts);
+            return EXIT_TROUBLE;
+        }
+    }
+    if (write_baseline_path && !(set.new_baseline = fl_baseline_new())) {
+        fl_options_free(opts);
+        die_usage("%s", "out of memory");
+    }
 
     fl_report *report;
     if (fl_report_new(set.format, stdout, stderr, color ? FL_REPORT_COLOR : 0, &report) !=
@@ -810,6 +937,15 @@ int main(int argc, char **argv)
     int status = run_jobs(&jobs, checker, &set, report);
     if (fl_report_finish(report) != FL_OK && errno != EPIPE)
         status = EXIT_TROUBLE;
+    if (set.new_baseline) {
+        fl_error berr;
+        if (fl_baseline_write(set.new_baseline, write_baseline_path, &berr) != FL_OK) {
+            fprintf(stderr, "factlint: cannot write the baseline: %s\n", berr.message);
+            status = EXIT_TROUBLE;
+        }
+    }
+    fl_baseline_free(set.baseline);
+    fl_baseline_free(set.new_baseline);
     fl_report_free(report);
     fl_checker_free(checker);
     free(jobs.items);
