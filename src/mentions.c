@@ -948,25 +948,17 @@ static void settle_document(fl_mx *mx)
     fl_arena *hash_arena = doc->arena;
     unsigned char *flags = mx->flags.items;
     size_t n = doc->mentions.count;
-    key_entry *names = NULL, *surnames = NULL, *shorts = NULL;
+    key_entry *names = NULL, *surnames = NULL, *shorts = NULL, *acronyms = NULL;
 
-    /* names written in ordinary case, by fold */
+    /* names written in ordinary case, by fold; acronyms by fold */
     for (size_t i = 0; i < n; i++) {
         fl_mention *m = FL_DOC_MENTION(doc, i);
-        if (m->kind != FL_M_NAME || (flags[i] & FL_MF_DEAD))
+        if ((m->kind != FL_M_NAME && m->kind != FL_M_ACRONYM) || (flags[i] & FL_MF_DEAD))
             continue;
-        key_entry *e = key_get(hash_arena, &names, m->fold, (long)i);
-        if (e && !(flags[i] & FL_MF_TENTATIVE))
+        key_entry *e =
+            key_get(hash_arena, m->kind == FL_M_NAME ? &names : &acronyms, m->fold, (long)i);
+        if (e && m->kind == FL_M_NAME && !(flags[i] & FL_MF_TENTATIVE))
             e->confirmed = true;
-    }
-    /* an acronym that is a name elsewhere is the name in capitals (NVIDIA) */
-    for (size_t i = 0; i < n; i++) {
-        fl_mention *m = FL_DOC_MENTION(doc, i);
-        if (m->kind != FL_M_ACRONYM || (flags[i] & FL_MF_DEAD))
-            continue;
-        key_entry *e = key_find(names, m->fold);
-        if (e && e->confirmed)
-            m->kind = FL_M_NAME;
     }
     /* long forms: surnames of multi-word names, short forms of companies */
     for (size_t i = 0; i < n; i++) {
@@ -991,17 +983,30 @@ static void settle_document(fl_mx *mx)
         if (e && e->second < 0 && strcmp(FL_DOC_MENTION(doc, e->first)->fold, m->fold) != 0)
             e->second = (long)i;
     }
-    /* a tentative name stays if the document supports it */
+    /* a tentative name stays if the document supports it: the same name
+     * elsewhere (also in capitals), a surname, a company short form, or
+     * something linking to it */
     for (size_t i = 0; i < n; i++) {
         fl_mention *m = FL_DOC_MENTION(doc, i);
         if (m->kind != FL_M_NAME || !(flags[i] & FL_MF_TENTATIVE) || (flags[i] & FL_MF_DEAD))
             continue;
-        if (flags[i] & FL_MF_CONFIRMED)
+        key_entry *e = key_find(names, m->fold);
+        if (!(flags[i] & FL_MF_CONFIRMED) && !(e && e->confirmed) && !key_find(surnames, m->fold) &&
+            !key_find(shorts, m->fold) && !key_find(acronyms, m->fold)) {
+            flags[i] |= FL_MF_DEAD;
+            continue;
+        }
+        if (e)
+            e->confirmed = true;
+    }
+    /* an acronym that is a name elsewhere is the name in capitals (NVIDIA) */
+    for (size_t i = 0; i < n; i++) {
+        fl_mention *m = FL_DOC_MENTION(doc, i);
+        if (m->kind != FL_M_ACRONYM || (flags[i] & FL_MF_DEAD))
             continue;
         key_entry *e = key_find(names, m->fold);
-        if ((e && e->confirmed) || key_find(surnames, m->fold) || key_find(shorts, m->fold))
-            continue;
-        flags[i] |= FL_MF_DEAD;
+        if (e && e->confirmed)
+            m->kind = FL_M_NAME;
     }
     /* coreference-lite */
     for (size_t i = 0; i < n; i++) {

@@ -103,29 +103,48 @@ static bool take_parts(const fl_mx *mx, ew w, const char *letters, long *k)
     return true;
 }
 
+/* Matches letters[0..k] against words[w..] (right to left), trying for
+ * each word its hyphen parts, its initial, or skipping it as a connector;
+ * sets *start to the first word of the expansion. */
+static bool fit(const fl_mx *mx, const ew *words, size_t n, size_t w, const char *letters, long k,
+                size_t *start)
+{
+    if (w >= n)
+        return false;
+    const char *s = mx->text + words[w].off;
+    size_t len = words[w].end - words[w].off;
+    if (memchr(s, '-', len)) {
+        long kk = k;
+        if (take_parts(mx, words[w], letters, &kk)) {
+            if (kk < 0) {
+                *start = words[w].off;
+                return true;
+            }
+            if (fit(mx, words, n, w + 1, letters, kk, start))
+                return true;
+        }
+    }
+    if (lower(s[0]) == letters[k]) {
+        if (k == 0) {
+            *start = words[w].off;
+            return true;
+        }
+        if (fit(mx, words, n, w + 1, letters, k - 1, start))
+            return true;
+    }
+    return is_connector(s, len) && fit(mx, words, n, w + 1, letters, k, start);
+}
+
 /* The start of the expansion of `letters` ending before `end`, or 0 when
  * the initials do not fit. */
 static size_t fitting_expansion(const fl_mx *mx, size_t end, const char *letters, size_t nl)
 {
     ew words[MAX_EXPANSION_WORDS];
     size_t n = words_before(mx, end, words);
-    long k = (long)nl - 1;
-    for (size_t w = 0; w < n && k >= 0; w++) {
-        const char *s = mx->text + words[w].off;
-        size_t len = words[w].end - words[w].off;
-        bool hyphen = memchr(s, '-', len) != NULL;
-        if (hyphen && take_parts(mx, words[w], letters, &k)) {
-        } else if (lower(s[0]) == letters[k]) {
-            k--;
-        } else if (is_connector(s, len)) {
-            continue;
-        } else {
-            return 0;
-        }
-        if (k < 0)
-            return words[w].off;
-    }
-    return 0;
+    size_t start = 0;
+    if (nl == 0 || !fit(mx, words, n, 0, letters, (long)nl - 1, &start))
+        return 0;
+    return start;
 }
 
 /* A run of capitalized words (connectors between them) before `end` with
@@ -138,10 +157,12 @@ static size_t capitalized_expansion(const fl_mx *mx, size_t end, char first)
     for (size_t w = 0; w < n; w++) {
         const char *s = mx->text + words[w].off;
         size_t len = words[w].end - words[w].off;
+        if (is_connector(s, len))
+            continue;
         if (s[0] >= 'A' && s[0] <= 'Z') {
             caps++;
             start = words[w].off;
-        } else if (!is_connector(s, len)) {
+        } else {
             break;
         }
     }

@@ -156,8 +156,11 @@ static nword read_word(const fl_mx *mx, size_t at, bool in_name)
             first_upper = is_upper_cp(first);
             first_seg_end = i;
         }
-        if (is_upper_cp(first))
+        if (is_upper_cp(first)) {
             last_upper_seg_end = i;
+            if (seg > at) /* Rolls-Royce, O'Rourke: capitals inside */
+                inner = true;
+        }
         seg_count++;
         size_t ap = apostrophe(mx, i);
         if (i < mx->s_end && t[i] == '-' && i + 1 < mx->s_end && fl_mx_alnum_at(mx, i + 1)) {
@@ -280,6 +283,21 @@ typedef struct nseq {
     bool inner_upper, possessive, open;
 } nseq;
 
+/* Whether a title of this sentence starts right after `end` ("Nvidia CEO
+ * Jensen Huang": the word before the title is an organization's name). */
+static bool title_follows(const fl_mx *mx, size_t end)
+{
+    const fl_doc *doc = mx->doc;
+    for (size_t i = doc->mentions.count; i > 0; i--) {
+        const fl_mention *m = FL_DOC_MENTION(doc, i - 1);
+        if (m->sentence != mx->sentence)
+            break;
+        if (m->kind == FL_M_TITLE && m->off == end + 1)
+            return true;
+    }
+    return false;
+}
+
 static void flush(fl_mx *mx, nseq *q)
 {
     if (!q->open)
@@ -291,7 +309,8 @@ static void flush(fl_mx *mx, nseq *q)
     bool tentative = false;
     if (mx->caps_sentence && !q->inner_upper)
         tentative = true;
-    if (q->start == mx->first_word && q->parts == 1 && !q->inner_upper && !q->possessive) {
+    if (q->start == mx->first_word && q->parts == 1 && !q->inner_upper && !q->possessive &&
+        !title_follows(mx, q->end)) {
         tentative = true;
         /* "Microsoft pledged ...": a subject before a reporting verb */
         size_t v = q->end;

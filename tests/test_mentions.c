@@ -1,0 +1,416 @@
+/* test_mentions.c - mention extraction cases as data (tests/data/mentions,
+ * see its README), one runner; plus limits, a pathological line and the
+ * news corpus when present. */
+#include "internal.h"
+#include "suppress.h"
+
+#include <check.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define DATA_DIR "tests/data/mentions"
+#define NEWS_DIR "../shared/data/news-dev"
+
+enum { MAX_CASES = 1000, MAX_EXPECT = 32 };
+
+typedef struct expect {
+    char *kind, *surface;
+    char *keys[8], *values[8];
+    size_t nkeys;
+} expect;
+
+typedef struct mcase {
+    char where[128];
+    char *input;
+    char *kinds; /* NULL: all */
+    expect expects[MAX_EXPECT];
+    size_t nexpect;
+} mcase;
+
+static mcase cases[MAX_CASES];
+static size_t ncases;
+
+/* ------------------------------------------------------------- loading */
+
+static char *trim(char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r'))
+        s[--n] = '\0';
+    return s;
+}
+
+static void parse_expect(expect *e, char *line)
+{
+    char *parts[12];
+    size_t n = 0;
+    char *p = line;
+    for (;;) {
+        char *bar = strstr(p, " | ");
+        if (bar)
+            *bar = '\0';
+        if (n < 12)
+            parts[n++] = trim(p);
+        if (!bar)
+            break;
+        p = bar + 3;
+    }
+    e->kind = strdup(parts[0]);
+    e->surface = strdup(n > 1 ? parts[1] : "");
+    for (size_t i = 2; i < n && e->nkeys < 8; i++) {
+        char *eq = strchr(parts[i], '=');
+        if (!eq)
+            continue;
+        *eq = '\0';
+        e->keys[e->nkeys] = strdup(parts[i]);
+        e->values[e->nkeys] = strdup(eq + 1);
+        e->nkeys++;
+    }
+}
+
+static int name_cmp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void load_file(const char *path, const char *name)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return;
+    char line[4096];
+    int lineno = 0;
+    mcase *c = NULL;
+    while (fgets(line, sizeof line, f)) {
+        lineno++;
+        char *s = trim(line);
+        if (*s == '#')
+            continue;
+        if (*s == '\0') {
+            c = NULL;
+            continue;
+        }
+        if (s[0] == '>') {
+            if (ncases >= MAX_CASES)
+                break;
+            c = &cases[ncases++];
+            memset(c, 0, sizeof *c);
+            snprintf(c->where, sizeof c->where, "%s:%d", name, lineno);
+            c->input = strdup(trim(s + 1));
+            continue;
+        }
+        if (!c)
+            continue;
+        if (s[0] == '@') {
+            c->kinds = strdup(trim(s + 1));
+        } else if (strcmp(s, "none") == 0) {
+            /* nothing expected */
+        } else if (c->nexpect < MAX_EXPECT) {
+            parse_expect(&c->expects[c->nexpect++], s);
+        }
+    }
+    fclose(f);
+}
+
+static void load_cases(void)
+{
+    const char *dir = getenv("FL_MENTION_DATA") ? getenv("FL_MENTION_DATA") : DATA_DIR;
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    char *names[256];
+    size_t n = 0;
+    struct dirent *de;
+    while ((de = readdir(d)) && n < 256) {
+        size_t l = strlen(de->d_name);
+        if (l > 4 && strcmp(de->d_name + l - 4, ".txt") == 0)
+            names[n++] = strdup(de->d_name);
+    }
+    closedir(d);
+    qsort(names, n, sizeof *names, name_cmp);
+    for (size_t i = 0; i < n; i++) {
+        char path[1024];
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        load_file(path, names[i]);
+        free(names[i]);
+    }
+}
+
+/* ------------------------------------------------------------ running */
+
+typedef struct run {
+    fl_patterns *patterns;
+    fl_source *src;
+    fl_doc doc;
+    fl_status status;
+} run;
+
+static void run_text(run *r, const char *text, size_t len, size_t max_mentions)
+{
+    memset(r, 0, sizeof *r);
+    fl_error err;
+    ck_assert_int_eq(fl_patterns_new(&r->patterns, &err), FL_OK);
+    ck_assert_int_eq(fl_source_new("case.txt", text, len, &r->src, &err), FL_OK);
+    fl_doc *doc = &r->doc;
+    doc->arena = fl_arena_new();
+    ck_assert_ptr_nonnull(doc->arena);
+    doc->src = r->src;
+    doc->patterns = r->patterns;
+    doc->max_mentions = max_mentions;
+    fl_vec_init(&doc->sentences, sizeof(fl_sentence));
+    fl_vec_init(&doc->tokens, sizeof(fl_token));
+    fl_vec_init(&doc->mentions, sizeof(fl_mention));
+    fl_vec_init(&doc->findings, sizeof(fl_finding));
+    fl_vec_init(&doc->directives, sizeof(fl_directive));
+    ck_assert_int_eq(fl_extract_text(doc), FL_OK);
+    ck_assert_int_eq(fl_segment(doc), FL_OK);
+    r->status = fl_find_mentions(doc);
+}
+
+static void run_free(run *r)
+{
+    fl_arena_free(r->doc.arena);
+    fl_source_free(r->src);
+    fl_patterns_free(r->patterns);
+}
+
+static bool kind_wanted(const mcase *c, const char *kind)
+{
+    if (!c->kinds)
+        return true;
+    const char *p = c->kinds;
+    size_t n = strlen(kind);
+    while ((p = strstr(p, kind)) != NULL) {
+        bool start = p == c->kinds || p[-1] == ' ' || p[-1] == ',';
+        bool end = p[n] == '\0' || p[n] == ',' || p[n] == ' ';
+        if (start && end)
+            return true;
+        p += n;
+    }
+    return false;
+}
+
+static const char *linked(const fl_doc *doc, long i)
+{
+    return i < 0 ? "-" : FL_DOC_MENTION(doc, i)->surface;
+}
+
+static const char *key_value(fl_doc *doc, const fl_mention *m, const char *key, char *buf,
+                             size_t cap)
+{
+    if (strcmp(key, "value") == 0)
+        return fl_mention_value_string(doc, m);
+    if (strcmp(key, "fold") == 0)
+        return m->fold;
+    if (strcmp(key, "skeleton") == 0)
+        return m->skeleton;
+    if (strcmp(key, "family") == 0)
+        return m->family;
+    if (strcmp(key, "unit") == 0)
+        return m->unit ? m->unit : "";
+    if (strcmp(key, "expansion") == 0)
+        return m->expansion ? m->expansion : "";
+    if (strcmp(key, "person") == 0)
+        return linked(doc, m->person);
+    if (strcmp(key, "entity") == 0)
+        return linked(doc, m->entity);
+    if (strcmp(key, "sentence") == 0) {
+        snprintf(buf, cap, "%zu", m->sentence);
+        return buf;
+    }
+    return "(unknown key)";
+}
+
+static void describe(fl_doc *doc, const mcase *c, char *out, size_t cap)
+{
+    size_t n = 0;
+    n += (size_t)snprintf(out + n, cap - n, "found:");
+    for (size_t i = 0; i < doc->mentions.count && n < cap; i++) {
+        const fl_mention *m = FL_DOC_MENTION(doc, i);
+        if (!kind_wanted(c, fl_mention_kind_name(m->kind)))
+            continue;
+        n += (size_t)snprintf(out + n, cap - n, "\n  %s | %s | value=%s | person=%s | entity=%s",
+                              fl_mention_kind_name(m->kind), m->surface,
+                              fl_mention_value_string(doc, m), linked(doc, m->person),
+                              linked(doc, m->entity));
+    }
+}
+
+START_TEST(test_case)
+{
+    ck_assert_msg((size_t)_i < ncases, "no case %d", _i);
+    const mcase *c = &cases[_i];
+    run r;
+    run_text(&r, c->input, strlen(c->input), 100000);
+    ck_assert_msg(r.status == FL_OK, "%s: status %d", c->where, r.status);
+    fl_doc *doc = &r.doc;
+    char found[4096];
+    describe(doc, c, found, sizeof found);
+    size_t k = 0;
+    for (size_t i = 0; i < doc->mentions.count; i++) {
+        const fl_mention *m = FL_DOC_MENTION(doc, i);
+        const char *kind = fl_mention_kind_name(m->kind);
+        if (!kind_wanted(c, kind))
+            continue;
+        ck_assert_msg(k < c->nexpect, "%s: unexpected %s \"%s\"\n%s", c->where, kind, m->surface,
+                      found);
+        const expect *e = &c->expects[k++];
+        ck_assert_msg(strcmp(e->kind, kind) == 0 && strcmp(e->surface, m->surface) == 0,
+                      "%s: expected %s \"%s\", got %s \"%s\"\n%s", c->where, e->kind, e->surface,
+                      kind, m->surface, found);
+        /* the span is the surface, at its place in the input */
+        ck_assert_msg(m->off + m->len <= strlen(c->input) &&
+                          memcmp(c->input + m->off, m->surface, m->len) == 0,
+                      "%s: span of \"%s\"", c->where, m->surface);
+        for (size_t j = 0; j < e->nkeys; j++) {
+            char buf[32];
+            const char *got = key_value(doc, m, e->keys[j], buf, sizeof buf);
+            ck_assert_msg(strcmp(got, e->values[j]) == 0, "%s: %s \"%s\": %s is \"%s\", not \"%s\"",
+                          c->where, kind, m->surface, e->keys[j], got, e->values[j]);
+        }
+    }
+    ck_assert_msg(k == c->nexpect, "%s: missing %s \"%s\"\n%s", c->where, c->expects[k].kind,
+                  c->expects[k].surface, found);
+    run_free(&r);
+}
+END_TEST
+
+START_TEST(test_enough_cases)
+{
+    ck_assert_msg(ncases >= 150, "only %zu mention cases", ncases);
+}
+END_TEST
+
+START_TEST(test_max_mentions)
+{
+    const char *text = "Nvidia sold H20 chips to Acme and Globex in Paris, Berlin and Rome.";
+    run r;
+    run_text(&r, text, strlen(text), 3);
+    ck_assert_int_eq(r.status, FL_ELIMIT);
+    ck_assert_int_eq(r.doc.status, FL_ELIMIT);
+    run_free(&r);
+    run_text(&r, text, strlen(text), 100);
+    ck_assert_int_eq(r.status, FL_OK);
+    ck_assert_uint_gt(r.doc.mentions.count, 3);
+    run_free(&r);
+}
+END_TEST
+
+START_TEST(test_kind_names)
+{
+    ck_assert_str_eq(fl_mention_kind_name(FL_M_CODE), "code");
+    ck_assert_str_eq(fl_mention_kind_name(FL_M_ACRONYM_DEF), "acronym-definition");
+    ck_assert_str_eq(fl_mention_kind_name(FL_M_TITLE), "title");
+    ck_assert_str_eq(fl_mention_kind_name(FL_M_KIND_COUNT), "unknown");
+}
+END_TEST
+
+/* One long line without sentence ends: linear time, bounded regex work. */
+START_TEST(test_long_line)
+{
+    const char *unit = "Nvidia sold 3,400 H20 chips worth $4.5bn to Acme Corp and U.S. firms "
+                       "on March 5, 2024 while Jensen Huang, 62, watched 25% gains ";
+    size_t ul = strlen(unit), reps = 40000; /* about 5 MB */
+    char *text = malloc(ul * reps + 1);
+    ck_assert_ptr_nonnull(text);
+    for (size_t i = 0; i < reps; i++)
+        memcpy(text + i * ul, unit, ul);
+    text[ul * reps] = '\0';
+    clock_t t0 = clock();
+    run r;
+    run_text(&r, text, ul * reps, 10000000);
+    double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+    ck_assert_int_eq(r.status, FL_OK);
+    ck_assert_uint_ge(r.doc.mentions.count, reps * 8);
+    ck_assert_msg(secs < 20, "5 MB line took %.1f s", secs);
+    run_free(&r);
+    free(text);
+}
+END_TEST
+
+/* Pathological input for the patterns: long runs of what they look for. */
+START_TEST(test_pathological)
+{
+    static const char *const pieces[] = {"A", "$", "1,", "(", ", ", "Mar-a-", "H2", "Sen. "};
+    for (size_t p = 0; p < sizeof pieces / sizeof pieces[0]; p++) {
+        size_t pl = strlen(pieces[p]), reps = 200000 / pl;
+        char *text = malloc(pl * reps + 1);
+        ck_assert_ptr_nonnull(text);
+        for (size_t i = 0; i < reps; i++)
+            memcpy(text + i * pl, pieces[p], pl);
+        text[pl * reps] = '\0';
+        clock_t t0 = clock();
+        run r;
+        run_text(&r, text, pl * reps, 10000000);
+        double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+        ck_assert_int_eq(r.status, FL_OK);
+        ck_assert_msg(secs < 10, "\"%s\" repeated took %.1f s", pieces[p], secs);
+        run_free(&r);
+        free(text);
+    }
+}
+END_TEST
+
+START_TEST(test_news_corpus)
+{
+    DIR *d = opendir(NEWS_DIR);
+    if (!d)
+        return; /* the corpus is optional */
+    struct dirent *de;
+    size_t files = 0;
+    while ((de = readdir(d))) {
+        if (de->d_name[0] == '.')
+            continue;
+        char path[1024];
+        snprintf(path, sizeof path, "%s/%s", NEWS_DIR, de->d_name);
+        FILE *f = fopen(path, "rb");
+        if (!f)
+            continue;
+        static char buf[1 << 20];
+        size_t n = fread(buf, 1, sizeof buf, f);
+        fclose(f);
+        run r;
+        run_text(&r, buf, n, 1000000);
+        ck_assert_msg(r.status == FL_OK, "%s: status %d", path, r.status);
+        for (size_t i = 0; i < r.doc.mentions.count; i++) {
+            const fl_mention *m = FL_DOC_MENTION(&r.doc, i);
+            ck_assert(m->off + m->len <= n && m->len > 0);
+            ck_assert(memcmp(buf + m->off, m->surface, m->len) == 0);
+            ck_assert(m->person < (long)r.doc.mentions.count);
+            ck_assert(m->entity < (long)r.doc.mentions.count);
+            if (i)
+                ck_assert(FL_DOC_MENTION(&r.doc, i - 1)->off <= m->off);
+        }
+        run_free(&r);
+        files++;
+    }
+    closedir(d);
+    ck_assert_uint_gt(files, 0);
+}
+END_TEST
+
+Suite *fl_test_suite(void);
+
+Suite *fl_test_suite(void)
+{
+    load_cases();
+    Suite *s = suite_create("mentions");
+    TCase *tc = tcase_create("cases");
+    tcase_add_test(tc, test_enough_cases);
+    tcase_add_loop_test(tc, test_case, 0, (int)(ncases ? ncases : 1));
+    suite_add_tcase(s, tc);
+    TCase *limits = tcase_create("limits");
+    tcase_set_timeout(limits, 120);
+    tcase_add_test(limits, test_kind_names);
+    tcase_add_test(limits, test_max_mentions);
+    tcase_add_test(limits, test_long_line);
+    tcase_add_test(limits, test_pathological);
+    tcase_add_test(limits, test_news_corpus);
+    suite_add_tcase(s, limits);
+    return s;
+}
