@@ -59,7 +59,10 @@ struct fl_lexicon {
     size_t near_form_count;
     near_item *near_items;
     size_t near_item_count;
+    size_t *near_buckets; /* by the top NEAR_BUCKET_BITS of the hash: first item */
 };
+
+enum { NEAR_BUCKET_BITS = 16 };
 
 static const char *const kind_names[FL_LEX_KIND_COUNT] = {"org",     "product", "person", "place",
                                                           "acronym", "event",   "law"};
@@ -594,6 +597,19 @@ static fl_status build_indexes(fl_lexicon *lex)
         return st;
     if (lex->near_item_count > 1)
         qsort(lex->near_items, lex->near_item_count, sizeof *lex->near_items, near_order);
+    /* bucket starts, so a lookup scans a few items instead of a binary
+     * search over all of them */
+    size_t nb = (size_t)1 << NEAR_BUCKET_BITS;
+    lex->near_buckets = malloc((nb + 1) * sizeof *lex->near_buckets);
+    if (!lex->near_buckets)
+        return FL_ENOMEM;
+    size_t item = 0;
+    for (size_t b = 0; b <= nb; b++) {
+        while (item < lex->near_item_count &&
+               (size_t)(lex->near_items[item].hash >> (64 - NEAR_BUCKET_BITS)) < b)
+            item++;
+        lex->near_buckets[b] = item;
+    }
     return build_map(lex);
 }
 
@@ -636,6 +652,7 @@ void fl_lexicon_free(fl_lexicon *lex)
     free(lex->slots);
     free(lex->near_forms);
     free(lex->near_items);
+    free(lex->near_buckets);
     fl_arena_free(lex->arena);
     free(lex);
 }
@@ -705,21 +722,19 @@ size_t fl_lexicon_near(const fl_lexicon *lex, const char *key, size_t len, unsig
     size_t n = fl_near_decode(key, len, cps, FL_NEAR_MAX_CPS);
     if (n < 4 || n > FL_NEAR_MAX_CPS)
         return 0;
+    if (n < 9)
+        max_edits = 1; /* as for the indexed forms */
     uint64_t variants[FL_NEAR_MAX_VARIANTS];
     size_t v = fl_near_variants(cps, n, max_edits, variants);
     /* candidate forms, deduplicated in a small sorted list */
     enum { MAX_CANDIDATES = 256 };
     size_t cand[MAX_CANDIDATES], nc = 0;
     for (size_t i = 0; i < v; i++) {
-        size_t lo = 0, hi = lex->near_item_count;
-        while (lo < hi) {
-            size_t mid = lo + (hi - lo) / 2;
-            if (lex->near_items[mid].hash < variants[i])
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        for (; lo < lex->near_item_count && lex->near_items[lo].hash == variants[i]; lo++) {
+        size_t b = (size_t)(variants[i] >> (64 - NEAR_BUCKET_BITS));
+        size_t lo = lex->near_buckets[b], hi = lex->near_buckets[b + 1];
+        while (lo < hi && lex->near_items[lo].hash < variants[i])
+            lo++;
+        for (; lo < hi && lex->near_items[lo].hash == variants[i]; lo++) {
             size_t id = lex->near_items[lo].form, k = nc;
             while (k > 0 && cand[k - 1] > id)
                 k--;

@@ -82,8 +82,8 @@ typedef struct fl_lex_near {
 /* Canonical forms and aliases (not acronyms) whose skeleton key is 1 to
  * max_edits edits (insertions, deletions, substitutions, transpositions of
  * code points) from the skeleton key `key`. Forms of fewer than 5 code
- * points are not indexed; forms of fewer than 9 are found within 1 edit
- * only. Writes up to `cap` results to `out`, nearest first, and returns how
+ * points are not indexed; forms and keys of fewer than 9 are matched
+ * within 1 edit only. Writes up to `cap` results to `out`, nearest first, and returns how
  * many there were in all. Uses a deletion-neighbourhood index: no scan of
  * the whole lexicon. */
 size_t fl_lexicon_near(const fl_lexicon *lex, const char *key, size_t len, unsigned max_edits,

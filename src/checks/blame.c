@@ -46,10 +46,15 @@ bool fl_name_use_init(fl_doc *doc, size_t i, fl_name_use *use)
     use->form = s;
     use->form_len = len - suffix;
     use->suffix = suffix ? "s" : "";
-    size_t so, sl, col;
-    fl_prose_to_source(&doc->prose, use->off, use->len, &so, &sl);
-    fl_source_position(doc->src, so, &use->line, &col);
     return true;
+}
+
+size_t fl_name_use_line(const fl_doc *doc, const fl_name_use *use)
+{
+    size_t so, sl, line, col;
+    fl_prose_to_source(&doc->prose, use->off, use->len, &so, &sl);
+    fl_source_position(doc->src, so, &line, &col);
+    return line;
 }
 
 static int use_order(const void *pa, const void *pb)
@@ -212,8 +217,9 @@ const char *fl_blame_times(fl_doc *doc, size_t count)
 const char *fl_blame_where(fl_doc *doc, const fl_name_form *form)
 {
     if (form->count == 1)
-        return fl_arena_printf(doc->arena, "line %zu", form->uses[0].line);
-    return fl_arena_printf(doc->arena, "line %zu, %zu times", form->uses[0].line, form->count);
+        return fl_arena_printf(doc->arena, "line %zu", fl_name_use_line(doc, &form->uses[0]));
+    return fl_arena_printf(doc->arena, "line %zu, %zu times", fl_name_use_line(doc, &form->uses[0]),
+                           form->count);
 }
 
 const char *fl_blame_reason_text(fl_doc *doc, fl_blame_reason reason, const fl_name_form *right)

@@ -20,7 +20,6 @@ typedef struct fl_name_use {
     size_t form_len;
     const char *suffix; /* "s" for a plural code (H20s), else "" */
     const char *key;    /* the grouping key the check chose */
-    size_t line;        /* 1-based source line */
 } fl_name_use;
 
 /* The uses of one exact form inside one group. */
@@ -42,9 +41,13 @@ typedef enum fl_blame_reason {
     FL_BLAME_FIRST
 } fl_blame_reason;
 
-/* Fills *use for mention i (form, span, line); key is left NULL. Returns
+/* Fills *use for mention i (form and span); key is left NULL. Returns
  * false when the mention has no usable surface. */
 bool fl_name_use_init(fl_doc *doc, size_t i, fl_name_use *use);
+
+/* The 1-based source line where a use starts (computed when a message
+ * needs it, not for every mention). */
+size_t fl_name_use_line(const fl_doc *doc, const fl_name_use *use);
 
 /* Sorts uses by (key, form, offset); equal keys become contiguous. */
 void fl_name_uses_sort(fl_name_use *uses, size_t count);

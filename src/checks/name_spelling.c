@@ -236,13 +236,21 @@ static void check_misspelling(fl_doc *doc, name_group *g, name_group *groups, si
 
 static void check_lexicon_near(fl_doc *doc, name_group *g, name_group *groups, size_t ng)
 {
+    /* a single word shorter than LEX_MIN_WORD can match nothing below */
+    if (g->nwords == 1 && g->words[0].len < LEX_MIN_WORD)
+        return;
     char skel[KEY_CAP];
     size_t sl = fl_skeleton(g->main->text, g->main->len, 0, skel, sizeof skel);
     if (sl == 0 || sl >= sizeof skel)
         return;
     enum { CAP = 16 };
     fl_lex_near near[CAP];
-    size_t n = fl_lexicon_near(doc->lexicon, skel, sl, 2, near, CAP);
+    /* two edits only where some word is long enough to allow them */
+    unsigned max_edits = 1;
+    for (size_t i = 0; i < g->nwords; i++)
+        if (g->words[i].len >= TWO_EDITS_MIN)
+            max_edits = 2;
+    size_t n = fl_lexicon_near(doc->lexicon, skel, sl, max_edits, near, CAP);
     if (n > CAP)
         return;
     const fl_lex_entry *match = NULL;
@@ -480,10 +488,11 @@ static void check_document(fl_doc *doc, name_group *groups, size_t ng)
             const char *fixed = replace_word(doc, grp->main, grp->nwords, which, right_word);
             if (!fixed)
                 continue;
-            const char *where = v->freq == 1
-                                    ? fl_arena_printf(doc->arena, "line %zu", right->uses[0].line)
-                                    : fl_arena_printf(doc->arena, "line %zu, %zu times",
-                                                      right->uses[0].line, v->freq);
+            const char *where =
+                v->freq == 1 ? fl_arena_printf(doc->arena, "line %zu",
+                                               fl_name_use_line(doc, &right->uses[0]))
+                             : fl_arena_printf(doc->arena, "line %zu, %zu times",
+                                               fl_name_use_line(doc, &right->uses[0]), v->freq);
             const char *message = fl_arena_printf(
                 doc->arena,
                 "'%s' (%s) is %s off '%s' (%s), the more frequent spelling in this document; "
