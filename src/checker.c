@@ -408,8 +408,11 @@ fl_status fl_check_with(const fl_checker *checker, const fl_source *src,
             continue;
         size_t before = doc->findings.count;
         fl_checks[i]->run(doc);
-        for (size_t k = before; k < doc->findings.count; k++)
-            ((fl_finding *)doc->findings.items)[k].severity = severity[i];
+        /* a check may grade its own findings (name-variant: look-alikes are
+         * errors, spacing warnings); a severity the user chose applies to all */
+        if (severity[i] != fl_checks[i]->info.severity)
+            for (size_t k = before; k < doc->findings.count; k++)
+                ((fl_finding *)doc->findings.items)[k].severity = severity[i];
         st = doc->status;
     }
     if (st == FL_OK)
