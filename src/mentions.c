@@ -600,6 +600,28 @@ size_t fl_mx_word_end(const fl_mx *mx, size_t at)
     return i;
 }
 
+size_t fl_mx_next_word(const fl_mx *mx, size_t at)
+{
+    const unsigned char *t = (const unsigned char *)mx->text;
+    if (at < mx->s_end && !fl_mx_word_start(mx, at) && fl_mx_alnum_at(mx, at))
+        at = fl_mx_word_end(mx, at);
+    while (at < mx->s_end) {
+        unsigned char c = t[at];
+        if (c < 0x80) {
+            if ((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+                return at;
+            at++;
+        } else if (fl_mx_alnum_slow(mx, at)) {
+            return at;
+        } else {
+            at++;
+            while (at < mx->s_end && (t[at] & 0xC0) == 0x80)
+                at++;
+        }
+    }
+    return mx->s_end;
+}
+
 bool fl_mx_prev_word(const fl_mx *mx, size_t at, size_t *start, size_t *len)
 {
     size_t i = at;

@@ -137,6 +137,9 @@ static inline bool fl_mx_word_start(const fl_mx *mx, size_t at)
 }
 /* The end of the run of letters and digits starting at `at`. */
 size_t fl_mx_word_end(const fl_mx *mx, size_t at);
+/* The first word start at or after `at` (s_end when none); a position
+ * inside a word moves past that word. */
+size_t fl_mx_next_word(const fl_mx *mx, size_t at);
 /* The start of the word before `at` (skipping spaces), its length in *len;
  * returns false when there is none in the sentence. */
 bool fl_mx_prev_word(const fl_mx *mx, size_t at, size_t *start, size_t *len);

@@ -217,26 +217,28 @@ void fl_extract_money(fl_mx *mx)
 
 /* -------------------------------------------------------------- percent */
 
-/* Could a spelled-out number start here? (one..ninety, by its first two
- * letters) */
+/* Could a spelled-out number start here? (one..ninety, by its first
+ * letters: a cheap filter before fl_scan_number) */
 static bool spelled_start(const char *s, size_t avail)
 {
     if (avail < 3)
         return false;
-    char a = (char)(s[0] | 0x20), b = s[1];
+    char a = (char)(s[0] | 0x20), b = s[1], c = s[2], d = avail > 3 ? s[3] : ' ';
     switch (a) {
-    case 'o':
-        return b == 'n';
-    case 't':
-        return b == 'w' || b == 'h' || b == 'e';
-    case 'f':
-        return b == 'o' || b == 'i';
-    case 's':
-        return b == 'i' || b == 'e';
-    case 'e':
-        return b == 'i' || b == 'l';
-    case 'n':
-        return b == 'i';
+    case 'o': /* one */
+        return b == 'n' && c == 'e';
+    case 't': /* two twelve twenty three thirteen thirty ten */
+        return (b == 'w' && (c == 'o' || c == 'e')) || (b == 'h' && c == 'r') ||
+               (b == 'h' && c == 'i' && d == 'r') || (b == 'e' && c == 'n');
+    case 'f': /* four fourteen forty five fifteen fifty */
+        return (b == 'o' && (c == 'u' || (c == 'r' && d == 't'))) ||
+               (b == 'i' && (c == 'v' || c == 'f'));
+    case 's': /* six sixteen sixty seven seventeen seventy */
+        return (b == 'i' && c == 'x') || (b == 'e' && c == 'v' && d == 'e');
+    case 'e': /* eight eighteen eighty eleven */
+        return (b == 'i' && c == 'g') || (b == 'l' && c == 'e');
+    case 'n': /* nine nineteen ninety */
+        return b == 'i' && c == 'n';
     default:
         return false;
     }
@@ -246,11 +248,11 @@ void fl_extract_percents(fl_mx *mx)
 {
     const char *t = mx->text;
     size_t i = mx->s_off;
-    while (i < mx->s_end) {
+    while ((i = fl_mx_next_word(mx, i)) < mx->s_end) {
         char c = t[i];
         bool digit = is_digit(c);
-        if (!(digit || spelled_start(t + i, mx->s_end - i)) || !fl_mx_word_start(mx, i)) {
-            i++;
+        if (!digit && !spelled_start(t + i, mx->s_end - i)) {
+            i = fl_mx_word_end(mx, i);
             continue;
         }
         fl_number n;
@@ -362,11 +364,11 @@ void fl_extract_quantities(fl_mx *mx)
 {
     const char *t = mx->text;
     size_t i = mx->s_off;
-    while (i < mx->s_end) {
+    while ((i = fl_mx_next_word(mx, i)) < mx->s_end) {
         char c = t[i];
         bool digit = is_digit(c);
-        if (!(digit || spelled_start(t + i, mx->s_end - i)) || !fl_mx_word_start(mx, i)) {
-            i++;
+        if (!digit && !spelled_start(t + i, mx->s_end - i)) {
+            i = fl_mx_word_end(mx, i);
             continue;
         }
         fl_number n;

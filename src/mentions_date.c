@@ -169,6 +169,9 @@ void fl_extract_dates(fl_mx *mx)
                 i = fl_mx_word_end(mx, i);
                 continue;
             }
+        } else if (c >= 'a' && c <= 'z') {
+            i = fl_mx_word_end(mx, i);
+            continue;
         }
         i = e > i ? e : i + 1;
     }

@@ -48,8 +48,9 @@ static bool starts_role(const char *w, size_t len)
     unsigned char first = (unsigned char)(w[0] | 0x20);
     if (first < 'a' || first > 'z' || !by_letter[first - 'a'])
         return false;
+    char second = (char)(w[1] | 0x20);
     for (const char *const *x = by_letter[first - 'a']; *x; x++)
-        if (fl_word_is(w, len, *x))
+        if ((*x)[1] == second && fl_word_is(w, len, *x))
             return true;
     return false;
 }
