@@ -1,6 +1,7 @@
 /* main.c - the command line: arguments, file walking, threads, exit code.
  * Everything else is in libfactlint. */
 #include "factlint.h"
+#include "config.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -29,6 +30,11 @@ typedef struct job {
     fl_source *src;
     fl_result *result;
     bool done;
+    /* configuration (config.h): the settings for this file, and the
+     * checker of its config when that config names lexicons */
+    fl_file_settings fs;
+    bool has_fs, skip; /* skip: ignored by the config */
+    const fl_checker *checker;
     fl_file_stamp stamp; /* --fix: the file as read */
     char *fixed;         /* --diff: the fixed text */
     size_t fixed_len, fixes;
@@ -95,6 +101,10 @@ static void usage(FILE *out)
             "      --fix                apply unambiguous name fixes (name-variant,\n"
             "                           name-casing, name-spelling) in place\n"
             "      --diff               print the fixes as a unified diff; write nothing\n"
+            "      --config=FILE        use FILE instead of the .factlint.ini found from\n"
+            "                           each document's folder up to the repository root\n"
+            "      --print-config=PATH  show the settings that apply to PATH and where\n"
+            "                           each one comes from, then exit\n"
             "      --list-rules         list rule ids, severities and summaries\n"
             "      --explain=RULE       explain one rule with examples\n"
             "  -h, --help               show this help\n"
@@ -319,6 +329,13 @@ static void fix_job(job *j, const fl_checker *checker, const settings *set)
 static void check_job(job *j, const fl_checker *checker, const settings *set)
 {
     fl_status st;
+    if (j->skip)
+        return;
+    if (j->checker)
+        checker = j->checker;
+    fl_run_settings run = {.enabled = j->fs.enabled,
+                           .severity = j->fs.severity,
+                           .front_matter = j->fs.front_matter};
     if (j->is_stdin) {
         char *buf;
         size_t len;
@@ -357,7 +374,8 @@ static void check_job(job *j, const fl_checker *checker, const settings *set)
         j->failed = true;
         return;
     }
-    st = fl_check(checker, j->src, set->input_format, &j->result, &j->err);
+    st = fl_check_with(checker, j->src, j->has_fs ? j->fs.input_format : set->input_format,
+                       j->has_fs ? &run : NULL, &j->result, &j->err);
     if (st != FL_OK)
         j->failed = true;
     else if (set->fix || set->diff)
@@ -384,6 +402,7 @@ static void *worker(void *arg)
 
 static void free_job(job *j)
 {
+    fl_file_settings_free(&j->fs);
     free(j->fixed);
     j->fixed = NULL;
     fl_result_free(j->result);
@@ -444,10 +463,11 @@ static int run_jobs(job_list *jobs, const fl_checker *checker, const settings *s
                 fl_baseline_filter(set->baseline, j->name, j->result);
             if (fl_report_file(report, j->name, j->src, j->result, NULL) != FL_OK)
                 status = EXIT_TROUBLE;
-
             for (size_t k = 0; k < fl_result_count(j->result); k++)
                 if (set->fail_level != FL_SEV_NONE &&
-                    fl_result_get(j->result, k)->severity >= set->fail_level && status == 0)
+                    fl_result_get(j->result, k)->severity >=
+                        (j->has_fs ? j->fs.fail_level : set->fail_level) &&
+                    status == 0)
                     status = EXIT_FINDINGS;
         }
         free_job(j);
@@ -458,6 +478,232 @@ static int run_jobs(job_list *jobs, const fl_checker *checker, const settings *s
     pthread_mutex_destroy(&p.lock);
     pthread_cond_destroy(&p.done_cond);
     return status;
+}
+
+/* ---------------------------------------------------------- configuration */
+
+/* The configs a run uses: --config, or the .factlint.ini found for each
+ * document, each loaded once, with a checker of its own when it names
+ * lexicons; and what the command line said, which wins over any config. */
+typedef struct loaded_config {
+    char *path;
+    fl_config *cfg;
+    fl_checker *checker; /* NULL: the run's checker */
+    bool bad;
+} loaded_config;
+
+typedef struct config_state {
+    const char *given; /* --config */
+    bool format_given, fail_given, input_format_given, no_default_lexicon;
+    bool only_mode;
+    bool *disabled, *only; /* per rule */
+    const char **lexicons; /* --lexicon */
+    size_t lexicon_count;
+    loaded_config *items;
+    size_t count;
+    char *last_dir; /* the folder last looked up, and its config */
+    long last_index;
+} config_state;
+
+static void config_state_free(config_state *cs)
+{
+    for (size_t i = 0; i < cs->count; i++) {
+        free(cs->items[i].path);
+        fl_config_free(cs->items[i].cfg);
+        fl_checker_free(cs->items[i].checker);
+    }
+    free(cs->items);
+    free(cs->disabled);
+    free(cs->only);
+    free(cs->lexicons);
+    free(cs->last_dir);
+}
+
+/* Loads the config at `path` once; returns its index, or -1 when out of
+ * memory. A config with errors is reported once and marked bad. */
+static long load_config(config_state *cs, const char *path)
+{
+    for (size_t i = 0; i < cs->count; i++)
+        if (strcmp(cs->items[i].path, path) == 0)
+            return (long)i;
+    loaded_config *grown = realloc(cs->items, (cs->count + 1) * sizeof *grown);
+    if (!grown)
+        return -1;
+    cs->items = grown;
+    loaded_config *lc = &grown[cs->count];
+    memset(lc, 0, sizeof *lc);
+    lc->path = strdup(path);
+    if (!lc->path)
+        return -1;
+    fl_status st = fl_config_load(path, &lc->cfg);
+    if (!lc->cfg) {
+        free(lc->path);
+        return -1;
+    }
+    cs->count++;
+    if (st != FL_OK) {
+        for (size_t i = 0; i < fl_config_error_count(lc->cfg); i++)
+            fprintf(stderr, "%s\n", fl_config_error(lc->cfg, i));
+        lc->bad = true;
+    }
+    return (long)(cs->count - 1);
+}
+
+/* The index of the config for a document, -1 for none, -2 out of memory. */
+static long config_for(config_state *cs, const char *doc_path)
+{
+    if (cs->given)
+        return load_config(cs, cs->given);
+    const char *slash = strrchr(doc_path, '/');
+    size_t n = slash ? (size_t)(slash - doc_path) : 0;
+    if (cs->last_dir && strlen(cs->last_dir) == n && strncmp(cs->last_dir, doc_path, n) == 0)
+        return cs->last_index;
+    char *found = fl_config_find(doc_path);
+    long index = found ? load_config(cs, found) : -1;
+    free(found);
+    if (found && index < 0)
+        return -2;
+    free(cs->last_dir);
+    cs->last_dir = strndup(doc_path, n);
+    cs->last_index = index;
+    return index;
+}
+
+/* The checker for a config: the run's, unless the config names lexicons or
+ * turns the built-in one off. */
+static int config_checker(config_state *cs, loaded_config *lc)
+{
+    if (lc->checker || lc->bad || !lc->cfg ||
+        (fl_config_lexicon_count(lc->cfg) == 0 && fl_config_default_lexicon(lc->cfg)))
+        return 0;
+    fl_options *o = fl_options_new();
+    if (!o)
+        return -1;
+    fl_options_use_default_lexicon(o, !cs->no_default_lexicon &&
+                                          fl_config_default_lexicon(lc->cfg));
+    for (size_t i = 0; i < cs->lexicon_count; i++)
+        fl_options_add_lexicon(o, cs->lexicons[i]);
+    for (size_t i = 0; i < fl_config_lexicon_count(lc->cfg); i++)
+        fl_options_add_lexicon(o, fl_config_lexicon(lc->cfg, i));
+    fl_error err;
+    fl_status st = fl_checker_new(o, &lc->checker, &err);
+    fl_options_free(o);
+    if (st != FL_OK) {
+        fprintf(stderr, "%s: error: %s\n", lc->path, err.message);
+        lc->bad = true;
+        lc->checker = NULL;
+    }
+    return 0;
+}
+
+/* The command line's word wins over the config's. */
+static void apply_command_line(const config_state *cs, const settings *set,
+                               fl_file_settings *fs)
+{
+    static const char cli[] = "command line";
+    for (size_t i = 0; i < fl_rule_count(); i++) {
+        if (cs->only_mode) {
+            fs->enabled[i] = cs->only[i];
+            fs->enabled_from[i] = cli;
+        }
+        if (cs->disabled[i]) {
+            fs->enabled[i] = false;
+            fs->enabled_from[i] = cli;
+        }
+    }
+    if (cs->fail_given) {
+        fs->fail_level = set->fail_level;
+        fs->fail_level_from = cli;
+    }
+    if (cs->input_format_given) {
+        fs->input_format = set->input_format;
+        fs->input_format_from = cli;
+    }
+}
+
+/* Resolves every job's settings. Returns EXIT_TROUBLE when a config was
+ * bad (its files are reported as not checked), else 0. */
+static int configure_jobs(config_state *cs, job_list *jobs, const settings *set)
+{
+    int status = 0;
+    for (size_t k = 0; k < jobs->count; k++) {
+        job *j = &jobs->items[k];
+        const char *where = j->is_stdin ? (set->stdin_filename ? set->stdin_filename : "-")
+                                        : j->path;
+        long index = config_for(cs, where);
+        loaded_config *lc = index >= 0 ? &cs->items[index] : NULL;
+        if (index == -2 || (lc && config_checker(cs, lc) != 0)) {
+            fprintf(stderr, "factlint: out of memory\n");
+            return EXIT_TROUBLE;
+        }
+        if (lc && lc->bad) {
+            j->skip = true;
+            fprintf(stderr, "%s: error: not checked: configuration error in %s\n", j->name,
+                    lc->path);
+            status = EXIT_TROUBLE;
+            continue;
+        }
+        if (fl_config_resolve(lc ? lc->cfg : NULL, where, &j->fs) != FL_OK) {
+            fprintf(stderr, "factlint: out of memory\n");
+            return EXIT_TROUBLE;
+        }
+        j->has_fs = true;
+        apply_command_line(cs, set, &j->fs);
+        j->skip = j->fs.ignored;
+        j->checker = lc ? lc->checker : NULL;
+    }
+    return status;
+}
+
+/* factlint --print-config PATH */
+static int print_config(config_state *cs, const settings *set, const char *path)
+{
+    long index = config_for(cs, path);
+    if (index == -2) {
+        fprintf(stderr, "factlint: out of memory\n");
+        return EXIT_TROUBLE;
+    }
+    loaded_config *lc = index >= 0 ? &cs->items[index] : NULL;
+    if (lc && lc->bad)
+        return EXIT_TROUBLE;
+    const fl_config *cfg = lc ? lc->cfg : NULL;
+    fl_file_settings fs;
+    if (fl_config_resolve(cfg, path, &fs) != FL_OK) {
+        fprintf(stderr, "factlint: out of memory\n");
+        return EXIT_TROUBLE;
+    }
+    apply_command_line(cs, set, &fs);
+    const char *format = set->format, *format_from = "command line";
+    if (!cs->format_given) {
+        format = cfg && fl_config_format(cfg) ? fl_config_format(cfg) : "text";
+        format_from = cfg && fl_config_format(cfg) ? fl_config_path(cfg) : "default";
+    }
+    size_t n = cs->lexicon_count + fl_config_lexicon_count(cfg);
+    const char **lex = calloc(n + 1, sizeof *lex), **from = calloc(n + 1, sizeof *from);
+    if (!lex || !from) {
+        free(lex);
+        free(from);
+        fl_file_settings_free(&fs);
+        return EXIT_TROUBLE;
+    }
+    for (size_t i = 0; i < cs->lexicon_count; i++) {
+        lex[i] = cs->lexicons[i];
+        from[i] = "command line";
+    }
+    for (size_t i = 0; i < fl_config_lexicon_count(cfg); i++) {
+        lex[cs->lexicon_count + i] = fl_config_lexicon(cfg, i);
+        from[cs->lexicon_count + i] = fl_config_path(cfg);
+    }
+    bool builtin = !cs->no_default_lexicon && fl_config_default_lexicon(cfg);
+    const char *builtin_from = cs->no_default_lexicon ? "command line"
+                               : cfg && !fl_config_default_lexicon(cfg) ? fl_config_path(cfg)
+                                                                        : "default";
+    fl_status st = fl_file_settings_write(stdout, path, cfg, &fs, format, format_from, lex, from,
+                                          n, builtin, builtin_from);
+    free(lex);
+    free(from);
+    fl_file_settings_free(&fs);
+    return st == FL_OK ? 0 : EXIT_TROUBLE;
 }
 
 /* ------------------------------------------------------------ subcommands */
@@ -644,9 +890,11 @@ static int explain_rule(const char *id)
     if (r->explain && *r->explain)
         printf("%s\n\n", r->explain);
     printf("Flagged:\n  %s\n\nNot flagged:\n  %s\n\n", r->positive, r->negative);
-    printf("To silence it: --disable=%s on the command line, or\n"
-           "`[rule %s]` with `enabled = false` in .factlint.ini.\n",
-           r->id, r->id);
+    printf("To silence it: --disable=%s on the command line; `[rule %s]` with\n"
+           "`enabled = false` in .factlint.ini; or, for one place, a comment\n"
+           "<!-- factlint-disable-next-line %s --> (in plain text, the same words\n"
+           "on a line of their own) before the line.\n",
+           r->id, r->id, r->id);
     return 0;
 }
 
@@ -737,8 +985,17 @@ int main(int argc, char **argv)
         OPT_BASELINE,
         OPT_WRITE_BASELINE,
         OPT_FIX,
-        OPT_DIFF
+        OPT_DIFF,
+        OPT_CONFIG,
+        OPT_PRINT_CONFIG
     };
+    config_state cs = {0};
+    const char *print_config_path = NULL;
+    cs.disabled = calloc(fl_rule_count() + 1, sizeof *cs.disabled);
+    cs.only = calloc(fl_rule_count() + 1, sizeof *cs.only);
+    cs.lexicons = calloc((size_t)argc + 1, sizeof *cs.lexicons);
+    if (!cs.disabled || !cs.only || !cs.lexicons)
+        die_usage("%s", "out of memory");
     const char *baseline_path = NULL, *write_baseline_path = NULL;
     static const struct option longopts[] = {
         {"format", required_argument, NULL, 'f'},
@@ -761,6 +1018,8 @@ int main(int argc, char **argv)
         {"write-baseline", required_argument, NULL, OPT_WRITE_BASELINE},
         {"fix", no_argument, NULL, OPT_FIX},
         {"diff", no_argument, NULL, OPT_DIFF},
+        {"config", required_argument, NULL, OPT_CONFIG},
+        {"print-config", required_argument, NULL, OPT_PRINT_CONFIG},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0}};
@@ -769,15 +1028,18 @@ int main(int argc, char **argv)
         switch (c) {
         case 'f':
             set.format = optarg;
+            cs.format_given = true;
             break;
         case OPT_FAIL:
             if (fl_severity_parse(optarg, &set.fail_level) != FL_OK)
                 die_usage("invalid fail level '%s' (info, warning, error, none)", optarg);
+            cs.fail_given = true;
             break;
         case OPT_STDIN_NAME:
             set.stdin_filename = optarg;
             break;
         case OPT_INPUT_FORMAT:
+            cs.input_format_given = true;
             if (!strcmp(optarg, "text"))
                 set.input_format = FL_FORMAT_TEXT;
             else if (!strcmp(optarg, "markdown") || !strcmp(optarg, "md"))
@@ -796,13 +1058,18 @@ int main(int argc, char **argv)
         case OPT_LEXICON:
             if (fl_options_add_lexicon(opts, optarg) != FL_OK)
                 die_usage("%s", "out of memory");
+            cs.lexicons[cs.lexicon_count++] = optarg;
             break;
         case OPT_NO_LEXICON:
             fl_options_use_default_lexicon(opts, 0);
+            cs.no_default_lexicon = true;
             break;
         case OPT_DISABLE:
             if (fl_options_enable_rule(opts, optarg, 0) != FL_OK)
                 die_usage("unknown rule '%s'; see --list-rules", optarg);
+            for (size_t r = 0; r < fl_rule_count(); r++)
+                if (strcmp(fl_rule_get(r)->id, optarg) == 0)
+                    cs.disabled[r] = true;
             break;
         case OPT_ONLY:
             if (!fl_rule_find(optarg))
@@ -813,6 +1080,16 @@ int main(int argc, char **argv)
                 only_mode = true;
             }
             fl_options_enable_rule(opts, optarg, 1);
+            cs.only_mode = true;
+            for (size_t r = 0; r < fl_rule_count(); r++)
+                if (strcmp(fl_rule_get(r)->id, optarg) == 0)
+                    cs.only[r] = true;
+            break;
+        case OPT_CONFIG:
+            cs.given = optarg;
+            break;
+        case OPT_PRINT_CONFIG:
+            print_config_path = optarg;
             break;
         case OPT_MAX_SIZE:
             set.max_file_size = parse_size(optarg);
@@ -873,9 +1150,37 @@ int main(int argc, char **argv)
             return EXIT_TROUBLE;
         }
     }
+    if (print_config_path) {
+        int rc = print_config(&cs, &set, print_config_path);
+        config_state_free(&cs);
+        fl_options_free(opts);
+        free_exts(set.exts);
+        return rc;
+    }
     if (optind >= argc) {
         fl_options_free(opts);
         die_usage("%s", "no PATH given (use - for standard input)");
+    }
+    if (!cs.format_given) {
+        /* the output format of the config for the first PATH */
+        const char *first = strcmp(argv[optind], "-") == 0 && set.stdin_filename
+                                ? set.stdin_filename
+                                : argv[optind];
+        struct stat fst;
+        long index = -1;
+        if (stat(first, &fst) == 0 && S_ISDIR(fst.st_mode)) {
+            size_t n = strlen(first) + 3;
+            char *inside = malloc(n);
+            if (inside) {
+                snprintf(inside, n, "%s/x", first);
+                index = config_for(&cs, inside);
+                free(inside);
+            }
+        } else {
+            index = config_for(&cs, first);
+        }
+        if (index >= 0 && fl_config_format(cs.items[index].cfg))
+            set.format = fl_config_format(cs.items[index].cfg);
     }
     if (set.jobs < 1)
         set.jobs = 1;
@@ -934,7 +1239,10 @@ int main(int argc, char **argv)
             push_job(&jobs, argv[i], argv[i], false);
         }
     }
-    int status = run_jobs(&jobs, checker, &set, report);
+    int status = configure_jobs(&cs, &jobs, &set);
+    int run_status = run_jobs(&jobs, checker, &set, report);
+    if (run_status > status)
+        status = run_status;
     if (fl_report_finish(report) != FL_OK && errno != EPIPE)
         status = EXIT_TROUBLE;
     if (set.new_baseline) {
@@ -948,6 +1256,7 @@ int main(int argc, char **argv)
     fl_baseline_free(set.new_baseline);
     fl_report_free(report);
     fl_checker_free(checker);
+    config_state_free(&cs);
     free(jobs.items);
     free_exts(set.exts);
     return status;

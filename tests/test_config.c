@@ -48,12 +48,12 @@ START_TEST(valid_config_resolves)
                        "[rule name-casing]\n"
                        "severity = info\n"
                        "\n"
-                       "[rule fact-age]\n"
+                       "[rule name-spelling]\n"
                        "enabled = false\n"
                        "\n"
                        "[*.md]\n"
                        "name-variant = warning\n"
-                       "fact-age = on\n"
+                       "name-spelling = on\n"
                        "fail-level = warning\n";
     fl_config *cfg = parse_expect(text, NULL);
     ck_assert_str_eq(fl_config_format(cfg), "text");
@@ -65,7 +65,7 @@ START_TEST(valid_config_resolves)
     ck_assert_int_eq(fs.severity[rule("name-casing")], FL_SEV_INFO);
     ck_assert_str_eq(fs.severity_from[rule("name-casing")],
                      "/tmp/x/.factlint.ini:8 [rule name-casing]");
-    ck_assert(!fs.enabled[rule("fact-age")]);
+    ck_assert(!fs.enabled[rule("name-spelling")]);
     ck_assert_int_eq(fs.severity[rule("name-variant")], FL_SEV_ERROR);
     ck_assert_str_eq(fs.severity_from[rule("name-variant")], "default");
     ck_assert(!fs.ignored);
@@ -75,7 +75,7 @@ START_TEST(valid_config_resolves)
     ck_assert_int_eq(fs.fail_level, FL_SEV_WARNING);
     ck_assert_str_eq(fs.fail_level_from, "/tmp/x/.factlint.ini:16 [*.md]");
     ck_assert_int_eq(fs.severity[rule("name-variant")], FL_SEV_WARNING);
-    ck_assert(fs.enabled[rule("fact-age")]);
+    ck_assert(fs.enabled[rule("name-spelling")]);
     fl_file_settings_free(&fs);
 
     ck_assert_int_eq(fl_config_resolve(cfg, "vendor/lib/a.md", &fs), FL_OK);
