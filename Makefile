@@ -108,7 +108,7 @@ demo: deps
 
 # ----------------------------------------------------------------- tests
 
-check: all $(TEST_BIN)
+check: all $(TEST_BIN) $(BUILD)/tools/gen_corpus
 	@BUILD=$(BUILD) FL_EXTRA_FLAGS="$(EXTRA_LDFLAGS)" sh tests/run-tests.sh $(TEST_BIN)
 
 golden-update: all
