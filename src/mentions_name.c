@@ -225,6 +225,12 @@ static nword read_word(const fl_mx *mx, size_t at, bool in_name)
             is_upper_cp(cp_at(mx, raw_end + 2, NULL))) {
             w.kind = W_INITIAL;
             w.end = w.next = raw_end + 1;
+        } else if (in_name && s[0] != 'A' && s[0] != 'I' && raw_end + 2 < mx->s_end &&
+                   t[raw_end] == ' ' && t[raw_end + 1] >= 'A' && t[raw_end + 1] <= 'Z' &&
+                   t[raw_end + 2] >= 'a' && t[raw_end + 2] <= 'z') {
+            /* a middle initial without its dot: George W Bush */
+            w.kind = W_INITIAL;
+            w.end = raw_end;
         }
         return w;
     }
