@@ -315,7 +315,7 @@ START_TEST(test_long_line)
 {
     const char *unit = "Nvidia sold 3,400 H20 chips worth $4.5bn to Acme Corp and U.S. firms "
                        "on March 5, 2024 while Jensen Huang, 62, watched 25% gains ";
-    size_t ul = strlen(unit), reps = 40000; /* about 5 MB */
+    size_t ul = strlen(unit), reps = 16000; /* about 2 MB */
     char *text = malloc(ul * reps + 1);
     ck_assert_ptr_nonnull(text);
     for (size_t i = 0; i < reps; i++)
@@ -327,7 +327,8 @@ START_TEST(test_long_line)
     double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
     ck_assert_int_eq(r.status, FL_OK);
     ck_assert_uint_ge(r.doc.mentions.count, reps * 8);
-    ck_assert_msg(secs < 20, "5 MB line took %.1f s", secs);
+    /* generous: a quadratic step would take minutes; valgrind is slow anyway */
+    ck_assert_msg(secs < 20 || getenv("VALGRIND"), "2 MB line took %.1f s", secs);
     run_free(&r);
     free(text);
 }
@@ -349,7 +350,8 @@ START_TEST(test_pathological)
         run_text(&r, text, pl * reps, 10000000);
         double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
         ck_assert_int_eq(r.status, FL_OK);
-        ck_assert_msg(secs < 10, "\"%s\" repeated took %.1f s", pieces[p], secs);
+        ck_assert_msg(secs < 10 || getenv("VALGRIND"), "\"%s\" repeated took %.1f s", pieces[p],
+                      secs);
         run_free(&r);
         free(text);
     }
