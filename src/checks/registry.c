@@ -6,6 +6,9 @@
     X(fl_check_name_variant)                                                                       \
     X(fl_check_name_casing)                                                                        \
     X(fl_check_name_spelling)                                                                      \
+    X(fl_check_entity_sibling)                                                                     \
+    X(fl_check_fact_number)                                                                        \
+    X(fl_check_acronym_expansion)                                                                  \
     X(fl_check_unused_suppression)
 
 #define FL_DECLARE(name) extern const fl_check_def name;

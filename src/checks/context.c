@@ -1,0 +1,484 @@
+/* context.c - helpers shared by the contradiction checks: sentence-context
+ * overlap, cue phrases (contrast, change over time, approximation), source
+ * lines, and a small word set. See context.h. */
+#include "context.h"
+
+#include <string.h>
+
+/* ------------------------------------------------------------ word sets */
+
+static size_t round_pow2(size_t n)
+{
+    size_t cap = 16;
+    while (cap < n * 2)
+        cap *= 2;
+    return cap;
+}
+
+bool fl_wordset_init(fl_wordset *set, fl_arena *arena, size_t expected)
+{
+    set->arena = arena;
+    set->count = 0;
+    set->cap = round_pow2(expected);
+    set->slots = fl_arena_alloc(arena, set->cap * sizeof *set->slots);
+    return set->slots != NULL;
+}
+
+static size_t slot_of(const char *const *slots, size_t cap, const char *word)
+{
+    size_t mask = cap - 1;
+    size_t i = (size_t)fl_hash64(word, strlen(word), 0) & mask;
+    while (slots[i] && strcmp(slots[i], word) != 0)
+        i = (i + 1) & mask;
+    return i;
+}
+
+bool fl_wordset_add(fl_wordset *set, const char *word)
+{
+    if ((set->count + 1) * 2 > set->cap) {
+        size_t cap = set->cap * 2;
+        const char **slots = fl_arena_alloc(set->arena, cap * sizeof *slots);
+        if (!slots)
+            return false;
+        for (size_t i = 0; i < set->cap; i++)
+            if (set->slots[i])
+                slots[slot_of(slots, cap, set->slots[i])] = set->slots[i];
+        set->slots = slots;
+        set->cap = cap;
+    }
+    size_t i = slot_of(set->slots, set->cap, word);
+    if (!set->slots[i]) {
+        set->slots[i] = word;
+        set->count++;
+    }
+    return true;
+}
+
+bool fl_wordset_has(const fl_wordset *set, const char *word)
+{
+    if (!set->slots)
+        return false;
+    return set->slots[slot_of(set->slots, set->cap, word)] != NULL;
+}
+
+/* --------------------------------------------------- sentence contexts */
+
+static bool skip_word(const char *w, unsigned flags)
+{
+    if (!(flags & FL_CTX_SKIP_DIGITS))
+        return false;
+    for (; *w; w++)
+        if (*w >= '0' && *w <= '9')
+            return true;
+    return false;
+}
+
+size_t fl_ctx_shared(const fl_sentence *a, const fl_sentence *b, unsigned flags)
+{
+    size_t i = 0, j = 0, n = 0;
+    while (i < a->context_count && j < b->context_count) {
+        int c = strcmp(a->context[i], b->context[j]);
+        if (c == 0) {
+            if (!skip_word(a->context[i], flags))
+                n++;
+            i++;
+            j++;
+        } else if (c < 0) {
+            i++;
+        } else {
+            j++;
+        }
+    }
+    return n;
+}
+
+size_t fl_ctx_shared_with_set(const fl_sentence *s, const fl_wordset *set, unsigned flags)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < s->context_count; i++)
+        if (!skip_word(s->context[i], flags) && fl_wordset_has(set, s->context[i]))
+            n++;
+    return n;
+}
+
+bool fl_ctx_add_to_set(fl_wordset *set, const fl_sentence *s, unsigned flags)
+{
+    for (size_t i = 0; i < s->context_count; i++)
+        if (!skip_word(s->context[i], flags) && !fl_wordset_add(set, s->context[i]))
+            return false;
+    return true;
+}
+
+/* --------------------------------------------------------- cue phrases */
+
+const char *const fl_ctx_contrast_phrases[] = {
+    "than",
+    "versus",
+    "vs",
+    "v",
+    "unlike",
+    "compared",
+    "comparison",
+    "comparable",
+    "similar to",
+    "smaller",
+    "larger",
+    "bigger",
+    "cheaper",
+    "pricier",
+    "faster",
+    "slower",
+    "lighter",
+    "heavier",
+    "different",
+    "successor*",
+    "predecessor*",
+    "replac*",
+    "upgrad*",
+    "older",
+    "newer",
+    "previous",
+    "prior",
+    "earlier",
+    "latest",
+    "next-generation",
+    "next generation",
+    "cut-down",
+    "pared-back",
+    "scaled-back",
+    "watered-down",
+    "version of",
+    "versions of",
+    "instead of",
+    "whereas",
+    "supersed*",
+    "succeed*",
+    "as well as",
+    "along with",
+    "alongside",
+    "both",
+    "either",
+    "neither",
+    "or the",
+    NULL,
+};
+
+const char *const fl_ctx_change_phrases[] = {
+    "rose",
+    "rise",
+    "rises",
+    "risen",
+    "rising",
+    "fell",
+    "fall",
+    "falls",
+    "fallen",
+    "falling",
+    "from ... to",
+    "up from",
+    "down from",
+    "last year",
+    "last month",
+    "last week",
+    "last quarter",
+    "a year ago",
+    "a year earlier",
+    "year earlier",
+    "years earlier",
+    "previous*",
+    "initial*",
+    "original*",
+    "revis*",
+    "cut ... to",
+    "cut ... from",
+    "cuts ... to",
+    "rais* ... to",
+    "rais* ... from",
+    "increas* ... to",
+    "increas* ... from",
+    "decreas*",
+    "now",
+    "grew",
+    "grow*",
+    "jump*",
+    "climb*",
+    "slump*",
+    "drop*",
+    "declin*",
+    "doubl*",
+    "tripl*",
+    "halv*",
+    "earlier",
+    "boost* ... to",
+    "lift* ... to",
+    "lower* ... to",
+    "reduc* ... to",
+    "slash* ... to",
+    "trim* ... to",
+    "forecast*",
+    "estimat*",
+    "predict*",
+    "than",
+    "more",
+    "less",
+    "higher",
+    "lower",
+    "current*",
+    "aim*",
+    "target*",
+    "goal*",
+    "plan*",
+    "hope*",
+    "compared",
+    "before",
+    "since",
+    "updat*",
+    "correct*",
+    "restat*",
+    "adjust*",
+    "amend*",
+    "soar*",
+    "surg*",
+    "plung*",
+    "tumbl*",
+    "shrank",
+    "shrink*",
+    "further",
+    "another",
+    "extra",
+    "additional",
+    "later",
+    "sought",
+    "seek*",
+    "offer*",
+    "bid",
+    "demand*",
+    "propos*",
+    "then",
+    "at the time",
+    "so far",
+    "to date",
+    "until",
+    "by the end of",
+    "at one point",
+    "climbed",
+    NULL,
+};
+
+const char *const fl_ctx_approx_phrases[] = {
+    "about",      "around",     "approximately", "roughly",
+    "nearly",     "almost",     "some",          "more than",
+    "over",       "up to",      "at least",      "less than",
+    "under",      "close to",   "an estimated",  "estimated",
+    "upwards of", "as many as", "as much as",    "as high as",
+    "as low as",  "at most",    "below",         "above",
+    "circa",      "just",       "fewer than",    "in excess of",
+    "nearly",     "c",          "some",          "approx",
+    NULL,
+};
+
+static inline char lower(char c)
+{
+    return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+}
+
+/* The end of the word starting at i: word bytes, with inner hyphens and
+ * apostrophes. */
+static size_t word_end(const char *t, size_t len, size_t i)
+{
+    while (i < len) {
+        unsigned char c = (unsigned char)t[i];
+        if (fl_ctx_word_byte(c)) {
+            i++;
+        } else if ((c == '-' || c == '\'') && i + 1 < len &&
+                   fl_ctx_word_byte((unsigned char)t[i + 1]) && i > 0 &&
+                   fl_ctx_word_byte((unsigned char)t[i - 1])) {
+            i++;
+        } else {
+            break;
+        }
+    }
+    return i;
+}
+
+/* The start of the next word at or after i, or len. */
+static size_t next_word(const char *t, size_t len, size_t i)
+{
+    while (i < len && !fl_ctx_word_byte((unsigned char)t[i]))
+        i++;
+    return i;
+}
+
+/* Whether the phrase word p[0..plen) matches the text word t[0..tlen). */
+static bool word_matches(const char *p, size_t plen, const char *t, size_t tlen)
+{
+    bool prefix = plen > 0 && p[plen - 1] == '*';
+    if (prefix)
+        plen--;
+    if (prefix ? tlen < plen : tlen != plen)
+        return false;
+    for (size_t k = 0; k < plen; k++)
+        if (lower(t[k]) != p[k])
+            return false;
+    return true;
+}
+
+/* Matches phrase p (from its word at p) against text from word start i;
+ * stores the end of the match in *end. */
+static bool match_at(const char *t, size_t len, size_t i, const char *p, size_t *end)
+{
+    while (*p == ' ')
+        p++;
+    if (!*p) {
+        *end = i;
+        return true;
+    }
+    size_t plen = 0;
+    while (p[plen] && p[plen] != ' ')
+        plen++;
+    if (plen == 3 && memcmp(p, "...", 3) == 0) {
+        size_t at = i;
+        for (int skipped = 0; skipped <= 6 && at < len; skipped++) {
+            if (match_at(t, len, at, p + plen, end) && *end > at)
+                return true;
+            /* words in the gap stay inside one clause */
+            size_t we = word_end(t, len, at);
+            size_t nw = next_word(t, len, we);
+            for (size_t k = we; k < nw; k++)
+                if (t[k] == ';' || t[k] == ':' || t[k] == '.' || t[k] == ',')
+                    return false;
+            at = nw;
+        }
+        return false;
+    }
+    if (i >= len)
+        return false;
+    size_t we = word_end(t, len, i);
+    if (!word_matches(p, plen, t + i, we - i))
+        return false;
+    if (!p[plen]) {
+        *end = we;
+        return true;
+    }
+    /* the next phrase word must follow after spaces only */
+    size_t k = we;
+    while (k < len && (t[k] == ' ' || t[k] == '\n' || t[k] == '\r' || t[k] == '\t'))
+        k++;
+    if (k == we || k >= len || !fl_ctx_word_byte((unsigned char)t[k]))
+        return false;
+    return match_at(t, len, k, p + plen + 1, end);
+}
+
+bool fl_ctx_text_has(const char *text, size_t len, const char *const *phrases, size_t *where)
+{
+    size_t i = next_word(text, len, 0);
+    while (i < len) {
+        char c = lower(text[i]);
+        for (size_t k = 0; phrases[k]; k++) {
+            size_t end;
+            if (phrases[k][0] == c && match_at(text, len, i, phrases[k], &end)) {
+                if (where)
+                    *where = i;
+                return true;
+            }
+        }
+        i = next_word(text, len, word_end(text, len, i));
+    }
+    return false;
+}
+
+bool fl_ctx_sentence_has(const fl_doc *doc, size_t sentence, const char *const *phrases)
+{
+    if (sentence >= doc->sentences.count)
+        return false;
+    const fl_sentence *s = FL_DOC_SENTENCE(doc, sentence);
+    return fl_ctx_text_has(doc->prose.text + s->off, s->len, phrases, NULL);
+}
+
+bool fl_ctx_before_has(const fl_doc *doc, size_t floor, size_t off, const char *const *phrases)
+{
+    if (off <= floor)
+        return false;
+    const char *t = doc->prose.text;
+    /* the starts of the last three words before off */
+    size_t starts[3], n = 0;
+    size_t i = off;
+    size_t last_end = 0;
+    while (i > floor && n < 3) {
+        while (i > floor && !fl_ctx_word_byte((unsigned char)t[i - 1]))
+            i--;
+        if (i == floor)
+            break;
+        size_t e = i;
+        while (i > floor && (fl_ctx_word_byte((unsigned char)t[i - 1]) ||
+                             ((t[i - 1] == '-' || t[i - 1] == '\'') && i - 1 > floor &&
+                              fl_ctx_word_byte((unsigned char)t[i - 2]))))
+            i--;
+        if (n == 0)
+            last_end = e;
+        starts[n++] = i;
+    }
+    if (n == 0)
+        return false;
+    /* only spaces and currency-like symbols between the last word and off */
+    for (size_t k = last_end; k < off; k++)
+        if (t[k] != ' ' && t[k] != '\n' && t[k] != '\r' && t[k] != '\t')
+            return false;
+    for (size_t s = 0; s < n; s++)
+        for (size_t k = 0; phrases[k]; k++) {
+            size_t end;
+            if (match_at(t, off, starts[s], phrases[k], &end) && end == last_end)
+                return true;
+        }
+    return false;
+}
+
+bool fl_ctx_window_has(const fl_doc *doc, size_t off, size_t len, size_t before, size_t after,
+                       const char *const *phrases)
+{
+    const char *t = doc->prose.text;
+    size_t lo = 0, hi = doc->prose.len;
+    if (doc->sentences.count) {
+        /* the sentence holding off */
+        size_t a = 0, b = doc->sentences.count;
+        while (b - a > 1) {
+            size_t mid = a + (b - a) / 2;
+            if (FL_DOC_SENTENCE(doc, mid)->off <= off)
+                a = mid;
+            else
+                b = mid;
+        }
+        const fl_sentence *s = FL_DOC_SENTENCE(doc, a);
+        lo = s->off;
+        hi = s->off + s->len;
+        if (off < lo || off + len > hi) {
+            lo = off < lo ? off : lo;
+            hi = off + len > hi ? off + len : hi;
+        }
+    }
+    size_t start = off;
+    for (size_t n = 0; n < before && start > lo; n++) {
+        while (start > lo && !fl_ctx_word_byte((unsigned char)t[start - 1]))
+            start--;
+        while (start > lo && fl_ctx_word_byte((unsigned char)t[start - 1]))
+            start--;
+    }
+    size_t end = off + len;
+    for (size_t n = 0; n < after && end < hi; n++) {
+        while (end < hi && !fl_ctx_word_byte((unsigned char)t[end]))
+            end++;
+        while (end < hi && fl_ctx_word_byte((unsigned char)t[end]))
+            end++;
+    }
+    return fl_ctx_text_has(t + start, end - start, phrases, NULL);
+}
+
+/* ------------------------------------------------------------ positions */
+
+size_t fl_ctx_line(const fl_doc *doc, size_t prose_off)
+{
+    size_t so, sl, line, col;
+    fl_prose_to_source(&doc->prose, prose_off, 0, &so, &sl);
+    fl_source_position(doc->src, so, &line, &col);
+    return line;
+}

@@ -1,0 +1,92 @@
+/*
+ * context.h - helpers shared by the contradiction checks (entity-sibling,
+ * fact-number, fact-date, fact-age, fact-title, acronym-expansion): do two
+ * sentences talk about the same thing, does a sentence mark a contrast or a
+ * change over time, where is a mention in the source, and a small set of
+ * words in the document's arena. Nothing here keeps global mutable state.
+ */
+#ifndef FL_CHECKS_CONTEXT_H
+#define FL_CHECKS_CONTEXT_H
+
+#include "../internal.h"
+
+/* ------------------------------------------------------------ word sets */
+
+/* A set of NUL-terminated words (pointers are kept, not copied; they must
+ * live as long as the set, as the context words of a document do). Lives in
+ * the document's arena; no free. */
+typedef struct fl_wordset {
+    const char **slots;
+    size_t cap, count;
+    fl_arena *arena;
+} fl_wordset;
+
+/* Prepares an empty set; returns false when out of memory. */
+bool fl_wordset_init(fl_wordset *set, fl_arena *arena, size_t expected);
+/* Adds a word; returns false when out of memory. */
+bool fl_wordset_add(fl_wordset *set, const char *word);
+bool fl_wordset_has(const fl_wordset *set, const char *word);
+
+/* --------------------------------------------------- sentence contexts */
+
+/* Flags for the overlap helpers. */
+#define FL_CTX_SKIP_DIGITS 0x1u /* ignore context words holding a digit (codes, years) */
+
+/* How many context words of sentences a and b are shared (a merge of the
+ * two sorted lists; linear). */
+size_t fl_ctx_shared(const fl_sentence *a, const fl_sentence *b, unsigned flags);
+
+/* How many context words of sentence s are in `set`. */
+size_t fl_ctx_shared_with_set(const fl_sentence *s, const fl_wordset *set, unsigned flags);
+
+/* Adds every context word of s to the set; false when out of memory. */
+bool fl_ctx_add_to_set(fl_wordset *set, const fl_sentence *s, unsigned flags);
+
+/* --------------------------------------------------------- cue phrases */
+
+/* Phrase lists are NULL-terminated arrays of lower-case ASCII phrases.
+ * Words in a phrase are separated by one space; a word ending in '*' matches
+ * any word starting with the rest ("increas*"); a lone "..." matches up to
+ * six words ("from ... to"). Matching is case-insensitive on word
+ * boundaries, and any run of spaces or line breaks matches one space. */
+
+/* Words that mark a deliberate comparison of two things (than, versus,
+ * unlike, compared with, successor, predecessor, replaced, ...). */
+extern const char *const fl_ctx_contrast_phrases[];
+/* Words that mark a change of a value over time (rose, fell, from ... to,
+ * up from, last year, previously, initially, revised, ...). */
+extern const char *const fl_ctx_change_phrases[];
+/* Words that qualify a number as approximate (about, around, nearly, ...). */
+extern const char *const fl_ctx_approx_phrases[];
+
+/* Whether text[0..len) holds one of the phrases; when `where` is not NULL,
+ * stores the offset (in text) of the first match. */
+bool fl_ctx_text_has(const char *text, size_t len, const char *const *phrases, size_t *where);
+
+/* Whether sentence i holds one of the phrases. */
+bool fl_ctx_sentence_has(const fl_doc *doc, size_t sentence, const char *const *phrases);
+
+/* Whether the `words` words right before prose offset `off` (inside the
+ * sentence starting at `floor`) end with one of the phrases, e.g. "about"
+ * before "$500 billion". */
+bool fl_ctx_before_has(const fl_doc *doc, size_t floor, size_t off, const char *const *phrases);
+
+/* Whether the words around the prose span [off, off+len) - up to `before`
+ * words before it and `after` words after it, inside its sentence - hold
+ * one of the phrases (the span itself included). */
+bool fl_ctx_window_has(const fl_doc *doc, size_t off, size_t len, size_t before, size_t after,
+                       const char *const *phrases);
+
+/* ------------------------------------------------------------ positions */
+
+/* The 1-based source line of a prose offset. */
+size_t fl_ctx_line(const fl_doc *doc, size_t prose_off);
+
+/* True when byte c may be part of a word (ASCII letters, digits, or any
+ * byte of a multi-byte UTF-8 sequence). */
+static inline bool fl_ctx_word_byte(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+#endif

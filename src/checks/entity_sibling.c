@@ -1,0 +1,382 @@
+/* entity_sibling.c - a lone member of a family (H100 among H20s) in the
+ * context where the document otherwise discusses another member.
+ *
+ * Bucketing: the code mentions with a family key (the normalizer's, else
+ * the lexicon's product family) are sorted by (family, member); each family
+ * is one bucket, each member (skeleton key) one run inside it. Context is
+ * compared between a lone member's sentence and the union of the dominant
+ * member's sentence contexts (a word set), and against a fixed-size sample
+ * of unrelated sentences, so the work is O(n log n) in the mentions plus
+ * O(context words) per candidate. */
+#include "context.h"
+#include "../lexicon.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A lone member's sentence must share at least FL_SIB_MIN_SHARED content
+ * words with the dominant member's sentences, and FL_SIB_MARGIN more than
+ * an average unrelated sentence of the document does (measured on
+ * news-dev and corpus/eval; see the explain text). */
+enum {
+    FL_SIB_DOMINANT_MIN = 3, /* mentions of the member the document is about */
+    FL_SIB_LONE_MAX = 2,     /* mentions of a lone member */
+    FL_SIB_MIN_SHARED = 3,
+    FL_SIB_BASELINE_SAMPLE = 64,
+    FL_SIB_MAX_RELATED = 8
+};
+#define FL_SIB_MARGIN 0.75
+
+typedef struct sib_item {
+    const char *family;
+    const char *member; /* skeleton key, or the lexicon canonical */
+    size_t mention;
+    size_t sentence;
+} sib_item;
+
+static int item_order(const void *pa, const void *pb)
+{
+    const sib_item *a = pa, *b = pb;
+    int c = strcmp(a->family, b->family);
+    if (c)
+        return c;
+    c = strcmp(a->member, b->member);
+    if (c)
+        return c;
+    return a->mention < b->mention ? -1 : a->mention > b->mention;
+}
+
+static int member_order(const void *pa, const void *pb)
+{
+    const sib_item *a = pa, *b = pb;
+    int c = strcmp(a->member, b->member);
+    if (c)
+        return c;
+    return a->mention < b->mention ? -1 : a->mention > b->mention;
+}
+
+/* The lexicon's product family of a mention, or NULL. */
+static const char *lexicon_family(const fl_doc *doc, const fl_mention *m, const char **canonical)
+{
+    if (!doc->lexicon || !m->fold || !*m->fold)
+        return NULL;
+    const fl_lex_hit *hits = NULL;
+    size_t n = fl_lexicon_by_fold(doc->lexicon, m->fold, strlen(m->fold), &hits);
+    for (size_t i = 0; i < n; i++) {
+        const fl_lex_entry *e = hits[i].entry;
+        if (e->kind == FL_LEX_PRODUCT && e->family && *e->family) {
+            *canonical = e->canonical;
+            return e->family;
+        }
+    }
+    return NULL;
+}
+
+/* The length of a surface without a plural or possessive ending that the
+ * fold key dropped ("H20s" -> 3). */
+static size_t bare_length(const fl_mention *m)
+{
+    size_t n = strlen(m->surface);
+    const char *s = m->surface;
+    size_t fl = m->fold ? strlen(m->fold) : n;
+    if (fl && m->fold[fl - 1] == 's')
+        return n;
+    if (n > 4 && memcmp(s + n - 4, "\xe2\x80\x99s", 4) == 0)
+        return n - 4;
+    if (n > 2 && s[n - 2] == '\'' && (s[n - 1] == 's' || s[n - 1] == 'S'))
+        return n - 2;
+    if (n > 1 && (s[n - 1] == 's' || s[n - 1] == 'S'))
+        return n - 1;
+    return n;
+}
+
+/* Which form of the dominant member to suggest: the most frequent surface
+ * whose fold is its skeleton (no look-alike characters), without a plural
+ * ending; ties go to the earlier one. */
+static const fl_mention *suggest_form(const fl_doc *doc, const sib_item *it, size_t n)
+{
+    const fl_mention *best = NULL;
+    size_t best_count = 0;
+    for (int pass = 0; pass < 2 && !best; pass++) {
+        for (size_t i = 0; i < n; i++) {
+            const fl_mention *m = FL_DOC_MENTION(doc, it[i].mention);
+            if (pass == 0 && m->fold && m->skeleton && strcmp(m->fold, m->skeleton) != 0)
+                continue;
+            size_t bl = bare_length(m), count = 0;
+            for (size_t k = 0; k < n; k++) {
+                const fl_mention *o = FL_DOC_MENTION(doc, it[k].mention);
+                if (bare_length(o) == bl && memcmp(o->surface, m->surface, bl) == 0)
+                    count++;
+            }
+            if (count > best_count) {
+                best = m;
+                best_count = count;
+            }
+        }
+    }
+    return best;
+}
+
+/* Whether sentence s holds a mention of this family other than `member`.
+ * `by_sentence` is the family's items sorted by sentence. */
+static bool sentence_has_other(const sib_item *by_sentence, size_t n, size_t s, const char *member)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (by_sentence[mid].sentence < s)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < n && by_sentence[i].sentence == s; i++)
+        if (strcmp(by_sentence[i].member, member) != 0)
+            return true;
+    return false;
+}
+
+static int by_sentence_order(const void *pa, const void *pb)
+{
+    const sib_item *a = pa, *b = pb;
+    return a->sentence < b->sentence ? -1 : a->sentence > b->sentence;
+}
+
+static void fail(fl_doc *doc)
+{
+    if (doc->status == FL_OK)
+        doc->status = FL_ENOMEM;
+}
+
+/* The average number of words an unrelated sentence (one without a member
+ * of the family) shares with the dominant member's context. */
+static double baseline_shared(const fl_doc *doc, const sib_item *by_sentence, size_t n,
+                              const fl_wordset *dominant)
+{
+    size_t total = doc->sentences.count;
+    size_t step = total / FL_SIB_BASELINE_SAMPLE + 1;
+    size_t sum = 0, count = 0, k = 0;
+    for (size_t s = 0; s < total; s += step) {
+        while (k < n && by_sentence[k].sentence < s)
+            k++;
+        if (k < n && by_sentence[k].sentence == s)
+            continue;
+        const fl_sentence *sent = FL_DOC_SENTENCE(doc, s);
+        if (sent->context_count == 0)
+            continue;
+        sum += fl_ctx_shared_with_set(sent, dominant, FL_CTX_SKIP_DIGITS);
+        count++;
+    }
+    return count ? (double)sum / (double)count : 0.0;
+}
+
+static void report(fl_doc *doc, const sib_item *lone, size_t lone_n, size_t which,
+                   const sib_item *dom, size_t dom_n)
+{
+    const fl_mention *m = FL_DOC_MENTION(doc, lone[which].mention);
+    const fl_mention *best = suggest_form(doc, dom, dom_n);
+    if (!best)
+        return;
+    size_t bl = bare_length(best);
+    size_t ml = bare_length(m);
+    const char *suggestion =
+        fl_arena_printf(doc->arena, "%.*s%s", (int)bl, best->surface, m->surface + ml);
+    char lines[160];
+    size_t used = 0, shown = 0, last = 0;
+    lines[0] = '\0';
+    for (size_t i = 0; i < dom_n; i++) {
+        size_t line = fl_ctx_line(doc, FL_DOC_MENTION(doc, dom[i].mention)->off);
+        if (line == last)
+            continue;
+        if (shown == 6) {
+            used += (size_t)snprintf(lines + used, sizeof lines - used, ", ...");
+            break;
+        }
+        used +=
+            (size_t)snprintf(lines + used, sizeof lines - used, "%s%zu", shown ? ", " : "", line);
+        if (used >= sizeof lines)
+            break;
+        last = line;
+        shown++;
+    }
+    const char *message = fl_arena_printf(
+        doc->arena,
+        "`%.*s` (line %zu) is mentioned %s where the document otherwise discusses `%.*s` "
+        "(%zu mentions, line%s %s); did you mean `%.*s`?",
+        (int)ml, m->surface, fl_ctx_line(doc, m->off), lone_n == 1 ? "once" : "twice", (int)bl,
+        best->surface, dom_n, shown == 1 ? "" : "s", lines, (int)bl, best->surface);
+    size_t rel_n = dom_n < FL_SIB_MAX_RELATED ? dom_n : FL_SIB_MAX_RELATED;
+    size_t rel_off[FL_SIB_MAX_RELATED], rel_len[FL_SIB_MAX_RELATED];
+    for (size_t i = 0; i < rel_n; i++) {
+        const fl_mention *d = FL_DOC_MENTION(doc, dom[i].mention);
+        rel_off[i] = d->off;
+        rel_len[i] = d->len;
+    }
+    if (!suggestion || !message ||
+        !fl_doc_add_finding(doc, "entity-sibling", FL_SEV_WARNING, m->off, m->len, message,
+                            suggestion, rel_off, rel_len, rel_n))
+        fail(doc);
+}
+
+/* One family: items[0..n) sorted by member then mention. */
+static void check_family(fl_doc *doc, const sib_item *items, size_t n)
+{
+    /* members as runs */
+    size_t dom_start = 0, dom_n = 0, at_length = 0, members = 0;
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && strcmp(items[j].member, items[i].member) == 0)
+            j++;
+        members++;
+        if (j - i >= FL_SIB_DOMINANT_MIN)
+            at_length++;
+        if (j - i > dom_n) {
+            dom_start = i;
+            dom_n = j - i;
+        }
+        i = j;
+    }
+    /* a comparison story discusses several members at length */
+    if (members < 2 || dom_n < FL_SIB_DOMINANT_MIN || at_length > 1)
+        return;
+    const sib_item *dom = items + dom_start;
+
+    sib_item *by_sentence = fl_arena_alloc(doc->arena, n * sizeof *by_sentence);
+    if (!by_sentence) {
+        fail(doc);
+        return;
+    }
+    memcpy(by_sentence, items, n * sizeof *items);
+    qsort(by_sentence, n, sizeof *by_sentence, by_sentence_order);
+
+    fl_wordset dominant;
+    bool have_set = false;
+    double baseline = 0.0;
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && strcmp(items[j].member, items[i].member) == 0)
+            j++;
+        size_t lone_n = j - i;
+        if (i == dom_start || lone_n > FL_SIB_LONE_MAX || dom_n < 2 * lone_n) {
+            i = j;
+            continue;
+        }
+        if (!have_set) {
+            if (!fl_wordset_init(&dominant, doc->arena, 64)) {
+                fail(doc);
+                return;
+            }
+            for (size_t k = 0; k < dom_n; k++)
+                if (dom[k].sentence < doc->sentences.count &&
+                    !fl_ctx_add_to_set(&dominant, FL_DOC_SENTENCE(doc, dom[k].sentence),
+                                       FL_CTX_SKIP_DIGITS)) {
+                    fail(doc);
+                    return;
+                }
+            baseline = baseline_shared(doc, by_sentence, n, &dominant);
+            have_set = true;
+        }
+        /* every occurrence must be plain (no comparison) and at least one
+         * must sit in the dominant member's context */
+        bool deliberate = false, related = false;
+        for (size_t k = i; k < j && !deliberate; k++) {
+            size_t s = items[k].sentence;
+            if (s >= doc->sentences.count ||
+                sentence_has_other(by_sentence, n, s, items[k].member) ||
+                fl_ctx_sentence_has(doc, s, fl_ctx_contrast_phrases)) {
+                deliberate = true;
+                break;
+            }
+            size_t shared =
+                fl_ctx_shared_with_set(FL_DOC_SENTENCE(doc, s), &dominant, FL_CTX_SKIP_DIGITS);
+            if (shared >= FL_SIB_MIN_SHARED && (double)shared >= baseline + FL_SIB_MARGIN)
+                related = true;
+        }
+        if (!deliberate && related)
+            for (size_t k = i; k < j; k++)
+                report(doc, items + i, lone_n, k - i, dom, dom_n);
+        i = j;
+    }
+}
+
+static void run(fl_doc *doc)
+{
+    size_t count = doc->mentions.count;
+    sib_item *items = NULL;
+    size_t n = 0;
+    for (size_t pass = 0; pass < 2; pass++) {
+        n = 0;
+        for (size_t i = 0; i < count; i++) {
+            const fl_mention *m = FL_DOC_MENTION(doc, i);
+            if (m->kind != FL_M_CODE || !m->surface)
+                continue;
+            const char *family = m->family, *member = m->skeleton ? m->skeleton : m->fold;
+            if (!family || !*family) {
+                const char *canonical = NULL;
+                family = lexicon_family(doc, m, &canonical);
+                member = canonical;
+            }
+            if (!family || !*family || !member || !*member)
+                continue;
+            if (pass == 1)
+                items[n] = (sib_item){family, member, i, m->sentence};
+            n++;
+        }
+        if (pass == 0) {
+            if (n < FL_SIB_DOMINANT_MIN + 1)
+                return;
+            items = fl_arena_alloc(doc->arena, n * sizeof *items);
+            if (!items) {
+                fail(doc);
+                return;
+            }
+        }
+    }
+    /* one member written with look-alikes ("H2O" for "H20") gets the family
+     * of its clean form (the mention whose fold is the skeleton) */
+    qsort(items, n, sizeof *items, member_order);
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        const char *clean = NULL;
+        while (j < n && strcmp(items[j].member, items[i].member) == 0) {
+            const fl_mention *m = FL_DOC_MENTION(doc, items[j].mention);
+            if (!clean && m->kind == FL_M_CODE && m->fold && m->skeleton && m->family &&
+                *m->family && strcmp(m->fold, m->skeleton) == 0)
+                clean = m->family;
+            j++;
+        }
+        for (size_t k = i; clean && k < j; k++)
+            items[k].family = clean;
+        i = j;
+    }
+    qsort(items, n, sizeof *items, item_order);
+    for (size_t i = 0; i < n && doc->status == FL_OK;) {
+        size_t j = i;
+        while (j < n && strcmp(items[j].family, items[i].family) == 0)
+            j++;
+        check_family(doc, items + i, j - i);
+        i = j;
+    }
+}
+
+const fl_check_def fl_check_entity_sibling = {
+    {"entity-sibling", "a lone member of a product family where the document discusses another",
+     FL_SEV_WARNING,
+     "Nvidia may keep selling the H20 to China. The H20 is Nvidia's export chip for China. "
+     "Sales of the H20 in China were strong. Permitting Nvidia to keep sending H100 chips to "
+     "China drew criticism.",
+     "Nvidia may keep selling the H20 to China. The H20 is Nvidia's export chip for China. "
+     "Sales of the H20 in China were strong. The H20 is a cut-down version of the H100 sold "
+     "elsewhere.",
+     "A product family (codes that share a letter prefix and digit shape, such as H20, H100 "
+     "and H800, or a family from the lexicon) is checked as one bucket. When one member is "
+     "mentioned at least 3 times and another only once or twice, the lone one is flagged if its "
+     "sentence shares at least 3 stemmed content words with the dominant member's sentences "
+     "and at least 0.75 more than an average unrelated sentence of the same document shares "
+     "(thresholds chosen on BBC news and the evaluation corpus). The check is silent on "
+     "deliberate comparisons: both members in one sentence; a sentence with a contrast word "
+     "(than, versus, unlike, compared, successor, predecessor, replaced, upgrade, older, newer, "
+     "previous, next-generation, cut-down, version of...); and documents that discuss several "
+     "members at length (3 or more mentions each). The suggestion is the dominant member."},
+    run,
+};

@@ -1,0 +1,718 @@
+/* fact_number.c - one quantity stated with two values: the same measure
+ * (money in one currency, a quantity of one unit noun, a percentage) for
+ * the same subject with different values.
+ *
+ * Bucketing: every amount gets up to FL_NUM_MAX_ANCHORS anchor words (the
+ * stemmed content words right before and after it, in its clause); items
+ * (measure, anchor, amount) are sorted and each (measure, anchor) run is one
+ * bucket. Buckets larger than FL_NUM_MAX_BUCKET are generic words and are
+ * skipped, so the pairs compared are bounded by a constant per amount. */
+#include "context.h"
+
+#include <libstemmer.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+    FL_NUM_MAX_ANCHORS = 6,
+    FL_NUM_BEFORE = 2, /* content words before an amount */
+    FL_NUM_AFTER = 3,  /* content words after it */
+    FL_NUM_MAX_OBJECTS = 1,
+    FL_NUM_MAX_BUCKET = 6,  /* more amounts than this share a generic anchor */
+    FL_NUM_MIN_SHARED = 3,  /* content words the two sentences share */
+    FL_NUM_MIN_ANCHORS = 2, /* anchor words the two amounts share */
+    FL_NUM_CUE_BEFORE = 10,
+    FL_NUM_CUE_AFTER = 8,
+    FL_NUM_MAX_NAMES = 24
+};
+
+/* How a number is qualified. */
+typedef enum approx_kind { EXACT, APPROX, AT_LEAST, AT_MOST } approx_kind;
+
+typedef struct amount {
+    size_t mention;
+    const char *measure; /* "m:USD", "q:peopl", "%" */
+    double value;
+    int sig; /* significant digits as written */
+    bool integer;
+    approx_kind approx;
+    const char *anchors[FL_NUM_MAX_ANCHORS]; /* stems */
+    const char *words[FL_NUM_MAX_ANCHORS];   /* as written, lower case */
+    size_t anchor_count;
+    const char *objects[FL_NUM_MAX_OBJECTS]; /* anchors after on/for/against */
+    size_t object_count;
+    bool comparative; /* its sentence states other values of the measure */
+    bool flagged;
+} amount;
+
+typedef struct item {
+    const char *measure;
+    const char *anchor;
+    size_t amount;
+} item;
+
+static const char *const lower_bound_phrases[] = {
+    "more than",    "over",      "at least",   "above",      "upwards of",
+    "in excess of", "just over", "as many as", "as much as", NULL,
+};
+static const char *const upper_bound_phrases[] = {
+    "up to",   "less than", "under",      "fewer than", "nearly",   "almost",
+    "at most", "below",     "just under", "as high as", "close to", NULL,
+};
+
+/* Cues that put two amounts on different footings even for one subject. */
+static const char *const footing_phrases[] = {
+    "including",  "excluding",    "includ*",    "exclud*",   "plus",       "net",
+    "gross",      "pre-tax",      "after-tax",  "adjusted",  "underlying", "before tax",
+    "after tax",  "per share",    "a share",    "each",      "apiece",     "average*",
+    "median",     "per head",     "per person", "a head",    "a year",     "a month",
+    "a week",     "a day",        "per year",   "per month", "per week",   "annual*",
+    "annually",   "monthly",      "weekly",     "daily",     "worth",      "valued",
+    "valuing",    "market value", "stake",      "another",   "share of",   "of which",
+    "half of",    "third of",     "quarter of", "remaining", "rest",       "total",
+    "a total of", "in all",       "altogether", NULL,
+};
+
+/* Units of durations, scores and records: sports results, ages and
+ * schedules state many values of these for many subjects. */
+static const char *const duration_units[] = {
+    "year",  "month",   "week",  "day",    "hour", "minut",  "second", "time", "point", "goal",
+    "game",  "match",   "run",   "wicket", "lap",  "stroke", "shot",   "set",  "round", "record",
+    "decad", "centuri", "night", "pixel",  "metr", "m",      "yard",   NULL,
+};
+
+/* Anchor stems too general to name a subject. */
+static const char *const generic_anchors[] = {
+    "year",   "month",  "week",   "day",    "time", "cent", "percent", "per",
+    "around", "figur",  "amount", "number", "sum",  "valu", "total",   "level",
+    "mark",   "record", "nearly", "almost", "less", "more", "onli",    "just",
+    "compar", "said",   "say",    "accord", "now",  "also", NULL,
+};
+
+static bool in_list(const char *const *list, const char *w)
+{
+    for (size_t i = 0; list[i]; i++)
+        if (strcmp(list[i], w) == 0)
+            return true;
+    return false;
+}
+
+static void fail(fl_doc *doc)
+{
+    if (doc->status == FL_OK)
+        doc->status = FL_ENOMEM;
+}
+
+/* Significant digits of the first number written in s, and whether it is
+ * written without a decimal point. */
+static int significant_digits(const char *s, bool *integer)
+{
+    while (*s && !(*s >= '0' && *s <= '9'))
+        s++;
+    char digits[64];
+    size_t n = 0;
+    bool dot = false;
+    for (; *s && n < sizeof digits - 1; s++) {
+        if (*s >= '0' && *s <= '9')
+            digits[n++] = *s;
+        else if (*s == '.' && s[1] >= '0' && s[1] <= '9' && !dot)
+            dot = true;
+        else if (*s != ',')
+            break;
+    }
+    digits[n] = '\0';
+    size_t lead = 0;
+    while (lead < n && digits[lead] == '0')
+        lead++;
+    size_t end = n;
+    if (!dot)
+        while (end > lead && digits[end - 1] == '0')
+            end--;
+    *integer = !dot;
+    return end > lead ? (int)(end - lead) : 1;
+}
+
+/* v rounded to `sig` significant digits (v > 0; no libm needed). */
+static double round_sig(double v, int sig)
+{
+    if (!(v > 0.0) || v > 1e18)
+        return v;
+    int e = 0;
+    double scale = 1.0;
+    while (v >= scale * 10.0) {
+        scale *= 10.0;
+        e++;
+    }
+    while (v < scale) {
+        scale /= 10.0;
+        e--;
+    }
+    /* p = 10^(sig - 1 - e) */
+    double p = 1.0;
+    int k = sig - 1 - e;
+    for (int i = 0; i < k; i++)
+        p *= 10.0;
+    for (int i = 0; i > k; i--)
+        p /= 10.0;
+    return (double)(long long)(v * p + 0.5) / p;
+}
+
+static bool near_equal(double x, double y)
+{
+    double d = x > y ? x - y : y - x;
+    return d <= 1e-9 * (x > y ? x : y);
+}
+
+/* Whether two written amounts can state one value: equal after rounding
+ * to the coarser one's digits (within 5%), or within what an
+ * approximation ("about", "more than", "up to") allows. */
+static bool consistent(const amount *a, const amount *b)
+{
+    double x = a->value, y = b->value;
+    if (x == y)
+        return true;
+    double hi = x > y ? x : y, lo = x > y ? y : x;
+    double rel = (hi - lo) / hi;
+    const amount *coarse = a->sig <= b->sig ? a : b, *fine = coarse == a ? b : a;
+    bool small_integers = a->integer && b->integer && hi < 100;
+    if (!small_integers && near_equal(round_sig(fine->value, coarse->sig), coarse->value) &&
+        rel <= 0.05)
+        return true;
+    for (int k = 0; k < 2; k++) {
+        const amount *q = k ? b : a, *o = k ? a : b;
+        switch (q->approx) {
+        case APPROX:
+            if (rel <= 0.10)
+                return true;
+            break;
+        case AT_LEAST:
+            if (o->value >= q->value)
+                return true;
+            break;
+        case AT_MOST:
+            if (o->value <= q->value)
+                return true;
+            break;
+        case EXACT:
+            break;
+        }
+    }
+    return false;
+}
+
+static inline char lower(char c)
+{
+    return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+}
+
+static bool is_clause_break(char c)
+{
+    return c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '.' || c == '!' ||
+           c == '?' || c == '"';
+}
+
+static bool is_preposition(const char *t, size_t n)
+{
+    static const char *const preps[] = {
+        "for",     "on",   "in",    "of",    "to",     "from", "at",     "by",      "with", "into",
+        "against", "over", "under", "after", "before", "than", "toward", "towards", NULL};
+    char w[16];
+    if (n >= sizeof w)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        w[i] = lower(t[i]);
+    w[n] = '\0';
+    return in_list(preps, w);
+}
+
+static bool is_object_preposition(const char *t, size_t n)
+{
+    static const char *const preps[] = {"for", "on", "against", "toward", "towards", NULL};
+    char w[16];
+    if (n >= sizeof w)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        w[i] = lower(t[i]);
+    w[n] = '\0';
+    return in_list(preps, w);
+}
+
+/* Adds a content word t[0..n) as an anchor of a. */
+static void add_anchor(fl_doc *doc, struct sb_stemmer *stemmer, amount *a, const char *t, size_t n)
+{
+    char buf[48];
+    if (n < 2 || n >= sizeof buf || a->anchor_count >= FL_NUM_MAX_ANCHORS)
+        return;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)t[i];
+        if (c >= 0x80 || (c >= '0' && c <= '9'))
+            return; /* non-ASCII words and numbers do not anchor */
+        buf[i] = lower((char)c);
+    }
+    buf[n] = '\0';
+    if (fl_is_stopword(buf, n))
+        return;
+    const sb_symbol *st = sb_stemmer_stem(stemmer, (const sb_symbol *)buf, (int)n);
+    if (!st)
+        return;
+    int sl = sb_stemmer_length(stemmer);
+    char *stem = fl_arena_strndup(doc->arena, (const char *)st, (size_t)sl);
+    char *word = fl_arena_strndup(doc->arena, buf, n);
+    if (!stem || !word) {
+        fail(doc);
+        return;
+    }
+    if (in_list(generic_anchors, stem))
+        return;
+    const fl_mention *m = FL_DOC_MENTION(doc, a->mention);
+    if (m->kind == FL_M_QUANTITY && m->unit && strcmp(m->unit, stem) == 0)
+        return; /* the unit is the measure, not the subject */
+    for (size_t i = 0; i < a->anchor_count; i++)
+        if (strcmp(a->anchors[i], stem) == 0)
+            return;
+    a->anchors[a->anchor_count] = stem;
+    a->words[a->anchor_count] = word;
+    a->anchor_count++;
+}
+
+/* The anchor words of an amount: up to FL_NUM_BEFORE content words before
+ * it and FL_NUM_AFTER after it, inside its clause (hyphenated words count
+ * part by part). */
+static void find_anchors(fl_doc *doc, struct sb_stemmer *stemmer, amount *a, size_t lo, size_t hi)
+{
+    const fl_mention *m = FL_DOC_MENTION(doc, a->mention);
+    const char *t = doc->prose.text;
+    size_t i = m->off + m->len, words = 0;
+    int object = 0; /* 0 before an object preposition, 1 inside its object, 2 after */
+    while (i < hi && words < FL_NUM_AFTER) {
+        while (i < hi && !fl_ctx_word_byte((unsigned char)t[i]) && !is_clause_break(t[i]))
+            i++;
+        if (i >= hi || is_clause_break(t[i]))
+            break;
+        size_t s = i;
+        while (i < hi && fl_ctx_word_byte((unsigned char)t[i]))
+            i++;
+        if (is_preposition(t + s, i - s)) {
+            /* "a 25% tariff on steel", "$80 billion for data centers" */
+            if (object == 0 && is_object_preposition(t + s, i - s))
+                object = 1;
+            else if (object == 1 && a->object_count)
+                object = 2;
+            continue;
+        }
+        size_t before = a->anchor_count;
+        add_anchor(doc, stemmer, a, t + s, i - s);
+        if (a->anchor_count > before) {
+            words++;
+            if (object == 1 && a->object_count < FL_NUM_MAX_OBJECTS)
+                a->objects[a->object_count++] = a->anchors[a->anchor_count - 1];
+        }
+    }
+    i = m->off;
+    words = 0;
+    while (i > lo && words < FL_NUM_BEFORE) {
+        while (i > lo && !fl_ctx_word_byte((unsigned char)t[i - 1]) && !is_clause_break(t[i - 1]))
+            i--;
+        if (i <= lo || is_clause_break(t[i - 1]))
+            break;
+        size_t e = i;
+        while (i > lo && fl_ctx_word_byte((unsigned char)t[i - 1]))
+            i--;
+        size_t before = a->anchor_count;
+        add_anchor(doc, stemmer, a, t + i, e - i);
+        if (a->anchor_count > before)
+            words++;
+    }
+}
+
+/* The measure of a mention ("m:USD", "q:<unit>", "%"), or NULL when it is
+ * not comparable. */
+static const char *measure_of(fl_doc *doc, const fl_mention *m)
+{
+    switch (m->kind) {
+    case FL_M_MONEY:
+        if (!m->currency[0])
+            return NULL;
+        return fl_arena_printf(doc->arena, "m:%.3s", m->currency);
+    case FL_M_QUANTITY:
+        if (!m->unit || !*m->unit || in_list(duration_units, m->unit))
+            return NULL;
+        return fl_arena_printf(doc->arena, "q:%s", m->unit);
+    case FL_M_PERCENT:
+        return "%";
+    default:
+        return NULL;
+    }
+}
+
+/* Whether an amount sits in parentheses right after another (a currency
+ * conversion, "$1.13bn (£600m)"), or is one end of a range. */
+static bool conversion_or_range(const fl_doc *doc, const fl_mention *m)
+{
+    const char *t = doc->prose.text;
+    size_t i = m->off;
+    while (i > 0 && t[i - 1] == ' ')
+        i--;
+    if (i > 0 && (t[i - 1] == '(' || t[i - 1] == '-' || t[i - 1] == '/'))
+        return true;
+    if (i >= 3 && (memcmp(t + i - 3, "\xe2\x80\x93", 3) == 0))
+        return true; /* en dash range */
+    size_t e = m->off + m->len;
+    if (e < doc->prose.len && (t[e] == '-' || t[e] == '/') && e + 1 < doc->prose.len &&
+        (t[e + 1] >= '0' && t[e + 1] <= '9'))
+        return true;
+    return false;
+}
+
+/* The years (1900-2099) written in t[0..n), as a bit set over 200 years. */
+static void years_in(const char *t, size_t n, uint64_t bits[4])
+{
+    memset(bits, 0, 4 * sizeof bits[0]);
+    for (size_t i = 0; i + 4 <= n; i++) {
+        if ((i > 0 && fl_ctx_word_byte((unsigned char)t[i - 1])) ||
+            (i + 4 < n && fl_ctx_word_byte((unsigned char)t[i + 4])))
+            continue;
+        if (!((t[i] == '1' && t[i + 1] == '9') || (t[i] == '2' && t[i + 1] == '0')))
+            continue;
+        if (!(t[i + 2] >= '0' && t[i + 2] <= '9' && t[i + 3] >= '0' && t[i + 3] <= '9'))
+            continue;
+        int y = (t[i] - '0') * 1000 + (t[i + 1] - '0') * 100 + (t[i + 2] - '0') * 10 +
+                (t[i + 3] - '0') - 1900;
+        bits[y / 64] |= 1ull << (y % 64);
+    }
+}
+
+/* Whether both sentences name years and no year is common to both. */
+static bool different_years(const fl_doc *doc, const fl_sentence *a, const fl_sentence *b)
+{
+    uint64_t x[4], y[4];
+    years_in(doc->prose.text + a->off, a->len, x);
+    years_in(doc->prose.text + b->off, b->len, y);
+    bool any_x = false, any_y = false, common = false;
+    for (int i = 0; i < 4; i++) {
+        any_x |= x[i] != 0;
+        any_y |= y[i] != 0;
+        common |= (x[i] & y[i]) != 0;
+    }
+    return any_x && any_y && !common;
+}
+
+static bool sentence_has_word(const fl_sentence *s, const char *stem);
+
+static bool has_anchor(const amount *a, const char *stem)
+{
+    for (size_t i = 0; i < a->anchor_count; i++)
+        if (strcmp(a->anchors[i], stem) == 0)
+            return true;
+    return false;
+}
+
+/* Whether both amounts are for something (on/for/against ...) and neither
+ * object word shows up near the other amount. */
+static bool different_objects(const amount *a, const amount *b)
+{
+    if (!a->object_count || !b->object_count)
+        return false;
+    for (size_t i = 0; i < a->object_count; i++)
+        if (has_anchor(b, a->objects[i]))
+            return false;
+    for (size_t i = 0; i < b->object_count; i++)
+        if (has_anchor(a, b->objects[i]))
+            return false;
+    return true;
+}
+
+/* The names (FL_M_NAME mentions) of each sentence, as runs of an index
+ * sorted by sentence. */
+typedef struct name_index {
+    size_t *mention; /* name mentions, by sentence */
+    size_t count;
+} name_index;
+
+/* Whether the two sentences name different things: both name something
+ * (a person, company or place) and they share no name. */
+static bool different_names(const fl_doc *doc, const name_index *names, size_t sa, size_t sb)
+{
+    size_t ranges[2][2];
+    for (int k = 0; k < 2; k++) {
+        size_t want = k ? sb : sa, lo = 0, hi = names->count;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (FL_DOC_MENTION(doc, names->mention[mid])->sentence < want)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        size_t end = lo;
+        while (end < names->count && FL_DOC_MENTION(doc, names->mention[end])->sentence == want)
+            end++;
+        ranges[k][0] = lo;
+        ranges[k][1] = end;
+        if (lo == end)
+            return false;
+    }
+    for (size_t i = ranges[0][0]; i < ranges[0][1]; i++) {
+        const fl_mention *x = FL_DOC_MENTION(doc, names->mention[i]);
+        for (size_t k = ranges[1][0]; k < ranges[1][1]; k++) {
+            const fl_mention *y = FL_DOC_MENTION(doc, names->mention[k]);
+            if ((x->fold && y->fold && strcmp(x->fold, y->fold) == 0) ||
+                (x->entity >= 0 &&
+                 (x->entity == y->entity || (size_t)x->entity == names->mention[k])) ||
+                (y->entity >= 0 && (size_t)y->entity == names->mention[i]))
+                return false;
+        }
+    }
+    return true;
+}
+
+/* Whether a context word (a stem) is among a sentence's context words. */
+static bool sentence_has_word(const fl_sentence *s, const char *stem)
+{
+    size_t lo = 0, hi = s->context_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(s->context[mid], stem);
+        if (c == 0)
+            return true;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return false;
+}
+
+static int item_order(const void *pa, const void *pb)
+{
+    const item *a = pa, *b = pb;
+    int c = strcmp(a->measure, b->measure);
+    if (c)
+        return c;
+    c = strcmp(a->anchor, b->anchor);
+    if (c)
+        return c;
+    return a->amount < b->amount ? -1 : a->amount > b->amount;
+}
+
+/* Whether amounts a and b state one quantity with two values. */
+static bool conflict(const fl_doc *doc, const name_index *names, const amount *a, const amount *b)
+{
+    const fl_mention *ma = FL_DOC_MENTION(doc, a->mention), *mb = FL_DOC_MENTION(doc, b->mention);
+    if (ma->sentence == mb->sentence || ma->sentence >= doc->sentences.count ||
+        mb->sentence >= doc->sentences.count)
+        return false;
+    if (consistent(a, b) || a->comparative || b->comparative)
+        return false;
+    size_t shared = 0;
+    for (size_t i = 0; i < a->anchor_count; i++)
+        shared += has_anchor(b, a->anchors[i]);
+    if (shared < FL_NUM_MIN_ANCHORS)
+        return false;
+    const fl_sentence *sa = FL_DOC_SENTENCE(doc, ma->sentence);
+    const fl_sentence *sb = FL_DOC_SENTENCE(doc, mb->sentence);
+    if (fl_ctx_shared(sa, sb, FL_CTX_SKIP_DIGITS) < FL_NUM_MIN_SHARED)
+        return false;
+    for (int k = 0; k < 2; k++) {
+        const fl_mention *m = k ? mb : ma;
+        if (fl_ctx_window_has(doc, m->off, m->len, FL_NUM_CUE_BEFORE, FL_NUM_CUE_AFTER,
+                              fl_ctx_change_phrases) ||
+            fl_ctx_window_has(doc, m->off, m->len, 4, 4, footing_phrases))
+            return false;
+    }
+    if (different_years(doc, sa, sb) || different_names(doc, names, ma->sentence, mb->sentence))
+        return false;
+    /* "a 25% tariff on steel" and "a 10% tariff on aluminium" */
+    if (different_objects(a, b))
+        return false;
+    return true;
+}
+
+/* Whether another amount of the measure is the difference of a and b
+ * ($1m and $500,000 paid to two agencies, $1.5m in all). */
+static bool parts_of_sum(const amount *amounts, size_t na, const amount *a, const amount *b)
+{
+    double hi = a->value > b->value ? a->value : b->value;
+    double diff = hi - (a->value > b->value ? b->value : a->value);
+    size_t scanned = 0;
+    for (size_t i = 0; i < na && scanned < 256; i++) {
+        const amount *o = &amounts[i];
+        if (o == a || o == b || strcmp(o->measure, a->measure) != 0)
+            continue;
+        scanned++;
+        double d = o->value > diff ? o->value - diff : diff - o->value;
+        if (d <= 0.005 * hi)
+            return true;
+    }
+    return false;
+}
+
+static void report(fl_doc *doc, amount *wrong, const amount *right, const char *word)
+{
+    const fl_mention *w = FL_DOC_MENTION(doc, wrong->mention);
+    const fl_mention *r = FL_DOC_MENTION(doc, right->mention);
+    const char *message = fl_arena_printf(
+        doc->arena,
+        "`%s` (line %zu) and `%s` (line %zu) give two values for one amount (both near `%s`)",
+        w->surface, fl_ctx_line(doc, w->off), r->surface, fl_ctx_line(doc, r->off), word);
+    size_t off = r->off, len = r->len;
+    if (!message || !fl_doc_add_finding(doc, "fact-number", FL_SEV_WARNING, w->off, w->len, message,
+                                        r->surface, &off, &len, 1))
+        fail(doc);
+    wrong->flagged = true;
+}
+
+/* How many amounts of the bucket agree with a. */
+static size_t support(const amount *amounts, const item *bucket, size_t n, const amount *a)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < n; i++)
+        if (consistent(&amounts[bucket[i].amount], a))
+            count++;
+    return count;
+}
+
+static void check_bucket(fl_doc *doc, const name_index *names, amount *amounts, size_t na,
+                         const item *bucket, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        for (size_t k = i + 1; k < n; k++) {
+            amount *a = &amounts[bucket[i].amount], *b = &amounts[bucket[k].amount];
+            if (a->flagged || b->flagged || !conflict(doc, names, a, b) ||
+                parts_of_sum(amounts, na, a, b))
+                continue;
+            size_t sa = support(amounts, bucket, n, a), sb = support(amounts, bucket, n, b);
+            /* the minority is wrong; on a tie, the later one */
+            bool a_wrong = sa < sb || (sa == sb && bucket[i].amount > bucket[k].amount);
+            const char *word = NULL;
+            for (size_t x = 0; x < a->anchor_count && !word; x++)
+                if (strcmp(a->anchors[x], bucket[0].anchor) == 0)
+                    word = a->words[x];
+            report(doc, a_wrong ? a : b, a_wrong ? b : a, word ? word : bucket[0].anchor);
+        }
+    }
+}
+
+static void run(fl_doc *doc)
+{
+    size_t count = doc->mentions.count;
+    size_t n = 0;
+    for (size_t i = 0; i < count; i++) {
+        fl_mention_kind k = FL_DOC_MENTION(doc, i)->kind;
+        if (k == FL_M_MONEY || k == FL_M_QUANTITY || k == FL_M_PERCENT)
+            n++;
+    }
+    if (n < 2 || doc->sentences.count < 2)
+        return;
+    amount *amounts = fl_arena_alloc(doc->arena, n * sizeof *amounts);
+    item *items = fl_arena_alloc(doc->arena, n * FL_NUM_MAX_ANCHORS * sizeof *items);
+    struct sb_stemmer *stemmer = sb_stemmer_new("english", NULL);
+    if (!amounts || !items || !stemmer) {
+        sb_stemmer_delete(stemmer);
+        fail(doc);
+        return;
+    }
+    size_t na = 0, ni = 0;
+    for (size_t i = 0; i < count && doc->status == FL_OK; i++) {
+        const fl_mention *m = FL_DOC_MENTION(doc, i);
+        if (m->kind != FL_M_MONEY && m->kind != FL_M_QUANTITY && m->kind != FL_M_PERCENT)
+            continue;
+        if (!m->surface || !(m->number > 0) || !(m->number < 1e300) ||
+            m->sentence >= doc->sentences.count || conversion_or_range(doc, m))
+            continue;
+        const char *measure = measure_of(doc, m);
+        if (!measure)
+            continue;
+        const fl_sentence *s = FL_DOC_SENTENCE(doc, m->sentence);
+        amount *a = &amounts[na];
+        memset(a, 0, sizeof *a);
+        a->mention = i;
+        a->measure = measure;
+        a->value = m->number;
+        a->sig = significant_digits(m->surface, &a->integer);
+        if (fl_ctx_before_has(doc, s->off, m->off, lower_bound_phrases))
+            a->approx = AT_LEAST;
+        else if (fl_ctx_before_has(doc, s->off, m->off, upper_bound_phrases))
+            a->approx = AT_MOST;
+        else if (fl_ctx_before_has(doc, s->off, m->off, fl_ctx_approx_phrases))
+            a->approx = APPROX;
+        find_anchors(doc, stemmer, a, s->off, s->off + s->len);
+        for (size_t k = 0; k < a->anchor_count; k++)
+            items[ni++] = (item){measure, a->anchors[k], na};
+        na++;
+    }
+    if (doc->status != FL_OK) {
+        sb_stemmer_delete(stemmer);
+        return;
+    }
+    /* an amount whose sentence states another value of the same measure is
+     * part of a comparison or a list; counts and percentages only (a
+     * money amount often shares its sentence with unrelated sums) */
+    for (size_t i = 0; i + 1 < na; i++) {
+        const fl_mention *m = FL_DOC_MENTION(doc, amounts[i].mention);
+        for (size_t k = i + 1; k < na && k < i + 32; k++) {
+            const fl_mention *o = FL_DOC_MENTION(doc, amounts[k].mention);
+            if (o->sentence != m->sentence)
+                break;
+            if (m->kind != FL_M_MONEY && strcmp(amounts[i].measure, amounts[k].measure) == 0 &&
+                !consistent(&amounts[i], &amounts[k]))
+                amounts[i].comparative = amounts[k].comparative = true;
+        }
+    }
+    name_index names = {NULL, 0};
+    for (size_t i = 0; i < count; i++)
+        names.count += FL_DOC_MENTION(doc, i)->kind == FL_M_NAME;
+    names.mention = fl_arena_alloc(doc->arena, (names.count + 1) * sizeof *names.mention);
+    if (!names.mention) {
+        sb_stemmer_delete(stemmer);
+        fail(doc);
+        return;
+    }
+    names.count = 0;
+    bool sorted = true;
+    for (size_t i = 0; i < count; i++) {
+        const fl_mention *m = FL_DOC_MENTION(doc, i);
+        if (m->kind != FL_M_NAME)
+            continue;
+        if (names.count &&
+            FL_DOC_MENTION(doc, names.mention[names.count - 1])->sentence > m->sentence)
+            sorted = false;
+        names.mention[names.count++] = i;
+    }
+    if (!sorted)
+        names.count = 0; /* mentions out of sentence order: no name test */
+    qsort(items, ni, sizeof *items, item_order);
+    for (size_t i = 0; i < ni && doc->status == FL_OK;) {
+        size_t j = i;
+        while (j < ni && strcmp(items[j].measure, items[i].measure) == 0 &&
+               strcmp(items[j].anchor, items[i].anchor) == 0)
+            j++;
+        if (j - i >= 2 && j - i <= FL_NUM_MAX_BUCKET)
+            check_bucket(doc, &names, amounts, na, items + i, j - i);
+        i = j;
+    }
+    sb_stemmer_delete(stemmer);
+}
+
+const fl_check_def fl_check_fact_number = {
+    {"fact-number", "one amount stated with two different values for the same subject",
+     FL_SEV_WARNING,
+     "OpenAI, SoftBank and Oracle announced the $500 billion Stargate project for data "
+     "centers. Construction of the $50 billion Stargate project for data centers starts in "
+     "Texas.",
+     "OpenAI, SoftBank and Oracle announced the $500 billion Stargate project for data "
+     "centers. The budget of the Stargate project for data centers was initially $100 billion.",
+     "Every money amount (per currency), quantity (per unit noun) and percentage is keyed by "
+     "its anchor words: the stemmed content words just before and after it in its clause "
+     "(`charge` in `a charge of $5.5 billion`, `tariff` in `a 25% tariff`). Two amounts with "
+     "the same measure and a shared anchor are one quantity when their sentences also share "
+     "at least 3 content words and do not name different things (different years, or "
+     "disjoint sets of names). Different values are then flagged, the minority (or later) one "
+     "pointing at the other. The check is silent when either amount's neighbourhood marks a "
+     "change over time (rose, fell, from ... to, up from, last year, previously, initially, "
+     "revised, now...), a different footing (including, excluding, per share, a year, stake, "
+     "first, second...), on conversions and ranges (`$1.13bn (£600m)`, `$5-6bn`), on amounts "
+     "in one sentence, and on values that agree once rounding or a qualifier (about, more "
+     "than, up to) is allowed for."},
+    run,
+};
