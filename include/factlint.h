@@ -265,6 +265,26 @@ void fl_report_free(fl_report *report);
 /* Names of the formats, NULL-terminated. */
 const char *const *fl_report_formats(void);
 
+/* ------------------------------------------------------------ JSON lines */
+
+typedef struct fl_jsonl_stats {
+    size_t lines;     /* non-blank input lines */
+    size_t documents; /* documents read (one a line) */
+    size_t errors;    /* lines that gave an error result */
+    size_t findings;
+} fl_jsonl_stats;
+
+/* Streaming mode: reads one JSON object a line from `in`,
+ * {"id": any, "text": "...", "format": "text"|"markdown"|"html"}, and
+ * writes one line a document to `out`, in order:
+ * {"id": ..., "error": null|"...", "findings": [...]} with findings in the
+ * JSON format's shape. A bad line gives an error result and the run goes
+ * on. Lines longer than max_size bytes (0: no limit) are refused. Returns
+ * FL_OK, or FL_EIO when reading or writing failed; fills *stats when not
+ * NULL. */
+fl_status fl_jsonl_run(const fl_checker *checker, FILE *in, FILE *out, size_t max_size,
+                       fl_jsonl_stats *stats);
+
 /* ----------------------------------------------------------------- rules */
 
 typedef struct fl_rule_info {

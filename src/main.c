@@ -15,6 +15,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 enum { EXIT_FINDINGS = 1, EXIT_TROUBLE = 2 };
@@ -53,6 +54,7 @@ typedef struct settings {
     bool fix, diff;            /* --fix, --diff */
     fl_baseline *baseline;     /* --baseline: findings to leave out */
     fl_baseline *new_baseline; /* --write-baseline: findings recorded */
+    bool no_progress;          /* --no-progress */
 } settings;
 
 typedef struct job_list {
@@ -94,6 +96,10 @@ static void usage(FILE *out)
             "                           suffixes k, M, G)\n"
             "      --skip-binary        skip files with NUL bytes without an error\n"
             "  -j, --jobs=N             check N files at once (default: online CPUs)\n"
+            "      --no-progress        no progress line on a terminal for long runs\n"
+            "      --stdin-jsonl        streaming mode: read one JSON object a line from\n"
+            "                           standard input ({\"id\", \"text\", \"format\"}),\n"
+            "                           write one JSON result line per document\n"
             "      --color=WHEN         auto (default), always, never; NO_COLOR turns\n"
             "                           colour off\n"
             "      --baseline=FILE      report only findings not recorded in FILE\n"
@@ -238,9 +244,11 @@ typedef struct pool {
     job_list *jobs;
     const fl_checker *checker;
     const settings *set;
-    size_t next;
+    size_t next;     /* the next job a worker takes */
+    size_t reported; /* jobs reported and freed so far */
+    size_t window;   /* how far workers may run ahead of the report */
     pthread_mutex_t lock;
-    pthread_cond_t done_cond;
+    pthread_cond_t done_cond, space_cond;
 } pool;
 
 static int read_stdin(char **buf, size_t *len)
@@ -387,6 +395,11 @@ static void *worker(void *arg)
     pool *p = arg;
     for (;;) {
         pthread_mutex_lock(&p->lock);
+        /* finished results wait in memory until reported in input order, so
+         * the workers stay within a window of the report: memory is bounded
+         * by a few files, not the whole run */
+        while (p->next < p->jobs->count && p->next >= p->reported + p->window)
+            pthread_cond_wait(&p->space_cond, &p->lock);
         size_t i = p->next++;
         pthread_mutex_unlock(&p->lock);
         if (i >= p->jobs->count)
@@ -398,6 +411,52 @@ static void *worker(void *arg)
         pthread_cond_broadcast(&p->done_cond);
         pthread_mutex_unlock(&p->lock);
     }
+}
+
+/* A progress line on stderr for long runs: only on a terminal, only for
+ * human output, and off with --no-progress. Redrawn at most 5 times a
+ * second; erased at the end. */
+typedef struct progress {
+    bool on;
+    size_t total, done, bytes;
+    struct timespec start, last;
+} progress;
+
+static double seconds_between(const struct timespec *a, const struct timespec *b)
+{
+    return (double)(b->tv_sec - a->tv_sec) + (double)(b->tv_nsec - a->tv_nsec) / 1e9;
+}
+
+static void progress_start(progress *pr, const settings *set, size_t total)
+{
+    memset(pr, 0, sizeof *pr);
+    pr->on = !set->no_progress && total >= 20 && strcmp(set->format, "text") == 0 &&
+             isatty(STDERR_FILENO);
+    pr->total = total;
+    clock_gettime(CLOCK_MONOTONIC, &pr->start);
+    pr->last = pr->start;
+}
+
+static void progress_update(progress *pr, size_t bytes)
+{
+    pr->done++;
+    pr->bytes += bytes;
+    if (!pr->on)
+        return;
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    if (seconds_between(&pr->last, &now) < 0.2 && pr->done < pr->total)
+        return;
+    pr->last = now;
+    double secs = seconds_between(&pr->start, &now);
+    fprintf(stderr, "\r\033[Kfactlint: %zu/%zu files, %.1f MB/s", pr->done, pr->total,
+            secs > 0 ? (double)pr->bytes / 1e6 / secs : 0.0);
+}
+
+static void progress_end(progress *pr)
+{
+    if (pr->on)
+        fputs("\r\033[K", stderr);
 }
 
 static void free_job(job *j)
@@ -420,13 +479,14 @@ static int run_jobs(job_list *jobs, const fl_checker *checker, const settings *s
                     fl_report *report)
 {
     int status = jobs->trouble ? EXIT_TROUBLE : 0;
-    pool p = {.jobs = jobs, .checker = checker, .set = set};
-    pthread_mutex_init(&p.lock, NULL);
-    pthread_cond_init(&p.done_cond, NULL);
     long nthreads = set->jobs;
     if ((size_t)nthreads > jobs->count)
         nthreads = (long)jobs->count;
-    /* standard input is read on the main thread's turn, so run it alone */
+    pool p = {.jobs = jobs, .checker = checker, .set = set};
+    p.window = (size_t)(nthreads > 1 ? nthreads : 1) * 4;
+    pthread_mutex_init(&p.lock, NULL);
+    pthread_cond_init(&p.done_cond, NULL);
+    pthread_cond_init(&p.space_cond, NULL);
     pthread_t *threads = NULL;
     long started = 0;
     if (nthreads > 1) {
@@ -435,14 +495,19 @@ static int run_jobs(job_list *jobs, const fl_checker *checker, const settings *s
             if (pthread_create(&threads[t], NULL, worker, &p) == 0)
                 started++;
     }
-    if (started == 0)
-        worker(&p);
+    progress prog;
+    progress_start(&prog, set, jobs->count);
     for (size_t i = 0; i < jobs->count; i++) {
         job *j = &jobs->items[i];
-        pthread_mutex_lock(&p.lock);
-        while (!j->done)
-            pthread_cond_wait(&p.done_cond, &p.lock);
-        pthread_mutex_unlock(&p.lock);
+        if (started == 0) {
+            check_job(j, checker, set); /* one thread: check, then report */
+        } else {
+            pthread_mutex_lock(&p.lock);
+            while (!j->done)
+                pthread_cond_wait(&p.done_cond, &p.lock);
+            pthread_mutex_unlock(&p.lock);
+        }
+        progress_update(&prog, j->src ? fl_source_length(j->src) : 0);
         if (j->failed) {
             status = EXIT_TROUBLE;
             fl_report_file(report, j->name, j->src, NULL, &j->err);
@@ -471,13 +536,45 @@ static int run_jobs(job_list *jobs, const fl_checker *checker, const settings *s
                     status = EXIT_FINDINGS;
         }
         free_job(j);
+        pthread_mutex_lock(&p.lock);
+        p.reported = i + 1;
+        pthread_cond_broadcast(&p.space_cond);
+        pthread_mutex_unlock(&p.lock);
     }
+    progress_end(&prog);
     for (long t = 0; t < started; t++)
         pthread_join(threads[t], NULL);
     free(threads);
     pthread_mutex_destroy(&p.lock);
     pthread_cond_destroy(&p.done_cond);
+    pthread_cond_destroy(&p.space_cond);
     return status;
+}
+
+/* Streaming mode: JSON lines in, JSON lines out (fl_jsonl_run). Exit 2
+ * when a line had an error, 1 when there were findings (unless the fail
+ * level is none), else 0. Takes `opts`. */
+static int run_jsonl(fl_options *opts, const settings *set)
+{
+    fl_checker *checker;
+    fl_error err;
+    fl_status st = fl_checker_new(opts, &checker, &err);
+    fl_options_free(opts);
+    if (st != FL_OK) {
+        fprintf(stderr, "factlint: %s\n", err.message);
+        return EXIT_TROUBLE;
+    }
+    fl_jsonl_stats stats;
+    st = fl_jsonl_run(checker, stdin, stdout, set->max_file_size, &stats);
+    fl_checker_free(checker);
+    if (st != FL_OK) {
+        if (errno != EPIPE)
+            fprintf(stderr, "factlint: --stdin-jsonl: %s\n", fl_strerror(st));
+        return EXIT_TROUBLE;
+    }
+    if (stats.errors)
+        return EXIT_TROUBLE;
+    return stats.findings && set->fail_level != FL_SEV_NONE ? EXIT_FINDINGS : 0;
 }
 
 /* ---------------------------------------------------------- configuration */
@@ -987,10 +1084,13 @@ int main(int argc, char **argv)
         OPT_FIX,
         OPT_DIFF,
         OPT_CONFIG,
-        OPT_PRINT_CONFIG
+        OPT_PRINT_CONFIG,
+        OPT_NO_PROGRESS,
+        OPT_STDIN_JSONL
     };
     config_state cs = {0};
     const char *print_config_path = NULL;
+    bool stdin_jsonl = false;
     cs.disabled = calloc(fl_rule_count() + 1, sizeof *cs.disabled);
     cs.only = calloc(fl_rule_count() + 1, sizeof *cs.only);
     cs.lexicons = calloc((size_t)argc + 1, sizeof *cs.lexicons);
@@ -1020,6 +1120,8 @@ int main(int argc, char **argv)
         {"diff", no_argument, NULL, OPT_DIFF},
         {"config", required_argument, NULL, OPT_CONFIG},
         {"print-config", required_argument, NULL, OPT_PRINT_CONFIG},
+        {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
+        {"stdin-jsonl", no_argument, NULL, OPT_STDIN_JSONL},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0}};
@@ -1091,6 +1193,12 @@ int main(int argc, char **argv)
         case OPT_PRINT_CONFIG:
             print_config_path = optarg;
             break;
+        case OPT_NO_PROGRESS:
+            set.no_progress = true;
+            break;
+        case OPT_STDIN_JSONL:
+            stdin_jsonl = true;
+            break;
         case OPT_MAX_SIZE:
             set.max_file_size = parse_size(optarg);
             break;
@@ -1156,6 +1264,15 @@ int main(int argc, char **argv)
         fl_options_free(opts);
         free_exts(set.exts);
         return rc;
+    }
+    if (stdin_jsonl) {
+        if (optind < argc) {
+            fl_options_free(opts);
+            die_usage("%s", "--stdin-jsonl reads documents from standard input; give no PATH");
+        }
+        config_state_free(&cs);
+        free_exts(set.exts);
+        return run_jsonl(opts, &set);
     }
     if (optind >= argc) {
         fl_options_free(opts);

@@ -34,6 +34,10 @@ const char *fl_report_path(const char *path);
  * memory. */
 char *fl_path_uri(const char *path);
 
+/* One finding as the JSON contract's finding object (new reference, NULL
+ * when out of memory); shared by the json format and the JSON-lines mode. */
+json_t *fl_finding_json(const fl_source *src, const fl_finding *f);
+
 /* Writes a JSON value (compact but spaced, keys in insertion order). */
 int fl_json_write(json_t *value, FILE *out);
 

@@ -13,7 +13,7 @@ static int set(json_t *obj, const char *key, json_t *value)
     return value ? json_object_set_new(obj, key, value) : -1;
 }
 
-static json_t *finding_json(const fl_source *src, const fl_finding *f)
+json_t *fl_finding_json(const fl_source *src, const fl_finding *f)
 {
     json_t *o = json_object();
     if (!o)
@@ -74,7 +74,7 @@ static void json_file(fl_report *r, const char *path, const fl_source *src, cons
         bad |= json_object_set(file, "findings", findings);
     }
     for (size_t i = 0; !bad && !err && result && src && i < fl_result_count(result); i++) {
-        json_t *f = finding_json(src, fl_result_get(result, i));
+        json_t *f = fl_finding_json(src, fl_result_get(result, i));
         bad |= !f || json_array_append_new(findings, f) != 0;
     }
     fputs(r->files ? ",\n" : "\n", r->out);
