@@ -398,8 +398,6 @@ static bool different_years(const fl_doc *doc, const fl_sentence *a, const fl_se
     return any_x && any_y && !common;
 }
 
-static bool sentence_has_word(const fl_sentence *s, const char *stem);
-
 static bool has_anchor(const amount *a, const char *stem)
 {
     for (size_t i = 0; i < a->anchor_count; i++)
@@ -464,23 +462,6 @@ static bool different_names(const fl_doc *doc, const name_index *names, size_t s
         }
     }
     return true;
-}
-
-/* Whether a context word (a stem) is among a sentence's context words. */
-static bool sentence_has_word(const fl_sentence *s, const char *stem)
-{
-    size_t lo = 0, hi = s->context_count;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = strcmp(s->context[mid], stem);
-        if (c == 0)
-            return true;
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return false;
 }
 
 static int item_order(const void *pa, const void *pb)
