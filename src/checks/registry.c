@@ -9,6 +9,10 @@
     X(fl_check_entity_sibling)                                                                     \
     X(fl_check_fact_number)                                                                        \
     X(fl_check_acronym_expansion)                                                                  \
+    X(fl_check_fact_date)                                                                          \
+    X(fl_check_fact_weekday)                                                                       \
+    X(fl_check_fact_age)                                                                           \
+    X(fl_check_fact_title)                                                                         \
     X(fl_check_unused_suppression)
 
 #define FL_DECLARE(name) extern const fl_check_def name;

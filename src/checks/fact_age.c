@@ -1,0 +1,303 @@
+/* fact_age.c - one person given two ages.
+ *
+ * Bucketing: every age mention linked to a person is keyed by that
+ * person's entity (the root of the name's coreference chain, so "Huang"
+ * joins "Jensen Huang"); the keys are sorted and each run of equal keys is
+ * one person. Within a person the most common age wins (ties: the first)
+ * and every other age is flagged against it, so the work is O(n log n).
+ *
+ * Silent when the text lets time pass: a person whose sentences speak of a
+ * birthday or turning an age is skipped whole; an age stated as past or
+ * with a time cue right beside it ("was 30", "at 23", "29 at the time",
+ * "by then", "ten years ago", "in 2019") is left out. An apposition
+ * (", 62," or "the 62-year-old") otherwise counts as the age at the time
+ * of writing. A bare surname shared by two different full names in the
+ * document is not trusted to pick a person. */
+#include "fact_common.h"
+
+#include <stdio.h>
+
+enum { MAX_AGE = 130 };
+
+/* A birthday or a changing age ("turned 63", "turns 40 next week"): the
+ * person is skipped. */
+static const char *const birthday_cues[] = {
+    "turn* 1*", "turn* 2*", "turn* 3*",  "turn* 4*", "turn* 5*", "turn* 6*", "turn* 7*",
+    "turn* 8*", "turn* 9*", "birthday*", "will be",  "would be", NULL};
+
+/* Near an age, words that put it at another time: this one age is
+ * skipped ("Marsh, 29 at the time,", "by then Okonkwo, 60,", "37 ten
+ * years ago"). An apposition (", 62,", "the 62-year-old") is otherwise the
+ * age at the time of writing, whatever else the sentence dates. */
+static const char *const time_cues[] = {
+    "when", "while", "ago",    "at the time", "by then", "then",   "at age", "at the age", "until",
+    "once", "born",  "became", "youngest",    "oldest",  "in 19*", "in 20*", NULL};
+
+/* Words right before the number that make the age a past or other one:
+ * "Huang was 30", "at 23", "age 12". */
+static const char *const past_words[] = {"was", "were", "been", "at", "age", "then", NULL};
+
+/* Per-sentence cue cache: 0 unknown, 1 no, 2 yes. */
+static bool cached_has(const fl_doc *doc, unsigned char *cache, size_t s, const char *const *cues)
+{
+    if (!cache[s])
+        cache[s] = fl_ctx_sentence_has(doc, s, cues) ? 2 : 1;
+    return cache[s] == 2;
+}
+
+/* The digits of the age inside its mention ("63" in "63-year-old"). */
+static bool age_digits(const fl_doc *doc, const fl_mention *m, size_t *off, size_t *len)
+{
+    const char *p = doc->prose.text;
+    size_t i = m->off, end = m->off + m->len;
+    while (i < end && !(p[i] >= '0' && p[i] <= '9'))
+        i++;
+    size_t j = i;
+    while (j < end && p[j] >= '0' && p[j] <= '9')
+        j++;
+    if (j == i)
+        return false;
+    *off = i;
+    *len = j - i;
+    return true;
+}
+
+/* Lower-cased last word of a name, or NULL for a one-word name. */
+static const char *surname_of(fl_doc *doc, const char *name)
+{
+    const char *sp = strrchr(name, ' ');
+    if (!sp || !sp[1])
+        return NULL;
+    char *s = fl_arena_strndup(doc->arena, sp + 1, strlen(sp + 1));
+    if (s)
+        for (char *c = s; *c; c++)
+            *c = (char)fc_lower((unsigned char)*c);
+    return s;
+}
+
+static int str_order(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Surnames shared by two or more different multi-word names, sorted into
+ * *out. Returns false when out of memory. */
+static bool shared_surnames(fl_doc *doc, const char ***out_names, size_t *count)
+{
+    fl_vec items;
+    fl_vec_init(&items, sizeof(fc_item));
+    for (size_t i = 0; i < doc->mentions.count; i++) {
+        const fl_mention *m = FL_DOC_MENTION(doc, i);
+        if (m->kind != FL_M_NAME || !m->surface || !strchr(m->surface, ' '))
+            continue;
+        const char *key = fc_entity_key(doc, (long)i);
+        const char *sur = surname_of(doc, m->surface);
+        if (!key || !sur)
+            continue;
+        fc_item *it = fl_vec_push(doc->arena, &items);
+        if (!it)
+            return false;
+        it->key = sur;
+        it->off = m->off;
+        it->mention = i;
+    }
+    fc_sort_items(&items);
+    fl_vec out;
+    fl_vec_init(&out, sizeof(const char *));
+    const fc_item *it = items.items;
+    for (size_t a = 0; a < items.count;) {
+        size_t b = a + 1;
+        bool differ = false;
+        const char *k0 = fc_entity_key(doc, (long)it[a].mention);
+        for (; b < items.count && strcmp(it[b].key, it[a].key) == 0; b++)
+            if (!differ && strcmp(fc_entity_key(doc, (long)it[b].mention), k0) != 0)
+                differ = true;
+        if (differ) {
+            const char **slot = fl_vec_push(doc->arena, &out);
+            if (!slot)
+                return false;
+            *slot = it[a].key;
+        }
+        a = b;
+    }
+    *out_names = out.items;
+    *count = out.count;
+    return true;
+}
+
+static bool is_shared_surname(const char **shared, size_t count, const char *surface)
+{
+    if (!count || !surface || strchr(surface, ' '))
+        return false;
+    char buf[128];
+    size_t n = strlen(surface);
+    if (n >= sizeof buf)
+        return false;
+    for (size_t i = 0; i <= n; i++)
+        buf[i] = (char)fc_lower((unsigned char)surface[i]);
+    /* a possessive is not part of the name */
+    if (n > 2 && buf[n - 2] == '\'' && buf[n - 1] == 's')
+        buf[n - 2] = '\0';
+    const char *key = buf;
+    return bsearch(&key, shared, count, sizeof *shared, str_order) != NULL;
+}
+
+static void run(fl_doc *doc)
+{
+    size_t n = doc->mentions.count, ns = doc->sentences.count;
+    if (!n || !ns)
+        return;
+    unsigned char *birthday = fl_arena_alloc(doc->arena, ns);
+    if (!birthday) {
+        fc_oom(doc);
+        return;
+    }
+    bool any_age = false;
+    for (size_t i = 0; i < n; i++) {
+        const fl_mention *m = FL_DOC_MENTION(doc, i);
+        any_age = any_age || m->kind == FL_M_AGE;
+    }
+    if (!any_age)
+        return;
+    size_t shared_count = 0;
+    const char **shared = NULL;
+    if (!shared_surnames(doc, &shared, &shared_count)) {
+        fc_oom(doc);
+        return;
+    }
+
+    /* aux 0: an age; aux 1: a sentence about the person with a birthday */
+    fl_vec items;
+    fl_vec_init(&items, sizeof(fc_item));
+    for (size_t i = 0; i < n; i++) {
+        const fl_mention *m = FL_DOC_MENTION(doc, i);
+        if (m->sentence >= ns)
+            continue;
+        const char *key = NULL;
+        int aux = 0;
+        if (m->kind == FL_M_AGE) {
+            if (m->person < 0 || (size_t)m->person >= n || m->number < 0 || m->number > MAX_AGE ||
+                m->number != (double)(int)m->number)
+                continue;
+            const fl_mention *who = FL_DOC_MENTION(doc, (size_t)m->person);
+            if (is_shared_surname(shared, shared_count, who->surface))
+                continue;
+            key = fc_entity_key(doc, m->person);
+            aux = cached_has(doc, birthday, m->sentence, birthday_cues) ? 1 : 0;
+        } else if (m->kind == FL_M_NAME) {
+            if (!cached_has(doc, birthday, m->sentence, birthday_cues))
+                continue;
+            key = fc_entity_key(doc, (long)i);
+            aux = 1;
+        }
+        if (!key)
+            continue;
+        fc_item *it = fl_vec_push(doc->arena, &items);
+        if (!it) {
+            fc_oom(doc);
+            return;
+        }
+        it->key = key;
+        it->off = m->off;
+        it->mention = i;
+        it->aux = aux;
+    }
+    fc_sort_items(&items);
+
+    const fc_item *it = items.items;
+    size_t count[MAX_AGE + 1];
+    size_t first_at[MAX_AGE + 1];
+    for (size_t a = 0; a < items.count;) {
+        size_t b = a;
+        bool skip = false;
+        while (b < items.count && strcmp(it[b].key, it[a].key) == 0) {
+            skip = skip || it[b].aux == 1;
+            b++;
+        }
+        if (skip || b - a < 2) {
+            a = b;
+            continue;
+        }
+        /* the ages that count: not looking back or ahead, not "at 23" */
+        memset(count, 0, sizeof count);
+        size_t used = 0;
+        for (size_t k = a; k < b; k++) {
+            const fl_mention *m = FL_DOC_MENTION(doc, it[k].mention);
+            size_t doff, dlen;
+            bool past = false;
+            if (age_digits(doc, m, &doff, &dlen)) {
+                size_t t = fc_token_at(doc, doff);
+                /* "aged 62" keeps its own word; look before it */
+                if (t > 0 && fc_tok_is(doc, t - 1, "aged") && doff > m->off)
+                    t--;
+                past = t > 0 && fc_tok_in(doc, t - 1, past_words) >= 0 &&
+                       FL_DOC_TOKEN(doc, t - 1)->off >= FL_DOC_SENTENCE(doc, m->sentence)->off;
+            }
+            if (past || fl_ctx_window_has(doc, m->off, m->len, 3, 4, time_cues)) {
+                ((fc_item *)items.items)[k].aux = 2;
+                continue;
+            }
+            int age = (int)m->number;
+            if (!count[age])
+                first_at[age] = k;
+            count[age]++;
+            used++;
+        }
+        int best = -1;
+        for (int v = 0; v <= MAX_AGE; v++)
+            if (count[v] && (best < 0 || count[v] > count[best] ||
+                             (count[v] == count[best] && first_at[v] < first_at[best])))
+                best = v;
+        if (best < 0 || count[best] == used) {
+            a = b;
+            continue;
+        }
+        for (size_t k = a; k < b; k++) {
+            if (it[k].aux == 2)
+                continue;
+            const fl_mention *m = FL_DOC_MENTION(doc, it[k].mention);
+            if ((int)m->number == best)
+                continue;
+            /* the other side: the first age agreeing with the majority in
+             * another sentence */
+            const fl_mention *ref = NULL;
+            for (size_t r = a; r < b && !ref; r++) {
+                const fl_mention *c = FL_DOC_MENTION(doc, it[r].mention);
+                if (it[r].aux != 2 && (int)c->number == best && c->sentence != m->sentence)
+                    ref = c;
+            }
+            if (!ref)
+                continue;
+            size_t off, len, roff, rlen;
+            if (!age_digits(doc, m, &off, &len) || !age_digits(doc, ref, &roff, &rlen))
+                continue;
+            const fl_mention *who = FL_DOC_MENTION(doc, (size_t)m->person);
+            const char *msg = fl_arena_printf(
+                doc->arena, "`%.*s` (line %zu) gives %s a different age from `%.*s` (line %zu)",
+                (int)len, doc->prose.text + off, fl_ctx_line(doc, off), who->surface, (int)rlen,
+                doc->prose.text + roff, fl_ctx_line(doc, roff));
+            const char *sugg = fl_arena_strndup(doc->arena, doc->prose.text + roff, rlen);
+            if (!msg || !sugg ||
+                !fl_doc_add_finding(doc, "fact-age", FL_SEV_WARNING, off, len, msg, sugg, &roff,
+                                    &rlen, 1)) {
+                fc_oom(doc);
+                return;
+            }
+        }
+        a = b;
+    }
+}
+
+const fl_check_def fl_check_fact_age = {
+    {"fact-age", "one person given two ages", FL_SEV_WARNING,
+     "Nvidia chief Jensen Huang, 62, spoke first. Later the 63-year-old Huang took questions.",
+     "Jensen Huang, 62, spoke first. Huang, who turned 63 this week, took questions.",
+     "An age is a fact about a person at the time of writing, so one person should have one "
+     "age throughout a document. Ages are grouped by the person they describe (a surname "
+     "alone joins the full name it refers to); an age that differs from the person's most "
+     "common age is flagged, with that age as the suggestion. The check stays silent when the "
+     "text lets time pass for that person (a birthday, \"turned 63\"), for an age stated as "
+     "past or beside a time cue (\"when he was 30\", \"29 at the time\", \"years ago\", \"in "
+     "2019 he was\", \"by then\", \"at 23\"), and when a bare surname is shared by two different "
+     "full names."},
+    run};

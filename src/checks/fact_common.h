@@ -1,0 +1,119 @@
+/* fact_common.h - small helpers shared by the fact-date, fact-weekday,
+ * fact-age and fact-title checks: token words, sentence cues, entity roots,
+ * line numbers and key-sorted buckets. All static inline; no state. */
+#ifndef FL_FACT_COMMON_H
+#define FL_FACT_COMMON_H
+
+#include "../internal.h"
+#include "context.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static inline int fc_lower(int c)
+{
+    return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+/* Case-insensitive ASCII equality of s[0..len) and the NUL-terminated w. */
+static inline bool fc_eq(const char *s, size_t len, const char *w)
+{
+    size_t i = 0;
+    for (; i < len && w[i]; i++)
+        if (fc_lower((unsigned char)s[i]) != w[i])
+            return false;
+    return i == len && w[i] == '\0';
+}
+
+static inline const char *fc_tok_text(const fl_doc *doc, size_t t)
+{
+    return doc->prose.text + FL_DOC_TOKEN(doc, t)->off;
+}
+
+static inline bool fc_tok_is(const fl_doc *doc, size_t t, const char *w)
+{
+    const fl_token *tok = FL_DOC_TOKEN(doc, t);
+    return fc_eq(doc->prose.text + tok->off, tok->len, w);
+}
+
+/* Index in the NULL-terminated `words` of token t's text, or -1. */
+static inline int fc_tok_in(const fl_doc *doc, size_t t, const char *const *words)
+{
+    const fl_token *tok = FL_DOC_TOKEN(doc, t);
+    for (int i = 0; words[i]; i++)
+        if (fc_eq(doc->prose.text + tok->off, tok->len, words[i]))
+            return i;
+    return -1;
+}
+
+/* The first token whose start is at or after prose offset off. */
+static inline size_t fc_token_at(const fl_doc *doc, size_t off)
+{
+    size_t lo = 0, hi = doc->tokens.count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (FL_DOC_TOKEN(doc, mid)->off < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The mention a name corefers with, followed to its end (bounded). */
+static inline long fc_root(const fl_doc *doc, long m)
+{
+    for (size_t steps = 0; m >= 0 && (size_t)m < doc->mentions.count && steps < 64; steps++) {
+        long next = FL_DOC_MENTION(doc, m)->entity;
+        if (next < 0 || next == m || (size_t)next >= doc->mentions.count)
+            break;
+        m = next;
+    }
+    return m;
+}
+
+/* The bucketing key of an entity: its root mention's fold (or surface). */
+static inline const char *fc_entity_key(const fl_doc *doc, long m)
+{
+    long r = fc_root(doc, m);
+    if (r < 0 || (size_t)r >= doc->mentions.count)
+        return NULL;
+    const fl_mention *root = FL_DOC_MENTION(doc, r);
+    if (root->fold && root->fold[0])
+        return root->fold;
+    return root->surface;
+}
+
+/* A record to bucket: sorted by key, then by prose offset. */
+typedef struct fc_item {
+    const char *key;
+    size_t off;
+    size_t mention;
+    int aux;
+} fc_item;
+
+static inline int fc_item_order(const void *pa, const void *pb)
+{
+    const fc_item *a = pa, *b = pb;
+    int c = strcmp(a->key, b->key);
+    if (c)
+        return c;
+    if (a->off != b->off)
+        return a->off < b->off ? -1 : 1;
+    return a->aux - b->aux;
+}
+
+static inline void fc_sort_items(fl_vec *items)
+{
+    if (items->count > 1)
+        qsort(items->items, items->count, sizeof(fc_item), fc_item_order);
+}
+
+/* Marks the document out of memory. */
+static inline void fc_oom(fl_doc *doc)
+{
+    if (doc->status == FL_OK)
+        doc->status = FL_ENOMEM;
+}
+
+#endif

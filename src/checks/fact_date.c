@@ -1,0 +1,869 @@
+/* fact_date.c - one event dated two ways.
+ *
+ * An event is an event word (a verb or its noun: released/release,
+ * signed/signing, died/death, founded, filed/filing...) attached to a date
+ * mention, plus its subject: the named entities (names, codes, acronyms)
+ * between the event word and the date, or else the one nearest the event
+ * word in the sentence; a name after a preposition ("in Lisbon", "on PC")
+ * is a place, platform or time and never the subject. Attachment: the event word a few words before
+ * the date
+ * ("released its model, Corvid-2, in January"), the noun right after it
+ * ("its February release"), or the first event word after a date that
+ * opens the sentence ("In February, Kestrel recalled...").
+ *
+ * Left out: dates in ranges and limits (from, between, until, by, before,
+ * after, "to"), and sentences that plan, negate, repeat or hedge (scheduled,
+ * expected, delayed, originally, will, not, again, first...). An event word
+ * in a sentence that says an event moved (delayed, postponed, rescheduled,
+ * originally) silences that kind of event for the whole document.
+ *
+ * Bucketing: one record per (event kind, subject entity) and date; the
+ * records are sorted by that key and each run is one event. A dated event
+ * without a named subject is keyed by the noun before its word ("the round
+ * closed"); such events, and those with no subject at all, join the event
+ * kind's only named subject when it has exactly one; otherwise noun-keyed
+ * events are compared among themselves and subjectless ones not at all. Within an event, the year,
+ * then the month, then the day that most records agree on (ties: the first) wins and a record that
+ * differs from it in another sentence is flagged. Three or more different values at one level mean
+ * several events, and the bucket is left alone. */
+#include "fact_common.h"
+
+#include <stdio.h>
+
+typedef struct event_word {
+    const char *word;
+    int kind;
+    bool noun; /* may follow the date ("its February release") */
+} event_word;
+
+enum {
+    EV_NONE,
+    EV_RELEASE,
+    EV_LAUNCH,
+    EV_SIGN,
+    EV_DEATH,
+    EV_BIRTH,
+    EV_FOUND,
+    EV_ANNOUNCE,
+    EV_UNVEIL,
+    EV_OPEN,
+    EV_CLOSE,
+    EV_FILE,
+    EV_APPROVE,
+    EV_ELECT,
+    EV_ARREST,
+    EV_DECIDE,
+    EV_RULE,
+    EV_SUSPEND,
+    EV_GROUND,
+    EV_RESIGN,
+    EV_PUBLISH,
+    EV_RECALL,
+    EV_WALKOUT,
+    EV_CRASH,
+    EV_MARRY,
+    EV_CONVICT,
+    EV_COMPLETE,
+    EV_COUNT
+};
+
+static const char *const kind_name[EV_COUNT] = {"",
+                                                "release",
+                                                "launch",
+                                                "signing",
+                                                "death",
+                                                "birth",
+                                                "founding",
+                                                "announcement",
+                                                "unveiling",
+                                                "opening",
+                                                "closing",
+                                                "filing",
+                                                "approval",
+                                                "election",
+                                                "arrest",
+                                                "decision",
+                                                "ruling",
+                                                "suspension",
+                                                "groundbreaking",
+                                                "resignation",
+                                                "publication",
+                                                "recall",
+                                                "walkout",
+                                                "crash",
+                                                "wedding",
+                                                "conviction",
+                                                "completion"};
+
+static const event_word event_words[] = {{"released", EV_RELEASE, false},
+                                         {"release", EV_RELEASE, true},
+                                         {"launched", EV_LAUNCH, false},
+                                         {"launch", EV_LAUNCH, true},
+                                         {"debuted", EV_LAUNCH, false},
+                                         {"debut", EV_LAUNCH, true},
+                                         {"signed", EV_SIGN, false},
+                                         {"signing", EV_SIGN, true},
+                                         {"died", EV_DEATH, false},
+                                         {"death", EV_DEATH, true},
+                                         {"born", EV_BIRTH, false},
+                                         {"birth", EV_BIRTH, true},
+                                         {"founded", EV_FOUND, false},
+                                         {"founding", EV_FOUND, true},
+                                         {"announced", EV_ANNOUNCE, false},
+                                         {"announcement", EV_ANNOUNCE, true},
+                                         {"unveiled", EV_UNVEIL, false},
+                                         {"unveiling", EV_UNVEIL, true},
+                                         {"opened", EV_OPEN, false},
+                                         {"opening", EV_OPEN, true},
+                                         {"closed", EV_CLOSE, false},
+                                         {"closing", EV_CLOSE, true},
+                                         {"filed", EV_FILE, false},
+                                         {"filing", EV_FILE, true},
+                                         {"approved", EV_APPROVE, false},
+                                         {"approval", EV_APPROVE, true},
+                                         {"elected", EV_ELECT, false},
+                                         {"arrested", EV_ARREST, false},
+                                         {"arrest", EV_ARREST, true},
+                                         {"decided", EV_DECIDE, false},
+                                         {"decision", EV_DECIDE, true},
+                                         {"ruled", EV_RULE, false},
+                                         {"ruling", EV_RULE, true},
+                                         {"suspended", EV_SUSPEND, false},
+                                         {"suspension", EV_SUSPEND, true},
+                                         {"groundbreaking", EV_GROUND, true},
+                                         {"resigned", EV_RESIGN, false},
+                                         {"resignation", EV_RESIGN, true},
+                                         {"published", EV_PUBLISH, false},
+                                         {"publication", EV_PUBLISH, true},
+                                         {"recalled", EV_RECALL, false},
+                                         {"walkout", EV_WALKOUT, true},
+                                         {"crashed", EV_CRASH, false},
+                                         {"crash", EV_CRASH, true},
+                                         {"married", EV_MARRY, false},
+                                         {"wedding", EV_MARRY, true},
+                                         {"convicted", EV_CONVICT, false},
+                                         {"conviction", EV_CONVICT, true},
+                                         {"completed", EV_COMPLETE, false},
+                                         {"completion", EV_COMPLETE, true},
+                                         {NULL, EV_NONE, false}};
+
+/* Base forms, only to see that a kind of event moved ("was due to open
+ * in 2020; flooding delayed it"). */
+static const char *const base_words[] = {
+    "open",    "sign",     "close", "file",   "approve",  "announce", "unveil",
+    "publish", "complete", "elect", "arrest", "decide",   "rule",     "recall",
+    "resign",  "opens",    "signs", "closes", "launches", "releases", NULL};
+static const int base_kinds[] = {EV_OPEN,     EV_SIGN,   EV_CLOSE,   EV_FILE,     EV_APPROVE,
+                                 EV_ANNOUNCE, EV_UNVEIL, EV_PUBLISH, EV_COMPLETE, EV_ELECT,
+                                 EV_ARREST,   EV_DECIDE, EV_RULE,    EV_RECALL,   EV_RESIGN,
+                                 EV_OPEN,     EV_SIGN,   EV_CLOSE,   EV_LAUNCH,   EV_RELEASE};
+
+/* A sentence that plans, negates, repeats or hedges an event. */
+static const char *const unsure_cues[] = {"schedul*",    "plan",
+                                          "plans",       "planned",
+                                          "planning",    "expect*",
+                                          "due",         "delay*",
+                                          "postpon*",    "original*",
+                                          "initial*",    "reschedul*",
+                                          "pushed back", "brought forward",
+                                          "will",        "would",
+                                          "could",       "might",
+                                          "should",      "set to",
+                                          "aim*",        "hope*",
+                                          "target*",     "deadline*",
+                                          "estimat*",    "forecast*",
+                                          "project*",    "tentativ*",
+                                          "if",          "unless",
+                                          "suppos*",     "intend*",
+                                          "was to",      "were to",
+                                          "not",         "never",
+                                          "didn't",      "wasn't",
+                                          "hasn't",      "haven't",
+                                          "again",       "first",
+                                          "second",      "third",
+                                          "latest",      "previous*",
+                                          "earlier",     "another",
+                                          "each",        "every",
+                                          "annual*",     "re-*",
+                                          "or",          "either",
+                                          "rumo*",       "reportedly",
+                                          "believed",    "thought to",
+                                          "said to",     "claim*",
+                                          "alleg*",      "wrongly",
+                                          "mistaken*",   NULL};
+
+/* A sentence saying an event moved: that kind of event is left alone. */
+static const char *const moved_cues[] = {
+    "delay*",          "postpon*",        "reschedul*", "pushed back",
+    "brought forward", "moved",           "original*",  "initial*",
+    "correct*",        "earlier version", NULL};
+
+/* Words right before a date that make it a bound, not the event's date. */
+static const char *const bound_words[] = {
+    "until",  "till",  "through", "thru",       "between", "from", "to",   "by",
+    "before", "after", "than",    "and",        "or",      "nor",  "next", "last",
+    "every",  "each",  "within",  "throughout", "pre",     "post", NULL};
+
+/* Words right after a date that make it one end of a range or list. */
+static const char *const range_words[] = {"to",  "through", "thru", "until", "till",
+                                          "and", "or",      "nor",  NULL};
+
+/* Words that end the search for an event word before the date. */
+static const char *const stop_words[] = {
+    "said", "says",     "say",    "told", "tells", "added", "adds",  "noted", "according",
+    "that", "which",    "who",    "whom", "whose", "when",  "where", "while", "because",
+    "but",  "although", "though", "as",   "and",   "so",    "then",  "than",  NULL};
+
+/* Modifiers that may stand between a preposition and its date. */
+static const char *const date_modifiers[] = {"early", "late", "mid", "the", NULL};
+
+typedef struct ev_ctx {
+    fl_doc *doc;
+    unsigned char *date_tok; /* per token: 1 inside a date mention */
+    size_t *sent_first;      /* per sentence: first entry in sent_mentions */
+    size_t *sent_mentions;   /* mention indices grouped by sentence */
+    bool moved[EV_COUNT];
+} ev_ctx;
+
+static int event_kind_at(const fl_doc *doc, size_t t, bool *noun)
+{
+    const fl_token *tok = FL_DOC_TOKEN(doc, t);
+    if (tok->kind != FL_TOK_WORD)
+        return EV_NONE;
+    const char *w = doc->prose.text + tok->off;
+    /* "broke ground", "walked out", "walked off" */
+    *noun = false;
+    if (fc_eq(w, tok->len, "ground") && t > 0 && fc_tok_is(doc, t - 1, "broke"))
+        return EV_GROUND;
+    if ((fc_eq(w, tok->len, "out") || fc_eq(w, tok->len, "off")) && t > 0 &&
+        fc_tok_is(doc, t - 1, "walked"))
+        return EV_WALKOUT;
+    for (const event_word *e = event_words; e->word; e++)
+        if (fc_eq(w, tok->len, e->word)) {
+            *noun = e->noun;
+            return e->kind;
+        }
+    return EV_NONE;
+}
+
+static bool is_punct(const fl_doc *doc, size_t t, char c)
+{
+    const fl_token *tok = FL_DOC_TOKEN(doc, t);
+    return tok->kind == FL_TOK_PUNCT && tok->len >= 1 && doc->prose.text[tok->off] == c;
+}
+
+static bool is_hard_stop(const fl_doc *doc, size_t t)
+{
+    const fl_token *tok = FL_DOC_TOKEN(doc, t);
+    if (tok->kind != FL_TOK_PUNCT)
+        return false;
+    char c = doc->prose.text[tok->off];
+    return c == ';' || c == ':' || c == '(' || c == ')' || c == '"' || c == '?' || c == '!' ||
+           (unsigned char)c == 0xe2; /* dashes and curly quotes */
+}
+
+/* Finds the event word of the date whose tokens are [ds, de) in sentence
+ * tokens [sf, se). Returns its kind and stores its token in *ev. */
+static int attach(const ev_ctx *cx, size_t ds, size_t de, size_t sf, size_t se, size_t *ev)
+{
+    const fl_doc *doc = cx->doc;
+    bool noun;
+    /* the noun right after the date: "its February release" */
+    if (de < se) {
+        int k = event_kind_at(doc, de, &noun);
+        if (k != EV_NONE && noun) {
+            *ev = de;
+            return k;
+        }
+    }
+    /* before the date, within a few words */
+    size_t words = 0;
+    for (size_t t = ds; t > sf && words < 9;) {
+        t--;
+        if (cx->date_tok[t] || is_hard_stop(doc, t))
+            break;
+        if (FL_DOC_TOKEN(doc, t)->kind == FL_TOK_WORD) {
+            int k = event_kind_at(doc, t, &noun);
+            if (k != EV_NONE) {
+                *ev = t;
+                return k;
+            }
+            if (fc_tok_in(doc, t, stop_words) >= 0)
+                break;
+            words++;
+        }
+    }
+    /* a date set off before its verb: "Valdovinos on Friday, June 27,
+     * signed ..." */
+    if (de + 1 < se && is_punct(doc, de, ',')) {
+        int k = event_kind_at(doc, de + 1, &noun);
+        if (k != EV_NONE && !noun) {
+            *ev = de + 1;
+            return k;
+        }
+    }
+    /* a date opening the sentence: "In February, Kestrel recalled ..." */
+    size_t p = ds;
+    while (p > sf && fc_tok_in(doc, p - 1, date_modifiers) >= 0)
+        p--;
+    if (p > sf && p - 1 == sf && (fc_tok_is(doc, sf, "in") || fc_tok_is(doc, sf, "on"))) {
+        words = 0;
+        for (size_t t = de; t < se && words < 10; t++) {
+            if (cx->date_tok[t] || is_hard_stop(doc, t))
+                break;
+            if (FL_DOC_TOKEN(doc, t)->kind != FL_TOK_WORD)
+                continue;
+            int k = event_kind_at(doc, t, &noun);
+            if (k != EV_NONE) {
+                *ev = t;
+                return k;
+            }
+            if (fc_tok_in(doc, t, stop_words) >= 0)
+                break;
+            words++;
+        }
+    }
+    return EV_NONE;
+}
+
+/* Whether the date is a bound or part of a range or list. */
+static bool bound_or_range(const ev_ctx *cx, size_t ds, size_t de, size_t sf, size_t se)
+{
+    const fl_doc *doc = cx->doc;
+    size_t p = ds;
+    while (p > sf && fc_tok_in(doc, p - 1, date_modifiers) >= 0)
+        p--;
+    if (p > sf && fc_tok_in(doc, p - 1, bound_words) >= 0)
+        return true;
+    if (p > sf && (is_punct(doc, p - 1, '-') || is_punct(doc, p - 1, '/')))
+        return true;
+    if (de < se) {
+        /* "March 3 and March 13", "2019 to 2021", "July 4 to 9" */
+        bool next_date = false;
+        for (size_t t = de + 1; t < se && t <= de + 2 && !next_date; t++)
+            next_date = cx->date_tok[t] || FL_DOC_TOKEN(doc, t)->kind == FL_TOK_NUMBER;
+        if ((next_date && fc_tok_in(doc, de, range_words) >= 0) || is_punct(doc, de, '-') ||
+            is_punct(doc, de, '/') ||
+            (unsigned char)doc->prose.text[FL_DOC_TOKEN(doc, de)->off] == 0xe2)
+            return true;
+        /* "March 3, March 13" lists */
+        if (is_punct(doc, de, ',') && de + 1 < se && cx->date_tok[de + 1])
+            return true;
+    }
+    return false;
+}
+
+/* The bucketing key of a subject mention, or NULL. */
+static const char *subject_key(const fl_doc *doc, size_t i)
+{
+    const fl_mention *m = FL_DOC_MENTION(doc, i);
+    switch (m->kind) {
+    case FL_M_NAME:
+        return fc_entity_key(doc, (long)i);
+    case FL_M_CODE:
+        return m->skeleton && m->skeleton[0] ? m->skeleton : m->fold;
+    case FL_M_ACRONYM:
+        return m->fold;
+    default:
+        return NULL;
+    }
+}
+
+typedef struct ev_rec {
+    size_t date; /* mention index */
+    int kind;
+    const char *subject;    /* "" when none */
+    const char *object;     /* the object noun, "" when none */
+    size_t subject_mention; /* for the message, or (size_t)-1 */
+} ev_rec;
+
+static int rec_order(const void *pa, const void *pb)
+{
+    const ev_rec *a = pa, *b = pb;
+    if (a->kind != b->kind)
+        return a->kind - b->kind;
+    int c = strcmp(a->subject, b->subject);
+    if (c)
+        return c;
+    return a->date < b->date ? -1 : a->date > b->date;
+}
+
+static bool push_rec(fl_doc *doc, fl_vec *recs, size_t date, int kind, const char *subject,
+                     const char *object, size_t subject_mention)
+{
+    ev_rec *r = fl_vec_push(doc->arena, recs);
+    if (!r)
+        return false;
+    r->date = date;
+    r->kind = kind;
+    r->subject = subject;
+    r->object = object;
+    r->subject_mention = subject_mention;
+    return true;
+}
+
+/* Words after which a name is a place or time, not the event's object. */
+static const char *const prepositions[] = {"in",     "at",     "on",   "from",  "near", "to",
+                                           "for",    "with",   "of",   "by",    "into", "outside",
+                                           "inside", "across", "over", "under", NULL};
+
+/* The object noun between an event word and its date ("signed the wage
+ * agreement on"): the last lower-case content word, plural s dropped. */
+static const char *object_word(fl_doc *doc, size_t ev, size_t ds)
+{
+    for (size_t t = ds; t > ev + 1;) {
+        t--;
+        const fl_token *tok = FL_DOC_TOKEN(doc, t);
+        if (tok->kind != FL_TOK_WORD || tok->capitalized || tok->len < 3)
+            continue;
+        const char *w = doc->prose.text + tok->off;
+        if (fl_is_stopword(w, tok->len) || fc_tok_in(doc, t, prepositions) >= 0 ||
+            fc_tok_in(doc, t, date_modifiers) >= 0)
+            continue;
+        char *o = fl_arena_strndup(doc->arena, w, tok->len);
+        if (!o)
+            return NULL;
+        size_t n = tok->len;
+        for (size_t i = 0; i < n; i++)
+            o[i] = (char)fc_lower((unsigned char)o[i]);
+        if (n > 3 && o[n - 1] == 's' && o[n - 2] != 's')
+            o[n - 1] = '\0';
+        return o;
+    }
+    return "";
+}
+
+/* Verbs that may stand between a subject noun and its event word. */
+static const char *const auxiliaries[] = {
+    "was", "were",  "is",         "are",      "has",     "have", "had",           "been",
+    "be",  "being", "officially", "formally", "finally", "only", "provisionally", NULL};
+
+/* The key of an unnamed subject: "~" and the lower-case noun right before
+ * the event word ("the round closed", "the bridge was opened"), or "" when
+ * there is none. */
+static const char *subject_noun(fl_doc *doc, size_t ev, size_t first)
+{
+    size_t t = ev;
+    while (t > first && fc_tok_in(doc, t - 1, auxiliaries) >= 0)
+        t--;
+    if (t == first)
+        return "";
+    const fl_token *tok = FL_DOC_TOKEN(doc, t - 1);
+    const char *w = doc->prose.text + tok->off;
+    if (tok->kind != FL_TOK_WORD || tok->capitalized || tok->len < 3 ||
+        fl_is_stopword(w, tok->len) || fc_tok_in(doc, t - 1, stop_words) >= 0)
+        return "";
+    char *key = fl_arena_alloc(doc->arena, tok->len + 2);
+    if (!key)
+        return NULL;
+    key[0] = '~';
+    for (size_t i = 0; i < tok->len; i++)
+        key[i + 1] = (char)fc_lower((unsigned char)w[i]);
+    return key;
+}
+
+/* Adds the records of one dated event: its subjects, or none. */
+static bool add_event(ev_ctx *cx, fl_vec *recs, size_t date, int kind, size_t ev_tok)
+{
+    fl_doc *doc = cx->doc;
+    const fl_mention *d = FL_DOC_MENTION(doc, date);
+    size_t s = d->sentence;
+    size_t ev_off = FL_DOC_TOKEN(doc, ev_tok)->off;
+    bool before = ev_off < d->off;
+    const char *object = "";
+    if (before) {
+        object = object_word(doc, ev_tok, fc_token_at(doc, d->off));
+        if (!object)
+            return false;
+    }
+    size_t nearest = (size_t)-1, best_gap = (size_t)-1;
+    size_t added = 0;
+    for (size_t k = cx->sent_first[s]; k < cx->sent_first[s + 1]; k++) {
+        size_t i = cx->sent_mentions[k];
+        const fl_mention *m = FL_DOC_MENTION(doc, i);
+        const char *key = subject_key(doc, i);
+        if (!key || !key[0])
+            continue;
+        if (before && m->off > ev_off && m->off < d->off) {
+            /* a named object: not one after a preposition (a place) */
+            size_t t = fc_token_at(doc, m->off);
+            if (t > ev_tok + 1 && fc_tok_in(doc, t - 1, prepositions) >= 0)
+                continue;
+            if (!push_rec(doc, recs, date, kind, key, object, i))
+                return false;
+            added++;
+            continue;
+        }
+        /* the subject of "released ... in January" stands before the date */
+        if (before && m->off > d->off)
+            continue;
+        /* a name after a preposition is a place, platform or time */
+        size_t mt = fc_token_at(doc, m->off);
+        if (mt > FL_DOC_SENTENCE(doc, s)->first_token && fc_tok_in(doc, mt - 1, prepositions) >= 0)
+            continue;
+        size_t gap = m->off + m->len <= ev_off ? ev_off - (m->off + m->len) : m->off - ev_off;
+        if (gap < best_gap) {
+            best_gap = gap;
+            nearest = i;
+        }
+    }
+    /* a named object between the word and the date is the event's subject
+     * ("Pell Audio released the Echo 3 in 2023" dates the Echo 3) */
+    if (!added && nearest != (size_t)-1 && best_gap < 80) {
+        if (!push_rec(doc, recs, date, kind, subject_key(doc, nearest), object, nearest))
+            return false;
+        added++;
+    }
+    if (!added) {
+        /* no name: the noun before the word ("the round closed on") */
+        const char *noun = subject_noun(doc, ev_tok, FL_DOC_SENTENCE(doc, s)->first_token);
+        if (!noun || !push_rec(doc, recs, date, kind, noun, object, (size_t)-1))
+            return false;
+    }
+    return true;
+}
+
+typedef struct level_value {
+    int value;
+    size_t count;
+    size_t first; /* position in the bucket */
+} level_value;
+
+enum { MAX_VALUES = 2 };
+
+/* The value of a date at a level: 0 year, 1 month, 2 day. */
+static int level_of(const fl_mention *m, int level)
+{
+    return level == 0 ? m->year : level == 1 ? m->month : m->day;
+}
+
+/* Reports the records of one event bucket that disagree with it. */
+static bool judge(ev_ctx *cx, const ev_rec *const *b, size_t n, bool *flagged)
+{
+    fl_doc *doc = cx->doc;
+    if (n < 2)
+        return true;
+    int winner[3] = {0, 0, 0};
+    for (int level = 0; level < 3; level++) {
+        level_value vals[MAX_VALUES];
+        size_t nv = 0;
+        for (size_t k = 0; k < n; k++) {
+            const fl_mention *m = FL_DOC_MENTION(doc, b[k]->date);
+            int v = level_of(m, level);
+            if (!v)
+                continue;
+            /* compare only within the winning coarser values */
+            bool fits = true;
+            for (int up = 0; up < level; up++)
+                if (winner[up] && level_of(m, up) && level_of(m, up) != winner[up])
+                    fits = false;
+            if (!fits || (level == 2 && !m->month))
+                continue;
+            size_t j = 0;
+            while (j < nv && vals[j].value != v)
+                j++;
+            if (j == nv) {
+                if (nv == MAX_VALUES)
+                    return true; /* several events: leave the bucket alone */
+                vals[nv].value = v;
+                vals[nv].count = 0;
+                vals[nv].first = k;
+                nv++;
+            }
+            vals[j].count++;
+        }
+        if (!nv)
+            continue;
+        const level_value *best = &vals[0];
+        for (size_t j = 1; j < nv; j++)
+            if (vals[j].count > best->count ||
+                (vals[j].count == best->count && vals[j].first < best->first))
+                best = &vals[j];
+        winner[level] = best->value;
+        if (nv < 2)
+            continue;
+        /* the first two dates with the winning value, in two sentences */
+        const ev_rec *refs[2] = {NULL, NULL};
+        for (size_t q = 0; q < n && !refs[1]; q++) {
+            const fl_mention *c = FL_DOC_MENTION(doc, b[q]->date);
+            if (level_of(c, level) != best->value)
+                continue;
+            if (!refs[0])
+                refs[0] = b[q];
+            else if (FL_DOC_MENTION(doc, refs[0]->date)->sentence != c->sentence)
+                refs[1] = b[q];
+        }
+        for (size_t k = 0; k < n; k++) {
+            const fl_mention *m = FL_DOC_MENTION(doc, b[k]->date);
+            int v = level_of(m, level);
+            if (!v || v == best->value || flagged[b[k]->date])
+                continue;
+            bool fits = true;
+            for (int up = 0; up < level; up++)
+                if (winner[up] && level_of(m, up) && level_of(m, up) != winner[up])
+                    fits = false;
+            if (!fits)
+                continue;
+            /* the other side: a date with the winning value in another
+             * sentence */
+            const ev_rec *ref = refs[0];
+            if (ref && FL_DOC_MENTION(doc, ref->date)->sentence == m->sentence)
+                ref = refs[1];
+            if (!ref)
+                continue;
+            const fl_mention *r = FL_DOC_MENTION(doc, ref->date);
+            const ev_rec *named = b[k]->subject_mention != (size_t)-1 ? b[k] : ref;
+            const char *what;
+            if (named->subject_mention != (size_t)-1) {
+                const fl_mention *who = FL_DOC_MENTION(doc, named->subject_mention);
+                long root = who->kind == FL_M_NAME ? fc_root(doc, (long)named->subject_mention)
+                                                   : (long)named->subject_mention;
+                what = fl_arena_printf(doc->arena, "%s's %s", FL_DOC_MENTION(doc, root)->surface,
+                                       kind_name[b[k]->kind]);
+            } else {
+                what = fl_arena_printf(doc->arena, "the %s", kind_name[b[k]->kind]);
+            }
+            const char *msg =
+                what ? fl_arena_printf(doc->arena,
+                                       "`%s` (line %zu) dates %s differently from `%s` (line %zu)",
+                                       m->surface, fl_ctx_line(doc, m->off), what, r->surface,
+                                       fl_ctx_line(doc, r->off))
+                     : NULL;
+            size_t roff = r->off, rlen = r->len;
+            if (!msg || !fl_doc_add_finding(doc, "fact-date", FL_SEV_WARNING, m->off, m->len, msg,
+                                            r->surface, &roff, &rlen, 1))
+                return false;
+            flagged[b[k]->date] = true;
+        }
+    }
+    return true;
+}
+
+enum { MAX_OBJECTS = 8 };
+
+/* Judges a bucket (one subject's event, in document order) per object:
+ * dates of one object, or of no object when at most one object is named,
+ * are one event. */
+static bool judge_objects(ev_ctx *cx, const ev_rec **b, size_t n, bool *flagged,
+                          const ev_rec **scratch)
+{
+    const char *objects[MAX_OBJECTS];
+    size_t no = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (!b[k]->object[0])
+            continue;
+        size_t j = 0;
+        while (j < no && strcmp(objects[j], b[k]->object) != 0)
+            j++;
+        if (j == no) {
+            if (no == MAX_OBJECTS)
+                return true; /* many different things dated: leave them */
+            objects[no++] = b[k]->object;
+        }
+    }
+    if (no <= 1)
+        return judge(cx, b, n, flagged);
+    for (size_t j = 0; j <= no; j++) {
+        const char *want = j < no ? objects[j] : "";
+        size_t m = 0;
+        for (size_t k = 0; k < n; k++)
+            if (strcmp(b[k]->object, want) == 0)
+                scratch[m++] = b[k];
+        if (!judge(cx, scratch, m, flagged))
+            return false;
+    }
+    return true;
+}
+
+static int rec_date_order(const void *pa, const void *pb)
+{
+    const ev_rec *a = *(const ev_rec *const *)pa, *b = *(const ev_rec *const *)pb;
+    return a->date < b->date ? -1 : a->date > b->date;
+}
+
+/* Puts a bucket in document order, one record per date, and judges it. */
+static bool judge_dated(ev_ctx *cx, const ev_rec **b, size_t n, bool *flagged,
+                        const ev_rec **scratch)
+{
+    if (n > 1)
+        qsort(b, n, sizeof *b, rec_date_order);
+    size_t m = 0;
+    for (size_t k = 0; k < n; k++)
+        if (!m || b[m - 1]->date != b[k]->date)
+            b[m++] = b[k];
+    return judge_objects(cx, b, m, flagged, scratch);
+}
+
+static void run(fl_doc *doc)
+{
+    size_t n = doc->mentions.count, ns = doc->sentences.count, nt = doc->tokens.count;
+    if (!n || !ns || !nt)
+        return;
+    bool any = false;
+    for (size_t i = 0; i < n && !any; i++) {
+        const fl_mention *m = FL_DOC_MENTION(doc, i);
+        any = m->kind == FL_M_DATE && (m->month || m->year);
+    }
+    if (!any)
+        return;
+    ev_ctx cx;
+    memset(&cx, 0, sizeof cx);
+    cx.doc = doc;
+    cx.date_tok = fl_arena_alloc(doc->arena, nt);
+    cx.sent_first = fl_arena_alloc(doc->arena, (ns + 1) * sizeof *cx.sent_first);
+    cx.sent_mentions = fl_arena_alloc(doc->arena, n * sizeof *cx.sent_mentions);
+    bool *flagged = fl_arena_alloc(doc->arena, n * sizeof *flagged);
+    if (!cx.date_tok || !cx.sent_first || !cx.sent_mentions || !flagged) {
+        fc_oom(doc);
+        return;
+    }
+    /* mentions grouped by sentence (counting sort) and date tokens */
+    for (size_t i = 0; i < n; i++) {
+        const fl_mention *m = FL_DOC_MENTION(doc, i);
+        if (m->sentence < ns)
+            cx.sent_first[m->sentence + 1]++;
+        if (m->kind == FL_M_DATE)
+            for (size_t t = fc_token_at(doc, m->off);
+                 t < nt && FL_DOC_TOKEN(doc, t)->off < m->off + m->len; t++)
+                cx.date_tok[t] = 1;
+    }
+    for (size_t s = 0; s < ns; s++)
+        cx.sent_first[s + 1] += cx.sent_first[s];
+    {
+        size_t *fill = fl_arena_alloc(doc->arena, (ns + 1) * sizeof *fill);
+        if (!fill) {
+            fc_oom(doc);
+            return;
+        }
+        memcpy(fill, cx.sent_first, (ns + 1) * sizeof *fill);
+        for (size_t i = 0; i < n; i++) {
+            size_t s = FL_DOC_MENTION(doc, i)->sentence;
+            if (s < ns)
+                cx.sent_mentions[fill[s]++] = i;
+        }
+    }
+    /* kinds of events that the document says moved: a cue near the event
+     * word, in any of its forms ("was due to open", "delayed the launch") */
+    for (size_t s = 0; s < ns; s++) {
+        const fl_sentence *sen = FL_DOC_SENTENCE(doc, s);
+        if (!fl_ctx_sentence_has(doc, s, moved_cues))
+            continue;
+        for (size_t t = sen->first_token; t < sen->first_token + sen->token_count; t++) {
+            bool noun;
+            int k = event_kind_at(doc, t, &noun);
+            if (k == EV_NONE) {
+                int b = fc_tok_in(doc, t, base_words);
+                k = b >= 0 ? base_kinds[b] : EV_NONE;
+            }
+            const fl_token *tok = FL_DOC_TOKEN(doc, t);
+            if (k != EV_NONE && fl_ctx_window_has(doc, tok->off, tok->len, 5, 5, moved_cues))
+                cx.moved[k] = true;
+        }
+    }
+
+    fl_vec recs;
+    fl_vec_init(&recs, sizeof(ev_rec));
+    for (size_t i = 0; i < n; i++) {
+        const fl_mention *m = FL_DOC_MENTION(doc, i);
+        if (m->kind != FL_M_DATE || (!m->month && !m->year) || m->sentence >= ns)
+            continue;
+        const fl_sentence *sen = FL_DOC_SENTENCE(doc, m->sentence);
+        if (sen->headline)
+            continue;
+        size_t sf = sen->first_token, se = sf + sen->token_count;
+        size_t ds = fc_token_at(doc, m->off), de = ds;
+        while (de < se && FL_DOC_TOKEN(doc, de)->off < m->off + m->len)
+            de++;
+        if (ds >= de || bound_or_range(&cx, ds, de, sf, se))
+            continue;
+        size_t ev;
+        int kind = attach(&cx, ds, de, sf, se, &ev);
+        if (kind == EV_NONE || cx.moved[kind])
+            continue;
+        /* plans, hedges, negation and repeats near the event and its date */
+        const fl_token *et = FL_DOC_TOKEN(doc, ev);
+        size_t lo = et->off < m->off ? et->off : m->off;
+        size_t hi = et->off + et->len > m->off + m->len ? et->off + et->len : m->off + m->len;
+        if (fl_ctx_window_has(doc, lo, hi - lo, 4, 1, unsure_cues))
+            continue;
+        if (!add_event(&cx, &recs, i, kind, ev)) {
+            fc_oom(doc);
+            return;
+        }
+    }
+    if (recs.count < 2)
+        return;
+    if (recs.count > 1)
+        qsort(recs.items, recs.count, sizeof(ev_rec), rec_order);
+
+    const ev_rec *r = recs.items;
+    const ev_rec **bucket = fl_arena_alloc(doc->arena, recs.count * sizeof *bucket);
+    const ev_rec **scratch = fl_arena_alloc(doc->arena, recs.count * sizeof *scratch);
+    if (!bucket || !scratch) {
+        fc_oom(doc);
+        return;
+    }
+    for (size_t a = 0; a < recs.count;) {
+        /* one event kind: [a, z); unnamed ("") first, names, then nouns
+         * ("~round") */
+        size_t z = a;
+        while (z < recs.count && r[z].kind == r[a].kind)
+            z++;
+        size_t names = 0, name_at = z;
+        for (size_t q = a; q < z; q++)
+            if (r[q].subject[0] && r[q].subject[0] != '~' &&
+                (q == a || strcmp(r[q].subject, r[q - 1].subject) != 0)) {
+                names++;
+                name_at = q;
+            }
+        if (names == 1) {
+            /* the kind's one named subject: unnamed dates join it */
+            size_t nb = 0;
+            for (size_t q = a; q < z; q++)
+                if (!r[q].subject[0] || r[q].subject[0] == '~' ||
+                    strcmp(r[q].subject, r[name_at].subject) == 0)
+                    bucket[nb++] = &r[q];
+            if (!judge_dated(&cx, bucket, nb, flagged, scratch)) {
+                fc_oom(doc);
+                return;
+            }
+            a = z;
+            continue;
+        }
+        /* otherwise each subject alone; dates with no subject at all may
+         * date anything and are not compared */
+        for (size_t q = a; q < z;) {
+            size_t e = q;
+            while (e < z && strcmp(r[e].subject, r[q].subject) == 0)
+                e++;
+            if (r[q].subject[0]) {
+                size_t nb = 0;
+                for (size_t u = q; u < e; u++)
+                    bucket[nb++] = &r[u];
+                if (!judge_dated(&cx, bucket, nb, flagged, scratch)) {
+                    fc_oom(doc);
+                    return;
+                }
+            }
+            q = e;
+        }
+        a = z;
+    }
+}
+
+const fl_check_def fl_check_fact_date = {
+    {"fact-date", "one event dated two ways", FL_SEV_WARNING,
+     "Corvid Labs released Corvid-2 in January. Since its release on February 2, Corvid-2 "
+     "has been downloaded 400,000 times.",
+     "Corvid-2 was scheduled for release in January but was delayed. Corvid Labs released "
+     "Corvid-2 in February.",
+     "An event happens once, so a document should give it one date. An event is an event word "
+     "(released, launched, signed, died, born, founded, announced, unveiled, opened, closed, "
+     "filed, approved, elected, arrested...) attached to a date, together with its subject: "
+     "the named things between the word and the date and the one nearest the word. Dates of "
+     "one event that disagree in year, month or day are flagged against the date most of its "
+     "mentions agree on. The check is silent for different subjects or event words, for dates "
+     "that bound a range (from, until, between, by), for sentences that plan, hedge, negate or "
+     "repeat an event (scheduled, expected, will, not, again, first), and for an event the "
+     "document says moved (delayed, postponed, rescheduled, originally)."},
+    run};
