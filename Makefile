@@ -22,7 +22,7 @@ PKGS = libpcre2-8 libutf8proc md4c gumbo inih jansson
 DEBIAN_PACKAGES = pkg-config libpcre2-dev libutf8proc-dev check libmd4c-dev libgumbo-dev \
 	libinih-dev libjansson-dev libstemmer-dev uthash-dev unicode-data clang-format time parallel
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lpthread
+PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lpthread -lm
 CHECK_CFLAGS := $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null)
 
@@ -201,7 +201,7 @@ factlint.pc: Makefile include/factlint.h
 	  'Name: factlint' 'Description: fact-consistency checker for edited prose' \
 	  'Version: $(shell sed -n 's/^#define FL_VERSION "\(.*\)"/\1/p' include/factlint.h)' \
 	  'Requires: $(PKGS)' \
-	  'Cflags: -I$${includedir}' 'Libs: -L$${libdir} -lfactlint -lstemmer -lpthread' > $@
+	  'Cflags: -I$${includedir}' 'Libs: -L$${libdir} -lfactlint -lstemmer -lpthread -lm' > $@
 
 install: all factlint.pc
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCDIR) \
