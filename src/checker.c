@@ -421,7 +421,13 @@ fl_status fl_check_with(const fl_checker *checker, const fl_source *src,
         if (err) {
             memset(err, 0, sizeof *err);
             err->status = st;
-            snprintf(err->message, sizeof err->message, "%s", fl_strerror(st));
+            if (st == FL_ELIMIT)
+                snprintf(err->message, sizeof err->message,
+                         "too many mentions to check (over %zu; --max-mentions raises the "
+                         "limit)",
+                         doc->max_mentions);
+            else
+                snprintf(err->message, sizeof err->message, "%s", fl_strerror(st));
         }
         fl_result_free(result);
         return st;

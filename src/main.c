@@ -95,6 +95,8 @@ static void usage(FILE *out)
             "      --max-file-size=N    skip files larger than N bytes (default 67108864;\n"
             "                           suffixes k, M, G)\n"
             "      --skip-binary        skip files with NUL bytes without an error\n"
+            "      --max-mentions=N     report a document with more than N mentions as\n"
+            "                           an error instead of checking it (default 1000000)\n"
             "  -j, --jobs=N             check N files at once (default: online CPUs)\n"
             "      --no-progress        no progress line on a terminal for long runs\n"
             "      --stdin-jsonl        streaming mode: read one JSON object a line from\n"
@@ -1086,7 +1088,8 @@ int main(int argc, char **argv)
         OPT_CONFIG,
         OPT_PRINT_CONFIG,
         OPT_NO_PROGRESS,
-        OPT_STDIN_JSONL
+        OPT_STDIN_JSONL,
+        OPT_MAX_MENTIONS
     };
     config_state cs = {0};
     const char *print_config_path = NULL;
@@ -1121,6 +1124,7 @@ int main(int argc, char **argv)
         {"config", required_argument, NULL, OPT_CONFIG},
         {"print-config", required_argument, NULL, OPT_PRINT_CONFIG},
         {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
+        {"max-mentions", required_argument, NULL, OPT_MAX_MENTIONS},
         {"stdin-jsonl", no_argument, NULL, OPT_STDIN_JSONL},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
@@ -1195,6 +1199,9 @@ int main(int argc, char **argv)
             break;
         case OPT_NO_PROGRESS:
             set.no_progress = true;
+            break;
+        case OPT_MAX_MENTIONS:
+            fl_options_set_max_mentions(opts, parse_size(optarg));
             break;
         case OPT_STDIN_JSONL:
             stdin_jsonl = true;

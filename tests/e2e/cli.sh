@@ -10,7 +10,7 @@ run "$FACTLINT" --help
 expect_status help 0
 for opt in --format --fail-level --stdin-filename --input-format --ext --lexicon \
     --no-default-lexicon --disable --enable-only --max-file-size --skip-binary --jobs \
-    --color --list-rules --explain --help --version; do
+    --color --list-rules --explain --help --version --max-mentions --stdin-jsonl --no-progress; do
     expect_out "help-lists$opt" "$opt"
 done
 
