@@ -142,6 +142,14 @@ static bool is_shared_surname(const char **shared, size_t count, const char *sur
     return bsearch(&key, shared, count, sizeof *shared, str_order) != NULL;
 }
 
+/* An age linked to a person, a whole number of years. */
+static bool usable_age(const fl_doc *doc, const fl_mention *m)
+{
+    return m->kind == FL_M_AGE && m->sentence < doc->sentences.count && m->person >= 0 &&
+           (size_t)m->person < doc->mentions.count && m->number >= 0 && m->number <= MAX_AGE &&
+           m->number == (double)(int)m->number;
+}
+
 static void run(fl_doc *doc)
 {
     size_t n = doc->mentions.count, ns = doc->sentences.count;
@@ -152,13 +160,45 @@ static void run(fl_doc *doc)
         fc_oom(doc);
         return;
     }
-    bool any_age = false;
+    /* first the people given two different ages: only their sentences
+     * are read for birthdays (keeps the check cheap on long documents) */
+    fl_vec ages, cands;
+    fl_vec_init(&ages, sizeof(fc_item));
+    fl_vec_init(&cands, sizeof(const char *));
     for (size_t i = 0; i < n; i++) {
         const fl_mention *m = FL_DOC_MENTION(doc, i);
-        any_age = any_age || m->kind == FL_M_AGE;
+        if (!usable_age(doc, m))
+            continue;
+        const char *key = fc_entity_key(doc, m->person);
+        fc_item *it = key ? fl_vec_push(doc->arena, &ages) : NULL;
+        if (key && !it) {
+            fc_oom(doc);
+            return;
+        }
+        if (it) {
+            it->key = key;
+            it->off = m->off;
+            it->mention = i;
+        }
     }
-    if (!any_age)
+    fc_sort_items(&ages);
+    const fc_item *ai = ages.items;
+    for (size_t a = 0, b; a < ages.count; a = b) {
+        bool differ = false;
+        for (b = a + 1; b < ages.count && strcmp(ai[b].key, ai[a].key) == 0; b++)
+            differ = differ || FL_DOC_MENTION(doc, ai[b].mention)->number !=
+                                   FL_DOC_MENTION(doc, ai[a].mention)->number;
+        const char **slot = differ ? fl_vec_push(doc->arena, &cands) : NULL;
+        if (differ && !slot) {
+            fc_oom(doc);
+            return;
+        }
+        if (slot)
+            *slot = ai[a].key;
+    }
+    if (!cands.count)
         return;
+    const char *const *cand = cands.items;
     size_t shared_count = 0;
     const char **shared = NULL;
     if (!shared_surnames(doc, &shared, &shared_count)) {
@@ -175,23 +215,23 @@ static void run(fl_doc *doc)
             continue;
         const char *key = NULL;
         int aux = 0;
-        if (m->kind == FL_M_AGE) {
-            if (m->person < 0 || (size_t)m->person >= n || m->number < 0 || m->number > MAX_AGE ||
-                m->number != (double)(int)m->number)
-                continue;
+        if (usable_age(doc, m)) {
             const fl_mention *who = FL_DOC_MENTION(doc, (size_t)m->person);
             if (is_shared_surname(shared, shared_count, who->surface))
                 continue;
             key = fc_entity_key(doc, m->person);
+            if (!key || !fc_key_in(cand, cands.count, key))
+                continue;
             aux = cached_has(doc, birthday, m->sentence, birthday_cues) ? 1 : 0;
         } else if (m->kind == FL_M_NAME) {
-            if (!cached_has(doc, birthday, m->sentence, birthday_cues))
-                continue;
             key = fc_entity_key(doc, (long)i);
+            if (!key || !fc_key_in(cand, cands.count, key) ||
+                !cached_has(doc, birthday, m->sentence, birthday_cues))
+                continue;
             aux = 1;
-        }
-        if (!key)
+        } else {
             continue;
+        }
         fc_item *it = fl_vec_push(doc->arena, &items);
         if (!it) {
             fc_oom(doc);

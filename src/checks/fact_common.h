@@ -109,6 +109,17 @@ static inline void fc_sort_items(fl_vec *items)
         qsort(items->items, items->count, sizeof(fc_item), fc_item_order);
 }
 
+static inline int fc_key_order(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Whether key is in the sorted array keys[0..n). */
+static inline bool fc_key_in(const char *const *keys, size_t n, const char *key)
+{
+    return n && bsearch(&key, keys, n, sizeof *keys, fc_key_order) != NULL;
+}
+
 /* Marks the document out of memory. */
 static inline void fc_oom(fl_doc *doc)
 {

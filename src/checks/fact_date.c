@@ -30,12 +30,6 @@
 
 #include <stdio.h>
 
-typedef struct event_word {
-    const char *word;
-    int kind;
-    bool noun; /* may follow the date ("its February release") */
-} event_word;
-
 enum {
     EV_NONE,
     EV_RELEASE,
@@ -95,68 +89,88 @@ static const char *const kind_name[EV_COUNT] = {"",
                                                 "conviction",
                                                 "completion"};
 
-static const event_word event_words[] = {{"released", EV_RELEASE, false},
-                                         {"release", EV_RELEASE, true},
-                                         {"launched", EV_LAUNCH, false},
-                                         {"launch", EV_LAUNCH, true},
-                                         {"debuted", EV_LAUNCH, false},
-                                         {"debut", EV_LAUNCH, true},
-                                         {"signed", EV_SIGN, false},
-                                         {"signing", EV_SIGN, true},
-                                         {"died", EV_DEATH, false},
-                                         {"death", EV_DEATH, true},
-                                         {"born", EV_BIRTH, false},
-                                         {"birth", EV_BIRTH, true},
-                                         {"founded", EV_FOUND, false},
-                                         {"founding", EV_FOUND, true},
-                                         {"announced", EV_ANNOUNCE, false},
-                                         {"announcement", EV_ANNOUNCE, true},
-                                         {"unveiled", EV_UNVEIL, false},
-                                         {"unveiling", EV_UNVEIL, true},
-                                         {"opened", EV_OPEN, false},
-                                         {"opening", EV_OPEN, true},
-                                         {"closed", EV_CLOSE, false},
-                                         {"closing", EV_CLOSE, true},
-                                         {"filed", EV_FILE, false},
-                                         {"filing", EV_FILE, true},
-                                         {"approved", EV_APPROVE, false},
-                                         {"approval", EV_APPROVE, true},
-                                         {"elected", EV_ELECT, false},
-                                         {"arrested", EV_ARREST, false},
-                                         {"arrest", EV_ARREST, true},
-                                         {"decided", EV_DECIDE, false},
-                                         {"decision", EV_DECIDE, true},
-                                         {"ruled", EV_RULE, false},
-                                         {"ruling", EV_RULE, true},
-                                         {"suspended", EV_SUSPEND, false},
-                                         {"suspension", EV_SUSPEND, true},
-                                         {"groundbreaking", EV_GROUND, true},
-                                         {"resigned", EV_RESIGN, false},
-                                         {"resignation", EV_RESIGN, true},
-                                         {"published", EV_PUBLISH, false},
-                                         {"publication", EV_PUBLISH, true},
-                                         {"recalled", EV_RECALL, false},
-                                         {"walkout", EV_WALKOUT, true},
-                                         {"crashed", EV_CRASH, false},
-                                         {"crash", EV_CRASH, true},
-                                         {"married", EV_MARRY, false},
-                                         {"wedding", EV_MARRY, true},
-                                         {"convicted", EV_CONVICT, false},
-                                         {"conviction", EV_CONVICT, true},
-                                         {"completed", EV_COMPLETE, false},
-                                         {"completion", EV_COMPLETE, true},
-                                         {NULL, EV_NONE, false}};
+/* Event words, sorted by `word` (bsearch): past-tense verbs and nouns
+ * date an event; base forms only show that a kind of event moved ("was due
+ * to open in 2020"). */
+typedef enum event_form { EW_VERB, EW_NOUN, EW_BASE } event_form;
 
-/* Base forms, only to see that a kind of event moved ("was due to open
- * in 2020; flooding delayed it"). */
-static const char *const base_words[] = {
-    "open",    "sign",     "close", "file",   "approve",  "announce", "unveil",
-    "publish", "complete", "elect", "arrest", "decide",   "rule",     "recall",
-    "resign",  "opens",    "signs", "closes", "launches", "releases", NULL};
-static const int base_kinds[] = {EV_OPEN,     EV_SIGN,   EV_CLOSE,   EV_FILE,     EV_APPROVE,
-                                 EV_ANNOUNCE, EV_UNVEIL, EV_PUBLISH, EV_COMPLETE, EV_ELECT,
-                                 EV_ARREST,   EV_DECIDE, EV_RULE,    EV_RECALL,   EV_RESIGN,
-                                 EV_OPEN,     EV_SIGN,   EV_CLOSE,   EV_LAUNCH,   EV_RELEASE};
+typedef struct event_word {
+    const char *word;
+    int kind;
+    event_form form;
+} event_word;
+
+static const event_word event_words[] = {
+    {"announce", EV_ANNOUNCE, EW_BASE},
+    {"announced", EV_ANNOUNCE, EW_VERB},
+    {"announcement", EV_ANNOUNCE, EW_NOUN},
+    {"approval", EV_APPROVE, EW_NOUN},
+    {"approve", EV_APPROVE, EW_BASE},
+    {"approved", EV_APPROVE, EW_VERB},
+    {"arrest", EV_ARREST, EW_NOUN},
+    {"arrested", EV_ARREST, EW_VERB},
+    {"birth", EV_BIRTH, EW_NOUN},
+    {"born", EV_BIRTH, EW_VERB},
+    {"close", EV_CLOSE, EW_BASE},
+    {"closed", EV_CLOSE, EW_VERB},
+    {"closes", EV_CLOSE, EW_BASE},
+    {"closing", EV_CLOSE, EW_NOUN},
+    {"complete", EV_COMPLETE, EW_BASE},
+    {"completed", EV_COMPLETE, EW_VERB},
+    {"completion", EV_COMPLETE, EW_NOUN},
+    {"convicted", EV_CONVICT, EW_VERB},
+    {"conviction", EV_CONVICT, EW_NOUN},
+    {"crash", EV_CRASH, EW_NOUN},
+    {"crashed", EV_CRASH, EW_VERB},
+    {"death", EV_DEATH, EW_NOUN},
+    {"debut", EV_LAUNCH, EW_NOUN},
+    {"debuted", EV_LAUNCH, EW_VERB},
+    {"decide", EV_DECIDE, EW_BASE},
+    {"decided", EV_DECIDE, EW_VERB},
+    {"decision", EV_DECIDE, EW_NOUN},
+    {"died", EV_DEATH, EW_VERB},
+    {"elect", EV_ELECT, EW_BASE},
+    {"elected", EV_ELECT, EW_VERB},
+    {"file", EV_FILE, EW_BASE},
+    {"filed", EV_FILE, EW_VERB},
+    {"filing", EV_FILE, EW_NOUN},
+    {"founded", EV_FOUND, EW_VERB},
+    {"founding", EV_FOUND, EW_NOUN},
+    {"groundbreaking", EV_GROUND, EW_NOUN},
+    {"launch", EV_LAUNCH, EW_NOUN},
+    {"launched", EV_LAUNCH, EW_VERB},
+    {"launches", EV_LAUNCH, EW_BASE},
+    {"married", EV_MARRY, EW_VERB},
+    {"open", EV_OPEN, EW_BASE},
+    {"opened", EV_OPEN, EW_VERB},
+    {"opening", EV_OPEN, EW_NOUN},
+    {"opens", EV_OPEN, EW_BASE},
+    {"publication", EV_PUBLISH, EW_NOUN},
+    {"publish", EV_PUBLISH, EW_BASE},
+    {"published", EV_PUBLISH, EW_VERB},
+    {"recall", EV_RECALL, EW_BASE},
+    {"recalled", EV_RECALL, EW_VERB},
+    {"release", EV_RELEASE, EW_NOUN},
+    {"released", EV_RELEASE, EW_VERB},
+    {"releases", EV_RELEASE, EW_BASE},
+    {"resign", EV_RESIGN, EW_BASE},
+    {"resignation", EV_RESIGN, EW_NOUN},
+    {"resigned", EV_RESIGN, EW_VERB},
+    {"rule", EV_RULE, EW_BASE},
+    {"ruled", EV_RULE, EW_VERB},
+    {"ruling", EV_RULE, EW_NOUN},
+    {"sign", EV_SIGN, EW_BASE},
+    {"signed", EV_SIGN, EW_VERB},
+    {"signing", EV_SIGN, EW_NOUN},
+    {"signs", EV_SIGN, EW_BASE},
+    {"suspended", EV_SUSPEND, EW_VERB},
+    {"suspension", EV_SUSPEND, EW_NOUN},
+    {"unveil", EV_UNVEIL, EW_BASE},
+    {"unveiled", EV_UNVEIL, EW_VERB},
+    {"unveiling", EV_UNVEIL, EW_NOUN},
+    {"walkout", EV_WALKOUT, EW_NOUN},
+    {"wedding", EV_MARRY, EW_NOUN},
+};
 
 /* A sentence that plans, negates, repeats or hedges an event. */
 static const char *const unsure_cues[] = {"schedul*",    "plan",
@@ -198,6 +212,36 @@ static const char *const moved_cues[] = {
     "brought forward", "moved",           "original*",  "initial*",
     "correct*",        "earlier version", NULL};
 
+/* A cheap first look for moved_cues: a word starting with the stem of
+ * one (delay, postpon, reschedul, pushed, brought, moved, original,
+ * initial, correct, earlier). */
+static bool moved_cue_word(const fl_doc *doc, const fl_sentence *sen)
+{
+    static const char *const stems[] = {"delay",   "postpon", "reschedul", "pushed",
+                                        "brought", "moved",   "original",  "initial",
+                                        "correct", "earlier", NULL};
+    for (size_t t = sen->first_token; t < sen->first_token + sen->token_count; t++) {
+        const fl_token *tok = FL_DOC_TOKEN(doc, t);
+        if (tok->kind != FL_TOK_WORD || tok->len < 5)
+            continue;
+        const char *w = doc->prose.text + tok->off;
+        int c = fc_lower((unsigned char)w[0]);
+        if (!strchr("dprbmoice", c))
+            continue;
+        for (const char *const *st = stems; *st; st++) {
+            size_t n = strlen(*st);
+            if ((*st)[0] != c || tok->len < n)
+                continue;
+            size_t i = 1;
+            while (i < n && fc_lower((unsigned char)w[i]) == (*st)[i])
+                i++;
+            if (i == n)
+                return true;
+        }
+    }
+    return false;
+}
+
 /* Words right before a date that make it a bound, not the event's date. */
 static const char *const bound_words[] = {
     "until",  "till",  "through", "thru",       "between", "from", "to",   "by",
@@ -225,25 +269,43 @@ typedef struct ev_ctx {
     bool moved[EV_COUNT];
 } ev_ctx;
 
+static int word_order(const void *key, const void *item)
+{
+    return strcmp((const char *)key, ((const event_word *)item)->word);
+}
+
+/* The event word at token t, or NULL ("broke ground" and "walked out/off"
+ * count as event words on their last token). */
+static const event_word *event_word_at(const fl_doc *doc, size_t t)
+{
+    static const event_word ground = {"ground", EV_GROUND, EW_VERB};
+    static const event_word walkout = {"out", EV_WALKOUT, EW_VERB};
+    const fl_token *tok = FL_DOC_TOKEN(doc, t);
+    if (tok->kind != FL_TOK_WORD || tok->len < 3 || tok->len > 14)
+        return NULL;
+    char buf[16];
+    const char *w = doc->prose.text + tok->off;
+    for (size_t i = 0; i < tok->len; i++)
+        buf[i] = (char)fc_lower((unsigned char)w[i]);
+    buf[tok->len] = '\0';
+    if (strcmp(buf, "ground") == 0 && t > 0 && fc_tok_is(doc, t - 1, "broke"))
+        return &ground;
+    if ((strcmp(buf, "out") == 0 || strcmp(buf, "off") == 0) && t > 0 &&
+        fc_tok_is(doc, t - 1, "walked"))
+        return &walkout;
+    return bsearch(buf, event_words, sizeof event_words / sizeof event_words[0],
+                   sizeof event_words[0], word_order);
+}
+
+/* The kind of event dated by the word at token t (a verb or noun), or
+ * EV_NONE; *noun tells whether it may follow its date. */
 static int event_kind_at(const fl_doc *doc, size_t t, bool *noun)
 {
-    const fl_token *tok = FL_DOC_TOKEN(doc, t);
-    if (tok->kind != FL_TOK_WORD)
+    const event_word *e = event_word_at(doc, t);
+    if (!e || e->form == EW_BASE)
         return EV_NONE;
-    const char *w = doc->prose.text + tok->off;
-    /* "broke ground", "walked out", "walked off" */
-    *noun = false;
-    if (fc_eq(w, tok->len, "ground") && t > 0 && fc_tok_is(doc, t - 1, "broke"))
-        return EV_GROUND;
-    if ((fc_eq(w, tok->len, "out") || fc_eq(w, tok->len, "off")) && t > 0 &&
-        fc_tok_is(doc, t - 1, "walked"))
-        return EV_WALKOUT;
-    for (const event_word *e = event_words; e->word; e++)
-        if (fc_eq(w, tok->len, e->word)) {
-            *noun = e->noun;
-            return e->kind;
-        }
-    return EV_NONE;
+    *noun = e->form == EW_NOUN;
+    return e->kind;
 }
 
 static bool is_punct(const fl_doc *doc, size_t t, char c)
@@ -742,25 +804,6 @@ static void run(fl_doc *doc)
                 cx.sent_mentions[fill[s]++] = i;
         }
     }
-    /* kinds of events that the document says moved: a cue near the event
-     * word, in any of its forms ("was due to open", "delayed the launch") */
-    for (size_t s = 0; s < ns; s++) {
-        const fl_sentence *sen = FL_DOC_SENTENCE(doc, s);
-        if (!fl_ctx_sentence_has(doc, s, moved_cues))
-            continue;
-        for (size_t t = sen->first_token; t < sen->first_token + sen->token_count; t++) {
-            bool noun;
-            int k = event_kind_at(doc, t, &noun);
-            if (k == EV_NONE) {
-                int b = fc_tok_in(doc, t, base_words);
-                k = b >= 0 ? base_kinds[b] : EV_NONE;
-            }
-            const fl_token *tok = FL_DOC_TOKEN(doc, t);
-            if (k != EV_NONE && fl_ctx_window_has(doc, tok->off, tok->len, 5, 5, moved_cues))
-                cx.moved[k] = true;
-        }
-    }
-
     fl_vec recs;
     fl_vec_init(&recs, sizeof(ev_rec));
     for (size_t i = 0; i < n; i++) {
@@ -778,7 +821,7 @@ static void run(fl_doc *doc)
             continue;
         size_t ev;
         int kind = attach(&cx, ds, de, sf, se, &ev);
-        if (kind == EV_NONE || cx.moved[kind])
+        if (kind == EV_NONE)
             continue;
         /* plans, hedges, negation and repeats near the event and its date */
         const fl_token *et = FL_DOC_TOKEN(doc, ev);
@@ -793,8 +836,35 @@ static void run(fl_doc *doc)
     }
     if (recs.count < 2)
         return;
-    if (recs.count > 1)
-        qsort(recs.items, recs.count, sizeof(ev_rec), rec_order);
+    /* kinds of events that the document says moved: a cue near the event
+     * word, in any of its forms ("was due to open", "delayed the launch");
+     * read only when some kind has two dated events */
+    size_t per_kind[EV_COUNT] = {0};
+    bool twice = false;
+    for (size_t q = 0; q < recs.count; q++)
+        twice = ++per_kind[((ev_rec *)recs.items)[q].kind] > 1 || twice;
+    if (!twice)
+        return;
+    for (size_t s = 0; s < ns; s++) {
+        const fl_sentence *sen = FL_DOC_SENTENCE(doc, s);
+        if (!moved_cue_word(doc, sen))
+            continue;
+        int checked = 0; /* 0 not yet, 1 no cue in the sentence, 2 a cue */
+        for (size_t t = sen->first_token; t < sen->first_token + sen->token_count; t++) {
+            const event_word *e = event_word_at(doc, t);
+            int k = e ? e->kind : EV_NONE;
+            if (k == EV_NONE || per_kind[k] < 2 || cx.moved[k])
+                continue;
+            if (!checked)
+                checked = fl_ctx_sentence_has(doc, s, moved_cues) ? 2 : 1;
+            if (checked == 1)
+                break;
+            const fl_token *tok = FL_DOC_TOKEN(doc, t);
+            if (fl_ctx_window_has(doc, tok->off, tok->len, 5, 5, moved_cues))
+                cx.moved[k] = true;
+        }
+    }
+    qsort(recs.items, recs.count, sizeof(ev_rec), rec_order);
 
     const ev_rec *r = recs.items;
     const ev_rec **bucket = fl_arena_alloc(doc->arena, recs.count * sizeof *bucket);
@@ -809,6 +879,10 @@ static void run(fl_doc *doc)
         size_t z = a;
         while (z < recs.count && r[z].kind == r[a].kind)
             z++;
+        if (cx.moved[r[a].kind]) {
+            a = z;
+            continue;
+        }
         size_t names = 0, name_at = z;
         for (size_t q = a; q < z; q++)
             if (r[q].subject[0] && r[q].subject[0] != '~' &&

@@ -239,16 +239,68 @@ typedef struct role_count {
     const fl_mention *ref[2]; /* first titles in two different sentences */
 } role_count;
 
+/* A title linked to a person, with a role in the table and not marked as
+ * past or temporary. */
+static bool comparable_title(const fl_doc *doc, const fl_mention *m)
+{
+    return m->kind == FL_M_TITLE && m->sentence < doc->sentences.count && m->person >= 0 &&
+           (size_t)m->person < doc->mentions.count && lookup_role(m->unit) &&
+           !marked_before(doc, m);
+}
+
 static void run(fl_doc *doc)
 {
     size_t n = doc->mentions.count, ns = doc->sentences.count;
     if (!n || !ns)
         return;
-    bool any_title = false;
-    for (size_t i = 0; i < n && !any_title; i++)
-        any_title = FL_DOC_MENTION(doc, i)->kind == FL_M_TITLE;
-    if (!any_title)
+    /* first the people given two roles of one group: only their
+     * sentences are read for changes (keeps long documents cheap) */
+    fl_vec titles, cands;
+    fl_vec_init(&titles, sizeof(fc_item));
+    fl_vec_init(&cands, sizeof(const char *));
+    for (size_t i = 0; i < n; i++) {
+        const fl_mention *m = FL_DOC_MENTION(doc, i);
+        if (!comparable_title(doc, m))
+            continue;
+        const char *key = fc_entity_key(doc, m->person);
+        fc_item *it = key ? fl_vec_push(doc->arena, &titles) : NULL;
+        if (key && !it) {
+            fc_oom(doc);
+            return;
+        }
+        if (it) {
+            it->key = key;
+            it->off = m->off;
+            it->mention = i;
+        }
+    }
+    fc_sort_items(&titles);
+    const fc_item *ti = titles.items;
+    for (size_t a = 0, b; a < titles.count; a = b) {
+        unsigned groups = 0;
+        bool conflict = false;
+        const role_name *first_of[8] = {NULL};
+        for (b = a; b < titles.count && strcmp(ti[b].key, ti[a].key) == 0; b++) {
+            const role_name *r = lookup_role(FL_DOC_MENTION(doc, ti[b].mention)->unit);
+            int g = r->group & 7;
+            if (!(groups & (1u << g))) {
+                groups |= 1u << g;
+                first_of[g] = r;
+            } else if (strcmp(first_of[g]->canonical, r->canonical) != 0) {
+                conflict = true;
+            }
+        }
+        const char **slot = conflict ? fl_vec_push(doc->arena, &cands) : NULL;
+        if (conflict && !slot) {
+            fc_oom(doc);
+            return;
+        }
+        if (slot)
+            *slot = ti[a].key;
+    }
+    if (!cands.count)
         return;
+    const char *const *cand = cands.items;
     unsigned char *change = fl_arena_alloc(doc->arena, ns);
     if (!change) {
         fc_oom(doc);
@@ -271,14 +323,13 @@ static void run(fl_doc *doc)
             continue;
         if (person < 0 || (size_t)person >= n)
             continue;
+        const char *key = fc_entity_key(doc, person);
+        if (!key || !fc_key_in(cand, cands.count, key))
+            continue;
         if (!change[m->sentence])
             change[m->sentence] = fl_ctx_sentence_has(doc, m->sentence, change_cues) ? 2 : 1;
-        const char *key = fc_entity_key(doc, person);
-        if (!key)
-            continue;
         for (int aux = 0; aux < 2; aux++) {
-            if (aux == 0 &&
-                !(m->kind == FL_M_TITLE && lookup_role(m->unit) && !marked_before(doc, m)))
+            if (aux == 0 && !comparable_title(doc, m))
                 continue;
             if (aux == 1 && change[m->sentence] != 2)
                 continue;
