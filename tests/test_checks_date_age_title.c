@@ -141,6 +141,33 @@ START_TEST(date_precision)
 }
 END_TEST
 
+START_TEST(date_noun_subject)
+{
+    expect_one("fact-date",
+               "The round closed on September 9, the company said.\n"
+               "Since the round closed on September 19, Tallgrass has hired 40 people.\n",
+               "September 19", "September 9");
+}
+END_TEST
+
+START_TEST(date_no_subject)
+{
+    /* a listings page: each line dates a different product */
+    expect_none("fact-date", "Released 25 February on PC.\n"
+                             "Released 1 March on PC.\n"
+                             "Released 11 March on Xbox.\n");
+}
+END_TEST
+
+START_TEST(date_walkout)
+{
+    expect_one("fact-date",
+               "Members of the Harbour Workers Union walked off the job on Tuesday, June 3, 2025.\n"
+               "Since the June 13 walkout, shipping lines have diverted 40 vessels.\n",
+               "June 13", "Tuesday, June 3, 2025");
+}
+END_TEST
+
 /* ---------------------------------------------------------- fact-weekday */
 
 START_TEST(weekday_wrong)
@@ -197,6 +224,15 @@ START_TEST(weekday_new_year)
 }
 END_TEST
 
+START_TEST(weekday_history_year)
+{
+    /* one full date, deep in the text and long past: not the year */
+    expect_none("fact-weekday", "The replay is on Tuesday, 1 March.\n"
+                                "Fans still talk about the last meeting.\n"
+                                "Southampton lost that tie on 16 January 2002.\n");
+}
+END_TEST
+
 /* ------------------------------------------------------------- fact-age */
 
 START_TEST(age_two)
@@ -237,6 +273,13 @@ START_TEST(age_two_people)
     expect_none("fact-age", "Tomas Reyes, 64, runs the farm.\n"
                             "His son Luis Reyes, 31, handles sales.\n"
                             "Reyes, 31, hopes to expand.\n");
+}
+END_TEST
+
+START_TEST(age_was)
+{
+    expect_none("fact-age", "Owen Barclay, 47, is a teacher.\n"
+                            "Barclay was 37 when he first ran for the council.\n");
 }
 END_TEST
 
@@ -288,6 +331,17 @@ START_TEST(title_abbreviations)
     expect_none("fact-title", "Rep. Jane Roe introduced the bill.\n"
                               "Congresswoman Jane Roe said it would pass.\n"
                               "Representative Jane Roe thanked her staff.\n");
+}
+END_TEST
+
+START_TEST(title_change_names_one_role)
+{
+    /* taking over as CEO does not explain a later "CFO" */
+    expect_one("fact-title",
+               "Chief Executive Helena Marsh spoke first.\n"
+               "Marsh took over as CEO in 2022.\n"
+               "Chief Financial Officer Helena Marsh answered questions.\n",
+               "Chief Financial Officer", "Chief Executive");
 }
 END_TEST
 
@@ -351,6 +405,9 @@ Suite *fl_test_suite(void)
     tcase_add_test(tc, date_delayed);
     tcase_add_test(tc, date_range);
     tcase_add_test(tc, date_precision);
+    tcase_add_test(tc, date_noun_subject);
+    tcase_add_test(tc, date_no_subject);
+    tcase_add_test(tc, date_walkout);
     suite_add_tcase(s, tc);
     tc = tcase_create("weekday");
     tcase_add_test(tc, weekday_wrong);
@@ -360,6 +417,7 @@ Suite *fl_test_suite(void)
     tcase_add_test(tc, weekday_separate);
     tcase_add_test(tc, weekday_no_year);
     tcase_add_test(tc, weekday_new_year);
+    tcase_add_test(tc, weekday_history_year);
     suite_add_tcase(s, tc);
     tc = tcase_create("age");
     tcase_add_test(tc, age_two);
@@ -367,6 +425,7 @@ Suite *fl_test_suite(void)
     tcase_add_test(tc, age_birthday);
     tcase_add_test(tc, age_past);
     tcase_add_test(tc, age_two_people);
+    tcase_add_test(tc, age_was);
     suite_add_tcase(s, tc);
     tc = tcase_create("title");
     tcase_add_test(tc, title_ceo_cfo);
@@ -375,6 +434,7 @@ Suite *fl_test_suite(void)
     tcase_add_test(tc, title_former);
     tcase_add_test(tc, title_change);
     tcase_add_test(tc, title_abbreviations);
+    tcase_add_test(tc, title_change_names_one_role);
     suite_add_tcase(s, tc);
     tc = tcase_create("registry");
     tcase_add_test(tc, descriptors);

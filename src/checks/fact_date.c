@@ -506,6 +506,9 @@ static const char *const auxiliaries[] = {
 static const char *subject_noun(fl_doc *doc, size_t ev, size_t first)
 {
     size_t t = ev;
+    /* "broke ground", "walked out": the noun stands before the phrase */
+    if (t > first && (fc_tok_is(doc, t - 1, "broke") || fc_tok_is(doc, t - 1, "walked")))
+        t--;
     while (t > first && fc_tok_in(doc, t - 1, auxiliaries) >= 0)
         t--;
     if (t == first)
