@@ -581,6 +581,18 @@ static int run_jsonl(fl_options *opts, const settings *set)
 
 /* ---------------------------------------------------------- configuration */
 
+typedef struct config_state config_state;
+static void config_state_free(config_state *cs);
+static void free_exts(char **exts);
+
+/* What main() holds before the run starts, freed on every early return. */
+static void cli_free(config_state *cs, fl_options *opts, char **exts)
+{
+    config_state_free(cs);
+    fl_options_free(opts);
+    free_exts(exts);
+}
+
 /* The configs a run uses: --config, or the .factlint.ini found for each
  * document, each loaded once, with a checker of its own when it names
  * lexicons; and what the command line said, which wins over any config. */
@@ -591,7 +603,7 @@ typedef struct loaded_config {
     bool bad;
 } loaded_config;
 
-typedef struct config_state {
+struct config_state {
     const char *given; /* --config */
     bool format_given, fail_given, input_format_given, no_default_lexicon;
     bool only_mode;
@@ -602,7 +614,7 @@ typedef struct config_state {
     size_t count;
     char *last_dir; /* the folder last looked up, and its config */
     long last_index;
-} config_state;
+};
 
 static void config_state_free(config_state *cs)
 {
@@ -1243,25 +1255,24 @@ int main(int argc, char **argv)
             set.diff = true;
             break;
         case OPT_LIST:
-            fl_options_free(opts);
-            free_exts(set.exts);
+            cli_free(&cs, opts, set.exts);
             return list_rules();
-        case OPT_EXPLAIN:
-            fl_options_free(opts);
-            free_exts(set.exts);
-            return explain_rule(optarg);
+        case OPT_EXPLAIN: {
+            int rc = explain_rule(optarg);
+            cli_free(&cs, opts, set.exts);
+            return rc;
+        }
         case 'h':
             usage(stdout);
-            fl_options_free(opts);
+            cli_free(&cs, opts, set.exts);
             return 0;
         case 'V':
             printf("factlint %s\n", FL_VERSION);
-            fl_options_free(opts);
+            cli_free(&cs, opts, set.exts);
             return 0;
         default:
             fprintf(stderr, "Try 'factlint --help'.\n");
-            fl_options_free(opts);
-            free_exts(set.exts);
+            cli_free(&cs, opts, set.exts);
             return EXIT_TROUBLE;
         }
     }
@@ -1322,7 +1333,7 @@ int main(int argc, char **argv)
         fl_error berr;
         if (fl_baseline_load(baseline_path, &set.baseline, &berr) != FL_OK) {
             fprintf(stderr, "factlint: %s\n", berr.message);
-            fl_options_free(opts);
+            cli_free(&cs, opts, set.exts);
             return EXIT_TROUBLE;
         }
     }
@@ -1341,8 +1352,10 @@ int main(int argc, char **argv)
     fl_error err;
     if (fl_checker_new(opts, &checker, &err) != FL_OK) {
         fprintf(stderr, "factlint: %s\n", err.message);
-        fl_options_free(opts);
         fl_report_free(report);
+        fl_baseline_free(set.baseline);
+        fl_baseline_free(set.new_baseline);
+        cli_free(&cs, opts, set.exts);
         return EXIT_TROUBLE;
     }
     fl_options_free(opts);
