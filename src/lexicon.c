@@ -780,38 +780,63 @@ size_t fl_near_decode(const char *s, size_t len, uint32_t *cps, size_t cap)
     return n;
 }
 
-static uint64_t cps_hash(const uint32_t *cps, size_t n, size_t skip1, size_t skip2)
+/* Deletion-neighbourhood hashes: a polynomial hash over mixed code
+ * points, so the hash of the string with one or two positions deleted
+ * comes from prefix hashes in O(1) instead of rehashing the whole word
+ * (the index holds O(n^2) variants per form). Equal strings give equal
+ * hashes; the final mix spreads the bits for the bucket index. */
+static const uint64_t near_base = 0x9e3779b97f4a7c15ull; /* odd */
+
+static uint64_t cp_mix(uint32_t c)
 {
-    uint64_t h = 0xcbf29ce484222325ull;
-    for (size_t i = 0; i < n; i++) {
-        if (i == skip1 || i == skip2)
-            continue;
-        uint32_t c = cps[i];
-        for (int b = 0; b < 4; b++) {
-            h ^= (c >> (8 * b)) & 0xffu;
-            h *= 0x100000001b3ull;
-        }
-    }
-    return h ^ (h >> 29);
+    uint64_t z = (uint64_t)c + 0x632be59bd9b4e019ull;
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+    return z ^ (z >> 31);
+}
+
+static uint64_t near_final(uint64_t h, size_t len)
+{
+    h ^= (uint64_t)len * 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ull;
+    h ^= h >> 33;
+    return h;
 }
 
 size_t fl_near_variants(const uint32_t *cps, size_t n, unsigned max_del, uint64_t *out)
 {
     if (n > FL_NEAR_MAX_CPS)
         n = FL_NEAR_MAX_CPS;
+    /* pre[i]: hash of cps[0..i); pw[k]: base^k */
+    uint64_t pre[FL_NEAR_MAX_CPS + 1], pw[FL_NEAR_MAX_CPS + 1];
+    pre[0] = 0;
+    pw[0] = 1;
+    for (size_t i = 0; i < n; i++) {
+        pre[i + 1] = pre[i] * near_base + cp_mix(cps[i]);
+        pw[i + 1] = pw[i] * near_base;
+    }
+/* hash of cps[a..b) */
+#define RANGE(a, b) (pre[b] - pre[a] * pw[(b) - (a)])
     size_t k = 0;
-    const size_t none = (size_t)-1;
-    out[k++] = cps_hash(cps, n, none, none);
+    out[k++] = near_final(pre[n], n);
     if (max_del >= 1)
         for (size_t i = 0; i < n; i++) {
             if (i > 0 && cps[i] == cps[i - 1])
                 continue; /* deleting either of a double letter gives one string */
-            out[k++] = cps_hash(cps, n, i, none);
+            out[k++] = near_final(pre[i] * pw[n - 1 - i] + RANGE(i + 1, n), n - 1);
         }
     if (max_del >= 2)
-        for (size_t i = 0; i < n; i++)
-            for (size_t j = i + 1; j < n; j++)
-                out[k++] = cps_hash(cps, n, i, j);
+        for (size_t i = 0; i < n; i++) {
+            uint64_t head = pre[i];
+            for (size_t j = i + 1; j < n; j++) {
+                /* cps[0..i) cps[i+1..j) cps[j+1..n) */
+                uint64_t h =
+                    (head * pw[j - i - 1] + RANGE(i + 1, j)) * pw[n - 1 - j] + RANGE(j + 1, n);
+                out[k++] = near_final(h, n - 2);
+            }
+        }
+#undef RANGE
     return k;
 }
 
