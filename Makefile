@@ -132,7 +132,7 @@ eval: all
 FUZZ_SECONDS ?= 60
 FUZZ_CC ?= clang
 FUZZ_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-FUZZ_HARNESSES = text markdown html normalize jsonl
+FUZZ_HARNESSES = text markdown html normalize jsonl lexicon config
 FUZZ_BIN = $(FUZZ_HARNESSES:%=build/fuzz/fuzz_%)
 fuzz_format_text = FL_FORMAT_TEXT
 fuzz_format_markdown = FL_FORMAT_MARKDOWN
@@ -148,9 +148,10 @@ build/fuzz/fuzz_text build/fuzz/fuzz_markdown build/fuzz/fuzz_html: build/fuzz/f
 	$(FUZZ_CC) -std=c11 -O1 -g $(FUZZ_FLAGS) -fsanitize=fuzzer -Iinclude \
 	  -DFL_FUZZ_FORMAT=$(fuzz_format_$*) $< build/fuzz/libfactlint.a $(PKG_LIBS) -o $@
 
-build/fuzz/fuzz_normalize build/fuzz/fuzz_jsonl: build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c \
-		build/fuzz/libfactlint.a
-	$(FUZZ_CC) -std=c11 -O1 -g $(FUZZ_FLAGS) -fsanitize=fuzzer -Iinclude $< \
+build/fuzz/fuzz_normalize build/fuzz/fuzz_jsonl build/fuzz/fuzz_lexicon build/fuzz/fuzz_config: \
+		build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c build/fuzz/libfactlint.a
+	$(FUZZ_CC) -std=c11 -D_GNU_SOURCE -O1 -g $(FUZZ_FLAGS) -fsanitize=fuzzer -Iinclude -Isrc \
+	  $(PKG_CFLAGS) $< \
 	  build/fuzz/libfactlint.a $(PKG_LIBS) -o $@
 
 fuzz: fuzz-build
