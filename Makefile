@@ -19,7 +19,7 @@ SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-fra
 # Libraries with a pkg-config file; libstemmer has none on Debian 12 and
 # uthash is header-only.
 PKGS = libpcre2-8 libutf8proc md4c gumbo inih jansson
-DEBIAN_PACKAGES = pkg-config libpcre2-dev libutf8proc-dev check libmd4c-dev libgumbo-dev \
+DEBIAN_PACKAGES = build-essential pkg-config libpcre2-dev libutf8proc-dev check libmd4c-dev libgumbo-dev \
 	libinih-dev libjansson-dev libstemmer-dev uthash-dev unicode-data clang-format time parallel \
 	clang libclang-rt-14-dev clang-tidy cppcheck valgrind
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
