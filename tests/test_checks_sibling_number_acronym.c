@@ -452,6 +452,92 @@ START_TEST(number_different_subjects)
 }
 END_TEST
 
+START_TEST(number_definite_reference_slip)
+{
+    tdoc t;
+    /* "the $4.5 billion charge" refers back to the charge of $5.5 billion */
+    tdoc_open(&t, "The company expects a charge of $5.5 billion in its first quarter.\n"
+                  "Analysts had not expected it.\n"
+                  "The $4.5 billion charge is among the largest in its history.\n");
+    add_money(&t, "$5.5 billion", 0, 5.5e9);
+    add_money(&t, "$4.5 billion", 0, 4.5e9);
+    ck_assert_uint_eq(run(&t, &fl_check_fact_number), 1);
+    ck_assert_str_eq(finding(&t, 0)->text, "$4.5 billion");
+    ck_assert_str_eq(finding(&t, 0)->suggestion, "$5.5 billion");
+    tdoc_close(&t);
+    /* digits in another order */
+    tdoc_open(&t, "Jury awards $12.5 million to the family.\n"
+                  "The $15.2 million award is among the largest in the state.\n");
+    add_money(&t, "$12.5 million", 0, 12.5e6);
+    add_money(&t, "$15.2 million", 0, 15.2e6);
+    ck_assert_uint_eq(run(&t, &fl_check_fact_number), 1);
+    ck_assert_str_eq(finding(&t, 0)->text, "$15.2 million");
+    tdoc_close(&t);
+    /* a unit with a rate suffix measures the same thing */
+    tdoc_open(&t,
+              "Members agreed to raise oil output by 411,000 barrels of crude in July.\n"
+              "Analysts said the 441,000 barrel-per-day increase in output for July was small.\n");
+    add_quantity(&t, "411,000 barrels", 0, 411000, "barrel");
+    add_quantity(&t, "441,000 barrel-per-day", 0, 441000, "barrel-per-day");
+    ck_assert_uint_eq(run(&t, &fl_check_fact_number), 1);
+    tdoc_close(&t);
+}
+END_TEST
+
+START_TEST(number_definite_reference_traps)
+{
+    tdoc t;
+    /* not a digit slip: a different charge */
+    tdoc_open(&t, "The company expects a charge of $5.5 billion in its first quarter.\n"
+                  "The $2 billion charge for the plant came later.\n");
+    add_money(&t, "$5.5 billion", 0, 5.5e9);
+    add_money(&t, "$2 billion", 0, 2e9);
+    ck_assert_uint_eq(run(&t, &fl_check_fact_number), 0);
+    tdoc_close(&t);
+    /* two earlier values: no single antecedent */
+    tdoc_open(&t, "The headset price was cut to $399.99 this month.\n"
+                  "At $549.99 the headset price was too high.\n"
+                  "The $349.99 headset price is for the basic model.\n");
+    add_money(&t, "$399.99", 0, 399.99);
+    add_money(&t, "$549.99", 0, 549.99);
+    add_money(&t, "$349.99", 0, 349.99);
+    ck_assert_uint_eq(run(&t, &fl_check_fact_number), 0);
+    tdoc_close(&t);
+    /* the value is stated elsewhere too */
+    tdoc_open(&t, "The company expects a charge of $5.5 billion in its first quarter.\n"
+                  "A separate charge of $4.5 billion hit the unit.\n"
+                  "The $4.5 billion charge is among the largest in its history.\n");
+    add_money(&t, "$5.5 billion", 0, 5.5e9);
+    add_money(&t, "$4.5 billion", 0, 4.5e9);
+    add_money(&t, "$4.5 billion", 1, 4.5e9);
+    ck_assert_uint_eq(run(&t, &fl_check_fact_number), 0);
+    tdoc_close(&t);
+    /* round numbers one digit apart are not a slip */
+    tdoc_open(&t, "Rebels seized 20 villages in the north, officials said.\n"
+                  "The 30 villages in the south stayed calm, officials said.\n");
+    add_quantity(&t, "20 villages", 0, 20, "villag");
+    add_quantity(&t, "30 villages", 0, 30, "villag");
+    ck_assert_uint_eq(run(&t, &fl_check_fact_number), 0);
+    tdoc_close(&t);
+}
+END_TEST
+
+START_TEST(number_different_products)
+{
+    tdoc t;
+    /* a pronoun sentence borrows its predecessor's product */
+    tdoc_open(&t, "The H100 began shipping in late 2022 as the defining chip of the boom.\n"
+                  "It carries 80 gigabytes of high-bandwidth memory for every AI lab.\n"
+                  "The B200 combines two dies and carries 192 gigabytes of memory for AI labs.\n");
+    add_code(&t, "H100", 1);
+    add_quantity(&t, "80 gigabytes", 0, 80, "gigabyt");
+    add_code(&t, "B200", 1);
+    add_quantity(&t, "192 gigabytes", 0, 192, "gigabyt");
+    ck_assert_uint_eq(run(&t, &fl_check_fact_number), 0);
+    tdoc_close(&t);
+}
+END_TEST
+
 START_TEST(number_rounding_and_approximation)
 {
     tdoc t;
@@ -804,6 +890,9 @@ Suite *fl_test_suite(void)
     tcase_add_test(num, number_rounding_and_approximation);
     tcase_add_test(num, number_conversion_and_same_sentence);
     tcase_add_test(num, number_death_toll_and_tariff);
+    tcase_add_test(num, number_definite_reference_slip);
+    tcase_add_test(num, number_definite_reference_traps);
+    tcase_add_test(num, number_different_products);
     suite_add_tcase(s, num);
     TCase *acr = tcase_create("acronym-expansion");
     tcase_add_test(acr, acronym_two_ways);

@@ -335,10 +335,20 @@ static const char *measure_of(fl_doc *doc, const fl_mention *m)
         if (!m->currency[0])
             return NULL;
         return fl_arena_printf(doc->arena, "m:%.3s", m->currency);
-    case FL_M_QUANTITY:
-        if (!m->unit || !*m->unit || in_list(duration_units, m->unit))
+    case FL_M_QUANTITY: {
+        if (!m->unit || !*m->unit)
             return NULL;
-        return fl_arena_printf(doc->arena, "q:%s", m->unit);
+        /* "barrel-per-day" measures barrels */
+        size_t ul = strcspn(m->unit, "-");
+        char unit[48];
+        if (ul == 0 || ul >= sizeof unit)
+            return NULL;
+        memcpy(unit, m->unit, ul);
+        unit[ul] = '\0';
+        if (in_list(duration_units, unit))
+            return NULL;
+        return fl_arena_printf(doc->arena, "q:%s", unit);
+    }
     case FL_M_PERCENT:
         return "%";
     default:
@@ -464,6 +474,68 @@ static bool different_names(const fl_doc *doc, const name_index *names, size_t s
     return true;
 }
 
+/* Whether sentence s starts with a pronoun that points back ("It carries"). */
+static bool starts_with_pronoun(const fl_doc *doc, size_t s)
+{
+    static const char *const pronouns[] = {"it", "its", "they", "their", "this", "these", NULL};
+    const fl_sentence *sent = FL_DOC_SENTENCE(doc, s);
+    const char *t = doc->prose.text + sent->off;
+    size_t n = 0;
+    char w[8];
+    while (n < sent->len && n < sizeof w - 1 && fl_ctx_word_byte((unsigned char)t[n])) {
+        w[n] = lower(t[n]);
+        n++;
+    }
+    if (n == 0 || n >= sizeof w - 1 || (n < sent->len && t[n] != ' '))
+        return false;
+    w[n] = '\0';
+    return in_list(pronouns, w);
+}
+
+/* The code mentions (H100, B200) of sentence s, as a range of the index;
+ * a sentence without one borrows its predecessor's ("The H100 began
+ * shipping in 2022. It carries 80 gigabytes"). */
+static void codes_of(const fl_doc *doc, const name_index *codes, size_t s, size_t *from, size_t *to)
+{
+    for (int back = 0; back < 2; back++) {
+        size_t want = s - (size_t)back, lo = 0, hi = codes->count;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (FL_DOC_MENTION(doc, codes->mention[mid])->sentence < want)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        size_t end = lo;
+        while (end < codes->count && FL_DOC_MENTION(doc, codes->mention[end])->sentence == want)
+            end++;
+        *from = lo;
+        *to = end;
+        if (lo < end || s == 0 || !starts_with_pronoun(doc, s))
+            return;
+    }
+}
+
+/* Whether the two sentences are about different products: both name codes
+ * (or their predecessors do) and none is common to both. */
+static bool different_codes(const fl_doc *doc, const name_index *codes, size_t sa, size_t sb)
+{
+    size_t a0, a1, b0, b1;
+    codes_of(doc, codes, sa, &a0, &a1);
+    codes_of(doc, codes, sb, &b0, &b1);
+    if (a0 == a1 || b0 == b1)
+        return false;
+    for (size_t i = a0; i < a1; i++) {
+        const fl_mention *x = FL_DOC_MENTION(doc, codes->mention[i]);
+        for (size_t k = b0; k < b1; k++) {
+            const fl_mention *y = FL_DOC_MENTION(doc, codes->mention[k]);
+            if (x->skeleton && y->skeleton && strcmp(x->skeleton, y->skeleton) == 0)
+                return false;
+        }
+    }
+    return true;
+}
+
 static int item_order(const void *pa, const void *pb)
 {
     const item *a = pa, *b = pb;
@@ -477,7 +549,8 @@ static int item_order(const void *pa, const void *pb)
 }
 
 /* Whether amounts a and b state one quantity with two values. */
-static bool conflict(const fl_doc *doc, const name_index *names, const amount *a, const amount *b)
+static bool conflict(const fl_doc *doc, const name_index *names, const name_index *codes,
+                     const amount *a, const amount *b)
 {
     const fl_mention *ma = FL_DOC_MENTION(doc, a->mention), *mb = FL_DOC_MENTION(doc, b->mention);
     if (ma->sentence == mb->sentence || ma->sentence >= doc->sentences.count ||
@@ -501,7 +574,8 @@ static bool conflict(const fl_doc *doc, const name_index *names, const amount *a
             fl_ctx_window_has(doc, m->off, m->len, 4, 4, footing_phrases))
             return false;
     }
-    if (different_years(doc, sa, sb) || different_names(doc, names, ma->sentence, mb->sentence))
+    if (different_years(doc, sa, sb) || different_names(doc, names, ma->sentence, mb->sentence) ||
+        different_codes(doc, codes, ma->sentence, mb->sentence))
         return false;
     /* "a 25% tariff on steel" and "a 10% tariff on aluminium" */
     if (different_objects(a, b))
@@ -543,6 +617,130 @@ static void report(fl_doc *doc, amount *wrong, const amount *right, const char *
     wrong->flagged = true;
 }
 
+/* The digits of the first number written in s, without leading zeros (at
+ * most cap - 1 of them). */
+static size_t written_digits(const char *s, char *out, size_t cap)
+{
+    while (*s && !(*s >= '0' && *s <= '9'))
+        s++;
+    size_t n = 0;
+    for (; *s && n + 1 < cap; s++) {
+        if (*s >= '0' && *s <= '9') {
+            if (n || *s != '0')
+                out[n++] = *s;
+        } else if (!((*s == '.' || *s == ',') && s[1] >= '0' && s[1] <= '9')) {
+            break;
+        }
+    }
+    out[n] = '\0';
+    return n;
+}
+
+/* Whether two written amounts look like one number mistyped: the same
+ * digits in a different order (12.5 and 15.2, 46 and 64), or one digit
+ * changed in a number of at least two significant digits (411,000 and
+ * 441,000, 5.5 and 4.5), within a factor of ten of each other. */
+static bool digit_slip(const fl_doc *doc, const amount *a, const amount *b)
+{
+    double hi = a->value > b->value ? a->value : b->value;
+    double lo = a->value > b->value ? b->value : a->value;
+    if (!(lo > 0.0) || hi >= 10.0 * lo)
+        return false;
+    char x[32], y[32];
+    size_t nx = written_digits(FL_DOC_MENTION(doc, a->mention)->surface, x, sizeof x);
+    size_t ny = written_digits(FL_DOC_MENTION(doc, b->mention)->surface, y, sizeof y);
+    if (nx != ny || nx < 2 || strcmp(x, y) == 0)
+        return false;
+    size_t diff = 0;
+    int count[10] = {0};
+    for (size_t i = 0; i < nx; i++) {
+        diff += x[i] != y[i];
+        count[x[i] - '0']++;
+        count[y[i] - '0']--;
+    }
+    bool permutation = true;
+    for (int d = 0; d < 10; d++)
+        permutation &= count[d] == 0;
+    if (permutation)
+        return true;
+    /* one digit changed, and not two round numbers (20 and 30) */
+    return diff == 1 && (a->sig >= 2 || b->sig >= 2);
+}
+
+/* Whether the word right before a mention is "the" ("the $4.5 billion
+ * charge"): a definite reference to an amount stated before. */
+static bool definite(const fl_doc *doc, const fl_mention *m, size_t floor)
+{
+    const char *t = doc->prose.text;
+    size_t i = m->off;
+    while (i > floor && (t[i - 1] == ' ' || t[i - 1] == '\n'))
+        i--;
+    if (i < floor + 3 || i == m->off)
+        return false;
+    if (i > floor + 3 && fl_ctx_word_byte((unsigned char)t[i - 4]))
+        return false;
+    return lower(t[i - 3]) == 't' && lower(t[i - 2]) == 'h' && lower(t[i - 1]) == 'e';
+}
+
+/* The definite reference rule: "the $4.5 billion charge" after "a charge of
+ * $5.5 billion". The amount after "the" presupposes one stated before; when
+ * every earlier amount of the measure that shares an anchor with it has one
+ * value, that value differs from it only by a digit slip, and no other
+ * amount of the document has its value, it is flagged. */
+static void check_definite(fl_doc *doc, const name_index *names, const name_index *codes,
+                           amount *amounts, size_t na)
+{
+    for (size_t d = 0; d < na && doc->status == FL_OK; d++) {
+        amount *D = &amounts[d];
+        const fl_mention *md = FL_DOC_MENTION(doc, D->mention);
+        if (D->flagged || D->comparative || D->approx != EXACT || !D->anchor_count)
+            continue;
+        const fl_sentence *sd = FL_DOC_SENTENCE(doc, md->sentence);
+        if (!definite(doc, md, sd->off))
+            continue;
+        const amount *ante = NULL;
+        const char *word = NULL;
+        bool ambiguous = false, supported = false;
+        size_t scanned = 0;
+        for (size_t k = 0; k < na && scanned < 256; k++) {
+            const amount *A = &amounts[k];
+            if (k == d || strcmp(A->measure, D->measure) != 0)
+                continue;
+            scanned++;
+            if (consistent(A, D)) {
+                supported = true;
+                break;
+            }
+            const fl_mention *ma = FL_DOC_MENTION(doc, A->mention);
+            if (k > d || ma->sentence == md->sentence)
+                continue;
+            const char *shared = NULL;
+            for (size_t x = 0; x < A->anchor_count && !shared; x++)
+                if (has_anchor(D, A->anchors[x]))
+                    shared = A->words[x];
+            if (!shared)
+                continue;
+            if (ante && !consistent(ante, A))
+                ambiguous = true;
+            if (!ante) {
+                ante = A;
+                word = shared;
+            }
+        }
+        if (supported || ambiguous || !ante || ante->comparative || !digit_slip(doc, ante, D))
+            continue;
+        const fl_mention *ma = FL_DOC_MENTION(doc, ante->mention);
+        const fl_sentence *sa = FL_DOC_SENTENCE(doc, ma->sentence);
+        if (fl_ctx_window_has(doc, md->off, md->len, 3, 4, fl_ctx_change_phrases) ||
+            fl_ctx_window_has(doc, md->off, md->len, 4, 4, footing_phrases) ||
+            different_years(doc, sa, sd) ||
+            different_names(doc, names, ma->sentence, md->sentence) ||
+            different_codes(doc, codes, ma->sentence, md->sentence))
+            continue;
+        report(doc, D, ante, word);
+    }
+}
+
 /* How many amounts of the bucket agree with a. */
 static size_t support(const amount *amounts, const item *bucket, size_t n, const amount *a)
 {
@@ -553,13 +751,13 @@ static size_t support(const amount *amounts, const item *bucket, size_t n, const
     return count;
 }
 
-static void check_bucket(fl_doc *doc, const name_index *names, amount *amounts, size_t na,
-                         const item *bucket, size_t n)
+static void check_bucket(fl_doc *doc, const name_index *names, const name_index *codes,
+                         amount *amounts, size_t na, const item *bucket, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         for (size_t k = i + 1; k < n; k++) {
             amount *a = &amounts[bucket[i].amount], *b = &amounts[bucket[k].amount];
-            if (a->flagged || b->flagged || !conflict(doc, names, a, b) ||
+            if (a->flagged || b->flagged || !conflict(doc, names, codes, a, b) ||
                 parts_of_sum(amounts, na, a, b))
                 continue;
             size_t sa = support(amounts, bucket, n, a), sb = support(amounts, bucket, n, b);
@@ -662,6 +860,28 @@ static void run(fl_doc *doc)
     }
     if (!sorted)
         names.count = 0; /* mentions out of sentence order: no name test */
+    name_index codes = {NULL, 0};
+    for (size_t i = 0; i < count; i++)
+        codes.count += FL_DOC_MENTION(doc, i)->kind == FL_M_CODE;
+    codes.mention = fl_arena_alloc(doc->arena, (codes.count + 1) * sizeof *codes.mention);
+    if (!codes.mention) {
+        sb_stemmer_delete(stemmer);
+        fail(doc);
+        return;
+    }
+    codes.count = 0;
+    sorted = true;
+    for (size_t i = 0; i < count; i++) {
+        const fl_mention *m = FL_DOC_MENTION(doc, i);
+        if (m->kind != FL_M_CODE)
+            continue;
+        if (codes.count &&
+            FL_DOC_MENTION(doc, codes.mention[codes.count - 1])->sentence > m->sentence)
+            sorted = false;
+        codes.mention[codes.count++] = i;
+    }
+    if (!sorted)
+        codes.count = 0;
     qsort(items, ni, sizeof *items, item_order);
     for (size_t i = 0; i < ni && doc->status == FL_OK;) {
         size_t j = i;
@@ -669,9 +889,11 @@ static void run(fl_doc *doc)
                strcmp(items[j].anchor, items[i].anchor) == 0)
             j++;
         if (j - i >= 2 && j - i <= FL_NUM_MAX_BUCKET)
-            check_bucket(doc, &names, amounts, na, items + i, j - i);
+            check_bucket(doc, &names, &codes, amounts, na, items + i, j - i);
         i = j;
     }
+    if (doc->status == FL_OK)
+        check_definite(doc, &names, &codes, amounts, na);
     sb_stemmer_delete(stemmer);
 }
 
