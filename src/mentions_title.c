@@ -13,20 +13,22 @@
  * before the pattern runs. */
 static bool starts_role(const char *w, size_t len)
 {
-    static const char *const a[] = {"acting", "adm", "ambassador", "analyst", "attorney", NULL};
+    static const char *const a[] = {"acting",    "adm",      "ambassador", "analyst",
+                                    "associate", "attorney", NULL};
     static const char *const b[] = {"business", NULL};
-    static const char *const c[] = {
-        "capt",       "ceo",        "cfo",      "chair",        "chairman",    "chairperson",
-        "chairwoman", "chancellor", "chief",    "cio",          "cmo",         "co",
-        "cofounder",  "col",        "commerce", "commissioner", "congressman", "congresswoman",
-        "coo",        "cto",        NULL};
+    static const char *const c[] = {"capt",         "captain",     "ceo",           "cfo",
+                                    "chair",        "chairman",    "chairperson",   "chairwoman",
+                                    "chancellor",   "chief",       "cio",           "cmo",
+                                    "co",           "cofounder",   "col",           "commerce",
+                                    "commissioner", "congressman", "congresswoman", "coo",
+                                    "cto",          NULL};
     static const char *const d[] = {"defence", "defense", "deputy", "det", "dr", NULL};
     static const char *const e[] = {"economist", "energy", "ex", "executive", NULL};
     static const char *const f[] = {"finance", "first", "foreign", "former", "founder", NULL};
     static const char *const g[] = {"gen", "general", "gov", "governor", NULL};
     static const char *const h[] = {"health", "home", NULL};
     static const char *const i[] = {"incoming", "insp", "interim", NULL};
-    static const char *const j[] = {"judge", NULL};
+    static const char *const j[] = {"judge", "justice", NULL};
     static const char *const k[] = {"king", NULL};
     static const char *const l[] = {"lawmaker", "lt", NULL};
     static const char *const m[] = {"managing", "mayor", "minister", NULL};

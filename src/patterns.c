@@ -36,7 +36,8 @@ struct fl_patterns {
     "(?i:chief executive officer|chief executive|chief financial officer"                          \
     "|chief operating officer|chief technology officer|chief technical officer"                    \
     "|chief information officer|chief marketing officer|chief scientist|chief economist"           \
-    "|chief strategist|chief of staff|chief justice|chief minister"                                \
+    "|chief strategist|chief of staff|chief justice|associate justice|chief minister"              \
+    "|first officer|general counsel|justice|captain"                                               \
     "|vice[- ]president|vice[- ]chair(?:man|woman|person)?|deputy prime minister"                  \
     "|prime minister|first minister|foreign minister|finance minister|defen[cs]e minister"         \
     "|health minister|foreign secretary|home secretary|health secretary|business secretary"        \
