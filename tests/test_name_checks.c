@@ -103,6 +103,20 @@ static void segment(fl_doc *doc)
                 k = w;
             }
             s->token_count = doc->tokens.count - s->first_token;
+            /* context: the sentence's words lower-cased (unstemmed; the
+             * checks match stems by prefix) */
+            s->context = fl_arena_alloc(doc->arena, (s->token_count + 1) * sizeof *s->context);
+            s->context_count = 0;
+            for (size_t k = s->first_token; k < doc->tokens.count; k++) {
+                const fl_token *tok = FL_DOC_TOKEN(doc, k);
+                if (tok->kind != FL_TOK_WORD)
+                    continue;
+                char *wd = fl_arena_strndup(doc->arena, t + tok->off, tok->len);
+                for (char *c = wd; *c; c++)
+                    if (*c >= 'A' && *c <= 'Z')
+                        *c = (char)(*c - 'A' + 'a');
+                s->context[s->context_count++] = wd;
+            }
             char last = t[stop - 1];
             bool headline = end_line && last != '.' && last != '?' && last != '!' && last != '"';
             s->headline = headline;
@@ -243,6 +257,38 @@ static const char SEED_LIKE[] =
     "Senators asked for limits on the H20. The administration had planned H2O export controls.\n"
     "Sending H100 chips to China is another matter.\n";
 
+/* H2O the chemical and H20 the chip, each meant where it stands: silent */
+START_TEST(variant_formula_and_code_both_meant)
+{
+    static const char text[] =
+        "The heat goes into water, or into H2O circulating through cold plates.\n"
+        "Operators in China built clusters around the H20, the chip Nvidia designed for export.\n"
+        "Pure H2O is a poor conductor, but coolant picks up dissolved minerals.\n";
+    mspec specs[] = {CODE("H2O"), CODE("H20")};
+    tdoc *t = make_doc(text, specs, 2, builtin_lex);
+    const fl_finding *f[16];
+    ck_assert_uint_eq(run_rule(t, "name-variant", f), 0);
+    free_doc(t);
+}
+END_TEST
+
+/* in a water article, the code form is the slip */
+START_TEST(variant_code_written_for_formula)
+{
+    static const char text[] = "Hard water is ordinary water (H2O) with dissolved calcium.\n"
+                               "Pure H2O contains no minerals at all.\n"
+                               "The H20 itself does not react with the dissolved ions.\n";
+    mspec specs[] = {CODE("H2O"), CODE("H20")};
+    tdoc *t = make_doc(text, specs, 2, builtin_lex);
+    const fl_finding *f[16];
+    ck_assert_uint_eq(run_rule(t, "name-variant", f), 1);
+    ck_assert_str_eq(f[0]->text, "H20");
+    ck_assert_str_eq(f[0]->suggestion, "H2O");
+    ck_assert_ptr_nonnull(strstr(f[0]->message, "`H20` (once) has the digit 0"));
+    free_doc(t);
+}
+END_TEST
+
 START_TEST(variant_lookalike_in_code)
 {
     mspec specs[] = {CODE("H2O"), CODE("H20s"), CODE("H20"), CODE("H100")};
@@ -256,8 +302,8 @@ START_TEST(variant_lookalike_in_code)
         ck_assert_int_eq(f[i]->severity, FL_SEV_ERROR);
         ck_assert_uint_ge(f[i]->related_count, 1);
         ck_assert_str_eq(f[i]->related[0].text, "H20");
-        ck_assert_msg(strstr(f[i]->message, "'H2O' (3 times) has the letter O where 'H20' (line "
-                                            "2, 2 times) has the digit 0; write 'H20'") != NULL,
+        ck_assert_msg(strstr(f[i]->message, "`H2O` (3 times) has the letter O where `H20` (line "
+                                            "2, 2 times) has the digit 0; write `H20`") != NULL,
                       "%s", f[i]->message);
     }
     free_doc(t);
@@ -273,7 +319,7 @@ START_TEST(variant_shape_without_lexicon)
     const fl_finding *f[16];
     ck_assert_uint_eq(run_rule(t, "name-variant", f), 3);
     ck_assert_str_eq(f[0]->suggestion, "H20");
-    ck_assert_ptr_nonnull(strstr(f[0]->message, "fits 'H100'"));
+    ck_assert_ptr_nonnull(strstr(f[0]->message, "fits `H100`"));
     free_doc(t);
 }
 END_TEST
@@ -329,7 +375,7 @@ START_TEST(variant_spacing_is_warning)
     ck_assert_str_eq(f[0]->text, "TimeWarner");
     ck_assert_str_eq(f[0]->suggestion, "Time Warner");
     ck_assert_int_eq(f[0]->severity, FL_SEV_WARNING);
-    ck_assert_ptr_nonnull(strstr(f[0]->message, "'Time Warner' (line 1, 3 times)"));
+    ck_assert_ptr_nonnull(strstr(f[0]->message, "`Time Warner` (line 1, 3 times)"));
     ck_assert_uint_eq(f[0]->related_count, 3);
     free_doc(t);
 }
@@ -367,8 +413,8 @@ START_TEST(casing_flags_minority_form)
     ck_assert_uint_eq(run_rule(t, "name-casing", f), 2);
     ck_assert_str_eq(f[0]->text, "NVIDIA");
     ck_assert_str_eq(f[0]->suggestion, "Nvidia");
-    ck_assert_ptr_nonnull(strstr(f[0]->message, "'NVIDIA' (2 times)"));
-    ck_assert_ptr_nonnull(strstr(f[0]->message, "'Nvidia' (line 1, 3 times)"));
+    ck_assert_ptr_nonnull(strstr(f[0]->message, "`NVIDIA` (2 times)"));
+    ck_assert_ptr_nonnull(strstr(f[0]->message, "`Nvidia` (line 1, 3 times)"));
     ck_assert_uint_eq(run_rule(t, "name-variant", NULL), 0);
     ck_assert_uint_eq(run_rule(t, "name-spelling", NULL), 0);
     free_doc(t);
@@ -445,7 +491,7 @@ START_TEST(spelling_lexicon_misspelling)
     ck_assert_uint_eq(run_rule(t, "name-spelling", f), 1);
     ck_assert_str_eq(f[0]->text, "Mar-a-Largo");
     ck_assert_str_eq(f[0]->suggestion, "Mar-a-Lago");
-    ck_assert_ptr_nonnull(strstr(f[0]->message, "known misspelling of 'Mar-a-Lago'"));
+    ck_assert_ptr_nonnull(strstr(f[0]->message, "known misspelling of `Mar-a-Lago`"));
     free_doc(t);
 }
 END_TEST
@@ -640,8 +686,8 @@ START_TEST(variant_description_order)
                        specs, 2, NULL);
     const fl_finding *f[16];
     ck_assert_uint_eq(run_rule(t, "name-variant", f), 1);
-    ck_assert_ptr_nonnull(strstr(f[0]->message, "'Stalker' (once)"));
-    ck_assert_ptr_nonnull(strstr(f[0]->message, "'S.T.A.L.K.E.R.' (line 1, 2 times)"));
+    ck_assert_ptr_nonnull(strstr(f[0]->message, "`Stalker` (once)"));
+    ck_assert_ptr_nonnull(strstr(f[0]->message, "`S.T.A.L.K.E.R.` (line 1, 2 times)"));
     free_doc(t);
 }
 END_TEST
@@ -707,6 +753,8 @@ Suite *fl_test_suite(void)
     TCase *tc = tcase_create("name_checks");
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, variant_lookalike_in_code);
+    tcase_add_test(tc, variant_formula_and_code_both_meant);
+    tcase_add_test(tc, variant_code_written_for_formula);
     tcase_add_test(tc, variant_shape_without_lexicon);
     tcase_add_test(tc, variant_plural_keeps_suffix);
     tcase_add_test(tc, variant_chemistry_is_clean);

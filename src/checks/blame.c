@@ -229,7 +229,7 @@ const char *fl_blame_reason_text(fl_doc *doc, fl_blame_reason reason, const fl_n
         return " (the lexicon's form)";
     case FL_BLAME_SHAPE:
         return right && right->shape_peer
-                   ? fl_arena_printf(doc->arena, " (the form that fits '%s')", right->shape_peer)
+                   ? fl_arena_printf(doc->arena, " (the form that fits `%s`)", right->shape_peer)
                    : " (the form that fits its family)";
     case FL_BLAME_MAJORITY:
         return " (the more frequent form)";

@@ -81,7 +81,7 @@ static void compare_group(fl_doc *doc, fl_name_use *uses, size_t count, const bo
              ~(FL_DIFF_CASE | FL_DIFF_INFLECTION | FL_DIFF_PUNCTUATION | FL_DIFF_COMPOSITION)))
             continue;
         const char *message = fl_arena_printf(
-            doc->arena, "'%s' (%s) is cased differently from '%s' (%s); write '%s'%s", wrong->text,
+            doc->arena, "`%s` (%s) is cased differently from `%s` (%s); write `%s`%s", wrong->text,
             fl_blame_times(doc, wrong->count), right->text, fl_blame_where(doc, right), right->text,
             fl_blame_reason_text(doc, reason, right));
         fl_blame_report(doc, RULE, FL_SEV_WARNING, wrong, right->text, right, message);

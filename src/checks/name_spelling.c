@@ -223,11 +223,11 @@ static void check_misspelling(fl_doc *doc, name_group *g, name_group *groups, si
         const name_group *right = cl ? find_group(groups, ng, a) : NULL;
         const char *message =
             right ? fl_arena_printf(doc->arena,
-                                    "'%s' (%s) is a known misspelling of '%s' (%s); write '%s'",
+                                    "`%s` (%s) is a known misspelling of `%s` (%s); write `%s`",
                                     g->main->text, fl_blame_times(doc, g->count), canon,
                                     fl_blame_where(doc, right->main), canon)
                   : fl_arena_printf(doc->arena,
-                                    "'%s' (%s) is a known misspelling of '%s'; write '%s'",
+                                    "`%s` (%s) is a known misspelling of `%s`; write `%s`",
                                     g->main->text, fl_blame_times(doc, g->count), canon, canon);
         report_group(doc, g, canon, right, message);
         return;
@@ -291,11 +291,11 @@ static void check_lexicon_near(fl_doc *doc, name_group *g, name_group *groups, s
     const name_group *right = cl ? find_group(groups, ng, fold) : NULL;
     const char *message =
         right ? fl_arena_printf(doc->arena,
-                                "'%s' (%s) is %s off the known name '%s' (%s); "
-                                "write '%s'",
+                                "`%s` (%s) is %s off the known name `%s` (%s); "
+                                "write `%s`",
                                 g->main->text, fl_blame_times(doc, g->count), edits_text(edits),
                                 right_text, fl_blame_where(doc, right->main), right_text)
-              : fl_arena_printf(doc->arena, "'%s' (%s) is %s off the known name '%s'; write '%s'",
+              : fl_arena_printf(doc->arena, "`%s` (%s) is %s off the known name `%s`; write `%s`",
                                 g->main->text, fl_blame_times(doc, g->count), edits_text(edits),
                                 right_text, right_text);
     report_group(doc, g, right_text, right, message);
@@ -495,8 +495,8 @@ static void check_document(fl_doc *doc, name_group *groups, size_t ng)
                                                fl_name_use_line(doc, &right->uses[0]), v->freq);
             const char *message = fl_arena_printf(
                 doc->arena,
-                "'%s' (%s) is %s off '%s' (%s), the more frequent spelling in this document; "
-                "write '%s'",
+                "`%s` (%s) is %s off `%s` (%s), the more frequent spelling in this document; "
+                "write `%s`",
                 grp->main->text, fl_blame_times(doc, grp->count), edits_text(best_edits),
                 right_word, where, fixed);
             report_group(doc, grp, fixed, right, message);

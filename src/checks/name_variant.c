@@ -90,10 +90,179 @@ static const char *annotate(fl_doc *doc, const char *desc, const fl_name_form *w
     int first = at[0] < at[1] ? 0 : 1, second = 1 - first;
     if (at[first] + qlen[first] > at[second])
         return NULL;
-    return fl_arena_printf(doc->arena, "%.*s'%s' (%s)%.*s'%s' (%s)%s", (int)(at[first] - desc),
+    return fl_arena_printf(doc->arena, "%.*s`%s` (%s)%.*s`%s` (%s)%s", (int)(at[first] - desc),
                            desc, forms[first], notes[first],
                            (int)(at[second] - (at[first] + qlen[first])), at[first] + qlen[first],
                            forms[second], notes[second], at[second] + qlen[second]);
+}
+
+/* ---- a chemical formula beside a look-alike code (H2O water, H20 chip) */
+
+/* Element symbols, each padded to two characters. */
+static const char ELEMENTS[] =
+    "H HeLiBeB C N O F NeNaMgAlSiP S ClArK CaScTiV CrMnFeCoNiCuZnGaGeAsSeBrKrRbSrY ZrNbMoTcRuRh"
+    "PdAgCdInSnSbTeI XeCsBaLaCePrNdPmSmEuGdTbDyHoErTmYbLuHfTaW ReOsIrPtAuHgTlPbBiPoAtRnFrRaAcTh"
+    "PaU NpPuAmCmBkCfEsFmMdNoLrRfDbSgBhHsMtDsRgCnNhFlMcLvTsOg";
+
+static bool element(const char *s, size_t len)
+{
+    for (size_t i = 0; i + 1 < sizeof ELEMENTS; i += 2)
+        if (ELEMENTS[i] == s[0] && (len == 1 ? ELEMENTS[i + 1] == ' ' : ELEMENTS[i + 1] == s[1]))
+            return true;
+    return false;
+}
+
+/* Written like a formula: two or more element symbols, each with an
+ * optional count (H2O, CO2, CH4); ASCII only. */
+static bool formula_shaped(const char *s, size_t len)
+{
+    size_t symbols = 0;
+    for (size_t i = 0; i < len;) {
+        if (s[i] < 'A' || s[i] > 'Z')
+            return false;
+        size_t k = i + 1 < len && s[i + 1] >= 'a' && s[i + 1] <= 'z' ? 2 : 1;
+        if (!element(s + i, k))
+            return false;
+        i += k;
+        symbols++;
+        if (i < len && s[i] == '0')
+            return false;
+        while (i < len && s[i] >= '0' && s[i] <= '9')
+            i++;
+    }
+    return symbols >= 2;
+}
+
+/* Stem prefixes that place a sentence in chemistry or water, and in
+ * products, trade and computing. */
+static const char *const CHEMICAL_CUES[] = {
+    "water",  "liquid", "cool",  "cold",    "heat",    "hot",   "molecul",  "hydrogen",
+    "oxygen", "vapour", "vapor", "steam",   "ice",     "litr",  "liter",    "ml",
+    "gallon", "drink",  "pure",  "dissolv", "miner",   "chemi", "formula",  "circulat",
+    "evapor", "boil",   "freez", "humid",   "moistur", "rain",  "ocean",    "sea",
+    "river",  "distil", "ion",   "calcium", "salt",    "atom",  "reaction", "react",
+    "acid",   "solut",  "gas",   "carbon",  "emiss",   "wet",   "fluid",    "conduct"};
+static const char *const PRODUCT_CUES[] = {
+    "chip",    "export",  "processor", "gpu",      "nvidia",    "semiconductor", "ai",
+    "acceler", "comput",  "server",    "datacent", "model",     "train",         "sale",
+    "sell",    "ship",    "licens",    "restrict", "ban",       "product",       "market",
+    "revenu",  "custom",  "buyer",     "price",    "launch",    "part",          "devic",
+    "softwar", "hardwar", "perform",   "flagship", "smartphon", "car",           "aircraft"};
+
+static bool has_prefix(const char *w, const char *p)
+{
+    return strncmp(w, p, strlen(p)) == 0;
+}
+
+static int cue_count(const fl_sentence *s, const char *const *cues, size_t ncues)
+{
+    int n = 0;
+    for (size_t i = 0; i < s->context_count; i++)
+        for (size_t c = 0; c < ncues; c++)
+            if (has_prefix(s->context[i], cues[c])) {
+                n++;
+                break;
+            }
+    return n;
+}
+
+enum { SENSE_UNKNOWN, SENSE_CHEMICAL, SENSE_PRODUCT };
+
+static int use_sense(const fl_doc *doc, const fl_name_use *u)
+{
+    const fl_mention *m = FL_DOC_MENTION(doc, u->mention);
+    if (m->sentence >= doc->sentences.count)
+        return SENSE_UNKNOWN;
+    const fl_sentence *s = FL_DOC_SENTENCE(doc, m->sentence);
+    int chem = cue_count(s, CHEMICAL_CUES, sizeof CHEMICAL_CUES / sizeof CHEMICAL_CUES[0]);
+    int prod = cue_count(s, PRODUCT_CUES, sizeof PRODUCT_CUES / sizeof PRODUCT_CUES[0]);
+    return chem > prod ? SENSE_CHEMICAL : prod > chem ? SENSE_PRODUCT : SENSE_UNKNOWN;
+}
+
+/* Flags the uses of `from` whose sentence fits the other form's sense. */
+static void report_senses(fl_doc *doc, const fl_name_form *from, const fl_name_form *to,
+                          const int *sense, int wrong_sense, const char *about)
+{
+    fl_name_use *picked = fl_arena_alloc(doc->arena, from->count * sizeof *picked);
+    if (!picked) {
+        doc->status = FL_ENOMEM;
+        return;
+    }
+    size_t k = 0;
+    for (size_t u = 0; u < from->count; u++)
+        if (sense[u] == wrong_sense)
+            picked[k++] = from->uses[u];
+    if (!k)
+        return;
+    fl_name_form wrong = *from;
+    wrong.uses = picked;
+    wrong.count = k;
+    fl_difference diff;
+    if (fl_compare_surfaces(wrong.text, wrong.len, to->text, to->len, &diff) != FL_OK)
+        return;
+    const char *body = annotate(doc, diff.description, &wrong, fl_blame_times(doc, k), to,
+                                fl_blame_where(doc, to));
+    const char *message =
+        body ? fl_arena_printf(doc->arena, "%s; write `%s` (its sentence is about %s)", body,
+                               to->text, about)
+             : fl_arena_printf(doc->arena,
+                               "`%s` is written where its sentence is about %s; "
+                               "write `%s`",
+                               wrong.text, about, to->text);
+    fl_blame_report(doc, RULE, FL_SEV_ERROR, &wrong, to->text, to, message);
+}
+
+/* A chemical formula (H2O) and a code one look-alike away (H20) may both
+ * be meant in one document. Each use is read from its sentence: a use of
+ * one form in a sentence that fits the other form's sense is flagged.
+ * Returns false (nothing decided) when no sentence reads as chemistry, so
+ * a document only about chips gets the ordinary comparison. */
+static bool compare_senses(fl_doc *doc, const fl_name_form *forms, size_t n)
+{
+    if (n != 2)
+        return false;
+    fl_difference diff;
+    if (fl_compare_surfaces(forms[0].text, forms[0].len, forms[1].text, forms[1].len, &diff) !=
+            FL_OK ||
+        diff.kinds != FL_DIFF_LOOKALIKE)
+        return false;
+    bool a_letter = !ascii_digit(diff.a_char), b_letter = !ascii_digit(diff.b_char);
+    if (a_letter == b_letter)
+        return false;
+    const fl_name_form *chem = a_letter ? &forms[0] : &forms[1];
+    const fl_name_form *code = a_letter ? &forms[1] : &forms[0];
+    if (!formula_shaped(chem->text, chem->len))
+        return false;
+    int *sc = fl_arena_alloc(doc->arena, (chem->count + code->count) * sizeof *sc);
+    if (!sc) {
+        doc->status = FL_ENOMEM;
+        return true;
+    }
+    int *sp = sc + chem->count;
+    bool any_chem = false, any_prod = false;
+    for (size_t u = 0; u < chem->count; u++) {
+        sc[u] = use_sense(doc, &chem->uses[u]);
+        any_chem |= sc[u] == SENSE_CHEMICAL;
+        any_prod |= sc[u] == SENSE_PRODUCT;
+    }
+    for (size_t u = 0; u < code->count; u++) {
+        sp[u] = use_sense(doc, &code->uses[u]);
+        any_chem |= sp[u] == SENSE_CHEMICAL;
+        any_prod |= sp[u] == SENSE_PRODUCT;
+    }
+    if (!any_chem)
+        return false;
+    /* a use with no telling words takes the document's sense when the
+     * document has only one */
+    if (!any_prod) {
+        for (size_t u = 0; u < code->count; u++)
+            if (sp[u] == SENSE_UNKNOWN)
+                sp[u] = SENSE_CHEMICAL;
+    }
+    report_senses(doc, chem, code, sc, SENSE_PRODUCT, "a product, not the chemical");
+    if (doc->status == FL_OK)
+        report_senses(doc, code, chem, sp, SENSE_CHEMICAL, "the chemical, not a product");
+    return true;
 }
 
 static void compare_group(fl_doc *doc, fl_name_use *uses, size_t count, const family_use *fams,
@@ -101,7 +270,7 @@ static void compare_group(fl_doc *doc, fl_name_use *uses, size_t count, const fa
 {
     fl_name_form *forms;
     size_t n = fl_name_forms(doc, uses, count, &forms);
-    if (n < 2)
+    if (n < 2 || compare_senses(doc, forms, n))
         return;
     char fam[128];
     for (size_t i = 0; i < n; i++) {
@@ -144,23 +313,19 @@ static void compare_group(fl_doc *doc, fl_name_use *uses, size_t count, const fa
         const char *body = annotate(doc, diff.description, wrong, wrong_note, right, right_note);
         char *message;
         if (body)
-            message = fl_arena_printf(doc->arena, "%s; write '%s'%s", body, right->text, why);
+            message = fl_arena_printf(doc->arena, "%s; write `%s`%s", body, right->text, why);
         else if (diff.description[0])
             message = fl_arena_printf(doc->arena,
-                                      "'%s' (%s) and '%s' (%s) are one name written "
-                                      "two ways: %s; write '%s'%s",
+                                      "`%s` (%s) and `%s` (%s) are one name written "
+                                      "two ways: %s; write `%s`%s",
                                       wrong->text, wrong_note, right->text, right_note,
                                       diff.description, right->text, why);
         else
             message =
                 fl_arena_printf(doc->arena,
-                                "'%s' (%s) and '%s' (%s) are one name written "
-                                "two ways; write '%s'%s",
+                                "`%s` (%s) and `%s` (%s) are one name written "
+                                "two ways; write `%s`%s",
                                 wrong->text, wrong_note, right->text, right_note, right->text, why);
-        /* the normalizer quotes with backticks: one quoting style throughout */
-        for (char *p = message; p && *p; p++)
-            if (*p == '`')
-                *p = '\'';
         fl_blame_report(doc, RULE, severity, wrong, right->text, right, message);
     }
 }
