@@ -4,6 +4,10 @@
 #include "config.h"
 #include "suppress.h"
 
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <libstemmer.h>
+#include <pcre2.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,8 +16,8 @@
 enum { FL_DEFAULT_MAX_MENTIONS = 1000000 };
 
 struct fl_options {
-    bool *enabled;          /* per registry index */
-    fl_severity *severity;  /* per registry index */
+    bool *enabled;         /* per registry index */
+    fl_severity *severity; /* per registry index */
     bool builtin_lexicon;
     char **lexicon_paths;
     size_t lexicon_count;
@@ -24,6 +28,12 @@ struct fl_checker {
     fl_options opts; /* a deep copy */
     fl_lexicon *lexicon;
     fl_patterns *patterns;
+    /* Workspaces (stemmer, match data, stem cache) lent to runs: a run
+     * takes one from the free list or makes one, and gives it back, so
+     * there are as many as runs ever went at once (about one per thread)
+     * and the expensive per-document set-up happens once per thread. */
+    pthread_mutex_t pool_lock;
+    fl_workspace *pool;
 };
 
 /* --------------------------------------------------------------- rules */
@@ -155,6 +165,15 @@ fl_status fl_checker_new(const fl_options *opts, fl_checker **out, fl_error *err
     }
     checker->opts = *copy;
     free(copy); /* its arrays now belong to checker->opts */
+    if (pthread_mutex_init(&checker->pool_lock, NULL) != 0) {
+        free(checker->opts.enabled);
+        free(checker->opts.severity);
+        for (size_t i = 0; i < checker->opts.lexicon_count; i++)
+            free(checker->opts.lexicon_paths[i]);
+        free(checker->opts.lexicon_paths);
+        free(checker);
+        return FL_ENOMEM;
+    }
     fl_status st = fl_lexicon_build(checker->opts.builtin_lexicon,
                                     (const char *const *)checker->opts.lexicon_paths,
                                     checker->opts.lexicon_count, &checker->lexicon, err);
@@ -174,6 +193,12 @@ void fl_checker_free(fl_checker *checker)
         return;
     fl_lexicon_free(checker->lexicon);
     fl_patterns_free(checker->patterns);
+    while (checker->pool) {
+        fl_workspace *ws = checker->pool;
+        checker->pool = ws->next;
+        fl_workspace_free(ws);
+    }
+    pthread_mutex_destroy(&checker->pool_lock);
     free(checker->opts.enabled);
     free(checker->opts.severity);
     for (size_t i = 0; i < checker->opts.lexicon_count; i++)
@@ -182,11 +207,65 @@ void fl_checker_free(fl_checker *checker)
     free(checker);
 }
 
+/* ---------------------------------------------------------- workspaces */
+
+fl_workspace *fl_workspace_new(void)
+{
+    fl_workspace *ws = calloc(1, sizeof *ws);
+    if (!ws)
+        return NULL;
+    ws->stemmer = sb_stemmer_new("english", NULL);
+    ws->match_data = pcre2_match_data_create(16, NULL);
+    if (!ws->stemmer || !ws->match_data) {
+        fl_workspace_free(ws);
+        return NULL;
+    }
+    return ws;
+}
+
+void fl_workspace_free(fl_workspace *ws)
+{
+    if (!ws)
+        return;
+    if (ws->stemmer)
+        sb_stemmer_delete(ws->stemmer);
+    pcre2_match_data_free(ws->match_data);
+    fl_stem_cache_free(ws->stems);
+    free(ws);
+}
+
+/* The checker is const to its users; only the pool (behind its lock)
+ * changes, and nothing a run computes depends on which workspace it got. */
+static fl_workspace *workspace_take(const fl_checker *checker)
+{
+    fl_checker *c = (fl_checker *)checker;
+    fl_workspace *ws = NULL;
+    pthread_mutex_lock(&c->pool_lock);
+    if (c->pool) {
+        ws = c->pool;
+        c->pool = ws->next;
+    }
+    pthread_mutex_unlock(&c->pool_lock);
+    if (!ws)
+        ws = fl_workspace_new();
+    if (ws)
+        ws->next = NULL;
+    return ws;
+}
+
+static void workspace_give(const fl_checker *checker, fl_workspace *ws)
+{
+    if (!ws)
+        return;
+    fl_checker *c = (fl_checker *)checker;
+    pthread_mutex_lock(&c->pool_lock);
+    ws->next = c->pool;
+    c->pool = ws;
+    pthread_mutex_unlock(&c->pool_lock);
+}
+
 /* ------------------------------------------------------------ findings */
 
-struct fl_result {
-    fl_doc doc;
-};
 
 void fl_prose_to_source(const fl_prose *prose, size_t off, size_t len, size_t *src_off,
                         size_t *src_len)
@@ -272,10 +351,9 @@ static size_t sentence_at(const fl_doc *doc, size_t off)
     return lo;
 }
 
-fl_finding *fl_doc_add_finding(fl_doc *doc, const char *rule, fl_severity severity,
-                               size_t off, size_t len, const char *message,
-                               const char *suggestion, const size_t *rel_off,
-                               const size_t *rel_len, size_t rel_count)
+fl_finding *fl_doc_add_finding(fl_doc *doc, const char *rule, fl_severity severity, size_t off,
+                               size_t len, const char *message, const char *suggestion,
+                               const size_t *rel_off, const size_t *rel_len, size_t rel_count)
 {
     fl_finding *f = fl_vec_push(doc->arena, &doc->findings);
     if (!f)
@@ -288,8 +366,8 @@ fl_finding *fl_doc_add_finding(fl_doc *doc, const char *rule, fl_severity severi
     f->length = sl;
     f->text = source_slice(doc, so, sl);
     f->message = fl_arena_strndup(doc->arena, message, strlen(message));
-    f->suggestion = suggestion ? fl_arena_strndup(doc->arena, suggestion, strlen(suggestion))
-                               : NULL;
+    f->suggestion =
+        suggestion ? fl_arena_strndup(doc->arena, suggestion, strlen(suggestion)) : NULL;
     uint64_t h = fl_hash64(rule, strlen(rule), 0);
     h = hash_normalized(f->text ? f->text : "", h);
     uint64_t related_sum = 0;
@@ -298,8 +376,7 @@ fl_finding *fl_doc_add_finding(fl_doc *doc, const char *rule, fl_severity severi
         if (!rel)
             return NULL;
         for (size_t i = 0; i < rel_count; i++) {
-            fl_prose_to_source(&doc->prose, rel_off[i], rel_len[i], &rel[i].offset,
-                               &rel[i].length);
+            fl_prose_to_source(&doc->prose, rel_off[i], rel_len[i], &rel[i].offset, &rel[i].length);
             rel[i].text = source_slice(doc, rel[i].offset, rel[i].length);
             /* a sum, so the order of the related spans does not matter */
             related_sum += hash_normalized(rel[i].text ? rel[i].text : "", 0);
@@ -354,14 +431,12 @@ fl_status fl_check(const fl_checker *checker, const fl_source *src, fl_input_for
     return fl_check_with(checker, src, format, NULL, out, err);
 }
 
-fl_status fl_check_with(const fl_checker *checker, const fl_source *src,
-                        fl_input_format format, const fl_run_settings *run, fl_result **out,
-                        fl_error *err)
+fl_status fl_check_with(const fl_checker *checker, const fl_source *src, fl_input_format format,
+                        const fl_run_settings *run, fl_result **out, fl_error *err)
 {
     *out = NULL;
     const bool *enabled = run && run->enabled ? run->enabled : checker->opts.enabled;
-    const fl_severity *severity =
-        run && run->severity ? run->severity : checker->opts.severity;
+    const fl_severity *severity = run && run->severity ? run->severity : checker->opts.severity;
     fl_result *result = calloc(1, sizeof *result);
     fl_arena *arena = fl_arena_new();
     if (!result || !arena) {
@@ -381,6 +456,11 @@ fl_status fl_check_with(const fl_checker *checker, const fl_source *src,
     fl_vec_init(&doc->findings, sizeof(fl_finding));
     fl_vec_init(&doc->directives, sizeof(fl_directive));
     doc->front_matter = run && run->front_matter;
+    doc->ws = workspace_take(checker);
+    if (!doc->ws) {
+        fl_result_free(result);
+        return FL_ENOMEM;
+    }
 
     fl_status st;
     fl_input_format chosen = format_for(fl_source_name(src), format);
@@ -417,6 +497,8 @@ fl_status fl_check_with(const fl_checker *checker, const fl_source *src,
     }
     if (st == FL_OK)
         st = fl_suppress_apply(doc, enabled, severity);
+    workspace_give(checker, doc->ws);
+    doc->ws = NULL;
     if (st != FL_OK) {
         if (err) {
             memset(err, 0, sizeof *err);

@@ -143,6 +143,25 @@ typedef struct fl_patterns fl_patterns;
 
 typedef struct fl_finding_builder fl_finding_builder;
 
+/* Scratch that a checker lends to one document run at a time (checker.c
+ * keeps a mutex-protected pool of them, freed with the checker): the
+ * Snowball stemmer, PCRE2 match data and the segmenter's stem cache that
+ * persists across documents. A workspace is never used by two runs at
+ * once, so the checker itself stays immutable and shareable. doc->ws is
+ * NULL in a document built by hand; the stages then make their own. */
+typedef struct fl_stem_cache fl_stem_cache;
+typedef struct fl_workspace {
+    struct sb_stemmer *stemmer;
+    void *match_data;          /* pcre2_match_data *, 16 pairs */
+    fl_stem_cache *stems;      /* segment.c; created on first use */
+    struct fl_workspace *next; /* the pool's free list */
+} fl_workspace;
+
+fl_workspace *fl_workspace_new(void);
+void fl_workspace_free(fl_workspace *ws);
+/* segment.c */
+void fl_stem_cache_free(fl_stem_cache *cache);
+
 typedef struct fl_doc {
     fl_arena *arena;
     const fl_source *src;
@@ -158,7 +177,13 @@ typedef struct fl_doc {
     /* inline suppressions found by the extractors (suppress.h) */
     fl_vec directives; /* fl_directive */
     bool front_matter; /* Markdown: check front matter title/description */
+    fl_workspace *ws;  /* lent by the checker for this run, or NULL */
 } fl_doc;
+
+/* A document's result is its run: findings live in the run's arena. */
+struct fl_result {
+    fl_doc doc;
+};
 
 #define FL_DOC_SENTENCE(doc, i) (&((fl_sentence *)(doc)->sentences.items)[i])
 #define FL_DOC_TOKEN(doc, i) (&((fl_token *)(doc)->tokens.items)[i])

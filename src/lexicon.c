@@ -732,8 +732,14 @@ size_t fl_lexicon_near(const fl_lexicon *lex, const char *key, size_t len, unsig
     for (size_t i = 0; i < v; i++) {
         size_t b = (size_t)(variants[i] >> (64 - NEAR_BUCKET_BITS));
         size_t lo = lex->near_buckets[b], hi = lex->near_buckets[b + 1];
-        while (lo < hi && lex->near_items[lo].hash < variants[i])
-            lo++;
+        while (lo < hi) { /* the first item with this hash */
+            size_t mid = lo + (hi - lo) / 2;
+            if (lex->near_items[mid].hash < variants[i])
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        hi = lex->near_buckets[b + 1];
         for (; lo < hi && lex->near_items[lo].hash == variants[i]; lo++) {
             size_t id = lex->near_items[lo].form, k = nc;
             while (k > 0 && cand[k - 1] > id)

@@ -579,18 +579,39 @@ bool fl_mx_word_start_slow(const fl_mx *mx, size_t at)
     return !fl_mx_alnum_at(mx, prev_cp_start(mx, at));
 }
 
+/* Byte classes for the word walkers: 1 an ASCII letter or digit, 2 a
+ * byte of a multi-byte code point (decoded), 0 anything else. */
+#define A1(c) [c] = 1
+#define ROW10(c)                                                                                   \
+    A1(c), A1(c + 1), A1(c + 2), A1(c + 3), A1(c + 4), A1(c + 5), A1(c + 6), A1(c + 7), A1(c + 8), \
+        A1(c + 9)
+static const unsigned char byte_class[256] = {
+    ROW10('0'), ROW10('A'), ROW10('A' + 10), A1('U'),   A1('V'),   A1('W'),   A1('X'),   A1('Y'),
+    A1('Z'),    ROW10('a'), ROW10('a' + 10), A1('u'),   A1('v'),   A1('w'),   A1('x'),   A1('y'),
+    A1('z'),
+#define R2(c)                                                                                      \
+    [c] = 2, [c + 1] = 2, [c + 2] = 2, [c + 3] = 2, [c + 4] = 2, [c + 5] = 2, [c + 6] = 2,         \
+    [c + 7] = 2
+#define R16(c) R2(c), R2(c + 8)
+    R16(0x80),  R16(0x90),  R16(0xA0),       R16(0xB0), R16(0xC0), R16(0xD0), R16(0xE0), R16(0xF0)};
+#undef A1
+#undef ROW10
+#undef R2
+#undef R16
+
 size_t fl_mx_word_end(const fl_mx *mx, size_t at)
 {
     size_t i = at;
     const unsigned char *t = (const unsigned char *)mx->text;
-    while (i < mx->s_end) {
-        unsigned char c = t[i];
-        if (c < 0x80) {
-            if (!((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')))
-                break;
+    const size_t end = mx->s_end;
+    while (i < end) {
+        unsigned char k = byte_class[t[i]];
+        if (k == 1) {
             i++;
             continue;
         }
+        if (k == 0)
+            break;
         uint32_t cp;
         size_t n = fl_utf8_decode((const unsigned char *)mx->text, mx->s_end, i, &cp);
         if (!cp_alnum(cp))
@@ -605,12 +626,13 @@ size_t fl_mx_next_word(const fl_mx *mx, size_t at)
     const unsigned char *t = (const unsigned char *)mx->text;
     if (at < mx->s_end && !fl_mx_word_start(mx, at) && fl_mx_alnum_at(mx, at))
         at = fl_mx_word_end(mx, at);
-    while (at < mx->s_end) {
-        unsigned char c = t[at];
-        if (c < 0x80) {
-            if ((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
-                return at;
+    const size_t end = mx->s_end;
+    while (at < end) {
+        unsigned char k = byte_class[t[at]];
+        if (k == 0) {
             at++;
+        } else if (k == 1) {
+            return at;
         } else if (fl_mx_alnum_slow(mx, at)) {
             return at;
         } else {
@@ -1067,14 +1089,13 @@ fl_status fl_find_mentions(fl_doc *doc)
     for (size_t i = 0; i < doc->mentions.count; i++)
         if (!fl_vec_push(doc->arena, &mx.flags))
             return FL_ENOMEM;
-    mx.md = pcre2_match_data_create(16, NULL);
-    mx.stemmer = sb_stemmer_new("english", NULL);
-    if (!mx.md || !mx.stemmer) {
-        pcre2_match_data_free(mx.md);
-        if (mx.stemmer)
-            sb_stemmer_delete(mx.stemmer);
+    /* the checker's per-thread workspace when there is one */
+    fl_workspace *own = doc->ws ? NULL : fl_workspace_new();
+    fl_workspace *ws = doc->ws ? doc->ws : own;
+    if (!ws)
         return FL_ENOMEM;
-    }
+    mx.md = ws->match_data;
+    mx.stemmer = ws->stemmer;
     for (size_t i = 0; i < doc->sentences.count && doc->status == FL_OK; i++) {
         const fl_sentence *s = FL_DOC_SENTENCE(doc, i);
         if (s->len == 0 || s->off + s->len > doc->prose.len)
@@ -1105,8 +1126,7 @@ fl_status fl_find_mentions(fl_doc *doc)
     if (doc->status == FL_OK)
         settle_document(&mx);
     free(mx.claimed);
-    pcre2_match_data_free(mx.md);
-    sb_stemmer_delete(mx.stemmer);
+    fl_workspace_free(own);
     return doc->status;
 }
 

@@ -1054,9 +1054,83 @@ typedef struct word_slot {
     stem_entry *stem;
 } word_slot;
 
+/* The stems of words seen in earlier documents of the same workspace
+ * (fl_workspace, one per thread): lower-cased word -> stem, or a stopword
+ * mark. Open addressing with linear probing; strings in its own arena.
+ * Stemming is a pure function of the word, so the cache changes no result.
+ * Bounded: past FL_STEM_CACHE_MAX words it starts over empty. */
+enum { FL_STEM_CACHE_MAX = 1 << 17 };
+
+typedef struct stem_slot {
+    unsigned hash;
+    unsigned char len; /* 0: empty */
+    bool stop;         /* a stopword: no stem */
+    unsigned char stem_len;
+    const char *key;
+    const char *stem;
+} stem_slot;
+
+struct fl_stem_cache {
+    fl_arena *arena;
+    stem_slot *slots;
+    size_t mask, count;
+};
+
+/* FNV-1a's low bits cluster on similar words: mix before masking. */
+static inline size_t slot_of(unsigned h)
+{
+    h ^= h >> 16;
+    h *= 0x85ebca6bu;
+    h ^= h >> 13;
+    h *= 0xc2b2ae35u;
+    h ^= h >> 16;
+    return h;
+}
+
+void fl_stem_cache_free(fl_stem_cache *cache)
+{
+    if (!cache)
+        return;
+    fl_arena_free(cache->arena);
+    free(cache->slots);
+    free(cache);
+}
+
+static bool stem_cache_reset(fl_stem_cache *c, size_t slots)
+{
+    fl_arena_free(c->arena);
+    free(c->slots);
+    c->arena = fl_arena_new();
+    c->slots = calloc(slots, sizeof *c->slots);
+    c->mask = slots - 1;
+    c->count = 0;
+    return c->arena && c->slots;
+}
+
+static bool stem_cache_grow(fl_stem_cache *c)
+{
+    size_t slots = (c->mask + 1) * 2;
+    stem_slot *grown = calloc(slots, sizeof *grown);
+    if (!grown)
+        return false;
+    for (size_t i = 0; i <= c->mask; i++) {
+        if (!c->slots[i].len)
+            continue;
+        size_t at = slot_of(c->slots[i].hash) & (slots - 1);
+        while (grown[at].len)
+            at = (at + 1) & (slots - 1);
+        grown[at] = c->slots[i];
+    }
+    free(c->slots);
+    c->slots = grown;
+    c->mask = slots - 1;
+    return true;
+}
+
 typedef struct context_state {
     fl_arena *arena;
     struct sb_stemmer *stemmer;
+    fl_stem_cache *persistent; /* NULL: stem every new word */
     word_entry *words;
     stem_entry *stems;
     stem_entry **scratch;
@@ -1106,13 +1180,71 @@ static int by_text(const void *a, const void *b)
     return strcmp(x->text, y->text);
 }
 
+/* Whether low[0..n) is a stopword, else its stem (Snowball English;
+ * dotted forms such as "u.s" and "amazon.com" are names, not inflected
+ * words, and stay as they are). Consults and fills the persistent cache. */
+static bool stem_fresh(context_state *cx, const char *low, size_t n, bool *stop,
+                       const sb_symbol **stem, size_t *sn)
+{
+    *stop = fl_is_stopword(low, n);
+    *stem = (const sb_symbol *)low;
+    *sn = n;
+    if (*stop || memchr(low, '.', n))
+        return true;
+    *stem = sb_stemmer_stem(cx->stemmer, (const sb_symbol *)low, (int)n);
+    if (!*stem)
+        return false;
+    *sn = (size_t)sb_stemmer_length(cx->stemmer);
+    return true;
+}
+
+static bool word_stem(context_state *cx, const char *low, size_t n, unsigned hash, bool *stop,
+                      const sb_symbol **stem, size_t *sn)
+{
+    fl_stem_cache *c = cx->persistent;
+    if (!c || n > 255)
+        return stem_fresh(cx, low, n, stop, stem, sn);
+    size_t at = slot_of(hash) & c->mask;
+    for (; c->slots[at].len; at = (at + 1) & c->mask) {
+        const stem_slot *sl = &c->slots[at];
+        if (sl->hash == hash && sl->len == n && memcmp(sl->key, low, n) == 0) {
+            *stop = sl->stop;
+            *stem = (const sb_symbol *)sl->stem;
+            *sn = sl->stem_len;
+            return true;
+        }
+    }
+    if (!stem_fresh(cx, low, n, stop, stem, sn))
+        return false;
+    if (*sn > 255)
+        return true; /* not cached */
+    if (c->count >= FL_STEM_CACHE_MAX) {
+        if (!stem_cache_reset(c, 4096))
+            return false;
+        at = slot_of(hash) & c->mask;
+    } else if ((c->count + 1) * 2 > c->mask + 1) {
+        if (!stem_cache_grow(c))
+            return false;
+        at = slot_of(hash) & c->mask;
+        while (c->slots[at].len)
+            at = (at + 1) & c->mask;
+    }
+    char *key = fl_arena_strndup(c->arena, low, n);
+    char *st = *stop ? NULL : fl_arena_strndup(c->arena, (const char *)*stem, *sn);
+    if (!key || (!*stop && !st))
+        return false;
+    c->slots[at] = (stem_slot){hash, (unsigned char)n, *stop, (unsigned char)*sn, key, st};
+    c->count++;
+    return true;
+}
+
 /* The stem of one lower-cased word in *out (NULL for a stopword),
  * stemming it on first sight. False when out of memory. */
 static bool lookup_word(context_state *cx, const char *low, size_t n, unsigned hash,
                         stem_entry **out)
 {
     bool oom = false;
-    word_slot *slot = n <= FL_SLOT_KEY ? &cx->cache[hash & cx->cache_mask] : NULL;
+    word_slot *slot = n <= FL_SLOT_KEY ? &cx->cache[slot_of(hash) & cx->cache_mask] : NULL;
     if (slot && slot->len == n && slot->hash == hash && memcmp(slot->key, low, n) == 0) {
         *out = slot->stem;
         return true;
@@ -1126,16 +1258,12 @@ static bool lookup_word(context_state *cx, const char *low, size_t n, unsigned h
             return false;
         we->key = key;
         we->stem = NULL;
-        if (!fl_is_stopword(low, n)) {
-            /* dotted forms ("u.s", "amazon.com") are names, not inflected words */
-            const sb_symbol *stem = (const sb_symbol *)low;
-            size_t sn = n;
-            if (!memchr(low, '.', n)) {
-                stem = sb_stemmer_stem(cx->stemmer, (const sb_symbol *)low, (int)n);
-                if (!stem)
-                    return false;
-                sn = (size_t)sb_stemmer_length(cx->stemmer);
-            }
+        bool stop;
+        const sb_symbol *stem;
+        size_t sn;
+        if (!word_stem(cx, low, n, hash, &stop, &stem, &sn))
+            return false;
+        if (!stop) {
             stem_entry *se = NULL;
             HASH_FIND(hh, cx->stems, stem, sn, se);
             if (!se) {
@@ -1220,7 +1348,14 @@ static fl_status fill_context(fl_doc *doc, const seg *sg)
 {
     context_state cx = {.arena = doc->arena};
     fl_status status = FL_OK;
-    cx.stemmer = sb_stemmer_new("english", NULL);
+    fl_workspace *ws = doc->ws;
+    if (ws && !ws->stems) {
+        ws->stems = calloc(1, sizeof *ws->stems);
+        if (!ws->stems || !stem_cache_reset(ws->stems, 4096))
+            return FL_ENOMEM;
+    }
+    cx.persistent = ws ? ws->stems : NULL;
+    cx.stemmer = ws ? ws->stemmer : sb_stemmer_new("english", NULL);
     /* about one slot per 16 bytes of text, 256 to 16384 slots */
     size_t slots = 256;
     while (slots < 16384 && slots * 16 < sg->len)
@@ -1228,7 +1363,7 @@ static fl_status fill_context(fl_doc *doc, const seg *sg)
     cx.cache = calloc(slots, sizeof *cx.cache);
     cx.cache_mask = slots - 1;
     if (!cx.stemmer || !cx.cache) {
-        if (cx.stemmer)
+        if (cx.stemmer && !ws)
             sb_stemmer_delete(cx.stemmer);
         free(cx.cache);
         return FL_ENOMEM;
@@ -1242,7 +1377,8 @@ static fl_status fill_context(fl_doc *doc, const seg *sg)
     HASH_CLEAR(hh, cx.stems);
     free(cx.scratch);
     free(cx.cache);
-    sb_stemmer_delete(cx.stemmer);
+    if (!ws)
+        sb_stemmer_delete(cx.stemmer);
     return status;
 }
 
