@@ -240,6 +240,52 @@ static const char *const h20_story =
     "Permitting Nvidia to keep sending H100 chips to China drew criticism of the export deal.\n"
     "Separately, the weather in Santa Clara was mild and sunny all week.\n";
 
+START_TEST(sibling_plain_mention_after_a_comparison)
+{
+    static const char *const story =
+        "Nvidia may need a licence to sell the H20 chip to China.\n"
+        "The H20 is a pared-back version of the H100 for China.\n"
+        "Sales of the H20 chip in China were strong last year.\n"
+        "Investors watched the shares closely on Tuesday.\n"
+        "The company did not comment on the filing.\n"
+        "Analysts said the licence rule on H100 chip sales to China would hurt.\n";
+    tdoc t;
+    tdoc_open(&t, story);
+    add_code(&t, "H20", 3);
+    add_code(&t, "H100", 2);
+    ck_assert_uint_eq(run(&t, &fl_check_entity_sibling), 1);
+    ck_assert_ptr_nonnull(strstr(finding(&t, 0)->message, "(line 6)"));
+    tdoc_close(&t);
+}
+END_TEST
+
+START_TEST(sibling_plain_mention_traps)
+{
+    tdoc t;
+    /* right after the comparison, the member is still the compared one */
+    tdoc_open(&t, "Nvidia may need a licence to sell the H20 chip to China.\n"
+                  "Sales of the H20 chip in China were strong last year.\n"
+                  "The H20 is a pared-back version of the H100 for China.\n"
+                  "A licence rule on H100 chip sales to China applies too.\n");
+    add_code(&t, "H20", 3);
+    add_code(&t, "H100", 2);
+    ck_assert_uint_eq(run(&t, &fl_check_entity_sibling), 0);
+    tdoc_close(&t);
+    /* a move from one member to another, and a list */
+    tdoc_open(&t, "Norway sent F-16 jets to Ukraine this year.\n"
+                  "The F-16 jets arrived in Ukraine with spare parts.\n"
+                  "Ukraine flies the F-16 jets against drones.\n"
+                  "Norway retired its F-16 jets from service after it switched to the F-35 "
+                  "jets in Ukraine.\n"
+                  "Ukraine wants F-15 or other jets with spare parts too.\n");
+    add_code(&t, "F-16", 4);
+    add_code(&t, "F-35", 1);
+    add_code(&t, "F-15", 1);
+    ck_assert_uint_eq(run(&t, &fl_check_entity_sibling), 0);
+    tdoc_close(&t);
+}
+END_TEST
+
 START_TEST(sibling_lone_member_flagged)
 {
     tdoc t;
@@ -874,6 +920,8 @@ Suite *fl_test_suite(void)
     suite_add_tcase(s, ctx);
     TCase *sib = tcase_create("entity-sibling");
     tcase_add_test(sib, sibling_lone_member_flagged);
+    tcase_add_test(sib, sibling_plain_mention_after_a_comparison);
+    tcase_add_test(sib, sibling_plain_mention_traps);
     tcase_add_test(sib, sibling_both_in_one_sentence);
     tcase_add_test(sib, sibling_contrast_word);
     tcase_add_test(sib, sibling_several_at_length);

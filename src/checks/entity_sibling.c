@@ -24,7 +24,9 @@ enum {
     FL_SIB_LONE_MAX = 2,     /* mentions of a lone member */
     FL_SIB_MIN_SHARED = 3,
     FL_SIB_BASELINE_SAMPLE = 64,
-    FL_SIB_MAX_RELATED = 8
+    FL_SIB_MAX_RELATED = 8,
+    FL_SIB_LIST_GAP = 24,     /* bytes between two members of one list */
+    FL_SIB_NEAR_SENTENCES = 2 /* a plain mention this close to a deliberate one */
 };
 #define FL_SIB_MARGIN 0.75
 
@@ -118,24 +120,6 @@ static const fl_mention *suggest_form(const fl_doc *doc, const sib_item *it, siz
     return best;
 }
 
-/* Whether sentence s holds a mention of this family other than `member`.
- * `by_sentence` is the family's items sorted by sentence. */
-static bool sentence_has_other(const sib_item *by_sentence, size_t n, size_t s, const char *member)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (by_sentence[mid].sentence < s)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (size_t i = lo; i < n && by_sentence[i].sentence == s; i++)
-        if (strcmp(by_sentence[i].member, member) != 0)
-            return true;
-    return false;
-}
-
 static int by_sentence_order(const void *pa, const void *pb)
 {
     const sib_item *a = pa, *b = pb;
@@ -218,46 +202,150 @@ static void report(fl_doc *doc, const sib_item *lone, size_t lone_n, size_t whic
         fail(doc);
 }
 
-/* One family: items[0..n) sorted by member then mention. */
+/* Whether sentence s holds a mention of `other` within FL_SIB_LIST_GAP
+ * bytes of offset off ("F-15s and F-35s"). `by_sentence` as above. */
+static bool sentence_has_near(const fl_doc *doc, const sib_item *by_sentence, size_t n, size_t s,
+                              const char *member, size_t off)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (by_sentence[mid].sentence < s)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < n && by_sentence[i].sentence == s; i++) {
+        if (strcmp(by_sentence[i].member, member) == 0)
+            continue;
+        size_t o = FL_DOC_MENTION(doc, by_sentence[i].mention)->off;
+        if ((o > off ? o - off : off - o) <= FL_SIB_LIST_GAP)
+            return true;
+    }
+    return false;
+}
+
+/* Cues right before a member that mark a move from one member to another
+ * ("switched to the F-35", "moving to the H200"). */
+static const char *const transition_phrases[] = {
+    "switch*",   "mov* to", "mov* on to", "transition*", "convert*",         "swap*",
+    "trade* in", "instead", "new",        "old",         "first-generation", "second-generation",
+    NULL,
+};
+
+/* Cues right after a member that make it one of several ("Section 301 or
+ * other duties"). */
+static const char *const list_phrases[] = {
+    "or other", "and other", "or any other", "and similar", "or similar", "etc", NULL,
+};
+
+/* Whether occurrence it of a lone member is a deliberate mention: its
+ * sentence names the dominant member, another member right next to it (a
+ * list), a contrast word, or a move from one member to another. */
+static bool deliberate_mention(const fl_doc *doc, const sib_item *it, const sib_item *by_sentence,
+                               size_t n, const char *dominant)
+{
+    size_t s = it->sentence;
+    if (s >= doc->sentences.count)
+        return true;
+    const fl_mention *m = FL_DOC_MENTION(doc, it->mention);
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (by_sentence[mid].sentence < s)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < n && by_sentence[i].sentence == s; i++)
+        if (strcmp(by_sentence[i].member, dominant) == 0)
+            return true;
+    return sentence_has_near(doc, by_sentence, n, s, it->member, m->off) ||
+           fl_ctx_sentence_has(doc, s, fl_ctx_contrast_phrases) ||
+           fl_ctx_window_has(doc, m->off, m->len, 3, 0, transition_phrases) ||
+           fl_ctx_window_has(doc, m->off, m->len, 0, 3, list_phrases);
+}
+
+/* Whether occurrence p (plain) sits within FL_SIB_NEAR_SENTENCES of the
+ * deliberate occurrence d. */
+static bool deliberate_near(const sib_item *d, const sib_item *p)
+{
+    size_t a = d->sentence, b = p->sentence;
+    return (a > b ? a - b : b - a) <= FL_SIB_NEAR_SENTENCES;
+}
+
+/* One family: items[0..n) sorted by member then mention. A lone member is
+ * judged by its plain mentions only: an H100 introduced as "a pared-back
+ * version of the H100" and later written where the H20 is meant is still a
+ * slip. */
 static void check_family(fl_doc *doc, const sib_item *items, size_t n)
 {
     /* members as runs */
-    size_t dom_start = 0, dom_n = 0, at_length = 0, members = 0;
+    size_t dom_start = 0, dom_n = 0, members = 0;
     for (size_t i = 0; i < n;) {
         size_t j = i;
         while (j < n && strcmp(items[j].member, items[i].member) == 0)
             j++;
         members++;
-        if (j - i >= FL_SIB_DOMINANT_MIN)
-            at_length++;
         if (j - i > dom_n) {
             dom_start = i;
             dom_n = j - i;
         }
         i = j;
     }
-    /* a comparison story discusses several members at length */
-    if (members < 2 || dom_n < FL_SIB_DOMINANT_MIN || at_length > 1)
+    if (members < 2 || dom_n < FL_SIB_DOMINANT_MIN)
         return;
     const sib_item *dom = items + dom_start;
 
     sib_item *by_sentence = fl_arena_alloc(doc->arena, n * sizeof *by_sentence);
-    if (!by_sentence) {
+    bool *plain = fl_arena_alloc(doc->arena, n * sizeof *plain);
+    sib_item *lone = fl_arena_alloc(doc->arena, n * sizeof *lone);
+    if (!by_sentence || !plain || !lone) {
         fail(doc);
         return;
     }
     memcpy(by_sentence, items, n * sizeof *items);
     qsort(by_sentence, n, sizeof *by_sentence, by_sentence_order);
 
+    /* a comparison story discusses several members at length (plainly) */
+    size_t at_length = 0;
+    for (size_t i = 0; i < n;) {
+        size_t j = i, plain_n = 0;
+        while (j < n && strcmp(items[j].member, items[i].member) == 0) {
+            plain[j] =
+                i == dom_start || !deliberate_mention(doc, &items[j], by_sentence, n, dom->member);
+            j++;
+        }
+        /* a mention next to a deliberate one continues the comparison */
+        for (size_t k = i; k < j && i != dom_start; k++) {
+            if (!plain[k])
+                continue;
+            for (size_t q = i; q < j; q++)
+                if (!plain[q] && deliberate_near(&items[q], &items[k])) {
+                    plain[k] = false;
+                    break;
+                }
+        }
+        for (size_t k = i; k < j; k++)
+            plain_n += plain[k];
+        if (i != dom_start && plain_n >= FL_SIB_DOMINANT_MIN)
+            at_length++;
+        i = j;
+    }
+    if (at_length > 0)
+        return;
+
     fl_wordset dominant;
     bool have_set = false;
     double baseline = 0.0;
     for (size_t i = 0; i < n;) {
-        size_t j = i;
+        size_t j = i, lone_n = 0;
         while (j < n && strcmp(items[j].member, items[i].member) == 0)
             j++;
-        size_t lone_n = j - i;
-        if (i == dom_start || lone_n > FL_SIB_LONE_MAX || dom_n < 2 * lone_n) {
+        for (size_t k = i; k < j; k++)
+            if (plain[k])
+                lone[lone_n++] = items[k];
+        if (i == dom_start || lone_n == 0 || lone_n > FL_SIB_LONE_MAX || dom_n < 2 * lone_n) {
             i = j;
             continue;
         }
@@ -276,25 +364,18 @@ static void check_family(fl_doc *doc, const sib_item *items, size_t n)
             baseline = baseline_shared(doc, by_sentence, n, &dominant);
             have_set = true;
         }
-        /* every occurrence must be plain (no comparison) and at least one
-         * must sit in the dominant member's context */
-        bool deliberate = false, related = false;
-        for (size_t k = i; k < j && !deliberate; k++) {
-            size_t s = items[k].sentence;
-            if (s >= doc->sentences.count ||
-                sentence_has_other(by_sentence, n, s, items[k].member) ||
-                fl_ctx_sentence_has(doc, s, fl_ctx_contrast_phrases)) {
-                deliberate = true;
-                break;
-            }
-            size_t shared =
-                fl_ctx_shared_with_set(FL_DOC_SENTENCE(doc, s), &dominant, FL_CTX_SKIP_DIGITS);
+        /* at least one plain mention must sit in the dominant member's
+         * context */
+        bool related = false;
+        for (size_t k = 0; k < lone_n && !related; k++) {
+            size_t shared = fl_ctx_shared_with_set(FL_DOC_SENTENCE(doc, lone[k].sentence),
+                                                   &dominant, FL_CTX_SKIP_DIGITS);
             if (shared >= FL_SIB_MIN_SHARED && (double)shared >= baseline + FL_SIB_MARGIN)
                 related = true;
         }
-        if (!deliberate && related)
-            for (size_t k = i; k < j; k++)
-                report(doc, items + i, lone_n, k - i, dom, dom_n);
+        if (related)
+            for (size_t k = 0; k < lone_n; k++)
+                report(doc, lone, lone_n, k, dom, dom_n);
         i = j;
     }
 }
