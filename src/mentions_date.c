@@ -97,6 +97,50 @@ static bool date_preposition(const fl_mx *mx, size_t at)
     return false;
 }
 
+/* "its February release", "the March launch": a bare month between a
+ * determiner and a lower-case noun dates that thing. */
+static bool month_before_noun(const fl_mx *mx, size_t at, size_t end)
+{
+    static const char *const dets[] = {"its", "their", "his", "her", "our", "the", "a"};
+    static const char *const not_nouns[] = {"of", "to",  "and", "or",   "on",    "in",   "for",
+                                            "at", "is",  "was", "that", "which", "with", "by",
+                                            "as", "has", "had", "have", "will",  "from"};
+    const char *t = mx->text;
+    size_t ws, wl;
+    if (at == mx->s_off || t[at - 1] != ' ' || !fl_mx_prev_word(mx, at, &ws, &wl) ||
+        ws + wl + 1 != at)
+        return false;
+    bool det = false;
+    for (size_t i = 0; i < sizeof dets / sizeof dets[0] && !det; i++)
+        det = fl_word_is(t + ws, wl, dets[i]);
+    if (!det || end + 1 >= mx->s_end || t[end] != ' ' || t[end + 1] < 'a' || t[end + 1] > 'z')
+        return false;
+    size_t ne = fl_mx_word_end(mx, end + 1);
+    for (size_t i = 0; i < sizeof not_nouns / sizeof not_nouns[0]; i++)
+        if (fl_word_is(t + end + 1, ne - end - 1, not_nouns[i]))
+            return false;
+    return ne - end - 1 >= 3;
+}
+
+/* "Fri." and the like stand for a weekday only beside a day cue ("on
+ * Fri.", "last Sat.") or a date ("Fri., March 5"): "the Sun." is a paper. */
+static bool weekday_abbreviation_ok(const fl_mx *mx, size_t at, size_t end)
+{
+    const char *t = mx->text;
+    size_t ws, wl;
+    if (fl_mx_prev_word(mx, at, &ws, &wl) && ws + wl + 1 == at &&
+        (fl_word_is(t + ws, wl, "on") || fl_word_is(t + ws, wl, "last") ||
+         fl_word_is(t + ws, wl, "next") || fl_word_is(t + ws, wl, "this") ||
+         fl_word_is(t + ws, wl, "until") || fl_word_is(t + ws, wl, "since") ||
+         fl_word_is(t + ws, wl, "by")))
+        return true;
+    size_t n = end;
+    if (n < mx->s_end && t[n] == ',')
+        n++;
+    n = fl_mx_skip_space(mx, n);
+    return n > end && n + 3 <= mx->s_end && month_number(t + n) && fl_mx_word_end(mx, n) - n >= 3;
+}
+
 static size_t date_at_word(fl_mx *mx, size_t at)
 {
     const char *t = mx->text;
@@ -115,6 +159,8 @@ static size_t date_at_word(fl_mx *mx, size_t at)
     }
     if ((e = fl_mx_match(mx, FL_RE_WEEKDAY, at))) {
         size_t start = at, ws, wl;
+        if (t[e - 1] == '.' && !weekday_abbreviation_ok(mx, at, e))
+            return 0;
         if (fl_mx_prev_word(mx, at, &ws, &wl) &&
             (fl_word_is(t + ws, wl, "last") || fl_word_is(t + ws, wl, "next") ||
              fl_word_is(t + ws, wl, "this")) &&
@@ -124,7 +170,7 @@ static size_t date_at_word(fl_mx *mx, size_t at)
     }
     if ((e = fl_mx_match(mx, FL_RE_DATE_MY, at))) {
         int y = group_int(mx, 2);
-        if (!y && !date_preposition(mx, at))
+        if (!y && !date_preposition(mx, at) && !month_before_noun(mx, at, e))
             return 0;
         return add_date(mx, at, e, y, month_number(t + at), 0, -1) ? e : 0;
     }

@@ -20,7 +20,9 @@ struct fl_patterns {
 /* ------------------------------------------------------- building blocks */
 
 #define NUM "(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?:\\.[0-9]+)?"
-#define WEEKDAYS "(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+#define WEEKDAYS                                                                                   \
+    "(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"                                    \
+    "|(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\\.)"
 #define MONTHS_FULL                                                                                \
     "(January|February|March|April|May|June|July|August|September|October|November|December)"
 #define MONTHS_ABBR "(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
