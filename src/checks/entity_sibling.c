@@ -455,9 +455,13 @@ const fl_check_def fl_check_entity_sibling = {
      "sentence shares at least 3 stemmed content words with the dominant member's sentences "
      "and at least 0.75 more than an average unrelated sentence of the same document shares "
      "(thresholds chosen on BBC news and the evaluation corpus). The check is silent on "
-     "deliberate comparisons: both members in one sentence; a sentence with a contrast word "
+     "deliberate comparisons: the dominant member, or another member next to it, in the same "
+     "sentence; a sentence with a contrast word "
      "(than, versus, unlike, compared, successor, predecessor, replaced, upgrade, older, newer, "
      "previous, next-generation, cut-down, version of...); and documents that discuss several "
-     "members at length (3 or more mentions each). The suggestion is the dominant member."},
+     "members at length (3 or more plain mentions each). A move to another member (switched to "
+     "the F-35) or a list (Section 301 or other duties) is deliberate too, and so is a mention "
+     "within 2 sentences of a deliberate one; a member is judged by its plain mentions only. "
+     "The suggestion is the dominant member."},
     run,
 };

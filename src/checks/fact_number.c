@@ -915,7 +915,10 @@ const fl_check_def fl_check_fact_number = {
      "change over time (rose, fell, from ... to, up from, last year, previously, initially, "
      "revised, now...), a different footing (including, excluding, per share, a year, stake, "
      "first, second...), on conversions and ranges (`$1.13bn (£600m)`, `$5-6bn`), on amounts "
-     "in one sentence, and on values that agree once rounding or a qualifier (about, more "
-     "than, up to) is allowed for."},
+     "in one sentence, on sentences about different product codes, and on values that agree "
+     "once rounding or a qualifier (about, more than, up to) is allowed for. A definite "
+     "reference (`the $4.5 billion charge`) whose value is a digit slip (digits swapped, or "
+     "one digit changed) of the single earlier value sharing an anchor with it is flagged "
+     "even when the sentences share fewer words."},
     run,
 };
