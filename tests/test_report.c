@@ -16,9 +16,6 @@
 
 /* fl_result is opaque to the library's users; these tests build results by
  * hand, with the layout checker.c gives it. */
-struct fl_result {
-    fl_doc doc;
-};
 
 static fl_source *make_source(const char *name, const char *text)
 {
