@@ -599,7 +599,19 @@ static const unsigned char byte_class[256] = {
 #undef R2
 #undef R16
 
+static size_t scan_word_end(const fl_mx *mx, size_t at);
+
 size_t fl_mx_word_end(const fl_mx *mx, size_t at)
+{
+    if (mx->wend && at >= mx->s_off && at < mx->s_end) {
+        uint32_t r = mx->wend[at - mx->s_off];
+        if (r != UINT32_MAX)
+            return mx->s_off + r;
+    }
+    return scan_word_end(mx, at);
+}
+
+static size_t scan_word_end(const fl_mx *mx, size_t at)
 {
     size_t i = at;
     const unsigned char *t = (const unsigned char *)mx->text;
@@ -619,6 +631,45 @@ size_t fl_mx_word_end(const fl_mx *mx, size_t at)
         i += n;
     }
     return i;
+}
+
+/* Fills mx->wend for the current sentence: every extractor walks the
+ * sentence word by word, so the ends of the ASCII positions are computed
+ * once here (a byte of a multi-byte character is left to the scan). Off for
+ * sentences over FL_WEND_MAX bytes, which keeps the table small. */
+enum { FL_WEND_MAX = 1 << 20 };
+
+static bool fill_word_ends(fl_mx *mx)
+{
+    size_t len = mx->s_end - mx->s_off;
+    if (len > FL_WEND_MAX) {
+        mx->wend = NULL;
+        return true;
+    }
+    if (len > mx->wend_cap || !mx->wend_cap) {
+        size_t cap = len > 256 ? len : 256;
+        uint32_t *grown = realloc(mx->wend_store, cap * sizeof *grown);
+        if (!grown)
+            return false;
+        mx->wend_store = grown;
+        mx->wend_cap = cap;
+    }
+    uint32_t *w = mx->wend_store;
+    const unsigned char *t = (const unsigned char *)mx->text + mx->s_off;
+    mx->wend = NULL; /* scan_word_end below must not read the table */
+    for (size_t k = 0; k < len;) {
+        unsigned char k_class = byte_class[t[k]];
+        if (k_class == 1) {
+            size_t e = scan_word_end(mx, mx->s_off + k) - mx->s_off;
+            for (; k < e; k++)
+                w[k] = t[k] < 0x80 ? (uint32_t)e : UINT32_MAX;
+        } else {
+            w[k] = k_class == 0 ? (uint32_t)k : UINT32_MAX;
+            k++;
+        }
+    }
+    mx->wend = w;
+    return true;
 }
 
 size_t fl_mx_next_word(const fl_mx *mx, size_t at)
@@ -1118,6 +1169,10 @@ fl_status fl_find_mentions(fl_doc *doc)
             mx.claimed_cap = s->len;
         }
         memset(mx.claimed, 0, s->len);
+        if (!fill_word_ends(&mx)) {
+            doc->status = FL_ENOMEM;
+            break;
+        }
         mx.first_word = first_word_of(&mx);
         mx.caps_sentence = s->all_caps || s->title_case;
         mx.name_first = mx.name_end = doc->mentions.count;
@@ -1126,6 +1181,7 @@ fl_status fl_find_mentions(fl_doc *doc)
     if (doc->status == FL_OK)
         settle_document(&mx);
     free(mx.claimed);
+    free(mx.wend_store);
     fl_workspace_free(own);
     return doc->status;
 }

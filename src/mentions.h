@@ -87,6 +87,11 @@ typedef struct fl_mx {
     fl_vec pending;              /* fl_pending, this sentence */
     fl_vec flags;                /* unsigned char per mention, FL_MF_* */
     size_t name_first, name_end; /* this sentence's names: [first, end) */
+    /* fl_mx_word_end of each byte of the sentence, relative to s_off
+     * (UINT32_MAX: compute it), filled once per sentence; NULL when off */
+    uint32_t *wend;
+    uint32_t *wend_store; /* malloc'd, wend_cap entries */
+    size_t wend_cap;
 } fl_mx;
 
 /* Adds a mention of `kind` at prose [off, off+len) in the current sentence

@@ -321,6 +321,30 @@ static size_t decode(const char *s, size_t n, size_t i, uint32_t *cp)
     return (size_t)k;
 }
 
+/* decode and classify_st in one step, ASCII inline (keys of news text are
+ * nearly all ASCII; this is the per-byte loop of every key). */
+static inline size_t decode_class(const char *s, size_t n, size_t i, unsigned st, int *cl)
+{
+    unsigned char b = (unsigned char)s[i];
+    if (b < 0x80) {
+        if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z')
+            *cl = C_LETTER;
+        else if (b >= '0' && b <= '9')
+            *cl = C_DIGIT;
+        else if (b == ' ' || (b >= '\t' && b <= '\r'))
+            *cl = C_SPACE;
+        else if (b == '-' || b == '.')
+            *cl = C_DASHDOT;
+        else
+            *cl = C_OTHER;
+        return 1;
+    }
+    uint32_t c;
+    size_t k = decode(s, n, i, &c);
+    *cl = classify_st(c, st);
+    return k;
+}
+
 /* ------------------------------------------------------------ the output */
 
 /* snprintf-style output: counts every byte, stores what fits. */
@@ -405,9 +429,8 @@ static void post(const char *s, size_t n, unsigned st, bool lower, sink *o)
         if (st & ST_DIGITMAP) {
             bool letter = false, digit = false;
             while (run_end < n) {
-                uint32_t c;
-                size_t k = decode(s, n, run_end, &c);
-                int cl = classify_st(c, st);
+                int cl;
+                size_t k = decode_class(s, n, run_end, st, &cl);
                 if (cl == C_OTHER)
                     break;
                 letter |= cl == C_LETTER;
@@ -424,9 +447,8 @@ static void post(const char *s, size_t n, unsigned st, bool lower, sink *o)
         }
         while (i < run_end) {
             unsigned char b = (unsigned char)s[i];
-            uint32_t c;
-            size_t k = decode(s, n, i, &c);
-            int cl = classify_st(c, st);
+            int cl;
+            size_t k = decode_class(s, n, i, st, &cl);
             if (cl == C_SPACE || cl == C_DASHDOT) {
                 if (st & ST_SPACING) {
                     i += k;
