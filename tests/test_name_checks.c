@@ -289,6 +289,33 @@ START_TEST(variant_code_written_for_formula)
 }
 END_TEST
 
+/* a sentence start explains a capital first letter, not a word in capitals */
+START_TEST(casing_initial_all_caps)
+{
+    static const char text[] = "Shares in Nvidia rose. Analysts like Nvidia.\n"
+                               "NVIDIA declined to comment. Rivals trail Nvidia.\n";
+    mspec specs[] = {NAME("Nvidia"), NAME("NVIDIA")};
+    tdoc *t = make_doc(text, specs, 2, NULL);
+    const fl_finding *f[16];
+    ck_assert_uint_eq(run_rule(t, "name-casing", f), 1);
+    ck_assert_str_eq(f[0]->text, "NVIDIA");
+    free_doc(t);
+}
+END_TEST
+
+/* a dateline writes the place in capitals */
+START_TEST(casing_dateline_silent)
+{
+    static const char text[] = "PORTLAND, Maine - Two banks agreed to merge.\n"
+                               "The bank will keep offices in Portland and Bangor.\n";
+    mspec specs[] = {NAME("PORTLAND"), NAME("Portland")};
+    tdoc *t = make_doc(text, specs, 2, NULL);
+    const fl_finding *f[16];
+    ck_assert_uint_eq(run_rule(t, "name-casing", f), 0);
+    free_doc(t);
+}
+END_TEST
+
 START_TEST(variant_lookalike_in_code)
 {
     mspec specs[] = {CODE("H2O"), CODE("H20s"), CODE("H20"), CODE("H100")};
@@ -753,6 +780,8 @@ Suite *fl_test_suite(void)
     TCase *tc = tcase_create("name_checks");
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, variant_lookalike_in_code);
+    tcase_add_test(tc, casing_initial_all_caps);
+    tcase_add_test(tc, casing_dateline_silent);
     tcase_add_test(tc, variant_formula_and_code_both_meant);
     tcase_add_test(tc, variant_code_written_for_formula);
     tcase_add_test(tc, variant_shape_without_lexicon);

@@ -20,6 +20,7 @@ typedef struct fl_name_use {
     size_t form_len;
     const char *suffix; /* "s" for a plural code (H20s), else "" */
     const char *key;    /* the grouping key the check chose */
+    bool part;          /* one word of a longer name (Allied in Allied Domecq) */
 } fl_name_use;
 
 /* The uses of one exact form inside one group. */

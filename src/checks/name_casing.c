@@ -50,16 +50,47 @@ static bool in_caps_run(const fl_doc *doc, const fl_mention *m)
     return false;
 }
 
+static bool only_parts(const fl_name_form *f)
+{
+    for (size_t u = 0; u < f->count; u++)
+        if (!f->uses[u].part)
+            return false;
+    return true;
+}
+
+/* A dateline (LONDON - ..., PARIS (Reuters) ...) writes a place in
+ * capitals at the start of a paragraph. */
+static bool dateline(const fl_doc *doc, const fl_name_use *u)
+{
+    const char *t = doc->prose.text;
+    size_t at = u->off + u->len, end = doc->prose.len;
+    while (at < end && t[at] == ' ')
+        at++;
+    if (at >= end || t[at] == ',' || t[at] == '-' || t[at] == '(' || t[at] == ':' ||
+        (at + 2 < end && (unsigned char)t[at] == 0xe2 && (unsigned char)t[at + 1] == 0x80))
+        return true;
+    /* a list item run in with a word in capitals (- BRENTFORD are...) */
+    for (size_t b = u->off; b > 0 && t[b - 1] != '\n'; b--)
+        if (t[b - 1] == '-' || t[b - 1] == '*' || (unsigned char)t[b - 1] >= 0x80)
+            return true;
+    return false;
+}
+
 static void compare_group(fl_doc *doc, fl_name_use *uses, size_t count, const bool *initial)
 {
     fl_name_form *all;
     size_t n = fl_name_forms(doc, uses, count, &all);
-    /* keep forms seen at least once away from a sentence start */
+    /* keep forms seen at least once away from a sentence start; a sentence
+     * start explains a capital first letter, not a word in capitals */
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
         bool mid = false;
+        bool caps = all_caps_word(all[i].text, all[i].len) && all[i].len >= 3;
         for (size_t u = 0; u < all[i].count && !mid; u++)
-            mid = !initial[all[i].uses[u].mention];
+            mid = !initial[all[i].uses[u].mention] ||
+                  (all[i].uses[u].part &&
+                   all[i].uses[u].off != FL_DOC_MENTION(doc, all[i].uses[u].mention)->off) ||
+                  (caps && !all[i].uses[u].part && !dateline(doc, &all[i].uses[u]));
         if (mid)
             all[k++] = all[i];
     }
@@ -73,6 +104,14 @@ static void compare_group(fl_doc *doc, fl_name_use *uses, size_t count, const bo
         if (i == best)
             continue;
         const fl_name_form *wrong = &all[i];
+        /* a word of a longer name is evidence for its casing, never a
+         * slip itself; against it only a word in capitals counts, and not
+         * an acronym the lexicon knows */
+        if (only_parts(wrong) && (only_parts(right) || all_caps_word(wrong->text, wrong->len)))
+            continue;
+        if (only_parts(right) &&
+            (!all_caps_word(wrong->text, wrong->len) || wrong->len < 4 || wrong->lexicon > 0))
+            continue;
         fl_difference diff;
         if (fl_compare_surfaces(wrong->text, wrong->len, right->text, right->len, &diff) != FL_OK)
             continue;
@@ -88,12 +127,62 @@ static void compare_group(fl_doc *doc, fl_name_use *uses, size_t count, const bo
     }
 }
 
+/* The capitalized words (4+ letters, some lower case) of a name of
+ * several words, as uses marked `part`: evidence for a word's casing, and
+ * a slip themselves only against the word written alone elsewhere
+ * (Shares of Biovantis beside BioVantis). */
+static size_t add_parts(fl_doc *doc, const fl_mention *m, size_t i, fl_name_use *uses, size_t n,
+                        size_t cap)
+{
+    const char *s = doc->prose.text + m->off;
+    size_t len = m->len;
+    if (!memchr(s, ' ', len))
+        return n;
+    char key[256];
+    for (size_t a = 0; a < len && n < cap;) {
+        while (a < len && s[a] == ' ')
+            a++;
+        size_t b = a;
+        while (b < len && s[b] != ' ')
+            b++;
+        bool title = b - a >= 4 && s[a] >= 'A' && s[a] <= 'Z', lower = false;
+        for (size_t c = a + 1; c < b && title; c++) {
+            title = (s[c] >= 'a' && s[c] <= 'z') || (s[c] >= 'A' && s[c] <= 'Z');
+            lower |= s[c] >= 'a' && s[c] <= 'z';
+        }
+        title = title && lower;
+        if (title) {
+            fl_name_use *u = &uses[n];
+            memset(u, 0, sizeof *u);
+            u->mention = i;
+            u->off = m->off + a;
+            u->len = b - a;
+            u->form = s + a;
+            u->form_len = b - a;
+            u->suffix = "";
+            u->part = true;
+            size_t klen = fl_fold(u->form, u->form_len, 0, key, sizeof key);
+            if (klen > 0 && klen < sizeof key) {
+                u->key = fl_arena_strndup(doc->arena, key, klen);
+                if (!u->key) {
+                    doc->status = FL_ENOMEM;
+                    return n;
+                }
+                n++;
+            }
+        }
+        a = b;
+    }
+    return n;
+}
+
 static void run(fl_doc *doc)
 {
     size_t total = doc->mentions.count;
     if (total < 2)
         return;
-    fl_name_use *uses = fl_arena_alloc(doc->arena, total * sizeof *uses);
+    size_t cap = 4 * total + 16; /* mentions and the words of longer names */
+    fl_name_use *uses = fl_arena_alloc(doc->arena, cap * sizeof *uses);
     bool *initial = fl_arena_alloc(doc->arena, total * sizeof *initial);
     if (!uses || !initial) {
         doc->status = FL_ENOMEM;
@@ -103,6 +192,8 @@ static void run(fl_doc *doc)
     char key[256];
     for (size_t i = 0; i < total; i++) {
         const fl_mention *m = FL_DOC_MENTION(doc, i);
+        if (n >= cap)
+            break;
         if (!wanted(doc, m) || in_caps_run(doc, m) || !fl_name_use_init(doc, i, &uses[n]))
             continue;
         fl_name_use *u = &uses[n];
@@ -116,6 +207,10 @@ static void run(fl_doc *doc)
         }
         initial[i] = fl_name_sentence_initial(doc, m);
         n++;
+        if (m->kind == FL_M_NAME)
+            n = add_parts(doc, m, i, uses, n, cap);
+        if (doc->status != FL_OK)
+            return;
     }
     fl_name_uses_sort(uses, n);
     for (size_t r = 0; r < n && doc->status == FL_OK;) {
