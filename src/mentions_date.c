@@ -252,6 +252,26 @@ static bool capitalized_before(const fl_mx *mx, size_t at)
     return (c >= 'A' && c <= 'Z') || c >= 0x80;
 }
 
+/* Whether the capitalized words ending at `at` follow a preposition of
+ * place ("in Leeds, 12."): a place, not a person with an age. */
+static bool place_before(const fl_mx *mx, size_t at)
+{
+    static const char *const preps[] = {"in", "at", "from", "near", "to", "into", "outside"};
+    size_t p = at, ws, wl;
+    for (int k = 0; k < 4 && fl_mx_prev_word(mx, p, &ws, &wl) && ws < p; k++) {
+        unsigned char c = (unsigned char)mx->text[ws];
+        if ((c >= 'A' && c <= 'Z') || c >= 0x80) {
+            p = ws;
+            continue;
+        }
+        for (size_t i = 0; i < sizeof preps / sizeof preps[0]; i++)
+            if (fl_word_is(mx->text + ws, wl, preps[i]))
+                return true;
+        return false;
+    }
+    return false;
+}
+
 void fl_extract_ages(fl_mx *mx)
 {
     const char *t = mx->text;
@@ -280,7 +300,7 @@ void fl_extract_ages(fl_mx *mx)
         }
         if (c == ',' && i + 2 < mx->s_end && t[i + 1] == ' ' && t[i + 2] >= '0' &&
             t[i + 2] <= '9' && i > mx->s_off && capitalized_before(mx, i) &&
-            (e = fl_mx_match(mx, FL_RE_AGE_COMMA, i))) {
+            (e = fl_mx_match(mx, FL_RE_AGE_COMMA, i)) && !place_before(mx, i)) {
             size_t o, l;
             if (fl_mx_group(mx, 1, &o, &l))
                 add_age(mx, o, o + l, group_int(mx, 1), FL_LINK_NAME_ENDS, i, true, true);

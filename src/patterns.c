@@ -75,7 +75,7 @@ static const char *const pattern_source[FL_RE_COUNT] = {
     [FL_RE_WEEKDAY] = WEEKDAYS "(?![\\p{L}])" POSSESSIVE,
     [FL_RE_AGE_YEAROLD] = "([0-9]{1,3})[- ]years?[- ]old(?![\\p{L}-])",
     [FL_RE_AGE_AGED] = "aged\\s+([0-9]{1,3})(?![\\p{N}%-]|[.,][0-9])",
-    [FL_RE_AGE_COMMA] = ",\\s([0-9]{1,3}),(?![0-9])",
+    [FL_RE_AGE_COMMA] = ",\\s([0-9]{1,3})(?:,(?![0-9])|\\.(?=\\s|$))",
     [FL_RE_CODE_ALNUM] = "[A-Za-z0-9]+(?:-[A-Za-z]*[0-9][A-Za-z0-9]*)*(?:\\.[0-9]+(?![0-9]))?"
                          "(?![\\p{L}\\p{N}])" POSSESSIVE "(?![\\p{L}\\p{N}])",
     [FL_RE_CODE_HEADNUM] = "(\\p{Lu}{2,6})\\s([0-9]{1,5}[A-Za-z]?)(?:\\s(?:Ti|SUPER|Super|XTX|XT|"
