@@ -390,6 +390,84 @@ START_TEST(linear)
 }
 END_TEST
 
+START_TEST(title_role_words_split_off)
+{
+    expect_one("fact-title",
+               "Writing for the majority, Chief Justice Miriam Okonkwo said the law applies.\n"
+               "The court sent the case back.\n"
+               "Associate Justice Miriam Okonkwo also wrote that the trial may proceed.\n",
+               "Associate Justice", "Chief Justice");
+    expect_one("fact-title",
+               "Captain Andrea Solberg, 52, told passengers they were safe.\n"
+               "The crew dumped fuel over the ocean.\n"
+               "Passengers applauded First Officer Andrea Solberg after landing.\n",
+               "First Officer", "Captain");
+    expect_one("fact-title",
+               "Association chief executive Priya Venkataraman rejected the demand.\n"
+               "Talks stalled.\n"
+               "Association general counsel Priya Venkataraman said employers were ready.\n",
+               "general counsel", "chief executive");
+}
+END_TEST
+START_TEST(title_role_words_two_people)
+{
+    expect_none("fact-title", "Chief Justice Miriam Okonkwo wrote for the majority.\n"
+                              "Justice Ramon Castellanos dissented.\n"
+                              "Captain Andrea Solberg flew with first officer Miguel Arce.\n"
+                              "Okonkwo and Castellanos have served since 2019.\n");
+}
+END_TEST
+START_TEST(date_month_before_noun)
+{
+    expect_one("fact-date",
+               "Corvid Labs released its model, Corvid-2, in January.\n"
+               "Testers had four weeks of access.\n"
+               "Since its February release, Corvid-2 has been downloaded widely.\n",
+               "February", "January");
+}
+END_TEST
+START_TEST(date_month_not_before_noun)
+{
+    expect_none("fact-date", "Corvid Labs released its model, Corvid-2, in January.\n"
+                             "The March of Dimes raised money for research.\n"
+                             "Officials said May would decide on the release.\n");
+}
+END_TEST
+START_TEST(age_sentence_end)
+{
+    expect_one("fact-age",
+               "The company is led by Jane Roe, 58.\n"
+               "Investors cheered the results.\n"
+               "Roe, 85, said more growth was coming.\n",
+               "85", "58");
+    expect_none("fact-age", "The plant is in Leeds, 12.\n"
+                            "Jane Roe, 58, runs it.\n"
+                            "The depot is in Leeds, 14.\n");
+}
+END_TEST
+START_TEST(age_described)
+{
+    expect_one("fact-age",
+               "Union president Marisol Ybarra, 61, said members would not return.\n"
+               "Employers said no jobs would be lost.\n\n"
+               "Ybarra has led the union since 2016.\n\n"
+               "The 67-year-old union leader said members had voted to strike.\n",
+               "67", "61");
+}
+END_TEST
+START_TEST(age_described_traps)
+{
+    /* two people named before it: no antecedent */
+    expect_none("fact-age", "Union president Marisol Ybarra, 61, met Jon Park, 55.\n\n"
+                            "The 55-year-old union leader said talks failed.\n");
+    /* not a leader noun: someone new */
+    expect_none("fact-age", "Police chief Jon Park, 55, gave details.\n\n"
+                            "The 35-year-old driver was charged.\n");
+    /* a name in between that is no one's: still one person */
+    expect_none("fact-age", "Jane Roe, 58, founded Acme.\n\n"
+                            "The 58-year-old founder said Acme would grow.\n");
+}
+END_TEST
 Suite *fl_test_suite(void);
 
 Suite *fl_test_suite(void)
@@ -408,6 +486,8 @@ Suite *fl_test_suite(void)
     tcase_add_test(tc, date_noun_subject);
     tcase_add_test(tc, date_no_subject);
     tcase_add_test(tc, date_walkout);
+    tcase_add_test(tc, date_month_before_noun);
+    tcase_add_test(tc, date_month_not_before_noun);
     suite_add_tcase(s, tc);
     tc = tcase_create("weekday");
     tcase_add_test(tc, weekday_wrong);
@@ -426,6 +506,9 @@ Suite *fl_test_suite(void)
     tcase_add_test(tc, age_past);
     tcase_add_test(tc, age_two_people);
     tcase_add_test(tc, age_was);
+    tcase_add_test(tc, age_sentence_end);
+    tcase_add_test(tc, age_described);
+    tcase_add_test(tc, age_described_traps);
     suite_add_tcase(s, tc);
     tc = tcase_create("title");
     tcase_add_test(tc, title_ceo_cfo);
@@ -435,6 +518,8 @@ Suite *fl_test_suite(void)
     tcase_add_test(tc, title_change);
     tcase_add_test(tc, title_abbreviations);
     tcase_add_test(tc, title_change_names_one_role);
+    tcase_add_test(tc, title_role_words_split_off);
+    tcase_add_test(tc, title_role_words_two_people);
     suite_add_tcase(s, tc);
     tc = tcase_create("registry");
     tcase_add_test(tc, descriptors);

@@ -22,8 +22,11 @@ enum { MAX_AGE = 130 };
 /* A birthday or a changing age ("turned 63", "turns 40 next week"): the
  * person is skipped. */
 static const char *const birthday_cues[] = {
-    "turn* 1*", "turn* 2*", "turn* 3*",  "turn* 4*", "turn* 5*", "turn* 6*", "turn* 7*",
-    "turn* 8*", "turn* 9*", "birthday*", "will be",  "would be", NULL};
+    "turn* 1*",    "turn* 2*",    "turn* 3*",    "turn* 4*",    "turn* 5*",    "turn* 6*",
+    "turn* 7*",    "turn* 8*",    "turn* 9*",    "birthday*",   "will be 1*",  "will be 2*",
+    "will be 3*",  "will be 4*",  "will be 5*",  "will be 6*",  "will be 7*",  "will be 8*",
+    "will be 9*",  "would be 1*", "would be 2*", "would be 3*", "would be 4*", "would be 5*",
+    "would be 6*", "would be 7*", "would be 8*", "would be 9*", NULL};
 
 /* Near an age, words that put it at another time: this one age is
  * skipped ("Marsh, 29 at the time,", "by then Okonkwo, 60,", "37 ten
@@ -143,11 +146,116 @@ static bool is_shared_surname(const char **shared, size_t count, const char *sur
 }
 
 /* An age linked to a person, a whole number of years. */
-static bool usable_age(const fl_doc *doc, const fl_mention *m)
+static bool usable_age(const fl_doc *doc, const fl_mention *m, long person)
 {
-    return m->kind == FL_M_AGE && m->sentence < doc->sentences.count && m->person >= 0 &&
-           (size_t)m->person < doc->mentions.count && m->number >= 0 && m->number <= MAX_AGE &&
+    return m->kind == FL_M_AGE && m->sentence < doc->sentences.count && person >= 0 &&
+           (size_t)person < doc->mentions.count && m->number >= 0 && m->number <= MAX_AGE &&
            m->number == (double)(int)m->number;
+}
+
+/* Nouns for the person a story is about ("the 67-year-old union leader");
+ * not "man", "driver", "suspect" or "victim", who are usually someone
+ * new. */
+static const char *const leader_nouns[] = {
+    "leader",     "chief",      "executive", "president", "founder",     "co-founder",
+    "chairman",   "chairwoman", "boss",      "minister",  "senator",     "governor",
+    "mayor",      "justice",    "captain",   "coach",     "billionaire", "entrepreneur",
+    "politician", "lawmaker",   "veteran",   NULL};
+
+static bool lower_word(const char *p, size_t at, size_t end, size_t *we)
+{
+    size_t i = at;
+    while (i < end && ((p[i] >= 'a' && p[i] <= 'z') || (p[i] == '-' && i > at)))
+        i++;
+    *we = i;
+    return i > at && (i == end || !((p[i] >= 'A' && p[i] <= 'Z') || (unsigned char)p[i] >= 0x80 ||
+                                    (p[i] >= '0' && p[i] <= '9')));
+}
+
+/* "The 67-year-old union leader said ...": an age with no name that opens
+ * its sentence before a leader noun is the person the paragraph and the one
+ * before are about, when exactly one person (a name an age or title is
+ * linked to elsewhere) is named there before it. Returns the name or -1. */
+static long described_person(const fl_doc *doc, size_t i, const char *const *known, size_t nknown)
+{
+    const fl_mention *m = FL_DOC_MENTION(doc, i);
+    const fl_sentence *sen = FL_DOC_SENTENCE(doc, m->sentence);
+    const char *p = doc->prose.text;
+    size_t end = sen->off + sen->len, at = sen->off;
+    if (m->off < at + 4 || !fc_eq(p + at, 3, "the") || m->off != at + 4 || p[at + 3] != ' ')
+        return -1;
+    if (p[m->off + m->len - 1] != 'd') /* "67-year-old", not "aged 67" */
+        return -1;
+    size_t w = m->off + m->len, we;
+    bool leader = false;
+    for (int k = 0; k < 2 && !leader; k++) {
+        if (w >= end || p[w] != ' ' || !lower_word(p, w + 1, end, &we))
+            return -1;
+        for (int x = 0; leader_nouns[x] && !leader; x++)
+            leader = fc_eq(p + w + 1, we - w - 1, leader_nouns[x]);
+        w = we;
+    }
+    if (!leader)
+        return -1;
+    long found = -1;
+    const char *found_key = NULL;
+    for (size_t j = i; j-- > 0;) {
+        const fl_mention *c = FL_DOC_MENTION(doc, j);
+        if (c->sentence >= doc->sentences.count)
+            continue;
+        size_t para = FL_DOC_SENTENCE(doc, c->sentence)->paragraph;
+        if (para + 1 < sen->paragraph)
+            break;
+        if (c->kind != FL_M_NAME || c->sentence == m->sentence)
+            continue;
+        const char *key = fc_entity_key(doc, (long)j);
+        if (!key || !fc_key_in(known, nknown, key))
+            continue;
+        if (found_key && strcmp(found_key, key) != 0)
+            return -1;
+        if (!found_key) {
+            found = (long)j;
+            found_key = key;
+        }
+    }
+    return found;
+}
+
+/* The person each mention (an age) is about: its link, or the person a
+ * described age refers to. NULL when out of memory. */
+static long *age_persons(fl_doc *doc)
+{
+    size_t n = doc->mentions.count;
+    long *who = fl_arena_alloc(doc->arena, n * sizeof *who);
+    fl_vec known;
+    fl_vec_init(&known, sizeof(const char *));
+    if (!who)
+        return NULL;
+    bool described = false;
+    for (size_t i = 0; i < n; i++) {
+        const fl_mention *m = FL_DOC_MENTION(doc, i);
+        who[i] = m->person;
+        if ((m->kind == FL_M_AGE || m->kind == FL_M_TITLE) && m->person >= 0 &&
+            (size_t)m->person < n) {
+            const char *key = fc_entity_key(doc, m->person);
+            const char **slot = key ? fl_vec_push(doc->arena, &known) : NULL;
+            if (key && !slot)
+                return NULL;
+            if (slot)
+                *slot = key;
+        } else if (m->kind == FL_M_AGE && m->person < 0) {
+            described = true;
+        }
+    }
+    if (!described || !known.count)
+        return who;
+    qsort(known.items, known.count, sizeof(const char *), str_order);
+    for (size_t i = 0; i < n; i++) {
+        const fl_mention *m = FL_DOC_MENTION(doc, i);
+        if (m->kind == FL_M_AGE && m->person < 0 && m->sentence < doc->sentences.count)
+            who[i] = described_person(doc, i, known.items, known.count);
+    }
+    return who;
 }
 
 static void run(fl_doc *doc)
@@ -156,7 +264,8 @@ static void run(fl_doc *doc)
     if (!n || !ns)
         return;
     unsigned char *birthday = fl_arena_alloc(doc->arena, ns);
-    if (!birthday) {
+    long *person = age_persons(doc);
+    if (!birthday || !person) {
         fc_oom(doc);
         return;
     }
@@ -167,9 +276,9 @@ static void run(fl_doc *doc)
     fl_vec_init(&cands, sizeof(const char *));
     for (size_t i = 0; i < n; i++) {
         const fl_mention *m = FL_DOC_MENTION(doc, i);
-        if (!usable_age(doc, m))
+        if (!usable_age(doc, m, person[i]))
             continue;
-        const char *key = fc_entity_key(doc, m->person);
+        const char *key = fc_entity_key(doc, person[i]);
         fc_item *it = key ? fl_vec_push(doc->arena, &ages) : NULL;
         if (key && !it) {
             fc_oom(doc);
@@ -215,11 +324,11 @@ static void run(fl_doc *doc)
             continue;
         const char *key = NULL;
         int aux = 0;
-        if (usable_age(doc, m)) {
-            const fl_mention *who = FL_DOC_MENTION(doc, (size_t)m->person);
+        if (usable_age(doc, m, person[i])) {
+            const fl_mention *who = FL_DOC_MENTION(doc, (size_t)person[i]);
             if (is_shared_surname(shared, shared_count, who->surface))
                 continue;
-            key = fc_entity_key(doc, m->person);
+            key = fc_entity_key(doc, person[i]);
             if (!key || !fc_key_in(cand, cands.count, key))
                 continue;
             aux = cached_has(doc, birthday, m->sentence, birthday_cues) ? 1 : 0;
@@ -311,7 +420,7 @@ static void run(fl_doc *doc)
             size_t off, len, roff, rlen;
             if (!age_digits(doc, m, &off, &len) || !age_digits(doc, ref, &roff, &rlen))
                 continue;
-            const fl_mention *who = FL_DOC_MENTION(doc, (size_t)m->person);
+            const fl_mention *who = FL_DOC_MENTION(doc, (size_t)person[it[k].mention]);
             const char *msg = fl_arena_printf(
                 doc->arena, "`%.*s` (line %zu) gives %s a different age from `%.*s` (line %zu)",
                 (int)len, doc->prose.text + off, fl_ctx_line(doc, off), who->surface, (int)rlen,
