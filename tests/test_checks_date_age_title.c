@@ -468,6 +468,27 @@ START_TEST(age_described_traps)
                             "The 58-year-old founder said Acme would grow.\n");
 }
 END_TEST
+START_TEST(date_field_line)
+{
+    expect_one("fact-date",
+               "# Tessel CLI 3.0 release notes\n\n"
+               "Released: March 4, 2025\n\n"
+               "Every command accepts JSON output, which makes Tessel easier to script.\n\n"
+               "Tessel 2.9 gets security fixes for six months after the March 14 release of "
+               "version 3.0.\n",
+               "March 14", "March 4, 2025");
+}
+END_TEST
+START_TEST(date_field_line_traps)
+{
+    /* a headline that is not a field line, a field that is no event, and
+     * a bound before a date that no event noun follows */
+    expect_none("fact-date", "Tessel released on March 4, 2025\n\n"
+                             "Updated: March 9, 2025\n\n"
+                             "Tessel released version 3.0 on March 4, 2025.\n\n"
+                             "Fixes continue until the March 14 deadline for version 3.0.\n");
+}
+END_TEST
 Suite *fl_test_suite(void);
 
 Suite *fl_test_suite(void)
@@ -488,6 +509,8 @@ Suite *fl_test_suite(void)
     tcase_add_test(tc, date_walkout);
     tcase_add_test(tc, date_month_before_noun);
     tcase_add_test(tc, date_month_not_before_noun);
+    tcase_add_test(tc, date_field_line);
+    tcase_add_test(tc, date_field_line_traps);
     suite_add_tcase(s, tc);
     tc = tcase_create("weekday");
     tcase_add_test(tc, weekday_wrong);

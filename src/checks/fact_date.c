@@ -388,6 +388,17 @@ static int attach(const ev_ctx *cx, size_t ds, size_t de, size_t sf, size_t se, 
     return EV_NONE;
 }
 
+/* A date between a determiner and its event noun ("after the March 14
+ * release", "its February release") dates that event whatever the words
+ * before it bound. */
+static bool premodifier(const ev_ctx *cx, size_t ds, size_t de, size_t sf, size_t se)
+{
+    static const char *const dets[] = {"the", "its", "their", "his", "her", "our", "a", NULL};
+    bool noun = false;
+    return ds > sf && de < se && fc_tok_in(cx->doc, ds - 1, dets) >= 0 &&
+           event_kind_at(cx->doc, de, &noun) != EV_NONE && noun;
+}
+
 /* Whether the date is a bound or part of a range or list. */
 static bool bound_or_range(const ev_ctx *cx, size_t ds, size_t de, size_t sf, size_t se)
 {
@@ -395,7 +406,7 @@ static bool bound_or_range(const ev_ctx *cx, size_t ds, size_t de, size_t sf, si
     size_t p = ds;
     while (p > sf && fc_tok_in(doc, p - 1, date_modifiers) >= 0)
         p--;
-    if (p > sf && fc_tok_in(doc, p - 1, bound_words) >= 0)
+    if (p > sf && fc_tok_in(doc, p - 1, bound_words) >= 0 && !premodifier(cx, ds, de, sf, se))
         return true;
     if (p > sf && (is_punct(doc, p - 1, '-') || is_punct(doc, p - 1, '/')))
         return true;
@@ -814,16 +825,31 @@ static void run(fl_doc *doc)
         if (m->kind != FL_M_DATE || (!m->month && !m->year) || m->sentence >= ns)
             continue;
         const fl_sentence *sen = FL_DOC_SENTENCE(doc, m->sentence);
-        if (sen->headline)
-            continue;
         size_t sf = sen->first_token, se = sf + sen->token_count;
         size_t ds = fc_token_at(doc, m->off), de = ds;
         while (de < se && FL_DOC_TOKEN(doc, de)->off < m->off + m->len)
             de++;
-        if (ds >= de || bound_or_range(&cx, ds, de, sf, se))
+        if (ds >= de)
             continue;
         size_t ev;
-        int kind = attach(&cx, ds, de, sf, se, &ev);
+        int kind;
+        if (sen->headline) {
+            /* a field line, "Released: March 4, 2025", dates its event;
+             * other headlines are left alone */
+            bool noun;
+            if (!(ds == sf + 2 && de == se && is_punct(doc, sf + 1, ':')))
+                continue;
+            kind = event_kind_at(doc, sf, &noun);
+            ev = sf;
+            if (kind != EV_NONE && !add_event(&cx, &recs, i, kind, ev)) {
+                fc_oom(doc);
+                return;
+            }
+            continue;
+        }
+        if (bound_or_range(&cx, ds, de, sf, se))
+            continue;
+        kind = attach(&cx, ds, de, sf, se, &ev);
         if (kind == EV_NONE)
             continue;
         /* plans, hedges, negation and repeats near the event and its date */
