@@ -41,6 +41,7 @@ bool fl_name_use_init(fl_doc *doc, size_t i, fl_name_use *use)
     if (len <= suffix)
         return false;
     use->mention = i;
+    use->sentence = m->sentence;
     use->off = m->off;
     use->len = len;
     use->form = s;
@@ -235,6 +236,8 @@ const char *fl_blame_reason_text(fl_doc *doc, fl_blame_reason reason, const fl_n
         return " (the more frequent form)";
     case FL_BLAME_FIRST:
         return " (the form used first)";
+    case FL_BLAME_SCRIPT:
+        return " (the form written in one script)";
     }
     return "";
 }

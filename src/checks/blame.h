@@ -14,7 +14,8 @@
 
 /* One mention as a name checks see it. */
 typedef struct fl_name_use {
-    size_t mention;   /* index in doc->mentions */
+    size_t mention;   /* index in doc->mentions; FL_NAME_NO_MENTION for a token run */
+    size_t sentence;  /* index in doc->sentences */
     size_t off, len;  /* prose span to flag: the form plus `suffix` */
     const char *form; /* the surface without possessive or plural ending */
     size_t form_len;
@@ -22,6 +23,9 @@ typedef struct fl_name_use {
     const char *key;    /* the grouping key the check chose */
     bool part;          /* one word of a longer name (Allied in Allied Domecq) */
 } fl_name_use;
+
+/* fl_name_use.mention of a use found among the tokens, not a mention. */
+#define FL_NAME_NO_MENTION ((size_t)-1)
 
 /* The uses of one exact form inside one group. */
 typedef struct fl_name_form {
@@ -39,7 +43,8 @@ typedef enum fl_blame_reason {
     FL_BLAME_LEXICON,
     FL_BLAME_SHAPE,
     FL_BLAME_MAJORITY,
-    FL_BLAME_FIRST
+    FL_BLAME_FIRST,
+    FL_BLAME_SCRIPT /* the form written in one script (not Latin mixed with Cyrillic/Greek) */
 } fl_blame_reason;
 
 /* Fills *use for mention i (form and span); key is left NULL. Returns

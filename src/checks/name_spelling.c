@@ -117,7 +117,16 @@ static unsigned word_typo(word_ref a, word_ref b, size_t min_len)
         return 0;
     unsigned allowed = shorter >= TWO_EDITS_MIN ? 2 : 1;
     unsigned d = fl_edit_distance(ca, na, cb, nb, allowed);
-    return d >= 1 && d <= allowed ? d : 0;
+    if (d < 1 || d > allowed)
+        return 0;
+    /* one skeleton: a look-alike (Castеllanos with a Cyrillic е), which
+     * name-variant reports */
+    char ka[KEY_CAP], kb[KEY_CAP];
+    size_t la = fl_skeleton(a.s, a.len, 0, ka, sizeof ka);
+    size_t lb = fl_skeleton(b.s, b.len, 0, kb, sizeof kb);
+    if (la == lb && la < sizeof ka && memcmp(ka, kb, la) == 0)
+        return 0;
+    return d;
 }
 
 /* Whether name a (folded words) could be a typo of name b: one word

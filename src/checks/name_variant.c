@@ -265,13 +265,78 @@ static bool compare_senses(fl_doc *doc, const fl_name_form *forms, size_t n)
     return true;
 }
 
-static void compare_group(fl_doc *doc, fl_name_use *uses, size_t count, const family_use *fams,
-                          size_t nfam)
+/* ---- scripts */
+
+static bool cyrillic_or_greek(uint32_t c)
 {
+    return c >= 0x370 && c <= 0x52f;
+}
+
+/* Latin letters or digits mixed with Cyrillic or Greek letters in one
+ * word (Heliоform with a Cyrillic о, М4 with a Cyrillic М). */
+static bool mixed_script(const char *s, size_t len)
+{
+    bool latin = false, other = false;
+    for (size_t i = 0; i < len;) {
+        uint32_t c;
+        i += fl_utf8_decode((const unsigned char *)s, len, i, &c);
+        if (c < 0x80)
+            latin |= (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+        else
+            other |= cyrillic_or_greek(c);
+    }
+    return latin && other;
+}
+
+/* ---- reporting, in two passes over the groups */
+
+typedef struct span {
+    size_t off, len;
+} span;
+
+/* One group of uses sharing a skeleton key, with its forms and the form
+ * chosen as right. */
+typedef struct group {
     fl_name_form *forms;
-    size_t n = fl_name_forms(doc, uses, count, &forms);
-    if (n < 2 || compare_senses(doc, forms, n))
-        return;
+    size_t n, best;
+    fl_blame_reason reason;
+} group;
+
+typedef struct nv_state {
+    fl_vec reported; /* span: wrong uses already flagged */
+} nv_state;
+
+static bool overlaps_reported(const nv_state *st, size_t off, size_t len)
+{
+    const span *sp = st->reported.items;
+    for (size_t i = 0; i < st->reported.count; i++)
+        if (off < sp[i].off + sp[i].len && sp[i].off < off + len)
+            return true;
+    return false;
+}
+
+static void note_reported(fl_doc *doc, nv_state *st, const fl_name_form *wrong)
+{
+    for (size_t i = 0; i < wrong->count; i++) {
+        span *sp = fl_vec_push(doc->arena, &st->reported);
+        if (!sp) {
+            doc->status = FL_ENOMEM;
+            return;
+        }
+        *sp = (span){wrong->uses[i].off, wrong->uses[i].len};
+    }
+}
+
+/* Forms of one group and the right one; false when nothing is to be
+ * compared (one form, or the senses of a formula and a code decided). */
+static bool prepare_group(fl_doc *doc, fl_name_use *uses, size_t count, const family_use *fams,
+                          size_t nfam, group *g)
+{
+    g->n = fl_name_forms(doc, uses, count, &g->forms);
+    if (g->n < 2 || compare_senses(doc, g->forms, g->n))
+        return false;
+    fl_name_form *forms = g->forms;
+    size_t n = g->n;
     char fam[128];
     for (size_t i = 0; i < n; i++) {
         size_t flen = fl_family(forms[i].text, forms[i].len, fam, sizeof fam);
@@ -280,18 +345,39 @@ static void compare_group(fl_doc *doc, fl_name_use *uses, size_t count, const fa
         forms[i].shape_peer = family_peer(fams, nfam, fam, forms[i].uses[0].key);
         forms[i].shape = forms[i].shape_peer != NULL;
     }
-    fl_blame_reason reason;
-    size_t best = fl_blame_pick(forms, n, &reason);
-    const fl_name_form *right = &forms[best];
-    for (size_t i = 0; i < n && doc->status == FL_OK; i++) {
-        if (i == best)
+    g->best = fl_blame_pick(forms, n, &g->reason);
+    /* a word mixing scripts is never the right form beside one in a
+     * single script */
+    if (mixed_script(forms[g->best].text, forms[g->best].len)) {
+        size_t alt = n;
+        for (size_t i = 0; i < n; i++)
+            if (!mixed_script(forms[i].text, forms[i].len) &&
+                (alt == n || forms[i].count > forms[alt].count))
+                alt = i;
+        if (alt < n) {
+            g->best = alt;
+            g->reason = FL_BLAME_SCRIPT;
+        }
+    }
+    return true;
+}
+
+/* Reports the wrong forms of a group. Pass 0 flags the uses that are
+ * mentions; pass 1 the uses found among the tokens, unless a flagged span
+ * already covers them (Heliоform inside Heliоform Energy). */
+static void report_group(fl_doc *doc, nv_state *st, const group *g, int pass)
+{
+    const fl_name_form *forms = g->forms;
+    const fl_name_form *right = &forms[g->best];
+    for (size_t i = 0; i < g->n && doc->status == FL_OK; i++) {
+        if (i == g->best)
             continue;
-        const fl_name_form *wrong = &forms[i];
+        const fl_name_form *all = &forms[i];
         /* two forms the lexicon accepts (U.S. and US) are a style choice */
-        if (wrong->lexicon > 0 && right->lexicon > 0)
+        if (all->lexicon > 0 && right->lexicon > 0)
             continue;
         fl_difference diff;
-        if (fl_compare_surfaces(wrong->text, wrong->len, right->text, right->len, &diff) != FL_OK)
+        if (fl_compare_surfaces(all->text, all->len, right->text, right->len, &diff) != FL_OK)
             continue;
         /* case is name-casing's; endings, quote style and Unicode
          * composition are not a different spelling */
@@ -302,15 +388,36 @@ static void compare_group(fl_doc *doc, fl_name_use *uses, size_t count, const fa
         /* a digit standing for a letter only counts inside codes that mix
          * letters and digits on both sides (E5 is not ES) */
         if ((kinds & FL_DIFF_LOOKALIKE) && (ascii_digit(diff.a_char) || ascii_digit(diff.b_char)) &&
-            !(has_digit_and_letter(wrong->text, wrong->len) &&
+            !(has_digit_and_letter(all->text, all->len) &&
               has_digit_and_letter(right->text, right->len)))
             continue;
+        /* the uses this pass flags */
+        fl_name_use *picked = fl_arena_alloc(doc->arena, all->count * sizeof *picked);
+        if (!picked) {
+            doc->status = FL_ENOMEM;
+            return;
+        }
+        size_t k = 0;
+        for (size_t u = 0; u < all->count; u++) {
+            const fl_name_use *use = &all->uses[u];
+            bool is_run = use->mention == FL_NAME_NO_MENTION;
+            if (is_run != (pass == 1))
+                continue;
+            if (is_run && overlaps_reported(st, use->off, use->len))
+                continue;
+            picked[k++] = *use;
+        }
+        if (!k)
+            continue;
+        fl_name_form wrong = *all;
+        wrong.uses = picked;
+        wrong.count = k;
         fl_severity severity =
             (kinds & (FL_DIFF_LOOKALIKE | FL_DIFF_INVISIBLE)) ? FL_SEV_ERROR : FL_SEV_WARNING;
-        const char *wrong_note = fl_blame_times(doc, wrong->count);
+        const char *wrong_note = fl_blame_times(doc, wrong.count);
         const char *right_note = fl_blame_where(doc, right);
-        const char *why = fl_blame_reason_text(doc, reason, right);
-        const char *body = annotate(doc, diff.description, wrong, wrong_note, right, right_note);
+        const char *why = fl_blame_reason_text(doc, g->reason, right);
+        const char *body = annotate(doc, diff.description, &wrong, wrong_note, right, right_note);
         char *message;
         if (body)
             message = fl_arena_printf(doc->arena, "%s; write `%s`%s", body, right->text, why);
@@ -318,21 +425,220 @@ static void compare_group(fl_doc *doc, fl_name_use *uses, size_t count, const fa
             message = fl_arena_printf(doc->arena,
                                       "`%s` (%s) and `%s` (%s) are one name written "
                                       "two ways: %s; write `%s`%s",
-                                      wrong->text, wrong_note, right->text, right_note,
+                                      wrong.text, wrong_note, right->text, right_note,
                                       diff.description, right->text, why);
         else
             message =
                 fl_arena_printf(doc->arena,
                                 "`%s` (%s) and `%s` (%s) are one name written "
                                 "two ways; write `%s`%s",
-                                wrong->text, wrong_note, right->text, right_note, right->text, why);
-        fl_blame_report(doc, RULE, severity, wrong, right->text, right, message);
+                                wrong.text, wrong_note, right->text, right_note, right->text, why);
+        fl_blame_report(doc, RULE, severity, &wrong, right->text, right, message);
+        if (doc->status == FL_OK)
+            note_reported(doc, st, &wrong);
     }
 }
 
 static bool wanted(const fl_mention *m)
 {
     return m->kind == FL_M_CODE || m->kind == FL_M_NAME || m->kind == FL_M_ACRONYM;
+}
+
+/* ---- names written with other spacing among the tokens
+ *
+ * The mention extractors split names their own way: `Quill DB` beside the
+ * mention QuillDB, `Kinsei Hartwell` inside the mention "Shares of Kinsei
+ * Hartwell", a token `737-MAX` beside the mention 737 MAX, `М4` with a
+ * Cyrillic М that no extractor takes for a code. Runs of one to three
+ * adjacent tokens whose skeleton is the key of a mention become uses of
+ * that key too (a hash of the mention keys; linear in the tokens). A run
+ * of several tokens needs each token capitalized or holding a digit, must
+ * not start with a bare number (2 GB is a quantity), and joins only a key
+ * whose mentions are themselves multi-part (spaced, hyphenated, camel-case
+ * or with digits: `Air Port` never joins the plain word Airport). A single
+ * token joins only when it is hyphenated, camel-case, mixes letters and
+ * digits or mixes scripts. */
+
+typedef struct key_entry {
+    const char *key;
+    bool joinable;
+} key_entry;
+
+static int key_entry_order(const void *pa, const void *pb)
+{
+    return strcmp(((const key_entry *)pa)->key, ((const key_entry *)pb)->key);
+}
+
+static bool ascii_upper(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+
+static bool ascii_lower(unsigned char c)
+{
+    return c >= 'a' && c <= 'z';
+}
+
+static bool has_byte(const char *s, size_t len, char b)
+{
+    return memchr(s, b, len) != NULL;
+}
+
+static bool camel_case(const char *s, size_t len)
+{
+    for (size_t i = 1; i < len; i++)
+        if (ascii_lower((unsigned char)s[i - 1]) && ascii_upper((unsigned char)s[i]))
+            return true;
+    return false;
+}
+
+static bool has_ascii_digit(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (s[i] >= '0' && s[i] <= '9')
+            return true;
+    return false;
+}
+
+static bool has_ascii_letter(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (ascii_upper((unsigned char)s[i]) || ascii_lower((unsigned char)s[i]))
+            return true;
+    return false;
+}
+
+/* A mention form that is written in parts: spaces, hyphens or dots,
+ * camel case, or digits. */
+static bool multi_part(const char *s, size_t len)
+{
+    return has_byte(s, len, ' ') || has_byte(s, len, '-') || has_byte(s, len, '.') ||
+           camel_case(s, len) || has_ascii_digit(s, len);
+}
+
+/* A token that may take part in a run of several: capitalized, holding a
+ * digit, or mixing scripts. */
+static bool run_token(const char *s, size_t len)
+{
+    return ascii_upper((unsigned char)s[0]) || has_ascii_digit(s, len) || mixed_script(s, len);
+}
+
+/* A token that may be a use on its own. */
+static bool single_token(const char *s, size_t len)
+{
+    if (mixed_script(s, len))
+        return true;
+    if (!ascii_upper((unsigned char)s[0]) && !has_ascii_digit(s, len))
+        return false;
+    return has_byte(s, len, '-') || camel_case(s, len) ||
+           (has_ascii_digit(s, len) && has_ascii_letter(s, len));
+}
+
+/* Drops a possessive ending ('s, ’s, s'). */
+static size_t without_possessive(const char *s, size_t len)
+{
+    if (len > 2 && s[len - 2] == '\'' && (s[len - 1] == 's' || s[len - 1] == 'S'))
+        return len - 2;
+    if (len > 4 && memcmp(s + len - 4, "\xe2\x80\x99", 3) == 0 &&
+        (s[len - 1] == 's' || s[len - 1] == 'S'))
+        return len - 4;
+    return len;
+}
+
+static const key_entry *find_key(const key_entry *keys, size_t n, const char *key)
+{
+    key_entry probe = {key, false};
+    return n ? bsearch(&probe, keys, n, sizeof *keys, key_entry_order) : NULL;
+}
+
+/* Appends the token runs that share a mention's key to *runs. */
+static void find_runs(fl_doc *doc, const key_entry *keys, size_t nkeys, fl_vec *runs)
+{
+    const char *text = doc->prose.text;
+    char key[256];
+    for (size_t si = 0; si < doc->sentences.count && doc->status == FL_OK; si++) {
+        const fl_sentence *s = FL_DOC_SENTENCE(doc, si);
+        if (s->all_caps)
+            continue;
+        size_t end_tok = s->first_token + s->token_count;
+        for (size_t t = s->first_token; t < end_tok; t++) {
+            const fl_token *first = FL_DOC_TOKEN(doc, t);
+            if ((first->kind != FL_TOK_WORD && first->kind != FL_TOK_NUMBER) ||
+                !run_token(text + first->off, first->len))
+                continue;
+            bool bare_number = !has_ascii_letter(text + first->off, first->len) &&
+                               !mixed_script(text + first->off, first->len);
+            for (size_t k = 0; k < 3 && t + k < end_tok; k++) {
+                const fl_token *last = FL_DOC_TOKEN(doc, t + k);
+                if (k > 0) {
+                    const fl_token *prev = FL_DOC_TOKEN(doc, t + k - 1);
+                    if ((last->kind != FL_TOK_WORD && last->kind != FL_TOK_NUMBER) ||
+                        last->off != prev->off + prev->len + 1 ||
+                        text[prev->off + prev->len] != ' ' ||
+                        !run_token(text + last->off, last->len))
+                        break;
+                    if (bare_number)
+                        break;
+                } else if (!single_token(text + first->off, first->len)) {
+                    continue;
+                }
+                size_t len =
+                    without_possessive(text + first->off, last->off + last->len - first->off);
+                size_t klen = fl_skeleton(text + first->off, len, 0, key, sizeof key);
+                if (klen == 0 || klen >= sizeof key)
+                    continue;
+                const key_entry *e = find_key(keys, nkeys, key);
+                if (!e || (k > 0 && !e->joinable))
+                    continue;
+                fl_name_use *u = fl_vec_push(doc->arena, runs);
+                if (!u) {
+                    doc->status = FL_ENOMEM;
+                    return;
+                }
+                *u = (fl_name_use){FL_NAME_NO_MENTION,
+                                   si,
+                                   first->off,
+                                   len,
+                                   text + first->off,
+                                   len,
+                                   "",
+                                   e->key,
+                                   false};
+            }
+        }
+    }
+}
+
+/* Adds the keys of the tokens that can stand for a name on their own
+ * (TimeWarner, Kilroy-Silk, 1990s, М4), so that two spellings both found
+ * among the tokens (ConsumerElectronics inside one mention, Consumer
+ * Electronics inside another) meet. */
+static void token_keys(fl_doc *doc, fl_vec *keys)
+{
+    const char *text = doc->prose.text;
+    char key[256];
+    for (size_t si = 0; si < doc->sentences.count; si++) {
+        const fl_sentence *s = FL_DOC_SENTENCE(doc, si);
+        if (s->all_caps)
+            continue;
+        for (size_t t = s->first_token; t < s->first_token + s->token_count; t++) {
+            const fl_token *tok = FL_DOC_TOKEN(doc, t);
+            if ((tok->kind != FL_TOK_WORD && tok->kind != FL_TOK_NUMBER) ||
+                !single_token(text + tok->off, tok->len))
+                continue;
+            size_t len = without_possessive(text + tok->off, tok->len);
+            size_t klen = fl_skeleton(text + tok->off, len, 0, key, sizeof key);
+            if (klen == 0 || klen >= sizeof key)
+                continue;
+            key_entry *e = fl_vec_push(doc->arena, keys);
+            const char *k = fl_arena_strndup(doc->arena, key, klen);
+            if (!e || !k) {
+                doc->status = FL_ENOMEM;
+                return;
+            }
+            *e = (key_entry){k, multi_part(text + tok->off, len)};
+        }
+    }
 }
 
 static void run(fl_doc *doc)
@@ -377,7 +683,60 @@ static void run(fl_doc *doc)
     }
     if (nfam > 1)
         qsort(fams, nfam, sizeof *fams, family_order);
+    if (n == 0)
+        return;
+
+    /* the keys of the mentions and of the tokens that are names on their
+     * own (camel case, hyphenated, codes, mixed scripts), unique */
+    fl_vec keyv;
+    fl_vec_init(&keyv, sizeof(key_entry));
+    for (size_t i = 0; i < n; i++) {
+        key_entry *e = fl_vec_push(doc->arena, &keyv);
+        if (!e) {
+            doc->status = FL_ENOMEM;
+            return;
+        }
+        *e = (key_entry){uses[i].key, multi_part(uses[i].form, uses[i].form_len)};
+    }
+    token_keys(doc, &keyv);
+    if (doc->status != FL_OK)
+        return;
+    key_entry *keys = keyv.items;
+    qsort(keys, keyv.count, sizeof *keys, key_entry_order);
+    size_t nkeys = 0;
+    for (size_t i = 0; i < keyv.count; i++) {
+        if (nkeys && strcmp(keys[nkeys - 1].key, keys[i].key) == 0) {
+            keys[nkeys - 1].joinable |= keys[i].joinable;
+            continue;
+        }
+        keys[nkeys++] = keys[i];
+    }
+    fl_vec runs;
+    fl_vec_init(&runs, sizeof(fl_name_use));
+    find_runs(doc, keys, nkeys, &runs);
+    if (doc->status != FL_OK)
+        return;
+    if (runs.count) {
+        fl_name_use *all = fl_arena_alloc(doc->arena, (n + runs.count) * sizeof *all);
+        if (!all) {
+            doc->status = FL_ENOMEM;
+            return;
+        }
+        memcpy(all, uses, n * sizeof *uses);
+        memcpy(all + n, runs.items, runs.count * sizeof *uses);
+        uses = all;
+        n += runs.count;
+    }
+
     fl_name_uses_sort(uses, n);
+    group *groups = fl_arena_alloc(doc->arena, nkeys * sizeof *groups);
+    if (!groups) {
+        doc->status = FL_ENOMEM;
+        return;
+    }
+    size_t ng = 0;
+    nv_state st;
+    fl_vec_init(&st.reported, sizeof(span));
     for (size_t r = 0; r < n && doc->status == FL_OK;) {
         size_t end = r + 1;
         bool several = false;
@@ -387,10 +746,15 @@ static void run(fl_doc *doc)
                 several = true;
             end++;
         }
-        if (several)
-            compare_group(doc, uses + r, end - r, fams, nfam);
+        if (several && ng < nkeys &&
+            prepare_group(doc, uses + r, end - r, fams, nfam, &groups[ng])) {
+            report_group(doc, &st, &groups[ng], 0);
+            ng++;
+        }
         r = end;
     }
+    for (size_t i = 0; i < ng && doc->status == FL_OK; i++)
+        report_group(doc, &st, &groups[i], 1);
 }
 
 const fl_check_def fl_check_name_variant = {
