@@ -39,7 +39,9 @@ struct fl_patterns {
     "|chief operating officer|chief technology officer|chief technical officer"                    \
     "|chief information officer|chief marketing officer|chief scientist|chief economist"           \
     "|chief strategist|chief of staff|chief justice|associate justice|chief minister"              \
-    "|first officer|general counsel|justice|captain"                                               \
+    "|first officer|general counsel|justice (?:minister|secretary)"                                \
+    "|justice(?!\\s+(?:Department|Ministry|Division|Committee|Commission|Party|League|Court"       \
+    "|Council|Office|Service|System|Select|Reform|Centre|Center)\\b)|captain"                      \
     "|vice[- ]president|vice[- ]chair(?:man|woman|person)?|deputy prime minister"                  \
     "|prime minister|first minister|foreign minister|finance minister|defen[cs]e minister"         \
     "|health minister|foreign secretary|home secretary|health secretary|business secretary"        \
