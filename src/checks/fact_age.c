@@ -12,7 +12,9 @@
  * "by then", "ten years ago", "in 2019") is left out. An apposition
  * (", 62," or "the 62-year-old") otherwise counts as the age at the time
  * of writing. A bare surname shared by two different full names in the
- * document is not trusted to pick a person. */
+ * document is not trusted to pick a person. An age with no name that opens
+ * its sentence before a leader noun ("The 67-year-old union leader said")
+ * belongs to the one person named in its paragraph or the one before. */
 #include "fact_common.h"
 
 #include <stdio.h>
@@ -199,7 +201,8 @@ static long described_person(const fl_doc *doc, size_t i, const char *const *kno
         return -1;
     long found = -1;
     const char *found_key = NULL;
-    for (size_t j = i; j-- > 0;) {
+    /* a bounded look back: one huge paragraph stays linear */
+    for (size_t j = i; j-- > 0 && i - j <= 256;) {
         const fl_mention *c = FL_DOC_MENTION(doc, j);
         if (c->sentence >= doc->sentences.count)
             continue;

@@ -11,6 +11,10 @@
  * ("its February release"), or the first event word after a date that
  * opens the sentence ("In February, Kestrel recalled...").
  *
+ * A field line ("Released: March 4, 2025") dates its event; other
+ * headlines are not read. A date between a determiner and its event noun
+ * ("after the March 14 release") dates that event whatever bounds it.
+ *
  * Left out: dates in ranges and limits (from, between, until, by, before,
  * after, "to"), and sentences that plan, negate, repeat or hedge (scheduled,
  * expected, delayed, originally, will, not, again, first...). An event word
