@@ -276,6 +276,13 @@ static bool cyrillic_or_greek(uint32_t c)
  * word (Heliоform with a Cyrillic о, М4 with a Cyrillic М). */
 static bool mixed_script(const char *s, size_t len)
 {
+    /* fast path: Greek and Cyrillic (U+0370..U+052F) start with bytes
+     * 0xCD..0xD4 in UTF-8 */
+    size_t i0 = 0;
+    while (i0 < len && !((unsigned char)s[i0] >= 0xCD && (unsigned char)s[i0] <= 0xD4))
+        i0++;
+    if (i0 == len)
+        return false;
     bool latin = false, other = false;
     for (size_t i = 0; i < len;) {
         uint32_t c;
@@ -516,22 +523,54 @@ static bool multi_part(const char *s, size_t len)
            camel_case(s, len) || has_ascii_digit(s, len);
 }
 
-/* A token that may take part in a run of several: capitalized, holding a
- * digit, or mixing scripts. */
-static bool run_token(const char *s, size_t len)
+/* What one scan of a token finds. */
+enum {
+    TC_UPPER0 = 1,  /* starts with an ASCII capital */
+    TC_DIGIT = 2,   /* an ASCII digit */
+    TC_LETTER = 4,  /* an ASCII letter */
+    TC_HIGH = 8,    /* a byte past ASCII */
+    TC_HYPHEN = 16, /* a hyphen */
+    TC_CAMEL = 32   /* a capital after a small letter */
+};
+
+static unsigned token_class(const char *s, size_t len)
 {
-    return ascii_upper((unsigned char)s[0]) || has_ascii_digit(s, len) || mixed_script(s, len);
+    unsigned c = len && ascii_upper((unsigned char)s[0]) ? TC_UPPER0 : 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char b = (unsigned char)s[i];
+        if (b >= '0' && b <= '9')
+            c |= TC_DIGIT;
+        else if (ascii_lower(b))
+            c |= TC_LETTER;
+        else if (ascii_upper(b)) {
+            c |= TC_LETTER;
+            if (i && ascii_lower((unsigned char)s[i - 1]))
+                c |= TC_CAMEL;
+        } else if (b >= 0x80)
+            c |= TC_HIGH;
+        else if (b == '-')
+            c |= TC_HYPHEN;
+    }
+    return c;
 }
 
-/* A token that may be a use on its own. */
-static bool single_token(const char *s, size_t len)
+/* A token that may take part in a run of several: capitalized, holding a
+ * digit, or mixing scripts. */
+static bool run_token(unsigned c, const char *s, size_t len)
 {
-    if (mixed_script(s, len))
+    return (c & (TC_UPPER0 | TC_DIGIT)) || ((c & TC_HIGH) && mixed_script(s, len));
+}
+
+/* A token that may be a use on its own: capitalized or holding a digit,
+ * and hyphenated, camel case or mixing letters and digits; or mixing
+ * scripts. */
+static bool single_token(unsigned c, const char *s, size_t len)
+{
+    if ((c & TC_HIGH) && mixed_script(s, len))
         return true;
-    if (!ascii_upper((unsigned char)s[0]) && !has_ascii_digit(s, len))
+    if (!(c & (TC_UPPER0 | TC_DIGIT)))
         return false;
-    return has_byte(s, len, '-') || camel_case(s, len) ||
-           (has_ascii_digit(s, len) && has_ascii_letter(s, len));
+    return (c & (TC_HYPHEN | TC_CAMEL)) || ((c & TC_DIGIT) && (c & TC_LETTER));
 }
 
 /* Drops a possessive ending ('s, ’s, s'). */
@@ -552,7 +591,8 @@ static const key_entry *find_key(const key_entry *keys, size_t n, const char *ke
 }
 
 /* Appends the token runs that share a mention's key to *runs. */
-static void find_runs(fl_doc *doc, const key_entry *keys, size_t nkeys, fl_vec *runs)
+static void find_runs(fl_doc *doc, const unsigned char *cls, const key_entry *keys, size_t nkeys,
+                      fl_vec *runs)
 {
     const char *text = doc->prose.text;
     char key[256];
@@ -564,7 +604,7 @@ static void find_runs(fl_doc *doc, const key_entry *keys, size_t nkeys, fl_vec *
         for (size_t t = s->first_token; t < end_tok; t++) {
             const fl_token *first = FL_DOC_TOKEN(doc, t);
             if ((first->kind != FL_TOK_WORD && first->kind != FL_TOK_NUMBER) ||
-                !run_token(text + first->off, first->len))
+                !run_token(cls[t], text + first->off, first->len))
                 continue;
             bool bare_number = !has_ascii_letter(text + first->off, first->len) &&
                                !mixed_script(text + first->off, first->len);
@@ -575,11 +615,11 @@ static void find_runs(fl_doc *doc, const key_entry *keys, size_t nkeys, fl_vec *
                     if ((last->kind != FL_TOK_WORD && last->kind != FL_TOK_NUMBER) ||
                         last->off != prev->off + prev->len + 1 ||
                         text[prev->off + prev->len] != ' ' ||
-                        !run_token(text + last->off, last->len))
+                        !run_token(cls[t + k], text + last->off, last->len))
                         break;
                     if (bare_number)
                         break;
-                } else if (!single_token(text + first->off, first->len)) {
+                } else if (!single_token(cls[t], text + first->off, first->len)) {
                     continue;
                 }
                 size_t len =
@@ -613,7 +653,7 @@ static void find_runs(fl_doc *doc, const key_entry *keys, size_t nkeys, fl_vec *
  * (TimeWarner, Kilroy-Silk, 1990s, М4), so that two spellings both found
  * among the tokens (ConsumerElectronics inside one mention, Consumer
  * Electronics inside another) meet. */
-static void token_keys(fl_doc *doc, fl_vec *keys)
+static void token_keys(fl_doc *doc, const unsigned char *cls, fl_vec *keys)
 {
     const char *text = doc->prose.text;
     char key[256];
@@ -624,7 +664,7 @@ static void token_keys(fl_doc *doc, fl_vec *keys)
         for (size_t t = s->first_token; t < s->first_token + s->token_count; t++) {
             const fl_token *tok = FL_DOC_TOKEN(doc, t);
             if ((tok->kind != FL_TOK_WORD && tok->kind != FL_TOK_NUMBER) ||
-                !single_token(text + tok->off, tok->len))
+                !single_token(cls[t], text + tok->off, tok->len))
                 continue;
             size_t len = without_possessive(text + tok->off, tok->len);
             size_t klen = fl_skeleton(text + tok->off, len, 0, key, sizeof key);
@@ -636,7 +676,11 @@ static void token_keys(fl_doc *doc, fl_vec *keys)
                 doc->status = FL_ENOMEM;
                 return;
             }
-            *e = (key_entry){k, multi_part(text + tok->off, len)};
+            /* a hyphen alone does not invite runs: Long-Term beside Long
+             * Term Capital is two names */
+            *e = (key_entry){k, camel_case(text + tok->off, len) ||
+                                    has_ascii_digit(text + tok->off, len) ||
+                                    mixed_script(text + tok->off, len)};
         }
     }
 }
@@ -698,7 +742,18 @@ static void run(fl_doc *doc)
         }
         *e = (key_entry){uses[i].key, multi_part(uses[i].form, uses[i].form_len)};
     }
-    token_keys(doc, &keyv);
+    /* each token's class, scanned once */
+    unsigned char *cls = fl_arena_alloc(doc->arena, doc->tokens.count + 1);
+    if (!cls) {
+        doc->status = FL_ENOMEM;
+        return;
+    }
+    for (size_t t = 0; t < doc->tokens.count; t++) {
+        const fl_token *tok = FL_DOC_TOKEN(doc, t);
+        if (tok->kind == FL_TOK_WORD || tok->kind == FL_TOK_NUMBER)
+            cls[t] = (unsigned char)token_class(doc->prose.text + tok->off, tok->len);
+    }
+    token_keys(doc, cls, &keyv);
     if (doc->status != FL_OK)
         return;
     key_entry *keys = keyv.items;
@@ -713,7 +768,7 @@ static void run(fl_doc *doc)
     }
     fl_vec runs;
     fl_vec_init(&runs, sizeof(fl_name_use));
-    find_runs(doc, keys, nkeys, &runs);
+    find_runs(doc, cls, keys, nkeys, &runs);
     if (doc->status != FL_OK)
         return;
     if (runs.count) {
