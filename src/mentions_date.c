@@ -5,11 +5,14 @@
  * Tuesday", "in 2024"; typed as year/month/day with the precision stated.
  * A month or a year on its own is a date only after a preposition ("in",
  * "since", "by", ...): "the 2025 fiscal year" names a period, not the date
- * of an event, and "May" alone is as often a name or a verb.
+ * of an event, and "May" alone is as often a name or a verb. A bare month
+ * between a determiner and a noun ("its February release") is a date too.
+ * Weekday abbreviations ("Fri.") count beside a day cue or a date.
  *
  * Ages: "Huang, 62,", "the 62-year-old Huang", "aged 62", linked to the
- * person when the name is right there. "Name, 62," is only an age when a
- * name really ends at the comma. */
+ * person when the name is right there. "Name, 62," (or "Name, 62." ending
+ * the sentence) is only an age when a name really ends at the comma, and
+ * not after a preposition of place ("in Leeds, 12."). */
 #include "mentions.h"
 
 #include <stdlib.h>
