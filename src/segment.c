@@ -403,7 +403,7 @@ static bool is_small_word(const unsigned char *w, size_t len)
 {
     if (len > 4)
         return false;
-    char low[5];
+    char low[5] = {0};
     for (size_t i = 0; i < len; i++) {
         if (w[i] >= 0x80)
             return false;
