@@ -428,6 +428,188 @@ START_TEST(variant_quote_style_is_not_a_variant)
 }
 END_TEST
 
+/* ---------------------------------------- name-variant over token runs */
+
+/* a spaced run that no extractor took for a name, beside the mention */
+START_TEST(variant_run_beside_camel_case_mention)
+{
+    mspec specs[] = {NAME("QuillDB")};
+    tdoc *t = make_doc("QuillDB is a database. Install QuillDB first. Older drivers for Quill DB "
+                       "fail.\n",
+                       specs, 1, NULL);
+    const fl_finding *f[16];
+    ck_assert_uint_eq(run_rule(t, "name-variant", f), 1);
+    ck_assert_str_eq(f[0]->text, "Quill DB");
+    ck_assert_str_eq(f[0]->suggestion, "QuillDB");
+    ck_assert_int_eq(f[0]->severity, FL_SEV_WARNING);
+    ck_assert_ptr_nonnull(strstr(f[0]->message, "`QuillDB` (line 1, 2 times)"));
+    free_doc(t);
+}
+END_TEST
+
+/* one hyphenated token beside a spaced code mention */
+START_TEST(variant_hyphenated_token_beside_spaced_code)
+{
+    mspec specs[] = {CODE("737 MAX")};
+    tdoc *t = make_doc("Boeing delivered the 737 MAX. Analysts said the 737-MAX numbers were "
+                       "good. The 737 MAX sold well.\n",
+                       specs, 1, NULL);
+    const fl_finding *f[16];
+    ck_assert_uint_eq(run_rule(t, "name-variant", f), 1);
+    ck_assert_str_eq(f[0]->text, "737-MAX");
+    ck_assert_str_eq(f[0]->suggestion, "737 MAX");
+    free_doc(t);
+}
+END_TEST
+
+/* the slip sits inside a longer mention; the run is compared word by word */
+START_TEST(variant_run_inside_longer_mention)
+{
+    mspec specs[] = {NAME("Kinsei-Hartwell"), NAME("Shares of Kinsei Hartwell")};
+    tdoc *t = make_doc("Kinsei-Hartwell bought the mine. Kinsei-Hartwell will pay cash. Shares "
+                       "of Kinsei Hartwell were flat.\n",
+                       specs, 2, NULL);
+    const fl_finding *f[16];
+    ck_assert_uint_eq(run_rule(t, "name-variant", f), 1);
+    ck_assert_str_eq(f[0]->text, "Kinsei Hartwell");
+    ck_assert_str_eq(f[0]->suggestion, "Kinsei-Hartwell");
+    free_doc(t);
+}
+END_TEST
+
+/* both spellings only inside longer mentions: a camel-case token meets the
+ * spaced run of another name */
+START_TEST(variant_joined_words_between_longer_mentions)
+{
+    mspec specs[] = {NAME("Consumer Electronics Show"), NAME("ConsumerElectronics Association")};
+    tdoc *t = make_doc("The Consumer Electronics Show opened. Visitors filled the Consumer "
+                       "Electronics Show halls. The ConsumerElectronics Association runs it.\n",
+                       specs, 2, NULL);
+    const fl_finding *f[16];
+    ck_assert_uint_eq(run_rule(t, "name-variant", f), 1);
+    ck_assert_str_eq(f[0]->text, "ConsumerElectronics");
+    ck_assert_str_eq(f[0]->suggestion, "Consumer Electronics");
+    free_doc(t);
+}
+END_TEST
+
+/* a Cyrillic М in a code that no extractor found */
+START_TEST(variant_cyrillic_token_beside_code)
+{
+    mspec specs[] = {CODE("M4")};
+    tdoc *t = make_doc("The M4 is fast. In our test the \xd0\x9c"
+                       "4 settled at 80%. The M4 stays cool.\n",
+                       specs, 1, NULL);
+    const fl_finding *f[16];
+    ck_assert_uint_eq(run_rule(t, "name-variant", f), 1);
+    ck_assert_str_eq(f[0]->text, "\xd0\x9c"
+                                 "4");
+    ck_assert_str_eq(f[0]->suggestion, "M4");
+    ck_assert_int_eq(f[0]->severity, FL_SEV_ERROR);
+    ck_assert_ptr_nonnull(strstr(f[0]->message, "Cyrillic"));
+    free_doc(t);
+}
+END_TEST
+
+/* a mixed-script word inside a longer mention: flagged once, by the word,
+ * with the normalizer's description; name-spelling stays out */
+START_TEST(variant_mixed_script_word_in_longer_mention)
+{
+    mspec specs[] = {NAME("Helioform"), NAME("Heli\xd0\xbe"
+                                             "form Energy")};
+    tdoc *t = make_doc("Helioform signed the deal. Helioform will build it. Heli\xd0\xbe"
+                       "form Energy is based in Phoenix.\n",
+                       specs, 2, NULL);
+    const fl_finding *f[16];
+    ck_assert_uint_eq(run_rule(t, "name-variant", f), 1);
+    ck_assert_str_eq(f[0]->text, "Heli\xd0\xbe"
+                                 "form");
+    ck_assert_str_eq(f[0]->suggestion, "Helioform");
+    ck_assert_int_eq(f[0]->severity, FL_SEV_ERROR);
+    ck_assert_ptr_nonnull(strstr(f[0]->message, "`Heli\xd0\xbe"
+                                                "form` (once) has the Cyrillic"));
+    ck_assert_uint_eq(run_rule(t, "name-spelling", NULL), 0);
+    free_doc(t);
+}
+END_TEST
+
+/* a word mixing scripts is never the suggestion, even when used first */
+START_TEST(variant_mixed_script_never_suggested)
+{
+    mspec specs[] = {NAME("Cast\xd0\xb5"
+                          "llanos"),
+                     NAME("Castellanos")};
+    tdoc *t = make_doc("Justice Cast\xd0\xb5"
+                       "llanos dissented. Castellanos wrote at length.\n",
+                       specs, 2, NULL);
+    const fl_finding *f[16];
+    ck_assert_uint_eq(run_rule(t, "name-variant", f), 1);
+    ck_assert_str_eq(f[0]->suggestion, "Castellanos");
+    ck_assert_ptr_nonnull(strstr(f[0]->message, "one script"));
+    ck_assert_uint_eq(run_rule(t, "name-spelling", NULL), 0);
+    free_doc(t);
+}
+END_TEST
+
+/* a look-alike is name-variant's even where name-spelling would see one
+ * letter off a more frequent spelling */
+START_TEST(spelling_leaves_lookalikes_to_variant)
+{
+    mspec specs[] = {NAME("Castellanos"), NAME("Cast\xd0\xb5"
+                                               "llanos")};
+    tdoc *t = make_doc("Castellanos dissented. Castellanos wrote at length. Scholars said "
+                       "Cast\xd0\xb5"
+                       "llanos was right.\n",
+                       specs, 2, NULL);
+    ck_assert_uint_eq(run_rule(t, "name-spelling", NULL), 0);
+    const fl_finding *f[16];
+    ck_assert_uint_eq(run_rule(t, "name-variant", f), 1);
+    ck_assert_ptr_nonnull(strstr(f[0]->message, "has the Cyrillic"));
+    free_doc(t);
+}
+END_TEST
+
+/* common words that join into a word are not a name written two ways */
+START_TEST(variant_common_words_do_not_join)
+{
+    mspec specs[] = {NAME("Airport"), NAME("Everyone"), NAME("Online"), NAME("Air Port Authority")};
+    tdoc *t = make_doc("The Air Port Authority met. Airport staff were slow. Every One trained. "
+                       "Everyone agreed. On Line sales grew. Online shops won. every one of "
+                       "them went on line.\n",
+                       specs, 4, NULL);
+    ck_assert_uint_eq(run_rule(t, "name-variant", NULL), 0);
+    free_doc(t);
+}
+END_TEST
+
+/* a number and a unit, a lone letter, a lower-case run, an all-caps
+ * headline and a hyphen alone are not spacing variants */
+START_TEST(variant_runs_that_are_not_names)
+{
+    mspec specs[] = {CODE("2GB"), CODE("A4"), NAME("QuillDB"), NAME("Long-Term Plan"),
+                     NAME("Long Term Capital")};
+    tdoc *t = make_doc("QUILL DB SHIPS\n"
+                       "The 2GB card is cheap. The phone has 2 GB of memory. Print on A4 paper. "
+                       "She got an A 4 times. QuillDB is fast. The quill db folder is small. "
+                       "The Long-Term Plan was read. Long Term Capital failed.\n",
+                       specs, 5, NULL);
+    ck_assert_uint_eq(run_rule(t, "name-variant", NULL), 0);
+    free_doc(t);
+}
+END_TEST
+
+/* a word written wholly in Greek or Cyrillic is not a look-alike slip */
+START_TEST(variant_single_script_words_are_clean)
+{
+    mspec specs[] = {ACR("ABBA")};
+    tdoc *t = make_doc("ABBA sang in Athens. The Greek press wrote \xce\x91\xce\x92\xce\x92\xce\x91"
+                       " on its front page. ABBA won.\n",
+                       specs, 1, NULL);
+    ck_assert_uint_eq(run_rule(t, "name-variant", NULL), 0);
+    free_doc(t);
+}
+END_TEST
+
 /* ------------------------------------------------------------ name-casing */
 
 START_TEST(casing_flags_minority_form)
@@ -791,6 +973,17 @@ Suite *fl_test_suite(void)
     tcase_add_test(tc, variant_spacing_is_warning);
     tcase_add_test(tc, variant_digit_for_letter_needs_codes);
     tcase_add_test(tc, variant_quote_style_is_not_a_variant);
+    tcase_add_test(tc, variant_run_beside_camel_case_mention);
+    tcase_add_test(tc, variant_hyphenated_token_beside_spaced_code);
+    tcase_add_test(tc, variant_run_inside_longer_mention);
+    tcase_add_test(tc, variant_joined_words_between_longer_mentions);
+    tcase_add_test(tc, variant_cyrillic_token_beside_code);
+    tcase_add_test(tc, variant_mixed_script_word_in_longer_mention);
+    tcase_add_test(tc, variant_mixed_script_never_suggested);
+    tcase_add_test(tc, spelling_leaves_lookalikes_to_variant);
+    tcase_add_test(tc, variant_common_words_do_not_join);
+    tcase_add_test(tc, variant_runs_that_are_not_names);
+    tcase_add_test(tc, variant_single_script_words_are_clean);
     tcase_add_test(tc, casing_flags_minority_form);
     tcase_add_test(tc, casing_lexicon_beats_majority);
     tcase_add_test(tc, casing_all_caps_headline);

@@ -1,6 +1,7 @@
 /* name_variant.c - one name written with look-alike characters or with
  * different spacing, hyphenation or width (`H2O` vs `H20`, `F-35` vs
- * `F35`). Mentions are bucketed by skeleton key; only forms sharing a
+ * `F35`). Mentions, and the runs of tokens that share a mention's key
+ * (see find_runs), are bucketed by skeleton key; only forms sharing a
  * skeleton are compared. Case-only differences belong to name-casing. */
 #include "blame.h"
 
@@ -617,7 +618,9 @@ static void find_runs(fl_doc *doc, const unsigned char *cls, const key_entry *ke
                         text[prev->off + prev->len] != ' ' ||
                         !run_token(cls[t + k], text + last->off, last->len))
                         break;
-                    if (bare_number)
+                    /* a bare number starts a quantity (2 GB); a lone
+                     * letter is a word (an A 4 times) */
+                    if (bare_number || first->len < 2 || last->len < 2)
                         break;
                 } else if (!single_token(cls[t], text + first->off, first->len)) {
                     continue;
@@ -821,8 +824,13 @@ const fl_check_def fl_check_name_variant = {
      "skeleton key: the same characters once look-alikes (the digit 0 and the letter O, a "
      "Cyrillic Н and a Latin H) and spacing, hyphens and dots inside the name are set aside. "
      "Look-alike characters inside codes are errors (H2O for H20); spacing and hyphenation "
-     "differences (F-35 and F35, Time Warner and TimeWarner) are warnings. The suggested form "
-     "is the lexicon's, else the one that fits the shape of its family in the document (H20 "
-     "beside H100), else the more frequent, else the first used. Case-only differences are "
-     "left to name-casing."},
+     "differences (F-35 and F35, Time Warner and TimeWarner) are warnings. Besides the "
+     "extracted names, runs of one to three capitalized or numbered words that spell a name "
+     "of the document another way are compared (Quill DB beside QuillDB, Kinsei Hartwell "
+     "inside a longer name beside Kinsei-Hartwell, a Cyrillic М4 beside M4); a run of "
+     "several words joins only a name written in parts or in camel case, so Air Port is "
+     "never compared with the word Airport. The suggested form is the lexicon's, else the "
+     "one that fits the shape of its family in the document (H20 beside H100), else the more "
+     "frequent, else the first used; a word mixing Latin with Cyrillic or Greek letters is "
+     "never suggested. Case-only differences are left to name-casing."},
     run};
