@@ -366,6 +366,11 @@ static bool prepare_group(fl_doc *doc, fl_name_use *uses, size_t count, const fa
             g->best = alt;
             g->reason = FL_BLAME_SCRIPT;
         }
+    } else if (g->reason == FL_BLAME_FIRST) {
+        /* a tie broken by order says less than the script does */
+        for (size_t i = 0; i < n; i++)
+            if (mixed_script(forms[i].text, forms[i].len))
+                g->reason = FL_BLAME_SCRIPT;
     }
     return true;
 }
