@@ -424,12 +424,19 @@ bool fl_ctx_before_has(const fl_doc *doc, size_t floor, size_t off, const char *
     for (size_t k = last_end; k < off; k++)
         if (t[k] != ' ' && t[k] != '\n' && t[k] != '\r' && t[k] != '\t')
             return false;
-    for (size_t s = 0; s < n; s++)
+    for (size_t s = 0; s < n; s++) {
+        /* a phrase starting with a letter matches only a word starting
+         * with that letter: skip the others without walking them */
+        char c = lower(t[starts[s]]);
         for (size_t k = 0; phrases[k]; k++) {
+            char p0 = phrases[k][0];
+            if (p0 != c && p0 >= 'a' && p0 <= 'z')
+                continue;
             size_t end;
             if (match_at(t, off, starts[s], phrases[k], &end) && end == last_end)
                 return true;
         }
+    }
     return false;
 }
 

@@ -93,7 +93,7 @@ static const char *const generic_anchors[] = {
 static bool in_list(const char *const *list, const char *w)
 {
     for (size_t i = 0; list[i]; i++)
-        if (strcmp(list[i], w) == 0)
+        if (list[i][0] == w[0] && strcmp(list[i], w) == 0)
             return true;
     return false;
 }
@@ -238,8 +238,98 @@ static bool is_object_preposition(const char *t, size_t n)
     return in_list(preps, w);
 }
 
+/* The stems of the words met while looking for anchors, one table per
+ * document run: each distinct lower-cased word is stemmed once and its
+ * stem and word copied into the arena once. Open addressing. */
+typedef struct stem_slot {
+    const char *word; /* NULL: empty */
+    const char *stem; /* NULL: no anchor (stopword, generic, unstemmable) */
+    unsigned hash;
+    unsigned len;
+} stem_slot;
+
+typedef struct stem_memo {
+    struct sb_stemmer *stemmer;
+    stem_slot *slots;
+    size_t mask, count;
+} stem_memo;
+
+static unsigned word_hash(const char *w, size_t n)
+{
+    unsigned h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)w[i]) * 16777619u;
+    h ^= h >> 15;
+    h *= 0x2c1b3c6du;
+    h ^= h >> 12;
+    return h;
+}
+
+static bool memo_init(fl_doc *doc, stem_memo *memo, size_t slots)
+{
+    memo->slots = fl_arena_alloc(doc->arena, slots * sizeof *memo->slots);
+    memo->mask = slots - 1;
+    memo->count = 0;
+    return memo->slots != NULL;
+}
+
+static bool memo_grow(fl_doc *doc, stem_memo *memo)
+{
+    stem_slot *old = memo->slots;
+    size_t old_cap = memo->mask + 1;
+    if (!memo_init(doc, memo, old_cap * 2))
+        return false;
+    for (size_t i = 0; i < old_cap; i++) {
+        if (!old[i].word)
+            continue;
+        size_t at = old[i].hash & memo->mask;
+        while (memo->slots[at].word)
+            at = (at + 1) & memo->mask;
+        memo->slots[at] = old[i];
+        memo->count++;
+    }
+    return true;
+}
+
+/* The slot of the lower-case word w[0..n), stemming it on first sight;
+ * NULL when out of memory. */
+static const stem_slot *memo_stem(fl_doc *doc, stem_memo *memo, const char *w, size_t n)
+{
+    unsigned h = word_hash(w, n);
+    size_t at = h & memo->mask;
+    for (; memo->slots[at].word; at = (at + 1) & memo->mask) {
+        const stem_slot *sl = &memo->slots[at];
+        if (sl->hash == h && sl->len == n && memcmp(sl->word, w, n) == 0)
+            return sl;
+    }
+    if ((memo->count + 1) * 2 > memo->mask + 1) {
+        if (!memo_grow(doc, memo))
+            return NULL;
+        at = h & memo->mask;
+        while (memo->slots[at].word)
+            at = (at + 1) & memo->mask;
+    }
+    stem_slot sl = {fl_arena_strndup(doc->arena, w, n), NULL, h, (unsigned)n};
+    if (!sl.word)
+        return NULL;
+    if (!fl_is_stopword(w, n)) {
+        const sb_symbol *st = sb_stemmer_stem(memo->stemmer, (const sb_symbol *)w, (int)n);
+        if (st) {
+            int sl_len = sb_stemmer_length(memo->stemmer);
+            char *stem = fl_arena_strndup(doc->arena, (const char *)st, (size_t)sl_len);
+            if (!stem)
+                return NULL;
+            if (!in_list(generic_anchors, stem))
+                sl.stem = stem;
+        }
+    }
+    memo->slots[at] = sl;
+    memo->count++;
+    return &memo->slots[at];
+}
+
 /* Adds a content word t[0..n) as an anchor of a. */
-static void add_anchor(fl_doc *doc, struct sb_stemmer *stemmer, amount *a, const char *t, size_t n)
+static void add_anchor(fl_doc *doc, stem_memo *memo, amount *a, const char *t, size_t n)
 {
     char buf[48];
     if (n < 2 || n >= sizeof buf || a->anchor_count >= FL_NUM_MAX_ANCHORS)
@@ -251,35 +341,29 @@ static void add_anchor(fl_doc *doc, struct sb_stemmer *stemmer, amount *a, const
         buf[i] = lower((char)c);
     }
     buf[n] = '\0';
-    if (fl_is_stopword(buf, n))
-        return;
-    const sb_symbol *st = sb_stemmer_stem(stemmer, (const sb_symbol *)buf, (int)n);
-    if (!st)
-        return;
-    int sl = sb_stemmer_length(stemmer);
-    char *stem = fl_arena_strndup(doc->arena, (const char *)st, (size_t)sl);
-    char *word = fl_arena_strndup(doc->arena, buf, n);
-    if (!stem || !word) {
+    const stem_slot *sl = memo_stem(doc, memo, buf, n);
+    if (!sl) {
         fail(doc);
         return;
     }
-    if (in_list(generic_anchors, stem))
-        return;
+    const char *stem = sl->stem;
+    if (!stem)
+        return; /* a stopword or a generic anchor */
     const fl_mention *m = FL_DOC_MENTION(doc, a->mention);
     if (m->kind == FL_M_QUANTITY && m->unit && strcmp(m->unit, stem) == 0)
         return; /* the unit is the measure, not the subject */
     for (size_t i = 0; i < a->anchor_count; i++)
-        if (strcmp(a->anchors[i], stem) == 0)
+        if (a->anchors[i] == stem || strcmp(a->anchors[i], stem) == 0)
             return;
     a->anchors[a->anchor_count] = stem;
-    a->words[a->anchor_count] = word;
+    a->words[a->anchor_count] = sl->word;
     a->anchor_count++;
 }
 
 /* The anchor words of an amount: up to FL_NUM_BEFORE content words before
  * it and FL_NUM_AFTER after it, inside its clause (hyphenated words count
  * part by part). */
-static void find_anchors(fl_doc *doc, struct sb_stemmer *stemmer, amount *a, size_t lo, size_t hi)
+static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, size_t hi)
 {
     const fl_mention *m = FL_DOC_MENTION(doc, a->mention);
     const char *t = doc->prose.text;
@@ -302,7 +386,7 @@ static void find_anchors(fl_doc *doc, struct sb_stemmer *stemmer, amount *a, siz
             continue;
         }
         size_t before = a->anchor_count;
-        add_anchor(doc, stemmer, a, t + s, i - s);
+        add_anchor(doc, memo, a, t + s, i - s);
         if (a->anchor_count > before) {
             words++;
             if (object == 1 && a->object_count < FL_NUM_MAX_OBJECTS)
@@ -320,7 +404,7 @@ static void find_anchors(fl_doc *doc, struct sb_stemmer *stemmer, amount *a, siz
         while (i > lo && fl_ctx_word_byte((unsigned char)t[i - 1]))
             i--;
         size_t before = a->anchor_count;
-        add_anchor(doc, stemmer, a, t + i, e - i);
+        add_anchor(doc, memo, a, t + i, e - i);
         if (a->anchor_count > before)
             words++;
     }
@@ -785,9 +869,13 @@ static void run(fl_doc *doc)
         return;
     amount *amounts = fl_arena_alloc(doc->arena, n * sizeof *amounts);
     item *items = fl_arena_alloc(doc->arena, n * FL_NUM_MAX_ANCHORS * sizeof *items);
-    struct sb_stemmer *stemmer = sb_stemmer_new("english", NULL);
-    if (!amounts || !items || !stemmer) {
-        sb_stemmer_delete(stemmer);
+    /* the workspace's stemmer when the checker lends one */
+    struct sb_stemmer *own = NULL, *stemmer = doc->ws ? doc->ws->stemmer : NULL;
+    if (!stemmer)
+        stemmer = own = sb_stemmer_new("english", NULL);
+    stem_memo memo = {stemmer, NULL, 0, 0};
+    if (!amounts || !items || !stemmer || !memo_init(doc, &memo, 256)) {
+        sb_stemmer_delete(own);
         fail(doc);
         return;
     }
@@ -815,13 +903,13 @@ static void run(fl_doc *doc)
             a->approx = AT_MOST;
         else if (fl_ctx_before_has(doc, s->off, m->off, fl_ctx_approx_phrases))
             a->approx = APPROX;
-        find_anchors(doc, stemmer, a, s->off, s->off + s->len);
+        find_anchors(doc, &memo, a, s->off, s->off + s->len);
         for (size_t k = 0; k < a->anchor_count; k++)
             items[ni++] = (item){measure, a->anchors[k], na};
         na++;
     }
     if (doc->status != FL_OK) {
-        sb_stemmer_delete(stemmer);
+        sb_stemmer_delete(own);
         return;
     }
     /* an amount whose sentence states another value of the same measure is
@@ -843,7 +931,7 @@ static void run(fl_doc *doc)
         names.count += FL_DOC_MENTION(doc, i)->kind == FL_M_NAME;
     names.mention = fl_arena_alloc(doc->arena, (names.count + 1) * sizeof *names.mention);
     if (!names.mention) {
-        sb_stemmer_delete(stemmer);
+        sb_stemmer_delete(own);
         fail(doc);
         return;
     }
@@ -865,7 +953,7 @@ static void run(fl_doc *doc)
         codes.count += FL_DOC_MENTION(doc, i)->kind == FL_M_CODE;
     codes.mention = fl_arena_alloc(doc->arena, (codes.count + 1) * sizeof *codes.mention);
     if (!codes.mention) {
-        sb_stemmer_delete(stemmer);
+        sb_stemmer_delete(own);
         fail(doc);
         return;
     }
@@ -894,7 +982,7 @@ static void run(fl_doc *doc)
     }
     if (doc->status == FL_OK)
         check_definite(doc, &names, &codes, amounts, na);
-    sb_stemmer_delete(stemmer);
+    sb_stemmer_delete(own);
 }
 
 const fl_check_def fl_check_fact_number = {
