@@ -16,7 +16,14 @@ struct fl_arena {
     size_t next_size;
 };
 
-enum { FL_ARENA_FIRST = 16 * 1024, FL_ARENA_MAX_STEP = 4 * 1024 * 1024 };
+enum {
+    FL_ARENA_FIRST = 16 * 1024,
+    FL_ARENA_MAX_STEP = 4 * 1024 * 1024,
+    /* a request this large gets a block of its own from calloc: fresh
+     * pages come zeroed (no memset touching them all) and the current
+     * block keeps serving small requests */
+    FL_ARENA_BIG = 256 * 1024
+};
 
 fl_arena *fl_arena_new(void)
 {
@@ -45,6 +52,20 @@ void *fl_arena_alloc(fl_arena *arena, size_t size)
     if (size == 0)
         size = 8;
     fl_block *b = arena->head;
+    if (size >= FL_ARENA_BIG) {
+        fl_block *big = calloc(1, sizeof *big + size);
+        if (!big)
+            return NULL;
+        big->cap = big->used = size;
+        if (b) {
+            /* behind the head: the head keeps its free space */
+            big->next = b->next;
+            b->next = big;
+        } else {
+            arena->head = big;
+        }
+        return big->data;
+    }
     if (!b || b->cap - b->used < size) {
         size_t cap = arena->next_size;
         if (cap < size)
