@@ -283,13 +283,16 @@ static void add_ignore(fl_config *cfg, const char *item)
     char **grown = realloc(cfg->ignores, (cfg->ignore_count + 1) * sizeof *grown);
     const char **fgrown =
         grown ? realloc(cfg->ignore_from, (cfg->ignore_count + 1) * sizeof *fgrown) : NULL;
+    /* keep both grown arrays even when something else failed: realloc may
+     * have moved them and freed the old blocks */
     if (grown)
         cfg->ignores = grown;
+    if (fgrown)
+        cfg->ignore_from = fgrown;
     if (!glob || !from || !grown || !fgrown) {
         cfg->oom = true;
         return;
     }
-    cfg->ignore_from = fgrown;
     grown[cfg->ignore_count] = glob;
     fgrown[cfg->ignore_count++] = from;
 }

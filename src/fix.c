@@ -366,7 +366,7 @@ fl_status fl_fix_diff(const char *path, const char *old, size_t old_len, const c
     if (old_len == new_len && memcmp(old, new_text, old_len) == 0)
         return FL_OK;
     enum { CONTEXT = 3 };
-    size_t on, nn;
+    size_t on = 0, nn = 0; /* split_lines leaves them unset when it fails */
     line *a = split_lines(old, old_len, &on);
     line *b = split_lines(new_text, new_len, &nn);
     block *blocks = malloc((on + nn + 1) * sizeof *blocks);
@@ -407,7 +407,8 @@ fl_status fl_fix_diff(const char *path, const char *old, size_t old_len, const c
     while (i < nblocks) {
         /* blocks closer than two contexts share a hunk */
         size_t j = i;
-        while (j + 1 < nblocks && blocks[j + 1].o - (blocks[j].o + blocks[j].on) <= 2 * CONTEXT)
+        while (j + 1 < nblocks &&
+               blocks[j + 1].o - (blocks[j].o + blocks[j].on) <= 2 * (size_t)CONTEXT)
             j++;
         size_t ostart = blocks[i].o > CONTEXT ? blocks[i].o - CONTEXT : 0;
         size_t delta = blocks[i].n - blocks[i].o; /* same before the first block */

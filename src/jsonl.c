@@ -93,7 +93,7 @@ fl_status fl_jsonl_run(const fl_checker *checker, FILE *in, FILE *out, size_t ma
             json_t *text = json_object_get(doc, "text");
             json_t *fmt = json_object_get(doc, "format");
             int ok = 1;
-            if (id && json_is_string(id))
+            if (json_is_string(id)) /* the macro tests for NULL */
                 name = json_string_value(id);
             if (fmt && !json_is_string(fmt))
                 ok = 0;

@@ -852,7 +852,7 @@ unsigned fl_edit_distance(const uint32_t *a, size_t alen, const uint32_t *b, siz
     size_t diff = alen > blen ? alen - blen : blen - alen;
     if (diff > max)
         return max + 1;
-    if (alen > FL_NEAR_MAX_CPS * 4 || blen > FL_NEAR_MAX_CPS * 4)
+    if (alen > (size_t)FL_NEAR_MAX_CPS * 4 || blen > (size_t)FL_NEAR_MAX_CPS * 4)
         return max + 1;
     /* three rows of the optimal-string-alignment table */
     unsigned rows[3][FL_NEAR_MAX_CPS * 4 + 1];

@@ -524,8 +524,11 @@ double fl_number_scaled(const fl_number *n, double mult)
     if (n->decimals < 0)
         return n->value * mult;
     int e = 0;
-    for (double m = mult; m >= 10 && e < 30; m /= 10)
+    double m = mult;
+    while (m >= 10 && e < 30) {
+        m /= 10;
         e++;
+    }
     if (e >= n->decimals)
         return (double)n->mantissa * pow10i(e - n->decimals);
     return (double)n->mantissa / pow10i(n->decimals - e);
@@ -682,9 +685,7 @@ size_t fl_mx_next_word(const fl_mx *mx, size_t at)
         unsigned char k = byte_class[t[at]];
         if (k == 0) {
             at++;
-        } else if (k == 1) {
-            return at;
-        } else if (fl_mx_alnum_slow(mx, at)) {
+        } else if (k == 1 || fl_mx_alnum_slow(mx, at)) {
             return at;
         } else {
             at++;
@@ -823,11 +824,11 @@ bool fl_mx_group(const fl_mx *mx, unsigned g, size_t *off, size_t *len)
 {
     if (g >= pcre2_get_ovector_count(mx->md))
         return false;
-    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(mx->md);
-    if (ov[2 * g] == PCRE2_UNSET)
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(mx->md) + 2 * (size_t)g;
+    if (ov[0] == PCRE2_UNSET)
         return false;
-    *off = ov[2 * g];
-    *len = ov[2 * g + 1] - ov[2 * g];
+    *off = ov[0];
+    *len = ov[1] - ov[0];
     return true;
 }
 
@@ -999,6 +1000,7 @@ static void compact(fl_mx *mx)
         return;
     unsigned char *flags = mx->flags.items;
     fl_mention *old = doc->mentions.items;
+    // NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers
     fl_mention **order = malloc(n * sizeof *order);
     long *remap = malloc(n * sizeof *remap);
     fl_mention *items = fl_arena_alloc(doc->arena, n * sizeof *items);
@@ -1017,6 +1019,7 @@ static void compact(fl_mx *mx)
         for (b = a + 1; b < live && order[b]->sentence == order[a]->sentence; b++)
             ;
         if (b - a > 1)
+            // NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers
             qsort(order + a, b - a, sizeof *order, order_cmp);
     }
     for (size_t i = 0; i < n; i++)

@@ -217,7 +217,7 @@ static void definition_at(fl_mx *mx, size_t open)
         while (end > mx->s_off && t[end - 1] == ' ')
             end--;
         size_t start = fitting_expansion(mx, end, letters, nl);
-        if (!start)
+        if (!start && nl) /* without an ASCII capital, letters[0] is unset */
             start = capitalized_expansion(mx, end, letters[0]);
         if (start)
             add_definition(mx, open + 1, e - open - 1, start, end - start);

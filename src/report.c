@@ -116,6 +116,7 @@ json_t *fl_json_text(const char *s)
         }
         memcpy(clean + n, s + i, bad);
         n += bad;
+        // NOLINTNEXTLINE(bugprone-not-null-terminated-result): sized, for json_stringn
         memcpy(clean + n, "\xEF\xBF\xBD", 3);
         n += 3;
         i += bad + 1;

@@ -1312,6 +1312,7 @@ static fl_status sentence_context(context_state *cx, fl_sentence *st, size_t ind
         se->last = index + 1;
         if (count == cx->scratch_cap) {
             size_t cap = cx->scratch_cap ? cx->scratch_cap * 2 : 64;
+            // NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers
             stem_entry **grown = realloc(cx->scratch, cap * sizeof *grown);
             if (!grown)
                 return FL_ENOMEM;
@@ -1325,6 +1326,7 @@ static fl_status sentence_context(context_state *cx, fl_sentence *st, size_t ind
     if (!count)
         return FL_OK;
     if (count > 24) {
+        // NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers
         qsort(cx->scratch, count, sizeof *cx->scratch, by_text);
     } else {
         for (size_t k = 1; k < count; k++) {
@@ -1398,7 +1400,9 @@ fl_status fl_segment(fl_doc *doc)
     }
     if (status == FL_OK)
         status = split_sentences(doc, &sg);
-    if (status == FL_OK && doc->sentences.count)
+    /* sentences are made of tokens, so sg.n is nonzero whenever there are
+     * sentences; said outright for clang-analyzer, which cannot tell */
+    if (status == FL_OK && doc->sentences.count && sg.n)
         status = fill_context(doc, &sg);
     free(sg.flags);
     return status;

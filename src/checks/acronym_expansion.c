@@ -123,7 +123,9 @@ static size_t split_words(const char *s, size_t len, char words[][FL_ACR_WORD], 
  * without a leading "the". */
 static void normalize_expansion(const char *s, size_t len, char *out, size_t cap)
 {
-    char words[FL_ACR_MAX_WORDS][FL_ACR_WORD];
+    /* zeroed so the analyzer can see neutral_word's look-back stays inside
+     * the NUL-terminated word split_words wrote */
+    char words[FL_ACR_MAX_WORDS][FL_ACR_WORD] = {{0}};
     bool tail[FL_ACR_MAX_WORDS];
     size_t n = split_words(s, len, words, tail, FL_ACR_MAX_WORDS);
     size_t used = 0;

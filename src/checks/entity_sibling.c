@@ -82,7 +82,7 @@ static size_t bare_length(const fl_mention *m)
     size_t n = strlen(m->surface);
     const char *s = m->surface;
     size_t fl = m->fold ? strlen(m->fold) : n;
-    if (fl && m->fold[fl - 1] == 's')
+    if (m->fold && fl && m->fold[fl - 1] == 's')
         return n;
     if (n > 4 && memcmp(s + n - 4, "\xe2\x80\x99s", 4) == 0)
         return n - 4;
@@ -173,7 +173,7 @@ static void report(fl_doc *doc, const sib_item *lone, size_t lone_n, size_t whic
         if (line == last)
             continue;
         if (shown == 6) {
-            used += (size_t)snprintf(lines + used, sizeof lines - used, ", ...");
+            snprintf(lines + used, sizeof lines - used, ", ...");
             break;
         }
         used +=

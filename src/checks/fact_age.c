@@ -358,7 +358,9 @@ static void run(fl_doc *doc)
 
     const fc_item *it = items.items;
     size_t count[MAX_AGE + 1];
-    size_t first_at[MAX_AGE + 1];
+    /* set when count[v] turns nonzero; zeroed once so the analyzer does not
+     * take the entries of other ages for garbage */
+    size_t first_at[MAX_AGE + 1] = {0};
     for (size_t a = 0; a < items.count;) {
         size_t b = a;
         bool skip = false;

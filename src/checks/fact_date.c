@@ -766,6 +766,7 @@ static bool judge_dated(ev_ctx *cx, const ev_rec **b, size_t n, bool *flagged,
                         const ev_rec **scratch)
 {
     if (n > 1)
+        // NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers
         qsort(b, n, sizeof *b, rec_date_order);
     size_t m = 0;
     for (size_t k = 0; k < n; k++)
@@ -900,7 +901,9 @@ static void run(fl_doc *doc)
     qsort(recs.items, recs.count, sizeof(ev_rec), rec_order);
 
     const ev_rec *r = recs.items;
+    // NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers
     const ev_rec **bucket = fl_arena_alloc(doc->arena, recs.count * sizeof *bucket);
+    // NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers
     const ev_rec **scratch = fl_arena_alloc(doc->arena, recs.count * sizeof *scratch);
     if (!bucket || !scratch) {
         fc_oom(doc);

@@ -116,7 +116,8 @@ static void normalize_role(const char *s, char *out, size_t cap)
  * acting...) are dropped first instead of making the role unknown. */
 static const role_name *find_role(const char *role, bool bare)
 {
-    char buf[96];
+    char buf[96] = {0}; /* zeroed: the analyzer does not see that strncmp
+                         * stops at the NUL, and reads p[k] past it */
     if (!role || strlen(role) >= sizeof buf)
         return NULL;
     normalize_role(role, buf, sizeof buf);
