@@ -288,15 +288,12 @@ static size_t word_end(const char *t, size_t len, size_t i)
 {
     while (i < len) {
         unsigned char c = (unsigned char)t[i];
-        if (fl_ctx_word_byte(c)) {
-            i++;
-        } else if ((c == '-' || c == '\'') && i + 1 < len &&
-                   fl_ctx_word_byte((unsigned char)t[i + 1]) && i > 0 &&
-                   fl_ctx_word_byte((unsigned char)t[i - 1])) {
-            i++;
-        } else {
+        /* a word byte, or a hyphen or apostrophe between word bytes */
+        if (!fl_ctx_word_byte(c) &&
+            !((c == '-' || c == '\'') && i + 1 < len && fl_ctx_word_byte((unsigned char)t[i + 1]) &&
+              i > 0 && fl_ctx_word_byte((unsigned char)t[i - 1])))
             break;
-        }
+        i++;
     }
     return i;
 }
