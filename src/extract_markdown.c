@@ -103,7 +103,8 @@ static int enter_span(MD_SPANTYPE type, void *detail, void *user)
             f->piece_count = st->pb.count;
             f->pending = st->pb.pending;
             f->href_len = a->href.size;
-            if (a->href.size <= FL_MD_HREF_MAX)
+            /* an empty destination, [a link](), comes with a NULL text */
+            if (a->href.size && a->href.size <= FL_MD_HREF_MAX)
                 memcpy(f->href, a->href.text, a->href.size);
         }
         st->link_depth++;
