@@ -82,8 +82,8 @@ fl_status fl_source_new(const char *name, const char *bytes, size_t len, fl_sour
 
 /* Reads a whole file ("-" is not special here) with one read, refusing
  * files larger than max_size bytes (0: no limit), then as fl_source_new. */
-fl_status fl_source_read_file(const char *path, const char *name, size_t max_size,
-                              fl_source **out, fl_error *err);
+fl_status fl_source_read_file(const char *path, const char *name, size_t max_size, fl_source **out,
+                              fl_error *err);
 
 void fl_source_free(fl_source *src);
 
@@ -143,10 +143,10 @@ size_t fl_family(const char *s, size_t len, char *out, size_t cap);
 #define FL_DIFF_SPACING 0x02u   /* spaces, hyphens, dots inside the name */
 #define FL_DIFF_LOOKALIKE 0x04u /* digit/letter or cross-script look-alike */
 #define FL_DIFF_DIACRITIC 0x08u
-#define FL_DIFF_WIDTH 0x10u     /* fullwidth/compatibility forms */
-#define FL_DIFF_INVISIBLE 0x20u /* default-ignorable code points */
-#define FL_DIFF_INFLECTION 0x40u /* plural or possessive ending */
-#define FL_DIFF_OTHER 0x80u      /* different skeletons: not one name */
+#define FL_DIFF_WIDTH 0x10u        /* fullwidth/compatibility forms */
+#define FL_DIFF_INVISIBLE 0x20u    /* default-ignorable code points */
+#define FL_DIFF_INFLECTION 0x40u   /* plural or possessive ending */
+#define FL_DIFF_OTHER 0x80u        /* different skeletons: not one name */
 #define FL_DIFF_PUNCTUATION 0x100u /* dash or quote style only (’ vs ', – vs -) */
 #define FL_DIFF_COMPOSITION 0x200u /* one text, composed vs decomposed (NFC/NFD) */
 
@@ -232,7 +232,7 @@ void fl_result_free(fl_result *result);
  * checks compared). Strings are owned by the result. `value` renders the
  * typed value ("USD 500000000", "2024-03-05 day", "62") or is "". */
 typedef struct fl_mention_info {
-    const char *kind; /* "code", "name", "money", ... */
+    const char *kind;      /* "code", "name", "money", ... */
     size_t offset, length; /* bytes in the source */
     const char *surface, *fold, *skeleton, *family, *value;
     size_t sentence;
@@ -331,8 +331,7 @@ fl_status fl_baseline_load(const char *path, fl_baseline **out, fl_error *err);
 /* Records one finding of the file named `path` (as reported). */
 fl_status fl_baseline_add(fl_baseline *baseline, const char *path, const fl_finding *finding);
 /* Records every finding of a result. */
-fl_status fl_baseline_add_result(fl_baseline *baseline, const char *path,
-                                 const fl_result *result);
+fl_status fl_baseline_add_result(fl_baseline *baseline, const char *path, const fl_result *result);
 /* Drops from `result` the findings the baseline holds for `path`, each
  * baseline entry matching at most one finding. Returns how many were
  * dropped. */
@@ -356,8 +355,8 @@ int fl_fix_rule_fixable(const char *rule);
  * suggestion. The text (malloc'd, NUL-terminated, the caller frees) goes
  * to *out and its length to *out_len; *applied (may be NULL) counts the
  * findings fixed. When nothing applies, *out is a copy of the source. */
-fl_status fl_fix_apply(const fl_source *src, const fl_result *result, char **out,
-                       size_t *out_len, size_t *applied);
+fl_status fl_fix_apply(const fl_source *src, const fl_result *result, char **out, size_t *out_len,
+                       size_t *applied);
 
 /* What a file looked like when it was read: size, modification time and a
  * hash of its content, to refuse writing over a change made since. */
@@ -371,8 +370,8 @@ typedef struct fl_file_stamp {
 /* Stamps `path` as it is now, hashing `bytes` (the content as read) rather
  * than re-reading: call it right after reading the file. FL_EIO when the
  * file cannot be stat'ed. */
-fl_status fl_file_stamp_get(const char *path, const char *bytes, size_t len,
-                            fl_file_stamp *out, fl_error *err);
+fl_status fl_file_stamp_get(const char *path, const char *bytes, size_t len, fl_file_stamp *out,
+                            fl_error *err);
 
 /* Replaces the file at `path` (a symbolic link is followed) with `len`
  * bytes atomically: a temporary file in the same folder, written, given
@@ -381,8 +380,8 @@ fl_status fl_file_stamp_get(const char *path, const char *bytes, size_t len,
  * the file's size, modification time or content no longer match `stamp`:
  * FL_EIO with err->sys_errno set to ESTALE. On any failure the old file is
  * untouched (a temporary file may be left only if the process is killed). */
-fl_status fl_fix_write(const char *path, const fl_file_stamp *stamp, const char *bytes,
-                       size_t len, fl_error *err);
+fl_status fl_fix_write(const char *path, const fl_file_stamp *stamp, const char *bytes, size_t len,
+                       fl_error *err);
 
 /* Writes a unified diff (3 lines of context) from `old` to `new_text` to
  * `out`, both sides labelled `path`. Writes nothing when they are equal.

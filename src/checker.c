@@ -266,7 +266,6 @@ static void workspace_give(const fl_checker *checker, fl_workspace *ws)
 
 /* ------------------------------------------------------------ findings */
 
-
 void fl_prose_to_source(const fl_prose *prose, size_t off, size_t len, size_t *src_off,
                         size_t *src_len)
 {

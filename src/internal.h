@@ -25,8 +25,7 @@ void fl_arena_free(fl_arena *arena);
 void *fl_arena_alloc(fl_arena *arena, size_t size);
 /* NUL-terminated copy of s[0..len). */
 char *fl_arena_strndup(fl_arena *arena, const char *s, size_t len);
-char *fl_arena_printf(fl_arena *arena, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+char *fl_arena_printf(fl_arena *arena, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 char *fl_arena_vprintf(fl_arena *arena, const char *fmt, va_list ap);
 
 /* A growable array in the arena: `items` of `count` elements of `size`. */
@@ -82,12 +81,12 @@ typedef struct fl_token {
 } fl_token;
 
 typedef struct fl_sentence {
-    size_t off, len;   /* in prose */
-    size_t paragraph;  /* index of the paragraph */
+    size_t off, len;  /* in prose */
+    size_t paragraph; /* index of the paragraph */
     size_t first_token, token_count;
-    bool headline;     /* a paragraph of one sentence without final punctuation */
-    bool all_caps;     /* most letters upper case */
-    bool title_case;   /* a heading with most words capitalized */
+    bool headline;        /* a paragraph of one sentence without final punctuation */
+    bool all_caps;        /* most letters upper case */
+    bool title_case;      /* a heading with most words capitalized */
     const char **context; /* stemmed content words, sorted, unique */
     size_t context_count;
 } fl_sentence;
@@ -118,7 +117,7 @@ typedef enum fl_date_precision {
 
 typedef struct fl_mention {
     fl_mention_kind kind;
-    size_t off, len; /* in prose; the whole mention */
+    size_t off, len;     /* in prose; the whole mention */
     const char *surface; /* NUL-terminated copy of the mention's text */
     const char *fold;
     const char *skeleton;
@@ -132,8 +131,8 @@ typedef struct fl_mention {
     int weekday;          /* date: 0-6 (Sunday = 0) when stated, else -1 */
     fl_date_precision precision;
     const char *expansion; /* acronym-definition: the full name */
-    long person;          /* age, title: index of the name mention, or -1 */
-    long entity;          /* name: index of the mention it corefers with, or -1 */
+    long person;           /* age, title: index of the name mention, or -1 */
+    long entity;           /* name: index of the mention it corefers with, or -1 */
 } fl_mention;
 
 /* ---------------------------------------------------------- the document */
@@ -230,10 +229,9 @@ void fl_lexicon_free(fl_lexicon *lexicon);
  * related spans (prose offsets) are given as pairs in rel_off/rel_len.
  * The fingerprint is derived from rule, the flagged text, the related
  * texts and the sentence. Returns NULL when out of memory. */
-fl_finding *fl_doc_add_finding(fl_doc *doc, const char *rule, fl_severity severity,
-                               size_t off, size_t len, const char *message,
-                               const char *suggestion, const size_t *rel_off,
-                               const size_t *rel_len, size_t rel_count);
+fl_finding *fl_doc_add_finding(fl_doc *doc, const char *rule, fl_severity severity, size_t off,
+                               size_t len, const char *message, const char *suggestion,
+                               const size_t *rel_off, const size_t *rel_len, size_t rel_count);
 
 /* --------------------------------------------------------------- checks */
 
@@ -252,8 +250,8 @@ typedef struct fl_formatter {
     const char *name;
     /* called once before the first file */
     void (*begin)(fl_report *report);
-    void (*file)(fl_report *report, const char *path, const fl_source *src,
-                 const fl_result *result, const fl_error *err);
+    void (*file)(fl_report *report, const char *path, const fl_source *src, const fl_result *result,
+                 const fl_error *err);
     void (*finish)(fl_report *report);
 } fl_formatter;
 
@@ -261,8 +259,8 @@ struct fl_report {
     const fl_formatter *fmt;
     FILE *out, *diag;
     unsigned flags;
-    size_t files;    /* files reported so far */
-    void *state;     /* the formatter's own */
+    size_t files; /* files reported so far */
+    void *state;  /* the formatter's own */
 };
 
 /* ----------------------------------------------------------------- misc */

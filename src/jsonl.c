@@ -82,8 +82,8 @@ fl_status fl_jsonl_run(const fl_checker *checker, FILE *in, FILE *out, size_t ma
         }
         counts.lines++;
         if (!error && !json_is_object(doc)) {
-            snprintf(msg, sizeof msg, "line %zu: not a JSON object%s%s", lineno,
-                     doc ? "" : ": ", doc ? "" : jerr.text);
+            snprintf(msg, sizeof msg, "line %zu: not a JSON object%s%s", lineno, doc ? "" : ": ",
+                     doc ? "" : jerr.text);
             error = msg;
         }
         const char *name = "";
@@ -104,8 +104,7 @@ fl_status fl_jsonl_run(const fl_checker *checker, FILE *in, FILE *out, size_t ma
                 error = msg;
             } else if (!ok) {
                 snprintf(msg, sizeof msg,
-                         "line %zu: \"format\" must be \"text\", \"markdown\" or \"html\"",
-                         lineno);
+                         "line %zu: \"format\" must be \"text\", \"markdown\" or \"html\"", lineno);
                 error = msg;
             } else {
                 fl_error ferr;

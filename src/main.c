@@ -23,8 +23,8 @@ enum { EXIT_FINDINGS = 1, EXIT_TROUBLE = 2 };
 static const char *const default_exts[] = {".txt", ".md", ".markdown", ".html", ".htm", NULL};
 
 typedef struct job {
-    char *path;       /* as given or found; "-" for stdin */
-    char *name;       /* as reported */
+    char *path; /* as given or found; "-" for stdin */
+    char *name; /* as reported */
     bool is_stdin;
     fl_error err;
     bool failed;
@@ -67,59 +67,58 @@ typedef struct job_list {
 
 static void usage(FILE *out)
 {
-    fprintf(out,
-            "usage: factlint [options] PATH...\n"
-            "       factlint normalize [--format=text|json] STRING...\n"
-            "       factlint mentions [--format=text|json] PATH...\n"
-            "\n"
-            "Checks that each document agrees with itself: names written two ways,\n"
-            "a lone sibling product, amounts, dates, weekdays, ages, titles and acronym\n"
-            "expansions stated two different ways. PATH may be a file, a directory\n"
-            "(walked recursively) or - for standard input.\n"
-            "\n"
-            "options:\n"
-            "  -f, --format=FORMAT      output format: text (default), json, sarif,\n"
-            "                           github, checkstyle, rdjsonl\n"
-            "      --fail-level=LEVEL   exit 1 when a finding is at or above LEVEL:\n"
-            "                           info, warning (default), error, none\n"
-            "      --stdin-filename=NAME  name standard input in reports (and pick its\n"
-            "                           input format by NAME's extension)\n"
-            "      --input-format=FMT   text, markdown, html or auto (default: by\n"
-            "                           extension)\n"
-            "      --ext=LIST           extensions to check in directories, comma-\n"
-            "                           separated (default .txt,.md,.markdown,.html,.htm)\n"
-            "      --lexicon=FILE       add a lexicon file (repeatable)\n"
-            "      --no-default-lexicon do not use the lexicon built into factlint\n"
-            "      --disable=RULE       turn a rule off (repeatable)\n"
-            "      --enable-only=RULE   run only the named rules (repeatable)\n"
-            "      --max-file-size=N    skip files larger than N bytes (default 67108864;\n"
-            "                           suffixes k, M, G)\n"
-            "      --skip-binary        skip files with NUL bytes without an error\n"
-            "      --max-mentions=N     report a document with more than N mentions as\n"
-            "                           an error instead of checking it (default 1000000)\n"
-            "  -j, --jobs=N             check N files at once (default: online CPUs)\n"
-            "      --no-progress        no progress line on a terminal for long runs\n"
-            "      --stdin-jsonl        streaming mode: read one JSON object a line from\n"
-            "                           standard input ({\"id\", \"text\", \"format\"}),\n"
-            "                           write one JSON result line per document\n"
-            "      --color=WHEN         auto (default), always, never; NO_COLOR turns\n"
-            "                           colour off\n"
-            "      --baseline=FILE      report only findings not recorded in FILE\n"
-            "      --write-baseline=FILE  record the current findings in FILE\n"
-            "      --fix                apply unambiguous name fixes (name-variant,\n"
-            "                           name-casing, name-spelling) in place\n"
-            "      --diff               print the fixes as a unified diff; write nothing\n"
-            "      --config=FILE        use FILE instead of the .factlint.ini found from\n"
-            "                           each document's folder up to the repository root\n"
-            "      --print-config=PATH  show the settings that apply to PATH and where\n"
-            "                           each one comes from, then exit\n"
-            "      --list-rules         list rule ids, severities and summaries\n"
-            "      --explain=RULE       explain one rule with examples\n"
-            "  -h, --help               show this help\n"
-            "  -V, --version            show the version\n"
-            "\n"
-            "exit status: 0 no finding at or above the fail level, 1 findings,\n"
-            "2 usage, configuration or input error (other files are still checked).\n");
+    fprintf(out, "usage: factlint [options] PATH...\n"
+                 "       factlint normalize [--format=text|json] STRING...\n"
+                 "       factlint mentions [--format=text|json] PATH...\n"
+                 "\n"
+                 "Checks that each document agrees with itself: names written two ways,\n"
+                 "a lone sibling product, amounts, dates, weekdays, ages, titles and acronym\n"
+                 "expansions stated two different ways. PATH may be a file, a directory\n"
+                 "(walked recursively) or - for standard input.\n"
+                 "\n"
+                 "options:\n"
+                 "  -f, --format=FORMAT      output format: text (default), json, sarif,\n"
+                 "                           github, checkstyle, rdjsonl\n"
+                 "      --fail-level=LEVEL   exit 1 when a finding is at or above LEVEL:\n"
+                 "                           info, warning (default), error, none\n"
+                 "      --stdin-filename=NAME  name standard input in reports (and pick its\n"
+                 "                           input format by NAME's extension)\n"
+                 "      --input-format=FMT   text, markdown, html or auto (default: by\n"
+                 "                           extension)\n"
+                 "      --ext=LIST           extensions to check in directories, comma-\n"
+                 "                           separated (default .txt,.md,.markdown,.html,.htm)\n"
+                 "      --lexicon=FILE       add a lexicon file (repeatable)\n"
+                 "      --no-default-lexicon do not use the lexicon built into factlint\n"
+                 "      --disable=RULE       turn a rule off (repeatable)\n"
+                 "      --enable-only=RULE   run only the named rules (repeatable)\n"
+                 "      --max-file-size=N    skip files larger than N bytes (default 67108864;\n"
+                 "                           suffixes k, M, G)\n"
+                 "      --skip-binary        skip files with NUL bytes without an error\n"
+                 "      --max-mentions=N     report a document with more than N mentions as\n"
+                 "                           an error instead of checking it (default 1000000)\n"
+                 "  -j, --jobs=N             check N files at once (default: online CPUs)\n"
+                 "      --no-progress        no progress line on a terminal for long runs\n"
+                 "      --stdin-jsonl        streaming mode: read one JSON object a line from\n"
+                 "                           standard input ({\"id\", \"text\", \"format\"}),\n"
+                 "                           write one JSON result line per document\n"
+                 "      --color=WHEN         auto (default), always, never; NO_COLOR turns\n"
+                 "                           colour off\n"
+                 "      --baseline=FILE      report only findings not recorded in FILE\n"
+                 "      --write-baseline=FILE  record the current findings in FILE\n"
+                 "      --fix                apply unambiguous name fixes (name-variant,\n"
+                 "                           name-casing, name-spelling) in place\n"
+                 "      --diff               print the fixes as a unified diff; write nothing\n"
+                 "      --config=FILE        use FILE instead of the .factlint.ini found from\n"
+                 "                           each document's folder up to the repository root\n"
+                 "      --print-config=PATH  show the settings that apply to PATH and where\n"
+                 "                           each one comes from, then exit\n"
+                 "      --list-rules         list rule ids, severities and summaries\n"
+                 "      --explain=RULE       explain one rule with examples\n"
+                 "  -h, --help               show this help\n"
+                 "  -V, --version            show the version\n"
+                 "\n"
+                 "exit status: 0 no finding at or above the fail level, 1 findings,\n"
+                 "2 usage, configuration or input error (other files are still checked).\n");
 }
 
 static void die_usage(const char *fmt, const char *arg)
@@ -343,9 +342,8 @@ static void check_job(job *j, const fl_checker *checker, const settings *set)
         return;
     if (j->checker)
         checker = j->checker;
-    fl_run_settings run = {.enabled = j->fs.enabled,
-                           .severity = j->fs.severity,
-                           .front_matter = j->fs.front_matter};
+    fl_run_settings run = {
+        .enabled = j->fs.enabled, .severity = j->fs.severity, .front_matter = j->fs.front_matter};
     if (j->is_stdin) {
         char *buf;
         size_t len;
@@ -690,8 +688,8 @@ static int config_checker(config_state *cs, loaded_config *lc)
     fl_options *o = fl_options_new();
     if (!o)
         return -1;
-    fl_options_use_default_lexicon(o, !cs->no_default_lexicon &&
-                                          fl_config_default_lexicon(lc->cfg));
+    fl_options_use_default_lexicon(o,
+                                   !cs->no_default_lexicon && fl_config_default_lexicon(lc->cfg));
     for (size_t i = 0; i < cs->lexicon_count; i++)
         fl_options_add_lexicon(o, cs->lexicons[i]);
     for (size_t i = 0; i < fl_config_lexicon_count(lc->cfg); i++)
@@ -708,8 +706,7 @@ static int config_checker(config_state *cs, loaded_config *lc)
 }
 
 /* The command line's word wins over the config's. */
-static void apply_command_line(const config_state *cs, const settings *set,
-                               fl_file_settings *fs)
+static void apply_command_line(const config_state *cs, const settings *set, fl_file_settings *fs)
 {
     static const char cli[] = "command line";
     for (size_t i = 0; i < fl_rule_count(); i++) {
@@ -739,8 +736,8 @@ static int configure_jobs(config_state *cs, job_list *jobs, const settings *set)
     int status = 0;
     for (size_t k = 0; k < jobs->count; k++) {
         job *j = &jobs->items[k];
-        const char *where = j->is_stdin ? (set->stdin_filename ? set->stdin_filename : "-")
-                                        : j->path;
+        const char *where =
+            j->is_stdin ? (set->stdin_filename ? set->stdin_filename : "-") : j->path;
         long index = config_for(cs, where);
         loaded_config *lc = index >= 0 ? &cs->items[index] : NULL;
         if (index == -2 || (lc && config_checker(cs, lc) != 0)) {
@@ -806,11 +803,11 @@ static int print_config(config_state *cs, const settings *set, const char *path)
         from[cs->lexicon_count + i] = fl_config_path(cfg);
     }
     bool builtin = !cs->no_default_lexicon && fl_config_default_lexicon(cfg);
-    const char *builtin_from = cs->no_default_lexicon ? "command line"
+    const char *builtin_from = cs->no_default_lexicon                   ? "command line"
                                : cfg && !fl_config_default_lexicon(cfg) ? fl_config_path(cfg)
                                                                         : "default";
-    fl_status st = fl_file_settings_write(stdout, path, cfg, &fs, format, format_from, lex, from,
-                                          n, builtin, builtin_from);
+    fl_status st = fl_file_settings_write(stdout, path, cfg, &fs, format, format_from, lex, from, n,
+                                          builtin, builtin_from);
     free(lex);
     free(from);
     fl_file_settings_free(&fs);
@@ -965,8 +962,8 @@ static int cmd_mentions(int argc, char **argv)
                 printf("}");
             } else {
                 printf("%s:%zu:%zu\t%s\t%s\tfold=%s\tskeleton=%s\tfamily=%s\tvalue=%s\ts%zu\n",
-                       argv[i], line, col, m.kind, m.surface, m.fold, m.skeleton, m.family,
-                       m.value, m.sentence);
+                       argv[i], line, col, m.kind, m.surface, m.fold, m.skeleton, m.family, m.value,
+                       m.sentence);
             }
         }
         if (json)
@@ -996,8 +993,7 @@ static int explain_rule(const char *id)
         fprintf(stderr, "factlint: unknown rule '%s'; see --list-rules\n", id);
         return EXIT_TROUBLE;
     }
-    printf("%s (default severity: %s)\n\n%s\n\n", r->id, fl_severity_name(r->severity),
-           r->summary);
+    printf("%s (default severity: %s)\n\n%s\n\n", r->id, fl_severity_name(r->severity), r->summary);
     if (r->explain && *r->explain)
         printf("%s\n\n", r->explain);
     printf("Flagged:\n  %s\n\nNot flagged:\n  %s\n\n", r->positive, r->negative);
@@ -1343,8 +1339,7 @@ int main(int argc, char **argv)
     }
 
     fl_report *report;
-    if (fl_report_new(set.format, stdout, stderr, color ? FL_REPORT_COLOR : 0, &report) !=
-        FL_OK) {
+    if (fl_report_new(set.format, stdout, stderr, color ? FL_REPORT_COLOR : 0, &report) != FL_OK) {
         fl_options_free(opts);
         die_usage("unknown format '%s'", set.format);
     }

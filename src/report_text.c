@@ -14,15 +14,15 @@ static const char *severity_color(fl_severity s)
     return s == FL_SEV_ERROR ? COLOR_RED : s == FL_SEV_WARNING ? COLOR_YELLOW : COLOR_CYAN;
 }
 
-static void text_file(fl_report *r, const char *path, const fl_source *src,
-                      const fl_result *result, const fl_error *err)
+static void text_file(fl_report *r, const char *path, const fl_source *src, const fl_result *result,
+                      const fl_error *err)
 {
     int color = (r->flags & FL_REPORT_COLOR) != 0;
     if (err) {
         FILE *d = r->diag ? r->diag : r->out;
         if (err->line)
-            fprintf(d, "%s%s:%zu:%zu:%s %serror:%s %s\n", color ? COLOR_BOLD : "", path,
-                    err->line, err->column, color ? COLOR_OFF : "", color ? COLOR_RED : "",
+            fprintf(d, "%s%s:%zu:%zu:%s %serror:%s %s\n", color ? COLOR_BOLD : "", path, err->line,
+                    err->column, color ? COLOR_OFF : "", color ? COLOR_RED : "",
                     color ? COLOR_OFF : "", err->message);
         else
             fprintf(d, "%s%s:%s %serror:%s %s\n", color ? COLOR_BOLD : "", path,

@@ -142,8 +142,8 @@ fl_status fl_source_new(const char *name, const char *bytes, size_t len, fl_sour
     return FL_OK;
 }
 
-fl_status fl_source_read_file(const char *path, const char *name, size_t max_size,
-                              fl_source **out, fl_error *err)
+fl_status fl_source_read_file(const char *path, const char *name, size_t max_size, fl_source **out,
+                              fl_error *err)
 {
     *out = NULL;
     int fd = open(path, O_RDONLY | O_CLOEXEC);

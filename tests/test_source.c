@@ -17,8 +17,8 @@ static void pos(const fl_source *src, size_t off, size_t line, size_t col)
 {
     size_t l, c;
     fl_source_position(src, off, &l, &c);
-    ck_assert_msg(l == line && c == col, "offset %zu: got %zu:%zu, want %zu:%zu", off, l, c,
-                  line, col);
+    ck_assert_msg(l == line && c == col, "offset %zu: got %zu:%zu, want %zu:%zu", off, l, c, line,
+                  col);
 }
 
 /* -------------------------------------------------------- line index */
@@ -79,7 +79,7 @@ START_TEST(no_final_newline)
     fl_source *src = make("one\ntwo", 7);
     ck_assert_uint_eq(fl_source_line_count(src), 2);
     pos(src, 6, 2, 3);
-    pos(src, 7, 2, 4); /* end of text */
+    pos(src, 7, 2, 4);   /* end of text */
     pos(src, 100, 2, 4); /* clamped */
     fl_source_free(src);
 }
@@ -172,17 +172,17 @@ END_TEST
 
 START_TEST(overlongs)
 {
-    invalid_at("a\xC0\xAF", 3, 1);              /* overlong '/' */
-    invalid_at("\xC1\xBF", 2, 0);               /* overlong 2-byte */
-    invalid_at("ab\xE0\x80\xAF", 5, 2);         /* overlong 3-byte */
-    invalid_at("\xF0\x80\x80\xAF", 4, 0);       /* overlong 4-byte */
+    invalid_at("a\xC0\xAF", 3, 1);        /* overlong '/' */
+    invalid_at("\xC1\xBF", 2, 0);         /* overlong 2-byte */
+    invalid_at("ab\xE0\x80\xAF", 5, 2);   /* overlong 3-byte */
+    invalid_at("\xF0\x80\x80\xAF", 4, 0); /* overlong 4-byte */
 }
 END_TEST
 
 START_TEST(surrogates)
 {
-    invalid_at("x\xED\xA0\x80", 4, 1);    /* U+D800 */
-    invalid_at("x\xED\xBF\xBF", 4, 1);    /* U+DFFF */
+    invalid_at("x\xED\xA0\x80", 4, 1); /* U+D800 */
+    invalid_at("x\xED\xBF\xBF", 4, 1); /* U+DFFF */
 }
 END_TEST
 
@@ -197,10 +197,10 @@ END_TEST
 
 START_TEST(truncated)
 {
-    invalid_at("abc\xE2\x82", 5, 3);     /* truncated at end of file */
+    invalid_at("abc\xE2\x82", 5, 3); /* truncated at end of file */
     invalid_at("abc\xF0\x9F\x98", 6, 3);
     invalid_at("\xC3", 1, 0);
-    invalid_at("\xE2\x82x", 3, 0);       /* interrupted sequence */
+    invalid_at("\xE2\x82x", 3, 0); /* interrupted sequence */
 }
 END_TEST
 

@@ -23,28 +23,31 @@ static uint32_t rnd(uint32_t n)
 
 #define PICK(a) (a[rnd(sizeof a / sizeof a[0])])
 
-static const char *first[] = {"Maria", "James", "Aiko", "Daniel", "Priya", "Tomas", "Grace",
-                              "Oluwaseun", "Lena", "Victor", "Hannah", "Rafael", "Mei", "Samuel"};
-static const char *last[] = {"Okafor", "Lindqvist", "Moreau", "Tanaka", "Brennan", "Castillo",
-                             "Novak", "Haddad", "Whitfield", "Sorensen", "Iyer", "Kowalski"};
-static const char *companies[] = {"Nvidia", "Boeing", "Siemens", "Toyota", "Unilever",
-                                  "Samsung", "Vestas", "Maersk", "Orsted", "Infosys",
-                                  "Halvard Systems", "Brightwater Energy", "Corvane Labs"};
-static const char *codes[] = {"H20", "A800", "B200", "MI308", "F-35", "737 MAX", "A320neo",
-                              "RTX 4090", "PS5", "Model Y", "GPT-4o", "iPhone 15"};
-static const char *titles[] = {"chief executive", "chief financial officer", "chairman",
-                               "head of research", "spokeswoman", "analyst"};
-static const char *months[] = {"January", "February", "March", "April", "May", "June", "July",
-                               "August", "September", "October", "November", "December"};
-static const char *weekdays[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday",
-                                 "Friday", "Saturday"};
-static const char *places[] = {"Berlin", "Osaka", "Lagos", "Toronto", "Mumbai", "Seattle",
-                               "Rotterdam", "Sao Paulo", "Melbourne", "Nairobi"};
+static const char *first[] = {"Maria",  "James",  "Aiko",      "Daniel", "Priya",
+                              "Tomas",  "Grace",  "Oluwaseun", "Lena",   "Victor",
+                              "Hannah", "Rafael", "Mei",       "Samuel"};
+static const char *last[] = {"Okafor", "Lindqvist", "Moreau",    "Tanaka",   "Brennan", "Castillo",
+                             "Novak",  "Haddad",    "Whitfield", "Sorensen", "Iyer",    "Kowalski"};
+static const char *companies[] = {
+    "Nvidia", "Boeing", "Siemens", "Toyota",          "Unilever",           "Samsung",     "Vestas",
+    "Maersk", "Orsted", "Infosys", "Halvard Systems", "Brightwater Energy", "Corvane Labs"};
+static const char *codes[] = {"H20",     "A800",     "B200", "MI308",   "F-35",   "737 MAX",
+                              "A320neo", "RTX 4090", "PS5",  "Model Y", "GPT-4o", "iPhone 15"};
+static const char *titles[] = {"chief executive", "chief financial officer",
+                               "chairman",        "head of research",
+                               "spokeswoman",     "analyst"};
+static const char *months[] = {"January",   "February", "March",    "April",
+                               "May",       "June",     "July",     "August",
+                               "September", "October",  "November", "December"};
+static const char *weekdays[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
+                                 "Thursday", "Friday", "Saturday"};
+static const char *places[] = {"Berlin",  "Osaka",     "Lagos",     "Toronto",   "Mumbai",
+                               "Seattle", "Rotterdam", "Sao Paulo", "Melbourne", "Nairobi"};
 static const char *verbs[] = {"said", "added", "told reporters", "wrote in a note to clients",
                               "said in a statement"};
-static const char *topics[] = {"export controls", "supply chains", "quarterly results",
-                               "a new factory", "the trade talks", "the merger",
-                               "demand for data centers", "the recall", "a labour dispute"};
+static const char *topics[] = {"export controls",         "supply chains",   "quarterly results",
+                               "a new factory",           "the trade talks", "the merger",
+                               "demand for data centers", "the recall",      "a labour dispute"};
 
 typedef struct story {
     char person[64], surname[32], company[32], code[32], title[40], place[32];
@@ -90,8 +93,8 @@ static size_t paragraph(FILE *out, const story *s, int first_para)
                     "%s, %d, the %s of %s, said on %s, %s %d, %d that the company would "
                     "expand production of the %s.",
                     s->person, s->age, s->title, s->company,
-                    weekdays[weekday_of(s->year, s->month, s->day)], months[s->month - 1],
-                    s->day, s->year, s->code);
+                    weekdays[weekday_of(s->year, s->month, s->day)], months[s->month - 1], s->day,
+                    s->year, s->code);
             break;
         case 1:
             fprintf(out, "The %s has been at the centre of %s since %s, %s %s.", s->code,
@@ -134,8 +137,7 @@ static size_t paragraph(FILE *out, const story *s, int first_para)
                     s->place, s->year - 1 - (int)rnd(10));
             break;
         default:
-            fprintf(out,
-                    "%s, who joined %s in %d, has overseen %s and the launch of the %s.",
+            fprintf(out, "%s, who joined %s in %d, has overseen %s and the launch of the %s.",
                     s->surname, s->company, s->year - 2 - (int)rnd(15), PICK(topics), s->code);
             break;
         }
