@@ -594,6 +594,8 @@ static void run(fl_doc *doc)
         }
         g->fold = uses[r].key;
         g->nwords = split_words(g->fold, strlen(g->fold), g->words, MAX_WORDS);
+        if (g->nwords > MAX_WORDS)
+            g->nwords = 0; /* a run of more words than a name has: not compared */
         g->known = lexicon_knows(doc, g->fold, strlen(g->fold));
         for (size_t u = 0; u < g->count && !g->qualified; u++)
             g->qualified = followed_by_region(doc, &g->uses[u]);
