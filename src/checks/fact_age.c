@@ -80,11 +80,6 @@ static const char *surname_of(fl_doc *doc, const char *name)
     return s;
 }
 
-static int str_order(const void *a, const void *b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 /* Surnames shared by two or more different multi-word names, sorted into
  * *out. Returns false when out of memory. */
 static bool shared_surnames(fl_doc *doc, const char ***out_names, size_t *count)
@@ -99,12 +94,8 @@ static bool shared_surnames(fl_doc *doc, const char ***out_names, size_t *count)
         const char *sur = surname_of(doc, m->surface);
         if (!key || !sur)
             continue;
-        fc_item *it = fl_vec_push(doc->arena, &items);
-        if (!it)
+        if (!fc_add_item(doc, &items, sur, m->off, i, 0))
             return false;
-        it->key = sur;
-        it->off = m->off;
-        it->mention = i;
     }
     fc_sort_items(&items);
     fl_vec out;
@@ -118,10 +109,8 @@ static bool shared_surnames(fl_doc *doc, const char ***out_names, size_t *count)
             if (!differ && strcmp(fc_entity_key(doc, (long)it[b].mention), k0) != 0)
                 differ = true;
         if (differ) {
-            const char **slot = fl_vec_push(doc->arena, &out);
-            if (!slot)
+            if (!fc_add_key(doc, &out, it[a].key))
                 return false;
-            *slot = it[a].key;
         }
         a = b;
     }
@@ -144,7 +133,7 @@ static bool is_shared_surname(const char **shared, size_t count, const char *sur
     if (n > 2 && buf[n - 2] == '\'' && buf[n - 1] == 's')
         buf[n - 2] = '\0';
     const char *key = buf;
-    return bsearch(&key, shared, count, sizeof *shared, str_order) != NULL;
+    return bsearch(&key, shared, count, sizeof *shared, fc_key_order) != NULL;
 }
 
 /* An age linked to a person, a whole number of years. */
@@ -241,18 +230,15 @@ static long *age_persons(fl_doc *doc)
         if ((m->kind == FL_M_AGE || m->kind == FL_M_TITLE) && m->person >= 0 &&
             (size_t)m->person < n) {
             const char *key = fc_entity_key(doc, m->person);
-            const char **slot = key ? fl_vec_push(doc->arena, &known) : NULL;
-            if (key && !slot)
+            if (key && !fc_add_key(doc, &known, key))
                 return NULL;
-            if (slot)
-                *slot = key;
         } else if (m->kind == FL_M_AGE && m->person < 0) {
             described = true;
         }
     }
     if (!described || !known.count)
         return who;
-    qsort(known.items, known.count, sizeof(const char *), str_order);
+    qsort(known.items, known.count, sizeof(const char *), fc_key_order);
     for (size_t i = 0; i < n; i++) {
         const fl_mention *m = FL_DOC_MENTION(doc, i);
         if (m->kind == FL_M_AGE && m->person < 0 && m->sentence < doc->sentences.count)
@@ -282,16 +268,8 @@ static void run(fl_doc *doc)
         if (!usable_age(doc, m, person[i]))
             continue;
         const char *key = fc_entity_key(doc, person[i]);
-        fc_item *it = key ? fl_vec_push(doc->arena, &ages) : NULL;
-        if (key && !it) {
-            fc_oom(doc);
+        if (key && !fc_add_item(doc, &ages, key, m->off, i, 0))
             return;
-        }
-        if (it) {
-            it->key = key;
-            it->off = m->off;
-            it->mention = i;
-        }
     }
     fc_sort_items(&ages);
     const fc_item *ai = ages.items;
@@ -300,13 +278,8 @@ static void run(fl_doc *doc)
         for (b = a + 1; b < ages.count && strcmp(ai[b].key, ai[a].key) == 0; b++)
             differ = differ || FL_DOC_MENTION(doc, ai[b].mention)->number !=
                                    FL_DOC_MENTION(doc, ai[a].mention)->number;
-        const char **slot = differ ? fl_vec_push(doc->arena, &cands) : NULL;
-        if (differ && !slot) {
-            fc_oom(doc);
+        if (differ && !fc_add_key(doc, &cands, ai[a].key))
             return;
-        }
-        if (slot)
-            *slot = ai[a].key;
     }
     if (!cands.count)
         return;
@@ -344,15 +317,8 @@ static void run(fl_doc *doc)
         } else {
             continue;
         }
-        fc_item *it = fl_vec_push(doc->arena, &items);
-        if (!it) {
-            fc_oom(doc);
+        if (!fc_add_item(doc, &items, key, m->off, i, aux))
             return;
-        }
-        it->key = key;
-        it->off = m->off;
-        it->mention = i;
-        it->aux = aux;
     }
     fc_sort_items(&items);
 
@@ -426,17 +392,8 @@ static void run(fl_doc *doc)
             if (!age_digits(doc, m, &off, &len) || !age_digits(doc, ref, &roff, &rlen))
                 continue;
             const fl_mention *who = FL_DOC_MENTION(doc, (size_t)person[it[k].mention]);
-            const char *msg = fl_arena_printf(
-                doc->arena, "`%.*s` (line %zu) gives %s a different age from `%.*s` (line %zu)",
-                (int)len, doc->prose.text + off, fl_ctx_line(doc, off), who->surface, (int)rlen,
-                doc->prose.text + roff, fl_ctx_line(doc, roff));
-            const char *sugg = fl_arena_strndup(doc->arena, doc->prose.text + roff, rlen);
-            if (!msg || !sugg ||
-                !fl_doc_add_finding(doc, "fact-age", FL_SEV_WARNING, off, len, msg, sugg, &roff,
-                                    &rlen, 1)) {
-                fc_oom(doc);
+            if (!fc_report_conflict(doc, "fact-age", "age", who->surface, off, len, roff, rlen))
                 return;
-            }
         }
         a = b;
     }

@@ -10,6 +10,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Marks the document out of memory. */
+static inline void fc_oom(fl_doc *doc)
+{
+    if (doc->status == FL_OK)
+        doc->status = FL_ENOMEM;
+}
+
 static inline int fc_lower(int c)
 {
     return c >= 'A' && c <= 'Z' ? c + 32 : c;
@@ -109,6 +116,36 @@ static inline void fc_sort_items(fl_vec *items)
         qsort(items->items, items->count, sizeof(fc_item), fc_item_order);
 }
 
+/* Appends an item for mention `mention` at prose offset off; false when out
+ * of memory (the document is then marked). */
+static inline bool fc_add_item(fl_doc *doc, fl_vec *items, const char *key, size_t off,
+                               size_t mention, int aux)
+{
+    fc_item *it = fl_vec_push(doc->arena, items);
+    if (!it) {
+        fc_oom(doc);
+        return false;
+    }
+    it->key = key;
+    it->off = off;
+    it->mention = mention;
+    it->aux = aux;
+    return true;
+}
+
+/* Appends key to a vector of keys; false when out of memory (the document
+ * is then marked). */
+static inline bool fc_add_key(fl_doc *doc, fl_vec *keys, const char *key)
+{
+    const char **slot = fl_vec_push(doc->arena, keys);
+    if (!slot) {
+        fc_oom(doc);
+        return false;
+    }
+    *slot = key;
+    return true;
+}
+
 static inline int fc_key_order(const void *a, const void *b)
 {
     return strcmp(*(const char *const *)a, *(const char *const *)b);
@@ -120,11 +157,24 @@ static inline bool fc_key_in(const char *const *keys, size_t n, const char *key)
     return n && bsearch(&key, keys, n, sizeof *keys, fc_key_order) != NULL;
 }
 
-/* Marks the document out of memory. */
-static inline void fc_oom(fl_doc *doc)
+/* Reports that the text at [off, off+len) gives the person `who` a
+ * different `what` (age, role) from the text at [roff, roff+rlen), which is
+ * the suggestion. False when out of memory (the document is then marked). */
+static inline bool fc_report_conflict(fl_doc *doc, const char *rule, const char *what,
+                                      const char *who, size_t off, size_t len, size_t roff,
+                                      size_t rlen)
 {
-    if (doc->status == FL_OK)
-        doc->status = FL_ENOMEM;
+    const char *msg = fl_arena_printf(
+        doc->arena, "`%.*s` (line %zu) gives %s a different %s from `%.*s` (line %zu)", (int)len,
+        doc->prose.text + off, fl_ctx_line(doc, off), who, what, (int)rlen, doc->prose.text + roff,
+        fl_ctx_line(doc, roff));
+    const char *sugg = fl_arena_strndup(doc->arena, doc->prose.text + roff, rlen);
+    if (!msg || !sugg ||
+        !fl_doc_add_finding(doc, rule, FL_SEV_WARNING, off, len, msg, sugg, &roff, &rlen, 1)) {
+        fc_oom(doc);
+        return false;
+    }
+    return true;
 }
 
 #endif

@@ -264,16 +264,8 @@ static void run(fl_doc *doc)
         if (!comparable_title(doc, m))
             continue;
         const char *key = fc_entity_key(doc, m->person);
-        fc_item *it = key ? fl_vec_push(doc->arena, &titles) : NULL;
-        if (key && !it) {
-            fc_oom(doc);
+        if (key && !fc_add_item(doc, &titles, key, m->off, i, 0))
             return;
-        }
-        if (it) {
-            it->key = key;
-            it->off = m->off;
-            it->mention = i;
-        }
     }
     fc_sort_items(&titles);
     const fc_item *ti = titles.items;
@@ -291,13 +283,8 @@ static void run(fl_doc *doc)
                 conflict = true;
             }
         }
-        const char **slot = conflict ? fl_vec_push(doc->arena, &cands) : NULL;
-        if (conflict && !slot) {
-            fc_oom(doc);
+        if (conflict && !fc_add_key(doc, &cands, ti[a].key))
             return;
-        }
-        if (slot)
-            *slot = ti[a].key;
     }
     if (!cands.count)
         return;
@@ -334,15 +321,8 @@ static void run(fl_doc *doc)
                 continue;
             if (aux == 1 && change[m->sentence] != 2)
                 continue;
-            fc_item *it = fl_vec_push(doc->arena, &items);
-            if (!it) {
-                fc_oom(doc);
+            if (!fc_add_item(doc, &items, key, m->off, i, aux))
                 return;
-            }
-            it->key = key;
-            it->off = m->off;
-            it->mention = i;
-            it->aux = aux;
         }
     }
     fc_sort_items(&items);
@@ -431,17 +411,8 @@ static void run(fl_doc *doc)
             /* a title mention spans its role words (and a modifier) */
             size_t off = m->off, len = m->len, roff = ref->off, rlen = ref->len;
             const fl_mention *who = FL_DOC_MENTION(doc, (size_t)m->person);
-            const char *msg = fl_arena_printf(
-                doc->arena, "`%.*s` (line %zu) gives %s a different role from `%.*s` (line %zu)",
-                (int)len, doc->prose.text + off, fl_ctx_line(doc, off), who->surface, (int)rlen,
-                doc->prose.text + roff, fl_ctx_line(doc, roff));
-            const char *sugg = fl_arena_strndup(doc->arena, doc->prose.text + roff, rlen);
-            if (!msg || !sugg ||
-                !fl_doc_add_finding(doc, "fact-title", FL_SEV_WARNING, off, len, msg, sugg, &roff,
-                                    &rlen, 1)) {
-                fc_oom(doc);
+            if (!fc_report_conflict(doc, "fact-title", "role", who->surface, off, len, roff, rlen))
                 return;
-            }
         }
         a = b;
     }
