@@ -360,6 +360,80 @@ static bool number_is_label(const fl_mx *mx, size_t at)
     return fl_mx_prev_word(mx, at, &ws, &wl) && ws + wl == p && label_word(t + ws, wl);
 }
 
+/* Unit symbols written in capitals or mixed case after a number ("4,500
+ * mAh", "60 A", "9.6 kW"), each with the unit noun it stands for, so that
+ * "40 amps" and "60 A" are one measure. */
+static const struct {
+    const char *symbol, *unit;
+} unit_symbols[] = {{"mAh", "mah"}, {"kW", "kilowatt"}, {"MW", "megawatt"}, {"GW", "gigawatt"},
+                    {"kWh", "kwh"}, {"MWh", "mwh"},     {"GWh", "gwh"},     {"TWh", "twh"},
+                    {"GHz", "ghz"}, {"MHz", "mhz"},     {"Hz", "hertz"},    {"GB", "gb"},
+                    {"TB", "tb"},   {"A", "amp"},       {"V", "volt"},      {"W", "watt"}};
+
+/* Words after a one-letter symbol that show it is no unit ("3 A grades",
+ * "the 2 A roads"). */
+static bool letter_symbol_noun(const char *w, size_t len)
+{
+    static const char *const words[] = {"grade", "grades", "level", "levels", "list",
+                                        "road",  "roads",  "star",  "stars",  "team"};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (fl_word_is(w, len, words[i]))
+            return true;
+    return false;
+}
+
+/* The unit noun of a unit symbol at `at` (after a space, or glued to the
+ * number when `glued`), setting *end; NULL when there is none. */
+static const char *symbol_unit(const fl_mx *mx, size_t at, bool glued, size_t *end)
+{
+    const char *t = mx->text;
+    size_t j = at;
+    while (j < mx->s_end && ((t[j] >= 'a' && t[j] <= 'z') || (t[j] >= 'A' && t[j] <= 'Z')))
+        j++;
+    size_t n = j - at;
+    if (n == 0 || n > 3 || (j < mx->s_end && fl_mx_alnum_at(mx, j)) || mx->sent->all_caps)
+        return NULL;
+    if (j < mx->s_end && (t[j] == '-' || t[j] == '/' || t[j] == '\'' || t[j] == '&'))
+        return NULL;
+    for (size_t k = 0; k < sizeof unit_symbols / sizeof unit_symbols[0]; k++) {
+        if (strlen(unit_symbols[k].symbol) != n || memcmp(unit_symbols[k].symbol, t + at, n) != 0)
+            continue;
+        if (n == 1) {
+            /* a lone capital is a unit only before punctuation or a
+             * lower-case word: "a 60 A breaker", "(40 A)" */
+            if (glued)
+                return NULL;
+            if (j < mx->s_end && t[j] == ' ') {
+                size_t w = j + 1, we = w;
+                while (we < mx->s_end && t[we] >= 'a' && t[we] <= 'z')
+                    we++;
+                if (we == w || letter_symbol_noun(t + w, we - w))
+                    return NULL;
+            } else if (j < mx->s_end && !strchr(",;:.)", t[j])) {
+                return NULL;
+            }
+        }
+        *end = j;
+        return unit_symbols[k].unit;
+    }
+    return NULL;
+}
+
+/* Measurement nouns that form an adjective with a hyphen: "a 1.2-gigawatt
+ * campus", "a 6.7-inch display". */
+static bool hyphen_unit(const char *w, size_t len)
+{
+    static const char *const units[] = {
+        "watt",   "kilowatt", "megawatt", "gigawatt", "volt",      "amp",       "inch",
+        "mile",   "foot",     "metre",    "meter",    "kilometre", "kilometer", "megapixel",
+        "litre",  "liter",    "tonne",    "ton",      "gallon",    "acre",      "hectare",
+        "storey", "story",    "seat",     "bed",      "mah",       "terawatt",  "horsepower"};
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+        if (fl_word_is(w, len, units[i]))
+            return true;
+    return false;
+}
+
 void fl_extract_quantities(fl_mx *mx)
 {
     const char *t = mx->text;
@@ -392,6 +466,33 @@ void fl_extract_quantities(fl_mx *mx)
         double mult = 1;
         if (digit)
             e += fl_scan_scale(t, e, mx->s_end, &mult);
+        if (digit && e < mx->s_end) {
+            /* a unit symbol, glued or after a space ("4,500mAh", "60 A"),
+             * or a measurement adjective ("1.2-gigawatt") */
+            const char *unit = NULL;
+            size_t ue = 0;
+            if (fl_mx_alnum_at(mx, e) && mult == 1)
+                unit = symbol_unit(mx, e, true, &ue);
+            else if (t[e] == ' ' && e + 1 < mx->s_end)
+                unit = symbol_unit(mx, e + 1, false, &ue);
+            if (!unit && t[e] == '-' && mult == 1 && e + 1 < mx->s_end) {
+                size_t he = lower_word(mx, e + 1);
+                if (he > e + 1 && hyphen_unit(t + e + 1, he - e - 1)) {
+                    ue = he;
+                    unit = fl_mx_stem(mx, t + e + 1, he - e - 1);
+                }
+            }
+            if (unit && !fl_mx_claimed(mx, i, ue - i)) {
+                fl_mention *m = fl_mx_add(mx, FL_M_QUANTITY, i, ue - i, 0);
+                if (!m)
+                    return;
+                m->number = fl_number_scaled(&n, mult);
+                m->unit = unit;
+                fl_mx_claim(mx, i, ue - i);
+                i = ue;
+                continue;
+            }
+        }
         /* glued letters, ranges, scores, times, decimals end here */
         if (e < mx->s_end && (fl_mx_alnum_at(mx, e) || t[e] == '-' || t[e] == ':' || t[e] == '/' ||
                               (t[e] == '.' && e + 1 < mx->s_end && fl_mx_alnum_at(mx, e + 1)))) {
