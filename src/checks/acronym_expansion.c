@@ -33,17 +33,6 @@ typedef struct def {
     bool flagged;
 } def;
 
-static void fail(fl_doc *doc)
-{
-    if (doc->status == FL_OK)
-        doc->status = FL_ENOMEM;
-}
-
-static inline char lower(char c)
-{
-    return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
-}
-
 static bool is_small(const char *w)
 {
     for (size_t i = 0; small_words[i]; i++)
@@ -107,7 +96,7 @@ static size_t split_words(const char *s, size_t len, char words[][FL_ACR_WORD], 
         while (i < len && (fl_ctx_word_byte((unsigned char)s[i]) || s[i] == '\'' ||
                            (s[i] == '.' && i + 1 < len && s[i + 1] != ' '))) {
             if (s[i] != '.' && w < FL_ACR_WORD - 1)
-                words[n][w++] = lower(s[i]);
+                words[n][w++] = fl_ctx_lower(s[i]);
             i++;
         }
         /* a right single quote as apostrophe */
@@ -217,7 +206,7 @@ static size_t acronym_letters(const char *acr, char *out, size_t cap)
             continue;
         if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) || n + 1 >= cap)
             return 0;
-        out[n++] = lower(c);
+        out[n++] = fl_ctx_lower(c);
     }
     out[n] = '\0';
     return n;
@@ -276,7 +265,7 @@ static bool qualifier_word(const char *expansion, const char *initials, const ch
                     other++;
                 e++;
             }
-            if (upper >= 2 && other == 0 && lower(*p) == initials[k])
+            if (upper >= 2 && other == 0 && fl_ctx_lower(*p) == initials[k])
                 return true;
             p = e;
         }
@@ -463,7 +452,7 @@ static void add(fl_doc *doc, def *d, const char *message, const char *suggestion
     if (!message || !fl_doc_add_finding(doc, "acronym-expansion", FL_SEV_WARNING, d->exp_off,
                                         d->exp_len, message, suggestion, other ? &off : NULL,
                                         other ? &len : NULL, other ? 1 : 0))
-        fail(doc);
+        fl_ctx_oom(doc);
     d->flagged = true;
 }
 
@@ -551,7 +540,7 @@ static void check_acronym(fl_doc *doc, def *defs, size_t n)
             if (!message ||
                 !fl_doc_add_finding(doc, "acronym-expansion", FL_SEV_WARNING, d->acr_off,
                                     d->acr_len, message, acr, &off, &len, 1))
-                fail(doc);
+                fl_ctx_oom(doc);
             d->flagged = true;
         } else {
             add(doc, d, message, NULL, NULL);
@@ -568,7 +557,7 @@ static void run(fl_doc *doc)
         return;
     def *defs = fl_arena_alloc(doc->arena, n * sizeof *defs);
     if (!defs) {
-        fail(doc);
+        fl_ctx_oom(doc);
         return;
     }
     size_t nd = 0;

@@ -277,11 +277,6 @@ const char *const fl_ctx_approx_phrases[] = {
     NULL,
 };
 
-static inline char lower(char c)
-{
-    return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
-}
-
 /* The end of the word starting at i: word bytes, with inner hyphens and
  * apostrophes. */
 static size_t word_end(const char *t, size_t len, size_t i)
@@ -315,7 +310,7 @@ static bool word_matches(const char *p, size_t plen, const char *t, size_t tlen)
     if (prefix ? tlen < plen : tlen != plen)
         return false;
     for (size_t k = 0; k < plen; k++)
-        if (lower(t[k]) != p[k])
+        if (fl_ctx_lower(t[k]) != p[k])
             return false;
     return true;
 }
@@ -370,7 +365,7 @@ bool fl_ctx_text_has(const char *text, size_t len, const char *const *phrases, s
 {
     size_t i = next_word(text, len, 0);
     while (i < len) {
-        char c = lower(text[i]);
+        char c = fl_ctx_lower(text[i]);
         for (size_t k = 0; phrases[k]; k++) {
             size_t end;
             if (phrases[k][0] == c && match_at(text, len, i, phrases[k], &end)) {
@@ -424,7 +419,7 @@ bool fl_ctx_before_has(const fl_doc *doc, size_t floor, size_t off, const char *
     for (size_t s = 0; s < n; s++) {
         /* a phrase starting with a letter matches only a word starting
          * with that letter: skip the others without walking them */
-        char c = lower(t[starts[s]]);
+        char c = fl_ctx_lower(t[starts[s]]);
         for (size_t k = 0; phrases[k]; k++) {
             char p0 = phrases[k][0];
             if (p0 != c && p0 >= 'a' && p0 <= 'z')

@@ -10,6 +10,21 @@
 
 #include "../internal.h"
 
+/* ------------------------------------------------------ small helpers */
+
+/* Marks the document out of memory (keeps an earlier error). */
+static inline void fl_ctx_oom(fl_doc *doc)
+{
+    if (doc->status == FL_OK)
+        doc->status = FL_ENOMEM;
+}
+
+/* ASCII lower case of c; other bytes are returned as they are. */
+static inline char fl_ctx_lower(char c)
+{
+    return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+}
+
 /* ------------------------------------------------------------ word sets */
 
 /* A set of NUL-terminated words (pointers are kept, not copied; they must

@@ -126,12 +126,6 @@ static int by_sentence_order(const void *pa, const void *pb)
     return a->sentence < b->sentence ? -1 : a->sentence > b->sentence;
 }
 
-static void fail(fl_doc *doc)
-{
-    if (doc->status == FL_OK)
-        doc->status = FL_ENOMEM;
-}
-
 /* The average number of words an unrelated sentence (one without a member
  * of the family) shares with the dominant member's context. */
 static double baseline_shared(const fl_doc *doc, const sib_item *by_sentence, size_t n,
@@ -199,7 +193,7 @@ static void report(fl_doc *doc, const sib_item *lone, size_t lone_n, size_t whic
     if (!suggestion || !message ||
         !fl_doc_add_finding(doc, "entity-sibling", FL_SEV_WARNING, m->off, m->len, message,
                             suggestion, rel_off, rel_len, rel_n))
-        fail(doc);
+        fl_ctx_oom(doc);
 }
 
 /* Whether sentence s holds a mention of `other` within FL_SIB_LIST_GAP
@@ -301,7 +295,7 @@ static void check_family(fl_doc *doc, const sib_item *items, size_t n)
     bool *plain = fl_arena_alloc(doc->arena, n * sizeof *plain);
     sib_item *lone = fl_arena_alloc(doc->arena, n * sizeof *lone);
     if (!by_sentence || !plain || !lone) {
-        fail(doc);
+        fl_ctx_oom(doc);
         return;
     }
     memcpy(by_sentence, items, n * sizeof *items);
@@ -351,14 +345,14 @@ static void check_family(fl_doc *doc, const sib_item *items, size_t n)
         }
         if (!have_set) {
             if (!fl_wordset_init(&dominant, doc->arena, 64)) {
-                fail(doc);
+                fl_ctx_oom(doc);
                 return;
             }
             for (size_t k = 0; k < dom_n; k++)
                 if (dom[k].sentence < doc->sentences.count &&
                     !fl_ctx_add_to_set(&dominant, FL_DOC_SENTENCE(doc, dom[k].sentence),
                                        FL_CTX_SKIP_DIGITS)) {
-                    fail(doc);
+                    fl_ctx_oom(doc);
                     return;
                 }
             baseline = baseline_shared(doc, by_sentence, n, &dominant);
@@ -408,7 +402,7 @@ static void run(fl_doc *doc)
                 return;
             items = fl_arena_alloc(doc->arena, n * sizeof *items);
             if (!items) {
-                fail(doc);
+                fl_ctx_oom(doc);
                 return;
             }
         }

@@ -76,7 +76,7 @@ static const char *surname_of(fl_doc *doc, const char *name)
     char *s = fl_arena_strndup(doc->arena, sp + 1, strlen(sp + 1));
     if (s)
         for (char *c = s; *c; c++)
-            *c = (char)fc_lower((unsigned char)*c);
+            *c = fl_ctx_lower(*c);
     return s;
 }
 
@@ -128,7 +128,7 @@ static bool is_shared_surname(const char **shared, size_t count, const char *sur
     if (n >= sizeof buf)
         return false;
     for (size_t i = 0; i <= n; i++)
-        buf[i] = (char)fc_lower((unsigned char)surface[i]);
+        buf[i] = fl_ctx_lower(surface[i]);
     /* a possessive is not part of the name */
     if (n > 2 && buf[n - 2] == '\'' && buf[n - 1] == 's')
         buf[n - 2] = '\0';
@@ -255,7 +255,7 @@ static void run(fl_doc *doc)
     unsigned char *birthday = fl_arena_alloc(doc->arena, ns);
     long *person = age_persons(doc);
     if (!birthday || !person) {
-        fc_oom(doc);
+        fl_ctx_oom(doc);
         return;
     }
     /* first the people given two different ages: only their sentences
@@ -287,7 +287,7 @@ static void run(fl_doc *doc)
     size_t shared_count = 0;
     const char **shared = NULL;
     if (!shared_surnames(doc, &shared, &shared_count)) {
-        fc_oom(doc);
+        fl_ctx_oom(doc);
         return;
     }
 

@@ -10,24 +10,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Marks the document out of memory. */
-static inline void fc_oom(fl_doc *doc)
-{
-    if (doc->status == FL_OK)
-        doc->status = FL_ENOMEM;
-}
-
-static inline int fc_lower(int c)
-{
-    return c >= 'A' && c <= 'Z' ? c + 32 : c;
-}
-
 /* Case-insensitive ASCII equality of s[0..len) and the NUL-terminated w. */
 static inline bool fc_eq(const char *s, size_t len, const char *w)
 {
     size_t i = 0;
     for (; i < len && w[i]; i++)
-        if (fc_lower((unsigned char)s[i]) != w[i])
+        if (fl_ctx_lower(s[i]) != w[i])
             return false;
     return i == len && w[i] == '\0';
 }
@@ -123,7 +111,7 @@ static inline bool fc_add_item(fl_doc *doc, fl_vec *items, const char *key, size
 {
     fc_item *it = fl_vec_push(doc->arena, items);
     if (!it) {
-        fc_oom(doc);
+        fl_ctx_oom(doc);
         return false;
     }
     it->key = key;
@@ -139,7 +127,7 @@ static inline bool fc_add_key(fl_doc *doc, fl_vec *keys, const char *key)
 {
     const char **slot = fl_vec_push(doc->arena, keys);
     if (!slot) {
-        fc_oom(doc);
+        fl_ctx_oom(doc);
         return false;
     }
     *slot = key;
@@ -171,7 +159,7 @@ static inline bool fc_report_conflict(fl_doc *doc, const char *rule, const char 
     const char *sugg = fl_arena_strndup(doc->arena, doc->prose.text + roff, rlen);
     if (!msg || !sugg ||
         !fl_doc_add_finding(doc, rule, FL_SEV_WARNING, off, len, msg, sugg, &roff, &rlen, 1)) {
-        fc_oom(doc);
+        fl_ctx_oom(doc);
         return false;
     }
     return true;

@@ -229,7 +229,7 @@ static bool moved_cue_word(const fl_doc *doc, const fl_sentence *sen)
         if (tok->kind != FL_TOK_WORD || tok->len < 5)
             continue;
         const char *w = doc->prose.text + tok->off;
-        int c = fc_lower((unsigned char)w[0]);
+        int c = fl_ctx_lower(w[0]);
         if (!strchr("dprbmoice", c))
             continue;
         for (const char *const *st = stems; *st; st++) {
@@ -237,7 +237,7 @@ static bool moved_cue_word(const fl_doc *doc, const fl_sentence *sen)
             if ((*st)[0] != c || tok->len < n)
                 continue;
             size_t i = 1;
-            while (i < n && fc_lower((unsigned char)w[i]) == (*st)[i])
+            while (i < n && fl_ctx_lower(w[i]) == (*st)[i])
                 i++;
             if (i == n)
                 return true;
@@ -290,7 +290,7 @@ static const event_word *event_word_at(const fl_doc *doc, size_t t)
     char buf[16];
     const char *w = doc->prose.text + tok->off;
     for (size_t i = 0; i < tok->len; i++)
-        buf[i] = (char)fc_lower((unsigned char)w[i]);
+        buf[i] = fl_ctx_lower(w[i]);
     buf[tok->len] = '\0';
     if (strcmp(buf, "ground") == 0 && t > 0 && fc_tok_is(doc, t - 1, "broke"))
         return &ground;
@@ -502,7 +502,7 @@ static const char *object_word(fl_doc *doc, size_t ev, size_t ds)
             return NULL;
         size_t n = tok->len;
         for (size_t i = 0; i < n; i++)
-            o[i] = (char)fc_lower((unsigned char)o[i]);
+            o[i] = fl_ctx_lower(o[i]);
         if (n > 3 && o[n - 1] == 's' && o[n - 2] != 's')
             o[n - 1] = '\0';
         return o;
@@ -538,7 +538,7 @@ static const char *subject_noun(fl_doc *doc, size_t ev, size_t first)
         return NULL;
     key[0] = '~';
     for (size_t i = 0; i < tok->len; i++)
-        key[i + 1] = (char)fc_lower((unsigned char)w[i]);
+        key[i + 1] = fl_ctx_lower(w[i]);
     return key;
 }
 
@@ -795,7 +795,7 @@ static void run(fl_doc *doc)
     cx.sent_mentions = fl_arena_alloc(doc->arena, n * sizeof *cx.sent_mentions);
     bool *flagged = fl_arena_alloc(doc->arena, n * sizeof *flagged);
     if (!cx.date_tok || !cx.sent_first || !cx.sent_mentions || !flagged) {
-        fc_oom(doc);
+        fl_ctx_oom(doc);
         return;
     }
     /* mentions grouped by sentence (counting sort) and date tokens */
@@ -813,7 +813,7 @@ static void run(fl_doc *doc)
     {
         size_t *fill = fl_arena_alloc(doc->arena, (ns + 1) * sizeof *fill);
         if (!fill) {
-            fc_oom(doc);
+            fl_ctx_oom(doc);
             return;
         }
         memcpy(fill, cx.sent_first, (ns + 1) * sizeof *fill);
@@ -847,7 +847,7 @@ static void run(fl_doc *doc)
             kind = event_kind_at(doc, sf, &noun);
             ev = sf;
             if (kind != EV_NONE && !add_event(&cx, &recs, i, kind, ev)) {
-                fc_oom(doc);
+                fl_ctx_oom(doc);
                 return;
             }
             continue;
@@ -864,7 +864,7 @@ static void run(fl_doc *doc)
         if (fl_ctx_window_has(doc, lo, hi - lo, 4, 1, unsure_cues))
             continue;
         if (!add_event(&cx, &recs, i, kind, ev)) {
-            fc_oom(doc);
+            fl_ctx_oom(doc);
             return;
         }
     }
@@ -906,7 +906,7 @@ static void run(fl_doc *doc)
     // NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers
     const ev_rec **scratch = fl_arena_alloc(doc->arena, recs.count * sizeof *scratch);
     if (!bucket || !scratch) {
-        fc_oom(doc);
+        fl_ctx_oom(doc);
         return;
     }
     for (size_t a = 0; a < recs.count;) {
@@ -934,7 +934,7 @@ static void run(fl_doc *doc)
                     strcmp(r[q].subject, r[name_at].subject) == 0)
                     bucket[nb++] = &r[q];
             if (!judge_dated(&cx, bucket, nb, flagged, scratch)) {
-                fc_oom(doc);
+                fl_ctx_oom(doc);
                 return;
             }
             a = z;
@@ -951,7 +951,7 @@ static void run(fl_doc *doc)
                 for (size_t u = q; u < e; u++)
                     bucket[nb++] = &r[u];
                 if (!judge_dated(&cx, bucket, nb, flagged, scratch)) {
-                    fc_oom(doc);
+                    fl_ctx_oom(doc);
                     return;
                 }
             }

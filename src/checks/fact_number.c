@@ -98,12 +98,6 @@ static bool in_list(const char *const *list, const char *w)
     return false;
 }
 
-static void fail(fl_doc *doc)
-{
-    if (doc->status == FL_OK)
-        doc->status = FL_ENOMEM;
-}
-
 /* Significant digits of the first number written in s, and whether it is
  * written without a decimal point. */
 static int significant_digits(const char *s, bool *integer)
@@ -201,11 +195,6 @@ static bool consistent(const amount *a, const amount *b)
     return false;
 }
 
-static inline char lower(char c)
-{
-    return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
-}
-
 static bool is_clause_break(char c)
 {
     return c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '.' || c == '!' ||
@@ -221,7 +210,7 @@ static bool is_preposition(const char *t, size_t n)
     if (n >= sizeof w)
         return false;
     for (size_t i = 0; i < n; i++)
-        w[i] = lower(t[i]);
+        w[i] = fl_ctx_lower(t[i]);
     w[n] = '\0';
     return in_list(preps, w);
 }
@@ -233,7 +222,7 @@ static bool is_object_preposition(const char *t, size_t n)
     if (n >= sizeof w)
         return false;
     for (size_t i = 0; i < n; i++)
-        w[i] = lower(t[i]);
+        w[i] = fl_ctx_lower(t[i]);
     w[n] = '\0';
     return in_list(preps, w);
 }
@@ -338,12 +327,12 @@ static void add_anchor(fl_doc *doc, stem_memo *memo, amount *a, const char *t, s
         unsigned char c = (unsigned char)t[i];
         if (c >= 0x80 || (c >= '0' && c <= '9'))
             return; /* non-ASCII words and numbers do not anchor */
-        buf[i] = lower((char)c);
+        buf[i] = fl_ctx_lower((char)c);
     }
     buf[n] = '\0';
     const stem_slot *sl = memo_stem(doc, memo, buf, n);
     if (!sl) {
-        fail(doc);
+        fl_ctx_oom(doc);
         return;
     }
     const char *stem = sl->stem;
@@ -567,7 +556,7 @@ static bool starts_with_pronoun(const fl_doc *doc, size_t s)
     size_t n = 0;
     char w[8];
     while (n < sent->len && n < sizeof w - 1 && fl_ctx_word_byte((unsigned char)t[n])) {
-        w[n] = lower(t[n]);
+        w[n] = fl_ctx_lower(t[n]);
         n++;
     }
     if (n == 0 || n >= sizeof w - 1 || (n < sent->len && t[n] != ' '))
@@ -697,7 +686,7 @@ static void report(fl_doc *doc, amount *wrong, const amount *right, const char *
     size_t off = r->off, len = r->len;
     if (!message || !fl_doc_add_finding(doc, "fact-number", FL_SEV_WARNING, w->off, w->len, message,
                                         r->surface, &off, &len, 1))
-        fail(doc);
+        fl_ctx_oom(doc);
     wrong->flagged = true;
 }
 
@@ -763,7 +752,8 @@ static bool definite(const fl_doc *doc, const fl_mention *m, size_t floor)
         return false;
     if (i > floor + 3 && fl_ctx_word_byte((unsigned char)t[i - 4]))
         return false;
-    return lower(t[i - 3]) == 't' && lower(t[i - 2]) == 'h' && lower(t[i - 1]) == 'e';
+    return fl_ctx_lower(t[i - 3]) == 't' && fl_ctx_lower(t[i - 2]) == 'h' &&
+           fl_ctx_lower(t[i - 1]) == 'e';
 }
 
 /* The definite reference rule: "the $4.5 billion charge" after "a charge of
@@ -876,7 +866,7 @@ static void run(fl_doc *doc)
     stem_memo memo = {stemmer, NULL, 0, 0};
     if (!amounts || !items || !stemmer || !memo_init(doc, &memo, 256)) {
         sb_stemmer_delete(own);
-        fail(doc);
+        fl_ctx_oom(doc);
         return;
     }
     size_t na = 0, ni = 0;
@@ -932,7 +922,7 @@ static void run(fl_doc *doc)
     names.mention = fl_arena_alloc(doc->arena, (names.count + 1) * sizeof *names.mention);
     if (!names.mention) {
         sb_stemmer_delete(own);
-        fail(doc);
+        fl_ctx_oom(doc);
         return;
     }
     names.count = 0;
@@ -954,7 +944,7 @@ static void run(fl_doc *doc)
     codes.mention = fl_arena_alloc(doc->arena, (codes.count + 1) * sizeof *codes.mention);
     if (!codes.mention) {
         sb_stemmer_delete(own);
-        fail(doc);
+        fl_ctx_oom(doc);
         return;
     }
     codes.count = 0;

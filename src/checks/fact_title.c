@@ -93,7 +93,7 @@ static void normalize_role(const char *s, char *out, size_t cap)
     size_t n = 0;
     bool space = true;
     for (; *s && n + 1 < cap; s++) {
-        char c = (char)fc_lower((unsigned char)*s);
+        char c = fl_ctx_lower(*s);
         if (c == '.')
             continue;
         if (c == '-' || c == ' ' || c == '\t' || c == '\n') {
@@ -192,7 +192,7 @@ static uint64_t sentence_roles(fl_doc *doc, size_t s, const char *key)
     size_t n = 0;
     buf[n++] = ' ';
     for (size_t i = 1; i <= sen->len; i++) {
-        char c = (char)fc_lower((unsigned char)buf[i]);
+        char c = fl_ctx_lower(buf[i]);
         if (c == '.')
             continue;
         if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
@@ -291,7 +291,7 @@ static void run(fl_doc *doc)
     const char *const *cand = cands.items;
     unsigned char *change = fl_arena_alloc(doc->arena, ns);
     if (!change) {
-        fc_oom(doc);
+        fl_ctx_oom(doc);
         return;
     }
     /* aux 0: a comparable title; aux 1: the person's sentence states a
@@ -391,7 +391,7 @@ static void run(fl_doc *doc)
             if (changes && !named) {
                 named = fl_arena_alloc(doc->arena, changes * sizeof *named);
                 if (!named) {
-                    fc_oom(doc);
+                    fl_ctx_oom(doc);
                     return;
                 }
                 size_t last = (size_t)-1;

@@ -60,7 +60,7 @@ static bool find_weekday_word(const fl_doc *doc, const fl_mention *m, size_t *of
                 continue;
             bool same = true;
             for (size_t i = 0; i < tok->len && same; i++)
-                same = fc_lower((unsigned char)s[i]) == fc_lower((unsigned char)name[i]);
+                same = fl_ctx_lower(s[i]) == fl_ctx_lower(name[i]);
             if (same) {
                 *off = tok->off;
                 *len = tok->len;
@@ -123,7 +123,7 @@ static void run(fl_doc *doc)
                     continue; /* enough to choose from; keeps this linear */
                 yc = fl_vec_push(doc->arena, &years);
                 if (!yc) {
-                    fc_oom(doc);
+                    fl_ctx_oom(doc);
                     return;
                 }
                 yc->year = m->year;
@@ -206,7 +206,7 @@ static void run(fl_doc *doc)
         const char *date = fl_arena_strndup(doc->arena, doc->prose.text + doff, dlen);
         const char *right = styled_weekday(doc, actual, m->weekday, doc->prose.text + woff, wlen);
         if (!wrong || !date || !right) {
-            fc_oom(doc);
+            fl_ctx_oom(doc);
             return;
         }
         char *msg;
@@ -230,7 +230,7 @@ static void run(fl_doc *doc)
         }
         if (!msg || !fl_doc_add_finding(doc, "fact-weekday", FL_SEV_ERROR, woff, wlen, msg, right,
                                         rel_off, rel_len, rel_count)) {
-            fc_oom(doc);
+            fl_ctx_oom(doc);
             return;
         }
     }
