@@ -7,6 +7,16 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* The library never exits: an allocation failure inside uthash leaves the
+ * item out of the table and sets `hash_oom`, a variable of the function
+ * that adds (see build_index), which then returns FL_ENOMEM. */
+#define HASH_NONFATAL_OOM 1
+#define uthash_nonfatal_oom(obj)                                                                   \
+    do {                                                                                           \
+        (void)(obj);                                                                               \
+        hash_oom = true;                                                                           \
+    } while (0)
 #include <uthash.h>
 
 typedef struct entry {
@@ -127,6 +137,7 @@ static char *make_key(const char *fingerprint, const char *path)
 
 static fl_status build_index(fl_baseline *b)
 {
+    bool hash_oom = false; /* set by uthash_nonfatal_oom */
     for (size_t i = 0; i < b->count; i++) {
         char *key = make_key(b->entries[i].fingerprint, b->entries[i].path);
         if (!key)
@@ -146,6 +157,12 @@ static fl_status build_index(fl_baseline *b)
         s->key = key;
         s->left = 1;
         HASH_ADD_KEYPTR(hh, b->index, s->key, strlen(s->key), s);
+        if (hash_oom) {
+            /* s is not in the table */
+            free(key);
+            free(s);
+            return FL_ENOMEM;
+        }
     }
     b->indexed = 1;
     return FL_OK;
