@@ -108,6 +108,144 @@ static bool head_excluded(const char *s, size_t len)
     return false;
 }
 
+/* Aircraft makers whose models are bare numbers ("Boeing 777", "Boeing
+ * 787-9"): the number is the code, in the family "<maker> #" (what the
+ * normalizer's family of "Boeing 777" is). */
+static const char *const makers[] = {"Boeing",  "Airbus",  "Embraer",  "Bombardier",
+                                     "Antonov", "Tupolev", "Ilyushin", "Cessna"};
+
+static bool is_maker(const char *s, size_t len)
+{
+    for (size_t i = 0; i < sizeof makers / sizeof makers[0]; i++)
+        if (strlen(makers[i]) == len && memcmp(makers[i], s, len) == 0)
+            return true;
+    return false;
+}
+
+/* A model number at `at`: three digits, optionally a hyphen and one to
+ * three digits ("777", "787-9", "737-800"), then an optional plural or
+ * possessive ending; the end, or 0. *core is the end of the number. */
+static size_t model_number(const fl_mx *mx, size_t at, size_t *core)
+{
+    const char *t = mx->text;
+    size_t i = at;
+    while (i < mx->s_end && i - at < 4 && is_digit(t[i]))
+        i++;
+    if (i - at != 3 || t[at] == '0')
+        return 0;
+    if (i + 1 < mx->s_end && t[i] == '-' && is_digit(t[i + 1])) {
+        size_t j = i + 1;
+        while (j < mx->s_end && j - i <= 4 && is_digit(t[j]))
+            j++;
+        if (j - i - 1 > 3)
+            return 0;
+        i = j;
+    }
+    *core = i;
+    if (i < mx->s_end && t[i] == 's')
+        i++;
+    else if (i + 1 < mx->s_end && t[i] == '\'' && t[i + 1] == 's')
+        i += 2;
+    else if (i + 3 < mx->s_end && memcmp(t + i, "\xe2\x80\x99s", 4) == 0)
+        i += 4;
+    /* no more word, no range or score ("777-9-1"), no decimal ("777.5") */
+    if (i < mx->s_end &&
+        (fl_mx_alnum_at(mx, i) || t[i] == '-' || t[i] == '/' ||
+         ((t[i] == '.' || t[i] == ',') && i + 1 < mx->s_end && is_digit(t[i + 1]))))
+        return 0;
+    return i;
+}
+
+static void add_model(fl_mx *mx, size_t start, size_t end, const char *family)
+{
+    if (fl_mx_claimed(mx, start, end - start))
+        return;
+    fl_mention *m = fl_mx_add(mx, FL_M_CODE, start, end - start, FL_FOLD_CODE);
+    if (!m)
+        return;
+    m->family = family;
+    fl_mx_claim(mx, start, end - start);
+}
+
+/* Whether number a[0..al) has the shape of model b[0..bl): the same digit
+ * groups, and the same first and last digit ("767" as "777", "787-9" as
+ * "777-9"; not "150" as "737"). */
+static bool same_model_shape(const char *a, size_t al, const char *b, size_t bl)
+{
+    while (bl > 0 && !is_digit(b[bl - 1])) /* plural or possessive */
+        bl--;
+    if (al != bl || al == 0 || a[0] != b[0] || a[al - 1] != b[bl - 1])
+        return false;
+    for (size_t i = 0; i < al; i++)
+        if ((a[i] == '-') != (b[i] == '-'))
+            return false;
+    return true;
+}
+
+enum { FL_MODEL_LOOKBACK = 256 }; /* mentions searched for a maker's model */
+
+/* The family of an earlier maker model ("Boeing 777") whose shape the bare
+ * number t[at..core) has, or NULL. */
+static const char *earlier_model_family(const fl_mx *mx, size_t at, size_t core)
+{
+    const fl_doc *doc = mx->doc;
+    size_t n = doc->mentions.count;
+    size_t lo = n > FL_MODEL_LOOKBACK ? n - FL_MODEL_LOOKBACK : 0;
+    for (size_t k = n; k > lo; k--) {
+        const fl_mention *m = FL_DOC_MENTION(doc, k - 1);
+        if (m->kind != FL_M_CODE || !m->family)
+            continue;
+        size_t fl = strlen(m->family);
+        if (fl < 3 || memcmp(m->family + fl - 2, " #", 2) != 0 || !is_digit(m->surface[0]))
+            continue;
+        if (same_model_shape(mx->text + at, core - at, m->surface, m->len))
+            return m->family;
+    }
+    return NULL;
+}
+
+/* A model number after a maker ("Boeing 767") or, when the document has
+ * named a maker's model of its shape, after "the", "a" or "an" ("the
+ * 787-9"). Returns the end, or 0. */
+static size_t maker_model(fl_mx *mx, size_t word, size_t we)
+{
+    const char *t = mx->text;
+    size_t core, e;
+    if (we + 1 >= mx->s_end || t[we] != ' ' || !is_digit(t[we + 1]) ||
+        !is_maker(t + word, we - word))
+        return 0;
+    if (fl_mx_match(mx, FL_RE_CODE_NUMSUFFIX, we + 1) || !(e = model_number(mx, we + 1, &core)))
+        return 0;
+    char family[32];
+    size_t k = 0;
+    for (size_t i = word; i < we && k + 3 < sizeof family; i++)
+        family[k++] = (char)(is_upper(t[i]) ? t[i] - 'A' + 'a' : t[i]);
+    memcpy(family + k, " #", 3);
+    const char *f = fl_arena_strndup(mx->doc->arena, family, k + 2);
+    if (!f) {
+        mx->doc->status = FL_ENOMEM;
+        return 0;
+    }
+    add_model(mx, we + 1, e, f);
+    return e;
+}
+
+static size_t bare_model(fl_mx *mx, size_t at)
+{
+    size_t ws, wl, core, e;
+    if (!fl_mx_prev_word(mx, at, &ws, &wl) || ws + wl + 1 != at || mx->text[at - 1] != ' ' ||
+        !(fl_word_is(mx->text + ws, wl, "the") || fl_word_is(mx->text + ws, wl, "a") ||
+          fl_word_is(mx->text + ws, wl, "an")))
+        return 0;
+    if (!(e = model_number(mx, at, &core)))
+        return 0;
+    const char *family = earlier_model_family(mx, at, core);
+    if (!family)
+        return 0;
+    add_model(mx, at, e, family);
+    return e;
+}
+
 void fl_extract_codes(fl_mx *mx)
 {
     const char *t = mx->text;
@@ -135,6 +273,10 @@ void fl_extract_codes(fl_mx *mx)
             i = e;
             continue;
         }
+        if (digit && !upper && is_digit(c) && (e = bare_model(mx, i))) {
+            i = e;
+            continue;
+        }
         if (digit && upper && (e = fl_mx_match(mx, FL_RE_CODE_ALNUM, i))) {
             if (code_shape(mx, i, core_end(mx, i, e) - i)) {
                 add_code(mx, i, e);
@@ -143,6 +285,10 @@ void fl_extract_codes(fl_mx *mx)
             }
         }
         size_t we = fl_mx_word_end(mx, i);
+        if (!digit && is_upper(c) && (e = maker_model(mx, i, we))) {
+            i = e;
+            continue;
+        }
         if (we + 1 < mx->s_end && t[we] == ' ' && is_digit(t[we + 1]) && !digit) {
             bool all_upper = true;
             for (size_t k = i; k < we; k++)
