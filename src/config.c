@@ -859,6 +859,35 @@ static char *relative_path(const fl_config *cfg, const char *path)
 
 static const char default_from[] = "default";
 
+/* Applies the settings a section sets (those not -1) over out, with
+ * their origins. */
+static void apply_section(fl_file_settings *out, const glob_section *g)
+{
+    if (g->fail_level >= 0) {
+        out->fail_level = (fl_severity)g->fail_level;
+        out->fail_level_from = g->fail_level_from;
+    }
+    if (g->front_matter >= 0) {
+        out->front_matter = g->front_matter;
+        out->front_matter_from = g->front_matter_from;
+    }
+    if (g->input_format >= 0) {
+        out->input_format = (fl_input_format)g->input_format;
+        out->input_format_from = g->input_format_from;
+    }
+    for (size_t i = 0; i < fl_rule_count(); i++) {
+        const rule_setting *r = &g->rules[i];
+        if (r->enabled >= 0) {
+            out->enabled[i] = r->enabled;
+            out->enabled_from[i] = r->enabled_from;
+        }
+        if (r->severity >= 0) {
+            out->severity[i] = (fl_severity)r->severity;
+            out->severity_from[i] = r->severity_from;
+        }
+    }
+}
+
 fl_status fl_config_resolve(const fl_config *cfg, const char *path, fl_file_settings *out)
 {
     memset(out, 0, sizeof *out);
@@ -886,29 +915,15 @@ fl_status fl_config_resolve(const fl_config *cfg, const char *path, fl_file_sett
     out->ignored_from = default_from;
     if (!cfg)
         return FL_OK;
-    if (cfg->fail_level >= 0) {
-        out->fail_level = (fl_severity)cfg->fail_level;
-        out->fail_level_from = cfg->fail_level_from;
-    }
-    if (cfg->front_matter >= 0) {
-        out->front_matter = cfg->front_matter;
-        out->front_matter_from = cfg->front_matter_from;
-    }
-    if (cfg->input_format >= 0) {
-        out->input_format = (fl_input_format)cfg->input_format;
-        out->input_format_from = cfg->input_format_from;
-    }
-    for (size_t i = 0; i < fl_rule_count(); i++) {
-        const rule_setting *r = &cfg->rules[i];
-        if (r->enabled >= 0) {
-            out->enabled[i] = r->enabled;
-            out->enabled_from[i] = r->enabled_from;
-        }
-        if (r->severity >= 0) {
-            out->severity[i] = (fl_severity)r->severity;
-            out->severity_from[i] = r->severity_from;
-        }
-    }
+    /* the file's global settings: a section matching every path */
+    const glob_section top = {.rules = cfg->rules,
+                              .fail_level = cfg->fail_level,
+                              .front_matter = cfg->front_matter,
+                              .input_format = cfg->input_format,
+                              .fail_level_from = cfg->fail_level_from,
+                              .front_matter_from = cfg->front_matter_from,
+                              .input_format_from = cfg->input_format_from};
+    apply_section(out, &top);
     char *rel = relative_path(cfg, path);
     if (!rel) {
         fl_file_settings_free(out);
@@ -925,29 +940,7 @@ fl_status fl_config_resolve(const fl_config *cfg, const char *path, fl_file_sett
         const glob_section *g = &cfg->globs[k];
         if (!fl_glob_match(g->glob, rel))
             continue;
-        if (g->fail_level >= 0) {
-            out->fail_level = (fl_severity)g->fail_level;
-            out->fail_level_from = g->fail_level_from;
-        }
-        if (g->front_matter >= 0) {
-            out->front_matter = g->front_matter;
-            out->front_matter_from = g->front_matter_from;
-        }
-        if (g->input_format >= 0) {
-            out->input_format = (fl_input_format)g->input_format;
-            out->input_format_from = g->input_format_from;
-        }
-        for (size_t i = 0; i < fl_rule_count(); i++) {
-            const rule_setting *r = &g->rules[i];
-            if (r->enabled >= 0) {
-                out->enabled[i] = r->enabled;
-                out->enabled_from[i] = r->enabled_from;
-            }
-            if (r->severity >= 0) {
-                out->severity[i] = (fl_severity)r->severity;
-                out->severity_from[i] = r->severity_from;
-            }
-        }
+        apply_section(out, g);
     }
     free(rel);
     return FL_OK;
