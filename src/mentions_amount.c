@@ -411,6 +411,8 @@ static const char *symbol_unit(const fl_mx *mx, size_t at, bool glued, size_t *e
                     return NULL;
             } else if (j < mx->s_end && !strchr(",;:.)", t[j])) {
                 return NULL;
+            } else if (j + 1 < mx->s_end && t[j] == '.' && t[j + 1] != ' ') {
+                return NULL; /* an abbreviation: "190 A.D." */
             }
         }
         *end = j;
