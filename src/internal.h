@@ -200,6 +200,16 @@ fl_status fl_extract_html(fl_doc *doc);
  * "Mr.", "J."; "4.5bn" is one NUMBER) are stated at the top of segment.c. */
 fl_status fl_segment(fl_doc *doc);
 
+/* The Snowball English stem of the lower-cased word[0..len)
+ * from the workspace's stem cache (doc->ws; stemmed on first sight, shared
+ * with the segmenter); *stop is true for a stopword (then *stem is NULL).
+ * Dotted forms ("u.s", "amazon.com") are their own stem. *stem is
+ * NUL-terminated and stays valid until the next stemming on the same
+ * workspace: copy it to keep it. Without a workspace the stem is copied
+ * into doc's arena. False when out of memory. */
+bool fl_ws_stem(fl_doc *doc, const char *word, size_t len, bool *stop, const char **stem,
+                size_t *stem_len);
+
 /* Common English function words (stopwords.c), lower case with ' as the
  * apostrophe, sorted by strcmp. fl_is_stopword looks up s[0..len). */
 extern const char *const fl_stopwords[];

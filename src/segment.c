@@ -61,8 +61,10 @@
  * final period dropped, stopwords (stopwords.c) and one-letter words
  * dropped, stemmed with Snowball English (dotted forms such as "u.s" are
  * kept as they are), sorted and unique. Numbers are
- * not context words. Surfaces and stems are cached per call in hash tables
- * so each distinct word is stemmed once per document.
+ * not context words. Stems are cached in the workspace across documents
+ * (fl_ws_stem shares that cache with the checks), so each distinct word is
+ * stemmed once per thread; the cache slot also carries the word's stem
+ * copied into the current document and the last sentence that took it.
  */
 #include "internal.h"
 
@@ -71,7 +73,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
-/* FNV-1a, so that lower_word can hash while it copies */
+/* FNV-1a; lower_word hashes ASCII words while it copies them */
 #define FL_FNV_BASIS 2166136261u
 #define FL_FNV_PRIME 16777619u
 static inline unsigned fnv1a(const void *key, size_t len)
@@ -82,10 +84,6 @@ static inline unsigned fnv1a(const void *key, size_t len)
         h = (h ^ p[i]) * FL_FNV_PRIME;
     return h;
 }
-#define HASH_FUNCTION(keyptr, keylen, hashv) ((hashv) = fnv1a((keyptr), (keylen)))
-#define HASH_NONFATAL_OOM 1
-#define uthash_nonfatal_oom(elt) ((void)(elt), oom = true)
-#include <uthash.h>
 
 /* ------------------------------------------------------------ characters */
 
@@ -1030,35 +1028,15 @@ static void sentence_flags(fl_sentence *st, const seg *sg)
 
 /* --------------------------------------------------------------- context */
 
-typedef struct stem_entry {
-    size_t last;      /* 1 + index of the last sentence that took it */
-    const char *text; /* allocated right after the entry */
-    UT_hash_handle hh;
-} stem_entry;
-
-typedef struct word_entry {
-    const char *key;  /* lower case */
-    stem_entry *stem; /* NULL: not a context word */
-    UT_hash_handle hh;
-} word_entry;
-
-/* A direct-mapped cache of short words in front of the word table, keys
- * inline: news vocabulary is skewed, so most lookups hit one slot instead
- * of walking a bucket chain through the arena. */
-enum { FL_SLOT_KEY = 19 };
-
-typedef struct word_slot {
-    unsigned hash;
-    unsigned char len; /* 0: empty */
-    char key[FL_SLOT_KEY];
-    stem_entry *stem;
-} word_slot;
-
-/* The stems of words seen in earlier documents of the same workspace
- * (fl_workspace, one per thread): lower-cased word -> stem, or a stopword
- * mark. Open addressing with linear probing; strings in its own arena.
- * Stemming is a pure function of the word, so the cache changes no result.
- * Bounded: past FL_STEM_CACHE_MAX words it starts over empty. */
+/* The stems of the words seen so far by a workspace (fl_workspace, one per
+ * thread), across documents: lower-cased word -> stem, or a stopword mark.
+ * Open addressing with linear probing; strings in its own arena. Stemming
+ * is a pure function of the word, so the cache changes no result. Bounded:
+ * past FL_STEM_CACHE_MAX words it starts over empty.
+ *
+ * A slot also remembers, for the document being segmented (its `epoch`),
+ * the copy of the stem in that document's arena and the last sentence that
+ * took it, so a word met again costs one probe: no per-document tables. */
 enum { FL_STEM_CACHE_MAX = 1 << 17 };
 
 typedef struct stem_slot {
@@ -1066,14 +1044,18 @@ typedef struct stem_slot {
     unsigned char len; /* 0: empty */
     bool stop;         /* a stopword: no stem */
     unsigned char stem_len;
-    const char *key;
-    const char *stem;
+    unsigned epoch;       /* the run doc_stem and last belong to; 0: none */
+    const char *key;      /* in the cache's arena */
+    const char *stem;     /* in the cache's arena; NULL for a stopword */
+    const char *doc_stem; /* the stem copied into run `epoch`'s document */
+    size_t last;          /* 1 + the last sentence of that run that took it */
 } stem_slot;
 
 struct fl_stem_cache {
     fl_arena *arena;
     stem_slot *slots;
     size_t mask, count;
+    unsigned epoch; /* the current run; never 0 */
 };
 
 /* FNV-1a's low bits cluster on similar words: mix before masking. */
@@ -1107,6 +1089,29 @@ static bool stem_cache_reset(fl_stem_cache *c, size_t slots)
     return c->arena && c->slots;
 }
 
+static fl_stem_cache *stem_cache_new(void)
+{
+    fl_stem_cache *c = calloc(1, sizeof *c);
+    if (!c)
+        return NULL;
+    c->epoch = 1;
+    if (!stem_cache_reset(c, 4096)) {
+        fl_stem_cache_free(c);
+        return NULL;
+    }
+    return c;
+}
+
+/* Starts a new run: the per-run fields of every slot become stale. */
+static void stem_cache_next_epoch(fl_stem_cache *c)
+{
+    if (++c->epoch == 0) {
+        for (size_t i = 0; i <= c->mask; i++)
+            c->slots[i].epoch = 0;
+        c->epoch = 1;
+    }
+}
+
 static bool stem_cache_grow(fl_stem_cache *c)
 {
     size_t slots = (c->mask + 1) * 2;
@@ -1127,32 +1132,51 @@ static bool stem_cache_grow(fl_stem_cache *c)
     return true;
 }
 
-typedef struct context_state {
-    fl_arena *arena;
-    struct sb_stemmer *stemmer;
-    fl_stem_cache *persistent; /* NULL: stem every new word */
-    word_entry *words;
-    stem_entry *stems;
-    stem_entry **scratch;
-    size_t scratch_cap;
-    word_slot *cache;
-    size_t cache_mask;
-} context_state;
-
 enum { FL_MAX_CONTEXT_WORD = 48 };
 
+/* ASCII lower case, as a table */
+// clang-format off
+#define L4(c) (c), (c) + 1, (c) + 2, (c) + 3
+#define L16(c) L4(c), L4((c) + 4), L4((c) + 8), L4((c) + 12)
+static const unsigned char ascii_lower[128] = {
+    L16(0), L16(16), L16(32), L16(48),
+    '@', L4('a'), L4('e'), L4('i'), L4('m'), L4('q'), L4('u'), 'y', 'z', '[', '\\', ']', '^', '_',
+    L16(96), L16(112),
+};
+#undef L16
+#undef L4
+// clang-format on
+
 /* Lower-cases a word token into out (’ as ', the abbreviation's period
- * dropped); returns its length, or 0 when it is not a candidate. */
+ * dropped) and hashes it (FNV-1a); returns its length, or 0 when it is not
+ * a candidate. */
 static size_t lower_word(const unsigned char *w, size_t len, bool is_abbrev, char *out,
                          unsigned *hash)
 {
     if (is_abbrev && len && w[len - 1] == '.')
         len--;
+    if (len < FL_MAX_CONTEXT_WORD) {
+        /* all ASCII: lower-case and hash in one pass */
+        unsigned h = FL_FNV_BASIS;
+        size_t i = 0;
+        for (; i < len; i++) {
+            unsigned char c = w[i];
+            if (c >= 0x80)
+                break;
+            c = ascii_lower[c];
+            out[i] = (char)c;
+            h = (h ^ c) * FL_FNV_PRIME;
+        }
+        if (i == len) {
+            *hash = h;
+            return len >= 2 ? len : 0;
+        }
+    }
     size_t o = 0;
     for (size_t i = 0; i < len;) {
         unsigned char c = w[i];
         if (c < 0x80) {
-            out[o++] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+            out[o++] = (char)ascii_lower[c];
             i++;
         } else {
             uint32_t cp;
@@ -1174,16 +1198,10 @@ static size_t lower_word(const unsigned char *w, size_t len, bool is_abbrev, cha
     return o >= 2 ? o : 0;
 }
 
-static int by_text(const void *a, const void *b)
-{
-    const stem_entry *x = *(stem_entry *const *)a, *y = *(stem_entry *const *)b;
-    return strcmp(x->text, y->text);
-}
-
 /* Whether low[0..n) is a stopword, else its stem (Snowball English;
  * dotted forms such as "u.s" and "amazon.com" are names, not inflected
- * words, and stay as they are). Consults and fills the persistent cache. */
-static bool stem_fresh(context_state *cx, const char *low, size_t n, bool *stop,
+ * words, and stay as they are). */
+static bool stem_fresh(struct sb_stemmer *stemmer, const char *low, size_t n, bool *stop,
                        const sb_symbol **stem, size_t *sn)
 {
     *stop = fl_is_stopword(low, n);
@@ -1191,30 +1209,35 @@ static bool stem_fresh(context_state *cx, const char *low, size_t n, bool *stop,
     *sn = n;
     if (*stop || memchr(low, '.', n))
         return true;
-    *stem = sb_stemmer_stem(cx->stemmer, (const sb_symbol *)low, (int)n);
+    *stem = sb_stemmer_stem(stemmer, (const sb_symbol *)low, (int)n);
     if (!*stem)
         return false;
-    *sn = (size_t)sb_stemmer_length(cx->stemmer);
+    *sn = (size_t)sb_stemmer_length(stemmer);
     return true;
 }
 
-static bool word_stem(context_state *cx, const char *low, size_t n, unsigned hash, bool *stop,
-                      const sb_symbol **stem, size_t *sn)
+/* The cache slot of low[0..n) (hash: FNV-1a of it), stemming the word on
+ * first sight; *slot is NULL when the word is not cached (too long), then
+ * *stop, *stem and *sn tell its stem. False when out of memory. */
+static bool word_stem(fl_stem_cache *c, struct sb_stemmer *stemmer, const char *low, size_t n,
+                      unsigned hash, stem_slot **slot, bool *stop, const sb_symbol **stem,
+                      size_t *sn)
 {
-    fl_stem_cache *c = cx->persistent;
-    if (!c || n > 255)
-        return stem_fresh(cx, low, n, stop, stem, sn);
+    *slot = NULL;
+    if (n > 255)
+        return stem_fresh(stemmer, low, n, stop, stem, sn);
     size_t at = slot_of(hash) & c->mask;
     for (; c->slots[at].len; at = (at + 1) & c->mask) {
-        const stem_slot *sl = &c->slots[at];
+        stem_slot *sl = &c->slots[at];
         if (sl->hash == hash && sl->len == n && memcmp(sl->key, low, n) == 0) {
+            *slot = sl;
             *stop = sl->stop;
             *stem = (const sb_symbol *)sl->stem;
             *sn = sl->stem_len;
             return true;
         }
     }
-    if (!stem_fresh(cx, low, n, stop, stem, sn))
+    if (!stem_fresh(stemmer, low, n, stop, stem, sn))
         return false;
     if (*sn > 255)
         return true; /* not cached */
@@ -1233,69 +1256,93 @@ static bool word_stem(context_state *cx, const char *low, size_t n, unsigned has
     char *st = *stop ? NULL : fl_arena_strndup(c->arena, (const char *)*stem, *sn);
     if (!key || (!*stop && !st))
         return false;
-    c->slots[at] = (stem_slot){hash, (unsigned char)n, *stop, (unsigned char)*sn, key, st};
+    c->slots[at] = (stem_slot){.hash = hash,
+                               .len = (unsigned char)n,
+                               .stop = *stop,
+                               .stem_len = (unsigned char)*sn,
+                               .key = key,
+                               .stem = st};
     c->count++;
+    *slot = &c->slots[at];
+    *stem = (const sb_symbol *)st;
     return true;
 }
 
-/* The stem of one lower-cased word in *out (NULL for a stopword),
- * stemming it on first sight. False when out of memory. */
-static bool lookup_word(context_state *cx, const char *low, size_t n, unsigned hash,
-                        stem_entry **out)
+bool fl_ws_stem(fl_doc *doc, const char *word, size_t len, bool *stop, const char **stem,
+                size_t *stem_len)
 {
-    bool oom = false;
-    word_slot *slot = n <= FL_SLOT_KEY ? &cx->cache[slot_of(hash) & cx->cache_mask] : NULL;
-    if (slot && slot->len == n && slot->hash == hash && memcmp(slot->key, low, n) == 0) {
-        *out = slot->stem;
+    fl_workspace *ws = doc->ws;
+    const sb_symbol *st = NULL;
+    stem_slot *slot = NULL;
+    *stem = NULL;
+    *stem_len = 0;
+    if (!ws) {
+        struct sb_stemmer *stemmer = sb_stemmer_new("english", NULL);
+        bool ok = stemmer && stem_fresh(stemmer, word, len, stop, &st, stem_len);
+        if (ok && !*stop)
+            ok = (*stem = fl_arena_strndup(doc->arena, (const char *)st, *stem_len)) != NULL;
+        if (stemmer)
+            sb_stemmer_delete(stemmer);
+        return ok;
+    }
+    if (!ws->stems && !(ws->stems = stem_cache_new()))
+        return false;
+    if (!word_stem(ws->stems, ws->stemmer, word, len, fnv1a(word, len), &slot, stop, &st, stem_len))
+        return false;
+    if (*stop) {
+        *stem_len = 0;
         return true;
     }
-    word_entry *we = NULL;
-    HASH_FIND_BYHASHVALUE(hh, cx->words, low, n, hash, we);
-    if (!we) {
-        we = fl_arena_alloc(cx->arena, sizeof *we);
-        char *key = fl_arena_strndup(cx->arena, low, n);
-        if (!we || !key)
-            return false;
-        we->key = key;
-        we->stem = NULL;
-        bool stop;
-        const sb_symbol *stem;
-        size_t sn;
-        if (!word_stem(cx, low, n, hash, &stop, &stem, &sn))
-            return false;
-        if (!stop) {
-            stem_entry *se = NULL;
-            HASH_FIND(hh, cx->stems, stem, sn, se);
-            if (!se) {
-                se = fl_arena_alloc(cx->arena, sizeof *se);
-                char *text = se ? fl_arena_strndup(cx->arena, (const char *)stem, sn) : NULL;
-                if (!text)
-                    return false;
-                se->text = text;
-                HASH_ADD_KEYPTR(hh, cx->stems, se->text, sn, se);
-                if (oom)
-                    return false;
-            }
-            we->stem = se;
-        }
-        HASH_ADD_KEYPTR_BYHASHVALUE(hh, cx->words, we->key, n, hash, we);
-        if (oom)
-            return false;
-    }
-    if (slot) {
-        slot->hash = hash;
-        slot->len = (unsigned char)n;
-        memcpy(slot->key, low, n);
-        slot->stem = we->stem;
-    }
-    *out = we->stem;
-    return true;
+    /* not cached (too long): the stemmer's buffer, copied */
+    *stem = slot ? slot->stem : fl_arena_strndup(doc->arena, (const char *)st, *stem_len);
+    return *stem != NULL;
 }
+
+/* A context word of a sentence: its stem and the stem's first eight bytes
+ * as a big-endian number (zero padded), so most comparisons are one. */
+typedef struct ctx_word {
+    uint64_t prefix;
+    const char *text;
+} ctx_word;
+
+static inline uint64_t prefix_of(const char *s, size_t n)
+{
+    uint64_t p = 0;
+    size_t k = n < 8 ? n : 8;
+    for (size_t i = 0; i < k; i++)
+        p |= (uint64_t)(unsigned char)s[i] << (56 - 8 * i);
+    return p;
+}
+
+/* strcmp order: equal prefixes mean equal strings when either ends inside
+ * them (zero padding), else the rest decides. */
+static inline int ctx_cmp(const ctx_word *x, const ctx_word *y)
+{
+    if (x->prefix != y->prefix)
+        return x->prefix < y->prefix ? -1 : 1;
+    if ((x->prefix & 0xff) == 0)
+        return 0;
+    return strcmp(x->text + 8, y->text + 8);
+}
+
+static int by_text(const void *a, const void *b)
+{
+    return ctx_cmp(a, b);
+}
+
+typedef struct context_state {
+    fl_arena *arena;
+    struct sb_stemmer *stemmer;
+    fl_stem_cache *cache;
+    ctx_word *scratch;
+    size_t scratch_cap;
+} context_state;
 
 static fl_status sentence_context(context_state *cx, fl_sentence *st, size_t index, const seg *sg)
 {
     size_t count = 0;
     char low[FL_MAX_CONTEXT_WORD + 4];
+    unsigned epoch = cx->cache->epoch;
     for (size_t i = st->first_token; i < st->first_token + st->token_count; i++) {
         const fl_token *t = &sg->toks[i];
         if (t->kind != FL_TOK_WORD)
@@ -1304,45 +1351,69 @@ static fl_status sentence_context(context_state *cx, fl_sentence *st, size_t ind
         size_t n = lower_word(tok_text(sg, i), t->len, ab_of(sg, i) != AB_NONE, low, &hash);
         if (!n)
             continue;
-        stem_entry *se;
-        if (!lookup_word(cx, low, n, hash, &se))
+        stem_slot *slot;
+        bool stop;
+        const sb_symbol *stem;
+        size_t sn;
+        if (!word_stem(cx->cache, cx->stemmer, low, n, hash, &slot, &stop, &stem, &sn))
             return FL_ENOMEM;
-        if (!se || se->last == index + 1)
+        if (stop)
             continue;
-        se->last = index + 1;
+        const char *text;
+        if (slot && slot->epoch == epoch) {
+            if (slot->last == index + 1)
+                continue;
+            text = slot->doc_stem;
+        } else {
+            text = fl_arena_strndup(cx->arena, (const char *)stem, sn);
+            if (!text)
+                return FL_ENOMEM;
+            if (slot) {
+                slot->epoch = epoch;
+                slot->doc_stem = text;
+            }
+        }
+        if (slot)
+            slot->last = index + 1;
         if (count == cx->scratch_cap) {
             size_t cap = cx->scratch_cap ? cx->scratch_cap * 2 : 64;
-            // NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers
-            stem_entry **grown = realloc(cx->scratch, cap * sizeof *grown);
+            ctx_word *grown = realloc(cx->scratch, cap * sizeof *grown);
             if (!grown)
                 return FL_ENOMEM;
             cx->scratch = grown;
             cx->scratch_cap = cap;
         }
-        cx->scratch[count++] = se;
+        cx->scratch[count++] = (ctx_word){prefix_of(text, sn), text};
     }
     st->context = NULL;
-    st->context_count = count;
+    st->context_count = 0;
     if (!count)
         return FL_OK;
+    ctx_word *w = cx->scratch;
     if (count > 24) {
-        // NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers
-        qsort(cx->scratch, count, sizeof *cx->scratch, by_text);
+        qsort(w, count, sizeof *w, by_text);
     } else {
         for (size_t k = 1; k < count; k++) {
-            stem_entry *e = cx->scratch[k];
+            ctx_word e = w[k];
             size_t m = k;
-            for (; m > 0 && strcmp(cx->scratch[m - 1]->text, e->text) > 0; m--)
-                cx->scratch[m] = cx->scratch[m - 1];
-            cx->scratch[m] = e;
+            for (; m > 0 && ctx_cmp(&w[m - 1], &e) > 0; m--)
+                w[m] = w[m - 1];
+            w[m] = e;
         }
     }
-    const char **ctx = fl_arena_alloc(cx->arena, count * sizeof *ctx);
+    /* words with one stem ("rates", "rate") and words met again after the
+     * cache started over are equal neighbours now */
+    size_t u = 1;
+    for (size_t k = 1; k < count; k++)
+        if (ctx_cmp(&w[u - 1], &w[k]) != 0)
+            w[u++] = w[k];
+    const char **ctx = fl_arena_alloc(cx->arena, u * sizeof *ctx);
     if (!ctx)
         return FL_ENOMEM;
-    for (size_t k = 0; k < count; k++)
-        ctx[k] = cx->scratch[k]->text;
+    for (size_t k = 0; k < u; k++)
+        ctx[k] = w[k].text;
     st->context = ctx;
+    st->context_count = u;
     return FL_OK;
 }
 
@@ -1351,36 +1422,30 @@ static fl_status fill_context(fl_doc *doc, const seg *sg)
     context_state cx = {.arena = doc->arena};
     fl_status status = FL_OK;
     fl_workspace *ws = doc->ws;
-    if (ws && !ws->stems) {
-        ws->stems = calloc(1, sizeof *ws->stems);
-        if (!ws->stems || !stem_cache_reset(ws->stems, 4096))
-            return FL_ENOMEM;
-    }
-    cx.persistent = ws ? ws->stems : NULL;
+    if (ws && !ws->stems && !(ws->stems = stem_cache_new()))
+        return FL_ENOMEM;
+    /* a document built by hand (no workspace) gets a cache of its own */
+    cx.cache = ws ? ws->stems : stem_cache_new();
     cx.stemmer = ws ? ws->stemmer : sb_stemmer_new("english", NULL);
-    /* about one slot per 16 bytes of text, 256 to 16384 slots */
-    size_t slots = 256;
-    while (slots < 16384 && slots * 16 < sg->len)
-        slots *= 2;
-    cx.cache = calloc(slots, sizeof *cx.cache);
-    cx.cache_mask = slots - 1;
     if (!cx.stemmer || !cx.cache) {
-        if (cx.stemmer && !ws)
-            sb_stemmer_delete(cx.stemmer);
-        free(cx.cache);
+        if (!ws) {
+            if (cx.stemmer)
+                sb_stemmer_delete(cx.stemmer);
+            fl_stem_cache_free(cx.cache);
+        }
         return FL_ENOMEM;
     }
+    stem_cache_next_epoch(cx.cache);
     for (size_t i = 0; status == FL_OK && i < doc->sentences.count; i++) {
         fl_sentence *st = FL_DOC_SENTENCE(doc, i);
         sentence_flags(st, sg);
         status = sentence_context(&cx, st, i, sg);
     }
-    HASH_CLEAR(hh, cx.words);
-    HASH_CLEAR(hh, cx.stems);
     free(cx.scratch);
-    free(cx.cache);
-    if (!ws)
+    if (!ws) {
         sb_stemmer_delete(cx.stemmer);
+        fl_stem_cache_free(cx.cache);
+    }
     return status;
 }
 

@@ -512,6 +512,44 @@ START_TEST(context_words)
 }
 END_TEST
 
+START_TEST(ws_stem_shares_the_cache)
+{
+    /* with a workspace: the segmenter's cache; without: copied to the arena */
+    fl_workspace *ws = fl_workspace_new();
+    ck_assert_ptr_nonnull(ws);
+    for (int with_ws = 0; with_ws < 2; with_ws++) {
+        fl_doc *doc = calloc(1, sizeof *doc);
+        ck_assert_ptr_nonnull(doc);
+        doc->arena = fl_arena_new();
+        doc->ws = with_ws ? ws : NULL;
+        bool stop = true;
+        const char *stem = NULL;
+        size_t n = 0;
+        ck_assert(fl_ws_stem(doc, "exported!", 8, &stop, &stem, &n));
+        ck_assert(!stop);
+        ck_assert_uint_eq(n, 6);
+        ck_assert_str_eq(stem, "export");
+        ck_assert(fl_ws_stem(doc, "the", 3, &stop, &stem, &n));
+        ck_assert(stop);
+        ck_assert_ptr_null(stem);
+        ck_assert(fl_ws_stem(doc, "u.s", 3, &stop, &stem, &n));
+        ck_assert(!stop);
+        ck_assert_str_eq(stem, "u.s");
+        /* a word the segmenter stemmed: the same answer from the cache */
+        doc->prose.text = "Rates rose.";
+        doc->prose.len = strlen(doc->prose.text);
+        ck_assert_int_eq(fl_segment(doc), FL_OK);
+        ck_assert(fl_ws_stem(doc, "rates", 5, &stop, &stem, &n));
+        ck_assert_str_eq(stem, "rate");
+        ck_assert(has_context(FL_DOC_SENTENCE(doc, 0), "rate"));
+        fl_arena_free(doc->arena);
+        free(doc);
+    }
+    ck_assert_ptr_nonnull(ws->stems);
+    fl_workspace_free(ws);
+}
+END_TEST
+
 START_TEST(stopword_list_sorted)
 {
     ck_assert_uint_ge(fl_stopword_count, 150);
@@ -639,6 +677,7 @@ Suite *fl_test_suite(void)
     tcase_add_test(tc, headline_and_case_flags);
     tcase_add_test(tc, context_words);
     tcase_add_test(tc, stopword_list_sorted);
+    tcase_add_test(tc, ws_stem_shares_the_cache);
     tcase_add_test(tc, seed_article);
     tcase_add_test(tc, seed_sentence_inline);
     tcase_add_test(tc, news_dev_runs);
