@@ -171,10 +171,10 @@ enum { SENSE_UNKNOWN, SENSE_CHEMICAL, SENSE_PRODUCT };
 
 static int use_sense(const fl_doc *doc, const fl_name_use *u)
 {
-    const fl_mention *m = FL_DOC_MENTION(doc, u->mention);
-    if (m->sentence >= doc->sentences.count)
+    /* a use found among the tokens has no mention, only its sentence */
+    if (u->sentence >= doc->sentences.count)
         return SENSE_UNKNOWN;
-    const fl_sentence *s = FL_DOC_SENTENCE(doc, m->sentence);
+    const fl_sentence *s = FL_DOC_SENTENCE(doc, u->sentence);
     int chem = cue_count(s, CHEMICAL_CUES, sizeof CHEMICAL_CUES / sizeof CHEMICAL_CUES[0]);
     int prod = cue_count(s, PRODUCT_CUES, sizeof PRODUCT_CUES / sizeof PRODUCT_CUES[0]);
     return chem > prod ? SENSE_CHEMICAL : prod > chem ? SENSE_PRODUCT : SENSE_UNKNOWN;
