@@ -172,11 +172,17 @@ san:
 	$(MAKE) --no-print-directory BUILD=build/san CC=$${SAN_CC:-gcc} \
 	  EXTRA_CFLAGS="$(SAN_FLAGS)" EXTRA_LDFLAGS="$(SAN_FLAGS)" OPT="-O1 -g" check
 
+# Under valgrind every run of the binary costs seconds (the lexicon index
+# is built per run), so the binary runs the end-to-end scripts that cover
+# the command line, the formats, streaming and the fuzz reproducers; the
+# unit tests cover the library in full.
+VALGRIND_E2E = cli formats jsonl regressions
+
 valgrind:
 	$(MAKE) --no-print-directory BUILD=build/vg OPT="-O1 -g" all $(TEST_BIN:$(BUILD)/%=build/vg/%)
 	@printf '#!/bin/sh\nexec $(VALGRIND) %s/build/vg/factlint "$$@"\n' "$$(pwd)" >build/vg/factlint-valgrind
 	@chmod +x build/vg/factlint-valgrind
-	@VALGRIND="$(VALGRIND)" FACTLINT=build/vg/factlint-valgrind \
+	@VALGRIND="$(VALGRIND)" FACTLINT=build/vg/factlint-valgrind E2E_ONLY="$(VALGRIND_E2E)" \
 	  BUILD=build/vg CK_FORK=no sh tests/run-tests.sh $(TEST_BIN:$(BUILD)/%=build/vg/%)
 
 # ------------------------------------------------------------------ style

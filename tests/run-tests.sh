@@ -3,7 +3,8 @@
 # the end-to-end tests (tests/e2e/*.sh), and prints one summary line:
 # "N passed, N failed". Exits non-zero on any failure.
 # VALGRIND, when set, is a command prefix for the unit test binaries;
-# FACTLINT, when set, is the binary the end-to-end tests run.
+# FACTLINT, when set, is the binary the end-to-end tests run; E2E_ONLY,
+# when set, names the end-to-end scripts to run (e.g. "cli jsonl").
 BUILD=${BUILD:-build}
 passed=0
 failed=0
@@ -31,6 +32,9 @@ FACTLINT=${FACTLINT:-$BUILD/factlint}
 if true; then
     for s in tests/e2e/*.sh; do
         [ -f "$s" ] || continue
+        if [ -n "$E2E_ONLY" ]; then
+            case " $E2E_ONLY " in *" $(basename "$s" .sh) "*) ;; *) continue ;; esac
+        fi
         out=$(FACTLINT="$FACTLINT" BUILD="$BUILD" sh "$s" 2>&1)
         rc=$?
         line=$(printf '%s\n' "$out" | grep -E '^e2e: [0-9]+ passed, [0-9]+ failed' | tail -n 1)
