@@ -228,145 +228,77 @@ typedef struct abbrev {
     unsigned char cls;
 } abbrev;
 
-/* Case-sensitive, without the period. Dotted forms (U.S., e.g.) and
- * single capitals are recognized by shape, not listed. */
+/* Case-sensitive, without the period, sorted by strcmp (binary search):
+ * titles and name parts before a name and e.g. "vs" are AB_NEVER; "No",
+ * "Vol", "p" and the like AB_NUMBERED (only before a number); company
+ * suffixes, months and AP-style US states AB_AMBIG. Dotted forms (U.S.,
+ * e.g.) and single capitals are recognized by shape, not listed. */
 static const abbrev abbrevs[] = {
-    /* titles and name parts that precede a name */
-    {"Mr", AB_NEVER},
-    {"Mrs", AB_NEVER},
-    {"Ms", AB_NEVER},
-    {"Mx", AB_NEVER},
-    {"Messrs", AB_NEVER},
-    {"Dr", AB_NEVER},
-    {"Prof", AB_NEVER},
-    {"Sen", AB_NEVER},
-    {"Sens", AB_NEVER},
-    {"Rep", AB_NEVER},
-    {"Reps", AB_NEVER},
-    {"Gov", AB_NEVER},
-    {"Gen", AB_NEVER},
-    {"Lt", AB_NEVER},
-    {"Col", AB_NEVER},
-    {"Capt", AB_NEVER},
-    {"Cmdr", AB_NEVER},
-    {"Adm", AB_NEVER},
-    {"Brig", AB_NEVER},
-    {"Maj", AB_NEVER},
-    {"Sgt", AB_NEVER},
-    {"Cpl", AB_NEVER},
-    {"Pvt", AB_NEVER},
-    {"Rev", AB_NEVER},
-    {"Hon", AB_NEVER},
-    {"Rt", AB_NEVER},
-    {"Pres", AB_NEVER},
-    {"Supt", AB_NEVER},
-    {"Det", AB_NEVER},
-    {"Insp", AB_NEVER},
-    {"Atty", AB_NEVER},
-    {"Amb", AB_NEVER},
-    {"Fr", AB_NEVER},
-    {"St", AB_NEVER},
-    {"Ste", AB_NEVER},
-    {"Mt", AB_NEVER},
-    {"Ft", AB_NEVER},
-    {"vs", AB_NEVER},
-    {"v", AB_NEVER},
-    {"cf", AB_NEVER},
-    {"approx", AB_NEVER},
-    /* only before a number: "No. 10", "Vol. 2" */
-    {"No", AB_NUMBERED},
-    {"Nos", AB_NUMBERED},
-    {"no", AB_NUMBERED},
-    {"Vol", AB_NUMBERED},
-    {"vol", AB_NUMBERED},
-    {"Art", AB_NUMBERED},
-    {"Sec", AB_NUMBERED},
-    {"Fig", AB_NUMBERED},
-    {"fig", AB_NUMBERED},
-    {"Ch", AB_NUMBERED},
-    {"p", AB_NUMBERED},
-    {"pp", AB_NUMBERED},
-    /* often at the end of a sentence too */
-    {"Inc", AB_AMBIG},
-    {"Corp", AB_AMBIG},
-    {"Co", AB_AMBIG},
-    {"Cos", AB_AMBIG},
-    {"Ltd", AB_AMBIG},
-    {"Plc", AB_AMBIG},
-    {"PLC", AB_AMBIG},
-    {"LLC", AB_AMBIG},
-    {"Bros", AB_AMBIG},
-    {"Jr", AB_AMBIG},
-    {"Sr", AB_AMBIG},
-    {"Esq", AB_AMBIG},
-    {"Ave", AB_AMBIG},
-    {"Blvd", AB_AMBIG},
-    {"Rd", AB_AMBIG},
-    {"Dept", AB_AMBIG},
-    {"Univ", AB_AMBIG},
-    {"Assn", AB_AMBIG},
-    {"Jan", AB_AMBIG},
-    {"Feb", AB_AMBIG},
-    {"Mar", AB_AMBIG},
-    {"Apr", AB_AMBIG},
-    {"Jun", AB_AMBIG},
-    {"Jul", AB_AMBIG},
-    {"Aug", AB_AMBIG},
-    {"Sep", AB_AMBIG},
-    {"Sept", AB_AMBIG},
-    {"Oct", AB_AMBIG},
-    {"Nov", AB_AMBIG},
-    {"Dec", AB_AMBIG},
-    /* US states in AP style */
-    {"Ala", AB_AMBIG},
-    {"Ariz", AB_AMBIG},
-    {"Ark", AB_AMBIG},
-    {"Calif", AB_AMBIG},
-    {"Colo", AB_AMBIG},
-    {"Conn", AB_AMBIG},
-    {"Del", AB_AMBIG},
-    {"Fla", AB_AMBIG},
-    {"Ga", AB_AMBIG},
-    {"Ill", AB_AMBIG},
-    {"Ind", AB_AMBIG},
-    {"Kan", AB_AMBIG},
-    {"Ky", AB_AMBIG},
-    {"La", AB_AMBIG},
-    {"Md", AB_AMBIG},
-    {"Mass", AB_AMBIG},
-    {"Mich", AB_AMBIG},
-    {"Minn", AB_AMBIG},
-    {"Miss", AB_AMBIG},
-    {"Mo", AB_AMBIG},
-    {"Mont", AB_AMBIG},
-    {"Neb", AB_AMBIG},
-    {"Nev", AB_AMBIG},
-    {"Okla", AB_AMBIG},
-    {"Ore", AB_AMBIG},
-    {"Pa", AB_AMBIG},
-    {"Tenn", AB_AMBIG},
-    {"Tex", AB_AMBIG},
-    {"Va", AB_AMBIG},
-    {"Vt", AB_AMBIG},
-    {"Wash", AB_AMBIG},
-    {"Wis", AB_AMBIG},
-    {"Wyo", AB_AMBIG},
+    {"Adm", AB_NEVER},    {"Ala", AB_AMBIG},    {"Amb", AB_NEVER},    {"Apr", AB_AMBIG},
+    {"Ariz", AB_AMBIG},   {"Ark", AB_AMBIG},    {"Art", AB_NUMBERED}, {"Assn", AB_AMBIG},
+    {"Atty", AB_NEVER},   {"Aug", AB_AMBIG},    {"Ave", AB_AMBIG},    {"Blvd", AB_AMBIG},
+    {"Brig", AB_NEVER},   {"Bros", AB_AMBIG},   {"Calif", AB_AMBIG},  {"Capt", AB_NEVER},
+    {"Ch", AB_NUMBERED},  {"Cmdr", AB_NEVER},   {"Co", AB_AMBIG},     {"Col", AB_NEVER},
+    {"Colo", AB_AMBIG},   {"Conn", AB_AMBIG},   {"Corp", AB_AMBIG},   {"Cos", AB_AMBIG},
+    {"Cpl", AB_NEVER},    {"Dec", AB_AMBIG},    {"Del", AB_AMBIG},    {"Dept", AB_AMBIG},
+    {"Det", AB_NEVER},    {"Dr", AB_NEVER},     {"Esq", AB_AMBIG},    {"Feb", AB_AMBIG},
+    {"Fig", AB_NUMBERED}, {"Fla", AB_AMBIG},    {"Fr", AB_NEVER},     {"Ft", AB_NEVER},
+    {"Ga", AB_AMBIG},     {"Gen", AB_NEVER},    {"Gov", AB_NEVER},    {"Hon", AB_NEVER},
+    {"Ill", AB_AMBIG},    {"Inc", AB_AMBIG},    {"Ind", AB_AMBIG},    {"Insp", AB_NEVER},
+    {"Jan", AB_AMBIG},    {"Jr", AB_AMBIG},     {"Jul", AB_AMBIG},    {"Jun", AB_AMBIG},
+    {"Kan", AB_AMBIG},    {"Ky", AB_AMBIG},     {"LLC", AB_AMBIG},    {"La", AB_AMBIG},
+    {"Lt", AB_NEVER},     {"Ltd", AB_AMBIG},    {"Maj", AB_NEVER},    {"Mar", AB_AMBIG},
+    {"Mass", AB_AMBIG},   {"Md", AB_AMBIG},     {"Messrs", AB_NEVER}, {"Mich", AB_AMBIG},
+    {"Minn", AB_AMBIG},   {"Miss", AB_AMBIG},   {"Mo", AB_AMBIG},     {"Mont", AB_AMBIG},
+    {"Mr", AB_NEVER},     {"Mrs", AB_NEVER},    {"Ms", AB_NEVER},     {"Mt", AB_NEVER},
+    {"Mx", AB_NEVER},     {"Neb", AB_AMBIG},    {"Nev", AB_AMBIG},    {"No", AB_NUMBERED},
+    {"Nos", AB_NUMBERED}, {"Nov", AB_AMBIG},    {"Oct", AB_AMBIG},    {"Okla", AB_AMBIG},
+    {"Ore", AB_AMBIG},    {"PLC", AB_AMBIG},    {"Pa", AB_AMBIG},     {"Plc", AB_AMBIG},
+    {"Pres", AB_NEVER},   {"Prof", AB_NEVER},   {"Pvt", AB_NEVER},    {"Rd", AB_AMBIG},
+    {"Rep", AB_NEVER},    {"Reps", AB_NEVER},   {"Rev", AB_NEVER},    {"Rt", AB_NEVER},
+    {"Sec", AB_NUMBERED}, {"Sen", AB_NEVER},    {"Sens", AB_NEVER},   {"Sep", AB_AMBIG},
+    {"Sept", AB_AMBIG},   {"Sgt", AB_NEVER},    {"Sr", AB_AMBIG},     {"St", AB_NEVER},
+    {"Ste", AB_NEVER},    {"Supt", AB_NEVER},   {"Tenn", AB_AMBIG},   {"Tex", AB_AMBIG},
+    {"Univ", AB_AMBIG},   {"Va", AB_AMBIG},     {"Vol", AB_NUMBERED}, {"Vt", AB_AMBIG},
+    {"Wash", AB_AMBIG},   {"Wis", AB_AMBIG},    {"Wyo", AB_AMBIG},    {"approx", AB_NEVER},
+    {"cf", AB_NEVER},     {"fig", AB_NUMBERED}, {"no", AB_NUMBERED},  {"p", AB_NUMBERED},
+    {"pp", AB_NUMBERED},  {"v", AB_NEVER},      {"vol", AB_NUMBERED}, {"vs", AB_NEVER},
 };
+
+/* strcmp order of the NUL-terminated a against w[0..len) */
+static int word_cmp(const char *a, const unsigned char *w, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)a[i];
+        if (!c)
+            return -1; /* a ends first */
+        if (c != w[i])
+            return c < w[i] ? -1 : 1;
+    }
+    return a[len] ? 1 : 0;
+}
 
 static int abbrev_class(const unsigned char *w, size_t len)
 {
     if (len > 6)
         return AB_NONE;
-    for (size_t i = 0; i < sizeof abbrevs / sizeof abbrevs[0]; i++) {
-        const char *a = abbrevs[i].word;
-        if ((unsigned char)a[0] == w[0] && strlen(a) == len && memcmp(a, w, len) == 0)
-            return abbrevs[i].cls;
+    size_t lo = 0, hi = sizeof abbrevs / sizeof abbrevs[0];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = word_cmp(abbrevs[mid].word, w, len);
+        if (c == 0)
+            return abbrevs[mid].cls;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     return AB_NONE;
 }
 
 /* Capitalized words that typically open a sentence; after an ambiguous
- * abbreviation ("U.S.", "Inc.", an initial) they mark a boundary. */
+ * abbreviation ("U.S.", "Inc.", an initial) they mark a boundary. Sorted
+ * by strcmp (binary search). */
 static const char *const starters[] = {
     "A",       "According", "After", "All",     "Also",   "Although",  "An",      "And",
     "Any",     "As",        "At",    "Because", "Before", "Both",      "But",     "By",
@@ -382,10 +314,16 @@ static const char *const starters[] = {
 
 static bool is_starter(const unsigned char *w, size_t len)
 {
-    for (size_t i = 0; i < sizeof starters / sizeof starters[0]; i++) {
-        const char *s = starters[i];
-        if ((unsigned char)s[0] == w[0] && strlen(s) == len && memcmp(s, w, len) == 0)
+    size_t lo = 0, hi = sizeof starters / sizeof starters[0];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = word_cmp(starters[mid], w, len);
+        if (c == 0)
             return true;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     return false;
 }

@@ -49,13 +49,24 @@ const size_t fl_stopword_count = sizeof fl_stopwords / sizeof fl_stopwords[0];
 
 bool fl_is_stopword(const char *s, size_t len)
 {
+    if (len == 0 || len > 10)
+        return false; /* the longest is "yourselves" */
     size_t lo = 0, hi = fl_stopword_count;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        const char *w = fl_stopwords[mid];
-        int c = strncmp(w, s, len);
-        if (c == 0)
-            c = w[len] == '\0' ? 0 : 1;
+        const unsigned char *w = (const unsigned char *)fl_stopwords[mid];
+        const unsigned char *q = (const unsigned char *)s;
+        /* strcmp order of w against s[0..len), inline: no call per probe */
+        int c = 0;
+        size_t i = 0;
+        for (; i < len; i++) {
+            if (!w[i] || w[i] != q[i]) {
+                c = w[i] < q[i] ? -1 : 1; /* w's NUL sorts first */
+                break;
+            }
+        }
+        if (i == len && w[len])
+            c = 1;
         if (c == 0)
             return true;
         if (c < 0)
