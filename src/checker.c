@@ -85,15 +85,21 @@ fl_options *fl_options_new(void)
     return opts;
 }
 
-void fl_options_free(fl_options *opts)
+/* Frees the arrays an fl_options owns (not the struct itself). */
+static void free_option_arrays(fl_options *opts)
 {
-    if (!opts)
-        return;
     free(opts->enabled);
     free(opts->severity);
     for (size_t i = 0; i < opts->lexicon_count; i++)
         free(opts->lexicon_paths[i]);
     free(opts->lexicon_paths);
+}
+
+void fl_options_free(fl_options *opts)
+{
+    if (!opts)
+        return;
+    free_option_arrays(opts);
     free(opts);
 }
 
@@ -166,11 +172,7 @@ fl_status fl_checker_new(const fl_options *opts, fl_checker **out, fl_error *err
     checker->opts = *copy;
     free(copy); /* its arrays now belong to checker->opts */
     if (pthread_mutex_init(&checker->pool_lock, NULL) != 0) {
-        free(checker->opts.enabled);
-        free(checker->opts.severity);
-        for (size_t i = 0; i < checker->opts.lexicon_count; i++)
-            free(checker->opts.lexicon_paths[i]);
-        free(checker->opts.lexicon_paths);
+        free_option_arrays(&checker->opts);
         free(checker);
         return FL_ENOMEM;
     }
@@ -199,11 +201,7 @@ void fl_checker_free(fl_checker *checker)
         fl_workspace_free(ws);
     }
     pthread_mutex_destroy(&checker->pool_lock);
-    free(checker->opts.enabled);
-    free(checker->opts.severity);
-    for (size_t i = 0; i < checker->opts.lexicon_count; i++)
-        free(checker->opts.lexicon_paths[i]);
-    free(checker->opts.lexicon_paths);
+    free_option_arrays(&checker->opts);
     free(checker);
 }
 
