@@ -837,21 +837,30 @@ static void json_string(FILE *out, const char *s)
     fputc('"', out);
 }
 
-static int cmd_normalize(int argc, char **argv)
+/* Reads the leading --format=json / --format=text options of a subcommand
+ * (the last wins) and, when `dashdash`, a "--" that ends them; any other
+ * "--..." is a usage error (`unknown` is its message). Returns the index of
+ * the first operand. */
+static int format_options(int argc, char **argv, bool dashdash, const char *unknown, bool *json)
 {
-    bool json = false;
     int first = 1;
     for (; first < argc && argv[first][0] == '-' && argv[first][1] == '-'; first++) {
         if (strcmp(argv[first], "--format=json") == 0)
-            json = true;
+            *json = true;
         else if (strcmp(argv[first], "--format=text") == 0)
-            json = false;
-        else if (strcmp(argv[first], "--") == 0) {
-            first++;
-            break;
-        } else
-            die_usage("normalize: unknown option '%s'", argv[first]);
+            *json = false;
+        else if (dashdash && strcmp(argv[first], "--") == 0)
+            return first + 1;
+        else
+            die_usage(unknown, argv[first]);
     }
+    return first;
+}
+
+static int cmd_normalize(int argc, char **argv)
+{
+    bool json = false;
+    int first = format_options(argc, argv, true, "normalize: unknown option '%s'", &json);
     if (first >= argc)
         die_usage("%s", "normalize: give at least one STRING");
     if (json)
@@ -890,15 +899,7 @@ static int cmd_normalize(int argc, char **argv)
 static int cmd_mentions(int argc, char **argv)
 {
     bool json = false;
-    int first = 1;
-    for (; first < argc && argv[first][0] == '-' && argv[first][1] == '-'; first++) {
-        if (strcmp(argv[first], "--format=json") == 0)
-            json = true;
-        else if (strcmp(argv[first], "--format=text") == 0)
-            json = false;
-        else
-            die_usage("mentions: unknown option '%s'", argv[first]);
-    }
+    int first = format_options(argc, argv, false, "mentions: unknown option '%s'", &json);
     if (first >= argc)
         die_usage("%s", "mentions: give at least one PATH");
     fl_checker *checker;
