@@ -50,6 +50,23 @@ bool fl_name_use_init(fl_doc *doc, size_t i, fl_name_use *use)
     return true;
 }
 
+bool fl_name_use_set_key(fl_doc *doc, fl_name_use *use,
+                         size_t (*key_of)(const char *, size_t, unsigned, char *, size_t),
+                         bool *keyed)
+{
+    char key[256];
+    size_t klen = key_of(use->form, use->form_len, 0, key, sizeof key);
+    *keyed = klen > 0 && klen < sizeof key;
+    if (!*keyed)
+        return true;
+    use->key = fl_arena_strndup(doc->arena, key, klen);
+    if (!use->key) {
+        doc->status = FL_ENOMEM;
+        return false;
+    }
+    return true;
+}
+
 size_t fl_name_use_line(const fl_doc *doc, const fl_name_use *use)
 {
     size_t so, sl, line, col;

@@ -51,6 +51,14 @@ typedef enum fl_blame_reason {
  * false when the mention has no usable surface. */
 bool fl_name_use_init(fl_doc *doc, size_t i, fl_name_use *use);
 
+/* Sets use->key to the key `key_of` (fl_fold or fl_skeleton, flags 0)
+ * makes of the use's form, copied into the document's arena; *keyed tells
+ * whether the form has a key (not empty, not too long). Returns false only
+ * when out of memory (doc->status is then FL_ENOMEM). */
+bool fl_name_use_set_key(fl_doc *doc, fl_name_use *use,
+                         size_t (*key_of)(const char *, size_t, unsigned, char *, size_t),
+                         bool *keyed);
+
 /* The 1-based source line where a use starts (computed when a message
  * needs it, not for every mention). */
 size_t fl_name_use_line(const fl_doc *doc, const fl_name_use *use);

@@ -189,22 +189,17 @@ static void run(fl_doc *doc)
         return;
     }
     size_t n = 0;
-    char key[256];
     for (size_t i = 0; i < total; i++) {
         const fl_mention *m = FL_DOC_MENTION(doc, i);
         if (n >= cap)
             break;
         if (!wanted(doc, m) || in_caps_run(doc, m) || !fl_name_use_init(doc, i, &uses[n]))
             continue;
-        fl_name_use *u = &uses[n];
-        size_t klen = fl_fold(u->form, u->form_len, 0, key, sizeof key);
-        if (klen == 0 || klen >= sizeof key)
-            continue;
-        u->key = fl_arena_strndup(doc->arena, key, klen);
-        if (!u->key) {
-            doc->status = FL_ENOMEM;
+        bool keyed;
+        if (!fl_name_use_set_key(doc, &uses[n], fl_fold, &keyed))
             return;
-        }
+        if (!keyed)
+            continue;
         initial[i] = fl_name_sentence_initial(doc, m);
         n++;
         if (m->kind == FL_M_NAME)

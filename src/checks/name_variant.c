@@ -711,14 +711,11 @@ static void run(fl_doc *doc)
         if (!wanted(m) || !fl_name_use_init(doc, i, &uses[n]))
             continue;
         fl_name_use *u = &uses[n];
-        size_t klen = fl_skeleton(u->form, u->form_len, 0, key, sizeof key);
-        if (klen == 0 || klen >= sizeof key)
-            continue;
-        u->key = fl_arena_strndup(doc->arena, key, klen);
-        if (!u->key) {
-            doc->status = FL_ENOMEM;
+        bool keyed;
+        if (!fl_name_use_set_key(doc, u, fl_skeleton, &keyed))
             return;
-        }
+        if (!keyed)
+            continue;
         n++;
         if (m->kind != FL_M_CODE)
             continue;
