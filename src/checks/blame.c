@@ -67,6 +67,19 @@ bool fl_name_use_set_key(fl_doc *doc, fl_name_use *use,
     return true;
 }
 
+size_t fl_name_uses_run(const fl_name_use *uses, size_t count, size_t r, bool *several)
+{
+    size_t end = r + 1;
+    *several = false;
+    while (end < count && strcmp(uses[end].key, uses[r].key) == 0) {
+        if (uses[end].form_len != uses[r].form_len ||
+            memcmp(uses[end].form, uses[r].form, uses[r].form_len) != 0)
+            *several = true;
+        end++;
+    }
+    return end;
+}
+
 size_t fl_name_use_line(const fl_doc *doc, const fl_name_use *use)
 {
     size_t so, sl, line, col;

@@ -66,6 +66,10 @@ size_t fl_name_use_line(const fl_doc *doc, const fl_name_use *use);
 /* Sorts uses by (key, form, offset); equal keys become contiguous. */
 void fl_name_uses_sort(fl_name_use *uses, size_t count);
 
+/* The end of the run of sorted uses[r..count) that share uses[r]'s key;
+ * *several tells whether the run holds more than one form. */
+size_t fl_name_uses_run(const fl_name_use *uses, size_t count, size_t r, bool *several);
+
 /* Splits uses[0..count) (one key, sorted) into exact forms; returns the
  * number of forms, stored in the arena at *forms (NULL on no memory).
  * A span listed twice (a mention of two kinds) counts once. Lexicon

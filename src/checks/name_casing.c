@@ -209,14 +209,8 @@ static void run(fl_doc *doc)
     }
     fl_name_uses_sort(uses, n);
     for (size_t r = 0; r < n && doc->status == FL_OK;) {
-        size_t end = r + 1;
-        bool several = false;
-        while (end < n && strcmp(uses[end].key, uses[r].key) == 0) {
-            if (uses[end].form_len != uses[r].form_len ||
-                memcmp(uses[end].form, uses[r].form, uses[r].form_len) != 0)
-                several = true;
-            end++;
-        }
+        bool several;
+        size_t end = fl_name_uses_run(uses, n, r, &several);
         if (several)
             compare_group(doc, uses + r, end - r, initial);
         r = end;

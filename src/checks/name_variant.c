@@ -798,14 +798,8 @@ static void run(fl_doc *doc)
     nv_state st;
     fl_vec_init(&st.reported, sizeof(span));
     for (size_t r = 0; r < n && doc->status == FL_OK;) {
-        size_t end = r + 1;
-        bool several = false;
-        while (end < n && strcmp(uses[end].key, uses[r].key) == 0) {
-            if (uses[end].form_len != uses[r].form_len ||
-                memcmp(uses[end].form, uses[r].form, uses[r].form_len) != 0)
-                several = true;
-            end++;
-        }
+        bool several;
+        size_t end = fl_name_uses_run(uses, n, r, &several);
         if (several && ng < nkeys &&
             prepare_group(doc, uses + r, end - r, fams, nfam, &groups[ng])) {
             report_group(doc, &st, &groups[ng], 0);
