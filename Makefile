@@ -182,7 +182,8 @@ valgrind:
 	$(MAKE) --no-print-directory BUILD=build/vg OPT="-O1 -g" all $(TEST_BIN:$(BUILD)/%=build/vg/%)
 	@printf '#!/bin/sh\nexec $(VALGRIND) %s/build/vg/factlint "$$@"\n' "$$(pwd)" >build/vg/factlint-valgrind
 	@chmod +x build/vg/factlint-valgrind
-	@VALGRIND="$(VALGRIND)" FACTLINT=build/vg/factlint-valgrind E2E_ONLY="$(VALGRIND_E2E)" \
+	@FACTLINT_NO_JIT=1 FL_TEST_TIME_SCALE=30 VALGRIND="$(VALGRIND)" \
+	  FACTLINT=build/vg/factlint-valgrind E2E_ONLY="$(VALGRIND_E2E)" \
 	  BUILD=build/vg CK_FORK=no sh tests/run-tests.sh $(TEST_BIN:$(BUILD)/%=build/vg/%)
 
 # ------------------------------------------------------------------ style

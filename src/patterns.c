@@ -104,6 +104,8 @@ static const char *const pattern_source[FL_RE_COUNT] = {
 fl_status fl_patterns_new(fl_patterns **out, fl_error *err)
 {
     *out = NULL;
+    const char *no_jit_env = getenv("FACTLINT_NO_JIT");
+    bool no_jit = no_jit_env && *no_jit_env;
     fl_patterns *p = calloc(1, sizeof *p);
     if (!p)
         return FL_ENOMEM;
@@ -133,8 +135,11 @@ fl_status fl_patterns_new(fl_patterns **out, fl_error *err)
             fl_patterns_free(p);
             return FL_EPATTERN;
         }
-        /* without JIT support the interpreter runs the same patterns */
-        (void)pcre2_jit_compile(p->code[i], PCRE2_JIT_COMPLETE);
+        /* without JIT support the interpreter runs the same patterns;
+         * FACTLINT_NO_JIT makes that choice for valgrind, which cannot
+         * follow JIT-compiled code and reports its reads as uninitialised */
+        if (!no_jit)
+            (void)pcre2_jit_compile(p->code[i], PCRE2_JIT_COMPLETE);
     }
     *out = p;
     return FL_OK;
