@@ -511,26 +511,34 @@ typedef struct name_index {
     size_t count;
 } name_index;
 
+/* The mentions of sentence `want` in an index sorted by sentence, as the
+ * range [*from, *to) (empty when it has none). */
+static void sentence_range(const fl_doc *doc, const name_index *index, size_t want, size_t *from,
+                           size_t *to)
+{
+    size_t lo = 0, hi = index->count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (FL_DOC_MENTION(doc, index->mention[mid])->sentence < want)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t end = lo;
+    while (end < index->count && FL_DOC_MENTION(doc, index->mention[end])->sentence == want)
+        end++;
+    *from = lo;
+    *to = end;
+}
+
 /* Whether the two sentences name different things: both name something
  * (a person, company or place) and they share no name. */
 static bool different_names(const fl_doc *doc, const name_index *names, size_t sa, size_t sb)
 {
     size_t ranges[2][2];
     for (int k = 0; k < 2; k++) {
-        size_t want = k ? sb : sa, lo = 0, hi = names->count;
-        while (lo < hi) {
-            size_t mid = lo + (hi - lo) / 2;
-            if (FL_DOC_MENTION(doc, names->mention[mid])->sentence < want)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        size_t end = lo;
-        while (end < names->count && FL_DOC_MENTION(doc, names->mention[end])->sentence == want)
-            end++;
-        ranges[k][0] = lo;
-        ranges[k][1] = end;
-        if (lo == end)
+        sentence_range(doc, names, k ? sb : sa, &ranges[k][0], &ranges[k][1]);
+        if (ranges[k][0] == ranges[k][1])
             return false;
     }
     for (size_t i = ranges[0][0]; i < ranges[0][1]; i++) {
@@ -571,20 +579,8 @@ static bool starts_with_pronoun(const fl_doc *doc, size_t s)
 static void codes_of(const fl_doc *doc, const name_index *codes, size_t s, size_t *from, size_t *to)
 {
     for (int back = 0; back < 2; back++) {
-        size_t want = s - (size_t)back, lo = 0, hi = codes->count;
-        while (lo < hi) {
-            size_t mid = lo + (hi - lo) / 2;
-            if (FL_DOC_MENTION(doc, codes->mention[mid])->sentence < want)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        size_t end = lo;
-        while (end < codes->count && FL_DOC_MENTION(doc, codes->mention[end])->sentence == want)
-            end++;
-        *from = lo;
-        *to = end;
-        if (lo < end || s == 0 || !starts_with_pronoun(doc, s))
+        sentence_range(doc, codes, s - (size_t)back, from, to);
+        if (*from < *to || s == 0 || !starts_with_pronoun(doc, s))
             return;
     }
 }
