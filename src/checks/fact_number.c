@@ -511,6 +511,34 @@ typedef struct name_index {
     size_t count;
 } name_index;
 
+/* The mentions of one kind in document order, for sentence lookups; the
+ * index is left empty when they are not in sentence order. Returns false
+ * when out of memory. */
+static bool build_index(fl_doc *doc, fl_mention_kind kind, name_index *index)
+{
+    size_t count = doc->mentions.count;
+    index->count = 0;
+    for (size_t i = 0; i < count; i++)
+        index->count += FL_DOC_MENTION(doc, i)->kind == kind;
+    index->mention = fl_arena_alloc(doc->arena, (index->count + 1) * sizeof *index->mention);
+    if (!index->mention)
+        return false;
+    index->count = 0;
+    bool sorted = true;
+    for (size_t i = 0; i < count; i++) {
+        const fl_mention *m = FL_DOC_MENTION(doc, i);
+        if (m->kind != kind)
+            continue;
+        if (index->count &&
+            FL_DOC_MENTION(doc, index->mention[index->count - 1])->sentence > m->sentence)
+            sorted = false;
+        index->mention[index->count++] = i;
+    }
+    if (!sorted)
+        index->count = 0; /* mentions out of sentence order: no sentence test */
+    return true;
+}
+
 /* The mentions of sentence `want` in an index sorted by sentence, as the
  * range [*from, *to) (empty when it has none). */
 static void sentence_range(const fl_doc *doc, const name_index *index, size_t want, size_t *from,
@@ -912,50 +940,12 @@ static void run(fl_doc *doc)
                 amounts[i].comparative = amounts[k].comparative = true;
         }
     }
-    name_index names = {NULL, 0};
-    for (size_t i = 0; i < count; i++)
-        names.count += FL_DOC_MENTION(doc, i)->kind == FL_M_NAME;
-    names.mention = fl_arena_alloc(doc->arena, (names.count + 1) * sizeof *names.mention);
-    if (!names.mention) {
+    name_index names, codes;
+    if (!build_index(doc, FL_M_NAME, &names) || !build_index(doc, FL_M_CODE, &codes)) {
         sb_stemmer_delete(own);
         fl_ctx_oom(doc);
         return;
     }
-    names.count = 0;
-    bool sorted = true;
-    for (size_t i = 0; i < count; i++) {
-        const fl_mention *m = FL_DOC_MENTION(doc, i);
-        if (m->kind != FL_M_NAME)
-            continue;
-        if (names.count &&
-            FL_DOC_MENTION(doc, names.mention[names.count - 1])->sentence > m->sentence)
-            sorted = false;
-        names.mention[names.count++] = i;
-    }
-    if (!sorted)
-        names.count = 0; /* mentions out of sentence order: no name test */
-    name_index codes = {NULL, 0};
-    for (size_t i = 0; i < count; i++)
-        codes.count += FL_DOC_MENTION(doc, i)->kind == FL_M_CODE;
-    codes.mention = fl_arena_alloc(doc->arena, (codes.count + 1) * sizeof *codes.mention);
-    if (!codes.mention) {
-        sb_stemmer_delete(own);
-        fl_ctx_oom(doc);
-        return;
-    }
-    codes.count = 0;
-    sorted = true;
-    for (size_t i = 0; i < count; i++) {
-        const fl_mention *m = FL_DOC_MENTION(doc, i);
-        if (m->kind != FL_M_CODE)
-            continue;
-        if (codes.count &&
-            FL_DOC_MENTION(doc, codes.mention[codes.count - 1])->sentence > m->sentence)
-            sorted = false;
-        codes.mention[codes.count++] = i;
-    }
-    if (!sorted)
-        codes.count = 0;
     qsort(items, ni, sizeof *items, item_order);
     for (size_t i = 0; i < ni && doc->status == FL_OK;) {
         size_t j = i;
