@@ -287,7 +287,8 @@ static int read_stdin(char **buf, size_t *len)
  * report loop, --fix writes it (atomically, refusing a file changed since
  * it was read) and checks the new text, so the report's positions are
  * those of the file as it now is. */
-static void fix_job(job *j, const fl_checker *checker, const settings *set)
+static void fix_job(job *j, const fl_checker *checker, const settings *set,
+                    fl_input_format input_format, const fl_run_settings *run)
 {
     char *fixed;
     size_t len, n;
@@ -326,7 +327,7 @@ static void fix_job(job *j, const fl_checker *checker, const settings *set)
     fl_status st = fl_source_new(j->name, fixed, len, &src, &j->err);
     free(fixed);
     if (st == FL_OK)
-        st = fl_check(checker, src, set->input_format, &result, &j->err);
+        st = fl_check_with(checker, src, input_format, run, &result, &j->err);
     fl_result_free(j->result);
     fl_source_free(j->src);
     j->src = src;
@@ -382,12 +383,13 @@ static void check_job(job *j, const fl_checker *checker, const settings *set)
         j->failed = true;
         return;
     }
-    st = fl_check_with(checker, j->src, j->has_fs ? j->fs.input_format : set->input_format,
-                       j->has_fs ? &run : NULL, &j->result, &j->err);
+    fl_input_format input_format = j->has_fs ? j->fs.input_format : set->input_format;
+    const fl_run_settings *file_run = j->has_fs ? &run : NULL;
+    st = fl_check_with(checker, j->src, input_format, file_run, &j->result, &j->err);
     if (st != FL_OK)
         j->failed = true;
     else if (set->fix || set->diff)
-        fix_job(j, checker, set);
+        fix_job(j, checker, set, input_format, file_run);
 }
 
 static void *worker(void *arg)

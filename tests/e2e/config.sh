@@ -213,4 +213,17 @@ for f in divs.html unclosed.html quotes.md lists.md brackets.md; do
     else not_ok "hostile-$f" "exit $status after $secs s"; fi
 done
 
+# --fix checks the fixed file again with the settings of its glob section, so a rule
+# the section turns off stays off in the report after the fix
+mkdir -p "$TMP/fixcfg"
+printf '[*.txt]\nname-casing = off\n' >"$TMP/fixcfg/.factlint.ini"
+printf 'Nvidia sells the H20. Nvidia said the H20 sells well, and Nvidia expects more.\nThe H20 and the H20 again, then the H2O. NVIDIA declined to comment.\n' >"$TMP/fixcfg/story.txt"
+run "$FACTLINT" --color=never --fix "$TMP/fixcfg/story.txt"
+expect_status fix-config-exit 0
+expect_no_out fix-config-rule-off "name-casing"
+if grep -q 'H2O' "$TMP/fixcfg/story.txt"; then not_ok fix-config-fixed "H2O left in the file"
+else ok fix-config-fixed; fi
+if grep -q 'NVIDIA' "$TMP/fixcfg/story.txt"; then ok fix-config-casing-untouched
+else not_ok fix-config-casing-untouched "a disabled rule's fix was applied"; fi
+
 finish
