@@ -307,15 +307,22 @@ static const char *source_slice(fl_doc *doc, size_t off, size_t len)
 
 /* Hashes s[0..len) word by word, so runs of white space (a re-wrapped
  * paragraph, a line break inside a name) do not change the hash. */
+static bool is_hash_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+enum { FL_FINGERPRINT_REACH = 1024 };
+
 static uint64_t hash_words(const char *s, size_t len, uint64_t seed)
 {
     uint64_t h = seed;
     size_t i = 0;
     while (i < len) {
-        while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
+        while (i < len && is_hash_space(s[i]))
             i++;
         size_t start = i;
-        while (i < len && !(s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
+        while (i < len && !is_hash_space(s[i]))
             i++;
         if (i > start)
             h = fl_hash64(s + start, i - start, h);
@@ -386,7 +393,25 @@ fl_finding *fl_doc_add_finding(fl_doc *doc, const char *rule, fl_severity severi
      * paragraph keeps the fingerprint, so baselines survive edits */
     if (doc->sentences.count) {
         const fl_sentence *s = FL_DOC_SENTENCE(doc, sentence_at(doc, off));
-        h = hash_words(doc->prose.text + s->off, s->len, h);
+        size_t from = s->off, to = s->off + s->len;
+        /* a sentence longer than any in prose (a list or table without
+         * stops, a machine-made line) hashes only the words within
+         * FL_FINGERPRINT_REACH bytes of the finding: hashing all of it for
+         * each of many findings would cost its length squared */
+        if (s->len > 2 * FL_FINGERPRINT_REACH) {
+            const char *t = doc->prose.text;
+            if (off > from + FL_FINGERPRINT_REACH) {
+                from = off - FL_FINGERPRINT_REACH;
+                while (from < off && !is_hash_space(t[from - 1]))
+                    from++;
+            }
+            if (off + len + FL_FINGERPRINT_REACH < to) {
+                to = off + len + FL_FINGERPRINT_REACH;
+                while (to > off + len && !is_hash_space(t[to]))
+                    to--;
+            }
+        }
+        h = hash_words(doc->prose.text + from, to - from, h);
     }
     f->fingerprint = fl_arena_printf(doc->arena, "%016llx", (unsigned long long)h);
     if (!f->text || !f->message || !f->fingerprint)

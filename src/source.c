@@ -17,7 +17,20 @@ struct fl_source {
     size_t *line_starts; /* line_count entries */
     size_t line_count;
     size_t bom; /* 3 when the text starts with a UTF-8 BOM */
+    /* column marks inside long lines, in offset order: a column is counted
+     * from the nearest mark, not from the line start, so positions on a
+     * 100 MB line cost at most FL_COLUMN_STEP bytes of counting each */
+    struct fl_column_mark *marks;
+    size_t mark_count;
 };
+
+enum { FL_COLUMN_STEP = 4096 };
+
+/* At `off` (a character start), `chars` code points and `units` UTF-16
+ * units lie between the line's first column and `off`. */
+typedef struct fl_column_mark {
+    size_t off, chars, units;
+} fl_column_mark;
 
 int fl_utf8_valid(const char *bytes, size_t len, size_t *bad_offset)
 {
@@ -74,6 +87,46 @@ static fl_status build_line_index(fl_source *src)
     return FL_OK;
 }
 
+static size_t line_start_for_columns(const fl_source *src, size_t line);
+
+/* Marks every FL_COLUMN_STEP bytes inside lines longer than that. */
+static fl_status build_column_marks(fl_source *src)
+{
+    size_t cap = 0, count = 0;
+    fl_column_mark *marks = NULL;
+    for (size_t l = 0; l < src->line_count; l++) {
+        size_t start = line_start_for_columns(src, l);
+        size_t end = l + 1 < src->line_count ? src->line_starts[l + 1] : src->len;
+        if (end <= start || end - start <= FL_COLUMN_STEP)
+            continue;
+        size_t chars = 0, units = 0, next = start + FL_COLUMN_STEP;
+        for (size_t i = start; i < end; i++) {
+            unsigned char c = (unsigned char)src->bytes[i];
+            if ((c & 0xC0) == 0x80)
+                continue;
+            if (i >= next) {
+                if (count == cap) {
+                    size_t ncap = cap ? cap * 2 : 64;
+                    fl_column_mark *grown = realloc(marks, ncap * sizeof *marks);
+                    if (!grown) {
+                        free(marks);
+                        return FL_ENOMEM;
+                    }
+                    marks = grown;
+                    cap = ncap;
+                }
+                marks[count++] = (fl_column_mark){i, chars, units};
+                next = i + FL_COLUMN_STEP;
+            }
+            chars++;
+            units += c >= 0xF0 ? 2 : 1;
+        }
+    }
+    src->marks = marks;
+    src->mark_count = count;
+    return FL_OK;
+}
+
 static void set_error(fl_error *err, fl_status status, size_t offset, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
@@ -115,6 +168,8 @@ fl_status fl_source_new(const char *name, const char *bytes, size_t len, fl_sour
     if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0)
         src->bom = 3;
     fl_status st = build_line_index(src);
+    if (st == FL_OK)
+        st = build_column_marks(src);
     if (st != FL_OK) {
         fl_source_free(src);
         set_error(err, st, 0, "out of memory");
@@ -224,6 +279,7 @@ void fl_source_free(fl_source *src)
     free(src->name);
     free(src->bytes);
     free(src->line_starts);
+    free(src->marks);
     free(src);
 }
 
@@ -267,32 +323,57 @@ static size_t line_start_for_columns(const fl_source *src, size_t line)
     return line == 0 ? start + src->bom : start;
 }
 
+/* Counts the code points and UTF-16 units from the start of line `l`'s
+ * columns to `offset`, starting at the nearest column mark. */
+static void count_columns(const fl_source *src, size_t l, size_t offset, size_t *chars,
+                          size_t *units)
+{
+    size_t start = line_start_for_columns(src, l);
+    size_t from = start, c = 0, u = 0;
+    if (offset > start && offset - start > FL_COLUMN_STEP && src->mark_count) {
+        /* the last mark at or before offset; marks of this line lie after start */
+        size_t lo = 0, hi = src->mark_count;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (src->marks[mid].off <= offset)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo > 0 && src->marks[lo - 1].off > start) {
+            from = src->marks[lo - 1].off;
+            c = src->marks[lo - 1].chars;
+            u = src->marks[lo - 1].units;
+        }
+    }
+    for (size_t i = from; i < offset; i++) {
+        unsigned char b = (unsigned char)src->bytes[i];
+        if ((b & 0xC0) != 0x80) {
+            c++;
+            u += b >= 0xF0 ? 2 : 1;
+        }
+    }
+    *chars = c;
+    *units = u;
+}
+
 void fl_source_position(const fl_source *src, size_t offset, size_t *line, size_t *column)
 {
     if (offset > src->len)
         offset = src->len;
-    size_t l = line_of(src, offset);
-    size_t start = line_start_for_columns(src, l);
-    size_t col = 1;
-    for (size_t i = start; i < offset; i++)
-        if (((unsigned char)src->bytes[i] & 0xC0) != 0x80)
-            col++;
+    size_t l = line_of(src, offset), chars, units;
+    count_columns(src, l, offset, &chars, &units);
     *line = l + 1;
-    *column = col;
+    *column = chars + 1;
 }
 
 size_t fl_source_utf16_column(const fl_source *src, size_t offset)
 {
     if (offset > src->len)
         offset = src->len;
-    size_t l = line_of(src, offset);
-    size_t col = 1;
-    for (size_t i = line_start_for_columns(src, l); i < offset; i++) {
-        unsigned char c = (unsigned char)src->bytes[i];
-        if ((c & 0xC0) != 0x80)
-            col += c >= 0xF0 ? 2 : 1;
-    }
-    return col;
+    size_t chars, units;
+    count_columns(src, line_of(src, offset), offset, &chars, &units);
+    return units + 1;
 }
 
 size_t fl_source_line_offset(const fl_source *src, size_t line)

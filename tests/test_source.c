@@ -149,6 +149,66 @@ START_TEST(many_lines)
 }
 END_TEST
 
+/* Long lines: columns come from marks inside the line; every offset of
+ * several long lines of mixed-width characters (and a BOM) must get the
+ * column a plain count from the line start gives. */
+START_TEST(long_line_columns)
+{
+    static const char *pieces[] = {"a", "\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80", " "};
+    size_t cap = 40000, len = 0;
+    char *buf = malloc(cap + 8);
+    memcpy(buf, "\xEF\xBB\xBF", 3);
+    len = 3;
+    unsigned seed = 7;
+    while (len < cap) {
+        seed = seed * 1103515245u + 12345u;
+        unsigned r = (seed >> 16) % 10000; /* lines of about 25 KB */
+        const char *piece = r == 0 ? "\n" : pieces[r % 5];
+        size_t n = strlen(piece);
+        memcpy(buf + len, piece, n);
+        len += n;
+    }
+    fl_source *src = make(buf, len);
+    size_t line = 1, chars = 0, units = 0;
+    for (size_t off = 3; off <= len; off++) {
+        unsigned char c = off < len ? (unsigned char)buf[off] : 0;
+        if (off == len || (c & 0xC0) != 0x80) {
+            pos(src, off, line, chars + 1);
+            ck_assert_uint_eq(fl_source_utf16_column(src, off), units + 1);
+        }
+        if (off == len)
+            break;
+        if (c == '\n') {
+            line++;
+            chars = units = 0;
+        } else if ((c & 0xC0) != 0x80) {
+            chars++;
+            units += c >= 0xF0 ? 2 : 1;
+        }
+    }
+    fl_source_free(src);
+    free(buf);
+}
+END_TEST
+
+/* a position far into a 16 MB line costs no more than one near its start
+ * (counting from the line start, this test would take minutes) */
+START_TEST(long_line_is_not_quadratic)
+{
+    size_t n = 16u << 20;
+    char *buf = malloc(n);
+    memset(buf, 'a', n);
+    fl_source *src = make(buf, n);
+    for (size_t k = 0; k < 20000; k++) {
+        size_t off = n - 1 - (k * 4099u) % (n / 2), l, c;
+        fl_source_position(src, off, &l, &c);
+        ck_assert_uint_eq(c, off + 1);
+    }
+    fl_source_free(src);
+    free(buf);
+}
+END_TEST
+
 /* ---------------------------------------------------- UTF-8 validator */
 
 static void invalid_at(const char *bytes, size_t len, size_t bad)
@@ -270,6 +330,8 @@ Suite *fl_test_suite(void)
     tcase_add_test(lines, multibyte_columns);
     tcase_add_test(lines, utf16_columns_second_line);
     tcase_add_test(lines, many_lines);
+    tcase_add_test(lines, long_line_columns);
+    tcase_add_test(lines, long_line_is_not_quadratic);
     suite_add_tcase(s, lines);
     TCase *utf8 = tcase_create("utf8");
     tcase_add_test(utf8, valid_utf8);

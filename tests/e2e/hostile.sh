@@ -59,6 +59,14 @@ awk 'BEGIN { s = "the quick reader checks every word of a very long line without
 within 240 "$FACTLINT" --max-file-size=200M "$TMP/line.txt"
 expect_status huge-plain-line 0
 rm -f "$TMP/line.txt"
+# a 1.2 MB line of 60,000 conflicting names: every finding's position and
+# fingerprint is found without rescanning the line (was minutes)
+awk 'BEGIN { for (i = 0; i < 30000; i++) printf "The H20 and the H2O and Nvidia and NVIDIA "; print "" }' >"$TMP/findings-line.txt"
+within 60 "$FACTLINT" --color=never "$TMP/findings-line.txt"
+expect_status long-line-findings 1
+if [ "$(grep -c 'name-variant' "$TMP/out")" -eq 30000 ]; then ok long-line-findings-all
+else not_ok long-line-findings-all "$(grep -c 'name-variant' "$TMP/out") name-variant findings, want 30000"; fi
+rm -f "$TMP/findings-line.txt"
 
 # -- deep nesting
 awk 'BEGIN { for (i = 0; i < 100000; i++) printf "<div>"; printf "H20 and H2O"; for (i = 0; i < 100000; i++) printf "</div>"; print "" }' >"$TMP/nested.html"
