@@ -14,7 +14,7 @@ BUILD ?= build
 OPT ?= -O2 -g
 VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full \
 	--errors-for-leak-kinds=definite,indirect,possible
-SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+SAN_FLAGS = -fsanitize=address,undefined,float-cast-overflow -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 # Libraries with a pkg-config file; libstemmer has none on Debian 12 and
 # uthash is header-only.

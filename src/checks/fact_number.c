@@ -149,6 +149,10 @@ static double round_sig(double v, int sig)
         p *= 10.0;
     for (int i = 0; i > k; i--)
         p /= 10.0;
+    /* 16 or more significant digits (a double holds about 15): nothing to
+     * round, and v * p would not fit in a long long */
+    if (v * p >= 1e15)
+        return v;
     return (double)(long long)(v * p + 0.5) / p;
 }
 
