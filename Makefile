@@ -160,6 +160,11 @@ fuzz: fuzz-build
 	@set -e; for h in $(FUZZ_HARNESSES); do \
 	  rm -rf build/fuzz/work-$$h; mkdir -p build/fuzz/work-$$h build/fuzz/crashes; \
 	  cp tests/fuzz/corpus/$$h/* build/fuzz/work-$$h/; \
+	  case $$h in text) ext=txt ;; markdown) ext=md ;; html) ext=html ;; jsonl) ext=jsonl ;; *) ext=none ;; esac; \
+	  set -- tests/fuzz/regressions/*.$$ext; \
+	  if [ -f "$$1" ]; then echo "== fuzz_$$h replays $$# reproducers"; \
+	    build/fuzz/fuzz_$$h "$$@" >build/fuzz/replay-$$h 2>&1 || { tail -n 30 build/fuzz/replay-$$h; \
+	    echo "fuzz_$$h FAILED on a reproducer"; exit 1; }; fi; \
 	  echo "== fuzz_$$h for $(FUZZ_SECONDS)s"; \
 	  build/fuzz/fuzz_$$h -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
 	    -max_len=65536 -print_final_stats=1 -artifact_prefix=build/fuzz/crashes/$$h- \

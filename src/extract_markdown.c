@@ -123,8 +123,10 @@ static bool is_autolink(const md_state *st, const link_frame *f)
 {
     if (f->href_len > FL_MD_HREF_MAX || st->pb.len < f->prose_len)
         return false;
-    const char *text = st->pb.text + f->prose_len;
     size_t n = st->pb.len - f->prose_len;
+    if (n == 0) /* no text (the prose may not even be allocated yet) */
+        return false;
+    const char *text = st->pb.text + f->prose_len;
     while (n && (*text == ' ' || *text == '\n')) { /* a break flushed before the text */
         text++;
         n--;
