@@ -756,6 +756,87 @@ static size_t family_fn(const char *s, size_t len, unsigned flags, char *out, si
     return fl_family(s, len, out, cap);
 }
 
+/* One surface's keys, shared by every mention of it in the document. */
+typedef struct fl_key_memo {
+    uint64_t hash;
+    const char *surface; /* NULL: an empty slot */
+    size_t len;
+    unsigned tag; /* fold flags, and KEY_CODE for a code (which has a family) */
+    const char *fold, *skeleton, *family;
+} fl_key_memo;
+
+enum { KEY_CODE = 0x80000000u, KEY_FIRST_CAP = 256 };
+
+static bool grow_keys(fl_mx *mx)
+{
+    size_t cap = mx->key_cap ? mx->key_cap * 2 : KEY_FIRST_CAP;
+    fl_key_memo *slots = calloc(cap, sizeof *slots);
+    if (!slots)
+        return false;
+    for (size_t i = 0; i < mx->key_cap; i++) {
+        const fl_key_memo *e = &mx->keys[i];
+        if (!e->surface)
+            continue;
+        size_t k = (size_t)e->hash & (cap - 1);
+        while (slots[k].surface)
+            k = (k + 1) & (cap - 1);
+        slots[k] = *e;
+    }
+    free(mx->keys);
+    mx->keys = slots;
+    mx->key_cap = cap;
+    return true;
+}
+
+/* The surface, fold, skeleton (and for a code the family) of s[0..len),
+ * normalized on first sight and remembered for the rest of the document.
+ * NULL when out of memory. */
+static const fl_key_memo *mention_keys(fl_mx *mx, const char *s, size_t len, unsigned flags,
+                                       bool code)
+{
+    if (mx->key_count * 2 >= mx->key_cap && !grow_keys(mx))
+        return NULL;
+    unsigned tag = flags | (code ? KEY_CODE : 0u);
+    uint64_t h = fl_hash64(s, len, tag);
+    size_t mask = mx->key_cap - 1, k = (size_t)h & mask;
+    for (;; k = (k + 1) & mask) {
+        const fl_key_memo *e = &mx->keys[k];
+        if (!e->surface)
+            break;
+        if (e->hash == h && e->len == len && e->tag == tag && memcmp(e->surface, s, len) == 0)
+            return e;
+    }
+    fl_doc *doc = mx->doc;
+    fl_key_memo e = {h, NULL, len, tag, NULL, NULL, NULL};
+    e.surface = fl_arena_strndup(doc->arena, s, len);
+    e.fold = key_string(doc, fl_fold, s, len, flags);
+    e.skeleton = key_string(doc, fl_skeleton, s, len, flags);
+    e.family = code ? key_string(doc, family_fn, s, len, 0) : "";
+    if (!e.surface || !e.fold || !e.skeleton || !e.family)
+        return NULL;
+    mx->keys[k] = e;
+    mx->key_count++;
+    return &mx->keys[k];
+}
+
+/* Appends a zeroed mention to the extraction buffer (see fl_mx). */
+static fl_mention *push_mention(fl_mx *mx)
+{
+    fl_vec *v = &mx->doc->mentions;
+    if (v->count == v->cap) {
+        size_t cap = v->cap ? v->cap * 2 : 64;
+        fl_mention *grown = realloc(mx->mention_store, cap * sizeof *grown);
+        if (!grown)
+            return NULL;
+        mx->mention_store = grown;
+        v->items = grown;
+        v->cap = cap;
+    }
+    fl_mention *m = &((fl_mention *)v->items)[v->count++];
+    memset(m, 0, sizeof *m);
+    return m;
+}
+
 fl_mention *fl_mx_add(fl_mx *mx, fl_mention_kind kind, size_t off, size_t len, unsigned fold_flags)
 {
     fl_doc *doc = mx->doc;
@@ -765,28 +846,26 @@ fl_mention *fl_mx_add(fl_mx *mx, fl_mention_kind kind, size_t off, size_t len, u
         doc->status = FL_ELIMIT;
         return NULL;
     }
-    unsigned char *flag = fl_vec_push(doc->arena, &mx->flags);
-    fl_mention *m = flag ? fl_vec_push(doc->arena, &doc->mentions) : NULL;
+    const fl_key_memo *keys = mention_keys(mx, mx->text + off, len, fold_flags, kind == FL_M_CODE);
+    unsigned char *flag = keys ? fl_vec_push(doc->arena, &mx->flags) : NULL;
+    fl_mention *m = flag ? push_mention(mx) : NULL;
     if (!m) {
+        if (flag)
+            mx->flags.count--;
         doc->status = FL_ENOMEM;
         return NULL;
     }
-    const char *s = mx->text + off;
     m->kind = kind;
     m->off = off;
     m->len = len;
     m->sentence = mx->sentence;
-    m->surface = fl_arena_strndup(doc->arena, s, len);
-    m->fold = key_string(doc, fl_fold, s, len, fold_flags);
-    m->skeleton = key_string(doc, fl_skeleton, s, len, fold_flags);
-    m->family = kind == FL_M_CODE ? key_string(doc, family_fn, s, len, 0) : "";
+    m->surface = keys->surface;
+    m->fold = keys->fold;
+    m->skeleton = keys->skeleton;
+    m->family = keys->family;
     m->weekday = -1;
     m->person = -1;
     m->entity = -1;
-    if (!m->surface || !m->fold || !m->skeleton || !m->family) {
-        doc->status = FL_ENOMEM;
-        return NULL;
-    }
     return m;
 }
 
@@ -1129,6 +1208,40 @@ static void settle_document(fl_mx *mx)
     compact(mx);
 }
 
+/* Moves mentions already in the document into the extraction buffer. */
+static bool take_mentions(fl_mx *mx)
+{
+    fl_vec *v = &mx->doc->mentions;
+    v->size = sizeof(fl_mention);
+    if (v->count == 0) {
+        v->items = NULL;
+        v->cap = 0;
+        return true;
+    }
+    size_t cap = v->count * 2;
+    mx->mention_store = malloc(cap * sizeof *mx->mention_store);
+    if (!mx->mention_store)
+        return false;
+    memcpy(mx->mention_store, v->items, v->count * sizeof *mx->mention_store);
+    v->items = mx->mention_store;
+    v->cap = cap;
+    return true;
+}
+
+/* Puts the mentions back into the arena when compact() did not (no
+ * mentions, or an error stopped the run). */
+static void return_mentions(fl_mx *mx)
+{
+    fl_vec *v = &mx->doc->mentions;
+    fl_mention *items = v->count ? fl_arena_alloc(mx->doc->arena, v->count * sizeof *items) : NULL;
+    if (items)
+        memcpy(items, v->items, v->count * sizeof *items);
+    else
+        v->count = 0;
+    v->items = items;
+    v->cap = v->count;
+}
+
 fl_status fl_find_mentions(fl_doc *doc)
 {
     if (!doc->patterns)
@@ -1148,6 +1261,10 @@ fl_status fl_find_mentions(fl_doc *doc)
     fl_workspace *ws = doc->ws ? doc->ws : own;
     if (!ws)
         return FL_ENOMEM;
+    if (!take_mentions(&mx)) {
+        fl_workspace_free(own);
+        return FL_ENOMEM;
+    }
     mx.md = ws->match_data;
     mx.stemmer = ws->stemmer;
     for (size_t i = 0; i < doc->sentences.count && doc->status == FL_OK; i++) {
@@ -1183,6 +1300,10 @@ fl_status fl_find_mentions(fl_doc *doc)
     }
     if (doc->status == FL_OK)
         settle_document(&mx);
+    if (doc->mentions.items == mx.mention_store)
+        return_mentions(&mx);
+    free(mx.mention_store);
+    free(mx.keys);
     free(mx.claimed);
     free(mx.wend_store);
     fl_workspace_free(own);

@@ -92,6 +92,15 @@ typedef struct fl_mx {
     uint32_t *wend;
     uint32_t *wend_store; /* malloc'd, wend_cap entries */
     size_t wend_cap;
+    /* the keys of each surface met in this document, so that a surface
+     * written again shares its strings instead of being normalized again:
+     * open addressing, malloc'd, key_cap slots (a power of two) */
+    struct fl_key_memo *keys;
+    size_t key_cap, key_count;
+    /* doc->mentions.items is this malloc'd buffer while the document is
+     * extracted (grown without the arena's zeroing and copies); compact()
+     * moves the survivors into the arena */
+    fl_mention *mention_store;
 } fl_mx;
 
 /* Adds a mention of `kind` at prose [off, off+len) in the current sentence
