@@ -157,6 +157,20 @@ size_t fl_mx_next_word(const fl_mx *mx, size_t at);
 /* The start of the word before `at` (skipping spaces), its length in *len;
  * returns false when there is none in the sentence. */
 bool fl_mx_prev_word(const fl_mx *mx, size_t at, size_t *start, size_t *len);
+/* The number of ASCII digits from `at` (not past the sentence). The
+ * extractors use it to skip a pattern whose digit count cannot match. */
+static inline size_t fl_mx_digit_run(const fl_mx *mx, size_t at)
+{
+    size_t i = at;
+    while (i < mx->s_end && mx->text[i] >= '0' && mx->text[i] <= '9')
+        i++;
+    return i - at;
+}
+/* Whether c is a character PCRE2's \s matches (no Unicode properties). */
+static inline bool fl_re_space(char c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
 /* Skips spaces and tabs (and a single line break) from `at`. */
 size_t fl_mx_skip_space(const fl_mx *mx, size_t at);
 

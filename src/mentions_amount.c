@@ -244,6 +244,18 @@ static bool spelled_start(const char *s, size_t avail)
     }
 }
 
+/* Whether FL_RE_PERCENT_TAIL can match at `at`: after any spaces comes a
+ * %, a full-width ％ or the p of "per cent", "percent", "pc". */
+static bool percent_shape(const fl_mx *mx, size_t at)
+{
+    while (at < mx->s_end && fl_re_space(mx->text[at]))
+        at++;
+    if (at >= mx->s_end)
+        return false;
+    unsigned char c = (unsigned char)mx->text[at];
+    return c == '%' || c == 'p' || c == 0xEF;
+}
+
 void fl_extract_percents(fl_mx *mx)
 {
     const char *t = mx->text;
@@ -261,7 +273,7 @@ void fl_extract_percents(fl_mx *mx)
             i = fl_mx_word_end(mx, i);
             continue;
         }
-        size_t e = fl_mx_match(mx, FL_RE_PERCENT_TAIL, i + nl);
+        size_t e = percent_shape(mx, i + nl) ? fl_mx_match(mx, FL_RE_PERCENT_TAIL, i + nl) : 0;
         if (e && !fl_mx_claimed(mx, i, e - i) && (digit || !glued_letter(mx, i + nl))) {
             fl_mention *m = fl_mx_add(mx, FL_M_PERCENT, i, e - i, 0);
             if (!m)

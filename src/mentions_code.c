@@ -246,6 +246,14 @@ static size_t bare_model(fl_mx *mx, size_t at)
     return e;
 }
 
+/* Whether FL_RE_CODE_NUMSUFFIX ("737 MAX", "737-8 MAX") can match at
+ * `at`: exactly three digits, then a hyphen or a space. */
+static bool numsuffix_shape(const fl_mx *mx, size_t at)
+{
+    return fl_mx_digit_run(mx, at) == 3 && at + 3 < mx->s_end &&
+           (mx->text[at + 3] == '-' || fl_re_space(mx->text[at + 3]));
+}
+
 void fl_extract_codes(fl_mx *mx)
 {
     const char *t = mx->text;
@@ -268,7 +276,8 @@ void fl_extract_codes(fl_mx *mx)
             run++;
         }
         size_t e;
-        if (is_digit(c) && (e = fl_mx_match(mx, FL_RE_CODE_NUMSUFFIX, i))) {
+        if (is_digit(c) && numsuffix_shape(mx, i) &&
+            (e = fl_mx_match(mx, FL_RE_CODE_NUMSUFFIX, i))) {
             add_code(mx, i, e);
             i = e;
             continue;

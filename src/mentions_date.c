@@ -180,17 +180,39 @@ static size_t date_at_word(fl_mx *mx, size_t at)
     return 0;
 }
 
+/* Whether s (3 bytes readable) starts like a weekday or a month as the
+ * date patterns spell them (case matters): none of them matches without. */
+static bool date_word_prefix(const char *s)
+{
+    static const char prefixes[][4] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul",
+                                       "Aug", "Sep", "Oct", "Nov", "Dec", "Mon", "Tue",
+                                       "Wed", "Thu", "Fri", "Sat", "Sun"};
+    for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
+        if (s[0] == prefixes[i][0] && s[1] == prefixes[i][1] && s[2] == prefixes[i][2])
+            return true;
+    return false;
+}
+
 static size_t date_at_digit(fl_mx *mx, size_t at)
 {
     size_t e;
-    if ((e = fl_mx_match(mx, FL_RE_DATE_ISO, at)))
+    /* a day has one or two digits, a year (ISO or bare) four: 18xx-20xx */
+    size_t run = fl_mx_digit_run(mx, at);
+    const char *t = mx->text;
+    if (run == 4 && !((t[at] == '1' && (t[at + 1] == '8' || t[at + 1] == '9')) ||
+                      (t[at] == '2' && t[at + 1] == '0')))
+        return 0;
+    if (run != 4 && run > 2)
+        return 0;
+    if (run == 4 && at + 4 < mx->s_end && t[at + 4] == '-' &&
+        (e = fl_mx_match(mx, FL_RE_DATE_ISO, at)))
         return add_date(mx, at, e, group_int(mx, 1), group_int(mx, 2), group_int(mx, 3), -1) ? e
                                                                                              : 0;
-    if ((e = fl_mx_match(mx, FL_RE_DATE_DMY, at)))
+    if (run <= 2 && (e = fl_mx_match(mx, FL_RE_DATE_DMY, at)))
         return add_date(mx, at, e, group_int(mx, 5), group_month(mx, 3, 4), group_int(mx, 2), -1)
                    ? e
                    : 0;
-    if ((e = fl_mx_match(mx, FL_RE_YEAR, at)) && date_preposition(mx, at))
+    if (run == 4 && (e = fl_mx_match(mx, FL_RE_YEAR, at)) && date_preposition(mx, at))
         return add_date(mx, at, e, group_int(mx, 1), 0, 0, -1) ? e : 0;
     return 0;
 }
@@ -211,8 +233,7 @@ void fl_extract_dates(fl_mx *mx)
                 continue;
             }
         } else if (c >= 'A' && c <= 'Z') {
-            if (fl_mx_word_start(mx, i) && i + 3 <= mx->s_end &&
-                (month_number(t + i) || weekday_number(t + i) >= 0))
+            if (fl_mx_word_start(mx, i) && i + 3 <= mx->s_end && date_word_prefix(t + i))
                 e = date_at_word(mx, i);
             if (!e) {
                 i = fl_mx_word_end(mx, i);
@@ -275,6 +296,15 @@ static bool place_before(const fl_mx *mx, size_t at)
     return false;
 }
 
+/* "62-year-old", "62 years old": up to three digits, then - or a space
+ * and a y (what FL_RE_AGE_YEAROLD needs before it can match). */
+static bool year_old_shape(const fl_mx *mx, size_t at)
+{
+    size_t run = fl_mx_digit_run(mx, at), e = at + run;
+    return run <= 3 && e + 1 < mx->s_end && (mx->text[e] == '-' || mx->text[e] == ' ') &&
+           mx->text[e + 1] == 'y';
+}
+
 void fl_extract_ages(fl_mx *mx)
 {
     const char *t = mx->text;
@@ -282,7 +312,7 @@ void fl_extract_ages(fl_mx *mx)
     while (i < mx->s_end) {
         char c = t[i];
         size_t e;
-        if (c >= '0' && c <= '9' && fl_mx_word_start(mx, i) &&
+        if (c >= '0' && c <= '9' && fl_mx_word_start(mx, i) && year_old_shape(mx, i) &&
             (e = fl_mx_match(mx, FL_RE_AGE_YEAROLD, i))) {
             /* "the 62-year-old Huang": the name right after */
             size_t n = fl_mx_skip_space(mx, e);
@@ -291,7 +321,8 @@ void fl_extract_ages(fl_mx *mx)
             i = e;
             continue;
         }
-        if (c == 'a' && fl_mx_word_start(mx, i) && (e = fl_mx_match(mx, FL_RE_AGE_AGED, i))) {
+        if (c == 'a' && i + 4 < mx->s_end && memcmp(t + i, "aged", 4) == 0 &&
+            fl_mx_word_start(mx, i) && (e = fl_mx_match(mx, FL_RE_AGE_AGED, i))) {
             /* "Huang, aged 62": the name before the comma */
             size_t p = i;
             while (p > mx->s_off && t[p - 1] == ' ')
