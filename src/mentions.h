@@ -166,6 +166,16 @@ static inline size_t fl_mx_digit_run(const fl_mx *mx, size_t at)
         i++;
     return i - at;
 }
+/* The first ASCII digit at or after `at` in the sentence (s_end: none).
+ * Money, ages and codes all need a digit, so they skip ahead to the text
+ * just before the next one. */
+static inline size_t fl_mx_next_digit(const fl_mx *mx, size_t at)
+{
+    const unsigned char *t = (const unsigned char *)mx->text;
+    while (at < mx->s_end && (unsigned)(t[at] - '0') > 9u)
+        at++;
+    return at;
+}
 /* Whether c is a character PCRE2's \s matches (no Unicode properties). */
 static inline bool fl_re_space(char c)
 {

@@ -9,6 +9,7 @@
  * ("3-1"), ordinals and measurements glued to letters ("3rd", "5km"). */
 #include "mentions.h"
 
+#include <stdint.h>
 #include <string.h>
 
 static bool is_digit(char c)
@@ -190,7 +191,18 @@ void fl_extract_money(fl_mx *mx)
 {
     const char *t = mx->text;
     size_t i = mx->s_off;
+    size_t next_digit = SIZE_MAX;
     while (i < mx->s_end) {
+        /* every amount has a digit at most four bytes after where it is
+         * found: the symbol (and a space), the currency code (and a
+         * space), or the number itself; nothing before can match */
+        if (next_digit == SIZE_MAX || next_digit < i) {
+            next_digit = fl_mx_next_digit(mx, i);
+            if (next_digit >= mx->s_end)
+                break;
+            if (next_digit - i > 4)
+                i = next_digit - 4;
+        }
         unsigned char c = (unsigned char)t[i];
         size_t e = 0;
         if (c == '$' ||

@@ -15,6 +15,7 @@
  * not after a preposition of place ("in Leeds, 12."). */
 #include "mentions.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -309,7 +310,20 @@ void fl_extract_ages(fl_mx *mx)
 {
     const char *t = mx->text;
     size_t i = mx->s_off;
+    size_t next_digit = SIZE_MAX;
     while (i < mx->s_end) {
+        /* every age has its digits at the start ("62-year-old"), after
+         * "aged" and spaces, or after ", ": nothing before can match */
+        if (next_digit == SIZE_MAX || next_digit < i) {
+            next_digit = fl_mx_next_digit(mx, i);
+            if (next_digit >= mx->s_end)
+                break;
+            size_t from = next_digit;
+            while (from > i && fl_re_space(t[from - 1]))
+                from--;
+            from = from - i > 4 ? from - 4 : i;
+            i = from;
+        }
         char c = t[i];
         size_t e;
         if (c >= '0' && c <= '9' && fl_mx_word_start(mx, i) && year_old_shape(mx, i) &&
