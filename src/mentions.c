@@ -602,19 +602,7 @@ static const unsigned char byte_class[256] = {
 #undef R2
 #undef R16
 
-static size_t scan_word_end(const fl_mx *mx, size_t at);
-
-size_t fl_mx_word_end(const fl_mx *mx, size_t at)
-{
-    if (mx->wend && at >= mx->s_off && at < mx->s_end) {
-        uint32_t r = mx->wend[at - mx->s_off];
-        if (r != UINT32_MAX)
-            return mx->s_off + r;
-    }
-    return scan_word_end(mx, at);
-}
-
-static size_t scan_word_end(const fl_mx *mx, size_t at)
+size_t fl_mx_scan_word_end(const fl_mx *mx, size_t at)
 {
     size_t i = at;
     const unsigned char *t = (const unsigned char *)mx->text;
@@ -645,10 +633,11 @@ enum { FL_WEND_MAX = 1 << 20 };
 static bool fill_word_ends(fl_mx *mx)
 {
     size_t len = mx->s_end - mx->s_off;
-    if (len > FL_WEND_MAX) {
-        mx->wend = NULL;
+    mx->wend = NULL; /* fl_mx_scan_word_end below must not read the table */
+    mx->words = mx->numbers = mx->digits = NULL;
+    mx->word_count = mx->number_count = mx->digit_run_count = 0;
+    if (len > FL_WEND_MAX)
         return true;
-    }
     if (len > mx->wend_cap || !mx->wend_cap) {
         size_t cap = len > 256 ? len : 256;
         uint32_t *grown = realloc(mx->wend_store, cap * sizeof *grown);
@@ -657,21 +646,69 @@ static bool fill_word_ends(fl_mx *mx)
         mx->wend_store = grown;
         mx->wend_cap = cap;
     }
+    /* at most one word start per two bytes, and one more */
+    size_t max_words = len / 2 + 1;
+    if (max_words > mx->words_cap || !mx->words_cap) {
+        size_t cap = max_words > 128 ? max_words : 128;
+        uint32_t *words = malloc(cap * sizeof *words);
+        uint32_t *numbers = malloc(cap * sizeof *numbers);
+        uint32_t *digits = malloc(2 * cap * sizeof *digits);
+        if (!words || !numbers || !digits) {
+            free(words);
+            free(numbers);
+            free(digits);
+            return false;
+        }
+        free(mx->words_store);
+        free(mx->numbers_store);
+        free(mx->digits_store);
+        mx->words_store = words;
+        mx->numbers_store = numbers;
+        mx->digits_store = digits;
+        mx->words_cap = cap;
+    }
     uint32_t *w = mx->wend_store;
+    uint32_t *starts = mx->words_store, *numbers = mx->numbers_store, *digits = mx->digits_store;
+    size_t n = 0, nn = 0, nd = 0;
     const unsigned char *t = (const unsigned char *)mx->text + mx->s_off;
-    mx->wend = NULL; /* scan_word_end below must not read the table */
+    /* each pass of the loop starts after a code point that is no letter or
+     * digit (or at the sentence start), so an alnum position is a word start */
     for (size_t k = 0; k < len;) {
         unsigned char k_class = byte_class[t[k]];
-        if (k_class == 1) {
-            size_t e = scan_word_end(mx, mx->s_off + k) - mx->s_off;
-            for (; k < e; k++)
-                w[k] = t[k] < 0x80 ? (uint32_t)e : UINT32_MAX;
-        } else {
-            w[k] = k_class == 0 ? (uint32_t)k : UINT32_MAX;
+        if (k_class == 0) {
+            w[k] = (uint32_t)k;
             k++;
+            continue;
+        }
+        if (k_class == 2 && !fl_mx_alnum_slow(mx, mx->s_off + k)) {
+            w[k] = UINT32_MAX;
+            k++;
+            continue;
+        }
+        size_t e = fl_mx_scan_word_end(mx, mx->s_off + k) - mx->s_off;
+        starts[n++] = (uint32_t)k;
+        if ((unsigned)(t[k] - '0') <= 9u || fl_spelled_start((const char *)t + k, len - k))
+            numbers[nn++] = (uint32_t)k;
+        /* digit runs end at a word end or inside the word, so a word
+         * holds one more run than it has other bytes between them */
+        for (; k < e; k++) {
+            w[k] = t[k] < 0x80 ? (uint32_t)e : UINT32_MAX;
+            if ((unsigned)(t[k] - '0') <= 9u) {
+                if (nd == 0 || digits[2 * nd - 1] != k) {
+                    digits[2 * nd] = (uint32_t)k;
+                    nd++;
+                }
+                digits[2 * nd - 1] = (uint32_t)k + 1;
+            }
         }
     }
     mx->wend = w;
+    mx->words = starts;
+    mx->word_count = n;
+    mx->numbers = numbers;
+    mx->number_count = nn;
+    mx->digits = digits;
+    mx->digit_run_count = nd;
     return true;
 }
 
@@ -867,17 +904,6 @@ fl_mention *fl_mx_add(fl_mx *mx, fl_mention_kind kind, size_t off, size_t len, u
     m->person = -1;
     m->entity = -1;
     return m;
-}
-
-bool fl_mx_claimed(const fl_mx *mx, size_t off, size_t len)
-{
-    if (off < mx->s_off || off + len > mx->s_end)
-        return true;
-    const unsigned char *c = mx->claimed + (off - mx->s_off);
-    for (size_t i = 0; i < len; i++)
-        if (c[i])
-            return true;
-    return false;
 }
 
 void fl_mx_claim(fl_mx *mx, size_t off, size_t len)
@@ -1306,6 +1332,9 @@ fl_status fl_find_mentions(fl_doc *doc)
     free(mx.keys);
     free(mx.claimed);
     free(mx.wend_store);
+    free(mx.words_store);
+    free(mx.numbers_store);
+    free(mx.digits_store);
     fl_workspace_free(own);
     return doc->status;
 }

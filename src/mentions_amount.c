@@ -191,13 +191,13 @@ void fl_extract_money(fl_mx *mx)
 {
     const char *t = mx->text;
     size_t i = mx->s_off;
-    size_t next_digit = SIZE_MAX;
+    size_t next_digit = SIZE_MAX, digit_cursor = 0;
     while (i < mx->s_end) {
         /* every amount has a digit at most four bytes after where it is
          * found: the symbol (and a space), the currency code (and a
          * space), or the number itself; nothing before can match */
         if (next_digit == SIZE_MAX || next_digit < i) {
-            next_digit = fl_mx_next_digit(mx, i);
+            next_digit = fl_mx_next_digit(mx, &digit_cursor, i);
             if (next_digit >= mx->s_end)
                 break;
             if (next_digit - i > 4)
@@ -229,9 +229,7 @@ void fl_extract_money(fl_mx *mx)
 
 /* -------------------------------------------------------------- percent */
 
-/* Could a spelled-out number start here? (one..ninety, by its first
- * letters: a cheap filter before fl_scan_number) */
-static bool spelled_start(const char *s, size_t avail)
+bool fl_spelled_start(const char *s, size_t avail)
 {
     if (avail < 3)
         return false;
@@ -268,14 +266,36 @@ static bool percent_shape(const fl_mx *mx, size_t at)
     return c == '%' || c == 'p' || c == 0xEF;
 }
 
+/* The first word start at or after `at` that may start a number (a digit,
+ * or fl_spelled_start), from the sentence's list; *cursor as for
+ * fl_mx_word_from. A walk over the words that passes over the others
+ * reaches the same ones. */
+static size_t number_from(const fl_mx *mx, size_t *cursor, size_t at)
+{
+    if (!mx->numbers) {
+        while ((at = fl_mx_next_word(mx, at)) < mx->s_end && !is_digit(mx->text[at]) &&
+               !fl_spelled_start(mx->text + at, mx->s_end - at))
+            at = fl_mx_word_end(mx, at);
+        return at;
+    }
+    size_t k = *cursor;
+    const size_t rel = at > mx->s_off ? at - mx->s_off : 0;
+    while (k > 0 && mx->numbers[k - 1] >= rel)
+        k--;
+    while (k < mx->number_count && mx->numbers[k] < rel)
+        k++;
+    *cursor = k;
+    return k < mx->number_count ? mx->s_off + mx->numbers[k] : mx->s_end;
+}
+
 void fl_extract_percents(fl_mx *mx)
 {
     const char *t = mx->text;
-    size_t i = mx->s_off;
-    while ((i = fl_mx_next_word(mx, i)) < mx->s_end) {
+    size_t i = mx->s_off, cursor = 0;
+    while ((i = number_from(mx, &cursor, i)) < mx->s_end) {
         char c = t[i];
         bool digit = is_digit(c);
-        if (!digit && !spelled_start(t + i, mx->s_end - i)) {
+        if (!digit && !fl_spelled_start(t + i, mx->s_end - i)) {
             i = fl_mx_word_end(mx, i);
             continue;
         }
@@ -463,11 +483,11 @@ static bool hyphen_unit(const char *w, size_t len)
 void fl_extract_quantities(fl_mx *mx)
 {
     const char *t = mx->text;
-    size_t i = mx->s_off;
-    while ((i = fl_mx_next_word(mx, i)) < mx->s_end) {
+    size_t i = mx->s_off, cursor = 0;
+    while ((i = number_from(mx, &cursor, i)) < mx->s_end) {
         char c = t[i];
         bool digit = is_digit(c);
-        if (!digit && !spelled_start(t + i, mx->s_end - i)) {
+        if (!digit && !fl_spelled_start(t + i, mx->s_end - i)) {
             i = fl_mx_word_end(mx, i);
             continue;
         }

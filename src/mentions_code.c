@@ -267,7 +267,8 @@ void fl_extract_codes(fl_mx *mx)
 {
     const char *t = mx->text;
     size_t i = mx->s_off;
-    size_t next_digit = SIZE_MAX, from = i; /* where the next digit's code could start */
+    size_t next_digit = SIZE_MAX, digit_cursor = 0,
+           from = i; /* where the next digit's code could start */
     while (i < mx->s_end) {
         /* every code has a digit: in its own run of letters and digits, or
          * right after its head word and a space ("Boeing 777", "RTX 4090").
@@ -276,7 +277,7 @@ void fl_extract_codes(fl_mx *mx)
          * run or a word never crosses a space, so the scan resumes there as
          * it would have. */
         if (next_digit == SIZE_MAX || next_digit < i) {
-            next_digit = fl_mx_next_digit(mx, i);
+            next_digit = fl_mx_next_digit(mx, &digit_cursor, i);
             if (next_digit >= mx->s_end)
                 break;
             from = token_start(mx, next_digit, i);

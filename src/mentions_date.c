@@ -310,12 +310,12 @@ void fl_extract_ages(fl_mx *mx)
 {
     const char *t = mx->text;
     size_t i = mx->s_off;
-    size_t next_digit = SIZE_MAX;
+    size_t next_digit = SIZE_MAX, digit_cursor = 0;
     while (i < mx->s_end) {
         /* every age has its digits at the start ("62-year-old"), after
          * "aged" and spaces, or after ", ": nothing before can match */
         if (next_digit == SIZE_MAX || next_digit < i) {
-            next_digit = fl_mx_next_digit(mx, i);
+            next_digit = fl_mx_next_digit(mx, &digit_cursor, i);
             if (next_digit >= mx->s_end)
                 break;
             size_t from = next_digit;
