@@ -279,11 +279,6 @@ static const char *const common_words[] = {
     "yourself",
 };
 
-static int cmp_word(const void *key, const void *item)
-{
-    return strcmp((const char *)key, *(const char *const *)item);
-}
-
 /* Lower-cases an ASCII word into buf; false if it is not plain ASCII
  * letters or does not fit. */
 static bool lower_ascii(const char *w, size_t len, char *buf, size_t cap)
@@ -302,13 +297,42 @@ static bool lower_ascii(const char *w, size_t len, char *buf, size_t cap)
     return true;
 }
 
+/* w[0..len) against a NUL-terminated literal, as strcmp orders them;
+ * `fold` lower-cases A-Z in w first. */
+static int cmp_word(const char *w, size_t len, const char *lit, bool fold)
+{
+    for (size_t i = 0; i < len; i++) {
+        unsigned char a = (unsigned char)w[i], b = (unsigned char)lit[i];
+        if (fold && a >= 'A' && a <= 'Z')
+            a = (unsigned char)(a - 'A' + 'a');
+        if (b == '\0')
+            return 1;
+        if (a != b)
+            return a < b ? -1 : 1;
+    }
+    return lit[len] == '\0' ? 0 : -1;
+}
+
+bool fl_word_in(const char *w, size_t len, const char *const *sorted, size_t n, bool fold)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = cmp_word(w, len, sorted[mid], fold);
+        if (c == 0)
+            return true;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return false;
+}
+
 bool fl_common_word(const char *w, size_t len)
 {
-    char buf[24];
-    if (!lower_ascii(w, len, buf, sizeof buf))
-        return false;
-    return bsearch(buf, common_words, sizeof common_words / sizeof common_words[0],
-                   sizeof common_words[0], cmp_word) != NULL;
+    /* only plain ASCII letters can be one of them */
+    return len > 0 && FL_WORD_IN(w, len, common_words, true);
 }
 
 bool fl_word_is(const char *w, size_t len, const char *lit)

@@ -271,6 +271,11 @@ double fl_number_scaled(const fl_number *n, double mult);
 /* Case-insensitive: a common function word or sentence starter that is
  * never a name or a unit on its own ("the", "however", "even"). */
 bool fl_common_word(const char *w, size_t len);
+/* Whether w[0..len) is one of n lower-case words sorted in strcmp order
+ * (a binary search): with `fold`, A-Z in w compare as a-z (fl_word_is);
+ * without, the bytes must be equal (fl_word_eq). */
+bool fl_word_in(const char *w, size_t len, const char *const *sorted, size_t n, bool fold);
+#define FL_WORD_IN(w, len, list, fold) fl_word_in(w, len, list, sizeof list / sizeof list[0], fold)
 /* Case-insensitive equality of an ASCII word with a lower-case literal. */
 bool fl_word_is(const char *w, size_t len, const char *lit);
 /* Exact equality of w[0..len) with a literal. */

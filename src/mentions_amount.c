@@ -324,49 +324,43 @@ void fl_extract_percents(fl_mx *mx)
 /* Words before a number that make it a label, not an amount. */
 static bool label_word(const char *w, size_t len)
 {
+    /* sorted (strcmp order) */
     static const char *const labels[] = {
-        "page",       "pages",    "p",      "pp",        "no",       "number",   "chapter",
-        "section",    "room",     "flight", "route",     "version",  "article",  "clause",
-        "paragraph",  "verse",    "line",   "grade",     "level",    "stage",    "phase",
-        "round",      "episode",  "season", "platform",  "gate",     "exit",     "highway",
-        "interstate", "model",    "figure", "fig",       "table",    "item",     "vol",
-        "volume",     "issue",    "step",   "part",      "appendix", "act",      "rule",
-        "row",        "seat",     "track",  "bus",       "tier",     "category", "class",
-        "band",       "channel",  "unit",   "apartment", "suite",    "floor",    "ward",
-        "district",   "precinct", "zone",   "lane",      "number",   "nos",      "top",
-        "aged",       "age",      "ages"};
-    for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
-        if (fl_word_is(w, len, labels[i]))
-            return true;
-    return false;
+        "act",      "age",     "aged",      "ages",       "apartment", "appendix", "article",
+        "band",     "bus",     "category",  "channel",    "chapter",   "class",    "clause",
+        "district", "episode", "exit",      "fig",        "figure",    "flight",   "floor",
+        "gate",     "grade",   "highway",   "interstate", "issue",     "item",     "lane",
+        "level",    "line",    "model",     "no",         "nos",       "number",   "p",
+        "page",     "pages",   "paragraph", "part",       "phase",     "platform", "pp",
+        "precinct", "room",    "round",     "route",      "row",       "rule",     "season",
+        "seat",     "section", "stage",     "step",       "suite",     "table",    "tier",
+        "top",      "track",   "unit",      "verse",      "version",   "vol",      "volume",
+        "ward",     "zone"};
+    return FL_WORD_IN(w, len, labels, true);
 }
 
 /* Adjectives allowed between a number and its unit noun. */
 static bool quantity_adjective(const char *w, size_t len)
 {
+    /* sorted (strcmp order) */
     static const char *const adjectives[] = {
-        "new",       "more",      "additional", "extra",   "other",     "fewer", "further",
-        "full-time", "part-time", "young",      "small",   "large",     "major", "local",
-        "total",     "former",    "current",    "senior",  "confirmed", "known", "separate",
-        "foreign",   "american",  "british",    "chinese", "registered"};
-    for (size_t i = 0; i < sizeof adjectives / sizeof adjectives[0]; i++)
-        if (fl_word_is(w, len, adjectives[i]))
-            return true;
-    return false;
+        "additional", "american", "british", "chinese",   "confirmed", "current",   "extra",
+        "fewer",      "foreign",  "former",  "full-time", "further",   "known",     "large",
+        "local",      "major",    "more",    "new",       "other",     "part-time", "registered",
+        "senior",     "separate", "small",   "total",     "young"};
+    return FL_WORD_IN(w, len, adjectives, true);
 }
 
 /* Words after a number that are not what it counts. */
 static bool not_unit(const char *w, size_t len)
 {
-    static const char *const words[] = {"percent", "percentage", "per",   "cent", "am",    "pm",
-                                        "gmt",     "bst",        "et",    "est",  "pt",    "utc",
-                                        "dollars", "dollar",     "euros", "yen",  "pounds"};
+    /* sorted (strcmp order) */
+    static const char *const words[] = {"am", "bst",    "cent", "dollar", "dollars", "est",
+                                        "et", "euros",  "gmt",  "per",    "percent", "percentage",
+                                        "pm", "pounds", "pt",   "utc",    "yen"};
     if (len < 2 || fl_common_word(w, len))
         return true;
-    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-        if (fl_word_is(w, len, words[i]))
-            return true;
-    return false;
+    return FL_WORD_IN(w, len, words, true);
 }
 
 /* A lower-case word at `at` (letters and inner hyphens); returns its end. */
@@ -418,12 +412,10 @@ static const struct {
  * "the 2 A roads"). */
 static bool letter_symbol_noun(const char *w, size_t len)
 {
+    /* sorted (strcmp order) */
     static const char *const words[] = {"grade", "grades", "level", "levels", "list",
                                         "road",  "roads",  "star",  "stars",  "team"};
-    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-        if (fl_word_is(w, len, words[i]))
-            return true;
-    return false;
+    return FL_WORD_IN(w, len, words, true);
 }
 
 /* The unit noun of a unit symbol at `at` (after a space, or glued to the
@@ -469,15 +461,13 @@ static const char *symbol_unit(const fl_mx *mx, size_t at, bool glued, size_t *e
  * campus", "a 6.7-inch display". */
 static bool hyphen_unit(const char *w, size_t len)
 {
+    /* sorted (strcmp order) */
     static const char *const units[] = {
-        "watt",   "kilowatt", "megawatt", "gigawatt", "volt",      "amp",       "inch",
-        "mile",   "foot",     "metre",    "meter",    "kilometre", "kilometer", "megapixel",
-        "litre",  "liter",    "tonne",    "ton",      "gallon",    "acre",      "hectare",
-        "storey", "story",    "seat",     "bed",      "mah",       "terawatt",  "horsepower"};
-    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
-        if (fl_word_is(w, len, units[i]))
-            return true;
-    return false;
+        "acre",       "amp",       "bed",       "foot",      "gallon",   "gigawatt", "hectare",
+        "horsepower", "inch",      "kilometer", "kilometre", "kilowatt", "liter",    "litre",
+        "mah",        "megapixel", "megawatt",  "meter",     "metre",    "mile",     "seat",
+        "storey",     "story",     "terawatt",  "ton",       "tonne",    "volt",     "watt"};
+    return FL_WORD_IN(w, len, units, true);
 }
 
 void fl_extract_quantities(fl_mx *mx)
