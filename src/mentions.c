@@ -709,7 +709,15 @@ static bool fill_word_ends(fl_mx *mx)
             k++;
             continue;
         }
-        size_t e = fl_mx_scan_word_end(mx, mx->s_off + k) - mx->s_off;
+        size_t e = k;
+        if (k_class == 1) { /* ASCII letters and digits, then maybe more */
+            while (e < len && byte_class[t[e]] == 1)
+                e++;
+            if (e < len && byte_class[t[e]] == 2)
+                e = fl_mx_scan_word_end(mx, mx->s_off + e) - mx->s_off;
+        } else {
+            e = fl_mx_scan_word_end(mx, mx->s_off + k) - mx->s_off;
+        }
         starts[n++] = (uint32_t)k;
         if ((unsigned)(t[k] - '0') <= 9u || fl_spelled_start((const char *)t + k, len - k))
             numbers[nn++] = (uint32_t)k;
@@ -826,7 +834,8 @@ typedef struct fl_key_memo {
     const char *fold, *skeleton, *family;
 } fl_key_memo;
 
-enum { KEY_CODE = 0x80000000u, KEY_FIRST_CAP = 256 };
+/* tags beyond the fold flags: a code's keys; a stem (in `fold`) */
+enum { KEY_CODE = 0x80000000u, KEY_STEM = 0x40000000u, KEY_FIRST_CAP = 256 };
 
 static bool grow_keys(fl_mx *mx)
 {
@@ -973,7 +982,34 @@ void fl_mx_pending(fl_mx *mx, size_t mention, fl_link_how how, size_t at)
     p->at = at;
 }
 
+static const char *stem_word(fl_mx *mx, const char *w, size_t len);
+
 const char *fl_mx_stem(fl_mx *mx, const char *w, size_t len)
+{
+    /* unit nouns repeat: each stemmed once per document (memo entries of
+     * their own, keyed by the word as written in the prose) */
+    if (mx->key_count * 2 >= mx->key_cap && !grow_keys(mx))
+        return NULL;
+    uint64_t h = fl_hash64(w, len, KEY_STEM);
+    size_t mask = mx->key_cap - 1, k = (size_t)h & mask;
+    for (;; k = (k + 1) & mask) {
+        const fl_key_memo *e = &mx->keys[k];
+        if (!e->surface)
+            break;
+        if (e->hash == h && e->len == len && e->tag == KEY_STEM && memcmp(e->surface, w, len) == 0)
+            return e->fold;
+    }
+    const char *stem = stem_word(mx, w, len);
+    if (!stem)
+        return NULL;
+    fl_key_memo e = {h, w, len, KEY_STEM, stem, NULL, NULL};
+    mx->keys[k] = e;
+    mx->key_count++;
+    return stem;
+}
+
+/* The stemmed, lower-cased form of w[0..len), in the arena. */
+static const char *stem_word(fl_mx *mx, const char *w, size_t len)
 {
     char buf[64];
     if (len >= sizeof buf)
