@@ -145,23 +145,77 @@ static bool weekday_abbreviation_ok(const fl_mx *mx, size_t at, size_t end)
     return n > end && n + 3 <= mx->s_end && month_number(t + n) && fl_mx_word_end(mx, n) - n >= 3;
 }
 
+/* The length of the literal when the text at `at` starts with it. */
+static size_t starts_with(const fl_mx *mx, size_t at, const char *lit)
+{
+    const char *t = mx->text + at;
+    size_t n = 0, avail = mx->s_end - at;
+    for (; lit[n]; n++)
+        if (n >= avail || t[n] != lit[n])
+            return 0;
+    return n;
+}
+
+/* What the date patterns can start with at `at` (a cheap test before they
+ * run): a weekday (FL_RE_WEEKDAY, and MDY or DMY after it); a month before
+ * spaces, or an abbreviated one before a dot (MDY); a full month not
+ * followed by a letter (MY). */
+typedef struct date_starts {
+    bool weekday, mdy_month, my_month;
+} date_starts;
+
+static date_starts date_starts_at(const fl_mx *mx, size_t at)
+{
+    static const char *const full_weekdays[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
+                                                "Friday", "Saturday", "Sunday"};
+    static const char *const short_weekdays[] = {"Mon",  "Tues", "Tue", "Wed", "Thurs",
+                                                 "Thur", "Thu",  "Fri", "Sat", "Sun"};
+    static const char *const months[] = {"January",   "February", "March",    "April",
+                                         "May",       "June",     "July",     "August",
+                                         "September", "October",  "November", "December"};
+    static const char *const short_months[] = {"Jan", "Feb",  "Mar", "Apr", "Jun", "Jul",
+                                               "Aug", "Sept", "Sep", "Oct", "Nov", "Dec"};
+    const char *t = mx->text;
+    date_starts d = {false, false, false};
+    size_t n;
+    for (size_t i = 0; i < sizeof full_weekdays / sizeof full_weekdays[0] && !d.weekday; i++)
+        d.weekday = starts_with(mx, at, full_weekdays[i]) > 0;
+    for (size_t i = 0; i < sizeof short_weekdays / sizeof short_weekdays[0] && !d.weekday; i++)
+        d.weekday =
+            (n = starts_with(mx, at, short_weekdays[i])) && at + n < mx->s_end && t[at + n] == '.';
+    for (size_t i = 0; i < sizeof months / sizeof months[0]; i++) {
+        if (!(n = starts_with(mx, at, months[i])))
+            continue;
+        char c = at + n < mx->s_end ? t[at + n] : ' ';
+        d.my_month = !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+        d.mdy_month = at + n < mx->s_end && fl_re_space(c);
+    }
+    for (size_t i = 0; i < sizeof short_months / sizeof short_months[0] && !d.mdy_month; i++)
+        d.mdy_month = (n = starts_with(mx, at, short_months[i])) && at + n < mx->s_end &&
+                      (t[at + n] == '.' || fl_re_space(t[at + n]));
+    return d;
+}
+
 static size_t date_at_word(fl_mx *mx, size_t at)
 {
     const char *t = mx->text;
     size_t e;
-    if ((e = fl_mx_match(mx, FL_RE_DATE_MDY, at))) {
+    date_starts d = date_starts_at(mx, at);
+    if (!d.weekday && !d.mdy_month && !d.my_month)
+        return 0;
+    if ((d.weekday || d.mdy_month) && (e = fl_mx_match(mx, FL_RE_DATE_MDY, at))) {
         if (add_date(mx, at, e, group_int(mx, 5), group_month(mx, 2, 3), group_int(mx, 4),
                      group_weekday(mx, 1)))
             return e;
         return 0;
     }
-    if ((e = fl_mx_match(mx, FL_RE_DATE_DMY, at)) && weekday_number(t + at) >= 0) {
+    if (d.weekday && (e = fl_mx_match(mx, FL_RE_DATE_DMY, at)) && weekday_number(t + at) >= 0) {
         if (add_date(mx, at, e, group_int(mx, 5), group_month(mx, 3, 4), group_int(mx, 2),
                      group_weekday(mx, 1)))
             return e;
         return 0;
     }
-    if ((e = fl_mx_match(mx, FL_RE_WEEKDAY, at))) {
+    if (d.weekday && (e = fl_mx_match(mx, FL_RE_WEEKDAY, at))) {
         size_t start = at, ws, wl;
         if (t[e - 1] == '.' && !weekday_abbreviation_ok(mx, at, e))
             return 0;
@@ -172,7 +226,7 @@ static size_t date_at_word(fl_mx *mx, size_t at)
             start = ws;
         return add_date(mx, start, e, 0, 0, 0, weekday_number(t + at)) ? e : 0;
     }
-    if ((e = fl_mx_match(mx, FL_RE_DATE_MY, at))) {
+    if (d.my_month && (e = fl_mx_match(mx, FL_RE_DATE_MY, at))) {
         int y = group_int(mx, 2);
         if (!y && !date_preposition(mx, at) && !month_before_noun(mx, at, e))
             return 0;
@@ -185,13 +239,54 @@ static size_t date_at_word(fl_mx *mx, size_t at)
  * date patterns spell them (case matters): none of them matches without. */
 static bool date_word_prefix(const char *s)
 {
-    static const char prefixes[][4] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul",
-                                       "Aug", "Sep", "Oct", "Nov", "Dec", "Mon", "Tue",
-                                       "Wed", "Thu", "Fri", "Sat", "Sun"};
-    for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
-        if (s[0] == prefixes[i][0] && s[1] == prefixes[i][1] && s[2] == prefixes[i][2])
-            return true;
-    return false;
+    char b = s[1], c = s[2];
+    switch (s[0]) {
+    case 'J': /* Jan Jun Jul */
+        return (b == 'a' && c == 'n') || (b == 'u' && (c == 'n' || c == 'l'));
+    case 'F': /* Feb Fri */
+        return (b == 'e' && c == 'b') || (b == 'r' && c == 'i');
+    case 'M': /* Mar May Mon */
+        return (b == 'a' && (c == 'r' || c == 'y')) || (b == 'o' && c == 'n');
+    case 'A': /* Apr Aug */
+        return (b == 'p' && c == 'r') || (b == 'u' && c == 'g');
+    case 'S': /* Sep Sat Sun */
+        return (b == 'e' && c == 'p') || (b == 'a' && c == 't') || (b == 'u' && c == 'n');
+    case 'O':
+        return b == 'c' && c == 't';
+    case 'N':
+        return b == 'o' && c == 'v';
+    case 'D':
+        return b == 'e' && c == 'c';
+    case 'T': /* Tue Thu */
+        return (b == 'u' && c == 'e') || (b == 'h' && c == 'u');
+    case 'W':
+        return b == 'e' && c == 'd';
+    default:
+        return false;
+    }
+}
+
+/* Whether FL_RE_DATE_DMY can match the day of `run` digits at `at`: an
+ * ordinal suffix (st, nd, rd, th) or none, spaces, maybe "of" and spaces,
+ * then the capital of a month. */
+static bool day_month_shape(const fl_mx *mx, size_t at, size_t run)
+{
+    const char *t = mx->text;
+    size_t p = at + run;
+    if (p + 2 <= mx->s_end &&
+        ((t[p] == 's' && t[p + 1] == 't') || (t[p] == 'n' && t[p + 1] == 'd') ||
+         (t[p] == 'r' && t[p + 1] == 'd') || (t[p] == 't' && t[p + 1] == 'h')))
+        p += 2;
+    if (p >= mx->s_end || !fl_re_space(t[p]))
+        return false;
+    while (p < mx->s_end && fl_re_space(t[p]))
+        p++;
+    if (p + 2 < mx->s_end && t[p] == 'o' && t[p + 1] == 'f' && fl_re_space(t[p + 2])) {
+        p += 2;
+        while (p < mx->s_end && fl_re_space(t[p]))
+            p++;
+    }
+    return p < mx->s_end && strchr("JFMASOND", t[p]) && t[p] != '\0';
 }
 
 static size_t date_at_digit(fl_mx *mx, size_t at)
@@ -209,7 +304,7 @@ static size_t date_at_digit(fl_mx *mx, size_t at)
         (e = fl_mx_match(mx, FL_RE_DATE_ISO, at)))
         return add_date(mx, at, e, group_int(mx, 1), group_int(mx, 2), group_int(mx, 3), -1) ? e
                                                                                              : 0;
-    if (run <= 2 && (e = fl_mx_match(mx, FL_RE_DATE_DMY, at)))
+    if (run <= 2 && day_month_shape(mx, at, run) && (e = fl_mx_match(mx, FL_RE_DATE_DMY, at)))
         return add_date(mx, at, e, group_int(mx, 5), group_month(mx, 3, 4), group_int(mx, 2), -1)
                    ? e
                    : 0;
