@@ -279,11 +279,6 @@ static const char *const common_words[] = {
     "yourself",
 };
 
-static int cmp_word(const void *key, const void *item)
-{
-    return strcmp((const char *)key, *(const char *const *)item);
-}
-
 /* Lower-cases an ASCII word into buf; false if it is not plain ASCII
  * letters or does not fit. */
 static bool lower_ascii(const char *w, size_t len, char *buf, size_t cap)
@@ -302,13 +297,42 @@ static bool lower_ascii(const char *w, size_t len, char *buf, size_t cap)
     return true;
 }
 
+/* w[0..len) against a NUL-terminated literal, as strcmp orders them;
+ * `fold` lower-cases A-Z in w first. */
+static int cmp_word(const char *w, size_t len, const char *lit, bool fold)
+{
+    for (size_t i = 0; i < len; i++) {
+        unsigned char a = (unsigned char)w[i], b = (unsigned char)lit[i];
+        if (fold && a >= 'A' && a <= 'Z')
+            a = (unsigned char)(a - 'A' + 'a');
+        if (b == '\0')
+            return 1;
+        if (a != b)
+            return a < b ? -1 : 1;
+    }
+    return lit[len] == '\0' ? 0 : -1;
+}
+
+bool fl_word_in(const char *w, size_t len, const char *const *sorted, size_t n, bool fold)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = cmp_word(w, len, sorted[mid], fold);
+        if (c == 0)
+            return true;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return false;
+}
+
 bool fl_common_word(const char *w, size_t len)
 {
-    char buf[24];
-    if (!lower_ascii(w, len, buf, sizeof buf))
-        return false;
-    return bsearch(buf, common_words, sizeof common_words / sizeof common_words[0],
-                   sizeof common_words[0], cmp_word) != NULL;
+    /* only plain ASCII letters can be one of them */
+    return len > 0 && FL_WORD_IN(w, len, common_words, true);
 }
 
 bool fl_word_is(const char *w, size_t len, const char *lit)
@@ -602,19 +626,7 @@ static const unsigned char byte_class[256] = {
 #undef R2
 #undef R16
 
-static size_t scan_word_end(const fl_mx *mx, size_t at);
-
-size_t fl_mx_word_end(const fl_mx *mx, size_t at)
-{
-    if (mx->wend && at >= mx->s_off && at < mx->s_end) {
-        uint32_t r = mx->wend[at - mx->s_off];
-        if (r != UINT32_MAX)
-            return mx->s_off + r;
-    }
-    return scan_word_end(mx, at);
-}
-
-static size_t scan_word_end(const fl_mx *mx, size_t at)
+size_t fl_mx_scan_word_end(const fl_mx *mx, size_t at)
 {
     size_t i = at;
     const unsigned char *t = (const unsigned char *)mx->text;
@@ -645,10 +657,11 @@ enum { FL_WEND_MAX = 1 << 20 };
 static bool fill_word_ends(fl_mx *mx)
 {
     size_t len = mx->s_end - mx->s_off;
-    if (len > FL_WEND_MAX) {
-        mx->wend = NULL;
+    mx->wend = NULL; /* fl_mx_scan_word_end below must not read the table */
+    mx->words = mx->numbers = mx->digits = NULL;
+    mx->word_count = mx->number_count = mx->digit_run_count = 0;
+    if (len > FL_WEND_MAX)
         return true;
-    }
     if (len > mx->wend_cap || !mx->wend_cap) {
         size_t cap = len > 256 ? len : 256;
         uint32_t *grown = realloc(mx->wend_store, cap * sizeof *grown);
@@ -657,21 +670,77 @@ static bool fill_word_ends(fl_mx *mx)
         mx->wend_store = grown;
         mx->wend_cap = cap;
     }
+    /* at most one word start per two bytes, and one more */
+    size_t max_words = len / 2 + 1;
+    if (max_words > mx->words_cap || !mx->words_cap) {
+        size_t cap = max_words > 128 ? max_words : 128;
+        uint32_t *words = malloc(cap * sizeof *words);
+        uint32_t *numbers = malloc(cap * sizeof *numbers);
+        uint32_t *digits = malloc(2 * cap * sizeof *digits);
+        if (!words || !numbers || !digits) {
+            free(words);
+            free(numbers);
+            free(digits);
+            return false;
+        }
+        free(mx->words_store);
+        free(mx->numbers_store);
+        free(mx->digits_store);
+        mx->words_store = words;
+        mx->numbers_store = numbers;
+        mx->digits_store = digits;
+        mx->words_cap = cap;
+    }
     uint32_t *w = mx->wend_store;
+    uint32_t *starts = mx->words_store, *numbers = mx->numbers_store, *digits = mx->digits_store;
+    size_t n = 0, nn = 0, nd = 0;
     const unsigned char *t = (const unsigned char *)mx->text + mx->s_off;
-    mx->wend = NULL; /* scan_word_end below must not read the table */
+    /* each pass of the loop starts after a code point that is no letter or
+     * digit (or at the sentence start), so an alnum position is a word start */
     for (size_t k = 0; k < len;) {
         unsigned char k_class = byte_class[t[k]];
-        if (k_class == 1) {
-            size_t e = scan_word_end(mx, mx->s_off + k) - mx->s_off;
-            for (; k < e; k++)
-                w[k] = t[k] < 0x80 ? (uint32_t)e : UINT32_MAX;
-        } else {
-            w[k] = k_class == 0 ? (uint32_t)k : UINT32_MAX;
+        if (k_class == 0) {
+            w[k] = (uint32_t)k;
             k++;
+            continue;
+        }
+        if (k_class == 2 && !fl_mx_alnum_slow(mx, mx->s_off + k)) {
+            w[k] = UINT32_MAX;
+            k++;
+            continue;
+        }
+        size_t e = k;
+        if (k_class == 1) { /* ASCII letters and digits, then maybe more */
+            while (e < len && byte_class[t[e]] == 1)
+                e++;
+            if (e < len && byte_class[t[e]] == 2)
+                e = fl_mx_scan_word_end(mx, mx->s_off + e) - mx->s_off;
+        } else {
+            e = fl_mx_scan_word_end(mx, mx->s_off + k) - mx->s_off;
+        }
+        starts[n++] = (uint32_t)k;
+        if ((unsigned)(t[k] - '0') <= 9u || fl_spelled_start((const char *)t + k, len - k))
+            numbers[nn++] = (uint32_t)k;
+        /* digit runs end at a word end or inside the word, so a word
+         * holds one more run than it has other bytes between them */
+        for (; k < e; k++) {
+            w[k] = t[k] < 0x80 ? (uint32_t)e : UINT32_MAX;
+            if ((unsigned)(t[k] - '0') <= 9u) {
+                if (nd == 0 || digits[2 * nd - 1] != k) {
+                    digits[2 * nd] = (uint32_t)k;
+                    nd++;
+                }
+                digits[2 * nd - 1] = (uint32_t)k + 1;
+            }
         }
     }
     mx->wend = w;
+    mx->words = starts;
+    mx->word_count = n;
+    mx->numbers = numbers;
+    mx->number_count = nn;
+    mx->digits = digits;
+    mx->digit_run_count = nd;
     return true;
 }
 
@@ -756,6 +825,88 @@ static size_t family_fn(const char *s, size_t len, unsigned flags, char *out, si
     return fl_family(s, len, out, cap);
 }
 
+/* One surface's keys, shared by every mention of it in the document. */
+typedef struct fl_key_memo {
+    uint64_t hash;
+    const char *surface; /* NULL: an empty slot */
+    size_t len;
+    unsigned tag; /* fold flags, and KEY_CODE for a code (which has a family) */
+    const char *fold, *skeleton, *family;
+} fl_key_memo;
+
+/* tags beyond the fold flags: a code's keys; a stem (in `fold`) */
+enum { KEY_CODE = 0x80000000u, KEY_STEM = 0x40000000u, KEY_FIRST_CAP = 256 };
+
+static bool grow_keys(fl_mx *mx)
+{
+    size_t cap = mx->key_cap ? mx->key_cap * 2 : KEY_FIRST_CAP;
+    fl_key_memo *slots = calloc(cap, sizeof *slots);
+    if (!slots)
+        return false;
+    for (size_t i = 0; i < mx->key_cap; i++) {
+        const fl_key_memo *e = &mx->keys[i];
+        if (!e->surface)
+            continue;
+        size_t k = (size_t)e->hash & (cap - 1);
+        while (slots[k].surface)
+            k = (k + 1) & (cap - 1);
+        slots[k] = *e;
+    }
+    free(mx->keys);
+    mx->keys = slots;
+    mx->key_cap = cap;
+    return true;
+}
+
+/* The surface, fold, skeleton (and for a code the family) of s[0..len),
+ * normalized on first sight and remembered for the rest of the document.
+ * NULL when out of memory. */
+static const fl_key_memo *mention_keys(fl_mx *mx, const char *s, size_t len, unsigned flags,
+                                       bool code)
+{
+    if (mx->key_count * 2 >= mx->key_cap && !grow_keys(mx))
+        return NULL;
+    unsigned tag = flags | (code ? KEY_CODE : 0u);
+    uint64_t h = fl_hash64(s, len, tag);
+    size_t mask = mx->key_cap - 1, k = (size_t)h & mask;
+    for (;; k = (k + 1) & mask) {
+        const fl_key_memo *e = &mx->keys[k];
+        if (!e->surface)
+            break;
+        if (e->hash == h && e->len == len && e->tag == tag && memcmp(e->surface, s, len) == 0)
+            return e;
+    }
+    fl_doc *doc = mx->doc;
+    fl_key_memo e = {h, NULL, len, tag, NULL, NULL, NULL};
+    e.surface = fl_arena_strndup(doc->arena, s, len);
+    e.fold = key_string(doc, fl_fold, s, len, flags);
+    e.skeleton = key_string(doc, fl_skeleton, s, len, flags);
+    e.family = code ? key_string(doc, family_fn, s, len, 0) : "";
+    if (!e.surface || !e.fold || !e.skeleton || !e.family)
+        return NULL;
+    mx->keys[k] = e;
+    mx->key_count++;
+    return &mx->keys[k];
+}
+
+/* Appends a zeroed mention to the extraction buffer (see fl_mx). */
+static fl_mention *push_mention(fl_mx *mx)
+{
+    fl_vec *v = &mx->doc->mentions;
+    if (v->count == v->cap) {
+        size_t cap = v->cap ? v->cap * 2 : 64;
+        fl_mention *grown = realloc(mx->mention_store, cap * sizeof *grown);
+        if (!grown)
+            return NULL;
+        mx->mention_store = grown;
+        v->items = grown;
+        v->cap = cap;
+    }
+    fl_mention *m = &((fl_mention *)v->items)[v->count++];
+    memset(m, 0, sizeof *m);
+    return m;
+}
+
 fl_mention *fl_mx_add(fl_mx *mx, fl_mention_kind kind, size_t off, size_t len, unsigned fold_flags)
 {
     fl_doc *doc = mx->doc;
@@ -765,40 +916,27 @@ fl_mention *fl_mx_add(fl_mx *mx, fl_mention_kind kind, size_t off, size_t len, u
         doc->status = FL_ELIMIT;
         return NULL;
     }
-    unsigned char *flag = fl_vec_push(doc->arena, &mx->flags);
-    fl_mention *m = flag ? fl_vec_push(doc->arena, &doc->mentions) : NULL;
+    const fl_key_memo *keys = mention_keys(mx, mx->text + off, len, fold_flags, kind == FL_M_CODE);
+    unsigned char *flag = keys ? fl_vec_push(doc->arena, &mx->flags) : NULL;
+    fl_mention *m = flag ? push_mention(mx) : NULL;
     if (!m) {
+        if (flag)
+            mx->flags.count--;
         doc->status = FL_ENOMEM;
         return NULL;
     }
-    const char *s = mx->text + off;
     m->kind = kind;
     m->off = off;
     m->len = len;
     m->sentence = mx->sentence;
-    m->surface = fl_arena_strndup(doc->arena, s, len);
-    m->fold = key_string(doc, fl_fold, s, len, fold_flags);
-    m->skeleton = key_string(doc, fl_skeleton, s, len, fold_flags);
-    m->family = kind == FL_M_CODE ? key_string(doc, family_fn, s, len, 0) : "";
+    m->surface = keys->surface;
+    m->fold = keys->fold;
+    m->skeleton = keys->skeleton;
+    m->family = keys->family;
     m->weekday = -1;
     m->person = -1;
     m->entity = -1;
-    if (!m->surface || !m->fold || !m->skeleton || !m->family) {
-        doc->status = FL_ENOMEM;
-        return NULL;
-    }
     return m;
-}
-
-bool fl_mx_claimed(const fl_mx *mx, size_t off, size_t len)
-{
-    if (off < mx->s_off || off + len > mx->s_end)
-        return true;
-    const unsigned char *c = mx->claimed + (off - mx->s_off);
-    for (size_t i = 0; i < len; i++)
-        if (c[i])
-            return true;
-    return false;
 }
 
 void fl_mx_claim(fl_mx *mx, size_t off, size_t len)
@@ -844,7 +982,34 @@ void fl_mx_pending(fl_mx *mx, size_t mention, fl_link_how how, size_t at)
     p->at = at;
 }
 
+static const char *stem_word(fl_mx *mx, const char *w, size_t len);
+
 const char *fl_mx_stem(fl_mx *mx, const char *w, size_t len)
+{
+    /* unit nouns repeat: each stemmed once per document (memo entries of
+     * their own, keyed by the word as written in the prose) */
+    if (mx->key_count * 2 >= mx->key_cap && !grow_keys(mx))
+        return NULL;
+    uint64_t h = fl_hash64(w, len, KEY_STEM);
+    size_t mask = mx->key_cap - 1, k = (size_t)h & mask;
+    for (;; k = (k + 1) & mask) {
+        const fl_key_memo *e = &mx->keys[k];
+        if (!e->surface)
+            break;
+        if (e->hash == h && e->len == len && e->tag == KEY_STEM && memcmp(e->surface, w, len) == 0)
+            return e->fold;
+    }
+    const char *stem = stem_word(mx, w, len);
+    if (!stem)
+        return NULL;
+    fl_key_memo e = {h, w, len, KEY_STEM, stem, NULL, NULL};
+    mx->keys[k] = e;
+    mx->key_count++;
+    return stem;
+}
+
+/* The stemmed, lower-cased form of w[0..len), in the arena. */
+static const char *stem_word(fl_mx *mx, const char *w, size_t len)
 {
     char buf[64];
     if (len >= sizeof buf)
@@ -1129,6 +1294,40 @@ static void settle_document(fl_mx *mx)
     compact(mx);
 }
 
+/* Moves mentions already in the document into the extraction buffer. */
+static bool take_mentions(fl_mx *mx)
+{
+    fl_vec *v = &mx->doc->mentions;
+    v->size = sizeof(fl_mention);
+    if (v->count == 0) {
+        v->items = NULL;
+        v->cap = 0;
+        return true;
+    }
+    size_t cap = v->count * 2;
+    mx->mention_store = malloc(cap * sizeof *mx->mention_store);
+    if (!mx->mention_store)
+        return false;
+    memcpy(mx->mention_store, v->items, v->count * sizeof *mx->mention_store);
+    v->items = mx->mention_store;
+    v->cap = cap;
+    return true;
+}
+
+/* Puts the mentions back into the arena when compact() did not (no
+ * mentions, or an error stopped the run). */
+static void return_mentions(fl_mx *mx)
+{
+    fl_vec *v = &mx->doc->mentions;
+    fl_mention *items = v->count ? fl_arena_alloc(mx->doc->arena, v->count * sizeof *items) : NULL;
+    if (items)
+        memcpy(items, v->items, v->count * sizeof *items);
+    else
+        v->count = 0;
+    v->items = items;
+    v->cap = v->count;
+}
+
 fl_status fl_find_mentions(fl_doc *doc)
 {
     if (!doc->patterns)
@@ -1148,6 +1347,10 @@ fl_status fl_find_mentions(fl_doc *doc)
     fl_workspace *ws = doc->ws ? doc->ws : own;
     if (!ws)
         return FL_ENOMEM;
+    if (!take_mentions(&mx)) {
+        fl_workspace_free(own);
+        return FL_ENOMEM;
+    }
     mx.md = ws->match_data;
     mx.stemmer = ws->stemmer;
     for (size_t i = 0; i < doc->sentences.count && doc->status == FL_OK; i++) {
@@ -1183,8 +1386,15 @@ fl_status fl_find_mentions(fl_doc *doc)
     }
     if (doc->status == FL_OK)
         settle_document(&mx);
+    if (doc->mentions.items == mx.mention_store)
+        return_mentions(&mx);
+    free(mx.mention_store);
+    free(mx.keys);
     free(mx.claimed);
     free(mx.wend_store);
+    free(mx.words_store);
+    free(mx.numbers_store);
+    free(mx.digits_store);
     fl_workspace_free(own);
     return doc->status;
 }

@@ -92,6 +92,31 @@ typedef struct fl_mx {
     uint32_t *wend;
     uint32_t *wend_store; /* malloc'd, wend_cap entries */
     size_t wend_cap;
+    /* the sentence's word starts (fl_mx_word_start at an alnum position),
+     * relative to s_off and in order, filled with wend; NULL when off */
+    uint32_t *words;
+    size_t word_count;
+    uint32_t *words_store; /* malloc'd, words_cap entries */
+    size_t words_cap;
+    /* of those, the ones that may start a number (a digit, or the first
+     * letters of "one".."ninety": fl_spelled_start) */
+    uint32_t *numbers;
+    size_t number_count;
+    uint32_t *numbers_store;
+    /* the runs of ASCII digits: [digits[2k], digits[2k+1]) relative to
+     * s_off, in order */
+    uint32_t *digits;
+    size_t digit_run_count;
+    uint32_t *digits_store; /* 2 * words_cap entries */
+    /* the keys of each surface met in this document, so that a surface
+     * written again shares its strings instead of being normalized again:
+     * open addressing, malloc'd, key_cap slots (a power of two) */
+    struct fl_key_memo *keys;
+    size_t key_cap, key_count;
+    /* doc->mentions.items is this malloc'd buffer while the document is
+     * extracted (grown without the arena's zeroing and copies); compact()
+     * moves the survivors into the arena */
+    fl_mention *mention_store;
 } fl_mx;
 
 /* Adds a mention of `kind` at prose [off, off+len) in the current sentence
@@ -100,7 +125,16 @@ typedef struct fl_mx {
  * doc->max_mentions. The pointer is valid until the next fl_mx_add. */
 fl_mention *fl_mx_add(fl_mx *mx, fl_mention_kind kind, size_t off, size_t len, unsigned fold_flags);
 /* Whether any byte of [off, off+len) is already claimed. */
-bool fl_mx_claimed(const fl_mx *mx, size_t off, size_t len);
+static inline bool fl_mx_claimed(const fl_mx *mx, size_t off, size_t len)
+{
+    if (off < mx->s_off || off + len > mx->s_end)
+        return true;
+    const unsigned char *c = mx->claimed + (off - mx->s_off);
+    for (size_t i = 0; i < len; i++)
+        if (c[i])
+            return true;
+    return false;
+}
 void fl_mx_claim(fl_mx *mx, size_t off, size_t len);
 /* Runs pattern `id` anchored at `at` within the sentence. Returns the end
  * offset of the match, or 0 when it does not match (or hit its limits). */
@@ -141,13 +175,78 @@ static inline bool fl_mx_word_start(const fl_mx *mx, size_t at)
     return fl_mx_word_start_slow(mx, at);
 }
 /* The end of the run of letters and digits starting at `at`. */
-size_t fl_mx_word_end(const fl_mx *mx, size_t at);
+size_t fl_mx_scan_word_end(const fl_mx *mx, size_t at);
+static inline size_t fl_mx_word_end(const fl_mx *mx, size_t at)
+{
+    if (mx->wend && at >= mx->s_off && at < mx->s_end) {
+        uint32_t r = mx->wend[at - mx->s_off];
+        if (r != UINT32_MAX)
+            return mx->s_off + r;
+    }
+    return fl_mx_scan_word_end(mx, at);
+}
 /* The first word start at or after `at` (s_end when none); a position
  * inside a word moves past that word. */
 size_t fl_mx_next_word(const fl_mx *mx, size_t at);
+/* The first word start at or after `at`, as fl_mx_next_word, read from
+ * the sentence's word list: *cursor (0 at the start of each walk) keeps
+ * the place, so a walk that moves forward reads each word start once. */
+static inline size_t fl_mx_word_from(const fl_mx *mx, size_t *cursor, size_t at)
+{
+    if (!mx->words)
+        return fl_mx_next_word(mx, at);
+    size_t k = *cursor;
+    const size_t rel = at > mx->s_off ? at - mx->s_off : 0;
+    while (k > 0 && mx->words[k - 1] >= rel)
+        k--;
+    while (k < mx->word_count && mx->words[k] < rel)
+        k++;
+    *cursor = k;
+    return k < mx->word_count ? mx->s_off + mx->words[k] : mx->s_end;
+}
 /* The start of the word before `at` (skipping spaces), its length in *len;
  * returns false when there is none in the sentence. */
 bool fl_mx_prev_word(const fl_mx *mx, size_t at, size_t *start, size_t *len);
+/* The number of ASCII digits from `at` (not past the sentence). The
+ * extractors use it to skip a pattern whose digit count cannot match. */
+static inline size_t fl_mx_digit_run(const fl_mx *mx, size_t at)
+{
+    size_t i = at;
+    while (i < mx->s_end && mx->text[i] >= '0' && mx->text[i] <= '9')
+        i++;
+    return i - at;
+}
+/* The first ASCII digit at or after `at` in the sentence (s_end: none).
+ * Money, ages and codes all need a digit, so they skip ahead to the text
+ * just before the next one. *cursor (0 at the start of each walk) keeps
+ * the place in the sentence's digit runs. */
+static inline size_t fl_mx_next_digit(const fl_mx *mx, size_t *cursor, size_t at)
+{
+    if (!mx->digits) {
+        const unsigned char *t = (const unsigned char *)mx->text;
+        while (at < mx->s_end && (unsigned)(t[at] - '0') > 9u)
+            at++;
+        return at;
+    }
+    size_t k = *cursor;
+    const size_t rel = at > mx->s_off ? at - mx->s_off : 0;
+    while (k > 0 && mx->digits[2 * k - 1] > rel)
+        k--;
+    while (k < mx->digit_run_count && mx->digits[2 * k + 1] <= rel)
+        k++;
+    *cursor = k;
+    if (k == mx->digit_run_count)
+        return mx->s_end;
+    return mx->s_off + (mx->digits[2 * k] > rel ? mx->digits[2 * k] : rel);
+}
+/* Could a spelled-out number start at s (avail bytes)? (one..ninety, by
+ * its first letters: a cheap filter before fl_scan_number) */
+bool fl_spelled_start(const char *s, size_t avail);
+/* Whether c is a character PCRE2's \s matches (no Unicode properties). */
+static inline bool fl_re_space(char c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
 /* Skips spaces and tabs (and a single line break) from `at`. */
 size_t fl_mx_skip_space(const fl_mx *mx, size_t at);
 
@@ -172,6 +271,11 @@ double fl_number_scaled(const fl_number *n, double mult);
 /* Case-insensitive: a common function word or sentence starter that is
  * never a name or a unit on its own ("the", "however", "even"). */
 bool fl_common_word(const char *w, size_t len);
+/* Whether w[0..len) is one of n lower-case words sorted in strcmp order
+ * (a binary search): with `fold`, A-Z in w compare as a-z (fl_word_is);
+ * without, the bytes must be equal (fl_word_eq). */
+bool fl_word_in(const char *w, size_t len, const char *const *sorted, size_t n, bool fold);
+#define FL_WORD_IN(w, len, list, fold) fl_word_in(w, len, list, sizeof list / sizeof list[0], fold)
 /* Case-insensitive equality of an ASCII word with a lower-case literal. */
 bool fl_word_is(const char *w, size_t len, const char *lit);
 /* Exact equality of w[0..len) with a literal. */

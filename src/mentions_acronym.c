@@ -24,13 +24,11 @@ enum { MAX_EXPANSION_WORDS = 16, MAX_LETTERS = 12 };
 
 static bool is_connector(const char *w, size_t len)
 {
-    static const char *const words[] = {"of",  "and", "for", "the", "on", "in", "de", "du",
-                                        "des", "la",  "le",  "y",   "to", "at", "&",  "da",
-                                        "del", "der", "und", "et",  "a",  "an", "von"};
-    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-        if (fl_word_is(w, len, words[i]))
-            return true;
-    return false;
+    /* sorted (strcmp order) */
+    static const char *const words[] = {"&",   "a",   "an",  "and", "at",  "da",  "de", "del",
+                                        "der", "des", "du",  "et",  "for", "in",  "la", "le",
+                                        "of",  "on",  "the", "to",  "und", "von", "y"};
+    return FL_WORD_IN(w, len, words, true);
 }
 
 static char lower(char c)

@@ -9,6 +9,7 @@
  * ("3-1"), ordinals and measurements glued to letters ("3rd", "5km"). */
 #include "mentions.h"
 
+#include <stdint.h>
 #include <string.h>
 
 static bool is_digit(char c)
@@ -190,7 +191,18 @@ void fl_extract_money(fl_mx *mx)
 {
     const char *t = mx->text;
     size_t i = mx->s_off;
+    size_t next_digit = SIZE_MAX, digit_cursor = 0;
     while (i < mx->s_end) {
+        /* every amount has a digit at most four bytes after where it is
+         * found: the symbol (and a space), the currency code (and a
+         * space), or the number itself; nothing before can match */
+        if (next_digit == SIZE_MAX || next_digit < i) {
+            next_digit = fl_mx_next_digit(mx, &digit_cursor, i);
+            if (next_digit >= mx->s_end)
+                break;
+            if (next_digit - i > 4)
+                i = next_digit - 4;
+        }
         unsigned char c = (unsigned char)t[i];
         size_t e = 0;
         if (c == '$' ||
@@ -217,9 +229,7 @@ void fl_extract_money(fl_mx *mx)
 
 /* -------------------------------------------------------------- percent */
 
-/* Could a spelled-out number start here? (one..ninety, by its first
- * letters: a cheap filter before fl_scan_number) */
-static bool spelled_start(const char *s, size_t avail)
+bool fl_spelled_start(const char *s, size_t avail)
 {
     if (avail < 3)
         return false;
@@ -244,14 +254,48 @@ static bool spelled_start(const char *s, size_t avail)
     }
 }
 
+/* Whether FL_RE_PERCENT_TAIL can match at `at`: after any spaces comes a
+ * %, a full-width ％ or the p of "per cent", "percent", "pc". */
+static bool percent_shape(const fl_mx *mx, size_t at)
+{
+    while (at < mx->s_end && fl_re_space(mx->text[at]))
+        at++;
+    if (at >= mx->s_end)
+        return false;
+    unsigned char c = (unsigned char)mx->text[at];
+    return c == '%' || c == 'p' || c == 0xEF;
+}
+
+/* The first word start at or after `at` that may start a number (a digit,
+ * or fl_spelled_start), from the sentence's list; *cursor as for
+ * fl_mx_word_from. A walk over the words that passes over the others
+ * reaches the same ones. */
+static size_t number_from(const fl_mx *mx, size_t *cursor, size_t at)
+{
+    if (!mx->numbers) {
+        while ((at = fl_mx_next_word(mx, at)) < mx->s_end && !is_digit(mx->text[at]) &&
+               !fl_spelled_start(mx->text + at, mx->s_end - at))
+            at = fl_mx_word_end(mx, at);
+        return at;
+    }
+    size_t k = *cursor;
+    const size_t rel = at > mx->s_off ? at - mx->s_off : 0;
+    while (k > 0 && mx->numbers[k - 1] >= rel)
+        k--;
+    while (k < mx->number_count && mx->numbers[k] < rel)
+        k++;
+    *cursor = k;
+    return k < mx->number_count ? mx->s_off + mx->numbers[k] : mx->s_end;
+}
+
 void fl_extract_percents(fl_mx *mx)
 {
     const char *t = mx->text;
-    size_t i = mx->s_off;
-    while ((i = fl_mx_next_word(mx, i)) < mx->s_end) {
+    size_t i = mx->s_off, cursor = 0;
+    while ((i = number_from(mx, &cursor, i)) < mx->s_end) {
         char c = t[i];
         bool digit = is_digit(c);
-        if (!digit && !spelled_start(t + i, mx->s_end - i)) {
+        if (!digit && !fl_spelled_start(t + i, mx->s_end - i)) {
             i = fl_mx_word_end(mx, i);
             continue;
         }
@@ -261,7 +305,7 @@ void fl_extract_percents(fl_mx *mx)
             i = fl_mx_word_end(mx, i);
             continue;
         }
-        size_t e = fl_mx_match(mx, FL_RE_PERCENT_TAIL, i + nl);
+        size_t e = percent_shape(mx, i + nl) ? fl_mx_match(mx, FL_RE_PERCENT_TAIL, i + nl) : 0;
         if (e && !fl_mx_claimed(mx, i, e - i) && (digit || !glued_letter(mx, i + nl))) {
             fl_mention *m = fl_mx_add(mx, FL_M_PERCENT, i, e - i, 0);
             if (!m)
@@ -280,49 +324,43 @@ void fl_extract_percents(fl_mx *mx)
 /* Words before a number that make it a label, not an amount. */
 static bool label_word(const char *w, size_t len)
 {
+    /* sorted (strcmp order) */
     static const char *const labels[] = {
-        "page",       "pages",    "p",      "pp",        "no",       "number",   "chapter",
-        "section",    "room",     "flight", "route",     "version",  "article",  "clause",
-        "paragraph",  "verse",    "line",   "grade",     "level",    "stage",    "phase",
-        "round",      "episode",  "season", "platform",  "gate",     "exit",     "highway",
-        "interstate", "model",    "figure", "fig",       "table",    "item",     "vol",
-        "volume",     "issue",    "step",   "part",      "appendix", "act",      "rule",
-        "row",        "seat",     "track",  "bus",       "tier",     "category", "class",
-        "band",       "channel",  "unit",   "apartment", "suite",    "floor",    "ward",
-        "district",   "precinct", "zone",   "lane",      "number",   "nos",      "top",
-        "aged",       "age",      "ages"};
-    for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
-        if (fl_word_is(w, len, labels[i]))
-            return true;
-    return false;
+        "act",      "age",     "aged",      "ages",       "apartment", "appendix", "article",
+        "band",     "bus",     "category",  "channel",    "chapter",   "class",    "clause",
+        "district", "episode", "exit",      "fig",        "figure",    "flight",   "floor",
+        "gate",     "grade",   "highway",   "interstate", "issue",     "item",     "lane",
+        "level",    "line",    "model",     "no",         "nos",       "number",   "p",
+        "page",     "pages",   "paragraph", "part",       "phase",     "platform", "pp",
+        "precinct", "room",    "round",     "route",      "row",       "rule",     "season",
+        "seat",     "section", "stage",     "step",       "suite",     "table",    "tier",
+        "top",      "track",   "unit",      "verse",      "version",   "vol",      "volume",
+        "ward",     "zone"};
+    return FL_WORD_IN(w, len, labels, true);
 }
 
 /* Adjectives allowed between a number and its unit noun. */
 static bool quantity_adjective(const char *w, size_t len)
 {
+    /* sorted (strcmp order) */
     static const char *const adjectives[] = {
-        "new",       "more",      "additional", "extra",   "other",     "fewer", "further",
-        "full-time", "part-time", "young",      "small",   "large",     "major", "local",
-        "total",     "former",    "current",    "senior",  "confirmed", "known", "separate",
-        "foreign",   "american",  "british",    "chinese", "registered"};
-    for (size_t i = 0; i < sizeof adjectives / sizeof adjectives[0]; i++)
-        if (fl_word_is(w, len, adjectives[i]))
-            return true;
-    return false;
+        "additional", "american", "british", "chinese",   "confirmed", "current",   "extra",
+        "fewer",      "foreign",  "former",  "full-time", "further",   "known",     "large",
+        "local",      "major",    "more",    "new",       "other",     "part-time", "registered",
+        "senior",     "separate", "small",   "total",     "young"};
+    return FL_WORD_IN(w, len, adjectives, true);
 }
 
 /* Words after a number that are not what it counts. */
 static bool not_unit(const char *w, size_t len)
 {
-    static const char *const words[] = {"percent", "percentage", "per",   "cent", "am",    "pm",
-                                        "gmt",     "bst",        "et",    "est",  "pt",    "utc",
-                                        "dollars", "dollar",     "euros", "yen",  "pounds"};
+    /* sorted (strcmp order) */
+    static const char *const words[] = {"am", "bst",    "cent", "dollar", "dollars", "est",
+                                        "et", "euros",  "gmt",  "per",    "percent", "percentage",
+                                        "pm", "pounds", "pt",   "utc",    "yen"};
     if (len < 2 || fl_common_word(w, len))
         return true;
-    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-        if (fl_word_is(w, len, words[i]))
-            return true;
-    return false;
+    return FL_WORD_IN(w, len, words, true);
 }
 
 /* A lower-case word at `at` (letters and inner hyphens); returns its end. */
@@ -374,12 +412,10 @@ static const struct {
  * "the 2 A roads"). */
 static bool letter_symbol_noun(const char *w, size_t len)
 {
+    /* sorted (strcmp order) */
     static const char *const words[] = {"grade", "grades", "level", "levels", "list",
                                         "road",  "roads",  "star",  "stars",  "team"};
-    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-        if (fl_word_is(w, len, words[i]))
-            return true;
-    return false;
+    return FL_WORD_IN(w, len, words, true);
 }
 
 /* The unit noun of a unit symbol at `at` (after a space, or glued to the
@@ -425,25 +461,23 @@ static const char *symbol_unit(const fl_mx *mx, size_t at, bool glued, size_t *e
  * campus", "a 6.7-inch display". */
 static bool hyphen_unit(const char *w, size_t len)
 {
+    /* sorted (strcmp order) */
     static const char *const units[] = {
-        "watt",   "kilowatt", "megawatt", "gigawatt", "volt",      "amp",       "inch",
-        "mile",   "foot",     "metre",    "meter",    "kilometre", "kilometer", "megapixel",
-        "litre",  "liter",    "tonne",    "ton",      "gallon",    "acre",      "hectare",
-        "storey", "story",    "seat",     "bed",      "mah",       "terawatt",  "horsepower"};
-    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
-        if (fl_word_is(w, len, units[i]))
-            return true;
-    return false;
+        "acre",       "amp",       "bed",       "foot",      "gallon",   "gigawatt", "hectare",
+        "horsepower", "inch",      "kilometer", "kilometre", "kilowatt", "liter",    "litre",
+        "mah",        "megapixel", "megawatt",  "meter",     "metre",    "mile",     "seat",
+        "storey",     "story",     "terawatt",  "ton",       "tonne",    "volt",     "watt"};
+    return FL_WORD_IN(w, len, units, true);
 }
 
 void fl_extract_quantities(fl_mx *mx)
 {
     const char *t = mx->text;
-    size_t i = mx->s_off;
-    while ((i = fl_mx_next_word(mx, i)) < mx->s_end) {
+    size_t i = mx->s_off, cursor = 0;
+    while ((i = number_from(mx, &cursor, i)) < mx->s_end) {
         char c = t[i];
         bool digit = is_digit(c);
-        if (!digit && !spelled_start(t + i, mx->s_end - i)) {
+        if (!digit && !fl_spelled_start(t + i, mx->s_end - i)) {
             i = fl_mx_word_end(mx, i);
             continue;
         }

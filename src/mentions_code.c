@@ -10,6 +10,7 @@
  * times (3 p.m.) and scores (3-1), which have no letters to begin with. */
 #include "mentions.h"
 
+#include <stdint.h>
 #include <string.h>
 
 static bool is_digit(char c)
@@ -246,11 +247,45 @@ static size_t bare_model(fl_mx *mx, size_t at)
     return e;
 }
 
+/* Whether FL_RE_CODE_NUMSUFFIX ("737 MAX", "737-8 MAX") can match at
+ * `at`: exactly three digits, then a hyphen or a space. */
+static bool numsuffix_shape(const fl_mx *mx, size_t at)
+{
+    return fl_mx_digit_run(mx, at) == 3 && at + 3 < mx->s_end &&
+           (mx->text[at + 3] == '-' || fl_re_space(mx->text[at + 3]));
+}
+
+/* The start of the space-separated token holding `at` (not before lo). */
+static size_t token_start(const fl_mx *mx, size_t at, size_t lo)
+{
+    while (at > lo && mx->text[at - 1] != ' ')
+        at--;
+    return at;
+}
+
 void fl_extract_codes(fl_mx *mx)
 {
     const char *t = mx->text;
     size_t i = mx->s_off;
+    size_t next_digit = SIZE_MAX, digit_cursor = 0,
+           from = i; /* where the next digit's code could start */
     while (i < mx->s_end) {
+        /* every code has a digit: in its own run of letters and digits, or
+         * right after its head word and a space ("Boeing 777", "RTX 4090").
+         * Words before the token that holds the next digit (or before the
+         * token ahead of it, for a head word) add nothing: skip them. A
+         * run or a word never crosses a space, so the scan resumes there as
+         * it would have. */
+        if (next_digit == SIZE_MAX || next_digit < i) {
+            next_digit = fl_mx_next_digit(mx, &digit_cursor, i);
+            if (next_digit >= mx->s_end)
+                break;
+            from = token_start(mx, next_digit, i);
+            if (from == next_digit && from > i && t[from - 1] == ' ')
+                from = token_start(mx, from - 1, i);
+        }
+        if (i < from)
+            i = from;
         char c = t[i];
         if (!(is_digit(c) || is_alpha(c)) || !fl_mx_word_start(mx, i)) {
             i++;
@@ -268,7 +303,8 @@ void fl_extract_codes(fl_mx *mx)
             run++;
         }
         size_t e;
-        if (is_digit(c) && (e = fl_mx_match(mx, FL_RE_CODE_NUMSUFFIX, i))) {
+        if (is_digit(c) && numsuffix_shape(mx, i) &&
+            (e = fl_mx_match(mx, FL_RE_CODE_NUMSUFFIX, i))) {
             add_code(mx, i, e);
             i = e;
             continue;

@@ -15,6 +15,7 @@
  * not after a preposition of place ("in Leeds, 12."). */
 #include "mentions.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -144,23 +145,77 @@ static bool weekday_abbreviation_ok(const fl_mx *mx, size_t at, size_t end)
     return n > end && n + 3 <= mx->s_end && month_number(t + n) && fl_mx_word_end(mx, n) - n >= 3;
 }
 
+/* The length of the literal when the text at `at` starts with it. */
+static size_t starts_with(const fl_mx *mx, size_t at, const char *lit)
+{
+    const char *t = mx->text + at;
+    size_t n = 0, avail = mx->s_end - at;
+    for (; lit[n]; n++)
+        if (n >= avail || t[n] != lit[n])
+            return 0;
+    return n;
+}
+
+/* What the date patterns can start with at `at` (a cheap test before they
+ * run): a weekday (FL_RE_WEEKDAY, and MDY or DMY after it); a month before
+ * spaces, or an abbreviated one before a dot (MDY); a full month not
+ * followed by a letter (MY). */
+typedef struct date_starts {
+    bool weekday, mdy_month, my_month;
+} date_starts;
+
+static date_starts date_starts_at(const fl_mx *mx, size_t at)
+{
+    static const char *const full_weekdays[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
+                                                "Friday", "Saturday", "Sunday"};
+    static const char *const short_weekdays[] = {"Mon",  "Tues", "Tue", "Wed", "Thurs",
+                                                 "Thur", "Thu",  "Fri", "Sat", "Sun"};
+    static const char *const months[] = {"January",   "February", "March",    "April",
+                                         "May",       "June",     "July",     "August",
+                                         "September", "October",  "November", "December"};
+    static const char *const short_months[] = {"Jan", "Feb",  "Mar", "Apr", "Jun", "Jul",
+                                               "Aug", "Sept", "Sep", "Oct", "Nov", "Dec"};
+    const char *t = mx->text;
+    date_starts d = {false, false, false};
+    size_t n;
+    for (size_t i = 0; i < sizeof full_weekdays / sizeof full_weekdays[0] && !d.weekday; i++)
+        d.weekday = starts_with(mx, at, full_weekdays[i]) > 0;
+    for (size_t i = 0; i < sizeof short_weekdays / sizeof short_weekdays[0] && !d.weekday; i++)
+        d.weekday =
+            (n = starts_with(mx, at, short_weekdays[i])) && at + n < mx->s_end && t[at + n] == '.';
+    for (size_t i = 0; i < sizeof months / sizeof months[0]; i++) {
+        if (!(n = starts_with(mx, at, months[i])))
+            continue;
+        char c = at + n < mx->s_end ? t[at + n] : ' ';
+        d.my_month = !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+        d.mdy_month = at + n < mx->s_end && fl_re_space(c);
+    }
+    for (size_t i = 0; i < sizeof short_months / sizeof short_months[0] && !d.mdy_month; i++)
+        d.mdy_month = (n = starts_with(mx, at, short_months[i])) && at + n < mx->s_end &&
+                      (t[at + n] == '.' || fl_re_space(t[at + n]));
+    return d;
+}
+
 static size_t date_at_word(fl_mx *mx, size_t at)
 {
     const char *t = mx->text;
     size_t e;
-    if ((e = fl_mx_match(mx, FL_RE_DATE_MDY, at))) {
+    date_starts d = date_starts_at(mx, at);
+    if (!d.weekday && !d.mdy_month && !d.my_month)
+        return 0;
+    if ((d.weekday || d.mdy_month) && (e = fl_mx_match(mx, FL_RE_DATE_MDY, at))) {
         if (add_date(mx, at, e, group_int(mx, 5), group_month(mx, 2, 3), group_int(mx, 4),
                      group_weekday(mx, 1)))
             return e;
         return 0;
     }
-    if ((e = fl_mx_match(mx, FL_RE_DATE_DMY, at)) && weekday_number(t + at) >= 0) {
+    if (d.weekday && (e = fl_mx_match(mx, FL_RE_DATE_DMY, at)) && weekday_number(t + at) >= 0) {
         if (add_date(mx, at, e, group_int(mx, 5), group_month(mx, 3, 4), group_int(mx, 2),
                      group_weekday(mx, 1)))
             return e;
         return 0;
     }
-    if ((e = fl_mx_match(mx, FL_RE_WEEKDAY, at))) {
+    if (d.weekday && (e = fl_mx_match(mx, FL_RE_WEEKDAY, at))) {
         size_t start = at, ws, wl;
         if (t[e - 1] == '.' && !weekday_abbreviation_ok(mx, at, e))
             return 0;
@@ -171,7 +226,7 @@ static size_t date_at_word(fl_mx *mx, size_t at)
             start = ws;
         return add_date(mx, start, e, 0, 0, 0, weekday_number(t + at)) ? e : 0;
     }
-    if ((e = fl_mx_match(mx, FL_RE_DATE_MY, at))) {
+    if (d.my_month && (e = fl_mx_match(mx, FL_RE_DATE_MY, at))) {
         int y = group_int(mx, 2);
         if (!y && !date_preposition(mx, at) && !month_before_noun(mx, at, e))
             return 0;
@@ -180,17 +235,80 @@ static size_t date_at_word(fl_mx *mx, size_t at)
     return 0;
 }
 
+/* Whether s (3 bytes readable) starts like a weekday or a month as the
+ * date patterns spell them (case matters): none of them matches without. */
+static bool date_word_prefix(const char *s)
+{
+    char b = s[1], c = s[2];
+    switch (s[0]) {
+    case 'J': /* Jan Jun Jul */
+        return (b == 'a' && c == 'n') || (b == 'u' && (c == 'n' || c == 'l'));
+    case 'F': /* Feb Fri */
+        return (b == 'e' && c == 'b') || (b == 'r' && c == 'i');
+    case 'M': /* Mar May Mon */
+        return (b == 'a' && (c == 'r' || c == 'y')) || (b == 'o' && c == 'n');
+    case 'A': /* Apr Aug */
+        return (b == 'p' && c == 'r') || (b == 'u' && c == 'g');
+    case 'S': /* Sep Sat Sun */
+        return (b == 'e' && c == 'p') || (b == 'a' && c == 't') || (b == 'u' && c == 'n');
+    case 'O':
+        return b == 'c' && c == 't';
+    case 'N':
+        return b == 'o' && c == 'v';
+    case 'D':
+        return b == 'e' && c == 'c';
+    case 'T': /* Tue Thu */
+        return (b == 'u' && c == 'e') || (b == 'h' && c == 'u');
+    case 'W':
+        return b == 'e' && c == 'd';
+    default:
+        return false;
+    }
+}
+
+/* Whether FL_RE_DATE_DMY can match the day of `run` digits at `at`: an
+ * ordinal suffix (st, nd, rd, th) or none, spaces, maybe "of" and spaces,
+ * then the capital of a month. */
+static bool day_month_shape(const fl_mx *mx, size_t at, size_t run)
+{
+    const char *t = mx->text;
+    size_t p = at + run;
+    if (p + 2 <= mx->s_end &&
+        ((t[p] == 's' && t[p + 1] == 't') || (t[p] == 'n' && t[p + 1] == 'd') ||
+         (t[p] == 'r' && t[p + 1] == 'd') || (t[p] == 't' && t[p + 1] == 'h')))
+        p += 2;
+    if (p >= mx->s_end || !fl_re_space(t[p]))
+        return false;
+    while (p < mx->s_end && fl_re_space(t[p]))
+        p++;
+    if (p + 2 < mx->s_end && t[p] == 'o' && t[p + 1] == 'f' && fl_re_space(t[p + 2])) {
+        p += 2;
+        while (p < mx->s_end && fl_re_space(t[p]))
+            p++;
+    }
+    return p < mx->s_end && strchr("JFMASOND", t[p]) && t[p] != '\0';
+}
+
 static size_t date_at_digit(fl_mx *mx, size_t at)
 {
     size_t e;
-    if ((e = fl_mx_match(mx, FL_RE_DATE_ISO, at)))
+    /* a day has one or two digits, a year (ISO or bare) four: 18xx-20xx */
+    size_t run = fl_mx_digit_run(mx, at);
+    const char *t = mx->text;
+    if (run == 4 && !((t[at] == '1' && (t[at + 1] == '8' || t[at + 1] == '9')) ||
+                      (t[at] == '2' && t[at + 1] == '0')))
+        return 0;
+    if (run != 4 && run > 2)
+        return 0;
+    if (run == 4 && at + 4 < mx->s_end && t[at + 4] == '-' &&
+        (e = fl_mx_match(mx, FL_RE_DATE_ISO, at)))
         return add_date(mx, at, e, group_int(mx, 1), group_int(mx, 2), group_int(mx, 3), -1) ? e
                                                                                              : 0;
-    if ((e = fl_mx_match(mx, FL_RE_DATE_DMY, at)))
+    if (run <= 2 && day_month_shape(mx, at, run) && (e = fl_mx_match(mx, FL_RE_DATE_DMY, at)))
         return add_date(mx, at, e, group_int(mx, 5), group_month(mx, 3, 4), group_int(mx, 2), -1)
                    ? e
                    : 0;
-    if ((e = fl_mx_match(mx, FL_RE_YEAR, at)) && date_preposition(mx, at))
+    if (run == 4 && (e = fl_mx_match(mx, FL_RE_YEAR, at)) && date_preposition(mx, at))
         return add_date(mx, at, e, group_int(mx, 1), 0, 0, -1) ? e : 0;
     return 0;
 }
@@ -211,8 +329,7 @@ void fl_extract_dates(fl_mx *mx)
                 continue;
             }
         } else if (c >= 'A' && c <= 'Z') {
-            if (fl_mx_word_start(mx, i) && i + 3 <= mx->s_end &&
-                (month_number(t + i) || weekday_number(t + i) >= 0))
+            if (fl_mx_word_start(mx, i) && i + 3 <= mx->s_end && date_word_prefix(t + i))
                 e = date_at_word(mx, i);
             if (!e) {
                 i = fl_mx_word_end(mx, i);
@@ -275,14 +392,36 @@ static bool place_before(const fl_mx *mx, size_t at)
     return false;
 }
 
+/* "62-year-old", "62 years old": up to three digits, then - or a space
+ * and a y (what FL_RE_AGE_YEAROLD needs before it can match). */
+static bool year_old_shape(const fl_mx *mx, size_t at)
+{
+    size_t run = fl_mx_digit_run(mx, at), e = at + run;
+    return run <= 3 && e + 1 < mx->s_end && (mx->text[e] == '-' || mx->text[e] == ' ') &&
+           mx->text[e + 1] == 'y';
+}
+
 void fl_extract_ages(fl_mx *mx)
 {
     const char *t = mx->text;
     size_t i = mx->s_off;
+    size_t next_digit = SIZE_MAX, digit_cursor = 0;
     while (i < mx->s_end) {
+        /* every age has its digits at the start ("62-year-old"), after
+         * "aged" and spaces, or after ", ": nothing before can match */
+        if (next_digit == SIZE_MAX || next_digit < i) {
+            next_digit = fl_mx_next_digit(mx, &digit_cursor, i);
+            if (next_digit >= mx->s_end)
+                break;
+            size_t from = next_digit;
+            while (from > i && fl_re_space(t[from - 1]))
+                from--;
+            from = from - i > 4 ? from - 4 : i;
+            i = from;
+        }
         char c = t[i];
         size_t e;
-        if (c >= '0' && c <= '9' && fl_mx_word_start(mx, i) &&
+        if (c >= '0' && c <= '9' && fl_mx_word_start(mx, i) && year_old_shape(mx, i) &&
             (e = fl_mx_match(mx, FL_RE_AGE_YEAROLD, i))) {
             /* "the 62-year-old Huang": the name right after */
             size_t n = fl_mx_skip_space(mx, e);
@@ -291,7 +430,8 @@ void fl_extract_ages(fl_mx *mx)
             i = e;
             continue;
         }
-        if (c == 'a' && fl_mx_word_start(mx, i) && (e = fl_mx_match(mx, FL_RE_AGE_AGED, i))) {
+        if (c == 'a' && i + 4 < mx->s_end && memcmp(t + i, "aged", 4) == 0 &&
+            fl_mx_word_start(mx, i) && (e = fl_mx_match(mx, FL_RE_AGE_AGED, i))) {
             /* "Huang, aged 62": the name before the comma */
             size_t p = i;
             while (p > mx->s_off && t[p - 1] == ' ')

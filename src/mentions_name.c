@@ -71,16 +71,14 @@ static size_t apostrophe(const fl_mx *mx, size_t at)
 
 static bool is_particle(const char *w, size_t len)
 {
-    static const char *const particles[] = {"von", "van", "der", "den",  "de", "del", "della",
-                                            "di",  "da",  "du",  "la",   "le", "bin", "ibn",
-                                            "al",  "el",  "dos", "das",  "of", "y",   "zu",
-                                            "ter", "ten", "op",  "bint", "st", "for"};
+    /* sorted (strcmp order) */
+    static const char *const particles[] = {"al",    "bin", "bint", "da",  "das", "de", "del",
+                                            "della", "den", "der",  "di",  "dos", "du", "el",
+                                            "for",   "ibn", "la",   "le",  "of",  "op", "st",
+                                            "ten",   "ter", "van",  "von", "y",   "zu"};
     if (len > 5)
         return false;
-    for (size_t i = 0; i < sizeof particles / sizeof particles[0]; i++)
-        if (fl_word_eq(w, len, particles[i]))
-            return true;
-    return false;
+    return FL_WORD_IN(w, len, particles, false);
 }
 
 /* Abbreviations that keep their dot inside a name. */
@@ -104,14 +102,12 @@ static bool caps_suffix(const char *w, size_t len)
 
 static bool weekday_or_month(const char *w, size_t len)
 {
-    static const char *const words[] = {"monday",   "tuesday", "wednesday", "thursday",  "friday",
-                                        "saturday", "sunday",  "january",   "february",  "april",
-                                        "june",     "july",    "august",    "september", "october",
-                                        "november", "december"};
-    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-        if (fl_word_is(w, len, words[i]))
-            return true;
-    return false;
+    /* sorted (strcmp order) */
+    static const char *const words[] = {"april",   "august",   "december",  "february", "friday",
+                                        "january", "july",     "june",      "monday",   "november",
+                                        "october", "saturday", "september", "sunday",   "thursday",
+                                        "tuesday", "wednesday"};
+    return FL_WORD_IN(w, len, words, true);
 }
 
 /* Reads the word at `at` and classifies it for names. */
@@ -273,13 +269,11 @@ static bool joins(const fl_mx *mx, size_t from, size_t to)
 
 static bool reporting_verb(const char *w, size_t len)
 {
-    static const char *const verbs[] = {
-        "said",     "says",      "told",   "declined", "announced", "pledged", "unveiled",
-        "launched", "confirmed", "denied", "reported", "plans",     "agreed"};
-    for (size_t i = 0; i < sizeof verbs / sizeof verbs[0]; i++)
-        if (fl_word_is(w, len, verbs[i]))
-            return true;
-    return false;
+    /* sorted (strcmp order) */
+    static const char *const verbs[] = {"agreed",   "announced", "confirmed", "declined", "denied",
+                                        "launched", "plans",     "pledged",   "reported", "said",
+                                        "says",     "told",      "unveiled"};
+    return FL_WORD_IN(w, len, verbs, true);
 }
 
 typedef struct nseq {
@@ -332,6 +326,23 @@ static void flush(fl_mx *mx, nseq *q)
         ((unsigned char *)mx->flags.items)[mx->doc->mentions.count - 1] |= FL_MF_TENTATIVE;
 }
 
+/* A word that starts with a lower-case ASCII letter not followed by a
+ * capital ("iPhone") nor joined to more by a hyphen or an apostrophe:
+ * outside a name read_word takes it for W_OTHER, resuming at its end. */
+static bool plain_lower_word(const fl_mx *mx, size_t at)
+{
+    const char *t = mx->text;
+    if (t[at] < 'a' || t[at] > 'z')
+        return false;
+    if (at + 1 < mx->s_end && t[at + 1] >= 'A' && t[at + 1] <= 'Z')
+        return false;
+    size_t we = fl_mx_word_end(mx, at);
+    if (we >= mx->s_end)
+        return true;
+    unsigned char c = (unsigned char)t[we];
+    return c != '-' && c != '\'' && c != 0xE2;
+}
+
 void fl_extract_names(fl_mx *mx)
 {
     mx->name_first = mx->doc->mentions.count;
@@ -343,8 +354,9 @@ void fl_extract_names(fl_mx *mx)
     size_t i = mx->s_off, prev_end = 0;
     while (i < mx->s_end && mx->doc->status == FL_OK) {
         if (!fl_mx_alnum_at(mx, i)) {
-            size_t l;
-            cp_at(mx, i, &l);
+            size_t l = 1;
+            if ((unsigned char)mx->text[i] >= 0x80)
+                cp_at(mx, i, &l);
             i += l;
             continue;
         }
@@ -355,6 +367,12 @@ void fl_extract_names(fl_mx *mx)
             continue;
         }
         bool joined = q.open && joins(mx, prev_end, i);
+        if (!joined && plain_lower_word(mx, i)) {
+            /* what read_word says of it: no part of a name */
+            flush(mx, &q);
+            i = fl_mx_word_end(mx, i);
+            continue;
+        }
         nword w = read_word(mx, i, joined);
         if (w.end > w.off && fl_mx_claimed(mx, w.off, w.end - w.off))
             w.kind = W_OTHER;

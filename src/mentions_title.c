@@ -7,6 +7,7 @@
  * without a mention of their own. */
 #include "mentions.h"
 
+#include <stdint.h>
 #include <string.h>
 
 /* First words of roles and modifiers, by first letter: a cheap filter
@@ -45,12 +46,21 @@ static bool starts_role(const char *w, size_t len)
     static const char *const *const by_letter[26] = {a, b, c,    d, e,    f,    g,    h,   i,
                                                      j, k, l,    m, NULL, o,    p,    q,   r,
                                                      s, t, NULL, v, NULL, NULL, NULL, NULL};
+    /* by first letter, the second letters of the words above (a bit
+     * per letter): most words are ruled out without a comparison */
+    static const uint32_t second_letters[26] = {
+        0xc300cu,  0x100000u, 0x851b1u,  0x20010u, 0x802004u, 0x4100u,  0x4010u,
+        0x4010u,   0x2000u,   0x100000u, 0x100u,   0x80001u,  0x101u,   0x0u,
+        0x100000u, 0x24000u,  0x100000u, 0x10u,    0x1080d0u, 0x20080u, 0x0u,
+        0x100u,    0x0u,      0x0u,      0x0u,     0x0u};
     if (len < 2 || len > 14)
         return false;
     unsigned char first = (unsigned char)(w[0] | 0x20);
     if (first < 'a' || first > 'z' || !by_letter[first - 'a'])
         return false;
     char second = (char)(w[1] | 0x20);
+    if (second < 'a' || second > 'z' || !((second_letters[first - 'a'] >> (second - 'a')) & 1u))
+        return false;
     for (const char *const *x = by_letter[first - 'a']; *x; x++)
         if ((*x)[1] == second && fl_word_is(w, len, *x))
             return true;
