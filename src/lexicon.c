@@ -556,14 +556,11 @@ static int near_order(const void *pa, const void *pb)
     return a->form < b->form ? -1 : a->form > b->form;
 }
 
+/* Indexes the form whose skeleton key is skel[0..slen). */
 static fl_status near_add(fl_lexicon *lex, size_t *cap_forms, size_t *cap_items,
                           const fl_lex_entry *e, const char *form, fl_lex_role role,
-                          uint64_t *variants)
+                          const char *skel, size_t slen, uint64_t *variants)
 {
-    char skel[KEY_CAP];
-    size_t slen = fl_skeleton(form, strlen(form), 0, skel, sizeof skel);
-    if (slen >= sizeof skel)
-        return FL_OK;
     uint32_t cps[FL_NEAR_MAX_CPS];
     size_t n = fl_near_decode(skel, slen, cps, FL_NEAR_MAX_CPS);
     if (n < 5 || n > FL_NEAR_MAX_CPS)
@@ -670,8 +667,9 @@ static fl_status build_indexes(fl_lexicon *lex)
             klen = fl_skeleton(form, flen, 0, key, sizeof key);
             if (st == FL_OK && klen < sizeof key)
                 st = add_record(lex, IX_SKELETON, key, klen, e, form, role);
-            if (st == FL_OK && role != FL_LEX_MISSPELLING && e->kind != FL_LEX_ACRONYM)
-                st = near_add(lex, &cap_forms, &cap_items, e, form, role, variants);
+            if (st == FL_OK && klen < sizeof key && role != FL_LEX_MISSPELLING &&
+                e->kind != FL_LEX_ACRONYM)
+                st = near_add(lex, &cap_forms, &cap_items, e, form, role, key, klen, variants);
         }
         if (st == FL_OK && e->family[0])
             st = add_record(lex, IX_FAMILY, e->family, strlen(e->family), e, e->canonical,
