@@ -482,6 +482,97 @@ static void post(const char *s, size_t n, unsigned st, bool lower, sink *o)
     }
 }
 
+/* The classes of ASCII bytes, as decode_class gives them. */
+// clang-format off
+static const unsigned char ascii_class[128] = {
+    [0 ... 8] = C_OTHER,
+    ['\t' ... '\r'] = C_SPACE,
+    [14 ... 31] = C_OTHER,
+    [' '] = C_SPACE,
+    ['!' ... ','] = C_OTHER,
+    ['-' ... '.'] = C_DASHDOT,
+    ['/'] = C_OTHER,
+    ['0' ... '9'] = C_DIGIT,
+    [':' ... '@'] = C_OTHER,
+    ['A' ... 'Z'] = C_LETTER,
+    ['[' ... '`'] = C_OTHER,
+    ['a' ... 'z'] = C_LETTER,
+    ['{' ... 127] = C_OTHER,
+};
+
+/* ASCII lower case, and ASCII as it is, as tables */
+#define L4(c) (c), (c) + 1, (c) + 2, (c) + 3
+#define L16(c) L4(c), L4((c) + 4), L4((c) + 8), L4((c) + 12)
+static const unsigned char ascii_lower[128] = {
+    L16(0), L16(16), L16(32), L16(48),
+    '@', L4('a'), L4('e'), L4('i'), L4('m'), L4('q'), L4('u'), 'y', 'z', '[', '\\', ']', '^', '_',
+    L16(96), L16(112),
+};
+static const unsigned char ascii_same[128] = {
+    L16(0), L16(16), L16(32), L16(48), L16(64), L16(80), L16(96), L16(112),
+};
+#undef L16
+#undef L4
+// clang-format on
+
+/* The digit/letter map on the key bytes [from, to) of one run that mixes
+ * letters and digits (digit_for ignores case, so the folded letters map as
+ * the surface's would; spaces, dashes, dots and digits stay). */
+static void map_digits(char *from, const char *to)
+{
+    for (; from < to; from++) {
+        char d = digit_for((unsigned char)*from);
+        if (d)
+            *from = d;
+    }
+}
+
+/* post() for pure-ASCII s[0..n) when the output has room for n more bytes
+ * (a key of ASCII is never longer than its input): the same stages in one
+ * pass, a table look-up a byte, written straight to the output. A lumped
+ * space is written at once unless one was just written (in lumping mode
+ * every space in the output is a lumped one) and taken back at the end;
+ * a run found to mix letters and digits is mapped once it ends. */
+static void post_ascii(const unsigned char *s, size_t n, unsigned st, bool lower, sink *o)
+{
+    char *const start = o->out + o->len;
+    char *w = start, *run = start;
+    const unsigned char *map = lower ? ascii_lower : ascii_same;
+    bool spacing = (st & ST_SPACING) != 0, digitmap = (st & ST_DIGITMAP) != 0;
+    unsigned special = 0;
+    if (spacing)
+        special = 1u << C_SPACE | 1u << C_DASHDOT;
+    else if (st & ST_LUMP)
+        special = 1u << C_SPACE;
+    if (digitmap)
+        special |= 1u << C_OTHER;
+    const unsigned mix = 1u << C_LETTER | 1u << C_DIGIT;
+    unsigned seen = 0; /* the classes met in the current run */
+    for (size_t i = 0; i < n; i++) {
+        unsigned char b = s[i];
+        unsigned cl = ascii_class[b];
+        if (!(special >> cl & 1)) {
+            seen |= 1u << cl;
+            *w++ = (char)map[b];
+            continue;
+        }
+        if (cl == C_OTHER) { /* digitmap: ends the run, is a run of its own */
+            if ((seen & mix) == mix)
+                map_digits(run, w);
+            *w++ = (char)map[b];
+            run = w;
+            seen = 0;
+        } else if (!spacing && w > start && w[-1] != ' ') {
+            *w++ = ' '; /* a lumped space */
+        }
+    }
+    if (digitmap && (seen & mix) == mix)
+        map_digits(run, w);
+    if (!spacing && (st & ST_LUMP) && w > start && w[-1] == ' ')
+        w--;
+    o->len += (size_t)(w - start);
+}
+
 /* Code points for utf8proc, on the stack unless the input is long. */
 typedef struct cpbuf {
     utf8proc_int32_t *p;
@@ -550,10 +641,19 @@ static void build_key(const char *s, size_t n, unsigned st, sink *o)
 {
     n = trim_inflection(s, n, st);
     size_t i = 0;
+    for (; i + 8 <= n; i += 8) { /* eight bytes at a time: any high bit? */
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        if (w & 0x8080808080808080ull)
+            break;
+    }
     while (i < n && (unsigned char)s[i] < 0x80)
         i++;
     if (i == n) {
-        post(s, n, st, (st & ST_CASE) != 0, o);
+        if (o->len < o->cap && o->cap - o->len > n)
+            post_ascii((const unsigned char *)s, n, st, (st & ST_CASE) != 0, o);
+        else
+            post(s, n, st, (st & ST_CASE) != 0, o);
         return;
     }
     utf8proc_option_t base = utf8proc_options(st);
