@@ -383,7 +383,7 @@ static bool push_token(seg *sg, size_t off, size_t len, fl_token_kind kind, uint
         /* news prose has about one token per five bytes: the first guess
          * usually holds, so the tokens are written once, in place */
         size_t cap = sg->cap ? sg->cap * 2 : sg->len / 5 + 16;
-        fl_token *t = fl_arena_alloc(sg->arena, cap * sizeof *t);
+        fl_token *t = fl_arena_alloc_uninit(sg->arena, cap * sizeof *t); /* set when pushed */
         if (!t)
             return false;
         if (sg->n)
