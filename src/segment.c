@@ -134,6 +134,17 @@ static const unsigned char ascii_class[128] = {
 };
 // clang-format on
 
+/* ASCII letters and digits by byte, for the inner loop of a word: the
+ * upper-case bit is 1, so that it counts as it is. */
+enum { A_UPPER = 1, A_LOWER = 2, A_DIGIT = 4 };
+// clang-format off
+static const unsigned char alnum_bits[256] = {
+    ['0' ... '9'] = A_DIGIT,
+    ['A' ... 'Z'] = A_UPPER,
+    ['a' ... 'z'] = A_LOWER,
+};
+// clang-format on
+
 static int classify_unicode(uint32_t cp)
 {
     switch (cp) {
@@ -377,24 +388,31 @@ static inline int ab_of(const seg *sg, size_t i)
     return (sg->flags[i] >> T_AB_SHIFT) & 7;
 }
 
-static bool push_token(seg *sg, size_t off, size_t len, fl_token_kind kind, uint8_t flags)
+/* Makes room for more tokens. */
+static bool grow_tokens(seg *sg)
 {
-    if (sg->n == sg->cap) {
-        /* news prose has about one token per five bytes: the first guess
-         * usually holds, so the tokens are written once, in place */
-        size_t cap = sg->cap ? sg->cap * 2 : sg->len / 5 + 16;
-        fl_token *t = fl_arena_alloc_uninit(sg->arena, cap * sizeof *t); /* set when pushed */
-        if (!t)
-            return false;
-        if (sg->n)
-            memcpy(t, sg->toks, sg->n * sizeof *t);
-        sg->toks = t;
-        uint8_t *f = realloc(sg->flags, cap);
-        if (!f)
-            return false;
-        sg->flags = f;
-        sg->cap = cap;
-    }
+    /* news prose has about one token per five or six bytes: the first
+     * guess usually holds, so the tokens are written once, in place (the
+     * memory is not zeroed, so an unused tail costs no work) */
+    size_t cap = sg->cap ? sg->cap * 2 : sg->len / 4 + 16;
+    fl_token *t = fl_arena_alloc_uninit(sg->arena, cap * sizeof *t); /* set when pushed */
+    if (!t)
+        return false;
+    if (sg->n)
+        memcpy(t, sg->toks, sg->n * sizeof *t);
+    sg->toks = t;
+    uint8_t *f = realloc(sg->flags, cap);
+    if (!f)
+        return false;
+    sg->flags = f;
+    sg->cap = cap;
+    return true;
+}
+
+static inline bool push_token(seg *sg, size_t off, size_t len, fl_token_kind kind, uint8_t flags)
+{
+    if (sg->n == sg->cap && !grow_tokens(sg))
+        return false;
     fl_token *t = &sg->toks[sg->n];
     t->off = off;
     t->len = len;
@@ -438,7 +456,8 @@ static bool scan_word(seg *sg, size_t i, uint8_t gap, size_t *end)
     bool digit_start = is_ascii_digit(s[i]);
     bool in_number = digit_start; /* only digits and separators so far */
     bool hyphen = false;
-    size_t letters = 0, upper = 0, lower = 0;
+    /* letters = upper + lower + other_letters (neither case) */
+    size_t letters = 0, upper = 0, lower = 0, other_letters = 0;
     int first_letter = -1;
     int ab = AB_NONE;
     size_t p = i;
@@ -478,21 +497,26 @@ static bool scan_word(seg *sg, size_t i, uint8_t gap, size_t *end)
     }
 
     while (p < len) {
-        /* ASCII letters and digits first: most of every word */
-        unsigned char b = s[p];
-        if (b < 0x80 && ascii_class[b] >= C_UPPER && ascii_class[b] <= C_DIGIT) {
-            int c = ascii_class[b];
-            if (c != C_DIGIT) {
-                letters++;
-                upper += c == C_UPPER;
-                lower += c == C_LOWER;
-                if (first_letter < 0)
-                    first_letter = c;
-                in_number = false;
-            }
-            p++;
-            continue;
+        /* a run of ASCII letters and digits first: most of every word */
+        size_t run = p;
+        unsigned seen = 0;
+        for (; p < len && alnum_bits[s[p]]; p++) {
+            unsigned f = alnum_bits[s[p]];
+            upper += f & A_UPPER;
+            lower += (f & A_LOWER) >> 1;
+            seen |= f;
         }
+        if (seen & (A_UPPER | A_LOWER)) {
+            letters = upper + lower + other_letters;
+            in_number = false;
+            if (first_letter < 0) {
+                while (!(alnum_bits[s[run]] & (A_UPPER | A_LOWER)))
+                    run++;
+                first_letter = alnum_bits[s[run]] & A_UPPER ? C_UPPER : C_LOWER;
+            }
+        }
+        if (p >= len)
+            break;
         uint32_t cp;
         size_t n = decode(s, len, p, &cp);
         int c = classify(cp);
@@ -503,6 +527,7 @@ static bool scan_word(seg *sg, size_t i, uint8_t gap, size_t *end)
         if (is_letter_class(c) || c == C_MARK || c == C_JOINER) {
             if (is_letter_class(c)) {
                 letters++;
+                other_letters += c == C_LETTER;
                 upper += c == C_UPPER;
                 lower += c == C_LOWER;
                 if (first_letter < 0)
