@@ -1008,6 +1008,8 @@ typedef struct stem_slot {
     bool stop;         /* a stopword: no stem */
     unsigned char stem_len;
     unsigned epoch;       /* the run doc_stem and last belong to; 0: none */
+    uint64_t head;        /* key_head of the key */
+    uint64_t stem_prefix; /* prefix_of the stem (0 for a stopword) */
     const char *key;      /* in the cache's arena */
     const char *stem;     /* in the cache's arena; NULL for a stopword */
     const char *doc_stem; /* the stem copied into run `epoch`'s document */
@@ -1179,6 +1181,42 @@ static bool stem_fresh(struct sb_stemmer *stemmer, const char *low, size_t n, bo
     return true;
 }
 
+/* The first eight bytes of s[0..n), zero padded, as a number: with the
+ * hash and the length, most keys compare in one step. */
+static inline uint64_t key_head(const char *s, size_t n)
+{
+    uint64_t h = 0;
+    size_t k = n < 8 ? n : 8;
+    for (size_t i = 0; i < k; i++)
+        h |= (uint64_t)(unsigned char)s[i] << (8 * i);
+    return h;
+}
+
+/* A context word's stem's first eight bytes as a big-endian number (zero
+ * padded), so most comparisons of stems are one. */
+static inline uint64_t prefix_of(const char *s, size_t n)
+{
+    uint64_t p = 0;
+    size_t k = n < 8 ? n : 8;
+    for (size_t i = 0; i < k; i++)
+        p |= (uint64_t)(unsigned char)s[i] << (56 - 8 * i);
+    return p;
+}
+
+/* The cache slot of low[0..n) (n <= 255; hash: FNV-1a of it, head: its
+ * key_head), or NULL when the word is not cached yet. */
+static inline stem_slot *stem_find(const fl_stem_cache *c, const char *low, size_t n, unsigned hash,
+                                   uint64_t head)
+{
+    for (size_t at = slot_of(hash) & c->mask; c->slots[at].len; at = (at + 1) & c->mask) {
+        stem_slot *sl = &c->slots[at];
+        if (sl->hash == hash && sl->len == n && sl->head == head &&
+            (n <= 8 || memcmp(sl->key + 8, low + 8, n - 8) == 0))
+            return sl;
+    }
+    return NULL;
+}
+
 /* The cache slot of low[0..n) (hash: FNV-1a of it), stemming the word on
  * first sight; *slot is NULL when the word is not cached (too long), then
  * *stop, *stem and *sn tell its stem. False when out of memory. */
@@ -1189,16 +1227,14 @@ static bool word_stem(fl_stem_cache *c, struct sb_stemmer *stemmer, const char *
     *slot = NULL;
     if (n > 255)
         return stem_fresh(stemmer, low, n, stop, stem, sn);
-    size_t at = slot_of(hash) & c->mask;
-    for (; c->slots[at].len; at = (at + 1) & c->mask) {
-        stem_slot *sl = &c->slots[at];
-        if (sl->hash == hash && sl->len == n && memcmp(sl->key, low, n) == 0) {
-            *slot = sl;
-            *stop = sl->stop;
-            *stem = (const sb_symbol *)sl->stem;
-            *sn = sl->stem_len;
-            return true;
-        }
+    uint64_t head = key_head(low, n);
+    stem_slot *sl = stem_find(c, low, n, hash, head);
+    if (sl) {
+        *slot = sl;
+        *stop = sl->stop;
+        *stem = (const sb_symbol *)sl->stem;
+        *sn = sl->stem_len;
+        return true;
     }
     if (!stem_fresh(stemmer, low, n, stop, stem, sn))
         return false;
@@ -1207,14 +1243,13 @@ static bool word_stem(fl_stem_cache *c, struct sb_stemmer *stemmer, const char *
     if (c->count >= FL_STEM_CACHE_MAX) {
         if (!stem_cache_reset(c, 4096))
             return false;
-        at = slot_of(hash) & c->mask;
     } else if ((c->count + 1) * 2 > c->mask + 1) {
         if (!stem_cache_grow(c))
             return false;
-        at = slot_of(hash) & c->mask;
-        while (c->slots[at].len)
-            at = (at + 1) & c->mask;
     }
+    size_t at = slot_of(hash) & c->mask;
+    while (c->slots[at].len)
+        at = (at + 1) & c->mask;
     char *key = fl_arena_strndup(c->arena, low, n);
     char *st = *stop ? NULL : fl_arena_strndup(c->arena, (const char *)*stem, *sn);
     if (!key || (!*stop && !st))
@@ -1223,6 +1258,8 @@ static bool word_stem(fl_stem_cache *c, struct sb_stemmer *stemmer, const char *
                                .len = (unsigned char)n,
                                .stop = *stop,
                                .stem_len = (unsigned char)*sn,
+                               .head = head,
+                               .stem_prefix = st ? prefix_of(st, *sn) : 0,
                                .key = key,
                                .stem = st};
     c->count++;
@@ -1261,21 +1298,11 @@ bool fl_ws_stem(fl_doc *doc, const char *word, size_t len, bool *stop, const cha
     return *stem != NULL;
 }
 
-/* A context word of a sentence: its stem and the stem's first eight bytes
- * as a big-endian number (zero padded), so most comparisons are one. */
+/* A context word of a sentence: its stem and the stem's prefix_of. */
 typedef struct ctx_word {
     uint64_t prefix;
     const char *text;
 } ctx_word;
-
-static inline uint64_t prefix_of(const char *s, size_t n)
-{
-    uint64_t p = 0;
-    size_t k = n < 8 ? n : 8;
-    for (size_t i = 0; i < k; i++)
-        p |= (uint64_t)(unsigned char)s[i] << (56 - 8 * i);
-    return p;
-}
 
 /* strcmp order: equal prefixes mean equal strings when either ends inside
  * them (zero padding), else the rest decides. */
@@ -1314,12 +1341,18 @@ static fl_status sentence_context(context_state *cx, fl_sentence *st, size_t ind
         size_t n = lower_word(tok_text(sg, i), t->len, ab_of(sg, i) != AB_NONE, low, &hash);
         if (!n)
             continue;
-        stem_slot *slot;
+        /* the cached word in one probe, inline; a new word the long way */
+        stem_slot *slot = stem_find(cx->cache, low, n, hash, key_head(low, n));
         bool stop;
         const sb_symbol *stem;
         size_t sn;
-        if (!word_stem(cx->cache, cx->stemmer, low, n, hash, &slot, &stop, &stem, &sn))
+        if (slot) {
+            stop = slot->stop;
+            stem = (const sb_symbol *)slot->stem;
+            sn = slot->stem_len;
+        } else if (!word_stem(cx->cache, cx->stemmer, low, n, hash, &slot, &stop, &stem, &sn)) {
             return FL_ENOMEM;
+        }
         if (stop)
             continue;
         const char *text;
@@ -1346,7 +1379,7 @@ static fl_status sentence_context(context_state *cx, fl_sentence *st, size_t ind
             cx->scratch = grown;
             cx->scratch_cap = cap;
         }
-        cx->scratch[count++] = (ctx_word){prefix_of(text, sn), text};
+        cx->scratch[count++] = (ctx_word){slot ? slot->stem_prefix : prefix_of(text, sn), text};
     }
     st->context = NULL;
     st->context_count = 0;
