@@ -630,6 +630,11 @@ static fl_status tokenize(seg *sg)
     unsigned breaks = 0;
     size_t i = 0;
     while (i < len) {
+        if (s[i] == ' ') { /* most of the whitespace */
+            gap |= G_SPACE;
+            i++;
+            continue;
+        }
         uint32_t cp;
         size_t n = decode(s, len, i, &cp);
         int c = classify(cp);
@@ -703,7 +708,7 @@ static int first_class(const seg *sg, size_t i)
     return classify(cp);
 }
 
-static bool is_terminal(const seg *sg, size_t i)
+static inline bool is_terminal(const seg *sg, size_t i)
 {
     const fl_token *t = &sg->toks[i];
     if (t->kind == FL_TOK_WORD)
@@ -1113,8 +1118,10 @@ static const unsigned char ascii_lower[128] = {
 // clang-format on
 
 /* Lower-cases a word token into out (’ as ', the abbreviation's period
- * dropped) and hashes it (FNV-1a); returns its length, or 0 when it is not
- * a candidate. */
+ * dropped) and hashes it (FNV-1a); returns its length n, or 0 when it is
+ * not a candidate. out[n..] is left as it was (sentence_context relies on
+ * it): each pass writes the output from its start, and the general pass
+ * writes more than the ASCII pass it replaces. */
 static size_t lower_word(const unsigned char *w, size_t len, bool is_abbrev, char *out,
                          unsigned *hash)
 {
@@ -1185,10 +1192,10 @@ static bool stem_fresh(struct sb_stemmer *stemmer, const char *low, size_t n, bo
  * hash and the length, most keys compare in one step. */
 static inline uint64_t key_head(const char *s, size_t n)
 {
-    uint64_t h = 0;
-    size_t k = n < 8 ? n : 8;
-    for (size_t i = 0; i < k; i++)
-        h |= (uint64_t)(unsigned char)s[i] << (8 * i);
+    char b[8] = {0};
+    memcpy(b, s, n < 8 ? n : 8);
+    uint64_t h;
+    memcpy(&h, b, 8);
     return h;
 }
 
@@ -1338,11 +1345,16 @@ static fl_status sentence_context(context_state *cx, fl_sentence *st, size_t ind
         if (t->kind != FL_TOK_WORD)
             continue;
         unsigned hash;
+        /* lower_word leaves low[n..8) as it was: zeroed, low[0..8) is the
+         * word's key_head */
+        memset(low, 0, 8);
         size_t n = lower_word(tok_text(sg, i), t->len, ab_of(sg, i) != AB_NONE, low, &hash);
         if (!n)
             continue;
+        uint64_t head;
+        memcpy(&head, low, 8);
         /* the cached word in one probe, inline; a new word the long way */
-        stem_slot *slot = stem_find(cx->cache, low, n, hash, key_head(low, n));
+        stem_slot *slot = stem_find(cx->cache, low, n, hash, head);
         bool stop;
         const sb_symbol *stem;
         size_t sn;
