@@ -134,16 +134,23 @@ static const unsigned char ascii_class[128] = {
 };
 // clang-format on
 
-/* ASCII letters and digits by byte, for the inner loop of a word: the
- * upper-case bit is 1, so that it counts as it is. */
-enum { A_UPPER = 1, A_LOWER = 2, A_DIGIT = 4 };
+/* ASCII letters and digits by byte, for the inner loop of a word: what
+ * each adds to a packed count of upper-case letters (bits 0-31) and
+ * lower-case ones (bits 32-62); digits set bit 63, which is never read,
+ * so that only other bytes are 0. */
+#define UPPER_1 1ull
+#define LOWER_1 (1ull << 32)
+#define DIGIT_1 (1ull << 63)
 // clang-format off
-static const unsigned char alnum_bits[256] = {
-    ['0' ... '9'] = A_DIGIT,
-    ['A' ... 'Z'] = A_UPPER,
-    ['a' ... 'z'] = A_LOWER,
+static const uint64_t alnum_counts[256] = {
+    ['0' ... '9'] = DIGIT_1,
+    ['A' ... 'Z'] = UPPER_1,
+    ['a' ... 'z'] = LOWER_1,
 };
 // clang-format on
+#undef UPPER_1
+#undef LOWER_1
+#undef DIGIT_1
 
 static int classify_unicode(uint32_t cp)
 {
@@ -497,22 +504,27 @@ static bool scan_word(seg *sg, size_t i, uint8_t gap, size_t *end)
     }
 
     while (p < len) {
-        /* a run of ASCII letters and digits first: most of every word */
-        size_t run = p;
-        unsigned seen = 0;
-        for (; p < len && alnum_bits[s[p]]; p++) {
-            unsigned f = alnum_bits[s[p]];
-            upper += f & A_UPPER;
-            lower += (f & A_LOWER) >> 1;
-            seen |= f;
+        /* a run of ASCII letters and digits first: most of every word; at
+         * most 2^30 bytes at a time, so the counts cannot overflow */
+        size_t run = p, stop = len - p > ((size_t)1 << 30) ? p + ((size_t)1 << 30) : len;
+        uint64_t counts = 0;
+        for (; p < stop; p++) {
+            uint64_t f = alnum_counts[s[p]];
+            if (!f)
+                break;
+            counts += f;
         }
-        if (seen & (A_UPPER | A_LOWER)) {
+        size_t run_upper = (size_t)(counts & 0xffffffffu),
+               run_lower = (size_t)((counts >> 32) & 0x7fffffffu);
+        if (run_upper + run_lower) {
+            upper += run_upper;
+            lower += run_lower;
             letters = upper + lower + other_letters;
             in_number = false;
             if (first_letter < 0) {
-                while (!(alnum_bits[s[run]] & (A_UPPER | A_LOWER)))
+                while (is_ascii_digit(s[run]))
                     run++;
-                first_letter = alnum_bits[s[run]] & A_UPPER ? C_UPPER : C_LOWER;
+                first_letter = s[run] <= 'Z' ? C_UPPER : C_LOWER;
             }
         }
         if (p >= len)
