@@ -19,9 +19,8 @@ struct fl_arena {
 enum {
     FL_ARENA_FIRST = 16 * 1024,
     FL_ARENA_MAX_STEP = 4 * 1024 * 1024,
-    /* a request this large gets a block of its own from calloc: fresh
-     * pages come zeroed (no memset touching them all) and the current
-     * block keeps serving small requests */
+    /* a request this large gets a block of its own and the current block
+     * keeps serving small requests */
     FL_ARENA_BIG = 256 * 1024
 };
 
@@ -46,14 +45,14 @@ void fl_arena_free(fl_arena *arena)
     free(arena);
 }
 
-void *fl_arena_alloc(fl_arena *arena, size_t size)
+void *fl_arena_alloc_uninit(fl_arena *arena, size_t size)
 {
     size = (size + 7u) & ~(size_t)7u;
     if (size == 0)
         size = 8;
     fl_block *b = arena->head;
     if (size >= FL_ARENA_BIG) {
-        fl_block *big = calloc(1, sizeof *big + size);
+        fl_block *big = malloc(sizeof *big + size);
         if (!big)
             return NULL;
         big->cap = big->used = size;
@@ -62,6 +61,7 @@ void *fl_arena_alloc(fl_arena *arena, size_t size)
             big->next = b->next;
             b->next = big;
         } else {
+            big->next = NULL;
             arena->head = big;
         }
         return big->data;
@@ -82,13 +82,36 @@ void *fl_arena_alloc(fl_arena *arena, size_t size)
     }
     void *p = (char *)b->data + b->used;
     b->used += size;
-    memset(p, 0, size);
+    return p;
+}
+
+void *fl_arena_alloc(fl_arena *arena, size_t size)
+{
+    if (size >= FL_ARENA_BIG) {
+        /* a block of its own from calloc: fresh pages come zeroed (no
+         * memset touching them all) */
+        fl_block *big = calloc(1, sizeof *big + size);
+        if (!big)
+            return NULL;
+        big->cap = big->used = size;
+        fl_block *b = arena->head;
+        if (b) {
+            big->next = b->next;
+            b->next = big;
+        } else {
+            arena->head = big;
+        }
+        return big->data;
+    }
+    void *p = fl_arena_alloc_uninit(arena, size);
+    if (p)
+        memset(p, 0, size);
     return p;
 }
 
 char *fl_arena_strndup(fl_arena *arena, const char *s, size_t len)
 {
-    char *p = fl_arena_alloc(arena, len + 1);
+    char *p = fl_arena_alloc_uninit(arena, len + 1);
     if (p) {
         memcpy(p, s, len);
         p[len] = '\0';
@@ -104,7 +127,7 @@ char *fl_arena_vprintf(fl_arena *arena, const char *fmt, va_list ap)
     va_end(copy);
     if (n < 0)
         return NULL;
-    char *p = fl_arena_alloc(arena, (size_t)n + 1);
+    char *p = fl_arena_alloc_uninit(arena, (size_t)n + 1);
     if (p)
         vsnprintf(p, (size_t)n + 1, fmt, ap);
     return p;
@@ -130,7 +153,8 @@ void *fl_vec_push(fl_arena *arena, fl_vec *vec)
 {
     if (vec->count == vec->cap) {
         size_t cap = vec->cap ? vec->cap * 2 : 16;
-        void *items = fl_arena_alloc(arena, cap * vec->size);
+        /* slots are zeroed as they are pushed */
+        void *items = fl_arena_alloc_uninit(arena, cap * vec->size);
         if (!items)
             return NULL;
         if (vec->count)

@@ -23,6 +23,9 @@ fl_arena *fl_arena_new(void);
 void fl_arena_free(fl_arena *arena);
 /* Returns 8-byte aligned zeroed memory, or NULL when out of memory. */
 void *fl_arena_alloc(fl_arena *arena, size_t size);
+/* As fl_arena_alloc, but the memory is not zeroed: for callers that write
+ * every byte they later read. */
+void *fl_arena_alloc_uninit(fl_arena *arena, size_t size);
 /* NUL-terminated copy of s[0..len). */
 char *fl_arena_strndup(fl_arena *arena, const char *s, size_t len);
 char *fl_arena_printf(fl_arena *arena, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -386,64 +386,99 @@ static fl_status add_record(fl_lexicon *lex, unsigned index, const char *key, si
     return FL_OK;
 }
 
-static int record_order(const void *pa, const void *pb)
-{
-    const lex_record *a = pa, *b = pb;
-    if (a->index != b->index)
-        return a->index < b->index ? -1 : 1;
-    if (a->key_len != b->key_len)
-        return a->key_len < b->key_len ? -1 : 1;
-    int c = memcmp(a->key, b->key, a->key_len);
-    if (c)
-        return c;
-    /* canonical forms first, then aliases, then misspellings; then file order */
-    if (a->hit.role != b->hit.role)
-        return a->hit.role < b->hit.role ? -1 : 1;
-    return a->hit.entry < b->hit.entry ? -1 : a->hit.entry > b->hit.entry;
-}
-
 static uint64_t key_hash(unsigned index, const char *key, size_t len)
 {
     return fl_hash64(key, len, 0x9e3779b97f4a7c15ull * (index + 1));
 }
 
+static bool same_key(const lex_record *a, const lex_record *b)
+{
+    return a->index == b->index && a->key_len == b->key_len &&
+           memcmp(a->key, b->key, a->key_len) == 0;
+}
+
+/* Groups the records by (index, key) into ranges, each found by a hash
+ * slot. Within a range: canonical forms first, then aliases, then
+ * misspellings, each in file order (the order they were added), with
+ * exact duplicates (one entry listing a form twice) dropped. Linear: the
+ * slots group the records, a stable scatter lays the groups out. */
 static fl_status build_map(fl_lexicon *lex)
 {
-    if (lex->record_count > 1)
-        qsort(lex->records, lex->record_count, sizeof *lex->records, record_order);
-    /* drop exact duplicates (one entry listing a form twice) */
-    size_t w = 0;
-    for (size_t r = 0; r < lex->record_count; r++) {
-        if (w && record_order(&lex->records[w - 1], &lex->records[r]) == 0 &&
-            strcmp(lex->records[w - 1].hit.form, lex->records[r].hit.form) == 0)
-            continue;
-        lex->records[w++] = lex->records[r];
-    }
-    lex->record_count = w;
+    size_t n = lex->record_count;
     size_t slots = 16;
-    while (slots < lex->record_count * 2)
+    while (slots < n * 2)
         slots *= 2;
     lex->slots = calloc(slots, sizeof *lex->slots);
-    lex->hits = malloc((lex->record_count ? lex->record_count : 1) * sizeof *lex->hits);
-    if (!lex->slots || !lex->hits)
+    lex->hits = malloc((n ? n : 1) * sizeof *lex->hits);
+    size_t *slot_of_rec = malloc((n ? n : 1) * sizeof *slot_of_rec);
+    size_t *next = malloc((n ? n : 1) * sizeof *next);
+    lex_record *grouped = malloc((n ? n : 1) * sizeof *grouped);
+    lex_record *scratch = malloc((n ? n : 1) * sizeof *scratch);
+    if (!lex->slots || !lex->hits || !slot_of_rec || !next || !grouped || !scratch) {
+        free(slot_of_rec);
+        free(next);
+        free(grouped);
+        free(scratch);
         return FL_ENOMEM;
+    }
     lex->slot_mask = slots - 1;
-    for (size_t r = 0; r < lex->record_count; r++)
-        lex->hits[r] = lex->records[r].hit;
-    for (size_t r = 0; r < lex->record_count;) {
+    /* each group's slot; `start` is its first record for now */
+    for (size_t r = 0; r < n; r++) {
         const lex_record *rec = &lex->records[r];
-        size_t end = r + 1;
-        while (end < lex->record_count && lex->records[end].index == rec->index &&
-               lex->records[end].key_len == rec->key_len &&
-               memcmp(lex->records[end].key, rec->key, rec->key_len) == 0)
-            end++;
         uint64_t h = key_hash(rec->index, rec->key, rec->key_len);
         size_t at = (size_t)h & lex->slot_mask;
-        while (lex->slots[at].count)
-            at = (at + 1) & lex->slot_mask;
-        lex->slots[at] = (lex_slot){h, r, end - r};
-        r = end;
+        for (; lex->slots[at].count; at = (at + 1) & lex->slot_mask)
+            if (lex->slots[at].hash == h && same_key(&lex->records[lex->slots[at].start], rec))
+                break;
+        if (!lex->slots[at].count)
+            lex->slots[at] = (lex_slot){h, r, 0};
+        lex->slots[at].count++;
+        slot_of_rec[r] = at;
     }
+    /* the groups one after another, in the order they were first met;
+     * next[first record] is where the group's next record goes */
+    size_t used = 0;
+    for (size_t r = 0; r < n; r++) {
+        lex_slot *sl = &lex->slots[slot_of_rec[r]];
+        if (sl->start == r) {
+            next[r] = used;
+            used += sl->count;
+        }
+        grouped[next[sl->start]++] = lex->records[r];
+    }
+    free(lex->records);
+    lex->records = grouped;
+    for (size_t at = 0; at <= lex->slot_mask; at++) {
+        lex_slot *sl = &lex->slots[at];
+        if (!sl->count)
+            continue;
+        size_t start = next[sl->start] - sl->count, count = sl->count;
+        lex_record *g = grouped + start;
+        /* stable by role (a counting sort through the scratch) */
+        size_t by_role[3] = {0, 0, 0};
+        for (size_t k = 0; k < count; k++)
+            by_role[g[k].hit.role]++;
+        if (by_role[0] != count && by_role[1] != count && by_role[2] != count) {
+            size_t at_role[3] = {0, by_role[0], by_role[0] + by_role[1]};
+            for (size_t k = 0; k < count; k++)
+                scratch[at_role[g[k].hit.role]++] = g[k];
+            memcpy(g, scratch, count * sizeof *g);
+        }
+        size_t w = 0;
+        for (size_t k = 0; k < count; k++) {
+            if (w && g[w - 1].hit.role == g[k].hit.role && g[w - 1].hit.entry == g[k].hit.entry &&
+                strcmp(g[w - 1].hit.form, g[k].hit.form) == 0)
+                continue;
+            g[w++] = g[k];
+        }
+        sl->start = start;
+        sl->count = w;
+    }
+    for (size_t r = 0; r < n; r++)
+        lex->hits[r] = grouped[r].hit;
+    free(slot_of_rec);
+    free(scratch);
+    free(next);
     return FL_OK;
 }
 
@@ -521,14 +556,11 @@ static int near_order(const void *pa, const void *pb)
     return a->form < b->form ? -1 : a->form > b->form;
 }
 
+/* Indexes the form whose skeleton key is skel[0..slen). */
 static fl_status near_add(fl_lexicon *lex, size_t *cap_forms, size_t *cap_items,
                           const fl_lex_entry *e, const char *form, fl_lex_role role,
-                          uint64_t *variants)
+                          const char *skel, size_t slen, uint64_t *variants)
 {
-    char skel[KEY_CAP];
-    size_t slen = fl_skeleton(form, strlen(form), 0, skel, sizeof skel);
-    if (slen >= sizeof skel)
-        return FL_OK;
     uint32_t cps[FL_NEAR_MAX_CPS];
     size_t n = fl_near_decode(skel, slen, cps, FL_NEAR_MAX_CPS);
     if (n < 5 || n > FL_NEAR_MAX_CPS)
@@ -556,6 +588,54 @@ static fl_status near_add(fl_lexicon *lex, size_t *cap_forms, size_t *cap_items,
     }
     for (size_t i = 0; i < v; i++)
         lex->near_items[lex->near_item_count++] = (near_item){variants[i], id};
+    return FL_OK;
+}
+
+/* Sorts the near items by (hash, form) and fills the bucket starts, so a
+ * lookup scans a few items instead of a binary search over all of them.
+ * A counting sort on the bucket (the top NEAR_BUCKET_BITS of the hash),
+ * stable, so items of one hash keep their form order (near_add appends
+ * forms in id order); then each bucket, a handful of items, by hash. */
+static fl_status sort_near_items(fl_lexicon *lex)
+{
+    size_t nb = (size_t)1 << NEAR_BUCKET_BITS, count = lex->near_item_count;
+    size_t *start = calloc(nb + 1, sizeof *start);
+    near_item *sorted = malloc((count ? count : 1) * sizeof *sorted);
+    if (!start || !sorted) {
+        free(start);
+        free(sorted);
+        return FL_ENOMEM;
+    }
+    const near_item *items = lex->near_items;
+    for (size_t i = 0; i < count; i++)
+        start[(size_t)(items[i].hash >> (64 - NEAR_BUCKET_BITS)) + 1]++;
+    for (size_t b = 0; b < nb; b++)
+        start[b + 1] += start[b];
+    /* start[b] is bucket b's first slot; each placement moves it on, so
+     * afterwards start[b] is where bucket b + 1 begins */
+    for (size_t i = 0; i < count; i++)
+        sorted[start[(size_t)(items[i].hash >> (64 - NEAR_BUCKET_BITS))]++] = items[i];
+    for (size_t b = nb; b > 0; b--)
+        start[b] = start[b - 1];
+    start[0] = 0;
+    for (size_t b = 0; b < nb; b++) {
+        near_item *first = sorted + start[b];
+        size_t n = start[b + 1] - start[b];
+        if (n > 32) {
+            qsort(first, n, sizeof *first, near_order);
+            continue;
+        }
+        for (size_t k = 1; k < n; k++) { /* stable: equal hashes keep form order */
+            near_item e = first[k];
+            size_t m = k;
+            for (; m > 0 && first[m - 1].hash > e.hash; m--)
+                first[m] = first[m - 1];
+            first[m] = e;
+        }
+    }
+    free(lex->near_items);
+    lex->near_items = sorted;
+    lex->near_buckets = start;
     return FL_OK;
 }
 
@@ -587,8 +667,9 @@ static fl_status build_indexes(fl_lexicon *lex)
             klen = fl_skeleton(form, flen, 0, key, sizeof key);
             if (st == FL_OK && klen < sizeof key)
                 st = add_record(lex, IX_SKELETON, key, klen, e, form, role);
-            if (st == FL_OK && role != FL_LEX_MISSPELLING && e->kind != FL_LEX_ACRONYM)
-                st = near_add(lex, &cap_forms, &cap_items, e, form, role, variants);
+            if (st == FL_OK && klen < sizeof key && role != FL_LEX_MISSPELLING &&
+                e->kind != FL_LEX_ACRONYM)
+                st = near_add(lex, &cap_forms, &cap_items, e, form, role, key, klen, variants);
         }
         if (st == FL_OK && e->family[0])
             st = add_record(lex, IX_FAMILY, e->family, strlen(e->family), e, e->canonical,
@@ -597,21 +678,9 @@ static fl_status build_indexes(fl_lexicon *lex)
     free(variants);
     if (st != FL_OK)
         return st;
-    if (lex->near_item_count > 1)
-        qsort(lex->near_items, lex->near_item_count, sizeof *lex->near_items, near_order);
-    /* bucket starts, so a lookup scans a few items instead of a binary
-     * search over all of them */
-    size_t nb = (size_t)1 << NEAR_BUCKET_BITS;
-    lex->near_buckets = malloc((nb + 1) * sizeof *lex->near_buckets);
-    if (!lex->near_buckets)
-        return FL_ENOMEM;
-    size_t item = 0;
-    for (size_t b = 0; b <= nb; b++) {
-        while (item < lex->near_item_count &&
-               (size_t)(lex->near_items[item].hash >> (64 - NEAR_BUCKET_BITS)) < b)
-            item++;
-        lex->near_buckets[b] = item;
-    }
+    st = sort_near_items(lex);
+    if (st != FL_OK)
+        return st;
     return build_map(lex);
 }
 

@@ -482,6 +482,106 @@ static void post(const char *s, size_t n, unsigned st, bool lower, sink *o)
     }
 }
 
+/* Bytes by class for the ASCII pass: 1 << the class decode_class gives an
+ * ASCII byte; B_HIGH for a byte of a multi-byte character. */
+#define B(c) (1u << (c))
+enum { B_HIGH = 1u << 6 };
+// clang-format off
+static const unsigned char ascii_bits[256] = {
+    [0 ... 8] = B(C_OTHER),
+    ['\t' ... '\r'] = B(C_SPACE),
+    [14 ... 31] = B(C_OTHER),
+    [' '] = B(C_SPACE),
+    ['!' ... ','] = B(C_OTHER),
+    ['-' ... '.'] = B(C_DASHDOT),
+    ['/'] = B(C_OTHER),
+    ['0' ... '9'] = B(C_DIGIT),
+    [':' ... '@'] = B(C_OTHER),
+    ['A' ... 'Z'] = B(C_LETTER),
+    ['[' ... '`'] = B(C_OTHER),
+    ['a' ... 'z'] = B(C_LETTER),
+    ['{' ... 127] = B(C_OTHER),
+    [128 ... 255] = B_HIGH,
+};
+// clang-format on
+
+/* ASCII lower case, and ASCII as it is, as tables */
+#define L4(c) (c), (c) + 1, (c) + 2, (c) + 3
+#define L16(c) L4(c), L4((c) + 4), L4((c) + 8), L4((c) + 12)
+static const unsigned char ascii_lower[128] = {
+    L16(0),  L16(16), L16(32), L16(48), '@',  L4('a'), L4('e'), L4('i'), L4('m'), L4('q'),
+    L4('u'), 'y',     'z',     '[',     '\\', ']',     '^',     '_',     L16(96), L16(112),
+};
+static const unsigned char ascii_same[128] = {
+    L16(0), L16(16), L16(32), L16(48), L16(64), L16(80), L16(96), L16(112),
+};
+#undef L16
+#undef L4
+// clang-format on
+
+/* The digit/letter map on the key bytes [from, to) of one run that mixes
+ * letters and digits (digit_for ignores case, so the folded letters map as
+ * the surface's would; spaces, dashes, dots and digits stay). */
+static void map_digits(char *from, const char *to)
+{
+    for (; from < to; from++) {
+        char d = digit_for((unsigned char)*from);
+        if (d)
+            *from = d;
+    }
+}
+
+/* post() for s[0..n) when it is pure ASCII and the output has room for n
+ * more bytes (a key of ASCII is never longer than its input): the same
+ * stages in one pass, a table look-up a byte, written straight to the
+ * output. A lumped space is written at once unless one was just written
+ * (in lumping mode every space in the output is a lumped one) and taken
+ * back at the end; a run found to mix letters and digits is mapped once it
+ * ends. False, with nothing stored, at the first non-ASCII byte. */
+static bool post_ascii(const unsigned char *s, size_t n, unsigned st, bool lower, sink *o)
+{
+    char *const start = o->out + o->len;
+    char *w = start, *run = start;
+    const unsigned char *map = lower ? ascii_lower : ascii_same;
+    bool spacing = (st & ST_SPACING) != 0, digitmap = (st & ST_DIGITMAP) != 0;
+    unsigned special = B_HIGH;
+    if (spacing)
+        special |= B(C_SPACE) | B(C_DASHDOT);
+    else if (st & ST_LUMP)
+        special |= B(C_SPACE);
+    if (digitmap)
+        special |= B(C_OTHER);
+    const unsigned mix = B(C_LETTER) | B(C_DIGIT);
+    unsigned seen = 0; /* the classes met in the current run */
+    for (size_t i = 0; i < n; i++) {
+        unsigned char b = s[i];
+        unsigned bit = ascii_bits[b];
+        if (!(special & bit)) {
+            seen |= bit;
+            *w++ = (char)map[b];
+            continue;
+        }
+        if (bit == B_HIGH)
+            return false;
+        if (bit == B(C_OTHER)) { /* digitmap: ends the run, is a run of its own */
+            if ((seen & mix) == mix)
+                map_digits(run, w);
+            *w++ = (char)map[b];
+            run = w;
+            seen = 0;
+        } else if (!spacing && w > start && w[-1] != ' ') {
+            *w++ = ' '; /* a lumped space */
+        }
+    }
+    if (digitmap && (seen & mix) == mix)
+        map_digits(run, w);
+    if (!spacing && (st & ST_LUMP) && w > start && w[-1] == ' ')
+        w--;
+    o->len += (size_t)(w - start);
+    return true;
+}
+#undef B
+
 /* Code points for utf8proc, on the stack unless the input is long. */
 typedef struct cpbuf {
     utf8proc_int32_t *p;
@@ -549,12 +649,17 @@ static utf8proc_option_t utf8proc_options(unsigned st)
 static void build_key(const char *s, size_t n, unsigned st, sink *o)
 {
     n = trim_inflection(s, n, st);
-    size_t i = 0;
-    while (i < n && (unsigned char)s[i] < 0x80)
-        i++;
-    if (i == n) {
-        post(s, n, st, (st & ST_CASE) != 0, o);
-        return;
+    if (o->len < o->cap && o->cap - o->len > n) {
+        if (post_ascii((const unsigned char *)s, n, st, (st & ST_CASE) != 0, o))
+            return;
+    } else {
+        size_t i = 0;
+        while (i < n && (unsigned char)s[i] < 0x80)
+            i++;
+        if (i == n) {
+            post(s, n, st, (st & ST_CASE) != 0, o);
+            return;
+        }
     }
     utf8proc_option_t base = utf8proc_options(st);
     utf8proc_option_t full = base | UTF8PROC_COMPOSE | ((st & ST_CASE) ? UTF8PROC_CASEFOLD : 0);

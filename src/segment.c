@@ -134,6 +134,24 @@ static const unsigned char ascii_class[128] = {
 };
 // clang-format on
 
+/* ASCII letters and digits by byte, for the inner loop of a word: what
+ * each adds to a packed count of upper-case letters (bits 0-31) and
+ * lower-case ones (bits 32-62); digits set bit 63, which is never read,
+ * so that only other bytes are 0. */
+#define UPPER_1 1ull
+#define LOWER_1 (1ull << 32)
+#define DIGIT_1 (1ull << 63)
+// clang-format off
+static const uint64_t alnum_counts[256] = {
+    ['0' ... '9'] = DIGIT_1,
+    ['A' ... 'Z'] = UPPER_1,
+    ['a' ... 'z'] = LOWER_1,
+};
+// clang-format on
+#undef UPPER_1
+#undef LOWER_1
+#undef DIGIT_1
+
 static int classify_unicode(uint32_t cp)
 {
     switch (cp) {
@@ -377,24 +395,31 @@ static inline int ab_of(const seg *sg, size_t i)
     return (sg->flags[i] >> T_AB_SHIFT) & 7;
 }
 
-static bool push_token(seg *sg, size_t off, size_t len, fl_token_kind kind, uint8_t flags)
+/* Makes room for more tokens. */
+static bool grow_tokens(seg *sg)
 {
-    if (sg->n == sg->cap) {
-        /* news prose has about one token per five bytes: the first guess
-         * usually holds, so the tokens are written once, in place */
-        size_t cap = sg->cap ? sg->cap * 2 : sg->len / 5 + 16;
-        fl_token *t = fl_arena_alloc(sg->arena, cap * sizeof *t);
-        if (!t)
-            return false;
-        if (sg->n)
-            memcpy(t, sg->toks, sg->n * sizeof *t);
-        sg->toks = t;
-        uint8_t *f = realloc(sg->flags, cap);
-        if (!f)
-            return false;
-        sg->flags = f;
-        sg->cap = cap;
-    }
+    /* news prose has about one token per five or six bytes: the first
+     * guess usually holds, so the tokens are written once, in place (the
+     * memory is not zeroed, so an unused tail costs no work) */
+    size_t cap = sg->cap ? sg->cap * 2 : sg->len / 4 + 16;
+    fl_token *t = fl_arena_alloc_uninit(sg->arena, cap * sizeof *t); /* set when pushed */
+    if (!t)
+        return false;
+    if (sg->n)
+        memcpy(t, sg->toks, sg->n * sizeof *t);
+    sg->toks = t;
+    uint8_t *f = realloc(sg->flags, cap);
+    if (!f)
+        return false;
+    sg->flags = f;
+    sg->cap = cap;
+    return true;
+}
+
+static inline bool push_token(seg *sg, size_t off, size_t len, fl_token_kind kind, uint8_t flags)
+{
+    if (sg->n == sg->cap && !grow_tokens(sg))
+        return false;
     fl_token *t = &sg->toks[sg->n];
     t->off = off;
     t->len = len;
@@ -438,7 +463,8 @@ static bool scan_word(seg *sg, size_t i, uint8_t gap, size_t *end)
     bool digit_start = is_ascii_digit(s[i]);
     bool in_number = digit_start; /* only digits and separators so far */
     bool hyphen = false;
-    size_t letters = 0, upper = 0, lower = 0;
+    /* letters = upper + lower + other_letters (neither case) */
+    size_t letters = 0, upper = 0, lower = 0, other_letters = 0;
     int first_letter = -1;
     int ab = AB_NONE;
     size_t p = i;
@@ -478,21 +504,31 @@ static bool scan_word(seg *sg, size_t i, uint8_t gap, size_t *end)
     }
 
     while (p < len) {
-        /* ASCII letters and digits first: most of every word */
-        unsigned char b = s[p];
-        if (b < 0x80 && ascii_class[b] >= C_UPPER && ascii_class[b] <= C_DIGIT) {
-            int c = ascii_class[b];
-            if (c != C_DIGIT) {
-                letters++;
-                upper += c == C_UPPER;
-                lower += c == C_LOWER;
-                if (first_letter < 0)
-                    first_letter = c;
-                in_number = false;
-            }
-            p++;
-            continue;
+        /* a run of ASCII letters and digits first: most of every word; at
+         * most 2^30 bytes at a time, so the counts cannot overflow */
+        size_t run = p, stop = len - p > ((size_t)1 << 30) ? p + ((size_t)1 << 30) : len;
+        uint64_t counts = 0;
+        for (; p < stop; p++) {
+            uint64_t f = alnum_counts[s[p]];
+            if (!f)
+                break;
+            counts += f;
         }
+        size_t run_upper = (size_t)(counts & 0xffffffffu),
+               run_lower = (size_t)((counts >> 32) & 0x7fffffffu);
+        if (run_upper + run_lower) {
+            upper += run_upper;
+            lower += run_lower;
+            letters = upper + lower + other_letters;
+            in_number = false;
+            if (first_letter < 0) {
+                while (is_ascii_digit(s[run]))
+                    run++;
+                first_letter = s[run] <= 'Z' ? C_UPPER : C_LOWER;
+            }
+        }
+        if (p >= len)
+            break;
         uint32_t cp;
         size_t n = decode(s, len, p, &cp);
         int c = classify(cp);
@@ -503,6 +539,7 @@ static bool scan_word(seg *sg, size_t i, uint8_t gap, size_t *end)
         if (is_letter_class(c) || c == C_MARK || c == C_JOINER) {
             if (is_letter_class(c)) {
                 letters++;
+                other_letters += c == C_LETTER;
                 upper += c == C_UPPER;
                 lower += c == C_LOWER;
                 if (first_letter < 0)
@@ -605,6 +642,11 @@ static fl_status tokenize(seg *sg)
     unsigned breaks = 0;
     size_t i = 0;
     while (i < len) {
+        if (s[i] == ' ') { /* most of the whitespace */
+            gap |= G_SPACE;
+            i++;
+            continue;
+        }
         uint32_t cp;
         size_t n = decode(s, len, i, &cp);
         int c = classify(cp);
@@ -678,7 +720,7 @@ static int first_class(const seg *sg, size_t i)
     return classify(cp);
 }
 
-static bool is_terminal(const seg *sg, size_t i)
+static inline bool is_terminal(const seg *sg, size_t i)
 {
     const fl_token *t = &sg->toks[i];
     if (t->kind == FL_TOK_WORD)
@@ -983,6 +1025,8 @@ typedef struct stem_slot {
     bool stop;         /* a stopword: no stem */
     unsigned char stem_len;
     unsigned epoch;       /* the run doc_stem and last belong to; 0: none */
+    uint64_t head;        /* key_head of the key */
+    uint64_t stem_prefix; /* prefix_of the stem (0 for a stopword) */
     const char *key;      /* in the cache's arena */
     const char *stem;     /* in the cache's arena; NULL for a stopword */
     const char *doc_stem; /* the stem copied into run `epoch`'s document */
@@ -1086,8 +1130,10 @@ static const unsigned char ascii_lower[128] = {
 // clang-format on
 
 /* Lower-cases a word token into out (’ as ', the abbreviation's period
- * dropped) and hashes it (FNV-1a); returns its length, or 0 when it is not
- * a candidate. */
+ * dropped) and hashes it (FNV-1a); returns its length n, or 0 when it is
+ * not a candidate. out[n..] is left as it was (sentence_context relies on
+ * it): each pass writes the output from its start, and the general pass
+ * writes more than the ASCII pass it replaces. */
 static size_t lower_word(const unsigned char *w, size_t len, bool is_abbrev, char *out,
                          unsigned *hash)
 {
@@ -1154,6 +1200,42 @@ static bool stem_fresh(struct sb_stemmer *stemmer, const char *low, size_t n, bo
     return true;
 }
 
+/* The first eight bytes of s[0..n), zero padded, as a number: with the
+ * hash and the length, most keys compare in one step. */
+static inline uint64_t key_head(const char *s, size_t n)
+{
+    char b[8] = {0};
+    memcpy(b, s, n < 8 ? n : 8);
+    uint64_t h;
+    memcpy(&h, b, 8);
+    return h;
+}
+
+/* A context word's stem's first eight bytes as a big-endian number (zero
+ * padded), so most comparisons of stems are one. */
+static inline uint64_t prefix_of(const char *s, size_t n)
+{
+    uint64_t p = 0;
+    size_t k = n < 8 ? n : 8;
+    for (size_t i = 0; i < k; i++)
+        p |= (uint64_t)(unsigned char)s[i] << (56 - 8 * i);
+    return p;
+}
+
+/* The cache slot of low[0..n) (n <= 255; hash: FNV-1a of it, head: its
+ * key_head), or NULL when the word is not cached yet. */
+static inline stem_slot *stem_find(const fl_stem_cache *c, const char *low, size_t n, unsigned hash,
+                                   uint64_t head)
+{
+    for (size_t at = slot_of(hash) & c->mask; c->slots[at].len; at = (at + 1) & c->mask) {
+        stem_slot *sl = &c->slots[at];
+        if (sl->hash == hash && sl->len == n && sl->head == head &&
+            (n <= 8 || memcmp(sl->key + 8, low + 8, n - 8) == 0))
+            return sl;
+    }
+    return NULL;
+}
+
 /* The cache slot of low[0..n) (hash: FNV-1a of it), stemming the word on
  * first sight; *slot is NULL when the word is not cached (too long), then
  * *stop, *stem and *sn tell its stem. False when out of memory. */
@@ -1164,16 +1246,14 @@ static bool word_stem(fl_stem_cache *c, struct sb_stemmer *stemmer, const char *
     *slot = NULL;
     if (n > 255)
         return stem_fresh(stemmer, low, n, stop, stem, sn);
-    size_t at = slot_of(hash) & c->mask;
-    for (; c->slots[at].len; at = (at + 1) & c->mask) {
-        stem_slot *sl = &c->slots[at];
-        if (sl->hash == hash && sl->len == n && memcmp(sl->key, low, n) == 0) {
-            *slot = sl;
-            *stop = sl->stop;
-            *stem = (const sb_symbol *)sl->stem;
-            *sn = sl->stem_len;
-            return true;
-        }
+    uint64_t head = key_head(low, n);
+    stem_slot *sl = stem_find(c, low, n, hash, head);
+    if (sl) {
+        *slot = sl;
+        *stop = sl->stop;
+        *stem = (const sb_symbol *)sl->stem;
+        *sn = sl->stem_len;
+        return true;
     }
     if (!stem_fresh(stemmer, low, n, stop, stem, sn))
         return false;
@@ -1182,14 +1262,13 @@ static bool word_stem(fl_stem_cache *c, struct sb_stemmer *stemmer, const char *
     if (c->count >= FL_STEM_CACHE_MAX) {
         if (!stem_cache_reset(c, 4096))
             return false;
-        at = slot_of(hash) & c->mask;
     } else if ((c->count + 1) * 2 > c->mask + 1) {
         if (!stem_cache_grow(c))
             return false;
-        at = slot_of(hash) & c->mask;
-        while (c->slots[at].len)
-            at = (at + 1) & c->mask;
     }
+    size_t at = slot_of(hash) & c->mask;
+    while (c->slots[at].len)
+        at = (at + 1) & c->mask;
     char *key = fl_arena_strndup(c->arena, low, n);
     char *st = *stop ? NULL : fl_arena_strndup(c->arena, (const char *)*stem, *sn);
     if (!key || (!*stop && !st))
@@ -1198,6 +1277,8 @@ static bool word_stem(fl_stem_cache *c, struct sb_stemmer *stemmer, const char *
                                .len = (unsigned char)n,
                                .stop = *stop,
                                .stem_len = (unsigned char)*sn,
+                               .head = head,
+                               .stem_prefix = st ? prefix_of(st, *sn) : 0,
                                .key = key,
                                .stem = st};
     c->count++;
@@ -1236,21 +1317,11 @@ bool fl_ws_stem(fl_doc *doc, const char *word, size_t len, bool *stop, const cha
     return *stem != NULL;
 }
 
-/* A context word of a sentence: its stem and the stem's first eight bytes
- * as a big-endian number (zero padded), so most comparisons are one. */
+/* A context word of a sentence: its stem and the stem's prefix_of. */
 typedef struct ctx_word {
     uint64_t prefix;
     const char *text;
 } ctx_word;
-
-static inline uint64_t prefix_of(const char *s, size_t n)
-{
-    uint64_t p = 0;
-    size_t k = n < 8 ? n : 8;
-    for (size_t i = 0; i < k; i++)
-        p |= (uint64_t)(unsigned char)s[i] << (56 - 8 * i);
-    return p;
-}
 
 /* strcmp order: equal prefixes mean equal strings when either ends inside
  * them (zero padding), else the rest decides. */
@@ -1286,15 +1357,26 @@ static fl_status sentence_context(context_state *cx, fl_sentence *st, size_t ind
         if (t->kind != FL_TOK_WORD)
             continue;
         unsigned hash;
+        /* lower_word leaves low[n..8) as it was: zeroed, low[0..8) is the
+         * word's key_head */
+        memset(low, 0, 8);
         size_t n = lower_word(tok_text(sg, i), t->len, ab_of(sg, i) != AB_NONE, low, &hash);
         if (!n)
             continue;
-        stem_slot *slot;
+        uint64_t head;
+        memcpy(&head, low, 8);
+        /* the cached word in one probe, inline; a new word the long way */
+        stem_slot *slot = stem_find(cx->cache, low, n, hash, head);
         bool stop;
         const sb_symbol *stem;
         size_t sn;
-        if (!word_stem(cx->cache, cx->stemmer, low, n, hash, &slot, &stop, &stem, &sn))
+        if (slot) {
+            stop = slot->stop;
+            stem = (const sb_symbol *)slot->stem;
+            sn = slot->stem_len;
+        } else if (!word_stem(cx->cache, cx->stemmer, low, n, hash, &slot, &stop, &stem, &sn)) {
             return FL_ENOMEM;
+        }
         if (stop)
             continue;
         const char *text;
@@ -1321,7 +1403,7 @@ static fl_status sentence_context(context_state *cx, fl_sentence *st, size_t ind
             cx->scratch = grown;
             cx->scratch_cap = cap;
         }
-        cx->scratch[count++] = (ctx_word){prefix_of(text, sn), text};
+        cx->scratch[count++] = (ctx_word){slot ? slot->stem_prefix : prefix_of(text, sn), text};
     }
     st->context = NULL;
     st->context_count = 0;

@@ -661,6 +661,43 @@ START_TEST(lookalike_table_drives_skeleton)
 }
 END_TEST
 
+/* Pure-ASCII keys take a one-pass path when the output has room for the
+ * whole input, else the general one: with an output one byte short both
+ * must agree on the length and on the bytes that fit. Strings with other
+ * bytes must come out the same whichever way they went. */
+START_TEST(ascii_fast_path_matches_general)
+{
+    /* with the bytes of "é", so that some strings leave the ASCII path */
+    static const char alphabet[] = " \t-.aAbBiIlLoOsSzZxY0123589'!(/\xC3\xA9";
+    static const unsigned flag_sets[] = {0, FL_FOLD_CODE, FL_FOLD_NO_LUMP, FL_FOLD_KEEP_POSSESSIVE,
+                                         FL_FOLD_NO_LUMP | FL_FOLD_CODE};
+    unsigned seed = 12345;
+    for (int round = 0; round < 20000; round++) {
+        char in[24], big[64], small[24];
+        seed = seed * 1103515245u + 12345u;
+        size_t n = 1 + (seed >> 16) % 20;
+        for (size_t i = 0; i < n; i++) {
+            seed = seed * 1103515245u + 12345u;
+            in[i] = alphabet[(seed >> 16) % (sizeof alphabet - 1)];
+        }
+        for (size_t f = 0; f < sizeof flag_sets / sizeof flag_sets[0]; f++) {
+            for (int skel = 0; skel < 2; skel++) {
+                size_t (*key)(const char *, size_t, unsigned, char *, size_t) =
+                    skel ? fl_skeleton : fl_fold;
+                size_t a = key(in, n, flag_sets[f], big, sizeof big);
+                size_t b = key(in, n, flag_sets[f], small, n);
+                ck_assert_msg(a == b, "'%.*s' flags %u skeleton %d: %zu vs %zu", (int)n, in,
+                              flag_sets[f], skel, a, b);
+                size_t fit = a < n - 1 ? a : n - 1;
+                ck_assert_msg(memcmp(big, small, fit) == 0 && small[fit] == '\0',
+                              "'%.*s' flags %u skeleton %d: '%s' vs '%s'", (int)n, in, flag_sets[f],
+                              skel, big, small);
+            }
+        }
+    }
+}
+END_TEST
+
 Suite *fl_test_suite(void);
 
 Suite *fl_test_suite(void)
@@ -682,6 +719,7 @@ Suite *fl_test_suite(void)
     tcase_add_test(tc, nfkc_casefold_conformance);
     tcase_add_test(tc, lookalikes_are_confusable);
     tcase_add_test(tc, lookalike_table_drives_skeleton);
+    tcase_add_test(tc, ascii_fast_path_matches_general);
     suite_add_tcase(s, tc);
     return s;
 }
