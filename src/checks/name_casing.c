@@ -207,7 +207,8 @@ static void run(fl_doc *doc)
         if (doc->status != FL_OK)
             return;
     }
-    fl_name_uses_sort(uses, n);
+    if (!fl_name_uses_sort(doc, uses, n))
+        return;
     for (size_t r = 0; r < n && doc->status == FL_OK;) {
         bool several;
         size_t end = fl_name_uses_run(uses, n, r, &several);

@@ -560,10 +560,11 @@ static void run(fl_doc *doc)
         }
         n++;
     }
-    fl_name_uses_sort(uses, n);
+    if (!fl_name_uses_sort(doc, uses, n))
+        return;
     size_t ng = 0;
     for (size_t r = 0; r < n; r++)
-        if (r == 0 || strcmp(uses[r].key, uses[r - 1].key) != 0)
+        if (r == 0 || uses[r].group != uses[r - 1].group)
             ng++;
     name_group *groups = fl_arena_alloc(doc->arena, (ng ? ng : 1) * sizeof *groups);
     if (!groups) {
@@ -573,7 +574,7 @@ static void run(fl_doc *doc)
     size_t k = 0;
     for (size_t r = 0; r < n;) {
         size_t end = r + 1;
-        while (end < n && strcmp(uses[end].key, uses[r].key) == 0)
+        while (end < n && uses[end].group == uses[r].group)
             end++;
         name_group *g = &groups[k];
         g->nforms = fl_name_forms(doc, uses + r, end - r, &g->forms);

@@ -472,14 +472,26 @@ static bool wanted(const fl_mention *m)
  * token joins only when it is hyphenated, camel-case, mixes letters and
  * digits or mixes scripts. */
 
-typedef struct key_entry {
-    const char *key;
-    bool joinable;
-} key_entry;
+/* The keys of the mentions and of the tokens that are names on their own,
+ * and for each (by id) whether runs of several tokens may join it. */
+typedef struct name_keys {
+    fl_name_keys set;
+    fl_vec joinable; /* bool, by key id */
+} name_keys;
 
-static int key_entry_order(const void *pa, const void *pb)
+/* Adds key s[0..len) (copied when `copy`); false when out of memory. */
+static bool add_key(fl_doc *doc, name_keys *keys, const char *s, size_t len, bool copy,
+                    bool joinable)
 {
-    return strcmp(((const key_entry *)pa)->key, ((const key_entry *)pb)->key);
+    size_t id = fl_name_keys_add(doc, &keys->set, s, len, copy);
+    if (id == FL_NAME_NO_KEY)
+        return false;
+    if (id == keys->joinable.count && !fl_vec_push(doc->arena, &keys->joinable)) {
+        doc->status = FL_ENOMEM;
+        return false;
+    }
+    ((bool *)keys->joinable.items)[id] |= joinable;
+    return true;
 }
 
 static bool ascii_upper(unsigned char c)
@@ -590,15 +602,8 @@ static size_t without_possessive(const char *s, size_t len)
     return len;
 }
 
-static const key_entry *find_key(const key_entry *keys, size_t n, const char *key)
-{
-    key_entry probe = {key, false};
-    return n ? bsearch(&probe, keys, n, sizeof *keys, key_entry_order) : NULL;
-}
-
 /* Appends the token runs that share a mention's key to *runs. */
-static void find_runs(fl_doc *doc, const unsigned char *cls, const key_entry *keys, size_t nkeys,
-                      fl_vec *runs)
+static void find_runs(fl_doc *doc, const unsigned char *cls, const name_keys *keys, fl_vec *runs)
 {
     const char *text = doc->prose.text;
     char key[256];
@@ -635,23 +640,22 @@ static void find_runs(fl_doc *doc, const unsigned char *cls, const key_entry *ke
                 size_t klen = fl_skeleton(text + first->off, len, 0, key, sizeof key);
                 if (klen == 0 || klen >= sizeof key)
                     continue;
-                const key_entry *e = find_key(keys, nkeys, key);
-                if (!e || (k > 0 && !e->joinable))
+                size_t id = fl_name_keys_find(&keys->set, key, klen);
+                if (id == FL_NAME_NO_KEY || (k > 0 && !((const bool *)keys->joinable.items)[id]))
                     continue;
                 fl_name_use *u = fl_vec_push(doc->arena, runs);
                 if (!u) {
                     doc->status = FL_ENOMEM;
                     return;
                 }
-                *u = (fl_name_use){FL_NAME_NO_MENTION,
-                                   si,
-                                   first->off,
-                                   len,
-                                   text + first->off,
-                                   len,
-                                   "",
-                                   e->key,
-                                   false};
+                *u = (fl_name_use){.mention = FL_NAME_NO_MENTION,
+                                   .sentence = si,
+                                   .off = first->off,
+                                   .len = len,
+                                   .form = text + first->off,
+                                   .form_len = len,
+                                   .suffix = "",
+                                   .key = keys->set.keys[id]};
             }
         }
     }
@@ -661,7 +665,7 @@ static void find_runs(fl_doc *doc, const unsigned char *cls, const key_entry *ke
  * (TimeWarner, Kilroy-Silk, 1990s, М4), so that two spellings both found
  * among the tokens (ConsumerElectronics inside one mention, Consumer
  * Electronics inside another) meet. */
-static void token_keys(fl_doc *doc, const unsigned char *cls, fl_vec *keys)
+static void token_keys(fl_doc *doc, const unsigned char *cls, name_keys *keys)
 {
     const char *text = doc->prose.text;
     char key[256];
@@ -678,17 +682,13 @@ static void token_keys(fl_doc *doc, const unsigned char *cls, fl_vec *keys)
             size_t klen = fl_skeleton(text + tok->off, len, 0, key, sizeof key);
             if (klen == 0 || klen >= sizeof key)
                 continue;
-            key_entry *e = fl_vec_push(doc->arena, keys);
-            const char *k = fl_arena_strndup(doc->arena, key, klen);
-            if (!e || !k) {
-                doc->status = FL_ENOMEM;
-                return;
-            }
             /* a hyphen alone does not invite runs: Long-Term beside Long
              * Term Capital is two names */
-            *e = (key_entry){k, camel_case(text + tok->off, len) ||
-                                    has_ascii_digit(text + tok->off, len) ||
-                                    mixed_script(text + tok->off, len)};
+            if (!add_key(doc, keys, key, klen, true,
+                         camel_case(text + tok->off, len) ||
+                             has_ascii_digit(text + tok->off, len) ||
+                             mixed_script(text + tok->off, len)))
+                return;
         }
     }
 }
@@ -737,16 +737,14 @@ static void run(fl_doc *doc)
 
     /* the keys of the mentions and of the tokens that are names on their
      * own (camel case, hyphenated, codes, mixed scripts), unique */
-    fl_vec keyv;
-    fl_vec_init(&keyv, sizeof(key_entry));
-    for (size_t i = 0; i < n; i++) {
-        key_entry *e = fl_vec_push(doc->arena, &keyv);
-        if (!e) {
-            doc->status = FL_ENOMEM;
+    name_keys keys;
+    fl_vec_init(&keys.joinable, sizeof(bool));
+    if (!fl_name_keys_init(doc, &keys.set))
+        return;
+    for (size_t i = 0; i < n; i++)
+        if (!add_key(doc, &keys, uses[i].key, strlen(uses[i].key), false,
+                     multi_part(uses[i].form, uses[i].form_len)))
             return;
-        }
-        *e = (key_entry){uses[i].key, multi_part(uses[i].form, uses[i].form_len)};
-    }
     /* each token's class, scanned once */
     unsigned char *cls = fl_arena_alloc(doc->arena, doc->tokens.count + 1);
     if (!cls) {
@@ -758,22 +756,13 @@ static void run(fl_doc *doc)
         if (tok->kind == FL_TOK_WORD || tok->kind == FL_TOK_NUMBER)
             cls[t] = (unsigned char)token_class(doc->prose.text + tok->off, tok->len);
     }
-    token_keys(doc, cls, &keyv);
+    token_keys(doc, cls, &keys);
     if (doc->status != FL_OK)
         return;
-    key_entry *keys = keyv.items;
-    qsort(keys, keyv.count, sizeof *keys, key_entry_order);
-    size_t nkeys = 0;
-    for (size_t i = 0; i < keyv.count; i++) {
-        if (nkeys && strcmp(keys[nkeys - 1].key, keys[i].key) == 0) {
-            keys[nkeys - 1].joinable |= keys[i].joinable;
-            continue;
-        }
-        keys[nkeys++] = keys[i];
-    }
+    size_t nkeys = keys.set.count;
     fl_vec runs;
     fl_vec_init(&runs, sizeof(fl_name_use));
-    find_runs(doc, cls, keys, nkeys, &runs);
+    find_runs(doc, cls, &keys, &runs);
     if (doc->status != FL_OK)
         return;
     if (runs.count) {
@@ -788,7 +777,8 @@ static void run(fl_doc *doc)
         n += runs.count;
     }
 
-    fl_name_uses_sort(uses, n);
+    if (!fl_name_uses_sort(doc, uses, n))
+        return;
     group *groups = fl_arena_alloc(doc->arena, nkeys * sizeof *groups);
     if (!groups) {
         doc->status = FL_ENOMEM;
