@@ -292,6 +292,22 @@ size_t fl_name_keys_add(fl_doc *doc, fl_name_keys *set, const char *s, size_t le
     return id;
 }
 
+bool fl_name_keys_ranks(fl_doc *doc, const fl_name_keys *set, size_t *rank)
+{
+    size_t n = set->count;
+    distinct_key *keys = fl_arena_alloc(doc->arena, 2 * n * sizeof *keys);
+    if (!keys) {
+        doc->status = FL_ENOMEM;
+        return false;
+    }
+    for (size_t id = 0; id < n; id++)
+        keys[id] = (distinct_key){key_prefix(set->keys[id]), set->keys[id], id};
+    sort_keys(keys, keys + n, n, 0);
+    for (size_t r = 0; r < n; r++)
+        rank[keys[r].id] = r;
+    return true;
+}
+
 bool fl_name_uses_sort(fl_doc *doc, fl_name_use *uses, size_t count)
 {
     if (count < 2) {
@@ -314,19 +330,14 @@ bool fl_name_uses_sort(fl_doc *doc, fl_name_use *uses, size_t count)
         uses[i].group = id;
     }
     size_t nkeys = set.count;
-    /* the distinct keys in strcmp order give each id its rank */
-    distinct_key *keys = fl_arena_alloc(doc->arena, 2 * nkeys * sizeof *keys);
+    size_t *rank = fl_arena_alloc(doc->arena, nkeys * sizeof *rank);
     size_t *start = fl_arena_alloc(doc->arena, (nkeys + 1) * sizeof *start);
-    if (!keys || !start) {
+    if (!rank || !start) {
         doc->status = FL_ENOMEM;
         return false;
     }
-    for (size_t id = 0; id < nkeys; id++)
-        keys[id] = (distinct_key){key_prefix(set.keys[id]), set.keys[id], id};
-    sort_keys(keys, keys + nkeys, nkeys, 0);
-    size_t *rank = set.lens; /* the lengths are no longer needed */
-    for (size_t r = 0; r < nkeys; r++)
-        rank[keys[r].id] = r;
+    if (!fl_name_keys_ranks(doc, &set, rank))
+        return false;
     /* each use's place: by rank, and in input order within a rank */
     for (size_t i = 0; i < count; i++) {
         uses[i].group = rank[uses[i].group];

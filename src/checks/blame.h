@@ -90,6 +90,9 @@ size_t fl_name_keys_find(const fl_name_keys *set, const char *s, size_t len);
  * else s itself is kept (then NUL-terminated at len and outliving the
  * set). */
 size_t fl_name_keys_add(fl_doc *doc, fl_name_keys *set, const char *s, size_t len, bool copy);
+/* Fills rank[id] (set->count entries) with each key's place among the
+ * keys in strcmp order; false when out of memory. */
+bool fl_name_keys_ranks(fl_doc *doc, const fl_name_keys *set, size_t *rank);
 
 /* Sorts uses by (key, form, offset, mention); equal keys become
  * contiguous and each use's `group` is its key's rank (equal keys, equal
