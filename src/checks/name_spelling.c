@@ -536,29 +536,27 @@ static bool followed_by_region(const fl_doc *doc, const fl_name_use *u)
 
 static void run(fl_doc *doc)
 {
-    size_t total = doc->mentions.count;
-    if (total == 0)
+    size_t total = doc->mentions.count, wanted_count = 0;
+    for (size_t i = 0; i < total; i++)
+        wanted_count += wanted(doc, FL_DOC_MENTION(doc, i));
+    if (wanted_count == 0)
         return;
-    fl_name_use *uses = fl_arena_alloc(doc->arena, total * sizeof *uses);
+    fl_name_use *uses = fl_arena_alloc(doc->arena, wanted_count * sizeof *uses);
     if (!uses) {
         doc->status = FL_ENOMEM;
         return;
     }
     size_t n = 0;
-    char key[KEY_CAP];
     for (size_t i = 0; i < total; i++) {
         const fl_mention *m = FL_DOC_MENTION(doc, i);
         if (!wanted(doc, m) || !fl_name_use_init(doc, i, &uses[n]))
             continue;
-        size_t klen = fold_into(uses[n].form, uses[n].form_len, key);
-        if (!klen)
-            continue;
-        uses[n].key = fl_arena_strndup(doc->arena, key, klen);
-        if (!uses[n].key) {
-            doc->status = FL_ENOMEM;
+        /* the fold key (KEY_CAP is fl_name_use_set_key's cap too) */
+        bool keyed;
+        if (!fl_name_use_set_key(doc, &uses[n], fl_fold, &keyed))
             return;
-        }
-        n++;
+        if (keyed)
+            n++;
     }
     if (!fl_name_uses_sort(doc, uses, n))
         return;

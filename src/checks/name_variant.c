@@ -698,8 +698,14 @@ static void run(fl_doc *doc)
     size_t total = doc->mentions.count;
     if (total < 2)
         return;
-    fl_name_use *uses = fl_arena_alloc(doc->arena, total * sizeof *uses);
-    family_use *fams = fl_arena_alloc(doc->arena, total * sizeof *fams);
+    size_t nwanted = 0, ncodes = 0;
+    for (size_t i = 0; i < total; i++) {
+        const fl_mention *m = FL_DOC_MENTION(doc, i);
+        nwanted += wanted(m);
+        ncodes += m->kind == FL_M_CODE;
+    }
+    fl_name_use *uses = fl_arena_alloc(doc->arena, (nwanted + 1) * sizeof *uses);
+    family_use *fams = fl_arena_alloc(doc->arena, (ncodes + 1) * sizeof *fams);
     if (!uses || !fams) {
         doc->status = FL_ENOMEM;
         return;
