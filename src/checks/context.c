@@ -379,10 +379,26 @@ void fl_ctx_phrases_init(fl_ctx_phrases *set, const char *const *phrases)
         return;
     /* chains in list order: built from the end */
     for (size_t k = n; k-- > 0;) {
-        unsigned b = bucket_of(phrases[k][0]);
+        const char *p = phrases[k];
+        unsigned b = bucket_of(p[0]);
         set->next[k] = set->head[b];
         set->head[b] = (uint16_t)(k + 1);
+        /* the first word, which match_at tries first, unless the phrase
+         * starts with a space or a gap */
+        size_t plen = 0;
+        while (p[plen] && p[plen] != ' ')
+            plen++;
+        bool gap = plen == 3 && memcmp(p, "...", 3) == 0;
+        set->first_len[k] = (uint8_t)(p[0] == ' ' || gap || plen > 255 ? 0 : plen);
     }
+}
+
+/* False when phrase k of an indexed set cannot match at the word
+ * t[0..tlen): its first word does not (match_at's first test). */
+static bool may_match(const fl_ctx_phrases *set, unsigned k, const char *t, size_t tlen)
+{
+    size_t plen = set->first_len[k];
+    return plen == 0 || word_matches(set->list[k], plen, t, tlen);
 }
 
 /* Whether a phrase whose first byte is c matches at word start i. */
@@ -395,8 +411,10 @@ static bool match_bucket(const char *text, size_t len, size_t i, char c, const f
                 return true;
         return false;
     }
+    size_t we = word_end(text, len, i);
     for (unsigned k = set->head[bucket_of(c)]; k; k = set->next[k - 1])
-        if (set->list[k - 1][0] == c && match_at(text, len, i, set->list[k - 1], &end))
+        if (set->list[k - 1][0] == c && may_match(set, k - 1, text + i, we - i) &&
+            match_at(text, len, i, set->list[k - 1], &end))
             return true;
     return false;
 }
@@ -456,9 +474,11 @@ static bool ends_at(const char *t, size_t off, size_t start, size_t last_end,
         return false;
     }
     unsigned b = bucket_of(c);
+    size_t we = word_end(t, off, start);
     for (int pass = 0; pass < 2; pass++) {
         for (unsigned k = set->head[b]; k; k = set->next[k - 1])
-            if (match_at(t, off, start, set->list[k - 1], &end) && end == last_end)
+            if (may_match(set, k - 1, t + start, we - start) &&
+                match_at(t, off, start, set->list[k - 1], &end) && end == last_end)
                 return true;
         if (b == 26)
             break;

@@ -84,6 +84,7 @@ typedef struct fl_ctx_phrases {
     bool indexed;
     uint16_t head[27]; /* per first letter a-z, then any other byte: index + 1 */
     uint16_t next[FL_CTX_INDEX_CAP];
+    uint8_t first_len[FL_CTX_INDEX_CAP]; /* its first word's length; 0: not checked alone */
 } fl_ctx_phrases;
 
 void fl_ctx_phrases_init(fl_ctx_phrases *set, const char *const *phrases);

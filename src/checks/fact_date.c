@@ -275,7 +275,11 @@ typedef struct ev_ctx {
 
 static int word_order(const void *key, const void *item)
 {
-    return strcmp((const char *)key, ((const event_word *)item)->word);
+    const unsigned char *k = key, *w = (const unsigned char *)((const event_word *)item)->word;
+    /* most steps differ at the first letter */
+    if (k[0] != w[0])
+        return k[0] < w[0] ? -1 : 1;
+    return strcmp((const char *)k, (const char *)w);
 }
 
 /* The event word at token t, or NULL ("broke ground" and "walked out/off"

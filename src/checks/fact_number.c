@@ -211,8 +211,15 @@ static bool is_preposition(const char *t, size_t n)
     static const char *const preps[] = {
         "for",     "on",   "in",    "of",    "to",     "from", "at",     "by",      "with", "into",
         "against", "over", "under", "after", "before", "than", "toward", "towards", NULL};
+    /* their first letters: a b f i o t u w */
+    enum {
+        FIRST = 1u << 0 | 1u << 1 | 1u << 5 | 1u << 8 | 1u << 14 | 1u << 19 | 1u << 20 | 1u << 22
+    };
     char w[16];
-    if (n >= sizeof w)
+    if (n >= sizeof w || n < 2)
+        return false;
+    char c0 = fl_ctx_lower(t[0]);
+    if (c0 < 'a' || c0 > 'z' || !(FIRST & (1u << (c0 - 'a'))))
         return false;
     for (size_t i = 0; i < n; i++)
         w[i] = fl_ctx_lower(t[i]);
