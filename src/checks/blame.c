@@ -316,11 +316,6 @@ bool fl_name_uses_sort(fl_doc *doc, fl_name_use *uses, size_t count)
         return true;
     }
     fl_name_keys set;
-    uint32_t *pos = fl_arena_alloc(doc->arena, count * sizeof *pos);
-    if (!pos) {
-        doc->status = FL_ENOMEM;
-        return false;
-    }
     if (!fl_name_keys_init(doc, &set))
         return false;
     for (size_t i = 0; i < count; i++) {
@@ -329,14 +324,29 @@ bool fl_name_uses_sort(fl_doc *doc, fl_name_use *uses, size_t count)
             return false;
         uses[i].group = id;
     }
-    size_t nkeys = set.count;
+    return fl_name_uses_sort_ids(doc, uses, count, &set);
+}
+
+bool fl_name_uses_sort_ids(fl_doc *doc, fl_name_use *uses, size_t count, const fl_name_keys *set)
+{
+    if (count < 2) {
+        if (count)
+            uses[0].group = 0;
+        return true;
+    }
+    uint32_t *pos = fl_arena_alloc(doc->arena, count * sizeof *pos);
+    if (!pos) {
+        doc->status = FL_ENOMEM;
+        return false;
+    }
+    size_t nkeys = set->count;
     size_t *rank = fl_arena_alloc(doc->arena, nkeys * sizeof *rank);
     size_t *start = fl_arena_alloc(doc->arena, (nkeys + 1) * sizeof *start);
     if (!rank || !start) {
         doc->status = FL_ENOMEM;
         return false;
     }
-    if (!fl_name_keys_ranks(doc, &set, rank))
+    if (!fl_name_keys_ranks(doc, set, rank))
         return false;
     /* each use's place: by rank, and in input order within a rank */
     for (size_t i = 0; i < count; i++) {

@@ -100,6 +100,9 @@ bool fl_name_keys_ranks(fl_doc *doc, const fl_name_keys *set, size_t *rank);
  * ordered by strcmp. Scratch lives in doc's arena; returns false when out
  * of memory (doc->status is then FL_ENOMEM). */
 bool fl_name_uses_sort(fl_doc *doc, fl_name_use *uses, size_t count);
+/* As fl_name_uses_sort, for uses whose `group` already holds the id of
+ * their key in `set`. */
+bool fl_name_uses_sort_ids(fl_doc *doc, fl_name_use *uses, size_t count, const fl_name_keys *set);
 
 /* The end of the run of sorted uses[r..count) that share uses[r]'s key
  * (its group); *several tells whether the run holds more than one form. */
