@@ -54,7 +54,23 @@ bool fl_name_use_set_key(fl_doc *doc, fl_name_use *use,
                          size_t (*key_of)(const char *, size_t, unsigned, char *, size_t),
                          bool *keyed)
 {
-    char key[256];
+    enum { KEY_CAP = 256 };
+    /* A use that is its mention's whole surface has the mention's own key:
+     * mentions.c keys every kind but codes with flags 0, from the same
+     * bytes (the surface holds no NUL, or form_len would be shorter). */
+    if (use->mention != FL_NAME_NO_MENTION && use->mention < doc->mentions.count) {
+        const fl_mention *m = FL_DOC_MENTION(doc, use->mention);
+        const char *own = key_of == fl_fold ? m->fold : key_of == fl_skeleton ? m->skeleton : NULL;
+        if (own && m->kind != FL_M_CODE && use->form == m->surface && use->form_len == m->len &&
+            !use->suffix[0]) {
+            size_t klen = strlen(own);
+            *keyed = klen > 0 && klen < KEY_CAP;
+            if (*keyed)
+                use->key = own;
+            return true;
+        }
+    }
+    char key[KEY_CAP];
     size_t klen = key_of(use->form, use->form_len, 0, key, sizeof key);
     *keyed = klen > 0 && klen < sizeof key;
     if (!*keyed)
@@ -71,7 +87,7 @@ size_t fl_name_uses_run(const fl_name_use *uses, size_t count, size_t r, bool *s
 {
     size_t end = r + 1;
     *several = false;
-    while (end < count && strcmp(uses[end].key, uses[r].key) == 0) {
+    while (end < count && uses[end].group == uses[r].group) {
         if (uses[end].form_len != uses[r].form_len ||
             memcmp(uses[end].form, uses[r].form, uses[r].form_len) != 0)
             *several = true;
@@ -88,14 +104,12 @@ size_t fl_name_use_line(const fl_doc *doc, const fl_name_use *use)
     return line;
 }
 
-static int use_order(const void *pa, const void *pb)
+/* Order inside one key: by form, then offset, then mention. */
+static int form_order(const void *pa, const void *pb)
 {
     const fl_name_use *a = pa, *b = pb;
-    int c = strcmp(a->key, b->key);
-    if (c)
-        return c;
     size_t n = a->form_len < b->form_len ? a->form_len : b->form_len;
-    c = memcmp(a->form, b->form, n);
+    int c = memcmp(a->form, b->form, n);
     if (c)
         return c;
     if (a->form_len != b->form_len)
@@ -105,10 +119,262 @@ static int use_order(const void *pa, const void *pb)
     return a->mention < b->mention ? -1 : a->mention > b->mention;
 }
 
-void fl_name_uses_sort(fl_name_use *uses, size_t count)
+/* One distinct key: its first 8 bytes as a big-endian number (NUL padded,
+ * so that comparing prefixes agrees with strcmp), the key, its id. */
+typedef struct distinct_key {
+    uint64_t prefix;
+    const char *key;
+    size_t id;
+} distinct_key;
+
+static int distinct_order(const void *pa, const void *pb)
 {
-    if (count > 1)
-        qsort(uses, count, sizeof *uses, use_order);
+    const distinct_key *a = pa, *b = pb;
+    if (a->prefix != b->prefix)
+        return a->prefix < b->prefix ? -1 : 1;
+    return strcmp(a->key, b->key);
+}
+
+static uint64_t key_prefix(const char *s)
+{
+    uint64_t p = 0;
+    size_t i = 0;
+    for (; i < 8 && s[i]; i++)
+        p = p << 8 | (unsigned char)s[i];
+    return i == 0 ? 0 : i == 8 ? p : p << (8 * (8 - i));
+}
+
+/* Sorts keys[0..n) by distinct_order: an MSD radix sort on the prefix
+ * bytes from `byte` on, insertion sort for small runs. */
+static void sort_keys(distinct_key *keys, distinct_key *tmp, size_t n, unsigned byte)
+{
+    if (n <= 24 || byte >= 8) {
+        if (n > 24) {
+            qsort(keys, n, sizeof *keys, distinct_order);
+            return;
+        }
+        for (size_t i = 1; i < n; i++) {
+            distinct_key k = keys[i];
+            size_t j = i;
+            while (j > 0 && distinct_order(&keys[j - 1], &k) > 0) {
+                keys[j] = keys[j - 1];
+                j--;
+            }
+            keys[j] = k;
+        }
+        return;
+    }
+    size_t count[257] = {0};
+    unsigned shift = 56 - 8 * byte;
+    for (size_t i = 0; i < n; i++)
+        count[((keys[i].prefix >> shift) & 255) + 1]++;
+    for (size_t b = 0; b < 256; b++)
+        count[b + 1] += count[b];
+    size_t end[256];
+    memcpy(end, count, sizeof end);
+    for (size_t i = 0; i < n; i++)
+        tmp[end[(keys[i].prefix >> shift) & 255]++] = keys[i];
+    memcpy(keys, tmp, n * sizeof *keys);
+    for (size_t b = 0; b < 256; b++)
+        if (count[b + 1] - count[b] > 1)
+            sort_keys(keys + count[b], tmp, count[b + 1] - count[b], byte + 1);
+}
+
+/* Puts one key's uses (in their input order, which is mostly document
+ * order) in form_order. */
+static void sort_group(fl_name_use *uses, size_t n)
+{
+    size_t i = 1;
+    while (i < n && form_order(&uses[i - 1], &uses[i]) <= 0)
+        i++;
+    if (i == n)
+        return;
+    if (n > 16) {
+        qsort(uses, n, sizeof *uses, form_order);
+        return;
+    }
+    for (; i < n; i++) {
+        if (form_order(&uses[i - 1], &uses[i]) <= 0)
+            continue;
+        fl_name_use u = uses[i];
+        size_t k = i;
+        while (k > 0 && form_order(&uses[k - 1], &u) > 0) {
+            uses[k] = uses[k - 1];
+            k--;
+        }
+        uses[k] = u;
+    }
+}
+
+static uint64_t key_hash(const char *s, size_t len)
+{
+    uint64_t h = 14695981039346656037u;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211u;
+    return h ^ (h >> 29);
+}
+
+static bool keys_grow(fl_doc *doc, fl_name_keys *set)
+{
+    size_t cap = set->cap ? set->cap * 2 : 64;
+    uint32_t *slots = fl_arena_alloc(doc->arena, cap * sizeof *slots);
+    const char **keys = fl_arena_alloc(doc->arena, cap / 2 * sizeof *keys);
+    size_t *lens = fl_arena_alloc(doc->arena, cap / 2 * sizeof *lens);
+    uint64_t *hashes = fl_arena_alloc(doc->arena, cap / 2 * sizeof *hashes);
+    if (!slots || !keys || !lens || !hashes) {
+        doc->status = FL_ENOMEM;
+        return false;
+    }
+    if (set->count) {
+        memcpy(keys, set->keys, set->count * sizeof *keys);
+        memcpy(lens, set->lens, set->count * sizeof *lens);
+        memcpy(hashes, set->hashes, set->count * sizeof *hashes);
+    }
+    for (size_t id = 0; id < set->count; id++) {
+        size_t at = (size_t)hashes[id] & (cap - 1);
+        while (slots[at])
+            at = (at + 1) & (cap - 1);
+        slots[at] = (uint32_t)(id + 1);
+    }
+    set->slots = slots;
+    set->keys = keys;
+    set->lens = lens;
+    set->hashes = hashes;
+    set->cap = cap;
+    return true;
+}
+
+bool fl_name_keys_init(fl_doc *doc, fl_name_keys *set)
+{
+    memset(set, 0, sizeof *set);
+    return keys_grow(doc, set);
+}
+
+/* The slot holding s[0..len) (hash h), or the empty slot where it goes. */
+static size_t keys_slot(const fl_name_keys *set, const char *s, size_t len, uint64_t h)
+{
+    size_t at = (size_t)h & (set->cap - 1);
+    for (;; at = (at + 1) & (set->cap - 1)) {
+        uint32_t id = set->slots[at];
+        if (!id || (set->hashes[id - 1] == h && set->lens[id - 1] == len &&
+                    memcmp(set->keys[id - 1], s, len) == 0))
+            return at;
+    }
+}
+
+size_t fl_name_keys_find(const fl_name_keys *set, const char *s, size_t len)
+{
+    uint32_t id = set->slots[keys_slot(set, s, len, key_hash(s, len))];
+    return id ? id - 1 : FL_NAME_NO_KEY;
+}
+
+size_t fl_name_keys_add(fl_doc *doc, fl_name_keys *set, const char *s, size_t len, bool copy)
+{
+    uint64_t h = key_hash(s, len);
+    size_t at = keys_slot(set, s, len, h);
+    if (set->slots[at])
+        return set->slots[at] - 1;
+    if ((set->count + 1) * 2 > set->cap) {
+        if (!keys_grow(doc, set))
+            return FL_NAME_NO_KEY;
+        at = keys_slot(set, s, len, h);
+    }
+    const char *key = copy ? fl_arena_strndup(doc->arena, s, len) : s;
+    if (!key) {
+        doc->status = FL_ENOMEM;
+        return FL_NAME_NO_KEY;
+    }
+    size_t id = set->count++;
+    set->slots[at] = (uint32_t)(id + 1);
+    set->keys[id] = key;
+    set->lens[id] = len;
+    set->hashes[id] = h;
+    return id;
+}
+
+bool fl_name_keys_ranks(fl_doc *doc, const fl_name_keys *set, size_t *rank)
+{
+    size_t n = set->count;
+    distinct_key *keys = fl_arena_alloc(doc->arena, 2 * n * sizeof *keys);
+    if (!keys) {
+        doc->status = FL_ENOMEM;
+        return false;
+    }
+    for (size_t id = 0; id < n; id++)
+        keys[id] = (distinct_key){key_prefix(set->keys[id]), set->keys[id], id};
+    sort_keys(keys, keys + n, n, 0);
+    for (size_t r = 0; r < n; r++)
+        rank[keys[r].id] = r;
+    return true;
+}
+
+bool fl_name_uses_sort(fl_doc *doc, fl_name_use *uses, size_t count)
+{
+    if (count < 2) {
+        if (count)
+            uses[0].group = 0;
+        return true;
+    }
+    fl_name_keys set;
+    if (!fl_name_keys_init(doc, &set))
+        return false;
+    for (size_t i = 0; i < count; i++) {
+        size_t id = fl_name_keys_add(doc, &set, uses[i].key, strlen(uses[i].key), false);
+        if (id == FL_NAME_NO_KEY)
+            return false;
+        uses[i].group = id;
+    }
+    return fl_name_uses_sort_ids(doc, uses, count, &set);
+}
+
+bool fl_name_uses_sort_ids(fl_doc *doc, fl_name_use *uses, size_t count, const fl_name_keys *set)
+{
+    if (count < 2) {
+        if (count)
+            uses[0].group = 0;
+        return true;
+    }
+    uint32_t *pos = fl_arena_alloc(doc->arena, count * sizeof *pos);
+    if (!pos) {
+        doc->status = FL_ENOMEM;
+        return false;
+    }
+    size_t nkeys = set->count;
+    size_t *rank = fl_arena_alloc(doc->arena, nkeys * sizeof *rank);
+    size_t *start = fl_arena_alloc(doc->arena, (nkeys + 1) * sizeof *start);
+    if (!rank || !start) {
+        doc->status = FL_ENOMEM;
+        return false;
+    }
+    if (!fl_name_keys_ranks(doc, set, rank))
+        return false;
+    /* each use's place: by rank, and in input order within a rank */
+    for (size_t i = 0; i < count; i++) {
+        uses[i].group = rank[uses[i].group];
+        start[uses[i].group + 1]++;
+    }
+    for (size_t r = 0; r < nkeys; r++)
+        start[r + 1] += start[r];
+    for (size_t i = 0; i < count; i++)
+        pos[i] = (uint32_t)start[uses[i].group]++;
+    /* move them there in place, one cycle at a time */
+    for (size_t i = 0; i < count; i++) {
+        while (pos[i] != i) {
+            size_t j = pos[i];
+            fl_name_use u = uses[j];
+            uses[j] = uses[i];
+            uses[i] = u;
+            pos[i] = pos[j];
+            pos[j] = (uint32_t)j;
+        }
+    }
+    /* start[r] is now the end of rank r */
+    for (size_t r = 0, from = 0; r < nkeys; r++) {
+        if (start[r] - from > 1)
+            sort_group(uses + from, start[r] - from);
+        from = start[r];
+    }
+    return true;
 }
 
 int fl_blame_lexicon_status(const fl_doc *doc, const char *form, size_t len)

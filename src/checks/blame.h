@@ -22,6 +22,7 @@ typedef struct fl_name_use {
     const char *suffix; /* "s" for a plural code (H20s), else "" */
     const char *key;    /* the grouping key the check chose */
     bool part;          /* one word of a longer name (Allied in Allied Domecq) */
+    size_t group;       /* set by fl_name_uses_sort: the rank of key among the keys */
 } fl_name_use;
 
 /* fl_name_use.mention of a use found among the tokens, not a mention. */
@@ -52,9 +53,11 @@ typedef enum fl_blame_reason {
 bool fl_name_use_init(fl_doc *doc, size_t i, fl_name_use *use);
 
 /* Sets use->key to the key `key_of` (fl_fold or fl_skeleton, flags 0)
- * makes of the use's form, copied into the document's arena; *keyed tells
- * whether the form has a key (not empty, not too long). Returns false only
- * when out of memory (doc->status is then FL_ENOMEM). */
+ * makes of the use's form, in the document's arena (the mention's own
+ * fold or skeleton when the form is its whole surface and it was keyed
+ * with flags 0); *keyed tells whether the form has a key (not empty, not
+ * too long). Returns false only when out of memory (doc->status is then
+ * FL_ENOMEM). */
 bool fl_name_use_set_key(fl_doc *doc, fl_name_use *use,
                          size_t (*key_of)(const char *, size_t, unsigned, char *, size_t),
                          bool *keyed);
@@ -63,11 +66,46 @@ bool fl_name_use_set_key(fl_doc *doc, fl_name_use *use,
  * needs it, not for every mention). */
 size_t fl_name_use_line(const fl_doc *doc, const fl_name_use *use);
 
-/* Sorts uses by (key, form, offset); equal keys become contiguous. */
-void fl_name_uses_sort(fl_name_use *uses, size_t count);
+/* A set of distinct keys, each with a dense id in the order they were
+ * added; a hash table in doc's arena (no free). */
+typedef struct fl_name_keys {
+    uint32_t *slots; /* id + 1; 0: empty */
+    size_t cap;
+    const char **keys; /* by id, NUL-terminated */
+    size_t *lens;
+    uint64_t *hashes;
+    size_t count;
+} fl_name_keys;
 
-/* The end of the run of sorted uses[r..count) that share uses[r]'s key;
- * *several tells whether the run holds more than one form. */
+/* fl_name_keys_find's answer for a key not in the set, and
+ * fl_name_keys_add's when out of memory. */
+#define FL_NAME_NO_KEY ((size_t)-1)
+
+/* Prepares an empty set; false when out of memory (doc->status is then
+ * FL_ENOMEM, as for fl_name_keys_add). */
+bool fl_name_keys_init(fl_doc *doc, fl_name_keys *set);
+/* The id of s[0..len), or FL_NAME_NO_KEY. */
+size_t fl_name_keys_find(const fl_name_keys *set, const char *s, size_t len);
+/* The id of s[0..len), added when new: copied into the arena when `copy`,
+ * else s itself is kept (then NUL-terminated at len and outliving the
+ * set). */
+size_t fl_name_keys_add(fl_doc *doc, fl_name_keys *set, const char *s, size_t len, bool copy);
+/* Fills rank[id] (set->count entries) with each key's place among the
+ * keys in strcmp order; false when out of memory. */
+bool fl_name_keys_ranks(fl_doc *doc, const fl_name_keys *set, size_t *rank);
+
+/* Sorts uses by (key, form, offset, mention); equal keys become
+ * contiguous and each use's `group` is its key's rank (equal keys, equal
+ * ranks). Keys are grouped by a hash and only the distinct keys are
+ * ordered by strcmp. Scratch lives in doc's arena; returns false when out
+ * of memory (doc->status is then FL_ENOMEM). */
+bool fl_name_uses_sort(fl_doc *doc, fl_name_use *uses, size_t count);
+/* As fl_name_uses_sort, for uses whose `group` already holds the id of
+ * their key in `set`. */
+bool fl_name_uses_sort_ids(fl_doc *doc, fl_name_use *uses, size_t count, const fl_name_keys *set);
+
+/* The end of the run of sorted uses[r..count) that share uses[r]'s key
+ * (its group); *several tells whether the run holds more than one form. */
 size_t fl_name_uses_run(const fl_name_use *uses, size_t count, size_t r, bool *several);
 
 /* Splits uses[0..count) (one key, sorted) into exact forms; returns the

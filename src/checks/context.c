@@ -361,36 +361,137 @@ static bool match_at(const char *t, size_t len, size_t i, const char *p, size_t 
     return match_at(t, len, k, p + plen + 1, end);
 }
 
-bool fl_ctx_text_has(const char *text, size_t len, const char *const *phrases, size_t *where)
+/* The bucket of a lower-case first byte: a-z, or 26 for any other. */
+static unsigned bucket_of(char c)
+{
+    return c >= 'a' && c <= 'z' ? (unsigned)(c - 'a') : 26u;
+}
+
+void fl_ctx_phrases_init(fl_ctx_phrases *set, const char *const *phrases)
+{
+    size_t n = 0;
+    while (phrases[n])
+        n++;
+    set->list = phrases;
+    set->indexed = n <= FL_CTX_INDEX_CAP;
+    memset(set->head, 0, sizeof set->head);
+    if (!set->indexed)
+        return;
+    /* chains in list order: built from the end */
+    for (size_t k = n; k-- > 0;) {
+        const char *p = phrases[k];
+        unsigned b = bucket_of(p[0]);
+        set->next[k] = set->head[b];
+        set->head[b] = (uint16_t)(k + 1);
+        /* the first word, which match_at tries first, unless the phrase
+         * starts with a space or a gap */
+        size_t plen = 0;
+        while (p[plen] && p[plen] != ' ')
+            plen++;
+        bool gap = plen == 3 && memcmp(p, "...", 3) == 0;
+        set->first_len[k] = (uint8_t)(p[0] == ' ' || gap || plen > 255 ? 0 : plen);
+    }
+}
+
+/* False when phrase k of an indexed set cannot match at the word
+ * t[0..tlen): its first word does not (match_at's first test). */
+static bool may_match(const fl_ctx_phrases *set, unsigned k, const char *t, size_t tlen)
+{
+    size_t plen = set->first_len[k];
+    return plen == 0 || word_matches(set->list[k], plen, t, tlen);
+}
+
+/* Whether a phrase whose first byte is c matches at word start i. */
+static bool match_bucket(const char *text, size_t len, size_t i, char c, const fl_ctx_phrases *set)
+{
+    size_t end;
+    if (!set->indexed) {
+        for (size_t k = 0; set->list[k]; k++)
+            if (set->list[k][0] == c && match_at(text, len, i, set->list[k], &end))
+                return true;
+        return false;
+    }
+    size_t we = word_end(text, len, i);
+    for (unsigned k = set->head[bucket_of(c)]; k; k = set->next[k - 1])
+        if (set->list[k - 1][0] == c && may_match(set, k - 1, text + i, we - i) &&
+            match_at(text, len, i, set->list[k - 1], &end))
+            return true;
+    return false;
+}
+
+bool fl_ctx_text_has_in(const char *text, size_t len, const fl_ctx_phrases *set, size_t *where)
 {
     size_t i = next_word(text, len, 0);
     while (i < len) {
-        char c = fl_ctx_lower(text[i]);
-        for (size_t k = 0; phrases[k]; k++) {
-            size_t end;
-            if (phrases[k][0] == c && match_at(text, len, i, phrases[k], &end)) {
-                if (where)
-                    *where = i;
-                return true;
-            }
+        if (match_bucket(text, len, i, fl_ctx_lower(text[i]), set)) {
+            if (where)
+                *where = i;
+            return true;
         }
         i = next_word(text, len, word_end(text, len, i));
     }
     return false;
 }
 
-bool fl_ctx_sentence_has(const fl_doc *doc, size_t sentence, const char *const *phrases)
+bool fl_ctx_text_has(const char *text, size_t len, const char *const *phrases, size_t *where)
+{
+    fl_ctx_phrases set;
+    fl_ctx_phrases_init(&set, phrases);
+    return fl_ctx_text_has_in(text, len, &set, where);
+}
+
+bool fl_ctx_sentence_has_in(const fl_doc *doc, size_t sentence, const fl_ctx_phrases *set)
 {
     if (sentence >= doc->sentences.count)
         return false;
     const fl_sentence *s = FL_DOC_SENTENCE(doc, sentence);
-    return fl_ctx_text_has(doc->prose.text + s->off, s->len, phrases, NULL);
+    return fl_ctx_text_has_in(doc->prose.text + s->off, s->len, set, NULL);
 }
 
-bool fl_ctx_before_has(const fl_doc *doc, size_t floor, size_t off, const char *const *phrases)
+bool fl_ctx_sentence_has(const fl_doc *doc, size_t sentence, const char *const *phrases)
+{
+    fl_ctx_phrases set;
+    fl_ctx_phrases_init(&set, phrases);
+    return fl_ctx_sentence_has_in(doc, sentence, &set);
+}
+
+/* A phrase that ends at `last_end` and starts at word start `start`
+ * (text cut at off): phrases starting with a letter only at a word with
+ * that letter, the others at any word. */
+static bool ends_at(const char *t, size_t off, size_t start, size_t last_end,
+                    const fl_ctx_phrases *set)
+{
+    char c = fl_ctx_lower(t[start]);
+    size_t end;
+    if (!set->indexed) {
+        for (size_t k = 0; set->list[k]; k++) {
+            char p0 = set->list[k][0];
+            if (p0 != c && p0 >= 'a' && p0 <= 'z')
+                continue;
+            if (match_at(t, off, start, set->list[k], &end) && end == last_end)
+                return true;
+        }
+        return false;
+    }
+    unsigned b = bucket_of(c);
+    size_t we = word_end(t, off, start);
+    for (int pass = 0; pass < 2; pass++) {
+        for (unsigned k = set->head[b]; k; k = set->next[k - 1])
+            if (may_match(set, k - 1, t + start, we - start) &&
+                match_at(t, off, start, set->list[k - 1], &end) && end == last_end)
+                return true;
+        if (b == 26)
+            break;
+        b = 26;
+    }
+    return false;
+}
+
+size_t fl_ctx_before_which(const fl_doc *doc, size_t floor, size_t off,
+                           const fl_ctx_phrases *const *sets, size_t nsets)
 {
     if (off <= floor)
-        return false;
+        return nsets;
     const char *t = doc->prose.text;
     /* the starts of the last three words before off */
     size_t starts[3], n = 0;
@@ -411,29 +512,28 @@ bool fl_ctx_before_has(const fl_doc *doc, size_t floor, size_t off, const char *
         starts[n++] = i;
     }
     if (n == 0)
-        return false;
+        return nsets;
     /* only spaces and currency-like symbols between the last word and off */
     for (size_t k = last_end; k < off; k++)
         if (t[k] != ' ' && t[k] != '\n' && t[k] != '\r' && t[k] != '\t')
-            return false;
-    for (size_t s = 0; s < n; s++) {
-        /* a phrase starting with a letter matches only a word starting
-         * with that letter: skip the others without walking them */
-        char c = fl_ctx_lower(t[starts[s]]);
-        for (size_t k = 0; phrases[k]; k++) {
-            char p0 = phrases[k][0];
-            if (p0 != c && p0 >= 'a' && p0 <= 'z')
-                continue;
-            size_t end;
-            if (match_at(t, off, starts[s], phrases[k], &end) && end == last_end)
-                return true;
-        }
-    }
-    return false;
+            return nsets;
+    for (size_t set = 0; set < nsets; set++)
+        for (size_t s = 0; s < n; s++)
+            if (ends_at(t, off, starts[s], last_end, sets[set]))
+                return set;
+    return nsets;
 }
 
-bool fl_ctx_window_has(const fl_doc *doc, size_t off, size_t len, size_t before, size_t after,
-                       const char *const *phrases)
+bool fl_ctx_before_has(const fl_doc *doc, size_t floor, size_t off, const char *const *phrases)
+{
+    fl_ctx_phrases set;
+    fl_ctx_phrases_init(&set, phrases);
+    const fl_ctx_phrases *sets[1] = {&set};
+    return fl_ctx_before_which(doc, floor, off, sets, 1) == 0;
+}
+
+bool fl_ctx_window_has_in(const fl_doc *doc, size_t off, size_t len, size_t before, size_t after,
+                          const fl_ctx_phrases *set)
 {
     const char *t = doc->prose.text;
     size_t lo = 0, hi = doc->prose.len;
@@ -469,7 +569,15 @@ bool fl_ctx_window_has(const fl_doc *doc, size_t off, size_t len, size_t before,
         while (end < hi && fl_ctx_word_byte((unsigned char)t[end]))
             end++;
     }
-    return fl_ctx_text_has(t + start, end - start, phrases, NULL);
+    return fl_ctx_text_has_in(t + start, end - start, set, NULL);
+}
+
+bool fl_ctx_window_has(const fl_doc *doc, size_t off, size_t len, size_t before, size_t after,
+                       const char *const *phrases)
+{
+    fl_ctx_phrases set;
+    fl_ctx_phrases_init(&set, phrases);
+    return fl_ctx_window_has_in(doc, off, len, before, after, &set);
 }
 
 /* ------------------------------------------------------------ positions */

@@ -74,23 +74,46 @@ extern const char *const fl_ctx_change_phrases[];
 /* Words that qualify a number as approximate (about, around, nearly, ...). */
 extern const char *const fl_ctx_approx_phrases[];
 
+/* A phrase list indexed by first letter, so that a word is tried only
+ * against the phrases that can start there. Made on the stack (no
+ * allocation) by a check that reads one list many times; a list longer
+ * than FL_CTX_INDEX_CAP is read whole each time. */
+enum { FL_CTX_INDEX_CAP = 256 };
+typedef struct fl_ctx_phrases {
+    const char *const *list;
+    bool indexed;
+    uint16_t head[27]; /* per first letter a-z, then any other byte: index + 1 */
+    uint16_t next[FL_CTX_INDEX_CAP];
+    uint8_t first_len[FL_CTX_INDEX_CAP]; /* its first word's length; 0: not checked alone */
+} fl_ctx_phrases;
+
+void fl_ctx_phrases_init(fl_ctx_phrases *set, const char *const *phrases);
+
 /* Whether text[0..len) holds one of the phrases; when `where` is not NULL,
  * stores the offset (in text) of the first match. */
 bool fl_ctx_text_has(const char *text, size_t len, const char *const *phrases, size_t *where);
+bool fl_ctx_text_has_in(const char *text, size_t len, const fl_ctx_phrases *set, size_t *where);
 
 /* Whether sentence i holds one of the phrases. */
 bool fl_ctx_sentence_has(const fl_doc *doc, size_t sentence, const char *const *phrases);
+bool fl_ctx_sentence_has_in(const fl_doc *doc, size_t sentence, const fl_ctx_phrases *set);
 
 /* Whether the `words` words right before prose offset `off` (inside the
  * sentence starting at `floor`) end with one of the phrases, e.g. "about"
  * before "$500 billion". */
 bool fl_ctx_before_has(const fl_doc *doc, size_t floor, size_t off, const char *const *phrases);
+/* The first of sets[0..n) that fl_ctx_before_has would find before off,
+ * or n when none. */
+size_t fl_ctx_before_which(const fl_doc *doc, size_t floor, size_t off,
+                           const fl_ctx_phrases *const *sets, size_t n);
 
 /* Whether the words around the prose span [off, off+len) - up to `before`
  * words before it and `after` words after it, inside its sentence - hold
  * one of the phrases (the span itself included). */
 bool fl_ctx_window_has(const fl_doc *doc, size_t off, size_t len, size_t before, size_t after,
                        const char *const *phrases);
+bool fl_ctx_window_has_in(const fl_doc *doc, size_t off, size_t len, size_t before, size_t after,
+                          const fl_ctx_phrases *set);
 
 /* ------------------------------------------------------------ positions */
 

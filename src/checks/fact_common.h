@@ -35,8 +35,11 @@ static inline bool fc_tok_is(const fl_doc *doc, size_t t, const char *w)
 static inline int fc_tok_in(const fl_doc *doc, size_t t, const char *const *words)
 {
     const fl_token *tok = FL_DOC_TOKEN(doc, t);
+    const char *s = doc->prose.text + tok->off;
+    /* fc_eq fails at the first byte for most words: test it here */
+    char c0 = tok->len ? fl_ctx_lower(s[0]) : '\0';
     for (int i = 0; words[i]; i++)
-        if (fc_eq(doc->prose.text + tok->off, tok->len, words[i]))
+        if (words[i][0] == c0 && fc_eq(s, tok->len, words[i]))
             return i;
     return -1;
 }

@@ -275,7 +275,11 @@ typedef struct ev_ctx {
 
 static int word_order(const void *key, const void *item)
 {
-    return strcmp((const char *)key, ((const event_word *)item)->word);
+    const unsigned char *k = key, *w = (const unsigned char *)((const event_word *)item)->word;
+    /* most steps differ at the first letter */
+    if (k[0] != w[0])
+        return k[0] < w[0] ? -1 : 1;
+    return strcmp((const char *)k, (const char *)w);
 }
 
 /* The event word at token t, or NULL ("broke ground" and "walked out/off"
@@ -823,6 +827,9 @@ static void run(fl_doc *doc)
                 cx.sent_mentions[fill[s]++] = i;
         }
     }
+    fl_ctx_phrases unsure, moved;
+    fl_ctx_phrases_init(&unsure, unsure_cues);
+    fl_ctx_phrases_init(&moved, moved_cues);
     fl_vec recs;
     fl_vec_init(&recs, sizeof(ev_rec));
     for (size_t i = 0; i < n; i++) {
@@ -861,7 +868,7 @@ static void run(fl_doc *doc)
         const fl_token *et = FL_DOC_TOKEN(doc, ev);
         size_t lo = et->off < m->off ? et->off : m->off;
         size_t hi = et->off + et->len > m->off + m->len ? et->off + et->len : m->off + m->len;
-        if (fl_ctx_window_has(doc, lo, hi - lo, 4, 1, unsure_cues))
+        if (fl_ctx_window_has_in(doc, lo, hi - lo, 4, 1, &unsure))
             continue;
         if (!add_event(&cx, &recs, i, kind, ev)) {
             fl_ctx_oom(doc);
@@ -890,11 +897,11 @@ static void run(fl_doc *doc)
             if (k == EV_NONE || per_kind[k] < 2 || cx.moved[k])
                 continue;
             if (!checked)
-                checked = fl_ctx_sentence_has(doc, s, moved_cues) ? 2 : 1;
+                checked = fl_ctx_sentence_has_in(doc, s, &moved) ? 2 : 1;
             if (checked == 1)
                 break;
             const fl_token *tok = FL_DOC_TOKEN(doc, t);
-            if (fl_ctx_window_has(doc, tok->off, tok->len, 5, 5, moved_cues))
+            if (fl_ctx_window_has_in(doc, tok->off, tok->len, 5, 5, &moved))
                 cx.moved[k] = true;
         }
     }

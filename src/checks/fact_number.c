@@ -7,6 +7,7 @@
  * (measure, anchor, amount) are sorted and each (measure, anchor) run is one
  * bucket. Buckets larger than FL_NUM_MAX_BUCKET are generic words and are
  * skipped, so the pairs compared are bounded by a constant per amount. */
+#include "blame.h"
 #include "context.h"
 
 #include <libstemmer.h>
@@ -30,6 +31,8 @@ enum {
 /* How a number is qualified. */
 typedef enum approx_kind { EXACT, APPROX, AT_LEAST, AT_MOST } approx_kind;
 
+/* Measures and anchor stems are interned (one pointer per distinct
+ * string), so equal strings are equal pointers. */
 typedef struct amount {
     size_t mention;
     const char *measure; /* "m:USD", "q:peopl", "%" */
@@ -38,7 +41,8 @@ typedef struct amount {
     bool integer;
     approx_kind approx;
     const char *anchors[FL_NUM_MAX_ANCHORS]; /* stems */
-    const char *words[FL_NUM_MAX_ANCHORS];   /* as written, lower case */
+    size_t anchor_ids[FL_NUM_MAX_ANCHORS];
+    const char *words[FL_NUM_MAX_ANCHORS]; /* as written, lower case */
     size_t anchor_count;
     const char *objects[FL_NUM_MAX_OBJECTS]; /* anchors after on/for/against */
     size_t object_count;
@@ -47,8 +51,9 @@ typedef struct amount {
 } amount;
 
 typedef struct item {
-    const char *measure;
-    const char *anchor;
+    size_t measure; /* id, then rank */
+    size_t anchor;  /* id, then rank */
+    const char *anchor_stem;
     size_t amount;
 } item;
 
@@ -210,8 +215,15 @@ static bool is_preposition(const char *t, size_t n)
     static const char *const preps[] = {
         "for",     "on",   "in",    "of",    "to",     "from", "at",     "by",      "with", "into",
         "against", "over", "under", "after", "before", "than", "toward", "towards", NULL};
+    /* their first letters: a b f i o t u w */
+    enum {
+        FIRST = 1u << 0 | 1u << 1 | 1u << 5 | 1u << 8 | 1u << 14 | 1u << 19 | 1u << 20 | 1u << 22
+    };
     char w[16];
-    if (n >= sizeof w)
+    if (n >= sizeof w || n < 2)
+        return false;
+    char c0 = fl_ctx_lower(t[0]);
+    if (c0 < 'a' || c0 > 'z' || !(FIRST & (1u << (c0 - 'a'))))
         return false;
     for (size_t i = 0; i < n; i++)
         w[i] = fl_ctx_lower(t[i]);
@@ -237,6 +249,7 @@ static bool is_object_preposition(const char *t, size_t n)
 typedef struct stem_slot {
     const char *word; /* NULL: empty */
     const char *stem; /* NULL: no anchor (stopword, generic, unstemmable) */
+    size_t stem_id;
     unsigned hash;
     unsigned len;
 } stem_slot;
@@ -245,6 +258,7 @@ typedef struct stem_memo {
     struct sb_stemmer *stemmer;
     stem_slot *slots;
     size_t mask, count;
+    fl_name_keys stems; /* the distinct anchor stems */
 } stem_memo;
 
 static unsigned word_hash(const char *w, size_t n)
@@ -302,18 +316,25 @@ static const stem_slot *memo_stem(fl_doc *doc, stem_memo *memo, const char *w, s
         while (memo->slots[at].word)
             at = (at + 1) & memo->mask;
     }
-    stem_slot sl = {fl_arena_strndup(doc->arena, w, n), NULL, h, (unsigned)n};
+    stem_slot sl = {fl_arena_strndup(doc->arena, w, n), NULL, 0, h, (unsigned)n};
     if (!sl.word)
         return NULL;
     if (!fl_is_stopword(w, n)) {
         const sb_symbol *st = sb_stemmer_stem(memo->stemmer, (const sb_symbol *)w, (int)n);
         if (st) {
+            /* words are shorter than 48 bytes (add_anchor), and so their stems */
+            char stem[64];
             int sl_len = sb_stemmer_length(memo->stemmer);
-            char *stem = fl_arena_strndup(doc->arena, (const char *)st, (size_t)sl_len);
-            if (!stem)
+            if (sl_len < 0 || (size_t)sl_len >= sizeof stem)
                 return NULL;
-            if (!in_list(generic_anchors, stem))
-                sl.stem = stem;
+            memcpy(stem, st, (size_t)sl_len);
+            stem[sl_len] = '\0';
+            if (!in_list(generic_anchors, stem)) {
+                sl.stem_id = fl_name_keys_add(doc, &memo->stems, stem, (size_t)sl_len, true);
+                if (sl.stem_id == FL_NAME_NO_KEY)
+                    return NULL;
+                sl.stem = memo->stems.keys[sl.stem_id];
+            }
         }
     }
     memo->slots[at] = sl;
@@ -346,9 +367,10 @@ static void add_anchor(fl_doc *doc, stem_memo *memo, amount *a, const char *t, s
     if (m->kind == FL_M_QUANTITY && m->unit && strcmp(m->unit, stem) == 0)
         return; /* the unit is the measure, not the subject */
     for (size_t i = 0; i < a->anchor_count; i++)
-        if (a->anchors[i] == stem || strcmp(a->anchors[i], stem) == 0)
+        if (a->anchors[i] == stem)
             return;
     a->anchors[a->anchor_count] = stem;
+    a->anchor_ids[a->anchor_count] = sl->stem_id;
     a->words[a->anchor_count] = sl->word;
     a->anchor_count++;
 }
@@ -403,34 +425,45 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
     }
 }
 
-/* The measure of a mention ("m:USD", "q:<unit>", "%"), or NULL when it is
- * not comparable. */
-static const char *measure_of(fl_doc *doc, const fl_mention *m)
+/* The measure of a mention ("m:USD", "q:<unit>", "%") interned in
+ * `measures`: its id, or FL_NAME_NO_KEY when it is not comparable (or out
+ * of memory: doc->status tells). */
+static size_t measure_of(fl_doc *doc, fl_name_keys *measures, const fl_mention *m)
 {
+    char buf[64];
+    size_t len;
     switch (m->kind) {
     case FL_M_MONEY:
         if (!m->currency[0])
-            return NULL;
-        return fl_arena_printf(doc->arena, "m:%.3s", m->currency);
+            return FL_NAME_NO_KEY;
+        len = strnlen(m->currency, 3);
+        memcpy(buf, "m:", 2);
+        memcpy(buf + 2, m->currency, len);
+        len += 2;
+        break;
     case FL_M_QUANTITY: {
         if (!m->unit || !*m->unit)
-            return NULL;
+            return FL_NAME_NO_KEY;
         /* "barrel-per-day" measures barrels */
         size_t ul = strcspn(m->unit, "-");
-        char unit[48];
-        if (ul == 0 || ul >= sizeof unit)
-            return NULL;
-        memcpy(unit, m->unit, ul);
-        unit[ul] = '\0';
-        if (in_list(duration_units, unit))
-            return NULL;
-        return fl_arena_printf(doc->arena, "q:%s", unit);
+        if (ul == 0 || ul >= 48)
+            return FL_NAME_NO_KEY;
+        memcpy(buf, "q:", 2);
+        memcpy(buf + 2, m->unit, ul);
+        buf[2 + ul] = '\0';
+        if (in_list(duration_units, buf + 2))
+            return FL_NAME_NO_KEY;
+        len = 2 + ul;
+        break;
     }
     case FL_M_PERCENT:
-        return "%";
+        buf[0] = '%';
+        len = 1;
+        break;
     default:
-        return NULL;
+        return FL_NAME_NO_KEY;
     }
+    return fl_name_keys_add(doc, measures, buf, len, true);
 }
 
 /* Whether an amount sits in parentheses right after another (a currency
@@ -488,7 +521,7 @@ static bool different_years(const fl_doc *doc, const fl_sentence *a, const fl_se
 static bool has_anchor(const amount *a, const char *stem)
 {
     for (size_t i = 0; i < a->anchor_count; i++)
-        if (strcmp(a->anchors[i], stem) == 0)
+        if (a->anchors[i] == stem)
             return true;
     return false;
 }
@@ -637,21 +670,38 @@ static bool different_codes(const fl_doc *doc, const name_index *codes, size_t s
     return true;
 }
 
-static int item_order(const void *pa, const void *pb)
+/* What the pair tests read, made once per run. */
+typedef struct num_ctx {
+    name_index names, codes;
+    fl_ctx_phrases change, footing;
+} num_ctx;
+
+/* Sorts items (made in amount order) by (measure, anchor, amount), with
+ * measure and anchor already ranks: two stable counting sorts, by anchor
+ * then by measure. False when out of memory. */
+static bool sort_items(fl_doc *doc, item *items, size_t n, size_t nmeasures, size_t nanchors)
 {
-    const item *a = pa, *b = pb;
-    int c = strcmp(a->measure, b->measure);
-    if (c)
-        return c;
-    c = strcmp(a->anchor, b->anchor);
-    if (c)
-        return c;
-    return a->amount < b->amount ? -1 : a->amount > b->amount;
+    size_t range = nmeasures > nanchors ? nmeasures : nanchors;
+    size_t *start = fl_arena_alloc(doc->arena, (range + 1) * sizeof *start);
+    item *tmp = fl_arena_alloc(doc->arena, (n ? n : 1) * sizeof *tmp);
+    if (!start || !tmp)
+        return false;
+    for (int pass = 0; pass < 2; pass++) {
+        size_t nb = pass == 0 ? nanchors : nmeasures;
+        memset(start, 0, (nb + 1) * sizeof *start);
+        for (size_t i = 0; i < n; i++)
+            start[(pass == 0 ? items[i].anchor : items[i].measure) + 1]++;
+        for (size_t b = 0; b < nb; b++)
+            start[b + 1] += start[b];
+        for (size_t i = 0; i < n; i++)
+            tmp[start[pass == 0 ? items[i].anchor : items[i].measure]++] = items[i];
+        memcpy(items, tmp, n * sizeof *items);
+    }
+    return true;
 }
 
 /* Whether amounts a and b state one quantity with two values. */
-static bool conflict(const fl_doc *doc, const name_index *names, const name_index *codes,
-                     const amount *a, const amount *b)
+static bool conflict(const fl_doc *doc, const num_ctx *cx, const amount *a, const amount *b)
 {
     const fl_mention *ma = FL_DOC_MENTION(doc, a->mention), *mb = FL_DOC_MENTION(doc, b->mention);
     if (ma->sentence == mb->sentence || ma->sentence >= doc->sentences.count ||
@@ -670,13 +720,14 @@ static bool conflict(const fl_doc *doc, const name_index *names, const name_inde
         return false;
     for (int k = 0; k < 2; k++) {
         const fl_mention *m = k ? mb : ma;
-        if (fl_ctx_window_has(doc, m->off, m->len, FL_NUM_CUE_BEFORE, FL_NUM_CUE_AFTER,
-                              fl_ctx_change_phrases) ||
-            fl_ctx_window_has(doc, m->off, m->len, 4, 4, footing_phrases))
+        if (fl_ctx_window_has_in(doc, m->off, m->len, FL_NUM_CUE_BEFORE, FL_NUM_CUE_AFTER,
+                                 &cx->change) ||
+            fl_ctx_window_has_in(doc, m->off, m->len, 4, 4, &cx->footing))
             return false;
     }
-    if (different_years(doc, sa, sb) || different_names(doc, names, ma->sentence, mb->sentence) ||
-        different_codes(doc, codes, ma->sentence, mb->sentence))
+    if (different_years(doc, sa, sb) ||
+        different_names(doc, &cx->names, ma->sentence, mb->sentence) ||
+        different_codes(doc, &cx->codes, ma->sentence, mb->sentence))
         return false;
     /* "a 25% tariff on steel" and "a 10% tariff on aluminium" */
     if (different_objects(a, b))
@@ -693,7 +744,7 @@ static bool parts_of_sum(const amount *amounts, size_t na, const amount *a, cons
     size_t scanned = 0;
     for (size_t i = 0; i < na && scanned < 256; i++) {
         const amount *o = &amounts[i];
-        if (o == a || o == b || strcmp(o->measure, a->measure) != 0)
+        if (o == a || o == b || o->measure != a->measure)
             continue;
         scanned++;
         double d = o->value > diff ? o->value - diff : diff - o->value;
@@ -789,8 +840,7 @@ static bool definite(const fl_doc *doc, const fl_mention *m, size_t floor)
  * every earlier amount of the measure that shares an anchor with it has one
  * value, that value differs from it only by a digit slip, and no other
  * amount of the document has its value, it is flagged. */
-static void check_definite(fl_doc *doc, const name_index *names, const name_index *codes,
-                           amount *amounts, size_t na)
+static void check_definite(fl_doc *doc, const num_ctx *cx, amount *amounts, size_t na)
 {
     for (size_t d = 0; d < na && doc->status == FL_OK; d++) {
         amount *D = &amounts[d];
@@ -806,7 +856,7 @@ static void check_definite(fl_doc *doc, const name_index *names, const name_inde
         size_t scanned = 0;
         for (size_t k = 0; k < na && scanned < 256; k++) {
             const amount *A = &amounts[k];
-            if (k == d || strcmp(A->measure, D->measure) != 0)
+            if (k == d || A->measure != D->measure)
                 continue;
             scanned++;
             if (consistent(A, D)) {
@@ -833,11 +883,11 @@ static void check_definite(fl_doc *doc, const name_index *names, const name_inde
             continue;
         const fl_mention *ma = FL_DOC_MENTION(doc, ante->mention);
         const fl_sentence *sa = FL_DOC_SENTENCE(doc, ma->sentence);
-        if (fl_ctx_window_has(doc, md->off, md->len, 3, 4, fl_ctx_change_phrases) ||
-            fl_ctx_window_has(doc, md->off, md->len, 4, 4, footing_phrases) ||
+        if (fl_ctx_window_has_in(doc, md->off, md->len, 3, 4, &cx->change) ||
+            fl_ctx_window_has_in(doc, md->off, md->len, 4, 4, &cx->footing) ||
             different_years(doc, sa, sd) ||
-            different_names(doc, names, ma->sentence, md->sentence) ||
-            different_codes(doc, codes, ma->sentence, md->sentence))
+            different_names(doc, &cx->names, ma->sentence, md->sentence) ||
+            different_codes(doc, &cx->codes, ma->sentence, md->sentence))
             continue;
         report(doc, D, ante, word);
     }
@@ -853,13 +903,13 @@ static size_t support(const amount *amounts, const item *bucket, size_t n, const
     return count;
 }
 
-static void check_bucket(fl_doc *doc, const name_index *names, const name_index *codes,
-                         amount *amounts, size_t na, const item *bucket, size_t n)
+static void check_bucket(fl_doc *doc, const num_ctx *cx, amount *amounts, size_t na,
+                         const item *bucket, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         for (size_t k = i + 1; k < n; k++) {
             amount *a = &amounts[bucket[i].amount], *b = &amounts[bucket[k].amount];
-            if (a->flagged || b->flagged || !conflict(doc, names, codes, a, b) ||
+            if (a->flagged || b->flagged || !conflict(doc, cx, a, b) ||
                 parts_of_sum(amounts, na, a, b))
                 continue;
             size_t sa = support(amounts, bucket, n, a), sb = support(amounts, bucket, n, b);
@@ -867,9 +917,9 @@ static void check_bucket(fl_doc *doc, const name_index *names, const name_index 
             bool a_wrong = sa < sb || (sa == sb && bucket[i].amount > bucket[k].amount);
             const char *word = NULL;
             for (size_t x = 0; x < a->anchor_count && !word; x++)
-                if (strcmp(a->anchors[x], bucket[0].anchor) == 0)
+                if (a->anchors[x] == bucket[0].anchor_stem)
                     word = a->words[x];
-            report(doc, a_wrong ? a : b, a_wrong ? b : a, word ? word : bucket[0].anchor);
+            report(doc, a_wrong ? a : b, a_wrong ? b : a, word ? word : bucket[0].anchor_stem);
         }
     }
 }
@@ -891,12 +941,21 @@ static void run(fl_doc *doc)
     struct sb_stemmer *own = NULL, *stemmer = doc->ws ? doc->ws->stemmer : NULL;
     if (!stemmer)
         stemmer = own = sb_stemmer_new("english", NULL);
-    stem_memo memo = {stemmer, NULL, 0, 0};
-    if (!amounts || !items || !stemmer || !memo_init(doc, &memo, 256)) {
+    stem_memo memo = {stemmer, NULL, 0, 0, {0}};
+    fl_name_keys measures;
+    if (!amounts || !items || !stemmer || !memo_init(doc, &memo, 256) ||
+        !fl_name_keys_init(doc, &memo.stems) || !fl_name_keys_init(doc, &measures)) {
         sb_stemmer_delete(own);
         fl_ctx_oom(doc);
         return;
     }
+    fl_ctx_phrases lower, upper, approx;
+    fl_ctx_phrases_init(&lower, lower_bound_phrases);
+    fl_ctx_phrases_init(&upper, upper_bound_phrases);
+    fl_ctx_phrases_init(&approx, fl_ctx_approx_phrases);
+    /* tried in this order: the first that matches qualifies the amount */
+    const fl_ctx_phrases *const bounds[3] = {&lower, &upper, &approx};
+    static const approx_kind bound_kinds[4] = {AT_LEAST, AT_MOST, APPROX, EXACT};
     size_t na = 0, ni = 0;
     for (size_t i = 0; i < count && doc->status == FL_OK; i++) {
         const fl_mention *m = FL_DOC_MENTION(doc, i);
@@ -905,25 +964,20 @@ static void run(fl_doc *doc)
         if (!m->surface || !(m->number > 0) || !(m->number < 1e300) ||
             m->sentence >= doc->sentences.count || conversion_or_range(doc, m))
             continue;
-        const char *measure = measure_of(doc, m);
-        if (!measure)
+        size_t measure = measure_of(doc, &measures, m);
+        if (measure == FL_NAME_NO_KEY)
             continue;
         const fl_sentence *s = FL_DOC_SENTENCE(doc, m->sentence);
         amount *a = &amounts[na];
         memset(a, 0, sizeof *a);
         a->mention = i;
-        a->measure = measure;
+        a->measure = measures.keys[measure];
         a->value = m->number;
         a->sig = significant_digits(m->surface, &a->integer);
-        if (fl_ctx_before_has(doc, s->off, m->off, lower_bound_phrases))
-            a->approx = AT_LEAST;
-        else if (fl_ctx_before_has(doc, s->off, m->off, upper_bound_phrases))
-            a->approx = AT_MOST;
-        else if (fl_ctx_before_has(doc, s->off, m->off, fl_ctx_approx_phrases))
-            a->approx = APPROX;
+        a->approx = bound_kinds[fl_ctx_before_which(doc, s->off, m->off, bounds, 3)];
         find_anchors(doc, &memo, a, s->off, s->off + s->len);
         for (size_t k = 0; k < a->anchor_count; k++)
-            items[ni++] = (item){measure, a->anchors[k], na};
+            items[ni++] = (item){measure, a->anchor_ids[k], a->anchors[k], na};
         na++;
     }
     if (doc->status != FL_OK) {
@@ -939,29 +993,47 @@ static void run(fl_doc *doc)
             const fl_mention *o = FL_DOC_MENTION(doc, amounts[k].mention);
             if (o->sentence != m->sentence)
                 break;
-            if (m->kind != FL_M_MONEY && strcmp(amounts[i].measure, amounts[k].measure) == 0 &&
+            if (m->kind != FL_M_MONEY && amounts[i].measure == amounts[k].measure &&
                 !consistent(&amounts[i], &amounts[k]))
                 amounts[i].comparative = amounts[k].comparative = true;
         }
     }
-    name_index names, codes;
-    if (!build_index(doc, FL_M_NAME, &names) || !build_index(doc, FL_M_CODE, &codes)) {
+    num_ctx cx;
+    fl_ctx_phrases_init(&cx.change, fl_ctx_change_phrases);
+    fl_ctx_phrases_init(&cx.footing, footing_phrases);
+    if (!build_index(doc, FL_M_NAME, &cx.names) || !build_index(doc, FL_M_CODE, &cx.codes)) {
         sb_stemmer_delete(own);
         fl_ctx_oom(doc);
         return;
     }
-    qsort(items, ni, sizeof *items, item_order);
+    /* measures and anchors in strcmp order: ids become ranks */
+    size_t *mrank = fl_arena_alloc(doc->arena, (measures.count + 1) * sizeof *mrank);
+    size_t *arank = fl_arena_alloc(doc->arena, (memo.stems.count + 1) * sizeof *arank);
+    if (!mrank || !arank || !fl_name_keys_ranks(doc, &measures, mrank) ||
+        !fl_name_keys_ranks(doc, &memo.stems, arank)) {
+        sb_stemmer_delete(own);
+        fl_ctx_oom(doc);
+        return;
+    }
+    for (size_t i = 0; i < ni; i++) {
+        items[i].measure = mrank[items[i].measure];
+        items[i].anchor = arank[items[i].anchor];
+    }
+    if (!sort_items(doc, items, ni, measures.count, memo.stems.count)) {
+        sb_stemmer_delete(own);
+        fl_ctx_oom(doc);
+        return;
+    }
     for (size_t i = 0; i < ni && doc->status == FL_OK;) {
         size_t j = i;
-        while (j < ni && strcmp(items[j].measure, items[i].measure) == 0 &&
-               strcmp(items[j].anchor, items[i].anchor) == 0)
+        while (j < ni && items[j].measure == items[i].measure && items[j].anchor == items[i].anchor)
             j++;
         if (j - i >= 2 && j - i <= FL_NUM_MAX_BUCKET)
-            check_bucket(doc, &names, &codes, amounts, na, items + i, j - i);
+            check_bucket(doc, &cx, amounts, na, items + i, j - i);
         i = j;
     }
     if (doc->status == FL_OK)
-        check_definite(doc, &names, &codes, amounts, na);
+        check_definite(doc, &cx, amounts, na);
     sb_stemmer_delete(own);
 }
 

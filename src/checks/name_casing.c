@@ -131,6 +131,15 @@ static void compare_group(fl_doc *doc, fl_name_use *uses, size_t count, const bo
  * several words, as uses marked `part`: evidence for a word's casing, and
  * a slip themselves only against the word written alone elsewhere
  * (Shares of Biovantis beside BioVantis). */
+/* An upper bound of the words add_parts may find in s[0..len). */
+static size_t count_words(const char *s, size_t len)
+{
+    size_t n = 1;
+    for (const char *p = s; (p = memchr(p, ' ', (size_t)(s + len - p))) != NULL; p++)
+        n++;
+    return n;
+}
+
 static size_t add_parts(fl_doc *doc, const fl_mention *m, size_t i, fl_name_use *uses, size_t n,
                         size_t cap)
 {
@@ -181,7 +190,20 @@ static void run(fl_doc *doc)
     size_t total = doc->mentions.count;
     if (total < 2)
         return;
-    size_t cap = 4 * total + 16; /* mentions and the words of longer names */
+    /* room for the mentions and the words of longer names */
+    size_t cap = 0;
+    for (size_t i = 0; i < total; i++) {
+        const fl_mention *m = FL_DOC_MENTION(doc, i);
+        if (!wanted(doc, m))
+            continue;
+        cap++;
+        if (m->kind == FL_M_NAME)
+            cap += count_words(doc->prose.text + m->off, m->len);
+    }
+    if (cap == 0)
+        return;
+    if (cap > 4 * total + 16)
+        cap = 4 * total + 16; /* the bound this check has always kept */
     fl_name_use *uses = fl_arena_alloc(doc->arena, cap * sizeof *uses);
     bool *initial = fl_arena_alloc(doc->arena, total * sizeof *initial);
     if (!uses || !initial) {
@@ -207,7 +229,8 @@ static void run(fl_doc *doc)
         if (doc->status != FL_OK)
             return;
     }
-    fl_name_uses_sort(uses, n);
+    if (!fl_name_uses_sort(doc, uses, n))
+        return;
     for (size_t r = 0; r < n && doc->status == FL_OK;) {
         bool several;
         size_t end = fl_name_uses_run(uses, n, r, &several);

@@ -536,34 +536,33 @@ static bool followed_by_region(const fl_doc *doc, const fl_name_use *u)
 
 static void run(fl_doc *doc)
 {
-    size_t total = doc->mentions.count;
-    if (total == 0)
+    size_t total = doc->mentions.count, wanted_count = 0;
+    for (size_t i = 0; i < total; i++)
+        wanted_count += wanted(doc, FL_DOC_MENTION(doc, i));
+    if (wanted_count == 0)
         return;
-    fl_name_use *uses = fl_arena_alloc(doc->arena, total * sizeof *uses);
+    fl_name_use *uses = fl_arena_alloc(doc->arena, wanted_count * sizeof *uses);
     if (!uses) {
         doc->status = FL_ENOMEM;
         return;
     }
     size_t n = 0;
-    char key[KEY_CAP];
     for (size_t i = 0; i < total; i++) {
         const fl_mention *m = FL_DOC_MENTION(doc, i);
         if (!wanted(doc, m) || !fl_name_use_init(doc, i, &uses[n]))
             continue;
-        size_t klen = fold_into(uses[n].form, uses[n].form_len, key);
-        if (!klen)
-            continue;
-        uses[n].key = fl_arena_strndup(doc->arena, key, klen);
-        if (!uses[n].key) {
-            doc->status = FL_ENOMEM;
+        /* the fold key (KEY_CAP is fl_name_use_set_key's cap too) */
+        bool keyed;
+        if (!fl_name_use_set_key(doc, &uses[n], fl_fold, &keyed))
             return;
-        }
-        n++;
+        if (keyed)
+            n++;
     }
-    fl_name_uses_sort(uses, n);
+    if (!fl_name_uses_sort(doc, uses, n))
+        return;
     size_t ng = 0;
     for (size_t r = 0; r < n; r++)
-        if (r == 0 || strcmp(uses[r].key, uses[r - 1].key) != 0)
+        if (r == 0 || uses[r].group != uses[r - 1].group)
             ng++;
     name_group *groups = fl_arena_alloc(doc->arena, (ng ? ng : 1) * sizeof *groups);
     if (!groups) {
@@ -573,7 +572,7 @@ static void run(fl_doc *doc)
     size_t k = 0;
     for (size_t r = 0; r < n;) {
         size_t end = r + 1;
-        while (end < n && strcmp(uses[end].key, uses[r].key) == 0)
+        while (end < n && uses[end].group == uses[r].group)
             end++;
         name_group *g = &groups[k];
         g->nforms = fl_name_forms(doc, uses + r, end - r, &g->forms);

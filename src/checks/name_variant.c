@@ -472,14 +472,27 @@ static bool wanted(const fl_mention *m)
  * token joins only when it is hyphenated, camel-case, mixes letters and
  * digits or mixes scripts. */
 
-typedef struct key_entry {
-    const char *key;
-    bool joinable;
-} key_entry;
+/* The keys of the mentions and of the tokens that are names on their own,
+ * and for each (by id) whether runs of several tokens may join it. */
+typedef struct name_keys {
+    fl_name_keys set;
+    fl_vec joinable; /* bool, by key id */
+} name_keys;
 
-static int key_entry_order(const void *pa, const void *pb)
+/* Adds key s[0..len) (copied when `copy`); returns its id, or
+ * FL_NAME_NO_KEY when out of memory. */
+static size_t add_key(fl_doc *doc, name_keys *keys, const char *s, size_t len, bool copy,
+                      bool joinable)
 {
-    return strcmp(((const key_entry *)pa)->key, ((const key_entry *)pb)->key);
+    size_t id = fl_name_keys_add(doc, &keys->set, s, len, copy);
+    if (id == FL_NAME_NO_KEY)
+        return id;
+    if (id == keys->joinable.count && !fl_vec_push(doc->arena, &keys->joinable)) {
+        doc->status = FL_ENOMEM;
+        return FL_NAME_NO_KEY;
+    }
+    ((bool *)keys->joinable.items)[id] |= joinable;
+    return id;
 }
 
 static bool ascii_upper(unsigned char c)
@@ -513,14 +526,6 @@ static bool has_ascii_digit(const char *s, size_t len)
     return false;
 }
 
-static bool has_ascii_letter(const char *s, size_t len)
-{
-    for (size_t i = 0; i < len; i++)
-        if (ascii_upper((unsigned char)s[i]) || ascii_lower((unsigned char)s[i]))
-            return true;
-    return false;
-}
-
 /* A mention form that is written in parts: spaces, hyphens or dots,
  * camel case, or digits. */
 static bool multi_part(const char *s, size_t len)
@@ -536,43 +541,75 @@ enum {
     TC_LETTER = 4,  /* an ASCII letter */
     TC_HIGH = 8,    /* a byte past ASCII */
     TC_HYPHEN = 16, /* a hyphen */
-    TC_CAMEL = 32   /* a capital after a small letter */
+    TC_CAMEL = 32,  /* a capital after a small letter */
+    TC_MIXED = 64   /* Latin mixed with Cyrillic or Greek (mixed_script) */
 };
 
-static unsigned token_class(const char *s, size_t len)
+/* Classes of single bytes, a table per run (no global state). */
+enum { B_DIGIT = 1, B_LOWER = 2, B_UPPER = 4, B_HIGH = 8, B_HYPHEN = 16 };
+
+static void byte_classes(unsigned char tab[256])
 {
-    unsigned c = len && ascii_upper((unsigned char)s[0]) ? TC_UPPER0 : 0;
+    memset(tab, 0, 256);
+    for (int c = '0'; c <= '9'; c++)
+        tab[c] = B_DIGIT;
+    for (int c = 'a'; c <= 'z'; c++)
+        tab[c] = B_LOWER;
+    for (int c = 'A'; c <= 'Z'; c++)
+        tab[c] = B_UPPER;
+    for (int c = 0x80; c < 256; c++)
+        tab[c] = B_HIGH;
+    tab['-'] = B_HYPHEN;
+}
+
+static unsigned token_class(const unsigned char *tab, const char *s, size_t len)
+{
+    /* a token not starting with a capital matters only with a digit or a
+     * byte past ASCII (run_token): one cheap look first */
+    if (!len || !(tab[(unsigned char)s[0]] & B_UPPER)) {
+        unsigned any = 0;
+        for (size_t i = 0; i < len; i++)
+            any |= tab[(unsigned char)s[i]];
+        if (!(any & (B_DIGIT | B_HIGH)))
+            return 0;
+    }
+    unsigned all = 0, camel = 0, prev = 0;
     for (size_t i = 0; i < len; i++) {
-        unsigned char b = (unsigned char)s[i];
-        if (b >= '0' && b <= '9')
-            c |= TC_DIGIT;
-        else if (ascii_lower(b))
-            c |= TC_LETTER;
-        else if (ascii_upper(b)) {
-            c |= TC_LETTER;
-            if (i && ascii_lower((unsigned char)s[i - 1]))
-                c |= TC_CAMEL;
-        } else if (b >= 0x80)
-            c |= TC_HIGH;
-        else if (b == '-')
-            c |= TC_HYPHEN;
+        unsigned f = tab[(unsigned char)s[i]];
+        all |= f;
+        camel |= (prev << 1) & f; /* B_LOWER << 1 is B_UPPER */
+        prev = f;
+    }
+    unsigned c = len && (tab[(unsigned char)s[0]] & B_UPPER) ? TC_UPPER0 : 0;
+    if (all & B_DIGIT)
+        c |= TC_DIGIT;
+    if (all & (B_LOWER | B_UPPER))
+        c |= TC_LETTER;
+    if (all & B_HYPHEN)
+        c |= TC_HYPHEN;
+    if (camel & B_UPPER)
+        c |= TC_CAMEL;
+    if (all & B_HIGH) {
+        c |= TC_HIGH;
+        if (mixed_script(s, len))
+            c |= TC_MIXED;
     }
     return c;
 }
 
 /* A token that may take part in a run of several: capitalized, holding a
  * digit, or mixing scripts. */
-static bool run_token(unsigned c, const char *s, size_t len)
+static bool run_token(unsigned c)
 {
-    return (c & (TC_UPPER0 | TC_DIGIT)) || ((c & TC_HIGH) && mixed_script(s, len));
+    return c & (TC_UPPER0 | TC_DIGIT | TC_MIXED);
 }
 
 /* A token that may be a use on its own: capitalized or holding a digit,
  * and hyphenated, camel case or mixing letters and digits; or mixing
  * scripts. */
-static bool single_token(unsigned c, const char *s, size_t len)
+static bool single_token(unsigned c)
 {
-    if ((c & TC_HIGH) && mixed_script(s, len))
+    if (c & TC_MIXED)
         return true;
     if (!(c & (TC_UPPER0 | TC_DIGIT)))
         return false;
@@ -590,105 +627,126 @@ static size_t without_possessive(const char *s, size_t len)
     return len;
 }
 
-static const key_entry *find_key(const key_entry *keys, size_t n, const char *key)
-{
-    key_entry probe = {key, false};
-    return n ? bsearch(&probe, keys, n, sizeof *keys, key_entry_order) : NULL;
-}
+/* The tokens that may start a run (run_token), with their sentence and,
+ * for a token that is a use on its own (single_token), the id of its key. */
+typedef struct candidate {
+    size_t token, sentence, key;
+} candidate;
 
-/* Appends the token runs that share a mention's key to *runs. */
-static void find_runs(fl_doc *doc, const unsigned char *cls, const key_entry *keys, size_t nkeys,
-                      fl_vec *runs)
+/* Classes every token of the sentences not in capitals (0 for a token
+ * that can neither start nor continue a run), lists the
+ * candidates and adds the keys of the tokens that can stand for a name on
+ * their own (TimeWarner, Kilroy-Silk, 1990s, М4), so that two spellings
+ * both found among the tokens (ConsumerElectronics inside one mention,
+ * Consumer Electronics inside another) meet. Returns the candidates (in
+ * document order) or NULL. */
+static candidate *scan_tokens(fl_doc *doc, unsigned char *cls, name_keys *keys, size_t *count)
 {
     const char *text = doc->prose.text;
-    char key[256];
-    for (size_t si = 0; si < doc->sentences.count && doc->status == FL_OK; si++) {
-        const fl_sentence *s = FL_DOC_SENTENCE(doc, si);
-        if (s->all_caps)
-            continue;
-        size_t end_tok = s->first_token + s->token_count;
-        for (size_t t = s->first_token; t < end_tok; t++) {
-            const fl_token *first = FL_DOC_TOKEN(doc, t);
-            if ((first->kind != FL_TOK_WORD && first->kind != FL_TOK_NUMBER) ||
-                !run_token(cls[t], text + first->off, first->len))
-                continue;
-            bool bare_number = !has_ascii_letter(text + first->off, first->len) &&
-                               !mixed_script(text + first->off, first->len);
-            for (size_t k = 0; k < 3 && t + k < end_tok; k++) {
-                const fl_token *last = FL_DOC_TOKEN(doc, t + k);
-                if (k > 0) {
-                    const fl_token *prev = FL_DOC_TOKEN(doc, t + k - 1);
-                    if ((last->kind != FL_TOK_WORD && last->kind != FL_TOK_NUMBER) ||
-                        last->off != prev->off + prev->len + 1 ||
-                        text[prev->off + prev->len] != ' ' ||
-                        !run_token(cls[t + k], text + last->off, last->len))
-                        break;
-                    /* a bare number starts a quantity (2 GB); a lone
-                     * letter is a word (an A 4 times) */
-                    if (bare_number || first->len < 2 || last->len < 2)
-                        break;
-                } else if (!single_token(cls[t], text + first->off, first->len)) {
-                    continue;
-                }
-                size_t len =
-                    without_possessive(text + first->off, last->off + last->len - first->off);
-                size_t klen = fl_skeleton(text + first->off, len, 0, key, sizeof key);
-                if (klen == 0 || klen >= sizeof key)
-                    continue;
-                const key_entry *e = find_key(keys, nkeys, key);
-                if (!e || (k > 0 && !e->joinable))
-                    continue;
-                fl_name_use *u = fl_vec_push(doc->arena, runs);
-                if (!u) {
-                    doc->status = FL_ENOMEM;
-                    return;
-                }
-                *u = (fl_name_use){FL_NAME_NO_MENTION,
-                                   si,
-                                   first->off,
-                                   len,
-                                   text + first->off,
-                                   len,
-                                   "",
-                                   e->key,
-                                   false};
-            }
-        }
-    }
-}
-
-/* Adds the keys of the tokens that can stand for a name on their own
- * (TimeWarner, Kilroy-Silk, 1990s, М4), so that two spellings both found
- * among the tokens (ConsumerElectronics inside one mention, Consumer
- * Electronics inside another) meet. */
-static void token_keys(fl_doc *doc, const unsigned char *cls, fl_vec *keys)
-{
-    const char *text = doc->prose.text;
-    char key[256];
+    unsigned char tab[256];
+    byte_classes(tab);
+    size_t n = 0;
     for (size_t si = 0; si < doc->sentences.count; si++) {
         const fl_sentence *s = FL_DOC_SENTENCE(doc, si);
         if (s->all_caps)
             continue;
         for (size_t t = s->first_token; t < s->first_token + s->token_count; t++) {
             const fl_token *tok = FL_DOC_TOKEN(doc, t);
-            if ((tok->kind != FL_TOK_WORD && tok->kind != FL_TOK_NUMBER) ||
-                !single_token(cls[t], text + tok->off, tok->len))
+            if (tok->kind == FL_TOK_WORD || tok->kind == FL_TOK_NUMBER) {
+                cls[t] = (unsigned char)token_class(tab, text + tok->off, tok->len);
+                n += run_token(cls[t]);
+            }
+        }
+    }
+    candidate *cands = fl_arena_alloc(doc->arena, (n + 1) * sizeof *cands);
+    if (!cands) {
+        doc->status = FL_ENOMEM;
+        return NULL;
+    }
+    char key[256];
+    size_t k = 0;
+    for (size_t si = 0; si < doc->sentences.count; si++) {
+        const fl_sentence *s = FL_DOC_SENTENCE(doc, si);
+        if (s->all_caps)
+            continue;
+        for (size_t t = s->first_token; t < s->first_token + s->token_count; t++) {
+            const fl_token *tok = FL_DOC_TOKEN(doc, t);
+            if ((tok->kind != FL_TOK_WORD && tok->kind != FL_TOK_NUMBER) || !run_token(cls[t]))
+                continue;
+            candidate *c = &cands[k++];
+            *c = (candidate){t, si, FL_NAME_NO_KEY};
+            if (!single_token(cls[t]))
                 continue;
             size_t len = without_possessive(text + tok->off, tok->len);
             size_t klen = fl_skeleton(text + tok->off, len, 0, key, sizeof key);
             if (klen == 0 || klen >= sizeof key)
                 continue;
-            key_entry *e = fl_vec_push(doc->arena, keys);
-            const char *k = fl_arena_strndup(doc->arena, key, klen);
-            if (!e || !k) {
+            /* a hyphen alone does not invite runs: Long-Term beside Long
+             * Term Capital is two names */
+            c->key =
+                add_key(doc, keys, key, klen, true,
+                        camel_case(text + tok->off, len) || has_ascii_digit(text + tok->off, len) ||
+                            mixed_script(text + tok->off, len));
+            if (c->key == FL_NAME_NO_KEY)
+                return NULL;
+        }
+    }
+    *count = k;
+    return cands;
+}
+
+/* Appends the token runs that share a mention's key to *runs. */
+static void find_runs(fl_doc *doc, const unsigned char *cls, const candidate *cands, size_t ncand,
+                      const name_keys *keys, fl_vec *runs)
+{
+    const char *text = doc->prose.text;
+    char key[256];
+    for (size_t c = 0; c < ncand; c++) {
+        size_t t = cands[c].token, si = cands[c].sentence;
+        const fl_sentence *s = FL_DOC_SENTENCE(doc, si);
+        size_t end_tok = s->first_token + s->token_count;
+        const fl_token *first = FL_DOC_TOKEN(doc, t);
+        bool bare_number = !(cls[t] & (TC_LETTER | TC_MIXED));
+        for (size_t k = 0; k < 3 && t + k < end_tok; k++) {
+            const fl_token *last = FL_DOC_TOKEN(doc, t + k);
+            size_t id;
+            size_t len = without_possessive(text + first->off, last->off + last->len - first->off);
+            if (k > 0) {
+                const fl_token *prev = FL_DOC_TOKEN(doc, t + k - 1);
+                if ((last->kind != FL_TOK_WORD && last->kind != FL_TOK_NUMBER) ||
+                    last->off != prev->off + prev->len + 1 || text[prev->off + prev->len] != ' ' ||
+                    !run_token(cls[t + k]))
+                    break;
+                /* a bare number starts a quantity (2 GB); a lone
+                 * letter is a word (an A 4 times) */
+                if (bare_number || first->len < 2 || last->len < 2)
+                    break;
+                size_t klen = fl_skeleton(text + first->off, len, 0, key, sizeof key);
+                if (klen == 0 || klen >= sizeof key)
+                    continue;
+                id = fl_name_keys_find(&keys->set, key, klen);
+                if (id == FL_NAME_NO_KEY || !((const bool *)keys->joinable.items)[id])
+                    continue;
+            } else {
+                /* a token on its own: scan_tokens found its key */
+                id = cands[c].key;
+                if (id == FL_NAME_NO_KEY)
+                    continue;
+            }
+            fl_name_use *u = fl_vec_push(doc->arena, runs);
+            if (!u) {
                 doc->status = FL_ENOMEM;
                 return;
             }
-            /* a hyphen alone does not invite runs: Long-Term beside Long
-             * Term Capital is two names */
-            *e = (key_entry){k, camel_case(text + tok->off, len) ||
-                                    has_ascii_digit(text + tok->off, len) ||
-                                    mixed_script(text + tok->off, len)};
+            *u = (fl_name_use){.mention = FL_NAME_NO_MENTION,
+                               .sentence = si,
+                               .off = first->off,
+                               .len = len,
+                               .form = text + first->off,
+                               .form_len = len,
+                               .suffix = "",
+                               .key = keys->set.keys[id],
+                               .group = id};
         }
     }
 }
@@ -698,8 +756,14 @@ static void run(fl_doc *doc)
     size_t total = doc->mentions.count;
     if (total < 2)
         return;
-    fl_name_use *uses = fl_arena_alloc(doc->arena, total * sizeof *uses);
-    family_use *fams = fl_arena_alloc(doc->arena, total * sizeof *fams);
+    size_t nwanted = 0, ncodes = 0;
+    for (size_t i = 0; i < total; i++) {
+        const fl_mention *m = FL_DOC_MENTION(doc, i);
+        nwanted += wanted(m);
+        ncodes += m->kind == FL_M_CODE;
+    }
+    fl_name_use *uses = fl_arena_alloc(doc->arena, (nwanted + 1) * sizeof *uses);
+    family_use *fams = fl_arena_alloc(doc->arena, (ncodes + 1) * sizeof *fams);
     if (!uses || !fams) {
         doc->status = FL_ENOMEM;
         return;
@@ -719,14 +783,24 @@ static void run(fl_doc *doc)
         n++;
         if (m->kind != FL_M_CODE)
             continue;
-        size_t flen = fl_family(u->form, u->form_len, key, sizeof key);
-        if (flen == 0 || flen >= sizeof key)
-            continue;
-        const char *form = fl_arena_strndup(doc->arena, u->form, u->form_len);
-        const char *family = fl_arena_strndup(doc->arena, key, flen);
-        if (!form || !family) {
-            doc->status = FL_ENOMEM;
-            return;
+        const char *form, *family;
+        if (m->family && u->form == m->surface && u->form_len == m->len) {
+            /* the whole surface: the mention's own family key */
+            size_t flen = strlen(m->family);
+            if (flen == 0 || flen >= sizeof key)
+                continue;
+            form = m->surface;
+            family = m->family;
+        } else {
+            size_t flen = fl_family(u->form, u->form_len, key, sizeof key);
+            if (flen == 0 || flen >= sizeof key)
+                continue;
+            form = fl_arena_strndup(doc->arena, u->form, u->form_len);
+            family = fl_arena_strndup(doc->arena, key, flen);
+            if (!form || !family) {
+                doc->status = FL_ENOMEM;
+                return;
+            }
         }
         fams[nfam++] = (family_use){family, u->key, form};
     }
@@ -737,15 +811,15 @@ static void run(fl_doc *doc)
 
     /* the keys of the mentions and of the tokens that are names on their
      * own (camel case, hyphenated, codes, mixed scripts), unique */
-    fl_vec keyv;
-    fl_vec_init(&keyv, sizeof(key_entry));
+    name_keys keys;
+    fl_vec_init(&keys.joinable, sizeof(bool));
+    if (!fl_name_keys_init(doc, &keys.set))
+        return;
     for (size_t i = 0; i < n; i++) {
-        key_entry *e = fl_vec_push(doc->arena, &keyv);
-        if (!e) {
-            doc->status = FL_ENOMEM;
+        uses[i].group = add_key(doc, &keys, uses[i].key, strlen(uses[i].key), false,
+                                multi_part(uses[i].form, uses[i].form_len));
+        if (uses[i].group == FL_NAME_NO_KEY)
             return;
-        }
-        *e = (key_entry){uses[i].key, multi_part(uses[i].form, uses[i].form_len)};
     }
     /* each token's class, scanned once */
     unsigned char *cls = fl_arena_alloc(doc->arena, doc->tokens.count + 1);
@@ -753,27 +827,14 @@ static void run(fl_doc *doc)
         doc->status = FL_ENOMEM;
         return;
     }
-    for (size_t t = 0; t < doc->tokens.count; t++) {
-        const fl_token *tok = FL_DOC_TOKEN(doc, t);
-        if (tok->kind == FL_TOK_WORD || tok->kind == FL_TOK_NUMBER)
-            cls[t] = (unsigned char)token_class(doc->prose.text + tok->off, tok->len);
-    }
-    token_keys(doc, cls, &keyv);
-    if (doc->status != FL_OK)
+    size_t ncand = 0;
+    candidate *cands = scan_tokens(doc, cls, &keys, &ncand);
+    if (!cands)
         return;
-    key_entry *keys = keyv.items;
-    qsort(keys, keyv.count, sizeof *keys, key_entry_order);
-    size_t nkeys = 0;
-    for (size_t i = 0; i < keyv.count; i++) {
-        if (nkeys && strcmp(keys[nkeys - 1].key, keys[i].key) == 0) {
-            keys[nkeys - 1].joinable |= keys[i].joinable;
-            continue;
-        }
-        keys[nkeys++] = keys[i];
-    }
+    size_t nkeys = keys.set.count;
     fl_vec runs;
     fl_vec_init(&runs, sizeof(fl_name_use));
-    find_runs(doc, cls, keys, nkeys, &runs);
+    find_runs(doc, cls, cands, ncand, &keys, &runs);
     if (doc->status != FL_OK)
         return;
     if (runs.count) {
@@ -788,7 +849,8 @@ static void run(fl_doc *doc)
         n += runs.count;
     }
 
-    fl_name_uses_sort(uses, n);
+    if (!fl_name_uses_sort_ids(doc, uses, n, &keys.set))
+        return;
     group *groups = fl_arena_alloc(doc->arena, nkeys * sizeof *groups);
     if (!groups) {
         doc->status = FL_ENOMEM;
