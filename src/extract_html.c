@@ -422,6 +422,87 @@ static fl_status walk(html_state *st, const GumboNode *root)
     return FL_OK;
 }
 
+/* gumbo looks through its stack of open elements for each tag, so a
+ * document nested N elements deep costs N squared (100,000 nested divs
+ * took 45 s). Real pages nest a few hundred deep. Tags past
+ * FL_HTML_MAX_DEPTH open elements are blanked with spaces in a copy of the
+ * input (offsets stay those of the source, and the text is kept), so such
+ * a document is still checked, as if its innermost elements were one. */
+enum { FL_HTML_MAX_DEPTH = 2048 };
+
+static bool tag_letter(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Elements with no end tag or whose end tag is often left out: they do not
+ * count towards the depth. */
+static bool depth_neutral(const char *name, size_t n)
+{
+    static const char *const names[] = {
+        "area",  "base",     "br",      "col",    "embed",    "hr",  "img", "input", "link",
+        "meta",  "param",    "source",  "track",  "wbr",      "p",   "li",  "td",    "th",
+        "tr",    "dt",       "dd",      "option", "optgroup", "rp",  "rt",  "tbody", "thead",
+        "tfoot", "colgroup", "caption", "html",   "head",     "body"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strlen(names[i]) == n && strncasecmp(names[i], name, n) == 0)
+            return true;
+    return false;
+}
+
+/* NULL when the input nests no deeper than the limit, else a malloc'd copy
+ * with the deeper tags blanked (*failed on out of memory). */
+static char *flatten_deep_tags(const char *s, size_t n, bool *failed)
+{
+    char *copy = NULL;
+    size_t depth = 0;
+    *failed = false;
+    const char *p = s, *end = s + n;
+    while ((p = memchr(p, '<', (size_t)(end - p))) != NULL) {
+        size_t rest = (size_t)(end - p);
+        if (rest >= 4 && memcmp(p, "<!--", 4) == 0) {
+            const char *close = memmem(p + 4, rest - 4, "-->", 3);
+            if (!close)
+                break;
+            p = close + 3;
+            continue;
+        }
+        bool closing = rest >= 2 && p[1] == '/';
+        const char *name = p + (closing ? 2 : 1);
+        if (name >= end || !tag_letter(*name)) {
+            p++;
+            continue;
+        }
+        size_t len = 0;
+        while (name + len < end &&
+               (tag_letter(name[len]) || (name[len] >= '0' && name[len] <= '9')))
+            len++;
+        const char *gt = memchr(name + len, '>', (size_t)(end - name - len));
+        if (!gt)
+            break;
+        if (!depth_neutral(name, len)) {
+            bool self_closing = !closing && gt[-1] == '/';
+            if (!closing && !self_closing)
+                depth++;
+            if (depth > FL_HTML_MAX_DEPTH && !self_closing) {
+                if (!copy) {
+                    copy = malloc(n ? n : 1);
+                    if (!copy) {
+                        *failed = true;
+                        return NULL;
+                    }
+                    memcpy(copy, s, n);
+                }
+                memset(copy + (p - s), ' ', (size_t)(gt - p) + 1);
+            }
+            if (closing && depth > 0)
+                depth--;
+        }
+        p = gt + 1;
+    }
+    return copy;
+}
+
 fl_status fl_extract_html(fl_doc *doc)
 {
     html_state st;
@@ -429,12 +510,20 @@ fl_status fl_extract_html(fl_doc *doc)
     st.doc = doc;
     st.base = fl_source_bytes(doc->src);
     st.total = fl_source_length(doc->src);
+    bool failed;
+    char *flat = flatten_deep_tags(st.base, st.total, &failed);
+    if (failed)
+        return FL_ENOMEM;
+    if (flat)
+        st.base = flat;
     fl_pb_init(&st.pb);
     GumboOptions options = kGumboDefaultOptions;
     options.max_errors = 0; /* parse errors are not reported; do not keep them */
     GumboOutput *out = gumbo_parse_with_options(&options, st.base, st.total);
-    if (!out)
+    if (!out) {
+        free(flat);
         return FL_ENOMEM;
+    }
     fl_status status = walk(&st, out->document);
     gumbo_destroy_output(&options, out);
     if (status == FL_OK) {
@@ -444,5 +533,6 @@ fl_status fl_extract_html(fl_doc *doc)
     if (status == FL_OK && doc->status != FL_OK)
         status = doc->status;
     fl_pb_free(&st.pb);
+    free(flat);
     return status;
 }
