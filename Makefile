@@ -68,6 +68,24 @@ $(BUILD)/gen/lexicon_data.c: $(LEXICON_FILES) $(BUILD)/tools/embed
 $(BUILD)/gen/lexicon_data.o: $(BUILD)/gen/lexicon_data.c
 	$(CC) -std=c11 $(CFLAGS) $(EXTRA_CFLAGS) -c $< -o $@
 
+# The built-in lexicon's indexes, made at build time: tools/lexgen runs the
+# library's own lexicon code (built here with plain flags, whatever the
+# build's) and writes the image lexicon.c starts from when no lexicon files
+# are added (src/lexicon.h, fl_lex_image).
+LEXGEN_SRC = tools/lexgen.c src/lexicon.c src/normalize.c src/status.c src/arena.c src/source.c
+LIB_OBJ += $(BUILD)/gen/lexicon_image.o
+
+$(BUILD)/tools/lexgen: $(LEXGEN_SRC) $(BUILD)/gen/lexicon_data.c $(wildcard src/*.h include/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE -O2 $(WARN) -Iinclude -Isrc $(PKG_CFLAGS) \
+	  $(LEXGEN_SRC) $(BUILD)/gen/lexicon_data.c $(PKG_LIBS) -o $@
+
+$(BUILD)/gen/lexicon_image.c: $(BUILD)/tools/lexgen
+	$(BUILD)/tools/lexgen $@
+
+$(BUILD)/gen/lexicon_image.o: $(BUILD)/gen/lexicon_image.c
+	$(CC) -std=c11 $(CFLAGS) $(EXTRA_CFLAGS) -Iinclude -Isrc $(PKG_CFLAGS) -c $< -o $@
+
 $(LIB): $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^

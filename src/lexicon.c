@@ -30,21 +30,8 @@ typedef struct lex_record {
     fl_lex_hit hit;
 } lex_record;
 
-typedef struct lex_slot {
-    uint64_t hash;
-    size_t start, count; /* a range of records; count 0: empty slot */
-} lex_slot;
-
-typedef struct near_form {
-    fl_lex_hit hit;
-    uint32_t cps[FL_NEAR_MAX_CPS];
-    size_t n;
-} near_form;
-
-typedef struct near_item {
-    uint64_t hash;
-    size_t form;
-} near_item;
+typedef fl_lex_slot lex_slot;
+typedef fl_lex_near_item near_item;
 
 struct fl_lexicon {
     fl_arena *arena;
@@ -53,16 +40,19 @@ struct fl_lexicon {
     fl_lex_hit *hits; /* parallel to records, for handing out ranges */
     lex_record *records;
     size_t record_count, record_cap;
-    lex_slot *slots;
+    /* the slots and the near index are malloc'd, or an image's (borrowed) */
+    const lex_slot *slots;
     size_t slot_mask;
-    near_form *near_forms;
+    fl_lex_hit *near_hits; /* parallel to near_cps */
+    const fl_lex_near_cps *near_cps;
     size_t near_form_count;
-    near_item *near_items;
+    const near_item *near_items;
     size_t near_item_count;
-    size_t *near_buckets; /* by the top NEAR_BUCKET_BITS of the hash: first item */
+    const size_t *near_buckets; /* by the top FL_NEAR_BUCKET_BITS of the hash: first item */
+    bool borrowed;
 };
 
-enum { NEAR_BUCKET_BITS = 16 };
+enum { NEAR_BUCKET_BITS = FL_NEAR_BUCKET_BITS };
 
 static const char *const kind_names[FL_LEX_KIND_COUNT] = {"org",     "product", "person", "place",
                                                           "acronym", "event",   "law"};
@@ -405,16 +395,19 @@ static bool same_key(const lex_record *a, const lex_record *b)
 static fl_status build_map(fl_lexicon *lex)
 {
     size_t n = lex->record_count;
+    if (n > UINT32_MAX)
+        return FL_ENOMEM;
     size_t slots = 16;
     while (slots < n * 2)
         slots *= 2;
-    lex->slots = calloc(slots, sizeof *lex->slots);
+    lex_slot *table = calloc(slots, sizeof *table);
+    lex->slots = table;
     lex->hits = malloc((n ? n : 1) * sizeof *lex->hits);
     size_t *slot_of_rec = malloc((n ? n : 1) * sizeof *slot_of_rec);
     size_t *next = malloc((n ? n : 1) * sizeof *next);
     lex_record *grouped = malloc((n ? n : 1) * sizeof *grouped);
     lex_record *scratch = malloc((n ? n : 1) * sizeof *scratch);
-    if (!lex->slots || !lex->hits || !slot_of_rec || !next || !grouped || !scratch) {
+    if (!table || !lex->hits || !slot_of_rec || !next || !grouped || !scratch) {
         free(slot_of_rec);
         free(next);
         free(grouped);
@@ -427,19 +420,19 @@ static fl_status build_map(fl_lexicon *lex)
         const lex_record *rec = &lex->records[r];
         uint64_t h = key_hash(rec->index, rec->key, rec->key_len);
         size_t at = (size_t)h & lex->slot_mask;
-        for (; lex->slots[at].count; at = (at + 1) & lex->slot_mask)
-            if (lex->slots[at].hash == h && same_key(&lex->records[lex->slots[at].start], rec))
+        for (; table[at].count; at = (at + 1) & lex->slot_mask)
+            if (table[at].hash == h && same_key(&lex->records[table[at].start], rec))
                 break;
-        if (!lex->slots[at].count)
-            lex->slots[at] = (lex_slot){h, r, 0};
-        lex->slots[at].count++;
+        if (!table[at].count)
+            table[at] = (lex_slot){h, (uint32_t)r, 0};
+        table[at].count++;
         slot_of_rec[r] = at;
     }
     /* the groups one after another, in the order they were first met;
      * next[first record] is where the group's next record goes */
     size_t used = 0;
     for (size_t r = 0; r < n; r++) {
-        lex_slot *sl = &lex->slots[slot_of_rec[r]];
+        lex_slot *sl = &table[slot_of_rec[r]];
         if (sl->start == r) {
             next[r] = used;
             used += sl->count;
@@ -449,7 +442,7 @@ static fl_status build_map(fl_lexicon *lex)
     free(lex->records);
     lex->records = grouped;
     for (size_t at = 0; at <= lex->slot_mask; at++) {
-        lex_slot *sl = &lex->slots[at];
+        lex_slot *sl = &table[at];
         if (!sl->count)
             continue;
         size_t start = next[sl->start] - sl->count, count = sl->count;
@@ -471,8 +464,8 @@ static fl_status build_map(fl_lexicon *lex)
                 continue;
             g[w++] = g[k];
         }
-        sl->start = start;
-        sl->count = w;
+        sl->start = (uint32_t)start;
+        sl->count = (uint32_t)w;
     }
     for (size_t r = 0; r < n; r++)
         lex->hits[r] = grouped[r].hit;
@@ -565,29 +558,35 @@ static fl_status near_add(fl_lexicon *lex, size_t *cap_forms, size_t *cap_items,
     size_t n = fl_near_decode(skel, slen, cps, FL_NEAR_MAX_CPS);
     if (n < 5 || n > FL_NEAR_MAX_CPS)
         return FL_OK;
+    fl_lex_near_cps *forms = (fl_lex_near_cps *)lex->near_cps;
     if (lex->near_form_count == *cap_forms) {
         *cap_forms = *cap_forms ? *cap_forms * 2 : 1024;
-        near_form *grown = realloc(lex->near_forms, *cap_forms * sizeof *grown);
-        if (!grown)
+        fl_lex_hit *hits = realloc(lex->near_hits, *cap_forms * sizeof *hits);
+        if (!hits)
             return FL_ENOMEM;
-        lex->near_forms = grown;
+        lex->near_hits = hits;
+        forms = realloc(forms, *cap_forms * sizeof *forms);
+        if (!forms)
+            return FL_ENOMEM;
+        lex->near_cps = forms;
     }
     size_t id = lex->near_form_count++;
-    near_form *nf = &lex->near_forms[id];
-    nf->hit = (fl_lex_hit){e, form, role};
-    memcpy(nf->cps, cps, n * sizeof *cps);
-    nf->n = n;
+    lex->near_hits[id] = (fl_lex_hit){e, form, role};
+    memset(&forms[id], 0, sizeof forms[id]);
+    memcpy(forms[id].cps, cps, n * sizeof *cps);
+    forms[id].n = (uint32_t)n;
     size_t v = fl_near_variants(cps, n, n >= 9 ? 2 : 1, variants);
+    near_item *items = (near_item *)lex->near_items;
     if (lex->near_item_count + v > *cap_items) {
         while (lex->near_item_count + v > *cap_items)
             *cap_items = *cap_items ? *cap_items * 2 : 16384;
-        near_item *grown = realloc(lex->near_items, *cap_items * sizeof *grown);
-        if (!grown)
+        items = realloc(items, *cap_items * sizeof *items);
+        if (!items)
             return FL_ENOMEM;
-        lex->near_items = grown;
+        lex->near_items = items;
     }
     for (size_t i = 0; i < v; i++)
-        lex->near_items[lex->near_item_count++] = (near_item){variants[i], id};
+        items[lex->near_item_count++] = (near_item){variants[i], id};
     return FL_OK;
 }
 
@@ -633,7 +632,7 @@ static fl_status sort_near_items(fl_lexicon *lex)
             first[m] = e;
         }
     }
-    free(lex->near_items);
+    free((void *)lex->near_items);
     lex->near_items = sorted;
     lex->near_buckets = start;
     return FL_OK;
@@ -684,8 +683,8 @@ static fl_status build_indexes(fl_lexicon *lex)
     return build_map(lex);
 }
 
-fl_status fl_lexicon_build(bool builtin, const char *const *paths, size_t path_count,
-                           fl_lexicon **out, fl_error *err)
+fl_status fl_lexicon_build_parsed(bool builtin, const char *const *paths, size_t path_count,
+                                  fl_lexicon **out, fl_error *err)
 {
     *out = NULL;
     fl_lexicon *lex = calloc(1, sizeof *lex);
@@ -713,6 +712,235 @@ fl_status fl_lexicon_build(bool builtin, const char *const *paths, size_t path_c
     return FL_OK;
 }
 
+fl_status fl_lexicon_build(bool builtin, const char *const *paths, size_t path_count,
+                           fl_lexicon **out, fl_error *err)
+{
+    /* the built-in lexicon alone was indexed at build time */
+    if (builtin && path_count == 0 && fl_builtin_lexicon_image.entry_count) {
+        fl_status st = fl_lexicon_from_image(&fl_builtin_lexicon_image, out);
+        if (st != FL_OK && err) {
+            memset(err, 0, sizeof *err);
+            err->status = st;
+            snprintf(err->message, sizeof err->message, "out of memory reading the lexicon");
+        }
+        return st;
+    }
+    return fl_lexicon_build_parsed(builtin, paths, path_count, out, err);
+}
+
+/* ----------------------------------------------------------------- image */
+
+typedef struct string_pool {
+    char *s;
+    size_t len, cap;
+    bool failed;
+} string_pool;
+
+/* Appends s[0..len) and a NUL; returns its offset. */
+static uint32_t pool_add(string_pool *p, const char *s, size_t len)
+{
+    if (p->failed || p->len + len + 1 > UINT32_MAX) {
+        p->failed = true;
+        return 0;
+    }
+    if (p->len + len + 1 > p->cap) {
+        size_t cap = p->cap ? p->cap : 65536;
+        while (p->len + len + 1 > cap)
+            cap *= 2;
+        char *grown = realloc(p->s, cap);
+        if (!grown) {
+            p->failed = true;
+            return 0;
+        }
+        p->s = grown;
+        p->cap = cap;
+    }
+    uint32_t off = (uint32_t)p->len;
+    memcpy(p->s + p->len, s, len);
+    p->s[p->len + len] = '\0';
+    p->len += len + 1;
+    return off;
+}
+
+/* The image of a hit: its form as the offset its entry's form got. */
+static fl_lex_image_hit image_hit(const fl_lexicon *lex, const fl_lex_image_entry *ie,
+                                  const uint32_t *lists, fl_lex_hit hit)
+{
+    size_t e = (size_t)(hit.entry - lex->entries);
+    fl_lex_image_hit out = {(uint32_t)e, ie[e].canonical, (uint32_t)hit.role};
+    const fl_lex_entry *entry = hit.entry;
+    if (hit.form == entry->canonical)
+        return out;
+    for (size_t i = 0; i < entry->alias_count; i++)
+        if (hit.form == entry->aliases[i])
+            out.form = lists[ie[e].aliases + i];
+    for (size_t i = 0; i < entry->misspelling_count; i++)
+        if (hit.form == entry->misspellings[i])
+            out.form = lists[ie[e].misspellings + i];
+    return out;
+}
+
+fl_status fl_lex_image_make(const fl_lexicon *lex, fl_lex_image *image)
+{
+    memset(image, 0, sizeof *image);
+    string_pool pool = {0};
+    size_t nlists = 0;
+    for (size_t i = 0; i < lex->entry_count; i++)
+        nlists += lex->entries[i].alias_count + lex->entries[i].misspelling_count;
+    size_t nb = (size_t)1 << NEAR_BUCKET_BITS;
+    fl_lex_image_entry *entries = calloc(lex->entry_count + 1, sizeof *entries);
+    uint32_t *lists = calloc(nlists + 1, sizeof *lists);
+    fl_lex_image_record *records = calloc(lex->record_count + 1, sizeof *records);
+    fl_lex_slot *slots = malloc((lex->slot_mask + 1) * sizeof *slots);
+    fl_lex_image_hit *near_hits = calloc(lex->near_form_count + 1, sizeof *near_hits);
+    fl_lex_near_cps *near_cps = malloc((lex->near_form_count + 1) * sizeof *near_cps);
+    fl_lex_near_item *near_items = malloc((lex->near_item_count + 1) * sizeof *near_items);
+    size_t *near_buckets = calloc(nb + 1, sizeof *near_buckets);
+    image->entries = entries;
+    image->lists = lists;
+    image->records = records;
+    image->slots = slots;
+    image->near_hits = near_hits;
+    image->near_cps = near_cps;
+    image->near_items = near_items;
+    image->near_buckets = near_buckets;
+    if (!entries || !lists || !records || !slots || !near_hits || !near_cps || !near_items ||
+        !near_buckets || !lex->slots) {
+        fl_lex_image_free(image);
+        return FL_ENOMEM;
+    }
+    size_t at = 0;
+    const char *file = NULL;
+    uint32_t file_off = 0;
+    for (size_t i = 0; i < lex->entry_count; i++) {
+        const fl_lex_entry *e = &lex->entries[i];
+        fl_lex_image_entry *ie = &entries[i];
+        ie->canonical = pool_add(&pool, e->canonical, strlen(e->canonical));
+        ie->kind = (uint32_t)e->kind;
+        ie->family = pool_add(&pool, e->family, strlen(e->family));
+        if (e->file != file || !i) {
+            file = e->file;
+            file_off = pool_add(&pool, file, strlen(file));
+        }
+        ie->file = file_off;
+        ie->line = (uint32_t)e->line;
+        ie->aliases = (uint32_t)at;
+        ie->alias_count = (uint32_t)e->alias_count;
+        for (size_t k = 0; k < e->alias_count; k++)
+            lists[at++] = pool_add(&pool, e->aliases[k], strlen(e->aliases[k]));
+        ie->misspellings = (uint32_t)at;
+        ie->misspelling_count = (uint32_t)e->misspelling_count;
+        for (size_t k = 0; k < e->misspelling_count; k++)
+            lists[at++] = pool_add(&pool, e->misspellings[k], strlen(e->misspellings[k]));
+    }
+    for (size_t r = 0; r < lex->record_count; r++) {
+        const lex_record *rec = &lex->records[r];
+        records[r] =
+            (fl_lex_image_record){rec->index, pool_add(&pool, rec->key, rec->key_len),
+                                  (uint32_t)rec->key_len, image_hit(lex, entries, lists, rec->hit)};
+    }
+    for (size_t i = 0; i < lex->near_form_count; i++)
+        near_hits[i] = image_hit(lex, entries, lists, lex->near_hits[i]);
+    memcpy(slots, lex->slots, (lex->slot_mask + 1) * sizeof *slots);
+    if (lex->near_form_count)
+        memcpy(near_cps, lex->near_cps, lex->near_form_count * sizeof *near_cps);
+    if (lex->near_item_count)
+        memcpy(near_items, lex->near_items, lex->near_item_count * sizeof *near_items);
+    if (lex->near_buckets)
+        memcpy(near_buckets, lex->near_buckets, (nb + 1) * sizeof *near_buckets);
+    image->strings = pool.s;
+    if (pool.failed) {
+        fl_lex_image_free(image);
+        return FL_ENOMEM;
+    }
+    image->strings_len = pool.len;
+    image->entry_count = lex->entry_count;
+    image->list_count = nlists;
+    image->record_count = lex->record_count;
+    image->slot_count = lex->slot_mask + 1;
+    image->near_form_count = lex->near_form_count;
+    image->near_item_count = lex->near_item_count;
+    return FL_OK;
+}
+
+void fl_lex_image_free(fl_lex_image *image)
+{
+    if (!image)
+        return;
+    free((void *)image->strings);
+    free((void *)image->entries);
+    free((void *)image->lists);
+    free((void *)image->records);
+    free((void *)image->slots);
+    free((void *)image->near_hits);
+    free((void *)image->near_cps);
+    free((void *)image->near_items);
+    free((void *)image->near_buckets);
+    memset(image, 0, sizeof *image);
+}
+
+static fl_lex_hit hit_of(const fl_lexicon *lex, const fl_lex_image *image, fl_lex_image_hit h)
+{
+    return (fl_lex_hit){&lex->entries[h.entry], image->strings + h.form, (fl_lex_role)h.role};
+}
+
+fl_status fl_lexicon_from_image(const fl_lex_image *image, fl_lexicon **out)
+{
+    *out = NULL;
+    fl_lexicon *lex = calloc(1, sizeof *lex);
+    if (!lex)
+        return FL_ENOMEM;
+    lex->borrowed = true;
+    lex->arena = fl_arena_new();
+    size_t n = image->entry_count, nr = image->record_count, nf = image->near_form_count;
+    lex->entries = malloc((n ? n : 1) * sizeof *lex->entries);
+    const char **lists =
+        lex->arena ? fl_arena_alloc_uninit(lex->arena, (image->list_count + 1) * sizeof *lists)
+                   : NULL;
+    lex->records = malloc((nr ? nr : 1) * sizeof *lex->records);
+    lex->hits = malloc((nr ? nr : 1) * sizeof *lex->hits);
+    lex->near_hits = malloc((nf ? nf : 1) * sizeof *lex->near_hits);
+    if (!lex->arena || !lex->entries || !lists || !lex->records || !lex->hits || !lex->near_hits) {
+        fl_lexicon_free(lex);
+        return FL_ENOMEM;
+    }
+    const char *strings = image->strings;
+    for (size_t i = 0; i < image->list_count; i++)
+        lists[i] = strings + image->lists[i];
+    for (size_t i = 0; i < n; i++) {
+        const fl_lex_image_entry *ie = &image->entries[i];
+        lex->entries[i] = (fl_lex_entry){
+            .canonical = strings + ie->canonical,
+            .kind = (fl_lex_kind)ie->kind,
+            .family = strings + ie->family,
+            .aliases = ie->alias_count ? lists + ie->aliases : NULL,
+            .alias_count = ie->alias_count,
+            .misspellings = ie->misspelling_count ? lists + ie->misspellings : NULL,
+            .misspelling_count = ie->misspelling_count,
+            .file = strings + ie->file,
+            .line = ie->line,
+        };
+    }
+    lex->entry_count = lex->entry_cap = n;
+    for (size_t r = 0; r < nr; r++) {
+        const fl_lex_image_record *ir = &image->records[r];
+        lex->hits[r] = hit_of(lex, image, ir->hit);
+        lex->records[r] = (lex_record){ir->index, strings + ir->key, ir->key_len, lex->hits[r]};
+    }
+    lex->record_count = lex->record_cap = nr;
+    for (size_t i = 0; i < nf; i++)
+        lex->near_hits[i] = hit_of(lex, image, image->near_hits[i]);
+    lex->near_form_count = nf;
+    lex->near_cps = image->near_cps;
+    lex->slots = image->slots;
+    lex->slot_mask = image->slot_count - 1;
+    lex->near_items = image->near_items;
+    lex->near_item_count = image->near_item_count;
+    lex->near_buckets = image->near_buckets;
+    *out = lex;
+    return FL_OK;
+}
+
 void fl_lexicon_free(fl_lexicon *lex)
 {
     if (!lex)
@@ -720,10 +948,13 @@ void fl_lexicon_free(fl_lexicon *lex)
     free(lex->entries);
     free(lex->records);
     free(lex->hits);
-    free(lex->slots);
-    free(lex->near_forms);
-    free(lex->near_items);
-    free(lex->near_buckets);
+    free(lex->near_hits);
+    if (!lex->borrowed) {
+        free((void *)lex->slots);
+        free((void *)lex->near_cps);
+        free((void *)lex->near_items);
+        free((void *)lex->near_buckets);
+    }
     fl_arena_free(lex->arena);
     free(lex);
 }
@@ -824,12 +1055,12 @@ size_t fl_lexicon_near(const fl_lexicon *lex, const char *key, size_t len, unsig
     }
     size_t found = 0;
     for (size_t i = 0; i < nc; i++) {
-        const near_form *nf = &lex->near_forms[cand[i]];
+        const fl_lex_near_cps *nf = &lex->near_cps[cand[i]];
         unsigned d = fl_edit_distance(cps, n, nf->cps, nf->n, max_edits);
         if (d == 0 || d > max_edits)
             continue;
         if (found < cap)
-            out[found] = (fl_lex_near){nf->hit, d};
+            out[found] = (fl_lex_near){lex->near_hits[cand[i]], d};
         found++;
     }
     if (found > 1)

@@ -110,4 +110,85 @@ size_t fl_near_variants(const uint32_t *cps, size_t n, unsigned max_del, uint64_
 unsigned fl_edit_distance(const uint32_t *a, size_t alen, const uint32_t *b, size_t blen,
                           unsigned max);
 
+/* ------------------------------------------------------- built-in image */
+
+/* A lexicon's indexes as plain data: strings are offsets into `strings`
+ * (each NUL-terminated), entries are indexes. tools/lexgen.c builds the
+ * built-in lexicon at build time and writes this out as C, so a checker
+ * with the built-in lexicon alone copies a few small arrays instead of
+ * parsing and indexing (user lexicon files still take the run-time path;
+ * tests/test_lexicon.c holds both paths to the same image). */
+typedef struct fl_lex_image_hit {
+    uint32_t entry, form, role;
+} fl_lex_image_hit;
+
+typedef struct fl_lex_image_entry {
+    uint32_t canonical, kind, family, file, line;
+    uint32_t aliases, alias_count; /* a range of `lists` */
+    uint32_t misspellings, misspelling_count;
+} fl_lex_image_entry;
+
+typedef struct fl_lex_image_record {
+    uint32_t index, key, key_len;
+    fl_lex_image_hit hit;
+} fl_lex_image_record;
+
+/* A hash slot: a range of records sharing one (index, key); count 0: empty. */
+typedef struct fl_lex_slot {
+    uint64_t hash;
+    uint32_t start, count;
+} fl_lex_slot;
+
+/* A form in the near index: its skeleton key's code points. */
+typedef struct fl_lex_near_cps {
+    uint32_t cps[FL_NEAR_MAX_CPS];
+    uint32_t n;
+} fl_lex_near_cps;
+
+/* One deletion variant's hash and the near form it came from. */
+typedef struct fl_lex_near_item {
+    uint64_t hash;
+    uint64_t form;
+} fl_lex_near_item;
+
+/* The near index's buckets: the top FL_NEAR_BUCKET_BITS of a hash. */
+#define FL_NEAR_BUCKET_BITS 16
+
+typedef struct fl_lex_image {
+    const char *strings;
+    size_t strings_len;
+    const fl_lex_image_entry *entries;
+    size_t entry_count;
+    const uint32_t *lists; /* alias and misspelling string offsets */
+    size_t list_count;
+    const fl_lex_image_record *records;
+    size_t record_count;
+    const fl_lex_slot *slots; /* a power of two of them */
+    size_t slot_count;
+    const fl_lex_image_hit *near_hits; /* parallel to near_cps */
+    const fl_lex_near_cps *near_cps;
+    size_t near_form_count;
+    const fl_lex_near_item *near_items; /* by (hash, form) */
+    size_t near_item_count;
+    const size_t *near_buckets; /* (1 << FL_NEAR_BUCKET_BITS) + 1 first items */
+} fl_lex_image;
+
+/* The built-in lexicon's image (generated; empty in tools/lexgen itself). */
+extern const fl_lex_image fl_builtin_lexicon_image;
+
+/* Builds the lexicon from the built-in lexicon's text and the files in
+ * paths the long way (parsing and indexing), as fl_lexicon_build does
+ * whenever there are paths. */
+fl_status fl_lexicon_build_parsed(bool builtin, const char *const *paths, size_t path_count,
+                                  fl_lexicon **out, fl_error *err);
+
+/* The image of lex in *image; its arrays are malloc'd, freed by
+ * fl_lex_image_free. FL_ENOMEM when out of memory. */
+fl_status fl_lex_image_make(const fl_lexicon *lex, fl_lex_image *image);
+void fl_lex_image_free(fl_lex_image *image);
+
+/* A lexicon over an image, which must outlive it (the hash slots and the
+ * near index are used in place). FL_ENOMEM when out of memory. */
+fl_status fl_lexicon_from_image(const fl_lex_image *image, fl_lexicon **out);
+
 #endif

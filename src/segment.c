@@ -527,7 +527,7 @@ static bool scan_word(seg *sg, size_t i, uint8_t gap, size_t *end)
                 first_letter = s[run] <= 'Z' ? C_UPPER : C_LOWER;
             }
         }
-        if (p >= len)
+        if (p >= len || s[p] == ' ') /* a space ends most words */
             break;
         uint32_t cp;
         size_t n = decode(s, len, p, &cp);
@@ -936,6 +936,12 @@ static fl_status split_sentences(fl_doc *doc, seg *sg)
     size_t i = 0;
     while (i < n) {
         uint8_t g = sg->flags[i];
+        /* most tokens: no line break before them, not a word with a
+         * period, not punctuation; nothing below applies */
+        if (!(g & (G_LINE | G_PARA | (7 << T_AB_SHIFT))) && sg->toks[i].kind != FL_TOK_PUNCT) {
+            i++;
+            continue;
+        }
         if (i > 0 && (g & G_PARA)) {
             if (i > start && !add_sentence(doc, start, i, start_para, sg))
                 return FL_ENOMEM;

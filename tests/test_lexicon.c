@@ -271,6 +271,105 @@ START_TEST(user_file_adds_to_builtin)
 }
 END_TEST
 
+/* The same hits, entry by entry position, form and role. */
+static void same_hits(const fl_lexicon *a, const fl_lex_hit *ha, size_t na, const fl_lexicon *b,
+                      const fl_lex_hit *hb, size_t nb)
+{
+    ck_assert_uint_eq(na, nb);
+    for (size_t i = 0; i < na; i++) {
+        ck_assert_int_eq(ha[i].entry - fl_lexicon_entry(a, 0),
+                         hb[i].entry - fl_lexicon_entry(b, 0));
+        ck_assert_str_eq(ha[i].form, hb[i].form);
+        ck_assert_int_eq(ha[i].role, hb[i].role);
+    }
+}
+
+#define SAME_ARRAY(field, count)                                                                   \
+    do {                                                                                           \
+        ck_assert_uint_eq(made.count, built->count);                                               \
+        ck_assert(made.count == 0 ||                                                               \
+                  memcmp(made.field, built->field, made.count * sizeof *made.field) == 0);         \
+    } while (0)
+
+/* The image compiled in (tools/lexgen) is what parsing the built-in
+ * lexicon makes now, and a lexicon loaded from it answers as one built by
+ * parsing. */
+START_TEST(builtin_image_matches_parsing)
+{
+    fl_lexicon *parsed, *loaded;
+    fl_error err;
+    ck_assert_int_eq(fl_lexicon_build_parsed(true, NULL, 0, &parsed, &err), FL_OK);
+    ck_assert_int_eq(fl_lexicon_build(true, NULL, 0, &loaded, &err), FL_OK);
+    fl_lex_image made;
+    ck_assert_int_eq(fl_lex_image_make(parsed, &made), FL_OK);
+    const fl_lex_image *built = &fl_builtin_lexicon_image;
+    ck_assert_uint_gt(built->entry_count, 0);
+    SAME_ARRAY(strings, strings_len);
+    SAME_ARRAY(entries, entry_count);
+    SAME_ARRAY(lists, list_count);
+    SAME_ARRAY(records, record_count);
+    SAME_ARRAY(slots, slot_count);
+    SAME_ARRAY(near_hits, near_form_count);
+    SAME_ARRAY(near_cps, near_form_count);
+    SAME_ARRAY(near_items, near_item_count);
+    ck_assert(memcmp(made.near_buckets, built->near_buckets,
+                     (((size_t)1 << FL_NEAR_BUCKET_BITS) + 1) * sizeof *made.near_buckets) == 0);
+    fl_lex_image_free(&made);
+
+    ck_assert_uint_eq(fl_lexicon_entry_count(parsed), fl_lexicon_entry_count(loaded));
+    char key[512];
+    for (size_t i = 0; i < fl_lexicon_entry_count(parsed); i++) {
+        const fl_lex_entry *x = fl_lexicon_entry(parsed, i), *y = fl_lexicon_entry(loaded, i);
+        ck_assert_str_eq(x->canonical, y->canonical);
+        ck_assert_str_eq(x->family, y->family);
+        ck_assert_str_eq(x->file, y->file);
+        ck_assert_uint_eq(x->line, y->line);
+        ck_assert_int_eq(x->kind, y->kind);
+        ck_assert_uint_eq(x->alias_count, y->alias_count);
+        ck_assert_uint_eq(x->misspelling_count, y->misspelling_count);
+        const fl_lex_hit *ha, *hb;
+        size_t forms = 1 + x->alias_count + x->misspelling_count;
+        for (size_t f = 0; f < forms; f++) {
+            const char *form = f == 0                ? x->canonical
+                               : f <= x->alias_count ? x->aliases[f - 1]
+                                                     : x->misspellings[f - 1 - x->alias_count];
+            const char *other = f == 0                ? y->canonical
+                                : f <= y->alias_count ? y->aliases[f - 1]
+                                                      : y->misspellings[f - 1 - y->alias_count];
+            ck_assert_str_eq(form, other);
+            size_t n = fl_fold(form, strlen(form), 0, key, sizeof key);
+            size_t ca = fl_lexicon_by_fold(parsed, key, n, &ha);
+            size_t cb = fl_lexicon_by_fold(loaded, key, n, &hb);
+            same_hits(parsed, ha, ca, loaded, hb, cb);
+            ca = fl_lexicon_by_misspelling(parsed, key, n, &ha);
+            cb = fl_lexicon_by_misspelling(loaded, key, n, &hb);
+            same_hits(parsed, ha, ca, loaded, hb, cb);
+            ck_assert_int_eq(fl_lexicon_acronym(parsed, key, n) != NULL,
+                             fl_lexicon_acronym(loaded, key, n) != NULL);
+            n = fl_skeleton(form, strlen(form), 0, key, sizeof key);
+            ca = fl_lexicon_by_skeleton(parsed, key, n, &ha);
+            cb = fl_lexicon_by_skeleton(loaded, key, n, &hb);
+            same_hits(parsed, ha, ca, loaded, hb, cb);
+            fl_lex_near na[16], nb[16];
+            ca = fl_lexicon_near(parsed, key, n, 2, na, 16);
+            ck_assert_uint_eq(ca, fl_lexicon_near(loaded, key, n, 2, nb, 16));
+            for (size_t k = 0; k < ca && k < 16; k++) {
+                ck_assert_uint_eq(na[k].edits, nb[k].edits);
+                same_hits(parsed, &na[k].hit, 1, loaded, &nb[k].hit, 1);
+            }
+        }
+        if (x->family[0]) {
+            const fl_lex_hit *fa, *fb;
+            size_t ca = fl_lexicon_family(parsed, x->family, strlen(x->family), &fa);
+            size_t cb = fl_lexicon_family(loaded, y->family, strlen(y->family), &fb);
+            same_hits(parsed, fa, ca, loaded, fb, cb);
+        }
+    }
+    fl_lexicon_free(parsed);
+    fl_lexicon_free(loaded);
+}
+END_TEST
+
 Suite *fl_test_suite(void);
 
 Suite *fl_test_suite(void)
@@ -286,6 +385,7 @@ Suite *fl_test_suite(void)
     tcase_add_test(tc, later_definition_replaces);
     tcase_add_test(tc, builtin_lexicon);
     tcase_add_test(tc, user_file_adds_to_builtin);
+    tcase_add_test(tc, builtin_image_matches_parsing);
     suite_add_tcase(s, tc);
     return s;
 }
