@@ -398,7 +398,7 @@ fl_finding *fl_doc_add_finding(fl_doc *doc, const char *rule, fl_severity severi
          * stops, a machine-made line) hashes only the words within
          * FL_FINGERPRINT_REACH bytes of the finding: hashing all of it for
          * each of many findings would cost its length squared */
-        if (s->len > 2 * FL_FINGERPRINT_REACH) {
+        if (s->len > 2 * (size_t)FL_FINGERPRINT_REACH) {
             const char *t = doc->prose.text;
             if (off > from + FL_FINGERPRINT_REACH) {
                 from = off - FL_FINGERPRINT_REACH;

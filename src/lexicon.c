@@ -449,8 +449,9 @@ static fl_status build_map(fl_lexicon *lex)
         lex_record *g = grouped + start;
         /* stable by role (a counting sort through the scratch) */
         size_t by_role[3] = {0, 0, 0};
+        /* every record in grouped was copied from lex->records above */
         for (size_t k = 0; k < count; k++)
-            by_role[g[k].hit.role]++;
+            by_role[g[k].hit.role]++; // NOLINT(clang-analyzer-core.uninitialized.ArraySubscript)
         if (by_role[0] != count && by_role[1] != count && by_role[2] != count) {
             size_t at_role[3] = {0, by_role[0], by_role[0] + by_role[1]};
             for (size_t k = 0; k < count; k++)
@@ -565,9 +566,10 @@ static fl_status near_add(fl_lexicon *lex, size_t *cap_forms, size_t *cap_items,
         if (!hits)
             return FL_ENOMEM;
         lex->near_hits = hits;
-        forms = realloc(forms, *cap_forms * sizeof *forms);
-        if (!forms)
-            return FL_ENOMEM;
+        fl_lex_near_cps *grown = realloc(forms, *cap_forms * sizeof *forms);
+        if (!grown)
+            return FL_ENOMEM; /* lex->near_cps still holds (and frees) the old array */
+        forms = grown;
         lex->near_cps = forms;
     }
     size_t id = lex->near_form_count++;
@@ -580,9 +582,10 @@ static fl_status near_add(fl_lexicon *lex, size_t *cap_forms, size_t *cap_items,
     if (lex->near_item_count + v > *cap_items) {
         while (lex->near_item_count + v > *cap_items)
             *cap_items = *cap_items ? *cap_items * 2 : 16384;
-        items = realloc(items, *cap_items * sizeof *items);
-        if (!items)
-            return FL_ENOMEM;
+        near_item *grown = realloc(items, *cap_items * sizeof *items);
+        if (!grown)
+            return FL_ENOMEM; /* lex->near_items still holds (and frees) the old array */
+        items = grown;
         lex->near_items = items;
     }
     for (size_t i = 0; i < v; i++)
@@ -755,6 +758,10 @@ static uint32_t pool_add(string_pool *p, const char *s, size_t len)
         p->s = grown;
         p->cap = cap;
     }
+    if (!p->s) { /* cannot happen (cap > 0 means allocated); keeps analyzers sure */
+        p->failed = true;
+        return 0;
+    }
     uint32_t off = (uint32_t)p->len;
     memcpy(p->s + p->len, s, len);
     p->s[p->len + len] = '\0';
@@ -820,7 +827,7 @@ fl_status fl_lex_image_make(const fl_lexicon *lex, fl_lex_image *image)
         ie->family = pool_add(&pool, e->family, strlen(e->family));
         if (e->file != file || !i) {
             file = e->file;
-            file_off = pool_add(&pool, file, strlen(file));
+            file_off = file ? pool_add(&pool, file, strlen(file)) : pool_add(&pool, "", 0);
         }
         ie->file = file_off;
         ie->line = (uint32_t)e->line;
