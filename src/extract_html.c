@@ -503,6 +503,50 @@ static char *flatten_deep_tags(const char *s, size_t n, bool *failed)
     return copy;
 }
 
+/* gumbo 0.10 adds up the digits of a numeric character reference in an
+ * int without a bound, and some overflowed values make it read outside its
+ * tables (a crash found by fuzz_html: `&#33333333333000000000000002301ip`).
+ * No valid reference has more than 7 decimal or 6 hex significant digits
+ * (U+10FFFF), so in longer ones the `#` becomes `?` in the copy and the
+ * text stays as written. Returns the copy (made on first need), or NULL
+ * with *failed on out of memory. */
+static char *defuse_long_char_refs(const char *s, size_t n, char *copy, bool *failed)
+{
+    const char *p = s, *end = s + n;
+    while ((p = memchr(p, '&', (size_t)(end - p))) != NULL) {
+        const char *q = p + 1;
+        if (q >= end || *q != '#') {
+            p = q;
+            continue;
+        }
+        q++;
+        bool hex = q < end && (*q == 'x' || *q == 'X');
+        if (hex)
+            q++;
+        while (q < end && *q == '0')
+            q++;
+        size_t digits = 0;
+        while (q < end && ((*q >= '0' && *q <= '9') ||
+                           (hex && ((*q >= 'a' && *q <= 'f') || (*q >= 'A' && *q <= 'F'))))) {
+            digits++;
+            q++;
+        }
+        if (digits > (hex ? 6u : 7u)) {
+            if (!copy) {
+                copy = malloc(n);
+                if (!copy) {
+                    *failed = true;
+                    return NULL;
+                }
+                memcpy(copy, s, n);
+            }
+            copy[p + 1 - s] = '?';
+        }
+        p = q;
+    }
+    return copy;
+}
+
 fl_status fl_extract_html(fl_doc *doc)
 {
     html_state st;
@@ -512,8 +556,12 @@ fl_status fl_extract_html(fl_doc *doc)
     st.total = fl_source_length(doc->src);
     bool failed;
     char *flat = flatten_deep_tags(st.base, st.total, &failed);
-    if (failed)
+    if (!failed)
+        flat = defuse_long_char_refs(flat ? flat : st.base, st.total, flat, &failed);
+    if (failed) {
+        free(flat);
         return FL_ENOMEM;
+    }
     if (flat)
         st.base = flat;
     fl_pb_init(&st.pb);
