@@ -9,10 +9,32 @@
 
 enum { MAX_RELATED = 3 };
 
-static bool ends_with(const char *s, size_t len, const char *tail)
+/* Whether s[0..len) ends with the n bytes of tail. */
+static bool ends_with(const char *s, size_t len, const char *tail, size_t n)
 {
-    size_t n = strlen(tail);
-    return len >= n && memcmp(s + len - n, tail, n) == 0;
+    if (len < n)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (s[len - n + i] != tail[i])
+            return false;
+    return true;
+}
+
+/* s[0..len) without a possessive ending: Nvidia's, Nvidia’s, Jones'. */
+static size_t without_possessive(const char *s, size_t len)
+{
+    char last = len ? s[len - 1] : '\0';
+    if (last != 's' && last != 'S' && last != '\'' && last != '\x99')
+        return len; /* most names: no ending to test */
+    if (ends_with(s, len, "'s", 2) || ends_with(s, len, "'S", 2))
+        return len - 2;
+    if (ends_with(s, len, "\xe2\x80\x99s", 4) || ends_with(s, len, "\xe2\x80\x99S", 4))
+        return len - 4;
+    if (ends_with(s, len, "s'", 2))
+        return len - 1;
+    if (ends_with(s, len, "s\xe2\x80\x99", 4))
+        return len - 3;
+    return len;
 }
 
 bool fl_name_use_init(fl_doc *doc, size_t i, fl_name_use *use)
@@ -25,15 +47,7 @@ bool fl_name_use_init(fl_doc *doc, size_t i, fl_name_use *use)
     if (len > m->len)
         len = m->len;
     const char *s = m->surface;
-    /* possessive: Nvidia's, Nvidia’s, Jones' */
-    if (ends_with(s, len, "'s") || ends_with(s, len, "'S"))
-        len -= 2;
-    else if (ends_with(s, len, "\xe2\x80\x99s") || ends_with(s, len, "\xe2\x80\x99S"))
-        len -= 4;
-    else if (ends_with(s, len, "s'"))
-        len -= 1;
-    else if (ends_with(s, len, "s\xe2\x80\x99"))
-        len -= 3;
+    len = without_possessive(s, len);
     size_t suffix = 0;
     if (m->kind == FL_M_CODE && len >= 2 && s[len - 1] == 's' &&
         ((s[len - 2] >= '0' && s[len - 2] <= '9') || (s[len - 2] >= 'A' && s[len - 2] <= 'Z')))
@@ -206,11 +220,24 @@ static void sort_group(fl_name_use *uses, size_t n)
     }
 }
 
+/* A hash of s[0..len), eight bytes at a time. */
 static uint64_t key_hash(const char *s, size_t len)
 {
-    uint64_t h = 14695981039346656037u;
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211u;
+    uint64_t h = 0x9e3779b97f4a7c15u ^ len;
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        h = (h ^ w) * 0xff51afd7ed558ccdu;
+        h ^= h >> 32;
+    }
+    if (i < len) {
+        uint64_t w = 0;
+        for (size_t k = 0; i + k < len; k++)
+            w |= (uint64_t)(unsigned char)s[i + k] << (8 * k);
+        h = (h ^ w) * 0xff51afd7ed558ccdu;
+        h ^= h >> 32;
+    }
     return h ^ (h >> 29);
 }
 

@@ -401,8 +401,10 @@ static bool may_match(const fl_ctx_phrases *set, unsigned k, const char *t, size
     return plen == 0 || word_matches(set->list[k], plen, t, tlen);
 }
 
-/* Whether a phrase whose first byte is c matches at word start i. */
-static bool match_bucket(const char *text, size_t len, size_t i, char c, const fl_ctx_phrases *set)
+/* Whether a phrase whose first byte is c matches at word start i (the
+ * word ends at we). */
+static bool match_bucket(const char *text, size_t len, size_t i, size_t we, char c,
+                         const fl_ctx_phrases *set)
 {
     size_t end;
     if (!set->indexed) {
@@ -411,7 +413,6 @@ static bool match_bucket(const char *text, size_t len, size_t i, char c, const f
                 return true;
         return false;
     }
-    size_t we = word_end(text, len, i);
     for (unsigned k = set->head[bucket_of(c)]; k; k = set->next[k - 1])
         if (set->list[k - 1][0] == c && may_match(set, k - 1, text + i, we - i) &&
             match_at(text, len, i, set->list[k - 1], &end))
@@ -423,12 +424,13 @@ bool fl_ctx_text_has_in(const char *text, size_t len, const fl_ctx_phrases *set,
 {
     size_t i = next_word(text, len, 0);
     while (i < len) {
-        if (match_bucket(text, len, i, fl_ctx_lower(text[i]), set)) {
+        size_t we = word_end(text, len, i);
+        if (match_bucket(text, len, i, we, fl_ctx_lower(text[i]), set)) {
             if (where)
                 *where = i;
             return true;
         }
-        i = next_word(text, len, word_end(text, len, i));
+        i = next_word(text, len, we);
     }
     return false;
 }
@@ -457,8 +459,9 @@ bool fl_ctx_sentence_has(const fl_doc *doc, size_t sentence, const char *const *
 
 /* A phrase that ends at `last_end` and starts at word start `start`
  * (text cut at off): phrases starting with a letter only at a word with
- * that letter, the others at any word. */
-static bool ends_at(const char *t, size_t off, size_t start, size_t last_end,
+ * that letter, the others at any word. *we caches the end of the word at
+ * start (0: not known yet). */
+static bool ends_at(const char *t, size_t off, size_t start, size_t *we, size_t last_end,
                     const fl_ctx_phrases *set)
 {
     char c = fl_ctx_lower(t[start]);
@@ -474,10 +477,12 @@ static bool ends_at(const char *t, size_t off, size_t start, size_t last_end,
         return false;
     }
     unsigned b = bucket_of(c);
-    size_t we = word_end(t, off, start);
     for (int pass = 0; pass < 2; pass++) {
-        for (unsigned k = set->head[b]; k; k = set->next[k - 1])
-            if (may_match(set, k - 1, t + start, we - start) &&
+        unsigned k = set->head[b];
+        if (k && !*we)
+            *we = word_end(t, off, start);
+        for (; k; k = set->next[k - 1])
+            if (may_match(set, k - 1, t + start, *we - start) &&
                 match_at(t, off, start, set->list[k - 1], &end) && end == last_end)
                 return true;
         if (b == 26)
@@ -517,9 +522,10 @@ size_t fl_ctx_before_which(const fl_doc *doc, size_t floor, size_t off,
     for (size_t k = last_end; k < off; k++)
         if (t[k] != ' ' && t[k] != '\n' && t[k] != '\r' && t[k] != '\t')
             return nsets;
+    size_t ends[3] = {0, 0, 0};
     for (size_t set = 0; set < nsets; set++)
         for (size_t s = 0; s < n; s++)
-            if (ends_at(t, off, starts[s], last_end, sets[set]))
+            if (ends_at(t, off, starts[s], &ends[s], last_end, sets[set]))
                 return set;
     return nsets;
 }

@@ -271,6 +271,8 @@ typedef struct ev_ctx {
     size_t *sent_first;      /* per sentence: first entry in sent_mentions */
     size_t *sent_mentions;   /* mention indices grouped by sentence */
     bool moved[EV_COUNT];
+    /* the word lists read per token */
+    fc_words stop, modifiers, bounds, ranges, preps, auxes, dets;
 } ev_ctx;
 
 static int word_order(const void *key, const void *item)
@@ -358,7 +360,7 @@ static int attach(const ev_ctx *cx, size_t ds, size_t de, size_t sf, size_t se, 
                 *ev = t;
                 return k;
             }
-            if (fc_tok_in(doc, t, stop_words) >= 0)
+            if (fc_tok_in_words(doc, t, &cx->stop) >= 0)
                 break;
             words++;
         }
@@ -374,7 +376,7 @@ static int attach(const ev_ctx *cx, size_t ds, size_t de, size_t sf, size_t se, 
     }
     /* a date opening the sentence: "In February, Kestrel recalled ..." */
     size_t p = ds;
-    while (p > sf && fc_tok_in(doc, p - 1, date_modifiers) >= 0)
+    while (p > sf && fc_tok_in_words(doc, p - 1, &cx->modifiers) >= 0)
         p--;
     if (p > sf && p - 1 == sf && (fc_tok_is(doc, sf, "in") || fc_tok_is(doc, sf, "on"))) {
         words = 0;
@@ -388,7 +390,7 @@ static int attach(const ev_ctx *cx, size_t ds, size_t de, size_t sf, size_t se, 
                 *ev = t;
                 return k;
             }
-            if (fc_tok_in(doc, t, stop_words) >= 0)
+            if (fc_tok_in_words(doc, t, &cx->stop) >= 0)
                 break;
             words++;
         }
@@ -401,9 +403,8 @@ static int attach(const ev_ctx *cx, size_t ds, size_t de, size_t sf, size_t se, 
  * before it bound. */
 static bool premodifier(const ev_ctx *cx, size_t ds, size_t de, size_t sf, size_t se)
 {
-    static const char *const dets[] = {"the", "its", "their", "his", "her", "our", "a", NULL};
     bool noun = false;
-    return ds > sf && de < se && fc_tok_in(cx->doc, ds - 1, dets) >= 0 &&
+    return ds > sf && de < se && fc_tok_in_words(cx->doc, ds - 1, &cx->dets) >= 0 &&
            event_kind_at(cx->doc, de, &noun) != EV_NONE && noun;
 }
 
@@ -412,9 +413,9 @@ static bool bound_or_range(const ev_ctx *cx, size_t ds, size_t de, size_t sf, si
 {
     const fl_doc *doc = cx->doc;
     size_t p = ds;
-    while (p > sf && fc_tok_in(doc, p - 1, date_modifiers) >= 0)
+    while (p > sf && fc_tok_in_words(doc, p - 1, &cx->modifiers) >= 0)
         p--;
-    if (p > sf && fc_tok_in(doc, p - 1, bound_words) >= 0 && !premodifier(cx, ds, de, sf, se))
+    if (p > sf && fc_tok_in_words(doc, p - 1, &cx->bounds) >= 0 && !premodifier(cx, ds, de, sf, se))
         return true;
     if (p > sf && (is_punct(doc, p - 1, '-') || is_punct(doc, p - 1, '/')))
         return true;
@@ -423,7 +424,7 @@ static bool bound_or_range(const ev_ctx *cx, size_t ds, size_t de, size_t sf, si
         bool next_date = false;
         for (size_t t = de + 1; t < se && t <= de + 2 && !next_date; t++)
             next_date = cx->date_tok[t] || FL_DOC_TOKEN(doc, t)->kind == FL_TOK_NUMBER;
-        if ((next_date && fc_tok_in(doc, de, range_words) >= 0) || is_punct(doc, de, '-') ||
+        if ((next_date && fc_tok_in_words(doc, de, &cx->ranges) >= 0) || is_punct(doc, de, '-') ||
             is_punct(doc, de, '/') ||
             (unsigned char)doc->prose.text[FL_DOC_TOKEN(doc, de)->off] == 0xe2)
             return true;
@@ -490,16 +491,17 @@ static const char *const prepositions[] = {"in",     "at",     "on",   "from",  
 
 /* The object noun between an event word and its date ("signed the wage
  * agreement on"): the last lower-case content word, plural s dropped. */
-static const char *object_word(fl_doc *doc, size_t ev, size_t ds)
+static const char *object_word(const ev_ctx *cx, size_t ev, size_t ds)
 {
+    fl_doc *doc = cx->doc;
     for (size_t t = ds; t > ev + 1;) {
         t--;
         const fl_token *tok = FL_DOC_TOKEN(doc, t);
         if (tok->kind != FL_TOK_WORD || tok->capitalized || tok->len < 3)
             continue;
         const char *w = doc->prose.text + tok->off;
-        if (fl_is_stopword(w, tok->len) || fc_tok_in(doc, t, prepositions) >= 0 ||
-            fc_tok_in(doc, t, date_modifiers) >= 0)
+        if (fl_is_stopword(w, tok->len) || fc_tok_in_words(doc, t, &cx->preps) >= 0 ||
+            fc_tok_in_words(doc, t, &cx->modifiers) >= 0)
             continue;
         char *o = fl_arena_strndup(doc->arena, w, tok->len);
         if (!o)
@@ -522,20 +524,21 @@ static const char *const auxiliaries[] = {
 /* The key of an unnamed subject: "~" and the lower-case noun right before
  * the event word ("the round closed", "the bridge was opened"), or "" when
  * there is none. */
-static const char *subject_noun(fl_doc *doc, size_t ev, size_t first)
+static const char *subject_noun(const ev_ctx *cx, size_t ev, size_t first)
 {
+    fl_doc *doc = cx->doc;
     size_t t = ev;
     /* "broke ground", "walked out": the noun stands before the phrase */
     if (t > first && (fc_tok_is(doc, t - 1, "broke") || fc_tok_is(doc, t - 1, "walked")))
         t--;
-    while (t > first && fc_tok_in(doc, t - 1, auxiliaries) >= 0)
+    while (t > first && fc_tok_in_words(doc, t - 1, &cx->auxes) >= 0)
         t--;
     if (t == first)
         return "";
     const fl_token *tok = FL_DOC_TOKEN(doc, t - 1);
     const char *w = doc->prose.text + tok->off;
     if (tok->kind != FL_TOK_WORD || tok->capitalized || tok->len < 3 ||
-        fl_is_stopword(w, tok->len) || fc_tok_in(doc, t - 1, stop_words) >= 0)
+        fl_is_stopword(w, tok->len) || fc_tok_in_words(doc, t - 1, &cx->stop) >= 0)
         return "";
     char *key = fl_arena_alloc(doc->arena, tok->len + 2);
     if (!key)
@@ -556,7 +559,7 @@ static bool add_event(ev_ctx *cx, fl_vec *recs, size_t date, int kind, size_t ev
     bool before = ev_off < d->off;
     const char *object = "";
     if (before) {
-        object = object_word(doc, ev_tok, fc_token_at(doc, d->off));
+        object = object_word(cx, ev_tok, fc_token_at(doc, d->off));
         if (!object)
             return false;
     }
@@ -571,7 +574,7 @@ static bool add_event(ev_ctx *cx, fl_vec *recs, size_t date, int kind, size_t ev
         if (before && m->off > ev_off && m->off < d->off) {
             /* a named object: not one after a preposition (a place) */
             size_t t = fc_token_at(doc, m->off);
-            if (t > ev_tok + 1 && fc_tok_in(doc, t - 1, prepositions) >= 0)
+            if (t > ev_tok + 1 && fc_tok_in_words(doc, t - 1, &cx->preps) >= 0)
                 continue;
             if (!push_rec(doc, recs, date, kind, key, object, i))
                 return false;
@@ -583,7 +586,8 @@ static bool add_event(ev_ctx *cx, fl_vec *recs, size_t date, int kind, size_t ev
             continue;
         /* a name after a preposition is a place, platform or time */
         size_t mt = fc_token_at(doc, m->off);
-        if (mt > FL_DOC_SENTENCE(doc, s)->first_token && fc_tok_in(doc, mt - 1, prepositions) >= 0)
+        if (mt > FL_DOC_SENTENCE(doc, s)->first_token &&
+            fc_tok_in_words(doc, mt - 1, &cx->preps) >= 0)
             continue;
         size_t gap = m->off + m->len <= ev_off ? ev_off - (m->off + m->len) : m->off - ev_off;
         if (gap < best_gap) {
@@ -600,7 +604,7 @@ static bool add_event(ev_ctx *cx, fl_vec *recs, size_t date, int kind, size_t ev
     }
     if (!added) {
         /* no name: the noun before the word ("the round closed on") */
-        const char *noun = subject_noun(doc, ev_tok, FL_DOC_SENTENCE(doc, s)->first_token);
+        const char *noun = subject_noun(cx, ev_tok, FL_DOC_SENTENCE(doc, s)->first_token);
         if (!noun || !push_rec(doc, recs, date, kind, noun, object, (size_t)-1))
             return false;
     }
@@ -794,6 +798,14 @@ static void run(fl_doc *doc)
     ev_ctx cx;
     memset(&cx, 0, sizeof cx);
     cx.doc = doc;
+    static const char *const dets[] = {"the", "its", "their", "his", "her", "our", "a", NULL};
+    fc_words_init(&cx.stop, stop_words);
+    fc_words_init(&cx.modifiers, date_modifiers);
+    fc_words_init(&cx.bounds, bound_words);
+    fc_words_init(&cx.ranges, range_words);
+    fc_words_init(&cx.preps, prepositions);
+    fc_words_init(&cx.auxes, auxiliaries);
+    fc_words_init(&cx.dets, dets);
     cx.date_tok = fl_arena_alloc(doc->arena, nt);
     cx.sent_first = fl_arena_alloc(doc->arena, (ns + 1) * sizeof *cx.sent_first);
     cx.sent_mentions = fl_arena_alloc(doc->arena, n * sizeof *cx.sent_mentions);
