@@ -15,6 +15,7 @@ enum { FL_MATCH_LIMIT = 200000, FL_DEPTH_LIMIT = 2000 };
 struct fl_patterns {
     pcre2_code *code[FL_RE_COUNT];
     pcre2_match_context *mctx;
+    fl_word_table words; /* fl_word_table_build */
 };
 
 /* ------------------------------------------------------- building blocks */
@@ -116,6 +117,7 @@ fl_status fl_patterns_new(fl_patterns **out, fl_error *err)
     }
     pcre2_set_match_limit(p->mctx, FL_MATCH_LIMIT);
     pcre2_set_depth_limit(p->mctx, FL_DEPTH_LIMIT);
+    fl_word_table_build(&p->words);
     for (int i = 0; i < FL_RE_COUNT; i++) {
         int code;
         PCRE2_SIZE at;
@@ -163,4 +165,9 @@ pcre2_code *fl_patterns_code(const fl_patterns *patterns, fl_re_id id)
 pcre2_match_context *fl_patterns_match_context(const fl_patterns *patterns)
 {
     return patterns->mctx;
+}
+
+const fl_word_table *fl_patterns_words(const fl_patterns *patterns)
+{
+    return &patterns->words;
 }
