@@ -47,6 +47,11 @@ typedef enum fl_re_id {
 
 pcre2_code *fl_patterns_code(const fl_patterns *patterns, fl_re_id id);
 pcre2_match_context *fl_patterns_match_context(const fl_patterns *patterns);
+/* Whether a whole word is a head word of FL_RE_CODE_NAMENUM ("Section",
+ * "iPhone") or FL_RE_HONORIFIC ("Mr"): the patterns cannot match at a
+ * word that is not (case as written). */
+bool fl_namenum_head(const char *w, size_t len);
+bool fl_honorific_word(const char *w, size_t len);
 
 /* --------------------------------------------------------- word classes */
 

@@ -175,7 +175,7 @@ void fl_extract_titles(fl_mx *mx)
             i = we;
             continue;
         }
-        if ((c == 'M' || c == 'S' || c == 'D') && we - i <= 6) {
+        if ((c == 'M' || c == 'S' || c == 'D') && fl_honorific_word(t + i, we - i)) {
             size_t e = fl_mx_match(mx, FL_RE_HONORIFIC, i);
             if (e) {
                 size_t hl = we - i;
