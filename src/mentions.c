@@ -17,268 +17,6 @@
 #define HASH_NONFATAL_OOM 1
 #include <uthash.h>
 
-/* --------------------------------------------------------- common words */
-
-/* Sorted (strcmp order); looked up with bsearch. */
-static const char *const common_words[] = {
-    "a",
-    "about",
-    "above",
-    "according",
-    "across",
-    "actually",
-    "additionally",
-    "after",
-    "afterwards",
-    "again",
-    "against",
-    "ago",
-    "ahead",
-    "all",
-    "almost",
-    "along",
-    "already",
-    "also",
-    "although",
-    "always",
-    "am",
-    "amid",
-    "among",
-    "amongst",
-    "an",
-    "and",
-    "another",
-    "any",
-    "anyone",
-    "anything",
-    "anyway",
-    "are",
-    "around",
-    "as",
-    "asked",
-    "at",
-    "back",
-    "because",
-    "been",
-    "before",
-    "behind",
-    "being",
-    "below",
-    "beside",
-    "besides",
-    "between",
-    "beyond",
-    "both",
-    "but",
-    "by",
-    "can",
-    "cannot",
-    "could",
-    "currently",
-    "despite",
-    "did",
-    "do",
-    "does",
-    "doing",
-    "done",
-    "down",
-    "during",
-    "each",
-    "earlier",
-    "either",
-    "else",
-    "elsewhere",
-    "even",
-    "eventually",
-    "ever",
-    "every",
-    "everyone",
-    "everything",
-    "except",
-    "few",
-    "finally",
-    "first",
-    "following",
-    "for",
-    "from",
-    "further",
-    "furthermore",
-    "given",
-    "had",
-    "has",
-    "have",
-    "having",
-    "he",
-    "hence",
-    "her",
-    "here",
-    "hers",
-    "herself",
-    "him",
-    "himself",
-    "his",
-    "how",
-    "however",
-    "i",
-    "if",
-    "in",
-    "including",
-    "indeed",
-    "initially",
-    "instead",
-    "into",
-    "is",
-    "it",
-    "its",
-    "itself",
-    "just",
-    "last",
-    "later",
-    "latest",
-    "less",
-    "let",
-    "like",
-    "many",
-    "maybe",
-    "me",
-    "meanwhile",
-    "might",
-    "mine",
-    "more",
-    "moreover",
-    "most",
-    "mostly",
-    "much",
-    "must",
-    "my",
-    "myself",
-    "neither",
-    "never",
-    "nevertheless",
-    "next",
-    "no",
-    "nobody",
-    "none",
-    "nor",
-    "not",
-    "nothing",
-    "now",
-    "of",
-    "off",
-    "often",
-    "oh",
-    "ok",
-    "on",
-    "once",
-    "one",
-    "only",
-    "onto",
-    "or",
-    "other",
-    "others",
-    "otherwise",
-    "our",
-    "ours",
-    "ourselves",
-    "out",
-    "over",
-    "overall",
-    "own",
-    "perhaps",
-    "please",
-    "plus",
-    "police",
-    "previously",
-    "rather",
-    "recently",
-    "regardless",
-    "same",
-    "separately",
-    "several",
-    "shall",
-    "she",
-    "should",
-    "similarly",
-    "since",
-    "so",
-    "some",
-    "someone",
-    "something",
-    "sometimes",
-    "soon",
-    "still",
-    "such",
-    "than",
-    "thanks",
-    "that",
-    "the",
-    "their",
-    "theirs",
-    "them",
-    "themselves",
-    "then",
-    "there",
-    "thereafter",
-    "therefore",
-    "these",
-    "they",
-    "this",
-    "those",
-    "though",
-    "through",
-    "throughout",
-    "thus",
-    "to",
-    "today",
-    "together",
-    "tomorrow",
-    "tonight",
-    "too",
-    "toward",
-    "towards",
-    "under",
-    "unless",
-    "unlike",
-    "until",
-    "unto",
-    "up",
-    "upon",
-    "us",
-    "very",
-    "via",
-    "was",
-    "we",
-    "well",
-    "were",
-    "what",
-    "whatever",
-    "when",
-    "whenever",
-    "where",
-    "whereas",
-    "whether",
-    "which",
-    "while",
-    "who",
-    "whoever",
-    "whole",
-    "whom",
-    "whose",
-    "why",
-    "will",
-    "with",
-    "within",
-    "without",
-    "would",
-    "yes",
-    "yesterday",
-    "yet",
-    "you",
-    "your",
-    "yours",
-    "yourself",
-};
-
 /* Lower-cases an ASCII word into buf; false if it is not plain ASCII
  * letters or does not fit. */
 static bool lower_ascii(const char *w, size_t len, char *buf, size_t cap)
@@ -327,12 +65,6 @@ bool fl_word_in(const char *w, size_t len, const char *const *sorted, size_t n, 
             lo = mid + 1;
     }
     return false;
-}
-
-bool fl_common_word(const char *w, size_t len)
-{
-    /* only plain ASCII letters can be one of them */
-    return len > 0 && FL_WORD_IN(w, len, common_words, true);
 }
 
 bool fl_word_is(const char *w, size_t len, const char *lit)
@@ -606,22 +338,26 @@ bool fl_mx_word_start_slow(const fl_mx *mx, size_t at)
     return !fl_mx_alnum_at(mx, prev_cp_start(mx, at));
 }
 
-/* Byte classes for the word walkers: 1 an ASCII letter or digit, 2 a
- * byte of a multi-byte code point (decoded), 0 anything else. */
+/* Byte classes for the word walkers: 1 an ASCII letter, 3 an ASCII digit
+ * (bit 0: ASCII letter or digit), 2 a byte of a multi-byte code point
+ * (decoded), 0 anything else. */
 #define A1(c) [c] = 1
+#define D3(c) [c] = 3
 #define ROW10(c)                                                                                   \
     A1(c), A1(c + 1), A1(c + 2), A1(c + 3), A1(c + 4), A1(c + 5), A1(c + 6), A1(c + 7), A1(c + 8), \
         A1(c + 9)
 static const unsigned char byte_class[256] = {
-    ROW10('0'), ROW10('A'), ROW10('A' + 10), A1('U'),   A1('V'),   A1('W'),   A1('X'),   A1('Y'),
-    A1('Z'),    ROW10('a'), ROW10('a' + 10), A1('u'),   A1('v'),   A1('w'),   A1('x'),   A1('y'),
-    A1('z'),
+    D3('0'),   D3('1'),   D3('2'),    D3('3'),         D3('4'),   D3('5'),   D3('6'),   D3('7'),
+    D3('8'),   D3('9'),   ROW10('A'), ROW10('A' + 10), A1('U'),   A1('V'),   A1('W'),   A1('X'),
+    A1('Y'),   A1('Z'),   ROW10('a'), ROW10('a' + 10), A1('u'),   A1('v'),   A1('w'),   A1('x'),
+    A1('y'),   A1('z'),
 #define R2(c)                                                                                      \
     [c] = 2, [c + 1] = 2, [c + 2] = 2, [c + 3] = 2, [c + 4] = 2, [c + 5] = 2, [c + 6] = 2,         \
     [c + 7] = 2
 #define R16(c) R2(c), R2(c + 8)
-    R16(0x80),  R16(0x90),  R16(0xA0),       R16(0xB0), R16(0xC0), R16(0xD0), R16(0xE0), R16(0xF0)};
+    R16(0x80), R16(0x90), R16(0xA0),  R16(0xB0),       R16(0xC0), R16(0xD0), R16(0xE0), R16(0xF0)};
 #undef A1
+#undef D3
 #undef ROW10
 #undef R2
 #undef R16
@@ -633,7 +369,7 @@ size_t fl_mx_scan_word_end(const fl_mx *mx, size_t at)
     const size_t end = mx->s_end;
     while (i < end) {
         unsigned char k = byte_class[t[i]];
-        if (k == 1) {
+        if (k & 1) {
             i++;
             continue;
         }
@@ -695,6 +431,10 @@ static bool fill_word_ends(fl_mx *mx)
     uint32_t *starts = mx->words_store, *numbers = mx->numbers_store, *digits = mx->digits_store;
     size_t n = 0, nn = 0, nd = 0;
     const unsigned char *t = (const unsigned char *)mx->text + mx->s_off;
+    /* the first letters of spelled numbers (fl_spelled_start): e f n o s t,
+     * as bits of the letter's low five bits */
+    const uint32_t spelled_first = 1u << ('e' & 31) | 1u << ('f' & 31) | 1u << ('n' & 31) |
+                                   1u << ('o' & 31) | 1u << ('s' & 31) | 1u << ('t' & 31);
     /* each pass of the loop starts after a code point that is no letter or
      * digit (or at the sentence start), so an alnum position is a word start */
     for (size_t k = 0; k < len;) {
@@ -710,17 +450,30 @@ static bool fill_word_ends(fl_mx *mx)
             continue;
         }
         size_t e = k;
-        if (k_class == 1) { /* ASCII letters and digits, then maybe more */
-            while (e < len && byte_class[t[e]] == 1)
+        unsigned seen = 0; /* the classes met: bit 1 set when a digit was */
+        bool ascii = (k_class & 1) != 0;
+        if (ascii) { /* ASCII letters and digits, then maybe more */
+            unsigned char c;
+            while (e < len && ((c = byte_class[t[e]]) & 1)) {
+                seen |= c;
                 e++;
-            if (e < len && byte_class[t[e]] == 2)
+            }
+            if (e < len && byte_class[t[e]] == 2) {
                 e = fl_mx_scan_word_end(mx, mx->s_off + e) - mx->s_off;
+                ascii = false;
+            }
         } else {
             e = fl_mx_scan_word_end(mx, mx->s_off + k) - mx->s_off;
         }
         starts[n++] = (uint32_t)k;
-        if ((unsigned)(t[k] - '0') <= 9u || fl_spelled_start((const char *)t + k, len - k))
+        if ((unsigned)(t[k] - '0') <= 9u || (((spelled_first >> ((t[k] | 0x20) & 31)) & 1u) &&
+                                             fl_spelled_start((const char *)t + k, len - k)))
             numbers[nn++] = (uint32_t)k;
+        if (ascii && !(seen & 2)) { /* letters only: no digit run */
+            for (; k < e; k++)
+                w[k] = (uint32_t)e;
+            continue;
+        }
         /* digit runs end at a word end or inside the word, so a word
          * holds one more run than it has other bytes between them */
         for (; k < e; k++) {
@@ -754,7 +507,7 @@ size_t fl_mx_next_word(const fl_mx *mx, size_t at)
         unsigned char k = byte_class[t[at]];
         if (k == 0) {
             at++;
-        } else if (k == 1 || fl_mx_alnum_slow(mx, at)) {
+        } else if ((k & 1) || fl_mx_alnum_slow(mx, at)) {
             return at;
         } else {
             at++;
@@ -1336,6 +1089,7 @@ fl_status fl_find_mentions(fl_doc *doc)
     memset(&mx, 0, sizeof mx);
     mx.doc = doc;
     mx.patterns = doc->patterns;
+    mx.words_table = fl_patterns_words(doc->patterns);
     mx.text = doc->prose.text;
     fl_vec_init(&mx.pending, sizeof(fl_pending));
     fl_vec_init(&mx.flags, 1);

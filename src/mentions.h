@@ -47,6 +47,59 @@ typedef enum fl_re_id {
 
 pcre2_code *fl_patterns_code(const fl_patterns *patterns, fl_re_id id);
 pcre2_match_context *fl_patterns_match_context(const fl_patterns *patterns);
+/* Whether a whole word is a head word of FL_RE_CODE_NAMENUM ("Section",
+ * "iPhone") or FL_RE_HONORIFIC ("Mr"): the patterns cannot match at a
+ * word that is not (case as written). */
+bool fl_namenum_head(const char *w, size_t len);
+bool fl_honorific_word(const char *w, size_t len);
+
+/* --------------------------------------------------------- word classes */
+
+/* What the extractors need to know of a word from their lists. */
+enum {
+    FL_WC_COMMON = 1u << 0,    /* a function word or sentence starter */
+    FL_WC_ROLE = 1u << 1,      /* may start a role ("chief", "former", "CEO") */
+    FL_WC_PARTICLE = 1u << 2,  /* inside names ("von", "of"), only in lower case */
+    FL_WC_CALENDAR = 1u << 3,  /* a month or weekday spelled out */
+    FL_WC_REPORTING = 1u << 4, /* "said", "announced" */
+};
+
+enum { FL_WC_BITS = 5 };
+
+/* The word lists as one open-addressing hash: each slot holds a word
+ * lower-cased and zero-padded in two 64-bit halves (lo == 0: empty). A
+ * filter by first two letters rules out most words before the hash. */
+enum { FL_WORD_MAX = 16, FL_WORD_SLOTS = 1024 };
+typedef struct fl_word_slot {
+    uint64_t lo, hi;
+    unsigned classes;
+} fl_word_slot;
+typedef struct fl_word_table {
+    fl_word_slot slots[FL_WORD_SLOTS];
+    /* per class bit, a filter of its words by length and first three
+     * letters (fl_word_sketch): a clear bit rules a word out */
+    uint64_t sketch[FL_WC_BITS][64];
+} fl_word_table;
+
+/* The filter bit of a word: its length and first three bytes with ASCII
+ * capitals lowered (other bytes only collide, which the hash sorts out). */
+static inline unsigned fl_word_sketch(const char *w, size_t len)
+{
+    uint32_t x = (uint32_t)len | ((uint32_t)((unsigned char)w[0] | 0x20) << 8);
+    if (len > 1)
+        x |= (uint32_t)((unsigned char)w[1] | 0x20) << 16;
+    if (len > 2)
+        x |= (uint32_t)((unsigned char)w[2] | 0x20) << 24;
+    return (unsigned)((x * 0x9E3779B1u) >> 20); /* 12 bits */
+}
+
+/* Fills the table from the lists (mentions_words.c). */
+void fl_word_table_build(fl_word_table *table);
+/* The FL_WC_* classes of w[0..len), ASCII letters compared without case
+ * (FL_WC_PARTICLE only when written in lower case); 0 for none. */
+unsigned fl_word_class(const fl_word_table *table, const char *w, size_t len);
+/* The table built with the patterns. */
+const fl_word_table *fl_patterns_words(const fl_patterns *patterns);
 
 /* ----------------------------------------------------- extraction state */
 
@@ -73,6 +126,7 @@ typedef struct fl_pending {
 typedef struct fl_mx {
     fl_doc *doc;
     const fl_patterns *patterns;
+    const fl_word_table *words_table; /* fl_patterns_words */
     pcre2_match_data *md;
     struct sb_stemmer *stemmer;
     const char *text; /* the prose */
@@ -268,9 +322,30 @@ size_t fl_scan_scale(const char *t, size_t at, size_t end, double *mult);
 /* value * mult computed so that "1.13" * 1e9 is exactly 1130000000. */
 double fl_number_scaled(const fl_number *n, double mult);
 
+/* Which of the FL_WC_* classes `want` w[0..len) has (see fl_word_class);
+ * most words are ruled out by their first two letters. */
+static inline unsigned fl_mx_word_class(const fl_mx *mx, const char *w, size_t len, unsigned want)
+{
+    if (len == 0 || len > FL_WORD_MAX)
+        return 0;
+    /* one test per class (want is a constant at every call) */
+    const fl_word_table *t = mx->words_table;
+    const unsigned k = fl_word_sketch(w, len), word = k >> 6;
+    const uint64_t bit = (uint64_t)1 << (k & 63);
+    if (!(((want & FL_WC_COMMON) && (t->sketch[0][word] & bit)) ||
+          ((want & FL_WC_ROLE) && (t->sketch[1][word] & bit)) ||
+          ((want & FL_WC_PARTICLE) && (t->sketch[2][word] & bit)) ||
+          ((want & FL_WC_CALENDAR) && (t->sketch[3][word] & bit)) ||
+          ((want & FL_WC_REPORTING) && (t->sketch[4][word] & bit))))
+        return 0;
+    return fl_word_class(t, w, len) & want;
+}
 /* Case-insensitive: a common function word or sentence starter that is
  * never a name or a unit on its own ("the", "however", "even"). */
-bool fl_common_word(const char *w, size_t len);
+static inline bool fl_common_word(const fl_mx *mx, const char *w, size_t len)
+{
+    return fl_mx_word_class(mx, w, len, FL_WC_COMMON) != 0;
+}
 /* Whether w[0..len) is one of n lower-case words sorted in strcmp order
  * (a binary search): with `fold`, A-Z in w compare as a-z (fl_word_is);
  * without, the bytes must be equal (fl_word_eq). */

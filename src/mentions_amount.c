@@ -352,13 +352,13 @@ static bool quantity_adjective(const char *w, size_t len)
 }
 
 /* Words after a number that are not what it counts. */
-static bool not_unit(const char *w, size_t len)
+static bool not_unit(const fl_mx *mx, const char *w, size_t len)
 {
     /* sorted (strcmp order) */
     static const char *const words[] = {"am", "bst",    "cent", "dollar", "dollars", "est",
                                         "et", "euros",  "gmt",  "per",    "percent", "percentage",
                                         "pm", "pounds", "pt",   "utc",    "yen"};
-    if (len < 2 || fl_common_word(w, len))
+    if (len < 2 || fl_common_word(mx, w, len))
         return true;
     return FL_WORD_IN(w, len, words, true);
 }
@@ -543,12 +543,12 @@ void fl_extract_quantities(fl_mx *mx)
         size_t ue = lower_word(mx, u);
         if (ue > u && quantity_adjective(t + u, ue - u) && ue < mx->s_end && t[ue] == ' ') {
             size_t u2 = ue + 1, ue2 = lower_word(mx, u2);
-            if (ue2 > u2 && !not_unit(t + u2, ue2 - u2)) {
+            if (ue2 > u2 && !not_unit(mx, t + u2, ue2 - u2)) {
                 u = u2;
                 ue = ue2;
             }
         }
-        if (ue == u || not_unit(t + u, ue - u) || fl_mx_claimed(mx, i, ue - i)) {
+        if (ue == u || not_unit(mx, t + u, ue - u) || fl_mx_claimed(mx, i, ue - i)) {
             i = e;
             continue;
         }

@@ -329,13 +329,14 @@ void fl_extract_codes(fl_mx *mx)
             bool all_upper = true;
             for (size_t k = i; k < we; k++)
                 all_upper &= is_upper(t[k]);
-            if (all_upper && !mx->sent->all_caps && !head_excluded(t + i, we - i) &&
-                (e = fl_mx_match(mx, FL_RE_CODE_HEADNUM, i))) {
+            if (all_upper && we - i >= 2 && we - i <= 6 && !mx->sent->all_caps &&
+                !head_excluded(t + i, we - i) && (e = fl_mx_match(mx, FL_RE_CODE_HEADNUM, i))) {
                 add_code(mx, i, e);
                 i = e;
                 continue;
             }
-            if (!all_upper && (e = fl_mx_match(mx, FL_RE_CODE_NAMENUM, i))) {
+            if (!all_upper && fl_namenum_head(t + i, we - i) &&
+                (e = fl_mx_match(mx, FL_RE_CODE_NAMENUM, i))) {
                 add_code(mx, i, e);
                 i = e;
                 continue;

@@ -69,18 +69,6 @@ static size_t apostrophe(const fl_mx *mx, size_t at)
     return 0;
 }
 
-static bool is_particle(const char *w, size_t len)
-{
-    /* sorted (strcmp order) */
-    static const char *const particles[] = {"al",    "bin", "bint", "da",  "das", "de", "del",
-                                            "della", "den", "der",  "di",  "dos", "du", "el",
-                                            "for",   "ibn", "la",   "le",  "of",  "op", "st",
-                                            "ten",   "ter", "van",  "von", "y",   "zu"};
-    if (len > 5)
-        return false;
-    return FL_WORD_IN(w, len, particles, false);
-}
-
 /* Abbreviations that keep their dot inside a name. */
 static bool dotted_abbreviation(const char *w, size_t len)
 {
@@ -98,16 +86,6 @@ static bool caps_suffix(const char *w, size_t len)
         if (fl_word_eq(w, len, words[i]))
             return true;
     return false;
-}
-
-static bool weekday_or_month(const char *w, size_t len)
-{
-    /* sorted (strcmp order) */
-    static const char *const words[] = {"april",   "august",   "december",  "february", "friday",
-                                        "january", "july",     "june",      "monday",   "november",
-                                        "october", "saturday", "september", "sunday",   "thursday",
-                                        "tuesday", "wednesday"};
-    return FL_WORD_IN(w, len, words, true);
 }
 
 /* Reads the word at `at` and classifies it for names. */
@@ -200,14 +178,14 @@ static nword read_word(const fl_mx *mx, size_t at, bool in_name)
             w.end = raw_end;
             return w;
         }
-        if (in_name && !w.possessive && is_particle(s, len)) {
+        if (in_name && !w.possessive && len <= 5 && fl_mx_word_class(mx, s, len, FL_WC_PARTICLE)) {
             w.kind = W_PARTICLE;
             w.end = raw_end;
             return w;
         }
         /* al-Assad, d'Estaing: a particle glued to a capitalized part */
-        if (in_name && first_seg_end && last_upper_seg_end == raw_end &&
-            is_particle(s, first_seg_end - at)) {
+        if (in_name && first_seg_end && last_upper_seg_end == raw_end && first_seg_end - at <= 5 &&
+            fl_mx_word_class(mx, s, first_seg_end - at, FL_WC_PARTICLE)) {
             w.kind = W_CAP;
             w.end = raw_end;
         }
@@ -245,7 +223,7 @@ static nword read_word(const fl_mx *mx, size_t at, bool in_name)
         w.possessive = false;
     }
     size_t core = w.end - at;
-    if (fl_common_word(s, core) || weekday_or_month(s, core))
+    if (fl_mx_word_class(mx, s, core, FL_WC_COMMON | FL_WC_CALENDAR))
         return w;
     if (!w.truncated && !w.possessive && w.end < mx->s_end && t[w.end] == '.' &&
         dotted_abbreviation(s, core))
@@ -265,15 +243,6 @@ static bool joins(const fl_mx *mx, size_t from, size_t to)
     if (to - from == 3) /* " & " */
         return mx->text[from] == ' ' && mx->text[from + 1] == '&' && mx->text[from + 2] == ' ';
     return false;
-}
-
-static bool reporting_verb(const char *w, size_t len)
-{
-    /* sorted (strcmp order) */
-    static const char *const verbs[] = {"agreed",   "announced", "confirmed", "declined", "denied",
-                                        "launched", "plans",     "pledged",   "reported", "said",
-                                        "says",     "told",      "unveiled"};
-    return FL_WORD_IN(w, len, verbs, true);
 }
 
 typedef struct nseq {
@@ -316,7 +285,7 @@ static void flush(fl_mx *mx, nseq *q)
         size_t v = q->end;
         if (v + 1 < mx->s_end && t[v] == ' ' && t[v - 1] != 's') {
             size_t ve = fl_mx_word_end(mx, v + 1);
-            if (reporting_verb(t + v + 1, ve - v - 1) && !mx->caps_sentence)
+            if (fl_mx_word_class(mx, t + v + 1, ve - v - 1, FL_WC_REPORTING) && !mx->caps_sentence)
                 tentative = false;
         }
     }

@@ -10,61 +10,11 @@
 #include <stdint.h>
 #include <string.h>
 
-/* First words of roles and modifiers, by first letter: a cheap filter
- * before the pattern runs. */
-static bool starts_role(const char *w, size_t len)
+/* Whether a word may start a role or modifier: a cheap filter before the
+ * pattern runs. */
+static bool starts_role(const fl_mx *mx, const char *w, size_t len)
 {
-    static const char *const a[] = {"acting",    "adm",      "ambassador", "analyst",
-                                    "associate", "attorney", NULL};
-    static const char *const b[] = {"business", NULL};
-    static const char *const c[] = {"capt",         "captain",     "ceo",           "cfo",
-                                    "chair",        "chairman",    "chairperson",   "chairwoman",
-                                    "chancellor",   "chief",       "cio",           "cmo",
-                                    "co",           "cofounder",   "col",           "commerce",
-                                    "commissioner", "congressman", "congresswoman", "coo",
-                                    "cto",          NULL};
-    static const char *const d[] = {"defence", "defense", "deputy", "det", "dr", NULL};
-    static const char *const e[] = {"economist", "energy", "ex", "executive", NULL};
-    static const char *const f[] = {"finance", "first", "foreign", "former", "founder", NULL};
-    static const char *const g[] = {"gen", "general", "gov", "governor", NULL};
-    static const char *const h[] = {"health", "home", NULL};
-    static const char *const i[] = {"incoming", "insp", "interim", NULL};
-    static const char *const j[] = {"judge", "justice", NULL};
-    static const char *const k[] = {"king", NULL};
-    static const char *const l[] = {"lawmaker", "lt", NULL};
-    static const char *const m[] = {"managing", "mayor", "minister", NULL};
-    static const char *const o[] = {"outgoing", NULL};
-    static const char *const p[] = {"pope",   "pres",     "president", "press",     "prime",
-                                    "prince", "princess", "prof",      "professor", NULL};
-    static const char *const q[] = {"queen", NULL};
-    static const char *const r[] = {"rep", "representative", "rev", NULL};
-    static const char *const s[] = {"secretary",   "sen",     "senator",   "sgt",
-                                    "shadow",      "sheriff", "spokesman", "spokesperson",
-                                    "spokeswoman", "supt",    NULL};
-    static const char *const t[] = {"then", "transport", "treasury", NULL};
-    static const char *const v[] = {"vice", NULL};
-    static const char *const *const by_letter[26] = {a, b, c,    d, e,    f,    g,    h,   i,
-                                                     j, k, l,    m, NULL, o,    p,    q,   r,
-                                                     s, t, NULL, v, NULL, NULL, NULL, NULL};
-    /* by first letter, the second letters of the words above (a bit
-     * per letter): most words are ruled out without a comparison */
-    static const uint32_t second_letters[26] = {
-        0xc300cu,  0x100000u, 0x851b1u,  0x20010u, 0x802004u, 0x4100u,  0x4010u,
-        0x4010u,   0x2000u,   0x100000u, 0x100u,   0x80001u,  0x101u,   0x0u,
-        0x100000u, 0x24000u,  0x100000u, 0x10u,    0x1080d0u, 0x20080u, 0x0u,
-        0x100u,    0x0u,      0x0u,      0x0u,     0x0u};
-    if (len < 2 || len > 14)
-        return false;
-    unsigned char first = (unsigned char)(w[0] | 0x20);
-    if (first < 'a' || first > 'z' || !by_letter[first - 'a'])
-        return false;
-    char second = (char)(w[1] | 0x20);
-    if (second < 'a' || second > 'z' || !((second_letters[first - 'a'] >> (second - 'a')) & 1u))
-        return false;
-    for (const char *const *x = by_letter[first - 'a']; *x; x++)
-        if ((*x)[1] == second && fl_word_is(w, len, *x))
-            return true;
-    return false;
+    return len >= 2 && len <= 14 && fl_mx_word_class(mx, w, len, FL_WC_ROLE);
 }
 
 const char *fl_role_text(fl_mx *mx, const char *w, size_t len, const char *modifier)
@@ -171,7 +121,7 @@ static bool post_candidate(const fl_mx *mx, size_t comma)
     size_t n = we - w;
     return fl_word_is(s, n, "the") || fl_word_is(s, n, "its") || fl_word_is(s, n, "his") ||
            fl_word_is(s, n, "her") || fl_word_is(s, n, "their") || fl_word_is(s, n, "a") ||
-           fl_word_is(s, n, "an") || starts_role(s, n);
+           fl_word_is(s, n, "an") || starts_role(mx, s, n);
 }
 
 /* Adds the title from the last match: groups 1 modifier, 2 abbreviation,
@@ -225,7 +175,7 @@ void fl_extract_titles(fl_mx *mx)
             i = we;
             continue;
         }
-        if ((c == 'M' || c == 'S' || c == 'D') && we - i <= 6) {
+        if ((c == 'M' || c == 'S' || c == 'D') && fl_honorific_word(t + i, we - i)) {
             size_t e = fl_mx_match(mx, FL_RE_HONORIFIC, i);
             if (e) {
                 size_t hl = we - i;
@@ -236,7 +186,7 @@ void fl_extract_titles(fl_mx *mx)
                 continue;
             }
         }
-        if (starts_role(t + i, we - i)) {
+        if (starts_role(mx, t + i, we - i)) {
             size_t e = fl_mx_match(mx, FL_RE_TITLE_PRE, i);
             if (e) {
                 add_title(mx, i, FL_LINK_NAME_STARTS, e);

@@ -15,6 +15,7 @@ enum { FL_MATCH_LIMIT = 200000, FL_DEPTH_LIMIT = 2000 };
 struct fl_patterns {
     pcre2_code *code[FL_RE_COUNT];
     pcre2_match_context *mctx;
+    fl_word_table words; /* fl_word_table_build */
 };
 
 /* ------------------------------------------------------- building blocks */
@@ -59,6 +60,15 @@ struct fl_patterns {
     "|Dr\\.?|Prof\\.?|Rev\\.|Pres\\.|Supt\\.|Det\\.|Insp\\."
 #define ROLE_MODIFIER "(?:((?i:former|acting|interim|outgoing|incoming|then)[ -]|(?i:ex)-))?"
 
+/* The head words of FL_RE_CODE_NAMENUM and FL_RE_HONORIFIC, also listed
+ * for their prefilters (fl_namenum_head, fl_honorific_word): a head is
+ * followed by a space or a dot, so it is a whole word of the text. */
+#define NAMENUM_HEADS                                                                              \
+    "Section|Flight|Article|Windows|iPhone|iPad|Galaxy|Pixel|Model|Apollo|"                        \
+    "Artemis|Falcon|Xbox|PlayStation|Surface|Android|Llama|Route|"                                 \
+    "Interstate|Proposition|Amendment"
+#define HONORIFICS "Mr|Mrs|Ms|Mx|Mme|Messrs|Sir|Dame"
+
 static const char *const pattern_source[FL_RE_COUNT] = {
     [FL_RE_MONEY_SYM] = "(US|U\\.S\\.|A|AU|C|CA|HK|NZ|S)?(\\$|\u00a3|\u20ac|\u00a5)\\s?(" NUM ")",
     [FL_RE_MONEY_CODE] = "(USD|GBP|EUR|JPY|CNY|CHF|AUD|CAD|INR)\\s?(" NUM ")",
@@ -83,14 +93,12 @@ static const char *const pattern_source[FL_RE_COUNT] = {
     [FL_RE_CODE_HEADNUM] = "(\\p{Lu}{2,6})\\s([0-9]{1,5}[A-Za-z]?)(?:\\s(?:Ti|SUPER|Super|XTX|XT|"
                            "Pro|Max|Ultra|Plus|Mini|mini))?" POSSESSIVE NOT_WORD,
     [FL_RE_CODE_NAMENUM] =
-        "(?:Section|Flight|Article|Windows|iPhone|iPad|Galaxy|Pixel|Model|Apollo|"
-        "Artemis|Falcon|Xbox|PlayStation|Surface|Android|Llama|Route|"
-        "Interstate|Proposition|Amendment)\\s([0-9]{1,4}[A-Za-z]?)(?:\\s(?:"
+        "(?:" NAMENUM_HEADS ")\\s([0-9]{1,4}[A-Za-z]?)(?:\\s(?:"
         "Pro\\sMax|Pro|Max|Plus|Ultra|Mini|mini|SE|XL|Fold|Flip))?" POSSESSIVE NOT_WORD,
     [FL_RE_CODE_NUMSUFFIX] = "([0-9]{3})(?:-[0-9]{1,3})?\\s(?:MAX|NG|neo|XWB)(?:\\s[0-9]{1,2})?"
                              "(?![0-9])" POSSESSIVE NOT_WORD,
     [FL_RE_TITLE_PRE] = ROLE_MODIFIER "(?:(" ROLE_ABBR ")|(" ROLES "))\\s+(?=\\p{Lu})",
-    [FL_RE_HONORIFIC] = "(?:Mr|Mrs|Ms|Mx|Mme|Messrs|Sir|Dame)\\.?\\s+(?=\\p{Lu})",
+    [FL_RE_HONORIFIC] = "(?:" HONORIFICS ")\\.?\\s+(?=\\p{Lu})",
     [FL_RE_TITLE_POST] =
         ",\\s+(?:(?:the|its|his|her|their|a|an)\\s+|(?:\\p{Lu}[\\p{L}\\p{N}&.-]*"
         "\\s+){0,3}\\p{Lu}[\\p{L}\\p{N}&.-]*(?:'s|\u2019s)\\s+)?" ROLE_MODIFIER
@@ -116,6 +124,7 @@ fl_status fl_patterns_new(fl_patterns **out, fl_error *err)
     }
     pcre2_set_match_limit(p->mctx, FL_MATCH_LIMIT);
     pcre2_set_depth_limit(p->mctx, FL_DEPTH_LIMIT);
+    fl_word_table_build(&p->words);
     for (int i = 0; i < FL_RE_COUNT; i++) {
         int code;
         PCRE2_SIZE at;
@@ -163,4 +172,35 @@ pcre2_code *fl_patterns_code(const fl_patterns *patterns, fl_re_id id)
 pcre2_match_context *fl_patterns_match_context(const fl_patterns *patterns)
 {
     return patterns->mctx;
+}
+
+const fl_word_table *fl_patterns_words(const fl_patterns *patterns)
+{
+    return &patterns->words;
+}
+
+/* Whether w[0..len) is one of the |-separated words of alternatives. */
+static bool one_of(const char *alternatives, const char *w, size_t len)
+{
+    for (const char *a = alternatives;;) {
+        const char *bar = strchr(a, '|');
+        size_t n = bar ? (size_t)(bar - a) : strlen(a);
+        if (n == len && memcmp(a, w, len) == 0)
+            return true;
+        if (!bar)
+            return false;
+        a = bar + 1;
+    }
+}
+
+bool fl_namenum_head(const char *w, size_t len)
+{
+    return len >= 4 && len <= 11 && memchr("SFAWiGPMXLRI", w[0], 12) &&
+           one_of(NAMENUM_HEADS, w, len);
+}
+
+bool fl_honorific_word(const char *w, size_t len)
+{
+    return len >= 2 && len <= 6 && (w[0] == 'M' || w[0] == 'S' || w[0] == 'D') &&
+           one_of(HONORIFICS, w, len);
 }

@@ -2,6 +2,7 @@
  * see its README), one runner; plus limits, a pathological line and the
  * news corpus when present. */
 #include "internal.h"
+#include "mentions.h"
 #include "suppress.h"
 
 #include <check.h>
@@ -310,6 +311,41 @@ START_TEST(test_kind_names)
 }
 END_TEST
 
+/* The word-class table answers as the lists: case folded except for
+ * particles, whole words only, letters only. */
+START_TEST(test_word_classes)
+{
+    fl_word_table *t = malloc(sizeof *t);
+    ck_assert_ptr_nonnull(t);
+    fl_word_table_build(t);
+    fl_mx mx;
+    memset(&mx, 0, sizeof mx);
+    mx.words_table = t;
+    ck_assert(fl_common_word(&mx, "The", 3));
+    ck_assert(fl_common_word(&mx, "HOWEVER", 7));
+    ck_assert(!fl_common_word(&mx, "Theory", 6));
+    ck_assert(!fl_common_word(&mx, "th", 2));
+    ck_assert(!fl_common_word(&mx, "the-", 4));
+    ck_assert_uint_eq(fl_mx_word_class(&mx, "von", 3, FL_WC_PARTICLE), FL_WC_PARTICLE);
+    ck_assert_uint_eq(fl_mx_word_class(&mx, "Von", 3, FL_WC_PARTICLE), 0);
+    ck_assert_uint_eq(fl_mx_word_class(&mx, "of", 2, FL_WC_PARTICLE | FL_WC_COMMON),
+                      FL_WC_PARTICLE | FL_WC_COMMON);
+    ck_assert_uint_eq(fl_mx_word_class(&mx, "CEO", 3, FL_WC_ROLE), FL_WC_ROLE);
+    ck_assert_uint_eq(fl_mx_word_class(&mx, "representative", 14, FL_WC_ROLE), FL_WC_ROLE);
+    ck_assert_uint_eq(fl_mx_word_class(&mx, "chief", 5, FL_WC_COMMON), 0);
+    ck_assert_uint_eq(fl_mx_word_class(&mx, "Wednesday", 9, FL_WC_CALENDAR), FL_WC_CALENDAR);
+    ck_assert_uint_eq(fl_mx_word_class(&mx, "said", 4, FL_WC_REPORTING), FL_WC_REPORTING);
+    ck_assert_uint_eq(fl_mx_word_class(&mx,
+                                       "sa\xc3\xaf"
+                                       "d",
+                                       5, FL_WC_REPORTING),
+                      0);
+    ck_assert_uint_eq(fl_mx_word_class(&mx, "whateverwhatever", 16, FL_WC_COMMON), 0);
+    ck_assert_uint_eq(fl_mx_word_class(&mx, "whateverwhatevers", 17, FL_WC_COMMON), 0);
+    free(t);
+}
+END_TEST
+
 /* One long line without sentence ends: linear time, bounded regex work. */
 START_TEST(test_long_line)
 {
@@ -409,6 +445,7 @@ Suite *fl_test_suite(void)
     TCase *limits = tcase_create("limits");
     tcase_set_timeout(limits, 120);
     tcase_add_test(limits, test_kind_names);
+    tcase_add_test(limits, test_word_classes);
     tcase_add_test(limits, test_max_mentions);
     tcase_add_test(limits, test_long_line);
     tcase_add_test(limits, test_pathological);

@@ -1,0 +1,393 @@
+/* mentions_words.c - the word lists the extractors consult for every
+ * word (common words, the first words of roles, name particles, months and
+ * weekdays, reporting verbs), in one hash of lower-case words to their
+ * classes: built once with the patterns (fl_patterns_new) and read by
+ * every thread, so one probe answers what several list searches did. */
+#include "mentions.h"
+
+#include <stdint.h>
+#include <string.h>
+
+/* Function words and sentence starters that are never a name or a unit on
+ * their own ("the", "however", "even"): FL_WC_COMMON. */
+static const char *const common_words[] = {"a",
+                                           "about",
+                                           "above",
+                                           "according",
+                                           "across",
+                                           "actually",
+                                           "additionally",
+                                           "after",
+                                           "afterwards",
+                                           "again",
+                                           "against",
+                                           "ago",
+                                           "ahead",
+                                           "all",
+                                           "almost",
+                                           "along",
+                                           "already",
+                                           "also",
+                                           "although",
+                                           "always",
+                                           "am",
+                                           "amid",
+                                           "among",
+                                           "amongst",
+                                           "an",
+                                           "and",
+                                           "another",
+                                           "any",
+                                           "anyone",
+                                           "anything",
+                                           "anyway",
+                                           "are",
+                                           "around",
+                                           "as",
+                                           "asked",
+                                           "at",
+                                           "back",
+                                           "because",
+                                           "been",
+                                           "before",
+                                           "behind",
+                                           "being",
+                                           "below",
+                                           "beside",
+                                           "besides",
+                                           "between",
+                                           "beyond",
+                                           "both",
+                                           "but",
+                                           "by",
+                                           "can",
+                                           "cannot",
+                                           "could",
+                                           "currently",
+                                           "despite",
+                                           "did",
+                                           "do",
+                                           "does",
+                                           "doing",
+                                           "done",
+                                           "down",
+                                           "during",
+                                           "each",
+                                           "earlier",
+                                           "either",
+                                           "else",
+                                           "elsewhere",
+                                           "even",
+                                           "eventually",
+                                           "ever",
+                                           "every",
+                                           "everyone",
+                                           "everything",
+                                           "except",
+                                           "few",
+                                           "finally",
+                                           "first",
+                                           "following",
+                                           "for",
+                                           "from",
+                                           "further",
+                                           "furthermore",
+                                           "given",
+                                           "had",
+                                           "has",
+                                           "have",
+                                           "having",
+                                           "he",
+                                           "hence",
+                                           "her",
+                                           "here",
+                                           "hers",
+                                           "herself",
+                                           "him",
+                                           "himself",
+                                           "his",
+                                           "how",
+                                           "however",
+                                           "i",
+                                           "if",
+                                           "in",
+                                           "including",
+                                           "indeed",
+                                           "initially",
+                                           "instead",
+                                           "into",
+                                           "is",
+                                           "it",
+                                           "its",
+                                           "itself",
+                                           "just",
+                                           "last",
+                                           "later",
+                                           "latest",
+                                           "less",
+                                           "let",
+                                           "like",
+                                           "many",
+                                           "maybe",
+                                           "me",
+                                           "meanwhile",
+                                           "might",
+                                           "mine",
+                                           "more",
+                                           "moreover",
+                                           "most",
+                                           "mostly",
+                                           "much",
+                                           "must",
+                                           "my",
+                                           "myself",
+                                           "neither",
+                                           "never",
+                                           "nevertheless",
+                                           "next",
+                                           "no",
+                                           "nobody",
+                                           "none",
+                                           "nor",
+                                           "not",
+                                           "nothing",
+                                           "now",
+                                           "of",
+                                           "off",
+                                           "often",
+                                           "oh",
+                                           "ok",
+                                           "on",
+                                           "once",
+                                           "one",
+                                           "only",
+                                           "onto",
+                                           "or",
+                                           "other",
+                                           "others",
+                                           "otherwise",
+                                           "our",
+                                           "ours",
+                                           "ourselves",
+                                           "out",
+                                           "over",
+                                           "overall",
+                                           "own",
+                                           "perhaps",
+                                           "please",
+                                           "plus",
+                                           "police",
+                                           "previously",
+                                           "rather",
+                                           "recently",
+                                           "regardless",
+                                           "same",
+                                           "separately",
+                                           "several",
+                                           "shall",
+                                           "she",
+                                           "should",
+                                           "similarly",
+                                           "since",
+                                           "so",
+                                           "some",
+                                           "someone",
+                                           "something",
+                                           "sometimes",
+                                           "soon",
+                                           "still",
+                                           "such",
+                                           "than",
+                                           "thanks",
+                                           "that",
+                                           "the",
+                                           "their",
+                                           "theirs",
+                                           "them",
+                                           "themselves",
+                                           "then",
+                                           "there",
+                                           "thereafter",
+                                           "therefore",
+                                           "these",
+                                           "they",
+                                           "this",
+                                           "those",
+                                           "though",
+                                           "through",
+                                           "throughout",
+                                           "thus",
+                                           "to",
+                                           "today",
+                                           "together",
+                                           "tomorrow",
+                                           "tonight",
+                                           "too",
+                                           "toward",
+                                           "towards",
+                                           "under",
+                                           "unless",
+                                           "unlike",
+                                           "until",
+                                           "unto",
+                                           "up",
+                                           "upon",
+                                           "us",
+                                           "very",
+                                           "via",
+                                           "was",
+                                           "we",
+                                           "well",
+                                           "were",
+                                           "what",
+                                           "whatever",
+                                           "when",
+                                           "whenever",
+                                           "where",
+                                           "whereas",
+                                           "whether",
+                                           "which",
+                                           "while",
+                                           "who",
+                                           "whoever",
+                                           "whole",
+                                           "whom",
+                                           "whose",
+                                           "why",
+                                           "will",
+                                           "with",
+                                           "within",
+                                           "without",
+                                           "would",
+                                           "yes",
+                                           "yesterday",
+                                           "yet",
+                                           "you",
+                                           "your",
+                                           "yours",
+                                           "yourself"};
+
+/* First words of roles and modifiers (titles try their pattern only after
+ * one): FL_WC_ROLE. */
+static const char *const role_starts[] = {
+    "acting",       "adm",           "ambassador", "analyst",
+    "associate",    "attorney",      "business",   "capt",
+    "captain",      "ceo",           "cfo",        "chair",
+    "chairman",     "chairperson",   "chairwoman", "chancellor",
+    "chief",        "cio",           "cmo",        "co",
+    "cofounder",    "col",           "commerce",   "commissioner",
+    "congressman",  "congresswoman", "coo",        "cto",
+    "defence",      "defense",       "deputy",     "det",
+    "dr",           "economist",     "energy",     "ex",
+    "executive",    "finance",       "first",      "foreign",
+    "former",       "founder",       "gen",        "general",
+    "gov",          "governor",      "health",     "home",
+    "incoming",     "insp",          "interim",    "judge",
+    "justice",      "king",          "lawmaker",   "lt",
+    "managing",     "mayor",         "minister",   "outgoing",
+    "pope",         "pres",          "president",  "press",
+    "prime",        "prince",        "princess",   "prof",
+    "professor",    "queen",         "rep",        "representative",
+    "rev",          "secretary",     "sen",        "senator",
+    "sgt",          "shadow",        "sheriff",    "spokesman",
+    "spokesperson", "spokeswoman",   "supt",       "then",
+    "transport",    "treasury",      "vice"};
+
+/* Lower-case words inside names (von, der, of): FL_WC_PARTICLE. */
+static const char *const particles[] = {
+    "al",  "bin", "bint", "da", "das", "de", "del", "della", "den", "der", "di",  "dos", "du", "el",
+    "for", "ibn", "la",   "le", "of",  "op", "st",  "ten",   "ter", "van", "von", "y",   "zu"};
+
+/* Months and weekdays spelled out: FL_WC_CALENDAR. */
+static const char *const calendar_words[] = {
+    "april",     "august", "december", "february", "friday",   "january",
+    "july",      "june",   "monday",   "november", "october",  "saturday",
+    "september", "sunday", "thursday", "tuesday",  "wednesday"};
+
+/* Verbs after a sentence's first word that make it a subject ("Microsoft
+ * pledged"): FL_WC_REPORTING. */
+static const char *const reporting_verbs[] = {
+    "agreed",  "announced", "confirmed", "declined", "denied", "launched", "plans",
+    "pledged", "reported",  "said",      "says",     "told",   "unveiled"};
+
+/* Packs a word, lower-cased, into two words of zero-padded bytes; false
+ * when it is longer than FL_WORD_MAX or holds anything but ASCII letters
+ * (no list word does). *upper tells whether it had a capital. */
+static bool pack_word(const char *w, size_t len, uint64_t *lo, uint64_t *hi, bool *upper)
+{
+    if (len == 0 || len > FL_WORD_MAX)
+        return false;
+    uint64_t half[2] = {0, 0};
+    unsigned caps = 0;
+    for (size_t h = 0, i = 0; h < 2 && i < len; h++) {
+        uint64_t acc = 0;
+        for (size_t j = 0; j < 8 && i < len; j++, i++) {
+            unsigned c = (unsigned char)w[i], lc = c | 0x20;
+            if ((unsigned)(lc - 'a') > 25u)
+                return false;
+            caps |= c ^ lc; /* 0x20 for a capital */
+            acc |= (uint64_t)lc << (8 * j);
+        }
+        half[h] = acc;
+    }
+    *lo = half[0];
+    *hi = half[1];
+    *upper = caps != 0;
+    return true;
+}
+
+static size_t slot_of(uint64_t lo, uint64_t hi)
+{
+    uint64_t h = (lo ^ (hi * 0xC2B2AE3D27D4EB4FULL)) * 0x9E3779B97F4A7C15ULL;
+    return (size_t)(h >> 54); /* FL_WORD_SLOTS = 1024 */
+}
+
+static void add_list(fl_word_table *table, const char *const *words, size_t n, unsigned cls)
+{
+    fl_word_slot *slots = table->slots;
+    unsigned bit = 0;
+    while (bit + 1 < FL_WC_BITS && !(cls & (1u << bit)))
+        bit++;
+    for (size_t i = 0; i < n; i++) {
+        uint64_t lo, hi;
+        bool upper;
+        size_t len = strlen(words[i]);
+        if (!pack_word(words[i], len, &lo, &hi, &upper))
+            continue; /* not in the lists above */
+        size_t k = slot_of(lo, hi);
+        while (slots[k].lo && (slots[k].lo != lo || slots[k].hi != hi))
+            k = (k + 1) & (FL_WORD_SLOTS - 1);
+        slots[k].lo = lo;
+        slots[k].hi = hi;
+        slots[k].classes |= 1u << bit;
+        unsigned sk = fl_word_sketch(words[i], len);
+        table->sketch[bit][sk >> 6] |= (uint64_t)1 << (sk & 63);
+    }
+}
+
+#define ADD_LIST(table, list, cls) add_list(table, list, sizeof list / sizeof list[0], cls)
+
+void fl_word_table_build(fl_word_table *table)
+{
+    memset(table, 0, sizeof *table);
+    ADD_LIST(table, common_words, FL_WC_COMMON);
+    ADD_LIST(table, role_starts, FL_WC_ROLE);
+    ADD_LIST(table, particles, FL_WC_PARTICLE);
+    ADD_LIST(table, calendar_words, FL_WC_CALENDAR);
+    ADD_LIST(table, reporting_verbs, FL_WC_REPORTING);
+}
+
+unsigned fl_word_class(const fl_word_table *table, const char *w, size_t len)
+{
+    uint64_t lo, hi;
+    bool upper;
+    if (!pack_word(w, len, &lo, &hi, &upper))
+        return 0;
+    for (size_t k = slot_of(lo, hi);; k = (k + 1) & (FL_WORD_SLOTS - 1)) {
+        const fl_word_slot *s = &table->slots[k];
+        if (s->lo == lo && s->hi == hi)
+            return upper ? s->classes & ~(unsigned)FL_WC_PARTICLE : s->classes;
+        if (!s->lo)
+            return 0;
+    }
+}
