@@ -445,10 +445,9 @@ static const char *symbol_unit(const fl_mx *mx, size_t at, bool glued, size_t *e
                     we++;
                 if (we == w || letter_symbol_noun(t + w, we - w))
                     return NULL;
-            } else if (j < mx->s_end && !strchr(",;:.)", t[j])) {
-                return NULL;
-            } else if (j + 1 < mx->s_end && t[j] == '.' && t[j + 1] != ' ') {
-                return NULL; /* an abbreviation: "190 A.D." */
+            } else if ((j < mx->s_end && !strchr(",;:.)", t[j])) ||
+                       (j + 1 < mx->s_end && t[j] == '.' && t[j + 1] != ' ')) {
+                return NULL; /* not before punctuation, or an abbreviation: "190 A.D." */
             }
         }
         *end = j;

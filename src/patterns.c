@@ -195,7 +195,7 @@ static bool one_of(const char *alternatives, const char *w, size_t len)
 
 bool fl_namenum_head(const char *w, size_t len)
 {
-    return len >= 4 && len <= 11 && memchr("SFAWiGPMXLRI", w[0], 12) &&
+    return len >= 4 && len <= 11 && w[0] && strchr("SFAWiGPMXLRI", w[0]) &&
            one_of(NAMENUM_HEADS, w, len);
 }
 

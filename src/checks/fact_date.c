@@ -229,8 +229,8 @@ static bool moved_cue_word(const fl_doc *doc, const fl_sentence *sen)
         if (tok->kind != FL_TOK_WORD || tok->len < 5)
             continue;
         const char *w = doc->prose.text + tok->off;
-        int c = fl_ctx_lower(w[0]);
-        if (!strchr("dprbmoice", c))
+        char c = fl_ctx_lower(w[0]);
+        if (!c || !strchr("dprbmoice", (unsigned char)c))
             continue;
         for (const char *const *st = stems; *st; st++) {
             size_t n = strlen(*st);
