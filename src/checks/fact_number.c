@@ -978,8 +978,8 @@ static void run(fl_doc *doc)
         na++;
     }
     /* (measure, anchor, amount) items, in amount order */
-    item *items = doc->status == FL_OK ? fl_arena_alloc(doc->arena, 2 * (ni + 1) * sizeof *items)
-                                       : NULL;
+    item *items =
+        doc->status == FL_OK ? fl_arena_alloc(doc->arena, 2 * (ni + 1) * sizeof *items) : NULL;
     if (!items) {
         sb_stemmer_delete(own);
         fl_ctx_oom(doc);
@@ -987,8 +987,8 @@ static void run(fl_doc *doc)
     }
     for (size_t k = 0, x = 0; k < na; k++)
         for (size_t y = 0; y < amounts[k].anchor_count; y++)
-            items[x++] = (item){amounts[k].measure_id, amounts[k].anchor_ids[y],
-                                amounts[k].anchors[y], k};
+            items[x++] =
+                (item){amounts[k].measure_id, amounts[k].anchor_ids[y], amounts[k].anchors[y], k};
     /* an amount whose sentence states another value of the same measure is
      * part of a comparison or a list; counts and percentages only (a
      * money amount often shares its sentence with unrelated sums) */
