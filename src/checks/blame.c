@@ -231,10 +231,26 @@ static uint64_t key_hash(const char *s, size_t len)
         h = (h ^ w) * 0xff51afd7ed558ccdu;
         h ^= h >> 32;
     }
-    if (i < len) {
+    size_t rest = len - i; /* under 8: 4, 2 and 1 bytes */
+    if (rest) {
         uint64_t w = 0;
-        for (size_t k = 0; i + k < len; k++)
-            w |= (uint64_t)(unsigned char)s[i + k] << (8 * k);
+        unsigned shift = 0;
+        if (rest & 4) {
+            uint32_t x;
+            memcpy(&x, s + i, 4);
+            w = x;
+            i += 4;
+            shift = 32;
+        }
+        if (rest & 2) {
+            uint16_t x;
+            memcpy(&x, s + i, 2);
+            w |= (uint64_t)x << shift;
+            i += 2;
+            shift += 16;
+        }
+        if (rest & 1)
+            w |= (uint64_t)(unsigned char)s[i] << shift;
         h = (h ^ w) * 0xff51afd7ed558ccdu;
         h ^= h >> 32;
     }

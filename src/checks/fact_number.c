@@ -36,6 +36,7 @@ typedef enum approx_kind { EXACT, APPROX, AT_LEAST, AT_MOST } approx_kind;
 typedef struct amount {
     size_t mention;
     const char *measure; /* "m:USD", "q:peopl", "%" */
+    size_t measure_id;
     double value;
     int sig; /* significant digits as written */
     bool integer;
@@ -678,25 +679,27 @@ typedef struct num_ctx {
 
 /* Sorts items (made in amount order) by (measure, anchor, amount), with
  * measure and anchor already ranks: two stable counting sorts, by anchor
- * then by measure. False when out of memory. */
-static bool sort_items(fl_doc *doc, item *items, size_t n, size_t nmeasures, size_t nanchors)
+ * into tmp, then by measure back. False when out of memory. */
+static bool sort_items(fl_doc *doc, item *items, item *tmp, size_t n, size_t nmeasures,
+                       size_t nanchors)
 {
     size_t range = nmeasures > nanchors ? nmeasures : nanchors;
     size_t *start = fl_arena_alloc(doc->arena, (range + 1) * sizeof *start);
-    item *tmp = fl_arena_alloc(doc->arena, (n ? n : 1) * sizeof *tmp);
-    if (!start || !tmp)
+    if (!start)
         return false;
-    for (int pass = 0; pass < 2; pass++) {
-        size_t nb = pass == 0 ? nanchors : nmeasures;
-        memset(start, 0, (nb + 1) * sizeof *start);
-        for (size_t i = 0; i < n; i++)
-            start[(pass == 0 ? items[i].anchor : items[i].measure) + 1]++;
-        for (size_t b = 0; b < nb; b++)
-            start[b + 1] += start[b];
-        for (size_t i = 0; i < n; i++)
-            tmp[start[pass == 0 ? items[i].anchor : items[i].measure]++] = items[i];
-        memcpy(items, tmp, n * sizeof *items);
-    }
+    for (size_t i = 0; i < n; i++)
+        start[items[i].anchor + 1]++;
+    for (size_t b = 0; b < nanchors; b++)
+        start[b + 1] += start[b];
+    for (size_t i = 0; i < n; i++)
+        tmp[start[items[i].anchor]++] = items[i];
+    memset(start, 0, (nmeasures + 1) * sizeof *start);
+    for (size_t i = 0; i < n; i++)
+        start[tmp[i].measure + 1]++;
+    for (size_t b = 0; b < nmeasures; b++)
+        start[b + 1] += start[b];
+    for (size_t i = 0; i < n; i++)
+        items[start[tmp[i].measure]++] = tmp[i];
     return true;
 }
 
@@ -936,14 +939,13 @@ static void run(fl_doc *doc)
     if (n < 2 || doc->sentences.count < 2)
         return;
     amount *amounts = fl_arena_alloc(doc->arena, n * sizeof *amounts);
-    item *items = fl_arena_alloc(doc->arena, n * FL_NUM_MAX_ANCHORS * sizeof *items);
     /* the workspace's stemmer when the checker lends one */
     struct sb_stemmer *own = NULL, *stemmer = doc->ws ? doc->ws->stemmer : NULL;
     if (!stemmer)
         stemmer = own = sb_stemmer_new("english", NULL);
     stem_memo memo = {stemmer, NULL, 0, 0, {0}};
     fl_name_keys measures;
-    if (!amounts || !items || !stemmer || !memo_init(doc, &memo, 256) ||
+    if (!amounts || !stemmer || !memo_init(doc, &memo, 64) ||
         !fl_name_keys_init(doc, &memo.stems) || !fl_name_keys_init(doc, &measures)) {
         sb_stemmer_delete(own);
         fl_ctx_oom(doc);
@@ -968,22 +970,29 @@ static void run(fl_doc *doc)
         if (measure == FL_NAME_NO_KEY)
             continue;
         const fl_sentence *s = FL_DOC_SENTENCE(doc, m->sentence);
-        amount *a = &amounts[na];
-        memset(a, 0, sizeof *a);
+        amount *a = &amounts[na]; /* fresh zeroed memory */
         a->mention = i;
         a->measure = measures.keys[measure];
+        a->measure_id = measure;
         a->value = m->number;
         a->sig = significant_digits(m->surface, &a->integer);
         a->approx = bound_kinds[fl_ctx_before_which(doc, s->off, m->off, bounds, 3)];
         find_anchors(doc, &memo, a, s->off, s->off + s->len);
-        for (size_t k = 0; k < a->anchor_count; k++)
-            items[ni++] = (item){measure, a->anchor_ids[k], a->anchors[k], na};
+        ni += a->anchor_count;
         na++;
     }
-    if (doc->status != FL_OK) {
+    /* (measure, anchor, amount) items, in amount order */
+    item *items =
+        doc->status == FL_OK ? fl_arena_alloc(doc->arena, 2 * (ni + 1) * sizeof *items) : NULL;
+    if (!items) {
         sb_stemmer_delete(own);
+        fl_ctx_oom(doc);
         return;
     }
+    for (size_t k = 0, x = 0; k < na; k++)
+        for (size_t y = 0; y < amounts[k].anchor_count; y++)
+            items[x++] =
+                (item){amounts[k].measure_id, amounts[k].anchor_ids[y], amounts[k].anchors[y], k};
     /* an amount whose sentence states another value of the same measure is
      * part of a comparison or a list; counts and percentages only (a
      * money amount often shares its sentence with unrelated sums) */
@@ -1019,7 +1028,7 @@ static void run(fl_doc *doc)
         items[i].measure = mrank[items[i].measure];
         items[i].anchor = arank[items[i].anchor];
     }
-    if (!sort_items(doc, items, ni, measures.count, memo.stems.count)) {
+    if (!sort_items(doc, items, items + ni + 1, ni, measures.count, memo.stems.count)) {
         sb_stemmer_delete(own);
         fl_ctx_oom(doc);
         return;

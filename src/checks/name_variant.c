@@ -709,8 +709,7 @@ static void find_runs(fl_doc *doc, const unsigned char *cls, const candidate *ca
         bool bare_number = !(cls[t] & (TC_LETTER | TC_MIXED));
         for (size_t k = 0; k < 3 && t + k < end_tok; k++) {
             const fl_token *last = FL_DOC_TOKEN(doc, t + k);
-            size_t id;
-            size_t len = without_possessive(text + first->off, last->off + last->len - first->off);
+            size_t id, len;
             if (k > 0) {
                 const fl_token *prev = FL_DOC_TOKEN(doc, t + k - 1);
                 if ((last->kind != FL_TOK_WORD && last->kind != FL_TOK_NUMBER) ||
@@ -721,6 +720,7 @@ static void find_runs(fl_doc *doc, const unsigned char *cls, const candidate *ca
                  * letter is a word (an A 4 times) */
                 if (bare_number || first->len < 2 || last->len < 2)
                     break;
+                len = without_possessive(text + first->off, last->off + last->len - first->off);
                 size_t klen = fl_skeleton(text + first->off, len, 0, key, sizeof key);
                 if (klen == 0 || klen >= sizeof key)
                     continue;
@@ -732,6 +732,7 @@ static void find_runs(fl_doc *doc, const unsigned char *cls, const candidate *ca
                 id = cands[c].key;
                 if (id == FL_NAME_NO_KEY)
                     continue;
+                len = without_possessive(text + first->off, first->len);
             }
             fl_name_use *u = fl_vec_push(doc->arena, runs);
             if (!u) {
