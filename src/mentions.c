@@ -611,15 +611,15 @@ static bool grow_keys(fl_mx *mx)
     return true;
 }
 
-/* The surface, fold, skeleton (and for a code the family) of s[0..len),
- * normalized on first sight and remembered for the rest of the document.
- * NULL when out of memory. */
-static const fl_key_memo *mention_keys(fl_mx *mx, const char *s, size_t len, unsigned flags,
-                                       bool code)
+/* Looks s[0..len) up in the key memo under `tag`: the entry when known;
+ * else NULL with *slot the free slot to fill (its hash in *hash), or
+ * *slot SIZE_MAX when the table could not grow. */
+static const fl_key_memo *find_key(fl_mx *mx, const char *s, size_t len, unsigned tag,
+                                   uint64_t *hash, size_t *slot)
 {
+    *slot = SIZE_MAX;
     if (mx->key_count * 2 >= mx->key_cap && !grow_keys(mx))
         return NULL;
-    unsigned tag = flags | (code ? KEY_CODE : 0u);
     uint64_t h = fl_hash64(s, len, tag);
     size_t mask = mx->key_cap - 1, k = (size_t)h & mask;
     for (;; k = (k + 1) & mask) {
@@ -629,6 +629,23 @@ static const fl_key_memo *mention_keys(fl_mx *mx, const char *s, size_t len, uns
         if (e->hash == h && e->len == len && e->tag == tag && memcmp(e->surface, s, len) == 0)
             return e;
     }
+    *hash = h;
+    *slot = k;
+    return NULL;
+}
+
+/* The surface, fold, skeleton (and for a code the family) of s[0..len),
+ * normalized on first sight and remembered for the rest of the document.
+ * NULL when out of memory. */
+static const fl_key_memo *mention_keys(fl_mx *mx, const char *s, size_t len, unsigned flags,
+                                       bool code)
+{
+    unsigned tag = flags | (code ? KEY_CODE : 0u);
+    uint64_t h;
+    size_t k;
+    const fl_key_memo *found = find_key(mx, s, len, tag, &h, &k);
+    if (found || k == SIZE_MAX)
+        return found;
     fl_doc *doc = mx->doc;
     fl_key_memo e = {h, NULL, len, tag, NULL, NULL, NULL};
     e.surface = fl_arena_strndup(doc->arena, s, len);
@@ -741,17 +758,11 @@ const char *fl_mx_stem(fl_mx *mx, const char *w, size_t len)
 {
     /* unit nouns repeat: each stemmed once per document (memo entries of
      * their own, keyed by the word as written in the prose) */
-    if (mx->key_count * 2 >= mx->key_cap && !grow_keys(mx))
-        return NULL;
-    uint64_t h = fl_hash64(w, len, KEY_STEM);
-    size_t mask = mx->key_cap - 1, k = (size_t)h & mask;
-    for (;; k = (k + 1) & mask) {
-        const fl_key_memo *e = &mx->keys[k];
-        if (!e->surface)
-            break;
-        if (e->hash == h && e->len == len && e->tag == KEY_STEM && memcmp(e->surface, w, len) == 0)
-            return e->fold;
-    }
+    uint64_t h;
+    size_t k;
+    const fl_key_memo *found = find_key(mx, w, len, KEY_STEM, &h, &k);
+    if (found || k == SIZE_MAX)
+        return found ? found->fold : NULL;
     const char *stem = stem_word(mx, w, len);
     if (!stem)
         return NULL;
