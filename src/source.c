@@ -38,7 +38,12 @@ int fl_utf8_valid(const char *bytes, size_t len, size_t *bad_offset)
     size_t i = 0;
     while (i < len) {
         if (s[i] < 0x80) {
-            i++;
+            /* ASCII runs eight bytes at a time */
+            uint64_t w;
+            while (i + 8 <= len && (memcpy(&w, s + i, 8), (w & 0x8080808080808080ull) == 0))
+                i += 8;
+            while (i < len && s[i] < 0x80)
+                i++;
             continue;
         }
         utf8proc_int32_t cp;
