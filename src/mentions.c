@@ -1208,13 +1208,13 @@ static void settle_document(fl_mx *mx)
 }
 
 /* Moves mentions already in the document into the extraction buffer,
- * with room for about one mention per 32 bytes of prose, and gives each a
+ * with room for about one mention per 16 bytes of prose, and gives each a
  * key memo entry of its own. */
 static bool take_mentions(fl_mx *mx)
 {
     fl_vec *v = &mx->doc->mentions;
     v->size = sizeof(fl_mention);
-    const size_t n = v->count, guess = mx->doc->prose.len / 32;
+    const size_t n = v->count, guess = mx->doc->prose.len / 16;
     const fl_mention *old = v->items;
     if (!grow_mentions(mx, 2 * n + 16 + (guess < 65536 ? guess : 65536)))
         return false;
