@@ -10,13 +10,6 @@
 #include <string.h>
 #include <utf8proc.h>
 
-/* uthash tables live in the document's arena: nothing to free, and an
- * allocation failure drops the entry instead of aborting. */
-#define uthash_malloc(sz) fl_arena_alloc(hash_arena, sz)
-#define uthash_free(ptr, sz) ((void)(ptr), (void)(sz))
-#define HASH_NONFATAL_OOM 1
-#include <uthash.h>
-
 /* Lower-cases an ASCII word into buf; false if it is not plain ASCII
  * letters or does not fit. */
 static bool lower_ascii(const char *w, size_t len, char *buf, size_t cap)
@@ -580,58 +573,183 @@ static size_t family_fn(const char *s, size_t len, unsigned flags, char *out, si
 
 /* One surface's keys, shared by every mention of it in the document. */
 typedef struct fl_key_memo {
-    uint64_t hash;
-    const char *surface; /* NULL: an empty slot */
+    uint64_t hash; /* first: fl_memo_index reads it */
+    const char *surface;
     size_t len;
-    unsigned tag; /* fold flags, and KEY_CODE for a code (which has a family) */
+    unsigned tag;     /* fold flags, and KEY_CODE for a code (which has a family) */
+    uint32_t fold_id; /* the fold's index among the document's distinct folds */
     const char *fold, *skeleton, *family;
+    /* what settle_document reads in a name's surface, found once: SETTLE_*
+     * and the fold id of its short form or surname */
+    unsigned char settle;
+    uint32_t settle_id;
 } fl_key_memo;
 
-/* tags beyond the fold flags: a code's keys; a stem (in `fold`) */
-enum { KEY_CODE = 0x80000000u, KEY_STEM = 0x40000000u, KEY_FIRST_CAP = 256 };
+/* One distinct fold of the document's mentions: equal folds share one
+ * string and one id (the entry's index). */
+typedef struct fl_fold_entry {
+    uint64_t hash; /* first: fl_memo_index reads it */
+    const char *fold;
+    size_t len;
+} fl_fold_entry;
 
-static bool grow_keys(fl_mx *mx)
+/* tags beyond the fold flags: a code's keys; a stem (in `fold`); a
+ * mention that was in the document before extraction (never looked up) */
+enum { KEY_CODE = 0x80000000u, KEY_STEM = 0x40000000u, KEY_OLD = 0x20000000u };
+
+enum { SETTLE_UNKNOWN, SETTLE_NONE, SETTLE_SHORT, SETTLE_SURNAME };
+
+/* A hash of s[0..len) for the memo tables, eight bytes at a time. */
+static uint64_t memo_hash(const char *s, size_t len, uint64_t seed)
 {
-    size_t cap = mx->key_cap ? mx->key_cap * 2 : KEY_FIRST_CAP;
-    fl_key_memo *slots = calloc(cap, sizeof *slots);
+    uint64_t h = (seed + len) * 0x9E3779B97F4A7C15ull;
+    while (len >= 8) {
+        uint64_t x;
+        memcpy(&x, s, sizeof x);
+        h = (h ^ x) * 0xBF58476D1CE4E5B9ull;
+        h ^= h >> 31;
+        s += 8;
+        len -= 8;
+    }
+    uint64_t x = 0;
+    for (size_t i = 0; i < len; i++)
+        x |= (uint64_t)(unsigned char)s[i] << (8 * i);
+    h = (h ^ x) * 0x94D049BB133111EBull;
+    return h ^ (h >> 29);
+}
+
+/* Makes room for one more entry in an index over `count` entries of
+ * `stride` bytes (each starting with its hash): at most half full. */
+static bool index_reserve(fl_memo_index *ix, const void *entries, size_t stride, size_t count,
+                          size_t first_cap)
+{
+    if ((count + 1) * 2 <= ix->cap)
+        return true;
+    if (count >= UINT32_MAX / 2)
+        return false;
+    size_t cap = ix->cap ? ix->cap * 2 : first_cap;
+    uint32_t *slots = calloc(cap, sizeof *slots);
     if (!slots)
         return false;
-    for (size_t i = 0; i < mx->key_cap; i++) {
-        const fl_key_memo *e = &mx->keys[i];
-        if (!e->surface)
-            continue;
-        size_t k = (size_t)e->hash & (cap - 1);
-        while (slots[k].surface)
+    for (size_t i = 0; i < count; i++) {
+        uint64_t h;
+        memcpy(&h, (const char *)entries + i * stride, sizeof h);
+        size_t k = (size_t)h & (cap - 1);
+        while (slots[k])
             k = (k + 1) & (cap - 1);
-        slots[k] = *e;
+        slots[k] = (uint32_t)(i + 1);
     }
-    free(mx->keys);
-    mx->keys = slots;
-    mx->key_cap = cap;
+    free(ix->slots);
+    ix->slots = slots;
+    ix->cap = cap;
+    return true;
+}
+
+/* Makes room for one more element in a malloc'd array. */
+static bool array_reserve(void **items, size_t *alloc, size_t count, size_t size, size_t first)
+{
+    if (count < *alloc)
+        return true;
+    size_t cap = *alloc ? *alloc * 2 : first;
+    void *grown = realloc(*items, cap * size);
+    if (!grown)
+        return false;
+    *items = grown;
+    *alloc = cap;
     return true;
 }
 
 /* Looks s[0..len) up in the key memo under `tag`: the entry when known;
  * else NULL with *slot the free slot to fill (its hash in *hash), or
  * *slot SIZE_MAX when the table could not grow. */
-static const fl_key_memo *find_key(fl_mx *mx, const char *s, size_t len, unsigned tag,
-                                   uint64_t *hash, size_t *slot)
+static fl_key_memo *find_key(fl_mx *mx, const char *s, size_t len, unsigned tag, uint64_t *hash,
+                             size_t *slot)
 {
     *slot = SIZE_MAX;
-    if (mx->key_count * 2 >= mx->key_cap && !grow_keys(mx))
+    if (!index_reserve(&mx->key_index, mx->keys, sizeof *mx->keys, mx->key_count, mx->memo_first))
         return NULL;
-    uint64_t h = fl_hash64(s, len, tag);
-    size_t mask = mx->key_cap - 1, k = (size_t)h & mask;
+    uint64_t h = memo_hash(s, len, tag);
+    size_t mask = mx->key_index.cap - 1, k = (size_t)h & mask;
     for (;; k = (k + 1) & mask) {
-        const fl_key_memo *e = &mx->keys[k];
-        if (!e->surface)
+        uint32_t v = mx->key_index.slots[k];
+        if (!v)
             break;
+        fl_key_memo *e = &mx->keys[v - 1];
         if (e->hash == h && e->len == len && e->tag == tag && memcmp(e->surface, s, len) == 0)
             return e;
     }
     *hash = h;
     *slot = k;
     return NULL;
+}
+
+/* Appends entry e to the key memo, in index slot `slot` (SIZE_MAX: not
+ * indexed). NULL when out of memory. */
+static fl_key_memo *add_key(fl_mx *mx, size_t slot, const fl_key_memo *e)
+{
+    if (!array_reserve((void **)&mx->keys, &mx->key_alloc, mx->key_count, sizeof *mx->keys,
+                       mx->memo_first / 4))
+        return NULL;
+    mx->keys[mx->key_count++] = *e;
+    if (slot != SIZE_MAX)
+        mx->key_index.slots[slot] = (uint32_t)mx->key_count;
+    return &mx->keys[mx->key_count - 1];
+}
+
+/* The interned copy of fold s[0..len) and its id in *id. With `add`, a
+ * fold not met before is copied into the arena (NULL when out of
+ * memory); without, NULL and *id UINT32_MAX for a fold no mention has. */
+static const char *intern_fold(fl_mx *mx, const char *s, size_t len, bool add, uint32_t *id)
+{
+    *id = UINT32_MAX;
+    if (add && !index_reserve(&mx->fold_index, mx->folds, sizeof *mx->folds, mx->fold_count,
+                              mx->memo_first))
+        return NULL;
+    if (!mx->fold_index.cap)
+        return NULL;
+    uint64_t h = memo_hash(s, len, 0);
+    size_t mask = mx->fold_index.cap - 1, k = (size_t)h & mask;
+    for (;; k = (k + 1) & mask) {
+        uint32_t v = mx->fold_index.slots[k];
+        if (!v)
+            break;
+        const fl_fold_entry *e = &mx->folds[v - 1];
+        if (e->hash == h && e->len == len && memcmp(e->fold, s, len) == 0) {
+            *id = v - 1;
+            return e->fold;
+        }
+    }
+    if (!add)
+        return NULL;
+    if (!array_reserve((void **)&mx->folds, &mx->fold_alloc, mx->fold_count, sizeof *mx->folds,
+                       mx->memo_first / 4))
+        return NULL;
+    char *copy = fl_arena_strndup(mx->doc->arena, s, len);
+    if (!copy)
+        return NULL;
+    mx->folds[mx->fold_count] = (fl_fold_entry){h, copy, len};
+    *id = (uint32_t)mx->fold_count++;
+    mx->fold_index.slots[k] = *id + 1;
+    return copy;
+}
+
+/* The fold of s[0..len) under `flags`, looked up or added (`add`) among
+ * the interned folds: see intern_fold. */
+static const char *fold_interned(fl_mx *mx, const char *s, size_t len, unsigned flags, bool add,
+                                 uint32_t *id)
+{
+    char buf[256];
+    size_t n = fl_fold(s, len, flags, buf, sizeof buf);
+    if (n < sizeof buf)
+        return intern_fold(mx, buf, n, add, id);
+    char *big = malloc(n + 1);
+    *id = UINT32_MAX;
+    if (!big)
+        return NULL;
+    fl_fold(s, len, flags, big, n + 1);
+    const char *r = intern_fold(mx, big, n, add, id);
+    free(big);
+    return r;
 }
 
 /* The surface, fold, skeleton (and for a code the family) of s[0..len),
@@ -647,34 +765,48 @@ static const fl_key_memo *mention_keys(fl_mx *mx, const char *s, size_t len, uns
     if (found || k == SIZE_MAX)
         return found;
     fl_doc *doc = mx->doc;
-    fl_key_memo e = {h, NULL, len, tag, NULL, NULL, NULL};
+    fl_key_memo e = {h, NULL, len, tag, 0, NULL, NULL, NULL, SETTLE_UNKNOWN, 0};
     e.surface = fl_arena_strndup(doc->arena, s, len);
-    e.fold = key_string(doc, fl_fold, s, len, flags);
+    e.fold = fold_interned(mx, s, len, flags, true, &e.fold_id);
     e.skeleton = key_string(doc, fl_skeleton, s, len, flags);
     e.family = code ? key_string(doc, family_fn, s, len, 0) : "";
     if (!e.surface || !e.fold || !e.skeleton || !e.family)
         return NULL;
-    mx->keys[k] = e;
-    mx->key_count++;
-    return &mx->keys[k];
+    return add_key(mx, k, &e);
 }
 
-/* Appends a zeroed mention to the extraction buffer (see fl_mx). */
-static fl_mention *push_mention(fl_mx *mx)
+/* Grows the extraction buffer (see fl_mx) to `cap` mentions. */
+static bool grow_mentions(fl_mx *mx, size_t cap)
+{
+    fl_mention *m = realloc(mx->mention_store, cap * sizeof *m);
+    if (!m)
+        return false;
+    mx->mention_store = m;
+    uint32_t *key = realloc(mx->mention_key, cap * sizeof *key);
+    if (!key)
+        return false;
+    mx->mention_key = key;
+    unsigned char *flags = realloc(mx->flags.items, cap);
+    if (!flags)
+        return false;
+    mx->flags.items = flags;
+    mx->mention_cap = cap;
+    mx->doc->mentions.items = m;
+    mx->doc->mentions.cap = cap;
+    return true;
+}
+
+/* Appends a mention (not zeroed) to the extraction buffer (see fl_mx),
+ * with its flags byte cleared and its key memo entry. */
+static fl_mention *push_mention(fl_mx *mx, uint32_t key)
 {
     fl_vec *v = &mx->doc->mentions;
-    if (v->count == v->cap) {
-        size_t cap = v->cap ? v->cap * 2 : 64;
-        fl_mention *grown = realloc(mx->mention_store, cap * sizeof *grown);
-        if (!grown)
-            return NULL;
-        mx->mention_store = grown;
-        v->items = grown;
-        v->cap = cap;
-    }
-    fl_mention *m = &((fl_mention *)v->items)[v->count++];
-    memset(m, 0, sizeof *m);
-    return m;
+    if (v->count == v->cap && !grow_mentions(mx, v->cap ? v->cap * 2 : 64))
+        return NULL;
+    mx->mention_key[v->count] = key;
+    ((unsigned char *)mx->flags.items)[v->count] = 0;
+    mx->flags.count = v->count + 1;
+    return &((fl_mention *)v->items)[v->count++];
 }
 
 fl_mention *fl_mx_add(fl_mx *mx, fl_mention_kind kind, size_t off, size_t len, unsigned fold_flags)
@@ -687,14 +819,12 @@ fl_mention *fl_mx_add(fl_mx *mx, fl_mention_kind kind, size_t off, size_t len, u
         return NULL;
     }
     const fl_key_memo *keys = mention_keys(mx, mx->text + off, len, fold_flags, kind == FL_M_CODE);
-    unsigned char *flag = keys ? fl_vec_push(doc->arena, &mx->flags) : NULL;
-    fl_mention *m = flag ? push_mention(mx) : NULL;
+    fl_mention *m = keys ? push_mention(mx, (uint32_t)(keys - mx->keys)) : NULL;
     if (!m) {
-        if (flag)
-            mx->flags.count--;
         doc->status = FL_ENOMEM;
         return NULL;
     }
+    memset(m, 0, sizeof *m);
     m->kind = kind;
     m->off = off;
     m->len = len;
@@ -708,7 +838,6 @@ fl_mention *fl_mx_add(fl_mx *mx, fl_mention_kind kind, size_t off, size_t len, u
     m->entity = -1;
     return m;
 }
-
 void fl_mx_claim(fl_mx *mx, size_t off, size_t len)
 {
     if (off < mx->s_off || off + len > mx->s_end)
@@ -766,12 +895,10 @@ const char *fl_mx_stem(fl_mx *mx, const char *w, size_t len)
     const char *stem = stem_word(mx, w, len);
     if (!stem)
         return NULL;
-    fl_key_memo e = {h, w, len, KEY_STEM, stem, NULL, NULL};
-    mx->keys[k] = e;
-    mx->key_count++;
+    fl_key_memo e = {h, w, len, KEY_STEM, UINT32_MAX, stem, NULL, NULL, SETTLE_NONE, 0};
+    add_key(mx, k, &e); /* out of memory: not remembered */
     return stem;
 }
-
 /* The stemmed, lower-cased form of w[0..len), in the arena. */
 static const char *stem_word(fl_mx *mx, const char *w, size_t len)
 {
@@ -853,36 +980,6 @@ static void extract_sentence(fl_mx *mx)
 
 /* ------------------------------------------------------------- the doc */
 
-typedef struct key_entry {
-    const char *key;
-    long first;     /* the first mention with this key */
-    long second;    /* the first mention with this key and a different full name */
-    bool confirmed; /* a name not tentative */
-    UT_hash_handle hh;
-} key_entry;
-
-static key_entry *key_find(key_entry *table, const char *key)
-{
-    key_entry *e = NULL;
-    HASH_FIND_STR(table, key, e);
-    return e;
-}
-
-static key_entry *key_get(fl_arena *hash_arena, key_entry **table, const char *key, long index)
-{
-    key_entry *e = key_find(*table, key);
-    if (e)
-        return e;
-    e = fl_arena_alloc(hash_arena, sizeof *e);
-    if (!e)
-        return NULL;
-    e->key = key;
-    e->first = index;
-    e->second = -1;
-    HASH_ADD_KEYPTR(hh, *table, e->key, strlen(e->key), e);
-    return key_find(*table, key) == e ? e : NULL;
-}
-
 static bool is_company_suffix(const char *w, size_t len)
 {
     static const char *const suffixes[] = {
@@ -903,11 +1000,6 @@ static size_t last_word(const char *s, size_t len, size_t *start)
         i--;
     *start = i;
     return len - i;
-}
-
-static const char *fold_of(fl_doc *doc, const char *s, size_t len)
-{
-    return key_string(doc, fl_fold, s, len, 0);
 }
 
 static int order_cmp(const void *pa, const void *pb)
@@ -932,7 +1024,7 @@ static void compact(fl_mx *mx)
     // NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers
     fl_mention **order = malloc(n * sizeof *order);
     long *remap = malloc(n * sizeof *remap);
-    fl_mention *items = fl_arena_alloc(doc->arena, n * sizeof *items);
+    fl_mention *items = fl_arena_alloc_uninit(doc->arena, n * sizeof *items);
     if (!order || !remap || !items) {
         free(order);
         free(remap);
@@ -943,13 +1035,24 @@ static void compact(fl_mx *mx)
     for (size_t i = 0; i < n; i++)
         if (!(flags[i] & FL_MF_DEAD))
             order[live++] = &old[i];
-    /* mentions were appended sentence by sentence: sort within each */
+    /* mentions were appended sentence by sentence: sort within each, by
+     * insertion (stable, and a sentence holds few; a long run goes to
+     * qsort, which is also stable in glibc's merge sort) */
     for (size_t a = 0, b; a < live; a = b) {
         for (b = a + 1; b < live && order[b]->sentence == order[a]->sentence; b++)
             ;
-        if (b - a > 1)
+        if (b - a > 32) {
             // NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers
             qsort(order + a, b - a, sizeof *order, order_cmp);
+            continue;
+        }
+        for (size_t i = a + 1; i < b; i++) {
+            fl_mention *x = order[i];
+            size_t j = i;
+            for (; j > a && order_cmp(&order[j - 1], &x) > 0; j--)
+                order[j] = order[j - 1];
+            order[j] = x;
+        }
     }
     for (size_t i = 0; i < n; i++)
         remap[i] = -1;
@@ -969,46 +1072,92 @@ static void compact(fl_mx *mx)
     doc->mentions.cap = n;
 }
 
+/* What the document knows of one distinct fold: the first name and the
+ * first name with this surname or short form (-1: none). */
+typedef struct fold_state {
+    long name;       /* the first name with this fold */
+    long short_form; /* the first company whose short form this is */
+    long surname;    /* the first multi-word name with this surname */
+    long surname2;   /* ... and the first with another full name */
+    bool confirmed;  /* a name not tentative */
+    bool acronym;    /* an acronym has this fold */
+} fold_state;
+
+/* The short form of a company or the surname of a multi-word name that
+ * name mention i (written in ordinary case) offers the rest of the
+ * document, found once per surface: SETTLE_NONE when it offers none or no
+ * mention has its fold (then nobody can look it up). */
+static void settle_read(fl_mx *mx, const fl_mention *m, fl_key_memo *e)
+{
+    e->settle = SETTLE_NONE;
+    size_t ws;
+    size_t wl = last_word(m->surface, m->len, &ws);
+    if (ws == 0)
+        return;
+    uint32_t id;
+    if (is_company_suffix(m->surface + ws, wl)) {
+        size_t sl = ws;
+        while (sl > 0 && (m->surface[sl - 1] == ' ' || m->surface[sl - 1] == ','))
+            sl--;
+        if (sl && fold_interned(mx, m->surface, sl, 0, false, &id)) {
+            e->settle = SETTLE_SHORT;
+            e->settle_id = id;
+        }
+        return;
+    }
+    if (fold_interned(mx, m->surface + ws, wl, 0, false, &id)) {
+        e->settle = SETTLE_SURNAME;
+        e->settle_id = id;
+    }
+}
+
 static void settle_document(fl_mx *mx)
 {
     fl_doc *doc = mx->doc;
-    fl_arena *hash_arena = doc->arena;
     unsigned char *flags = mx->flags.items;
     size_t n = doc->mentions.count;
-    key_entry *names = NULL, *surnames = NULL, *shorts = NULL, *acronyms = NULL;
+    fold_state *st = malloc((mx->fold_count ? mx->fold_count : 1) * sizeof *st);
+    if (!st) {
+        doc->status = FL_ENOMEM;
+        return;
+    }
+    for (size_t f = 0; f < mx->fold_count; f++)
+        st[f] = (fold_state){-1, -1, -1, -1, false, false};
+#define FOLD_ID(i) (mx->keys[mx->mention_key[i]].fold_id)
 
     /* names written in ordinary case, by fold; acronyms by fold */
     for (size_t i = 0; i < n; i++) {
         fl_mention *m = FL_DOC_MENTION(doc, i);
         if ((m->kind != FL_M_NAME && m->kind != FL_M_ACRONYM) || (flags[i] & FL_MF_DEAD))
             continue;
-        key_entry *e =
-            key_get(hash_arena, m->kind == FL_M_NAME ? &names : &acronyms, m->fold, (long)i);
-        if (e && m->kind == FL_M_NAME && !(flags[i] & FL_MF_TENTATIVE))
-            e->confirmed = true;
+        fold_state *f = &st[FOLD_ID(i)];
+        if (m->kind == FL_M_ACRONYM) {
+            f->acronym = true;
+            continue;
+        }
+        if (f->name < 0)
+            f->name = (long)i;
+        if (!(flags[i] & FL_MF_TENTATIVE))
+            f->confirmed = true;
     }
     /* long forms: surnames of multi-word names, short forms of companies */
     for (size_t i = 0; i < n; i++) {
         fl_mention *m = FL_DOC_MENTION(doc, i);
         if (m->kind != FL_M_NAME || (flags[i] & (FL_MF_DEAD | FL_MF_TENTATIVE)))
             continue;
-        size_t ws;
-        size_t wl = last_word(m->surface, m->len, &ws);
-        if (ws == 0)
-            continue;
-        if (is_company_suffix(m->surface + ws, wl)) {
-            size_t sl = ws;
-            while (sl > 0 && (m->surface[sl - 1] == ' ' || m->surface[sl - 1] == ','))
-                sl--;
-            const char *key = fold_of(doc, m->surface, sl);
-            if (key && sl)
-                key_get(hash_arena, &shorts, key, (long)i);
-            continue;
+        fl_key_memo *e = &mx->keys[mx->mention_key[i]];
+        if (e->settle == SETTLE_UNKNOWN)
+            settle_read(mx, m, e);
+        if (e->settle == SETTLE_SHORT) {
+            if (st[e->settle_id].short_form < 0)
+                st[e->settle_id].short_form = (long)i;
+        } else if (e->settle == SETTLE_SURNAME) {
+            fold_state *f = &st[e->settle_id];
+            if (f->surname < 0)
+                f->surname = (long)i;
+            else if (f->surname2 < 0 && FOLD_ID(f->surname) != FOLD_ID(i))
+                f->surname2 = (long)i;
         }
-        const char *key = fold_of(doc, m->surface + ws, wl);
-        key_entry *e = key ? key_get(hash_arena, &surnames, key, (long)i) : NULL;
-        if (e && e->second < 0 && strcmp(FL_DOC_MENTION(doc, e->first)->fold, m->fold) != 0)
-            e->second = (long)i;
     }
     /* a tentative name stays if the document supports it: the same name
      * elsewhere (also in capitals), a surname, a company short form, or
@@ -1017,22 +1166,21 @@ static void settle_document(fl_mx *mx)
         fl_mention *m = FL_DOC_MENTION(doc, i);
         if (m->kind != FL_M_NAME || !(flags[i] & FL_MF_TENTATIVE) || (flags[i] & FL_MF_DEAD))
             continue;
-        key_entry *e = key_find(names, m->fold);
-        if (!(flags[i] & FL_MF_CONFIRMED) && !(e && e->confirmed) && !key_find(surnames, m->fold) &&
-            !key_find(shorts, m->fold) && !key_find(acronyms, m->fold)) {
+        fold_state *f = &st[FOLD_ID(i)];
+        if (!(flags[i] & FL_MF_CONFIRMED) && !f->confirmed && f->surname < 0 && f->short_form < 0 &&
+            !f->acronym) {
             flags[i] |= FL_MF_DEAD;
             continue;
         }
-        if (e)
-            e->confirmed = true;
+        f->confirmed = true;
     }
     /* an acronym that is a name elsewhere is the name in capitals (NVIDIA) */
     for (size_t i = 0; i < n; i++) {
         fl_mention *m = FL_DOC_MENTION(doc, i);
         if (m->kind != FL_M_ACRONYM || (flags[i] & FL_MF_DEAD))
             continue;
-        key_entry *e = key_find(names, m->fold);
-        if (e && e->confirmed)
+        const fold_state *f = &st[FOLD_ID(i)];
+        if (f->name >= 0 && f->confirmed)
             m->kind = FL_M_NAME;
     }
     /* coreference-lite */
@@ -1040,15 +1188,16 @@ static void settle_document(fl_mx *mx)
         fl_mention *m = FL_DOC_MENTION(doc, i);
         if (m->kind != FL_M_NAME || (flags[i] & FL_MF_DEAD) || memchr(m->surface, ' ', m->len))
             continue;
-        key_entry *e = key_find(shorts, m->fold);
-        if (e) {
-            m->entity = e->first;
+        const fold_state *f = &st[FOLD_ID(i)];
+        if (f->short_form >= 0) {
+            m->entity = f->short_form;
             continue;
         }
-        e = key_find(surnames, m->fold);
-        if (e && e->first < (long)i && !(e->second >= 0 && e->second < (long)i))
-            m->entity = e->first;
+        if (f->surname >= 0 && f->surname < (long)i && !(f->surname2 >= 0 && f->surname2 < (long)i))
+            m->entity = f->surname;
     }
+#undef FOLD_ID
+    free(st);
     /* ages and titles whose person was dropped lose the link */
     for (size_t i = 0; i < n; i++) {
         fl_mention *m = FL_DOC_MENTION(doc, i);
@@ -1058,23 +1207,33 @@ static void settle_document(fl_mx *mx)
     compact(mx);
 }
 
-/* Moves mentions already in the document into the extraction buffer. */
+/* Moves mentions already in the document into the extraction buffer,
+ * with room for about one mention per 16 bytes of prose, and gives each a
+ * key memo entry of its own. */
 static bool take_mentions(fl_mx *mx)
 {
     fl_vec *v = &mx->doc->mentions;
     v->size = sizeof(fl_mention);
-    if (v->count == 0) {
-        v->items = NULL;
-        v->cap = 0;
-        return true;
-    }
-    size_t cap = v->count * 2;
-    mx->mention_store = malloc(cap * sizeof *mx->mention_store);
-    if (!mx->mention_store)
+    const size_t n = v->count, guess = mx->doc->prose.len / 16;
+    const fl_mention *old = v->items;
+    if (!grow_mentions(mx, 2 * n + 16 + (guess < 65536 ? guess : 65536)))
         return false;
-    memcpy(mx->mention_store, v->items, v->count * sizeof *mx->mention_store);
-    v->items = mx->mention_store;
-    v->cap = cap;
+    if (n)
+        memcpy(mx->mention_store, old, n * sizeof *mx->mention_store);
+    memset(mx->flags.items, 0, n);
+    mx->flags.count = n;
+    for (size_t i = 0; i < n; i++) {
+        const fl_mention *m = &mx->mention_store[i];
+        const char *surface = m->surface ? m->surface : "", *fold = m->fold ? m->fold : "";
+        fl_key_memo e = {0,    surface,     strlen(surface), KEY_OLD,        0,
+                         fold, m->skeleton, m->family,       SETTLE_UNKNOWN, 0};
+        if (!intern_fold(mx, fold, strlen(fold), true, &e.fold_id))
+            return false;
+        const fl_key_memo *k = add_key(mx, SIZE_MAX, &e);
+        if (!k)
+            return false;
+        mx->mention_key[i] = (uint32_t)(k - mx->keys);
+    }
     return true;
 }
 
@@ -1104,17 +1263,18 @@ fl_status fl_find_mentions(fl_doc *doc)
     mx.text = doc->prose.text;
     fl_vec_init(&mx.pending, sizeof(fl_pending));
     fl_vec_init(&mx.flags, 1);
-    for (size_t i = 0; i < doc->mentions.count; i++)
-        if (!fl_vec_push(doc->arena, &mx.flags))
-            return FL_ENOMEM;
+    /* memo indexes sized for about one distinct surface per 32 bytes */
+    mx.memo_first = 64;
+    while (mx.memo_first < doc->prose.len / 16 && mx.memo_first < 65536)
+        mx.memo_first *= 2;
     /* the checker's per-thread workspace when there is one */
     fl_workspace *own = doc->ws ? NULL : fl_workspace_new();
     fl_workspace *ws = doc->ws ? doc->ws : own;
     if (!ws)
         return FL_ENOMEM;
     if (!take_mentions(&mx)) {
-        fl_workspace_free(own);
-        return FL_ENOMEM;
+        doc->status = FL_ENOMEM;
+        goto done;
     }
     mx.md = ws->match_data;
     mx.stemmer = ws->stemmer;
@@ -1151,10 +1311,16 @@ fl_status fl_find_mentions(fl_doc *doc)
     }
     if (doc->status == FL_OK)
         settle_document(&mx);
+done:
     if (doc->mentions.items == mx.mention_store)
         return_mentions(&mx);
     free(mx.mention_store);
+    free(mx.mention_key);
+    free(mx.flags.items);
     free(mx.keys);
+    free(mx.key_index.slots);
+    free(mx.folds);
+    free(mx.fold_index.slots);
     free(mx.claimed);
     free(mx.wend_store);
     free(mx.words_store);

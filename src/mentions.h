@@ -123,6 +123,13 @@ typedef struct fl_pending {
     fl_link_how how;
 } fl_pending;
 
+/* An open-addressing index over an array of entries that each start with
+ * their 64-bit hash: a slot holds an entry's index + 1, 0 when empty. */
+typedef struct fl_memo_index {
+    uint32_t *slots; /* malloc'd */
+    size_t cap;      /* a power of two */
+} fl_memo_index;
+
 typedef struct fl_mx {
     fl_doc *doc;
     const fl_patterns *patterns;
@@ -139,7 +146,7 @@ typedef struct fl_mx {
     unsigned char *claimed; /* one byte per byte of the sentence */
     size_t claimed_cap;
     fl_vec pending;              /* fl_pending, this sentence */
-    fl_vec flags;                /* unsigned char per mention, FL_MF_* */
+    fl_vec flags;                /* unsigned char per mention, FL_MF_* (malloc'd) */
     size_t name_first, name_end; /* this sentence's names: [first, end) */
     /* fl_mx_word_end of each byte of the sentence, relative to s_off
      * (UINT32_MAX: compute it), filled once per sentence; NULL when off */
@@ -164,13 +171,22 @@ typedef struct fl_mx {
     uint32_t *digits_store; /* 2 * words_cap entries */
     /* the keys of each surface met in this document, so that a surface
      * written again shares its strings instead of being normalized again:
-     * open addressing, malloc'd, key_cap slots (a power of two) */
+     * key_count entries (malloc'd, key_alloc room) found through key_index */
     struct fl_key_memo *keys;
-    size_t key_cap, key_count;
+    size_t key_count, key_alloc;
+    fl_memo_index key_index;
+    /* the distinct folds of the mentions, each with an id (its index) */
+    struct fl_fold_entry *folds;
+    size_t fold_count, fold_alloc;
+    fl_memo_index fold_index;
+    size_t memo_first; /* the first capacity of the indexes */
     /* doc->mentions.items is this malloc'd buffer while the document is
      * extracted (grown without the arena's zeroing and copies); compact()
-     * moves the survivors into the arena */
+     * moves the survivors into the arena. flags.items and mention_key
+     * (each mention's key memo entry) grow with it, mention_cap entries. */
     fl_mention *mention_store;
+    uint32_t *mention_key;
+    size_t mention_cap;
 } fl_mx;
 
 /* Adds a mention of `kind` at prose [off, off+len) in the current sentence

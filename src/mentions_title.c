@@ -12,7 +12,7 @@
 
 /* Whether a word may start a role or modifier: a cheap filter before the
  * pattern runs. */
-static bool starts_role(const fl_mx *mx, const char *w, size_t len)
+static inline bool starts_role(const fl_mx *mx, const char *w, size_t len)
 {
     return len >= 2 && len <= 14 && fl_mx_word_class(mx, w, len, FL_WC_ROLE);
 }
