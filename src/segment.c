@@ -73,16 +73,63 @@
 #include <string.h>
 #include <utf8proc.h>
 
-/* FNV-1a; lower_word hashes ASCII words while it copies them */
-#define FL_FNV_BASIS 2166136261u
-#define FL_FNV_PRIME 16777619u
-static inline unsigned fnv1a(const void *key, size_t len)
+/* Eight bytes at a time: loads (little-endian) and byte masks. */
+#define BYTES_01 0x0101010101010101ull
+#define BYTES_80 0x8080808080808080ull
+
+static inline uint64_t load8(const unsigned char *p)
 {
-    const unsigned char *p = key;
-    unsigned h = FL_FNV_BASIS;
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ p[i]) * FL_FNV_PRIME;
-    return h;
+    uint64_t v;
+    memcpy(&v, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    v = __builtin_bswap64(v);
+#endif
+    return v;
+}
+
+/* p[0..n) (n < 8) as a little-endian number, zero padded */
+static inline uint64_t load_part(const unsigned char *p, size_t n)
+{
+    uint64_t v = 0;
+    for (size_t k = 0; k < n; k++)
+        v |= (uint64_t)p[k] << (8 * k);
+    return v;
+}
+
+/* The low n bytes (n < 8) */
+static inline uint64_t low_bytes(size_t n)
+{
+    return ((uint64_t)1 << (8 * n)) - 1;
+}
+
+/* Bit 7 of each byte of v (all below 0x80) that lies in [lo, hi]. */
+#define IN_RANGE(v, lo, hi)                                                                        \
+    (((v) + (0x80 - (lo)) * BYTES_01) & ~((v) + (0x7f - (hi)) * BYTES_01) & BYTES_80)
+
+/* The stem cache's hash of a lower-cased word: over its bytes eight at a
+ * time (zero padded), then the length. */
+#define KEY_MUL 0x9e3779b97f4a7c15ull
+static inline uint64_t key_mix(uint64_t h, uint64_t chunk)
+{
+    h = (h ^ chunk) * KEY_MUL;
+    return h ^ (h >> 29);
+}
+
+static inline unsigned key_final(uint64_t h, size_t n)
+{
+    return (unsigned)(((h ^ n) * KEY_MUL) >> 32);
+}
+
+static unsigned key_hash(const char *key, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)key;
+    uint64_t h = 0;
+    size_t k = 0;
+    for (; k + 8 <= n; k += 8)
+        h = key_mix(h, load8(p + k));
+    if (k < n)
+        h = key_mix(h, load_part(p + k, n - k));
+    return key_final(h, n);
 }
 
 /* ------------------------------------------------------------ characters */
@@ -455,6 +502,50 @@ static bool is_hyphen(uint32_t cp)
     return cp == '-' || cp == 0x2010 || cp == 0x2011;
 }
 
+/* The common word or number at s[i], eight bytes at a time: ASCII letters
+ * and digits from an ASCII letter or digit up to a byte that ends every
+ * token of its kind (what scan_word would break at at once: a space, a
+ * control character, most punctuation and symbols). Pushes it and returns
+ * 1; returns 0 (nothing pushed) when scan_word must decide, -1 when out
+ * of memory. */
+static int scan_plain(seg *sg, size_t i, uint8_t gap, size_t *end)
+{
+    const unsigned char *s = sg->s;
+    size_t len = sg->len, p = i, letters = 0;
+    uint64_t lower = 0;
+    for (;;) {
+        if (len - p < 8)
+            return 0;
+        uint64_t w = load8(s + p);
+        uint64_t ascii = ~w & BYTES_80;
+        uint64_t w7 = w & ~BYTES_80;
+        uint64_t letter = IN_RANGE(w7 | 0x2020202020202020ull, 'a', 'z') & ascii;
+        uint64_t stop = ~(letter | (IN_RANGE(w7, '0', '9') & ascii)) & BYTES_80;
+        if (stop)
+            letter &= (stop & -stop) - 1;
+        lower |= letter & (w << 2); /* bit 5 set: a lower-case letter */
+        letters += ((letter >> 7) * BYTES_01) >> 56;
+        if (stop) {
+            p += (size_t)__builtin_ctzll(stop) >> 3;
+            break;
+        }
+        p += 8;
+    }
+    unsigned char t = s[p];
+    bool digit_start = is_ascii_digit(s[i]);
+    if (t >= 0x80 || t == '-' || t == '\'' || t == '.' || t == '&' || (t == ',' && digit_start))
+        return 0;
+    *end = p;
+    if (digit_start)
+        return push_token(sg, i, p - i, FL_TOK_NUMBER, gap) ? 1 : -1;
+    if (!push_token(sg, i, p - i, FL_TOK_WORD, gap | (lower ? 0 : T_NOLOWER)))
+        return -1;
+    fl_token *tk = &sg->toks[sg->n - 1];
+    tk->capitalized = s[i] <= 'Z';
+    tk->all_caps = letters >= 2 && !lower;
+    return 1;
+}
+
 /* Scans a WORD or NUMBER at s[i] and pushes it. */
 static bool scan_word(seg *sg, size_t i, uint8_t gap, size_t *end)
 {
@@ -646,6 +737,18 @@ static fl_status tokenize(seg *sg)
             gap |= G_SPACE;
             i++;
             continue;
+        }
+        if (alnum_counts[s[i]]) {
+            size_t end;
+            int r = scan_plain(sg, i, gap, &end);
+            if (r < 0)
+                return FL_ENOMEM;
+            if (r) {
+                i = end;
+                gap = 0;
+                breaks = 0;
+                continue;
+            }
         }
         uint32_t cp;
         size_t n = decode(s, len, i, &cp);
@@ -986,7 +1089,9 @@ static fl_status split_sentences(fl_doc *doc, seg *sg)
 
 /* ---------------------------------------------------------------- flags */
 
-static void sentence_flags(fl_sentence *st, const seg *sg)
+/* Sets st->headline; sentence_context counts the words for all_caps and
+ * title_case (finish_flags) on its pass over them. */
+static void sentence_headline(fl_sentence *st, const seg *sg)
 {
     size_t first = st->first_token, end = first + st->token_count;
     size_t last = end - 1;
@@ -995,19 +1100,13 @@ static void sentence_flags(fl_sentence *st, const seg *sg)
     bool final = is_terminal(sg, last);
     st->headline = !final && (sg->flags[first] & G_LINE) &&
                    (end == sg->n || (sg->flags[end] & G_LINE)) && !list_marker(sg, first);
+}
 
-    size_t words = 0, nolower = 0, counted = 0, caps = 0;
-    for (size_t i = first; i < end; i++) {
-        const fl_token *t = &sg->toks[i];
-        if (t->kind != FL_TOK_WORD)
-            continue;
-        words++;
-        nolower += (sg->flags[i] & T_NOLOWER) != 0;
-        if (st->headline && words > 1 && !is_small_word(tok_text(sg, i), t->len)) {
-            counted++;
-            caps += t->capitalized;
-        }
-    }
+/* words: WORD tokens; nolower: those without a lower-case letter; of the
+ * words after the first, small words left out (headlines only), counted
+ * and capitalized caps */
+static void finish_flags(fl_sentence *st, size_t words, size_t nolower, size_t counted, size_t caps)
+{
     st->all_caps = words >= 2 && nolower * 5 >= words * 4;
     st->title_case = st->headline && !st->all_caps && counted >= 1 && caps * 4 >= counted * 3;
 }
@@ -1045,17 +1144,6 @@ struct fl_stem_cache {
     size_t mask, count;
     unsigned epoch; /* the current run; never 0 */
 };
-
-/* FNV-1a's low bits cluster on similar words: mix before masking. */
-static inline size_t slot_of(unsigned h)
-{
-    h ^= h >> 16;
-    h *= 0x85ebca6bu;
-    h ^= h >> 13;
-    h *= 0xc2b2ae35u;
-    h ^= h >> 16;
-    return h;
-}
 
 void fl_stem_cache_free(fl_stem_cache *cache)
 {
@@ -1109,7 +1197,7 @@ static bool stem_cache_grow(fl_stem_cache *c)
     for (size_t i = 0; i <= c->mask; i++) {
         if (!c->slots[i].len)
             continue;
-        size_t at = slot_of(c->slots[i].hash) & (slots - 1);
+        size_t at = c->slots[i].hash & (slots - 1);
         while (grown[at].len)
             at = (at + 1) & (slots - 1);
         grown[at] = c->slots[i];
@@ -1135,31 +1223,34 @@ static const unsigned char ascii_lower[128] = {
 #undef L4
 // clang-format on
 
-/* Lower-cases a word token into out (’ as ', the abbreviation's period
- * dropped) and hashes it (FNV-1a); returns its length n, or 0 when it is
- * not a candidate. out[n..] is left as it was (sentence_context relies on
- * it): each pass writes the output from its start, and the general pass
- * writes more than the ASCII pass it replaces. */
-static size_t lower_word(const unsigned char *w, size_t len, bool is_abbrev, char *out,
-                         unsigned *hash)
+/* Lower-cases a word token w[0..len) into out (’ as ', the abbreviation's
+ * period dropped) and hashes it (key_hash); returns its length n, or 0
+ * when it is not a candidate. out[n..] up to the next multiple of eight is
+ * zeroed, so out[0..8) is the word's key_head. w[0..avail) may be read. */
+static size_t lower_word(const unsigned char *w, size_t len, size_t avail, bool is_abbrev,
+                         char *out, unsigned *hash)
 {
     if (is_abbrev && len && w[len - 1] == '.')
         len--;
+    if (len < 2)
+        return 0;
     if (len < FL_MAX_CONTEXT_WORD) {
-        /* all ASCII: lower-case and hash in one pass */
-        unsigned h = FL_FNV_BASIS;
-        size_t i = 0;
-        for (; i < len; i++) {
-            unsigned char c = w[i];
-            if (c >= 0x80)
+        /* all ASCII: lower-case and hash eight bytes at a time */
+        uint64_t h = 0;
+        size_t k = 0;
+        for (; k < len; k += 8) {
+            uint64_t c = avail - k >= 8 ? load8(w + k) : load_part(w + k, avail - k);
+            if (len - k < 8)
+                c &= low_bytes(len - k);
+            if (c & BYTES_80)
                 break;
-            c = ascii_lower[c];
-            out[i] = (char)c;
-            h = (h ^ c) * FL_FNV_PRIME;
+            c |= IN_RANGE(c, 'A', 'Z') >> 2;
+            memcpy(out + k, &c, 8);
+            h = key_mix(h, c);
         }
-        if (i == len) {
-            *hash = h;
-            return len >= 2 ? len : 0;
+        if (k >= len) {
+            *hash = key_final(h, len);
+            return len;
         }
     }
     size_t o = 0;
@@ -1184,7 +1275,8 @@ static size_t lower_word(const unsigned char *w, size_t len, bool is_abbrev, cha
         if (o >= FL_MAX_CONTEXT_WORD)
             return 0;
     }
-    *hash = fnv1a(out, o);
+    memset(out + o, 0, 8 - o % 8);
+    *hash = key_hash(out, o);
     return o >= 2 ? o : 0;
 }
 
@@ -1228,12 +1320,12 @@ static inline uint64_t prefix_of(const char *s, size_t n)
     return p;
 }
 
-/* The cache slot of low[0..n) (n <= 255; hash: FNV-1a of it, head: its
+/* The cache slot of low[0..n) (n <= 255; hash: its key_hash, head: its
  * key_head), or NULL when the word is not cached yet. */
 static inline stem_slot *stem_find(const fl_stem_cache *c, const char *low, size_t n, unsigned hash,
                                    uint64_t head)
 {
-    for (size_t at = slot_of(hash) & c->mask; c->slots[at].len; at = (at + 1) & c->mask) {
+    for (size_t at = hash & c->mask; c->slots[at].len; at = (at + 1) & c->mask) {
         stem_slot *sl = &c->slots[at];
         if (sl->hash == hash && sl->len == n && sl->head == head &&
             (n <= 8 || memcmp(sl->key + 8, low + 8, n - 8) == 0))
@@ -1242,7 +1334,7 @@ static inline stem_slot *stem_find(const fl_stem_cache *c, const char *low, size
     return NULL;
 }
 
-/* The cache slot of low[0..n) (hash: FNV-1a of it), stemming the word on
+/* The cache slot of low[0..n) (hash: its key_hash), stemming the word on
  * first sight; *slot is NULL when the word is not cached (too long), then
  * *stop, *stem and *sn tell its stem. False when out of memory. */
 static bool word_stem(fl_stem_cache *c, struct sb_stemmer *stemmer, const char *low, size_t n,
@@ -1272,7 +1364,7 @@ static bool word_stem(fl_stem_cache *c, struct sb_stemmer *stemmer, const char *
         if (!stem_cache_grow(c))
             return false;
     }
-    size_t at = slot_of(hash) & c->mask;
+    size_t at = hash & c->mask;
     while (c->slots[at].len)
         at = (at + 1) & c->mask;
     char *key = fl_arena_strndup(c->arena, low, n);
@@ -1312,7 +1404,8 @@ bool fl_ws_stem(fl_doc *doc, const char *word, size_t len, bool *stop, const cha
     }
     if (!ws->stems && !(ws->stems = stem_cache_new()))
         return false;
-    if (!word_stem(ws->stems, ws->stemmer, word, len, fnv1a(word, len), &slot, stop, &st, stem_len))
+    if (!word_stem(ws->stems, ws->stemmer, word, len, key_hash(word, len), &slot, stop, &st,
+                   stem_len))
         return false;
     if (*stop) {
         *stem_len = 0;
@@ -1356,17 +1449,22 @@ typedef struct context_state {
 static fl_status sentence_context(context_state *cx, fl_sentence *st, size_t index, const seg *sg)
 {
     size_t count = 0;
-    char low[FL_MAX_CONTEXT_WORD + 4];
+    char low[FL_MAX_CONTEXT_WORD + 8]; /* lower_word may write past the word */
     unsigned epoch = cx->cache->epoch;
+    size_t words = 0, nolower = 0, counted = 0, caps = 0;
     for (size_t i = st->first_token; i < st->first_token + st->token_count; i++) {
         const fl_token *t = &sg->toks[i];
         if (t->kind != FL_TOK_WORD)
             continue;
+        words++;
+        nolower += (sg->flags[i] & T_NOLOWER) != 0;
+        if (st->headline && words > 1 && !is_small_word(tok_text(sg, i), t->len)) {
+            counted++;
+            caps += t->capitalized;
+        }
         unsigned hash;
-        /* lower_word leaves low[n..8) as it was: zeroed, low[0..8) is the
-         * word's key_head */
-        memset(low, 0, 8);
-        size_t n = lower_word(tok_text(sg, i), t->len, ab_of(sg, i) != AB_NONE, low, &hash);
+        size_t n = lower_word(tok_text(sg, i), t->len, sg->len - t->off, ab_of(sg, i) != AB_NONE,
+                              low, &hash);
         if (!n)
             continue;
         uint64_t head;
@@ -1411,6 +1509,7 @@ static fl_status sentence_context(context_state *cx, fl_sentence *st, size_t ind
         }
         cx->scratch[count++] = (ctx_word){slot ? slot->stem_prefix : prefix_of(text, sn), text};
     }
+    finish_flags(st, words, nolower, counted, caps);
     st->context = NULL;
     st->context_count = 0;
     if (!count)
@@ -1464,7 +1563,7 @@ static fl_status fill_context(fl_doc *doc, const seg *sg)
     stem_cache_next_epoch(cx.cache);
     for (size_t i = 0; status == FL_OK && i < doc->sentences.count; i++) {
         fl_sentence *st = FL_DOC_SENTENCE(doc, i);
-        sentence_flags(st, sg);
+        sentence_headline(st, sg);
         status = sentence_context(&cx, st, i, sg);
     }
     free(cx.scratch);
