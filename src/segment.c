@@ -428,12 +428,26 @@ enum {
     T_QUOTED = 128  /* inside a double-quoted span closed in its paragraph */
 };
 
+/* Longest context word (lower-cased bytes) */
+enum { FL_MAX_CONTEXT_WORD = 48 };
+
+/* A word's entry in the stem cache (context section below). */
+typedef struct stem_slot stem_slot;
+static inline stem_slot *stem_find(const fl_stem_cache *c, const char *low, size_t n, unsigned hash,
+                                   uint64_t head);
+
 typedef struct seg {
     const unsigned char *s;
     size_t len;
     fl_arena *arena;
     fl_token *toks; /* in the arena: becomes doc->tokens */
     uint8_t *flags; /* malloc'd, parallel to toks */
+    /* malloc'd, parallel to toks: for a WORD, its stem cache slot as
+     * found while scanning (cache generation `gen`), or NULL: not looked
+     * up or not there yet */
+    stem_slot **slots;
+    fl_stem_cache *cache;
+    unsigned gen;
     size_t n, cap;
 } seg;
 
@@ -459,6 +473,10 @@ static bool grow_tokens(seg *sg)
     if (!f)
         return false;
     sg->flags = f;
+    stem_slot **sl = realloc(sg->slots, cap * sizeof *sl);
+    if (!sl)
+        return false;
+    sg->slots = sl;
     sg->cap = cap;
     return true;
 }
@@ -474,6 +492,7 @@ static inline bool push_token(seg *sg, size_t off, size_t len, fl_token_kind kin
     t->capitalized = false;
     t->all_caps = false;
     sg->flags[sg->n] = flags;
+    sg->slots[sg->n] = NULL;
     sg->n++;
     return true;
 }
@@ -512,7 +531,9 @@ static int scan_plain(seg *sg, size_t i, uint8_t gap, size_t *end)
 {
     const unsigned char *s = sg->s;
     size_t len = sg->len, p = i, letters = 0;
-    uint64_t lower = 0;
+    uint64_t lower = 0, h = 0;
+    /* the word lower-cased, for its stem cache slot */
+    char low[FL_MAX_CONTEXT_WORD];
     for (;;) {
         if (len - p < 8)
             return 0;
@@ -521,10 +542,20 @@ static int scan_plain(seg *sg, size_t i, uint8_t gap, size_t *end)
         uint64_t w7 = w & ~BYTES_80;
         uint64_t letter = IN_RANGE(w7 | 0x2020202020202020ull, 'a', 'z') & ascii;
         uint64_t stop = ~(letter | (IN_RANGE(w7, '0', '9') & ascii)) & BYTES_80;
-        if (stop)
-            letter &= (stop & -stop) - 1;
-        lower |= letter & (w << 2); /* bit 5 set: a lower-case letter */
+        uint64_t keep = ~0ull; /* the bytes of the word */
+        if (stop) {
+            uint64_t bit = stop & -stop;
+            letter &= bit - 1;
+            keep = (bit >> 7) - 1;
+        }
+        uint64_t lo = letter & (w << 2); /* bit 5 set: a lower-case letter */
+        lower |= lo;
         letters += ((letter >> 7) * BYTES_01) >> 56;
+        uint64_t lowered = (w & keep) | ((letter ^ lo) >> 2);
+        if (keep && p - i < FL_MAX_CONTEXT_WORD) {
+            memcpy(low + (p - i), &lowered, 8);
+            h = key_mix(h, lowered);
+        }
         if (stop) {
             p += (size_t)__builtin_ctzll(stop) >> 3;
             break;
@@ -543,6 +574,12 @@ static int scan_plain(seg *sg, size_t i, uint8_t gap, size_t *end)
     fl_token *tk = &sg->toks[sg->n - 1];
     tk->capitalized = s[i] <= 'Z';
     tk->all_caps = letters >= 2 && !lower;
+    size_t n = p - i;
+    if (n >= 2 && n < FL_MAX_CONTEXT_WORD && sg->cache) {
+        uint64_t head;
+        memcpy(&head, low, 8);
+        sg->slots[sg->n - 1] = stem_find(sg->cache, low, n, key_final(h, n), head);
+    }
     return 1;
 }
 
@@ -1143,6 +1180,12 @@ struct fl_stem_cache {
     stem_slot *slots;
     size_t mask, count;
     unsigned epoch; /* the current run; never 0 */
+    unsigned gen;   /* changes whenever slots move */
+    /* Snowball English for ISO-8859-1, for words all in ASCII: the same
+     * algorithm as the UTF-8 one, so the same stems, at about three
+     * quarters of the cost; made on first use (NULL: not yet, or failed) */
+    struct sb_stemmer *ascii_stemmer;
+    bool ascii_tried;
 };
 
 void fl_stem_cache_free(fl_stem_cache *cache)
@@ -1151,6 +1194,8 @@ void fl_stem_cache_free(fl_stem_cache *cache)
         return;
     fl_arena_free(cache->arena);
     free(cache->slots);
+    if (cache->ascii_stemmer)
+        sb_stemmer_delete(cache->ascii_stemmer);
     free(cache);
 }
 
@@ -1162,6 +1207,7 @@ static bool stem_cache_reset(fl_stem_cache *c, size_t slots)
     c->slots = calloc(slots, sizeof *c->slots);
     c->mask = slots - 1;
     c->count = 0;
+    c->gen++;
     return c->arena && c->slots;
 }
 
@@ -1205,10 +1251,9 @@ static bool stem_cache_grow(fl_stem_cache *c)
     free(c->slots);
     c->slots = grown;
     c->mask = slots - 1;
+    c->gen++;
     return true;
 }
-
-enum { FL_MAX_CONTEXT_WORD = 48 };
 
 /* ASCII lower case, as a table */
 // clang-format off
@@ -1353,7 +1398,15 @@ static bool word_stem(fl_stem_cache *c, struct sb_stemmer *stemmer, const char *
         *sn = sl->stem_len;
         return true;
     }
-    if (!stem_fresh(stemmer, low, n, stop, stem, sn))
+    if (!c->ascii_tried) {
+        c->ascii_tried = true;
+        c->ascii_stemmer = sb_stemmer_new("english", "ISO_8859_1");
+    }
+    unsigned char high = 0;
+    for (size_t k = 0; k < n; k++)
+        high |= (unsigned char)low[k];
+    if (!stem_fresh(high < 0x80 && c->ascii_stemmer ? c->ascii_stemmer : stemmer, low, n, stop,
+                    stem, sn))
         return false;
     if (*sn > 255)
         return true; /* not cached */
@@ -1462,15 +1515,20 @@ static fl_status sentence_context(context_state *cx, fl_sentence *st, size_t ind
             counted++;
             caps += t->capitalized;
         }
-        unsigned hash;
-        size_t n = lower_word(tok_text(sg, i), t->len, sg->len - t->off, ab_of(sg, i) != AB_NONE,
-                              low, &hash);
-        if (!n)
-            continue;
-        uint64_t head;
-        memcpy(&head, low, 8);
-        /* the cached word in one probe, inline; a new word the long way */
-        stem_slot *slot = stem_find(cx->cache, low, n, hash, head);
+        /* the slot found while scanning, else the cached word in one
+         * probe, inline, else a new word the long way */
+        stem_slot *slot = cx->cache->gen == sg->gen ? sg->slots[i] : NULL;
+        unsigned hash = 0;
+        size_t n = 0;
+        if (!slot) {
+            n = lower_word(tok_text(sg, i), t->len, sg->len - t->off, ab_of(sg, i) != AB_NONE, low,
+                           &hash);
+            if (!n)
+                continue;
+            uint64_t head;
+            memcpy(&head, low, 8);
+            slot = stem_find(cx->cache, low, n, hash, head);
+        }
         bool stop;
         const sb_symbol *stem;
         size_t sn;
@@ -1542,34 +1600,44 @@ static fl_status sentence_context(context_state *cx, fl_sentence *st, size_t ind
     return FL_OK;
 }
 
-static fl_status fill_context(fl_doc *doc, const seg *sg)
+/* The stem cache and stemmer for a run: the workspace's, or for a
+ * document built by hand (no workspace) ones of its own. */
+static fl_status context_begin(context_state *cx, fl_doc *doc)
 {
-    context_state cx = {.arena = doc->arena};
-    fl_status status = FL_OK;
     fl_workspace *ws = doc->ws;
+    *cx = (context_state){.arena = doc->arena};
     if (ws && !ws->stems && !(ws->stems = stem_cache_new()))
         return FL_ENOMEM;
-    /* a document built by hand (no workspace) gets a cache of its own */
-    cx.cache = ws ? ws->stems : stem_cache_new();
-    cx.stemmer = ws ? ws->stemmer : sb_stemmer_new("english", NULL);
-    if (!cx.stemmer || !cx.cache) {
+    cx->cache = ws ? ws->stems : stem_cache_new();
+    cx->stemmer = ws ? ws->stemmer : sb_stemmer_new("english", NULL);
+    if (!cx->stemmer || !cx->cache) {
         if (!ws) {
-            if (cx.stemmer)
-                sb_stemmer_delete(cx.stemmer);
-            fl_stem_cache_free(cx.cache);
+            if (cx->stemmer)
+                sb_stemmer_delete(cx->stemmer);
+            fl_stem_cache_free(cx->cache);
         }
         return FL_ENOMEM;
     }
-    stem_cache_next_epoch(cx.cache);
+    stem_cache_next_epoch(cx->cache);
+    return FL_OK;
+}
+
+static void context_end(context_state *cx, const fl_doc *doc)
+{
+    free(cx->scratch);
+    if (!doc->ws) {
+        sb_stemmer_delete(cx->stemmer);
+        fl_stem_cache_free(cx->cache);
+    }
+}
+
+static fl_status fill_context(fl_doc *doc, context_state *cx, const seg *sg)
+{
+    fl_status status = FL_OK;
     for (size_t i = 0; status == FL_OK && i < doc->sentences.count; i++) {
         fl_sentence *st = FL_DOC_SENTENCE(doc, i);
         sentence_headline(st, sg);
-        status = sentence_context(&cx, st, i, sg);
-    }
-    free(cx.scratch);
-    if (!ws) {
-        sb_stemmer_delete(cx.stemmer);
-        fl_stem_cache_free(cx.cache);
+        status = sentence_context(cx, st, i, sg);
     }
     return status;
 }
@@ -1582,7 +1650,15 @@ fl_status fl_segment(fl_doc *doc)
         .s = (const unsigned char *)doc->prose.text, .len = doc->prose.len, .arena = doc->arena};
     fl_vec_init(&doc->sentences, sizeof(fl_sentence));
     fl_vec_init(&doc->tokens, sizeof(fl_token));
-    fl_status status = sg.len ? tokenize(&sg) : FL_OK;
+    context_state cx;
+    fl_status status = context_begin(&cx, doc);
+    if (status != FL_OK)
+        return status;
+    /* words are looked up in the stem cache while they are scanned */
+    sg.cache = cx.cache;
+    sg.gen = cx.cache->gen;
+    if (sg.len)
+        status = tokenize(&sg);
     if (status == FL_OK && sg.n) {
         doc->tokens.items = sg.toks;
         doc->tokens.count = sg.n;
@@ -1593,7 +1669,9 @@ fl_status fl_segment(fl_doc *doc)
     /* sentences are made of tokens, so sg.n is nonzero whenever there are
      * sentences; said outright for clang-analyzer, which cannot tell */
     if (status == FL_OK && doc->sentences.count && sg.n)
-        status = fill_context(doc, &sg);
+        status = fill_context(doc, &cx, &sg);
+    context_end(&cx, doc);
     free(sg.flags);
+    free(sg.slots);
     return status;
 }
