@@ -431,6 +431,12 @@ enum {
 /* Longest context word (lower-cased bytes) */
 enum { FL_MAX_CONTEXT_WORD = 48 };
 
+/* A growing array of indexes. */
+typedef struct idx_vec {
+    size_t *v;
+    size_t n, cap;
+} idx_vec;
+
 /* A word's entry in the stem cache (context section below). */
 typedef struct stem_slot stem_slot;
 static inline stem_slot *stem_find(const fl_stem_cache *c, const char *low, size_t n, unsigned hash,
@@ -449,7 +455,33 @@ typedef struct seg {
     fl_stem_cache *cache;
     unsigned gen;
     size_t n, cap;
+    /* the tokens split_sentences must look at (a line break before them,
+     * an abbreviation, a punctuation mark that may end a sentence), and
+     * the double quotes mark_quotes pairs, each with the number of
+     * paragraphs begun up to it; malloc'd */
+    idx_vec stops, quotes;
+    size_t paras;
 } seg;
+
+/* Appends v to a growing array; false when out of memory. */
+static bool idx_grow(idx_vec *x)
+{
+    size_t cap = x->cap ? x->cap * 2 : 256;
+    size_t *v = realloc(x->v, cap * sizeof *v);
+    if (!v)
+        return false;
+    x->v = v;
+    x->cap = cap;
+    return true;
+}
+
+static inline bool idx_push(idx_vec *x, size_t v)
+{
+    if (x->n == x->cap && !idx_grow(x))
+        return false;
+    x->v[x->n++] = v;
+    return true;
+}
 
 static inline int ab_of(const seg *sg, size_t i)
 {
@@ -481,9 +513,26 @@ static bool grow_tokens(seg *sg)
     return true;
 }
 
+/* Notes token sg->n (about to be pushed) in sg->stops if split_sentences
+ * must look at it, and counts the paragraphs. */
+static bool note_token(seg *sg, size_t off, fl_token_kind kind, uint8_t flags)
+{
+    if (flags & G_PARA)
+        sg->paras++;
+    if (flags & (G_LINE | G_PARA | (7 << T_AB_SHIFT)))
+        return idx_push(&sg->stops, sg->n);
+    unsigned char c = sg->s[off];
+    if (kind == FL_TOK_PUNCT && (c == '.' || c == '?' || c == '!' || c == 0xE2))
+        return idx_push(&sg->stops, sg->n);
+    return true;
+}
+
 static inline bool push_token(seg *sg, size_t off, size_t len, fl_token_kind kind, uint8_t flags)
 {
     if (sg->n == sg->cap && !grow_tokens(sg))
+        return false;
+    if (((flags & (G_LINE | G_PARA | (7 << T_AB_SHIFT))) || kind == FL_TOK_PUNCT) &&
+        !note_token(sg, off, kind, flags))
         return false;
     fl_token *t = &sg->toks[sg->n];
     t->off = off;
@@ -823,6 +872,9 @@ static fl_status tokenize(seg *sg)
             }
             if (!push_token(sg, i, end - i, FL_TOK_PUNCT, gap))
                 return FL_ENOMEM;
+            if ((cp == '"' || cp == 0x201C || cp == 0x201D || cp == 0x00AB || cp == 0x00BB) &&
+                !(idx_push(&sg->quotes, sg->n - 1) && idx_push(&sg->quotes, sg->paras)))
+                return FL_ENOMEM;
         } else if (c == C_SYMBOL) {
             if (!push_token(sg, i, end - i, FL_TOK_SYMBOL, gap))
                 return FL_ENOMEM;
@@ -966,14 +1018,13 @@ static size_t list_marker(const seg *sg, size_t i)
  * (a quotation running on into the next paragraph) marks nothing. */
 static void mark_quotes(seg *sg)
 {
-    size_t open = 0;
+    size_t open = 0, open_para = 0;
     bool is_open = false;
-    for (size_t i = 0; i < sg->n; i++) {
+    for (size_t q = 0; q < sg->quotes.n; q += 2) {
+        size_t i = sg->quotes.v[q], para = sg->quotes.v[q + 1];
+        if (para != open_para)
+            is_open = false; /* a paragraph began after the opening quote */
         uint8_t g = sg->flags[i];
-        if (g & G_PARA)
-            is_open = false;
-        if (sg->toks[i].kind != FL_TOK_PUNCT)
-            continue;
         uint32_t cp = mark_cp(sg, i);
         bool straight = cp == '"';
         bool opener = cp == 0x201C || cp == 0x00AB;
@@ -987,6 +1038,7 @@ static void mark_quotes(seg *sg)
         }
         if (opener) {
             open = i;
+            open_para = para;
             is_open = true;
         } else if (closer && is_open) {
             for (size_t k = open + 1; k < i; k++)
@@ -1073,15 +1125,15 @@ static fl_status split_sentences(fl_doc *doc, seg *sg)
 {
     mark_quotes(sg);
     size_t n = sg->n, start = 0, para = 0, start_para = 0, line_start = 0;
+    /* only the tokens in sg->stops can matter: most tokens have no line
+     * break before them, are not a word with a period and not punctuation
+     * that may end a sentence; i passes those a terminal took along */
     size_t i = 0;
-    while (i < n) {
-        uint8_t g = sg->flags[i];
-        /* most tokens: no line break before them, not a word with a
-         * period, not punctuation; nothing below applies */
-        if (!(g & (G_LINE | G_PARA | (7 << T_AB_SHIFT))) && sg->toks[i].kind != FL_TOK_PUNCT) {
-            i++;
+    for (size_t c = 0; c < sg->stops.n; c++) {
+        if (sg->stops.v[c] < i)
             continue;
-        }
+        i = sg->stops.v[c];
+        uint8_t g = sg->flags[i];
         if (i > 0 && (g & G_PARA)) {
             if (i > start && !add_sentence(doc, start, i, start_para, sg))
                 return FL_ENOMEM;
@@ -1101,10 +1153,8 @@ static fl_status split_sentences(fl_doc *doc, seg *sg)
                 continue;
             }
         }
-        if (!is_terminal(sg, i)) {
-            i++;
+        if (!is_terminal(sg, i))
             continue;
-        }
         size_t term = i, j = i + 1;
         while (j < n && !(sg->flags[j] & G_SPACE) && (is_closer(sg, j) || is_terminal(sg, j))) {
             if (is_terminal(sg, j))
@@ -1673,5 +1723,7 @@ fl_status fl_segment(fl_doc *doc)
     context_end(&cx, doc);
     free(sg.flags);
     free(sg.slots);
+    free(sg.stops.v);
+    free(sg.quotes.v);
     return status;
 }
