@@ -576,10 +576,22 @@ static bool is_hyphen(uint32_t cp)
  * control character, most punctuation and symbols). Pushes it and returns
  * 1; returns 0 (nothing pushed) when scan_word must decide, -1 when out
  * of memory. */
+/* Bytes after a run of ASCII letters and digits that end a word (bit 0)
+ * or a number (bit 1) at once, for scan_plain; scan_word looks further at
+ * the others: '&', '\'', '-', '.', ',' in a number, and non-ASCII. */
+// clang-format off
+static const unsigned char plain_end[256] = {
+    [0 ... '&' - 1] = 3,
+    ['('...'+'] = 3,
+    [','] = 1,
+    ['/' ... 127] = 3,
+};
+// clang-format on
+
 static int scan_plain(seg *sg, size_t i, uint8_t gap, size_t *end)
 {
     const unsigned char *s = sg->s;
-    size_t len = sg->len, p = i, letters = 0;
+    size_t len = sg->len, p = i;
     uint64_t lower = 0, h = 0;
     /* the word lower-cased, for its stem cache slot */
     char low[FL_MAX_CONTEXT_WORD];
@@ -599,7 +611,6 @@ static int scan_plain(seg *sg, size_t i, uint8_t gap, size_t *end)
         }
         uint64_t lo = letter & (w << 2); /* bit 5 set: a lower-case letter */
         lower |= lo;
-        letters += ((letter >> 7) * BYTES_01) >> 56;
         uint64_t lowered = (w & keep) | ((letter ^ lo) >> 2);
         if (keep && p - i < FL_MAX_CONTEXT_WORD) {
             memcpy(low + (p - i), &lowered, 8);
@@ -611,9 +622,8 @@ static int scan_plain(seg *sg, size_t i, uint8_t gap, size_t *end)
         }
         p += 8;
     }
-    unsigned char t = s[p];
     bool digit_start = is_ascii_digit(s[i]);
-    if (t >= 0x80 || t == '-' || t == '\'' || t == '.' || t == '&' || (t == ',' && digit_start))
+    if (!(plain_end[s[p]] & (digit_start ? 2 : 1)))
         return 0;
     *end = p;
     if (digit_start)
@@ -622,7 +632,12 @@ static int scan_plain(seg *sg, size_t i, uint8_t gap, size_t *end)
         return -1;
     fl_token *tk = &sg->toks[sg->n - 1];
     tk->capitalized = s[i] <= 'Z';
-    tk->all_caps = letters >= 2 && !lower;
+    if (!lower) { /* all caps with two letters or more? */
+        size_t letters = 0;
+        for (size_t k = i; k < p && letters < 2; k++)
+            letters += is_ascii_alpha(s[k]);
+        tk->all_caps = letters >= 2;
+    }
     size_t n = p - i;
     if (n >= 2 && n < FL_MAX_CONTEXT_WORD && sg->cache) {
         uint64_t head;
