@@ -1564,13 +1564,29 @@ typedef struct context_state {
     size_t scratch_cap;
 } context_state;
 
+/* Context words kept in order as they come, up to this many; past it
+ * they are sorted at the end. */
+enum { FL_CTX_INSERT_MAX = 24 };
+
 static fl_status sentence_context(context_state *cx, fl_sentence *st, size_t index, const seg *sg)
 {
+    size_t first = st->first_token, end = first + st->token_count;
+    if (st->token_count > cx->scratch_cap) {
+        size_t cap = st->token_count < 64 ? 64 : st->token_count;
+        ctx_word *grown = realloc(cx->scratch, cap * sizeof *grown);
+        if (!grown)
+            return FL_ENOMEM;
+        cx->scratch = grown;
+        cx->scratch_cap = cap;
+    }
+    ctx_word *w = cx->scratch;
     size_t count = 0;
     char low[FL_MAX_CONTEXT_WORD + 8]; /* lower_word may write past the word */
     unsigned epoch = cx->cache->epoch;
     size_t words = 0, nolower = 0, counted = 0, caps = 0;
-    for (size_t i = st->first_token; i < st->first_token + st->token_count; i++) {
+    /* the slots found while scanning, unless the cache moved since */
+    stem_slot *const *found = cx->cache->gen == sg->gen ? sg->slots : NULL;
+    for (size_t i = first; i < end; i++) {
         const fl_token *t = &sg->toks[i];
         if (t->kind != FL_TOK_WORD)
             continue;
@@ -1580,81 +1596,93 @@ static fl_status sentence_context(context_state *cx, fl_sentence *st, size_t ind
             counted++;
             caps += t->capitalized;
         }
-        /* the slot found while scanning, else the cached word in one
-         * probe, inline, else a new word the long way */
-        stem_slot *slot = cx->cache->gen == sg->gen ? sg->slots[i] : NULL;
-        unsigned hash = 0;
-        size_t n = 0;
-        if (!slot) {
-            n = lower_word(tok_text(sg, i), t->len, sg->len - t->off, ab_of(sg, i) != AB_NONE, low,
-                           &hash);
-            if (!n)
-                continue;
-            uint64_t head;
-            memcpy(&head, low, 8);
-            slot = stem_find(cx->cache, low, n, hash, head);
-        }
-        bool stop;
-        const sb_symbol *stem;
-        size_t sn;
-        if (slot) {
-            stop = slot->stop;
-            stem = (const sb_symbol *)slot->stem;
-            sn = slot->stem_len;
-        } else if (!word_stem(cx->cache, cx->stemmer, low, n, hash, &slot, &stop, &stem, &sn)) {
-            return FL_ENOMEM;
-        }
-        if (stop)
-            continue;
-        const char *text;
+        stem_slot *slot = found ? found[i] : NULL;
+        ctx_word e;
         if (slot && slot->epoch == epoch) {
+            /* taken before in this document (so not a stopword) */
             if (slot->last == index + 1)
                 continue;
-            text = slot->doc_stem;
-        } else {
-            text = fl_arena_strndup(cx->arena, (const char *)stem, sn);
-            if (!text)
-                return FL_ENOMEM;
-            if (slot) {
-                slot->epoch = epoch;
-                slot->doc_stem = text;
-            }
-        }
-        if (slot)
             slot->last = index + 1;
-        if (count == cx->scratch_cap) {
-            size_t cap = cx->scratch_cap ? cx->scratch_cap * 2 : 64;
-            ctx_word *grown = realloc(cx->scratch, cap * sizeof *grown);
-            if (!grown)
-                return FL_ENOMEM;
-            cx->scratch = grown;
-            cx->scratch_cap = cap;
+            e = (ctx_word){slot->stem_prefix, slot->doc_stem};
+        } else if (slot && slot->stop) {
+            continue;
+        } else {
+            /* the cached word in one probe, inline, else a new word the
+             * long way */
+            unsigned hash = 0;
+            size_t n = 0;
+            if (!slot) {
+                n = lower_word(tok_text(sg, i), t->len, sg->len - t->off, ab_of(sg, i) != AB_NONE,
+                               low, &hash);
+                if (!n)
+                    continue;
+                uint64_t head;
+                memcpy(&head, low, 8);
+                slot = stem_find(cx->cache, low, n, hash, head);
+            }
+            bool stop;
+            const sb_symbol *stem;
+            size_t sn;
+            if (slot) {
+                stop = slot->stop;
+                stem = (const sb_symbol *)slot->stem;
+                sn = slot->stem_len;
+            } else {
+                if (!word_stem(cx->cache, cx->stemmer, low, n, hash, &slot, &stop, &stem, &sn))
+                    return FL_ENOMEM;
+                if (cx->cache->gen != sg->gen)
+                    found = NULL;
+            }
+            if (stop)
+                continue;
+            const char *text;
+            if (slot && slot->epoch == epoch) {
+                if (slot->last == index + 1)
+                    continue;
+                text = slot->doc_stem;
+            } else {
+                text = fl_arena_strndup(cx->arena, (const char *)stem, sn);
+                if (!text)
+                    return FL_ENOMEM;
+                if (slot) {
+                    slot->epoch = epoch;
+                    slot->doc_stem = text;
+                }
+            }
+            if (slot)
+                slot->last = index + 1;
+            e = (ctx_word){slot ? slot->stem_prefix : prefix_of(text, sn), text};
         }
-        cx->scratch[count++] = (ctx_word){slot ? slot->stem_prefix : prefix_of(text, sn), text};
+        if (count >= FL_CTX_INSERT_MAX) {
+            w[count++] = e; /* sorted below */
+            continue;
+        }
+        /* into place; words with one stem ("rates", "rate") and words met
+         * again after the cache started over are kept once */
+        size_t m = count;
+        int c = 1;
+        while (m > 0 && (c = ctx_cmp(&w[m - 1], &e)) > 0)
+            m--;
+        if (m > 0 && c == 0)
+            continue;
+        for (size_t k = count; k > m; k--)
+            w[k] = w[k - 1];
+        w[m] = e;
+        count++;
     }
     finish_flags(st, words, nolower, counted, caps);
     st->context = NULL;
     st->context_count = 0;
     if (!count)
         return FL_OK;
-    ctx_word *w = cx->scratch;
-    if (count > 24) {
+    size_t u = count;
+    if (count > FL_CTX_INSERT_MAX) {
         qsort(w, count, sizeof *w, by_text);
-    } else {
-        for (size_t k = 1; k < count; k++) {
-            ctx_word e = w[k];
-            size_t m = k;
-            for (; m > 0 && ctx_cmp(&w[m - 1], &e) > 0; m--)
-                w[m] = w[m - 1];
-            w[m] = e;
-        }
+        u = 1;
+        for (size_t k = 1; k < count; k++)
+            if (ctx_cmp(&w[u - 1], &w[k]) != 0)
+                w[u++] = w[k];
     }
-    /* words with one stem ("rates", "rate") and words met again after the
-     * cache started over are equal neighbours now */
-    size_t u = 1;
-    for (size_t k = 1; k < count; k++)
-        if (ctx_cmp(&w[u - 1], &w[k]) != 0)
-            w[u++] = w[k];
     const char **ctx = fl_arena_alloc(cx->arena, u * sizeof *ctx);
     if (!ctx)
         return FL_ENOMEM;
