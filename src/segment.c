@@ -73,16 +73,63 @@
 #include <string.h>
 #include <utf8proc.h>
 
-/* FNV-1a; lower_word hashes ASCII words while it copies them */
-#define FL_FNV_BASIS 2166136261u
-#define FL_FNV_PRIME 16777619u
-static inline unsigned fnv1a(const void *key, size_t len)
+/* Eight bytes at a time: loads (little-endian) and byte masks. */
+#define BYTES_01 0x0101010101010101ull
+#define BYTES_80 0x8080808080808080ull
+
+static inline uint64_t load8(const unsigned char *p)
 {
-    const unsigned char *p = key;
-    unsigned h = FL_FNV_BASIS;
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ p[i]) * FL_FNV_PRIME;
-    return h;
+    uint64_t v;
+    memcpy(&v, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    v = __builtin_bswap64(v);
+#endif
+    return v;
+}
+
+/* p[0..n) (n < 8) as a little-endian number, zero padded */
+static inline uint64_t load_part(const unsigned char *p, size_t n)
+{
+    uint64_t v = 0;
+    for (size_t k = 0; k < n; k++)
+        v |= (uint64_t)p[k] << (8 * k);
+    return v;
+}
+
+/* The low n bytes (n < 8) */
+static inline uint64_t low_bytes(size_t n)
+{
+    return ((uint64_t)1 << (8 * n)) - 1;
+}
+
+/* Bit 7 of each byte of v (all below 0x80) that lies in [lo, hi]. */
+#define IN_RANGE(v, lo, hi)                                                                        \
+    (((v) + (0x80 - (lo)) * BYTES_01) & ~((v) + (0x7f - (hi)) * BYTES_01) & BYTES_80)
+
+/* The stem cache's hash of a lower-cased word: over its bytes eight at a
+ * time (zero padded), then the length. */
+#define KEY_MUL 0x9e3779b97f4a7c15ull
+static inline uint64_t key_mix(uint64_t h, uint64_t chunk)
+{
+    h = (h ^ chunk) * KEY_MUL;
+    return h ^ (h >> 29);
+}
+
+static inline unsigned key_final(uint64_t h, size_t n)
+{
+    return (unsigned)(((h ^ n) * KEY_MUL) >> 32);
+}
+
+static unsigned key_hash(const char *key, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)key;
+    uint64_t h = 0;
+    size_t k = 0;
+    for (; k + 8 <= n; k += 8)
+        h = key_mix(h, load8(p + k));
+    if (k < n)
+        h = key_mix(h, load_part(p + k, n - k));
+    return key_final(h, n);
 }
 
 /* ------------------------------------------------------------ characters */
@@ -381,14 +428,60 @@ enum {
     T_QUOTED = 128  /* inside a double-quoted span closed in its paragraph */
 };
 
+/* Longest context word (lower-cased bytes) */
+enum { FL_MAX_CONTEXT_WORD = 48 };
+
+/* A growing array of indexes. */
+typedef struct idx_vec {
+    size_t *v;
+    size_t n, cap;
+} idx_vec;
+
+/* A word's entry in the stem cache (context section below). */
+typedef struct stem_slot stem_slot;
+static inline stem_slot *stem_find(const fl_stem_cache *c, const char *low, size_t n, unsigned hash,
+                                   uint64_t head);
+
 typedef struct seg {
     const unsigned char *s;
     size_t len;
     fl_arena *arena;
     fl_token *toks; /* in the arena: becomes doc->tokens */
     uint8_t *flags; /* malloc'd, parallel to toks */
+    /* malloc'd, parallel to toks: for a WORD, its stem cache slot as
+     * found while scanning (cache generation `gen`), or NULL: not looked
+     * up or not there yet */
+    stem_slot **slots;
+    fl_stem_cache *cache;
+    unsigned gen;
     size_t n, cap;
+    /* the tokens split_sentences must look at (a line break before them,
+     * an abbreviation, a punctuation mark that may end a sentence), and
+     * the double quotes mark_quotes pairs, each with the number of
+     * paragraphs begun up to it; malloc'd */
+    idx_vec stops, quotes;
+    size_t paras;
 } seg;
+
+/* Appends v to a growing array; false when out of memory. */
+static bool idx_grow(idx_vec *x)
+{
+    size_t cap = x->cap ? x->cap * 2 : 256;
+    size_t *v = realloc(x->v, cap * sizeof *v);
+    if (!v)
+        return false;
+    x->v = v;
+    x->cap = cap;
+    return true;
+}
+
+static inline bool idx_push(idx_vec *x, size_t v)
+{
+    if (x->n == x->cap && !idx_grow(x))
+        return false;
+    x->v[x->n++] = v;
+    return true;
+}
 
 static inline int ab_of(const seg *sg, size_t i)
 {
@@ -412,13 +505,34 @@ static bool grow_tokens(seg *sg)
     if (!f)
         return false;
     sg->flags = f;
+    stem_slot **sl = realloc(sg->slots, cap * sizeof *sl);
+    if (!sl)
+        return false;
+    sg->slots = sl;
     sg->cap = cap;
+    return true;
+}
+
+/* Notes token sg->n (about to be pushed) in sg->stops if split_sentences
+ * must look at it, and counts the paragraphs. */
+static bool note_token(seg *sg, size_t off, fl_token_kind kind, uint8_t flags)
+{
+    if (flags & G_PARA)
+        sg->paras++;
+    if (flags & (G_LINE | G_PARA | (7 << T_AB_SHIFT)))
+        return idx_push(&sg->stops, sg->n);
+    unsigned char c = sg->s[off];
+    if (kind == FL_TOK_PUNCT && (c == '.' || c == '?' || c == '!' || c == 0xE2))
+        return idx_push(&sg->stops, sg->n);
     return true;
 }
 
 static inline bool push_token(seg *sg, size_t off, size_t len, fl_token_kind kind, uint8_t flags)
 {
     if (sg->n == sg->cap && !grow_tokens(sg))
+        return false;
+    if (((flags & (G_LINE | G_PARA | (7 << T_AB_SHIFT))) || kind == FL_TOK_PUNCT) &&
+        !note_token(sg, off, kind, flags))
         return false;
     fl_token *t = &sg->toks[sg->n];
     t->off = off;
@@ -427,6 +541,7 @@ static inline bool push_token(seg *sg, size_t off, size_t len, fl_token_kind kin
     t->capitalized = false;
     t->all_caps = false;
     sg->flags[sg->n] = flags;
+    sg->slots[sg->n] = NULL;
     sg->n++;
     return true;
 }
@@ -453,6 +568,83 @@ static size_t dotted_end(const unsigned char *s, size_t len, size_t i)
 static bool is_hyphen(uint32_t cp)
 {
     return cp == '-' || cp == 0x2010 || cp == 0x2011;
+}
+
+/* The common word or number at s[i], eight bytes at a time: ASCII letters
+ * and digits from an ASCII letter or digit up to a byte that ends every
+ * token of its kind (what scan_word would break at at once: a space, a
+ * control character, most punctuation and symbols). Pushes it and returns
+ * 1; returns 0 (nothing pushed) when scan_word must decide, -1 when out
+ * of memory. */
+/* Bytes after a run of ASCII letters and digits that end a word (bit 0)
+ * or a number (bit 1) at once, for scan_plain; scan_word looks further at
+ * the others: '&', '\'', '-', '.', ',' in a number, and non-ASCII. */
+// clang-format off
+static const unsigned char plain_end[256] = {
+    [0 ... '&' - 1] = 3,
+    ['('...'+'] = 3,
+    [','] = 1,
+    ['/' ... 127] = 3,
+};
+// clang-format on
+
+static int scan_plain(seg *sg, size_t i, uint8_t gap, size_t *end)
+{
+    const unsigned char *s = sg->s;
+    size_t len = sg->len, p = i;
+    uint64_t lower = 0, h = 0;
+    /* the word lower-cased, for its stem cache slot */
+    char low[FL_MAX_CONTEXT_WORD];
+    for (;;) {
+        if (len - p < 8)
+            return 0;
+        uint64_t w = load8(s + p);
+        uint64_t ascii = ~w & BYTES_80;
+        uint64_t w7 = w & ~BYTES_80;
+        uint64_t letter = IN_RANGE(w7 | 0x2020202020202020ull, 'a', 'z') & ascii;
+        uint64_t stop = ~(letter | (IN_RANGE(w7, '0', '9') & ascii)) & BYTES_80;
+        uint64_t keep = ~0ull; /* the bytes of the word */
+        if (stop) {
+            uint64_t bit = stop & -stop;
+            letter &= bit - 1;
+            keep = (bit >> 7) - 1;
+        }
+        uint64_t lo = letter & (w << 2); /* bit 5 set: a lower-case letter */
+        lower |= lo;
+        uint64_t lowered = (w & keep) | ((letter ^ lo) >> 2);
+        if (keep && p - i < FL_MAX_CONTEXT_WORD) {
+            memcpy(low + (p - i), &lowered, 8);
+            h = key_mix(h, lowered);
+        }
+        if (stop) {
+            p += (size_t)__builtin_ctzll(stop) >> 3;
+            break;
+        }
+        p += 8;
+    }
+    bool digit_start = is_ascii_digit(s[i]);
+    if (!(plain_end[s[p]] & (digit_start ? 2 : 1)))
+        return 0;
+    *end = p;
+    if (digit_start)
+        return push_token(sg, i, p - i, FL_TOK_NUMBER, gap) ? 1 : -1;
+    if (!push_token(sg, i, p - i, FL_TOK_WORD, gap | (lower ? 0 : T_NOLOWER)))
+        return -1;
+    fl_token *tk = &sg->toks[sg->n - 1];
+    tk->capitalized = s[i] <= 'Z';
+    if (!lower) { /* all caps with two letters or more? */
+        size_t letters = 0;
+        for (size_t k = i; k < p && letters < 2; k++)
+            letters += is_ascii_alpha(s[k]);
+        tk->all_caps = letters >= 2;
+    }
+    size_t n = p - i;
+    if (n >= 2 && n < FL_MAX_CONTEXT_WORD && sg->cache) {
+        uint64_t head;
+        memcpy(&head, low, 8);
+        sg->slots[sg->n - 1] = stem_find(sg->cache, low, n, key_final(h, n), head);
+    }
+    return 1;
 }
 
 /* Scans a WORD or NUMBER at s[i] and pushes it. */
@@ -647,6 +839,18 @@ static fl_status tokenize(seg *sg)
             i++;
             continue;
         }
+        if (alnum_counts[s[i]]) {
+            size_t end;
+            int r = scan_plain(sg, i, gap, &end);
+            if (r < 0)
+                return FL_ENOMEM;
+            if (r) {
+                i = end;
+                gap = 0;
+                breaks = 0;
+                continue;
+            }
+        }
         uint32_t cp;
         size_t n = decode(s, len, i, &cp);
         int c = classify(cp);
@@ -682,6 +886,9 @@ static fl_status tokenize(seg *sg)
                     end++;
             }
             if (!push_token(sg, i, end - i, FL_TOK_PUNCT, gap))
+                return FL_ENOMEM;
+            if ((cp == '"' || cp == 0x201C || cp == 0x201D || cp == 0x00AB || cp == 0x00BB) &&
+                !(idx_push(&sg->quotes, sg->n - 1) && idx_push(&sg->quotes, sg->paras)))
                 return FL_ENOMEM;
         } else if (c == C_SYMBOL) {
             if (!push_token(sg, i, end - i, FL_TOK_SYMBOL, gap))
@@ -826,14 +1033,13 @@ static size_t list_marker(const seg *sg, size_t i)
  * (a quotation running on into the next paragraph) marks nothing. */
 static void mark_quotes(seg *sg)
 {
-    size_t open = 0;
+    size_t open = 0, open_para = 0;
     bool is_open = false;
-    for (size_t i = 0; i < sg->n; i++) {
+    for (size_t q = 0; q < sg->quotes.n; q += 2) {
+        size_t i = sg->quotes.v[q], para = sg->quotes.v[q + 1];
+        if (para != open_para)
+            is_open = false; /* a paragraph began after the opening quote */
         uint8_t g = sg->flags[i];
-        if (g & G_PARA)
-            is_open = false;
-        if (sg->toks[i].kind != FL_TOK_PUNCT)
-            continue;
         uint32_t cp = mark_cp(sg, i);
         bool straight = cp == '"';
         bool opener = cp == 0x201C || cp == 0x00AB;
@@ -847,6 +1053,7 @@ static void mark_quotes(seg *sg)
         }
         if (opener) {
             open = i;
+            open_para = para;
             is_open = true;
         } else if (closer && is_open) {
             for (size_t k = open + 1; k < i; k++)
@@ -933,15 +1140,15 @@ static fl_status split_sentences(fl_doc *doc, seg *sg)
 {
     mark_quotes(sg);
     size_t n = sg->n, start = 0, para = 0, start_para = 0, line_start = 0;
+    /* only the tokens in sg->stops can matter: most tokens have no line
+     * break before them, are not a word with a period and not punctuation
+     * that may end a sentence; i passes those a terminal took along */
     size_t i = 0;
-    while (i < n) {
-        uint8_t g = sg->flags[i];
-        /* most tokens: no line break before them, not a word with a
-         * period, not punctuation; nothing below applies */
-        if (!(g & (G_LINE | G_PARA | (7 << T_AB_SHIFT))) && sg->toks[i].kind != FL_TOK_PUNCT) {
-            i++;
+    for (size_t c = 0; c < sg->stops.n; c++) {
+        if (sg->stops.v[c] < i)
             continue;
-        }
+        i = sg->stops.v[c];
+        uint8_t g = sg->flags[i];
         if (i > 0 && (g & G_PARA)) {
             if (i > start && !add_sentence(doc, start, i, start_para, sg))
                 return FL_ENOMEM;
@@ -961,10 +1168,8 @@ static fl_status split_sentences(fl_doc *doc, seg *sg)
                 continue;
             }
         }
-        if (!is_terminal(sg, i)) {
-            i++;
+        if (!is_terminal(sg, i))
             continue;
-        }
         size_t term = i, j = i + 1;
         while (j < n && !(sg->flags[j] & G_SPACE) && (is_closer(sg, j) || is_terminal(sg, j))) {
             if (is_terminal(sg, j))
@@ -986,7 +1191,9 @@ static fl_status split_sentences(fl_doc *doc, seg *sg)
 
 /* ---------------------------------------------------------------- flags */
 
-static void sentence_flags(fl_sentence *st, const seg *sg)
+/* Sets st->headline; sentence_context counts the words for all_caps and
+ * title_case (finish_flags) on its pass over them. */
+static void sentence_headline(fl_sentence *st, const seg *sg)
 {
     size_t first = st->first_token, end = first + st->token_count;
     size_t last = end - 1;
@@ -995,19 +1202,13 @@ static void sentence_flags(fl_sentence *st, const seg *sg)
     bool final = is_terminal(sg, last);
     st->headline = !final && (sg->flags[first] & G_LINE) &&
                    (end == sg->n || (sg->flags[end] & G_LINE)) && !list_marker(sg, first);
+}
 
-    size_t words = 0, nolower = 0, counted = 0, caps = 0;
-    for (size_t i = first; i < end; i++) {
-        const fl_token *t = &sg->toks[i];
-        if (t->kind != FL_TOK_WORD)
-            continue;
-        words++;
-        nolower += (sg->flags[i] & T_NOLOWER) != 0;
-        if (st->headline && words > 1 && !is_small_word(tok_text(sg, i), t->len)) {
-            counted++;
-            caps += t->capitalized;
-        }
-    }
+/* words: WORD tokens; nolower: those without a lower-case letter; of the
+ * words after the first, small words left out (headlines only), counted
+ * and capitalized caps */
+static void finish_flags(fl_sentence *st, size_t words, size_t nolower, size_t counted, size_t caps)
+{
     st->all_caps = words >= 2 && nolower * 5 >= words * 4;
     st->title_case = st->headline && !st->all_caps && counted >= 1 && caps * 4 >= counted * 3;
 }
@@ -1044,18 +1245,13 @@ struct fl_stem_cache {
     stem_slot *slots;
     size_t mask, count;
     unsigned epoch; /* the current run; never 0 */
+    unsigned gen;   /* changes whenever slots move */
+    /* Snowball English for ISO-8859-1, for words all in ASCII: the same
+     * algorithm as the UTF-8 one, so the same stems, at about three
+     * quarters of the cost; made on first use (NULL: not yet, or failed) */
+    struct sb_stemmer *ascii_stemmer;
+    bool ascii_tried;
 };
-
-/* FNV-1a's low bits cluster on similar words: mix before masking. */
-static inline size_t slot_of(unsigned h)
-{
-    h ^= h >> 16;
-    h *= 0x85ebca6bu;
-    h ^= h >> 13;
-    h *= 0xc2b2ae35u;
-    h ^= h >> 16;
-    return h;
-}
 
 void fl_stem_cache_free(fl_stem_cache *cache)
 {
@@ -1063,6 +1259,8 @@ void fl_stem_cache_free(fl_stem_cache *cache)
         return;
     fl_arena_free(cache->arena);
     free(cache->slots);
+    if (cache->ascii_stemmer)
+        sb_stemmer_delete(cache->ascii_stemmer);
     free(cache);
 }
 
@@ -1074,6 +1272,7 @@ static bool stem_cache_reset(fl_stem_cache *c, size_t slots)
     c->slots = calloc(slots, sizeof *c->slots);
     c->mask = slots - 1;
     c->count = 0;
+    c->gen++;
     return c->arena && c->slots;
 }
 
@@ -1109,7 +1308,7 @@ static bool stem_cache_grow(fl_stem_cache *c)
     for (size_t i = 0; i <= c->mask; i++) {
         if (!c->slots[i].len)
             continue;
-        size_t at = slot_of(c->slots[i].hash) & (slots - 1);
+        size_t at = c->slots[i].hash & (slots - 1);
         while (grown[at].len)
             at = (at + 1) & (slots - 1);
         grown[at] = c->slots[i];
@@ -1117,10 +1316,9 @@ static bool stem_cache_grow(fl_stem_cache *c)
     free(c->slots);
     c->slots = grown;
     c->mask = slots - 1;
+    c->gen++;
     return true;
 }
-
-enum { FL_MAX_CONTEXT_WORD = 48 };
 
 /* ASCII lower case, as a table */
 // clang-format off
@@ -1135,31 +1333,34 @@ static const unsigned char ascii_lower[128] = {
 #undef L4
 // clang-format on
 
-/* Lower-cases a word token into out (’ as ', the abbreviation's period
- * dropped) and hashes it (FNV-1a); returns its length n, or 0 when it is
- * not a candidate. out[n..] is left as it was (sentence_context relies on
- * it): each pass writes the output from its start, and the general pass
- * writes more than the ASCII pass it replaces. */
-static size_t lower_word(const unsigned char *w, size_t len, bool is_abbrev, char *out,
-                         unsigned *hash)
+/* Lower-cases a word token w[0..len) into out (’ as ', the abbreviation's
+ * period dropped) and hashes it (key_hash); returns its length n, or 0
+ * when it is not a candidate. out[n..] up to the next multiple of eight is
+ * zeroed, so out[0..8) is the word's key_head. w[0..avail) may be read. */
+static size_t lower_word(const unsigned char *w, size_t len, size_t avail, bool is_abbrev,
+                         char *out, unsigned *hash)
 {
     if (is_abbrev && len && w[len - 1] == '.')
         len--;
+    if (len < 2)
+        return 0;
     if (len < FL_MAX_CONTEXT_WORD) {
-        /* all ASCII: lower-case and hash in one pass */
-        unsigned h = FL_FNV_BASIS;
-        size_t i = 0;
-        for (; i < len; i++) {
-            unsigned char c = w[i];
-            if (c >= 0x80)
+        /* all ASCII: lower-case and hash eight bytes at a time */
+        uint64_t h = 0;
+        size_t k = 0;
+        for (; k < len; k += 8) {
+            uint64_t c = avail - k >= 8 ? load8(w + k) : load_part(w + k, avail - k);
+            if (len - k < 8)
+                c &= low_bytes(len - k);
+            if (c & BYTES_80)
                 break;
-            c = ascii_lower[c];
-            out[i] = (char)c;
-            h = (h ^ c) * FL_FNV_PRIME;
+            c |= IN_RANGE(c, 'A', 'Z') >> 2;
+            memcpy(out + k, &c, 8);
+            h = key_mix(h, c);
         }
-        if (i == len) {
-            *hash = h;
-            return len >= 2 ? len : 0;
+        if (k >= len) {
+            *hash = key_final(h, len);
+            return len;
         }
     }
     size_t o = 0;
@@ -1184,7 +1385,8 @@ static size_t lower_word(const unsigned char *w, size_t len, bool is_abbrev, cha
         if (o >= FL_MAX_CONTEXT_WORD)
             return 0;
     }
-    *hash = fnv1a(out, o);
+    memset(out + o, 0, 8 - o % 8);
+    *hash = key_hash(out, o);
     return o >= 2 ? o : 0;
 }
 
@@ -1228,12 +1430,12 @@ static inline uint64_t prefix_of(const char *s, size_t n)
     return p;
 }
 
-/* The cache slot of low[0..n) (n <= 255; hash: FNV-1a of it, head: its
+/* The cache slot of low[0..n) (n <= 255; hash: its key_hash, head: its
  * key_head), or NULL when the word is not cached yet. */
 static inline stem_slot *stem_find(const fl_stem_cache *c, const char *low, size_t n, unsigned hash,
                                    uint64_t head)
 {
-    for (size_t at = slot_of(hash) & c->mask; c->slots[at].len; at = (at + 1) & c->mask) {
+    for (size_t at = hash & c->mask; c->slots[at].len; at = (at + 1) & c->mask) {
         stem_slot *sl = &c->slots[at];
         if (sl->hash == hash && sl->len == n && sl->head == head &&
             (n <= 8 || memcmp(sl->key + 8, low + 8, n - 8) == 0))
@@ -1242,7 +1444,7 @@ static inline stem_slot *stem_find(const fl_stem_cache *c, const char *low, size
     return NULL;
 }
 
-/* The cache slot of low[0..n) (hash: FNV-1a of it), stemming the word on
+/* The cache slot of low[0..n) (hash: its key_hash), stemming the word on
  * first sight; *slot is NULL when the word is not cached (too long), then
  * *stop, *stem and *sn tell its stem. False when out of memory. */
 static bool word_stem(fl_stem_cache *c, struct sb_stemmer *stemmer, const char *low, size_t n,
@@ -1261,7 +1463,15 @@ static bool word_stem(fl_stem_cache *c, struct sb_stemmer *stemmer, const char *
         *sn = sl->stem_len;
         return true;
     }
-    if (!stem_fresh(stemmer, low, n, stop, stem, sn))
+    if (!c->ascii_tried) {
+        c->ascii_tried = true;
+        c->ascii_stemmer = sb_stemmer_new("english", "ISO_8859_1");
+    }
+    unsigned char high = 0;
+    for (size_t k = 0; k < n; k++)
+        high |= (unsigned char)low[k];
+    if (!stem_fresh(high < 0x80 && c->ascii_stemmer ? c->ascii_stemmer : stemmer, low, n, stop,
+                    stem, sn))
         return false;
     if (*sn > 255)
         return true; /* not cached */
@@ -1272,7 +1482,7 @@ static bool word_stem(fl_stem_cache *c, struct sb_stemmer *stemmer, const char *
         if (!stem_cache_grow(c))
             return false;
     }
-    size_t at = slot_of(hash) & c->mask;
+    size_t at = hash & c->mask;
     while (c->slots[at].len)
         at = (at + 1) & c->mask;
     char *key = fl_arena_strndup(c->arena, low, n);
@@ -1312,7 +1522,8 @@ bool fl_ws_stem(fl_doc *doc, const char *word, size_t len, bool *stop, const cha
     }
     if (!ws->stems && !(ws->stems = stem_cache_new()))
         return false;
-    if (!word_stem(ws->stems, ws->stemmer, word, len, fnv1a(word, len), &slot, stop, &st, stem_len))
+    if (!word_stem(ws->stems, ws->stemmer, word, len, key_hash(word, len), &slot, stop, &st,
+                   stem_len))
         return false;
     if (*stop) {
         *stem_len = 0;
@@ -1353,86 +1564,125 @@ typedef struct context_state {
     size_t scratch_cap;
 } context_state;
 
+/* Context words kept in order as they come, up to this many; past it
+ * they are sorted at the end. */
+enum { FL_CTX_INSERT_MAX = 24 };
+
 static fl_status sentence_context(context_state *cx, fl_sentence *st, size_t index, const seg *sg)
 {
+    size_t first = st->first_token, end = first + st->token_count;
+    if (st->token_count > cx->scratch_cap) {
+        size_t cap = st->token_count < 64 ? 64 : st->token_count;
+        ctx_word *grown = realloc(cx->scratch, cap * sizeof *grown);
+        if (!grown)
+            return FL_ENOMEM;
+        cx->scratch = grown;
+        cx->scratch_cap = cap;
+    }
+    ctx_word *w = cx->scratch;
     size_t count = 0;
-    char low[FL_MAX_CONTEXT_WORD + 4];
+    char low[FL_MAX_CONTEXT_WORD + 8]; /* lower_word may write past the word */
     unsigned epoch = cx->cache->epoch;
-    for (size_t i = st->first_token; i < st->first_token + st->token_count; i++) {
+    size_t words = 0, nolower = 0, counted = 0, caps = 0;
+    /* the slots found while scanning, unless the cache moved since */
+    stem_slot *const *found = cx->cache->gen == sg->gen ? sg->slots : NULL;
+    for (size_t i = first; i < end; i++) {
         const fl_token *t = &sg->toks[i];
         if (t->kind != FL_TOK_WORD)
             continue;
-        unsigned hash;
-        /* lower_word leaves low[n..8) as it was: zeroed, low[0..8) is the
-         * word's key_head */
-        memset(low, 0, 8);
-        size_t n = lower_word(tok_text(sg, i), t->len, ab_of(sg, i) != AB_NONE, low, &hash);
-        if (!n)
-            continue;
-        uint64_t head;
-        memcpy(&head, low, 8);
-        /* the cached word in one probe, inline; a new word the long way */
-        stem_slot *slot = stem_find(cx->cache, low, n, hash, head);
-        bool stop;
-        const sb_symbol *stem;
-        size_t sn;
-        if (slot) {
-            stop = slot->stop;
-            stem = (const sb_symbol *)slot->stem;
-            sn = slot->stem_len;
-        } else if (!word_stem(cx->cache, cx->stemmer, low, n, hash, &slot, &stop, &stem, &sn)) {
-            return FL_ENOMEM;
+        words++;
+        nolower += (sg->flags[i] & T_NOLOWER) != 0;
+        if (st->headline && words > 1 && !is_small_word(tok_text(sg, i), t->len)) {
+            counted++;
+            caps += t->capitalized;
         }
-        if (stop)
-            continue;
-        const char *text;
+        stem_slot *slot = found ? found[i] : NULL;
+        ctx_word e;
         if (slot && slot->epoch == epoch) {
+            /* taken before in this document (so not a stopword) */
             if (slot->last == index + 1)
                 continue;
-            text = slot->doc_stem;
-        } else {
-            text = fl_arena_strndup(cx->arena, (const char *)stem, sn);
-            if (!text)
-                return FL_ENOMEM;
-            if (slot) {
-                slot->epoch = epoch;
-                slot->doc_stem = text;
-            }
-        }
-        if (slot)
             slot->last = index + 1;
-        if (count == cx->scratch_cap) {
-            size_t cap = cx->scratch_cap ? cx->scratch_cap * 2 : 64;
-            ctx_word *grown = realloc(cx->scratch, cap * sizeof *grown);
-            if (!grown)
-                return FL_ENOMEM;
-            cx->scratch = grown;
-            cx->scratch_cap = cap;
+            e = (ctx_word){slot->stem_prefix, slot->doc_stem};
+        } else if (slot && slot->stop) {
+            continue;
+        } else {
+            /* the cached word in one probe, inline, else a new word the
+             * long way */
+            unsigned hash = 0;
+            size_t n = 0;
+            if (!slot) {
+                n = lower_word(tok_text(sg, i), t->len, sg->len - t->off, ab_of(sg, i) != AB_NONE,
+                               low, &hash);
+                if (!n)
+                    continue;
+                uint64_t head;
+                memcpy(&head, low, 8);
+                slot = stem_find(cx->cache, low, n, hash, head);
+            }
+            bool stop;
+            const sb_symbol *stem;
+            size_t sn;
+            if (slot) {
+                stop = slot->stop;
+                stem = (const sb_symbol *)slot->stem;
+                sn = slot->stem_len;
+            } else {
+                if (!word_stem(cx->cache, cx->stemmer, low, n, hash, &slot, &stop, &stem, &sn))
+                    return FL_ENOMEM;
+                if (cx->cache->gen != sg->gen)
+                    found = NULL;
+            }
+            if (stop)
+                continue;
+            const char *text;
+            if (slot && slot->epoch == epoch) {
+                if (slot->last == index + 1)
+                    continue;
+                text = slot->doc_stem;
+            } else {
+                text = fl_arena_strndup(cx->arena, (const char *)stem, sn);
+                if (!text)
+                    return FL_ENOMEM;
+                if (slot) {
+                    slot->epoch = epoch;
+                    slot->doc_stem = text;
+                }
+            }
+            if (slot)
+                slot->last = index + 1;
+            e = (ctx_word){slot ? slot->stem_prefix : prefix_of(text, sn), text};
         }
-        cx->scratch[count++] = (ctx_word){slot ? slot->stem_prefix : prefix_of(text, sn), text};
+        if (count >= FL_CTX_INSERT_MAX) {
+            w[count++] = e; /* sorted below */
+            continue;
+        }
+        /* into place; words with one stem ("rates", "rate") and words met
+         * again after the cache started over are kept once */
+        size_t m = count;
+        int c = 1;
+        while (m > 0 && (c = ctx_cmp(&w[m - 1], &e)) > 0)
+            m--;
+        if (m > 0 && c == 0)
+            continue;
+        for (size_t k = count; k > m; k--)
+            w[k] = w[k - 1];
+        w[m] = e;
+        count++;
     }
+    finish_flags(st, words, nolower, counted, caps);
     st->context = NULL;
     st->context_count = 0;
     if (!count)
         return FL_OK;
-    ctx_word *w = cx->scratch;
-    if (count > 24) {
+    size_t u = count;
+    if (count > FL_CTX_INSERT_MAX) {
         qsort(w, count, sizeof *w, by_text);
-    } else {
-        for (size_t k = 1; k < count; k++) {
-            ctx_word e = w[k];
-            size_t m = k;
-            for (; m > 0 && ctx_cmp(&w[m - 1], &e) > 0; m--)
-                w[m] = w[m - 1];
-            w[m] = e;
-        }
+        u = 1;
+        for (size_t k = 1; k < count; k++)
+            if (ctx_cmp(&w[u - 1], &w[k]) != 0)
+                w[u++] = w[k];
     }
-    /* words with one stem ("rates", "rate") and words met again after the
-     * cache started over are equal neighbours now */
-    size_t u = 1;
-    for (size_t k = 1; k < count; k++)
-        if (ctx_cmp(&w[u - 1], &w[k]) != 0)
-            w[u++] = w[k];
     const char **ctx = fl_arena_alloc(cx->arena, u * sizeof *ctx);
     if (!ctx)
         return FL_ENOMEM;
@@ -1443,34 +1693,44 @@ static fl_status sentence_context(context_state *cx, fl_sentence *st, size_t ind
     return FL_OK;
 }
 
-static fl_status fill_context(fl_doc *doc, const seg *sg)
+/* The stem cache and stemmer for a run: the workspace's, or for a
+ * document built by hand (no workspace) ones of its own. */
+static fl_status context_begin(context_state *cx, fl_doc *doc)
 {
-    context_state cx = {.arena = doc->arena};
-    fl_status status = FL_OK;
     fl_workspace *ws = doc->ws;
+    *cx = (context_state){.arena = doc->arena};
     if (ws && !ws->stems && !(ws->stems = stem_cache_new()))
         return FL_ENOMEM;
-    /* a document built by hand (no workspace) gets a cache of its own */
-    cx.cache = ws ? ws->stems : stem_cache_new();
-    cx.stemmer = ws ? ws->stemmer : sb_stemmer_new("english", NULL);
-    if (!cx.stemmer || !cx.cache) {
+    cx->cache = ws ? ws->stems : stem_cache_new();
+    cx->stemmer = ws ? ws->stemmer : sb_stemmer_new("english", NULL);
+    if (!cx->stemmer || !cx->cache) {
         if (!ws) {
-            if (cx.stemmer)
-                sb_stemmer_delete(cx.stemmer);
-            fl_stem_cache_free(cx.cache);
+            if (cx->stemmer)
+                sb_stemmer_delete(cx->stemmer);
+            fl_stem_cache_free(cx->cache);
         }
         return FL_ENOMEM;
     }
-    stem_cache_next_epoch(cx.cache);
+    stem_cache_next_epoch(cx->cache);
+    return FL_OK;
+}
+
+static void context_end(context_state *cx, const fl_doc *doc)
+{
+    free(cx->scratch);
+    if (!doc->ws) {
+        sb_stemmer_delete(cx->stemmer);
+        fl_stem_cache_free(cx->cache);
+    }
+}
+
+static fl_status fill_context(fl_doc *doc, context_state *cx, const seg *sg)
+{
+    fl_status status = FL_OK;
     for (size_t i = 0; status == FL_OK && i < doc->sentences.count; i++) {
         fl_sentence *st = FL_DOC_SENTENCE(doc, i);
-        sentence_flags(st, sg);
-        status = sentence_context(&cx, st, i, sg);
-    }
-    free(cx.scratch);
-    if (!ws) {
-        sb_stemmer_delete(cx.stemmer);
-        fl_stem_cache_free(cx.cache);
+        sentence_headline(st, sg);
+        status = sentence_context(cx, st, i, sg);
     }
     return status;
 }
@@ -1483,7 +1743,15 @@ fl_status fl_segment(fl_doc *doc)
         .s = (const unsigned char *)doc->prose.text, .len = doc->prose.len, .arena = doc->arena};
     fl_vec_init(&doc->sentences, sizeof(fl_sentence));
     fl_vec_init(&doc->tokens, sizeof(fl_token));
-    fl_status status = sg.len ? tokenize(&sg) : FL_OK;
+    context_state cx;
+    fl_status status = context_begin(&cx, doc);
+    if (status != FL_OK)
+        return status;
+    /* words are looked up in the stem cache while they are scanned */
+    sg.cache = cx.cache;
+    sg.gen = cx.cache->gen;
+    if (sg.len)
+        status = tokenize(&sg);
     if (status == FL_OK && sg.n) {
         doc->tokens.items = sg.toks;
         doc->tokens.count = sg.n;
@@ -1494,7 +1762,11 @@ fl_status fl_segment(fl_doc *doc)
     /* sentences are made of tokens, so sg.n is nonzero whenever there are
      * sentences; said outright for clang-analyzer, which cannot tell */
     if (status == FL_OK && doc->sentences.count && sg.n)
-        status = fill_context(doc, &sg);
+        status = fill_context(doc, &cx, &sg);
+    context_end(&cx, doc);
     free(sg.flags);
+    free(sg.slots);
+    free(sg.stops.v);
+    free(sg.quotes.v);
     return status;
 }
