@@ -842,7 +842,13 @@ void fl_mx_claim(fl_mx *mx, size_t off, size_t len)
 {
     if (off < mx->s_off || off + len > mx->s_end)
         return;
+    if (!len)
+        return;
     memset(mx->claimed + (off - mx->s_off), 1, len);
+    if (off < mx->claim_lo)
+        mx->claim_lo = off;
+    if (off + len > mx->claim_hi)
+        mx->claim_hi = off + len;
 }
 
 size_t fl_mx_match(fl_mx *mx, fl_re_id id, size_t at)
@@ -1290,16 +1296,20 @@ fl_status fl_find_mentions(fl_doc *doc)
         while (mx.s_end > mx.s_off && mx.s_end < doc->prose.len &&
                ((unsigned char)mx.text[mx.s_end] & 0xC0) == 0x80)
             mx.s_end--;
-        if (s->len > mx.claimed_cap) {
-            unsigned char *grown = realloc(mx.claimed, s->len);
+        /* all zero between sentences: each clears what it claimed */
+        if (s->len + 8 > mx.claimed_cap) {
+            size_t cap = s->len + 8 > 2 * mx.claimed_cap ? s->len + 8 : 2 * mx.claimed_cap;
+            unsigned char *grown = realloc(mx.claimed, cap);
             if (!grown) {
                 doc->status = FL_ENOMEM;
                 break;
             }
+            memset(grown, 0, cap);
             mx.claimed = grown;
-            mx.claimed_cap = s->len;
+            mx.claimed_cap = cap;
         }
-        memset(mx.claimed, 0, s->len);
+        mx.claim_lo = SIZE_MAX;
+        mx.claim_hi = 0;
         if (!fill_word_ends(&mx)) {
             doc->status = FL_ENOMEM;
             break;
@@ -1308,6 +1318,8 @@ fl_status fl_find_mentions(fl_doc *doc)
         mx.caps_sentence = s->all_caps || s->title_case;
         mx.name_first = mx.name_end = doc->mentions.count;
         extract_sentence(&mx);
+        if (mx.claim_lo < mx.claim_hi)
+            memset(mx.claimed + (mx.claim_lo - mx.s_off), 0, mx.claim_hi - mx.claim_lo);
     }
     if (doc->status == FL_OK)
         settle_document(&mx);

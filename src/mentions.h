@@ -12,6 +12,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #endif
 #include <pcre2.h>
+#include <string.h>
 
 #include "internal.h"
 
@@ -141,10 +142,15 @@ typedef struct fl_mx {
     size_t sentence;
     const fl_sentence *sent;
     size_t s_off, s_end;
-    size_t first_word;      /* offset of the sentence's first word */
-    bool caps_sentence;     /* headline in title case or all caps */
-    unsigned char *claimed; /* one byte per byte of the sentence */
+    size_t first_word;  /* offset of the sentence's first word */
+    bool caps_sentence; /* headline in title case or all caps */
+    /* one byte per byte of the sentence and 8 zero bytes after it (so a
+     * test reads 8 bytes at a time) */
+    unsigned char *claimed;
     size_t claimed_cap;
+    /* the claimed bytes of the sentence lie in [claim_lo, claim_hi)
+     * (claim_lo SIZE_MAX: none yet), which most tests fall outside */
+    size_t claim_lo, claim_hi;
     fl_vec pending;              /* fl_pending, this sentence */
     fl_vec flags;                /* unsigned char per mention, FL_MF_* (malloc'd) */
     size_t name_first, name_end; /* this sentence's names: [first, end) */
@@ -199,11 +205,19 @@ static inline bool fl_mx_claimed(const fl_mx *mx, size_t off, size_t len)
 {
     if (off < mx->s_off || off + len > mx->s_end)
         return true;
+    if (off >= mx->claim_hi || off + len <= mx->claim_lo)
+        return false;
     const unsigned char *c = mx->claimed + (off - mx->s_off);
-    for (size_t i = 0; i < len; i++)
-        if (c[i])
+    uint64_t v;
+    for (; len >= 8; len -= 8, c += 8) {
+        memcpy(&v, c, 8);
+        if (v)
             return true;
-    return false;
+    }
+    if (!len)
+        return false;
+    memcpy(&v, c, 8); /* the padding is zero past the sentence */
+    return (v & (((uint64_t)1 << (8 * len)) - 1)) != 0;
 }
 void fl_mx_claim(fl_mx *mx, size_t off, size_t len);
 /* Runs pattern `id` anchored at `at` within the sentence. Returns the end
