@@ -387,8 +387,8 @@ static bool fill_word_ends(fl_mx *mx)
 {
     size_t len = mx->s_end - mx->s_off;
     mx->wend = NULL; /* fl_mx_scan_word_end below must not read the table */
-    mx->words = mx->numbers = mx->digits = NULL;
-    mx->word_count = mx->number_count = mx->digit_run_count = 0;
+    mx->words = mx->numbers = mx->digits = mx->marks = NULL;
+    mx->word_count = mx->number_count = mx->digit_run_count = mx->mark_count = 0;
     if (len > FL_WEND_MAX)
         return true;
     if (len > mx->wend_cap || !mx->wend_cap) {
@@ -397,6 +397,10 @@ static bool fill_word_ends(fl_mx *mx)
         if (!grown)
             return false;
         mx->wend_store = grown;
+        grown = realloc(mx->marks_store, cap * sizeof *grown);
+        if (!grown)
+            return false;
+        mx->marks_store = grown;
         mx->wend_cap = cap;
     }
     /* at most one word start per two bytes, and one more */
@@ -422,7 +426,9 @@ static bool fill_word_ends(fl_mx *mx)
     }
     uint32_t *w = mx->wend_store;
     uint32_t *starts = mx->words_store, *numbers = mx->numbers_store, *digits = mx->digits_store;
-    size_t n = 0, nn = 0, nd = 0;
+    uint32_t *marks = mx->marks_store;
+    size_t n = 0, nn = 0, nd = 0, nm = 0;
+    const uint64_t *role_sketch = mx->words_table->sketch[1]; /* FL_WC_ROLE */
     const unsigned char *t = (const unsigned char *)mx->text + mx->s_off;
     /* the first letters of spelled numbers (fl_spelled_start): e f n o s t,
      * as bits of the letter's low five bits */
@@ -434,6 +440,8 @@ static bool fill_word_ends(fl_mx *mx)
         unsigned char k_class = byte_class[t[k]];
         if (k_class == 0) {
             w[k] = (uint32_t)k;
+            marks[nm] = (uint32_t)k;
+            nm += t[k] == ',';
             k++;
             continue;
         }
@@ -451,9 +459,20 @@ static bool fill_word_ends(fl_mx *mx)
                 seen |= c;
                 e++;
             }
+            size_t ascii_end = e;
             if (e < len && byte_class[t[e]] == 2) {
                 e = fl_mx_scan_word_end(mx, mx->s_off + e) - mx->s_off;
                 ascii = false;
+            }
+            /* a word of 2 to 14 ASCII letters may be a title's or an
+             * honorific's (fl_extract_titles): the role words' filter, or
+             * the first letters of the honorifics */
+            size_t wl = e - k;
+            if (!(seen & 2) && e == ascii_end && wl >= 2 && wl <= 14) {
+                unsigned sk = fl_word_sketch((const char *)t + k, wl);
+                if (t[k] == 'M' || t[k] == 'S' || t[k] == 'D' ||
+                    ((role_sketch[sk >> 6] >> (sk & 63)) & 1u))
+                    marks[nm++] = (uint32_t)k;
             }
         } else {
             e = fl_mx_scan_word_end(mx, mx->s_off + k) - mx->s_off;
@@ -487,6 +506,8 @@ static bool fill_word_ends(fl_mx *mx)
     mx->number_count = nn;
     mx->digits = digits;
     mx->digit_run_count = nd;
+    mx->marks = marks;
+    mx->mark_count = nm;
     return true;
 }
 
@@ -1335,6 +1356,7 @@ done:
     free(mx.fold_index.slots);
     free(mx.claimed);
     free(mx.wend_store);
+    free(mx.marks_store);
     free(mx.words_store);
     free(mx.numbers_store);
     free(mx.digits_store);

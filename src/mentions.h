@@ -175,6 +175,13 @@ typedef struct fl_mx {
     uint32_t *digits;
     size_t digit_run_count;
     uint32_t *digits_store; /* 2 * words_cap entries */
+    /* where fl_extract_titles looks, in order: the commas, and the words
+     * of ASCII letters that may be a role's first word or an honorific
+     * (by the role words' sketch, or a first letter M, S or D); relative
+     * to s_off, filled with wend (wend_cap entries) */
+    uint32_t *marks;
+    size_t mark_count;
+    uint32_t *marks_store;
     /* the keys of each surface met in this document, so that a surface
      * written again shares its strings instead of being normalized again:
      * key_count entries (malloc'd, key_alloc room) found through key_index */

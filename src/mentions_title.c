@@ -215,50 +215,73 @@ static void add_title(fl_mx *mx, size_t match_start, fl_link_how how, size_t lin
     fl_mx_claim(mx, start, end - start);
 }
 
+/* The title tests of the word at `i` (an ASCII letter at a word start);
+ * returns where the walk goes on. */
+static size_t title_word(fl_mx *mx, size_t i)
+{
+    const char *t = mx->text;
+    unsigned char c = (unsigned char)t[i];
+    size_t we = fl_mx_word_end(mx, i);
+    if (fl_mx_claimed(mx, i, we - i))
+        return we;
+    if ((c == 'M' || c == 'S' || c == 'D') && fl_honorific_word(t + i, we - i)) {
+        size_t e = fl_mx_match(mx, FL_RE_HONORIFIC, i);
+        if (e) {
+            size_t hl = we - i;
+            if (we < mx->s_end && t[we] == '.')
+                hl++;
+            fl_mx_claim(mx, i, hl);
+            return e;
+        }
+    }
+    if (starts_role(mx, t + i, we - i)) {
+        size_t e = fl_mx_match(mx, FL_RE_TITLE_PRE, i);
+        if (e) {
+            add_title(mx, i, FL_LINK_NAME_STARTS, e);
+            return e;
+        }
+    }
+    return we;
+}
+
+/* The title tests at a comma; returns where the walk goes on. */
+static size_t title_comma(fl_mx *mx, size_t i)
+{
+    if (i > mx->s_off && fl_mx_alnum_at(mx, i - 1) && post_candidate(mx, i)) {
+        size_t e = fl_mx_match(mx, FL_RE_TITLE_POST, i);
+        if (e) {
+            add_title(mx, i, FL_LINK_NAME_ENDS, i);
+            return e;
+        }
+    }
+    return i + 1;
+}
+
 void fl_extract_titles(fl_mx *mx)
 {
+    if (mx->marks) {
+        /* only the commas and the words that may be a title's or an
+         * honorific's, in order; the others would end at their ends */
+        const char *t = mx->text;
+        size_t i = mx->s_off;
+        for (size_t k = 0; k < mx->mark_count; k++) {
+            size_t at = mx->s_off + mx->marks[k];
+            if (at < i)
+                continue; /* inside a match */
+            i = t[at] == ',' ? title_comma(mx, at) : title_word(mx, at);
+        }
+        return;
+    }
+    /* no word tables (a very long sentence): walk the bytes */
     const char *t = mx->text;
     size_t i = mx->s_off;
     while (i < mx->s_end) {
         unsigned char c = (unsigned char)t[i];
-        if (c == ',' && i > mx->s_off && fl_mx_alnum_at(mx, i - 1) && post_candidate(mx, i)) {
-            size_t e = fl_mx_match(mx, FL_RE_TITLE_POST, i);
-            if (e) {
-                add_title(mx, i, FL_LINK_NAME_ENDS, i);
-                i = e;
-                continue;
-            }
+        if (c == ',')
+            i = title_comma(mx, i);
+        else if (((c | 0x20) >= 'a' && (c | 0x20) <= 'z') && fl_mx_word_start(mx, i))
+            i = title_word(mx, i);
+        else
             i++;
-            continue;
-        }
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) || !fl_mx_word_start(mx, i)) {
-            i++;
-            continue;
-        }
-        size_t we = fl_mx_word_end(mx, i);
-        if (fl_mx_claimed(mx, i, we - i)) {
-            i = we;
-            continue;
-        }
-        if ((c == 'M' || c == 'S' || c == 'D') && fl_honorific_word(t + i, we - i)) {
-            size_t e = fl_mx_match(mx, FL_RE_HONORIFIC, i);
-            if (e) {
-                size_t hl = we - i;
-                if (we < mx->s_end && t[we] == '.')
-                    hl++;
-                fl_mx_claim(mx, i, hl);
-                i = e;
-                continue;
-            }
-        }
-        if (starts_role(mx, t + i, we - i)) {
-            size_t e = fl_mx_match(mx, FL_RE_TITLE_PRE, i);
-            if (e) {
-                add_title(mx, i, FL_LINK_NAME_STARTS, e);
-                i = e;
-                continue;
-            }
-        }
-        i = we;
     }
 }
