@@ -387,8 +387,9 @@ static bool fill_word_ends(fl_mx *mx)
 {
     size_t len = mx->s_end - mx->s_off;
     mx->wend = NULL; /* fl_mx_scan_word_end below must not read the table */
-    mx->words = mx->numbers = mx->digits = mx->marks = NULL;
+    mx->words = mx->numbers = mx->digits = mx->marks = mx->name_marks = NULL;
     mx->word_count = mx->number_count = mx->digit_run_count = mx->mark_count = 0;
+    mx->name_mark_count = 0;
     if (len > FL_WEND_MAX)
         return true;
     if (len > mx->wend_cap || !mx->wend_cap) {
@@ -410,24 +411,28 @@ static bool fill_word_ends(fl_mx *mx)
         uint32_t *words = malloc(cap * sizeof *words);
         uint32_t *numbers = malloc(cap * sizeof *numbers);
         uint32_t *digits = malloc(2 * cap * sizeof *digits);
-        if (!words || !numbers || !digits) {
+        uint32_t *names = malloc(cap * sizeof *names);
+        if (!words || !numbers || !digits || !names) {
             free(words);
             free(numbers);
             free(digits);
+            free(names);
             return false;
         }
         free(mx->words_store);
         free(mx->numbers_store);
         free(mx->digits_store);
+        free(mx->name_marks_store);
         mx->words_store = words;
         mx->numbers_store = numbers;
         mx->digits_store = digits;
+        mx->name_marks_store = names;
         mx->words_cap = cap;
     }
     uint32_t *w = mx->wend_store;
     uint32_t *starts = mx->words_store, *numbers = mx->numbers_store, *digits = mx->digits_store;
-    uint32_t *marks = mx->marks_store;
-    size_t n = 0, nn = 0, nd = 0, nm = 0;
+    uint32_t *marks = mx->marks_store, *names = mx->name_marks_store;
+    size_t n = 0, nn = 0, nd = 0, nm = 0, nnm = 0;
     const uint64_t *role_sketch = mx->words_table->sketch[1]; /* FL_WC_ROLE */
     const unsigned char *t = (const unsigned char *)mx->text + mx->s_off;
     /* the first letters of spelled numbers (fl_spelled_start): e f n o s t,
@@ -478,6 +483,15 @@ static bool fill_word_ends(fl_mx *mx)
             e = fl_mx_scan_word_end(mx, mx->s_off + k) - mx->s_off;
         }
         starts[n++] = (uint32_t)k;
+        /* a word that may open a name (fl_extract_names): a capital or a
+         * byte past ASCII first, or a lower-case letter and a capital */
+        if ((unsigned)(t[k] - 'A') < 26u || t[k] >= 0x80 ||
+            ((unsigned)(t[k] - 'a') < 26u && k + 1 < len && (unsigned)(t[k + 1] - 'A') < 26u)) {
+            bool joined =
+                k > 0 && (t[k - 1] == '-' || t[k - 1] == '\'' ||
+                          (k >= 3 && t[k - 1] == 0x99 && t[k - 2] == 0x80 && t[k - 3] == 0xE2));
+            names[nnm++] = (uint32_t)k | (joined ? FL_NAME_MARK_JOINED : 0);
+        }
         if ((unsigned)(t[k] - '0') <= 9u || (((spelled_first >> ((t[k] | 0x20) & 31)) & 1u) &&
                                              fl_spelled_start((const char *)t + k, len - k)))
             numbers[nn++] = (uint32_t)k;
@@ -508,6 +522,8 @@ static bool fill_word_ends(fl_mx *mx)
     mx->digit_run_count = nd;
     mx->marks = marks;
     mx->mark_count = nm;
+    mx->name_marks = names;
+    mx->name_mark_count = nnm;
     return true;
 }
 
@@ -1357,6 +1373,7 @@ done:
     free(mx.claimed);
     free(mx.wend_store);
     free(mx.marks_store);
+    free(mx.name_marks_store);
     free(mx.words_store);
     free(mx.numbers_store);
     free(mx.digits_store);

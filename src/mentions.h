@@ -182,6 +182,14 @@ typedef struct fl_mx {
     uint32_t *marks;
     size_t mark_count;
     uint32_t *marks_store;
+    /* the word starts that may open a name (fl_extract_names skips to the
+     * next one while no name is open): a capital or a byte past ASCII
+     * first, or a lower-case letter before a capital; relative to s_off,
+     * with FL_NAME_MARK_JOINED when a hyphen or an apostrophe comes just
+     * before (a word before may reach into it). words_cap entries. */
+    uint32_t *name_marks;
+    size_t name_mark_count;
+    uint32_t *name_marks_store;
     /* the keys of each surface met in this document, so that a surface
      * written again shares its strings instead of being normalized again:
      * key_count entries (malloc'd, key_alloc room) found through key_index */
@@ -201,6 +209,8 @@ typedef struct fl_mx {
     uint32_t *mention_key;
     size_t mention_cap;
 } fl_mx;
+
+#define FL_NAME_MARK_JOINED 0x80000000u
 
 /* Adds a mention of `kind` at prose [off, off+len) in the current sentence
  * with its surface and keys filled (fold flags as fl_fold; codes also get a
