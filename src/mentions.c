@@ -387,8 +387,9 @@ static bool fill_word_ends(fl_mx *mx)
 {
     size_t len = mx->s_end - mx->s_off;
     mx->wend = NULL; /* fl_mx_scan_word_end below must not read the table */
-    mx->words = mx->numbers = mx->digits = NULL;
-    mx->word_count = mx->number_count = mx->digit_run_count = 0;
+    mx->words = mx->numbers = mx->digits = mx->marks = mx->name_marks = NULL;
+    mx->word_count = mx->number_count = mx->digit_run_count = mx->mark_count = 0;
+    mx->name_mark_count = 0;
     if (len > FL_WEND_MAX)
         return true;
     if (len > mx->wend_cap || !mx->wend_cap) {
@@ -397,6 +398,10 @@ static bool fill_word_ends(fl_mx *mx)
         if (!grown)
             return false;
         mx->wend_store = grown;
+        grown = realloc(mx->marks_store, cap * sizeof *grown);
+        if (!grown)
+            return false;
+        mx->marks_store = grown;
         mx->wend_cap = cap;
     }
     /* at most one word start per two bytes, and one more */
@@ -406,23 +411,29 @@ static bool fill_word_ends(fl_mx *mx)
         uint32_t *words = malloc(cap * sizeof *words);
         uint32_t *numbers = malloc(cap * sizeof *numbers);
         uint32_t *digits = malloc(2 * cap * sizeof *digits);
-        if (!words || !numbers || !digits) {
+        uint32_t *names = malloc(cap * sizeof *names);
+        if (!words || !numbers || !digits || !names) {
             free(words);
             free(numbers);
             free(digits);
+            free(names);
             return false;
         }
         free(mx->words_store);
         free(mx->numbers_store);
         free(mx->digits_store);
+        free(mx->name_marks_store);
         mx->words_store = words;
         mx->numbers_store = numbers;
         mx->digits_store = digits;
+        mx->name_marks_store = names;
         mx->words_cap = cap;
     }
     uint32_t *w = mx->wend_store;
     uint32_t *starts = mx->words_store, *numbers = mx->numbers_store, *digits = mx->digits_store;
-    size_t n = 0, nn = 0, nd = 0;
+    uint32_t *marks = mx->marks_store, *names = mx->name_marks_store;
+    size_t n = 0, nn = 0, nd = 0, nm = 0, nnm = 0;
+    const uint64_t *role_sketch = mx->words_table->sketch[1]; /* FL_WC_ROLE */
     const unsigned char *t = (const unsigned char *)mx->text + mx->s_off;
     /* the first letters of spelled numbers (fl_spelled_start): e f n o s t,
      * as bits of the letter's low five bits */
@@ -434,6 +445,8 @@ static bool fill_word_ends(fl_mx *mx)
         unsigned char k_class = byte_class[t[k]];
         if (k_class == 0) {
             w[k] = (uint32_t)k;
+            marks[nm] = (uint32_t)k;
+            nm += t[k] == ',';
             k++;
             continue;
         }
@@ -451,14 +464,34 @@ static bool fill_word_ends(fl_mx *mx)
                 seen |= c;
                 e++;
             }
+            size_t ascii_end = e;
             if (e < len && byte_class[t[e]] == 2) {
                 e = fl_mx_scan_word_end(mx, mx->s_off + e) - mx->s_off;
                 ascii = false;
+            }
+            /* a word of 2 to 14 ASCII letters may be a title's or an
+             * honorific's (fl_extract_titles): the role words' filter, or
+             * the first letters of the honorifics */
+            size_t wl = e - k;
+            if (!(seen & 2) && e == ascii_end && wl >= 2 && wl <= 14) {
+                unsigned sk = fl_word_sketch((const char *)t + k, wl);
+                if (t[k] == 'M' || t[k] == 'S' || t[k] == 'D' ||
+                    ((role_sketch[sk >> 6] >> (sk & 63)) & 1u))
+                    marks[nm++] = (uint32_t)k;
             }
         } else {
             e = fl_mx_scan_word_end(mx, mx->s_off + k) - mx->s_off;
         }
         starts[n++] = (uint32_t)k;
+        /* a word that may open a name (fl_extract_names): a capital or a
+         * byte past ASCII first, or a lower-case letter and a capital */
+        if ((unsigned)(t[k] - 'A') < 26u || t[k] >= 0x80 ||
+            ((unsigned)(t[k] - 'a') < 26u && k + 1 < len && (unsigned)(t[k + 1] - 'A') < 26u)) {
+            bool joined =
+                k > 0 && (t[k - 1] == '-' || t[k - 1] == '\'' ||
+                          (k >= 3 && t[k - 1] == 0x99 && t[k - 2] == 0x80 && t[k - 3] == 0xE2));
+            names[nnm++] = (uint32_t)k | (joined ? FL_NAME_MARK_JOINED : 0);
+        }
         if ((unsigned)(t[k] - '0') <= 9u || (((spelled_first >> ((t[k] | 0x20) & 31)) & 1u) &&
                                              fl_spelled_start((const char *)t + k, len - k)))
             numbers[nn++] = (uint32_t)k;
@@ -487,6 +520,10 @@ static bool fill_word_ends(fl_mx *mx)
     mx->number_count = nn;
     mx->digits = digits;
     mx->digit_run_count = nd;
+    mx->marks = marks;
+    mx->mark_count = nm;
+    mx->name_marks = names;
+    mx->name_mark_count = nnm;
     return true;
 }
 
@@ -842,7 +879,13 @@ void fl_mx_claim(fl_mx *mx, size_t off, size_t len)
 {
     if (off < mx->s_off || off + len > mx->s_end)
         return;
+    if (!len)
+        return;
     memset(mx->claimed + (off - mx->s_off), 1, len);
+    if (off < mx->claim_lo)
+        mx->claim_lo = off;
+    if (off + len > mx->claim_hi)
+        mx->claim_hi = off + len;
 }
 
 size_t fl_mx_match(fl_mx *mx, fl_re_id id, size_t at)
@@ -1290,16 +1333,20 @@ fl_status fl_find_mentions(fl_doc *doc)
         while (mx.s_end > mx.s_off && mx.s_end < doc->prose.len &&
                ((unsigned char)mx.text[mx.s_end] & 0xC0) == 0x80)
             mx.s_end--;
-        if (s->len > mx.claimed_cap) {
-            unsigned char *grown = realloc(mx.claimed, s->len);
+        /* all zero between sentences: each clears what it claimed */
+        if (s->len + 8 > mx.claimed_cap) {
+            size_t cap = s->len + 8 > 2 * mx.claimed_cap ? s->len + 8 : 2 * mx.claimed_cap;
+            unsigned char *grown = realloc(mx.claimed, cap);
             if (!grown) {
                 doc->status = FL_ENOMEM;
                 break;
             }
+            memset(grown, 0, cap);
             mx.claimed = grown;
-            mx.claimed_cap = s->len;
+            mx.claimed_cap = cap;
         }
-        memset(mx.claimed, 0, s->len);
+        mx.claim_lo = SIZE_MAX;
+        mx.claim_hi = 0;
         if (!fill_word_ends(&mx)) {
             doc->status = FL_ENOMEM;
             break;
@@ -1308,6 +1355,8 @@ fl_status fl_find_mentions(fl_doc *doc)
         mx.caps_sentence = s->all_caps || s->title_case;
         mx.name_first = mx.name_end = doc->mentions.count;
         extract_sentence(&mx);
+        if (mx.claim_lo < mx.claim_hi)
+            memset(mx.claimed + (mx.claim_lo - mx.s_off), 0, mx.claim_hi - mx.claim_lo);
     }
     if (doc->status == FL_OK)
         settle_document(&mx);
@@ -1323,6 +1372,8 @@ done:
     free(mx.fold_index.slots);
     free(mx.claimed);
     free(mx.wend_store);
+    free(mx.marks_store);
+    free(mx.name_marks_store);
     free(mx.words_store);
     free(mx.numbers_store);
     free(mx.digits_store);

@@ -12,6 +12,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #endif
 #include <pcre2.h>
+#include <string.h>
 
 #include "internal.h"
 
@@ -141,10 +142,15 @@ typedef struct fl_mx {
     size_t sentence;
     const fl_sentence *sent;
     size_t s_off, s_end;
-    size_t first_word;      /* offset of the sentence's first word */
-    bool caps_sentence;     /* headline in title case or all caps */
-    unsigned char *claimed; /* one byte per byte of the sentence */
+    size_t first_word;  /* offset of the sentence's first word */
+    bool caps_sentence; /* headline in title case or all caps */
+    /* one byte per byte of the sentence and 8 zero bytes after it (so a
+     * test reads 8 bytes at a time) */
+    unsigned char *claimed;
     size_t claimed_cap;
+    /* the claimed bytes of the sentence lie in [claim_lo, claim_hi)
+     * (claim_lo SIZE_MAX: none yet), which most tests fall outside */
+    size_t claim_lo, claim_hi;
     fl_vec pending;              /* fl_pending, this sentence */
     fl_vec flags;                /* unsigned char per mention, FL_MF_* (malloc'd) */
     size_t name_first, name_end; /* this sentence's names: [first, end) */
@@ -169,6 +175,21 @@ typedef struct fl_mx {
     uint32_t *digits;
     size_t digit_run_count;
     uint32_t *digits_store; /* 2 * words_cap entries */
+    /* where fl_extract_titles looks, in order: the commas, and the words
+     * of ASCII letters that may be a role's first word or an honorific
+     * (by the role words' sketch, or a first letter M, S or D); relative
+     * to s_off, filled with wend (wend_cap entries) */
+    uint32_t *marks;
+    size_t mark_count;
+    uint32_t *marks_store;
+    /* the word starts that may open a name (fl_extract_names skips to the
+     * next one while no name is open): a capital or a byte past ASCII
+     * first, or a lower-case letter before a capital; relative to s_off,
+     * with FL_NAME_MARK_JOINED when a hyphen or an apostrophe comes just
+     * before (a word before may reach into it). words_cap entries. */
+    uint32_t *name_marks;
+    size_t name_mark_count;
+    uint32_t *name_marks_store;
     /* the keys of each surface met in this document, so that a surface
      * written again shares its strings instead of being normalized again:
      * key_count entries (malloc'd, key_alloc room) found through key_index */
@@ -189,6 +210,8 @@ typedef struct fl_mx {
     size_t mention_cap;
 } fl_mx;
 
+#define FL_NAME_MARK_JOINED 0x80000000u
+
 /* Adds a mention of `kind` at prose [off, off+len) in the current sentence
  * with its surface and keys filled (fold flags as fl_fold; codes also get a
  * family). Returns NULL (and sets doc->status) when out of memory or past
@@ -199,11 +222,19 @@ static inline bool fl_mx_claimed(const fl_mx *mx, size_t off, size_t len)
 {
     if (off < mx->s_off || off + len > mx->s_end)
         return true;
+    if (off >= mx->claim_hi || off + len <= mx->claim_lo)
+        return false;
     const unsigned char *c = mx->claimed + (off - mx->s_off);
-    for (size_t i = 0; i < len; i++)
-        if (c[i])
+    uint64_t v;
+    for (; len >= 8; len -= 8, c += 8) {
+        memcpy(&v, c, 8);
+        if (v)
             return true;
-    return false;
+    }
+    if (!len)
+        return false;
+    memcpy(&v, c, 8); /* the padding is zero past the sentence */
+    return (v & (((uint64_t)1 << (8 * len)) - 1)) != 0;
 }
 void fl_mx_claim(fl_mx *mx, size_t off, size_t len);
 /* Runs pattern `id` anchored at `at` within the sentence. Returns the end

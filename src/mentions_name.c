@@ -312,6 +312,56 @@ static bool plain_lower_word(const fl_mx *mx, size_t at)
     return c != '-' && c != '\'' && c != 0xE2;
 }
 
+/* While no name is open, every word up to the next that may open one
+ * (mx->name_marks) only closes what is not open: the walk may go straight
+ * to that word when it would reach it the same way, that is from outside a
+ * word, over no claimed byte, and not into a word a hyphen or an
+ * apostrophe joins to the one before. *cursor keeps the place in the
+ * marks. Returns where the walk goes on. */
+static size_t skip_to_mark(const fl_mx *mx, size_t *cursor, size_t i)
+{
+    const unsigned char *t = (const unsigned char *)mx->text;
+    unsigned char c = t[i];
+    if (c >= 0x80)
+        return i;
+    bool alnum = (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+    if (alnum && i > mx->s_off) { /* only from a word's start */
+        unsigned char b = t[i - 1];
+        if (b >= 0x80 || (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z'))
+            return i;
+    }
+    const size_t rel = i - mx->s_off;
+    size_t k = *cursor;
+    while (k < mx->name_mark_count && (mx->name_marks[k] & ~FL_NAME_MARK_JOINED) < rel)
+        k++;
+    *cursor = k;
+    size_t to = mx->s_end;
+    if (k < mx->name_mark_count) {
+        if (mx->name_marks[k] & FL_NAME_MARK_JOINED)
+            return i;
+        to = mx->s_off + mx->name_marks[k];
+    }
+    if (to == i)
+        return i;
+    if (fl_mx_claimed(mx, i, to - i)) {
+        /* as far as the first claimed byte, when the walk would stop
+         * there: a byte that no word before joins (not a hyphen nor an
+         * apostrophe), outside a word or at a word's start */
+        size_t at = i > mx->claim_lo ? i : mx->claim_lo;
+        while (!mx->claimed[at - mx->s_off])
+            at++;
+        unsigned char a = t[at], b = t[at - 1];
+        if (at == i || a >= 0x80 || a == '-' || a == '\'')
+            return i;
+        if (((a >= '0' && a <= '9') || ((a | 0x20) >= 'a' && (a | 0x20) <= 'z')) &&
+            (b >= 0x80 || b == '-' || b == '\'' || (b >= '0' && b <= '9') ||
+             ((b | 0x20) >= 'a' && (b | 0x20) <= 'z')))
+            return i;
+        return at;
+    }
+    return to;
+}
+
 void fl_extract_names(fl_mx *mx)
 {
     mx->name_first = mx->doc->mentions.count;
@@ -320,8 +370,12 @@ void fl_extract_names(fl_mx *mx)
         return;
     }
     nseq q = {0};
-    size_t i = mx->s_off, prev_end = 0;
+    size_t i = mx->s_off, prev_end = 0, mark = 0;
     while (i < mx->s_end && mx->doc->status == FL_OK) {
+        if (!q.open && mx->name_marks)
+            i = skip_to_mark(mx, &mark, i);
+        if (i >= mx->s_end)
+            break;
         if (!fl_mx_alnum_at(mx, i)) {
             size_t l = 1;
             if ((unsigned char)mx->text[i] >= 0x80)

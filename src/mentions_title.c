@@ -104,8 +104,69 @@ static const char *modifier_text(const fl_mx *mx, size_t off, size_t len)
     return "";
 }
 
-/* Whether the word after ", " could open an apposition with a role:
- * a determiner, a capitalized word (an organization's), or a role. */
+/* Whether the word at `at` may start a role (as starts_role), or holds a
+ * byte past ASCII, which the pattern's caseless roles might still match. */
+static bool role_word_at(const fl_mx *mx, size_t at)
+{
+    size_t we = fl_mx_word_end(mx, at);
+    if (we == at)
+        return false;
+    if (starts_role(mx, mx->text + at, we - at))
+        return true;
+    for (size_t k = at; k < we; k++)
+        if ((unsigned char)mx->text[k] >= 0x80)
+            return true;
+    return false;
+}
+
+/* The first byte after the ASCII spaces (PCRE2's \s) from `at`; `at`
+ * itself when there are none. */
+static size_t skip_re_space(const fl_mx *mx, size_t at)
+{
+    while (at < mx->s_end && fl_re_space(mx->text[at]))
+        at++;
+    return at;
+}
+
+/* Whether FL_RE_TITLE_POST may match through its possessive branch at a
+ * capitalized word `w`: up to four words of [\p{L}\p{N}&.-] that start
+ * with a capital, the last ending in 's or U+2019 s, spaces, then a word
+ * that may start a role. Anything else rules it out. */
+static bool possessive_role(const fl_mx *mx, size_t w)
+{
+    const unsigned char *t = (const unsigned char *)mx->text;
+    const size_t end = mx->s_end;
+    for (int word = 0; word < 4; word++) {
+        if (w >= end || (t[w] < 0x80 && !(t[w] >= 'A' && t[w] <= 'Z')))
+            return false;
+        size_t q = w;
+        while (q < end && !fl_re_space((char)t[q])) {
+            unsigned char b = t[q];
+            size_t ap = 0;
+            if (b == '\'')
+                ap = 1;
+            else if (b == 0xE2 && q + 2 < end && t[q + 1] == 0x80 && t[q + 2] == 0x99)
+                ap = 3;
+            if (ap) {
+                /* no word of the pattern holds an apostrophe but its last */
+                size_t s = q + ap;
+                if (s + 1 >= end || t[s] != 's' || !fl_re_space((char)t[s + 1]))
+                    return false;
+                return role_word_at(mx, skip_re_space(mx, s + 1));
+            }
+            if (b < 0x80 && !((b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') ||
+                              b == '&' || b == '.' || b == '-'))
+                return false;
+            q++;
+        }
+        w = skip_re_space(mx, q);
+    }
+    return false;
+}
+
+/* Whether FL_RE_TITLE_POST may match at the comma: the word after ", "
+ * starts a role, or is a determiner before one, or (capitalized) starts
+ * an organization's possessive before one. */
 static bool post_candidate(const fl_mx *mx, size_t comma)
 {
     size_t w = comma + 1;
@@ -115,13 +176,17 @@ static bool post_candidate(const fl_mx *mx, size_t comma)
         return false;
     char c = mx->text[w];
     if (c >= 'A' && c <= 'Z')
-        return true;
+        return role_word_at(mx, w) || possessive_role(mx, w);
     size_t we = fl_mx_word_end(mx, w);
     const char *s = mx->text + w;
     size_t n = we - w;
-    return fl_word_is(s, n, "the") || fl_word_is(s, n, "its") || fl_word_is(s, n, "his") ||
-           fl_word_is(s, n, "her") || fl_word_is(s, n, "their") || fl_word_is(s, n, "a") ||
-           fl_word_is(s, n, "an") || starts_role(mx, s, n);
+    if (fl_word_is(s, n, "the") || fl_word_is(s, n, "its") || fl_word_is(s, n, "his") ||
+        fl_word_is(s, n, "her") || fl_word_is(s, n, "their") || fl_word_is(s, n, "a") ||
+        fl_word_is(s, n, "an")) {
+        size_t r = skip_re_space(mx, we);
+        return r > we && role_word_at(mx, r);
+    }
+    return starts_role(mx, s, n);
 }
 
 /* Adds the title from the last match: groups 1 modifier, 2 abbreviation,
@@ -150,50 +215,73 @@ static void add_title(fl_mx *mx, size_t match_start, fl_link_how how, size_t lin
     fl_mx_claim(mx, start, end - start);
 }
 
+/* The title tests of the word at `i` (an ASCII letter at a word start);
+ * returns where the walk goes on. */
+static size_t title_word(fl_mx *mx, size_t i)
+{
+    const char *t = mx->text;
+    unsigned char c = (unsigned char)t[i];
+    size_t we = fl_mx_word_end(mx, i);
+    if (fl_mx_claimed(mx, i, we - i))
+        return we;
+    if ((c == 'M' || c == 'S' || c == 'D') && fl_honorific_word(t + i, we - i)) {
+        size_t e = fl_mx_match(mx, FL_RE_HONORIFIC, i);
+        if (e) {
+            size_t hl = we - i;
+            if (we < mx->s_end && t[we] == '.')
+                hl++;
+            fl_mx_claim(mx, i, hl);
+            return e;
+        }
+    }
+    if (starts_role(mx, t + i, we - i)) {
+        size_t e = fl_mx_match(mx, FL_RE_TITLE_PRE, i);
+        if (e) {
+            add_title(mx, i, FL_LINK_NAME_STARTS, e);
+            return e;
+        }
+    }
+    return we;
+}
+
+/* The title tests at a comma; returns where the walk goes on. */
+static size_t title_comma(fl_mx *mx, size_t i)
+{
+    if (i > mx->s_off && fl_mx_alnum_at(mx, i - 1) && post_candidate(mx, i)) {
+        size_t e = fl_mx_match(mx, FL_RE_TITLE_POST, i);
+        if (e) {
+            add_title(mx, i, FL_LINK_NAME_ENDS, i);
+            return e;
+        }
+    }
+    return i + 1;
+}
+
 void fl_extract_titles(fl_mx *mx)
 {
+    if (mx->marks) {
+        /* only the commas and the words that may be a title's or an
+         * honorific's, in order; the others would end at their ends */
+        const char *t = mx->text;
+        size_t i = mx->s_off;
+        for (size_t k = 0; k < mx->mark_count; k++) {
+            size_t at = mx->s_off + mx->marks[k];
+            if (at < i)
+                continue; /* inside a match */
+            i = t[at] == ',' ? title_comma(mx, at) : title_word(mx, at);
+        }
+        return;
+    }
+    /* no word tables (a very long sentence): walk the bytes */
     const char *t = mx->text;
     size_t i = mx->s_off;
     while (i < mx->s_end) {
         unsigned char c = (unsigned char)t[i];
-        if (c == ',' && i > mx->s_off && fl_mx_alnum_at(mx, i - 1) && post_candidate(mx, i)) {
-            size_t e = fl_mx_match(mx, FL_RE_TITLE_POST, i);
-            if (e) {
-                add_title(mx, i, FL_LINK_NAME_ENDS, i);
-                i = e;
-                continue;
-            }
+        if (c == ',')
+            i = title_comma(mx, i);
+        else if (((c | 0x20) >= 'a' && (c | 0x20) <= 'z') && fl_mx_word_start(mx, i))
+            i = title_word(mx, i);
+        else
             i++;
-            continue;
-        }
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) || !fl_mx_word_start(mx, i)) {
-            i++;
-            continue;
-        }
-        size_t we = fl_mx_word_end(mx, i);
-        if (fl_mx_claimed(mx, i, we - i)) {
-            i = we;
-            continue;
-        }
-        if ((c == 'M' || c == 'S' || c == 'D') && fl_honorific_word(t + i, we - i)) {
-            size_t e = fl_mx_match(mx, FL_RE_HONORIFIC, i);
-            if (e) {
-                size_t hl = we - i;
-                if (we < mx->s_end && t[we] == '.')
-                    hl++;
-                fl_mx_claim(mx, i, hl);
-                i = e;
-                continue;
-            }
-        }
-        if (starts_role(mx, t + i, we - i)) {
-            size_t e = fl_mx_match(mx, FL_RE_TITLE_PRE, i);
-            if (e) {
-                add_title(mx, i, FL_LINK_NAME_STARTS, e);
-                i = e;
-                continue;
-            }
-        }
-        i = we;
     }
 }
