@@ -211,7 +211,54 @@ static bool is_clause_break(char c)
            c == '?' || c == '"';
 }
 
-static bool is_preposition(const char *t, size_t n)
+/* A word t[0..n) lower-cased into buf (NUL-padded to whole 8-byte
+ * chunks) with its hash, when it can anchor: 2 to 47 ASCII bytes, no
+ * digit. */
+enum { LOW_CHUNKS = 6 };
+typedef struct low_word {
+    union {
+        char buf[8 * LOW_CHUNKS];
+        uint64_t chunk[LOW_CHUNKS];
+    } u;
+    size_t n, chunks; /* chunks: up to and including the one with the NUL */
+    unsigned hash;
+} low_word;
+
+#define BYTES_01 0x0101010101010101ull
+#define BYTES_7F 0x7f7f7f7f7f7f7f7full
+#define BYTES_80 0x8080808080808080ull
+
+static bool lower_word(const char *t, size_t n, low_word *w)
+{
+    if (n < 2 || n >= sizeof w->u.buf)
+        return false;
+    size_t chunks = n / 8 + 1;
+    w->u.chunk[chunks - 1] = 0;
+    memcpy(w->u.buf, t, n);
+    uint64_t h = 0;
+    for (size_t k = 0; k < chunks; k++) {
+        /* eight bytes at once (byte order does not matter: every test is
+         * per byte): reject non-ASCII and digits, lower-case A-Z */
+        uint64_t v = w->u.chunk[k];
+        uint64_t low7 = v & BYTES_7F;
+        uint64_t digit = (low7 + (0x80 - '0') * BYTES_01) & ~(low7 + (0x80 - '9' - 1) * BYTES_01);
+        if ((v | digit) & BYTES_80)
+            return false; /* non-ASCII words and numbers do not anchor */
+        uint64_t upper = (low7 + (0x80 - 'A') * BYTES_01) & ~(low7 + (0x80 - 'Z' - 1) * BYTES_01);
+        v |= (upper & BYTES_80) >> 2;
+        w->u.chunk[k] = v;
+        h = (h ^ v) * 0x9E3779B97F4A7C15ull;
+        h ^= h >> 29;
+    }
+    w->n = n;
+    w->chunks = chunks;
+    w->hash = (unsigned)(h >> 32) ^ (unsigned)h;
+    return true;
+}
+
+/* Whether the lower-case word w[0..n) is one of the prepositions; *object
+ * tells whether it introduces an object (for, on, against, toward(s)). */
+static bool is_preposition(const char *w, size_t n, bool *object)
 {
     static const char *const preps[] = {
         "for",     "on",   "in",    "of",    "to",     "from", "at",     "by",      "with", "into",
@@ -220,28 +267,16 @@ static bool is_preposition(const char *t, size_t n)
     enum {
         FIRST = 1u << 0 | 1u << 1 | 1u << 5 | 1u << 8 | 1u << 14 | 1u << 19 | 1u << 20 | 1u << 22
     };
-    char w[16];
-    if (n >= sizeof w || n < 2)
+    if (n >= 16 || n < 2)
         return false;
-    char c0 = fl_ctx_lower(t[0]);
+    char c0 = w[0];
     if (c0 < 'a' || c0 > 'z' || !(FIRST & (1u << (c0 - 'a'))))
         return false;
-    for (size_t i = 0; i < n; i++)
-        w[i] = fl_ctx_lower(t[i]);
-    w[n] = '\0';
-    return in_list(preps, w);
-}
-
-static bool is_object_preposition(const char *t, size_t n)
-{
-    static const char *const preps[] = {"for", "on", "against", "toward", "towards", NULL};
-    char w[16];
-    if (n >= sizeof w)
+    if (!in_list(preps, w))
         return false;
-    for (size_t i = 0; i < n; i++)
-        w[i] = fl_ctx_lower(t[i]);
-    w[n] = '\0';
-    return in_list(preps, w);
+    *object = strcmp(w, "for") == 0 || strcmp(w, "on") == 0 || strcmp(w, "against") == 0 ||
+              strcmp(w, "toward") == 0 || strcmp(w, "towards") == 0;
+    return true;
 }
 
 /* The stems of the words met while looking for anchors, one table per
@@ -256,22 +291,11 @@ typedef struct stem_slot {
 } stem_slot;
 
 typedef struct stem_memo {
-    struct sb_stemmer *stemmer;
+    struct sb_stemmer *stemmer; /* without a workspace */
     stem_slot *slots;
     size_t mask, count;
     fl_name_keys stems; /* the distinct anchor stems */
 } stem_memo;
-
-static unsigned word_hash(const char *w, size_t n)
-{
-    unsigned h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)w[i]) * 16777619u;
-    h ^= h >> 15;
-    h *= 0x2c1b3c6du;
-    h ^= h >> 12;
-    return h;
-}
 
 static bool memo_init(fl_doc *doc, stem_memo *memo, size_t slots)
 {
@@ -299,16 +323,51 @@ static bool memo_grow(fl_doc *doc, stem_memo *memo)
     return true;
 }
 
-/* The slot of the lower-case word w[0..n), stemming it on first sight;
- * NULL when out of memory. */
-static const stem_slot *memo_stem(fl_doc *doc, stem_memo *memo, const char *w, size_t n)
+/* The stem of the lower-case word w[0..n) (NUL-terminated), or NULL for a
+ * stopword; false when out of memory. The workspace's cache when the
+ * checker lends one, else the memo's stemmer. */
+static bool stem_word(fl_doc *doc, stem_memo *memo, const char *w, size_t n, const char **stem,
+                      size_t *stem_len)
 {
-    unsigned h = word_hash(w, n);
+    if (doc->ws) {
+        bool stop;
+        if (!fl_ws_stem(doc, w, n, &stop, stem, stem_len))
+            return false;
+        if (stop)
+            *stem = NULL;
+        return true;
+    }
+    *stem = NULL;
+    if (fl_is_stopword(w, n))
+        return true;
+    const sb_symbol *st = sb_stemmer_stem(memo->stemmer, (const sb_symbol *)w, (int)n);
+    if (!st)
+        return true;
+    int len = sb_stemmer_length(memo->stemmer);
+    if (len < 0)
+        return false;
+    *stem = (const char *)st;
+    *stem_len = (size_t)len;
+    return true;
+}
+
+/* The slot of the lower-case word w, stemming it on first sight; NULL
+ * when out of memory. */
+static const stem_slot *memo_stem(fl_doc *doc, stem_memo *memo, const low_word *w)
+{
+    unsigned h = w->hash;
+    size_t n = w->n;
     size_t at = h & memo->mask;
     for (; memo->slots[at].word; at = (at + 1) & memo->mask) {
         const stem_slot *sl = &memo->slots[at];
-        if (sl->hash == h && sl->len == n && memcmp(sl->word, w, n) == 0)
-            return sl;
+        if (sl->hash == h && sl->len == n) {
+            /* slot words are NUL-padded to whole chunks too */
+            size_t k = 0;
+            while (k < w->chunks && memcmp(sl->word + 8 * k, &w->u.chunk[k], 8) == 0)
+                k++;
+            if (k == w->chunks)
+                return sl;
+        }
     }
     if ((memo->count + 1) * 2 > memo->mask + 1) {
         if (!memo_grow(doc, memo))
@@ -317,25 +376,27 @@ static const stem_slot *memo_stem(fl_doc *doc, stem_memo *memo, const char *w, s
         while (memo->slots[at].word)
             at = (at + 1) & memo->mask;
     }
-    stem_slot sl = {fl_arena_strndup(doc->arena, w, n), NULL, 0, h, (unsigned)n};
-    if (!sl.word)
+    char *copy = fl_arena_alloc_uninit(doc->arena, 8 * w->chunks);
+    if (!copy)
         return NULL;
-    if (!fl_is_stopword(w, n)) {
-        const sb_symbol *st = sb_stemmer_stem(memo->stemmer, (const sb_symbol *)w, (int)n);
-        if (st) {
-            /* words are shorter than 48 bytes (add_anchor), and so their stems */
-            char stem[64];
-            int sl_len = sb_stemmer_length(memo->stemmer);
-            if (sl_len < 0 || (size_t)sl_len >= sizeof stem)
+    memcpy(copy, w->u.buf, 8 * w->chunks);
+    stem_slot sl = {copy, NULL, 0, h, (unsigned)n};
+    const char *st;
+    size_t st_len = 0;
+    if (!stem_word(doc, memo, w->u.buf, n, &st, &st_len))
+        return NULL;
+    if (st) {
+        /* words are shorter than 48 bytes (lower_word), and so their stems */
+        char stem[64];
+        if (st_len >= sizeof stem)
+            return NULL;
+        memcpy(stem, st, st_len);
+        stem[st_len] = '\0';
+        if (!in_list(generic_anchors, stem)) {
+            sl.stem_id = fl_name_keys_add(doc, &memo->stems, stem, st_len, true);
+            if (sl.stem_id == FL_NAME_NO_KEY)
                 return NULL;
-            memcpy(stem, st, (size_t)sl_len);
-            stem[sl_len] = '\0';
-            if (!in_list(generic_anchors, stem)) {
-                sl.stem_id = fl_name_keys_add(doc, &memo->stems, stem, (size_t)sl_len, true);
-                if (sl.stem_id == FL_NAME_NO_KEY)
-                    return NULL;
-                sl.stem = memo->stems.keys[sl.stem_id];
-            }
+            sl.stem = memo->stems.keys[sl.stem_id];
         }
     }
     memo->slots[at] = sl;
@@ -343,20 +404,12 @@ static const stem_slot *memo_stem(fl_doc *doc, stem_memo *memo, const char *w, s
     return &memo->slots[at];
 }
 
-/* Adds a content word t[0..n) as an anchor of a. */
-static void add_anchor(fl_doc *doc, stem_memo *memo, amount *a, const char *t, size_t n)
+/* Adds a content word w as an anchor of a. */
+static void add_anchor(fl_doc *doc, stem_memo *memo, amount *a, const low_word *w)
 {
-    char buf[48];
-    if (n < 2 || n >= sizeof buf || a->anchor_count >= FL_NUM_MAX_ANCHORS)
+    if (a->anchor_count >= FL_NUM_MAX_ANCHORS)
         return;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)t[i];
-        if (c >= 0x80 || (c >= '0' && c <= '9'))
-            return; /* non-ASCII words and numbers do not anchor */
-        buf[i] = fl_ctx_lower((char)c);
-    }
-    buf[n] = '\0';
-    const stem_slot *sl = memo_stem(doc, memo, buf, n);
+    const stem_slot *sl = memo_stem(doc, memo, w);
     if (!sl) {
         fl_ctx_oom(doc);
         return;
@@ -365,7 +418,7 @@ static void add_anchor(fl_doc *doc, stem_memo *memo, amount *a, const char *t, s
     if (!stem)
         return; /* a stopword or a generic anchor */
     const fl_mention *m = FL_DOC_MENTION(doc, a->mention);
-    if (m->kind == FL_M_QUANTITY && m->unit && strcmp(m->unit, stem) == 0)
+    if (m->kind == FL_M_QUANTITY && m->unit && m->unit[0] == stem[0] && strcmp(m->unit, stem) == 0)
         return; /* the unit is the measure, not the subject */
     for (size_t i = 0; i < a->anchor_count; i++)
         if (a->anchors[i] == stem)
@@ -385,6 +438,7 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
     const char *t = doc->prose.text;
     size_t i = m->off + m->len, words = 0;
     int object = 0; /* 0 before an object preposition, 1 inside its object, 2 after */
+    low_word w;
     while (i < hi && words < FL_NUM_AFTER) {
         while (i < hi && !fl_ctx_word_byte((unsigned char)t[i]) && !is_clause_break(t[i]))
             i++;
@@ -393,16 +447,20 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
         size_t s = i;
         while (i < hi && fl_ctx_word_byte((unsigned char)t[i]))
             i++;
-        if (is_preposition(t + s, i - s)) {
+        /* a word that cannot anchor is no preposition either */
+        if (!lower_word(t + s, i - s, &w))
+            continue;
+        bool object_prep = false;
+        if (is_preposition(w.u.buf, w.n, &object_prep)) {
             /* "a 25% tariff on steel", "$80 billion for data centers" */
-            if (object == 0 && is_object_preposition(t + s, i - s))
+            if (object == 0 && object_prep)
                 object = 1;
             else if (object == 1 && a->object_count)
                 object = 2;
             continue;
         }
         size_t before = a->anchor_count;
-        add_anchor(doc, memo, a, t + s, i - s);
+        add_anchor(doc, memo, a, &w);
         if (a->anchor_count > before) {
             words++;
             if (object == 1 && a->object_count < FL_NUM_MAX_OBJECTS)
@@ -419,8 +477,10 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
         size_t e = i;
         while (i > lo && fl_ctx_word_byte((unsigned char)t[i - 1]))
             i--;
+        if (!lower_word(t + i, e - i, &w))
+            continue;
         size_t before = a->anchor_count;
-        add_anchor(doc, memo, a, t + i, e - i);
+        add_anchor(doc, memo, a, &w);
         if (a->anchor_count > before)
             words++;
     }
