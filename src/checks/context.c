@@ -375,6 +375,25 @@ void fl_ctx_phrases_init(fl_ctx_phrases *set, const char *const *phrases)
     set->list = phrases;
     set->indexed = n <= FL_CTX_INDEX_CAP;
     memset(set->head, 0, sizeof set->head);
+    memset(set->last_len, 0, sizeof set->last_len);
+    set->last_any = false;
+    for (size_t k = 0; k < n; k++) {
+        const char *p = phrases[k];
+        size_t end = strlen(p), start = end;
+        while (start > 0 && p[start - 1] != ' ')
+            start--;
+        size_t wlen = end - start;
+        bool prefix = wlen > 0 && p[end - 1] == '*';
+        if (wlen == 0 || (wlen == 3 && memcmp(p + start, "...", 3) == 0) || (prefix && wlen == 1)) {
+            set->last_any = true;
+            continue;
+        }
+        uint64_t *mask = &set->last_len[bucket_of(p[start])];
+        if (prefix) /* any word of at least wlen - 1 bytes */
+            *mask |= ~0ull << (wlen - 1 < 63 ? wlen - 1 : 63);
+        else
+            *mask |= 1ull << (wlen < 63 ? wlen : 63);
+    }
     if (!set->indexed)
         return;
     /* chains in list order: built from the end */
@@ -492,39 +511,59 @@ static bool ends_at(const char *t, size_t off, size_t start, size_t *we, size_t 
     return false;
 }
 
+/* The start of the word ending at e (inside the sentence starting at
+ * floor): word bytes, with inner hyphens and apostrophes. */
+static size_t word_start_before(const char *t, size_t floor, size_t e)
+{
+    size_t i = e;
+    while (i > floor && (fl_ctx_word_byte((unsigned char)t[i - 1]) ||
+                         ((t[i - 1] == '-' || t[i - 1] == '\'') && i - 1 > floor &&
+                          fl_ctx_word_byte((unsigned char)t[i - 2]))))
+        i--;
+    return i;
+}
+
+/* Whether some phrase of the set may end with the lower-case first byte
+ * c's word of len bytes. */
+static bool may_end_with(const fl_ctx_phrases *set, char c, size_t len)
+{
+    return set->last_any || (set->last_len[bucket_of(c)] >> (len < 63 ? len : 63) & 1u);
+}
+
 size_t fl_ctx_before_which(const fl_doc *doc, size_t floor, size_t off,
                            const fl_ctx_phrases *const *sets, size_t nsets)
 {
     if (off <= floor)
         return nsets;
     const char *t = doc->prose.text;
-    /* the starts of the last three words before off */
-    size_t starts[3], n = 0;
+    /* the last word before off: only spaces between it and off */
     size_t i = off;
-    size_t last_end = 0;
+    while (i > floor &&
+           (t[i - 1] == ' ' || t[i - 1] == '\n' || t[i - 1] == '\r' || t[i - 1] == '\t'))
+        i--;
+    if (i == floor || !fl_ctx_word_byte((unsigned char)t[i - 1]))
+        return nsets;
+    size_t last_end = i;
+    size_t starts[3], n = 0;
+    starts[n++] = i = word_start_before(t, floor, last_end);
+    /* a phrase match ends with that word: most words end none */
+    char c = fl_ctx_lower(t[i]);
+    size_t set = 0;
+    while (set < nsets && !may_end_with(sets[set], c, last_end - i))
+        set++;
+    if (set == nsets)
+        return nsets;
+    /* the starts of the two words before it */
     while (i > floor && n < 3) {
         while (i > floor && !fl_ctx_word_byte((unsigned char)t[i - 1]))
             i--;
         if (i == floor)
             break;
-        size_t e = i;
-        while (i > floor && (fl_ctx_word_byte((unsigned char)t[i - 1]) ||
-                             ((t[i - 1] == '-' || t[i - 1] == '\'') && i - 1 > floor &&
-                              fl_ctx_word_byte((unsigned char)t[i - 2]))))
-            i--;
-        if (n == 0)
-            last_end = e;
-        starts[n++] = i;
+        starts[n++] = i = word_start_before(t, floor, i);
     }
-    if (n == 0)
-        return nsets;
-    /* only spaces and currency-like symbols between the last word and off */
-    for (size_t k = last_end; k < off; k++)
-        if (t[k] != ' ' && t[k] != '\n' && t[k] != '\r' && t[k] != '\t')
-            return nsets;
     size_t ends[3] = {0, 0, 0};
-    for (size_t set = 0; set < nsets; set++)
-        for (size_t s = 0; s < n; s++)
+    for (; set < nsets; set++)
+        for (size_t s = 0; s < n && may_end_with(sets[set], c, last_end - starts[0]); s++)
             if (ends_at(t, off, starts[s], &ends[s], last_end, sets[set]))
                 return set;
     return nsets;

@@ -85,6 +85,11 @@ typedef struct fl_ctx_phrases {
     uint16_t head[27]; /* per first letter a-z, then any other byte: index + 1 */
     uint16_t next[FL_CTX_INDEX_CAP];
     uint8_t first_len[FL_CTX_INDEX_CAP]; /* its first word's length; 0: not checked alone */
+    /* the last words of the phrases: per first letter (a-z, then any
+     * other byte) the lengths they can have (bit 63: 63 or more), so that
+     * fl_ctx_before_which turns most words away at once */
+    uint64_t last_len[27];
+    bool last_any; /* a phrase whose last word is not checked so */
 } fl_ctx_phrases;
 
 void fl_ctx_phrases_init(fl_ctx_phrases *set, const char *const *phrases);
