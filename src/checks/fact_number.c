@@ -48,6 +48,7 @@ typedef struct amount {
     const char *objects[FL_NUM_MAX_OBJECTS]; /* anchors after on/for/against */
     size_t object_count;
     bool comparative; /* its sentence states other values of the measure */
+    signed char cue;  /* a change or footing cue near it: 1, 0, or -1 not read yet */
     bool flagged;
 } amount;
 
@@ -618,7 +619,7 @@ static bool build_index(fl_doc *doc, fl_mention_kind kind, name_index *index)
     index->count = 0;
     for (size_t i = 0; i < count; i++)
         index->count += FL_DOC_MENTION(doc, i)->kind == kind;
-    index->mention = fl_arena_alloc(doc->arena, (index->count + 1) * sizeof *index->mention);
+    index->mention = fl_arena_alloc_uninit(doc->arena, (index->count + 1) * sizeof *index->mention);
     if (!index->mention)
         return false;
     index->count = 0;
@@ -764,7 +765,20 @@ static bool sort_items(fl_doc *doc, item *items, item *tmp, size_t n, size_t nme
 }
 
 /* Whether amounts a and b state one quantity with two values. */
-static bool conflict(const fl_doc *doc, const num_ctx *cx, const amount *a, const amount *b)
+/* Whether a change-over-time or footing cue stands near amount a (read
+ * once per amount). */
+static bool near_cue(const fl_doc *doc, const num_ctx *cx, amount *a)
+{
+    if (a->cue < 0) {
+        const fl_mention *m = FL_DOC_MENTION(doc, a->mention);
+        a->cue = fl_ctx_window_has_in(doc, m->off, m->len, FL_NUM_CUE_BEFORE, FL_NUM_CUE_AFTER,
+                                      &cx->change) ||
+                 fl_ctx_window_has_in(doc, m->off, m->len, 4, 4, &cx->footing);
+    }
+    return a->cue > 0;
+}
+
+static bool conflict(const fl_doc *doc, const num_ctx *cx, amount *a, amount *b)
 {
     const fl_mention *ma = FL_DOC_MENTION(doc, a->mention), *mb = FL_DOC_MENTION(doc, b->mention);
     if (ma->sentence == mb->sentence || ma->sentence >= doc->sentences.count ||
@@ -781,13 +795,8 @@ static bool conflict(const fl_doc *doc, const num_ctx *cx, const amount *a, cons
     const fl_sentence *sb = FL_DOC_SENTENCE(doc, mb->sentence);
     if (fl_ctx_shared(sa, sb, FL_CTX_SKIP_DIGITS) < FL_NUM_MIN_SHARED)
         return false;
-    for (int k = 0; k < 2; k++) {
-        const fl_mention *m = k ? mb : ma;
-        if (fl_ctx_window_has_in(doc, m->off, m->len, FL_NUM_CUE_BEFORE, FL_NUM_CUE_AFTER,
-                                 &cx->change) ||
-            fl_ctx_window_has_in(doc, m->off, m->len, 4, 4, &cx->footing))
-            return false;
-    }
+    if (near_cue(doc, cx, a) || near_cue(doc, cx, b))
+        return false;
     if (different_years(doc, sa, sb) ||
         different_names(doc, &cx->names, ma->sentence, mb->sentence) ||
         different_codes(doc, &cx->codes, ma->sentence, mb->sentence))
@@ -998,7 +1007,8 @@ static void run(fl_doc *doc)
     }
     if (n < 2 || doc->sentences.count < 2)
         return;
-    amount *amounts = fl_arena_alloc(doc->arena, n * sizeof *amounts);
+    /* not zeroed: each amount's fields are set as it is made */
+    amount *amounts = fl_arena_alloc_uninit(doc->arena, n * sizeof *amounts);
     /* the workspace's stemmer when the checker lends one */
     struct sb_stemmer *own = NULL, *stemmer = doc->ws ? doc->ws->stemmer : NULL;
     if (!stemmer)
@@ -1030,8 +1040,13 @@ static void run(fl_doc *doc)
         if (measure == FL_NAME_NO_KEY)
             continue;
         const fl_sentence *s = FL_DOC_SENTENCE(doc, m->sentence);
-        amount *a = &amounts[na]; /* fresh zeroed memory */
+        amount *a = &amounts[na];
         a->mention = i;
+        a->anchor_count = 0;
+        a->object_count = 0;
+        a->comparative = false;
+        a->flagged = false;
+        a->cue = -1;
         a->measure = measures.keys[measure];
         a->measure_id = measure;
         a->value = m->number;
@@ -1042,8 +1057,9 @@ static void run(fl_doc *doc)
         na++;
     }
     /* (measure, anchor, amount) items, in amount order */
-    item *items =
-        doc->status == FL_OK ? fl_arena_alloc(doc->arena, 2 * (ni + 1) * sizeof *items) : NULL;
+    item *items = doc->status == FL_OK
+                      ? fl_arena_alloc_uninit(doc->arena, 2 * (ni + 1) * sizeof *items)
+                      : NULL;
     if (!items) {
         sb_stemmer_delete(own);
         fl_ctx_oom(doc);
