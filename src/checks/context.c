@@ -367,6 +367,21 @@ static unsigned bucket_of(char c)
     return c >= 'a' && c <= 'z' ? (unsigned)(c - 'a') : 26u;
 }
 
+/* The bit of a word length in a length mask (63: 63 or more). */
+static inline uint64_t len_bit(size_t len)
+{
+    return 1ull << (len < 63 ? len : 63);
+}
+
+/* The lengths a phrase word p[0..wlen) matches: its own, or any from
+ * wlen - 1 on for a prefix ("increas*"). */
+static uint64_t word_lens(const char *p, size_t wlen)
+{
+    if (wlen > 0 && p[wlen - 1] == '*')
+        return ~0ull << (wlen - 1 < 63 ? wlen - 1 : 63);
+    return len_bit(wlen);
+}
+
 void fl_ctx_phrases_init(fl_ctx_phrases *set, const char *const *phrases)
 {
     size_t n = 0;
@@ -376,39 +391,38 @@ void fl_ctx_phrases_init(fl_ctx_phrases *set, const char *const *phrases)
     set->indexed = n <= FL_CTX_INDEX_CAP;
     memset(set->head, 0, sizeof set->head);
     memset(set->last_len, 0, sizeof set->last_len);
+    memset(set->first_lens, 0, sizeof set->first_lens);
     set->last_any = false;
-    for (size_t k = 0; k < n; k++) {
-        const char *p = phrases[k];
-        size_t end = strlen(p), start = end;
-        while (start > 0 && p[start - 1] != ' ')
-            start--;
-        size_t wlen = end - start;
-        bool prefix = wlen > 0 && p[end - 1] == '*';
-        if (wlen == 0 || (wlen == 3 && memcmp(p + start, "...", 3) == 0) || (prefix && wlen == 1)) {
-            set->last_any = true;
-            continue;
-        }
-        uint64_t *mask = &set->last_len[bucket_of(p[start])];
-        if (prefix) /* any word of at least wlen - 1 bytes */
-            *mask |= ~0ull << (wlen - 1 < 63 ? wlen - 1 : 63);
-        else
-            *mask |= 1ull << (wlen < 63 ? wlen : 63);
-    }
-    if (!set->indexed)
-        return;
     /* chains in list order: built from the end */
     for (size_t k = n; k-- > 0;) {
         const char *p = phrases[k];
+        /* one pass: the end of the first word, the start of the last */
+        size_t plen = SIZE_MAX, start = 0, end = 0;
+        for (; p[end]; end++) {
+            if (p[end] == ' ') {
+                if (plen == SIZE_MAX)
+                    plen = end;
+                start = end + 1;
+            }
+        }
+        if (plen == SIZE_MAX)
+            plen = end;
+        size_t wlen = end - start;
+        if (wlen == 0 || (wlen == 3 && memcmp(p + start, "...", 3) == 0) ||
+            (wlen == 1 && p[start] == '*'))
+            set->last_any = true;
+        else
+            set->last_len[bucket_of(p[start])] |= word_lens(p + start, wlen);
+        if (!set->indexed)
+            continue;
         unsigned b = bucket_of(p[0]);
         set->next[k] = set->head[b];
         set->head[b] = (uint16_t)(k + 1);
         /* the first word, which match_at tries first, unless the phrase
          * starts with a space or a gap */
-        size_t plen = 0;
-        while (p[plen] && p[plen] != ' ')
-            plen++;
         bool gap = plen == 3 && memcmp(p, "...", 3) == 0;
         set->first_len[k] = (uint8_t)(p[0] == ' ' || gap || plen > 255 ? 0 : plen);
+        set->first_lens[b] |= set->first_len[k] ? word_lens(p, plen) : ~0ull;
     }
 }
 
@@ -432,7 +446,10 @@ static bool match_bucket(const char *text, size_t len, size_t i, size_t we, char
                 return true;
         return false;
     }
-    for (unsigned k = set->head[bucket_of(c)]; k; k = set->next[k - 1])
+    unsigned b = bucket_of(c);
+    if (!(set->first_lens[b] & len_bit(we - i)))
+        return false;
+    for (unsigned k = set->head[b]; k; k = set->next[k - 1])
         if (set->list[k - 1][0] == c && may_match(set, k - 1, text + i, we - i) &&
             match_at(text, len, i, set->list[k - 1], &end))
             return true;

@@ -89,6 +89,9 @@ typedef struct fl_ctx_phrases {
      * other byte) the lengths they can have (bit 63: 63 or more), so that
      * fl_ctx_before_which turns most words away at once */
     uint64_t last_len[27];
+    /* per first letter, the lengths of the first words (all bits when a
+     * phrase there starts with a space or a gap) */
+    uint64_t first_lens[27];
     bool last_any; /* a phrase whose last word is not checked so */
 } fl_ctx_phrases;
 

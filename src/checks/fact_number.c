@@ -257,27 +257,44 @@ static bool lower_word(const char *t, size_t n, low_word *w)
     return true;
 }
 
-/* Whether the lower-case word w[0..n) is one of the prepositions; *object
- * tells whether it introduces an object (for, on, against, toward(s)). */
-static bool is_preposition(const char *w, size_t n, bool *object)
+/* Whether the word is lit (eight bytes, NUL-padded). */
+static bool low_is(const low_word *w, const char *lit)
 {
-    static const char *const preps[] = {
-        "for",     "on",   "in",    "of",    "to",     "from", "at",     "by",      "with", "into",
-        "against", "over", "under", "after", "before", "than", "toward", "towards", NULL};
-    /* their first letters: a b f i o t u w */
-    enum {
-        FIRST = 1u << 0 | 1u << 1 | 1u << 5 | 1u << 8 | 1u << 14 | 1u << 19 | 1u << 20 | 1u << 22
-    };
-    if (n >= 16 || n < 2)
+    return memcmp(w->u.buf, lit, 8) == 0;
+}
+
+/* Whether the word is a preposition (for, on, in, of, to, from, at, by,
+ * with, into, against, over, under, after, before, than, toward(s));
+ * *object tells whether it introduces an object (for, on, against,
+ * toward(s)). */
+static bool is_preposition(const low_word *w, bool *object)
+{
+    if (w->n > 7)
         return false;
-    char c0 = w[0];
-    if (c0 < 'a' || c0 > 'z' || !(FIRST & (1u << (c0 - 'a'))))
+    *object = false;
+    switch (w->u.buf[0]) {
+    case 'a':
+        return low_is(w, "at\0\0\0\0\0") || (*object = low_is(w, "against")) ||
+               low_is(w, "after\0\0");
+    case 'b':
+        return low_is(w, "by\0\0\0\0\0") || low_is(w, "before\0");
+    case 'f':
+        return (*object = low_is(w, "for\0\0\0\0")) || low_is(w, "from\0\0\0");
+    case 'i':
+        return low_is(w, "in\0\0\0\0\0") || low_is(w, "into\0\0\0");
+    case 'o':
+        return low_is(w, "of\0\0\0\0\0") || (*object = low_is(w, "on\0\0\0\0\0")) ||
+               low_is(w, "over\0\0\0");
+    case 't':
+        return low_is(w, "to\0\0\0\0\0") || low_is(w, "than\0\0\0") ||
+               (*object = low_is(w, "toward\0") || low_is(w, "towards"));
+    case 'u':
+        return low_is(w, "under\0\0");
+    case 'w':
+        return low_is(w, "with\0\0\0");
+    default:
         return false;
-    if (!in_list(preps, w))
-        return false;
-    *object = strcmp(w, "for") == 0 || strcmp(w, "on") == 0 || strcmp(w, "against") == 0 ||
-              strcmp(w, "toward") == 0 || strcmp(w, "towards") == 0;
-    return true;
+    }
 }
 
 /* The stems of the words met while looking for anchors, one table per
@@ -452,7 +469,7 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
         if (!lower_word(t + s, i - s, &w))
             continue;
         bool object_prep = false;
-        if (is_preposition(w.u.buf, w.n, &object_prep)) {
+        if (is_preposition(&w, &object_prep)) {
             /* "a 25% tariff on steel", "$80 billion for data centers" */
             if (object == 0 && object_prep)
                 object = 1;
