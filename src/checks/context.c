@@ -388,6 +388,7 @@ void fl_ctx_phrases_init(fl_ctx_phrases *set, const char *const *phrases)
     while (phrases[n])
         n++;
     set->list = phrases;
+    set->ready = true;
     set->indexed = n <= FL_CTX_INDEX_CAP;
     memset(set->head, 0, sizeof set->head);
     memset(set->last_len, 0, sizeof set->last_len);
@@ -396,17 +397,14 @@ void fl_ctx_phrases_init(fl_ctx_phrases *set, const char *const *phrases)
     /* chains in list order: built from the end */
     for (size_t k = n; k-- > 0;) {
         const char *p = phrases[k];
-        /* one pass: the end of the first word, the start of the last */
-        size_t plen = SIZE_MAX, start = 0, end = 0;
-        for (; p[end]; end++) {
-            if (p[end] == ' ') {
-                if (plen == SIZE_MAX)
-                    plen = end;
-                start = end + 1;
-            }
+        /* the end of the first word, the start of the last */
+        size_t end = strlen(p);
+        const char *first_sp = memchr(p, ' ', end);
+        size_t plen = first_sp ? (size_t)(first_sp - p) : end, start = 0;
+        if (first_sp) {
+            const char *last_sp = memrchr(p, ' ', end);
+            start = (size_t)(last_sp - p) + 1;
         }
-        if (plen == SIZE_MAX)
-            plen = end;
         size_t wlen = end - start;
         if (wlen == 0 || (wlen == 3 && memcmp(p + start, "...", 3) == 0) ||
             (wlen == 1 && p[start] == '*'))

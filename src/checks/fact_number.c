@@ -784,18 +784,19 @@ static bool sort_items(fl_doc *doc, item *items, item *tmp, size_t n, size_t nme
 /* Whether amounts a and b state one quantity with two values. */
 /* Whether a change-over-time or footing cue stands near amount a (read
  * once per amount). */
-static bool near_cue(const fl_doc *doc, const num_ctx *cx, amount *a)
+static bool near_cue(const fl_doc *doc, num_ctx *cx, amount *a)
 {
     if (a->cue < 0) {
         const fl_mention *m = FL_DOC_MENTION(doc, a->mention);
-        a->cue = fl_ctx_window_has_in(doc, m->off, m->len, FL_NUM_CUE_BEFORE, FL_NUM_CUE_AFTER,
-                                      &cx->change) ||
-                 fl_ctx_window_has_in(doc, m->off, m->len, 4, 4, &cx->footing);
+        a->cue =
+            fl_ctx_window_has_in(doc, m->off, m->len, FL_NUM_CUE_BEFORE, FL_NUM_CUE_AFTER,
+                                 fl_ctx_phrases_ready(&cx->change)) ||
+            fl_ctx_window_has_in(doc, m->off, m->len, 4, 4, fl_ctx_phrases_ready(&cx->footing));
     }
     return a->cue > 0;
 }
 
-static bool conflict(const fl_doc *doc, const num_ctx *cx, amount *a, amount *b)
+static bool conflict(const fl_doc *doc, num_ctx *cx, amount *a, amount *b)
 {
     const fl_mention *ma = FL_DOC_MENTION(doc, a->mention), *mb = FL_DOC_MENTION(doc, b->mention);
     if (ma->sentence == mb->sentence || ma->sentence >= doc->sentences.count ||
@@ -929,7 +930,7 @@ static bool definite(const fl_doc *doc, const fl_mention *m, size_t floor)
  * every earlier amount of the measure that shares an anchor with it has one
  * value, that value differs from it only by a digit slip, and no other
  * amount of the document has its value, it is flagged. */
-static void check_definite(fl_doc *doc, const num_ctx *cx, amount *amounts, size_t na)
+static void check_definite(fl_doc *doc, num_ctx *cx, amount *amounts, size_t na)
 {
     for (size_t d = 0; d < na && doc->status == FL_OK; d++) {
         amount *D = &amounts[d];
@@ -972,8 +973,8 @@ static void check_definite(fl_doc *doc, const num_ctx *cx, amount *amounts, size
             continue;
         const fl_mention *ma = FL_DOC_MENTION(doc, ante->mention);
         const fl_sentence *sa = FL_DOC_SENTENCE(doc, ma->sentence);
-        if (fl_ctx_window_has_in(doc, md->off, md->len, 3, 4, &cx->change) ||
-            fl_ctx_window_has_in(doc, md->off, md->len, 4, 4, &cx->footing) ||
+        if (fl_ctx_window_has_in(doc, md->off, md->len, 3, 4, fl_ctx_phrases_ready(&cx->change)) ||
+            fl_ctx_window_has_in(doc, md->off, md->len, 4, 4, fl_ctx_phrases_ready(&cx->footing)) ||
             different_years(doc, sa, sd) ||
             different_names(doc, &cx->names, ma->sentence, md->sentence) ||
             different_codes(doc, &cx->codes, ma->sentence, md->sentence))
@@ -992,8 +993,8 @@ static size_t support(const amount *amounts, const item *bucket, size_t n, const
     return count;
 }
 
-static void check_bucket(fl_doc *doc, const num_ctx *cx, amount *amounts, size_t na,
-                         const item *bucket, size_t n)
+static void check_bucket(fl_doc *doc, num_ctx *cx, amount *amounts, size_t na, const item *bucket,
+                         size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         for (size_t k = i + 1; k < n; k++) {
@@ -1101,8 +1102,9 @@ static void run(fl_doc *doc)
         }
     }
     num_ctx cx;
-    fl_ctx_phrases_init(&cx.change, fl_ctx_change_phrases);
-    fl_ctx_phrases_init(&cx.footing, footing_phrases);
+    /* made when first read: only pairs in conflict read them */
+    fl_ctx_phrases_defer(&cx.change, fl_ctx_change_phrases);
+    fl_ctx_phrases_defer(&cx.footing, footing_phrases);
     if (!build_index(doc, FL_M_NAME, &cx.names) || !build_index(doc, FL_M_CODE, &cx.codes)) {
         sb_stemmer_delete(own);
         fl_ctx_oom(doc);
