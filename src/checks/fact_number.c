@@ -89,13 +89,47 @@ static const char *const duration_units[] = {
     "decad", "centuri", "night", "pixel",  "metr", "m",      "yard",   NULL,
 };
 
-/* Anchor stems too general to name a subject. */
-static const char *const generic_anchors[] = {
-    "year",   "month",  "week",   "day",    "time", "cent", "percent", "per",
-    "around", "figur",  "amount", "number", "sum",  "valu", "total",   "level",
-    "mark",   "record", "nearly", "almost", "less", "more", "onli",    "just",
-    "compar", "said",   "say",    "accord", "now",  "also", NULL,
+/* Anchor stems too general to name a subject, by first letter (a-z),
+ * separated by spaces: year month week day time cent percent per around
+ * figur amount number sum valu total level mark record nearly almost less
+ * more onli just compar said say accord now also. */
+static const char *const generic_anchors[26] = {
+    ['a' - 'a'] = "around amount almost accord also",
+    ['c' - 'a'] = "cent compar",
+    ['d' - 'a'] = "day",
+    ['f' - 'a'] = "figur",
+    ['j' - 'a'] = "just",
+    ['l' - 'a'] = "level less",
+    ['m' - 'a'] = "month mark more",
+    ['n' - 'a'] = "number nearly now",
+    ['o' - 'a'] = "onli",
+    ['p' - 'a'] = "percent per",
+    ['r' - 'a'] = "record",
+    ['s' - 'a'] = "sum said say",
+    ['t' - 'a'] = "time total",
+    ['v' - 'a'] = "valu",
+    ['w' - 'a'] = "week",
+    ['y' - 'a'] = "year",
 };
+
+/* Whether the stem s[0..n) is a generic anchor. */
+static bool is_generic_anchor(const char *s, size_t n)
+{
+    unsigned c = (unsigned char)s[0] - 'a';
+    if (n == 0 || c >= 26 || !generic_anchors[c])
+        return false;
+    for (const char *w = generic_anchors[c]; *w;) {
+        size_t len = 0;
+        while (w[len] && w[len] != ' ')
+            len++;
+        if (len == n && memcmp(w, s, n) == 0)
+            return true;
+        w += len;
+        while (*w == ' ')
+            w++;
+    }
+    return false;
+}
 
 static bool in_list(const char *const *list, const char *w)
 {
@@ -410,7 +444,7 @@ static const stem_slot *memo_stem(fl_doc *doc, stem_memo *memo, const low_word *
             return NULL;
         memcpy(stem, st, st_len);
         stem[st_len] = '\0';
-        if (!in_list(generic_anchors, stem)) {
+        if (!is_generic_anchor(stem, st_len)) {
             sl.stem_id = fl_name_keys_add(doc, &memo->stems, stem, st_len, true);
             if (sl.stem_id == FL_NAME_NO_KEY)
                 return NULL;
