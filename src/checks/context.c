@@ -367,29 +367,60 @@ static unsigned bucket_of(char c)
     return c >= 'a' && c <= 'z' ? (unsigned)(c - 'a') : 26u;
 }
 
+/* The bit of a word length in a length mask (63: 63 or more). */
+static inline uint64_t len_bit(size_t len)
+{
+    return 1ull << (len < 63 ? len : 63);
+}
+
+/* The lengths a phrase word p[0..wlen) matches: its own, or any from
+ * wlen - 1 on for a prefix ("increas*"). */
+static uint64_t word_lens(const char *p, size_t wlen)
+{
+    if (wlen > 0 && p[wlen - 1] == '*')
+        return ~0ull << (wlen - 1 < 63 ? wlen - 1 : 63);
+    return len_bit(wlen);
+}
+
 void fl_ctx_phrases_init(fl_ctx_phrases *set, const char *const *phrases)
 {
     size_t n = 0;
     while (phrases[n])
         n++;
     set->list = phrases;
+    set->ready = true;
     set->indexed = n <= FL_CTX_INDEX_CAP;
     memset(set->head, 0, sizeof set->head);
-    if (!set->indexed)
-        return;
+    memset(set->last_len, 0, sizeof set->last_len);
+    memset(set->first_lens, 0, sizeof set->first_lens);
+    set->last_any = false;
     /* chains in list order: built from the end */
     for (size_t k = n; k-- > 0;) {
         const char *p = phrases[k];
+        /* the end of the first word, the start of the last */
+        size_t end = strlen(p);
+        const char *first_sp = memchr(p, ' ', end);
+        size_t plen = first_sp ? (size_t)(first_sp - p) : end, start = 0;
+        if (first_sp) {
+            const char *last_sp = memrchr(p, ' ', end);
+            start = (size_t)(last_sp - p) + 1;
+        }
+        size_t wlen = end - start;
+        if (wlen == 0 || (wlen == 3 && memcmp(p + start, "...", 3) == 0) ||
+            (wlen == 1 && p[start] == '*'))
+            set->last_any = true;
+        else
+            set->last_len[bucket_of(p[start])] |= word_lens(p + start, wlen);
+        if (!set->indexed)
+            continue;
         unsigned b = bucket_of(p[0]);
         set->next[k] = set->head[b];
         set->head[b] = (uint16_t)(k + 1);
         /* the first word, which match_at tries first, unless the phrase
          * starts with a space or a gap */
-        size_t plen = 0;
-        while (p[plen] && p[plen] != ' ')
-            plen++;
         bool gap = plen == 3 && memcmp(p, "...", 3) == 0;
         set->first_len[k] = (uint8_t)(p[0] == ' ' || gap || plen > 255 ? 0 : plen);
+        set->first_lens[b] |= set->first_len[k] ? word_lens(p, plen) : ~0ull;
     }
 }
 
@@ -413,7 +444,10 @@ static bool match_bucket(const char *text, size_t len, size_t i, size_t we, char
                 return true;
         return false;
     }
-    for (unsigned k = set->head[bucket_of(c)]; k; k = set->next[k - 1])
+    unsigned b = bucket_of(c);
+    if (!(set->first_lens[b] & len_bit(we - i)))
+        return false;
+    for (unsigned k = set->head[b]; k; k = set->next[k - 1])
         if (set->list[k - 1][0] == c && may_match(set, k - 1, text + i, we - i) &&
             match_at(text, len, i, set->list[k - 1], &end))
             return true;
@@ -492,39 +526,59 @@ static bool ends_at(const char *t, size_t off, size_t start, size_t *we, size_t 
     return false;
 }
 
+/* The start of the word ending at e (inside the sentence starting at
+ * floor): word bytes, with inner hyphens and apostrophes. */
+static size_t word_start_before(const char *t, size_t floor, size_t e)
+{
+    size_t i = e;
+    while (i > floor && (fl_ctx_word_byte((unsigned char)t[i - 1]) ||
+                         ((t[i - 1] == '-' || t[i - 1] == '\'') && i - 1 > floor &&
+                          fl_ctx_word_byte((unsigned char)t[i - 2]))))
+        i--;
+    return i;
+}
+
+/* Whether some phrase of the set may end with the lower-case first byte
+ * c's word of len bytes. */
+static bool may_end_with(const fl_ctx_phrases *set, char c, size_t len)
+{
+    return set->last_any || (set->last_len[bucket_of(c)] >> (len < 63 ? len : 63) & 1u);
+}
+
 size_t fl_ctx_before_which(const fl_doc *doc, size_t floor, size_t off,
                            const fl_ctx_phrases *const *sets, size_t nsets)
 {
     if (off <= floor)
         return nsets;
     const char *t = doc->prose.text;
-    /* the starts of the last three words before off */
-    size_t starts[3], n = 0;
+    /* the last word before off: only spaces between it and off */
     size_t i = off;
-    size_t last_end = 0;
+    while (i > floor &&
+           (t[i - 1] == ' ' || t[i - 1] == '\n' || t[i - 1] == '\r' || t[i - 1] == '\t'))
+        i--;
+    if (i == floor || !fl_ctx_word_byte((unsigned char)t[i - 1]))
+        return nsets;
+    size_t last_end = i;
+    size_t starts[3], n = 0;
+    starts[n++] = i = word_start_before(t, floor, last_end);
+    /* a phrase match ends with that word: most words end none */
+    char c = fl_ctx_lower(t[i]);
+    size_t set = 0;
+    while (set < nsets && !may_end_with(sets[set], c, last_end - i))
+        set++;
+    if (set == nsets)
+        return nsets;
+    /* the starts of the two words before it */
     while (i > floor && n < 3) {
         while (i > floor && !fl_ctx_word_byte((unsigned char)t[i - 1]))
             i--;
         if (i == floor)
             break;
-        size_t e = i;
-        while (i > floor && (fl_ctx_word_byte((unsigned char)t[i - 1]) ||
-                             ((t[i - 1] == '-' || t[i - 1] == '\'') && i - 1 > floor &&
-                              fl_ctx_word_byte((unsigned char)t[i - 2]))))
-            i--;
-        if (n == 0)
-            last_end = e;
-        starts[n++] = i;
+        starts[n++] = i = word_start_before(t, floor, i);
     }
-    if (n == 0)
-        return nsets;
-    /* only spaces and currency-like symbols between the last word and off */
-    for (size_t k = last_end; k < off; k++)
-        if (t[k] != ' ' && t[k] != '\n' && t[k] != '\r' && t[k] != '\t')
-            return nsets;
     size_t ends[3] = {0, 0, 0};
-    for (size_t set = 0; set < nsets; set++)
-        for (size_t s = 0; s < n; s++)
+    for (; set < nsets; set++)
+        for (size_t s = 0; s < n && may_end_with(sets[set], c, last_end - starts[0]); s++)
             if (ends_at(t, off, starts[s], &ends[s], last_end, sets[set]))
                 return set;
     return nsets;

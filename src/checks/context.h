@@ -85,9 +85,34 @@ typedef struct fl_ctx_phrases {
     uint16_t head[27]; /* per first letter a-z, then any other byte: index + 1 */
     uint16_t next[FL_CTX_INDEX_CAP];
     uint8_t first_len[FL_CTX_INDEX_CAP]; /* its first word's length; 0: not checked alone */
+    /* the last words of the phrases: per first letter (a-z, then any
+     * other byte) the lengths they can have (bit 63: 63 or more), so that
+     * fl_ctx_before_which turns most words away at once */
+    uint64_t last_len[27];
+    /* per first letter, the lengths of the first words (all bits when a
+     * phrase there starts with a space or a gap) */
+    uint64_t first_lens[27];
+    bool last_any; /* a phrase whose last word is not checked so */
+    bool ready;    /* made (fl_ctx_phrases_init), not only named */
 } fl_ctx_phrases;
 
 void fl_ctx_phrases_init(fl_ctx_phrases *set, const char *const *phrases);
+
+/* Names the list of a set to be made on first use (fl_ctx_phrases_ready),
+ * for a check that often needs none of it. */
+static inline void fl_ctx_phrases_defer(fl_ctx_phrases *set, const char *const *phrases)
+{
+    set->list = phrases;
+    set->ready = false;
+}
+
+/* The set, made now when it was only named. */
+static inline const fl_ctx_phrases *fl_ctx_phrases_ready(fl_ctx_phrases *set)
+{
+    if (!set->ready)
+        fl_ctx_phrases_init(set, set->list);
+    return set;
+}
 
 /* Whether text[0..len) holds one of the phrases; when `where` is not NULL,
  * stores the offset (in text) of the first match. */

@@ -44,35 +44,36 @@ static inline int fc_tok_in(const fl_doc *doc, size_t t, const char *const *word
     return -1;
 }
 
-/* A word list (NULL-terminated, lower case) with the first letters of its
- * words, so that most tokens are turned away without reading the list.
+/* A word list (NULL-terminated, lower case) with, per first letter (a-z,
+ * then any other byte), the lengths of its words (bit n; bit 15 for 15 or
+ * more), so that most tokens are turned away without reading the list.
  * Made per run, on the stack. */
 typedef struct fc_words {
     const char *const *words;
-    uint32_t first; /* bit c - 'a' for a word starting with c */
-    bool other;     /* a word starting with anything else */
+    uint16_t lens[27];
 } fc_words;
+
+static inline unsigned fc_bucket(char c)
+{
+    return c >= 'a' && c <= 'z' ? (unsigned)(c - 'a') : 26u;
+}
 
 static inline void fc_words_init(fc_words *w, const char *const *words)
 {
     w->words = words;
-    w->first = 0;
-    w->other = false;
+    memset(w->lens, 0, sizeof w->lens);
     for (size_t i = 0; words[i]; i++) {
-        char c = words[i][0];
-        if (c >= 'a' && c <= 'z')
-            w->first |= 1u << (c - 'a');
-        else
-            w->other = true;
+        size_t n = strlen(words[i]);
+        w->lens[fc_bucket(words[i][0])] |= (uint16_t)(1u << (n < 15 ? n : 15));
     }
 }
 
-/* fc_tok_in on a word list with its first letters. */
+/* fc_tok_in on a word list with its first letters and lengths. */
 static inline int fc_tok_in_words(const fl_doc *doc, size_t t, const fc_words *w)
 {
     const fl_token *tok = FL_DOC_TOKEN(doc, t);
     char c0 = tok->len ? fl_ctx_lower(doc->prose.text[tok->off]) : '\0';
-    if (c0 >= 'a' && c0 <= 'z' ? !(w->first & (1u << (c0 - 'a'))) : !w->other)
+    if (!(w->lens[fc_bucket(c0)] >> (tok->len < 15 ? tok->len : 15) & 1u))
         return -1;
     return fc_tok_in(doc, t, w->words);
 }

@@ -273,7 +273,30 @@ typedef struct ev_ctx {
     bool moved[EV_COUNT];
     /* the word lists read per token */
     fc_words stop, modifiers, bounds, ranges, preps, auxes, dets;
+    /* event words (and "ground", "out", "off") by first letter a-z: the
+     * lengths (bit n) and the last letters (bit c - 'a') they have */
+    uint16_t ev_lens[26];
+    uint32_t ev_lasts[26];
 } ev_ctx;
+
+static void ev_filter_add(ev_ctx *cx, const char *w)
+{
+    size_t n = strlen(w);
+    cx->ev_lens[w[0] - 'a'] |= (uint16_t)(1u << n);
+    cx->ev_lasts[w[0] - 'a'] |= 1u << (w[n - 1] - 'a');
+}
+
+/* Fills the event word filter of cx. */
+static void ev_filter_init(ev_ctx *cx)
+{
+    memset(cx->ev_lens, 0, sizeof cx->ev_lens);
+    memset(cx->ev_lasts, 0, sizeof cx->ev_lasts);
+    for (size_t i = 0; i < sizeof event_words / sizeof event_words[0]; i++)
+        ev_filter_add(cx, event_words[i].word);
+    ev_filter_add(cx, "ground");
+    ev_filter_add(cx, "out");
+    ev_filter_add(cx, "off");
+}
 
 static int word_order(const void *key, const void *item)
 {
@@ -286,15 +309,23 @@ static int word_order(const void *key, const void *item)
 
 /* The event word at token t, or NULL ("broke ground" and "walked out/off"
  * count as event words on their last token). */
-static const event_word *event_word_at(const fl_doc *doc, size_t t)
+static const event_word *event_word_at(const ev_ctx *cx, size_t t)
 {
     static const event_word ground = {"ground", EV_GROUND, EW_VERB};
     static const event_word walkout = {"out", EV_WALKOUT, EW_VERB};
+    const fl_doc *doc = cx->doc;
     const fl_token *tok = FL_DOC_TOKEN(doc, t);
     if (tok->kind != FL_TOK_WORD || tok->len < 3 || tok->len > 14)
         return NULL;
-    char buf[16];
     const char *w = doc->prose.text + tok->off;
+    /* most words are turned away by their first letter, length and last
+     * letter (event words are lower-case ASCII) */
+    unsigned c0 = (unsigned char)fl_ctx_lower(w[0]) - 'a';
+    unsigned cn = (unsigned char)fl_ctx_lower(w[tok->len - 1]) - 'a';
+    if (c0 >= 26 || cn >= 26 || !(cx->ev_lens[c0] >> tok->len & 1u) ||
+        !(cx->ev_lasts[c0] >> cn & 1u))
+        return NULL;
+    char buf[16];
     for (size_t i = 0; i < tok->len; i++)
         buf[i] = fl_ctx_lower(w[i]);
     buf[tok->len] = '\0';
@@ -309,9 +340,9 @@ static const event_word *event_word_at(const fl_doc *doc, size_t t)
 
 /* The kind of event dated by the word at token t (a verb or noun), or
  * EV_NONE; *noun tells whether it may follow its date. */
-static int event_kind_at(const fl_doc *doc, size_t t, bool *noun)
+static int event_kind_at(const ev_ctx *cx, size_t t, bool *noun)
 {
-    const event_word *e = event_word_at(doc, t);
+    const event_word *e = event_word_at(cx, t);
     if (!e || e->form == EW_BASE)
         return EV_NONE;
     *noun = e->form == EW_NOUN;
@@ -342,7 +373,7 @@ static int attach(const ev_ctx *cx, size_t ds, size_t de, size_t sf, size_t se, 
     bool noun;
     /* the noun right after the date: "its February release" */
     if (de < se) {
-        int k = event_kind_at(doc, de, &noun);
+        int k = event_kind_at(cx, de, &noun);
         if (k != EV_NONE && noun) {
             *ev = de;
             return k;
@@ -355,7 +386,7 @@ static int attach(const ev_ctx *cx, size_t ds, size_t de, size_t sf, size_t se, 
         if (cx->date_tok[t] || is_hard_stop(doc, t))
             break;
         if (FL_DOC_TOKEN(doc, t)->kind == FL_TOK_WORD) {
-            int k = event_kind_at(doc, t, &noun);
+            int k = event_kind_at(cx, t, &noun);
             if (k != EV_NONE) {
                 *ev = t;
                 return k;
@@ -368,7 +399,7 @@ static int attach(const ev_ctx *cx, size_t ds, size_t de, size_t sf, size_t se, 
     /* a date set off before its verb: "Valdovinos on Friday, June 27,
      * signed ..." */
     if (de + 1 < se && is_punct(doc, de, ',')) {
-        int k = event_kind_at(doc, de + 1, &noun);
+        int k = event_kind_at(cx, de + 1, &noun);
         if (k != EV_NONE && !noun) {
             *ev = de + 1;
             return k;
@@ -385,7 +416,7 @@ static int attach(const ev_ctx *cx, size_t ds, size_t de, size_t sf, size_t se, 
                 break;
             if (FL_DOC_TOKEN(doc, t)->kind != FL_TOK_WORD)
                 continue;
-            int k = event_kind_at(doc, t, &noun);
+            int k = event_kind_at(cx, t, &noun);
             if (k != EV_NONE) {
                 *ev = t;
                 return k;
@@ -405,7 +436,7 @@ static bool premodifier(const ev_ctx *cx, size_t ds, size_t de, size_t sf, size_
 {
     bool noun = false;
     return ds > sf && de < se && fc_tok_in_words(cx->doc, ds - 1, &cx->dets) >= 0 &&
-           event_kind_at(cx->doc, de, &noun) != EV_NONE && noun;
+           event_kind_at(cx, de, &noun) != EV_NONE && noun;
 }
 
 /* Whether the date is a bound or part of a range or list. */
@@ -798,6 +829,7 @@ static void run(fl_doc *doc)
     ev_ctx cx;
     memset(&cx, 0, sizeof cx);
     cx.doc = doc;
+    ev_filter_init(&cx);
     static const char *const dets[] = {"the", "its", "their", "his", "her", "our", "a", NULL};
     fc_words_init(&cx.stop, stop_words);
     fc_words_init(&cx.modifiers, date_modifiers);
@@ -840,8 +872,9 @@ static void run(fl_doc *doc)
         }
     }
     fl_ctx_phrases unsure, moved;
-    fl_ctx_phrases_init(&unsure, unsure_cues);
-    fl_ctx_phrases_init(&moved, moved_cues);
+    /* made when first read: most documents need neither */
+    fl_ctx_phrases_defer(&unsure, unsure_cues);
+    fl_ctx_phrases_defer(&moved, moved_cues);
     fl_vec recs;
     fl_vec_init(&recs, sizeof(ev_rec));
     for (size_t i = 0; i < n; i++) {
@@ -863,7 +896,7 @@ static void run(fl_doc *doc)
             bool noun;
             if (!(ds == sf + 2 && de == se && is_punct(doc, sf + 1, ':')))
                 continue;
-            kind = event_kind_at(doc, sf, &noun);
+            kind = event_kind_at(&cx, sf, &noun);
             ev = sf;
             if (kind != EV_NONE && !add_event(&cx, &recs, i, kind, ev)) {
                 fl_ctx_oom(doc);
@@ -880,7 +913,7 @@ static void run(fl_doc *doc)
         const fl_token *et = FL_DOC_TOKEN(doc, ev);
         size_t lo = et->off < m->off ? et->off : m->off;
         size_t hi = et->off + et->len > m->off + m->len ? et->off + et->len : m->off + m->len;
-        if (fl_ctx_window_has_in(doc, lo, hi - lo, 4, 1, &unsure))
+        if (fl_ctx_window_has_in(doc, lo, hi - lo, 4, 1, fl_ctx_phrases_ready(&unsure)))
             continue;
         if (!add_event(&cx, &recs, i, kind, ev)) {
             fl_ctx_oom(doc);
@@ -904,16 +937,16 @@ static void run(fl_doc *doc)
             continue;
         int checked = 0; /* 0 not yet, 1 no cue in the sentence, 2 a cue */
         for (size_t t = sen->first_token; t < sen->first_token + sen->token_count; t++) {
-            const event_word *e = event_word_at(doc, t);
+            const event_word *e = event_word_at(&cx, t);
             int k = e ? e->kind : EV_NONE;
             if (k == EV_NONE || per_kind[k] < 2 || cx.moved[k])
                 continue;
             if (!checked)
-                checked = fl_ctx_sentence_has_in(doc, s, &moved) ? 2 : 1;
+                checked = fl_ctx_sentence_has_in(doc, s, fl_ctx_phrases_ready(&moved)) ? 2 : 1;
             if (checked == 1)
                 break;
             const fl_token *tok = FL_DOC_TOKEN(doc, t);
-            if (fl_ctx_window_has_in(doc, tok->off, tok->len, 5, 5, &moved))
+            if (fl_ctx_window_has_in(doc, tok->off, tok->len, 5, 5, fl_ctx_phrases_ready(&moved)))
                 cx.moved[k] = true;
         }
     }

@@ -48,6 +48,7 @@ typedef struct amount {
     const char *objects[FL_NUM_MAX_OBJECTS]; /* anchors after on/for/against */
     size_t object_count;
     bool comparative; /* its sentence states other values of the measure */
+    signed char cue;  /* a change or footing cue near it: 1, 0, or -1 not read yet */
     bool flagged;
 } amount;
 
@@ -88,13 +89,47 @@ static const char *const duration_units[] = {
     "decad", "centuri", "night", "pixel",  "metr", "m",      "yard",   NULL,
 };
 
-/* Anchor stems too general to name a subject. */
-static const char *const generic_anchors[] = {
-    "year",   "month",  "week",   "day",    "time", "cent", "percent", "per",
-    "around", "figur",  "amount", "number", "sum",  "valu", "total",   "level",
-    "mark",   "record", "nearly", "almost", "less", "more", "onli",    "just",
-    "compar", "said",   "say",    "accord", "now",  "also", NULL,
+/* Anchor stems too general to name a subject, by first letter (a-z),
+ * separated by spaces: year month week day time cent percent per around
+ * figur amount number sum valu total level mark record nearly almost less
+ * more onli just compar said say accord now also. */
+static const char *const generic_anchors[26] = {
+    ['a' - 'a'] = "around amount almost accord also",
+    ['c' - 'a'] = "cent compar",
+    ['d' - 'a'] = "day",
+    ['f' - 'a'] = "figur",
+    ['j' - 'a'] = "just",
+    ['l' - 'a'] = "level less",
+    ['m' - 'a'] = "month mark more",
+    ['n' - 'a'] = "number nearly now",
+    ['o' - 'a'] = "onli",
+    ['p' - 'a'] = "percent per",
+    ['r' - 'a'] = "record",
+    ['s' - 'a'] = "sum said say",
+    ['t' - 'a'] = "time total",
+    ['v' - 'a'] = "valu",
+    ['w' - 'a'] = "week",
+    ['y' - 'a'] = "year",
 };
+
+/* Whether the stem s[0..n) is a generic anchor. */
+static bool is_generic_anchor(const char *s, size_t n)
+{
+    unsigned c = (unsigned char)s[0] - 'a';
+    if (n == 0 || c >= 26 || !generic_anchors[c])
+        return false;
+    for (const char *w = generic_anchors[c]; *w;) {
+        size_t len = 0;
+        while (w[len] && w[len] != ' ')
+            len++;
+        if (len == n && memcmp(w, s, n) == 0)
+            return true;
+        w += len;
+        while (*w == ' ')
+            w++;
+    }
+    return false;
+}
 
 static bool in_list(const char *const *list, const char *w)
 {
@@ -211,37 +246,89 @@ static bool is_clause_break(char c)
            c == '?' || c == '"';
 }
 
-static bool is_preposition(const char *t, size_t n)
+/* A word t[0..n) lower-cased into buf (NUL-padded to whole 8-byte
+ * chunks) with its hash, when it can anchor: 2 to 47 ASCII bytes, no
+ * digit. */
+enum { LOW_CHUNKS = 6 };
+typedef struct low_word {
+    union {
+        char buf[8 * LOW_CHUNKS];
+        uint64_t chunk[LOW_CHUNKS];
+    } u;
+    size_t n, chunks; /* chunks: up to and including the one with the NUL */
+    unsigned hash;
+} low_word;
+
+#define BYTES_01 0x0101010101010101ull
+#define BYTES_7F 0x7f7f7f7f7f7f7f7full
+#define BYTES_80 0x8080808080808080ull
+
+static bool lower_word(const char *t, size_t n, low_word *w)
 {
-    static const char *const preps[] = {
-        "for",     "on",   "in",    "of",    "to",     "from", "at",     "by",      "with", "into",
-        "against", "over", "under", "after", "before", "than", "toward", "towards", NULL};
-    /* their first letters: a b f i o t u w */
-    enum {
-        FIRST = 1u << 0 | 1u << 1 | 1u << 5 | 1u << 8 | 1u << 14 | 1u << 19 | 1u << 20 | 1u << 22
-    };
-    char w[16];
-    if (n >= sizeof w || n < 2)
+    if (n < 2 || n >= sizeof w->u.buf)
         return false;
-    char c0 = fl_ctx_lower(t[0]);
-    if (c0 < 'a' || c0 > 'z' || !(FIRST & (1u << (c0 - 'a'))))
-        return false;
-    for (size_t i = 0; i < n; i++)
-        w[i] = fl_ctx_lower(t[i]);
-    w[n] = '\0';
-    return in_list(preps, w);
+    size_t chunks = n / 8 + 1;
+    w->u.chunk[chunks - 1] = 0;
+    memcpy(w->u.buf, t, n);
+    uint64_t h = 0;
+    for (size_t k = 0; k < chunks; k++) {
+        /* eight bytes at once (byte order does not matter: every test is
+         * per byte): reject non-ASCII and digits, lower-case A-Z */
+        uint64_t v = w->u.chunk[k];
+        uint64_t low7 = v & BYTES_7F;
+        uint64_t digit = (low7 + (0x80 - '0') * BYTES_01) & ~(low7 + (0x80 - '9' - 1) * BYTES_01);
+        if ((v | digit) & BYTES_80)
+            return false; /* non-ASCII words and numbers do not anchor */
+        uint64_t upper = (low7 + (0x80 - 'A') * BYTES_01) & ~(low7 + (0x80 - 'Z' - 1) * BYTES_01);
+        v |= (upper & BYTES_80) >> 2;
+        w->u.chunk[k] = v;
+        h = (h ^ v) * 0x9E3779B97F4A7C15ull;
+        h ^= h >> 29;
+    }
+    w->n = n;
+    w->chunks = chunks;
+    w->hash = (unsigned)(h >> 32) ^ (unsigned)h;
+    return true;
 }
 
-static bool is_object_preposition(const char *t, size_t n)
+/* Whether the word is lit (eight bytes, NUL-padded). */
+static bool low_is(const low_word *w, const char *lit)
 {
-    static const char *const preps[] = {"for", "on", "against", "toward", "towards", NULL};
-    char w[16];
-    if (n >= sizeof w)
+    return memcmp(w->u.buf, lit, 8) == 0;
+}
+
+/* Whether the word is a preposition (for, on, in, of, to, from, at, by,
+ * with, into, against, over, under, after, before, than, toward(s));
+ * *object tells whether it introduces an object (for, on, against,
+ * toward(s)). */
+static bool is_preposition(const low_word *w, bool *object)
+{
+    if (w->n > 7)
         return false;
-    for (size_t i = 0; i < n; i++)
-        w[i] = fl_ctx_lower(t[i]);
-    w[n] = '\0';
-    return in_list(preps, w);
+    *object = false;
+    switch (w->u.buf[0]) {
+    case 'a':
+        return low_is(w, "at\0\0\0\0\0") || (*object = low_is(w, "against")) ||
+               low_is(w, "after\0\0");
+    case 'b':
+        return low_is(w, "by\0\0\0\0\0") || low_is(w, "before\0");
+    case 'f':
+        return (*object = low_is(w, "for\0\0\0\0")) || low_is(w, "from\0\0\0");
+    case 'i':
+        return low_is(w, "in\0\0\0\0\0") || low_is(w, "into\0\0\0");
+    case 'o':
+        return low_is(w, "of\0\0\0\0\0") || (*object = low_is(w, "on\0\0\0\0\0")) ||
+               low_is(w, "over\0\0\0");
+    case 't':
+        return low_is(w, "to\0\0\0\0\0") || low_is(w, "than\0\0\0") ||
+               (*object = low_is(w, "toward\0") || low_is(w, "towards"));
+    case 'u':
+        return low_is(w, "under\0\0");
+    case 'w':
+        return low_is(w, "with\0\0\0");
+    default:
+        return false;
+    }
 }
 
 /* The stems of the words met while looking for anchors, one table per
@@ -256,22 +343,11 @@ typedef struct stem_slot {
 } stem_slot;
 
 typedef struct stem_memo {
-    struct sb_stemmer *stemmer;
+    struct sb_stemmer *stemmer; /* without a workspace */
     stem_slot *slots;
     size_t mask, count;
     fl_name_keys stems; /* the distinct anchor stems */
 } stem_memo;
-
-static unsigned word_hash(const char *w, size_t n)
-{
-    unsigned h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)w[i]) * 16777619u;
-    h ^= h >> 15;
-    h *= 0x2c1b3c6du;
-    h ^= h >> 12;
-    return h;
-}
 
 static bool memo_init(fl_doc *doc, stem_memo *memo, size_t slots)
 {
@@ -299,16 +375,51 @@ static bool memo_grow(fl_doc *doc, stem_memo *memo)
     return true;
 }
 
-/* The slot of the lower-case word w[0..n), stemming it on first sight;
- * NULL when out of memory. */
-static const stem_slot *memo_stem(fl_doc *doc, stem_memo *memo, const char *w, size_t n)
+/* The stem of the lower-case word w[0..n) (NUL-terminated), or NULL for a
+ * stopword; false when out of memory. The workspace's cache when the
+ * checker lends one, else the memo's stemmer. */
+static bool stem_word(fl_doc *doc, stem_memo *memo, const char *w, size_t n, const char **stem,
+                      size_t *stem_len)
 {
-    unsigned h = word_hash(w, n);
+    if (doc->ws) {
+        bool stop;
+        if (!fl_ws_stem(doc, w, n, &stop, stem, stem_len))
+            return false;
+        if (stop)
+            *stem = NULL;
+        return true;
+    }
+    *stem = NULL;
+    if (fl_is_stopword(w, n))
+        return true;
+    const sb_symbol *st = sb_stemmer_stem(memo->stemmer, (const sb_symbol *)w, (int)n);
+    if (!st)
+        return true;
+    int len = sb_stemmer_length(memo->stemmer);
+    if (len < 0)
+        return false;
+    *stem = (const char *)st;
+    *stem_len = (size_t)len;
+    return true;
+}
+
+/* The slot of the lower-case word w, stemming it on first sight; NULL
+ * when out of memory. */
+static const stem_slot *memo_stem(fl_doc *doc, stem_memo *memo, const low_word *w)
+{
+    unsigned h = w->hash;
+    size_t n = w->n;
     size_t at = h & memo->mask;
     for (; memo->slots[at].word; at = (at + 1) & memo->mask) {
         const stem_slot *sl = &memo->slots[at];
-        if (sl->hash == h && sl->len == n && memcmp(sl->word, w, n) == 0)
-            return sl;
+        if (sl->hash == h && sl->len == n) {
+            /* slot words are NUL-padded to whole chunks too */
+            size_t k = 0;
+            while (k < w->chunks && memcmp(sl->word + 8 * k, &w->u.chunk[k], 8) == 0)
+                k++;
+            if (k == w->chunks)
+                return sl;
+        }
     }
     if ((memo->count + 1) * 2 > memo->mask + 1) {
         if (!memo_grow(doc, memo))
@@ -317,25 +428,27 @@ static const stem_slot *memo_stem(fl_doc *doc, stem_memo *memo, const char *w, s
         while (memo->slots[at].word)
             at = (at + 1) & memo->mask;
     }
-    stem_slot sl = {fl_arena_strndup(doc->arena, w, n), NULL, 0, h, (unsigned)n};
-    if (!sl.word)
+    char *copy = fl_arena_alloc_uninit(doc->arena, 8 * w->chunks);
+    if (!copy)
         return NULL;
-    if (!fl_is_stopword(w, n)) {
-        const sb_symbol *st = sb_stemmer_stem(memo->stemmer, (const sb_symbol *)w, (int)n);
-        if (st) {
-            /* words are shorter than 48 bytes (add_anchor), and so their stems */
-            char stem[64];
-            int sl_len = sb_stemmer_length(memo->stemmer);
-            if (sl_len < 0 || (size_t)sl_len >= sizeof stem)
+    memcpy(copy, w->u.buf, 8 * w->chunks);
+    stem_slot sl = {copy, NULL, 0, h, (unsigned)n};
+    const char *st;
+    size_t st_len = 0;
+    if (!stem_word(doc, memo, w->u.buf, n, &st, &st_len))
+        return NULL;
+    if (st) {
+        /* words are shorter than 48 bytes (lower_word), and so their stems */
+        char stem[64];
+        if (st_len >= sizeof stem)
+            return NULL;
+        memcpy(stem, st, st_len);
+        stem[st_len] = '\0';
+        if (!is_generic_anchor(stem, st_len)) {
+            sl.stem_id = fl_name_keys_add(doc, &memo->stems, stem, st_len, true);
+            if (sl.stem_id == FL_NAME_NO_KEY)
                 return NULL;
-            memcpy(stem, st, (size_t)sl_len);
-            stem[sl_len] = '\0';
-            if (!in_list(generic_anchors, stem)) {
-                sl.stem_id = fl_name_keys_add(doc, &memo->stems, stem, (size_t)sl_len, true);
-                if (sl.stem_id == FL_NAME_NO_KEY)
-                    return NULL;
-                sl.stem = memo->stems.keys[sl.stem_id];
-            }
+            sl.stem = memo->stems.keys[sl.stem_id];
         }
     }
     memo->slots[at] = sl;
@@ -343,20 +456,12 @@ static const stem_slot *memo_stem(fl_doc *doc, stem_memo *memo, const char *w, s
     return &memo->slots[at];
 }
 
-/* Adds a content word t[0..n) as an anchor of a. */
-static void add_anchor(fl_doc *doc, stem_memo *memo, amount *a, const char *t, size_t n)
+/* Adds a content word w as an anchor of a. */
+static void add_anchor(fl_doc *doc, stem_memo *memo, amount *a, const low_word *w)
 {
-    char buf[48];
-    if (n < 2 || n >= sizeof buf || a->anchor_count >= FL_NUM_MAX_ANCHORS)
+    if (a->anchor_count >= FL_NUM_MAX_ANCHORS)
         return;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)t[i];
-        if (c >= 0x80 || (c >= '0' && c <= '9'))
-            return; /* non-ASCII words and numbers do not anchor */
-        buf[i] = fl_ctx_lower((char)c);
-    }
-    buf[n] = '\0';
-    const stem_slot *sl = memo_stem(doc, memo, buf, n);
+    const stem_slot *sl = memo_stem(doc, memo, w);
     if (!sl) {
         fl_ctx_oom(doc);
         return;
@@ -365,7 +470,7 @@ static void add_anchor(fl_doc *doc, stem_memo *memo, amount *a, const char *t, s
     if (!stem)
         return; /* a stopword or a generic anchor */
     const fl_mention *m = FL_DOC_MENTION(doc, a->mention);
-    if (m->kind == FL_M_QUANTITY && m->unit && strcmp(m->unit, stem) == 0)
+    if (m->kind == FL_M_QUANTITY && m->unit && m->unit[0] == stem[0] && strcmp(m->unit, stem) == 0)
         return; /* the unit is the measure, not the subject */
     for (size_t i = 0; i < a->anchor_count; i++)
         if (a->anchors[i] == stem)
@@ -385,6 +490,7 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
     const char *t = doc->prose.text;
     size_t i = m->off + m->len, words = 0;
     int object = 0; /* 0 before an object preposition, 1 inside its object, 2 after */
+    low_word w;
     while (i < hi && words < FL_NUM_AFTER) {
         while (i < hi && !fl_ctx_word_byte((unsigned char)t[i]) && !is_clause_break(t[i]))
             i++;
@@ -393,16 +499,20 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
         size_t s = i;
         while (i < hi && fl_ctx_word_byte((unsigned char)t[i]))
             i++;
-        if (is_preposition(t + s, i - s)) {
+        /* a word that cannot anchor is no preposition either */
+        if (!lower_word(t + s, i - s, &w))
+            continue;
+        bool object_prep = false;
+        if (is_preposition(&w, &object_prep)) {
             /* "a 25% tariff on steel", "$80 billion for data centers" */
-            if (object == 0 && is_object_preposition(t + s, i - s))
+            if (object == 0 && object_prep)
                 object = 1;
             else if (object == 1 && a->object_count)
                 object = 2;
             continue;
         }
         size_t before = a->anchor_count;
-        add_anchor(doc, memo, a, t + s, i - s);
+        add_anchor(doc, memo, a, &w);
         if (a->anchor_count > before) {
             words++;
             if (object == 1 && a->object_count < FL_NUM_MAX_OBJECTS)
@@ -419,8 +529,10 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
         size_t e = i;
         while (i > lo && fl_ctx_word_byte((unsigned char)t[i - 1]))
             i--;
+        if (!lower_word(t + i, e - i, &w))
+            continue;
         size_t before = a->anchor_count;
-        add_anchor(doc, memo, a, t + i, e - i);
+        add_anchor(doc, memo, a, &w);
         if (a->anchor_count > before)
             words++;
     }
@@ -558,7 +670,7 @@ static bool build_index(fl_doc *doc, fl_mention_kind kind, name_index *index)
     index->count = 0;
     for (size_t i = 0; i < count; i++)
         index->count += FL_DOC_MENTION(doc, i)->kind == kind;
-    index->mention = fl_arena_alloc(doc->arena, (index->count + 1) * sizeof *index->mention);
+    index->mention = fl_arena_alloc_uninit(doc->arena, (index->count + 1) * sizeof *index->mention);
     if (!index->mention)
         return false;
     index->count = 0;
@@ -704,7 +816,21 @@ static bool sort_items(fl_doc *doc, item *items, item *tmp, size_t n, size_t nme
 }
 
 /* Whether amounts a and b state one quantity with two values. */
-static bool conflict(const fl_doc *doc, const num_ctx *cx, const amount *a, const amount *b)
+/* Whether a change-over-time or footing cue stands near amount a (read
+ * once per amount). */
+static bool near_cue(const fl_doc *doc, num_ctx *cx, amount *a)
+{
+    if (a->cue < 0) {
+        const fl_mention *m = FL_DOC_MENTION(doc, a->mention);
+        a->cue =
+            fl_ctx_window_has_in(doc, m->off, m->len, FL_NUM_CUE_BEFORE, FL_NUM_CUE_AFTER,
+                                 fl_ctx_phrases_ready(&cx->change)) ||
+            fl_ctx_window_has_in(doc, m->off, m->len, 4, 4, fl_ctx_phrases_ready(&cx->footing));
+    }
+    return a->cue > 0;
+}
+
+static bool conflict(const fl_doc *doc, num_ctx *cx, amount *a, amount *b)
 {
     const fl_mention *ma = FL_DOC_MENTION(doc, a->mention), *mb = FL_DOC_MENTION(doc, b->mention);
     if (ma->sentence == mb->sentence || ma->sentence >= doc->sentences.count ||
@@ -721,13 +847,8 @@ static bool conflict(const fl_doc *doc, const num_ctx *cx, const amount *a, cons
     const fl_sentence *sb = FL_DOC_SENTENCE(doc, mb->sentence);
     if (fl_ctx_shared(sa, sb, FL_CTX_SKIP_DIGITS) < FL_NUM_MIN_SHARED)
         return false;
-    for (int k = 0; k < 2; k++) {
-        const fl_mention *m = k ? mb : ma;
-        if (fl_ctx_window_has_in(doc, m->off, m->len, FL_NUM_CUE_BEFORE, FL_NUM_CUE_AFTER,
-                                 &cx->change) ||
-            fl_ctx_window_has_in(doc, m->off, m->len, 4, 4, &cx->footing))
-            return false;
-    }
+    if (near_cue(doc, cx, a) || near_cue(doc, cx, b))
+        return false;
     if (different_years(doc, sa, sb) ||
         different_names(doc, &cx->names, ma->sentence, mb->sentence) ||
         different_codes(doc, &cx->codes, ma->sentence, mb->sentence))
@@ -843,7 +964,7 @@ static bool definite(const fl_doc *doc, const fl_mention *m, size_t floor)
  * every earlier amount of the measure that shares an anchor with it has one
  * value, that value differs from it only by a digit slip, and no other
  * amount of the document has its value, it is flagged. */
-static void check_definite(fl_doc *doc, const num_ctx *cx, amount *amounts, size_t na)
+static void check_definite(fl_doc *doc, num_ctx *cx, amount *amounts, size_t na)
 {
     for (size_t d = 0; d < na && doc->status == FL_OK; d++) {
         amount *D = &amounts[d];
@@ -886,8 +1007,8 @@ static void check_definite(fl_doc *doc, const num_ctx *cx, amount *amounts, size
             continue;
         const fl_mention *ma = FL_DOC_MENTION(doc, ante->mention);
         const fl_sentence *sa = FL_DOC_SENTENCE(doc, ma->sentence);
-        if (fl_ctx_window_has_in(doc, md->off, md->len, 3, 4, &cx->change) ||
-            fl_ctx_window_has_in(doc, md->off, md->len, 4, 4, &cx->footing) ||
+        if (fl_ctx_window_has_in(doc, md->off, md->len, 3, 4, fl_ctx_phrases_ready(&cx->change)) ||
+            fl_ctx_window_has_in(doc, md->off, md->len, 4, 4, fl_ctx_phrases_ready(&cx->footing)) ||
             different_years(doc, sa, sd) ||
             different_names(doc, &cx->names, ma->sentence, md->sentence) ||
             different_codes(doc, &cx->codes, ma->sentence, md->sentence))
@@ -906,8 +1027,8 @@ static size_t support(const amount *amounts, const item *bucket, size_t n, const
     return count;
 }
 
-static void check_bucket(fl_doc *doc, const num_ctx *cx, amount *amounts, size_t na,
-                         const item *bucket, size_t n)
+static void check_bucket(fl_doc *doc, num_ctx *cx, amount *amounts, size_t na, const item *bucket,
+                         size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         for (size_t k = i + 1; k < n; k++) {
@@ -938,7 +1059,8 @@ static void run(fl_doc *doc)
     }
     if (n < 2 || doc->sentences.count < 2)
         return;
-    amount *amounts = fl_arena_alloc(doc->arena, n * sizeof *amounts);
+    /* not zeroed: each amount's fields are set as it is made */
+    amount *amounts = fl_arena_alloc_uninit(doc->arena, n * sizeof *amounts);
     /* the workspace's stemmer when the checker lends one */
     struct sb_stemmer *own = NULL, *stemmer = doc->ws ? doc->ws->stemmer : NULL;
     if (!stemmer)
@@ -970,8 +1092,13 @@ static void run(fl_doc *doc)
         if (measure == FL_NAME_NO_KEY)
             continue;
         const fl_sentence *s = FL_DOC_SENTENCE(doc, m->sentence);
-        amount *a = &amounts[na]; /* fresh zeroed memory */
+        amount *a = &amounts[na];
         a->mention = i;
+        a->anchor_count = 0;
+        a->object_count = 0;
+        a->comparative = false;
+        a->flagged = false;
+        a->cue = -1;
         a->measure = measures.keys[measure];
         a->measure_id = measure;
         a->value = m->number;
@@ -982,8 +1109,9 @@ static void run(fl_doc *doc)
         na++;
     }
     /* (measure, anchor, amount) items, in amount order */
-    item *items =
-        doc->status == FL_OK ? fl_arena_alloc(doc->arena, 2 * (ni + 1) * sizeof *items) : NULL;
+    item *items = doc->status == FL_OK
+                      ? fl_arena_alloc_uninit(doc->arena, 2 * (ni + 1) * sizeof *items)
+                      : NULL;
     if (!items) {
         sb_stemmer_delete(own);
         fl_ctx_oom(doc);
@@ -1008,8 +1136,9 @@ static void run(fl_doc *doc)
         }
     }
     num_ctx cx;
-    fl_ctx_phrases_init(&cx.change, fl_ctx_change_phrases);
-    fl_ctx_phrases_init(&cx.footing, footing_phrases);
+    /* made when first read: only pairs in conflict read them */
+    fl_ctx_phrases_defer(&cx.change, fl_ctx_change_phrases);
+    fl_ctx_phrases_defer(&cx.footing, footing_phrases);
     if (!build_index(doc, FL_M_NAME, &cx.names) || !build_index(doc, FL_M_CODE, &cx.codes)) {
         sb_stemmer_delete(own);
         fl_ctx_oom(doc);
