@@ -588,21 +588,74 @@ static const unsigned char plain_end[256] = {
 };
 // clang-format on
 
+/* Pushes a WORD or NUMBER token made by scan_plain: flags and stem cache
+ * slot stored at once, no abbreviation class. */
+static inline bool push_plain(seg *sg, size_t off, size_t len, fl_token_kind kind, uint8_t flags,
+                              bool capitalized, bool all_caps, stem_slot *slot)
+{
+    if (sg->n == sg->cap && !grow_tokens(sg))
+        return false;
+    if ((flags & (G_LINE | G_PARA)) && !note_token(sg, off, kind, flags))
+        return false;
+    sg->toks[sg->n] = (fl_token){
+        .off = off, .len = len, .kind = kind, .capitalized = capitalized, .all_caps = all_caps};
+    sg->flags[sg->n] = flags;
+    sg->slots[sg->n] = slot;
+    sg->n++;
+    return true;
+}
+
+/* The eight bytes at s: which are ASCII letters (bit 7 of each byte), and
+ * which end the run of ASCII letters and digits. */
+static inline uint64_t plain_masks(uint64_t w, uint64_t *letter)
+{
+    uint64_t ascii = ~w & BYTES_80;
+    uint64_t w7 = w & ~BYTES_80;
+    *letter = IN_RANGE(w7 | 0x2020202020202020ull, 'a', 'z') & ascii;
+    return ~(*letter | (IN_RANGE(w7, '0', '9') & ascii)) & BYTES_80;
+}
+
 static int scan_plain(seg *sg, size_t i, uint8_t gap, size_t *end)
 {
     const unsigned char *s = sg->s;
     size_t len = sg->len, p = i;
+    if (len - p < 8)
+        return 0;
+    uint64_t w = load8(s + p), letter;
+    uint64_t stop = plain_masks(w, &letter);
+    bool digit_start = !(letter & 0x80); /* s[i] is a letter or a digit */
     uint64_t lower = 0, h = 0;
     /* the word lower-cased, for its stem cache slot */
     char low[FL_MAX_CONTEXT_WORD];
-    for (;;) {
-        if (len - p < 8)
+    if (stop && digit_start) {
+        /* a short number: nothing to lower-case */
+        p += (size_t)__builtin_ctzll(stop) >> 3;
+        if (!(plain_end[s[p]] & 2))
             return 0;
-        uint64_t w = load8(s + p);
-        uint64_t ascii = ~w & BYTES_80;
-        uint64_t w7 = w & ~BYTES_80;
-        uint64_t letter = IN_RANGE(w7 | 0x2020202020202020ull, 'a', 'z') & ascii;
-        uint64_t stop = ~(letter | (IN_RANGE(w7, '0', '9') & ascii)) & BYTES_80;
+        *end = p;
+        return push_plain(sg, i, p - i, FL_TOK_NUMBER, gap, false, false, NULL) ? 1 : -1;
+    }
+    if (stop) {
+        /* a word shorter than eight bytes, the most common case: one chunk,
+         * its key the lower-cased bytes */
+        size_t n = (size_t)__builtin_ctzll(stop) >> 3;
+        p += n;
+        if (!(plain_end[s[p]] & 1))
+            return 0;
+        uint64_t bit = stop & -stop, keep = (bit >> 7) - 1;
+        letter &= bit - 1;
+        lower = letter & (w << 2);
+        uint64_t key = (w & keep) | ((letter ^ lower) >> 2);
+        stem_slot *slot = NULL;
+        if (n >= 2)
+            slot = stem_find(sg->cache, (const char *)&key, n, key_final(key_mix(0, key), n), key);
+        *end = p;
+        return push_plain(sg, i, n, FL_TOK_WORD, gap | (lower ? 0 : T_NOLOWER), s[i] <= 'Z',
+                          !lower && (letter & (letter - 1)), slot)
+                   ? 1
+                   : -1;
+    }
+    for (;;) {
         uint64_t keep = ~0ull; /* the bytes of the word */
         if (stop) {
             uint64_t bit = stop & -stop;
@@ -621,30 +674,34 @@ static int scan_plain(seg *sg, size_t i, uint8_t gap, size_t *end)
             break;
         }
         p += 8;
+        if (len - p < 8)
+            return 0;
+        w = load8(s + p);
+        stop = plain_masks(w, &letter);
     }
-    bool digit_start = is_ascii_digit(s[i]);
     if (!(plain_end[s[p]] & (digit_start ? 2 : 1)))
         return 0;
     *end = p;
     if (digit_start)
-        return push_token(sg, i, p - i, FL_TOK_NUMBER, gap) ? 1 : -1;
-    if (!push_token(sg, i, p - i, FL_TOK_WORD, gap | (lower ? 0 : T_NOLOWER)))
-        return -1;
-    fl_token *tk = &sg->toks[sg->n - 1];
-    tk->capitalized = s[i] <= 'Z';
+        return push_plain(sg, i, p - i, FL_TOK_NUMBER, gap, false, false, NULL) ? 1 : -1;
+    bool all_caps = false;
     if (!lower) { /* all caps with two letters or more? */
         size_t letters = 0;
         for (size_t k = i; k < p && letters < 2; k++)
             letters += is_ascii_alpha(s[k]);
-        tk->all_caps = letters >= 2;
+        all_caps = letters >= 2;
     }
     size_t n = p - i;
-    if (n >= 2 && n < FL_MAX_CONTEXT_WORD && sg->cache) {
+    stem_slot *slot = NULL;
+    if (n < FL_MAX_CONTEXT_WORD) {
         uint64_t head;
         memcpy(&head, low, 8);
-        sg->slots[sg->n - 1] = stem_find(sg->cache, low, n, key_final(h, n), head);
+        slot = stem_find(sg->cache, low, n, key_final(h, n), head);
     }
-    return 1;
+    return push_plain(sg, i, n, FL_TOK_WORD, gap | (lower ? 0 : T_NOLOWER), s[i] <= 'Z', all_caps,
+                      slot)
+               ? 1
+               : -1;
 }
 
 /* Scans a WORD or NUMBER at s[i] and pushes it. */
