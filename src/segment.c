@@ -1619,7 +1619,29 @@ typedef struct context_state {
     fl_stem_cache *cache;
     ctx_word *scratch;
     size_t scratch_cap;
+    /* the document's copies of stems are bump-allocated from blocks of
+     * its arena: the rest of the current block */
+    char *stems;
+    size_t stems_left;
 } context_state;
+
+/* A copy of stem[0..n), NUL-terminated, in the document's arena. */
+static const char *copy_stem(context_state *cx, const char *stem, size_t n)
+{
+    if (n + 1 > cx->stems_left) {
+        size_t size = n + 1 > 4096 ? n + 1 : 4096;
+        cx->stems = fl_arena_alloc_uninit(cx->arena, size); /* written as used */
+        if (!cx->stems)
+            return NULL;
+        cx->stems_left = size;
+    }
+    char *text = cx->stems;
+    memcpy(text, stem, n);
+    text[n] = '\0';
+    cx->stems += n + 1;
+    cx->stems_left -= n + 1;
+    return text;
+}
 
 /* Context words kept in order as they come, up to this many; past it
  * they are sorted at the end. */
@@ -1698,7 +1720,7 @@ static fl_status sentence_context(context_state *cx, fl_sentence *st, size_t ind
                     continue;
                 text = slot->doc_stem;
             } else {
-                text = fl_arena_strndup(cx->arena, (const char *)stem, sn);
+                text = copy_stem(cx, (const char *)stem, sn);
                 if (!text)
                     return FL_ENOMEM;
                 if (slot) {
@@ -1740,7 +1762,7 @@ static fl_status sentence_context(context_state *cx, fl_sentence *st, size_t ind
             if (ctx_cmp(&w[u - 1], &w[k]) != 0)
                 w[u++] = w[k];
     }
-    const char **ctx = fl_arena_alloc(cx->arena, u * sizeof *ctx);
+    const char **ctx = fl_arena_alloc_uninit(cx->arena, u * sizeof *ctx); /* set below */
     if (!ctx)
         return FL_ENOMEM;
     for (size_t k = 0; k < u; k++)
