@@ -1625,8 +1625,9 @@ typedef struct context_state {
     size_t stems_left;
 } context_state;
 
-/* A copy of stem[0..n), NUL-terminated, in the document's arena. */
-static const char *copy_stem(context_state *cx, const char *stem, size_t n)
+/* A copy of stem[0..n) (prefix: its prefix_of), NUL-terminated, in the
+ * document's arena. */
+static inline const char *copy_stem(context_state *cx, const char *stem, size_t n, uint64_t prefix)
 {
     if (n + 1 > cx->stems_left) {
         size_t size = n + 1 > 4096 ? n + 1 : 4096;
@@ -1636,8 +1637,18 @@ static const char *copy_stem(context_state *cx, const char *stem, size_t n)
         cx->stems_left = size;
     }
     char *text = cx->stems;
-    memcpy(text, stem, n);
-    text[n] = '\0';
+    if (n < 8 && cx->stems_left >= 8) {
+        /* the stem is all in its prefix (zero padded): one store */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        uint64_t v = prefix;
+#else
+        uint64_t v = __builtin_bswap64(prefix);
+#endif
+        memcpy(text, &v, 8);
+    } else {
+        memcpy(text, stem, n);
+        text[n] = '\0';
+    }
     cx->stems += n + 1;
     cx->stems_left -= n + 1;
     return text;
@@ -1715,12 +1726,15 @@ static fl_status sentence_context(context_state *cx, fl_sentence *st, size_t ind
             if (stop)
                 continue;
             const char *text;
+            uint64_t prefix;
             if (slot && slot->epoch == epoch) {
                 if (slot->last == index + 1)
                     continue;
                 text = slot->doc_stem;
+                prefix = slot->stem_prefix;
             } else {
-                text = copy_stem(cx, (const char *)stem, sn);
+                prefix = slot ? slot->stem_prefix : prefix_of((const char *)stem, sn);
+                text = copy_stem(cx, (const char *)stem, sn, prefix);
                 if (!text)
                     return FL_ENOMEM;
                 if (slot) {
@@ -1730,7 +1744,7 @@ static fl_status sentence_context(context_state *cx, fl_sentence *st, size_t ind
             }
             if (slot)
                 slot->last = index + 1;
-            e = (ctx_word){slot ? slot->stem_prefix : prefix_of(text, sn), text};
+            e = (ctx_word){prefix, text};
         }
         if (count >= FL_CTX_INSERT_MAX) {
             w[count++] = e; /* sorted below */
@@ -1740,12 +1754,14 @@ static fl_status sentence_context(context_state *cx, fl_sentence *st, size_t ind
          * again after the cache started over are kept once */
         size_t m = count;
         int c = 1;
-        while (m > 0 && (c = ctx_cmp(&w[m - 1], &e)) > 0)
+        while (m > 0 && (c = ctx_cmp(&w[m - 1], &e)) > 0) {
+            w[m] = w[m - 1]; /* moved up on the way (a duplicate is rare) */
             m--;
-        if (m > 0 && c == 0)
+        }
+        if (m > 0 && c == 0) {
+            memmove(&w[m], &w[m + 1], (count - m) * sizeof *w);
             continue;
-        for (size_t k = count; k > m; k--)
-            w[k] = w[k - 1];
+        }
         w[m] = e;
         count++;
     }
