@@ -615,6 +615,26 @@ static inline uint64_t plain_masks(uint64_t w, uint64_t *letter)
     return ~(*letter | (IN_RANGE(w7, '0', '9') & ascii)) & BYTES_80;
 }
 
+/* Whether the run s[i..p) of ASCII letters and digits (a number when
+ * digit_start) that stops at a byte plain_end does not settle ends its
+ * token there all the same, as scan_word would decide: a period not
+ * followed by an ASCII letter or digit, after a number or after a word of
+ * three bytes or more that is no listed abbreviation (shorter ones may be
+ * dotted forms or initials); a comma after a number not followed by a
+ * digit. Most sentences end so. */
+static bool plain_stop_ends(const unsigned char *s, size_t len, size_t i, size_t p,
+                            bool digit_start)
+{
+    unsigned char c = s[p], nx = p + 1 < len ? s[p + 1] : ' ';
+    if (alnum_counts[nx])
+        return false;
+    if (c == ',')
+        return digit_start;
+    if (c != '.')
+        return false;
+    return digit_start || (p - i >= 3 && abbrev_class(s + i, p - i) == AB_NONE);
+}
+
 static int scan_plain(seg *sg, size_t i, uint8_t gap, size_t *end)
 {
     const unsigned char *s = sg->s;
@@ -630,7 +650,7 @@ static int scan_plain(seg *sg, size_t i, uint8_t gap, size_t *end)
     if (stop && digit_start) {
         /* a short number: nothing to lower-case */
         p += (size_t)__builtin_ctzll(stop) >> 3;
-        if (!(plain_end[s[p]] & 2))
+        if (!(plain_end[s[p]] & 2) && !plain_stop_ends(s, len, i, p, true))
             return 0;
         *end = p;
         return push_plain(sg, i, p - i, FL_TOK_NUMBER, gap, false, false, NULL) ? 1 : -1;
@@ -640,7 +660,7 @@ static int scan_plain(seg *sg, size_t i, uint8_t gap, size_t *end)
          * its key the lower-cased bytes */
         size_t n = (size_t)__builtin_ctzll(stop) >> 3;
         p += n;
-        if (!(plain_end[s[p]] & 1))
+        if (!(plain_end[s[p]] & 1) && !plain_stop_ends(s, len, i, p, false))
             return 0;
         uint64_t bit = stop & -stop, keep = (bit >> 7) - 1;
         letter &= bit - 1;
@@ -679,7 +699,7 @@ static int scan_plain(seg *sg, size_t i, uint8_t gap, size_t *end)
         w = load8(s + p);
         stop = plain_masks(w, &letter);
     }
-    if (!(plain_end[s[p]] & (digit_start ? 2 : 1)))
+    if (!(plain_end[s[p]] & (digit_start ? 2 : 1)) && !plain_stop_ends(s, len, i, p, digit_start))
         return 0;
     *end = p;
     if (digit_start)
