@@ -1311,7 +1311,7 @@ typedef struct stem_slot {
     unsigned epoch;       /* the run doc_stem and last belong to; 0: none */
     uint64_t head;        /* key_head of the key */
     uint64_t stem_prefix; /* prefix_of the stem (0 for a stopword) */
-    const char *key;      /* in the cache's arena */
+    const char *tail;     /* the key past its head, in the cache's arena */
     const char *stem;     /* in the cache's arena; NULL for a stopword */
     const char *doc_stem; /* the stem copied into run `epoch`'s document */
     size_t last;          /* 1 + the last sentence of that run that took it */
@@ -1515,7 +1515,7 @@ static inline stem_slot *stem_find(const fl_stem_cache *c, const char *low, size
     for (size_t at = hash & c->mask; c->slots[at].len; at = (at + 1) & c->mask) {
         stem_slot *sl = &c->slots[at];
         if (sl->hash == hash && sl->len == n && sl->head == head &&
-            (n <= 8 || memcmp(sl->key + 8, low + 8, n - 8) == 0))
+            (n <= 8 || memcmp(sl->tail, low + 8, n - 8) == 0))
             return sl;
     }
     return NULL;
@@ -1562,9 +1562,10 @@ static bool word_stem(fl_stem_cache *c, struct sb_stemmer *stemmer, const char *
     size_t at = hash & c->mask;
     while (c->slots[at].len)
         at = (at + 1) & c->mask;
-    char *key = fl_arena_strndup(c->arena, low, n);
+    /* head holds a key's first eight bytes: only the rest is kept */
+    char *tail = n > 8 ? fl_arena_strndup(c->arena, low + 8, n - 8) : NULL;
     char *st = *stop ? NULL : fl_arena_strndup(c->arena, (const char *)*stem, *sn);
-    if (!key || (!*stop && !st))
+    if ((n > 8 && !tail) || (!*stop && !st))
         return false;
     c->slots[at] = (stem_slot){.hash = hash,
                                .len = (unsigned char)n,
@@ -1572,7 +1573,7 @@ static bool word_stem(fl_stem_cache *c, struct sb_stemmer *stemmer, const char *
                                .stem_len = (unsigned char)*sn,
                                .head = head,
                                .stem_prefix = st ? prefix_of(st, *sn) : 0,
-                               .key = key,
+                               .tail = tail,
                                .stem = st};
     c->count++;
     *slot = &c->slots[at];
