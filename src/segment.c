@@ -917,16 +917,23 @@ static fl_status tokenize(seg *sg)
             continue;
         }
         if (alnum_counts[s[i]]) {
+            /* plain words, each straight after one space */
             size_t end;
-            int r = scan_plain(sg, i, gap, &end);
-            if (r < 0)
-                return FL_ENOMEM;
-            if (r) {
+            int r;
+            while ((r = scan_plain(sg, i, gap, &end)) > 0) {
                 i = end;
                 gap = 0;
                 breaks = 0;
-                continue;
+                if (len - i < 2 || s[i] != ' ' || !alnum_counts[s[i + 1]])
+                    break;
+                i++;
+                gap = G_SPACE;
             }
+            if (r < 0)
+                return FL_ENOMEM;
+            if (r)
+                continue;
+            /* scan_word decides the word at i */
         }
         uint32_t cp;
         size_t n = decode(s, len, i, &cp);
