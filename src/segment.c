@@ -588,21 +588,94 @@ static const unsigned char plain_end[256] = {
 };
 // clang-format on
 
+/* Pushes a WORD or NUMBER token made by scan_plain: flags and stem cache
+ * slot stored at once, no abbreviation class. */
+static inline bool push_plain(seg *sg, size_t off, size_t len, fl_token_kind kind, uint8_t flags,
+                              bool capitalized, bool all_caps, stem_slot *slot)
+{
+    if (sg->n == sg->cap && !grow_tokens(sg))
+        return false;
+    if ((flags & (G_LINE | G_PARA)) && !note_token(sg, off, kind, flags))
+        return false;
+    sg->toks[sg->n] = (fl_token){
+        .off = off, .len = len, .kind = kind, .capitalized = capitalized, .all_caps = all_caps};
+    sg->flags[sg->n] = flags;
+    sg->slots[sg->n] = slot;
+    sg->n++;
+    return true;
+}
+
+/* The eight bytes at s: which are ASCII letters (bit 7 of each byte), and
+ * which end the run of ASCII letters and digits. */
+static inline uint64_t plain_masks(uint64_t w, uint64_t *letter)
+{
+    uint64_t ascii = ~w & BYTES_80;
+    uint64_t w7 = w & ~BYTES_80;
+    *letter = IN_RANGE(w7 | 0x2020202020202020ull, 'a', 'z') & ascii;
+    return ~(*letter | (IN_RANGE(w7, '0', '9') & ascii)) & BYTES_80;
+}
+
+/* Whether the run s[i..p) of ASCII letters and digits (a number when
+ * digit_start) that stops at a byte plain_end does not settle ends its
+ * token there all the same, as scan_word would decide: a period not
+ * followed by an ASCII letter or digit, after a number or after a word of
+ * three bytes or more that is no listed abbreviation (shorter ones may be
+ * dotted forms or initials); a comma after a number not followed by a
+ * digit. Most sentences end so. */
+static bool plain_stop_ends(const unsigned char *s, size_t len, size_t i, size_t p,
+                            bool digit_start)
+{
+    unsigned char c = s[p], nx = p + 1 < len ? s[p + 1] : ' ';
+    if (alnum_counts[nx])
+        return false;
+    if (c == ',')
+        return digit_start;
+    if (c != '.')
+        return false;
+    return digit_start || (p - i >= 3 && abbrev_class(s + i, p - i) == AB_NONE);
+}
+
 static int scan_plain(seg *sg, size_t i, uint8_t gap, size_t *end)
 {
     const unsigned char *s = sg->s;
     size_t len = sg->len, p = i;
+    if (len - p < 8)
+        return 0;
+    uint64_t w = load8(s + p), letter;
+    uint64_t stop = plain_masks(w, &letter);
+    bool digit_start = !(letter & 0x80); /* s[i] is a letter or a digit */
     uint64_t lower = 0, h = 0;
     /* the word lower-cased, for its stem cache slot */
     char low[FL_MAX_CONTEXT_WORD];
-    for (;;) {
-        if (len - p < 8)
+    if (stop && digit_start) {
+        /* a short number: nothing to lower-case */
+        p += (size_t)__builtin_ctzll(stop) >> 3;
+        if (!(plain_end[s[p]] & 2) && !plain_stop_ends(s, len, i, p, true))
             return 0;
-        uint64_t w = load8(s + p);
-        uint64_t ascii = ~w & BYTES_80;
-        uint64_t w7 = w & ~BYTES_80;
-        uint64_t letter = IN_RANGE(w7 | 0x2020202020202020ull, 'a', 'z') & ascii;
-        uint64_t stop = ~(letter | (IN_RANGE(w7, '0', '9') & ascii)) & BYTES_80;
+        *end = p;
+        return push_plain(sg, i, p - i, FL_TOK_NUMBER, gap, false, false, NULL) ? 1 : -1;
+    }
+    if (stop) {
+        /* a word shorter than eight bytes, the most common case: one chunk,
+         * its key the lower-cased bytes */
+        size_t n = (size_t)__builtin_ctzll(stop) >> 3;
+        p += n;
+        if (!(plain_end[s[p]] & 1) && !plain_stop_ends(s, len, i, p, false))
+            return 0;
+        uint64_t bit = stop & -stop, keep = (bit >> 7) - 1;
+        letter &= bit - 1;
+        lower = letter & (w << 2);
+        uint64_t key = (w & keep) | ((letter ^ lower) >> 2);
+        stem_slot *slot = NULL;
+        if (n >= 2)
+            slot = stem_find(sg->cache, (const char *)&key, n, key_final(key_mix(0, key), n), key);
+        *end = p;
+        return push_plain(sg, i, n, FL_TOK_WORD, gap | (lower ? 0 : T_NOLOWER), s[i] <= 'Z',
+                          !lower && (letter & (letter - 1)), slot)
+                   ? 1
+                   : -1;
+    }
+    for (;;) {
         uint64_t keep = ~0ull; /* the bytes of the word */
         if (stop) {
             uint64_t bit = stop & -stop;
@@ -621,30 +694,34 @@ static int scan_plain(seg *sg, size_t i, uint8_t gap, size_t *end)
             break;
         }
         p += 8;
+        if (len - p < 8)
+            return 0;
+        w = load8(s + p);
+        stop = plain_masks(w, &letter);
     }
-    bool digit_start = is_ascii_digit(s[i]);
-    if (!(plain_end[s[p]] & (digit_start ? 2 : 1)))
+    if (!(plain_end[s[p]] & (digit_start ? 2 : 1)) && !plain_stop_ends(s, len, i, p, digit_start))
         return 0;
     *end = p;
     if (digit_start)
-        return push_token(sg, i, p - i, FL_TOK_NUMBER, gap) ? 1 : -1;
-    if (!push_token(sg, i, p - i, FL_TOK_WORD, gap | (lower ? 0 : T_NOLOWER)))
-        return -1;
-    fl_token *tk = &sg->toks[sg->n - 1];
-    tk->capitalized = s[i] <= 'Z';
+        return push_plain(sg, i, p - i, FL_TOK_NUMBER, gap, false, false, NULL) ? 1 : -1;
+    bool all_caps = false;
     if (!lower) { /* all caps with two letters or more? */
         size_t letters = 0;
         for (size_t k = i; k < p && letters < 2; k++)
             letters += is_ascii_alpha(s[k]);
-        tk->all_caps = letters >= 2;
+        all_caps = letters >= 2;
     }
     size_t n = p - i;
-    if (n >= 2 && n < FL_MAX_CONTEXT_WORD && sg->cache) {
+    stem_slot *slot = NULL;
+    if (n < FL_MAX_CONTEXT_WORD) {
         uint64_t head;
         memcpy(&head, low, 8);
-        sg->slots[sg->n - 1] = stem_find(sg->cache, low, n, key_final(h, n), head);
+        slot = stem_find(sg->cache, low, n, key_final(h, n), head);
     }
-    return 1;
+    return push_plain(sg, i, n, FL_TOK_WORD, gap | (lower ? 0 : T_NOLOWER), s[i] <= 'Z', all_caps,
+                      slot)
+               ? 1
+               : -1;
 }
 
 /* Scans a WORD or NUMBER at s[i] and pushes it. */
@@ -840,16 +917,23 @@ static fl_status tokenize(seg *sg)
             continue;
         }
         if (alnum_counts[s[i]]) {
+            /* plain words, each straight after one space */
             size_t end;
-            int r = scan_plain(sg, i, gap, &end);
-            if (r < 0)
-                return FL_ENOMEM;
-            if (r) {
+            int r;
+            while ((r = scan_plain(sg, i, gap, &end)) > 0) {
                 i = end;
                 gap = 0;
                 breaks = 0;
-                continue;
+                if (len - i < 2 || s[i] != ' ' || !alnum_counts[s[i + 1]])
+                    break;
+                i++;
+                gap = G_SPACE;
             }
+            if (r < 0)
+                return FL_ENOMEM;
+            if (r)
+                continue;
+            /* scan_word decides the word at i */
         }
         uint32_t cp;
         size_t n = decode(s, len, i, &cp);
@@ -1234,7 +1318,7 @@ typedef struct stem_slot {
     unsigned epoch;       /* the run doc_stem and last belong to; 0: none */
     uint64_t head;        /* key_head of the key */
     uint64_t stem_prefix; /* prefix_of the stem (0 for a stopword) */
-    const char *key;      /* in the cache's arena */
+    const char *tail;     /* the key past its head, in the cache's arena */
     const char *stem;     /* in the cache's arena; NULL for a stopword */
     const char *doc_stem; /* the stem copied into run `epoch`'s document */
     size_t last;          /* 1 + the last sentence of that run that took it */
@@ -1438,7 +1522,7 @@ static inline stem_slot *stem_find(const fl_stem_cache *c, const char *low, size
     for (size_t at = hash & c->mask; c->slots[at].len; at = (at + 1) & c->mask) {
         stem_slot *sl = &c->slots[at];
         if (sl->hash == hash && sl->len == n && sl->head == head &&
-            (n <= 8 || memcmp(sl->key + 8, low + 8, n - 8) == 0))
+            (n <= 8 || memcmp(sl->tail, low + 8, n - 8) == 0))
             return sl;
     }
     return NULL;
@@ -1485,9 +1569,10 @@ static bool word_stem(fl_stem_cache *c, struct sb_stemmer *stemmer, const char *
     size_t at = hash & c->mask;
     while (c->slots[at].len)
         at = (at + 1) & c->mask;
-    char *key = fl_arena_strndup(c->arena, low, n);
+    /* head holds a key's first eight bytes: only the rest is kept */
+    char *tail = n > 8 ? fl_arena_strndup(c->arena, low + 8, n - 8) : NULL;
     char *st = *stop ? NULL : fl_arena_strndup(c->arena, (const char *)*stem, *sn);
-    if (!key || (!*stop && !st))
+    if ((n > 8 && !tail) || (!*stop && !st))
         return false;
     c->slots[at] = (stem_slot){.hash = hash,
                                .len = (unsigned char)n,
@@ -1495,7 +1580,7 @@ static bool word_stem(fl_stem_cache *c, struct sb_stemmer *stemmer, const char *
                                .stem_len = (unsigned char)*sn,
                                .head = head,
                                .stem_prefix = st ? prefix_of(st, *sn) : 0,
-                               .key = key,
+                               .tail = tail,
                                .stem = st};
     c->count++;
     *slot = &c->slots[at];
@@ -1562,7 +1647,40 @@ typedef struct context_state {
     fl_stem_cache *cache;
     ctx_word *scratch;
     size_t scratch_cap;
+    /* the document's copies of stems are bump-allocated from blocks of
+     * its arena: the rest of the current block */
+    char *stems;
+    size_t stems_left;
 } context_state;
+
+/* A copy of stem[0..n) (prefix: its prefix_of), NUL-terminated, in the
+ * document's arena. */
+static inline const char *copy_stem(context_state *cx, const char *stem, size_t n, uint64_t prefix)
+{
+    if (n + 1 > cx->stems_left) {
+        size_t size = n + 1 > 4096 ? n + 1 : 4096;
+        cx->stems = fl_arena_alloc_uninit(cx->arena, size); /* written as used */
+        if (!cx->stems)
+            return NULL;
+        cx->stems_left = size;
+    }
+    char *text = cx->stems;
+    if (n < 8 && cx->stems_left >= 8) {
+        /* the stem is all in its prefix (zero padded): one store */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        uint64_t v = prefix;
+#else
+        uint64_t v = __builtin_bswap64(prefix);
+#endif
+        memcpy(text, &v, 8);
+    } else {
+        memcpy(text, stem, n);
+        text[n] = '\0';
+    }
+    cx->stems += n + 1;
+    cx->stems_left -= n + 1;
+    return text;
+}
 
 /* Context words kept in order as they come, up to this many; past it
  * they are sorted at the end. */
@@ -1636,12 +1754,15 @@ static fl_status sentence_context(context_state *cx, fl_sentence *st, size_t ind
             if (stop)
                 continue;
             const char *text;
+            uint64_t prefix;
             if (slot && slot->epoch == epoch) {
                 if (slot->last == index + 1)
                     continue;
                 text = slot->doc_stem;
+                prefix = slot->stem_prefix;
             } else {
-                text = fl_arena_strndup(cx->arena, (const char *)stem, sn);
+                prefix = slot ? slot->stem_prefix : prefix_of((const char *)stem, sn);
+                text = copy_stem(cx, (const char *)stem, sn, prefix);
                 if (!text)
                     return FL_ENOMEM;
                 if (slot) {
@@ -1651,7 +1772,7 @@ static fl_status sentence_context(context_state *cx, fl_sentence *st, size_t ind
             }
             if (slot)
                 slot->last = index + 1;
-            e = (ctx_word){slot ? slot->stem_prefix : prefix_of(text, sn), text};
+            e = (ctx_word){prefix, text};
         }
         if (count >= FL_CTX_INSERT_MAX) {
             w[count++] = e; /* sorted below */
@@ -1661,12 +1782,14 @@ static fl_status sentence_context(context_state *cx, fl_sentence *st, size_t ind
          * again after the cache started over are kept once */
         size_t m = count;
         int c = 1;
-        while (m > 0 && (c = ctx_cmp(&w[m - 1], &e)) > 0)
+        while (m > 0 && (c = ctx_cmp(&w[m - 1], &e)) > 0) {
+            w[m] = w[m - 1]; /* moved up on the way (a duplicate is rare) */
             m--;
-        if (m > 0 && c == 0)
+        }
+        if (m > 0 && c == 0) {
+            memmove(&w[m], &w[m + 1], (count - m) * sizeof *w);
             continue;
-        for (size_t k = count; k > m; k--)
-            w[k] = w[k - 1];
+        }
         w[m] = e;
         count++;
     }
@@ -1683,7 +1806,7 @@ static fl_status sentence_context(context_state *cx, fl_sentence *st, size_t ind
             if (ctx_cmp(&w[u - 1], &w[k]) != 0)
                 w[u++] = w[k];
     }
-    const char **ctx = fl_arena_alloc(cx->arena, u * sizeof *ctx);
+    const char **ctx = fl_arena_alloc_uninit(cx->arena, u * sizeof *ctx); /* set below */
     if (!ctx)
         return FL_ENOMEM;
     for (size_t k = 0; k < u; k++)
