@@ -14,7 +14,6 @@
 
 #include "../lexicon.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 static const char RULE[] = "name-spelling";
@@ -312,23 +311,57 @@ static void check_lexicon_near(fl_doc *doc, name_group *g, name_group *groups, s
 
 /* ----------------------------------------------------- document checks */
 
-typedef struct near_item {
-    uint64_t hash;
-    size_t word;
-} near_item;
+/* The deletion-neighbourhood index of the document's words: an
+ * open-addressing table from a variant hash to a chain of the words with
+ * that variant. A lookup's answer does not depend on the chain's order
+ * (see check_document). */
+typedef struct near_index {
+    uint64_t *hashes;
+    uint32_t *heads; /* item + 1; 0: an empty slot */
+    size_t mask;
+    uint32_t *next; /* item + 1 */
+    uint32_t *word; /* by item */
+    size_t count;
+} near_index;
 
-static int near_order(const void *pa, const void *pb)
+static bool near_index_init(fl_doc *doc, near_index *ix, size_t items)
 {
-    const near_item *a = pa, *b = pb;
-    if (a->hash != b->hash)
-        return a->hash < b->hash ? -1 : 1;
-    return a->word < b->word ? -1 : a->word > b->word;
+    size_t cap = 64;
+    while (cap < 2 * items)
+        cap *= 2;
+    ix->hashes = fl_arena_alloc_uninit(doc->arena, cap * sizeof *ix->hashes);
+    ix->heads = fl_arena_alloc(doc->arena, cap * sizeof *ix->heads);
+    ix->next = fl_arena_alloc_uninit(doc->arena, (items + 1) * sizeof *ix->next);
+    ix->word = fl_arena_alloc_uninit(doc->arena, (items + 1) * sizeof *ix->word);
+    ix->mask = cap - 1;
+    ix->count = 0;
+    if (!ix->hashes || !ix->heads || !ix->next || !ix->word) {
+        doc->status = FL_ENOMEM;
+        return false;
+    }
+    return true;
 }
 
-static int word_order(const void *pa, const void *pb)
+static size_t near_slot(const near_index *ix, uint64_t h)
 {
-    const name_word *a = pa, *b = pb;
-    return strcmp(a->fold, b->fold);
+    size_t at = (size_t)(h ^ (h >> 29)) & ix->mask;
+    while (ix->heads[at] && ix->hashes[at] != h)
+        at = (at + 1) & ix->mask;
+    return at;
+}
+
+static void near_index_add(near_index *ix, uint64_t h, size_t word)
+{
+    size_t at = near_slot(ix, h);
+    size_t item = ix->count++;
+    if (!ix->heads[at]) {
+        ix->hashes[at] = h;
+        ix->next[item] = 0;
+    } else {
+        ix->next[item] = ix->heads[at];
+    }
+    ix->heads[at] = (uint32_t)(item + 1);
+    ix->word[item] = (uint32_t)word;
 }
 
 /* Names containing word w (index in their words), full names only. */
@@ -362,6 +395,59 @@ static bool full_names_disagree(const name_group *groups, size_t ng, const char 
     return w_full && v_full && !paired;
 }
 
+/* The distinct words of the document's names, in strcmp order, with the
+ * uses of the names containing them and the most used such name (the
+ * first in group order on a tie). Returns the count; *out is NULL when out
+ * of memory. */
+static size_t distinct_words(fl_doc *doc, const name_group *groups, size_t ng, size_t total,
+                             name_word **out)
+{
+    *out = NULL;
+    fl_name_keys set;
+    size_t *freq = fl_arena_alloc_uninit(doc->arena, total * sizeof *freq);
+    size_t *first = fl_arena_alloc_uninit(doc->arena, total * sizeof *first);
+    if (!freq || !first) {
+        doc->status = FL_ENOMEM;
+        return 0;
+    }
+    if (!fl_name_keys_init(doc, &set))
+        return 0;
+    for (size_t i = 0; i < ng; i++)
+        for (size_t k = 0; k < groups[i].nwords; k++) {
+            size_t before = set.count;
+            size_t id =
+                fl_name_keys_add(doc, &set, groups[i].words[k].s, groups[i].words[k].len, true);
+            if (id == FL_NAME_NO_KEY)
+                return 0;
+            if (id == before) {
+                freq[id] = groups[i].count;
+                first[id] = i;
+                continue;
+            }
+            freq[id] += groups[i].count;
+            if (groups[i].count > groups[first[id]].count)
+                first[id] = i;
+        }
+    size_t nw = set.count;
+    size_t *rank = fl_arena_alloc_uninit(doc->arena, nw * sizeof *rank);
+    name_word *words = fl_arena_alloc_uninit(doc->arena, nw * sizeof *words);
+    if (!rank || !words) {
+        doc->status = FL_ENOMEM;
+        return 0;
+    }
+    if (!fl_name_keys_ranks(doc, &set, rank))
+        return 0;
+    for (size_t id = 0; id < nw; id++) {
+        name_word *w = &words[rank[id]];
+        w->fold = set.keys[id];
+        w->len = set.lens[id];
+        w->freq = freq[id];
+        w->first_group = first[id];
+    }
+    *out = words;
+    return nw;
+}
+
 static void check_document(fl_doc *doc, name_group *groups, size_t ng)
 {
     /* the distinct words of the document's names, with frequencies */
@@ -370,93 +456,84 @@ static void check_document(fl_doc *doc, name_group *groups, size_t ng)
         total += groups[i].nwords;
     if (total < 2)
         return;
-    name_word *words = fl_arena_alloc(doc->arena, total * sizeof *words);
-    if (!words) {
+    name_word *words;
+    size_t nw = distinct_words(doc, groups, ng, total, &words);
+    if (!words)
+        return;
+    /* A word is looked up (a query) when used at most twice and unknown
+     * to the lexicon; it can only be a typo of a word used more often, so
+     * only words used at least twice are indexed (targets). The
+     * deletion-neighbourhood variants of each are computed once. */
+    size_t *voff = fl_arena_alloc_uninit(doc->arena, (nw + 1) * sizeof *voff);
+    unsigned char *role = fl_arena_alloc_uninit(doc->arena, nw + 1);
+    if (!voff || !role) {
         doc->status = FL_ENOMEM;
         return;
     }
-    size_t nw = 0;
-    for (size_t i = 0; i < ng; i++)
-        for (size_t k = 0; k < groups[i].nwords; k++) {
-            name_word *w = &words[nw];
-            w->fold = fl_arena_strndup(doc->arena, groups[i].words[k].s, groups[i].words[k].len);
-            if (!w->fold) {
-                doc->status = FL_ENOMEM;
-                return;
-            }
-            w->len = groups[i].words[k].len;
-            w->freq = groups[i].count;
-            w->first_group = i;
-            nw++;
-        }
-    qsort(words, nw, sizeof *words, word_order);
-    size_t k = 0;
-    for (size_t i = 0; i < nw; i++) {
-        if (k && strcmp(words[k - 1].fold, words[i].fold) == 0) {
-            words[k - 1].freq += words[i].freq;
-            if (groups[words[i].first_group].count > groups[words[k - 1].first_group].count)
-                words[k - 1].first_group = words[i].first_group;
-            continue;
-        }
-        words[k++] = words[i];
-    }
-    nw = k;
-    /* a deletion-neighbourhood index of the words long enough to check */
-    uint64_t *variants = fl_arena_alloc(doc->arena, FL_NEAR_MAX_VARIANTS * sizeof *variants);
-    if (!variants) {
-        doc->status = FL_ENOMEM;
-        return;
-    }
-    size_t nitems = 0, cap = 0;
-    near_item *items = NULL;
+    enum { QUERY = 1, TARGET = 2 };
+    size_t nvals = 0, ntarget = 0;
     for (size_t i = 0; i < nw; i++) {
         name_word *w = &words[i];
+        role[i] = 0;
+        voff[i] = nvals;
+        if (w->len < DOC_MIN_WORD - 1) { /* fewer bytes than code points needed */
+            w->ncps = w->len;
+            continue;
+        }
         w->ncps = fl_near_decode(w->fold, w->len, w->cps, FL_NEAR_MAX_CPS);
         if (w->ncps < DOC_MIN_WORD - 1 || w->ncps > FL_NEAR_MAX_CPS)
             continue;
-        size_t nv = fl_near_variants(w->cps, w->ncps, w->ncps >= TWO_EDITS_MIN ? 2 : 1, variants);
-        if (nitems + nv > cap) {
-            size_t grown_cap = cap ? cap * 2 : 1024;
-            while (grown_cap < nitems + nv)
-                grown_cap *= 2;
-            near_item *grown = fl_arena_alloc(doc->arena, grown_cap * sizeof *grown);
-            if (!grown) {
-                doc->status = FL_ENOMEM;
-                return;
-            }
-            if (nitems)
-                memcpy(grown, items, nitems * sizeof *items);
-            items = grown;
-            cap = grown_cap;
-        }
-        for (size_t v = 0; v < nv; v++)
-            items[nitems++] = (near_item){variants[v], i};
+        if (w->freq <= 2 && !lexicon_knows(doc, w->fold, w->len))
+            role[i] |= QUERY;
+        if (w->freq >= 2)
+            role[i] |= TARGET;
+        if (!role[i])
+            continue;
+        size_t n = w->ncps;
+        size_t bound = 1 + n + (n >= TWO_EDITS_MIN ? n * (n - 1) / 2 : 0);
+        nvals += bound;
+        if (role[i] & TARGET)
+            ntarget += bound;
     }
-    if (nitems < 2)
+    voff[nw] = nvals;
+    if (ntarget == 0)
         return;
-    qsort(items, nitems, sizeof *items, near_order);
+    uint64_t *vals = fl_arena_alloc_uninit(doc->arena, (nvals + 1) * sizeof *vals);
+    size_t *nvar = fl_arena_alloc_uninit(doc->arena, (nw + 1) * sizeof *nvar);
+    near_index ix;
+    if (!vals || !nvar) {
+        doc->status = FL_ENOMEM;
+        return;
+    }
+    if (!near_index_init(doc, &ix, ntarget))
+        return;
+    for (size_t i = 0; i < nw; i++) {
+        nvar[i] = 0;
+        if (!role[i])
+            continue;
+        name_word *w = &words[i];
+        uint64_t *v = vals + voff[i];
+        nvar[i] = fl_near_variants(w->cps, w->ncps, w->ncps >= TWO_EDITS_MIN ? 2 : 1, v);
+        if (role[i] & TARGET)
+            for (size_t k = 0; k < nvar[i]; k++)
+                near_index_add(&ix, v[k], i);
+    }
 
     for (size_t i = 0; i < nw && doc->status == FL_OK; i++) {
+        if (!(role[i] & QUERY))
+            continue;
         name_word *w = &words[i];
-        if (w->ncps < DOC_MIN_WORD - 1 || w->ncps > FL_NEAR_MAX_CPS || w->freq > 2)
-            continue;
-        if (lexicon_knows(doc, w->fold, w->len))
-            continue;
-        size_t nv = fl_near_variants(w->cps, w->ncps, w->ncps >= TWO_EDITS_MIN ? 2 : 1, variants);
+        const uint64_t *variants = vals + voff[i];
+        size_t nv = nvar[i];
+        /* every word that is a typo of w and more used than w: exactly
+         * one is a correction, more are ambiguous, whatever their order */
         size_t best = nw;
         unsigned best_edits = 0;
         bool ambiguous = false;
         for (size_t v = 0; v < nv; v++) {
-            size_t lo = 0, hi = nitems;
-            while (lo < hi) {
-                size_t mid = lo + (hi - lo) / 2;
-                if (items[mid].hash < variants[v])
-                    lo = mid + 1;
-                else
-                    hi = mid;
-            }
-            for (; lo < nitems && items[lo].hash == variants[v]; lo++) {
-                size_t j = items[lo].word;
+            size_t at = near_slot(&ix, variants[v]);
+            for (uint32_t item = ix.heads[at]; item; item = ix.next[item - 1]) {
+                size_t j = ix.word[item - 1];
                 if (j == i || j == best || words[j].freq <= w->freq)
                     continue;
                 unsigned d = word_typo((word_ref){w->fold, w->len},
