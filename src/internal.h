@@ -235,6 +235,13 @@ void fl_patterns_free(fl_patterns *patterns);
 fl_status fl_lexicon_build(bool builtin, const char *const *paths, size_t path_count,
                            fl_lexicon **out, fl_error *err);
 void fl_lexicon_free(fl_lexicon *lexicon);
+/* Whether some form fl_lexicon_near can find folds (fl_fold, flags 0) to
+ * `nwords` words (2 to 8; split at spaces and hyphens) with word[0..len)
+ * the one at `pos`; true also on a rare hash collision, never false for
+ * such a form: a cheap test before a near lookup that needs words in
+ * place. */
+bool fl_lexicon_near_word(const fl_lexicon *lex, size_t nwords, size_t pos, const char *word,
+                          size_t len);
 
 /* --------------------------------------------------------------- findings */
 

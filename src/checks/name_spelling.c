@@ -247,6 +247,16 @@ static void check_lexicon_near(fl_doc *doc, name_group *g, name_group *groups, s
     /* a single word shorter than LEX_MIN_WORD can match nothing below */
     if (g->nwords == 1 && g->words[0].len < LEX_MIN_WORD)
         return;
+    /* a lexicon name it is a typo of has the same words but one, in place
+     * (name_typo): without them, no lookup */
+    if (g->nwords == 0)
+        return;
+    size_t in_place = 0;
+    for (size_t i = 0; i < g->nwords && g->nwords > 1; i++)
+        in_place +=
+            fl_lexicon_near_word(doc->lexicon, g->nwords, i, g->words[i].s, g->words[i].len);
+    if (in_place + 1 < g->nwords)
+        return;
     char skel[KEY_CAP];
     size_t sl = fl_skeleton(g->main->text, g->main->len, 0, skel, sizeof skel);
     if (sl == 0 || sl >= sizeof skel)
