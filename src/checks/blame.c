@@ -149,47 +149,73 @@ static int distinct_order(const void *pa, const void *pb)
     return strcmp(a->key, b->key);
 }
 
-static uint64_t key_prefix(const char *s)
+/* The first 8 bytes of s[0..len) (no NUL inside) as a big-endian number,
+ * NUL padded. */
+static uint64_t key_prefix(const char *s, size_t len)
 {
+    if (len >= 8) {
+        uint64_t p;
+        memcpy(&p, s, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        p = __builtin_bswap64(p);
+#endif
+        return p;
+    }
     uint64_t p = 0;
-    size_t i = 0;
-    for (; i < 8 && s[i]; i++)
+    for (size_t i = 0; i < len; i++)
         p = p << 8 | (unsigned char)s[i];
-    return i == 0 ? 0 : i == 8 ? p : p << (8 * (8 - i));
+    return len == 0 ? 0 : p << (8 * (8 - len));
+}
+
+static void insertion_sort_keys(distinct_key *keys, size_t n)
+{
+    for (size_t i = 1; i < n; i++) {
+        distinct_key k = keys[i];
+        size_t j = i;
+        while (j > 0 && distinct_order(&keys[j - 1], &k) > 0) {
+            keys[j] = keys[j - 1];
+            j--;
+        }
+        keys[j] = k;
+    }
 }
 
 /* Sorts keys[0..n) by distinct_order: an MSD radix sort on the prefix
- * bytes from `byte` on, insertion sort for small runs. */
+ * bytes from `byte` on (counting only the range of byte values present),
+ * insertion sort for small runs. */
 static void sort_keys(distinct_key *keys, distinct_key *tmp, size_t n, unsigned byte)
 {
     if (n <= 24 || byte >= 8) {
-        if (n > 24) {
+        if (n > 24)
             qsort(keys, n, sizeof *keys, distinct_order);
-            return;
-        }
-        for (size_t i = 1; i < n; i++) {
-            distinct_key k = keys[i];
-            size_t j = i;
-            while (j > 0 && distinct_order(&keys[j - 1], &k) > 0) {
-                keys[j] = keys[j - 1];
-                j--;
-            }
-            keys[j] = k;
-        }
+        else
+            insertion_sort_keys(keys, n);
         return;
     }
-    size_t count[257] = {0};
     unsigned shift = 56 - 8 * byte;
+    unsigned lo = 255, hi = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned b = (unsigned)(keys[i].prefix >> shift) & 255;
+        lo = b < lo ? b : lo;
+        hi = b > hi ? b : hi;
+    }
+    if (lo == hi) { /* one byte value: on to the next byte */
+        sort_keys(keys, tmp, n, byte + 1);
+        return;
+    }
+    size_t range = hi - lo + 1;
+    size_t count[257];
+    memset(count, 0, (range + 1) * sizeof *count);
     for (size_t i = 0; i < n; i++)
-        count[((keys[i].prefix >> shift) & 255) + 1]++;
-    for (size_t b = 0; b < 256; b++)
+        count[((keys[i].prefix >> shift) & 255) - lo + 1]++;
+    for (size_t b = 0; b < range; b++)
         count[b + 1] += count[b];
     size_t end[256];
-    memcpy(end, count, sizeof end);
+    memcpy(end, count, range * sizeof *end);
     for (size_t i = 0; i < n; i++)
-        tmp[end[(keys[i].prefix >> shift) & 255]++] = keys[i];
+        tmp[end[((keys[i].prefix >> shift) & 255) - lo]++] = keys[i];
     memcpy(keys, tmp, n * sizeof *keys);
-    for (size_t b = 0; b < 256; b++)
+    for (size_t b = 0; b < range; b++)
         if (count[b + 1] - count[b] > 1)
             sort_keys(keys + count[b], tmp, count[b + 1] - count[b], byte + 1);
 }
@@ -344,7 +370,7 @@ bool fl_name_keys_ranks(fl_doc *doc, const fl_name_keys *set, size_t *rank)
         return false;
     }
     for (size_t id = 0; id < n; id++)
-        keys[id] = (distinct_key){key_prefix(set->keys[id]), set->keys[id], id};
+        keys[id] = (distinct_key){key_prefix(set->keys[id], set->lens[id]), set->keys[id], id};
     sort_keys(keys, keys + n, n, 0);
     for (size_t r = 0; r < n; r++)
         rank[keys[r].id] = r;
