@@ -79,8 +79,10 @@ bool fl_name_use_set_key(fl_doc *doc, fl_name_use *use,
             !use->suffix[0]) {
             size_t klen = strlen(own);
             *keyed = klen > 0 && klen < KEY_CAP;
-            if (*keyed)
+            if (*keyed) {
                 use->key = own;
+                use->key_is_fold = key_of == fl_fold;
+            }
             return true;
         }
     }
@@ -94,6 +96,7 @@ bool fl_name_use_set_key(fl_doc *doc, fl_name_use *use,
         doc->status = FL_ENOMEM;
         return false;
     }
+    use->key_is_fold = key_of == fl_fold;
     return true;
 }
 
@@ -287,9 +290,10 @@ static bool keys_grow(fl_doc *doc, fl_name_keys *set)
 {
     size_t cap = set->cap ? set->cap * 2 : 64;
     uint32_t *slots = fl_arena_alloc(doc->arena, cap * sizeof *slots);
-    const char **keys = fl_arena_alloc(doc->arena, cap / 2 * sizeof *keys);
-    size_t *lens = fl_arena_alloc(doc->arena, cap / 2 * sizeof *lens);
-    uint64_t *hashes = fl_arena_alloc(doc->arena, cap / 2 * sizeof *hashes);
+    /* written before they are read: not zeroed */
+    const char **keys = fl_arena_alloc_uninit(doc->arena, cap / 2 * sizeof *keys);
+    size_t *lens = fl_arena_alloc_uninit(doc->arena, cap / 2 * sizeof *lens);
+    uint64_t *hashes = fl_arena_alloc_uninit(doc->arena, cap / 2 * sizeof *hashes);
     if (!slots || !keys || !lens || !hashes) {
         doc->status = FL_ENOMEM;
         return false;
@@ -364,7 +368,7 @@ size_t fl_name_keys_add(fl_doc *doc, fl_name_keys *set, const char *s, size_t le
 bool fl_name_keys_ranks(fl_doc *doc, const fl_name_keys *set, size_t *rank)
 {
     size_t n = set->count;
-    distinct_key *keys = fl_arena_alloc(doc->arena, 2 * n * sizeof *keys);
+    distinct_key *keys = fl_arena_alloc_uninit(doc->arena, 2 * n * sizeof *keys);
     if (!keys) {
         doc->status = FL_ENOMEM;
         return false;
@@ -403,13 +407,13 @@ bool fl_name_uses_sort_ids(fl_doc *doc, fl_name_use *uses, size_t count, const f
             uses[0].group = 0;
         return true;
     }
-    uint32_t *pos = fl_arena_alloc(doc->arena, count * sizeof *pos);
+    uint32_t *pos = fl_arena_alloc_uninit(doc->arena, count * sizeof *pos);
     if (!pos) {
         doc->status = FL_ENOMEM;
         return false;
     }
     size_t nkeys = set->count;
-    size_t *rank = fl_arena_alloc(doc->arena, nkeys * sizeof *rank);
+    size_t *rank = fl_arena_alloc_uninit(doc->arena, nkeys * sizeof *rank);
     size_t *start = fl_arena_alloc(doc->arena, (nkeys + 1) * sizeof *start);
     if (!rank || !start) {
         doc->status = FL_ENOMEM;
@@ -446,14 +450,10 @@ bool fl_name_uses_sort_ids(fl_doc *doc, fl_name_use *uses, size_t count, const f
     return true;
 }
 
-int fl_blame_lexicon_status(const fl_doc *doc, const char *form, size_t len)
+/* fl_blame_lexicon_status with the form's fold key at hand. */
+static int lexicon_status_keyed(const fl_doc *doc, const char *form, size_t len, const char *key,
+                                size_t klen)
 {
-    if (!doc->lexicon)
-        return 0;
-    char key[512];
-    size_t klen = fl_fold(form, len, 0, key, sizeof key);
-    if (klen >= sizeof key)
-        return 0;
     const fl_lex_hit *hits;
     size_t n = fl_lexicon_by_fold(doc->lexicon, key, klen, &hits);
     for (size_t i = 0; i < n; i++)
@@ -464,6 +464,17 @@ int fl_blame_lexicon_status(const fl_doc *doc, const char *form, size_t len)
         if (strlen(hits[i].form) == len && memcmp(hits[i].form, form, len) == 0)
             return -1;
     return 0;
+}
+
+int fl_blame_lexicon_status(const fl_doc *doc, const char *form, size_t len)
+{
+    if (!doc->lexicon)
+        return 0;
+    char key[512];
+    size_t klen = fl_fold(form, len, 0, key, sizeof key);
+    if (klen >= sizeof key)
+        return 0;
+    return lexicon_status_keyed(doc, form, len, key, klen);
 }
 
 size_t fl_name_forms(fl_doc *doc, fl_name_use *uses, size_t count, fl_name_form **forms)
@@ -483,7 +494,7 @@ size_t fl_name_forms(fl_doc *doc, fl_name_use *uses, size_t count, fl_name_form 
         if (r == 0 || uses[r].form_len != uses[r - 1].form_len ||
             memcmp(uses[r].form, uses[r - 1].form, uses[r].form_len) != 0)
             n++;
-    fl_name_form *out = fl_arena_alloc(doc->arena, (n ? n : 1) * sizeof *out);
+    fl_name_form *out = fl_arena_alloc_uninit(doc->arena, (n ? n : 1) * sizeof *out);
     if (!out) {
         doc->status = FL_ENOMEM;
         return 0;
@@ -503,7 +514,12 @@ size_t fl_name_forms(fl_doc *doc, fl_name_use *uses, size_t count, fl_name_form 
         f->len = uses[r].form_len;
         f->uses = &uses[r];
         f->count = end - r;
-        f->lexicon = fl_blame_lexicon_status(doc, f->text, f->len);
+        f->shape = false;
+        f->shape_peer = NULL;
+        f->lexicon = !uses[r].key_is_fold ? fl_blame_lexicon_status(doc, f->text, f->len)
+                     : doc->lexicon       ? lexicon_status_keyed(doc, f->text, f->len, uses[r].key,
+                                                                 strlen(uses[r].key))
+                                          : 0;
         r = end;
     }
     *forms = out;

@@ -21,6 +21,7 @@ typedef struct fl_name_use {
     size_t form_len;
     const char *suffix; /* "s" for a plural code (H20s), else "" */
     const char *key;    /* the grouping key the check chose */
+    bool key_is_fold;   /* key is fl_fold(form, form_len, 0) */
     bool part;          /* one word of a longer name (Allied in Allied Domecq) */
     size_t group;       /* set by fl_name_uses_sort: the rank of key among the keys */
 } fl_name_use;

@@ -177,6 +177,7 @@ static size_t add_parts(fl_doc *doc, const fl_mention *m, size_t i, fl_name_use 
                     doc->status = FL_ENOMEM;
                     return n;
                 }
+                u->key_is_fold = true;
                 n++;
             }
         }
@@ -204,8 +205,8 @@ static void run(fl_doc *doc)
         return;
     if (cap > 4 * total + 16)
         cap = 4 * total + 16; /* the bound this check has always kept */
-    fl_name_use *uses = fl_arena_alloc(doc->arena, cap * sizeof *uses);
-    bool *initial = fl_arena_alloc(doc->arena, total * sizeof *initial);
+    fl_name_use *uses = fl_arena_alloc_uninit(doc->arena, cap * sizeof *uses);
+    bool *initial = fl_arena_alloc_uninit(doc->arena, total * sizeof *initial);
     if (!uses || !initial) {
         doc->status = FL_ENOMEM;
         return;

@@ -628,7 +628,7 @@ static void run(fl_doc *doc)
         wanted_count += wanted(doc, FL_DOC_MENTION(doc, i));
     if (wanted_count == 0)
         return;
-    fl_name_use *uses = fl_arena_alloc(doc->arena, wanted_count * sizeof *uses);
+    fl_name_use *uses = fl_arena_alloc_uninit(doc->arena, wanted_count * sizeof *uses);
     if (!uses) {
         doc->status = FL_ENOMEM;
         return;
@@ -651,7 +651,7 @@ static void run(fl_doc *doc)
     for (size_t r = 0; r < n; r++)
         if (r == 0 || uses[r].group != uses[r - 1].group)
             ng++;
-    name_group *groups = fl_arena_alloc(doc->arena, (ng ? ng : 1) * sizeof *groups);
+    name_group *groups = fl_arena_alloc_uninit(doc->arena, (ng ? ng : 1) * sizeof *groups);
     if (!groups) {
         doc->status = FL_ENOMEM;
         return;
@@ -672,6 +672,8 @@ static void run(fl_doc *doc)
         /* fl_name_forms may have dropped duplicate spans: recount */
         g->uses = uses + r;
         g->count = 0;
+        g->qualified = false;
+        g->reported = false;
         g->main = &g->forms[0];
         for (size_t f = 0; f < g->nforms; f++) {
             g->count += g->forms[f].count;

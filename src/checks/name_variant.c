@@ -658,7 +658,7 @@ static candidate *scan_tokens(fl_doc *doc, unsigned char *cls, name_keys *keys, 
             }
         }
     }
-    candidate *cands = fl_arena_alloc(doc->arena, (n + 1) * sizeof *cands);
+    candidate *cands = fl_arena_alloc_uninit(doc->arena, (n + 1) * sizeof *cands);
     if (!cands) {
         doc->status = FL_ENOMEM;
         return NULL;
@@ -763,8 +763,8 @@ static void run(fl_doc *doc)
         nwanted += wanted(m);
         ncodes += m->kind == FL_M_CODE;
     }
-    fl_name_use *uses = fl_arena_alloc(doc->arena, (nwanted + 1) * sizeof *uses);
-    family_use *fams = fl_arena_alloc(doc->arena, (ncodes + 1) * sizeof *fams);
+    fl_name_use *uses = fl_arena_alloc_uninit(doc->arena, (nwanted + 1) * sizeof *uses);
+    family_use *fams = fl_arena_alloc_uninit(doc->arena, (ncodes + 1) * sizeof *fams);
     if (!uses || !fams) {
         doc->status = FL_ENOMEM;
         return;
@@ -839,7 +839,7 @@ static void run(fl_doc *doc)
     if (doc->status != FL_OK)
         return;
     if (runs.count) {
-        fl_name_use *all = fl_arena_alloc(doc->arena, (n + runs.count) * sizeof *all);
+        fl_name_use *all = fl_arena_alloc_uninit(doc->arena, (n + runs.count) * sizeof *all);
         if (!all) {
             doc->status = FL_ENOMEM;
             return;
@@ -852,7 +852,7 @@ static void run(fl_doc *doc)
 
     if (!fl_name_uses_sort_ids(doc, uses, n, &keys.set))
         return;
-    group *groups = fl_arena_alloc(doc->arena, nkeys * sizeof *groups);
+    group *groups = fl_arena_alloc_uninit(doc->arena, nkeys * sizeof *groups);
     if (!groups) {
         doc->status = FL_ENOMEM;
         return;
