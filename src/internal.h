@@ -180,6 +180,7 @@ typedef struct fl_doc {
     fl_vec directives; /* fl_directive */
     bool front_matter; /* Markdown: check front matter title/description */
     fl_workspace *ws;  /* lent by the checker for this run, or NULL */
+    void *name_folds;  /* checks/blame.c: name uses shared by the name checks */
 } fl_doc;
 
 /* A document's result is its run: findings live in the run's arena. */

@@ -223,10 +223,79 @@ static void sort_keys(distinct_key *keys, distinct_key *tmp, size_t n, unsigned 
             sort_keys(keys + count[b], tmp, count[b + 1] - count[b], byte + 1);
 }
 
+static bool same_form(const fl_name_use *a, const fl_name_use *b)
+{
+    return a->form_len == b->form_len &&
+           (a->form == b->form || memcmp(a->form, b->form, a->form_len) == 0);
+}
+
+/* form_order's first keys: the form's bytes, then its length. */
+static int form_text_order(const fl_name_use *a, const fl_name_use *b)
+{
+    size_t n = a->form_len < b->form_len ? a->form_len : b->form_len;
+    int c = memcmp(a->form, b->form, n);
+    if (c)
+        return c;
+    return a->form_len < b->form_len ? -1 : a->form_len > b->form_len;
+}
+
+enum { FEW_FORMS = 8 };
+
+/* Puts uses[0..n) in form_order when they are in (offset, mention) order
+ * and hold at most FEW_FORMS forms: a stable scatter by form through tmp
+ * (n uses) and idx (n bytes). False, with nothing moved, otherwise. */
+static bool scatter_by_form(fl_name_use *uses, size_t n, fl_name_use *tmp, unsigned char *idx)
+{
+    const fl_name_use *forms[FEW_FORMS];
+    size_t count[FEW_FORMS], nforms = 0, last = 0;
+    for (size_t i = 0; i < n; i++) {
+        const fl_name_use *u = &uses[i];
+        if (i > 0 && (u->off < u[-1].off || (u->off == u[-1].off && u->mention < u[-1].mention)))
+            return false;
+        size_t k = last;
+        if (nforms == 0 || !same_form(u, forms[k])) {
+            for (k = 0; k < nforms && !same_form(u, forms[k]); k++)
+                ;
+            if (k == nforms) {
+                if (nforms == FEW_FORMS)
+                    return false;
+                forms[nforms] = u;
+                count[nforms++] = 0;
+            }
+            last = k;
+        }
+        idx[i] = (unsigned char)k;
+        count[k]++;
+    }
+    if (nforms == 1)
+        return true; /* one form, in offset order */
+    /* the forms in order (a handful: insertion sort), then where each
+     * form's uses start */
+    size_t order[FEW_FORMS], start[FEW_FORMS];
+    for (size_t k = 0; k < nforms; k++) {
+        size_t j = k;
+        while (j > 0 && form_text_order(forms[order[j - 1]], forms[k]) > 0) {
+            order[j] = order[j - 1];
+            j--;
+        }
+        order[j] = k;
+    }
+    for (size_t r = 0, at = 0; r < nforms; r++) {
+        start[order[r]] = at;
+        at += count[order[r]];
+    }
+    for (size_t i = 0; i < n; i++)
+        tmp[start[idx[i]]++] = uses[i];
+    memcpy(uses, tmp, n * sizeof *uses);
+    return true;
+}
+
 /* Puts one key's uses (in their input order, which is mostly document
  * order) in form_order. */
-static void sort_group(fl_name_use *uses, size_t n)
+static void sort_group(fl_name_use *uses, size_t n, fl_name_use *tmp, unsigned char *idx)
 {
+    if (scatter_by_form(uses, n, tmp, idx))
+        return;
     size_t i = 1;
     while (i < n && form_order(&uses[i - 1], &uses[i]) <= 0)
         i++;
@@ -407,30 +476,39 @@ bool fl_name_uses_sort_ids(fl_doc *doc, fl_name_use *uses, size_t count, const f
             uses[0].group = 0;
         return true;
     }
-    uint32_t *pos = fl_arena_alloc_uninit(doc->arena, count * sizeof *pos);
-    if (!pos) {
-        doc->status = FL_ENOMEM;
-        return false;
-    }
-    size_t nkeys = set->count;
-    size_t *rank = fl_arena_alloc_uninit(doc->arena, nkeys * sizeof *rank);
-    size_t *start = fl_arena_alloc(doc->arena, (nkeys + 1) * sizeof *start);
-    if (!rank || !start) {
+    size_t *rank = fl_arena_alloc_uninit(doc->arena, set->count * sizeof *rank);
+    if (!rank) {
         doc->status = FL_ENOMEM;
         return false;
     }
     if (!fl_name_keys_ranks(doc, set, rank))
         return false;
-    /* each use's place: by rank, and in input order within a rank */
-    for (size_t i = 0; i < count; i++) {
+    for (size_t i = 0; i < count; i++)
         uses[i].group = rank[uses[i].group];
-        start[uses[i].group + 1]++;
+    return fl_name_uses_sort_ranked(doc, uses, count, set->count);
+}
+
+bool fl_name_uses_sort_ranked(fl_doc *doc, fl_name_use *uses, size_t count, size_t nranks)
+{
+    if (count < 2)
+        return true;
+    uint32_t *pos = fl_arena_alloc_uninit(doc->arena, count * sizeof *pos);
+    size_t *start = fl_arena_alloc(doc->arena, (nranks + 1) * sizeof *start);
+    fl_name_use *tmp = fl_arena_alloc_uninit(doc->arena, count * sizeof *tmp);
+    unsigned char *idx = fl_arena_alloc_uninit(doc->arena, count);
+    if (!pos || !start || !tmp || !idx) {
+        doc->status = FL_ENOMEM;
+        return false;
     }
-    for (size_t r = 0; r < nkeys; r++)
+    /* each use's place: by rank, and in input order within a rank */
+    for (size_t i = 0; i < count; i++)
+        start[uses[i].group + 1]++;
+    for (size_t r = 0; r < nranks; r++)
         start[r + 1] += start[r];
     for (size_t i = 0; i < count; i++)
         pos[i] = (uint32_t)start[uses[i].group]++;
-    /* move them there in place, one cycle at a time */
+    /* move them there in place, one cycle at a time (no copy of the whole
+     * array) */
     for (size_t i = 0; i < count; i++) {
         while (pos[i] != i) {
             size_t j = pos[i];
@@ -442,12 +520,64 @@ bool fl_name_uses_sort_ids(fl_doc *doc, fl_name_use *uses, size_t count, const f
         }
     }
     /* start[r] is now the end of rank r */
-    for (size_t r = 0, from = 0; r < nkeys; r++) {
+    for (size_t r = 0, from = 0; r < nranks; r++) {
         if (start[r] - from > 1)
-            sort_group(uses + from, start[r] - from);
+            sort_group(uses + from, start[r] - from, tmp, idx);
         from = start[r];
     }
     return true;
+}
+
+fl_name_folds *fl_name_folds_get(fl_doc *doc)
+{
+    fl_name_folds *f = doc->name_folds;
+    size_t total = doc->mentions.count;
+    if (f && f->mentions == doc->mentions.items && f->mention_count == total)
+        return f;
+    f = fl_arena_alloc(doc->arena, sizeof *f);
+    fl_name_use *uses = fl_arena_alloc_uninit(doc->arena, (total + 1) * sizeof *uses);
+    if (!f || !uses) {
+        doc->status = FL_ENOMEM;
+        return NULL;
+    }
+    if (!fl_name_keys_init(doc, &f->set))
+        return NULL;
+    f->mentions = doc->mentions.items;
+    f->mention_count = total;
+    f->uses = uses;
+    for (size_t i = 0; i < total; i++) {
+        fl_name_use *u = &uses[i];
+        fl_mention_kind kind = FL_DOC_MENTION(doc, i)->kind;
+        bool keyed = false;
+        if ((kind == FL_M_CODE || kind == FL_M_NAME || kind == FL_M_ACRONYM) &&
+            fl_name_use_init(doc, i, u) && !fl_name_use_set_key(doc, u, fl_fold, &keyed))
+            return NULL;
+        if (!keyed) {
+            u->key = NULL;
+            continue;
+        }
+        u->group = fl_name_keys_add(doc, &f->set, u->key, strlen(u->key), false);
+        if (u->group == FL_NAME_NO_KEY)
+            return NULL;
+    }
+    doc->name_folds = f;
+    return f;
+}
+
+const size_t *fl_name_folds_ranks(fl_doc *doc, fl_name_folds *f)
+{
+    if (f->rank && f->ranked_count == f->set.count)
+        return f->rank;
+    size_t *rank = fl_arena_alloc_uninit(doc->arena, (f->set.count + 1) * sizeof *rank);
+    if (!rank) {
+        doc->status = FL_ENOMEM;
+        return NULL;
+    }
+    if (!fl_name_keys_ranks(doc, &f->set, rank))
+        return NULL;
+    f->rank = rank;
+    f->ranked_count = f->set.count;
+    return rank;
 }
 
 /* fl_blame_lexicon_status with the form's fold key at hand. */

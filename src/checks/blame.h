@@ -105,6 +105,30 @@ bool fl_name_uses_sort(fl_doc *doc, fl_name_use *uses, size_t count);
  * their key in `set`. */
 bool fl_name_uses_sort_ids(fl_doc *doc, fl_name_use *uses, size_t count, const fl_name_keys *set);
 
+/* As fl_name_uses_sort, for uses whose `group` already holds their key's
+ * rank (below nranks) among a set of keys. */
+bool fl_name_uses_sort_ranked(fl_doc *doc, fl_name_use *uses, size_t count, size_t nranks);
+
+/* The fold-keyed uses of a document's mentions (codes, names, acronyms),
+ * made once and shared by name-casing and name-spelling (doc->name_folds;
+ * remade when the mentions changed). */
+typedef struct fl_name_folds {
+    const void *mentions; /* doc->mentions.items and count when made */
+    size_t mention_count;
+    fl_name_use *uses; /* by mention: fl_name_use_init and the fold key (key
+                          NULL: none), `group` the key's id in set */
+    fl_name_keys set;  /* the fold keys; a check may add more (words of names) */
+    size_t *rank;      /* rank of each id, for ranked_count ids */
+    size_t ranked_count;
+} fl_name_folds;
+
+/* The document's fold-keyed uses, made on first call; NULL when out of
+ * memory (doc->status is then FL_ENOMEM). */
+fl_name_folds *fl_name_folds_get(fl_doc *doc);
+/* The rank of each key of f->set among all of them in strcmp order
+ * (redone when keys were added since); NULL when out of memory. */
+const size_t *fl_name_folds_ranks(fl_doc *doc, fl_name_folds *f);
+
 /* The end of the run of sorted uses[r..count) that share uses[r]'s key
  * (its group); *several tells whether the run holds more than one form. */
 size_t fl_name_uses_run(const fl_name_use *uses, size_t count, size_t r, bool *several);

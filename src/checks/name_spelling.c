@@ -628,24 +628,25 @@ static void run(fl_doc *doc)
         wanted_count += wanted(doc, FL_DOC_MENTION(doc, i));
     if (wanted_count == 0)
         return;
+    fl_name_folds *folds = fl_name_folds_get(doc);
     fl_name_use *uses = fl_arena_alloc_uninit(doc->arena, wanted_count * sizeof *uses);
-    if (!uses) {
+    if (!folds || !uses) {
         doc->status = FL_ENOMEM;
         return;
     }
     size_t n = 0;
     for (size_t i = 0; i < total; i++) {
-        const fl_mention *m = FL_DOC_MENTION(doc, i);
-        if (!wanted(doc, m) || !fl_name_use_init(doc, i, &uses[n]))
-            continue;
-        /* the fold key (KEY_CAP is fl_name_use_set_key's cap too) */
-        bool keyed;
-        if (!fl_name_use_set_key(doc, &uses[n], fl_fold, &keyed))
-            return;
-        if (keyed)
-            n++;
+        /* the shared use with its fold key (KEY_CAP is fl_name_use_set_key's
+         * cap too) */
+        if (wanted(doc, FL_DOC_MENTION(doc, i)) && folds->uses[i].key)
+            uses[n++] = folds->uses[i];
     }
-    if (!fl_name_uses_sort(doc, uses, n))
+    const size_t *rank = fl_name_folds_ranks(doc, folds);
+    if (!rank)
+        return;
+    for (size_t r = 0; r < n; r++)
+        uses[r].group = rank[uses[r].group];
+    if (!fl_name_uses_sort_ranked(doc, uses, n, folds->set.count))
         return;
     size_t ng = 0;
     for (size_t r = 0; r < n; r++)
