@@ -653,6 +653,27 @@ static uint64_t near_word_hash(size_t nwords, size_t pos, const char *word, size
     return h ? h : 1;
 }
 
+/* The shape of such a word: its first and last code points and their
+ * count (2 to FL_NEAR_MAX_CPS), hashed apart from the words. */
+static uint64_t near_shape_hash(size_t nwords, size_t pos, uint32_t first, uint32_t last,
+                                size_t ncps)
+{
+    uint64_t h = ((uint64_t)first << 32 | last) * 0x9e3779b97f4a7c15ull;
+    h ^= ((uint64_t)nwords << 16 | (uint64_t)pos << 8 | ncps) * 0xc2b2ae3d27d4eb4full;
+    h ^= h >> 29;
+    h *= 0xbf58476d1ce4e5b9ull;
+    h ^= h >> 32;
+    return h ? h : 1;
+}
+
+/* The word's code points in cps; their count, or 0 when under 2 or over
+ * FL_NEAR_MAX_CPS. */
+static size_t near_word_cps(const char *word, size_t len, uint32_t *cps)
+{
+    size_t n = fl_near_decode(word, len, cps, FL_NEAR_MAX_CPS);
+    return n < 2 || n > FL_NEAR_MAX_CPS ? 0 : n;
+}
+
 static bool near_word_sep(char c)
 {
     return c == ' ' || c == '-';
@@ -670,8 +691,9 @@ static void near_words_put(uint64_t *set, size_t mask, uint64_t h)
 
 /* From the fold records (every canonical form and alias, and more: a
  * superset of the near forms' fold keys), so nothing is folded again.
- * Only keys of 2 to NEAR_WORDS_MAX words are kept: fl_lexicon_near_word
- * is asked about names of several words only. */
+ * Keys of 1 to NEAR_WORDS_MAX words: the shape of each word, and for keys
+ * of several words the word itself (fl_lexicon_near_word is asked about
+ * names of several words only). */
 static fl_status build_near_words(fl_lexicon *lex)
 {
     size_t cap = 4096, count = 0;
@@ -694,9 +716,9 @@ static fl_status build_near_words(fl_lexicon *lex)
                 i++;
             end[n++] = i;
         }
-        if (n < 2 || n > NEAR_WORDS_MAX)
+        if (n < 1 || n > NEAR_WORDS_MAX)
             continue;
-        if (2 * (count + n) > cap) { /* grow: rehash into twice the slots */
+        if (2 * (count + 2 * n) > cap) { /* grow: rehash into twice the slots */
             uint64_t *grown = calloc(cap * 2, sizeof *grown);
             if (!grown) {
                 free(set);
@@ -709,9 +731,16 @@ static fl_status build_near_words(fl_lexicon *lex)
             set = grown;
             cap *= 2;
         }
-        for (size_t k = 0; k < n; k++)
-            near_words_put(set, cap - 1, near_word_hash(n, k, key + start[k], end[k] - start[k]));
-        count += n;
+        for (size_t k = 0; k < n; k++) {
+            uint32_t cps[FL_NEAR_MAX_CPS];
+            size_t nc = near_word_cps(key + start[k], end[k] - start[k], cps);
+            if (nc)
+                near_words_put(set, cap - 1, near_shape_hash(n, k, cps[0], cps[nc - 1], nc));
+            if (n > 1)
+                near_words_put(set, cap - 1,
+                               near_word_hash(n, k, key + start[k], end[k] - start[k]));
+        }
+        count += 2 * n;
     }
     lex->near_words = set;
     lex->near_word_mask = cap - 1;
@@ -1159,15 +1188,35 @@ size_t fl_lexicon_near(const fl_lexicon *lex, const char *key, size_t len, unsig
     return found;
 }
 
+static bool near_words_has(const fl_lexicon *lex, uint64_t h)
+{
+    for (size_t at = (size_t)(h ^ (h >> 31)) & lex->near_word_mask; lex->near_words[at];
+         at = (at + 1) & lex->near_word_mask)
+        if (lex->near_words[at] == h)
+            return true;
+    return false;
+}
+
 bool fl_lexicon_near_word(const fl_lexicon *lex, size_t nwords, size_t pos, const char *word,
                           size_t len)
 {
     if (!lex || !lex->near_words)
         return false;
-    uint64_t h = near_word_hash(nwords, pos, word, len);
-    for (size_t at = (size_t)(h ^ (h >> 31)) & lex->near_word_mask; lex->near_words[at];
-         at = (at + 1) & lex->near_word_mask)
-        if (lex->near_words[at] == h)
+    return near_words_has(lex, near_word_hash(nwords, pos, word, len));
+}
+
+bool fl_lexicon_near_shape(const fl_lexicon *lex, size_t nwords, size_t pos, const char *word,
+                           size_t len, unsigned max_diff)
+{
+    if (!lex || !lex->near_words)
+        return false;
+    uint32_t cps[FL_NEAR_MAX_CPS];
+    size_t n = near_word_cps(word, len, cps);
+    if (!n)
+        return false;
+    for (size_t m = n > 2 + max_diff ? n - max_diff : 2; m <= n + max_diff && m <= FL_NEAR_MAX_CPS;
+         m++)
+        if (near_words_has(lex, near_shape_hash(nwords, pos, cps[0], cps[n - 1], m)))
             return true;
     return false;
 }

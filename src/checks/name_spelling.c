@@ -252,10 +252,23 @@ static void check_lexicon_near(fl_doc *doc, name_group *g, name_group *groups, s
     if (g->nwords == 0)
         return;
     size_t in_place = 0;
-    for (size_t i = 0; i < g->nwords && g->nwords > 1; i++)
-        in_place +=
+    bool placed[MAX_WORDS] = {false};
+    for (size_t i = 0; i < g->nwords && g->nwords > 1; i++) {
+        placed[i] =
             fl_lexicon_near_word(doc->lexicon, g->nwords, i, g->words[i].s, g->words[i].len);
+        in_place += placed[i];
+    }
     if (in_place + 1 < g->nwords)
+        return;
+    /* and the word that differs (the one not in place, if any) has the
+     * first and last letters of the lexicon's and nearly its length
+     * (word_typo) */
+    bool shaped = false;
+    for (size_t i = 0; i < g->nwords && !shaped; i++)
+        if (!placed[i] || in_place == g->nwords)
+            shaped = fl_lexicon_near_shape(doc->lexicon, g->nwords, i, g->words[i].s,
+                                           g->words[i].len, 2);
+    if (!shaped)
         return;
     char skel[KEY_CAP];
     size_t sl = fl_skeleton(g->main->text, g->main->len, 0, skel, sizeof skel);
