@@ -418,6 +418,63 @@ static bool full_names_disagree(const name_group *groups, size_t ng, const char 
     return w_full && v_full && !paired;
 }
 
+/* The shapes of the document's words (first and last code points, code
+ * point count), each with the highest use count among the words that may
+ * be corrected towards (targets) and the lowest among the words that may
+ * be corrected (queries). Keys are exact. */
+typedef struct shape_slot {
+    uint64_t key; /* 0: empty */
+    size_t max_target, min_query;
+} shape_slot;
+
+typedef struct shape_table {
+    shape_slot *slots;
+    size_t mask;
+} shape_table;
+
+static uint64_t shape_key(const name_word *w, size_t ncps)
+{
+    return (uint64_t)w->cps[0] << 27 | (uint64_t)w->cps[w->ncps - 1] << 6 | ncps;
+}
+
+static bool shape_table_init(fl_doc *doc, shape_table *t, size_t words)
+{
+    size_t cap = 16;
+    while (cap < 2 * words)
+        cap *= 2;
+    t->slots = fl_arena_alloc(doc->arena, cap * sizeof *t->slots);
+    t->mask = cap - 1;
+    if (!t->slots)
+        doc->status = FL_ENOMEM;
+    return t->slots != NULL;
+}
+
+static size_t shape_at(const shape_table *t, uint64_t key)
+{
+    uint64_t h = key * 0x9e3779b97f4a7c15ull;
+    size_t at = (size_t)(h >> 32) & t->mask;
+    while (t->slots[at].key && t->slots[at].key != key)
+        at = (at + 1) & t->mask;
+    return at;
+}
+
+static void shape_note(shape_table *t, uint64_t key, bool query, bool target, size_t freq)
+{
+    shape_slot *sl = &t->slots[shape_at(t, key)];
+    if (!sl->key)
+        *sl = (shape_slot){key, 0, SIZE_MAX};
+    if (target && freq > sl->max_target)
+        sl->max_target = freq;
+    if (query && freq < sl->min_query)
+        sl->min_query = freq;
+}
+
+static const shape_slot *shape_find(const shape_table *t, uint64_t key)
+{
+    const shape_slot *sl = &t->slots[shape_at(t, key)];
+    return sl->key ? sl : NULL;
+}
+
 /* The distinct words of the document's names, in strcmp order, with the
  * uses of the names containing them and the most used such name (the
  * first in group order on a tie). Returns the count; *out is NULL when out
@@ -485,8 +542,9 @@ static void check_document(fl_doc *doc, name_group *groups, size_t ng)
         return;
     /* A word is looked up (a query) when used at most twice and unknown
      * to the lexicon; it can only be a typo of a word used more often, so
-     * only words used at least twice are indexed (targets). The
-     * deletion-neighbourhood variants of each are computed once. */
+     * only words used at least twice are indexed (targets), and only
+     * those with the shape of some query. The deletion-neighbourhood
+     * variants of each are computed once. */
     size_t *voff = fl_arena_alloc_uninit(doc->arena, (nw + 1) * sizeof *voff);
     unsigned char *role = fl_arena_alloc_uninit(doc->arena, nw + 1);
     if (!voff || !role) {
@@ -494,22 +552,41 @@ static void check_document(fl_doc *doc, name_group *groups, size_t ng)
         return;
     }
     enum { QUERY = 1, TARGET = 2 };
-    size_t nvals = 0, ntarget = 0;
+    /* the words word_typo can pair, and their shapes: a word is only ever
+     * paired with one of the same first and last letters and nearly its
+     * length, used more often */
+    shape_table shapes;
+    if (!shape_table_init(doc, &shapes, nw))
+        return;
     for (size_t i = 0; i < nw; i++) {
         name_word *w = &words[i];
         role[i] = 0;
-        voff[i] = nvals;
-        if (w->len < DOC_MIN_WORD - 1) { /* fewer bytes than code points needed */
+        if (w->len < DOC_MIN_WORD) { /* fewer bytes than code points needed */
             w->ncps = w->len;
             continue;
         }
         w->ncps = fl_near_decode(w->fold, w->len, w->cps, FL_NEAR_MAX_CPS);
-        if (w->ncps < DOC_MIN_WORD - 1 || w->ncps > FL_NEAR_MAX_CPS)
+        if (w->ncps < DOC_MIN_WORD || w->ncps > FL_NEAR_MAX_CPS || !all_letters(w->cps, w->ncps))
             continue;
-        if (w->freq <= 2 && !lexicon_knows(doc, w->fold, w->len))
-            role[i] |= QUERY;
-        if (w->freq >= 2)
-            role[i] |= TARGET;
+        role[i] = (w->freq <= 2 ? QUERY : 0) | (w->freq >= 2 ? TARGET : 0);
+        shape_note(&shapes, shape_key(w, w->ncps), role[i] & QUERY, role[i] & TARGET, w->freq);
+    }
+    size_t nvals = 0, ntarget = 0;
+    for (size_t i = 0; i < nw; i++) {
+        name_word *w = &words[i];
+        voff[i] = nvals;
+        if (!role[i])
+            continue;
+        bool query = false, target = false;
+        for (size_t m = w->ncps - 2; m <= w->ncps + 2; m++) {
+            const shape_slot *sl = shape_find(&shapes, shape_key(w, m));
+            if (!sl)
+                continue;
+            query |= (role[i] & QUERY) && sl->max_target > w->freq;
+            target |= (role[i] & TARGET) && sl->min_query < w->freq;
+        }
+        role[i] =
+            (query && !lexicon_knows(doc, w->fold, w->len) ? QUERY : 0) | (target ? TARGET : 0);
         if (!role[i])
             continue;
         size_t n = w->ncps;
