@@ -88,8 +88,8 @@ bool fl_name_keys_init(fl_doc *doc, fl_name_keys *set);
 /* The id of s[0..len), or FL_NAME_NO_KEY. */
 size_t fl_name_keys_find(const fl_name_keys *set, const char *s, size_t len);
 /* The id of s[0..len), added when new: copied into the arena when `copy`,
- * else s itself is kept (then NUL-terminated at len and outliving the
- * set). */
+ * else s itself is kept (then outliving the set, and NUL-terminated at len
+ * if fl_name_keys_ranks is to order it). */
 size_t fl_name_keys_add(fl_doc *doc, fl_name_keys *set, const char *s, size_t len, bool copy);
 /* Fills rank[id] (set->count entries) with each key's place among the
  * keys in strcmp order; false when out of memory. */

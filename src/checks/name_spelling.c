@@ -14,6 +14,7 @@
 
 #include "../lexicon.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static const char RULE[] = "name-spelling";
@@ -387,28 +388,41 @@ static void near_index_add(near_index *ix, uint64_t h, size_t word)
     ix->word[item] = (uint32_t)word;
 }
 
-/* Names containing word w (index in their words), full names only. */
-static bool full_names_disagree(const name_group *groups, size_t ng, const char *w, const char *v)
+/* strcmp order of two words (no NUL inside): bytes, then length. */
+static int word_order(const name_word *a, const name_word *b)
 {
-    /* different people: each word appears in a full name, and no full name
-     * with w becomes a full name with v by swapping the word */
+    int c = memcmp(a->fold, b->fold, a->len < b->len ? a->len : b->len);
+    if (c)
+        return c;
+    return a->len < b->len ? -1 : a->len > b->len;
+}
+
+static int query_order(const void *pa, const void *pb)
+{
+    return word_order(*(name_word *const *)pa, *(name_word *const *)pb);
+}
+
+/* Whether w and v name different people: each word appears in a full
+ * name, and no full name with w becomes a full name with v by swapping
+ * the word. */
+static bool full_names_disagree(const name_group *groups, size_t ng, word_ref w, word_ref v)
+{
     bool w_full = false, v_full = false, paired = false;
     for (size_t i = 0; i < ng; i++) {
         const name_group *g = &groups[i];
         if (g->nwords < 2)
             continue;
         for (size_t k = 0; k < g->nwords; k++) {
-            if (strlen(v) == g->words[k].len && memcmp(g->words[k].s, v, g->words[k].len) == 0)
+            if (word_eq(g->words[k], v))
                 v_full = true;
-            if (strlen(w) != g->words[k].len || memcmp(g->words[k].s, w, g->words[k].len) != 0)
+            if (!word_eq(g->words[k], w))
                 continue;
             w_full = true;
             for (size_t j = 0; j < ng && !paired; j++) {
                 const name_group *h = &groups[j];
                 if (h->nwords != g->nwords)
                     continue;
-                bool same =
-                    strlen(v) == h->words[k].len && memcmp(h->words[k].s, v, h->words[k].len) == 0;
+                bool same = word_eq(h->words[k], v);
                 for (size_t x = 0; x < g->nwords && same; x++)
                     same = x == k || word_eq(g->words[x], h->words[x]);
                 paired = same;
@@ -475,10 +489,10 @@ static const shape_slot *shape_find(const shape_table *t, uint64_t key)
     return sl->key ? sl : NULL;
 }
 
-/* The distinct words of the document's names, in strcmp order, with the
- * uses of the names containing them and the most used such name (the
- * first in group order on a tie). Returns the count; *out is NULL when out
- * of memory. */
+/* The distinct words of the document's names (not NUL-terminated), in
+ * the order first met, with the uses of the names containing them and the
+ * most used such name (the first in group order on a tie). Returns the
+ * count; *out is NULL when out of memory. */
 static size_t distinct_words(fl_doc *doc, const name_group *groups, size_t ng, size_t total,
                              name_word **out)
 {
@@ -495,8 +509,9 @@ static size_t distinct_words(fl_doc *doc, const name_group *groups, size_t ng, s
     for (size_t i = 0; i < ng; i++)
         for (size_t k = 0; k < groups[i].nwords; k++) {
             size_t before = set.count;
+            /* never ranked: the words need not be NUL-terminated */
             size_t id =
-                fl_name_keys_add(doc, &set, groups[i].words[k].s, groups[i].words[k].len, true);
+                fl_name_keys_add(doc, &set, groups[i].words[k].s, groups[i].words[k].len, false);
             if (id == FL_NAME_NO_KEY)
                 return 0;
             if (id == before) {
@@ -509,16 +524,13 @@ static size_t distinct_words(fl_doc *doc, const name_group *groups, size_t ng, s
                 first[id] = i;
         }
     size_t nw = set.count;
-    size_t *rank = fl_arena_alloc_uninit(doc->arena, nw * sizeof *rank);
     name_word *words = fl_arena_alloc_uninit(doc->arena, nw * sizeof *words);
-    if (!rank || !words) {
+    if (!words) {
         doc->status = FL_ENOMEM;
         return 0;
     }
-    if (!fl_name_keys_ranks(doc, &set, rank))
-        return 0;
     for (size_t id = 0; id < nw; id++) {
-        name_word *w = &words[rank[id]];
+        name_word *w = &words[id];
         w->fold = set.keys[id];
         w->len = set.lens[id];
         w->freq = freq[id];
@@ -619,9 +631,23 @@ static void check_document(fl_doc *doc, name_group *groups, size_t ng)
                 near_index_add(&ix, v[k], i);
     }
 
-    for (size_t i = 0; i < nw && doc->status == FL_OK; i++) {
-        if (!(role[i] & QUERY))
-            continue;
+    /* the queries in the words' strcmp order (the order findings are
+     * made in) */
+    size_t nq = 0;
+    for (size_t i = 0; i < nw; i++)
+        nq += (role[i] & QUERY) != 0;
+    name_word **queries = fl_arena_alloc_uninit(doc->arena, (nq + 1) * sizeof *queries);
+    if (!queries) {
+        doc->status = FL_ENOMEM;
+        return;
+    }
+    nq = 0;
+    for (size_t i = 0; i < nw; i++)
+        if (role[i] & QUERY)
+            queries[nq++] = &words[i];
+    qsort(queries, nq, sizeof *queries, query_order);
+    for (size_t q = 0; q < nq && doc->status == FL_OK; q++) {
+        size_t i = (size_t)(queries[q] - words);
         name_word *w = &words[i];
         const uint64_t *variants = vals + voff[i];
         size_t nv = nvar[i];
@@ -651,7 +677,8 @@ static void check_document(fl_doc *doc, name_group *groups, size_t ng)
         if (best == nw || ambiguous)
             continue;
         const name_word *v = &words[best];
-        if (full_names_disagree(groups, ng, w->fold, v->fold))
+        if (full_names_disagree(groups, ng, (word_ref){w->fold, w->len},
+                                (word_ref){v->fold, v->len}))
             continue;
         const name_group *right = &groups[v->first_group];
         size_t rk = 0;
