@@ -241,17 +241,59 @@ static int form_text_order(const fl_name_use *a, const fl_name_use *b)
 
 enum { FEW_FORMS = 8 };
 
-/* Puts uses[0..n) in form_order when they are in (offset, mention) order
- * and hold at most FEW_FORMS forms: a stable scatter by form through tmp
- * (n uses) and idx (n bytes). False, with nothing moved, otherwise. */
+/* form_order's last keys: offset, then mention. */
+static bool place_before(const fl_name_use *a, const fl_name_use *b)
+{
+    return a->off < b->off || (a->off == b->off && a->mention < b->mention);
+}
+
+/* Puts uses[0..n) (one form) in (offset, mention) order, stably: the
+ * ascending runs they come in (mentions, then token runs) merged pairwise
+ * through tmp. */
+static void merge_by_place(fl_name_use *uses, size_t n, fl_name_use *tmp)
+{
+    for (;;) {
+        size_t runs = 0, w = 0;
+        for (size_t a = 0; a < n;) {
+            size_t m = a + 1;
+            while (m < n && !place_before(&uses[m], &uses[m - 1]))
+                m++;
+            size_t b = m;
+            if (b < n) {
+                b++;
+                while (b < n && !place_before(&uses[b], &uses[b - 1]))
+                    b++;
+            }
+            /* merge uses[a..m) and uses[m..b), the left first on a tie */
+            size_t i = a, j = m;
+            while (i < m && j < b)
+                tmp[w++] = place_before(&uses[j], &uses[i]) ? uses[j++] : uses[i++];
+            while (i < m)
+                tmp[w++] = uses[i++];
+            while (j < b)
+                tmp[w++] = uses[j++];
+            runs++;
+            a = b;
+        }
+        memcpy(uses, tmp, n * sizeof *uses);
+        if (runs <= 1)
+            return;
+    }
+}
+
+/* Puts uses[0..n) in form_order when they hold at most FEW_FORMS forms: a
+ * stable scatter by form through tmp (n uses) and idx (n bytes), then each
+ * form's uses in (offset, mention) order. False, with nothing moved,
+ * otherwise. */
 static bool scatter_by_form(fl_name_use *uses, size_t n, fl_name_use *tmp, unsigned char *idx)
 {
     const fl_name_use *forms[FEW_FORMS];
     size_t count[FEW_FORMS], nforms = 0, last = 0;
+    bool placed = true;
     for (size_t i = 0; i < n; i++) {
         const fl_name_use *u = &uses[i];
-        if (i > 0 && (u->off < u[-1].off || (u->off == u[-1].off && u->mention < u[-1].mention)))
-            return false;
+        if (i > 0 && place_before(u, &u[-1]))
+            placed = false;
         size_t k = last;
         if (nforms == 0 || !same_form(u, forms[k])) {
             for (k = 0; k < nforms && !same_form(u, forms[k]); k++)
@@ -267,11 +309,14 @@ static bool scatter_by_form(fl_name_use *uses, size_t n, fl_name_use *tmp, unsig
         idx[i] = (unsigned char)k;
         count[k]++;
     }
-    if (nforms == 1)
-        return true; /* one form, in offset order */
+    if (nforms == 1) {
+        if (!placed)
+            merge_by_place(uses, n, tmp);
+        return true;
+    }
     /* the forms in order (a handful: insertion sort), then where each
      * form's uses start */
-    size_t order[FEW_FORMS], start[FEW_FORMS];
+    size_t order[FEW_FORMS], start[FEW_FORMS], first[FEW_FORMS];
     for (size_t k = 0; k < nforms; k++) {
         size_t j = k;
         while (j > 0 && form_text_order(forms[order[j - 1]], forms[k]) > 0) {
@@ -281,12 +326,21 @@ static bool scatter_by_form(fl_name_use *uses, size_t n, fl_name_use *tmp, unsig
         order[j] = k;
     }
     for (size_t r = 0, at = 0; r < nforms; r++) {
-        start[order[r]] = at;
+        start[order[r]] = first[order[r]] = at;
         at += count[order[r]];
     }
     for (size_t i = 0; i < n; i++)
         tmp[start[idx[i]]++] = uses[i];
     memcpy(uses, tmp, n * sizeof *uses);
+    if (!placed)
+        for (size_t k = 0; k < nforms; k++) {
+            fl_name_use *seg = uses + first[k];
+            size_t len = count[k], i = 1;
+            while (i < len && !place_before(&seg[i], &seg[i - 1]))
+                i++;
+            if (i < len)
+                merge_by_place(seg, len, tmp);
+        }
     return true;
 }
 

@@ -337,8 +337,8 @@ static void note_reported(fl_doc *doc, nv_state *st, const fl_name_form *wrong)
 
 /* Forms of one group and the right one; false when nothing is to be
  * compared (one form, or the senses of a formula and a code decided). */
-static bool prepare_group(fl_doc *doc, fl_name_use *uses, size_t count, const family_use *fams,
-                          size_t nfam, group *g)
+static bool prepare_group(fl_doc *doc, fl_name_use *uses, size_t count, family_use *fams,
+                          size_t nfam, bool *fams_sorted, group *g)
 {
     g->n = fl_name_forms(doc, uses, count, &g->forms);
     if (g->n < 2 || compare_senses(doc, g->forms, g->n))
@@ -346,6 +346,10 @@ static bool prepare_group(fl_doc *doc, fl_name_use *uses, size_t count, const fa
     fl_name_form *forms = g->forms;
     size_t n = g->n;
     char fam[128];
+    /* the codes by family, sorted when a group first asks */
+    if (!*fams_sorted && nfam > 1)
+        qsort(fams, nfam, sizeof *fams, family_order);
+    *fams_sorted = true;
     for (size_t i = 0; i < n; i++) {
         size_t flen = fl_family(forms[i].text, forms[i].len, fam, sizeof fam);
         if (flen == 0 || flen >= sizeof fam)
@@ -805,8 +809,7 @@ static void run(fl_doc *doc)
         }
         fams[nfam++] = (family_use){family, u->key, form};
     }
-    if (nfam > 1)
-        qsort(fams, nfam, sizeof *fams, family_order);
+    bool fams_sorted = false; /* sorted only if some group compares forms */
     if (n == 0)
         return;
 
@@ -864,7 +867,7 @@ static void run(fl_doc *doc)
         bool several;
         size_t end = fl_name_uses_run(uses, n, r, &several);
         if (several && ng < nkeys &&
-            prepare_group(doc, uses + r, end - r, fams, nfam, &groups[ng])) {
+            prepare_group(doc, uses + r, end - r, fams, nfam, &fams_sorted, &groups[ng])) {
             report_group(doc, &st, &groups[ng], 0);
             ng++;
         }
