@@ -634,20 +634,27 @@ const size_t *fl_name_folds_ranks(fl_doc *doc, fl_name_folds *f)
     return rank;
 }
 
+/* fl_blame_lexicon_status with the hits of the form's fold key at hand. */
+static int lexicon_status_hits(const char *form, size_t len, const fl_lex_hit *folds, size_t nf,
+                               const fl_lex_hit *misspellings, size_t nm)
+{
+    for (size_t i = 0; i < nf; i++)
+        if (strlen(folds[i].form) == len && memcmp(folds[i].form, form, len) == 0)
+            return 1;
+    for (size_t i = 0; i < nm; i++)
+        if (strlen(misspellings[i].form) == len && memcmp(misspellings[i].form, form, len) == 0)
+            return -1;
+    return 0;
+}
+
 /* fl_blame_lexicon_status with the form's fold key at hand. */
 static int lexicon_status_keyed(const fl_doc *doc, const char *form, size_t len, const char *key,
                                 size_t klen)
 {
-    const fl_lex_hit *hits;
-    size_t n = fl_lexicon_by_fold(doc->lexicon, key, klen, &hits);
-    for (size_t i = 0; i < n; i++)
-        if (strlen(hits[i].form) == len && memcmp(hits[i].form, form, len) == 0)
-            return 1;
-    n = fl_lexicon_by_misspelling(doc->lexicon, key, klen, &hits);
-    for (size_t i = 0; i < n; i++)
-        if (strlen(hits[i].form) == len && memcmp(hits[i].form, form, len) == 0)
-            return -1;
-    return 0;
+    const fl_lex_hit *folds, *misspellings;
+    size_t nf = fl_lexicon_by_fold(doc->lexicon, key, klen, &folds);
+    size_t nm = fl_lexicon_by_misspelling(doc->lexicon, key, klen, &misspellings);
+    return lexicon_status_hits(form, len, folds, nf, misspellings, nm);
 }
 
 int fl_blame_lexicon_status(const fl_doc *doc, const char *form, size_t len)
@@ -683,6 +690,15 @@ size_t fl_name_forms(fl_doc *doc, fl_name_use *uses, size_t count, fl_name_form 
         doc->status = FL_ENOMEM;
         return 0;
     }
+    /* the fold key's lexicon hits, looked up once for all its forms */
+    const fl_lex_hit *folds = NULL, *misspellings = NULL;
+    size_t nf = 0, nm = 0;
+    bool looked_up = count && uses[0].key_is_fold && doc->lexicon;
+    if (looked_up) {
+        size_t klen = strlen(uses[0].key);
+        nf = fl_lexicon_by_fold(doc->lexicon, uses[0].key, klen, &folds);
+        nm = fl_lexicon_by_misspelling(doc->lexicon, uses[0].key, klen, &misspellings);
+    }
     size_t k = 0;
     for (size_t r = 0; r < count;) {
         size_t end = r + 1;
@@ -690,6 +706,9 @@ size_t fl_name_forms(fl_doc *doc, fl_name_use *uses, size_t count, fl_name_form 
                memcmp(uses[end].form, uses[r].form, uses[r].form_len) == 0)
             end++;
         fl_name_form *f = &out[k++];
+        f->key_looked_up = looked_up;
+        f->key_known = nf > 0;
+        f->key_misspelled = nm > 0;
         f->text = fl_arena_strndup(doc->arena, uses[r].form, uses[r].form_len);
         if (!f->text) {
             doc->status = FL_ENOMEM;
@@ -700,10 +719,13 @@ size_t fl_name_forms(fl_doc *doc, fl_name_use *uses, size_t count, fl_name_form 
         f->count = end - r;
         f->shape = false;
         f->shape_peer = NULL;
+        /* all uses of one group share its key; a use keyed by fold has
+         * that key's hits */
         f->lexicon = !uses[r].key_is_fold ? fl_blame_lexicon_status(doc, f->text, f->len)
-                     : doc->lexicon       ? lexicon_status_keyed(doc, f->text, f->len, uses[r].key,
-                                                                 strlen(uses[r].key))
-                                          : 0;
+                     : looked_up ? lexicon_status_hits(f->text, f->len, folds, nf, misspellings, nm)
+                     : doc->lexicon ? lexicon_status_keyed(doc, f->text, f->len, uses[r].key,
+                                                           strlen(uses[r].key))
+                                    : 0;
         r = end;
     }
     *forms = out;

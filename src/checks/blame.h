@@ -38,6 +38,9 @@ typedef struct fl_name_form {
     int lexicon;            /* 1: a lexicon canonical form or alias; -1: a known misspelling */
     bool shape;             /* fits the family shape of another code in the document */
     const char *shape_peer; /* that code, when shape */
+    /* when key_looked_up (its uses keyed by fold): whether the lexicon has
+     * the key as a fold (a canonical form or alias) and as a misspelling */
+    bool key_looked_up, key_known, key_misspelled;
 } fl_name_form;
 
 /* Why a form was chosen as the right one. */

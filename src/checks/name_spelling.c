@@ -208,7 +208,8 @@ static const char *original_word(fl_doc *doc, const name_group *g, size_t which)
 static void report_group(fl_doc *doc, name_group *g, const char *right_text,
                          const name_group *right, const char *message)
 {
-    fl_name_form whole = {g->main->text, g->main->len, g->uses, g->count, 0, false, NULL};
+    fl_name_form whole = {
+        .text = g->main->text, .len = g->main->len, .uses = g->uses, .count = g->count};
     fl_blame_report(doc, RULE, FL_SEV_WARNING, &whole, right_text, right ? right->main : NULL,
                     message);
     g->reported = true;
@@ -218,6 +219,8 @@ static void report_group(fl_doc *doc, name_group *g, const char *right_text,
 
 static void check_misspelling(fl_doc *doc, name_group *g, name_group *groups, size_t ng)
 {
+    if (g->forms[0].key_looked_up && !g->forms[0].key_misspelled)
+        return; /* fl_name_forms found no misspelling with this key */
     const fl_lex_hit *hits;
     size_t n = fl_lexicon_by_misspelling(doc->lexicon, g->fold, strlen(g->fold), &hits);
     char a[KEY_CAP], b[KEY_CAP];
@@ -802,7 +805,8 @@ static void run(fl_doc *doc)
         g->nwords = split_words(g->fold, strlen(g->fold), g->words, MAX_WORDS);
         if (g->nwords > MAX_WORDS)
             g->nwords = 0; /* a run of more words than a name has: not compared */
-        g->known = lexicon_knows(doc, g->fold, strlen(g->fold));
+        g->known = g->forms[0].key_looked_up ? g->forms[0].key_known
+                                             : lexicon_knows(doc, g->fold, strlen(g->fold));
         for (size_t u = 0; u < g->count && !g->qualified; u++)
             g->qualified = followed_by_region(doc, &g->uses[u]);
         k++;
