@@ -590,7 +590,8 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
         return f;
     f = fl_arena_alloc(doc->arena, sizeof *f);
     fl_name_use *uses = fl_arena_alloc_uninit(doc->arena, (total + 1) * sizeof *uses);
-    if (!f || !uses) {
+    bool *inited = fl_arena_alloc_uninit(doc->arena, total + 1);
+    if (!f || !uses || !inited) {
         doc->status = FL_ENOMEM;
         return NULL;
     }
@@ -599,12 +600,14 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
     f->mentions = doc->mentions.items;
     f->mention_count = total;
     f->uses = uses;
+    f->inited = inited;
     for (size_t i = 0; i < total; i++) {
         fl_name_use *u = &uses[i];
         fl_mention_kind kind = FL_DOC_MENTION(doc, i)->kind;
         bool keyed = false;
-        if ((kind == FL_M_CODE || kind == FL_M_NAME || kind == FL_M_ACRONYM) &&
-            fl_name_use_init(doc, i, u) && !fl_name_use_set_key(doc, u, fl_fold, &keyed))
+        inited[i] = (kind == FL_M_CODE || kind == FL_M_NAME || kind == FL_M_ACRONYM) &&
+                    fl_name_use_init(doc, i, u);
+        if (inited[i] && !fl_name_use_set_key(doc, u, fl_fold, &keyed))
             return NULL;
         if (!keyed) {
             u->key = NULL;

@@ -113,13 +113,15 @@ bool fl_name_uses_sort_ids(fl_doc *doc, fl_name_use *uses, size_t count, const f
 bool fl_name_uses_sort_ranked(fl_doc *doc, fl_name_use *uses, size_t count, size_t nranks);
 
 /* The fold-keyed uses of a document's mentions (codes, names, acronyms),
- * made once and shared by name-casing and name-spelling (doc->name_folds;
- * remade when the mentions changed). */
+ * made once and shared by name-casing and name-spelling, and by
+ * name-variant for the uses themselves (doc->name_folds; remade when the
+ * mentions changed). */
 typedef struct fl_name_folds {
     const void *mentions; /* doc->mentions.items and count when made */
     size_t mention_count;
     fl_name_use *uses; /* by mention: fl_name_use_init and the fold key (key
                           NULL: none), `group` the key's id in set */
+    bool *inited;      /* by mention: fl_name_use_init succeeded */
     fl_name_keys set;  /* the fold keys; a check may add more (words of names) */
     size_t *rank;      /* rank of each id, for ranked_count ids */
     size_t ranked_count;

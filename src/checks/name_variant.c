@@ -775,11 +775,20 @@ static void run(fl_doc *doc)
     }
     size_t n = 0, nfam = 0;
     char key[256];
+    /* the uses as fl_name_use_init makes them, shared with the fold-keyed
+     * name checks (the same kinds of mention) */
+    const fl_name_folds *folds = fl_name_folds_get(doc);
+    if (!folds)
+        return;
     for (size_t i = 0; i < total; i++) {
         const fl_mention *m = FL_DOC_MENTION(doc, i);
-        if (!wanted(m) || !fl_name_use_init(doc, i, &uses[n]))
+        if (!wanted(m) || !folds->inited[i])
             continue;
         fl_name_use *u = &uses[n];
+        *u = folds->uses[i];
+        u->key = NULL;
+        u->key_is_fold = false;
+        u->group = 0;
         bool keyed;
         if (!fl_name_use_set_key(doc, u, fl_skeleton, &keyed))
             return;
