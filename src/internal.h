@@ -180,6 +180,7 @@ typedef struct fl_doc {
     fl_vec directives; /* fl_directive */
     bool front_matter; /* Markdown: check front matter title/description */
     fl_workspace *ws;  /* lent by the checker for this run, or NULL */
+    void *name_folds;  /* checks/blame.c: name uses shared by the name checks */
 } fl_doc;
 
 /* A document's result is its run: findings live in the run's arena. */
@@ -235,6 +236,19 @@ void fl_patterns_free(fl_patterns *patterns);
 fl_status fl_lexicon_build(bool builtin, const char *const *paths, size_t path_count,
                            fl_lexicon **out, fl_error *err);
 void fl_lexicon_free(fl_lexicon *lexicon);
+/* Whether some form fl_lexicon_near can find folds (fl_fold, flags 0) to
+ * `nwords` words (2 to 8; split at spaces and hyphens) with word[0..len)
+ * the one at `pos`; true also on a rare hash collision, never false for
+ * such a form: a cheap test before a near lookup that needs words in
+ * place. */
+bool fl_lexicon_near_word(const fl_lexicon *lex, size_t nwords, size_t pos, const char *word,
+                          size_t len);
+/* Whether some such form (of 1 to 8 words) has at `pos` a word with the
+ * first and last code points of word[0..len) and within max_diff of its
+ * code point count (2 to FL_NEAR_MAX_CPS of them; false for a word
+ * outside that range); true also on a rare hash collision. */
+bool fl_lexicon_near_shape(const fl_lexicon *lex, size_t nwords, size_t pos, const char *word,
+                           size_t len, unsigned max_diff);
 
 /* --------------------------------------------------------------- findings */
 

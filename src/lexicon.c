@@ -49,6 +49,10 @@ struct fl_lexicon {
     const near_item *near_items;
     size_t near_item_count;
     const size_t *near_buckets; /* by the top FL_NEAR_BUCKET_BITS of the hash: first item */
+    /* hashes of (word count, position, word) of the near forms' fold
+     * keys (see fl_lexicon_near_word); 0: an empty slot */
+    uint64_t *near_words;
+    size_t near_word_mask;
     bool borrowed;
 };
 
@@ -641,6 +645,108 @@ static fl_status sort_near_items(fl_lexicon *lex)
     return FL_OK;
 }
 
+/* The words of the near forms' fold keys, split at spaces and hyphens as
+ * name-spelling splits a name: the hash of (word count, position, word). */
+static uint64_t near_word_hash(size_t nwords, size_t pos, const char *word, size_t len)
+{
+    uint64_t h = fl_hash64(word, len, 0x9e3779b97f4a7c15ull ^ (uint64_t)nwords << 8 ^ pos);
+    return h ? h : 1;
+}
+
+/* The shape of such a word: its first and last code points and their
+ * count (2 to FL_NEAR_MAX_CPS), hashed apart from the words. */
+static uint64_t near_shape_hash(size_t nwords, size_t pos, uint32_t first, uint32_t last,
+                                size_t ncps)
+{
+    uint64_t h = ((uint64_t)first << 32 | last) * 0x9e3779b97f4a7c15ull;
+    h ^= ((uint64_t)nwords << 16 | (uint64_t)pos << 8 | ncps) * 0xc2b2ae3d27d4eb4full;
+    h ^= h >> 29;
+    h *= 0xbf58476d1ce4e5b9ull;
+    h ^= h >> 32;
+    return h ? h : 1;
+}
+
+/* The word's code points in cps; their count, or 0 when under 2 or over
+ * FL_NEAR_MAX_CPS. */
+static size_t near_word_cps(const char *word, size_t len, uint32_t *cps)
+{
+    size_t n = fl_near_decode(word, len, cps, FL_NEAR_MAX_CPS);
+    return n < 2 || n > FL_NEAR_MAX_CPS ? 0 : n;
+}
+
+static bool near_word_sep(char c)
+{
+    return c == ' ' || c == '-';
+}
+
+enum { NEAR_WORDS_MAX = 8 }; /* name-spelling compares names of up to 8 words */
+
+static void near_words_put(uint64_t *set, size_t mask, uint64_t h)
+{
+    size_t at = (size_t)(h ^ (h >> 31)) & mask;
+    while (set[at] && set[at] != h)
+        at = (at + 1) & mask;
+    set[at] = h;
+}
+
+/* From the fold records (every canonical form and alias, and more: a
+ * superset of the near forms' fold keys), so nothing is folded again.
+ * Keys of 1 to NEAR_WORDS_MAX words: the shape of each word, and for keys
+ * of several words the word itself (fl_lexicon_near_word is asked about
+ * names of several words only). */
+static fl_status build_near_words(fl_lexicon *lex)
+{
+    size_t cap = 4096, count = 0;
+    uint64_t *set = calloc(cap, sizeof *set);
+    if (!set)
+        return FL_ENOMEM;
+    for (size_t r = 0; r < lex->record_count; r++) {
+        const lex_record *rec = &lex->records[r];
+        if (rec->index != IX_FOLD)
+            continue;
+        const char *key = rec->key;
+        size_t klen = rec->key_len, start[NEAR_WORDS_MAX + 1], end[NEAR_WORDS_MAX + 1], n = 0;
+        for (size_t i = 0; i < klen && n <= NEAR_WORDS_MAX;) {
+            while (i < klen && near_word_sep(key[i]))
+                i++;
+            if (i == klen)
+                break;
+            start[n] = i;
+            while (i < klen && !near_word_sep(key[i]))
+                i++;
+            end[n++] = i;
+        }
+        if (n < 1 || n > NEAR_WORDS_MAX)
+            continue;
+        if (2 * (count + 2 * n) > cap) { /* grow: rehash into twice the slots */
+            uint64_t *grown = calloc(cap * 2, sizeof *grown);
+            if (!grown) {
+                free(set);
+                return FL_ENOMEM;
+            }
+            for (size_t k = 0; k < cap; k++)
+                if (set[k])
+                    near_words_put(grown, cap * 2 - 1, set[k]);
+            free(set);
+            set = grown;
+            cap *= 2;
+        }
+        for (size_t k = 0; k < n; k++) {
+            uint32_t cps[FL_NEAR_MAX_CPS];
+            size_t nc = near_word_cps(key + start[k], end[k] - start[k], cps);
+            if (nc)
+                near_words_put(set, cap - 1, near_shape_hash(n, k, cps[0], cps[nc - 1], nc));
+            if (n > 1)
+                near_words_put(set, cap - 1,
+                               near_word_hash(n, k, key + start[k], end[k] - start[k]));
+        }
+        count += 2 * n;
+    }
+    lex->near_words = set;
+    lex->near_word_mask = cap - 1;
+    return FL_OK;
+}
+
 static fl_status build_indexes(fl_lexicon *lex)
 {
     fl_status st = dedupe_entries(lex);
@@ -681,6 +787,8 @@ static fl_status build_indexes(fl_lexicon *lex)
     if (st != FL_OK)
         return st;
     st = sort_near_items(lex);
+    if (st == FL_OK)
+        st = build_near_words(lex);
     if (st != FL_OK)
         return st;
     return build_map(lex);
@@ -944,6 +1052,10 @@ fl_status fl_lexicon_from_image(const fl_lex_image *image, fl_lexicon **out)
     lex->near_items = image->near_items;
     lex->near_item_count = image->near_item_count;
     lex->near_buckets = image->near_buckets;
+    if (build_near_words(lex) != FL_OK) {
+        fl_lexicon_free(lex);
+        return FL_ENOMEM;
+    }
     *out = lex;
     return FL_OK;
 }
@@ -956,6 +1068,7 @@ void fl_lexicon_free(fl_lexicon *lex)
     free(lex->records);
     free(lex->hits);
     free(lex->near_hits);
+    free(lex->near_words);
     if (!lex->borrowed) {
         free((void *)lex->slots);
         free((void *)lex->near_cps);
@@ -1073,6 +1186,39 @@ size_t fl_lexicon_near(const fl_lexicon *lex, const char *key, size_t len, unsig
     if (found > 1)
         qsort(out, found < cap ? found : cap, sizeof *out, near_result_order);
     return found;
+}
+
+static bool near_words_has(const fl_lexicon *lex, uint64_t h)
+{
+    for (size_t at = (size_t)(h ^ (h >> 31)) & lex->near_word_mask; lex->near_words[at];
+         at = (at + 1) & lex->near_word_mask)
+        if (lex->near_words[at] == h)
+            return true;
+    return false;
+}
+
+bool fl_lexicon_near_word(const fl_lexicon *lex, size_t nwords, size_t pos, const char *word,
+                          size_t len)
+{
+    if (!lex || !lex->near_words)
+        return false;
+    return near_words_has(lex, near_word_hash(nwords, pos, word, len));
+}
+
+bool fl_lexicon_near_shape(const fl_lexicon *lex, size_t nwords, size_t pos, const char *word,
+                           size_t len, unsigned max_diff)
+{
+    if (!lex || !lex->near_words)
+        return false;
+    uint32_t cps[FL_NEAR_MAX_CPS];
+    size_t n = near_word_cps(word, len, cps);
+    if (!n)
+        return false;
+    for (size_t m = n > 2 + max_diff ? n - max_diff : 2; m <= n + max_diff && m <= FL_NEAR_MAX_CPS;
+         m++)
+        if (near_words_has(lex, near_shape_hash(nwords, pos, cps[0], cps[n - 1], m)))
+            return true;
+    return false;
 }
 
 /* ----------------------------------------------------- edit primitives */

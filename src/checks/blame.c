@@ -79,8 +79,10 @@ bool fl_name_use_set_key(fl_doc *doc, fl_name_use *use,
             !use->suffix[0]) {
             size_t klen = strlen(own);
             *keyed = klen > 0 && klen < KEY_CAP;
-            if (*keyed)
+            if (*keyed) {
                 use->key = own;
+                use->key_is_fold = key_of == fl_fold;
+            }
             return true;
         }
     }
@@ -94,6 +96,7 @@ bool fl_name_use_set_key(fl_doc *doc, fl_name_use *use,
         doc->status = FL_ENOMEM;
         return false;
     }
+    use->key_is_fold = key_of == fl_fold;
     return true;
 }
 
@@ -149,55 +152,204 @@ static int distinct_order(const void *pa, const void *pb)
     return strcmp(a->key, b->key);
 }
 
-static uint64_t key_prefix(const char *s)
+/* The first 8 bytes of s[0..len) (no NUL inside) as a big-endian number,
+ * NUL padded. */
+static uint64_t key_prefix(const char *s, size_t len)
 {
+    if (len >= 8) {
+        uint64_t p;
+        memcpy(&p, s, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        p = __builtin_bswap64(p);
+#endif
+        return p;
+    }
     uint64_t p = 0;
-    size_t i = 0;
-    for (; i < 8 && s[i]; i++)
+    for (size_t i = 0; i < len; i++)
         p = p << 8 | (unsigned char)s[i];
-    return i == 0 ? 0 : i == 8 ? p : p << (8 * (8 - i));
+    return len == 0 ? 0 : p << (8 * (8 - len));
+}
+
+static void insertion_sort_keys(distinct_key *keys, size_t n)
+{
+    for (size_t i = 1; i < n; i++) {
+        distinct_key k = keys[i];
+        size_t j = i;
+        while (j > 0 && distinct_order(&keys[j - 1], &k) > 0) {
+            keys[j] = keys[j - 1];
+            j--;
+        }
+        keys[j] = k;
+    }
 }
 
 /* Sorts keys[0..n) by distinct_order: an MSD radix sort on the prefix
- * bytes from `byte` on, insertion sort for small runs. */
+ * bytes from `byte` on (counting only the range of byte values present),
+ * insertion sort for small runs. */
 static void sort_keys(distinct_key *keys, distinct_key *tmp, size_t n, unsigned byte)
 {
     if (n <= 24 || byte >= 8) {
-        if (n > 24) {
+        if (n > 24)
             qsort(keys, n, sizeof *keys, distinct_order);
-            return;
-        }
-        for (size_t i = 1; i < n; i++) {
-            distinct_key k = keys[i];
-            size_t j = i;
-            while (j > 0 && distinct_order(&keys[j - 1], &k) > 0) {
-                keys[j] = keys[j - 1];
-                j--;
-            }
-            keys[j] = k;
-        }
+        else
+            insertion_sort_keys(keys, n);
         return;
     }
-    size_t count[257] = {0};
     unsigned shift = 56 - 8 * byte;
+    unsigned lo = 255, hi = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned b = (unsigned)(keys[i].prefix >> shift) & 255;
+        lo = b < lo ? b : lo;
+        hi = b > hi ? b : hi;
+    }
+    if (lo == hi) { /* one byte value: on to the next byte */
+        sort_keys(keys, tmp, n, byte + 1);
+        return;
+    }
+    size_t range = hi - lo + 1;
+    size_t count[257];
+    memset(count, 0, (range + 1) * sizeof *count);
     for (size_t i = 0; i < n; i++)
-        count[((keys[i].prefix >> shift) & 255) + 1]++;
-    for (size_t b = 0; b < 256; b++)
+        count[((keys[i].prefix >> shift) & 255) - lo + 1]++;
+    for (size_t b = 0; b < range; b++)
         count[b + 1] += count[b];
     size_t end[256];
-    memcpy(end, count, sizeof end);
+    memcpy(end, count, range * sizeof *end);
     for (size_t i = 0; i < n; i++)
-        tmp[end[(keys[i].prefix >> shift) & 255]++] = keys[i];
+        tmp[end[((keys[i].prefix >> shift) & 255) - lo]++] = keys[i];
     memcpy(keys, tmp, n * sizeof *keys);
-    for (size_t b = 0; b < 256; b++)
+    for (size_t b = 0; b < range; b++)
         if (count[b + 1] - count[b] > 1)
             sort_keys(keys + count[b], tmp, count[b + 1] - count[b], byte + 1);
 }
 
+static bool same_form(const fl_name_use *a, const fl_name_use *b)
+{
+    return a->form_len == b->form_len &&
+           (a->form == b->form || memcmp(a->form, b->form, a->form_len) == 0);
+}
+
+/* form_order's first keys: the form's bytes, then its length. */
+static int form_text_order(const fl_name_use *a, const fl_name_use *b)
+{
+    size_t n = a->form_len < b->form_len ? a->form_len : b->form_len;
+    int c = memcmp(a->form, b->form, n);
+    if (c)
+        return c;
+    return a->form_len < b->form_len ? -1 : a->form_len > b->form_len;
+}
+
+enum { FEW_FORMS = 8 };
+
+/* form_order's last keys: offset, then mention. */
+static bool place_before(const fl_name_use *a, const fl_name_use *b)
+{
+    return a->off < b->off || (a->off == b->off && a->mention < b->mention);
+}
+
+/* Puts uses[0..n) (one form) in (offset, mention) order, stably: the
+ * ascending runs they come in (mentions, then token runs) merged pairwise
+ * through tmp. */
+static void merge_by_place(fl_name_use *uses, size_t n, fl_name_use *tmp)
+{
+    for (;;) {
+        size_t runs = 0, w = 0;
+        for (size_t a = 0; a < n;) {
+            size_t m = a + 1;
+            while (m < n && !place_before(&uses[m], &uses[m - 1]))
+                m++;
+            size_t b = m;
+            if (b < n) {
+                b++;
+                while (b < n && !place_before(&uses[b], &uses[b - 1]))
+                    b++;
+            }
+            /* merge uses[a..m) and uses[m..b), the left first on a tie */
+            size_t i = a, j = m;
+            while (i < m && j < b)
+                tmp[w++] = place_before(&uses[j], &uses[i]) ? uses[j++] : uses[i++];
+            while (i < m)
+                tmp[w++] = uses[i++];
+            while (j < b)
+                tmp[w++] = uses[j++];
+            runs++;
+            a = b;
+        }
+        memcpy(uses, tmp, n * sizeof *uses);
+        if (runs <= 1)
+            return;
+    }
+}
+
+/* Puts uses[0..n) in form_order when they hold at most FEW_FORMS forms: a
+ * stable scatter by form through tmp (n uses) and idx (n bytes), then each
+ * form's uses in (offset, mention) order. False, with nothing moved,
+ * otherwise. */
+static bool scatter_by_form(fl_name_use *uses, size_t n, fl_name_use *tmp, unsigned char *idx)
+{
+    const fl_name_use *forms[FEW_FORMS];
+    size_t count[FEW_FORMS], nforms = 0, last = 0;
+    bool placed = true;
+    for (size_t i = 0; i < n; i++) {
+        const fl_name_use *u = &uses[i];
+        if (i > 0 && place_before(u, &u[-1]))
+            placed = false;
+        size_t k = last;
+        if (nforms == 0 || !same_form(u, forms[k])) {
+            for (k = 0; k < nforms && !same_form(u, forms[k]); k++)
+                ;
+            if (k == nforms) {
+                if (nforms == FEW_FORMS)
+                    return false;
+                forms[nforms] = u;
+                count[nforms++] = 0;
+            }
+            last = k;
+        }
+        idx[i] = (unsigned char)k;
+        count[k]++;
+    }
+    if (nforms == 1) {
+        if (!placed)
+            merge_by_place(uses, n, tmp);
+        return true;
+    }
+    /* the forms in order (a handful: insertion sort), then where each
+     * form's uses start */
+    size_t order[FEW_FORMS], start[FEW_FORMS], first[FEW_FORMS];
+    for (size_t k = 0; k < nforms; k++) {
+        size_t j = k;
+        while (j > 0 && form_text_order(forms[order[j - 1]], forms[k]) > 0) {
+            order[j] = order[j - 1];
+            j--;
+        }
+        order[j] = k;
+    }
+    for (size_t r = 0, at = 0; r < nforms; r++) {
+        start[order[r]] = first[order[r]] = at;
+        at += count[order[r]];
+    }
+    for (size_t i = 0; i < n; i++)
+        tmp[start[idx[i]]++] = uses[i];
+    memcpy(uses, tmp, n * sizeof *uses);
+    if (!placed)
+        for (size_t k = 0; k < nforms; k++) {
+            fl_name_use *seg = uses + first[k];
+            size_t len = count[k], i = 1;
+            while (i < len && !place_before(&seg[i], &seg[i - 1]))
+                i++;
+            if (i < len)
+                merge_by_place(seg, len, tmp);
+        }
+    return true;
+}
+
 /* Puts one key's uses (in their input order, which is mostly document
  * order) in form_order. */
-static void sort_group(fl_name_use *uses, size_t n)
+static void sort_group(fl_name_use *uses, size_t n, fl_name_use *tmp, unsigned char *idx)
 {
+    if (scatter_by_form(uses, n, tmp, idx))
+        return;
     size_t i = 1;
     while (i < n && form_order(&uses[i - 1], &uses[i]) <= 0)
         i++;
@@ -261,9 +413,10 @@ static bool keys_grow(fl_doc *doc, fl_name_keys *set)
 {
     size_t cap = set->cap ? set->cap * 2 : 64;
     uint32_t *slots = fl_arena_alloc(doc->arena, cap * sizeof *slots);
-    const char **keys = fl_arena_alloc(doc->arena, cap / 2 * sizeof *keys);
-    size_t *lens = fl_arena_alloc(doc->arena, cap / 2 * sizeof *lens);
-    uint64_t *hashes = fl_arena_alloc(doc->arena, cap / 2 * sizeof *hashes);
+    /* written before they are read: not zeroed */
+    const char **keys = fl_arena_alloc_uninit(doc->arena, cap / 2 * sizeof *keys);
+    size_t *lens = fl_arena_alloc_uninit(doc->arena, cap / 2 * sizeof *lens);
+    uint64_t *hashes = fl_arena_alloc_uninit(doc->arena, cap / 2 * sizeof *hashes);
     if (!slots || !keys || !lens || !hashes) {
         doc->status = FL_ENOMEM;
         return false;
@@ -338,13 +491,13 @@ size_t fl_name_keys_add(fl_doc *doc, fl_name_keys *set, const char *s, size_t le
 bool fl_name_keys_ranks(fl_doc *doc, const fl_name_keys *set, size_t *rank)
 {
     size_t n = set->count;
-    distinct_key *keys = fl_arena_alloc(doc->arena, 2 * n * sizeof *keys);
+    distinct_key *keys = fl_arena_alloc_uninit(doc->arena, 2 * n * sizeof *keys);
     if (!keys) {
         doc->status = FL_ENOMEM;
         return false;
     }
     for (size_t id = 0; id < n; id++)
-        keys[id] = (distinct_key){key_prefix(set->keys[id]), set->keys[id], id};
+        keys[id] = (distinct_key){key_prefix(set->keys[id], set->lens[id]), set->keys[id], id};
     sort_keys(keys, keys + n, n, 0);
     for (size_t r = 0; r < n; r++)
         rank[keys[r].id] = r;
@@ -377,30 +530,39 @@ bool fl_name_uses_sort_ids(fl_doc *doc, fl_name_use *uses, size_t count, const f
             uses[0].group = 0;
         return true;
     }
-    uint32_t *pos = fl_arena_alloc(doc->arena, count * sizeof *pos);
-    if (!pos) {
-        doc->status = FL_ENOMEM;
-        return false;
-    }
-    size_t nkeys = set->count;
-    size_t *rank = fl_arena_alloc(doc->arena, nkeys * sizeof *rank);
-    size_t *start = fl_arena_alloc(doc->arena, (nkeys + 1) * sizeof *start);
-    if (!rank || !start) {
+    size_t *rank = fl_arena_alloc_uninit(doc->arena, set->count * sizeof *rank);
+    if (!rank) {
         doc->status = FL_ENOMEM;
         return false;
     }
     if (!fl_name_keys_ranks(doc, set, rank))
         return false;
-    /* each use's place: by rank, and in input order within a rank */
-    for (size_t i = 0; i < count; i++) {
+    for (size_t i = 0; i < count; i++)
         uses[i].group = rank[uses[i].group];
-        start[uses[i].group + 1]++;
+    return fl_name_uses_sort_ranked(doc, uses, count, set->count);
+}
+
+bool fl_name_uses_sort_ranked(fl_doc *doc, fl_name_use *uses, size_t count, size_t nranks)
+{
+    if (count < 2)
+        return true;
+    uint32_t *pos = fl_arena_alloc_uninit(doc->arena, count * sizeof *pos);
+    size_t *start = fl_arena_alloc(doc->arena, (nranks + 1) * sizeof *start);
+    fl_name_use *tmp = fl_arena_alloc_uninit(doc->arena, count * sizeof *tmp);
+    unsigned char *idx = fl_arena_alloc_uninit(doc->arena, count);
+    if (!pos || !start || !tmp || !idx) {
+        doc->status = FL_ENOMEM;
+        return false;
     }
-    for (size_t r = 0; r < nkeys; r++)
+    /* each use's place: by rank, and in input order within a rank */
+    for (size_t i = 0; i < count; i++)
+        start[uses[i].group + 1]++;
+    for (size_t r = 0; r < nranks; r++)
         start[r + 1] += start[r];
     for (size_t i = 0; i < count; i++)
         pos[i] = (uint32_t)start[uses[i].group]++;
-    /* move them there in place, one cycle at a time */
+    /* move them there in place, one cycle at a time (no copy of the whole
+     * array) */
     for (size_t i = 0; i < count; i++) {
         while (pos[i] != i) {
             size_t j = pos[i];
@@ -412,12 +574,90 @@ bool fl_name_uses_sort_ids(fl_doc *doc, fl_name_use *uses, size_t count, const f
         }
     }
     /* start[r] is now the end of rank r */
-    for (size_t r = 0, from = 0; r < nkeys; r++) {
+    for (size_t r = 0, from = 0; r < nranks; r++) {
         if (start[r] - from > 1)
-            sort_group(uses + from, start[r] - from);
+            sort_group(uses + from, start[r] - from, tmp, idx);
         from = start[r];
     }
     return true;
+}
+
+fl_name_folds *fl_name_folds_get(fl_doc *doc)
+{
+    fl_name_folds *f = doc->name_folds;
+    size_t total = doc->mentions.count;
+    if (f && f->mentions == doc->mentions.items && f->mention_count == total)
+        return f;
+    f = fl_arena_alloc(doc->arena, sizeof *f);
+    fl_name_use *uses = fl_arena_alloc_uninit(doc->arena, (total + 1) * sizeof *uses);
+    bool *inited = fl_arena_alloc_uninit(doc->arena, total + 1);
+    if (!f || !uses || !inited) {
+        doc->status = FL_ENOMEM;
+        return NULL;
+    }
+    if (!fl_name_keys_init(doc, &f->set))
+        return NULL;
+    f->mentions = doc->mentions.items;
+    f->mention_count = total;
+    f->uses = uses;
+    f->inited = inited;
+    for (size_t i = 0; i < total; i++) {
+        fl_name_use *u = &uses[i];
+        fl_mention_kind kind = FL_DOC_MENTION(doc, i)->kind;
+        bool keyed = false;
+        inited[i] = (kind == FL_M_CODE || kind == FL_M_NAME || kind == FL_M_ACRONYM) &&
+                    fl_name_use_init(doc, i, u);
+        if (inited[i] && !fl_name_use_set_key(doc, u, fl_fold, &keyed))
+            return NULL;
+        if (!keyed) {
+            u->key = NULL;
+            continue;
+        }
+        u->group = fl_name_keys_add(doc, &f->set, u->key, strlen(u->key), false);
+        if (u->group == FL_NAME_NO_KEY)
+            return NULL;
+    }
+    doc->name_folds = f;
+    return f;
+}
+
+const size_t *fl_name_folds_ranks(fl_doc *doc, fl_name_folds *f)
+{
+    if (f->rank && f->ranked_count == f->set.count)
+        return f->rank;
+    size_t *rank = fl_arena_alloc_uninit(doc->arena, (f->set.count + 1) * sizeof *rank);
+    if (!rank) {
+        doc->status = FL_ENOMEM;
+        return NULL;
+    }
+    if (!fl_name_keys_ranks(doc, &f->set, rank))
+        return NULL;
+    f->rank = rank;
+    f->ranked_count = f->set.count;
+    return rank;
+}
+
+/* fl_blame_lexicon_status with the hits of the form's fold key at hand. */
+static int lexicon_status_hits(const char *form, size_t len, const fl_lex_hit *folds, size_t nf,
+                               const fl_lex_hit *misspellings, size_t nm)
+{
+    for (size_t i = 0; i < nf; i++)
+        if (strlen(folds[i].form) == len && memcmp(folds[i].form, form, len) == 0)
+            return 1;
+    for (size_t i = 0; i < nm; i++)
+        if (strlen(misspellings[i].form) == len && memcmp(misspellings[i].form, form, len) == 0)
+            return -1;
+    return 0;
+}
+
+/* fl_blame_lexicon_status with the form's fold key at hand. */
+static int lexicon_status_keyed(const fl_doc *doc, const char *form, size_t len, const char *key,
+                                size_t klen)
+{
+    const fl_lex_hit *folds, *misspellings;
+    size_t nf = fl_lexicon_by_fold(doc->lexicon, key, klen, &folds);
+    size_t nm = fl_lexicon_by_misspelling(doc->lexicon, key, klen, &misspellings);
+    return lexicon_status_hits(form, len, folds, nf, misspellings, nm);
 }
 
 int fl_blame_lexicon_status(const fl_doc *doc, const char *form, size_t len)
@@ -428,16 +668,7 @@ int fl_blame_lexicon_status(const fl_doc *doc, const char *form, size_t len)
     size_t klen = fl_fold(form, len, 0, key, sizeof key);
     if (klen >= sizeof key)
         return 0;
-    const fl_lex_hit *hits;
-    size_t n = fl_lexicon_by_fold(doc->lexicon, key, klen, &hits);
-    for (size_t i = 0; i < n; i++)
-        if (strlen(hits[i].form) == len && memcmp(hits[i].form, form, len) == 0)
-            return 1;
-    n = fl_lexicon_by_misspelling(doc->lexicon, key, klen, &hits);
-    for (size_t i = 0; i < n; i++)
-        if (strlen(hits[i].form) == len && memcmp(hits[i].form, form, len) == 0)
-            return -1;
-    return 0;
+    return lexicon_status_keyed(doc, form, len, key, klen);
 }
 
 size_t fl_name_forms(fl_doc *doc, fl_name_use *uses, size_t count, fl_name_form **forms)
@@ -457,10 +688,19 @@ size_t fl_name_forms(fl_doc *doc, fl_name_use *uses, size_t count, fl_name_form 
         if (r == 0 || uses[r].form_len != uses[r - 1].form_len ||
             memcmp(uses[r].form, uses[r - 1].form, uses[r].form_len) != 0)
             n++;
-    fl_name_form *out = fl_arena_alloc(doc->arena, (n ? n : 1) * sizeof *out);
+    fl_name_form *out = fl_arena_alloc_uninit(doc->arena, (n ? n : 1) * sizeof *out);
     if (!out) {
         doc->status = FL_ENOMEM;
         return 0;
+    }
+    /* the fold key's lexicon hits, looked up once for all its forms */
+    const fl_lex_hit *folds = NULL, *misspellings = NULL;
+    size_t nf = 0, nm = 0;
+    bool looked_up = count && uses[0].key_is_fold && doc->lexicon;
+    if (looked_up) {
+        size_t klen = strlen(uses[0].key);
+        nf = fl_lexicon_by_fold(doc->lexicon, uses[0].key, klen, &folds);
+        nm = fl_lexicon_by_misspelling(doc->lexicon, uses[0].key, klen, &misspellings);
     }
     size_t k = 0;
     for (size_t r = 0; r < count;) {
@@ -469,6 +709,9 @@ size_t fl_name_forms(fl_doc *doc, fl_name_use *uses, size_t count, fl_name_form 
                memcmp(uses[end].form, uses[r].form, uses[r].form_len) == 0)
             end++;
         fl_name_form *f = &out[k++];
+        f->key_looked_up = looked_up;
+        f->key_known = nf > 0;
+        f->key_misspelled = nm > 0;
         f->text = fl_arena_strndup(doc->arena, uses[r].form, uses[r].form_len);
         if (!f->text) {
             doc->status = FL_ENOMEM;
@@ -477,7 +720,15 @@ size_t fl_name_forms(fl_doc *doc, fl_name_use *uses, size_t count, fl_name_form 
         f->len = uses[r].form_len;
         f->uses = &uses[r];
         f->count = end - r;
-        f->lexicon = fl_blame_lexicon_status(doc, f->text, f->len);
+        f->shape = false;
+        f->shape_peer = NULL;
+        /* all uses of one group share its key; a use keyed by fold has
+         * that key's hits */
+        f->lexicon = !uses[r].key_is_fold ? fl_blame_lexicon_status(doc, f->text, f->len)
+                     : looked_up ? lexicon_status_hits(f->text, f->len, folds, nf, misspellings, nm)
+                     : doc->lexicon ? lexicon_status_keyed(doc, f->text, f->len, uses[r].key,
+                                                           strlen(uses[r].key))
+                                    : 0;
         r = end;
     }
     *forms = out;

@@ -21,6 +21,7 @@ typedef struct fl_name_use {
     size_t form_len;
     const char *suffix; /* "s" for a plural code (H20s), else "" */
     const char *key;    /* the grouping key the check chose */
+    bool key_is_fold;   /* key is fl_fold(form, form_len, 0) */
     bool part;          /* one word of a longer name (Allied in Allied Domecq) */
     size_t group;       /* set by fl_name_uses_sort: the rank of key among the keys */
 } fl_name_use;
@@ -37,6 +38,9 @@ typedef struct fl_name_form {
     int lexicon;            /* 1: a lexicon canonical form or alias; -1: a known misspelling */
     bool shape;             /* fits the family shape of another code in the document */
     const char *shape_peer; /* that code, when shape */
+    /* when key_looked_up (its uses keyed by fold): whether the lexicon has
+     * the key as a fold (a canonical form or alias) and as a misspelling */
+    bool key_looked_up, key_known, key_misspelled;
 } fl_name_form;
 
 /* Why a form was chosen as the right one. */
@@ -87,8 +91,8 @@ bool fl_name_keys_init(fl_doc *doc, fl_name_keys *set);
 /* The id of s[0..len), or FL_NAME_NO_KEY. */
 size_t fl_name_keys_find(const fl_name_keys *set, const char *s, size_t len);
 /* The id of s[0..len), added when new: copied into the arena when `copy`,
- * else s itself is kept (then NUL-terminated at len and outliving the
- * set). */
+ * else s itself is kept (then outliving the set, and NUL-terminated at len
+ * if fl_name_keys_ranks is to order it). */
 size_t fl_name_keys_add(fl_doc *doc, fl_name_keys *set, const char *s, size_t len, bool copy);
 /* Fills rank[id] (set->count entries) with each key's place among the
  * keys in strcmp order; false when out of memory. */
@@ -103,6 +107,32 @@ bool fl_name_uses_sort(fl_doc *doc, fl_name_use *uses, size_t count);
 /* As fl_name_uses_sort, for uses whose `group` already holds the id of
  * their key in `set`. */
 bool fl_name_uses_sort_ids(fl_doc *doc, fl_name_use *uses, size_t count, const fl_name_keys *set);
+
+/* As fl_name_uses_sort, for uses whose `group` already holds their key's
+ * rank (below nranks) among a set of keys. */
+bool fl_name_uses_sort_ranked(fl_doc *doc, fl_name_use *uses, size_t count, size_t nranks);
+
+/* The fold-keyed uses of a document's mentions (codes, names, acronyms),
+ * made once and shared by name-casing and name-spelling, and by
+ * name-variant for the uses themselves (doc->name_folds; remade when the
+ * mentions changed). */
+typedef struct fl_name_folds {
+    const void *mentions; /* doc->mentions.items and count when made */
+    size_t mention_count;
+    fl_name_use *uses; /* by mention: fl_name_use_init and the fold key (key
+                          NULL: none), `group` the key's id in set */
+    bool *inited;      /* by mention: fl_name_use_init succeeded */
+    fl_name_keys set;  /* the fold keys; a check may add more (words of names) */
+    size_t *rank;      /* rank of each id, for ranked_count ids */
+    size_t ranked_count;
+} fl_name_folds;
+
+/* The document's fold-keyed uses, made on first call; NULL when out of
+ * memory (doc->status is then FL_ENOMEM). */
+fl_name_folds *fl_name_folds_get(fl_doc *doc);
+/* The rank of each key of f->set among all of them in strcmp order
+ * (redone when keys were added since); NULL when out of memory. */
+const size_t *fl_name_folds_ranks(fl_doc *doc, fl_name_folds *f);
 
 /* The end of the run of sorted uses[r..count) that share uses[r]'s key
  * (its group); *several tells whether the run holds more than one form. */

@@ -140,8 +140,8 @@ static size_t count_words(const char *s, size_t len)
     return n;
 }
 
-static size_t add_parts(fl_doc *doc, const fl_mention *m, size_t i, fl_name_use *uses, size_t n,
-                        size_t cap)
+static size_t add_parts(fl_doc *doc, fl_name_folds *folds, const fl_mention *m, size_t i,
+                        fl_name_use *uses, size_t n, size_t cap)
 {
     const char *s = doc->prose.text + m->off;
     size_t len = m->len;
@@ -172,11 +172,11 @@ static size_t add_parts(fl_doc *doc, const fl_mention *m, size_t i, fl_name_use 
             u->part = true;
             size_t klen = fl_fold(u->form, u->form_len, 0, key, sizeof key);
             if (klen > 0 && klen < sizeof key) {
-                u->key = fl_arena_strndup(doc->arena, key, klen);
-                if (!u->key) {
-                    doc->status = FL_ENOMEM;
+                u->group = fl_name_keys_add(doc, &folds->set, key, klen, true);
+                if (u->group == FL_NAME_NO_KEY)
                     return n;
-                }
+                u->key = folds->set.keys[u->group];
+                u->key_is_fold = true;
                 n++;
             }
         }
@@ -204,9 +204,10 @@ static void run(fl_doc *doc)
         return;
     if (cap > 4 * total + 16)
         cap = 4 * total + 16; /* the bound this check has always kept */
-    fl_name_use *uses = fl_arena_alloc(doc->arena, cap * sizeof *uses);
-    bool *initial = fl_arena_alloc(doc->arena, total * sizeof *initial);
-    if (!uses || !initial) {
+    fl_name_folds *folds = fl_name_folds_get(doc);
+    fl_name_use *uses = fl_arena_alloc_uninit(doc->arena, cap * sizeof *uses);
+    bool *initial = fl_arena_alloc_uninit(doc->arena, total * sizeof *initial);
+    if (!folds || !uses || !initial) {
         doc->status = FL_ENOMEM;
         return;
     }
@@ -215,21 +216,23 @@ static void run(fl_doc *doc)
         const fl_mention *m = FL_DOC_MENTION(doc, i);
         if (n >= cap)
             break;
-        if (!wanted(doc, m) || in_caps_run(doc, m) || !fl_name_use_init(doc, i, &uses[n]))
+        /* the shared fold-keyed use (group: its key's id) */
+        if (!wanted(doc, m) || !folds->uses[i].key || in_caps_run(doc, m))
             continue;
-        bool keyed;
-        if (!fl_name_use_set_key(doc, &uses[n], fl_fold, &keyed))
-            return;
-        if (!keyed)
-            continue;
+        uses[n] = folds->uses[i];
         initial[i] = fl_name_sentence_initial(doc, m);
         n++;
         if (m->kind == FL_M_NAME)
-            n = add_parts(doc, m, i, uses, n, cap);
+            n = add_parts(doc, folds, m, i, uses, n, cap);
         if (doc->status != FL_OK)
             return;
     }
-    if (!fl_name_uses_sort(doc, uses, n))
+    const size_t *rank = fl_name_folds_ranks(doc, folds);
+    if (!rank)
+        return;
+    for (size_t r = 0; r < n; r++)
+        uses[r].group = rank[uses[r].group];
+    if (!fl_name_uses_sort_ranked(doc, uses, n, folds->set.count))
         return;
     for (size_t r = 0; r < n && doc->status == FL_OK;) {
         bool several;

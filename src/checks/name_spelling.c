@@ -208,7 +208,8 @@ static const char *original_word(fl_doc *doc, const name_group *g, size_t which)
 static void report_group(fl_doc *doc, name_group *g, const char *right_text,
                          const name_group *right, const char *message)
 {
-    fl_name_form whole = {g->main->text, g->main->len, g->uses, g->count, 0, false, NULL};
+    fl_name_form whole = {
+        .text = g->main->text, .len = g->main->len, .uses = g->uses, .count = g->count};
     fl_blame_report(doc, RULE, FL_SEV_WARNING, &whole, right_text, right ? right->main : NULL,
                     message);
     g->reported = true;
@@ -218,6 +219,8 @@ static void report_group(fl_doc *doc, name_group *g, const char *right_text,
 
 static void check_misspelling(fl_doc *doc, name_group *g, name_group *groups, size_t ng)
 {
+    if (g->forms[0].key_looked_up && !g->forms[0].key_misspelled)
+        return; /* fl_name_forms found no misspelling with this key */
     const fl_lex_hit *hits;
     size_t n = fl_lexicon_by_misspelling(doc->lexicon, g->fold, strlen(g->fold), &hits);
     char a[KEY_CAP], b[KEY_CAP];
@@ -247,6 +250,29 @@ static void check_lexicon_near(fl_doc *doc, name_group *g, name_group *groups, s
 {
     /* a single word shorter than LEX_MIN_WORD can match nothing below */
     if (g->nwords == 1 && g->words[0].len < LEX_MIN_WORD)
+        return;
+    /* a lexicon name it is a typo of has the same words but one, in place
+     * (name_typo): without them, no lookup */
+    if (g->nwords == 0)
+        return;
+    size_t in_place = 0;
+    bool placed[MAX_WORDS] = {false};
+    for (size_t i = 0; i < g->nwords && g->nwords > 1; i++) {
+        placed[i] =
+            fl_lexicon_near_word(doc->lexicon, g->nwords, i, g->words[i].s, g->words[i].len);
+        in_place += placed[i];
+    }
+    if (in_place + 1 < g->nwords)
+        return;
+    /* and the word that differs (the one not in place, if any) has the
+     * first and last letters of the lexicon's and nearly its length
+     * (word_typo) */
+    bool shaped = false;
+    for (size_t i = 0; i < g->nwords && !shaped; i++)
+        if (!placed[i] || in_place == g->nwords)
+            shaped = fl_lexicon_near_shape(doc->lexicon, g->nwords, i, g->words[i].s,
+                                           g->words[i].len, 2);
+    if (!shaped)
         return;
     char skel[KEY_CAP];
     size_t sl = fl_skeleton(g->main->text, g->main->len, 0, skel, sizeof skel);
@@ -312,47 +338,94 @@ static void check_lexicon_near(fl_doc *doc, name_group *g, name_group *groups, s
 
 /* ----------------------------------------------------- document checks */
 
-typedef struct near_item {
-    uint64_t hash;
-    size_t word;
-} near_item;
+/* The deletion-neighbourhood index of the document's words: an
+ * open-addressing table from a variant hash to a chain of the words with
+ * that variant. A lookup's answer does not depend on the chain's order
+ * (see check_document). */
+typedef struct near_index {
+    uint64_t *hashes;
+    uint32_t *heads; /* item + 1; 0: an empty slot */
+    size_t mask;
+    uint32_t *next; /* item + 1 */
+    uint32_t *word; /* by item */
+    size_t count;
+} near_index;
 
-static int near_order(const void *pa, const void *pb)
+static bool near_index_init(fl_doc *doc, near_index *ix, size_t items)
 {
-    const near_item *a = pa, *b = pb;
-    if (a->hash != b->hash)
-        return a->hash < b->hash ? -1 : 1;
-    return a->word < b->word ? -1 : a->word > b->word;
+    size_t cap = 64;
+    while (cap < 2 * items)
+        cap *= 2;
+    ix->hashes = fl_arena_alloc_uninit(doc->arena, cap * sizeof *ix->hashes);
+    ix->heads = fl_arena_alloc(doc->arena, cap * sizeof *ix->heads);
+    ix->next = fl_arena_alloc_uninit(doc->arena, (items + 1) * sizeof *ix->next);
+    ix->word = fl_arena_alloc_uninit(doc->arena, (items + 1) * sizeof *ix->word);
+    ix->mask = cap - 1;
+    ix->count = 0;
+    if (!ix->hashes || !ix->heads || !ix->next || !ix->word) {
+        doc->status = FL_ENOMEM;
+        return false;
+    }
+    return true;
 }
 
-static int word_order(const void *pa, const void *pb)
+static size_t near_slot(const near_index *ix, uint64_t h)
 {
-    const name_word *a = pa, *b = pb;
-    return strcmp(a->fold, b->fold);
+    size_t at = (size_t)(h ^ (h >> 29)) & ix->mask;
+    while (ix->heads[at] && ix->hashes[at] != h)
+        at = (at + 1) & ix->mask;
+    return at;
 }
 
-/* Names containing word w (index in their words), full names only. */
-static bool full_names_disagree(const name_group *groups, size_t ng, const char *w, const char *v)
+static void near_index_add(near_index *ix, uint64_t h, size_t word)
 {
-    /* different people: each word appears in a full name, and no full name
-     * with w becomes a full name with v by swapping the word */
+    size_t at = near_slot(ix, h);
+    size_t item = ix->count++;
+    if (!ix->heads[at]) {
+        ix->hashes[at] = h;
+        ix->next[item] = 0;
+    } else {
+        ix->next[item] = ix->heads[at];
+    }
+    ix->heads[at] = (uint32_t)(item + 1);
+    ix->word[item] = (uint32_t)word;
+}
+
+/* strcmp order of two words (no NUL inside): bytes, then length. */
+static int word_order(const name_word *a, const name_word *b)
+{
+    int c = memcmp(a->fold, b->fold, a->len < b->len ? a->len : b->len);
+    if (c)
+        return c;
+    return a->len < b->len ? -1 : a->len > b->len;
+}
+
+static int query_order(const void *pa, const void *pb)
+{
+    return word_order(*(name_word *const *)pa, *(name_word *const *)pb);
+}
+
+/* Whether w and v name different people: each word appears in a full
+ * name, and no full name with w becomes a full name with v by swapping
+ * the word. */
+static bool full_names_disagree(const name_group *groups, size_t ng, word_ref w, word_ref v)
+{
     bool w_full = false, v_full = false, paired = false;
     for (size_t i = 0; i < ng; i++) {
         const name_group *g = &groups[i];
         if (g->nwords < 2)
             continue;
         for (size_t k = 0; k < g->nwords; k++) {
-            if (strlen(v) == g->words[k].len && memcmp(g->words[k].s, v, g->words[k].len) == 0)
+            if (word_eq(g->words[k], v))
                 v_full = true;
-            if (strlen(w) != g->words[k].len || memcmp(g->words[k].s, w, g->words[k].len) != 0)
+            if (!word_eq(g->words[k], w))
                 continue;
             w_full = true;
             for (size_t j = 0; j < ng && !paired; j++) {
                 const name_group *h = &groups[j];
                 if (h->nwords != g->nwords)
                     continue;
-                bool same =
-                    strlen(v) == h->words[k].len && memcmp(h->words[k].s, v, h->words[k].len) == 0;
+                bool same = word_eq(h->words[k], v);
                 for (size_t x = 0; x < g->nwords && same; x++)
                     same = x == k || word_eq(g->words[x], h->words[x]);
                 paired = same;
@@ -360,6 +433,114 @@ static bool full_names_disagree(const name_group *groups, size_t ng, const char 
         }
     }
     return w_full && v_full && !paired;
+}
+
+/* The shapes of the document's words (first and last code points, code
+ * point count), each with the highest use count among the words that may
+ * be corrected towards (targets) and the lowest among the words that may
+ * be corrected (queries). Keys are exact. */
+typedef struct shape_slot {
+    uint64_t key; /* 0: empty */
+    size_t max_target, min_query;
+} shape_slot;
+
+typedef struct shape_table {
+    shape_slot *slots;
+    size_t mask;
+} shape_table;
+
+static uint64_t shape_key(const name_word *w, size_t ncps)
+{
+    return (uint64_t)w->cps[0] << 27 | (uint64_t)w->cps[w->ncps - 1] << 6 | ncps;
+}
+
+static bool shape_table_init(fl_doc *doc, shape_table *t, size_t words)
+{
+    size_t cap = 16;
+    while (cap < 2 * words)
+        cap *= 2;
+    t->slots = fl_arena_alloc(doc->arena, cap * sizeof *t->slots);
+    t->mask = cap - 1;
+    if (!t->slots)
+        doc->status = FL_ENOMEM;
+    return t->slots != NULL;
+}
+
+static size_t shape_at(const shape_table *t, uint64_t key)
+{
+    uint64_t h = key * 0x9e3779b97f4a7c15ull;
+    size_t at = (size_t)(h >> 32) & t->mask;
+    while (t->slots[at].key && t->slots[at].key != key)
+        at = (at + 1) & t->mask;
+    return at;
+}
+
+static void shape_note(shape_table *t, uint64_t key, bool query, bool target, size_t freq)
+{
+    shape_slot *sl = &t->slots[shape_at(t, key)];
+    if (!sl->key)
+        *sl = (shape_slot){key, 0, SIZE_MAX};
+    if (target && freq > sl->max_target)
+        sl->max_target = freq;
+    if (query && freq < sl->min_query)
+        sl->min_query = freq;
+}
+
+static const shape_slot *shape_find(const shape_table *t, uint64_t key)
+{
+    const shape_slot *sl = &t->slots[shape_at(t, key)];
+    return sl->key ? sl : NULL;
+}
+
+/* The distinct words of the document's names (not NUL-terminated), in
+ * the order first met, with the uses of the names containing them and the
+ * most used such name (the first in group order on a tie). Returns the
+ * count; *out is NULL when out of memory. */
+static size_t distinct_words(fl_doc *doc, const name_group *groups, size_t ng, size_t total,
+                             name_word **out)
+{
+    *out = NULL;
+    fl_name_keys set;
+    size_t *freq = fl_arena_alloc_uninit(doc->arena, total * sizeof *freq);
+    size_t *first = fl_arena_alloc_uninit(doc->arena, total * sizeof *first);
+    if (!freq || !first) {
+        doc->status = FL_ENOMEM;
+        return 0;
+    }
+    if (!fl_name_keys_init(doc, &set))
+        return 0;
+    for (size_t i = 0; i < ng; i++)
+        for (size_t k = 0; k < groups[i].nwords; k++) {
+            size_t before = set.count;
+            /* never ranked: the words need not be NUL-terminated */
+            size_t id =
+                fl_name_keys_add(doc, &set, groups[i].words[k].s, groups[i].words[k].len, false);
+            if (id == FL_NAME_NO_KEY)
+                return 0;
+            if (id == before) {
+                freq[id] = groups[i].count;
+                first[id] = i;
+                continue;
+            }
+            freq[id] += groups[i].count;
+            if (groups[i].count > groups[first[id]].count)
+                first[id] = i;
+        }
+    size_t nw = set.count;
+    name_word *words = fl_arena_alloc_uninit(doc->arena, nw * sizeof *words);
+    if (!words) {
+        doc->status = FL_ENOMEM;
+        return 0;
+    }
+    for (size_t id = 0; id < nw; id++) {
+        name_word *w = &words[id];
+        w->fold = set.keys[id];
+        w->len = set.lens[id];
+        w->freq = freq[id];
+        w->first_group = first[id];
+    }
+    *out = words;
+    return nw;
 }
 
 static void check_document(fl_doc *doc, name_group *groups, size_t ng)
@@ -370,93 +551,118 @@ static void check_document(fl_doc *doc, name_group *groups, size_t ng)
         total += groups[i].nwords;
     if (total < 2)
         return;
-    name_word *words = fl_arena_alloc(doc->arena, total * sizeof *words);
-    if (!words) {
+    name_word *words;
+    size_t nw = distinct_words(doc, groups, ng, total, &words);
+    if (!words)
+        return;
+    /* A word is looked up (a query) when used at most twice and unknown
+     * to the lexicon; it can only be a typo of a word used more often, so
+     * only words used at least twice are indexed (targets), and only
+     * those with the shape of some query. The deletion-neighbourhood
+     * variants of each are computed once. */
+    size_t *voff = fl_arena_alloc_uninit(doc->arena, (nw + 1) * sizeof *voff);
+    unsigned char *role = fl_arena_alloc_uninit(doc->arena, nw + 1);
+    if (!voff || !role) {
         doc->status = FL_ENOMEM;
         return;
     }
-    size_t nw = 0;
-    for (size_t i = 0; i < ng; i++)
-        for (size_t k = 0; k < groups[i].nwords; k++) {
-            name_word *w = &words[nw];
-            w->fold = fl_arena_strndup(doc->arena, groups[i].words[k].s, groups[i].words[k].len);
-            if (!w->fold) {
-                doc->status = FL_ENOMEM;
-                return;
-            }
-            w->len = groups[i].words[k].len;
-            w->freq = groups[i].count;
-            w->first_group = i;
-            nw++;
-        }
-    qsort(words, nw, sizeof *words, word_order);
-    size_t k = 0;
-    for (size_t i = 0; i < nw; i++) {
-        if (k && strcmp(words[k - 1].fold, words[i].fold) == 0) {
-            words[k - 1].freq += words[i].freq;
-            if (groups[words[i].first_group].count > groups[words[k - 1].first_group].count)
-                words[k - 1].first_group = words[i].first_group;
-            continue;
-        }
-        words[k++] = words[i];
-    }
-    nw = k;
-    /* a deletion-neighbourhood index of the words long enough to check */
-    uint64_t *variants = fl_arena_alloc(doc->arena, FL_NEAR_MAX_VARIANTS * sizeof *variants);
-    if (!variants) {
-        doc->status = FL_ENOMEM;
+    enum { QUERY = 1, TARGET = 2 };
+    /* the words word_typo can pair, and their shapes: a word is only ever
+     * paired with one of the same first and last letters and nearly its
+     * length, used more often */
+    shape_table shapes;
+    if (!shape_table_init(doc, &shapes, nw))
         return;
-    }
-    size_t nitems = 0, cap = 0;
-    near_item *items = NULL;
     for (size_t i = 0; i < nw; i++) {
         name_word *w = &words[i];
+        role[i] = 0;
+        if (w->len < DOC_MIN_WORD) { /* fewer bytes than code points needed */
+            w->ncps = w->len;
+            continue;
+        }
         w->ncps = fl_near_decode(w->fold, w->len, w->cps, FL_NEAR_MAX_CPS);
-        if (w->ncps < DOC_MIN_WORD - 1 || w->ncps > FL_NEAR_MAX_CPS)
+        if (w->ncps < DOC_MIN_WORD || w->ncps > FL_NEAR_MAX_CPS || !all_letters(w->cps, w->ncps))
             continue;
-        size_t nv = fl_near_variants(w->cps, w->ncps, w->ncps >= TWO_EDITS_MIN ? 2 : 1, variants);
-        if (nitems + nv > cap) {
-            size_t grown_cap = cap ? cap * 2 : 1024;
-            while (grown_cap < nitems + nv)
-                grown_cap *= 2;
-            near_item *grown = fl_arena_alloc(doc->arena, grown_cap * sizeof *grown);
-            if (!grown) {
-                doc->status = FL_ENOMEM;
-                return;
-            }
-            if (nitems)
-                memcpy(grown, items, nitems * sizeof *items);
-            items = grown;
-            cap = grown_cap;
-        }
-        for (size_t v = 0; v < nv; v++)
-            items[nitems++] = (near_item){variants[v], i};
+        role[i] = (w->freq <= 2 ? QUERY : 0) | (w->freq >= 2 ? TARGET : 0);
+        shape_note(&shapes, shape_key(w, w->ncps), role[i] & QUERY, role[i] & TARGET, w->freq);
     }
-    if (nitems < 2)
-        return;
-    qsort(items, nitems, sizeof *items, near_order);
-
-    for (size_t i = 0; i < nw && doc->status == FL_OK; i++) {
+    size_t nvals = 0, ntarget = 0;
+    for (size_t i = 0; i < nw; i++) {
         name_word *w = &words[i];
-        if (w->ncps < DOC_MIN_WORD - 1 || w->ncps > FL_NEAR_MAX_CPS || w->freq > 2)
+        voff[i] = nvals;
+        if (!role[i])
             continue;
-        if (lexicon_knows(doc, w->fold, w->len))
+        bool query = false, target = false;
+        for (size_t m = w->ncps - 2; m <= w->ncps + 2; m++) {
+            const shape_slot *sl = shape_find(&shapes, shape_key(w, m));
+            if (!sl)
+                continue;
+            query |= (role[i] & QUERY) && sl->max_target > w->freq;
+            target |= (role[i] & TARGET) && sl->min_query < w->freq;
+        }
+        role[i] =
+            (query && !lexicon_knows(doc, w->fold, w->len) ? QUERY : 0) | (target ? TARGET : 0);
+        if (!role[i])
             continue;
-        size_t nv = fl_near_variants(w->cps, w->ncps, w->ncps >= TWO_EDITS_MIN ? 2 : 1, variants);
+        size_t n = w->ncps;
+        size_t bound = 1 + n + (n >= TWO_EDITS_MIN ? n * (n - 1) / 2 : 0);
+        nvals += bound;
+        if (role[i] & TARGET)
+            ntarget += bound;
+    }
+    voff[nw] = nvals;
+    if (ntarget == 0)
+        return;
+    uint64_t *vals = fl_arena_alloc_uninit(doc->arena, (nvals + 1) * sizeof *vals);
+    size_t *nvar = fl_arena_alloc_uninit(doc->arena, (nw + 1) * sizeof *nvar);
+    near_index ix;
+    if (!vals || !nvar) {
+        doc->status = FL_ENOMEM;
+        return;
+    }
+    if (!near_index_init(doc, &ix, ntarget))
+        return;
+    for (size_t i = 0; i < nw; i++) {
+        nvar[i] = 0;
+        if (!role[i])
+            continue;
+        name_word *w = &words[i];
+        uint64_t *v = vals + voff[i];
+        nvar[i] = fl_near_variants(w->cps, w->ncps, w->ncps >= TWO_EDITS_MIN ? 2 : 1, v);
+        if (role[i] & TARGET)
+            for (size_t k = 0; k < nvar[i]; k++)
+                near_index_add(&ix, v[k], i);
+    }
+
+    /* the queries in the words' strcmp order (the order findings are
+     * made in) */
+    size_t nq = 0;
+    for (size_t i = 0; i < nw; i++)
+        nq += (role[i] & QUERY) != 0;
+    name_word **queries = fl_arena_alloc_uninit(doc->arena, (nq + 1) * sizeof *queries);
+    if (!queries) {
+        doc->status = FL_ENOMEM;
+        return;
+    }
+    nq = 0;
+    for (size_t i = 0; i < nw; i++)
+        if (role[i] & QUERY)
+            queries[nq++] = &words[i];
+    qsort(queries, nq, sizeof *queries, query_order);
+    for (size_t q = 0; q < nq && doc->status == FL_OK; q++) {
+        size_t i = (size_t)(queries[q] - words);
+        name_word *w = &words[i];
+        const uint64_t *variants = vals + voff[i];
+        size_t nv = nvar[i];
+        /* every word that is a typo of w and more used than w: exactly
+         * one is a correction, more are ambiguous, whatever their order */
         size_t best = nw;
         unsigned best_edits = 0;
         bool ambiguous = false;
         for (size_t v = 0; v < nv; v++) {
-            size_t lo = 0, hi = nitems;
-            while (lo < hi) {
-                size_t mid = lo + (hi - lo) / 2;
-                if (items[mid].hash < variants[v])
-                    lo = mid + 1;
-                else
-                    hi = mid;
-            }
-            for (; lo < nitems && items[lo].hash == variants[v]; lo++) {
-                size_t j = items[lo].word;
+            size_t at = near_slot(&ix, variants[v]);
+            for (uint32_t item = ix.heads[at]; item; item = ix.next[item - 1]) {
+                size_t j = ix.word[item - 1];
                 if (j == i || j == best || words[j].freq <= w->freq)
                     continue;
                 unsigned d = word_typo((word_ref){w->fold, w->len},
@@ -474,7 +680,8 @@ static void check_document(fl_doc *doc, name_group *groups, size_t ng)
         if (best == nw || ambiguous)
             continue;
         const name_word *v = &words[best];
-        if (full_names_disagree(groups, ng, w->fold, v->fold))
+        if (full_names_disagree(groups, ng, (word_ref){w->fold, w->len},
+                                (word_ref){v->fold, v->len}))
             continue;
         const name_group *right = &groups[v->first_group];
         size_t rk = 0;
@@ -541,30 +748,31 @@ static void run(fl_doc *doc)
         wanted_count += wanted(doc, FL_DOC_MENTION(doc, i));
     if (wanted_count == 0)
         return;
-    fl_name_use *uses = fl_arena_alloc(doc->arena, wanted_count * sizeof *uses);
-    if (!uses) {
+    fl_name_folds *folds = fl_name_folds_get(doc);
+    fl_name_use *uses = fl_arena_alloc_uninit(doc->arena, wanted_count * sizeof *uses);
+    if (!folds || !uses) {
         doc->status = FL_ENOMEM;
         return;
     }
     size_t n = 0;
     for (size_t i = 0; i < total; i++) {
-        const fl_mention *m = FL_DOC_MENTION(doc, i);
-        if (!wanted(doc, m) || !fl_name_use_init(doc, i, &uses[n]))
-            continue;
-        /* the fold key (KEY_CAP is fl_name_use_set_key's cap too) */
-        bool keyed;
-        if (!fl_name_use_set_key(doc, &uses[n], fl_fold, &keyed))
-            return;
-        if (keyed)
-            n++;
+        /* the shared use with its fold key (KEY_CAP is fl_name_use_set_key's
+         * cap too) */
+        if (wanted(doc, FL_DOC_MENTION(doc, i)) && folds->uses[i].key)
+            uses[n++] = folds->uses[i];
     }
-    if (!fl_name_uses_sort(doc, uses, n))
+    const size_t *rank = fl_name_folds_ranks(doc, folds);
+    if (!rank)
+        return;
+    for (size_t r = 0; r < n; r++)
+        uses[r].group = rank[uses[r].group];
+    if (!fl_name_uses_sort_ranked(doc, uses, n, folds->set.count))
         return;
     size_t ng = 0;
     for (size_t r = 0; r < n; r++)
         if (r == 0 || uses[r].group != uses[r - 1].group)
             ng++;
-    name_group *groups = fl_arena_alloc(doc->arena, (ng ? ng : 1) * sizeof *groups);
+    name_group *groups = fl_arena_alloc_uninit(doc->arena, (ng ? ng : 1) * sizeof *groups);
     if (!groups) {
         doc->status = FL_ENOMEM;
         return;
@@ -585,6 +793,8 @@ static void run(fl_doc *doc)
         /* fl_name_forms may have dropped duplicate spans: recount */
         g->uses = uses + r;
         g->count = 0;
+        g->qualified = false;
+        g->reported = false;
         g->main = &g->forms[0];
         for (size_t f = 0; f < g->nforms; f++) {
             g->count += g->forms[f].count;
@@ -595,7 +805,8 @@ static void run(fl_doc *doc)
         g->nwords = split_words(g->fold, strlen(g->fold), g->words, MAX_WORDS);
         if (g->nwords > MAX_WORDS)
             g->nwords = 0; /* a run of more words than a name has: not compared */
-        g->known = lexicon_knows(doc, g->fold, strlen(g->fold));
+        g->known = g->forms[0].key_looked_up ? g->forms[0].key_known
+                                             : lexicon_knows(doc, g->fold, strlen(g->fold));
         for (size_t u = 0; u < g->count && !g->qualified; u++)
             g->qualified = followed_by_region(doc, &g->uses[u]);
         k++;

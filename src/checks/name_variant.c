@@ -337,8 +337,8 @@ static void note_reported(fl_doc *doc, nv_state *st, const fl_name_form *wrong)
 
 /* Forms of one group and the right one; false when nothing is to be
  * compared (one form, or the senses of a formula and a code decided). */
-static bool prepare_group(fl_doc *doc, fl_name_use *uses, size_t count, const family_use *fams,
-                          size_t nfam, group *g)
+static bool prepare_group(fl_doc *doc, fl_name_use *uses, size_t count, family_use *fams,
+                          size_t nfam, bool *fams_sorted, group *g)
 {
     g->n = fl_name_forms(doc, uses, count, &g->forms);
     if (g->n < 2 || compare_senses(doc, g->forms, g->n))
@@ -346,6 +346,10 @@ static bool prepare_group(fl_doc *doc, fl_name_use *uses, size_t count, const fa
     fl_name_form *forms = g->forms;
     size_t n = g->n;
     char fam[128];
+    /* the codes by family, sorted when a group first asks */
+    if (!*fams_sorted && nfam > 1)
+        qsort(fams, nfam, sizeof *fams, family_order);
+    *fams_sorted = true;
     for (size_t i = 0; i < n; i++) {
         size_t flen = fl_family(forms[i].text, forms[i].len, fam, sizeof fam);
         if (flen == 0 || flen >= sizeof fam)
@@ -658,7 +662,7 @@ static candidate *scan_tokens(fl_doc *doc, unsigned char *cls, name_keys *keys, 
             }
         }
     }
-    candidate *cands = fl_arena_alloc(doc->arena, (n + 1) * sizeof *cands);
+    candidate *cands = fl_arena_alloc_uninit(doc->arena, (n + 1) * sizeof *cands);
     if (!cands) {
         doc->status = FL_ENOMEM;
         return NULL;
@@ -763,19 +767,28 @@ static void run(fl_doc *doc)
         nwanted += wanted(m);
         ncodes += m->kind == FL_M_CODE;
     }
-    fl_name_use *uses = fl_arena_alloc(doc->arena, (nwanted + 1) * sizeof *uses);
-    family_use *fams = fl_arena_alloc(doc->arena, (ncodes + 1) * sizeof *fams);
+    fl_name_use *uses = fl_arena_alloc_uninit(doc->arena, (nwanted + 1) * sizeof *uses);
+    family_use *fams = fl_arena_alloc_uninit(doc->arena, (ncodes + 1) * sizeof *fams);
     if (!uses || !fams) {
         doc->status = FL_ENOMEM;
         return;
     }
     size_t n = 0, nfam = 0;
     char key[256];
+    /* the uses as fl_name_use_init makes them, shared with the fold-keyed
+     * name checks (the same kinds of mention) */
+    const fl_name_folds *folds = fl_name_folds_get(doc);
+    if (!folds)
+        return;
     for (size_t i = 0; i < total; i++) {
         const fl_mention *m = FL_DOC_MENTION(doc, i);
-        if (!wanted(m) || !fl_name_use_init(doc, i, &uses[n]))
+        if (!wanted(m) || !folds->inited[i])
             continue;
         fl_name_use *u = &uses[n];
+        *u = folds->uses[i];
+        u->key = NULL;
+        u->key_is_fold = false;
+        u->group = 0;
         bool keyed;
         if (!fl_name_use_set_key(doc, u, fl_skeleton, &keyed))
             return;
@@ -805,8 +818,7 @@ static void run(fl_doc *doc)
         }
         fams[nfam++] = (family_use){family, u->key, form};
     }
-    if (nfam > 1)
-        qsort(fams, nfam, sizeof *fams, family_order);
+    bool fams_sorted = false; /* sorted only if some group compares forms */
     if (n == 0)
         return;
 
@@ -839,7 +851,7 @@ static void run(fl_doc *doc)
     if (doc->status != FL_OK)
         return;
     if (runs.count) {
-        fl_name_use *all = fl_arena_alloc(doc->arena, (n + runs.count) * sizeof *all);
+        fl_name_use *all = fl_arena_alloc_uninit(doc->arena, (n + runs.count) * sizeof *all);
         if (!all) {
             doc->status = FL_ENOMEM;
             return;
@@ -852,7 +864,7 @@ static void run(fl_doc *doc)
 
     if (!fl_name_uses_sort_ids(doc, uses, n, &keys.set))
         return;
-    group *groups = fl_arena_alloc(doc->arena, nkeys * sizeof *groups);
+    group *groups = fl_arena_alloc_uninit(doc->arena, nkeys * sizeof *groups);
     if (!groups) {
         doc->status = FL_ENOMEM;
         return;
@@ -864,7 +876,7 @@ static void run(fl_doc *doc)
         bool several;
         size_t end = fl_name_uses_run(uses, n, r, &several);
         if (several && ng < nkeys &&
-            prepare_group(doc, uses + r, end - r, fams, nfam, &groups[ng])) {
+            prepare_group(doc, uses + r, end - r, fams, nfam, &fams_sorted, &groups[ng])) {
             report_group(doc, &st, &groups[ng], 0);
             ng++;
         }
