@@ -305,6 +305,23 @@ static inline size_t fl_mx_word_from(const fl_mx *mx, size_t *cursor, size_t at)
     *cursor = k;
     return k < mx->word_count ? mx->s_off + mx->words[k] : mx->s_end;
 }
+/* The first entry at or after `at` of one of the sentence's lists of word
+ * starts (mx->numbers, mx->name_marks: relative to s_off, in order, flag
+ * bits masked off), as a prose offset; s_end when none. *cursor (0 at the
+ * start of each walk) keeps the place, as for fl_mx_word_from. */
+static inline size_t fl_mx_list_from(const fl_mx *mx, const uint32_t *list, size_t count,
+                                     size_t *cursor, size_t at)
+{
+    const uint32_t mask = ~FL_NAME_MARK_JOINED;
+    size_t k = *cursor;
+    const size_t rel = at > mx->s_off ? at - mx->s_off : 0;
+    while (k > 0 && (list[k - 1] & mask) >= rel)
+        k--;
+    while (k < count && (list[k] & mask) < rel)
+        k++;
+    *cursor = k;
+    return k < count ? mx->s_off + (list[k] & mask) : mx->s_end;
+}
 /* The start of the word before `at` (skipping spaces), its length in *len;
  * returns false when there is none in the sentence. */
 bool fl_mx_prev_word(const fl_mx *mx, size_t at, size_t *start, size_t *len);
