@@ -377,6 +377,64 @@ size_t fl_mx_scan_word_end(const fl_mx *mx, size_t at)
     return i;
 }
 
+/* What fill_word_ends asks of a word's first byte: FB_NAME a capital or a
+ * byte past ASCII (fl_extract_names), FB_LOWER a lower-case letter (a name
+ * when a capital follows), FB_DIGIT, FB_SPELLED the first letter of a
+ * spelled number (fl_spelled_start), FB_MARK an honorific's (M, S, D). */
+enum { FB_NAME = 1, FB_LOWER = 2, FB_DIGIT = 4, FB_SPELLED = 8, FB_MARK = 16 };
+static const unsigned char first_byte[256] = {
+    0,  0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0,  0,  0, 0, 0, 0,  0, 0, 0, 0,  0,  0,  0, 0, 0,
+    0,  0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0,  0,  0, 0, 0, 4,  4, 4, 4, 4,  4,  4,  4, 4, 4,
+    0,  0, 0, 0, 0, 0, 0, 1, 1, 1, 17, 9, 9, 1, 1,  1,  1, 1, 1, 17, 9, 9, 1, 1,  1,  25, 9, 1, 1,
+    1,  1, 1, 1, 0, 0, 0, 0, 0, 0, 2,  2, 2, 2, 10, 10, 2, 2, 2, 2,  2, 2, 2, 10, 10, 2,  2, 2, 10,
+    10, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0,  0, 1, 1, 1,  1,  1, 1, 1, 1,  1, 1, 1, 1,  1,  1,  1, 1, 1,
+    1,  1, 1, 1, 1, 1, 1, 1, 1, 1, 1,  1, 1, 1, 1,  1,  1, 1, 1, 1,  1, 1, 1, 1,  1,  1,  1, 1, 1,
+    1,  1, 1, 1, 1, 1, 1, 1, 1, 1, 1,  1, 1, 1, 1,  1,  1, 1, 1, 1,  1, 1, 1, 1,  1,  1,  1, 1, 1,
+    1,  1, 1, 1, 1, 1, 1, 1, 1, 1, 1,  1, 1, 1, 1,  1,  1, 1, 1, 1,  1, 1, 1, 1,  1,  1,  1, 1, 1,
+    1,  1, 1, 1, 1, 1, 1, 1, 1, 1, 1,  1, 1, 1, 1,  1,  1, 1, 1, 1,  1, 1, 1, 1,
+};
+
+/* Bit 7 of each byte of the result is set where that byte of x is an
+ * ASCII letter or digit; *digits gets the bits of the digits. Each byte
+ * is lifted to 0x80 | b before a subtraction, so no borrow crosses bytes. */
+static inline uint64_t ascii_alnum8(uint64_t x, uint64_t *digits)
+{
+    const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+    const uint64_t ascii = ~x & high, h = x | high, y = h | (ones * 0x20);
+    const uint64_t digit = (h - ones * '0') & ~(h - ones * ('9' + 1)) & ascii;
+    const uint64_t letter = (y - ones * 'a') & ~(y - ones * ('z' + 1)) & ascii;
+    *digits = digit;
+    return digit | letter;
+}
+
+/* The end of the run of ASCII letters and digits at t[k] (not past len),
+ * eight bytes at a time; *digit tells whether the run holds a digit. */
+static size_t ascii_run_end(const unsigned char *t, size_t k, size_t len, bool *digit)
+{
+    const uint64_t high = 0x8080808080808080ull;
+    uint64_t seen = 0, d;
+    size_t e = k;
+    for (; e + 8 <= len; e += 8) {
+        uint64_t x;
+        memcpy(&x, t + e, 8);
+        uint64_t stop = ~ascii_alnum8(x, &d) & high;
+        if (stop) {
+            unsigned n = (unsigned)__builtin_ctzll(stop) >> 3; /* little-endian */
+            seen |= d & (((uint64_t)1 << (8 * n)) - 1);
+            *digit = seen != 0;
+            return e + n;
+        }
+        seen |= d;
+    }
+    unsigned char c;
+    while (e < len && ((c = byte_class[t[e]]) & 1)) {
+        seen |= c & 2;
+        e++;
+    }
+    *digit = seen != 0;
+    return e;
+}
+
 /* Fills mx->wend for the current sentence: every extractor walks the
  * sentence word by word, so the ends of the ASCII positions are computed
  * once here (a byte of a multi-byte character is left to the scan). Off for
@@ -435,35 +493,25 @@ static bool fill_word_ends(fl_mx *mx)
     size_t n = 0, nn = 0, nd = 0, nm = 0, nnm = 0;
     const uint64_t *role_sketch = mx->words_table->sketch[1]; /* FL_WC_ROLE */
     const unsigned char *t = (const unsigned char *)mx->text + mx->s_off;
-    /* the first letters of spelled numbers (fl_spelled_start): e f n o s t,
-     * as bits of the letter's low five bits */
-    const uint32_t spelled_first = 1u << ('e' & 31) | 1u << ('f' & 31) | 1u << ('n' & 31) |
-                                   1u << ('o' & 31) | 1u << ('s' & 31) | 1u << ('t' & 31);
     /* each pass of the loop starts after a code point that is no letter or
      * digit (or at the sentence start), so an alnum position is a word start */
     for (size_t k = 0; k < len;) {
         unsigned char k_class = byte_class[t[k]];
         if (k_class == 0) {
-            w[k] = (uint32_t)k;
-            marks[nm] = (uint32_t)k;
-            nm += t[k] == ',';
+            if (t[k] == ',')
+                marks[nm++] = (uint32_t)k;
             k++;
             continue;
         }
         if (k_class == 2 && !fl_mx_alnum_slow(mx, mx->s_off + k)) {
-            w[k] = UINT32_MAX;
             k++;
             continue;
         }
-        size_t e = k;
-        unsigned seen = 0; /* the classes met: bit 1 set when a digit was */
+        size_t e;
+        bool digit = false; /* a digit in the ASCII run */
         bool ascii = (k_class & 1) != 0;
         if (ascii) { /* ASCII letters and digits, then maybe more */
-            unsigned char c;
-            while (e < len && ((c = byte_class[t[e]]) & 1)) {
-                seen |= c;
-                e++;
-            }
+            e = ascii_run_end(t, k, len, &digit);
             size_t ascii_end = e;
             if (e < len && byte_class[t[e]] == 2) {
                 e = fl_mx_scan_word_end(mx, mx->s_off + e) - mx->s_off;
@@ -473,37 +521,36 @@ static bool fill_word_ends(fl_mx *mx)
              * honorific's (fl_extract_titles): the role words' filter, or
              * the first letters of the honorifics */
             size_t wl = e - k;
-            if (!(seen & 2) && e == ascii_end && wl >= 2 && wl <= 14) {
+            if (!digit && e == ascii_end && wl >= 2 && wl <= 14) {
                 unsigned sk = fl_word_sketch((const char *)t + k, wl);
-                if (t[k] == 'M' || t[k] == 'S' || t[k] == 'D' ||
-                    ((role_sketch[sk >> 6] >> (sk & 63)) & 1u))
+                if ((first_byte[t[k]] & FB_MARK) || ((role_sketch[sk >> 6] >> (sk & 63)) & 1u))
                     marks[nm++] = (uint32_t)k;
             }
+            w[k] = (uint32_t)e; /* fl_mx_word_end reads word starts only */
         } else {
             e = fl_mx_scan_word_end(mx, mx->s_off + k) - mx->s_off;
         }
         starts[n++] = (uint32_t)k;
         /* a word that may open a name (fl_extract_names): a capital or a
          * byte past ASCII first, or a lower-case letter and a capital */
-        if ((unsigned)(t[k] - 'A') < 26u || t[k] >= 0x80 ||
-            ((unsigned)(t[k] - 'a') < 26u && k + 1 < len && (unsigned)(t[k + 1] - 'A') < 26u)) {
+        const unsigned fb = first_byte[t[k]];
+        if ((fb & FB_NAME) ||
+            ((fb & FB_LOWER) && k + 1 < len && (unsigned)(t[k + 1] - 'A') < 26u)) {
             bool joined =
                 k > 0 && (t[k - 1] == '-' || t[k - 1] == '\'' ||
                           (k >= 3 && t[k - 1] == 0x99 && t[k - 2] == 0x80 && t[k - 3] == 0xE2));
             names[nnm++] = (uint32_t)k | (joined ? FL_NAME_MARK_JOINED : 0);
         }
-        if ((unsigned)(t[k] - '0') <= 9u || (((spelled_first >> ((t[k] | 0x20) & 31)) & 1u) &&
-                                             fl_spelled_start((const char *)t + k, len - k)))
+        if ((fb & FB_DIGIT) ||
+            ((fb & FB_SPELLED) && fl_spelled_start((const char *)t + k, len - k)))
             numbers[nn++] = (uint32_t)k;
-        if (ascii && !(seen & 2)) { /* letters only: no digit run */
-            for (; k < e; k++)
-                w[k] = (uint32_t)e;
+        if (ascii && !digit) { /* letters only: no digit run */
+            k = e;
             continue;
         }
         /* digit runs end at a word end or inside the word, so a word
          * holds one more run than it has other bytes between them */
         for (; k < e; k++) {
-            w[k] = t[k] < 0x80 ? (uint32_t)e : UINT32_MAX;
             if ((unsigned)(t[k] - '0') <= 9u) {
                 if (nd == 0 || digits[2 * nd - 1] != k) {
                     digits[2 * nd] = (uint32_t)k;

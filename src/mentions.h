@@ -154,8 +154,9 @@ typedef struct fl_mx {
     fl_vec pending;              /* fl_pending, this sentence */
     fl_vec flags;                /* unsigned char per mention, FL_MF_* (malloc'd) */
     size_t name_first, name_end; /* this sentence's names: [first, end) */
-    /* fl_mx_word_end of each byte of the sentence, relative to s_off
-     * (UINT32_MAX: compute it), filled once per sentence; NULL when off */
+    /* fl_mx_word_end of each ASCII word start of the sentence (a letter
+     * or digit after no ASCII letter or digit, or first), relative to
+     * s_off, filled once per sentence (other entries unset); NULL when off */
     uint32_t *wend;
     uint32_t *wend_store; /* malloc'd, wend_cap entries */
     size_t wend_cap;
@@ -280,9 +281,17 @@ size_t fl_mx_scan_word_end(const fl_mx *mx, size_t at);
 static inline size_t fl_mx_word_end(const fl_mx *mx, size_t at)
 {
     if (mx->wend && at >= mx->s_off && at < mx->s_end) {
-        uint32_t r = mx->wend[at - mx->s_off];
-        if (r != UINT32_MAX)
-            return mx->s_off + r;
+        const unsigned char *t = (const unsigned char *)mx->text;
+        unsigned char c = t[at], b;
+        if (c < 0x80) {
+            if (!((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')))
+                return at;
+            /* the table holds the ASCII word starts */
+            if (at == mx->s_off ||
+                ((b = t[at - 1]) < 0x80 &&
+                 !((b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z'))))
+                return mx->s_off + mx->wend[at - mx->s_off];
+        }
     }
     return fl_mx_scan_word_end(mx, at);
 }
@@ -304,6 +313,23 @@ static inline size_t fl_mx_word_from(const fl_mx *mx, size_t *cursor, size_t at)
         k++;
     *cursor = k;
     return k < mx->word_count ? mx->s_off + mx->words[k] : mx->s_end;
+}
+/* The first entry at or after `at` of one of the sentence's lists of word
+ * starts (mx->numbers, mx->name_marks: relative to s_off, in order, flag
+ * bits masked off), as a prose offset; s_end when none. *cursor (0 at the
+ * start of each walk) keeps the place, as for fl_mx_word_from. */
+static inline size_t fl_mx_list_from(const fl_mx *mx, const uint32_t *list, size_t count,
+                                     size_t *cursor, size_t at)
+{
+    const uint32_t mask = ~FL_NAME_MARK_JOINED;
+    size_t k = *cursor;
+    const size_t rel = at > mx->s_off ? at - mx->s_off : 0;
+    while (k > 0 && (list[k - 1] & mask) >= rel)
+        k--;
+    while (k < count && (list[k] & mask) < rel)
+        k++;
+    *cursor = k;
+    return k < count ? mx->s_off + (list[k] & mask) : mx->s_end;
 }
 /* The start of the word before `at` (skipping spaces), its length in *len;
  * returns false when there is none in the sentence. */
@@ -342,7 +368,30 @@ static inline size_t fl_mx_next_digit(const fl_mx *mx, size_t *cursor, size_t at
 }
 /* Could a spelled-out number start at s (avail bytes)? (one..ninety, by
  * its first letters: a cheap filter before fl_scan_number) */
-bool fl_spelled_start(const char *s, size_t avail);
+static inline bool fl_spelled_start(const char *s, size_t avail)
+{
+    if (avail < 3)
+        return false;
+    char a = (char)(s[0] | 0x20), b = s[1], c = s[2], d = avail > 3 ? s[3] : ' ';
+    switch (a) {
+    case 'o': /* one */
+        return b == 'n' && c == 'e';
+    case 't': /* two twelve twenty three thirteen thirty ten */
+        return (b == 'w' && (c == 'o' || c == 'e')) || (b == 'h' && c == 'r') ||
+               (b == 'h' && c == 'i' && d == 'r') || (b == 'e' && c == 'n');
+    case 'f': /* four fourteen forty five fifteen fifty */
+        return (b == 'o' && (c == 'u' || (c == 'r' && d == 't'))) ||
+               (b == 'i' && (c == 'v' || c == 'f'));
+    case 's': /* six sixteen sixty seven seventeen seventy */
+        return (b == 'i' && c == 'x') || (b == 'e' && c == 'v' && d == 'e');
+    case 'e': /* eight eighteen eighty eleven */
+        return (b == 'i' && c == 'g') || (b == 'l' && c == 'e');
+    case 'n': /* nine nineteen ninety */
+        return b == 'i' && c == 'n';
+    default:
+        return false;
+    }
+}
 /* Whether c is a character PCRE2's \s matches (no Unicode properties). */
 static inline bool fl_re_space(char c)
 {

@@ -266,32 +266,52 @@ void fl_extract_acronym_defs(fl_mx *mx)
     }
 }
 
+/* The end of a bare acronym taken at `i` (a capital that starts a word),
+ * or 0. */
+static size_t acronym_at(fl_mx *mx, size_t i)
+{
+    const char *t = mx->text;
+    char c2 = i + 1 < mx->s_end ? t[i + 1] : ' ';
+    if (!((c2 >= 'A' && c2 <= 'Z') || c2 == '.' || c2 == '&' || (unsigned char)c2 >= 0x80))
+        return 0;
+    size_t e = fl_mx_match(mx, FL_RE_ACRONYM, i);
+    size_t co, cl;
+    if (!e || !acronym_core(mx, &co, &cl) || fl_mx_claimed(mx, i, e - i))
+        return 0;
+    if (!fl_mx_add(mx, FL_M_ACRONYM, i, e - i, 0))
+        return 0;
+    fl_mx_claim(mx, i, e - i);
+    return e;
+}
+
 void fl_extract_acronyms(fl_mx *mx)
 {
     if (mx->sent->all_caps)
         return;
     const char *t = mx->text;
     size_t i = mx->s_off;
+    if (mx->name_marks) {
+        /* an acronym starts with a capital at a word's start, and every
+         * such word is among the name marks: go from one to the next */
+        size_t cursor = 0;
+        while ((i = fl_mx_list_from(mx, mx->name_marks, mx->name_mark_count, &cursor, i)) <
+               mx->s_end) {
+            size_t e = t[i] >= 'A' && t[i] <= 'Z' ? acronym_at(mx, i) : 0;
+            if (mx->doc->status != FL_OK)
+                return;
+            i = e ? e : i + 1;
+        }
+        return;
+    }
     while (i < mx->s_end) {
         char c = t[i];
         if (!(c >= 'A' && c <= 'Z') || !fl_mx_word_start(mx, i)) {
             i++;
             continue;
         }
-        char c2 = i + 1 < mx->s_end ? t[i + 1] : ' ';
-        if (!((c2 >= 'A' && c2 <= 'Z') || c2 == '.' || c2 == '&' || (unsigned char)c2 >= 0x80)) {
-            i = fl_mx_word_end(mx, i);
-            continue;
-        }
-        size_t e = fl_mx_match(mx, FL_RE_ACRONYM, i);
-        size_t co, cl;
-        if (e && acronym_core(mx, &co, &cl) && !fl_mx_claimed(mx, i, e - i)) {
-            if (!fl_mx_add(mx, FL_M_ACRONYM, i, e - i, 0))
-                return;
-            fl_mx_claim(mx, i, e - i);
-            i = e;
-            continue;
-        }
-        i = fl_mx_word_end(mx, i);
+        size_t e = acronym_at(mx, i);
+        if (mx->doc->status != FL_OK)
+            return;
+        i = e ? e : fl_mx_word_end(mx, i);
     }
 }

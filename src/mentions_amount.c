@@ -229,31 +229,6 @@ void fl_extract_money(fl_mx *mx)
 
 /* -------------------------------------------------------------- percent */
 
-bool fl_spelled_start(const char *s, size_t avail)
-{
-    if (avail < 3)
-        return false;
-    char a = (char)(s[0] | 0x20), b = s[1], c = s[2], d = avail > 3 ? s[3] : ' ';
-    switch (a) {
-    case 'o': /* one */
-        return b == 'n' && c == 'e';
-    case 't': /* two twelve twenty three thirteen thirty ten */
-        return (b == 'w' && (c == 'o' || c == 'e')) || (b == 'h' && c == 'r') ||
-               (b == 'h' && c == 'i' && d == 'r') || (b == 'e' && c == 'n');
-    case 'f': /* four fourteen forty five fifteen fifty */
-        return (b == 'o' && (c == 'u' || (c == 'r' && d == 't'))) ||
-               (b == 'i' && (c == 'v' || c == 'f'));
-    case 's': /* six sixteen sixty seven seventeen seventy */
-        return (b == 'i' && c == 'x') || (b == 'e' && c == 'v' && d == 'e');
-    case 'e': /* eight eighteen eighty eleven */
-        return (b == 'i' && c == 'g') || (b == 'l' && c == 'e');
-    case 'n': /* nine nineteen ninety */
-        return b == 'i' && c == 'n';
-    default:
-        return false;
-    }
-}
-
 /* Whether FL_RE_PERCENT_TAIL can match at `at`: after any spaces comes a
  * %, a full-width ％ or the p of "per cent", "percent", "pc". */
 static bool percent_shape(const fl_mx *mx, size_t at)

@@ -313,10 +313,51 @@ static size_t date_at_digit(fl_mx *mx, size_t at)
     return 0;
 }
 
+/* The first word at or after `at` that starts with a digit (from the
+ * sentence's number starts), or s_end. */
+static size_t digit_word_from(const fl_mx *mx, size_t *cursor, size_t at)
+{
+    const char *t = mx->text;
+    while ((at = fl_mx_list_from(mx, mx->numbers, mx->number_count, cursor, at)) < mx->s_end &&
+           !(t[at] >= '0' && t[at] <= '9'))
+        at++;
+    return at;
+}
+
+/* The first word at or after `at` that starts like a month or a weekday
+ * (from the name marks: a capital first), or s_end. */
+static size_t calendar_word_from(const fl_mx *mx, size_t *cursor, size_t at)
+{
+    const char *t = mx->text;
+    while ((at = fl_mx_list_from(mx, mx->name_marks, mx->name_mark_count, cursor, at)) <
+               mx->s_end &&
+           !(t[at] >= 'A' && t[at] <= 'Z' && at + 3 <= mx->s_end && date_word_prefix(t + at)))
+        at++;
+    return at;
+}
+
 void fl_extract_dates(fl_mx *mx)
 {
     const char *t = mx->text;
     size_t i = mx->s_off;
+    if (mx->numbers && mx->name_marks) {
+        /* the walk below tries only word starts with a digit or a capital
+         * (it passes over the rest of each word): go from one such word
+         * of the sentence's lists to the next */
+        size_t ncur = 0, mcur = 0;
+        size_t d = digit_word_from(mx, &ncur, i), w = calendar_word_from(mx, &mcur, i);
+        for (;;) {
+            if (d < i)
+                d = digit_word_from(mx, &ncur, i);
+            if (w < i)
+                w = calendar_word_from(mx, &mcur, i);
+            size_t at = d < w ? d : w;
+            if (at >= mx->s_end)
+                return;
+            size_t e = at == d ? date_at_digit(mx, at) : date_at_word(mx, at);
+            i = e > at ? e : at + 1;
+        }
+    }
     while (i < mx->s_end) {
         char c = t[i];
         size_t e = 0;
