@@ -37,13 +37,19 @@ typedef struct sib_item {
     size_t sentence;
 } sib_item;
 
+/* strcmp with a shortcut for the shared strings of repeated keys */
+static inline int key_cmp(const char *a, const char *b)
+{
+    return a == b ? 0 : strcmp(a, b);
+}
+
 static int item_order(const void *pa, const void *pb)
 {
     const sib_item *a = pa, *b = pb;
-    int c = strcmp(a->family, b->family);
+    int c = key_cmp(a->family, b->family);
     if (c)
         return c;
-    c = strcmp(a->member, b->member);
+    c = key_cmp(a->member, b->member);
     if (c)
         return c;
     return a->mention < b->mention ? -1 : a->mention > b->mention;
@@ -52,7 +58,7 @@ static int item_order(const void *pa, const void *pb)
 static int member_order(const void *pa, const void *pb)
 {
     const sib_item *a = pa, *b = pb;
-    int c = strcmp(a->member, b->member);
+    int c = key_cmp(a->member, b->member);
     if (c)
         return c;
     return a->mention < b->mention ? -1 : a->mention > b->mention;
@@ -278,7 +284,7 @@ static void check_family(fl_doc *doc, const sib_item *items, size_t n)
     size_t dom_start = 0, dom_n = 0, members = 0;
     for (size_t i = 0; i < n;) {
         size_t j = i;
-        while (j < n && strcmp(items[j].member, items[i].member) == 0)
+        while (j < n && key_cmp(items[j].member, items[i].member) == 0)
             j++;
         members++;
         if (j - i > dom_n) {
@@ -305,7 +311,7 @@ static void check_family(fl_doc *doc, const sib_item *items, size_t n)
     size_t at_length = 0;
     for (size_t i = 0; i < n;) {
         size_t j = i, plain_n = 0;
-        while (j < n && strcmp(items[j].member, items[i].member) == 0) {
+        while (j < n && key_cmp(items[j].member, items[i].member) == 0) {
             plain[j] =
                 i == dom_start || !deliberate_mention(doc, &items[j], by_sentence, n, dom->member);
             j++;
@@ -334,7 +340,7 @@ static void check_family(fl_doc *doc, const sib_item *items, size_t n)
     double baseline = 0.0;
     for (size_t i = 0; i < n;) {
         size_t j = i, lone_n = 0;
-        while (j < n && strcmp(items[j].member, items[i].member) == 0)
+        while (j < n && key_cmp(items[j].member, items[i].member) == 0)
             j++;
         for (size_t k = i; k < j; k++)
             if (plain[k])
@@ -413,7 +419,7 @@ static void run(fl_doc *doc)
     for (size_t i = 0; i < n;) {
         size_t j = i;
         const char *clean = NULL;
-        while (j < n && strcmp(items[j].member, items[i].member) == 0) {
+        while (j < n && key_cmp(items[j].member, items[i].member) == 0) {
             const fl_mention *m = FL_DOC_MENTION(doc, items[j].mention);
             if (!clean && m->kind == FL_M_CODE && m->fold && m->skeleton && m->family &&
                 *m->family && strcmp(m->fold, m->skeleton) == 0)
@@ -427,7 +433,7 @@ static void run(fl_doc *doc)
     qsort(items, n, sizeof *items, item_order);
     for (size_t i = 0; i < n && doc->status == FL_OK;) {
         size_t j = i;
-        while (j < n && strcmp(items[j].family, items[i].family) == 0)
+        while (j < n && key_cmp(items[j].family, items[i].family) == 0)
             j++;
         check_family(doc, items + i, j - i);
         i = j;
