@@ -709,7 +709,8 @@ size_t fl_skeleton(const char *s, size_t len, unsigned flags, char *out, size_t 
 /* fold_ascii_pair() below: post_ascii() for the fold's stages (`lump` or
  * not) and for the skeleton's at once, over the bytes kept once the
  * inflection is trimmed. Letters and digits go to both keys lowered; the
- * rest as each post_ascii() would have it. False at a byte past ASCII. */
+ * rest as each post_ascii() would have it. False at a byte past ASCII
+ * other than a currency sign's. */
 static bool fold_ascii_pair(const unsigned char *s, size_t n, bool lump, char *fold, size_t *fn,
                             char *skel, size_t *kn)
 {
@@ -727,8 +728,27 @@ static bool fold_ascii_pair(const unsigned char *s, size_t n, bool lump, char *f
             seen |= bit;
             continue;
         }
-        if (bit == B_HIGH)
-            return false;
+        if (bit == B_HIGH) {
+            /* the currency signs money surfaces hold (£ € ¥): symbols
+             * that no stage changes, each a run of its own */
+            size_t sl = 0;
+            if (b == 0xC2 && i + 1 < n && (s[i + 1] == 0xA3 || s[i + 1] == 0xA5))
+                sl = 2;
+            else if (b == 0xE2 && i + 2 < n && s[i + 1] == 0x82 && s[i + 2] == 0xAC)
+                sl = 3;
+            if (!sl)
+                return false;
+            if ((seen & word) == word)
+                map_digits(run, k);
+            memcpy(f, s + i, sl);
+            memcpy(k, s + i, sl);
+            f += sl;
+            k += sl;
+            run = k;
+            seen = 0;
+            i += sl - 1;
+            continue;
+        }
         if (bit == B(C_SPACE)) {
             if (!lump)
                 *f++ = (char)b;
@@ -759,7 +779,7 @@ size_t fl_fold_skeleton(const char *s, size_t len, unsigned flags, char *fold, s
                         size_t *fold_len, char *skel, size_t skel_cap)
 {
     if (s && fold_cap > len && skel_cap > len) {
-        /* the keys of ASCII are never longer than the input */
+        /* these keys are never longer than the input */
         unsigned st = fold_stages(flags);
         size_t n = trim_inflection(s, len, st), fn, kn;
         if (fold_ascii_pair((const unsigned char *)s, n, (st & ST_LUMP) != 0, fold, &fn, skel,
