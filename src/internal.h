@@ -296,6 +296,12 @@ struct fl_report {
  * length in bytes (1 for an invalid byte, which decodes to U+FFFD). */
 size_t fl_utf8_decode(const unsigned char *s, size_t len, size_t i, uint32_t *cp);
 
+/* normalize.c: fl_fold into fold (its length in *fold_len) and
+ * fl_skeleton into skel (returned), as the two calls would give them, in
+ * one pass when s is ASCII. */
+size_t fl_fold_skeleton(const char *s, size_t len, unsigned flags, char *fold, size_t fold_cap,
+                        size_t *fold_len, char *skel, size_t skel_cap);
+
 /* normalize.c: the look-alike table behind fl_skeleton, sorted by `from`
  * (for tests). `to` is the representative; `why` is NULL for pairs that
  * are confusable in Unicode's UTS #39 confusables.txt, else why the pair is

@@ -780,14 +780,19 @@ static fl_key_memo *add_key(fl_mx *mx, size_t slot, const fl_key_memo *e)
     return &mx->keys[mx->key_count - 1];
 }
 
-/* The interned copy of fold s[0..len) and its id in *id. With `add`, a
- * fold not met before is copied into the arena (NULL when out of
- * memory); without, NULL and *id UINT32_MAX for a fold no mention has. */
-static const char *intern_fold(fl_mx *mx, const char *s, size_t len, bool add, uint32_t *id)
+/* Looks fold s[0..len) up among the interned folds: the interned copy
+ * with its id in *id; else NULL, *id UINT32_MAX and, with `room` (room
+ * made for one more fold), *slot the free index slot and *hash the hash
+ * to add it with (add_fold), *slot SIZE_MAX when there is no room. */
+static const char *find_fold(fl_mx *mx, const char *s, size_t len, bool room, uint64_t *hash,
+                             size_t *slot, uint32_t *id)
 {
     *id = UINT32_MAX;
-    if (add && !index_reserve(&mx->fold_index, mx->folds, sizeof *mx->folds, mx->fold_count,
-                              mx->memo_first))
+    *slot = SIZE_MAX;
+    if (room && (!index_reserve(&mx->fold_index, mx->folds, sizeof *mx->folds, mx->fold_count,
+                                mx->memo_first) ||
+                 !array_reserve((void **)&mx->folds, &mx->fold_alloc, mx->fold_count,
+                                sizeof *mx->folds, mx->memo_first / 4)))
         return NULL;
     if (!mx->fold_index.cap)
         return NULL;
@@ -803,17 +808,37 @@ static const char *intern_fold(fl_mx *mx, const char *s, size_t len, bool add, u
             return e->fold;
         }
     }
-    if (!add)
-        return NULL;
-    if (!array_reserve((void **)&mx->folds, &mx->fold_alloc, mx->fold_count, sizeof *mx->folds,
-                       mx->memo_first / 4))
-        return NULL;
+    if (room) {
+        *hash = h;
+        *slot = k;
+    }
+    return NULL;
+}
+
+/* Adds fold `copy` (len bytes, to stay) in the slot find_fold gave; its
+ * id. */
+static uint32_t add_fold(fl_mx *mx, const char *copy, size_t len, uint64_t hash, size_t slot)
+{
+    uint32_t id = (uint32_t)mx->fold_count++;
+    mx->folds[id] = (fl_fold_entry){hash, copy, len};
+    mx->fold_index.slots[slot] = id + 1;
+    return id;
+}
+
+/* The interned copy of fold s[0..len) and its id in *id. With `add`, a
+ * fold not met before is copied into the arena (NULL when out of
+ * memory); without, NULL and *id UINT32_MAX for a fold no mention has. */
+static const char *intern_fold(fl_mx *mx, const char *s, size_t len, bool add, uint32_t *id)
+{
+    uint64_t h = 0;
+    size_t k;
+    const char *found = find_fold(mx, s, len, add, &h, &k, id);
+    if (found || k == SIZE_MAX)
+        return found;
     char *copy = fl_arena_strndup(mx->doc->arena, s, len);
     if (!copy)
         return NULL;
-    mx->folds[mx->fold_count] = (fl_fold_entry){h, copy, len};
-    *id = (uint32_t)mx->fold_count++;
-    mx->fold_index.slots[k] = *id + 1;
+    *id = add_fold(mx, copy, len, h, k);
     return copy;
 }
 
@@ -850,6 +875,42 @@ static const fl_key_memo *mention_keys(fl_mx *mx, const char *s, size_t len, uns
         return found;
     fl_doc *doc = mx->doc;
     fl_key_memo e = {h, NULL, len, tag, 0, NULL, NULL, NULL, SETTLE_UNKNOWN, 0};
+    char fbuf[256], kbuf[256];
+    size_t fn, kn = fl_fold_skeleton(s, len, flags, fbuf, sizeof fbuf, &fn, kbuf, sizeof kbuf);
+    if (fn < sizeof fbuf && kn < sizeof kbuf) {
+        /* the surface, a fold not met before and the skeleton in one
+         * block; a skeleton equal to the fold is the fold */
+        uint64_t fh = 0;
+        size_t fk;
+        e.fold = find_fold(mx, fbuf, fn, true, &fh, &fk, &e.fold_id);
+        if (!e.fold && fk == SIZE_MAX)
+            return NULL;
+        bool same = kn == fn && memcmp(kbuf, fbuf, fn) == 0;
+        size_t need = len + 1 + (e.fold ? 0 : fn + 1) + (same ? 0 : kn + 1);
+        char *block = fl_arena_alloc_uninit(doc->arena, need);
+        if (!block)
+            return NULL;
+        memcpy(block, s, len);
+        block[len] = '\0';
+        e.surface = block;
+        block += len + 1;
+        if (!e.fold) {
+            memcpy(block, fbuf, fn + 1);
+            e.fold = block;
+            e.fold_id = add_fold(mx, block, fn, fh, fk);
+            block += fn + 1;
+        }
+        if (same) {
+            e.skeleton = e.fold;
+        } else {
+            memcpy(block, kbuf, kn + 1);
+            e.skeleton = block;
+        }
+        e.family = code ? key_string(doc, family_fn, s, len, 0) : "";
+        if (!e.family)
+            return NULL;
+        return add_key(mx, k, &e);
+    }
     e.surface = fl_arena_strndup(doc->arena, s, len);
     e.fold = fold_interned(mx, s, len, flags, true, &e.fold_id);
     e.skeleton = key_string(doc, fl_skeleton, s, len, flags);

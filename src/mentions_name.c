@@ -88,6 +88,14 @@ static bool caps_suffix(const char *w, size_t len)
     return false;
 }
 
+/* ASCII letters and digits by what read_word asks of them. */
+enum { AC_ALNUM = 1, AC_DIGIT = 2, AC_LOWER = 4, AC_UPPER = 8 };
+static const unsigned char ascii_class[128] = {
+    ['0' ... '9'] = AC_ALNUM | AC_DIGIT,
+    ['a' ... 'z'] = AC_ALNUM | AC_LOWER,
+    ['A' ... 'Z'] = AC_ALNUM | AC_UPPER,
+};
+
 /* Reads the word at `at` and classifies it for names. */
 static nword read_word(const fl_mx *mx, size_t at, bool in_name)
 {
@@ -101,27 +109,29 @@ static nword read_word(const fl_mx *mx, size_t at, bool in_name)
         size_t seg = i, cl;
         uint32_t first =
             (unsigned char)t[seg] < 0x80 ? (unsigned char)t[seg] : cp_at(mx, seg, NULL);
-        uint32_t prev = 0;
+        bool prev_lower = false;
         while (i < mx->s_end) {
             unsigned char b = (unsigned char)t[i];
-            uint32_t cp;
             if (b < 0x80) {
-                if (!((b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z')))
+                unsigned c = ascii_class[b];
+                if (!c)
                     break;
-                cp = b;
-                cl = 1;
-            } else {
-                if (!fl_mx_alnum_at(mx, i))
-                    break;
-                cp = cp_at(mx, i, &cl);
+                digit |= (c & AC_DIGIT) != 0;
+                if ((c & AC_UPPER) && prev_lower && i > seg)
+                    inner = true;
+                prev_lower = (c & AC_LOWER) != 0;
+                any_lower |= prev_lower;
+                i++;
+                continue;
             }
-            if (cp >= '0' && cp <= '9')
-                digit = true;
-            if (is_lower_cp(cp))
-                any_lower = true;
-            if (i > seg && is_upper_cp(cp) && is_lower_cp(prev))
+            if (!fl_mx_alnum_at(mx, i))
+                break;
+            uint32_t cp = cp_at(mx, i, &cl);
+            bool lower = is_lower_cp(cp);
+            any_lower |= lower;
+            if (i > seg && is_upper_cp(cp) && prev_lower)
                 inner = true;
-            prev = cp;
+            prev_lower = lower;
             i += cl;
         }
         if (i == seg)

@@ -215,6 +215,33 @@ static void add_title(fl_mx *mx, size_t match_start, fl_link_how how, size_t lin
     fl_mx_claim(mx, start, end - start);
 }
 
+/* Whether FL_RE_TITLE_PRE may match at `at`: its role words (ASCII
+ * letters, spaces, hyphens and dots, or bytes past ASCII, which caseless
+ * letters such as U+212A may be) end in \s+ before a capital, so within
+ * reach of `at` a run of \s must be followed by A-Z or a byte past ASCII
+ * (a \p{Lu} maybe) with only such bytes before it. The longest modifier
+ * and role are under 40 letters, at most three bytes each. */
+static bool pre_candidate(const fl_mx *mx, size_t at)
+{
+    const unsigned char *t = (const unsigned char *)mx->text;
+    const size_t end = mx->s_end, reach = end - at > 128 ? at + 128 : end;
+    size_t q = at;
+    while (q < reach) {
+        unsigned char b = t[q];
+        if (fl_re_space((char)b)) {
+            while (q < end && fl_re_space((char)t[q]))
+                q++;
+            if (q < end && ((t[q] >= 'A' && t[q] <= 'Z') || t[q] >= 0x80))
+                return true;
+            continue;
+        }
+        if (!(b >= 0x80 || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') || b == '-' || b == '.'))
+            return false;
+        q++;
+    }
+    return false;
+}
+
 /* The title tests of the word at `i` (an ASCII letter at a word start);
  * returns where the walk goes on. */
 static size_t title_word(fl_mx *mx, size_t i)
@@ -234,7 +261,7 @@ static size_t title_word(fl_mx *mx, size_t i)
             return e;
         }
     }
-    if (starts_role(mx, t + i, we - i)) {
+    if (starts_role(mx, t + i, we - i) && pre_candidate(mx, we)) {
         size_t e = fl_mx_match(mx, FL_RE_TITLE_PRE, i);
         if (e) {
             add_title(mx, i, FL_LINK_NAME_STARTS, e);

@@ -706,6 +706,94 @@ size_t fl_skeleton(const char *s, size_t len, unsigned flags, char *out, size_t 
     return o.len;
 }
 
+/* fold_ascii_pair() below: post_ascii() for the fold's stages (`lump` or
+ * not) and for the skeleton's at once, over the bytes kept once the
+ * inflection is trimmed. Letters and digits go to both keys lowered; the
+ * rest as each post_ascii() would have it. False at a byte past ASCII
+ * other than a currency sign's. */
+static bool fold_ascii_pair(const unsigned char *s, size_t n, bool lump, char *fold, size_t *fn,
+                            char *skel, size_t *kn)
+{
+#define B(c) (1u << (c))
+    char *f = fold, *k = skel, *run = skel;
+    const unsigned word = B(C_LETTER) | B(C_DIGIT);
+    unsigned seen = 0; /* the classes met in the skeleton's current run */
+    for (size_t i = 0; i < n; i++) {
+        unsigned char b = s[i];
+        unsigned bit = ascii_bits[b];
+        if (bit & word) {
+            char c = (char)ascii_lower[b];
+            *f++ = c;
+            *k++ = c;
+            seen |= bit;
+            continue;
+        }
+        if (bit == B_HIGH) {
+            /* the currency signs money surfaces hold (£ € ¥): symbols
+             * that no stage changes, each a run of its own */
+            size_t sl = 0;
+            if (b == 0xC2 && i + 1 < n && (s[i + 1] == 0xA3 || s[i + 1] == 0xA5))
+                sl = 2;
+            else if (b == 0xE2 && i + 2 < n && s[i + 1] == 0x82 && s[i + 2] == 0xAC)
+                sl = 3;
+            if (!sl)
+                return false;
+            if ((seen & word) == word)
+                map_digits(run, k);
+            memcpy(f, s + i, sl);
+            memcpy(k, s + i, sl);
+            f += sl;
+            k += sl;
+            run = k;
+            seen = 0;
+            i += sl - 1;
+            continue;
+        }
+        if (bit == B(C_SPACE)) {
+            if (!lump)
+                *f++ = (char)b;
+            else if (f > fold && f[-1] != ' ')
+                *f++ = ' ';
+            continue;
+        }
+        *f++ = (char)ascii_lower[b];
+        if (bit == B(C_OTHER)) { /* ends the skeleton's run, a run of its own */
+            if ((seen & word) == word)
+                map_digits(run, k);
+            *k++ = (char)ascii_lower[b];
+            run = k;
+            seen = 0;
+        }
+    }
+    if ((seen & word) == word)
+        map_digits(run, k);
+    if (lump && f > fold && f[-1] == ' ')
+        f--;
+    *fn = (size_t)(f - fold);
+    *kn = (size_t)(k - skel);
+    return true;
+#undef B
+}
+
+size_t fl_fold_skeleton(const char *s, size_t len, unsigned flags, char *fold, size_t fold_cap,
+                        size_t *fold_len, char *skel, size_t skel_cap)
+{
+    if (s && fold_cap > len && skel_cap > len) {
+        /* these keys are never longer than the input */
+        unsigned st = fold_stages(flags);
+        size_t n = trim_inflection(s, len, st), fn, kn;
+        if (fold_ascii_pair((const unsigned char *)s, n, (st & ST_LUMP) != 0, fold, &fn, skel,
+                            &kn)) {
+            fold[fn] = '\0';
+            skel[kn] = '\0';
+            *fold_len = fn;
+            return kn;
+        }
+    }
+    *fold_len = fl_fold(s, len, flags, fold, fold_cap);
+    return fl_skeleton(s, len, flags, skel, skel_cap);
+}
+
 /* The key under `st` in a new heap string (length in *klen), or NULL. */
 static char *key_dup(const char *s, size_t n, unsigned st, size_t *klen)
 {
