@@ -610,7 +610,8 @@ typedef struct candidate {
 static candidate *scan_tokens(fl_doc *doc, unsigned char *cls, name_keys *keys, size_t *count)
 {
     const char *text = doc->prose.text;
-    size_t k = 0, cap = 64;
+    /* about a third of the tokens are candidates in news text */
+    size_t k = 0, cap = doc->tokens.count / 3 + 16;
     candidate *cands = fl_arena_alloc_uninit(doc->arena, cap * sizeof *cands);
     if (!cands) {
         doc->status = FL_ENOMEM;
