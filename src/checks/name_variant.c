@@ -480,7 +480,8 @@ static bool wanted(const fl_mention *m)
  * and for each (by id) whether runs of several tokens may join it. */
 typedef struct name_keys {
     fl_name_keys set;
-    fl_vec joinable; /* bool, by key id */
+    bool *joinable; /* by key id, jcap of them */
+    size_t jcap;
 } name_keys;
 
 /* Adds key s[0..len) (copied when `copy`); returns its id, or
@@ -491,11 +492,19 @@ static size_t add_key(fl_doc *doc, name_keys *keys, const char *s, size_t len, b
     size_t id = fl_name_keys_add(doc, &keys->set, s, len, copy);
     if (id == FL_NAME_NO_KEY)
         return id;
-    if (id == keys->joinable.count && !fl_vec_push(doc->arena, &keys->joinable)) {
-        doc->status = FL_ENOMEM;
-        return FL_NAME_NO_KEY;
+    if (id == keys->jcap) {
+        size_t cap = keys->jcap ? 2 * keys->jcap : 256;
+        bool *more = fl_arena_alloc(doc->arena, cap);
+        if (!more) {
+            doc->status = FL_ENOMEM;
+            return FL_NAME_NO_KEY;
+        }
+        if (keys->jcap)
+            memcpy(more, keys->joinable, keys->jcap);
+        keys->joinable = more;
+        keys->jcap = cap;
     }
-    ((bool *)keys->joinable.items)[id] |= joinable;
+    keys->joinable[id] |= joinable;
     return id;
 }
 
@@ -509,33 +518,19 @@ static bool ascii_lower(unsigned char c)
     return c >= 'a' && c <= 'z';
 }
 
-static bool has_byte(const char *s, size_t len, char b)
-{
-    return memchr(s, b, len) != NULL;
-}
-
-static bool camel_case(const char *s, size_t len)
-{
-    for (size_t i = 1; i < len; i++)
-        if (ascii_lower((unsigned char)s[i - 1]) && ascii_upper((unsigned char)s[i]))
-            return true;
-    return false;
-}
-
-static bool has_ascii_digit(const char *s, size_t len)
-{
-    for (size_t i = 0; i < len; i++)
-        if (s[i] >= '0' && s[i] <= '9')
-            return true;
-    return false;
-}
-
 /* A mention form that is written in parts: spaces, hyphens or dots,
  * camel case, or digits. */
 static bool multi_part(const char *s, size_t len)
 {
-    return has_byte(s, len, ' ') || has_byte(s, len, '-') || has_byte(s, len, '.') ||
-           camel_case(s, len) || has_ascii_digit(s, len);
+    bool prev_lower = false;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ' || c == '-' || c == '.' || (c >= '0' && c <= '9') ||
+            (prev_lower && ascii_upper(c)))
+            return true;
+        prev_lower = ascii_lower(c);
+    }
+    return false;
 }
 
 /* What a token holds (its fl_token.shape) and whether it mixes scripts. */
@@ -695,7 +690,7 @@ static void find_runs(fl_doc *doc, const unsigned char *cls, const candidate *ca
                 if (klen == 0 || klen >= sizeof key)
                     continue;
                 id = fl_name_keys_find(&keys->set, key, klen);
-                if (id == FL_NAME_NO_KEY || !((const bool *)keys->joinable.items)[id])
+                if (id == FL_NAME_NO_KEY || !keys->joinable[id])
                     continue;
             } else {
                 /* a token on its own: scan_tokens found its key */
@@ -791,7 +786,8 @@ static void run(fl_doc *doc)
     /* the keys of the mentions and of the tokens that are names on their
      * own (camel case, hyphenated, codes, mixed scripts), unique */
     name_keys keys;
-    fl_vec_init(&keys.joinable, sizeof(bool));
+    keys.joinable = NULL;
+    keys.jcap = 0;
     if (!fl_name_keys_init(doc, &keys.set))
         return;
     for (size_t i = 0; i < n; i++) {
