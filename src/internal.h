@@ -81,7 +81,25 @@ typedef struct fl_token {
     fl_token_kind kind;
     bool capitalized; /* first letter upper case */
     bool all_caps;    /* two or more letters, all upper case */
+    uint8_t shape;    /* FL_TS_* bits, set by segment.c; 0 in a token made by hand */
 } fl_token;
+
+/* fl_token.shape: what the token's bytes hold, noted while the segmenter
+ * scans them, so that the checks need not read them again. A token whose
+ * shape lacks FL_TS_KNOWN (made by hand) has them from fl_token_shape. */
+enum {
+    FL_TS_KNOWN = 1,   /* the other bits are set */
+    FL_TS_UPPER0 = 2,  /* the first byte is an ASCII capital */
+    FL_TS_DIGIT = 4,   /* an ASCII digit */
+    FL_TS_LETTER = 8,  /* an ASCII letter */
+    FL_TS_HIGH = 16,   /* a byte past ASCII */
+    FL_TS_HYPHEN = 32, /* an ASCII hyphen */
+    FL_TS_CAMEL = 64   /* an ASCII small letter straight before an ASCII capital, noted
+                          only with FL_TS_UPPER0 or FL_TS_DIGIT (where name-variant asks) */
+};
+
+/* The FL_TS_* bits of s[0..len) (segment.c). */
+unsigned fl_token_shape(const char *s, size_t len);
 
 typedef struct fl_sentence {
     size_t off, len;  /* in prose */

@@ -540,6 +540,7 @@ static inline bool push_token(seg *sg, size_t off, size_t len, fl_token_kind kin
     t->kind = kind;
     t->capitalized = false;
     t->all_caps = false;
+    t->shape = 0;
     sg->flags[sg->n] = flags;
     sg->slots[sg->n] = NULL;
     sg->n++;
@@ -591,14 +592,18 @@ static const unsigned char plain_end[256] = {
 /* Pushes a WORD or NUMBER token made by scan_plain: flags and stem cache
  * slot stored at once, no abbreviation class. */
 static inline bool push_plain(seg *sg, size_t off, size_t len, fl_token_kind kind, uint8_t flags,
-                              bool capitalized, bool all_caps, stem_slot *slot)
+                              bool capitalized, bool all_caps, unsigned shape, stem_slot *slot)
 {
     if (sg->n == sg->cap && !grow_tokens(sg))
         return false;
     if ((flags & (G_LINE | G_PARA)) && !note_token(sg, off, kind, flags))
         return false;
-    sg->toks[sg->n] = (fl_token){
-        .off = off, .len = len, .kind = kind, .capitalized = capitalized, .all_caps = all_caps};
+    sg->toks[sg->n] = (fl_token){.off = off,
+                                 .len = len,
+                                 .kind = kind,
+                                 .capitalized = capitalized,
+                                 .all_caps = all_caps,
+                                 .shape = (uint8_t)shape};
     sg->flags[sg->n] = flags;
     sg->slots[sg->n] = slot;
     sg->n++;
@@ -635,6 +640,15 @@ static bool plain_stop_ends(const unsigned char *s, size_t len, size_t i, size_t
     return digit_start || (p - i >= 3 && abbrev_class(s + i, p - i) == AB_NONE);
 }
 
+/* The fl_token.shape of a word of ASCII letters and digits in one chunk
+ * (first byte a letter): `letter` and `lower` mark its letters and small
+ * letters (bit 7 of each byte). */
+static inline unsigned plain_shape(bool cap, bool digit, uint64_t letter, uint64_t lower)
+{
+    return FL_TS_KNOWN | FL_TS_LETTER | (cap ? FL_TS_UPPER0 : 0) | (digit ? FL_TS_DIGIT : 0) |
+           ((lower << 8) & letter & ~lower ? FL_TS_CAMEL : 0);
+}
+
 static int scan_plain(seg *sg, size_t i, uint8_t gap, size_t *end)
 {
     const unsigned char *s = sg->s;
@@ -653,7 +667,11 @@ static int scan_plain(seg *sg, size_t i, uint8_t gap, size_t *end)
         if (!(plain_end[s[p]] & 2) && !plain_stop_ends(s, len, i, p, true))
             return 0;
         *end = p;
-        return push_plain(sg, i, p - i, FL_TOK_NUMBER, gap, false, false, NULL) ? 1 : -1;
+        uint64_t bit = stop & -stop, lt = letter & (bit - 1), lo = lt & (w << 2);
+        unsigned shape = FL_TS_KNOWN | FL_TS_DIGIT;
+        if (lt)
+            shape |= FL_TS_LETTER | ((lo << 8) & lt & ~lo ? FL_TS_CAMEL : 0);
+        return push_plain(sg, i, p - i, FL_TOK_NUMBER, gap, false, false, shape, NULL) ? 1 : -1;
     }
     if (stop) {
         /* a word shorter than eight bytes, the most common case: one chunk,
@@ -670,11 +688,19 @@ static int scan_plain(seg *sg, size_t i, uint8_t gap, size_t *end)
         if (n >= 2)
             slot = stem_find(sg->cache, (const char *)&key, n, key_final(key_mix(0, key), n), key);
         *end = p;
-        return push_plain(sg, i, n, FL_TOK_WORD, gap | (lower ? 0 : T_NOLOWER), s[i] <= 'Z',
-                          !lower && (letter & (letter - 1)), slot)
+        /* most words: small letters only after the first */
+        bool cap = s[i] <= 'Z';
+        unsigned shape = FL_TS_KNOWN | FL_TS_LETTER;
+        if (cap || ((bit - 1) & BYTES_80) != letter)
+            shape = plain_shape(cap, ((bit - 1) & BYTES_80) != letter, letter, lower);
+        return push_plain(sg, i, n, FL_TOK_WORD, gap | (lower ? 0 : T_NOLOWER), cap,
+                          !lower && (letter & (letter - 1)), shape, slot)
                    ? 1
                    : -1;
     }
+    /* for the shape: any letter, any digit, a small letter before a capital
+     * (carry: the last byte of the chunk before was a small letter) */
+    uint64_t digits = 0, camel = 0, carry = 0;
     for (;;) {
         uint64_t keep = ~0ull; /* the bytes of the word */
         if (stop) {
@@ -684,6 +710,9 @@ static int scan_plain(seg *sg, size_t i, uint8_t gap, size_t *end)
         }
         uint64_t lo = letter & (w << 2); /* bit 5 set: a lower-case letter */
         lower |= lo;
+        digits |= keep & BYTES_80 & ~letter;
+        camel |= ((lo << 8) | carry) & letter & ~lo;
+        carry = lo >> 56;
         uint64_t lowered = (w & keep) | ((letter ^ lo) >> 2);
         if (keep && p - i < FL_MAX_CONTEXT_WORD) {
             memcpy(low + (p - i), &lowered, 8);
@@ -703,7 +732,14 @@ static int scan_plain(seg *sg, size_t i, uint8_t gap, size_t *end)
         return 0;
     *end = p;
     if (digit_start)
-        return push_plain(sg, i, p - i, FL_TOK_NUMBER, gap, false, false, NULL) ? 1 : -1;
+        return push_plain(sg, i, p - i, FL_TOK_NUMBER, gap, false, false,
+                          fl_token_shape((const char *)s + i, p - i), NULL)
+                   ? 1
+                   : -1;
+    unsigned shape = FL_TS_KNOWN | FL_TS_LETTER;
+    if (s[i] <= 'Z' || digits)
+        shape |= (s[i] <= 'Z' ? FL_TS_UPPER0 : 0) | (digits ? FL_TS_DIGIT : 0) |
+                 (camel ? FL_TS_CAMEL : 0);
     bool all_caps = false;
     if (!lower) { /* all caps with two letters or more? */
         size_t letters = 0;
@@ -719,7 +755,7 @@ static int scan_plain(seg *sg, size_t i, uint8_t gap, size_t *end)
         slot = stem_find(sg->cache, low, n, key_final(h, n), head);
     }
     return push_plain(sg, i, n, FL_TOK_WORD, gap | (lower ? 0 : T_NOLOWER), s[i] <= 'Z', all_caps,
-                      slot)
+                      shape, slot)
                ? 1
                : -1;
 }
@@ -894,13 +930,39 @@ done:;
         flags |= T_NOLOWER;
     if (!push_token(sg, i, p - i, kind, flags))
         return false;
+    fl_token *t = &sg->toks[sg->n - 1];
+    t->shape = (uint8_t)fl_token_shape((const char *)s + i, p - i);
     if (kind == FL_TOK_WORD) {
-        fl_token *t = &sg->toks[sg->n - 1];
         t->capitalized = first_letter == C_UPPER;
         t->all_caps = letters >= 2 && upper == letters;
     }
     *end = p;
     return true;
+}
+
+unsigned fl_token_shape(const char *s, size_t len)
+{
+    unsigned shape = FL_TS_KNOWN, prev_lower = 0;
+    if (len && s[0] >= 'A' && s[0] <= 'Z')
+        shape |= FL_TS_UPPER0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        unsigned lower = c >= 'a' && c <= 'z';
+        if (lower)
+            shape |= FL_TS_LETTER;
+        else if (c >= 'A' && c <= 'Z')
+            shape |= FL_TS_LETTER | (prev_lower ? FL_TS_CAMEL : 0);
+        else if (c >= '0' && c <= '9')
+            shape |= FL_TS_DIGIT;
+        else if (c >= 0x80)
+            shape |= FL_TS_HIGH;
+        else if (c == '-')
+            shape |= FL_TS_HYPHEN;
+        prev_lower = lower;
+    }
+    if (!(shape & (FL_TS_UPPER0 | FL_TS_DIGIT)))
+        shape &= ~(unsigned)FL_TS_CAMEL;
+    return shape;
 }
 
 static fl_status tokenize(seg *sg)

@@ -712,7 +712,13 @@ size_t fl_name_forms(fl_doc *doc, fl_name_use *uses, size_t count, fl_name_form 
         f->key_looked_up = looked_up;
         f->key_known = nf > 0;
         f->key_misspelled = nm > 0;
-        f->text = fl_arena_strndup(doc->arena, uses[r].form, uses[r].form_len);
+        /* a mention's form (not a word of it, not a token run) is its
+         * surface, a string at least form_len long: when it ends there,
+         * it is the text */
+        f->text = uses[r].mention != FL_NAME_NO_MENTION && !uses[r].part &&
+                          uses[r].form[uses[r].form_len] == '\0'
+                      ? uses[r].form
+                      : fl_arena_strndup(doc->arena, uses[r].form, uses[r].form_len);
         if (!f->text) {
             doc->status = FL_ENOMEM;
             return 0;

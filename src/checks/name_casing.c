@@ -170,8 +170,12 @@ static size_t add_parts(fl_doc *doc, fl_name_folds *folds, const fl_mention *m, 
             u->form_len = b - a;
             u->suffix = "";
             u->part = true;
-            size_t klen = fl_fold(u->form, u->form_len, 0, key, sizeof key);
-            if (klen > 0 && klen < sizeof key) {
+            /* the fold key of ASCII letters is the letters lower-cased */
+            size_t klen = b - a;
+            if (klen < sizeof key) {
+                for (size_t c = 0; c < klen; c++)
+                    key[c] = (char)(s[a + c] | 0x20);
+                key[klen] = '\0';
                 u->group = fl_name_keys_add(doc, &folds->set, key, klen, true);
                 if (u->group == FL_NAME_NO_KEY)
                     return n;

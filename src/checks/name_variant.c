@@ -480,7 +480,8 @@ static bool wanted(const fl_mention *m)
  * and for each (by id) whether runs of several tokens may join it. */
 typedef struct name_keys {
     fl_name_keys set;
-    fl_vec joinable; /* bool, by key id */
+    bool *joinable; /* by key id, jcap of them */
+    size_t jcap;
 } name_keys;
 
 /* Adds key s[0..len) (copied when `copy`); returns its id, or
@@ -491,11 +492,19 @@ static size_t add_key(fl_doc *doc, name_keys *keys, const char *s, size_t len, b
     size_t id = fl_name_keys_add(doc, &keys->set, s, len, copy);
     if (id == FL_NAME_NO_KEY)
         return id;
-    if (id == keys->joinable.count && !fl_vec_push(doc->arena, &keys->joinable)) {
-        doc->status = FL_ENOMEM;
-        return FL_NAME_NO_KEY;
+    if (id == keys->jcap) {
+        size_t cap = keys->jcap ? 2 * keys->jcap : 256;
+        bool *more = fl_arena_alloc(doc->arena, cap);
+        if (!more) {
+            doc->status = FL_ENOMEM;
+            return FL_NAME_NO_KEY;
+        }
+        if (keys->jcap)
+            memcpy(more, keys->joinable, keys->jcap);
+        keys->joinable = more;
+        keys->jcap = cap;
     }
-    ((bool *)keys->joinable.items)[id] |= joinable;
+    keys->joinable[id] |= joinable;
     return id;
 }
 
@@ -509,95 +518,44 @@ static bool ascii_lower(unsigned char c)
     return c >= 'a' && c <= 'z';
 }
 
-static bool has_byte(const char *s, size_t len, char b)
-{
-    return memchr(s, b, len) != NULL;
-}
-
-static bool camel_case(const char *s, size_t len)
-{
-    for (size_t i = 1; i < len; i++)
-        if (ascii_lower((unsigned char)s[i - 1]) && ascii_upper((unsigned char)s[i]))
-            return true;
-    return false;
-}
-
-static bool has_ascii_digit(const char *s, size_t len)
-{
-    for (size_t i = 0; i < len; i++)
-        if (s[i] >= '0' && s[i] <= '9')
-            return true;
-    return false;
-}
-
 /* A mention form that is written in parts: spaces, hyphens or dots,
  * camel case, or digits. */
 static bool multi_part(const char *s, size_t len)
 {
-    return has_byte(s, len, ' ') || has_byte(s, len, '-') || has_byte(s, len, '.') ||
-           camel_case(s, len) || has_ascii_digit(s, len);
+    bool prev_lower = false;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ' || c == '-' || c == '.' || (c >= '0' && c <= '9') ||
+            (prev_lower && ascii_upper(c)))
+            return true;
+        prev_lower = ascii_lower(c);
+    }
+    return false;
 }
 
-/* What one scan of a token finds. */
+/* What a token holds (its fl_token.shape) and whether it mixes scripts. */
 enum {
-    TC_UPPER0 = 1,  /* starts with an ASCII capital */
-    TC_DIGIT = 2,   /* an ASCII digit */
-    TC_LETTER = 4,  /* an ASCII letter */
-    TC_HIGH = 8,    /* a byte past ASCII */
-    TC_HYPHEN = 16, /* a hyphen */
-    TC_CAMEL = 32,  /* a capital after a small letter */
-    TC_MIXED = 64   /* Latin mixed with Cyrillic or Greek (mixed_script) */
+    TC_UPPER0 = FL_TS_UPPER0, /* starts with an ASCII capital */
+    TC_DIGIT = FL_TS_DIGIT,   /* an ASCII digit */
+    TC_LETTER = FL_TS_LETTER, /* an ASCII letter */
+    TC_HIGH = FL_TS_HIGH,     /* a byte past ASCII */
+    TC_HYPHEN = FL_TS_HYPHEN, /* a hyphen */
+    TC_CAMEL = FL_TS_CAMEL,   /* a capital after a small letter */
+    TC_MIXED = 128            /* Latin mixed with Cyrillic or Greek (mixed_script) */
 };
 
-/* Classes of single bytes, a table per run (no global state). */
-enum { B_DIGIT = 1, B_LOWER = 2, B_UPPER = 4, B_HIGH = 8, B_HYPHEN = 16 };
-
-static void byte_classes(unsigned char tab[256])
+/* The class of a WORD or NUMBER token: 0 for one that neither starts with
+ * a capital nor holds a digit or a byte past ASCII (run_token is false for
+ * it either way). */
+static unsigned token_class(const char *text, const fl_token *tok)
 {
-    memset(tab, 0, 256);
-    for (int c = '0'; c <= '9'; c++)
-        tab[c] = B_DIGIT;
-    for (int c = 'a'; c <= 'z'; c++)
-        tab[c] = B_LOWER;
-    for (int c = 'A'; c <= 'Z'; c++)
-        tab[c] = B_UPPER;
-    for (int c = 0x80; c < 256; c++)
-        tab[c] = B_HIGH;
-    tab['-'] = B_HYPHEN;
-}
-
-static unsigned token_class(const unsigned char *tab, const char *s, size_t len)
-{
-    /* a token not starting with a capital matters only with a digit or a
-     * byte past ASCII (run_token): one cheap look first */
-    if (!len || !(tab[(unsigned char)s[0]] & B_UPPER)) {
-        unsigned any = 0;
-        for (size_t i = 0; i < len; i++)
-            any |= tab[(unsigned char)s[i]];
-        if (!(any & (B_DIGIT | B_HIGH)))
-            return 0;
-    }
-    unsigned all = 0, camel = 0, prev = 0;
-    for (size_t i = 0; i < len; i++) {
-        unsigned f = tab[(unsigned char)s[i]];
-        all |= f;
-        camel |= (prev << 1) & f; /* B_LOWER << 1 is B_UPPER */
-        prev = f;
-    }
-    unsigned c = len && (tab[(unsigned char)s[0]] & B_UPPER) ? TC_UPPER0 : 0;
-    if (all & B_DIGIT)
-        c |= TC_DIGIT;
-    if (all & (B_LOWER | B_UPPER))
-        c |= TC_LETTER;
-    if (all & B_HYPHEN)
-        c |= TC_HYPHEN;
-    if (camel & B_UPPER)
-        c |= TC_CAMEL;
-    if (all & B_HIGH) {
-        c |= TC_HIGH;
-        if (mixed_script(s, len))
-            c |= TC_MIXED;
-    }
+    unsigned c = tok->shape;
+    if (!(c & FL_TS_KNOWN))
+        c = fl_token_shape(text + tok->off, tok->len);
+    if (!(c & (TC_UPPER0 | TC_DIGIT | TC_HIGH)))
+        return 0;
+    if ((c & TC_HIGH) && mixed_script(text + tok->off, tok->len))
+        c |= TC_MIXED;
     return c;
 }
 
@@ -647,51 +605,54 @@ typedef struct candidate {
 static candidate *scan_tokens(fl_doc *doc, unsigned char *cls, name_keys *keys, size_t *count)
 {
     const char *text = doc->prose.text;
-    unsigned char tab[256];
-    byte_classes(tab);
-    size_t n = 0;
-    for (size_t si = 0; si < doc->sentences.count; si++) {
-        const fl_sentence *s = FL_DOC_SENTENCE(doc, si);
-        if (s->all_caps)
-            continue;
-        for (size_t t = s->first_token; t < s->first_token + s->token_count; t++) {
-            const fl_token *tok = FL_DOC_TOKEN(doc, t);
-            if (tok->kind == FL_TOK_WORD || tok->kind == FL_TOK_NUMBER) {
-                cls[t] = (unsigned char)token_class(tab, text + tok->off, tok->len);
-                n += run_token(cls[t]);
-            }
-        }
-    }
-    candidate *cands = fl_arena_alloc_uninit(doc->arena, (n + 1) * sizeof *cands);
+    /* about a third of the tokens are candidates in news text */
+    size_t k = 0, cap = doc->tokens.count / 3 + 16;
+    candidate *cands = fl_arena_alloc_uninit(doc->arena, cap * sizeof *cands);
     if (!cands) {
         doc->status = FL_ENOMEM;
         return NULL;
     }
     char key[256];
-    size_t k = 0;
     for (size_t si = 0; si < doc->sentences.count; si++) {
         const fl_sentence *s = FL_DOC_SENTENCE(doc, si);
-        if (s->all_caps)
+        size_t end = s->first_token + s->token_count;
+        if (s->all_caps) {
+            memset(cls + s->first_token, 0, s->token_count);
             continue;
-        for (size_t t = s->first_token; t < s->first_token + s->token_count; t++) {
+        }
+        for (size_t t = s->first_token; t < end; t++) {
             const fl_token *tok = FL_DOC_TOKEN(doc, t);
-            if ((tok->kind != FL_TOK_WORD && tok->kind != FL_TOK_NUMBER) || !run_token(cls[t]))
+            unsigned c =
+                tok->kind == FL_TOK_WORD || tok->kind == FL_TOK_NUMBER ? token_class(text, tok) : 0;
+            cls[t] = (unsigned char)c;
+            if (!run_token(c))
                 continue;
-            candidate *c = &cands[k++];
-            *c = (candidate){t, si, FL_NAME_NO_KEY};
-            if (!single_token(cls[t]))
+            if (k == cap) {
+                candidate *more = fl_arena_alloc_uninit(doc->arena, 2 * cap * sizeof *more);
+                if (!more) {
+                    doc->status = FL_ENOMEM;
+                    return NULL;
+                }
+                memcpy(more, cands, k * sizeof *more);
+                cands = more;
+                cap *= 2;
+            }
+            candidate *cand = &cands[k++];
+            *cand = (candidate){t, si, FL_NAME_NO_KEY};
+            if (!single_token(c))
                 continue;
             size_t len = without_possessive(text + tok->off, tok->len);
             size_t klen = fl_skeleton(text + tok->off, len, 0, key, sizeof key);
             if (klen == 0 || klen >= sizeof key)
                 continue;
             /* a hyphen alone does not invite runs: Long-Term beside Long
-             * Term Capital is two names */
-            c->key =
-                add_key(doc, keys, key, klen, true,
-                        camel_case(text + tok->off, len) || has_ascii_digit(text + tok->off, len) ||
-                            mixed_script(text + tok->off, len));
-            if (c->key == FL_NAME_NO_KEY)
+             * Term Capital is two names (a possessive ending holds no
+             * digit and no capital after a small letter, but a Latin s) */
+            bool joinable =
+                (c & (TC_CAMEL | TC_DIGIT)) ||
+                ((c & TC_MIXED) && (len == tok->len || mixed_script(text + tok->off, len)));
+            cand->key = add_key(doc, keys, key, klen, true, joinable);
+            if (cand->key == FL_NAME_NO_KEY)
                 return NULL;
         }
     }
@@ -729,7 +690,7 @@ static void find_runs(fl_doc *doc, const unsigned char *cls, const candidate *ca
                 if (klen == 0 || klen >= sizeof key)
                     continue;
                 id = fl_name_keys_find(&keys->set, key, klen);
-                if (id == FL_NAME_NO_KEY || !((const bool *)keys->joinable.items)[id])
+                if (id == FL_NAME_NO_KEY || !keys->joinable[id])
                     continue;
             } else {
                 /* a token on its own: scan_tokens found its key */
@@ -825,7 +786,8 @@ static void run(fl_doc *doc)
     /* the keys of the mentions and of the tokens that are names on their
      * own (camel case, hyphenated, codes, mixed scripts), unique */
     name_keys keys;
-    fl_vec_init(&keys.joinable, sizeof(bool));
+    keys.joinable = NULL;
+    keys.jcap = 0;
     if (!fl_name_keys_init(doc, &keys.set))
         return;
     for (size_t i = 0; i < n; i++) {
@@ -834,8 +796,8 @@ static void run(fl_doc *doc)
         if (uses[i].group == FL_NAME_NO_KEY)
             return;
     }
-    /* each token's class, scanned once */
-    unsigned char *cls = fl_arena_alloc(doc->arena, doc->tokens.count + 1);
+    /* each token's class, set by scan_tokens */
+    unsigned char *cls = fl_arena_alloc_uninit(doc->arena, doc->tokens.count + 1);
     if (!cls) {
         doc->status = FL_ENOMEM;
         return;
