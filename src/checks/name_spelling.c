@@ -639,7 +639,7 @@ static void check_document(fl_doc *doc, name_group *groups, size_t ng)
     size_t nq = 0;
     for (size_t i = 0; i < nw; i++)
         nq += (role[i] & QUERY) != 0;
-    name_word **queries = fl_arena_alloc_uninit(doc->arena, (nq + 1) * sizeof *queries);
+    name_word **queries = fl_arena_alloc_uninit(doc->arena, (nq + 1) * sizeof(name_word *));
     if (!queries) {
         doc->status = FL_ENOMEM;
         return;
@@ -648,7 +648,7 @@ static void check_document(fl_doc *doc, name_group *groups, size_t ng)
     for (size_t i = 0; i < nw; i++)
         if (role[i] & QUERY)
             queries[nq++] = &words[i];
-    qsort(queries, nq, sizeof *queries, query_order);
+    qsort(queries, nq, sizeof(name_word *), query_order);
     for (size_t q = 0; q < nq && doc->status == FL_OK; q++) {
         size_t i = (size_t)(queries[q] - words);
         name_word *w = &words[i];
