@@ -131,14 +131,14 @@ static size_t money_at_code(fl_mx *mx, size_t at)
 }
 
 /* "500 million dollars", "1.3 billion euros", "5m pounds sterling" */
-static size_t money_at_number(fl_mx *mx, size_t at)
+static size_t money_at_number(fl_mx *mx, size_t *cursor, size_t at)
 {
     fl_number n;
-    size_t nl = fl_scan_number(mx->text, at, mx->s_end, &n);
+    size_t nl = fl_mx_number(mx, cursor, at, &n);
     if (!nl || n.spelled)
         return 0;
     double mult;
-    size_t sl = fl_scan_scale(mx->text, at + nl, mx->s_end, &mult);
+    size_t sl = fl_mx_number_scale(mx, cursor, at, nl, &mult);
     size_t w0 = at + nl + sl;
     if (w0 + 1 >= mx->s_end || mx->text[w0] != ' ' || !strchr("deprfyUACHNS", mx->text[w0 + 1]))
         return 0;
@@ -191,7 +191,7 @@ void fl_extract_money(fl_mx *mx)
 {
     const char *t = mx->text;
     size_t i = mx->s_off;
-    size_t next_digit = SIZE_MAX, digit_cursor = 0;
+    size_t next_digit = SIZE_MAX, digit_cursor = 0, number_cursor = 0;
     while (i < mx->s_end) {
         /* every amount has a digit at most four bytes after where it is
          * found: the symbol (and a space), the currency code (and a
@@ -212,7 +212,7 @@ void fl_extract_money(fl_mx *mx)
              (unsigned char)t[i + 2] == 0xAC)) {
             e = money_at_symbol(mx, i);
         } else if (is_digit((char)c) && fl_mx_word_start(mx, i)) {
-            e = money_at_number(mx, i);
+            e = money_at_number(mx, &number_cursor, i);
             if (!e) { /* skip the rest of the number */
                 while (i < mx->s_end && (is_digit(t[i]) || t[i] == ',' || t[i] == '.'))
                     i++;
@@ -275,7 +275,7 @@ void fl_extract_percents(fl_mx *mx)
             continue;
         }
         fl_number n;
-        size_t nl = fl_scan_number(t, i, mx->s_end, &n);
+        size_t nl = fl_mx_number(mx, &cursor, i, &n);
         if (!nl) {
             i = fl_mx_word_end(mx, i);
             continue;
@@ -456,7 +456,7 @@ void fl_extract_quantities(fl_mx *mx)
             continue;
         }
         fl_number n;
-        size_t nl = fl_scan_number(t, i, mx->s_end, &n);
+        size_t nl = fl_mx_number(mx, &cursor, i, &n);
         size_t next = nl ? i + nl : fl_mx_word_end(mx, i);
         if (!nl || fl_mx_claimed(mx, i, nl) || number_is_label(mx, i)) {
             i = next > i ? next : i + 1;
@@ -475,7 +475,7 @@ void fl_extract_quantities(fl_mx *mx)
         }
         double mult = 1;
         if (digit)
-            e += fl_scan_scale(t, e, mx->s_end, &mult);
+            e += fl_mx_number_scale(mx, &cursor, i, nl, &mult);
         if (digit && e < mx->s_end) {
             /* a unit symbol, glued or after a space ("4,500mAh", "60 A"),
              * or a measurement adjective ("1.2-gigawatt") */
