@@ -634,7 +634,15 @@ bool fl_mx_prev_word(const fl_mx *mx, size_t at, size_t *start, size_t *len)
                              mx->text[i - 1] == '\n' || mx->text[i - 1] == '\r'))
         i--;
     size_t e = i;
+    const unsigned char *t = (const unsigned char *)mx->text;
     while (i > mx->s_off) {
+        unsigned char k = byte_class[t[i - 1]];
+        if (k & 1) { /* an ASCII letter or digit */
+            i--;
+            continue;
+        }
+        if (k == 0)
+            break;
         size_t p = prev_cp_start(mx, i);
         if (!fl_mx_alnum_at(mx, p))
             break;

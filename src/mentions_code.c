@@ -234,6 +234,11 @@ static size_t maker_model(fl_mx *mx, size_t word, size_t we)
 static size_t bare_model(fl_mx *mx, size_t at)
 {
     size_t ws, wl, core, e;
+    const char *t = mx->text;
+    /* a space before and three digits (model_number) first: cheaper */
+    if (at == mx->s_off || t[at - 1] != ' ' || at + 3 > mx->s_end || !is_digit(t[at + 1]) ||
+        !is_digit(t[at + 2]) || (at + 3 < mx->s_end && is_digit(t[at + 3])))
+        return 0;
     if (!fl_mx_prev_word(mx, at, &ws, &wl) || ws + wl + 1 != at || mx->text[at - 1] != ' ' ||
         !(fl_word_is(mx->text + ws, wl, "the") || fl_word_is(mx->text + ws, wl, "a") ||
           fl_word_is(mx->text + ws, wl, "an")))
