@@ -10,24 +10,6 @@
 #include <string.h>
 #include <utf8proc.h>
 
-/* Lower-cases an ASCII word into buf; false if it is not plain ASCII
- * letters or does not fit. */
-static bool lower_ascii(const char *w, size_t len, char *buf, size_t cap)
-{
-    if (len == 0 || len >= cap)
-        return false;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)w[i];
-        if (c >= 'A' && c <= 'Z')
-            c = (unsigned char)(c - 'A' + 'a');
-        else if (!(c >= 'a' && c <= 'z'))
-            return false;
-        buf[i] = (char)c;
-    }
-    buf[len] = '\0';
-    return true;
-}
-
 /* w[0..len) against a NUL-terminated literal, as strcmp orders them;
  * `fold` lower-cases A-Z in w first. */
 static int cmp_word(const char *w, size_t len, const char *lit, bool fold)
@@ -84,27 +66,68 @@ static double pow10i(int e)
 }
 
 /* The value of a number word ("seven" 7, "forty" 40, "hundred" 100,
- * "million" 1e6), or 0. */
+ * "million" 1e6), or 0. w[0..len) holds ASCII letters only. */
 static long number_word(const char *w, size_t len)
 {
-    static const struct {
-        const char *word;
+    typedef struct {
+        char word[10];
         long value;
-    } words[] = {{"one", 1},         {"two", 2},           {"three", 3},           {"four", 4},
-                 {"five", 5},        {"six", 6},           {"seven", 7},           {"eight", 8},
-                 {"nine", 9},        {"ten", 10},          {"eleven", 11},         {"twelve", 12},
-                 {"thirteen", 13},   {"fourteen", 14},     {"fifteen", 15},        {"sixteen", 16},
-                 {"seventeen", 17},  {"eighteen", 18},     {"nineteen", 19},       {"twenty", 20},
-                 {"thirty", 30},     {"forty", 40},        {"fifty", 50},          {"sixty", 60},
-                 {"seventy", 70},    {"eighty", 80},       {"ninety", 90},         {"hundred", 100},
-                 {"thousand", 1000}, {"million", 1000000}, {"billion", 1000000000}};
+    } entry;
+    /* by first letter: the words of that letter, ended by an empty word */
+    static const entry b_[] = {{"billion", 1000000000}, {"", 0}};
+    static const entry e_[] = {
+        {"eight", 8}, {"eleven", 11}, {"eighteen", 18}, {"eighty", 80}, {"", 0}};
+    static const entry f_[] = {{"four", 4},   {"five", 5},   {"fourteen", 14}, {"fifteen", 15},
+                               {"forty", 40}, {"fifty", 50}, {"", 0}};
+    static const entry h_[] = {{"hundred", 100}, {"", 0}};
+    static const entry m_[] = {{"million", 1000000}, {"", 0}};
+    static const entry n_[] = {{"nine", 9}, {"nineteen", 19}, {"ninety", 90}, {"", 0}};
+    static const entry o_[] = {{"one", 1}, {"", 0}};
+    static const entry s_[] = {{"six", 6},    {"seven", 7},    {"sixteen", 16}, {"seventeen", 17},
+                               {"sixty", 60}, {"seventy", 70}, {"", 0}};
+    static const entry t_[] = {{"two", 2},     {"three", 3},       {"ten", 10},
+                               {"twelve", 12}, {"thirteen", 13},   {"twenty", 20},
+                               {"thirty", 30}, {"thousand", 1000}, {"", 0}};
     char b[12];
-    if (len < 3 || len > 9 || !lower_ascii(w, len, b, sizeof b))
+    if (len < 3 || len > 9)
         return 0;
-    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-        if (words[i].word[0] == b[0] && words[i].word[1] == b[1] &&
-            strcmp(words[i].word + 2, b + 2) == 0)
-            return words[i].value;
+    for (size_t i = 0; i < len; i++)
+        b[i] = (char)(w[i] | 0x20); /* letters only: lower case */
+    const entry *e;
+    switch (b[0]) {
+    case 'b':
+        e = b_;
+        break;
+    case 'e':
+        e = e_;
+        break;
+    case 'f':
+        e = f_;
+        break;
+    case 'h':
+        e = h_;
+        break;
+    case 'm':
+        e = m_;
+        break;
+    case 'n':
+        e = n_;
+        break;
+    case 'o':
+        e = o_;
+        break;
+    case 's':
+        e = s_;
+        break;
+    case 't':
+        e = t_;
+        break;
+    default:
+        return 0;
+    }
+    for (; e->word[0]; e++)
+        if (e->word[len] == '\0' && memcmp(e->word, b, len) == 0)
+            return e->value;
     return 0;
 }
 
@@ -249,23 +272,25 @@ size_t fl_scan_scale(const char *t, size_t at, size_t end, double *mult)
     size_t n = j - i;
     if (n == 0 || (j < end && ((t[j] >= 'A' && t[j] <= 'Z') || (t[j] >= '0' && t[j] <= '9'))))
         return 0;
-    static const struct {
-        const char *word;
-        double mult;
-        bool attached;
-    } scales[] = {{"trillion", 1e12, false}, {"billion", 1e9, false}, {"million", 1e6, false},
-                  {"thousand", 1e3, false},  {"tn", 1e12, true},      {"trn", 1e12, true},
-                  {"bn", 1e9, true},         {"b", 1e9, true},        {"mn", 1e6, true},
-                  {"m", 1e6, true},          {"k", 1e3, true}};
-    for (size_t k = 0; k < sizeof scales / sizeof scales[0]; k++) {
-        if (scales[k].attached != attached)
-            continue;
-        if (fl_word_eq(t + i, n, scales[k].word)) {
-            *mult = scales[k].mult;
-            return j - at;
-        }
+    /* attached: tn trn bn b mn m k; after a space: the words */
+    const char *w = t + i;
+    double m = 0;
+    if (attached) {
+        if (n == 1)
+            m = w[0] == 'b' ? 1e9 : w[0] == 'm' ? 1e6 : w[0] == 'k' ? 1e3 : 0;
+        else if (n == 2 && w[1] == 'n')
+            m = w[0] == 't' ? 1e12 : w[0] == 'b' ? 1e9 : w[0] == 'm' ? 1e6 : 0;
+        else if (n == 3 && w[0] == 't' && w[1] == 'r' && w[2] == 'n')
+            m = 1e12;
+    } else if (n == 7) {
+        m = memcmp(w, "billion", 7) == 0 ? 1e9 : memcmp(w, "million", 7) == 0 ? 1e6 : 0;
+    } else if (n == 8) {
+        m = memcmp(w, "trillion", 8) == 0 ? 1e12 : memcmp(w, "thousand", 8) == 0 ? 1e3 : 0;
     }
-    return 0;
+    if (m == 0)
+        return 0;
+    *mult = m;
+    return j - at;
 }
 
 double fl_number_scaled(const fl_number *n, double mult)
@@ -470,15 +495,19 @@ static bool fill_word_ends(fl_mx *mx)
         uint32_t *numbers = malloc(cap * sizeof *numbers);
         uint32_t *digits = malloc(2 * cap * sizeof *digits);
         uint32_t *names = malloc(cap * sizeof *names);
-        if (!words || !numbers || !digits || !names) {
+        fl_number_memo *memo = malloc(cap * sizeof *memo);
+        if (!words || !numbers || !digits || !names || !memo) {
             free(words);
             free(numbers);
             free(digits);
             free(names);
+            free(memo);
             return false;
         }
         free(mx->words_store);
         free(mx->numbers_store);
+        free(mx->number_memo);
+        mx->number_memo = memo;
         free(mx->digits_store);
         free(mx->name_marks_store);
         mx->words_store = words;
@@ -490,6 +519,7 @@ static bool fill_word_ends(fl_mx *mx)
     uint32_t *w = mx->wend_store;
     uint32_t *starts = mx->words_store, *numbers = mx->numbers_store, *digits = mx->digits_store;
     uint32_t *marks = mx->marks_store, *names = mx->name_marks_store;
+    fl_number_memo *memo = mx->number_memo;
     size_t n = 0, nn = 0, nd = 0, nm = 0, nnm = 0;
     const uint64_t *role_sketch = mx->words_table->sketch[1]; /* FL_WC_ROLE */
     const unsigned char *t = (const unsigned char *)mx->text + mx->s_off;
@@ -542,8 +572,10 @@ static bool fill_word_ends(fl_mx *mx)
             names[nnm++] = (uint32_t)k | (joined ? FL_NAME_MARK_JOINED : 0);
         }
         if ((fb & FB_DIGIT) ||
-            ((fb & FB_SPELLED) && fl_spelled_start((const char *)t + k, len - k)))
+            ((fb & FB_SPELLED) && fl_spelled_start((const char *)t + k, len - k))) {
+            memo[nn].len = memo[nn].scale = FL_NUMBER_UNREAD;
             numbers[nn++] = (uint32_t)k;
+        }
         if (ascii && !digit) { /* letters only: no digit run */
             k = e;
             continue;
@@ -602,7 +634,15 @@ bool fl_mx_prev_word(const fl_mx *mx, size_t at, size_t *start, size_t *len)
                              mx->text[i - 1] == '\n' || mx->text[i - 1] == '\r'))
         i--;
     size_t e = i;
+    const unsigned char *t = (const unsigned char *)mx->text;
     while (i > mx->s_off) {
+        unsigned char k = byte_class[t[i - 1]];
+        if (k & 1) { /* an ASCII letter or digit */
+            i--;
+            continue;
+        }
+        if (k == 0)
+            break;
         size_t p = prev_cp_start(mx, i);
         if (!fl_mx_alnum_at(mx, p))
             break;
@@ -1484,6 +1524,7 @@ done:
     free(mx.name_marks_store);
     free(mx.words_store);
     free(mx.numbers_store);
+    free(mx.number_memo);
     free(mx.digits_store);
     fl_workspace_free(own);
     return doc->status;

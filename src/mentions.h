@@ -171,6 +171,11 @@ typedef struct fl_mx {
     uint32_t *numbers;
     size_t number_count;
     uint32_t *numbers_store;
+    /* per entry of numbers: what fl_scan_number reads there (to s_end)
+     * and fl_scan_scale after it, each read once per sentence by
+     * fl_mx_number and fl_mx_number_scale (FL_NUMBER_UNREAD: not yet);
+     * words_cap entries */
+    struct fl_number_memo *number_memo;
     /* the runs of ASCII digits: [digits[2k], digits[2k+1]) relative to
      * s_off, in order */
     uint32_t *digits;
@@ -417,6 +422,50 @@ size_t fl_scan_number(const char *t, size_t at, size_t end, fl_number *out);
 size_t fl_scan_scale(const char *t, size_t at, size_t end, double *mult);
 /* value * mult computed so that "1.13" * 1e9 is exactly 1130000000. */
 double fl_number_scaled(const fl_number *n, double mult);
+
+/* A number read once per sentence at one of mx->numbers (see fl_mx). */
+enum { FL_NUMBER_UNREAD = 0xFFFFFFFFu };
+typedef struct fl_number_memo {
+    fl_number n;
+    double mult;    /* the scale's multiplier */
+    uint32_t len;   /* fl_scan_number's length, or FL_NUMBER_UNREAD */
+    uint32_t scale; /* fl_scan_scale's length after it, or FL_NUMBER_UNREAD */
+} fl_number_memo;
+
+/* The memo entry of the number start `at` (one of mx->numbers, found from
+ * *cursor as fl_mx_list_from finds it), or NULL when `at` is none. */
+static inline fl_number_memo *fl_mx_number_memo(fl_mx *mx, size_t *cursor, size_t at)
+{
+    if (!mx->numbers || at >= mx->s_end ||
+        fl_mx_list_from(mx, mx->numbers, mx->number_count, cursor, at) != at)
+        return NULL;
+    return &mx->number_memo[*cursor];
+}
+/* fl_scan_number(mx->text, at, mx->s_end, out), read once per number
+ * start of the sentence. */
+static inline size_t fl_mx_number(fl_mx *mx, size_t *cursor, size_t at, fl_number *out)
+{
+    fl_number_memo *m = fl_mx_number_memo(mx, cursor, at);
+    if (!m)
+        return fl_scan_number(mx->text, at, mx->s_end, out);
+    if (m->len == FL_NUMBER_UNREAD)
+        m->len = (uint32_t)fl_scan_number(mx->text, at, mx->s_end, &m->n);
+    *out = m->n;
+    return m->len;
+}
+/* fl_scan_scale(mx->text, at + nl, mx->s_end, mult) after the number of
+ * length nl (fl_mx_number) at `at`, read once per number start. */
+static inline size_t fl_mx_number_scale(fl_mx *mx, size_t *cursor, size_t at, size_t nl,
+                                        double *mult)
+{
+    fl_number_memo *m = fl_mx_number_memo(mx, cursor, at);
+    if (!m)
+        return fl_scan_scale(mx->text, at + nl, mx->s_end, mult);
+    if (m->scale == FL_NUMBER_UNREAD)
+        m->scale = (uint32_t)fl_scan_scale(mx->text, at + nl, mx->s_end, &m->mult);
+    *mult = m->mult;
+    return m->scale;
+}
 
 /* Which of the FL_WC_* classes `want` w[0..len) has (see fl_word_class);
  * most words are ruled out by their first two letters. */

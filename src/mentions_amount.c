@@ -130,17 +130,54 @@ static size_t money_at_code(fl_mx *mx, size_t at)
     return end;
 }
 
+/* Whether FL_RE_MONEY_TAIL can match after one space before s (two
+ * bytes readable): the first two letters of its words (dollars, euros,
+ * pounds, rupees, renminbi, francs, yen, yuan, US, U.S., American,
+ * Australian, Canadian, Hong Kong, New Zealand, Singapore, Swiss). */
+static bool money_word_start(const char *s)
+{
+    char b = s[1];
+    switch (s[0]) {
+    case 'd':
+        return b == 'o';
+    case 'e':
+        return b == 'u';
+    case 'p':
+        return b == 'o';
+    case 'r':
+        return b == 'u' || b == 'e';
+    case 'f':
+        return b == 'r';
+    case 'y':
+        return b == 'e' || b == 'u';
+    case 'U':
+        return b == 'S' || b == '.';
+    case 'A':
+        return b == 'm' || b == 'u';
+    case 'C':
+        return b == 'a';
+    case 'H':
+        return b == 'o';
+    case 'N':
+        return b == 'e';
+    case 'S':
+        return b == 'i' || b == 'w';
+    default:
+        return false;
+    }
+}
+
 /* "500 million dollars", "1.3 billion euros", "5m pounds sterling" */
-static size_t money_at_number(fl_mx *mx, size_t at)
+static size_t money_at_number(fl_mx *mx, size_t *cursor, size_t at)
 {
     fl_number n;
-    size_t nl = fl_scan_number(mx->text, at, mx->s_end, &n);
+    size_t nl = fl_mx_number(mx, cursor, at, &n);
     if (!nl || n.spelled)
         return 0;
     double mult;
-    size_t sl = fl_scan_scale(mx->text, at + nl, mx->s_end, &mult);
+    size_t sl = fl_mx_number_scale(mx, cursor, at, nl, &mult);
     size_t w0 = at + nl + sl;
-    if (w0 + 1 >= mx->s_end || mx->text[w0] != ' ' || !strchr("deprfyUACHNS", mx->text[w0 + 1]))
+    if (w0 + 2 >= mx->s_end || mx->text[w0] != ' ' || !money_word_start(mx->text + w0 + 1))
         return 0;
     size_t e = fl_mx_match(mx, FL_RE_MONEY_TAIL, w0);
     if (!e)
@@ -191,7 +228,7 @@ void fl_extract_money(fl_mx *mx)
 {
     const char *t = mx->text;
     size_t i = mx->s_off;
-    size_t next_digit = SIZE_MAX, digit_cursor = 0;
+    size_t next_digit = SIZE_MAX, digit_cursor = 0, number_cursor = 0;
     while (i < mx->s_end) {
         /* every amount has a digit at most four bytes after where it is
          * found: the symbol (and a space), the currency code (and a
@@ -212,7 +249,7 @@ void fl_extract_money(fl_mx *mx)
              (unsigned char)t[i + 2] == 0xAC)) {
             e = money_at_symbol(mx, i);
         } else if (is_digit((char)c) && fl_mx_word_start(mx, i)) {
-            e = money_at_number(mx, i);
+            e = money_at_number(mx, &number_cursor, i);
             if (!e) { /* skip the rest of the number */
                 while (i < mx->s_end && (is_digit(t[i]) || t[i] == ',' || t[i] == '.'))
                     i++;
@@ -229,16 +266,26 @@ void fl_extract_money(fl_mx *mx)
 
 /* -------------------------------------------------------------- percent */
 
-/* Whether FL_RE_PERCENT_TAIL can match at `at`: after any spaces comes a
- * %, a full-width ％ or the p of "per cent", "percent", "pc". */
-static bool percent_shape(const fl_mx *mx, size_t at)
+/* Where FL_RE_PERCENT_TAIL matches at `at` (its end; 0: no match). A %
+ * right there or after one space is its first branch, read here; else
+ * the pattern runs when, after any spaces, a full-width ％ or the "pe"
+ * of "per cent", "percent" or the "pc" comes. */
+static size_t percent_tail(fl_mx *mx, size_t at)
 {
-    while (at < mx->s_end && fl_re_space(mx->text[at]))
-        at++;
-    if (at >= mx->s_end)
-        return false;
-    unsigned char c = (unsigned char)mx->text[at];
-    return c == '%' || c == 'p' || c == 0xEF;
+    const char *t = mx->text;
+    if (at < mx->s_end && t[at] == '%')
+        return at + 1;
+    if (at + 1 < mx->s_end && fl_re_space(t[at]) && t[at + 1] == '%')
+        return at + 2;
+    size_t p = at;
+    while (p < mx->s_end && fl_re_space(t[p]))
+        p++;
+    if (p + 1 >= mx->s_end)
+        return 0;
+    unsigned char c = (unsigned char)t[p];
+    if (!(c == 0xEF || (c == 'p' && (t[p + 1] == 'e' || t[p + 1] == 'c'))))
+        return 0;
+    return fl_mx_match(mx, FL_RE_PERCENT_TAIL, at);
 }
 
 /* The first word start at or after `at` that may start a number (a digit,
@@ -275,12 +322,12 @@ void fl_extract_percents(fl_mx *mx)
             continue;
         }
         fl_number n;
-        size_t nl = fl_scan_number(t, i, mx->s_end, &n);
+        size_t nl = fl_mx_number(mx, &cursor, i, &n);
         if (!nl) {
             i = fl_mx_word_end(mx, i);
             continue;
         }
-        size_t e = percent_shape(mx, i + nl) ? fl_mx_match(mx, FL_RE_PERCENT_TAIL, i + nl) : 0;
+        size_t e = percent_tail(mx, i + nl);
         if (e && !fl_mx_claimed(mx, i, e - i) && (digit || !glued_letter(mx, i + nl))) {
             fl_mention *m = fl_mx_add(mx, FL_M_PERCENT, i, e - i, 0);
             if (!m)
@@ -456,7 +503,7 @@ void fl_extract_quantities(fl_mx *mx)
             continue;
         }
         fl_number n;
-        size_t nl = fl_scan_number(t, i, mx->s_end, &n);
+        size_t nl = fl_mx_number(mx, &cursor, i, &n);
         size_t next = nl ? i + nl : fl_mx_word_end(mx, i);
         if (!nl || fl_mx_claimed(mx, i, nl) || number_is_label(mx, i)) {
             i = next > i ? next : i + 1;
@@ -475,7 +522,7 @@ void fl_extract_quantities(fl_mx *mx)
         }
         double mult = 1;
         if (digit)
-            e += fl_scan_scale(t, e, mx->s_end, &mult);
+            e += fl_mx_number_scale(mx, &cursor, i, nl, &mult);
         if (digit && e < mx->s_end) {
             /* a unit symbol, glued or after a space ("4,500mAh", "60 A"),
              * or a measurement adjective ("1.2-gigawatt") */

@@ -205,6 +205,25 @@ static const char *earlier_model_family(const fl_mx *mx, size_t at, size_t core)
     return NULL;
 }
 
+/* Whether FL_RE_CODE_NUMSUFFIX ("737 MAX", "737-8 MAX") can match at
+ * `at`: exactly three digits, then a hyphen or a space. */
+static bool numsuffix_shape(const fl_mx *mx, size_t at)
+{
+    const char *t = mx->text;
+    if (fl_mx_digit_run(mx, at) != 3)
+        return false;
+    size_t p = at + 3;
+    if (p < mx->s_end && t[p] == '-') { /* "737-8": one to three digits */
+        size_t run = fl_mx_digit_run(mx, p + 1);
+        if (run < 1 || run > 3)
+            return false;
+        p += 1 + run;
+    }
+    /* a space, then the first letter of MAX, NG, neo or XWB */
+    return p + 1 < mx->s_end && fl_re_space(t[p]) &&
+           (t[p + 1] == 'M' || t[p + 1] == 'N' || t[p + 1] == 'n' || t[p + 1] == 'X');
+}
+
 /* A model number after a maker ("Boeing 767") or, when the document has
  * named a maker's model of its shape, after "the", "a" or "an" ("the
  * 787-9"). Returns the end, or 0. */
@@ -215,7 +234,8 @@ static size_t maker_model(fl_mx *mx, size_t word, size_t we)
     if (we + 1 >= mx->s_end || t[we] != ' ' || !is_digit(t[we + 1]) ||
         !is_maker(t + word, we - word))
         return 0;
-    if (fl_mx_match(mx, FL_RE_CODE_NUMSUFFIX, we + 1) || !(e = model_number(mx, we + 1, &core)))
+    if ((numsuffix_shape(mx, we + 1) && fl_mx_match(mx, FL_RE_CODE_NUMSUFFIX, we + 1)) ||
+        !(e = model_number(mx, we + 1, &core)))
         return 0;
     char family[32];
     size_t k = 0;
@@ -234,6 +254,11 @@ static size_t maker_model(fl_mx *mx, size_t word, size_t we)
 static size_t bare_model(fl_mx *mx, size_t at)
 {
     size_t ws, wl, core, e;
+    const char *t = mx->text;
+    /* a space before and three digits (model_number) first: cheaper */
+    if (at == mx->s_off || t[at - 1] != ' ' || at + 3 > mx->s_end || !is_digit(t[at + 1]) ||
+        !is_digit(t[at + 2]) || (at + 3 < mx->s_end && is_digit(t[at + 3])))
+        return 0;
     if (!fl_mx_prev_word(mx, at, &ws, &wl) || ws + wl + 1 != at || mx->text[at - 1] != ' ' ||
         !(fl_word_is(mx->text + ws, wl, "the") || fl_word_is(mx->text + ws, wl, "a") ||
           fl_word_is(mx->text + ws, wl, "an")))
@@ -245,14 +270,6 @@ static size_t bare_model(fl_mx *mx, size_t at)
         return 0;
     add_model(mx, at, e, family);
     return e;
-}
-
-/* Whether FL_RE_CODE_NUMSUFFIX ("737 MAX", "737-8 MAX") can match at
- * `at`: exactly three digits, then a hyphen or a space. */
-static bool numsuffix_shape(const fl_mx *mx, size_t at)
-{
-    return fl_mx_digit_run(mx, at) == 3 && at + 3 < mx->s_end &&
-           (mx->text[at + 3] == '-' || fl_re_space(mx->text[at + 3]));
 }
 
 /* The start of the space-separated token holding `at` (not before lo). */

@@ -289,6 +289,34 @@ static bool day_month_shape(const fl_mx *mx, size_t at, size_t run)
     return p < mx->s_end && strchr("JFMASOND", t[p]) && t[p] != '\0';
 }
 
+/* Where FL_RE_YEAR matches at `at`, which holds a run of exactly four
+ * digits, 18xx to 20xx: its end, or 0. The pattern only looks at what
+ * follows; that is read here when it is ASCII: no letter, digit or %, no
+ * [.,-/] before a digit, no "fiscal" after spaces. */
+static size_t year_end(fl_mx *mx, size_t at)
+{
+    const char *t = mx->text;
+    size_t e = at + 4;
+    if (e >= mx->s_end)
+        return e;
+    unsigned char c = (unsigned char)t[e];
+    if (c >= 0x80) /* a letter, a digit or an en dash: the pattern knows */
+        return fl_mx_match(mx, FL_RE_YEAR, at);
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '%')
+        return 0;
+    if ((c == '.' || c == ',' || c == '-' || c == '/') && e + 1 < mx->s_end && t[e + 1] >= '0' &&
+        t[e + 1] <= '9')
+        return 0;
+    if (fl_re_space((char)c)) {
+        size_t p = e;
+        while (p < mx->s_end && fl_re_space(t[p]))
+            p++;
+        if (p + 6 <= mx->s_end && memcmp(t + p, "fiscal", 6) == 0)
+            return 0;
+    }
+    return e;
+}
+
 static size_t date_at_digit(fl_mx *mx, size_t at)
 {
     size_t e;
@@ -308,8 +336,13 @@ static size_t date_at_digit(fl_mx *mx, size_t at)
         return add_date(mx, at, e, group_int(mx, 5), group_month(mx, 3, 4), group_int(mx, 2), -1)
                    ? e
                    : 0;
-    if (run == 4 && (e = fl_mx_match(mx, FL_RE_YEAR, at)) && date_preposition(mx, at))
-        return add_date(mx, at, e, group_int(mx, 1), 0, 0, -1) ? e : 0;
+    if (run == 4 && (e = year_end(mx, at)) && date_preposition(mx, at))
+        return add_date(mx, at, e,
+                        (t[at] - '0') * 1000 + (t[at + 1] - '0') * 100 + (t[at + 2] - '0') * 10 +
+                            (t[at + 3] - '0'),
+                        0, 0, -1)
+                   ? e
+                   : 0;
     return 0;
 }
 
@@ -317,11 +350,17 @@ static size_t date_at_digit(fl_mx *mx, size_t at)
  * sentence's number starts), or s_end. */
 static size_t digit_word_from(const fl_mx *mx, size_t *cursor, size_t at)
 {
-    const char *t = mx->text;
-    while ((at = fl_mx_list_from(mx, mx->numbers, mx->number_count, cursor, at)) < mx->s_end &&
-           !(t[at] >= '0' && t[at] <= '9'))
-        at++;
-    return at;
+    const char *t = mx->text + mx->s_off;
+    fl_mx_list_from(mx, mx->numbers, mx->number_count, cursor, at);
+    for (size_t k = *cursor; k < mx->number_count; k++) {
+        uint32_t p = mx->numbers[k];
+        if (t[p] >= '0' && t[p] <= '9') {
+            *cursor = k;
+            return mx->s_off + p;
+        }
+    }
+    *cursor = mx->number_count;
+    return mx->s_end;
 }
 
 /* The first word at or after `at` that starts like a month or a weekday
@@ -329,11 +368,16 @@ static size_t digit_word_from(const fl_mx *mx, size_t *cursor, size_t at)
 static size_t calendar_word_from(const fl_mx *mx, size_t *cursor, size_t at)
 {
     const char *t = mx->text;
-    while ((at = fl_mx_list_from(mx, mx->name_marks, mx->name_mark_count, cursor, at)) <
-               mx->s_end &&
-           !(t[at] >= 'A' && t[at] <= 'Z' && at + 3 <= mx->s_end && date_word_prefix(t + at)))
-        at++;
-    return at;
+    fl_mx_list_from(mx, mx->name_marks, mx->name_mark_count, cursor, at);
+    for (size_t k = *cursor; k < mx->name_mark_count; k++) {
+        size_t p = mx->s_off + (mx->name_marks[k] & ~FL_NAME_MARK_JOINED);
+        if (t[p] >= 'A' && t[p] <= 'Z' && p + 3 <= mx->s_end && date_word_prefix(t + p)) {
+            *cursor = k;
+            return p;
+        }
+    }
+    *cursor = mx->name_mark_count;
+    return mx->s_end;
 }
 
 void fl_extract_dates(fl_mx *mx)
