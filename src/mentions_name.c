@@ -360,8 +360,10 @@ static size_t skip_to_mark(const fl_mx *mx, size_t *cursor, size_t i)
         size_t at = i > mx->claim_lo ? i : mx->claim_lo;
         while (!mx->claimed[at - mx->s_off])
             at++;
-        unsigned char a = t[at], b = t[at - 1];
-        if (at == i || a >= 0x80 || a == '-' || a == '\'')
+        if (at == i)
+            return i;
+        unsigned char a = t[at], b = t[at - 1]; /* at > i: a byte before */
+        if (a >= 0x80 || a == '-' || a == '\'')
             return i;
         if (((a >= '0' && a <= '9') || ((a | 0x20) >= 'a' && (a | 0x20) <= 'z')) &&
             (b >= 0x80 || b == '-' || b == '\'' || (b >= '0' && b <= '9') ||
