@@ -3,6 +3,7 @@
  * lines, and a small word set. See context.h. */
 #include "context.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* ------------------------------------------------------------ word sets */
@@ -388,7 +389,6 @@ void fl_ctx_phrases_init(fl_ctx_phrases *set, const char *const *phrases)
     while (phrases[n])
         n++;
     set->list = phrases;
-    set->ready = true;
     set->indexed = n <= FL_CTX_INDEX_CAP;
     memset(set->head, 0, sizeof set->head);
     memset(set->last_len, 0, sizeof set->last_len);
@@ -422,6 +422,51 @@ void fl_ctx_phrases_init(fl_ctx_phrases *set, const char *const *phrases)
         set->first_len[k] = (uint8_t)(p[0] == ' ' || gap || plen > 255 ? 0 : plen);
         set->first_lens[b] |= set->first_len[k] ? word_lens(p, plen) : ~0ull;
     }
+}
+
+/* A workspace's phrase sets (fl_workspace.phrase_sets): a few lists, so
+ * found by comparing pointers; past PHRASE_SETS_MAX lists a set is made
+ * each time instead. */
+enum { PHRASE_SETS_MAX = 32 };
+typedef struct phrase_sets {
+    size_t count;
+    const char *const *lists[PHRASE_SETS_MAX];
+    fl_ctx_phrases *sets[PHRASE_SETS_MAX]; /* malloc'd */
+} phrase_sets;
+
+void fl_ctx_phrase_sets_free(void *sets)
+{
+    phrase_sets *ps = sets;
+    if (!ps)
+        return;
+    for (size_t i = 0; i < ps->count; i++)
+        free(ps->sets[i]);
+    free(ps);
+}
+
+const fl_ctx_phrases *fl_ctx_phrases_get(const fl_doc *doc, const char *const *phrases,
+                                         fl_ctx_phrases *local)
+{
+    fl_workspace *ws = doc->ws;
+    if (ws) {
+        phrase_sets *ps = ws->phrase_sets;
+        if (!ps)
+            ps = ws->phrase_sets = calloc(1, sizeof *ps);
+        if (ps) {
+            for (size_t i = 0; i < ps->count; i++)
+                if (ps->lists[i] == phrases)
+                    return ps->sets[i];
+            fl_ctx_phrases *set = ps->count < PHRASE_SETS_MAX ? malloc(sizeof *set) : NULL;
+            if (set) {
+                fl_ctx_phrases_init(set, phrases);
+                ps->lists[ps->count] = phrases;
+                ps->sets[ps->count++] = set;
+                return set;
+            }
+        }
+    }
+    fl_ctx_phrases_init(local, phrases);
+    return local;
 }
 
 /* False when phrase k of an indexed set cannot match at the word
@@ -486,9 +531,8 @@ bool fl_ctx_sentence_has_in(const fl_doc *doc, size_t sentence, const fl_ctx_phr
 
 bool fl_ctx_sentence_has(const fl_doc *doc, size_t sentence, const char *const *phrases)
 {
-    fl_ctx_phrases set;
-    fl_ctx_phrases_init(&set, phrases);
-    return fl_ctx_sentence_has_in(doc, sentence, &set);
+    fl_ctx_phrases local;
+    return fl_ctx_sentence_has_in(doc, sentence, fl_ctx_phrases_get(doc, phrases, &local));
 }
 
 /* A phrase that ends at `last_end` and starts at word start `start`
@@ -586,9 +630,8 @@ size_t fl_ctx_before_which(const fl_doc *doc, size_t floor, size_t off,
 
 bool fl_ctx_before_has(const fl_doc *doc, size_t floor, size_t off, const char *const *phrases)
 {
-    fl_ctx_phrases set;
-    fl_ctx_phrases_init(&set, phrases);
-    const fl_ctx_phrases *sets[1] = {&set};
+    fl_ctx_phrases local;
+    const fl_ctx_phrases *sets[1] = {fl_ctx_phrases_get(doc, phrases, &local)};
     return fl_ctx_before_which(doc, floor, off, sets, 1) == 0;
 }
 
@@ -635,9 +678,9 @@ bool fl_ctx_window_has_in(const fl_doc *doc, size_t off, size_t len, size_t befo
 bool fl_ctx_window_has(const fl_doc *doc, size_t off, size_t len, size_t before, size_t after,
                        const char *const *phrases)
 {
-    fl_ctx_phrases set;
-    fl_ctx_phrases_init(&set, phrases);
-    return fl_ctx_window_has_in(doc, off, len, before, after, &set);
+    fl_ctx_phrases local;
+    return fl_ctx_window_has_in(doc, off, len, before, after,
+                                fl_ctx_phrases_get(doc, phrases, &local));
 }
 
 /* ------------------------------------------------------------ positions */
