@@ -87,6 +87,8 @@ typedef struct fl_ctx_phrases {
     uint16_t head[27]; /* per first letter a-z, then any other byte: index + 1 */
     uint16_t next[FL_CTX_INDEX_CAP];
     uint8_t first_len[FL_CTX_INDEX_CAP]; /* its first word's length; 0: not checked alone */
+    uint8_t words[FL_CTX_INDEX_CAP];     /* its words (at most 255); 0: a gap, any number */
+    unsigned word_counts; /* bit k: a phrase of k words (k < 32); bit 0: one of any number */
     /* the last words of the phrases: per first letter (a-z, then any
      * other byte) the lengths they can have (bit 63: 63 or more), so that
      * fl_ctx_before_which turns most words away at once */
