@@ -229,6 +229,7 @@ void fl_workspace_free(fl_workspace *ws)
         sb_stemmer_delete(ws->stemmer);
     pcre2_match_data_free(ws->match_data);
     fl_stem_cache_free(ws->stems);
+    fl_ctx_phrase_sets_free(ws->phrase_sets);
     free(ws);
 }
 

@@ -174,6 +174,7 @@ typedef struct fl_workspace {
     struct sb_stemmer *stemmer;
     void *match_data;          /* pcre2_match_data *, 16 pairs */
     fl_stem_cache *stems;      /* segment.c; created on first use */
+    void *phrase_sets;         /* checks/context.c: cue phrase sets by list; made on first use */
     struct fl_workspace *next; /* the pool's free list */
 } fl_workspace;
 
@@ -181,6 +182,8 @@ fl_workspace *fl_workspace_new(void);
 void fl_workspace_free(fl_workspace *ws);
 /* segment.c */
 void fl_stem_cache_free(fl_stem_cache *cache);
+/* checks/context.c: frees a workspace's phrase_sets (NULL is fine) */
+void fl_ctx_phrase_sets_free(void *sets);
 
 typedef struct fl_doc {
     fl_arena *arena;

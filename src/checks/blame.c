@@ -81,6 +81,7 @@ bool fl_name_use_set_key(fl_doc *doc, fl_name_use *use,
             *keyed = klen > 0 && klen < KEY_CAP;
             if (*keyed) {
                 use->key = own;
+                use->key_len = (uint32_t)klen;
                 use->key_is_fold = key_of == fl_fold;
             }
             return true;
@@ -96,6 +97,7 @@ bool fl_name_use_set_key(fl_doc *doc, fl_name_use *use,
         doc->status = FL_ENOMEM;
         return false;
     }
+    use->key_len = (uint32_t)klen;
     use->key_is_fold = key_of == fl_fold;
     return true;
 }
@@ -409,9 +411,11 @@ static uint64_t key_hash(const char *s, size_t len)
     return h ^ (h >> 29);
 }
 
-static bool keys_grow(fl_doc *doc, fl_name_keys *set)
+/* Doubles the set's room (to `cap` slots when it has none yet). */
+static bool keys_grow(fl_doc *doc, fl_name_keys *set, size_t cap)
 {
-    size_t cap = set->cap ? set->cap * 2 : 64;
+    if (set->cap)
+        cap = set->cap * 2;
     uint32_t *slots = fl_arena_alloc(doc->arena, cap * sizeof *slots);
     /* written before they are read: not zeroed */
     const char **keys = fl_arena_alloc_uninit(doc->arena, cap / 2 * sizeof *keys);
@@ -443,7 +447,16 @@ static bool keys_grow(fl_doc *doc, fl_name_keys *set)
 bool fl_name_keys_init(fl_doc *doc, fl_name_keys *set)
 {
     memset(set, 0, sizeof *set);
-    return keys_grow(doc, set);
+    return keys_grow(doc, set, 64);
+}
+
+bool fl_name_keys_init_for(fl_doc *doc, fl_name_keys *set, size_t expected)
+{
+    size_t cap = 64;
+    while (cap / 2 < expected)
+        cap *= 2;
+    memset(set, 0, sizeof *set);
+    return keys_grow(doc, set, cap);
 }
 
 /* The slot holding s[0..len) (hash h), or the empty slot where it goes. */
@@ -471,7 +484,7 @@ size_t fl_name_keys_add(fl_doc *doc, fl_name_keys *set, const char *s, size_t le
     if (set->slots[at])
         return set->slots[at] - 1;
     if ((set->count + 1) * 2 > set->cap) {
-        if (!keys_grow(doc, set))
+        if (!keys_grow(doc, set, 0))
             return FL_NAME_NO_KEY;
         at = keys_slot(set, s, len, h);
     }
@@ -595,7 +608,13 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
         doc->status = FL_ENOMEM;
         return NULL;
     }
-    if (!fl_name_keys_init(doc, &f->set))
+    /* room for a key per mention of the kinds keyed here */
+    size_t named = 0;
+    for (size_t i = 0; i < total; i++) {
+        fl_mention_kind kind = FL_DOC_MENTION(doc, i)->kind;
+        named += kind == FL_M_CODE || kind == FL_M_NAME || kind == FL_M_ACRONYM;
+    }
+    if (!fl_name_keys_init_for(doc, &f->set, named))
         return NULL;
     f->mentions = doc->mentions.items;
     f->mention_count = total;
@@ -613,7 +632,7 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
             u->key = NULL;
             continue;
         }
-        u->group = fl_name_keys_add(doc, &f->set, u->key, strlen(u->key), false);
+        u->group = fl_name_keys_add(doc, &f->set, u->key, u->key_len, false);
         if (u->group == FL_NAME_NO_KEY)
             return NULL;
     }

@@ -23,6 +23,7 @@ typedef struct fl_name_use {
     const char *key;    /* the grouping key the check chose */
     bool key_is_fold;   /* key is fl_fold(form, form_len, 0) */
     bool part;          /* one word of a longer name (Allied in Allied Domecq) */
+    uint32_t key_len;   /* strlen(key), as fl_name_use_set_key sets it (else 0) */
     size_t group;       /* set by fl_name_uses_sort: the rank of key among the keys */
 } fl_name_use;
 
@@ -88,6 +89,8 @@ typedef struct fl_name_keys {
 /* Prepares an empty set; false when out of memory (doc->status is then
  * FL_ENOMEM, as for fl_name_keys_add). */
 bool fl_name_keys_init(fl_doc *doc, fl_name_keys *set);
+/* The same, with room for `expected` keys before it grows. */
+bool fl_name_keys_init_for(fl_doc *doc, fl_name_keys *set, size_t expected);
 /* The id of s[0..len), or FL_NAME_NO_KEY. */
 size_t fl_name_keys_find(const fl_name_keys *set, const char *s, size_t len);
 /* The id of s[0..len), added when new: copied into the arena when `copy`,

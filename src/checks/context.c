@@ -3,6 +3,7 @@
  * lines, and a small word set. See context.h. */
 #include "context.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* ------------------------------------------------------------ word sets */
@@ -388,12 +389,12 @@ void fl_ctx_phrases_init(fl_ctx_phrases *set, const char *const *phrases)
     while (phrases[n])
         n++;
     set->list = phrases;
-    set->ready = true;
     set->indexed = n <= FL_CTX_INDEX_CAP;
     memset(set->head, 0, sizeof set->head);
     memset(set->last_len, 0, sizeof set->last_len);
     memset(set->first_lens, 0, sizeof set->first_lens);
     set->last_any = false;
+    set->word_counts = 0;
     /* chains in list order: built from the end */
     for (size_t k = n; k-- > 0;) {
         const char *p = phrases[k];
@@ -405,6 +406,24 @@ void fl_ctx_phrases_init(fl_ctx_phrases *set, const char *const *phrases)
             const char *last_sp = memrchr(p, ' ', end);
             start = (size_t)(last_sp - p) + 1;
         }
+        /* its words: each matches one word of text, a gap any number */
+        size_t words = 0;
+        bool gap_inside = false;
+        for (size_t w = 0; w < end;) {
+            while (w < end && p[w] == ' ')
+                w++;
+            size_t we = w;
+            while (we < end && p[we] != ' ')
+                we++;
+            if (we > w) {
+                words++;
+                gap_inside |= we - w == 3 && memcmp(p + w, "...", 3) == 0;
+            }
+            w = we;
+        }
+        if (gap_inside || words > 255)
+            words = 0;
+        set->word_counts |= words < 32 ? 1u << words : 1u;
         size_t wlen = end - start;
         if (wlen == 0 || (wlen == 3 && memcmp(p + start, "...", 3) == 0) ||
             (wlen == 1 && p[start] == '*'))
@@ -420,8 +439,54 @@ void fl_ctx_phrases_init(fl_ctx_phrases *set, const char *const *phrases)
          * starts with a space or a gap */
         bool gap = plen == 3 && memcmp(p, "...", 3) == 0;
         set->first_len[k] = (uint8_t)(p[0] == ' ' || gap || plen > 255 ? 0 : plen);
+        set->words[k] = (uint8_t)words;
         set->first_lens[b] |= set->first_len[k] ? word_lens(p, plen) : ~0ull;
     }
+}
+
+/* A workspace's phrase sets (fl_workspace.phrase_sets): a few lists, so
+ * found by comparing pointers; past PHRASE_SETS_MAX lists a set is made
+ * each time instead. */
+enum { PHRASE_SETS_MAX = 32 };
+typedef struct phrase_sets {
+    size_t count;
+    const char *const *lists[PHRASE_SETS_MAX];
+    fl_ctx_phrases *sets[PHRASE_SETS_MAX]; /* malloc'd */
+} phrase_sets;
+
+void fl_ctx_phrase_sets_free(void *sets)
+{
+    phrase_sets *ps = sets;
+    if (!ps)
+        return;
+    for (size_t i = 0; i < ps->count; i++)
+        free(ps->sets[i]);
+    free(ps);
+}
+
+const fl_ctx_phrases *fl_ctx_phrases_get(const fl_doc *doc, const char *const *phrases,
+                                         fl_ctx_phrases *local)
+{
+    fl_workspace *ws = doc->ws;
+    if (ws) {
+        phrase_sets *ps = ws->phrase_sets;
+        if (!ps)
+            ps = ws->phrase_sets = calloc(1, sizeof *ps);
+        if (ps) {
+            for (size_t i = 0; i < ps->count; i++)
+                if (ps->lists[i] == phrases)
+                    return ps->sets[i];
+            fl_ctx_phrases *set = ps->count < PHRASE_SETS_MAX ? malloc(sizeof *set) : NULL;
+            if (set) {
+                fl_ctx_phrases_init(set, phrases);
+                ps->lists[ps->count] = phrases;
+                ps->sets[ps->count++] = set;
+                return set;
+            }
+        }
+    }
+    fl_ctx_phrases_init(local, phrases);
+    return local;
 }
 
 /* False when phrase k of an indexed set cannot match at the word
@@ -486,17 +551,18 @@ bool fl_ctx_sentence_has_in(const fl_doc *doc, size_t sentence, const fl_ctx_phr
 
 bool fl_ctx_sentence_has(const fl_doc *doc, size_t sentence, const char *const *phrases)
 {
-    fl_ctx_phrases set;
-    fl_ctx_phrases_init(&set, phrases);
-    return fl_ctx_sentence_has_in(doc, sentence, &set);
+    fl_ctx_phrases local;
+    return fl_ctx_sentence_has_in(doc, sentence, fl_ctx_phrases_get(doc, phrases, &local));
 }
 
 /* A phrase that ends at `last_end` and starts at word start `start`
- * (text cut at off): phrases starting with a letter only at a word with
- * that letter, the others at any word. *we caches the end of the word at
- * start (0: not known yet). */
+ * (text cut at off), `nwords` words before it: phrases starting with a
+ * letter only at a word with that letter, the others at any word; of an
+ * indexed set only those of nwords words (or with a gap), as a phrase
+ * word matches one word of text. *we caches the end of the word at start
+ * (0: not known yet). */
 static bool ends_at(const char *t, size_t off, size_t start, size_t *we, size_t last_end,
-                    const fl_ctx_phrases *set)
+                    size_t nwords, const fl_ctx_phrases *set)
 {
     char c = fl_ctx_lower(t[start]);
     size_t end;
@@ -516,7 +582,8 @@ static bool ends_at(const char *t, size_t off, size_t start, size_t *we, size_t 
         if (k && !*we)
             *we = word_end(t, off, start);
         for (; k; k = set->next[k - 1])
-            if (may_match(set, k - 1, t + start, *we - start) &&
+            if ((!set->words[k - 1] || set->words[k - 1] == nwords) &&
+                may_match(set, k - 1, t + start, *we - start) &&
                 match_at(t, off, start, set->list[k - 1], &end) && end == last_end)
                 return true;
         if (b == 26)
@@ -568,27 +635,30 @@ size_t fl_ctx_before_which(const fl_doc *doc, size_t floor, size_t off,
         set++;
     if (set == nsets)
         return nsets;
-    /* the starts of the two words before it */
+    /* the starts and ends of the two words before it (where word_end
+     * would find them: a word is a run of word bytes joined by single
+     * hyphens or apostrophes, whichever way it is read) */
+    size_t ends[3] = {last_end, 0, 0};
     while (i > floor && n < 3) {
         while (i > floor && !fl_ctx_word_byte((unsigned char)t[i - 1]))
             i--;
         if (i == floor)
             break;
+        ends[n] = i;
         starts[n++] = i = word_start_before(t, floor, i);
     }
-    size_t ends[3] = {0, 0, 0};
     for (; set < nsets; set++)
         for (size_t s = 0; s < n && may_end_with(sets[set], c, last_end - starts[0]); s++)
-            if (ends_at(t, off, starts[s], &ends[s], last_end, sets[set]))
+            if ((!sets[set]->indexed || (sets[set]->word_counts & (1u | 2u << s))) &&
+                ends_at(t, off, starts[s], &ends[s], last_end, s + 1, sets[set]))
                 return set;
     return nsets;
 }
 
 bool fl_ctx_before_has(const fl_doc *doc, size_t floor, size_t off, const char *const *phrases)
 {
-    fl_ctx_phrases set;
-    fl_ctx_phrases_init(&set, phrases);
-    const fl_ctx_phrases *sets[1] = {&set};
+    fl_ctx_phrases local;
+    const fl_ctx_phrases *sets[1] = {fl_ctx_phrases_get(doc, phrases, &local)};
     return fl_ctx_before_which(doc, floor, off, sets, 1) == 0;
 }
 
@@ -635,9 +705,9 @@ bool fl_ctx_window_has_in(const fl_doc *doc, size_t off, size_t len, size_t befo
 bool fl_ctx_window_has(const fl_doc *doc, size_t off, size_t len, size_t before, size_t after,
                        const char *const *phrases)
 {
-    fl_ctx_phrases set;
-    fl_ctx_phrases_init(&set, phrases);
-    return fl_ctx_window_has_in(doc, off, len, before, after, &set);
+    fl_ctx_phrases local;
+    return fl_ctx_window_has_in(doc, off, len, before, after,
+                                fl_ctx_phrases_get(doc, phrases, &local));
 }
 
 /* ------------------------------------------------------------ positions */

@@ -63,7 +63,9 @@ bool fl_ctx_add_to_set(fl_wordset *set, const fl_sentence *s, unsigned flags);
  * Words in a phrase are separated by one space; a word ending in '*' matches
  * any word starting with the rest ("increas*"); a lone "..." matches up to
  * six words ("from ... to"). Matching is case-insensitive on word
- * boundaries, and any run of spaces or line breaks matches one space. */
+ * boundaries, and any run of spaces or line breaks matches one space.
+ * The functions taking a list and a document keep the set made from it in
+ * the document's workspace: such a list must be a static array. */
 
 /* Words that mark a deliberate comparison of two things (than, versus,
  * unlike, compared with, successor, predecessor, replaced, ...). */
@@ -75,9 +77,9 @@ extern const char *const fl_ctx_change_phrases[];
 extern const char *const fl_ctx_approx_phrases[];
 
 /* A phrase list indexed by first letter, so that a word is tried only
- * against the phrases that can start there. Made on the stack (no
- * allocation) by a check that reads one list many times; a list longer
- * than FL_CTX_INDEX_CAP is read whole each time. */
+ * against the phrases that can start there; a list longer than
+ * FL_CTX_INDEX_CAP is read whole each time. Made by fl_ctx_phrases_init,
+ * or once per workspace by fl_ctx_phrases_get. */
 enum { FL_CTX_INDEX_CAP = 256 };
 typedef struct fl_ctx_phrases {
     const char *const *list;
@@ -85,6 +87,8 @@ typedef struct fl_ctx_phrases {
     uint16_t head[27]; /* per first letter a-z, then any other byte: index + 1 */
     uint16_t next[FL_CTX_INDEX_CAP];
     uint8_t first_len[FL_CTX_INDEX_CAP]; /* its first word's length; 0: not checked alone */
+    uint8_t words[FL_CTX_INDEX_CAP];     /* its words (at most 255); 0: a gap, any number */
+    unsigned word_counts; /* bit k: a phrase of k words (k < 32); bit 0: one of any number */
     /* the last words of the phrases: per first letter (a-z, then any
      * other byte) the lengths they can have (bit 63: 63 or more), so that
      * fl_ctx_before_which turns most words away at once */
@@ -93,26 +97,15 @@ typedef struct fl_ctx_phrases {
      * phrase there starts with a space or a gap) */
     uint64_t first_lens[27];
     bool last_any; /* a phrase whose last word is not checked so */
-    bool ready;    /* made (fl_ctx_phrases_init), not only named */
 } fl_ctx_phrases;
 
 void fl_ctx_phrases_init(fl_ctx_phrases *set, const char *const *phrases);
 
-/* Names the list of a set to be made on first use (fl_ctx_phrases_ready),
- * for a check that often needs none of it. */
-static inline void fl_ctx_phrases_defer(fl_ctx_phrases *set, const char *const *phrases)
-{
-    set->list = phrases;
-    set->ready = false;
-}
-
-/* The set, made now when it was only named. */
-static inline const fl_ctx_phrases *fl_ctx_phrases_ready(fl_ctx_phrases *set)
-{
-    if (!set->ready)
-        fl_ctx_phrases_init(set, set->list);
-    return set;
-}
+/* The set made from a list once per workspace (doc->ws) and kept there
+ * for later documents, so the list must be a static array; without a
+ * workspace (or out of memory) it is made in *local. */
+const fl_ctx_phrases *fl_ctx_phrases_get(const fl_doc *doc, const char *const *phrases,
+                                         fl_ctx_phrases *local);
 
 /* Whether text[0..len) holds one of the phrases; when `where` is not NULL,
  * stores the offset (in text) of the first match. */

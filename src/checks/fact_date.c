@@ -871,10 +871,9 @@ static void run(fl_doc *doc)
                 cx.sent_mentions[fill[s]++] = i;
         }
     }
-    fl_ctx_phrases unsure, moved;
-    /* made when first read: most documents need neither */
-    fl_ctx_phrases_defer(&unsure, unsure_cues);
-    fl_ctx_phrases_defer(&moved, moved_cues);
+    fl_ctx_phrases unsure_local, moved_local;
+    const fl_ctx_phrases *unsure = fl_ctx_phrases_get(doc, unsure_cues, &unsure_local);
+    const fl_ctx_phrases *moved = fl_ctx_phrases_get(doc, moved_cues, &moved_local);
     fl_vec recs;
     fl_vec_init(&recs, sizeof(ev_rec));
     for (size_t i = 0; i < n; i++) {
@@ -913,7 +912,7 @@ static void run(fl_doc *doc)
         const fl_token *et = FL_DOC_TOKEN(doc, ev);
         size_t lo = et->off < m->off ? et->off : m->off;
         size_t hi = et->off + et->len > m->off + m->len ? et->off + et->len : m->off + m->len;
-        if (fl_ctx_window_has_in(doc, lo, hi - lo, 4, 1, fl_ctx_phrases_ready(&unsure)))
+        if (fl_ctx_window_has_in(doc, lo, hi - lo, 4, 1, unsure))
             continue;
         if (!add_event(&cx, &recs, i, kind, ev)) {
             fl_ctx_oom(doc);
@@ -942,11 +941,11 @@ static void run(fl_doc *doc)
             if (k == EV_NONE || per_kind[k] < 2 || cx.moved[k])
                 continue;
             if (!checked)
-                checked = fl_ctx_sentence_has_in(doc, s, fl_ctx_phrases_ready(&moved)) ? 2 : 1;
+                checked = fl_ctx_sentence_has_in(doc, s, moved) ? 2 : 1;
             if (checked == 1)
                 break;
             const fl_token *tok = FL_DOC_TOKEN(doc, t);
-            if (fl_ctx_window_has_in(doc, tok->off, tok->len, 5, 5, fl_ctx_phrases_ready(&moved)))
+            if (fl_ctx_window_has_in(doc, tok->off, tok->len, 5, 5, moved))
                 cx.moved[k] = true;
         }
     }

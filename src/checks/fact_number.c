@@ -786,7 +786,8 @@ static bool different_codes(const fl_doc *doc, const name_index *codes, size_t s
 /* What the pair tests read, made once per run. */
 typedef struct num_ctx {
     name_index names, codes;
-    fl_ctx_phrases change, footing;
+    const fl_ctx_phrases *change, *footing; /* the workspace's, or these: */
+    fl_ctx_phrases change_local, footing_local;
 } num_ctx;
 
 /* Sorts items (made in amount order) by (measure, anchor, amount), with
@@ -822,10 +823,9 @@ static bool near_cue(const fl_doc *doc, num_ctx *cx, amount *a)
 {
     if (a->cue < 0) {
         const fl_mention *m = FL_DOC_MENTION(doc, a->mention);
-        a->cue =
-            fl_ctx_window_has_in(doc, m->off, m->len, FL_NUM_CUE_BEFORE, FL_NUM_CUE_AFTER,
-                                 fl_ctx_phrases_ready(&cx->change)) ||
-            fl_ctx_window_has_in(doc, m->off, m->len, 4, 4, fl_ctx_phrases_ready(&cx->footing));
+        a->cue = fl_ctx_window_has_in(doc, m->off, m->len, FL_NUM_CUE_BEFORE, FL_NUM_CUE_AFTER,
+                                      cx->change) ||
+                 fl_ctx_window_has_in(doc, m->off, m->len, 4, 4, cx->footing);
     }
     return a->cue > 0;
 }
@@ -1007,8 +1007,8 @@ static void check_definite(fl_doc *doc, num_ctx *cx, amount *amounts, size_t na)
             continue;
         const fl_mention *ma = FL_DOC_MENTION(doc, ante->mention);
         const fl_sentence *sa = FL_DOC_SENTENCE(doc, ma->sentence);
-        if (fl_ctx_window_has_in(doc, md->off, md->len, 3, 4, fl_ctx_phrases_ready(&cx->change)) ||
-            fl_ctx_window_has_in(doc, md->off, md->len, 4, 4, fl_ctx_phrases_ready(&cx->footing)) ||
+        if (fl_ctx_window_has_in(doc, md->off, md->len, 3, 4, cx->change) ||
+            fl_ctx_window_has_in(doc, md->off, md->len, 4, 4, cx->footing) ||
             different_years(doc, sa, sd) ||
             different_names(doc, &cx->names, ma->sentence, md->sentence) ||
             different_codes(doc, &cx->codes, ma->sentence, md->sentence))
@@ -1074,11 +1074,11 @@ static void run(fl_doc *doc)
         return;
     }
     fl_ctx_phrases lower, upper, approx;
-    fl_ctx_phrases_init(&lower, lower_bound_phrases);
-    fl_ctx_phrases_init(&upper, upper_bound_phrases);
-    fl_ctx_phrases_init(&approx, fl_ctx_approx_phrases);
     /* tried in this order: the first that matches qualifies the amount */
-    const fl_ctx_phrases *const bounds[3] = {&lower, &upper, &approx};
+    const fl_ctx_phrases *const bounds[3] = {
+        fl_ctx_phrases_get(doc, lower_bound_phrases, &lower),
+        fl_ctx_phrases_get(doc, upper_bound_phrases, &upper),
+        fl_ctx_phrases_get(doc, fl_ctx_approx_phrases, &approx)};
     static const approx_kind bound_kinds[4] = {AT_LEAST, AT_MOST, APPROX, EXACT};
     size_t na = 0, ni = 0;
     for (size_t i = 0; i < count && doc->status == FL_OK; i++) {
@@ -1136,9 +1136,8 @@ static void run(fl_doc *doc)
         }
     }
     num_ctx cx;
-    /* made when first read: only pairs in conflict read them */
-    fl_ctx_phrases_defer(&cx.change, fl_ctx_change_phrases);
-    fl_ctx_phrases_defer(&cx.footing, footing_phrases);
+    cx.change = fl_ctx_phrases_get(doc, fl_ctx_change_phrases, &cx.change_local);
+    cx.footing = fl_ctx_phrases_get(doc, footing_phrases, &cx.footing_local);
     if (!build_index(doc, FL_M_NAME, &cx.names) || !build_index(doc, FL_M_CODE, &cx.codes)) {
         sb_stemmer_delete(own);
         fl_ctx_oom(doc);

@@ -180,6 +180,7 @@ static size_t add_parts(fl_doc *doc, fl_name_folds *folds, const fl_mention *m, 
                 if (u->group == FL_NAME_NO_KEY)
                     return n;
                 u->key = folds->set.keys[u->group];
+                u->key_len = (uint32_t)klen;
                 u->key_is_fold = true;
                 n++;
             }

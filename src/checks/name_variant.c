@@ -791,7 +791,7 @@ static void run(fl_doc *doc)
     if (!fl_name_keys_init(doc, &keys.set))
         return;
     for (size_t i = 0; i < n; i++) {
-        uses[i].group = add_key(doc, &keys, uses[i].key, strlen(uses[i].key), false,
+        uses[i].group = add_key(doc, &keys, uses[i].key, uses[i].key_len, false,
                                 multi_part(uses[i].form, uses[i].form_len));
         if (uses[i].group == FL_NAME_NO_KEY)
             return;
