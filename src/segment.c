@@ -505,7 +505,7 @@ static bool grow_tokens(seg *sg)
     if (!f)
         return false;
     sg->flags = f;
-    stem_slot **sl = realloc(sg->slots, cap * sizeof *sl);
+    stem_slot **sl = realloc(sg->slots, cap * sizeof(stem_slot *));
     if (!sl)
         return false;
     sg->slots = sl;
