@@ -515,6 +515,12 @@ void fl_extract_ages(fl_mx *mx)
             i = e;
             continue;
         }
+        if (c >= '0' && c <= '9') {
+            /* the other digits of the run follow a digit: no word start,
+             * no "aged", no comma */
+            i += fl_mx_digit_run(mx, i);
+            continue;
+        }
         if (c == 'a' && i + 4 < mx->s_end && memcmp(t + i, "aged", 4) == 0 &&
             fl_mx_word_start(mx, i) && (e = fl_mx_match(mx, FL_RE_AGE_AGED, i))) {
             /* "Huang, aged 62": the name before the comma */
