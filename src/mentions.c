@@ -769,18 +769,18 @@ static bool index_reserve(fl_memo_index *ix, const void *entries, size_t stride,
     return true;
 }
 
-/* Makes room for one more element in a malloc'd array. */
-static bool array_reserve(void **items, size_t *alloc, size_t count, size_t size, size_t first)
+/* Makes room for one more element in a malloc'd array of *alloc
+ * elements holding count: the array (moved when grown), or NULL when
+ * out of memory (the old array is kept). */
+static void *array_reserve(void *items, size_t *alloc, size_t count, size_t size, size_t first)
 {
     if (count < *alloc)
-        return true;
+        return items;
     size_t cap = *alloc ? *alloc * 2 : first;
-    void *grown = realloc(*items, cap * size);
-    if (!grown)
-        return false;
-    *items = grown;
-    *alloc = cap;
-    return true;
+    void *grown = realloc(items, cap * size);
+    if (grown)
+        *alloc = cap;
+    return grown;
 }
 
 /* Looks s[0..len) up in the key memo under `tag`: the entry when known;
@@ -811,9 +811,11 @@ static fl_key_memo *find_key(fl_mx *mx, const char *s, size_t len, unsigned tag,
  * indexed). NULL when out of memory. */
 static fl_key_memo *add_key(fl_mx *mx, size_t slot, const fl_key_memo *e)
 {
-    if (!array_reserve((void **)&mx->keys, &mx->key_alloc, mx->key_count, sizeof *mx->keys,
-                       mx->memo_first / 4))
+    fl_key_memo *keys = array_reserve(mx->keys, &mx->key_alloc, mx->key_count, sizeof *mx->keys,
+                                      mx->memo_first / 4);
+    if (!keys)
         return NULL;
+    mx->keys = keys;
     mx->keys[mx->key_count++] = *e;
     if (slot != SIZE_MAX)
         mx->key_index.slots[slot] = (uint32_t)mx->key_count;
@@ -829,11 +831,16 @@ static const char *find_fold(fl_mx *mx, const char *s, size_t len, bool room, ui
 {
     *id = UINT32_MAX;
     *slot = SIZE_MAX;
-    if (room && (!index_reserve(&mx->fold_index, mx->folds, sizeof *mx->folds, mx->fold_count,
-                                mx->memo_first) ||
-                 !array_reserve((void **)&mx->folds, &mx->fold_alloc, mx->fold_count,
-                                sizeof *mx->folds, mx->memo_first / 4)))
-        return NULL;
+    if (room) {
+        if (!index_reserve(&mx->fold_index, mx->folds, sizeof *mx->folds, mx->fold_count,
+                           mx->memo_first))
+            return NULL;
+        fl_fold_entry *folds = array_reserve(mx->folds, &mx->fold_alloc, mx->fold_count,
+                                             sizeof *mx->folds, mx->memo_first / 4);
+        if (!folds)
+            return NULL;
+        mx->folds = folds;
+    }
     if (!mx->fold_index.cap)
         return NULL;
     uint64_t h = memo_hash(s, len, 0);
