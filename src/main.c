@@ -241,15 +241,26 @@ static void walk(job_list *list, const char *dir, char **exts, dir_id *stack, si
 
 /* --------------------------------------------------------------- checking */
 
+typedef struct progress {
+    bool on;
+    size_t total, done, bytes;
+    struct timespec start, last;
+} progress;
+
 typedef struct pool {
     job_list *jobs;
     const fl_checker *checker;
     const settings *set;
-    size_t next;     /* the next job a worker takes */
+    fl_report *report;
+    progress *prog;
+    int status;      /* the exit status so far (written by the reporter) */
+    size_t next;     /* the next job a thread takes */
     size_t reported; /* jobs reported and freed so far */
-    size_t window;   /* how far workers may run ahead of the report */
+    size_t window;   /* how far checking may run ahead of the report */
+    bool reporting;  /* a thread is reporting finished jobs */
+    size_t waiting;  /* threads waiting for room in the window */
     pthread_mutex_t lock;
-    pthread_cond_t done_cond, space_cond;
+    pthread_cond_t space_cond;
 } pool;
 
 static int read_stdin(char **buf, size_t *len)
@@ -392,37 +403,9 @@ static void check_job(job *j, const fl_checker *checker, const settings *set)
         fix_job(j, checker, set, input_format, file_run);
 }
 
-static void *worker(void *arg)
-{
-    pool *p = arg;
-    for (;;) {
-        pthread_mutex_lock(&p->lock);
-        /* finished results wait in memory until reported in input order, so
-         * the workers stay within a window of the report: memory is bounded
-         * by a few files, not the whole run */
-        while (p->next < p->jobs->count && p->next >= p->reported + p->window)
-            pthread_cond_wait(&p->space_cond, &p->lock);
-        size_t i = p->next++;
-        pthread_mutex_unlock(&p->lock);
-        if (i >= p->jobs->count)
-            return NULL;
-        job *j = &p->jobs->items[i];
-        check_job(j, p->checker, p->set);
-        pthread_mutex_lock(&p->lock);
-        j->done = true;
-        pthread_cond_broadcast(&p->done_cond);
-        pthread_mutex_unlock(&p->lock);
-    }
-}
-
 /* A progress line on stderr for long runs: only on a terminal, only for
  * human output, and off with --no-progress. Redrawn at most 5 times a
  * second; erased at the end. */
-typedef struct progress {
-    bool on;
-    size_t total, done, bytes;
-    struct timespec start, last;
-} progress;
 
 static double seconds_between(const struct timespec *a, const struct timespec *b)
 {
@@ -475,82 +458,123 @@ static void free_job(job *j)
     j->path = j->name = NULL;
 }
 
-/* Checks every job on a thread pool and reports in input order. Returns
- * the exit status. */
+/* Reports one checked job and frees it; the status goes to p->status.
+ * Called for the jobs in input order, by one thread at a time. */
+static void report_job(pool *p, job *j)
+{
+    const settings *set = p->set;
+    progress_update(p->prog, j->src ? fl_source_length(j->src) : 0);
+    if (j->failed) {
+        p->status = EXIT_TROUBLE;
+        fl_report_file(p->report, j->name, j->src, NULL, &j->err);
+    } else if (set->diff) {
+        if (j->fixed && fl_fix_diff(j->name, fl_source_bytes(j->src), fl_source_length(j->src),
+                                    j->fixed, j->fixed_len, stdout) != FL_OK)
+            p->status = EXIT_TROUBLE;
+        if (j->fixed && p->status == 0)
+            p->status = EXIT_FINDINGS;
+    } else if (j->result) {
+        if (j->fixes)
+            fprintf(stderr, "%s: fixed %zu finding%s\n", j->name, j->fixes,
+                    j->fixes == 1 ? "" : "s");
+        if (set->new_baseline &&
+            fl_baseline_add_result(set->new_baseline, j->name, j->result) != FL_OK)
+            p->status = EXIT_TROUBLE;
+        if (set->baseline)
+            fl_baseline_filter(set->baseline, j->name, j->result);
+        if (fl_report_file(p->report, j->name, j->src, j->result, NULL) != FL_OK)
+            p->status = EXIT_TROUBLE;
+        for (size_t k = 0; k < fl_result_count(j->result); k++)
+            if (set->fail_level != FL_SEV_NONE &&
+                fl_result_get(j->result, k)->severity >=
+                    (j->has_fs ? j->fs.fail_level : set->fail_level) &&
+                p->status == 0)
+                p->status = EXIT_FINDINGS;
+    }
+    free_job(j);
+}
+
+/* The loop of every checking thread, the main one included: take the next
+ * job, check it, and if no other thread is reporting, report the finished
+ * jobs that are next in input order. Nobody waits for a result: a thread
+ * only waits when checking has run a window ahead of the report (finished
+ * results wait in memory until reported, so memory stays bounded by a few
+ * files). The reporting flag and the done marks change under the lock,
+ * so a job finished while another thread reports is seen by that thread
+ * before it stops reporting. */
+static void *pool_run(void *arg)
+{
+    pool *p = arg;
+    job_list *jobs = p->jobs;
+    pthread_mutex_lock(&p->lock);
+    for (;;) {
+        while (p->next < jobs->count && p->next >= p->reported + p->window) {
+            p->waiting++;
+            pthread_cond_wait(&p->space_cond, &p->lock);
+            p->waiting--;
+        }
+        if (p->next >= jobs->count)
+            break;
+        job *j = &jobs->items[p->next++];
+        pthread_mutex_unlock(&p->lock);
+        check_job(j, p->checker, p->set);
+        pthread_mutex_lock(&p->lock);
+        j->done = true;
+        if (p->reporting)
+            continue;
+        p->reporting = true;
+        while (p->reported < jobs->count && jobs->items[p->reported].done) {
+            job *r = &jobs->items[p->reported];
+            pthread_mutex_unlock(&p->lock);
+            report_job(p, r);
+            pthread_mutex_lock(&p->lock);
+            p->reported++;
+            if (p->waiting)
+                pthread_cond_broadcast(&p->space_cond);
+        }
+        p->reporting = false;
+    }
+    pthread_mutex_unlock(&p->lock);
+    return NULL;
+}
+
+/* Checks every job on N threads (the calling one and N - 1 more) and
+ * reports in input order. Returns the exit status. */
 static int run_jobs(job_list *jobs, const fl_checker *checker, const settings *set,
                     fl_report *report)
 {
-    int status = jobs->trouble ? EXIT_TROUBLE : 0;
     long nthreads = set->jobs;
     if ((size_t)nthreads > jobs->count)
         nthreads = (long)jobs->count;
-    pool p = {.jobs = jobs, .checker = checker, .set = set};
-    p.window = (size_t)(nthreads > 1 ? nthreads : 1) * 4;
+    if (nthreads < 1)
+        nthreads = 1;
+    progress prog;
+    progress_start(&prog, set, jobs->count);
+    pool p = {.jobs = jobs,
+              .checker = checker,
+              .set = set,
+              .report = report,
+              .prog = &prog,
+              .status = jobs->trouble ? EXIT_TROUBLE : 0,
+              .window = (size_t)nthreads * 4};
     pthread_mutex_init(&p.lock, NULL);
-    pthread_cond_init(&p.done_cond, NULL);
     pthread_cond_init(&p.space_cond, NULL);
     pthread_t *threads = NULL;
     long started = 0;
     if (nthreads > 1) {
-        threads = calloc((size_t)nthreads, sizeof *threads);
-        for (long t = 0; threads && t < nthreads; t++)
-            if (pthread_create(&threads[t], NULL, worker, &p) == 0)
+        threads = calloc((size_t)nthreads - 1, sizeof *threads);
+        for (long t = 0; threads && t < nthreads - 1; t++)
+            if (pthread_create(&threads[t], NULL, pool_run, &p) == 0)
                 started++;
     }
-    progress prog;
-    progress_start(&prog, set, jobs->count);
-    for (size_t i = 0; i < jobs->count; i++) {
-        job *j = &jobs->items[i];
-        if (started == 0) {
-            check_job(j, checker, set); /* one thread: check, then report */
-        } else {
-            pthread_mutex_lock(&p.lock);
-            while (!j->done)
-                pthread_cond_wait(&p.done_cond, &p.lock);
-            pthread_mutex_unlock(&p.lock);
-        }
-        progress_update(&prog, j->src ? fl_source_length(j->src) : 0);
-        if (j->failed) {
-            status = EXIT_TROUBLE;
-            fl_report_file(report, j->name, j->src, NULL, &j->err);
-        } else if (set->diff) {
-            if (j->fixed && fl_fix_diff(j->name, fl_source_bytes(j->src), fl_source_length(j->src),
-                                        j->fixed, j->fixed_len, stdout) != FL_OK)
-                status = EXIT_TROUBLE;
-            if (j->fixed && status == 0)
-                status = EXIT_FINDINGS;
-        } else if (j->result) {
-            if (j->fixes)
-                fprintf(stderr, "%s: fixed %zu finding%s\n", j->name, j->fixes,
-                        j->fixes == 1 ? "" : "s");
-            if (set->new_baseline &&
-                fl_baseline_add_result(set->new_baseline, j->name, j->result) != FL_OK)
-                status = EXIT_TROUBLE;
-            if (set->baseline)
-                fl_baseline_filter(set->baseline, j->name, j->result);
-            if (fl_report_file(report, j->name, j->src, j->result, NULL) != FL_OK)
-                status = EXIT_TROUBLE;
-            for (size_t k = 0; k < fl_result_count(j->result); k++)
-                if (set->fail_level != FL_SEV_NONE &&
-                    fl_result_get(j->result, k)->severity >=
-                        (j->has_fs ? j->fs.fail_level : set->fail_level) &&
-                    status == 0)
-                    status = EXIT_FINDINGS;
-        }
-        free_job(j);
-        pthread_mutex_lock(&p.lock);
-        p.reported = i + 1;
-        pthread_cond_broadcast(&p.space_cond);
-        pthread_mutex_unlock(&p.lock);
-    }
-    progress_end(&prog);
+    pool_run(&p);
     for (long t = 0; t < started; t++)
         pthread_join(threads[t], NULL);
     free(threads);
+    progress_end(&prog);
     pthread_mutex_destroy(&p.lock);
-    pthread_cond_destroy(&p.done_cond);
     pthread_cond_destroy(&p.space_cond);
-    return status;
+    return p.status;
 }
 
 /* Streaming mode: JSON lines in, JSON lines out (fl_jsonl_run). Exit 2
