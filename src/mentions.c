@@ -424,7 +424,7 @@ static const unsigned char first_byte[256] = {
  * is lifted to 0x80 | b before a subtraction, so no borrow crosses bytes. */
 static inline uint64_t ascii_alnum8(uint64_t x, uint64_t *digits)
 {
-    const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+    const uint64_t ones = FL_BYTES_01, high = FL_BYTES_80;
     const uint64_t ascii = ~x & high, h = x | high, y = h | (ones * 0x20);
     const uint64_t digit = (h - ones * '0') & ~(h - ones * ('9' + 1)) & ascii;
     const uint64_t letter = (y - ones * 'a') & ~(y - ones * ('z' + 1)) & ascii;
@@ -436,16 +436,14 @@ static inline uint64_t ascii_alnum8(uint64_t x, uint64_t *digits)
  * eight bytes at a time; *digit tells whether the run holds a digit. */
 static size_t ascii_run_end(const unsigned char *t, size_t k, size_t len, bool *digit)
 {
-    const uint64_t high = 0x8080808080808080ull;
+    const uint64_t high = FL_BYTES_80;
     uint64_t seen = 0, d;
     size_t e = k;
     for (; e + 8 <= len; e += 8) {
-        uint64_t x;
-        memcpy(&x, t + e, 8);
-        uint64_t stop = ~ascii_alnum8(x, &d) & high;
+        uint64_t stop = ~ascii_alnum8(fl_load8(t + e), &d) & high;
         if (stop) {
-            unsigned n = (unsigned)__builtin_ctzll(stop) >> 3; /* little-endian */
-            seen |= d & (((uint64_t)1 << (8 * n)) - 1);
+            unsigned n = (unsigned)__builtin_ctzll(stop) >> 3;
+            seen |= d & fl_low_bytes(n);
             *digit = seen != 0;
             return e + n;
         }

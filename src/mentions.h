@@ -14,6 +14,7 @@
 #include <pcre2.h>
 #include <string.h>
 
+#include "bytes8.h"
 #include "internal.h"
 
 /* ------------------------------------------------------------- patterns */
@@ -239,8 +240,8 @@ static inline bool fl_mx_claimed(const fl_mx *mx, size_t off, size_t len)
     }
     if (!len)
         return false;
-    memcpy(&v, c, 8); /* the padding is zero past the sentence */
-    return (v & (((uint64_t)1 << (8 * len)) - 1)) != 0;
+    /* the padding is zero past the sentence */
+    return (fl_load8(c) & fl_low_bytes(len)) != 0;
 }
 void fl_mx_claim(fl_mx *mx, size_t off, size_t len);
 /* Runs pattern `id` anchored at `at` within the sentence. Returns the end
@@ -303,26 +304,10 @@ static inline size_t fl_mx_word_end(const fl_mx *mx, size_t at)
 /* The first word start at or after `at` (s_end when none); a position
  * inside a word moves past that word. */
 size_t fl_mx_next_word(const fl_mx *mx, size_t at);
-/* The first word start at or after `at`, as fl_mx_next_word, read from
- * the sentence's word list: *cursor (0 at the start of each walk) keeps
- * the place, so a walk that moves forward reads each word start once. */
-static inline size_t fl_mx_word_from(const fl_mx *mx, size_t *cursor, size_t at)
-{
-    if (!mx->words)
-        return fl_mx_next_word(mx, at);
-    size_t k = *cursor;
-    const size_t rel = at > mx->s_off ? at - mx->s_off : 0;
-    while (k > 0 && mx->words[k - 1] >= rel)
-        k--;
-    while (k < mx->word_count && mx->words[k] < rel)
-        k++;
-    *cursor = k;
-    return k < mx->word_count ? mx->s_off + mx->words[k] : mx->s_end;
-}
 /* The first entry at or after `at` of one of the sentence's lists of word
- * starts (mx->numbers, mx->name_marks: relative to s_off, in order, flag
+ * starts (mx->words, mx->numbers, mx->name_marks: relative to s_off, in order, flag
  * bits masked off), as a prose offset; s_end when none. *cursor (0 at the
- * start of each walk) keeps the place, as for fl_mx_word_from. */
+ * start of each walk) keeps the place, so a walk that moves forward reads each entry once. */
 static inline size_t fl_mx_list_from(const fl_mx *mx, const uint32_t *list, size_t count,
                                      size_t *cursor, size_t at)
 {
@@ -335,6 +320,15 @@ static inline size_t fl_mx_list_from(const fl_mx *mx, const uint32_t *list, size
         k++;
     *cursor = k;
     return k < count ? mx->s_off + (list[k] & mask) : mx->s_end;
+}
+/* The first word start at or after `at`, as fl_mx_next_word, read from
+ * the sentence's word list: *cursor (0 at the start of each walk) keeps
+ * the place, so a walk that moves forward reads each word start once. */
+static inline size_t fl_mx_word_from(const fl_mx *mx, size_t *cursor, size_t at)
+{
+    if (!mx->words)
+        return fl_mx_next_word(mx, at);
+    return fl_mx_list_from(mx, mx->words, mx->word_count, cursor, at);
 }
 /* The start of the word before `at` (skipping spaces), its length in *len;
  * returns false when there is none in the sentence. */

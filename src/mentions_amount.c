@@ -300,14 +300,7 @@ static size_t number_from(const fl_mx *mx, size_t *cursor, size_t at)
             at = fl_mx_word_end(mx, at);
         return at;
     }
-    size_t k = *cursor;
-    const size_t rel = at > mx->s_off ? at - mx->s_off : 0;
-    while (k > 0 && mx->numbers[k - 1] >= rel)
-        k--;
-    while (k < mx->number_count && mx->numbers[k] < rel)
-        k++;
-    *cursor = k;
-    return k < mx->number_count ? mx->s_off + mx->numbers[k] : mx->s_end;
+    return fl_mx_list_from(mx, mx->numbers, mx->number_count, cursor, at);
 }
 
 void fl_extract_percents(fl_mx *mx)

@@ -67,25 +67,12 @@
  * copied into the current document and the last sentence that took it.
  */
 #include "internal.h"
+#include "bytes8.h"
 
 #include <libstemmer.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
-
-/* Eight bytes at a time: loads (little-endian) and byte masks. */
-#define BYTES_01 0x0101010101010101ull
-#define BYTES_80 0x8080808080808080ull
-
-static inline uint64_t load8(const unsigned char *p)
-{
-    uint64_t v;
-    memcpy(&v, p, 8);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-    v = __builtin_bswap64(v);
-#endif
-    return v;
-}
 
 /* p[0..n) (n < 8) as a little-endian number, zero padded */
 static inline uint64_t load_part(const unsigned char *p, size_t n)
@@ -95,16 +82,6 @@ static inline uint64_t load_part(const unsigned char *p, size_t n)
         v |= (uint64_t)p[k] << (8 * k);
     return v;
 }
-
-/* The low n bytes (n < 8) */
-static inline uint64_t low_bytes(size_t n)
-{
-    return ((uint64_t)1 << (8 * n)) - 1;
-}
-
-/* Bit 7 of each byte of v (all below 0x80) that lies in [lo, hi]. */
-#define IN_RANGE(v, lo, hi)                                                                        \
-    (((v) + (0x80 - (lo)) * BYTES_01) & ~((v) + (0x7f - (hi)) * BYTES_01) & BYTES_80)
 
 /* The stem cache's hash of a lower-cased word: over its bytes eight at a
  * time (zero padded), then the length. */
@@ -126,7 +103,7 @@ static unsigned key_hash(const char *key, size_t n)
     uint64_t h = 0;
     size_t k = 0;
     for (; k + 8 <= n; k += 8)
-        h = key_mix(h, load8(p + k));
+        h = key_mix(h, fl_load8(p + k));
     if (k < n)
         h = key_mix(h, load_part(p + k, n - k));
     return key_final(h, n);
@@ -614,10 +591,10 @@ static inline bool push_plain(seg *sg, size_t off, size_t len, fl_token_kind kin
  * which end the run of ASCII letters and digits. */
 static inline uint64_t plain_masks(uint64_t w, uint64_t *letter)
 {
-    uint64_t ascii = ~w & BYTES_80;
-    uint64_t w7 = w & ~BYTES_80;
-    *letter = IN_RANGE(w7 | 0x2020202020202020ull, 'a', 'z') & ascii;
-    return ~(*letter | (IN_RANGE(w7, '0', '9') & ascii)) & BYTES_80;
+    uint64_t ascii = ~w & FL_BYTES_80;
+    uint64_t w7 = w & ~FL_BYTES_80;
+    *letter = FL_BYTES_IN(w7 | 0x2020202020202020ull, 'a', 'z') & ascii;
+    return ~(*letter | (FL_BYTES_IN(w7, '0', '9') & ascii)) & FL_BYTES_80;
 }
 
 /* Whether the run s[i..p) of ASCII letters and digits (a number when
@@ -655,7 +632,7 @@ static int scan_plain(seg *sg, size_t i, uint8_t gap, size_t *end)
     size_t len = sg->len, p = i;
     if (len - p < 8)
         return 0;
-    uint64_t w = load8(s + p), letter;
+    uint64_t w = fl_load8(s + p), letter;
     uint64_t stop = plain_masks(w, &letter);
     bool digit_start = !(letter & 0x80); /* s[i] is a letter or a digit */
     uint64_t lower = 0, h = 0;
@@ -691,8 +668,8 @@ static int scan_plain(seg *sg, size_t i, uint8_t gap, size_t *end)
         /* most words: small letters only after the first */
         bool cap = s[i] <= 'Z';
         unsigned shape = FL_TS_KNOWN | FL_TS_LETTER;
-        if (cap || ((bit - 1) & BYTES_80) != letter)
-            shape = plain_shape(cap, ((bit - 1) & BYTES_80) != letter, letter, lower);
+        if (cap || ((bit - 1) & FL_BYTES_80) != letter)
+            shape = plain_shape(cap, ((bit - 1) & FL_BYTES_80) != letter, letter, lower);
         return push_plain(sg, i, n, FL_TOK_WORD, gap | (lower ? 0 : T_NOLOWER), cap,
                           !lower && (letter & (letter - 1)), shape, slot)
                    ? 1
@@ -710,7 +687,7 @@ static int scan_plain(seg *sg, size_t i, uint8_t gap, size_t *end)
         }
         uint64_t lo = letter & (w << 2); /* bit 5 set: a lower-case letter */
         lower |= lo;
-        digits |= keep & BYTES_80 & ~letter;
+        digits |= keep & FL_BYTES_80 & ~letter;
         camel |= ((lo << 8) | carry) & letter & ~lo;
         carry = lo >> 56;
         uint64_t lowered = (w & keep) | ((letter ^ lo) >> 2);
@@ -725,7 +702,7 @@ static int scan_plain(seg *sg, size_t i, uint8_t gap, size_t *end)
         p += 8;
         if (len - p < 8)
             return 0;
-        w = load8(s + p);
+        w = fl_load8(s + p);
         stop = plain_masks(w, &letter);
     }
     if (!(plain_end[s[p]] & (digit_start ? 2 : 1)) && !plain_stop_ends(s, len, i, p, digit_start))
@@ -1495,12 +1472,12 @@ static size_t lower_word(const unsigned char *w, size_t len, size_t avail, bool 
         uint64_t h = 0;
         size_t k = 0;
         for (; k < len; k += 8) {
-            uint64_t c = avail - k >= 8 ? load8(w + k) : load_part(w + k, avail - k);
+            uint64_t c = avail - k >= 8 ? fl_load8(w + k) : load_part(w + k, avail - k);
             if (len - k < 8)
-                c &= low_bytes(len - k);
-            if (c & BYTES_80)
+                c &= fl_low_bytes(len - k);
+            if (c & FL_BYTES_80)
                 break;
-            c |= IN_RANGE(c, 'A', 'Z') >> 2;
+            c |= FL_BYTES_IN(c, 'A', 'Z') >> 2;
             memcpy(out + k, &c, 8);
             h = key_mix(h, c);
         }

@@ -2,6 +2,7 @@
  * name-casing and name-spelling (see blame.h). */
 #include "blame.h"
 
+#include "../bytes8.h"
 #include "../lexicon.h"
 
 #include <stdlib.h>
@@ -158,14 +159,8 @@ static int distinct_order(const void *pa, const void *pb)
  * NUL padded. */
 static uint64_t key_prefix(const char *s, size_t len)
 {
-    if (len >= 8) {
-        uint64_t p;
-        memcpy(&p, s, 8);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-        p = __builtin_bswap64(p);
-#endif
-        return p;
-    }
+    if (len >= 8)
+        return fl_load8_be(s);
     uint64_t p = 0;
     for (size_t i = 0; i < len; i++)
         p = p << 8 | (unsigned char)s[i];
@@ -654,6 +649,16 @@ const size_t *fl_name_folds_ranks(fl_doc *doc, fl_name_folds *f)
     f->rank = rank;
     f->ranked_count = f->set.count;
     return rank;
+}
+
+bool fl_name_folds_sort(fl_doc *doc, fl_name_folds *f, fl_name_use *uses, size_t count)
+{
+    const size_t *rank = fl_name_folds_ranks(doc, f);
+    if (!rank)
+        return false;
+    for (size_t i = 0; i < count; i++)
+        uses[i].group = rank[uses[i].group];
+    return fl_name_uses_sort_ranked(doc, uses, count, f->set.count);
 }
 
 /* fl_blame_lexicon_status with the hits of the form's fold key at hand. */

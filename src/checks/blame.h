@@ -137,6 +137,10 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc);
  * (redone when keys were added since); NULL when out of memory. */
 const size_t *fl_name_folds_ranks(fl_doc *doc, fl_name_folds *f);
 
+/* As fl_name_uses_sort_ids, for uses whose `group` holds the id of their
+ * key in f->set, with the ranks of fl_name_folds_ranks. */
+bool fl_name_folds_sort(fl_doc *doc, fl_name_folds *f, fl_name_use *uses, size_t count);
+
 /* The end of the run of sorted uses[r..count) that share uses[r]'s key
  * (its group); *several tells whether the run holds more than one form. */
 size_t fl_name_uses_run(const fl_name_use *uses, size_t count, size_t r, bool *several);

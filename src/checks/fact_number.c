@@ -8,6 +8,7 @@
  * bucket. Buckets larger than FL_NUM_MAX_BUCKET are generic words and are
  * skipped, so the pairs compared are bounded by a constant per amount. */
 #include "blame.h"
+#include "../bytes8.h"
 #include "context.h"
 
 #include <libstemmer.h>
@@ -259,10 +260,6 @@ typedef struct low_word {
     unsigned hash;
 } low_word;
 
-#define BYTES_01 0x0101010101010101ull
-#define BYTES_7F 0x7f7f7f7f7f7f7f7full
-#define BYTES_80 0x8080808080808080ull
-
 static bool lower_word(const char *t, size_t n, low_word *w)
 {
     if (n < 2 || n >= sizeof w->u.buf)
@@ -275,12 +272,12 @@ static bool lower_word(const char *t, size_t n, low_word *w)
         /* eight bytes at once (byte order does not matter: every test is
          * per byte): reject non-ASCII and digits, lower-case A-Z */
         uint64_t v = w->u.chunk[k];
-        uint64_t low7 = v & BYTES_7F;
-        uint64_t digit = (low7 + (0x80 - '0') * BYTES_01) & ~(low7 + (0x80 - '9' - 1) * BYTES_01);
-        if ((v | digit) & BYTES_80)
+        uint64_t low7 = v & FL_BYTES_7F;
+        uint64_t digit = FL_BYTES_IN(low7, '0', '9');
+        if ((v | digit) & FL_BYTES_80)
             return false; /* non-ASCII words and numbers do not anchor */
-        uint64_t upper = (low7 + (0x80 - 'A') * BYTES_01) & ~(low7 + (0x80 - 'Z' - 1) * BYTES_01);
-        v |= (upper & BYTES_80) >> 2;
+        uint64_t upper = FL_BYTES_IN(low7, 'A', 'Z');
+        v |= upper >> 2;
         w->u.chunk[k] = v;
         h = (h ^ v) * 0x9E3779B97F4A7C15ull;
         h ^= h >> 29;

@@ -232,12 +232,7 @@ static void run(fl_doc *doc)
         if (doc->status != FL_OK)
             return;
     }
-    const size_t *rank = fl_name_folds_ranks(doc, folds);
-    if (!rank)
-        return;
-    for (size_t r = 0; r < n; r++)
-        uses[r].group = rank[uses[r].group];
-    if (!fl_name_uses_sort_ranked(doc, uses, n, folds->set.count))
+    if (!fl_name_folds_sort(doc, folds, uses, n))
         return;
     for (size_t r = 0; r < n && doc->status == FL_OK;) {
         bool several;

@@ -761,12 +761,7 @@ static void run(fl_doc *doc)
         if (wanted(doc, FL_DOC_MENTION(doc, i)) && folds->uses[i].key)
             uses[n++] = folds->uses[i];
     }
-    const size_t *rank = fl_name_folds_ranks(doc, folds);
-    if (!rank)
-        return;
-    for (size_t r = 0; r < n; r++)
-        uses[r].group = rank[uses[r].group];
-    if (!fl_name_uses_sort_ranked(doc, uses, n, folds->set.count))
+    if (!fl_name_folds_sort(doc, folds, uses, n))
         return;
     size_t ng = 0;
     for (size_t r = 0; r < n; r++)

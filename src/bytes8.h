@@ -1,0 +1,50 @@
+/* bytes8.h - eight bytes at a time: loads and per-byte tests on a
+ * uint64_t (internal; shared by the segmenter, the mention extractors and
+ * the checks). */
+#ifndef FL_BYTES8_H
+#define FL_BYTES8_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#define FL_BYTES_01 0x0101010101010101ull
+#define FL_BYTES_7F 0x7f7f7f7f7f7f7f7full
+#define FL_BYTES_80 0x8080808080808080ull
+
+/* p[0..8) as a little-endian number: byte k of the text is bits 8k..8k+7
+ * on every host, so masks of the low bytes and count-trailing-zeros find
+ * the first bytes. */
+static inline uint64_t fl_load8(const void *p)
+{
+    uint64_t v;
+    memcpy(&v, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    v = __builtin_bswap64(v);
+#endif
+    return v;
+}
+
+/* p[0..8) as a big-endian number: numbers compare as the bytes do. */
+static inline uint64_t fl_load8_be(const void *p)
+{
+    uint64_t v;
+    memcpy(&v, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    v = __builtin_bswap64(v);
+#endif
+    return v;
+}
+
+/* The low n bytes (n < 8) of a little-endian load. */
+static inline uint64_t fl_low_bytes(size_t n)
+{
+    return ((uint64_t)1 << (8 * n)) - 1;
+}
+
+/* Bit 7 of each byte of v (every byte below 0x80) that lies in [lo, hi];
+ * each byte is lifted by 0x80 - lo, so no carry crosses bytes. */
+#define FL_BYTES_IN(v, lo, hi)                                                                     \
+    (((v) + (0x80 - (lo)) * FL_BYTES_01) & ~((v) + (0x7f - (hi)) * FL_BYTES_01) & FL_BYTES_80)
+
+#endif
