@@ -7,6 +7,9 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <pthread.h>
 #include <signal.h>
 #include <stdbool.h>
@@ -1087,6 +1090,16 @@ static char **parse_exts(const char *list)
 int main(int argc, char **argv)
 {
     signal(SIGPIPE, SIG_IGN); /* a closed pipe is an EPIPE write error */
+#ifdef __GLIBC__
+    /* Each file's run allocates and frees a few hundred kilobytes. With
+     * glibc's defaults the larger pieces are mapped and unmapped for every
+     * file and the freed heap top is handed back, so each file pays fresh
+     * page faults (0.13 of 0.80 s CPU on 20 MB in 1,000 files). Keeping
+     * up to 16 MB for the next file, and mapping only pieces from 4 MB up,
+     * cut that to 0.02 s for about 1 MB more peak memory. */
+    mallopt(M_MMAP_THRESHOLD, 4 * 1024 * 1024);
+    mallopt(M_TRIM_THRESHOLD, 16 * 1024 * 1024);
+#endif
     if (argc > 1 && strcmp(argv[1], "normalize") == 0)
         return cmd_normalize(argc - 1, argv + 1);
     if (argc > 1 && strcmp(argv[1], "mentions") == 0)
