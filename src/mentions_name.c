@@ -223,8 +223,9 @@ static nword read_word(const fl_mx *mx, size_t at, bool in_name)
         return w;
     }
     /* one capital letter: an initial ("J. R. R. Tolkien") or nothing */
-    size_t l1;
-    cp_at(mx, at, &l1);
+    size_t l1 = 1;
+    if ((unsigned char)s[0] >= 0x80)
+        cp_at(mx, at, &l1);
     if (len == l1) {
         if (raw_end + 2 < mx->s_end && t[raw_end] == '.' && t[raw_end + 1] == ' ' &&
             is_upper_cp(cp_at(mx, raw_end + 2, NULL))) {
@@ -369,8 +370,18 @@ static size_t skip_to_mark(const fl_mx *mx, size_t *cursor, size_t i)
 {
     const unsigned char *t = (const unsigned char *)mx->text;
     unsigned char c = t[i];
-    if (c >= 0x80)
-        return i;
+    while (c >= 0x80) {
+        /* a code point past ASCII that is no letter or digit (a curly
+         * quote, a dash): the walk steps over it */
+        if (fl_mx_alnum_slow(mx, i))
+            return i;
+        size_t l;
+        cp_at(mx, i, &l);
+        i += l;
+        if (i >= mx->s_end)
+            return i;
+        c = t[i];
+    }
     bool alnum = (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
     if (alnum && i > mx->s_off) { /* only from a word's start */
         unsigned char b = t[i - 1];
@@ -418,9 +429,22 @@ static size_t past_claimed(const fl_mx *mx, size_t at)
     const unsigned char *t = (const unsigned char *)mx->text, *c = mx->claimed;
     const size_t off = mx->s_off, end = mx->s_end;
     while (at < end) {
+        /* to the first unclaimed byte, eight at a time (the bytes past
+         * the sentence are zero, so it is found at `end` at the latest) */
+        for (;;) {
+            const uint64_t v = fl_load8(c + (at - off));
+            const uint64_t zero = (v - FL_BYTES_01) & ~v & FL_BYTES_80;
+            if (zero) {
+                at += (unsigned)__builtin_ctzll(zero) >> 3;
+                break;
+            }
+            at += 8;
+        }
+        if (at >= end)
+            return end;
         unsigned char b = t[at];
-        if (!c[at - off] && (b < 0x80 ? !ascii_class[b] : !fl_mx_alnum_slow(mx, at)))
-            break;
+        if (b < 0x80 ? !ascii_class[b] : !fl_mx_alnum_slow(mx, at))
+            return at;
         at++;
     }
     return at;
