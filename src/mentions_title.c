@@ -247,19 +247,26 @@ static void add_title(fl_mx *mx, size_t match_start, fl_link_how how, size_t lin
  * letters such as U+212A may be) end in \s+ before a capital, so within
  * reach of `at` a run of \s must be followed by A-Z or a byte past ASCII
  * (a \p{Lu} maybe) with only such bytes before it. The longest modifier
- * and role are under 40 letters, at most three bytes each. */
+ * and role are under 40 letters, at most three bytes each. Inside them
+ * words are parted by a single space (or a hyphen), at most four times
+ * ("former secretary of the treasury"): any other run of \s, or a fifth,
+ * must be the last, before the capital. */
 static bool pre_candidate(const fl_mx *mx, size_t at)
 {
     const unsigned char *t = (const unsigned char *)mx->text;
     const size_t end = mx->s_end, reach = end - at > 128 ? at + 128 : end;
     size_t q = at;
+    unsigned inner = 0;
     while (q < reach) {
         unsigned char b = t[q];
         if (fl_re_space((char)b)) {
+            const size_t run = q;
             while (q < end && fl_re_space((char)t[q]))
                 q++;
             if (q < end && ((t[q] >= 'A' && t[q] <= 'Z') || t[q] >= 0x80))
                 return true;
+            if (q - run != 1 || b != ' ' || ++inner > 4)
+                return false;
             continue;
         }
         if (!(b >= 0x80 || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') || b == '-' || b == '.'))
