@@ -110,26 +110,47 @@ static nword read_word(const fl_mx *mx, size_t at, bool in_name)
         uint32_t first =
             (unsigned char)t[seg] < 0x80 ? (unsigned char)t[seg] : cp_at(mx, seg, NULL);
         bool prev_lower = false;
-        while (i < mx->s_end) {
-            unsigned char b = (unsigned char)t[i];
-            if (b < 0x80) {
-                unsigned c = ascii_class[b];
-                if (!c)
-                    break;
-                digit |= (c & AC_DIGIT) != 0;
-                if ((c & AC_UPPER) && prev_lower && i > seg)
+        const size_t end = mx->s_end;
+        for (;;) {
+            if (i + 8 <= end) {
+                /* eight ASCII bytes at a time up to the first that is no
+                 * ASCII letter or digit */
+                const uint64_t v = fl_load8(t + i), ascii = ~v & FL_BYTES_80;
+                const uint64_t lo = FL_BYTES_IN(v & FL_BYTES_7F, 'a', 'z') & ascii;
+                const uint64_t up = FL_BYTES_IN(v & FL_BYTES_7F, 'A', 'Z') & ascii;
+                const uint64_t dg = FL_BYTES_IN(v & FL_BYTES_7F, '0', '9') & ascii;
+                const uint64_t stop = ~(lo | up | dg) & FL_BYTES_80;
+                const unsigned n = stop ? (unsigned)__builtin_ctzll(stop) >> 3 : 8;
+                const uint64_t m = n == 8 ? ~(uint64_t)0 : fl_low_bytes(n);
+                /* a capital after a lower-case letter: DeepSeek */
+                if (up & m & ((lo << 8) | (prev_lower ? 0x80u : 0u)))
                     inner = true;
-                prev_lower = (c & AC_LOWER) != 0;
-                any_lower |= prev_lower;
-                i++;
-                continue;
+                digit |= (dg & m) != 0;
+                any_lower |= (lo & m) != 0;
+                if (n) {
+                    prev_lower = (lo >> (8 * n - 1)) & 1;
+                    i += n;
+                }
+                if (n == 8)
+                    continue;
+            } else {
+                unsigned c;
+                while (i < end && (unsigned char)t[i] < 0x80 &&
+                       (c = ascii_class[(unsigned char)t[i]]) != 0) {
+                    digit |= (c & AC_DIGIT) != 0;
+                    if ((c & AC_UPPER) && prev_lower)
+                        inner = true;
+                    prev_lower = (c & AC_LOWER) != 0;
+                    any_lower |= prev_lower;
+                    i++;
+                }
             }
-            if (!fl_mx_alnum_at(mx, i))
+            if (i >= end || (unsigned char)t[i] < 0x80 || !fl_mx_alnum_slow(mx, i))
                 break;
             uint32_t cp = cp_at(mx, i, &cl);
             bool lower = is_lower_cp(cp);
             any_lower |= lower;
-            if (i > seg && is_upper_cp(cp) && prev_lower)
+            if (is_upper_cp(cp) && prev_lower)
                 inner = true;
             prev_lower = lower;
             i += cl;
@@ -202,8 +223,9 @@ static nword read_word(const fl_mx *mx, size_t at, bool in_name)
         return w;
     }
     /* one capital letter: an initial ("J. R. R. Tolkien") or nothing */
-    size_t l1;
-    cp_at(mx, at, &l1);
+    size_t l1 = 1;
+    if ((unsigned char)s[0] >= 0x80)
+        cp_at(mx, at, &l1);
     if (len == l1) {
         if (raw_end + 2 < mx->s_end && t[raw_end] == '.' && t[raw_end + 1] == ' ' &&
             is_upper_cp(cp_at(mx, raw_end + 2, NULL))) {
@@ -322,6 +344,22 @@ static bool plain_lower_word(const fl_mx *mx, size_t at)
     return c != '-' && c != '\'' && c != 0xE2;
 }
 
+/* The first claimed byte in [from, to) of the sentence, `to` when none:
+ * eight bytes of mx->claimed at a time (zero past the sentence). */
+static size_t first_claimed(const fl_mx *mx, size_t from, size_t to)
+{
+    size_t lo = from > mx->claim_lo ? from : mx->claim_lo;
+    const size_t hi = to < mx->claim_hi ? to : mx->claim_hi;
+    for (; lo < hi; lo += 8) {
+        uint64_t v = fl_load8(mx->claimed + (lo - mx->s_off));
+        if (v) {
+            size_t at = lo + ((unsigned)__builtin_ctzll(v) >> 3);
+            return at < hi ? at : to;
+        }
+    }
+    return to;
+}
+
 /* While no name is open, every word up to the next that may open one
  * (mx->name_marks) only closes what is not open: the walk may go straight
  * to that word when it would reach it the same way, that is from outside a
@@ -332,8 +370,18 @@ static size_t skip_to_mark(const fl_mx *mx, size_t *cursor, size_t i)
 {
     const unsigned char *t = (const unsigned char *)mx->text;
     unsigned char c = t[i];
-    if (c >= 0x80)
-        return i;
+    while (c >= 0x80) {
+        /* a code point past ASCII that is no letter or digit (a curly
+         * quote, a dash): the walk steps over it */
+        if (fl_mx_alnum_slow(mx, i))
+            return i;
+        size_t l;
+        cp_at(mx, i, &l);
+        i += l;
+        if (i >= mx->s_end)
+            return i;
+        c = t[i];
+    }
     bool alnum = (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
     if (alnum && i > mx->s_off) { /* only from a word's start */
         unsigned char b = t[i - 1];
@@ -353,13 +401,11 @@ static size_t skip_to_mark(const fl_mx *mx, size_t *cursor, size_t i)
     }
     if (to == i)
         return i;
-    if (fl_mx_claimed(mx, i, to - i)) {
+    size_t at = first_claimed(mx, i, to);
+    if (at < to) {
         /* as far as the first claimed byte, when the walk would stop
          * there: a byte that no word before joins (not a hyphen nor an
          * apostrophe), outside a word or at a word's start */
-        size_t at = i > mx->claim_lo ? i : mx->claim_lo;
-        while (!mx->claimed[at - mx->s_off])
-            at++;
         if (at == i)
             return i;
         unsigned char a = t[at], b = t[at - 1]; /* at > i: a byte before */
@@ -372,6 +418,36 @@ static size_t skip_to_mark(const fl_mx *mx, size_t *cursor, size_t i)
         return at;
     }
     return to;
+}
+
+/* The first byte from the claimed byte `at` that is neither claimed nor
+ * a letter or digit (byte by byte, as fl_mx_claimed and fl_mx_alnum_at
+ * would say): the claimed bytes of the sentence are the nonzero ones of
+ * mx->claimed. */
+static size_t past_claimed(const fl_mx *mx, size_t at)
+{
+    const unsigned char *t = (const unsigned char *)mx->text, *c = mx->claimed;
+    const size_t off = mx->s_off, end = mx->s_end;
+    while (at < end) {
+        /* to the first unclaimed byte, eight at a time (the bytes past
+         * the sentence are zero, so it is found at `end` at the latest) */
+        for (;;) {
+            const uint64_t v = fl_load8(c + (at - off));
+            const uint64_t zero = (v - FL_BYTES_01) & ~v & FL_BYTES_80;
+            if (zero) {
+                at += (unsigned)__builtin_ctzll(zero) >> 3;
+                break;
+            }
+            at += 8;
+        }
+        if (at >= end)
+            return end;
+        unsigned char b = t[at];
+        if (b < 0x80 ? !ascii_class[b] : !fl_mx_alnum_slow(mx, at))
+            return at;
+        at++;
+    }
+    return at;
 }
 
 void fl_extract_names(fl_mx *mx)
@@ -395,17 +471,24 @@ void fl_extract_names(fl_mx *mx)
             i += l;
             continue;
         }
-        if (fl_mx_claimed(mx, i, 1)) {
+        if (mx->claimed[i - mx->s_off]) {
             flush(mx, &q);
-            while (i < mx->s_end && (fl_mx_claimed(mx, i, 1) || fl_mx_alnum_at(mx, i)))
-                i++;
+            i = past_claimed(mx, i);
             continue;
         }
         bool joined = q.open && joins(mx, prev_end, i);
-        if (!joined && plain_lower_word(mx, i)) {
-            /* what read_word says of it: no part of a name */
+        if (plain_lower_word(mx, i)) {
+            /* what read_word says of it: no part of a name, or inside
+             * one a particle (von, of) */
+            size_t we = fl_mx_word_end(mx, i);
+            if (joined && we - i <= 5 &&
+                fl_mx_word_class(mx, mx->text + i, we - i, FL_WC_PARTICLE) &&
+                !fl_mx_claimed(mx, i, we - i)) {
+                prev_end = i = we;
+                goto after_word;
+            }
             flush(mx, &q);
-            i = fl_mx_word_end(mx, i);
+            i = we;
             continue;
         }
         nword w = read_word(mx, i, joined);
@@ -442,6 +525,20 @@ void fl_extract_names(fl_mx *mx)
         i = w.next > i ? w.next : fl_mx_word_end(mx, i);
         if (i <= w.off)
             i = w.off + 1;
+    after_word:
+        if (q.open && i == prev_end) {
+            /* the next word joins this name only after
+             * one space or line break, or " & "; the walk goes straight
+             * there, or closes the name, which that word would close */
+            const unsigned char *t = (const unsigned char *)mx->text;
+            if (i + 1 < mx->s_end && (t[i] == ' ' || t[i] == '\n') && fl_mx_alnum_at(mx, i + 1))
+                i++;
+            else if (i + 3 < mx->s_end && t[i] == ' ' && t[i + 1] == '&' && t[i + 2] == ' ' &&
+                     fl_mx_alnum_at(mx, i + 3))
+                i += 3;
+            else
+                flush(mx, &q);
+        }
     }
     flush(mx, &q);
     mx->name_end = mx->doc->mentions.count;

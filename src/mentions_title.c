@@ -79,9 +79,18 @@ const char *fl_role_text(fl_mx *mx, const char *w, size_t len, const char *modif
     buf[n] = '\0';
     const char *role = buf;
     for (size_t i = 0; i < sizeof canon / sizeof canon[0]; i++)
-        if (strcmp(buf, canon[i].from) == 0)
+        if (canon[i].from[0] == buf[0] && strcmp(buf, canon[i].from) == 0)
             role = canon[i].to;
-    return fl_arena_printf(mx->doc->arena, "%s%s", modifier ? modifier : "", role);
+    /* modifier and role, as "%s%s" would print them */
+    const size_t role_len = strlen(role), mod_len = modifier ? strlen(modifier) : 0;
+    char *out = fl_arena_alloc_uninit(mx->doc->arena, mod_len + role_len + 1);
+    if (!out)
+        return NULL;
+    if (mod_len)
+        memcpy(out, modifier, mod_len);
+    memcpy(out + mod_len, role, role_len);
+    out[mod_len + role_len] = '\0';
+    return out;
 }
 
 /* "former " for former/ex-, "acting " etc. for the others, "" for then-. */
@@ -164,6 +173,26 @@ static bool possessive_role(const fl_mx *mx, size_t w)
     return false;
 }
 
+/* Whether w[0..n) is one of FL_RE_TITLE_POST's determiners (the, its,
+ * his, her, their, a, an), ASCII letters compared without case. */
+static bool determiner(const char *w, size_t n)
+{
+    if (n == 0 || n > 5)
+        return false;
+    switch (w[0] | 0x20) {
+    case 't':
+        return fl_word_is(w, n, "the") || fl_word_is(w, n, "their");
+    case 'i':
+        return fl_word_is(w, n, "its");
+    case 'h':
+        return fl_word_is(w, n, "his") || fl_word_is(w, n, "her");
+    case 'a':
+        return fl_word_is(w, n, "a") || fl_word_is(w, n, "an");
+    default:
+        return false;
+    }
+}
+
 /* Whether FL_RE_TITLE_POST may match at the comma: the word after ", "
  * starts a role, or is a determiner before one, or (capitalized) starts
  * an organization's possessive before one. */
@@ -180,9 +209,7 @@ static bool post_candidate(const fl_mx *mx, size_t comma)
     size_t we = fl_mx_word_end(mx, w);
     const char *s = mx->text + w;
     size_t n = we - w;
-    if (fl_word_is(s, n, "the") || fl_word_is(s, n, "its") || fl_word_is(s, n, "his") ||
-        fl_word_is(s, n, "her") || fl_word_is(s, n, "their") || fl_word_is(s, n, "a") ||
-        fl_word_is(s, n, "an")) {
+    if (determiner(s, n)) {
         size_t r = skip_re_space(mx, we);
         return r > we && role_word_at(mx, r);
     }
@@ -220,19 +247,26 @@ static void add_title(fl_mx *mx, size_t match_start, fl_link_how how, size_t lin
  * letters such as U+212A may be) end in \s+ before a capital, so within
  * reach of `at` a run of \s must be followed by A-Z or a byte past ASCII
  * (a \p{Lu} maybe) with only such bytes before it. The longest modifier
- * and role are under 40 letters, at most three bytes each. */
+ * and role are under 40 letters, at most three bytes each. Inside them
+ * words are parted by a single space (or a hyphen), at most four times
+ * ("former secretary of the treasury"): any other run of \s, or a fifth,
+ * must be the last, before the capital. */
 static bool pre_candidate(const fl_mx *mx, size_t at)
 {
     const unsigned char *t = (const unsigned char *)mx->text;
     const size_t end = mx->s_end, reach = end - at > 128 ? at + 128 : end;
     size_t q = at;
+    unsigned inner = 0;
     while (q < reach) {
         unsigned char b = t[q];
         if (fl_re_space((char)b)) {
+            const size_t run = q;
             while (q < end && fl_re_space((char)t[q]))
                 q++;
             if (q < end && ((t[q] >= 'A' && t[q] <= 'Z') || t[q] >= 0x80))
                 return true;
+            if (q - run != 1 || b != ' ' || ++inner > 4)
+                return false;
             continue;
         }
         if (!(b >= 0x80 || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') || b == '-' || b == '.'))
@@ -242,16 +276,34 @@ static bool pre_candidate(const fl_mx *mx, size_t at)
     return false;
 }
 
+/* Whether w[0..len) may be an honorific (HONORIFICS in patterns.c: Mr,
+ * Mrs, Ms, Mx, Mme, Messrs, Sir, Dame) by its first two letters, a cheap
+ * filter before fl_honorific_word. */
+static inline bool honorific_start(const char *w, size_t len)
+{
+    if (len < 2)
+        return false;
+    switch (w[0]) {
+    case 'M':
+        return w[1] == 'r' || w[1] == 's' || w[1] == 'x' || w[1] == 'm' || w[1] == 'e';
+    case 'S':
+        return w[1] == 'i';
+    case 'D':
+        return w[1] == 'a';
+    default:
+        return false;
+    }
+}
+
 /* The title tests of the word at `i` (an ASCII letter at a word start);
  * returns where the walk goes on. */
 static size_t title_word(fl_mx *mx, size_t i)
 {
     const char *t = mx->text;
-    unsigned char c = (unsigned char)t[i];
     size_t we = fl_mx_word_end(mx, i);
     if (fl_mx_claimed(mx, i, we - i))
         return we;
-    if ((c == 'M' || c == 'S' || c == 'D') && fl_honorific_word(t + i, we - i)) {
+    if (honorific_start(t + i, we - i) && fl_honorific_word(t + i, we - i)) {
         size_t e = fl_mx_match(mx, FL_RE_HONORIFIC, i);
         if (e) {
             size_t hl = we - i;
