@@ -30,7 +30,7 @@ enum {
 };
 
 /* How a number is qualified. */
-typedef enum approx_kind { EXACT, APPROX, AT_LEAST, AT_MOST } approx_kind;
+typedef enum approx_kind { EXACT, APPROX, AT_LEAST, AT_MOST, APPROX_UNREAD } approx_kind;
 
 /* Measures and anchor stems are interned (one pointer per distinct
  * string), so equal strings are equal pointers. */
@@ -41,7 +41,7 @@ typedef struct amount {
     double value;
     int sig; /* significant digits as written */
     bool integer;
-    approx_kind approx;
+    approx_kind approx;                      /* APPROX_UNREAD until approx_of reads it */
     const char *anchors[FL_NUM_MAX_ANCHORS]; /* stems */
     size_t anchor_ids[FL_NUM_MAX_ANCHORS];
     const char *words[FL_NUM_MAX_ANCHORS]; /* as written, lower case */
@@ -59,6 +59,23 @@ typedef struct item {
     const char *anchor_stem;
     size_t amount;
 } item;
+
+/* The names (FL_M_NAME mentions) or codes of each sentence, as runs of an
+ * index sorted by sentence. */
+typedef struct name_index {
+    size_t *mention; /* mentions, by sentence */
+    size_t count;
+} name_index;
+
+/* What the pair tests read, made once per run. */
+typedef struct num_ctx {
+    const fl_doc *doc;
+    const fl_ctx_phrases *bounds[3]; /* more than, up to, about */
+    bool indexed;                    /* names and codes made (on first use) */
+    name_index names, codes;
+    const fl_ctx_phrases *change, *footing; /* the workspace's, or these: */
+    fl_ctx_phrases change_local, footing_local, lower_local, upper_local, approx_local;
+} num_ctx;
 
 static const char *const lower_bound_phrases[] = {
     "more than",    "over",      "at least",   "above",      "upwards of",
@@ -204,10 +221,24 @@ static bool near_equal(double x, double y)
     return d <= 1e-9 * (x > y ? x : y);
 }
 
+/* How amount a is qualified: the first of the bound phrases (more than,
+ * up to, about) right before it; read on first use, as most amounts are
+ * never compared. */
+static approx_kind approx_of(const num_ctx *cx, amount *a)
+{
+    static const approx_kind kinds[4] = {AT_LEAST, AT_MOST, APPROX, EXACT};
+    if (a->approx == APPROX_UNREAD) {
+        const fl_mention *m = FL_DOC_MENTION(cx->doc, a->mention);
+        const fl_sentence *s = FL_DOC_SENTENCE(cx->doc, m->sentence);
+        a->approx = kinds[fl_ctx_before_which(cx->doc, s->off, m->off, cx->bounds, 3)];
+    }
+    return a->approx;
+}
+
 /* Whether two written amounts can state one value: equal after rounding
  * to the coarser one's digits (within 5%), or within what an
  * approximation ("about", "more than", "up to") allows. */
-static bool consistent(const amount *a, const amount *b)
+static bool consistent(const num_ctx *cx, amount *a, amount *b)
 {
     double x = a->value, y = b->value;
     if (x == y)
@@ -220,8 +251,8 @@ static bool consistent(const amount *a, const amount *b)
         rel <= 0.05)
         return true;
     for (int k = 0; k < 2; k++) {
-        const amount *q = k ? b : a, *o = k ? a : b;
-        switch (q->approx) {
+        amount *q = k ? b : a, *o = k ? a : b;
+        switch (approx_of(cx, q)) {
         case APPROX:
             if (rel <= 0.10)
                 return true;
@@ -235,6 +266,7 @@ static bool consistent(const amount *a, const amount *b)
                 return true;
             break;
         case EXACT:
+        case APPROX_UNREAD:
             break;
         }
     }
@@ -651,38 +683,46 @@ static bool different_objects(const amount *a, const amount *b)
     return true;
 }
 
-/* The names (FL_M_NAME mentions) of each sentence, as runs of an index
- * sorted by sentence. */
-typedef struct name_index {
-    size_t *mention; /* name mentions, by sentence */
-    size_t count;
-} name_index;
-
-/* The mentions of one kind in document order, for sentence lookups; the
- * index is left empty when they are not in sentence order. Returns false
- * when out of memory. */
-static bool build_index(fl_doc *doc, fl_mention_kind kind, name_index *index)
+/* Appends mention i to an index; *sorted turns false when it comes
+ * before the sentence of the last one. */
+static void index_add(const fl_doc *doc, name_index *index, size_t i, bool *sorted)
 {
-    size_t count = doc->mentions.count;
-    index->count = 0;
-    for (size_t i = 0; i < count; i++)
-        index->count += FL_DOC_MENTION(doc, i)->kind == kind;
-    index->mention = fl_arena_alloc_uninit(doc->arena, (index->count + 1) * sizeof *index->mention);
-    if (!index->mention)
-        return false;
-    index->count = 0;
-    bool sorted = true;
+    if (index->count && FL_DOC_MENTION(doc, index->mention[index->count - 1])->sentence >
+                            FL_DOC_MENTION(doc, i)->sentence)
+        *sorted = false;
+    index->mention[index->count++] = i;
+}
+
+/* The name and the code mentions in document order, for sentence lookups
+ * (made on first use, in one pass); an index is left empty when they are
+ * not in sentence order. Returns false when out of memory. */
+static bool build_indexes(fl_doc *doc, num_ctx *cx)
+{
+    size_t count = doc->mentions.count, nnames = 0, ncodes = 0;
     for (size_t i = 0; i < count; i++) {
-        const fl_mention *m = FL_DOC_MENTION(doc, i);
-        if (m->kind != kind)
-            continue;
-        if (index->count &&
-            FL_DOC_MENTION(doc, index->mention[index->count - 1])->sentence > m->sentence)
-            sorted = false;
-        index->mention[index->count++] = i;
+        fl_mention_kind k = FL_DOC_MENTION(doc, i)->kind;
+        nnames += k == FL_M_NAME;
+        ncodes += k == FL_M_CODE;
     }
-    if (!sorted)
-        index->count = 0; /* mentions out of sentence order: no sentence test */
+    cx->names.mention = fl_arena_alloc_uninit(doc->arena, (nnames + ncodes + 2) * sizeof(size_t));
+    if (!cx->names.mention)
+        return false;
+    cx->codes.mention = cx->names.mention + nnames + 1;
+    cx->names.count = cx->codes.count = 0;
+    bool names_sorted = true, codes_sorted = true;
+    for (size_t i = 0; i < count; i++) {
+        fl_mention_kind k = FL_DOC_MENTION(doc, i)->kind;
+        if (k == FL_M_NAME)
+            index_add(doc, &cx->names, i, &names_sorted);
+        else if (k == FL_M_CODE)
+            index_add(doc, &cx->codes, i, &codes_sorted);
+    }
+    /* mentions out of sentence order: no sentence test */
+    if (!names_sorted)
+        cx->names.count = 0;
+    if (!codes_sorted)
+        cx->codes.count = 0;
+    cx->indexed = true;
     return true;
 }
 
@@ -780,12 +820,17 @@ static bool different_codes(const fl_doc *doc, const name_index *codes, size_t s
     return true;
 }
 
-/* What the pair tests read, made once per run. */
-typedef struct num_ctx {
-    name_index names, codes;
-    const fl_ctx_phrases *change, *footing; /* the workspace's, or these: */
-    fl_ctx_phrases change_local, footing_local;
-} num_ctx;
+/* Whether sentences sa and sb name different things (different_names) or
+ * different products (different_codes); the indexes are made on first
+ * use (out of memory: the document is marked and the answer is true). */
+static bool different_things(fl_doc *doc, num_ctx *cx, size_t sa, size_t sb)
+{
+    if (!cx->indexed && !build_indexes(doc, cx)) {
+        fl_ctx_oom(doc);
+        return true;
+    }
+    return different_names(doc, &cx->names, sa, sb) || different_codes(doc, &cx->codes, sa, sb);
+}
 
 /* Sorts items (made in amount order) by (measure, anchor, amount), with
  * measure and anchor already ranks: two stable counting sorts, by anchor
@@ -827,13 +872,13 @@ static bool near_cue(const fl_doc *doc, num_ctx *cx, amount *a)
     return a->cue > 0;
 }
 
-static bool conflict(const fl_doc *doc, num_ctx *cx, amount *a, amount *b)
+static bool conflict(fl_doc *doc, num_ctx *cx, amount *a, amount *b)
 {
     const fl_mention *ma = FL_DOC_MENTION(doc, a->mention), *mb = FL_DOC_MENTION(doc, b->mention);
     if (ma->sentence == mb->sentence || ma->sentence >= doc->sentences.count ||
         mb->sentence >= doc->sentences.count)
         return false;
-    if (consistent(a, b) || a->comparative || b->comparative)
+    if (consistent(cx, a, b) || a->comparative || b->comparative)
         return false;
     size_t shared = 0;
     for (size_t i = 0; i < a->anchor_count; i++)
@@ -846,9 +891,7 @@ static bool conflict(const fl_doc *doc, num_ctx *cx, amount *a, amount *b)
         return false;
     if (near_cue(doc, cx, a) || near_cue(doc, cx, b))
         return false;
-    if (different_years(doc, sa, sb) ||
-        different_names(doc, &cx->names, ma->sentence, mb->sentence) ||
-        different_codes(doc, &cx->codes, ma->sentence, mb->sentence))
+    if (different_years(doc, sa, sb) || different_things(doc, cx, ma->sentence, mb->sentence))
         return false;
     /* "a 25% tariff on steel" and "a 10% tariff on aluminium" */
     if (different_objects(a, b))
@@ -966,21 +1009,21 @@ static void check_definite(fl_doc *doc, num_ctx *cx, amount *amounts, size_t na)
     for (size_t d = 0; d < na && doc->status == FL_OK; d++) {
         amount *D = &amounts[d];
         const fl_mention *md = FL_DOC_MENTION(doc, D->mention);
-        if (D->flagged || D->comparative || D->approx != EXACT || !D->anchor_count)
+        if (D->flagged || D->comparative || !D->anchor_count)
             continue;
         const fl_sentence *sd = FL_DOC_SENTENCE(doc, md->sentence);
-        if (!definite(doc, md, sd->off))
+        if (!definite(doc, md, sd->off) || approx_of(cx, D) != EXACT)
             continue;
-        const amount *ante = NULL;
+        amount *ante = NULL;
         const char *word = NULL;
         bool ambiguous = false, supported = false;
         size_t scanned = 0;
         for (size_t k = 0; k < na && scanned < 256; k++) {
-            const amount *A = &amounts[k];
+            amount *A = &amounts[k];
             if (k == d || A->measure != D->measure)
                 continue;
             scanned++;
-            if (consistent(A, D)) {
+            if (consistent(cx, A, D)) {
                 supported = true;
                 break;
             }
@@ -993,7 +1036,7 @@ static void check_definite(fl_doc *doc, num_ctx *cx, amount *amounts, size_t na)
                     shared = A->words[x];
             if (!shared)
                 continue;
-            if (ante && !consistent(ante, A))
+            if (ante && !consistent(cx, ante, A))
                 ambiguous = true;
             if (!ante) {
                 ante = A;
@@ -1006,20 +1049,18 @@ static void check_definite(fl_doc *doc, num_ctx *cx, amount *amounts, size_t na)
         const fl_sentence *sa = FL_DOC_SENTENCE(doc, ma->sentence);
         if (fl_ctx_window_has_in(doc, md->off, md->len, 3, 4, cx->change) ||
             fl_ctx_window_has_in(doc, md->off, md->len, 4, 4, cx->footing) ||
-            different_years(doc, sa, sd) ||
-            different_names(doc, &cx->names, ma->sentence, md->sentence) ||
-            different_codes(doc, &cx->codes, ma->sentence, md->sentence))
+            different_years(doc, sa, sd) || different_things(doc, cx, ma->sentence, md->sentence))
             continue;
         report(doc, D, ante, word);
     }
 }
 
 /* How many amounts of the bucket agree with a. */
-static size_t support(const amount *amounts, const item *bucket, size_t n, const amount *a)
+static size_t support(const num_ctx *cx, amount *amounts, const item *bucket, size_t n, amount *a)
 {
     size_t count = 0;
     for (size_t i = 0; i < n; i++)
-        if (consistent(&amounts[bucket[i].amount], a))
+        if (consistent(cx, &amounts[bucket[i].amount], a))
             count++;
     return count;
 }
@@ -1033,7 +1074,7 @@ static void check_bucket(fl_doc *doc, num_ctx *cx, amount *amounts, size_t na, c
             if (a->flagged || b->flagged || !conflict(doc, cx, a, b) ||
                 parts_of_sum(amounts, na, a, b))
                 continue;
-            size_t sa = support(amounts, bucket, n, a), sb = support(amounts, bucket, n, b);
+            size_t sa = support(cx, amounts, bucket, n, a), sb = support(cx, amounts, bucket, n, b);
             /* the minority is wrong; on a tie, the later one */
             bool a_wrong = sa < sb || (sa == sb && bucket[i].amount > bucket[k].amount);
             const char *word = NULL;
@@ -1070,13 +1111,15 @@ static void run(fl_doc *doc)
         fl_ctx_oom(doc);
         return;
     }
-    fl_ctx_phrases lower, upper, approx;
+    num_ctx cx;
+    cx.doc = doc;
     /* tried in this order: the first that matches qualifies the amount */
-    const fl_ctx_phrases *const bounds[3] = {
-        fl_ctx_phrases_get(doc, lower_bound_phrases, &lower),
-        fl_ctx_phrases_get(doc, upper_bound_phrases, &upper),
-        fl_ctx_phrases_get(doc, fl_ctx_approx_phrases, &approx)};
-    static const approx_kind bound_kinds[4] = {AT_LEAST, AT_MOST, APPROX, EXACT};
+    cx.bounds[0] = fl_ctx_phrases_get(doc, lower_bound_phrases, &cx.lower_local);
+    cx.bounds[1] = fl_ctx_phrases_get(doc, upper_bound_phrases, &cx.upper_local);
+    cx.bounds[2] = fl_ctx_phrases_get(doc, fl_ctx_approx_phrases, &cx.approx_local);
+    cx.change = fl_ctx_phrases_get(doc, fl_ctx_change_phrases, &cx.change_local);
+    cx.footing = fl_ctx_phrases_get(doc, footing_phrases, &cx.footing_local);
+    cx.indexed = false;
     size_t na = 0, ni = 0;
     for (size_t i = 0; i < count && doc->status == FL_OK; i++) {
         const fl_mention *m = FL_DOC_MENTION(doc, i);
@@ -1090,6 +1133,7 @@ static void run(fl_doc *doc)
             continue;
         const fl_sentence *s = FL_DOC_SENTENCE(doc, m->sentence);
         amount *a = &amounts[na];
+        a->approx = APPROX_UNREAD;
         a->mention = i;
         a->anchor_count = 0;
         a->object_count = 0;
@@ -1100,7 +1144,6 @@ static void run(fl_doc *doc)
         a->measure_id = measure;
         a->value = m->number;
         a->sig = significant_digits(m->surface, &a->integer);
-        a->approx = bound_kinds[fl_ctx_before_which(doc, s->off, m->off, bounds, 3)];
         find_anchors(doc, &memo, a, s->off, s->off + s->len);
         ni += a->anchor_count;
         na++;
@@ -1128,17 +1171,9 @@ static void run(fl_doc *doc)
             if (o->sentence != m->sentence)
                 break;
             if (m->kind != FL_M_MONEY && amounts[i].measure == amounts[k].measure &&
-                !consistent(&amounts[i], &amounts[k]))
+                !consistent(&cx, &amounts[i], &amounts[k]))
                 amounts[i].comparative = amounts[k].comparative = true;
         }
-    }
-    num_ctx cx;
-    cx.change = fl_ctx_phrases_get(doc, fl_ctx_change_phrases, &cx.change_local);
-    cx.footing = fl_ctx_phrases_get(doc, footing_phrases, &cx.footing_local);
-    if (!build_index(doc, FL_M_NAME, &cx.names) || !build_index(doc, FL_M_CODE, &cx.codes)) {
-        sb_stemmer_delete(own);
-        fl_ctx_oom(doc);
-        return;
     }
     /* measures and anchors in strcmp order: ids become ranks */
     size_t *mrank = fl_arena_alloc(doc->arena, (measures.count + 1) * sizeof *mrank);
