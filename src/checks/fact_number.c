@@ -273,10 +273,11 @@ static bool consistent(const num_ctx *cx, amount *a, amount *b)
     return false;
 }
 
-static bool is_clause_break(char c)
+/* The classes of byte c (FL_CTX_BYTE_*): a word byte, a clause break
+ * (, ; : ( ) . ! ? "), or neither. */
+static unsigned byte_class(char c)
 {
-    return c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '.' || c == '!' ||
-           c == '?' || c == '"';
+    return fl_ctx_byte_class[(unsigned char)c];
 }
 
 /* A word t[0..n) lower-cased into buf (NUL-padded to whole 8-byte
@@ -292,25 +293,45 @@ typedef struct low_word {
     unsigned hash;
 } low_word;
 
-static bool lower_word(const char *t, size_t n, low_word *w)
+/* Stores v, a little-endian load (fl_load8), back as the bytes it came
+ * from. */
+static void store_le8(uint64_t *to, uint64_t v)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    v = __builtin_bswap64(v);
+#endif
+    memcpy(to, &v, 8);
+}
+
+/* The word t[0..n) of a text that ends at `end`, read eight bytes at a
+ * time (straight from the text while eight bytes are left in it). */
+static bool lower_word(const char *t, size_t n, const char *end, low_word *w)
 {
     if (n < 2 || n >= sizeof w->u.buf)
         return false;
     size_t chunks = n / 8 + 1;
-    w->u.chunk[chunks - 1] = 0;
-    memcpy(w->u.buf, t, n);
     uint64_t h = 0;
     for (size_t k = 0; k < chunks; k++) {
-        /* eight bytes at once (byte order does not matter: every test is
-         * per byte): reject non-ASCII and digits, lower-case A-Z */
-        uint64_t v = w->u.chunk[k];
+        const char *p = t + 8 * k;
+        uint64_t v;
+        if (end - p >= 8) {
+            v = fl_load8(p);
+        } else {
+            unsigned char tail[8] = {0};
+            memcpy(tail, p, (size_t)(end - p));
+            v = fl_load8(tail);
+        }
+        if (k + 1 == chunks)
+            v &= fl_low_bytes(n - 8 * k); /* NUL-padded */
+        /* eight bytes at once (every test is per byte): reject non-ASCII
+         * and digits, lower-case A-Z */
         uint64_t low7 = v & FL_BYTES_7F;
         uint64_t digit = FL_BYTES_IN(low7, '0', '9');
         if ((v | digit) & FL_BYTES_80)
             return false; /* non-ASCII words and numbers do not anchor */
         uint64_t upper = FL_BYTES_IN(low7, 'A', 'Z');
         v |= upper >> 2;
-        w->u.chunk[k] = v;
+        store_le8(&w->u.chunk[k], v);
         h = (h ^ v) * 0x9E3779B97F4A7C15ull;
         h ^= h >> 29;
     }
@@ -516,20 +537,20 @@ static void add_anchor(fl_doc *doc, stem_memo *memo, amount *a, const low_word *
 static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, size_t hi)
 {
     const fl_mention *m = FL_DOC_MENTION(doc, a->mention);
-    const char *t = doc->prose.text;
+    const char *t = doc->prose.text, *end = t + doc->prose.len;
     size_t i = m->off + m->len, words = 0;
     int object = 0; /* 0 before an object preposition, 1 inside its object, 2 after */
     low_word w;
     while (i < hi && words < FL_NUM_AFTER) {
-        while (i < hi && !fl_ctx_word_byte((unsigned char)t[i]) && !is_clause_break(t[i]))
+        while (i < hi && !(byte_class(t[i]) & (FL_CTX_BYTE_WORD | FL_CTX_BYTE_BREAK)))
             i++;
-        if (i >= hi || is_clause_break(t[i]))
+        if (i >= hi || (byte_class(t[i]) & FL_CTX_BYTE_BREAK))
             break;
         size_t s = i;
-        while (i < hi && fl_ctx_word_byte((unsigned char)t[i]))
+        while (i < hi && (byte_class(t[i]) & FL_CTX_BYTE_WORD))
             i++;
         /* a word that cannot anchor is no preposition either */
-        if (!lower_word(t + s, i - s, &w))
+        if (!lower_word(t + s, i - s, end, &w))
             continue;
         bool object_prep = false;
         if (is_preposition(&w, &object_prep)) {
@@ -551,14 +572,14 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
     i = m->off;
     words = 0;
     while (i > lo && words < FL_NUM_BEFORE) {
-        while (i > lo && !fl_ctx_word_byte((unsigned char)t[i - 1]) && !is_clause_break(t[i - 1]))
+        while (i > lo && !(byte_class(t[i - 1]) & (FL_CTX_BYTE_WORD | FL_CTX_BYTE_BREAK)))
             i--;
-        if (i <= lo || is_clause_break(t[i - 1]))
+        if (i <= lo || (byte_class(t[i - 1]) & FL_CTX_BYTE_BREAK))
             break;
         size_t e = i;
-        while (i > lo && fl_ctx_word_byte((unsigned char)t[i - 1]))
+        while (i > lo && (byte_class(t[i - 1]) & FL_CTX_BYTE_WORD))
             i--;
-        if (!lower_word(t + i, e - i, &w))
+        if (!lower_word(t + i, e - i, end, &w))
             continue;
         size_t before = a->anchor_count;
         add_anchor(doc, memo, a, &w);
