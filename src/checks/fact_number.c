@@ -39,9 +39,9 @@ typedef struct amount {
     const char *measure; /* "m:USD", "q:peopl", "%" */
     size_t measure_id;
     double value;
-    int sig; /* significant digits as written */
-    bool integer;
-    approx_kind approx;                      /* APPROX_UNREAD until approx_of reads it */
+    int sig;            /* significant digits as written; -1 until digits_of reads them */
+    bool integer;       /* written without a decimal point (read with sig) */
+    approx_kind approx; /* APPROX_UNREAD until approx_of reads it */
     const char *anchors[FL_NUM_MAX_ANCHORS]; /* stems */
     size_t anchor_ids[FL_NUM_MAX_ANCHORS];
     const char *words[FL_NUM_MAX_ANCHORS]; /* as written, lower case */
@@ -186,6 +186,14 @@ static int significant_digits(const char *s, bool *integer)
     return end > lead ? (int)(end - lead) : 1;
 }
 
+/* The significant digits of amount a as written (read on first use). */
+static int digits_of(const fl_doc *doc, amount *a)
+{
+    if (a->sig < 0)
+        a->sig = significant_digits(FL_DOC_MENTION(doc, a->mention)->surface, &a->integer);
+    return a->sig;
+}
+
 /* v rounded to `sig` significant digits (v > 0; no libm needed). */
 static double round_sig(double v, int sig)
 {
@@ -245,7 +253,8 @@ static bool consistent(const num_ctx *cx, amount *a, amount *b)
         return true;
     double hi = x > y ? x : y, lo = x > y ? y : x;
     double rel = (hi - lo) / hi;
-    const amount *coarse = a->sig <= b->sig ? a : b, *fine = coarse == a ? b : a;
+    const amount *coarse = digits_of(cx->doc, a) <= digits_of(cx->doc, b) ? a : b,
+                 *fine = coarse == a ? b : a;
     bool small_integers = a->integer && b->integer && hi < 100;
     if (!small_integers && near_equal(round_sig(fine->value, coarse->sig), coarse->value) &&
         rel <= 0.05)
@@ -629,6 +638,55 @@ static size_t measure_of(fl_doc *doc, fl_name_keys *measures, const fl_mention *
     return fl_name_keys_add(doc, measures, buf, len, true);
 }
 
+/* The measures of the mentions seen so far, by currency, unit text and
+ * percent sign, so that a document's few measures are each made once. */
+enum { MEASURE_MEMO = 8 };
+typedef struct measure_memo {
+    fl_name_keys keys;
+    size_t percent; /* its id, or FL_NAME_NO_KEY - 1 before the first */
+    size_t nmoney, nunits;
+    char currency[MEASURE_MEMO][4];
+    size_t money_id[MEASURE_MEMO];
+    const char *unit[MEASURE_MEMO];
+    size_t unit_id[MEASURE_MEMO];
+} measure_memo;
+
+/* measure_of through the memo. */
+static size_t measure_memo_of(fl_doc *doc, measure_memo *mm, const fl_mention *m)
+{
+    size_t id;
+    switch (m->kind) {
+    case FL_M_MONEY:
+        for (size_t i = 0; i < mm->nmoney; i++)
+            if (strncmp(mm->currency[i], m->currency, 4) == 0)
+                return mm->money_id[i];
+        id = measure_of(doc, &mm->keys, m);
+        if (mm->nmoney < MEASURE_MEMO && doc->status == FL_OK) {
+            memcpy(mm->currency[mm->nmoney], m->currency, 4);
+            mm->money_id[mm->nmoney++] = id;
+        }
+        return id;
+    case FL_M_QUANTITY:
+        if (!m->unit)
+            return FL_NAME_NO_KEY;
+        for (size_t i = 0; i < mm->nunits; i++)
+            if (mm->unit[i] == m->unit || strcmp(mm->unit[i], m->unit) == 0)
+                return mm->unit_id[i];
+        id = measure_of(doc, &mm->keys, m);
+        if (mm->nunits < MEASURE_MEMO && doc->status == FL_OK) {
+            mm->unit[mm->nunits] = m->unit;
+            mm->unit_id[mm->nunits++] = id;
+        }
+        return id;
+    case FL_M_PERCENT:
+        if (mm->percent == FL_NAME_NO_KEY - 1)
+            mm->percent = measure_of(doc, &mm->keys, m);
+        return mm->percent;
+    default:
+        return FL_NAME_NO_KEY;
+    }
+}
+
 /* Whether an amount sits in parentheses right after another (a currency
  * conversion, "$1.13bn (£600m)"), or is one end of a range. */
 static bool conversion_or_range(const fl_doc *doc, const fl_mention *m)
@@ -977,7 +1035,7 @@ static size_t written_digits(const char *s, char *out, size_t cap)
  * digits in a different order (12.5 and 15.2, 46 and 64), or one digit
  * changed in a number of at least two significant digits (411,000 and
  * 441,000, 5.5 and 4.5), within a factor of ten of each other. */
-static bool digit_slip(const fl_doc *doc, const amount *a, const amount *b)
+static bool digit_slip(const fl_doc *doc, amount *a, amount *b)
 {
     double hi = a->value > b->value ? a->value : b->value;
     double lo = a->value > b->value ? b->value : a->value;
@@ -1001,7 +1059,7 @@ static bool digit_slip(const fl_doc *doc, const amount *a, const amount *b)
     if (permutation)
         return true;
     /* one digit changed, and not two round numbers (20 and 30) */
-    return diff == 1 && (a->sig >= 2 || b->sig >= 2);
+    return diff == 1 && (digits_of(doc, a) >= 2 || digits_of(doc, b) >= 2);
 }
 
 /* Whether the word right before a mention is "the" ("the $4.5 billion
@@ -1125,9 +1183,11 @@ static void run(fl_doc *doc)
     if (!stemmer)
         stemmer = own = sb_stemmer_new("english", NULL);
     stem_memo memo = {stemmer, NULL, 0, 0, {0}};
-    fl_name_keys measures;
+    measure_memo mm;
+    mm.percent = FL_NAME_NO_KEY - 1;
+    mm.nmoney = mm.nunits = 0;
     if (!amounts || !stemmer || !memo_init(doc, &memo, 64) ||
-        !fl_name_keys_init(doc, &memo.stems) || !fl_name_keys_init(doc, &measures)) {
+        !fl_name_keys_init(doc, &memo.stems) || !fl_name_keys_init(doc, &mm.keys)) {
         sb_stemmer_delete(own);
         fl_ctx_oom(doc);
         return;
@@ -1149,7 +1209,7 @@ static void run(fl_doc *doc)
         if (!m->surface || !(m->number > 0) || !(m->number < 1e300) ||
             m->sentence >= doc->sentences.count || conversion_or_range(doc, m))
             continue;
-        size_t measure = measure_of(doc, &measures, m);
+        size_t measure = measure_memo_of(doc, &mm, m);
         if (measure == FL_NAME_NO_KEY)
             continue;
         const fl_sentence *s = FL_DOC_SENTENCE(doc, m->sentence);
@@ -1161,10 +1221,10 @@ static void run(fl_doc *doc)
         a->comparative = false;
         a->flagged = false;
         a->cue = -1;
-        a->measure = measures.keys[measure];
+        a->measure = mm.keys.keys[measure];
         a->measure_id = measure;
         a->value = m->number;
-        a->sig = significant_digits(m->surface, &a->integer);
+        a->sig = -1;
         find_anchors(doc, &memo, a, s->off, s->off + s->len);
         ni += a->anchor_count;
         na++;
@@ -1197,9 +1257,9 @@ static void run(fl_doc *doc)
         }
     }
     /* measures and anchors in strcmp order: ids become ranks */
-    size_t *mrank = fl_arena_alloc(doc->arena, (measures.count + 1) * sizeof *mrank);
+    size_t *mrank = fl_arena_alloc(doc->arena, (mm.keys.count + 1) * sizeof *mrank);
     size_t *arank = fl_arena_alloc(doc->arena, (memo.stems.count + 1) * sizeof *arank);
-    if (!mrank || !arank || !fl_name_keys_ranks(doc, &measures, mrank) ||
+    if (!mrank || !arank || !fl_name_keys_ranks(doc, &mm.keys, mrank) ||
         !fl_name_keys_ranks(doc, &memo.stems, arank)) {
         sb_stemmer_delete(own);
         fl_ctx_oom(doc);
@@ -1209,7 +1269,7 @@ static void run(fl_doc *doc)
         items[i].measure = mrank[items[i].measure];
         items[i].anchor = arank[items[i].anchor];
     }
-    if (!sort_items(doc, items, items + ni + 1, ni, measures.count, memo.stems.count)) {
+    if (!sort_items(doc, items, items + ni + 1, ni, mm.keys.count, memo.stems.count)) {
         sb_stemmer_delete(own);
         fl_ctx_oom(doc);
         return;
