@@ -314,7 +314,7 @@ static void store_le8(uint64_t *to, uint64_t v)
 
 /* The word t[0..n) of a text that ends at `end`, read eight bytes at a
  * time (straight from the text while eight bytes are left in it). */
-static bool lower_word(const char *t, size_t n, const char *end, low_word *w)
+static inline bool lower_word(const char *t, size_t n, const char *end, low_word *w)
 {
     if (n < 2 || n >= sizeof w->u.buf)
         return false;
@@ -398,7 +398,8 @@ typedef struct stem_slot {
     const char *stem; /* NULL: no anchor (stopword, generic, unstemmable) */
     size_t stem_id;
     unsigned hash;
-    unsigned len;
+    uint16_t len;
+    uint8_t prep; /* is_preposition: 0 no, 1 yes, 2 one that introduces an object */
 } stem_slot;
 
 typedef struct stem_memo {
@@ -462,24 +463,11 @@ static bool stem_word(fl_doc *doc, stem_memo *memo, const char *w, size_t n, con
     return true;
 }
 
-/* The slot of the lower-case word w, stemming it on first sight; NULL
- * when out of memory. */
-static const stem_slot *memo_stem(fl_doc *doc, stem_memo *memo, const low_word *w)
+/* memo_stem for a word not in the memo, whose slot would be `at`. */
+static const stem_slot *memo_add(fl_doc *doc, stem_memo *memo, const low_word *w, size_t at)
 {
     unsigned h = w->hash;
     size_t n = w->n;
-    size_t at = h & memo->mask;
-    for (; memo->slots[at].word; at = (at + 1) & memo->mask) {
-        const stem_slot *sl = &memo->slots[at];
-        if (sl->hash == h && sl->len == n) {
-            /* slot words are NUL-padded to whole chunks too */
-            size_t k = 0;
-            while (k < w->chunks && memcmp(sl->word + 8 * k, &w->u.chunk[k], 8) == 0)
-                k++;
-            if (k == w->chunks)
-                return sl;
-        }
-    }
     if ((memo->count + 1) * 2 > memo->mask + 1) {
         if (!memo_grow(doc, memo))
             return NULL;
@@ -491,7 +479,10 @@ static const stem_slot *memo_stem(fl_doc *doc, stem_memo *memo, const low_word *
     if (!copy)
         return NULL;
     memcpy(copy, w->u.buf, 8 * w->chunks);
-    stem_slot sl = {copy, NULL, 0, h, (unsigned)n};
+    bool object = false;
+    stem_slot sl = {copy, NULL, 0, h, (uint16_t)n, 0};
+    if (is_preposition(w, &object))
+        sl.prep = object ? 2 : 1;
     const char *st;
     size_t st_len = 0;
     if (!stem_word(doc, memo, w->u.buf, n, &st, &st_len))
@@ -515,29 +506,44 @@ static const stem_slot *memo_stem(fl_doc *doc, stem_memo *memo, const low_word *
     return &memo->slots[at];
 }
 
-/* Adds a content word w as an anchor of a. */
-static void add_anchor(fl_doc *doc, stem_memo *memo, amount *a, const low_word *w)
+/* The slot of the lower-case word w, stemming it on first sight; NULL
+ * when out of memory. */
+static inline const stem_slot *memo_stem(fl_doc *doc, stem_memo *memo, const low_word *w)
 {
-    if (a->anchor_count >= FL_NUM_MAX_ANCHORS)
-        return;
-    const stem_slot *sl = memo_stem(doc, memo, w);
-    if (!sl) {
-        fl_ctx_oom(doc);
-        return;
+    unsigned h = w->hash;
+    size_t at = h & memo->mask;
+    for (; memo->slots[at].word; at = (at + 1) & memo->mask) {
+        const stem_slot *sl = &memo->slots[at];
+        if (sl->hash == h && sl->len == w->n) {
+            /* slot words are NUL-padded to whole chunks too */
+            size_t k = 0;
+            while (k < w->chunks && memcmp(sl->word + 8 * k, &w->u.chunk[k], 8) == 0)
+                k++;
+            if (k == w->chunks)
+                return sl;
+        }
     }
+    return memo_add(doc, memo, w, at);
+}
+
+/* Adds the word of slot sl as an anchor of a unless it is none (a
+ * stopword, a generic anchor, the quantity's unit, or one a has);
+ * returns whether it did. */
+static inline bool add_anchor(amount *a, const stem_slot *sl, const char *unit)
+{
     const char *stem = sl->stem;
-    if (!stem)
-        return; /* a stopword or a generic anchor */
-    const fl_mention *m = FL_DOC_MENTION(doc, a->mention);
-    if (m->kind == FL_M_QUANTITY && m->unit && m->unit[0] == stem[0] && strcmp(m->unit, stem) == 0)
-        return; /* the unit is the measure, not the subject */
+    if (!stem || a->anchor_count >= FL_NUM_MAX_ANCHORS)
+        return false; /* a stopword or a generic anchor */
+    if (unit && unit[0] == stem[0] && strcmp(unit, stem) == 0)
+        return false; /* the unit is the measure, not the subject */
     for (size_t i = 0; i < a->anchor_count; i++)
         if (a->anchors[i] == stem)
-            return;
+            return false;
     a->anchors[a->anchor_count] = stem;
     a->anchor_ids[a->anchor_count] = sl->stem_id;
     a->words[a->anchor_count] = sl->word;
     a->anchor_count++;
+    return true;
 }
 
 /* The anchor words of an amount: up to FL_NUM_BEFORE content words before
@@ -546,6 +552,7 @@ static void add_anchor(fl_doc *doc, stem_memo *memo, amount *a, const low_word *
 static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, size_t hi)
 {
     const fl_mention *m = FL_DOC_MENTION(doc, a->mention);
+    const char *unit = m->kind == FL_M_QUANTITY ? m->unit : NULL;
     const char *t = doc->prose.text, *end = t + doc->prose.len;
     size_t i = m->off + m->len, words = 0;
     int object = 0; /* 0 before an object preposition, 1 inside its object, 2 after */
@@ -561,18 +568,20 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
         /* a word that cannot anchor is no preposition either */
         if (!lower_word(t + s, i - s, end, &w))
             continue;
-        bool object_prep = false;
-        if (is_preposition(&w, &object_prep)) {
+        const stem_slot *sl = memo_stem(doc, memo, &w);
+        if (!sl) {
+            fl_ctx_oom(doc);
+            return;
+        }
+        if (sl->prep) {
             /* "a 25% tariff on steel", "$80 billion for data centers" */
-            if (object == 0 && object_prep)
+            if (object == 0 && sl->prep == 2)
                 object = 1;
             else if (object == 1 && a->object_count)
                 object = 2;
             continue;
         }
-        size_t before = a->anchor_count;
-        add_anchor(doc, memo, a, &w);
-        if (a->anchor_count > before) {
+        if (add_anchor(a, sl, unit)) {
             words++;
             if (object == 1 && a->object_count < FL_NUM_MAX_OBJECTS)
                 a->objects[a->object_count++] = a->anchors[a->anchor_count - 1];
@@ -590,13 +599,14 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
             i--;
         if (!lower_word(t + i, e - i, end, &w))
             continue;
-        size_t before = a->anchor_count;
-        add_anchor(doc, memo, a, &w);
-        if (a->anchor_count > before)
-            words++;
+        const stem_slot *sl = memo_stem(doc, memo, &w);
+        if (!sl) {
+            fl_ctx_oom(doc);
+            return;
+        }
+        words += add_anchor(a, sl, unit);
     }
 }
-
 /* The measure of a mention ("m:USD", "q:<unit>", "%") interned in
  * `measures`: its id, or FL_NAME_NO_KEY when it is not comparable (or out
  * of memory: doc->status tells). */
