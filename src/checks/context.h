@@ -138,11 +138,17 @@ bool fl_ctx_window_has_in(const fl_doc *doc, size_t off, size_t len, size_t befo
 /* The 1-based source line of a prose offset. */
 size_t fl_ctx_line(const fl_doc *doc, size_t prose_off);
 
+/* Classes of bytes (bits of fl_ctx_byte_class): word bytes (ASCII
+ * letters, digits, and any byte of a multi-byte UTF-8 sequence), white
+ * space (space, tab, CR, LF), and clause breaks (, ; : ( ) . ! ? "). */
+enum { FL_CTX_BYTE_WORD = 1, FL_CTX_BYTE_SPACE = 2, FL_CTX_BYTE_BREAK = 4 };
+extern const unsigned char fl_ctx_byte_class[256];
+
 /* True when byte c may be part of a word (ASCII letters, digits, or any
  * byte of a multi-byte UTF-8 sequence). */
 static inline bool fl_ctx_word_byte(unsigned char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+    return fl_ctx_byte_class[c] & FL_CTX_BYTE_WORD;
 }
 
 #endif

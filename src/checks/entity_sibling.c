@@ -380,42 +380,95 @@ static void check_family(fl_doc *doc, const sib_item *items, size_t n)
     }
 }
 
+/* The key an item is grouped by: its member or its family. */
+static const char *group_key(const sib_item *it, bool by_family)
+{
+    return by_family ? it->family : it->member;
+}
+
+/* Puts items[0..n), which are in mention order (or, by family, in member
+ * then mention order), in key order keeping that order within a key: what
+ * qsort with `order` gives, made by picking the items of each key in turn
+ * when the keys are few (they usually are), else by qsort. False when out
+ * of memory. */
+static bool group_sort(fl_doc *doc, sib_item *items, size_t n, bool by_family,
+                       int (*order)(const void *, const void *))
+{
+    enum { FEW_KEYS = 16 };
+    const char *keys[FEW_KEYS];
+    size_t nk = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *k = group_key(&items[i], by_family);
+        size_t j = 0;
+        while (j < nk && key_cmp(keys[j], k) != 0)
+            j++;
+        if (j < nk)
+            continue;
+        if (nk == FEW_KEYS) {
+            qsort(items, n, sizeof *items, order);
+            return true;
+        }
+        /* insertion in strcmp order */
+        size_t at = nk++;
+        while (at > 0 && strcmp(keys[at - 1], k) > 0) {
+            keys[at] = keys[at - 1];
+            at--;
+        }
+        keys[at] = k;
+    }
+    if (nk < 2)
+        return true;
+    sib_item *tmp = fl_arena_alloc_uninit(doc->arena, n * sizeof *tmp);
+    if (!tmp)
+        return false;
+    size_t out = 0;
+    for (size_t j = 0; j < nk; j++)
+        for (size_t i = 0; i < n; i++)
+            if (key_cmp(group_key(&items[i], by_family), keys[j]) == 0)
+                tmp[out++] = items[i];
+    memcpy(items, tmp, n * sizeof *items);
+    return true;
+}
+
 static void run(fl_doc *doc)
 {
     size_t count = doc->mentions.count;
-    sib_item *items = NULL;
-    size_t n = 0;
-    for (size_t pass = 0; pass < 2; pass++) {
-        n = 0;
-        for (size_t i = 0; i < count; i++) {
-            const fl_mention *m = FL_DOC_MENTION(doc, i);
-            if (m->kind != FL_M_CODE || !m->surface)
-                continue;
-            const char *family = m->family, *member = m->skeleton ? m->skeleton : m->fold;
-            if (!family || !*family) {
-                const char *canonical = NULL;
-                family = lexicon_family(doc, m, &canonical);
-                member = canonical;
-            }
-            if (!family || !*family || !member || !*member)
-                continue;
-            if (pass == 1)
-                items[n] = (sib_item){family, member, i, m->sentence};
-            n++;
-        }
-        if (pass == 0) {
-            if (n < FL_SIB_DOMINANT_MIN + 1)
-                return;
-            items = fl_arena_alloc(doc->arena, n * sizeof *items);
-            if (!items) {
-                fl_ctx_oom(doc);
-                return;
-            }
-        }
+    /* the code mentions bound the items */
+    size_t codes = 0;
+    for (size_t i = 0; i < count; i++) {
+        const fl_mention *m = FL_DOC_MENTION(doc, i);
+        codes += m->kind == FL_M_CODE && m->surface;
     }
+    if (codes < FL_SIB_DOMINANT_MIN + 1)
+        return;
+    sib_item *items = fl_arena_alloc_uninit(doc->arena, codes * sizeof *items);
+    if (!items) {
+        fl_ctx_oom(doc);
+        return;
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < count && n < codes; i++) {
+        const fl_mention *m = FL_DOC_MENTION(doc, i);
+        if (m->kind != FL_M_CODE || !m->surface)
+            continue;
+        const char *family = m->family, *member = m->skeleton ? m->skeleton : m->fold;
+        if (!family || !*family) {
+            const char *canonical = NULL;
+            family = lexicon_family(doc, m, &canonical);
+            member = canonical;
+        }
+        if (!family || !*family || !member || !*member)
+            continue;
+        items[n++] = (sib_item){family, member, i, m->sentence};
+    }
+    if (n < FL_SIB_DOMINANT_MIN + 1)
+        return;
     /* one member written with look-alikes ("H2O" for "H20") gets the family
      * of its clean form (the mention whose fold is the skeleton) */
-    qsort(items, n, sizeof *items, member_order);
+    if (!group_sort(doc, items, n, false, member_order)) {
+        fl_ctx_oom(doc);
+        return;
+    }
     for (size_t i = 0; i < n;) {
         size_t j = i;
         const char *clean = NULL;
@@ -430,7 +483,11 @@ static void run(fl_doc *doc)
             items[k].family = clean;
         i = j;
     }
-    qsort(items, n, sizeof *items, item_order);
+    /* by family: items are in member then mention order now */
+    if (!group_sort(doc, items, n, true, item_order)) {
+        fl_ctx_oom(doc);
+        return;
+    }
     for (size_t i = 0; i < n && doc->status == FL_OK;) {
         size_t j = i;
         while (j < n && key_cmp(items[j].family, items[i].family) == 0)

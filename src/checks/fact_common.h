@@ -92,6 +92,29 @@ static inline size_t fc_token_at(const fl_doc *doc, size_t off)
     return lo;
 }
 
+/* fc_token_at for an offset in sentence s, searched among its tokens
+ * first (the answer is the same: earlier tokens start before it). */
+static inline size_t fc_token_at_in(const fl_doc *doc, size_t s, size_t off)
+{
+    if (s >= doc->sentences.count)
+        return fc_token_at(doc, off);
+    const fl_sentence *sen = FL_DOC_SENTENCE(doc, s);
+    size_t lo = sen->first_token, hi = lo + sen->token_count;
+    /* the answer is in [lo, hi) when a token there starts at or after off
+     * and the one before lo does not */
+    if (hi <= lo || hi > doc->tokens.count || FL_DOC_TOKEN(doc, hi - 1)->off < off ||
+        (lo > 0 && FL_DOC_TOKEN(doc, lo - 1)->off >= off))
+        return fc_token_at(doc, off);
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (FL_DOC_TOKEN(doc, mid)->off < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* The mention a name corefers with, followed to its end (bounded). */
 static inline long fc_root(const fl_doc *doc, long m)
 {

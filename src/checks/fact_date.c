@@ -268,7 +268,8 @@ static const char *const date_modifiers[] = {"early", "late", "mid", "the", NULL
 typedef struct ev_ctx {
     fl_doc *doc;
     unsigned char *date_tok; /* per token: 1 inside a date mention */
-    size_t *sent_first;      /* per sentence: first entry in sent_mentions */
+    size_t *sent_first;      /* per sentence: first entry in sent_mentions (made by
+                                group_mentions on the first event) */
     size_t *sent_mentions;   /* mention indices grouped by sentence */
     bool moved[EV_COUNT];
     /* the word lists read per token */
@@ -307,12 +308,29 @@ static int word_order(const void *key, const void *item)
     return strcmp((const char *)k, (const char *)w);
 }
 
-/* The event word at token t, or NULL ("broke ground" and "walked out/off"
- * count as event words on their last token). */
-static const event_word *event_word_at(const ev_ctx *cx, size_t t)
+/* event_word_at for a word that passed the filter. */
+static const event_word *event_word_lookup(const fl_doc *doc, size_t t, const fl_token *tok,
+                                           const char *w)
 {
     static const event_word ground = {"ground", EV_GROUND, EW_VERB};
     static const event_word walkout = {"out", EV_WALKOUT, EW_VERB};
+    char buf[16];
+    for (size_t i = 0; i < tok->len; i++)
+        buf[i] = fl_ctx_lower(w[i]);
+    buf[tok->len] = '\0';
+    if (strcmp(buf, "ground") == 0 && t > 0 && fc_tok_is(doc, t - 1, "broke"))
+        return &ground;
+    if ((strcmp(buf, "out") == 0 || strcmp(buf, "off") == 0) && t > 0 &&
+        fc_tok_is(doc, t - 1, "walked"))
+        return &walkout;
+    return bsearch(buf, event_words, sizeof event_words / sizeof event_words[0],
+                   sizeof event_words[0], word_order);
+}
+
+/* The event word at token t, or NULL ("broke ground" and "walked out/off"
+ * count as event words on their last token). */
+static inline const event_word *event_word_at(const ev_ctx *cx, size_t t)
+{
     const fl_doc *doc = cx->doc;
     const fl_token *tok = FL_DOC_TOKEN(doc, t);
     if (tok->kind != FL_TOK_WORD || tok->len < 3 || tok->len > 14)
@@ -325,17 +343,7 @@ static const event_word *event_word_at(const ev_ctx *cx, size_t t)
     if (c0 >= 26 || cn >= 26 || !(cx->ev_lens[c0] >> tok->len & 1u) ||
         !(cx->ev_lasts[c0] >> cn & 1u))
         return NULL;
-    char buf[16];
-    for (size_t i = 0; i < tok->len; i++)
-        buf[i] = fl_ctx_lower(w[i]);
-    buf[tok->len] = '\0';
-    if (strcmp(buf, "ground") == 0 && t > 0 && fc_tok_is(doc, t - 1, "broke"))
-        return &ground;
-    if ((strcmp(buf, "out") == 0 || strcmp(buf, "off") == 0) && t > 0 &&
-        fc_tok_is(doc, t - 1, "walked"))
-        return &walkout;
-    return bsearch(buf, event_words, sizeof event_words / sizeof event_words[0],
-                   sizeof event_words[0], word_order);
+    return event_word_lookup(doc, t, tok, w);
 }
 
 /* The kind of event dated by the word at token t (a verb or noun), or
@@ -580,17 +588,48 @@ static const char *subject_noun(const ev_ctx *cx, size_t ev, size_t first)
     return key;
 }
 
+/* Groups the mentions by sentence (a counting sort) into cx->sent_first
+ * and cx->sent_mentions; false when out of memory. */
+static bool group_mentions(ev_ctx *cx)
+{
+    fl_doc *doc = cx->doc;
+    size_t n = doc->mentions.count, ns = doc->sentences.count;
+    size_t *first = fl_arena_alloc(doc->arena, (ns + 1) * sizeof *first);
+    size_t *fill = fl_arena_alloc_uninit(doc->arena, (ns + 1) * sizeof *fill);
+    size_t *grouped = fl_arena_alloc_uninit(doc->arena, (n + 1) * sizeof *grouped);
+    if (!first || !fill || !grouped)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        size_t s = FL_DOC_MENTION(doc, i)->sentence;
+        if (s < ns)
+            first[s + 1]++;
+    }
+    for (size_t s = 0; s < ns; s++)
+        first[s + 1] += first[s];
+    memcpy(fill, first, (ns + 1) * sizeof *fill);
+    for (size_t i = 0; i < n; i++) {
+        size_t s = FL_DOC_MENTION(doc, i)->sentence;
+        if (s < ns)
+            grouped[fill[s]++] = i;
+    }
+    cx->sent_first = first;
+    cx->sent_mentions = grouped;
+    return true;
+}
+
 /* Adds the records of one dated event: its subjects, or none. */
 static bool add_event(ev_ctx *cx, fl_vec *recs, size_t date, int kind, size_t ev_tok)
 {
     fl_doc *doc = cx->doc;
+    if (!cx->sent_first && !group_mentions(cx))
+        return false;
     const fl_mention *d = FL_DOC_MENTION(doc, date);
     size_t s = d->sentence;
     size_t ev_off = FL_DOC_TOKEN(doc, ev_tok)->off;
     bool before = ev_off < d->off;
     const char *object = "";
     if (before) {
-        object = object_word(cx, ev_tok, fc_token_at(doc, d->off));
+        object = object_word(cx, ev_tok, fc_token_at_in(doc, s, d->off));
         if (!object)
             return false;
     }
@@ -604,7 +643,7 @@ static bool add_event(ev_ctx *cx, fl_vec *recs, size_t date, int kind, size_t ev
             continue;
         if (before && m->off > ev_off && m->off < d->off) {
             /* a named object: not one after a preposition (a place) */
-            size_t t = fc_token_at(doc, m->off);
+            size_t t = fc_token_at_in(doc, s, m->off);
             if (t > ev_tok + 1 && fc_tok_in_words(doc, t - 1, &cx->preps) >= 0)
                 continue;
             if (!push_rec(doc, recs, date, kind, key, object, i))
@@ -616,7 +655,7 @@ static bool add_event(ev_ctx *cx, fl_vec *recs, size_t date, int kind, size_t ev
         if (before && m->off > d->off)
             continue;
         /* a name after a preposition is a place, platform or time */
-        size_t mt = fc_token_at(doc, m->off);
+        size_t mt = fc_token_at_in(doc, s, m->off);
         if (mt > FL_DOC_SENTENCE(doc, s)->first_token &&
             fc_tok_in_words(doc, mt - 1, &cx->preps) >= 0)
             continue;
@@ -839,37 +878,17 @@ static void run(fl_doc *doc)
     fc_words_init(&cx.auxes, auxiliaries);
     fc_words_init(&cx.dets, dets);
     cx.date_tok = fl_arena_alloc(doc->arena, nt);
-    cx.sent_first = fl_arena_alloc(doc->arena, (ns + 1) * sizeof *cx.sent_first);
-    cx.sent_mentions = fl_arena_alloc(doc->arena, n * sizeof *cx.sent_mentions);
-    bool *flagged = fl_arena_alloc(doc->arena, n * sizeof *flagged);
-    if (!cx.date_tok || !cx.sent_first || !cx.sent_mentions || !flagged) {
+    if (!cx.date_tok) {
         fl_ctx_oom(doc);
         return;
     }
-    /* mentions grouped by sentence (counting sort) and date tokens */
+    /* the date tokens */
     for (size_t i = 0; i < n; i++) {
         const fl_mention *m = FL_DOC_MENTION(doc, i);
-        if (m->sentence < ns)
-            cx.sent_first[m->sentence + 1]++;
         if (m->kind == FL_M_DATE)
-            for (size_t t = fc_token_at(doc, m->off);
+            for (size_t t = fc_token_at_in(doc, m->sentence, m->off);
                  t < nt && FL_DOC_TOKEN(doc, t)->off < m->off + m->len; t++)
                 cx.date_tok[t] = 1;
-    }
-    for (size_t s = 0; s < ns; s++)
-        cx.sent_first[s + 1] += cx.sent_first[s];
-    {
-        size_t *fill = fl_arena_alloc(doc->arena, (ns + 1) * sizeof *fill);
-        if (!fill) {
-            fl_ctx_oom(doc);
-            return;
-        }
-        memcpy(fill, cx.sent_first, (ns + 1) * sizeof *fill);
-        for (size_t i = 0; i < n; i++) {
-            size_t s = FL_DOC_MENTION(doc, i)->sentence;
-            if (s < ns)
-                cx.sent_mentions[fill[s]++] = i;
-        }
     }
     fl_ctx_phrases unsure_local, moved_local;
     const fl_ctx_phrases *unsure = fl_ctx_phrases_get(doc, unsure_cues, &unsure_local);
@@ -882,7 +901,7 @@ static void run(fl_doc *doc)
             continue;
         const fl_sentence *sen = FL_DOC_SENTENCE(doc, m->sentence);
         size_t sf = sen->first_token, se = sf + sen->token_count;
-        size_t ds = fc_token_at(doc, m->off), de = ds;
+        size_t ds = fc_token_at_in(doc, m->sentence, m->off), de = ds;
         while (de < se && FL_DOC_TOKEN(doc, de)->off < m->off + m->len)
             de++;
         if (ds >= de)
@@ -950,13 +969,14 @@ static void run(fl_doc *doc)
         }
     }
     qsort(recs.items, recs.count, sizeof(ev_rec), rec_order);
+    bool *flagged = fl_arena_alloc(doc->arena, n * sizeof *flagged);
 
     const ev_rec *r = recs.items;
     // NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers
     const ev_rec **bucket = fl_arena_alloc(doc->arena, recs.count * sizeof *bucket);
     // NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers
     const ev_rec **scratch = fl_arena_alloc(doc->arena, recs.count * sizeof *scratch);
-    if (!bucket || !scratch) {
+    if (!bucket || !scratch || !flagged) {
         fl_ctx_oom(doc);
         return;
     }

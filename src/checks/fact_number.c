@@ -30,7 +30,7 @@ enum {
 };
 
 /* How a number is qualified. */
-typedef enum approx_kind { EXACT, APPROX, AT_LEAST, AT_MOST } approx_kind;
+typedef enum approx_kind { EXACT, APPROX, AT_LEAST, AT_MOST, APPROX_UNREAD } approx_kind;
 
 /* Measures and anchor stems are interned (one pointer per distinct
  * string), so equal strings are equal pointers. */
@@ -39,9 +39,9 @@ typedef struct amount {
     const char *measure; /* "m:USD", "q:peopl", "%" */
     size_t measure_id;
     double value;
-    int sig; /* significant digits as written */
-    bool integer;
-    approx_kind approx;
+    int sig;            /* significant digits as written; -1 until digits_of reads them */
+    bool integer;       /* written without a decimal point (read with sig) */
+    approx_kind approx; /* APPROX_UNREAD until approx_of reads it */
     const char *anchors[FL_NUM_MAX_ANCHORS]; /* stems */
     size_t anchor_ids[FL_NUM_MAX_ANCHORS];
     const char *words[FL_NUM_MAX_ANCHORS]; /* as written, lower case */
@@ -59,6 +59,23 @@ typedef struct item {
     const char *anchor_stem;
     size_t amount;
 } item;
+
+/* The names (FL_M_NAME mentions) or codes of each sentence, as runs of an
+ * index sorted by sentence. */
+typedef struct name_index {
+    size_t *mention; /* mentions, by sentence */
+    size_t count;
+} name_index;
+
+/* What the pair tests read, made once per run. */
+typedef struct num_ctx {
+    const fl_doc *doc;
+    const fl_ctx_phrases *bounds[3]; /* more than, up to, about */
+    bool indexed;                    /* names and codes made (on first use) */
+    name_index names, codes;
+    const fl_ctx_phrases *change, *footing; /* the workspace's, or these: */
+    fl_ctx_phrases change_local, footing_local, lower_local, upper_local, approx_local;
+} num_ctx;
 
 static const char *const lower_bound_phrases[] = {
     "more than",    "over",      "at least",   "above",      "upwards of",
@@ -169,6 +186,14 @@ static int significant_digits(const char *s, bool *integer)
     return end > lead ? (int)(end - lead) : 1;
 }
 
+/* The significant digits of amount a as written (read on first use). */
+static int digits_of(const fl_doc *doc, amount *a)
+{
+    if (a->sig < 0)
+        a->sig = significant_digits(FL_DOC_MENTION(doc, a->mention)->surface, &a->integer);
+    return a->sig;
+}
+
 /* v rounded to `sig` significant digits (v > 0; no libm needed). */
 static double round_sig(double v, int sig)
 {
@@ -204,24 +229,39 @@ static bool near_equal(double x, double y)
     return d <= 1e-9 * (x > y ? x : y);
 }
 
+/* How amount a is qualified: the first of the bound phrases (more than,
+ * up to, about) right before it; read on first use, as most amounts are
+ * never compared. */
+static approx_kind approx_of(const num_ctx *cx, amount *a)
+{
+    static const approx_kind kinds[4] = {AT_LEAST, AT_MOST, APPROX, EXACT};
+    if (a->approx == APPROX_UNREAD) {
+        const fl_mention *m = FL_DOC_MENTION(cx->doc, a->mention);
+        const fl_sentence *s = FL_DOC_SENTENCE(cx->doc, m->sentence);
+        a->approx = kinds[fl_ctx_before_which(cx->doc, s->off, m->off, cx->bounds, 3)];
+    }
+    return a->approx;
+}
+
 /* Whether two written amounts can state one value: equal after rounding
  * to the coarser one's digits (within 5%), or within what an
  * approximation ("about", "more than", "up to") allows. */
-static bool consistent(const amount *a, const amount *b)
+static bool consistent(const num_ctx *cx, amount *a, amount *b)
 {
     double x = a->value, y = b->value;
     if (x == y)
         return true;
     double hi = x > y ? x : y, lo = x > y ? y : x;
     double rel = (hi - lo) / hi;
-    const amount *coarse = a->sig <= b->sig ? a : b, *fine = coarse == a ? b : a;
+    const amount *coarse = digits_of(cx->doc, a) <= digits_of(cx->doc, b) ? a : b,
+                 *fine = coarse == a ? b : a;
     bool small_integers = a->integer && b->integer && hi < 100;
     if (!small_integers && near_equal(round_sig(fine->value, coarse->sig), coarse->value) &&
         rel <= 0.05)
         return true;
     for (int k = 0; k < 2; k++) {
-        const amount *q = k ? b : a, *o = k ? a : b;
-        switch (q->approx) {
+        amount *q = k ? b : a, *o = k ? a : b;
+        switch (approx_of(cx, q)) {
         case APPROX:
             if (rel <= 0.10)
                 return true;
@@ -235,16 +275,18 @@ static bool consistent(const amount *a, const amount *b)
                 return true;
             break;
         case EXACT:
+        case APPROX_UNREAD:
             break;
         }
     }
     return false;
 }
 
-static bool is_clause_break(char c)
+/* The classes of byte c (FL_CTX_BYTE_*): a word byte, a clause break
+ * (, ; : ( ) . ! ? "), or neither. */
+static unsigned byte_class(char c)
 {
-    return c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '.' || c == '!' ||
-           c == '?' || c == '"';
+    return fl_ctx_byte_class[(unsigned char)c];
 }
 
 /* A word t[0..n) lower-cased into buf (NUL-padded to whole 8-byte
@@ -260,25 +302,45 @@ typedef struct low_word {
     unsigned hash;
 } low_word;
 
-static bool lower_word(const char *t, size_t n, low_word *w)
+/* Stores v, a little-endian load (fl_load8), back as the bytes it came
+ * from. */
+static void store_le8(uint64_t *to, uint64_t v)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    v = __builtin_bswap64(v);
+#endif
+    memcpy(to, &v, 8);
+}
+
+/* The word t[0..n) of a text that ends at `end`, read eight bytes at a
+ * time (straight from the text while eight bytes are left in it). */
+static inline bool lower_word(const char *t, size_t n, const char *end, low_word *w)
 {
     if (n < 2 || n >= sizeof w->u.buf)
         return false;
     size_t chunks = n / 8 + 1;
-    w->u.chunk[chunks - 1] = 0;
-    memcpy(w->u.buf, t, n);
     uint64_t h = 0;
     for (size_t k = 0; k < chunks; k++) {
-        /* eight bytes at once (byte order does not matter: every test is
-         * per byte): reject non-ASCII and digits, lower-case A-Z */
-        uint64_t v = w->u.chunk[k];
+        const char *p = t + 8 * k;
+        uint64_t v;
+        if (end - p >= 8) {
+            v = fl_load8(p);
+        } else {
+            unsigned char tail[8] = {0};
+            memcpy(tail, p, (size_t)(end - p));
+            v = fl_load8(tail);
+        }
+        if (k + 1 == chunks)
+            v &= fl_low_bytes(n - 8 * k); /* NUL-padded */
+        /* eight bytes at once (every test is per byte): reject non-ASCII
+         * and digits, lower-case A-Z */
         uint64_t low7 = v & FL_BYTES_7F;
         uint64_t digit = FL_BYTES_IN(low7, '0', '9');
         if ((v | digit) & FL_BYTES_80)
             return false; /* non-ASCII words and numbers do not anchor */
         uint64_t upper = FL_BYTES_IN(low7, 'A', 'Z');
         v |= upper >> 2;
-        w->u.chunk[k] = v;
+        store_le8(&w->u.chunk[k], v);
         h = (h ^ v) * 0x9E3779B97F4A7C15ull;
         h ^= h >> 29;
     }
@@ -336,7 +398,8 @@ typedef struct stem_slot {
     const char *stem; /* NULL: no anchor (stopword, generic, unstemmable) */
     size_t stem_id;
     unsigned hash;
-    unsigned len;
+    uint16_t len;
+    uint8_t prep; /* is_preposition: 0 no, 1 yes, 2 one that introduces an object */
 } stem_slot;
 
 typedef struct stem_memo {
@@ -400,24 +463,11 @@ static bool stem_word(fl_doc *doc, stem_memo *memo, const char *w, size_t n, con
     return true;
 }
 
-/* The slot of the lower-case word w, stemming it on first sight; NULL
- * when out of memory. */
-static const stem_slot *memo_stem(fl_doc *doc, stem_memo *memo, const low_word *w)
+/* memo_stem for a word not in the memo, whose slot would be `at`. */
+static const stem_slot *memo_add(fl_doc *doc, stem_memo *memo, const low_word *w, size_t at)
 {
     unsigned h = w->hash;
     size_t n = w->n;
-    size_t at = h & memo->mask;
-    for (; memo->slots[at].word; at = (at + 1) & memo->mask) {
-        const stem_slot *sl = &memo->slots[at];
-        if (sl->hash == h && sl->len == n) {
-            /* slot words are NUL-padded to whole chunks too */
-            size_t k = 0;
-            while (k < w->chunks && memcmp(sl->word + 8 * k, &w->u.chunk[k], 8) == 0)
-                k++;
-            if (k == w->chunks)
-                return sl;
-        }
-    }
     if ((memo->count + 1) * 2 > memo->mask + 1) {
         if (!memo_grow(doc, memo))
             return NULL;
@@ -429,7 +479,10 @@ static const stem_slot *memo_stem(fl_doc *doc, stem_memo *memo, const low_word *
     if (!copy)
         return NULL;
     memcpy(copy, w->u.buf, 8 * w->chunks);
-    stem_slot sl = {copy, NULL, 0, h, (unsigned)n};
+    bool object = false;
+    stem_slot sl = {copy, NULL, 0, h, (uint16_t)n, 0};
+    if (is_preposition(w, &object))
+        sl.prep = object ? 2 : 1;
     const char *st;
     size_t st_len = 0;
     if (!stem_word(doc, memo, w->u.buf, n, &st, &st_len))
@@ -453,29 +506,44 @@ static const stem_slot *memo_stem(fl_doc *doc, stem_memo *memo, const low_word *
     return &memo->slots[at];
 }
 
-/* Adds a content word w as an anchor of a. */
-static void add_anchor(fl_doc *doc, stem_memo *memo, amount *a, const low_word *w)
+/* The slot of the lower-case word w, stemming it on first sight; NULL
+ * when out of memory. */
+static inline const stem_slot *memo_stem(fl_doc *doc, stem_memo *memo, const low_word *w)
 {
-    if (a->anchor_count >= FL_NUM_MAX_ANCHORS)
-        return;
-    const stem_slot *sl = memo_stem(doc, memo, w);
-    if (!sl) {
-        fl_ctx_oom(doc);
-        return;
+    unsigned h = w->hash;
+    size_t at = h & memo->mask;
+    for (; memo->slots[at].word; at = (at + 1) & memo->mask) {
+        const stem_slot *sl = &memo->slots[at];
+        if (sl->hash == h && sl->len == w->n) {
+            /* slot words are NUL-padded to whole chunks too */
+            size_t k = 0;
+            while (k < w->chunks && memcmp(sl->word + 8 * k, &w->u.chunk[k], 8) == 0)
+                k++;
+            if (k == w->chunks)
+                return sl;
+        }
     }
+    return memo_add(doc, memo, w, at);
+}
+
+/* Adds the word of slot sl as an anchor of a unless it is none (a
+ * stopword, a generic anchor, the quantity's unit, or one a has);
+ * returns whether it did. */
+static inline bool add_anchor(amount *a, const stem_slot *sl, const char *unit)
+{
     const char *stem = sl->stem;
-    if (!stem)
-        return; /* a stopword or a generic anchor */
-    const fl_mention *m = FL_DOC_MENTION(doc, a->mention);
-    if (m->kind == FL_M_QUANTITY && m->unit && m->unit[0] == stem[0] && strcmp(m->unit, stem) == 0)
-        return; /* the unit is the measure, not the subject */
+    if (!stem || a->anchor_count >= FL_NUM_MAX_ANCHORS)
+        return false; /* a stopword or a generic anchor */
+    if (unit && unit[0] == stem[0] && strcmp(unit, stem) == 0)
+        return false; /* the unit is the measure, not the subject */
     for (size_t i = 0; i < a->anchor_count; i++)
         if (a->anchors[i] == stem)
-            return;
+            return false;
     a->anchors[a->anchor_count] = stem;
     a->anchor_ids[a->anchor_count] = sl->stem_id;
     a->words[a->anchor_count] = sl->word;
     a->anchor_count++;
+    return true;
 }
 
 /* The anchor words of an amount: up to FL_NUM_BEFORE content words before
@@ -484,33 +552,36 @@ static void add_anchor(fl_doc *doc, stem_memo *memo, amount *a, const low_word *
 static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, size_t hi)
 {
     const fl_mention *m = FL_DOC_MENTION(doc, a->mention);
-    const char *t = doc->prose.text;
+    const char *unit = m->kind == FL_M_QUANTITY ? m->unit : NULL;
+    const char *t = doc->prose.text, *end = t + doc->prose.len;
     size_t i = m->off + m->len, words = 0;
     int object = 0; /* 0 before an object preposition, 1 inside its object, 2 after */
     low_word w;
     while (i < hi && words < FL_NUM_AFTER) {
-        while (i < hi && !fl_ctx_word_byte((unsigned char)t[i]) && !is_clause_break(t[i]))
+        while (i < hi && !(byte_class(t[i]) & (FL_CTX_BYTE_WORD | FL_CTX_BYTE_BREAK)))
             i++;
-        if (i >= hi || is_clause_break(t[i]))
+        if (i >= hi || (byte_class(t[i]) & FL_CTX_BYTE_BREAK))
             break;
         size_t s = i;
-        while (i < hi && fl_ctx_word_byte((unsigned char)t[i]))
+        while (i < hi && (byte_class(t[i]) & FL_CTX_BYTE_WORD))
             i++;
         /* a word that cannot anchor is no preposition either */
-        if (!lower_word(t + s, i - s, &w))
+        if (!lower_word(t + s, i - s, end, &w))
             continue;
-        bool object_prep = false;
-        if (is_preposition(&w, &object_prep)) {
+        const stem_slot *sl = memo_stem(doc, memo, &w);
+        if (!sl) {
+            fl_ctx_oom(doc);
+            return;
+        }
+        if (sl->prep) {
             /* "a 25% tariff on steel", "$80 billion for data centers" */
-            if (object == 0 && object_prep)
+            if (object == 0 && sl->prep == 2)
                 object = 1;
             else if (object == 1 && a->object_count)
                 object = 2;
             continue;
         }
-        size_t before = a->anchor_count;
-        add_anchor(doc, memo, a, &w);
-        if (a->anchor_count > before) {
+        if (add_anchor(a, sl, unit)) {
             words++;
             if (object == 1 && a->object_count < FL_NUM_MAX_OBJECTS)
                 a->objects[a->object_count++] = a->anchors[a->anchor_count - 1];
@@ -519,22 +590,23 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
     i = m->off;
     words = 0;
     while (i > lo && words < FL_NUM_BEFORE) {
-        while (i > lo && !fl_ctx_word_byte((unsigned char)t[i - 1]) && !is_clause_break(t[i - 1]))
+        while (i > lo && !(byte_class(t[i - 1]) & (FL_CTX_BYTE_WORD | FL_CTX_BYTE_BREAK)))
             i--;
-        if (i <= lo || is_clause_break(t[i - 1]))
+        if (i <= lo || (byte_class(t[i - 1]) & FL_CTX_BYTE_BREAK))
             break;
         size_t e = i;
-        while (i > lo && fl_ctx_word_byte((unsigned char)t[i - 1]))
+        while (i > lo && (byte_class(t[i - 1]) & FL_CTX_BYTE_WORD))
             i--;
-        if (!lower_word(t + i, e - i, &w))
+        if (!lower_word(t + i, e - i, end, &w))
             continue;
-        size_t before = a->anchor_count;
-        add_anchor(doc, memo, a, &w);
-        if (a->anchor_count > before)
-            words++;
+        const stem_slot *sl = memo_stem(doc, memo, &w);
+        if (!sl) {
+            fl_ctx_oom(doc);
+            return;
+        }
+        words += add_anchor(a, sl, unit);
     }
 }
-
 /* The measure of a mention ("m:USD", "q:<unit>", "%") interned in
  * `measures`: its id, or FL_NAME_NO_KEY when it is not comparable (or out
  * of memory: doc->status tells). */
@@ -574,6 +646,55 @@ static size_t measure_of(fl_doc *doc, fl_name_keys *measures, const fl_mention *
         return FL_NAME_NO_KEY;
     }
     return fl_name_keys_add(doc, measures, buf, len, true);
+}
+
+/* The measures of the mentions seen so far, by currency, unit text and
+ * percent sign, so that a document's few measures are each made once. */
+enum { MEASURE_MEMO = 8 };
+typedef struct measure_memo {
+    fl_name_keys keys;
+    size_t percent; /* its id, or FL_NAME_NO_KEY - 1 before the first */
+    size_t nmoney, nunits;
+    char currency[MEASURE_MEMO][4];
+    size_t money_id[MEASURE_MEMO];
+    const char *unit[MEASURE_MEMO];
+    size_t unit_id[MEASURE_MEMO];
+} measure_memo;
+
+/* measure_of through the memo. */
+static size_t measure_memo_of(fl_doc *doc, measure_memo *mm, const fl_mention *m)
+{
+    size_t id;
+    switch (m->kind) {
+    case FL_M_MONEY:
+        for (size_t i = 0; i < mm->nmoney; i++)
+            if (strncmp(mm->currency[i], m->currency, 4) == 0)
+                return mm->money_id[i];
+        id = measure_of(doc, &mm->keys, m);
+        if (mm->nmoney < MEASURE_MEMO && doc->status == FL_OK) {
+            memcpy(mm->currency[mm->nmoney], m->currency, 4);
+            mm->money_id[mm->nmoney++] = id;
+        }
+        return id;
+    case FL_M_QUANTITY:
+        if (!m->unit)
+            return FL_NAME_NO_KEY;
+        for (size_t i = 0; i < mm->nunits; i++)
+            if (mm->unit[i] == m->unit || strcmp(mm->unit[i], m->unit) == 0)
+                return mm->unit_id[i];
+        id = measure_of(doc, &mm->keys, m);
+        if (mm->nunits < MEASURE_MEMO && doc->status == FL_OK) {
+            mm->unit[mm->nunits] = m->unit;
+            mm->unit_id[mm->nunits++] = id;
+        }
+        return id;
+    case FL_M_PERCENT:
+        if (mm->percent == FL_NAME_NO_KEY - 1)
+            mm->percent = measure_of(doc, &mm->keys, m);
+        return mm->percent;
+    default:
+        return FL_NAME_NO_KEY;
+    }
 }
 
 /* Whether an amount sits in parentheses right after another (a currency
@@ -651,38 +772,46 @@ static bool different_objects(const amount *a, const amount *b)
     return true;
 }
 
-/* The names (FL_M_NAME mentions) of each sentence, as runs of an index
- * sorted by sentence. */
-typedef struct name_index {
-    size_t *mention; /* name mentions, by sentence */
-    size_t count;
-} name_index;
-
-/* The mentions of one kind in document order, for sentence lookups; the
- * index is left empty when they are not in sentence order. Returns false
- * when out of memory. */
-static bool build_index(fl_doc *doc, fl_mention_kind kind, name_index *index)
+/* Appends mention i to an index; *sorted turns false when it comes
+ * before the sentence of the last one. */
+static void index_add(const fl_doc *doc, name_index *index, size_t i, bool *sorted)
 {
-    size_t count = doc->mentions.count;
-    index->count = 0;
-    for (size_t i = 0; i < count; i++)
-        index->count += FL_DOC_MENTION(doc, i)->kind == kind;
-    index->mention = fl_arena_alloc_uninit(doc->arena, (index->count + 1) * sizeof *index->mention);
-    if (!index->mention)
-        return false;
-    index->count = 0;
-    bool sorted = true;
+    if (index->count && FL_DOC_MENTION(doc, index->mention[index->count - 1])->sentence >
+                            FL_DOC_MENTION(doc, i)->sentence)
+        *sorted = false;
+    index->mention[index->count++] = i;
+}
+
+/* The name and the code mentions in document order, for sentence lookups
+ * (made on first use, in one pass); an index is left empty when they are
+ * not in sentence order. Returns false when out of memory. */
+static bool build_indexes(fl_doc *doc, num_ctx *cx)
+{
+    size_t count = doc->mentions.count, nnames = 0, ncodes = 0;
     for (size_t i = 0; i < count; i++) {
-        const fl_mention *m = FL_DOC_MENTION(doc, i);
-        if (m->kind != kind)
-            continue;
-        if (index->count &&
-            FL_DOC_MENTION(doc, index->mention[index->count - 1])->sentence > m->sentence)
-            sorted = false;
-        index->mention[index->count++] = i;
+        fl_mention_kind k = FL_DOC_MENTION(doc, i)->kind;
+        nnames += k == FL_M_NAME;
+        ncodes += k == FL_M_CODE;
     }
-    if (!sorted)
-        index->count = 0; /* mentions out of sentence order: no sentence test */
+    cx->names.mention = fl_arena_alloc_uninit(doc->arena, (nnames + ncodes + 2) * sizeof(size_t));
+    if (!cx->names.mention)
+        return false;
+    cx->codes.mention = cx->names.mention + nnames + 1;
+    cx->names.count = cx->codes.count = 0;
+    bool names_sorted = true, codes_sorted = true;
+    for (size_t i = 0; i < count; i++) {
+        fl_mention_kind k = FL_DOC_MENTION(doc, i)->kind;
+        if (k == FL_M_NAME)
+            index_add(doc, &cx->names, i, &names_sorted);
+        else if (k == FL_M_CODE)
+            index_add(doc, &cx->codes, i, &codes_sorted);
+    }
+    /* mentions out of sentence order: no sentence test */
+    if (!names_sorted)
+        cx->names.count = 0;
+    if (!codes_sorted)
+        cx->codes.count = 0;
+    cx->indexed = true;
     return true;
 }
 
@@ -780,12 +909,17 @@ static bool different_codes(const fl_doc *doc, const name_index *codes, size_t s
     return true;
 }
 
-/* What the pair tests read, made once per run. */
-typedef struct num_ctx {
-    name_index names, codes;
-    const fl_ctx_phrases *change, *footing; /* the workspace's, or these: */
-    fl_ctx_phrases change_local, footing_local;
-} num_ctx;
+/* Whether sentences sa and sb name different things (different_names) or
+ * different products (different_codes); the indexes are made on first
+ * use (out of memory: the document is marked and the answer is true). */
+static bool different_things(fl_doc *doc, num_ctx *cx, size_t sa, size_t sb)
+{
+    if (!cx->indexed && !build_indexes(doc, cx)) {
+        fl_ctx_oom(doc);
+        return true;
+    }
+    return different_names(doc, &cx->names, sa, sb) || different_codes(doc, &cx->codes, sa, sb);
+}
 
 /* Sorts items (made in amount order) by (measure, anchor, amount), with
  * measure and anchor already ranks: two stable counting sorts, by anchor
@@ -827,13 +961,13 @@ static bool near_cue(const fl_doc *doc, num_ctx *cx, amount *a)
     return a->cue > 0;
 }
 
-static bool conflict(const fl_doc *doc, num_ctx *cx, amount *a, amount *b)
+static bool conflict(fl_doc *doc, num_ctx *cx, amount *a, amount *b)
 {
     const fl_mention *ma = FL_DOC_MENTION(doc, a->mention), *mb = FL_DOC_MENTION(doc, b->mention);
     if (ma->sentence == mb->sentence || ma->sentence >= doc->sentences.count ||
         mb->sentence >= doc->sentences.count)
         return false;
-    if (consistent(a, b) || a->comparative || b->comparative)
+    if (consistent(cx, a, b) || a->comparative || b->comparative)
         return false;
     size_t shared = 0;
     for (size_t i = 0; i < a->anchor_count; i++)
@@ -846,9 +980,7 @@ static bool conflict(const fl_doc *doc, num_ctx *cx, amount *a, amount *b)
         return false;
     if (near_cue(doc, cx, a) || near_cue(doc, cx, b))
         return false;
-    if (different_years(doc, sa, sb) ||
-        different_names(doc, &cx->names, ma->sentence, mb->sentence) ||
-        different_codes(doc, &cx->codes, ma->sentence, mb->sentence))
+    if (different_years(doc, sa, sb) || different_things(doc, cx, ma->sentence, mb->sentence))
         return false;
     /* "a 25% tariff on steel" and "a 10% tariff on aluminium" */
     if (different_objects(a, b))
@@ -913,7 +1045,7 @@ static size_t written_digits(const char *s, char *out, size_t cap)
  * digits in a different order (12.5 and 15.2, 46 and 64), or one digit
  * changed in a number of at least two significant digits (411,000 and
  * 441,000, 5.5 and 4.5), within a factor of ten of each other. */
-static bool digit_slip(const fl_doc *doc, const amount *a, const amount *b)
+static bool digit_slip(const fl_doc *doc, amount *a, amount *b)
 {
     double hi = a->value > b->value ? a->value : b->value;
     double lo = a->value > b->value ? b->value : a->value;
@@ -937,7 +1069,7 @@ static bool digit_slip(const fl_doc *doc, const amount *a, const amount *b)
     if (permutation)
         return true;
     /* one digit changed, and not two round numbers (20 and 30) */
-    return diff == 1 && (a->sig >= 2 || b->sig >= 2);
+    return diff == 1 && (digits_of(doc, a) >= 2 || digits_of(doc, b) >= 2);
 }
 
 /* Whether the word right before a mention is "the" ("the $4.5 billion
@@ -966,21 +1098,21 @@ static void check_definite(fl_doc *doc, num_ctx *cx, amount *amounts, size_t na)
     for (size_t d = 0; d < na && doc->status == FL_OK; d++) {
         amount *D = &amounts[d];
         const fl_mention *md = FL_DOC_MENTION(doc, D->mention);
-        if (D->flagged || D->comparative || D->approx != EXACT || !D->anchor_count)
+        if (D->flagged || D->comparative || !D->anchor_count)
             continue;
         const fl_sentence *sd = FL_DOC_SENTENCE(doc, md->sentence);
-        if (!definite(doc, md, sd->off))
+        if (!definite(doc, md, sd->off) || approx_of(cx, D) != EXACT)
             continue;
-        const amount *ante = NULL;
+        amount *ante = NULL;
         const char *word = NULL;
         bool ambiguous = false, supported = false;
         size_t scanned = 0;
         for (size_t k = 0; k < na && scanned < 256; k++) {
-            const amount *A = &amounts[k];
+            amount *A = &amounts[k];
             if (k == d || A->measure != D->measure)
                 continue;
             scanned++;
-            if (consistent(A, D)) {
+            if (consistent(cx, A, D)) {
                 supported = true;
                 break;
             }
@@ -993,7 +1125,7 @@ static void check_definite(fl_doc *doc, num_ctx *cx, amount *amounts, size_t na)
                     shared = A->words[x];
             if (!shared)
                 continue;
-            if (ante && !consistent(ante, A))
+            if (ante && !consistent(cx, ante, A))
                 ambiguous = true;
             if (!ante) {
                 ante = A;
@@ -1006,20 +1138,18 @@ static void check_definite(fl_doc *doc, num_ctx *cx, amount *amounts, size_t na)
         const fl_sentence *sa = FL_DOC_SENTENCE(doc, ma->sentence);
         if (fl_ctx_window_has_in(doc, md->off, md->len, 3, 4, cx->change) ||
             fl_ctx_window_has_in(doc, md->off, md->len, 4, 4, cx->footing) ||
-            different_years(doc, sa, sd) ||
-            different_names(doc, &cx->names, ma->sentence, md->sentence) ||
-            different_codes(doc, &cx->codes, ma->sentence, md->sentence))
+            different_years(doc, sa, sd) || different_things(doc, cx, ma->sentence, md->sentence))
             continue;
         report(doc, D, ante, word);
     }
 }
 
 /* How many amounts of the bucket agree with a. */
-static size_t support(const amount *amounts, const item *bucket, size_t n, const amount *a)
+static size_t support(const num_ctx *cx, amount *amounts, const item *bucket, size_t n, amount *a)
 {
     size_t count = 0;
     for (size_t i = 0; i < n; i++)
-        if (consistent(&amounts[bucket[i].amount], a))
+        if (consistent(cx, &amounts[bucket[i].amount], a))
             count++;
     return count;
 }
@@ -1033,7 +1163,7 @@ static void check_bucket(fl_doc *doc, num_ctx *cx, amount *amounts, size_t na, c
             if (a->flagged || b->flagged || !conflict(doc, cx, a, b) ||
                 parts_of_sum(amounts, na, a, b))
                 continue;
-            size_t sa = support(amounts, bucket, n, a), sb = support(amounts, bucket, n, b);
+            size_t sa = support(cx, amounts, bucket, n, a), sb = support(cx, amounts, bucket, n, b);
             /* the minority is wrong; on a tie, the later one */
             bool a_wrong = sa < sb || (sa == sb && bucket[i].amount > bucket[k].amount);
             const char *word = NULL;
@@ -1063,20 +1193,24 @@ static void run(fl_doc *doc)
     if (!stemmer)
         stemmer = own = sb_stemmer_new("english", NULL);
     stem_memo memo = {stemmer, NULL, 0, 0, {0}};
-    fl_name_keys measures;
+    measure_memo mm;
+    mm.percent = FL_NAME_NO_KEY - 1;
+    mm.nmoney = mm.nunits = 0;
     if (!amounts || !stemmer || !memo_init(doc, &memo, 64) ||
-        !fl_name_keys_init(doc, &memo.stems) || !fl_name_keys_init(doc, &measures)) {
+        !fl_name_keys_init(doc, &memo.stems) || !fl_name_keys_init(doc, &mm.keys)) {
         sb_stemmer_delete(own);
         fl_ctx_oom(doc);
         return;
     }
-    fl_ctx_phrases lower, upper, approx;
+    num_ctx cx;
+    cx.doc = doc;
     /* tried in this order: the first that matches qualifies the amount */
-    const fl_ctx_phrases *const bounds[3] = {
-        fl_ctx_phrases_get(doc, lower_bound_phrases, &lower),
-        fl_ctx_phrases_get(doc, upper_bound_phrases, &upper),
-        fl_ctx_phrases_get(doc, fl_ctx_approx_phrases, &approx)};
-    static const approx_kind bound_kinds[4] = {AT_LEAST, AT_MOST, APPROX, EXACT};
+    cx.bounds[0] = fl_ctx_phrases_get(doc, lower_bound_phrases, &cx.lower_local);
+    cx.bounds[1] = fl_ctx_phrases_get(doc, upper_bound_phrases, &cx.upper_local);
+    cx.bounds[2] = fl_ctx_phrases_get(doc, fl_ctx_approx_phrases, &cx.approx_local);
+    cx.change = fl_ctx_phrases_get(doc, fl_ctx_change_phrases, &cx.change_local);
+    cx.footing = fl_ctx_phrases_get(doc, footing_phrases, &cx.footing_local);
+    cx.indexed = false;
     size_t na = 0, ni = 0;
     for (size_t i = 0; i < count && doc->status == FL_OK; i++) {
         const fl_mention *m = FL_DOC_MENTION(doc, i);
@@ -1085,22 +1219,22 @@ static void run(fl_doc *doc)
         if (!m->surface || !(m->number > 0) || !(m->number < 1e300) ||
             m->sentence >= doc->sentences.count || conversion_or_range(doc, m))
             continue;
-        size_t measure = measure_of(doc, &measures, m);
+        size_t measure = measure_memo_of(doc, &mm, m);
         if (measure == FL_NAME_NO_KEY)
             continue;
         const fl_sentence *s = FL_DOC_SENTENCE(doc, m->sentence);
         amount *a = &amounts[na];
+        a->approx = APPROX_UNREAD;
         a->mention = i;
         a->anchor_count = 0;
         a->object_count = 0;
         a->comparative = false;
         a->flagged = false;
         a->cue = -1;
-        a->measure = measures.keys[measure];
+        a->measure = mm.keys.keys[measure];
         a->measure_id = measure;
         a->value = m->number;
-        a->sig = significant_digits(m->surface, &a->integer);
-        a->approx = bound_kinds[fl_ctx_before_which(doc, s->off, m->off, bounds, 3)];
+        a->sig = -1;
         find_anchors(doc, &memo, a, s->off, s->off + s->len);
         ni += a->anchor_count;
         na++;
@@ -1128,22 +1262,14 @@ static void run(fl_doc *doc)
             if (o->sentence != m->sentence)
                 break;
             if (m->kind != FL_M_MONEY && amounts[i].measure == amounts[k].measure &&
-                !consistent(&amounts[i], &amounts[k]))
+                !consistent(&cx, &amounts[i], &amounts[k]))
                 amounts[i].comparative = amounts[k].comparative = true;
         }
     }
-    num_ctx cx;
-    cx.change = fl_ctx_phrases_get(doc, fl_ctx_change_phrases, &cx.change_local);
-    cx.footing = fl_ctx_phrases_get(doc, footing_phrases, &cx.footing_local);
-    if (!build_index(doc, FL_M_NAME, &cx.names) || !build_index(doc, FL_M_CODE, &cx.codes)) {
-        sb_stemmer_delete(own);
-        fl_ctx_oom(doc);
-        return;
-    }
     /* measures and anchors in strcmp order: ids become ranks */
-    size_t *mrank = fl_arena_alloc(doc->arena, (measures.count + 1) * sizeof *mrank);
+    size_t *mrank = fl_arena_alloc(doc->arena, (mm.keys.count + 1) * sizeof *mrank);
     size_t *arank = fl_arena_alloc(doc->arena, (memo.stems.count + 1) * sizeof *arank);
-    if (!mrank || !arank || !fl_name_keys_ranks(doc, &measures, mrank) ||
+    if (!mrank || !arank || !fl_name_keys_ranks(doc, &mm.keys, mrank) ||
         !fl_name_keys_ranks(doc, &memo.stems, arank)) {
         sb_stemmer_delete(own);
         fl_ctx_oom(doc);
@@ -1153,7 +1279,7 @@ static void run(fl_doc *doc)
         items[i].measure = mrank[items[i].measure];
         items[i].anchor = arank[items[i].anchor];
     }
-    if (!sort_items(doc, items, items + ni + 1, ni, measures.count, memo.stems.count)) {
+    if (!sort_items(doc, items, items + ni + 1, ni, mm.keys.count, memo.stems.count)) {
         sb_stemmer_delete(own);
         fl_ctx_oom(doc);
         return;
