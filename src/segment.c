@@ -737,6 +737,78 @@ static int scan_plain(seg *sg, size_t i, uint8_t gap, size_t *end)
                : -1;
 }
 
+/* Bytes that end a word of ASCII letters at once: what plain_end marks
+ * for a word, less the digits (scan_plain takes those into its run). */
+// clang-format off
+static const unsigned char word_end[256] = {
+    [0 ... '&' - 1] = 1,
+    ['(' ... ','] = 1,
+    ['/'] = 1,
+    [':' ... '@'] = 1,
+    ['[' ... '`'] = 1,
+    ['{' ... 127] = 1,
+};
+// clang-format on
+
+/* The most common case of scan_plain in a loop of its own, so that its
+ * state stays in registers: words of one to seven ASCII letters, all small
+ * or capitalized, each ended by a byte of word_end, one space apart.
+ * Pushes the words from s[i] on (s[i] a letter or a digit; the first with
+ * gap *gap) and returns where it stopped: at a word left to scan_plain
+ * (*gap its gap), or after the last word pushed (*gap 0). */
+static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
+{
+    const unsigned char *s = sg->s;
+    size_t len = sg->len, n = sg->n, cap = sg->cap;
+    fl_token *toks = sg->toks;
+    uint8_t *flags = sg->flags;
+    stem_slot **slots = sg->slots;
+    const fl_stem_cache *cache = sg->cache;
+    uint8_t g = *gap;
+    if (g & (G_LINE | G_PARA))
+        return i; /* split_sentences must hear of it */
+    while (len - i >= 8 && n < cap) {
+        uint64_t w = fl_load8(s + i);
+        /* bytes past ASCII may carry into the bytes after them, but every
+         * byte up to the first stop is an ASCII letter */
+        uint64_t stop = ~FL_BYTES_IN(w | 0x2020202020202020ull, 'a', 'z') & FL_BYTES_80;
+        if (!(stop & 0x8080808080808000ull) || (stop & 0x80))
+            break; /* eight letters or more, or no letter first */
+        uint64_t bit = stop & -stop, keep = (bit >> 7) - 1;
+        size_t k = (size_t)__builtin_ctzll(stop) >> 3, p = i + k;
+        unsigned char t = s[p];
+        if (!word_end[t])
+            break;
+        uint64_t upper = ~w & keep & 0x2020202020202020ull;
+        if (upper & ~0x20ull)
+            break; /* a capital after the first letter */
+        uint64_t key = (w | 0x2020202020202020ull) & keep;
+        stem_slot *slot = NULL;
+        if (k >= 2)
+            slot = stem_find(cache, (const char *)&key, k, key_final(key_mix(0, key), k), key);
+        toks[n] =
+            (fl_token){.off = i,
+                       .len = k,
+                       .kind = FL_TOK_WORD,
+                       .capitalized = upper != 0,
+                       .all_caps = false,
+                       .shape = (uint8_t)(FL_TS_KNOWN | FL_TS_LETTER | (upper ? FL_TS_UPPER0 : 0))};
+        flags[n] = g | (upper && k == 1 ? T_NOLOWER : 0);
+        slots[n] = slot;
+        n++;
+        if (t != ' ' || len - p < 2 || !alnum_counts[s[p + 1]]) {
+            i = p;
+            g = 0;
+            break;
+        }
+        i = p + 1;
+        g = G_SPACE;
+    }
+    sg->n = n;
+    *gap = g;
+    return i;
+}
+
 /* Scans a WORD or NUMBER at s[i] and pushes it. */
 static bool scan_word(seg *sg, size_t i, uint8_t gap, size_t *end)
 {
@@ -958,8 +1030,17 @@ static fl_status tokenize(seg *sg)
         if (alnum_counts[s[i]]) {
             /* plain words, each straight after one space */
             size_t end;
-            int r;
-            while ((r = scan_plain(sg, i, gap, &end)) > 0) {
+            int r = 1;
+            for (;;) {
+                size_t at = fast_words(sg, i, &gap);
+                if (at != i) {
+                    i = at;
+                    breaks = 0;
+                    if (!gap)
+                        break; /* after a word */
+                }
+                if ((r = scan_plain(sg, i, gap, &end)) <= 0)
+                    break;
                 i = end;
                 gap = 0;
                 breaks = 0;
