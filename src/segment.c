@@ -1867,6 +1867,7 @@ static fl_status sentence_context(context_state *cx, fl_sentence *st, size_t ind
     char low[FL_MAX_CONTEXT_WORD + 8]; /* lower_word may write past the word */
     unsigned epoch = cx->cache->epoch;
     size_t words = 0, nolower = 0, counted = 0, caps = 0;
+    bool headline = st->headline;
     /* the slots found while scanning, unless the cache moved since */
     stem_slot *const *found = cx->cache->gen == sg->gen ? sg->slots : NULL;
     for (size_t i = first; i < end; i++) {
@@ -1875,7 +1876,7 @@ static fl_status sentence_context(context_state *cx, fl_sentence *st, size_t ind
             continue;
         words++;
         nolower += (sg->flags[i] & T_NOLOWER) != 0;
-        if (st->headline && words > 1 && !is_small_word(tok_text(sg, i), t->len)) {
+        if (headline && words > 1 && !is_small_word(tok_text(sg, i), t->len)) {
             counted++;
             caps += t->capitalized;
         }
@@ -1943,17 +1944,25 @@ static fl_status sentence_context(context_state *cx, fl_sentence *st, size_t ind
             w[count++] = e; /* sorted below */
             continue;
         }
-        /* into place; words with one stem ("rates", "rate") and words met
-         * again after the cache started over are kept once */
+        /* into place, by the prefixes; words with one stem ("rates",
+         * "rate") and words met again after the cache started over are
+         * kept once */
         size_t m = count;
-        int c = 1;
-        while (m > 0 && (c = ctx_cmp(&w[m - 1], &e)) > 0) {
+        while (m > 0 && w[m - 1].prefix > e.prefix) {
             w[m] = w[m - 1]; /* moved up on the way (a duplicate is rare) */
             m--;
         }
-        if (m > 0 && c == 0) {
-            memmove(&w[m], &w[m + 1], (count - m) * sizeof *w);
-            continue;
+        if (m > 0 && w[m - 1].prefix == e.prefix) {
+            /* the prefixes tie (rare): the rest of the stems decides */
+            int c = 1;
+            while (m > 0 && (c = ctx_cmp(&w[m - 1], &e)) > 0) {
+                w[m] = w[m - 1];
+                m--;
+            }
+            if (m > 0 && c == 0) {
+                memmove(&w[m], &w[m + 1], (count - m) * sizeof *w);
+                continue;
+            }
         }
         w[m] = e;
         count++;
