@@ -370,8 +370,8 @@ static bool is_starter(const unsigned char *w, size_t len)
     return false;
 }
 
-/* Words a title-case headline leaves in lower case. */
-static const char *const small_words[] = {
+/* Words a title-case headline leaves in lower case, NUL padded. */
+static const char small_words[][5] = {
     "a",    "an",   "and", "as",  "at", "but",  "by", "for",  "from", "in",
     "into", "nor",  "of",  "off", "on", "onto", "or", "out",  "over", "per",
     "so",   "than", "the", "to",  "up", "via",  "vs", "with", "yet",
@@ -388,7 +388,7 @@ static bool is_small_word(const unsigned char *w, size_t len)
         low[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] | 0x20 : w[i]);
     }
     for (size_t i = 0; i < sizeof small_words / sizeof small_words[0]; i++)
-        if (strlen(small_words[i]) == len && memcmp(small_words[i], low, len) == 0)
+        if (memcmp(small_words[i], low, sizeof low) == 0)
             return true;
     return false;
 }
