@@ -750,64 +750,7 @@ static const unsigned char word_end[256] = {
 };
 // clang-format on
 
-/* The most common case of scan_plain in a loop of its own, so that its
- * state stays in registers: words of one to seven ASCII letters, all small
- * or capitalized, each ended by a byte of word_end, one space apart.
- * Pushes the words from s[i] on (s[i] a letter or a digit; the first with
- * gap *gap) and returns where it stopped: at a word left to scan_plain
- * (*gap its gap), or after the last word pushed (*gap 0). */
-static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
-{
-    const unsigned char *s = sg->s;
-    size_t len = sg->len, n = sg->n, cap = sg->cap;
-    fl_token *toks = sg->toks;
-    uint8_t *flags = sg->flags;
-    stem_slot **slots = sg->slots;
-    const fl_stem_cache *cache = sg->cache;
-    uint8_t g = *gap;
-    if (g & (G_LINE | G_PARA))
-        return i; /* split_sentences must hear of it */
-    while (len - i >= 8 && n < cap) {
-        uint64_t w = fl_load8(s + i);
-        /* bytes past ASCII may carry into the bytes after them, but every
-         * byte up to the first stop is an ASCII letter */
-        uint64_t stop = ~FL_BYTES_IN(w | 0x2020202020202020ull, 'a', 'z') & FL_BYTES_80;
-        if (!(stop & 0x8080808080808000ull) || (stop & 0x80))
-            break; /* eight letters or more, or no letter first */
-        uint64_t bit = stop & -stop, keep = (bit >> 7) - 1;
-        size_t k = (size_t)__builtin_ctzll(stop) >> 3, p = i + k;
-        unsigned char t = s[p];
-        if (!word_end[t])
-            break;
-        uint64_t upper = ~w & keep & 0x2020202020202020ull;
-        if (upper & ~0x20ull)
-            break; /* a capital after the first letter */
-        uint64_t key = (w | 0x2020202020202020ull) & keep;
-        stem_slot *slot = NULL;
-        if (k >= 2)
-            slot = stem_find(cache, (const char *)&key, k, key_final(key_mix(0, key), k), key);
-        toks[n] =
-            (fl_token){.off = i,
-                       .len = k,
-                       .kind = FL_TOK_WORD,
-                       .capitalized = upper != 0,
-                       .all_caps = false,
-                       .shape = (uint8_t)(FL_TS_KNOWN | FL_TS_LETTER | (upper ? FL_TS_UPPER0 : 0))};
-        flags[n] = g | (upper && k == 1 ? T_NOLOWER : 0);
-        slots[n] = slot;
-        n++;
-        if (t != ' ' || len - p < 2 || !alnum_counts[s[p + 1]]) {
-            i = p;
-            g = 0;
-            break;
-        }
-        i = p + 1;
-        g = G_SPACE;
-    }
-    sg->n = n;
-    *gap = g;
-    return i;
-}
+static size_t fast_words(seg *sg, size_t i, uint8_t *gap);
 
 /* Scans a WORD or NUMBER at s[i] and pushes it. */
 static bool scan_word(seg *sg, size_t i, uint8_t gap, size_t *end)
@@ -1036,8 +979,8 @@ static fl_status tokenize(seg *sg)
                 if (at != i) {
                     i = at;
                     breaks = 0;
-                    if (!gap)
-                        break; /* after a word */
+                    if (!alnum_counts[s[i]])
+                        break; /* after a word, or before a token not a word */
                 }
                 if ((r = scan_plain(sg, i, gap, &end)) <= 0)
                     break;
@@ -1751,6 +1694,72 @@ static bool word_stem(fl_stem_cache *c, struct sb_stemmer *stemmer, const char *
     *slot = &c->slots[at];
     *stem = (const sb_symbol *)st;
     return true;
+}
+
+/* The most common case of scan_plain in a loop of its own, so that its
+ * state stays in registers: words of one to seven ASCII letters, all small
+ * or capitalized, each ended by a byte of word_end, one space apart.
+ * Pushes the words from s[i] on (s[i] a letter or a digit; the first with
+ * gap *gap) and returns where it stopped: at a word or other token left to
+ * the caller (*gap its gap so far), or after the last word pushed (*gap
+ * 0). */
+static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
+{
+    uint8_t g = *gap;
+    if ((g & (G_LINE | G_PARA)) || sg->len - i < 8)
+        return i; /* split_sentences must hear of a line break */
+    const unsigned char *s = sg->s, *at = s + i, *last = s + sg->len - 8;
+    fl_token *tok = sg->toks + sg->n, *tok_end = sg->toks + sg->cap;
+    uint8_t *flag = sg->flags + sg->n;
+    stem_slot **found = sg->slots + sg->n;
+    stem_slot *slots = sg->cache->slots;
+    size_t mask = sg->cache->mask;
+    while (at <= last && tok < tok_end) {
+        uint64_t w = fl_load8(at);
+        /* bytes past ASCII may carry into the bytes after them, but every
+         * byte up to the first stop is an ASCII letter */
+        uint64_t stop = ~FL_BYTES_IN(w | 0x2020202020202020ull, 'a', 'z') & FL_BYTES_80;
+        if (!(stop & 0x8080808080808000ull) || (stop & 0x80))
+            break; /* eight letters or more, or no letter first */
+        uint64_t keep = ((stop & -stop) >> 7) - 1;
+        size_t k = (size_t)__builtin_ctzll(stop) >> 3;
+        unsigned char t = at[k];
+        if (!word_end[t])
+            break;
+        uint64_t upper = ~w & keep & 0x2020202020202020ull;
+        if (upper & ~0x20ull)
+            break; /* a capital after the first letter */
+        /* the stem cache slot, as stem_find would find it */
+        uint64_t key = (w | 0x2020202020202020ull) & keep;
+        stem_slot *slot = NULL;
+        if (k >= 2) {
+            unsigned hash = key_final(key_mix(0, key), k);
+            for (size_t p = hash & mask; slots[p].len; p = (p + 1) & mask)
+                if (slots[p].hash == hash && slots[p].len == k && slots[p].head == key) {
+                    slot = &slots[p];
+                    break;
+                }
+        }
+        *tok++ =
+            (fl_token){.off = (size_t)(at - s),
+                       .len = k,
+                       .kind = FL_TOK_WORD,
+                       .capitalized = upper != 0,
+                       .all_caps = false,
+                       .shape = (uint8_t)(FL_TS_KNOWN | FL_TS_LETTER | (upper ? FL_TS_UPPER0 : 0))};
+        *flag++ = g | (upper && k == 1 ? T_NOLOWER : 0);
+        *found++ = slot;
+        at += k;
+        if (t != ' ') {
+            g = 0;
+            break;
+        }
+        at++;
+        g = G_SPACE;
+    }
+    sg->n = (size_t)(tok - sg->toks);
+    *gap = g;
+    return (size_t)(at - s);
 }
 
 bool fl_ws_stem(fl_doc *doc, const char *word, size_t len, bool *stop, const char **stem,
