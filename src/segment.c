@@ -1696,6 +1696,15 @@ static bool word_stem(fl_stem_cache *c, struct sb_stemmer *stemmer, const char *
     return true;
 }
 
+/* Whether the n bytes (n < 8) at a are those of the little-endian t. */
+static inline bool tail_is(const char *a, uint64_t t, size_t n)
+{
+    for (size_t j = 0; j < n; j++, t >>= 8)
+        if ((unsigned char)a[j] != (unsigned char)t)
+            return false;
+    return true;
+}
+
 /* The most common case of scan_plain in a loop of its own, so that its
  * state stays in registers: words of one to seven ASCII letters, all small
  * or capitalized, each ended by a byte of word_end, one space apart.
@@ -1719,23 +1728,45 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
         /* bytes past ASCII may carry into the bytes after them, but every
          * byte up to the first stop is an ASCII letter */
         uint64_t stop = ~FL_BYTES_IN(w | 0x2020202020202020ull, 'a', 'z') & FL_BYTES_80;
-        if (!(stop & 0x8080808080808000ull) || (stop & 0x80))
-            break; /* eight letters or more, or no letter first */
-        uint64_t keep = ((stop & -stop) >> 7) - 1;
-        size_t k = (size_t)__builtin_ctzll(stop) >> 3;
+        if (stop & 0x80)
+            break; /* no letter first */
+        /* the word's bytes lower-cased (key, then tail: the bytes past the
+         * eighth, zero padded), its length k; upper marks its capitals */
+        uint64_t key = w | 0x2020202020202020ull, tail = 0, upper;
+        size_t k;
+        unsigned hash;
+        if (stop) {
+            uint64_t keep = ((stop & -stop) >> 7) - 1;
+            k = (size_t)__builtin_ctzll(stop) >> 3;
+            key &= keep;
+            upper = ~w & keep & 0x2020202020202020ull;
+            hash = key_final(key_mix(0, key), k);
+        } else {
+            /* eight letters or more: up to fifteen in a second load */
+            if (at + 8 > last)
+                break;
+            uint64_t w2 = fl_load8(at + 8);
+            uint64_t stop2 = ~FL_BYTES_IN(w2 | 0x2020202020202020ull, 'a', 'z') & FL_BYTES_80;
+            if (!stop2)
+                break;
+            uint64_t keep = ((stop2 & -stop2) >> 7) - 1;
+            k = 8 + ((size_t)__builtin_ctzll(stop2) >> 3);
+            tail = (w2 | 0x2020202020202020ull) & keep;
+            upper = (~w & 0x2020202020202020ull) | (~w2 & keep & 0x2020202020202020ull);
+            uint64_t h = key_mix(0, key);
+            hash = key_final(keep ? key_mix(h, tail) : h, k);
+        }
         unsigned char t = at[k];
         if (!word_end[t])
             break;
-        uint64_t upper = ~w & keep & 0x2020202020202020ull;
         if (upper & ~0x20ull)
             break; /* a capital after the first letter */
         /* the stem cache slot, as stem_find would find it */
-        uint64_t key = (w | 0x2020202020202020ull) & keep;
         stem_slot *slot = NULL;
         if (k >= 2) {
-            unsigned hash = key_final(key_mix(0, key), k);
             for (size_t p = hash & mask; slots[p].len; p = (p + 1) & mask)
-                if (slots[p].hash == hash && slots[p].len == k && slots[p].head == key) {
+                if (slots[p].hash == hash && slots[p].len == k && slots[p].head == key &&
+                    (k <= 8 || tail_is(slots[p].tail, tail, k - 8))) {
                     slot = &slots[p];
                     break;
                 }
