@@ -370,8 +370,8 @@ static bool is_starter(const unsigned char *w, size_t len)
     return false;
 }
 
-/* Words a title-case headline leaves in lower case. */
-static const char *const small_words[] = {
+/* Words a title-case headline leaves in lower case, NUL padded. */
+static const char small_words[][5] = {
     "a",    "an",   "and", "as",  "at", "but",  "by", "for",  "from", "in",
     "into", "nor",  "of",  "off", "on", "onto", "or", "out",  "over", "per",
     "so",   "than", "the", "to",  "up", "via",  "vs", "with", "yet",
@@ -388,7 +388,7 @@ static bool is_small_word(const unsigned char *w, size_t len)
         low[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] | 0x20 : w[i]);
     }
     for (size_t i = 0; i < sizeof small_words / sizeof small_words[0]; i++)
-        if (strlen(small_words[i]) == len && memcmp(small_words[i], low, len) == 0)
+        if (memcmp(small_words[i], low, sizeof low) == 0)
             return true;
     return false;
 }
@@ -737,6 +737,21 @@ static int scan_plain(seg *sg, size_t i, uint8_t gap, size_t *end)
                : -1;
 }
 
+/* Bytes that end a word of ASCII letters at once: what plain_end marks
+ * for a word, less the digits (scan_plain takes those into its run). */
+// clang-format off
+static const unsigned char word_end[256] = {
+    [0 ... '&' - 1] = 1,
+    ['(' ... ','] = 1,
+    ['/'] = 1,
+    [':' ... '@'] = 1,
+    ['[' ... '`'] = 1,
+    ['{' ... 127] = 1,
+};
+// clang-format on
+
+static size_t fast_words(seg *sg, size_t i, uint8_t *gap);
+
 /* Scans a WORD or NUMBER at s[i] and pushes it. */
 static bool scan_word(seg *sg, size_t i, uint8_t gap, size_t *end)
 {
@@ -958,8 +973,17 @@ static fl_status tokenize(seg *sg)
         if (alnum_counts[s[i]]) {
             /* plain words, each straight after one space */
             size_t end;
-            int r;
-            while ((r = scan_plain(sg, i, gap, &end)) > 0) {
+            int r = 1;
+            for (;;) {
+                size_t at = fast_words(sg, i, &gap);
+                if (at != i) {
+                    i = at;
+                    breaks = 0;
+                    if (!alnum_counts[s[i]])
+                        break; /* after a word, or before a token not a word */
+                }
+                if ((r = scan_plain(sg, i, gap, &end)) <= 0)
+                    break;
                 i = end;
                 gap = 0;
                 breaks = 0;
@@ -1513,6 +1537,43 @@ static size_t lower_word(const unsigned char *w, size_t len, size_t avail, bool 
     return o >= 2 ? o : 0;
 }
 
+/* Last bytes of a word that no step of Snowball English removes or
+ * changes: every suffix it looks at ends in another letter (c d e g i l m
+ * n r s t y) or an apostrophe. */
+// clang-format off
+static const unsigned char stem_keeps_end[256] = {
+    ['0' ... '9'] = 1, ['a'] = 1, ['b'] = 1, ['f'] = 1, ['h'] = 1, ['j'] = 1, ['k'] = 1,
+    ['o'] = 1, ['p'] = 1, ['q'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['z'] = 1,
+};
+// clang-format on
+
+/* The length of the Snowball English stem of the lower-cased ASCII word
+ * w[0..n) when it is w itself or w without a plural 's' (after a byte of
+ * stem_keeps_end but 'u', with a vowel before that byte; "news", "bias",
+ * "atlas" and "cosmos" are the algorithm's exceptions), else 0: then only
+ * the stemmer can tell. Checked against libstemmer on every word of the
+ * test corpora and on three million random strings. */
+static size_t plain_stem(const char *w, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)w;
+    if (n < 3 || u[0] == '\'')
+        return 0; /* short words are kept; a leading apostrophe goes */
+    if (stem_keeps_end[u[n - 1]])
+        return n;
+    if (u[n - 1] != 's' || !stem_keeps_end[u[n - 2]] || u[n - 2] == 'u')
+        return 0;
+    for (size_t k = 0; k + 2 < n; k++) {
+        unsigned char c = u[k];
+        if (c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u') {
+            if ((n == 4 && (memcmp(w, "news", 4) == 0 || memcmp(w, "bias", 4) == 0)) ||
+                (n == 5 && memcmp(w, "atlas", 5) == 0) || (n == 6 && memcmp(w, "cosmos", 6) == 0))
+                return 0;
+            return n - 1;
+        }
+    }
+    return 0;
+}
+
 /* Whether low[0..n) is a stopword, else its stem (Snowball English;
  * dotted forms such as "u.s" and "amazon.com" are names, not inflected
  * words, and stay as they are). */
@@ -1524,6 +1585,14 @@ static bool stem_fresh(struct sb_stemmer *stemmer, const char *low, size_t n, bo
     *sn = n;
     if (*stop || memchr(low, '.', n))
         return true;
+    unsigned char high = 0;
+    for (size_t k = 0; k < n; k++)
+        high |= (unsigned char)low[k];
+    size_t kept = high < 0x80 ? plain_stem(low, n) : 0;
+    if (kept) {
+        *sn = kept;
+        return true;
+    }
     *stem = sb_stemmer_stem(stemmer, (const sb_symbol *)low, (int)n);
     if (!*stem)
         return false;
@@ -1625,6 +1694,103 @@ static bool word_stem(fl_stem_cache *c, struct sb_stemmer *stemmer, const char *
     *slot = &c->slots[at];
     *stem = (const sb_symbol *)st;
     return true;
+}
+
+/* Whether the n bytes (n < 8) at a are those of the little-endian t. */
+static inline bool tail_is(const char *a, uint64_t t, size_t n)
+{
+    for (size_t j = 0; j < n; j++, t >>= 8)
+        if ((unsigned char)a[j] != (unsigned char)t)
+            return false;
+    return true;
+}
+
+/* The most common case of scan_plain in a loop of its own, so that its
+ * state stays in registers: words of one to seven ASCII letters, all small
+ * or capitalized, each ended by a byte of word_end, one space apart.
+ * Pushes the words from s[i] on (s[i] a letter or a digit; the first with
+ * gap *gap) and returns where it stopped: at a word or other token left to
+ * the caller (*gap its gap so far), or after the last word pushed (*gap
+ * 0). */
+static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
+{
+    uint8_t g = *gap;
+    if ((g & (G_LINE | G_PARA)) || sg->len - i < 8)
+        return i; /* split_sentences must hear of a line break */
+    const unsigned char *s = sg->s, *at = s + i, *last = s + sg->len - 8;
+    fl_token *tok = sg->toks + sg->n, *tok_end = sg->toks + sg->cap;
+    uint8_t *flag = sg->flags + sg->n;
+    stem_slot **found = sg->slots + sg->n;
+    stem_slot *slots = sg->cache->slots;
+    size_t mask = sg->cache->mask;
+    while (at <= last && tok < tok_end) {
+        uint64_t w = fl_load8(at);
+        /* bytes past ASCII may carry into the bytes after them, but every
+         * byte up to the first stop is an ASCII letter */
+        uint64_t stop = ~FL_BYTES_IN(w | 0x2020202020202020ull, 'a', 'z') & FL_BYTES_80;
+        if (stop & 0x80)
+            break; /* no letter first */
+        /* the word's bytes lower-cased (key, then tail: the bytes past the
+         * eighth, zero padded), its length k; upper marks its capitals */
+        uint64_t key = w | 0x2020202020202020ull, tail = 0, upper;
+        size_t k;
+        unsigned hash;
+        if (stop) {
+            uint64_t keep = ((stop & -stop) >> 7) - 1;
+            k = (size_t)__builtin_ctzll(stop) >> 3;
+            key &= keep;
+            upper = ~w & keep & 0x2020202020202020ull;
+            hash = key_final(key_mix(0, key), k);
+        } else {
+            /* eight letters or more: up to fifteen in a second load */
+            if (at + 8 > last)
+                break;
+            uint64_t w2 = fl_load8(at + 8);
+            uint64_t stop2 = ~FL_BYTES_IN(w2 | 0x2020202020202020ull, 'a', 'z') & FL_BYTES_80;
+            if (!stop2)
+                break;
+            uint64_t keep = ((stop2 & -stop2) >> 7) - 1;
+            k = 8 + ((size_t)__builtin_ctzll(stop2) >> 3);
+            tail = (w2 | 0x2020202020202020ull) & keep;
+            upper = (~w & 0x2020202020202020ull) | (~w2 & keep & 0x2020202020202020ull);
+            uint64_t h = key_mix(0, key);
+            hash = key_final(keep ? key_mix(h, tail) : h, k);
+        }
+        unsigned char t = at[k];
+        if (!word_end[t])
+            break;
+        if (upper & ~0x20ull)
+            break; /* a capital after the first letter */
+        /* the stem cache slot, as stem_find would find it */
+        stem_slot *slot = NULL;
+        if (k >= 2) {
+            for (size_t p = hash & mask; slots[p].len; p = (p + 1) & mask)
+                if (slots[p].hash == hash && slots[p].len == k && slots[p].head == key &&
+                    (k <= 8 || tail_is(slots[p].tail, tail, k - 8))) {
+                    slot = &slots[p];
+                    break;
+                }
+        }
+        *tok++ =
+            (fl_token){.off = (size_t)(at - s),
+                       .len = k,
+                       .kind = FL_TOK_WORD,
+                       .capitalized = upper != 0,
+                       .all_caps = false,
+                       .shape = (uint8_t)(FL_TS_KNOWN | FL_TS_LETTER | (upper ? FL_TS_UPPER0 : 0))};
+        *flag++ = g | (upper && k == 1 ? T_NOLOWER : 0);
+        *found++ = slot;
+        at += k;
+        if (t != ' ') {
+            g = 0;
+            break;
+        }
+        at++;
+        g = G_SPACE;
+    }
+    sg->n = (size_t)(tok - sg->toks);
+    *gap = g;
+    return (size_t)(at - s);
 }
 
 bool fl_ws_stem(fl_doc *doc, const char *word, size_t len, bool *stop, const char **stem,
@@ -1741,6 +1907,7 @@ static fl_status sentence_context(context_state *cx, fl_sentence *st, size_t ind
     char low[FL_MAX_CONTEXT_WORD + 8]; /* lower_word may write past the word */
     unsigned epoch = cx->cache->epoch;
     size_t words = 0, nolower = 0, counted = 0, caps = 0;
+    bool headline = st->headline;
     /* the slots found while scanning, unless the cache moved since */
     stem_slot *const *found = cx->cache->gen == sg->gen ? sg->slots : NULL;
     for (size_t i = first; i < end; i++) {
@@ -1749,7 +1916,7 @@ static fl_status sentence_context(context_state *cx, fl_sentence *st, size_t ind
             continue;
         words++;
         nolower += (sg->flags[i] & T_NOLOWER) != 0;
-        if (st->headline && words > 1 && !is_small_word(tok_text(sg, i), t->len)) {
+        if (headline && words > 1 && !is_small_word(tok_text(sg, i), t->len)) {
             counted++;
             caps += t->capitalized;
         }
@@ -1817,17 +1984,25 @@ static fl_status sentence_context(context_state *cx, fl_sentence *st, size_t ind
             w[count++] = e; /* sorted below */
             continue;
         }
-        /* into place; words with one stem ("rates", "rate") and words met
-         * again after the cache started over are kept once */
+        /* into place, by the prefixes; words with one stem ("rates",
+         * "rate") and words met again after the cache started over are
+         * kept once */
         size_t m = count;
-        int c = 1;
-        while (m > 0 && (c = ctx_cmp(&w[m - 1], &e)) > 0) {
+        while (m > 0 && w[m - 1].prefix > e.prefix) {
             w[m] = w[m - 1]; /* moved up on the way (a duplicate is rare) */
             m--;
         }
-        if (m > 0 && c == 0) {
-            memmove(&w[m], &w[m + 1], (count - m) * sizeof *w);
-            continue;
+        if (m > 0 && w[m - 1].prefix == e.prefix) {
+            /* the prefixes tie (rare): the rest of the stems decides */
+            int c = 1;
+            while (m > 0 && (c = ctx_cmp(&w[m - 1], &e)) > 0) {
+                w[m] = w[m - 1];
+                m--;
+            }
+            if (m > 0 && c == 0) {
+                memmove(&w[m], &w[m + 1], (count - m) * sizeof *w);
+                continue;
+            }
         }
         w[m] = e;
         count++;
