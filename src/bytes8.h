@@ -36,6 +36,16 @@ static inline uint64_t fl_load8_be(const void *p)
     return v;
 }
 
+/* Stores v at p[0..8) little-endian: the inverse of fl_load8, so bytes
+ * worked on in a loaded number go back in text order on every host. */
+static inline void fl_store8(void *p, uint64_t v)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    v = __builtin_bswap64(v);
+#endif
+    memcpy(p, &v, 8);
+}
+
 /* The low n bytes (n < 8) of a little-endian load. */
 static inline uint64_t fl_low_bytes(size_t n)
 {

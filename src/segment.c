@@ -662,8 +662,11 @@ static int scan_plain(seg *sg, size_t i, uint8_t gap, size_t *end)
         lower = letter & (w << 2);
         uint64_t key = (w & keep) | ((letter ^ lower) >> 2);
         stem_slot *slot = NULL;
-        if (n >= 2)
-            slot = stem_find(sg->cache, (const char *)&key, n, key_final(key_mix(0, key), n), key);
+        if (n >= 2) {
+            char kb[8];
+            fl_store8(kb, key);
+            slot = stem_find(sg->cache, kb, n, key_final(key_mix(0, key), n), key);
+        }
         *end = p;
         /* most words: small letters only after the first */
         bool cap = s[i] <= 'Z';
@@ -692,7 +695,7 @@ static int scan_plain(seg *sg, size_t i, uint8_t gap, size_t *end)
         carry = lo >> 56;
         uint64_t lowered = (w & keep) | ((letter ^ lo) >> 2);
         if (keep && p - i < FL_MAX_CONTEXT_WORD) {
-            memcpy(low + (p - i), &lowered, 8);
+            fl_store8(low + (p - i), lowered);
             h = key_mix(h, lowered);
         }
         if (stop) {
@@ -727,9 +730,7 @@ static int scan_plain(seg *sg, size_t i, uint8_t gap, size_t *end)
     size_t n = p - i;
     stem_slot *slot = NULL;
     if (n < FL_MAX_CONTEXT_WORD) {
-        uint64_t head;
-        memcpy(&head, low, 8);
-        slot = stem_find(sg->cache, low, n, key_final(h, n), head);
+        slot = stem_find(sg->cache, low, n, key_final(h, n), fl_load8(low));
     }
     return push_plain(sg, i, n, FL_TOK_WORD, gap | (lower ? 0 : T_NOLOWER), s[i] <= 'Z', all_caps,
                       shape, slot)
@@ -1502,7 +1503,7 @@ static size_t lower_word(const unsigned char *w, size_t len, size_t avail, bool 
             if (c & FL_BYTES_80)
                 break;
             c |= FL_BYTES_IN(c, 'A', 'Z') >> 2;
-            memcpy(out + k, &c, 8);
+            fl_store8(out + k, c);
             h = key_mix(h, c);
         }
         if (k >= len) {
@@ -1600,15 +1601,14 @@ static bool stem_fresh(struct sb_stemmer *stemmer, const char *low, size_t n, bo
     return true;
 }
 
-/* The first eight bytes of s[0..n), zero padded, as a number: with the
+/* The first eight bytes of s[0..n), zero padded, as a little-endian number
+ * (fl_load8, as scan_plain and fast_words make their keys): with the
  * hash and the length, most keys compare in one step. */
 static inline uint64_t key_head(const char *s, size_t n)
 {
     char b[8] = {0};
     memcpy(b, s, n < 8 ? n : 8);
-    uint64_t h;
-    memcpy(&h, b, 8);
-    return h;
+    return fl_load8(b);
 }
 
 /* A context word's stem's first eight bytes as a big-endian number (zero
@@ -1940,9 +1940,7 @@ static fl_status sentence_context(context_state *cx, fl_sentence *st, size_t ind
                                low, &hash);
                 if (!n)
                     continue;
-                uint64_t head;
-                memcpy(&head, low, 8);
-                slot = stem_find(cx->cache, low, n, hash, head);
+                slot = stem_find(cx->cache, low, n, hash, fl_load8(low));
             }
             bool stop;
             const sb_symbol *stem;
