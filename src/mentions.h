@@ -161,6 +161,9 @@ typedef struct fl_mx {
     uint32_t *wend;
     uint32_t *wend_store; /* malloc'd, wend_cap entries */
     size_t wend_cap;
+    /* the sentence's bytes as bit masks, 64 to a block (mentions.c),
+     * wend_cap / 64 + 2 blocks */
+    struct fl_word_block *blocks;
     /* the sentence's word starts (fl_mx_word_start at an alnum position),
      * relative to s_off and in order, filled with wend; NULL when off */
     uint32_t *words;
