@@ -423,12 +423,12 @@ static const unsigned char first_byte[256] = {
 };
 
 /* One 64-byte block of a sentence as bit masks (bit i: byte 64b + i of
- * the sentence; none past its end): the ASCII letters and digits, the
- * ASCII digits, and where fill_word_ends stops (a letter or digit after no
- * ASCII letter or digit, a comma, the first byte of a multi-byte code
- * point: a continuation byte decodes to U+FFFD, never a letter). */
+ * the sentence): the bytes that are no ASCII letter or digit (all past
+ * the sentence's end), and where fill_word_ends stops (a letter or digit
+ * after no ASCII letter or digit, a comma, the first byte of a multi-byte
+ * code point: a continuation byte decodes to U+FFFD, never a letter). */
 typedef struct fl_word_block {
-    uint64_t alnum, digit, event;
+    uint64_t other, event;
 } fl_word_block;
 
 #if !defined(__SSE2__) || defined(FL_NO_SIMD)
@@ -561,6 +561,7 @@ static bool fill_word_ends(fl_mx *mx)
     fl_number_memo *memo = mx->number_memo;
     size_t n = 0, nn = 0, nd = 0, nm = 0, nnm = 0;
     const uint64_t *role_sketch = mx->words_table->sketch[1]; /* FL_WC_ROLE */
+    const uint16_t *mark_lengths = mx->words_table->mark_lengths;
     const unsigned char *t = (const unsigned char *)mx->text + mx->s_off;
 
     /* the masks, and the runs of ASCII digits from their edges */
@@ -578,7 +579,7 @@ static bool fill_word_ends(fl_mx *mx)
         const uint64_t after_a = (a << 1) | carry, after_d = (d << 1) | dcarry;
         carry = a >> 63;
         dcarry = d >> 63;
-        blk[b] = (fl_word_block){a, d, (a & ~after_a) | s};
+        blk[b] = (fl_word_block){~a, (a & ~after_a) | s};
         for (uint64_t edges = d ^ after_d; edges; edges &= edges - 1) {
             uint32_t at = (uint32_t)(64 * b + (size_t)__builtin_ctzll(edges));
             if (!open)
@@ -590,7 +591,7 @@ static bool fill_word_ends(fl_mx *mx)
     }
     if (open)
         digits[2 * nd++ + 1] = (uint32_t)len;
-    blk[nb] = (fl_word_block){0, 0, 0};
+    blk[nb] = (fl_word_block){~0ull, 0};
 
     /* each stop at or after k, which is the sentence start or follows a
      * code point that is no letter or digit: so an ASCII letter or digit
@@ -616,21 +617,28 @@ static bool fill_word_ends(fl_mx *mx)
             }
             e = fl_mx_scan_word_end(mx, mx->s_off + p) - mx->s_off;
         } else {
-            /* the end of the ASCII run, then maybe more */
-            size_t rb = b;
-            uint64_t x = ~blk[rb].alnum & (~0ull << (p & 63));
-            while (!x)
-                x = ~blk[++rb].alnum;
-            const size_t ascii_end = 64 * rb + (size_t)__builtin_ctzll(x);
+            /* the end of the ASCII run (most end in this block), then
+             * maybe more */
+            uint64_t x = blk[b].other >> (p & 63);
+            size_t ascii_end;
+            if (x) {
+                ascii_end = p + (size_t)__builtin_ctzll(x);
+            } else {
+                size_t rb = b + 1;
+                while (!(x = blk[rb].other))
+                    rb++;
+                ascii_end = 64 * rb + (size_t)__builtin_ctzll(x);
+            }
             e = ascii_end;
             if (e < len && t[e] >= 0x80)
                 e = fl_mx_scan_word_end(mx, mx->s_off + e) - mx->s_off;
             /* a word of 2 to 14 ASCII letters may be a title's or an
-             * honorific's (fl_extract_titles): the role words' filter, or
-             * the first letters of the honorifics (a word with a digit
-             * passing it is neither, which title_word finds) */
+             * honorific's (fl_extract_titles): by its first letter and
+             * length, then the role words' filter, or the first letters of
+             * the honorifics (a word with a digit passing them is neither,
+             * which title_word finds) */
             size_t wl = e - p;
-            if (e == ascii_end && wl - 2 <= 12u) {
+            if (e == ascii_end && wl <= 15 && ((mark_lengths[c] >> wl) & 1u)) {
                 unsigned sk = fl_word_sketch((const char *)t + p, wl);
                 if ((first_byte[c] & FB_MARK) || ((role_sketch[sk >> 6] >> (sk & 63)) & 1u))
                     marks[nm++] = (uint32_t)p;

@@ -375,6 +375,16 @@ void fl_word_table_build(fl_word_table *table)
     ADD_LIST(table, particles, FL_WC_PARTICLE);
     ADD_LIST(table, calendar_words, FL_WC_CALENDAR);
     ADD_LIST(table, reporting_verbs, FL_WC_REPORTING);
+    for (size_t i = 0; i < sizeof role_starts / sizeof role_starts[0]; i++) {
+        size_t len = strlen(role_starts[i]);
+        unsigned char c = (unsigned char)role_starts[i][0];
+        if (len >= 2 && len <= 14) {
+            table->mark_lengths[c] |= (uint16_t)(1u << len);
+            table->mark_lengths[c & ~0x20u] |= (uint16_t)(1u << len);
+        }
+    }
+    for (const char *h = "DMS"; *h; h++)
+        table->mark_lengths[(unsigned char)*h] |= 0x7FFC; /* 2 to 14 */
 }
 
 unsigned fl_word_class(const fl_word_table *table, const char *w, size_t len)
