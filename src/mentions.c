@@ -809,18 +809,27 @@ enum { SETTLE_UNKNOWN, SETTLE_NONE, SETTLE_SHORT, SETTLE_SURNAME };
 /* A hash of s[0..len) for the memo tables, eight bytes at a time. */
 static uint64_t memo_hash(const char *s, size_t len, uint64_t seed)
 {
-    uint64_t h = (seed + len) * 0x9E3779B97F4A7C15ull;
-    while (len >= 8) {
-        uint64_t x;
-        memcpy(&x, s, sizeof x);
-        h = (h ^ x) * 0xBF58476D1CE4E5B9ull;
-        h ^= h >> 31;
-        s += 8;
-        len -= 8;
+    uint64_t h = (seed + len) * 0x9E3779B97F4A7C15ull, x = 0;
+    /* eight bytes at a time, the last eight (or the last 1 to 7 in two
+     * loads) overlapping what came before, never past s + len: the length
+     * is in the seed */
+    if (len > 8) {
+        const char *end = s + len - 8;
+        for (; s < end; s += 8) {
+            memcpy(&x, s, sizeof x);
+            h = (h ^ x) * 0xBF58476D1CE4E5B9ull;
+            h ^= h >> 31;
+        }
+        memcpy(&x, end, sizeof x);
+    } else if (len >= 4) {
+        uint32_t a, b;
+        memcpy(&a, s, 4);
+        memcpy(&b, s + len - 4, 4);
+        x = (uint64_t)a << 32 | b;
+    } else if (len) {
+        x = (uint64_t)(unsigned char)s[0] << 16 | (uint64_t)(unsigned char)s[len / 2] << 8 |
+            (unsigned char)s[len - 1];
     }
-    uint64_t x = 0;
-    for (size_t i = 0; i < len; i++)
-        x |= (uint64_t)(unsigned char)s[i] << (8 * i);
     h = (h ^ x) * 0x94D049BB133111EBull;
     return h ^ (h >> 29);
 }
