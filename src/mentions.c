@@ -9,6 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+#if defined(__SSE2__) && !defined(FL_NO_SIMD)
+#include <emmintrin.h>
+#endif
 
 /* w[0..len) against a NUL-terminated literal, as strcmp orders them;
  * `fold` lower-cases A-Z in w first. */
@@ -419,6 +422,16 @@ static const unsigned char first_byte[256] = {
     1,  1, 1, 1, 1, 1, 1, 1, 1, 1, 1,  1, 1, 1, 1,  1,  1, 1, 1, 1,  1, 1, 1, 1,
 };
 
+/* One 64-byte block of a sentence as bit masks (bit i: byte 64b + i of
+ * the sentence): the bytes that are no ASCII letter or digit (all past
+ * the sentence's end), and where fill_word_ends stops (a letter or digit
+ * after no ASCII letter or digit, a comma, the first byte of a multi-byte
+ * code point: a continuation byte decodes to U+FFFD, never a letter). */
+typedef struct fl_word_block {
+    uint64_t other, event;
+} fl_word_block;
+
+#if !defined(__SSE2__) || defined(FL_NO_SIMD)
 /* Bit 7 of each byte of the result is set where that byte of x is an
  * ASCII letter or digit; *digits gets the bits of the digits. Each byte
  * is lifted to 0x80 | b before a subtraction, so no borrow crosses bytes. */
@@ -432,36 +445,57 @@ static inline uint64_t ascii_alnum8(uint64_t x, uint64_t *digits)
     return digit | letter;
 }
 
-/* The end of the run of ASCII letters and digits at t[k] (not past len),
- * eight bytes at a time; *digit tells whether the run holds a digit. */
-static size_t ascii_run_end(const unsigned char *t, size_t k, size_t len, bool *digit)
+/* Bit 7 of each byte of m (a little-endian load) gathered into the low
+ * eight bits, byte k to bit k. */
+static inline uint64_t gather8(uint64_t m)
 {
-    const uint64_t high = FL_BYTES_80;
-    uint64_t seen = 0, d;
-    size_t e = k;
-    for (; e + 8 <= len; e += 8) {
-        uint64_t stop = ~ascii_alnum8(fl_load8(t + e), &d) & high;
-        if (stop) {
-            unsigned n = (unsigned)__builtin_ctzll(stop) >> 3;
-            seen |= d & fl_low_bytes(n);
-            *digit = seen != 0;
-            return e + n;
-        }
-        seen |= d;
+    return ((m >> 7) * 0x0102040810204080ull) >> 56;
+}
+#endif
+
+/* The masks of the 64 bytes at p: ASCII letters and digits, ASCII digits,
+ * and commas or first bytes of multi-byte code points (>= 0xC0). */
+static void block_masks(const unsigned char *p, uint64_t *alnum, uint64_t *digit, uint64_t *stop)
+{
+    uint64_t a = 0, d = 0, s = 0;
+#if defined(__SSE2__) && !defined(FL_NO_SIMD)
+    /* unsigned range tests: x - lo <= hi - lo where min(x - lo, hi - lo) is x - lo */
+    const __m128i case_bit = _mm_set1_epi8(0x20), a_lo = _mm_set1_epi8('a'),
+                  a_span = _mm_set1_epi8('z' - 'a'), d_lo = _mm_set1_epi8('0'),
+                  d_span = _mm_set1_epi8(9), comma = _mm_set1_epi8(','),
+                  lead = _mm_set1_epi8((char)0xC0);
+    for (unsigned i = 0; i < 4; i++) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * i));
+        __m128i l = _mm_sub_epi8(_mm_or_si128(x, case_bit), a_lo);
+        __m128i g = _mm_sub_epi8(x, d_lo);
+        __m128i is_d = _mm_cmpeq_epi8(_mm_min_epu8(g, d_span), g);
+        __m128i is_a = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(l, a_span), l), is_d);
+        __m128i is_s =
+            _mm_or_si128(_mm_cmpeq_epi8(x, comma), _mm_cmpeq_epi8(_mm_max_epu8(x, lead), x));
+        a |= (uint64_t)(unsigned)_mm_movemask_epi8(is_a) << (16 * i);
+        d |= (uint64_t)(unsigned)_mm_movemask_epi8(is_d) << (16 * i);
+        s |= (uint64_t)(unsigned)_mm_movemask_epi8(is_s) << (16 * i);
     }
-    unsigned char c;
-    while (e < len && ((c = byte_class[t[e]]) & 1)) {
-        seen |= c & 2;
-        e++;
+#else
+    for (unsigned i = 0; i < 8; i++) {
+        uint64_t x = fl_load8(p + 8 * i), dg, an = ascii_alnum8(x, &dg);
+        uint64_t z = x ^ (FL_BYTES_01 * ',');
+        uint64_t c = ~(((z & FL_BYTES_7F) + FL_BYTES_7F) | z) & FL_BYTES_80;
+        uint64_t lead = x & (x << 1) & FL_BYTES_80; /* bits 7 and 6 */
+        a |= gather8(an) << (8 * i);
+        d |= gather8(dg) << (8 * i);
+        s |= gather8(c | lead) << (8 * i);
     }
-    *digit = seen != 0;
-    return e;
+#endif
+    *alnum = a;
+    *digit = d;
+    *stop = s;
 }
 
-/* Fills mx->wend for the current sentence: every extractor walks the
- * sentence word by word, so the ends of the ASCII positions are computed
- * once here (a byte of a multi-byte character is left to the scan). Off for
- * sentences over FL_WEND_MAX bytes, which keeps the table small. */
+/* Fills mx->wend and the sentence's word lists (see fl_mx): every
+ * extractor walks the sentence word by word, so the words are found once
+ * here, from bit masks of the sentence's bytes (fl_word_block). Off for
+ * sentences over FL_WEND_MAX bytes, which keeps the tables small. */
 enum { FL_WEND_MAX = 1 << 20 };
 
 static bool fill_word_ends(fl_mx *mx)
@@ -473,6 +507,8 @@ static bool fill_word_ends(fl_mx *mx)
     mx->name_mark_count = 0;
     if (len > FL_WEND_MAX)
         return true;
+    /* the blocks, and one of zeros after them */
+    const size_t nb = (len + 63) / 64;
     if (len > mx->wend_cap || !mx->wend_cap) {
         size_t cap = len > 256 ? len : 256;
         uint32_t *grown = realloc(mx->wend_store, cap * sizeof *grown);
@@ -483,6 +519,10 @@ static bool fill_word_ends(fl_mx *mx)
         if (!grown)
             return false;
         mx->marks_store = grown;
+        fl_word_block *blocks = realloc(mx->blocks, (cap / 64 + 2) * sizeof *blocks);
+        if (!blocks)
+            return false;
+        mx->blocks = blocks;
         mx->wend_cap = cap;
     }
     /* at most one word start per two bytes, and one more */
@@ -517,79 +557,124 @@ static bool fill_word_ends(fl_mx *mx)
     uint32_t *w = mx->wend_store;
     uint32_t *starts = mx->words_store, *numbers = mx->numbers_store, *digits = mx->digits_store;
     uint32_t *marks = mx->marks_store, *names = mx->name_marks_store;
+    fl_word_block *blk = mx->blocks;
     fl_number_memo *memo = mx->number_memo;
     size_t n = 0, nn = 0, nd = 0, nm = 0, nnm = 0;
     const uint64_t *role_sketch = mx->words_table->sketch[1]; /* FL_WC_ROLE */
+    const uint16_t *mark_lengths = mx->words_table->mark_lengths;
     const unsigned char *t = (const unsigned char *)mx->text + mx->s_off;
-    /* each pass of the loop starts after a code point that is no letter or
-     * digit (or at the sentence start), so an alnum position is a word start */
-    for (size_t k = 0; k < len;) {
-        unsigned char k_class = byte_class[t[k]];
-        if (k_class == 0) {
-            if (t[k] == ',')
-                marks[nm++] = (uint32_t)k;
-            k++;
-            continue;
-        }
-        if (k_class == 2 && !fl_mx_alnum_slow(mx, mx->s_off + k)) {
-            k++;
-            continue;
-        }
-        size_t e;
-        bool digit = false; /* a digit in the ASCII run */
-        bool ascii = (k_class & 1) != 0;
-        if (ascii) { /* ASCII letters and digits, then maybe more */
-            e = ascii_run_end(t, k, len, &digit);
-            size_t ascii_end = e;
-            if (e < len && byte_class[t[e]] == 2) {
-                e = fl_mx_scan_word_end(mx, mx->s_off + e) - mx->s_off;
-                ascii = false;
-            }
-            /* a word of 2 to 14 ASCII letters may be a title's or an
-             * honorific's (fl_extract_titles): the role words' filter, or
-             * the first letters of the honorifics */
-            size_t wl = e - k;
-            if (!digit && e == ascii_end && wl >= 2 && wl <= 14) {
-                unsigned sk = fl_word_sketch((const char *)t + k, wl);
-                if ((first_byte[t[k]] & FB_MARK) || ((role_sketch[sk >> 6] >> (sk & 63)) & 1u))
-                    marks[nm++] = (uint32_t)k;
-            }
-            w[k] = (uint32_t)e; /* fl_mx_word_end reads word starts only */
+
+    /* the masks, and the runs of ASCII digits from their edges */
+    uint64_t carry = 0, dcarry = 0;
+    bool open = false;
+    for (size_t b = 0; b < nb; b++) {
+        uint64_t a, d, s;
+        if (64 * b + 64 <= len) {
+            block_masks(t + 64 * b, &a, &d, &s);
         } else {
-            e = fl_mx_scan_word_end(mx, mx->s_off + k) - mx->s_off;
+            unsigned char pad[64] = {0};
+            memcpy(pad, t + 64 * b, len - 64 * b);
+            block_masks(pad, &a, &d, &s);
         }
-        starts[n++] = (uint32_t)k;
-        /* a word that may open a name (fl_extract_names): a capital or a
-         * byte past ASCII first, or a lower-case letter and a capital */
-        const unsigned fb = first_byte[t[k]];
-        if ((fb & FB_NAME) ||
-            ((fb & FB_LOWER) && k + 1 < len && (unsigned)(t[k + 1] - 'A') < 26u)) {
-            bool joined =
-                k > 0 && (t[k - 1] == '-' || t[k - 1] == '\'' ||
-                          (k >= 3 && t[k - 1] == 0x99 && t[k - 2] == 0x80 && t[k - 3] == 0xE2));
-            names[nnm++] = (uint32_t)k | (joined ? FL_NAME_MARK_JOINED : 0);
-        }
-        if ((fb & FB_DIGIT) ||
-            ((fb & FB_SPELLED) && fl_spelled_start((const char *)t + k, len - k))) {
-            memo[nn].len = memo[nn].scale = FL_NUMBER_UNREAD;
-            numbers[nn++] = (uint32_t)k;
-        }
-        if (ascii && !digit) { /* letters only: no digit run */
-            k = e;
-            continue;
-        }
-        /* digit runs end at a word end or inside the word, so a word
-         * holds one more run than it has other bytes between them */
-        for (; k < e; k++) {
-            if ((unsigned)(t[k] - '0') <= 9u) {
-                if (nd == 0 || digits[2 * nd - 1] != k) {
-                    digits[2 * nd] = (uint32_t)k;
-                    nd++;
-                }
-                digits[2 * nd - 1] = (uint32_t)k + 1;
-            }
+        const uint64_t after_a = (a << 1) | carry, after_d = (d << 1) | dcarry;
+        carry = a >> 63;
+        dcarry = d >> 63;
+        blk[b] = (fl_word_block){~a, (a & ~after_a) | s};
+        for (uint64_t edges = d ^ after_d; edges; edges &= edges - 1) {
+            uint32_t at = (uint32_t)(64 * b + (size_t)__builtin_ctzll(edges));
+            if (!open)
+                digits[2 * nd] = at;
+            else
+                digits[2 * nd++ + 1] = at;
+            open = !open;
         }
     }
+    if (open)
+        digits[2 * nd++ + 1] = (uint32_t)len;
+    blk[nb] = (fl_word_block){~0ull, 0};
+
+    /* each stop at or after k, which is the sentence start or follows a
+     * code point that is no letter or digit: so an ASCII letter or digit
+     * after no ASCII letter or digit is a word start */
+    size_t b = 0, k = 0;
+    uint64_t ev = nb ? blk[0].event : 0;
+    for (;;) {
+        while (!ev) {
+            if (++b >= nb)
+                goto done;
+            ev = blk[b].event;
+        }
+        const size_t p = 64 * b + (size_t)__builtin_ctzll(ev);
+        const unsigned char c = t[p];
+        size_t e;
+        if (c == ',') {
+            marks[nm++] = (uint32_t)p;
+            e = p + 1;
+        } else if (c >= 0x80) {
+            if (!fl_mx_alnum_slow(mx, mx->s_off + p)) {
+                e = p + 1;
+                goto next;
+            }
+            e = fl_mx_scan_word_end(mx, mx->s_off + p) - mx->s_off;
+        } else {
+            /* the end of the ASCII run (most end in this block), then
+             * maybe more */
+            uint64_t x = blk[b].other >> (p & 63);
+            size_t ascii_end;
+            if (x) {
+                ascii_end = p + (size_t)__builtin_ctzll(x);
+            } else {
+                size_t rb = b + 1;
+                while (!(x = blk[rb].other))
+                    rb++;
+                ascii_end = 64 * rb + (size_t)__builtin_ctzll(x);
+            }
+            e = ascii_end;
+            if (e < len && t[e] >= 0x80)
+                e = fl_mx_scan_word_end(mx, mx->s_off + e) - mx->s_off;
+            /* a word of 2 to 14 ASCII letters may be a title's or an
+             * honorific's (fl_extract_titles): by its first letter and
+             * length, then the role words' filter, or the first letters of
+             * the honorifics (a word with a digit passing them is neither,
+             * which title_word finds) */
+            size_t wl = e - p;
+            if (e == ascii_end && wl <= 15 && ((mark_lengths[c] >> wl) & 1u)) {
+                unsigned sk = fl_word_sketch((const char *)t + p, wl);
+                if ((first_byte[c] & FB_MARK) || ((role_sketch[sk >> 6] >> (sk & 63)) & 1u))
+                    marks[nm++] = (uint32_t)p;
+            }
+            w[p] = (uint32_t)e; /* fl_mx_word_end reads word starts only */
+        }
+        if (c != ',') {
+            starts[n++] = (uint32_t)p;
+            /* a word that may open a name (fl_extract_names): a capital or a
+             * byte past ASCII first, or a lower-case letter and a capital */
+            const unsigned fb = first_byte[c];
+            if ((fb & FB_NAME) ||
+                ((fb & FB_LOWER) && p + 1 < len && (unsigned)(t[p + 1] - 'A') < 26u)) {
+                bool joined =
+                    p > 0 && (t[p - 1] == '-' || t[p - 1] == '\'' ||
+                              (p >= 3 && t[p - 1] == 0x99 && t[p - 2] == 0x80 && t[p - 3] == 0xE2));
+                names[nnm++] = (uint32_t)p | (joined ? FL_NAME_MARK_JOINED : 0);
+            }
+            if ((fb & FB_DIGIT) ||
+                ((fb & FB_SPELLED) && fl_spelled_start((const char *)t + p, len - p))) {
+                memo[nn].len = memo[nn].scale = FL_NUMBER_UNREAD;
+                numbers[nn++] = (uint32_t)p;
+            }
+        }
+    next:
+        k = e;
+        if (k >> 6 == b) {
+            ev &= ~0ull << (k & 63); /* k > p, so k & 63 > 0 here */
+        } else {
+            b = k >> 6;
+            if (b >= nb)
+                break;
+            ev = blk[b].event & (~0ull << (k & 63));
+        }
+    }
+done:
     mx->wend = w;
     mx->words = starts;
     mx->word_count = n;
@@ -724,18 +809,27 @@ enum { SETTLE_UNKNOWN, SETTLE_NONE, SETTLE_SHORT, SETTLE_SURNAME };
 /* A hash of s[0..len) for the memo tables, eight bytes at a time. */
 static uint64_t memo_hash(const char *s, size_t len, uint64_t seed)
 {
-    uint64_t h = (seed + len) * 0x9E3779B97F4A7C15ull;
-    while (len >= 8) {
-        uint64_t x;
-        memcpy(&x, s, sizeof x);
-        h = (h ^ x) * 0xBF58476D1CE4E5B9ull;
-        h ^= h >> 31;
-        s += 8;
-        len -= 8;
+    uint64_t h = (seed + len) * 0x9E3779B97F4A7C15ull, x = 0;
+    /* eight bytes at a time, the last eight (or the last 1 to 7 in two
+     * loads) overlapping what came before, never past s + len: the length
+     * is in the seed */
+    if (len > 8) {
+        const char *end = s + len - 8;
+        for (; s < end; s += 8) {
+            memcpy(&x, s, sizeof x);
+            h = (h ^ x) * 0xBF58476D1CE4E5B9ull;
+            h ^= h >> 31;
+        }
+        memcpy(&x, end, sizeof x);
+    } else if (len >= 4) {
+        uint32_t a, b;
+        memcpy(&a, s, 4);
+        memcpy(&b, s + len - 4, 4);
+        x = (uint64_t)a << 32 | b;
+    } else if (len) {
+        x = (uint64_t)(unsigned char)s[0] << 16 | (uint64_t)(unsigned char)s[len / 2] << 8 |
+            (unsigned char)s[len - 1];
     }
-    uint64_t x = 0;
-    for (size_t i = 0; i < len; i++)
-        x |= (uint64_t)(unsigned char)s[i] << (8 * i);
     h = (h ^ x) * 0x94D049BB133111EBull;
     return h ^ (h >> 29);
 }
@@ -1504,7 +1598,11 @@ fl_status fl_find_mentions(fl_doc *doc)
             doc->status = FL_ENOMEM;
             break;
         }
-        mx.first_word = first_word_of(&mx);
+        /* the first letter or digit is the first word start */
+        if (mx.words)
+            mx.first_word = mx.word_count ? mx.s_off + mx.words[0] : mx.s_end;
+        else
+            mx.first_word = first_word_of(&mx);
         mx.caps_sentence = s->all_caps || s->title_case;
         mx.name_first = mx.name_end = doc->mentions.count;
         extract_sentence(&mx);
@@ -1525,6 +1623,7 @@ done:
     free(mx.fold_index.slots);
     free(mx.claimed);
     free(mx.wend_store);
+    free(mx.blocks);
     free(mx.marks_store);
     free(mx.name_marks_store);
     free(mx.words_store);

@@ -81,6 +81,11 @@ typedef struct fl_word_table {
     /* per class bit, a filter of its words by length and first three
      * letters (fl_word_sketch): a clear bit rules a word out */
     uint64_t sketch[FL_WC_BITS][64];
+    /* by a word's first byte, bit n set when a word of n (2 to 14) bytes
+     * starting with it may be a role's first word (FL_WC_ROLE, either
+     * case) or an honorific (any word of D, M or S; fl_honorific_word):
+     * what fill_word_ends asks before the sketch */
+    uint16_t mark_lengths[256];
 } fl_word_table;
 
 /* The filter bit of a word: its length and first three bytes with ASCII
@@ -161,6 +166,9 @@ typedef struct fl_mx {
     uint32_t *wend;
     uint32_t *wend_store; /* malloc'd, wend_cap entries */
     size_t wend_cap;
+    /* the sentence's bytes as bit masks, 64 to a block (mentions.c),
+     * wend_cap / 64 + 2 blocks */
+    struct fl_word_block *blocks;
     /* the sentence's word starts (fl_mx_word_start at an alnum position),
      * relative to s_off and in order, filled with wend; NULL when off */
     uint32_t *words;

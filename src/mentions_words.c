@@ -310,6 +310,42 @@ static const char *const reporting_verbs[] = {
     "agreed",  "announced", "confirmed", "declined", "denied", "launched", "plans",
     "pledged", "reported",  "said",      "says",     "told",   "unveiled"};
 
+/* w[0..n) (0 < n <= 8) as a little-endian number, zero above: two loads
+ * that may overlap (never past w + n), or bytes one by one below four. */
+static inline uint64_t load_upto8(const char *w, size_t n)
+{
+    if (n == 8)
+        return fl_load8(w);
+    if (n >= 4) {
+        uint32_t a, b;
+        memcpy(&a, w, 4);
+        memcpy(&b, w + n - 4, 4);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        a = __builtin_bswap32(a);
+        b = __builtin_bswap32(b);
+#endif
+        return (uint64_t)a | (uint64_t)b << (8 * (n - 4)); /* the overlap is equal */
+    }
+    const unsigned char *u = (const unsigned char *)w;
+    return (uint64_t)u[0] | (uint64_t)u[n / 2] << (8 * (n / 2)) |
+           (uint64_t)u[n - 1] << (8 * (n - 1));
+}
+
+/* One half of pack_word: the n (1 to 8) bytes at w lower-cased in *out;
+ * false unless they are all ASCII letters; *caps gets any capital's bit. */
+static inline bool pack_half(const char *w, size_t n, uint64_t *out, uint64_t *caps)
+{
+    const uint64_t x = load_upto8(w, n), valid = n == 8 ? ~0ull : fl_low_bytes(n);
+    if (x & FL_BYTES_80)
+        return false;
+    const uint64_t case_bits = FL_BYTES_01 * 0x20 & valid, lc = x | case_bits;
+    if (FL_BYTES_IN(lc, 'a', 'z') != (FL_BYTES_80 & valid))
+        return false;
+    *caps |= ~x & case_bits;
+    *out = lc;
+    return true;
+}
+
 /* Packs a word, lower-cased, into two words of zero-padded bytes; false
  * when it is longer than FL_WORD_MAX or holds anything but ASCII letters
  * (no list word does). *upper tells whether it had a capital. */
@@ -317,21 +353,12 @@ static bool pack_word(const char *w, size_t len, uint64_t *lo, uint64_t *hi, boo
 {
     if (len == 0 || len > FL_WORD_MAX)
         return false;
-    uint64_t half[2] = {0, 0};
-    unsigned caps = 0;
-    for (size_t h = 0, i = 0; h < 2 && i < len; h++) {
-        uint64_t acc = 0;
-        for (size_t j = 0; j < 8 && i < len; j++, i++) {
-            unsigned c = (unsigned char)w[i], lc = c | 0x20;
-            if ((unsigned)(lc - 'a') > 25u)
-                return false;
-            caps |= c ^ lc; /* 0x20 for a capital */
-            acc |= (uint64_t)lc << (8 * j);
-        }
-        half[h] = acc;
-    }
-    *lo = half[0];
-    *hi = half[1];
+    uint64_t a = 0, b = 0, caps = 0;
+    if (!pack_half(w, len < 8 ? len : 8, &a, &caps) ||
+        (len > 8 && !pack_half(w + 8, len - 8, &b, &caps)))
+        return false;
+    *lo = a;
+    *hi = b;
     *upper = caps != 0;
     return true;
 }
@@ -375,6 +402,16 @@ void fl_word_table_build(fl_word_table *table)
     ADD_LIST(table, particles, FL_WC_PARTICLE);
     ADD_LIST(table, calendar_words, FL_WC_CALENDAR);
     ADD_LIST(table, reporting_verbs, FL_WC_REPORTING);
+    for (size_t i = 0; i < sizeof role_starts / sizeof role_starts[0]; i++) {
+        size_t len = strlen(role_starts[i]);
+        unsigned char c = (unsigned char)role_starts[i][0];
+        if (len >= 2 && len <= 14) {
+            table->mark_lengths[c] |= (uint16_t)(1u << len);
+            table->mark_lengths[c & ~0x20u] |= (uint16_t)(1u << len);
+        }
+    }
+    for (const char *h = "DMS"; *h; h++)
+        table->mark_lengths[(unsigned char)*h] |= 0x7FFC; /* 2 to 14 */
 }
 
 unsigned fl_word_class(const fl_word_table *table, const char *w, size_t len)
