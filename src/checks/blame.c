@@ -635,30 +635,80 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
     return f;
 }
 
-const size_t *fl_name_folds_ranks(fl_doc *doc, fl_name_folds *f)
+/* Replaces each use's `group` (an id in set) by the rank of its key among
+ * the keys of these uses alone, in strcmp order; *nranks is how many
+ * distinct keys they have. False when out of memory. */
+static bool rank_present(fl_doc *doc, fl_name_use *uses, size_t count, const fl_name_keys *set,
+                         size_t *nranks)
 {
-    if (f->rank && f->ranked_count == f->set.count)
-        return f->rank;
-    size_t *rank = fl_arena_alloc_uninit(doc->arena, (f->set.count + 1) * sizeof *rank);
-    if (!rank) {
+    /* by id: its rank + 1 once seen (0: not among the uses) */
+    uint32_t *rank = fl_arena_alloc(doc->arena, (set->count + 1) * sizeof *rank);
+    distinct_key *keys = fl_arena_alloc_uninit(doc->arena, 2 * (count + 1) * sizeof *keys);
+    if (!rank || !keys) {
         doc->status = FL_ENOMEM;
-        return NULL;
+        return false;
     }
-    if (!fl_name_keys_ranks(doc, &f->set, rank))
-        return NULL;
-    f->rank = rank;
-    f->ranked_count = f->set.count;
-    return rank;
+    size_t n = 0;
+    for (size_t i = 0; i < count; i++) {
+        size_t id = uses[i].group;
+        if (rank[id])
+            continue;
+        rank[id] = 1;
+        keys[n++] = (distinct_key){key_prefix(set->keys[id], set->lens[id]), set->keys[id], id};
+    }
+    sort_keys(keys, keys + n, n, 0);
+    for (size_t r = 0; r < n; r++)
+        rank[keys[r].id] = (uint32_t)(r + 1);
+    for (size_t i = 0; i < count; i++)
+        uses[i].group = rank[uses[i].group] - 1;
+    *nranks = n;
+    return true;
 }
 
 bool fl_name_folds_sort(fl_doc *doc, fl_name_folds *f, fl_name_use *uses, size_t count)
 {
-    const size_t *rank = fl_name_folds_ranks(doc, f);
-    if (!rank)
-        return false;
+    size_t nranks;
+    if (count < 2) {
+        if (count)
+            uses[0].group = 0;
+        return true;
+    }
+    return rank_present(doc, uses, count, &f->set, &nranks) &&
+           fl_name_uses_sort_ranked(doc, uses, count, nranks);
+}
+
+size_t fl_name_uses_keep_several(fl_doc *doc, fl_name_use *uses, size_t count,
+                                 const fl_name_keys *set)
+{
+    /* by id: the index + 1 of its first use, and whether another form
+     * followed */
+    uint32_t *first = fl_arena_alloc(doc->arena, (set->count + 1) * sizeof *first);
+    bool *several = fl_arena_alloc(doc->arena, set->count + 1);
+    if (!first || !several) {
+        doc->status = FL_ENOMEM;
+        return FL_NAME_NO_KEY;
+    }
+    size_t any = 0;
+    for (size_t i = 0; i < count; i++) {
+        size_t id = uses[i].group;
+        if (!first[id]) {
+            first[id] = (uint32_t)(i + 1);
+        } else if (!several[id] && !same_form(&uses[first[id] - 1], &uses[i])) {
+            several[id] = true;
+            any++;
+        }
+    }
+    if (!any)
+        return 0;
+    size_t k = 0;
     for (size_t i = 0; i < count; i++)
-        uses[i].group = rank[uses[i].group];
-    return fl_name_uses_sort_ranked(doc, uses, count, f->set.count);
+        if (several[uses[i].group])
+            uses[k++] = uses[i];
+    size_t nranks;
+    if (!rank_present(doc, uses, k, set, &nranks) ||
+        !fl_name_uses_sort_ranked(doc, uses, k, nranks))
+        return FL_NAME_NO_KEY;
+    return k;
 }
 
 /* fl_blame_lexicon_status with the hits of the form's fold key at hand. */

@@ -125,21 +125,25 @@ typedef struct fl_name_folds {
     fl_name_use *uses; /* by mention: fl_name_use_init and the fold key (key
                           NULL: none), `group` the key's id in set */
     bool *inited;      /* by mention: fl_name_use_init succeeded */
-    fl_name_keys set;  /* the fold keys; a check may add more (words of names) */
-    size_t *rank;      /* rank of each id, for ranked_count ids */
-    size_t ranked_count;
+    fl_name_keys set;  /* the fold keys */
 } fl_name_folds;
 
 /* The document's fold-keyed uses, made on first call; NULL when out of
  * memory (doc->status is then FL_ENOMEM). */
 fl_name_folds *fl_name_folds_get(fl_doc *doc);
-/* The rank of each key of f->set among all of them in strcmp order
- * (redone when keys were added since); NULL when out of memory. */
-const size_t *fl_name_folds_ranks(fl_doc *doc, fl_name_folds *f);
-
 /* As fl_name_uses_sort_ids, for uses whose `group` holds the id of their
- * key in f->set, with the ranks of fl_name_folds_ranks. */
+ * key in f->set (only the keys of these uses are ranked). */
 bool fl_name_folds_sort(fl_doc *doc, fl_name_folds *f, fl_name_use *uses, size_t count);
+
+/* For uses whose `group` holds the id of their key in `set`: keeps only
+ * those whose key is written in more than one form (the groups a check
+ * compares), in place, and sorts them as fl_name_uses_sort_ids would
+ * (each kept use's `group` its key's rank among the kept keys). Returns
+ * how many were kept, or FL_NAME_NO_KEY when out of memory (doc->status
+ * is then FL_ENOMEM). Linear in count: the keys written one way, most of
+ * a document's, are never sorted. */
+size_t fl_name_uses_keep_several(fl_doc *doc, fl_name_use *uses, size_t count,
+                                 const fl_name_keys *set);
 
 /* The end of the run of sorted uses[r..count) that share uses[r]'s key
  * (its group); *several tells whether the run holds more than one form. */
