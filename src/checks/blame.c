@@ -590,6 +590,15 @@ bool fl_name_uses_sort_ranked(fl_doc *doc, fl_name_use *uses, size_t count, size
     return true;
 }
 
+/* Whether mentions a and b have one use but for its place: the same
+ * surface and keys (pointers: one memo entry in mentions.c), length and
+ * code-ness. */
+static bool same_use(const fl_mention *a, const fl_mention *b)
+{
+    return a->surface == b->surface && a->fold == b->fold && a->skeleton == b->skeleton &&
+           a->len == b->len && (a->kind == FL_M_CODE) == (b->kind == FL_M_CODE);
+}
+
 fl_name_folds *fl_name_folds_get(fl_doc *doc)
 {
     fl_name_folds *f = doc->name_folds;
@@ -599,7 +608,8 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
     f = fl_arena_alloc(doc->arena, sizeof *f);
     fl_name_use *uses = fl_arena_alloc_uninit(doc->arena, (total + 1) * sizeof *uses);
     bool *inited = fl_arena_alloc_uninit(doc->arena, total + 1);
-    if (!f || !uses || !inited) {
+    size_t *same = fl_arena_alloc_uninit(doc->arena, (total + 1) * sizeof *same);
+    if (!f || !uses || !inited || !same) {
         doc->status = FL_ENOMEM;
         return NULL;
     }
@@ -611,16 +621,50 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
     }
     if (!fl_name_keys_init_for(doc, &f->set, named))
         return NULL;
+    /* the first mention of each surface (pointer), by open addressing:
+     * mention index + 1, 0 empty */
+    size_t cap = 16;
+    while (cap < 2 * named)
+        cap *= 2;
+    uint32_t *firsts = fl_arena_alloc(doc->arena, cap * sizeof *firsts);
+    if (!firsts) {
+        doc->status = FL_ENOMEM;
+        return NULL;
+    }
     f->mentions = doc->mentions.items;
     f->mention_count = total;
     f->uses = uses;
     f->inited = inited;
+    f->same = same;
     for (size_t i = 0; i < total; i++) {
         fl_name_use *u = &uses[i];
-        fl_mention_kind kind = FL_DOC_MENTION(doc, i)->kind;
+        const fl_mention *m = FL_DOC_MENTION(doc, i);
+        same[i] = i;
+        if (m->kind != FL_M_CODE && m->kind != FL_M_NAME && m->kind != FL_M_ACRONYM) {
+            inited[i] = false;
+            u->key = NULL;
+            continue;
+        }
+        uint64_t h = (uint64_t)(uintptr_t)m->surface * 0x9e3779b97f4a7c15u;
+        size_t at = (size_t)(h >> 32) & (cap - 1);
+        for (; firsts[at]; at = (at + 1) & (cap - 1))
+            if (same_use(FL_DOC_MENTION(doc, firsts[at] - 1), m))
+                break;
+        if (firsts[at]) {
+            size_t j = firsts[at] - 1;
+            same[i] = j;
+            inited[i] = inited[j];
+            *u = uses[j];
+            if (inited[i]) {
+                u->mention = i;
+                u->sentence = m->sentence;
+                u->off = m->off;
+            }
+            continue;
+        }
+        firsts[at] = (uint32_t)(i + 1);
         bool keyed = false;
-        inited[i] = (kind == FL_M_CODE || kind == FL_M_NAME || kind == FL_M_ACRONYM) &&
-                    fl_name_use_init(doc, i, u);
+        inited[i] = fl_name_use_init(doc, i, u);
         if (inited[i] && !fl_name_use_set_key(doc, u, fl_fold, &keyed))
             return NULL;
         if (!keyed) {

@@ -125,7 +125,11 @@ typedef struct fl_name_folds {
     fl_name_use *uses; /* by mention: fl_name_use_init and the fold key (key
                           NULL: none), `group` the key's id in set */
     bool *inited;      /* by mention: fl_name_use_init succeeded */
-    fl_name_keys set;  /* the fold keys */
+    /* by mention: the first mention with the same surface, keys, length
+     * and code-ness (one memo entry in mentions.c), whose use this one's
+     * is but for its place (mention, sentence, off); itself when none */
+    size_t *same;
+    fl_name_keys set; /* the fold keys */
 } fl_name_folds;
 
 /* The document's fold-keyed uses, made on first call; NULL when out of
