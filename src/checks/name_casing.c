@@ -192,6 +192,12 @@ static void add_parts(const fl_doc *doc, const fl_name_folds *folds, const fl_me
     }
 }
 
+/* Where the parts of one mention went among the uses. */
+typedef struct part_run {
+    uint32_t start, kept, counted; /* first, how many kept, how many counted (nv) */
+    bool done;                     /* all made, none cut by the bound */
+} part_run;
+
 static void run(fl_doc *doc)
 {
     size_t total = doc->mentions.count;
@@ -218,10 +224,18 @@ static void run(fl_doc *doc)
         doc->status = FL_ENOMEM;
         return;
     }
+    /* by mention: where its parts went, to copy for a later mention of
+     * the same name */
+    part_run *parts = fl_arena_alloc_uninit(doc->arena, total * sizeof *parts);
+    if (!parts) {
+        doc->status = FL_ENOMEM;
+        return;
+    }
     /* n: the uses kept; nv: those the bound counts (dropped parts too) */
     size_t n = 0, nv = 0;
     for (size_t i = 0; i < total; i++) {
         const fl_mention *m = FL_DOC_MENTION(doc, i);
+        parts[i].done = false; /* set before any later mention reads it */
         if (nv >= cap)
             break;
         /* the shared fold-keyed use (group: its key's id) */
@@ -229,8 +243,29 @@ static void run(fl_doc *doc)
             continue;
         uses[n++] = folds->uses[i];
         nv++;
-        if (m->kind == FL_M_NAME)
-            add_parts(doc, folds, m, i, uses, &n, &nv, cap);
+        if (m->kind != FL_M_NAME)
+            continue;
+        size_t j = folds->same[i];
+        const fl_mention *mj = FL_DOC_MENTION(doc, j);
+        if (j != i && parts[j].done && nv + parts[j].counted <= cap &&
+            memcmp(doc->prose.text + m->off, doc->prose.text + mj->off, m->len) == 0) {
+            /* the same words as mention j's, all within the bound */
+            parts[i] = (part_run){(uint32_t)n, parts[j].kept, parts[j].counted, true};
+            for (size_t k = 0; k < parts[j].kept; k++) {
+                fl_name_use *u = &uses[n++];
+                *u = uses[parts[j].start + k];
+                u->mention = i;
+                u->off = u->off - mj->off + m->off;
+                u->form = doc->prose.text + u->off;
+            }
+            nv += parts[j].counted;
+            continue;
+        }
+        size_t n0 = n, nv0 = nv;
+        add_parts(doc, folds, m, i, uses, &n, &nv, cap);
+        /* all its parts made: none cut by the bound */
+        if (nv < cap)
+            parts[i] = (part_run){(uint32_t)n0, (uint32_t)(n - n0), (uint32_t)(nv - nv0), true};
     }
     /* only a key written in several forms is compared */
     n = fl_name_uses_keep_several(doc, uses, n, &folds->set);
