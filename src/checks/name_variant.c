@@ -840,7 +840,7 @@ static void run(fl_doc *doc)
     name_keys keys;
     keys.joinable = NULL;
     keys.jcap = 0;
-    if (!fl_name_keys_init(doc, &keys.set))
+    if (!fl_name_keys_init_for(doc, &keys.set, nwanted + doc->tokens.count / 64))
         return;
     for (size_t i = 0; i < total; i++) {
         const fl_mention *m = FL_DOC_MENTION(doc, i);
