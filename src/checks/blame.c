@@ -512,44 +512,6 @@ bool fl_name_keys_ranks(fl_doc *doc, const fl_name_keys *set, size_t *rank)
     return true;
 }
 
-bool fl_name_uses_sort(fl_doc *doc, fl_name_use *uses, size_t count)
-{
-    if (count < 2) {
-        if (count)
-            uses[0].group = 0;
-        return true;
-    }
-    fl_name_keys set;
-    if (!fl_name_keys_init(doc, &set))
-        return false;
-    for (size_t i = 0; i < count; i++) {
-        size_t id = fl_name_keys_add(doc, &set, uses[i].key, strlen(uses[i].key), false);
-        if (id == FL_NAME_NO_KEY)
-            return false;
-        uses[i].group = id;
-    }
-    return fl_name_uses_sort_ids(doc, uses, count, &set);
-}
-
-bool fl_name_uses_sort_ids(fl_doc *doc, fl_name_use *uses, size_t count, const fl_name_keys *set)
-{
-    if (count < 2) {
-        if (count)
-            uses[0].group = 0;
-        return true;
-    }
-    size_t *rank = fl_arena_alloc_uninit(doc->arena, set->count * sizeof *rank);
-    if (!rank) {
-        doc->status = FL_ENOMEM;
-        return false;
-    }
-    if (!fl_name_keys_ranks(doc, set, rank))
-        return false;
-    for (size_t i = 0; i < count; i++)
-        uses[i].group = rank[uses[i].group];
-    return fl_name_uses_sort_ranked(doc, uses, count, set->count);
-}
-
 bool fl_name_uses_sort_ranked(fl_doc *doc, fl_name_use *uses, size_t count, size_t nranks)
 {
     if (count < 2)
