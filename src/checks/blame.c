@@ -512,44 +512,6 @@ bool fl_name_keys_ranks(fl_doc *doc, const fl_name_keys *set, size_t *rank)
     return true;
 }
 
-bool fl_name_uses_sort(fl_doc *doc, fl_name_use *uses, size_t count)
-{
-    if (count < 2) {
-        if (count)
-            uses[0].group = 0;
-        return true;
-    }
-    fl_name_keys set;
-    if (!fl_name_keys_init(doc, &set))
-        return false;
-    for (size_t i = 0; i < count; i++) {
-        size_t id = fl_name_keys_add(doc, &set, uses[i].key, strlen(uses[i].key), false);
-        if (id == FL_NAME_NO_KEY)
-            return false;
-        uses[i].group = id;
-    }
-    return fl_name_uses_sort_ids(doc, uses, count, &set);
-}
-
-bool fl_name_uses_sort_ids(fl_doc *doc, fl_name_use *uses, size_t count, const fl_name_keys *set)
-{
-    if (count < 2) {
-        if (count)
-            uses[0].group = 0;
-        return true;
-    }
-    size_t *rank = fl_arena_alloc_uninit(doc->arena, set->count * sizeof *rank);
-    if (!rank) {
-        doc->status = FL_ENOMEM;
-        return false;
-    }
-    if (!fl_name_keys_ranks(doc, set, rank))
-        return false;
-    for (size_t i = 0; i < count; i++)
-        uses[i].group = rank[uses[i].group];
-    return fl_name_uses_sort_ranked(doc, uses, count, set->count);
-}
-
 bool fl_name_uses_sort_ranked(fl_doc *doc, fl_name_use *uses, size_t count, size_t nranks)
 {
     if (count < 2)
@@ -590,6 +552,15 @@ bool fl_name_uses_sort_ranked(fl_doc *doc, fl_name_use *uses, size_t count, size
     return true;
 }
 
+/* Whether mentions a and b have one use but for its place: the same
+ * surface and keys (pointers: one memo entry in mentions.c), length and
+ * code-ness. */
+static bool same_use(const fl_mention *a, const fl_mention *b)
+{
+    return a->surface == b->surface && a->fold == b->fold && a->skeleton == b->skeleton &&
+           a->len == b->len && (a->kind == FL_M_CODE) == (b->kind == FL_M_CODE);
+}
+
 fl_name_folds *fl_name_folds_get(fl_doc *doc)
 {
     fl_name_folds *f = doc->name_folds;
@@ -599,7 +570,8 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
     f = fl_arena_alloc(doc->arena, sizeof *f);
     fl_name_use *uses = fl_arena_alloc_uninit(doc->arena, (total + 1) * sizeof *uses);
     bool *inited = fl_arena_alloc_uninit(doc->arena, total + 1);
-    if (!f || !uses || !inited) {
+    size_t *same = fl_arena_alloc_uninit(doc->arena, (total + 1) * sizeof *same);
+    if (!f || !uses || !inited || !same) {
         doc->status = FL_ENOMEM;
         return NULL;
     }
@@ -611,16 +583,50 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
     }
     if (!fl_name_keys_init_for(doc, &f->set, named))
         return NULL;
+    /* the first mention of each surface (pointer), by open addressing:
+     * mention index + 1, 0 empty */
+    size_t cap = 16;
+    while (cap < 2 * named)
+        cap *= 2;
+    uint32_t *firsts = fl_arena_alloc(doc->arena, cap * sizeof *firsts);
+    if (!firsts) {
+        doc->status = FL_ENOMEM;
+        return NULL;
+    }
     f->mentions = doc->mentions.items;
     f->mention_count = total;
     f->uses = uses;
     f->inited = inited;
+    f->same = same;
     for (size_t i = 0; i < total; i++) {
         fl_name_use *u = &uses[i];
-        fl_mention_kind kind = FL_DOC_MENTION(doc, i)->kind;
+        const fl_mention *m = FL_DOC_MENTION(doc, i);
+        same[i] = i;
+        if (m->kind != FL_M_CODE && m->kind != FL_M_NAME && m->kind != FL_M_ACRONYM) {
+            inited[i] = false;
+            u->key = NULL;
+            continue;
+        }
+        uint64_t h = (uint64_t)(uintptr_t)m->surface * 0x9e3779b97f4a7c15u;
+        size_t at = (size_t)(h >> 32) & (cap - 1);
+        for (; firsts[at]; at = (at + 1) & (cap - 1))
+            if (same_use(FL_DOC_MENTION(doc, firsts[at] - 1), m))
+                break;
+        if (firsts[at]) {
+            size_t j = firsts[at] - 1;
+            same[i] = j;
+            inited[i] = inited[j];
+            *u = uses[j];
+            if (inited[i]) {
+                u->mention = i;
+                u->sentence = m->sentence;
+                u->off = m->off;
+            }
+            continue;
+        }
+        firsts[at] = (uint32_t)(i + 1);
         bool keyed = false;
-        inited[i] = (kind == FL_M_CODE || kind == FL_M_NAME || kind == FL_M_ACRONYM) &&
-                    fl_name_use_init(doc, i, u);
+        inited[i] = fl_name_use_init(doc, i, u);
         if (inited[i] && !fl_name_use_set_key(doc, u, fl_fold, &keyed))
             return NULL;
         if (!keyed) {
@@ -635,30 +641,80 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
     return f;
 }
 
-const size_t *fl_name_folds_ranks(fl_doc *doc, fl_name_folds *f)
+/* Replaces each use's `group` (an id in set) by the rank of its key among
+ * the keys of these uses alone, in strcmp order; *nranks is how many
+ * distinct keys they have. False when out of memory. */
+static bool rank_present(fl_doc *doc, fl_name_use *uses, size_t count, const fl_name_keys *set,
+                         size_t *nranks)
 {
-    if (f->rank && f->ranked_count == f->set.count)
-        return f->rank;
-    size_t *rank = fl_arena_alloc_uninit(doc->arena, (f->set.count + 1) * sizeof *rank);
-    if (!rank) {
+    /* by id: its rank + 1 once seen (0: not among the uses) */
+    uint32_t *rank = fl_arena_alloc(doc->arena, (set->count + 1) * sizeof *rank);
+    distinct_key *keys = fl_arena_alloc_uninit(doc->arena, 2 * (count + 1) * sizeof *keys);
+    if (!rank || !keys) {
         doc->status = FL_ENOMEM;
-        return NULL;
+        return false;
     }
-    if (!fl_name_keys_ranks(doc, &f->set, rank))
-        return NULL;
-    f->rank = rank;
-    f->ranked_count = f->set.count;
-    return rank;
+    size_t n = 0;
+    for (size_t i = 0; i < count; i++) {
+        size_t id = uses[i].group;
+        if (rank[id])
+            continue;
+        rank[id] = 1;
+        keys[n++] = (distinct_key){key_prefix(set->keys[id], set->lens[id]), set->keys[id], id};
+    }
+    sort_keys(keys, keys + n, n, 0);
+    for (size_t r = 0; r < n; r++)
+        rank[keys[r].id] = (uint32_t)(r + 1);
+    for (size_t i = 0; i < count; i++)
+        uses[i].group = rank[uses[i].group] - 1;
+    *nranks = n;
+    return true;
 }
 
 bool fl_name_folds_sort(fl_doc *doc, fl_name_folds *f, fl_name_use *uses, size_t count)
 {
-    const size_t *rank = fl_name_folds_ranks(doc, f);
-    if (!rank)
-        return false;
+    size_t nranks;
+    if (count < 2) {
+        if (count)
+            uses[0].group = 0;
+        return true;
+    }
+    return rank_present(doc, uses, count, &f->set, &nranks) &&
+           fl_name_uses_sort_ranked(doc, uses, count, nranks);
+}
+
+size_t fl_name_uses_keep_several(fl_doc *doc, fl_name_use *uses, size_t count,
+                                 const fl_name_keys *set)
+{
+    /* by id: the index + 1 of its first use, and whether another form
+     * followed */
+    uint32_t *first = fl_arena_alloc(doc->arena, (set->count + 1) * sizeof *first);
+    bool *several = fl_arena_alloc(doc->arena, set->count + 1);
+    if (!first || !several) {
+        doc->status = FL_ENOMEM;
+        return FL_NAME_NO_KEY;
+    }
+    size_t any = 0;
+    for (size_t i = 0; i < count; i++) {
+        size_t id = uses[i].group;
+        if (!first[id]) {
+            first[id] = (uint32_t)(i + 1);
+        } else if (!several[id] && !same_form(&uses[first[id] - 1], &uses[i])) {
+            several[id] = true;
+            any++;
+        }
+    }
+    if (!any)
+        return 0;
+    size_t k = 0;
     for (size_t i = 0; i < count; i++)
-        uses[i].group = rank[uses[i].group];
-    return fl_name_uses_sort_ranked(doc, uses, count, f->set.count);
+        if (several[uses[i].group])
+            uses[k++] = uses[i];
+    size_t nranks;
+    if (!rank_present(doc, uses, k, set, &nranks) ||
+        !fl_name_uses_sort_ranked(doc, uses, k, nranks))
+        return FL_NAME_NO_KEY;
+    return k;
 }
 
 /* fl_blame_lexicon_status with the hits of the form's fold key at hand. */

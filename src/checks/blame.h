@@ -24,7 +24,7 @@ typedef struct fl_name_use {
     bool key_is_fold;   /* key is fl_fold(form, form_len, 0) */
     bool part;          /* one word of a longer name (Allied in Allied Domecq) */
     uint32_t key_len;   /* strlen(key), as fl_name_use_set_key sets it (else 0) */
-    size_t group;       /* set by fl_name_uses_sort: the rank of key among the keys */
+    size_t group;       /* its key's id in a key set, or once sorted its rank among the keys */
 } fl_name_use;
 
 /* fl_name_use.mention of a use found among the tokens, not a mention. */
@@ -101,18 +101,10 @@ size_t fl_name_keys_add(fl_doc *doc, fl_name_keys *set, const char *s, size_t le
  * keys in strcmp order; false when out of memory. */
 bool fl_name_keys_ranks(fl_doc *doc, const fl_name_keys *set, size_t *rank);
 
-/* Sorts uses by (key, form, offset, mention); equal keys become
- * contiguous and each use's `group` is its key's rank (equal keys, equal
- * ranks). Keys are grouped by a hash and only the distinct keys are
- * ordered by strcmp. Scratch lives in doc's arena; returns false when out
- * of memory (doc->status is then FL_ENOMEM). */
-bool fl_name_uses_sort(fl_doc *doc, fl_name_use *uses, size_t count);
-/* As fl_name_uses_sort, for uses whose `group` already holds the id of
- * their key in `set`. */
-bool fl_name_uses_sort_ids(fl_doc *doc, fl_name_use *uses, size_t count, const fl_name_keys *set);
-
-/* As fl_name_uses_sort, for uses whose `group` already holds their key's
- * rank (below nranks) among a set of keys. */
+/* Sorts uses by (key, form, offset, mention), for uses whose `group`
+ * holds their key's rank (below nranks) among a set of keys in strcmp
+ * order; equal keys become contiguous. Scratch lives in doc's arena;
+ * returns false when out of memory (doc->status is then FL_ENOMEM). */
 bool fl_name_uses_sort_ranked(fl_doc *doc, fl_name_use *uses, size_t count, size_t nranks);
 
 /* The fold-keyed uses of a document's mentions (codes, names, acronyms),
@@ -125,21 +117,30 @@ typedef struct fl_name_folds {
     fl_name_use *uses; /* by mention: fl_name_use_init and the fold key (key
                           NULL: none), `group` the key's id in set */
     bool *inited;      /* by mention: fl_name_use_init succeeded */
-    fl_name_keys set;  /* the fold keys; a check may add more (words of names) */
-    size_t *rank;      /* rank of each id, for ranked_count ids */
-    size_t ranked_count;
+    /* by mention: the first mention with the same surface, keys, length
+     * and code-ness (one memo entry in mentions.c), whose use this one's
+     * is but for its place (mention, sentence, off); itself when none */
+    size_t *same;
+    fl_name_keys set; /* the fold keys */
 } fl_name_folds;
 
 /* The document's fold-keyed uses, made on first call; NULL when out of
  * memory (doc->status is then FL_ENOMEM). */
 fl_name_folds *fl_name_folds_get(fl_doc *doc);
-/* The rank of each key of f->set among all of them in strcmp order
- * (redone when keys were added since); NULL when out of memory. */
-const size_t *fl_name_folds_ranks(fl_doc *doc, fl_name_folds *f);
-
-/* As fl_name_uses_sort_ids, for uses whose `group` holds the id of their
- * key in f->set, with the ranks of fl_name_folds_ranks. */
+/* Sorts uses as fl_name_uses_sort_ranked, for uses whose `group` holds
+ * the id of their key in f->set (only the keys of these uses are ranked:
+ * each use's `group` becomes its key's rank among them). */
 bool fl_name_folds_sort(fl_doc *doc, fl_name_folds *f, fl_name_use *uses, size_t count);
+
+/* For uses whose `group` holds the id of their key in `set`: keeps only
+ * those whose key is written in more than one form (the groups a check
+ * compares), in place, and sorts them as fl_name_uses_sort_ranked does
+ * (each kept use's `group` its key's rank among the kept keys). Returns
+ * how many were kept, or FL_NAME_NO_KEY when out of memory (doc->status
+ * is then FL_ENOMEM). Linear in count: the keys written one way, most of
+ * a document's, are never sorted. */
+size_t fl_name_uses_keep_several(fl_doc *doc, fl_name_use *uses, size_t count,
+                                 const fl_name_keys *set);
 
 /* The end of the run of sorted uses[r..count) that share uses[r]'s key
  * (its group); *several tells whether the run holds more than one form. */

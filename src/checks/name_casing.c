@@ -140,15 +140,20 @@ static size_t count_words(const char *s, size_t len)
     return n;
 }
 
-static size_t add_parts(fl_doc *doc, fl_name_folds *folds, const fl_mention *m, size_t i,
-                        fl_name_use *uses, size_t n, size_t cap)
+/* Appends the parts of mention i (m) to uses[*n..]; *nv counts every part
+ * met, kept or not, against cap (the bound this check has always kept).
+ * A part whose fold key no mention has is dropped: a group of parts alone
+ * is never flagged (compare_group), so it can only matter beside a
+ * mention's use of its key. */
+static void add_parts(const fl_doc *doc, const fl_name_folds *folds, const fl_mention *m, size_t i,
+                      fl_name_use *uses, size_t *n, size_t *nv, size_t cap)
 {
     const char *s = doc->prose.text + m->off;
     size_t len = m->len;
     if (!memchr(s, ' ', len))
-        return n;
+        return;
     char key[256];
-    for (size_t a = 0; a < len && n < cap;) {
+    for (size_t a = 0; a < len && *nv < cap;) {
         while (a < len && s[a] == ' ')
             a++;
         size_t b = a;
@@ -160,35 +165,38 @@ static size_t add_parts(fl_doc *doc, fl_name_folds *folds, const fl_mention *m, 
             lower |= s[c] >= 'a' && s[c] <= 'z';
         }
         title = title && lower;
-        if (title) {
-            fl_name_use *u = &uses[n];
-            memset(u, 0, sizeof *u);
-            u->mention = i;
-            u->off = m->off + a;
-            u->len = b - a;
-            u->form = s + a;
-            u->form_len = b - a;
-            u->suffix = "";
-            u->part = true;
-            /* the fold key of ASCII letters is the letters lower-cased */
-            size_t klen = b - a;
-            if (klen < sizeof key) {
-                for (size_t c = 0; c < klen; c++)
-                    key[c] = (char)(s[a + c] | 0x20);
-                key[klen] = '\0';
-                u->group = fl_name_keys_add(doc, &folds->set, key, klen, true);
-                if (u->group == FL_NAME_NO_KEY)
-                    return n;
-                u->key = folds->set.keys[u->group];
+        /* the fold key of ASCII letters is the letters lower-cased */
+        size_t klen = b - a;
+        if (title && klen < sizeof key) {
+            (*nv)++;
+            for (size_t c = 0; c < klen; c++)
+                key[c] = (char)(s[a + c] | 0x20);
+            size_t id = fl_name_keys_find(&folds->set, key, klen);
+            if (id != FL_NAME_NO_KEY) {
+                fl_name_use *u = &uses[(*n)++];
+                memset(u, 0, sizeof *u);
+                u->mention = i;
+                u->off = m->off + a;
+                u->len = klen;
+                u->form = s + a;
+                u->form_len = klen;
+                u->suffix = "";
+                u->part = true;
+                u->group = id;
+                u->key = folds->set.keys[id];
                 u->key_len = (uint32_t)klen;
                 u->key_is_fold = true;
-                n++;
             }
         }
         a = b;
     }
-    return n;
 }
+
+/* Where the parts of one mention went among the uses. */
+typedef struct part_run {
+    uint32_t start, kept, counted; /* first, how many kept, how many counted (nv) */
+    bool done;                     /* all made, none cut by the bound */
+} part_run;
 
 static void run(fl_doc *doc)
 {
@@ -216,29 +224,60 @@ static void run(fl_doc *doc)
         doc->status = FL_ENOMEM;
         return;
     }
-    size_t n = 0;
+    /* by mention: where its parts went, to copy for a later mention of
+     * the same name */
+    part_run *parts = fl_arena_alloc_uninit(doc->arena, total * sizeof *parts);
+    if (!parts) {
+        doc->status = FL_ENOMEM;
+        return;
+    }
+    /* n: the uses kept; nv: those the bound counts (dropped parts too) */
+    size_t n = 0, nv = 0;
     for (size_t i = 0; i < total; i++) {
         const fl_mention *m = FL_DOC_MENTION(doc, i);
-        if (n >= cap)
+        parts[i].done = false; /* set before any later mention reads it */
+        if (nv >= cap)
             break;
         /* the shared fold-keyed use (group: its key's id) */
         if (!wanted(doc, m) || !folds->uses[i].key || in_caps_run(doc, m))
             continue;
-        uses[n] = folds->uses[i];
-        initial[i] = fl_name_sentence_initial(doc, m);
-        n++;
-        if (m->kind == FL_M_NAME)
-            n = add_parts(doc, folds, m, i, uses, n, cap);
-        if (doc->status != FL_OK)
-            return;
+        uses[n++] = folds->uses[i];
+        nv++;
+        if (m->kind != FL_M_NAME)
+            continue;
+        size_t j = folds->same[i];
+        const fl_mention *mj = FL_DOC_MENTION(doc, j);
+        if (j != i && parts[j].done && nv + parts[j].counted <= cap &&
+            memcmp(doc->prose.text + m->off, doc->prose.text + mj->off, m->len) == 0) {
+            /* the same words as mention j's, all within the bound */
+            parts[i] = (part_run){(uint32_t)n, parts[j].kept, parts[j].counted, true};
+            for (size_t k = 0; k < parts[j].kept; k++) {
+                fl_name_use *u = &uses[n++];
+                *u = uses[parts[j].start + k];
+                u->mention = i;
+                u->off = u->off - mj->off + m->off;
+                u->form = doc->prose.text + u->off;
+            }
+            nv += parts[j].counted;
+            continue;
+        }
+        size_t n0 = n, nv0 = nv;
+        add_parts(doc, folds, m, i, uses, &n, &nv, cap);
+        /* all its parts made: none cut by the bound */
+        if (nv < cap)
+            parts[i] = (part_run){(uint32_t)n0, (uint32_t)(n - n0), (uint32_t)(nv - nv0), true};
     }
-    if (!fl_name_folds_sort(doc, folds, uses, n))
+    /* only a key written in several forms is compared */
+    n = fl_name_uses_keep_several(doc, uses, n, &folds->set);
+    if (n == FL_NAME_NO_KEY)
         return;
+    for (size_t r = 0; r < n; r++)
+        initial[uses[r].mention] =
+            fl_name_sentence_initial(doc, FL_DOC_MENTION(doc, uses[r].mention));
     for (size_t r = 0; r < n && doc->status == FL_OK;) {
         bool several;
         size_t end = fl_name_uses_run(uses, n, r, &several);
-        if (several)
-            compare_group(doc, uses + r, end - r, initial);
+        compare_group(doc, uses + r, end - r, initial);
         r = end;
     }
 }

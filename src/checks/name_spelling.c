@@ -507,7 +507,7 @@ static size_t distinct_words(fl_doc *doc, const name_group *groups, size_t ng, s
         doc->status = FL_ENOMEM;
         return 0;
     }
-    if (!fl_name_keys_init(doc, &set))
+    if (!fl_name_keys_init_for(doc, &set, total))
         return 0;
     for (size_t i = 0; i < ng; i++)
         for (size_t k = 0; k < groups[i].nwords; k++) {

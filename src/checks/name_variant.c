@@ -589,20 +589,92 @@ static size_t without_possessive(const char *s, size_t len)
     return len;
 }
 
-/* The tokens that may start a run (run_token), with their sentence and,
- * for a token that is a use on its own (single_token), the id of its key. */
+/* The tokens that may start a run or continue one (run_token), in
+ * document order, with their sentence, class and, for a token that is a
+ * use on its own (single_token), the id of its key. */
 typedef struct candidate {
     size_t token, sentence, key;
+    unsigned char cls;
 } candidate;
 
-/* Classes every token of the sentences not in capitals (0 for a token
- * that can neither start nor continue a run), lists the
+/* A growing array of uses in the arena (copied when it grows; never
+ * zeroed: every use is written whole). */
+typedef struct use_list {
+    fl_name_use *items;
+    size_t count, cap;
+} use_list;
+
+static fl_name_use *use_push(fl_doc *doc, use_list *l)
+{
+    if (l->count == l->cap) {
+        size_t cap = 2 * l->cap + 16;
+        fl_name_use *more = fl_arena_alloc_uninit(doc->arena, cap * sizeof *more);
+        if (!more) {
+            doc->status = FL_ENOMEM;
+            return NULL;
+        }
+        memcpy(more, l->items, l->count * sizeof *more);
+        l->items = more;
+        l->cap = cap;
+    }
+    return &l->items[l->count++];
+}
+
+/* The mentions' uses by offset, to tell a token run that only repeats a
+ * mention (same start, same bytes): fl_name_forms drops such a run as a
+ * span listed twice, so it is never made. */
+typedef struct span_table {
+    uint32_t *slots; /* use index + 1; 0: empty */
+    size_t mask;
+} span_table;
+
+static size_t span_home(const span_table *t, size_t off)
+{
+    return (size_t)(((uint64_t)off * 0x9e3779b97f4a7c15u) >> 32) & t->mask;
+}
+
+static bool span_table_init(fl_doc *doc, span_table *t, const fl_name_use *uses, size_t n)
+{
+    size_t cap = 16;
+    while (cap < 2 * n)
+        cap *= 2;
+    t->slots = fl_arena_alloc(doc->arena, cap * sizeof *t->slots);
+    t->mask = cap - 1;
+    if (!t->slots) {
+        doc->status = FL_ENOMEM;
+        return false;
+    }
+    for (size_t i = 0; i < n; i++) {
+        size_t at = span_home(t, uses[i].off);
+        while (t->slots[at])
+            at = (at + 1) & t->mask;
+        t->slots[at] = (uint32_t)(i + 1);
+    }
+    return true;
+}
+
+/* The index of a mention's use that starts at `off` with the form
+ * text[off..off+len), or FL_NAME_NO_KEY. */
+static size_t span_find(const span_table *t, const fl_name_use *uses, const char *text, size_t off,
+                        size_t len)
+{
+    for (size_t at = span_home(t, off); t->slots[at]; at = (at + 1) & t->mask) {
+        const fl_name_use *u = &uses[t->slots[at] - 1];
+        if (u->off == off && u->form_len == len && memcmp(u->form, text + off, len) == 0)
+            return t->slots[at] - 1;
+    }
+    return FL_NAME_NO_KEY;
+}
+
+/* Classes every token of the sentences not in capitals, lists the
  * candidates and adds the keys of the tokens that can stand for a name on
  * their own (TimeWarner, Kilroy-Silk, 1990s, М4), so that two spellings
  * both found among the tokens (ConsumerElectronics inside one mention,
- * Consumer Electronics inside another) meet. Returns the candidates (in
- * document order) or NULL. */
-static candidate *scan_tokens(fl_doc *doc, unsigned char *cls, name_keys *keys, size_t *count)
+ * Consumer Electronics inside another) meet. A token that repeats a
+ * mention has that mention's key. Returns the candidates (in document
+ * order) or NULL. */
+static candidate *scan_tokens(fl_doc *doc, name_keys *keys, const span_table *spans,
+                              const fl_name_use *uses, size_t *count)
 {
     const char *text = doc->prose.text;
     /* about a third of the tokens are candidates in news text */
@@ -613,18 +685,21 @@ static candidate *scan_tokens(fl_doc *doc, unsigned char *cls, name_keys *keys, 
         return NULL;
     }
     char key[256];
+    const fl_token *toks = doc->tokens.items;
     for (size_t si = 0; si < doc->sentences.count; si++) {
         const fl_sentence *s = FL_DOC_SENTENCE(doc, si);
-        size_t end = s->first_token + s->token_count;
-        if (s->all_caps) {
-            memset(cls + s->first_token, 0, s->token_count);
+        if (s->all_caps)
             continue;
-        }
+        size_t end = s->first_token + s->token_count;
         for (size_t t = s->first_token; t < end; t++) {
-            const fl_token *tok = FL_DOC_TOKEN(doc, t);
-            unsigned c =
-                tok->kind == FL_TOK_WORD || tok->kind == FL_TOK_NUMBER ? token_class(text, tok) : 0;
-            cls[t] = (unsigned char)c;
+            const fl_token *tok = &toks[t];
+            unsigned shape = tok->shape;
+            /* most tokens: a small letter first, no digit, ASCII */
+            if ((shape & FL_TS_KNOWN) && !(shape & (TC_UPPER0 | TC_DIGIT | TC_HIGH)))
+                continue;
+            if (tok->kind != FL_TOK_WORD && tok->kind != FL_TOK_NUMBER)
+                continue;
+            unsigned c = token_class(text, tok);
             if (!run_token(c))
                 continue;
             if (k == cap) {
@@ -638,19 +713,26 @@ static candidate *scan_tokens(fl_doc *doc, unsigned char *cls, name_keys *keys, 
                 cap *= 2;
             }
             candidate *cand = &cands[k++];
-            *cand = (candidate){t, si, FL_NAME_NO_KEY};
+            *cand = (candidate){t, si, FL_NAME_NO_KEY, (unsigned char)c};
             if (!single_token(c))
                 continue;
             size_t len = without_possessive(text + tok->off, tok->len);
-            size_t klen = fl_skeleton(text + tok->off, len, 0, key, sizeof key);
-            if (klen == 0 || klen >= sizeof key)
-                continue;
             /* a hyphen alone does not invite runs: Long-Term beside Long
              * Term Capital is two names (a possessive ending holds no
              * digit and no capital after a small letter, but a Latin s) */
             bool joinable =
                 (c & (TC_CAMEL | TC_DIGIT)) ||
                 ((c & TC_MIXED) && (len == tok->len || mixed_script(text + tok->off, len)));
+            size_t same = span_find(spans, uses, text, tok->off, len);
+            if (same != FL_NAME_NO_KEY) {
+                /* the mention's key: the same bytes */
+                cand->key = uses[same].group;
+                keys->joinable[cand->key] |= joinable;
+                continue;
+            }
+            size_t klen = fl_skeleton(text + tok->off, len, 0, key, sizeof key);
+            if (klen == 0 || klen >= sizeof key)
+                continue;
             cand->key = add_key(doc, keys, key, klen, true, joinable);
             if (cand->key == FL_NAME_NO_KEY)
                 return NULL;
@@ -660,9 +742,10 @@ static candidate *scan_tokens(fl_doc *doc, unsigned char *cls, name_keys *keys, 
     return cands;
 }
 
-/* Appends the token runs that share a mention's key to *runs. */
-static void find_runs(fl_doc *doc, const unsigned char *cls, const candidate *cands, size_t ncand,
-                      const name_keys *keys, fl_vec *runs)
+/* Appends to *out (the mentions' uses, indexed by spans) the token runs
+ * that share a mention's key, but for those that repeat a mention. */
+static void find_runs(fl_doc *doc, const candidate *cands, size_t ncand, const name_keys *keys,
+                      const span_table *spans, use_list *out)
 {
     const char *text = doc->prose.text;
     char key[256];
@@ -671,21 +754,24 @@ static void find_runs(fl_doc *doc, const unsigned char *cls, const candidate *ca
         const fl_sentence *s = FL_DOC_SENTENCE(doc, si);
         size_t end_tok = s->first_token + s->token_count;
         const fl_token *first = FL_DOC_TOKEN(doc, t);
-        bool bare_number = !(cls[t] & (TC_LETTER | TC_MIXED));
+        bool bare_number = !(cands[c].cls & (TC_LETTER | TC_MIXED));
         for (size_t k = 0; k < 3 && t + k < end_tok; k++) {
             const fl_token *last = FL_DOC_TOKEN(doc, t + k);
             size_t id, len;
             if (k > 0) {
                 const fl_token *prev = FL_DOC_TOKEN(doc, t + k - 1);
-                if ((last->kind != FL_TOK_WORD && last->kind != FL_TOK_NUMBER) ||
-                    last->off != prev->off + prev->len + 1 || text[prev->off + prev->len] != ' ' ||
-                    !run_token(cls[t + k]))
+                /* the next token is a run token when it is the next
+                 * candidate */
+                if (c + k >= ncand || cands[c + k].token != t + k ||
+                    last->off != prev->off + prev->len + 1 || text[prev->off + prev->len] != ' ')
                     break;
                 /* a bare number starts a quantity (2 GB); a lone
                  * letter is a word (an A 4 times) */
                 if (bare_number || first->len < 2 || last->len < 2)
                     break;
                 len = without_possessive(text + first->off, last->off + last->len - first->off);
+                if (span_find(spans, out->items, text, first->off, len) != FL_NAME_NO_KEY)
+                    continue;
                 size_t klen = fl_skeleton(text + first->off, len, 0, key, sizeof key);
                 if (klen == 0 || klen >= sizeof key)
                     continue;
@@ -698,12 +784,12 @@ static void find_runs(fl_doc *doc, const unsigned char *cls, const candidate *ca
                 if (id == FL_NAME_NO_KEY)
                     continue;
                 len = without_possessive(text + first->off, first->len);
+                if (span_find(spans, out->items, text, first->off, len) != FL_NAME_NO_KEY)
+                    continue;
             }
-            fl_name_use *u = fl_vec_push(doc->arena, runs);
-            if (!u) {
-                doc->status = FL_ENOMEM;
+            fl_name_use *u = use_push(doc, out);
+            if (!u)
                 return;
-            }
             *u = (fl_name_use){.mention = FL_NAME_NO_MENTION,
                                .sentence = si,
                                .off = first->off,
@@ -712,6 +798,7 @@ static void find_runs(fl_doc *doc, const unsigned char *cls, const candidate *ca
                                .form_len = len,
                                .suffix = "",
                                .key = keys->set.keys[id],
+                               .key_len = (uint32_t)keys->set.lens[id],
                                .group = id};
         }
     }
@@ -728,33 +815,66 @@ static void run(fl_doc *doc)
         nwanted += wanted(m);
         ncodes += m->kind == FL_M_CODE;
     }
-    fl_name_use *uses = fl_arena_alloc_uninit(doc->arena, (nwanted + 1) * sizeof *uses);
+    /* the mentions' uses, then the token runs */
+    use_list all = {NULL, 0, nwanted + nwanted / 2 + 16};
+    all.items = fl_arena_alloc_uninit(doc->arena, all.cap * sizeof *all.items);
     family_use *fams = fl_arena_alloc_uninit(doc->arena, (ncodes + 1) * sizeof *fams);
-    if (!uses || !fams) {
+    if (!all.items || !fams) {
         doc->status = FL_ENOMEM;
         return;
     }
+    fl_name_use *uses = all.items;
     size_t n = 0, nfam = 0;
     char key[256];
     /* the uses as fl_name_use_init makes them, shared with the fold-keyed
      * name checks (the same kinds of mention) */
     const fl_name_folds *folds = fl_name_folds_get(doc);
-    if (!folds)
+    /* by mention: the index of its use here + 1 (0: none) */
+    uint32_t *use_of = fl_arena_alloc_uninit(doc->arena, (total + 1) * sizeof *use_of);
+    if (!folds || !use_of) {
+        doc->status = FL_ENOMEM;
+        return;
+    }
+    /* the keys of the mentions and of the tokens that are names on their
+     * own (camel case, hyphenated, codes, mixed scripts), unique */
+    name_keys keys;
+    keys.joinable = NULL;
+    keys.jcap = 0;
+    if (!fl_name_keys_init_for(doc, &keys.set, nwanted + doc->tokens.count / 64))
         return;
     for (size_t i = 0; i < total; i++) {
         const fl_mention *m = FL_DOC_MENTION(doc, i);
+        use_of[i] = 0;
         if (!wanted(m) || !folds->inited[i])
             continue;
         fl_name_use *u = &uses[n];
-        *u = folds->uses[i];
-        u->key = NULL;
-        u->key_is_fold = false;
-        u->group = 0;
-        bool keyed;
-        if (!fl_name_use_set_key(doc, u, fl_skeleton, &keyed))
-            return;
-        if (!keyed)
-            continue;
+        size_t j = folds->same[i];
+        if (j != i) {
+            /* an earlier mention of the same surface: its key, kept or
+             * not, and its key's id (its form is this one's, so the key
+             * is already as joinable as it makes it) */
+            if (!use_of[j])
+                continue;
+            *u = uses[use_of[j] - 1];
+            u->mention = i;
+            u->sentence = m->sentence;
+            u->off = m->off;
+        } else {
+            *u = folds->uses[i];
+            u->key = NULL;
+            u->key_is_fold = false;
+            u->group = 0;
+            bool keyed;
+            if (!fl_name_use_set_key(doc, u, fl_skeleton, &keyed))
+                return;
+            if (!keyed)
+                continue;
+            u->group =
+                add_key(doc, &keys, u->key, u->key_len, false, multi_part(u->form, u->form_len));
+            if (u->group == FL_NAME_NO_KEY)
+                return;
+        }
+        use_of[i] = (uint32_t)(n + 1);
         n++;
         if (m->kind != FL_M_CODE)
             continue;
@@ -782,51 +902,27 @@ static void run(fl_doc *doc)
     bool fams_sorted = false; /* sorted only if some group compares forms */
     if (n == 0)
         return;
+    all.count = n;
 
-    /* the keys of the mentions and of the tokens that are names on their
-     * own (camel case, hyphenated, codes, mixed scripts), unique */
-    name_keys keys;
-    keys.joinable = NULL;
-    keys.jcap = 0;
-    if (!fl_name_keys_init(doc, &keys.set))
+    span_table spans;
+    if (!span_table_init(doc, &spans, uses, n))
         return;
-    for (size_t i = 0; i < n; i++) {
-        uses[i].group = add_key(doc, &keys, uses[i].key, uses[i].key_len, false,
-                                multi_part(uses[i].form, uses[i].form_len));
-        if (uses[i].group == FL_NAME_NO_KEY)
-            return;
-    }
-    /* each token's class, set by scan_tokens */
-    unsigned char *cls = fl_arena_alloc_uninit(doc->arena, doc->tokens.count + 1);
-    if (!cls) {
-        doc->status = FL_ENOMEM;
-        return;
-    }
     size_t ncand = 0;
-    candidate *cands = scan_tokens(doc, cls, &keys, &ncand);
+    candidate *cands = scan_tokens(doc, &keys, &spans, uses, &ncand);
     if (!cands)
         return;
-    size_t nkeys = keys.set.count;
-    fl_vec runs;
-    fl_vec_init(&runs, sizeof(fl_name_use));
-    find_runs(doc, cls, cands, ncand, &keys, &runs);
+    find_runs(doc, cands, ncand, &keys, &spans, &all);
     if (doc->status != FL_OK)
         return;
-    if (runs.count) {
-        fl_name_use *all = fl_arena_alloc_uninit(doc->arena, (n + runs.count) * sizeof *all);
-        if (!all) {
-            doc->status = FL_ENOMEM;
-            return;
-        }
-        memcpy(all, uses, n * sizeof *uses);
-        memcpy(all + n, runs.items, runs.count * sizeof *uses);
-        uses = all;
-        n += runs.count;
-    }
+    uses = all.items;
+    n = all.count;
 
-    if (!fl_name_uses_sort_ids(doc, uses, n, &keys.set))
+    /* only a key written in several forms is compared */
+    n = fl_name_uses_keep_several(doc, uses, n, &keys.set);
+    if (n == FL_NAME_NO_KEY)
         return;
-    group *groups = fl_arena_alloc_uninit(doc->arena, nkeys * sizeof *groups);
+    size_t nkeys = keys.set.count;
+    group *groups = fl_arena_alloc_uninit(doc->arena, (n + 1) * sizeof *groups);
     if (!groups) {
         doc->status = FL_ENOMEM;
         return;
@@ -837,7 +933,7 @@ static void run(fl_doc *doc)
     for (size_t r = 0; r < n && doc->status == FL_OK;) {
         bool several;
         size_t end = fl_name_uses_run(uses, n, r, &several);
-        if (several && ng < nkeys &&
+        if (ng < nkeys &&
             prepare_group(doc, uses + r, end - r, fams, nfam, &fams_sorted, &groups[ng])) {
             report_group(doc, &st, &groups[ng], 0);
             ng++;
