@@ -477,70 +477,70 @@ static bool place_before(const fl_mx *mx, size_t at)
     return false;
 }
 
-/* "62-year-old", "62 years old": up to three digits, then - or a space
- * and a y (what FL_RE_AGE_YEAROLD needs before it can match). */
+/* "62-year-old", "62 years old": up to three digits, - or a space,
+ * "year" or "years", - or a space, "old" (what FL_RE_AGE_YEAROLD needs
+ * before its closing look-ahead can decide). */
 static bool year_old_shape(const fl_mx *mx, size_t at)
 {
+    const char *t = mx->text;
     size_t run = fl_mx_digit_run(mx, at), e = at + run;
-    return run <= 3 && e + 1 < mx->s_end && (mx->text[e] == '-' || mx->text[e] == ' ') &&
-           mx->text[e + 1] == 'y';
+    if (run > 3 || e + 9 > mx->s_end || (t[e] != '-' && t[e] != ' ') ||
+        memcmp(t + e + 1, "year", 4) != 0)
+        return false;
+    e += 5;
+    if (t[e] == 's')
+        e++;
+    return e + 4 <= mx->s_end && (t[e] == '-' || t[e] == ' ') && memcmp(t + e + 1, "old", 3) == 0;
 }
 
 void fl_extract_ages(fl_mx *mx)
 {
     const char *t = mx->text;
-    size_t i = mx->s_off;
-    size_t next_digit = SIZE_MAX, digit_cursor = 0;
+    size_t i = mx->s_off, digit_cursor = 0;
     while (i < mx->s_end) {
         /* every age has its digits at the start ("62-year-old"), after
-         * "aged" and spaces, or after ", ": nothing before can match */
-        if (next_digit == SIZE_MAX || next_digit < i) {
-            next_digit = fl_mx_next_digit(mx, &digit_cursor, i);
-            if (next_digit >= mx->s_end)
-                break;
-            size_t from = next_digit;
-            while (from > i && fl_re_space(t[from - 1]))
-                from--;
-            from = from - i > 4 ? from - 4 : i;
-            i = from;
-        }
-        char c = t[i];
+         * "aged" and spaces, or after ", ": of the bytes before the next
+         * digit d (none of them a digit), only "aged" ending where the
+         * spaces before d start, or ", " right before d, can match */
+        size_t d = fl_mx_next_digit(mx, &digit_cursor, i);
+        if (d >= mx->s_end)
+            break;
+        size_t ws = d;
+        while (ws > i && fl_re_space(t[ws - 1]))
+            ws--;
         size_t e;
-        if (c >= '0' && c <= '9' && fl_mx_word_start(mx, i) && year_old_shape(mx, i) &&
-            (e = fl_mx_match(mx, FL_RE_AGE_YEAROLD, i))) {
-            /* "the 62-year-old Huang": the name right after */
-            size_t n = fl_mx_skip_space(mx, e);
-            bool link = n > e && n < mx->s_end && t[n] >= 'A' && t[n] <= 'Z';
-            add_age(mx, i, e, group_int(mx, 1), FL_LINK_NAME_STARTS, n, link, false);
-            i = e;
-            continue;
-        }
-        if (c >= '0' && c <= '9') {
-            /* the other digits of the run follow a digit: no word start,
-             * no "aged", no comma */
-            i += fl_mx_digit_run(mx, i);
-            continue;
-        }
-        if (c == 'a' && i + 4 < mx->s_end && memcmp(t + i, "aged", 4) == 0 &&
-            fl_mx_word_start(mx, i) && (e = fl_mx_match(mx, FL_RE_AGE_AGED, i))) {
+        if (ws < d && ws >= i + 4 && t[ws - 4] == 'a' && memcmp(t + ws - 4, "aged", 4) == 0 &&
+            fl_mx_word_start(mx, ws - 4) && (e = fl_mx_match(mx, FL_RE_AGE_AGED, ws - 4))) {
             /* "Huang, aged 62": the name before the comma */
-            size_t p = i;
+            size_t p = ws - 4;
             while (p > mx->s_off && t[p - 1] == ' ')
                 p--;
             bool link = p > mx->s_off && t[p - 1] == ',' && capitalized_before(mx, p - 1);
-            add_age(mx, i, e, group_int(mx, 1), FL_LINK_NAME_ENDS, p - 1, link, false);
+            add_age(mx, ws - 4, e, group_int(mx, 1), FL_LINK_NAME_ENDS, p - 1, link, false);
             i = e;
             continue;
         }
-        if (c == ',' && i + 2 < mx->s_end && t[i + 1] == ' ' && t[i + 2] >= '0' &&
-            t[i + 2] <= '9' && i > mx->s_off && capitalized_before(mx, i) &&
-            (e = fl_mx_match(mx, FL_RE_AGE_COMMA, i)) && !place_before(mx, i)) {
+        size_t c = d - 2; /* the comma of ", 62," */
+        if (d >= i + 2 && t[c] == ',' && t[c + 1] == ' ' && c > mx->s_off &&
+            capitalized_before(mx, c) && (e = fl_mx_match(mx, FL_RE_AGE_COMMA, c)) &&
+            !place_before(mx, c)) {
             size_t o, l;
             if (fl_mx_group(mx, 1, &o, &l))
-                add_age(mx, o, o + l, group_int(mx, 1), FL_LINK_NAME_ENDS, i, true, true);
+                add_age(mx, o, o + l, group_int(mx, 1), FL_LINK_NAME_ENDS, c, true, true);
             i = e - 1; /* the closing comma may start a title */
             continue;
         }
-        i++;
+        if (fl_mx_word_start(mx, d) && year_old_shape(mx, d) &&
+            (e = fl_mx_match(mx, FL_RE_AGE_YEAROLD, d))) {
+            /* "the 62-year-old Huang": the name right after */
+            size_t n = fl_mx_skip_space(mx, e);
+            bool link = n > e && n < mx->s_end && t[n] >= 'A' && t[n] <= 'Z';
+            add_age(mx, d, e, group_int(mx, 1), FL_LINK_NAME_STARTS, n, link, false);
+            i = e;
+            continue;
+        }
+        /* the other digits of the run follow a digit: no word start, no
+         * "aged", no comma */
+        i = d + fl_mx_digit_run(mx, d);
     }
 }
