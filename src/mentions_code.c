@@ -210,7 +210,8 @@ static const char *earlier_model_family(const fl_mx *mx, size_t at, size_t core)
 static bool numsuffix_shape(const fl_mx *mx, size_t at)
 {
     const char *t = mx->text;
-    if (fl_mx_digit_run(mx, at) != 3)
+    if (at + 3 >= mx->s_end || !is_digit(t[at]) || !is_digit(t[at + 1]) || !is_digit(t[at + 2]) ||
+        is_digit(t[at + 3]))
         return false;
     size_t p = at + 3;
     if (p < mx->s_end && t[p] == '-') { /* "737-8": one to three digits */
@@ -280,6 +281,27 @@ static size_t token_start(const fl_mx *mx, size_t at, size_t lo)
     return at;
 }
 
+/* Whether the token before the space at `sp` (not before lo) may hold a
+ * head word of the number after the space: a maker ("Boeing"), a word in
+ * capitals ("RTX") or a FL_RE_CODE_NAMENUM head ("Section", "iPhone").
+ * Only the word that ends at the space can be one, and none of them
+ * starts with a lower-case letter but the i of "iPhone" and "iPad"; the
+ * token's other words neither have a digit nor end before a space. When
+ * in doubt (a byte past ASCII or a digit before the word, or the word
+ * reaching back to lo), true. */
+static bool may_head_number(const fl_mx *mx, size_t sp, size_t lo)
+{
+    const char *t = mx->text;
+    size_t p = sp;
+    while (p > lo && is_alpha(t[p - 1]))
+        p--;
+    if (p == sp)
+        return false; /* no letter ends there: no word ends at the space */
+    if (p == lo || (unsigned char)t[p - 1] >= 0x80 || is_digit(t[p - 1]))
+        return true;
+    return is_upper(t[p]) || t[p] == 'i';
+}
+
 void fl_extract_codes(fl_mx *mx)
 {
     const char *t = mx->text;
@@ -298,7 +320,8 @@ void fl_extract_codes(fl_mx *mx)
             if (next_digit >= mx->s_end)
                 break;
             from = token_start(mx, next_digit, i);
-            if (from == next_digit && from > i && t[from - 1] == ' ')
+            if (from == next_digit && from > i && t[from - 1] == ' ' &&
+                may_head_number(mx, from - 1, i))
                 from = token_start(mx, from - 1, i);
         }
         if (i < from)
@@ -312,12 +335,16 @@ void fl_extract_codes(fl_mx *mx)
         /* the ASCII run of letters, digits and inner hyphens */
         size_t run = i;
         bool digit = false, upper = false;
-        while (run < mx->s_end && (is_digit(t[run]) || is_alpha(t[run]) ||
-                                   (t[run] == '-' && run + 1 < mx->s_end &&
-                                    (is_digit(t[run + 1]) || is_alpha(t[run + 1]))))) {
-            digit |= is_digit(t[run]);
-            upper |= is_upper(t[run]);
-            run++;
+        for (; run < mx->s_end; run++) {
+            unsigned char b = (unsigned char)t[run];
+            if ((unsigned)(b - '0') < 10u)
+                digit = true;
+            else if ((unsigned)(b - 'A') < 26u)
+                upper = true;
+            else if ((unsigned)(b - 'a') >= 26u &&
+                     !(b == '-' && run + 1 < mx->s_end &&
+                       (is_digit(t[run + 1]) || is_alpha(t[run + 1]))))
+                break;
         }
         size_t e;
         if (is_digit(c) && numsuffix_shape(mx, i) &&
