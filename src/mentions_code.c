@@ -302,6 +302,82 @@ static bool may_head_number(const fl_mx *mx, size_t sp, size_t lo)
     return is_upper(t[p]) || t[p] == 'i';
 }
 
+static bool is_alnum(char c)
+{
+    return is_digit(c) || is_alpha(c);
+}
+
+/* The end of the ASCII letters and digits from `at`. */
+static size_t alnum_end(const fl_mx *mx, size_t at)
+{
+    while (at < mx->s_end && is_alnum(mx->text[at]))
+        at++;
+    return at;
+}
+
+/* Whether no letter or digit is at `at` (the look-ahead (?![\p{L}\p{N}])):
+ * 1 yes, 0 no, -1 when a code point past ASCII other than the ’ is
+ * there, which the Unicode tables of the pattern decide. */
+static int no_alnum_at(const fl_mx *mx, size_t at)
+{
+    const unsigned char *t = (const unsigned char *)mx->text;
+    if (at >= mx->s_end)
+        return 1;
+    if (t[at] < 0x80)
+        return !is_alnum((char)t[at]);
+    if (at + 2 < mx->s_end && t[at] == 0xE2 && t[at + 1] == 0x80 && t[at + 2] == 0x99)
+        return 1; /* ’ */
+    return -1;
+}
+
+/* Where FL_RE_CODE_ALNUM matches at `at` (an ASCII letter or digit), or
+ * 0, as the pattern decides it. The run of letters and digits and each
+ * "-x9y" part after it are taken whole: a shorter one leaves a letter or
+ * digit next, which nothing after it takes and the look-ahead refuses.
+ * After them comes no ASCII letter or digit, so the look-ahead holds
+ * there unless a code point past ASCII is next (handed to the pattern,
+ * whose Unicode tables decide); a decimal ".5" and a possessive stay when
+ * the look-ahead after them holds too, as the pattern backtracks. */
+static size_t code_alnum_end(fl_mx *mx, size_t at)
+{
+    const unsigned char *t = (const unsigned char *)mx->text;
+    size_t q = alnum_end(mx, at);
+    while (q + 1 < mx->s_end && t[q] == '-') {
+        size_t p = q + 1;
+        while (p < mx->s_end && is_alpha((char)t[p]))
+            p++;
+        if (p >= mx->s_end || !is_digit((char)t[p]))
+            break;
+        q = alnum_end(mx, p);
+    }
+    int ok;
+    size_t r = q;
+    if (q + 1 < mx->s_end && t[q] == '.' && is_digit((char)t[q + 1])) {
+        size_t d = q + 1;
+        while (d < mx->s_end && is_digit((char)t[d]))
+            d++;
+        if ((ok = no_alnum_at(mx, d)) < 0)
+            return fl_mx_match(mx, FL_RE_CODE_ALNUM, at);
+        if (ok)
+            r = d;
+    }
+    if (r == q && (ok = no_alnum_at(mx, q)) <= 0) /* an ASCII letter or digit cannot be next */
+        return ok < 0 ? fl_mx_match(mx, FL_RE_CODE_ALNUM, at) : 0;
+    size_t r2 = 0;
+    if (r + 1 < mx->s_end && t[r] == '\'' && t[r + 1] == 's')
+        r2 = r + 2;
+    else if (r + 3 < mx->s_end && t[r] == 0xE2 && t[r + 1] == 0x80 && t[r + 2] == 0x99 &&
+             t[r + 3] == 's')
+        r2 = r + 4;
+    if (r2) {
+        if ((ok = no_alnum_at(mx, r2)) < 0)
+            return fl_mx_match(mx, FL_RE_CODE_ALNUM, at);
+        if (ok)
+            return r2;
+    }
+    return r;
+}
+
 void fl_extract_codes(fl_mx *mx)
 {
     const char *t = mx->text;
@@ -357,7 +433,7 @@ void fl_extract_codes(fl_mx *mx)
             i = e;
             continue;
         }
-        if (digit && upper && (e = fl_mx_match(mx, FL_RE_CODE_ALNUM, i))) {
+        if (digit && upper && (e = code_alnum_end(mx, i))) {
             if (code_shape(mx, i, core_end(mx, i, e) - i)) {
                 add_code(mx, i, e);
                 i = e;
