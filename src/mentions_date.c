@@ -145,54 +145,147 @@ static bool weekday_abbreviation_ok(const fl_mx *mx, size_t at, size_t end)
     return n > end && n + 3 <= mx->s_end && month_number(t + n) && fl_mx_word_end(mx, n) - n >= 3;
 }
 
-/* The length of the literal when the text at `at` starts with it. */
-static size_t starts_with(const fl_mx *mx, size_t at, const char *lit)
+/* The end of the spaces (\s of the patterns) from `p`. */
+static size_t re_spaces_end(const fl_mx *mx, size_t p)
 {
-    const char *t = mx->text + at;
-    size_t n = 0, avail = mx->s_end - at;
-    for (; lit[n]; n++)
-        if (n >= avail || t[n] != lit[n])
-            return 0;
-    return n;
+    while (p < mx->s_end && fl_re_space(mx->text[p]))
+        p++;
+    return p;
+}
+
+/* Whether a day can follow the space at `p` in FL_RE_DATE_MDY or
+ * FL_RE_DATE_DMY: spaces, maybe "the" and spaces, then one or two digits
+ * (a longer run of digits is no day). */
+static bool day_follows(const fl_mx *mx, size_t p)
+{
+    const char *t = mx->text;
+    if (p >= mx->s_end || !fl_re_space(t[p]))
+        return false;
+    p = re_spaces_end(mx, p);
+    if (p + 3 < mx->s_end && t[p] == 't' && t[p + 1] == 'h' && t[p + 2] == 'e' &&
+        fl_re_space(t[p + 3]))
+        p = re_spaces_end(mx, p + 3);
+    size_t run = fl_mx_digit_run(mx, p);
+    return run >= 1 && run <= 2;
+}
+
+/* Whether a month can follow the space at `p` in FL_RE_DATE_MDY: spaces,
+ * then the capital a month starts with. */
+static bool month_follows(const fl_mx *mx, size_t p)
+{
+    if (p >= mx->s_end || !fl_re_space(mx->text[p]))
+        return false;
+    p = re_spaces_end(mx, p);
+    return p < mx->s_end && mx->text[p] != '\0' && strchr("JFMASOND", mx->text[p]);
 }
 
 /* What the date patterns can start with at `at` (a cheap test before they
- * run): a weekday (FL_RE_WEEKDAY, and MDY or DMY after it); a month before
- * spaces, or an abbreviated one before a dot (MDY); a full month not
+ * run): a weekday (FL_RE_WEEKDAY; FL_RE_DATE_MDY when a month follows it,
+ * FL_RE_DATE_DMY when a day does); a month before spaces, or an
+ * abbreviated one before a dot (MDY when a day follows); a full month not
  * followed by a letter (MY). */
 typedef struct date_starts {
-    bool weekday, mdy_month, my_month;
+    bool weekday, weekday_month, weekday_day, mdy_month, mdy_day, my_month;
 } date_starts;
+
+enum { DW_WEEKDAY, DW_WEEKDAY_ABBR, DW_MONTH, DW_MONTH_ABBR };
 
 static date_starts date_starts_at(const fl_mx *mx, size_t at)
 {
-    static const char *const full_weekdays[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
-                                                "Friday", "Saturday", "Sunday"};
-    static const char *const short_weekdays[] = {"Mon",  "Tues", "Tue", "Wed", "Thurs",
-                                                 "Thur", "Thu",  "Fri", "Sat", "Sun"};
-    static const char *const months[] = {"January",   "February", "March",    "April",
-                                         "May",       "June",     "July",     "August",
-                                         "September", "October",  "November", "December"};
-    static const char *const short_months[] = {"Jan", "Feb",  "Mar", "Apr", "Jun", "Jul",
-                                               "Aug", "Sept", "Sep", "Oct", "Nov", "Dec"};
+    /* by first letter, as the switch below indexes them */
+    static const struct {
+        const char *word;
+        unsigned char len, kind;
+    } words[] = {
+        {"April", 5, DW_MONTH},        {"August", 6, DW_MONTH},      {"Apr", 3, DW_MONTH_ABBR},
+        {"Aug", 3, DW_MONTH_ABBR},     {"December", 8, DW_MONTH},    {"Dec", 3, DW_MONTH_ABBR},
+        {"February", 8, DW_MONTH},     {"Friday", 6, DW_WEEKDAY},    {"Feb", 3, DW_MONTH_ABBR},
+        {"Fri", 3, DW_WEEKDAY_ABBR},   {"January", 7, DW_MONTH},     {"June", 4, DW_MONTH},
+        {"July", 4, DW_MONTH},         {"Jan", 3, DW_MONTH_ABBR},    {"Jun", 3, DW_MONTH_ABBR},
+        {"Jul", 3, DW_MONTH_ABBR},     {"March", 5, DW_MONTH},       {"May", 3, DW_MONTH},
+        {"Monday", 6, DW_WEEKDAY},     {"Mar", 3, DW_MONTH_ABBR},    {"Mon", 3, DW_WEEKDAY_ABBR},
+        {"November", 8, DW_MONTH},     {"Nov", 3, DW_MONTH_ABBR},    {"October", 7, DW_MONTH},
+        {"Oct", 3, DW_MONTH_ABBR},     {"September", 9, DW_MONTH},   {"Saturday", 8, DW_WEEKDAY},
+        {"Sunday", 6, DW_WEEKDAY},     {"Sept", 4, DW_MONTH_ABBR},   {"Sep", 3, DW_MONTH_ABBR},
+        {"Sat", 3, DW_WEEKDAY_ABBR},   {"Sun", 3, DW_WEEKDAY_ABBR},  {"Tuesday", 7, DW_WEEKDAY},
+        {"Thursday", 8, DW_WEEKDAY},   {"Tues", 4, DW_WEEKDAY_ABBR}, {"Tue", 3, DW_WEEKDAY_ABBR},
+        {"Thurs", 5, DW_WEEKDAY_ABBR}, {"Thur", 4, DW_WEEKDAY_ABBR}, {"Thu", 3, DW_WEEKDAY_ABBR},
+        {"Wednesday", 9, DW_WEEKDAY},  {"Wed", 3, DW_WEEKDAY_ABBR},
+    };
     const char *t = mx->text;
-    date_starts d = {false, false, false};
-    size_t n;
-    for (size_t i = 0; i < sizeof full_weekdays / sizeof full_weekdays[0] && !d.weekday; i++)
-        d.weekday = starts_with(mx, at, full_weekdays[i]) > 0;
-    for (size_t i = 0; i < sizeof short_weekdays / sizeof short_weekdays[0] && !d.weekday; i++)
-        d.weekday =
-            (n = starts_with(mx, at, short_weekdays[i])) && at + n < mx->s_end && t[at + n] == '.';
-    for (size_t i = 0; i < sizeof months / sizeof months[0]; i++) {
-        if (!(n = starts_with(mx, at, months[i])))
-            continue;
-        char c = at + n < mx->s_end ? t[at + n] : ' ';
-        d.my_month = !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
-        d.mdy_month = at + n < mx->s_end && fl_re_space(c);
+    date_starts d = {false, false, false, false, false, false};
+    size_t lo, hi;
+    switch (t[at]) {
+    case 'A':
+        lo = 0, hi = 4;
+        break;
+    case 'D':
+        lo = 4, hi = 6;
+        break;
+    case 'F':
+        lo = 6, hi = 10;
+        break;
+    case 'J':
+        lo = 10, hi = 16;
+        break;
+    case 'M':
+        lo = 16, hi = 21;
+        break;
+    case 'N':
+        lo = 21, hi = 23;
+        break;
+    case 'O':
+        lo = 23, hi = 25;
+        break;
+    case 'S':
+        lo = 25, hi = 32;
+        break;
+    case 'T':
+        lo = 32, hi = 39;
+        break;
+    case 'W':
+        lo = 39, hi = 41;
+        break;
+    default:
+        return d;
     }
-    for (size_t i = 0; i < sizeof short_months / sizeof short_months[0] && !d.mdy_month; i++)
-        d.mdy_month = (n = starts_with(mx, at, short_months[i])) && at + n < mx->s_end &&
-                      (t[at + n] == '.' || fl_re_space(t[at + n]));
+    size_t avail = mx->s_end - at;
+    for (size_t k = lo; k < hi; k++) {
+        size_t n = words[k].len;
+        if (n > avail || memcmp(t + at, words[k].word, n) != 0)
+            continue;
+        size_t p = at + n; /* what follows the word */
+        char c = p < mx->s_end ? t[p] : ' ';
+        switch (words[k].kind) {
+        case DW_WEEKDAY_ABBR:
+            if (p >= mx->s_end || c != '.')
+                break;
+            p++;
+            /* fall through */
+        case DW_WEEKDAY:
+            if (d.weekday)
+                break;
+            d.weekday = true;
+            if (p < mx->s_end && t[p] == ',')
+                p++;
+            d.weekday_month = month_follows(mx, p);
+            d.weekday_day = day_follows(mx, p);
+            break;
+        case DW_MONTH:
+            d.my_month = !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+            if (p < mx->s_end && fl_re_space(c)) {
+                d.mdy_month = true;
+                d.mdy_day |= day_follows(mx, p);
+            }
+            break;
+        default: /* DW_MONTH_ABBR */
+            if (p < mx->s_end && (c == '.' || fl_re_space(c))) {
+                d.mdy_month = true;
+                d.mdy_day |= day_follows(mx, c == '.' ? p + 1 : p);
+            }
+            break;
+        }
+    }
     return d;
 }
 
@@ -203,13 +296,13 @@ static size_t date_at_word(fl_mx *mx, size_t at)
     date_starts d = date_starts_at(mx, at);
     if (!d.weekday && !d.mdy_month && !d.my_month)
         return 0;
-    if ((d.weekday || d.mdy_month) && (e = fl_mx_match(mx, FL_RE_DATE_MDY, at))) {
+    if ((d.weekday_month || d.mdy_day) && (e = fl_mx_match(mx, FL_RE_DATE_MDY, at))) {
         if (add_date(mx, at, e, group_int(mx, 5), group_month(mx, 2, 3), group_int(mx, 4),
                      group_weekday(mx, 1)))
             return e;
         return 0;
     }
-    if (d.weekday && (e = fl_mx_match(mx, FL_RE_DATE_DMY, at)) && weekday_number(t + at) >= 0) {
+    if (d.weekday_day && (e = fl_mx_match(mx, FL_RE_DATE_DMY, at)) && weekday_number(t + at) >= 0) {
         if (add_date(mx, at, e, group_int(mx, 5), group_month(mx, 3, 4), group_int(mx, 2),
                      group_weekday(mx, 1)))
             return e;
