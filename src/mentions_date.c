@@ -93,10 +93,11 @@ static bool date_preposition(const fl_mx *mx, size_t at)
         p--;
     else if (p == mx->s_off || mx->text[p - 1] != ' ')
         return false;
-    if (!fl_mx_prev_word(mx, p, &ws, &wl))
+    if (!fl_mx_prev_word(mx, p, &ws, &wl) || wl < 2 || wl > 10)
         return false;
+    char first = (char)(mx->text[ws] | 0x20); /* only the words with that letter */
     for (size_t i = 0; i < sizeof preps / sizeof preps[0]; i++)
-        if (fl_word_is(mx->text + ws, wl, preps[i]))
+        if (preps[i][0] == first && fl_word_is(mx->text + ws, wl, preps[i]))
             return true;
     return false;
 }
@@ -464,7 +465,10 @@ static size_t calendar_word_from(const fl_mx *mx, size_t *cursor, size_t at)
     fl_mx_list_from(mx, mx->name_marks, mx->name_mark_count, cursor, at);
     for (size_t k = *cursor; k < mx->name_mark_count; k++) {
         size_t p = mx->s_off + (mx->name_marks[k] & ~FL_NAME_MARK_JOINED);
-        if (t[p] >= 'A' && t[p] <= 'Z' && p + 3 <= mx->s_end && date_word_prefix(t + p)) {
+        /* the capitals a weekday or a month starts with: A D F J M N O S T W */
+        unsigned cap = (unsigned)((unsigned char)t[p] - 'A');
+        if (cap < 26u && ((0x4C7229u >> cap) & 1u) && p + 3 <= mx->s_end &&
+            date_word_prefix(t + p)) {
             *cursor = k;
             return p;
         }
