@@ -187,38 +187,38 @@ static size_t money_at_code(fl_mx *mx, size_t at)
     return end;
 }
 
-/* Whether FL_RE_MONEY_TAIL can match after one space before s (two
- * bytes readable): the first two letters of its words (dollars, euros,
+/* Whether FL_RE_MONEY_TAIL can match after one space before s (three
+ * bytes readable): the first letters of its words (dollars, euros,
  * pounds, rupees, renminbi, francs, yen, yuan, US, U.S., American,
  * Australian, Canadian, Hong Kong, New Zealand, Singapore, Swiss). */
 static bool money_word_start(const char *s)
 {
-    char b = s[1];
+    char b = s[1], c = s[2];
     switch (s[0]) {
     case 'd':
-        return b == 'o';
+        return b == 'o' && c == 'l';
     case 'e':
-        return b == 'u';
+        return b == 'u' && c == 'r';
     case 'p':
-        return b == 'o';
+        return b == 'o' && c == 'u';
     case 'r':
-        return b == 'u' || b == 'e';
+        return (b == 'u' && c == 'p') || (b == 'e' && c == 'n');
     case 'f':
-        return b == 'r';
+        return b == 'r' && c == 'a';
     case 'y':
-        return b == 'e' || b == 'u';
+        return (b == 'e' && c == 'n') || (b == 'u' && c == 'a');
     case 'U':
         return b == 'S' || b == '.';
     case 'A':
-        return b == 'm' || b == 'u';
+        return (b == 'm' && c == 'e') || (b == 'u' && c == 's');
     case 'C':
-        return b == 'a';
+        return b == 'a' && c == 'n';
     case 'H':
-        return b == 'o';
+        return b == 'o' && c == 'n';
     case 'N':
-        return b == 'e';
+        return b == 'e' && c == 'w';
     case 'S':
-        return b == 'i' || b == 'w';
+        return (b == 'i' && c == 'n') || (b == 'w' && c == 'i');
     default:
         return false;
     }
@@ -234,7 +234,7 @@ static size_t money_at_number(fl_mx *mx, size_t *cursor, size_t at)
     double mult;
     size_t sl = fl_mx_number_scale(mx, cursor, at, nl, &mult);
     size_t w0 = at + nl + sl;
-    if (w0 + 2 >= mx->s_end || mx->text[w0] != ' ' || !money_word_start(mx->text + w0 + 1))
+    if (w0 + 3 >= mx->s_end || mx->text[w0] != ' ' || !money_word_start(mx->text + w0 + 1))
         return 0;
     size_t e = fl_mx_match(mx, FL_RE_MONEY_TAIL, w0);
     if (!e)
@@ -325,7 +325,7 @@ void fl_extract_money(fl_mx *mx)
 
 /* Where FL_RE_PERCENT_TAIL matches at `at` (its end; 0: no match). A %
  * right there or after one space is its first branch, read here; else
- * the pattern runs when, after any spaces, a full-width ％ or the "pe"
+ * the pattern runs when, after any spaces, a full-width ％ or the "per"
  * of "per cent", "percent" or the "pc" comes. */
 static size_t percent_tail(fl_mx *mx, size_t at)
 {
@@ -340,7 +340,8 @@ static size_t percent_tail(fl_mx *mx, size_t at)
     if (p + 1 >= mx->s_end)
         return 0;
     unsigned char c = (unsigned char)t[p];
-    if (!(c == 0xEF || (c == 'p' && (t[p + 1] == 'e' || t[p + 1] == 'c'))))
+    if (!(c == 0xEF || (c == 'p' && (t[p + 1] == 'c' ||
+                                     (t[p + 1] == 'e' && p + 2 < mx->s_end && t[p + 2] == 'r')))))
         return 0;
     return fl_mx_match(mx, FL_RE_PERCENT_TAIL, at);
 }
