@@ -67,12 +67,9 @@ static void add_money(fl_mx *mx, size_t start, size_t end, double value, const c
     fl_mx_claim(mx, start, end - start);
 }
 
-/* The number in group `g` of the last match, then an optional scale. */
-static bool number_and_scale(fl_mx *mx, unsigned g, size_t *end, double *value)
+/* The number at t[no..no+nl), then an optional scale. */
+static bool number_and_scale(fl_mx *mx, size_t no, size_t nl, size_t *end, double *value)
 {
-    size_t no, nl;
-    if (!fl_mx_group(mx, g, &no, &nl))
-        return false;
     fl_number n;
     if (fl_scan_number(mx->text, no, no + nl, &n) != nl)
         return false;
@@ -85,9 +82,71 @@ static bool number_and_scale(fl_mx *mx, unsigned g, size_t *end, double *value)
     return true;
 }
 
+/* Whether t[at..at+3] is a comma and three digits. */
+static bool comma_group(const fl_mx *mx, size_t at)
+{
+    const char *t = mx->text;
+    return at + 3 < mx->s_end && t[at] == ',' && is_digit(t[at + 1]) && is_digit(t[at + 2]) &&
+           is_digit(t[at + 3]);
+}
+
+/* The end of the pattern's NUM at `at` (0: none), as it matches: one to
+ * three digits and comma groups not followed by a digit (the last group
+ * given back when one is), else all the digits; then a decimal part. */
+static size_t num_end(const fl_mx *mx, size_t at)
+{
+    const char *t = mx->text;
+    size_t run = fl_mx_digit_run(mx, at), e = at + run;
+    if (!run)
+        return 0;
+    if (run <= 3 && comma_group(mx, e)) {
+        size_t groups = 0, g = e;
+        while (comma_group(mx, g)) {
+            g += 4;
+            groups++;
+        }
+        if (g < mx->s_end && is_digit(t[g])) /* ",1234": the last group cannot end there */
+            g = groups >= 2 ? g - 4 : 0;
+        if (g)
+            e = g;
+    }
+    if (e + 1 < mx->s_end && t[e] == '.' && is_digit(t[e + 1]))
+        e += 1 + fl_mx_digit_run(mx, e + 1);
+    return e;
+}
+
+/* Where FL_RE_MONEY_SYM matches at `start`, the currency symbol of sl
+ * bytes at `sym` (start < sym: a country prefix in [A-Z.] before it), as
+ * the pattern decides: the prefix is one of its alternatives exactly, an
+ * optional space, then the number (its bounds in *no, *nl). */
+static size_t money_sym_end(const fl_mx *mx, size_t start, size_t sym, size_t sl, size_t *no,
+                            size_t *nl)
+{
+    static const char *const prefixes[] = {"US", "U.S.", "A", "AU", "C", "CA", "HK", "NZ", "S"};
+    const char *t = mx->text;
+    if (start < sym) {
+        bool known = false;
+        for (size_t k = 0; k < sizeof prefixes / sizeof prefixes[0] && !known; k++)
+            known = strlen(prefixes[k]) == sym - start &&
+                    memcmp(prefixes[k], t + start, sym - start) == 0;
+        if (!known)
+            return 0;
+    }
+    size_t p = sym + sl;
+    if (p < mx->s_end && fl_re_space(t[p]))
+        p++;
+    size_t e = num_end(mx, p);
+    if (!e)
+        return 0;
+    *no = p;
+    *nl = e - p;
+    return e;
+}
+
 static size_t money_at_symbol(fl_mx *mx, size_t sym)
 {
     const char *t = mx->text;
+    size_t sl = t[sym] == '$' ? 1 : (unsigned char)t[sym] == 0xC2 ? 2 : 3;
     /* a country prefix glued to the symbol: US$, A$, HK$, U.S.$ */
     size_t start = sym;
     while (start > mx->s_off && sym - start < 4 &&
@@ -95,22 +154,19 @@ static size_t money_at_symbol(fl_mx *mx, size_t sym)
         start--;
     if (start < sym && !fl_mx_word_start(mx, start))
         start = sym;
-    size_t e = fl_mx_match(mx, FL_RE_MONEY_SYM, start);
+    size_t no, nl, end;
+    size_t e = money_sym_end(mx, start, sym, sl, &no, &nl);
     if (!e && start != sym) {
         start = sym;
-        e = fl_mx_match(mx, FL_RE_MONEY_SYM, start);
+        e = money_sym_end(mx, start, sym, sl, &no, &nl);
     }
     if (!e)
         return 0;
-    size_t po = 0, pl = 0, so, sl, end;
-    bool has_pre = fl_mx_group(mx, 1, &po, &pl);
-    if (!fl_mx_group(mx, 2, &so, &sl))
-        return 0;
     double value;
-    if (!number_and_scale(mx, 3, &end, &value))
+    if (!number_and_scale(mx, no, nl, &end, &value))
         return 0;
     add_money(mx, start, end, value,
-              symbol_currency(t + so, sl, has_pre ? t + po : NULL, has_pre ? pl : 0));
+              symbol_currency(t + sym, sl, start < sym ? t + start : NULL, sym - start));
     return end;
 }
 
@@ -119,9 +175,10 @@ static size_t money_at_code(fl_mx *mx, size_t at)
     size_t e = fl_mx_match(mx, FL_RE_MONEY_CODE, at);
     if (!e)
         return 0;
-    size_t co, cl, end;
+    size_t co, cl, no, nl, end;
     double value;
-    if (!fl_mx_group(mx, 1, &co, &cl) || !number_and_scale(mx, 2, &end, &value))
+    if (!fl_mx_group(mx, 1, &co, &cl) || !fl_mx_group(mx, 2, &no, &nl) ||
+        !number_and_scale(mx, no, nl, &end, &value))
         return 0;
     char cur[4];
     memcpy(cur, mx->text + co, 3);
@@ -130,38 +187,38 @@ static size_t money_at_code(fl_mx *mx, size_t at)
     return end;
 }
 
-/* Whether FL_RE_MONEY_TAIL can match after one space before s (two
- * bytes readable): the first two letters of its words (dollars, euros,
+/* Whether FL_RE_MONEY_TAIL can match after one space before s (three
+ * bytes readable): the first letters of its words (dollars, euros,
  * pounds, rupees, renminbi, francs, yen, yuan, US, U.S., American,
  * Australian, Canadian, Hong Kong, New Zealand, Singapore, Swiss). */
 static bool money_word_start(const char *s)
 {
-    char b = s[1];
+    char b = s[1], c = s[2];
     switch (s[0]) {
     case 'd':
-        return b == 'o';
+        return b == 'o' && c == 'l';
     case 'e':
-        return b == 'u';
+        return b == 'u' && c == 'r';
     case 'p':
-        return b == 'o';
+        return b == 'o' && c == 'u';
     case 'r':
-        return b == 'u' || b == 'e';
+        return (b == 'u' && c == 'p') || (b == 'e' && c == 'n');
     case 'f':
-        return b == 'r';
+        return b == 'r' && c == 'a';
     case 'y':
-        return b == 'e' || b == 'u';
+        return (b == 'e' && c == 'n') || (b == 'u' && c == 'a');
     case 'U':
         return b == 'S' || b == '.';
     case 'A':
-        return b == 'm' || b == 'u';
+        return (b == 'm' && c == 'e') || (b == 'u' && c == 's');
     case 'C':
-        return b == 'a';
+        return b == 'a' && c == 'n';
     case 'H':
-        return b == 'o';
+        return b == 'o' && c == 'n';
     case 'N':
-        return b == 'e';
+        return b == 'e' && c == 'w';
     case 'S':
-        return b == 'i' || b == 'w';
+        return (b == 'i' && c == 'n') || (b == 'w' && c == 'i');
     default:
         return false;
     }
@@ -177,7 +234,7 @@ static size_t money_at_number(fl_mx *mx, size_t *cursor, size_t at)
     double mult;
     size_t sl = fl_mx_number_scale(mx, cursor, at, nl, &mult);
     size_t w0 = at + nl + sl;
-    if (w0 + 2 >= mx->s_end || mx->text[w0] != ' ' || !money_word_start(mx->text + w0 + 1))
+    if (w0 + 3 >= mx->s_end || mx->text[w0] != ' ' || !money_word_start(mx->text + w0 + 1))
         return 0;
     size_t e = fl_mx_match(mx, FL_RE_MONEY_TAIL, w0);
     if (!e)
@@ -268,7 +325,7 @@ void fl_extract_money(fl_mx *mx)
 
 /* Where FL_RE_PERCENT_TAIL matches at `at` (its end; 0: no match). A %
  * right there or after one space is its first branch, read here; else
- * the pattern runs when, after any spaces, a full-width ％ or the "pe"
+ * the pattern runs when, after any spaces, a full-width ％ or the "per"
  * of "per cent", "percent" or the "pc" comes. */
 static size_t percent_tail(fl_mx *mx, size_t at)
 {
@@ -283,7 +340,8 @@ static size_t percent_tail(fl_mx *mx, size_t at)
     if (p + 1 >= mx->s_end)
         return 0;
     unsigned char c = (unsigned char)t[p];
-    if (!(c == 0xEF || (c == 'p' && (t[p + 1] == 'e' || t[p + 1] == 'c'))))
+    if (!(c == 0xEF || (c == 'p' && (t[p + 1] == 'c' ||
+                                     (t[p + 1] == 'e' && p + 2 < mx->s_end && t[p + 2] == 'r')))))
         return 0;
     return fl_mx_match(mx, FL_RE_PERCENT_TAIL, at);
 }

@@ -210,7 +210,8 @@ static const char *earlier_model_family(const fl_mx *mx, size_t at, size_t core)
 static bool numsuffix_shape(const fl_mx *mx, size_t at)
 {
     const char *t = mx->text;
-    if (fl_mx_digit_run(mx, at) != 3)
+    if (at + 3 >= mx->s_end || !is_digit(t[at]) || !is_digit(t[at + 1]) || !is_digit(t[at + 2]) ||
+        is_digit(t[at + 3]))
         return false;
     size_t p = at + 3;
     if (p < mx->s_end && t[p] == '-') { /* "737-8": one to three digits */
@@ -280,6 +281,103 @@ static size_t token_start(const fl_mx *mx, size_t at, size_t lo)
     return at;
 }
 
+/* Whether the token before the space at `sp` (not before lo) may hold a
+ * head word of the number after the space: a maker ("Boeing"), a word in
+ * capitals ("RTX") or a FL_RE_CODE_NAMENUM head ("Section", "iPhone").
+ * Only the word that ends at the space can be one, and none of them
+ * starts with a lower-case letter but the i of "iPhone" and "iPad"; the
+ * token's other words neither have a digit nor end before a space. When
+ * in doubt (a byte past ASCII or a digit before the word, or the word
+ * reaching back to lo), true. */
+static bool may_head_number(const fl_mx *mx, size_t sp, size_t lo)
+{
+    const char *t = mx->text;
+    size_t p = sp;
+    while (p > lo && is_alpha(t[p - 1]))
+        p--;
+    if (p == sp)
+        return false; /* no letter ends there: no word ends at the space */
+    if (p == lo || (unsigned char)t[p - 1] >= 0x80 || is_digit(t[p - 1]))
+        return true;
+    return is_upper(t[p]) || t[p] == 'i';
+}
+
+static bool is_alnum(char c)
+{
+    return is_digit(c) || is_alpha(c);
+}
+
+/* The end of the ASCII letters and digits from `at`. */
+static size_t alnum_end(const fl_mx *mx, size_t at)
+{
+    while (at < mx->s_end && is_alnum(mx->text[at]))
+        at++;
+    return at;
+}
+
+/* Whether no letter or digit is at `at` (the look-ahead (?![\p{L}\p{N}])):
+ * 1 yes, 0 no, -1 when a code point past ASCII other than the ’ is
+ * there, which the Unicode tables of the pattern decide. */
+static int no_alnum_at(const fl_mx *mx, size_t at)
+{
+    const unsigned char *t = (const unsigned char *)mx->text;
+    if (at >= mx->s_end)
+        return 1;
+    if (t[at] < 0x80)
+        return !is_alnum((char)t[at]);
+    if (at + 2 < mx->s_end && t[at] == 0xE2 && t[at + 1] == 0x80 && t[at + 2] == 0x99)
+        return 1; /* ’ */
+    return -1;
+}
+
+/* Where FL_RE_CODE_ALNUM matches at `at` (an ASCII letter or digit), or
+ * 0, as the pattern decides it. The run of letters and digits and each
+ * "-x9y" part after it are taken whole: a shorter one leaves a letter or
+ * digit next, which nothing after it takes and the look-ahead refuses.
+ * After them comes no ASCII letter or digit, so the look-ahead holds
+ * there unless a code point past ASCII is next (handed to the pattern,
+ * whose Unicode tables decide); a decimal ".5" and a possessive stay when
+ * the look-ahead after them holds too, as the pattern backtracks. */
+static size_t code_alnum_end(fl_mx *mx, size_t at)
+{
+    const unsigned char *t = (const unsigned char *)mx->text;
+    size_t q = alnum_end(mx, at);
+    while (q + 1 < mx->s_end && t[q] == '-') {
+        size_t p = q + 1;
+        while (p < mx->s_end && is_alpha((char)t[p]))
+            p++;
+        if (p >= mx->s_end || !is_digit((char)t[p]))
+            break;
+        q = alnum_end(mx, p);
+    }
+    int ok;
+    size_t r = q;
+    if (q + 1 < mx->s_end && t[q] == '.' && is_digit((char)t[q + 1])) {
+        size_t d = q + 1;
+        while (d < mx->s_end && is_digit((char)t[d]))
+            d++;
+        if ((ok = no_alnum_at(mx, d)) < 0)
+            return fl_mx_match(mx, FL_RE_CODE_ALNUM, at);
+        if (ok)
+            r = d;
+    }
+    if (r == q && (ok = no_alnum_at(mx, q)) <= 0) /* an ASCII letter or digit cannot be next */
+        return ok < 0 ? fl_mx_match(mx, FL_RE_CODE_ALNUM, at) : 0;
+    size_t r2 = 0;
+    if (r + 1 < mx->s_end && t[r] == '\'' && t[r + 1] == 's')
+        r2 = r + 2;
+    else if (r + 3 < mx->s_end && t[r] == 0xE2 && t[r + 1] == 0x80 && t[r + 2] == 0x99 &&
+             t[r + 3] == 's')
+        r2 = r + 4;
+    if (r2) {
+        if ((ok = no_alnum_at(mx, r2)) < 0)
+            return fl_mx_match(mx, FL_RE_CODE_ALNUM, at);
+        if (ok)
+            return r2;
+    }
+    return r;
+}
+
 void fl_extract_codes(fl_mx *mx)
 {
     const char *t = mx->text;
@@ -298,7 +396,8 @@ void fl_extract_codes(fl_mx *mx)
             if (next_digit >= mx->s_end)
                 break;
             from = token_start(mx, next_digit, i);
-            if (from == next_digit && from > i && t[from - 1] == ' ')
+            if (from == next_digit && from > i && t[from - 1] == ' ' &&
+                may_head_number(mx, from - 1, i))
                 from = token_start(mx, from - 1, i);
         }
         if (i < from)
@@ -312,12 +411,16 @@ void fl_extract_codes(fl_mx *mx)
         /* the ASCII run of letters, digits and inner hyphens */
         size_t run = i;
         bool digit = false, upper = false;
-        while (run < mx->s_end && (is_digit(t[run]) || is_alpha(t[run]) ||
-                                   (t[run] == '-' && run + 1 < mx->s_end &&
-                                    (is_digit(t[run + 1]) || is_alpha(t[run + 1]))))) {
-            digit |= is_digit(t[run]);
-            upper |= is_upper(t[run]);
-            run++;
+        for (; run < mx->s_end; run++) {
+            unsigned char b = (unsigned char)t[run];
+            if ((unsigned)(b - '0') < 10u)
+                digit = true;
+            else if ((unsigned)(b - 'A') < 26u)
+                upper = true;
+            else if ((unsigned)(b - 'a') >= 26u &&
+                     !(b == '-' && run + 1 < mx->s_end &&
+                       (is_digit(t[run + 1]) || is_alpha(t[run + 1]))))
+                break;
         }
         size_t e;
         if (is_digit(c) && numsuffix_shape(mx, i) &&
@@ -330,7 +433,7 @@ void fl_extract_codes(fl_mx *mx)
             i = e;
             continue;
         }
-        if (digit && upper && (e = fl_mx_match(mx, FL_RE_CODE_ALNUM, i))) {
+        if (digit && upper && (e = code_alnum_end(mx, i))) {
             if (code_shape(mx, i, core_end(mx, i, e) - i)) {
                 add_code(mx, i, e);
                 i = e;

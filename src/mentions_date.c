@@ -93,10 +93,11 @@ static bool date_preposition(const fl_mx *mx, size_t at)
         p--;
     else if (p == mx->s_off || mx->text[p - 1] != ' ')
         return false;
-    if (!fl_mx_prev_word(mx, p, &ws, &wl))
+    if (!fl_mx_prev_word(mx, p, &ws, &wl) || wl < 2 || wl > 10)
         return false;
+    char first = (char)(mx->text[ws] | 0x20); /* only the words with that letter */
     for (size_t i = 0; i < sizeof preps / sizeof preps[0]; i++)
-        if (fl_word_is(mx->text + ws, wl, preps[i]))
+        if (preps[i][0] == first && fl_word_is(mx->text + ws, wl, preps[i]))
             return true;
     return false;
 }
@@ -145,54 +146,147 @@ static bool weekday_abbreviation_ok(const fl_mx *mx, size_t at, size_t end)
     return n > end && n + 3 <= mx->s_end && month_number(t + n) && fl_mx_word_end(mx, n) - n >= 3;
 }
 
-/* The length of the literal when the text at `at` starts with it. */
-static size_t starts_with(const fl_mx *mx, size_t at, const char *lit)
+/* The end of the spaces (\s of the patterns) from `p`. */
+static size_t re_spaces_end(const fl_mx *mx, size_t p)
 {
-    const char *t = mx->text + at;
-    size_t n = 0, avail = mx->s_end - at;
-    for (; lit[n]; n++)
-        if (n >= avail || t[n] != lit[n])
-            return 0;
-    return n;
+    while (p < mx->s_end && fl_re_space(mx->text[p]))
+        p++;
+    return p;
+}
+
+/* Whether a day can follow the space at `p` in FL_RE_DATE_MDY or
+ * FL_RE_DATE_DMY: spaces, maybe "the" and spaces, then one or two digits
+ * (a longer run of digits is no day). */
+static bool day_follows(const fl_mx *mx, size_t p)
+{
+    const char *t = mx->text;
+    if (p >= mx->s_end || !fl_re_space(t[p]))
+        return false;
+    p = re_spaces_end(mx, p);
+    if (p + 3 < mx->s_end && t[p] == 't' && t[p + 1] == 'h' && t[p + 2] == 'e' &&
+        fl_re_space(t[p + 3]))
+        p = re_spaces_end(mx, p + 3);
+    size_t run = fl_mx_digit_run(mx, p);
+    return run >= 1 && run <= 2;
+}
+
+/* Whether a month can follow the space at `p` in FL_RE_DATE_MDY: spaces,
+ * then the capital a month starts with. */
+static bool month_follows(const fl_mx *mx, size_t p)
+{
+    if (p >= mx->s_end || !fl_re_space(mx->text[p]))
+        return false;
+    p = re_spaces_end(mx, p);
+    return p < mx->s_end && mx->text[p] != '\0' && strchr("JFMASOND", mx->text[p]);
 }
 
 /* What the date patterns can start with at `at` (a cheap test before they
- * run): a weekday (FL_RE_WEEKDAY, and MDY or DMY after it); a month before
- * spaces, or an abbreviated one before a dot (MDY); a full month not
+ * run): a weekday (FL_RE_WEEKDAY; FL_RE_DATE_MDY when a month follows it,
+ * FL_RE_DATE_DMY when a day does); a month before spaces, or an
+ * abbreviated one before a dot (MDY when a day follows); a full month not
  * followed by a letter (MY). */
 typedef struct date_starts {
-    bool weekday, mdy_month, my_month;
+    bool weekday, weekday_month, weekday_day, mdy_month, mdy_day, my_month;
 } date_starts;
+
+enum { DW_WEEKDAY, DW_WEEKDAY_ABBR, DW_MONTH, DW_MONTH_ABBR };
 
 static date_starts date_starts_at(const fl_mx *mx, size_t at)
 {
-    static const char *const full_weekdays[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
-                                                "Friday", "Saturday", "Sunday"};
-    static const char *const short_weekdays[] = {"Mon",  "Tues", "Tue", "Wed", "Thurs",
-                                                 "Thur", "Thu",  "Fri", "Sat", "Sun"};
-    static const char *const months[] = {"January",   "February", "March",    "April",
-                                         "May",       "June",     "July",     "August",
-                                         "September", "October",  "November", "December"};
-    static const char *const short_months[] = {"Jan", "Feb",  "Mar", "Apr", "Jun", "Jul",
-                                               "Aug", "Sept", "Sep", "Oct", "Nov", "Dec"};
+    /* by first letter, as the switch below indexes them */
+    static const struct {
+        const char *word;
+        unsigned char len, kind;
+    } words[] = {
+        {"April", 5, DW_MONTH},        {"August", 6, DW_MONTH},      {"Apr", 3, DW_MONTH_ABBR},
+        {"Aug", 3, DW_MONTH_ABBR},     {"December", 8, DW_MONTH},    {"Dec", 3, DW_MONTH_ABBR},
+        {"February", 8, DW_MONTH},     {"Friday", 6, DW_WEEKDAY},    {"Feb", 3, DW_MONTH_ABBR},
+        {"Fri", 3, DW_WEEKDAY_ABBR},   {"January", 7, DW_MONTH},     {"June", 4, DW_MONTH},
+        {"July", 4, DW_MONTH},         {"Jan", 3, DW_MONTH_ABBR},    {"Jun", 3, DW_MONTH_ABBR},
+        {"Jul", 3, DW_MONTH_ABBR},     {"March", 5, DW_MONTH},       {"May", 3, DW_MONTH},
+        {"Monday", 6, DW_WEEKDAY},     {"Mar", 3, DW_MONTH_ABBR},    {"Mon", 3, DW_WEEKDAY_ABBR},
+        {"November", 8, DW_MONTH},     {"Nov", 3, DW_MONTH_ABBR},    {"October", 7, DW_MONTH},
+        {"Oct", 3, DW_MONTH_ABBR},     {"September", 9, DW_MONTH},   {"Saturday", 8, DW_WEEKDAY},
+        {"Sunday", 6, DW_WEEKDAY},     {"Sept", 4, DW_MONTH_ABBR},   {"Sep", 3, DW_MONTH_ABBR},
+        {"Sat", 3, DW_WEEKDAY_ABBR},   {"Sun", 3, DW_WEEKDAY_ABBR},  {"Tuesday", 7, DW_WEEKDAY},
+        {"Thursday", 8, DW_WEEKDAY},   {"Tues", 4, DW_WEEKDAY_ABBR}, {"Tue", 3, DW_WEEKDAY_ABBR},
+        {"Thurs", 5, DW_WEEKDAY_ABBR}, {"Thur", 4, DW_WEEKDAY_ABBR}, {"Thu", 3, DW_WEEKDAY_ABBR},
+        {"Wednesday", 9, DW_WEEKDAY},  {"Wed", 3, DW_WEEKDAY_ABBR},
+    };
     const char *t = mx->text;
-    date_starts d = {false, false, false};
-    size_t n;
-    for (size_t i = 0; i < sizeof full_weekdays / sizeof full_weekdays[0] && !d.weekday; i++)
-        d.weekday = starts_with(mx, at, full_weekdays[i]) > 0;
-    for (size_t i = 0; i < sizeof short_weekdays / sizeof short_weekdays[0] && !d.weekday; i++)
-        d.weekday =
-            (n = starts_with(mx, at, short_weekdays[i])) && at + n < mx->s_end && t[at + n] == '.';
-    for (size_t i = 0; i < sizeof months / sizeof months[0]; i++) {
-        if (!(n = starts_with(mx, at, months[i])))
-            continue;
-        char c = at + n < mx->s_end ? t[at + n] : ' ';
-        d.my_month = !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
-        d.mdy_month = at + n < mx->s_end && fl_re_space(c);
+    date_starts d = {false, false, false, false, false, false};
+    size_t lo, hi;
+    switch (t[at]) {
+    case 'A':
+        lo = 0, hi = 4;
+        break;
+    case 'D':
+        lo = 4, hi = 6;
+        break;
+    case 'F':
+        lo = 6, hi = 10;
+        break;
+    case 'J':
+        lo = 10, hi = 16;
+        break;
+    case 'M':
+        lo = 16, hi = 21;
+        break;
+    case 'N':
+        lo = 21, hi = 23;
+        break;
+    case 'O':
+        lo = 23, hi = 25;
+        break;
+    case 'S':
+        lo = 25, hi = 32;
+        break;
+    case 'T':
+        lo = 32, hi = 39;
+        break;
+    case 'W':
+        lo = 39, hi = 41;
+        break;
+    default:
+        return d;
     }
-    for (size_t i = 0; i < sizeof short_months / sizeof short_months[0] && !d.mdy_month; i++)
-        d.mdy_month = (n = starts_with(mx, at, short_months[i])) && at + n < mx->s_end &&
-                      (t[at + n] == '.' || fl_re_space(t[at + n]));
+    size_t avail = mx->s_end - at;
+    for (size_t k = lo; k < hi; k++) {
+        size_t n = words[k].len;
+        if (n > avail || memcmp(t + at, words[k].word, n) != 0)
+            continue;
+        size_t p = at + n; /* what follows the word */
+        char c = p < mx->s_end ? t[p] : ' ';
+        switch (words[k].kind) {
+        case DW_WEEKDAY_ABBR:
+            if (p >= mx->s_end || c != '.')
+                break;
+            p++;
+            /* fall through */
+        case DW_WEEKDAY:
+            if (d.weekday)
+                break;
+            d.weekday = true;
+            if (p < mx->s_end && t[p] == ',')
+                p++;
+            d.weekday_month = month_follows(mx, p);
+            d.weekday_day = day_follows(mx, p);
+            break;
+        case DW_MONTH:
+            d.my_month = !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+            if (p < mx->s_end && fl_re_space(c)) {
+                d.mdy_month = true;
+                d.mdy_day |= day_follows(mx, p);
+            }
+            break;
+        default: /* DW_MONTH_ABBR */
+            if (p < mx->s_end && (c == '.' || fl_re_space(c))) {
+                d.mdy_month = true;
+                d.mdy_day |= day_follows(mx, c == '.' ? p + 1 : p);
+            }
+            break;
+        }
+    }
     return d;
 }
 
@@ -203,13 +297,13 @@ static size_t date_at_word(fl_mx *mx, size_t at)
     date_starts d = date_starts_at(mx, at);
     if (!d.weekday && !d.mdy_month && !d.my_month)
         return 0;
-    if ((d.weekday || d.mdy_month) && (e = fl_mx_match(mx, FL_RE_DATE_MDY, at))) {
+    if ((d.weekday_month || d.mdy_day) && (e = fl_mx_match(mx, FL_RE_DATE_MDY, at))) {
         if (add_date(mx, at, e, group_int(mx, 5), group_month(mx, 2, 3), group_int(mx, 4),
                      group_weekday(mx, 1)))
             return e;
         return 0;
     }
-    if (d.weekday && (e = fl_mx_match(mx, FL_RE_DATE_DMY, at)) && weekday_number(t + at) >= 0) {
+    if (d.weekday_day && (e = fl_mx_match(mx, FL_RE_DATE_DMY, at)) && weekday_number(t + at) >= 0) {
         if (add_date(mx, at, e, group_int(mx, 5), group_month(mx, 3, 4), group_int(mx, 2),
                      group_weekday(mx, 1)))
             return e;
@@ -371,7 +465,10 @@ static size_t calendar_word_from(const fl_mx *mx, size_t *cursor, size_t at)
     fl_mx_list_from(mx, mx->name_marks, mx->name_mark_count, cursor, at);
     for (size_t k = *cursor; k < mx->name_mark_count; k++) {
         size_t p = mx->s_off + (mx->name_marks[k] & ~FL_NAME_MARK_JOINED);
-        if (t[p] >= 'A' && t[p] <= 'Z' && p + 3 <= mx->s_end && date_word_prefix(t + p)) {
+        /* the capitals a weekday or a month starts with: A D F J M N O S T W */
+        unsigned cap = (unsigned)((unsigned char)t[p] - 'A');
+        if (cap < 26u && ((0x4C7229u >> cap) & 1u) && p + 3 <= mx->s_end &&
+            date_word_prefix(t + p)) {
             *cursor = k;
             return p;
         }
@@ -477,70 +574,70 @@ static bool place_before(const fl_mx *mx, size_t at)
     return false;
 }
 
-/* "62-year-old", "62 years old": up to three digits, then - or a space
- * and a y (what FL_RE_AGE_YEAROLD needs before it can match). */
+/* "62-year-old", "62 years old": up to three digits, - or a space,
+ * "year" or "years", - or a space, "old" (what FL_RE_AGE_YEAROLD needs
+ * before its closing look-ahead can decide). */
 static bool year_old_shape(const fl_mx *mx, size_t at)
 {
+    const char *t = mx->text;
     size_t run = fl_mx_digit_run(mx, at), e = at + run;
-    return run <= 3 && e + 1 < mx->s_end && (mx->text[e] == '-' || mx->text[e] == ' ') &&
-           mx->text[e + 1] == 'y';
+    if (run > 3 || e + 9 > mx->s_end || (t[e] != '-' && t[e] != ' ') ||
+        memcmp(t + e + 1, "year", 4) != 0)
+        return false;
+    e += 5;
+    if (t[e] == 's')
+        e++;
+    return e + 4 <= mx->s_end && (t[e] == '-' || t[e] == ' ') && memcmp(t + e + 1, "old", 3) == 0;
 }
 
 void fl_extract_ages(fl_mx *mx)
 {
     const char *t = mx->text;
-    size_t i = mx->s_off;
-    size_t next_digit = SIZE_MAX, digit_cursor = 0;
+    size_t i = mx->s_off, digit_cursor = 0;
     while (i < mx->s_end) {
         /* every age has its digits at the start ("62-year-old"), after
-         * "aged" and spaces, or after ", ": nothing before can match */
-        if (next_digit == SIZE_MAX || next_digit < i) {
-            next_digit = fl_mx_next_digit(mx, &digit_cursor, i);
-            if (next_digit >= mx->s_end)
-                break;
-            size_t from = next_digit;
-            while (from > i && fl_re_space(t[from - 1]))
-                from--;
-            from = from - i > 4 ? from - 4 : i;
-            i = from;
-        }
-        char c = t[i];
+         * "aged" and spaces, or after ", ": of the bytes before the next
+         * digit d (none of them a digit), only "aged" ending where the
+         * spaces before d start, or ", " right before d, can match */
+        size_t d = fl_mx_next_digit(mx, &digit_cursor, i);
+        if (d >= mx->s_end)
+            break;
+        size_t ws = d;
+        while (ws > i && fl_re_space(t[ws - 1]))
+            ws--;
         size_t e;
-        if (c >= '0' && c <= '9' && fl_mx_word_start(mx, i) && year_old_shape(mx, i) &&
-            (e = fl_mx_match(mx, FL_RE_AGE_YEAROLD, i))) {
-            /* "the 62-year-old Huang": the name right after */
-            size_t n = fl_mx_skip_space(mx, e);
-            bool link = n > e && n < mx->s_end && t[n] >= 'A' && t[n] <= 'Z';
-            add_age(mx, i, e, group_int(mx, 1), FL_LINK_NAME_STARTS, n, link, false);
-            i = e;
-            continue;
-        }
-        if (c >= '0' && c <= '9') {
-            /* the other digits of the run follow a digit: no word start,
-             * no "aged", no comma */
-            i += fl_mx_digit_run(mx, i);
-            continue;
-        }
-        if (c == 'a' && i + 4 < mx->s_end && memcmp(t + i, "aged", 4) == 0 &&
-            fl_mx_word_start(mx, i) && (e = fl_mx_match(mx, FL_RE_AGE_AGED, i))) {
+        if (ws < d && ws >= i + 4 && t[ws - 4] == 'a' && memcmp(t + ws - 4, "aged", 4) == 0 &&
+            fl_mx_word_start(mx, ws - 4) && (e = fl_mx_match(mx, FL_RE_AGE_AGED, ws - 4))) {
             /* "Huang, aged 62": the name before the comma */
-            size_t p = i;
+            size_t p = ws - 4;
             while (p > mx->s_off && t[p - 1] == ' ')
                 p--;
             bool link = p > mx->s_off && t[p - 1] == ',' && capitalized_before(mx, p - 1);
-            add_age(mx, i, e, group_int(mx, 1), FL_LINK_NAME_ENDS, p - 1, link, false);
+            add_age(mx, ws - 4, e, group_int(mx, 1), FL_LINK_NAME_ENDS, p - 1, link, false);
             i = e;
             continue;
         }
-        if (c == ',' && i + 2 < mx->s_end && t[i + 1] == ' ' && t[i + 2] >= '0' &&
-            t[i + 2] <= '9' && i > mx->s_off && capitalized_before(mx, i) &&
-            (e = fl_mx_match(mx, FL_RE_AGE_COMMA, i)) && !place_before(mx, i)) {
+        size_t c = d - 2; /* the comma of ", 62," */
+        if (d >= i + 2 && t[c] == ',' && t[c + 1] == ' ' && c > mx->s_off &&
+            capitalized_before(mx, c) && (e = fl_mx_match(mx, FL_RE_AGE_COMMA, c)) &&
+            !place_before(mx, c)) {
             size_t o, l;
             if (fl_mx_group(mx, 1, &o, &l))
-                add_age(mx, o, o + l, group_int(mx, 1), FL_LINK_NAME_ENDS, i, true, true);
+                add_age(mx, o, o + l, group_int(mx, 1), FL_LINK_NAME_ENDS, c, true, true);
             i = e - 1; /* the closing comma may start a title */
             continue;
         }
-        i++;
+        if (fl_mx_word_start(mx, d) && year_old_shape(mx, d) &&
+            (e = fl_mx_match(mx, FL_RE_AGE_YEAROLD, d))) {
+            /* "the 62-year-old Huang": the name right after */
+            size_t n = fl_mx_skip_space(mx, e);
+            bool link = n > e && n < mx->s_end && t[n] >= 'A' && t[n] <= 'Z';
+            add_age(mx, d, e, group_int(mx, 1), FL_LINK_NAME_STARTS, n, link, false);
+            i = e;
+            continue;
+        }
+        /* the other digits of the run follow a digit: no word start, no
+         * "aged", no comma */
+        i = d + fl_mx_digit_run(mx, d);
     }
 }

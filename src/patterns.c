@@ -60,9 +60,10 @@ struct fl_patterns {
     "|Dr\\.?|Prof\\.?|Rev\\.|Pres\\.|Supt\\.|Det\\.|Insp\\."
 #define ROLE_MODIFIER "(?:((?i:former|acting|interim|outgoing|incoming|then)[ -]|(?i:ex)-))?"
 
-/* The head words of FL_RE_CODE_NAMENUM and FL_RE_HONORIFIC, also listed
- * for their prefilters (fl_namenum_head, fl_honorific_word): a head is
- * followed by a space or a dot, so it is a whole word of the text. */
+/* The head words of FL_RE_CODE_NAMENUM and FL_RE_HONORIFIC, also spelled
+ * out in their prefilters (fl_namenum_head, fl_honorific_word, which
+ * fl_patterns_new checks take each of them): a head is followed by a
+ * space or a dot, so it is a whole word of the text. */
 #define NAMENUM_HEADS                                                                              \
     "Section|Flight|Article|Windows|iPhone|iPad|Galaxy|Pixel|Model|Apollo|"                        \
     "Artemis|Falcon|Xbox|PlayStation|Surface|Android|Llama|Route|"                                 \
@@ -107,6 +108,20 @@ static const char *const pattern_source[FL_RE_COUNT] = {
                       "L}\\p{N}])",
 };
 
+/* Whether accepts() takes every |-separated word of alternatives. */
+static bool takes_all(bool (*accepts)(const char *, size_t), const char *alternatives)
+{
+    for (const char *a = alternatives;;) {
+        const char *bar = strchr(a, '|');
+        size_t n = bar ? (size_t)(bar - a) : strlen(a);
+        if (!accepts(a, n))
+            return false;
+        if (!bar)
+            return true;
+        a = bar + 1;
+    }
+}
+
 /* ------------------------------------------------------------- lifecycle */
 
 fl_status fl_patterns_new(fl_patterns **out, fl_error *err)
@@ -125,6 +140,16 @@ fl_status fl_patterns_new(fl_patterns **out, fl_error *err)
     pcre2_set_match_limit(p->mctx, FL_MATCH_LIMIT);
     pcre2_set_depth_limit(p->mctx, FL_DEPTH_LIMIT);
     fl_word_table_build(&p->words);
+    if (!takes_all(fl_namenum_head, NAMENUM_HEADS) || !takes_all(fl_honorific_word, HONORIFICS)) {
+        if (err) {
+            memset(err, 0, sizeof *err);
+            err->status = FL_EPATTERN;
+            snprintf(err->message, sizeof err->message,
+                     "built-in head words disagree with their patterns");
+        }
+        fl_patterns_free(p);
+        return FL_EPATTERN;
+    }
     for (int i = 0; i < FL_RE_COUNT; i++) {
         int code;
         PCRE2_SIZE at;
@@ -179,28 +204,65 @@ const fl_word_table *fl_patterns_words(const fl_patterns *patterns)
     return &patterns->words;
 }
 
-/* Whether w[0..len) is one of the |-separated words of alternatives. */
-static bool one_of(const char *alternatives, const char *w, size_t len)
+/* Whether w[0..len) is the literal lit. */
+static bool word_is(const char *w, size_t len, const char *lit)
 {
-    for (const char *a = alternatives;;) {
-        const char *bar = strchr(a, '|');
-        size_t n = bar ? (size_t)(bar - a) : strlen(a);
-        if (n == len && memcmp(a, w, len) == 0)
-            return true;
-        if (!bar)
-            return false;
-        a = bar + 1;
+    return strlen(lit) == len && memcmp(w, lit, len) == 0;
+}
+
+/* The head words by their first letter, as NAMENUM_HEADS lists them (the
+ * lists are checked against each other when the patterns are built). */
+bool fl_namenum_head(const char *w, size_t len)
+{
+    if (len < 4 || len > 11)
+        return false;
+    switch (w[0]) {
+    case 'A':
+        return word_is(w, len, "Article") || word_is(w, len, "Apollo") ||
+               word_is(w, len, "Artemis") || word_is(w, len, "Android") ||
+               word_is(w, len, "Amendment");
+    case 'F':
+        return word_is(w, len, "Flight") || word_is(w, len, "Falcon");
+    case 'G':
+        return word_is(w, len, "Galaxy");
+    case 'I':
+        return word_is(w, len, "Interstate");
+    case 'L':
+        return word_is(w, len, "Llama");
+    case 'M':
+        return word_is(w, len, "Model");
+    case 'P':
+        return word_is(w, len, "Pixel") || word_is(w, len, "PlayStation") ||
+               word_is(w, len, "Proposition");
+    case 'R':
+        return word_is(w, len, "Route");
+    case 'S':
+        return word_is(w, len, "Section") || word_is(w, len, "Surface");
+    case 'W':
+        return word_is(w, len, "Windows");
+    case 'X':
+        return word_is(w, len, "Xbox");
+    case 'i':
+        return word_is(w, len, "iPhone") || word_is(w, len, "iPad");
+    default:
+        return false;
     }
 }
 
-bool fl_namenum_head(const char *w, size_t len)
-{
-    return len >= 4 && len <= 11 && w[0] && strchr("SFAWiGPMXLRI", w[0]) &&
-           one_of(NAMENUM_HEADS, w, len);
-}
-
+/* The honorifics by their length, as HONORIFICS lists them (checked as
+ * fl_namenum_head's words are). */
 bool fl_honorific_word(const char *w, size_t len)
 {
-    return len >= 2 && len <= 6 && (w[0] == 'M' || w[0] == 'S' || w[0] == 'D') &&
-           one_of(HONORIFICS, w, len);
+    switch (len) {
+    case 2:
+        return w[0] == 'M' && (w[1] == 'r' || w[1] == 's' || w[1] == 'x');
+    case 3:
+        return word_is(w, len, "Mrs") || word_is(w, len, "Mme") || word_is(w, len, "Sir");
+    case 4:
+        return word_is(w, len, "Dame");
+    case 6:
+        return word_is(w, len, "Messrs");
+    default:
+        return false;
+    }
 }
