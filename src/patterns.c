@@ -179,6 +179,11 @@ const fl_word_table *fl_patterns_words(const fl_patterns *patterns)
     return &patterns->words;
 }
 
+const char *fl_pattern_source(int id)
+{
+    return id >= 0 && id < FL_RE_COUNT ? pattern_source[id] : NULL;
+}
+
 /* Whether w[0..len) is one of the |-separated words of alternatives. */
 static bool one_of(const char *alternatives, const char *w, size_t len)
 {
