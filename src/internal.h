@@ -251,6 +251,10 @@ const char *fl_mention_value_string(fl_doc *doc, const fl_mention *m);
  * read-only afterwards; per-document match data lives in the document. */
 fl_status fl_patterns_new(fl_patterns **out, fl_error *err);
 void fl_patterns_free(fl_patterns *patterns);
+/* The source text of built-in pattern `id` (an fl_re_id, mentions.h), or
+ * NULL when there is none; static storage. For the tests that check what
+ * the prefilters assume of the patterns. */
+const char *fl_pattern_source(int id);
 
 /* A lexicon: the one compiled into the library (when builtin) plus the
  * files named in paths, in order. Lookups are declared in lexicon.h. */

@@ -177,17 +177,146 @@ static bool roman_numeral(const char *s, size_t len)
     return true;
 }
 
-/* Whether an acronym match at `at` (group 1 the core) looks like one:
- * at least two capitals, mostly capitals. */
-static bool acronym_core(const fl_mx *mx, size_t *co, size_t *cl)
+/* Whether the core of an acronym match, s[0..len), looks like one: at
+ * least two capitals, not a Roman numeral. */
+static bool acronym_core(const char *s, size_t len)
 {
-    if (!fl_mx_group(mx, 1, co, cl))
-        return false;
-    const char *s = mx->text + *co;
     size_t upper = 0;
-    for (size_t i = 0; i < *cl; i++)
+    for (size_t i = 0; i < len; i++)
         upper += s[i] >= 'A' && s[i] <= 'Z';
-    return upper >= 2 && !roman_numeral(s, *cl);
+    return upper >= 2 && !roman_numeral(s, len);
+}
+
+static bool ascii_upper(unsigned char b)
+{
+    return b >= 'A' && b <= 'Z';
+}
+
+enum { ACR_NO, ACR_YES, ACR_ASK }; /* ACR_ASK: a byte past ASCII decides */
+
+/* Whether FL_RE_ACRONYM's closing (?![\p{L}\p{N}]) holds at `p`. */
+static int acronym_boundary(const fl_mx *mx, size_t p)
+{
+    if (p >= mx->s_end)
+        return ACR_YES;
+    unsigned char b = (unsigned char)mx->text[p];
+    if (b >= 0x80)
+        return ACR_ASK;
+    return (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') ? ACR_NO : ACR_YES;
+}
+
+/* FL_RE_ACRONYM's ending after a core that ends at `q`: (s|['\u2019]s)?
+ * and the boundary; the end in *end. */
+static int acronym_tail(const fl_mx *mx, size_t q, size_t *end)
+{
+    const unsigned char *t = (const unsigned char *)mx->text;
+    size_t after = 0;
+    if (q < mx->s_end && t[q] >= 0x80)
+        return ACR_ASK;
+    if (q < mx->s_end && t[q] == 's')
+        after = q + 1;
+    else if (q + 1 < mx->s_end && t[q] == '\'' && t[q + 1] == 's')
+        after = q + 2;
+    if (after) {
+        int r = acronym_boundary(mx, after);
+        if (r != ACR_NO) {
+            *end = after;
+            return r;
+        }
+    }
+    *end = q;
+    return acronym_boundary(mx, q);
+}
+
+/* FL_RE_ACRONYM at `at` read by hand where only ASCII decides it, as the
+ * pattern would match it: its end in *end and its core's in *core_end.
+ * ACR_ASK when a byte past ASCII (a \p{Lu} maybe) or a core longer than
+ * any acronym (where the pattern's limits might stop it) is met. */
+static int ascii_acronym(const fl_mx *mx, size_t at, size_t *end, size_t *core_end)
+{
+    enum { LONGEST = 48 };
+    const unsigned char *t = (const unsigned char *)mx->text;
+    const size_t s_end = mx->s_end;
+    if (at + 1 >= s_end)
+        return at < s_end && t[at] >= 0x80 ? ACR_ASK : ACR_NO;
+    const unsigned char b0 = t[at], b1 = t[at + 1];
+    if (b0 >= 0x80 || b1 >= 0x80)
+        return ACR_ASK;
+    if (!ascii_upper(b0))
+        return ACR_NO;
+    size_t q;
+    if (b1 == '.') {
+        /* (?:\p{Lu}\.){2,}: a shorter run leaves a capital next, which
+         * neither the ending nor the boundary takes */
+        q = at;
+        while (q + 1 < s_end && ascii_upper(t[q]) && t[q + 1] == '.' && q - at < LONGEST)
+            q += 2;
+        if (q - at >= LONGEST || (q < s_end && t[q] >= 0x80))
+            return ACR_ASK;
+        if (q - at < 4)
+            return ACR_NO;
+        *core_end = q;
+        return acronym_tail(mx, q, end);
+    }
+    if (!ascii_upper(b1) && b1 != '&')
+        return ACR_NO;
+    /* \p{Lu}(?:\p{Lu}|&(?=\p{Lu}))+ */
+    q = at + 1;
+    for (;;) {
+        if (q - at >= LONGEST)
+            return ACR_ASK;
+        if (q >= s_end)
+            break;
+        unsigned char b = t[q];
+        if (b >= 0x80)
+            return ACR_ASK;
+        if (ascii_upper(b)) {
+            q++;
+            continue;
+        }
+        if (b == '&' && q + 1 < s_end) {
+            if (t[q + 1] >= 0x80)
+                return ACR_ASK;
+            if (ascii_upper(t[q + 1])) {
+                q++;
+                continue;
+            }
+        }
+        break;
+    }
+    if (q == at + 1)
+        return ACR_NO;
+    int r = acronym_tail(mx, q, end);
+    if (r != ACR_NO) {
+        *core_end = q;
+        return r;
+    }
+    /* a shorter run: only one that stops before an '&' ends at a boundary
+     * (one before a capital does not, and neither takes an ending) */
+    for (size_t p = q - 1; p >= at + 2; p--)
+        if (t[p] == '&') {
+            *core_end = *end = p;
+            return ACR_YES;
+        }
+    return ACR_NO;
+}
+
+/* FL_RE_ACRONYM at `at` when its core looks like an acronym: the match's
+ * end (0: none) and its core in [at, *core_end). */
+static size_t acronym_match(fl_mx *mx, size_t at, size_t *core_end)
+{
+    size_t end = 0;
+    int r = ascii_acronym(mx, at, &end, core_end);
+    if (r == ACR_ASK) {
+        size_t co, cl;
+        end = fl_mx_match(mx, FL_RE_ACRONYM, at);
+        if (!end || !fl_mx_group(mx, 1, &co, &cl))
+            return 0;
+        *core_end = co + cl;
+    } else if (r == ACR_NO) {
+        return 0;
+    }
+    return acronym_core(mx->text + at, *core_end - at) ? end : 0;
 }
 
 static void add_definition(fl_mx *mx, size_t ao, size_t al, size_t xo, size_t xl)
@@ -205,12 +334,11 @@ static void definition_at(fl_mx *mx, size_t open)
 {
     const char *t = mx->text;
     char letters[MAX_LETTERS];
-    size_t co, cl;
+    size_t core_end;
     /* Full Name (ACR) */
-    size_t e = fl_mx_match(mx, FL_RE_ACRONYM, open + 1);
-    if (e && e < mx->s_end && t[e] == ')' && acronym_core(mx, &co, &cl) &&
-        !fl_mx_claimed(mx, open + 1, e - open - 1)) {
-        size_t nl = acronym_letters(t + co, cl, letters);
+    size_t e = acronym_match(mx, open + 1, &core_end);
+    if (e && e < mx->s_end && t[e] == ')' && !fl_mx_claimed(mx, open + 1, e - open - 1)) {
+        size_t nl = acronym_letters(t + open + 1, core_end - open - 1, letters);
         size_t end = open;
         while (end > mx->s_off && t[end - 1] == ' ')
             end--;
@@ -237,10 +365,10 @@ static void definition_at(fl_mx *mx, size_t open)
     size_t as = ws;
     while (as >= mx->s_off + 2 && t[as - 1] == '.' && t[as - 2] >= 'A' && t[as - 2] <= 'Z')
         as -= 2;
-    e = fl_mx_match(mx, FL_RE_ACRONYM, as);
-    if (!e || e != before || !acronym_core(mx, &co, &cl) || fl_mx_claimed(mx, as, e - as))
+    e = acronym_match(mx, as, &core_end);
+    if (!e || e != before || fl_mx_claimed(mx, as, e - as))
         return;
-    size_t nl = acronym_letters(t + co, cl, letters);
+    size_t nl = acronym_letters(t + as, core_end - as, letters);
     size_t inner_end = close;
     while (inner_end > open + 1 && t[inner_end - 1] == ' ')
         inner_end--;
@@ -266,17 +394,24 @@ void fl_extract_acronym_defs(fl_mx *mx)
     }
 }
 
-/* The end of a bare acronym taken at `i` (a capital that starts a word),
- * or 0. */
+/* Whether a bare acronym may start at `i`: a capital, then a capital, a
+ * dot, an '&' or a byte past ASCII (a \p{Lu} maybe). */
+static inline bool acronym_start(const fl_mx *mx, size_t i)
+{
+    const unsigned char *t = (const unsigned char *)mx->text;
+    if (!ascii_upper(t[i]) || i + 1 >= mx->s_end)
+        return false;
+    unsigned char c2 = t[i + 1];
+    return ascii_upper(c2) || c2 == '.' || c2 == '&' || c2 >= 0x80;
+}
+
+/* The end of a bare acronym taken at `i` (where acronym_start holds, at
+ * a word's start), or 0. */
 static size_t acronym_at(fl_mx *mx, size_t i)
 {
-    const char *t = mx->text;
-    char c2 = i + 1 < mx->s_end ? t[i + 1] : ' ';
-    if (!((c2 >= 'A' && c2 <= 'Z') || c2 == '.' || c2 == '&' || (unsigned char)c2 >= 0x80))
-        return 0;
-    size_t e = fl_mx_match(mx, FL_RE_ACRONYM, i);
-    size_t co, cl;
-    if (!e || !acronym_core(mx, &co, &cl) || fl_mx_claimed(mx, i, e - i))
+    size_t core_end;
+    size_t e = acronym_match(mx, i, &core_end);
+    if (!e || fl_mx_claimed(mx, i, e - i))
         return 0;
     if (!fl_mx_add(mx, FL_M_ACRONYM, i, e - i, 0))
         return 0;
@@ -293,13 +428,15 @@ void fl_extract_acronyms(fl_mx *mx)
     if (mx->name_marks) {
         /* an acronym starts with a capital at a word's start, and every
          * such word is among the name marks: go from one to the next */
-        size_t cursor = 0;
-        while ((i = fl_mx_list_from(mx, mx->name_marks, mx->name_mark_count, &cursor, i)) <
-               mx->s_end) {
-            size_t e = t[i] >= 'A' && t[i] <= 'Z' ? acronym_at(mx, i) : 0;
+        const uint32_t *marks = mx->name_marks;
+        for (size_t k = 0, n = mx->name_mark_count; k < n; k++) {
+            size_t at = mx->s_off + (marks[k] & ~FL_NAME_MARK_JOINED);
+            if (at < i || !acronym_start(mx, at))
+                continue; /* inside an acronym, or none */
+            size_t e = acronym_at(mx, at);
             if (mx->doc->status != FL_OK)
                 return;
-            i = e ? e : i + 1;
+            i = e ? e : at + 1;
         }
         return;
     }
@@ -309,7 +446,7 @@ void fl_extract_acronyms(fl_mx *mx)
             i++;
             continue;
         }
-        size_t e = acronym_at(mx, i);
+        size_t e = acronym_start(mx, i) ? acronym_at(mx, i) : 0;
         if (mx->doc->status != FL_OK)
             return;
         i = e ? e : fl_mx_word_end(mx, i);

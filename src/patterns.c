@@ -204,6 +204,11 @@ const fl_word_table *fl_patterns_words(const fl_patterns *patterns)
     return &patterns->words;
 }
 
+const char *fl_pattern_source(int id)
+{
+    return id >= 0 && id < FL_RE_COUNT ? pattern_source[id] : NULL;
+}
+
 /* Whether w[0..len) is the literal lit. */
 static bool word_is(const char *w, size_t len, const char *lit)
 {

@@ -151,17 +151,19 @@ typedef struct run {
     fl_status status;
 } run;
 
-static void run_text(run *r, const char *text, size_t len, size_t max_mentions)
+/* Runs the pipeline up to the mentions on text with the given patterns,
+ * which r does not own. */
+static void run_with(run *r, const fl_patterns *patterns, const char *text, size_t len,
+                     size_t max_mentions)
 {
     memset(r, 0, sizeof *r);
     fl_error err;
-    ck_assert_int_eq(fl_patterns_new(&r->patterns, &err), FL_OK);
     ck_assert_int_eq(fl_source_new("case.txt", text, len, &r->src, &err), FL_OK);
     fl_doc *doc = &r->doc;
     doc->arena = fl_arena_new();
     ck_assert_ptr_nonnull(doc->arena);
     doc->src = r->src;
-    doc->patterns = r->patterns;
+    doc->patterns = patterns;
     doc->max_mentions = max_mentions;
     fl_vec_init(&doc->sentences, sizeof(fl_sentence));
     fl_vec_init(&doc->tokens, sizeof(fl_token));
@@ -171,6 +173,16 @@ static void run_text(run *r, const char *text, size_t len, size_t max_mentions)
     ck_assert_int_eq(fl_extract_text(doc), FL_OK);
     ck_assert_int_eq(fl_segment(doc), FL_OK);
     r->status = fl_find_mentions(doc);
+}
+
+/* As run_with, with patterns of its own. */
+static void run_text(run *r, const char *text, size_t len, size_t max_mentions)
+{
+    fl_patterns *patterns;
+    fl_error err;
+    ck_assert_int_eq(fl_patterns_new(&patterns, &err), FL_OK);
+    run_with(r, patterns, text, len, max_mentions);
+    r->patterns = patterns;
 }
 
 static void run_free(run *r)
@@ -432,6 +444,409 @@ START_TEST(test_news_corpus)
 }
 END_TEST
 
+/* ------------------------------------------- the title patterns' words */
+
+/* The title prefilters (mentions_title.c: honorific_start, starts_role,
+ * pre_candidate, post_candidate) and the role words' class
+ * (mentions_words.c) repeat facts of the lists in patterns.c. These tests
+ * read the patterns themselves, spell out every string their lists match
+ * and run the extraction on each in a sentence, so that a new honorific or
+ * a longer role the prefilters would turn away fails here. */
+
+typedef struct strs {
+    char **v;
+    size_t n, cap;
+} strs;
+
+static void strs_push(strs *s, const char *a, size_t al, const char *b, size_t bl)
+{
+    if (s->n == s->cap) {
+        s->cap = s->cap ? s->cap * 2 : 8;
+        s->v = realloc(s->v, s->cap * sizeof *s->v);
+        ck_assert_ptr_nonnull(s->v);
+    }
+    char *c = malloc(al + bl + 1);
+    ck_assert_ptr_nonnull(c);
+    memcpy(c, a, al);
+    memcpy(c + al, b, bl);
+    c[al + bl] = '\0';
+    s->v[s->n++] = c;
+    ck_assert_msg(s->n < 100000, "pattern spells too many strings");
+}
+
+static strs strs_one(const char *a, size_t al)
+{
+    strs s = {0};
+    strs_push(&s, a, al, "", 0);
+    return s;
+}
+
+static void strs_free(strs *s)
+{
+    for (size_t i = 0; i < s->n; i++)
+        free(s->v[i]);
+    free(s->v);
+    memset(s, 0, sizeof *s);
+}
+
+/* Every a[i] followed by every b[j]; frees both. */
+static strs strs_cross(strs *a, strs *b)
+{
+    strs out = {0};
+    for (size_t i = 0; i < a->n; i++)
+        for (size_t j = 0; j < b->n; j++)
+            strs_push(&out, a->v[i], strlen(a->v[i]), b->v[j], strlen(b->v[j]));
+    strs_free(a);
+    strs_free(b);
+    return out;
+}
+
+/* A reader of the subset of PCRE2 syntax the title patterns use, which
+ * spells one string per choice: alternatives and classes one per
+ * alternative or member, `?` one without and one with, `+` one
+ * repetition, `*` and {m,n} m, lookarounds, \b and anchors nothing, \s a
+ * space, \p{Lu} "A", \p{L} "a", \p{N} "0". Any other syntax fails the
+ * test, so that a new construct in a pattern is noticed here. */
+typedef struct rx {
+    const char *p, *pattern;
+    int groups; /* capture groups opened so far */
+} rx;
+
+static strs rx_alt(rx *r);
+
+static size_t utf8_len(const char *p)
+{
+    unsigned char c = (unsigned char)*p;
+    return c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
+/* \p{...} at r->p (after the backslash and p): its stand-in letter. */
+static const char *rx_property(rx *r)
+{
+    static const struct {
+        const char *name, *letter;
+    } props[] = {{"{Lu}", "A"}, {"{L}", "a"}, {"{N}", "0"}};
+    for (size_t i = 0; i < sizeof props / sizeof props[0]; i++)
+        if (strncmp(r->p, props[i].name, strlen(props[i].name)) == 0) {
+            r->p += strlen(props[i].name);
+            return props[i].letter;
+        }
+    ck_abort_msg("unknown property at \"%s\" in %s", r->p, r->pattern);
+    return "";
+}
+
+/* An escape at r->p (after the backslash) as one string. */
+static strs rx_escape(rx *r)
+{
+    char c = *r->p++;
+    if (c == 's')
+        return strs_one(" ", 1);
+    if (c == 'b')
+        return strs_one("", 0);
+    if (c == 'p') {
+        const char *l = rx_property(r);
+        return strs_one(l, strlen(l));
+    }
+    ck_assert_msg(c && !((c | 0x20) >= 'a' && (c | 0x20) <= 'z') && !(c >= '0' && c <= '9'),
+                  "unknown escape \\%c in %s", c, r->pattern);
+    return strs_one(r->p - 1, 1);
+}
+
+static strs rx_class(rx *r)
+{
+    strs out = {0};
+    bool first = true;
+    while (*r->p != ']') {
+        ck_assert_msg(*r->p, "unclosed class in %s", r->pattern);
+        if (*r->p == '\\') {
+            r->p++;
+            strs e = rx_escape(r);
+            strs_push(&out, e.v[0], strlen(e.v[0]), "", 0);
+            strs_free(&e);
+        } else {
+            ck_assert_msg(*r->p != '-' || first || r->p[1] == ']', "class range in %s", r->pattern);
+            ck_assert_msg(*r->p != '^' || !first, "negated class in %s", r->pattern);
+            size_t l = utf8_len(r->p);
+            strs_push(&out, r->p, l, "", 0);
+            r->p += l;
+        }
+        first = false;
+    }
+    r->p++;
+    return out;
+}
+
+static strs rx_atom(rx *r)
+{
+    const char *p = r->p;
+    if (*p == '(') {
+        static const char *const looks[] = {"(?=", "(?!", "(?<=", "(?<!"};
+        for (size_t i = 0; i < 4; i++)
+            if (strncmp(p, looks[i], strlen(looks[i])) == 0) {
+                r->p += strlen(looks[i]);
+                strs inner = rx_alt(r);
+                strs_free(&inner);
+                ck_assert_msg(*r->p == ')', "unclosed group in %s", r->pattern);
+                r->p++;
+                return strs_one("", 0);
+            }
+        if (strncmp(p, "(?:", 3) == 0 || strncmp(p, "(?i:", 4) == 0)
+            r->p += p[2] == ':' ? 3 : 4;
+        else if (p[1] == '?')
+            ck_abort_msg("unknown group at \"%s\" in %s", p, r->pattern);
+        else {
+            r->p++;
+            r->groups++;
+        }
+        strs inner = rx_alt(r);
+        ck_assert_msg(*r->p == ')', "unclosed group in %s", r->pattern);
+        r->p++;
+        return inner;
+    }
+    if (*p == '[') {
+        r->p++;
+        return rx_class(r);
+    }
+    if (*p == '\\') {
+        r->p++;
+        return rx_escape(r);
+    }
+    if (*p == '$' || *p == '^') {
+        r->p++;
+        return strs_one("", 0);
+    }
+    ck_assert_msg(!strchr(".*+?{})|", *p), "unexpected '%c' at \"%s\" in %s", *p, p, r->pattern);
+    size_t l = utf8_len(p);
+    r->p += l;
+    return strs_one(p, l);
+}
+
+/* An atom and its quantifier. */
+static strs rx_piece(rx *r)
+{
+    strs a = rx_atom(r);
+    char q = *r->p;
+    if (q == '?') {
+        r->p++;
+        strs_push(&a, "", 0, "", 0);
+    } else if (q == '+') {
+        r->p++;
+    } else if (q == '*' || q == '{') {
+        int m = 0;
+        if (q == '*')
+            r->p++;
+        else {
+            char *e;
+            m = (int)strtol(r->p + 1, &e, 10);
+            ck_assert_msg(e > r->p + 1 && (*e == ',' || *e == '}'), "bad {} in %s", r->pattern);
+            r->p = strchr(r->p, '}') + 1;
+        }
+        strs out = strs_one("", 0);
+        for (int i = 0; i < m; i++) {
+            strs copy = {0};
+            for (size_t j = 0; j < a.n; j++)
+                strs_push(&copy, a.v[j], strlen(a.v[j]), "", 0);
+            out = strs_cross(&out, &copy);
+        }
+        strs_free(&a);
+        a = out;
+    } else
+        return a;
+    ck_assert_msg(*r->p != '?' && *r->p != '+', "lazy or possessive quantifier in %s", r->pattern);
+    return a;
+}
+
+static strs rx_seq(rx *r)
+{
+    strs out = strs_one("", 0);
+    while (*r->p && *r->p != '|' && *r->p != ')') {
+        strs piece = rx_piece(r);
+        out = strs_cross(&out, &piece);
+    }
+    return out;
+}
+
+static strs rx_alt(rx *r)
+{
+    strs out = rx_seq(r);
+    while (*r->p == '|') {
+        r->p++;
+        strs more = rx_seq(r);
+        for (size_t i = 0; i < more.n; i++)
+            strs_push(&out, more.v[i], strlen(more.v[i]), "", 0);
+        strs_free(&more);
+    }
+    return out;
+}
+
+/* A pattern as its top-level pieces, each spelled out, and whether each
+ * holds a capture group. */
+enum { MAX_PIECES = 16 };
+typedef struct spelled {
+    strs piece[MAX_PIECES];
+    bool captures[MAX_PIECES];
+    size_t n;
+} spelled;
+
+static void spell(spelled *s, fl_re_id id)
+{
+    memset(s, 0, sizeof *s);
+    const char *pattern = fl_pattern_source(id);
+    ck_assert_ptr_nonnull(pattern);
+    rx r = {pattern, pattern, 0};
+    while (*r.p) {
+        ck_assert_msg(*r.p != '|' && *r.p != ')' && s->n < MAX_PIECES, "top level of %s", pattern);
+        int before = r.groups;
+        s->piece[s->n] = rx_piece(&r);
+        s->captures[s->n++] = r.groups > before;
+    }
+}
+
+static void spelled_free(spelled *s)
+{
+    for (size_t i = 0; i < s->n; i++)
+        strs_free(&s->piece[i]);
+}
+
+/* One string the pattern matches: every combination of the pieces that
+ * hold a capture group (or of all when none does) is one `index`; the
+ * other pieces take their choices in turn. Writes the text to out and
+ * the span of the capturing pieces to *from, *to and the start of the
+ * last of them to *last; false past the last index. */
+static bool spelled_case(const spelled *s, size_t index, char *out, size_t cap, size_t *from,
+                         size_t *last, size_t *to)
+{
+    bool any = false;
+    for (size_t i = 0; i < s->n; i++)
+        any |= s->captures[i];
+    size_t rest = index, n = 0;
+    *from = *last = *to = 0;
+    bool seen = false;
+    for (size_t i = 0; i < s->n; i++) {
+        const strs *p = &s->piece[i];
+        size_t pick;
+        if (s->captures[i] || !any) {
+            pick = rest % p->n;
+            rest /= p->n;
+        } else
+            pick = index % p->n;
+        size_t l = strlen(p->v[pick]);
+        ck_assert(n + l < cap);
+        if (s->captures[i] && !seen) {
+            *from = n;
+            seen = true;
+        }
+        if (s->captures[i])
+            *last = n;
+        memcpy(out + n, p->v[pick], l);
+        n += l;
+        if (s->captures[i])
+            *to = n;
+    }
+    out[n] = '\0';
+    return rest == 0;
+}
+
+/* The mention of `kind` at [off, end), or NULL. */
+static const fl_mention *mention_at(const fl_doc *doc, fl_mention_kind kind, size_t off, size_t end)
+{
+    for (size_t i = 0; i < doc->mentions.count; i++) {
+        const fl_mention *m = FL_DOC_MENTION(doc, i);
+        if (m->kind == kind && m->off == off && m->off + m->len == end)
+            return m;
+    }
+    return NULL;
+}
+
+/* A title the pattern spells in the sentence before + title + after is
+ * found, from its modifier to the role's end (from the role when the
+ * modifier is then-, which the title leaves out), with its person "Jane
+ * Smith". */
+static void expect_titles(fl_re_id id, const char *before, const char *after, bool capitalize)
+{
+    fl_patterns *patterns;
+    fl_error err;
+    ck_assert_int_eq(fl_patterns_new(&patterns, &err), FL_OK);
+    spelled s;
+    spell(&s, id);
+    char phrase[256], text[512];
+    size_t from, last, to, tried = 0;
+    for (size_t k = 0; spelled_case(&s, k, phrase, sizeof phrase, &from, &last, &to); k++) {
+        if (capitalize && phrase[0] >= 'a' && phrase[0] <= 'z')
+            phrase[0] = (char)(phrase[0] - 'a' + 'A');
+        int n = snprintf(text, sizeof text, "%s%s%s", before, phrase, after);
+        size_t at = strlen(before);
+        run r;
+        run_with(&r, patterns, text, (size_t)n, 1000);
+        ck_assert_int_eq(r.status, FL_OK);
+        if (r.doc.sentences.count != 1) {
+            /* the segmenter ends a sentence at "former-Sen.", as at
+             * "anti-U.S.": a hyphenated abbreviation is no sentence's */
+            ck_assert_msg(strchr(phrase, '-') && phrase[to - 1] == '.', "\"%s\" is split", text);
+            run_free(&r);
+            continue;
+        }
+        size_t start = strncasecmp(phrase + from, "then", 4) == 0 ? last : from;
+        const fl_mention *m = mention_at(&r.doc, FL_M_TITLE, at + start, at + to);
+        ck_assert_msg(m, "no title \"%.*s\" in \"%s\"", (int)(to - from), phrase + from, text);
+        ck_assert_msg(m->person >= 0 &&
+                          strcmp(FL_DOC_MENTION(&r.doc, m->person)->surface, "Jane Smith") == 0,
+                      "title \"%s\" in \"%s\" has no person Jane Smith", m->surface, text);
+        run_free(&r);
+        tried++;
+    }
+    ck_assert_uint_gt(tried, 100);
+    spelled_free(&s);
+    fl_patterns_free(patterns);
+}
+
+START_TEST(test_title_pre_roles)
+{
+    expect_titles(FL_RE_TITLE_PRE, "She met ", "Jane Smith on Monday.", false);
+    expect_titles(FL_RE_TITLE_PRE, "", "Jane Smith spoke on Monday.", true);
+}
+END_TEST
+
+START_TEST(test_title_post_roles)
+{
+    expect_titles(FL_RE_TITLE_POST, "She met Jane Smith", ", on Monday.", false);
+    expect_titles(FL_RE_TITLE_POST, "Jane Smith", " in Paris spoke on Monday.", false);
+}
+END_TEST
+
+/* Every honorific the pattern spells is split off the name after it. */
+START_TEST(test_honorifics)
+{
+    static const char *const shapes[][2] = {{"She met ", "Jane Smith on Monday."},
+                                            {"", "Jane Smith spoke on Monday."}};
+    fl_patterns *patterns;
+    fl_error err;
+    ck_assert_int_eq(fl_patterns_new(&patterns, &err), FL_OK);
+    spelled s;
+    spell(&s, FL_RE_HONORIFIC);
+    char phrase[64], text[256];
+    size_t from, last, to, tried = 0;
+    for (size_t k = 0; spelled_case(&s, k, phrase, sizeof phrase, &from, &last, &to); k++)
+        for (size_t j = 0; j < 2; j++) {
+            int n = snprintf(text, sizeof text, "%s%s%s", shapes[j][0], phrase, shapes[j][1]);
+            size_t at = strlen(shapes[j][0]) + strlen(phrase);
+            run r;
+            run_with(&r, patterns, text, (size_t)n, 1000);
+            ck_assert_int_eq(r.status, FL_OK);
+            if (!mention_at(&r.doc, FL_M_NAME, at, at + strlen("Jane Smith"))) {
+                char found[1024];
+                describe(&r.doc, &(mcase){.kinds = "name"}, found, sizeof found);
+                ck_abort_msg("\"%s\": no name \"Jane Smith\"; %s", text, found);
+            }
+            run_free(&r);
+            tried++;
+        }
+    ck_assert_uint_ge(tried, 16);
+    spelled_free(&s);
+    fl_patterns_free(patterns);
+}
+END_TEST
+
 Suite *fl_test_suite(void);
 
 Suite *fl_test_suite(void)
@@ -446,6 +861,9 @@ Suite *fl_test_suite(void)
     tcase_set_timeout(limits, 120);
     tcase_add_test(limits, test_kind_names);
     tcase_add_test(limits, test_word_classes);
+    tcase_add_test(limits, test_honorifics);
+    tcase_add_test(limits, test_title_pre_roles);
+    tcase_add_test(limits, test_title_post_roles);
     tcase_add_test(limits, test_max_mentions);
     tcase_add_test(limits, test_long_line);
     tcase_add_test(limits, test_pathological);
