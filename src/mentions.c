@@ -585,7 +585,7 @@ static bool fill_word_ends(fl_mx *mx)
     fl_number_memo *memo = mx->number_memo;
     size_t n = 0, nn = 0, nd = 0, nm = 0, nnm = 0;
     const uint64_t *role_sketch = mx->words_table->sketch[1]; /* FL_WC_ROLE */
-    const uint16_t *mark_lengths = mx->words_table->mark_lengths;
+    const uint16_t(*mark_lengths)[32] = mx->words_table->mark_lengths;
     const unsigned char *t = (const unsigned char *)mx->text + mx->s_off;
 
     /* the masks, and the runs of ASCII digits from their edges */
@@ -671,7 +671,8 @@ static bool fill_word_ends(fl_mx *mx)
                 starts[n++] = (uint32_t)p;
                 /* a title's or an honorific's word (see below) */
                 const size_t wl = e - p;
-                if (e == ascii_end && wl <= 15 && ((mark_lengths[c] >> wl) & 1u)) {
+                if (e == ascii_end && wl - 2 < 13 &&
+                    ((mark_lengths[c][t[p + 1] & 31] >> wl) & 1u)) {
                     unsigned sk = fl_word_sketch((const char *)t + p, wl);
                     if ((first_byte[c] & FB_MARK) || ((role_sketch[sk >> 6] >> (sk & 63)) & 1u))
                         mk |= 1ull << (p - base);
@@ -713,12 +714,13 @@ static bool fill_word_ends(fl_mx *mx)
                 if (e < len && t[e] >= 0x80)
                     e = fl_mx_scan_word_end(mx, mx->s_off + e) - mx->s_off;
                 /* a word of 2 to 14 ASCII letters may be a title's or an
-                 * honorific's (fl_extract_titles): by its first letter and
-                 * length, then the role words' filter, or the first letters of
-                 * the honorifics (a word with a digit passing them is neither,
-                 * which title_word finds) */
+                 * honorific's (fl_extract_titles): by its first two bytes
+                 * and length, then the role words' filter, or the first
+                 * letters of the honorifics (a word with a digit passing
+                 * them is neither, which title_word finds) */
                 size_t wl = e - p;
-                if (e == ascii_end && wl <= 15 && ((mark_lengths[c] >> wl) & 1u)) {
+                if (e == ascii_end && wl - 2 < 13 &&
+                    ((mark_lengths[c][t[p + 1] & 31] >> wl) & 1u)) {
                     unsigned sk = fl_word_sketch((const char *)t + p, wl);
                     if ((first_byte[c] & FB_MARK) || ((role_sketch[sk >> 6] >> (sk & 63)) & 1u))
                         marks[nm++] = (uint32_t)p;
