@@ -1477,56 +1477,56 @@ static void settle_document(fl_mx *mx)
     fl_doc *doc = mx->doc;
     unsigned char *flags = mx->flags.items;
     size_t n = doc->mentions.count;
-    fold_state *st = malloc((mx->fold_count ? mx->fold_count : 1) * sizeof *st);
+    /* the folds' states, and the tentative names in order */
+    fold_state *st =
+        malloc((mx->fold_count ? mx->fold_count : 1) * sizeof *st + (n ? n : 1) * sizeof(uint32_t));
     if (!st) {
         doc->status = FL_ENOMEM;
         return;
     }
+    uint32_t *tentative = (uint32_t *)(void *)(st + (mx->fold_count ? mx->fold_count : 1));
+    size_t nt = 0;
     for (size_t f = 0; f < mx->fold_count; f++)
         st[f] = (fold_state){-1, -1, -1, -1, false, false};
 #define FOLD_ID(i) (mx->keys[mx->mention_key[i]].fold_id)
 
-    /* names written in ordinary case, by fold; acronyms by fold */
+    /* names written in ordinary case, by fold; acronyms by fold; the long
+     * forms: surnames of multi-word names, short forms of companies */
     for (size_t i = 0; i < n; i++) {
-        fl_mention *m = FL_DOC_MENTION(doc, i);
+        const fl_mention *m = FL_DOC_MENTION(doc, i);
         if ((m->kind != FL_M_NAME && m->kind != FL_M_ACRONYM) || (flags[i] & FL_MF_DEAD))
             continue;
-        fold_state *f = &st[FOLD_ID(i)];
+        fl_key_memo *e = &mx->keys[mx->mention_key[i]];
+        fold_state *f = &st[e->fold_id];
         if (m->kind == FL_M_ACRONYM) {
             f->acronym = true;
             continue;
         }
         if (f->name < 0)
             f->name = (long)i;
-        if (!(flags[i] & FL_MF_TENTATIVE))
-            f->confirmed = true;
-    }
-    /* long forms: surnames of multi-word names, short forms of companies */
-    for (size_t i = 0; i < n; i++) {
-        fl_mention *m = FL_DOC_MENTION(doc, i);
-        if (m->kind != FL_M_NAME || (flags[i] & (FL_MF_DEAD | FL_MF_TENTATIVE)))
+        if (flags[i] & FL_MF_TENTATIVE) {
+            tentative[nt++] = (uint32_t)i;
             continue;
-        fl_key_memo *e = &mx->keys[mx->mention_key[i]];
+        }
+        f->confirmed = true;
         if (e->settle == SETTLE_UNKNOWN)
             settle_read(mx, m, e);
         if (e->settle == SETTLE_SHORT) {
             if (st[e->settle_id].short_form < 0)
                 st[e->settle_id].short_form = (long)i;
         } else if (e->settle == SETTLE_SURNAME) {
-            fold_state *f = &st[e->settle_id];
-            if (f->surname < 0)
-                f->surname = (long)i;
-            else if (f->surname2 < 0 && FOLD_ID(f->surname) != FOLD_ID(i))
-                f->surname2 = (long)i;
+            fold_state *g = &st[e->settle_id];
+            if (g->surname < 0)
+                g->surname = (long)i;
+            else if (g->surname2 < 0 && FOLD_ID(g->surname) != e->fold_id)
+                g->surname2 = (long)i;
         }
     }
     /* a tentative name stays if the document supports it: the same name
      * elsewhere (also in capitals), a surname, a company short form, or
      * something linking to it */
-    for (size_t i = 0; i < n; i++) {
-        fl_mention *m = FL_DOC_MENTION(doc, i);
-        if (m->kind != FL_M_NAME || !(flags[i] & FL_MF_TENTATIVE) || (flags[i] & FL_MF_DEAD))
-            continue;
+    for (size_t k = 0; k < nt; k++) {
+        const size_t i = tentative[k];
         fold_state *f = &st[FOLD_ID(i)];
         if (!(flags[i] & FL_MF_CONFIRMED) && !f->confirmed && f->surname < 0 && f->short_form < 0 &&
             !f->acronym) {
@@ -1535,36 +1535,31 @@ static void settle_document(fl_mx *mx)
         }
         f->confirmed = true;
     }
-    /* an acronym that is a name elsewhere is the name in capitals (NVIDIA) */
+    /* an acronym that is a name elsewhere is the name in capitals
+     * (NVIDIA); coreference-lite; ages and titles whose person was dropped
+     * lose the link */
     for (size_t i = 0; i < n; i++) {
+        if (flags[i] & FL_MF_DEAD)
+            continue;
         fl_mention *m = FL_DOC_MENTION(doc, i);
-        if (m->kind != FL_M_ACRONYM || (flags[i] & FL_MF_DEAD))
-            continue;
-        const fold_state *f = &st[FOLD_ID(i)];
-        if (f->name >= 0 && f->confirmed)
-            m->kind = FL_M_NAME;
-    }
-    /* coreference-lite */
-    for (size_t i = 0; i < n; i++) {
-        fl_mention *m = FL_DOC_MENTION(doc, i);
-        if (m->kind != FL_M_NAME || (flags[i] & FL_MF_DEAD) || memchr(m->surface, ' ', m->len))
-            continue;
-        const fold_state *f = &st[FOLD_ID(i)];
-        if (f->short_form >= 0) {
-            m->entity = f->short_form;
-            continue;
+        if (m->kind == FL_M_ACRONYM) {
+            const fold_state *f = &st[FOLD_ID(i)];
+            if (f->name >= 0 && f->confirmed)
+                m->kind = FL_M_NAME;
         }
-        if (f->surname >= 0 && f->surname < (long)i && !(f->surname2 >= 0 && f->surname2 < (long)i))
-            m->entity = f->surname;
-    }
-#undef FOLD_ID
-    free(st);
-    /* ages and titles whose person was dropped lose the link */
-    for (size_t i = 0; i < n; i++) {
-        fl_mention *m = FL_DOC_MENTION(doc, i);
+        if (m->kind == FL_M_NAME && !memchr(m->surface, ' ', m->len)) {
+            const fold_state *f = &st[FOLD_ID(i)];
+            if (f->short_form >= 0)
+                m->entity = f->short_form;
+            else if (f->surname >= 0 && f->surname < (long)i &&
+                     !(f->surname2 >= 0 && f->surname2 < (long)i))
+                m->entity = f->surname;
+        }
         if (m->person >= 0 && (flags[m->person] & FL_MF_DEAD))
             m->person = -1;
     }
+#undef FOLD_ID
+    free(st);
     compact(mx);
 }
 
