@@ -1179,18 +1179,17 @@ fl_mention *fl_mx_add(fl_mx *mx, fl_mention_kind kind, size_t off, size_t len, u
         doc->status = FL_ENOMEM;
         return NULL;
     }
-    memset(m, 0, sizeof *m);
-    m->kind = kind;
-    m->off = off;
-    m->len = len;
-    m->sentence = mx->sentence;
-    m->surface = keys->surface;
-    m->fold = keys->fold;
-    m->skeleton = keys->skeleton;
-    m->family = keys->family;
-    m->weekday = -1;
-    m->person = -1;
-    m->entity = -1;
+    *m = (fl_mention){.kind = kind,
+                      .off = off,
+                      .len = len,
+                      .surface = keys->surface,
+                      .fold = keys->fold,
+                      .skeleton = keys->skeleton,
+                      .family = keys->family,
+                      .sentence = mx->sentence,
+                      .weekday = -1,
+                      .person = -1,
+                      .entity = -1};
     return m;
 }
 void fl_mx_claim(fl_mx *mx, size_t off, size_t len)
