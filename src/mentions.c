@@ -422,6 +422,22 @@ static const unsigned char first_byte[256] = {
     1,  1, 1, 1, 1, 1, 1, 1, 1, 1, 1,  1, 1, 1, 1,  1,  1, 1, 1, 1,  1, 1, 1, 1,
 };
 
+/* By the first letter of a word that may spell a number (FB_SPELLED)
+ * & 31, the second letters (& 31) fl_spelled_start lets through: one,
+ * two twelve twenty three thirteen thirty ten, four fourteen forty five
+ * fifteen fifty, six sixteen sixty seven seventeen seventy, eight
+ * eighteen eighty eleven, nine nineteen ninety. */
+#define SECOND(c) (1u << ((c)&31))
+static const uint32_t spelled_second[32] = {
+    ['o' & 31] = SECOND('n'),
+    ['t' & 31] = SECOND('w') | SECOND('h') | SECOND('e'),
+    ['f' & 31] = SECOND('o') | SECOND('i'),
+    ['s' & 31] = SECOND('i') | SECOND('e'),
+    ['e' & 31] = SECOND('i') | SECOND('l'),
+    ['n' & 31] = SECOND('i'),
+};
+#undef SECOND
+
 /* One 64-byte block of a sentence as bit masks (bit i: byte 64b + i of
  * the sentence): the bytes that are no ASCII letter or digit (all past
  * the sentence's end), and where fill_word_ends stops (a letter or digit
@@ -623,8 +639,9 @@ static bool fill_word_ends(fl_mx *mx)
 #define PUSH_NUMBER(c, p)                                                                          \
     do {                                                                                           \
         const unsigned fb_ = first_byte[c];                                                        \
-        if ((fb_ & FB_DIGIT) ||                                                                    \
-            ((fb_ & FB_SPELLED) && fl_spelled_start((const char *)t + (p), len - (p)))) {          \
+        if ((fb_ & FB_DIGIT) || ((fb_ & FB_SPELLED) && len - (p) >= 3 &&                           \
+                                 ((spelled_second[(c)&31] >> (t[(p) + 1] & 31)) & 1u) &&           \
+                                 fl_spelled_start((const char *)t + (p), len - (p)))) {            \
             memo[nn].len = memo[nn].scale = FL_NUMBER_UNREAD;                                      \
             numbers[nn++] = (uint32_t)(p);                                                         \
         }                                                                                          \
