@@ -422,6 +422,22 @@ static const unsigned char first_byte[256] = {
     1,  1, 1, 1, 1, 1, 1, 1, 1, 1, 1,  1, 1, 1, 1,  1,  1, 1, 1, 1,  1, 1, 1, 1,
 };
 
+/* By the first letter of a word that may spell a number (FB_SPELLED)
+ * & 31, the second letters (& 31) fl_spelled_start lets through: one,
+ * two twelve twenty three thirteen thirty ten, four fourteen forty five
+ * fifteen fifty, six sixteen sixty seven seventeen seventy, eight
+ * eighteen eighty eleven, nine nineteen ninety. */
+#define SECOND(c) (1u << ((c)&31))
+static const uint32_t spelled_second[32] = {
+    ['o' & 31] = SECOND('n'),
+    ['t' & 31] = SECOND('w') | SECOND('h') | SECOND('e'),
+    ['f' & 31] = SECOND('o') | SECOND('i'),
+    ['s' & 31] = SECOND('i') | SECOND('e'),
+    ['e' & 31] = SECOND('i') | SECOND('l'),
+    ['n' & 31] = SECOND('i'),
+};
+#undef SECOND
+
 /* One 64-byte block of a sentence as bit masks (bit i: byte 64b + i of
  * the sentence): the bytes that are no ASCII letter or digit (all past
  * the sentence's end), and where fill_word_ends stops (a letter or digit
@@ -429,6 +445,9 @@ static const unsigned char first_byte[256] = {
  * code point: a continuation byte decodes to U+FFFD, never a letter). */
 typedef struct fl_word_block {
     uint64_t other, event;
+    /* ASCII capitals, ASCII digits, bytes past ASCII: a block with none
+     * of the last is walked word by word from its masks (walk_ascii) */
+    uint64_t upper, digit, high;
 } fl_word_block;
 
 #if !defined(__SSE2__) || defined(FL_NO_SIMD)
@@ -453,28 +472,33 @@ static inline uint64_t gather8(uint64_t m)
 }
 #endif
 
-/* The masks of the 64 bytes at p: ASCII letters and digits, ASCII digits,
- * and commas or first bytes of multi-byte code points (>= 0xC0). */
-static void block_masks(const unsigned char *p, uint64_t *alnum, uint64_t *digit, uint64_t *stop)
+/* The masks of the 64 bytes at p (see fl_word_block): ASCII letters
+ * and digits in *alnum, commas or first bytes of multi-byte code points
+ * (>= 0xC0) in *stop; and blk's upper, digit and high. */
+static void block_masks(const unsigned char *p, uint64_t *alnum, uint64_t *stop, fl_word_block *blk)
 {
-    uint64_t a = 0, d = 0, s = 0;
+    uint64_t a = 0, d = 0, s = 0, u = 0, h = 0;
 #if defined(__SSE2__) && !defined(FL_NO_SIMD)
     /* unsigned range tests: x - lo <= hi - lo where min(x - lo, hi - lo) is x - lo */
     const __m128i case_bit = _mm_set1_epi8(0x20), a_lo = _mm_set1_epi8('a'),
                   a_span = _mm_set1_epi8('z' - 'a'), d_lo = _mm_set1_epi8('0'),
                   d_span = _mm_set1_epi8(9), comma = _mm_set1_epi8(','),
-                  lead = _mm_set1_epi8((char)0xC0);
+                  lead = _mm_set1_epi8((char)0xC0), u_lo = _mm_set1_epi8('A');
     for (unsigned i = 0; i < 4; i++) {
         __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * i));
         __m128i l = _mm_sub_epi8(_mm_or_si128(x, case_bit), a_lo);
         __m128i g = _mm_sub_epi8(x, d_lo);
+        __m128i c = _mm_sub_epi8(x, u_lo);
         __m128i is_d = _mm_cmpeq_epi8(_mm_min_epu8(g, d_span), g);
         __m128i is_a = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(l, a_span), l), is_d);
+        __m128i is_u = _mm_cmpeq_epi8(_mm_min_epu8(c, a_span), c);
         __m128i is_s =
             _mm_or_si128(_mm_cmpeq_epi8(x, comma), _mm_cmpeq_epi8(_mm_max_epu8(x, lead), x));
         a |= (uint64_t)(unsigned)_mm_movemask_epi8(is_a) << (16 * i);
         d |= (uint64_t)(unsigned)_mm_movemask_epi8(is_d) << (16 * i);
         s |= (uint64_t)(unsigned)_mm_movemask_epi8(is_s) << (16 * i);
+        u |= (uint64_t)(unsigned)_mm_movemask_epi8(is_u) << (16 * i);
+        h |= (uint64_t)(unsigned)_mm_movemask_epi8(x) << (16 * i);
     }
 #else
     for (unsigned i = 0; i < 8; i++) {
@@ -482,14 +506,30 @@ static void block_masks(const unsigned char *p, uint64_t *alnum, uint64_t *digit
         uint64_t z = x ^ (FL_BYTES_01 * ',');
         uint64_t c = ~(((z & FL_BYTES_7F) + FL_BYTES_7F) | z) & FL_BYTES_80;
         uint64_t lead = x & (x << 1) & FL_BYTES_80; /* bits 7 and 6 */
+        uint64_t up = FL_BYTES_IN(x & FL_BYTES_7F, 'A', 'Z') & ~x;
         a |= gather8(an) << (8 * i);
         d |= gather8(dg) << (8 * i);
         s |= gather8(c | lead) << (8 * i);
+        u |= gather8(up) << (8 * i);
+        h |= gather8(x & FL_BYTES_80) << (8 * i);
     }
 #endif
     *alnum = a;
-    *digit = d;
     *stop = s;
+    blk->upper = u;
+    blk->digit = d;
+    blk->high = h;
+}
+
+/* The end of the ASCII run of letters and digits that reaches the end of
+ * block b - 1: the first byte that is none from block b on (the block
+ * after the last has every bit of `other` set). */
+static size_t run_end(const fl_word_block *blk, size_t b)
+{
+    uint64_t x;
+    while (!(x = blk[b].other))
+        b++;
+    return 64 * b + (size_t)__builtin_ctzll(x);
 }
 
 /* Fills mx->wend and the sentence's word lists (see fl_mx): every
@@ -561,25 +601,27 @@ static bool fill_word_ends(fl_mx *mx)
     fl_number_memo *memo = mx->number_memo;
     size_t n = 0, nn = 0, nd = 0, nm = 0, nnm = 0;
     const uint64_t *role_sketch = mx->words_table->sketch[1]; /* FL_WC_ROLE */
-    const uint16_t *mark_lengths = mx->words_table->mark_lengths;
+    const uint16_t(*mark_lengths)[32] = mx->words_table->mark_lengths;
     const unsigned char *t = (const unsigned char *)mx->text + mx->s_off;
 
     /* the masks, and the runs of ASCII digits from their edges */
     uint64_t carry = 0, dcarry = 0;
     bool open = false;
     for (size_t b = 0; b < nb; b++) {
-        uint64_t a, d, s;
+        uint64_t a, s;
         if (64 * b + 64 <= len) {
-            block_masks(t + 64 * b, &a, &d, &s);
+            block_masks(t + 64 * b, &a, &s, &blk[b]);
         } else {
             unsigned char pad[64] = {0};
             memcpy(pad, t + 64 * b, len - 64 * b);
-            block_masks(pad, &a, &d, &s);
+            block_masks(pad, &a, &s, &blk[b]);
         }
+        const uint64_t d = blk[b].digit;
         const uint64_t after_a = (a << 1) | carry, after_d = (d << 1) | dcarry;
         carry = a >> 63;
         dcarry = d >> 63;
-        blk[b] = (fl_word_block){~a, (a & ~after_a) | s};
+        blk[b].other = ~a;
+        blk[b].event = (a & ~after_a) | s;
         for (uint64_t edges = d ^ after_d; edges; edges &= edges - 1) {
             uint32_t at = (uint32_t)(64 * b + (size_t)__builtin_ctzll(edges));
             if (!open)
@@ -591,90 +633,136 @@ static bool fill_word_ends(fl_mx *mx)
     }
     if (open)
         digits[2 * nd++ + 1] = (uint32_t)len;
-    blk[nb] = (fl_word_block){~0ull, 0};
+    blk[nb] = (fl_word_block){~0ull, 0, 0, 0, 0};
 
-    /* each stop at or after k, which is the sentence start or follows a
-     * code point that is no letter or digit: so an ASCII letter or digit
-     * after no ASCII letter or digit is a word start */
-    size_t b = 0, k = 0;
-    uint64_t ev = nb ? blk[0].event : 0;
-    for (;;) {
-        while (!ev) {
-            if (++b >= nb)
-                goto done;
-            ev = blk[b].event;
+/* a word start p (relative) that may start a number, or a name */
+#define PUSH_NUMBER(c, p)                                                                          \
+    do {                                                                                           \
+        const unsigned fb_ = first_byte[c];                                                        \
+        if ((fb_ & FB_DIGIT) || ((fb_ & FB_SPELLED) && len - (p) >= 3 &&                           \
+                                 ((spelled_second[(c)&31] >> (t[(p) + 1] & 31)) & 1u) &&           \
+                                 fl_spelled_start((const char *)t + (p), len - (p)))) {            \
+            memo[nn].len = memo[nn].scale = FL_NUMBER_UNREAD;                                      \
+            numbers[nn++] = (uint32_t)(p);                                                         \
+        }                                                                                          \
+    } while (0)
+#define PUSH_NAME(p)                                                                               \
+    do {                                                                                           \
+        bool joined_ =                                                                             \
+            (p) > 0 && (t[(p)-1] == '-' || t[(p)-1] == '\'' ||                                     \
+                        ((p) >= 3 && t[(p)-1] == 0x99 && t[(p)-2] == 0x80 && t[(p)-3] == 0xE2));   \
+        names[nnm++] = (uint32_t)(p) | (joined_ ? FL_NAME_MARK_JOINED : 0);                        \
+    } while (0)
+
+    /* k: where the next word may start (the words before it are read).
+     * Each stop at or after k is the sentence start or follows a code
+     * point that is no letter or digit: so an ASCII letter or digit after
+     * no ASCII letter or digit is a word start. */
+    size_t k = 0;
+    for (size_t b = 0; b < nb; b++) {
+        const size_t base = 64 * b;
+        if (k >= base + 64)
+            continue; /* inside a word */
+        const fl_word_block *bk = &blk[b];
+        const uint64_t from = k > base ? ~0ull << (k - base) : ~0ull;
+        if (!bk->high) {
+            /* ASCII only: each run of letters and digits from k is a word,
+             * ending at the next end of a run (ends before k belong to the
+             * word before), or past the block */
+            const uint64_t a = ~bk->other, st = bk->event & a & from;
+            uint64_t ends = bk->other & (a << 1) & (from << 1);
+            uint64_t mk = bk->event & bk->other & from; /* commas */
+            for (uint64_t left = st; left; left &= left - 1) {
+                const size_t p = base + (size_t)__builtin_ctzll(left);
+                size_t e, ascii_end;
+                if (ends) {
+                    e = ascii_end = base + (size_t)__builtin_ctzll(ends);
+                    ends &= ends - 1;
+                } else {
+                    e = ascii_end = run_end(blk, b + 1);
+                    if (e < len && t[e] >= 0x80)
+                        e = fl_mx_scan_word_end(mx, mx->s_off + e) - mx->s_off;
+                }
+                const unsigned char c = t[p];
+                w[p] = (uint32_t)e;
+                starts[n++] = (uint32_t)p;
+                /* a title's or an honorific's word (see below) */
+                const size_t wl = e - p;
+                if (e == ascii_end && wl - 2 < 13 &&
+                    ((mark_lengths[c][t[p + 1] & 31] >> wl) & 1u)) {
+                    unsigned sk = fl_word_sketch((const char *)t + p, wl);
+                    if ((first_byte[c] & FB_MARK) || ((role_sketch[sk >> 6] >> (sk & 63)) & 1u))
+                        mk |= 1ull << (p - base);
+                }
+                PUSH_NUMBER(c, p);
+                k = e;
+            }
+            /* names: a capital first, or a lower-case letter and a capital */
+            uint64_t next_upper = bk->upper >> 1;
+            if (base + 64 < len && (unsigned)(t[base + 64] - 'A') < 26u)
+                next_upper |= 1ull << 63;
+            for (uint64_t nmk = st & (bk->upper | (~bk->digit & next_upper)); nmk; nmk &= nmk - 1) {
+                const size_t p = base + (size_t)__builtin_ctzll(nmk);
+                PUSH_NAME(p);
+            }
+            for (; mk; mk &= mk - 1)
+                marks[nm++] = (uint32_t)(base + (size_t)__builtin_ctzll(mk));
+            continue;
         }
-        const size_t p = 64 * b + (size_t)__builtin_ctzll(ev);
-        const unsigned char c = t[p];
-        size_t e;
-        if (c == ',') {
-            marks[nm++] = (uint32_t)p;
-            e = p + 1;
-        } else if (c >= 0x80) {
-            if (!fl_mx_alnum_slow(mx, mx->s_off + p)) {
+        for (uint64_t ev = bk->event & from; ev;) {
+            const size_t p = base + (size_t)__builtin_ctzll(ev);
+            const unsigned char c = t[p];
+            size_t e;
+            if (c == ',') {
+                marks[nm++] = (uint32_t)p;
                 e = p + 1;
-                goto next;
-            }
-            e = fl_mx_scan_word_end(mx, mx->s_off + p) - mx->s_off;
-        } else {
-            /* the end of the ASCII run (most end in this block), then
-             * maybe more */
-            uint64_t x = blk[b].other >> (p & 63);
-            size_t ascii_end;
-            if (x) {
-                ascii_end = p + (size_t)__builtin_ctzll(x);
+            } else if (c >= 0x80) {
+                if (!fl_mx_alnum_slow(mx, mx->s_off + p)) {
+                    e = p + 1;
+                    goto next;
+                }
+                e = fl_mx_scan_word_end(mx, mx->s_off + p) - mx->s_off;
             } else {
-                size_t rb = b + 1;
-                while (!(x = blk[rb].other))
-                    rb++;
-                ascii_end = 64 * rb + (size_t)__builtin_ctzll(x);
+                /* the end of the ASCII run (most end in this block), then
+                 * maybe more */
+                uint64_t x = bk->other >> (p & 63);
+                size_t ascii_end = x ? p + (size_t)__builtin_ctzll(x) : run_end(blk, b + 1);
+                e = ascii_end;
+                if (e < len && t[e] >= 0x80)
+                    e = fl_mx_scan_word_end(mx, mx->s_off + e) - mx->s_off;
+                /* a word of 2 to 14 ASCII letters may be a title's or an
+                 * honorific's (fl_extract_titles): by its first two bytes
+                 * and length, then the role words' filter, or the first
+                 * letters of the honorifics (a word with a digit passing
+                 * them is neither, which title_word finds) */
+                size_t wl = e - p;
+                if (e == ascii_end && wl - 2 < 13 &&
+                    ((mark_lengths[c][t[p + 1] & 31] >> wl) & 1u)) {
+                    unsigned sk = fl_word_sketch((const char *)t + p, wl);
+                    if ((first_byte[c] & FB_MARK) || ((role_sketch[sk >> 6] >> (sk & 63)) & 1u))
+                        marks[nm++] = (uint32_t)p;
+                }
+                w[p] = (uint32_t)e; /* fl_mx_word_end reads word starts only */
             }
-            e = ascii_end;
-            if (e < len && t[e] >= 0x80)
-                e = fl_mx_scan_word_end(mx, mx->s_off + e) - mx->s_off;
-            /* a word of 2 to 14 ASCII letters may be a title's or an
-             * honorific's (fl_extract_titles): by its first letter and
-             * length, then the role words' filter, or the first letters of
-             * the honorifics (a word with a digit passing them is neither,
-             * which title_word finds) */
-            size_t wl = e - p;
-            if (e == ascii_end && wl <= 15 && ((mark_lengths[c] >> wl) & 1u)) {
-                unsigned sk = fl_word_sketch((const char *)t + p, wl);
-                if ((first_byte[c] & FB_MARK) || ((role_sketch[sk >> 6] >> (sk & 63)) & 1u))
-                    marks[nm++] = (uint32_t)p;
+            if (c != ',') {
+                starts[n++] = (uint32_t)p;
+                /* a word that may open a name (fl_extract_names): a capital or a
+                 * byte past ASCII first, or a lower-case letter and a capital */
+                const unsigned fb = first_byte[c];
+                if ((fb & FB_NAME) ||
+                    ((fb & FB_LOWER) && p + 1 < len && (unsigned)(t[p + 1] - 'A') < 26u))
+                    PUSH_NAME(p);
+                PUSH_NUMBER(c, p);
             }
-            w[p] = (uint32_t)e; /* fl_mx_word_end reads word starts only */
-        }
-        if (c != ',') {
-            starts[n++] = (uint32_t)p;
-            /* a word that may open a name (fl_extract_names): a capital or a
-             * byte past ASCII first, or a lower-case letter and a capital */
-            const unsigned fb = first_byte[c];
-            if ((fb & FB_NAME) ||
-                ((fb & FB_LOWER) && p + 1 < len && (unsigned)(t[p + 1] - 'A') < 26u)) {
-                bool joined =
-                    p > 0 && (t[p - 1] == '-' || t[p - 1] == '\'' ||
-                              (p >= 3 && t[p - 1] == 0x99 && t[p - 2] == 0x80 && t[p - 3] == 0xE2));
-                names[nnm++] = (uint32_t)p | (joined ? FL_NAME_MARK_JOINED : 0);
-            }
-            if ((fb & FB_DIGIT) ||
-                ((fb & FB_SPELLED) && fl_spelled_start((const char *)t + p, len - p))) {
-                memo[nn].len = memo[nn].scale = FL_NUMBER_UNREAD;
-                numbers[nn++] = (uint32_t)p;
-            }
-        }
-    next:
-        k = e;
-        if (k >> 6 == b) {
-            ev &= ~0ull << (k & 63); /* k > p, so k & 63 > 0 here */
-        } else {
-            b = k >> 6;
-            if (b >= nb)
+        next:
+            k = e;
+            if (k >= base + 64)
                 break;
-            ev = blk[b].event & (~0ull << (k & 63));
+            ev &= ~0ull << (k - base); /* k > p, so k > base here */
         }
     }
-done:
+#undef PUSH_NUMBER
+#undef PUSH_NAME
     mx->wend = w;
     mx->words = starts;
     mx->word_count = n;
@@ -1108,18 +1196,17 @@ fl_mention *fl_mx_add(fl_mx *mx, fl_mention_kind kind, size_t off, size_t len, u
         doc->status = FL_ENOMEM;
         return NULL;
     }
-    memset(m, 0, sizeof *m);
-    m->kind = kind;
-    m->off = off;
-    m->len = len;
-    m->sentence = mx->sentence;
-    m->surface = keys->surface;
-    m->fold = keys->fold;
-    m->skeleton = keys->skeleton;
-    m->family = keys->family;
-    m->weekday = -1;
-    m->person = -1;
-    m->entity = -1;
+    *m = (fl_mention){.kind = kind,
+                      .off = off,
+                      .len = len,
+                      .surface = keys->surface,
+                      .fold = keys->fold,
+                      .skeleton = keys->skeleton,
+                      .family = keys->family,
+                      .sentence = mx->sentence,
+                      .weekday = -1,
+                      .person = -1,
+                      .entity = -1};
     return m;
 }
 void fl_mx_claim(fl_mx *mx, size_t off, size_t len)
@@ -1406,56 +1493,56 @@ static void settle_document(fl_mx *mx)
     fl_doc *doc = mx->doc;
     unsigned char *flags = mx->flags.items;
     size_t n = doc->mentions.count;
-    fold_state *st = malloc((mx->fold_count ? mx->fold_count : 1) * sizeof *st);
+    /* the folds' states, and the tentative names in order */
+    fold_state *st =
+        malloc((mx->fold_count ? mx->fold_count : 1) * sizeof *st + (n ? n : 1) * sizeof(uint32_t));
     if (!st) {
         doc->status = FL_ENOMEM;
         return;
     }
+    uint32_t *tentative = (uint32_t *)(void *)(st + (mx->fold_count ? mx->fold_count : 1));
+    size_t nt = 0;
     for (size_t f = 0; f < mx->fold_count; f++)
         st[f] = (fold_state){-1, -1, -1, -1, false, false};
 #define FOLD_ID(i) (mx->keys[mx->mention_key[i]].fold_id)
 
-    /* names written in ordinary case, by fold; acronyms by fold */
+    /* names written in ordinary case, by fold; acronyms by fold; the long
+     * forms: surnames of multi-word names, short forms of companies */
     for (size_t i = 0; i < n; i++) {
-        fl_mention *m = FL_DOC_MENTION(doc, i);
+        const fl_mention *m = FL_DOC_MENTION(doc, i);
         if ((m->kind != FL_M_NAME && m->kind != FL_M_ACRONYM) || (flags[i] & FL_MF_DEAD))
             continue;
-        fold_state *f = &st[FOLD_ID(i)];
+        fl_key_memo *e = &mx->keys[mx->mention_key[i]];
+        fold_state *f = &st[e->fold_id];
         if (m->kind == FL_M_ACRONYM) {
             f->acronym = true;
             continue;
         }
         if (f->name < 0)
             f->name = (long)i;
-        if (!(flags[i] & FL_MF_TENTATIVE))
-            f->confirmed = true;
-    }
-    /* long forms: surnames of multi-word names, short forms of companies */
-    for (size_t i = 0; i < n; i++) {
-        fl_mention *m = FL_DOC_MENTION(doc, i);
-        if (m->kind != FL_M_NAME || (flags[i] & (FL_MF_DEAD | FL_MF_TENTATIVE)))
+        if (flags[i] & FL_MF_TENTATIVE) {
+            tentative[nt++] = (uint32_t)i;
             continue;
-        fl_key_memo *e = &mx->keys[mx->mention_key[i]];
+        }
+        f->confirmed = true;
         if (e->settle == SETTLE_UNKNOWN)
             settle_read(mx, m, e);
         if (e->settle == SETTLE_SHORT) {
             if (st[e->settle_id].short_form < 0)
                 st[e->settle_id].short_form = (long)i;
         } else if (e->settle == SETTLE_SURNAME) {
-            fold_state *f = &st[e->settle_id];
-            if (f->surname < 0)
-                f->surname = (long)i;
-            else if (f->surname2 < 0 && FOLD_ID(f->surname) != FOLD_ID(i))
-                f->surname2 = (long)i;
+            fold_state *g = &st[e->settle_id];
+            if (g->surname < 0)
+                g->surname = (long)i;
+            else if (g->surname2 < 0 && FOLD_ID(g->surname) != e->fold_id)
+                g->surname2 = (long)i;
         }
     }
     /* a tentative name stays if the document supports it: the same name
      * elsewhere (also in capitals), a surname, a company short form, or
      * something linking to it */
-    for (size_t i = 0; i < n; i++) {
-        fl_mention *m = FL_DOC_MENTION(doc, i);
-        if (m->kind != FL_M_NAME || !(flags[i] & FL_MF_TENTATIVE) || (flags[i] & FL_MF_DEAD))
-            continue;
+    for (size_t k = 0; k < nt; k++) {
+        const size_t i = tentative[k];
         fold_state *f = &st[FOLD_ID(i)];
         if (!(flags[i] & FL_MF_CONFIRMED) && !f->confirmed && f->surname < 0 && f->short_form < 0 &&
             !f->acronym) {
@@ -1464,36 +1551,31 @@ static void settle_document(fl_mx *mx)
         }
         f->confirmed = true;
     }
-    /* an acronym that is a name elsewhere is the name in capitals (NVIDIA) */
+    /* an acronym that is a name elsewhere is the name in capitals
+     * (NVIDIA); coreference-lite; ages and titles whose person was dropped
+     * lose the link */
     for (size_t i = 0; i < n; i++) {
+        if (flags[i] & FL_MF_DEAD)
+            continue;
         fl_mention *m = FL_DOC_MENTION(doc, i);
-        if (m->kind != FL_M_ACRONYM || (flags[i] & FL_MF_DEAD))
-            continue;
-        const fold_state *f = &st[FOLD_ID(i)];
-        if (f->name >= 0 && f->confirmed)
-            m->kind = FL_M_NAME;
-    }
-    /* coreference-lite */
-    for (size_t i = 0; i < n; i++) {
-        fl_mention *m = FL_DOC_MENTION(doc, i);
-        if (m->kind != FL_M_NAME || (flags[i] & FL_MF_DEAD) || memchr(m->surface, ' ', m->len))
-            continue;
-        const fold_state *f = &st[FOLD_ID(i)];
-        if (f->short_form >= 0) {
-            m->entity = f->short_form;
-            continue;
+        if (m->kind == FL_M_ACRONYM) {
+            const fold_state *f = &st[FOLD_ID(i)];
+            if (f->name >= 0 && f->confirmed)
+                m->kind = FL_M_NAME;
         }
-        if (f->surname >= 0 && f->surname < (long)i && !(f->surname2 >= 0 && f->surname2 < (long)i))
-            m->entity = f->surname;
-    }
-#undef FOLD_ID
-    free(st);
-    /* ages and titles whose person was dropped lose the link */
-    for (size_t i = 0; i < n; i++) {
-        fl_mention *m = FL_DOC_MENTION(doc, i);
+        if (m->kind == FL_M_NAME && !memchr(m->surface, ' ', m->len)) {
+            const fold_state *f = &st[FOLD_ID(i)];
+            if (f->short_form >= 0)
+                m->entity = f->short_form;
+            else if (f->surname >= 0 && f->surname < (long)i &&
+                     !(f->surname2 >= 0 && f->surname2 < (long)i))
+                m->entity = f->surname;
+        }
         if (m->person >= 0 && (flags[m->person] & FL_MF_DEAD))
             m->person = -1;
     }
+#undef FOLD_ID
+    free(st);
     compact(mx);
 }
 

@@ -81,11 +81,12 @@ typedef struct fl_word_table {
     /* per class bit, a filter of its words by length and first three
      * letters (fl_word_sketch): a clear bit rules a word out */
     uint64_t sketch[FL_WC_BITS][64];
-    /* by a word's first byte, bit n set when a word of n (2 to 14) bytes
-     * starting with it may be a role's first word (FL_WC_ROLE, either
-     * case) or an honorific (any word of D, M or S; fl_honorific_word):
-     * what fill_word_ends asks before the sketch */
-    uint16_t mark_lengths[256];
+    /* by a word's first byte (ASCII) and its second byte & 31, bit n set
+     * when a word of n (2 to 14) bytes starting with them may be a role's
+     * first word (FL_WC_ROLE, either case) or an honorific (Mr, Sir, Dame:
+     * fl_honorific_word, 2 to 6 bytes): what fill_word_ends asks before
+     * the sketch */
+    uint16_t mark_lengths[128][32];
 } fl_word_table;
 
 /* The filter bit of a word: its length and first three bytes with ASCII

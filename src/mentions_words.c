@@ -405,13 +405,19 @@ void fl_word_table_build(fl_word_table *table)
     for (size_t i = 0; i < sizeof role_starts / sizeof role_starts[0]; i++) {
         size_t len = strlen(role_starts[i]);
         unsigned char c = (unsigned char)role_starts[i][0];
-        if (len >= 2 && len <= 14) {
-            table->mark_lengths[c] |= (uint16_t)(1u << len);
-            table->mark_lengths[c & ~0x20u] |= (uint16_t)(1u << len);
+        if (len >= 2 && len <= 14 && c < 0x80) {
+            unsigned second = (unsigned char)role_starts[i][1] & 31u;
+            table->mark_lengths[c][second] |= (uint16_t)(1u << len);
+            table->mark_lengths[c & ~0x20u][second] |= (uint16_t)(1u << len);
         }
     }
-    for (const char *h = "DMS"; *h; h++)
-        table->mark_lengths[(unsigned char)*h] |= 0x7FFC; /* 2 to 14 */
+    /* the honorifics by their first two letters (as honorific_start in
+     * mentions_title.c): M[rsxme], Si, Da */
+    static const char *const honorific_heads[] = {"Mr", "Ms", "Mx", "Mm", "Me", "Si", "Da"};
+    for (size_t i = 0; i < sizeof honorific_heads / sizeof honorific_heads[0]; i++) {
+        const unsigned char *h = (const unsigned char *)honorific_heads[i];
+        table->mark_lengths[h[0]][h[1] & 31u] |= 0x7C; /* 2 to 6 */
+    }
 }
 
 unsigned fl_word_class(const fl_word_table *table, const char *w, size_t len)
