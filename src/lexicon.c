@@ -10,6 +10,8 @@
  * `#@file NAME` says which file the following lines came from. */
 #include "lexicon.h"
 
+#include "bytes8.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -380,9 +382,40 @@ static fl_status add_record(fl_lexicon *lex, unsigned index, const char *key, si
     return FL_OK;
 }
 
+/* A hash of s[0..len), eight bytes at a time (little-endian loads: the
+ * same on every host, as the built-in image's slots need). */
+static uint64_t text_hash(const char *s, size_t len)
+{
+    uint64_t h = 0x9e3779b97f4a7c15ull ^ (uint64_t)len * 0xc2b2ae3d27d4eb4full;
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        h = (h ^ fl_load8(s + i)) * 0xff51afd7ed558ccdull;
+        h ^= h >> 32;
+    }
+    if (i < len) {
+        uint64_t w = 0;
+        if (len >= 8) { /* the last eight bytes, less those already hashed */
+            w = fl_load8(s + len - 8) >> (8 * (8 - (len - i)));
+        } else {
+            for (size_t k = 0; i + k < len; k++)
+                w |= (uint64_t)(unsigned char)s[i + k] << (8 * k);
+        }
+        h = (h ^ w) * 0xff51afd7ed558ccdull;
+        h ^= h >> 32;
+    }
+    return h;
+}
+
+/* The slot hash of a key (its text_hash th) in one index. */
+static uint64_t slot_hash(uint64_t th, unsigned index)
+{
+    uint64_t h = (th ^ (uint64_t)(index + 1) * 0x9e3779b97f4a7c15ull) * 0xc4ceb9fe1a85ec53ull;
+    return h ^ (h >> 29);
+}
+
 static uint64_t key_hash(unsigned index, const char *key, size_t len)
 {
-    return fl_hash64(key, len, 0x9e3779b97f4a7c15ull * (index + 1));
+    return slot_hash(text_hash(key, len), index);
 }
 
 static bool same_key(const lex_record *a, const lex_record *b)
@@ -480,13 +513,14 @@ static fl_status build_map(fl_lexicon *lex)
     return FL_OK;
 }
 
-static size_t lookup(const fl_lexicon *lex, unsigned index, const char *key, size_t len,
-                     const fl_lex_hit **hits)
+/* The hits of key[0..len) (text hash th) in one index. */
+static size_t lookup_hashed(const fl_lexicon *lex, unsigned index, uint64_t th, const char *key,
+                            size_t len, const fl_lex_hit **hits)
 {
     *hits = NULL;
     if (!lex || !lex->slots)
         return 0;
-    uint64_t h = key_hash(index, key, len);
+    uint64_t h = slot_hash(th, index);
     for (size_t at = (size_t)h & lex->slot_mask; lex->slots[at].count;
          at = (at + 1) & lex->slot_mask) {
         const lex_slot *s = &lex->slots[at];
@@ -498,6 +532,15 @@ static size_t lookup(const fl_lexicon *lex, unsigned index, const char *key, siz
         }
     }
     return 0;
+}
+
+static size_t lookup(const fl_lexicon *lex, unsigned index, const char *key, size_t len,
+                     const fl_lex_hit **hits)
+{
+    *hits = NULL;
+    if (!lex || !lex->slots)
+        return 0;
+    return lookup_hashed(lex, index, text_hash(key, len), key, len, hits);
 }
 
 /* Later definitions of a canonical form with the same kind replace earlier
@@ -649,7 +692,9 @@ static fl_status sort_near_items(fl_lexicon *lex)
  * name-spelling splits a name: the hash of (word count, position, word). */
 static uint64_t near_word_hash(size_t nwords, size_t pos, const char *word, size_t len)
 {
-    uint64_t h = fl_hash64(word, len, 0x9e3779b97f4a7c15ull ^ (uint64_t)nwords << 8 ^ pos);
+    uint64_t h = text_hash(word, len) ^ ((uint64_t)nwords << 8 | pos);
+    h *= 0xbf58476d1ce4e5b9ull;
+    h ^= h >> 31;
     return h ? h : 1;
 }
 
@@ -1101,6 +1146,19 @@ size_t fl_lexicon_by_misspelling(const fl_lexicon *lex, const char *key, size_t 
                                  const fl_lex_hit **hits)
 {
     return lookup(lex, IX_MISSPELLING, key, len, hits);
+}
+
+void fl_lexicon_by_fold_and_misspelling(const fl_lexicon *lex, const char *key, size_t len,
+                                        const fl_lex_hit **folds, size_t *nf,
+                                        const fl_lex_hit **misspellings, size_t *nm)
+{
+    *folds = *misspellings = NULL;
+    *nf = *nm = 0;
+    if (!lex || !lex->slots)
+        return;
+    uint64_t th = text_hash(key, len);
+    *nf = lookup_hashed(lex, IX_FOLD, th, key, len, folds);
+    *nm = lookup_hashed(lex, IX_MISSPELLING, th, key, len, misspellings);
 }
 
 size_t fl_lexicon_by_skeleton(const fl_lexicon *lex, const char *key, size_t len,
