@@ -41,12 +41,14 @@ typedef struct word_ref {
 typedef struct name_group {
     fl_name_use *uses;
     size_t count;
-    fl_name_form *forms;
-    size_t nforms;
-    const fl_name_form *main; /* its most frequent exact form */
+    const fl_name_form *main; /* its most frequent exact form: main_form */
+    fl_name_form main_form;
     const char *fold;
+    size_t fold_len;
     word_ref words[MAX_WORDS];
     size_t nwords;
+    const fl_lex_hit *misspellings; /* the lexicon's misspellings with this fold key */
+    size_t nmisspellings;
     bool known;     /* a lexicon canonical form or alias */
     bool qualified; /* followed by ", Region" somewhere */
     bool reported;
@@ -219,10 +221,8 @@ static void report_group(fl_doc *doc, name_group *g, const char *right_text,
 
 static void check_misspelling(fl_doc *doc, name_group *g, name_group *groups, size_t ng)
 {
-    if (g->forms[0].key_looked_up && !g->forms[0].key_misspelled)
-        return; /* fl_name_forms found no misspelling with this key */
-    const fl_lex_hit *hits;
-    size_t n = fl_lexicon_by_misspelling(doc->lexicon, g->fold, strlen(g->fold), &hits);
+    const fl_lex_hit *hits = g->misspellings;
+    size_t n = g->nmisspellings;
     char a[KEY_CAP], b[KEY_CAP];
     for (size_t i = 0; i < n; i++) {
         const char *canon = hits[i].entry->canonical;
@@ -741,6 +741,67 @@ static bool followed_by_region(const fl_doc *doc, const fl_name_use *u)
            t[at + 2] <= 'Z';
 }
 
+static bool same_form(const fl_name_use *a, const fl_name_use *b)
+{
+    return a->form_len == b->form_len && memcmp(a->form, b->form, a->form_len) == 0;
+}
+
+/* Fills g from the uses of one fold key (sorted by form, then offset), as
+ * fl_name_forms would split them, keeping only what this check reads: a
+ * span listed twice (a mention of two kinds) counts once, and the most
+ * frequent exact form (the first on a tie) is the group's main form.
+ * False when out of memory. */
+static bool make_group(fl_doc *doc, name_group *g, fl_name_use *uses, size_t count)
+{
+    size_t w = 1;
+    for (size_t r = 1; r < count; r++) {
+        if (uses[w - 1].off == uses[r].off && same_form(&uses[w - 1], &uses[r]))
+            continue;
+        uses[w++] = uses[r];
+    }
+    count = w;
+    size_t best = 0, best_count = 0;
+    for (size_t r = 0; r < count;) {
+        size_t end = r + 1;
+        while (end < count && same_form(&uses[end], &uses[r]))
+            end++;
+        if (end - r > best_count) {
+            best = r;
+            best_count = end - r;
+        }
+        r = end;
+    }
+    const fl_name_use *u = &uses[best];
+    /* a mention's form is its surface, a string at least form_len long:
+     * when it ends there, it is the text */
+    const char *text = u->mention != FL_NAME_NO_MENTION && !u->part && u->form[u->form_len] == '\0'
+                           ? u->form
+                           : fl_arena_strndup(doc->arena, u->form, u->form_len);
+    if (!text) {
+        doc->status = FL_ENOMEM;
+        return false;
+    }
+    g->main_form = (fl_name_form){.text = text, .len = u->form_len, .uses = u, .count = best_count};
+    g->main = &g->main_form;
+    g->uses = uses;
+    g->count = count;
+    g->qualified = false;
+    g->reported = false;
+    g->fold = uses[0].key;
+    g->fold_len = uses[0].key_len ? uses[0].key_len : strlen(g->fold);
+    g->nwords = split_words(g->fold, g->fold_len, g->words, MAX_WORDS);
+    if (g->nwords > MAX_WORDS)
+        g->nwords = 0; /* a run of more words than a name has: not compared */
+    const fl_lex_hit *folds;
+    size_t nfolds;
+    fl_lexicon_by_fold_and_misspelling(doc->lexicon, g->fold, g->fold_len, &folds, &nfolds,
+                                       &g->misspellings, &g->nmisspellings);
+    g->known = nfolds > 0;
+    for (size_t i = 0; i < count && !g->qualified; i++)
+        g->qualified = followed_by_region(doc, &uses[i]);
+    return true;
+}
+
 static void run(fl_doc *doc)
 {
     size_t total = doc->mentions.count, wanted_count = 0;
@@ -777,33 +838,8 @@ static void run(fl_doc *doc)
         size_t end = r + 1;
         while (end < n && uses[end].group == uses[r].group)
             end++;
-        name_group *g = &groups[k];
-        g->nforms = fl_name_forms(doc, uses + r, end - r, &g->forms);
-        if (doc->status != FL_OK)
+        if (!make_group(doc, &groups[k], uses + r, end - r))
             return;
-        if (g->nforms == 0) {
-            r = end;
-            continue;
-        }
-        /* fl_name_forms may have dropped duplicate spans: recount */
-        g->uses = uses + r;
-        g->count = 0;
-        g->qualified = false;
-        g->reported = false;
-        g->main = &g->forms[0];
-        for (size_t f = 0; f < g->nforms; f++) {
-            g->count += g->forms[f].count;
-            if (g->forms[f].count > g->main->count)
-                g->main = &g->forms[f];
-        }
-        g->fold = uses[r].key;
-        g->nwords = split_words(g->fold, strlen(g->fold), g->words, MAX_WORDS);
-        if (g->nwords > MAX_WORDS)
-            g->nwords = 0; /* a run of more words than a name has: not compared */
-        g->known = g->forms[0].key_looked_up ? g->forms[0].key_known
-                                             : lexicon_knows(doc, g->fold, strlen(g->fold));
-        for (size_t u = 0; u < g->count && !g->qualified; u++)
-            g->qualified = followed_by_region(doc, &g->uses[u]);
         k++;
         r = end;
     }
