@@ -382,6 +382,17 @@ static fl_status add_record(fl_lexicon *lex, unsigned index, const char *key, si
     return FL_OK;
 }
 
+/* p[0..4) as a little-endian number. */
+static uint32_t load4(const char *p)
+{
+    uint32_t v;
+    memcpy(&v, p, 4);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    v = __builtin_bswap32(v);
+#endif
+    return v;
+}
+
 /* A hash of s[0..len), eight bytes at a time (little-endian loads: the
  * same on every host, as the built-in image's slots need). */
 static uint64_t text_hash(const char *s, size_t len)
@@ -392,14 +403,16 @@ static uint64_t text_hash(const char *s, size_t len)
         h = (h ^ fl_load8(s + i)) * 0xff51afd7ed558ccdull;
         h ^= h >> 32;
     }
-    if (i < len) {
-        uint64_t w = 0;
-        if (len >= 8) { /* the last eight bytes, less those already hashed */
-            w = fl_load8(s + len - 8) >> (8 * (8 - (len - i)));
-        } else {
-            for (size_t k = 0; i + k < len; k++)
-                w |= (uint64_t)(unsigned char)s[i + k] << (8 * k);
-        }
+    size_t rest = len - i;
+    if (rest) {
+        uint64_t w;
+        if (len >= 8) /* the last eight bytes, less those already hashed */
+            w = fl_load8(s + len - 8) >> (8 * (8 - rest));
+        else if (rest >= 4) /* the first four and the last four, overlapping */
+            w = load4(s + i) | (uint64_t)load4(s + len - 4) << 32;
+        else /* the first, middle and last bytes of one to three */
+            w = (uint64_t)(unsigned char)s[i] | (uint64_t)(unsigned char)s[i + rest / 2] << 8 |
+                (uint64_t)(unsigned char)s[len - 1] << 16;
         h = (h ^ w) * 0xff51afd7ed558ccdull;
         h ^= h >> 32;
     }
@@ -1212,14 +1225,10 @@ size_t fl_lexicon_near(const fl_lexicon *lex, const char *key, size_t len, unsig
     for (size_t i = 0; i < v; i++) {
         size_t b = (size_t)(variants[i] >> (64 - NEAR_BUCKET_BITS));
         size_t lo = lex->near_buckets[b], hi = lex->near_buckets[b + 1];
-        while (lo < hi) { /* the first item with this hash */
-            size_t mid = lo + (hi - lo) / 2;
-            if (lex->near_items[mid].hash < variants[i])
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        hi = lex->near_buckets[b + 1];
+        /* the first item with this hash: a bucket holds a few items (the
+         * index has about two per bucket), so a scan beats a search */
+        while (lo < hi && lex->near_items[lo].hash < variants[i])
+            lo++;
         for (; lo < hi && lex->near_items[lo].hash == variants[i]; lo++) {
             size_t id = lex->near_items[lo].form, k = nc;
             while (k > 0 && cand[k - 1] > id)
