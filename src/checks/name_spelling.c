@@ -246,6 +246,29 @@ static void check_misspelling(fl_doc *doc, name_group *g, name_group *groups, si
     }
 }
 
+/* The skeleton key (fl_skeleton, flags 0) of the group's main form in
+ * *key, with its length as fl_skeleton returns it: the mention's own
+ * skeleton when the form is its whole surface (mentions.c keys every kind
+ * but codes with flags 0), else made in buf (cap bytes). */
+static size_t main_skeleton(const fl_doc *doc, const name_group *g, char *buf, size_t cap,
+                            const char **key)
+{
+    *key = buf;
+    const fl_name_use *u = g->main->uses;
+    if (u->mention != FL_NAME_NO_MENTION && u->mention < doc->mentions.count) {
+        const fl_mention *m = FL_DOC_MENTION(doc, u->mention);
+        if (m->skeleton && m->kind != FL_M_CODE && u->form == m->surface && u->form_len == m->len &&
+            !u->suffix[0]) {
+            size_t n = strlen(m->skeleton);
+            if (n < cap) {
+                *key = m->skeleton;
+                return n;
+            }
+        }
+    }
+    return fl_skeleton(g->main->text, g->main->len, 0, buf, cap);
+}
+
 static void check_lexicon_near(fl_doc *doc, name_group *g, name_group *groups, size_t ng)
 {
     /* a single word shorter than LEX_MIN_WORD can match nothing below */
@@ -274,9 +297,10 @@ static void check_lexicon_near(fl_doc *doc, name_group *g, name_group *groups, s
                                            g->words[i].len, 2);
     if (!shaped)
         return;
-    char skel[KEY_CAP];
-    size_t sl = fl_skeleton(g->main->text, g->main->len, 0, skel, sizeof skel);
-    if (sl == 0 || sl >= sizeof skel)
+    char buf[KEY_CAP];
+    const char *skel;
+    size_t sl = main_skeleton(doc, g, buf, sizeof buf, &skel);
+    if (sl == 0 || sl >= sizeof buf)
         return;
     enum { CAP = 16 };
     fl_lex_near near[CAP];
@@ -492,8 +516,9 @@ static const shape_slot *shape_find(const shape_table *t, uint64_t key)
     return sl->key ? sl : NULL;
 }
 
-/* The distinct words of the document's names (not NUL-terminated), in
- * the order first met, with the uses of the names containing them and the
+/* The distinct words of the document's names (not NUL-terminated) of at
+ * least DOC_MIN_WORD bytes (no shorter word is compared), in the order
+ * first met, with the uses of the names containing them and the
  * most used such name (the first in group order on a tie). Returns the
  * count; *out is NULL when out of memory. */
 static size_t distinct_words(fl_doc *doc, const name_group *groups, size_t ng, size_t total,
@@ -511,6 +536,8 @@ static size_t distinct_words(fl_doc *doc, const name_group *groups, size_t ng, s
         return 0;
     for (size_t i = 0; i < ng; i++)
         for (size_t k = 0; k < groups[i].nwords; k++) {
+            if (groups[i].words[k].len < DOC_MIN_WORD)
+                continue;
             size_t before = set.count;
             /* never ranked: the words need not be NUL-terminated */
             size_t id =
@@ -527,7 +554,7 @@ static size_t distinct_words(fl_doc *doc, const name_group *groups, size_t ng, s
                 first[id] = i;
         }
     size_t nw = set.count;
-    name_word *words = fl_arena_alloc_uninit(doc->arena, nw * sizeof *words);
+    name_word *words = fl_arena_alloc_uninit(doc->arena, (nw + 1) * sizeof *words);
     if (!words) {
         doc->status = FL_ENOMEM;
         return 0;
@@ -546,13 +573,17 @@ static size_t distinct_words(fl_doc *doc, const name_group *groups, size_t ng, s
 static void check_document(fl_doc *doc, name_group *groups, size_t ng)
 {
     /* the distinct words of the document's names, with frequencies */
-    size_t total = 0;
-    for (size_t i = 0; i < ng; i++)
+    size_t total = 0, long_words = 0;
+    for (size_t i = 0; i < ng; i++) {
         total += groups[i].nwords;
-    if (total < 2)
+        for (size_t k = 0; k < groups[i].nwords; k++)
+            long_words += groups[i].words[k].len >= DOC_MIN_WORD;
+    }
+    /* no word of DOC_MIN_WORD bytes: none can be a query or a target */
+    if (total < 2 || long_words == 0)
         return;
     name_word *words;
-    size_t nw = distinct_words(doc, groups, ng, total, &words);
+    size_t nw = distinct_words(doc, groups, ng, long_words, &words);
     if (!words)
         return;
     /* A word is looked up (a query) when used at most twice and unknown
