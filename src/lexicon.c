@@ -10,6 +10,8 @@
  * `#@file NAME` says which file the following lines came from. */
 #include "lexicon.h"
 
+#include "bytes8.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -380,9 +382,53 @@ static fl_status add_record(fl_lexicon *lex, unsigned index, const char *key, si
     return FL_OK;
 }
 
+/* p[0..4) as a little-endian number. */
+static uint32_t load4(const char *p)
+{
+    uint32_t v;
+    memcpy(&v, p, 4);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    v = __builtin_bswap32(v);
+#endif
+    return v;
+}
+
+/* A hash of s[0..len), eight bytes at a time (little-endian loads: the
+ * same on every host, as the built-in image's slots need). */
+static uint64_t text_hash(const char *s, size_t len)
+{
+    uint64_t h = 0x9e3779b97f4a7c15ull ^ (uint64_t)len * 0xc2b2ae3d27d4eb4full;
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        h = (h ^ fl_load8(s + i)) * 0xff51afd7ed558ccdull;
+        h ^= h >> 32;
+    }
+    size_t rest = len - i;
+    if (rest) {
+        uint64_t w;
+        if (len >= 8) /* the last eight bytes, less those already hashed */
+            w = fl_load8(s + len - 8) >> (8 * (8 - rest));
+        else if (rest >= 4) /* the first four and the last four, overlapping */
+            w = load4(s + i) | (uint64_t)load4(s + len - 4) << 32;
+        else /* the first, middle and last bytes of one to three */
+            w = (uint64_t)(unsigned char)s[i] | (uint64_t)(unsigned char)s[i + rest / 2] << 8 |
+                (uint64_t)(unsigned char)s[len - 1] << 16;
+        h = (h ^ w) * 0xff51afd7ed558ccdull;
+        h ^= h >> 32;
+    }
+    return h;
+}
+
+/* The slot hash of a key (its text_hash th) in one index. */
+static uint64_t slot_hash(uint64_t th, unsigned index)
+{
+    uint64_t h = (th ^ (uint64_t)(index + 1) * 0x9e3779b97f4a7c15ull) * 0xc4ceb9fe1a85ec53ull;
+    return h ^ (h >> 29);
+}
+
 static uint64_t key_hash(unsigned index, const char *key, size_t len)
 {
-    return fl_hash64(key, len, 0x9e3779b97f4a7c15ull * (index + 1));
+    return slot_hash(text_hash(key, len), index);
 }
 
 static bool same_key(const lex_record *a, const lex_record *b)
@@ -480,13 +526,14 @@ static fl_status build_map(fl_lexicon *lex)
     return FL_OK;
 }
 
-static size_t lookup(const fl_lexicon *lex, unsigned index, const char *key, size_t len,
-                     const fl_lex_hit **hits)
+/* The hits of key[0..len) (text hash th) in one index. */
+static size_t lookup_hashed(const fl_lexicon *lex, unsigned index, uint64_t th, const char *key,
+                            size_t len, const fl_lex_hit **hits)
 {
     *hits = NULL;
     if (!lex || !lex->slots)
         return 0;
-    uint64_t h = key_hash(index, key, len);
+    uint64_t h = slot_hash(th, index);
     for (size_t at = (size_t)h & lex->slot_mask; lex->slots[at].count;
          at = (at + 1) & lex->slot_mask) {
         const lex_slot *s = &lex->slots[at];
@@ -498,6 +545,15 @@ static size_t lookup(const fl_lexicon *lex, unsigned index, const char *key, siz
         }
     }
     return 0;
+}
+
+static size_t lookup(const fl_lexicon *lex, unsigned index, const char *key, size_t len,
+                     const fl_lex_hit **hits)
+{
+    *hits = NULL;
+    if (!lex || !lex->slots)
+        return 0;
+    return lookup_hashed(lex, index, text_hash(key, len), key, len, hits);
 }
 
 /* Later definitions of a canonical form with the same kind replace earlier
@@ -649,7 +705,9 @@ static fl_status sort_near_items(fl_lexicon *lex)
  * name-spelling splits a name: the hash of (word count, position, word). */
 static uint64_t near_word_hash(size_t nwords, size_t pos, const char *word, size_t len)
 {
-    uint64_t h = fl_hash64(word, len, 0x9e3779b97f4a7c15ull ^ (uint64_t)nwords << 8 ^ pos);
+    uint64_t h = text_hash(word, len) ^ ((uint64_t)nwords << 8 | pos);
+    h *= 0xbf58476d1ce4e5b9ull;
+    h ^= h >> 31;
     return h ? h : 1;
 }
 
@@ -1103,6 +1161,19 @@ size_t fl_lexicon_by_misspelling(const fl_lexicon *lex, const char *key, size_t 
     return lookup(lex, IX_MISSPELLING, key, len, hits);
 }
 
+void fl_lexicon_by_fold_and_misspelling(const fl_lexicon *lex, const char *key, size_t len,
+                                        const fl_lex_hit **folds, size_t *nf,
+                                        const fl_lex_hit **misspellings, size_t *nm)
+{
+    *folds = *misspellings = NULL;
+    *nf = *nm = 0;
+    if (!lex || !lex->slots)
+        return;
+    uint64_t th = text_hash(key, len);
+    *nf = lookup_hashed(lex, IX_FOLD, th, key, len, folds);
+    *nm = lookup_hashed(lex, IX_MISSPELLING, th, key, len, misspellings);
+}
+
 size_t fl_lexicon_by_skeleton(const fl_lexicon *lex, const char *key, size_t len,
                               const fl_lex_hit **hits)
 {
@@ -1154,14 +1225,10 @@ size_t fl_lexicon_near(const fl_lexicon *lex, const char *key, size_t len, unsig
     for (size_t i = 0; i < v; i++) {
         size_t b = (size_t)(variants[i] >> (64 - NEAR_BUCKET_BITS));
         size_t lo = lex->near_buckets[b], hi = lex->near_buckets[b + 1];
-        while (lo < hi) { /* the first item with this hash */
-            size_t mid = lo + (hi - lo) / 2;
-            if (lex->near_items[mid].hash < variants[i])
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        hi = lex->near_buckets[b + 1];
+        /* the first item with this hash: a bucket holds a few items (the
+         * index has about two per bucket), so a scan beats a search */
+        while (lo < hi && lex->near_items[lo].hash < variants[i])
+            lo++;
         for (; lo < hi && lex->near_items[lo].hash == variants[i]; lo++) {
             size_t id = lex->near_items[lo].form, k = nc;
             while (k > 0 && cand[k - 1] > id)

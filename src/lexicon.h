@@ -63,6 +63,10 @@ size_t fl_lexicon_by_fold(const fl_lexicon *lex, const char *key, size_t len,
 /* Known misspellings whose fold key is `key`. */
 size_t fl_lexicon_by_misspelling(const fl_lexicon *lex, const char *key, size_t len,
                                  const fl_lex_hit **hits);
+/* The two lookups above for one key, hashed once. */
+void fl_lexicon_by_fold_and_misspelling(const fl_lexicon *lex, const char *key, size_t len,
+                                        const fl_lex_hit **folds, size_t *nf,
+                                        const fl_lex_hit **misspellings, size_t *nm);
 /* Canonical forms, aliases and misspellings whose skeleton key is `key`. */
 size_t fl_lexicon_by_skeleton(const fl_lexicon *lex, const char *key, size_t len,
                               const fl_lex_hit **hits);

@@ -735,8 +735,8 @@ static int lexicon_status_keyed(const fl_doc *doc, const char *form, size_t len,
                                 size_t klen)
 {
     const fl_lex_hit *folds, *misspellings;
-    size_t nf = fl_lexicon_by_fold(doc->lexicon, key, klen, &folds);
-    size_t nm = fl_lexicon_by_misspelling(doc->lexicon, key, klen, &misspellings);
+    size_t nf, nm;
+    fl_lexicon_by_fold_and_misspelling(doc->lexicon, key, klen, &folds, &nf, &misspellings, &nm);
     return lexicon_status_hits(form, len, folds, nf, misspellings, nm);
 }
 
@@ -778,9 +778,9 @@ size_t fl_name_forms(fl_doc *doc, fl_name_use *uses, size_t count, fl_name_form 
     size_t nf = 0, nm = 0;
     bool looked_up = count && uses[0].key_is_fold && doc->lexicon;
     if (looked_up) {
-        size_t klen = strlen(uses[0].key);
-        nf = fl_lexicon_by_fold(doc->lexicon, uses[0].key, klen, &folds);
-        nm = fl_lexicon_by_misspelling(doc->lexicon, uses[0].key, klen, &misspellings);
+        fl_lexicon_by_fold_and_misspelling(doc->lexicon, uses[0].key,
+                                           uses[0].key_len ? uses[0].key_len : strlen(uses[0].key),
+                                           &folds, &nf, &misspellings, &nm);
     }
     size_t k = 0;
     for (size_t r = 0; r < count;) {

@@ -140,13 +140,43 @@ static size_t count_words(const char *s, size_t len)
     return n;
 }
 
+/* A bit for each (length, first byte, last byte) of the fold keys: a
+ * word whose bit is clear has no key in the set, and is never looked up. */
+typedef struct key_filter {
+    uint64_t bits[4];
+} key_filter;
+
+static unsigned filter_bit(size_t len, unsigned char first, unsigned char last)
+{
+    return (unsigned)((len * 37u + first * 11u + last) & 255u);
+}
+
+static void key_filter_init(key_filter *kf, const fl_name_keys *set)
+{
+    memset(kf, 0, sizeof *kf);
+    for (size_t id = 0; id < set->count; id++) {
+        size_t len = set->lens[id];
+        const unsigned char *k = (const unsigned char *)set->keys[id];
+        unsigned b = filter_bit(len, k[0], k[len - 1]);
+        kf->bits[b >> 6] |= (uint64_t)1 << (b & 63);
+    }
+}
+
+static bool key_filter_may(const key_filter *kf, size_t len, unsigned char first,
+                           unsigned char last)
+{
+    unsigned b = filter_bit(len, first, last);
+    return (kf->bits[b >> 6] >> (b & 63)) & 1;
+}
+
 /* Appends the parts of mention i (m) to uses[*n..]; *nv counts every part
  * met, kept or not, against cap (the bound this check has always kept).
  * A part whose fold key no mention has is dropped: a group of parts alone
  * is never flagged (compare_group), so it can only matter beside a
  * mention's use of its key. */
-static void add_parts(const fl_doc *doc, const fl_name_folds *folds, const fl_mention *m, size_t i,
-                      fl_name_use *uses, size_t *n, size_t *nv, size_t cap)
+static void add_parts(const fl_doc *doc, const fl_name_folds *folds, const key_filter *kf,
+                      const fl_mention *m, size_t i, fl_name_use *uses, size_t *n, size_t *nv,
+                      size_t cap)
 {
     const char *s = doc->prose.text + m->off;
     size_t len = m->len;
@@ -169,6 +199,11 @@ static void add_parts(const fl_doc *doc, const fl_name_folds *folds, const fl_me
         size_t klen = b - a;
         if (title && klen < sizeof key) {
             (*nv)++;
+            if (!key_filter_may(kf, klen, (unsigned char)(s[a] | 0x20),
+                                (unsigned char)(s[b - 1] | 0x20))) {
+                a = b;
+                continue;
+            }
             for (size_t c = 0; c < klen; c++)
                 key[c] = (char)(s[a + c] | 0x20);
             size_t id = fl_name_keys_find(&folds->set, key, klen);
@@ -231,6 +266,8 @@ static void run(fl_doc *doc)
         doc->status = FL_ENOMEM;
         return;
     }
+    key_filter filter;
+    key_filter_init(&filter, &folds->set);
     /* n: the uses kept; nv: those the bound counts (dropped parts too) */
     size_t n = 0, nv = 0;
     for (size_t i = 0; i < total; i++) {
@@ -262,7 +299,7 @@ static void run(fl_doc *doc)
             continue;
         }
         size_t n0 = n, nv0 = nv;
-        add_parts(doc, folds, m, i, uses, &n, &nv, cap);
+        add_parts(doc, folds, &filter, m, i, uses, &n, &nv, cap);
         /* all its parts made: none cut by the bound */
         if (nv < cap)
             parts[i] = (part_run){(uint32_t)n0, (uint32_t)(n - n0), (uint32_t)(nv - nv0), true};

@@ -41,12 +41,14 @@ typedef struct word_ref {
 typedef struct name_group {
     fl_name_use *uses;
     size_t count;
-    fl_name_form *forms;
-    size_t nforms;
-    const fl_name_form *main; /* its most frequent exact form */
+    const fl_name_form *main; /* its most frequent exact form: main_form */
+    fl_name_form main_form;
     const char *fold;
+    size_t fold_len;
     word_ref words[MAX_WORDS];
     size_t nwords;
+    const fl_lex_hit *misspellings; /* the lexicon's misspellings with this fold key */
+    size_t nmisspellings;
     bool known;     /* a lexicon canonical form or alias */
     bool qualified; /* followed by ", Region" somewhere */
     bool reported;
@@ -219,10 +221,8 @@ static void report_group(fl_doc *doc, name_group *g, const char *right_text,
 
 static void check_misspelling(fl_doc *doc, name_group *g, name_group *groups, size_t ng)
 {
-    if (g->forms[0].key_looked_up && !g->forms[0].key_misspelled)
-        return; /* fl_name_forms found no misspelling with this key */
-    const fl_lex_hit *hits;
-    size_t n = fl_lexicon_by_misspelling(doc->lexicon, g->fold, strlen(g->fold), &hits);
+    const fl_lex_hit *hits = g->misspellings;
+    size_t n = g->nmisspellings;
     char a[KEY_CAP], b[KEY_CAP];
     for (size_t i = 0; i < n; i++) {
         const char *canon = hits[i].entry->canonical;
@@ -244,6 +244,29 @@ static void check_misspelling(fl_doc *doc, name_group *g, name_group *groups, si
         report_group(doc, g, canon, right, message);
         return;
     }
+}
+
+/* The skeleton key (fl_skeleton, flags 0) of the group's main form in
+ * *key, with its length as fl_skeleton returns it: the mention's own
+ * skeleton when the form is its whole surface (mentions.c keys every kind
+ * but codes with flags 0), else made in buf (cap bytes). */
+static size_t main_skeleton(const fl_doc *doc, const name_group *g, char *buf, size_t cap,
+                            const char **key)
+{
+    *key = buf;
+    const fl_name_use *u = g->main->uses;
+    if (u->mention != FL_NAME_NO_MENTION && u->mention < doc->mentions.count) {
+        const fl_mention *m = FL_DOC_MENTION(doc, u->mention);
+        if (m->skeleton && m->kind != FL_M_CODE && u->form == m->surface && u->form_len == m->len &&
+            !u->suffix[0]) {
+            size_t n = strlen(m->skeleton);
+            if (n < cap) {
+                *key = m->skeleton;
+                return n;
+            }
+        }
+    }
+    return fl_skeleton(g->main->text, g->main->len, 0, buf, cap);
 }
 
 static void check_lexicon_near(fl_doc *doc, name_group *g, name_group *groups, size_t ng)
@@ -274,9 +297,10 @@ static void check_lexicon_near(fl_doc *doc, name_group *g, name_group *groups, s
                                            g->words[i].len, 2);
     if (!shaped)
         return;
-    char skel[KEY_CAP];
-    size_t sl = fl_skeleton(g->main->text, g->main->len, 0, skel, sizeof skel);
-    if (sl == 0 || sl >= sizeof skel)
+    char buf[KEY_CAP];
+    const char *skel;
+    size_t sl = main_skeleton(doc, g, buf, sizeof buf, &skel);
+    if (sl == 0 || sl >= sizeof buf)
         return;
     enum { CAP = 16 };
     fl_lex_near near[CAP];
@@ -492,8 +516,9 @@ static const shape_slot *shape_find(const shape_table *t, uint64_t key)
     return sl->key ? sl : NULL;
 }
 
-/* The distinct words of the document's names (not NUL-terminated), in
- * the order first met, with the uses of the names containing them and the
+/* The distinct words of the document's names (not NUL-terminated) of at
+ * least DOC_MIN_WORD bytes (no shorter word is compared), in the order
+ * first met, with the uses of the names containing them and the
  * most used such name (the first in group order on a tie). Returns the
  * count; *out is NULL when out of memory. */
 static size_t distinct_words(fl_doc *doc, const name_group *groups, size_t ng, size_t total,
@@ -511,6 +536,8 @@ static size_t distinct_words(fl_doc *doc, const name_group *groups, size_t ng, s
         return 0;
     for (size_t i = 0; i < ng; i++)
         for (size_t k = 0; k < groups[i].nwords; k++) {
+            if (groups[i].words[k].len < DOC_MIN_WORD)
+                continue;
             size_t before = set.count;
             /* never ranked: the words need not be NUL-terminated */
             size_t id =
@@ -527,7 +554,7 @@ static size_t distinct_words(fl_doc *doc, const name_group *groups, size_t ng, s
                 first[id] = i;
         }
     size_t nw = set.count;
-    name_word *words = fl_arena_alloc_uninit(doc->arena, nw * sizeof *words);
+    name_word *words = fl_arena_alloc_uninit(doc->arena, (nw + 1) * sizeof *words);
     if (!words) {
         doc->status = FL_ENOMEM;
         return 0;
@@ -546,13 +573,17 @@ static size_t distinct_words(fl_doc *doc, const name_group *groups, size_t ng, s
 static void check_document(fl_doc *doc, name_group *groups, size_t ng)
 {
     /* the distinct words of the document's names, with frequencies */
-    size_t total = 0;
-    for (size_t i = 0; i < ng; i++)
+    size_t total = 0, long_words = 0;
+    for (size_t i = 0; i < ng; i++) {
         total += groups[i].nwords;
-    if (total < 2)
+        for (size_t k = 0; k < groups[i].nwords; k++)
+            long_words += groups[i].words[k].len >= DOC_MIN_WORD;
+    }
+    /* no word of DOC_MIN_WORD bytes: none can be a query or a target */
+    if (total < 2 || long_words == 0)
         return;
     name_word *words;
-    size_t nw = distinct_words(doc, groups, ng, total, &words);
+    size_t nw = distinct_words(doc, groups, ng, long_words, &words);
     if (!words)
         return;
     /* A word is looked up (a query) when used at most twice and unknown
@@ -741,6 +772,67 @@ static bool followed_by_region(const fl_doc *doc, const fl_name_use *u)
            t[at + 2] <= 'Z';
 }
 
+static bool same_form(const fl_name_use *a, const fl_name_use *b)
+{
+    return a->form_len == b->form_len && memcmp(a->form, b->form, a->form_len) == 0;
+}
+
+/* Fills g from the uses of one fold key (sorted by form, then offset), as
+ * fl_name_forms would split them, keeping only what this check reads: a
+ * span listed twice (a mention of two kinds) counts once, and the most
+ * frequent exact form (the first on a tie) is the group's main form.
+ * False when out of memory. */
+static bool make_group(fl_doc *doc, name_group *g, fl_name_use *uses, size_t count)
+{
+    size_t w = 1;
+    for (size_t r = 1; r < count; r++) {
+        if (uses[w - 1].off == uses[r].off && same_form(&uses[w - 1], &uses[r]))
+            continue;
+        uses[w++] = uses[r];
+    }
+    count = w;
+    size_t best = 0, best_count = 0;
+    for (size_t r = 0; r < count;) {
+        size_t end = r + 1;
+        while (end < count && same_form(&uses[end], &uses[r]))
+            end++;
+        if (end - r > best_count) {
+            best = r;
+            best_count = end - r;
+        }
+        r = end;
+    }
+    const fl_name_use *u = &uses[best];
+    /* a mention's form is its surface, a string at least form_len long:
+     * when it ends there, it is the text */
+    const char *text = u->mention != FL_NAME_NO_MENTION && !u->part && u->form[u->form_len] == '\0'
+                           ? u->form
+                           : fl_arena_strndup(doc->arena, u->form, u->form_len);
+    if (!text) {
+        doc->status = FL_ENOMEM;
+        return false;
+    }
+    g->main_form = (fl_name_form){.text = text, .len = u->form_len, .uses = u, .count = best_count};
+    g->main = &g->main_form;
+    g->uses = uses;
+    g->count = count;
+    g->qualified = false;
+    g->reported = false;
+    g->fold = uses[0].key;
+    g->fold_len = uses[0].key_len ? uses[0].key_len : strlen(g->fold);
+    g->nwords = split_words(g->fold, g->fold_len, g->words, MAX_WORDS);
+    if (g->nwords > MAX_WORDS)
+        g->nwords = 0; /* a run of more words than a name has: not compared */
+    const fl_lex_hit *folds;
+    size_t nfolds;
+    fl_lexicon_by_fold_and_misspelling(doc->lexicon, g->fold, g->fold_len, &folds, &nfolds,
+                                       &g->misspellings, &g->nmisspellings);
+    g->known = nfolds > 0;
+    for (size_t i = 0; i < count && !g->qualified; i++)
+        g->qualified = followed_by_region(doc, &uses[i]);
+    return true;
+}
+
 static void run(fl_doc *doc)
 {
     size_t total = doc->mentions.count, wanted_count = 0;
@@ -777,33 +869,8 @@ static void run(fl_doc *doc)
         size_t end = r + 1;
         while (end < n && uses[end].group == uses[r].group)
             end++;
-        name_group *g = &groups[k];
-        g->nforms = fl_name_forms(doc, uses + r, end - r, &g->forms);
-        if (doc->status != FL_OK)
+        if (!make_group(doc, &groups[k], uses + r, end - r))
             return;
-        if (g->nforms == 0) {
-            r = end;
-            continue;
-        }
-        /* fl_name_forms may have dropped duplicate spans: recount */
-        g->uses = uses + r;
-        g->count = 0;
-        g->qualified = false;
-        g->reported = false;
-        g->main = &g->forms[0];
-        for (size_t f = 0; f < g->nforms; f++) {
-            g->count += g->forms[f].count;
-            if (g->forms[f].count > g->main->count)
-                g->main = &g->forms[f];
-        }
-        g->fold = uses[r].key;
-        g->nwords = split_words(g->fold, strlen(g->fold), g->words, MAX_WORDS);
-        if (g->nwords > MAX_WORDS)
-            g->nwords = 0; /* a run of more words than a name has: not compared */
-        g->known = g->forms[0].key_looked_up ? g->forms[0].key_known
-                                             : lexicon_knows(doc, g->fold, strlen(g->fold));
-        for (size_t u = 0; u < g->count && !g->qualified; u++)
-            g->qualified = followed_by_region(doc, &g->uses[u]);
         k++;
         r = end;
     }

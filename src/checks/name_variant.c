@@ -742,6 +742,16 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, const span_table *sp
     return cands;
 }
 
+static bool ascii_letter(unsigned char c)
+{
+    return ascii_upper(c) || ascii_lower(c);
+}
+
+static unsigned ends_bit(unsigned char first, unsigned char last)
+{
+    return (unsigned)((first * 31u + last) & 255u);
+}
+
 /* Appends to *out (the mentions' uses, indexed by spans) the token runs
  * that share a mention's key, but for those that repeat a mention. */
 static void find_runs(fl_doc *doc, const candidate *cands, size_t ncand, const name_keys *keys,
@@ -749,12 +759,24 @@ static void find_runs(fl_doc *doc, const candidate *cands, size_t ncand, const n
 {
     const char *text = doc->prose.text;
     char key[256];
+    /* a bit for each (first byte, last byte) of the joinable keys: an
+     * ASCII run without digits keys to its bytes lower-cased, spaces
+     * dropped, so a run ending in a letter but s (no possessive to trim)
+     * whose bit is clear joins no key */
+    uint64_t ends[4] = {0, 0, 0, 0};
+    for (size_t id = 0; id < keys->set.count; id++)
+        if (keys->joinable[id]) {
+            const unsigned char *k = (const unsigned char *)keys->set.keys[id];
+            unsigned b = ends_bit(k[0], k[keys->set.lens[id] - 1]);
+            ends[b >> 6] |= (uint64_t)1 << (b & 63);
+        }
     for (size_t c = 0; c < ncand; c++) {
         size_t t = cands[c].token, si = cands[c].sentence;
         const fl_sentence *s = FL_DOC_SENTENCE(doc, si);
         size_t end_tok = s->first_token + s->token_count;
         const fl_token *first = FL_DOC_TOKEN(doc, t);
         bool bare_number = !(cands[c].cls & (TC_LETTER | TC_MIXED));
+        unsigned run_cls = cands[c].cls;
         for (size_t k = 0; k < 3 && t + k < end_tok; k++) {
             const fl_token *last = FL_DOC_TOKEN(doc, t + k);
             size_t id, len;
@@ -769,7 +791,17 @@ static void find_runs(fl_doc *doc, const candidate *cands, size_t ncand, const n
                  * letter is a word (an A 4 times) */
                 if (bare_number || first->len < 2 || last->len < 2)
                     break;
+                run_cls |= cands[c + k].cls;
                 len = without_possessive(text + first->off, last->off + last->len - first->off);
+                if (!(run_cls & (TC_DIGIT | TC_HIGH))) {
+                    unsigned char a = (unsigned char)text[first->off],
+                                  z = (unsigned char)text[first->off + len - 1];
+                    if (ascii_letter(a) && ascii_letter(z) && (z | 0x20) != 's') {
+                        unsigned b = ends_bit((unsigned char)(a | 0x20), (unsigned char)(z | 0x20));
+                        if (!((ends[b >> 6] >> (b & 63)) & 1))
+                            continue;
+                    }
+                }
                 if (span_find(spans, out->items, text, first->off, len) != FL_NAME_NO_KEY)
                     continue;
                 size_t klen = fl_skeleton(text + first->off, len, 0, key, sizeof key);
