@@ -9,6 +9,8 @@
  * ("3-1"), ordinals and measurements glued to letters ("3rd", "5km"). */
 #include "mentions.h"
 
+#include "bytes8.h"
+
 #include <stdint.h>
 #include <string.h>
 
@@ -281,43 +283,90 @@ static size_t money_at_number(fl_mx *mx, size_t *cursor, size_t at)
     return e;
 }
 
+/* Whether money_at_number can match at a number whose digits, commas and
+ * points run to `p`: the number read there ends at p (else a comma or a
+ * point follows it, where no scale and no space are), then comes a scale
+ * glued (b, m, k, t: "5m", "4.5bn", "2trn") or a space and a scale word
+ * (billion, million, trillion, thousand) or a money word. */
+static bool money_number_follows(const fl_mx *mx, size_t p)
+{
+    const char *t = mx->text;
+    if (p + 3 >= mx->s_end)
+        return false;
+    char c = t[p];
+    if (c == 'b' || c == 'm' || c == 'k' || c == 't')
+        return true;
+    if (c != ' ')
+        return false;
+    c = t[p + 1];
+    return c == 'b' || c == 'm' || c == 't' || money_word_start(t + p + 1);
+}
+
+/* The money at `at`, a byte up to four before a digit (no digit between):
+ * a currency symbol or code there (0: none). */
+static size_t money_before_digit(fl_mx *mx, size_t at)
+{
+    const char *t = mx->text;
+    unsigned char c = (unsigned char)t[at];
+    if (c == '$' ||
+        (c == 0xC2 && at + 1 < mx->s_end &&
+         ((unsigned char)t[at + 1] == 0xA3 || (unsigned char)t[at + 1] == 0xA5)) ||
+        (c == 0xE2 && at + 2 < mx->s_end && (unsigned char)t[at + 1] == 0x82 &&
+         (unsigned char)t[at + 2] == 0xAC))
+        return money_at_symbol(mx, at);
+    if (c >= 'A' && c <= 'Z' && at + 3 < mx->s_end && t[at + 1] >= 'A' && t[at + 1] <= 'Z' &&
+        t[at + 2] >= 'A' && t[at + 2] <= 'Z' && (t[at + 3] == ' ' || is_digit(t[at + 3])) &&
+        fl_mx_word_start(mx, at))
+        return money_at_code(mx, at);
+    return 0;
+}
+
+/* Whether the four bytes before a digit at `d` (in the sentence) may hold
+ * the start of money: a $, a byte past ASCII (£, ¥, €) or, where a code
+ * can start (four and three bytes before: "USD 5", "USD5"), a capital. */
+static bool money_window(const char *t, size_t d)
+{
+    uint32_t w;
+    memcpy(&w, t + d - 4, 4);
+    uint64_t v = w; /* the bytes in any order: each is tested alone */
+    uint64_t first2 = (uint64_t)((unsigned char)t[d - 4]) | (uint64_t)((unsigned char)t[d - 3])
+                                                                << 8;
+    return (v & FL_BYTES_80) || FL_BYTES_IN(v, '$', '$') || FL_BYTES_IN(first2, 'A', 'Z');
+}
+
 void fl_extract_money(fl_mx *mx)
 {
     const char *t = mx->text;
-    size_t i = mx->s_off;
-    size_t next_digit = SIZE_MAX, digit_cursor = 0, number_cursor = 0;
+    size_t i = mx->s_off, digit_cursor = 0, number_cursor = 0;
     while (i < mx->s_end) {
         /* every amount has a digit at most four bytes after where it is
          * found: the symbol (and a space), the currency code (and a
          * space), or the number itself; nothing before can match */
-        if (next_digit == SIZE_MAX || next_digit < i) {
-            next_digit = fl_mx_next_digit(mx, &digit_cursor, i);
-            if (next_digit >= mx->s_end)
-                break;
-            if (next_digit - i > 4)
-                i = next_digit - 4;
-        }
-        unsigned char c = (unsigned char)t[i];
+        size_t d = fl_mx_next_digit(mx, &digit_cursor, i);
+        if (d >= mx->s_end)
+            break;
         size_t e = 0;
-        if (c == '$' ||
-            (c == 0xC2 && i + 1 < mx->s_end &&
-             ((unsigned char)t[i + 1] == 0xA3 || (unsigned char)t[i + 1] == 0xA5)) ||
-            (c == 0xE2 && i + 2 < mx->s_end && (unsigned char)t[i + 1] == 0x82 &&
-             (unsigned char)t[i + 2] == 0xAC)) {
-            e = money_at_symbol(mx, i);
-        } else if (is_digit((char)c) && fl_mx_word_start(mx, i)) {
-            e = money_at_number(mx, &number_cursor, i);
-            if (!e) { /* skip the rest of the number */
-                while (i < mx->s_end && (is_digit(t[i]) || t[i] == ',' || t[i] == '.'))
-                    i++;
-                continue;
-            }
-        } else if (c >= 'A' && c <= 'Z' && i + 3 < mx->s_end && t[i + 1] >= 'A' &&
-                   t[i + 1] <= 'Z' && t[i + 2] >= 'A' && t[i + 2] <= 'Z' &&
-                   (t[i + 3] == ' ' || is_digit(t[i + 3])) && fl_mx_word_start(mx, i)) {
-            e = money_at_code(mx, i);
+        if (d - i < 4 || money_window(t, d))
+            for (size_t w = d - i > 4 ? d - 4 : i; w < d && !e; w++)
+                e = money_before_digit(mx, w);
+        if (e) {
+            i = e;
+            continue;
         }
-        i = e > i ? e : i + 1;
+        /* the digit run's end (from the sentence's runs when there) */
+        size_t r = mx->digits && mx->s_off + mx->digits[2 * digit_cursor] <= d
+                       ? mx->s_off + mx->digits[2 * digit_cursor + 1]
+                       : d + fl_mx_digit_run(mx, d);
+        if (!fl_mx_word_start(mx, d)) {
+            i = r; /* a digit inside a word starts no amount, nor do the rest */
+            continue;
+        }
+        size_t p = r;
+        while (p < mx->s_end && (is_digit(t[p]) || t[p] == ',' || t[p] == '.'))
+            p++;
+        if (money_number_follows(mx, p))
+            e = money_at_number(mx, &number_cursor, d);
+        i = e ? e : p; /* none: skip the rest of the number */
     }
 }
 
