@@ -443,46 +443,104 @@ void fl_extract_percents(fl_mx *mx)
 
 /* ------------------------------------------------------------ quantity */
 
+/* Lists of lower-case words, one row per first letter (NULL after the
+ * last of a row), so a word is compared only with those that start with
+ * its letter. */
+enum { ROW_MAX = 10 };
+typedef const char *const word_row[ROW_MAX];
+
+/* Whether w[0..len), A-Z read as a-z, is a word of `rows`. */
+static bool word_in_rows(const word_row *rows, const char *w, size_t len)
+{
+    unsigned char c = len ? (unsigned char)(w[0] | 0x20) : 0;
+    if (c < 'a' || c > 'z')
+        return false;
+    for (const char *const *e = rows[c - 'a']; *e; e++) {
+        const char *lit = *e;
+        size_t k = 1;
+        while (k < len) {
+            unsigned char b = (unsigned char)w[k];
+            if (b >= 'A' && b <= 'Z')
+                b = (unsigned char)(b - 'A' + 'a');
+            if (!lit[k] || b != (unsigned char)lit[k])
+                break;
+            k++;
+        }
+        if (k == len && lit[len] == '\0')
+            return true;
+    }
+    return false;
+}
+
 /* Words before a number that make it a label, not an amount. */
 static bool label_word(const char *w, size_t len)
 {
-    /* sorted (strcmp order) */
-    static const char *const labels[] = {
-        "act",      "age",     "aged",      "ages",       "apartment", "appendix", "article",
-        "band",     "bus",     "category",  "channel",    "chapter",   "class",    "clause",
-        "district", "episode", "exit",      "fig",        "figure",    "flight",   "floor",
-        "gate",     "grade",   "highway",   "interstate", "issue",     "item",     "lane",
-        "level",    "line",    "model",     "no",         "nos",       "number",   "p",
-        "page",     "pages",   "paragraph", "part",       "phase",     "platform", "pp",
-        "precinct", "room",    "round",     "route",      "row",       "rule",     "season",
-        "seat",     "section", "stage",     "step",       "suite",     "table",    "tier",
-        "top",      "track",   "unit",      "verse",      "version",   "vol",      "volume",
-        "ward",     "zone"};
-    return FL_WORD_IN(w, len, labels, true);
+    static const word_row labels[26] = {
+        ['a' - 'a'] = {"act", "age", "aged", "ages", "apartment", "appendix", "article"},
+        ['b' - 'a'] = {"band", "bus"},
+        ['c' - 'a'] = {"category", "channel", "chapter", "class", "clause"},
+        ['d' - 'a'] = {"district"},
+        ['e' - 'a'] = {"episode", "exit"},
+        ['f' - 'a'] = {"fig", "figure", "flight", "floor"},
+        ['g' - 'a'] = {"gate", "grade"},
+        ['h' - 'a'] = {"highway"},
+        ['i' - 'a'] = {"interstate", "issue", "item"},
+        ['l' - 'a'] = {"lane", "level", "line"},
+        ['m' - 'a'] = {"model"},
+        ['n' - 'a'] = {"no", "nos", "number"},
+        ['p' - 'a'] = {"p", "page", "pages", "paragraph", "part", "phase", "platform", "pp",
+                       "precinct"},
+        ['r' - 'a'] = {"room", "round", "route", "row", "rule"},
+        ['s' - 'a'] = {"season", "seat", "section", "stage", "step", "suite"},
+        ['t' - 'a'] = {"table", "tier", "top", "track"},
+        ['u' - 'a'] = {"unit"},
+        ['v' - 'a'] = {"verse", "version", "vol", "volume"},
+        ['w' - 'a'] = {"ward"},
+        ['z' - 'a'] = {"zone"},
+    };
+    return word_in_rows(labels, w, len);
 }
 
 /* Adjectives allowed between a number and its unit noun. */
 static bool quantity_adjective(const char *w, size_t len)
 {
-    /* sorted (strcmp order) */
-    static const char *const adjectives[] = {
-        "additional", "american", "british", "chinese",   "confirmed", "current",   "extra",
-        "fewer",      "foreign",  "former",  "full-time", "further",   "known",     "large",
-        "local",      "major",    "more",    "new",       "other",     "part-time", "registered",
-        "senior",     "separate", "small",   "total",     "young"};
-    return FL_WORD_IN(w, len, adjectives, true);
+    static const word_row adjectives[26] = {
+        ['a' - 'a'] = {"additional", "american"},
+        ['b' - 'a'] = {"british"},
+        ['c' - 'a'] = {"chinese", "confirmed", "current"},
+        ['e' - 'a'] = {"extra"},
+        ['f' - 'a'] = {"fewer", "foreign", "former", "full-time", "further"},
+        ['k' - 'a'] = {"known"},
+        ['l' - 'a'] = {"large", "local"},
+        ['m' - 'a'] = {"major", "more"},
+        ['n' - 'a'] = {"new"},
+        ['o' - 'a'] = {"other"},
+        ['p' - 'a'] = {"part-time"},
+        ['r' - 'a'] = {"registered"},
+        ['s' - 'a'] = {"senior", "separate", "small"},
+        ['t' - 'a'] = {"total"},
+        ['y' - 'a'] = {"young"},
+    };
+    return word_in_rows(adjectives, w, len);
 }
 
 /* Words after a number that are not what it counts. */
 static bool not_unit(const fl_mx *mx, const char *w, size_t len)
 {
-    /* sorted (strcmp order) */
-    static const char *const words[] = {"am", "bst",    "cent", "dollar", "dollars", "est",
-                                        "et", "euros",  "gmt",  "per",    "percent", "percentage",
-                                        "pm", "pounds", "pt",   "utc",    "yen"};
+    static const word_row words[26] = {
+        ['a' - 'a'] = {"am"},
+        ['b' - 'a'] = {"bst"},
+        ['c' - 'a'] = {"cent"},
+        ['d' - 'a'] = {"dollar", "dollars"},
+        ['e' - 'a'] = {"est", "et", "euros"},
+        ['g' - 'a'] = {"gmt"},
+        ['p' - 'a'] = {"per", "percent", "percentage", "pm", "pounds", "pt"},
+        ['u' - 'a'] = {"utc"},
+        ['y' - 'a'] = {"yen"},
+    };
     if (len < 2 || fl_common_word(mx, w, len))
         return true;
-    return FL_WORD_IN(w, len, words, true);
+    return word_in_rows(words, w, len);
 }
 
 /* A lower-case word at `at` (letters and inner hyphens); returns its end. */
