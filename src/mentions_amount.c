@@ -558,6 +558,25 @@ static size_t lower_word(const fl_mx *mx, size_t at)
     return i;
 }
 
+/* Whether the word of letters and digits that ends at `end` (after no
+ * space) is a label word. The ASCII letters before `end` are read here;
+ * a digit before them makes a word no label is, a byte past ASCII sends
+ * the question to fl_mx_prev_word. */
+static bool label_ends_at(const fl_mx *mx, size_t end)
+{
+    const char *t = mx->text;
+    size_t q = end;
+    while (q > mx->s_off && ((t[q - 1] | 0x20) >= 'a' && (t[q - 1] | 0x20) <= 'z'))
+        q--;
+    if (q > mx->s_off && (unsigned char)t[q - 1] >= 0x80) {
+        size_t ws, wl;
+        return fl_mx_prev_word(mx, end, &ws, &wl) && ws + wl == end && label_word(t + ws, wl);
+    }
+    if (q == end || (q > mx->s_off && is_digit(t[q - 1])))
+        return false;
+    return label_word(t + q, end - q);
+}
+
 static bool number_is_label(const fl_mx *mx, size_t at)
 {
     const char *t = mx->text;
@@ -567,15 +586,14 @@ static bool number_is_label(const fl_mx *mx, size_t at)
     if (p == mx->s_off)
         return false;
     char c = t[p - 1];
-    size_t ws, wl;
     if (p == at) /* glued: "#3", "-3", "3-1", "10:30", "$3" */
         return c == '#' || c == '-' || c == '/' || c == ':' || c == '.' || c == '\'' || c == ',' ||
                c == '$' || c == '+';
     if (c == '#')
         return true;
     if (c == '.') /* "No. 10", "p. 12", "Vol. 3" */
-        return fl_mx_prev_word(mx, p - 1, &ws, &wl) && ws + wl == p - 1 && label_word(t + ws, wl);
-    return fl_mx_prev_word(mx, at, &ws, &wl) && ws + wl == p && label_word(t + ws, wl);
+        return label_ends_at(mx, p - 1);
+    return label_ends_at(mx, p);
 }
 
 /* Unit symbols written in capitals or mixed case after a number ("4,500
