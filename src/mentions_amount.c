@@ -9,6 +9,8 @@
  * ("3-1"), ordinals and measurements glued to letters ("3rd", "5km"). */
 #include "mentions.h"
 
+#include "bytes8.h"
+
 #include <stdint.h>
 #include <string.h>
 
@@ -281,43 +283,90 @@ static size_t money_at_number(fl_mx *mx, size_t *cursor, size_t at)
     return e;
 }
 
+/* Whether money_at_number can match at a number whose digits, commas and
+ * points run to `p`: the number read there ends at p (else a comma or a
+ * point follows it, where no scale and no space are), then comes a scale
+ * glued (b, m, k, t: "5m", "4.5bn", "2trn") or a space and a scale word
+ * (billion, million, trillion, thousand) or a money word. */
+static bool money_number_follows(const fl_mx *mx, size_t p)
+{
+    const char *t = mx->text;
+    if (p + 3 >= mx->s_end)
+        return false;
+    char c = t[p];
+    if (c == 'b' || c == 'm' || c == 'k' || c == 't')
+        return true;
+    if (c != ' ')
+        return false;
+    c = t[p + 1];
+    return c == 'b' || c == 'm' || c == 't' || money_word_start(t + p + 1);
+}
+
+/* The money at `at`, a byte up to four before a digit (no digit between):
+ * a currency symbol or code there (0: none). */
+static size_t money_before_digit(fl_mx *mx, size_t at)
+{
+    const char *t = mx->text;
+    unsigned char c = (unsigned char)t[at];
+    if (c == '$' ||
+        (c == 0xC2 && at + 1 < mx->s_end &&
+         ((unsigned char)t[at + 1] == 0xA3 || (unsigned char)t[at + 1] == 0xA5)) ||
+        (c == 0xE2 && at + 2 < mx->s_end && (unsigned char)t[at + 1] == 0x82 &&
+         (unsigned char)t[at + 2] == 0xAC))
+        return money_at_symbol(mx, at);
+    if (c >= 'A' && c <= 'Z' && at + 3 < mx->s_end && t[at + 1] >= 'A' && t[at + 1] <= 'Z' &&
+        t[at + 2] >= 'A' && t[at + 2] <= 'Z' && (t[at + 3] == ' ' || is_digit(t[at + 3])) &&
+        fl_mx_word_start(mx, at))
+        return money_at_code(mx, at);
+    return 0;
+}
+
+/* Whether the four bytes before a digit at `d` (in the sentence) may hold
+ * the start of money: a $, a byte past ASCII (£, ¥, €) or, where a code
+ * can start (four and three bytes before: "USD 5", "USD5"), a capital. */
+static bool money_window(const char *t, size_t d)
+{
+    uint32_t w;
+    memcpy(&w, t + d - 4, 4);
+    uint64_t v = w; /* the bytes in any order: each is tested alone */
+    uint64_t first2 = (uint64_t)((unsigned char)t[d - 4]) | (uint64_t)((unsigned char)t[d - 3])
+                                                                << 8;
+    return (v & FL_BYTES_80) || FL_BYTES_IN(v, '$', '$') || FL_BYTES_IN(first2, 'A', 'Z');
+}
+
 void fl_extract_money(fl_mx *mx)
 {
     const char *t = mx->text;
-    size_t i = mx->s_off;
-    size_t next_digit = SIZE_MAX, digit_cursor = 0, number_cursor = 0;
+    size_t i = mx->s_off, digit_cursor = 0, number_cursor = 0;
     while (i < mx->s_end) {
         /* every amount has a digit at most four bytes after where it is
          * found: the symbol (and a space), the currency code (and a
          * space), or the number itself; nothing before can match */
-        if (next_digit == SIZE_MAX || next_digit < i) {
-            next_digit = fl_mx_next_digit(mx, &digit_cursor, i);
-            if (next_digit >= mx->s_end)
-                break;
-            if (next_digit - i > 4)
-                i = next_digit - 4;
-        }
-        unsigned char c = (unsigned char)t[i];
+        size_t d = fl_mx_next_digit(mx, &digit_cursor, i);
+        if (d >= mx->s_end)
+            break;
         size_t e = 0;
-        if (c == '$' ||
-            (c == 0xC2 && i + 1 < mx->s_end &&
-             ((unsigned char)t[i + 1] == 0xA3 || (unsigned char)t[i + 1] == 0xA5)) ||
-            (c == 0xE2 && i + 2 < mx->s_end && (unsigned char)t[i + 1] == 0x82 &&
-             (unsigned char)t[i + 2] == 0xAC)) {
-            e = money_at_symbol(mx, i);
-        } else if (is_digit((char)c) && fl_mx_word_start(mx, i)) {
-            e = money_at_number(mx, &number_cursor, i);
-            if (!e) { /* skip the rest of the number */
-                while (i < mx->s_end && (is_digit(t[i]) || t[i] == ',' || t[i] == '.'))
-                    i++;
-                continue;
-            }
-        } else if (c >= 'A' && c <= 'Z' && i + 3 < mx->s_end && t[i + 1] >= 'A' &&
-                   t[i + 1] <= 'Z' && t[i + 2] >= 'A' && t[i + 2] <= 'Z' &&
-                   (t[i + 3] == ' ' || is_digit(t[i + 3])) && fl_mx_word_start(mx, i)) {
-            e = money_at_code(mx, i);
+        if (d - i < 4 || money_window(t, d))
+            for (size_t w = d - i > 4 ? d - 4 : i; w < d && !e; w++)
+                e = money_before_digit(mx, w);
+        if (e) {
+            i = e;
+            continue;
         }
-        i = e > i ? e : i + 1;
+        /* the digit run's end (from the sentence's runs when there) */
+        size_t r = mx->digits && mx->s_off + mx->digits[2 * digit_cursor] <= d
+                       ? mx->s_off + mx->digits[2 * digit_cursor + 1]
+                       : d + fl_mx_digit_run(mx, d);
+        if (!fl_mx_word_start(mx, d)) {
+            i = r; /* a digit inside a word starts no amount, nor do the rest */
+            continue;
+        }
+        size_t p = r;
+        while (p < mx->s_end && (is_digit(t[p]) || t[p] == ',' || t[p] == '.'))
+            p++;
+        if (money_number_follows(mx, p))
+            e = money_at_number(mx, &number_cursor, d);
+        i = e ? e : p; /* none: skip the rest of the number */
     }
 }
 
@@ -394,46 +443,104 @@ void fl_extract_percents(fl_mx *mx)
 
 /* ------------------------------------------------------------ quantity */
 
+/* Lists of lower-case words, one row per first letter (NULL after the
+ * last of a row), so a word is compared only with those that start with
+ * its letter. */
+enum { ROW_MAX = 10 };
+typedef const char *const word_row[ROW_MAX];
+
+/* Whether w[0..len), A-Z read as a-z, is a word of `rows`. */
+static bool word_in_rows(const word_row *rows, const char *w, size_t len)
+{
+    unsigned char c = len ? (unsigned char)(w[0] | 0x20) : 0;
+    if (c < 'a' || c > 'z')
+        return false;
+    for (const char *const *e = rows[c - 'a']; *e; e++) {
+        const char *lit = *e;
+        size_t k = 1;
+        while (k < len) {
+            unsigned char b = (unsigned char)w[k];
+            if (b >= 'A' && b <= 'Z')
+                b = (unsigned char)(b - 'A' + 'a');
+            if (!lit[k] || b != (unsigned char)lit[k])
+                break;
+            k++;
+        }
+        if (k == len && lit[len] == '\0')
+            return true;
+    }
+    return false;
+}
+
 /* Words before a number that make it a label, not an amount. */
 static bool label_word(const char *w, size_t len)
 {
-    /* sorted (strcmp order) */
-    static const char *const labels[] = {
-        "act",      "age",     "aged",      "ages",       "apartment", "appendix", "article",
-        "band",     "bus",     "category",  "channel",    "chapter",   "class",    "clause",
-        "district", "episode", "exit",      "fig",        "figure",    "flight",   "floor",
-        "gate",     "grade",   "highway",   "interstate", "issue",     "item",     "lane",
-        "level",    "line",    "model",     "no",         "nos",       "number",   "p",
-        "page",     "pages",   "paragraph", "part",       "phase",     "platform", "pp",
-        "precinct", "room",    "round",     "route",      "row",       "rule",     "season",
-        "seat",     "section", "stage",     "step",       "suite",     "table",    "tier",
-        "top",      "track",   "unit",      "verse",      "version",   "vol",      "volume",
-        "ward",     "zone"};
-    return FL_WORD_IN(w, len, labels, true);
+    static const word_row labels[26] = {
+        ['a' - 'a'] = {"act", "age", "aged", "ages", "apartment", "appendix", "article"},
+        ['b' - 'a'] = {"band", "bus"},
+        ['c' - 'a'] = {"category", "channel", "chapter", "class", "clause"},
+        ['d' - 'a'] = {"district"},
+        ['e' - 'a'] = {"episode", "exit"},
+        ['f' - 'a'] = {"fig", "figure", "flight", "floor"},
+        ['g' - 'a'] = {"gate", "grade"},
+        ['h' - 'a'] = {"highway"},
+        ['i' - 'a'] = {"interstate", "issue", "item"},
+        ['l' - 'a'] = {"lane", "level", "line"},
+        ['m' - 'a'] = {"model"},
+        ['n' - 'a'] = {"no", "nos", "number"},
+        ['p' - 'a'] = {"p", "page", "pages", "paragraph", "part", "phase", "platform", "pp",
+                       "precinct"},
+        ['r' - 'a'] = {"room", "round", "route", "row", "rule"},
+        ['s' - 'a'] = {"season", "seat", "section", "stage", "step", "suite"},
+        ['t' - 'a'] = {"table", "tier", "top", "track"},
+        ['u' - 'a'] = {"unit"},
+        ['v' - 'a'] = {"verse", "version", "vol", "volume"},
+        ['w' - 'a'] = {"ward"},
+        ['z' - 'a'] = {"zone"},
+    };
+    return word_in_rows(labels, w, len);
 }
 
 /* Adjectives allowed between a number and its unit noun. */
 static bool quantity_adjective(const char *w, size_t len)
 {
-    /* sorted (strcmp order) */
-    static const char *const adjectives[] = {
-        "additional", "american", "british", "chinese",   "confirmed", "current",   "extra",
-        "fewer",      "foreign",  "former",  "full-time", "further",   "known",     "large",
-        "local",      "major",    "more",    "new",       "other",     "part-time", "registered",
-        "senior",     "separate", "small",   "total",     "young"};
-    return FL_WORD_IN(w, len, adjectives, true);
+    static const word_row adjectives[26] = {
+        ['a' - 'a'] = {"additional", "american"},
+        ['b' - 'a'] = {"british"},
+        ['c' - 'a'] = {"chinese", "confirmed", "current"},
+        ['e' - 'a'] = {"extra"},
+        ['f' - 'a'] = {"fewer", "foreign", "former", "full-time", "further"},
+        ['k' - 'a'] = {"known"},
+        ['l' - 'a'] = {"large", "local"},
+        ['m' - 'a'] = {"major", "more"},
+        ['n' - 'a'] = {"new"},
+        ['o' - 'a'] = {"other"},
+        ['p' - 'a'] = {"part-time"},
+        ['r' - 'a'] = {"registered"},
+        ['s' - 'a'] = {"senior", "separate", "small"},
+        ['t' - 'a'] = {"total"},
+        ['y' - 'a'] = {"young"},
+    };
+    return word_in_rows(adjectives, w, len);
 }
 
 /* Words after a number that are not what it counts. */
 static bool not_unit(const fl_mx *mx, const char *w, size_t len)
 {
-    /* sorted (strcmp order) */
-    static const char *const words[] = {"am", "bst",    "cent", "dollar", "dollars", "est",
-                                        "et", "euros",  "gmt",  "per",    "percent", "percentage",
-                                        "pm", "pounds", "pt",   "utc",    "yen"};
+    static const word_row words[26] = {
+        ['a' - 'a'] = {"am"},
+        ['b' - 'a'] = {"bst"},
+        ['c' - 'a'] = {"cent"},
+        ['d' - 'a'] = {"dollar", "dollars"},
+        ['e' - 'a'] = {"est", "et", "euros"},
+        ['g' - 'a'] = {"gmt"},
+        ['p' - 'a'] = {"per", "percent", "percentage", "pm", "pounds", "pt"},
+        ['u' - 'a'] = {"utc"},
+        ['y' - 'a'] = {"yen"},
+    };
     if (len < 2 || fl_common_word(mx, w, len))
         return true;
-    return FL_WORD_IN(w, len, words, true);
+    return word_in_rows(words, w, len);
 }
 
 /* A lower-case word at `at` (letters and inner hyphens); returns its end. */
@@ -451,6 +558,25 @@ static size_t lower_word(const fl_mx *mx, size_t at)
     return i;
 }
 
+/* Whether the word of letters and digits that ends at `end` (after no
+ * space) is a label word. The ASCII letters before `end` are read here;
+ * a digit before them makes a word no label is, a byte past ASCII sends
+ * the question to fl_mx_prev_word. */
+static bool label_ends_at(const fl_mx *mx, size_t end)
+{
+    const char *t = mx->text;
+    size_t q = end;
+    while (q > mx->s_off && ((t[q - 1] | 0x20) >= 'a' && (t[q - 1] | 0x20) <= 'z'))
+        q--;
+    if (q > mx->s_off && (unsigned char)t[q - 1] >= 0x80) {
+        size_t ws, wl;
+        return fl_mx_prev_word(mx, end, &ws, &wl) && ws + wl == end && label_word(t + ws, wl);
+    }
+    if (q == end || (q > mx->s_off && is_digit(t[q - 1])))
+        return false;
+    return label_word(t + q, end - q);
+}
+
 static bool number_is_label(const fl_mx *mx, size_t at)
 {
     const char *t = mx->text;
@@ -460,15 +586,14 @@ static bool number_is_label(const fl_mx *mx, size_t at)
     if (p == mx->s_off)
         return false;
     char c = t[p - 1];
-    size_t ws, wl;
     if (p == at) /* glued: "#3", "-3", "3-1", "10:30", "$3" */
         return c == '#' || c == '-' || c == '/' || c == ':' || c == '.' || c == '\'' || c == ',' ||
                c == '$' || c == '+';
     if (c == '#')
         return true;
     if (c == '.') /* "No. 10", "p. 12", "Vol. 3" */
-        return fl_mx_prev_word(mx, p - 1, &ws, &wl) && ws + wl == p - 1 && label_word(t + ws, wl);
-    return fl_mx_prev_word(mx, at, &ws, &wl) && ws + wl == p && label_word(t + ws, wl);
+        return label_ends_at(mx, p - 1);
+    return label_ends_at(mx, p);
 }
 
 /* Unit symbols written in capitals or mixed case after a number ("4,500

@@ -93,7 +93,22 @@ static bool date_preposition(const fl_mx *mx, size_t at)
         p--;
     else if (p == mx->s_off || mx->text[p - 1] != ' ')
         return false;
-    if (!fl_mx_prev_word(mx, p, &ws, &wl) || wl < 2 || wl > 10)
+    /* the word before the spaces, as fl_mx_prev_word finds it: read here
+     * while it is ASCII letters (a digit in it makes no preposition) */
+    const char *t = mx->text;
+    size_t e = p;
+    while (e > mx->s_off &&
+           (t[e - 1] == ' ' || t[e - 1] == '\t' || t[e - 1] == '\n' || t[e - 1] == '\r'))
+        e--;
+    ws = e;
+    while (ws > mx->s_off && e - ws <= 10 && (t[ws - 1] | 0x20) >= 'a' && (t[ws - 1] | 0x20) <= 'z')
+        ws--;
+    wl = e - ws;
+    if (wl > 10 || (ws > mx->s_off && t[ws - 1] >= '0' && t[ws - 1] <= '9'))
+        return false;
+    if (ws > mx->s_off && (unsigned char)t[ws - 1] >= 0x80 && !fl_mx_prev_word(mx, p, &ws, &wl))
+        return false;
+    if (wl < 2 || wl > 10)
         return false;
     char first = (char)(mx->text[ws] | 0x20); /* only the words with that letter */
     for (size_t i = 0; i < sizeof preps / sizeof preps[0]; i++)
@@ -290,6 +305,100 @@ static date_starts date_starts_at(const fl_mx *mx, size_t at)
     return d;
 }
 
+/* Whether FL_RE_DATE_MY's or FL_RE_WEEKDAY's (?![\\p{L}]) holds at `p`:
+ * 1 yes, 0 no, -1 undecided here (a code point past ASCII other than
+ * the ’). */
+static int no_letter_at(const fl_mx *mx, size_t p)
+{
+    const unsigned char *t = (const unsigned char *)mx->text;
+    if (p >= mx->s_end)
+        return 1;
+    unsigned char c = t[p];
+    if (c < 0x80)
+        return !((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+    return c == 0xE2 && p + 2 < mx->s_end && t[p + 1] == 0x80 && t[p + 2] == 0x99 ? 1 : -1;
+}
+
+/* Where FL_RE_DATE_MY matches at `at` (0: not at all), its year in *year
+ * (0: none), as the pattern decides: a full month not before a letter,
+ * then, when they follow, a comma maybe, spaces and a year (18xx, 19xx,
+ * 20xx) not before a letter or a digit. A code point past ASCII after
+ * the month or the year leaves it to the pattern. */
+static size_t date_my_end(fl_mx *mx, size_t at, int *year)
+{
+    static const char *const months[] = {"January",   "February", "March",    "April",
+                                         "May",       "June",     "July",     "August",
+                                         "September", "October",  "November", "December"};
+    const char *t = mx->text;
+    size_t p = 0;
+    for (size_t k = 0; k < 12 && !p; k++) {
+        size_t n = strlen(months[k]);
+        if (months[k][0] == t[at] && n <= mx->s_end - at && memcmp(t + at, months[k], n) == 0)
+            p = at + n;
+    }
+    *year = 0;
+    int ok = p ? no_letter_at(mx, p) : 0;
+    if (ok <= 0)
+        goto pattern;
+    size_t q = p;
+    if (q < mx->s_end && t[q] == ',')
+        q++;
+    if (q >= mx->s_end || !fl_re_space(t[q]))
+        return p;
+    q = re_spaces_end(mx, q);
+    if (q + 4 > mx->s_end ||
+        !((t[q] == '1' && (t[q + 1] == '8' || t[q + 1] == '9')) ||
+          (t[q] == '2' && t[q + 1] == '0')) ||
+        !(t[q + 2] >= '0' && t[q + 2] <= '9') || !(t[q + 3] >= '0' && t[q + 3] <= '9'))
+        return p;
+    if (q + 4 < mx->s_end) {
+        unsigned char c = (unsigned char)t[q + 4];
+        if (c >= 0x80)
+            goto pattern;
+        if ((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+            return p;
+    }
+    *year = (t[q] - '0') * 1000 + (t[q + 1] - '0') * 100 + (t[q + 2] - '0') * 10 + (t[q + 3] - '0');
+    return q + 4;
+pattern:;
+    size_t e = fl_mx_match(mx, FL_RE_DATE_MY, at);
+    *year = e ? group_int(mx, 2) : 0;
+    return e;
+}
+
+/* Where FL_RE_WEEKDAY matches at `at` (0: not at all), as the pattern
+ * decides: a weekday, or one of its abbreviations and a dot, not before a
+ * letter, then maybe 's or ’s. A code point past ASCII after it other
+ * than the ’ leaves it to the pattern. */
+static size_t weekday_end(fl_mx *mx, size_t at)
+{
+    static const char *const days[] = {"Monday",   "Tuesday", "Wednesday", "Thursday", "Friday",
+                                       "Saturday", "Sunday",  "Mon.",      "Tues.",    "Tue.",
+                                       "Wed.",     "Thurs.",  "Thur.",     "Thu.",     "Fri.",
+                                       "Sat.",     "Sun."};
+    const char *t = mx->text;
+    size_t e = 0;
+    /* the alternatives in the pattern's order; at most one matches here */
+    for (size_t k = 0; k < sizeof days / sizeof days[0] && !e; k++) {
+        size_t n = strlen(days[k]);
+        if (days[k][0] == t[at] && n <= mx->s_end - at && memcmp(t + at, days[k], n) == 0)
+            e = at + n;
+    }
+    if (!e)
+        return 0;
+    int ok = no_letter_at(mx, e);
+    if (ok < 0)
+        return fl_mx_match(mx, FL_RE_WEEKDAY, at);
+    if (!ok)
+        return 0;
+    if (e + 1 < mx->s_end && t[e] == '\'' && t[e + 1] == 's')
+        return e + 2;
+    if (e + 3 < mx->s_end && (unsigned char)t[e] == 0xE2 && (unsigned char)t[e + 1] == 0x80 &&
+        (unsigned char)t[e + 2] == 0x99 && t[e + 3] == 's')
+        return e + 4;
+    return e;
+}
+
 static size_t date_at_word(fl_mx *mx, size_t at)
 {
     const char *t = mx->text;
@@ -309,7 +418,7 @@ static size_t date_at_word(fl_mx *mx, size_t at)
             return e;
         return 0;
     }
-    if (d.weekday && (e = fl_mx_match(mx, FL_RE_WEEKDAY, at))) {
+    if (d.weekday && (e = weekday_end(mx, at))) {
         size_t start = at, ws, wl;
         if (t[e - 1] == '.' && !weekday_abbreviation_ok(mx, at, e))
             return 0;
@@ -320,8 +429,8 @@ static size_t date_at_word(fl_mx *mx, size_t at)
             start = ws;
         return add_date(mx, start, e, 0, 0, 0, weekday_number(t + at)) ? e : 0;
     }
-    if (d.my_month && (e = fl_mx_match(mx, FL_RE_DATE_MY, at))) {
-        int y = group_int(mx, 2);
+    int y;
+    if (d.my_month && (e = date_my_end(mx, at, &y))) {
         if (!y && !date_preposition(mx, at) && !month_before_noun(mx, at, e))
             return 0;
         return add_date(mx, at, e, y, month_number(t + at), 0, -1) ? e : 0;
