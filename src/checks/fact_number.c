@@ -1211,6 +1211,16 @@ static void run(fl_doc *doc)
     cx.change = fl_ctx_phrases_get(doc, fl_ctx_change_phrases, &cx.change_local);
     cx.footing = fl_ctx_phrases_get(doc, footing_phrases, &cx.footing_local);
     cx.indexed = false;
+    /* per measure id: 0 not met, 1 met in one sentence (first_sentence), 2
+     * met in two */
+    unsigned char *seen = fl_arena_alloc(doc->arena, n);
+    size_t *first_sentence = fl_arena_alloc_uninit(doc->arena, n * sizeof *first_sentence);
+    if (!seen || !first_sentence) {
+        sb_stemmer_delete(own);
+        fl_ctx_oom(doc);
+        return;
+    }
+    bool paired = false;
     size_t na = 0, ni = 0;
     for (size_t i = 0; i < count && doc->status == FL_OK; i++) {
         const fl_mention *m = FL_DOC_MENTION(doc, i);
@@ -1222,7 +1232,6 @@ static void run(fl_doc *doc)
         size_t measure = measure_memo_of(doc, &mm, m);
         if (measure == FL_NAME_NO_KEY)
             continue;
-        const fl_sentence *s = FL_DOC_SENTENCE(doc, m->sentence);
         amount *a = &amounts[na];
         a->approx = APPROX_UNREAD;
         a->mention = i;
@@ -1235,9 +1244,31 @@ static void run(fl_doc *doc)
         a->measure_id = measure;
         a->value = m->number;
         a->sig = -1;
+        na++;
+        /* a measure stated in two sentences (ids are below n: each is
+         * some earlier amount's) */
+        if (!seen[measure]) {
+            seen[measure] = 1;
+            first_sentence[measure] = m->sentence;
+        } else if (first_sentence[measure] != m->sentence) {
+            seen[measure] = 2;
+            paired = true;
+        }
+    }
+    /* anchors only for amounts whose measure is in two sentences: the
+     * others meet no amount of their measure in another sentence, so no
+     * bucket, definite reference or comparison of theirs can hold a pair */
+    for (size_t k = 0; k < na && paired && doc->status == FL_OK; k++) {
+        amount *a = &amounts[k];
+        if (seen[a->measure_id] != 2)
+            continue;
+        const fl_sentence *s = FL_DOC_SENTENCE(doc, FL_DOC_MENTION(doc, a->mention)->sentence);
         find_anchors(doc, &memo, a, s->off, s->off + s->len);
         ni += a->anchor_count;
-        na++;
+    }
+    if (!paired && doc->status == FL_OK) {
+        sb_stemmer_delete(own);
+        return;
     }
     /* (measure, anchor, amount) items, in amount order */
     item *items = doc->status == FL_OK
