@@ -1270,19 +1270,6 @@ static void run(fl_doc *doc)
         sb_stemmer_delete(own);
         return;
     }
-    /* (measure, anchor, amount) items, in amount order */
-    item *items = doc->status == FL_OK
-                      ? fl_arena_alloc_uninit(doc->arena, 2 * (ni + 1) * sizeof *items)
-                      : NULL;
-    if (!items) {
-        sb_stemmer_delete(own);
-        fl_ctx_oom(doc);
-        return;
-    }
-    for (size_t k = 0, x = 0; k < na; k++)
-        for (size_t y = 0; y < amounts[k].anchor_count; y++)
-            items[x++] =
-                (item){amounts[k].measure_id, amounts[k].anchor_ids[y], amounts[k].anchors[y], k};
     /* an amount whose sentence states another value of the same measure is
      * part of a comparison or a list; counts and percentages only (a
      * money amount often shares its sentence with unrelated sums) */
@@ -1298,22 +1285,49 @@ static void run(fl_doc *doc)
         }
     }
     /* measures and anchors in strcmp order: ids become ranks */
-    size_t *mrank = fl_arena_alloc(doc->arena, (mm.keys.count + 1) * sizeof *mrank);
-    size_t *arank = fl_arena_alloc(doc->arena, (memo.stems.count + 1) * sizeof *arank);
-    if (!mrank || !arank || !fl_name_keys_ranks(doc, &mm.keys, mrank) ||
+    size_t nm = mm.keys.count, nanch = memo.stems.count;
+    size_t *mrank = fl_arena_alloc(doc->arena, (nm + 1) * sizeof *mrank);
+    size_t *arank = fl_arena_alloc(doc->arena, (nanch + 1) * sizeof *arank);
+    if (doc->status != FL_OK || !mrank || !arank || !fl_name_keys_ranks(doc, &mm.keys, mrank) ||
         !fl_name_keys_ranks(doc, &memo.stems, arank)) {
         sb_stemmer_delete(own);
         fl_ctx_oom(doc);
         return;
     }
-    for (size_t i = 0; i < ni; i++) {
-        items[i].measure = mrank[items[i].measure];
-        items[i].anchor = arank[items[i].anchor];
-    }
-    if (!sort_items(doc, items, items + ni + 1, ni, mm.keys.count, memo.stems.count)) {
+    /* (measure, anchor, amount) items sorted by (measure, anchor, amount):
+     * one counting sort on measure x anchor when that range is small (a
+     * document has a few measures and anchors), else sort_items */
+    bool one_sort = nanch == 0 || nm <= (2 * ni + 1024) / nanch;
+    size_t range = one_sort ? nm * nanch : 0;
+    item *items =
+        fl_arena_alloc_uninit(doc->arena, (one_sort ? ni + 1 : 2 * (ni + 1)) * sizeof *items);
+    size_t *start = one_sort ? fl_arena_alloc(doc->arena, (range + 1) * sizeof *start) : NULL;
+    if (!items || (one_sort && !start)) {
         sb_stemmer_delete(own);
         fl_ctx_oom(doc);
         return;
+    }
+    if (one_sort) {
+        for (size_t k = 0; k < na; k++)
+            for (size_t y = 0; y < amounts[k].anchor_count; y++)
+                start[mrank[amounts[k].measure_id] * nanch + arank[amounts[k].anchor_ids[y]] + 1]++;
+        for (size_t b = 0; b < range; b++)
+            start[b + 1] += start[b];
+        for (size_t k = 0; k < na; k++)
+            for (size_t y = 0; y < amounts[k].anchor_count; y++) {
+                size_t mr = mrank[amounts[k].measure_id], ar = arank[amounts[k].anchor_ids[y]];
+                items[start[mr * nanch + ar]++] = (item){mr, ar, amounts[k].anchors[y], k};
+            }
+    } else {
+        for (size_t k = 0, x = 0; k < na; k++)
+            for (size_t y = 0; y < amounts[k].anchor_count; y++)
+                items[x++] = (item){mrank[amounts[k].measure_id], arank[amounts[k].anchor_ids[y]],
+                                    amounts[k].anchors[y], k};
+        if (!sort_items(doc, items, items + ni + 1, ni, nm, nanch)) {
+            sb_stemmer_delete(own);
+            fl_ctx_oom(doc);
+            return;
+        }
     }
     for (size_t i = 0; i < ni && doc->status == FL_OK;) {
         size_t j = i;
