@@ -10,7 +10,6 @@
 #include "context.h"
 #include "../lexicon.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -123,10 +122,17 @@ static void normalize_expansion(const char *s, size_t len, char *out, size_t cap
         if (i == 0 && strcmp(words[i], "the") == 0)
             continue;
         neutral_word(words[i]);
-        int k = snprintf(out + used, cap - used, "%s%s", used ? " " : "", words[i]);
-        if (k < 0 || (size_t)k >= cap - used)
+        /* as much as fits, NUL-terminated; a word cut short ends it */
+        size_t wl = strlen(words[i]), need = (used ? 1 : 0) + wl, room = cap - used - 1, k = 0;
+        char *o = out + used;
+        if (used && k < room)
+            o[k++] = ' ';
+        for (size_t j = 0; j < wl && k < room; j++)
+            o[k++] = words[i][j];
+        o[k] = '\0';
+        if (need > room)
             break;
-        used += (size_t)k;
+        used += need;
     }
 }
 
@@ -555,7 +561,8 @@ static void run(fl_doc *doc)
         n += FL_DOC_MENTION(doc, i)->kind == FL_M_ACRONYM_DEF;
     if (n == 0)
         return;
-    def *defs = fl_arena_alloc(doc->arena, n * sizeof *defs);
+    /* not zeroed here: each is zeroed as it is parsed */
+    def *defs = fl_arena_alloc_uninit(doc->arena, n * sizeof *defs);
     if (!defs) {
         fl_ctx_oom(doc);
         return;

@@ -476,6 +476,11 @@ typedef struct phrase_sets {
     size_t count;
     const char *const *lists[PHRASE_SETS_MAX];
     fl_ctx_phrases *sets[PHRASE_SETS_MAX]; /* malloc'd */
+    /* fl_ctx_list_data's, by list and maker */
+    size_t data_count;
+    const void *data_lists[PHRASE_SETS_MAX];
+    fl_ctx_list_maker data_makers[PHRASE_SETS_MAX];
+    void *data[PHRASE_SETS_MAX]; /* malloc'd */
 } phrase_sets;
 
 void fl_ctx_phrase_sets_free(void *sets)
@@ -485,7 +490,35 @@ void fl_ctx_phrase_sets_free(void *sets)
         return;
     for (size_t i = 0; i < ps->count; i++)
         free(ps->sets[i]);
+    for (size_t i = 0; i < ps->data_count; i++)
+        free(ps->data[i]);
     free(ps);
+}
+
+const void *fl_ctx_list_data(const fl_doc *doc, const void *list, size_t size,
+                             fl_ctx_list_maker make, void *local)
+{
+    fl_workspace *ws = doc->ws;
+    if (ws) {
+        phrase_sets *ps = ws->phrase_sets;
+        if (!ps)
+            ps = ws->phrase_sets = calloc(1, sizeof *ps);
+        if (ps) {
+            for (size_t i = 0; i < ps->data_count; i++)
+                if (ps->data_lists[i] == list && ps->data_makers[i] == make)
+                    return ps->data[i];
+            void *data = ps->data_count < PHRASE_SETS_MAX ? malloc(size) : NULL;
+            if (data) {
+                make(data, list);
+                ps->data_lists[ps->data_count] = list;
+                ps->data_makers[ps->data_count] = make;
+                ps->data[ps->data_count++] = data;
+                return data;
+            }
+        }
+    }
+    make(local, list);
+    return local;
 }
 
 const fl_ctx_phrases *fl_ctx_phrases_get(const fl_doc *doc, const char *const *phrases,

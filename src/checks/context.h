@@ -107,6 +107,15 @@ void fl_ctx_phrases_init(fl_ctx_phrases *set, const char *const *phrases);
 const fl_ctx_phrases *fl_ctx_phrases_get(const fl_doc *doc, const char *const *phrases,
                                          fl_ctx_phrases *local);
 
+/* Data made from a static list (a word list's index, say) once per
+ * workspace and kept there for later documents, found by the list's
+ * address and the maker: `size` bytes that make(data, list) fills. Without
+ * a workspace (or out of memory) make fills *local (`size` bytes), which
+ * is returned. */
+typedef void (*fl_ctx_list_maker)(void *data, const void *list);
+const void *fl_ctx_list_data(const fl_doc *doc, const void *list, size_t size,
+                             fl_ctx_list_maker make, void *local);
+
 /* Whether text[0..len) holds one of the phrases; when `where` is not NULL,
  * stores the offset (in text) of the first match. */
 bool fl_ctx_text_has(const char *text, size_t len, const char *const *phrases, size_t *where);

@@ -214,19 +214,23 @@ static long described_person(const fl_doc *doc, size_t i, const char *const *kno
 }
 
 /* The person each mention (an age) is about: its link, or the person a
- * described age refers to. NULL when out of memory. */
-static long *age_persons(fl_doc *doc)
+ * described age refers to; *nages counts the age mentions. NULL when out
+ * of memory. */
+static long *age_persons(fl_doc *doc, size_t *nages)
 {
     size_t n = doc->mentions.count;
-    long *who = fl_arena_alloc(doc->arena, n * sizeof *who);
+    /* not zeroed: every entry is set */
+    long *who = fl_arena_alloc_uninit(doc->arena, n * sizeof *who);
     fl_vec known;
     fl_vec_init(&known, sizeof(const char *));
     if (!who)
         return NULL;
     bool described = false;
+    *nages = 0;
     for (size_t i = 0; i < n; i++) {
         const fl_mention *m = FL_DOC_MENTION(doc, i);
         who[i] = m->person;
+        *nages += m->kind == FL_M_AGE;
         if ((m->kind == FL_M_AGE || m->kind == FL_M_TITLE) && m->person >= 0 &&
             (size_t)m->person < n) {
             const char *key = fc_entity_key(doc, m->person);
@@ -236,8 +240,8 @@ static long *age_persons(fl_doc *doc)
             described = true;
         }
     }
-    if (!described || !known.count)
-        return who;
+    if (*nages < 2 || !described || !known.count)
+        return who; /* nothing to describe, or no two ages (run stops) */
     qsort(known.items, known.count, sizeof(const char *), fc_key_order);
     for (size_t i = 0; i < n; i++) {
         const fl_mention *m = FL_DOC_MENTION(doc, i);
@@ -252,12 +256,14 @@ static void run(fl_doc *doc)
     size_t n = doc->mentions.count, ns = doc->sentences.count;
     if (!n || !ns)
         return;
-    unsigned char *birthday = fl_arena_alloc(doc->arena, ns);
-    long *person = age_persons(doc);
-    if (!birthday || !person) {
+    size_t nages;
+    long *person = age_persons(doc, &nages);
+    if (!person) {
         fl_ctx_oom(doc);
         return;
     }
+    if (nages < 2)
+        return; /* no two ages to differ */
     /* first the people given two different ages: only their sentences
      * are read for birthdays (keeps the check cheap on long documents) */
     fl_vec ages, cands;
@@ -283,6 +289,11 @@ static void run(fl_doc *doc)
     }
     if (!cands.count)
         return;
+    unsigned char *birthday = fl_arena_alloc(doc->arena, ns);
+    if (!birthday) {
+        fl_ctx_oom(doc);
+        return;
+    }
     const char *const *cand = cands.items;
     size_t shared_count = 0;
     const char **shared = NULL;

@@ -46,11 +46,18 @@ static inline int fc_tok_in(const fl_doc *doc, size_t t, const char *const *word
 
 /* A word list (NULL-terminated, lower case) with, per first letter (a-z,
  * then any other byte), the lengths of its words (bit n; bit 15 for 15 or
- * more), so that most tokens are turned away without reading the list.
- * Made per run, on the stack. */
+ * more), so that most tokens are turned away without reading the list,
+ * and its words grouped by first letter, so that the others are compared
+ * only with the words of their letter and length. Made per run, on the
+ * stack. */
+enum { FC_WORDS_MAX = 48 };
 typedef struct fc_words {
     const char *const *words;
     uint16_t lens[27];
+    bool grouped;                /* false: more than FC_WORDS_MAX words, read the list */
+    uint8_t start[28];           /* bucket b's words: order[start[b]..start[b + 1]) */
+    uint8_t order[FC_WORDS_MAX]; /* indexes in words, by bucket, in list order */
+    uint8_t len[FC_WORDS_MAX];   /* their lengths (255 for 255 or more) */
 } fc_words;
 
 static inline unsigned fc_bucket(char c)
@@ -62,20 +69,62 @@ static inline void fc_words_init(fc_words *w, const char *const *words)
 {
     w->words = words;
     memset(w->lens, 0, sizeof w->lens);
-    for (size_t i = 0; words[i]; i++) {
-        size_t n = strlen(words[i]);
-        w->lens[fc_bucket(words[i][0])] |= (uint16_t)(1u << (n < 15 ? n : 15));
+    memset(w->start, 0, sizeof w->start);
+    size_t count = 0;
+    for (; words[count]; count++) {
+        size_t n = strlen(words[count]);
+        unsigned b = fc_bucket(words[count][0]);
+        w->lens[b] |= (uint16_t)(1u << (n < 15 ? n : 15));
+        if (count < FC_WORDS_MAX)
+            w->start[b + 1]++;
     }
+    w->grouped = count <= FC_WORDS_MAX;
+    if (!w->grouped)
+        return;
+    for (size_t b = 0; b < 27; b++)
+        w->start[b + 1] = (uint8_t)(w->start[b + 1] + w->start[b]);
+    uint8_t fill[27];
+    memcpy(fill, w->start, sizeof fill);
+    for (size_t i = 0; i < count; i++) {
+        size_t n = strlen(words[i]);
+        uint8_t at = fill[fc_bucket(words[i][0])]++;
+        w->order[at] = (uint8_t)i;
+        w->len[at] = (uint8_t)(n < 255 ? n : 255);
+    }
+}
+
+/* fc_words_init as an fl_ctx_list_maker. */
+static inline void fc_words_make(void *data, const void *list)
+{
+    fc_words_init(data, list);
+}
+
+/* The fc_words of a static word list, made once per workspace (see
+ * fl_ctx_list_data); *local is used without one. */
+static inline const fc_words *fc_words_get(const fl_doc *doc, const char *const *words,
+                                           fc_words *local)
+{
+    return fl_ctx_list_data(doc, words, sizeof *local, fc_words_make, local);
 }
 
 /* fc_tok_in on a word list with its first letters and lengths. */
 static inline int fc_tok_in_words(const fl_doc *doc, size_t t, const fc_words *w)
 {
     const fl_token *tok = FL_DOC_TOKEN(doc, t);
-    char c0 = tok->len ? fl_ctx_lower(doc->prose.text[tok->off]) : '\0';
-    if (!(w->lens[fc_bucket(c0)] >> (tok->len < 15 ? tok->len : 15) & 1u))
+    const char *s = doc->prose.text + tok->off;
+    char c0 = tok->len ? fl_ctx_lower(s[0]) : '\0';
+    unsigned b = fc_bucket(c0);
+    if (!(w->lens[b] >> (tok->len < 15 ? tok->len : 15) & 1u))
         return -1;
-    return fc_tok_in(doc, t, w->words);
+    if (!w->grouped)
+        return fc_tok_in(doc, t, w->words);
+    size_t len = tok->len < 255 ? tok->len : 255;
+    /* a bucket's words are in list order: the first that matches is
+     * fc_tok_in's */
+    for (size_t k = w->start[b]; k < w->start[b + 1]; k++)
+        if (w->len[k] == len && fc_eq(s, tok->len, w->words[w->order[k]]))
+            return w->order[k];
+    return -1;
 }
 
 /* The first token whose start is at or after prose offset off. */

@@ -93,7 +93,8 @@ static const char *const kind_name[EV_COUNT] = {"",
                                                 "conviction",
                                                 "completion"};
 
-/* Event words, sorted by `word` (bsearch): past-tense verbs and nouns
+/* Event words, sorted by `word` (a first letter's words are one run):
+ * past-tense verbs and nouns
  * date an event; base forms only show that a kind of event moved ("was due
  * to open in 2020"). */
 typedef enum event_form { EW_VERB, EW_NOUN, EW_BASE } event_form;
@@ -265,6 +266,46 @@ static const char *const stop_words[] = {
 /* Modifiers that may stand between a preposition and its date. */
 static const char *const date_modifiers[] = {"early", "late", "mid", "the", NULL};
 
+/* Event words (and "ground", "out", "off") by first letter a-z: the
+ * lengths (bit n) and the last letters (bit c - 'a') they have, so that
+ * most words are turned away at once, and where each letter's run of
+ * event_words starts. */
+enum { EV_WORDS = sizeof event_words / sizeof event_words[0] };
+typedef struct ev_filter {
+    uint16_t lens[26];
+    uint32_t lasts[26];
+    uint8_t first[27];     /* event_words starting with letter c: [first[c], first[c + 1]) */
+    uint8_t len[EV_WORDS]; /* their lengths */
+} ev_filter;
+
+static void ev_filter_add(ev_filter *f, const char *w)
+{
+    size_t n = strlen(w);
+    f->lens[w[0] - 'a'] |= (uint16_t)(1u << n);
+    f->lasts[w[0] - 'a'] |= 1u << (w[n - 1] - 'a');
+}
+
+/* Fills the event word filter (an fl_ctx_list_maker for event_words). */
+static void ev_filter_make(void *data, const void *list)
+{
+    ev_filter *f = data;
+    (void)list; /* event_words */
+    memset(f, 0, sizeof *f);
+    for (size_t i = 0; i < EV_WORDS; i++) {
+        ev_filter_add(f, event_words[i].word);
+        f->first[event_words[i].word[0] - 'a' + 1]++;
+        f->len[i] = (uint8_t)strlen(event_words[i].word);
+    }
+    for (size_t c = 0; c < 26; c++)
+        f->first[c + 1] = (uint8_t)(f->first[c + 1] + f->first[c]);
+    ev_filter_add(f, "ground");
+    ev_filter_add(f, "out");
+    ev_filter_add(f, "off");
+}
+
+/* The word lists read per token. */
+enum { W_STOP, W_MODIFIERS, W_BOUNDS, W_RANGES, W_PREPS, W_AUXES, W_DETS, W_COUNT };
+
 typedef struct ev_ctx {
     fl_doc *doc;
     unsigned char *date_tok; /* per token: 1 inside a date mention */
@@ -272,59 +313,29 @@ typedef struct ev_ctx {
                                 group_mentions on the first event) */
     size_t *sent_mentions;   /* mention indices grouped by sentence */
     bool moved[EV_COUNT];
-    /* the word lists read per token */
-    fc_words stop, modifiers, bounds, ranges, preps, auxes, dets;
-    /* event words (and "ground", "out", "off") by first letter a-z: the
-     * lengths (bit n) and the last letters (bit c - 'a') they have */
-    uint16_t ev_lens[26];
-    uint32_t ev_lasts[26];
+    const fc_words *stop, *modifiers, *bounds, *ranges, *preps, *auxes, *dets;
+    const ev_filter *ev;
+    /* without a workspace: made here */
+    fc_words local_words[W_COUNT];
+    ev_filter local_filter;
 } ev_ctx;
 
-static void ev_filter_add(ev_ctx *cx, const char *w)
-{
-    size_t n = strlen(w);
-    cx->ev_lens[w[0] - 'a'] |= (uint16_t)(1u << n);
-    cx->ev_lasts[w[0] - 'a'] |= 1u << (w[n - 1] - 'a');
-}
-
-/* Fills the event word filter of cx. */
-static void ev_filter_init(ev_ctx *cx)
-{
-    memset(cx->ev_lens, 0, sizeof cx->ev_lens);
-    memset(cx->ev_lasts, 0, sizeof cx->ev_lasts);
-    for (size_t i = 0; i < sizeof event_words / sizeof event_words[0]; i++)
-        ev_filter_add(cx, event_words[i].word);
-    ev_filter_add(cx, "ground");
-    ev_filter_add(cx, "out");
-    ev_filter_add(cx, "off");
-}
-
-static int word_order(const void *key, const void *item)
-{
-    const unsigned char *k = key, *w = (const unsigned char *)((const event_word *)item)->word;
-    /* most steps differ at the first letter */
-    if (k[0] != w[0])
-        return k[0] < w[0] ? -1 : 1;
-    return strcmp((const char *)k, (const char *)w);
-}
-
-/* event_word_at for a word that passed the filter. */
-static const event_word *event_word_lookup(const fl_doc *doc, size_t t, const fl_token *tok,
-                                           const char *w)
+/* event_word_at for a word that passed the filter: the event words of
+ * its first letter (c0, 0-25) read in turn. */
+static const event_word *event_word_lookup(const ev_ctx *cx, size_t t, const fl_token *tok,
+                                           const char *w, unsigned c0)
 {
     static const event_word ground = {"ground", EV_GROUND, EW_VERB};
     static const event_word walkout = {"out", EV_WALKOUT, EW_VERB};
-    char buf[16];
-    for (size_t i = 0; i < tok->len; i++)
-        buf[i] = fl_ctx_lower(w[i]);
-    buf[tok->len] = '\0';
-    if (strcmp(buf, "ground") == 0 && t > 0 && fc_tok_is(doc, t - 1, "broke"))
-        return &ground;
-    if ((strcmp(buf, "out") == 0 || strcmp(buf, "off") == 0) && t > 0 &&
-        fc_tok_is(doc, t - 1, "walked"))
-        return &walkout;
-    return bsearch(buf, event_words, sizeof event_words / sizeof event_words[0],
-                   sizeof event_words[0], word_order);
+    const fl_doc *doc = cx->doc;
+    if (c0 == 'g' - 'a' && fc_eq(w, tok->len, "ground"))
+        return t > 0 && fc_tok_is(doc, t - 1, "broke") ? &ground : NULL;
+    if (c0 == 'o' - 'a' && (fc_eq(w, tok->len, "out") || fc_eq(w, tok->len, "off")))
+        return t > 0 && fc_tok_is(doc, t - 1, "walked") ? &walkout : NULL;
+    for (size_t i = cx->ev->first[c0]; i < cx->ev->first[c0 + 1]; i++)
+        if (cx->ev->len[i] == tok->len && fc_eq(w, tok->len, event_words[i].word))
+            return &event_words[i];
+    return NULL;
 }
 
 /* The event word at token t, or NULL ("broke ground" and "walked out/off"
@@ -340,10 +351,10 @@ static inline const event_word *event_word_at(const ev_ctx *cx, size_t t)
      * letter (event words are lower-case ASCII) */
     unsigned c0 = (unsigned char)fl_ctx_lower(w[0]) - 'a';
     unsigned cn = (unsigned char)fl_ctx_lower(w[tok->len - 1]) - 'a';
-    if (c0 >= 26 || cn >= 26 || !(cx->ev_lens[c0] >> tok->len & 1u) ||
-        !(cx->ev_lasts[c0] >> cn & 1u))
+    if (c0 >= 26 || cn >= 26 || !(cx->ev->lens[c0] >> tok->len & 1u) ||
+        !(cx->ev->lasts[c0] >> cn & 1u))
         return NULL;
-    return event_word_lookup(doc, t, tok, w);
+    return event_word_lookup(cx, t, tok, w, c0);
 }
 
 /* The kind of event dated by the word at token t (a verb or noun), or
@@ -391,15 +402,16 @@ static int attach(const ev_ctx *cx, size_t ds, size_t de, size_t sf, size_t se, 
     size_t words = 0;
     for (size_t t = ds; t > sf && words < 9;) {
         t--;
-        if (cx->date_tok[t] || is_hard_stop(doc, t))
+        fl_token_kind kind = FL_DOC_TOKEN(doc, t)->kind;
+        if (cx->date_tok[t] || (kind == FL_TOK_PUNCT && is_hard_stop(doc, t)))
             break;
-        if (FL_DOC_TOKEN(doc, t)->kind == FL_TOK_WORD) {
+        if (kind == FL_TOK_WORD) {
             int k = event_kind_at(cx, t, &noun);
             if (k != EV_NONE) {
                 *ev = t;
                 return k;
             }
-            if (fc_tok_in_words(doc, t, &cx->stop) >= 0)
+            if (fc_tok_in_words(doc, t, cx->stop) >= 0)
                 break;
             words++;
         }
@@ -415,7 +427,7 @@ static int attach(const ev_ctx *cx, size_t ds, size_t de, size_t sf, size_t se, 
     }
     /* a date opening the sentence: "In February, Kestrel recalled ..." */
     size_t p = ds;
-    while (p > sf && fc_tok_in_words(doc, p - 1, &cx->modifiers) >= 0)
+    while (p > sf && fc_tok_in_words(doc, p - 1, cx->modifiers) >= 0)
         p--;
     if (p > sf && p - 1 == sf && (fc_tok_is(doc, sf, "in") || fc_tok_is(doc, sf, "on"))) {
         words = 0;
@@ -429,7 +441,7 @@ static int attach(const ev_ctx *cx, size_t ds, size_t de, size_t sf, size_t se, 
                 *ev = t;
                 return k;
             }
-            if (fc_tok_in_words(doc, t, &cx->stop) >= 0)
+            if (fc_tok_in_words(doc, t, cx->stop) >= 0)
                 break;
             words++;
         }
@@ -443,7 +455,7 @@ static int attach(const ev_ctx *cx, size_t ds, size_t de, size_t sf, size_t se, 
 static bool premodifier(const ev_ctx *cx, size_t ds, size_t de, size_t sf, size_t se)
 {
     bool noun = false;
-    return ds > sf && de < se && fc_tok_in_words(cx->doc, ds - 1, &cx->dets) >= 0 &&
+    return ds > sf && de < se && fc_tok_in_words(cx->doc, ds - 1, cx->dets) >= 0 &&
            event_kind_at(cx, de, &noun) != EV_NONE && noun;
 }
 
@@ -452,9 +464,9 @@ static bool bound_or_range(const ev_ctx *cx, size_t ds, size_t de, size_t sf, si
 {
     const fl_doc *doc = cx->doc;
     size_t p = ds;
-    while (p > sf && fc_tok_in_words(doc, p - 1, &cx->modifiers) >= 0)
+    while (p > sf && fc_tok_in_words(doc, p - 1, cx->modifiers) >= 0)
         p--;
-    if (p > sf && fc_tok_in_words(doc, p - 1, &cx->bounds) >= 0 && !premodifier(cx, ds, de, sf, se))
+    if (p > sf && fc_tok_in_words(doc, p - 1, cx->bounds) >= 0 && !premodifier(cx, ds, de, sf, se))
         return true;
     if (p > sf && (is_punct(doc, p - 1, '-') || is_punct(doc, p - 1, '/')))
         return true;
@@ -463,7 +475,7 @@ static bool bound_or_range(const ev_ctx *cx, size_t ds, size_t de, size_t sf, si
         bool next_date = false;
         for (size_t t = de + 1; t < se && t <= de + 2 && !next_date; t++)
             next_date = cx->date_tok[t] || FL_DOC_TOKEN(doc, t)->kind == FL_TOK_NUMBER;
-        if ((next_date && fc_tok_in_words(doc, de, &cx->ranges) >= 0) || is_punct(doc, de, '-') ||
+        if ((next_date && fc_tok_in_words(doc, de, cx->ranges) >= 0) || is_punct(doc, de, '-') ||
             is_punct(doc, de, '/') ||
             (unsigned char)doc->prose.text[FL_DOC_TOKEN(doc, de)->off] == 0xe2)
             return true;
@@ -539,8 +551,8 @@ static const char *object_word(const ev_ctx *cx, size_t ev, size_t ds)
         if (tok->kind != FL_TOK_WORD || tok->capitalized || tok->len < 3)
             continue;
         const char *w = doc->prose.text + tok->off;
-        if (fl_is_stopword(w, tok->len) || fc_tok_in_words(doc, t, &cx->preps) >= 0 ||
-            fc_tok_in_words(doc, t, &cx->modifiers) >= 0)
+        if (fl_is_stopword(w, tok->len) || fc_tok_in_words(doc, t, cx->preps) >= 0 ||
+            fc_tok_in_words(doc, t, cx->modifiers) >= 0)
             continue;
         char *o = fl_arena_strndup(doc->arena, w, tok->len);
         if (!o)
@@ -570,14 +582,14 @@ static const char *subject_noun(const ev_ctx *cx, size_t ev, size_t first)
     /* "broke ground", "walked out": the noun stands before the phrase */
     if (t > first && (fc_tok_is(doc, t - 1, "broke") || fc_tok_is(doc, t - 1, "walked")))
         t--;
-    while (t > first && fc_tok_in_words(doc, t - 1, &cx->auxes) >= 0)
+    while (t > first && fc_tok_in_words(doc, t - 1, cx->auxes) >= 0)
         t--;
     if (t == first)
         return "";
     const fl_token *tok = FL_DOC_TOKEN(doc, t - 1);
     const char *w = doc->prose.text + tok->off;
     if (tok->kind != FL_TOK_WORD || tok->capitalized || tok->len < 3 ||
-        fl_is_stopword(w, tok->len) || fc_tok_in_words(doc, t - 1, &cx->stop) >= 0)
+        fl_is_stopword(w, tok->len) || fc_tok_in_words(doc, t - 1, cx->stop) >= 0)
         return "";
     char *key = fl_arena_alloc(doc->arena, tok->len + 2);
     if (!key)
@@ -644,7 +656,7 @@ static bool add_event(ev_ctx *cx, fl_vec *recs, size_t date, int kind, size_t ev
         if (before && m->off > ev_off && m->off < d->off) {
             /* a named object: not one after a preposition (a place) */
             size_t t = fc_token_at_in(doc, s, m->off);
-            if (t > ev_tok + 1 && fc_tok_in_words(doc, t - 1, &cx->preps) >= 0)
+            if (t > ev_tok + 1 && fc_tok_in_words(doc, t - 1, cx->preps) >= 0)
                 continue;
             if (!push_rec(doc, recs, date, kind, key, object, i))
                 return false;
@@ -657,7 +669,7 @@ static bool add_event(ev_ctx *cx, fl_vec *recs, size_t date, int kind, size_t ev
         /* a name after a preposition is a place, platform or time */
         size_t mt = fc_token_at_in(doc, s, m->off);
         if (mt > FL_DOC_SENTENCE(doc, s)->first_token &&
-            fc_tok_in_words(doc, mt - 1, &cx->preps) >= 0)
+            fc_tok_in_words(doc, mt - 1, cx->preps) >= 0)
             continue;
         size_t gap = m->off + m->len <= ev_off ? ev_off - (m->off + m->len) : m->off - ev_off;
         if (gap < best_gap) {
@@ -858,50 +870,63 @@ static void run(fl_doc *doc)
     size_t n = doc->mentions.count, ns = doc->sentences.count, nt = doc->tokens.count;
     if (!n || !ns || !nt)
         return;
-    bool any = false;
-    for (size_t i = 0; i < n && !any; i++) {
+    size_t nread = 0; /* dates to read */
+    for (size_t i = 0; i < n; i++) {
         const fl_mention *m = FL_DOC_MENTION(doc, i);
-        any = m->kind == FL_M_DATE && (m->month || m->year);
+        nread += m->kind == FL_M_DATE && (m->month || m->year) && m->sentence < ns;
     }
-    if (!any)
+    if (!nread)
         return;
     ev_ctx cx;
-    memset(&cx, 0, sizeof cx);
     cx.doc = doc;
-    ev_filter_init(&cx);
+    cx.sent_first = cx.sent_mentions = NULL;
+    memset(cx.moved, 0, sizeof cx.moved);
     static const char *const dets[] = {"the", "its", "their", "his", "her", "our", "a", NULL};
-    fc_words_init(&cx.stop, stop_words);
-    fc_words_init(&cx.modifiers, date_modifiers);
-    fc_words_init(&cx.bounds, bound_words);
-    fc_words_init(&cx.ranges, range_words);
-    fc_words_init(&cx.preps, prepositions);
-    fc_words_init(&cx.auxes, auxiliaries);
-    fc_words_init(&cx.dets, dets);
+    cx.stop = fc_words_get(doc, stop_words, &cx.local_words[W_STOP]);
+    cx.modifiers = fc_words_get(doc, date_modifiers, &cx.local_words[W_MODIFIERS]);
+    cx.bounds = fc_words_get(doc, bound_words, &cx.local_words[W_BOUNDS]);
+    cx.ranges = fc_words_get(doc, range_words, &cx.local_words[W_RANGES]);
+    cx.preps = fc_words_get(doc, prepositions, &cx.local_words[W_PREPS]);
+    cx.auxes = fc_words_get(doc, auxiliaries, &cx.local_words[W_AUXES]);
+    cx.dets = fc_words_get(doc, dets, &cx.local_words[W_DETS]);
+    cx.ev = fl_ctx_list_data(doc, event_words, sizeof cx.local_filter, ev_filter_make,
+                             &cx.local_filter);
     cx.date_tok = fl_arena_alloc(doc->arena, nt);
     if (!cx.date_tok) {
         fl_ctx_oom(doc);
         return;
     }
-    /* the date tokens */
+    /* the date tokens; the dates to read, with their first tokens */
+    size_t *dates = fl_arena_alloc_uninit(doc->arena, 2 * nread * sizeof *dates);
+    if (!dates) {
+        fl_ctx_oom(doc);
+        return;
+    }
+    size_t ndates = 0;
     for (size_t i = 0; i < n; i++) {
         const fl_mention *m = FL_DOC_MENTION(doc, i);
-        if (m->kind == FL_M_DATE)
-            for (size_t t = fc_token_at_in(doc, m->sentence, m->off);
-                 t < nt && FL_DOC_TOKEN(doc, t)->off < m->off + m->len; t++)
-                cx.date_tok[t] = 1;
+        if (m->kind != FL_M_DATE)
+            continue;
+        size_t first = fc_token_at_in(doc, m->sentence, m->off);
+        for (size_t t = first; t < nt && FL_DOC_TOKEN(doc, t)->off < m->off + m->len; t++)
+            cx.date_tok[t] = 1;
+        if ((m->month || m->year) && m->sentence < ns) {
+            dates[2 * ndates] = i;
+            dates[2 * ndates + 1] = first;
+            ndates++;
+        }
     }
     fl_ctx_phrases unsure_local, moved_local;
     const fl_ctx_phrases *unsure = fl_ctx_phrases_get(doc, unsure_cues, &unsure_local);
     const fl_ctx_phrases *moved = fl_ctx_phrases_get(doc, moved_cues, &moved_local);
     fl_vec recs;
     fl_vec_init(&recs, sizeof(ev_rec));
-    for (size_t i = 0; i < n; i++) {
+    for (size_t q = 0; q < ndates; q++) {
+        size_t i = dates[2 * q];
         const fl_mention *m = FL_DOC_MENTION(doc, i);
-        if (m->kind != FL_M_DATE || (!m->month && !m->year) || m->sentence >= ns)
-            continue;
         const fl_sentence *sen = FL_DOC_SENTENCE(doc, m->sentence);
         size_t sf = sen->first_token, se = sf + sen->token_count;
-        size_t ds = fc_token_at_in(doc, m->sentence, m->off), de = ds;
+        size_t ds = dates[2 * q + 1], de = ds;
         while (de < se && FL_DOC_TOKEN(doc, de)->off < m->off + m->len)
             de++;
         if (ds >= de)

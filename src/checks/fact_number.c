@@ -1211,6 +1211,16 @@ static void run(fl_doc *doc)
     cx.change = fl_ctx_phrases_get(doc, fl_ctx_change_phrases, &cx.change_local);
     cx.footing = fl_ctx_phrases_get(doc, footing_phrases, &cx.footing_local);
     cx.indexed = false;
+    /* per measure id: 0 not met, 1 met in one sentence (first_sentence), 2
+     * met in two */
+    unsigned char *seen = fl_arena_alloc(doc->arena, n);
+    size_t *first_sentence = fl_arena_alloc_uninit(doc->arena, n * sizeof *first_sentence);
+    if (!seen || !first_sentence) {
+        sb_stemmer_delete(own);
+        fl_ctx_oom(doc);
+        return;
+    }
+    bool paired = false;
     size_t na = 0, ni = 0;
     for (size_t i = 0; i < count && doc->status == FL_OK; i++) {
         const fl_mention *m = FL_DOC_MENTION(doc, i);
@@ -1222,7 +1232,6 @@ static void run(fl_doc *doc)
         size_t measure = measure_memo_of(doc, &mm, m);
         if (measure == FL_NAME_NO_KEY)
             continue;
-        const fl_sentence *s = FL_DOC_SENTENCE(doc, m->sentence);
         amount *a = &amounts[na];
         a->approx = APPROX_UNREAD;
         a->mention = i;
@@ -1235,23 +1244,32 @@ static void run(fl_doc *doc)
         a->measure_id = measure;
         a->value = m->number;
         a->sig = -1;
+        na++;
+        /* a measure stated in two sentences (ids are below n: each is
+         * some earlier amount's) */
+        if (!seen[measure]) {
+            seen[measure] = 1;
+            first_sentence[measure] = m->sentence;
+        } else if (first_sentence[measure] != m->sentence) {
+            seen[measure] = 2;
+            paired = true;
+        }
+    }
+    /* anchors only for amounts whose measure is in two sentences: the
+     * others meet no amount of their measure in another sentence, so no
+     * bucket, definite reference or comparison of theirs can hold a pair */
+    for (size_t k = 0; k < na && paired && doc->status == FL_OK; k++) {
+        amount *a = &amounts[k];
+        if (seen[a->measure_id] != 2)
+            continue;
+        const fl_sentence *s = FL_DOC_SENTENCE(doc, FL_DOC_MENTION(doc, a->mention)->sentence);
         find_anchors(doc, &memo, a, s->off, s->off + s->len);
         ni += a->anchor_count;
-        na++;
     }
-    /* (measure, anchor, amount) items, in amount order */
-    item *items = doc->status == FL_OK
-                      ? fl_arena_alloc_uninit(doc->arena, 2 * (ni + 1) * sizeof *items)
-                      : NULL;
-    if (!items) {
+    if (!paired && doc->status == FL_OK) {
         sb_stemmer_delete(own);
-        fl_ctx_oom(doc);
         return;
     }
-    for (size_t k = 0, x = 0; k < na; k++)
-        for (size_t y = 0; y < amounts[k].anchor_count; y++)
-            items[x++] =
-                (item){amounts[k].measure_id, amounts[k].anchor_ids[y], amounts[k].anchors[y], k};
     /* an amount whose sentence states another value of the same measure is
      * part of a comparison or a list; counts and percentages only (a
      * money amount often shares its sentence with unrelated sums) */
@@ -1267,22 +1285,49 @@ static void run(fl_doc *doc)
         }
     }
     /* measures and anchors in strcmp order: ids become ranks */
-    size_t *mrank = fl_arena_alloc(doc->arena, (mm.keys.count + 1) * sizeof *mrank);
-    size_t *arank = fl_arena_alloc(doc->arena, (memo.stems.count + 1) * sizeof *arank);
-    if (!mrank || !arank || !fl_name_keys_ranks(doc, &mm.keys, mrank) ||
+    size_t nm = mm.keys.count, nanch = memo.stems.count;
+    size_t *mrank = fl_arena_alloc(doc->arena, (nm + 1) * sizeof *mrank);
+    size_t *arank = fl_arena_alloc(doc->arena, (nanch + 1) * sizeof *arank);
+    if (doc->status != FL_OK || !mrank || !arank || !fl_name_keys_ranks(doc, &mm.keys, mrank) ||
         !fl_name_keys_ranks(doc, &memo.stems, arank)) {
         sb_stemmer_delete(own);
         fl_ctx_oom(doc);
         return;
     }
-    for (size_t i = 0; i < ni; i++) {
-        items[i].measure = mrank[items[i].measure];
-        items[i].anchor = arank[items[i].anchor];
-    }
-    if (!sort_items(doc, items, items + ni + 1, ni, mm.keys.count, memo.stems.count)) {
+    /* (measure, anchor, amount) items sorted by (measure, anchor, amount):
+     * one counting sort on measure x anchor when that range is small (a
+     * document has a few measures and anchors), else sort_items */
+    bool one_sort = nanch == 0 || nm <= (2 * ni + 1024) / nanch;
+    size_t range = one_sort ? nm * nanch : 0;
+    item *items =
+        fl_arena_alloc_uninit(doc->arena, (one_sort ? ni + 1 : 2 * (ni + 1)) * sizeof *items);
+    size_t *start = one_sort ? fl_arena_alloc(doc->arena, (range + 1) * sizeof *start) : NULL;
+    if (!items || (one_sort && !start)) {
         sb_stemmer_delete(own);
         fl_ctx_oom(doc);
         return;
+    }
+    if (one_sort) {
+        for (size_t k = 0; k < na; k++)
+            for (size_t y = 0; y < amounts[k].anchor_count; y++)
+                start[mrank[amounts[k].measure_id] * nanch + arank[amounts[k].anchor_ids[y]] + 1]++;
+        for (size_t b = 0; b < range; b++)
+            start[b + 1] += start[b];
+        for (size_t k = 0; k < na; k++)
+            for (size_t y = 0; y < amounts[k].anchor_count; y++) {
+                size_t mr = mrank[amounts[k].measure_id], ar = arank[amounts[k].anchor_ids[y]];
+                items[start[mr * nanch + ar]++] = (item){mr, ar, amounts[k].anchors[y], k};
+            }
+    } else {
+        for (size_t k = 0, x = 0; k < na; k++)
+            for (size_t y = 0; y < amounts[k].anchor_count; y++)
+                items[x++] = (item){mrank[amounts[k].measure_id], arank[amounts[k].anchor_ids[y]],
+                                    amounts[k].anchors[y], k};
+        if (!sort_items(doc, items, items + ni + 1, ni, nm, nanch)) {
+            sb_stemmer_delete(own);
+            fl_ctx_oom(doc);
+            return;
+        }
     }
     for (size_t i = 0; i < ni && doc->status == FL_OK;) {
         size_t j = i;

@@ -125,6 +125,8 @@ static const role_name *find_role(const char *role, bool bare)
     for (bool again = true; again;) {
         again = false;
         for (const char *const *mark = time_marks; *mark; mark++) {
+            if ((*mark)[0] != p[0])
+                continue;
             size_t k = strlen(*mark);
             if (strncmp(p, *mark, k) == 0 && (p[k] == ' ' || p[k] == '\0')) {
                 if (!bare)
@@ -136,7 +138,7 @@ static const role_name *find_role(const char *role, bool bare)
         }
     }
     for (const role_name *r = roles; r->name; r++)
-        if (strcmp(p, r->name) == 0)
+        if (r->name[0] == p[0] && strcmp(p, r->name) == 0)
             return r;
     return NULL;
 }
