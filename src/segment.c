@@ -1412,6 +1412,10 @@ void fl_stem_cache_free(fl_stem_cache *cache)
     free(cache);
 }
 
+static bool stem_seed_stopwords(fl_stem_cache *c);
+
+/* Empties the cache (slots: a power of two, room for the stopwords) and
+ * puts the stopwords back in. */
 static bool stem_cache_reset(fl_stem_cache *c, size_t slots)
 {
     fl_arena_free(c->arena);
@@ -1421,7 +1425,7 @@ static bool stem_cache_reset(fl_stem_cache *c, size_t slots)
     c->mask = slots - 1;
     c->count = 0;
     c->gen++;
-    return c->arena && c->slots;
+    return c->arena && c->slots && stem_seed_stopwords(c);
 }
 
 static fl_stem_cache *stem_cache_new(void)
@@ -1575,16 +1579,15 @@ static size_t plain_stem(const char *w, size_t n)
     return 0;
 }
 
-/* Whether low[0..n) is a stopword, else its stem (Snowball English;
- * dotted forms such as "u.s" and "amazon.com" are names, not inflected
- * words, and stay as they are). */
-static bool stem_fresh(struct sb_stemmer *stemmer, const char *low, size_t n, bool *stop,
-                       const sb_symbol **stem, size_t *sn)
+/* The stem of low[0..n), no stopword (Snowball English; dotted forms such
+ * as "u.s" and "amazon.com" are names, not inflected words, and stay as
+ * they are). */
+static bool stem_of(struct sb_stemmer *stemmer, const char *low, size_t n, const sb_symbol **stem,
+                    size_t *sn)
 {
-    *stop = fl_is_stopword(low, n);
     *stem = (const sb_symbol *)low;
     *sn = n;
-    if (*stop || memchr(low, '.', n))
+    if (memchr(low, '.', n))
         return true;
     unsigned char high = 0;
     for (size_t k = 0; k < n; k++)
@@ -1599,6 +1602,16 @@ static bool stem_fresh(struct sb_stemmer *stemmer, const char *low, size_t n, bo
         return false;
     *sn = (size_t)sb_stemmer_length(stemmer);
     return true;
+}
+
+/* Whether low[0..n) is a stopword, else its stem (stem_of). */
+static bool stem_fresh(struct sb_stemmer *stemmer, const char *low, size_t n, bool *stop,
+                       const sb_symbol **stem, size_t *sn)
+{
+    *stop = fl_is_stopword(low, n);
+    *stem = (const sb_symbol *)low;
+    *sn = n;
+    return *stop || stem_of(stemmer, low, n, stem, sn);
 }
 
 /* The first eight bytes of s[0..n), zero padded, as a little-endian number
@@ -1636,16 +1649,60 @@ static inline stem_slot *stem_find(const fl_stem_cache *c, const char *low, size
     return NULL;
 }
 
+/* Puts low[0..n) (n <= 255; hash: its key_hash, head: its key_head) into
+ * the cache, not there yet: a stopword, or a word with stem stem[0..sn)
+ * (sn <= 255). NULL when out of memory. */
+static stem_slot *stem_insert(fl_stem_cache *c, const char *low, size_t n, unsigned hash,
+                              uint64_t head, bool stop, const char *stem, size_t sn)
+{
+    if ((c->count + 1) * 2 > c->mask + 1 && !stem_cache_grow(c))
+        return NULL;
+    size_t at = hash & c->mask;
+    while (c->slots[at].len)
+        at = (at + 1) & c->mask;
+    /* head holds a key's first eight bytes: only the rest is kept */
+    char *tail = n > 8 ? fl_arena_strndup(c->arena, low + 8, n - 8) : NULL;
+    char *st = stop ? NULL : fl_arena_strndup(c->arena, stem, sn);
+    if ((n > 8 && !tail) || (!stop && !st))
+        return NULL;
+    c->slots[at] = (stem_slot){.hash = hash,
+                               .len = (unsigned char)n,
+                               .stop = stop,
+                               .stem_len = (unsigned char)sn,
+                               .head = head,
+                               .stem_prefix = st ? prefix_of(st, sn) : 0,
+                               .tail = tail,
+                               .stem = st};
+    c->count++;
+    return &c->slots[at];
+}
+
+/* Every stopword in the cache from the start, so that a word not found
+ * there is no stopword: a new word is stemmed without a look at the list. */
+static bool stem_seed_stopwords(fl_stem_cache *c)
+{
+    for (size_t i = 0; i < fl_stopword_count; i++) {
+        const char *w = fl_stopwords[i];
+        size_t n = strlen(w);
+        if (!stem_insert(c, w, n, key_hash(w, n), key_head(w, n), true, NULL, 0))
+            return false;
+    }
+    return true;
+}
+
 /* The cache slot of low[0..n) (hash: its key_hash), stemming the word on
  * first sight; *slot is NULL when the word is not cached (too long), then
- * *stop, *stem and *sn tell its stem. False when out of memory. */
+ * *stop, *stem and *sn tell its stem. False when out of memory. The
+ * stopwords are all in the cache (stem_seed_stopwords), so a word not
+ * found is none. */
 static bool word_stem(fl_stem_cache *c, struct sb_stemmer *stemmer, const char *low, size_t n,
                       unsigned hash, stem_slot **slot, bool *stop, const sb_symbol **stem,
                       size_t *sn)
 {
     *slot = NULL;
+    *stop = false;
     if (n > 255)
-        return stem_fresh(stemmer, low, n, stop, stem, sn);
+        return stem_of(stemmer, low, n, stem, sn); /* no stopword is as long */
     uint64_t head = key_head(low, n);
     stem_slot *sl = stem_find(c, low, n, hash, head);
     if (sl) {
@@ -1662,37 +1719,17 @@ static bool word_stem(fl_stem_cache *c, struct sb_stemmer *stemmer, const char *
     unsigned char high = 0;
     for (size_t k = 0; k < n; k++)
         high |= (unsigned char)low[k];
-    if (!stem_fresh(high < 0x80 && c->ascii_stemmer ? c->ascii_stemmer : stemmer, low, n, stop,
-                    stem, sn))
+    if (!stem_of(high < 0x80 && c->ascii_stemmer ? c->ascii_stemmer : stemmer, low, n, stem, sn))
         return false;
     if (*sn > 255)
         return true; /* not cached */
-    if (c->count >= FL_STEM_CACHE_MAX) {
-        if (!stem_cache_reset(c, 4096))
-            return false;
-    } else if ((c->count + 1) * 2 > c->mask + 1) {
-        if (!stem_cache_grow(c))
-            return false;
-    }
-    size_t at = hash & c->mask;
-    while (c->slots[at].len)
-        at = (at + 1) & c->mask;
-    /* head holds a key's first eight bytes: only the rest is kept */
-    char *tail = n > 8 ? fl_arena_strndup(c->arena, low + 8, n - 8) : NULL;
-    char *st = *stop ? NULL : fl_arena_strndup(c->arena, (const char *)*stem, *sn);
-    if ((n > 8 && !tail) || (!*stop && !st))
+    if (c->count >= FL_STEM_CACHE_MAX && !stem_cache_reset(c, 4096))
         return false;
-    c->slots[at] = (stem_slot){.hash = hash,
-                               .len = (unsigned char)n,
-                               .stop = *stop,
-                               .stem_len = (unsigned char)*sn,
-                               .head = head,
-                               .stem_prefix = st ? prefix_of(st, *sn) : 0,
-                               .tail = tail,
-                               .stem = st};
-    c->count++;
-    *slot = &c->slots[at];
-    *stem = (const sb_symbol *)st;
+    sl = stem_insert(c, low, n, hash, head, false, (const char *)*stem, *sn);
+    if (!sl)
+        return false;
+    *slot = sl;
+    *stem = (const sb_symbol *)sl->stem;
     return true;
 }
 
