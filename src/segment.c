@@ -977,6 +977,8 @@ static fl_status tokenize(seg *sg)
             int r = 1;
             for (;;) {
                 size_t at = fast_words(sg, i, &gap);
+                if (at == SIZE_MAX)
+                    return FL_ENOMEM;
                 if (at != i) {
                     i = at;
                     breaks = 0;
@@ -1742,13 +1744,38 @@ static inline bool tail_is(const char *a, uint64_t t, size_t n)
     return true;
 }
 
+/* After fast_words: the word s[off..off+k) (three to seven ASCII letters,
+ * small or capitalized, key its bytes lower-cased) before a period. When
+ * the period ends the word (plain_stop_ends: no ASCII letter, digit or
+ * another period after it, no listed abbreviation), pushes both, as
+ * scan_plain and tokenize would (gap *gap), and returns where they end
+ * (*gap 0); else returns off. SIZE_MAX when out of memory. Most sentences
+ * end so. */
+static size_t period_word(seg *sg, size_t off, size_t k, uint64_t key, bool cap, uint8_t *gap)
+{
+    const unsigned char *w = sg->s + off;
+    unsigned char nx = off + k + 1 < sg->len ? w[k + 1] : ' ';
+    if (alnum_counts[nx] || nx == '.' || (k <= 6 && abbrev_class(w, k) != AB_NONE))
+        return off;
+    char kb[8];
+    fl_store8(kb, key);
+    stem_slot *slot = stem_find(sg->cache, kb, k, key_final(key_mix(0, key), k), key);
+    if (!push_plain(sg, off, k, FL_TOK_WORD, *gap, cap, false,
+                    FL_TS_KNOWN | FL_TS_LETTER | (cap ? FL_TS_UPPER0 : 0), slot) ||
+        !push_token(sg, off + k, 1, FL_TOK_PUNCT, 0))
+        return SIZE_MAX;
+    *gap = 0;
+    return off + k + 1;
+}
+
 /* The most common case of scan_plain in a loop of its own, so that its
  * state stays in registers: words of one to seven ASCII letters, all small
  * or capitalized, each ended by a byte of word_end, one space apart.
  * Pushes the words from s[i] on (s[i] a letter or a digit; the first with
  * gap *gap) and returns where it stopped: at a word or other token left to
  * the caller (*gap its gap so far), or after the last word pushed (*gap
- * 0). */
+ * 0); a word it stops at before a period goes to period_word. SIZE_MAX
+ * when out of memory. */
 static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
 {
     uint8_t g = *gap;
@@ -1760,6 +1787,10 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
     stem_slot **found = sg->slots + sg->n;
     stem_slot *slots = sg->cache->slots;
     size_t mask = sg->cache->mask;
+    /* a word of three letters or more before a period: its length (key
+     * and upper as below) */
+    size_t period = 0;
+    uint64_t period_key = 0, period_upper = 0;
     while (at <= last && tok < tok_end) {
         uint64_t w = fl_load8(at);
         /* bytes past ASCII may carry into the bytes after them, but every
@@ -1794,8 +1825,14 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
             hash = key_final(keep ? key_mix(h, tail) : h, k);
         }
         unsigned char t = at[k];
-        if (!word_end[t])
+        if (!word_end[t]) {
+            if (t == '.' && k >= 3 && k < 8) {
+                period = k;
+                period_key = key;
+                period_upper = upper;
+            }
             break;
+        }
         if (upper & ~0x20ull)
             break; /* a capital after the first letter */
         /* the stem cache slot, as stem_find would find it */
@@ -1827,6 +1864,8 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
     }
     sg->n = (size_t)(tok - sg->toks);
     *gap = g;
+    if (period && !(period_upper & ~0x20ull))
+        return period_word(sg, (size_t)(at - s), period, period_key, period_upper != 0, gap);
     return (size_t)(at - s);
 }
 
