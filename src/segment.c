@@ -1623,13 +1623,13 @@ static inline bool en_ends(const unsigned char *b, size_t n, const char *suf, si
  * word is the one Snowball's `among` takes. */
 typedef struct en_rule {
     const char *suf;
-    unsigned char len, to_len;
+    unsigned char len, to_len, last; /* last: suf's last byte */
     const char *to;
 } en_rule;
 
 // clang-format off
-#define EN(s, t) {s, sizeof s - 1, sizeof t - 1, t}
-#define EN_OWN(s) {s, sizeof s - 1, 0, NULL}
+#define EN(s, t) {s, sizeof s - 1, sizeof t - 1, (unsigned char)s[sizeof s - 2], t}
+#define EN_OWN(s) {s, sizeof s - 1, 0, (unsigned char)s[sizeof s - 2], NULL}
 static const en_rule en_step2[] = {
     EN("ational", "ate"), EN("fulness", "ful"), EN("iveness", "ive"), EN("ization", "ize"),
     EN("ousness", "ous"), EN("tional", "tion"), EN("biliti", "ble"), EN("lessli", "less"),
@@ -1665,12 +1665,26 @@ static const en_rule en_kept[] = {
 #undef EN_OWN
 // clang-format on
 
-/* The first rule whose suffix ends b[0..n), or NULL. */
-static const en_rule *en_find(const en_rule *r, size_t count, const unsigned char *b, size_t n)
+/* The last letters of the suffixes of steps 2, 3 and 4, as bits by letter
+ * ('a' bit 0), so that most words need no look at a table. */
+#define EN_BIT(c) (1u << ((c) - 'a'))
+#define EN_STEP2_ENDS                                                                              \
+    (EN_BIT('i') | EN_BIT('l') | EN_BIT('m') | EN_BIT('n') | EN_BIT('r') | EN_BIT('s'))
+#define EN_STEP3_ENDS (EN_BIT('e') | EN_BIT('i') | EN_BIT('l') | EN_BIT('s'))
+#define EN_STEP4_ENDS                                                                              \
+    (EN_BIT('c') | EN_BIT('e') | EN_BIT('i') | EN_BIT('l') | EN_BIT('m') | EN_BIT('n') |           \
+     EN_BIT('r') | EN_BIT('s') | EN_BIT('t'))
+
+/* The first rule whose suffix ends b[0..n), or NULL; ends: the rules'
+ * last letters (EN_BIT). */
+static const en_rule *en_find(const en_rule *r, size_t count, unsigned ends, const unsigned char *b,
+                              size_t n)
 {
     unsigned char z = n ? b[n - 1] : 0;
+    if (z < 'a' || z > 'z' || !(ends & EN_BIT(z)))
+        return NULL;
     for (size_t i = 0; i < count; i++)
-        if ((unsigned char)r[i].suf[r[i].len - 1] == z && en_ends(b, n, r[i].suf, r[i].len))
+        if (r[i].last == z && en_ends(b, n, r[i].suf, r[i].len))
             return &r[i];
     return NULL;
 }
@@ -1761,7 +1775,7 @@ static void en_steps(unsigned char *b, size_t *len, size_t p1, size_t p2)
     if (n >= 3 && (b[n - 1] == 'y' || b[n - 1] == 'Y') && !en_vowel(b[n - 2]))
         b[n - 1] = 'i';
     /* step 2 */
-    const en_rule *r = en_find(en_step2, sizeof en_step2 / sizeof en_step2[0], b, n);
+    const en_rule *r = en_find(en_step2, sizeof en_step2 / sizeof en_step2[0], EN_STEP2_ENDS, b, n);
     if (r && n - r->len >= p1) {
         if (r->to) {
             en_set(b, &n, r->len, r->to, r->to_len);
@@ -1773,7 +1787,7 @@ static void en_steps(unsigned char *b, size_t *len, size_t p1, size_t p2)
         }
     }
     /* step 3 */
-    r = en_find(en_step3, sizeof en_step3 / sizeof en_step3[0], b, n);
+    r = en_find(en_step3, sizeof en_step3 / sizeof en_step3[0], EN_STEP3_ENDS, b, n);
     if (r && n - r->len >= p1) {
         if (r->to)
             en_set(b, &n, r->len, r->to, r->to_len);
@@ -1781,7 +1795,7 @@ static void en_steps(unsigned char *b, size_t *len, size_t p1, size_t p2)
             n -= r->len;
     }
     /* step 4 */
-    r = en_find(en_step4, sizeof en_step4 / sizeof en_step4[0], b, n);
+    r = en_find(en_step4, sizeof en_step4 / sizeof en_step4[0], EN_STEP4_ENDS, b, n);
     if (r && n - r->len >= p2) {
         if (r->to)
             n -= r->len;
@@ -1797,6 +1811,11 @@ static void en_steps(unsigned char *b, size_t *len, size_t p1, size_t p2)
     }
     *len = n;
 }
+
+#undef EN_BIT
+#undef EN_STEP2_ENDS
+#undef EN_STEP3_ENDS
+#undef EN_STEP4_ENDS
 
 /* Whether english_stem takes w[0..n): small ASCII letters, digits,
  * apostrophes, hyphens and ampersands, 255 bytes at most. */
