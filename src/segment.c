@@ -2075,7 +2075,7 @@ static size_t period_word(seg *sg, size_t off, size_t k, uint64_t key, bool cap,
     unsigned char nx = off + k + 1 < sg->len ? w[k + 1] : ' ';
     if (alnum_counts[nx] || nx == '.' || (k <= 6 && abbrev_class(w, k) != AB_NONE))
         return off;
-    char kb[8];
+    char kb[16] = {0}; /* k < 8: stem_find reads no tail, but compilers cannot tell */
     fl_store8(kb, key);
     stem_slot *slot = stem_find(sg->cache, kb, k, key_final(key_mix(0, key), k), key);
     if (!push_plain(sg, off, k, FL_TOK_WORD, *gap, cap, false,
