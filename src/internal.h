@@ -235,6 +235,14 @@ fl_status fl_segment(fl_doc *doc);
 bool fl_ws_stem(fl_doc *doc, const char *word, size_t len, bool *stop, const char **stem,
                 size_t *stem_len);
 
+/* The Snowball English stem of the lower-cased word w[0..n) as segment.c
+ * makes it without libstemmer (its plain-stem and english_stem paths) into
+ * out (room for n bytes): its length, or 0 when the segmenter asks
+ * libstemmer or keeps the word (a byte past ASCII, a period, n > 255, or
+ * a byte english_stem does not take). For the tests, which hold it to
+ * libstemmer. */
+size_t fl_stem_without_libstemmer(const char *w, size_t n, char *out);
+
 /* Common English function words (stopwords.c), lower case with ' as the
  * apostrophe, sorted by strcmp. fl_is_stopword looks up s[0..len). */
 extern const char *const fl_stopwords[];

@@ -1922,6 +1922,22 @@ static bool stem_of(struct sb_stemmer *stemmer, const char *low, size_t n, const
     return true;
 }
 
+size_t fl_stem_without_libstemmer(const char *w, size_t n, char *out)
+{
+    /* the order of stem_of */
+    unsigned char high = 0;
+    for (size_t k = 0; k < n; k++)
+        high |= (unsigned char)w[k];
+    if (n == 0 || n > 255 || memchr(w, '.', n) || high >= 0x80)
+        return 0;
+    size_t kept = plain_stem(w, n);
+    if (kept) {
+        memcpy(out, w, kept);
+        return kept;
+    }
+    return en_takes(w, n) ? english_stem(w, n, out) : 0;
+}
+
 /* Whether low[0..n) is a stopword, else its stem (stem_of). */
 static bool stem_fresh(struct sb_stemmer *stemmer, const char *low, size_t n, bool *stop,
                        const sb_symbol **stem, size_t *sn, char *buf)

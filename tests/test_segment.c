@@ -3,6 +3,7 @@
 #include "internal.h"
 
 #include <check.h>
+#include <libstemmer.h>
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -666,6 +667,119 @@ START_TEST(news_dev_runs)
 }
 END_TEST
 
+/* ------------------------------------ english_stem against libstemmer */
+
+/* segment.c stems most ASCII words itself (plain_stem, english_stem) and
+ * leaves the rest to libstemmer: both must give the same stems, or the
+ * context words of a sentence would depend on which path a word took.
+ * This also fails if the host's libstemmer changes the algorithm. */
+
+static void stem_agrees(struct sb_stemmer *lib, const char *w, size_t n, size_t *checked)
+{
+    char mine[256];
+    size_t got = fl_stem_without_libstemmer(w, n, mine);
+    if (!got)
+        return;
+    const sb_symbol *ref = sb_stemmer_stem(lib, (const sb_symbol *)w, (int)n);
+    ck_assert_ptr_nonnull(ref);
+    size_t rn = (size_t)sb_stemmer_length(lib);
+    ck_assert_msg(got == rn && memcmp(mine, ref, rn) == 0,
+                  "stem of \"%.*s\": \"%.*s\", libstemmer \"%.*s\"", (int)n, w, (int)got, mine,
+                  (int)rn, (const char *)ref);
+    (*checked)++;
+}
+
+/* The lower-cased words of a text: runs of ASCII letters, digits and ' - &. */
+static void stem_text_words(struct sb_stemmer *lib, const char *text, size_t len, size_t *checked)
+{
+    char w[256];
+    size_t n = 0;
+    for (size_t i = 0; i <= len; i++) {
+        unsigned char c = i < len ? (unsigned char)text[i] : ' ';
+        bool in = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                  c == '\'' || c == '-' || c == '&';
+        if (in && n < sizeof w) {
+            w[n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            continue;
+        }
+        if (n)
+            stem_agrees(lib, w, n, checked);
+        n = 0;
+    }
+}
+
+START_TEST(own_stems_match_libstemmer)
+{
+    struct sb_stemmer *lib = sb_stemmer_new("english", "UTF_8");
+    ck_assert_ptr_nonnull(lib);
+    size_t checked = 0;
+    /* stems and endings that reach every step of the algorithm, its
+     * exceptions and its regions */
+    static const char *const bases[] = {
+        "",       "a",       "b",        "ab",      "abc",     "y",      "yell",   "gener",
+        "commun", "arsen",   "nation",   "connect", "relat",   "hop",    "hope",   "run",
+        "cri",    "tie",     "happ",     "sky",     "say",     "play",   "toy",    "enjoy",
+        "beauti", "agree",   "feed",     "bled",    "plaster", "fil",    "fail",   "luxur",
+        "abat",   "abil",    "condit",   "fizz",    "troubl",  "sing",   "inn",    "out",
+        "can",    "herr",    "earr",     "proce",   "exce",    "succe",  "ski",    "dy",
+        "ly",     "ty",      "id",       "gent",    "ug",      "earl",   "on",     "singl",
+        "news",   "how",     "atlas",    "cosm",    "bias",    "and",    "dat",    "wh",
+        "1",      "a1",      "x-",       "&",       "o'",      "'",      "eye",    "bye",
+        "qu",     "ro",      "rhythm",   "crwth",   "sh",      "tri",    "radi",   "posit",
+        "opt",    "sens",    "ecolog",   "hopeful", "motiv",   "electr", "formal", "adopt",
+        "oper",   "conduct", "dependen", "irrit"};
+    static const char *const ends[] = {
+        "",        "s",     "'s",     "'",     "'s'",   "sses",  "ied",     "ies",   "us",
+        "ss",      "eed",   "eedly",  "ed",    "edly",  "ing",   "ingly",   "at",    "bl",
+        "iz",      "y",     "tional", "enci",  "anci",  "abli",  "entli",   "izer",  "ization",
+        "ational", "ation", "ator",   "alism", "aliti", "alli",  "fulness", "ousli", "ousness",
+        "iveness", "iviti", "biliti", "bli",   "ogi",   "fulli", "lessli",  "li",    "alize",
+        "icate",   "iciti", "ical",   "ful",   "ness",  "ative", "al",      "ance",  "ence",
+        "er",      "ic",    "able",   "ible",  "ant",   "ement", "ment",    "ent",   "ism",
+        "ate",     "iti",   "ous",    "ive",   "ize",   "sion",  "tion",    "ion",   "e",
+        "l",       "ll",    "ly",     "le",    "ings",  "ers",   "yed",     "ys"};
+    static const char *const tails[] = {"", "s", "ly", "ness", "ing", "ed", "'s"};
+    char w[256];
+    for (size_t b = 0; b < sizeof bases / sizeof bases[0]; b++)
+        for (size_t e = 0; e < sizeof ends / sizeof ends[0]; e++)
+            for (size_t t = 0; t < sizeof tails / sizeof tails[0]; t++) {
+                int n = snprintf(w, sizeof w, "%s%s%s", bases[b], ends[e], tails[t]);
+                stem_agrees(lib, w, (size_t)n, &checked);
+            }
+    /* strings from a small alphabet, every length up to twelve */
+    static const char alphabet[] = "aeiouybcdlnrstgz'-&1";
+    uint32_t seed = 12345;
+    for (int k = 0; k < 40000; k++) {
+        seed = seed * 1103515245u + 12345u;
+        size_t n = 1 + (seed >> 16) % 12;
+        for (size_t j = 0; j < n; j++) {
+            seed = seed * 1103515245u + 12345u;
+            w[j] = alphabet[(seed >> 16) % (sizeof alphabet - 1)];
+        }
+        stem_agrees(lib, w, n, &checked);
+    }
+    /* the words of the bundled articles */
+    char dir[512], path[1024];
+    data_path("corpus/eval", dir, sizeof dir);
+    DIR *d = opendir(dir);
+    ck_assert_ptr_nonnull(d);
+    struct dirent *ent;
+    while ((ent = readdir(d))) {
+        if (!strstr(ent->d_name, ".txt"))
+            continue;
+        snprintf(path, sizeof path, "%s/%s", dir, ent->d_name);
+        size_t len = 0;
+        char *text = read_all(path, &len);
+        ck_assert_ptr_nonnull(text);
+        stem_text_words(lib, text, len, &checked);
+        free(text);
+    }
+    closedir(d);
+    ck_assert_uint_gt(checked, 50000);
+    sb_stemmer_delete(lib);
+}
+END_TEST
+
 Suite *fl_test_suite(void);
 Suite *fl_test_suite(void)
 {
@@ -688,6 +802,7 @@ Suite *fl_test_suite(void)
     tcase_add_test(tc, seed_article);
     tcase_add_test(tc, seed_sentence_inline);
     tcase_add_test(tc, news_dev_runs);
+    tcase_add_test(tc, own_stems_match_libstemmer);
     suite_add_tcase(s, tc);
     return s;
 }
