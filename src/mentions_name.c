@@ -96,14 +96,72 @@ static const unsigned char ascii_class[128] = {
     ['A' ... 'Z'] = AC_ALNUM | AC_UPPER,
 };
 
-/* Reads the word at `at` and classifies it for names. */
-static nword read_word(const fl_mx *mx, size_t at, bool in_name)
+/* What the walk over a word's letters, hyphens and apostrophes found. */
+typedef struct wscan {
+    size_t raw_end;            /* the end of the raw extent */
+    size_t first_seg_end;      /* the end of the first segment (0: none) */
+    size_t last_upper_seg_end; /* the end of the last segment with a capital first */
+    size_t next;               /* where scanning resumes (at: raw_end) */
+    bool first_upper, any_lower, digit, apos_t, inner, possessive;
+} wscan;
+
+/* The common word: a capital, then ASCII letters and digits to the end of
+ * the word, and no hyphen nor apostrophe after it, as scan_word would
+ * read it. Within the word a byte is a digit when bit 6 is clear, else a
+ * letter, lower-case when bit 5 is set. False for any other word. */
+static bool scan_plain(const fl_mx *mx, size_t at, wscan *s)
+{
+    const unsigned char *t = (const unsigned char *)mx->text;
+    const size_t end = mx->s_end, we = fl_mx_word_end(mx, at);
+    if (we < end && (t[we] == '-' || apostrophe(mx, we)))
+        return false;
+    uint64_t lower_any = 0, inner = 0, prev_lower = 0;
+    for (size_t i = at; i < we;) {
+        size_t n = we - i;
+        uint64_t v;
+        if (n >= 8) {
+            n = 8;
+            v = fl_load8(t + i);
+        } else if (i + 8 <= end) {
+            v = fl_load8(t + i) & fl_low_bytes(n);
+        } else {
+            v = 0;
+            for (size_t k = 0; k < n; k++)
+                v |= (uint64_t)t[i + k] << (8 * k);
+        }
+        if (v & FL_BYTES_80)
+            return false; /* a letter past ASCII */
+        const uint64_t m = n == 8 ? FL_BYTES_01 : FL_BYTES_01 & fl_low_bytes(n);
+        const uint64_t b6 = (v >> 6) & m, b5 = (v >> 5) & m;
+        if (b6 != m) {
+            /* a digit: no part of a name */
+            *s = (wscan){.raw_end = we, .next = we, .digit = true};
+            return true;
+        }
+        const uint64_t lower = b5, upper = m & ~b5;
+        inner |= upper & ((lower << 8) | prev_lower);
+        lower_any |= lower;
+        prev_lower = (lower >> (8 * (n - 1))) & 1;
+        i += n;
+    }
+    *s = (wscan){.raw_end = we,
+                 .first_seg_end = we,
+                 .last_upper_seg_end = we,
+                 .next = we,
+                 .first_upper = true,
+                 .any_lower = lower_any != 0,
+                 .inner = inner != 0};
+    return true;
+}
+
+/* The raw extent of the word at `at`: alnum runs joined by hyphens and
+ * apostrophes. */
+static void scan_word(const fl_mx *mx, size_t at, wscan *out)
 {
     const char *t = mx->text;
-    nword w = {at, at, at, W_OTHER, false, false, false};
-    /* raw extent: alnum runs joined by hyphens and apostrophes */
-    size_t i = at, seg_count = 0, last_upper_seg_end = 0;
-    bool first_upper = false, any_lower = false, digit = false, apos_t = false, inner = false;
+    size_t i = at, seg_count = 0, last_upper_seg_end = 0, next = at;
+    bool first_upper = false, any_lower = false, digit = false, apos_t = false, inner = false,
+         possessive = false;
     size_t first_seg_end = 0;
     while (i < mx->s_end) {
         size_t seg = i, cl;
@@ -177,13 +235,13 @@ static nword read_word(const fl_mx *mx, size_t at, bool in_name)
             size_t after = i + ap;
             size_t e2 = fl_mx_word_end(mx, after);
             if (e2 - after == 1 && t[after] == 's') {
-                w.possessive = true;
-                w.next = e2;
+                possessive = true;
+                next = e2;
                 break;
             }
             if (e2 - after == 1 && t[after] == 't') {
                 apos_t = true;
-                w.next = e2;
+                next = e2;
                 break;
             }
             i = after;
@@ -194,14 +252,33 @@ static nword read_word(const fl_mx *mx, size_t at, bool in_name)
         }
         break;
     }
-    size_t raw_end = i;
-    if (w.next == at)
-        w.next = raw_end;
-    if (raw_end == at || digit || apos_t)
+    *out = (wscan){.raw_end = i,
+                   .first_seg_end = first_seg_end,
+                   .last_upper_seg_end = last_upper_seg_end,
+                   .next = next == at ? i : next,
+                   .first_upper = first_upper,
+                   .any_lower = any_lower,
+                   .digit = digit,
+                   .apos_t = apos_t,
+                   .inner = inner,
+                   .possessive = possessive};
+}
+
+/* Reads the word at `at` and classifies it for names. */
+static nword read_word(const fl_mx *mx, size_t at, bool in_name)
+{
+    const char *t = mx->text;
+    wscan sc;
+    if (!((unsigned char)t[at] >= 'A' && (unsigned char)t[at] <= 'Z' && scan_plain(mx, at, &sc)))
+        scan_word(mx, at, &sc);
+    nword w = {at, at, sc.next, W_OTHER, sc.possessive, false, false};
+    const size_t raw_end = sc.raw_end, first_seg_end = sc.first_seg_end,
+                 last_upper_seg_end = sc.last_upper_seg_end;
+    if (raw_end == at || sc.digit || sc.apos_t)
         return w;
     const char *s = t + at;
     size_t len = raw_end - at;
-    if (!first_upper) {
+    if (!sc.first_upper) {
         /* iPhone, eBay */
         if (len >= 2 && s[0] >= 'a' && s[0] <= 'z' && s[1] >= 'A' && s[1] <= 'Z' && !w.possessive) {
             w.kind = W_CAP;
@@ -241,7 +318,7 @@ static nword read_word(const fl_mx *mx, size_t at, bool in_name)
         return w;
     }
     /* all capitals: an acronym, unless a company suffix inside a name */
-    if (!any_lower) {
+    if (!sc.any_lower) {
         if (in_name && caps_suffix(s, len)) {
             w.kind = W_CAP;
             w.end = raw_end;
@@ -263,7 +340,7 @@ static nword read_word(const fl_mx *mx, size_t at, bool in_name)
     if (w.possessive)
         w.end = w.next;
     w.kind = W_CAP;
-    w.inner_upper = inner;
+    w.inner_upper = sc.inner;
     return w;
 }
 

@@ -295,6 +295,27 @@ static inline bool honorific_start(const char *w, size_t len)
     }
 }
 
+/* Where FL_RE_HONORIFIC ("(?:Mr|...)\.?\s+(?=\p{Lu})") matches at `i`,
+ * whose word [i, we) is one of its honorifics; 0 when it does not. No
+ * shorter honorific fits there (a letter or digit follows it), so the
+ * match is the word, a dot maybe and the whole run of ASCII spaces after
+ * it (a shorter run is followed by a space, no capital), when a capital
+ * follows the run. A code point past ASCII there is left to the pattern's
+ * \p{Lu}. */
+static size_t honorific_end(fl_mx *mx, size_t i, size_t we)
+{
+    const unsigned char *t = (const unsigned char *)mx->text;
+    const size_t end = mx->s_end;
+    size_t q = we < end && t[we] == '.' ? we + 1 : we, r = q;
+    while (r < end && fl_re_space((char)t[r]))
+        r++;
+    if (r == q || r >= end)
+        return 0;
+    if (t[r] >= 0x80)
+        return fl_mx_match(mx, FL_RE_HONORIFIC, i);
+    return t[r] >= 'A' && t[r] <= 'Z' ? r : 0;
+}
+
 /* The title tests of the word at `i` (an ASCII letter at a word start);
  * returns where the walk goes on. */
 static size_t title_word(fl_mx *mx, size_t i)
@@ -304,7 +325,7 @@ static size_t title_word(fl_mx *mx, size_t i)
     if (fl_mx_claimed(mx, i, we - i))
         return we;
     if (honorific_start(t + i, we - i) && fl_honorific_word(t + i, we - i)) {
-        size_t e = fl_mx_match(mx, FL_RE_HONORIFIC, i);
+        size_t e = honorific_end(mx, i, we);
         if (e) {
             size_t hl = we - i;
             if (we < mx->s_end && t[we] == '.')
