@@ -395,7 +395,7 @@ static bool group_sort(fl_doc *doc, sib_item *items, size_t n, bool by_family,
                        int (*order)(const void *, const void *))
 {
     enum { FEW_KEYS = 16 };
-    const char *keys[FEW_KEYS];
+    const char *keys[FEW_KEYS] = {0}; /* only keys[0..nk) are read */
     size_t nk = 0;
     for (size_t i = 0; i < n; i++) {
         const char *k = group_key(&items[i], by_family);
