@@ -895,7 +895,7 @@ enum { KEY_CODE = 0x80000000u, KEY_STEM = 0x40000000u, KEY_OLD = 0x20000000u };
 enum { SETTLE_UNKNOWN, SETTLE_NONE, SETTLE_SHORT, SETTLE_SURNAME };
 
 /* A hash of s[0..len) for the memo tables, eight bytes at a time. */
-static uint64_t memo_hash(const char *s, size_t len, uint64_t seed)
+static inline uint64_t memo_hash(const char *s, size_t len, uint64_t seed)
 {
     uint64_t h = (seed + len) * 0x9E3779B97F4A7C15ull, x = 0;
     /* eight bytes at a time, the last eight (or the last 1 to 7 in two
@@ -920,6 +920,25 @@ static uint64_t memo_hash(const char *s, size_t len, uint64_t seed)
     }
     h = (h ^ x) * 0x94D049BB133111EBull;
     return h ^ (h >> 29);
+}
+
+/* Whether a[0..len) equals b[0..len): a key of up to sixteen bytes in one
+ * or two overlapping loads of each, never past either end. */
+static inline bool memo_eq(const char *a, const char *b, size_t len)
+{
+    if (len > 16)
+        return memcmp(a, b, len) == 0;
+    if (len >= 8)
+        return fl_load8(a) == fl_load8(b) && fl_load8(a + len - 8) == fl_load8(b + len - 8);
+    if (len >= 4) {
+        uint32_t a0, a1, b0, b1;
+        memcpy(&a0, a, 4);
+        memcpy(&a1, a + len - 4, 4);
+        memcpy(&b0, b, 4);
+        memcpy(&b1, b + len - 4, 4);
+        return a0 == b0 && a1 == b1;
+    }
+    return len == 0 || (a[0] == b[0] && a[len / 2] == b[len / 2] && a[len - 1] == b[len - 1]);
 }
 
 /* Makes room for one more entry in an index over `count` entries of
@@ -966,8 +985,8 @@ static void *array_reserve(void *items, size_t *alloc, size_t count, size_t size
 /* Looks s[0..len) up in the key memo under `tag`: the entry when known;
  * else NULL with *slot the free slot to fill (its hash in *hash), or
  * *slot SIZE_MAX when the table could not grow. */
-static fl_key_memo *find_key(fl_mx *mx, const char *s, size_t len, unsigned tag, uint64_t *hash,
-                             size_t *slot)
+static inline fl_key_memo *find_key(fl_mx *mx, const char *s, size_t len, unsigned tag,
+                                    uint64_t *hash, size_t *slot)
 {
     *slot = SIZE_MAX;
     if (!index_reserve(&mx->key_index, mx->keys, sizeof *mx->keys, mx->key_count, mx->memo_first))
@@ -979,7 +998,7 @@ static fl_key_memo *find_key(fl_mx *mx, const char *s, size_t len, unsigned tag,
         if (!v)
             break;
         fl_key_memo *e = &mx->keys[v - 1];
-        if (e->hash == h && e->len == len && e->tag == tag && memcmp(e->surface, s, len) == 0)
+        if (e->hash == h && e->len == len && e->tag == tag && memo_eq(e->surface, s, len))
             return e;
     }
     *hash = h;
@@ -1030,7 +1049,7 @@ static const char *find_fold(fl_mx *mx, const char *s, size_t len, bool room, ui
         if (!v)
             break;
         const fl_fold_entry *e = &mx->folds[v - 1];
-        if (e->hash == h && e->len == len && memcmp(e->fold, s, len) == 0) {
+        if (e->hash == h && e->len == len && memo_eq(e->fold, s, len)) {
             *id = v - 1;
             return e->fold;
         }
@@ -1088,18 +1107,14 @@ static const char *fold_interned(fl_mx *mx, const char *s, size_t len, unsigned 
     return r;
 }
 
-/* The surface, fold, skeleton (and for a code the family) of s[0..len),
- * normalized on first sight and remembered for the rest of the document.
- * NULL when out of memory. */
-static const fl_key_memo *mention_keys(fl_mx *mx, const char *s, size_t len, unsigned flags,
-                                       bool code)
+/* mention_keys() for s[0..len) not met before under `tag` (hash h, free
+ * index slot k): its keys normalized and remembered. Kept out of line so
+ * that the lookup of a known surface needs no room for the key buffers. */
+static __attribute__((noinline)) const fl_key_memo *new_mention_keys(fl_mx *mx, const char *s,
+                                                                     size_t len, unsigned flags,
+                                                                     bool code, unsigned tag,
+                                                                     uint64_t h, size_t k)
 {
-    unsigned tag = flags | (code ? KEY_CODE : 0u);
-    uint64_t h;
-    size_t k;
-    const fl_key_memo *found = find_key(mx, s, len, tag, &h, &k);
-    if (found || k == SIZE_MAX)
-        return found;
     fl_doc *doc = mx->doc;
     fl_key_memo e = {h, NULL, len, tag, 0, NULL, NULL, NULL, SETTLE_UNKNOWN, 0};
     char fbuf[256], kbuf[256];
@@ -1145,6 +1160,21 @@ static const fl_key_memo *mention_keys(fl_mx *mx, const char *s, size_t len, uns
     if (!e.surface || !e.fold || !e.skeleton || !e.family)
         return NULL;
     return add_key(mx, k, &e);
+}
+
+/* The surface, fold, skeleton (and for a code the family) of s[0..len),
+ * normalized on first sight and remembered for the rest of the document.
+ * NULL when out of memory. */
+static inline const fl_key_memo *mention_keys(fl_mx *mx, const char *s, size_t len, unsigned flags,
+                                              bool code)
+{
+    unsigned tag = flags | (code ? KEY_CODE : 0u);
+    uint64_t h = 0;
+    size_t k;
+    const fl_key_memo *found = find_key(mx, s, len, tag, &h, &k);
+    if (found || k == SIZE_MAX)
+        return found;
+    return new_mention_keys(mx, s, len, flags, code, tag, h, k);
 }
 
 /* Grows the extraction buffer (see fl_mx) to `cap` mentions. */
