@@ -1008,7 +1008,7 @@ static inline fl_key_memo *find_key(fl_mx *mx, const char *s, size_t len, unsign
 
 /* Appends entry e to the key memo, in index slot `slot` (SIZE_MAX: not
  * indexed). NULL when out of memory. */
-static fl_key_memo *add_key(fl_mx *mx, size_t slot, const fl_key_memo *e)
+static inline fl_key_memo *add_key(fl_mx *mx, size_t slot, const fl_key_memo *e)
 {
     fl_key_memo *keys = array_reserve(mx->keys, &mx->key_alloc, mx->key_count, sizeof *mx->keys,
                                       mx->memo_first / 4);
@@ -1025,8 +1025,8 @@ static fl_key_memo *add_key(fl_mx *mx, size_t slot, const fl_key_memo *e)
  * with its id in *id; else NULL, *id UINT32_MAX and, with `room` (room
  * made for one more fold), *slot the free index slot and *hash the hash
  * to add it with (add_fold), *slot SIZE_MAX when there is no room. */
-static const char *find_fold(fl_mx *mx, const char *s, size_t len, bool room, uint64_t *hash,
-                             size_t *slot, uint32_t *id)
+static inline const char *find_fold(fl_mx *mx, const char *s, size_t len, bool room, uint64_t *hash,
+                                    size_t *slot, uint32_t *id)
 {
     *id = UINT32_MAX;
     *slot = SIZE_MAX;
@@ -1063,7 +1063,7 @@ static const char *find_fold(fl_mx *mx, const char *s, size_t len, bool room, ui
 
 /* Adds fold `copy` (len bytes, to stay) in the slot find_fold gave; its
  * id. */
-static uint32_t add_fold(fl_mx *mx, const char *copy, size_t len, uint64_t hash, size_t slot)
+static inline uint32_t add_fold(fl_mx *mx, const char *copy, size_t len, uint64_t hash, size_t slot)
 {
     uint32_t id = (uint32_t)mx->fold_count++;
     mx->folds[id] = (fl_fold_entry){hash, copy, len};
@@ -1127,7 +1127,7 @@ static __attribute__((noinline)) const fl_key_memo *new_mention_keys(fl_mx *mx, 
         e.fold = find_fold(mx, fbuf, fn, true, &fh, &fk, &e.fold_id);
         if (!e.fold && fk == SIZE_MAX)
             return NULL;
-        bool same = kn == fn && memcmp(kbuf, fbuf, fn) == 0;
+        bool same = kn == fn && memo_eq(kbuf, fbuf, fn);
         size_t need = len + 1 + (e.fold ? 0 : fn + 1) + (same ? 0 : kn + 1);
         char *block = fl_arena_alloc_uninit(doc->arena, need);
         if (!block)
