@@ -1438,10 +1438,13 @@ static void compact(fl_mx *mx)
         doc->status = FL_ENOMEM;
         return;
     }
-    size_t live = 0;
-    for (size_t i = 0; i < n; i++)
-        if (!(flags[i] & FL_MF_DEAD))
+    size_t live = 0; /* a dead mention's remap is -1; a live one's is set below */
+    for (size_t i = 0; i < n; i++) {
+        if (flags[i] & FL_MF_DEAD)
+            remap[i] = -1;
+        else
             order[live++] = &old[i];
+    }
     /* mentions were appended sentence by sentence: sort within each, by
      * insertion (stable, and a sentence holds few; a long run goes to
      * qsort, which is also stable in glibc's merge sort) */
@@ -1461,8 +1464,6 @@ static void compact(fl_mx *mx)
             order[j] = x;
         }
     }
-    for (size_t i = 0; i < n; i++)
-        remap[i] = -1;
     for (size_t i = 0; i < live; i++)
         remap[order[i] - old] = (long)i;
     for (size_t i = 0; i < live; i++) {
