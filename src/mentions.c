@@ -32,9 +32,14 @@ static int cmp_word(const char *w, size_t len, const char *lit, bool fold)
 bool fl_word_in(const char *w, size_t len, const char *const *sorted, size_t n, bool fold)
 {
     size_t lo = 0, hi = n;
+    /* most probes part at the first byte: compared here, without a call */
+    unsigned char c0 = len ? (unsigned char)w[0] : 0;
+    if (fold && c0 >= 'A' && c0 <= 'Z')
+        c0 = (unsigned char)(c0 - 'A' + 'a');
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int c = cmp_word(w, len, sorted[mid], fold);
+        unsigned char b0 = (unsigned char)sorted[mid][0];
+        int c = c0 != b0 && len ? (c0 < b0 ? -1 : 1) : cmp_word(w, len, sorted[mid], fold);
         if (c == 0)
             return true;
         if (c < 0)
