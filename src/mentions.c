@@ -1398,6 +1398,25 @@ static bool is_company_suffix(const char *w, size_t len)
         "Corp.",   "Corp", "Corporation", "Inc.", "Inc",      "Incorporated", "Ltd.",        "Ltd",
         "Limited", "LLC",  "plc",         "PLC",  "Co.",      "Group",        "AG",          "SA",
         "NV",      "SE",   "GmbH",        "LLP",  "Holdings", "Company",      "Technologies"};
+    /* most last words are none: by length and first letter first */
+    if (len < 2 || len > 12)
+        return false;
+    switch (w[0]) {
+    case 'A':
+    case 'C':
+    case 'G':
+    case 'H':
+    case 'I':
+    case 'L':
+    case 'N':
+    case 'P':
+    case 'S':
+    case 'T':
+    case 'p':
+        break;
+    default:
+        return false;
+    }
     for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++)
         if (fl_word_eq(w, len, suffixes[i]))
             return true;
