@@ -32,9 +32,14 @@ static int cmp_word(const char *w, size_t len, const char *lit, bool fold)
 bool fl_word_in(const char *w, size_t len, const char *const *sorted, size_t n, bool fold)
 {
     size_t lo = 0, hi = n;
+    /* most probes part at the first byte: compared here, without a call */
+    unsigned char c0 = len ? (unsigned char)w[0] : 0;
+    if (fold && c0 >= 'A' && c0 <= 'Z')
+        c0 = (unsigned char)(c0 - 'A' + 'a');
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int c = cmp_word(w, len, sorted[mid], fold);
+        unsigned char b0 = (unsigned char)sorted[mid][0];
+        int c = c0 != b0 && len ? (c0 < b0 ? -1 : 1) : cmp_word(w, len, sorted[mid], fold);
         if (c == 0)
             return true;
         if (c < 0)
@@ -895,7 +900,7 @@ enum { KEY_CODE = 0x80000000u, KEY_STEM = 0x40000000u, KEY_OLD = 0x20000000u };
 enum { SETTLE_UNKNOWN, SETTLE_NONE, SETTLE_SHORT, SETTLE_SURNAME };
 
 /* A hash of s[0..len) for the memo tables, eight bytes at a time. */
-static uint64_t memo_hash(const char *s, size_t len, uint64_t seed)
+static inline uint64_t memo_hash(const char *s, size_t len, uint64_t seed)
 {
     uint64_t h = (seed + len) * 0x9E3779B97F4A7C15ull, x = 0;
     /* eight bytes at a time, the last eight (or the last 1 to 7 in two
@@ -920,6 +925,25 @@ static uint64_t memo_hash(const char *s, size_t len, uint64_t seed)
     }
     h = (h ^ x) * 0x94D049BB133111EBull;
     return h ^ (h >> 29);
+}
+
+/* Whether a[0..len) equals b[0..len): a key of up to sixteen bytes in one
+ * or two overlapping loads of each, never past either end. */
+static inline bool memo_eq(const char *a, const char *b, size_t len)
+{
+    if (len > 16)
+        return memcmp(a, b, len) == 0;
+    if (len >= 8)
+        return fl_load8(a) == fl_load8(b) && fl_load8(a + len - 8) == fl_load8(b + len - 8);
+    if (len >= 4) {
+        uint32_t a0, a1, b0, b1;
+        memcpy(&a0, a, 4);
+        memcpy(&a1, a + len - 4, 4);
+        memcpy(&b0, b, 4);
+        memcpy(&b1, b + len - 4, 4);
+        return a0 == b0 && a1 == b1;
+    }
+    return len == 0 || (a[0] == b[0] && a[len / 2] == b[len / 2] && a[len - 1] == b[len - 1]);
 }
 
 /* Makes room for one more entry in an index over `count` entries of
@@ -966,8 +990,8 @@ static void *array_reserve(void *items, size_t *alloc, size_t count, size_t size
 /* Looks s[0..len) up in the key memo under `tag`: the entry when known;
  * else NULL with *slot the free slot to fill (its hash in *hash), or
  * *slot SIZE_MAX when the table could not grow. */
-static fl_key_memo *find_key(fl_mx *mx, const char *s, size_t len, unsigned tag, uint64_t *hash,
-                             size_t *slot)
+static inline fl_key_memo *find_key(fl_mx *mx, const char *s, size_t len, unsigned tag,
+                                    uint64_t *hash, size_t *slot)
 {
     *slot = SIZE_MAX;
     if (!index_reserve(&mx->key_index, mx->keys, sizeof *mx->keys, mx->key_count, mx->memo_first))
@@ -979,7 +1003,7 @@ static fl_key_memo *find_key(fl_mx *mx, const char *s, size_t len, unsigned tag,
         if (!v)
             break;
         fl_key_memo *e = &mx->keys[v - 1];
-        if (e->hash == h && e->len == len && e->tag == tag && memcmp(e->surface, s, len) == 0)
+        if (e->hash == h && e->len == len && e->tag == tag && memo_eq(e->surface, s, len))
             return e;
     }
     *hash = h;
@@ -989,7 +1013,7 @@ static fl_key_memo *find_key(fl_mx *mx, const char *s, size_t len, unsigned tag,
 
 /* Appends entry e to the key memo, in index slot `slot` (SIZE_MAX: not
  * indexed). NULL when out of memory. */
-static fl_key_memo *add_key(fl_mx *mx, size_t slot, const fl_key_memo *e)
+static inline fl_key_memo *add_key(fl_mx *mx, size_t slot, const fl_key_memo *e)
 {
     fl_key_memo *keys = array_reserve(mx->keys, &mx->key_alloc, mx->key_count, sizeof *mx->keys,
                                       mx->memo_first / 4);
@@ -1006,8 +1030,8 @@ static fl_key_memo *add_key(fl_mx *mx, size_t slot, const fl_key_memo *e)
  * with its id in *id; else NULL, *id UINT32_MAX and, with `room` (room
  * made for one more fold), *slot the free index slot and *hash the hash
  * to add it with (add_fold), *slot SIZE_MAX when there is no room. */
-static const char *find_fold(fl_mx *mx, const char *s, size_t len, bool room, uint64_t *hash,
-                             size_t *slot, uint32_t *id)
+static inline const char *find_fold(fl_mx *mx, const char *s, size_t len, bool room, uint64_t *hash,
+                                    size_t *slot, uint32_t *id)
 {
     *id = UINT32_MAX;
     *slot = SIZE_MAX;
@@ -1030,7 +1054,7 @@ static const char *find_fold(fl_mx *mx, const char *s, size_t len, bool room, ui
         if (!v)
             break;
         const fl_fold_entry *e = &mx->folds[v - 1];
-        if (e->hash == h && e->len == len && memcmp(e->fold, s, len) == 0) {
+        if (e->hash == h && e->len == len && memo_eq(e->fold, s, len)) {
             *id = v - 1;
             return e->fold;
         }
@@ -1044,7 +1068,7 @@ static const char *find_fold(fl_mx *mx, const char *s, size_t len, bool room, ui
 
 /* Adds fold `copy` (len bytes, to stay) in the slot find_fold gave; its
  * id. */
-static uint32_t add_fold(fl_mx *mx, const char *copy, size_t len, uint64_t hash, size_t slot)
+static inline uint32_t add_fold(fl_mx *mx, const char *copy, size_t len, uint64_t hash, size_t slot)
 {
     uint32_t id = (uint32_t)mx->fold_count++;
     mx->folds[id] = (fl_fold_entry){hash, copy, len};
@@ -1088,18 +1112,14 @@ static const char *fold_interned(fl_mx *mx, const char *s, size_t len, unsigned 
     return r;
 }
 
-/* The surface, fold, skeleton (and for a code the family) of s[0..len),
- * normalized on first sight and remembered for the rest of the document.
- * NULL when out of memory. */
-static const fl_key_memo *mention_keys(fl_mx *mx, const char *s, size_t len, unsigned flags,
-                                       bool code)
+/* mention_keys() for s[0..len) not met before under `tag` (hash h, free
+ * index slot k): its keys normalized and remembered. Kept out of line so
+ * that the lookup of a known surface needs no room for the key buffers. */
+static __attribute__((noinline)) const fl_key_memo *new_mention_keys(fl_mx *mx, const char *s,
+                                                                     size_t len, unsigned flags,
+                                                                     bool code, unsigned tag,
+                                                                     uint64_t h, size_t k)
 {
-    unsigned tag = flags | (code ? KEY_CODE : 0u);
-    uint64_t h;
-    size_t k;
-    const fl_key_memo *found = find_key(mx, s, len, tag, &h, &k);
-    if (found || k == SIZE_MAX)
-        return found;
     fl_doc *doc = mx->doc;
     fl_key_memo e = {h, NULL, len, tag, 0, NULL, NULL, NULL, SETTLE_UNKNOWN, 0};
     char fbuf[256], kbuf[256];
@@ -1112,7 +1132,7 @@ static const fl_key_memo *mention_keys(fl_mx *mx, const char *s, size_t len, uns
         e.fold = find_fold(mx, fbuf, fn, true, &fh, &fk, &e.fold_id);
         if (!e.fold && fk == SIZE_MAX)
             return NULL;
-        bool same = kn == fn && memcmp(kbuf, fbuf, fn) == 0;
+        bool same = kn == fn && memo_eq(kbuf, fbuf, fn);
         size_t need = len + 1 + (e.fold ? 0 : fn + 1) + (same ? 0 : kn + 1);
         char *block = fl_arena_alloc_uninit(doc->arena, need);
         if (!block)
@@ -1145,6 +1165,21 @@ static const fl_key_memo *mention_keys(fl_mx *mx, const char *s, size_t len, uns
     if (!e.surface || !e.fold || !e.skeleton || !e.family)
         return NULL;
     return add_key(mx, k, &e);
+}
+
+/* The surface, fold, skeleton (and for a code the family) of s[0..len),
+ * normalized on first sight and remembered for the rest of the document.
+ * NULL when out of memory. */
+static inline const fl_key_memo *mention_keys(fl_mx *mx, const char *s, size_t len, unsigned flags,
+                                              bool code)
+{
+    unsigned tag = flags | (code ? KEY_CODE : 0u);
+    uint64_t h = 0;
+    size_t k;
+    const fl_key_memo *found = find_key(mx, s, len, tag, &h, &k);
+    if (found || k == SIZE_MAX)
+        return found;
+    return new_mention_keys(mx, s, len, flags, code, tag, h, k);
 }
 
 /* Grows the extraction buffer (see fl_mx) to `cap` mentions. */
@@ -1363,6 +1398,25 @@ static bool is_company_suffix(const char *w, size_t len)
         "Corp.",   "Corp", "Corporation", "Inc.", "Inc",      "Incorporated", "Ltd.",        "Ltd",
         "Limited", "LLC",  "plc",         "PLC",  "Co.",      "Group",        "AG",          "SA",
         "NV",      "SE",   "GmbH",        "LLP",  "Holdings", "Company",      "Technologies"};
+    /* most last words are none: by length and first letter first */
+    if (len < 2 || len > 12)
+        return false;
+    switch (w[0]) {
+    case 'A':
+    case 'C':
+    case 'G':
+    case 'H':
+    case 'I':
+    case 'L':
+    case 'N':
+    case 'P':
+    case 'S':
+    case 'T':
+    case 'p':
+        break;
+    default:
+        return false;
+    }
     for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++)
         if (fl_word_eq(w, len, suffixes[i]))
             return true;
@@ -1408,10 +1462,13 @@ static void compact(fl_mx *mx)
         doc->status = FL_ENOMEM;
         return;
     }
-    size_t live = 0;
-    for (size_t i = 0; i < n; i++)
-        if (!(flags[i] & FL_MF_DEAD))
+    size_t live = 0; /* a dead mention's remap is -1; a live one's is set below */
+    for (size_t i = 0; i < n; i++) {
+        if (flags[i] & FL_MF_DEAD)
+            remap[i] = -1;
+        else
             order[live++] = &old[i];
+    }
     /* mentions were appended sentence by sentence: sort within each, by
      * insertion (stable, and a sentence holds few; a long run goes to
      * qsort, which is also stable in glibc's merge sort) */
@@ -1431,8 +1488,6 @@ static void compact(fl_mx *mx)
             order[j] = x;
         }
     }
-    for (size_t i = 0; i < n; i++)
-        remap[i] = -1;
     for (size_t i = 0; i < live; i++)
         remap[order[i] - old] = (long)i;
     for (size_t i = 0; i < live; i++) {

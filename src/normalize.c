@@ -391,6 +391,9 @@ static size_t trim_inflection(const char *s, size_t n, unsigned st)
 {
     if (!(st & (ST_POSS | ST_PLURAL)))
         return n;
+    /* both end in s (or S), past any trailing space */
+    if (n && (s[n - 1] | 0x20) != 's' && !ascii_space((unsigned char)s[n - 1]))
+        return n;
     size_t end = n;
     while (end && ascii_space((unsigned char)s[end - 1]))
         end--;
