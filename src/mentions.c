@@ -490,7 +490,7 @@ static void block_masks(const unsigned char *p, uint64_t *alnum, uint64_t *stop,
                   d_span = _mm_set1_epi8(9), comma = _mm_set1_epi8(','),
                   lead = _mm_set1_epi8((char)0xC0), u_lo = _mm_set1_epi8('A');
     for (unsigned i = 0; i < 4; i++) {
-        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * i));
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + (size_t)16 * i));
         __m128i l = _mm_sub_epi8(_mm_or_si128(x, case_bit), a_lo);
         __m128i g = _mm_sub_epi8(x, d_lo);
         __m128i c = _mm_sub_epi8(x, u_lo);

@@ -141,7 +141,7 @@ static bool scan_plain(const fl_mx *mx, size_t at, wscan *s)
         const uint64_t lower = b5, upper = m & ~b5;
         inner |= upper & ((lower << 8) | prev_lower);
         lower_any |= lower;
-        prev_lower = (lower >> (8 * (n - 1))) & 1;
+        prev_lower = (lower & ~(m >> 8)) != 0; /* the last byte's */
         i += n;
     }
     *s = (wscan){.raw_end = we,

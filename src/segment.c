@@ -1761,14 +1761,16 @@ static void en_steps(unsigned char *b, size_t *len, size_t p1, size_t p2)
         if (vowel) {
             n -= m;
             unsigned char z = b[n - 1];
-            if (en_ends(b, n, "at", 2) || en_ends(b, n, "bl", 2) || en_ends(b, n, "iz", 2))
+            bool at_bl_iz =
+                en_ends(b, n, "at", 2) || en_ends(b, n, "bl", 2) || en_ends(b, n, "iz", 2);
+            bool doubled = n >= 2 && b[n - 2] == z &&
+                           (z == 'b' || z == 'd' || z == 'f' || z == 'g' || z == 'm' || z == 'n' ||
+                            z == 'p' || z == 'r' || z == 't');
+            /* at, bl, iz or a short word gain an e; a doubled end loses a letter */
+            if (at_bl_iz || (!doubled && n == p1 && en_short(b, n)))
                 b[n++] = 'e';
-            else if (n >= 2 && b[n - 2] == z &&
-                     (z == 'b' || z == 'd' || z == 'f' || z == 'g' || z == 'm' || z == 'n' ||
-                      z == 'p' || z == 'r' || z == 't'))
+            else if (doubled)
                 n--;
-            else if (n == p1 && en_short(b, n))
-                b[n++] = 'e';
         }
     }
     /* step 1c */

@@ -148,7 +148,7 @@ typedef struct key_filter {
 
 static unsigned filter_bit(size_t len, unsigned char first, unsigned char last)
 {
-    return (unsigned)((len * 37u + first * 11u + last) & 255u);
+    return ((unsigned)len * 37u + first * 11u + last) & 255u; /* the low bits of len do */
 }
 
 static void key_filter_init(key_filter *kf, const fl_name_keys *set)
