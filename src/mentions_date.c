@@ -683,20 +683,44 @@ static bool place_before(const fl_mx *mx, size_t at)
     return false;
 }
 
-/* "62-year-old", "62 years old": up to three digits, - or a space,
+/* "62-year-old", "62 years old": up to three digits (at to e, the end of
+ * their run), - or a space,
  * "year" or "years", - or a space, "old" (what FL_RE_AGE_YEAROLD needs
  * before its closing look-ahead can decide). */
-static bool year_old_shape(const fl_mx *mx, size_t at)
+static bool year_old_shape(const fl_mx *mx, size_t at, size_t e)
 {
     const char *t = mx->text;
-    size_t run = fl_mx_digit_run(mx, at), e = at + run;
-    if (run > 3 || e + 9 > mx->s_end || (t[e] != '-' && t[e] != ' ') ||
+    if (e - at > 3 || e + 9 > mx->s_end || (t[e] != '-' && t[e] != ' ') ||
         memcmp(t + e + 1, "year", 4) != 0)
         return false;
     e += 5;
     if (t[e] == 's')
         e++;
     return e + 4 <= mx->s_end && (t[e] == '-' || t[e] == ' ') && memcmp(t + e + 1, "old", 3) == 0;
+}
+
+/* The first ASCII digit at or after `at`, as fl_mx_next_digit (s_end:
+ * none), and in *end the end of its run of digits, read from the
+ * sentence's digit runs when it has them. The walk goes forward only
+ * (*cursor 0 at its start). */
+static size_t next_digit_run(const fl_mx *mx, size_t *cursor, size_t at, size_t *end)
+{
+    if (!mx->digits) {
+        size_t d = fl_mx_next_digit(mx, cursor, at);
+        *end = d + fl_mx_digit_run(mx, d);
+        return d;
+    }
+    const size_t rel = at > mx->s_off ? at - mx->s_off : 0;
+    size_t k = *cursor;
+    while (k < mx->digit_run_count && mx->digits[2 * k + 1] <= rel)
+        k++;
+    *cursor = k;
+    if (k == mx->digit_run_count) {
+        *end = mx->s_end;
+        return mx->s_end;
+    }
+    *end = mx->s_off + mx->digits[2 * k + 1];
+    return mx->s_off + (mx->digits[2 * k] > rel ? mx->digits[2 * k] : rel);
 }
 
 void fl_extract_ages(fl_mx *mx)
@@ -708,7 +732,7 @@ void fl_extract_ages(fl_mx *mx)
          * "aged" and spaces, or after ", ": of the bytes before the next
          * digit d (none of them a digit), only "aged" ending where the
          * spaces before d start, or ", " right before d, can match */
-        size_t d = fl_mx_next_digit(mx, &digit_cursor, i);
+        size_t de, d = next_digit_run(mx, &digit_cursor, i, &de);
         if (d >= mx->s_end)
             break;
         size_t ws = d;
@@ -736,7 +760,7 @@ void fl_extract_ages(fl_mx *mx)
             i = e - 1; /* the closing comma may start a title */
             continue;
         }
-        if (fl_mx_word_start(mx, d) && year_old_shape(mx, d) &&
+        if (fl_mx_word_start(mx, d) && year_old_shape(mx, d, de) &&
             (e = fl_mx_match(mx, FL_RE_AGE_YEAROLD, d))) {
             /* "the 62-year-old Huang": the name right after */
             size_t n = fl_mx_skip_space(mx, e);
@@ -747,6 +771,6 @@ void fl_extract_ages(fl_mx *mx)
         }
         /* the other digits of the run follow a digit: no word start, no
          * "aged", no comma */
-        i = d + fl_mx_digit_run(mx, d);
+        i = de;
     }
 }
