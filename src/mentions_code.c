@@ -407,6 +407,18 @@ void fl_extract_codes(fl_mx *mx)
             i++;
             continue;
         }
+        if (i == next_digit && mx->digits) {
+            /* a word of digits alone ("2024", "15,"; the run's end from the
+             * sentence's table, where no ASCII letter, digit or hyphen
+             * follows): no code but a model number or a "737 MAX" has only
+             * digits, and those have three */
+            size_t de = mx->s_off + mx->digits[2 * digit_cursor + 1];
+            unsigned char b = de < mx->s_end ? (unsigned char)t[de] : ' ';
+            if (de - i != 3 && b < 0x80 && b != '-' && !is_alnum((char)b)) {
+                i = de;
+                continue;
+            }
+        }
         size_t start = i;
         /* the ASCII run of letters, digits and inner hyphens */
         size_t run = i;
