@@ -520,26 +520,34 @@ static size_t year_end(fl_mx *mx, size_t at)
     return e;
 }
 
-static size_t date_at_digit(fl_mx *mx, size_t at)
+/* Whether a date can start at `at`, which holds a run of `run` digits: a
+ * day (one or two digits, its month after it as day_month_shape reads it)
+ * or a year (ISO or bare), four digits 18xx-20xx. */
+static bool date_digit_shape(const fl_mx *mx, size_t at, size_t run)
+{
+    const char *t = mx->text;
+    if (run <= 2)
+        return day_month_shape(mx, at, run);
+    return run == 4 && ((t[at] == '1' && (t[at + 1] == '8' || t[at + 1] == '9')) ||
+                        (t[at] == '2' && t[at + 1] == '0'));
+}
+
+/* The date at `at`, which holds a run of `run` digits of date_digit_shape:
+ * its end, or 0. */
+static size_t date_at_digit(fl_mx *mx, size_t at, size_t run)
 {
     size_t e;
-    /* a day has one or two digits, a year (ISO or bare) four: 18xx-20xx */
-    size_t run = fl_mx_digit_run(mx, at);
     const char *t = mx->text;
-    if (run == 4 && !((t[at] == '1' && (t[at + 1] == '8' || t[at + 1] == '9')) ||
-                      (t[at] == '2' && t[at + 1] == '0')))
-        return 0;
-    if (run != 4 && run > 2)
-        return 0;
-    if (run == 4 && at + 4 < mx->s_end && t[at + 4] == '-' &&
-        (e = fl_mx_match(mx, FL_RE_DATE_ISO, at)))
-        return add_date(mx, at, e, group_int(mx, 1), group_int(mx, 2), group_int(mx, 3), -1) ? e
-                                                                                             : 0;
-    if (run <= 2 && day_month_shape(mx, at, run) && (e = fl_mx_match(mx, FL_RE_DATE_DMY, at)))
-        return add_date(mx, at, e, group_int(mx, 5), group_month(mx, 3, 4), group_int(mx, 2), -1)
+    if (run <= 2)
+        return (e = fl_mx_match(mx, FL_RE_DATE_DMY, at)) &&
+                       add_date(mx, at, e, group_int(mx, 5), group_month(mx, 3, 4),
+                                group_int(mx, 2), -1)
                    ? e
                    : 0;
-    if (run == 4 && (e = year_end(mx, at)) && date_preposition(mx, at))
+    if (at + 4 < mx->s_end && t[at + 4] == '-' && (e = fl_mx_match(mx, FL_RE_DATE_ISO, at)))
+        return add_date(mx, at, e, group_int(mx, 1), group_int(mx, 2), group_int(mx, 3), -1) ? e
+                                                                                             : 0;
+    if ((e = year_end(mx, at)) && date_preposition(mx, at))
         return add_date(mx, at, e,
                         (t[at] - '0') * 1000 + (t[at + 1] - '0') * 100 + (t[at + 2] - '0') * 10 +
                             (t[at + 3] - '0'),
@@ -549,20 +557,34 @@ static size_t date_at_digit(fl_mx *mx, size_t at)
     return 0;
 }
 
-/* The first word at or after `at` that starts with a digit (from the
- * sentence's number starts), or s_end. */
-static size_t digit_word_from(const fl_mx *mx, size_t *cursor, size_t at)
+/* The first word at or after `at` that starts with a digit and may start
+ * a date (date_digit_shape), from the sentence's number starts, or s_end;
+ * *run is the length of its run of digits, from the sentence's digit runs
+ * (*dcur keeps the place there). The walk goes forward only (the cursors
+ * 0 at its start). */
+static size_t digit_word_from(const fl_mx *mx, size_t *cursor, size_t *dcur, size_t at, size_t *run)
 {
     const char *t = mx->text + mx->s_off;
-    fl_mx_list_from(mx, mx->numbers, mx->number_count, cursor, at);
-    for (size_t k = *cursor; k < mx->number_count; k++) {
+    const size_t rel = at > mx->s_off ? at - mx->s_off : 0;
+    size_t k = *cursor, dk = *dcur;
+    while (k < mx->number_count && mx->numbers[k] < rel)
+        k++;
+    for (; k < mx->number_count; k++) {
         uint32_t p = mx->numbers[k];
-        if (t[p] >= '0' && t[p] <= '9') {
+        if (t[p] < '0' || t[p] > '9')
+            continue;
+        while (dk < mx->digit_run_count && mx->digits[2 * dk + 1] <= p)
+            dk++;
+        size_t r = mx->digits[2 * dk + 1] - p; /* the run holding p */
+        if (date_digit_shape(mx, mx->s_off + p, r)) {
             *cursor = k;
+            *dcur = dk;
+            *run = r;
             return mx->s_off + p;
         }
     }
     *cursor = mx->number_count;
+    *dcur = dk;
     return mx->s_end;
 }
 
@@ -590,21 +612,22 @@ void fl_extract_dates(fl_mx *mx)
 {
     const char *t = mx->text;
     size_t i = mx->s_off;
-    if (mx->numbers && mx->name_marks) {
+    if (mx->numbers && mx->name_marks && mx->digits) {
         /* the walk below tries only word starts with a digit or a capital
          * (it passes over the rest of each word): go from one such word
-         * of the sentence's lists to the next */
-        size_t ncur = 0, mcur = 0;
-        size_t d = digit_word_from(mx, &ncur, i), w = calendar_word_from(mx, &mcur, i);
+         * of the sentence's lists to the next (a digit's only when a date
+         * can start there) */
+        size_t ncur = 0, dcur = 0, mcur = 0, run = 0;
+        size_t d = digit_word_from(mx, &ncur, &dcur, i, &run), w = calendar_word_from(mx, &mcur, i);
         for (;;) {
             if (d < i)
-                d = digit_word_from(mx, &ncur, i);
+                d = digit_word_from(mx, &ncur, &dcur, i, &run);
             if (w < i)
                 w = calendar_word_from(mx, &mcur, i);
             size_t at = d < w ? d : w;
             if (at >= mx->s_end)
                 return;
-            size_t e = at == d ? date_at_digit(mx, at) : date_at_word(mx, at);
+            size_t e = at == d ? date_at_digit(mx, at, run) : date_at_word(mx, at);
             i = e > at ? e : at + 1;
         }
     }
@@ -612,8 +635,9 @@ void fl_extract_dates(fl_mx *mx)
         char c = t[i];
         size_t e = 0;
         if (c >= '0' && c <= '9') {
-            if (fl_mx_word_start(mx, i))
-                e = date_at_digit(mx, i);
+            size_t run = fl_mx_digit_run(mx, i);
+            if (fl_mx_word_start(mx, i) && date_digit_shape(mx, i, run))
+                e = date_at_digit(mx, i, run);
             if (!e) {
                 while (i < mx->s_end && t[i] >= '0' && t[i] <= '9')
                     i++;
