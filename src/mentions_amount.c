@@ -414,7 +414,18 @@ void fl_extract_percents(fl_mx *mx)
 {
     const char *t = mx->text;
     size_t i = mx->s_off, cursor = 0;
-    while ((i = number_from(mx, &cursor, i)) < mx->s_end) {
+    for (;;) {
+        if (mx->numbers) {
+            /* number_from, read in place: the walk goes forward only */
+            const size_t rel = i - mx->s_off;
+            while (cursor < mx->number_count && mx->numbers[cursor] < rel)
+                cursor++;
+            if (cursor == mx->number_count)
+                break;
+            i = mx->s_off + mx->numbers[cursor];
+        } else if ((i = number_from(mx, &cursor, i)) >= mx->s_end) {
+            break;
+        }
         char c = t[i];
         bool digit = is_digit(c);
         if (!digit && !fl_spelled_start(t + i, mx->s_end - i)) {
@@ -671,7 +682,18 @@ void fl_extract_quantities(fl_mx *mx)
 {
     const char *t = mx->text;
     size_t i = mx->s_off, cursor = 0;
-    while ((i = number_from(mx, &cursor, i)) < mx->s_end) {
+    for (;;) {
+        if (mx->numbers) {
+            /* number_from, read in place: the walk goes forward only */
+            const size_t rel = i - mx->s_off;
+            while (cursor < mx->number_count && mx->numbers[cursor] < rel)
+                cursor++;
+            if (cursor == mx->number_count)
+                break;
+            i = mx->s_off + mx->numbers[cursor];
+        } else if ((i = number_from(mx, &cursor, i)) >= mx->s_end) {
+            break;
+        }
         char c = t[i];
         bool digit = is_digit(c);
         if (!digit && !fl_spelled_start(t + i, mx->s_end - i)) {
