@@ -84,9 +84,13 @@ static bool add_date(fl_mx *mx, size_t start, size_t end, int y, int m, int d, i
 /* Words after which a bare month or year is the date of something. */
 static bool date_preposition(const fl_mx *mx, size_t at)
 {
-    static const char *const preps[] = {
-        "in", "since", "by",   "until", "till", "from", "through", "during",  "before",     "after",
-        "of", "early", "late", "mid",   "last", "next", "this",    "between", "throughout", "end"};
+    static const struct {
+        unsigned char len;
+        char word[11];
+    } preps[] = {{2, "in"},   {5, "since"},   {2, "by"},      {5, "until"},       {4, "till"},
+                 {4, "from"}, {7, "through"}, {6, "during"},  {6, "before"},      {5, "after"},
+                 {2, "of"},   {5, "early"},   {4, "late"},    {3, "mid"},         {4, "last"},
+                 {4, "next"}, {4, "this"},    {7, "between"}, {10, "throughout"}, {3, "end"}};
     size_t ws, wl;
     size_t p = at;
     if (p > mx->s_off && (mx->text[p - 1] == '-')) /* mid-January */
@@ -110,10 +114,17 @@ static bool date_preposition(const fl_mx *mx, size_t at)
         return false;
     if (wl < 2 || wl > 10)
         return false;
-    char first = (char)(mx->text[ws] | 0x20); /* only the words with that letter */
-    for (size_t i = 0; i < sizeof preps / sizeof preps[0]; i++)
-        if (preps[i][0] == first && fl_word_is(mx->text + ws, wl, preps[i]))
+    /* the words of that length, compared with A-Z as a-z (a byte | 0x20
+     * is a lower-case letter only when the byte is that letter) */
+    for (size_t i = 0; i < sizeof preps / sizeof preps[0]; i++) {
+        if (preps[i].len != wl)
+            continue;
+        size_t j = 0;
+        while (j < wl && (char)(t[ws + j] | 0x20) == preps[i].word[j])
+            j++;
+        if (j == wl)
             return true;
+    }
     return false;
 }
 
