@@ -600,13 +600,17 @@ static size_t digit_word_from(const fl_mx *mx, size_t *cursor, size_t *dcur, siz
 }
 
 /* The first word at or after `at` that starts like a month or a weekday
- * (from the name marks: a capital first), or s_end. */
+ * (from the name marks: a capital first), or s_end. The walk goes forward
+ * only (*cursor 0 at its start). */
 static size_t calendar_word_from(const fl_mx *mx, size_t *cursor, size_t at)
 {
     const char *t = mx->text;
-    fl_mx_list_from(mx, mx->name_marks, mx->name_mark_count, cursor, at);
+    const size_t rel = at > mx->s_off ? at - mx->s_off : 0;
     for (size_t k = *cursor; k < mx->name_mark_count; k++) {
-        size_t p = mx->s_off + (mx->name_marks[k] & ~FL_NAME_MARK_JOINED);
+        size_t r = mx->name_marks[k] & ~FL_NAME_MARK_JOINED;
+        if (r < rel)
+            continue;
+        size_t p = mx->s_off + r;
         /* the capitals a weekday or a month starts with: A D F J M N O S T W */
         unsigned cap = (unsigned)((unsigned char)t[p] - 'A');
         if (cap < 26u && ((0x4C7229u >> cap) & 1u) && p + 3 <= mx->s_end &&
