@@ -378,6 +378,22 @@ static size_t code_alnum_end(fl_mx *mx, size_t at)
     return r;
 }
 
+/* fl_mx_next_digit for a walk that goes forward only (*cursor 0 at its
+ * start): the first ASCII digit at or after `at`, or s_end. */
+static size_t next_digit_forward(const fl_mx *mx, size_t *cursor, size_t at)
+{
+    if (!mx->digits)
+        return fl_mx_next_digit(mx, cursor, at);
+    const size_t rel = at - mx->s_off;
+    size_t k = *cursor;
+    while (k < mx->digit_run_count && mx->digits[2 * k + 1] <= rel)
+        k++;
+    *cursor = k;
+    if (k == mx->digit_run_count)
+        return mx->s_end;
+    return mx->s_off + (mx->digits[2 * k] > rel ? mx->digits[2 * k] : rel);
+}
+
 void fl_extract_codes(fl_mx *mx)
 {
     const char *t = mx->text;
@@ -392,7 +408,7 @@ void fl_extract_codes(fl_mx *mx)
          * run or a word never crosses a space, so the scan resumes there as
          * it would have. */
         if (next_digit == SIZE_MAX || next_digit < i) {
-            next_digit = fl_mx_next_digit(mx, &digit_cursor, i);
+            next_digit = next_digit_forward(mx, &digit_cursor, i);
             if (next_digit >= mx->s_end)
                 break;
             from = token_start(mx, next_digit, i);
@@ -406,6 +422,18 @@ void fl_extract_codes(fl_mx *mx)
         if (!(is_digit(c) || is_alpha(c)) || !fl_mx_word_start(mx, i)) {
             i++;
             continue;
+        }
+        if (i == next_digit && mx->digits) {
+            /* a word of digits alone ("2024", "15,"; the run's end from the
+             * sentence's table, where no ASCII letter, digit or hyphen
+             * follows): no code but a model number or a "737 MAX" has only
+             * digits, and those have three */
+            size_t de = mx->s_off + mx->digits[2 * digit_cursor + 1];
+            unsigned char b = de < mx->s_end ? (unsigned char)t[de] : ' ';
+            if (de - i != 3 && b < 0x80 && b != '-' && !is_alnum((char)b)) {
+                i = de;
+                continue;
+            }
         }
         size_t start = i;
         /* the ASCII run of letters, digits and inner hyphens */

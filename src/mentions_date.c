@@ -84,9 +84,13 @@ static bool add_date(fl_mx *mx, size_t start, size_t end, int y, int m, int d, i
 /* Words after which a bare month or year is the date of something. */
 static bool date_preposition(const fl_mx *mx, size_t at)
 {
-    static const char *const preps[] = {
-        "in", "since", "by",   "until", "till", "from", "through", "during",  "before",     "after",
-        "of", "early", "late", "mid",   "last", "next", "this",    "between", "throughout", "end"};
+    static const struct {
+        unsigned char len;
+        char word[11];
+    } preps[] = {{2, "in"},   {5, "since"},   {2, "by"},      {5, "until"},       {4, "till"},
+                 {4, "from"}, {7, "through"}, {6, "during"},  {6, "before"},      {5, "after"},
+                 {2, "of"},   {5, "early"},   {4, "late"},    {3, "mid"},         {4, "last"},
+                 {4, "next"}, {4, "this"},    {7, "between"}, {10, "throughout"}, {3, "end"}};
     size_t ws, wl;
     size_t p = at;
     if (p > mx->s_off && (mx->text[p - 1] == '-')) /* mid-January */
@@ -110,10 +114,17 @@ static bool date_preposition(const fl_mx *mx, size_t at)
         return false;
     if (wl < 2 || wl > 10)
         return false;
-    char first = (char)(mx->text[ws] | 0x20); /* only the words with that letter */
-    for (size_t i = 0; i < sizeof preps / sizeof preps[0]; i++)
-        if (preps[i][0] == first && fl_word_is(mx->text + ws, wl, preps[i]))
+    /* the words of that length, compared with A-Z as a-z (a byte | 0x20
+     * is a lower-case letter only when the byte is that letter) */
+    for (size_t i = 0; i < sizeof preps / sizeof preps[0]; i++) {
+        if (preps[i].len != wl)
+            continue;
+        size_t j = 0;
+        while (j < wl && (char)(t[ws + j] | 0x20) == preps[i].word[j])
+            j++;
+        if (j == wl)
             return true;
+    }
     return false;
 }
 
@@ -520,26 +531,34 @@ static size_t year_end(fl_mx *mx, size_t at)
     return e;
 }
 
-static size_t date_at_digit(fl_mx *mx, size_t at)
+/* Whether a date can start at `at`, which holds a run of `run` digits: a
+ * day (one or two digits, its month after it as day_month_shape reads it)
+ * or a year (ISO or bare), four digits 18xx-20xx. */
+static bool date_digit_shape(const fl_mx *mx, size_t at, size_t run)
+{
+    const char *t = mx->text;
+    if (run <= 2)
+        return day_month_shape(mx, at, run);
+    return run == 4 && ((t[at] == '1' && (t[at + 1] == '8' || t[at + 1] == '9')) ||
+                        (t[at] == '2' && t[at + 1] == '0'));
+}
+
+/* The date at `at`, which holds a run of `run` digits of date_digit_shape:
+ * its end, or 0. */
+static size_t date_at_digit(fl_mx *mx, size_t at, size_t run)
 {
     size_t e;
-    /* a day has one or two digits, a year (ISO or bare) four: 18xx-20xx */
-    size_t run = fl_mx_digit_run(mx, at);
     const char *t = mx->text;
-    if (run == 4 && !((t[at] == '1' && (t[at + 1] == '8' || t[at + 1] == '9')) ||
-                      (t[at] == '2' && t[at + 1] == '0')))
-        return 0;
-    if (run != 4 && run > 2)
-        return 0;
-    if (run == 4 && at + 4 < mx->s_end && t[at + 4] == '-' &&
-        (e = fl_mx_match(mx, FL_RE_DATE_ISO, at)))
-        return add_date(mx, at, e, group_int(mx, 1), group_int(mx, 2), group_int(mx, 3), -1) ? e
-                                                                                             : 0;
-    if (run <= 2 && day_month_shape(mx, at, run) && (e = fl_mx_match(mx, FL_RE_DATE_DMY, at)))
-        return add_date(mx, at, e, group_int(mx, 5), group_month(mx, 3, 4), group_int(mx, 2), -1)
+    if (run <= 2)
+        return (e = fl_mx_match(mx, FL_RE_DATE_DMY, at)) &&
+                       add_date(mx, at, e, group_int(mx, 5), group_month(mx, 3, 4),
+                                group_int(mx, 2), -1)
                    ? e
                    : 0;
-    if (run == 4 && (e = year_end(mx, at)) && date_preposition(mx, at))
+    if (at + 4 < mx->s_end && t[at + 4] == '-' && (e = fl_mx_match(mx, FL_RE_DATE_ISO, at)))
+        return add_date(mx, at, e, group_int(mx, 1), group_int(mx, 2), group_int(mx, 3), -1) ? e
+                                                                                             : 0;
+    if ((e = year_end(mx, at)) && date_preposition(mx, at))
         return add_date(mx, at, e,
                         (t[at] - '0') * 1000 + (t[at + 1] - '0') * 100 + (t[at + 2] - '0') * 10 +
                             (t[at + 3] - '0'),
@@ -549,31 +568,49 @@ static size_t date_at_digit(fl_mx *mx, size_t at)
     return 0;
 }
 
-/* The first word at or after `at` that starts with a digit (from the
- * sentence's number starts), or s_end. */
-static size_t digit_word_from(const fl_mx *mx, size_t *cursor, size_t at)
+/* The first word at or after `at` that starts with a digit and may start
+ * a date (date_digit_shape), from the sentence's number starts, or s_end;
+ * *run is the length of its run of digits, from the sentence's digit runs
+ * (*dcur keeps the place there). The walk goes forward only (the cursors
+ * 0 at its start). */
+static size_t digit_word_from(const fl_mx *mx, size_t *cursor, size_t *dcur, size_t at, size_t *run)
 {
     const char *t = mx->text + mx->s_off;
-    fl_mx_list_from(mx, mx->numbers, mx->number_count, cursor, at);
-    for (size_t k = *cursor; k < mx->number_count; k++) {
+    const size_t rel = at > mx->s_off ? at - mx->s_off : 0;
+    size_t k = *cursor, dk = *dcur;
+    while (k < mx->number_count && mx->numbers[k] < rel)
+        k++;
+    for (; k < mx->number_count; k++) {
         uint32_t p = mx->numbers[k];
-        if (t[p] >= '0' && t[p] <= '9') {
+        if (t[p] < '0' || t[p] > '9')
+            continue;
+        while (dk < mx->digit_run_count && mx->digits[2 * dk + 1] <= p)
+            dk++;
+        size_t r = mx->digits[2 * dk + 1] - p; /* the run holding p */
+        if (date_digit_shape(mx, mx->s_off + p, r)) {
             *cursor = k;
+            *dcur = dk;
+            *run = r;
             return mx->s_off + p;
         }
     }
     *cursor = mx->number_count;
+    *dcur = dk;
     return mx->s_end;
 }
 
 /* The first word at or after `at` that starts like a month or a weekday
- * (from the name marks: a capital first), or s_end. */
+ * (from the name marks: a capital first), or s_end. The walk goes forward
+ * only (*cursor 0 at its start). */
 static size_t calendar_word_from(const fl_mx *mx, size_t *cursor, size_t at)
 {
     const char *t = mx->text;
-    fl_mx_list_from(mx, mx->name_marks, mx->name_mark_count, cursor, at);
+    const size_t rel = at > mx->s_off ? at - mx->s_off : 0;
     for (size_t k = *cursor; k < mx->name_mark_count; k++) {
-        size_t p = mx->s_off + (mx->name_marks[k] & ~FL_NAME_MARK_JOINED);
+        size_t r = mx->name_marks[k] & ~FL_NAME_MARK_JOINED;
+        if (r < rel)
+            continue;
+        size_t p = mx->s_off + r;
         /* the capitals a weekday or a month starts with: A D F J M N O S T W */
         unsigned cap = (unsigned)((unsigned char)t[p] - 'A');
         if (cap < 26u && ((0x4C7229u >> cap) & 1u) && p + 3 <= mx->s_end &&
@@ -590,21 +627,22 @@ void fl_extract_dates(fl_mx *mx)
 {
     const char *t = mx->text;
     size_t i = mx->s_off;
-    if (mx->numbers && mx->name_marks) {
+    if (mx->numbers && mx->name_marks && mx->digits) {
         /* the walk below tries only word starts with a digit or a capital
          * (it passes over the rest of each word): go from one such word
-         * of the sentence's lists to the next */
-        size_t ncur = 0, mcur = 0;
-        size_t d = digit_word_from(mx, &ncur, i), w = calendar_word_from(mx, &mcur, i);
+         * of the sentence's lists to the next (a digit's only when a date
+         * can start there) */
+        size_t ncur = 0, dcur = 0, mcur = 0, run = 0;
+        size_t d = digit_word_from(mx, &ncur, &dcur, i, &run), w = calendar_word_from(mx, &mcur, i);
         for (;;) {
             if (d < i)
-                d = digit_word_from(mx, &ncur, i);
+                d = digit_word_from(mx, &ncur, &dcur, i, &run);
             if (w < i)
                 w = calendar_word_from(mx, &mcur, i);
             size_t at = d < w ? d : w;
             if (at >= mx->s_end)
                 return;
-            size_t e = at == d ? date_at_digit(mx, at) : date_at_word(mx, at);
+            size_t e = at == d ? date_at_digit(mx, at, run) : date_at_word(mx, at);
             i = e > at ? e : at + 1;
         }
     }
@@ -612,8 +650,9 @@ void fl_extract_dates(fl_mx *mx)
         char c = t[i];
         size_t e = 0;
         if (c >= '0' && c <= '9') {
-            if (fl_mx_word_start(mx, i))
-                e = date_at_digit(mx, i);
+            size_t run = fl_mx_digit_run(mx, i);
+            if (fl_mx_word_start(mx, i) && date_digit_shape(mx, i, run))
+                e = date_at_digit(mx, i, run);
             if (!e) {
                 while (i < mx->s_end && t[i] >= '0' && t[i] <= '9')
                     i++;
@@ -683,20 +722,44 @@ static bool place_before(const fl_mx *mx, size_t at)
     return false;
 }
 
-/* "62-year-old", "62 years old": up to three digits, - or a space,
+/* "62-year-old", "62 years old": up to three digits (at to e, the end of
+ * their run), - or a space,
  * "year" or "years", - or a space, "old" (what FL_RE_AGE_YEAROLD needs
  * before its closing look-ahead can decide). */
-static bool year_old_shape(const fl_mx *mx, size_t at)
+static bool year_old_shape(const fl_mx *mx, size_t at, size_t e)
 {
     const char *t = mx->text;
-    size_t run = fl_mx_digit_run(mx, at), e = at + run;
-    if (run > 3 || e + 9 > mx->s_end || (t[e] != '-' && t[e] != ' ') ||
+    if (e - at > 3 || e + 9 > mx->s_end || (t[e] != '-' && t[e] != ' ') ||
         memcmp(t + e + 1, "year", 4) != 0)
         return false;
     e += 5;
     if (t[e] == 's')
         e++;
     return e + 4 <= mx->s_end && (t[e] == '-' || t[e] == ' ') && memcmp(t + e + 1, "old", 3) == 0;
+}
+
+/* The first ASCII digit at or after `at`, as fl_mx_next_digit (s_end:
+ * none), and in *end the end of its run of digits, read from the
+ * sentence's digit runs when it has them. The walk goes forward only
+ * (*cursor 0 at its start). */
+static size_t next_digit_run(const fl_mx *mx, size_t *cursor, size_t at, size_t *end)
+{
+    if (!mx->digits) {
+        size_t d = fl_mx_next_digit(mx, cursor, at);
+        *end = d + fl_mx_digit_run(mx, d);
+        return d;
+    }
+    const size_t rel = at > mx->s_off ? at - mx->s_off : 0;
+    size_t k = *cursor;
+    while (k < mx->digit_run_count && mx->digits[2 * k + 1] <= rel)
+        k++;
+    *cursor = k;
+    if (k == mx->digit_run_count) {
+        *end = mx->s_end;
+        return mx->s_end;
+    }
+    *end = mx->s_off + mx->digits[2 * k + 1];
+    return mx->s_off + (mx->digits[2 * k] > rel ? mx->digits[2 * k] : rel);
 }
 
 void fl_extract_ages(fl_mx *mx)
@@ -708,7 +771,7 @@ void fl_extract_ages(fl_mx *mx)
          * "aged" and spaces, or after ", ": of the bytes before the next
          * digit d (none of them a digit), only "aged" ending where the
          * spaces before d start, or ", " right before d, can match */
-        size_t d = fl_mx_next_digit(mx, &digit_cursor, i);
+        size_t de, d = next_digit_run(mx, &digit_cursor, i, &de);
         if (d >= mx->s_end)
             break;
         size_t ws = d;
@@ -736,7 +799,7 @@ void fl_extract_ages(fl_mx *mx)
             i = e - 1; /* the closing comma may start a title */
             continue;
         }
-        if (fl_mx_word_start(mx, d) && year_old_shape(mx, d) &&
+        if (fl_mx_word_start(mx, d) && year_old_shape(mx, d, de) &&
             (e = fl_mx_match(mx, FL_RE_AGE_YEAROLD, d))) {
             /* "the 62-year-old Huang": the name right after */
             size_t n = fl_mx_skip_space(mx, e);
@@ -747,6 +810,6 @@ void fl_extract_ages(fl_mx *mx)
         }
         /* the other digits of the run follow a digit: no word start, no
          * "aged", no comma */
-        i = d + fl_mx_digit_run(mx, d);
+        i = de;
     }
 }
