@@ -350,6 +350,33 @@ static inline bool lower_word(const char *t, size_t n, const char *end, low_word
     return true;
 }
 
+/* The bits 7 of the bytes of v that are no word bytes (FL_CTX_BYTE_WORD:
+ * ASCII letters and digits and bytes past ASCII); *bad: those of the word
+ * bytes that keep a word from anchoring (digits, bytes past ASCII), as
+ * lower_word refuses them; *alpha: those of the ASCII letters. */
+static inline uint64_t word_masks(uint64_t v, uint64_t *bad, uint64_t *alpha)
+{
+    uint64_t low7 = v & FL_BYTES_7F;
+    uint64_t digit = FL_BYTES_IN(low7, '0', '9');
+    *alpha = FL_BYTES_IN(low7 | 0x2020202020202020ull, 'a', 'z');
+    *bad = digit | v; /* bit 7 of v: a byte past ASCII */
+    return ~(*alpha | *bad) & FL_BYTES_80;
+}
+
+/* w as lower_word makes it of a word of 2 to 7 ASCII letters: v its bytes
+ * as fl_load8 reads them, zero past them, alpha its letters (0x20 makes
+ * each small). */
+static inline void lower_short(uint64_t v, uint64_t alpha, size_t n, low_word *w)
+{
+    v |= alpha >> 2;
+    store_le8(&w->u.chunk[0], v);
+    uint64_t h = v * 0x9E3779B97F4A7C15ull;
+    h ^= h >> 29;
+    w->n = n;
+    w->chunks = 1;
+    w->hash = (unsigned)(h >> 32) ^ (unsigned)h;
+}
+
 /* Whether the word is lit (eight bytes, NUL-padded). */
 static bool low_is(const low_word *w, const char *lit)
 {
@@ -563,11 +590,23 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
         if (i >= hi || (byte_class(t[i]) & FL_CTX_BYTE_BREAK))
             break;
         size_t s = i;
-        while (i < hi && (byte_class(t[i]) & FL_CTX_BYTE_WORD))
-            i++;
         /* a word that cannot anchor is no preposition either */
-        if (!lower_word(t + s, i - s, end, &w))
-            continue;
+        uint64_t v, bad, alpha, stop;
+        if (hi - s >= 8 && (stop = word_masks(v = fl_load8(t + s), &bad, &alpha))) {
+            /* most words end within eight bytes: found, checked and
+             * lower-cased at once (t[s] is a word byte, so n >= 1) */
+            size_t n = (size_t)__builtin_ctzll(stop) >> 3;
+            uint64_t keep = fl_low_bytes(n);
+            i = s + n;
+            if (n < 2 || (bad & keep & FL_BYTES_80))
+                continue;
+            lower_short(v & keep, alpha & keep, n, &w);
+        } else {
+            while (i < hi && (byte_class(t[i]) & FL_CTX_BYTE_WORD))
+                i++;
+            if (!lower_word(t + s, i - s, end, &w))
+                continue;
+        }
         const stem_slot *sl = memo_stem(doc, memo, &w);
         if (!sl) {
             fl_ctx_oom(doc);
@@ -595,10 +634,23 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
         if (i <= lo || (byte_class(t[i - 1]) & FL_CTX_BYTE_BREAK))
             break;
         size_t e = i;
-        while (i > lo && (byte_class(t[i - 1]) & FL_CTX_BYTE_WORD))
-            i--;
-        if (!lower_word(t + i, e - i, end, &w))
-            continue;
+        uint64_t v, bad, alpha, stop;
+        if (e - lo >= 8 && (stop = word_masks(v = fl_load8(t + e - 8), &bad, &alpha))) {
+            /* the eight bytes up to e hold the word's start: its bytes
+             * are those after the last that is no word byte (t[e - 1] is
+             * a word byte, so n >= 1) */
+            size_t shift = (size_t)(64 - __builtin_clzll(stop)); /* past that byte */
+            size_t n = (64 - shift) >> 3;
+            i = e - n;
+            if (n < 2 || ((bad & FL_BYTES_80) >> shift))
+                continue;
+            lower_short(v >> shift, alpha >> shift, n, &w);
+        } else {
+            while (i > lo && (byte_class(t[i - 1]) & FL_CTX_BYTE_WORD))
+                i--;
+            if (!lower_word(t + i, e - i, end, &w))
+                continue;
+        }
         const stem_slot *sl = memo_stem(doc, memo, &w);
         if (!sl) {
             fl_ctx_oom(doc);
