@@ -25,6 +25,17 @@ static inline uint64_t fl_load8(const void *p)
     return v;
 }
 
+/* p[0..4) as a little-endian number, as fl_load8. */
+static inline uint32_t fl_load4(const void *p)
+{
+    uint32_t v;
+    memcpy(&v, p, 4);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    v = __builtin_bswap32(v);
+#endif
+    return v;
+}
+
 /* p[0..8) as a big-endian number: numbers compare as the bytes do. */
 static inline uint64_t fl_load8_be(const void *p)
 {

@@ -382,17 +382,6 @@ static fl_status add_record(fl_lexicon *lex, unsigned index, const char *key, si
     return FL_OK;
 }
 
-/* p[0..4) as a little-endian number. */
-static uint32_t load4(const char *p)
-{
-    uint32_t v;
-    memcpy(&v, p, 4);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-    v = __builtin_bswap32(v);
-#endif
-    return v;
-}
-
 /* A hash of s[0..len), eight bytes at a time (little-endian loads: the
  * same on every host, as the built-in image's slots need). */
 static uint64_t text_hash(const char *s, size_t len)
@@ -409,7 +398,7 @@ static uint64_t text_hash(const char *s, size_t len)
         if (len >= 8) /* the last eight bytes, less those already hashed */
             w = fl_load8(s + len - 8) >> (8 * (8 - rest));
         else if (rest >= 4) /* the first four and the last four, overlapping */
-            w = load4(s + i) | (uint64_t)load4(s + len - 4) << 32;
+            w = fl_load4(s + i) | (uint64_t)fl_load4(s + len - 4) << 32;
         else /* the first, middle and last bytes of one to three */
             w = (uint64_t)(unsigned char)s[i] | (uint64_t)(unsigned char)s[i + rest / 2] << 8 |
                 (uint64_t)(unsigned char)s[len - 1] << 16;

@@ -374,6 +374,21 @@ static inline size_t fl_mx_next_digit(const fl_mx *mx, size_t *cursor, size_t at
         return mx->s_end;
     return mx->s_off + (mx->digits[2 * k] > rel ? mx->digits[2 * k] : rel);
 }
+/* fl_mx_next_digit for a walk that goes forward only (*cursor 0 at its
+ * start, at >= s_off): the first ASCII digit at or after `at`, or s_end. */
+static inline size_t fl_mx_next_digit_forward(const fl_mx *mx, size_t *cursor, size_t at)
+{
+    if (!mx->digits)
+        return fl_mx_next_digit(mx, cursor, at);
+    const size_t rel = at - mx->s_off;
+    size_t k = *cursor;
+    while (k < mx->digit_run_count && mx->digits[2 * k + 1] <= rel)
+        k++;
+    *cursor = k;
+    if (k == mx->digit_run_count)
+        return mx->s_end;
+    return mx->s_off + (mx->digits[2 * k] > rel ? mx->digits[2 * k] : rel);
+}
 /* Could a spelled-out number start at s (avail bytes)? (one..ninety, by
  * its first letters: a cheap filter before fl_scan_number) */
 static inline bool fl_spelled_start(const char *s, size_t avail)

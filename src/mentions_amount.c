@@ -334,22 +334,6 @@ static bool money_window(const char *t, size_t d)
     return (v & FL_BYTES_80) || FL_BYTES_IN(v, '$', '$') || FL_BYTES_IN(first2, 'A', 'Z');
 }
 
-/* fl_mx_next_digit for a walk that goes forward only (*cursor 0 at its
- * start): the first ASCII digit at or after `at`, or s_end. */
-static size_t next_digit_forward(const fl_mx *mx, size_t *cursor, size_t at)
-{
-    if (!mx->digits)
-        return fl_mx_next_digit(mx, cursor, at);
-    const size_t rel = at - mx->s_off;
-    size_t k = *cursor;
-    while (k < mx->digit_run_count && mx->digits[2 * k + 1] <= rel)
-        k++;
-    *cursor = k;
-    if (k == mx->digit_run_count)
-        return mx->s_end;
-    return mx->s_off + (mx->digits[2 * k] > rel ? mx->digits[2 * k] : rel);
-}
-
 void fl_extract_money(fl_mx *mx)
 {
     const char *t = mx->text;
@@ -358,7 +342,7 @@ void fl_extract_money(fl_mx *mx)
         /* every amount has a digit at most four bytes after where it is
          * found: the symbol (and a space), the currency code (and a
          * space), or the number itself; nothing before can match */
-        size_t d = next_digit_forward(mx, &digit_cursor, i);
+        size_t d = fl_mx_next_digit_forward(mx, &digit_cursor, i);
         if (d >= mx->s_end)
             break;
         size_t e = 0;
@@ -428,22 +412,27 @@ static size_t number_from(const fl_mx *mx, size_t *cursor, size_t at)
     return fl_mx_list_from(mx, mx->numbers, mx->number_count, cursor, at);
 }
 
+/* number_from for a walk that goes forward only (cursor 0 at its start):
+ * the sentence's number list read in place. */
+static inline size_t number_forward(const fl_mx *mx, size_t *cursor, size_t at)
+{
+    if (!mx->numbers)
+        return number_from(mx, cursor, at);
+    const size_t rel = at - mx->s_off;
+    size_t k = *cursor;
+    while (k < mx->number_count && mx->numbers[k] < rel)
+        k++;
+    *cursor = k;
+    return k == mx->number_count ? mx->s_end : mx->s_off + mx->numbers[k];
+}
+
 void fl_extract_percents(fl_mx *mx)
 {
     const char *t = mx->text;
     size_t i = mx->s_off, cursor = 0;
     for (;;) {
-        if (mx->numbers) {
-            /* number_from, read in place: the walk goes forward only */
-            const size_t rel = i - mx->s_off;
-            while (cursor < mx->number_count && mx->numbers[cursor] < rel)
-                cursor++;
-            if (cursor == mx->number_count)
-                break;
-            i = mx->s_off + mx->numbers[cursor];
-        } else if ((i = number_from(mx, &cursor, i)) >= mx->s_end) {
+        if ((i = number_forward(mx, &cursor, i)) >= mx->s_end)
             break;
-        }
         char c = t[i];
         bool digit = is_digit(c);
         if (!digit && !fl_spelled_start(t + i, mx->s_end - i)) {
@@ -701,17 +690,8 @@ void fl_extract_quantities(fl_mx *mx)
     const char *t = mx->text;
     size_t i = mx->s_off, cursor = 0;
     for (;;) {
-        if (mx->numbers) {
-            /* number_from, read in place: the walk goes forward only */
-            const size_t rel = i - mx->s_off;
-            while (cursor < mx->number_count && mx->numbers[cursor] < rel)
-                cursor++;
-            if (cursor == mx->number_count)
-                break;
-            i = mx->s_off + mx->numbers[cursor];
-        } else if ((i = number_from(mx, &cursor, i)) >= mx->s_end) {
+        if ((i = number_forward(mx, &cursor, i)) >= mx->s_end)
             break;
-        }
         char c = t[i];
         bool digit = is_digit(c);
         if (!digit && !fl_spelled_start(t + i, mx->s_end - i)) {

@@ -378,22 +378,6 @@ static size_t code_alnum_end(fl_mx *mx, size_t at)
     return r;
 }
 
-/* fl_mx_next_digit for a walk that goes forward only (*cursor 0 at its
- * start): the first ASCII digit at or after `at`, or s_end. */
-static size_t next_digit_forward(const fl_mx *mx, size_t *cursor, size_t at)
-{
-    if (!mx->digits)
-        return fl_mx_next_digit(mx, cursor, at);
-    const size_t rel = at - mx->s_off;
-    size_t k = *cursor;
-    while (k < mx->digit_run_count && mx->digits[2 * k + 1] <= rel)
-        k++;
-    *cursor = k;
-    if (k == mx->digit_run_count)
-        return mx->s_end;
-    return mx->s_off + (mx->digits[2 * k] > rel ? mx->digits[2 * k] : rel);
-}
-
 void fl_extract_codes(fl_mx *mx)
 {
     const char *t = mx->text;
@@ -408,7 +392,7 @@ void fl_extract_codes(fl_mx *mx)
          * run or a word never crosses a space, so the scan resumes there as
          * it would have. */
         if (next_digit == SIZE_MAX || next_digit < i) {
-            next_digit = next_digit_forward(mx, &digit_cursor, i);
+            next_digit = fl_mx_next_digit_forward(mx, &digit_cursor, i);
             if (next_digit >= mx->s_end)
                 break;
             from = token_start(mx, next_digit, i);

@@ -495,26 +495,31 @@ void fl_ctx_phrase_sets_free(void *sets)
     free(ps);
 }
 
+/* The phrase sets of doc's workspace, made on first use; NULL without a
+ * workspace or memory (then the callers build into their local copy). */
+static phrase_sets *ws_sets(const fl_doc *doc)
+{
+    fl_workspace *ws = doc->ws;
+    if (ws && !ws->phrase_sets)
+        ws->phrase_sets = calloc(1, sizeof(phrase_sets));
+    return ws ? ws->phrase_sets : NULL;
+}
+
 const void *fl_ctx_list_data(const fl_doc *doc, const void *list, size_t size,
                              fl_ctx_list_maker make, void *local)
 {
-    fl_workspace *ws = doc->ws;
-    if (ws) {
-        phrase_sets *ps = ws->phrase_sets;
-        if (!ps)
-            ps = ws->phrase_sets = calloc(1, sizeof *ps);
-        if (ps) {
-            for (size_t i = 0; i < ps->data_count; i++)
-                if (ps->data_lists[i] == list && ps->data_makers[i] == make)
-                    return ps->data[i];
-            void *data = ps->data_count < PHRASE_SETS_MAX ? malloc(size) : NULL;
-            if (data) {
-                make(data, list);
-                ps->data_lists[ps->data_count] = list;
-                ps->data_makers[ps->data_count] = make;
-                ps->data[ps->data_count++] = data;
-                return data;
-            }
+    phrase_sets *ps = ws_sets(doc);
+    if (ps) {
+        for (size_t i = 0; i < ps->data_count; i++)
+            if (ps->data_lists[i] == list && ps->data_makers[i] == make)
+                return ps->data[i];
+        void *data = ps->data_count < PHRASE_SETS_MAX ? malloc(size) : NULL;
+        if (data) {
+            make(data, list);
+            ps->data_lists[ps->data_count] = list;
+            ps->data_makers[ps->data_count] = make;
+            ps->data[ps->data_count++] = data;
+            return data;
         }
     }
     make(local, list);
@@ -524,22 +529,17 @@ const void *fl_ctx_list_data(const fl_doc *doc, const void *list, size_t size,
 const fl_ctx_phrases *fl_ctx_phrases_get(const fl_doc *doc, const char *const *phrases,
                                          fl_ctx_phrases *local)
 {
-    fl_workspace *ws = doc->ws;
-    if (ws) {
-        phrase_sets *ps = ws->phrase_sets;
-        if (!ps)
-            ps = ws->phrase_sets = calloc(1, sizeof *ps);
-        if (ps) {
-            for (size_t i = 0; i < ps->count; i++)
-                if (ps->lists[i] == phrases)
-                    return ps->sets[i];
-            fl_ctx_phrases *set = ps->count < PHRASE_SETS_MAX ? malloc(sizeof *set) : NULL;
-            if (set) {
-                fl_ctx_phrases_init(set, phrases);
-                ps->lists[ps->count] = phrases;
-                ps->sets[ps->count++] = set;
-                return set;
-            }
+    phrase_sets *ps = ws_sets(doc);
+    if (ps) {
+        for (size_t i = 0; i < ps->count; i++)
+            if (ps->lists[i] == phrases)
+                return ps->sets[i];
+        fl_ctx_phrases *set = ps->count < PHRASE_SETS_MAX ? malloc(sizeof *set) : NULL;
+        if (set) {
+            fl_ctx_phrases_init(set, phrases);
+            ps->lists[ps->count] = phrases;
+            ps->sets[ps->count++] = set;
+            return set;
         }
     }
     fl_ctx_phrases_init(local, phrases);

@@ -127,10 +127,10 @@ static inline int fc_tok_in_words(const fl_doc *doc, size_t t, const fc_words *w
     return -1;
 }
 
-/* The first token whose start is at or after prose offset off. */
-static inline size_t fc_token_at(const fl_doc *doc, size_t off)
+/* The first token in [lo, hi) whose start is at or after prose offset
+ * off, or hi. */
+static inline size_t fc_token_search(const fl_doc *doc, size_t lo, size_t hi, size_t off)
 {
-    size_t lo = 0, hi = doc->tokens.count;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (FL_DOC_TOKEN(doc, mid)->off < off)
@@ -139,6 +139,12 @@ static inline size_t fc_token_at(const fl_doc *doc, size_t off)
             hi = mid;
     }
     return lo;
+}
+
+/* The first token whose start is at or after prose offset off. */
+static inline size_t fc_token_at(const fl_doc *doc, size_t off)
+{
+    return fc_token_search(doc, 0, doc->tokens.count, off);
 }
 
 /* fc_token_at for an offset in sentence s, searched among its tokens
@@ -154,14 +160,7 @@ static inline size_t fc_token_at_in(const fl_doc *doc, size_t s, size_t off)
     if (hi <= lo || hi > doc->tokens.count || FL_DOC_TOKEN(doc, hi - 1)->off < off ||
         (lo > 0 && FL_DOC_TOKEN(doc, lo - 1)->off >= off))
         return fc_token_at(doc, off);
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (FL_DOC_TOKEN(doc, mid)->off < off)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
+    return fc_token_search(doc, lo, hi, off);
 }
 
 /* The mention a name corefers with, followed to its end (bounded). */
