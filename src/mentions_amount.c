@@ -433,12 +433,8 @@ void fl_extract_percents(fl_mx *mx)
     for (;;) {
         if ((i = number_forward(mx, &cursor, i)) >= mx->s_end)
             break;
-        char c = t[i];
-        bool digit = is_digit(c);
-        if (!digit && !fl_spelled_start(t + i, mx->s_end - i)) {
-            i = fl_mx_word_end(mx, i);
-            continue;
-        }
+        /* number_forward stops only where a digit or fl_spelled_start is */
+        bool digit = is_digit(t[i]);
         fl_number n;
         size_t nl = fl_mx_number(mx, &cursor, i, &n);
         if (!nl) {
@@ -692,12 +688,8 @@ void fl_extract_quantities(fl_mx *mx)
     for (;;) {
         if ((i = number_forward(mx, &cursor, i)) >= mx->s_end)
             break;
-        char c = t[i];
-        bool digit = is_digit(c);
-        if (!digit && !fl_spelled_start(t + i, mx->s_end - i)) {
-            i = fl_mx_word_end(mx, i);
-            continue;
-        }
+        /* number_forward stops only where a digit or fl_spelled_start is */
+        bool digit = is_digit(t[i]);
         fl_number n;
         size_t nl = fl_mx_number(mx, &cursor, i, &n);
         size_t next = nl ? i + nl : fl_mx_word_end(mx, i);

@@ -19,6 +19,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Whether s[0..n) holds the n bytes of w (short words: no call). */
+static inline bool same_bytes(const char *s, const char *w, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != w[i])
+            return false;
+    return true;
+}
+
 static int month_number(const char *s)
 {
     static const char *const abbr[] = {"jan", "feb", "mar", "apr", "may", "jun",
@@ -279,7 +288,7 @@ static date_starts date_starts_at(const fl_mx *mx, size_t at)
     size_t avail = mx->s_end - at;
     for (size_t k = lo; k < hi; k++) {
         size_t n = words[k].len;
-        if (n > avail || memcmp(t + at, words[k].word, n) != 0)
+        if (n > avail || !same_bytes(t + at, words[k].word, n))
             continue;
         size_t p = at + n; /* what follows the word */
         char c = p < mx->s_end ? t[p] : ' ';
@@ -343,8 +352,10 @@ static size_t date_my_end(fl_mx *mx, size_t at, int *year)
     const char *t = mx->text;
     size_t p = 0;
     for (size_t k = 0; k < 12 && !p; k++) {
+        if (months[k][0] != t[at])
+            continue;
         size_t n = strlen(months[k]);
-        if (months[k][0] == t[at] && n <= mx->s_end - at && memcmp(t + at, months[k], n) == 0)
+        if (n <= mx->s_end - at && same_bytes(t + at, months[k], n))
             p = at + n;
     }
     *year = 0;
@@ -391,8 +402,10 @@ static size_t weekday_end(fl_mx *mx, size_t at)
     size_t e = 0;
     /* the alternatives in the pattern's order; at most one matches here */
     for (size_t k = 0; k < sizeof days / sizeof days[0] && !e; k++) {
+        if (days[k][0] != t[at])
+            continue;
         size_t n = strlen(days[k]);
-        if (days[k][0] == t[at] && n <= mx->s_end - at && memcmp(t + at, days[k], n) == 0)
+        if (n <= mx->s_end - at && same_bytes(t + at, days[k], n))
             e = at + n;
     }
     if (!e)
@@ -534,13 +547,16 @@ static size_t year_end(fl_mx *mx, size_t at)
 /* Whether a date can start at `at`, which holds a run of `run` digits: a
  * day (one or two digits, its month after it as day_month_shape reads it)
  * or a year (ISO or bare), four digits 18xx-20xx. */
+static bool year_digits(const char *q)
+{
+    return (q[0] == '1' && (q[1] == '8' || q[1] == '9')) || (q[0] == '2' && q[1] == '0');
+}
+
 static bool date_digit_shape(const fl_mx *mx, size_t at, size_t run)
 {
-    const char *t = mx->text;
     if (run <= 2)
         return day_month_shape(mx, at, run);
-    return run == 4 && ((t[at] == '1' && (t[at + 1] == '8' || t[at + 1] == '9')) ||
-                        (t[at] == '2' && t[at + 1] == '0'));
+    return run == 4 && year_digits(mx->text + at);
 }
 
 /* The date at `at`, which holds a run of `run` digits of date_digit_shape:
@@ -587,7 +603,8 @@ static size_t digit_word_from(const fl_mx *mx, size_t *cursor, size_t *dcur, siz
         while (dk < mx->digit_run_count && mx->digits[2 * dk + 1] <= p)
             dk++;
         size_t r = mx->digits[2 * dk + 1] - p; /* the run holding p */
-        if (date_digit_shape(mx, mx->s_off + p, r)) {
+        /* date_digit_shape, its year test here */
+        if (r == 4 ? year_digits(t + p) : r <= 2 && day_month_shape(mx, mx->s_off + p, r)) {
             *cursor = k;
             *dcur = dk;
             *run = r;
@@ -597,6 +614,28 @@ static size_t digit_word_from(const fl_mx *mx, size_t *cursor, size_t *dcur, siz
     *cursor = mx->number_count;
     *dcur = dk;
     return mx->s_end;
+}
+
+/* A 6-bit hash of three bytes a, b, c, and the filter of the prefixes
+ * date_word_prefix takes: bit h set when a prefix hashes to h. */
+#define DATE_PREFIX_HASH(a, b, c)                                                                  \
+    ((((uint32_t)(unsigned char)(a) | (uint32_t)(unsigned char)(b) << 8 |                          \
+       (uint32_t)(unsigned char)(c) << 16) *                                                       \
+      0x9E3779B1u) >>                                                                              \
+     26)
+#define DATE_PREFIX_BIT(s) ((uint64_t)1 << DATE_PREFIX_HASH((s)[0], (s)[1], (s)[2]))
+#define DATE_PREFIX_FILTER                                                                         \
+    (DATE_PREFIX_BIT("Jan") | DATE_PREFIX_BIT("Jun") | DATE_PREFIX_BIT("Jul") |                    \
+     DATE_PREFIX_BIT("Feb") | DATE_PREFIX_BIT("Fri") | DATE_PREFIX_BIT("Mar") |                    \
+     DATE_PREFIX_BIT("May") | DATE_PREFIX_BIT("Mon") | DATE_PREFIX_BIT("Apr") |                    \
+     DATE_PREFIX_BIT("Aug") | DATE_PREFIX_BIT("Sep") | DATE_PREFIX_BIT("Sat") |                    \
+     DATE_PREFIX_BIT("Sun") | DATE_PREFIX_BIT("Oct") | DATE_PREFIX_BIT("Nov") |                    \
+     DATE_PREFIX_BIT("Dec") | DATE_PREFIX_BIT("Tue") | DATE_PREFIX_BIT("Thu") |                    \
+     DATE_PREFIX_BIT("Wed"))
+
+static inline unsigned date_prefix_hash(const char *s)
+{
+    return (unsigned)DATE_PREFIX_HASH(s[0], s[1], s[2]);
 }
 
 /* The first word at or after `at` that starts like a month or a weekday
@@ -611,9 +650,9 @@ static size_t calendar_word_from(const fl_mx *mx, size_t *cursor, size_t at)
         if (r < rel)
             continue;
         size_t p = mx->s_off + r;
-        /* the capitals a weekday or a month starts with: A D F J M N O S T W */
-        unsigned cap = (unsigned)((unsigned char)t[p] - 'A');
-        if (cap < 26u && ((0x4C7229u >> cap) & 1u) && p + 3 <= mx->s_end &&
+        /* date_word_prefix, most words ruled out by a filter of its
+         * prefixes first */
+        if (p + 3 <= mx->s_end && ((DATE_PREFIX_FILTER >> date_prefix_hash(t + p)) & 1u) &&
             date_word_prefix(t + p)) {
             *cursor = k;
             return p;
