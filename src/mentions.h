@@ -542,4 +542,26 @@ void fl_extract_names(fl_mx *mx);
  * arena; `former` prefixes "former ". */
 const char *fl_role_text(fl_mx *mx, const char *w, size_t len, const char *modifier);
 
+/* ---------------------------------------------- number memo by its index */
+
+/* The memo entry of mx->numbers[k] with its number read (fl_mx_number
+ * without the search for the entry: a walk over mx->numbers has k). */
+static inline const fl_number_memo *fl_mx_number_read(fl_mx *mx, size_t k)
+{
+    fl_number_memo *m = &mx->number_memo[k];
+    if (m->len == FL_NUMBER_UNREAD)
+        m->len = (uint32_t)fl_scan_number(mx->text, mx->s_off + mx->numbers[k], mx->s_end, &m->n);
+    return m;
+}
+/* fl_mx_number_scale for mx->numbers[k], its number read (m->len > 0). */
+static inline size_t fl_mx_number_scale_read(fl_mx *mx, size_t k, double *mult)
+{
+    fl_number_memo *m = &mx->number_memo[k];
+    if (m->scale == FL_NUMBER_UNREAD)
+        m->scale = (uint32_t)fl_scan_scale(mx->text, mx->s_off + mx->numbers[k] + m->len, mx->s_end,
+                                           &m->mult);
+    *mult = m->mult;
+    return m->scale;
+}
+
 #endif

@@ -426,6 +426,28 @@ static inline size_t number_forward(const fl_mx *mx, size_t *cursor, size_t at)
     return k == mx->number_count ? mx->s_end : mx->s_off + mx->numbers[k];
 }
 
+/* The number at `at`, mx->numbers[k] when the sentence has the list
+ * (read once there), its length in *len. */
+static inline const fl_number *number_at(fl_mx *mx, size_t k, size_t at, fl_number *scratch,
+                                         size_t *len)
+{
+    if (!mx->numbers) {
+        *len = fl_scan_number(mx->text, at, mx->s_end, scratch);
+        return scratch;
+    }
+    const fl_number_memo *m = fl_mx_number_read(mx, k);
+    *len = m->len;
+    return &m->n;
+}
+
+/* The scale after the number of number_at(mx, k, at) of length nl. */
+static inline size_t scale_at(fl_mx *mx, size_t k, size_t at, size_t nl, double *mult)
+{
+    if (!mx->numbers)
+        return fl_scan_scale(mx->text, at + nl, mx->s_end, mult);
+    return fl_mx_number_scale_read(mx, k, mult);
+}
+
 void fl_extract_percents(fl_mx *mx)
 {
     const char *t = mx->text;
@@ -435,8 +457,9 @@ void fl_extract_percents(fl_mx *mx)
             break;
         /* number_forward stops only where a digit or fl_spelled_start is */
         bool digit = is_digit(t[i]);
-        fl_number n;
-        size_t nl = fl_mx_number(mx, &cursor, i, &n);
+        fl_number scratch;
+        size_t nl;
+        const fl_number *n = number_at(mx, cursor, i, &scratch, &nl);
         if (!nl) {
             i = fl_mx_word_end(mx, i);
             continue;
@@ -446,7 +469,7 @@ void fl_extract_percents(fl_mx *mx)
             fl_mention *m = fl_mx_add(mx, FL_M_PERCENT, i, e - i, 0);
             if (!m)
                 return;
-            m->number = n.value;
+            m->number = n->value;
             fl_mx_claim(mx, i, e - i);
             i = e;
             continue;
@@ -681,6 +704,23 @@ static bool hyphen_unit(const char *w, size_t len)
     return FL_WORD_IN(w, len, units, true);
 }
 
+/* The stem of a unit noun w[0..len) (lower case): the segmenter has
+ * stemmed the sentence's words into the workspace's cache, where most are
+ * found at once; a stopword, or no workspace, goes to fl_mx_stem. */
+static const char *unit_stem(fl_mx *mx, const char *w, size_t len)
+{
+    bool stop;
+    const char *st;
+    size_t sl;
+    if (mx->doc->ws && fl_ws_stem(mx->doc, w, len, &stop, &st, &sl) && !stop && st) {
+        const char *copy = fl_arena_strndup(mx->doc->arena, st, sl);
+        if (!copy)
+            mx->doc->status = FL_ENOMEM;
+        return copy;
+    }
+    return fl_mx_stem(mx, w, len);
+}
+
 void fl_extract_quantities(fl_mx *mx)
 {
     const char *t = mx->text;
@@ -690,27 +730,28 @@ void fl_extract_quantities(fl_mx *mx)
             break;
         /* number_forward stops only where a digit or fl_spelled_start is */
         bool digit = is_digit(t[i]);
-        fl_number n;
-        size_t nl = fl_mx_number(mx, &cursor, i, &n);
+        fl_number scratch;
+        size_t nl;
+        const fl_number *n = number_at(mx, cursor, i, &scratch, &nl);
         size_t next = nl ? i + nl : fl_mx_word_end(mx, i);
         if (!nl || fl_mx_claimed(mx, i, nl) || number_is_label(mx, i)) {
             i = next > i ? next : i + 1;
             continue;
         }
         /* "one" alone is rarely a count ("one of", "no one") */
-        if (n.spelled && n.value == 1 && nl == 3) {
+        if (n->spelled && n->value == 1 && nl == 3) {
             i = next;
             continue;
         }
         size_t e = i + nl;
-        if (digit && !n.grouped && n.decimals == 0 && nl == 4 && n.value >= 1800 &&
-            n.value <= 2100) { /* a year, even as an adjective */
+        if (digit && !n->grouped && n->decimals == 0 && nl == 4 && n->value >= 1800 &&
+            n->value <= 2100) { /* a year, even as an adjective */
             i = e;
             continue;
         }
         double mult = 1;
         if (digit)
-            e += fl_mx_number_scale(mx, &cursor, i, nl, &mult);
+            e += scale_at(mx, cursor, i, nl, &mult);
         if (digit && e < mx->s_end) {
             /* a unit symbol, glued or after a space ("4,500mAh", "60 A"),
              * or a measurement adjective ("1.2-gigawatt") */
@@ -724,14 +765,14 @@ void fl_extract_quantities(fl_mx *mx)
                 size_t he = lower_word(mx, e + 1);
                 if (he > e + 1 && hyphen_unit(t + e + 1, he - e - 1)) {
                     ue = he;
-                    unit = fl_mx_stem(mx, t + e + 1, he - e - 1);
+                    unit = unit_stem(mx, t + e + 1, he - e - 1);
                 }
             }
             if (unit && !fl_mx_claimed(mx, i, ue - i)) {
                 fl_mention *m = fl_mx_add(mx, FL_M_QUANTITY, i, ue - i, 0);
                 if (!m)
                     return;
-                m->number = fl_number_scaled(&n, mult);
+                m->number = fl_number_scaled(n, mult);
                 m->unit = unit;
                 fl_mx_claim(mx, i, ue - i);
                 i = ue;
@@ -764,8 +805,8 @@ void fl_extract_quantities(fl_mx *mx)
         fl_mention *m = fl_mx_add(mx, FL_M_QUANTITY, i, ue - i, 0);
         if (!m)
             return;
-        m->number = fl_number_scaled(&n, mult);
-        m->unit = fl_mx_stem(mx, t + u, ue - u);
+        m->number = fl_number_scaled(n, mult);
+        m->unit = unit_stem(mx, t + u, ue - u);
         fl_mx_claim(mx, i, ue - i);
         i = ue;
     }
