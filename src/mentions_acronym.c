@@ -431,6 +431,9 @@ void fl_extract_acronyms(fl_mx *mx)
         const uint32_t *marks = mx->name_marks;
         for (size_t k = 0, n = mx->name_mark_count; k < n; k++) {
             size_t at = mx->s_off + (marks[k] & ~FL_NAME_MARK_JOINED);
+            /* most marks are a capital and a lower-case letter: no acronym */
+            if (at + 1 < mx->s_end && (unsigned)((unsigned char)t[at + 1] - 'a') < 26u)
+                continue;
             if (at < i || !acronym_start(mx, at))
                 continue; /* inside an acronym, or none */
             size_t e = acronym_at(mx, at);
