@@ -443,9 +443,12 @@ static size_t first_claimed(const fl_mx *mx, size_t from, size_t to)
  * word, over no claimed byte, and not into a word a hyphen or an
  * apostrophe joins to the one before. *cursor keeps the place in the
  * marks. Returns where the walk goes on. */
+static size_t past_claimed(const fl_mx *mx, size_t at);
+
 static size_t skip_to_mark(const fl_mx *mx, size_t *cursor, size_t i)
 {
     const unsigned char *t = (const unsigned char *)mx->text;
+again:;
     unsigned char c = t[i];
     while (c >= 0x80) {
         /* a code point past ASCII that is no letter or digit (a curly
@@ -483,16 +486,23 @@ static size_t skip_to_mark(const fl_mx *mx, size_t *cursor, size_t i)
         /* as far as the first claimed byte, when the walk would stop
          * there: a byte that no word before joins (not a hyphen nor an
          * apostrophe), outside a word or at a word's start */
-        if (at == i)
+        const unsigned char a = t[at]; /* ASCII when at == i (c) */
+        const bool word = (a >= '0' && a <= '9') || ((a | 0x20) >= 'a' && (a | 0x20) <= 'z');
+        if (at > i) {
+            const unsigned char b = t[at - 1];
+            if (a >= 0x80 || a == '-' || a == '\'')
+                return i;
+            if (word && (b >= 0x80 || b == '-' || b == '\'' || (b >= '0' && b <= '9') ||
+                         ((b | 0x20) >= 'a' && (b | 0x20) <= 'z')))
+                return i;
+        }
+        /* what the walk does there with no name open: steps over the
+         * byte (no letter nor digit), or past the claimed word; then it
+         * comes back here */
+        i = word ? past_claimed(mx, at) : at + 1;
+        if (i >= mx->s_end)
             return i;
-        unsigned char a = t[at], b = t[at - 1]; /* at > i: a byte before */
-        if (a >= 0x80 || a == '-' || a == '\'')
-            return i;
-        if (((a >= '0' && a <= '9') || ((a | 0x20) >= 'a' && (a | 0x20) <= 'z')) &&
-            (b >= 0x80 || b == '-' || b == '\'' || (b >= '0' && b <= '9') ||
-             ((b | 0x20) >= 'a' && (b | 0x20) <= 'z')))
-            return i;
-        return at;
+        goto again;
     }
     return to;
 }
