@@ -242,20 +242,124 @@ static void add_title(fl_mx *mx, size_t match_start, fl_link_how how, size_t lin
     fl_mx_claim(mx, start, end - start);
 }
 
-/* Whether FL_RE_TITLE_PRE may match at `at`: its role words (ASCII
+/* The last words of FL_RE_TITLE_PRE's roles (ROLES and ROLE_ABBR in
+ * patterns.c; of a hyphenated one its last part: vice-president,
+ * co-founder), lower case, in strcmp order: a match ends with one of them
+ * before its \s+ and capital. Keep in step with those lists. */
+static const char *const role_last_words[] = {"adm.",
+                                              "agriculture",
+                                              "ambassador",
+                                              "analyst",
+                                              "capt.",
+                                              "captain",
+                                              "ceo",
+                                              "cfo",
+                                              "chair",
+                                              "chairman",
+                                              "chairperson",
+                                              "chairwoman",
+                                              "chancellor",
+                                              "cio",
+                                              "cmo",
+                                              "cofounder",
+                                              "col.",
+                                              "commerce",
+                                              "commissioner",
+                                              "congressman",
+                                              "congresswoman",
+                                              "coo",
+                                              "counsel",
+                                              "cto",
+                                              "defence",
+                                              "defense",
+                                              "det.",
+                                              "director",
+                                              "dr",
+                                              "dr.",
+                                              "economist",
+                                              "energy",
+                                              "executive",
+                                              "founder",
+                                              "gen.",
+                                              "general",
+                                              "gov.",
+                                              "governor",
+                                              "insp.",
+                                              "interior",
+                                              "judge",
+                                              "justice",
+                                              "king",
+                                              "labor",
+                                              "lawmaker",
+                                              "lt.",
+                                              "manager",
+                                              "mayor",
+                                              "minister",
+                                              "officer",
+                                              "pope",
+                                              "pres.",
+                                              "president",
+                                              "prince",
+                                              "princess",
+                                              "prof",
+                                              "prof.",
+                                              "professor",
+                                              "queen",
+                                              "rep.",
+                                              "representative",
+                                              "rev.",
+                                              "scientist",
+                                              "secretary",
+                                              "sen.",
+                                              "senator",
+                                              "sgt.",
+                                              "sheriff",
+                                              "spokesman",
+                                              "spokesperson",
+                                              "spokeswoman",
+                                              "staff",
+                                              "state",
+                                              "strategist",
+                                              "supt.",
+                                              "transportation",
+                                              "treasury"};
+
+/* Whether w[0..n), the last word before a run of \s and a capital, may
+ * end a role: one of role_last_words, or with a byte past ASCII (which
+ * the pattern's caseless letters may match: U+212A, U+017F). */
+static bool role_last_word(const unsigned char *w, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (w[k] >= 0x80)
+            return true;
+    /* bit c - 'a' of [n]: a word of role_last_words has length n and the
+     * first letter c (most words before a capital have none) */
+    static const uint32_t first_letters[15] = {
+        0x0000000, 0x0000000, 0x0000008, 0x000080c, 0x006844d, 0x0059b04, 0x0008010, 0x004526d,
+        0x008994c, 0x0048014, 0x0040005, 0x0040005, 0x0040004, 0x0000004, 0x00a0000};
+    if (n < 2 || n > 14)
+        return false;
+    const unsigned c = (w[0] | 0x20u) - 'a';
+    return c < 26 && ((first_letters[n] >> c) & 1u) &&
+           FL_WORD_IN((const char *)w, n, role_last_words, true);
+}
+
+/* Whether FL_RE_TITLE_PRE may match at `start`, whose first word ends at
+ * `at` (a role's first word, by starts_role): its role words (ASCII
  * letters, spaces, hyphens and dots, or bytes past ASCII, which caseless
  * letters such as U+212A may be) end in \s+ before a capital, so within
  * reach of `at` a run of \s must be followed by A-Z or a byte past ASCII
- * (a \p{Lu} maybe) with only such bytes before it. The longest modifier
+ * (a \p{Lu} maybe) with only such bytes before it, and the word before
+ * that run (after its last hyphen) must end a role. The longest modifier
  * and role are under 40 letters, at most three bytes each. Inside them
  * words are parted by a single space (or a hyphen), at most four times
  * ("former secretary of the treasury"): any other run of \s, or a fifth,
  * must be the last, before the capital. */
-static bool pre_candidate(const fl_mx *mx, size_t at)
+static bool pre_candidate(const fl_mx *mx, size_t start, size_t at)
 {
     const unsigned char *t = (const unsigned char *)mx->text;
     const size_t end = mx->s_end, reach = end - at > 128 ? at + 128 : end;
-    size_t q = at;
+    size_t q = at, word = start; /* word: where the last word (or part) starts */
     unsigned inner = 0;
     while (q < reach) {
         unsigned char b = t[q];
@@ -263,15 +367,19 @@ static bool pre_candidate(const fl_mx *mx, size_t at)
             const size_t run = q;
             while (q < end && fl_re_space((char)t[q]))
                 q++;
-            if (q < end && ((t[q] >= 'A' && t[q] <= 'Z') || t[q] >= 0x80))
+            if (q < end && ((t[q] >= 'A' && t[q] <= 'Z') || t[q] >= 0x80) &&
+                role_last_word(t + word, run - word))
                 return true;
             if (q - run != 1 || b != ' ' || ++inner > 4)
                 return false;
+            word = q;
             continue;
         }
         if (!(b >= 0x80 || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') || b == '-' || b == '.'))
             return false;
         q++;
+        if (b == '-')
+            word = q;
     }
     return false;
 }
@@ -334,7 +442,7 @@ static size_t title_word(fl_mx *mx, size_t i)
             return e;
         }
     }
-    if (starts_role(mx, t + i, we - i) && pre_candidate(mx, we)) {
+    if (starts_role(mx, t + i, we - i) && pre_candidate(mx, i, we)) {
         size_t e = fl_mx_match(mx, FL_RE_TITLE_PRE, i);
         if (e) {
             add_title(mx, i, FL_LINK_NAME_STARTS, e);
