@@ -443,7 +443,7 @@ static size_t first_claimed(const fl_mx *mx, size_t from, size_t to)
  * word, over no claimed byte, and not into a word a hyphen or an
  * apostrophe joins to the one before. *cursor keeps the place in the
  * marks. Returns where the walk goes on. */
-static size_t past_claimed(const fl_mx *mx, size_t at);
+static inline size_t past_claimed(const fl_mx *mx, size_t at);
 
 static size_t skip_to_mark(const fl_mx *mx, size_t *cursor, size_t i)
 {
@@ -511,7 +511,7 @@ again:;
  * a letter or digit (byte by byte, as fl_mx_claimed and fl_mx_alnum_at
  * would say): the claimed bytes of the sentence are the nonzero ones of
  * mx->claimed. */
-static size_t past_claimed(const fl_mx *mx, size_t at)
+static inline size_t past_claimed(const fl_mx *mx, size_t at)
 {
     const unsigned char *t = (const unsigned char *)mx->text, *c = mx->claimed;
     const size_t off = mx->s_off, end = mx->s_end;
