@@ -113,7 +113,7 @@ static bool scan_plain(const fl_mx *mx, size_t at, wscan *s)
 {
     const unsigned char *t = (const unsigned char *)mx->text;
     const size_t end = mx->s_end, we = fl_mx_word_end(mx, at);
-    if (we < end && (t[we] == '-' || apostrophe(mx, we)))
+    if (we < end && (t[we] == '-' || ((t[we] == '\'' || t[we] == 0xE2) && apostrophe(mx, we))))
         return false;
     uint64_t lower_any = 0, inner = 0, prev_lower = 0;
     for (size_t i = at; i < we;) {
