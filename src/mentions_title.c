@@ -174,20 +174,26 @@ static bool possessive_role(const fl_mx *mx, size_t w)
 }
 
 /* Whether w[0..n) is one of FL_RE_TITLE_POST's determiners (the, its,
- * his, her, their, a, an), ASCII letters compared without case. */
+ * his, her, their, a, an), ASCII letters compared without case (b | 0x20
+ * equals a small letter only for that letter in either case). */
 static bool determiner(const char *w, size_t n)
 {
     if (n == 0 || n > 5)
         return false;
-    switch (w[0] | 0x20) {
-    case 't':
-        return fl_word_is(w, n, "the") || fl_word_is(w, n, "their");
-    case 'i':
-        return fl_word_is(w, n, "its");
-    case 'h':
-        return fl_word_is(w, n, "his") || fl_word_is(w, n, "her");
-    case 'a':
-        return fl_word_is(w, n, "a") || fl_word_is(w, n, "an");
+    unsigned char c[5] = {0};
+    for (size_t k = 0; k < n; k++)
+        c[k] = (unsigned char)(w[k] | 0x20);
+    switch (n) {
+    case 1:
+        return c[0] == 'a';
+    case 2:
+        return c[0] == 'a' && c[1] == 'n';
+    case 3:
+        return (c[0] == 't' && c[1] == 'h' && c[2] == 'e') ||
+               (c[0] == 'i' && c[1] == 't' && c[2] == 's') ||
+               (c[0] == 'h' && ((c[1] == 'i' && c[2] == 's') || (c[1] == 'e' && c[2] == 'r')));
+    case 5:
+        return c[0] == 't' && c[1] == 'h' && c[2] == 'e' && c[3] == 'i' && c[4] == 'r';
     default:
         return false;
     }
