@@ -201,8 +201,9 @@ static bool determiner(const char *w, size_t n)
 
 /* Whether FL_RE_TITLE_POST may match at the comma: the word after ", "
  * starts a role, or is a determiner before one, or (capitalized) starts
- * an organization's possessive before one. */
-static bool post_candidate(const fl_mx *mx, size_t comma)
+ * an organization's possessive before one. `next_mark`: the first entry
+ * of mx->marks after the comma, as a prose offset (SIZE_MAX: no marks). */
+static bool post_candidate(const fl_mx *mx, size_t comma, size_t next_mark)
 {
     size_t w = comma + 1;
     while (w < mx->s_end && mx->text[w] == ' ')
@@ -212,6 +213,13 @@ static bool post_candidate(const fl_mx *mx, size_t comma)
     char c = mx->text[w];
     if (c >= 'A' && c <= 'Z')
         return role_word_at(mx, w) || possessive_role(mx, w);
+    if (w != next_mark && next_mark != SIZE_MAX) {
+        /* no role's first word (mx->marks has each), so a determiner or
+         * nothing: the, their, its, his, her, a, an */
+        const char f = (char)(c | 0x20);
+        if (f != 't' && f != 'i' && f != 'h' && f != 'a')
+            return false;
+    }
     size_t we = fl_mx_word_end(mx, w);
     const char *s = mx->text + w;
     size_t n = we - w;
@@ -459,9 +467,9 @@ static size_t title_word(fl_mx *mx, size_t i)
 }
 
 /* The title tests at a comma; returns where the walk goes on. */
-static size_t title_comma(fl_mx *mx, size_t i)
+static size_t title_comma(fl_mx *mx, size_t i, size_t next_mark)
 {
-    if (i > mx->s_off && fl_mx_alnum_at(mx, i - 1) && post_candidate(mx, i)) {
+    if (i > mx->s_off && fl_mx_alnum_at(mx, i - 1) && post_candidate(mx, i, next_mark)) {
         size_t e = fl_mx_match(mx, FL_RE_TITLE_POST, i);
         if (e) {
             add_title(mx, i, FL_LINK_NAME_ENDS, i);
@@ -482,7 +490,13 @@ void fl_extract_titles(fl_mx *mx)
             size_t at = mx->s_off + mx->marks[k];
             if (at < i)
                 continue; /* inside a match */
-            i = t[at] == ',' ? title_comma(mx, at) : title_word(mx, at);
+            if (t[at] != ',') {
+                i = title_word(mx, at);
+                continue;
+            }
+            /* the word after the comma is a mark when it may start a role */
+            const size_t next = k + 1 < mx->mark_count ? mx->s_off + mx->marks[k + 1] : mx->s_end;
+            i = title_comma(mx, at, next);
         }
         return;
     }
@@ -492,7 +506,7 @@ void fl_extract_titles(fl_mx *mx)
     while (i < mx->s_end) {
         unsigned char c = (unsigned char)t[i];
         if (c == ',')
-            i = title_comma(mx, i);
+            i = title_comma(mx, i, SIZE_MAX);
         else if (((c | 0x20) >= 'a' && (c | 0x20) <= 'z') && fl_mx_word_start(mx, i))
             i = title_word(mx, i);
         else
