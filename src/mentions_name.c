@@ -547,6 +547,7 @@ void fl_extract_names(fl_mx *mx)
     nseq q = {0};
     size_t i = mx->s_off, prev_end = 0, mark = 0;
     while (i < mx->s_end && mx->doc->status == FL_OK) {
+        bool joined;
         if (!q.open && mx->name_marks)
             i = skip_to_mark(mx, &mark, i);
         if (i >= mx->s_end)
@@ -558,12 +559,13 @@ void fl_extract_names(fl_mx *mx)
             i += l;
             continue;
         }
+        joined = q.open && joins(mx, prev_end, i);
+    word: /* a letter or digit at i */
         if (mx->claimed[i - mx->s_off]) {
             flush(mx, &q);
             i = past_claimed(mx, i);
             continue;
         }
-        bool joined = q.open && joins(mx, prev_end, i);
         if (plain_lower_word(mx, i)) {
             /* what read_word says of it: no part of a name, or inside
              * one a particle (von, of) */
@@ -616,7 +618,8 @@ void fl_extract_names(fl_mx *mx)
         if (q.open && i == prev_end) {
             /* the next word joins this name only after
              * one space or line break, or " & "; the walk goes straight
-             * there, or closes the name, which that word would close */
+             * there (joined to the name, as joins() would find), or
+             * closes the name, which that word would close */
             const unsigned char *t = (const unsigned char *)mx->text;
             if (i + 1 < mx->s_end && (t[i] == ' ' || t[i] == '\n') && fl_mx_alnum_at(mx, i + 1))
                 i++;
@@ -625,6 +628,10 @@ void fl_extract_names(fl_mx *mx)
                 i += 3;
             else
                 flush(mx, &q);
+            if (q.open && mx->doc->status == FL_OK) {
+                joined = true;
+                goto word;
+            }
         }
     }
     flush(mx, &q);
