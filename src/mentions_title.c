@@ -78,9 +78,14 @@ const char *fl_role_text(fl_mx *mx, const char *w, size_t len, const char *modif
     }
     buf[n] = '\0';
     const char *role = buf;
+    /* each `from` has two bytes or more, and buf[1] is its NUL at worst;
+     * the froms are distinct, so the first that matches is the one */
     for (size_t i = 0; i < sizeof canon / sizeof canon[0]; i++)
-        if (canon[i].from[0] == buf[0] && strcmp(buf, canon[i].from) == 0)
+        if (canon[i].from[0] == buf[0] && canon[i].from[1] == buf[1] &&
+            strcmp(buf, canon[i].from) == 0) {
             role = canon[i].to;
+            break;
+        }
     /* modifier and role, as "%s%s" would print them */
     const size_t role_len = strlen(role), mod_len = modifier ? strlen(modifier) : 0;
     char *out = fl_arena_alloc_uninit(mx->doc->arena, mod_len + role_len + 1);
