@@ -113,7 +113,7 @@ static bool scan_plain(const fl_mx *mx, size_t at, wscan *s)
 {
     const unsigned char *t = (const unsigned char *)mx->text;
     const size_t end = mx->s_end, we = fl_mx_word_end(mx, at);
-    if (we < end && (t[we] == '-' || apostrophe(mx, we)))
+    if (we < end && (t[we] == '-' || ((t[we] == '\'' || t[we] == 0xE2) && apostrophe(mx, we))))
         return false;
     uint64_t lower_any = 0, inner = 0, prev_lower = 0;
     for (size_t i = at; i < we;) {
@@ -443,9 +443,12 @@ static size_t first_claimed(const fl_mx *mx, size_t from, size_t to)
  * word, over no claimed byte, and not into a word a hyphen or an
  * apostrophe joins to the one before. *cursor keeps the place in the
  * marks. Returns where the walk goes on. */
+static inline size_t past_claimed(const fl_mx *mx, size_t at);
+
 static size_t skip_to_mark(const fl_mx *mx, size_t *cursor, size_t i)
 {
     const unsigned char *t = (const unsigned char *)mx->text;
+again:;
     unsigned char c = t[i];
     while (c >= 0x80) {
         /* a code point past ASCII that is no letter or digit (a curly
@@ -483,16 +486,23 @@ static size_t skip_to_mark(const fl_mx *mx, size_t *cursor, size_t i)
         /* as far as the first claimed byte, when the walk would stop
          * there: a byte that no word before joins (not a hyphen nor an
          * apostrophe), outside a word or at a word's start */
-        if (at == i)
+        const unsigned char a = t[at]; /* ASCII when at == i (c) */
+        const bool word = (a >= '0' && a <= '9') || ((a | 0x20) >= 'a' && (a | 0x20) <= 'z');
+        if (at > i) {
+            const unsigned char b = t[at - 1];
+            if (a >= 0x80 || a == '-' || a == '\'')
+                return i;
+            if (word && (b >= 0x80 || b == '-' || b == '\'' || (b >= '0' && b <= '9') ||
+                         ((b | 0x20) >= 'a' && (b | 0x20) <= 'z')))
+                return i;
+        }
+        /* what the walk does there with no name open: steps over the
+         * byte (no letter nor digit), or past the claimed word; then it
+         * comes back here */
+        i = word ? past_claimed(mx, at) : at + 1;
+        if (i >= mx->s_end)
             return i;
-        unsigned char a = t[at], b = t[at - 1]; /* at > i: a byte before */
-        if (a >= 0x80 || a == '-' || a == '\'')
-            return i;
-        if (((a >= '0' && a <= '9') || ((a | 0x20) >= 'a' && (a | 0x20) <= 'z')) &&
-            (b >= 0x80 || b == '-' || b == '\'' || (b >= '0' && b <= '9') ||
-             ((b | 0x20) >= 'a' && (b | 0x20) <= 'z')))
-            return i;
-        return at;
+        goto again;
     }
     return to;
 }
@@ -501,7 +511,7 @@ static size_t skip_to_mark(const fl_mx *mx, size_t *cursor, size_t i)
  * a letter or digit (byte by byte, as fl_mx_claimed and fl_mx_alnum_at
  * would say): the claimed bytes of the sentence are the nonzero ones of
  * mx->claimed. */
-static size_t past_claimed(const fl_mx *mx, size_t at)
+static inline size_t past_claimed(const fl_mx *mx, size_t at)
 {
     const unsigned char *t = (const unsigned char *)mx->text, *c = mx->claimed;
     const size_t off = mx->s_off, end = mx->s_end;
@@ -537,6 +547,7 @@ void fl_extract_names(fl_mx *mx)
     nseq q = {0};
     size_t i = mx->s_off, prev_end = 0, mark = 0;
     while (i < mx->s_end && mx->doc->status == FL_OK) {
+        bool joined;
         if (!q.open && mx->name_marks)
             i = skip_to_mark(mx, &mark, i);
         if (i >= mx->s_end)
@@ -548,12 +559,13 @@ void fl_extract_names(fl_mx *mx)
             i += l;
             continue;
         }
+        joined = q.open && joins(mx, prev_end, i);
+    word: /* a letter or digit at i */
         if (mx->claimed[i - mx->s_off]) {
             flush(mx, &q);
             i = past_claimed(mx, i);
             continue;
         }
-        bool joined = q.open && joins(mx, prev_end, i);
         if (plain_lower_word(mx, i)) {
             /* what read_word says of it: no part of a name, or inside
              * one a particle (von, of) */
@@ -606,7 +618,8 @@ void fl_extract_names(fl_mx *mx)
         if (q.open && i == prev_end) {
             /* the next word joins this name only after
              * one space or line break, or " & "; the walk goes straight
-             * there, or closes the name, which that word would close */
+             * there (joined to the name, as joins() would find), or
+             * closes the name, which that word would close */
             const unsigned char *t = (const unsigned char *)mx->text;
             if (i + 1 < mx->s_end && (t[i] == ' ' || t[i] == '\n') && fl_mx_alnum_at(mx, i + 1))
                 i++;
@@ -615,6 +628,10 @@ void fl_extract_names(fl_mx *mx)
                 i += 3;
             else
                 flush(mx, &q);
+            if (q.open && mx->doc->status == FL_OK) {
+                joined = true;
+                goto word;
+            }
         }
     }
     flush(mx, &q);

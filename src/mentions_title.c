@@ -78,9 +78,14 @@ const char *fl_role_text(fl_mx *mx, const char *w, size_t len, const char *modif
     }
     buf[n] = '\0';
     const char *role = buf;
+    /* each `from` has two bytes or more, and buf[1] is its NUL at worst;
+     * the froms are distinct, so the first that matches is the one */
     for (size_t i = 0; i < sizeof canon / sizeof canon[0]; i++)
-        if (canon[i].from[0] == buf[0] && strcmp(buf, canon[i].from) == 0)
+        if (canon[i].from[0] == buf[0] && canon[i].from[1] == buf[1] &&
+            strcmp(buf, canon[i].from) == 0) {
             role = canon[i].to;
+            break;
+        }
     /* modifier and role, as "%s%s" would print them */
     const size_t role_len = strlen(role), mod_len = modifier ? strlen(modifier) : 0;
     char *out = fl_arena_alloc_uninit(mx->doc->arena, mod_len + role_len + 1);
@@ -174,20 +179,26 @@ static bool possessive_role(const fl_mx *mx, size_t w)
 }
 
 /* Whether w[0..n) is one of FL_RE_TITLE_POST's determiners (the, its,
- * his, her, their, a, an), ASCII letters compared without case. */
+ * his, her, their, a, an), ASCII letters compared without case (b | 0x20
+ * equals a small letter only for that letter in either case). */
 static bool determiner(const char *w, size_t n)
 {
     if (n == 0 || n > 5)
         return false;
-    switch (w[0] | 0x20) {
-    case 't':
-        return fl_word_is(w, n, "the") || fl_word_is(w, n, "their");
-    case 'i':
-        return fl_word_is(w, n, "its");
-    case 'h':
-        return fl_word_is(w, n, "his") || fl_word_is(w, n, "her");
-    case 'a':
-        return fl_word_is(w, n, "a") || fl_word_is(w, n, "an");
+    unsigned char c[5] = {0};
+    for (size_t k = 0; k < n; k++)
+        c[k] = (unsigned char)(w[k] | 0x20);
+    switch (n) {
+    case 1:
+        return c[0] == 'a';
+    case 2:
+        return c[0] == 'a' && c[1] == 'n';
+    case 3:
+        return (c[0] == 't' && c[1] == 'h' && c[2] == 'e') ||
+               (c[0] == 'i' && c[1] == 't' && c[2] == 's') ||
+               (c[0] == 'h' && ((c[1] == 'i' && c[2] == 's') || (c[1] == 'e' && c[2] == 'r')));
+    case 5:
+        return c[0] == 't' && c[1] == 'h' && c[2] == 'e' && c[3] == 'i' && c[4] == 'r';
     default:
         return false;
     }
@@ -195,8 +206,9 @@ static bool determiner(const char *w, size_t n)
 
 /* Whether FL_RE_TITLE_POST may match at the comma: the word after ", "
  * starts a role, or is a determiner before one, or (capitalized) starts
- * an organization's possessive before one. */
-static bool post_candidate(const fl_mx *mx, size_t comma)
+ * an organization's possessive before one. `next_mark`: the first entry
+ * of mx->marks after the comma, as a prose offset (SIZE_MAX: no marks). */
+static bool post_candidate(const fl_mx *mx, size_t comma, size_t next_mark)
 {
     size_t w = comma + 1;
     while (w < mx->s_end && mx->text[w] == ' ')
@@ -206,6 +218,13 @@ static bool post_candidate(const fl_mx *mx, size_t comma)
     char c = mx->text[w];
     if (c >= 'A' && c <= 'Z')
         return role_word_at(mx, w) || possessive_role(mx, w);
+    if (w != next_mark && next_mark != SIZE_MAX) {
+        /* no role's first word (mx->marks has each), so a determiner or
+         * nothing: the, their, its, his, her, a, an */
+        const char f = (char)(c | 0x20);
+        if (f != 't' && f != 'i' && f != 'h' && f != 'a')
+            return false;
+    }
     size_t we = fl_mx_word_end(mx, w);
     const char *s = mx->text + w;
     size_t n = we - w;
@@ -242,20 +261,124 @@ static void add_title(fl_mx *mx, size_t match_start, fl_link_how how, size_t lin
     fl_mx_claim(mx, start, end - start);
 }
 
-/* Whether FL_RE_TITLE_PRE may match at `at`: its role words (ASCII
+/* The last words of FL_RE_TITLE_PRE's roles (ROLES and ROLE_ABBR in
+ * patterns.c; of a hyphenated one its last part: vice-president,
+ * co-founder), lower case, in strcmp order: a match ends with one of them
+ * before its \s+ and capital. Keep in step with those lists. */
+static const char *const role_last_words[] = {"adm.",
+                                              "agriculture",
+                                              "ambassador",
+                                              "analyst",
+                                              "capt.",
+                                              "captain",
+                                              "ceo",
+                                              "cfo",
+                                              "chair",
+                                              "chairman",
+                                              "chairperson",
+                                              "chairwoman",
+                                              "chancellor",
+                                              "cio",
+                                              "cmo",
+                                              "cofounder",
+                                              "col.",
+                                              "commerce",
+                                              "commissioner",
+                                              "congressman",
+                                              "congresswoman",
+                                              "coo",
+                                              "counsel",
+                                              "cto",
+                                              "defence",
+                                              "defense",
+                                              "det.",
+                                              "director",
+                                              "dr",
+                                              "dr.",
+                                              "economist",
+                                              "energy",
+                                              "executive",
+                                              "founder",
+                                              "gen.",
+                                              "general",
+                                              "gov.",
+                                              "governor",
+                                              "insp.",
+                                              "interior",
+                                              "judge",
+                                              "justice",
+                                              "king",
+                                              "labor",
+                                              "lawmaker",
+                                              "lt.",
+                                              "manager",
+                                              "mayor",
+                                              "minister",
+                                              "officer",
+                                              "pope",
+                                              "pres.",
+                                              "president",
+                                              "prince",
+                                              "princess",
+                                              "prof",
+                                              "prof.",
+                                              "professor",
+                                              "queen",
+                                              "rep.",
+                                              "representative",
+                                              "rev.",
+                                              "scientist",
+                                              "secretary",
+                                              "sen.",
+                                              "senator",
+                                              "sgt.",
+                                              "sheriff",
+                                              "spokesman",
+                                              "spokesperson",
+                                              "spokeswoman",
+                                              "staff",
+                                              "state",
+                                              "strategist",
+                                              "supt.",
+                                              "transportation",
+                                              "treasury"};
+
+/* Whether w[0..n), the last word before a run of \s and a capital, may
+ * end a role: one of role_last_words, or with a byte past ASCII (which
+ * the pattern's caseless letters may match: U+212A, U+017F). */
+static bool role_last_word(const unsigned char *w, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (w[k] >= 0x80)
+            return true;
+    /* bit c - 'a' of [n]: a word of role_last_words has length n and the
+     * first letter c (most words before a capital have none) */
+    static const uint32_t first_letters[15] = {
+        0x0000000, 0x0000000, 0x0000008, 0x000080c, 0x006844d, 0x0059b04, 0x0008010, 0x004526d,
+        0x008994c, 0x0048014, 0x0040005, 0x0040005, 0x0040004, 0x0000004, 0x00a0000};
+    if (n < 2 || n > 14)
+        return false;
+    const unsigned c = (w[0] | 0x20u) - 'a';
+    return c < 26 && ((first_letters[n] >> c) & 1u) &&
+           FL_WORD_IN((const char *)w, n, role_last_words, true);
+}
+
+/* Whether FL_RE_TITLE_PRE may match at `start`, whose first word ends at
+ * `at` (a role's first word, by starts_role): its role words (ASCII
  * letters, spaces, hyphens and dots, or bytes past ASCII, which caseless
  * letters such as U+212A may be) end in \s+ before a capital, so within
  * reach of `at` a run of \s must be followed by A-Z or a byte past ASCII
- * (a \p{Lu} maybe) with only such bytes before it. The longest modifier
+ * (a \p{Lu} maybe) with only such bytes before it, and the word before
+ * that run (after its last hyphen) must end a role. The longest modifier
  * and role are under 40 letters, at most three bytes each. Inside them
  * words are parted by a single space (or a hyphen), at most four times
  * ("former secretary of the treasury"): any other run of \s, or a fifth,
  * must be the last, before the capital. */
-static bool pre_candidate(const fl_mx *mx, size_t at)
+static bool pre_candidate(const fl_mx *mx, size_t start, size_t at)
 {
     const unsigned char *t = (const unsigned char *)mx->text;
     const size_t end = mx->s_end, reach = end - at > 128 ? at + 128 : end;
-    size_t q = at;
+    size_t q = at, word = start; /* word: where the last word (or part) starts */
     unsigned inner = 0;
     while (q < reach) {
         unsigned char b = t[q];
@@ -263,15 +386,19 @@ static bool pre_candidate(const fl_mx *mx, size_t at)
             const size_t run = q;
             while (q < end && fl_re_space((char)t[q]))
                 q++;
-            if (q < end && ((t[q] >= 'A' && t[q] <= 'Z') || t[q] >= 0x80))
+            if (q < end && ((t[q] >= 'A' && t[q] <= 'Z') || t[q] >= 0x80) &&
+                role_last_word(t + word, run - word))
                 return true;
             if (q - run != 1 || b != ' ' || ++inner > 4)
                 return false;
+            word = q;
             continue;
         }
         if (!(b >= 0x80 || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') || b == '-' || b == '.'))
             return false;
         q++;
+        if (b == '-')
+            word = q;
     }
     return false;
 }
@@ -334,7 +461,7 @@ static size_t title_word(fl_mx *mx, size_t i)
             return e;
         }
     }
-    if (starts_role(mx, t + i, we - i) && pre_candidate(mx, we)) {
+    if (starts_role(mx, t + i, we - i) && pre_candidate(mx, i, we)) {
         size_t e = fl_mx_match(mx, FL_RE_TITLE_PRE, i);
         if (e) {
             add_title(mx, i, FL_LINK_NAME_STARTS, e);
@@ -345,9 +472,9 @@ static size_t title_word(fl_mx *mx, size_t i)
 }
 
 /* The title tests at a comma; returns where the walk goes on. */
-static size_t title_comma(fl_mx *mx, size_t i)
+static size_t title_comma(fl_mx *mx, size_t i, size_t next_mark)
 {
-    if (i > mx->s_off && fl_mx_alnum_at(mx, i - 1) && post_candidate(mx, i)) {
+    if (i > mx->s_off && fl_mx_alnum_at(mx, i - 1) && post_candidate(mx, i, next_mark)) {
         size_t e = fl_mx_match(mx, FL_RE_TITLE_POST, i);
         if (e) {
             add_title(mx, i, FL_LINK_NAME_ENDS, i);
@@ -368,7 +495,13 @@ void fl_extract_titles(fl_mx *mx)
             size_t at = mx->s_off + mx->marks[k];
             if (at < i)
                 continue; /* inside a match */
-            i = t[at] == ',' ? title_comma(mx, at) : title_word(mx, at);
+            if (t[at] != ',') {
+                i = title_word(mx, at);
+                continue;
+            }
+            /* the word after the comma is a mark when it may start a role */
+            const size_t next = k + 1 < mx->mark_count ? mx->s_off + mx->marks[k + 1] : mx->s_end;
+            i = title_comma(mx, at, next);
         }
         return;
     }
@@ -378,7 +511,7 @@ void fl_extract_titles(fl_mx *mx)
     while (i < mx->s_end) {
         unsigned char c = (unsigned char)t[i];
         if (c == ',')
-            i = title_comma(mx, i);
+            i = title_comma(mx, i, SIZE_MAX);
         else if (((c | 0x20) >= 'a' && (c | 0x20) <= 'z') && fl_mx_word_start(mx, i))
             i = title_word(mx, i);
         else

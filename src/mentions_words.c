@@ -422,14 +422,25 @@ void fl_word_table_build(fl_word_table *table)
 
 unsigned fl_word_class(const fl_word_table *table, const char *w, size_t len)
 {
-    uint64_t lo, hi;
-    bool upper;
-    if (!pack_word(w, len, &lo, &hi, &upper))
+    if (len == 0 || len > FL_WORD_MAX)
         return 0;
+    /* packed as pack_word does, without its test that every byte is an
+     * ASCII letter: b | 0x20 is a small letter only when b is a letter,
+     * so a word with any other byte finds no list word (all letters) */
+    const size_t n0 = len < 8 ? len : 8;
+    const uint64_t x0 = load_upto8(w, n0);
+    const uint64_t c0 = FL_BYTES_01 * 0x20 & (n0 == 8 ? ~0ull : fl_low_bytes(n0));
+    uint64_t lo = x0 | c0, hi = 0, caps = ~x0 & c0;
+    if (len > 8) {
+        const uint64_t x1 = load_upto8(w + 8, len - 8);
+        const uint64_t c1 = FL_BYTES_01 * 0x20 & (len == 16 ? ~0ull : fl_low_bytes(len - 8));
+        hi = x1 | c1;
+        caps |= ~x1 & c1;
+    }
     for (size_t k = slot_of(lo, hi);; k = (k + 1) & (FL_WORD_SLOTS - 1)) {
         const fl_word_slot *s = &table->slots[k];
         if (s->lo == lo && s->hi == hi)
-            return upper ? s->classes & ~(unsigned)FL_WC_PARTICLE : s->classes;
+            return caps ? s->classes & ~(unsigned)FL_WC_PARTICLE : s->classes;
         if (!s->lo)
             return 0;
     }
