@@ -32,11 +32,23 @@ static bool all_caps_word(const char *s, size_t len)
     return letters >= 2;
 }
 
+/* all_caps_word of a NUL-terminated string, without its length first:
+ * most mentions stop at their second byte. */
+static bool all_caps_cstr(const char *s)
+{
+    size_t letters = 0;
+    for (; *s; s++) {
+        if (*s >= 'a' && *s <= 'z')
+            return false;
+        letters += *s >= 'A' && *s <= 'Z';
+    }
+    return letters >= 2;
+}
 /* An all-caps mention inside a run of all-caps words ("DEAD OR ALIVE
  * ULTIMATE" as a run-in heading) is shouting, not a casing of the name. */
 static bool in_caps_run(const fl_doc *doc, const fl_mention *m)
 {
-    if (!all_caps_word(m->surface, strlen(m->surface)) || m->sentence >= doc->sentences.count)
+    if (!all_caps_cstr(m->surface) || m->sentence >= doc->sentences.count)
         return false;
     const fl_sentence *s = FL_DOC_SENTENCE(doc, m->sentence);
     for (size_t t = s->first_token; t < s->first_token + s->token_count; t++) {
