@@ -51,8 +51,22 @@ static bool in_caps_run(const fl_doc *doc, const fl_mention *m)
     if (!all_caps_cstr(m->surface) || m->sentence >= doc->sentences.count)
         return false;
     const fl_sentence *s = FL_DOC_SENTENCE(doc, m->sentence);
-    for (size_t t = s->first_token; t < s->first_token + s->token_count; t++) {
+    /* the tokens are in text order: the first that ends within two bytes
+     * before the mention (or later), by bisection; the loop stops past two
+     * bytes after it */
+    size_t lo = s->first_token, hi = s->first_token + s->token_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const fl_token *tok = FL_DOC_TOKEN(doc, mid);
+        if (tok->off + tok->len + 2 < m->off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t t = lo; t < s->first_token + s->token_count; t++) {
         const fl_token *tok = FL_DOC_TOKEN(doc, t);
+        if (tok->off > m->off + m->len + 2)
+            break;
         bool before = tok->off + tok->len <= m->off && tok->off + tok->len + 2 >= m->off;
         bool after = tok->off >= m->off + m->len && tok->off <= m->off + m->len + 2;
         if ((before || after) && tok->kind == FL_TOK_WORD &&
