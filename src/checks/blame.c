@@ -561,6 +561,35 @@ static bool same_use(const fl_mention *a, const fl_mention *b)
            a->len == b->len && (a->kind == FL_M_CODE) == (b->kind == FL_M_CODE);
 }
 
+static size_t firsts_home(const fl_doc *doc, uint32_t first, size_t cap)
+{
+    uint64_t h = (uint64_t)(uintptr_t)FL_DOC_MENTION(doc, first - 1)->surface * 0x9e3779b97f4a7c15u;
+    return (size_t)(h >> 32) & (cap - 1);
+}
+
+/* Doubles fl_name_folds_get's table of first mentions. */
+static bool firsts_grow(fl_doc *doc, uint32_t **firsts, size_t *cap)
+{
+    size_t ncap = 2 * *cap;
+    uint32_t *more = fl_arena_alloc(doc->arena, ncap * sizeof *more);
+    if (!more) {
+        doc->status = FL_ENOMEM;
+        return false;
+    }
+    for (size_t k = 0; k < *cap; k++) {
+        uint32_t first = (*firsts)[k];
+        if (!first)
+            continue;
+        size_t at = firsts_home(doc, first, ncap);
+        while (more[at])
+            at = (at + 1) & (ncap - 1);
+        more[at] = first;
+    }
+    *firsts = more;
+    *cap = ncap;
+    return true;
+}
+
 fl_name_folds *fl_name_folds_get(fl_doc *doc)
 {
     fl_name_folds *f = doc->name_folds;
@@ -581,12 +610,13 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
         fl_mention_kind kind = FL_DOC_MENTION(doc, i)->kind;
         named += kind == FL_M_CODE || kind == FL_M_NAME || kind == FL_M_ACRONYM;
     }
-    if (!fl_name_keys_init_for(doc, &f->set, named))
+    /* far fewer surfaces than mentions: both tables start small and grow */
+    if (!fl_name_keys_init_for(doc, &f->set, named < 32 ? named : 32))
         return NULL;
     /* the first mention of each surface (pointer), by open addressing:
      * mention index + 1, 0 empty */
-    size_t cap = 16;
-    while (cap < 2 * named)
+    size_t cap = 16, nfirsts = 0;
+    while (cap < 2 * named && cap < 128)
         cap *= 2;
     uint32_t *firsts = fl_arena_alloc(doc->arena, cap * sizeof *firsts);
     if (!firsts) {
@@ -625,6 +655,8 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
             continue;
         }
         firsts[at] = (uint32_t)(i + 1);
+        if (2 * ++nfirsts > cap && !firsts_grow(doc, &firsts, &cap))
+            return NULL;
         bool keyed = false;
         inited[i] = fl_name_use_init(doc, i, u);
         if (inited[i] && !fl_name_use_set_key(doc, u, fl_fold, &keyed))

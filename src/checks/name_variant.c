@@ -882,7 +882,8 @@ static void run(fl_doc *doc)
     name_keys keys;
     keys.joinable = NULL;
     keys.jcap = 0;
-    if (!fl_name_keys_init_for(doc, &keys.set, nwanted + doc->tokens.count / 64))
+    /* about as many skeleton keys as fold keys, and some tokens' */
+    if (!fl_name_keys_init_for(doc, &keys.set, folds->set.count + doc->tokens.count / 64))
         return;
     for (size_t i = 0; i < total; i++) {
         const fl_mention *m = FL_DOC_MENTION(doc, i);
