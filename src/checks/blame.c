@@ -610,13 +610,15 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
         fl_mention_kind kind = FL_DOC_MENTION(doc, i)->kind;
         named += kind == FL_M_CODE || kind == FL_M_NAME || kind == FL_M_ACRONYM;
     }
-    /* far fewer surfaces than mentions: both tables start small and grow */
-    if (!fl_name_keys_init_for(doc, &f->set, named < 32 ? named : 32))
+    /* a long document repeats its names: room for fewer surfaces than
+     * mentions, and both tables grow when there are more */
+    size_t expect = named < 32 + named / 8 ? named : 32 + named / 8;
+    if (!fl_name_keys_init_for(doc, &f->set, expect))
         return NULL;
     /* the first mention of each surface (pointer), by open addressing:
      * mention index + 1, 0 empty */
     size_t cap = 16, nfirsts = 0;
-    while (cap < 2 * named && cap < 128)
+    while (cap < 2 * expect)
         cap *= 2;
     uint32_t *firsts = fl_arena_alloc(doc->arena, cap * sizeof *firsts);
     if (!firsts) {
