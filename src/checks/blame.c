@@ -667,9 +667,10 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
             u->key = NULL;
             continue;
         }
-        u->group = fl_name_keys_add(doc, &f->set, u->key, u->key_len, false);
-        if (u->group == FL_NAME_NO_KEY)
+        size_t id = fl_name_keys_add(doc, &f->set, u->key, u->key_len, false);
+        if (id == FL_NAME_NO_KEY)
             return NULL;
+        u->group = (uint32_t)id;
     }
     doc->name_folds = f;
     return f;

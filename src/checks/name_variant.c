@@ -912,10 +912,11 @@ static void run(fl_doc *doc)
                 return;
             if (!keyed)
                 continue;
-            u->group =
+            size_t id =
                 add_key(doc, &keys, u->key, u->key_len, false, multi_part(u->form, u->form_len));
-            if (u->group == FL_NAME_NO_KEY)
+            if (id == FL_NAME_NO_KEY)
                 return;
+            u->group = (uint32_t)id;
         }
         use_of[i] = (uint32_t)(n + 1);
         n++;
