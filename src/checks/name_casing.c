@@ -264,11 +264,19 @@ static void run(fl_doc *doc)
     size_t total = doc->mentions.count;
     if (total < 2)
         return;
+    /* by mention: first whether it is wanted (read below), then whether
+     * it opens a sentence (set for the uses compared) */
+    bool *initial = fl_arena_alloc_uninit(doc->arena, total * sizeof *initial);
+    if (!initial) {
+        doc->status = FL_ENOMEM;
+        return;
+    }
     /* room for the mentions and the words of longer names */
     size_t cap = 0;
     for (size_t i = 0; i < total; i++) {
         const fl_mention *m = FL_DOC_MENTION(doc, i);
-        if (!wanted(doc, m))
+        initial[i] = wanted(doc, m);
+        if (!initial[i])
             continue;
         cap++;
         if (m->kind == FL_M_NAME)
@@ -280,8 +288,7 @@ static void run(fl_doc *doc)
         cap = 4 * total + 16; /* the bound this check has always kept */
     fl_name_folds *folds = fl_name_folds_get(doc);
     fl_name_use *uses = fl_arena_alloc_uninit(doc->arena, cap * sizeof *uses);
-    bool *initial = fl_arena_alloc_uninit(doc->arena, total * sizeof *initial);
-    if (!folds || !uses || !initial) {
+    if (!folds || !uses) {
         doc->status = FL_ENOMEM;
         return;
     }
@@ -302,7 +309,7 @@ static void run(fl_doc *doc)
         if (nv >= cap)
             break;
         /* the shared fold-keyed use (group: its key's id) */
-        if (!wanted(doc, m) || !folds->uses[i].key || in_caps_run(doc, m))
+        if (!initial[i] || !folds->uses[i].key || in_caps_run(doc, m))
             continue;
         uses[n++] = folds->uses[i];
         nv++;
