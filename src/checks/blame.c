@@ -524,24 +524,30 @@ bool fl_name_uses_sort_ranked(fl_doc *doc, fl_name_use *uses, size_t count, size
         doc->status = FL_ENOMEM;
         return false;
     }
-    /* each use's place: by rank, and in input order within a rank */
+    /* each place's use (pos[d]: the index of the use that goes to d): by
+     * rank, and in input order within a rank */
     for (size_t i = 0; i < count; i++)
         start[uses[i].group + 1]++;
     for (size_t r = 0; r < nranks; r++)
         start[r + 1] += start[r];
     for (size_t i = 0; i < count; i++)
-        pos[i] = (uint32_t)start[uses[i].group]++;
+        pos[start[uses[i].group]++] = (uint32_t)i;
     /* move them there in place, one cycle at a time (no copy of the whole
-     * array) */
-    for (size_t i = 0; i < count; i++) {
-        while (pos[i] != i) {
-            size_t j = pos[i];
-            fl_name_use u = uses[j];
-            uses[j] = uses[i];
-            uses[i] = u;
-            pos[i] = pos[j];
-            pos[j] = (uint32_t)j;
+     * array): each use is read before its place is written, and moved
+     * once */
+    for (size_t d = 0; d < count; d++) {
+        if (pos[d] == d)
+            continue;
+        fl_name_use first = uses[d];
+        size_t k = d;
+        while (pos[k] != d) {
+            size_t from = pos[k];
+            uses[k] = uses[from];
+            pos[k] = (uint32_t)k;
+            k = from;
         }
+        uses[k] = first;
+        pos[k] = (uint32_t)k;
     }
     /* start[r] is now the end of rank r */
     for (size_t r = 0, from = 0; r < nranks; r++) {
