@@ -728,6 +728,27 @@ static bool near_word_sep(char c)
 
 enum { NEAR_WORDS_MAX = 8 }; /* name-spelling compares names of up to 8 words */
 
+/* A word's share of the other-words hash: its bytes and position. */
+uint64_t fl_near_word_mix(size_t pos, const char *word, size_t len)
+{
+    uint64_t h = (text_hash(word, len) ^ (uint64_t)(pos + 1) * 0xd6e8feb86659fd93ull) *
+                 0x94d049bb133111ebull;
+    return h ^ (h >> 29);
+}
+
+/* The shape of the word at `pos` together with the other words (the sum
+ * of their fl_near_word_mix; 0 for a name of one word: the shape alone). */
+static uint64_t near_typo_hash(size_t nwords, size_t pos, uint64_t others, uint32_t first,
+                               uint32_t last, size_t ncps)
+{
+    uint64_t h = near_shape_hash(nwords, pos, first, last, ncps);
+    if (!others)
+        return h;
+    h = (h ^ others) * 0xbf58476d1ce4e5b9ull;
+    h ^= h >> 31;
+    return h ? h : 1;
+}
+
 static void near_words_put(uint64_t *set, size_t mask, uint64_t h)
 {
     size_t at = (size_t)(h ^ (h >> 31)) & mask;
@@ -765,7 +786,7 @@ static fl_status build_near_words(fl_lexicon *lex)
         }
         if (n < 1 || n > NEAR_WORDS_MAX)
             continue;
-        if (2 * (count + 2 * n) > cap) { /* grow: rehash into twice the slots */
+        if (2 * (count + 3 * n) > cap) { /* grow: rehash into twice the slots */
             uint64_t *grown = calloc(cap * 2, sizeof *grown);
             if (!grown) {
                 free(set);
@@ -778,16 +799,25 @@ static fl_status build_near_words(fl_lexicon *lex)
             set = grown;
             cap *= 2;
         }
+        uint64_t mix[NEAR_WORDS_MAX], all = 0;
+        for (size_t k = 0; k < n && n > 1; k++) {
+            mix[k] = fl_near_word_mix(k, key + start[k], end[k] - start[k]);
+            all += mix[k];
+        }
         for (size_t k = 0; k < n; k++) {
             uint32_t cps[FL_NEAR_MAX_CPS];
             size_t nc = near_word_cps(key + start[k], end[k] - start[k], cps);
             if (nc)
                 near_words_put(set, cap - 1, near_shape_hash(n, k, cps[0], cps[nc - 1], nc));
-            if (n > 1)
+            if (n > 1) {
                 near_words_put(set, cap - 1,
                                near_word_hash(n, k, key + start[k], end[k] - start[k]));
+                if (nc)
+                    near_words_put(set, cap - 1,
+                                   near_typo_hash(n, k, all - mix[k], cps[0], cps[nc - 1], nc));
+            }
         }
-        count += 2 * n;
+        count += 3 * n;
     }
     lex->near_words = set;
     lex->near_word_mask = cap - 1;
@@ -1273,6 +1303,19 @@ bool fl_lexicon_near_shape(const fl_lexicon *lex, size_t nwords, size_t pos, con
     for (size_t m = n > 2 + max_diff ? n - max_diff : 2; m <= n + max_diff && m <= FL_NEAR_MAX_CPS;
          m++)
         if (near_words_has(lex, near_shape_hash(nwords, pos, cps[0], cps[n - 1], m)))
+            return true;
+    return false;
+}
+
+bool fl_lexicon_near_typo(const fl_lexicon *lex, size_t nwords, size_t pos, uint64_t others,
+                          uint32_t first, uint32_t last, size_t min_cps, size_t max_cps)
+{
+    if (!lex || !lex->near_words)
+        return false;
+    if (min_cps < 2)
+        min_cps = 2;
+    for (size_t m = min_cps; m <= max_cps && m <= FL_NEAR_MAX_CPS; m++)
+        if (near_words_has(lex, near_typo_hash(nwords, pos, others, first, last, m)))
             return true;
     return false;
 }

@@ -93,6 +93,20 @@ typedef struct fl_lex_near {
 size_t fl_lexicon_near(const fl_lexicon *lex, const char *key, size_t len, unsigned max_edits,
                        fl_lex_near *out, size_t cap);
 
+/* A word's share (by its position and bytes) of the `others` hash that
+ * fl_lexicon_near_typo takes: the sum of the shares of a name's words
+ * but the one asked about. */
+uint64_t fl_near_word_mix(size_t pos, const char *word, size_t len);
+
+/* Whether some form fl_lexicon_near can find folds (fl_fold, flags 0) to
+ * `nwords` words (1 to 8; split at spaces and hyphens) with, at `pos`, a
+ * word of min_cps to max_cps code points (at most FL_NEAR_MAX_CPS) whose
+ * first and last are `first` and `last`, and the other words in place
+ * (`others`: the sum of their fl_near_word_mix; 0 for one word). True
+ * also on a rare hash collision, never false for such a form. */
+bool fl_lexicon_near_typo(const fl_lexicon *lex, size_t nwords, size_t pos, uint64_t others,
+                          uint32_t first, uint32_t last, size_t min_cps, size_t max_cps);
+
 /* ------------------------------------------------- shared edit primitives */
 
 /* The longest key (in code points) the edit helpers handle. */

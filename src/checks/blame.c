@@ -524,24 +524,30 @@ bool fl_name_uses_sort_ranked(fl_doc *doc, fl_name_use *uses, size_t count, size
         doc->status = FL_ENOMEM;
         return false;
     }
-    /* each use's place: by rank, and in input order within a rank */
+    /* each place's use (pos[d]: the index of the use that goes to d): by
+     * rank, and in input order within a rank */
     for (size_t i = 0; i < count; i++)
         start[uses[i].group + 1]++;
     for (size_t r = 0; r < nranks; r++)
         start[r + 1] += start[r];
     for (size_t i = 0; i < count; i++)
-        pos[i] = (uint32_t)start[uses[i].group]++;
+        pos[start[uses[i].group]++] = (uint32_t)i;
     /* move them there in place, one cycle at a time (no copy of the whole
-     * array) */
-    for (size_t i = 0; i < count; i++) {
-        while (pos[i] != i) {
-            size_t j = pos[i];
-            fl_name_use u = uses[j];
-            uses[j] = uses[i];
-            uses[i] = u;
-            pos[i] = pos[j];
-            pos[j] = (uint32_t)j;
+     * array): each use is read before its place is written, and moved
+     * once */
+    for (size_t d = 0; d < count; d++) {
+        if (pos[d] == d)
+            continue;
+        fl_name_use first = uses[d];
+        size_t k = d;
+        while (pos[k] != d) {
+            size_t from = pos[k];
+            uses[k] = uses[from];
+            pos[k] = (uint32_t)k;
+            k = from;
         }
+        uses[k] = first;
+        pos[k] = (uint32_t)k;
     }
     /* start[r] is now the end of rank r */
     for (size_t r = 0, from = 0; r < nranks; r++) {
@@ -559,6 +565,35 @@ static bool same_use(const fl_mention *a, const fl_mention *b)
 {
     return a->surface == b->surface && a->fold == b->fold && a->skeleton == b->skeleton &&
            a->len == b->len && (a->kind == FL_M_CODE) == (b->kind == FL_M_CODE);
+}
+
+static size_t firsts_home(const fl_doc *doc, uint32_t first, size_t cap)
+{
+    uint64_t h = (uint64_t)(uintptr_t)FL_DOC_MENTION(doc, first - 1)->surface * 0x9e3779b97f4a7c15u;
+    return (size_t)(h >> 32) & (cap - 1);
+}
+
+/* Doubles fl_name_folds_get's table of first mentions. */
+static bool firsts_grow(fl_doc *doc, uint32_t **firsts, size_t *cap)
+{
+    size_t ncap = 2 * *cap;
+    uint32_t *more = fl_arena_alloc(doc->arena, ncap * sizeof *more);
+    if (!more) {
+        doc->status = FL_ENOMEM;
+        return false;
+    }
+    for (size_t k = 0; k < *cap; k++) {
+        uint32_t first = (*firsts)[k];
+        if (!first)
+            continue;
+        size_t at = firsts_home(doc, first, ncap);
+        while (more[at])
+            at = (at + 1) & (ncap - 1);
+        more[at] = first;
+    }
+    *firsts = more;
+    *cap = ncap;
+    return true;
 }
 
 fl_name_folds *fl_name_folds_get(fl_doc *doc)
@@ -581,12 +616,15 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
         fl_mention_kind kind = FL_DOC_MENTION(doc, i)->kind;
         named += kind == FL_M_CODE || kind == FL_M_NAME || kind == FL_M_ACRONYM;
     }
-    if (!fl_name_keys_init_for(doc, &f->set, named))
+    /* a long document repeats its names: room for fewer surfaces than
+     * mentions, and both tables grow when there are more */
+    size_t expect = named < 32 + named / 8 ? named : 32 + named / 8;
+    if (!fl_name_keys_init_for(doc, &f->set, expect))
         return NULL;
     /* the first mention of each surface (pointer), by open addressing:
      * mention index + 1, 0 empty */
-    size_t cap = 16;
-    while (cap < 2 * named)
+    size_t cap = 16, nfirsts = 0;
+    while (cap < 2 * expect)
         cap *= 2;
     uint32_t *firsts = fl_arena_alloc(doc->arena, cap * sizeof *firsts);
     if (!firsts) {
@@ -625,6 +663,8 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
             continue;
         }
         firsts[at] = (uint32_t)(i + 1);
+        if (2 * ++nfirsts > cap && !firsts_grow(doc, &firsts, &cap))
+            return NULL;
         bool keyed = false;
         inited[i] = fl_name_use_init(doc, i, u);
         if (inited[i] && !fl_name_use_set_key(doc, u, fl_fold, &keyed))
@@ -633,9 +673,10 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
             u->key = NULL;
             continue;
         }
-        u->group = fl_name_keys_add(doc, &f->set, u->key, u->key_len, false);
-        if (u->group == FL_NAME_NO_KEY)
+        size_t id = fl_name_keys_add(doc, &f->set, u->key, u->key_len, false);
+        if (id == FL_NAME_NO_KEY)
             return NULL;
+        u->group = (uint32_t)id;
     }
     doc->name_folds = f;
     return f;

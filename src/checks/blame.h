@@ -14,21 +14,21 @@
 
 /* One mention as a name checks see it. */
 typedef struct fl_name_use {
-    size_t mention;   /* index in doc->mentions; FL_NAME_NO_MENTION for a token run */
-    size_t sentence;  /* index in doc->sentences */
-    size_t off, len;  /* prose span to flag: the form plus `suffix` */
-    const char *form; /* the surface without possessive or plural ending */
-    size_t form_len;
+    uint32_t mention;   /* index in doc->mentions; FL_NAME_NO_MENTION for a token run */
+    uint32_t sentence;  /* index in doc->sentences */
+    size_t off, len;    /* prose span to flag: the form plus `suffix` */
+    const char *form;   /* the surface without possessive or plural ending */
     const char *suffix; /* "s" for a plural code (H20s), else "" */
     const char *key;    /* the grouping key the check chose */
-    bool key_is_fold;   /* key is fl_fold(form, form_len, 0) */
-    bool part;          /* one word of a longer name (Allied in Allied Domecq) */
-    uint32_t key_len;   /* strlen(key), as fl_name_use_set_key sets it (else 0) */
-    size_t group;       /* its key's id in a key set, or once sorted its rank among the keys */
-} fl_name_use;
+    uint32_t form_len;
+    uint32_t key_len; /* strlen(key), as fl_name_use_set_key sets it (else 0) */
+    uint32_t group;   /* its key's id in a key set, or once sorted its rank among the keys */
+    bool key_is_fold; /* key is fl_fold(form, form_len, 0) */
+    bool part;        /* one word of a longer name (Allied in Allied Domecq) */
+} fl_name_use;        /* 64 bytes on a 64-bit host: copied per mention by each name check */
 
 /* fl_name_use.mention of a use found among the tokens, not a mention. */
-#define FL_NAME_NO_MENTION ((size_t)-1)
+#define FL_NAME_NO_MENTION ((uint32_t)-1)
 
 /* The uses of one exact form inside one group. */
 typedef struct fl_name_form {

@@ -32,15 +32,41 @@ static bool all_caps_word(const char *s, size_t len)
     return letters >= 2;
 }
 
+/* all_caps_word of a NUL-terminated string, without its length first:
+ * most mentions stop at their second byte. */
+static bool all_caps_cstr(const char *s)
+{
+    size_t letters = 0;
+    for (; *s; s++) {
+        if (*s >= 'a' && *s <= 'z')
+            return false;
+        letters += *s >= 'A' && *s <= 'Z';
+    }
+    return letters >= 2;
+}
 /* An all-caps mention inside a run of all-caps words ("DEAD OR ALIVE
  * ULTIMATE" as a run-in heading) is shouting, not a casing of the name. */
 static bool in_caps_run(const fl_doc *doc, const fl_mention *m)
 {
-    if (!all_caps_word(m->surface, strlen(m->surface)) || m->sentence >= doc->sentences.count)
+    if (!all_caps_cstr(m->surface) || m->sentence >= doc->sentences.count)
         return false;
     const fl_sentence *s = FL_DOC_SENTENCE(doc, m->sentence);
-    for (size_t t = s->first_token; t < s->first_token + s->token_count; t++) {
+    /* the tokens are in text order: the first that ends within two bytes
+     * before the mention (or later), by bisection; the loop stops past two
+     * bytes after it */
+    size_t lo = s->first_token, hi = s->first_token + s->token_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const fl_token *tok = FL_DOC_TOKEN(doc, mid);
+        if (tok->off + tok->len + 2 < m->off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t t = lo; t < s->first_token + s->token_count; t++) {
         const fl_token *tok = FL_DOC_TOKEN(doc, t);
+        if (tok->off > m->off + m->len + 2)
+            break;
         bool before = tok->off + tok->len <= m->off && tok->off + tok->len + 2 >= m->off;
         bool after = tok->off >= m->off + m->len && tok->off <= m->off + m->len + 2;
         if ((before || after) && tok->kind == FL_TOK_WORD &&
@@ -238,11 +264,19 @@ static void run(fl_doc *doc)
     size_t total = doc->mentions.count;
     if (total < 2)
         return;
+    /* by mention: first whether it is wanted (read below), then whether
+     * it opens a sentence (set for the uses compared) */
+    bool *initial = fl_arena_alloc_uninit(doc->arena, total * sizeof *initial);
+    if (!initial) {
+        doc->status = FL_ENOMEM;
+        return;
+    }
     /* room for the mentions and the words of longer names */
     size_t cap = 0;
     for (size_t i = 0; i < total; i++) {
         const fl_mention *m = FL_DOC_MENTION(doc, i);
-        if (!wanted(doc, m))
+        initial[i] = wanted(doc, m);
+        if (!initial[i])
             continue;
         cap++;
         if (m->kind == FL_M_NAME)
@@ -254,8 +288,7 @@ static void run(fl_doc *doc)
         cap = 4 * total + 16; /* the bound this check has always kept */
     fl_name_folds *folds = fl_name_folds_get(doc);
     fl_name_use *uses = fl_arena_alloc_uninit(doc->arena, cap * sizeof *uses);
-    bool *initial = fl_arena_alloc_uninit(doc->arena, total * sizeof *initial);
-    if (!folds || !uses || !initial) {
+    if (!folds || !uses) {
         doc->status = FL_ENOMEM;
         return;
     }
@@ -276,7 +309,7 @@ static void run(fl_doc *doc)
         if (nv >= cap)
             break;
         /* the shared fold-keyed use (group: its key's id) */
-        if (!wanted(doc, m) || !folds->uses[i].key || in_caps_run(doc, m))
+        if (!initial[i] || !folds->uses[i].key || in_caps_run(doc, m))
             continue;
         uses[n++] = folds->uses[i];
         nv++;

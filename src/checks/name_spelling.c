@@ -269,6 +269,29 @@ static size_t main_skeleton(const fl_doc *doc, const name_group *g, char *buf, s
     return fl_skeleton(g->main->text, g->main->len, 0, buf, cap);
 }
 
+/* Whether the lexicon has a name with the group's words but word i in
+ * place (others: the sum of their fl_near_word_mix, 0 for one word) and
+ * at i a word that word_typo may take for word i's right spelling: all
+ * letters, the same first and last code points, the shorter of the two
+ * at least min_len code points long and their counts within the edits
+ * allowed. */
+static bool typo_shaped(const fl_doc *doc, const name_group *g, size_t i, uint64_t others,
+                        size_t min_len)
+{
+    uint32_t cps[FL_NEAR_MAX_CPS];
+    size_t n = fl_near_decode(g->words[i].s, g->words[i].len, cps, FL_NEAR_MAX_CPS);
+    if (n > FL_NEAR_MAX_CPS || n < 2 || n < min_len || !all_letters(cps, n))
+        return false;
+    /* a word one shorter or longer (or as long) with the shorter at least
+     * min_len; two off only when the shorter is long enough for two edits */
+    size_t lo = n - 1 >= min_len ? n - 1 : n, hi = n + 1;
+    if (n >= TWO_EDITS_MIN)
+        hi = n + 2;
+    if (n - 2 >= TWO_EDITS_MIN && n - 2 >= min_len)
+        lo = n - 2;
+    return fl_lexicon_near_typo(doc->lexicon, g->nwords, i, others, cps[0], cps[n - 1], lo, hi);
+}
+
 static void check_lexicon_near(fl_doc *doc, name_group *g, name_group *groups, size_t ng)
 {
     /* a single word shorter than LEX_MIN_WORD can match nothing below */
@@ -287,14 +310,19 @@ static void check_lexicon_near(fl_doc *doc, name_group *g, name_group *groups, s
     }
     if (in_place + 1 < g->nwords)
         return;
-    /* and the word that differs (the one not in place, if any) has the
-     * first and last letters of the lexicon's and nearly its length
-     * (word_typo) */
+    /* and one lexicon name has the other words in place and, for the word
+     * that differs (the one not in place, if any), a word that word_typo
+     * may take */
+    uint64_t mix[MAX_WORDS], all = 0;
+    for (size_t i = 0; i < g->nwords && g->nwords > 1; i++) {
+        mix[i] = fl_near_word_mix(i, g->words[i].s, g->words[i].len);
+        all += mix[i];
+    }
+    size_t min_len = g->nwords > 1 ? LEX_MIN_SHARED : LEX_MIN_WORD;
     bool shaped = false;
     for (size_t i = 0; i < g->nwords && !shaped; i++)
         if (!placed[i] || in_place == g->nwords)
-            shaped = fl_lexicon_near_shape(doc->lexicon, g->nwords, i, g->words[i].s,
-                                           g->words[i].len, 2);
+            shaped = typo_shaped(doc, g, i, g->nwords > 1 ? all - mix[i] : 0, min_len);
     if (!shaped)
         return;
     char buf[KEY_CAP];

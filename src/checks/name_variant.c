@@ -672,7 +672,7 @@ static size_t span_find(const span_table *t, const fl_name_use *uses, const char
  * both found among the tokens (ConsumerElectronics inside one mention,
  * Consumer Electronics inside another) meet. A token that repeats a
  * mention has that mention's key. Returns the candidates (in document
- * order) or NULL. */
+ * order; but for those with no key and no candidate beside them) or NULL. */
 static candidate *scan_tokens(fl_doc *doc, name_keys *keys, const span_table *spans,
                               const fl_name_use *uses, size_t *count)
 {
@@ -686,6 +686,7 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, const span_table *sp
     }
     char key[256];
     const fl_token *toks = doc->tokens.items;
+    bool linked = false; /* the last candidate's token follows the one before's */
     for (size_t si = 0; si < doc->sentences.count; si++) {
         const fl_sentence *s = FL_DOC_SENTENCE(doc, si);
         if (s->all_caps)
@@ -702,6 +703,13 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, const span_table *sp
             unsigned c = token_class(text, tok);
             if (!run_token(c))
                 continue;
+            /* the last candidate with no key and no candidate token on
+             * either side takes part in nothing: find_runs would pass over
+             * it, so it is dropped (most sentence-initial words) */
+            bool adjacent = k > 0 && cands[k - 1].token + 1 == t;
+            if (k > 0 && !adjacent && !linked && cands[k - 1].key == FL_NAME_NO_KEY)
+                k--;
+            linked = adjacent;
             if (k == cap) {
                 candidate *more = fl_arena_alloc_uninit(doc->arena, 2 * cap * sizeof *more);
                 if (!more) {
@@ -738,6 +746,8 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, const span_table *sp
                 return NULL;
         }
     }
+    if (k > 0 && !linked && cands[k - 1].key == FL_NAME_NO_KEY)
+        k--;
     *count = k;
     return cands;
 }
@@ -872,7 +882,8 @@ static void run(fl_doc *doc)
     name_keys keys;
     keys.joinable = NULL;
     keys.jcap = 0;
-    if (!fl_name_keys_init_for(doc, &keys.set, nwanted + doc->tokens.count / 64))
+    /* about as many skeleton keys as fold keys, and some tokens' */
+    if (!fl_name_keys_init_for(doc, &keys.set, folds->set.count + doc->tokens.count / 64))
         return;
     for (size_t i = 0; i < total; i++) {
         const fl_mention *m = FL_DOC_MENTION(doc, i);
@@ -901,10 +912,11 @@ static void run(fl_doc *doc)
                 return;
             if (!keyed)
                 continue;
-            u->group =
+            size_t id =
                 add_key(doc, &keys, u->key, u->key_len, false, multi_part(u->form, u->form_len));
-            if (u->group == FL_NAME_NO_KEY)
+            if (id == FL_NAME_NO_KEY)
                 return;
+            u->group = (uint32_t)id;
         }
         use_of[i] = (uint32_t)(n + 1);
         n++;
