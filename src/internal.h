@@ -276,12 +276,6 @@ void fl_lexicon_free(fl_lexicon *lexicon);
  * place. */
 bool fl_lexicon_near_word(const fl_lexicon *lex, size_t nwords, size_t pos, const char *word,
                           size_t len);
-/* Whether some such form (of 1 to 8 words) has at `pos` a word with the
- * first and last code points of word[0..len) and within max_diff of its
- * code point count (2 to FL_NEAR_MAX_CPS of them; false for a word
- * outside that range); true also on a rare hash collision. */
-bool fl_lexicon_near_shape(const fl_lexicon *lex, size_t nwords, size_t pos, const char *word,
-                           size_t len, unsigned max_diff);
 
 /* --------------------------------------------------------------- findings */
 

@@ -1291,22 +1291,6 @@ bool fl_lexicon_near_word(const fl_lexicon *lex, size_t nwords, size_t pos, cons
     return near_words_has(lex, near_word_hash(nwords, pos, word, len));
 }
 
-bool fl_lexicon_near_shape(const fl_lexicon *lex, size_t nwords, size_t pos, const char *word,
-                           size_t len, unsigned max_diff)
-{
-    if (!lex || !lex->near_words)
-        return false;
-    uint32_t cps[FL_NEAR_MAX_CPS];
-    size_t n = near_word_cps(word, len, cps);
-    if (!n)
-        return false;
-    for (size_t m = n > 2 + max_diff ? n - max_diff : 2; m <= n + max_diff && m <= FL_NEAR_MAX_CPS;
-         m++)
-        if (near_words_has(lex, near_shape_hash(nwords, pos, cps[0], cps[n - 1], m)))
-            return true;
-    return false;
-}
-
 bool fl_lexicon_near_typo(const fl_lexicon *lex, size_t nwords, size_t pos, uint64_t others,
                           uint32_t first, uint32_t last, size_t min_cps, size_t max_cps)
 {
