@@ -543,6 +543,41 @@ static size_t run_end(const fl_word_block *blk, size_t b)
  * sentences over FL_WEND_MAX bytes, which keeps the tables small. */
 enum { FL_WEND_MAX = 1 << 20 };
 
+/* Makes the per-sentence tables (fill_word_ends) and the claimed bytes
+ * room for sentences of up to `longest` bytes, in one block (mx->scratch)
+ * for the whole document; the claimed bytes all zero. */
+static bool scratch_reserve(fl_mx *mx, size_t longest)
+{
+    size_t tl = longest < FL_WEND_MAX ? longest : FL_WEND_MAX;
+    size_t cap = tl > 256 ? tl : 256, words = tl / 2 + 1;
+    if (words < 128)
+        words = 128;
+    /* 8-byte items first, then 4-byte ones, then bytes */
+    size_t n_blocks = cap / 64 + 2;
+    size_t bytes = n_blocks * sizeof(fl_word_block) + words * sizeof(fl_number_memo) +
+                   (2 * cap + 5 * words) * sizeof(uint32_t) + longest + 8;
+    char *p = malloc(bytes);
+    if (!p)
+        return false;
+    mx->scratch = p;
+    mx->blocks = (fl_word_block *)(void *)p;
+    p += n_blocks * sizeof(fl_word_block);
+    mx->number_memo = (fl_number_memo *)(void *)p;
+    p += words * sizeof(fl_number_memo);
+    mx->wend_store = (uint32_t *)(void *)p;
+    mx->marks_store = mx->wend_store + cap;
+    mx->words_store = mx->marks_store + cap;
+    mx->numbers_store = mx->words_store + words;
+    mx->name_marks_store = mx->numbers_store + words;
+    mx->digits_store = mx->name_marks_store + words; /* 2 * words */
+    mx->wend_cap = cap;
+    mx->words_cap = words;
+    mx->claimed = (unsigned char *)(mx->digits_store + 2 * words);
+    mx->claimed_cap = longest + 8;
+    memset(mx->claimed, 0, mx->claimed_cap);
+    return true;
+}
+
 static bool fill_word_ends(fl_mx *mx)
 {
     size_t len = mx->s_end - mx->s_off;
@@ -552,53 +587,9 @@ static bool fill_word_ends(fl_mx *mx)
     mx->name_mark_count = 0;
     if (len > FL_WEND_MAX)
         return true;
-    /* the blocks, and one of zeros after them */
+    /* the blocks, and one of zeros after them (room made by
+     * scratch_reserve for the document's longest sentence) */
     const size_t nb = (len + 63) / 64;
-    if (len > mx->wend_cap || !mx->wend_cap) {
-        size_t cap = len > 256 ? len : 256;
-        uint32_t *grown = realloc(mx->wend_store, cap * sizeof *grown);
-        if (!grown)
-            return false;
-        mx->wend_store = grown;
-        grown = realloc(mx->marks_store, cap * sizeof *grown);
-        if (!grown)
-            return false;
-        mx->marks_store = grown;
-        fl_word_block *blocks = realloc(mx->blocks, (cap / 64 + 2) * sizeof *blocks);
-        if (!blocks)
-            return false;
-        mx->blocks = blocks;
-        mx->wend_cap = cap;
-    }
-    /* at most one word start per two bytes, and one more */
-    size_t max_words = len / 2 + 1;
-    if (max_words > mx->words_cap || !mx->words_cap) {
-        size_t cap = max_words > 128 ? max_words : 128;
-        uint32_t *words = malloc(cap * sizeof *words);
-        uint32_t *numbers = malloc(cap * sizeof *numbers);
-        uint32_t *digits = malloc(2 * cap * sizeof *digits);
-        uint32_t *names = malloc(cap * sizeof *names);
-        fl_number_memo *memo = malloc(cap * sizeof *memo);
-        if (!words || !numbers || !digits || !names || !memo) {
-            free(words);
-            free(numbers);
-            free(digits);
-            free(names);
-            free(memo);
-            return false;
-        }
-        free(mx->words_store);
-        free(mx->numbers_store);
-        free(mx->number_memo);
-        mx->number_memo = memo;
-        free(mx->digits_store);
-        free(mx->name_marks_store);
-        mx->words_store = words;
-        mx->numbers_store = numbers;
-        mx->digits_store = digits;
-        mx->name_marks_store = names;
-        mx->words_cap = cap;
-    }
     uint32_t *w = mx->wend_store;
     uint32_t *starts = mx->words_store, *numbers = mx->numbers_store, *digits = mx->digits_store;
     uint32_t *marks = mx->marks_store, *names = mx->name_marks_store;
@@ -1705,6 +1696,16 @@ fl_status fl_find_mentions(fl_doc *doc)
     }
     mx.md = ws->match_data;
     mx.stemmer = ws->stemmer;
+    size_t longest = 0;
+    for (size_t i = 0; i < doc->sentences.count; i++) {
+        const fl_sentence *s = FL_DOC_SENTENCE(doc, i);
+        if (s->len > longest && s->off + s->len <= doc->prose.len)
+            longest = s->len;
+    }
+    if (!scratch_reserve(&mx, longest)) {
+        doc->status = FL_ENOMEM;
+        goto done;
+    }
     for (size_t i = 0; i < doc->sentences.count && doc->status == FL_OK; i++) {
         const fl_sentence *s = FL_DOC_SENTENCE(doc, i);
         if (s->len == 0 || s->off + s->len > doc->prose.len)
@@ -1718,17 +1719,6 @@ fl_status fl_find_mentions(fl_doc *doc)
                ((unsigned char)mx.text[mx.s_end] & 0xC0) == 0x80)
             mx.s_end--;
         /* all zero between sentences: each clears what it claimed */
-        if (s->len + 8 > mx.claimed_cap) {
-            size_t cap = s->len + 8 > 2 * mx.claimed_cap ? s->len + 8 : 2 * mx.claimed_cap;
-            unsigned char *grown = realloc(mx.claimed, cap);
-            if (!grown) {
-                doc->status = FL_ENOMEM;
-                break;
-            }
-            memset(grown, 0, cap);
-            mx.claimed = grown;
-            mx.claimed_cap = cap;
-        }
         mx.claim_lo = SIZE_MAX;
         mx.claim_hi = 0;
         if (!fill_word_ends(&mx)) {
@@ -1758,15 +1748,7 @@ done:
     free(mx.key_index.slots);
     free(mx.folds);
     free(mx.fold_index.slots);
-    free(mx.claimed);
-    free(mx.wend_store);
-    free(mx.blocks);
-    free(mx.marks_store);
-    free(mx.name_marks_store);
-    free(mx.words_store);
-    free(mx.numbers_store);
-    free(mx.number_memo);
-    free(mx.digits_store);
+    free(mx.scratch);
     fl_workspace_free(own);
     return doc->status;
 }
