@@ -12,6 +12,12 @@
 #if defined(__SSE2__) && !defined(FL_NO_SIMD)
 #include <emmintrin.h>
 #endif
+/* block_masks in 32-byte steps where the CPU has AVX2 (asked at run time
+ * when the build does not assume it) */
+#if !defined(FL_NO_SIMD) && defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#define FL_BLOCK_AVX2 1
+#endif
 
 /* w[0..len) against a NUL-terminated literal, as strcmp orders them;
  * `fold` lower-cases A-Z in w first. */
@@ -484,19 +490,18 @@ static void block_masks(const unsigned char *p, uint64_t *alnum, uint64_t *stop,
 {
     uint64_t a = 0, d = 0, s = 0, u = 0, h = 0;
 #if defined(__SSE2__) && !defined(FL_NO_SIMD)
-    /* unsigned range tests: x - lo <= hi - lo where min(x - lo, hi - lo) is x - lo */
-    const __m128i case_bit = _mm_set1_epi8(0x20), a_lo = _mm_set1_epi8('a'),
-                  a_span = _mm_set1_epi8('z' - 'a'), d_lo = _mm_set1_epi8('0'),
-                  d_span = _mm_set1_epi8(9), comma = _mm_set1_epi8(','),
-                  lead = _mm_set1_epi8((char)0xC0), u_lo = _mm_set1_epi8('A');
+    /* range tests in one signed compare each: x in [lo, hi] when
+     * x + (128 - lo), wrapped to a signed byte, is below hi - lo + 1 - 128 */
+    const __m128i case_bit = _mm_set1_epi8(0x20), a_off = _mm_set1_epi8((char)(128 - 'a')),
+                  a_lim = _mm_set1_epi8((char)(26 - 128)), d_off = _mm_set1_epi8((char)(128 - '0')),
+                  d_lim = _mm_set1_epi8((char)(10 - 128)), u_off = _mm_set1_epi8((char)(128 - 'A')),
+                  comma = _mm_set1_epi8(','), lead = _mm_set1_epi8((char)0xC0);
     for (unsigned i = 0; i < 4; i++) {
         __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + (size_t)16 * i));
-        __m128i l = _mm_sub_epi8(_mm_or_si128(x, case_bit), a_lo);
-        __m128i g = _mm_sub_epi8(x, d_lo);
-        __m128i c = _mm_sub_epi8(x, u_lo);
-        __m128i is_d = _mm_cmpeq_epi8(_mm_min_epu8(g, d_span), g);
-        __m128i is_a = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(l, a_span), l), is_d);
-        __m128i is_u = _mm_cmpeq_epi8(_mm_min_epu8(c, a_span), c);
+        __m128i is_d = _mm_cmplt_epi8(_mm_add_epi8(x, d_off), d_lim);
+        __m128i is_a = _mm_or_si128(
+            _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(x, case_bit), a_off), a_lim), is_d);
+        __m128i is_u = _mm_cmplt_epi8(_mm_add_epi8(x, u_off), a_lim);
         __m128i is_s =
             _mm_or_si128(_mm_cmpeq_epi8(x, comma), _mm_cmpeq_epi8(_mm_max_epu8(x, lead), x));
         a |= (uint64_t)(unsigned)_mm_movemask_epi8(is_a) << (16 * i);
@@ -526,6 +531,40 @@ static void block_masks(const unsigned char *p, uint64_t *alnum, uint64_t *stop,
     blk->high = h;
 }
 
+#ifdef FL_BLOCK_AVX2
+/* block_masks with AVX2: the same masks, the same range tests. */
+__attribute__((target("avx2"))) static void
+block_masks_avx2(const unsigned char *p, uint64_t *alnum, uint64_t *stop, fl_word_block *blk)
+{
+    const __m256i case_bit = _mm256_set1_epi8(0x20), a_off = _mm256_set1_epi8((char)(128 - 'a')),
+                  a_lim = _mm256_set1_epi8((char)(26 - 128)),
+                  d_off = _mm256_set1_epi8((char)(128 - '0')),
+                  d_lim = _mm256_set1_epi8((char)(10 - 128)),
+                  u_off = _mm256_set1_epi8((char)(128 - 'A')), comma = _mm256_set1_epi8(','),
+                  lead = _mm256_set1_epi8((char)0xC0);
+    uint64_t a = 0, d = 0, s = 0, u = 0, h = 0;
+    for (unsigned i = 0; i < 2; i++) {
+        __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)(p + (size_t)32 * i));
+        __m256i is_d = _mm256_cmpgt_epi8(d_lim, _mm256_add_epi8(x, d_off));
+        __m256i is_a = _mm256_or_si256(
+            _mm256_cmpgt_epi8(a_lim, _mm256_add_epi8(_mm256_or_si256(x, case_bit), a_off)), is_d);
+        __m256i is_u = _mm256_cmpgt_epi8(a_lim, _mm256_add_epi8(x, u_off));
+        __m256i is_s = _mm256_or_si256(_mm256_cmpeq_epi8(x, comma),
+                                       _mm256_cmpeq_epi8(_mm256_max_epu8(x, lead), x));
+        a |= (uint64_t)(uint32_t)_mm256_movemask_epi8(is_a) << (32 * i);
+        d |= (uint64_t)(uint32_t)_mm256_movemask_epi8(is_d) << (32 * i);
+        s |= (uint64_t)(uint32_t)_mm256_movemask_epi8(is_s) << (32 * i);
+        u |= (uint64_t)(uint32_t)_mm256_movemask_epi8(is_u) << (32 * i);
+        h |= (uint64_t)(uint32_t)_mm256_movemask_epi8(x) << (32 * i);
+    }
+    *alnum = a;
+    *stop = s;
+    blk->upper = u;
+    blk->digit = d;
+    blk->high = h;
+}
+#endif
+
 /* The end of the ASCII run of letters and digits that reaches the end of
  * block b - 1: the first byte that is none from block b on (the block
  * after the last has every bit of `other` set). */
@@ -536,6 +575,80 @@ static size_t run_end(const fl_word_block *blk, size_t b)
         b++;
     return 64 * b + (size_t)__builtin_ctzll(x);
 }
+
+/* The masks of the nb blocks of the sentence t[0..len) into blk (past
+ * len as if zero: read up to t + avail, the end of the prose, else from a
+ * padded copy), and its runs of ASCII digits into digits (see
+ * fl_mx); returns their number. With `avx2` (a constant where it is
+ * inlined), block_masks_avx2 makes the masks. */
+static inline __attribute__((always_inline)) size_t mask_pass(const unsigned char *t, size_t len,
+                                                              size_t avail, size_t nb,
+                                                              fl_word_block *blk, uint32_t *digits,
+                                                              bool avx2)
+{
+    size_t nd = 0;
+    uint64_t carry = 0, dcarry = 0;
+    bool open = false;
+    for (size_t b = 0; b < nb; b++) {
+        uint64_t a, s;
+        const unsigned char *from = t + 64 * b;
+        unsigned char pad[64];
+        const bool partial = 64 * b + 64 > len;
+        if (partial && 64 * b + 64 > avail) {
+            memset(pad, 0, sizeof pad);
+            memcpy(pad, from, len - 64 * b);
+            from = pad;
+        }
+#ifdef FL_BLOCK_AVX2
+        if (avx2)
+            block_masks_avx2(from, &a, &s, &blk[b]);
+        else
+#endif
+            block_masks(from, &a, &s, &blk[b]);
+        if (partial) {
+            /* the bytes past the sentence as if zero */
+            const uint64_t keep = ((uint64_t)1 << (len - 64 * b)) - 1;
+            a &= keep;
+            s &= keep;
+            blk[b].upper &= keep;
+            blk[b].digit &= keep;
+            blk[b].high &= keep;
+        }
+        const uint64_t d = blk[b].digit;
+        const uint64_t after_a = (a << 1) | carry, after_d = (d << 1) | dcarry;
+        carry = a >> 63;
+        dcarry = d >> 63;
+        blk[b].other = ~a;
+        blk[b].event = (a & ~after_a) | s;
+        for (uint64_t edges = d ^ after_d; edges; edges &= edges - 1) {
+            uint32_t at = (uint32_t)(64 * b + (size_t)__builtin_ctzll(edges));
+            if (!open)
+                digits[2 * nd] = at;
+            else
+                digits[2 * nd++ + 1] = at;
+            open = !open;
+        }
+    }
+    if (open)
+        digits[2 * nd++ + 1] = (uint32_t)len;
+    (void)avx2;
+    return nd;
+}
+
+static size_t mask_pass_sse(const unsigned char *t, size_t len, size_t avail, size_t nb,
+                            fl_word_block *blk, uint32_t *digits)
+{
+    return mask_pass(t, len, avail, nb, blk, digits, false);
+}
+
+#ifdef FL_BLOCK_AVX2
+__attribute__((target("avx2"))) static size_t mask_pass_avx2(const unsigned char *t, size_t len,
+                                                             size_t avail, size_t nb,
+                                                             fl_word_block *blk, uint32_t *digits)
+{
+    return mask_pass(t, len, avail, nb, blk, digits, true);
+}
+#endif
 
 /* Fills mx->wend and the sentence's word lists (see fl_mx): every
  * extractor walks the sentence word by word, so the words are found once
@@ -601,34 +714,13 @@ static bool fill_word_ends(fl_mx *mx)
     const unsigned char *t = (const unsigned char *)mx->text + mx->s_off;
 
     /* the masks, and the runs of ASCII digits from their edges */
-    uint64_t carry = 0, dcarry = 0;
-    bool open = false;
-    for (size_t b = 0; b < nb; b++) {
-        uint64_t a, s;
-        if (64 * b + 64 <= len) {
-            block_masks(t + 64 * b, &a, &s, &blk[b]);
-        } else {
-            unsigned char pad[64] = {0};
-            memcpy(pad, t + 64 * b, len - 64 * b);
-            block_masks(pad, &a, &s, &blk[b]);
-        }
-        const uint64_t d = blk[b].digit;
-        const uint64_t after_a = (a << 1) | carry, after_d = (d << 1) | dcarry;
-        carry = a >> 63;
-        dcarry = d >> 63;
-        blk[b].other = ~a;
-        blk[b].event = (a & ~after_a) | s;
-        for (uint64_t edges = d ^ after_d; edges; edges &= edges - 1) {
-            uint32_t at = (uint32_t)(64 * b + (size_t)__builtin_ctzll(edges));
-            if (!open)
-                digits[2 * nd] = at;
-            else
-                digits[2 * nd++ + 1] = at;
-            open = !open;
-        }
-    }
-    if (open)
-        digits[2 * nd++ + 1] = (uint32_t)len;
+    const size_t avail = mx->doc->prose.len - mx->s_off;
+#ifdef FL_BLOCK_AVX2
+    nd = mx->avx2 ? mask_pass_avx2(t, len, avail, nb, blk, digits)
+                  : mask_pass_sse(t, len, avail, nb, blk, digits);
+#else
+    nd = mask_pass_sse(t, len, avail, nb, blk, digits);
+#endif
     blk[nb] = (fl_word_block){~0ull, 0, 0, 0, 0};
 
 /* a word start p (relative) that may start a number, or a name */
@@ -1679,6 +1771,9 @@ fl_status fl_find_mentions(fl_doc *doc)
     mx.patterns = doc->patterns;
     mx.words_table = fl_patterns_words(doc->patterns);
     mx.text = doc->prose.text;
+#ifdef FL_BLOCK_AVX2
+    mx.avx2 = __builtin_cpu_supports("avx2") != 0;
+#endif
     fl_vec_init(&mx.pending, sizeof(fl_pending));
     fl_vec_init(&mx.flags, 1);
     /* memo indexes sized for about one distinct surface per 32 bytes */
