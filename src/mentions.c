@@ -656,39 +656,35 @@ __attribute__((target("avx2"))) static size_t mask_pass_avx2(const unsigned char
  * sentences over FL_WEND_MAX bytes, which keeps the tables small. */
 enum { FL_WEND_MAX = 1 << 20 };
 
-/* Makes the per-sentence tables (fill_word_ends) and the claimed bytes
- * room for sentences of up to `longest` bytes, in one block (mx->scratch)
- * for the whole document; the claimed bytes all zero. */
-static bool scratch_reserve(fl_mx *mx, size_t longest)
+/* Whether p lies in mx->scratch (then it is not freed on its own). */
+static inline bool in_scratch(const fl_mx *mx, const void *p)
 {
-    size_t tl = longest < FL_WEND_MAX ? longest : FL_WEND_MAX;
-    size_t cap = tl > 256 ? tl : 256, words = tl / 2 + 1;
-    if (words < 128)
-        words = 128;
-    /* 8-byte items first, then 4-byte ones, then bytes */
-    size_t n_blocks = cap / 64 + 2;
-    size_t bytes = n_blocks * sizeof(fl_word_block) + words * sizeof(fl_number_memo) +
-                   (2 * cap + 5 * words) * sizeof(uint32_t) + longest + 8;
-    char *p = malloc(bytes);
-    if (!p)
-        return false;
-    mx->scratch = p;
-    mx->blocks = (fl_word_block *)(void *)p;
-    p += n_blocks * sizeof(fl_word_block);
-    mx->number_memo = (fl_number_memo *)(void *)p;
-    p += words * sizeof(fl_number_memo);
-    mx->wend_store = (uint32_t *)(void *)p;
-    mx->marks_store = mx->wend_store + cap;
-    mx->words_store = mx->marks_store + cap;
-    mx->numbers_store = mx->words_store + words;
-    mx->name_marks_store = mx->numbers_store + words;
-    mx->digits_store = mx->name_marks_store + words; /* 2 * words */
-    mx->wend_cap = cap;
-    mx->words_cap = words;
-    mx->claimed = (unsigned char *)(mx->digits_store + 2 * words);
-    mx->claimed_cap = longest + 8;
-    memset(mx->claimed, 0, mx->claimed_cap);
-    return true;
+    const uintptr_t at = (uintptr_t)p, from = (uintptr_t)mx->scratch;
+    return p && at >= from && at - from < mx->scratch_size;
+}
+
+/* Frees p unless it lies in mx->scratch. */
+static void scratch_free(const fl_mx *mx, void *p)
+{
+    if (!in_scratch(mx, p))
+        free(p);
+}
+
+/* realloc() for an array that may lie in mx->scratch (then moved to a
+ * block of its own, `used` bytes copied). */
+static void *scratch_regrow(const fl_mx *mx, void *old, size_t used, size_t bytes)
+{
+    if (!in_scratch(mx, old))
+        return realloc(old, bytes);
+    void *p = malloc(bytes);
+    if (p && used)
+        memcpy(p, old, used);
+    return p;
+}
+
+static size_t align8(size_t n)
+{
+    return (n + 7) & ~(size_t)7;
 }
 
 static bool fill_word_ends(fl_mx *mx)
@@ -1029,13 +1025,12 @@ static inline bool memo_eq(const char *a, const char *b, size_t len)
     return len == 0 || (a[0] == b[0] && a[len / 2] == b[len / 2] && a[len - 1] == b[len - 1]);
 }
 
-/* Makes room for one more entry in an index over `count` entries of
- * `stride` bytes (each starting with its hash): at most half full. */
-static bool index_reserve(fl_memo_index *ix, const void *entries, size_t stride, size_t count,
-                          size_t first_cap)
+/* index_reserve() when the index is full: doubles it (or makes its first
+ * capacity) and puts the entries back. */
+static __attribute__((noinline)) bool index_grow(const fl_mx *mx, fl_memo_index *ix,
+                                                 const void *entries, size_t stride, size_t count,
+                                                 size_t first_cap)
 {
-    if ((count + 1) * 2 <= ix->cap)
-        return true;
     if (count >= UINT32_MAX / 2)
         return false;
     size_t cap = ix->cap ? ix->cap * 2 : first_cap;
@@ -1050,34 +1045,52 @@ static bool index_reserve(fl_memo_index *ix, const void *entries, size_t stride,
             k = (k + 1) & (cap - 1);
         slots[k] = (uint32_t)(i + 1);
     }
-    free(ix->slots);
+    scratch_free(mx, ix->slots);
     ix->slots = slots;
     ix->cap = cap;
     return true;
 }
 
+/* Makes room for one more entry in an index over `count` entries of
+ * `stride` bytes (each starting with its hash): at most half full. */
+static inline bool index_reserve(const fl_mx *mx, fl_memo_index *ix, const void *entries,
+                                 size_t stride, size_t count, size_t first_cap)
+{
+    if ((count + 1) * 2 <= ix->cap)
+        return true;
+    return index_grow(mx, ix, entries, stride, count, first_cap);
+}
+
 /* Makes room for one more element in a malloc'd array of *alloc
  * elements holding count: the array (moved when grown), or NULL when
  * out of memory (the old array is kept). */
-static void *array_reserve(void *items, size_t *alloc, size_t count, size_t size, size_t first)
+static __attribute__((noinline)) void *array_grow(const fl_mx *mx, void *items, size_t *alloc,
+                                                  size_t count, size_t size, size_t first)
 {
-    if (count < *alloc)
-        return items;
     size_t cap = *alloc ? *alloc * 2 : first;
-    void *grown = realloc(items, cap * size);
+    void *grown = scratch_regrow(mx, items, count * size, cap * size);
     if (grown)
         *alloc = cap;
     return grown;
 }
 
+static inline void *array_reserve(const fl_mx *mx, void *items, size_t *alloc, size_t count,
+                                  size_t size, size_t first)
+{
+    if (count < *alloc)
+        return items;
+    return array_grow(mx, items, alloc, count, size, first);
+}
+
 /* Looks s[0..len) up in the key memo under `tag`: the entry when known;
  * else NULL with *slot the free slot to fill (its hash in *hash), or
  * *slot SIZE_MAX when the table could not grow. */
-static inline fl_key_memo *find_key(fl_mx *mx, const char *s, size_t len, unsigned tag,
-                                    uint64_t *hash, size_t *slot)
+static inline __attribute__((always_inline)) fl_key_memo *
+find_key(fl_mx *mx, const char *s, size_t len, unsigned tag, uint64_t *hash, size_t *slot)
 {
     *slot = SIZE_MAX;
-    if (!index_reserve(&mx->key_index, mx->keys, sizeof *mx->keys, mx->key_count, mx->memo_first))
+    if (!index_reserve(mx, &mx->key_index, mx->keys, sizeof *mx->keys, mx->key_count,
+                       mx->memo_first))
         return NULL;
     uint64_t h = memo_hash(s, len, tag);
     size_t mask = mx->key_index.cap - 1, k = (size_t)h & mask;
@@ -1098,7 +1111,7 @@ static inline fl_key_memo *find_key(fl_mx *mx, const char *s, size_t len, unsign
  * indexed). NULL when out of memory. */
 static inline fl_key_memo *add_key(fl_mx *mx, size_t slot, const fl_key_memo *e)
 {
-    fl_key_memo *keys = array_reserve(mx->keys, &mx->key_alloc, mx->key_count, sizeof *mx->keys,
+    fl_key_memo *keys = array_reserve(mx, mx->keys, &mx->key_alloc, mx->key_count, sizeof *mx->keys,
                                       mx->memo_first / 4);
     if (!keys)
         return NULL;
@@ -1113,16 +1126,18 @@ static inline fl_key_memo *add_key(fl_mx *mx, size_t slot, const fl_key_memo *e)
  * with its id in *id; else NULL, *id UINT32_MAX and, with `room` (room
  * made for one more fold), *slot the free index slot and *hash the hash
  * to add it with (add_fold), *slot SIZE_MAX when there is no room. */
-static inline const char *find_fold(fl_mx *mx, const char *s, size_t len, bool room, uint64_t *hash,
-                                    size_t *slot, uint32_t *id)
+static inline __attribute__((always_inline)) const char *find_fold(fl_mx *mx, const char *s,
+                                                                   size_t len, bool room,
+                                                                   uint64_t *hash, size_t *slot,
+                                                                   uint32_t *id)
 {
     *id = UINT32_MAX;
     *slot = SIZE_MAX;
     if (room) {
-        if (!index_reserve(&mx->fold_index, mx->folds, sizeof *mx->folds, mx->fold_count,
+        if (!index_reserve(mx, &mx->fold_index, mx->folds, sizeof *mx->folds, mx->fold_count,
                            mx->memo_first))
             return NULL;
-        fl_fold_entry *folds = array_reserve(mx->folds, &mx->fold_alloc, mx->fold_count,
+        fl_fold_entry *folds = array_reserve(mx, mx->folds, &mx->fold_alloc, mx->fold_count,
                                              sizeof *mx->folds, mx->memo_first / 4);
         if (!folds)
             return NULL;
@@ -1268,15 +1283,17 @@ static inline const fl_key_memo *mention_keys(fl_mx *mx, const char *s, size_t l
 /* Grows the extraction buffer (see fl_mx) to `cap` mentions. */
 static bool grow_mentions(fl_mx *mx, size_t cap)
 {
-    fl_mention *m = realloc(mx->mention_store, cap * sizeof *m);
+    const size_t n = mx->doc->mentions.count;
+    fl_mention *m = scratch_regrow(mx, mx->mention_store, n * sizeof *m, cap * sizeof *m);
     if (!m)
         return false;
     mx->mention_store = m;
-    uint32_t *key = realloc(mx->mention_key, cap * sizeof *key);
+    mx->doc->mentions.items = m; /* the count stays */
+    uint32_t *key = scratch_regrow(mx, mx->mention_key, n * sizeof *key, cap * sizeof *key);
     if (!key)
         return false;
     mx->mention_key = key;
-    unsigned char *flags = realloc(mx->flags.items, cap);
+    unsigned char *flags = scratch_regrow(mx, mx->flags.items, n, cap);
     if (!flags)
         return false;
     mx->flags.items = flags;
@@ -1717,6 +1734,61 @@ static void settle_document(fl_mx *mx)
     compact(mx);
 }
 
+/* Makes the document's first room in one block (mx->scratch): the
+ * extraction buffer for `mentions` mentions (with mention_key and flags),
+ * the key and fold memos and their indexes at their first capacities
+ * (indexes empty), and the per-sentence tables (fill_word_ends) and the
+ * claimed bytes (all zero) for sentences of up to `longest` bytes. What
+ * grows past its room moves to a block of its own (scratch_regrow). */
+static bool scratch_reserve(fl_mx *mx, size_t longest, size_t mentions)
+{
+    size_t tl = longest < FL_WEND_MAX ? longest : FL_WEND_MAX;
+    size_t cap = tl > 256 ? tl : 256, words = tl / 2 + 1;
+    if (words < 128)
+        words = 128;
+    const size_t n_blocks = cap / 64 + 2, slots = mx->memo_first, memos = mx->memo_first / 4;
+    /* 8-byte items first, then 4-byte ones, then bytes */
+    size_t o_memo = align8(n_blocks * sizeof(fl_word_block));
+    size_t o_mentions = align8(o_memo + words * sizeof(fl_number_memo));
+    size_t o_keys = align8(o_mentions + mentions * sizeof(fl_mention));
+    size_t o_folds = align8(o_keys + memos * sizeof(fl_key_memo));
+    size_t o_u32 = align8(o_folds + memos * sizeof(fl_fold_entry));
+    size_t o_bytes = o_u32 + (2 * cap + 5 * words + mentions + 2 * slots) * sizeof(uint32_t);
+    size_t bytes = o_bytes + mentions + longest + 8;
+    char *p = malloc(bytes);
+    if (!p)
+        return false;
+    mx->scratch = p;
+    mx->scratch_size = bytes;
+    mx->blocks = (fl_word_block *)(void *)p;
+    mx->number_memo = (fl_number_memo *)(void *)(p + o_memo);
+    mx->mention_store = (fl_mention *)(void *)(p + o_mentions);
+    mx->mention_cap = mentions;
+    mx->keys = (fl_key_memo *)(void *)(p + o_keys);
+    mx->key_alloc = memos;
+    mx->folds = (fl_fold_entry *)(void *)(p + o_folds);
+    mx->fold_alloc = memos;
+    mx->wend_store = (uint32_t *)(void *)(p + o_u32);
+    mx->marks_store = mx->wend_store + cap;
+    mx->words_store = mx->marks_store + cap;
+    mx->numbers_store = mx->words_store + words;
+    mx->name_marks_store = mx->numbers_store + words;
+    mx->digits_store = mx->name_marks_store + words; /* 2 * words */
+    mx->mention_key = mx->digits_store + 2 * words;
+    mx->key_index.slots = mx->mention_key + mentions;
+    mx->key_index.cap = slots;
+    mx->fold_index.slots = mx->key_index.slots + slots;
+    mx->fold_index.cap = slots;
+    memset(mx->key_index.slots, 0, 2 * slots * sizeof(uint32_t));
+    mx->wend_cap = cap;
+    mx->words_cap = words;
+    mx->flags.items = p + o_bytes;
+    mx->claimed = (unsigned char *)p + o_bytes + mentions;
+    mx->claimed_cap = longest + 8;
+    memset(mx->claimed, 0, mx->claimed_cap);
+    return true;
+}
+
 /* Moves mentions already in the document into the extraction buffer,
  * with room for about one mention per 16 bytes of prose, and gives each a
  * key memo entry of its own. */
@@ -1724,10 +1796,10 @@ static bool take_mentions(fl_mx *mx)
 {
     fl_vec *v = &mx->doc->mentions;
     v->size = sizeof(fl_mention);
-    const size_t n = v->count, guess = mx->doc->prose.len / 16;
+    const size_t n = v->count;
     const fl_mention *old = v->items;
-    if (!grow_mentions(mx, 2 * n + 16 + (guess < 65536 ? guess : 65536)))
-        return false;
+    v->items = mx->mention_store; /* room for 2 * n + 16 and more */
+    v->cap = mx->mention_cap;
     if (n)
         memcpy(mx->mention_store, old, n * sizeof *mx->mention_store);
     memset(mx->flags.items, 0, n);
@@ -1785,10 +1857,6 @@ fl_status fl_find_mentions(fl_doc *doc)
     fl_workspace *ws = doc->ws ? doc->ws : own;
     if (!ws)
         return FL_ENOMEM;
-    if (!take_mentions(&mx)) {
-        doc->status = FL_ENOMEM;
-        goto done;
-    }
     mx.md = ws->match_data;
     mx.stemmer = ws->stemmer;
     size_t longest = 0;
@@ -1797,7 +1865,15 @@ fl_status fl_find_mentions(fl_doc *doc)
         if (s->len > longest && s->off + s->len <= doc->prose.len)
             longest = s->len;
     }
-    if (!scratch_reserve(&mx, longest)) {
+    /* room for about one mention per 16 bytes of prose, and twice those
+     * already in the document */
+    const size_t guess = doc->prose.len / 16;
+    if (!scratch_reserve(&mx, longest,
+                         2 * doc->mentions.count + 16 + (guess < 65536 ? guess : 65536))) {
+        fl_workspace_free(own);
+        return doc->status = FL_ENOMEM;
+    }
+    if (!take_mentions(&mx)) {
         doc->status = FL_ENOMEM;
         goto done;
     }
@@ -1836,13 +1912,13 @@ fl_status fl_find_mentions(fl_doc *doc)
 done:
     if (doc->mentions.items == mx.mention_store)
         return_mentions(&mx);
-    free(mx.mention_store);
-    free(mx.mention_key);
-    free(mx.flags.items);
-    free(mx.keys);
-    free(mx.key_index.slots);
-    free(mx.folds);
-    free(mx.fold_index.slots);
+    scratch_free(&mx, mx.mention_store);
+    scratch_free(&mx, mx.mention_key);
+    scratch_free(&mx, mx.flags.items);
+    scratch_free(&mx, mx.keys);
+    scratch_free(&mx, mx.key_index.slots);
+    scratch_free(&mx, mx.folds);
+    scratch_free(&mx, mx.fold_index.slots);
     free(mx.scratch);
     fl_workspace_free(own);
     return doc->status;

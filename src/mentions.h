@@ -155,6 +155,7 @@ typedef struct fl_mx {
      * and the per-sentence tables below (the *_store, blocks and
      * number_memo), sized for its longest sentence */
     void *scratch;
+    size_t scratch_size;
     bool avx2; /* the CPU has AVX2 (mentions.c's masks use it) */
     /* one byte per byte of the sentence and 8 zero bytes after it (so a
      * test reads 8 bytes at a time) */
