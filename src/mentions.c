@@ -961,8 +961,13 @@ typedef struct fl_key_memo {
     /* what settle_document reads in a name's surface, found once: SETTLE_*
      * and the fold id of its short form or surname */
     unsigned char settle;
+    /* whether the surface has a space: SPACED_* (found once, by
+     * settle_document) */
+    unsigned char spaced;
     uint32_t settle_id;
 } fl_key_memo;
+
+enum { SPACED_UNKNOWN, SPACED_NO, SPACED_YES };
 
 /* One distinct fold of the document's mentions: equal folds share one
  * string and one id (the entry's index). */
@@ -1219,7 +1224,7 @@ static __attribute__((noinline)) const fl_key_memo *new_mention_keys(fl_mx *mx, 
                                                                      uint64_t h, size_t k)
 {
     fl_doc *doc = mx->doc;
-    fl_key_memo e = {h, NULL, len, tag, 0, NULL, NULL, NULL, SETTLE_UNKNOWN, 0};
+    fl_key_memo e = {h, NULL, len, tag, 0, NULL, NULL, NULL, SETTLE_UNKNOWN, SPACED_UNKNOWN, 0};
     char fbuf[256], kbuf[256];
     size_t fn, kn = fl_fold_skeleton(s, len, flags, fbuf, sizeof fbuf, &fn, kbuf, sizeof kbuf);
     if (fn < sizeof fbuf && kn < sizeof kbuf) {
@@ -1407,7 +1412,8 @@ const char *fl_mx_stem(fl_mx *mx, const char *w, size_t len)
     const char *stem = stem_word(mx, w, len);
     if (!stem)
         return NULL;
-    fl_key_memo e = {h, w, len, KEY_STEM, UINT32_MAX, stem, NULL, NULL, SETTLE_NONE, 0};
+    fl_key_memo e = {h,    w,    len,         KEY_STEM,       UINT32_MAX, stem,
+                     NULL, NULL, SETTLE_NONE, SPACED_UNKNOWN, 0};
     add_key(mx, k, &e); /* out of memory: not remembered */
     return stem;
 }
@@ -1543,31 +1549,20 @@ static int order_cmp(const void *pa, const void *pb)
     return (int)a->kind - (int)b->kind;
 }
 
-/* Drops dead mentions and puts the rest in source order, keeping links. */
-static void compact(fl_mx *mx)
+/* Drops dead mentions and puts the rest in source order, keeping links:
+ * `order` (the live mentions in extraction order, `live` of them) and
+ * `remap` (-1 for a dead mention) have room for every mention. */
+static void compact(fl_mx *mx, fl_mention **order, size_t live, long *remap)
 {
     fl_doc *doc = mx->doc;
     size_t n = doc->mentions.count;
     if (n == 0)
         return;
-    unsigned char *flags = mx->flags.items;
     fl_mention *old = doc->mentions.items;
-    // NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers
-    fl_mention **order = malloc(n * sizeof *order);
-    long *remap = malloc(n * sizeof *remap);
     fl_mention *items = fl_arena_alloc_uninit(doc->arena, n * sizeof *items);
-    if (!order || !remap || !items) {
-        free(order);
-        free(remap);
+    if (!items) {
         doc->status = FL_ENOMEM;
         return;
-    }
-    size_t live = 0; /* a dead mention's remap is -1; a live one's is set below */
-    for (size_t i = 0; i < n; i++) {
-        if (flags[i] & FL_MF_DEAD)
-            remap[i] = -1;
-        else
-            order[live++] = &old[i];
     }
     /* mentions were appended sentence by sentence: sort within each, by
      * insertion (stable, and a sentence holds few; a long run goes to
@@ -1597,8 +1592,6 @@ static void compact(fl_mx *mx)
         if (items[i].entity >= 0)
             items[i].entity = remap[items[i].entity];
     }
-    free(order);
-    free(remap);
     doc->mentions.items = items;
     doc->mentions.count = live;
     doc->mentions.cap = n;
@@ -1643,19 +1636,36 @@ static void settle_read(fl_mx *mx, const fl_mention *m, fl_key_memo *e)
     }
 }
 
+/* Whether mention i's surface has a space, found once per surface (but
+ * for a mention that was in the document before, whose length may not be
+ * its surface's). */
+static inline bool has_space(fl_mx *mx, size_t i, const fl_mention *m)
+{
+    fl_key_memo *e = &mx->keys[mx->mention_key[i]];
+    if (e->tag & KEY_OLD)
+        return memchr(m->surface, ' ', m->len) != NULL;
+    if (e->spaced == SPACED_UNKNOWN)
+        e->spaced = memchr(m->surface, ' ', m->len) ? SPACED_YES : SPACED_NO;
+    return e->spaced == SPACED_YES;
+}
+
 static void settle_document(fl_mx *mx)
 {
     fl_doc *doc = mx->doc;
     unsigned char *flags = mx->flags.items;
     size_t n = doc->mentions.count;
-    /* the folds' states, and the tentative names in order */
-    fold_state *st =
-        malloc((mx->fold_count ? mx->fold_count : 1) * sizeof *st + (n ? n : 1) * sizeof(uint32_t));
+    /* the folds' states, compact()'s order and remap, and the tentative
+     * names in order */
+    const size_t nf = mx->fold_count ? mx->fold_count : 1, nn = n ? n : 1;
+    fold_state *st = malloc(nf * sizeof *st + nn * (sizeof(fl_mention *) + sizeof(long)) +
+                            nn * sizeof(uint32_t));
     if (!st) {
         doc->status = FL_ENOMEM;
         return;
     }
-    uint32_t *tentative = (uint32_t *)(void *)(st + (mx->fold_count ? mx->fold_count : 1));
+    fl_mention **order = (fl_mention **)(void *)(st + nf);
+    long *remap = (long *)(void *)(order + nn);
+    uint32_t *tentative = (uint32_t *)(void *)(remap + nn);
     size_t nt = 0;
     for (size_t f = 0; f < mx->fold_count; f++)
         st[f] = (fold_state){-1, -1, -1, -1, false, false};
@@ -1709,16 +1719,20 @@ static void settle_document(fl_mx *mx)
     /* an acronym that is a name elsewhere is the name in capitals
      * (NVIDIA); coreference-lite; ages and titles whose person was dropped
      * lose the link */
+    size_t live = 0; /* for compact() */
     for (size_t i = 0; i < n; i++) {
-        if (flags[i] & FL_MF_DEAD)
+        if (flags[i] & FL_MF_DEAD) {
+            remap[i] = -1;
             continue;
+        }
         fl_mention *m = FL_DOC_MENTION(doc, i);
+        order[live++] = m;
         if (m->kind == FL_M_ACRONYM) {
             const fold_state *f = &st[FOLD_ID(i)];
             if (f->name >= 0 && f->confirmed)
                 m->kind = FL_M_NAME;
         }
-        if (m->kind == FL_M_NAME && !memchr(m->surface, ' ', m->len)) {
+        if (m->kind == FL_M_NAME && !has_space(mx, i, m)) {
             const fold_state *f = &st[FOLD_ID(i)];
             if (f->short_form >= 0)
                 m->entity = f->short_form;
@@ -1730,8 +1744,8 @@ static void settle_document(fl_mx *mx)
             m->person = -1;
     }
 #undef FOLD_ID
+    compact(mx, order, live, remap);
     free(st);
-    compact(mx);
 }
 
 /* Makes the document's first room in one block (mx->scratch): the
@@ -1807,8 +1821,8 @@ static bool take_mentions(fl_mx *mx)
     for (size_t i = 0; i < n; i++) {
         const fl_mention *m = &mx->mention_store[i];
         const char *surface = m->surface ? m->surface : "", *fold = m->fold ? m->fold : "";
-        fl_key_memo e = {0,    surface,     strlen(surface), KEY_OLD,        0,
-                         fold, m->skeleton, m->family,       SETTLE_UNKNOWN, 0};
+        fl_key_memo e = {0,           surface,   strlen(surface), KEY_OLD,        0, fold,
+                         m->skeleton, m->family, SETTLE_UNKNOWN,  SPACED_UNKNOWN, 0};
         if (!intern_fold(mx, fold, strlen(fold), true, &e.fold_id))
             return false;
         const fl_key_memo *k = add_key(mx, SIZE_MAX, &e);
