@@ -433,21 +433,28 @@ static const unsigned char first_byte[256] = {
     1,  1, 1, 1, 1, 1, 1, 1, 1, 1, 1,  1, 1, 1, 1,  1,  1, 1, 1, 1,  1, 1, 1, 1,
 };
 
-/* By the first letter of a word that may spell a number (FB_SPELLED)
- * & 31, the second letters (& 31) fl_spelled_start lets through: one,
- * two twelve twenty three thirteen thirty ten, four fourteen forty five
- * fifteen fifty, six sixteen sixty seven seventeen seventy, eight
- * eighteen eighty eleven, nine nineteen ninety. */
-#define SECOND(c) (1u << ((c)&31))
-static const uint32_t spelled_second[32] = {
-    ['o' & 31] = SECOND('n'),
-    ['t' & 31] = SECOND('w') | SECOND('h') | SECOND('e'),
-    ['f' & 31] = SECOND('o') | SECOND('i'),
-    ['s' & 31] = SECOND('i') | SECOND('e'),
-    ['e' & 31] = SECOND('i') | SECOND('l'),
-    ['n' & 31] = SECOND('i'),
+/* By the first two letters of a word that may spell a number (FB_SPELLED)
+ * & 31, the third letters (& 31) fl_spelled_start lets through: one, two
+ * twelve twenty, three thirteen thirty, ten, four fourteen forty, five
+ * fifteen fifty, six sixteen sixty, seven seventeen seventy, eight
+ * eighteen eighty, eleven, nine nineteen ninety. */
+#define PAIR(a, b) [((a)&31) * 32 + ((b)&31)]
+#define THIRD(c) (1u << ((c)&31))
+static const uint32_t spelled_third[32 * 32] = {
+    PAIR('o', 'n') = THIRD('e'),
+    PAIR('t', 'w') = THIRD('o') | THIRD('e'),
+    PAIR('t', 'h') = THIRD('r') | THIRD('i'),
+    PAIR('t', 'e') = THIRD('n'),
+    PAIR('f', 'o') = THIRD('u') | THIRD('r'),
+    PAIR('f', 'i') = THIRD('v') | THIRD('f'),
+    PAIR('s', 'i') = THIRD('x'),
+    PAIR('s', 'e') = THIRD('v'),
+    PAIR('e', 'i') = THIRD('g'),
+    PAIR('e', 'l') = THIRD('e'),
+    PAIR('n', 'i') = THIRD('n'),
 };
-#undef SECOND
+#undef THIRD
+#undef PAIR
 
 /* One 64-byte block of a sentence as bit masks (bit i: byte 64b + i of
  * the sentence): the bytes that are no ASCII letter or digit (all past
@@ -723,9 +730,10 @@ static bool fill_word_ends(fl_mx *mx)
 #define PUSH_NUMBER(c, p)                                                                          \
     do {                                                                                           \
         const unsigned fb_ = first_byte[c];                                                        \
-        if ((fb_ & FB_DIGIT) || ((fb_ & FB_SPELLED) && len - (p) >= 3 &&                           \
-                                 ((spelled_second[(c)&31] >> (t[(p) + 1] & 31)) & 1u) &&           \
-                                 fl_spelled_start((const char *)t + (p), len - (p)))) {            \
+        if ((fb_ & FB_DIGIT) ||                                                                    \
+            ((fb_ & FB_SPELLED) && len - (p) >= 3 &&                                               \
+             ((spelled_third[((c)&31) * 32 + (t[(p) + 1] & 31)] >> (t[(p) + 2] & 31)) & 1u) &&     \
+             fl_spelled_start((const char *)t + (p), len - (p)))) {                                \
             memo[nn].len = memo[nn].scale = FL_NUMBER_UNREAD;                                      \
             numbers[nn++] = (uint32_t)(p);                                                         \
         }                                                                                          \
