@@ -1232,7 +1232,19 @@ static __attribute__((noinline)) const fl_key_memo *new_mention_keys(fl_mx *mx, 
                                                                      uint64_t h, size_t k)
 {
     fl_doc *doc = mx->doc;
-    fl_key_memo e = {h, NULL, len, tag, 0, NULL, NULL, NULL, SETTLE_UNKNOWN, SPACED_UNKNOWN, 0};
+    /* the entry is filled in place and counted once complete */
+    fl_key_memo *keys = array_reserve(mx, mx->keys, &mx->key_alloc, mx->key_count, sizeof *mx->keys,
+                                      mx->memo_first / 4);
+    if (!keys)
+        return NULL;
+    mx->keys = keys;
+    fl_key_memo *e = &keys[mx->key_count];
+    e->hash = h;
+    e->len = len;
+    e->tag = tag;
+    e->settle = SETTLE_UNKNOWN;
+    e->spaced = SPACED_UNKNOWN;
+    e->settle_id = 0;
     char fbuf[256], kbuf[256];
     size_t fn, kn = fl_fold_skeleton(s, len, flags, fbuf, sizeof fbuf, &fn, kbuf, sizeof kbuf);
     if (fn < sizeof fbuf && kn < sizeof kbuf) {
@@ -1240,42 +1252,45 @@ static __attribute__((noinline)) const fl_key_memo *new_mention_keys(fl_mx *mx, 
          * block; a skeleton equal to the fold is the fold */
         uint64_t fh = 0;
         size_t fk;
-        e.fold = find_fold(mx, fbuf, fn, true, &fh, &fk, &e.fold_id);
-        if (!e.fold && fk == SIZE_MAX)
+        const char *fold = find_fold(mx, fbuf, fn, true, &fh, &fk, &e->fold_id);
+        if (!fold && fk == SIZE_MAX)
             return NULL;
         bool same = kn == fn && memo_eq(kbuf, fbuf, fn);
-        size_t need = len + 1 + (e.fold ? 0 : fn + 1) + (same ? 0 : kn + 1);
+        size_t need = len + 1 + (fold ? 0 : fn + 1) + (same ? 0 : kn + 1);
         char *block = fl_arena_alloc_uninit(doc->arena, need);
         if (!block)
             return NULL;
         memcpy(block, s, len);
         block[len] = '\0';
-        e.surface = block;
+        e->surface = block;
         block += len + 1;
-        if (!e.fold) {
+        if (!fold) {
             memcpy(block, fbuf, fn + 1);
-            e.fold = block;
-            e.fold_id = add_fold(mx, block, fn, fh, fk);
+            fold = block;
+            e->fold_id = add_fold(mx, block, fn, fh, fk);
             block += fn + 1;
         }
+        e->fold = fold;
         if (same) {
-            e.skeleton = e.fold;
+            e->skeleton = fold;
         } else {
             memcpy(block, kbuf, kn + 1);
-            e.skeleton = block;
+            e->skeleton = block;
         }
-        e.family = code ? key_string(doc, family_fn, s, len, 0) : "";
-        if (!e.family)
+    } else {
+        e->surface = fl_arena_strndup(doc->arena, s, len);
+        e->fold = fold_interned(mx, s, len, flags, true, &e->fold_id);
+        e->skeleton = key_string(doc, fl_skeleton, s, len, flags);
+        if (!e->surface || !e->fold || !e->skeleton)
             return NULL;
-        return add_key(mx, k, &e);
     }
-    e.surface = fl_arena_strndup(doc->arena, s, len);
-    e.fold = fold_interned(mx, s, len, flags, true, &e.fold_id);
-    e.skeleton = key_string(doc, fl_skeleton, s, len, flags);
-    e.family = code ? key_string(doc, family_fn, s, len, 0) : "";
-    if (!e.surface || !e.fold || !e.skeleton || !e.family)
+    e->family = code ? key_string(doc, family_fn, s, len, 0) : "";
+    if (!e->family)
         return NULL;
-    return add_key(mx, k, &e);
+    mx->key_count++;
+    if (k != SIZE_MAX)
+        mx->key_index.slots[k] = (uint32_t)mx->key_count;
+    return e;
 }
 
 /* The surface, fold, skeleton (and for a code the family) of s[0..len),
@@ -1768,7 +1783,10 @@ static bool scratch_reserve(fl_mx *mx, size_t longest, size_t mentions)
     size_t cap = tl > 256 ? tl : 256, words = tl / 2 + 1;
     if (words < 128)
         words = 128;
-    const size_t n_blocks = cap / 64 + 2, slots = mx->memo_first, memos = mx->memo_first / 4;
+    const size_t n_blocks = cap / 64 + 2, slots = mx->memo_first;
+    /* as many memo entries as the indexes hold before they grow (for the
+     * small documents; larger ones grow the memos as they go) */
+    const size_t memos = mx->memo_first <= 4096 ? mx->memo_first / 2 : mx->memo_first / 4;
     /* 8-byte items first, then 4-byte ones, then bytes */
     size_t o_memo = align8(n_blocks * sizeof(fl_word_block));
     size_t o_mentions = align8(o_memo + words * sizeof(fl_number_memo));
