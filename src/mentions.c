@@ -12,6 +12,12 @@
 #if defined(__SSE2__) && !defined(FL_NO_SIMD)
 #include <emmintrin.h>
 #endif
+/* block_masks in 32-byte steps where the CPU has AVX2 (asked at run time
+ * when the build does not assume it) */
+#if !defined(FL_NO_SIMD) && defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#define FL_BLOCK_AVX2 1
+#endif
 
 /* w[0..len) against a NUL-terminated literal, as strcmp orders them;
  * `fold` lower-cases A-Z in w first. */
@@ -427,21 +433,28 @@ static const unsigned char first_byte[256] = {
     1,  1, 1, 1, 1, 1, 1, 1, 1, 1, 1,  1, 1, 1, 1,  1,  1, 1, 1, 1,  1, 1, 1, 1,
 };
 
-/* By the first letter of a word that may spell a number (FB_SPELLED)
- * & 31, the second letters (& 31) fl_spelled_start lets through: one,
- * two twelve twenty three thirteen thirty ten, four fourteen forty five
- * fifteen fifty, six sixteen sixty seven seventeen seventy, eight
- * eighteen eighty eleven, nine nineteen ninety. */
-#define SECOND(c) (1u << ((c)&31))
-static const uint32_t spelled_second[32] = {
-    ['o' & 31] = SECOND('n'),
-    ['t' & 31] = SECOND('w') | SECOND('h') | SECOND('e'),
-    ['f' & 31] = SECOND('o') | SECOND('i'),
-    ['s' & 31] = SECOND('i') | SECOND('e'),
-    ['e' & 31] = SECOND('i') | SECOND('l'),
-    ['n' & 31] = SECOND('i'),
+/* By the first two letters of a word that may spell a number (FB_SPELLED)
+ * & 31, the third letters (& 31) fl_spelled_start lets through: one, two
+ * twelve twenty, three thirteen thirty, ten, four fourteen forty, five
+ * fifteen fifty, six sixteen sixty, seven seventeen seventy, eight
+ * eighteen eighty, eleven, nine nineteen ninety. */
+#define PAIR(a, b) [((a)&31) * 32 + ((b)&31)]
+#define THIRD(c) (1u << ((c)&31))
+static const uint32_t spelled_third[32 * 32] = {
+    PAIR('o', 'n') = THIRD('e'),
+    PAIR('t', 'w') = THIRD('o') | THIRD('e'),
+    PAIR('t', 'h') = THIRD('r') | THIRD('i'),
+    PAIR('t', 'e') = THIRD('n'),
+    PAIR('f', 'o') = THIRD('u') | THIRD('r'),
+    PAIR('f', 'i') = THIRD('v') | THIRD('f'),
+    PAIR('s', 'i') = THIRD('x'),
+    PAIR('s', 'e') = THIRD('v'),
+    PAIR('e', 'i') = THIRD('g'),
+    PAIR('e', 'l') = THIRD('e'),
+    PAIR('n', 'i') = THIRD('n'),
 };
-#undef SECOND
+#undef THIRD
+#undef PAIR
 
 /* One 64-byte block of a sentence as bit masks (bit i: byte 64b + i of
  * the sentence): the bytes that are no ASCII letter or digit (all past
@@ -484,19 +497,18 @@ static void block_masks(const unsigned char *p, uint64_t *alnum, uint64_t *stop,
 {
     uint64_t a = 0, d = 0, s = 0, u = 0, h = 0;
 #if defined(__SSE2__) && !defined(FL_NO_SIMD)
-    /* unsigned range tests: x - lo <= hi - lo where min(x - lo, hi - lo) is x - lo */
-    const __m128i case_bit = _mm_set1_epi8(0x20), a_lo = _mm_set1_epi8('a'),
-                  a_span = _mm_set1_epi8('z' - 'a'), d_lo = _mm_set1_epi8('0'),
-                  d_span = _mm_set1_epi8(9), comma = _mm_set1_epi8(','),
-                  lead = _mm_set1_epi8((char)0xC0), u_lo = _mm_set1_epi8('A');
+    /* range tests in one signed compare each: x in [lo, hi] when
+     * x + (128 - lo), wrapped to a signed byte, is below hi - lo + 1 - 128 */
+    const __m128i case_bit = _mm_set1_epi8(0x20), a_off = _mm_set1_epi8((char)(128 - 'a')),
+                  a_lim = _mm_set1_epi8((char)(26 - 128)), d_off = _mm_set1_epi8((char)(128 - '0')),
+                  d_lim = _mm_set1_epi8((char)(10 - 128)), u_off = _mm_set1_epi8((char)(128 - 'A')),
+                  comma = _mm_set1_epi8(','), lead = _mm_set1_epi8((char)0xC0);
     for (unsigned i = 0; i < 4; i++) {
         __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + (size_t)16 * i));
-        __m128i l = _mm_sub_epi8(_mm_or_si128(x, case_bit), a_lo);
-        __m128i g = _mm_sub_epi8(x, d_lo);
-        __m128i c = _mm_sub_epi8(x, u_lo);
-        __m128i is_d = _mm_cmpeq_epi8(_mm_min_epu8(g, d_span), g);
-        __m128i is_a = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(l, a_span), l), is_d);
-        __m128i is_u = _mm_cmpeq_epi8(_mm_min_epu8(c, a_span), c);
+        __m128i is_d = _mm_cmplt_epi8(_mm_add_epi8(x, d_off), d_lim);
+        __m128i is_a = _mm_or_si128(
+            _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(x, case_bit), a_off), a_lim), is_d);
+        __m128i is_u = _mm_cmplt_epi8(_mm_add_epi8(x, u_off), a_lim);
         __m128i is_s =
             _mm_or_si128(_mm_cmpeq_epi8(x, comma), _mm_cmpeq_epi8(_mm_max_epu8(x, lead), x));
         a |= (uint64_t)(unsigned)_mm_movemask_epi8(is_a) << (16 * i);
@@ -526,6 +538,40 @@ static void block_masks(const unsigned char *p, uint64_t *alnum, uint64_t *stop,
     blk->high = h;
 }
 
+#ifdef FL_BLOCK_AVX2
+/* block_masks with AVX2: the same masks, the same range tests. */
+__attribute__((target("avx2"))) static void
+block_masks_avx2(const unsigned char *p, uint64_t *alnum, uint64_t *stop, fl_word_block *blk)
+{
+    const __m256i case_bit = _mm256_set1_epi8(0x20), a_off = _mm256_set1_epi8((char)(128 - 'a')),
+                  a_lim = _mm256_set1_epi8((char)(26 - 128)),
+                  d_off = _mm256_set1_epi8((char)(128 - '0')),
+                  d_lim = _mm256_set1_epi8((char)(10 - 128)),
+                  u_off = _mm256_set1_epi8((char)(128 - 'A')), comma = _mm256_set1_epi8(','),
+                  lead = _mm256_set1_epi8((char)0xC0);
+    uint64_t a = 0, d = 0, s = 0, u = 0, h = 0;
+    for (unsigned i = 0; i < 2; i++) {
+        __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)(p + (size_t)32 * i));
+        __m256i is_d = _mm256_cmpgt_epi8(d_lim, _mm256_add_epi8(x, d_off));
+        __m256i is_a = _mm256_or_si256(
+            _mm256_cmpgt_epi8(a_lim, _mm256_add_epi8(_mm256_or_si256(x, case_bit), a_off)), is_d);
+        __m256i is_u = _mm256_cmpgt_epi8(a_lim, _mm256_add_epi8(x, u_off));
+        __m256i is_s = _mm256_or_si256(_mm256_cmpeq_epi8(x, comma),
+                                       _mm256_cmpeq_epi8(_mm256_max_epu8(x, lead), x));
+        a |= (uint64_t)(uint32_t)_mm256_movemask_epi8(is_a) << (32 * i);
+        d |= (uint64_t)(uint32_t)_mm256_movemask_epi8(is_d) << (32 * i);
+        s |= (uint64_t)(uint32_t)_mm256_movemask_epi8(is_s) << (32 * i);
+        u |= (uint64_t)(uint32_t)_mm256_movemask_epi8(is_u) << (32 * i);
+        h |= (uint64_t)(uint32_t)_mm256_movemask_epi8(x) << (32 * i);
+    }
+    *alnum = a;
+    *stop = s;
+    blk->upper = u;
+    blk->digit = d;
+    blk->high = h;
+}
+#endif
+
 /* The end of the ASCII run of letters and digits that reaches the end of
  * block b - 1: the first byte that is none from block b on (the block
  * after the last has every bit of `other` set). */
@@ -537,89 +583,43 @@ static size_t run_end(const fl_word_block *blk, size_t b)
     return 64 * b + (size_t)__builtin_ctzll(x);
 }
 
-/* Fills mx->wend and the sentence's word lists (see fl_mx): every
- * extractor walks the sentence word by word, so the words are found once
- * here, from bit masks of the sentence's bytes (fl_word_block). Off for
- * sentences over FL_WEND_MAX bytes, which keeps the tables small. */
-enum { FL_WEND_MAX = 1 << 20 };
-
-static bool fill_word_ends(fl_mx *mx)
+/* The masks of the nb blocks of the sentence t[0..len) into blk (past
+ * len as if zero: read up to t + avail, the end of the prose, else from a
+ * padded copy), and its runs of ASCII digits into digits (see
+ * fl_mx); returns their number. With `avx2` (a constant where it is
+ * inlined), block_masks_avx2 makes the masks. */
+static inline __attribute__((always_inline)) size_t mask_pass(const unsigned char *t, size_t len,
+                                                              size_t avail, size_t nb,
+                                                              fl_word_block *blk, uint32_t *digits,
+                                                              bool avx2)
 {
-    size_t len = mx->s_end - mx->s_off;
-    mx->wend = NULL; /* fl_mx_scan_word_end below must not read the table */
-    mx->words = mx->numbers = mx->digits = mx->marks = mx->name_marks = NULL;
-    mx->word_count = mx->number_count = mx->digit_run_count = mx->mark_count = 0;
-    mx->name_mark_count = 0;
-    if (len > FL_WEND_MAX)
-        return true;
-    /* the blocks, and one of zeros after them */
-    const size_t nb = (len + 63) / 64;
-    if (len > mx->wend_cap || !mx->wend_cap) {
-        size_t cap = len > 256 ? len : 256;
-        uint32_t *grown = realloc(mx->wend_store, cap * sizeof *grown);
-        if (!grown)
-            return false;
-        mx->wend_store = grown;
-        grown = realloc(mx->marks_store, cap * sizeof *grown);
-        if (!grown)
-            return false;
-        mx->marks_store = grown;
-        fl_word_block *blocks = realloc(mx->blocks, (cap / 64 + 2) * sizeof *blocks);
-        if (!blocks)
-            return false;
-        mx->blocks = blocks;
-        mx->wend_cap = cap;
-    }
-    /* at most one word start per two bytes, and one more */
-    size_t max_words = len / 2 + 1;
-    if (max_words > mx->words_cap || !mx->words_cap) {
-        size_t cap = max_words > 128 ? max_words : 128;
-        uint32_t *words = malloc(cap * sizeof *words);
-        uint32_t *numbers = malloc(cap * sizeof *numbers);
-        uint32_t *digits = malloc(2 * cap * sizeof *digits);
-        uint32_t *names = malloc(cap * sizeof *names);
-        fl_number_memo *memo = malloc(cap * sizeof *memo);
-        if (!words || !numbers || !digits || !names || !memo) {
-            free(words);
-            free(numbers);
-            free(digits);
-            free(names);
-            free(memo);
-            return false;
-        }
-        free(mx->words_store);
-        free(mx->numbers_store);
-        free(mx->number_memo);
-        mx->number_memo = memo;
-        free(mx->digits_store);
-        free(mx->name_marks_store);
-        mx->words_store = words;
-        mx->numbers_store = numbers;
-        mx->digits_store = digits;
-        mx->name_marks_store = names;
-        mx->words_cap = cap;
-    }
-    uint32_t *w = mx->wend_store;
-    uint32_t *starts = mx->words_store, *numbers = mx->numbers_store, *digits = mx->digits_store;
-    uint32_t *marks = mx->marks_store, *names = mx->name_marks_store;
-    fl_word_block *blk = mx->blocks;
-    fl_number_memo *memo = mx->number_memo;
-    size_t n = 0, nn = 0, nd = 0, nm = 0, nnm = 0;
-    const uint64_t *role_sketch = mx->words_table->sketch[1]; /* FL_WC_ROLE */
-    const uint16_t(*mark_lengths)[32] = mx->words_table->mark_lengths;
-    const unsigned char *t = (const unsigned char *)mx->text + mx->s_off;
-
-    /* the masks, and the runs of ASCII digits from their edges */
+    size_t nd = 0;
     uint64_t carry = 0, dcarry = 0;
     bool open = false;
     for (size_t b = 0; b < nb; b++) {
         uint64_t a, s;
-        if (64 * b + 64 <= len) {
-            block_masks(t + 64 * b, &a, &s, &blk[b]);
-        } else {
-            unsigned char pad[64] = {0};
-            memcpy(pad, t + 64 * b, len - 64 * b);
-            block_masks(pad, &a, &s, &blk[b]);
+        const unsigned char *from = t + 64 * b;
+        unsigned char pad[64];
+        const bool partial = 64 * b + 64 > len;
+        if (partial && 64 * b + 64 > avail) {
+            memset(pad, 0, sizeof pad);
+            memcpy(pad, from, len - 64 * b);
+            from = pad;
+        }
+#ifdef FL_BLOCK_AVX2
+        if (avx2)
+            block_masks_avx2(from, &a, &s, &blk[b]);
+        else
+#endif
+            block_masks(from, &a, &s, &blk[b]);
+        if (partial) {
+            /* the bytes past the sentence as if zero */
+            const uint64_t keep = ((uint64_t)1 << (len - 64 * b)) - 1;
+            a &= keep;
+            s &= keep;
+            blk[b].upper &= keep;
+            blk[b].digit &= keep;
+            blk[b].high &= keep;
         }
         const uint64_t d = blk[b].digit;
         const uint64_t after_a = (a << 1) | carry, after_d = (d << 1) | dcarry;
@@ -638,15 +638,102 @@ static bool fill_word_ends(fl_mx *mx)
     }
     if (open)
         digits[2 * nd++ + 1] = (uint32_t)len;
+    (void)avx2;
+    return nd;
+}
+
+static size_t mask_pass_sse(const unsigned char *t, size_t len, size_t avail, size_t nb,
+                            fl_word_block *blk, uint32_t *digits)
+{
+    return mask_pass(t, len, avail, nb, blk, digits, false);
+}
+
+#ifdef FL_BLOCK_AVX2
+__attribute__((target("avx2"))) static size_t mask_pass_avx2(const unsigned char *t, size_t len,
+                                                             size_t avail, size_t nb,
+                                                             fl_word_block *blk, uint32_t *digits)
+{
+    return mask_pass(t, len, avail, nb, blk, digits, true);
+}
+#endif
+
+/* Fills mx->wend and the sentence's word lists (see fl_mx): every
+ * extractor walks the sentence word by word, so the words are found once
+ * here, from bit masks of the sentence's bytes (fl_word_block). Off for
+ * sentences over FL_WEND_MAX bytes, which keeps the tables small. */
+enum { FL_WEND_MAX = 1 << 20 };
+
+/* Whether p lies in mx->scratch (then it is not freed on its own). */
+static inline bool in_scratch(const fl_mx *mx, const void *p)
+{
+    const uintptr_t at = (uintptr_t)p, from = (uintptr_t)mx->scratch;
+    return p && at >= from && at - from < mx->scratch_size;
+}
+
+/* Frees p unless it lies in mx->scratch. */
+static void scratch_free(const fl_mx *mx, void *p)
+{
+    if (!in_scratch(mx, p))
+        free(p);
+}
+
+/* realloc() for an array that may lie in mx->scratch (then moved to a
+ * block of its own, `used` bytes copied). */
+static void *scratch_regrow(const fl_mx *mx, void *old, size_t used, size_t bytes)
+{
+    if (!in_scratch(mx, old))
+        return realloc(old, bytes);
+    void *p = malloc(bytes);
+    if (p && used)
+        memcpy(p, old, used);
+    return p;
+}
+
+static size_t align8(size_t n)
+{
+    return (n + 7) & ~(size_t)7;
+}
+
+static bool fill_word_ends(fl_mx *mx)
+{
+    size_t len = mx->s_end - mx->s_off;
+    mx->wend = NULL; /* fl_mx_scan_word_end below must not read the table */
+    mx->words = mx->numbers = mx->digits = mx->marks = mx->name_marks = NULL;
+    mx->word_count = mx->number_count = mx->digit_run_count = mx->mark_count = 0;
+    mx->name_mark_count = 0;
+    if (len > FL_WEND_MAX)
+        return true;
+    /* the blocks, and one of zeros after them (room made by
+     * scratch_reserve for the document's longest sentence) */
+    const size_t nb = (len + 63) / 64;
+    uint32_t *w = mx->wend_store;
+    uint32_t *starts = mx->words_store, *numbers = mx->numbers_store, *digits = mx->digits_store;
+    uint32_t *marks = mx->marks_store, *names = mx->name_marks_store;
+    fl_word_block *blk = mx->blocks;
+    fl_number_memo *memo = mx->number_memo;
+    size_t n = 0, nn = 0, nd = 0, nm = 0, nnm = 0;
+    const uint64_t *role_sketch = mx->words_table->sketch[1]; /* FL_WC_ROLE */
+    const uint16_t(*mark_lengths)[32] = mx->words_table->mark_lengths;
+    const unsigned char *t = (const unsigned char *)mx->text + mx->s_off;
+
+    /* the masks, and the runs of ASCII digits from their edges */
+    const size_t avail = mx->doc->prose.len - mx->s_off;
+#ifdef FL_BLOCK_AVX2
+    nd = mx->avx2 ? mask_pass_avx2(t, len, avail, nb, blk, digits)
+                  : mask_pass_sse(t, len, avail, nb, blk, digits);
+#else
+    nd = mask_pass_sse(t, len, avail, nb, blk, digits);
+#endif
     blk[nb] = (fl_word_block){~0ull, 0, 0, 0, 0};
 
 /* a word start p (relative) that may start a number, or a name */
 #define PUSH_NUMBER(c, p)                                                                          \
     do {                                                                                           \
         const unsigned fb_ = first_byte[c];                                                        \
-        if ((fb_ & FB_DIGIT) || ((fb_ & FB_SPELLED) && len - (p) >= 3 &&                           \
-                                 ((spelled_second[(c)&31] >> (t[(p) + 1] & 31)) & 1u) &&           \
-                                 fl_spelled_start((const char *)t + (p), len - (p)))) {            \
+        if ((fb_ & FB_DIGIT) ||                                                                    \
+            ((fb_ & FB_SPELLED) && len - (p) >= 3 &&                                               \
+             ((spelled_third[((c)&31) * 32 + (t[(p) + 1] & 31)] >> (t[(p) + 2] & 31)) & 1u) &&     \
+             fl_spelled_start((const char *)t + (p), len - (p)))) {                                \
             memo[nn].len = memo[nn].scale = FL_NUMBER_UNREAD;                                      \
             numbers[nn++] = (uint32_t)(p);                                                         \
         }                                                                                          \
@@ -882,8 +969,13 @@ typedef struct fl_key_memo {
     /* what settle_document reads in a name's surface, found once: SETTLE_*
      * and the fold id of its short form or surname */
     unsigned char settle;
+    /* whether the surface has a space: SPACED_* (found once, by
+     * settle_document) */
+    unsigned char spaced;
     uint32_t settle_id;
 } fl_key_memo;
+
+enum { SPACED_UNKNOWN, SPACED_NO, SPACED_YES };
 
 /* One distinct fold of the document's mentions: equal folds share one
  * string and one id (the entry's index). */
@@ -946,13 +1038,12 @@ static inline bool memo_eq(const char *a, const char *b, size_t len)
     return len == 0 || (a[0] == b[0] && a[len / 2] == b[len / 2] && a[len - 1] == b[len - 1]);
 }
 
-/* Makes room for one more entry in an index over `count` entries of
- * `stride` bytes (each starting with its hash): at most half full. */
-static bool index_reserve(fl_memo_index *ix, const void *entries, size_t stride, size_t count,
-                          size_t first_cap)
+/* index_reserve() when the index is full: doubles it (or makes its first
+ * capacity) and puts the entries back. */
+static __attribute__((noinline)) bool index_grow(const fl_mx *mx, fl_memo_index *ix,
+                                                 const void *entries, size_t stride, size_t count,
+                                                 size_t first_cap)
 {
-    if ((count + 1) * 2 <= ix->cap)
-        return true;
     if (count >= UINT32_MAX / 2)
         return false;
     size_t cap = ix->cap ? ix->cap * 2 : first_cap;
@@ -967,34 +1058,52 @@ static bool index_reserve(fl_memo_index *ix, const void *entries, size_t stride,
             k = (k + 1) & (cap - 1);
         slots[k] = (uint32_t)(i + 1);
     }
-    free(ix->slots);
+    scratch_free(mx, ix->slots);
     ix->slots = slots;
     ix->cap = cap;
     return true;
 }
 
+/* Makes room for one more entry in an index over `count` entries of
+ * `stride` bytes (each starting with its hash): at most half full. */
+static inline bool index_reserve(const fl_mx *mx, fl_memo_index *ix, const void *entries,
+                                 size_t stride, size_t count, size_t first_cap)
+{
+    if ((count + 1) * 2 <= ix->cap)
+        return true;
+    return index_grow(mx, ix, entries, stride, count, first_cap);
+}
+
 /* Makes room for one more element in a malloc'd array of *alloc
  * elements holding count: the array (moved when grown), or NULL when
  * out of memory (the old array is kept). */
-static void *array_reserve(void *items, size_t *alloc, size_t count, size_t size, size_t first)
+static __attribute__((noinline)) void *array_grow(const fl_mx *mx, void *items, size_t *alloc,
+                                                  size_t count, size_t size, size_t first)
 {
-    if (count < *alloc)
-        return items;
     size_t cap = *alloc ? *alloc * 2 : first;
-    void *grown = realloc(items, cap * size);
+    void *grown = scratch_regrow(mx, items, count * size, cap * size);
     if (grown)
         *alloc = cap;
     return grown;
 }
 
+static inline void *array_reserve(const fl_mx *mx, void *items, size_t *alloc, size_t count,
+                                  size_t size, size_t first)
+{
+    if (count < *alloc)
+        return items;
+    return array_grow(mx, items, alloc, count, size, first);
+}
+
 /* Looks s[0..len) up in the key memo under `tag`: the entry when known;
  * else NULL with *slot the free slot to fill (its hash in *hash), or
  * *slot SIZE_MAX when the table could not grow. */
-static inline fl_key_memo *find_key(fl_mx *mx, const char *s, size_t len, unsigned tag,
-                                    uint64_t *hash, size_t *slot)
+static inline __attribute__((always_inline)) fl_key_memo *
+find_key(fl_mx *mx, const char *s, size_t len, unsigned tag, uint64_t *hash, size_t *slot)
 {
     *slot = SIZE_MAX;
-    if (!index_reserve(&mx->key_index, mx->keys, sizeof *mx->keys, mx->key_count, mx->memo_first))
+    if (!index_reserve(mx, &mx->key_index, mx->keys, sizeof *mx->keys, mx->key_count,
+                       mx->memo_first))
         return NULL;
     uint64_t h = memo_hash(s, len, tag);
     size_t mask = mx->key_index.cap - 1, k = (size_t)h & mask;
@@ -1015,7 +1124,7 @@ static inline fl_key_memo *find_key(fl_mx *mx, const char *s, size_t len, unsign
  * indexed). NULL when out of memory. */
 static inline fl_key_memo *add_key(fl_mx *mx, size_t slot, const fl_key_memo *e)
 {
-    fl_key_memo *keys = array_reserve(mx->keys, &mx->key_alloc, mx->key_count, sizeof *mx->keys,
+    fl_key_memo *keys = array_reserve(mx, mx->keys, &mx->key_alloc, mx->key_count, sizeof *mx->keys,
                                       mx->memo_first / 4);
     if (!keys)
         return NULL;
@@ -1030,16 +1139,18 @@ static inline fl_key_memo *add_key(fl_mx *mx, size_t slot, const fl_key_memo *e)
  * with its id in *id; else NULL, *id UINT32_MAX and, with `room` (room
  * made for one more fold), *slot the free index slot and *hash the hash
  * to add it with (add_fold), *slot SIZE_MAX when there is no room. */
-static inline const char *find_fold(fl_mx *mx, const char *s, size_t len, bool room, uint64_t *hash,
-                                    size_t *slot, uint32_t *id)
+static inline __attribute__((always_inline)) const char *find_fold(fl_mx *mx, const char *s,
+                                                                   size_t len, bool room,
+                                                                   uint64_t *hash, size_t *slot,
+                                                                   uint32_t *id)
 {
     *id = UINT32_MAX;
     *slot = SIZE_MAX;
     if (room) {
-        if (!index_reserve(&mx->fold_index, mx->folds, sizeof *mx->folds, mx->fold_count,
+        if (!index_reserve(mx, &mx->fold_index, mx->folds, sizeof *mx->folds, mx->fold_count,
                            mx->memo_first))
             return NULL;
-        fl_fold_entry *folds = array_reserve(mx->folds, &mx->fold_alloc, mx->fold_count,
+        fl_fold_entry *folds = array_reserve(mx, mx->folds, &mx->fold_alloc, mx->fold_count,
                                              sizeof *mx->folds, mx->memo_first / 4);
         if (!folds)
             return NULL;
@@ -1099,6 +1210,22 @@ static const char *fold_interned(fl_mx *mx, const char *s, size_t len, unsigned 
                                  uint32_t *id)
 {
     char buf[256];
+    if (flags == 0 && len < sizeof buf) {
+        /* ASCII letters in words one space apart fold to themselves in
+         * lower case (no stage changes them) */
+        size_t i = 0;
+        for (; i < len; i++) {
+            unsigned char c = (unsigned char)s[i];
+            if ((unsigned)((c | 0x20) - 'a') < 26u)
+                buf[i] = (char)(c | 0x20);
+            else if (c == ' ' && i > 0 && i + 1 < len && s[i - 1] != ' ')
+                buf[i] = ' ';
+            else
+                break;
+        }
+        if (i == len)
+            return intern_fold(mx, buf, len, add, id);
+    }
     size_t n = fl_fold(s, len, flags, buf, sizeof buf);
     if (n < sizeof buf)
         return intern_fold(mx, buf, n, add, id);
@@ -1121,7 +1248,19 @@ static __attribute__((noinline)) const fl_key_memo *new_mention_keys(fl_mx *mx, 
                                                                      uint64_t h, size_t k)
 {
     fl_doc *doc = mx->doc;
-    fl_key_memo e = {h, NULL, len, tag, 0, NULL, NULL, NULL, SETTLE_UNKNOWN, 0};
+    /* the entry is filled in place and counted once complete */
+    fl_key_memo *keys = array_reserve(mx, mx->keys, &mx->key_alloc, mx->key_count, sizeof *mx->keys,
+                                      mx->memo_first / 4);
+    if (!keys)
+        return NULL;
+    mx->keys = keys;
+    fl_key_memo *e = &keys[mx->key_count];
+    e->hash = h;
+    e->len = len;
+    e->tag = tag;
+    e->settle = SETTLE_UNKNOWN;
+    e->spaced = SPACED_UNKNOWN;
+    e->settle_id = 0;
     char fbuf[256], kbuf[256];
     size_t fn, kn = fl_fold_skeleton(s, len, flags, fbuf, sizeof fbuf, &fn, kbuf, sizeof kbuf);
     if (fn < sizeof fbuf && kn < sizeof kbuf) {
@@ -1129,42 +1268,45 @@ static __attribute__((noinline)) const fl_key_memo *new_mention_keys(fl_mx *mx, 
          * block; a skeleton equal to the fold is the fold */
         uint64_t fh = 0;
         size_t fk;
-        e.fold = find_fold(mx, fbuf, fn, true, &fh, &fk, &e.fold_id);
-        if (!e.fold && fk == SIZE_MAX)
+        const char *fold = find_fold(mx, fbuf, fn, true, &fh, &fk, &e->fold_id);
+        if (!fold && fk == SIZE_MAX)
             return NULL;
         bool same = kn == fn && memo_eq(kbuf, fbuf, fn);
-        size_t need = len + 1 + (e.fold ? 0 : fn + 1) + (same ? 0 : kn + 1);
+        size_t need = len + 1 + (fold ? 0 : fn + 1) + (same ? 0 : kn + 1);
         char *block = fl_arena_alloc_uninit(doc->arena, need);
         if (!block)
             return NULL;
         memcpy(block, s, len);
         block[len] = '\0';
-        e.surface = block;
+        e->surface = block;
         block += len + 1;
-        if (!e.fold) {
+        if (!fold) {
             memcpy(block, fbuf, fn + 1);
-            e.fold = block;
-            e.fold_id = add_fold(mx, block, fn, fh, fk);
+            fold = block;
+            e->fold_id = add_fold(mx, block, fn, fh, fk);
             block += fn + 1;
         }
+        e->fold = fold;
         if (same) {
-            e.skeleton = e.fold;
+            e->skeleton = fold;
         } else {
             memcpy(block, kbuf, kn + 1);
-            e.skeleton = block;
+            e->skeleton = block;
         }
-        e.family = code ? key_string(doc, family_fn, s, len, 0) : "";
-        if (!e.family)
+    } else {
+        e->surface = fl_arena_strndup(doc->arena, s, len);
+        e->fold = fold_interned(mx, s, len, flags, true, &e->fold_id);
+        e->skeleton = key_string(doc, fl_skeleton, s, len, flags);
+        if (!e->surface || !e->fold || !e->skeleton)
             return NULL;
-        return add_key(mx, k, &e);
     }
-    e.surface = fl_arena_strndup(doc->arena, s, len);
-    e.fold = fold_interned(mx, s, len, flags, true, &e.fold_id);
-    e.skeleton = key_string(doc, fl_skeleton, s, len, flags);
-    e.family = code ? key_string(doc, family_fn, s, len, 0) : "";
-    if (!e.surface || !e.fold || !e.skeleton || !e.family)
+    e->family = code ? key_string(doc, family_fn, s, len, 0) : "";
+    if (!e->family)
         return NULL;
-    return add_key(mx, k, &e);
+    mx->key_count++;
+    if (k != SIZE_MAX)
+        mx->key_index.slots[k] = (uint32_t)mx->key_count;
+    return e;
 }
 
 /* The surface, fold, skeleton (and for a code the family) of s[0..len),
@@ -1185,15 +1327,17 @@ static inline const fl_key_memo *mention_keys(fl_mx *mx, const char *s, size_t l
 /* Grows the extraction buffer (see fl_mx) to `cap` mentions. */
 static bool grow_mentions(fl_mx *mx, size_t cap)
 {
-    fl_mention *m = realloc(mx->mention_store, cap * sizeof *m);
+    const size_t n = mx->doc->mentions.count;
+    fl_mention *m = scratch_regrow(mx, mx->mention_store, n * sizeof *m, cap * sizeof *m);
     if (!m)
         return false;
     mx->mention_store = m;
-    uint32_t *key = realloc(mx->mention_key, cap * sizeof *key);
+    mx->doc->mentions.items = m; /* the count stays */
+    uint32_t *key = scratch_regrow(mx, mx->mention_key, n * sizeof *key, cap * sizeof *key);
     if (!key)
         return false;
     mx->mention_key = key;
-    unsigned char *flags = realloc(mx->flags.items, cap);
+    unsigned char *flags = scratch_regrow(mx, mx->flags.items, n, cap);
     if (!flags)
         return false;
     mx->flags.items = flags;
@@ -1307,7 +1451,8 @@ const char *fl_mx_stem(fl_mx *mx, const char *w, size_t len)
     const char *stem = stem_word(mx, w, len);
     if (!stem)
         return NULL;
-    fl_key_memo e = {h, w, len, KEY_STEM, UINT32_MAX, stem, NULL, NULL, SETTLE_NONE, 0};
+    fl_key_memo e = {h,    w,    len,         KEY_STEM,       UINT32_MAX, stem,
+                     NULL, NULL, SETTLE_NONE, SPACED_UNKNOWN, 0};
     add_key(mx, k, &e); /* out of memory: not remembered */
     return stem;
 }
@@ -1443,31 +1588,20 @@ static int order_cmp(const void *pa, const void *pb)
     return (int)a->kind - (int)b->kind;
 }
 
-/* Drops dead mentions and puts the rest in source order, keeping links. */
-static void compact(fl_mx *mx)
+/* Drops dead mentions and puts the rest in source order, keeping links:
+ * `order` (the live mentions in extraction order, `live` of them) and
+ * `remap` (-1 for a dead mention) have room for every mention. */
+static void compact(fl_mx *mx, fl_mention **order, size_t live, long *remap)
 {
     fl_doc *doc = mx->doc;
     size_t n = doc->mentions.count;
     if (n == 0)
         return;
-    unsigned char *flags = mx->flags.items;
     fl_mention *old = doc->mentions.items;
-    // NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers
-    fl_mention **order = malloc(n * sizeof *order);
-    long *remap = malloc(n * sizeof *remap);
     fl_mention *items = fl_arena_alloc_uninit(doc->arena, n * sizeof *items);
-    if (!order || !remap || !items) {
-        free(order);
-        free(remap);
+    if (!items) {
         doc->status = FL_ENOMEM;
         return;
-    }
-    size_t live = 0; /* a dead mention's remap is -1; a live one's is set below */
-    for (size_t i = 0; i < n; i++) {
-        if (flags[i] & FL_MF_DEAD)
-            remap[i] = -1;
-        else
-            order[live++] = &old[i];
     }
     /* mentions were appended sentence by sentence: sort within each, by
      * insertion (stable, and a sentence holds few; a long run goes to
@@ -1497,8 +1631,6 @@ static void compact(fl_mx *mx)
         if (items[i].entity >= 0)
             items[i].entity = remap[items[i].entity];
     }
-    free(order);
-    free(remap);
     doc->mentions.items = items;
     doc->mentions.count = live;
     doc->mentions.cap = n;
@@ -1543,19 +1675,36 @@ static void settle_read(fl_mx *mx, const fl_mention *m, fl_key_memo *e)
     }
 }
 
+/* Whether mention i's surface has a space, found once per surface (but
+ * for a mention that was in the document before, whose length may not be
+ * its surface's). */
+static inline bool has_space(fl_mx *mx, size_t i, const fl_mention *m)
+{
+    fl_key_memo *e = &mx->keys[mx->mention_key[i]];
+    if (e->tag & KEY_OLD)
+        return memchr(m->surface, ' ', m->len) != NULL;
+    if (e->spaced == SPACED_UNKNOWN)
+        e->spaced = memchr(m->surface, ' ', m->len) ? SPACED_YES : SPACED_NO;
+    return e->spaced == SPACED_YES;
+}
+
 static void settle_document(fl_mx *mx)
 {
     fl_doc *doc = mx->doc;
     unsigned char *flags = mx->flags.items;
     size_t n = doc->mentions.count;
-    /* the folds' states, and the tentative names in order */
-    fold_state *st =
-        malloc((mx->fold_count ? mx->fold_count : 1) * sizeof *st + (n ? n : 1) * sizeof(uint32_t));
+    /* the folds' states, compact()'s order and remap, and the tentative
+     * names in order */
+    const size_t nf = mx->fold_count ? mx->fold_count : 1, nn = n ? n : 1;
+    fold_state *st = malloc(nf * sizeof *st + nn * (sizeof(fl_mention *) + sizeof(long)) +
+                            nn * sizeof(uint32_t));
     if (!st) {
         doc->status = FL_ENOMEM;
         return;
     }
-    uint32_t *tentative = (uint32_t *)(void *)(st + (mx->fold_count ? mx->fold_count : 1));
+    fl_mention **order = (fl_mention **)(void *)(st + nf);
+    long *remap = (long *)(void *)(order + nn);
+    uint32_t *tentative = (uint32_t *)(void *)(remap + nn);
     size_t nt = 0;
     for (size_t f = 0; f < mx->fold_count; f++)
         st[f] = (fold_state){-1, -1, -1, -1, false, false};
@@ -1609,16 +1758,20 @@ static void settle_document(fl_mx *mx)
     /* an acronym that is a name elsewhere is the name in capitals
      * (NVIDIA); coreference-lite; ages and titles whose person was dropped
      * lose the link */
+    size_t live = 0; /* for compact() */
     for (size_t i = 0; i < n; i++) {
-        if (flags[i] & FL_MF_DEAD)
+        if (flags[i] & FL_MF_DEAD) {
+            remap[i] = -1;
             continue;
+        }
         fl_mention *m = FL_DOC_MENTION(doc, i);
+        order[live++] = m;
         if (m->kind == FL_M_ACRONYM) {
             const fold_state *f = &st[FOLD_ID(i)];
             if (f->name >= 0 && f->confirmed)
                 m->kind = FL_M_NAME;
         }
-        if (m->kind == FL_M_NAME && !memchr(m->surface, ' ', m->len)) {
+        if (m->kind == FL_M_NAME && !has_space(mx, i, m)) {
             const fold_state *f = &st[FOLD_ID(i)];
             if (f->short_form >= 0)
                 m->entity = f->short_form;
@@ -1630,8 +1783,66 @@ static void settle_document(fl_mx *mx)
             m->person = -1;
     }
 #undef FOLD_ID
+    compact(mx, order, live, remap);
     free(st);
-    compact(mx);
+}
+
+/* Makes the document's first room in one block (mx->scratch): the
+ * extraction buffer for `mentions` mentions (with mention_key and flags),
+ * the key and fold memos and their indexes at their first capacities
+ * (indexes empty), and the per-sentence tables (fill_word_ends) and the
+ * claimed bytes (all zero) for sentences of up to `longest` bytes. What
+ * grows past its room moves to a block of its own (scratch_regrow). */
+static bool scratch_reserve(fl_mx *mx, size_t longest, size_t mentions)
+{
+    size_t tl = longest < FL_WEND_MAX ? longest : FL_WEND_MAX;
+    size_t cap = tl > 256 ? tl : 256, words = tl / 2 + 1;
+    if (words < 128)
+        words = 128;
+    const size_t n_blocks = cap / 64 + 2, slots = mx->memo_first;
+    /* as many memo entries as the indexes hold before they grow (for the
+     * small documents; larger ones grow the memos as they go) */
+    const size_t memos = mx->memo_first <= 4096 ? mx->memo_first / 2 : mx->memo_first / 4;
+    /* 8-byte items first, then 4-byte ones, then bytes */
+    size_t o_memo = align8(n_blocks * sizeof(fl_word_block));
+    size_t o_mentions = align8(o_memo + words * sizeof(fl_number_memo));
+    size_t o_keys = align8(o_mentions + mentions * sizeof(fl_mention));
+    size_t o_folds = align8(o_keys + memos * sizeof(fl_key_memo));
+    size_t o_u32 = align8(o_folds + memos * sizeof(fl_fold_entry));
+    size_t o_bytes = o_u32 + (2 * cap + 5 * words + mentions + 2 * slots) * sizeof(uint32_t);
+    size_t bytes = o_bytes + mentions + longest + 8;
+    char *p = malloc(bytes);
+    if (!p)
+        return false;
+    mx->scratch = p;
+    mx->scratch_size = bytes;
+    mx->blocks = (fl_word_block *)(void *)p;
+    mx->number_memo = (fl_number_memo *)(void *)(p + o_memo);
+    mx->mention_store = (fl_mention *)(void *)(p + o_mentions);
+    mx->mention_cap = mentions;
+    mx->keys = (fl_key_memo *)(void *)(p + o_keys);
+    mx->key_alloc = memos;
+    mx->folds = (fl_fold_entry *)(void *)(p + o_folds);
+    mx->fold_alloc = memos;
+    mx->wend_store = (uint32_t *)(void *)(p + o_u32);
+    mx->marks_store = mx->wend_store + cap;
+    mx->words_store = mx->marks_store + cap;
+    mx->numbers_store = mx->words_store + words;
+    mx->name_marks_store = mx->numbers_store + words;
+    mx->digits_store = mx->name_marks_store + words; /* 2 * words */
+    mx->mention_key = mx->digits_store + 2 * words;
+    mx->key_index.slots = mx->mention_key + mentions;
+    mx->key_index.cap = slots;
+    mx->fold_index.slots = mx->key_index.slots + slots;
+    mx->fold_index.cap = slots;
+    memset(mx->key_index.slots, 0, 2 * slots * sizeof(uint32_t));
+    mx->wend_cap = cap;
+    mx->words_cap = words;
+    mx->flags.items = p + o_bytes;
+    mx->claimed = (unsigned char *)p + o_bytes + mentions;
+    mx->claimed_cap = longest + 8;
+    memset(mx->claimed, 0, mx->claimed_cap);
+    return true;
 }
 
 /* Moves mentions already in the document into the extraction buffer,
@@ -1641,10 +1852,10 @@ static bool take_mentions(fl_mx *mx)
 {
     fl_vec *v = &mx->doc->mentions;
     v->size = sizeof(fl_mention);
-    const size_t n = v->count, guess = mx->doc->prose.len / 16;
+    const size_t n = v->count;
     const fl_mention *old = v->items;
-    if (!grow_mentions(mx, 2 * n + 16 + (guess < 65536 ? guess : 65536)))
-        return false;
+    v->items = mx->mention_store; /* room for 2 * n + 16 and more */
+    v->cap = mx->mention_cap;
     if (n)
         memcpy(mx->mention_store, old, n * sizeof *mx->mention_store);
     memset(mx->flags.items, 0, n);
@@ -1652,8 +1863,8 @@ static bool take_mentions(fl_mx *mx)
     for (size_t i = 0; i < n; i++) {
         const fl_mention *m = &mx->mention_store[i];
         const char *surface = m->surface ? m->surface : "", *fold = m->fold ? m->fold : "";
-        fl_key_memo e = {0,    surface,     strlen(surface), KEY_OLD,        0,
-                         fold, m->skeleton, m->family,       SETTLE_UNKNOWN, 0};
+        fl_key_memo e = {0,           surface,   strlen(surface), KEY_OLD,        0, fold,
+                         m->skeleton, m->family, SETTLE_UNKNOWN,  SPACED_UNKNOWN, 0};
         if (!intern_fold(mx, fold, strlen(fold), true, &e.fold_id))
             return false;
         const fl_key_memo *k = add_key(mx, SIZE_MAX, &e);
@@ -1688,6 +1899,9 @@ fl_status fl_find_mentions(fl_doc *doc)
     mx.patterns = doc->patterns;
     mx.words_table = fl_patterns_words(doc->patterns);
     mx.text = doc->prose.text;
+#ifdef FL_BLOCK_AVX2
+    mx.avx2 = __builtin_cpu_supports("avx2") != 0;
+#endif
     fl_vec_init(&mx.pending, sizeof(fl_pending));
     fl_vec_init(&mx.flags, 1);
     /* memo indexes sized for about one distinct surface per 32 bytes */
@@ -1699,12 +1913,26 @@ fl_status fl_find_mentions(fl_doc *doc)
     fl_workspace *ws = doc->ws ? doc->ws : own;
     if (!ws)
         return FL_ENOMEM;
+    mx.md = ws->match_data;
+    mx.stemmer = ws->stemmer;
+    size_t longest = 0;
+    for (size_t i = 0; i < doc->sentences.count; i++) {
+        const fl_sentence *s = FL_DOC_SENTENCE(doc, i);
+        if (s->len > longest && s->off + s->len <= doc->prose.len)
+            longest = s->len;
+    }
+    /* room for about one mention per 16 bytes of prose, and twice those
+     * already in the document */
+    const size_t guess = doc->prose.len / 16;
+    if (!scratch_reserve(&mx, longest,
+                         2 * doc->mentions.count + 16 + (guess < 65536 ? guess : 65536))) {
+        fl_workspace_free(own);
+        return doc->status = FL_ENOMEM;
+    }
     if (!take_mentions(&mx)) {
         doc->status = FL_ENOMEM;
         goto done;
     }
-    mx.md = ws->match_data;
-    mx.stemmer = ws->stemmer;
     for (size_t i = 0; i < doc->sentences.count && doc->status == FL_OK; i++) {
         const fl_sentence *s = FL_DOC_SENTENCE(doc, i);
         if (s->len == 0 || s->off + s->len > doc->prose.len)
@@ -1718,17 +1946,6 @@ fl_status fl_find_mentions(fl_doc *doc)
                ((unsigned char)mx.text[mx.s_end] & 0xC0) == 0x80)
             mx.s_end--;
         /* all zero between sentences: each clears what it claimed */
-        if (s->len + 8 > mx.claimed_cap) {
-            size_t cap = s->len + 8 > 2 * mx.claimed_cap ? s->len + 8 : 2 * mx.claimed_cap;
-            unsigned char *grown = realloc(mx.claimed, cap);
-            if (!grown) {
-                doc->status = FL_ENOMEM;
-                break;
-            }
-            memset(grown, 0, cap);
-            mx.claimed = grown;
-            mx.claimed_cap = cap;
-        }
         mx.claim_lo = SIZE_MAX;
         mx.claim_hi = 0;
         if (!fill_word_ends(&mx)) {
@@ -1751,22 +1968,14 @@ fl_status fl_find_mentions(fl_doc *doc)
 done:
     if (doc->mentions.items == mx.mention_store)
         return_mentions(&mx);
-    free(mx.mention_store);
-    free(mx.mention_key);
-    free(mx.flags.items);
-    free(mx.keys);
-    free(mx.key_index.slots);
-    free(mx.folds);
-    free(mx.fold_index.slots);
-    free(mx.claimed);
-    free(mx.wend_store);
-    free(mx.blocks);
-    free(mx.marks_store);
-    free(mx.name_marks_store);
-    free(mx.words_store);
-    free(mx.numbers_store);
-    free(mx.number_memo);
-    free(mx.digits_store);
+    scratch_free(&mx, mx.mention_store);
+    scratch_free(&mx, mx.mention_key);
+    scratch_free(&mx, mx.flags.items);
+    scratch_free(&mx, mx.keys);
+    scratch_free(&mx, mx.key_index.slots);
+    scratch_free(&mx, mx.folds);
+    scratch_free(&mx, mx.fold_index.slots);
+    free(mx.scratch);
     fl_workspace_free(own);
     return doc->status;
 }

@@ -151,6 +151,12 @@ typedef struct fl_mx {
     size_t s_off, s_end;
     size_t first_word;  /* offset of the sentence's first word */
     bool caps_sentence; /* headline in title case or all caps */
+    /* one block (malloc'd) for the document holding the claimed bytes
+     * and the per-sentence tables below (the *_store, blocks and
+     * number_memo), sized for its longest sentence */
+    void *scratch;
+    size_t scratch_size;
+    bool avx2; /* the CPU has AVX2 (mentions.c's masks use it) */
     /* one byte per byte of the sentence and 8 zero bytes after it (so a
      * test reads 8 bytes at a time) */
     unsigned char *claimed;
@@ -165,7 +171,7 @@ typedef struct fl_mx {
      * or digit after no ASCII letter or digit, or first), relative to
      * s_off, filled once per sentence (other entries unset); NULL when off */
     uint32_t *wend;
-    uint32_t *wend_store; /* malloc'd, wend_cap entries */
+    uint32_t *wend_store; /* wend_cap entries */
     size_t wend_cap;
     /* the sentence's bytes as bit masks, 64 to a block (mentions.c),
      * wend_cap / 64 + 2 blocks */
@@ -174,7 +180,7 @@ typedef struct fl_mx {
      * relative to s_off and in order, filled with wend; NULL when off */
     uint32_t *words;
     size_t word_count;
-    uint32_t *words_store; /* malloc'd, words_cap entries */
+    uint32_t *words_store; /* words_cap entries */
     size_t words_cap;
     /* of those, the ones that may start a number (a digit, or the first
      * letters of "one".."ninety": fl_spelled_start) */

@@ -715,13 +715,15 @@ size_t fl_skeleton(const char *s, size_t len, unsigned flags, char *out, size_t 
  * rest as each post_ascii() would have it. False at a byte past ASCII
  * other than a currency sign's. */
 static bool fold_ascii_pair(const unsigned char *s, size_t n, bool lump, char *fold, size_t *fn,
-                            char *skel, size_t *kn)
+                            char *skel, size_t *kn, size_t from, size_t kfrom)
 {
 #define B(c) (1u << (c))
-    char *f = fold, *k = skel, *run = skel;
+    /* s[0..from) is done: ASCII letters in words one space apart, in fold
+     * as they are and in skel (kfrom bytes) without the spaces */
+    char *f = fold + from, *k = skel + kfrom, *run = skel;
     const unsigned word = B(C_LETTER) | B(C_DIGIT);
-    unsigned seen = 0; /* the classes met in the skeleton's current run */
-    for (size_t i = 0; i < n; i++) {
+    unsigned seen = kfrom ? B(C_LETTER) : 0; /* the classes met in the skeleton's current run */
+    for (size_t i = from; i < n; i++) {
         unsigned char b = s[i];
         unsigned bit = ascii_bits[b];
         if (bit & word) {
@@ -782,11 +784,34 @@ size_t fl_fold_skeleton(const char *s, size_t len, unsigned flags, char *fold, s
                         size_t *fold_len, char *skel, size_t skel_cap)
 {
     if (s && fold_cap > len && skel_cap > len) {
-        /* these keys are never longer than the input */
+        /* ASCII letters in words one space apart (most names): the fold
+         * is the text in lower case, the skeleton that without the spaces
+         * (no stage changes letters; spacing drops the spaces) */
+        size_t i = 0, kn = 0;
+        for (; i < len; i++) {
+            unsigned char c = (unsigned char)s[i];
+            if ((unsigned)((c | 0x20) - 'a') < 26u) {
+                fold[i] = skel[kn++] = (char)(c | 0x20);
+            } else if (c == ' ' && i > 0 && i + 1 < len && fold[i - 1] != ' ') {
+                fold[i] = ' ';
+            } else {
+                break;
+            }
+        }
+        if (i == len) {
+            fold[len] = '\0';
+            skel[kn] = '\0';
+            *fold_len = len;
+            return kn;
+        }
+        /* the rest from there, unless the inflection trimmed goes back
+         * into it */
         unsigned st = fold_stages(flags);
-        size_t n = trim_inflection(s, len, st), fn, kn;
-        if (fold_ascii_pair((const unsigned char *)s, n, (st & ST_LUMP) != 0, fold, &fn, skel,
-                            &kn)) {
+        size_t n = trim_inflection(s, len, st), fn;
+        if (i > n)
+            i = kn = 0;
+        if (fold_ascii_pair((const unsigned char *)s, n, (st & ST_LUMP) != 0, fold, &fn, skel, &kn,
+                            i, kn)) {
             fold[fn] = '\0';
             skel[kn] = '\0';
             *fold_len = fn;
