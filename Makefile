@@ -192,8 +192,9 @@ fuzz: fuzz-build
 	  done
 
 # The sanitizer build takes the portable eight-byte paths (FL_NO_SIMD), so
-# the tests run both them (here) and the SSE2 ones (check, valgrind and the
-# fuzzers, which run under ASan too).
+# the tests run them (here), the SSE2 ones (valgrind, built with FL_NO_AVX2)
+# and, on a CPU that has AVX2, the AVX2 mask pass (check and the fuzzers,
+# which run under ASan too).
 san:
 	$(MAKE) --no-print-directory BUILD=build/san CC=$${SAN_CC:-gcc} \
 	  EXTRA_CFLAGS="$(SAN_FLAGS) -DFL_NO_SIMD" EXTRA_LDFLAGS="$(SAN_FLAGS)" OPT="-O1 -g" check
@@ -205,7 +206,7 @@ san:
 VALGRIND_E2E = cli formats jsonl regressions
 
 valgrind:
-	$(MAKE) --no-print-directory BUILD=build/vg OPT="-O1 -g" all $(TEST_BIN:$(BUILD)/%=build/vg/%)
+	$(MAKE) --no-print-directory BUILD=build/vg OPT="-O1 -g" EXTRA_CFLAGS=-DFL_NO_AVX2 all $(TEST_BIN:$(BUILD)/%=build/vg/%)
 	@printf '#!/bin/sh\nexec $(VALGRIND) %s/build/vg/factlint "$$@"\n' "$$(pwd)" >build/vg/factlint-valgrind
 	@chmod +x build/vg/factlint-valgrind
 	@FACTLINT_NO_JIT=1 FL_TEST_TIME_SCALE=30 VALGRIND="$(VALGRIND)" \

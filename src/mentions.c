@@ -13,8 +13,10 @@
 #include <emmintrin.h>
 #endif
 /* block_masks in 32-byte steps where the CPU has AVX2 (asked at run time
- * when the build does not assume it) */
-#if !defined(FL_NO_SIMD) && defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+ * when the build does not assume it); FL_NO_AVX2 keeps the SSE2 steps
+ * (make valgrind tests them so) */
+#if !defined(FL_NO_SIMD) && !defined(FL_NO_AVX2) && defined(__x86_64__) &&                         \
+    (defined(__GNUC__) || defined(__clang__))
 #include <immintrin.h>
 #define FL_BLOCK_AVX2 1
 #endif
