@@ -107,17 +107,15 @@ static inline const fc_words *fc_words_get(const fl_doc *doc, const char *const 
     return fl_ctx_list_data(doc, words, sizeof *local, fc_words_make, local);
 }
 
-/* fc_tok_in on a word list with its first letters and lengths. */
-static inline int fc_tok_in_words(const fl_doc *doc, size_t t, const fc_words *w)
+/* fc_tok_in_words for a token that passed the first-letter and length
+ * filter: b is its bucket. Kept out of line: most tokens never get here. */
+static __attribute__((noinline, unused)) int fc_tok_in_bucket(const fl_doc *doc, size_t t,
+                                                              const fc_words *w, unsigned b)
 {
-    const fl_token *tok = FL_DOC_TOKEN(doc, t);
-    const char *s = doc->prose.text + tok->off;
-    char c0 = tok->len ? fl_ctx_lower(s[0]) : '\0';
-    unsigned b = fc_bucket(c0);
-    if (!(w->lens[b] >> (tok->len < 15 ? tok->len : 15) & 1u))
-        return -1;
     if (!w->grouped)
         return fc_tok_in(doc, t, w->words);
+    const fl_token *tok = FL_DOC_TOKEN(doc, t);
+    const char *s = doc->prose.text + tok->off;
     size_t len = tok->len < 255 ? tok->len : 255;
     /* a bucket's words are in list order: the first that matches is
      * fc_tok_in's */
@@ -125,6 +123,19 @@ static inline int fc_tok_in_words(const fl_doc *doc, size_t t, const fc_words *w
         if (w->len[k] == len && fc_eq(s, tok->len, w->words[w->order[k]]))
             return w->order[k];
     return -1;
+}
+
+/* fc_tok_in on a word list with its first letters and lengths: the
+ * filter inline, as it turns most tokens away. */
+static inline __attribute__((always_inline)) int fc_tok_in_words(const fl_doc *doc, size_t t,
+                                                                 const fc_words *w)
+{
+    const fl_token *tok = FL_DOC_TOKEN(doc, t);
+    char c0 = tok->len ? fl_ctx_lower(doc->prose.text[tok->off]) : '\0';
+    unsigned b = fc_bucket(c0);
+    if (!(w->lens[b] >> (tok->len < 15 ? tok->len : 15) & 1u))
+        return -1;
+    return fc_tok_in_bucket(doc, t, w, b);
 }
 
 /* The first token in [lo, hi) whose start is at or after prose offset
