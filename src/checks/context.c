@@ -74,13 +74,19 @@ static bool skip_word(const char *w, unsigned flags)
     return false;
 }
 
-size_t fl_ctx_shared(const fl_sentence *a, const fl_sentence *b, unsigned flags)
+/* fl_ctx_shared counted up to `enough`. */
+static size_t shared_upto(const fl_sentence *a, const fl_sentence *b, unsigned flags, size_t enough)
 {
     size_t i = 0, j = 0, n = 0;
-    while (i < a->context_count && j < b->context_count) {
-        int c = strcmp(a->context[i], b->context[j]);
+    while (i < a->context_count && j < b->context_count && n < enough) {
+        const char *x = a->context[i], *y = b->context[j];
+        /* most steps are decided by the first byte (strcmp's order:
+         * unsigned bytes) */
+        int c = (unsigned char)x[0] - (unsigned char)y[0];
+        if (c == 0)
+            c = strcmp(x, y);
         if (c == 0) {
-            if (!skip_word(a->context[i], flags))
+            if (!skip_word(x, flags))
                 n++;
             i++;
             j++;
@@ -91,6 +97,16 @@ size_t fl_ctx_shared(const fl_sentence *a, const fl_sentence *b, unsigned flags)
         }
     }
     return n;
+}
+
+size_t fl_ctx_shared(const fl_sentence *a, const fl_sentence *b, unsigned flags)
+{
+    return shared_upto(a, b, flags, SIZE_MAX);
+}
+
+bool fl_ctx_shares(const fl_sentence *a, const fl_sentence *b, unsigned flags, size_t enough)
+{
+    return shared_upto(a, b, flags, enough) >= enough;
 }
 
 size_t fl_ctx_shared_with_set(const fl_sentence *s, const fl_wordset *set, unsigned flags)

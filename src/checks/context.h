@@ -51,6 +51,10 @@ bool fl_wordset_has(const fl_wordset *set, const char *word);
  * two sorted lists; linear). */
 size_t fl_ctx_shared(const fl_sentence *a, const fl_sentence *b, unsigned flags);
 
+/* Whether sentences a and b share at least `enough` context words
+ * (fl_ctx_shared, stopped once there are enough). */
+bool fl_ctx_shares(const fl_sentence *a, const fl_sentence *b, unsigned flags, size_t enough);
+
 /* How many context words of sentence s are in `set`. */
 size_t fl_ctx_shared_with_set(const fl_sentence *s, const fl_wordset *set, unsigned flags);
 

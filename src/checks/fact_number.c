@@ -1028,7 +1028,7 @@ static bool conflict(fl_doc *doc, num_ctx *cx, amount *a, amount *b)
         return false;
     const fl_sentence *sa = FL_DOC_SENTENCE(doc, ma->sentence);
     const fl_sentence *sb = FL_DOC_SENTENCE(doc, mb->sentence);
-    if (fl_ctx_shared(sa, sb, FL_CTX_SKIP_DIGITS) < FL_NUM_MIN_SHARED)
+    if (!fl_ctx_shares(sa, sb, FL_CTX_SKIP_DIGITS, FL_NUM_MIN_SHARED))
         return false;
     if (near_cue(doc, cx, a) || near_cue(doc, cx, b))
         return false;
