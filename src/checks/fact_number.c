@@ -1028,9 +1028,11 @@ static bool conflict(fl_doc *doc, num_ctx *cx, amount *a, amount *b)
         return false;
     const fl_sentence *sa = FL_DOC_SENTENCE(doc, ma->sentence);
     const fl_sentence *sb = FL_DOC_SENTENCE(doc, mb->sentence);
-    if (!fl_ctx_shares(sa, sb, FL_CTX_SKIP_DIGITS, FL_NUM_MIN_SHARED))
-        return false;
+    /* the cues first: they turn most pairs away, and are read once per
+     * amount */
     if (near_cue(doc, cx, a) || near_cue(doc, cx, b))
+        return false;
+    if (!fl_ctx_shares(sa, sb, FL_CTX_SKIP_DIGITS, FL_NUM_MIN_SHARED))
         return false;
     if (different_years(doc, sa, sb) || different_things(doc, cx, ma->sentence, mb->sentence))
         return false;
