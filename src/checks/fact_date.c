@@ -276,6 +276,7 @@ typedef struct ev_filter {
     uint32_t lasts[26];
     uint8_t first[27];     /* event_words starting with letter c: [first[c], first[c + 1]) */
     uint8_t len[EV_WORDS]; /* their lengths */
+    uint64_t w8[EV_WORDS]; /* their first eight bytes (fc_load8_upto) */
 } ev_filter;
 
 static void ev_filter_add(ev_filter *f, const char *w)
@@ -295,6 +296,7 @@ static void ev_filter_make(void *data, const void *list)
         ev_filter_add(f, event_words[i].word);
         f->first[event_words[i].word[0] - 'a' + 1]++;
         f->len[i] = (uint8_t)strlen(event_words[i].word);
+        f->w8[i] = fc_load8_upto(event_words[i].word, f->len[i], event_words[i].word + f->len[i]);
     }
     for (size_t c = 0; c < 26; c++)
         f->first[c + 1] = (uint8_t)(f->first[c + 1] + f->first[c]);
@@ -332,8 +334,10 @@ static const event_word *event_word_lookup(const ev_ctx *cx, size_t t, const fl_
         return t > 0 && fc_tok_is(doc, t - 1, "broke") ? &ground : NULL;
     if (c0 == 'o' - 'a' && (fc_eq(w, tok->len, "out") || fc_eq(w, tok->len, "off")))
         return t > 0 && fc_tok_is(doc, t - 1, "walked") ? &walkout : NULL;
+    uint64_t v = fc_low8(w, tok->len, doc->prose.text + doc->prose.len);
     for (size_t i = cx->ev->first[c0]; i < cx->ev->first[c0 + 1]; i++)
-        if (cx->ev->len[i] == tok->len && fc_eq(w, tok->len, event_words[i].word))
+        if (cx->ev->len[i] == tok->len &&
+            fc_eq8(v, cx->ev->w8[i], w, tok->len, event_words[i].word))
             return &event_words[i];
     return NULL;
 }
