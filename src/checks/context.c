@@ -783,6 +783,87 @@ bool fl_ctx_window_has(const fl_doc *doc, size_t off, size_t len, size_t before,
                                 fl_ctx_phrases_get(doc, phrases, &local));
 }
 
+/* ------------------------------------------------------ mentions by kind */
+
+typedef struct mention_kinds {
+    const void *items; /* the mentions it was made for */
+    size_t count;
+    size_t start[FL_M_KIND_COUNT + 1]; /* kind k: index[start[k]..start[k + 1]) */
+    size_t *index;
+} mention_kinds;
+
+static const mention_kinds *kinds_get(fl_doc *doc)
+{
+    mention_kinds *mk = doc->mention_kinds;
+    size_t n = doc->mentions.count;
+    if (mk && mk->items == doc->mentions.items && mk->count == n)
+        return mk;
+    if (!mk) {
+        mk = fl_arena_alloc_uninit(doc->arena, sizeof *mk);
+        if (!mk)
+            return NULL;
+        doc->mention_kinds = mk;
+    }
+    mk->items = NULL; /* until made */
+    mk->index = fl_arena_alloc_uninit(doc->arena, (n ? n : 1) * sizeof *mk->index);
+    if (!mk->index)
+        return NULL;
+    size_t fill[FL_M_KIND_COUNT + 1] = {0};
+    for (size_t i = 0; i < n; i++) {
+        unsigned k = FL_DOC_MENTION(doc, i)->kind;
+        fill[(k < FL_M_KIND_COUNT ? k : FL_M_KIND_COUNT - 1) + 1]++;
+    }
+    for (size_t k = 0; k < FL_M_KIND_COUNT; k++)
+        fill[k + 1] += fill[k];
+    memcpy(mk->start, fill, sizeof fill);
+    for (size_t i = 0; i < n; i++) {
+        unsigned k = FL_DOC_MENTION(doc, i)->kind;
+        mk->index[fill[k < FL_M_KIND_COUNT ? k : FL_M_KIND_COUNT - 1]++] = i;
+    }
+    mk->items = doc->mentions.items;
+    mk->count = n;
+    return mk;
+}
+
+size_t fl_ctx_mentions_of(fl_doc *doc, unsigned kind_mask, const size_t **out)
+{
+    *out = NULL;
+    const mention_kinds *mk = kinds_get(doc);
+    if (!mk) {
+        fl_ctx_oom(doc);
+        return 0;
+    }
+    /* the kinds asked for: their runs of the index */
+    size_t from[FL_M_KIND_COUNT], to[FL_M_KIND_COUNT], runs = 0, total = 0;
+    for (size_t k = 0; k < FL_M_KIND_COUNT; k++) {
+        if (!(kind_mask >> k & 1u) || mk->start[k] == mk->start[k + 1])
+            continue;
+        from[runs] = mk->start[k];
+        to[runs] = mk->start[k + 1];
+        total += to[runs] - from[runs];
+        runs++;
+    }
+    if (runs <= 1) {
+        *out = mk->index + (runs ? from[0] : 0);
+        return total;
+    }
+    size_t *merged = fl_arena_alloc_uninit(doc->arena, total * sizeof *merged);
+    if (!merged) {
+        fl_ctx_oom(doc);
+        return 0;
+    }
+    /* a merge of a few runs, each in document order */
+    for (size_t o = 0; o < total; o++) {
+        size_t best = runs;
+        for (size_t r = 0; r < runs; r++)
+            if (from[r] < to[r] && (best == runs || mk->index[from[r]] < mk->index[from[best]]))
+                best = r;
+        merged[o] = mk->index[from[best]++];
+    }
+    *out = merged;
+    return total;
+}
+
 /* ------------------------------------------------------------ positions */
 
 size_t fl_ctx_line(const fl_doc *doc, size_t prose_off)

@@ -146,6 +146,16 @@ bool fl_ctx_window_has(const fl_doc *doc, size_t off, size_t len, size_t before,
 bool fl_ctx_window_has_in(const fl_doc *doc, size_t off, size_t len, size_t before, size_t after,
                           const fl_ctx_phrases *set);
 
+/* ------------------------------------------------------ mentions by kind */
+
+/* The mentions whose kind is in kind_mask (bit 1u << kind), in document
+ * order: their indices in *out, their count returned. One pass over the
+ * mentions per document makes an index by kind (kept in
+ * doc->mention_kinds, made again if the mentions change); a single kind is
+ * read from it in place, several are merged into the arena. On running
+ * out of memory: 0, *out NULL and doc->status set. */
+size_t fl_ctx_mentions_of(fl_doc *doc, unsigned kind_mask, const size_t **out);
+
 /* ------------------------------------------------------------ positions */
 
 /* The 1-based source line of a prose offset. */

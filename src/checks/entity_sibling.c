@@ -446,13 +446,12 @@ static bool group_sort(fl_doc *doc, sib_item *items, size_t n, bool by_family,
 
 static void run(fl_doc *doc)
 {
-    size_t count = doc->mentions.count;
+    const size_t *of_kind;
+    size_t count = fl_ctx_mentions_of(doc, 1u << FL_M_CODE, &of_kind);
     /* the code mentions bound the items */
     size_t codes = 0;
-    for (size_t i = 0; i < count; i++) {
-        const fl_mention *m = FL_DOC_MENTION(doc, i);
-        codes += m->kind == FL_M_CODE && m->surface;
-    }
+    for (size_t x = 0; x < count; x++)
+        codes += FL_DOC_MENTION(doc, of_kind[x])->surface != NULL;
     if (codes < FL_SIB_DOMINANT_MIN + 1)
         return;
     sib_item *items = fl_arena_alloc_uninit(doc->arena, codes * sizeof *items);
@@ -461,9 +460,10 @@ static void run(fl_doc *doc)
         return;
     }
     size_t n = 0;
-    for (size_t i = 0; i < count && n < codes; i++) {
+    for (size_t x = 0; x < count && n < codes; x++) {
+        size_t i = of_kind[x];
         const fl_mention *m = FL_DOC_MENTION(doc, i);
-        if (m->kind != FL_M_CODE || !m->surface)
+        if (!m->surface)
             continue;
         const char *family = m->family, *member = m->skeleton ? m->skeleton : m->fold;
         if (!family || !*family) {

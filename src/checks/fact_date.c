@@ -874,10 +874,12 @@ static void run(fl_doc *doc)
     size_t n = doc->mentions.count, ns = doc->sentences.count, nt = doc->tokens.count;
     if (!n || !ns || !nt)
         return;
+    const size_t *date_mentions;
+    size_t ndm = fl_ctx_mentions_of(doc, 1u << FL_M_DATE, &date_mentions);
     size_t nread = 0; /* dates to read */
-    for (size_t i = 0; i < n; i++) {
-        const fl_mention *m = FL_DOC_MENTION(doc, i);
-        nread += m->kind == FL_M_DATE && (m->month || m->year) && m->sentence < ns;
+    for (size_t x = 0; x < ndm; x++) {
+        const fl_mention *m = FL_DOC_MENTION(doc, date_mentions[x]);
+        nread += (m->month || m->year) && m->sentence < ns;
     }
     if (!nread)
         return;
@@ -907,10 +909,9 @@ static void run(fl_doc *doc)
         return;
     }
     size_t ndates = 0;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t x = 0; x < ndm; x++) {
+        size_t i = date_mentions[x];
         const fl_mention *m = FL_DOC_MENTION(doc, i);
-        if (m->kind != FL_M_DATE)
-            continue;
         size_t first = fc_token_at_in(doc, m->sentence, m->off);
         for (size_t t = first; t < nt && FL_DOC_TOKEN(doc, t)->off < m->off + m->len; t++)
             cx.date_tok[t] = 1;
