@@ -868,8 +868,21 @@ size_t fl_ctx_mentions_of(fl_doc *doc, unsigned kind_mask, const size_t **out)
 
 size_t fl_ctx_line(const fl_doc *doc, size_t prose_off)
 {
-    size_t so, sl, line, col;
+    size_t so, sl;
     fl_prose_to_source(&doc->prose, prose_off, 0, &so, &sl);
-    fl_source_position(doc->src, so, &line, &col);
-    return line;
+    const fl_source *src = doc->src;
+    size_t len = fl_source_length(src);
+    if (so > len)
+        so = len;
+    /* fl_source_position's line without its column (which counts the
+     * code points of the line): the last line starting at or before so */
+    size_t lo = 0, hi = fl_source_line_count(src);
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (fl_source_line_offset(src, mid + 1) <= so)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo + 1;
 }
