@@ -790,6 +790,7 @@ typedef struct mention_kinds {
     size_t count;
     size_t start[FL_M_KIND_COUNT + 1]; /* kind k: index[start[k]..start[k + 1]) */
     size_t *index;
+    unsigned char *kinds; /* per mention */
 } mention_kinds;
 
 static const mention_kinds *kinds_get(fl_doc *doc)
@@ -806,20 +807,23 @@ static const mention_kinds *kinds_get(fl_doc *doc)
     }
     mk->items = NULL; /* until made */
     mk->index = fl_arena_alloc_uninit(doc->arena, (n ? n : 1) * sizeof *mk->index);
-    if (!mk->index)
+    /* the kinds read once into bytes: the other passes read those */
+    unsigned char *kinds = mk->kinds = fl_arena_alloc_uninit(doc->arena, n ? n : 1);
+    if (!mk->index || !kinds)
         return NULL;
     size_t fill[FL_M_KIND_COUNT + 1] = {0};
+    const fl_mention *m = doc->mentions.items;
     for (size_t i = 0; i < n; i++) {
-        unsigned k = FL_DOC_MENTION(doc, i)->kind;
-        fill[(k < FL_M_KIND_COUNT ? k : FL_M_KIND_COUNT - 1) + 1]++;
+        unsigned k = m[i].kind;
+        k = k < FL_M_KIND_COUNT ? k : FL_M_KIND_COUNT - 1;
+        kinds[i] = (unsigned char)k;
+        fill[k + 1]++;
     }
     for (size_t k = 0; k < FL_M_KIND_COUNT; k++)
         fill[k + 1] += fill[k];
     memcpy(mk->start, fill, sizeof fill);
-    for (size_t i = 0; i < n; i++) {
-        unsigned k = FL_DOC_MENTION(doc, i)->kind;
-        mk->index[fill[k < FL_M_KIND_COUNT ? k : FL_M_KIND_COUNT - 1]++] = i;
-    }
+    for (size_t i = 0; i < n; i++)
+        mk->index[fill[kinds[i]]++] = i;
     mk->items = doc->mentions.items;
     mk->count = n;
     return mk;
@@ -852,14 +856,10 @@ size_t fl_ctx_mentions_of(fl_doc *doc, unsigned kind_mask, const size_t **out)
         fl_ctx_oom(doc);
         return 0;
     }
-    /* a merge of a few runs, each in document order */
-    for (size_t o = 0; o < total; o++) {
-        size_t best = runs;
-        for (size_t r = 0; r < runs; r++)
-            if (from[r] < to[r] && (best == runs || mk->index[from[r]] < mk->index[from[best]]))
-                best = r;
-        merged[o] = mk->index[from[best]++];
-    }
+    /* in document order: a pass over the kinds' bytes */
+    for (size_t i = 0, o = 0; o < total; i++)
+        if (kind_mask >> mk->kinds[i] & 1u)
+            merged[o++] = i;
     *out = merged;
     return total;
 }
