@@ -353,8 +353,9 @@ static inline const event_word *event_word_at(const ev_ctx *cx, size_t t)
     const char *w = doc->prose.text + tok->off;
     /* most words are turned away by their first letter, length and last
      * letter (event words are lower-case ASCII) */
-    unsigned c0 = (unsigned char)fl_ctx_lower(w[0]) - 'a';
-    unsigned cn = (unsigned char)fl_ctx_lower(w[tok->len - 1]) - 'a';
+    /* with 0x20 set, only the ASCII letters land in a-z */
+    unsigned c0 = (unsigned)((unsigned char)w[0] | 0x20) - 'a';
+    unsigned cn = (unsigned)((unsigned char)w[tok->len - 1] | 0x20) - 'a';
     if (c0 >= 26 || cn >= 26 || !(cx->ev->lens[c0] >> tok->len & 1u) ||
         !(cx->ev->lasts[c0] >> cn & 1u))
         return NULL;
@@ -902,8 +903,9 @@ static void run(fl_doc *doc)
         fl_ctx_oom(doc);
         return;
     }
-    /* the date tokens; the dates to read, with their first tokens */
-    size_t *dates = fl_arena_alloc_uninit(doc->arena, 2 * nread * sizeof *dates);
+    /* the date tokens; the dates to read, with their first tokens and the
+     * tokens past them */
+    size_t *dates = fl_arena_alloc_uninit(doc->arena, 3 * nread * sizeof *dates);
     if (!dates) {
         fl_ctx_oom(doc);
         return;
@@ -912,12 +914,13 @@ static void run(fl_doc *doc)
     for (size_t x = 0; x < ndm; x++) {
         size_t i = date_mentions[x];
         const fl_mention *m = FL_DOC_MENTION(doc, i);
-        size_t first = fc_token_at_in(doc, m->sentence, m->off);
-        for (size_t t = first; t < nt && FL_DOC_TOKEN(doc, t)->off < m->off + m->len; t++)
-            cx.date_tok[t] = 1;
+        size_t first = fc_token_at_in(doc, m->sentence, m->off), past = first;
+        for (; past < nt && FL_DOC_TOKEN(doc, past)->off < m->off + m->len; past++)
+            cx.date_tok[past] = 1;
         if ((m->month || m->year) && m->sentence < ns) {
-            dates[2 * ndates] = i;
-            dates[2 * ndates + 1] = first;
+            dates[3 * ndates] = i;
+            dates[3 * ndates + 1] = first;
+            dates[3 * ndates + 2] = past;
             ndates++;
         }
     }
@@ -927,13 +930,12 @@ static void run(fl_doc *doc)
     fl_vec recs;
     fl_vec_init(&recs, sizeof(ev_rec));
     for (size_t q = 0; q < ndates; q++) {
-        size_t i = dates[2 * q];
+        size_t i = dates[3 * q];
         const fl_mention *m = FL_DOC_MENTION(doc, i);
         const fl_sentence *sen = FL_DOC_SENTENCE(doc, m->sentence);
         size_t sf = sen->first_token, se = sf + sen->token_count;
-        size_t ds = dates[2 * q + 1], de = ds;
-        while (de < se && FL_DOC_TOKEN(doc, de)->off < m->off + m->len)
-            de++;
+        /* the date's tokens, inside its sentence */
+        size_t ds = dates[3 * q + 1], de = dates[3 * q + 2] < se ? dates[3 * q + 2] : se;
         if (ds >= de)
             continue;
         size_t ev;
