@@ -837,6 +837,16 @@ size_t fl_ctx_mentions_of(fl_doc *doc, unsigned kind_mask, const size_t **out)
         fl_ctx_oom(doc);
         return 0;
     }
+    if (!(kind_mask & (kind_mask - 1))) {
+        /* one kind (or none): its run, in place */
+        size_t k = kind_mask ? (size_t)__builtin_ctz(kind_mask) : FL_M_KIND_COUNT;
+        if (k >= FL_M_KIND_COUNT) {
+            *out = mk->index;
+            return 0;
+        }
+        *out = mk->index + mk->start[k];
+        return mk->start[k + 1] - mk->start[k];
+    }
     /* the kinds asked for: their runs of the index */
     size_t from[FL_M_KIND_COUNT], to[FL_M_KIND_COUNT], runs = 0, total = 0;
     for (size_t k = 0; k < FL_M_KIND_COUNT; k++) {
