@@ -1226,35 +1226,14 @@ static void run(fl_doc *doc)
         return;
     /* not zeroed: each amount's fields are set as it is made */
     amount *amounts = fl_arena_alloc_uninit(doc->arena, n * sizeof *amounts);
-    /* the workspace's stemmer when the checker lends one */
-    struct sb_stemmer *own = NULL, *stemmer = doc->ws ? doc->ws->stemmer : NULL;
-    if (!stemmer)
-        stemmer = own = sb_stemmer_new("english", NULL);
-    stem_memo memo = {stemmer, NULL, 0, 0, {0}};
     measure_memo mm;
     mm.percent = FL_NAME_NO_KEY - 1;
     mm.nmoney = mm.nunits = 0;
-    if (!amounts || !stemmer || !memo_init(doc, &memo, 64) ||
-        !fl_name_keys_init(doc, &memo.stems) || !fl_name_keys_init(doc, &mm.keys)) {
-        sb_stemmer_delete(own);
-        fl_ctx_oom(doc);
-        return;
-    }
-    num_ctx cx;
-    cx.doc = doc;
-    /* tried in this order: the first that matches qualifies the amount */
-    cx.bounds[0] = fl_ctx_phrases_get(doc, lower_bound_phrases, &cx.lower_local);
-    cx.bounds[1] = fl_ctx_phrases_get(doc, upper_bound_phrases, &cx.upper_local);
-    cx.bounds[2] = fl_ctx_phrases_get(doc, fl_ctx_approx_phrases, &cx.approx_local);
-    cx.change = fl_ctx_phrases_get(doc, fl_ctx_change_phrases, &cx.change_local);
-    cx.footing = fl_ctx_phrases_get(doc, footing_phrases, &cx.footing_local);
-    cx.indexed = false;
     /* per measure id: 0 not met, 1 met in one sentence (first_sentence), 2
      * met in two */
     unsigned char *seen = fl_arena_alloc(doc->arena, n);
     size_t *first_sentence = fl_arena_alloc_uninit(doc->arena, n * sizeof *first_sentence);
-    if (!seen || !first_sentence) {
-        sb_stemmer_delete(own);
+    if (!amounts || !seen || !first_sentence || !fl_name_keys_init(doc, &mm.keys)) {
         fl_ctx_oom(doc);
         return;
     }
@@ -1292,20 +1271,39 @@ static void run(fl_doc *doc)
             paired = true;
         }
     }
+    /* no measure in two sentences: no pair (the rest is made only for
+     * documents with one) */
+    if (!paired || doc->status != FL_OK)
+        return;
+    /* the workspace's stemmer when the checker lends one */
+    struct sb_stemmer *own = NULL, *stemmer = doc->ws ? doc->ws->stemmer : NULL;
+    if (!stemmer)
+        stemmer = own = sb_stemmer_new("english", NULL);
+    stem_memo memo = {stemmer, NULL, 0, 0, {0}};
+    if (!stemmer || !memo_init(doc, &memo, 64) || !fl_name_keys_init(doc, &memo.stems)) {
+        sb_stemmer_delete(own);
+        fl_ctx_oom(doc);
+        return;
+    }
+    num_ctx cx;
+    cx.doc = doc;
+    /* tried in this order: the first that matches qualifies the amount */
+    cx.bounds[0] = fl_ctx_phrases_get(doc, lower_bound_phrases, &cx.lower_local);
+    cx.bounds[1] = fl_ctx_phrases_get(doc, upper_bound_phrases, &cx.upper_local);
+    cx.bounds[2] = fl_ctx_phrases_get(doc, fl_ctx_approx_phrases, &cx.approx_local);
+    cx.change = fl_ctx_phrases_get(doc, fl_ctx_change_phrases, &cx.change_local);
+    cx.footing = fl_ctx_phrases_get(doc, footing_phrases, &cx.footing_local);
+    cx.indexed = false;
     /* anchors only for amounts whose measure is in two sentences: the
      * others meet no amount of their measure in another sentence, so no
      * bucket, definite reference or comparison of theirs can hold a pair */
-    for (size_t k = 0; k < na && paired && doc->status == FL_OK; k++) {
+    for (size_t k = 0; k < na && doc->status == FL_OK; k++) {
         amount *a = &amounts[k];
         if (seen[a->measure_id] != 2)
             continue;
         const fl_sentence *s = FL_DOC_SENTENCE(doc, FL_DOC_MENTION(doc, a->mention)->sentence);
         find_anchors(doc, &memo, a, s->off, s->off + s->len);
         ni += a->anchor_count;
-    }
-    if (!paired && doc->status == FL_OK) {
-        sb_stemmer_delete(own);
-        return;
     }
     /* an amount whose sentence states another value of the same measure is
      * part of a comparison or a list; counts and percentages only (a
