@@ -202,6 +202,8 @@ typedef struct fl_doc {
     bool front_matter; /* Markdown: check front matter title/description */
     fl_workspace *ws;  /* lent by the checker for this run, or NULL */
     void *name_folds;  /* checks/blame.c: name uses shared by the name checks */
+    /* checks/context.c: mention indices by kind (fl_ctx_mentions_of) */
+    void *mention_kinds;
 } fl_doc;
 
 /* A document's result is its run: findings live in the run's arena. */

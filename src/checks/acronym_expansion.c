@@ -556,9 +556,8 @@ static void check_acronym(fl_doc *doc, def *defs, size_t n)
 
 static void run(fl_doc *doc)
 {
-    size_t count = doc->mentions.count, n = 0;
-    for (size_t i = 0; i < count; i++)
-        n += FL_DOC_MENTION(doc, i)->kind == FL_M_ACRONYM_DEF;
+    const size_t *of_kind;
+    size_t n = fl_ctx_mentions_of(doc, 1u << FL_M_ACRONYM_DEF, &of_kind);
     if (n == 0)
         return;
     /* not zeroed here: each is zeroed as it is parsed */
@@ -568,10 +567,9 @@ static void run(fl_doc *doc)
         return;
     }
     size_t nd = 0;
-    for (size_t i = 0; i < count; i++) {
+    for (size_t x = 0; x < n; x++) {
+        size_t i = of_kind[x];
         const fl_mention *m = FL_DOC_MENTION(doc, i);
-        if (m->kind != FL_M_ACRONYM_DEF)
-            continue;
         memset(&defs[nd], 0, sizeof defs[nd]);
         defs[nd].mention = i;
         if (parse_def(doc, m, &defs[nd]))

@@ -74,13 +74,19 @@ static bool skip_word(const char *w, unsigned flags)
     return false;
 }
 
-size_t fl_ctx_shared(const fl_sentence *a, const fl_sentence *b, unsigned flags)
+/* fl_ctx_shared counted up to `enough`. */
+static size_t shared_upto(const fl_sentence *a, const fl_sentence *b, unsigned flags, size_t enough)
 {
     size_t i = 0, j = 0, n = 0;
-    while (i < a->context_count && j < b->context_count) {
-        int c = strcmp(a->context[i], b->context[j]);
+    while (i < a->context_count && j < b->context_count && n < enough) {
+        const char *x = a->context[i], *y = b->context[j];
+        /* most steps are decided by the first byte (strcmp's order:
+         * unsigned bytes) */
+        int c = (unsigned char)x[0] - (unsigned char)y[0];
+        if (c == 0)
+            c = strcmp(x, y);
         if (c == 0) {
-            if (!skip_word(a->context[i], flags))
+            if (!skip_word(x, flags))
                 n++;
             i++;
             j++;
@@ -91,6 +97,16 @@ size_t fl_ctx_shared(const fl_sentence *a, const fl_sentence *b, unsigned flags)
         }
     }
     return n;
+}
+
+size_t fl_ctx_shared(const fl_sentence *a, const fl_sentence *b, unsigned flags)
+{
+    return shared_upto(a, b, flags, SIZE_MAX);
+}
+
+bool fl_ctx_shares(const fl_sentence *a, const fl_sentence *b, unsigned flags, size_t enough)
+{
+    return shared_upto(a, b, flags, enough) >= enough;
 }
 
 size_t fl_ctx_shared_with_set(const fl_sentence *s, const fl_wordset *set, unsigned flags)
@@ -767,12 +783,116 @@ bool fl_ctx_window_has(const fl_doc *doc, size_t off, size_t len, size_t before,
                                 fl_ctx_phrases_get(doc, phrases, &local));
 }
 
+/* ------------------------------------------------------ mentions by kind */
+
+typedef struct mention_kinds {
+    const void *items; /* the mentions it was made for */
+    size_t count;
+    size_t start[FL_M_KIND_COUNT + 1]; /* kind k: index[start[k]..start[k + 1]) */
+    size_t *index;
+    unsigned char *kinds; /* per mention */
+} mention_kinds;
+
+static const mention_kinds *kinds_get(fl_doc *doc)
+{
+    mention_kinds *mk = doc->mention_kinds;
+    size_t n = doc->mentions.count;
+    if (mk && mk->items == doc->mentions.items && mk->count == n)
+        return mk;
+    if (!mk) {
+        mk = fl_arena_alloc_uninit(doc->arena, sizeof *mk);
+        if (!mk)
+            return NULL;
+        doc->mention_kinds = mk;
+    }
+    mk->items = NULL; /* until made */
+    mk->index = fl_arena_alloc_uninit(doc->arena, (n ? n : 1) * sizeof *mk->index);
+    /* the kinds read once into bytes: the other passes read those */
+    unsigned char *kinds = mk->kinds = fl_arena_alloc_uninit(doc->arena, n ? n : 1);
+    if (!mk->index || !kinds)
+        return NULL;
+    size_t fill[FL_M_KIND_COUNT + 1] = {0};
+    const fl_mention *m = doc->mentions.items;
+    for (size_t i = 0; i < n; i++) {
+        unsigned k = m[i].kind;
+        k = k < FL_M_KIND_COUNT ? k : FL_M_KIND_COUNT - 1;
+        kinds[i] = (unsigned char)k;
+        fill[k + 1]++;
+    }
+    for (size_t k = 0; k < FL_M_KIND_COUNT; k++)
+        fill[k + 1] += fill[k];
+    memcpy(mk->start, fill, sizeof fill);
+    for (size_t i = 0; i < n; i++)
+        mk->index[fill[kinds[i]]++] = i;
+    mk->items = doc->mentions.items;
+    mk->count = n;
+    return mk;
+}
+
+size_t fl_ctx_mentions_of(fl_doc *doc, unsigned kind_mask, const size_t **out)
+{
+    *out = NULL;
+    const mention_kinds *mk = kinds_get(doc);
+    if (!mk) {
+        fl_ctx_oom(doc);
+        return 0;
+    }
+    if (!(kind_mask & (kind_mask - 1))) {
+        /* one kind (or none): its run, in place */
+        size_t k = kind_mask ? (size_t)__builtin_ctz(kind_mask) : FL_M_KIND_COUNT;
+        if (k >= FL_M_KIND_COUNT) {
+            *out = mk->index;
+            return 0;
+        }
+        *out = mk->index + mk->start[k];
+        return mk->start[k + 1] - mk->start[k];
+    }
+    /* the kinds asked for: their runs of the index */
+    size_t from[FL_M_KIND_COUNT], to[FL_M_KIND_COUNT], runs = 0, total = 0;
+    for (size_t k = 0; k < FL_M_KIND_COUNT; k++) {
+        if (!(kind_mask >> k & 1u) || mk->start[k] == mk->start[k + 1])
+            continue;
+        from[runs] = mk->start[k];
+        to[runs] = mk->start[k + 1];
+        total += to[runs] - from[runs];
+        runs++;
+    }
+    if (runs <= 1) {
+        *out = mk->index + (runs ? from[0] : 0);
+        return total;
+    }
+    size_t *merged = fl_arena_alloc_uninit(doc->arena, total * sizeof *merged);
+    if (!merged) {
+        fl_ctx_oom(doc);
+        return 0;
+    }
+    /* in document order: a pass over the kinds' bytes */
+    for (size_t i = 0, o = 0; o < total; i++)
+        if (kind_mask >> mk->kinds[i] & 1u)
+            merged[o++] = i;
+    *out = merged;
+    return total;
+}
+
 /* ------------------------------------------------------------ positions */
 
 size_t fl_ctx_line(const fl_doc *doc, size_t prose_off)
 {
-    size_t so, sl, line, col;
+    size_t so, sl;
     fl_prose_to_source(&doc->prose, prose_off, 0, &so, &sl);
-    fl_source_position(doc->src, so, &line, &col);
-    return line;
+    const fl_source *src = doc->src;
+    size_t len = fl_source_length(src);
+    if (so > len)
+        so = len;
+    /* fl_source_position's line without its column (which counts the
+     * code points of the line): the last line starting at or before so */
+    size_t lo = 0, hi = fl_source_line_count(src);
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (fl_source_line_offset(src, mid + 1) <= so)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo + 1;
 }

@@ -51,6 +51,10 @@ bool fl_wordset_has(const fl_wordset *set, const char *word);
  * two sorted lists; linear). */
 size_t fl_ctx_shared(const fl_sentence *a, const fl_sentence *b, unsigned flags);
 
+/* Whether sentences a and b share at least `enough` context words
+ * (fl_ctx_shared, stopped once there are enough). */
+bool fl_ctx_shares(const fl_sentence *a, const fl_sentence *b, unsigned flags, size_t enough);
+
 /* How many context words of sentence s are in `set`. */
 size_t fl_ctx_shared_with_set(const fl_sentence *s, const fl_wordset *set, unsigned flags);
 
@@ -141,6 +145,16 @@ bool fl_ctx_window_has(const fl_doc *doc, size_t off, size_t len, size_t before,
                        const char *const *phrases);
 bool fl_ctx_window_has_in(const fl_doc *doc, size_t off, size_t len, size_t before, size_t after,
                           const fl_ctx_phrases *set);
+
+/* ------------------------------------------------------ mentions by kind */
+
+/* The mentions whose kind is in kind_mask (bit 1u << kind), in document
+ * order: their indices in *out, their count returned. One pass over the
+ * mentions per document makes an index by kind (kept in
+ * doc->mention_kinds, made again if the mentions change); a single kind is
+ * read from it in place, several are merged into the arena. On running
+ * out of memory: 0, *out NULL and doc->status set. */
+size_t fl_ctx_mentions_of(fl_doc *doc, unsigned kind_mask, const size_t **out);
 
 /* ------------------------------------------------------------ positions */
 

@@ -388,57 +388,70 @@ static const char *group_key(const sib_item *it, bool by_family)
 
 /* Puts items[0..n), which are in mention order (or, by family, in member
  * then mention order), in key order keeping that order within a key: what
- * qsort with `order` gives, made by picking the items of each key in turn
+ * qsort with `order` gives, made by a counting sort on the keys' ranks
  * when the keys are few (they usually are), else by qsort. False when out
  * of memory. */
 static bool group_sort(fl_doc *doc, sib_item *items, size_t n, bool by_family,
                        int (*order)(const void *, const void *))
 {
     enum { FEW_KEYS = 16 };
-    const char *keys[FEW_KEYS] = {0}; /* only keys[0..nk) are read */
+    const char *keys[FEW_KEYS] = {0}; /* in order of first use; only keys[0..nk) are read */
     size_t nk = 0;
+    /* per item: its key's index in keys */
+    unsigned char *kid = fl_arena_alloc_uninit(doc->arena, n ? n : 1);
+    if (!kid)
+        return false;
     for (size_t i = 0; i < n; i++) {
         const char *k = group_key(&items[i], by_family);
         size_t j = 0;
         while (j < nk && key_cmp(keys[j], k) != 0)
             j++;
-        if (j < nk)
-            continue;
-        if (nk == FEW_KEYS) {
-            qsort(items, n, sizeof *items, order);
-            return true;
+        if (j == nk) {
+            if (nk == FEW_KEYS) {
+                qsort(items, n, sizeof *items, order);
+                return true;
+            }
+            keys[nk++] = k;
         }
-        /* insertion in strcmp order */
-        size_t at = nk++;
-        while (at > 0 && strcmp(keys[at - 1], k) > 0) {
-            keys[at] = keys[at - 1];
-            at--;
-        }
-        keys[at] = k;
+        kid[i] = (unsigned char)j;
     }
     if (nk < 2)
         return true;
+    /* the keys' ranks in strcmp order (the keys are distinct) */
+    size_t by_rank[FEW_KEYS], start[FEW_KEYS + 1] = {0};
+    for (size_t j = 0; j < nk; j++) {
+        size_t at = j;
+        while (at > 0 && strcmp(keys[by_rank[at - 1]], keys[j]) > 0) {
+            by_rank[at] = by_rank[at - 1];
+            at--;
+        }
+        by_rank[at] = j;
+    }
+    unsigned char rank[FEW_KEYS];
+    for (size_t r = 0; r < nk; r++)
+        rank[by_rank[r]] = (unsigned char)r;
+    /* a counting sort on the ranks keeps the order within a key */
+    for (size_t i = 0; i < n; i++)
+        start[rank[kid[i]] + 1]++;
+    for (size_t r = 0; r < nk; r++)
+        start[r + 1] += start[r];
     sib_item *tmp = fl_arena_alloc_uninit(doc->arena, n * sizeof *tmp);
     if (!tmp)
         return false;
-    size_t out = 0;
-    for (size_t j = 0; j < nk; j++)
-        for (size_t i = 0; i < n; i++)
-            if (key_cmp(group_key(&items[i], by_family), keys[j]) == 0)
-                tmp[out++] = items[i];
+    for (size_t i = 0; i < n; i++)
+        tmp[start[rank[kid[i]]]++] = items[i];
     memcpy(items, tmp, n * sizeof *items);
     return true;
 }
 
 static void run(fl_doc *doc)
 {
-    size_t count = doc->mentions.count;
+    const size_t *of_kind;
+    size_t count = fl_ctx_mentions_of(doc, 1u << FL_M_CODE, &of_kind);
     /* the code mentions bound the items */
     size_t codes = 0;
-    for (size_t i = 0; i < count; i++) {
-        const fl_mention *m = FL_DOC_MENTION(doc, i);
-        codes += m->kind == FL_M_CODE && m->surface;
-    }
+    for (size_t x = 0; x < count; x++)
+        codes += FL_DOC_MENTION(doc, of_kind[x])->surface != NULL;
     if (codes < FL_SIB_DOMINANT_MIN + 1)
         return;
     sib_item *items = fl_arena_alloc_uninit(doc->arena, codes * sizeof *items);
@@ -447,9 +460,10 @@ static void run(fl_doc *doc)
         return;
     }
     size_t n = 0;
-    for (size_t i = 0; i < count && n < codes; i++) {
+    for (size_t x = 0; x < count && n < codes; x++) {
+        size_t i = of_kind[x];
         const fl_mention *m = FL_DOC_MENTION(doc, i);
-        if (m->kind != FL_M_CODE || !m->surface)
+        if (!m->surface)
             continue;
         const char *family = m->family, *member = m->skeleton ? m->skeleton : m->fold;
         if (!family || !*family) {

@@ -86,9 +86,12 @@ static bool shared_surnames(fl_doc *doc, const char ***out_names, size_t *count)
 {
     fl_vec items;
     fl_vec_init(&items, sizeof(fc_item));
-    for (size_t i = 0; i < doc->mentions.count; i++) {
+    const size_t *names;
+    size_t nn = fl_ctx_mentions_of(doc, 1u << FL_M_NAME, &names);
+    for (size_t x = 0; x < nn; x++) {
+        size_t i = names[x];
         const fl_mention *m = FL_DOC_MENTION(doc, i);
-        if (m->kind != FL_M_NAME || !m->surface || !strchr(m->surface, ' '))
+        if (!m->surface || !strchr(m->surface, ' '))
             continue;
         const char *key = fc_entity_key(doc, (long)i);
         const char *sur = surname_of(doc, m->surface);
@@ -227,7 +230,11 @@ static long *age_persons(fl_doc *doc, size_t *nages)
         return NULL;
     bool described = false;
     *nages = 0;
-    for (size_t i = 0; i < n; i++) {
+    /* who[] is read for ages only */
+    const size_t *of_kind;
+    size_t nk = fl_ctx_mentions_of(doc, 1u << FL_M_AGE | 1u << FL_M_TITLE, &of_kind);
+    for (size_t x = 0; x < nk; x++) {
+        size_t i = of_kind[x];
         const fl_mention *m = FL_DOC_MENTION(doc, i);
         who[i] = m->person;
         *nages += m->kind == FL_M_AGE;
@@ -243,7 +250,8 @@ static long *age_persons(fl_doc *doc, size_t *nages)
     if (*nages < 2 || !described || !known.count)
         return who; /* nothing to describe, or no two ages (run stops) */
     qsort(known.items, known.count, sizeof(const char *), fc_key_order);
-    for (size_t i = 0; i < n; i++) {
+    for (size_t x = 0; x < nk; x++) {
+        size_t i = of_kind[x];
         const fl_mention *m = FL_DOC_MENTION(doc, i);
         if (m->kind == FL_M_AGE && m->person < 0 && m->sentence < doc->sentences.count)
             who[i] = described_person(doc, i, known.items, known.count);
@@ -269,7 +277,10 @@ static void run(fl_doc *doc)
     fl_vec ages, cands;
     fl_vec_init(&ages, sizeof(fc_item));
     fl_vec_init(&cands, sizeof(const char *));
-    for (size_t i = 0; i < n; i++) {
+    const size_t *of_kind;
+    size_t nage = fl_ctx_mentions_of(doc, 1u << FL_M_AGE, &of_kind);
+    for (size_t x = 0; x < nage; x++) {
+        size_t i = of_kind[x];
         const fl_mention *m = FL_DOC_MENTION(doc, i);
         if (!usable_age(doc, m, person[i]))
             continue;
@@ -305,13 +316,16 @@ static void run(fl_doc *doc)
     /* aux 0: an age; aux 1: a sentence about the person with a birthday */
     fl_vec items;
     fl_vec_init(&items, sizeof(fc_item));
-    for (size_t i = 0; i < n; i++) {
+    const size_t *ages_names;
+    size_t nan = fl_ctx_mentions_of(doc, 1u << FL_M_AGE | 1u << FL_M_NAME, &ages_names);
+    for (size_t x = 0; x < nan; x++) {
+        size_t i = ages_names[x];
         const fl_mention *m = FL_DOC_MENTION(doc, i);
         if (m->sentence >= ns)
             continue;
         const char *key = NULL;
         int aux = 0;
-        if (usable_age(doc, m, person[i])) {
+        if (m->kind == FL_M_AGE && usable_age(doc, m, person[i])) {
             const fl_mention *who = FL_DOC_MENTION(doc, (size_t)person[i]);
             if (is_shared_surname(shared, shared_count, who->surface))
                 continue;

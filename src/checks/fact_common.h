@@ -4,6 +4,7 @@
 #ifndef FL_FACT_COMMON_H
 #define FL_FACT_COMMON_H
 
+#include "../bytes8.h"
 #include "../internal.h"
 #include "context.h"
 
@@ -18,6 +19,38 @@ static inline bool fc_eq(const char *s, size_t len, const char *w)
         if (fl_ctx_lower(s[i]) != w[i])
             return false;
     return i == len && w[i] == '\0';
+}
+
+/* The first min(len, 8) bytes of s[0..len) as fl_load8 reads them, zero
+ * past them; `end` ends the text (no byte past it is read). */
+static inline uint64_t fc_load8_upto(const char *s, size_t len, const char *end)
+{
+    uint64_t v;
+    if (end - s >= 8) {
+        v = fl_load8(s);
+    } else {
+        unsigned char tail[8] = {0};
+        memcpy(tail, s, (size_t)(end - s));
+        v = fl_load8(tail);
+    }
+    return len < 8 ? v & fl_low_bytes(len) : v;
+}
+
+/* fc_load8_upto with A-Z lower-cased (fl_ctx_lower on each byte), so
+ * that fc_eq(s, len, w) for a w of at most eight bytes is len == strlen(w)
+ * and this equal to fc_load8_upto(w, ...). */
+static inline uint64_t fc_low8(const char *s, size_t len, const char *end)
+{
+    uint64_t v = fc_load8_upto(s, len, end);
+    uint64_t upper = FL_BYTES_IN(v & FL_BYTES_7F, 'A', 'Z') & ~v; /* ASCII capitals only */
+    return v | upper >> 2;
+}
+
+/* fc_eq(s, len, w) for a w of length len whose first eight bytes (zero
+ * past its end) are w8 and s's are v, as fc_low8 reads them. */
+static inline bool fc_eq8(uint64_t v, uint64_t w8, const char *s, size_t len, const char *w)
+{
+    return v == w8 && (len <= 8 || fc_eq(s + 8, len - 8, w + 8));
 }
 
 static inline const char *fc_tok_text(const fl_doc *doc, size_t t)
@@ -58,6 +91,7 @@ typedef struct fc_words {
     uint8_t start[28];           /* bucket b's words: order[start[b]..start[b + 1]) */
     uint8_t order[FC_WORDS_MAX]; /* indexes in words, by bucket, in list order */
     uint8_t len[FC_WORDS_MAX];   /* their lengths (255 for 255 or more) */
+    uint64_t w8[FC_WORDS_MAX];   /* their first eight bytes (fc_load8_upto) */
 } fc_words;
 
 static inline unsigned fc_bucket(char c)
@@ -90,6 +124,7 @@ static inline void fc_words_init(fc_words *w, const char *const *words)
         uint8_t at = fill[fc_bucket(words[i][0])]++;
         w->order[at] = (uint8_t)i;
         w->len[at] = (uint8_t)(n < 255 ? n : 255);
+        w->w8[at] = fc_load8_upto(words[i], n, words[i] + n);
     }
 }
 
@@ -107,24 +142,38 @@ static inline const fc_words *fc_words_get(const fl_doc *doc, const char *const 
     return fl_ctx_list_data(doc, words, sizeof *local, fc_words_make, local);
 }
 
-/* fc_tok_in on a word list with its first letters and lengths. */
-static inline int fc_tok_in_words(const fl_doc *doc, size_t t, const fc_words *w)
+/* fc_tok_in_words for a token that passed the first-letter and length
+ * filter: b is its bucket. Kept out of line: most tokens never get here. */
+static __attribute__((noinline, unused)) int fc_tok_in_bucket(const fl_doc *doc, size_t t,
+                                                              const fc_words *w, unsigned b)
 {
-    const fl_token *tok = FL_DOC_TOKEN(doc, t);
-    const char *s = doc->prose.text + tok->off;
-    char c0 = tok->len ? fl_ctx_lower(s[0]) : '\0';
-    unsigned b = fc_bucket(c0);
-    if (!(w->lens[b] >> (tok->len < 15 ? tok->len : 15) & 1u))
-        return -1;
     if (!w->grouped)
         return fc_tok_in(doc, t, w->words);
+    const fl_token *tok = FL_DOC_TOKEN(doc, t);
+    const char *s = doc->prose.text + tok->off;
     size_t len = tok->len < 255 ? tok->len : 255;
+    uint64_t v = fc_low8(s, tok->len, doc->prose.text + doc->prose.len);
     /* a bucket's words are in list order: the first that matches is
      * fc_tok_in's */
     for (size_t k = w->start[b]; k < w->start[b + 1]; k++)
-        if (w->len[k] == len && fc_eq(s, tok->len, w->words[w->order[k]]))
+        if (w->len[k] == len && fc_eq8(v, w->w8[k], s, tok->len, w->words[w->order[k]]))
             return w->order[k];
     return -1;
+}
+
+/* fc_tok_in on a word list with its first letters and lengths: the
+ * filter inline, as it turns most tokens away. */
+static inline __attribute__((always_inline)) int fc_tok_in_words(const fl_doc *doc, size_t t,
+                                                                 const fc_words *w)
+{
+    const fl_token *tok = FL_DOC_TOKEN(doc, t);
+    /* fc_bucket of the lower-cased first byte: with 0x20 set, only the
+     * ASCII letters land in a-z */
+    unsigned b = tok->len ? (unsigned)((unsigned char)doc->prose.text[tok->off] | 0x20) - 'a' : 26u;
+    b = b < 26 ? b : 26u;
+    if (!(w->lens[b] >> (tok->len < 15 ? tok->len : 15) & 1u))
+        return -1;
+    return fc_tok_in_bucket(doc, t, w, b);
 }
 
 /* The first token in [lo, hi) whose start is at or after prose offset

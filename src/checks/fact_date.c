@@ -276,6 +276,7 @@ typedef struct ev_filter {
     uint32_t lasts[26];
     uint8_t first[27];     /* event_words starting with letter c: [first[c], first[c + 1]) */
     uint8_t len[EV_WORDS]; /* their lengths */
+    uint64_t w8[EV_WORDS]; /* their first eight bytes (fc_load8_upto) */
 } ev_filter;
 
 static void ev_filter_add(ev_filter *f, const char *w)
@@ -295,6 +296,7 @@ static void ev_filter_make(void *data, const void *list)
         ev_filter_add(f, event_words[i].word);
         f->first[event_words[i].word[0] - 'a' + 1]++;
         f->len[i] = (uint8_t)strlen(event_words[i].word);
+        f->w8[i] = fc_load8_upto(event_words[i].word, f->len[i], event_words[i].word + f->len[i]);
     }
     for (size_t c = 0; c < 26; c++)
         f->first[c + 1] = (uint8_t)(f->first[c + 1] + f->first[c]);
@@ -332,8 +334,10 @@ static const event_word *event_word_lookup(const ev_ctx *cx, size_t t, const fl_
         return t > 0 && fc_tok_is(doc, t - 1, "broke") ? &ground : NULL;
     if (c0 == 'o' - 'a' && (fc_eq(w, tok->len, "out") || fc_eq(w, tok->len, "off")))
         return t > 0 && fc_tok_is(doc, t - 1, "walked") ? &walkout : NULL;
+    uint64_t v = fc_low8(w, tok->len, doc->prose.text + doc->prose.len);
     for (size_t i = cx->ev->first[c0]; i < cx->ev->first[c0 + 1]; i++)
-        if (cx->ev->len[i] == tok->len && fc_eq(w, tok->len, event_words[i].word))
+        if (cx->ev->len[i] == tok->len &&
+            fc_eq8(v, cx->ev->w8[i], w, tok->len, event_words[i].word))
             return &event_words[i];
     return NULL;
 }
@@ -349,8 +353,9 @@ static inline const event_word *event_word_at(const ev_ctx *cx, size_t t)
     const char *w = doc->prose.text + tok->off;
     /* most words are turned away by their first letter, length and last
      * letter (event words are lower-case ASCII) */
-    unsigned c0 = (unsigned char)fl_ctx_lower(w[0]) - 'a';
-    unsigned cn = (unsigned char)fl_ctx_lower(w[tok->len - 1]) - 'a';
+    /* with 0x20 set, only the ASCII letters land in a-z */
+    unsigned c0 = (unsigned)((unsigned char)w[0] | 0x20) - 'a';
+    unsigned cn = (unsigned)((unsigned char)w[tok->len - 1] | 0x20) - 'a';
     if (c0 >= 26 || cn >= 26 || !(cx->ev->lens[c0] >> tok->len & 1u) ||
         !(cx->ev->lasts[c0] >> cn & 1u))
         return NULL;
@@ -870,10 +875,12 @@ static void run(fl_doc *doc)
     size_t n = doc->mentions.count, ns = doc->sentences.count, nt = doc->tokens.count;
     if (!n || !ns || !nt)
         return;
+    const size_t *date_mentions;
+    size_t ndm = fl_ctx_mentions_of(doc, 1u << FL_M_DATE, &date_mentions);
     size_t nread = 0; /* dates to read */
-    for (size_t i = 0; i < n; i++) {
-        const fl_mention *m = FL_DOC_MENTION(doc, i);
-        nread += m->kind == FL_M_DATE && (m->month || m->year) && m->sentence < ns;
+    for (size_t x = 0; x < ndm; x++) {
+        const fl_mention *m = FL_DOC_MENTION(doc, date_mentions[x]);
+        nread += (m->month || m->year) && m->sentence < ns;
     }
     if (!nread)
         return;
@@ -896,23 +903,24 @@ static void run(fl_doc *doc)
         fl_ctx_oom(doc);
         return;
     }
-    /* the date tokens; the dates to read, with their first tokens */
-    size_t *dates = fl_arena_alloc_uninit(doc->arena, 2 * nread * sizeof *dates);
+    /* the date tokens; the dates to read, with their first tokens and the
+     * tokens past them */
+    size_t *dates = fl_arena_alloc_uninit(doc->arena, 3 * nread * sizeof *dates);
     if (!dates) {
         fl_ctx_oom(doc);
         return;
     }
     size_t ndates = 0;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t x = 0; x < ndm; x++) {
+        size_t i = date_mentions[x];
         const fl_mention *m = FL_DOC_MENTION(doc, i);
-        if (m->kind != FL_M_DATE)
-            continue;
-        size_t first = fc_token_at_in(doc, m->sentence, m->off);
-        for (size_t t = first; t < nt && FL_DOC_TOKEN(doc, t)->off < m->off + m->len; t++)
-            cx.date_tok[t] = 1;
+        size_t first = fc_token_at_in(doc, m->sentence, m->off), past = first;
+        for (; past < nt && FL_DOC_TOKEN(doc, past)->off < m->off + m->len; past++)
+            cx.date_tok[past] = 1;
         if ((m->month || m->year) && m->sentence < ns) {
-            dates[2 * ndates] = i;
-            dates[2 * ndates + 1] = first;
+            dates[3 * ndates] = i;
+            dates[3 * ndates + 1] = first;
+            dates[3 * ndates + 2] = past;
             ndates++;
         }
     }
@@ -922,13 +930,12 @@ static void run(fl_doc *doc)
     fl_vec recs;
     fl_vec_init(&recs, sizeof(ev_rec));
     for (size_t q = 0; q < ndates; q++) {
-        size_t i = dates[2 * q];
+        size_t i = dates[3 * q];
         const fl_mention *m = FL_DOC_MENTION(doc, i);
         const fl_sentence *sen = FL_DOC_SENTENCE(doc, m->sentence);
         size_t sf = sen->first_token, se = sf + sen->token_count;
-        size_t ds = dates[2 * q + 1], de = ds;
-        while (de < se && FL_DOC_TOKEN(doc, de)->off < m->off + m->len)
-            de++;
+        /* the date's tokens, inside its sentence */
+        size_t ds = dates[3 * q + 1], de = dates[3 * q + 2] < se ? dates[3 * q + 2] : se;
         if (ds >= de)
             continue;
         size_t ev;

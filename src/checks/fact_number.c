@@ -63,7 +63,7 @@ typedef struct item {
 /* The names (FL_M_NAME mentions) or codes of each sentence, as runs of an
  * index sorted by sentence. */
 typedef struct name_index {
-    size_t *mention; /* mentions, by sentence */
+    const size_t *mention; /* mentions, by sentence */
     size_t count;
 } name_index;
 
@@ -824,44 +824,30 @@ static bool different_objects(const amount *a, const amount *b)
     return true;
 }
 
-/* Appends mention i to an index; *sorted turns false when it comes
- * before the sentence of the last one. */
-static void index_add(const fl_doc *doc, name_index *index, size_t i, bool *sorted)
+/* Whether the mentions of an index are in sentence order. */
+static bool index_sorted(const fl_doc *doc, const name_index *index)
 {
-    if (index->count && FL_DOC_MENTION(doc, index->mention[index->count - 1])->sentence >
-                            FL_DOC_MENTION(doc, i)->sentence)
-        *sorted = false;
-    index->mention[index->count++] = i;
+    for (size_t i = 1; i < index->count; i++)
+        if (FL_DOC_MENTION(doc, index->mention[i - 1])->sentence >
+            FL_DOC_MENTION(doc, index->mention[i])->sentence)
+            return false;
+    return true;
 }
 
 /* The name and the code mentions in document order, for sentence lookups
- * (made on first use, in one pass); an index is left empty when they are
- * not in sentence order. Returns false when out of memory. */
+ * (made on first use, from the document's index by kind); an index is
+ * left empty when they are not in sentence order. Returns false when out
+ * of memory. */
 static bool build_indexes(fl_doc *doc, num_ctx *cx)
 {
-    size_t count = doc->mentions.count, nnames = 0, ncodes = 0;
-    for (size_t i = 0; i < count; i++) {
-        fl_mention_kind k = FL_DOC_MENTION(doc, i)->kind;
-        nnames += k == FL_M_NAME;
-        ncodes += k == FL_M_CODE;
-    }
-    cx->names.mention = fl_arena_alloc_uninit(doc->arena, (nnames + ncodes + 2) * sizeof(size_t));
-    if (!cx->names.mention)
+    cx->names.count = fl_ctx_mentions_of(doc, 1u << FL_M_NAME, &cx->names.mention);
+    cx->codes.count = fl_ctx_mentions_of(doc, 1u << FL_M_CODE, &cx->codes.mention);
+    if (doc->status != FL_OK)
         return false;
-    cx->codes.mention = cx->names.mention + nnames + 1;
-    cx->names.count = cx->codes.count = 0;
-    bool names_sorted = true, codes_sorted = true;
-    for (size_t i = 0; i < count; i++) {
-        fl_mention_kind k = FL_DOC_MENTION(doc, i)->kind;
-        if (k == FL_M_NAME)
-            index_add(doc, &cx->names, i, &names_sorted);
-        else if (k == FL_M_CODE)
-            index_add(doc, &cx->codes, i, &codes_sorted);
-    }
     /* mentions out of sentence order: no sentence test */
-    if (!names_sorted)
+    if (!index_sorted(doc, &cx->names))
         cx->names.count = 0;
-    if (!codes_sorted)
+    if (!index_sorted(doc, &cx->codes))
         cx->codes.count = 0;
     cx->indexed = true;
     return true;
@@ -1028,9 +1014,11 @@ static bool conflict(fl_doc *doc, num_ctx *cx, amount *a, amount *b)
         return false;
     const fl_sentence *sa = FL_DOC_SENTENCE(doc, ma->sentence);
     const fl_sentence *sb = FL_DOC_SENTENCE(doc, mb->sentence);
-    if (fl_ctx_shared(sa, sb, FL_CTX_SKIP_DIGITS) < FL_NUM_MIN_SHARED)
-        return false;
+    /* the cues first: they turn most pairs away, and are read once per
+     * amount */
     if (near_cue(doc, cx, a) || near_cue(doc, cx, b))
+        return false;
+    if (!fl_ctx_shares(sa, sb, FL_CTX_SKIP_DIGITS, FL_NUM_MIN_SHARED))
         return false;
     if (different_years(doc, sa, sb) || different_things(doc, cx, ma->sentence, mb->sentence))
         return false;
@@ -1229,55 +1217,31 @@ static void check_bucket(fl_doc *doc, num_ctx *cx, amount *amounts, size_t na, c
 
 static void run(fl_doc *doc)
 {
-    size_t count = doc->mentions.count;
-    size_t n = 0;
-    for (size_t i = 0; i < count; i++) {
-        fl_mention_kind k = FL_DOC_MENTION(doc, i)->kind;
-        if (k == FL_M_MONEY || k == FL_M_QUANTITY || k == FL_M_PERCENT)
-            n++;
-    }
-    if (n < 2 || doc->sentences.count < 2)
+    if (doc->sentences.count < 2)
+        return;
+    const size_t *of_kind;
+    size_t n = fl_ctx_mentions_of(doc, 1u << FL_M_MONEY | 1u << FL_M_QUANTITY | 1u << FL_M_PERCENT,
+                                  &of_kind);
+    if (n < 2)
         return;
     /* not zeroed: each amount's fields are set as it is made */
     amount *amounts = fl_arena_alloc_uninit(doc->arena, n * sizeof *amounts);
-    /* the workspace's stemmer when the checker lends one */
-    struct sb_stemmer *own = NULL, *stemmer = doc->ws ? doc->ws->stemmer : NULL;
-    if (!stemmer)
-        stemmer = own = sb_stemmer_new("english", NULL);
-    stem_memo memo = {stemmer, NULL, 0, 0, {0}};
     measure_memo mm;
     mm.percent = FL_NAME_NO_KEY - 1;
     mm.nmoney = mm.nunits = 0;
-    if (!amounts || !stemmer || !memo_init(doc, &memo, 64) ||
-        !fl_name_keys_init(doc, &memo.stems) || !fl_name_keys_init(doc, &mm.keys)) {
-        sb_stemmer_delete(own);
-        fl_ctx_oom(doc);
-        return;
-    }
-    num_ctx cx;
-    cx.doc = doc;
-    /* tried in this order: the first that matches qualifies the amount */
-    cx.bounds[0] = fl_ctx_phrases_get(doc, lower_bound_phrases, &cx.lower_local);
-    cx.bounds[1] = fl_ctx_phrases_get(doc, upper_bound_phrases, &cx.upper_local);
-    cx.bounds[2] = fl_ctx_phrases_get(doc, fl_ctx_approx_phrases, &cx.approx_local);
-    cx.change = fl_ctx_phrases_get(doc, fl_ctx_change_phrases, &cx.change_local);
-    cx.footing = fl_ctx_phrases_get(doc, footing_phrases, &cx.footing_local);
-    cx.indexed = false;
     /* per measure id: 0 not met, 1 met in one sentence (first_sentence), 2
      * met in two */
     unsigned char *seen = fl_arena_alloc(doc->arena, n);
     size_t *first_sentence = fl_arena_alloc_uninit(doc->arena, n * sizeof *first_sentence);
-    if (!seen || !first_sentence) {
-        sb_stemmer_delete(own);
+    if (!amounts || !seen || !first_sentence || !fl_name_keys_init(doc, &mm.keys)) {
         fl_ctx_oom(doc);
         return;
     }
     bool paired = false;
     size_t na = 0, ni = 0;
-    for (size_t i = 0; i < count && doc->status == FL_OK; i++) {
+    for (size_t x = 0; x < n && doc->status == FL_OK; x++) {
+        size_t i = of_kind[x];
         const fl_mention *m = FL_DOC_MENTION(doc, i);
-        if (m->kind != FL_M_MONEY && m->kind != FL_M_QUANTITY && m->kind != FL_M_PERCENT)
-            continue;
         if (!m->surface || !(m->number > 0) || !(m->number < 1e300) ||
             m->sentence >= doc->sentences.count || conversion_or_range(doc, m))
             continue;
@@ -1307,20 +1271,39 @@ static void run(fl_doc *doc)
             paired = true;
         }
     }
+    /* no measure in two sentences: no pair (the rest is made only for
+     * documents with one) */
+    if (!paired || doc->status != FL_OK)
+        return;
+    /* the workspace's stemmer when the checker lends one */
+    struct sb_stemmer *own = NULL, *stemmer = doc->ws ? doc->ws->stemmer : NULL;
+    if (!stemmer)
+        stemmer = own = sb_stemmer_new("english", NULL);
+    stem_memo memo = {stemmer, NULL, 0, 0, {0}};
+    if (!stemmer || !memo_init(doc, &memo, 64) || !fl_name_keys_init(doc, &memo.stems)) {
+        sb_stemmer_delete(own);
+        fl_ctx_oom(doc);
+        return;
+    }
+    num_ctx cx;
+    cx.doc = doc;
+    /* tried in this order: the first that matches qualifies the amount */
+    cx.bounds[0] = fl_ctx_phrases_get(doc, lower_bound_phrases, &cx.lower_local);
+    cx.bounds[1] = fl_ctx_phrases_get(doc, upper_bound_phrases, &cx.upper_local);
+    cx.bounds[2] = fl_ctx_phrases_get(doc, fl_ctx_approx_phrases, &cx.approx_local);
+    cx.change = fl_ctx_phrases_get(doc, fl_ctx_change_phrases, &cx.change_local);
+    cx.footing = fl_ctx_phrases_get(doc, footing_phrases, &cx.footing_local);
+    cx.indexed = false;
     /* anchors only for amounts whose measure is in two sentences: the
      * others meet no amount of their measure in another sentence, so no
      * bucket, definite reference or comparison of theirs can hold a pair */
-    for (size_t k = 0; k < na && paired && doc->status == FL_OK; k++) {
+    for (size_t k = 0; k < na && doc->status == FL_OK; k++) {
         amount *a = &amounts[k];
         if (seen[a->measure_id] != 2)
             continue;
         const fl_sentence *s = FL_DOC_SENTENCE(doc, FL_DOC_MENTION(doc, a->mention)->sentence);
         find_anchors(doc, &memo, a, s->off, s->off + s->len);
         ni += a->anchor_count;
-    }
-    if (!paired && doc->status == FL_OK) {
-        sb_stemmer_delete(own);
-        return;
     }
     /* an amount whose sentence states another value of the same measure is
      * part of a comparison or a list; counts and percentages only (a

@@ -261,7 +261,10 @@ static void run(fl_doc *doc)
     fl_vec titles, cands;
     fl_vec_init(&titles, sizeof(fc_item));
     fl_vec_init(&cands, sizeof(const char *));
-    for (size_t i = 0; i < n; i++) {
+    const size_t *of_kind;
+    size_t ntitles = fl_ctx_mentions_of(doc, 1u << FL_M_TITLE, &of_kind);
+    for (size_t x = 0; x < ntitles; x++) {
+        size_t i = of_kind[x];
         const fl_mention *m = FL_DOC_MENTION(doc, i);
         if (!comparable_title(doc, m))
             continue;

@@ -96,23 +96,23 @@ typedef struct year_count {
 
 static void run(fl_doc *doc)
 {
-    size_t n = doc->mentions.count;
+    const size_t *dates;
+    size_t n = fl_ctx_mentions_of(doc, 1u << FL_M_DATE, &dates);
     /* the document's years: full dates for the default, any dated year
      * with a month for the alternatives */
     fl_vec years;
     fl_vec_init(&years, sizeof(year_count));
     bool any_undated = false;
-    for (size_t i = 0; i < n; i++) {
-        const fl_mention *m = FL_DOC_MENTION(doc, i);
-        if (m->kind != FL_M_DATE)
-            continue;
+    for (size_t x = 0; x < n; x++) {
+        const fl_mention *m = FL_DOC_MENTION(doc, dates[x]);
         if (m->weekday >= 0 && m->month && m->day && !m->year)
             any_undated = true;
     }
     if (any_undated) {
-        for (size_t i = 0; i < n; i++) {
+        for (size_t x = 0; x < n; x++) {
+            size_t i = dates[x];
             const fl_mention *m = FL_DOC_MENTION(doc, i);
-            if (m->kind != FL_M_DATE || !m->year || !m->month)
+            if (!m->year || !m->month)
                 continue;
             year_count *yc = NULL;
             for (size_t k = 0; k < years.count; k++)
@@ -151,9 +151,10 @@ static void run(fl_doc *doc)
     if (best && best->count < 2 && FL_DOC_MENTION(doc, best->first)->sentence >= 2)
         best = NULL;
 
-    for (size_t i = 0; i < n; i++) {
+    for (size_t x = 0; x < n; x++) {
+        size_t i = dates[x];
         const fl_mention *m = FL_DOC_MENTION(doc, i);
-        if (m->kind != FL_M_DATE || m->weekday < 0 || m->weekday > 6 || !m->month || !m->day)
+        if (m->weekday < 0 || m->weekday > 6 || !m->month || !m->day)
             continue;
         int year = m->year;
         const fl_mention *year_from = NULL;
