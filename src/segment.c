@@ -266,7 +266,7 @@ enum {
 };
 
 typedef struct abbrev {
-    const char *word;
+    const char word[8]; /* NUL padded: fl_load8_be orders as strcmp */
     unsigned char cls;
 } abbrev;
 
@@ -307,30 +307,28 @@ static const abbrev abbrevs[] = {
     {"pp", AB_NUMBERED},  {"v", AB_NEVER},      {"vol", AB_NUMBERED}, {"vs", AB_NEVER},
 };
 
-/* strcmp order of the NUL-terminated a against w[0..len) */
-static int word_cmp(const char *a, const unsigned char *w, size_t len)
+/* w[0..len) (len <= 8) NUL padded as a big-endian number: numbers order
+ * as strcmp orders the words (no word holds a NUL) */
+static inline uint64_t pack_be(const unsigned char *w, size_t len)
 {
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)a[i];
-        if (!c)
-            return -1; /* a ends first */
-        if (c != w[i])
-            return c < w[i] ? -1 : 1;
-    }
-    return a[len] ? 1 : 0;
+    uint64_t v = 0;
+    for (size_t i = 0; i < len; i++)
+        v |= (uint64_t)w[i] << (56 - 8 * i);
+    return v;
 }
 
-static int abbrev_class(const unsigned char *w, size_t len)
+static __attribute__((noinline)) int abbrev_class(const unsigned char *w, size_t len)
 {
     if (len > 6)
         return AB_NONE;
+    uint64_t key = pack_be(w, len);
     size_t lo = 0, hi = sizeof abbrevs / sizeof abbrevs[0];
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int c = word_cmp(abbrevs[mid].word, w, len);
-        if (c == 0)
+        uint64_t a = fl_load8_be(abbrevs[mid].word);
+        if (a == key)
             return abbrevs[mid].cls;
-        if (c < 0)
+        if (a < key)
             lo = mid + 1;
         else
             hi = mid;
@@ -340,29 +338,31 @@ static int abbrev_class(const unsigned char *w, size_t len)
 
 /* Capitalized words that typically open a sentence; after an ambiguous
  * abbreviation ("U.S.", "Inc.", an initial) they mark a boundary. Sorted
- * by strcmp (binary search). */
-static const char *const starters[] = {
-    "A",       "According", "After", "All",     "Also",   "Although",  "An",      "And",
-    "Any",     "As",        "At",    "Because", "Before", "Both",      "But",     "By",
-    "Despite", "During",    "Each",  "Earlier", "Even",   "For",       "From",    "He",
-    "Her",     "His",       "How",   "However", "I",      "If",        "In",      "Instead",
-    "It",      "Its",       "Last",  "Later",   "Many",   "Meanwhile", "Most",    "Now",
-    "On",      "One",       "Other", "Our",     "She",    "Since",     "So",      "Some",
-    "Still",   "Such",      "That",  "The",     "Their",  "Then",      "There",   "These",
-    "They",    "This",      "Those", "Though",  "Under",  "Until",     "We",      "What",
-    "When",    "Where",     "While", "Who",     "Why",    "With",      "Without", "Yet",
-    "You",
+ * by strcmp (binary search), NUL padded; the two of nine letters apart. */
+static const char starters[][8] = {
+    "A",      "After",  "All",     "Also",   "Although", "An",    "And",     "Any",
+    "As",     "At",     "Because", "Before", "Both",     "But",   "By",      "Despite",
+    "During", "Each",   "Earlier", "Even",   "For",      "From",  "He",      "Her",
+    "His",    "How",    "However", "I",      "If",       "In",    "Instead", "It",
+    "Its",    "Last",   "Later",   "Many",   "Most",     "Now",   "On",      "One",
+    "Other",  "Our",    "She",     "Since",  "So",       "Some",  "Still",   "Such",
+    "That",   "The",    "Their",   "Then",   "There",    "These", "They",    "This",
+    "Those",  "Though", "Under",   "Until",  "We",       "What",  "When",    "Where",
+    "While",  "Who",    "Why",     "With",   "Without",  "Yet",   "You",
 };
 
-static bool is_starter(const unsigned char *w, size_t len)
+static __attribute__((noinline)) bool is_starter(const unsigned char *w, size_t len)
 {
+    if (len > 8)
+        return len == 9 && (memcmp(w, "According", 9) == 0 || memcmp(w, "Meanwhile", 9) == 0);
+    uint64_t key = pack_be(w, len);
     size_t lo = 0, hi = sizeof starters / sizeof starters[0];
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int c = word_cmp(starters[mid], w, len);
-        if (c == 0)
+        uint64_t a = fl_load8_be(starters[mid]);
+        if (a == key)
             return true;
-        if (c < 0)
+        if (a < key)
             lo = mid + 1;
         else
             hi = mid;
