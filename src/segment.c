@@ -1618,9 +1618,12 @@ static inline bool en_ends(const unsigned char *b, size_t n, const char *suf, si
     return true;
 }
 
-/* A suffix and what replaces it (NULL: a rule of its own). In the tables
- * of steps 2 to 4 the longest come first, so that the first that ends a
- * word is the one Snowball's `among` takes. */
+/* A suffix and what replaces it (NULL: a rule of its own). The tables of
+ * steps 2 to 4 are grouped by the suffixes' last letters in alphabetical
+ * order (en_find looks only at the group of the word's last letter: two
+ * suffixes that end one word end in the same letter), and in each group
+ * the longest come first, so that the first that ends a word is the one
+ * Snowball's `among` takes. */
 typedef struct en_rule {
     const char *suf;
     unsigned char len, to_len, last; /* last: suf's last byte */
@@ -1631,22 +1634,33 @@ typedef struct en_rule {
 #define EN(s, t) {s, sizeof s - 1, sizeof t - 1, (unsigned char)s[sizeof s - 2], t}
 #define EN_OWN(s) {s, sizeof s - 1, 0, (unsigned char)s[sizeof s - 2], NULL}
 static const en_rule en_step2[] = {
-    EN("ational", "ate"), EN("fulness", "ful"), EN("iveness", "ive"), EN("ization", "ize"),
-    EN("ousness", "ous"), EN("tional", "tion"), EN("biliti", "ble"), EN("lessli", "less"),
-    EN("entli", "ent"), EN("ation", "ate"), EN("alism", "al"), EN("aliti", "al"),
+    EN("biliti", "ble"), EN("lessli", "less"), EN("entli", "ent"), EN("aliti", "al"),
     EN("ousli", "ous"), EN("iviti", "ive"), EN("fulli", "ful"), EN("enci", "ence"),
-    EN("anci", "ance"), EN("abli", "able"), EN("izer", "ize"), EN("ator", "ate"),
-    EN("alli", "al"), EN("bli", "ble"), EN_OWN("ogi"), EN_OWN("li"),
+    EN("anci", "ance"), EN("abli", "able"), EN("alli", "al"), EN("bli", "ble"), EN_OWN("ogi"),
+    EN_OWN("li"),
+    EN("ational", "ate"), EN("tional", "tion"),
+    EN("alism", "al"),
+    EN("ization", "ize"), EN("ation", "ate"),
+    EN("izer", "ize"), EN("ator", "ate"),
+    EN("fulness", "ful"), EN("iveness", "ive"), EN("ousness", "ous"),
 };
 static const en_rule en_step3[] = {
-    EN("ational", "ate"), EN("tional", "tion"), EN("alize", "al"), EN("icate", "ic"),
-    EN("iciti", "ic"), EN_OWN("ative"), EN("ical", "ic"), EN("ness", ""), EN("ful", ""),
+    EN("alize", "al"), EN("icate", "ic"), EN_OWN("ative"),
+    EN("iciti", "ic"),
+    EN("ational", "ate"), EN("tional", "tion"), EN("ical", "ic"), EN("ful", ""),
+    EN("ness", ""),
 };
 static const en_rule en_step4[] = {
-    EN("ement", ""), EN("ance", ""), EN("ence", ""), EN("able", ""), EN("ible", ""),
-    EN("ment", ""), EN("ant", ""), EN("ent", ""), EN("ism", ""), EN("ate", ""), EN("iti", ""),
-    EN("ous", ""), EN("ive", ""), EN("ize", ""), EN_OWN("ion"), EN("al", ""), EN("er", ""),
     EN("ic", ""),
+    EN("ance", ""), EN("ence", ""), EN("able", ""), EN("ible", ""), EN("ate", ""), EN("ive", ""),
+    EN("ize", ""),
+    EN("iti", ""),
+    EN("al", ""),
+    EN("ism", ""),
+    EN_OWN("ion"),
+    EN("er", ""),
+    EN("ous", ""),
+    EN("ement", ""), EN("ment", ""), EN("ant", ""), EN("ent", ""),
 };
 /* whole words with stems of their own (to_len 0: the word itself) */
 static const en_rule en_special[] = {
@@ -1683,8 +1697,18 @@ static const en_rule *en_find(const en_rule *r, size_t count, unsigned ends, con
     unsigned char z = n ? b[n - 1] : 0;
     if (z < 'a' || z > 'z' || !(ends & EN_BIT(z)))
         return NULL;
-    for (size_t i = 0; i < count; i++)
-        if (r[i].last == z && en_ends(b, n, r[i].suf, r[i].len))
+    /* the first rule of z's group (the rules are grouped by last letter,
+     * in order), then the group */
+    size_t lo = 0, hi = count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (r[mid].last < z)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < count && r[i].last == z; i++)
+        if (en_ends(b, n, r[i].suf, r[i].len))
             return &r[i];
     return NULL;
 }
@@ -1839,8 +1863,11 @@ static size_t english_stem(const char *w, size_t n, char *out)
 {
     unsigned char b[256];
     memcpy(b, w, n);
-    const en_rule *r =
-        n && n <= 6 ? en_whole(en_special, sizeof en_special / sizeof en_special[0], b, n) : NULL;
+    /* the special words end in e, g, s or y */
+    unsigned char z = n ? b[n - 1] : 0;
+    const en_rule *r = n && n <= 6 && (z == 's' || z == 'y' || z == 'g' || z == 'e')
+                           ? en_whole(en_special, sizeof en_special / sizeof en_special[0], b, n)
+                           : NULL;
     if (r && r->to_len) {
         memcpy(out, r->to, r->to_len);
         return r->to_len;
@@ -1858,7 +1885,8 @@ static size_t english_stem(const char *w, size_t n, char *out)
         b[0] = 'Y';
         y_found = true;
     }
-    for (size_t i = 0; i + 1 < n; i++) {
+    bool inner_y = n > 1 && memchr(b + 1, 'y', n - 1);
+    for (size_t i = 0; inner_y && i + 1 < n; i++) {
         if (en_vowel(b[i]) && b[i + 1] == 'y') {
             b[++i] = 'Y';
             y_found = true;
@@ -1887,37 +1915,58 @@ static size_t english_stem(const char *w, size_t n, char *out)
             }
         }
     }
-    if (!(n >= 6 && n <= 7 && en_whole(en_kept, sizeof en_kept / sizeof en_kept[0], b, n)))
+    if (!(n >= 6 && n <= 7 && (b[n - 1] == 'g' || b[n - 1] == 'd') &&
+          en_whole(en_kept, sizeof en_kept / sizeof en_kept[0], b, n)))
         en_steps(b, &n, p1, p2);
+    if (!y_found) {
+        memcpy(out, b, n);
+        return n;
+    }
     for (size_t i = 0; i < n; i++)
-        out[i] = (char)(y_found && b[i] == 'Y' ? 'y' : b[i]);
+        out[i] = (char)(b[i] == 'Y' ? 'y' : b[i]);
     return n;
 }
 
+/* Bytes as stem_of sees them */
+enum { STEM_EN = 1, STEM_DOT = 2, STEM_HIGH = 4 };
+// clang-format off
+static const unsigned char stem_byte[256] = {
+    ['a' ... 'z'] = STEM_EN, ['0' ... '9'] = STEM_EN, ['\''] = STEM_EN, ['-'] = STEM_EN,
+    ['&'] = STEM_EN, ['.'] = STEM_DOT, [0x80 ... 0xff] = STEM_HIGH,
+};
+// clang-format on
+
 /* The stem of low[0..n), no stopword (Snowball English; dotted forms such
  * as "u.s" and "amazon.com" are names, not inflected words, and stay as
- * they are). buf (room for n bytes) may hold the stem. */
-static bool stem_of(struct sb_stemmer *stemmer, const char *low, size_t n, const sb_symbol **stem,
-                    size_t *sn, char *buf)
+ * they are). buf (room for n bytes) may hold the stem. ascii (may be NULL)
+ * stems words all in ASCII the same at less cost. */
+static bool stem_of(struct sb_stemmer *stemmer, struct sb_stemmer *ascii, const char *low, size_t n,
+                    const sb_symbol **stem, size_t *sn, char *buf)
 {
     *stem = (const sb_symbol *)low;
     *sn = n;
-    if (memchr(low, '.', n))
+    /* one pass: a period, a byte past ASCII, every byte one english_stem
+     * takes (en_takes) */
+    unsigned all = STEM_EN, any = 0;
+    for (size_t k = 0; k < n; k++) {
+        unsigned c = stem_byte[(unsigned char)low[k]];
+        all &= c;
+        any |= c;
+    }
+    if (any & STEM_DOT)
         return true;
-    unsigned char high = 0;
-    for (size_t k = 0; k < n; k++)
-        high |= (unsigned char)low[k];
-    size_t kept = high < 0x80 ? plain_stem(low, n) : 0;
+    bool high = any & STEM_HIGH;
+    size_t kept = !high ? plain_stem(low, n) : 0;
     if (kept) {
         *sn = kept;
         return true;
     }
-    if (en_takes(low, n)) {
+    if ((all & STEM_EN) && n <= 255) {
         *sn = english_stem(low, n, buf);
         *stem = (const sb_symbol *)buf;
         return true;
     }
-    *stem = sb_stemmer_stem(stemmer, (const sb_symbol *)low, (int)n);
+    *stem = sb_stemmer_stem(!high && ascii ? ascii : stemmer, (const sb_symbol *)low, (int)n);
     if (!*stem)
         return false;
     *sn = (size_t)sb_stemmer_length(stemmer);
@@ -1947,7 +1996,7 @@ static bool stem_fresh(struct sb_stemmer *stemmer, const char *low, size_t n, bo
     *stop = fl_is_stopword(low, n);
     *stem = (const sb_symbol *)low;
     *sn = n;
-    return *stop || stem_of(stemmer, low, n, stem, sn, buf);
+    return *stop || stem_of(stemmer, NULL, low, n, stem, sn, buf);
 }
 
 /* The first eight bytes of s[0..n), zero padded, as a little-endian number
@@ -1996,11 +2045,24 @@ static stem_slot *stem_insert(fl_stem_cache *c, const char *low, size_t n, unsig
     size_t at = hash & c->mask;
     while (c->slots[at].len)
         at = (at + 1) & c->mask;
-    /* head holds a key's first eight bytes: only the rest is kept */
-    char *tail = n > 8 ? fl_arena_strndup(c->arena, low + 8, n - 8) : NULL;
-    char *st = stop ? NULL : fl_arena_strndup(c->arena, stem, sn);
-    if ((n > 8 && !tail) || (!stop && !st))
-        return NULL;
+    /* head holds a key's first eight bytes: only the rest is kept, after
+     * the stem (NUL-terminated) in one allocation */
+    size_t tn = n > 8 ? n - 8 : 0, stem_size = stop ? 0 : sn + 1;
+    char *st = NULL, *tail = NULL;
+    if (tn + stem_size) {
+        char *mem = fl_arena_alloc_uninit(c->arena, stem_size + tn); /* all set here */
+        if (!mem)
+            return NULL;
+        if (!stop) {
+            memcpy(mem, stem, sn);
+            mem[sn] = '\0';
+            st = mem;
+        }
+        if (tn) {
+            tail = mem + stem_size;
+            memcpy(tail, low + 8, tn);
+        }
+    }
     c->slots[at] = (stem_slot){.hash = hash,
                                .len = (unsigned char)n,
                                .stop = stop,
@@ -2038,7 +2100,7 @@ static bool word_stem(fl_stem_cache *c, struct sb_stemmer *stemmer, const char *
     *slot = NULL;
     *stop = false;
     if (n > 255)
-        return stem_of(stemmer, low, n, stem, sn, NULL); /* no stopword is as long */
+        return stem_of(stemmer, NULL, low, n, stem, sn, NULL); /* no stopword is as long */
     uint64_t head = key_head(low, n);
     stem_slot *sl = stem_find(c, low, n, hash, head);
     if (sl) {
@@ -2052,12 +2114,8 @@ static bool word_stem(fl_stem_cache *c, struct sb_stemmer *stemmer, const char *
         c->ascii_tried = true;
         c->ascii_stemmer = sb_stemmer_new("english", "ISO_8859_1");
     }
-    unsigned char high = 0;
-    for (size_t k = 0; k < n; k++)
-        high |= (unsigned char)low[k];
     char buf[256]; /* the stem, when english_stem makes it: copied below */
-    if (!stem_of(high < 0x80 && c->ascii_stemmer ? c->ascii_stemmer : stemmer, low, n, stem, sn,
-                 buf))
+    if (!stem_of(stemmer, c->ascii_stemmer, low, n, stem, sn, buf))
         return false;
     if (*sn > 255)
         return true; /* not cached */
