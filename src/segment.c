@@ -1626,13 +1626,13 @@ static inline bool en_ends(const unsigned char *b, size_t n, const char *suf, si
  * Snowball's `among` takes. */
 typedef struct en_rule {
     const char *suf;
-    unsigned char len, to_len, last; /* last: suf's last byte */
+    unsigned char len, to_len, last, prev; /* suf's last byte, the byte before */
     const char *to;
 } en_rule;
 
 // clang-format off
-#define EN(s, t) {s, sizeof s - 1, sizeof t - 1, (unsigned char)s[sizeof s - 2], t}
-#define EN_OWN(s) {s, sizeof s - 1, 0, (unsigned char)s[sizeof s - 2], NULL}
+#define EN(s, t) {s, sizeof s - 1, sizeof t - 1, (unsigned char)s[sizeof s - 2], (unsigned char)s[sizeof s - 3], t}
+#define EN_OWN(s) {s, sizeof s - 1, 0, (unsigned char)s[sizeof s - 2], (unsigned char)s[sizeof s - 3], NULL}
 static const en_rule en_step2[] = {
     EN("biliti", "ble"), EN("lessli", "less"), EN("entli", "ent"), EN("aliti", "al"),
     EN("ousli", "ous"), EN("iviti", "ive"), EN("fulli", "ful"), EN("enci", "ence"),
@@ -1694,7 +1694,8 @@ static const en_rule en_kept[] = {
 static const en_rule *en_find(const en_rule *r, size_t count, unsigned ends, const unsigned char *b,
                               size_t n)
 {
-    unsigned char z = n ? b[n - 1] : 0;
+    /* every suffix has two bytes or more */
+    unsigned char z = n >= 2 ? b[n - 1] : 0, y = n >= 2 ? b[n - 2] : 0;
     if (z < 'a' || z > 'z' || !(ends & EN_BIT(z)))
         return NULL;
     /* the first rule of z's group (the rules are grouped by last letter,
@@ -1708,7 +1709,7 @@ static const en_rule *en_find(const en_rule *r, size_t count, unsigned ends, con
             hi = mid;
     }
     for (size_t i = lo; i < count && r[i].last == z; i++)
-        if (en_ends(b, n, r[i].suf, r[i].len))
+        if (r[i].prev == y && en_ends(b, n - 2, r[i].suf, r[i].len - 2u))
             return &r[i];
     return NULL;
 }
