@@ -1275,20 +1275,32 @@ static bool line_break_ends(const seg *sg, size_t start, size_t line_start, size
 
 static bool add_sentence(fl_doc *doc, size_t first, size_t end, size_t para, const seg *sg)
 {
-    fl_sentence *st = fl_vec_push(doc->arena, &doc->sentences);
+    fl_vec *v = &doc->sentences;
+    /* room reserved by split_sentences, else the vector grows */
+    fl_sentence *st =
+        v->count < v->cap ? (fl_sentence *)v->items + v->count++ : fl_vec_push(doc->arena, v);
     if (!st)
         return false;
-    st->off = sg->toks[first].off;
-    st->len = sg->toks[end - 1].off + sg->toks[end - 1].len - st->off;
-    st->paragraph = para;
-    st->first_token = first;
-    st->token_count = end - first;
+    size_t off = sg->toks[first].off;
+    *st = (fl_sentence){.off = off,
+                        .len = sg->toks[end - 1].off + sg->toks[end - 1].len - off,
+                        .paragraph = para,
+                        .first_token = first,
+                        .token_count = end - first};
     return true;
 }
 
 static fl_status split_sentences(fl_doc *doc, seg *sg)
 {
     mark_quotes(sg);
+    /* a sentence ends at a stop, or at the end: room for about that many
+     * (a few more grow the vector) */
+    fl_sentence *room =
+        fl_arena_alloc_uninit(doc->arena, (sg->stops.n + 1) * sizeof *room); /* set as added */
+    if (!room)
+        return FL_ENOMEM;
+    doc->sentences.items = room;
+    doc->sentences.cap = sg->stops.n + 1;
     size_t n = sg->n, start = 0, para = 0, start_para = 0, line_start = 0;
     /* only the tokens in sg->stops can matter: most tokens have no line
      * break before them, are not a word with a period and not punctuation
@@ -2328,6 +2340,9 @@ typedef struct context_state {
      * its arena: the rest of the current block */
     char *stems;
     size_t stems_left;
+    /* the sentences' context arrays likewise */
+    const char **ctx;
+    size_t ctx_left;
 } context_state;
 
 /* A copy of stem[0..n) (prefix: its prefix_of), NUL-terminated, in the
@@ -2490,9 +2505,16 @@ static fl_status sentence_context(context_state *cx, fl_sentence *st, size_t ind
             if (ctx_cmp(&w[u - 1], &w[k]) != 0)
                 w[u++] = w[k];
     }
-    const char **ctx = fl_arena_alloc_uninit(cx->arena, u * sizeof *ctx); /* set below */
-    if (!ctx)
-        return FL_ENOMEM;
+    if (u > cx->ctx_left) {
+        size_t room = u > 512 ? u : 512;
+        cx->ctx = fl_arena_alloc_uninit(cx->arena, room * sizeof *cx->ctx); /* set as used */
+        if (!cx->ctx)
+            return FL_ENOMEM;
+        cx->ctx_left = room;
+    }
+    const char **ctx = cx->ctx;
+    cx->ctx += u;
+    cx->ctx_left -= u;
     for (size_t k = 0; k < u; k++)
         ctx[k] = w[k].text;
     st->context = ctx;
