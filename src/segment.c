@@ -1396,7 +1396,8 @@ typedef struct stem_slot {
     unsigned epoch;       /* the run doc_stem and last belong to; 0: none */
     uint64_t head;        /* key_head of the key */
     uint64_t stem_prefix; /* prefix_of the stem (0 for a stopword) */
-    const char *tail;     /* the key past its head, in the cache's arena */
+    const char *tail;     /* the key past its head, zero padded to a multiple of
+                             eight bytes, in the cache's arena */
     const char *stem;     /* in the cache's arena; NULL for a stopword */
     const char *doc_stem; /* the stem copied into run `epoch`'s document */
     size_t last;          /* 1 + the last sentence of that run that took it */
@@ -2058,12 +2059,14 @@ static stem_slot *stem_insert(fl_stem_cache *c, const char *low, size_t n, unsig
     size_t at = hash & c->mask;
     while (c->slots[at].len)
         at = (at + 1) & c->mask;
-    /* head holds a key's first eight bytes: only the rest is kept, after
-     * the stem (NUL-terminated) in one allocation */
-    size_t tn = n > 8 ? n - 8 : 0, stem_size = stop ? 0 : sn + 1;
+    /* head holds a key's first eight bytes: only the rest is kept, zero
+     * padded to a multiple of eight (fast_words compares eight bytes at
+     * once), after the stem (NUL-terminated) in one allocation */
+    size_t tn = n > 8 ? n - 8 : 0, tail_size = (tn + 7) & ~(size_t)7;
+    size_t stem_size = stop ? 0 : sn + 1;
     char *st = NULL, *tail = NULL;
-    if (tn + stem_size) {
-        char *mem = fl_arena_alloc_uninit(c->arena, stem_size + tn); /* all set here */
+    if (tail_size + stem_size) {
+        char *mem = fl_arena_alloc_uninit(c->arena, stem_size + tail_size); /* all set here */
         if (!mem)
             return NULL;
         if (!stop) {
@@ -2074,6 +2077,7 @@ static stem_slot *stem_insert(fl_stem_cache *c, const char *low, size_t n, unsig
         if (tn) {
             tail = mem + stem_size;
             memcpy(tail, low + 8, tn);
+            memset(tail + tn, 0, tail_size - tn);
         }
     }
     c->slots[at] = (stem_slot){.hash = hash,
@@ -2139,15 +2143,6 @@ static bool word_stem(fl_stem_cache *c, struct sb_stemmer *stemmer, const char *
         return false;
     *slot = sl;
     *stem = (const sb_symbol *)sl->stem;
-    return true;
-}
-
-/* Whether the n bytes (n < 8) at a are those of the little-endian t. */
-static inline bool tail_is(const char *a, uint64_t t, size_t n)
-{
-    for (size_t j = 0; j < n; j++, t >>= 8)
-        if ((unsigned char)a[j] != (unsigned char)t)
-            return false;
     return true;
 }
 
@@ -2247,7 +2242,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
         if (k >= 2) {
             for (size_t p = hash & mask; slots[p].len; p = (p + 1) & mask)
                 if (slots[p].hash == hash && slots[p].len == k && slots[p].head == key &&
-                    (k <= 8 || tail_is(slots[p].tail, tail, k - 8))) {
+                    (k <= 8 || fl_load8(slots[p].tail) == tail)) {
                     slot = &slots[p];
                     break;
                 }
