@@ -933,28 +933,33 @@ done:;
     return true;
 }
 
+/* fl_token_shape's bits of each byte; SHAPE_LOWER and SHAPE_UPPER (bits
+ * FL_TS_KNOWN and FL_TS_UPPER0 are never a byte's) mark the ASCII letters
+ * for FL_TS_CAMEL */
+enum { SHAPE_LOWER = 1, SHAPE_UPPER = 2 };
+// clang-format off
+static const unsigned char shape_of_byte[256] = {
+    ['a' ... 'z'] = FL_TS_LETTER | SHAPE_LOWER, ['A' ... 'Z'] = FL_TS_LETTER | SHAPE_UPPER,
+    ['0' ... '9'] = FL_TS_DIGIT, ['-'] = FL_TS_HYPHEN, [0x80 ... 0xff] = FL_TS_HIGH,
+};
+// clang-format on
+
 unsigned fl_token_shape(const char *s, size_t len)
 {
-    unsigned shape = FL_TS_KNOWN, prev_lower = 0;
-    if (len && s[0] >= 'A' && s[0] <= 'Z')
-        shape |= FL_TS_UPPER0;
+    const unsigned char *u = (const unsigned char *)s;
+    unsigned bits = 0, camel = 0, prev = 0;
     for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        unsigned lower = c >= 'a' && c <= 'z';
-        if (lower)
-            shape |= FL_TS_LETTER;
-        else if (c >= 'A' && c <= 'Z')
-            shape |= FL_TS_LETTER | (prev_lower ? FL_TS_CAMEL : 0);
-        else if (c >= '0' && c <= '9')
-            shape |= FL_TS_DIGIT;
-        else if (c >= 0x80)
-            shape |= FL_TS_HIGH;
-        else if (c == '-')
-            shape |= FL_TS_HYPHEN;
-        prev_lower = lower;
+        unsigned c = shape_of_byte[u[i]];
+        bits |= c;
+        camel |= c & (prev << 1); /* SHAPE_UPPER after SHAPE_LOWER */
+        prev = c;
     }
-    if (!(shape & (FL_TS_UPPER0 | FL_TS_DIGIT)))
-        shape &= ~(unsigned)FL_TS_CAMEL;
+    unsigned shape =
+        FL_TS_KNOWN | (bits & (FL_TS_LETTER | FL_TS_DIGIT | FL_TS_HIGH | FL_TS_HYPHEN));
+    if (len && u[0] >= 'A' && u[0] <= 'Z')
+        shape |= FL_TS_UPPER0;
+    if ((camel & SHAPE_UPPER) && (shape & (FL_TS_UPPER0 | FL_TS_DIGIT)))
+        shape |= FL_TS_CAMEL;
     return shape;
 }
 
