@@ -2189,7 +2189,14 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
     if ((g & (G_LINE | G_PARA)) || sg->len - i < 8)
         return i; /* split_sentences must hear of a line break */
     const unsigned char *s = sg->s, *at = s + i, *last = s + sg->len - 8;
-    fl_token *tok = sg->toks + sg->n, *tok_end = sg->toks + sg->cap;
+    fl_token *tok = sg->toks + sg->n;
+    /* each word pushed takes two bytes or more (a letter and a space, or
+     * it ends the loop), so starting no word past at + 2 * (room - 1)
+     * keeps the tokens within their room (at <= last here: len - i >= 8) */
+    size_t room = sg->cap - sg->n;
+    if (!room)
+        return i;
+    const unsigned char *lim = (size_t)(last - at) / 2 >= room - 1 ? at + 2 * (room - 1) : last;
     uint8_t *flag = sg->flags + sg->n;
     stem_slot **found = sg->slots + sg->n;
     stem_slot *slots = sg->cache->slots;
@@ -2198,7 +2205,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
      * and upper as below) */
     size_t period = 0;
     uint64_t period_key = 0, period_upper = 0;
-    while (at <= last && tok < tok_end) {
+    while (at <= lim) {
         uint64_t w = fl_load8(at);
         /* bytes past ASCII may carry into the bytes after them, but every
          * byte up to the first stop is an ASCII letter */
