@@ -1707,26 +1707,35 @@ static const en_rule en_kept[] = {
     (EN_BIT('c') | EN_BIT('e') | EN_BIT('i') | EN_BIT('l') | EN_BIT('m') | EN_BIT('n') |           \
      EN_BIT('r') | EN_BIT('s') | EN_BIT('t'))
 
+/* Where each letter's group starts in the tables of steps 2 to 4 (only
+ * the letters that end a suffix there are looked up) */
+#define EN_AT(c) [(c) - 'a']
+static const unsigned char en_step2_at[26] = {
+    EN_AT('i') = 0,  EN_AT('l') = 14, EN_AT('m') = 16,
+    EN_AT('n') = 17, EN_AT('r') = 19, EN_AT('s') = 21,
+};
+static const unsigned char en_step3_at[26] = {
+    EN_AT('e') = 0,
+    EN_AT('i') = 3,
+    EN_AT('l') = 4,
+    EN_AT('s') = 8,
+};
+static const unsigned char en_step4_at[26] = {
+    EN_AT('c') = 0,  EN_AT('e') = 1,  EN_AT('i') = 8,  EN_AT('l') = 9,  EN_AT('m') = 10,
+    EN_AT('n') = 11, EN_AT('r') = 12, EN_AT('s') = 13, EN_AT('t') = 14,
+};
+#undef EN_AT
+
 /* The first rule whose suffix ends b[0..n), or NULL; ends: the rules'
- * last letters (EN_BIT). */
-static const en_rule *en_find(const en_rule *r, size_t count, unsigned ends, const unsigned char *b,
-                              size_t n)
+ * last letters (EN_BIT), at: where each letter's group starts. */
+static const en_rule *en_find(const en_rule *r, size_t count, unsigned ends,
+                              const unsigned char *at, const unsigned char *b, size_t n)
 {
     /* every suffix has two bytes or more */
     unsigned char z = n >= 2 ? b[n - 1] : 0, y = n >= 2 ? b[n - 2] : 0;
     if (z < 'a' || z > 'z' || !(ends & EN_BIT(z)))
         return NULL;
-    /* the first rule of z's group (the rules are grouped by last letter,
-     * in order), then the group */
-    size_t lo = 0, hi = count;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (r[mid].last < z)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (size_t i = lo; i < count && r[i].last == z; i++)
+    for (size_t i = at[z - 'a']; i < count && r[i].last == z; i++)
         if (r[i].prev == y && en_ends(b, n - 2, r[i].suf, r[i].len - 2u))
             return &r[i];
     return NULL;
@@ -1780,9 +1789,12 @@ static void en_regions(const unsigned char *b, size_t n, size_t *p1, size_t *p2)
 static void en_steps(unsigned char *b, size_t *len, size_t p1, size_t p2)
 {
     size_t n = *len, m = 0;
-    /* step 1b */
+    /* step 1b (its suffixes end in y, d or g) */
     bool eed = false;
-    if (en_ends(b, n, "eedly", 5))
+    unsigned char e = n ? b[n - 1] : 0;
+    if (e != 'y' && e != 'd' && e != 'g')
+        m = 0;
+    else if (en_ends(b, n, "eedly", 5))
         m = 5, eed = true;
     else if (en_ends(b, n, "ingly", 5))
         m = 5;
@@ -1820,7 +1832,8 @@ static void en_steps(unsigned char *b, size_t *len, size_t p1, size_t p2)
     if (n >= 3 && (b[n - 1] == 'y' || b[n - 1] == 'Y') && !en_vowel(b[n - 2]))
         b[n - 1] = 'i';
     /* step 2 */
-    const en_rule *r = en_find(en_step2, sizeof en_step2 / sizeof en_step2[0], EN_STEP2_ENDS, b, n);
+    const en_rule *r =
+        en_find(en_step2, sizeof en_step2 / sizeof en_step2[0], EN_STEP2_ENDS, en_step2_at, b, n);
     if (r && n - r->len >= p1) {
         if (r->to) {
             en_set(b, &n, r->len, r->to, r->to_len);
@@ -1832,7 +1845,7 @@ static void en_steps(unsigned char *b, size_t *len, size_t p1, size_t p2)
         }
     }
     /* step 3 */
-    r = en_find(en_step3, sizeof en_step3 / sizeof en_step3[0], EN_STEP3_ENDS, b, n);
+    r = en_find(en_step3, sizeof en_step3 / sizeof en_step3[0], EN_STEP3_ENDS, en_step3_at, b, n);
     if (r && n - r->len >= p1) {
         if (r->to)
             en_set(b, &n, r->len, r->to, r->to_len);
@@ -1840,7 +1853,7 @@ static void en_steps(unsigned char *b, size_t *len, size_t p1, size_t p2)
             n -= r->len;
     }
     /* step 4 */
-    r = en_find(en_step4, sizeof en_step4 / sizeof en_step4[0], EN_STEP4_ENDS, b, n);
+    r = en_find(en_step4, sizeof en_step4 / sizeof en_step4[0], EN_STEP4_ENDS, en_step4_at, b, n);
     if (r && n - r->len >= p2) {
         if (r->to)
             n -= r->len;
@@ -1913,14 +1926,20 @@ static size_t english_stem(const char *w, size_t n, char *out)
     }
     size_t p1, p2;
     en_regions(b, n, &p1, &p2);
-    /* step 1a */
-    if (en_ends(b, n, "'s'", 3))
-        n -= 3;
-    else if (en_ends(b, n, "'s", 2))
-        n -= 2;
-    else if (en_ends(b, n, "'", 1))
-        n -= 1;
-    if (en_ends(b, n, "sses", 4)) {
+    /* step 1a (its suffixes end in an apostrophe, then in s or d) */
+    unsigned char e = n ? b[n - 1] : 0;
+    if (e == '\'' || e == 's') {
+        if (en_ends(b, n, "'s'", 3))
+            n -= 3;
+        else if (en_ends(b, n, "'s", 2))
+            n -= 2;
+        else if (en_ends(b, n, "'", 1))
+            n -= 1;
+    }
+    e = n ? b[n - 1] : 0;
+    if (e != 's' && e != 'd') {
+        /* none of the rest */
+    } else if (en_ends(b, n, "sses", 4)) {
         n -= 2;
     } else if (en_ends(b, n, "ied", 3) || en_ends(b, n, "ies", 3)) {
         n -= n >= 5 ? 2 : 1; /* "cried" -> "cri", "ties" -> "tie" */
