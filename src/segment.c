@@ -2129,6 +2129,33 @@ static bool stem_seed_stopwords(fl_stem_cache *c)
     return true;
 }
 
+/* word_stem for a word not in the cache (n <= 255; head: its key_head):
+ * stems it and puts it in. */
+static bool word_stem_new(fl_stem_cache *c, struct sb_stemmer *stemmer, const char *low, size_t n,
+                          unsigned hash, uint64_t head, stem_slot **slot, bool *stop,
+                          const sb_symbol **stem, size_t *sn)
+{
+    *slot = NULL;
+    *stop = false;
+    if (!c->ascii_tried) {
+        c->ascii_tried = true;
+        c->ascii_stemmer = sb_stemmer_new("english", "ISO_8859_1");
+    }
+    char buf[256]; /* the stem, when english_stem makes it: copied below */
+    if (!stem_of(stemmer, c->ascii_stemmer, low, n, stem, sn, buf))
+        return false;
+    if (*sn > 255)
+        return true; /* not cached */
+    if (c->count >= FL_STEM_CACHE_MAX && !stem_cache_reset(c, 4096))
+        return false;
+    stem_slot *sl = stem_insert(c, low, n, hash, head, false, (const char *)*stem, *sn);
+    if (!sl)
+        return false;
+    *slot = sl;
+    *stem = (const sb_symbol *)sl->stem;
+    return true;
+}
+
 /* The cache slot of low[0..n) (hash: its key_hash), stemming the word on
  * first sight; *slot is NULL when the word is not cached (too long), then
  * *stop, *stem and *sn tell its stem. False when out of memory. The
@@ -2144,29 +2171,12 @@ static bool word_stem(fl_stem_cache *c, struct sb_stemmer *stemmer, const char *
         return stem_of(stemmer, NULL, low, n, stem, sn, NULL); /* no stopword is as long */
     uint64_t head = key_head(low, n);
     stem_slot *sl = stem_find(c, low, n, hash, head);
-    if (sl) {
-        *slot = sl;
-        *stop = sl->stop;
-        *stem = (const sb_symbol *)sl->stem;
-        *sn = sl->stem_len;
-        return true;
-    }
-    if (!c->ascii_tried) {
-        c->ascii_tried = true;
-        c->ascii_stemmer = sb_stemmer_new("english", "ISO_8859_1");
-    }
-    char buf[256]; /* the stem, when english_stem makes it: copied below */
-    if (!stem_of(stemmer, c->ascii_stemmer, low, n, stem, sn, buf))
-        return false;
-    if (*sn > 255)
-        return true; /* not cached */
-    if (c->count >= FL_STEM_CACHE_MAX && !stem_cache_reset(c, 4096))
-        return false;
-    sl = stem_insert(c, low, n, hash, head, false, (const char *)*stem, *sn);
     if (!sl)
-        return false;
+        return word_stem_new(c, stemmer, low, n, hash, head, slot, stop, stem, sn);
     *slot = sl;
+    *stop = sl->stop;
     *stem = (const sb_symbol *)sl->stem;
+    *sn = sl->stem_len;
     return true;
 }
 
@@ -2463,7 +2473,9 @@ static fl_status sentence_context(context_state *cx, fl_sentence *st, size_t ind
                 stem = (const sb_symbol *)slot->stem;
                 sn = slot->stem_len;
             } else {
-                if (!word_stem(cx->cache, cx->stemmer, low, n, hash, &slot, &stop, &stem, &sn))
+                /* not in the cache (stem_find above; n < FL_MAX_CONTEXT_WORD) */
+                if (!word_stem_new(cx->cache, cx->stemmer, low, n, hash, fl_load8(low), &slot,
+                                   &stop, &stem, &sn))
                     return FL_ENOMEM;
                 if (cx->cache->gen != sg->gen)
                     found = NULL;
