@@ -1299,13 +1299,16 @@ static fl_status split_sentences(fl_doc *doc, seg *sg)
 {
     mark_quotes(sg);
     /* a sentence ends at a stop, or at the end: room for about that many
-     * (a few more grow the vector) */
-    fl_sentence *room =
-        fl_arena_alloc_uninit(doc->arena, (sg->stops.n + 1) * sizeof *room); /* set as added */
-    if (!room)
+     * (more grow the vector), but no more than one per eight tokens, so
+     * that text of nothing but periods reserves little */
+    size_t room = sg->stops.n + 1, most = sg->n / 8 + 16;
+    if (room > most)
+        room = most;
+    fl_sentence *items = fl_arena_alloc_uninit(doc->arena, room * sizeof *items); /* set as added */
+    if (!items)
         return FL_ENOMEM;
-    doc->sentences.items = room;
-    doc->sentences.cap = sg->stops.n + 1;
+    doc->sentences.items = items;
+    doc->sentences.cap = room;
     size_t n = sg->n, start = 0, para = 0, start_para = 0, line_start = 0;
     /* only the tokens in sg->stops can matter: most tokens have no line
      * break before them, are not a word with a period and not punctuation
