@@ -266,7 +266,7 @@ enum {
 };
 
 typedef struct abbrev {
-    const char *word;
+    const char word[8]; /* NUL padded: fl_load8_be orders as strcmp */
     unsigned char cls;
 } abbrev;
 
@@ -307,30 +307,28 @@ static const abbrev abbrevs[] = {
     {"pp", AB_NUMBERED},  {"v", AB_NEVER},      {"vol", AB_NUMBERED}, {"vs", AB_NEVER},
 };
 
-/* strcmp order of the NUL-terminated a against w[0..len) */
-static int word_cmp(const char *a, const unsigned char *w, size_t len)
+/* w[0..len) (len <= 8) NUL padded as a big-endian number: numbers order
+ * as strcmp orders the words (no word holds a NUL) */
+static inline uint64_t pack_be(const unsigned char *w, size_t len)
 {
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)a[i];
-        if (!c)
-            return -1; /* a ends first */
-        if (c != w[i])
-            return c < w[i] ? -1 : 1;
-    }
-    return a[len] ? 1 : 0;
+    uint64_t v = 0;
+    for (size_t i = 0; i < len; i++)
+        v |= (uint64_t)w[i] << (56 - 8 * i);
+    return v;
 }
 
-static int abbrev_class(const unsigned char *w, size_t len)
+static __attribute__((noinline)) int abbrev_class(const unsigned char *w, size_t len)
 {
     if (len > 6)
         return AB_NONE;
+    uint64_t key = pack_be(w, len);
     size_t lo = 0, hi = sizeof abbrevs / sizeof abbrevs[0];
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int c = word_cmp(abbrevs[mid].word, w, len);
-        if (c == 0)
+        uint64_t a = fl_load8_be(abbrevs[mid].word);
+        if (a == key)
             return abbrevs[mid].cls;
-        if (c < 0)
+        if (a < key)
             lo = mid + 1;
         else
             hi = mid;
@@ -340,29 +338,31 @@ static int abbrev_class(const unsigned char *w, size_t len)
 
 /* Capitalized words that typically open a sentence; after an ambiguous
  * abbreviation ("U.S.", "Inc.", an initial) they mark a boundary. Sorted
- * by strcmp (binary search). */
-static const char *const starters[] = {
-    "A",       "According", "After", "All",     "Also",   "Although",  "An",      "And",
-    "Any",     "As",        "At",    "Because", "Before", "Both",      "But",     "By",
-    "Despite", "During",    "Each",  "Earlier", "Even",   "For",       "From",    "He",
-    "Her",     "His",       "How",   "However", "I",      "If",        "In",      "Instead",
-    "It",      "Its",       "Last",  "Later",   "Many",   "Meanwhile", "Most",    "Now",
-    "On",      "One",       "Other", "Our",     "She",    "Since",     "So",      "Some",
-    "Still",   "Such",      "That",  "The",     "Their",  "Then",      "There",   "These",
-    "They",    "This",      "Those", "Though",  "Under",  "Until",     "We",      "What",
-    "When",    "Where",     "While", "Who",     "Why",    "With",      "Without", "Yet",
-    "You",
+ * by strcmp (binary search), NUL padded; the two of nine letters apart. */
+static const char starters[][8] = {
+    "A",      "After",  "All",     "Also",   "Although", "An",    "And",     "Any",
+    "As",     "At",     "Because", "Before", "Both",     "But",   "By",      "Despite",
+    "During", "Each",   "Earlier", "Even",   "For",      "From",  "He",      "Her",
+    "His",    "How",    "However", "I",      "If",       "In",    "Instead", "It",
+    "Its",    "Last",   "Later",   "Many",   "Most",     "Now",   "On",      "One",
+    "Other",  "Our",    "She",     "Since",  "So",       "Some",  "Still",   "Such",
+    "That",   "The",    "Their",   "Then",   "There",    "These", "They",    "This",
+    "Those",  "Though", "Under",   "Until",  "We",       "What",  "When",    "Where",
+    "While",  "Who",    "Why",     "With",   "Without",  "Yet",   "You",
 };
 
-static bool is_starter(const unsigned char *w, size_t len)
+static __attribute__((noinline)) bool is_starter(const unsigned char *w, size_t len)
 {
+    if (len > 8)
+        return len == 9 && (memcmp(w, "According", 9) == 0 || memcmp(w, "Meanwhile", 9) == 0);
+    uint64_t key = pack_be(w, len);
     size_t lo = 0, hi = sizeof starters / sizeof starters[0];
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int c = word_cmp(starters[mid], w, len);
-        if (c == 0)
+        uint64_t a = fl_load8_be(starters[mid]);
+        if (a == key)
             return true;
-        if (c < 0)
+        if (a < key)
             lo = mid + 1;
         else
             hi = mid;
@@ -933,28 +933,33 @@ done:;
     return true;
 }
 
+/* fl_token_shape's bits of each byte; SHAPE_LOWER and SHAPE_UPPER (bits
+ * FL_TS_KNOWN and FL_TS_UPPER0 are never a byte's) mark the ASCII letters
+ * for FL_TS_CAMEL */
+enum { SHAPE_LOWER = 1, SHAPE_UPPER = 2 };
+// clang-format off
+static const unsigned char shape_of_byte[256] = {
+    ['a' ... 'z'] = FL_TS_LETTER | SHAPE_LOWER, ['A' ... 'Z'] = FL_TS_LETTER | SHAPE_UPPER,
+    ['0' ... '9'] = FL_TS_DIGIT, ['-'] = FL_TS_HYPHEN, [0x80 ... 0xff] = FL_TS_HIGH,
+};
+// clang-format on
+
 unsigned fl_token_shape(const char *s, size_t len)
 {
-    unsigned shape = FL_TS_KNOWN, prev_lower = 0;
-    if (len && s[0] >= 'A' && s[0] <= 'Z')
-        shape |= FL_TS_UPPER0;
+    const unsigned char *u = (const unsigned char *)s;
+    unsigned bits = 0, camel = 0, prev = 0;
     for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        unsigned lower = c >= 'a' && c <= 'z';
-        if (lower)
-            shape |= FL_TS_LETTER;
-        else if (c >= 'A' && c <= 'Z')
-            shape |= FL_TS_LETTER | (prev_lower ? FL_TS_CAMEL : 0);
-        else if (c >= '0' && c <= '9')
-            shape |= FL_TS_DIGIT;
-        else if (c >= 0x80)
-            shape |= FL_TS_HIGH;
-        else if (c == '-')
-            shape |= FL_TS_HYPHEN;
-        prev_lower = lower;
+        unsigned c = shape_of_byte[u[i]];
+        bits |= c;
+        camel |= c & (prev << 1); /* SHAPE_UPPER after SHAPE_LOWER */
+        prev = c;
     }
-    if (!(shape & (FL_TS_UPPER0 | FL_TS_DIGIT)))
-        shape &= ~(unsigned)FL_TS_CAMEL;
+    unsigned shape =
+        FL_TS_KNOWN | (bits & (FL_TS_LETTER | FL_TS_DIGIT | FL_TS_HIGH | FL_TS_HYPHEN));
+    if (len && u[0] >= 'A' && u[0] <= 'Z')
+        shape |= FL_TS_UPPER0;
+    if ((camel & SHAPE_UPPER) && (shape & (FL_TS_UPPER0 | FL_TS_DIGIT)))
+        shape |= FL_TS_CAMEL;
     return shape;
 }
 
@@ -1275,20 +1280,35 @@ static bool line_break_ends(const seg *sg, size_t start, size_t line_start, size
 
 static bool add_sentence(fl_doc *doc, size_t first, size_t end, size_t para, const seg *sg)
 {
-    fl_sentence *st = fl_vec_push(doc->arena, &doc->sentences);
+    fl_vec *v = &doc->sentences;
+    /* room reserved by split_sentences, else the vector grows */
+    fl_sentence *st =
+        v->count < v->cap ? (fl_sentence *)v->items + v->count++ : fl_vec_push(doc->arena, v);
     if (!st)
         return false;
-    st->off = sg->toks[first].off;
-    st->len = sg->toks[end - 1].off + sg->toks[end - 1].len - st->off;
-    st->paragraph = para;
-    st->first_token = first;
-    st->token_count = end - first;
+    size_t off = sg->toks[first].off;
+    *st = (fl_sentence){.off = off,
+                        .len = sg->toks[end - 1].off + sg->toks[end - 1].len - off,
+                        .paragraph = para,
+                        .first_token = first,
+                        .token_count = end - first};
     return true;
 }
 
 static fl_status split_sentences(fl_doc *doc, seg *sg)
 {
     mark_quotes(sg);
+    /* a sentence ends at a stop, or at the end: room for about that many
+     * (more grow the vector), but no more than one per eight tokens, so
+     * that text of nothing but periods reserves little */
+    size_t room = sg->stops.n + 1, most = sg->n / 8 + 16;
+    if (room > most)
+        room = most;
+    fl_sentence *items = fl_arena_alloc_uninit(doc->arena, room * sizeof *items); /* set as added */
+    if (!items)
+        return FL_ENOMEM;
+    doc->sentences.items = items;
+    doc->sentences.cap = room;
     size_t n = sg->n, start = 0, para = 0, start_para = 0, line_start = 0;
     /* only the tokens in sg->stops can matter: most tokens have no line
      * break before them, are not a word with a period and not punctuation
@@ -1384,7 +1404,8 @@ typedef struct stem_slot {
     unsigned epoch;       /* the run doc_stem and last belong to; 0: none */
     uint64_t head;        /* key_head of the key */
     uint64_t stem_prefix; /* prefix_of the stem (0 for a stopword) */
-    const char *tail;     /* the key past its head, in the cache's arena */
+    const char *tail;     /* the key past its head, zero padded to a multiple of
+                             eight bytes, in the cache's arena */
     const char *stem;     /* in the cache's arena; NULL for a stopword */
     const char *doc_stem; /* the stem copied into run `epoch`'s document */
     size_t last;          /* 1 + the last sentence of that run that took it */
@@ -1618,35 +1639,49 @@ static inline bool en_ends(const unsigned char *b, size_t n, const char *suf, si
     return true;
 }
 
-/* A suffix and what replaces it (NULL: a rule of its own). In the tables
- * of steps 2 to 4 the longest come first, so that the first that ends a
- * word is the one Snowball's `among` takes. */
+/* A suffix and what replaces it (NULL: a rule of its own). The tables of
+ * steps 2 to 4 are grouped by the suffixes' last letters in alphabetical
+ * order (en_find looks only at the group of the word's last letter: two
+ * suffixes that end one word end in the same letter), and in each group
+ * the longest come first, so that the first that ends a word is the one
+ * Snowball's `among` takes. */
 typedef struct en_rule {
     const char *suf;
-    unsigned char len, to_len, last; /* last: suf's last byte */
+    unsigned char len, to_len, last, prev; /* suf's last byte, the byte before */
     const char *to;
 } en_rule;
 
 // clang-format off
-#define EN(s, t) {s, sizeof s - 1, sizeof t - 1, (unsigned char)s[sizeof s - 2], t}
-#define EN_OWN(s) {s, sizeof s - 1, 0, (unsigned char)s[sizeof s - 2], NULL}
+#define EN(s, t) {s, sizeof s - 1, sizeof t - 1, (unsigned char)s[sizeof s - 2], (unsigned char)s[sizeof s - 3], t}
+#define EN_OWN(s) {s, sizeof s - 1, 0, (unsigned char)s[sizeof s - 2], (unsigned char)s[sizeof s - 3], NULL}
 static const en_rule en_step2[] = {
-    EN("ational", "ate"), EN("fulness", "ful"), EN("iveness", "ive"), EN("ization", "ize"),
-    EN("ousness", "ous"), EN("tional", "tion"), EN("biliti", "ble"), EN("lessli", "less"),
-    EN("entli", "ent"), EN("ation", "ate"), EN("alism", "al"), EN("aliti", "al"),
+    EN("biliti", "ble"), EN("lessli", "less"), EN("entli", "ent"), EN("aliti", "al"),
     EN("ousli", "ous"), EN("iviti", "ive"), EN("fulli", "ful"), EN("enci", "ence"),
-    EN("anci", "ance"), EN("abli", "able"), EN("izer", "ize"), EN("ator", "ate"),
-    EN("alli", "al"), EN("bli", "ble"), EN_OWN("ogi"), EN_OWN("li"),
+    EN("anci", "ance"), EN("abli", "able"), EN("alli", "al"), EN("bli", "ble"), EN_OWN("ogi"),
+    EN_OWN("li"),
+    EN("ational", "ate"), EN("tional", "tion"),
+    EN("alism", "al"),
+    EN("ization", "ize"), EN("ation", "ate"),
+    EN("izer", "ize"), EN("ator", "ate"),
+    EN("fulness", "ful"), EN("iveness", "ive"), EN("ousness", "ous"),
 };
 static const en_rule en_step3[] = {
-    EN("ational", "ate"), EN("tional", "tion"), EN("alize", "al"), EN("icate", "ic"),
-    EN("iciti", "ic"), EN_OWN("ative"), EN("ical", "ic"), EN("ness", ""), EN("ful", ""),
+    EN("alize", "al"), EN("icate", "ic"), EN_OWN("ative"),
+    EN("iciti", "ic"),
+    EN("ational", "ate"), EN("tional", "tion"), EN("ical", "ic"), EN("ful", ""),
+    EN("ness", ""),
 };
 static const en_rule en_step4[] = {
-    EN("ement", ""), EN("ance", ""), EN("ence", ""), EN("able", ""), EN("ible", ""),
-    EN("ment", ""), EN("ant", ""), EN("ent", ""), EN("ism", ""), EN("ate", ""), EN("iti", ""),
-    EN("ous", ""), EN("ive", ""), EN("ize", ""), EN_OWN("ion"), EN("al", ""), EN("er", ""),
     EN("ic", ""),
+    EN("ance", ""), EN("ence", ""), EN("able", ""), EN("ible", ""), EN("ate", ""), EN("ive", ""),
+    EN("ize", ""),
+    EN("iti", ""),
+    EN("al", ""),
+    EN("ism", ""),
+    EN_OWN("ion"),
+    EN("er", ""),
+    EN("ous", ""),
+    EN("ement", ""), EN("ment", ""), EN("ant", ""), EN("ent", ""),
 };
 /* whole words with stems of their own (to_len 0: the word itself) */
 static const en_rule en_special[] = {
@@ -1675,16 +1710,36 @@ static const en_rule en_kept[] = {
     (EN_BIT('c') | EN_BIT('e') | EN_BIT('i') | EN_BIT('l') | EN_BIT('m') | EN_BIT('n') |           \
      EN_BIT('r') | EN_BIT('s') | EN_BIT('t'))
 
+/* Where each letter's group starts in the tables of steps 2 to 4 (only
+ * the letters that end a suffix there are looked up) */
+#define EN_AT(c) [(c) - 'a']
+static const unsigned char en_step2_at[26] = {
+    EN_AT('i') = 0,  EN_AT('l') = 14, EN_AT('m') = 16,
+    EN_AT('n') = 17, EN_AT('r') = 19, EN_AT('s') = 21,
+};
+static const unsigned char en_step3_at[26] = {
+    EN_AT('e') = 0,
+    EN_AT('i') = 3,
+    EN_AT('l') = 4,
+    EN_AT('s') = 8,
+};
+static const unsigned char en_step4_at[26] = {
+    EN_AT('c') = 0,  EN_AT('e') = 1,  EN_AT('i') = 8,  EN_AT('l') = 9,  EN_AT('m') = 10,
+    EN_AT('n') = 11, EN_AT('r') = 12, EN_AT('s') = 13, EN_AT('t') = 14,
+};
+#undef EN_AT
+
 /* The first rule whose suffix ends b[0..n), or NULL; ends: the rules'
- * last letters (EN_BIT). */
-static const en_rule *en_find(const en_rule *r, size_t count, unsigned ends, const unsigned char *b,
-                              size_t n)
+ * last letters (EN_BIT), at: where each letter's group starts. */
+static const en_rule *en_find(const en_rule *r, size_t count, unsigned ends,
+                              const unsigned char *at, const unsigned char *b, size_t n)
 {
-    unsigned char z = n ? b[n - 1] : 0;
+    /* every suffix has two bytes or more */
+    unsigned char z = n >= 2 ? b[n - 1] : 0, y = n >= 2 ? b[n - 2] : 0;
     if (z < 'a' || z > 'z' || !(ends & EN_BIT(z)))
         return NULL;
-    for (size_t i = 0; i < count; i++)
-        if (r[i].last == z && en_ends(b, n, r[i].suf, r[i].len))
+    for (size_t i = at[z - 'a']; i < count && r[i].last == z; i++)
+        if (r[i].prev == y && en_ends(b, n - 2, r[i].suf, r[i].len - 2u))
             return &r[i];
     return NULL;
 }
@@ -1737,9 +1792,12 @@ static void en_regions(const unsigned char *b, size_t n, size_t *p1, size_t *p2)
 static void en_steps(unsigned char *b, size_t *len, size_t p1, size_t p2)
 {
     size_t n = *len, m = 0;
-    /* step 1b */
+    /* step 1b (its suffixes end in y, d or g) */
     bool eed = false;
-    if (en_ends(b, n, "eedly", 5))
+    unsigned char e = n ? b[n - 1] : 0;
+    if (e != 'y' && e != 'd' && e != 'g')
+        m = 0;
+    else if (en_ends(b, n, "eedly", 5))
         m = 5, eed = true;
     else if (en_ends(b, n, "ingly", 5))
         m = 5;
@@ -1777,7 +1835,8 @@ static void en_steps(unsigned char *b, size_t *len, size_t p1, size_t p2)
     if (n >= 3 && (b[n - 1] == 'y' || b[n - 1] == 'Y') && !en_vowel(b[n - 2]))
         b[n - 1] = 'i';
     /* step 2 */
-    const en_rule *r = en_find(en_step2, sizeof en_step2 / sizeof en_step2[0], EN_STEP2_ENDS, b, n);
+    const en_rule *r =
+        en_find(en_step2, sizeof en_step2 / sizeof en_step2[0], EN_STEP2_ENDS, en_step2_at, b, n);
     if (r && n - r->len >= p1) {
         if (r->to) {
             en_set(b, &n, r->len, r->to, r->to_len);
@@ -1789,7 +1848,7 @@ static void en_steps(unsigned char *b, size_t *len, size_t p1, size_t p2)
         }
     }
     /* step 3 */
-    r = en_find(en_step3, sizeof en_step3 / sizeof en_step3[0], EN_STEP3_ENDS, b, n);
+    r = en_find(en_step3, sizeof en_step3 / sizeof en_step3[0], EN_STEP3_ENDS, en_step3_at, b, n);
     if (r && n - r->len >= p1) {
         if (r->to)
             en_set(b, &n, r->len, r->to, r->to_len);
@@ -1797,7 +1856,7 @@ static void en_steps(unsigned char *b, size_t *len, size_t p1, size_t p2)
             n -= r->len;
     }
     /* step 4 */
-    r = en_find(en_step4, sizeof en_step4 / sizeof en_step4[0], EN_STEP4_ENDS, b, n);
+    r = en_find(en_step4, sizeof en_step4 / sizeof en_step4[0], EN_STEP4_ENDS, en_step4_at, b, n);
     if (r && n - r->len >= p2) {
         if (r->to)
             n -= r->len;
@@ -1839,8 +1898,11 @@ static size_t english_stem(const char *w, size_t n, char *out)
 {
     unsigned char b[256];
     memcpy(b, w, n);
-    const en_rule *r =
-        n && n <= 6 ? en_whole(en_special, sizeof en_special / sizeof en_special[0], b, n) : NULL;
+    /* the special words end in e, g, s or y */
+    unsigned char z = n ? b[n - 1] : 0;
+    const en_rule *r = n && n <= 6 && (z == 's' || z == 'y' || z == 'g' || z == 'e')
+                           ? en_whole(en_special, sizeof en_special / sizeof en_special[0], b, n)
+                           : NULL;
     if (r && r->to_len) {
         memcpy(out, r->to, r->to_len);
         return r->to_len;
@@ -1858,7 +1920,8 @@ static size_t english_stem(const char *w, size_t n, char *out)
         b[0] = 'Y';
         y_found = true;
     }
-    for (size_t i = 0; i + 1 < n; i++) {
+    bool inner_y = n > 1 && memchr(b + 1, 'y', n - 1);
+    for (size_t i = 0; inner_y && i + 1 < n; i++) {
         if (en_vowel(b[i]) && b[i + 1] == 'y') {
             b[++i] = 'Y';
             y_found = true;
@@ -1866,14 +1929,20 @@ static size_t english_stem(const char *w, size_t n, char *out)
     }
     size_t p1, p2;
     en_regions(b, n, &p1, &p2);
-    /* step 1a */
-    if (en_ends(b, n, "'s'", 3))
-        n -= 3;
-    else if (en_ends(b, n, "'s", 2))
-        n -= 2;
-    else if (en_ends(b, n, "'", 1))
-        n -= 1;
-    if (en_ends(b, n, "sses", 4)) {
+    /* step 1a (its suffixes end in an apostrophe, then in s or d) */
+    unsigned char e = n ? b[n - 1] : 0;
+    if (e == '\'' || e == 's') {
+        if (en_ends(b, n, "'s'", 3))
+            n -= 3;
+        else if (en_ends(b, n, "'s", 2))
+            n -= 2;
+        else if (en_ends(b, n, "'", 1))
+            n -= 1;
+    }
+    e = n ? b[n - 1] : 0;
+    if (e != 's' && e != 'd') {
+        /* none of the rest */
+    } else if (en_ends(b, n, "sses", 4)) {
         n -= 2;
     } else if (en_ends(b, n, "ied", 3) || en_ends(b, n, "ies", 3)) {
         n -= n >= 5 ? 2 : 1; /* "cried" -> "cri", "ties" -> "tie" */
@@ -1887,37 +1956,58 @@ static size_t english_stem(const char *w, size_t n, char *out)
             }
         }
     }
-    if (!(n >= 6 && n <= 7 && en_whole(en_kept, sizeof en_kept / sizeof en_kept[0], b, n)))
+    if (!(n >= 6 && n <= 7 && (b[n - 1] == 'g' || b[n - 1] == 'd') &&
+          en_whole(en_kept, sizeof en_kept / sizeof en_kept[0], b, n)))
         en_steps(b, &n, p1, p2);
+    if (!y_found) {
+        memcpy(out, b, n);
+        return n;
+    }
     for (size_t i = 0; i < n; i++)
-        out[i] = (char)(y_found && b[i] == 'Y' ? 'y' : b[i]);
+        out[i] = (char)(b[i] == 'Y' ? 'y' : b[i]);
     return n;
 }
 
+/* Bytes as stem_of sees them */
+enum { STEM_EN = 1, STEM_DOT = 2, STEM_HIGH = 4 };
+// clang-format off
+static const unsigned char stem_byte[256] = {
+    ['a' ... 'z'] = STEM_EN, ['0' ... '9'] = STEM_EN, ['\''] = STEM_EN, ['-'] = STEM_EN,
+    ['&'] = STEM_EN, ['.'] = STEM_DOT, [0x80 ... 0xff] = STEM_HIGH,
+};
+// clang-format on
+
 /* The stem of low[0..n), no stopword (Snowball English; dotted forms such
  * as "u.s" and "amazon.com" are names, not inflected words, and stay as
- * they are). buf (room for n bytes) may hold the stem. */
-static bool stem_of(struct sb_stemmer *stemmer, const char *low, size_t n, const sb_symbol **stem,
-                    size_t *sn, char *buf)
+ * they are). buf (room for n bytes) may hold the stem. ascii (may be NULL)
+ * stems words all in ASCII the same at less cost. */
+static bool stem_of(struct sb_stemmer *stemmer, struct sb_stemmer *ascii, const char *low, size_t n,
+                    const sb_symbol **stem, size_t *sn, char *buf)
 {
     *stem = (const sb_symbol *)low;
     *sn = n;
-    if (memchr(low, '.', n))
+    /* one pass: a period, a byte past ASCII, every byte one english_stem
+     * takes (en_takes) */
+    unsigned all = STEM_EN, any = 0;
+    for (size_t k = 0; k < n; k++) {
+        unsigned c = stem_byte[(unsigned char)low[k]];
+        all &= c;
+        any |= c;
+    }
+    if (any & STEM_DOT)
         return true;
-    unsigned char high = 0;
-    for (size_t k = 0; k < n; k++)
-        high |= (unsigned char)low[k];
-    size_t kept = high < 0x80 ? plain_stem(low, n) : 0;
+    bool high = any & STEM_HIGH;
+    size_t kept = !high ? plain_stem(low, n) : 0;
     if (kept) {
         *sn = kept;
         return true;
     }
-    if (en_takes(low, n)) {
+    if ((all & STEM_EN) && n <= 255) {
         *sn = english_stem(low, n, buf);
         *stem = (const sb_symbol *)buf;
         return true;
     }
-    *stem = sb_stemmer_stem(stemmer, (const sb_symbol *)low, (int)n);
+    *stem = sb_stemmer_stem(!high && ascii ? ascii : stemmer, (const sb_symbol *)low, (int)n);
     if (!*stem)
         return false;
     *sn = (size_t)sb_stemmer_length(stemmer);
@@ -1947,7 +2037,7 @@ static bool stem_fresh(struct sb_stemmer *stemmer, const char *low, size_t n, bo
     *stop = fl_is_stopword(low, n);
     *stem = (const sb_symbol *)low;
     *sn = n;
-    return *stop || stem_of(stemmer, low, n, stem, sn, buf);
+    return *stop || stem_of(stemmer, NULL, low, n, stem, sn, buf);
 }
 
 /* The first eight bytes of s[0..n), zero padded, as a little-endian number
@@ -1996,11 +2086,27 @@ static stem_slot *stem_insert(fl_stem_cache *c, const char *low, size_t n, unsig
     size_t at = hash & c->mask;
     while (c->slots[at].len)
         at = (at + 1) & c->mask;
-    /* head holds a key's first eight bytes: only the rest is kept */
-    char *tail = n > 8 ? fl_arena_strndup(c->arena, low + 8, n - 8) : NULL;
-    char *st = stop ? NULL : fl_arena_strndup(c->arena, stem, sn);
-    if ((n > 8 && !tail) || (!stop && !st))
-        return NULL;
+    /* head holds a key's first eight bytes: only the rest is kept, zero
+     * padded to a multiple of eight (fast_words compares eight bytes at
+     * once), after the stem (NUL-terminated) in one allocation */
+    size_t tn = n > 8 ? n - 8 : 0, tail_size = (tn + 7) & ~(size_t)7;
+    size_t stem_size = stop ? 0 : sn + 1;
+    char *st = NULL, *tail = NULL;
+    if (tail_size + stem_size) {
+        char *mem = fl_arena_alloc_uninit(c->arena, stem_size + tail_size); /* all set here */
+        if (!mem)
+            return NULL;
+        if (!stop) {
+            memcpy(mem, stem, sn);
+            mem[sn] = '\0';
+            st = mem;
+        }
+        if (tn) {
+            tail = mem + stem_size;
+            memcpy(tail, low + 8, tn);
+            memset(tail + tn, 0, tail_size - tn);
+        }
+    }
     c->slots[at] = (stem_slot){.hash = hash,
                                .len = (unsigned char)n,
                                .stop = stop,
@@ -2026,6 +2132,33 @@ static bool stem_seed_stopwords(fl_stem_cache *c)
     return true;
 }
 
+/* word_stem for a word not in the cache (n <= 255; head: its key_head):
+ * stems it and puts it in. */
+static bool word_stem_new(fl_stem_cache *c, struct sb_stemmer *stemmer, const char *low, size_t n,
+                          unsigned hash, uint64_t head, stem_slot **slot, bool *stop,
+                          const sb_symbol **stem, size_t *sn)
+{
+    *slot = NULL;
+    *stop = false;
+    if (!c->ascii_tried) {
+        c->ascii_tried = true;
+        c->ascii_stemmer = sb_stemmer_new("english", "ISO_8859_1");
+    }
+    char buf[256]; /* the stem, when english_stem makes it: copied below */
+    if (!stem_of(stemmer, c->ascii_stemmer, low, n, stem, sn, buf))
+        return false;
+    if (*sn > 255)
+        return true; /* not cached */
+    if (c->count >= FL_STEM_CACHE_MAX && !stem_cache_reset(c, 4096))
+        return false;
+    stem_slot *sl = stem_insert(c, low, n, hash, head, false, (const char *)*stem, *sn);
+    if (!sl)
+        return false;
+    *slot = sl;
+    *stem = (const sb_symbol *)sl->stem;
+    return true;
+}
+
 /* The cache slot of low[0..n) (hash: its key_hash), stemming the word on
  * first sight; *slot is NULL when the word is not cached (too long), then
  * *stop, *stem and *sn tell its stem. False when out of memory. The
@@ -2038,45 +2171,15 @@ static bool word_stem(fl_stem_cache *c, struct sb_stemmer *stemmer, const char *
     *slot = NULL;
     *stop = false;
     if (n > 255)
-        return stem_of(stemmer, low, n, stem, sn, NULL); /* no stopword is as long */
+        return stem_of(stemmer, NULL, low, n, stem, sn, NULL); /* no stopword is as long */
     uint64_t head = key_head(low, n);
     stem_slot *sl = stem_find(c, low, n, hash, head);
-    if (sl) {
-        *slot = sl;
-        *stop = sl->stop;
-        *stem = (const sb_symbol *)sl->stem;
-        *sn = sl->stem_len;
-        return true;
-    }
-    if (!c->ascii_tried) {
-        c->ascii_tried = true;
-        c->ascii_stemmer = sb_stemmer_new("english", "ISO_8859_1");
-    }
-    unsigned char high = 0;
-    for (size_t k = 0; k < n; k++)
-        high |= (unsigned char)low[k];
-    char buf[256]; /* the stem, when english_stem makes it: copied below */
-    if (!stem_of(high < 0x80 && c->ascii_stemmer ? c->ascii_stemmer : stemmer, low, n, stem, sn,
-                 buf))
-        return false;
-    if (*sn > 255)
-        return true; /* not cached */
-    if (c->count >= FL_STEM_CACHE_MAX && !stem_cache_reset(c, 4096))
-        return false;
-    sl = stem_insert(c, low, n, hash, head, false, (const char *)*stem, *sn);
     if (!sl)
-        return false;
+        return word_stem_new(c, stemmer, low, n, hash, head, slot, stop, stem, sn);
     *slot = sl;
+    *stop = sl->stop;
     *stem = (const sb_symbol *)sl->stem;
-    return true;
-}
-
-/* Whether the n bytes (n < 8) at a are those of the little-endian t. */
-static inline bool tail_is(const char *a, uint64_t t, size_t n)
-{
-    for (size_t j = 0; j < n; j++, t >>= 8)
-        if ((unsigned char)a[j] != (unsigned char)t)
-            return false;
+    *sn = sl->stem_len;
     return true;
 }
 
@@ -2118,7 +2221,14 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
     if ((g & (G_LINE | G_PARA)) || sg->len - i < 8)
         return i; /* split_sentences must hear of a line break */
     const unsigned char *s = sg->s, *at = s + i, *last = s + sg->len - 8;
-    fl_token *tok = sg->toks + sg->n, *tok_end = sg->toks + sg->cap;
+    fl_token *tok = sg->toks + sg->n;
+    /* each word pushed takes two bytes or more (a letter and a space, or
+     * it ends the loop), so starting no word past at + 2 * (room - 1)
+     * keeps the tokens within their room (at <= last here: len - i >= 8) */
+    size_t room = sg->cap - sg->n;
+    if (!room)
+        return i;
+    const unsigned char *lim = (size_t)(last - at) / 2 >= room - 1 ? at + 2 * (room - 1) : last;
     uint8_t *flag = sg->flags + sg->n;
     stem_slot **found = sg->slots + sg->n;
     stem_slot *slots = sg->cache->slots;
@@ -2127,7 +2237,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
      * and upper as below) */
     size_t period = 0;
     uint64_t period_key = 0, period_upper = 0;
-    while (at <= last && tok < tok_end) {
+    while (at <= lim) {
         uint64_t w = fl_load8(at);
         /* bytes past ASCII may carry into the bytes after them, but every
          * byte up to the first stop is an ASCII letter */
@@ -2176,7 +2286,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
         if (k >= 2) {
             for (size_t p = hash & mask; slots[p].len; p = (p + 1) & mask)
                 if (slots[p].hash == hash && slots[p].len == k && slots[p].head == key &&
-                    (k <= 8 || tail_is(slots[p].tail, tail, k - 8))) {
+                    (k <= 8 || fl_load8(slots[p].tail) == tail)) {
                     slot = &slots[p];
                     break;
                 }
@@ -2269,6 +2379,9 @@ typedef struct context_state {
      * its arena: the rest of the current block */
     char *stems;
     size_t stems_left;
+    /* the sentences' context arrays likewise */
+    const char **ctx;
+    size_t ctx_left;
 } context_state;
 
 /* A copy of stem[0..n) (prefix: its prefix_of), NUL-terminated, in the
@@ -2363,7 +2476,9 @@ static fl_status sentence_context(context_state *cx, fl_sentence *st, size_t ind
                 stem = (const sb_symbol *)slot->stem;
                 sn = slot->stem_len;
             } else {
-                if (!word_stem(cx->cache, cx->stemmer, low, n, hash, &slot, &stop, &stem, &sn))
+                /* not in the cache (stem_find above; n < FL_MAX_CONTEXT_WORD) */
+                if (!word_stem_new(cx->cache, cx->stemmer, low, n, hash, fl_load8(low), &slot,
+                                   &stop, &stem, &sn))
                     return FL_ENOMEM;
                 if (cx->cache->gen != sg->gen)
                     found = NULL;
@@ -2431,9 +2546,16 @@ static fl_status sentence_context(context_state *cx, fl_sentence *st, size_t ind
             if (ctx_cmp(&w[u - 1], &w[k]) != 0)
                 w[u++] = w[k];
     }
-    const char **ctx = fl_arena_alloc_uninit(cx->arena, u * sizeof *ctx); /* set below */
-    if (!ctx)
-        return FL_ENOMEM;
+    if (u > cx->ctx_left) {
+        size_t room = u > 512 ? u : 512;
+        cx->ctx = fl_arena_alloc_uninit(cx->arena, room * sizeof *cx->ctx); /* set as used */
+        if (!cx->ctx)
+            return FL_ENOMEM;
+        cx->ctx_left = room;
+    }
+    const char **ctx = cx->ctx;
+    cx->ctx += u;
+    cx->ctx_left -= u;
     for (size_t k = 0; k < u; k++)
         ctx[k] = w[k].text;
     st->context = ctx;
