@@ -99,6 +99,8 @@ static size_t core_end(const fl_mx *mx, size_t start, size_t end)
 
 static bool head_excluded(const char *s, size_t len)
 {
+    if (len > 3)
+        return false; /* none of the heads is longer */
     static const char *const heads[] = {"US",  "UK",  "EU",  "UN",  "AM",  "PM",  "AD",  "BC",
                                         "NO",  "TV",  "CEO", "CFO", "COO", "CTO", "GDP", "AI",
                                         "USD", "GBP", "EUR", "JPY", "CNY", "ET",  "GMT", "BST",
@@ -430,10 +432,13 @@ void fl_extract_codes(fl_mx *mx)
             /* a word of digits alone ("2024", "15,"; the run's end from the
              * sentence's table, where no ASCII letter, digit or hyphen
              * follows): no code but a model number or a "737 MAX" has only
-             * digits, and those have three */
+             * digits, and those have three, a model after a space
+             * (bare_model) and a "737 MAX" a space or hyphen next */
             size_t de = mx->s_off + mx->digits[2 * digit_cursor + 1];
             unsigned char b = de < mx->s_end ? (unsigned char)t[de] : ' ';
-            if (de - i != 3 && b < 0x80 && b != '-' && !is_alnum((char)b)) {
+            if (b < 0x80 && b != '-' && !is_alnum((char)b) &&
+                (de - i != 3 || ((i == mx->s_off || t[i - 1] != ' ') &&
+                                 !(fl_re_space((char)b) && numsuffix_shape(mx, i))))) {
                 i = de;
                 continue;
             }
