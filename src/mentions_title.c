@@ -156,6 +156,10 @@ static bool possessive_role(const fl_mx *mx, size_t w)
         size_t q = w;
         while (q < end && !fl_re_space((char)t[q])) {
             unsigned char b = t[q];
+            if ((unsigned)((b | 0x20u) - 'a') < 26u) { /* an ASCII letter, the most */
+                q++;
+                continue;
+            }
             size_t ap = 0;
             if (b == '\'')
                 ap = 1;
