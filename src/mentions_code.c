@@ -99,6 +99,8 @@ static size_t core_end(const fl_mx *mx, size_t start, size_t end)
 
 static bool head_excluded(const char *s, size_t len)
 {
+    if (len > 3)
+        return false; /* none of the heads is longer */
     static const char *const heads[] = {"US",  "UK",  "EU",  "UN",  "AM",  "PM",  "AD",  "BC",
                                         "NO",  "TV",  "CEO", "CFO", "COO", "CTO", "GDP", "AI",
                                         "USD", "GBP", "EUR", "JPY", "CNY", "ET",  "GMT", "BST",
@@ -281,25 +283,45 @@ static size_t token_start(const fl_mx *mx, size_t at, size_t lo)
     return at;
 }
 
-/* Whether the token before the space at `sp` (not before lo) may hold a
- * head word of the number after the space: a maker ("Boeing"), a word in
- * capitals ("RTX") or a FL_RE_CODE_NAMENUM head ("Section", "iPhone").
- * Only the word that ends at the space can be one, and none of them
- * starts with a lower-case letter but the i of "iPhone" and "iPad"; the
- * token's other words neither have a digit nor end before a space. When
- * in doubt (a byte past ASCII or a digit before the word, or the word
- * reaching back to lo), true. */
-static bool may_head_number(const fl_mx *mx, size_t sp, size_t lo)
+/* Whether the word s[0..len) of ASCII letters, after a space, heads a
+ * number after the space that follows it: a maker ("Boeing"), a word of
+ * two to six capitals not excluded ("RTX", outside a sentence in
+ * capitals) or a FL_RE_CODE_NAMENUM head ("Section", "iPhone"), as the
+ * scan of fl_extract_codes tries them at the word. */
+static bool heads_number(const fl_mx *mx, const char *s, size_t len)
+{
+    if (!is_upper(s[0]))
+        return s[0] == 'i' && fl_namenum_head(s, len);
+    bool all_upper = true;
+    for (size_t k = 1; k < len; k++)
+        all_upper &= is_upper(s[k]);
+    if (all_upper)
+        return len >= 2 && len <= 6 && !mx->sent->all_caps && !head_excluded(s, len);
+    return is_maker(s, len) || fl_namenum_head(s, len);
+}
+
+/* Where the scan for a code whose number starts after the space at `sp`
+ * begins (not before lo): at the token before the space when it may hold
+ * a head word of the number, else after the space. Only the word that
+ * ends at the space can be one; the token's other words neither have a
+ * digit nor end before a space. A word of ASCII letters after a space is
+ * tested as the scan would (heads_number); when in doubt (a byte past
+ * ASCII or another byte before the word, or the word reaching back to
+ * lo), the whole token. */
+static size_t head_from(const fl_mx *mx, size_t sp, size_t lo)
 {
     const char *t = mx->text;
     size_t p = sp;
     while (p > lo && is_alpha(t[p - 1]))
         p--;
     if (p == sp)
-        return false; /* no letter ends there: no word ends at the space */
-    if (p == lo || (unsigned char)t[p - 1] >= 0x80 || is_digit(t[p - 1]))
-        return true;
-    return is_upper(t[p]) || t[p] == 'i';
+        return sp + 1; /* no letter ends there: no word ends at the space */
+    if (p > lo && t[p - 1] == ' ')
+        return heads_number(mx, t + p, sp - p) ? p : sp + 1;
+    if (p == lo || (unsigned char)t[p - 1] >= 0x80 || is_digit(t[p - 1]) || is_upper(t[p]) ||
+        t[p] == 'i')
+        return token_start(mx, sp, lo);
+    return sp + 1;
 }
 
 static bool is_alnum(char c)
@@ -396,9 +418,8 @@ void fl_extract_codes(fl_mx *mx)
             if (next_digit >= mx->s_end)
                 break;
             from = token_start(mx, next_digit, i);
-            if (from == next_digit && from > i && t[from - 1] == ' ' &&
-                may_head_number(mx, from - 1, i))
-                from = token_start(mx, from - 1, i);
+            if (from == next_digit && from > i && t[from - 1] == ' ')
+                from = head_from(mx, from - 1, i);
         }
         if (i < from)
             i = from;
@@ -411,10 +432,13 @@ void fl_extract_codes(fl_mx *mx)
             /* a word of digits alone ("2024", "15,"; the run's end from the
              * sentence's table, where no ASCII letter, digit or hyphen
              * follows): no code but a model number or a "737 MAX" has only
-             * digits, and those have three */
+             * digits, and those have three, a model after a space
+             * (bare_model) and a "737 MAX" a space or hyphen next */
             size_t de = mx->s_off + mx->digits[2 * digit_cursor + 1];
             unsigned char b = de < mx->s_end ? (unsigned char)t[de] : ' ';
-            if (de - i != 3 && b < 0x80 && b != '-' && !is_alnum((char)b)) {
+            if (b < 0x80 && b != '-' && !is_alnum((char)b) &&
+                (de - i != 3 || ((i == mx->s_off || t[i - 1] != ' ') &&
+                                 !(fl_re_space((char)b) && numsuffix_shape(mx, i))))) {
                 i = de;
                 continue;
             }

@@ -513,7 +513,14 @@ static bool day_month_shape(const fl_mx *mx, size_t at, size_t run)
         while (p < mx->s_end && fl_re_space(t[p]))
             p++;
     }
-    return p < mx->s_end && strchr("JFMASOND", t[p]) && t[p] != '\0';
+    if (p >= mx->s_end)
+        return false;
+    /* a capital that starts a month: J F M A S O N D */
+    const unsigned c = (unsigned)((unsigned char)t[p] - 'A'),
+                   months = 1u << ('J' - 'A') | 1u << ('F' - 'A') | 1u << ('M' - 'A') |
+                            1u << ('A' - 'A') | 1u << ('S' - 'A') | 1u << ('O' - 'A') |
+                            1u << ('N' - 'A') | 1u << ('D' - 'A');
+    return c < 26u && ((months >> c) & 1u);
 }
 
 /* Where FL_RE_YEAR matches at `at`, which holds a run of exactly four
@@ -616,49 +623,47 @@ static size_t digit_word_from(const fl_mx *mx, size_t *cursor, size_t *dcur, siz
     return mx->s_end;
 }
 
-/* A 6-bit hash of three bytes a, b, c, and the filter of the prefixes
- * date_word_prefix takes: bit h set when a prefix hashes to h. */
-#define DATE_PREFIX_HASH(a, b, c)                                                                  \
-    ((((uint32_t)(unsigned char)(a) | (uint32_t)(unsigned char)(b) << 8 |                          \
-       (uint32_t)(unsigned char)(c) << 16) *                                                       \
-      0x9E3779B1u) >>                                                                              \
-     26)
-#define DATE_PREFIX_BIT(s) ((uint64_t)1 << DATE_PREFIX_HASH((s)[0], (s)[1], (s)[2]))
-#define DATE_PREFIX_FILTER                                                                         \
-    (DATE_PREFIX_BIT("Jan") | DATE_PREFIX_BIT("Jun") | DATE_PREFIX_BIT("Jul") |                    \
-     DATE_PREFIX_BIT("Feb") | DATE_PREFIX_BIT("Fri") | DATE_PREFIX_BIT("Mar") |                    \
-     DATE_PREFIX_BIT("May") | DATE_PREFIX_BIT("Mon") | DATE_PREFIX_BIT("Apr") |                    \
-     DATE_PREFIX_BIT("Aug") | DATE_PREFIX_BIT("Sep") | DATE_PREFIX_BIT("Sat") |                    \
-     DATE_PREFIX_BIT("Sun") | DATE_PREFIX_BIT("Oct") | DATE_PREFIX_BIT("Nov") |                    \
-     DATE_PREFIX_BIT("Dec") | DATE_PREFIX_BIT("Tue") | DATE_PREFIX_BIT("Thu") |                    \
-     DATE_PREFIX_BIT("Wed"))
-
-static inline unsigned date_prefix_hash(const char *s)
-{
-    return (unsigned)DATE_PREFIX_HASH(s[0], s[1], s[2]);
-}
+/* The three bytes a, b, c as one key, its slot in date_prefixes (the
+ * multiplier puts each prefix date_word_prefix takes in a slot of its
+ * own), and the table of those prefixes by slot (0: none). */
+#define DATE_KEY(a, b, c)                                                                          \
+    ((uint32_t)(unsigned char)(a) | (uint32_t)(unsigned char)(b) << 8 |                            \
+     (uint32_t)(unsigned char)(c) << 16)
+#define DATE_SLOT(key) ((uint32_t)((key)*0xC69D4BD9u) >> 27)
+#define DATE_ENTRY(a, b, c) [DATE_SLOT(DATE_KEY(a, b, c))] = DATE_KEY(a, b, c)
+static const uint32_t date_prefixes[32] = {
+    DATE_ENTRY('J', 'a', 'n'), DATE_ENTRY('J', 'u', 'n'), DATE_ENTRY('J', 'u', 'l'),
+    DATE_ENTRY('F', 'e', 'b'), DATE_ENTRY('F', 'r', 'i'), DATE_ENTRY('M', 'a', 'r'),
+    DATE_ENTRY('M', 'a', 'y'), DATE_ENTRY('M', 'o', 'n'), DATE_ENTRY('A', 'p', 'r'),
+    DATE_ENTRY('A', 'u', 'g'), DATE_ENTRY('S', 'e', 'p'), DATE_ENTRY('S', 'a', 't'),
+    DATE_ENTRY('S', 'u', 'n'), DATE_ENTRY('O', 'c', 't'), DATE_ENTRY('N', 'o', 'v'),
+    DATE_ENTRY('D', 'e', 'c'), DATE_ENTRY('T', 'u', 'e'), DATE_ENTRY('T', 'h', 'u'),
+    DATE_ENTRY('W', 'e', 'd')};
 
 /* The first word at or after `at` that starts like a month or a weekday
  * (from the name marks: a capital first), or s_end. The walk goes forward
  * only (*cursor 0 at its start). */
 static size_t calendar_word_from(const fl_mx *mx, size_t *cursor, size_t at)
 {
-    const char *t = mx->text;
-    const size_t rel = at > mx->s_off ? at - mx->s_off : 0;
-    for (size_t k = *cursor; k < mx->name_mark_count; k++) {
-        size_t r = mx->name_marks[k] & ~FL_NAME_MARK_JOINED;
-        if (r < rel)
-            continue;
-        size_t p = mx->s_off + r;
-        /* date_word_prefix, most words ruled out by a filter of its
-         * prefixes first */
-        if (p + 3 <= mx->s_end && ((DATE_PREFIX_FILTER >> date_prefix_hash(t + p)) & 1u) &&
-            date_word_prefix(t + p)) {
+    const unsigned char *t = (const unsigned char *)mx->text + mx->s_off;
+    const size_t rel = at > mx->s_off ? at - mx->s_off : 0, lim = mx->s_end - mx->s_off;
+    const uint32_t *marks = mx->name_marks;
+    const size_t n = mx->name_mark_count;
+    size_t k = *cursor;
+    while (k < n && (marks[k] & ~FL_NAME_MARK_JOINED) < rel)
+        k++;
+    for (; k < n; k++) {
+        const size_t r = marks[k] & ~FL_NAME_MARK_JOINED;
+        if (r + 3 > lim) /* so is every later mark */
+            break;
+        /* date_word_prefix, by its table */
+        const uint32_t key = DATE_KEY(t[r], t[r + 1], t[r + 2]);
+        if (date_prefixes[DATE_SLOT(key)] == key) {
             *cursor = k;
-            return p;
+            return mx->s_off + r;
         }
     }
-    *cursor = mx->name_mark_count;
+    *cursor = n;
     return mx->s_end;
 }
 

@@ -156,6 +156,10 @@ static bool possessive_role(const fl_mx *mx, size_t w)
         size_t q = w;
         while (q < end && !fl_re_space((char)t[q])) {
             unsigned char b = t[q];
+            if ((unsigned)((b | 0x20u) - 'a') < 26u) { /* an ASCII letter, the most */
+                q++;
+                continue;
+            }
             size_t ap = 0;
             if (b == '\'')
                 ap = 1;
@@ -382,6 +386,10 @@ static bool pre_candidate(const fl_mx *mx, size_t start, size_t at)
     unsigned inner = 0;
     while (q < reach) {
         unsigned char b = t[q];
+        if ((unsigned)((b | 0x20u) - 'a') < 26u) { /* an ASCII letter, the most */
+            q++;
+            continue;
+        }
         if (fl_re_space((char)b)) {
             const size_t run = q;
             while (q < end && fl_re_space((char)t[q]))
@@ -394,7 +402,7 @@ static bool pre_candidate(const fl_mx *mx, size_t start, size_t at)
             word = q;
             continue;
         }
-        if (!(b >= 0x80 || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') || b == '-' || b == '.'))
+        if (!(b >= 0x80 || b == '-' || b == '.'))
             return false;
         q++;
         if (b == '-')
