@@ -516,8 +516,8 @@ static fl_status build_map(fl_lexicon *lex)
 }
 
 /* The hits of key[0..len) (text hash th) in one index. */
-static size_t lookup_hashed(const fl_lexicon *lex, unsigned index, uint64_t th, const char *key,
-                            size_t len, const fl_lex_hit **hits)
+static inline size_t lookup_hashed(const fl_lexicon *lex, unsigned index, uint64_t th,
+                                   const char *key, size_t len, const fl_lex_hit **hits)
 {
     *hits = NULL;
     if (!lex || !lex->slots)
