@@ -384,7 +384,7 @@ static fl_status add_record(fl_lexicon *lex, unsigned index, const char *key, si
 
 /* A hash of s[0..len), eight bytes at a time (little-endian loads: the
  * same on every host, as the built-in image's slots need). */
-static uint64_t text_hash(const char *s, size_t len)
+static inline uint64_t text_hash(const char *s, size_t len)
 {
     uint64_t h = 0x9e3779b97f4a7c15ull ^ (uint64_t)len * 0xc2b2ae3d27d4eb4full;
     size_t i = 0;

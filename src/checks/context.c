@@ -320,7 +320,7 @@ const unsigned char fl_ctx_byte_class[256] = {
 
 /* The end of the word starting at i: word bytes, with inner hyphens and
  * apostrophes. */
-static size_t word_end(const char *t, size_t len, size_t i)
+static inline size_t word_end(const char *t, size_t len, size_t i)
 {
     while (i < len) {
         unsigned char c = (unsigned char)t[i];
@@ -343,7 +343,7 @@ static size_t next_word(const char *t, size_t len, size_t i)
 }
 
 /* Whether the phrase word p[0..plen) matches the text word t[0..tlen). */
-static bool word_matches(const char *p, size_t plen, const char *t, size_t tlen)
+static inline bool word_matches(const char *p, size_t plen, const char *t, size_t tlen)
 {
     bool prefix = plen > 0 && p[plen - 1] == '*';
     if (prefix)

@@ -72,7 +72,7 @@ static bool is_sep(char c)
 
 /* Splits s into words at spaces and hyphens; returns the count (more than
  * cap: too many). */
-static size_t split_words(const char *s, size_t len, word_ref *words, size_t cap)
+static inline size_t split_words(const char *s, size_t len, word_ref *words, size_t cap)
 {
     size_t n = 0;
     for (size_t i = 0; i < len;) {
