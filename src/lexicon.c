@@ -384,7 +384,7 @@ static fl_status add_record(fl_lexicon *lex, unsigned index, const char *key, si
 
 /* A hash of s[0..len), eight bytes at a time (little-endian loads: the
  * same on every host, as the built-in image's slots need). */
-static uint64_t text_hash(const char *s, size_t len)
+static inline uint64_t text_hash(const char *s, size_t len)
 {
     uint64_t h = 0x9e3779b97f4a7c15ull ^ (uint64_t)len * 0xc2b2ae3d27d4eb4full;
     size_t i = 0;
@@ -516,8 +516,8 @@ static fl_status build_map(fl_lexicon *lex)
 }
 
 /* The hits of key[0..len) (text hash th) in one index. */
-static size_t lookup_hashed(const fl_lexicon *lex, unsigned index, uint64_t th, const char *key,
-                            size_t len, const fl_lex_hit **hits)
+static inline size_t lookup_hashed(const fl_lexicon *lex, unsigned index, uint64_t th,
+                                   const char *key, size_t len, const fl_lex_hit **hits)
 {
     *hits = NULL;
     if (!lex || !lex->slots)

@@ -370,7 +370,7 @@ static void sort_group(fl_name_use *uses, size_t n, fl_name_use *tmp, unsigned c
 }
 
 /* A hash of s[0..len), eight bytes at a time. */
-static uint64_t key_hash(const char *s, size_t len)
+static inline uint64_t key_hash(const char *s, size_t len)
 {
     uint64_t h = 0x9e3779b97f4a7c15u ^ len;
     size_t i = 0;
@@ -455,7 +455,7 @@ bool fl_name_keys_init_for(fl_doc *doc, fl_name_keys *set, size_t expected)
 }
 
 /* The slot holding s[0..len) (hash h), or the empty slot where it goes. */
-static size_t keys_slot(const fl_name_keys *set, const char *s, size_t len, uint64_t h)
+static inline size_t keys_slot(const fl_name_keys *set, const char *s, size_t len, uint64_t h)
 {
     size_t at = (size_t)h & (set->cap - 1);
     for (;; at = (at + 1) & (set->cap - 1)) {

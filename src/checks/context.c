@@ -320,7 +320,7 @@ const unsigned char fl_ctx_byte_class[256] = {
 
 /* The end of the word starting at i: word bytes, with inner hyphens and
  * apostrophes. */
-static size_t word_end(const char *t, size_t len, size_t i)
+static inline size_t word_end(const char *t, size_t len, size_t i)
 {
     while (i < len) {
         unsigned char c = (unsigned char)t[i];
@@ -343,7 +343,7 @@ static size_t next_word(const char *t, size_t len, size_t i)
 }
 
 /* Whether the phrase word p[0..plen) matches the text word t[0..tlen). */
-static bool word_matches(const char *p, size_t plen, const char *t, size_t tlen)
+static inline bool word_matches(const char *p, size_t plen, const char *t, size_t tlen)
 {
     bool prefix = plen > 0 && p[plen - 1] == '*';
     if (prefix)
@@ -496,7 +496,8 @@ typedef struct phrase_sets {
     size_t data_count;
     const void *data_lists[PHRASE_SETS_MAX];
     fl_ctx_list_maker data_makers[PHRASE_SETS_MAX];
-    void *data[PHRASE_SETS_MAX]; /* malloc'd */
+    void *data[PHRASE_SETS_MAX];    /* malloc'd */
+    void *memos[FL_CTX_MEMO_COUNT]; /* fl_ctx_ws_memo's, malloc'd */
 } phrase_sets;
 
 void fl_ctx_phrase_sets_free(void *sets)
@@ -508,6 +509,8 @@ void fl_ctx_phrase_sets_free(void *sets)
         free(ps->sets[i]);
     for (size_t i = 0; i < ps->data_count; i++)
         free(ps->data[i]);
+    for (size_t i = 0; i < FL_CTX_MEMO_COUNT; i++)
+        free(ps->memos[i]);
     free(ps);
 }
 
@@ -519,6 +522,12 @@ static phrase_sets *ws_sets(const fl_doc *doc)
     if (ws && !ws->phrase_sets)
         ws->phrase_sets = calloc(1, sizeof(phrase_sets));
     return ws ? ws->phrase_sets : NULL;
+}
+
+void **fl_ctx_ws_memo(const fl_doc *doc, unsigned id)
+{
+    phrase_sets *ps = id < FL_CTX_MEMO_COUNT ? ws_sets(doc) : NULL;
+    return ps ? &ps->memos[id] : NULL;
 }
 
 const void *fl_ctx_list_data(const fl_doc *doc, const void *list, size_t size,

@@ -120,6 +120,13 @@ typedef void (*fl_ctx_list_maker)(void *data, const void *list);
 const void *fl_ctx_list_data(const fl_doc *doc, const void *list, size_t size,
                              fl_ctx_list_maker make, void *local);
 
+/* A slot of doc's workspace where a check keeps one malloc'd block across
+ * documents (freed with the workspace), by id; NULL without a workspace
+ * or memory. What the block holds must not depend on which documents the
+ * workspace saw before (a memo of a pure function, say). */
+enum { FL_CTX_MEMO_NAME_NEAR, FL_CTX_MEMO_COUNT };
+void **fl_ctx_ws_memo(const fl_doc *doc, unsigned id);
+
 /* Whether text[0..len) holds one of the phrases; when `where` is not NULL,
  * stores the offset (in text) of the first match. */
 bool fl_ctx_text_has(const char *text, size_t len, const char *const *phrases, size_t *where);

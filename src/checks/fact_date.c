@@ -364,7 +364,7 @@ static inline const event_word *event_word_at(const ev_ctx *cx, size_t t)
 
 /* The kind of event dated by the word at token t (a verb or noun), or
  * EV_NONE; *noun tells whether it may follow its date. */
-static int event_kind_at(const ev_ctx *cx, size_t t, bool *noun)
+static inline int event_kind_at(const ev_ctx *cx, size_t t, bool *noun)
 {
     const event_word *e = event_word_at(cx, t);
     if (!e || e->form == EW_BASE)

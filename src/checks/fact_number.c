@@ -363,12 +363,10 @@ static inline uint64_t word_masks(uint64_t v, uint64_t *bad, uint64_t *alpha)
     return ~(*alpha | *bad) & FL_BYTES_80;
 }
 
-/* w as lower_word makes it of a word of 2 to 7 ASCII letters: v its bytes
- * as fl_load8 reads them, zero past them, alpha its letters (0x20 makes
- * each small). */
-static inline void lower_short(uint64_t v, uint64_t alpha, size_t n, low_word *w)
+/* w as lower_word makes it of a word of 2 to 7 ASCII letters: v its
+ * lower-cased bytes as fl_load8 reads them, zero past them. */
+static inline void lower_short(uint64_t v, size_t n, low_word *w)
 {
-    v |= alpha >> 2;
     store_le8(&w->u.chunk[0], v);
     uint64_t h = v * 0x9E3779B97F4A7C15ull;
     h ^= h >> 29;
@@ -429,11 +427,17 @@ typedef struct stem_slot {
     uint8_t prep; /* is_preposition: 0 no, 1 yes, 2 one that introduces an object */
 } stem_slot;
 
+enum { MEMO_FRONT_BITS = 7, MEMO_FRONT = 1 << MEMO_FRONT_BITS };
 typedef struct stem_memo {
     struct sb_stemmer *stemmer; /* without a workspace */
     stem_slot *slots;
     size_t mask, count;
     fl_name_keys stems; /* the distinct anchor stems */
+    /* before the table, for words of 2 to 7 bytes: the word last met at
+     * each of MEMO_FRONT places (its lower-cased bytes as one number, 0:
+     * none) and its slot; cleared when the table grows */
+    uint64_t front_word[MEMO_FRONT];
+    uint32_t front_at[MEMO_FRONT];
 } stem_memo;
 
 static bool memo_init(fl_doc *doc, stem_memo *memo, size_t slots)
@@ -450,6 +454,7 @@ static bool memo_grow(fl_doc *doc, stem_memo *memo)
     size_t old_cap = memo->mask + 1;
     if (!memo_init(doc, memo, old_cap * 2))
         return false;
+    memset(memo->front_word, 0, sizeof memo->front_word);
     for (size_t i = 0; i < old_cap; i++) {
         if (!old[i].word)
             continue;
@@ -553,6 +558,26 @@ static inline const stem_slot *memo_stem(fl_doc *doc, stem_memo *memo, const low
     return memo_add(doc, memo, w, at);
 }
 
+/* memo_stem of the word of 2 to 7 ASCII letters whose bytes, as
+ * fl_load8 reads them and zero past them, are v, alpha its letters (0x20
+ * makes each small): through the front table first. */
+static inline const stem_slot *memo_short(fl_doc *doc, stem_memo *memo, uint64_t v, uint64_t alpha,
+                                          size_t n)
+{
+    v |= alpha >> 2;
+    size_t f = (size_t)((v * 0x9E3779B97F4A7C15ull) >> (64 - MEMO_FRONT_BITS));
+    if (memo->front_word[f] == v)
+        return &memo->slots[memo->front_at[f]];
+    low_word w;
+    lower_short(v, n, &w);
+    const stem_slot *sl = memo_stem(doc, memo, &w);
+    if (sl) {
+        memo->front_word[f] = v;
+        memo->front_at[f] = (uint32_t)(sl - memo->slots);
+    }
+    return sl;
+}
+
 /* Adds the word of slot sl as an anchor of a unless it is none (a
  * stopword, a generic anchor, the quantity's unit, or one a has);
  * returns whether it did. */
@@ -592,6 +617,7 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
         size_t s = i;
         /* a word that cannot anchor is no preposition either */
         uint64_t v, bad, alpha, stop;
+        const stem_slot *sl;
         if (hi - s >= 8 && (stop = word_masks(v = fl_load8(t + s), &bad, &alpha))) {
             /* most words end within eight bytes: found, checked and
              * lower-cased at once (t[s] is a word byte, so n >= 1) */
@@ -600,14 +626,14 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
             i = s + n;
             if (n < 2 || (bad & keep & FL_BYTES_80))
                 continue;
-            lower_short(v & keep, alpha & keep, n, &w);
+            sl = memo_short(doc, memo, v & keep, alpha & keep, n);
         } else {
             while (i < hi && (byte_class(t[i]) & FL_CTX_BYTE_WORD))
                 i++;
             if (!lower_word(t + s, i - s, end, &w))
                 continue;
+            sl = memo_stem(doc, memo, &w);
         }
-        const stem_slot *sl = memo_stem(doc, memo, &w);
         if (!sl) {
             fl_ctx_oom(doc);
             return;
@@ -635,6 +661,7 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
             break;
         size_t e = i;
         uint64_t v, bad, alpha, stop;
+        const stem_slot *sl;
         if (e - lo >= 8 && (stop = word_masks(v = fl_load8(t + e - 8), &bad, &alpha))) {
             /* the eight bytes up to e hold the word's start: its bytes
              * are those after the last that is no word byte (t[e - 1] is
@@ -644,14 +671,14 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
             i = e - n;
             if (n < 2 || ((bad & FL_BYTES_80) >> shift))
                 continue;
-            lower_short(v >> shift, alpha >> shift, n, &w);
+            sl = memo_short(doc, memo, v >> shift, alpha >> shift, n);
         } else {
             while (i > lo && (byte_class(t[i - 1]) & FL_CTX_BYTE_WORD))
                 i--;
             if (!lower_word(t + i, e - i, end, &w))
                 continue;
+            sl = memo_stem(doc, memo, &w);
         }
-        const stem_slot *sl = memo_stem(doc, memo, &w);
         if (!sl) {
             fl_ctx_oom(doc);
             return;
@@ -1279,7 +1306,9 @@ static void run(fl_doc *doc)
     struct sb_stemmer *own = NULL, *stemmer = doc->ws ? doc->ws->stemmer : NULL;
     if (!stemmer)
         stemmer = own = sb_stemmer_new("english", NULL);
-    stem_memo memo = {stemmer, NULL, 0, 0, {0}};
+    stem_memo memo;
+    memo.stemmer = stemmer;
+    memset(memo.front_word, 0, sizeof memo.front_word);
     if (!stemmer || !memo_init(doc, &memo, 64) || !fl_name_keys_init(doc, &memo.stems)) {
         sb_stemmer_delete(own);
         fl_ctx_oom(doc);

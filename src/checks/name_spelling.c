@@ -11,6 +11,7 @@
  * a different full name (`Boris Johnson`, `Mark Johnston`); nor a place
  * named with its region (`Pittsburg, Kansas`). */
 #include "blame.h"
+#include "context.h"
 
 #include "../lexicon.h"
 
@@ -71,7 +72,7 @@ static bool is_sep(char c)
 
 /* Splits s into words at spaces and hyphens; returns the count (more than
  * cap: too many). */
-static size_t split_words(const char *s, size_t len, word_ref *words, size_t cap)
+static inline size_t split_words(const char *s, size_t len, word_ref *words, size_t cap)
 {
     size_t n = 0;
     for (size_t i = 0; i < len;) {
@@ -292,6 +293,59 @@ static bool typo_shaped(const fl_doc *doc, const name_group *g, size_t i, uint64
     return fl_lexicon_near_typo(doc->lexicon, g->nwords, i, others, cps[0], cps[n - 1], lo, hi);
 }
 
+/* fl_lexicon_near's answers, kept in the workspace across documents
+ * (names recur from one news story to the next): a direct-mapped table of
+ * the keys looked up, each with its count of results and, when it has no
+ * more than NEAR_MEMO_HITS, the results (an answer with more is not
+ * kept). */
+enum { NEAR_MEMO_SLOTS = 1024, NEAR_MEMO_KEY = 48, NEAR_MEMO_HITS = 2 };
+typedef struct near_memo_slot {
+    const fl_lexicon *lex; /* NULL: empty */
+    uint64_t hash;
+    uint32_t len, max_edits, found;
+    char key[NEAR_MEMO_KEY];
+    fl_lex_near near[NEAR_MEMO_HITS];
+} near_memo_slot;
+
+static uint64_t near_memo_hash(const char *s, size_t len)
+{
+    uint64_t h = 0xcbf29ce484222325ull ^ len;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)s[i]) * 0x100000001b3ull;
+    return h ^ (h >> 29);
+}
+
+/* fl_lexicon_near(doc->lexicon, ...) through the workspace's memo. */
+static size_t lexicon_near(fl_doc *doc, const char *key, size_t len, unsigned max_edits,
+                           fl_lex_near *out, size_t cap)
+{
+    void **memo = doc->lexicon && len < NEAR_MEMO_KEY && cap >= NEAR_MEMO_HITS
+                      ? fl_ctx_ws_memo(doc, FL_CTX_MEMO_NAME_NEAR)
+                      : NULL;
+    if (memo && !*memo)
+        *memo = calloc(NEAR_MEMO_SLOTS, sizeof(near_memo_slot));
+    if (!memo || !*memo)
+        return fl_lexicon_near(doc->lexicon, key, len, max_edits, out, cap);
+    uint64_t h = near_memo_hash(key, len);
+    near_memo_slot *sl = (near_memo_slot *)*memo + (h & (NEAR_MEMO_SLOTS - 1));
+    if (sl->lex == doc->lexicon && sl->hash == h && sl->len == len && sl->max_edits == max_edits &&
+        memcmp(sl->key, key, len) == 0) {
+        memcpy(out, sl->near, sl->found * sizeof *out);
+        return sl->found;
+    }
+    size_t n = fl_lexicon_near(doc->lexicon, key, len, max_edits, out, cap);
+    if (n <= NEAR_MEMO_HITS) {
+        sl->lex = doc->lexicon;
+        sl->hash = h;
+        sl->len = (uint32_t)len;
+        sl->max_edits = max_edits;
+        sl->found = (uint32_t)n;
+        memcpy(sl->key, key, len);
+        memcpy(sl->near, out, n * sizeof *out);
+    }
+    return n;
+}
+
 static void check_lexicon_near(fl_doc *doc, name_group *g, name_group *groups, size_t ng)
 {
     /* a single word shorter than LEX_MIN_WORD can match nothing below */
@@ -337,7 +391,7 @@ static void check_lexicon_near(fl_doc *doc, name_group *g, name_group *groups, s
     for (size_t i = 0; i < g->nwords; i++)
         if (g->words[i].len >= TWO_EDITS_MIN)
             max_edits = 2;
-    size_t n = fl_lexicon_near(doc->lexicon, skel, sl, max_edits, near, CAP);
+    size_t n = lexicon_near(doc, skel, sl, max_edits, near, CAP);
     if (n > CAP)
         return;
     const fl_lex_entry *match = NULL;

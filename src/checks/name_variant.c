@@ -579,7 +579,7 @@ static bool single_token(unsigned c)
 }
 
 /* Drops a possessive ending ('s, ’s, s'). */
-static size_t without_possessive(const char *s, size_t len)
+static inline size_t without_possessive(const char *s, size_t len)
 {
     if (len > 2 && s[len - 2] == '\'' && (s[len - 1] == 's' || s[len - 1] == 'S'))
         return len - 2;
@@ -655,8 +655,8 @@ static bool span_table_init(fl_doc *doc, span_table *t, const fl_name_use *uses,
 
 /* The index of a mention's use that starts at `off` with the form
  * text[off..off+len), or FL_NAME_NO_KEY. */
-static size_t span_find(const span_table *t, const fl_name_use *uses, const char *text, size_t off,
-                        size_t len)
+static inline size_t span_find(const span_table *t, const fl_name_use *uses, const char *text,
+                               size_t off, size_t len)
 {
     for (size_t at = span_home(t, off); t->slots[at]; at = (at + 1) & t->mask) {
         const fl_name_use *u = &uses[t->slots[at] - 1];
