@@ -63,6 +63,18 @@ static inline uint64_t fl_low_bytes(size_t n)
     return ((uint64_t)1 << (8 * n)) - 1;
 }
 
+/* Eight bytes from p as fl_load8 reads them, with those at or past `end`
+ * zero (none of them is read). */
+static inline uint64_t fl_load8_before(const void *p, const void *end)
+{
+    const unsigned char *b = p;
+    if ((const unsigned char *)end - b >= 8)
+        return fl_load8(b);
+    unsigned char tail[8] = {0};
+    memcpy(tail, b, (size_t)((const unsigned char *)end - b));
+    return fl_load8(tail);
+}
+
 /* Bit 7 of each byte of v (every byte below 0x80) that lies in [lo, hi];
  * each byte is lifted by 0x80 - lo, so no carry crosses bytes. */
 #define FL_BYTES_IN(v, lo, hi)                                                                     \

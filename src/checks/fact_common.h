@@ -25,14 +25,7 @@ static inline bool fc_eq(const char *s, size_t len, const char *w)
  * past them; `end` ends the text (no byte past it is read). */
 static inline uint64_t fc_load8_upto(const char *s, size_t len, const char *end)
 {
-    uint64_t v;
-    if (end - s >= 8) {
-        v = fl_load8(s);
-    } else {
-        unsigned char tail[8] = {0};
-        memcpy(tail, s, (size_t)(end - s));
-        v = fl_load8(tail);
-    }
+    uint64_t v = fl_load8_before(s, end);
     return len < 8 ? v & fl_low_bytes(len) : v;
 }
 

@@ -322,14 +322,7 @@ static inline bool lower_word(const char *t, size_t n, const char *end, low_word
     uint64_t h = 0;
     for (size_t k = 0; k < chunks; k++) {
         const char *p = t + 8 * k;
-        uint64_t v;
-        if (end - p >= 8) {
-            v = fl_load8(p);
-        } else {
-            unsigned char tail[8] = {0};
-            memcpy(tail, p, (size_t)(end - p));
-            v = fl_load8(tail);
-        }
+        uint64_t v = fl_load8_before(p, end);
         if (k + 1 == chunks)
             v &= fl_low_bytes(n - 8 * k); /* NUL-padded */
         /* eight bytes at once (every test is per byte): reject non-ASCII
