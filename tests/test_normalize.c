@@ -698,6 +698,106 @@ START_TEST(ascii_fast_path_matches_general)
 }
 END_TEST
 
+/* fl_fold_skeleton takes shortcuts (ASCII letter names, one-pass ASCII
+ * pairs) and must give what fl_fold and fl_skeleton give separately: on
+ * generated strings of names, spaces, apostrophes, curly quotes, digits,
+ * currency signs and letters past ASCII, under every flag combination and
+ * with outputs both roomy and too small for the whole input. */
+START_TEST(fold_skeleton_matches_fold_and_skeleton)
+{
+    static const char *const pieces[] = {"a",
+                                         "B",
+                                         "z",
+                                         "Q",
+                                         "e",
+                                         "S",
+                                         "s",
+                                         " ",
+                                         " ",
+                                         " ",
+                                         "  ",
+                                         "'",
+                                         "'s",
+                                         "0",
+                                         "1",
+                                         "5",
+                                         "9",
+                                         "-",
+                                         ".",
+                                         ",",
+                                         "$",
+                                         "\t",
+                                         "\xE2\x80\x99",
+                                         "\xE2\x80\x98",
+                                         "\xE2\x80\x9C",
+                                         "\xE2\x80\x93",
+                                         "\xE2\x82\xAC",
+                                         "\xC2\xA3",
+                                         "\xC3\xA9",
+                                         "\xC3\x89",
+                                         "\xC3\xBC",
+                                         "e\xCC\x81",
+                                         "\xCE\xB1",
+                                         "\xD0\x9E",
+                                         "\xEF\xBC\xA1",
+                                         "\xC3\x9F",
+                                         "l",
+                                         "O",
+                                         "o",
+                                         "I",
+                                         "x"};
+    enum { NPIECES = sizeof pieces / sizeof pieces[0] };
+    unsigned seed = 987654321u;
+    for (int round = 0; round < 40000; round++) {
+        char in[96];
+        size_t n = 0;
+        seed = seed * 1103515245u + 12345u;
+        /* mostly letters (the fast paths) with the odd other piece */
+        unsigned mix = (seed >> 16) % 4;
+        seed = seed * 1103515245u + 12345u;
+        size_t count = 1 + (seed >> 16) % 14;
+        for (size_t p = 0; p < count; p++) {
+            seed = seed * 1103515245u + 12345u;
+            unsigned r = (seed >> 16) % 1000;
+            size_t pick = mix == 0 ? r % 9 : mix == 1 ? r % 20 : r % NPIECES;
+            size_t pl = strlen(pieces[pick]);
+            if (n + pl >= sizeof in)
+                break;
+            memcpy(in + n, pieces[pick], pl);
+            n += pl;
+        }
+        in[n] = '\0';
+        for (unsigned flags = 0; flags < 16; flags++) {
+            char want_f[512], want_k[512], got_f[512], got_k[512];
+            size_t wf = fl_fold(in, n, flags, want_f, sizeof want_f);
+            size_t wk = fl_skeleton(in, n, flags, want_k, sizeof want_k);
+            ck_assert_uint_lt(wf, sizeof want_f);
+            ck_assert_uint_lt(wk, sizeof want_k);
+            /* roomy outputs, then outputs of exactly the input's length
+             * (the fast paths need len + 1) */
+            size_t caps[2] = {sizeof got_f, n + 1};
+            for (int c = 0; c < 2; c++) {
+                size_t gf = SIZE_MAX;
+                memset(got_f, 0x55, sizeof got_f);
+                memset(got_k, 0x55, sizeof got_k);
+                size_t gk = fl_fold_skeleton(in, n, flags, got_f, caps[c], &gf, got_k, caps[c]);
+                ck_assert_msg(gf == wf && gk == wk,
+                              "'%s' flags %u cap %zu: lengths %zu/%zu, want %zu/%zu", in, flags,
+                              caps[c], gf, gk, wf, wk);
+                if (wf < caps[c])
+                    ck_assert_msg(strcmp(got_f, want_f) == 0,
+                                  "'%s' flags %u cap %zu: fold '%s', want '%s'", in, flags, caps[c],
+                                  got_f, want_f);
+                if (wk < caps[c])
+                    ck_assert_msg(strcmp(got_k, want_k) == 0,
+                                  "'%s' flags %u cap %zu: skeleton '%s', want '%s'", in, flags,
+                                  caps[c], got_k, want_k);
+            }
+        }
+    }
+}
+END_TEST
+
 Suite *fl_test_suite(void);
 
 Suite *fl_test_suite(void)
@@ -720,6 +820,7 @@ Suite *fl_test_suite(void)
     tcase_add_test(tc, lookalikes_are_confusable);
     tcase_add_test(tc, lookalike_table_drives_skeleton);
     tcase_add_test(tc, ascii_fast_path_matches_general);
+    tcase_add_test(tc, fold_skeleton_matches_fold_and_skeleton);
     suite_add_tcase(s, tc);
     return s;
 }
