@@ -1040,6 +1040,33 @@ static inline bool memo_eq(const char *a, const char *b, size_t len)
     return len == 0 || (a[0] == b[0] && a[len / 2] == b[len / 2] && a[len - 1] == b[len - 1]);
 }
 
+/* memcpy(dst, src, n) for the short strings of mention keys: up to
+ * sixteen bytes in two overlapping loads and stores of each (no call),
+ * never outside src[0..n) nor dst[0..n). */
+static inline void copy_short(char *dst, const char *src, size_t n)
+{
+    if (n > 16) {
+        memcpy(dst, src, n);
+    } else if (n >= 8) {
+        uint64_t a, b;
+        memcpy(&a, src, 8);
+        memcpy(&b, src + n - 8, 8);
+        memcpy(dst, &a, 8);
+        memcpy(dst + n - 8, &b, 8);
+    } else if (n >= 4) {
+        uint32_t a, b;
+        memcpy(&a, src, 4);
+        memcpy(&b, src + n - 4, 4);
+        memcpy(dst, &a, 4);
+        memcpy(dst + n - 4, &b, 4);
+    } else if (n) {
+        const char a = src[0], b = src[n / 2], c = src[n - 1];
+        dst[0] = a;
+        dst[n / 2] = b;
+        dst[n - 1] = c;
+    }
+}
+
 /* index_reserve() when the index is full: doubles it (or makes its first
  * capacity) and puts the entries back. */
 static __attribute__((noinline)) bool index_grow(const fl_mx *mx, fl_memo_index *ix,
@@ -1278,12 +1305,12 @@ static __attribute__((noinline)) const fl_key_memo *new_mention_keys(fl_mx *mx, 
         char *block = fl_arena_alloc_uninit(doc->arena, need);
         if (!block)
             return NULL;
-        memcpy(block, s, len);
+        copy_short(block, s, len);
         block[len] = '\0';
         e->surface = block;
         block += len + 1;
         if (!fold) {
-            memcpy(block, fbuf, fn + 1);
+            copy_short(block, fbuf, fn + 1);
             fold = block;
             e->fold_id = add_fold(mx, block, fn, fh, fk);
             block += fn + 1;
@@ -1292,7 +1319,7 @@ static __attribute__((noinline)) const fl_key_memo *new_mention_keys(fl_mx *mx, 
         if (same) {
             e->skeleton = fold;
         } else {
-            memcpy(block, kbuf, kn + 1);
+            copy_short(block, kbuf, kn + 1);
             e->skeleton = block;
         }
     } else {
@@ -1354,12 +1381,14 @@ static bool grow_mentions(fl_mx *mx, size_t cap)
 static fl_mention *push_mention(fl_mx *mx, uint32_t key)
 {
     fl_vec *v = &mx->doc->mentions;
-    if (v->count == v->cap && !grow_mentions(mx, v->cap ? v->cap * 2 : 64))
+    const size_t n = v->count;
+    if (n == v->cap && !grow_mentions(mx, n ? n * 2 : 64))
         return NULL;
-    mx->mention_key[v->count] = key;
-    ((unsigned char *)mx->flags.items)[v->count] = 0;
-    mx->flags.count = v->count + 1;
-    return &((fl_mention *)v->items)[v->count++];
+    mx->mention_key[n] = key;
+    ((unsigned char *)mx->flags.items)[n] = 0;
+    mx->flags.count = n + 1;
+    v->count = n + 1;
+    return &((fl_mention *)v->items)[n];
 }
 
 fl_mention *fl_mx_add(fl_mx *mx, fl_mention_kind kind, size_t off, size_t len, unsigned fold_flags)
@@ -1377,17 +1406,25 @@ fl_mention *fl_mx_add(fl_mx *mx, fl_mention_kind kind, size_t off, size_t len, u
         doc->status = FL_ENOMEM;
         return NULL;
     }
-    *m = (fl_mention){.kind = kind,
-                      .off = off,
-                      .len = len,
-                      .surface = keys->surface,
-                      .fold = keys->fold,
-                      .skeleton = keys->skeleton,
-                      .family = keys->family,
-                      .sentence = mx->sentence,
-                      .weekday = -1,
-                      .person = -1,
-                      .entity = -1};
+    /* field by field: a compound literal zeroes the whole struct first
+     * (a rep stos, slow to start for 136 bytes), then writes most of it */
+    m->kind = kind;
+    m->off = off;
+    m->len = len;
+    m->surface = keys->surface;
+    m->fold = keys->fold;
+    m->skeleton = keys->skeleton;
+    m->family = keys->family;
+    m->sentence = mx->sentence;
+    m->number = 0;
+    memset(m->currency, 0, sizeof m->currency);
+    m->unit = NULL;
+    m->year = m->month = m->day = 0;
+    m->weekday = -1;
+    m->precision = (fl_date_precision)0;
+    m->expansion = NULL;
+    m->person = -1;
+    m->entity = -1;
     return m;
 }
 void fl_mx_claim(fl_mx *mx, size_t off, size_t len)
