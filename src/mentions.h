@@ -89,8 +89,10 @@ typedef struct fl_word_table {
     uint16_t mark_lengths[128][32];
 } fl_word_table;
 
-/* The filter bit of a word: its length and first three bytes with ASCII
- * capitals lowered (other bytes only collide, which the hash sorts out). */
+/* The filter bit of a word: its length, first three bytes and last byte
+ * with ASCII capitals lowered (other bytes only collide, which the hash
+ * sorts out). The last byte parts names from list words they share a
+ * beginning with (Thomas, Wheeler, Chief). */
 static inline unsigned fl_word_sketch(const char *w, size_t len)
 {
     uint32_t x = (uint32_t)len | ((uint32_t)((unsigned char)w[0] | 0x20) << 8);
@@ -98,7 +100,8 @@ static inline unsigned fl_word_sketch(const char *w, size_t len)
         x |= (uint32_t)((unsigned char)w[1] | 0x20) << 16;
     if (len > 2)
         x |= (uint32_t)((unsigned char)w[2] | 0x20) << 24;
-    return (unsigned)((x * 0x9E3779B1u) >> 20); /* 12 bits */
+    const uint64_t y = (uint64_t)x << 8 | ((unsigned char)w[len - 1] | 0x20);
+    return (unsigned)((y * 0x9E3779B97F4A7C15ull) >> 52); /* 12 bits */
 }
 
 /* Fills the table from the lists (mentions_words.c). */
