@@ -269,8 +269,12 @@ static nword read_word(const fl_mx *mx, size_t at, bool in_name)
 {
     const char *t = mx->text;
     wscan sc;
-    if (!((unsigned char)t[at] >= 'A' && (unsigned char)t[at] <= 'Z' && scan_plain(mx, at, &sc)))
-        scan_word(mx, at, &sc);
+    if (!((unsigned char)t[at] >= 'A' && (unsigned char)t[at] <= 'Z' && scan_plain(mx, at, &sc))) {
+        /* through a copy, so that sc itself may live in registers */
+        wscan slow;
+        scan_word(mx, at, &slow);
+        sc = slow;
+    }
     nword w = {at, at, sc.next, W_OTHER, sc.possessive, false, false};
     const size_t raw_end = sc.raw_end, first_seg_end = sc.first_seg_end,
                  last_upper_seg_end = sc.last_upper_seg_end;
