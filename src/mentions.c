@@ -1407,7 +1407,11 @@ fl_mention *fl_mx_add(fl_mx *mx, fl_mention_kind kind, size_t off, size_t len, u
         return NULL;
     }
     /* field by field: a compound literal zeroes the whole struct first
-     * (a rep stos, slow to start for 136 bytes), then writes most of it */
+     * (a rep stos, slow to start for 136 bytes), then writes most of it;
+     * a field added to fl_mention must be set here too (the assertion
+     * below is a reminder on 64-bit hosts) */
+    _Static_assert(sizeof(void *) != 8 || sizeof(fl_mention) == 136,
+                   "fl_mx_add sets every field of fl_mention");
     m->kind = kind;
     m->off = off;
     m->len = len;
