@@ -344,4 +344,8 @@ const fl_lookalike *fl_lookalike_table(size_t *count);
 /* 64-bit FNV-1a. */
 uint64_t fl_hash64(const void *data, size_t len, uint64_t seed);
 
+/* Whether fl_role_text's table of role forms is sorted, as its binary
+ * search needs (mentions_title.c; for the tests). */
+bool fl_role_canon_sorted(void);
+
 #endif

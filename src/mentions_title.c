@@ -17,51 +17,63 @@ static inline bool starts_role(const fl_mx *mx, const char *w, size_t len)
     return len >= 2 && len <= 14 && fl_mx_word_class(mx, w, len, FL_WC_ROLE);
 }
 
+/* Role texts written in a short or variant form and their canonical
+ * form, sorted by `from` in strcmp order (fl_role_canon_sorted checks it)
+ * for fl_role_text's binary search. */
+static const struct {
+    const char *from, *to;
+} canon[] = {{"adm.", "admiral"},
+             {"capt.", "captain"},
+             {"ceo", "chief executive"},
+             {"cfo", "chief financial officer"},
+             {"chairman", "chair"},
+             {"chairperson", "chair"},
+             {"chairwoman", "chair"},
+             {"chief executive officer", "chief executive"},
+             {"chief technical officer", "chief technology officer"},
+             {"cio", "chief information officer"},
+             {"cmo", "chief marketing officer"},
+             {"cofounder", "co-founder"},
+             {"col.", "colonel"},
+             {"congressman", "representative"},
+             {"congresswoman", "representative"},
+             {"coo", "chief operating officer"},
+             {"cto", "chief technology officer"},
+             {"defense minister", "defence minister"},
+             {"defense secretary", "defence secretary"},
+             {"det.", "detective"},
+             {"dr", "doctor"},
+             {"dr.", "doctor"},
+             {"gen.", "general"},
+             {"gov.", "governor"},
+             {"insp.", "inspector"},
+             {"lt.", "lieutenant"},
+             {"pres.", "president"},
+             {"prof", "professor"},
+             {"prof.", "professor"},
+             {"rep.", "representative"},
+             {"rev.", "reverend"},
+             {"secretary-general", "secretary general"},
+             {"sen.", "senator"},
+             {"sgt.", "sergeant"},
+             {"spokesman", "spokesperson"},
+             {"spokeswoman", "spokesperson"},
+             {"supt.", "superintendent"},
+             {"vice chairman", "vice chair"},
+             {"vice chairwoman", "vice chair"},
+             {"vice-chair", "vice chair"},
+             {"vice-president", "vice president"}};
+
+bool fl_role_canon_sorted(void)
+{
+    for (size_t i = 1; i < sizeof canon / sizeof canon[0]; i++)
+        if (strcmp(canon[i - 1].from, canon[i].from) >= 0)
+            return false;
+    return true;
+}
+
 const char *fl_role_text(fl_mx *mx, const char *w, size_t len, const char *modifier)
 {
-    static const struct {
-        const char *from, *to;
-    } canon[] = {{"ceo", "chief executive"},
-                 {"chief executive officer", "chief executive"},
-                 {"cfo", "chief financial officer"},
-                 {"coo", "chief operating officer"},
-                 {"cto", "chief technology officer"},
-                 {"chief technical officer", "chief technology officer"},
-                 {"cio", "chief information officer"},
-                 {"cmo", "chief marketing officer"},
-                 {"sen.", "senator"},
-                 {"rep.", "representative"},
-                 {"congressman", "representative"},
-                 {"congresswoman", "representative"},
-                 {"gov.", "governor"},
-                 {"gen.", "general"},
-                 {"lt.", "lieutenant"},
-                 {"col.", "colonel"},
-                 {"capt.", "captain"},
-                 {"sgt.", "sergeant"},
-                 {"adm.", "admiral"},
-                 {"dr", "doctor"},
-                 {"dr.", "doctor"},
-                 {"prof", "professor"},
-                 {"prof.", "professor"},
-                 {"rev.", "reverend"},
-                 {"pres.", "president"},
-                 {"supt.", "superintendent"},
-                 {"det.", "detective"},
-                 {"insp.", "inspector"},
-                 {"vice-president", "vice president"},
-                 {"chairman", "chair"},
-                 {"chairwoman", "chair"},
-                 {"chairperson", "chair"},
-                 {"vice-chair", "vice chair"},
-                 {"vice chairman", "vice chair"},
-                 {"vice chairwoman", "vice chair"},
-                 {"cofounder", "co-founder"},
-                 {"spokesman", "spokesperson"},
-                 {"spokeswoman", "spokesperson"},
-                 {"secretary-general", "secretary general"},
-                 {"defense secretary", "defence secretary"},
-                 {"defense minister", "defence minister"}};
     char buf[96];
     size_t n = 0;
     bool space = false;
@@ -78,14 +90,20 @@ const char *fl_role_text(fl_mx *mx, const char *w, size_t len, const char *modif
     }
     buf[n] = '\0';
     const char *role = buf;
-    /* each `from` has two bytes or more, and buf[1] is its NUL at worst;
-     * the froms are distinct, so the first that matches is the one */
-    for (size_t i = 0; i < sizeof canon / sizeof canon[0]; i++)
-        if (canon[i].from[0] == buf[0] && canon[i].from[1] == buf[1] &&
-            strcmp(buf, canon[i].from) == 0) {
-            role = canon[i].to;
+    /* the froms are sorted and distinct: a binary search */
+    for (size_t lo = 0, hi = sizeof canon / sizeof canon[0]; lo < hi;) {
+        size_t mid = lo + (hi - lo) / 2;
+        const unsigned char c = (unsigned char)canon[mid].from[0], b0 = (unsigned char)buf[0];
+        int cmp = b0 != c ? (int)b0 - (int)c : strcmp(buf, canon[mid].from);
+        if (cmp == 0) {
+            role = canon[mid].to;
             break;
         }
+        if (cmp < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
     /* modifier and role, as "%s%s" would print them */
     const size_t role_len = strlen(role), mod_len = modifier ? strlen(modifier) : 0;
     char *out = fl_arena_alloc_uninit(mx->doc->arena, mod_len + role_len + 1);

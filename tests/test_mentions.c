@@ -800,6 +800,12 @@ static void expect_titles(fl_re_id id, const char *before, const char *after, bo
     fl_patterns_free(patterns);
 }
 
+START_TEST(test_role_canon_sorted)
+{
+    ck_assert(fl_role_canon_sorted());
+}
+END_TEST
+
 START_TEST(test_title_pre_roles)
 {
     expect_titles(FL_RE_TITLE_PRE, "She met ", "Jane Smith on Monday.", false);
@@ -862,6 +868,7 @@ Suite *fl_test_suite(void)
     tcase_add_test(limits, test_kind_names);
     tcase_add_test(limits, test_word_classes);
     tcase_add_test(limits, test_honorifics);
+    tcase_add_test(limits, test_role_canon_sorted);
     tcase_add_test(limits, test_title_pre_roles);
     tcase_add_test(limits, test_title_post_roles);
     tcase_add_test(limits, test_max_mentions);

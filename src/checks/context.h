@@ -124,7 +124,7 @@ const void *fl_ctx_list_data(const fl_doc *doc, const void *list, size_t size,
  * documents (freed with the workspace), by id; NULL without a workspace
  * or memory. What the block holds must not depend on which documents the
  * workspace saw before (a memo of a pure function, say). */
-enum { FL_CTX_MEMO_NAME_NEAR, FL_CTX_MEMO_COUNT };
+enum { FL_CTX_MEMO_NAME_NEAR, FL_CTX_MEMO_TITLE_ROLE, FL_CTX_MEMO_NUMBER_STEMS, FL_CTX_MEMO_COUNT };
 void **fl_ctx_ws_memo(const fl_doc *doc, unsigned id);
 
 /* Whether text[0..len) holds one of the phrases; when `where` is not NULL,

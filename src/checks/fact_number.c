@@ -408,27 +408,49 @@ static bool is_preposition(const low_word *w, bool *object)
     }
 }
 
-/* The stems of the words met while looking for anchors, one table per
- * document run: each distinct lower-cased word is stemmed once and its
- * stem and word copied into the arena once. Open addressing. */
+/* The stems of the words met while looking for anchors: each distinct
+ * lower-cased word is stemmed once. Open addressing. The table lives in
+ * the workspace across documents (a word's stem, kind and copy depend on
+ * the word alone) while it has room; the stem's id and interned copy are
+ * the document's own, set on the word's first sight in the document (gen),
+ * so they come in the same order as from a table of the document alone.
+ * Without a workspace, or once the workspace's table fills up within a
+ * document, the document's words go to a table in its arena. */
 typedef struct stem_slot {
-    const char *word; /* NULL: empty */
-    const char *stem; /* NULL: no anchor (stopword, generic, unstemmable) */
+    const char *word; /* NULL: empty; NUL-padded to whole 8-byte chunks */
+    const char *stem; /* the document's interned stem; NULL: no anchor */
+    const char *raw;  /* the stem as stemmed; NULL: no anchor (stopword, generic, unstemmable) */
     size_t stem_id;
+    uint32_t gen; /* the document run stem and stem_id belong to */
     unsigned hash;
-    uint16_t len;
+    uint16_t len, raw_len;
     uint8_t prep; /* is_preposition: 0 no, 1 yes, 2 one that introduces an object */
 } stem_slot;
+
+/* The workspace's table: WS_SLOTS slots, words and stems in `pool`;
+ * emptied before a document once it holds WS_FULL words or half its pool,
+ * and not filled past WS_FULL + WS_ROOM, half its slots (beyond, the
+ * arena takes over). */
+enum { WS_SLOTS = 4096, WS_FULL = 1024, WS_ROOM = 1024, WS_POOL = 1 << 16 };
+typedef struct ws_stems {
+    uint32_t gen; /* the current document run's */
+    size_t count, pool_used;
+    stem_slot slots[WS_SLOTS];
+    char pool[WS_POOL];
+} ws_stems;
+_Static_assert(2 * (WS_FULL + WS_ROOM) <= WS_SLOTS, "the table stays half empty");
 
 enum { MEMO_FRONT_BITS = 7, MEMO_FRONT = 1 << MEMO_FRONT_BITS };
 typedef struct stem_memo {
     struct sb_stemmer *stemmer; /* without a workspace */
     stem_slot *slots;
     size_t mask, count;
+    ws_stems *ws; /* the workspace's table while slots is its; else NULL */
+    uint32_t gen;
     fl_name_keys stems; /* the distinct anchor stems */
     /* before the table, for words of 2 to 7 bytes: the word last met at
      * each of MEMO_FRONT places (its lower-cased bytes as one number, 0:
-     * none) and its slot; cleared when the table grows */
+     * none) and its slot; cleared when the table grows or changes */
     uint64_t front_word[MEMO_FRONT];
     uint32_t front_at[MEMO_FRONT];
 } stem_memo;
@@ -438,7 +460,35 @@ static bool memo_init(fl_doc *doc, stem_memo *memo, size_t slots)
     memo->slots = fl_arena_alloc(doc->arena, slots * sizeof *memo->slots);
     memo->mask = slots - 1;
     memo->count = 0;
+    memo->ws = NULL;
     return memo->slots != NULL;
+}
+
+/* The memo's table: the workspace's when there is one (emptied first when
+ * full), else one in the arena; false when out of memory. */
+static bool memo_open(fl_doc *doc, stem_memo *memo)
+{
+    memset(memo->front_word, 0, sizeof memo->front_word);
+    void **block = doc->ws ? fl_ctx_ws_memo(doc, FL_CTX_MEMO_NUMBER_STEMS) : NULL;
+    if (block && !*block)
+        *block = calloc(1, sizeof(ws_stems));
+    ws_stems *ws = block ? *block : NULL;
+    if (!ws) {
+        memo->gen = 1;
+        return memo_init(doc, memo, 64);
+    }
+    if (++ws->gen == 0 || ws->count >= WS_FULL || ws->pool_used >= WS_POOL / 2) {
+        memset(ws->slots, 0, sizeof ws->slots);
+        ws->count = ws->pool_used = 0;
+        if (ws->gen == 0)
+            ws->gen = 1;
+    }
+    memo->ws = ws;
+    memo->gen = ws->gen;
+    memo->slots = ws->slots;
+    memo->mask = WS_SLOTS - 1;
+    memo->count = ws->count;
+    return true;
 }
 
 static bool memo_grow(fl_doc *doc, stem_memo *memo)
@@ -488,46 +538,86 @@ static bool stem_word(fl_doc *doc, stem_memo *memo, const char *w, size_t n, con
     return true;
 }
 
+/* Room for n bytes (a multiple of 8) in the memo's table's home: the
+ * workspace's pool or the arena; NULL when there is none. */
+static char *memo_room(fl_doc *doc, stem_memo *memo, size_t n)
+{
+    if (!memo->ws)
+        return fl_arena_alloc_uninit(doc->arena, n);
+    if (memo->ws->pool_used + n > WS_POOL)
+        return NULL;
+    char *p = memo->ws->pool + memo->ws->pool_used;
+    memo->ws->pool_used += n;
+    return p;
+}
+
+/* Sets the slot's document stem (stem, stem_id) for this document run;
+ * false when out of memory. */
+static bool memo_refresh(fl_doc *doc, stem_memo *memo, stem_slot *sl)
+{
+    sl->gen = memo->gen;
+    sl->stem = NULL;
+    if (!sl->raw)
+        return true;
+    sl->stem_id = fl_name_keys_add(doc, &memo->stems, sl->raw, sl->raw_len, true);
+    if (sl->stem_id == FL_NAME_NO_KEY)
+        return false;
+    sl->stem = memo->stems.keys[sl->stem_id];
+    return true;
+}
+
 /* memo_stem for a word not in the memo, whose slot would be `at`. */
 static const stem_slot *memo_add(fl_doc *doc, stem_memo *memo, const low_word *w, size_t at)
 {
     unsigned h = w->hash;
     size_t n = w->n;
-    if ((memo->count + 1) * 2 > memo->mask + 1) {
-        if (!memo_grow(doc, memo))
-            return NULL;
-        at = h & memo->mask;
-        while (memo->slots[at].word)
-            at = (at + 1) & memo->mask;
-    }
-    char *copy = fl_arena_alloc_uninit(doc->arena, 8 * w->chunks);
-    if (!copy)
-        return NULL;
-    memcpy(copy, w->u.buf, 8 * w->chunks);
-    bool object = false;
-    stem_slot sl = {copy, NULL, 0, h, (uint16_t)n, 0};
-    if (is_preposition(w, &object))
-        sl.prep = object ? 2 : 1;
     const char *st;
     size_t st_len = 0;
     if (!stem_word(doc, memo, w->u.buf, n, &st, &st_len))
         return NULL;
-    if (st) {
-        /* words are shorter than 48 bytes (lower_word), and so their stems */
-        char stem[64];
-        if (st_len >= sizeof stem)
+    /* words are shorter than 48 bytes (lower_word), and so their stems */
+    if (st && st_len >= 64)
+        return NULL;
+    if (st && is_generic_anchor(st, st_len))
+        st = NULL;
+    const size_t word_room = 8 * w->chunks, stem_room = st ? (st_len + 8) & ~(size_t)7 : 0;
+    char *copy = NULL;
+    if (memo->ws && memo->ws->count < WS_FULL + WS_ROOM)
+        copy = memo_room(doc, memo, word_room + stem_room);
+    if (memo->ws && !copy) {
+        /* the workspace's table is full: this document's words go to
+         * the arena from here on (the stems keep their ids) */
+        if (!memo_init(doc, memo, 64))
             return NULL;
-        memcpy(stem, st, st_len);
-        stem[st_len] = '\0';
-        if (!is_generic_anchor(stem, st_len)) {
-            sl.stem_id = fl_name_keys_add(doc, &memo->stems, stem, st_len, true);
-            if (sl.stem_id == FL_NAME_NO_KEY)
-                return NULL;
-            sl.stem = memo->stems.keys[sl.stem_id];
-        }
+        memset(memo->front_word, 0, sizeof memo->front_word);
+        at = h & memo->mask;
     }
+    if ((memo->count + 1) * 2 > memo->mask + 1) {
+        if (memo->ws || !memo_grow(doc, memo))
+            return NULL; /* the workspace's table never fills past WS_FULL + WS_ROOM */
+        at = h & memo->mask;
+        while (memo->slots[at].word)
+            at = (at + 1) & memo->mask;
+    }
+    if (!copy && !(copy = memo_room(doc, memo, word_room + stem_room)))
+        return NULL;
+    memcpy(copy, w->u.buf, word_room);
+    char *raw = NULL;
+    if (st) {
+        raw = copy + word_room;
+        memcpy(raw, st, st_len);
+        raw[st_len] = '\0';
+    }
+    bool object = false;
+    stem_slot sl = {copy, NULL, raw, 0, 0, h, (uint16_t)n, (uint16_t)st_len, 0};
+    if (is_preposition(w, &object))
+        sl.prep = object ? 2 : 1;
+    if (!memo_refresh(doc, memo, &sl))
+        return NULL;
     memo->slots[at] = sl;
     memo->count++;
+    if (memo->ws)
+        memo->ws->count = memo->count;
     return &memo->slots[at];
 }
 
@@ -538,14 +628,14 @@ static inline const stem_slot *memo_stem(fl_doc *doc, stem_memo *memo, const low
     unsigned h = w->hash;
     size_t at = h & memo->mask;
     for (; memo->slots[at].word; at = (at + 1) & memo->mask) {
-        const stem_slot *sl = &memo->slots[at];
+        stem_slot *sl = &memo->slots[at];
         if (sl->hash == h && sl->len == w->n) {
             /* slot words are NUL-padded to whole chunks too */
             size_t k = 0;
             while (k < w->chunks && memcmp(sl->word + 8 * k, &w->u.chunk[k], 8) == 0)
                 k++;
             if (k == w->chunks)
-                return sl;
+                return sl->gen == memo->gen || memo_refresh(doc, memo, sl) ? sl : NULL;
         }
     }
     return memo_add(doc, memo, w, at);
@@ -1301,8 +1391,7 @@ static void run(fl_doc *doc)
         stemmer = own = sb_stemmer_new("english", NULL);
     stem_memo memo;
     memo.stemmer = stemmer;
-    memset(memo.front_word, 0, sizeof memo.front_word);
-    if (!stemmer || !memo_init(doc, &memo, 64) || !fl_name_keys_init(doc, &memo.stems)) {
+    if (!stemmer || !memo_open(doc, &memo) || !fl_name_keys_init(doc, &memo.stems)) {
         sb_stemmer_delete(own);
         fl_ctx_oom(doc);
         return;

@@ -143,9 +143,40 @@ static const role_name *find_role(const char *role, bool bare)
     return NULL;
 }
 
-static const role_name *lookup_role(const char *role)
+/* find_role(role, false)'s answers, kept in the workspace across
+ * documents (a few role texts recur everywhere): a direct-mapped table of
+ * the role texts asked about, each with its answer's index in roles (-1:
+ * none). */
+enum { ROLE_MEMO_SLOTS = 256, ROLE_MEMO_KEY = 52 };
+typedef struct role_memo_slot {
+    uint32_t hash;
+    int16_t role;
+    uint8_t len; /* 0: empty */
+    char key[ROLE_MEMO_KEY + 1];
+} role_memo_slot;
+
+static const role_name *lookup_role(const fl_doc *doc, const char *role)
 {
-    return find_role(role, false);
+    if (!role)
+        return NULL;
+    size_t len = strlen(role);
+    void **memo = len && len <= ROLE_MEMO_KEY ? fl_ctx_ws_memo(doc, FL_CTX_MEMO_TITLE_ROLE) : NULL;
+    if (memo && !*memo)
+        *memo = calloc(ROLE_MEMO_SLOTS, sizeof(role_memo_slot));
+    if (!memo || !*memo)
+        return find_role(role, false);
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)role[i]) * 16777619u;
+    role_memo_slot *sl = (role_memo_slot *)*memo + ((h ^ (h >> 16)) & (ROLE_MEMO_SLOTS - 1));
+    if (sl->len == len && sl->hash == h && memcmp(sl->key, role, len) == 0)
+        return sl->role >= 0 ? &roles[sl->role] : NULL;
+    const role_name *r = find_role(role, false);
+    sl->hash = h;
+    sl->role = r ? (int16_t)(r - roles) : -1;
+    sl->len = (uint8_t)len;
+    memcpy(sl->key, role, len);
+    return r;
 }
 
 /* A bit per canonical role: the index of its first table entry. */
@@ -247,7 +278,7 @@ typedef struct role_count {
 static bool comparable_title(const fl_doc *doc, const fl_mention *m)
 {
     return m->kind == FL_M_TITLE && m->sentence < doc->sentences.count && m->person >= 0 &&
-           (size_t)m->person < doc->mentions.count && lookup_role(m->unit) &&
+           (size_t)m->person < doc->mentions.count && lookup_role(doc, m->unit) &&
            !marked_before(doc, m);
 }
 
@@ -279,7 +310,7 @@ static void run(fl_doc *doc)
         bool conflict = false;
         const role_name *first_of[8] = {NULL};
         for (b = a; b < titles.count && strcmp(ti[b].key, ti[a].key) == 0; b++) {
-            const role_name *r = lookup_role(FL_DOC_MENTION(doc, ti[b].mention)->unit);
+            const role_name *r = lookup_role(doc, FL_DOC_MENTION(doc, ti[b].mention)->unit);
             int g = r->group & 7;
             if (!(groups & (1u << g))) {
                 groups |= 1u << g;
@@ -352,7 +383,7 @@ static void run(fl_doc *doc)
             if (it[k].aux != 0)
                 continue;
             const fl_mention *m = FL_DOC_MENTION(doc, it[k].mention);
-            const role_name *r = lookup_role(m->unit);
+            const role_name *r = lookup_role(doc, m->unit);
             size_t j = 0;
             while (j < nseen && strcmp(seen[j].role->canonical, r->canonical) != 0)
                 j++;
@@ -377,7 +408,7 @@ static void run(fl_doc *doc)
             if (it[k].aux != 0)
                 continue;
             const fl_mention *m = FL_DOC_MENTION(doc, it[k].mention);
-            const role_name *r = lookup_role(m->unit);
+            const role_name *r = lookup_role(doc, m->unit);
             const role_count *best = NULL;
             for (size_t j = 0; j < nseen; j++)
                 if (seen[j].role->group == r->group &&
