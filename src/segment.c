@@ -1940,7 +1940,7 @@ static size_t english_stem(const char *w, size_t n, char *out)
             n -= 1;
     }
     e = n ? b[n - 1] : 0;
-    if (e != 's' && e != 'd') {
+    if (e != 's' && e != 'd') { // NOLINT(bugprone-branch-clone): empty like "kept" below
         /* none of the rest */
     } else if (en_ends(b, n, "sses", 4)) {
         n -= 2;
@@ -2405,6 +2405,8 @@ static inline const char *copy_stem(context_state *cx, const char *stem, size_t 
 #endif
         memcpy(text, &v, 8);
     } else {
+        /* stem_of never succeeds without a stem */
+        // NOLINTNEXTLINE(clang-analyzer-core.NonNullParamChecker)
         memcpy(text, stem, n);
         text[n] = '\0';
     }

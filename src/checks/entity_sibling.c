@@ -418,7 +418,7 @@ static bool group_sort(fl_doc *doc, sib_item *items, size_t n, bool by_family,
     if (nk < 2)
         return true;
     /* the keys' ranks in strcmp order (the keys are distinct) */
-    size_t by_rank[FEW_KEYS], start[FEW_KEYS + 1] = {0};
+    size_t by_rank[FEW_KEYS] = {0}, start[FEW_KEYS + 1] = {0};
     for (size_t j = 0; j < nk; j++) {
         size_t at = j;
         while (at > 0 && strcmp(keys[by_rank[at - 1]], keys[j]) > 0) {
