@@ -84,17 +84,19 @@ static inline uint64_t load_part(const unsigned char *p, size_t n)
 }
 
 /* The stem cache's hash of a lower-cased word: over its bytes eight at a
- * time (zero padded), then the length. */
+ * time (zero padded; the padding tells the length, and a tie goes to the
+ * full compare), one multiplication each, so that most words take one.
+ * The low bits of the result, which pick a slot, mix the product's top
+ * bits (which hang on every bit of the word) into its middle ones. */
 #define KEY_MUL 0x9e3779b97f4a7c15ull
 static inline uint64_t key_mix(uint64_t h, uint64_t chunk)
 {
-    h = (h ^ chunk) * KEY_MUL;
-    return h ^ (h >> 29);
+    return (h ^ chunk) * KEY_MUL;
 }
 
-static inline unsigned key_final(uint64_t h, size_t n)
+static inline unsigned key_final(uint64_t h)
 {
-    return (unsigned)(((h ^ n) * KEY_MUL) >> 32);
+    return (unsigned)(h >> 32) ^ (unsigned)(h >> 51);
 }
 
 static unsigned key_hash(const char *key, size_t n)
@@ -106,7 +108,7 @@ static unsigned key_hash(const char *key, size_t n)
         h = key_mix(h, fl_load8(p + k));
     if (k < n)
         h = key_mix(h, load_part(p + k, n - k));
-    return key_final(h, n);
+    return key_final(h);
 }
 
 /* ------------------------------------------------------------ characters */
@@ -665,7 +667,7 @@ static int scan_plain(seg *sg, size_t i, uint8_t gap, size_t *end)
         if (n >= 2) {
             char kb[8];
             fl_store8(kb, key);
-            slot = stem_find(sg->cache, kb, n, key_final(key_mix(0, key), n), key);
+            slot = stem_find(sg->cache, kb, n, key_final(key_mix(0, key)), key);
         }
         *end = p;
         /* most words: small letters only after the first */
@@ -730,7 +732,7 @@ static int scan_plain(seg *sg, size_t i, uint8_t gap, size_t *end)
     size_t n = p - i;
     stem_slot *slot = NULL;
     if (n < FL_MAX_CONTEXT_WORD) {
-        slot = stem_find(sg->cache, low, n, key_final(h, n), fl_load8(low));
+        slot = stem_find(sg->cache, low, n, key_final(h), fl_load8(low));
     }
     return push_plain(sg, i, n, FL_TOK_WORD, gap | (lower ? 0 : T_NOLOWER), s[i] <= 'Z', all_caps,
                       shape, slot)
@@ -1534,7 +1536,7 @@ static size_t lower_word(const unsigned char *w, size_t len, size_t avail, bool 
             h = key_mix(h, c);
         }
         if (k >= len) {
-            *hash = key_final(h, len);
+            *hash = key_final(h);
             return len;
         }
     }
@@ -2198,7 +2200,7 @@ static size_t period_word(seg *sg, size_t off, size_t k, uint64_t key, bool cap,
         return off;
     char kb[16] = {0}; /* k < 8: stem_find reads no tail, but compilers cannot tell */
     fl_store8(kb, key);
-    stem_slot *slot = stem_find(sg->cache, kb, k, key_final(key_mix(0, key), k), key);
+    stem_slot *slot = stem_find(sg->cache, kb, k, key_final(key_mix(0, key)), key);
     if (!push_plain(sg, off, k, FL_TOK_WORD, *gap, cap, false,
                     FL_TS_KNOWN | FL_TS_LETTER | (cap ? FL_TS_UPPER0 : 0), slot) ||
         !push_token(sg, off + k, 1, FL_TOK_PUNCT, 0))
@@ -2254,7 +2256,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
             k = (size_t)__builtin_ctzll(stop) >> 3;
             key &= keep;
             upper = ~w & keep & 0x2020202020202020ull;
-            hash = key_final(key_mix(0, key), k);
+            hash = key_final(key_mix(0, key));
         } else {
             /* eight letters or more: up to fifteen in a second load */
             if (at + 8 > last)
@@ -2268,7 +2270,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
             tail = (w2 | 0x2020202020202020ull) & keep;
             upper = (~w & 0x2020202020202020ull) | (~w2 & keep & 0x2020202020202020ull);
             uint64_t h = key_mix(0, key);
-            hash = key_final(keep ? key_mix(h, tail) : h, k);
+            hash = key_final(keep ? key_mix(h, tail) : h);
         }
         unsigned char t = at[k];
         if (!word_end[t]) {
