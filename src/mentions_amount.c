@@ -706,13 +706,14 @@ static bool hyphen_unit(const char *w, size_t len)
 
 /* The stem of a unit noun w[0..len) (lower case): the segmenter has
  * stemmed the sentence's words into the workspace's cache, where most are
- * found at once; a stopword, or no workspace, goes to fl_mx_stem. */
+ * found at once; a stopword, a word of 64 bytes or more (fl_mx_stem keeps
+ * it as written) or no workspace goes to fl_mx_stem. */
 static const char *unit_stem(fl_mx *mx, const char *w, size_t len)
 {
     bool stop;
     const char *st;
     size_t sl;
-    if (mx->doc->ws && fl_ws_stem(mx->doc, w, len, &stop, &st, &sl) && !stop && st) {
+    if (len < 64 && mx->doc->ws && fl_ws_stem(mx->doc, w, len, &stop, &st, &sl) && !stop && st) {
         const char *copy = fl_arena_strndup(mx->doc->arena, st, sl);
         if (!copy)
             mx->doc->status = FL_ENOMEM;
