@@ -2009,10 +2009,11 @@ static bool stem_of(struct sb_stemmer *stemmer, struct sb_stemmer *ascii, const 
         *stem = (const sb_symbol *)buf;
         return true;
     }
-    *stem = sb_stemmer_stem(!high && ascii ? ascii : stemmer, (const sb_symbol *)low, (int)n);
+    struct sb_stemmer *by = !high && ascii ? ascii : stemmer;
+    *stem = sb_stemmer_stem(by, (const sb_symbol *)low, (int)n);
     if (!*stem)
         return false;
-    *sn = (size_t)sb_stemmer_length(stemmer);
+    *sn = (size_t)sb_stemmer_length(by); /* the length of this stem: the stemmer that made it */
     return true;
 }
 

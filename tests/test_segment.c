@@ -558,6 +558,43 @@ START_TEST(ws_stem_shares_the_cache)
 }
 END_TEST
 
+/* Words libstemmer stems (not english_stem: a byte it does not take, or
+ * past ASCII), one after another from the two stemmers the cache keeps:
+ * each stem must be libstemmer's, of its own length (the length was once
+ * read from the other stemmer, which read past the stem). */
+START_TEST(ws_stem_libstemmer_words)
+{
+    static const char *const words[] = {
+        "façades", "running_mates",   "naïvetés", "x_ray_scanners",
+        "années",  "ab/cdefinitions", "ü",        "over_the_counter_sales"};
+    struct sb_stemmer *ref = sb_stemmer_new("english", NULL);
+    ck_assert_ptr_nonnull(ref);
+    fl_workspace *ws = fl_workspace_new();
+    ck_assert_ptr_nonnull(ws);
+    fl_doc *doc = calloc(1, sizeof *doc);
+    ck_assert_ptr_nonnull(doc);
+    doc->arena = fl_arena_new();
+    doc->ws = ws;
+    for (int round = 0; round < 2; round++) /* first sight, then the cache */
+        for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+            size_t len = strlen(words[i]), n = 0;
+            const sb_symbol *want = sb_stemmer_stem(ref, (const sb_symbol *)words[i], (int)len);
+            ck_assert_ptr_nonnull(want);
+            size_t want_len = (size_t)sb_stemmer_length(ref);
+            bool stop = true;
+            const char *stem = NULL;
+            ck_assert(fl_ws_stem(doc, words[i], len, &stop, &stem, &n));
+            ck_assert(!stop);
+            ck_assert_msg(n == want_len && memcmp(stem, want, n) == 0, "%s: %.*s, want %.*s",
+                          words[i], (int)n, stem, (int)want_len, (const char *)want);
+        }
+    fl_arena_free(doc->arena);
+    free(doc);
+    fl_workspace_free(ws);
+    sb_stemmer_delete(ref);
+}
+END_TEST
+
 START_TEST(stopword_list_sorted)
 {
     ck_assert_uint_ge(fl_stopword_count, 150);
@@ -801,6 +838,7 @@ Suite *fl_test_suite(void)
     tcase_add_test(tc, context_words);
     tcase_add_test(tc, stopword_list_sorted);
     tcase_add_test(tc, ws_stem_shares_the_cache);
+    tcase_add_test(tc, ws_stem_libstemmer_words);
     tcase_add_test(tc, seed_article);
     tcase_add_test(tc, seed_sentence_inline);
     tcase_add_test(tc, news_dev_runs);
