@@ -440,6 +440,18 @@ static inline const fl_number *number_at(fl_mx *mx, size_t k, size_t at, fl_numb
     return &m->n;
 }
 
+/* The walks over a sentence's numbers (percents, quantities): moves *at to
+ * the next number start at or after it (a digit or fl_spelled_start) and
+ * reads the number there (*len 0: none); false past the sentence. */
+static inline bool next_number(fl_mx *mx, size_t *cursor, size_t *at, fl_number *scratch,
+                               const fl_number **n, size_t *len)
+{
+    if ((*at = number_forward(mx, cursor, *at)) >= mx->s_end)
+        return false;
+    *n = number_at(mx, *cursor, *at, scratch, len);
+    return true;
+}
+
 /* The scale after the number of number_at(mx, k, at) of length nl. */
 static inline size_t scale_at(fl_mx *mx, size_t k, size_t at, size_t nl, double *mult)
 {
@@ -451,15 +463,11 @@ static inline size_t scale_at(fl_mx *mx, size_t k, size_t at, size_t nl, double 
 void fl_extract_percents(fl_mx *mx)
 {
     const char *t = mx->text;
-    size_t i = mx->s_off, cursor = 0;
-    for (;;) {
-        if ((i = number_forward(mx, &cursor, i)) >= mx->s_end)
-            break;
-        /* number_forward stops only where a digit or fl_spelled_start is */
+    size_t i = mx->s_off, cursor = 0, nl;
+    fl_number scratch;
+    const fl_number *n;
+    while (next_number(mx, &cursor, &i, &scratch, &n, &nl)) {
         bool digit = is_digit(t[i]);
-        fl_number scratch;
-        size_t nl;
-        const fl_number *n = number_at(mx, cursor, i, &scratch, &nl);
         if (!nl) {
             i = fl_mx_word_end(mx, i);
             continue;
@@ -725,15 +733,11 @@ static const char *unit_stem(fl_mx *mx, const char *w, size_t len)
 void fl_extract_quantities(fl_mx *mx)
 {
     const char *t = mx->text;
-    size_t i = mx->s_off, cursor = 0;
-    for (;;) {
-        if ((i = number_forward(mx, &cursor, i)) >= mx->s_end)
-            break;
-        /* number_forward stops only where a digit or fl_spelled_start is */
+    size_t i = mx->s_off, cursor = 0, nl;
+    fl_number scratch;
+    const fl_number *n;
+    while (next_number(mx, &cursor, &i, &scratch, &n, &nl)) {
         bool digit = is_digit(t[i]);
-        fl_number scratch;
-        size_t nl;
-        const fl_number *n = number_at(mx, cursor, i, &scratch, &nl);
         size_t next = nl ? i + nl : fl_mx_word_end(mx, i);
         if (!nl || fl_mx_claimed(mx, i, nl) || number_is_label(mx, i)) {
             i = next > i ? next : i + 1;
