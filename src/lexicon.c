@@ -807,7 +807,9 @@ static fl_status build_near_words(fl_lexicon *lex)
         for (size_t k = 0; k < n; k++) {
             uint32_t cps[FL_NEAR_MAX_CPS];
             size_t nc = near_word_cps(key + start[k], end[k] - start[k], cps);
-            if (nc)
+            /* a one-word form is asked by its shape (near_typo_hash with
+             * no other words), a longer one by its words and typos */
+            if (nc && n == 1)
                 near_words_put(set, cap - 1, near_shape_hash(n, k, cps[0], cps[nc - 1], nc));
             if (n > 1) {
                 near_words_put(set, cap - 1,
