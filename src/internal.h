@@ -82,6 +82,7 @@ typedef struct fl_token {
     bool capitalized; /* first letter upper case */
     bool all_caps;    /* two or more letters, all upper case */
     uint8_t shape;    /* FL_TS_* bits, set by segment.c; 0 in a token made by hand */
+    bool abbrev;      /* a WORD that is an abbreviation (it keeps its period) */
 } fl_token;
 
 /* fl_token.shape: what the token's bytes hold, noted while the segmenter
@@ -105,10 +106,13 @@ typedef struct fl_sentence {
     size_t off, len;  /* in prose */
     size_t paragraph; /* index of the paragraph */
     size_t first_token, token_count;
-    bool headline;        /* a paragraph of one sentence without final punctuation */
-    bool all_caps;        /* most letters upper case */
-    bool title_case;      /* a heading with most words capitalized */
-    const char **context; /* stemmed content words, sorted, unique */
+    bool headline;   /* a paragraph of one sentence without final punctuation */
+    bool all_caps;   /* most letters upper case */
+    bool title_case; /* a heading with most words capitalized */
+    /* stemmed content words, sorted, unique; made when first asked for
+     * while context_lazy (fl_sentence_context) */
+    bool context_lazy;
+    const char **context;
     size_t context_count;
 } fl_sentence;
 
@@ -222,10 +226,16 @@ fl_status fl_extract_text(fl_doc *doc);
 fl_status fl_extract_markdown(fl_doc *doc);
 fl_status fl_extract_html(fl_doc *doc);
 
-/* Splits doc->prose into sentences and tokens and fills their context.
+/* Splits doc->prose into sentences and tokens and sets the sentences'
+ * flags; their context words are made on first use (fl_sentence_context),
+ * or at once for a document without a workspace.
  * Token and sentence rules (abbreviations keep their period: "U.S.",
  * "Mr.", "J."; "4.5bn" is one NUMBER) are stated at the top of segment.c. */
 fl_status fl_segment(fl_doc *doc);
+
+/* Makes the context words of sentence `index` (fl_sentence.context) when
+ * they are not made yet; FL_ENOMEM when out of memory (then none). */
+fl_status fl_sentence_context(fl_doc *doc, size_t index);
 
 /* The Snowball English stem of the lower-cased word[0..len)
  * from the workspace's stem cache (doc->ws; stemmed on first sight, shared

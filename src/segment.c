@@ -1,6 +1,8 @@
 /* segment.c - paragraphs, sentences and tokens over doc->prose, and the
  * context words of each sentence. One linear pass makes the tokens, one
- * the sentences, one the per-sentence flags and context words.
+ * the sentences, one the per-sentence flags; a sentence's context words
+ * are made when a check first asks for them (fl_sentence_context), as
+ * most sentences are never compared.
  *
  * Tokens (fl_token, spans in prose):
  *  - WORD: starts with a letter; letters, digits and marks, joined across
@@ -427,12 +429,6 @@ typedef struct seg {
     fl_arena *arena;
     fl_token *toks; /* in the arena: becomes doc->tokens */
     uint8_t *flags; /* malloc'd, parallel to toks */
-    /* malloc'd, parallel to toks: for a WORD, its stem cache slot as
-     * found while scanning (cache generation `gen`), or NULL: not looked
-     * up or not there yet */
-    stem_slot **slots;
-    fl_stem_cache *cache;
-    unsigned gen;
     size_t n, cap;
     /* the tokens split_sentences must look at (a line break before them,
      * an abbreviation, a punctuation mark that may end a sentence), and
@@ -484,10 +480,6 @@ static bool grow_tokens(seg *sg)
     if (!f)
         return false;
     sg->flags = f;
-    stem_slot **sl = realloc(sg->slots, cap * sizeof(stem_slot *));
-    if (!sl)
-        return false;
-    sg->slots = sl;
     sg->cap = cap;
     return true;
 }
@@ -519,9 +511,9 @@ static inline bool push_token(seg *sg, size_t off, size_t len, fl_token_kind kin
     t->kind = kind;
     t->capitalized = false;
     t->all_caps = false;
+    t->abbrev = (flags >> T_AB_SHIFT) & 7;
     t->shape = 0;
     sg->flags[sg->n] = flags;
-    sg->slots[sg->n] = NULL;
     sg->n++;
     return true;
 }
@@ -568,10 +560,10 @@ static const unsigned char plain_end[256] = {
 };
 // clang-format on
 
-/* Pushes a WORD or NUMBER token made by scan_plain: flags and stem cache
- * slot stored at once, no abbreviation class. */
+/* Pushes a WORD or NUMBER token made by scan_plain: flags stored at once,
+ * no abbreviation class. */
 static inline bool push_plain(seg *sg, size_t off, size_t len, fl_token_kind kind, uint8_t flags,
-                              bool capitalized, bool all_caps, unsigned shape, stem_slot *slot)
+                              bool capitalized, bool all_caps, unsigned shape)
 {
     if (sg->n == sg->cap && !grow_tokens(sg))
         return false;
@@ -584,7 +576,6 @@ static inline bool push_plain(seg *sg, size_t off, size_t len, fl_token_kind kin
                                  .all_caps = all_caps,
                                  .shape = (uint8_t)shape};
     sg->flags[sg->n] = flags;
-    sg->slots[sg->n] = slot;
     sg->n++;
     return true;
 }
@@ -637,9 +628,7 @@ static int scan_plain(seg *sg, size_t i, uint8_t gap, size_t *end)
     uint64_t w = fl_load8(s + p), letter;
     uint64_t stop = plain_masks(w, &letter);
     bool digit_start = !(letter & 0x80); /* s[i] is a letter or a digit */
-    uint64_t lower = 0, h = 0;
-    /* the word lower-cased, for its stem cache slot */
-    char low[FL_MAX_CONTEXT_WORD];
+    uint64_t lower = 0;
     if (stop && digit_start) {
         /* a short number: nothing to lower-case */
         p += (size_t)__builtin_ctzll(stop) >> 3;
@@ -650,25 +639,17 @@ static int scan_plain(seg *sg, size_t i, uint8_t gap, size_t *end)
         unsigned shape = FL_TS_KNOWN | FL_TS_DIGIT;
         if (lt)
             shape |= FL_TS_LETTER | ((lo << 8) & lt & ~lo ? FL_TS_CAMEL : 0);
-        return push_plain(sg, i, p - i, FL_TOK_NUMBER, gap, false, false, shape, NULL) ? 1 : -1;
+        return push_plain(sg, i, p - i, FL_TOK_NUMBER, gap, false, false, shape) ? 1 : -1;
     }
     if (stop) {
-        /* a word shorter than eight bytes, the most common case: one chunk,
-         * its key the lower-cased bytes */
+        /* a word shorter than eight bytes, the most common case: one chunk */
         size_t n = (size_t)__builtin_ctzll(stop) >> 3;
         p += n;
         if (!(plain_end[s[p]] & 1) && !plain_stop_ends(s, len, i, p, false))
             return 0;
-        uint64_t bit = stop & -stop, keep = (bit >> 7) - 1;
+        uint64_t bit = stop & -stop;
         letter &= bit - 1;
         lower = letter & (w << 2);
-        uint64_t key = (w & keep) | ((letter ^ lower) >> 2);
-        stem_slot *slot = NULL;
-        if (n >= 2) {
-            char kb[8];
-            fl_store8(kb, key);
-            slot = stem_find(sg->cache, kb, n, key_final(key_mix(0, key)), key);
-        }
         *end = p;
         /* most words: small letters only after the first */
         bool cap = s[i] <= 'Z';
@@ -676,7 +657,7 @@ static int scan_plain(seg *sg, size_t i, uint8_t gap, size_t *end)
         if (cap || ((bit - 1) & FL_BYTES_80) != letter)
             shape = plain_shape(cap, ((bit - 1) & FL_BYTES_80) != letter, letter, lower);
         return push_plain(sg, i, n, FL_TOK_WORD, gap | (lower ? 0 : T_NOLOWER), cap,
-                          !lower && (letter & (letter - 1)), shape, slot)
+                          !lower && (letter & (letter - 1)), shape)
                    ? 1
                    : -1;
     }
@@ -695,11 +676,6 @@ static int scan_plain(seg *sg, size_t i, uint8_t gap, size_t *end)
         digits |= keep & FL_BYTES_80 & ~letter;
         camel |= ((lo << 8) | carry) & letter & ~lo;
         carry = lo >> 56;
-        uint64_t lowered = (w & keep) | ((letter ^ lo) >> 2);
-        if (keep && p - i < FL_MAX_CONTEXT_WORD) {
-            fl_store8(low + (p - i), lowered);
-            h = key_mix(h, lowered);
-        }
         if (stop) {
             p += (size_t)__builtin_ctzll(stop) >> 3;
             break;
@@ -715,7 +691,7 @@ static int scan_plain(seg *sg, size_t i, uint8_t gap, size_t *end)
     *end = p;
     if (digit_start)
         return push_plain(sg, i, p - i, FL_TOK_NUMBER, gap, false, false,
-                          fl_token_shape((const char *)s + i, p - i), NULL)
+                          fl_token_shape((const char *)s + i, p - i))
                    ? 1
                    : -1;
     unsigned shape = FL_TS_KNOWN | FL_TS_LETTER;
@@ -729,13 +705,8 @@ static int scan_plain(seg *sg, size_t i, uint8_t gap, size_t *end)
             letters += is_ascii_alpha(s[k]);
         all_caps = letters >= 2;
     }
-    size_t n = p - i;
-    stem_slot *slot = NULL;
-    if (n < FL_MAX_CONTEXT_WORD) {
-        slot = stem_find(sg->cache, low, n, key_final(h), fl_load8(low));
-    }
-    return push_plain(sg, i, n, FL_TOK_WORD, gap | (lower ? 0 : T_NOLOWER), s[i] <= 'Z', all_caps,
-                      shape, slot)
+    return push_plain(sg, i, p - i, FL_TOK_WORD, gap | (lower ? 0 : T_NOLOWER), s[i] <= 'Z',
+                      all_caps, shape)
                ? 1
                : -1;
 }
@@ -2187,23 +2158,20 @@ static bool word_stem(fl_stem_cache *c, struct sb_stemmer *stemmer, const char *
 }
 
 /* After fast_words: the word s[off..off+k) (three to seven ASCII letters,
- * small or capitalized, key its bytes lower-cased) before a period. When
+ * small or capitalized) before a period. When
  * the period ends the word (plain_stop_ends: no ASCII letter, digit or
  * another period after it, no listed abbreviation), pushes both, as
  * scan_plain and tokenize would (gap *gap), and returns where they end
  * (*gap 0); else returns off. SIZE_MAX when out of memory. Most sentences
  * end so. */
-static size_t period_word(seg *sg, size_t off, size_t k, uint64_t key, bool cap, uint8_t *gap)
+static size_t period_word(seg *sg, size_t off, size_t k, bool cap, uint8_t *gap)
 {
     const unsigned char *w = sg->s + off;
     unsigned char nx = off + k + 1 < sg->len ? w[k + 1] : ' ';
     if (alnum_counts[nx] || nx == '.' || (k <= 6 && abbrev_class(w, k) != AB_NONE))
         return off;
-    char kb[16] = {0}; /* k < 8: stem_find reads no tail, but compilers cannot tell */
-    fl_store8(kb, key);
-    stem_slot *slot = stem_find(sg->cache, kb, k, key_final(key_mix(0, key)), key);
     if (!push_plain(sg, off, k, FL_TOK_WORD, *gap, cap, false,
-                    FL_TS_KNOWN | FL_TS_LETTER | (cap ? FL_TS_UPPER0 : 0), slot) ||
+                    FL_TS_KNOWN | FL_TS_LETTER | (cap ? FL_TS_UPPER0 : 0)) ||
         !push_token(sg, off + k, 1, FL_TOK_PUNCT, 0))
         return SIZE_MAX;
     *gap = 0;
@@ -2233,13 +2201,10 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
         return i;
     const unsigned char *lim = (size_t)(last - at) / 2 >= room - 1 ? at + 2 * (room - 1) : last;
     uint8_t *flag = sg->flags + sg->n;
-    stem_slot **found = sg->slots + sg->n;
-    stem_slot *slots = sg->cache->slots;
-    size_t mask = sg->cache->mask;
-    /* a word of three letters or more before a period: its length (key
-     * and upper as below) */
+    /* a word of three letters or more before a period: its length (upper
+     * as below) */
     size_t period = 0;
-    uint64_t period_key = 0, period_upper = 0;
+    uint64_t period_upper = 0;
     while (at <= lim) {
         uint64_t w = fl_load8(at);
         /* bytes past ASCII may carry into the bytes after them, but every
@@ -2247,17 +2212,13 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
         uint64_t stop = ~FL_BYTES_IN(w | 0x2020202020202020ull, 'a', 'z') & FL_BYTES_80;
         if (stop & 0x80)
             break; /* no letter first */
-        /* the word's bytes lower-cased (key, then tail: the bytes past the
-         * eighth, zero padded), its length k; upper marks its capitals */
-        uint64_t key = w | 0x2020202020202020ull, tail = 0, upper;
+        /* the word's length k; upper marks its capitals */
+        uint64_t upper;
         size_t k;
-        unsigned hash;
         if (stop) {
             uint64_t keep = ((stop & -stop) >> 7) - 1;
             k = (size_t)__builtin_ctzll(stop) >> 3;
-            key &= keep;
             upper = ~w & keep & 0x2020202020202020ull;
-            hash = key_final(key_mix(0, key));
         } else {
             /* eight letters or more: up to fifteen in a second load */
             if (at + 8 > last)
@@ -2268,32 +2229,18 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                 break;
             uint64_t keep = ((stop2 & -stop2) >> 7) - 1;
             k = 8 + ((size_t)__builtin_ctzll(stop2) >> 3);
-            tail = (w2 | 0x2020202020202020ull) & keep;
             upper = (~w & 0x2020202020202020ull) | (~w2 & keep & 0x2020202020202020ull);
-            uint64_t h = key_mix(0, key);
-            hash = key_final(keep ? key_mix(h, tail) : h);
         }
         unsigned char t = at[k];
         if (!word_end[t]) {
             if (t == '.' && k >= 3 && k < 8) {
                 period = k;
-                period_key = key;
                 period_upper = upper;
             }
             break;
         }
         if (upper & ~0x20ull)
             break; /* a capital after the first letter */
-        /* the stem cache slot, as stem_find would find it */
-        stem_slot *slot = NULL;
-        if (k >= 2) {
-            for (size_t p = hash & mask; slots[p].len; p = (p + 1) & mask)
-                if (slots[p].hash == hash && slots[p].len == k && slots[p].head == key &&
-                    (k <= 8 || fl_load8(slots[p].tail) == tail)) {
-                    slot = &slots[p];
-                    break;
-                }
-        }
         *tok++ =
             (fl_token){.off = (size_t)(at - s),
                        .len = k,
@@ -2302,7 +2249,6 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                        .all_caps = false,
                        .shape = (uint8_t)(FL_TS_KNOWN | FL_TS_LETTER | (upper ? FL_TS_UPPER0 : 0))};
         *flag++ = g | (upper && k == 1 ? T_NOLOWER : 0);
-        *found++ = slot;
         at += k;
         if (t != ' ') {
             g = 0;
@@ -2314,7 +2260,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
     sg->n = (size_t)(tok - sg->toks);
     *gap = g;
     if (period && !(period_upper & ~0x20ull))
-        return period_word(sg, (size_t)(at - s), period, period_key, period_upper != 0, gap);
+        return period_word(sg, (size_t)(at - s), period, period_upper != 0, gap);
     return (size_t)(at - s);
 }
 
@@ -2378,28 +2324,16 @@ typedef struct context_state {
     fl_stem_cache *cache;
     ctx_word *scratch;
     size_t scratch_cap;
-    /* the document's copies of stems are bump-allocated from blocks of
-     * its arena: the rest of the current block */
-    char *stems;
-    size_t stems_left;
-    /* the sentences' context arrays likewise */
-    const char **ctx;
-    size_t ctx_left;
 } context_state;
 
 /* A copy of stem[0..n) (prefix: its prefix_of), NUL-terminated, in the
  * document's arena. */
 static inline const char *copy_stem(context_state *cx, const char *stem, size_t n, uint64_t prefix)
 {
-    if (n + 1 > cx->stems_left) {
-        size_t size = n + 1 > 4096 ? n + 1 : 4096;
-        cx->stems = fl_arena_alloc_uninit(cx->arena, size); /* written as used */
-        if (!cx->stems)
-            return NULL;
-        cx->stems_left = size;
-    }
-    char *text = cx->stems;
-    if (n < 8 && cx->stems_left >= 8) {
+    char *text = fl_arena_alloc_uninit(cx->arena, n + 1); /* eight bytes or more, written here */
+    if (!text)
+        return NULL;
+    if (n < 8) {
         /* the stem is all in its prefix (zero padded): one store */
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
         uint64_t v = prefix;
@@ -2413,8 +2347,6 @@ static inline const char *copy_stem(context_state *cx, const char *stem, size_t 
         memcpy(text, stem, n);
         text[n] = '\0';
     }
-    cx->stems += n + 1;
-    cx->stems_left -= n + 1;
     return text;
 }
 
@@ -2422,8 +2354,12 @@ static inline const char *copy_stem(context_state *cx, const char *stem, size_t 
  * they are sorted at the end. */
 enum { FL_CTX_INSERT_MAX = 24 };
 
-static fl_status sentence_context(context_state *cx, fl_sentence *st, size_t index, const seg *sg)
+/* Makes st->context (st: sentence `index` of doc, its tokens segmented). */
+static fl_status make_context(context_state *cx, const fl_doc *doc, fl_sentence *st, size_t index)
 {
+    st->context_lazy = false;
+    st->context = NULL;
+    st->context_count = 0;
     size_t first = st->first_token, end = first + st->token_count;
     if (st->token_count > cx->scratch_cap) {
         size_t cap = st->token_count < 64 ? 64 : st->token_count;
@@ -2437,21 +2373,17 @@ static fl_status sentence_context(context_state *cx, fl_sentence *st, size_t ind
     size_t count = 0;
     char low[FL_MAX_CONTEXT_WORD + 8]; /* lower_word may write past the word */
     unsigned epoch = cx->cache->epoch;
-    size_t words = 0, nolower = 0, counted = 0, caps = 0;
-    bool headline = st->headline;
-    /* the slots found while scanning, unless the cache moved since */
-    stem_slot *const *found = cx->cache->gen == sg->gen ? sg->slots : NULL;
+    const unsigned char *text = (const unsigned char *)doc->prose.text;
     for (size_t i = first; i < end; i++) {
-        const fl_token *t = &sg->toks[i];
+        const fl_token *t = FL_DOC_TOKEN(doc, i);
         if (t->kind != FL_TOK_WORD)
             continue;
-        words++;
-        nolower += (sg->flags[i] & T_NOLOWER) != 0;
-        if (headline && words > 1 && !is_small_word(tok_text(sg, i), t->len)) {
-            counted++;
-            caps += t->capitalized;
-        }
-        stem_slot *slot = found ? found[i] : NULL;
+        unsigned hash = 0;
+        size_t n =
+            lower_word(text + t->off, t->len, doc->prose.len - t->off, t->abbrev, low, &hash);
+        if (!n)
+            continue;
+        stem_slot *slot = stem_find(cx->cache, low, n, hash, fl_load8(low));
         ctx_word e;
         if (slot && slot->epoch == epoch) {
             /* taken before in this document (so not a stopword) */
@@ -2459,20 +2391,7 @@ static fl_status sentence_context(context_state *cx, fl_sentence *st, size_t ind
                 continue;
             slot->last = index + 1;
             e = (ctx_word){slot->stem_prefix, slot->doc_stem};
-        } else if (slot && slot->stop) {
-            continue;
         } else {
-            /* the cached word in one probe, inline, else a new word the
-             * long way */
-            unsigned hash = 0;
-            size_t n = 0;
-            if (!slot) {
-                n = lower_word(tok_text(sg, i), t->len, sg->len - t->off, ab_of(sg, i) != AB_NONE,
-                               low, &hash);
-                if (!n)
-                    continue;
-                slot = stem_find(cx->cache, low, n, hash, fl_load8(low));
-            }
             bool stop;
             const sb_symbol *stem;
             size_t sn;
@@ -2480,36 +2399,23 @@ static fl_status sentence_context(context_state *cx, fl_sentence *st, size_t ind
                 stop = slot->stop;
                 stem = (const sb_symbol *)slot->stem;
                 sn = slot->stem_len;
-            } else {
-                /* not in the cache (stem_find above; n < FL_MAX_CONTEXT_WORD) */
-                if (!word_stem_new(cx->cache, cx->stemmer, low, n, hash, fl_load8(low), &slot,
-                                   &stop, &stem, &sn))
-                    return FL_ENOMEM;
-                if (cx->cache->gen != sg->gen)
-                    found = NULL;
+            } else if (!word_stem_new(cx->cache, cx->stemmer, low, n, hash, fl_load8(low), &slot,
+                                      &stop, &stem, &sn)) {
+                /* not in the cache (n < FL_MAX_CONTEXT_WORD) */
+                return FL_ENOMEM;
             }
             if (stop)
                 continue;
-            const char *text;
-            uint64_t prefix;
-            if (slot && slot->epoch == epoch) {
-                if (slot->last == index + 1)
-                    continue;
-                text = slot->doc_stem;
-                prefix = slot->stem_prefix;
-            } else {
-                prefix = slot ? slot->stem_prefix : prefix_of((const char *)stem, sn);
-                text = copy_stem(cx, (const char *)stem, sn, prefix);
-                if (!text)
-                    return FL_ENOMEM;
-                if (slot) {
-                    slot->epoch = epoch;
-                    slot->doc_stem = text;
-                }
-            }
-            if (slot)
+            uint64_t prefix = slot ? slot->stem_prefix : prefix_of((const char *)stem, sn);
+            const char *copy = copy_stem(cx, (const char *)stem, sn, prefix);
+            if (!copy)
+                return FL_ENOMEM;
+            if (slot) {
+                slot->epoch = epoch;
+                slot->doc_stem = copy;
                 slot->last = index + 1;
-            e = (ctx_word){prefix, text};
+            }
+            e = (ctx_word){prefix, copy};
         }
         if (count >= FL_CTX_INSERT_MAX) {
             w[count++] = e; /* sorted below */
@@ -2538,9 +2444,6 @@ static fl_status sentence_context(context_state *cx, fl_sentence *st, size_t ind
         w[m] = e;
         count++;
     }
-    finish_flags(st, words, nolower, counted, caps);
-    st->context = NULL;
-    st->context_count = 0;
     if (!count)
         return FL_OK;
     size_t u = count;
@@ -2551,16 +2454,9 @@ static fl_status sentence_context(context_state *cx, fl_sentence *st, size_t ind
             if (ctx_cmp(&w[u - 1], &w[k]) != 0)
                 w[u++] = w[k];
     }
-    if (u > cx->ctx_left) {
-        size_t room = u > 512 ? u : 512;
-        cx->ctx = fl_arena_alloc_uninit(cx->arena, room * sizeof *cx->ctx); /* set as used */
-        if (!cx->ctx)
-            return FL_ENOMEM;
-        cx->ctx_left = room;
-    }
-    const char **ctx = cx->ctx;
-    cx->ctx += u;
-    cx->ctx_left -= u;
+    const char **ctx = fl_arena_alloc_uninit(cx->arena, u * sizeof *ctx); /* set below */
+    if (!ctx)
+        return FL_ENOMEM;
     for (size_t k = 0; k < u; k++)
         ctx[k] = w[k].text;
     st->context = ctx;
@@ -2568,8 +2464,8 @@ static fl_status sentence_context(context_state *cx, fl_sentence *st, size_t ind
     return FL_OK;
 }
 
-/* The stem cache and stemmer for a run: the workspace's, or for a
- * document built by hand (no workspace) ones of its own. */
+/* The stem cache and stemmer for making contexts: the workspace's, or
+ * for a document without one ones of its own. */
 static fl_status context_begin(context_state *cx, fl_doc *doc)
 {
     fl_workspace *ws = doc->ws;
@@ -2586,7 +2482,6 @@ static fl_status context_begin(context_state *cx, fl_doc *doc)
         }
         return FL_ENOMEM;
     }
-    stem_cache_next_epoch(cx->cache);
     return FL_OK;
 }
 
@@ -2599,14 +2494,65 @@ static void context_end(context_state *cx, const fl_doc *doc)
     }
 }
 
-static fl_status fill_context(fl_doc *doc, context_state *cx, const seg *sg)
+fl_status fl_sentence_context(fl_doc *doc, size_t index)
 {
-    fl_status status = FL_OK;
-    for (size_t i = 0; status == FL_OK && i < doc->sentences.count; i++) {
-        fl_sentence *st = FL_DOC_SENTENCE(doc, i);
+    fl_sentence *st = FL_DOC_SENTENCE(doc, index);
+    if (!st->context_lazy)
+        return FL_OK;
+    context_state cx;
+    fl_status status = context_begin(&cx, doc);
+    if (status != FL_OK)
+        return status;
+    status = make_context(&cx, doc, st, index);
+    context_end(&cx, doc);
+    return status;
+}
+
+/* The sentences' flags (sentence_headline, finish_flags). */
+static void fill_flags(fl_doc *doc, const seg *sg)
+{
+    for (size_t s = 0; s < doc->sentences.count; s++) {
+        fl_sentence *st = FL_DOC_SENTENCE(doc, s);
         sentence_headline(st, sg);
-        status = sentence_context(cx, st, i, sg);
+        size_t first = st->first_token, end = first + st->token_count;
+        size_t words = 0, nolower = 0, counted = 0, caps = 0;
+        bool headline = st->headline;
+        for (size_t i = first; i < end; i++) {
+            const fl_token *t = &sg->toks[i];
+            if (t->kind != FL_TOK_WORD)
+                continue;
+            words++;
+            nolower += (sg->flags[i] & T_NOLOWER) != 0;
+            if (headline && words > 1 && !is_small_word(tok_text(sg, i), t->len)) {
+                counted++;
+                caps += t->capitalized;
+            }
+        }
+        finish_flags(st, words, nolower, counted, caps);
+        st->context_lazy = true;
     }
+}
+
+/* With a workspace, the contexts are made when a check first asks
+ * (fl_sentence_context): most sentences are never asked about. Without
+ * one (a document built by hand), all of them now, with a stem cache of
+ * the document's own. */
+static fl_status fill_contexts(fl_doc *doc)
+{
+    if (doc->ws) {
+        /* a new run: the stems copied for earlier documents are stale */
+        if (!doc->ws->stems && !(doc->ws->stems = stem_cache_new()))
+            return FL_ENOMEM;
+        stem_cache_next_epoch(doc->ws->stems);
+        return FL_OK;
+    }
+    context_state cx;
+    fl_status status = context_begin(&cx, doc);
+    if (status != FL_OK)
+        return status;
+    for (size_t i = 0; status == FL_OK && i < doc->sentences.count; i++)
+        status = make_context(&cx, doc, FL_DOC_SENTENCE(doc, i), i);
+    context_end(&cx, doc);
     return status;
 }
 
@@ -2618,13 +2564,7 @@ fl_status fl_segment(fl_doc *doc)
         .s = (const unsigned char *)doc->prose.text, .len = doc->prose.len, .arena = doc->arena};
     fl_vec_init(&doc->sentences, sizeof(fl_sentence));
     fl_vec_init(&doc->tokens, sizeof(fl_token));
-    context_state cx;
-    fl_status status = context_begin(&cx, doc);
-    if (status != FL_OK)
-        return status;
-    /* words are looked up in the stem cache while they are scanned */
-    sg.cache = cx.cache;
-    sg.gen = cx.cache->gen;
+    fl_status status = FL_OK;
     if (sg.len)
         status = tokenize(&sg);
     if (status == FL_OK && sg.n) {
@@ -2637,10 +2577,10 @@ fl_status fl_segment(fl_doc *doc)
     /* sentences are made of tokens, so sg.n is nonzero whenever there are
      * sentences; said outright for clang-analyzer, which cannot tell */
     if (status == FL_OK && doc->sentences.count && sg.n)
-        status = fill_context(doc, &cx, &sg);
-    context_end(&cx, doc);
+        fill_flags(doc, &sg);
+    if (status == FL_OK)
+        status = fill_contexts(doc);
     free(sg.flags);
-    free(sg.slots);
     free(sg.stops.v);
     free(sg.quotes.v);
     return status;

@@ -214,16 +214,14 @@ START_TEST(ctx_wordset_and_overlap)
     tdoc t;
     tdoc_open(&t, "Nvidia ships chips to China. China buys chips from Nvidia. Rain fell.");
     ck_assert_uint_ge(t.doc.sentences.count, 3);
-    const fl_sentence *a = FL_DOC_SENTENCE(&t.doc, 0), *b = FL_DOC_SENTENCE(&t.doc, 1);
-    const fl_sentence *c = FL_DOC_SENTENCE(&t.doc, 2);
-    ck_assert_uint_ge(fl_ctx_shared(a, b, 0), 3);
-    ck_assert_uint_eq(fl_ctx_shared(a, c, 0), 0);
+    ck_assert_uint_ge(fl_ctx_shared(&t.doc, 0, 1, 0), 3);
+    ck_assert_uint_eq(fl_ctx_shared(&t.doc, 0, 2, 0), 0);
     fl_wordset set;
     ck_assert(fl_wordset_init(&set, t.doc.arena, 2));
-    ck_assert(fl_ctx_add_to_set(&set, a, 0));
+    ck_assert(fl_ctx_add_to_set(&set, &t.doc, 0, 0));
     for (int i = 0; i < 100; i++) /* growth */
         ck_assert(fl_wordset_add(&set, fl_arena_printf(t.doc.arena, "w%d", i)));
-    ck_assert_uint_eq(fl_ctx_shared_with_set(b, &set, 0), fl_ctx_shared(a, b, 0));
+    ck_assert_uint_eq(fl_ctx_shared_with_set(&t.doc, 1, &set, 0), fl_ctx_shared(&t.doc, 0, 1, 0));
     ck_assert(fl_wordset_has(&set, "w42"));
     ck_assert(!fl_wordset_has(&set, "w100"));
     tdoc_close(&t);

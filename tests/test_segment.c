@@ -549,11 +549,69 @@ START_TEST(ws_stem_shares_the_cache)
         ck_assert_int_eq(fl_segment(doc), FL_OK);
         ck_assert(fl_ws_stem(doc, "rates", 5, &stop, &stem, &n));
         ck_assert_str_eq(stem, "rate");
+        /* with a workspace the context is made when asked for */
+        ck_assert(FL_DOC_SENTENCE(doc, 0)->context_lazy == (with_ws != 0));
+        ck_assert_int_eq(fl_sentence_context(doc, 0), FL_OK);
+        ck_assert(!FL_DOC_SENTENCE(doc, 0)->context_lazy);
         ck_assert(has_context(FL_DOC_SENTENCE(doc, 0), "rate"));
         fl_arena_free(doc->arena);
         free(doc);
     }
     ck_assert_ptr_nonnull(ws->stems);
+    fl_workspace_free(ws);
+}
+END_TEST
+
+/* The context words made on demand (with a workspace, asked for in any
+ * order, over documents that share the workspace's stem cache) are those
+ * made at once for a document without one. */
+START_TEST(lazy_context_matches_eager)
+{
+    static const char *const texts[] = {
+        "Exports of chips to China rose 25% in 2024. The U.S. said Nvidia’s H20 chips were "
+        "exported. Mr. Huang met Sen. Warren in Washington.",
+        "Rates rose, rates fell; the rate held. Über Étoile façades. It is what it was.",
+        /* more than FL_CTX_INSERT_MAX context words, some twice: sorted at the end */
+        "Semiconductor makers, regulators, lawmakers, analysts, investors, customers, "
+        "suppliers, distributors, engineers, designers, economists, officials, diplomats, "
+        "negotiators, traders, brokers, bankers, lenders, borrowers, exporters, importers, "
+        "shippers, carriers, insurers, auditors, makers and regulators met on Tuesday. "
+        "A supercalifragilisticexpialidociousnesses-like word is too long to be one.",
+    };
+    fl_workspace *ws = fl_workspace_new();
+    ck_assert_ptr_nonnull(ws);
+    for (int pass = 0; pass < 2; pass++) /* the second pass meets a warm cache */
+        for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++) {
+            fl_doc *eager = segment_str(texts[k]);
+            fl_doc *lazy = calloc(1, sizeof *lazy);
+            ck_assert_ptr_nonnull(lazy);
+            lazy->arena = fl_arena_new();
+            ck_assert_ptr_nonnull(lazy->arena);
+            lazy->prose.text = texts[k];
+            lazy->prose.len = strlen(texts[k]);
+            lazy->ws = ws;
+            ck_assert_int_eq(fl_segment(lazy), FL_OK);
+            ck_assert_uint_eq(lazy->sentences.count, eager->sentences.count);
+            ck_assert_uint_gt(eager->sentences.count, 1);
+            for (size_t i = lazy->sentences.count; i-- > 0;) {
+                ck_assert(FL_DOC_SENTENCE(lazy, i)->context_lazy);
+                ck_assert(!FL_DOC_SENTENCE(eager, i)->context_lazy);
+                ck_assert_int_eq(fl_sentence_context(lazy, i), FL_OK);
+                ck_assert_int_eq(fl_sentence_context(lazy, i), FL_OK); /* made once */
+                const fl_sentence *a = FL_DOC_SENTENCE(eager, i), *b = FL_DOC_SENTENCE(lazy, i);
+                ck_assert_uint_eq(a->context_count, b->context_count);
+                for (size_t w = 0; w < a->context_count; w++)
+                    ck_assert_str_eq(a->context[w], b->context[w]);
+            }
+            ck_assert(has_context(FL_DOC_SENTENCE(lazy, 0), "export") ||
+                      has_context(FL_DOC_SENTENCE(lazy, 0), "rate") ||
+                      has_context(FL_DOC_SENTENCE(lazy, 0), "semiconductor"));
+            check_invariants(lazy);
+            /* the next document must not see this one's stems (freed) */
+            fl_arena_free(lazy->arena);
+            free(lazy);
+            doc_free(eager);
+        }
     fl_workspace_free(ws);
 }
 END_TEST
@@ -836,6 +894,7 @@ Suite *fl_test_suite(void)
     tcase_add_test(tc, pathological_inputs_are_linear);
     tcase_add_test(tc, headline_and_case_flags);
     tcase_add_test(tc, context_words);
+    tcase_add_test(tc, lazy_context_matches_eager);
     tcase_add_test(tc, stopword_list_sorted);
     tcase_add_test(tc, ws_stem_shares_the_cache);
     tcase_add_test(tc, ws_stem_libstemmer_words);

@@ -99,18 +99,26 @@ static size_t shared_upto(const fl_sentence *a, const fl_sentence *b, unsigned f
     return n;
 }
 
-size_t fl_ctx_shared(const fl_sentence *a, const fl_sentence *b, unsigned flags)
+const fl_sentence *fl_ctx_sentence(fl_doc *doc, size_t s)
 {
-    return shared_upto(a, b, flags, SIZE_MAX);
+    if (fl_sentence_context(doc, s) != FL_OK)
+        fl_ctx_oom(doc);
+    return FL_DOC_SENTENCE(doc, s);
 }
 
-bool fl_ctx_shares(const fl_sentence *a, const fl_sentence *b, unsigned flags, size_t enough)
+size_t fl_ctx_shared(fl_doc *doc, size_t a, size_t b, unsigned flags)
 {
-    return shared_upto(a, b, flags, enough) >= enough;
+    return shared_upto(fl_ctx_sentence(doc, a), fl_ctx_sentence(doc, b), flags, SIZE_MAX);
 }
 
-size_t fl_ctx_shared_with_set(const fl_sentence *s, const fl_wordset *set, unsigned flags)
+bool fl_ctx_shares(fl_doc *doc, size_t a, size_t b, unsigned flags, size_t enough)
 {
+    return shared_upto(fl_ctx_sentence(doc, a), fl_ctx_sentence(doc, b), flags, enough) >= enough;
+}
+
+size_t fl_ctx_shared_with_set(fl_doc *doc, size_t sentence, const fl_wordset *set, unsigned flags)
+{
+    const fl_sentence *s = fl_ctx_sentence(doc, sentence);
     size_t n = 0;
     for (size_t i = 0; i < s->context_count; i++)
         if (!skip_word(s->context[i], flags) && fl_wordset_has(set, s->context[i]))
@@ -118,8 +126,9 @@ size_t fl_ctx_shared_with_set(const fl_sentence *s, const fl_wordset *set, unsig
     return n;
 }
 
-bool fl_ctx_add_to_set(fl_wordset *set, const fl_sentence *s, unsigned flags)
+bool fl_ctx_add_to_set(fl_wordset *set, fl_doc *doc, size_t sentence, unsigned flags)
 {
+    const fl_sentence *s = fl_ctx_sentence(doc, sentence);
     for (size_t i = 0; i < s->context_count; i++)
         if (!skip_word(s->context[i], flags) && !fl_wordset_add(set, s->context[i]))
             return false;

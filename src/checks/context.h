@@ -47,19 +47,24 @@ bool fl_wordset_has(const fl_wordset *set, const char *word);
 /* Flags for the overlap helpers. */
 #define FL_CTX_SKIP_DIGITS 0x1u /* ignore context words holding a digit (codes, years) */
 
+/* Sentence s of doc with its context words made (fl_sentence_context, on
+ * first use). Out of memory, doc->status is set and it has none. */
+const fl_sentence *fl_ctx_sentence(fl_doc *doc, size_t s);
+
 /* How many context words of sentences a and b are shared (a merge of the
  * two sorted lists; linear). */
-size_t fl_ctx_shared(const fl_sentence *a, const fl_sentence *b, unsigned flags);
+size_t fl_ctx_shared(fl_doc *doc, size_t a, size_t b, unsigned flags);
 
 /* Whether sentences a and b share at least `enough` context words
  * (fl_ctx_shared, stopped once there are enough). */
-bool fl_ctx_shares(const fl_sentence *a, const fl_sentence *b, unsigned flags, size_t enough);
+bool fl_ctx_shares(fl_doc *doc, size_t a, size_t b, unsigned flags, size_t enough);
 
 /* How many context words of sentence s are in `set`. */
-size_t fl_ctx_shared_with_set(const fl_sentence *s, const fl_wordset *set, unsigned flags);
+size_t fl_ctx_shared_with_set(fl_doc *doc, size_t s, const fl_wordset *set, unsigned flags);
 
-/* Adds every context word of s to the set; false when out of memory. */
-bool fl_ctx_add_to_set(fl_wordset *set, const fl_sentence *s, unsigned flags);
+/* Adds every context word of sentence s to the set; false when out of
+ * memory. */
+bool fl_ctx_add_to_set(fl_wordset *set, fl_doc *doc, size_t s, unsigned flags);
 
 /* --------------------------------------------------------- cue phrases */
 

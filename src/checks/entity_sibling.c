@@ -134,7 +134,7 @@ static int by_sentence_order(const void *pa, const void *pb)
 
 /* The average number of words an unrelated sentence (one without a member
  * of the family) shares with the dominant member's context. */
-static double baseline_shared(const fl_doc *doc, const sib_item *by_sentence, size_t n,
+static double baseline_shared(fl_doc *doc, const sib_item *by_sentence, size_t n,
                               const fl_wordset *dominant)
 {
     size_t total = doc->sentences.count;
@@ -145,10 +145,9 @@ static double baseline_shared(const fl_doc *doc, const sib_item *by_sentence, si
             k++;
         if (k < n && by_sentence[k].sentence == s)
             continue;
-        const fl_sentence *sent = FL_DOC_SENTENCE(doc, s);
-        if (sent->context_count == 0)
+        if (fl_ctx_sentence(doc, s)->context_count == 0)
             continue;
-        sum += fl_ctx_shared_with_set(sent, dominant, FL_CTX_SKIP_DIGITS);
+        sum += fl_ctx_shared_with_set(doc, s, dominant, FL_CTX_SKIP_DIGITS);
         count++;
     }
     return count ? (double)sum / (double)count : 0.0;
@@ -356,8 +355,7 @@ static void check_family(fl_doc *doc, const sib_item *items, size_t n)
             }
             for (size_t k = 0; k < dom_n; k++)
                 if (dom[k].sentence < doc->sentences.count &&
-                    !fl_ctx_add_to_set(&dominant, FL_DOC_SENTENCE(doc, dom[k].sentence),
-                                       FL_CTX_SKIP_DIGITS)) {
+                    !fl_ctx_add_to_set(&dominant, doc, dom[k].sentence, FL_CTX_SKIP_DIGITS)) {
                     fl_ctx_oom(doc);
                     return;
                 }
@@ -368,8 +366,8 @@ static void check_family(fl_doc *doc, const sib_item *items, size_t n)
          * context */
         bool related = false;
         for (size_t k = 0; k < lone_n && !related; k++) {
-            size_t shared = fl_ctx_shared_with_set(FL_DOC_SENTENCE(doc, lone[k].sentence),
-                                                   &dominant, FL_CTX_SKIP_DIGITS);
+            size_t shared =
+                fl_ctx_shared_with_set(doc, lone[k].sentence, &dominant, FL_CTX_SKIP_DIGITS);
             if (shared >= FL_SIB_MIN_SHARED && (double)shared >= baseline + FL_SIB_MARGIN)
                 related = true;
         }

@@ -1128,7 +1128,7 @@ static bool conflict(fl_doc *doc, num_ctx *cx, amount *a, amount *b)
      * amount */
     if (near_cue(doc, cx, a) || near_cue(doc, cx, b))
         return false;
-    if (!fl_ctx_shares(sa, sb, FL_CTX_SKIP_DIGITS, FL_NUM_MIN_SHARED))
+    if (!fl_ctx_shares(doc, ma->sentence, mb->sentence, FL_CTX_SKIP_DIGITS, FL_NUM_MIN_SHARED))
         return false;
     if (different_years(doc, sa, sb) || different_things(doc, cx, ma->sentence, mb->sentence))
         return false;

@@ -169,11 +169,15 @@ static int cue_count(const fl_sentence *s, const char *const *cues, size_t ncues
 
 enum { SENSE_UNKNOWN, SENSE_CHEMICAL, SENSE_PRODUCT };
 
-static int use_sense(const fl_doc *doc, const fl_name_use *u)
+static int use_sense(fl_doc *doc, const fl_name_use *u)
 {
     /* a use found among the tokens has no mention, only its sentence */
     if (u->sentence >= doc->sentences.count)
         return SENSE_UNKNOWN;
+    if (fl_sentence_context(doc, u->sentence) != FL_OK) {
+        doc->status = FL_ENOMEM;
+        return SENSE_UNKNOWN;
+    }
     const fl_sentence *s = FL_DOC_SENTENCE(doc, u->sentence);
     int chem = cue_count(s, CHEMICAL_CUES, sizeof CHEMICAL_CUES / sizeof CHEMICAL_CUES[0]);
     int prod = cue_count(s, PRODUCT_CUES, sizeof PRODUCT_CUES / sizeof PRODUCT_CUES[0]);
