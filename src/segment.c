@@ -404,7 +404,7 @@ enum {
     G_SPACE = 1,    /* whitespace before the token */
     G_LINE = 2,     /* a line break before it (or the start of the text) */
     G_PARA = 4,     /* a paragraph break before it (or the start of the text) */
-    T_NOLOWER = 8,  /* no lower-case letter */
+    T_NOLOWER = 8,  /* a WORD without a lower-case letter */
     T_AB_SHIFT = 4, /* bits 4-6: the AB_ class of an abbreviation */
     T_QUOTED = 128  /* inside a double-quoted span closed in its paragraph */
 };
@@ -2516,16 +2516,23 @@ static void fill_flags(fl_doc *doc, const seg *sg)
         sentence_headline(st, sg);
         size_t first = st->first_token, end = first + st->token_count;
         size_t words = 0, nolower = 0, counted = 0, caps = 0;
-        bool headline = st->headline;
-        for (size_t i = first; i < end; i++) {
-            const fl_token *t = &sg->toks[i];
-            if (t->kind != FL_TOK_WORD)
-                continue;
-            words++;
-            nolower += (sg->flags[i] & T_NOLOWER) != 0;
-            if (headline && words > 1 && !is_small_word(tok_text(sg, i), t->len)) {
-                counted++;
-                caps += t->capitalized;
+        if (!st->headline) {
+            /* most sentences: T_NOLOWER marks words only */
+            for (size_t i = first; i < end; i++) {
+                words += sg->toks[i].kind == FL_TOK_WORD;
+                nolower += (sg->flags[i] & T_NOLOWER) != 0;
+            }
+        } else {
+            for (size_t i = first; i < end; i++) {
+                const fl_token *t = &sg->toks[i];
+                if (t->kind != FL_TOK_WORD)
+                    continue;
+                words++;
+                nolower += (sg->flags[i] & T_NOLOWER) != 0;
+                if (words > 1 && !is_small_word(tok_text(sg, i), t->len)) {
+                    counted++;
+                    caps += t->capitalized;
+                }
             }
         }
         finish_flags(st, words, nolower, counted, caps);
