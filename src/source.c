@@ -150,27 +150,28 @@ static void set_error(fl_error *err, fl_status status, size_t offset, const char
     va_end(ap);
 }
 
-fl_status fl_source_new(const char *name, const char *bytes, size_t len, fl_source **out,
-                        fl_error *err)
+/* fl_source_new on buf[0..len), malloc'd with room for one byte more: the
+ * source takes it (and frees it when it fails). */
+static fl_status source_take(const char *name, char *buf, size_t len, fl_source **out,
+                             fl_error *err)
 {
     *out = NULL;
     fl_source *src = calloc(1, sizeof *src);
     if (!src) {
+        free(buf);
         set_error(err, FL_ENOMEM, 0, "out of memory");
         return FL_ENOMEM;
     }
+    src->bytes = buf;
     src->name = strdup(name ? name : "");
-    src->bytes = malloc(len + 1);
-    if (!src->name || !src->bytes) {
+    if (!src->name) {
         fl_source_free(src);
         set_error(err, FL_ENOMEM, 0, "out of memory");
         return FL_ENOMEM;
     }
-    if (len)
-        memcpy(src->bytes, bytes, len);
     src->bytes[len] = '\0';
     src->len = len;
-    if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0)
+    if (len >= 3 && memcmp(src->bytes, "\xEF\xBB\xBF", 3) == 0)
         src->bom = 3;
     fl_status st = build_line_index(src);
     if (st == FL_OK)
@@ -200,6 +201,20 @@ fl_status fl_source_new(const char *name, const char *bytes, size_t len, fl_sour
     }
     *out = src;
     return FL_OK;
+}
+
+fl_status fl_source_new(const char *name, const char *bytes, size_t len, fl_source **out,
+                        fl_error *err)
+{
+    *out = NULL;
+    char *buf = malloc(len + 1);
+    if (!buf) {
+        set_error(err, FL_ENOMEM, 0, "out of memory");
+        return FL_ENOMEM;
+    }
+    if (len)
+        memcpy(buf, bytes, len);
+    return source_take(name, buf, len, out, err);
 }
 
 fl_status fl_source_read_file(const char *path, const char *name, size_t max_size, fl_source **out,
@@ -272,9 +287,16 @@ fl_status fl_source_read_file(const char *path, const char *name, size_t max_siz
         }
     }
     close(fd);
-    fl_status status = fl_source_new(name ? name : path, buf, len, out, err);
-    free(buf);
-    return status;
+    if (len == cap) { /* no room for the NUL source_take adds (a pipe, or a file that grew) */
+        char *grown = realloc(buf, cap + 1);
+        if (!grown) {
+            free(buf);
+            set_error(err, FL_ENOMEM, 0, "out of memory");
+            return FL_ENOMEM;
+        }
+        buf = grown;
+    }
+    return source_take(name ? name : path, buf, len, out, err);
 }
 
 void fl_source_free(fl_source *src)
