@@ -806,54 +806,97 @@ static size_t next_digit_run(const fl_mx *mx, size_t *cursor, size_t at, size_t 
     return mx->s_off + (mx->digits[2 * k] > rel ? mx->digits[2 * k] : rel);
 }
 
-void fl_extract_ages(fl_mx *mx)
+/* The age whose digits start at `d` (the first digit at or after i; its
+ * run ends at de), added when one is there: where the walk goes on. */
+static size_t age_at(fl_mx *mx, size_t i, size_t d, size_t de)
 {
     const char *t = mx->text;
-    size_t i = mx->s_off, digit_cursor = 0;
+    size_t ws = d;
+    while (ws > i && fl_re_space(t[ws - 1]))
+        ws--;
+    size_t e;
+    if (ws < d && ws >= i + 4 && t[ws - 4] == 'a' && memcmp(t + ws - 4, "aged", 4) == 0 &&
+        fl_mx_word_start(mx, ws - 4) && (e = fl_mx_match(mx, FL_RE_AGE_AGED, ws - 4))) {
+        /* "Huang, aged 62": the name before the comma */
+        size_t p = ws - 4;
+        while (p > mx->s_off && t[p - 1] == ' ')
+            p--;
+        bool link = p > mx->s_off && t[p - 1] == ',' && capitalized_before(mx, p - 1);
+        add_age(mx, ws - 4, e, group_int(mx, 1), FL_LINK_NAME_ENDS, p - 1, link, false);
+        return e;
+    }
+    size_t c = d - 2; /* the comma of ", 62," */
+    if (d >= i + 2 && t[c] == ',' && t[c + 1] == ' ' && c > mx->s_off &&
+        capitalized_before(mx, c) && (e = fl_mx_match(mx, FL_RE_AGE_COMMA, c)) &&
+        !place_before(mx, c)) {
+        size_t o, l;
+        if (fl_mx_group(mx, 1, &o, &l))
+            add_age(mx, o, o + l, group_int(mx, 1), FL_LINK_NAME_ENDS, c, true, true);
+        return e - 1; /* the closing comma may start a title */
+    }
+    if (fl_mx_word_start(mx, d) && year_old_shape(mx, d, de) &&
+        (e = fl_mx_match(mx, FL_RE_AGE_YEAROLD, d))) {
+        /* "the 62-year-old Huang": the name right after */
+        size_t n = fl_mx_skip_space(mx, e);
+        bool link = n > e && n < mx->s_end && t[n] >= 'A' && t[n] <= 'Z';
+        add_age(mx, d, e, group_int(mx, 1), FL_LINK_NAME_STARTS, n, link, false);
+        return e;
+    }
+    /* the other digits of the run follow a digit: no word start, no
+     * "aged", no comma */
+    return de;
+}
+
+/* Whether age_at can find an age at the run of one to three digits
+ * [ds, de) (a word start): "year" after a hyphen or a space after it, or
+ * ", " before it, or spaces before it after a "d" (of "aged"). */
+static inline bool age_may_start(const fl_mx *mx, size_t ds, size_t de)
+{
+    const char *t = mx->text;
+    if (de + 1 < mx->s_end && (t[de] == '-' || t[de] == ' ') && t[de + 1] == 'y')
+        return true;
+    if (ds < mx->s_off + 2 || !fl_re_space(t[ds - 1]))
+        return false;
+    if (t[ds - 2] == ',' && t[ds - 1] == ' ')
+        return true;
+    size_t ws = ds - 1;
+    while (ws > mx->s_off && fl_re_space(t[ws - 1]))
+        ws--;
+    return ws > mx->s_off && t[ws - 1] == 'd';
+}
+
+void fl_extract_ages(fl_mx *mx)
+{
+    size_t i = mx->s_off;
+    /* every age has its digits at the start ("62-year-old"), after "aged"
+     * and spaces, or after ", ": of the bytes before the next digit d
+     * (none of them a digit), only "aged" ending where the spaces before
+     * d start, or ", " right before d, can match (age_at) */
+    if (mx->digits) {
+        /* from the sentence's runs of digits: each pattern takes a whole
+         * run of one to three digits, after spaces ("aged", the comma) or
+         * before a hyphen or a space ("62-year-old"); the others are passed
+         * over as age_at would */
+        const uint32_t *runs = mx->digits;
+        for (size_t k = 0, n = mx->digit_run_count; k < n; k++) {
+            const size_t ds = mx->s_off + runs[2 * k], de = mx->s_off + runs[2 * k + 1];
+            if (de <= i)
+                continue;
+            /* a run that starts before i (where a match ended) holds no
+             * word start */
+            if (ds < i || de - ds > 3 || !age_may_start(mx, ds, de)) {
+                i = de;
+                continue;
+            }
+            i = age_at(mx, i, ds, de);
+        }
+        return;
+    }
+    size_t digit_cursor = 0;
     while (i < mx->s_end) {
-        /* every age has its digits at the start ("62-year-old"), after
-         * "aged" and spaces, or after ", ": of the bytes before the next
-         * digit d (none of them a digit), only "aged" ending where the
-         * spaces before d start, or ", " right before d, can match */
         size_t de, d = next_digit_run(mx, &digit_cursor, i, &de);
         if (d >= mx->s_end)
             break;
-        size_t ws = d;
-        while (ws > i && fl_re_space(t[ws - 1]))
-            ws--;
-        size_t e;
-        if (ws < d && ws >= i + 4 && t[ws - 4] == 'a' && memcmp(t + ws - 4, "aged", 4) == 0 &&
-            fl_mx_word_start(mx, ws - 4) && (e = fl_mx_match(mx, FL_RE_AGE_AGED, ws - 4))) {
-            /* "Huang, aged 62": the name before the comma */
-            size_t p = ws - 4;
-            while (p > mx->s_off && t[p - 1] == ' ')
-                p--;
-            bool link = p > mx->s_off && t[p - 1] == ',' && capitalized_before(mx, p - 1);
-            add_age(mx, ws - 4, e, group_int(mx, 1), FL_LINK_NAME_ENDS, p - 1, link, false);
-            i = e;
-            continue;
-        }
-        size_t c = d - 2; /* the comma of ", 62," */
-        if (d >= i + 2 && t[c] == ',' && t[c + 1] == ' ' && c > mx->s_off &&
-            capitalized_before(mx, c) && (e = fl_mx_match(mx, FL_RE_AGE_COMMA, c)) &&
-            !place_before(mx, c)) {
-            size_t o, l;
-            if (fl_mx_group(mx, 1, &o, &l))
-                add_age(mx, o, o + l, group_int(mx, 1), FL_LINK_NAME_ENDS, c, true, true);
-            i = e - 1; /* the closing comma may start a title */
-            continue;
-        }
-        if (fl_mx_word_start(mx, d) && year_old_shape(mx, d, de) &&
-            (e = fl_mx_match(mx, FL_RE_AGE_YEAROLD, d))) {
-            /* "the 62-year-old Huang": the name right after */
-            size_t n = fl_mx_skip_space(mx, e);
-            bool link = n > e && n < mx->s_end && t[n] >= 'A' && t[n] <= 'Z';
-            add_age(mx, d, e, group_int(mx, 1), FL_LINK_NAME_STARTS, n, link, false);
-            i = e;
-            continue;
-        }
-        /* the other digits of the run follow a digit: no word start, no
-         * "aged", no comma */
-        i = de;
+        i = age_at(mx, i, d, de);
     }
 }
