@@ -591,35 +591,58 @@ static size_t date_at_digit(fl_mx *mx, size_t at, size_t run)
     return 0;
 }
 
+/* Whether the run of digits at s_off + p (p > 0) starts a word, as the
+ * sentence's number starts say: after an ASCII byte, when that is no
+ * letter or digit; after a byte past ASCII (rare), by the list itself. */
+static bool digits_start_word(const fl_mx *mx, uint32_t p)
+{
+    const unsigned char c = (unsigned char)mx->text[mx->s_off + p - 1];
+    if (c < 0x80)
+        return !((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'));
+    size_t lo = 0, hi = mx->number_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (mx->numbers[mid] < p)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < mx->number_count && mx->numbers[lo] == p;
+}
+
 /* The first word at or after `at` that starts with a digit and may start
- * a date (date_digit_shape), from the sentence's number starts, or s_end;
- * *run is the length of its run of digits, from the sentence's digit runs
- * (*dcur keeps the place there). The walk goes forward only (the cursors
- * 0 at its start). */
-static size_t digit_word_from(const fl_mx *mx, size_t *cursor, size_t *dcur, size_t at, size_t *run)
+ * a date (date_digit_shape), or s_end; *run is the length of its run of
+ * digits. Read from the sentence's runs of digits: a word that starts
+ * with a digit starts a run, which date_digit_shape takes only at one,
+ * two or four digits. The walk goes forward only (*dcur 0 at its start). */
+static size_t digit_word_from(const fl_mx *mx, size_t *dcur, size_t at, size_t *run)
 {
     const char *t = mx->text + mx->s_off;
     const size_t rel = at > mx->s_off ? at - mx->s_off : 0;
-    size_t k = *cursor, dk = *dcur;
-    while (k < mx->number_count && mx->numbers[k] < rel)
-        k++;
-    for (; k < mx->number_count; k++) {
-        uint32_t p = mx->numbers[k];
-        if (t[p] < '0' || t[p] > '9')
+    const uint32_t *runs = mx->digits;
+    const size_t n = mx->digit_run_count;
+    for (size_t k = *dcur; k < n; k++) {
+        const uint32_t p = runs[2 * k];
+        const size_t r = runs[2 * k + 1] - p;
+        if (p < rel || r == 3 || r > 4 || (p > 0 && !digits_start_word(mx, p)))
             continue;
-        while (dk < mx->digit_run_count && mx->digits[2 * dk + 1] <= p)
-            dk++;
-        size_t r = mx->digits[2 * dk + 1] - p; /* the run holding p */
+        if (r <= 2) {
+            /* what day_month_shape needs next: an ordinal suffix's first
+             * letter, or a space before a capital, "of" or more space */
+            const size_t q = p + r, len = mx->s_end - mx->s_off;
+            const char c = q < len ? t[q] : '\0', c2 = q + 1 < len ? t[q + 1] : '\0';
+            if (fl_re_space(c) ? !((c2 >= 'A' && c2 <= 'Z') || c2 == 'o' || fl_re_space(c2))
+                               : !(c == 's' || c == 'n' || c == 'r' || c == 't'))
+                continue;
+        }
         /* date_digit_shape, its year test here */
-        if (r == 4 ? year_digits(t + p) : r <= 2 && day_month_shape(mx, mx->s_off + p, r)) {
-            *cursor = k;
-            *dcur = dk;
+        if (r == 4 ? year_digits(t + p) : day_month_shape(mx, mx->s_off + p, r)) {
+            *dcur = k;
             *run = r;
             return mx->s_off + p;
         }
     }
-    *cursor = mx->number_count;
-    *dcur = dk;
+    *dcur = n;
     return mx->s_end;
 }
 
@@ -676,11 +699,11 @@ void fl_extract_dates(fl_mx *mx)
          * (it passes over the rest of each word): go from one such word
          * of the sentence's lists to the next (a digit's only when a date
          * can start there) */
-        size_t ncur = 0, dcur = 0, mcur = 0, run = 0;
-        size_t d = digit_word_from(mx, &ncur, &dcur, i, &run), w = calendar_word_from(mx, &mcur, i);
+        size_t dcur = 0, mcur = 0, run = 0;
+        size_t d = digit_word_from(mx, &dcur, i, &run), w = calendar_word_from(mx, &mcur, i);
         for (;;) {
             if (d < i)
-                d = digit_word_from(mx, &ncur, &dcur, i, &run);
+                d = digit_word_from(mx, &dcur, i, &run);
             if (w < i)
                 w = calendar_word_from(mx, &mcur, i);
             size_t at = d < w ? d : w;
