@@ -93,13 +93,14 @@ static bool add_date(fl_mx *mx, size_t start, size_t end, int y, int m, int d, i
 /* Words after which a bare month or year is the date of something. */
 static bool date_preposition(const fl_mx *mx, size_t at)
 {
-    static const struct {
-        unsigned char len;
-        char word[11];
-    } preps[] = {{2, "in"},   {5, "since"},   {2, "by"},      {5, "until"},       {4, "till"},
-                 {4, "from"}, {7, "through"}, {6, "during"},  {6, "before"},      {5, "after"},
-                 {2, "of"},   {5, "early"},   {4, "late"},    {3, "mid"},         {4, "last"},
-                 {4, "next"}, {4, "this"},    {7, "between"}, {10, "throughout"}, {3, "end"}};
+    /* by length */
+    static const char *const preps[11][7] = {[2] = {"in", "by", "of"},
+                                             [3] = {"mid", "end"},
+                                             [4] = {"till", "from", "late", "last", "next", "this"},
+                                             [5] = {"since", "until", "early", "after"},
+                                             [6] = {"during", "before"},
+                                             [7] = {"through", "between"},
+                                             [10] = {"throughout"}};
     size_t ws, wl;
     size_t p = at;
     if (p > mx->s_off && (mx->text[p - 1] == '-')) /* mid-January */
@@ -125,11 +126,12 @@ static bool date_preposition(const fl_mx *mx, size_t at)
         return false;
     /* the words of that length, compared with A-Z as a-z (a byte | 0x20
      * is a lower-case letter only when the byte is that letter) */
-    for (size_t i = 0; i < sizeof preps / sizeof preps[0]; i++) {
-        if (preps[i].len != wl)
+    const char first = (char)(t[ws] | 0x20);
+    for (const char *const *w = preps[wl]; *w; w++) {
+        if ((*w)[0] != first)
             continue;
-        size_t j = 0;
-        while (j < wl && (char)(t[ws + j] | 0x20) == preps[i].word[j])
+        size_t j = 1;
+        while (j < wl && (char)(t[ws + j] | 0x20) == (*w)[j])
             j++;
         if (j == wl)
             return true;
