@@ -739,10 +739,14 @@ void fl_extract_quantities(fl_mx *mx)
     while (next_number(mx, &cursor, &i, &scratch, &n, &nl)) {
         bool digit = is_digit(t[i]);
         size_t next = nl ? i + nl : fl_mx_word_end(mx, i);
-        if (!nl || fl_mx_claimed(mx, i, nl) || number_is_label(mx, i)) {
+        if (!nl || fl_mx_claimed(mx, i, nl)) {
             i = next > i ? next : i + 1;
             continue;
         }
+        /* a label's number ("No. 3", "Section 230") is no amount, and
+         * the walk goes on after it (next): asked only where that matters,
+         * before a quantity is made and where the walk would go on past a
+         * scale (e > next) */
         /* "one" alone is rarely a count ("one of", "no one") */
         if (n->spelled && n->value == 1 && nl == 3) {
             i = next;
@@ -769,11 +773,19 @@ void fl_extract_quantities(fl_mx *mx)
             if (!unit && t[e] == '-' && mult == 1 && e + 1 < mx->s_end) {
                 size_t he = lower_word(mx, e + 1);
                 if (he > e + 1 && hyphen_unit(t + e + 1, he - e - 1)) {
+                    if (number_is_label(mx, i)) {
+                        i = next;
+                        continue;
+                    }
                     ue = he;
                     unit = unit_stem(mx, t + e + 1, he - e - 1);
                 }
             }
             if (unit && !fl_mx_claimed(mx, i, ue - i)) {
+                if (number_is_label(mx, i)) {
+                    i = next;
+                    continue;
+                }
                 fl_mention *m = fl_mx_add(mx, FL_M_QUANTITY, i, ue - i, 0);
                 if (!m)
                     return;
@@ -784,14 +796,16 @@ void fl_extract_quantities(fl_mx *mx)
                 continue;
             }
         }
+        /* where the walk goes on when no quantity starts at i */
+        const size_t past = e > next && number_is_label(mx, i) ? next : e;
         /* glued letters, ranges, scores, times, decimals end here */
         if (e < mx->s_end && (fl_mx_alnum_at(mx, e) || t[e] == '-' || t[e] == ':' || t[e] == '/' ||
                               (t[e] == '.' && e + 1 < mx->s_end && fl_mx_alnum_at(mx, e + 1)))) {
-            i = e;
+            i = past;
             continue;
         }
         if (e >= mx->s_end || t[e] != ' ') {
-            i = e;
+            i = past;
             continue;
         }
         size_t u = e + 1;
@@ -804,7 +818,11 @@ void fl_extract_quantities(fl_mx *mx)
             }
         }
         if (ue == u || not_unit(mx, t + u, ue - u) || fl_mx_claimed(mx, i, ue - i)) {
-            i = e;
+            i = past;
+            continue;
+        }
+        if (past != e || (e == next && number_is_label(mx, i))) {
+            i = next;
             continue;
         }
         fl_mention *m = fl_mx_add(mx, FL_M_QUANTITY, i, ue - i, 0);

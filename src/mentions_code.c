@@ -119,8 +119,9 @@ static const char *const makers[] = {"Boeing",  "Airbus",  "Embraer",  "Bombardi
 
 static bool is_maker(const char *s, size_t len)
 {
+    static const unsigned char lengths[] = {6, 6, 7, 10, 7, 7, 8, 6}; /* of makers */
     for (size_t i = 0; i < sizeof makers / sizeof makers[0]; i++)
-        if (strlen(makers[i]) == len && memcmp(makers[i], s, len) == 0)
+        if (lengths[i] == len && memcmp(makers[i], s, len) == 0)
             return true;
     return false;
 }

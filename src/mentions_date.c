@@ -93,13 +93,14 @@ static bool add_date(fl_mx *mx, size_t start, size_t end, int y, int m, int d, i
 /* Words after which a bare month or year is the date of something. */
 static bool date_preposition(const fl_mx *mx, size_t at)
 {
-    static const struct {
-        unsigned char len;
-        char word[11];
-    } preps[] = {{2, "in"},   {5, "since"},   {2, "by"},      {5, "until"},       {4, "till"},
-                 {4, "from"}, {7, "through"}, {6, "during"},  {6, "before"},      {5, "after"},
-                 {2, "of"},   {5, "early"},   {4, "late"},    {3, "mid"},         {4, "last"},
-                 {4, "next"}, {4, "this"},    {7, "between"}, {10, "throughout"}, {3, "end"}};
+    /* by length */
+    static const char *const preps[11][7] = {[2] = {"in", "by", "of"},
+                                             [3] = {"mid", "end"},
+                                             [4] = {"till", "from", "late", "last", "next", "this"},
+                                             [5] = {"since", "until", "early", "after"},
+                                             [6] = {"during", "before"},
+                                             [7] = {"through", "between"},
+                                             [10] = {"throughout"}};
     size_t ws, wl;
     size_t p = at;
     if (p > mx->s_off && (mx->text[p - 1] == '-')) /* mid-January */
@@ -125,11 +126,12 @@ static bool date_preposition(const fl_mx *mx, size_t at)
         return false;
     /* the words of that length, compared with A-Z as a-z (a byte | 0x20
      * is a lower-case letter only when the byte is that letter) */
-    for (size_t i = 0; i < sizeof preps / sizeof preps[0]; i++) {
-        if (preps[i].len != wl)
+    const char first = (char)(t[ws] | 0x20);
+    for (const char *const *w = preps[wl]; *w; w++) {
+        if ((*w)[0] != first)
             continue;
-        size_t j = 0;
-        while (j < wl && (char)(t[ws + j] | 0x20) == preps[i].word[j])
+        size_t j = 1;
+        while (j < wl && (char)(t[ws + j] | 0x20) == (*w)[j])
             j++;
         if (j == wl)
             return true;
@@ -591,35 +593,58 @@ static size_t date_at_digit(fl_mx *mx, size_t at, size_t run)
     return 0;
 }
 
+/* Whether the run of digits at s_off + p (p > 0) starts a word, as the
+ * sentence's number starts say: after an ASCII byte, when that is no
+ * letter or digit; after a byte past ASCII (rare), by the list itself. */
+static bool digits_start_word(const fl_mx *mx, uint32_t p)
+{
+    const unsigned char c = (unsigned char)mx->text[mx->s_off + p - 1];
+    if (c < 0x80)
+        return !((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'));
+    size_t lo = 0, hi = mx->number_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (mx->numbers[mid] < p)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < mx->number_count && mx->numbers[lo] == p;
+}
+
 /* The first word at or after `at` that starts with a digit and may start
- * a date (date_digit_shape), from the sentence's number starts, or s_end;
- * *run is the length of its run of digits, from the sentence's digit runs
- * (*dcur keeps the place there). The walk goes forward only (the cursors
- * 0 at its start). */
-static size_t digit_word_from(const fl_mx *mx, size_t *cursor, size_t *dcur, size_t at, size_t *run)
+ * a date (date_digit_shape), or s_end; *run is the length of its run of
+ * digits. Read from the sentence's runs of digits: a word that starts
+ * with a digit starts a run, which date_digit_shape takes only at one,
+ * two or four digits. The walk goes forward only (*dcur 0 at its start). */
+static size_t digit_word_from(const fl_mx *mx, size_t *dcur, size_t at, size_t *run)
 {
     const char *t = mx->text + mx->s_off;
     const size_t rel = at > mx->s_off ? at - mx->s_off : 0;
-    size_t k = *cursor, dk = *dcur;
-    while (k < mx->number_count && mx->numbers[k] < rel)
-        k++;
-    for (; k < mx->number_count; k++) {
-        uint32_t p = mx->numbers[k];
-        if (t[p] < '0' || t[p] > '9')
+    const uint32_t *runs = mx->digits;
+    const size_t n = mx->digit_run_count;
+    for (size_t k = *dcur; k < n; k++) {
+        const uint32_t p = runs[2 * k];
+        const size_t r = runs[2 * k + 1] - p;
+        if (p < rel || r == 3 || r > 4 || (p > 0 && !digits_start_word(mx, p)))
             continue;
-        while (dk < mx->digit_run_count && mx->digits[2 * dk + 1] <= p)
-            dk++;
-        size_t r = mx->digits[2 * dk + 1] - p; /* the run holding p */
+        if (r <= 2) {
+            /* what day_month_shape needs next: an ordinal suffix's first
+             * letter, or a space before a capital, "of" or more space */
+            const size_t q = p + r, len = mx->s_end - mx->s_off;
+            const char c = q < len ? t[q] : '\0', c2 = q + 1 < len ? t[q + 1] : '\0';
+            if (fl_re_space(c) ? !((c2 >= 'A' && c2 <= 'Z') || c2 == 'o' || fl_re_space(c2))
+                               : !(c == 's' || c == 'n' || c == 'r' || c == 't'))
+                continue;
+        }
         /* date_digit_shape, its year test here */
-        if (r == 4 ? year_digits(t + p) : r <= 2 && day_month_shape(mx, mx->s_off + p, r)) {
-            *cursor = k;
-            *dcur = dk;
+        if (r == 4 ? year_digits(t + p) : day_month_shape(mx, mx->s_off + p, r)) {
+            *dcur = k;
             *run = r;
             return mx->s_off + p;
         }
     }
-    *cursor = mx->number_count;
-    *dcur = dk;
+    *dcur = n;
     return mx->s_end;
 }
 
@@ -676,11 +701,11 @@ void fl_extract_dates(fl_mx *mx)
          * (it passes over the rest of each word): go from one such word
          * of the sentence's lists to the next (a digit's only when a date
          * can start there) */
-        size_t ncur = 0, dcur = 0, mcur = 0, run = 0;
-        size_t d = digit_word_from(mx, &ncur, &dcur, i, &run), w = calendar_word_from(mx, &mcur, i);
+        size_t dcur = 0, mcur = 0, run = 0;
+        size_t d = digit_word_from(mx, &dcur, i, &run), w = calendar_word_from(mx, &mcur, i);
         for (;;) {
             if (d < i)
-                d = digit_word_from(mx, &ncur, &dcur, i, &run);
+                d = digit_word_from(mx, &dcur, i, &run);
             if (w < i)
                 w = calendar_word_from(mx, &mcur, i);
             size_t at = d < w ? d : w;
@@ -806,54 +831,97 @@ static size_t next_digit_run(const fl_mx *mx, size_t *cursor, size_t at, size_t 
     return mx->s_off + (mx->digits[2 * k] > rel ? mx->digits[2 * k] : rel);
 }
 
-void fl_extract_ages(fl_mx *mx)
+/* The age whose digits start at `d` (the first digit at or after i; its
+ * run ends at de), added when one is there: where the walk goes on. */
+static size_t age_at(fl_mx *mx, size_t i, size_t d, size_t de)
 {
     const char *t = mx->text;
-    size_t i = mx->s_off, digit_cursor = 0;
+    size_t ws = d;
+    while (ws > i && fl_re_space(t[ws - 1]))
+        ws--;
+    size_t e;
+    if (ws < d && ws >= i + 4 && t[ws - 4] == 'a' && memcmp(t + ws - 4, "aged", 4) == 0 &&
+        fl_mx_word_start(mx, ws - 4) && (e = fl_mx_match(mx, FL_RE_AGE_AGED, ws - 4))) {
+        /* "Huang, aged 62": the name before the comma */
+        size_t p = ws - 4;
+        while (p > mx->s_off && t[p - 1] == ' ')
+            p--;
+        bool link = p > mx->s_off && t[p - 1] == ',' && capitalized_before(mx, p - 1);
+        add_age(mx, ws - 4, e, group_int(mx, 1), FL_LINK_NAME_ENDS, p - 1, link, false);
+        return e;
+    }
+    size_t c = d - 2; /* the comma of ", 62," */
+    if (d >= i + 2 && t[c] == ',' && t[c + 1] == ' ' && c > mx->s_off &&
+        capitalized_before(mx, c) && (e = fl_mx_match(mx, FL_RE_AGE_COMMA, c)) &&
+        !place_before(mx, c)) {
+        size_t o, l;
+        if (fl_mx_group(mx, 1, &o, &l))
+            add_age(mx, o, o + l, group_int(mx, 1), FL_LINK_NAME_ENDS, c, true, true);
+        return e - 1; /* the closing comma may start a title */
+    }
+    if (fl_mx_word_start(mx, d) && year_old_shape(mx, d, de) &&
+        (e = fl_mx_match(mx, FL_RE_AGE_YEAROLD, d))) {
+        /* "the 62-year-old Huang": the name right after */
+        size_t n = fl_mx_skip_space(mx, e);
+        bool link = n > e && n < mx->s_end && t[n] >= 'A' && t[n] <= 'Z';
+        add_age(mx, d, e, group_int(mx, 1), FL_LINK_NAME_STARTS, n, link, false);
+        return e;
+    }
+    /* the other digits of the run follow a digit: no word start, no
+     * "aged", no comma */
+    return de;
+}
+
+/* Whether age_at can find an age at the run of one to three digits
+ * [ds, de) (a word start): "year" after a hyphen or a space after it, or
+ * ", " before it, or spaces before it after a "d" (of "aged"). */
+static inline bool age_may_start(const fl_mx *mx, size_t ds, size_t de)
+{
+    const char *t = mx->text;
+    if (de + 1 < mx->s_end && (t[de] == '-' || t[de] == ' ') && t[de + 1] == 'y')
+        return true;
+    if (ds < mx->s_off + 2 || !fl_re_space(t[ds - 1]))
+        return false;
+    if (t[ds - 2] == ',' && t[ds - 1] == ' ')
+        return true;
+    size_t ws = ds - 1;
+    while (ws > mx->s_off && fl_re_space(t[ws - 1]))
+        ws--;
+    return ws > mx->s_off && t[ws - 1] == 'd';
+}
+
+void fl_extract_ages(fl_mx *mx)
+{
+    size_t i = mx->s_off;
+    /* every age has its digits at the start ("62-year-old"), after "aged"
+     * and spaces, or after ", ": of the bytes before the next digit d
+     * (none of them a digit), only "aged" ending where the spaces before
+     * d start, or ", " right before d, can match (age_at) */
+    if (mx->digits) {
+        /* from the sentence's runs of digits: each pattern takes a whole
+         * run of one to three digits, after spaces ("aged", the comma) or
+         * before a hyphen or a space ("62-year-old"); the others are passed
+         * over as age_at would */
+        const uint32_t *runs = mx->digits;
+        for (size_t k = 0, n = mx->digit_run_count; k < n; k++) {
+            const size_t ds = mx->s_off + runs[2 * k], de = mx->s_off + runs[2 * k + 1];
+            if (de <= i)
+                continue;
+            /* a run that starts before i (where a match ended) holds no
+             * word start */
+            if (ds < i || de - ds > 3 || !age_may_start(mx, ds, de)) {
+                i = de;
+                continue;
+            }
+            i = age_at(mx, i, ds, de);
+        }
+        return;
+    }
+    size_t digit_cursor = 0;
     while (i < mx->s_end) {
-        /* every age has its digits at the start ("62-year-old"), after
-         * "aged" and spaces, or after ", ": of the bytes before the next
-         * digit d (none of them a digit), only "aged" ending where the
-         * spaces before d start, or ", " right before d, can match */
         size_t de, d = next_digit_run(mx, &digit_cursor, i, &de);
         if (d >= mx->s_end)
             break;
-        size_t ws = d;
-        while (ws > i && fl_re_space(t[ws - 1]))
-            ws--;
-        size_t e;
-        if (ws < d && ws >= i + 4 && t[ws - 4] == 'a' && memcmp(t + ws - 4, "aged", 4) == 0 &&
-            fl_mx_word_start(mx, ws - 4) && (e = fl_mx_match(mx, FL_RE_AGE_AGED, ws - 4))) {
-            /* "Huang, aged 62": the name before the comma */
-            size_t p = ws - 4;
-            while (p > mx->s_off && t[p - 1] == ' ')
-                p--;
-            bool link = p > mx->s_off && t[p - 1] == ',' && capitalized_before(mx, p - 1);
-            add_age(mx, ws - 4, e, group_int(mx, 1), FL_LINK_NAME_ENDS, p - 1, link, false);
-            i = e;
-            continue;
-        }
-        size_t c = d - 2; /* the comma of ", 62," */
-        if (d >= i + 2 && t[c] == ',' && t[c + 1] == ' ' && c > mx->s_off &&
-            capitalized_before(mx, c) && (e = fl_mx_match(mx, FL_RE_AGE_COMMA, c)) &&
-            !place_before(mx, c)) {
-            size_t o, l;
-            if (fl_mx_group(mx, 1, &o, &l))
-                add_age(mx, o, o + l, group_int(mx, 1), FL_LINK_NAME_ENDS, c, true, true);
-            i = e - 1; /* the closing comma may start a title */
-            continue;
-        }
-        if (fl_mx_word_start(mx, d) && year_old_shape(mx, d, de) &&
-            (e = fl_mx_match(mx, FL_RE_AGE_YEAROLD, d))) {
-            /* "the 62-year-old Huang": the name right after */
-            size_t n = fl_mx_skip_space(mx, e);
-            bool link = n > e && n < mx->s_end && t[n] >= 'A' && t[n] <= 'Z';
-            add_age(mx, d, e, group_int(mx, 1), FL_LINK_NAME_STARTS, n, link, false);
-            i = e;
-            continue;
-        }
-        /* the other digits of the run follow a digit: no word start, no
-         * "aged", no comma */
-        i = de;
+        i = age_at(mx, i, d, de);
     }
 }

@@ -445,6 +445,21 @@ START_TEST(age_sentence_end)
                             "The depot is in Leeds, 14.\n");
 }
 END_TEST
+START_TEST(age_among_numbers)
+{
+    /* the age's run of digits among others the walk passes over: years,
+     * long runs, digits inside words, amounts, decimals */
+    expect_one("fact-age",
+               "Nvidia chief executive Jensen Huang, aged 62, sold 1200000 shares of H100 "
+               "stock in 2024 at $135.50 each.\n"
+               "Later the 63-year-old Huang, who owns 3.5% of Nvidia, took 12 questions.\n",
+               "63", "62");
+    expect_one("fact-age",
+               "Jensen Huang, 62, sold 1,200 shares and 5 options.\n"
+               "Later the 63 years old Huang spoke for 90 minutes to 3,000 people.\n",
+               "63", "62");
+}
+END_TEST
 START_TEST(age_described)
 {
     expect_one("fact-age",
@@ -530,6 +545,7 @@ Suite *fl_test_suite(void)
     tcase_add_test(tc, age_two_people);
     tcase_add_test(tc, age_was);
     tcase_add_test(tc, age_sentence_end);
+    tcase_add_test(tc, age_among_numbers);
     tcase_add_test(tc, age_described);
     tcase_add_test(tc, age_described_traps);
     suite_add_tcase(s, tc);
