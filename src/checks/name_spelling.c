@@ -170,20 +170,22 @@ static bool lexicon_knows(const fl_doc *doc, const char *fold, size_t len)
     return fl_lexicon_by_fold(doc->lexicon, fold, len, &hits) > 0;
 }
 
-static name_group *find_group(name_group *groups, size_t n, const char *fold)
+/* The document's groups, in the order of their fold keys' ids in the
+ * shared fold set (first met), and by id the group with that key. */
+typedef struct group_table {
+    name_group *items;
+    size_t count;
+    const fl_name_keys *keys; /* the fold set */
+    const uint32_t *of;       /* by key id: group index + 1; 0: none */
+} group_table;
+
+/* The group whose fold key is fold[0..len), or NULL. */
+static name_group *find_group(const group_table *t, const char *fold, size_t len)
 {
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = strcmp(groups[mid].fold, fold);
-        if (c == 0)
-            return &groups[mid];
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return NULL;
+    size_t id = fl_name_keys_find(t->keys, fold, len);
+    if (id == FL_NAME_NO_KEY || !t->of[id])
+        return NULL;
+    return &t->items[t->of[id] - 1];
 }
 
 /* The exact form with its word `which` replaced by `word`; NULL when the
@@ -220,7 +222,7 @@ static void report_group(fl_doc *doc, name_group *g, const char *right_text,
 
 /* ------------------------------------------------------- lexicon checks */
 
-static void check_misspelling(fl_doc *doc, name_group *g, name_group *groups, size_t ng)
+static void check_misspelling(fl_doc *doc, name_group *g, const group_table *groups)
 {
     const fl_lex_hit *hits = g->misspellings;
     size_t n = g->nmisspellings;
@@ -233,7 +235,7 @@ static void check_misspelling(fl_doc *doc, name_group *g, name_group *groups, si
         if (la == lb && memcmp(a, b, la) == 0)
             continue;
         size_t cl = fold_into(canon, strlen(canon), a);
-        const name_group *right = cl ? find_group(groups, ng, a) : NULL;
+        const name_group *right = cl ? find_group(groups, a, cl) : NULL;
         const char *message =
             right ? fl_arena_printf(doc->arena,
                                     "`%s` (%s) is a known misspelling of `%s` (%s); write `%s`",
@@ -346,7 +348,7 @@ static size_t lexicon_near(fl_doc *doc, const char *key, size_t len, unsigned ma
     return n;
 }
 
-static void check_lexicon_near(fl_doc *doc, name_group *g, name_group *groups, size_t ng)
+static void check_lexicon_near(fl_doc *doc, name_group *g, const group_table *groups)
 {
     /* a single word shorter than LEX_MIN_WORD can match nothing below */
     if (g->nwords == 1 && g->words[0].len < LEX_MIN_WORD)
@@ -429,7 +431,7 @@ static void check_lexicon_near(fl_doc *doc, name_group *g, name_group *groups, s
      * canonical form (Activision Blizzard) */
     const char *right_text = form;
     size_t cl = fold_into(right_text, strlen(right_text), fold);
-    const name_group *right = cl ? find_group(groups, ng, fold) : NULL;
+    const name_group *right = cl ? find_group(groups, fold, cl) : NULL;
     const char *message =
         right ? fl_arena_printf(doc->arena,
                                 "`%s` (%s) is %s off the known name `%s` (%s); "
@@ -601,7 +603,7 @@ static const shape_slot *shape_find(const shape_table *t, uint64_t key)
 /* The distinct words of the document's names (not NUL-terminated) of at
  * least DOC_MIN_WORD bytes (no shorter word is compared), in the order
  * first met, with the uses of the names containing them and the
- * most used such name (the first in group order on a tie). Returns the
+ * most used such name (the first in strcmp order of folds on a tie). Returns the
  * count; *out is NULL when out of memory. */
 static size_t distinct_words(fl_doc *doc, const name_group *groups, size_t ng, size_t total,
                              name_word **out)
@@ -632,7 +634,10 @@ static size_t distinct_words(fl_doc *doc, const name_group *groups, size_t ng, s
                 continue;
             }
             freq[id] += groups[i].count;
-            if (groups[i].count > groups[first[id]].count)
+            /* the most used, the first by fold on a tie */
+            const name_group *was = &groups[first[id]];
+            if (groups[i].count > was->count ||
+                (groups[i].count == was->count && strcmp(groups[i].fold, was->fold) < 0))
                 first[id] = i;
         }
     size_t nw = set.count;
@@ -935,14 +940,19 @@ static void run(fl_doc *doc)
         if (wanted(doc, FL_DOC_MENTION(doc, i)) && folds->uses[i].key)
             uses[n++] = folds->uses[i];
     }
-    if (!fl_name_folds_sort(doc, folds, uses, n))
+    /* grouped by fold key, in the order of the keys' ids (no key order
+     * is needed: groups are found by id, and ties between them are broken
+     * by their folds where it matters) */
+    size_t nkeys = folds->set.count;
+    if (!fl_name_uses_sort_ranked(doc, uses, n, nkeys))
         return;
     size_t ng = 0;
     for (size_t r = 0; r < n; r++)
         if (r == 0 || uses[r].group != uses[r - 1].group)
             ng++;
     name_group *groups = fl_arena_alloc_uninit(doc->arena, (ng ? ng : 1) * sizeof *groups);
-    if (!groups) {
+    uint32_t *group_of = fl_arena_alloc(doc->arena, (nkeys + 1) * sizeof *group_of);
+    if (!groups || !group_of) {
         doc->status = FL_ENOMEM;
         return;
     }
@@ -951,19 +961,21 @@ static void run(fl_doc *doc)
         size_t end = r + 1;
         while (end < n && uses[end].group == uses[r].group)
             end++;
+        group_of[uses[r].group] = (uint32_t)(k + 1);
         if (!make_group(doc, &groups[k], uses + r, end - r))
             return;
         k++;
         r = end;
     }
     ng = k;
+    group_table table = {groups, ng, &folds->set, group_of};
     for (size_t i = 0; i < ng && doc->status == FL_OK; i++) {
         name_group *g = &groups[i];
         if (g->known || g->nwords > MAX_WORDS)
             continue;
-        check_misspelling(doc, g, groups, ng);
+        check_misspelling(doc, g, &table);
         if (!g->reported && !g->qualified)
-            check_lexicon_near(doc, g, groups, ng);
+            check_lexicon_near(doc, g, &table);
     }
     if (doc->status == FL_OK)
         check_document(doc, groups, ng);
