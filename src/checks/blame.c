@@ -712,16 +712,43 @@ static bool rank_present(fl_doc *doc, fl_name_use *uses, size_t count, const fl_
     return true;
 }
 
-bool fl_name_folds_sort(fl_doc *doc, fl_name_folds *f, fl_name_use *uses, size_t count)
+fl_name_use *fl_name_folds_gather(fl_doc *doc, const fl_name_folds *f, const bool *keep,
+                                  size_t *count)
 {
-    size_t nranks;
-    if (count < 2) {
-        if (count)
-            uses[0].group = 0;
-        return true;
+    size_t total = f->mention_count, nkeys = f->set.count, n = 0;
+    *count = 0;
+    /* by id: where its uses start (after the pass below: end) */
+    uint32_t *start = fl_arena_alloc(doc->arena, (nkeys + 2) * sizeof *start);
+    if (!start) {
+        doc->status = FL_ENOMEM;
+        return NULL;
     }
-    return rank_present(doc, uses, count, &f->set, &nranks) &&
-           fl_name_uses_sort_ranked(doc, uses, count, nranks);
+    for (size_t i = 0; i < total; i++)
+        if (keep[i] && f->uses[i].key) {
+            start[f->uses[i].group + 1]++;
+            n++;
+        }
+    fl_name_use *uses = fl_arena_alloc_uninit(doc->arena, (n + 1) * sizeof *uses);
+    fl_name_use *tmp = fl_arena_alloc_uninit(doc->arena, (n + 1) * sizeof *tmp);
+    unsigned char *idx = fl_arena_alloc_uninit(doc->arena, n + 1);
+    if (!uses || !tmp || !idx) {
+        doc->status = FL_ENOMEM;
+        return NULL;
+    }
+    for (size_t id = 0; id < nkeys; id++)
+        start[id + 1] += start[id];
+    /* each use straight to its place: by id, in mention order within one */
+    for (size_t i = 0; i < total; i++)
+        if (keep[i] && f->uses[i].key)
+            uses[start[f->uses[i].group]++] = f->uses[i];
+    /* start[id] is now the end of id's uses */
+    for (size_t id = 0, from = 0; id < nkeys; id++) {
+        if (start[id] - from > 1)
+            sort_group(uses + from, start[id] - from, tmp, idx);
+        from = start[id];
+    }
+    *count = n;
+    return uses;
 }
 
 size_t fl_name_uses_keep_several(fl_doc *doc, fl_name_use *uses, size_t count,

@@ -923,28 +923,28 @@ static bool make_group(fl_doc *doc, name_group *g, fl_name_use *uses, size_t cou
 static void run(fl_doc *doc)
 {
     size_t total = doc->mentions.count, wanted_count = 0;
-    for (size_t i = 0; i < total; i++)
-        wanted_count += wanted(doc, FL_DOC_MENTION(doc, i));
-    if (wanted_count == 0)
-        return;
-    fl_name_folds *folds = fl_name_folds_get(doc);
-    fl_name_use *uses = fl_arena_alloc_uninit(doc->arena, wanted_count * sizeof *uses);
-    if (!folds || !uses) {
+    /* by mention: whether it is wanted */
+    bool *keep = fl_arena_alloc_uninit(doc->arena, total + 1);
+    if (!keep) {
         doc->status = FL_ENOMEM;
         return;
     }
-    size_t n = 0;
     for (size_t i = 0; i < total; i++) {
-        /* the shared use with its fold key (KEY_CAP is fl_name_use_set_key's
-         * cap too) */
-        if (wanted(doc, FL_DOC_MENTION(doc, i)) && folds->uses[i].key)
-            uses[n++] = folds->uses[i];
+        keep[i] = wanted(doc, FL_DOC_MENTION(doc, i));
+        wanted_count += keep[i];
     }
-    /* grouped by fold key, in the order of the keys' ids (no key order
-     * is needed: groups are found by id, and ties between them are broken
-     * by their folds where it matters) */
-    size_t nkeys = folds->set.count;
-    if (!fl_name_uses_sort_ranked(doc, uses, n, nkeys))
+    if (wanted_count == 0)
+        return;
+    fl_name_folds *folds = fl_name_folds_get(doc);
+    if (!folds)
+        return;
+    /* the shared uses with their fold keys (KEY_CAP is
+     * fl_name_use_set_key's cap too), grouped by key in the order of the
+     * keys' ids (no key order is needed: groups are found by id, and ties
+     * between them are broken by their folds where it matters) */
+    size_t nkeys = folds->set.count, n;
+    fl_name_use *uses = fl_name_folds_gather(doc, folds, keep, &n);
+    if (!uses)
         return;
     size_t ng = 0;
     for (size_t r = 0; r < n; r++)
