@@ -103,6 +103,21 @@ static bool all_letters(const uint32_t *cps, size_t n)
     return true;
 }
 
+/* Whether s[0..len) is ASCII letters and apostrophes, at most
+ * FL_NEAR_MAX_CPS of them: then its code points are its bytes, and
+ * all_letters holds of them (no decoding needed to tell). */
+static bool ascii_letter_word(const char *s, size_t len)
+{
+    if (len > FL_NEAR_MAX_CPS)
+        return false;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((unsigned char)((c | 0x20) - 'a') > 'z' - 'a' && c != '\'')
+            return false;
+    }
+    return true;
+}
+
 /* Whether word a could be a typo of word b: edits within the allowance
  * for its length, same first and last letters, the shorter word at least
  * min_len code points. Returns the edits or 0. */
@@ -282,9 +297,19 @@ static bool typo_shaped(const fl_doc *doc, const name_group *g, size_t i, uint64
                         size_t min_len)
 {
     uint32_t cps[FL_NEAR_MAX_CPS];
-    size_t n = fl_near_decode(g->words[i].s, g->words[i].len, cps, FL_NEAR_MAX_CPS);
-    if (n > FL_NEAR_MAX_CPS || n < 2 || n < min_len || !all_letters(cps, n))
-        return false;
+    const char *ws = g->words[i].s;
+    size_t n = g->words[i].len;
+    if (ascii_letter_word(ws, n)) {
+        /* only the first and last code points are read below */
+        if (n < 2 || n < min_len)
+            return false;
+        cps[0] = (unsigned char)ws[0];
+        cps[n - 1] = (unsigned char)ws[n - 1];
+    } else {
+        n = fl_near_decode(ws, n, cps, FL_NEAR_MAX_CPS);
+        if (n > FL_NEAR_MAX_CPS || n < 2 || n < min_len || !all_letters(cps, n))
+            return false;
+    }
     /* a word one shorter or longer (or as long) with the shorter at least
      * min_len; two off only when the shorter is long enough for two edits */
     size_t lo = n - 1 >= min_len ? n - 1 : n, hi = n + 1;
@@ -698,9 +723,18 @@ static void check_document(fl_doc *doc, name_group *groups, size_t ng)
             w->ncps = w->len;
             continue;
         }
-        w->ncps = fl_near_decode(w->fold, w->len, w->cps, FL_NEAR_MAX_CPS);
-        if (w->ncps < DOC_MIN_WORD || w->ncps > FL_NEAR_MAX_CPS || !all_letters(w->cps, w->ncps))
-            continue;
+        if (ascii_letter_word(w->fold, w->len)) {
+            /* the code points are the bytes: only the first and last are
+             * read before the word is known to be paired (then decoded) */
+            w->ncps = w->len;
+            w->cps[0] = (unsigned char)w->fold[0];
+            w->cps[w->ncps - 1] = (unsigned char)w->fold[w->len - 1];
+        } else {
+            w->ncps = fl_near_decode(w->fold, w->len, w->cps, FL_NEAR_MAX_CPS);
+            if (w->ncps < DOC_MIN_WORD || w->ncps > FL_NEAR_MAX_CPS ||
+                !all_letters(w->cps, w->ncps))
+                continue;
+        }
         role[i] = (w->freq <= 2 ? QUERY : 0) | (w->freq >= 2 ? TARGET : 0);
         shape_note(&shapes, shape_key(w, w->ncps), role[i] & QUERY, role[i] & TARGET, w->freq);
     }
@@ -746,6 +780,10 @@ static void check_document(fl_doc *doc, name_group *groups, size_t ng)
             continue;
         name_word *w = &words[i];
         uint64_t *v = vals + voff[i];
+        /* as many code points as bytes: ASCII, its code points its bytes */
+        if (w->ncps == w->len)
+            for (size_t c = 0; c < w->len; c++)
+                w->cps[c] = (unsigned char)w->fold[c];
         nvar[i] = fl_near_variants(w->cps, w->ncps, w->ncps >= TWO_EDITS_MIN ? 2 : 1, v);
         if (role[i] & TARGET)
             for (size_t k = 0; k < nvar[i]; k++)
