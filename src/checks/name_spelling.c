@@ -606,6 +606,12 @@ static uint64_t shape_key(const name_word *w, size_t ncps)
     return (uint64_t)w->cps[0] << 27 | (uint64_t)w->cps[w->ncps - 1] << 6 | ncps;
 }
 
+/* A word's bit among 256 for its first and last code points. */
+static unsigned ends_bit(const name_word *w)
+{
+    return (unsigned)((w->cps[0] * 31u + w->cps[w->ncps - 1]) & 255u);
+}
+
 static bool shape_table_init(fl_doc *doc, shape_table *t, size_t words)
 {
     size_t cap = 16;
@@ -731,10 +737,9 @@ static void check_document(fl_doc *doc, name_group *groups, size_t ng)
     enum { QUERY = 1, TARGET = 2 };
     /* the words word_typo can pair, and their shapes: a word is only ever
      * paired with one of the same first and last letters and nearly its
-     * length, used more often */
-    shape_table shapes;
-    if (!shape_table_init(doc, &shapes, nw))
-        return;
+     * length, used more often; first a bit for each (first, last) code
+     * point of the queries and of the targets */
+    uint64_t query_ends[4] = {0, 0, 0, 0}, target_ends[4] = {0, 0, 0, 0};
     for (size_t i = 0; i < nw; i++) {
         name_word *w = &words[i];
         role[i] = 0;
@@ -755,8 +760,36 @@ static void check_document(fl_doc *doc, name_group *groups, size_t ng)
                 continue;
         }
         role[i] = (w->freq <= 2 ? QUERY : 0) | (w->freq >= 2 ? TARGET : 0);
-        shape_note(&shapes, shape_key(w, w->ncps), role[i] & QUERY, role[i] & TARGET, w->freq);
+        unsigned b = ends_bit(w);
+        if (role[i] & QUERY)
+            query_ends[b >> 6] |= (uint64_t)1 << (b & 63);
+        if (role[i] & TARGET)
+            target_ends[b >> 6] |= (uint64_t)1 << (b & 63);
     }
+    /* only a word with a word of the other role and its first and last
+     * letters can be paired (or tell another's shape) */
+    size_t paired = 0;
+    for (size_t i = 0; i < nw; i++) {
+        if (!role[i])
+            continue;
+        unsigned b = ends_bit(&words[i]);
+        bool query = (role[i] & QUERY) && ((target_ends[b >> 6] >> (b & 63)) & 1);
+        bool target = (role[i] & TARGET) && ((query_ends[b >> 6] >> (b & 63)) & 1);
+        if (!query && !target)
+            role[i] = 0;
+        else
+            paired++;
+    }
+    if (paired == 0)
+        return;
+    shape_table shapes;
+    if (!shape_table_init(doc, &shapes, paired))
+        return;
+    for (size_t i = 0; i < nw; i++)
+        if (role[i]) {
+            name_word *w = &words[i];
+            shape_note(&shapes, shape_key(w, w->ncps), role[i] & QUERY, role[i] & TARGET, w->freq);
+        }
     size_t nvals = 0, ntarget = 0;
     for (size_t i = 0; i < nw; i++) {
         name_word *w = &words[i];
