@@ -606,6 +606,17 @@ static uint64_t shape_key(const name_word *w, size_t ncps)
     return (uint64_t)w->cps[0] << 27 | (uint64_t)w->cps[w->ncps - 1] << 6 | ncps;
 }
 
+/* A word's bit among 256 for its first and last bytes. */
+static unsigned byte_ends_bit(word_ref w)
+{
+    return ((unsigned char)w.s[0] * 31u + (unsigned char)w.s[w.len - 1]) & 255u;
+}
+
+static bool bit_is_set(const uint64_t *bits, unsigned b)
+{
+    return (bits[b >> 6] >> (b & 63)) & 1;
+}
+
 /* A word's bit among 256 for its first and last code points. */
 static unsigned ends_bit(const name_word *w)
 {
@@ -656,7 +667,7 @@ static const shape_slot *shape_find(const shape_table *t, uint64_t key)
  * most used such name (the first in strcmp order of folds on a tie). Returns the
  * count; *out is NULL when out of memory. */
 static size_t distinct_words(fl_doc *doc, const name_group *groups, size_t ng, size_t total,
-                             name_word **out)
+                             const uint64_t *paired, name_word **out)
 {
     *out = NULL;
     fl_name_keys set;
@@ -670,7 +681,8 @@ static size_t distinct_words(fl_doc *doc, const name_group *groups, size_t ng, s
         return 0;
     for (size_t i = 0; i < ng; i++)
         for (size_t k = 0; k < groups[i].nwords; k++) {
-            if (groups[i].words[k].len < DOC_MIN_WORD)
+            if (groups[i].words[k].len < DOC_MIN_WORD ||
+                !bit_is_set(paired, byte_ends_bit(groups[i].words[k])))
                 continue;
             size_t before = set.count;
             /* never ranked: the words need not be NUL-terminated */
@@ -709,18 +721,31 @@ static size_t distinct_words(fl_doc *doc, const name_group *groups, size_t ng, s
 
 static void check_document(fl_doc *doc, name_group *groups, size_t ng)
 {
-    /* the distinct words of the document's names, with frequencies */
-    size_t total = 0, long_words = 0;
-    for (size_t i = 0; i < ng; i++) {
-        total += groups[i].nwords;
+    /* the distinct words of the document's names, with frequencies: only
+     * those of DOC_MIN_WORD bytes or more, and whose first and last bytes
+     * some other use of a word has (a word is only ever paired with one
+     * of its first and last letters): a bit for each (first, last) byte
+     * of the words met once, and of those met more often */
+    uint64_t once[4] = {0, 0, 0, 0}, again[4] = {0, 0, 0, 0};
+    for (size_t i = 0; i < ng; i++)
+        for (size_t k = 0; k < groups[i].nwords; k++) {
+            if (groups[i].words[k].len < DOC_MIN_WORD)
+                continue;
+            unsigned b = byte_ends_bit(groups[i].words[k]);
+            uint64_t bit = (uint64_t)1 << (b & 63);
+            again[b >> 6] |= once[b >> 6] & bit;
+            once[b >> 6] |= bit;
+        }
+    size_t long_words = 0;
+    for (size_t i = 0; i < ng; i++)
         for (size_t k = 0; k < groups[i].nwords; k++)
-            long_words += groups[i].words[k].len >= DOC_MIN_WORD;
-    }
-    /* no word of DOC_MIN_WORD bytes: none can be a query or a target */
-    if (total < 2 || long_words == 0)
+            long_words += groups[i].words[k].len >= DOC_MIN_WORD &&
+                          bit_is_set(again, byte_ends_bit(groups[i].words[k]));
+    /* no two such words: none can be paired */
+    if (long_words < 2)
         return;
     name_word *words;
-    size_t nw = distinct_words(doc, groups, ng, long_words, &words);
+    size_t nw = distinct_words(doc, groups, ng, long_words, again, &words);
     if (!words)
         return;
     /* A word is looked up (a query) when used at most twice and unknown
