@@ -369,37 +369,27 @@ static void sort_group(fl_name_use *uses, size_t n, fl_name_use *tmp, unsigned c
     }
 }
 
-/* A hash of s[0..len), eight bytes at a time. */
+/* A hash of s[0..len), eight bytes at a time; the bytes past the last
+ * eight by overlapping loads (the last eight, or the first and last four,
+ * or the first, middle and last byte), not one at a time. */
 static inline uint64_t key_hash(const char *s, size_t len)
 {
     uint64_t h = 0x9e3779b97f4a7c15u ^ len;
     size_t i = 0;
     for (; i + 8 <= len; i += 8) {
-        uint64_t w;
-        memcpy(&w, s + i, 8);
-        h = (h ^ w) * 0xff51afd7ed558ccdu;
+        h = (h ^ fl_load8(s + i)) * 0xff51afd7ed558ccdu;
         h ^= h >> 32;
     }
-    size_t rest = len - i; /* under 8: 4, 2 and 1 bytes */
+    size_t rest = len - i;
     if (rest) {
-        uint64_t w = 0;
-        unsigned shift = 0;
-        if (rest & 4) {
-            uint32_t x;
-            memcpy(&x, s + i, 4);
-            w = x;
-            i += 4;
-            shift = 32;
-        }
-        if (rest & 2) {
-            uint16_t x;
-            memcpy(&x, s + i, 2);
-            w |= (uint64_t)x << shift;
-            i += 2;
-            shift += 16;
-        }
-        if (rest & 1)
-            w |= (uint64_t)(unsigned char)s[i] << shift;
+        uint64_t w;
+        if (len >= 8)
+            w = fl_load8(s + len - 8) >> (8 * (8 - rest));
+        else if (rest >= 4)
+            w = fl_load4(s) | (uint64_t)fl_load4(s + len - 4) << 32;
+        else
+            w = (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[rest / 2] << 8 |
+                (uint64_t)(unsigned char)s[rest - 1] << 16;
         h = (h ^ w) * 0xff51afd7ed558ccdu;
         h ^= h >> 32;
     }
