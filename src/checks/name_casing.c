@@ -192,20 +192,26 @@ typedef struct use_list {
     size_t count, cap;
 } use_list;
 
-/* Room for one more use at the end; NULL when out of memory. */
-static fl_name_use *use_push(fl_doc *doc, use_list *l)
+/* Doubles the list's room; false when out of memory. */
+static bool use_grow(fl_doc *doc, use_list *l)
 {
-    if (l->count == l->cap) {
-        size_t cap = 2 * l->cap + 16;
-        fl_name_use *more = fl_arena_alloc_uninit(doc->arena, cap * sizeof *more);
-        if (!more) {
-            doc->status = FL_ENOMEM;
-            return NULL;
-        }
-        memcpy(more, l->items, l->count * sizeof *more);
-        l->items = more;
-        l->cap = cap;
+    size_t cap = 2 * l->cap + 16;
+    fl_name_use *more = fl_arena_alloc_uninit(doc->arena, cap * sizeof *more);
+    if (!more) {
+        doc->status = FL_ENOMEM;
+        return false;
     }
+    memcpy(more, l->items, l->count * sizeof *more);
+    l->items = more;
+    l->cap = cap;
+    return true;
+}
+
+/* Room for one more use at the end; NULL when out of memory. */
+static inline fl_name_use *use_push(fl_doc *doc, use_list *l)
+{
+    if (l->count == l->cap && !use_grow(doc, l))
+        return NULL;
     return &l->items[l->count++];
 }
 
