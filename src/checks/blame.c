@@ -65,11 +65,33 @@ bool fl_name_use_init(fl_doc *doc, size_t i, fl_name_use *use)
     return true;
 }
 
+enum { KEY_CAP = 256 };
+
+/* fl_name_use_set_key for a use whose key is made here (apart, so that
+ * the common case, the mention's own key, sets up no key buffer). */
+static __attribute__((noinline)) bool
+make_key(fl_doc *doc, fl_name_use *use,
+         size_t (*key_of)(const char *, size_t, unsigned, char *, size_t), bool *keyed)
+{
+    char key[KEY_CAP];
+    size_t klen = key_of(use->form, use->form_len, 0, key, sizeof key);
+    *keyed = klen > 0 && klen < sizeof key;
+    if (!*keyed)
+        return true;
+    use->key = fl_arena_strndup(doc->arena, key, klen);
+    if (!use->key) {
+        doc->status = FL_ENOMEM;
+        return false;
+    }
+    use->key_len = (uint32_t)klen;
+    use->key_is_fold = key_of == fl_fold;
+    return true;
+}
+
 bool fl_name_use_set_key(fl_doc *doc, fl_name_use *use,
                          size_t (*key_of)(const char *, size_t, unsigned, char *, size_t),
                          bool *keyed)
 {
-    enum { KEY_CAP = 256 };
     /* A use that is its mention's whole surface has the mention's own key:
      * mentions.c keys every kind but codes with flags 0, from the same
      * bytes (the surface holds no NUL, or form_len would be shorter). */
@@ -88,19 +110,7 @@ bool fl_name_use_set_key(fl_doc *doc, fl_name_use *use,
             return true;
         }
     }
-    char key[KEY_CAP];
-    size_t klen = key_of(use->form, use->form_len, 0, key, sizeof key);
-    *keyed = klen > 0 && klen < sizeof key;
-    if (!*keyed)
-        return true;
-    use->key = fl_arena_strndup(doc->arena, key, klen);
-    if (!use->key) {
-        doc->status = FL_ENOMEM;
-        return false;
-    }
-    use->key_len = (uint32_t)klen;
-    use->key_is_fold = key_of == fl_fold;
-    return true;
+    return make_key(doc, use, key_of, keyed);
 }
 
 size_t fl_name_uses_run(const fl_name_use *uses, size_t count, size_t r, bool *several)
@@ -397,7 +407,7 @@ static inline uint64_t key_hash(const char *s, size_t len)
 }
 
 /* Doubles the set's room (to `cap` slots when it has none yet). */
-static bool keys_grow(fl_doc *doc, fl_name_keys *set, size_t cap)
+static __attribute__((noinline)) bool keys_grow(fl_doc *doc, fl_name_keys *set, size_t cap)
 {
     if (set->cap)
         cap = set->cap * 2;

@@ -484,26 +484,33 @@ typedef struct name_keys {
     size_t jcap;
 } name_keys;
 
+/* Doubles the room of keys->joinable (to 256 when none); false when out of
+ * memory. */
+static __attribute__((noinline)) bool joinable_grow(fl_doc *doc, name_keys *keys)
+{
+    size_t cap = keys->jcap ? 2 * keys->jcap : 256;
+    bool *more = fl_arena_alloc(doc->arena, cap);
+    if (!more) {
+        doc->status = FL_ENOMEM;
+        return false;
+    }
+    if (keys->jcap)
+        memcpy(more, keys->joinable, keys->jcap);
+    keys->joinable = more;
+    keys->jcap = cap;
+    return true;
+}
+
 /* Adds key s[0..len) (copied when `copy`); returns its id, or
  * FL_NAME_NO_KEY when out of memory. */
-static size_t add_key(fl_doc *doc, name_keys *keys, const char *s, size_t len, bool copy,
-                      bool joinable)
+static inline size_t add_key(fl_doc *doc, name_keys *keys, const char *s, size_t len, bool copy,
+                             bool joinable)
 {
     size_t id = fl_name_keys_add(doc, &keys->set, s, len, copy);
     if (id == FL_NAME_NO_KEY)
         return id;
-    if (id == keys->jcap) {
-        size_t cap = keys->jcap ? 2 * keys->jcap : 256;
-        bool *more = fl_arena_alloc(doc->arena, cap);
-        if (!more) {
-            doc->status = FL_ENOMEM;
-            return FL_NAME_NO_KEY;
-        }
-        if (keys->jcap)
-            memcpy(more, keys->joinable, keys->jcap);
-        keys->joinable = more;
-        keys->jcap = cap;
-    }
+    if (id == keys->jcap && !joinable_grow(doc, keys))
+        return FL_NAME_NO_KEY;
     keys->joinable[id] |= joinable;
     return id;
 }
