@@ -51,8 +51,8 @@ typedef struct name_group {
     size_t nwords;
     const fl_lex_hit *misspellings; /* the lexicon's misspellings with this fold key */
     size_t nmisspellings;
-    bool known;     /* a lexicon canonical form or alias */
-    bool qualified; /* followed by ", Region" somewhere */
+    bool known;            /* a lexicon canonical form or alias */
+    signed char qualified; /* followed by ", Region" somewhere; -1: not yet known */
     bool reported;
 } name_group;
 
@@ -252,6 +252,28 @@ static void report_group(fl_doc *doc, name_group *g, const char *right_text,
     fl_blame_report(doc, RULE, FL_SEV_WARNING, &whole, right_text, right ? right->main : NULL,
                     message);
     g->reported = true;
+}
+
+/* "Pittsburg, Kansas": a place named with its region is meant. */
+static bool followed_by_region(const fl_doc *doc, const fl_name_use *u)
+{
+    const fl_mention *m = FL_DOC_MENTION(doc, u->mention);
+    size_t at = m->off + m->len;
+    const char *t = doc->prose.text;
+    return at + 2 < doc->prose.len && t[at] == ',' && t[at + 1] == ' ' && t[at + 2] >= 'A' &&
+           t[at + 2] <= 'Z';
+}
+
+/* Whether one of the group's uses is followed by a region (found when
+ * first asked). */
+static bool qualified(const fl_doc *doc, name_group *g)
+{
+    if (g->qualified < 0) {
+        g->qualified = 0;
+        for (size_t i = 0; i < g->count && !g->qualified; i++)
+            g->qualified = followed_by_region(doc, &g->uses[i]);
+    }
+    return g->qualified;
 }
 
 /* ------------------------------------------------------- lexicon checks */
@@ -926,13 +948,13 @@ static void check_document(fl_doc *doc, name_group *groups, size_t ng)
             continue;
         for (size_t g = 0; g < ng && doc->status == FL_OK; g++) {
             name_group *grp = &groups[g];
-            if (grp->reported || grp->known || grp->qualified)
+            if (grp->reported || grp->known)
                 continue;
             size_t which = grp->nwords;
             for (size_t x = 0; x < grp->nwords; x++)
                 if (grp->words[x].len == w->len && memcmp(grp->words[x].s, w->fold, w->len) == 0)
                     which = x;
-            if (which == grp->nwords)
+            if (which == grp->nwords || qualified(doc, grp))
                 continue;
             const char *fixed = replace_word(doc, grp->main, grp->nwords, which, right_word);
             if (!fixed)
@@ -962,16 +984,6 @@ static bool wanted(const fl_doc *doc, const fl_mention *m)
     if (m->sentence < doc->sentences.count && FL_DOC_SENTENCE(doc, m->sentence)->all_caps)
         return false;
     return true;
-}
-
-/* "Pittsburg, Kansas": a place named with its region is meant. */
-static bool followed_by_region(const fl_doc *doc, const fl_name_use *u)
-{
-    const fl_mention *m = FL_DOC_MENTION(doc, u->mention);
-    size_t at = m->off + m->len;
-    const char *t = doc->prose.text;
-    return at + 2 < doc->prose.len && t[at] == ',' && t[at + 1] == ' ' && t[at + 2] >= 'A' &&
-           t[at + 2] <= 'Z';
 }
 
 static bool same_form(const fl_name_use *a, const fl_name_use *b)
@@ -1018,7 +1030,7 @@ static bool make_group(fl_doc *doc, name_group *g, fl_name_use *uses, size_t cou
     g->main = &g->main_form;
     g->uses = uses;
     g->count = count;
-    g->qualified = false;
+    g->qualified = -1;
     g->reported = false;
     g->fold = uses[0].key;
     g->fold_len = uses[0].key_len ? uses[0].key_len : strlen(g->fold);
@@ -1030,8 +1042,6 @@ static bool make_group(fl_doc *doc, name_group *g, fl_name_use *uses, size_t cou
     fl_lexicon_by_fold_and_misspelling(doc->lexicon, g->fold, g->fold_len, &folds, &nfolds,
                                        &g->misspellings, &g->nmisspellings);
     g->known = nfolds > 0;
-    for (size_t i = 0; i < count && !g->qualified; i++)
-        g->qualified = followed_by_region(doc, &uses[i]);
     return true;
 }
 
@@ -1089,7 +1099,9 @@ static void run(fl_doc *doc)
         if (g->known || g->nwords > MAX_WORDS)
             continue;
         check_misspelling(doc, g, &table);
-        if (!g->reported && !g->qualified)
+        /* check_lexicon_near's first tests before the region's */
+        if (!g->reported && g->nwords > 0 && (g->nwords > 1 || g->words[0].len >= LEX_MIN_WORD) &&
+            !qualified(doc, g))
             check_lexicon_near(doc, g, &table);
     }
     if (doc->status == FL_OK)
