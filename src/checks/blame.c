@@ -611,10 +611,11 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
         return NULL;
     }
     /* room for a key per mention of the kinds keyed here */
-    size_t named = 0;
+    size_t named = 0, codes = 0;
     for (size_t i = 0; i < total; i++) {
         fl_mention_kind kind = FL_DOC_MENTION(doc, i)->kind;
         named += kind == FL_M_CODE || kind == FL_M_NAME || kind == FL_M_ACRONYM;
+        codes += kind == FL_M_CODE;
     }
     /* a long document repeats its names: room for fewer surfaces than
      * mentions, and both tables grow when there are more */
@@ -633,6 +634,8 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
     }
     f->mentions = doc->mentions.items;
     f->mention_count = total;
+    f->named = named;
+    f->codes = codes;
     f->uses = uses;
     f->inited = inited;
     f->same = same;

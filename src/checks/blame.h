@@ -122,6 +122,8 @@ typedef struct fl_name_folds {
      * is but for its place (mention, sentence, off); itself when none */
     size_t *same;
     fl_name_keys set; /* the fold keys */
+    size_t named;     /* the mentions of those kinds */
+    size_t codes;     /* of them, the codes */
 } fl_name_folds;
 
 /* The document's fold-keyed uses, made on first call; NULL when out of

@@ -456,11 +456,6 @@ static void report_group(fl_doc *doc, nv_state *st, const group *g, int pass)
     }
 }
 
-static bool wanted(const fl_mention *m)
-{
-    return m->kind == FL_M_CODE || m->kind == FL_M_NAME || m->kind == FL_M_ACRONYM;
-}
-
 /* ---- names written with other spacing among the tokens
  *
  * The mention extractors split names their own way: `Quill DB` beside the
@@ -858,32 +853,25 @@ static void run(fl_doc *doc)
     size_t total = doc->mentions.count;
     if (total < 2)
         return;
-    size_t nwanted = 0, ncodes = 0;
-    for (size_t i = 0; i < total; i++) {
-        const fl_mention *m = FL_DOC_MENTION(doc, i);
-        nwanted += wanted(m);
-        ncodes += m->kind == FL_M_CODE;
-    }
+    /* the uses as fl_name_use_init makes them, shared with the fold-keyed
+     * name checks (the same kinds of mention) */
+    const fl_name_folds *folds = fl_name_folds_get(doc);
+    if (!folds)
+        return;
+    size_t nwanted = folds->named, ncodes = folds->codes;
     /* the mentions' uses, then the token runs */
     use_list all = {NULL, 0, nwanted + nwanted / 2 + 16};
     all.items = fl_arena_alloc_uninit(doc->arena, all.cap * sizeof *all.items);
     family_use *fams = fl_arena_alloc_uninit(doc->arena, (ncodes + 1) * sizeof *fams);
-    if (!all.items || !fams) {
+    /* by mention: the index of its use here + 1 (0: none) */
+    uint32_t *use_of = fl_arena_alloc_uninit(doc->arena, (total + 1) * sizeof *use_of);
+    if (!all.items || !fams || !use_of) {
         doc->status = FL_ENOMEM;
         return;
     }
     fl_name_use *uses = all.items;
     size_t n = 0, nfam = 0;
     char key[256];
-    /* the uses as fl_name_use_init makes them, shared with the fold-keyed
-     * name checks (the same kinds of mention) */
-    const fl_name_folds *folds = fl_name_folds_get(doc);
-    /* by mention: the index of its use here + 1 (0: none) */
-    uint32_t *use_of = fl_arena_alloc_uninit(doc->arena, (total + 1) * sizeof *use_of);
-    if (!folds || !use_of) {
-        doc->status = FL_ENOMEM;
-        return;
-    }
     /* the keys of the mentions and of the tokens that are names on their
      * own (camel case, hyphenated, codes, mixed scripts), unique */
     name_keys keys;
@@ -893,10 +881,11 @@ static void run(fl_doc *doc)
     if (!fl_name_keys_init_for(doc, &keys.set, folds->set.count + doc->tokens.count / 64))
         return;
     for (size_t i = 0; i < total; i++) {
-        const fl_mention *m = FL_DOC_MENTION(doc, i);
         use_of[i] = 0;
-        if (!wanted(m) || !folds->inited[i])
+        /* (only a code, name or acronym has its use made) */
+        if (!folds->inited[i])
             continue;
+        const fl_mention *m = FL_DOC_MENTION(doc, i);
         fl_name_use *u = &uses[n];
         size_t j = folds->same[i];
         if (j != i) {
