@@ -308,6 +308,10 @@ typedef struct group {
     fl_name_form *forms;
     size_t n, best;
     fl_blame_reason reason;
+    /* by form: its difference from the right one, made by the first pass
+     * and read by the second (valid where compared[i]) */
+    fl_difference *diffs;
+    bool *compared;
 } group;
 
 typedef struct nv_state {
@@ -340,6 +344,8 @@ static void note_reported(fl_doc *doc, nv_state *st, const fl_name_form *wrong)
 static bool prepare_group(fl_doc *doc, fl_name_use *uses, size_t count, family_use *fams,
                           size_t nfam, bool *fams_sorted, group *g)
 {
+    g->diffs = NULL;
+    g->compared = NULL;
     g->n = fl_name_forms(doc, uses, count, &g->forms);
     if (g->n < 2 || compare_senses(doc, g->forms, g->n))
         return false;
@@ -382,7 +388,7 @@ static bool prepare_group(fl_doc *doc, fl_name_use *uses, size_t count, family_u
 /* Reports the wrong forms of a group. Pass 0 flags the uses that are
  * mentions; pass 1 the uses found among the tokens, unless a flagged span
  * already covers them (Heliоform inside Heliоform Energy). */
-static void report_group(fl_doc *doc, nv_state *st, const group *g, int pass)
+static void report_group(fl_doc *doc, nv_state *st, group *g, int pass)
 {
     const fl_name_form *forms = g->forms;
     const fl_name_form *right = &forms[g->best];
@@ -393,18 +399,32 @@ static void report_group(fl_doc *doc, nv_state *st, const group *g, int pass)
         /* two forms the lexicon accepts (U.S. and US) are a style choice */
         if (all->lexicon > 0 && right->lexicon > 0)
             continue;
-        fl_difference diff;
-        if (fl_compare_surfaces(all->text, all->len, right->text, right->len, &diff) != FL_OK)
+        /* the comparison, made once for both passes */
+        if (pass == 0) {
+            if (!g->diffs) {
+                g->diffs = fl_arena_alloc_uninit(doc->arena, g->n * sizeof *g->diffs);
+                g->compared = fl_arena_alloc(doc->arena, g->n * sizeof *g->compared);
+                if (!g->diffs || !g->compared) {
+                    doc->status = FL_ENOMEM;
+                    return;
+                }
+            }
+            g->compared[i] = fl_compare_surfaces(all->text, all->len, right->text, right->len,
+                                                 &g->diffs[i]) == FL_OK;
+        }
+        if (!g->diffs || !g->compared[i])
             continue;
+        const fl_difference *diff = &g->diffs[i];
         /* case is name-casing's; endings, quote style and Unicode
          * composition are not a different spelling */
-        unsigned kinds = diff.kinds & ~(FL_DIFF_CASE | FL_DIFF_INFLECTION | FL_DIFF_PUNCTUATION |
-                                        FL_DIFF_COMPOSITION);
+        unsigned kinds = diff->kinds & ~(FL_DIFF_CASE | FL_DIFF_INFLECTION | FL_DIFF_PUNCTUATION |
+                                         FL_DIFF_COMPOSITION);
         if (!kinds || (kinds & FL_DIFF_OTHER))
             continue;
         /* a digit standing for a letter only counts inside codes that mix
          * letters and digits on both sides (E5 is not ES) */
-        if ((kinds & FL_DIFF_LOOKALIKE) && (ascii_digit(diff.a_char) || ascii_digit(diff.b_char)) &&
+        if ((kinds & FL_DIFF_LOOKALIKE) &&
+            (ascii_digit(diff->a_char) || ascii_digit(diff->b_char)) &&
             !(has_digit_and_letter(all->text, all->len) &&
               has_digit_and_letter(right->text, right->len)))
             continue;
@@ -434,16 +454,16 @@ static void report_group(fl_doc *doc, nv_state *st, const group *g, int pass)
         const char *wrong_note = fl_blame_times(doc, wrong.count);
         const char *right_note = fl_blame_where(doc, right);
         const char *why = fl_blame_reason_text(doc, g->reason, right);
-        const char *body = annotate(doc, diff.description, &wrong, wrong_note, right, right_note);
+        const char *body = annotate(doc, diff->description, &wrong, wrong_note, right, right_note);
         char *message;
         if (body)
             message = fl_arena_printf(doc->arena, "%s; write `%s`%s", body, right->text, why);
-        else if (diff.description[0])
+        else if (diff->description[0])
             message = fl_arena_printf(doc->arena,
                                       "`%s` (%s) and `%s` (%s) are one name written "
                                       "two ways: %s; write `%s`%s",
                                       wrong.text, wrong_note, right->text, right_note,
-                                      diff.description, right->text, why);
+                                      diff->description, right->text, why);
         else
             message =
                 fl_arena_printf(doc->arena,
