@@ -73,15 +73,21 @@ static const char *annotate(fl_doc *doc, const char *desc, const fl_name_form *w
     const char *at[2] = {NULL, NULL};
     size_t qlen[2] = {0, 0};
     for (int side = 0; side < 2; side++) {
+        size_t flen = strlen(forms[side]);
         for (size_t q = 0; q < sizeof quotes / sizeof quotes[0]; q++) {
-            char *needle =
-                fl_arena_printf(doc->arena, "%s%s%s", quotes[q][0], forms[side], quotes[q][1]);
-            if (!needle)
-                return NULL;
+            /* the quoted form; one of 256 bytes or more is longer than any
+             * description (fl_difference.description) */
+            char needle[256];
+            size_t ql = strlen(quotes[q][0]), qr = strlen(quotes[q][1]);
+            if (ql + flen + qr >= sizeof needle)
+                continue;
+            memcpy(needle, quotes[q][0], ql);
+            memcpy(needle + ql, forms[side], flen);
+            memcpy(needle + ql + flen, quotes[q][1], qr + 1);
             const char *p = strstr(desc, needle);
             if (p && (!at[side] || p < at[side])) {
                 at[side] = p;
-                qlen[side] = strlen(needle);
+                qlen[side] = ql + flen + qr;
             }
         }
         if (!at[side])
