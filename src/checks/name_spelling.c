@@ -1098,7 +1098,8 @@ static void run(fl_doc *doc)
         name_group *g = &groups[i];
         if (g->known || g->nwords > MAX_WORDS)
             continue;
-        check_misspelling(doc, g, &table);
+        if (g->nmisspellings)
+            check_misspelling(doc, g, &table);
         /* check_lexicon_near's first tests before the region's */
         if (!g->reported && g->nwords > 0 && (g->nwords > 1 || g->words[0].len >= LEX_MIN_WORD) &&
             !qualified(doc, g))
