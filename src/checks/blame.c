@@ -65,15 +65,11 @@ bool fl_name_use_init(fl_doc *doc, size_t i, fl_name_use *use)
     return true;
 }
 
-enum { KEY_CAP = 256 };
-
-/* fl_name_use_set_key for a use whose key is made here (apart, so that
- * the common case, the mention's own key, sets up no key buffer). */
-static __attribute__((noinline)) bool
-make_key(fl_doc *doc, fl_name_use *use,
-         size_t (*key_of)(const char *, size_t, unsigned, char *, size_t), bool *keyed)
+bool fl_name_use_make_key(fl_doc *doc, fl_name_use *use,
+                          size_t (*key_of)(const char *, size_t, unsigned, char *, size_t),
+                          bool *keyed)
 {
-    char key[KEY_CAP];
+    char key[FL_NAME_KEY_CAP];
     size_t klen = key_of(use->form, use->form_len, 0, key, sizeof key);
     *keyed = klen > 0 && klen < sizeof key;
     if (!*keyed)
@@ -86,31 +82,6 @@ make_key(fl_doc *doc, fl_name_use *use,
     use->key_len = (uint32_t)klen;
     use->key_is_fold = key_of == fl_fold;
     return true;
-}
-
-bool fl_name_use_set_key(fl_doc *doc, fl_name_use *use,
-                         size_t (*key_of)(const char *, size_t, unsigned, char *, size_t),
-                         bool *keyed)
-{
-    /* A use that is its mention's whole surface has the mention's own key:
-     * mentions.c keys every kind but codes with flags 0, from the same
-     * bytes (the surface holds no NUL, or form_len would be shorter). */
-    if (use->mention != FL_NAME_NO_MENTION && use->mention < doc->mentions.count) {
-        const fl_mention *m = FL_DOC_MENTION(doc, use->mention);
-        const char *own = key_of == fl_fold ? m->fold : key_of == fl_skeleton ? m->skeleton : NULL;
-        if (own && m->kind != FL_M_CODE && use->form == m->surface && use->form_len == m->len &&
-            !use->suffix[0]) {
-            size_t klen = strlen(own);
-            *keyed = klen > 0 && klen < KEY_CAP;
-            if (*keyed) {
-                use->key = own;
-                use->key_len = (uint32_t)klen;
-                use->key_is_fold = key_of == fl_fold;
-            }
-            return true;
-        }
-    }
-    return make_key(doc, use, key_of, keyed);
 }
 
 size_t fl_name_uses_run(const fl_name_use *uses, size_t count, size_t r, bool *several)
