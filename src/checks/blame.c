@@ -38,7 +38,8 @@ static size_t without_possessive(const char *s, size_t len)
     return len;
 }
 
-bool fl_name_use_init(fl_doc *doc, size_t i, fl_name_use *use)
+/* fl_name_use_init, inline in fl_name_folds_get (one call per surface). */
+static inline bool use_init(fl_doc *doc, size_t i, fl_name_use *use)
 {
     const fl_mention *m = FL_DOC_MENTION(doc, i);
     memset(use, 0, sizeof *use);
@@ -63,6 +64,11 @@ bool fl_name_use_init(fl_doc *doc, size_t i, fl_name_use *use)
     use->form_len = len - suffix;
     use->suffix = suffix ? "s" : "";
     return true;
+}
+
+bool fl_name_use_init(fl_doc *doc, size_t i, fl_name_use *use)
+{
+    return use_init(doc, i, use);
 }
 
 bool fl_name_use_make_key(fl_doc *doc, fl_name_use *use,
@@ -640,7 +646,7 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
         if (2 * ++nfirsts > cap && !firsts_grow(doc, &firsts, &cap))
             return NULL;
         bool keyed = false;
-        inited[i] = fl_name_use_init(doc, i, u);
+        inited[i] = use_init(doc, i, u);
         if (inited[i] && !fl_name_use_set_key(doc, u, fl_fold, &keyed))
             return NULL;
         if (!keyed) {
