@@ -546,17 +546,21 @@ static bool ascii_lower(unsigned char c)
     return c >= 'a' && c <= 'z';
 }
 
+/* multi_part's class of a byte: 1 a break between parts (space, hyphen,
+ * dot, digit), 2 a capital, 4 a small letter (ASCII). */
+static const unsigned char part_class[256] = {
+    [' '] = 1, ['-'] = 1, ['.'] = 1, ['0' ... '9'] = 1, ['A' ... 'Z'] = 2, ['a' ... 'z'] = 4};
+
 /* A mention form that is written in parts: spaces, hyphens or dots,
  * camel case, or digits. */
 static bool multi_part(const char *s, size_t len)
 {
-    bool prev_lower = false;
+    unsigned stop = 1; /* a break; after a small letter, a capital too */
     for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == ' ' || c == '-' || c == '.' || (c >= '0' && c <= '9') ||
-            (prev_lower && ascii_upper(c)))
+        unsigned c = part_class[(unsigned char)s[i]];
+        if (c & stop)
             return true;
-        prev_lower = ascii_lower(c);
+        stop = 1 | (c & 4) >> 1;
     }
     return false;
 }
