@@ -788,6 +788,28 @@ START_TEST(spelling_more_frequent_in_document)
 }
 END_TEST
 
+/* The word a typo is corrected towards is cited from the most used name
+ * holding it, the first by fold on a tie (Anna Nadella before Satya
+ * Nadella, though Satya Nadella comes first). */
+START_TEST(spelling_tie_cites_first_name_by_fold)
+{
+    mspec specs[] = {NAME("Satya Nadella"), NAME("Anna Nadella"), NAME("Satya Nadela")};
+    tdoc *t = make_doc("Satya Nadella spoke. Satya Nadella left.\n"
+                       "Anna Nadella said AI mattered. Anna Nadella smiled.\n"
+                       "Satya Nadela then returned.\n",
+                       specs, 3, NULL);
+    const fl_finding *f[16];
+    size_t n = run_rule(t, "name-spelling", f);
+    if (n != 1)
+        dump(t);
+    ck_assert_uint_eq(n, 1);
+    ck_assert_str_eq(f[0]->text, "Satya Nadela");
+    ck_assert_str_eq(f[0]->suggestion, "Satya Nadella");
+    ck_assert_ptr_nonnull(strstr(f[0]->message, "`Nadella` (line 2, 4 times)"));
+    free_doc(t);
+}
+END_TEST
+
 START_TEST(spelling_lexicon_person)
 {
     mspec specs[] = {NAME("Jensen Huang"), NAME("Jenson Huang"), NAME("Huang")};
@@ -902,6 +924,35 @@ START_TEST(variant_description_order)
 }
 END_TEST
 
+/* A word of a longer name is a slip against the word written alone
+ * (Biovantis inside a name beside BioVantis), but only while the words
+ * met stay within the bound of 4 per mention and 16 more. */
+START_TEST(casing_parts_within_bound)
+{
+    static const char *const names[] = {
+        "Alpha Biovantis Team",
+        "Alpha Bravo Charlie Delta Echo Foxtrot Golf Hotel India Juliet Kilo Lima Mike November "
+        "Oscar Papa Quebec Romeo Sierra Tango Uniform Victor Whiskey Xray Yankee Zulu Biovantis"};
+    for (size_t k = 0; k < 2; k++) {
+        char text[512];
+        snprintf(text, sizeof text,
+                 "Shares of BioVantis rose. Analysts like BioVantis. The board met the %s "
+                 "today.\n",
+                 names[k]);
+        mspec specs[] = {NAME("BioVantis"), NAME(names[k])};
+        tdoc *t = make_doc(text, specs, 2, NULL);
+        const fl_finding *f[16];
+        size_t n = run_rule(t, "name-casing", f);
+        if (n != 1 - k)
+            dump(t);
+        ck_assert_uint_eq(n, 1 - k);
+        if (n)
+            ck_assert_str_eq(f[0]->text, "Biovantis");
+        free_doc(t);
+    }
+}
+END_TEST
+
 START_TEST(casing_all_caps_run_in_heading)
 {
     mspec specs[] = {NAME("Alive"), ACR("ALIVE")};
@@ -1006,6 +1057,8 @@ Suite *fl_test_suite(void)
     tcase_add_test(tc, variant_accepted_lexicon_forms);
     tcase_add_test(tc, variant_description_order);
     tcase_add_test(tc, casing_all_caps_run_in_heading);
+    tcase_add_test(tc, casing_parts_within_bound);
+    tcase_add_test(tc, spelling_tie_cites_first_name_by_fold);
     tcase_add_test(tc, seed_article_end_to_end);
     suite_add_tcase(s, tc);
     return s;

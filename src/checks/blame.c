@@ -38,7 +38,8 @@ static size_t without_possessive(const char *s, size_t len)
     return len;
 }
 
-bool fl_name_use_init(fl_doc *doc, size_t i, fl_name_use *use)
+/* fl_name_use_init, inline in fl_name_folds_get (one call per surface). */
+static inline bool use_init(fl_doc *doc, size_t i, fl_name_use *use)
 {
     const fl_mention *m = FL_DOC_MENTION(doc, i);
     memset(use, 0, sizeof *use);
@@ -65,30 +66,16 @@ bool fl_name_use_init(fl_doc *doc, size_t i, fl_name_use *use)
     return true;
 }
 
-bool fl_name_use_set_key(fl_doc *doc, fl_name_use *use,
-                         size_t (*key_of)(const char *, size_t, unsigned, char *, size_t),
-                         bool *keyed)
+bool fl_name_use_init(fl_doc *doc, size_t i, fl_name_use *use)
 {
-    enum { KEY_CAP = 256 };
-    /* A use that is its mention's whole surface has the mention's own key:
-     * mentions.c keys every kind but codes with flags 0, from the same
-     * bytes (the surface holds no NUL, or form_len would be shorter). */
-    if (use->mention != FL_NAME_NO_MENTION && use->mention < doc->mentions.count) {
-        const fl_mention *m = FL_DOC_MENTION(doc, use->mention);
-        const char *own = key_of == fl_fold ? m->fold : key_of == fl_skeleton ? m->skeleton : NULL;
-        if (own && m->kind != FL_M_CODE && use->form == m->surface && use->form_len == m->len &&
-            !use->suffix[0]) {
-            size_t klen = strlen(own);
-            *keyed = klen > 0 && klen < KEY_CAP;
-            if (*keyed) {
-                use->key = own;
-                use->key_len = (uint32_t)klen;
-                use->key_is_fold = key_of == fl_fold;
-            }
-            return true;
-        }
-    }
-    char key[KEY_CAP];
+    return use_init(doc, i, use);
+}
+
+bool fl_name_use_make_key(fl_doc *doc, fl_name_use *use,
+                          size_t (*key_of)(const char *, size_t, unsigned, char *, size_t),
+                          bool *keyed)
+{
+    char key[FL_NAME_KEY_CAP];
     size_t klen = key_of(use->form, use->form_len, 0, key, sizeof key);
     *keyed = klen > 0 && klen < sizeof key;
     if (!*keyed)
@@ -369,37 +356,27 @@ static void sort_group(fl_name_use *uses, size_t n, fl_name_use *tmp, unsigned c
     }
 }
 
-/* A hash of s[0..len), eight bytes at a time. */
+/* A hash of s[0..len), eight bytes at a time; the bytes past the last
+ * eight by overlapping loads (the last eight, or the first and last four,
+ * or the first, middle and last byte), not one at a time. */
 static inline uint64_t key_hash(const char *s, size_t len)
 {
     uint64_t h = 0x9e3779b97f4a7c15u ^ len;
     size_t i = 0;
     for (; i + 8 <= len; i += 8) {
-        uint64_t w;
-        memcpy(&w, s + i, 8);
-        h = (h ^ w) * 0xff51afd7ed558ccdu;
+        h = (h ^ fl_load8(s + i)) * 0xff51afd7ed558ccdu;
         h ^= h >> 32;
     }
-    size_t rest = len - i; /* under 8: 4, 2 and 1 bytes */
+    size_t rest = len - i;
     if (rest) {
-        uint64_t w = 0;
-        unsigned shift = 0;
-        if (rest & 4) {
-            uint32_t x;
-            memcpy(&x, s + i, 4);
-            w = x;
-            i += 4;
-            shift = 32;
-        }
-        if (rest & 2) {
-            uint16_t x;
-            memcpy(&x, s + i, 2);
-            w |= (uint64_t)x << shift;
-            i += 2;
-            shift += 16;
-        }
-        if (rest & 1)
-            w |= (uint64_t)(unsigned char)s[i] << shift;
+        uint64_t w;
+        if (len >= 8)
+            w = fl_load8(s + len - 8) >> (8 * (8 - rest));
+        else if (rest >= 4)
+            w = fl_load4(s) | (uint64_t)fl_load4(s + len - 4) << 32;
+        else
+            w = (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[rest / 2] << 8 |
+                (uint64_t)(unsigned char)s[rest - 1] << 16;
         h = (h ^ w) * 0xff51afd7ed558ccdu;
         h ^= h >> 32;
     }
@@ -407,7 +384,7 @@ static inline uint64_t key_hash(const char *s, size_t len)
 }
 
 /* Doubles the set's room (to `cap` slots when it has none yet). */
-static bool keys_grow(fl_doc *doc, fl_name_keys *set, size_t cap)
+static __attribute__((noinline)) bool keys_grow(fl_doc *doc, fl_name_keys *set, size_t cap)
 {
     if (set->cap)
         cap = set->cap * 2;
@@ -611,10 +588,11 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
         return NULL;
     }
     /* room for a key per mention of the kinds keyed here */
-    size_t named = 0;
+    size_t named = 0, codes = 0;
     for (size_t i = 0; i < total; i++) {
         fl_mention_kind kind = FL_DOC_MENTION(doc, i)->kind;
         named += kind == FL_M_CODE || kind == FL_M_NAME || kind == FL_M_ACRONYM;
+        codes += kind == FL_M_CODE;
     }
     /* a long document repeats its names: room for fewer surfaces than
      * mentions, and both tables grow when there are more */
@@ -633,6 +611,8 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
     }
     f->mentions = doc->mentions.items;
     f->mention_count = total;
+    f->named = named;
+    f->codes = codes;
     f->uses = uses;
     f->inited = inited;
     f->same = same;
@@ -666,7 +646,7 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
         if (2 * ++nfirsts > cap && !firsts_grow(doc, &firsts, &cap))
             return NULL;
         bool keyed = false;
-        inited[i] = fl_name_use_init(doc, i, u);
+        inited[i] = use_init(doc, i, u);
         if (inited[i] && !fl_name_use_set_key(doc, u, fl_fold, &keyed))
             return NULL;
         if (!keyed) {
@@ -712,16 +692,43 @@ static bool rank_present(fl_doc *doc, fl_name_use *uses, size_t count, const fl_
     return true;
 }
 
-bool fl_name_folds_sort(fl_doc *doc, fl_name_folds *f, fl_name_use *uses, size_t count)
+fl_name_use *fl_name_folds_gather(fl_doc *doc, const fl_name_folds *f, const bool *keep,
+                                  size_t *count)
 {
-    size_t nranks;
-    if (count < 2) {
-        if (count)
-            uses[0].group = 0;
-        return true;
+    size_t total = f->mention_count, nkeys = f->set.count, n = 0;
+    *count = 0;
+    /* by id: where its uses start (after the pass below: end) */
+    uint32_t *start = fl_arena_alloc(doc->arena, (nkeys + 2) * sizeof *start);
+    if (!start) {
+        doc->status = FL_ENOMEM;
+        return NULL;
     }
-    return rank_present(doc, uses, count, &f->set, &nranks) &&
-           fl_name_uses_sort_ranked(doc, uses, count, nranks);
+    for (size_t i = 0; i < total; i++)
+        if (keep[i] && f->uses[i].key) {
+            start[f->uses[i].group + 1]++;
+            n++;
+        }
+    fl_name_use *uses = fl_arena_alloc_uninit(doc->arena, (n + 1) * sizeof *uses);
+    fl_name_use *tmp = fl_arena_alloc_uninit(doc->arena, (n + 1) * sizeof *tmp);
+    unsigned char *idx = fl_arena_alloc_uninit(doc->arena, n + 1);
+    if (!uses || !tmp || !idx) {
+        doc->status = FL_ENOMEM;
+        return NULL;
+    }
+    for (size_t id = 0; id < nkeys; id++)
+        start[id + 1] += start[id];
+    /* each use straight to its place: by id, in mention order within one */
+    for (size_t i = 0; i < total; i++)
+        if (keep[i] && f->uses[i].key)
+            uses[start[f->uses[i].group]++] = f->uses[i];
+    /* start[id] is now the end of id's uses */
+    for (size_t id = 0, from = 0; id < nkeys; id++) {
+        if (start[id] - from > 1)
+            sort_group(uses + from, start[id] - from, tmp, idx);
+        from = start[id];
+    }
+    *count = n;
+    return uses;
 }
 
 size_t fl_name_uses_keep_several(fl_doc *doc, fl_name_use *uses, size_t count,

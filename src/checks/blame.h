@@ -12,6 +12,8 @@
 
 #include "../internal.h"
 
+#include <string.h>
+
 /* One mention as a name checks see it. */
 typedef struct fl_name_use {
     uint32_t mention;   /* index in doc->mentions; FL_NAME_NO_MENTION for a token run */
@@ -57,15 +59,44 @@ typedef enum fl_blame_reason {
  * false when the mention has no usable surface. */
 bool fl_name_use_init(fl_doc *doc, size_t i, fl_name_use *use);
 
+/* fl_name_use_set_key for a use whose key is made, not the mention's own. */
+bool fl_name_use_make_key(fl_doc *doc, fl_name_use *use,
+                          size_t (*key_of)(const char *, size_t, unsigned, char *, size_t),
+                          bool *keyed);
+
+/* The longest key a use has, plus one. */
+#define FL_NAME_KEY_CAP 256
+
 /* Sets use->key to the key `key_of` (fl_fold or fl_skeleton, flags 0)
  * makes of the use's form, in the document's arena (the mention's own
  * fold or skeleton when the form is its whole surface and it was keyed
  * with flags 0); *keyed tells whether the form has a key (not empty, not
  * too long). Returns false only when out of memory (doc->status is then
- * FL_ENOMEM). */
-bool fl_name_use_set_key(fl_doc *doc, fl_name_use *use,
-                         size_t (*key_of)(const char *, size_t, unsigned, char *, size_t),
-                         bool *keyed);
+ * FL_ENOMEM). Inline: most uses take their mention's own key. */
+static inline bool
+fl_name_use_set_key(fl_doc *doc, fl_name_use *use,
+                    size_t (*key_of)(const char *, size_t, unsigned, char *, size_t), bool *keyed)
+{
+    /* A use that is its mention's whole surface has the mention's own key:
+     * mentions.c keys every kind but codes with flags 0, from the same
+     * bytes (the surface holds no NUL, or form_len would be shorter). */
+    if (use->mention != FL_NAME_NO_MENTION && use->mention < doc->mentions.count) {
+        const fl_mention *m = FL_DOC_MENTION(doc, use->mention);
+        const char *own = key_of == fl_fold ? m->fold : key_of == fl_skeleton ? m->skeleton : NULL;
+        if (own && m->kind != FL_M_CODE && use->form == m->surface && use->form_len == m->len &&
+            !use->suffix[0]) {
+            size_t klen = strlen(own);
+            *keyed = klen > 0 && klen < FL_NAME_KEY_CAP;
+            if (*keyed) {
+                use->key = own;
+                use->key_len = (uint32_t)klen;
+                use->key_is_fold = key_of == fl_fold;
+            }
+            return true;
+        }
+    }
+    return fl_name_use_make_key(doc, use, key_of, keyed);
+}
 
 /* The 1-based source line where a use starts (computed when a message
  * needs it, not for every mention). */
@@ -122,16 +153,20 @@ typedef struct fl_name_folds {
      * is but for its place (mention, sentence, off); itself when none */
     size_t *same;
     fl_name_keys set; /* the fold keys */
+    size_t named;     /* the mentions of those kinds */
+    size_t codes;     /* of them, the codes */
 } fl_name_folds;
 
 /* The document's fold-keyed uses, made on first call; NULL when out of
  * memory (doc->status is then FL_ENOMEM). */
 fl_name_folds *fl_name_folds_get(fl_doc *doc);
-/* Sorts uses as fl_name_uses_sort_ranked, for uses whose `group` holds
- * the id of their key in f->set (only the keys of these uses are ranked:
- * each use's `group` becomes its key's rank among them). */
-bool fl_name_folds_sort(fl_doc *doc, fl_name_folds *f, fl_name_use *uses, size_t count);
-
+/* The uses of the mentions i with keep[i] (by mention) and a fold key,
+ * grouped by key in the order of the keys' ids in f->set (`group` each
+ * use's id), and within one key in the order fl_name_uses_sort_ranked
+ * gives (form, offset, mention); *count is how many. NULL when out of
+ * memory (doc->status is then FL_ENOMEM). */
+fl_name_use *fl_name_folds_gather(fl_doc *doc, const fl_name_folds *f, const bool *keep,
+                                  size_t *count);
 /* For uses whose `group` holds the id of their key in `set`: keeps only
  * those whose key is written in more than one form (the groups a check
  * compares), in place, and sorts them as fl_name_uses_sort_ranked does

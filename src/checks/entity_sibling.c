@@ -401,9 +401,14 @@ static bool group_sort(fl_doc *doc, sib_item *items, size_t n, bool by_family,
         return false;
     for (size_t i = 0; i < n; i++) {
         const char *k = group_key(&items[i], by_family);
+        /* a repeated key is mostly the same string (one memo entry in
+         * mentions.c): by pointer first, then by bytes */
         size_t j = 0;
-        while (j < nk && key_cmp(keys[j], k) != 0)
+        while (j < nk && keys[j] != k)
             j++;
+        if (j == nk)
+            for (j = 0; j < nk && strcmp(keys[j], k) != 0;)
+                j++;
         if (j == nk) {
             if (nk == FEW_KEYS) {
                 qsort(items, n, sizeof *items, order);

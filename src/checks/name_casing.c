@@ -157,15 +157,6 @@ static void compare_group(fl_doc *doc, fl_name_use *uses, size_t count, const bo
  * several words, as uses marked `part`: evidence for a word's casing, and
  * a slip themselves only against the word written alone elsewhere
  * (Shares of Biovantis beside BioVantis). */
-/* An upper bound of the words add_parts may find in s[0..len). */
-static size_t count_words(const char *s, size_t len)
-{
-    size_t n = 1;
-    for (const char *p = s; (p = memchr(p, ' ', (size_t)(s + len - p))) != NULL; p++)
-        n++;
-    return n;
-}
-
 /* A bit for each (length, first byte, last byte) of the fold keys: a
  * word whose bit is clear has no key in the set, and is never looked up. */
 typedef struct key_filter {
@@ -195,32 +186,64 @@ static bool key_filter_may(const key_filter *kf, size_t len, unsigned char first
     return (kf->bits[b >> 6] >> (b & 63)) & 1;
 }
 
-/* Appends the parts of mention i (m) to uses[*n..]; *nv counts every part
- * met, kept or not, against cap (the bound this check has always kept).
+/* A growing array of uses in the arena (copied when it grows). */
+typedef struct use_list {
+    fl_name_use *items;
+    size_t count, cap;
+} use_list;
+
+/* Doubles the list's room; false when out of memory. */
+static bool use_grow(fl_doc *doc, use_list *l)
+{
+    size_t cap = 2 * l->cap + 16;
+    fl_name_use *more = fl_arena_alloc_uninit(doc->arena, cap * sizeof *more);
+    if (!more) {
+        doc->status = FL_ENOMEM;
+        return false;
+    }
+    memcpy(more, l->items, l->count * sizeof *more);
+    l->items = more;
+    l->cap = cap;
+    return true;
+}
+
+/* Room for one more use at the end; NULL when out of memory. */
+static inline fl_name_use *use_push(fl_doc *doc, use_list *l)
+{
+    if (l->count == l->cap && !use_grow(doc, l))
+        return NULL;
+    return &l->items[l->count++];
+}
+
+/* Appends the parts of mention i (m) to uses; *nv counts every part met,
+ * kept or not, against `bound` (the one this check has always kept).
  * A part whose fold key no mention has is dropped: a group of parts alone
  * is never flagged (compare_group), so it can only matter beside a
  * mention's use of its key. */
-static void add_parts(const fl_doc *doc, const fl_name_folds *folds, const key_filter *kf,
-                      const fl_mention *m, size_t i, fl_name_use *uses, size_t *n, size_t *nv,
-                      size_t cap)
+static void add_parts(fl_doc *doc, const fl_name_folds *folds, const key_filter *kf,
+                      const fl_mention *m, size_t i, use_list *uses, size_t *nv, size_t bound)
 {
     const char *s = doc->prose.text + m->off;
     size_t len = m->len;
     if (!memchr(s, ' ', len))
         return;
     char key[256];
-    for (size_t a = 0; a < len && *nv < cap;) {
+    for (size_t a = 0; a < len && *nv < bound;) {
         while (a < len && s[a] == ' ')
             a++;
-        size_t b = a;
-        while (b < len && s[b] != ' ')
-            b++;
-        bool title = b - a >= 4 && s[a] >= 'A' && s[a] <= 'Z', lower = false;
-        for (size_t c = a + 1; c < b && title; c++) {
-            title = (s[c] >= 'a' && s[c] <= 'z') || (s[c] >= 'A' && s[c] <= 'Z');
-            lower |= s[c] >= 'a' && s[c] <= 'z';
+        if (a == len)
+            break;
+        /* to the word's end, noting whether it is all letters with some
+         * small ones */
+        size_t b = a + 1;
+        bool letters = true, lower = false;
+        for (; b < len && s[b] != ' '; b++) {
+            unsigned char c = (unsigned char)s[b];
+            bool small = (unsigned char)(c - 'a') <= 'z' - 'a';
+            letters &= small | ((unsigned char)(c - 'A') <= 'Z' - 'A');
+            lower |= small;
         }
-        title = title && lower;
+        bool title = b - a >= 4 && s[a] >= 'A' && s[a] <= 'Z' && letters && lower;
         /* the fold key of ASCII letters is the letters lower-cased */
         size_t klen = b - a;
         if (title && klen < sizeof key) {
@@ -234,7 +257,9 @@ static void add_parts(const fl_doc *doc, const fl_name_folds *folds, const key_f
                 key[c] = (char)(s[a + c] | 0x20);
             size_t id = fl_name_keys_find(&folds->set, key, klen);
             if (id != FL_NAME_NO_KEY) {
-                fl_name_use *u = &uses[(*n)++];
+                fl_name_use *u = use_push(doc, uses);
+                if (!u)
+                    return;
                 memset(u, 0, sizeof *u);
                 u->mention = i;
                 u->off = m->off + a;
@@ -271,24 +296,23 @@ static void run(fl_doc *doc)
         doc->status = FL_ENOMEM;
         return;
     }
-    /* room for the mentions and the words of longer names */
-    size_t cap = 0;
+    size_t nwanted = 0;
     for (size_t i = 0; i < total; i++) {
-        const fl_mention *m = FL_DOC_MENTION(doc, i);
-        initial[i] = wanted(doc, m);
-        if (!initial[i])
-            continue;
-        cap++;
-        if (m->kind == FL_M_NAME)
-            cap += count_words(doc->prose.text + m->off, m->len);
+        initial[i] = wanted(doc, FL_DOC_MENTION(doc, i));
+        nwanted += initial[i];
     }
-    if (cap == 0)
+    if (nwanted == 0)
         return;
-    if (cap > 4 * total + 16)
-        cap = 4 * total + 16; /* the bound this check has always kept */
+    /* The bound this check has always kept: the wanted mentions and the
+     * words (spaces + 1) of those that are names, but at most 4 * total +
+     * 16. Only the second can cut anything: nv never passes the first,
+     * and reaches it only once every wanted mention is counted. */
+    size_t bound = 4 * total + 16;
     fl_name_folds *folds = fl_name_folds_get(doc);
-    fl_name_use *uses = fl_arena_alloc_uninit(doc->arena, cap * sizeof *uses);
-    if (!folds || !uses) {
+    /* room for the mentions and some words of longer names (grows) */
+    use_list list = {NULL, 0, nwanted + nwanted / 4 + 16};
+    list.items = fl_arena_alloc_uninit(doc->arena, list.cap * sizeof *list.items);
+    if (!folds || !list.items) {
         doc->status = FL_ENOMEM;
         return;
     }
@@ -301,29 +325,36 @@ static void run(fl_doc *doc)
     }
     key_filter filter;
     key_filter_init(&filter, &folds->set);
-    /* n: the uses kept; nv: those the bound counts (dropped parts too) */
-    size_t n = 0, nv = 0;
+    /* list.count: the uses kept; nv: those the bound counts (dropped
+     * parts too) */
+    size_t nv = 0;
     for (size_t i = 0; i < total; i++) {
         const fl_mention *m = FL_DOC_MENTION(doc, i);
         parts[i].done = false; /* set before any later mention reads it */
-        if (nv >= cap)
+        if (nv >= bound)
             break;
         /* the shared fold-keyed use (group: its key's id) */
         if (!initial[i] || !folds->uses[i].key || in_caps_run(doc, m))
             continue;
-        uses[n++] = folds->uses[i];
+        fl_name_use *own = use_push(doc, &list);
+        if (!own)
+            return;
+        *own = folds->uses[i];
         nv++;
         if (m->kind != FL_M_NAME)
             continue;
         size_t j = folds->same[i];
         const fl_mention *mj = FL_DOC_MENTION(doc, j);
-        if (j != i && parts[j].done && nv + parts[j].counted <= cap &&
+        size_t n = list.count;
+        if (j != i && parts[j].done && nv + parts[j].counted <= bound &&
             memcmp(doc->prose.text + m->off, doc->prose.text + mj->off, m->len) == 0) {
             /* the same words as mention j's, all within the bound */
             parts[i] = (part_run){(uint32_t)n, parts[j].kept, parts[j].counted, true};
             for (size_t k = 0; k < parts[j].kept; k++) {
-                fl_name_use *u = &uses[n++];
-                *u = uses[parts[j].start + k];
+                fl_name_use *u = use_push(doc, &list);
+                if (!u)
+                    return;
+                *u = list.items[parts[j].start + k];
                 u->mention = i;
                 u->off = u->off - mj->off + m->off;
                 u->form = doc->prose.text + u->off;
@@ -331,12 +362,17 @@ static void run(fl_doc *doc)
             nv += parts[j].counted;
             continue;
         }
-        size_t n0 = n, nv0 = nv;
-        add_parts(doc, folds, &filter, m, i, uses, &n, &nv, cap);
+        size_t nv0 = nv;
+        add_parts(doc, folds, &filter, m, i, &list, &nv, bound);
+        if (doc->status != FL_OK)
+            return;
         /* all its parts made: none cut by the bound */
-        if (nv < cap)
-            parts[i] = (part_run){(uint32_t)n0, (uint32_t)(n - n0), (uint32_t)(nv - nv0), true};
+        if (nv < bound)
+            parts[i] =
+                (part_run){(uint32_t)n, (uint32_t)(list.count - n), (uint32_t)(nv - nv0), true};
     }
+    fl_name_use *uses = list.items;
+    size_t n = list.count;
     /* only a key written in several forms is compared */
     n = fl_name_uses_keep_several(doc, uses, n, &folds->set);
     if (n == FL_NAME_NO_KEY)

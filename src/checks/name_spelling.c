@@ -13,6 +13,7 @@
 #include "blame.h"
 #include "context.h"
 
+#include "../bytes8.h"
 #include "../lexicon.h"
 
 #include <stdlib.h>
@@ -50,8 +51,8 @@ typedef struct name_group {
     size_t nwords;
     const fl_lex_hit *misspellings; /* the lexicon's misspellings with this fold key */
     size_t nmisspellings;
-    bool known;     /* a lexicon canonical form or alias */
-    bool qualified; /* followed by ", Region" somewhere */
+    bool known;            /* a lexicon canonical form or alias */
+    signed char qualified; /* followed by ", Region" somewhere; -1: not yet known */
     bool reported;
 } name_group;
 
@@ -101,6 +102,39 @@ static bool all_letters(const uint32_t *cps, size_t n)
         if (cps[i] < 0x80 && !((cps[i] | 0x20) >= 'a' && (cps[i] | 0x20) <= 'z') && cps[i] != '\'')
             return false;
     return true;
+}
+
+/* Whether the eight bytes of v are ASCII letters and apostrophes. */
+static bool letters8(uint64_t v)
+{
+    if (v & FL_BYTES_80)
+        return false;
+    return (FL_BYTES_IN(v | 0x20 * FL_BYTES_01, 'a', 'z') | FL_BYTES_IN(v, '\'', '\'')) ==
+           FL_BYTES_80;
+}
+
+/* Whether s[0..len) is ASCII letters and apostrophes, at most
+ * FL_NEAR_MAX_CPS of them: then its code points are its bytes, and
+ * all_letters holds of them (no decoding needed to tell). Eight bytes at a
+ * time, overlapping (four and four for a word of four to eight). */
+static bool ascii_letter_word(const char *s, size_t len)
+{
+    if (len > FL_NEAR_MAX_CPS)
+        return false;
+    if (len < 4) {
+        for (size_t i = 0; i < len; i++) {
+            unsigned char c = (unsigned char)s[i];
+            if ((unsigned char)((c | 0x20) - 'a') > 'z' - 'a' && c != '\'')
+                return false;
+        }
+        return true;
+    }
+    if (len <= 8)
+        return letters8(fl_load4(s) | (uint64_t)fl_load4(s + len - 4) << 32);
+    for (size_t i = 0; i + 8 < len; i += 8)
+        if (!letters8(fl_load8(s + i)))
+            return false;
+    return letters8(fl_load8(s + len - 8));
 }
 
 /* Whether word a could be a typo of word b: edits within the allowance
@@ -170,20 +204,22 @@ static bool lexicon_knows(const fl_doc *doc, const char *fold, size_t len)
     return fl_lexicon_by_fold(doc->lexicon, fold, len, &hits) > 0;
 }
 
-static name_group *find_group(name_group *groups, size_t n, const char *fold)
+/* The document's groups, in the order of their fold keys' ids in the
+ * shared fold set (first met), and by id the group with that key. */
+typedef struct group_table {
+    name_group *items;
+    size_t count;
+    const fl_name_keys *keys; /* the fold set */
+    const uint32_t *of;       /* by key id: group index + 1; 0: none */
+} group_table;
+
+/* The group whose fold key is fold[0..len), or NULL. */
+static name_group *find_group(const group_table *t, const char *fold, size_t len)
 {
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = strcmp(groups[mid].fold, fold);
-        if (c == 0)
-            return &groups[mid];
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return NULL;
+    size_t id = fl_name_keys_find(t->keys, fold, len);
+    if (id == FL_NAME_NO_KEY || !t->of[id])
+        return NULL;
+    return &t->items[t->of[id] - 1];
 }
 
 /* The exact form with its word `which` replaced by `word`; NULL when the
@@ -218,9 +254,31 @@ static void report_group(fl_doc *doc, name_group *g, const char *right_text,
     g->reported = true;
 }
 
+/* "Pittsburg, Kansas": a place named with its region is meant. */
+static bool followed_by_region(const fl_doc *doc, const fl_name_use *u)
+{
+    const fl_mention *m = FL_DOC_MENTION(doc, u->mention);
+    size_t at = m->off + m->len;
+    const char *t = doc->prose.text;
+    return at + 2 < doc->prose.len && t[at] == ',' && t[at + 1] == ' ' && t[at + 2] >= 'A' &&
+           t[at + 2] <= 'Z';
+}
+
+/* Whether one of the group's uses is followed by a region (found when
+ * first asked). */
+static bool qualified(const fl_doc *doc, name_group *g)
+{
+    if (g->qualified < 0) {
+        g->qualified = 0;
+        for (size_t i = 0; i < g->count && !g->qualified; i++)
+            g->qualified = followed_by_region(doc, &g->uses[i]);
+    }
+    return g->qualified;
+}
+
 /* ------------------------------------------------------- lexicon checks */
 
-static void check_misspelling(fl_doc *doc, name_group *g, name_group *groups, size_t ng)
+static void check_misspelling(fl_doc *doc, name_group *g, const group_table *groups)
 {
     const fl_lex_hit *hits = g->misspellings;
     size_t n = g->nmisspellings;
@@ -233,7 +291,7 @@ static void check_misspelling(fl_doc *doc, name_group *g, name_group *groups, si
         if (la == lb && memcmp(a, b, la) == 0)
             continue;
         size_t cl = fold_into(canon, strlen(canon), a);
-        const name_group *right = cl ? find_group(groups, ng, a) : NULL;
+        const name_group *right = cl ? find_group(groups, a, cl) : NULL;
         const char *message =
             right ? fl_arena_printf(doc->arena,
                                     "`%s` (%s) is a known misspelling of `%s` (%s); write `%s`",
@@ -280,9 +338,19 @@ static bool typo_shaped(const fl_doc *doc, const name_group *g, size_t i, uint64
                         size_t min_len)
 {
     uint32_t cps[FL_NEAR_MAX_CPS];
-    size_t n = fl_near_decode(g->words[i].s, g->words[i].len, cps, FL_NEAR_MAX_CPS);
-    if (n > FL_NEAR_MAX_CPS || n < 2 || n < min_len || !all_letters(cps, n))
-        return false;
+    const char *ws = g->words[i].s;
+    size_t n = g->words[i].len;
+    if (ascii_letter_word(ws, n)) {
+        /* only the first and last code points are read below */
+        if (n < 2 || n < min_len)
+            return false;
+        cps[0] = (unsigned char)ws[0];
+        cps[n - 1] = (unsigned char)ws[n - 1];
+    } else {
+        n = fl_near_decode(ws, n, cps, FL_NEAR_MAX_CPS);
+        if (n > FL_NEAR_MAX_CPS || n < 2 || n < min_len || !all_letters(cps, n))
+            return false;
+    }
     /* a word one shorter or longer (or as long) with the shorter at least
      * min_len; two off only when the shorter is long enough for two edits */
     size_t lo = n - 1 >= min_len ? n - 1 : n, hi = n + 1;
@@ -346,7 +414,7 @@ static size_t lexicon_near(fl_doc *doc, const char *key, size_t len, unsigned ma
     return n;
 }
 
-static void check_lexicon_near(fl_doc *doc, name_group *g, name_group *groups, size_t ng)
+static void check_lexicon_near(fl_doc *doc, name_group *g, const group_table *groups)
 {
     /* a single word shorter than LEX_MIN_WORD can match nothing below */
     if (g->nwords == 1 && g->words[0].len < LEX_MIN_WORD)
@@ -429,7 +497,7 @@ static void check_lexicon_near(fl_doc *doc, name_group *g, name_group *groups, s
      * canonical form (Activision Blizzard) */
     const char *right_text = form;
     size_t cl = fold_into(right_text, strlen(right_text), fold);
-    const name_group *right = cl ? find_group(groups, ng, fold) : NULL;
+    const name_group *right = cl ? find_group(groups, fold, cl) : NULL;
     const char *message =
         right ? fl_arena_printf(doc->arena,
                                 "`%s` (%s) is %s off the known name `%s` (%s); "
@@ -560,6 +628,23 @@ static uint64_t shape_key(const name_word *w, size_t ncps)
     return (uint64_t)w->cps[0] << 27 | (uint64_t)w->cps[w->ncps - 1] << 6 | ncps;
 }
 
+/* A word's bit among 256 for its first and last bytes. */
+static unsigned byte_ends_bit(word_ref w)
+{
+    return ((unsigned char)w.s[0] * 31u + (unsigned char)w.s[w.len - 1]) & 255u;
+}
+
+static bool bit_is_set(const uint64_t *bits, unsigned b)
+{
+    return (bits[b >> 6] >> (b & 63)) & 1;
+}
+
+/* A word's bit among 256 for its first and last code points. */
+static unsigned ends_bit(const name_word *w)
+{
+    return (unsigned)((w->cps[0] * 31u + w->cps[w->ncps - 1]) & 255u);
+}
+
 static bool shape_table_init(fl_doc *doc, shape_table *t, size_t words)
 {
     size_t cap = 16;
@@ -601,10 +686,10 @@ static const shape_slot *shape_find(const shape_table *t, uint64_t key)
 /* The distinct words of the document's names (not NUL-terminated) of at
  * least DOC_MIN_WORD bytes (no shorter word is compared), in the order
  * first met, with the uses of the names containing them and the
- * most used such name (the first in group order on a tie). Returns the
+ * most used such name (the first in strcmp order of folds on a tie). Returns the
  * count; *out is NULL when out of memory. */
 static size_t distinct_words(fl_doc *doc, const name_group *groups, size_t ng, size_t total,
-                             name_word **out)
+                             const uint64_t *paired, name_word **out)
 {
     *out = NULL;
     fl_name_keys set;
@@ -618,7 +703,8 @@ static size_t distinct_words(fl_doc *doc, const name_group *groups, size_t ng, s
         return 0;
     for (size_t i = 0; i < ng; i++)
         for (size_t k = 0; k < groups[i].nwords; k++) {
-            if (groups[i].words[k].len < DOC_MIN_WORD)
+            if (groups[i].words[k].len < DOC_MIN_WORD ||
+                !bit_is_set(paired, byte_ends_bit(groups[i].words[k])))
                 continue;
             size_t before = set.count;
             /* never ranked: the words need not be NUL-terminated */
@@ -632,7 +718,10 @@ static size_t distinct_words(fl_doc *doc, const name_group *groups, size_t ng, s
                 continue;
             }
             freq[id] += groups[i].count;
-            if (groups[i].count > groups[first[id]].count)
+            /* the most used, the first by fold on a tie */
+            const name_group *was = &groups[first[id]];
+            if (groups[i].count > was->count ||
+                (groups[i].count == was->count && strcmp(groups[i].fold, was->fold) < 0))
                 first[id] = i;
         }
     size_t nw = set.count;
@@ -654,18 +743,31 @@ static size_t distinct_words(fl_doc *doc, const name_group *groups, size_t ng, s
 
 static void check_document(fl_doc *doc, name_group *groups, size_t ng)
 {
-    /* the distinct words of the document's names, with frequencies */
-    size_t total = 0, long_words = 0;
-    for (size_t i = 0; i < ng; i++) {
-        total += groups[i].nwords;
+    /* the distinct words of the document's names, with frequencies: only
+     * those of DOC_MIN_WORD bytes or more, and whose first and last bytes
+     * some other use of a word has (a word is only ever paired with one
+     * of its first and last letters): a bit for each (first, last) byte
+     * of the words met once, and of those met more often */
+    uint64_t once[4] = {0, 0, 0, 0}, again[4] = {0, 0, 0, 0};
+    for (size_t i = 0; i < ng; i++)
+        for (size_t k = 0; k < groups[i].nwords; k++) {
+            if (groups[i].words[k].len < DOC_MIN_WORD)
+                continue;
+            unsigned b = byte_ends_bit(groups[i].words[k]);
+            uint64_t bit = (uint64_t)1 << (b & 63);
+            again[b >> 6] |= once[b >> 6] & bit;
+            once[b >> 6] |= bit;
+        }
+    size_t long_words = 0;
+    for (size_t i = 0; i < ng; i++)
         for (size_t k = 0; k < groups[i].nwords; k++)
-            long_words += groups[i].words[k].len >= DOC_MIN_WORD;
-    }
-    /* no word of DOC_MIN_WORD bytes: none can be a query or a target */
-    if (total < 2 || long_words == 0)
+            long_words += groups[i].words[k].len >= DOC_MIN_WORD &&
+                          bit_is_set(again, byte_ends_bit(groups[i].words[k]));
+    /* no two such words: none can be paired */
+    if (long_words < 2)
         return;
     name_word *words;
-    size_t nw = distinct_words(doc, groups, ng, long_words, &words);
+    size_t nw = distinct_words(doc, groups, ng, long_words, again, &words);
     if (!words)
         return;
     /* A word is looked up (a query) when used at most twice and unknown
@@ -682,10 +784,9 @@ static void check_document(fl_doc *doc, name_group *groups, size_t ng)
     enum { QUERY = 1, TARGET = 2 };
     /* the words word_typo can pair, and their shapes: a word is only ever
      * paired with one of the same first and last letters and nearly its
-     * length, used more often */
-    shape_table shapes;
-    if (!shape_table_init(doc, &shapes, nw))
-        return;
+     * length, used more often; first a bit for each (first, last) code
+     * point of the queries and of the targets */
+    uint64_t query_ends[4] = {0, 0, 0, 0}, target_ends[4] = {0, 0, 0, 0};
     for (size_t i = 0; i < nw; i++) {
         name_word *w = &words[i];
         role[i] = 0;
@@ -693,12 +794,49 @@ static void check_document(fl_doc *doc, name_group *groups, size_t ng)
             w->ncps = w->len;
             continue;
         }
-        w->ncps = fl_near_decode(w->fold, w->len, w->cps, FL_NEAR_MAX_CPS);
-        if (w->ncps < DOC_MIN_WORD || w->ncps > FL_NEAR_MAX_CPS || !all_letters(w->cps, w->ncps))
-            continue;
+        if (ascii_letter_word(w->fold, w->len)) {
+            /* the code points are the bytes: only the first and last are
+             * read before the word is known to be paired (then decoded) */
+            w->ncps = w->len;
+            w->cps[0] = (unsigned char)w->fold[0];
+            w->cps[w->ncps - 1] = (unsigned char)w->fold[w->len - 1];
+        } else {
+            w->ncps = fl_near_decode(w->fold, w->len, w->cps, FL_NEAR_MAX_CPS);
+            if (w->ncps < DOC_MIN_WORD || w->ncps > FL_NEAR_MAX_CPS ||
+                !all_letters(w->cps, w->ncps))
+                continue;
+        }
         role[i] = (w->freq <= 2 ? QUERY : 0) | (w->freq >= 2 ? TARGET : 0);
-        shape_note(&shapes, shape_key(w, w->ncps), role[i] & QUERY, role[i] & TARGET, w->freq);
+        unsigned b = ends_bit(w);
+        if (role[i] & QUERY)
+            query_ends[b >> 6] |= (uint64_t)1 << (b & 63);
+        if (role[i] & TARGET)
+            target_ends[b >> 6] |= (uint64_t)1 << (b & 63);
     }
+    /* only a word with a word of the other role and its first and last
+     * letters can be paired (or tell another's shape) */
+    size_t paired = 0;
+    for (size_t i = 0; i < nw; i++) {
+        if (!role[i])
+            continue;
+        unsigned b = ends_bit(&words[i]);
+        bool query = (role[i] & QUERY) && ((target_ends[b >> 6] >> (b & 63)) & 1);
+        bool target = (role[i] & TARGET) && ((query_ends[b >> 6] >> (b & 63)) & 1);
+        if (!query && !target)
+            role[i] = 0;
+        else
+            paired++;
+    }
+    if (paired == 0)
+        return;
+    shape_table shapes;
+    if (!shape_table_init(doc, &shapes, paired))
+        return;
+    for (size_t i = 0; i < nw; i++)
+        if (role[i]) {
+            name_word *w = &words[i];
+            shape_note(&shapes, shape_key(w, w->ncps), role[i] & QUERY, role[i] & TARGET, w->freq);
+        }
     size_t nvals = 0, ntarget = 0;
     for (size_t i = 0; i < nw; i++) {
         name_word *w = &words[i];
@@ -741,6 +879,10 @@ static void check_document(fl_doc *doc, name_group *groups, size_t ng)
             continue;
         name_word *w = &words[i];
         uint64_t *v = vals + voff[i];
+        /* as many code points as bytes: ASCII, its code points its bytes */
+        if (w->ncps == w->len)
+            for (size_t c = 0; c < w->len; c++)
+                w->cps[c] = (unsigned char)w->fold[c];
         nvar[i] = fl_near_variants(w->cps, w->ncps, w->ncps >= TWO_EDITS_MIN ? 2 : 1, v);
         if (role[i] & TARGET)
             for (size_t k = 0; k < nvar[i]; k++)
@@ -806,13 +948,13 @@ static void check_document(fl_doc *doc, name_group *groups, size_t ng)
             continue;
         for (size_t g = 0; g < ng && doc->status == FL_OK; g++) {
             name_group *grp = &groups[g];
-            if (grp->reported || grp->known || grp->qualified)
+            if (grp->reported || grp->known)
                 continue;
             size_t which = grp->nwords;
             for (size_t x = 0; x < grp->nwords; x++)
                 if (grp->words[x].len == w->len && memcmp(grp->words[x].s, w->fold, w->len) == 0)
                     which = x;
-            if (which == grp->nwords)
+            if (which == grp->nwords || qualified(doc, grp))
                 continue;
             const char *fixed = replace_word(doc, grp->main, grp->nwords, which, right_word);
             if (!fixed)
@@ -842,16 +984,6 @@ static bool wanted(const fl_doc *doc, const fl_mention *m)
     if (m->sentence < doc->sentences.count && FL_DOC_SENTENCE(doc, m->sentence)->all_caps)
         return false;
     return true;
-}
-
-/* "Pittsburg, Kansas": a place named with its region is meant. */
-static bool followed_by_region(const fl_doc *doc, const fl_name_use *u)
-{
-    const fl_mention *m = FL_DOC_MENTION(doc, u->mention);
-    size_t at = m->off + m->len;
-    const char *t = doc->prose.text;
-    return at + 2 < doc->prose.len && t[at] == ',' && t[at + 1] == ' ' && t[at + 2] >= 'A' &&
-           t[at + 2] <= 'Z';
 }
 
 static bool same_form(const fl_name_use *a, const fl_name_use *b)
@@ -898,7 +1030,7 @@ static bool make_group(fl_doc *doc, name_group *g, fl_name_use *uses, size_t cou
     g->main = &g->main_form;
     g->uses = uses;
     g->count = count;
-    g->qualified = false;
+    g->qualified = -1;
     g->reported = false;
     g->fold = uses[0].key;
     g->fold_len = uses[0].key_len ? uses[0].key_len : strlen(g->fold);
@@ -910,39 +1042,42 @@ static bool make_group(fl_doc *doc, name_group *g, fl_name_use *uses, size_t cou
     fl_lexicon_by_fold_and_misspelling(doc->lexicon, g->fold, g->fold_len, &folds, &nfolds,
                                        &g->misspellings, &g->nmisspellings);
     g->known = nfolds > 0;
-    for (size_t i = 0; i < count && !g->qualified; i++)
-        g->qualified = followed_by_region(doc, &uses[i]);
     return true;
 }
 
 static void run(fl_doc *doc)
 {
     size_t total = doc->mentions.count, wanted_count = 0;
-    for (size_t i = 0; i < total; i++)
-        wanted_count += wanted(doc, FL_DOC_MENTION(doc, i));
-    if (wanted_count == 0)
-        return;
-    fl_name_folds *folds = fl_name_folds_get(doc);
-    fl_name_use *uses = fl_arena_alloc_uninit(doc->arena, wanted_count * sizeof *uses);
-    if (!folds || !uses) {
+    /* by mention: whether it is wanted */
+    bool *keep = fl_arena_alloc_uninit(doc->arena, total + 1);
+    if (!keep) {
         doc->status = FL_ENOMEM;
         return;
     }
-    size_t n = 0;
     for (size_t i = 0; i < total; i++) {
-        /* the shared use with its fold key (KEY_CAP is fl_name_use_set_key's
-         * cap too) */
-        if (wanted(doc, FL_DOC_MENTION(doc, i)) && folds->uses[i].key)
-            uses[n++] = folds->uses[i];
+        keep[i] = wanted(doc, FL_DOC_MENTION(doc, i));
+        wanted_count += keep[i];
     }
-    if (!fl_name_folds_sort(doc, folds, uses, n))
+    if (wanted_count == 0)
+        return;
+    fl_name_folds *folds = fl_name_folds_get(doc);
+    if (!folds)
+        return;
+    /* the shared uses with their fold keys (KEY_CAP is
+     * fl_name_use_set_key's cap too), grouped by key in the order of the
+     * keys' ids (no key order is needed: groups are found by id, and ties
+     * between them are broken by their folds where it matters) */
+    size_t nkeys = folds->set.count, n;
+    fl_name_use *uses = fl_name_folds_gather(doc, folds, keep, &n);
+    if (!uses)
         return;
     size_t ng = 0;
     for (size_t r = 0; r < n; r++)
         if (r == 0 || uses[r].group != uses[r - 1].group)
             ng++;
     name_group *groups = fl_arena_alloc_uninit(doc->arena, (ng ? ng : 1) * sizeof *groups);
-    if (!groups) {
+    uint32_t *group_of = fl_arena_alloc(doc->arena, (nkeys + 1) * sizeof *group_of);
+    if (!groups || !group_of) {
         doc->status = FL_ENOMEM;
         return;
     }
@@ -951,19 +1086,24 @@ static void run(fl_doc *doc)
         size_t end = r + 1;
         while (end < n && uses[end].group == uses[r].group)
             end++;
+        group_of[uses[r].group] = (uint32_t)(k + 1);
         if (!make_group(doc, &groups[k], uses + r, end - r))
             return;
         k++;
         r = end;
     }
     ng = k;
+    group_table table = {groups, ng, &folds->set, group_of};
     for (size_t i = 0; i < ng && doc->status == FL_OK; i++) {
         name_group *g = &groups[i];
         if (g->known || g->nwords > MAX_WORDS)
             continue;
-        check_misspelling(doc, g, groups, ng);
-        if (!g->reported && !g->qualified)
-            check_lexicon_near(doc, g, groups, ng);
+        if (g->nmisspellings)
+            check_misspelling(doc, g, &table);
+        /* check_lexicon_near's first tests before the region's */
+        if (!g->reported && g->nwords > 0 && (g->nwords > 1 || g->words[0].len >= LEX_MIN_WORD) &&
+            !qualified(doc, g))
+            check_lexicon_near(doc, g, &table);
     }
     if (doc->status == FL_OK)
         check_document(doc, groups, ng);

@@ -73,15 +73,21 @@ static const char *annotate(fl_doc *doc, const char *desc, const fl_name_form *w
     const char *at[2] = {NULL, NULL};
     size_t qlen[2] = {0, 0};
     for (int side = 0; side < 2; side++) {
+        size_t flen = strlen(forms[side]);
         for (size_t q = 0; q < sizeof quotes / sizeof quotes[0]; q++) {
-            char *needle =
-                fl_arena_printf(doc->arena, "%s%s%s", quotes[q][0], forms[side], quotes[q][1]);
-            if (!needle)
-                return NULL;
+            /* the quoted form; one of 256 bytes or more is longer than any
+             * description (fl_difference.description) */
+            char needle[256];
+            size_t ql = strlen(quotes[q][0]), qr = strlen(quotes[q][1]);
+            if (ql + flen + qr >= sizeof needle)
+                continue;
+            memcpy(needle, quotes[q][0], ql);
+            memcpy(needle + ql, forms[side], flen);
+            memcpy(needle + ql + flen, quotes[q][1], qr + 1);
             const char *p = strstr(desc, needle);
             if (p && (!at[side] || p < at[side])) {
                 at[side] = p;
-                qlen[side] = strlen(needle);
+                qlen[side] = ql + flen + qr;
             }
         }
         if (!at[side])
@@ -312,6 +318,10 @@ typedef struct group {
     fl_name_form *forms;
     size_t n, best;
     fl_blame_reason reason;
+    /* by form: its difference from the right one, made by the first pass
+     * and read by the second (valid where compared[i]) */
+    fl_difference *diffs;
+    bool *compared;
 } group;
 
 typedef struct nv_state {
@@ -344,6 +354,8 @@ static void note_reported(fl_doc *doc, nv_state *st, const fl_name_form *wrong)
 static bool prepare_group(fl_doc *doc, fl_name_use *uses, size_t count, family_use *fams,
                           size_t nfam, bool *fams_sorted, group *g)
 {
+    g->diffs = NULL;
+    g->compared = NULL;
     g->n = fl_name_forms(doc, uses, count, &g->forms);
     if (g->n < 2 || compare_senses(doc, g->forms, g->n))
         return false;
@@ -386,7 +398,7 @@ static bool prepare_group(fl_doc *doc, fl_name_use *uses, size_t count, family_u
 /* Reports the wrong forms of a group. Pass 0 flags the uses that are
  * mentions; pass 1 the uses found among the tokens, unless a flagged span
  * already covers them (Heliоform inside Heliоform Energy). */
-static void report_group(fl_doc *doc, nv_state *st, const group *g, int pass)
+static void report_group(fl_doc *doc, nv_state *st, group *g, int pass)
 {
     const fl_name_form *forms = g->forms;
     const fl_name_form *right = &forms[g->best];
@@ -397,18 +409,32 @@ static void report_group(fl_doc *doc, nv_state *st, const group *g, int pass)
         /* two forms the lexicon accepts (U.S. and US) are a style choice */
         if (all->lexicon > 0 && right->lexicon > 0)
             continue;
-        fl_difference diff;
-        if (fl_compare_surfaces(all->text, all->len, right->text, right->len, &diff) != FL_OK)
+        /* the comparison, made once for both passes */
+        if (pass == 0) {
+            if (!g->diffs) {
+                g->diffs = fl_arena_alloc_uninit(doc->arena, g->n * sizeof *g->diffs);
+                g->compared = fl_arena_alloc(doc->arena, g->n * sizeof *g->compared);
+                if (!g->diffs || !g->compared) {
+                    doc->status = FL_ENOMEM;
+                    return;
+                }
+            }
+            g->compared[i] = fl_compare_surfaces(all->text, all->len, right->text, right->len,
+                                                 &g->diffs[i]) == FL_OK;
+        }
+        if (!g->diffs || !g->compared[i])
             continue;
+        const fl_difference *diff = &g->diffs[i];
         /* case is name-casing's; endings, quote style and Unicode
          * composition are not a different spelling */
-        unsigned kinds = diff.kinds & ~(FL_DIFF_CASE | FL_DIFF_INFLECTION | FL_DIFF_PUNCTUATION |
-                                        FL_DIFF_COMPOSITION);
+        unsigned kinds = diff->kinds & ~(FL_DIFF_CASE | FL_DIFF_INFLECTION | FL_DIFF_PUNCTUATION |
+                                         FL_DIFF_COMPOSITION);
         if (!kinds || (kinds & FL_DIFF_OTHER))
             continue;
         /* a digit standing for a letter only counts inside codes that mix
          * letters and digits on both sides (E5 is not ES) */
-        if ((kinds & FL_DIFF_LOOKALIKE) && (ascii_digit(diff.a_char) || ascii_digit(diff.b_char)) &&
+        if ((kinds & FL_DIFF_LOOKALIKE) &&
+            (ascii_digit(diff->a_char) || ascii_digit(diff->b_char)) &&
             !(has_digit_and_letter(all->text, all->len) &&
               has_digit_and_letter(right->text, right->len)))
             continue;
@@ -438,16 +464,16 @@ static void report_group(fl_doc *doc, nv_state *st, const group *g, int pass)
         const char *wrong_note = fl_blame_times(doc, wrong.count);
         const char *right_note = fl_blame_where(doc, right);
         const char *why = fl_blame_reason_text(doc, g->reason, right);
-        const char *body = annotate(doc, diff.description, &wrong, wrong_note, right, right_note);
+        const char *body = annotate(doc, diff->description, &wrong, wrong_note, right, right_note);
         char *message;
         if (body)
             message = fl_arena_printf(doc->arena, "%s; write `%s`%s", body, right->text, why);
-        else if (diff.description[0])
+        else if (diff->description[0])
             message = fl_arena_printf(doc->arena,
                                       "`%s` (%s) and `%s` (%s) are one name written "
                                       "two ways: %s; write `%s`%s",
                                       wrong.text, wrong_note, right->text, right_note,
-                                      diff.description, right->text, why);
+                                      diff->description, right->text, why);
         else
             message =
                 fl_arena_printf(doc->arena,
@@ -458,11 +484,6 @@ static void report_group(fl_doc *doc, nv_state *st, const group *g, int pass)
         if (doc->status == FL_OK)
             note_reported(doc, st, &wrong);
     }
-}
-
-static bool wanted(const fl_mention *m)
-{
-    return m->kind == FL_M_CODE || m->kind == FL_M_NAME || m->kind == FL_M_ACRONYM;
 }
 
 /* ---- names written with other spacing among the tokens
@@ -488,26 +509,33 @@ typedef struct name_keys {
     size_t jcap;
 } name_keys;
 
+/* Doubles the room of keys->joinable (to 256 when none); false when out of
+ * memory. */
+static __attribute__((noinline)) bool joinable_grow(fl_doc *doc, name_keys *keys)
+{
+    size_t cap = keys->jcap ? 2 * keys->jcap : 256;
+    bool *more = fl_arena_alloc(doc->arena, cap);
+    if (!more) {
+        doc->status = FL_ENOMEM;
+        return false;
+    }
+    if (keys->jcap)
+        memcpy(more, keys->joinable, keys->jcap);
+    keys->joinable = more;
+    keys->jcap = cap;
+    return true;
+}
+
 /* Adds key s[0..len) (copied when `copy`); returns its id, or
  * FL_NAME_NO_KEY when out of memory. */
-static size_t add_key(fl_doc *doc, name_keys *keys, const char *s, size_t len, bool copy,
-                      bool joinable)
+static inline size_t add_key(fl_doc *doc, name_keys *keys, const char *s, size_t len, bool copy,
+                             bool joinable)
 {
     size_t id = fl_name_keys_add(doc, &keys->set, s, len, copy);
     if (id == FL_NAME_NO_KEY)
         return id;
-    if (id == keys->jcap) {
-        size_t cap = keys->jcap ? 2 * keys->jcap : 256;
-        bool *more = fl_arena_alloc(doc->arena, cap);
-        if (!more) {
-            doc->status = FL_ENOMEM;
-            return FL_NAME_NO_KEY;
-        }
-        if (keys->jcap)
-            memcpy(more, keys->joinable, keys->jcap);
-        keys->joinable = more;
-        keys->jcap = cap;
-    }
+    if (id == keys->jcap && !joinable_grow(doc, keys))
+        return FL_NAME_NO_KEY;
     keys->joinable[id] |= joinable;
     return id;
 }
@@ -522,17 +550,21 @@ static bool ascii_lower(unsigned char c)
     return c >= 'a' && c <= 'z';
 }
 
+/* multi_part's class of a byte: 1 a break between parts (space, hyphen,
+ * dot, digit), 2 a capital, 4 a small letter (ASCII). */
+static const unsigned char part_class[256] = {
+    [' '] = 1, ['-'] = 1, ['.'] = 1, ['0' ... '9'] = 1, ['A' ... 'Z'] = 2, ['a' ... 'z'] = 4};
+
 /* A mention form that is written in parts: spaces, hyphens or dots,
  * camel case, or digits. */
 static bool multi_part(const char *s, size_t len)
 {
-    bool prev_lower = false;
+    unsigned stop = 1; /* a break; after a small letter, a capital too */
     for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == ' ' || c == '-' || c == '.' || (c >= '0' && c <= '9') ||
-            (prev_lower && ascii_upper(c)))
+        unsigned c = part_class[(unsigned char)s[i]];
+        if (c & stop)
             return true;
-        prev_lower = ascii_lower(c);
+        stop = 1 | (c & 4) >> 1;
     }
     return false;
 }
@@ -855,32 +887,25 @@ static void run(fl_doc *doc)
     size_t total = doc->mentions.count;
     if (total < 2)
         return;
-    size_t nwanted = 0, ncodes = 0;
-    for (size_t i = 0; i < total; i++) {
-        const fl_mention *m = FL_DOC_MENTION(doc, i);
-        nwanted += wanted(m);
-        ncodes += m->kind == FL_M_CODE;
-    }
+    /* the uses as fl_name_use_init makes them, shared with the fold-keyed
+     * name checks (the same kinds of mention) */
+    const fl_name_folds *folds = fl_name_folds_get(doc);
+    if (!folds)
+        return;
+    size_t nwanted = folds->named, ncodes = folds->codes;
     /* the mentions' uses, then the token runs */
     use_list all = {NULL, 0, nwanted + nwanted / 2 + 16};
     all.items = fl_arena_alloc_uninit(doc->arena, all.cap * sizeof *all.items);
     family_use *fams = fl_arena_alloc_uninit(doc->arena, (ncodes + 1) * sizeof *fams);
-    if (!all.items || !fams) {
+    /* by mention: the index of its use here + 1 (0: none) */
+    uint32_t *use_of = fl_arena_alloc_uninit(doc->arena, (total + 1) * sizeof *use_of);
+    if (!all.items || !fams || !use_of) {
         doc->status = FL_ENOMEM;
         return;
     }
     fl_name_use *uses = all.items;
     size_t n = 0, nfam = 0;
     char key[256];
-    /* the uses as fl_name_use_init makes them, shared with the fold-keyed
-     * name checks (the same kinds of mention) */
-    const fl_name_folds *folds = fl_name_folds_get(doc);
-    /* by mention: the index of its use here + 1 (0: none) */
-    uint32_t *use_of = fl_arena_alloc_uninit(doc->arena, (total + 1) * sizeof *use_of);
-    if (!folds || !use_of) {
-        doc->status = FL_ENOMEM;
-        return;
-    }
     /* the keys of the mentions and of the tokens that are names on their
      * own (camel case, hyphenated, codes, mixed scripts), unique */
     name_keys keys;
@@ -890,10 +915,11 @@ static void run(fl_doc *doc)
     if (!fl_name_keys_init_for(doc, &keys.set, folds->set.count + doc->tokens.count / 64))
         return;
     for (size_t i = 0; i < total; i++) {
-        const fl_mention *m = FL_DOC_MENTION(doc, i);
         use_of[i] = 0;
-        if (!wanted(m) || !folds->inited[i])
+        /* (only a code, name or acronym has its use made) */
+        if (!folds->inited[i])
             continue;
+        const fl_mention *m = FL_DOC_MENTION(doc, i);
         fl_name_use *u = &uses[n];
         size_t j = folds->same[i];
         if (j != i) {
