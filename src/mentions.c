@@ -696,24 +696,37 @@ static size_t align8(size_t n)
     return (n + 7) & ~(size_t)7;
 }
 
+/* The first letter or digit of the sentence, which is its first word
+ * start (s_end when none). */
+static size_t first_word_of(const fl_mx *mx)
+{
+    size_t i = mx->s_off;
+    while (i < mx->s_end && !fl_mx_alnum_at(mx, i))
+        i++;
+    return i;
+}
+
 static bool fill_word_ends(fl_mx *mx)
 {
     size_t len = mx->s_end - mx->s_off;
     mx->wend = NULL; /* fl_mx_scan_word_end below must not read the table */
-    mx->words = mx->numbers = mx->digits = mx->marks = mx->name_marks = NULL;
-    mx->word_count = mx->number_count = mx->digit_run_count = mx->mark_count = 0;
+    mx->numbers = mx->digits = mx->marks = mx->name_marks = NULL;
+    mx->number_count = mx->digit_run_count = mx->mark_count = 0;
     mx->name_mark_count = 0;
-    if (len > FL_WEND_MAX)
+    if (len > FL_WEND_MAX) {
+        mx->first_word = first_word_of(mx);
         return true;
+    }
     /* the blocks, and one of zeros after them (room made by
      * scratch_reserve for the document's longest sentence) */
     const size_t nb = (len + 63) / 64;
     uint32_t *w = mx->wend_store;
-    uint32_t *starts = mx->words_store, *numbers = mx->numbers_store, *digits = mx->digits_store;
+    uint32_t *numbers = mx->numbers_store, *digits = mx->digits_store;
     uint32_t *marks = mx->marks_store, *names = mx->name_marks_store;
     fl_word_block *blk = mx->blocks;
     fl_number_memo *memo = mx->number_memo;
-    size_t n = 0, nn = 0, nd = 0, nm = 0, nnm = 0;
+    size_t nn = 0, nd = 0, nm = 0, nnm = 0;
+    size_t first = len;                                       /* the first word start */
     const uint64_t *role_sketch = mx->words_table->sketch[1]; /* FL_WC_ROLE */
     const uint16_t(*mark_lengths)[32] = mx->words_table->mark_lengths;
     const unsigned char *t = (const unsigned char *)mx->text + mx->s_off;
@@ -766,6 +779,8 @@ static bool fill_word_ends(fl_mx *mx)
             const uint64_t a = ~bk->other, st = bk->event & a & from;
             uint64_t ends = bk->other & (a << 1) & (from << 1);
             uint64_t mk = bk->event & bk->other & from; /* commas */
+            if (first == len && st)
+                first = base + (size_t)__builtin_ctzll(st);
             for (uint64_t left = st; left; left &= left - 1) {
                 const size_t p = base + (size_t)__builtin_ctzll(left);
                 size_t e, ascii_end;
@@ -779,7 +794,6 @@ static bool fill_word_ends(fl_mx *mx)
                 }
                 const unsigned char c = t[p];
                 w[p] = (uint32_t)e;
-                starts[n++] = (uint32_t)p;
                 /* a title's or an honorific's word (see below) */
                 const size_t wl = e - p;
                 if (e == ascii_end && wl - 2 < 13 &&
@@ -839,7 +853,8 @@ static bool fill_word_ends(fl_mx *mx)
                 w[p] = (uint32_t)e; /* fl_mx_word_end reads word starts only */
             }
             if (c != ',') {
-                starts[n++] = (uint32_t)p;
+                if (first == len)
+                    first = p;
                 /* a word that may open a name (fl_extract_names): a capital or a
                  * byte past ASCII first, or a lower-case letter and a capital */
                 const unsigned fb = first_byte[c];
@@ -858,8 +873,7 @@ static bool fill_word_ends(fl_mx *mx)
 #undef PUSH_NUMBER
 #undef PUSH_NAME
     mx->wend = w;
-    mx->words = starts;
-    mx->word_count = n;
+    mx->first_word = mx->s_off + first;
     mx->numbers = numbers;
     mx->number_count = nn;
     mx->digits = digits;
@@ -1555,14 +1569,6 @@ static void resolve_links(fl_mx *mx)
 
 /* ------------------------------------------------------------ sentences */
 
-static size_t first_word_of(const fl_mx *mx)
-{
-    size_t i = mx->s_off;
-    while (i < mx->s_end && !fl_mx_alnum_at(mx, i))
-        i++;
-    return i;
-}
-
 static void extract_sentence(fl_mx *mx)
 {
     fl_extract_money(mx);
@@ -1856,7 +1862,7 @@ static bool scratch_reserve(fl_mx *mx, size_t longest, size_t mentions)
     size_t o_keys = align8(o_mentions + mentions * sizeof(fl_mention));
     size_t o_folds = align8(o_keys + memos * sizeof(fl_key_memo));
     size_t o_u32 = align8(o_folds + memos * sizeof(fl_fold_entry));
-    size_t o_bytes = o_u32 + (2 * cap + 5 * words + mentions + 2 * slots) * sizeof(uint32_t);
+    size_t o_bytes = o_u32 + (2 * cap + 4 * words + mentions + 2 * slots) * sizeof(uint32_t);
     size_t bytes = o_bytes + mentions + longest + 8;
     char *p = malloc(bytes);
     if (!p)
@@ -1873,8 +1879,7 @@ static bool scratch_reserve(fl_mx *mx, size_t longest, size_t mentions)
     mx->fold_alloc = memos;
     mx->wend_store = (uint32_t *)(void *)(p + o_u32);
     mx->marks_store = mx->wend_store + cap;
-    mx->words_store = mx->marks_store + cap;
-    mx->numbers_store = mx->words_store + words;
+    mx->numbers_store = mx->marks_store + cap;
     mx->name_marks_store = mx->numbers_store + words;
     mx->digits_store = mx->name_marks_store + words; /* 2 * words */
     mx->mention_key = mx->digits_store + 2 * words;
@@ -1999,11 +2004,6 @@ fl_status fl_find_mentions(fl_doc *doc)
             doc->status = FL_ENOMEM;
             break;
         }
-        /* the first letter or digit is the first word start */
-        if (mx.words)
-            mx.first_word = mx.word_count ? mx.s_off + mx.words[0] : mx.s_end;
-        else
-            mx.first_word = first_word_of(&mx);
         mx.caps_sentence = s->all_caps || s->title_case;
         mx.name_first = mx.name_end = doc->mentions.count;
         extract_sentence(&mx);

@@ -179,14 +179,13 @@ typedef struct fl_mx {
     /* the sentence's bytes as bit masks, 64 to a block (mentions.c),
      * wend_cap / 64 + 2 blocks */
     struct fl_word_block *blocks;
-    /* the sentence's word starts (fl_mx_word_start at an alnum position),
-     * relative to s_off and in order, filled with wend; NULL when off */
-    uint32_t *words;
-    size_t word_count;
-    uint32_t *words_store; /* words_cap entries */
+    /* the room for each list of word starts below (a sentence of n bytes
+     * has at most n / 2 + 1 words) */
     size_t words_cap;
-    /* of those, the ones that may start a number (a digit, or the first
-     * letters of "one".."ninety": fl_spelled_start) */
+    /* the sentence's word starts (fl_mx_word_start at an alnum position)
+     * that may start a number (a digit, or the first letters of
+     * "one".."ninety": fl_spelled_start), relative to s_off and in order,
+     * filled with wend; NULL when off */
     uint32_t *numbers;
     size_t number_count;
     uint32_t *numbers_store;
@@ -323,7 +322,7 @@ static inline size_t fl_mx_word_end(const fl_mx *mx, size_t at)
  * inside a word moves past that word. */
 size_t fl_mx_next_word(const fl_mx *mx, size_t at);
 /* The first entry at or after `at` of one of the sentence's lists of word
- * starts (mx->words, mx->numbers, mx->name_marks: relative to s_off, in order, flag
+ * starts (mx->numbers, mx->name_marks: relative to s_off, in order, flag
  * bits masked off), as a prose offset; s_end when none. *cursor (0 at the
  * start of each walk) keeps the place, so a walk that moves forward reads each entry once. */
 static inline size_t fl_mx_list_from(const fl_mx *mx, const uint32_t *list, size_t count,
@@ -338,15 +337,6 @@ static inline size_t fl_mx_list_from(const fl_mx *mx, const uint32_t *list, size
         k++;
     *cursor = k;
     return k < count ? mx->s_off + (list[k] & mask) : mx->s_end;
-}
-/* The first word start at or after `at`, as fl_mx_next_word, read from
- * the sentence's word list: *cursor (0 at the start of each walk) keeps
- * the place, so a walk that moves forward reads each word start once. */
-static inline size_t fl_mx_word_from(const fl_mx *mx, size_t *cursor, size_t at)
-{
-    if (!mx->words)
-        return fl_mx_next_word(mx, at);
-    return fl_mx_list_from(mx, mx->words, mx->word_count, cursor, at);
 }
 /* The start of the word before `at` (skipping spaces), its length in *len;
  * returns false when there is none in the sentence. */
