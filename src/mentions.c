@@ -741,12 +741,13 @@ static bool fill_word_ends(fl_mx *mx)
 #endif
     blk[nb] = (fl_word_block){~0ull, 0, 0, 0, 0};
 
-/* a word start p (relative) that may start a number, or a name */
-#define PUSH_NUMBER(c, p)                                                                          \
+/* a word start p (relative) that may start a number (a spelled one's
+ * first three bytes are letters of its word, of wl bytes), or a name */
+#define PUSH_NUMBER(c, p, wl)                                                                      \
     do {                                                                                           \
         const unsigned fb_ = first_byte[c];                                                        \
         if ((fb_ & FB_DIGIT) ||                                                                    \
-            ((fb_ & FB_SPELLED) && len - (p) >= 3 &&                                               \
+            ((fb_ & FB_SPELLED) && (wl) >= 3 &&                                                    \
              ((spelled_third[((c)&31) * 32 + (t[(p) + 1] & 31)] >> (t[(p) + 2] & 31)) & 1u) &&     \
              fl_spelled_start((const char *)t + (p), len - (p)))) {                                \
             memo[nn].len = memo[nn].scale = FL_NUMBER_UNREAD;                                      \
@@ -802,7 +803,7 @@ static bool fill_word_ends(fl_mx *mx)
                     if ((first_byte[c] & FB_MARK) || ((role_sketch[sk >> 6] >> (sk & 63)) & 1u))
                         mk |= 1ull << (p - base);
                 }
-                PUSH_NUMBER(c, p);
+                PUSH_NUMBER(c, p, wl);
                 k = e;
             }
             /* names: a capital first, or a lower-case letter and a capital */
@@ -861,7 +862,7 @@ static bool fill_word_ends(fl_mx *mx)
                 if ((fb & FB_NAME) ||
                     ((fb & FB_LOWER) && p + 1 < len && (unsigned)(t[p + 1] - 'A') < 26u))
                     PUSH_NAME(p);
-                PUSH_NUMBER(c, p);
+                PUSH_NUMBER(c, p, e - p);
             }
         next:
             k = e;
