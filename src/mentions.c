@@ -980,8 +980,11 @@ typedef struct fl_key_memo {
     uint64_t hash; /* first: fl_memo_index reads it */
     const char *surface;
     size_t len;
-    unsigned tag;     /* fold flags, and KEY_CODE for a code (which has a family) */
-    uint32_t fold_id; /* the fold's index among the document's distinct folds */
+    unsigned tag; /* fold flags, and KEY_CODE for a code (which has a family) */
+    /* the fold's index among the document's distinct folds: interned for
+     * names and acronyms only (settle_document reads no other kind's), and
+     * FOLD_NONE until a name or an acronym has the surface */
+    uint32_t fold_id;
     const char *fold, *skeleton, *family;
     /* what settle_document reads in a name's surface, found once: SETTLE_*
      * and the fold id of its short form or surname */
@@ -993,6 +996,7 @@ typedef struct fl_key_memo {
 } fl_key_memo;
 
 enum { SPACED_UNKNOWN, SPACED_NO, SPACED_YES };
+enum { FOLD_NONE = UINT32_MAX };
 
 /* One distinct fold of the document's mentions: equal folds share one
  * string and one id (the entry's index). */
@@ -1284,12 +1288,12 @@ static const char *fold_interned(fl_mx *mx, const char *s, size_t len, unsigned 
 }
 
 /* mention_keys() for s[0..len) not met before under `tag` (hash h, free
- * index slot k): its keys normalized and remembered. Kept out of line so
- * that the lookup of a known surface needs no room for the key buffers. */
-static __attribute__((noinline)) const fl_key_memo *new_mention_keys(fl_mx *mx, const char *s,
-                                                                     size_t len, unsigned flags,
-                                                                     bool code, unsigned tag,
-                                                                     uint64_t h, size_t k)
+ * index slot k): its keys normalized and remembered, the fold interned
+ * when `named`. Kept out of line so that the lookup of a known surface
+ * needs no room for the key buffers. */
+static __attribute__((noinline)) const fl_key_memo *
+new_mention_keys(fl_mx *mx, const char *s, size_t len, unsigned flags, bool code, unsigned tag,
+                 uint64_t h, size_t k, bool named)
 {
     fl_doc *doc = mx->doc;
     /* the entry is filled in place and counted once complete */
@@ -1311,10 +1315,14 @@ static __attribute__((noinline)) const fl_key_memo *new_mention_keys(fl_mx *mx, 
         /* the surface, a fold not met before and the skeleton in one
          * block; a skeleton equal to the fold is the fold */
         uint64_t fh = 0;
-        size_t fk;
-        const char *fold = find_fold(mx, fbuf, fn, true, &fh, &fk, &e->fold_id);
-        if (!fold && fk == SIZE_MAX)
-            return NULL;
+        size_t fk = SIZE_MAX;
+        const char *fold = NULL;
+        e->fold_id = FOLD_NONE;
+        if (named) {
+            fold = find_fold(mx, fbuf, fn, true, &fh, &fk, &e->fold_id);
+            if (!fold && fk == SIZE_MAX)
+                return NULL;
+        }
         bool same = kn == fn && memo_eq(kbuf, fbuf, fn);
         size_t need = len + 1 + (fold ? 0 : fn + 1) + (same ? 0 : kn + 1);
         char *block = fl_arena_alloc_uninit(doc->arena, need);
@@ -1327,7 +1335,8 @@ static __attribute__((noinline)) const fl_key_memo *new_mention_keys(fl_mx *mx, 
         if (!fold) {
             copy_short(block, fbuf, fn + 1);
             fold = block;
-            e->fold_id = add_fold(mx, block, fn, fh, fk);
+            if (named)
+                e->fold_id = add_fold(mx, block, fn, fh, fk);
             block += fn + 1;
         }
         e->fold = fold;
@@ -1353,19 +1362,42 @@ static __attribute__((noinline)) const fl_key_memo *new_mention_keys(fl_mx *mx, 
     return e;
 }
 
+/* Interns the fold of key memo entry e, met before only in mentions of
+ * other kinds than names and acronyms (its string stays, so that every
+ * mention of the surface keeps the same pointers). False when out of
+ * memory. */
+static __attribute__((noinline)) bool intern_key_fold(fl_mx *mx, fl_key_memo *e)
+{
+    const size_t fn = strlen(e->fold);
+    uint64_t fh = 0;
+    size_t fk;
+    if (find_fold(mx, e->fold, fn, true, &fh, &fk, &e->fold_id))
+        return true;
+    if (fk == SIZE_MAX)
+        return false;
+    e->fold_id = add_fold(mx, e->fold, fn, fh, fk);
+    return true;
+}
+
 /* The surface, fold, skeleton (and for a code the family) of s[0..len),
- * normalized on first sight and remembered for the rest of the document.
- * NULL when out of memory. */
+ * normalized on first sight and remembered for the rest of the document;
+ * the fold interned for a name or an acronym (`named`). NULL when out of
+ * memory. */
 static inline const fl_key_memo *mention_keys(fl_mx *mx, const char *s, size_t len, unsigned flags,
-                                              bool code)
+                                              bool code, bool named)
 {
     unsigned tag = flags | (code ? KEY_CODE : 0u);
     uint64_t h = 0;
     size_t k;
-    const fl_key_memo *found = find_key(mx, s, len, tag, &h, &k);
-    if (found || k == SIZE_MAX)
+    fl_key_memo *found = find_key(mx, s, len, tag, &h, &k);
+    if (found) {
+        if (named && found->fold_id == FOLD_NONE && !intern_key_fold(mx, found))
+            return NULL;
         return found;
-    return new_mention_keys(mx, s, len, flags, code, tag, h, k);
+    }
+    if (k == SIZE_MAX)
+        return NULL;
+    return new_mention_keys(mx, s, len, flags, code, tag, h, k, named);
 }
 
 /* Grows the extraction buffer (see fl_mx) to `cap` mentions. */
@@ -1415,7 +1447,8 @@ fl_mention *fl_mx_add(fl_mx *mx, fl_mention_kind kind, size_t off, size_t len, u
         doc->status = FL_ELIMIT;
         return NULL;
     }
-    const fl_key_memo *keys = mention_keys(mx, mx->text + off, len, fold_flags, kind == FL_M_CODE);
+    const fl_key_memo *keys = mention_keys(mx, mx->text + off, len, fold_flags, kind == FL_M_CODE,
+                                           kind == FL_M_NAME || kind == FL_M_ACRONYM);
     fl_mention *m = keys ? push_mention(mx, (uint32_t)(keys - mx->keys)) : NULL;
     if (!m) {
         doc->status = FL_ENOMEM;
