@@ -410,19 +410,20 @@ static void flush(fl_mx *mx, nseq *q)
 
 /* A word that starts with a lower-case ASCII letter not followed by a
  * capital ("iPhone") nor joined to more by a hyphen or an apostrophe:
- * outside a name read_word takes it for W_OTHER, resuming at its end. */
-static bool plain_lower_word(const fl_mx *mx, size_t at)
+ * outside a name read_word takes it for W_OTHER, resuming at its end.
+ * Returns that end (past `at`), or 0 for any other word. */
+static size_t plain_lower_word(const fl_mx *mx, size_t at)
 {
     const char *t = mx->text;
     if (t[at] < 'a' || t[at] > 'z')
-        return false;
+        return 0;
     if (at + 1 < mx->s_end && t[at + 1] >= 'A' && t[at + 1] <= 'Z')
-        return false;
+        return 0;
     size_t we = fl_mx_word_end(mx, at);
     if (we >= mx->s_end)
-        return true;
+        return we;
     unsigned char c = (unsigned char)t[we];
-    return c != '-' && c != '\'' && c != 0xE2;
+    return c != '-' && c != '\'' && c != 0xE2 ? we : 0;
 }
 
 /* The first claimed byte in [from, to) of the sentence, `to` when none:
@@ -570,10 +571,10 @@ void fl_extract_names(fl_mx *mx)
             i = past_claimed(mx, i);
             continue;
         }
-        if (plain_lower_word(mx, i)) {
+        size_t we = plain_lower_word(mx, i);
+        if (we) {
             /* what read_word says of it: no part of a name, or inside
              * one a particle (von, of) */
-            size_t we = fl_mx_word_end(mx, i);
             if (joined && we - i <= 5 &&
                 fl_mx_word_class(mx, mx->text + i, we - i, FL_WC_PARTICLE) &&
                 !fl_mx_claimed(mx, i, we - i)) {
