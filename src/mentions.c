@@ -458,18 +458,6 @@ static const uint32_t spelled_third[32 * 32] = {
 #undef THIRD
 #undef PAIR
 
-/* One 64-byte block of a sentence as bit masks (bit i: byte 64b + i of
- * the sentence): the bytes that are no ASCII letter or digit (all past
- * the sentence's end), and where fill_word_ends stops (a letter or digit
- * after no ASCII letter or digit, a comma, the first byte of a multi-byte
- * code point: a continuation byte decodes to U+FFFD, never a letter). */
-typedef struct fl_word_block {
-    uint64_t other, event;
-    /* ASCII capitals, ASCII digits, bytes past ASCII: a block with none
-     * of the last is walked word by word from its masks (walk_ascii) */
-    uint64_t upper, digit, high;
-} fl_word_block;
-
 #if !defined(__SSE2__) || defined(FL_NO_SIMD)
 /* Bit 7 of each byte of the result is set where that byte of x is an
  * ASCII letter or digit; *digits gets the bits of the digits. Each byte

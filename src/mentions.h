@@ -141,6 +141,18 @@ typedef struct fl_memo_index {
     size_t cap;      /* a power of two */
 } fl_memo_index;
 
+/* One 64-byte block of a sentence as bit masks (bit i: byte 64b + i of
+ * the sentence): the bytes that are no ASCII letter or digit (all past
+ * the sentence's end), and where fill_word_ends stops (a letter or digit
+ * after no ASCII letter or digit, a comma, the first byte of a multi-byte
+ * code point: a continuation byte decodes to U+FFFD, never a letter). */
+typedef struct fl_word_block {
+    uint64_t other, event;
+    /* ASCII capitals, ASCII digits, bytes past ASCII: a block with none
+     * of the last is walked word by word from its masks (walk_ascii) */
+    uint64_t upper, digit, high;
+} fl_word_block;
+
 typedef struct fl_mx {
     fl_doc *doc;
     const fl_patterns *patterns;
@@ -176,8 +188,8 @@ typedef struct fl_mx {
     uint32_t *wend;
     uint32_t *wend_store; /* wend_cap entries */
     size_t wend_cap;
-    /* the sentence's bytes as bit masks, 64 to a block (mentions.c),
-     * wend_cap / 64 + 2 blocks */
+    /* the sentence's bytes as bit masks, 64 to a block, filled with wend
+     * (valid while it is set); wend_cap / 64 + 2 blocks */
     struct fl_word_block *blocks;
     /* the room for each list of word starts below (a sentence of n bytes
      * has at most n / 2 + 1 words) */

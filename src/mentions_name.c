@@ -116,6 +116,31 @@ static bool scan_plain(const fl_mx *mx, size_t at, wscan *s)
     if (we < end && (t[we] == '-' || ((t[we] == '\'' || t[we] == 0xE2) && apostrophe(mx, we))))
         return false;
     uint64_t lower_any = 0, inner = 0, prev_lower = 0;
+    const size_t r = at - mx->s_off, wl = we - at;
+    if (mx->wend && (r & 63) + wl <= 64) {
+        /* a word inside one block of the sentence's masks (fill_word_ends
+         * made them with wend): its bytes are letters and digits */
+        const fl_word_block *bk = &mx->blocks[r >> 6];
+        const uint64_t m = (wl < 64 ? ((uint64_t)1 << wl) - 1 : ~(uint64_t)0) << (r & 63);
+        if (bk->high & m)
+            return false; /* a letter past ASCII */
+        if (bk->digit & m) {
+            *s = (wscan){.raw_end = we, .next = we, .digit = true};
+            return true;
+        }
+        const uint64_t upper = bk->upper & m, lower = m & ~upper;
+        /* at is a capital: no lower-case letter before it counts */
+        inner = upper & (lower << 1);
+        lower_any = lower;
+        *s = (wscan){.raw_end = we,
+                     .first_seg_end = we,
+                     .last_upper_seg_end = we,
+                     .next = we,
+                     .first_upper = true,
+                     .any_lower = lower_any != 0,
+                     .inner = inner != 0};
+        return true;
+    }
     for (size_t i = at; i < we;) {
         size_t n = we - i;
         uint64_t v;
