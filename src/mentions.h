@@ -164,7 +164,12 @@ typedef struct fl_mx {
     size_t sentence;
     const fl_sentence *sent;
     size_t s_off, s_end;
-    size_t first_word;  /* offset of the sentence's first word */
+    size_t first_word; /* offset of the sentence's first word */
+    /* with paren_known, the first '(' of the prose at or after paren_from
+     * (prose.len: none), found once for the sentences up to it
+     * (fl_extract_acronym_defs) */
+    size_t paren_at, paren_from;
+    bool paren_known;
     bool caps_sentence; /* headline in title case or all caps */
     /* one block (malloc'd) for the document holding the claimed bytes
      * and the per-sentence tables below (the *_store, blocks and
