@@ -1610,31 +1610,61 @@ static void extract_sentence(fl_mx *mx)
 
 static bool is_company_suffix(const char *w, size_t len)
 {
-    static const char *const suffixes[] = {
-        "Corp.",   "Corp", "Corporation", "Inc.", "Inc",      "Incorporated", "Ltd.",        "Ltd",
-        "Limited", "LLC",  "plc",         "PLC",  "Co.",      "Group",        "AG",          "SA",
-        "NV",      "SE",   "GmbH",        "LLP",  "Holdings", "Company",      "Technologies"};
-    /* most last words are none: by length and first letter first */
+    /* the suffixes by first letter (most last words have none) */
+    static const char *const a_words[] = {"AG"};
+    static const char *const c_words[] = {"Corp.", "Corp", "Corporation", "Co.", "Company"};
+    static const char *const g_words[] = {"Group", "GmbH"};
+    static const char *const h_words[] = {"Holdings"};
+    static const char *const i_words[] = {"Inc.", "Inc", "Incorporated"};
+    static const char *const l_words[] = {"Ltd.", "Ltd", "Limited", "LLC", "LLP"};
+    static const char *const n_words[] = {"NV"};
+    static const char *const p_words[] = {"PLC"};
+    static const char *const s_words[] = {"SA", "SE"};
+    static const char *const t_words[] = {"Technologies"};
+    static const char *const lower_p_words[] = {"plc"};
+    const char *const *list;
+    size_t n;
     if (len < 2 || len > 12)
         return false;
     switch (w[0]) {
     case 'A':
+        list = a_words, n = 1;
+        break;
     case 'C':
+        list = c_words, n = sizeof c_words / sizeof c_words[0];
+        break;
     case 'G':
+        list = g_words, n = sizeof g_words / sizeof g_words[0];
+        break;
     case 'H':
+        list = h_words, n = 1;
+        break;
     case 'I':
+        list = i_words, n = sizeof i_words / sizeof i_words[0];
+        break;
     case 'L':
+        list = l_words, n = sizeof l_words / sizeof l_words[0];
+        break;
     case 'N':
+        list = n_words, n = 1;
+        break;
     case 'P':
+        list = p_words, n = 1;
+        break;
     case 'S':
+        list = s_words, n = sizeof s_words / sizeof s_words[0];
+        break;
     case 'T':
+        list = t_words, n = 1;
+        break;
     case 'p':
+        list = lower_p_words, n = 1;
         break;
     default:
         return false;
     }
-    for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++)
-        if (fl_word_eq(w, len, suffixes[i]))
+    for (size_t i = 0; i < n; i++)
+        if (fl_word_eq(w, len, list[i]))
             return true;
     return false;
 }
