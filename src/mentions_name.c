@@ -73,6 +73,22 @@ static size_t apostrophe(const fl_mx *mx, size_t at)
 static bool dotted_abbreviation(const char *w, size_t len)
 {
     static const char *const abbr[] = {"Corp", "Inc", "Ltd", "Co", "Jr", "Sr", "Bros", "Mt", "Ft"};
+    /* most words are none by their first letter and length */
+    if (len < 2 || len > 4)
+        return false;
+    switch (w[0]) {
+    case 'B':
+    case 'C':
+    case 'F':
+    case 'I':
+    case 'J':
+    case 'L':
+    case 'M':
+    case 'S':
+        break;
+    default:
+        return false;
+    }
     for (size_t i = 0; i < sizeof abbr / sizeof abbr[0]; i++)
         if (fl_word_eq(w, len, abbr[i]))
             return true;
