@@ -406,6 +406,35 @@ START_TEST(test_pathological)
 }
 END_TEST
 
+/* Acronym definitions in sentences apart, with sentences between them
+ * that hold no '(' and one that holds a '(' with no definition: each
+ * definition is found (fl_extract_acronym_defs looks for the next '('
+ * once for the sentences before it). */
+START_TEST(test_acronym_defs_apart)
+{
+    static const char text[] =
+        "The World Health Organization (WHO) issued a warning. It rained in Paris. Prices "
+        "rose (again) in May. Shares fell. The Federal Aviation Administration (FAA) "
+        "grounded the jets. (OECD) The Organisation for Economic Co-operation and "
+        "Development (OECD) cut its forecast.";
+    run r;
+    run_text(&r, text, strlen(text), 100000);
+    ck_assert_int_eq(r.status, FL_OK);
+    const char *want[] = {"WHO", "FAA", "OECD"};
+    size_t found = 0;
+    for (size_t i = 0; i < r.doc.mentions.count; i++) {
+        const fl_mention *m = FL_DOC_MENTION(&r.doc, i);
+        if (m->kind != FL_M_ACRONYM_DEF)
+            continue;
+        ck_assert_uint_lt(found, 3);
+        ck_assert_str_eq(m->surface, want[found]);
+        found++;
+    }
+    ck_assert_uint_eq(found, 3);
+    run_free(&r);
+}
+END_TEST
+
 START_TEST(test_news_corpus)
 {
     DIR *d = opendir(NEWS_DIR);
@@ -874,6 +903,7 @@ Suite *fl_test_suite(void)
     tcase_add_test(limits, test_max_mentions);
     tcase_add_test(limits, test_long_line);
     tcase_add_test(limits, test_pathological);
+    tcase_add_test(limits, test_acronym_defs_apart);
     tcase_add_test(limits, test_news_corpus);
     suite_add_tcase(s, limits);
     return s;
