@@ -698,10 +698,11 @@ static bool fill_word_ends(fl_mx *mx)
 {
     size_t len = mx->s_end - mx->s_off;
     mx->wend = NULL; /* fl_mx_scan_word_end below must not read the table */
-    mx->numbers = mx->digits = mx->marks = mx->name_marks = NULL;
-    mx->number_count = mx->digit_run_count = mx->mark_count = 0;
-    mx->name_mark_count = 0;
     if (len > FL_WEND_MAX) {
+        /* no tables: the extractors walk the bytes */
+        mx->numbers = mx->digits = mx->marks = mx->name_marks = NULL;
+        mx->number_count = mx->digit_run_count = mx->mark_count = 0;
+        mx->name_mark_count = 0;
         mx->first_word = first_word_of(mx);
         return true;
     }
