@@ -706,8 +706,35 @@ static void build_key(const char *s, size_t n, unsigned st, sink *o)
 
 /* ------------------------------------------------------------ public API */
 
+/* ASCII letters in words one space apart (most names), which no stage
+ * changes but for case and spacing (see fl_fold_skeleton): into out (room
+ * for len + 1 bytes) the fold, the text in lower case (`fold`), or the
+ * skeleton, that without the spaces; its length, or SIZE_MAX (out
+ * clobbered) for any other text. */
+static inline size_t ascii_name_key(const char *s, size_t len, bool fold, char *out)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) {
+        const unsigned char c = (unsigned char)s[i], l = letter_lower[c];
+        if (l)
+            out[n++] = (char)l;
+        else if (c == ' ' && i > 0 && i + 1 < len && s[i - 1] != ' ') {
+            if (fold)
+                out[n++] = ' ';
+        } else
+            return SIZE_MAX;
+    }
+    out[n] = '\0';
+    return n;
+}
+
 size_t fl_fold(const char *s, size_t len, unsigned flags, char *out, size_t cap)
 {
+    if (s && cap > len) {
+        size_t n = ascii_name_key(s, len, true, out);
+        if (n != SIZE_MAX)
+            return n;
+    }
     sink o = {out, cap, 0};
     if (s)
         build_key(s, len, fold_stages(flags), &o);
@@ -717,6 +744,11 @@ size_t fl_fold(const char *s, size_t len, unsigned flags, char *out, size_t cap)
 
 size_t fl_skeleton(const char *s, size_t len, unsigned flags, char *out, size_t cap)
 {
+    if (s && cap > len) {
+        size_t n = ascii_name_key(s, len, false, out);
+        if (n != SIZE_MAX)
+            return n;
+    }
     sink o = {out, cap, 0};
     if (s)
         build_key(s, len, fold_stages(flags) | ST_SKELETON, &o);
