@@ -1247,22 +1247,6 @@ static const char *fold_interned(fl_mx *mx, const char *s, size_t len, unsigned 
                                  uint32_t *id)
 {
     char buf[256];
-    if (flags == 0 && len < sizeof buf) {
-        /* ASCII letters in words one space apart fold to themselves in
-         * lower case (no stage changes them) */
-        size_t i = 0;
-        for (; i < len; i++) {
-            unsigned char c = (unsigned char)s[i];
-            if ((unsigned)((c | 0x20) - 'a') < 26u)
-                buf[i] = (char)(c | 0x20);
-            else if (c == ' ' && i > 0 && i + 1 < len && s[i - 1] != ' ')
-                buf[i] = ' ';
-            else
-                break;
-        }
-        if (i == len)
-            return intern_fold(mx, buf, len, add, id);
-    }
     size_t n = fl_fold(s, len, flags, buf, sizeof buf);
     if (n < sizeof buf)
         return intern_fold(mx, buf, n, add, id);
