@@ -713,6 +713,10 @@ static void build_key(const char *s, size_t n, unsigned st, sink *o)
  * clobbered) for any other text. */
 static inline size_t ascii_name_key(const char *s, size_t len, bool fold, char *out)
 {
+    /* most other keyed text ends in a digit or a dot ("The F-35", "Model
+     * Y."): ruled out at once */
+    if (len && !letter_lower[(unsigned char)s[len - 1]])
+        return SIZE_MAX;
     size_t n = 0;
     for (size_t i = 0; i < len; i++) {
         const unsigned char c = (unsigned char)s[i], l = letter_lower[c];
