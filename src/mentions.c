@@ -870,6 +870,7 @@ static bool fill_word_ends(fl_mx *mx)
     mx->digit_run_count = nd;
     mx->marks = marks;
     mx->mark_count = nm;
+    names[nnm] = FL_NAME_MARK_END; /* past every entry */
     mx->name_marks = names;
     mx->name_mark_count = nnm;
     return true;
@@ -1886,7 +1887,7 @@ static void settle_document(fl_mx *mx)
 static bool scratch_reserve(fl_mx *mx, size_t longest, size_t mentions)
 {
     size_t tl = longest < FL_WEND_MAX ? longest : FL_WEND_MAX;
-    size_t cap = tl > 256 ? tl : 256, words = tl / 2 + 1;
+    size_t cap = tl > 256 ? tl : 256, words = tl / 2 + 2; /* and a sentinel */
     if (words < 128)
         words = 128;
     const size_t n_blocks = cap / 64 + 2, slots = mx->memo_first;

@@ -197,7 +197,7 @@ typedef struct fl_mx {
      * (valid while it is set); wend_cap / 64 + 2 blocks */
     struct fl_word_block *blocks;
     /* the room for each list of word starts below (a sentence of n bytes
-     * has at most n / 2 + 1 words) */
+     * has at most n / 2 + 1 words), and one more entry */
     size_t words_cap;
     /* the sentence's word starts (fl_mx_word_start at an alnum position)
      * that may start a number (a digit, or the first letters of
@@ -227,7 +227,8 @@ typedef struct fl_mx {
      * next one while no name is open): a capital or a byte past ASCII
      * first, or a lower-case letter before a capital; relative to s_off,
      * with FL_NAME_MARK_JOINED when a hyphen or an apostrophe comes just
-     * before (a word before may reach into it). words_cap entries. */
+     * before (a word before may reach into it); then FL_NAME_MARK_END.
+     * words_cap entries. */
     uint32_t *name_marks;
     size_t name_mark_count;
     uint32_t *name_marks_store;
@@ -252,6 +253,8 @@ typedef struct fl_mx {
 } fl_mx;
 
 #define FL_NAME_MARK_JOINED 0x80000000u
+/* after the last name mark: above every offset, not joined */
+#define FL_NAME_MARK_END 0x7FFFFFFFu
 
 /* Adds a mention of `kind` at prose [off, off+len) in the current sentence
  * with its surface and keys filled (fold flags as fl_fold; codes also get a

@@ -516,7 +516,7 @@ again:;
     }
     const size_t rel = i - mx->s_off;
     size_t k = *cursor;
-    while (k < mx->name_mark_count && (mx->name_marks[k] & ~FL_NAME_MARK_JOINED) < rel)
+    while ((mx->name_marks[k] & ~FL_NAME_MARK_JOINED) < rel) /* to FL_NAME_MARK_END at most */
         k++;
     *cursor = k;
     size_t to = mx->s_end;
