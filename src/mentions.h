@@ -522,6 +522,37 @@ static inline unsigned fl_mx_word_class(const fl_mx *mx, const char *w, size_t l
         return 0;
     return fl_word_class(t, w, len) & want;
 }
+/* Whether a word of 1 to 5 bytes starting with a lower-case ASCII letter
+ * may be a name particle (FL_WC_PARTICLE: al, bin, de, van, von, y, zu
+ * ...) by its first two bytes, a filter before fl_mx_word_class: bit
+ * (second & 31) of row (first & 31) for each particle's first two
+ * letters, the letters of the one-letter particles in the last row (a
+ * test checks every particle of the word table passes). */
+static inline bool fl_particle_may(const char *w, size_t len)
+{
+#define FL_PB(c) (1u << ((c)&31))
+    static const uint32_t second[33] = {
+        ['a' & 31] = FL_PB('l'),
+        ['b' & 31] = FL_PB('i'),
+        ['d' & 31] = FL_PB('a') | FL_PB('e') | FL_PB('i') | FL_PB('o') | FL_PB('u'),
+        ['e' & 31] = FL_PB('l'),
+        ['f' & 31] = FL_PB('o'),
+        ['i' & 31] = FL_PB('b'),
+        ['l' & 31] = FL_PB('a') | FL_PB('e'),
+        ['o' & 31] = FL_PB('f') | FL_PB('p'),
+        ['s' & 31] = FL_PB('t'),
+        ['t' & 31] = FL_PB('e'),
+        ['v' & 31] = FL_PB('a') | FL_PB('o'),
+        ['z' & 31] = FL_PB('u'),
+        [32] = FL_PB('y'),
+    };
+#undef FL_PB
+    const unsigned a = (unsigned char)w[0];
+    if (len < 2)
+        return len == 1 && ((second[32] >> (a & 31)) & 1u);
+    const unsigned b = (unsigned char)w[1];
+    return b >= 'a' && b <= 'z' && ((second[a & 31] >> (b & 31)) & 1u);
+}
 /* Case-insensitive: a common function word or sentence starter that is
  * never a name or a unit on its own ("the", "however", "even"). */
 static inline bool fl_common_word(const fl_mx *mx, const char *w, size_t len)

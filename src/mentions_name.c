@@ -616,7 +616,7 @@ void fl_extract_names(fl_mx *mx)
         if (we) {
             /* what read_word says of it: no part of a name, or inside
              * one a particle (von, of) */
-            if (joined && we - i <= 5 &&
+            if (joined && we - i <= 5 && fl_particle_may(mx->text + i, we - i) &&
                 fl_mx_word_class(mx, mx->text + i, we - i, FL_WC_PARTICLE) &&
                 !fl_mx_claimed(mx, i, we - i)) {
                 prev_end = i = we;

@@ -358,6 +358,40 @@ START_TEST(test_word_classes)
 }
 END_TEST
 
+/* fl_particle_may, the filter before the particle lookup of the names'
+ * walk, lets every particle of the word table through (each slot's word
+ * lower-cased, byte k at bits 8k of lo), and rules out common words that
+ * follow names. */
+START_TEST(test_particle_filter)
+{
+    fl_word_table *t = malloc(sizeof *t);
+    ck_assert_ptr_nonnull(t);
+    fl_word_table_build(t);
+    size_t particles = 0;
+    for (size_t k = 0; k < FL_WORD_SLOTS; k++) {
+        const fl_word_slot *s = &t->slots[k];
+        if (!s->lo || !(s->classes & FL_WC_PARTICLE))
+            continue;
+        char w[17] = {0};
+        size_t n = 0;
+        for (; n < 8 && ((s->lo >> (8 * n)) & 0xFF); n++)
+            w[n] = (char)((s->lo >> (8 * n)) & 0xFF);
+        for (size_t j = 0; n >= 8 && j < 8 && ((s->hi >> (8 * j)) & 0xFF); j++)
+            w[n++] = (char)((s->hi >> (8 * j)) & 0xFF);
+        ck_assert_msg(n <= 5, "particle \"%s\" longer than the names' walk looks", w);
+        ck_assert_msg(fl_particle_may(w, n), "particle \"%s\" ruled out", w);
+        particles++;
+    }
+    ck_assert_uint_ge(particles, 20);
+    static const char *const others[] = {"said", "and", "has", "is", "was", "to", "in", "on", "at"};
+    for (size_t i = 0; i < sizeof others / sizeof others[0]; i++)
+        ck_assert_msg(!fl_particle_may(others[i], strlen(others[i])), "%s", others[i]);
+    ck_assert(fl_particle_may("y", 1));
+    ck_assert(!fl_particle_may("a", 1));
+    free(t);
+}
+END_TEST
+
 /* One long line without sentence ends: linear time, bounded regex work. */
 START_TEST(test_long_line)
 {
@@ -896,6 +930,7 @@ Suite *fl_test_suite(void)
     tcase_set_timeout(limits, 120);
     tcase_add_test(limits, test_kind_names);
     tcase_add_test(limits, test_word_classes);
+    tcase_add_test(limits, test_particle_filter);
     tcase_add_test(limits, test_honorifics);
     tcase_add_test(limits, test_role_canon_sorted);
     tcase_add_test(limits, test_title_pre_roles);
