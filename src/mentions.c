@@ -458,18 +458,6 @@ static const uint32_t spelled_third[32 * 32] = {
 #undef THIRD
 #undef PAIR
 
-/* One 64-byte block of a sentence as bit masks (bit i: byte 64b + i of
- * the sentence): the bytes that are no ASCII letter or digit (all past
- * the sentence's end), and where fill_word_ends stops (a letter or digit
- * after no ASCII letter or digit, a comma, the first byte of a multi-byte
- * code point: a continuation byte decodes to U+FFFD, never a letter). */
-typedef struct fl_word_block {
-    uint64_t other, event;
-    /* ASCII capitals, ASCII digits, bytes past ASCII: a block with none
-     * of the last is walked word by word from its masks (walk_ascii) */
-    uint64_t upper, digit, high;
-} fl_word_block;
-
 #if !defined(__SSE2__) || defined(FL_NO_SIMD)
 /* Bit 7 of each byte of the result is set where that byte of x is an
  * ASCII letter or digit; *digits gets the bits of the digits. Each byte
@@ -696,24 +684,38 @@ static size_t align8(size_t n)
     return (n + 7) & ~(size_t)7;
 }
 
+/* The first letter or digit of the sentence, which is its first word
+ * start (s_end when none). */
+static size_t first_word_of(const fl_mx *mx)
+{
+    size_t i = mx->s_off;
+    while (i < mx->s_end && !fl_mx_alnum_at(mx, i))
+        i++;
+    return i;
+}
+
 static bool fill_word_ends(fl_mx *mx)
 {
     size_t len = mx->s_end - mx->s_off;
     mx->wend = NULL; /* fl_mx_scan_word_end below must not read the table */
-    mx->words = mx->numbers = mx->digits = mx->marks = mx->name_marks = NULL;
-    mx->word_count = mx->number_count = mx->digit_run_count = mx->mark_count = 0;
-    mx->name_mark_count = 0;
-    if (len > FL_WEND_MAX)
+    if (len > FL_WEND_MAX) {
+        /* no tables: the extractors walk the bytes */
+        mx->numbers = mx->digits = mx->marks = mx->name_marks = NULL;
+        mx->number_count = mx->digit_run_count = mx->mark_count = 0;
+        mx->name_mark_count = 0;
+        mx->first_word = first_word_of(mx);
         return true;
+    }
     /* the blocks, and one of zeros after them (room made by
      * scratch_reserve for the document's longest sentence) */
     const size_t nb = (len + 63) / 64;
     uint32_t *w = mx->wend_store;
-    uint32_t *starts = mx->words_store, *numbers = mx->numbers_store, *digits = mx->digits_store;
+    uint32_t *numbers = mx->numbers_store, *digits = mx->digits_store;
     uint32_t *marks = mx->marks_store, *names = mx->name_marks_store;
     fl_word_block *blk = mx->blocks;
     fl_number_memo *memo = mx->number_memo;
-    size_t n = 0, nn = 0, nd = 0, nm = 0, nnm = 0;
+    size_t nn = 0, nd = 0, nm = 0, nnm = 0;
+    size_t first = len;                                       /* the first word start */
     const uint64_t *role_sketch = mx->words_table->sketch[1]; /* FL_WC_ROLE */
     const uint16_t(*mark_lengths)[32] = mx->words_table->mark_lengths;
     const unsigned char *t = (const unsigned char *)mx->text + mx->s_off;
@@ -728,12 +730,13 @@ static bool fill_word_ends(fl_mx *mx)
 #endif
     blk[nb] = (fl_word_block){~0ull, 0, 0, 0, 0};
 
-/* a word start p (relative) that may start a number, or a name */
-#define PUSH_NUMBER(c, p)                                                                          \
+/* a word start p (relative) that may start a number (a spelled one's
+ * first three bytes are letters of its word, of wl bytes), or a name */
+#define PUSH_NUMBER(c, p, wl)                                                                      \
     do {                                                                                           \
         const unsigned fb_ = first_byte[c];                                                        \
         if ((fb_ & FB_DIGIT) ||                                                                    \
-            ((fb_ & FB_SPELLED) && len - (p) >= 3 &&                                               \
+            ((fb_ & FB_SPELLED) && (wl) >= 3 &&                                                    \
              ((spelled_third[((c)&31) * 32 + (t[(p) + 1] & 31)] >> (t[(p) + 2] & 31)) & 1u) &&     \
              fl_spelled_start((const char *)t + (p), len - (p)))) {                                \
             memo[nn].len = memo[nn].scale = FL_NUMBER_UNREAD;                                      \
@@ -766,6 +769,8 @@ static bool fill_word_ends(fl_mx *mx)
             const uint64_t a = ~bk->other, st = bk->event & a & from;
             uint64_t ends = bk->other & (a << 1) & (from << 1);
             uint64_t mk = bk->event & bk->other & from; /* commas */
+            if (first == len && st)
+                first = base + (size_t)__builtin_ctzll(st);
             for (uint64_t left = st; left; left &= left - 1) {
                 const size_t p = base + (size_t)__builtin_ctzll(left);
                 size_t e, ascii_end;
@@ -779,7 +784,6 @@ static bool fill_word_ends(fl_mx *mx)
                 }
                 const unsigned char c = t[p];
                 w[p] = (uint32_t)e;
-                starts[n++] = (uint32_t)p;
                 /* a title's or an honorific's word (see below) */
                 const size_t wl = e - p;
                 if (e == ascii_end && wl - 2 < 13 &&
@@ -788,7 +792,7 @@ static bool fill_word_ends(fl_mx *mx)
                     if ((first_byte[c] & FB_MARK) || ((role_sketch[sk >> 6] >> (sk & 63)) & 1u))
                         mk |= 1ull << (p - base);
                 }
-                PUSH_NUMBER(c, p);
+                PUSH_NUMBER(c, p, wl);
                 k = e;
             }
             /* names: a capital first, or a lower-case letter and a capital */
@@ -839,14 +843,15 @@ static bool fill_word_ends(fl_mx *mx)
                 w[p] = (uint32_t)e; /* fl_mx_word_end reads word starts only */
             }
             if (c != ',') {
-                starts[n++] = (uint32_t)p;
+                if (first == len)
+                    first = p;
                 /* a word that may open a name (fl_extract_names): a capital or a
                  * byte past ASCII first, or a lower-case letter and a capital */
                 const unsigned fb = first_byte[c];
                 if ((fb & FB_NAME) ||
                     ((fb & FB_LOWER) && p + 1 < len && (unsigned)(t[p + 1] - 'A') < 26u))
                     PUSH_NAME(p);
-                PUSH_NUMBER(c, p);
+                PUSH_NUMBER(c, p, e - p);
             }
         next:
             k = e;
@@ -858,14 +863,14 @@ static bool fill_word_ends(fl_mx *mx)
 #undef PUSH_NUMBER
 #undef PUSH_NAME
     mx->wend = w;
-    mx->words = starts;
-    mx->word_count = n;
+    mx->first_word = mx->s_off + first;
     mx->numbers = numbers;
     mx->number_count = nn;
     mx->digits = digits;
     mx->digit_run_count = nd;
     mx->marks = marks;
     mx->mark_count = nm;
+    names[nnm] = FL_NAME_MARK_END; /* past every entry */
     mx->name_marks = names;
     mx->name_mark_count = nnm;
     return true;
@@ -965,8 +970,11 @@ typedef struct fl_key_memo {
     uint64_t hash; /* first: fl_memo_index reads it */
     const char *surface;
     size_t len;
-    unsigned tag;     /* fold flags, and KEY_CODE for a code (which has a family) */
-    uint32_t fold_id; /* the fold's index among the document's distinct folds */
+    unsigned tag; /* fold flags, and KEY_CODE for a code (which has a family) */
+    /* the fold's index among the document's distinct folds: interned for
+     * names and acronyms only (settle_document reads no other kind's), and
+     * FOLD_NONE until a name or an acronym has the surface */
+    uint32_t fold_id;
     const char *fold, *skeleton, *family;
     /* what settle_document reads in a name's surface, found once: SETTLE_*
      * and the fold id of its short form or surname */
@@ -978,6 +986,7 @@ typedef struct fl_key_memo {
 } fl_key_memo;
 
 enum { SPACED_UNKNOWN, SPACED_NO, SPACED_YES };
+enum { FOLD_NONE = UINT32_MAX };
 
 /* One distinct fold of the document's mentions: equal folds share one
  * string and one id (the entry's index). */
@@ -1239,22 +1248,6 @@ static const char *fold_interned(fl_mx *mx, const char *s, size_t len, unsigned 
                                  uint32_t *id)
 {
     char buf[256];
-    if (flags == 0 && len < sizeof buf) {
-        /* ASCII letters in words one space apart fold to themselves in
-         * lower case (no stage changes them) */
-        size_t i = 0;
-        for (; i < len; i++) {
-            unsigned char c = (unsigned char)s[i];
-            if ((unsigned)((c | 0x20) - 'a') < 26u)
-                buf[i] = (char)(c | 0x20);
-            else if (c == ' ' && i > 0 && i + 1 < len && s[i - 1] != ' ')
-                buf[i] = ' ';
-            else
-                break;
-        }
-        if (i == len)
-            return intern_fold(mx, buf, len, add, id);
-    }
     size_t n = fl_fold(s, len, flags, buf, sizeof buf);
     if (n < sizeof buf)
         return intern_fold(mx, buf, n, add, id);
@@ -1269,12 +1262,12 @@ static const char *fold_interned(fl_mx *mx, const char *s, size_t len, unsigned 
 }
 
 /* mention_keys() for s[0..len) not met before under `tag` (hash h, free
- * index slot k): its keys normalized and remembered. Kept out of line so
- * that the lookup of a known surface needs no room for the key buffers. */
-static __attribute__((noinline)) const fl_key_memo *new_mention_keys(fl_mx *mx, const char *s,
-                                                                     size_t len, unsigned flags,
-                                                                     bool code, unsigned tag,
-                                                                     uint64_t h, size_t k)
+ * index slot k): its keys normalized and remembered, the fold interned
+ * when `named`. Kept out of line so that the lookup of a known surface
+ * needs no room for the key buffers. */
+static __attribute__((noinline)) const fl_key_memo *
+new_mention_keys(fl_mx *mx, const char *s, size_t len, unsigned flags, bool code, unsigned tag,
+                 uint64_t h, size_t k, bool named)
 {
     fl_doc *doc = mx->doc;
     /* the entry is filled in place and counted once complete */
@@ -1296,10 +1289,14 @@ static __attribute__((noinline)) const fl_key_memo *new_mention_keys(fl_mx *mx, 
         /* the surface, a fold not met before and the skeleton in one
          * block; a skeleton equal to the fold is the fold */
         uint64_t fh = 0;
-        size_t fk;
-        const char *fold = find_fold(mx, fbuf, fn, true, &fh, &fk, &e->fold_id);
-        if (!fold && fk == SIZE_MAX)
-            return NULL;
+        size_t fk = SIZE_MAX;
+        const char *fold = NULL;
+        e->fold_id = FOLD_NONE;
+        if (named) {
+            fold = find_fold(mx, fbuf, fn, true, &fh, &fk, &e->fold_id);
+            if (!fold && fk == SIZE_MAX)
+                return NULL;
+        }
         bool same = kn == fn && memo_eq(kbuf, fbuf, fn);
         size_t need = len + 1 + (fold ? 0 : fn + 1) + (same ? 0 : kn + 1);
         char *block = fl_arena_alloc_uninit(doc->arena, need);
@@ -1312,7 +1309,8 @@ static __attribute__((noinline)) const fl_key_memo *new_mention_keys(fl_mx *mx, 
         if (!fold) {
             copy_short(block, fbuf, fn + 1);
             fold = block;
-            e->fold_id = add_fold(mx, block, fn, fh, fk);
+            if (named)
+                e->fold_id = add_fold(mx, block, fn, fh, fk);
             block += fn + 1;
         }
         e->fold = fold;
@@ -1338,19 +1336,42 @@ static __attribute__((noinline)) const fl_key_memo *new_mention_keys(fl_mx *mx, 
     return e;
 }
 
+/* Interns the fold of key memo entry e, met before only in mentions of
+ * other kinds than names and acronyms (its string stays, so that every
+ * mention of the surface keeps the same pointers). False when out of
+ * memory. */
+static __attribute__((noinline)) bool intern_key_fold(fl_mx *mx, fl_key_memo *e)
+{
+    const size_t fn = strlen(e->fold);
+    uint64_t fh = 0;
+    size_t fk;
+    if (find_fold(mx, e->fold, fn, true, &fh, &fk, &e->fold_id))
+        return true;
+    if (fk == SIZE_MAX)
+        return false;
+    e->fold_id = add_fold(mx, e->fold, fn, fh, fk);
+    return true;
+}
+
 /* The surface, fold, skeleton (and for a code the family) of s[0..len),
- * normalized on first sight and remembered for the rest of the document.
- * NULL when out of memory. */
+ * normalized on first sight and remembered for the rest of the document;
+ * the fold interned for a name or an acronym (`named`). NULL when out of
+ * memory. */
 static inline const fl_key_memo *mention_keys(fl_mx *mx, const char *s, size_t len, unsigned flags,
-                                              bool code)
+                                              bool code, bool named)
 {
     unsigned tag = flags | (code ? KEY_CODE : 0u);
     uint64_t h = 0;
     size_t k;
-    const fl_key_memo *found = find_key(mx, s, len, tag, &h, &k);
-    if (found || k == SIZE_MAX)
+    fl_key_memo *found = find_key(mx, s, len, tag, &h, &k);
+    if (found) {
+        if (named && found->fold_id == FOLD_NONE && !intern_key_fold(mx, found))
+            return NULL;
         return found;
-    return new_mention_keys(mx, s, len, flags, code, tag, h, k);
+    }
+    if (k == SIZE_MAX)
+        return NULL;
+    return new_mention_keys(mx, s, len, flags, code, tag, h, k, named);
 }
 
 /* Grows the extraction buffer (see fl_mx) to `cap` mentions. */
@@ -1400,7 +1421,8 @@ fl_mention *fl_mx_add(fl_mx *mx, fl_mention_kind kind, size_t off, size_t len, u
         doc->status = FL_ELIMIT;
         return NULL;
     }
-    const fl_key_memo *keys = mention_keys(mx, mx->text + off, len, fold_flags, kind == FL_M_CODE);
+    const fl_key_memo *keys = mention_keys(mx, mx->text + off, len, fold_flags, kind == FL_M_CODE,
+                                           kind == FL_M_NAME || kind == FL_M_ACRONYM);
     fl_mention *m = keys ? push_mention(mx, (uint32_t)(keys - mx->keys)) : NULL;
     if (!m) {
         doc->status = FL_ENOMEM;
@@ -1555,14 +1577,6 @@ static void resolve_links(fl_mx *mx)
 
 /* ------------------------------------------------------------ sentences */
 
-static size_t first_word_of(const fl_mx *mx)
-{
-    size_t i = mx->s_off;
-    while (i < mx->s_end && !fl_mx_alnum_at(mx, i))
-        i++;
-    return i;
-}
-
 static void extract_sentence(fl_mx *mx)
 {
     fl_extract_money(mx);
@@ -1582,31 +1596,61 @@ static void extract_sentence(fl_mx *mx)
 
 static bool is_company_suffix(const char *w, size_t len)
 {
-    static const char *const suffixes[] = {
-        "Corp.",   "Corp", "Corporation", "Inc.", "Inc",      "Incorporated", "Ltd.",        "Ltd",
-        "Limited", "LLC",  "plc",         "PLC",  "Co.",      "Group",        "AG",          "SA",
-        "NV",      "SE",   "GmbH",        "LLP",  "Holdings", "Company",      "Technologies"};
-    /* most last words are none: by length and first letter first */
+    /* the suffixes by first letter (most last words have none) */
+    static const char *const a_words[] = {"AG"};
+    static const char *const c_words[] = {"Corp.", "Corp", "Corporation", "Co.", "Company"};
+    static const char *const g_words[] = {"Group", "GmbH"};
+    static const char *const h_words[] = {"Holdings"};
+    static const char *const i_words[] = {"Inc.", "Inc", "Incorporated"};
+    static const char *const l_words[] = {"Ltd.", "Ltd", "Limited", "LLC", "LLP"};
+    static const char *const n_words[] = {"NV"};
+    static const char *const p_words[] = {"PLC"};
+    static const char *const s_words[] = {"SA", "SE"};
+    static const char *const t_words[] = {"Technologies"};
+    static const char *const lower_p_words[] = {"plc"};
+    const char *const *list;
+    size_t n;
     if (len < 2 || len > 12)
         return false;
     switch (w[0]) {
     case 'A':
+        list = a_words, n = 1;
+        break;
     case 'C':
+        list = c_words, n = sizeof c_words / sizeof c_words[0];
+        break;
     case 'G':
+        list = g_words, n = sizeof g_words / sizeof g_words[0];
+        break;
     case 'H':
+        list = h_words, n = 1;
+        break;
     case 'I':
+        list = i_words, n = sizeof i_words / sizeof i_words[0];
+        break;
     case 'L':
+        list = l_words, n = sizeof l_words / sizeof l_words[0];
+        break;
     case 'N':
+        list = n_words, n = 1;
+        break;
     case 'P':
+        list = p_words, n = 1;
+        break;
     case 'S':
+        list = s_words, n = sizeof s_words / sizeof s_words[0];
+        break;
     case 'T':
+        list = t_words, n = 1;
+        break;
     case 'p':
+        list = lower_p_words, n = 1;
         break;
     default:
         return false;
     }
-    for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++)
-        if (fl_word_eq(w, len, suffixes[i]))
+    for (size_t i = 0; i < n; i++)
+        if (fl_word_eq(w, len, list[i]))
             return true;
     return false;
 }
@@ -1843,7 +1887,7 @@ static void settle_document(fl_mx *mx)
 static bool scratch_reserve(fl_mx *mx, size_t longest, size_t mentions)
 {
     size_t tl = longest < FL_WEND_MAX ? longest : FL_WEND_MAX;
-    size_t cap = tl > 256 ? tl : 256, words = tl / 2 + 1;
+    size_t cap = tl > 256 ? tl : 256, words = tl / 2 + 2; /* and a sentinel */
     if (words < 128)
         words = 128;
     const size_t n_blocks = cap / 64 + 2, slots = mx->memo_first;
@@ -1856,7 +1900,7 @@ static bool scratch_reserve(fl_mx *mx, size_t longest, size_t mentions)
     size_t o_keys = align8(o_mentions + mentions * sizeof(fl_mention));
     size_t o_folds = align8(o_keys + memos * sizeof(fl_key_memo));
     size_t o_u32 = align8(o_folds + memos * sizeof(fl_fold_entry));
-    size_t o_bytes = o_u32 + (2 * cap + 5 * words + mentions + 2 * slots) * sizeof(uint32_t);
+    size_t o_bytes = o_u32 + (2 * cap + 4 * words + mentions + 2 * slots) * sizeof(uint32_t);
     size_t bytes = o_bytes + mentions + longest + 8;
     char *p = malloc(bytes);
     if (!p)
@@ -1873,8 +1917,7 @@ static bool scratch_reserve(fl_mx *mx, size_t longest, size_t mentions)
     mx->fold_alloc = memos;
     mx->wend_store = (uint32_t *)(void *)(p + o_u32);
     mx->marks_store = mx->wend_store + cap;
-    mx->words_store = mx->marks_store + cap;
-    mx->numbers_store = mx->words_store + words;
+    mx->numbers_store = mx->marks_store + cap;
     mx->name_marks_store = mx->numbers_store + words;
     mx->digits_store = mx->name_marks_store + words; /* 2 * words */
     mx->mention_key = mx->digits_store + 2 * words;
@@ -1999,11 +2042,6 @@ fl_status fl_find_mentions(fl_doc *doc)
             doc->status = FL_ENOMEM;
             break;
         }
-        /* the first letter or digit is the first word start */
-        if (mx.words)
-            mx.first_word = mx.word_count ? mx.s_off + mx.words[0] : mx.s_end;
-        else
-            mx.first_word = first_word_of(&mx);
         mx.caps_sentence = s->all_caps || s->title_case;
         mx.name_first = mx.name_end = doc->mentions.count;
         extract_sentence(&mx);

@@ -141,6 +141,18 @@ typedef struct fl_memo_index {
     size_t cap;      /* a power of two */
 } fl_memo_index;
 
+/* One 64-byte block of a sentence as bit masks (bit i: byte 64b + i of
+ * the sentence): the bytes that are no ASCII letter or digit (all past
+ * the sentence's end), and where fill_word_ends stops (a letter or digit
+ * after no ASCII letter or digit, a comma, the first byte of a multi-byte
+ * code point: a continuation byte decodes to U+FFFD, never a letter). */
+typedef struct fl_word_block {
+    uint64_t other, event;
+    /* ASCII capitals, ASCII digits, bytes past ASCII: a block with none
+     * of the last is walked word by word from its masks (walk_ascii) */
+    uint64_t upper, digit, high;
+} fl_word_block;
+
 typedef struct fl_mx {
     fl_doc *doc;
     const fl_patterns *patterns;
@@ -152,7 +164,12 @@ typedef struct fl_mx {
     size_t sentence;
     const fl_sentence *sent;
     size_t s_off, s_end;
-    size_t first_word;  /* offset of the sentence's first word */
+    size_t first_word; /* offset of the sentence's first word */
+    /* with paren_known, the first '(' of the prose at or after paren_from
+     * (prose.len: none), found once for the sentences up to it
+     * (fl_extract_acronym_defs) */
+    size_t paren_at, paren_from;
+    bool paren_known;
     bool caps_sentence; /* headline in title case or all caps */
     /* one block (malloc'd) for the document holding the claimed bytes
      * and the per-sentence tables below (the *_store, blocks and
@@ -176,17 +193,16 @@ typedef struct fl_mx {
     uint32_t *wend;
     uint32_t *wend_store; /* wend_cap entries */
     size_t wend_cap;
-    /* the sentence's bytes as bit masks, 64 to a block (mentions.c),
-     * wend_cap / 64 + 2 blocks */
+    /* the sentence's bytes as bit masks, 64 to a block, filled with wend
+     * (valid while it is set); wend_cap / 64 + 2 blocks */
     struct fl_word_block *blocks;
-    /* the sentence's word starts (fl_mx_word_start at an alnum position),
-     * relative to s_off and in order, filled with wend; NULL when off */
-    uint32_t *words;
-    size_t word_count;
-    uint32_t *words_store; /* words_cap entries */
+    /* the room for each list of word starts below (a sentence of n bytes
+     * has at most n / 2 + 1 words), and one more entry */
     size_t words_cap;
-    /* of those, the ones that may start a number (a digit, or the first
-     * letters of "one".."ninety": fl_spelled_start) */
+    /* the sentence's word starts (fl_mx_word_start at an alnum position)
+     * that may start a number (a digit, or the first letters of
+     * "one".."ninety": fl_spelled_start), relative to s_off and in order,
+     * filled with wend; NULL when off */
     uint32_t *numbers;
     size_t number_count;
     uint32_t *numbers_store;
@@ -211,7 +227,8 @@ typedef struct fl_mx {
      * next one while no name is open): a capital or a byte past ASCII
      * first, or a lower-case letter before a capital; relative to s_off,
      * with FL_NAME_MARK_JOINED when a hyphen or an apostrophe comes just
-     * before (a word before may reach into it). words_cap entries. */
+     * before (a word before may reach into it); then FL_NAME_MARK_END.
+     * words_cap entries. */
     uint32_t *name_marks;
     size_t name_mark_count;
     uint32_t *name_marks_store;
@@ -236,6 +253,8 @@ typedef struct fl_mx {
 } fl_mx;
 
 #define FL_NAME_MARK_JOINED 0x80000000u
+/* after the last name mark: above every offset, not joined */
+#define FL_NAME_MARK_END 0x7FFFFFFFu
 
 /* Adds a mention of `kind` at prose [off, off+len) in the current sentence
  * with its surface and keys filled (fold flags as fl_fold; codes also get a
@@ -323,7 +342,7 @@ static inline size_t fl_mx_word_end(const fl_mx *mx, size_t at)
  * inside a word moves past that word. */
 size_t fl_mx_next_word(const fl_mx *mx, size_t at);
 /* The first entry at or after `at` of one of the sentence's lists of word
- * starts (mx->words, mx->numbers, mx->name_marks: relative to s_off, in order, flag
+ * starts (mx->numbers, mx->name_marks: relative to s_off, in order, flag
  * bits masked off), as a prose offset; s_end when none. *cursor (0 at the
  * start of each walk) keeps the place, so a walk that moves forward reads each entry once. */
 static inline size_t fl_mx_list_from(const fl_mx *mx, const uint32_t *list, size_t count,
@@ -338,15 +357,6 @@ static inline size_t fl_mx_list_from(const fl_mx *mx, const uint32_t *list, size
         k++;
     *cursor = k;
     return k < count ? mx->s_off + (list[k] & mask) : mx->s_end;
-}
-/* The first word start at or after `at`, as fl_mx_next_word, read from
- * the sentence's word list: *cursor (0 at the start of each walk) keeps
- * the place, so a walk that moves forward reads each word start once. */
-static inline size_t fl_mx_word_from(const fl_mx *mx, size_t *cursor, size_t at)
-{
-    if (!mx->words)
-        return fl_mx_next_word(mx, at);
-    return fl_mx_list_from(mx, mx->words, mx->word_count, cursor, at);
 }
 /* The start of the word before `at` (skipping spaces), its length in *len;
  * returns false when there is none in the sentence. */
@@ -511,6 +521,37 @@ static inline unsigned fl_mx_word_class(const fl_mx *mx, const char *w, size_t l
           ((want & FL_WC_REPORTING) && (t->sketch[4][word] & bit))))
         return 0;
     return fl_word_class(t, w, len) & want;
+}
+/* Whether a word of 1 to 5 bytes starting with a lower-case ASCII letter
+ * may be a name particle (FL_WC_PARTICLE: al, bin, de, van, von, y, zu
+ * ...) by its first two bytes, a filter before fl_mx_word_class: bit
+ * (second & 31) of row (first & 31) for each particle's first two
+ * letters, the letters of the one-letter particles in the last row (a
+ * test checks every particle of the word table passes). */
+static inline bool fl_particle_may(const char *w, size_t len)
+{
+#define FL_PB(c) (1u << ((c)&31))
+    static const uint32_t second[33] = {
+        ['a' & 31] = FL_PB('l'),
+        ['b' & 31] = FL_PB('i'),
+        ['d' & 31] = FL_PB('a') | FL_PB('e') | FL_PB('i') | FL_PB('o') | FL_PB('u'),
+        ['e' & 31] = FL_PB('l'),
+        ['f' & 31] = FL_PB('o'),
+        ['i' & 31] = FL_PB('b'),
+        ['l' & 31] = FL_PB('a') | FL_PB('e'),
+        ['o' & 31] = FL_PB('f') | FL_PB('p'),
+        ['s' & 31] = FL_PB('t'),
+        ['t' & 31] = FL_PB('e'),
+        ['v' & 31] = FL_PB('a') | FL_PB('o'),
+        ['z' & 31] = FL_PB('u'),
+        [32] = FL_PB('y'),
+    };
+#undef FL_PB
+    const unsigned a = (unsigned char)w[0];
+    if (len < 2)
+        return len == 1 && ((second[32] >> (a & 31)) & 1u);
+    const unsigned b = (unsigned char)w[1];
+    return b >= 'a' && b <= 'z' && ((second[a & 31] >> (b & 31)) & 1u);
 }
 /* Case-insensitive: a common function word or sentence starter that is
  * never a name or a unit on its own ("the", "however", "even"). */

@@ -386,7 +386,18 @@ static void definition_at(fl_mx *mx, size_t open)
 void fl_extract_acronym_defs(fl_mx *mx)
 {
     const char *t = mx->text;
-    const char *p = t + mx->s_off;
+    /* the next '(' of the prose, looked for again only past the one found
+     * (most sentences have none: one search passes over many) */
+    if (!mx->paren_known || mx->s_off < mx->paren_from || mx->paren_at < mx->s_off) {
+        const size_t n = mx->doc->prose.len;
+        const char *q = mx->s_off < n ? memchr(t + mx->s_off, '(', n - mx->s_off) : NULL;
+        mx->paren_known = true;
+        mx->paren_from = mx->s_off;
+        mx->paren_at = q ? (size_t)(q - t) : n;
+    }
+    if (mx->paren_at >= mx->s_end)
+        return;
+    const char *p = t + mx->paren_at;
     const char *end = t + mx->s_end;
     while ((p = memchr(p, '(', (size_t)(end - p))) != NULL) {
         definition_at(mx, (size_t)(p - t));

@@ -73,6 +73,22 @@ static size_t apostrophe(const fl_mx *mx, size_t at)
 static bool dotted_abbreviation(const char *w, size_t len)
 {
     static const char *const abbr[] = {"Corp", "Inc", "Ltd", "Co", "Jr", "Sr", "Bros", "Mt", "Ft"};
+    /* most words are none by their first letter and length */
+    if (len < 2 || len > 4)
+        return false;
+    switch (w[0]) {
+    case 'B':
+    case 'C':
+    case 'F':
+    case 'I':
+    case 'J':
+    case 'L':
+    case 'M':
+    case 'S':
+        break;
+    default:
+        return false;
+    }
     for (size_t i = 0; i < sizeof abbr / sizeof abbr[0]; i++)
         if (fl_word_eq(w, len, abbr[i]))
             return true;
@@ -116,6 +132,31 @@ static bool scan_plain(const fl_mx *mx, size_t at, wscan *s)
     if (we < end && (t[we] == '-' || ((t[we] == '\'' || t[we] == 0xE2) && apostrophe(mx, we))))
         return false;
     uint64_t lower_any = 0, inner = 0, prev_lower = 0;
+    const size_t r = at - mx->s_off, wl = we - at;
+    if (mx->wend && (r & 63) + wl <= 64) {
+        /* a word inside one block of the sentence's masks (fill_word_ends
+         * made them with wend): its bytes are letters and digits */
+        const fl_word_block *bk = &mx->blocks[r >> 6];
+        const uint64_t m = (wl < 64 ? ((uint64_t)1 << wl) - 1 : ~(uint64_t)0) << (r & 63);
+        if (bk->high & m)
+            return false; /* a letter past ASCII */
+        if (bk->digit & m) {
+            *s = (wscan){.raw_end = we, .next = we, .digit = true};
+            return true;
+        }
+        const uint64_t upper = bk->upper & m, lower = m & ~upper;
+        /* at is a capital: no lower-case letter before it counts */
+        inner = upper & (lower << 1);
+        lower_any = lower;
+        *s = (wscan){.raw_end = we,
+                     .first_seg_end = we,
+                     .last_upper_seg_end = we,
+                     .next = we,
+                     .first_upper = true,
+                     .any_lower = lower_any != 0,
+                     .inner = inner != 0};
+        return true;
+    }
     for (size_t i = at; i < we;) {
         size_t n = we - i;
         uint64_t v;
@@ -410,19 +451,20 @@ static void flush(fl_mx *mx, nseq *q)
 
 /* A word that starts with a lower-case ASCII letter not followed by a
  * capital ("iPhone") nor joined to more by a hyphen or an apostrophe:
- * outside a name read_word takes it for W_OTHER, resuming at its end. */
-static bool plain_lower_word(const fl_mx *mx, size_t at)
+ * outside a name read_word takes it for W_OTHER, resuming at its end.
+ * Returns that end (past `at`), or 0 for any other word. */
+static size_t plain_lower_word(const fl_mx *mx, size_t at)
 {
     const char *t = mx->text;
     if (t[at] < 'a' || t[at] > 'z')
-        return false;
+        return 0;
     if (at + 1 < mx->s_end && t[at + 1] >= 'A' && t[at + 1] <= 'Z')
-        return false;
+        return 0;
     size_t we = fl_mx_word_end(mx, at);
     if (we >= mx->s_end)
-        return true;
+        return we;
     unsigned char c = (unsigned char)t[we];
-    return c != '-' && c != '\'' && c != 0xE2;
+    return c != '-' && c != '\'' && c != 0xE2 ? we : 0;
 }
 
 /* The first claimed byte in [from, to) of the sentence, `to` when none:
@@ -474,7 +516,7 @@ again:;
     }
     const size_t rel = i - mx->s_off;
     size_t k = *cursor;
-    while (k < mx->name_mark_count && (mx->name_marks[k] & ~FL_NAME_MARK_JOINED) < rel)
+    while ((mx->name_marks[k] & ~FL_NAME_MARK_JOINED) < rel) /* to FL_NAME_MARK_END at most */
         k++;
     *cursor = k;
     size_t to = mx->s_end;
@@ -570,11 +612,11 @@ void fl_extract_names(fl_mx *mx)
             i = past_claimed(mx, i);
             continue;
         }
-        if (plain_lower_word(mx, i)) {
+        size_t we = plain_lower_word(mx, i);
+        if (we) {
             /* what read_word says of it: no part of a name, or inside
              * one a particle (von, of) */
-            size_t we = fl_mx_word_end(mx, i);
-            if (joined && we - i <= 5 &&
+            if (joined && we - i <= 5 && fl_particle_may(mx->text + i, we - i) &&
                 fl_mx_word_class(mx, mx->text + i, we - i, FL_WC_PARTICLE) &&
                 !fl_mx_claimed(mx, i, we - i)) {
                 prev_end = i = we;

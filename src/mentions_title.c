@@ -254,7 +254,8 @@ static bool post_candidate(const fl_mx *mx, size_t comma, size_t next_mark)
         size_t r = skip_re_space(mx, we);
         return r > we && role_word_at(mx, r);
     }
-    return starts_role(mx, s, n);
+    /* a role's first word is among the marks */
+    return (w == next_mark || next_mark == SIZE_MAX) && starts_role(mx, s, n);
 }
 
 /* Adds the title from the last match: groups 1 modifier, 2 abbreviation,

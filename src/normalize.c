@@ -522,6 +522,21 @@ static const unsigned char ascii_same[128] = {
 #undef L4
 // clang-format on
 
+/* An ASCII letter in lower case, 0 for any other byte (fl_fold_skeleton's
+ * walk over the letters of a name: one load and one test a byte) */
+// clang-format off
+static const unsigned char letter_lower[256] = {
+    ['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f', ['G'] = 'g',
+    ['H'] = 'h', ['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n',
+    ['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't', ['U'] = 'u',
+    ['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y', ['Z'] = 'z',
+    ['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f', ['g'] = 'g',
+    ['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n',
+    ['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't', ['u'] = 'u',
+    ['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y', ['z'] = 'z',
+};
+// clang-format on
+
 /* The digit/letter map on the key bytes [from, to) of one run that mixes
  * letters and digits (digit_for ignores case, so the folded letters map as
  * the surface's would; spaces, dashes, dots and digits stay). */
@@ -691,8 +706,39 @@ static void build_key(const char *s, size_t n, unsigned st, sink *o)
 
 /* ------------------------------------------------------------ public API */
 
+/* ASCII letters in words one space apart (most names), which no stage
+ * changes but for case and spacing (see fl_fold_skeleton): into out (room
+ * for len + 1 bytes) the fold, the text in lower case (`fold`), or the
+ * skeleton, that without the spaces; its length, or SIZE_MAX (out
+ * clobbered) for any other text. */
+static inline size_t ascii_name_key(const char *s, size_t len, bool fold, char *out)
+{
+    /* most other keyed text ends in a digit or a dot ("The F-35", "Model
+     * Y."): ruled out at once */
+    if (len && !letter_lower[(unsigned char)s[len - 1]])
+        return SIZE_MAX;
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) {
+        const unsigned char c = (unsigned char)s[i], l = letter_lower[c];
+        if (l)
+            out[n++] = (char)l;
+        else if (c == ' ' && i > 0 && i + 1 < len && s[i - 1] != ' ') {
+            if (fold)
+                out[n++] = ' ';
+        } else
+            return SIZE_MAX;
+    }
+    out[n] = '\0';
+    return n;
+}
+
 size_t fl_fold(const char *s, size_t len, unsigned flags, char *out, size_t cap)
 {
+    if (s && cap > len) {
+        size_t n = ascii_name_key(s, len, true, out);
+        if (n != SIZE_MAX)
+            return n;
+    }
     sink o = {out, cap, 0};
     if (s)
         build_key(s, len, fold_stages(flags), &o);
@@ -702,6 +748,11 @@ size_t fl_fold(const char *s, size_t len, unsigned flags, char *out, size_t cap)
 
 size_t fl_skeleton(const char *s, size_t len, unsigned flags, char *out, size_t cap)
 {
+    if (s && cap > len) {
+        size_t n = ascii_name_key(s, len, false, out);
+        if (n != SIZE_MAX)
+            return n;
+    }
     sink o = {out, cap, 0};
     if (s)
         build_key(s, len, fold_stages(flags) | ST_SKELETON, &o);
@@ -789,9 +840,9 @@ size_t fl_fold_skeleton(const char *s, size_t len, unsigned flags, char *fold, s
          * (no stage changes letters; spacing drops the spaces) */
         size_t i = 0, kn = 0;
         for (; i < len; i++) {
-            unsigned char c = (unsigned char)s[i];
-            if ((unsigned)((c | 0x20) - 'a') < 26u) {
-                fold[i] = skel[kn++] = (char)(c | 0x20);
+            const unsigned char c = (unsigned char)s[i], l = letter_lower[c];
+            if (l) {
+                fold[i] = skel[kn++] = (char)l;
             } else if (c == ' ' && i > 0 && i + 1 < len && fold[i - 1] != ' ') {
                 fold[i] = ' ';
             } else {

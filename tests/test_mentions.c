@@ -358,6 +358,40 @@ START_TEST(test_word_classes)
 }
 END_TEST
 
+/* fl_particle_may, the filter before the particle lookup of the names'
+ * walk, lets every particle of the word table through (each slot's word
+ * lower-cased, byte k at bits 8k of lo), and rules out common words that
+ * follow names. */
+START_TEST(test_particle_filter)
+{
+    fl_word_table *t = malloc(sizeof *t);
+    ck_assert_ptr_nonnull(t);
+    fl_word_table_build(t);
+    size_t particles = 0;
+    for (size_t k = 0; k < FL_WORD_SLOTS; k++) {
+        const fl_word_slot *s = &t->slots[k];
+        if (!s->lo || !(s->classes & FL_WC_PARTICLE))
+            continue;
+        char w[17] = {0};
+        size_t n = 0;
+        for (; n < 8 && ((s->lo >> (8 * n)) & 0xFF); n++)
+            w[n] = (char)((s->lo >> (8 * n)) & 0xFF);
+        for (size_t j = 0; n >= 8 && j < 8 && ((s->hi >> (8 * j)) & 0xFF); j++)
+            w[n++] = (char)((s->hi >> (8 * j)) & 0xFF);
+        ck_assert_msg(n <= 5, "particle \"%s\" longer than the names' walk looks", w);
+        ck_assert_msg(fl_particle_may(w, n), "particle \"%s\" ruled out", w);
+        particles++;
+    }
+    ck_assert_uint_ge(particles, 20);
+    static const char *const others[] = {"said", "and", "has", "is", "was", "to", "in", "on", "at"};
+    for (size_t i = 0; i < sizeof others / sizeof others[0]; i++)
+        ck_assert_msg(!fl_particle_may(others[i], strlen(others[i])), "%s", others[i]);
+    ck_assert(fl_particle_may("y", 1));
+    ck_assert(!fl_particle_may("a", 1));
+    free(t);
+}
+END_TEST
+
 /* One long line without sentence ends: linear time, bounded regex work. */
 START_TEST(test_long_line)
 {
@@ -403,6 +437,35 @@ START_TEST(test_pathological)
         run_free(&r);
         free(text);
     }
+}
+END_TEST
+
+/* Acronym definitions in sentences apart, with sentences between them
+ * that hold no '(' and one that holds a '(' with no definition: each
+ * definition is found (fl_extract_acronym_defs looks for the next '('
+ * once for the sentences before it). */
+START_TEST(test_acronym_defs_apart)
+{
+    static const char text[] =
+        "The World Health Organization (WHO) issued a warning. It rained in Paris. Prices "
+        "rose (again) in May. Shares fell. The Federal Aviation Administration (FAA) "
+        "grounded the jets. (OECD) The Organisation for Economic Co-operation and "
+        "Development (OECD) cut its forecast.";
+    run r;
+    run_text(&r, text, strlen(text), 100000);
+    ck_assert_int_eq(r.status, FL_OK);
+    const char *want[] = {"WHO", "FAA", "OECD"};
+    size_t found = 0;
+    for (size_t i = 0; i < r.doc.mentions.count; i++) {
+        const fl_mention *m = FL_DOC_MENTION(&r.doc, i);
+        if (m->kind != FL_M_ACRONYM_DEF)
+            continue;
+        ck_assert_uint_lt(found, 3);
+        ck_assert_str_eq(m->surface, want[found]);
+        found++;
+    }
+    ck_assert_uint_eq(found, 3);
+    run_free(&r);
 }
 END_TEST
 
@@ -867,6 +930,7 @@ Suite *fl_test_suite(void)
     tcase_set_timeout(limits, 120);
     tcase_add_test(limits, test_kind_names);
     tcase_add_test(limits, test_word_classes);
+    tcase_add_test(limits, test_particle_filter);
     tcase_add_test(limits, test_honorifics);
     tcase_add_test(limits, test_role_canon_sorted);
     tcase_add_test(limits, test_title_pre_roles);
@@ -874,6 +938,7 @@ Suite *fl_test_suite(void)
     tcase_add_test(limits, test_max_mentions);
     tcase_add_test(limits, test_long_line);
     tcase_add_test(limits, test_pathological);
+    tcase_add_test(limits, test_acronym_defs_apart);
     tcase_add_test(limits, test_news_corpus);
     suite_add_tcase(s, limits);
     return s;
