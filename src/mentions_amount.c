@@ -398,9 +398,9 @@ static size_t percent_tail(fl_mx *mx, size_t at)
 }
 
 /* The first word start at or after `at` that may start a number (a digit,
- * or fl_spelled_start), from the sentence's list; *cursor as for
- * fl_mx_word_from. A walk over the words that passes over the others
- * reaches the same ones. */
+ * or fl_spelled_start), from the sentence's list (fl_mx_list_from; *cursor
+ * its place in the list). A walk over the words that passes over the
+ * others reaches the same ones. */
 static size_t number_from(const fl_mx *mx, size_t *cursor, size_t at)
 {
     if (!mx->numbers) {
