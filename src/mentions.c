@@ -717,7 +717,7 @@ static bool fill_word_ends(fl_mx *mx)
     size_t nn = 0, nd = 0, nm = 0, nnm = 0;
     size_t first = len;                                       /* the first word start */
     const uint64_t *role_sketch = mx->words_table->sketch[1]; /* FL_WC_ROLE */
-    const uint16_t(*mark_lengths)[32] = mx->words_table->mark_lengths;
+    const uint32_t(*heads)[32] = mx->words_table->heads;
     const unsigned char *t = (const unsigned char *)mx->text + mx->s_off;
 
     /* the masks, and the runs of ASCII digits from their edges */
@@ -784,16 +784,27 @@ static bool fill_word_ends(fl_mx *mx)
                 }
                 const unsigned char c = t[p];
                 w[p] = (uint32_t)e;
-                /* a title's or an honorific's word (see below) */
+                k = e;
+                /* a title's or an honorific's word (see below), or a
+                 * number's: by the first two bytes in one load (the first
+                 * again for a word of one byte, which is neither a mark
+                 * nor spelled), zero for most words */
                 const size_t wl = e - p;
-                if (e == ascii_end && wl - 2 < 13 &&
-                    ((mark_lengths[c][t[p + 1] & 31] >> wl) & 1u)) {
+                const uint32_t head = heads[c][t[p + (wl > 1)] & 31];
+                if (!head)
+                    continue;
+                if (e == ascii_end && wl - 2 < 13 && ((head >> wl) & 1u)) {
                     unsigned sk = fl_word_sketch((const char *)t + p, wl);
                     if ((first_byte[c] & FB_MARK) || ((role_sketch[sk >> 6] >> (sk & 63)) & 1u))
                         mk |= 1ull << (p - base);
                 }
-                PUSH_NUMBER(c, p, wl);
-                k = e;
+                if ((head & FL_HEAD_DIGIT) ||
+                    ((head & FL_HEAD_SPELLED) && wl >= 3 &&
+                     ((spelled_third[(c & 31) * 32 + (t[p + 1] & 31)] >> (t[p + 2] & 31)) & 1u) &&
+                     fl_spelled_start((const char *)t + p, len - p))) {
+                    memo[nn].len = memo[nn].scale = FL_NUMBER_UNREAD;
+                    numbers[nn++] = (uint32_t)p;
+                }
             }
             /* names: a capital first, or a lower-case letter and a capital */
             uint64_t next_upper = bk->upper >> 1;
@@ -834,8 +845,7 @@ static bool fill_word_ends(fl_mx *mx)
                  * letters of the honorifics (a word with a digit passing
                  * them is neither, which title_word finds) */
                 size_t wl = e - p;
-                if (e == ascii_end && wl - 2 < 13 &&
-                    ((mark_lengths[c][t[p + 1] & 31] >> wl) & 1u)) {
+                if (e == ascii_end && wl - 2 < 13 && ((heads[c][t[p + 1] & 31] >> wl) & 1u)) {
                     unsigned sk = fl_word_sketch((const char *)t + p, wl);
                     if ((first_byte[c] & FB_MARK) || ((role_sketch[sk >> 6] >> (sk & 63)) & 1u))
                         marks[nm++] = (uint32_t)p;

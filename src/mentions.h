@@ -81,13 +81,18 @@ typedef struct fl_word_table {
     /* per class bit, a filter of its words by length and first three
      * letters (fl_word_sketch): a clear bit rules a word out */
     uint64_t sketch[FL_WC_BITS][64];
-    /* by a word's first byte (ASCII) and its second byte & 31, bit n set
-     * when a word of n (2 to 14) bytes starting with them may be a role's
-     * first word (FL_WC_ROLE, either case) or an honorific (Mr, Sir, Dame:
-     * fl_honorific_word, 2 to 6 bytes): what fill_word_ends asks before
-     * the sketch */
-    uint16_t mark_lengths[128][32];
+    /* by a word's first byte (ASCII) and its second byte & 31 (its first
+     * again for a word of one byte), what fill_word_ends asks of the word
+     * in one load: bit n (2 to 14) set when a word of n bytes starting
+     * with them may be a role's first word (FL_WC_ROLE, either case) or an
+     * honorific (Mr, Sir, Dame: fl_honorific_word, 2 to 6 bytes), before
+     * the sketch; FL_HEAD_DIGIT in the rows of the digits; FL_HEAD_SPELLED
+     * where a spelled number may start (then its third letter decides).
+     * Zero for most words. */
+    uint32_t heads[128][32];
 } fl_word_table;
+
+enum { FL_HEAD_DIGIT = 1u << 16, FL_HEAD_SPELLED = 1u << 17 };
 
 /* The filter bit of a word: its length, first three bytes and last byte
  * with ASCII capitals lowered (other bytes only collide, which the hash

@@ -407,8 +407,8 @@ void fl_word_table_build(fl_word_table *table)
         unsigned char c = (unsigned char)role_starts[i][0];
         if (len >= 2 && len <= 14 && c < 0x80) {
             unsigned second = (unsigned char)role_starts[i][1] & 31u;
-            table->mark_lengths[c][second] |= (uint16_t)(1u << len);
-            table->mark_lengths[c & ~0x20u][second] |= (uint16_t)(1u << len);
+            table->heads[c][second] |= 1u << len;
+            table->heads[c & ~0x20u][second] |= 1u << len;
         }
     }
     /* the honorifics by their first two letters (as honorific_start in
@@ -416,7 +416,22 @@ void fl_word_table_build(fl_word_table *table)
     static const char *const honorific_heads[] = {"Mr", "Ms", "Mx", "Mm", "Me", "Si", "Da"};
     for (size_t i = 0; i < sizeof honorific_heads / sizeof honorific_heads[0]; i++) {
         const unsigned char *h = (const unsigned char *)honorific_heads[i];
-        table->mark_lengths[h[0]][h[1] & 31u] |= 0x7C; /* 2 to 6 */
+        table->heads[h[0]][h[1] & 31u] |= 0x7C; /* 2 to 6 */
+    }
+    /* the digits, and the first two letters of the spelled numbers (one,
+     * two twelve twenty, three thirteen thirty, ten, four, five fifteen,
+     * six, seven, eight, eleven, nine), either case: fill_word_ends asks
+     * its table of third letters only past these, so they must cover
+     * every pair that table holds */
+    for (unsigned d = '0'; d <= '9'; d++)
+        for (unsigned k = 0; k < 32; k++)
+            table->heads[d][k] |= FL_HEAD_DIGIT;
+    static const char *const spelled_heads[] = {"on", "tw", "th", "te", "fo", "fi",
+                                                "si", "se", "ei", "el", "ni"};
+    for (size_t i = 0; i < sizeof spelled_heads / sizeof spelled_heads[0]; i++) {
+        const unsigned char *h = (const unsigned char *)spelled_heads[i];
+        table->heads[h[0]][h[1] & 31u] |= FL_HEAD_SPELLED;
+        table->heads[h[0] & ~0x20u][h[1] & 31u] |= FL_HEAD_SPELLED;
     }
 }
 
