@@ -90,6 +90,10 @@ typedef struct fl_word_table {
      * where a spelled number may start (then its third letter decides).
      * Zero for most words. */
     uint32_t heads[128][32];
+    /* by the first byte & 31 of a word of FL_WC_COMMON or FL_WC_CALENDAR
+     * (two letters or more), bit (second byte & 31) set: a filter before
+     * the sketch for capitalized words (fl_mx_common_or_calendar) */
+    uint32_t common_pairs[32];
 } fl_word_table;
 
 enum { FL_HEAD_DIGIT = 1u << 16, FL_HEAD_SPELLED = 1u << 17 };
@@ -526,6 +530,16 @@ static inline unsigned fl_mx_word_class(const fl_mx *mx, const char *w, size_t l
           ((want & FL_WC_REPORTING) && (t->sketch[4][word] & bit))))
         return 0;
     return fl_word_class(t, w, len) & want;
+}
+/* fl_mx_word_class(mx, w, len, FL_WC_COMMON | FL_WC_CALENDAR), most
+ * words ruled out by their first two bytes first. */
+static inline unsigned fl_mx_common_or_calendar(const fl_mx *mx, const char *w, size_t len)
+{
+    if (len > 1 &&
+        !((mx->words_table->common_pairs[(unsigned char)w[0] & 31] >> ((unsigned char)w[1] & 31)) &
+          1u))
+        return 0;
+    return fl_mx_word_class(mx, w, len, FL_WC_COMMON | FL_WC_CALENDAR);
 }
 /* Whether a word of 1 to 5 bytes starting with a lower-case ASCII letter
  * may be a name particle (FL_WC_PARTICLE: al, bin, de, van, von, y, zu

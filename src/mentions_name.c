@@ -377,7 +377,7 @@ static nword read_word(const fl_mx *mx, size_t at, bool in_name)
         w.possessive = false;
     }
     size_t core = w.end - at;
-    if (fl_mx_word_class(mx, s, core, FL_WC_COMMON | FL_WC_CALENDAR))
+    if (fl_mx_common_or_calendar(mx, s, core))
         return w;
     if (!w.truncated && !w.possessive && w.end < mx->s_end && t[w.end] == '.' &&
         dotted_abbreviation(s, core))
