@@ -392,6 +392,57 @@ START_TEST(test_particle_filter)
 }
 END_TEST
 
+/* The first-two-byte filters of the word table: fl_mx_common_or_calendar
+ * lets every common or calendar word through (each slot's word
+ * lower-cased, byte k at bits 8k of lo, also capitalized), and
+ * fill_word_ends' heads mark the digits and every spelled number's first
+ * two letters, in either case. */
+START_TEST(test_word_heads)
+{
+    fl_word_table *t = malloc(sizeof *t);
+    ck_assert_ptr_nonnull(t);
+    fl_word_table_build(t);
+    fl_mx mx;
+    memset(&mx, 0, sizeof mx);
+    mx.words_table = t;
+    size_t words = 0;
+    for (size_t k = 0; k < FL_WORD_SLOTS; k++) {
+        const fl_word_slot *s = &t->slots[k];
+        if (!s->lo || !(s->classes & (FL_WC_COMMON | FL_WC_CALENDAR)))
+            continue;
+        char w[17] = {0};
+        size_t n = 0;
+        for (; n < 8 && ((s->lo >> (8 * n)) & 0xFF); n++)
+            w[n] = (char)((s->lo >> (8 * n)) & 0xFF);
+        for (size_t j = 0; n >= 8 && j < 8 && ((s->hi >> (8 * j)) & 0xFF); j++)
+            w[n++] = (char)((s->hi >> (8 * j)) & 0xFF);
+        ck_assert_msg(fl_mx_common_or_calendar(&mx, w, n), "\"%s\" ruled out", w);
+        w[0] = (char)(w[0] - 'a' + 'A');
+        ck_assert_msg(fl_mx_common_or_calendar(&mx, w, n), "\"%s\" ruled out", w);
+        words++;
+    }
+    ck_assert_uint_ge(words, 200);
+    ck_assert(!fl_mx_common_or_calendar(&mx, "Smith", 5));
+    ck_assert(!fl_mx_common_or_calendar(&mx, "Thomas", 6));
+    ck_assert(fl_mx_common_or_calendar(&mx, "Monday", 6));
+    static const char *const spelled[] = {
+        "one",     "two",     "three",     "four",     "five",     "six",      "seven",
+        "eight",   "nine",    "ten",       "eleven",   "twelve",   "thirteen", "fourteen",
+        "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",   "thirty",
+        "forty",   "fifty",   "sixty",     "seventy",  "eighty",   "ninety"};
+    for (size_t i = 0; i < sizeof spelled / sizeof spelled[0]; i++) {
+        const unsigned char *w = (const unsigned char *)spelled[i];
+        ck_assert_msg(t->heads[w[0]][w[1] & 31] & FL_HEAD_SPELLED, "%s", spelled[i]);
+        ck_assert_msg(t->heads[w[0] - 'a' + 'A'][w[1] & 31] & FL_HEAD_SPELLED, "%s", spelled[i]);
+    }
+    for (unsigned d = '0'; d <= '9'; d++)
+        for (unsigned k = 0; k < 32; k++)
+            ck_assert(t->heads[d][k] & FL_HEAD_DIGIT);
+    ck_assert(!(t->heads['a'][0] & (FL_HEAD_DIGIT | FL_HEAD_SPELLED)));
+    free(t);
+}
+END_TEST
+
 /* One long line without sentence ends: linear time, bounded regex work. */
 START_TEST(test_long_line)
 {
@@ -931,6 +982,7 @@ Suite *fl_test_suite(void)
     tcase_add_test(limits, test_kind_names);
     tcase_add_test(limits, test_word_classes);
     tcase_add_test(limits, test_particle_filter);
+    tcase_add_test(limits, test_word_heads);
     tcase_add_test(limits, test_honorifics);
     tcase_add_test(limits, test_role_canon_sorted);
     tcase_add_test(limits, test_title_pre_roles);
