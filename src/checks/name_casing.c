@@ -289,30 +289,31 @@ static void run(fl_doc *doc)
     size_t total = doc->mentions.count;
     if (total < 2)
         return;
-    /* by mention: first whether it is wanted (read below), then whether
-     * it opens a sentence (set for the uses compared) */
+    /* by mention: first whether it is wanted (set and read in the walk
+     * below), then whether it opens a sentence (set for the uses
+     * compared) */
     bool *initial = fl_arena_alloc_uninit(doc->arena, total * sizeof *initial);
     if (!initial) {
         doc->status = FL_ENOMEM;
         return;
     }
-    size_t nwanted = 0;
-    for (size_t i = 0; i < total; i++) {
-        initial[i] = wanted(doc, FL_DOC_MENTION(doc, i));
-        nwanted += initial[i];
-    }
-    if (nwanted == 0)
-        return;
     /* The bound this check has always kept: the wanted mentions and the
      * words (spaces + 1) of those that are names, but at most 4 * total +
      * 16. Only the second can cut anything: nv never passes the first,
      * and reaches it only once every wanted mention is counted. */
     size_t bound = 4 * total + 16;
     fl_name_folds *folds = fl_name_folds_get(doc);
-    /* room for the mentions and some words of longer names (grows) */
-    use_list list = {NULL, 0, nwanted + nwanted / 4 + 16};
+    if (!folds)
+        return;
+    /* room for the mentions of the kinds wanted (wanted or not, as
+     * counted when the folds were made) and some words of longer names
+     * (grows) */
+    size_t named = folds->named;
+    if (named == 0)
+        return;
+    use_list list = {NULL, 0, named + named / 4 + 16};
     list.items = fl_arena_alloc_uninit(doc->arena, list.cap * sizeof *list.items);
-    if (!folds || !list.items) {
+    if (!list.items) {
         doc->status = FL_ENOMEM;
         return;
     }
@@ -334,6 +335,7 @@ static void run(fl_doc *doc)
         if (nv >= bound)
             break;
         /* the shared fold-keyed use (group: its key's id) */
+        initial[i] = wanted(doc, m);
         if (!initial[i] || !folds->uses[i].key || in_caps_run(doc, m))
             continue;
         fl_name_use *own = use_push(doc, &list);
