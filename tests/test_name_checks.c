@@ -953,6 +953,29 @@ START_TEST(casing_parts_within_bound)
 }
 END_TEST
 
+/* Words with a capital first that are no parts (a digit inside) do not
+ * count against the bound: the part after them is still a slip. */
+START_TEST(casing_parts_bound_counts_parts_only)
+{
+    const char *name = "Alpha1 Bravo2 Charlie3 Delta4 Echo5 Foxtrot6 Golf7 Hotel8 India9 Juliet1 "
+                       "Kilo2 Lima3 Mike4 November5 Oscar6 Papa7 Quebec8 Romeo9 Sierra1 Tango2 "
+                       "Uniform3 Victor4 Whiskey5 Xray6 Yankee7 Zulu8 Biovantis";
+    char text[512];
+    snprintf(text, sizeof text,
+             "Shares of BioVantis rose. Analysts like BioVantis. The board met the %s today.\n",
+             name);
+    mspec specs[] = {NAME("BioVantis"), NAME(name)};
+    tdoc *t = make_doc(text, specs, 2, NULL);
+    const fl_finding *f[16];
+    size_t n = run_rule(t, "name-casing", f);
+    if (n != 1)
+        dump(t);
+    ck_assert_uint_eq(n, 1);
+    ck_assert_str_eq(f[0]->text, "Biovantis");
+    free_doc(t);
+}
+END_TEST
+
 START_TEST(casing_all_caps_run_in_heading)
 {
     mspec specs[] = {NAME("Alive"), ACR("ALIVE")};
@@ -1058,6 +1081,7 @@ Suite *fl_test_suite(void)
     tcase_add_test(tc, variant_description_order);
     tcase_add_test(tc, casing_all_caps_run_in_heading);
     tcase_add_test(tc, casing_parts_within_bound);
+    tcase_add_test(tc, casing_parts_bound_counts_parts_only);
     tcase_add_test(tc, spelling_tie_cites_first_name_by_fold);
     tcase_add_test(tc, seed_article_end_to_end);
     suite_add_tcase(s, tc);

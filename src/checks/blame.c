@@ -449,7 +449,10 @@ size_t fl_name_keys_find(const fl_name_keys *set, const char *s, size_t len)
     return id ? id - 1 : FL_NAME_NO_KEY;
 }
 
-size_t fl_name_keys_add(fl_doc *doc, fl_name_keys *set, const char *s, size_t len, bool copy)
+/* fl_name_keys_add, inline where the name folds are made (a call per
+ * distinct surface). */
+static inline __attribute__((always_inline)) size_t keys_add(fl_doc *doc, fl_name_keys *set,
+                                                             const char *s, size_t len, bool copy)
 {
     uint64_t h = key_hash(s, len);
     size_t at = keys_slot(set, s, len, h);
@@ -471,6 +474,11 @@ size_t fl_name_keys_add(fl_doc *doc, fl_name_keys *set, const char *s, size_t le
     set->lens[id] = len;
     set->hashes[id] = h;
     return id;
+}
+
+size_t fl_name_keys_add(fl_doc *doc, fl_name_keys *set, const char *s, size_t len, bool copy)
+{
+    return keys_add(doc, set, s, len, copy);
 }
 
 bool fl_name_keys_ranks(fl_doc *doc, const fl_name_keys *set, size_t *rank)
@@ -653,7 +661,7 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
             u->key = NULL;
             continue;
         }
-        size_t id = fl_name_keys_add(doc, &f->set, u->key, u->key_len, false);
+        size_t id = keys_add(doc, &f->set, u->key, u->key_len, false);
         if (id == FL_NAME_NO_KEY)
             return NULL;
         u->group = (uint32_t)id;

@@ -215,6 +215,83 @@ static inline fl_name_use *use_push(fl_doc *doc, use_list *l)
     return &l->items[l->count++];
 }
 
+/* Appends a part (the word s[a..a+klen) of mention i, m) with fold key
+ * id to uses; false when out of memory. */
+static bool push_part(fl_doc *doc, const fl_name_folds *folds, const fl_mention *m, size_t i,
+                      const char *s, size_t a, size_t klen, size_t id, use_list *uses)
+{
+    fl_name_use *u = use_push(doc, uses);
+    if (!u)
+        return false;
+    memset(u, 0, sizeof *u);
+    u->mention = i;
+    u->off = m->off + a;
+    u->len = klen;
+    u->form = s + a;
+    u->form_len = klen;
+    u->suffix = "";
+    u->part = true;
+    u->group = id;
+    u->key = folds->set.keys[id];
+    u->key_len = (uint32_t)klen;
+    u->key_is_fold = true;
+    return true;
+}
+
+/* add_parts without the exact count: *nv counts every word of four bytes
+ * or more with an ASCII capital first (the parts add_parts counts, and
+ * more), so that only such a word whose key the filter may hold is read
+ * letter by letter. Returns false, at once, when that count reaches
+ * `bound`: the exact count might too, and the caller starts over with
+ * add_parts. */
+static bool add_parts_quick(fl_doc *doc, const fl_name_folds *folds, const key_filter *kf,
+                            const fl_mention *m, size_t i, use_list *uses, size_t *nv, size_t bound)
+{
+    const char *s = doc->prose.text + m->off;
+    size_t len = m->len;
+    if (!memchr(s, ' ', len))
+        return true;
+    char key[256];
+    for (size_t a = 0; a < len;) {
+        while (a < len && s[a] == ' ')
+            a++;
+        if (a == len)
+            break;
+        size_t b = a + 1;
+        while (b < len && s[b] != ' ')
+            b++;
+        size_t klen = b - a;
+        if (klen < 4 || klen >= sizeof key || !(s[a] >= 'A' && s[a] <= 'Z')) {
+            a = b;
+            continue;
+        }
+        if (++*nv >= bound)
+            return false;
+        if (!key_filter_may(kf, klen, (unsigned char)(s[a] | 0x20),
+                            (unsigned char)(s[b - 1] | 0x20))) {
+            a = b;
+            continue;
+        }
+        /* all letters with some small ones (add_parts' test) */
+        bool letters = true, lower = false;
+        for (size_t c = a + 1; c < b; c++) {
+            unsigned char ch = (unsigned char)s[c];
+            bool small = (unsigned char)(ch - 'a') <= 'z' - 'a';
+            letters &= small | ((unsigned char)(ch - 'A') <= 'Z' - 'A');
+            lower |= small;
+        }
+        if (letters && lower) {
+            for (size_t c = 0; c < klen; c++)
+                key[c] = (char)(s[a + c] | 0x20);
+            size_t id = fl_name_keys_find(&folds->set, key, klen);
+            if (id != FL_NAME_NO_KEY && !push_part(doc, folds, m, i, s, a, klen, id, uses))
+                return true;
+        }
+        a = b;
+    }
+    return true;
+}
+
 /* Appends the parts of mention i (m) to uses; *nv counts every part met,
  * kept or not, against `bound` (the one this check has always kept).
  * A part whose fold key no mention has is dropped: a group of parts alone
@@ -256,23 +333,8 @@ static void add_parts(fl_doc *doc, const fl_name_folds *folds, const key_filter 
             for (size_t c = 0; c < klen; c++)
                 key[c] = (char)(s[a + c] | 0x20);
             size_t id = fl_name_keys_find(&folds->set, key, klen);
-            if (id != FL_NAME_NO_KEY) {
-                fl_name_use *u = use_push(doc, uses);
-                if (!u)
-                    return;
-                memset(u, 0, sizeof *u);
-                u->mention = i;
-                u->off = m->off + a;
-                u->len = klen;
-                u->form = s + a;
-                u->form_len = klen;
-                u->suffix = "";
-                u->part = true;
-                u->group = id;
-                u->key = folds->set.keys[id];
-                u->key_len = (uint32_t)klen;
-                u->key_is_fold = true;
-            }
+            if (id != FL_NAME_NO_KEY && !push_part(doc, folds, m, i, s, a, klen, id, uses))
+                return;
         }
         a = b;
     }
@@ -289,30 +351,31 @@ static void run(fl_doc *doc)
     size_t total = doc->mentions.count;
     if (total < 2)
         return;
-    /* by mention: first whether it is wanted (read below), then whether
-     * it opens a sentence (set for the uses compared) */
+    /* by mention: first whether it is wanted (set and read in the walk
+     * below), then whether it opens a sentence (set for the uses
+     * compared) */
     bool *initial = fl_arena_alloc_uninit(doc->arena, total * sizeof *initial);
     if (!initial) {
         doc->status = FL_ENOMEM;
         return;
     }
-    size_t nwanted = 0;
-    for (size_t i = 0; i < total; i++) {
-        initial[i] = wanted(doc, FL_DOC_MENTION(doc, i));
-        nwanted += initial[i];
-    }
-    if (nwanted == 0)
-        return;
     /* The bound this check has always kept: the wanted mentions and the
      * words (spaces + 1) of those that are names, but at most 4 * total +
      * 16. Only the second can cut anything: nv never passes the first,
      * and reaches it only once every wanted mention is counted. */
     size_t bound = 4 * total + 16;
     fl_name_folds *folds = fl_name_folds_get(doc);
-    /* room for the mentions and some words of longer names (grows) */
-    use_list list = {NULL, 0, nwanted + nwanted / 4 + 16};
+    if (!folds)
+        return;
+    /* room for the mentions of the kinds wanted (wanted or not, as
+     * counted when the folds were made) and some words of longer names
+     * (grows) */
+    size_t named = folds->named;
+    if (named == 0)
+        return;
+    use_list list = {NULL, 0, named + named / 4 + 16};
     list.items = fl_arena_alloc_uninit(doc->arena, list.cap * sizeof *list.items);
-    if (!folds || !list.items) {
+    if (!list.items) {
         doc->status = FL_ENOMEM;
         return;
     }
@@ -326,14 +389,22 @@ static void run(fl_doc *doc)
     key_filter filter;
     key_filter_init(&filter, &folds->set);
     /* list.count: the uses kept; nv: those the bound counts (dropped
-     * parts too) */
+     * parts too). First with add_parts_quick's count, at least the exact
+     * one: while it stays below the bound, the exact one does too, and
+     * the bound cuts nothing; once it could reach the bound (a document
+     * of long names, never news), over again with the exact count. */
     size_t nv = 0;
+    bool exact = false;
     for (size_t i = 0; i < total; i++) {
         const fl_mention *m = FL_DOC_MENTION(doc, i);
         parts[i].done = false; /* set before any later mention reads it */
-        if (nv >= bound)
-            break;
+        if (nv >= bound) {
+            if (exact)
+                break;
+            goto start_over;
+        }
         /* the shared fold-keyed use (group: its key's id) */
+        initial[i] = wanted(doc, m);
         if (!initial[i] || !folds->uses[i].key || in_caps_run(doc, m))
             continue;
         fl_name_use *own = use_push(doc, &list);
@@ -346,8 +417,13 @@ static void run(fl_doc *doc)
         size_t j = folds->same[i];
         const fl_mention *mj = FL_DOC_MENTION(doc, j);
         size_t n = list.count;
-        if (j != i && parts[j].done && nv + parts[j].counted <= bound &&
+        if (j != i && parts[j].done &&
             memcmp(doc->prose.text + m->off, doc->prose.text + mj->off, m->len) == 0) {
+            if (nv + parts[j].counted > bound) {
+                if (!exact)
+                    goto start_over;
+                goto own_parts;
+            }
             /* the same words as mention j's, all within the bound */
             parts[i] = (part_run){(uint32_t)n, parts[j].kept, parts[j].counted, true};
             for (size_t k = 0; k < parts[j].kept; k++) {
@@ -362,14 +438,26 @@ static void run(fl_doc *doc)
             nv += parts[j].counted;
             continue;
         }
+    own_parts:;
         size_t nv0 = nv;
-        add_parts(doc, folds, &filter, m, i, &list, &nv, bound);
+        if (exact)
+            add_parts(doc, folds, &filter, m, i, &list, &nv, bound);
+        else if (!add_parts_quick(doc, folds, &filter, m, i, &list, &nv, bound))
+            goto start_over;
         if (doc->status != FL_OK)
             return;
         /* all its parts made: none cut by the bound */
         if (nv < bound)
             parts[i] =
                 (part_run){(uint32_t)n, (uint32_t)(list.count - n), (uint32_t)(nv - nv0), true};
+        continue;
+    start_over:
+        if (doc->status != FL_OK)
+            return;
+        exact = true;
+        list.count = 0;
+        nv = 0;
+        i = (size_t)-1; /* the loop's i++ makes it 0 */
     }
     fl_name_use *uses = list.items;
     size_t n = list.count;

@@ -986,9 +986,13 @@ static bool wanted(const fl_doc *doc, const fl_mention *m)
     return true;
 }
 
+/* Whether two uses have one form: most repeats of a name share their
+ * mention's surface (fl_name_folds_get copies the first use's form), so
+ * the pointers are compared before the bytes. */
 static bool same_form(const fl_name_use *a, const fl_name_use *b)
 {
-    return a->form_len == b->form_len && memcmp(a->form, b->form, a->form_len) == 0;
+    return a->form_len == b->form_len &&
+           (a->form == b->form || memcmp(a->form, b->form, a->form_len) == 0);
 }
 
 /* Fills g from the uses of one fold key (sorted by form, then offset), as
