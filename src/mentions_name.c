@@ -121,6 +121,19 @@ typedef struct wscan {
     bool first_upper, any_lower, digit, apos_t, inner, possessive;
 } wscan;
 
+/* What scan_plain finds in a word of letters (a capital first) ending at
+ * we: one segment; any_lower and inner as in wscan. */
+static inline wscan plain_word(size_t we, bool any_lower, bool inner)
+{
+    return (wscan){.raw_end = we,
+                   .first_seg_end = we,
+                   .last_upper_seg_end = we,
+                   .next = we,
+                   .first_upper = true,
+                   .any_lower = any_lower,
+                   .inner = inner};
+}
+
 /* The common word: a capital, then ASCII letters and digits to the end of
  * the word, and no hyphen nor apostrophe after it, as scan_word would
  * read it. Within the word a byte is a digit when bit 6 is clear, else a
@@ -148,13 +161,7 @@ static bool scan_plain(const fl_mx *mx, size_t at, wscan *s)
         /* at is a capital: no lower-case letter before it counts */
         inner = upper & (lower << 1);
         lower_any = lower;
-        *s = (wscan){.raw_end = we,
-                     .first_seg_end = we,
-                     .last_upper_seg_end = we,
-                     .next = we,
-                     .first_upper = true,
-                     .any_lower = lower_any != 0,
-                     .inner = inner != 0};
+        *s = plain_word(we, lower_any != 0, inner != 0);
         return true;
     }
     for (size_t i = at; i < we;) {
@@ -185,13 +192,7 @@ static bool scan_plain(const fl_mx *mx, size_t at, wscan *s)
         prev_lower = (lower & ~(m >> 8)) != 0; /* the last byte's */
         i += n;
     }
-    *s = (wscan){.raw_end = we,
-                 .first_seg_end = we,
-                 .last_upper_seg_end = we,
-                 .next = we,
-                 .first_upper = true,
-                 .any_lower = lower_any != 0,
-                 .inner = inner != 0};
+    *s = plain_word(we, lower_any != 0, inner != 0);
     return true;
 }
 

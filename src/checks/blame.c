@@ -71,6 +71,33 @@ bool fl_name_use_init(fl_doc *doc, size_t i, fl_name_use *use)
     return use_init(doc, i, use);
 }
 
+bool fl_name_use_list_init(fl_doc *doc, fl_name_use_list *l, size_t cap)
+{
+    l->count = 0;
+    l->cap = cap;
+    l->items = fl_arena_alloc_uninit(doc->arena, cap * sizeof *l->items); /* set as pushed */
+    if (!l->items) {
+        doc->status = FL_ENOMEM;
+        return false;
+    }
+    return true;
+}
+
+bool fl_name_use_list_grow(fl_doc *doc, fl_name_use_list *l)
+{
+    size_t cap = 2 * l->cap + 16;
+    fl_name_use *more =
+        fl_arena_alloc_uninit(doc->arena, cap * sizeof *more); /* copied, then pushed */
+    if (!more) {
+        doc->status = FL_ENOMEM;
+        return false;
+    }
+    memcpy(more, l->items, l->count * sizeof *more);
+    l->items = more;
+    l->cap = cap;
+    return true;
+}
+
 bool fl_name_use_make_key(fl_doc *doc, fl_name_use *use,
                           size_t (*key_of)(const char *, size_t, unsigned, char *, size_t),
                           bool *keyed)

@@ -59,6 +59,28 @@ typedef enum fl_blame_reason {
  * false when the mention has no usable surface. */
 bool fl_name_use_init(fl_doc *doc, size_t i, fl_name_use *use);
 
+/* A growing array of uses in the document's arena (copied when it grows). */
+typedef struct fl_name_use_list {
+    fl_name_use *items;
+    size_t count, cap;
+} fl_name_use_list;
+
+/* An empty list with room for `cap` uses; false when out of memory
+ * (doc->status is then FL_ENOMEM). */
+bool fl_name_use_list_init(fl_doc *doc, fl_name_use_list *l, size_t cap);
+
+/* Doubles the list's room; false when out of memory (doc->status set). */
+bool fl_name_use_list_grow(fl_doc *doc, fl_name_use_list *l);
+
+/* Room for one more use at the end of the list; NULL when out of memory
+ * (doc->status set). */
+static inline fl_name_use *fl_name_use_list_push(fl_doc *doc, fl_name_use_list *l)
+{
+    if (l->count == l->cap && !fl_name_use_list_grow(doc, l))
+        return NULL;
+    return &l->items[l->count++];
+}
+
 /* fl_name_use_set_key for a use whose key is made, not the mention's own. */
 bool fl_name_use_make_key(fl_doc *doc, fl_name_use *use,
                           size_t (*key_of)(const char *, size_t, unsigned, char *, size_t),

@@ -186,41 +186,12 @@ static bool key_filter_may(const key_filter *kf, size_t len, unsigned char first
     return (kf->bits[b >> 6] >> (b & 63)) & 1;
 }
 
-/* A growing array of uses in the arena (copied when it grows). */
-typedef struct use_list {
-    fl_name_use *items;
-    size_t count, cap;
-} use_list;
-
-/* Doubles the list's room; false when out of memory. */
-static bool use_grow(fl_doc *doc, use_list *l)
-{
-    size_t cap = 2 * l->cap + 16;
-    fl_name_use *more = fl_arena_alloc_uninit(doc->arena, cap * sizeof *more);
-    if (!more) {
-        doc->status = FL_ENOMEM;
-        return false;
-    }
-    memcpy(more, l->items, l->count * sizeof *more);
-    l->items = more;
-    l->cap = cap;
-    return true;
-}
-
-/* Room for one more use at the end; NULL when out of memory. */
-static inline fl_name_use *use_push(fl_doc *doc, use_list *l)
-{
-    if (l->count == l->cap && !use_grow(doc, l))
-        return NULL;
-    return &l->items[l->count++];
-}
-
 /* Appends a part (the word s[a..a+klen) of mention i, m) with fold key
  * id to uses; false when out of memory. */
 static bool push_part(fl_doc *doc, const fl_name_folds *folds, const fl_mention *m, size_t i,
-                      const char *s, size_t a, size_t klen, size_t id, use_list *uses)
+                      const char *s, size_t a, size_t klen, size_t id, fl_name_use_list *uses)
 {
-    fl_name_use *u = use_push(doc, uses);
+    fl_name_use *u = fl_name_use_list_push(doc, uses);
     if (!u)
         return false;
     memset(u, 0, sizeof *u);
@@ -245,7 +216,8 @@ static bool push_part(fl_doc *doc, const fl_name_folds *folds, const fl_mention 
  * `bound`: the exact count might too, and the caller starts over with
  * add_parts. */
 static bool add_parts_quick(fl_doc *doc, const fl_name_folds *folds, const key_filter *kf,
-                            const fl_mention *m, size_t i, use_list *uses, size_t *nv, size_t bound)
+                            const fl_mention *m, size_t i, fl_name_use_list *uses, size_t *nv,
+                            size_t bound)
 {
     const char *s = doc->prose.text + m->off;
     size_t len = m->len;
@@ -298,7 +270,8 @@ static bool add_parts_quick(fl_doc *doc, const fl_name_folds *folds, const key_f
  * is never flagged (compare_group), so it can only matter beside a
  * mention's use of its key. */
 static void add_parts(fl_doc *doc, const fl_name_folds *folds, const key_filter *kf,
-                      const fl_mention *m, size_t i, use_list *uses, size_t *nv, size_t bound)
+                      const fl_mention *m, size_t i, fl_name_use_list *uses, size_t *nv,
+                      size_t bound)
 {
     const char *s = doc->prose.text + m->off;
     size_t len = m->len;
@@ -373,12 +346,9 @@ static void run(fl_doc *doc)
     size_t named = folds->named;
     if (named == 0)
         return;
-    use_list list = {NULL, 0, named + named / 4 + 16};
-    list.items = fl_arena_alloc_uninit(doc->arena, list.cap * sizeof *list.items);
-    if (!list.items) {
-        doc->status = FL_ENOMEM;
+    fl_name_use_list list;
+    if (!fl_name_use_list_init(doc, &list, named + named / 4 + 16))
         return;
-    }
     /* by mention: where its parts went, to copy for a later mention of
      * the same name */
     part_run *parts = fl_arena_alloc_uninit(doc->arena, total * sizeof *parts);
@@ -407,7 +377,7 @@ static void run(fl_doc *doc)
         initial[i] = wanted(doc, m);
         if (!initial[i] || !folds->uses[i].key || in_caps_run(doc, m))
             continue;
-        fl_name_use *own = use_push(doc, &list);
+        fl_name_use *own = fl_name_use_list_push(doc, &list);
         if (!own)
             return;
         *own = folds->uses[i];
@@ -427,7 +397,7 @@ static void run(fl_doc *doc)
             /* the same words as mention j's, all within the bound */
             parts[i] = (part_run){(uint32_t)n, parts[j].kept, parts[j].counted, true};
             for (size_t k = 0; k < parts[j].kept; k++) {
-                fl_name_use *u = use_push(doc, &list);
+                fl_name_use *u = fl_name_use_list_push(doc, &list);
                 if (!u)
                     return;
                 *u = list.items[parts[j].start + k];

@@ -633,29 +633,6 @@ typedef struct candidate {
     unsigned char cls;
 } candidate;
 
-/* A growing array of uses in the arena (copied when it grows; never
- * zeroed: every use is written whole). */
-typedef struct use_list {
-    fl_name_use *items;
-    size_t count, cap;
-} use_list;
-
-static fl_name_use *use_push(fl_doc *doc, use_list *l)
-{
-    if (l->count == l->cap) {
-        size_t cap = 2 * l->cap + 16;
-        fl_name_use *more = fl_arena_alloc_uninit(doc->arena, cap * sizeof *more);
-        if (!more) {
-            doc->status = FL_ENOMEM;
-            return NULL;
-        }
-        memcpy(more, l->items, l->count * sizeof *more);
-        l->items = more;
-        l->cap = cap;
-    }
-    return &l->items[l->count++];
-}
-
 /* The mentions' uses by offset, to tell a token run that only repeats a
  * mention (same start, same bytes): fl_name_forms drops such a run as a
  * span listed twice, so it is never made. */
@@ -801,7 +778,7 @@ static unsigned ends_bit(unsigned char first, unsigned char last)
 /* Appends to *out (the mentions' uses, indexed by spans) the token runs
  * that share a mention's key, but for those that repeat a mention. */
 static void find_runs(fl_doc *doc, const candidate *cands, size_t ncand, const name_keys *keys,
-                      const span_table *spans, use_list *out)
+                      const span_table *spans, fl_name_use_list *out)
 {
     const char *text = doc->prose.text;
     char key[256];
@@ -865,7 +842,7 @@ static void find_runs(fl_doc *doc, const candidate *cands, size_t ncand, const n
                 if (span_find(spans, out->items, text, first->off, len) != FL_NAME_NO_KEY)
                     continue;
             }
-            fl_name_use *u = use_push(doc, out);
+            fl_name_use *u = fl_name_use_list_push(doc, out); /* written whole below */
             if (!u)
                 return;
             *u = (fl_name_use){.mention = FL_NAME_NO_MENTION,
@@ -894,12 +871,13 @@ static void run(fl_doc *doc)
         return;
     size_t nwanted = folds->named, ncodes = folds->codes;
     /* the mentions' uses, then the token runs */
-    use_list all = {NULL, 0, nwanted + nwanted / 2 + 16};
-    all.items = fl_arena_alloc_uninit(doc->arena, all.cap * sizeof *all.items);
+    fl_name_use_list all;
+    if (!fl_name_use_list_init(doc, &all, nwanted + nwanted / 2 + 16))
+        return;
     family_use *fams = fl_arena_alloc_uninit(doc->arena, (ncodes + 1) * sizeof *fams);
     /* by mention: the index of its use here + 1 (0: none) */
     uint32_t *use_of = fl_arena_alloc_uninit(doc->arena, (total + 1) * sizeof *use_of);
-    if (!all.items || !fams || !use_of) {
+    if (!fams || !use_of) {
         doc->status = FL_ENOMEM;
         return;
     }
