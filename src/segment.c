@@ -2361,7 +2361,7 @@ static fl_status make_context(context_state *cx, const fl_doc *doc, fl_sentence 
     st->context = NULL;
     st->context_count = 0;
     size_t first = st->first_token, end = first + st->token_count;
-    if (st->token_count > cx->scratch_cap) {
+    if (st->token_count > cx->scratch_cap || !cx->scratch) {
         size_t cap = st->token_count < 64 ? 64 : st->token_count;
         ctx_word *grown = realloc(cx->scratch, cap * sizeof *grown);
         if (!grown)
