@@ -2264,6 +2264,14 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
     return (size_t)(at - s);
 }
 
+/* The workspace's stem cache, made on first use; NULL when out of memory. */
+static fl_stem_cache *ws_stems(fl_workspace *ws)
+{
+    if (!ws->stems)
+        ws->stems = stem_cache_new();
+    return ws->stems;
+}
+
 bool fl_ws_stem(fl_doc *doc, const char *word, size_t len, bool *stop, const char **stem,
                 size_t *stem_len)
 {
@@ -2282,7 +2290,7 @@ bool fl_ws_stem(fl_doc *doc, const char *word, size_t len, bool *stop, const cha
             sb_stemmer_delete(stemmer);
         return ok;
     }
-    if (!ws->stems && !(ws->stems = stem_cache_new()))
+    if (!ws_stems(ws))
         return false;
     if (!word_stem(ws->stems, ws->stemmer, word, len, key_hash(word, len), &slot, stop, &st,
                    stem_len))
@@ -2401,8 +2409,7 @@ static fl_status make_context(context_state *cx, const fl_doc *doc, fl_sentence 
                 sn = slot->stem_len;
             } else if (!word_stem_new(cx->cache, cx->stemmer, low, n, hash, fl_load8(low), &slot,
                                       &stop, &stem, &sn)) {
-                /* not in the cache (n < FL_MAX_CONTEXT_WORD) */
-                return FL_ENOMEM;
+                return FL_ENOMEM; /* a new word (n < FL_MAX_CONTEXT_WORD), stemmed and cached */
             }
             if (stop)
                 continue;
@@ -2470,9 +2477,7 @@ static fl_status context_begin(context_state *cx, fl_doc *doc)
 {
     fl_workspace *ws = doc->ws;
     *cx = (context_state){.arena = doc->arena};
-    if (ws && !ws->stems && !(ws->stems = stem_cache_new()))
-        return FL_ENOMEM;
-    cx->cache = ws ? ws->stems : stem_cache_new();
+    cx->cache = ws ? ws_stems(ws) : stem_cache_new();
     cx->stemmer = ws ? ws->stemmer : sb_stemmer_new("english", NULL);
     if (!cx->stemmer || !cx->cache) {
         if (!ws) {
@@ -2548,9 +2553,10 @@ static fl_status fill_contexts(fl_doc *doc)
 {
     if (doc->ws) {
         /* a new run: the stems copied for earlier documents are stale */
-        if (!doc->ws->stems && !(doc->ws->stems = stem_cache_new()))
+        fl_stem_cache *cache = ws_stems(doc->ws);
+        if (!cache)
             return FL_ENOMEM;
-        stem_cache_next_epoch(doc->ws->stems);
+        stem_cache_next_epoch(cache);
         return FL_OK;
     }
     context_state cx;

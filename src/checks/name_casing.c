@@ -209,108 +209,71 @@ static bool push_part(fl_doc *doc, const fl_name_folds *folds, const fl_mention 
     return true;
 }
 
-/* add_parts without the exact count: *nv counts every word of four bytes
- * or more with an ASCII capital first (the parts add_parts counts, and
- * more), so that only such a word whose key the filter may hold is read
- * letter by letter. Returns false, at once, when that count reaches
- * `bound`: the exact count might too, and the caller starts over with
- * add_parts. */
-static bool add_parts_quick(fl_doc *doc, const fl_name_folds *folds, const key_filter *kf,
-                            const fl_mention *m, size_t i, fl_name_use_list *uses, size_t *nv,
-                            size_t bound)
+/* Whether s[a..b) is all ASCII letters with some small ones. */
+static inline bool title_letters(const char *s, size_t a, size_t b)
+{
+    bool letters = true, lower = false;
+    for (size_t c = a; c < b; c++) {
+        unsigned char ch = (unsigned char)s[c];
+        bool small = (unsigned char)(ch - 'a') <= 'z' - 'a';
+        letters &= small | ((unsigned char)(ch - 'A') <= 'Z' - 'A');
+        lower |= small;
+    }
+    return letters && lower;
+}
+
+/* Appends the parts of mention i (m) to uses: its words of four bytes or
+ * more, an ASCII capital first, then ASCII letters with some small ones.
+ * A part whose fold key no mention has is dropped: a group of parts alone
+ * is never flagged (compare_group), so it can only matter beside a
+ * mention's use of its key. *nv counts against `bound` (the one this
+ * check has always kept):
+ *  - `exact`: every part met, kept or not; the walk stops at the bound;
+ *  - else every word of four bytes or more with a capital first (the
+ *    parts, and more), so that only such a word whose key the filter may
+ *    hold is read letter by letter. Returns false at once when that count
+ *    reaches `bound`: the exact one might too, and the caller starts over
+ *    with `exact`. */
+static bool add_parts(fl_doc *doc, const fl_name_folds *folds, const key_filter *kf,
+                      const fl_mention *m, size_t i, fl_name_use_list *uses, size_t *nv,
+                      size_t bound, bool exact)
 {
     const char *s = doc->prose.text + m->off;
     size_t len = m->len;
     if (!memchr(s, ' ', len))
         return true;
     char key[256];
-    for (size_t a = 0; a < len;) {
+    for (size_t b = 0; b < len && (!exact || *nv < bound);) {
+        size_t a = b;
         while (a < len && s[a] == ' ')
             a++;
         if (a == len)
             break;
-        size_t b = a + 1;
+        b = a + 1;
         while (b < len && s[b] != ' ')
             b++;
         size_t klen = b - a;
-        if (klen < 4 || klen >= sizeof key || !(s[a] >= 'A' && s[a] <= 'Z')) {
-            a = b;
+        if (klen < 4 || klen >= sizeof key || !(s[a] >= 'A' && s[a] <= 'Z'))
             continue;
-        }
-        if (++*nv >= bound)
+        if (exact) {
+            if (!title_letters(s, a + 1, b))
+                continue;
+            (*nv)++;
+        } else if (++*nv >= bound) {
             return false;
+        }
         if (!key_filter_may(kf, klen, (unsigned char)(s[a] | 0x20),
-                            (unsigned char)(s[b - 1] | 0x20))) {
-            a = b;
+                            (unsigned char)(s[b - 1] | 0x20)) ||
+            (!exact && !title_letters(s, a + 1, b)))
             continue;
-        }
-        /* all letters with some small ones (add_parts' test) */
-        bool letters = true, lower = false;
-        for (size_t c = a + 1; c < b; c++) {
-            unsigned char ch = (unsigned char)s[c];
-            bool small = (unsigned char)(ch - 'a') <= 'z' - 'a';
-            letters &= small | ((unsigned char)(ch - 'A') <= 'Z' - 'A');
-            lower |= small;
-        }
-        if (letters && lower) {
-            for (size_t c = 0; c < klen; c++)
-                key[c] = (char)(s[a + c] | 0x20);
-            size_t id = fl_name_keys_find(&folds->set, key, klen);
-            if (id != FL_NAME_NO_KEY && !push_part(doc, folds, m, i, s, a, klen, id, uses))
-                return true;
-        }
-        a = b;
+        /* the fold key of ASCII letters is the letters lower-cased */
+        for (size_t c = 0; c < klen; c++)
+            key[c] = (char)(s[a + c] | 0x20);
+        size_t id = fl_name_keys_find(&folds->set, key, klen);
+        if (id != FL_NAME_NO_KEY && !push_part(doc, folds, m, i, s, a, klen, id, uses))
+            return true; /* doc->status is set */
     }
     return true;
-}
-
-/* Appends the parts of mention i (m) to uses; *nv counts every part met,
- * kept or not, against `bound` (the one this check has always kept).
- * A part whose fold key no mention has is dropped: a group of parts alone
- * is never flagged (compare_group), so it can only matter beside a
- * mention's use of its key. */
-static void add_parts(fl_doc *doc, const fl_name_folds *folds, const key_filter *kf,
-                      const fl_mention *m, size_t i, fl_name_use_list *uses, size_t *nv,
-                      size_t bound)
-{
-    const char *s = doc->prose.text + m->off;
-    size_t len = m->len;
-    if (!memchr(s, ' ', len))
-        return;
-    char key[256];
-    for (size_t a = 0; a < len && *nv < bound;) {
-        while (a < len && s[a] == ' ')
-            a++;
-        if (a == len)
-            break;
-        /* to the word's end, noting whether it is all letters with some
-         * small ones */
-        size_t b = a + 1;
-        bool letters = true, lower = false;
-        for (; b < len && s[b] != ' '; b++) {
-            unsigned char c = (unsigned char)s[b];
-            bool small = (unsigned char)(c - 'a') <= 'z' - 'a';
-            letters &= small | ((unsigned char)(c - 'A') <= 'Z' - 'A');
-            lower |= small;
-        }
-        bool title = b - a >= 4 && s[a] >= 'A' && s[a] <= 'Z' && letters && lower;
-        /* the fold key of ASCII letters is the letters lower-cased */
-        size_t klen = b - a;
-        if (title && klen < sizeof key) {
-            (*nv)++;
-            if (!key_filter_may(kf, klen, (unsigned char)(s[a] | 0x20),
-                                (unsigned char)(s[b - 1] | 0x20))) {
-                a = b;
-                continue;
-            }
-            for (size_t c = 0; c < klen; c++)
-                key[c] = (char)(s[a + c] | 0x20);
-            size_t id = fl_name_keys_find(&folds->set, key, klen);
-            if (id != FL_NAME_NO_KEY && !push_part(doc, folds, m, i, s, a, klen, id, uses))
-                return;
-        }
-        a = b;
-    }
 }
 
 /* Where the parts of one mention went among the uses. */
@@ -359,7 +322,7 @@ static void run(fl_doc *doc)
     key_filter filter;
     key_filter_init(&filter, &folds->set);
     /* list.count: the uses kept; nv: those the bound counts (dropped
-     * parts too). First with add_parts_quick's count, at least the exact
+     * parts too). First with add_parts' quick count, at least the exact
      * one: while it stays below the bound, the exact one does too, and
      * the bound cuts nothing; once it could reach the bound (a document
      * of long names, never news), over again with the exact count. */
@@ -410,9 +373,7 @@ static void run(fl_doc *doc)
         }
     own_parts:;
         size_t nv0 = nv;
-        if (exact)
-            add_parts(doc, folds, &filter, m, i, &list, &nv, bound);
-        else if (!add_parts_quick(doc, folds, &filter, m, i, &list, &nv, bound))
+        if (!add_parts(doc, folds, &filter, m, i, &list, &nv, bound, exact))
             goto start_over;
         if (doc->status != FL_OK)
             return;

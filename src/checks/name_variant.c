@@ -4,6 +4,7 @@
  * (see find_runs), are bucketed by skeleton key; only forms sharing a
  * skeleton are compared. Case-only differences belong to name-casing. */
 #include "blame.h"
+#include "context.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -180,11 +181,7 @@ static int use_sense(fl_doc *doc, const fl_name_use *u)
     /* a use found among the tokens has no mention, only its sentence */
     if (u->sentence >= doc->sentences.count)
         return SENSE_UNKNOWN;
-    if (fl_sentence_context(doc, u->sentence) != FL_OK) {
-        doc->status = FL_ENOMEM;
-        return SENSE_UNKNOWN;
-    }
-    const fl_sentence *s = FL_DOC_SENTENCE(doc, u->sentence);
+    const fl_sentence *s = fl_ctx_sentence(doc, u->sentence);
     int chem = cue_count(s, CHEMICAL_CUES, sizeof CHEMICAL_CUES / sizeof CHEMICAL_CUES[0]);
     int prod = cue_count(s, PRODUCT_CUES, sizeof PRODUCT_CUES / sizeof PRODUCT_CUES[0]);
     return chem > prod ? SENSE_CHEMICAL : prod > chem ? SENSE_PRODUCT : SENSE_UNKNOWN;
