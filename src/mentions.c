@@ -1271,6 +1271,27 @@ static const char *fold_interned(fl_mx *mx, const char *s, size_t len, unsigned 
     return r;
 }
 
+/* Room for `need` bytes of key strings (no alignment), cut from an arena
+ * chunk so that each new surface costs no arena call; NULL when out of
+ * memory. */
+static inline char *key_bytes(fl_mx *mx, size_t need)
+{
+    enum { POOL_CHUNK = 2048 };
+    if (need > mx->pool_left) {
+        if (need > POOL_CHUNK / 4)
+            return fl_arena_alloc_uninit(mx->doc->arena, need);
+        char *chunk = fl_arena_alloc_uninit(mx->doc->arena, POOL_CHUNK);
+        if (!chunk)
+            return NULL;
+        mx->pool = chunk;
+        mx->pool_left = POOL_CHUNK;
+    }
+    char *p = mx->pool;
+    mx->pool += need;
+    mx->pool_left -= need;
+    return p;
+}
+
 /* mention_keys() for s[0..len) not met before under `tag` (hash h, free
  * index slot k): its keys normalized and remembered, the fold interned
  * when `named`. Kept out of line so that the lookup of a known surface
@@ -1309,7 +1330,7 @@ new_mention_keys(fl_mx *mx, const char *s, size_t len, unsigned flags, bool code
         }
         bool same = kn == fn && memo_eq(kbuf, fbuf, fn);
         size_t need = len + 1 + (fold ? 0 : fn + 1) + (same ? 0 : kn + 1);
-        char *block = fl_arena_alloc_uninit(doc->arena, need);
+        char *block = key_bytes(mx, need);
         if (!block)
             return NULL;
         copy_short(block, s, len);
@@ -1685,42 +1706,54 @@ static int order_cmp(const void *pa, const void *pb)
     return (int)a->kind - (int)b->kind;
 }
 
+/* A sentence's run of live mentions, order[run..live), is put in source
+ * order as settle_document appends to it (an insertion per mention: a
+ * sentence holds few) while it holds at most SORT_INSERT_MAX; a longer run
+ * is sorted once complete by qsort, which is stable in glibc's merge sort,
+ * so both give the order the insertions would. */
+enum { SORT_INSERT_MAX = 32 };
+
+/* Appends live mention m (index i) to the run order[run..*live), in its
+ * place, with remap[] following every mention moved. */
+static inline void order_append(fl_mention **order, long *remap, const fl_mention *old, size_t run,
+                                size_t *live, fl_mention *m, size_t i)
+{
+    size_t j = (*live)++;
+    if (*live - run <= SORT_INSERT_MAX)
+        for (; j > run && order_cmp(&order[j - 1], &m) > 0; j--) {
+            order[j] = order[j - 1];
+            remap[order[j] - old] = (long)j;
+        }
+    order[j] = m;
+    remap[i] = (long)j;
+}
+
+/* Sorts the run order[run..live) when it was too long for order_append. */
+static void order_finish(fl_mention **order, long *remap, const fl_mention *old, size_t run,
+                         size_t live)
+{
+    if (live - run <= SORT_INSERT_MAX)
+        return;
+    // NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers
+    qsort(order + run, live - run, sizeof *order, order_cmp);
+    for (size_t k = run; k < live; k++)
+        remap[order[k] - old] = (long)k;
+}
+
 /* Drops dead mentions and puts the rest in source order, keeping links:
- * `order` (the live mentions in extraction order, `live` of them) and
- * `remap` (-1 for a dead mention) have room for every mention. */
-static void compact(fl_mx *mx, fl_mention **order, size_t live, long *remap)
+ * `order` (the `live` live mentions in source order, see order_append)
+ * and `remap` (each mention's place there, -1 for a dead one). */
+static void compact(fl_mx *mx, fl_mention *const *order, size_t live, const long *remap)
 {
     fl_doc *doc = mx->doc;
     size_t n = doc->mentions.count;
     if (n == 0)
         return;
-    fl_mention *old = doc->mentions.items;
     fl_mention *items = fl_arena_alloc_uninit(doc->arena, n * sizeof *items);
     if (!items) {
         doc->status = FL_ENOMEM;
         return;
     }
-    /* mentions were appended sentence by sentence: sort within each, by
-     * insertion (stable, and a sentence holds few; a long run goes to
-     * qsort, which is also stable in glibc's merge sort) */
-    for (size_t a = 0, b; a < live; a = b) {
-        for (b = a + 1; b < live && order[b]->sentence == order[a]->sentence; b++)
-            ;
-        if (b - a > 32) {
-            // NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers
-            qsort(order + a, b - a, sizeof *order, order_cmp);
-            continue;
-        }
-        for (size_t i = a + 1; i < b; i++) {
-            fl_mention *x = order[i];
-            size_t j = i;
-            for (; j > a && order_cmp(&order[j - 1], &x) > 0; j--)
-                order[j] = order[j - 1];
-            order[j] = x;
-        }
-    }
-    for (size_t i = 0; i < live; i++)
-        remap[order[i] - old] = (long)i;
     for (size_t i = 0; i < live; i++) {
         items[i] = *order[i];
         if (items[i].person >= 0)
@@ -1858,14 +1891,16 @@ static void settle_document(fl_mx *mx)
     /* an acronym that is a name elsewhere is the name in capitals
      * (NVIDIA); coreference-lite; ages and titles whose person was dropped
      * lose the link */
-    size_t live = 0; /* for compact() */
+    /* the live mentions in source order for compact(), sentence by
+     * sentence: order[run..live) the current one's */
+    const fl_mention *old = doc->mentions.items;
+    size_t live = 0, run = 0, run_sentence = SIZE_MAX;
     for (size_t i = 0; i < n; i++) {
         if (flags[i] & FL_MF_DEAD) {
             remap[i] = -1;
             continue;
         }
         fl_mention *m = FL_DOC_MENTION(doc, i);
-        order[live++] = m;
         if (m->kind == FL_M_ACRONYM) {
             const fold_state *f = &st[FOLD_ID(i)];
             if (f->name >= 0 && f->confirmed)
@@ -1881,7 +1916,14 @@ static void settle_document(fl_mx *mx)
         }
         if (m->person >= 0 && (flags[m->person] & FL_MF_DEAD))
             m->person = -1;
+        if (m->sentence != run_sentence) {
+            order_finish(order, remap, old, run, live);
+            run = live;
+            run_sentence = m->sentence;
+        }
+        order_append(order, remap, old, run, &live, m, i);
     }
+    order_finish(order, remap, old, run, live);
     // NOLINTEND(clang-analyzer-core.UndefinedBinaryOperatorResult)
 #undef FOLD_ID
     compact(mx, order, live, remap);
