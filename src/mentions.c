@@ -562,6 +562,13 @@ block_masks_avx2(const unsigned char *p, uint64_t *alnum, uint64_t *stop, fl_wor
 }
 #endif
 
+/* The index of the lowest set bit of x (nonzero), as an unsigned (no
+ * sign extension on the way to a size_t). */
+static inline unsigned bit_index(uint64_t x)
+{
+    return (unsigned)__builtin_ctzll(x);
+}
+
 /* The end of the ASCII run of letters and digits that reaches the end of
  * block b - 1: the first byte that is none from block b on (the block
  * after the last has every bit of `other` set). */
@@ -751,6 +758,25 @@ static bool fill_word_ends(fl_mx *mx)
         names[nnm++] = (uint32_t)(p) | (joined_ ? FL_NAME_MARK_JOINED : 0);                        \
     } while (0)
 
+/* the ASCII word [p, e) of wl bytes (ASCII letters and digits up to
+ * ascii_end), first byte c, whose row of heads is `head` (nonzero): a
+ * title's or an honorific's word (a mark, in mk), or a number's */
+#define NOTE_HEAD(p, e, ascii_end, c, head, wl)                                                    \
+    do {                                                                                           \
+        if ((e) == (ascii_end) && (wl)-2 < 13 && (((head) >> (wl)) & 1u)) {                        \
+            const unsigned sk_ = fl_word_sketch((const char *)t + (p), (wl));                      \
+            if ((first_byte[c] & FB_MARK) || ((role_sketch[sk_ >> 6] >> (sk_ & 63)) & 1u))         \
+                mk |= 1ull << ((p)-base);                                                          \
+        }                                                                                          \
+        if (((head)&FL_HEAD_DIGIT) ||                                                              \
+            (((head)&FL_HEAD_SPELLED) && (wl) >= 3 &&                                              \
+             ((spelled_third[((c)&31) * 32 + (t[(p) + 1] & 31)] >> (t[(p) + 2] & 31)) & 1u) &&     \
+             fl_spelled_start((const char *)t + (p), len - (p)))) {                                \
+            memo[nn].len = memo[nn].scale = FL_NUMBER_UNREAD;                                      \
+            numbers[nn++] = (uint32_t)(p);                                                         \
+        }                                                                                          \
+    } while (0)
+
     /* k: where the next word may start (the words before it are read).
      * Each stop at or after k is the sentence start or follows a code
      * point that is no letter or digit: so an ASCII letter or digit after
@@ -771,17 +797,11 @@ static bool fill_word_ends(fl_mx *mx)
             uint64_t mk = bk->event & bk->other & from; /* commas */
             if (first == len && st)
                 first = base + (size_t)__builtin_ctzll(st);
-            for (uint64_t left = st; left; left &= left - 1) {
-                const size_t p = base + (size_t)__builtin_ctzll(left);
-                size_t e, ascii_end;
-                if (ends) {
-                    e = ascii_end = base + (size_t)__builtin_ctzll(ends);
-                    ends &= ends - 1;
-                } else {
-                    e = ascii_end = run_end(blk, b + 1);
-                    if (e < len && t[e] >= 0x80)
-                        e = fl_mx_scan_word_end(mx, mx->s_off + e) - mx->s_off;
-                }
+            /* the words that end in the block, the n-th end closing the
+             * n-th start; then the last, which reaches past it */
+            uint64_t left = st;
+            for (; ends; ends &= ends - 1, left &= left - 1) {
+                const size_t p = base + bit_index(left), e = base + bit_index(ends), wl = e - p;
                 const unsigned char c = t[p];
                 w[p] = (uint32_t)e;
                 k = e;
@@ -789,22 +809,23 @@ static bool fill_word_ends(fl_mx *mx)
                  * number's: by the first two bytes in one load (the first
                  * again for a word of one byte, which is neither a mark
                  * nor spelled), zero for most words */
-                const size_t wl = e - p;
                 const uint32_t head = heads[c][t[p + (wl > 1)] & 31];
-                if (!head)
-                    continue;
-                if (e == ascii_end && wl - 2 < 13 && ((head >> wl) & 1u)) {
-                    unsigned sk = fl_word_sketch((const char *)t + p, wl);
-                    if ((first_byte[c] & FB_MARK) || ((role_sketch[sk >> 6] >> (sk & 63)) & 1u))
-                        mk |= 1ull << (p - base);
-                }
-                if ((head & FL_HEAD_DIGIT) ||
-                    ((head & FL_HEAD_SPELLED) && wl >= 3 &&
-                     ((spelled_third[(c & 31) * 32 + (t[p + 1] & 31)] >> (t[p + 2] & 31)) & 1u) &&
-                     fl_spelled_start((const char *)t + p, len - p))) {
-                    memo[nn].len = memo[nn].scale = FL_NUMBER_UNREAD;
-                    numbers[nn++] = (uint32_t)p;
-                }
+                if (head)
+                    NOTE_HEAD(p, e, e, c, head, wl);
+            }
+            for (; left; left &= left - 1) {
+                const size_t p = base + bit_index(left);
+                size_t e = run_end(blk, b + 1);
+                const size_t ascii_end = e;
+                if (e < len && t[e] >= 0x80)
+                    e = fl_mx_scan_word_end(mx, mx->s_off + e) - mx->s_off;
+                const unsigned char c = t[p];
+                const size_t wl = e - p;
+                w[p] = (uint32_t)e;
+                k = e;
+                const uint32_t head = heads[c][t[p + (wl > 1)] & 31];
+                if (head)
+                    NOTE_HEAD(p, e, ascii_end, c, head, wl);
             }
             /* names: a capital first, or a lower-case letter and a capital */
             uint64_t next_upper = bk->upper >> 1;
@@ -872,6 +893,7 @@ static bool fill_word_ends(fl_mx *mx)
     }
 #undef PUSH_NUMBER
 #undef PUSH_NAME
+#undef NOTE_HEAD
     mx->wend = w;
     mx->first_word = mx->s_off + first;
     mx->numbers = numbers;
