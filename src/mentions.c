@@ -1293,25 +1293,81 @@ static const char *fold_interned(fl_mx *mx, const char *s, size_t len, unsigned 
     return r;
 }
 
-/* Room for `need` bytes of key strings (no alignment), cut from an arena
- * chunk so that each new surface costs no arena call; NULL when out of
- * memory. */
-static inline char *key_bytes(fl_mx *mx, size_t need)
+/* New surfaces' strings are cut from arena chunks of POOL_CHUNK bytes
+ * (mx->pool), so that each costs no arena call. */
+enum { POOL_CHUNK = 2048 };
+
+/* The pool's next `room` bytes (at most POOL_CHUNK), a new chunk taken
+ * when fewer are left; pool_take() keeps what is used of them. NULL when
+ * out of memory. */
+static inline char *pool_room(fl_mx *mx, size_t room)
 {
-    enum { POOL_CHUNK = 2048 };
-    if (need > mx->pool_left) {
-        if (need > POOL_CHUNK / 4)
-            return fl_arena_alloc_uninit(mx->doc->arena, need);
+    if (room > mx->pool_left) {
         char *chunk = fl_arena_alloc_uninit(mx->doc->arena, POOL_CHUNK);
         if (!chunk)
             return NULL;
         mx->pool = chunk;
         mx->pool_left = POOL_CHUNK;
     }
-    char *p = mx->pool;
-    mx->pool += need;
-    mx->pool_left -= need;
-    return p;
+    return mx->pool;
+}
+
+static inline void pool_take(fl_mx *mx, size_t used)
+{
+    mx->pool += used;
+    mx->pool_left -= used;
+}
+
+/* Fills the surface, fold (with fold_id) and skeleton of key memo entry e
+ * for s[0..len) the long way: for a long surface, or one whose keys are
+ * longer than it. False when out of memory. */
+static __attribute__((noinline)) bool keys_long(fl_mx *mx, fl_key_memo *e, const char *s,
+                                                size_t len, unsigned flags, bool named)
+{
+    fl_doc *doc = mx->doc;
+    char fbuf[256], kbuf[256];
+    size_t fn, kn = fl_fold_skeleton(s, len, flags, fbuf, sizeof fbuf, &fn, kbuf, sizeof kbuf);
+    if (fn < sizeof fbuf && kn < sizeof kbuf) {
+        /* the surface, a fold not met before and the skeleton in one
+         * block; a skeleton equal to the fold is the fold */
+        uint64_t fh = 0;
+        size_t fk = SIZE_MAX;
+        const char *fold = NULL;
+        e->fold_id = FOLD_NONE;
+        if (named) {
+            fold = find_fold(mx, fbuf, fn, true, &fh, &fk, &e->fold_id);
+            if (!fold && fk == SIZE_MAX)
+                return false;
+        }
+        bool same = kn == fn && memo_eq(kbuf, fbuf, fn);
+        size_t need = len + 1 + (fold ? 0 : fn + 1) + (same ? 0 : kn + 1);
+        char *block = fl_arena_alloc_uninit(doc->arena, need);
+        if (!block)
+            return false;
+        copy_short(block, s, len);
+        block[len] = '\0';
+        e->surface = block;
+        block += len + 1;
+        if (!fold) {
+            copy_short(block, fbuf, fn + 1);
+            fold = block;
+            if (named)
+                e->fold_id = add_fold(mx, block, fn, fh, fk);
+            block += fn + 1;
+        }
+        e->fold = fold;
+        if (same) {
+            e->skeleton = fold;
+        } else {
+            copy_short(block, kbuf, kn + 1);
+            e->skeleton = block;
+        }
+        return true;
+    }
+    e->surface = fl_arena_strndup(doc->arena, s, len);
+    e->fold = fold_interned(mx, s, len, flags, true, &e->fold_id);
+    e->skeleton = key_string(doc, fl_skeleton, s, len, flags);
+    return e->surface && e->fold && e->skeleton;
 }
 
 /* mention_keys() for s[0..len) not met before under `tag` (hash h, free
@@ -1336,49 +1392,57 @@ new_mention_keys(fl_mx *mx, const char *s, size_t len, unsigned flags, bool code
     e->settle = SETTLE_UNKNOWN;
     e->spaced = SPACED_UNKNOWN;
     e->settle_id = 0;
-    char fbuf[256], kbuf[256];
-    size_t fn, kn = fl_fold_skeleton(s, len, flags, fbuf, sizeof fbuf, &fn, kbuf, sizeof kbuf);
-    if (fn < sizeof fbuf && kn < sizeof kbuf) {
-        /* the surface, a fold not met before and the skeleton in one
-         * block; a skeleton equal to the fold is the fold */
-        uint64_t fh = 0;
-        size_t fk = SIZE_MAX;
-        const char *fold = NULL;
-        e->fold_id = FOLD_NONE;
-        if (named) {
-            fold = find_fold(mx, fbuf, fn, true, &fh, &fk, &e->fold_id);
-            if (!fold && fk == SIZE_MAX)
-                return NULL;
-        }
-        bool same = kn == fn && memo_eq(kbuf, fbuf, fn);
-        size_t need = len + 1 + (fold ? 0 : fn + 1) + (same ? 0 : kn + 1);
-        char *block = key_bytes(mx, need);
-        if (!block)
-            return NULL;
+    /* the surface, then the fold and the skeleton made in place in the
+     * pool (len + 1 bytes of room each, which most keys fit); what is
+     * not used goes back to the pool */
+    const size_t room = 3 * len + 3;
+    char *block = room <= POOL_CHUNK / 4 ? pool_room(mx, room) : NULL;
+    if (room <= POOL_CHUNK / 4 && !block)
+        return NULL;
+    size_t fn = 0, kn = SIZE_MAX;
+    char *fold = NULL, *skel = NULL;
+    if (block) {
+        fold = block + len + 1;
+        skel = fold + len + 1;
+        kn = fl_fold_skeleton(s, len, flags, fold, len + 1, &fn, skel, len + 1);
+    }
+    if (fn <= len && kn <= len) {
         copy_short(block, s, len);
         block[len] = '\0';
         e->surface = block;
-        block += len + 1;
-        if (!fold) {
-            copy_short(block, fbuf, fn + 1);
-            fold = block;
-            if (named)
-                e->fold_id = add_fold(mx, block, fn, fh, fk);
-            block += fn + 1;
+        const bool same = kn == fn && memo_eq(skel, fold, fn);
+        const char *met = NULL;
+        uint64_t fh = 0;
+        size_t fk = SIZE_MAX;
+        e->fold_id = FOLD_NONE;
+        if (named) {
+            met = find_fold(mx, fold, fn, true, &fh, &fk, &e->fold_id);
+            if (!met && fk == SIZE_MAX)
+                return NULL;
         }
-        e->fold = fold;
-        if (same) {
-            e->skeleton = fold;
+        const char *end;
+        if (met) {
+            /* the fold met before: the skeleton takes the fold's room
+             * (kn + 1 bytes below skel, so they do not overlap) */
+            e->fold = met;
+            if (same) {
+                e->skeleton = met;
+                end = fold;
+            } else {
+                copy_short(fold, skel, kn + 1);
+                e->skeleton = fold;
+                end = fold + kn + 1;
+            }
         } else {
-            copy_short(block, kbuf, kn + 1);
-            e->skeleton = block;
+            e->fold = fold;
+            if (named)
+                e->fold_id = add_fold(mx, fold, fn, fh, fk);
+            e->skeleton = same ? fold : skel;
+            end = same ? fold + fn + 1 : skel + kn + 1;
         }
-    } else {
-        e->surface = fl_arena_strndup(doc->arena, s, len);
-        e->fold = fold_interned(mx, s, len, flags, true, &e->fold_id);
-        e->skeleton = key_string(doc, fl_skeleton, s, len, flags);
-        if (!e->surface || !e->fold || !e->skeleton)
-            return NULL;
+        pool_take(mx, (size_t)(end - block));
+    } else if (!keys_long(mx, e, s, len, flags, named)) {
+        return NULL;
     }
     e->family = code ? key_string(doc, family_fn, s, len, 0) : "";
     if (!e->family)
