@@ -562,6 +562,13 @@ block_masks_avx2(const unsigned char *p, uint64_t *alnum, uint64_t *stop, fl_wor
 }
 #endif
 
+/* The index of the lowest set bit of x (nonzero), as an unsigned (no
+ * sign extension on the way to a size_t). */
+static inline unsigned bit_index(uint64_t x)
+{
+    return (unsigned)__builtin_ctzll(x);
+}
+
 /* The end of the ASCII run of letters and digits that reaches the end of
  * block b - 1: the first byte that is none from block b on (the block
  * after the last has every bit of `other` set). */
@@ -751,6 +758,25 @@ static bool fill_word_ends(fl_mx *mx)
         names[nnm++] = (uint32_t)(p) | (joined_ ? FL_NAME_MARK_JOINED : 0);                        \
     } while (0)
 
+/* the ASCII word [p, e) of wl bytes (ASCII letters and digits up to
+ * ascii_end), first byte c, whose row of heads is `head` (nonzero): a
+ * title's or an honorific's word (a mark, in mk), or a number's */
+#define NOTE_HEAD(p, e, ascii_end, c, head, wl)                                                    \
+    do {                                                                                           \
+        if ((e) == (ascii_end) && (wl)-2 < 13 && (((head) >> (wl)) & 1u)) {                        \
+            const unsigned sk_ = fl_word_sketch((const char *)t + (p), (wl));                      \
+            if ((first_byte[c] & FB_MARK) || ((role_sketch[sk_ >> 6] >> (sk_ & 63)) & 1u))         \
+                mk |= 1ull << ((p)-base);                                                          \
+        }                                                                                          \
+        if (((head)&FL_HEAD_DIGIT) ||                                                              \
+            (((head)&FL_HEAD_SPELLED) && (wl) >= 3 &&                                              \
+             ((spelled_third[((c)&31) * 32 + (t[(p) + 1] & 31)] >> (t[(p) + 2] & 31)) & 1u) &&     \
+             fl_spelled_start((const char *)t + (p), len - (p)))) {                                \
+            memo[nn].len = memo[nn].scale = FL_NUMBER_UNREAD;                                      \
+            numbers[nn++] = (uint32_t)(p);                                                         \
+        }                                                                                          \
+    } while (0)
+
     /* k: where the next word may start (the words before it are read).
      * Each stop at or after k is the sentence start or follows a code
      * point that is no letter or digit: so an ASCII letter or digit after
@@ -771,17 +797,11 @@ static bool fill_word_ends(fl_mx *mx)
             uint64_t mk = bk->event & bk->other & from; /* commas */
             if (first == len && st)
                 first = base + (size_t)__builtin_ctzll(st);
-            for (uint64_t left = st; left; left &= left - 1) {
-                const size_t p = base + (size_t)__builtin_ctzll(left);
-                size_t e, ascii_end;
-                if (ends) {
-                    e = ascii_end = base + (size_t)__builtin_ctzll(ends);
-                    ends &= ends - 1;
-                } else {
-                    e = ascii_end = run_end(blk, b + 1);
-                    if (e < len && t[e] >= 0x80)
-                        e = fl_mx_scan_word_end(mx, mx->s_off + e) - mx->s_off;
-                }
+            /* the words that end in the block, the n-th end closing the
+             * n-th start; then the last, which reaches past it */
+            uint64_t left = st;
+            for (; ends; ends &= ends - 1, left &= left - 1) {
+                const size_t p = base + bit_index(left), e = base + bit_index(ends), wl = e - p;
                 const unsigned char c = t[p];
                 w[p] = (uint32_t)e;
                 k = e;
@@ -789,22 +809,23 @@ static bool fill_word_ends(fl_mx *mx)
                  * number's: by the first two bytes in one load (the first
                  * again for a word of one byte, which is neither a mark
                  * nor spelled), zero for most words */
-                const size_t wl = e - p;
                 const uint32_t head = heads[c][t[p + (wl > 1)] & 31];
-                if (!head)
-                    continue;
-                if (e == ascii_end && wl - 2 < 13 && ((head >> wl) & 1u)) {
-                    unsigned sk = fl_word_sketch((const char *)t + p, wl);
-                    if ((first_byte[c] & FB_MARK) || ((role_sketch[sk >> 6] >> (sk & 63)) & 1u))
-                        mk |= 1ull << (p - base);
-                }
-                if ((head & FL_HEAD_DIGIT) ||
-                    ((head & FL_HEAD_SPELLED) && wl >= 3 &&
-                     ((spelled_third[(c & 31) * 32 + (t[p + 1] & 31)] >> (t[p + 2] & 31)) & 1u) &&
-                     fl_spelled_start((const char *)t + p, len - p))) {
-                    memo[nn].len = memo[nn].scale = FL_NUMBER_UNREAD;
-                    numbers[nn++] = (uint32_t)p;
-                }
+                if (head)
+                    NOTE_HEAD(p, e, e, c, head, wl);
+            }
+            for (; left; left &= left - 1) {
+                const size_t p = base + bit_index(left);
+                size_t e = run_end(blk, b + 1);
+                const size_t ascii_end = e;
+                if (e < len && t[e] >= 0x80)
+                    e = fl_mx_scan_word_end(mx, mx->s_off + e) - mx->s_off;
+                const unsigned char c = t[p];
+                const size_t wl = e - p;
+                w[p] = (uint32_t)e;
+                k = e;
+                const uint32_t head = heads[c][t[p + (wl > 1)] & 31];
+                if (head)
+                    NOTE_HEAD(p, e, ascii_end, c, head, wl);
             }
             /* names: a capital first, or a lower-case letter and a capital */
             uint64_t next_upper = bk->upper >> 1;
@@ -872,6 +893,7 @@ static bool fill_word_ends(fl_mx *mx)
     }
 #undef PUSH_NUMBER
 #undef PUSH_NAME
+#undef NOTE_HEAD
     mx->wend = w;
     mx->first_word = mx->s_off + first;
     mx->numbers = numbers;
@@ -1271,6 +1293,83 @@ static const char *fold_interned(fl_mx *mx, const char *s, size_t len, unsigned 
     return r;
 }
 
+/* New surfaces' strings are cut from arena chunks of POOL_CHUNK bytes
+ * (mx->pool), so that each costs no arena call. */
+enum { POOL_CHUNK = 2048 };
+
+/* The pool's next `room` bytes (at most POOL_CHUNK), a new chunk taken
+ * when fewer are left; pool_take() keeps what is used of them. NULL when
+ * out of memory. */
+static inline char *pool_room(fl_mx *mx, size_t room)
+{
+    if (room > mx->pool_left) {
+        char *chunk = fl_arena_alloc_uninit(mx->doc->arena, POOL_CHUNK);
+        if (!chunk)
+            return NULL;
+        mx->pool = chunk;
+        mx->pool_left = POOL_CHUNK;
+    }
+    return mx->pool;
+}
+
+static inline void pool_take(fl_mx *mx, size_t used)
+{
+    mx->pool += used;
+    mx->pool_left -= used;
+}
+
+/* Fills the surface, fold (with fold_id) and skeleton of key memo entry e
+ * for s[0..len) the long way: for a long surface, or one whose keys are
+ * longer than it. False when out of memory. */
+static __attribute__((noinline)) bool keys_long(fl_mx *mx, fl_key_memo *e, const char *s,
+                                                size_t len, unsigned flags, bool named)
+{
+    fl_doc *doc = mx->doc;
+    char fbuf[256], kbuf[256];
+    size_t fn, kn = fl_fold_skeleton(s, len, flags, fbuf, sizeof fbuf, &fn, kbuf, sizeof kbuf);
+    if (fn < sizeof fbuf && kn < sizeof kbuf) {
+        /* the surface, a fold not met before and the skeleton in one
+         * block; a skeleton equal to the fold is the fold */
+        uint64_t fh = 0;
+        size_t fk = SIZE_MAX;
+        const char *fold = NULL;
+        e->fold_id = FOLD_NONE;
+        if (named) {
+            fold = find_fold(mx, fbuf, fn, true, &fh, &fk, &e->fold_id);
+            if (!fold && fk == SIZE_MAX)
+                return false;
+        }
+        bool same = kn == fn && memo_eq(kbuf, fbuf, fn);
+        size_t need = len + 1 + (fold ? 0 : fn + 1) + (same ? 0 : kn + 1);
+        char *block = fl_arena_alloc_uninit(doc->arena, need);
+        if (!block)
+            return false;
+        copy_short(block, s, len);
+        block[len] = '\0';
+        e->surface = block;
+        block += len + 1;
+        if (!fold) {
+            copy_short(block, fbuf, fn + 1);
+            fold = block;
+            if (named)
+                e->fold_id = add_fold(mx, block, fn, fh, fk);
+            block += fn + 1;
+        }
+        e->fold = fold;
+        if (same) {
+            e->skeleton = fold;
+        } else {
+            copy_short(block, kbuf, kn + 1);
+            e->skeleton = block;
+        }
+        return true;
+    }
+    e->surface = fl_arena_strndup(doc->arena, s, len);
+    e->fold = fold_interned(mx, s, len, flags, true, &e->fold_id);
+    e->skeleton = key_string(doc, fl_skeleton, s, len, flags);
+    return e->surface && e->fold && e->skeleton;
+}
+
 /* mention_keys() for s[0..len) not met before under `tag` (hash h, free
  * index slot k): its keys normalized and remembered, the fold interned
  * when `named`. Kept out of line so that the lookup of a known surface
@@ -1293,49 +1392,57 @@ new_mention_keys(fl_mx *mx, const char *s, size_t len, unsigned flags, bool code
     e->settle = SETTLE_UNKNOWN;
     e->spaced = SPACED_UNKNOWN;
     e->settle_id = 0;
-    char fbuf[256], kbuf[256];
-    size_t fn, kn = fl_fold_skeleton(s, len, flags, fbuf, sizeof fbuf, &fn, kbuf, sizeof kbuf);
-    if (fn < sizeof fbuf && kn < sizeof kbuf) {
-        /* the surface, a fold not met before and the skeleton in one
-         * block; a skeleton equal to the fold is the fold */
-        uint64_t fh = 0;
-        size_t fk = SIZE_MAX;
-        const char *fold = NULL;
-        e->fold_id = FOLD_NONE;
-        if (named) {
-            fold = find_fold(mx, fbuf, fn, true, &fh, &fk, &e->fold_id);
-            if (!fold && fk == SIZE_MAX)
-                return NULL;
-        }
-        bool same = kn == fn && memo_eq(kbuf, fbuf, fn);
-        size_t need = len + 1 + (fold ? 0 : fn + 1) + (same ? 0 : kn + 1);
-        char *block = fl_arena_alloc_uninit(doc->arena, need);
-        if (!block)
-            return NULL;
+    /* the surface, then the fold and the skeleton made in place in the
+     * pool (len + 1 bytes of room each, which most keys fit); what is
+     * not used goes back to the pool */
+    const size_t room = 3 * len + 3;
+    char *block = room <= POOL_CHUNK / 4 ? pool_room(mx, room) : NULL;
+    if (room <= POOL_CHUNK / 4 && !block)
+        return NULL;
+    size_t fn = 0, kn = SIZE_MAX;
+    char *fold = NULL, *skel = NULL;
+    if (block) {
+        fold = block + len + 1;
+        skel = fold + len + 1;
+        kn = fl_fold_skeleton(s, len, flags, fold, len + 1, &fn, skel, len + 1);
+    }
+    if (fn <= len && kn <= len) {
         copy_short(block, s, len);
         block[len] = '\0';
         e->surface = block;
-        block += len + 1;
-        if (!fold) {
-            copy_short(block, fbuf, fn + 1);
-            fold = block;
-            if (named)
-                e->fold_id = add_fold(mx, block, fn, fh, fk);
-            block += fn + 1;
+        const bool same = kn == fn && memo_eq(skel, fold, fn);
+        const char *met = NULL;
+        uint64_t fh = 0;
+        size_t fk = SIZE_MAX;
+        e->fold_id = FOLD_NONE;
+        if (named) {
+            met = find_fold(mx, fold, fn, true, &fh, &fk, &e->fold_id);
+            if (!met && fk == SIZE_MAX)
+                return NULL;
         }
-        e->fold = fold;
-        if (same) {
-            e->skeleton = fold;
+        const char *end;
+        if (met) {
+            /* the fold met before: the skeleton takes the fold's room
+             * (kn + 1 bytes below skel, so they do not overlap) */
+            e->fold = met;
+            if (same) {
+                e->skeleton = met;
+                end = fold;
+            } else {
+                copy_short(fold, skel, kn + 1);
+                e->skeleton = fold;
+                end = fold + kn + 1;
+            }
         } else {
-            copy_short(block, kbuf, kn + 1);
-            e->skeleton = block;
+            e->fold = fold;
+            if (named)
+                e->fold_id = add_fold(mx, fold, fn, fh, fk);
+            e->skeleton = same ? fold : skel;
+            end = same ? fold + fn + 1 : skel + kn + 1;
         }
-    } else {
-        e->surface = fl_arena_strndup(doc->arena, s, len);
-        e->fold = fold_interned(mx, s, len, flags, true, &e->fold_id);
-        e->skeleton = key_string(doc, fl_skeleton, s, len, flags);
-        if (!e->surface || !e->fold || !e->skeleton)
-            return NULL;
+        pool_take(mx, (size_t)(end - block));
+    } else if (!keys_long(mx, e, s, len, flags, named)) {
+        return NULL;
     }
     e->family = code ? key_string(doc, family_fn, s, len, 0) : "";
     if (!e->family)
@@ -1685,42 +1792,54 @@ static int order_cmp(const void *pa, const void *pb)
     return (int)a->kind - (int)b->kind;
 }
 
+/* A sentence's run of live mentions, order[run..live), is put in source
+ * order as settle_document appends to it (an insertion per mention: a
+ * sentence holds few) while it holds at most SORT_INSERT_MAX; a longer run
+ * is sorted once complete by qsort, which is stable in glibc's merge sort,
+ * so both give the order the insertions would. */
+enum { SORT_INSERT_MAX = 32 };
+
+/* Appends live mention m (index i) to the run order[run..*live), in its
+ * place, with remap[] following every mention moved. */
+static inline void order_append(fl_mention **order, long *remap, const fl_mention *old, size_t run,
+                                size_t *live, fl_mention *m, size_t i)
+{
+    size_t j = (*live)++;
+    if (*live - run <= SORT_INSERT_MAX)
+        for (; j > run && order_cmp(&order[j - 1], &m) > 0; j--) {
+            order[j] = order[j - 1];
+            remap[order[j] - old] = (long)j;
+        }
+    order[j] = m;
+    remap[i] = (long)j;
+}
+
+/* Sorts the run order[run..live) when it was too long for order_append. */
+static void order_finish(fl_mention **order, long *remap, const fl_mention *old, size_t run,
+                         size_t live)
+{
+    if (live - run <= SORT_INSERT_MAX)
+        return;
+    // NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers
+    qsort(order + run, live - run, sizeof *order, order_cmp);
+    for (size_t k = run; k < live; k++)
+        remap[order[k] - old] = (long)k;
+}
+
 /* Drops dead mentions and puts the rest in source order, keeping links:
- * `order` (the live mentions in extraction order, `live` of them) and
- * `remap` (-1 for a dead mention) have room for every mention. */
-static void compact(fl_mx *mx, fl_mention **order, size_t live, long *remap)
+ * `order` (the `live` live mentions in source order, see order_append)
+ * and `remap` (each mention's place there, -1 for a dead one). */
+static void compact(fl_mx *mx, fl_mention *const *order, size_t live, const long *remap)
 {
     fl_doc *doc = mx->doc;
     size_t n = doc->mentions.count;
     if (n == 0)
         return;
-    fl_mention *old = doc->mentions.items;
     fl_mention *items = fl_arena_alloc_uninit(doc->arena, n * sizeof *items);
     if (!items) {
         doc->status = FL_ENOMEM;
         return;
     }
-    /* mentions were appended sentence by sentence: sort within each, by
-     * insertion (stable, and a sentence holds few; a long run goes to
-     * qsort, which is also stable in glibc's merge sort) */
-    for (size_t a = 0, b; a < live; a = b) {
-        for (b = a + 1; b < live && order[b]->sentence == order[a]->sentence; b++)
-            ;
-        if (b - a > 32) {
-            // NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers
-            qsort(order + a, b - a, sizeof *order, order_cmp);
-            continue;
-        }
-        for (size_t i = a + 1; i < b; i++) {
-            fl_mention *x = order[i];
-            size_t j = i;
-            for (; j > a && order_cmp(&order[j - 1], &x) > 0; j--)
-                order[j] = order[j - 1];
-            order[j] = x;
-        }
-    }
-    for (size_t i = 0; i < live; i++)
-        remap[order[i] - old] = (long)i;
     for (size_t i = 0; i < live; i++) {
         items[i] = *order[i];
         if (items[i].person >= 0)
@@ -1858,14 +1977,16 @@ static void settle_document(fl_mx *mx)
     /* an acronym that is a name elsewhere is the name in capitals
      * (NVIDIA); coreference-lite; ages and titles whose person was dropped
      * lose the link */
-    size_t live = 0; /* for compact() */
+    /* the live mentions in source order for compact(), sentence by
+     * sentence: order[run..live) the current one's */
+    const fl_mention *old = doc->mentions.items;
+    size_t live = 0, run = 0, run_sentence = SIZE_MAX;
     for (size_t i = 0; i < n; i++) {
         if (flags[i] & FL_MF_DEAD) {
             remap[i] = -1;
             continue;
         }
         fl_mention *m = FL_DOC_MENTION(doc, i);
-        order[live++] = m;
         if (m->kind == FL_M_ACRONYM) {
             const fold_state *f = &st[FOLD_ID(i)];
             if (f->name >= 0 && f->confirmed)
@@ -1881,7 +2002,14 @@ static void settle_document(fl_mx *mx)
         }
         if (m->person >= 0 && (flags[m->person] & FL_MF_DEAD))
             m->person = -1;
+        if (m->sentence != run_sentence) {
+            order_finish(order, remap, old, run, live);
+            run = live;
+            run_sentence = m->sentence;
+        }
+        order_append(order, remap, old, run, &live, m, i);
     }
+    order_finish(order, remap, old, run, live);
     // NOLINTEND(clang-analyzer-core.UndefinedBinaryOperatorResult)
 #undef FOLD_ID
     compact(mx, order, live, remap);

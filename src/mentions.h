@@ -252,6 +252,10 @@ typedef struct fl_mx {
     size_t fold_count, fold_alloc;
     fl_memo_index fold_index;
     size_t memo_first; /* the first capacity of the indexes */
+    /* the unused end of the arena chunk that new surfaces' strings are
+     * cut from (key_bytes), pool_left bytes */
+    char *pool;
+    size_t pool_left;
     /* doc->mentions.items is this malloc'd buffer while the document is
      * extracted (grown without the arena's zeroing and copies); compact()
      * moves the survivors into the arena. flags.items and mention_key

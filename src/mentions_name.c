@@ -121,29 +121,23 @@ typedef struct wscan {
     bool first_upper, any_lower, digit, apos_t, inner, possessive;
 } wscan;
 
-/* What scan_plain finds in a word of letters (a capital first) ending at
- * we: one segment; any_lower and inner as in wscan. */
-static inline wscan plain_word(size_t we, bool any_lower, bool inner)
-{
-    return (wscan){.raw_end = we,
-                   .first_seg_end = we,
-                   .last_upper_seg_end = we,
-                   .next = we,
-                   .first_upper = true,
-                   .any_lower = any_lower,
-                   .inner = inner};
-}
+/* What scan_plain finds in a word: PLAIN_WORD (it is one), PLAIN_DIGIT (it
+ * holds a digit), PLAIN_LOWER (a lower-case letter), PLAIN_INNER (a
+ * capital after a lower-case letter: DeepSeek). */
+enum { PLAIN_WORD = 1, PLAIN_DIGIT = 2, PLAIN_LOWER = 4, PLAIN_INNER = 8 };
 
 /* The common word: a capital, then ASCII letters and digits to the end of
- * the word, and no hyphen nor apostrophe after it, as scan_word would
- * read it. Within the word a byte is a digit when bit 6 is clear, else a
- * letter, lower-case when bit 5 is set. False for any other word. */
-static bool scan_plain(const fl_mx *mx, size_t at, wscan *s)
+ * the word (its end in *we), and no hyphen nor apostrophe after it, as
+ * scan_word would read it (one segment, a capital first). Within the word
+ * a byte is a digit when bit 6 is clear, else a letter, lower-case when
+ * bit 5 is set. The PLAIN_* flags, 0 for any other word. */
+static inline unsigned scan_plain(const fl_mx *mx, size_t at, size_t *we_out)
 {
     const unsigned char *t = (const unsigned char *)mx->text;
     const size_t end = mx->s_end, we = fl_mx_word_end(mx, at);
     if (we < end && (t[we] == '-' || ((t[we] == '\'' || t[we] == 0xE2) && apostrophe(mx, we))))
-        return false;
+        return 0;
+    *we_out = we;
     uint64_t lower_any = 0, inner = 0, prev_lower = 0;
     const size_t r = at - mx->s_off, wl = we - at;
     if (mx->wend && (r & 63) + wl <= 64) {
@@ -152,17 +146,13 @@ static bool scan_plain(const fl_mx *mx, size_t at, wscan *s)
         const fl_word_block *bk = &mx->blocks[r >> 6];
         const uint64_t m = (wl < 64 ? ((uint64_t)1 << wl) - 1 : ~(uint64_t)0) << (r & 63);
         if (bk->high & m)
-            return false; /* a letter past ASCII */
-        if (bk->digit & m) {
-            *s = (wscan){.raw_end = we, .next = we, .digit = true};
-            return true;
-        }
+            return 0; /* a letter past ASCII */
+        if (bk->digit & m)
+            return PLAIN_WORD | PLAIN_DIGIT;
         const uint64_t upper = bk->upper & m, lower = m & ~upper;
         /* at is a capital: no lower-case letter before it counts */
         inner = upper & (lower << 1);
-        lower_any = lower;
-        *s = plain_word(we, lower_any != 0, inner != 0);
-        return true;
+        return PLAIN_WORD | (lower ? PLAIN_LOWER : 0u) | (inner ? PLAIN_INNER : 0u);
     }
     for (size_t i = at; i < we;) {
         size_t n = we - i;
@@ -178,22 +168,18 @@ static bool scan_plain(const fl_mx *mx, size_t at, wscan *s)
                 v |= (uint64_t)t[i + k] << (8 * k);
         }
         if (v & FL_BYTES_80)
-            return false; /* a letter past ASCII */
+            return 0; /* a letter past ASCII */
         const uint64_t m = n == 8 ? FL_BYTES_01 : FL_BYTES_01 & fl_low_bytes(n);
         const uint64_t b6 = (v >> 6) & m, b5 = (v >> 5) & m;
-        if (b6 != m) {
-            /* a digit: no part of a name */
-            *s = (wscan){.raw_end = we, .next = we, .digit = true};
-            return true;
-        }
+        if (b6 != m)
+            return PLAIN_WORD | PLAIN_DIGIT; /* a digit: no part of a name */
         const uint64_t lower = b5, upper = m & ~b5;
         inner |= upper & ((lower << 8) | prev_lower);
         lower_any |= lower;
         prev_lower = (lower & ~(m >> 8)) != 0; /* the last byte's */
         i += n;
     }
-    *s = plain_word(we, lower_any != 0, inner != 0);
-    return true;
+    return PLAIN_WORD | (lower_any ? PLAIN_LOWER : 0u) | (inner ? PLAIN_INNER : 0u);
 }
 
 /* The raw extent of the word at `at`: alnum runs joined by hyphens and
@@ -306,17 +292,59 @@ static void scan_word(const fl_mx *mx, size_t at, wscan *out)
                    .possessive = possessive};
 }
 
+/* w for the word of one capital letter at `at` (ending at raw_end): an
+ * initial ("J. R. R. Tolkien") or nothing. */
+static nword initial_or_not(const fl_mx *mx, nword w, size_t at, size_t raw_end, bool in_name)
+{
+    const char *t = mx->text;
+    if (raw_end + 2 < mx->s_end && t[raw_end] == '.' && t[raw_end + 1] == ' ' &&
+        is_upper_cp(cp_at(mx, raw_end + 2, NULL))) {
+        w.kind = W_INITIAL;
+        w.end = w.next = raw_end + 1;
+    } else if (in_name && t[at] != 'A' && t[at] != 'I' && raw_end + 2 < mx->s_end &&
+               t[raw_end] == ' ' && t[raw_end + 1] >= 'A' && t[raw_end + 1] <= 'Z' &&
+               t[raw_end + 2] >= 'a' && t[raw_end + 2] <= 'z') {
+        /* a middle initial without its dot: George W Bush */
+        w.kind = W_INITIAL;
+        w.end = raw_end;
+    }
+    return w;
+}
+
 /* Reads the word at `at` and classifies it for names. */
 static nword read_word(const fl_mx *mx, size_t at, bool in_name)
 {
     const char *t = mx->text;
-    wscan sc;
-    if (!((unsigned char)t[at] >= 'A' && (unsigned char)t[at] <= 'Z' && scan_plain(mx, at, &sc))) {
-        /* through a copy, so that sc itself may live in registers */
-        wscan slow;
-        scan_word(mx, at, &slow);
-        sc = slow;
+    size_t we;
+    unsigned pf;
+    if ((unsigned char)t[at] >= 'A' && (unsigned char)t[at] <= 'Z' &&
+        (pf = scan_plain(mx, at, &we)) != 0) {
+        /* what the rest of this function makes of the word scan_word
+         * would read as one segment with a capital first, no possessive */
+        nword w = {at, at, we, W_OTHER, false, false, false};
+        if (pf & PLAIN_DIGIT)
+            return w;
+        const size_t len = we - at;
+        if (len == 1)
+            return initial_or_not(mx, w, at, we, in_name);
+        if (!(pf & PLAIN_LOWER)) {
+            if (in_name && caps_suffix(t + at, len)) {
+                w.kind = W_CAP;
+                w.end = we;
+            }
+            return w;
+        }
+        w.end = we;
+        if (fl_mx_common_or_calendar(mx, t + at, len))
+            return w;
+        if (we < mx->s_end && t[we] == '.' && dotted_abbreviation(t + at, len))
+            w.end = w.next = we + 1;
+        w.kind = W_CAP;
+        w.inner_upper = (pf & PLAIN_INNER) != 0;
+        return w;
     }
+    wscan sc;
+    scan_word(mx, at, &sc);
     nword w = {at, at, sc.next, W_OTHER, sc.possessive, false, false};
     const size_t raw_end = sc.raw_end, first_seg_end = sc.first_seg_end,
                  last_upper_seg_end = sc.last_upper_seg_end;
@@ -349,20 +377,8 @@ static nword read_word(const fl_mx *mx, size_t at, bool in_name)
     size_t l1 = 1;
     if ((unsigned char)s[0] >= 0x80)
         cp_at(mx, at, &l1);
-    if (len == l1) {
-        if (raw_end + 2 < mx->s_end && t[raw_end] == '.' && t[raw_end + 1] == ' ' &&
-            is_upper_cp(cp_at(mx, raw_end + 2, NULL))) {
-            w.kind = W_INITIAL;
-            w.end = w.next = raw_end + 1;
-        } else if (in_name && s[0] != 'A' && s[0] != 'I' && raw_end + 2 < mx->s_end &&
-                   t[raw_end] == ' ' && t[raw_end + 1] >= 'A' && t[raw_end + 1] <= 'Z' &&
-                   t[raw_end + 2] >= 'a' && t[raw_end + 2] <= 'z') {
-            /* a middle initial without its dot: George W Bush */
-            w.kind = W_INITIAL;
-            w.end = raw_end;
-        }
-        return w;
-    }
+    if (len == l1)
+        return initial_or_not(mx, w, at, raw_end, in_name);
     /* all capitals: an acronym, unless a company suffix inside a name */
     if (!sc.any_lower) {
         if (in_name && caps_suffix(s, len)) {

@@ -520,6 +520,56 @@ START_TEST(test_acronym_defs_apart)
 }
 END_TEST
 
+/* Every name's keys are those fl_fold and fl_skeleton make of its surface,
+ * whichever way new_mention_keys took: short ASCII names (made in place in
+ * the key pool, over many chunks), a fold met before under another surface
+ * (Nvidia's, Nvidia), a fold longer than the surface (Ka\u00BDo Group:
+ * the half is 1/2) and surfaces too long for the pool (and for the stack
+ * buffers). */
+START_TEST(test_name_keys)
+{
+    size_t cap = 64 * 1024, n = 0;
+    char *text = malloc(cap);
+    ck_assert_ptr_nonnull(text);
+    n += (size_t)snprintf(text + n, cap - n,
+                          "Analysts said Nvidia's chips beat Nvidia and the \xC4\xB0stanbul "
+                          "Exchange on Monday. Then Ka\xC2\xBDo Group fell. ");
+    for (unsigned i = 0; i < 300; i++)
+        n += (size_t)snprintf(text + n, cap - n, "Reporters met Karl Zeta%c%c%c in Berlin. ",
+                              'a' + i % 26, 'a' + i / 26 % 26, 'a' + i % 7);
+    n += (size_t)snprintf(text + n, cap - n, "Investors liked");
+    for (unsigned i = 0; i < 40; i++)
+        n += (size_t)snprintf(text + n, cap - n, " Longname%c", 'a' + i % 26);
+    n += (size_t)snprintf(text + n, cap - n, " a lot. Traders liked");
+    for (unsigned i = 0; i < 20; i++)
+        n += (size_t)snprintf(text + n, cap - n, " Midname%c", 'a' + i);
+    n += (size_t)snprintf(text + n, cap - n, " too.");
+    run r;
+    run_text(&r, text, n, 1000000);
+    ck_assert_int_eq(r.status, FL_OK);
+    size_t names = 0, longest = 0;
+    char want[4096];
+    for (size_t i = 0; i < r.doc.mentions.count; i++) {
+        const fl_mention *m = FL_DOC_MENTION(&r.doc, i);
+        ck_assert_uint_eq(strlen(m->surface), m->len);
+        ck_assert(memcmp(m->surface, r.doc.prose.text + m->off, m->len) == 0);
+        if (m->kind != FL_M_NAME)
+            continue;
+        names++;
+        if (m->len > longest)
+            longest = m->len;
+        ck_assert_uint_lt(fl_fold(m->surface, m->len, 0, want, sizeof want), sizeof want);
+        ck_assert_str_eq(m->fold, want);
+        ck_assert_uint_lt(fl_skeleton(m->surface, m->len, 0, want, sizeof want), sizeof want);
+        ck_assert_str_eq(m->skeleton, want);
+    }
+    ck_assert_uint_ge(names, 304);
+    ck_assert_uint_gt(longest, 300);
+    run_free(&r);
+    free(text);
+}
+END_TEST
+
 START_TEST(test_news_corpus)
 {
     DIR *d = opendir(NEWS_DIR);
@@ -991,6 +1041,7 @@ Suite *fl_test_suite(void)
     tcase_add_test(limits, test_long_line);
     tcase_add_test(limits, test_pathological);
     tcase_add_test(limits, test_acronym_defs_apart);
+    tcase_add_test(limits, test_name_keys);
     tcase_add_test(limits, test_news_corpus);
     suite_add_tcase(s, limits);
     return s;
