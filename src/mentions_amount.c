@@ -646,10 +646,20 @@ static bool number_is_label(const fl_mx *mx, size_t at)
  * "40 amps" and "60 A" are one measure. */
 static const struct {
     const char *symbol, *unit;
-} unit_symbols[] = {{"mAh", "mah"}, {"kW", "kilowatt"}, {"MW", "megawatt"}, {"GW", "gigawatt"},
-                    {"kWh", "kwh"}, {"MWh", "mwh"},     {"GWh", "gwh"},     {"TWh", "twh"},
-                    {"GHz", "ghz"}, {"MHz", "mhz"},     {"Hz", "hertz"},    {"GB", "gb"},
-                    {"TB", "tb"},   {"A", "amp"},       {"V", "volt"},      {"W", "watt"}};
+    unsigned char len; /* of symbol */
+} unit_symbols[] = {
+    {"mAh", "mah", 3}, {"kW", "kilowatt", 2}, {"MW", "megawatt", 2}, {"GW", "gigawatt", 2},
+    {"kWh", "kwh", 3}, {"MWh", "mwh", 3},     {"GWh", "gwh", 3},     {"TWh", "twh", 3},
+    {"GHz", "ghz", 3}, {"MHz", "mhz", 3},     {"Hz", "hertz", 2},    {"GB", "gb", 2},
+    {"TB", "tb", 2},   {"A", "amp", 1},       {"V", "volt", 1},      {"W", "watt", 1}};
+
+/* Bit (c & 63) set for the first letter c of each of unit_symbols (m k M
+ * G T H A V W): a word with another first letter is none of them. */
+#define UNIT_FIRST(c) ((uint64_t)1 << ((c)&63))
+static const uint64_t unit_first_letters = UNIT_FIRST('m') | UNIT_FIRST('k') | UNIT_FIRST('M') |
+                                           UNIT_FIRST('G') | UNIT_FIRST('T') | UNIT_FIRST('H') |
+                                           UNIT_FIRST('A') | UNIT_FIRST('V') | UNIT_FIRST('W');
+#undef UNIT_FIRST
 
 /* Words after a one-letter symbol that show it is no unit ("3 A grades",
  * "the 2 A roads"). */
@@ -670,12 +680,14 @@ static const char *symbol_unit(const fl_mx *mx, size_t at, bool glued, size_t *e
     while (j < mx->s_end && ((t[j] >= 'a' && t[j] <= 'z') || (t[j] >= 'A' && t[j] <= 'Z')))
         j++;
     size_t n = j - at;
-    if (n == 0 || n > 3 || (j < mx->s_end && fl_mx_alnum_at(mx, j)) || mx->sent->all_caps)
+    if (n == 0 || n > 3 || !((unit_first_letters >> (t[at] & 63)) & 1u) ||
+        (j < mx->s_end && fl_mx_alnum_at(mx, j)) || mx->sent->all_caps)
         return NULL;
     if (j < mx->s_end && (t[j] == '-' || t[j] == '/' || t[j] == '\'' || t[j] == '&'))
         return NULL;
     for (size_t k = 0; k < sizeof unit_symbols / sizeof unit_symbols[0]; k++) {
-        if (strlen(unit_symbols[k].symbol) != n || memcmp(unit_symbols[k].symbol, t + at, n) != 0)
+        const char *sym = unit_symbols[k].symbol;
+        if (unit_symbols[k].len != n || sym[0] != t[at] || memcmp(sym, t + at, n) != 0)
             continue;
         if (n == 1) {
             /* a lone capital is a unit only before punctuation or a
