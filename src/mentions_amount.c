@@ -334,7 +334,7 @@ static bool money_window(const char *t, size_t d)
     return (v & FL_BYTES_80) || FL_BYTES_IN(v, '$', '$') || FL_BYTES_IN(first2, 'A', 'Z');
 }
 
-void fl_extract_money(fl_mx *mx)
+static __attribute__((noinline)) void money_walk(fl_mx *mx)
 {
     const char *t = mx->text;
     size_t i = mx->s_off, digit_cursor = 0, number_cursor = 0;
@@ -460,7 +460,7 @@ static inline size_t scale_at(fl_mx *mx, size_t k, size_t at, size_t nl, double 
     return fl_mx_number_scale_read(mx, k, mult);
 }
 
-void fl_extract_percents(fl_mx *mx)
+static __attribute__((noinline)) void percents_walk(fl_mx *mx)
 {
     const char *t = mx->text;
     size_t i = mx->s_off, cursor = 0, nl;
@@ -742,7 +742,7 @@ static const char *unit_stem(fl_mx *mx, const char *w, size_t len)
     return fl_mx_stem(mx, w, len);
 }
 
-void fl_extract_quantities(fl_mx *mx)
+static __attribute__((noinline)) void quantities_walk(fl_mx *mx)
 {
     const char *t = mx->text;
     size_t i = mx->s_off, cursor = 0, nl;
@@ -845,4 +845,31 @@ void fl_extract_quantities(fl_mx *mx)
         fl_mx_claim(mx, i, ue - i);
         i = ue;
     }
+}
+
+/* The walks save and restore their registers even where they find
+ * nothing, so a sentence without what they need (many have no digit or
+ * number start) is passed over before one starts: no money without a
+ * digit. */
+void fl_extract_money(fl_mx *mx)
+{
+    if (mx->digit_run_count == 0 && mx->digits)
+        return;
+    money_walk(mx);
+}
+
+/* No percentage without a number start (see fl_extract_money). */
+void fl_extract_percents(fl_mx *mx)
+{
+    if (mx->number_count == 0 && mx->numbers)
+        return;
+    percents_walk(mx);
+}
+
+/* No quantity without a number start (see fl_extract_money). */
+void fl_extract_quantities(fl_mx *mx)
+{
+    if (mx->number_count == 0 && mx->numbers)
+        return;
+    quantities_walk(mx);
 }

@@ -890,7 +890,7 @@ static inline bool age_may_start(const fl_mx *mx, size_t ds, size_t de)
     return ws > mx->s_off && t[ws - 1] == 'd';
 }
 
-void fl_extract_ages(fl_mx *mx)
+static __attribute__((noinline)) void ages_walk(fl_mx *mx)
 {
     size_t i = mx->s_off;
     /* every age has its digits at the start ("62-year-old"), after "aged"
@@ -924,4 +924,13 @@ void fl_extract_ages(fl_mx *mx)
             break;
         i = age_at(mx, i, d, de);
     }
+}
+
+/* No age without a digit, passed over before the walk's set-up (see
+ * fl_extract_money). */
+void fl_extract_ages(fl_mx *mx)
+{
+    if (mx->digit_run_count == 0 && mx->digits)
+        return;
+    ages_walk(mx);
 }

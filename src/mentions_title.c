@@ -579,7 +579,7 @@ static size_t title_comma(fl_mx *mx, size_t i, size_t next_mark)
     return i + 1;
 }
 
-void fl_extract_titles(fl_mx *mx)
+static __attribute__((noinline)) void titles_walk(fl_mx *mx)
 {
     if (mx->marks) {
         /* only the commas and the words that may be a title's or an
@@ -612,4 +612,14 @@ void fl_extract_titles(fl_mx *mx)
         else
             i++;
     }
+}
+
+/* No title in a sentence without a comma or a word that may start a role
+ * or an honorific, passed over before the walk's set-up (see
+ * fl_extract_money). */
+void fl_extract_titles(fl_mx *mx)
+{
+    if (mx->mark_count == 0 && mx->marks)
+        return;
+    titles_walk(mx);
 }
