@@ -617,7 +617,8 @@ static bool digits_start_word(const fl_mx *mx, uint32_t p)
  * digits. Read from the sentence's runs of digits: a word that starts
  * with a digit starts a run, which date_digit_shape takes only at one,
  * two or four digits. The walk goes forward only (*dcur 0 at its start). */
-static size_t digit_word_from(const fl_mx *mx, size_t *dcur, size_t at, size_t *run)
+static inline __attribute__((always_inline)) size_t digit_word_from(const fl_mx *mx, size_t *dcur,
+                                                                    size_t at, size_t *run)
 {
     const char *t = mx->text + mx->s_off;
     const size_t rel = at > mx->s_off ? at - mx->s_off : 0;
@@ -668,7 +669,8 @@ static const uint32_t date_prefixes[32] = {
 /* The first word at or after `at` that starts like a month or a weekday
  * (from the name marks: a capital first), or s_end. The walk goes forward
  * only (*cursor 0 at its start). */
-static size_t calendar_word_from(const fl_mx *mx, size_t *cursor, size_t at)
+static inline __attribute__((always_inline)) size_t calendar_word_from(const fl_mx *mx,
+                                                                       size_t *cursor, size_t at)
 {
     const unsigned char *t = (const unsigned char *)mx->text + mx->s_off;
     const size_t rel = at > mx->s_off ? at - mx->s_off : 0, lim = mx->s_end - mx->s_off;
