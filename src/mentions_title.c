@@ -454,6 +454,32 @@ static bool post_role_ends(const fl_mx *mx, size_t r)
     return false;
 }
 
+/* Whether w[0..n), a word before a single space inside FL_RE_TITLE_PRE's
+ * match, may be one: a modifier (former, acting, interim, outgoing,
+ * incoming, then) or a word of ROLES (patterns.c) that another follows
+ * (chief, executive, financial, operating, technology, technical,
+ * information, marketing, of, associate, first, general, justice, vice,
+ * deputy, prime, foreign, finance, defence, defense, health, home,
+ * business, treasury, commerce, energy, transport, press, secretary, the,
+ * attorney, managing, shadow), by their lengths and first letters; a
+ * byte past ASCII is left to the pattern. Keep in step with ROLES (the
+ * title tests spell out each of its roles). */
+static bool role_inner_word(const unsigned char *w, size_t n)
+{
+    /* bit c - 'a' of [n]: one of the words above has length n and the
+     * first letter c */
+    static const uint32_t first_letters[12] = {0x0000000, 0x0000000, 0x0004000, 0x0080000,
+                                               0x0280080, 0x0008024, 0x00400b9, 0x0000368,
+                                               0x0085107, 0x00c5031, 0x0080000, 0x0000100};
+    for (size_t k = 0; k < n; k++)
+        if (w[k] >= 0x80)
+            return true;
+    if (n < 2 || n > 11)
+        return false;
+    const unsigned c = (w[0] | 0x20u) - 'a';
+    return c < 26 && ((first_letters[n] >> c) & 1u);
+}
+
 /* Whether FL_RE_TITLE_PRE may match at `start`, whose first word ends at
  * `at` (a role's first word, by starts_role): its role words (ASCII
  * letters, spaces, hyphens and dots, or bytes past ASCII, which caseless
@@ -463,8 +489,9 @@ static bool post_role_ends(const fl_mx *mx, size_t r)
  * that run (after its last hyphen) must end a role. The longest modifier
  * and role are under 40 letters, at most three bytes each. Inside them
  * words are parted by a single space (or a hyphen), at most four times
- * ("former secretary of the treasury"): any other run of \s, or a fifth,
- * must be the last, before the capital. */
+ * ("former secretary of the treasury"), each after a word that may be
+ * followed by another (role_inner_word): any other run of \s, or a
+ * fifth, must be the last, before the capital. */
 static bool pre_candidate(const fl_mx *mx, size_t start, size_t at)
 {
     const unsigned char *t = (const unsigned char *)mx->text;
@@ -484,7 +511,7 @@ static bool pre_candidate(const fl_mx *mx, size_t start, size_t at)
             if (q < end && ((t[q] >= 'A' && t[q] <= 'Z') || t[q] >= 0x80) &&
                 role_last_word(t + word, run - word))
                 return true;
-            if (q - run != 1 || b != ' ' || ++inner > 4)
+            if (q - run != 1 || b != ' ' || ++inner > 4 || !role_inner_word(t + word, run - word))
                 return false;
             word = q;
             continue;
