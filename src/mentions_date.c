@@ -596,11 +596,8 @@ static size_t date_at_digit(fl_mx *mx, size_t at, size_t run)
 /* Whether the run of digits at s_off + p (p > 0) starts a word, as the
  * sentence's number starts say: after an ASCII byte, when that is no
  * letter or digit; after a byte past ASCII (rare), by the list itself. */
-static bool digits_start_word(const fl_mx *mx, uint32_t p)
+static __attribute__((noinline)) bool digits_start_word_slow(const fl_mx *mx, uint32_t p)
 {
-    const unsigned char c = (unsigned char)mx->text[mx->s_off + p - 1];
-    if (c < 0x80)
-        return !((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'));
     size_t lo = 0, hi = mx->number_count;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
@@ -610,6 +607,14 @@ static bool digits_start_word(const fl_mx *mx, uint32_t p)
             hi = mid;
     }
     return lo < mx->number_count && mx->numbers[lo] == p;
+}
+
+static inline bool digits_start_word(const fl_mx *mx, uint32_t p)
+{
+    const unsigned char c = (unsigned char)mx->text[mx->s_off + p - 1];
+    if (c < 0x80)
+        return !((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'));
+    return digits_start_word_slow(mx, p);
 }
 
 /* The first word at or after `at` that starts with a digit and may start
