@@ -676,12 +676,15 @@ static bool letter_symbol_noun(const char *w, size_t len)
 static const char *symbol_unit(const fl_mx *mx, size_t at, bool glued, size_t *end)
 {
     const char *t = mx->text;
+    if (at >= mx->s_end || !((unit_first_letters >> (t[at] & 63)) & 1u))
+        return NULL;
+    /* the letters from at, four at most (a symbol has three) */
     size_t j = at;
-    while (j < mx->s_end && ((t[j] >= 'a' && t[j] <= 'z') || (t[j] >= 'A' && t[j] <= 'Z')))
+    while (j < mx->s_end && j - at < 4 &&
+           ((t[j] >= 'a' && t[j] <= 'z') || (t[j] >= 'A' && t[j] <= 'Z')))
         j++;
     size_t n = j - at;
-    if (n == 0 || n > 3 || !((unit_first_letters >> (t[at] & 63)) & 1u) ||
-        (j < mx->s_end && fl_mx_alnum_at(mx, j)) || mx->sent->all_caps)
+    if (n == 0 || n > 3 || (j < mx->s_end && fl_mx_alnum_at(mx, j)) || mx->sent->all_caps)
         return NULL;
     if (j < mx->s_end && (t[j] == '-' || t[j] == '/' || t[j] == '\'' || t[j] == '&'))
         return NULL;
