@@ -383,7 +383,7 @@ static void definition_at(fl_mx *mx, size_t open)
     }
 }
 
-void fl_extract_acronym_defs(fl_mx *mx)
+static __attribute__((noinline)) void acronym_defs_walk(fl_mx *mx)
 {
     const char *t = mx->text;
     /* the next '(' of the prose, looked for again only past the one found
@@ -465,4 +465,13 @@ void fl_extract_acronyms(fl_mx *mx)
             return;
         i = e ? e : fl_mx_word_end(mx, i);
     }
+}
+
+/* Most sentences hold no '(' (the one found last lies past them): passed
+ * over before the walk's set-up (see fl_extract_money). */
+void fl_extract_acronym_defs(fl_mx *mx)
+{
+    if (mx->paren_known && mx->paren_at >= mx->s_end && mx->s_off >= mx->paren_from)
+        return;
+    acronym_defs_walk(mx);
 }

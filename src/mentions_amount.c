@@ -334,7 +334,7 @@ static bool money_window(const char *t, size_t d)
     return (v & FL_BYTES_80) || FL_BYTES_IN(v, '$', '$') || FL_BYTES_IN(first2, 'A', 'Z');
 }
 
-void fl_extract_money(fl_mx *mx)
+static __attribute__((noinline)) void money_walk(fl_mx *mx)
 {
     const char *t = mx->text;
     size_t i = mx->s_off, digit_cursor = 0, number_cursor = 0;
@@ -460,7 +460,7 @@ static inline size_t scale_at(fl_mx *mx, size_t k, size_t at, size_t nl, double 
     return fl_mx_number_scale_read(mx, k, mult);
 }
 
-void fl_extract_percents(fl_mx *mx)
+static __attribute__((noinline)) void percents_walk(fl_mx *mx)
 {
     const char *t = mx->text;
     size_t i = mx->s_off, cursor = 0, nl;
@@ -646,10 +646,20 @@ static bool number_is_label(const fl_mx *mx, size_t at)
  * "40 amps" and "60 A" are one measure. */
 static const struct {
     const char *symbol, *unit;
-} unit_symbols[] = {{"mAh", "mah"}, {"kW", "kilowatt"}, {"MW", "megawatt"}, {"GW", "gigawatt"},
-                    {"kWh", "kwh"}, {"MWh", "mwh"},     {"GWh", "gwh"},     {"TWh", "twh"},
-                    {"GHz", "ghz"}, {"MHz", "mhz"},     {"Hz", "hertz"},    {"GB", "gb"},
-                    {"TB", "tb"},   {"A", "amp"},       {"V", "volt"},      {"W", "watt"}};
+    unsigned char len; /* of symbol */
+} unit_symbols[] = {
+    {"mAh", "mah", 3}, {"kW", "kilowatt", 2}, {"MW", "megawatt", 2}, {"GW", "gigawatt", 2},
+    {"kWh", "kwh", 3}, {"MWh", "mwh", 3},     {"GWh", "gwh", 3},     {"TWh", "twh", 3},
+    {"GHz", "ghz", 3}, {"MHz", "mhz", 3},     {"Hz", "hertz", 2},    {"GB", "gb", 2},
+    {"TB", "tb", 2},   {"A", "amp", 1},       {"V", "volt", 1},      {"W", "watt", 1}};
+
+/* Bit (c & 63) set for the first letter c of each of unit_symbols (m k M
+ * G T H A V W): a word with another first letter is none of them. */
+#define UNIT_FIRST(c) ((uint64_t)1 << ((c)&63))
+static const uint64_t unit_first_letters = UNIT_FIRST('m') | UNIT_FIRST('k') | UNIT_FIRST('M') |
+                                           UNIT_FIRST('G') | UNIT_FIRST('T') | UNIT_FIRST('H') |
+                                           UNIT_FIRST('A') | UNIT_FIRST('V') | UNIT_FIRST('W');
+#undef UNIT_FIRST
 
 /* Words after a one-letter symbol that show it is no unit ("3 A grades",
  * "the 2 A roads"). */
@@ -666,8 +676,12 @@ static bool letter_symbol_noun(const char *w, size_t len)
 static const char *symbol_unit(const fl_mx *mx, size_t at, bool glued, size_t *end)
 {
     const char *t = mx->text;
+    if (at >= mx->s_end || !((unit_first_letters >> (t[at] & 63)) & 1u))
+        return NULL;
+    /* the letters from at, four at most (a symbol has three) */
     size_t j = at;
-    while (j < mx->s_end && ((t[j] >= 'a' && t[j] <= 'z') || (t[j] >= 'A' && t[j] <= 'Z')))
+    while (j < mx->s_end && j - at < 4 &&
+           ((t[j] >= 'a' && t[j] <= 'z') || (t[j] >= 'A' && t[j] <= 'Z')))
         j++;
     size_t n = j - at;
     if (n == 0 || n > 3 || (j < mx->s_end && fl_mx_alnum_at(mx, j)) || mx->sent->all_caps)
@@ -675,7 +689,8 @@ static const char *symbol_unit(const fl_mx *mx, size_t at, bool glued, size_t *e
     if (j < mx->s_end && (t[j] == '-' || t[j] == '/' || t[j] == '\'' || t[j] == '&'))
         return NULL;
     for (size_t k = 0; k < sizeof unit_symbols / sizeof unit_symbols[0]; k++) {
-        if (strlen(unit_symbols[k].symbol) != n || memcmp(unit_symbols[k].symbol, t + at, n) != 0)
+        const char *sym = unit_symbols[k].symbol;
+        if (unit_symbols[k].len != n || sym[0] != t[at] || memcmp(sym, t + at, n) != 0)
             continue;
         if (n == 1) {
             /* a lone capital is a unit only before punctuation or a
@@ -730,7 +745,7 @@ static const char *unit_stem(fl_mx *mx, const char *w, size_t len)
     return fl_mx_stem(mx, w, len);
 }
 
-void fl_extract_quantities(fl_mx *mx)
+static __attribute__((noinline)) void quantities_walk(fl_mx *mx)
 {
     const char *t = mx->text;
     size_t i = mx->s_off, cursor = 0, nl;
@@ -833,4 +848,31 @@ void fl_extract_quantities(fl_mx *mx)
         fl_mx_claim(mx, i, ue - i);
         i = ue;
     }
+}
+
+/* The walks save and restore their registers even where they find
+ * nothing, so a sentence without what they need (many have no digit or
+ * number start) is passed over before one starts: no money without a
+ * digit. */
+void fl_extract_money(fl_mx *mx)
+{
+    if (mx->digit_run_count == 0 && mx->digits)
+        return;
+    money_walk(mx);
+}
+
+/* No percentage without a number start (see fl_extract_money). */
+void fl_extract_percents(fl_mx *mx)
+{
+    if (mx->number_count == 0 && mx->numbers)
+        return;
+    percents_walk(mx);
+}
+
+/* No quantity without a number start (see fl_extract_money). */
+void fl_extract_quantities(fl_mx *mx)
+{
+    if (mx->number_count == 0 && mx->numbers)
+        return;
+    quantities_walk(mx);
 }

@@ -401,7 +401,7 @@ static size_t code_alnum_end(fl_mx *mx, size_t at)
     return r;
 }
 
-void fl_extract_codes(fl_mx *mx)
+static __attribute__((noinline)) void codes_walk(fl_mx *mx)
 {
     const char *t = mx->text;
     size_t i = mx->s_off;
@@ -502,4 +502,13 @@ void fl_extract_codes(fl_mx *mx)
         size_t next = run > we ? run : we;
         i = next > start ? next : start + 1;
     }
+}
+
+/* No code without a digit, passed over before the walk's set-up (see
+ * fl_extract_money). */
+void fl_extract_codes(fl_mx *mx)
+{
+    if (mx->digit_run_count == 0 && mx->digits)
+        return;
+    codes_walk(mx);
 }

@@ -596,11 +596,8 @@ static size_t date_at_digit(fl_mx *mx, size_t at, size_t run)
 /* Whether the run of digits at s_off + p (p > 0) starts a word, as the
  * sentence's number starts say: after an ASCII byte, when that is no
  * letter or digit; after a byte past ASCII (rare), by the list itself. */
-static bool digits_start_word(const fl_mx *mx, uint32_t p)
+static __attribute__((noinline)) bool digits_start_word_slow(const fl_mx *mx, uint32_t p)
 {
-    const unsigned char c = (unsigned char)mx->text[mx->s_off + p - 1];
-    if (c < 0x80)
-        return !((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'));
     size_t lo = 0, hi = mx->number_count;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
@@ -612,12 +609,21 @@ static bool digits_start_word(const fl_mx *mx, uint32_t p)
     return lo < mx->number_count && mx->numbers[lo] == p;
 }
 
+static inline bool digits_start_word(const fl_mx *mx, uint32_t p)
+{
+    const unsigned char c = (unsigned char)mx->text[mx->s_off + p - 1];
+    if (c < 0x80)
+        return !((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'));
+    return digits_start_word_slow(mx, p);
+}
+
 /* The first word at or after `at` that starts with a digit and may start
  * a date (date_digit_shape), or s_end; *run is the length of its run of
  * digits. Read from the sentence's runs of digits: a word that starts
  * with a digit starts a run, which date_digit_shape takes only at one,
  * two or four digits. The walk goes forward only (*dcur 0 at its start). */
-static size_t digit_word_from(const fl_mx *mx, size_t *dcur, size_t at, size_t *run)
+static inline __attribute__((always_inline)) size_t digit_word_from(const fl_mx *mx, size_t *dcur,
+                                                                    size_t at, size_t *run)
 {
     const char *t = mx->text + mx->s_off;
     const size_t rel = at > mx->s_off ? at - mx->s_off : 0;
@@ -668,7 +674,8 @@ static const uint32_t date_prefixes[32] = {
 /* The first word at or after `at` that starts like a month or a weekday
  * (from the name marks: a capital first), or s_end. The walk goes forward
  * only (*cursor 0 at its start). */
-static size_t calendar_word_from(const fl_mx *mx, size_t *cursor, size_t at)
+static inline __attribute__((always_inline)) size_t calendar_word_from(const fl_mx *mx,
+                                                                       size_t *cursor, size_t at)
 {
     const unsigned char *t = (const unsigned char *)mx->text + mx->s_off;
     const size_t rel = at > mx->s_off ? at - mx->s_off : 0, lim = mx->s_end - mx->s_off;
@@ -890,7 +897,7 @@ static inline bool age_may_start(const fl_mx *mx, size_t ds, size_t de)
     return ws > mx->s_off && t[ws - 1] == 'd';
 }
 
-void fl_extract_ages(fl_mx *mx)
+static __attribute__((noinline)) void ages_walk(fl_mx *mx)
 {
     size_t i = mx->s_off;
     /* every age has its digits at the start ("62-year-old"), after "aged"
@@ -924,4 +931,13 @@ void fl_extract_ages(fl_mx *mx)
             break;
         i = age_at(mx, i, d, de);
     }
+}
+
+/* No age without a digit, passed over before the walk's set-up (see
+ * fl_extract_money). */
+void fl_extract_ages(fl_mx *mx)
+{
+    if (mx->digit_run_count == 0 && mx->digits)
+        return;
+    ages_walk(mx);
 }

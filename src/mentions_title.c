@@ -226,6 +226,8 @@ static bool determiner(const char *w, size_t n)
     }
 }
 
+static bool post_role_ends(const fl_mx *mx, size_t r);
+
 /* Whether FL_RE_TITLE_POST may match at the comma: the word after ", "
  * starts a role, or is a determiner before one, or (capitalized) starts
  * an organization's possessive before one. `next_mark`: the first entry
@@ -239,7 +241,7 @@ static bool post_candidate(const fl_mx *mx, size_t comma, size_t next_mark)
         return false;
     char c = mx->text[w];
     if (c >= 'A' && c <= 'Z')
-        return role_word_at(mx, w) || possessive_role(mx, w);
+        return (role_word_at(mx, w) && post_role_ends(mx, w)) || possessive_role(mx, w);
     if (w != next_mark && next_mark != SIZE_MAX) {
         /* no role's first word (mx->marks has each), so a determiner or
          * nothing: the, their, its, his, her, a, an */
@@ -252,10 +254,11 @@ static bool post_candidate(const fl_mx *mx, size_t comma, size_t next_mark)
     size_t n = we - w;
     if (determiner(s, n)) {
         size_t r = skip_re_space(mx, we);
-        return r > we && role_word_at(mx, r);
+        return r > we && role_word_at(mx, r) && post_role_ends(mx, r);
     }
     /* a role's first word is among the marks */
-    return (w == next_mark || next_mark == SIZE_MAX) && starts_role(mx, s, n);
+    return (w == next_mark || next_mark == SIZE_MAX) && starts_role(mx, s, n) &&
+           post_role_ends(mx, w);
 }
 
 /* Adds the title from the last match: groups 1 modifier, 2 abbreviation,
@@ -369,11 +372,10 @@ static const char *const role_last_words[] = {"adm.",
 /* Whether w[0..n), the last word before a run of \s and a capital, may
  * end a role: one of role_last_words, or with a byte past ASCII (which
  * the pattern's caseless letters may match: U+212A, U+017F). */
-static bool role_last_word(const unsigned char *w, size_t n)
+/* Whether a word of ASCII letters w[0..n) has the length and the first
+ * letter of one of role_last_words (a cheap filter before the list). */
+static inline bool role_last_shape(const unsigned char *w, size_t n)
 {
-    for (size_t k = 0; k < n; k++)
-        if (w[k] >= 0x80)
-            return true;
     /* bit c - 'a' of [n]: a word of role_last_words has length n and the
      * first letter c (most words before a capital have none) */
     static const uint32_t first_letters[15] = {
@@ -382,8 +384,100 @@ static bool role_last_word(const unsigned char *w, size_t n)
     if (n < 2 || n > 14)
         return false;
     const unsigned c = (w[0] | 0x20u) - 'a';
-    return c < 26 && ((first_letters[n] >> c) & 1u) &&
-           FL_WORD_IN((const char *)w, n, role_last_words, true);
+    return c < 26 && ((first_letters[n] >> c) & 1u);
+}
+
+static bool role_last_word(const unsigned char *w, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (w[k] >= 0x80)
+            return true;
+    return role_last_shape(w, n) && FL_WORD_IN((const char *)w, n, role_last_words, true);
+}
+
+/* Whether FL_RE_TITLE_POST's closing look-ahead may hold at `q`, after
+ * its role: \s* and one of , . ; : ) or the end, or \s+ and "of", "at",
+ * "for" or "in" as a whole word (\s and \b are ASCII there). A byte
+ * past ASCII is left to the pattern. */
+static bool post_end_may(const fl_mx *mx, size_t q)
+{
+    const unsigned char *t = (const unsigned char *)mx->text;
+    const size_t end = mx->s_end;
+    size_t p = skip_re_space(mx, q);
+    if (p >= end || t[p] >= 0x80)
+        return true;
+    const unsigned char c = t[p];
+    if (c == ',' || c == '.' || c == ';' || c == ':' || c == ')')
+        return true;
+    if (p == q)
+        return false;
+    size_t a = p;
+    while (a < end && (unsigned)((t[a] | 0x20u) - 'a') < 26u)
+        a++;
+    if (a < end && (t[a] >= 0x80 || t[a] == '_' || (t[a] >= '0' && t[a] <= '9')))
+        return a - p <= 3; /* a word character or more: no \b at a, maybe */
+    const unsigned f = t[p] | 0x20u, g = a - p > 1 ? t[p + 1] | 0x20u : 0;
+    if (a - p == 2)
+        return (f == 'o' && g == 'f') || (f == 'a' && g == 't') || (f == 'i' && g == 'n');
+    return a - p == 3 && f == 'f' && g == 'o' && (t[p + 2] | 0x20u) == 'r';
+}
+
+/* Whether FL_RE_TITLE_POST's modifier and role, starting at `r` (after
+ * the comma and any determiner or possessive), may end where its
+ * look-ahead holds. They are at most six words of letters (a modifier,
+ * "secretary of the treasury"), each after a single space or a hyphen,
+ * and the role ends with one of role_last_words (the pattern's roles are
+ * FL_RE_TITLE_PRE's, and its abbreviations among them): some word of
+ * their shape (role_last_shape) must be followed by what post_end_may
+ * takes. A byte
+ * past ASCII (a caseless letter, a Unicode space) is left to the
+ * pattern. */
+static bool post_role_ends(const fl_mx *mx, size_t r)
+{
+    const unsigned char *t = (const unsigned char *)mx->text;
+    const size_t end = mx->s_end;
+    size_t q = r;
+    for (int word = 0; word < 6; word++) {
+        const size_t ws = q;
+        while (q < end && (unsigned)((t[q] | 0x20u) - 'a') < 26u)
+            q++;
+        if (q < end && t[q] >= 0x80)
+            return true;
+        if (q == ws)
+            return false;
+        if (post_end_may(mx, q) && role_last_shape(t + ws, q - ws))
+            return true;
+        if (!(q + 1 < end && (t[q] == ' ' || t[q] == '-')))
+            return false;
+        q++;
+    }
+    return false;
+}
+
+/* Whether w[0..n), a word before a single space inside FL_RE_TITLE_PRE's
+ * match, may be one: a modifier (former, acting, interim, outgoing,
+ * incoming, then) or a word of ROLES (patterns.c) that another follows
+ * (chief, executive, financial, operating, technology, technical,
+ * information, marketing, of, associate, first, general, justice, vice,
+ * deputy, prime, foreign, finance, defence, defense, health, home,
+ * business, treasury, commerce, energy, transport, press, secretary, the,
+ * attorney, managing, shadow), by their lengths and first letters; a
+ * byte past ASCII is left to the pattern. Keep in step with ROLES (the
+ * title tests spell out each of its roles). */
+static bool role_inner_word(const unsigned char *w, size_t n)
+{
+    /* bit c - 'a' of [n]: one of the words above has length n and the
+     * first letter c */
+    static const uint32_t first_letters[12] = {0x0000000, 0x0000000, 0x0004000, 0x0080000,
+                                               0x0280080, 0x0008024, 0x00400b9, 0x0000368,
+                                               0x0085107, 0x00c5031, 0x0080000, 0x0000100};
+    for (size_t k = 0; k < n; k++)
+        if (w[k] >= 0x80)
+            return true;
+    if (n < 2 || n > 11)
+        return false;
+    const unsigned c = (w[0] | 0x20u) - 'a';
+    return c < 26 && ((first_letters[n] >> c) & 1u);
 }
 
 /* Whether FL_RE_TITLE_PRE may match at `start`, whose first word ends at
@@ -395,8 +489,9 @@ static bool role_last_word(const unsigned char *w, size_t n)
  * that run (after its last hyphen) must end a role. The longest modifier
  * and role are under 40 letters, at most three bytes each. Inside them
  * words are parted by a single space (or a hyphen), at most four times
- * ("former secretary of the treasury"): any other run of \s, or a fifth,
- * must be the last, before the capital. */
+ * ("former secretary of the treasury"), each after a word that may be
+ * followed by another (role_inner_word): any other run of \s, or a
+ * fifth, must be the last, before the capital. */
 static bool pre_candidate(const fl_mx *mx, size_t start, size_t at)
 {
     const unsigned char *t = (const unsigned char *)mx->text;
@@ -416,7 +511,7 @@ static bool pre_candidate(const fl_mx *mx, size_t start, size_t at)
             if (q < end && ((t[q] >= 'A' && t[q] <= 'Z') || t[q] >= 0x80) &&
                 role_last_word(t + word, run - word))
                 return true;
-            if (q - run != 1 || b != ' ' || ++inner > 4)
+            if (q - run != 1 || b != ' ' || ++inner > 4 || !role_inner_word(t + word, run - word))
                 return false;
             word = q;
             continue;
@@ -511,7 +606,7 @@ static size_t title_comma(fl_mx *mx, size_t i, size_t next_mark)
     return i + 1;
 }
 
-void fl_extract_titles(fl_mx *mx)
+static __attribute__((noinline)) void titles_walk(fl_mx *mx)
 {
     if (mx->marks) {
         /* only the commas and the words that may be a title's or an
@@ -544,4 +639,14 @@ void fl_extract_titles(fl_mx *mx)
         else
             i++;
     }
+}
+
+/* No title in a sentence without a comma or a word that may start a role
+ * or an honorific, passed over before the walk's set-up (see
+ * fl_extract_money). */
+void fl_extract_titles(fl_mx *mx)
+{
+    if (mx->mark_count == 0 && mx->marks)
+        return;
+    titles_walk(mx);
 }
