@@ -418,6 +418,19 @@ typedef struct idx_vec {
     size_t n, cap;
 } idx_vec;
 
+/* A token split_sentences must look at, with the number of tokens before
+ * it that are no WORD and of the WORDs before it without a lower-case
+ * letter (T_NOLOWER): a sentence's counts for its flags are the
+ * difference of two such pairs. */
+typedef struct stop_at {
+    size_t tok, nonwords, nolower;
+} stop_at;
+
+typedef struct stop_vec {
+    stop_at *v;
+    size_t n, cap;
+} stop_vec;
+
 /* A word's entry in the stem cache (context section below). */
 typedef struct stem_slot stem_slot;
 static inline stem_slot *stem_find(const fl_stem_cache *c, const char *low, size_t n, unsigned hash,
@@ -434,8 +447,12 @@ typedef struct seg {
      * an abbreviation, a punctuation mark that may end a sentence), and
      * the double quotes mark_quotes pairs, each with the number of
      * paragraphs begun up to it; malloc'd */
-    idx_vec stops, quotes;
+    stop_vec stops;
+    idx_vec quotes;
     size_t paras;
+    /* of the tokens pushed so far: those no WORD, and the WORDs marked
+     * T_NOLOWER (fast_words adds its own when it returns) */
+    size_t nonwords, nolower;
 } seg;
 
 /* Appends v to a growing array; false when out of memory. */
@@ -455,6 +472,21 @@ static inline bool idx_push(idx_vec *x, size_t v)
     if (x->n == x->cap && !idx_grow(x))
         return false;
     x->v[x->n++] = v;
+    return true;
+}
+
+static bool stop_push(seg *sg)
+{
+    stop_vec *x = &sg->stops;
+    if (x->n == x->cap) {
+        size_t cap = x->cap ? x->cap * 2 : 256;
+        stop_at *v = realloc(x->v, cap * sizeof *v);
+        if (!v)
+            return false;
+        x->v = v;
+        x->cap = cap;
+    }
+    x->v[x->n++] = (stop_at){.tok = sg->n, .nonwords = sg->nonwords, .nolower = sg->nolower};
     return true;
 }
 
@@ -491,10 +523,10 @@ static bool note_token(seg *sg, size_t off, fl_token_kind kind, uint8_t flags)
     if (flags & G_PARA)
         sg->paras++;
     if (flags & (G_LINE | G_PARA | (7 << T_AB_SHIFT)))
-        return idx_push(&sg->stops, sg->n);
+        return stop_push(sg);
     unsigned char c = sg->s[off];
     if (kind == FL_TOK_PUNCT && (c == '.' || c == '?' || c == '!' || c == 0xE2))
-        return idx_push(&sg->stops, sg->n);
+        return stop_push(sg);
     return true;
 }
 
@@ -514,6 +546,8 @@ static inline bool push_token(seg *sg, size_t off, size_t len, fl_token_kind kin
     t->abbrev = (flags >> T_AB_SHIFT) & 7;
     t->shape = 0;
     sg->flags[sg->n] = flags;
+    sg->nonwords += kind != FL_TOK_WORD;
+    sg->nolower += (flags & T_NOLOWER) != 0;
     sg->n++;
     return true;
 }
@@ -576,6 +610,8 @@ static inline bool push_plain(seg *sg, size_t off, size_t len, fl_token_kind kin
                                  .all_caps = all_caps,
                                  .shape = (uint8_t)shape};
     sg->flags[sg->n] = flags;
+    sg->nonwords += kind != FL_TOK_WORD;
+    sg->nolower += (flags & T_NOLOWER) != 0;
     sg->n++;
     return true;
 }
@@ -1251,7 +1287,17 @@ static bool line_break_ends(const seg *sg, size_t start, size_t line_start, size
     return starts_sentence(sg, i, &w);
 }
 
-static bool add_sentence(fl_doc *doc, size_t first, size_t end, size_t para, const seg *sg)
+/* The counts of a stop (struct stop) at a sentence boundary. */
+typedef struct counts {
+    size_t nonwords, nolower;
+} counts;
+
+static void sentence_flags(fl_sentence *st, const seg *sg, size_t words, size_t nolower);
+
+/* Adds the sentence of tokens [first, end) with its flags; from and to are
+ * the counts at first and at end. */
+static bool add_sentence(fl_doc *doc, size_t first, size_t end, size_t para, const seg *sg,
+                         counts from, counts to)
 {
     fl_vec *v = &doc->sentences;
     /* room reserved by split_sentences, else the vector grows */
@@ -1265,6 +1311,7 @@ static bool add_sentence(fl_doc *doc, size_t first, size_t end, size_t para, con
                         .paragraph = para,
                         .first_token = first,
                         .token_count = end - first};
+    sentence_flags(st, sg, end - first - (to.nonwords - from.nonwords), to.nolower - from.nolower);
     return true;
 }
 
@@ -1287,20 +1334,25 @@ static fl_status split_sentences(fl_doc *doc, seg *sg)
      * break before them, are not a word with a period and not punctuation
      * that may end a sentence; i passes those a terminal took along */
     size_t i = 0;
+    counts start_at = {0, 0};
     for (size_t c = 0; c < sg->stops.n; c++) {
-        if (sg->stops.v[c] < i)
+        const stop_at *sp = &sg->stops.v[c];
+        if (sp->tok < i)
             continue;
-        i = sg->stops.v[c];
+        i = sp->tok;
+        counts at = {sp->nonwords, sp->nolower};
         uint8_t g = sg->flags[i];
         if (i > 0 && (g & G_PARA)) {
-            if (i > start && !add_sentence(doc, start, i, start_para, sg))
+            if (i > start && !add_sentence(doc, start, i, start_para, sg, start_at, at))
                 return FL_ENOMEM;
             start = i;
+            start_at = at;
             start_para = ++para;
         } else if (i > start && (g & G_LINE) && line_break_ends(sg, start, line_start, i)) {
-            if (!add_sentence(doc, start, i, start_para, sg))
+            if (!add_sentence(doc, start, i, start_para, sg, start_at, at))
                 return FL_ENOMEM;
             start = i;
+            start_at = at;
             start_para = para;
         }
         if (g & G_LINE) {
@@ -1320,22 +1372,28 @@ static fl_status split_sentences(fl_doc *doc, seg *sg)
             j++;
         }
         if (split_before(sg, term, j) && j < n) {
-            if (!add_sentence(doc, start, j, start_para, sg))
+            /* the counts at j: those at i and the few tokens up to j */
+            for (size_t k = i; k < j; k++) {
+                at.nonwords += sg->toks[k].kind != FL_TOK_WORD;
+                at.nolower += (sg->flags[k] & T_NOLOWER) != 0;
+            }
+            if (!add_sentence(doc, start, j, start_para, sg, start_at, at))
                 return FL_ENOMEM;
             start = j;
+            start_at = at;
             start_para = para;
         }
         i = j;
     }
-    if (n > start && !add_sentence(doc, start, n, start_para, sg))
+    if (n > start &&
+        !add_sentence(doc, start, n, start_para, sg, start_at, (counts){sg->nonwords, sg->nolower}))
         return FL_ENOMEM;
     return FL_OK;
 }
 
 /* ---------------------------------------------------------------- flags */
 
-/* Sets st->headline; sentence_context counts the words for all_caps and
- * title_case (finish_flags) on its pass over them. */
+/* Sets st->headline. */
 static void sentence_headline(fl_sentence *st, const seg *sg)
 {
     size_t first = st->first_token, end = first + st->token_count;
@@ -1354,6 +1412,31 @@ static void finish_flags(fl_sentence *st, size_t words, size_t nolower, size_t c
 {
     st->all_caps = words >= 2 && nolower * 5 >= words * 4;
     st->title_case = st->headline && !st->all_caps && counted >= 1 && caps * 4 >= counted * 3;
+}
+
+/* The sentence's flags, as it is added: words, its WORD tokens; nolower,
+ * those without a lower-case letter (from the counts at its stops). Only
+ * a headline has its words read again, for title_case. */
+static void sentence_flags(fl_sentence *st, const seg *sg, size_t words, size_t nolower)
+{
+    sentence_headline(st, sg);
+    size_t counted = 0, caps = 0;
+    if (st->headline) {
+        size_t first = st->first_token, end = first + st->token_count;
+        bool later = false; /* a word after the first */
+        for (size_t i = first; i < end; i++) {
+            const fl_token *t = &sg->toks[i];
+            if (t->kind != FL_TOK_WORD)
+                continue;
+            if (later && !is_small_word(tok_text(sg, i), t->len)) {
+                counted++;
+                caps += t->capitalized;
+            }
+            later = true;
+        }
+    }
+    finish_flags(st, words, nolower, counted, caps);
+    st->context_lazy = true;
 }
 
 /* --------------------------------------------------------------- context */
@@ -2203,7 +2286,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
     uint8_t *flag = sg->flags + sg->n;
     /* a word of three letters or more before a period: its length (upper
      * as below) */
-    size_t period = 0;
+    size_t period = 0, nolower = 0;
     uint64_t period_upper = 0;
     while (at <= lim) {
         uint64_t w = fl_load8(at);
@@ -2248,7 +2331,9 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                        .capitalized = upper != 0,
                        .all_caps = false,
                        .shape = (uint8_t)(FL_TS_KNOWN | FL_TS_LETTER | (upper ? FL_TS_UPPER0 : 0))};
-        *flag++ = g | (upper && k == 1 ? T_NOLOWER : 0);
+        bool nl = upper && k == 1;
+        *flag++ = g | (nl ? T_NOLOWER : 0);
+        nolower += nl;
         at += k;
         if (t != ' ') {
             g = 0;
@@ -2258,6 +2343,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
         g = G_SPACE;
     }
     sg->n = (size_t)(tok - sg->toks);
+    sg->nolower += nolower;
     *gap = g;
     if (period && !(period_upper & ~0x20ull))
         return period_word(sg, (size_t)(at - s), period, period_upper != 0, gap);
@@ -2513,38 +2599,6 @@ fl_status fl_sentence_context(fl_doc *doc, size_t index)
     return status;
 }
 
-/* The sentences' flags (sentence_headline, finish_flags). */
-static void fill_flags(fl_doc *doc, const seg *sg)
-{
-    for (size_t s = 0; s < doc->sentences.count; s++) {
-        fl_sentence *st = FL_DOC_SENTENCE(doc, s);
-        sentence_headline(st, sg);
-        size_t first = st->first_token, end = first + st->token_count;
-        size_t words = 0, nolower = 0, counted = 0, caps = 0;
-        if (!st->headline) {
-            /* most sentences: T_NOLOWER marks words only */
-            for (size_t i = first; i < end; i++) {
-                words += sg->toks[i].kind == FL_TOK_WORD;
-                nolower += (sg->flags[i] & T_NOLOWER) != 0;
-            }
-        } else {
-            for (size_t i = first; i < end; i++) {
-                const fl_token *t = &sg->toks[i];
-                if (t->kind != FL_TOK_WORD)
-                    continue;
-                words++;
-                nolower += (sg->flags[i] & T_NOLOWER) != 0;
-                if (words > 1 && !is_small_word(tok_text(sg, i), t->len)) {
-                    counted++;
-                    caps += t->capitalized;
-                }
-            }
-        }
-        finish_flags(st, words, nolower, counted, caps);
-        st->context_lazy = true;
-    }
-}
-
 /* With a workspace, the contexts are made when a check first asks
  * (fl_sentence_context): most sentences are never asked about. Without
  * one (a document built by hand), all of them now, with a stem cache of
@@ -2587,10 +2641,6 @@ fl_status fl_segment(fl_doc *doc)
     }
     if (status == FL_OK)
         status = split_sentences(doc, &sg);
-    /* sentences are made of tokens, so sg.n is nonzero whenever there are
-     * sentences; said outright for clang-analyzer, which cannot tell */
-    if (status == FL_OK && doc->sentences.count && sg.n)
-        fill_flags(doc, &sg);
     if (status == FL_OK)
         status = fill_contexts(doc);
     free(sg.flags);
