@@ -1144,6 +1144,14 @@ static bool is_opener(const seg *sg, size_t i)
 /* Whether token i (after any opening quotes) can begin a sentence. */
 static bool starts_sentence(const seg *sg, size_t i, size_t *word)
 {
+    const fl_token *t = &sg->toks[i];
+    unsigned char b = sg->s[t->off];
+    if ((t->kind == FL_TOK_WORD || t->kind == FL_TOK_NUMBER) && b < 0x80) {
+        /* most: a word or number (no opener) led by an ASCII byte */
+        *word = i;
+        int c = ascii_class[b];
+        return c == C_UPPER || c == C_DIGIT || c == C_LETTER;
+    }
     for (int k = 0; k < 3 && i + 1 < sg->n && is_opener(sg, i); k++)
         i++;
     *word = i;
@@ -1242,8 +1250,11 @@ static bool split_before(const seg *sg, size_t term, size_t j)
     size_t w;
     if (!starts_sentence(sg, j, &w))
         return false;
+    int ab = ab_of(sg, term);
+    if (ab == AB_NONE)
+        return true; /* most: a period, ? or ! */
     bool starter = sg->toks[w].kind == FL_TOK_WORD && is_starter(tok_text(sg, w), sg->toks[w].len);
-    switch (ab_of(sg, term)) {
+    switch (ab) {
     case AB_NEVER:
         return false;
     case AB_INITIAL:
