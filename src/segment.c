@@ -1408,12 +1408,14 @@ static fl_status split_sentences(fl_doc *doc, seg *sg)
 static void sentence_headline(fl_sentence *st, const seg *sg)
 {
     size_t first = st->first_token, end = first + st->token_count;
+    /* most sentences: not on lines of their own */
+    st->headline = false;
+    if (!(sg->flags[first] & G_LINE) || (end < sg->n && !(sg->flags[end] & G_LINE)))
+        return;
     size_t last = end - 1;
     while (last > first && is_closer(sg, last))
         last--;
-    bool final = is_terminal(sg, last);
-    st->headline = !final && (sg->flags[first] & G_LINE) &&
-                   (end == sg->n || (sg->flags[end] & G_LINE)) && !list_marker(sg, first);
+    st->headline = !is_terminal(sg, last) && !list_marker(sg, first);
 }
 
 /* words: WORD tokens; nolower: those without a lower-case letter; of the
