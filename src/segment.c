@@ -972,6 +972,34 @@ unsigned fl_token_shape(const char *s, size_t len)
     return shape;
 }
 
+/* ASCII bytes that are a token of their own, whatever follows, and no
+ * quote or mark that may end a sentence: their FL_TOK_ kind + 1. */
+// clang-format off
+static const unsigned char one_byte_kind[256] = {
+    ['#' ... '&'] = FL_TOK_SYMBOL + 1, ['+'] = FL_TOK_SYMBOL + 1, ['<' ... '>'] = FL_TOK_SYMBOL + 1,
+    ['@'] = FL_TOK_SYMBOL + 1, ['^'] = FL_TOK_SYMBOL + 1, ['`'] = FL_TOK_SYMBOL + 1,
+    ['|'] = FL_TOK_SYMBOL + 1, ['~'] = FL_TOK_SYMBOL + 1,
+    ['\''] = FL_TOK_PUNCT + 1, ['('] = FL_TOK_PUNCT + 1, [')'] = FL_TOK_PUNCT + 1,
+    ['*'] = FL_TOK_PUNCT + 1, [','] = FL_TOK_PUNCT + 1, ['/'] = FL_TOK_PUNCT + 1,
+    [':'] = FL_TOK_PUNCT + 1, [';'] = FL_TOK_PUNCT + 1, ['['] = FL_TOK_PUNCT + 1,
+    ['\\'] = FL_TOK_PUNCT + 1, [']'] = FL_TOK_PUNCT + 1, ['_'] = FL_TOK_PUNCT + 1,
+    ['{'] = FL_TOK_PUNCT + 1, ['}'] = FL_TOK_PUNCT + 1,
+};
+// clang-format on
+
+/* Pushes the one-byte token at off (one_byte_kind), with no line break
+ * before it: never a stop. */
+static inline bool push_one_byte(seg *sg, size_t off, fl_token_kind kind, uint8_t gap)
+{
+    if (sg->n == sg->cap && !grow_tokens(sg))
+        return false;
+    sg->toks[sg->n] = (fl_token){.off = off, .len = 1, .kind = kind};
+    sg->flags[sg->n] = gap;
+    sg->nonwords++;
+    sg->n++;
+    return true;
+}
+
 static fl_status tokenize(seg *sg)
 {
     const unsigned char *s = sg->s;
@@ -1014,6 +1042,14 @@ static fl_status tokenize(seg *sg)
             if (r)
                 continue;
             /* scan_word decides the word at i */
+        } else if (one_byte_kind[s[i]] && !(gap & (G_LINE | G_PARA))) {
+            /* most punctuation: a comma, a bracket... */
+            if (!push_one_byte(sg, i, (fl_token_kind)(one_byte_kind[s[i]] - 1), gap))
+                return FL_ENOMEM;
+            i++;
+            gap = 0;
+            breaks = 0;
+            continue;
         }
         uint32_t cp;
         size_t n = decode(s, len, i, &cp);
