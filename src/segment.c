@@ -404,7 +404,8 @@ enum {
     G_SPACE = 1,    /* whitespace before the token */
     G_LINE = 2,     /* a line break before it (or the start of the text) */
     G_PARA = 4,     /* a paragraph break before it (or the start of the text) */
-    T_NOLOWER = 8,  /* a WORD without a lower-case letter */
+    T_NOLOWER = 8,  /* a WORD without a lower-case letter (fast_words' words
+                       only counted in seg.nolower: read at a sentence end only) */
     T_AB_SHIFT = 4, /* bits 4-6: the AB_ class of an abbreviation */
     T_QUOTED = 128  /* inside a double-quoted span closed in its paragraph */
 };
@@ -451,7 +452,7 @@ typedef struct seg {
     idx_vec quotes;
     size_t paras;
     /* of the tokens pushed so far: those no WORD, and the WORDs marked
-     * T_NOLOWER (fast_words adds its own when it returns) */
+     * T_NOLOWER (fast_words adds its own when it returns, unmarked) */
     size_t nonwords, nolower;
 } seg;
 
@@ -2380,9 +2381,9 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                        .capitalized = upper != 0,
                        .all_caps = false,
                        .shape = (uint8_t)(FL_TS_KNOWN | FL_TS_LETTER | (upper ? FL_TS_UPPER0 : 0))};
-        bool nl = upper && k == 1;
-        *flag++ = g | (nl ? T_NOLOWER : 0);
-        nolower += nl;
+        *flag++ = g; /* T_NOLOWER only counted (no reader asks a plain word) */
+        if (__builtin_expect(upper && k == 1, 0))
+            nolower++; /* a capital on its own: "I", "A" */
         at += k;
         if (t != ' ') {
             g = 0;
