@@ -2334,6 +2334,18 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
         return i;
     const unsigned char *lim = (size_t)(last - at) / 2 >= room - 1 ? at + 2 * (room - 1) : last;
     uint8_t *flag = sg->flags + sg->n;
+    /* a word's fields from kind on (all but off and len), small or
+     * capitalized, copied as eight bytes: one store instead of clearing the
+     * token and setting the capital's bytes */
+    _Static_assert(sizeof(fl_token) - offsetof(fl_token, kind) == 8, "fl_token tail");
+    const fl_token small_word = {.kind = FL_TOK_WORD, .shape = FL_TS_KNOWN | FL_TS_LETTER},
+                   cap_word = {.kind = FL_TOK_WORD,
+                               .capitalized = true,
+                               .shape = FL_TS_KNOWN | FL_TS_LETTER | FL_TS_UPPER0};
+    uint64_t small_tail, cap_tail;
+    enum { TAIL = offsetof(fl_token, kind) };
+    memcpy(&small_tail, (const unsigned char *)&small_word + TAIL, 8);
+    memcpy(&cap_tail, (const unsigned char *)&cap_word + TAIL, 8);
     /* a word of three letters or more before a period: its length (upper
      * as below) */
     size_t period = 0, nolower = 0;
@@ -2374,13 +2386,11 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
         }
         if (upper & ~0x20ull)
             break; /* a capital after the first letter */
-        *tok++ =
-            (fl_token){.off = (size_t)(at - s),
-                       .len = k,
-                       .kind = FL_TOK_WORD,
-                       .capitalized = upper != 0,
-                       .all_caps = false,
-                       .shape = (uint8_t)(FL_TS_KNOWN | FL_TS_LETTER | (upper ? FL_TS_UPPER0 : 0))};
+        tok->off = (size_t)(at - s);
+        tok->len = k;
+        uint64_t tail = upper ? cap_tail : small_tail;
+        memcpy((unsigned char *)tok + TAIL, &tail, 8);
+        tok++;
         *flag++ = g; /* T_NOLOWER only counted (no reader asks a plain word) */
         if (__builtin_expect(upper && k == 1, 0))
             nolower++; /* a capital on its own: "I", "A" */
