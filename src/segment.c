@@ -321,10 +321,8 @@ static inline uint64_t pack_be(const unsigned char *w, size_t len)
     return v;
 }
 
-static __attribute__((noinline)) int abbrev_class(const unsigned char *w, size_t len)
+static __attribute__((noinline)) int abbrev_lookup(const unsigned char *w, size_t len)
 {
-    if (len > 6)
-        return AB_NONE;
     uint64_t key = pack_be(w, len);
     size_t lo = 0, hi = sizeof abbrevs / sizeof abbrevs[0];
     while (lo < hi) {
@@ -338,6 +336,22 @@ static __attribute__((noinline)) int abbrev_class(const unsigned char *w, size_t
             hi = mid;
     }
     return AB_NONE;
+}
+
+/* The first letters of the lower-case abbreviations listed (approx, cf,
+ * fig, no, p, pp, v, vol, vs), as bits from 'a'. */
+#define AB_LOWER_FIRST                                                                             \
+    ((1u << ('a' - 'a')) | (1u << ('c' - 'a')) | (1u << ('f' - 'a')) | (1u << ('n' - 'a')) |       \
+     (1u << ('p' - 'a')) | (1u << ('v' - 'a')))
+
+/* The AB_ class of the word w[0..len) before a period; most such words
+ * (the last of a sentence) begin with a small letter no listed
+ * abbreviation begins with, and are settled from that. */
+static inline int abbrev_class(const unsigned char *w, size_t len)
+{
+    if (len > 6 || (w[0] >= 'a' && w[0] <= 'z' && !((AB_LOWER_FIRST >> (w[0] - 'a')) & 1)))
+        return AB_NONE;
+    return abbrev_lookup(w, len);
 }
 
 /* Capitalized words that typically open a sentence; after an ambiguous

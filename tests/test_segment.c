@@ -312,6 +312,10 @@ START_TEST(tokens_abbreviations_keep_period)
     expect_tokens("Jan. 5 and May. Then", "Jan.|5|and|May|.|Then");
     expect_tokens("Sen. Roe, Ph.D., said", "Sen.|Roe|,|Ph.D.|,|said");
     expect_tokens("the end.Next", "the|end|.|Next");
+    /* the listed abbreviations in lower case */
+    expect_tokens("approx. 5, cf. the, fig. 3, vol. 2, pp. 4, p. 7, vs. them and v. Wade",
+                  "approx.|5|,|cf.|the|,|fig.|3|,|vol.|2|,|pp.|4|,|p.|7|,|vs.|them|and|v.|Wade");
+    expect_tokens("the last fig. But", "the|last|fig|.|But");
 }
 END_TEST
 
@@ -465,6 +469,53 @@ START_TEST(headline_and_case_flags)
     ck_assert_uint_eq(s3->paragraph, 3);
     ck_assert_uint_eq(s4->paragraph, 4);
     ck_assert_uint_eq(s5->paragraph, 4);
+    doc_free(doc);
+}
+END_TEST
+
+/* all_caps as counted from the tokens (ASCII text): the segmenter counts
+ * them as it goes */
+static void check_all_caps(const fl_doc *doc)
+{
+    for (size_t s = 0; s < doc->sentences.count; s++) {
+        const fl_sentence *st = FL_DOC_SENTENCE(doc, s);
+        size_t words = 0, nolower = 0;
+        for (size_t i = st->first_token; i < st->first_token + st->token_count; i++) {
+            const fl_token *t = FL_DOC_TOKEN(doc, i);
+            if (t->kind != FL_TOK_WORD)
+                continue;
+            words++;
+            bool lower = false;
+            for (size_t k = 0; k < t->len; k++)
+                lower |= doc->prose.text[t->off + k] >= 'a' && doc->prose.text[t->off + k] <= 'z';
+            nolower += !lower;
+        }
+        ck_assert_msg(st->all_caps == (words >= 2 && nolower * 5 >= words * 4),
+                      "all_caps of sentence %zu", s);
+    }
+}
+
+START_TEST(all_caps_counts)
+{
+    static const char *const texts[] = {
+        "GO TO THE U.S. The firm left. WE WON, I SAW (IT). I am here.",
+        "A B C D e. THE END?! \"YES.\" NO WAY... OK\nTHE LINE\n\nI A B c d\n- IT IS\n- it is",
+        "Mr. SMITH WENT TO WASHINGTON. J. R. R. TOLKIEN WROTE IT. The 3 BIG DOGS RAN 4.5 MILES.",
+        "US, UK AND EU said no. NATO AND THE UN AGREE; G7 TOO. a b c D E F G H.",
+    };
+    for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++) {
+        fl_doc *doc = segment_str(texts[k]);
+        check_invariants(doc);
+        check_all_caps(doc);
+        doc_free(doc);
+    }
+    fl_doc *doc = segment_str(texts[0]);
+    ck_assert_uint_eq(doc->sentences.count, 4);
+    ck_assert(sentence_is(doc, 0, "GO TO THE U.S."));
+    ck_assert(FL_DOC_SENTENCE(doc, 0)->all_caps);
+    ck_assert(!FL_DOC_SENTENCE(doc, 1)->all_caps);
+    ck_assert(FL_DOC_SENTENCE(doc, 2)->all_caps);
+    ck_assert(!FL_DOC_SENTENCE(doc, 3)->all_caps);
     doc_free(doc);
 }
 END_TEST
@@ -893,6 +944,7 @@ Suite *fl_test_suite(void)
     tcase_add_test(tc, megabyte_line_without_punctuation);
     tcase_add_test(tc, pathological_inputs_are_linear);
     tcase_add_test(tc, headline_and_case_flags);
+    tcase_add_test(tc, all_caps_counts);
     tcase_add_test(tc, context_words);
     tcase_add_test(tc, lazy_context_matches_eager);
     tcase_add_test(tc, stopword_list_sorted);
