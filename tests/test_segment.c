@@ -347,6 +347,55 @@ START_TEST(token_flags)
 }
 END_TEST
 
+/* fl_token_shape byte by byte, as it was first written */
+static unsigned shape_by_bytes(const unsigned char *u, size_t len)
+{
+    unsigned bits = 0;
+    bool camel = false;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = u[i];
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+            bits |= FL_TS_LETTER;
+        if (c >= '0' && c <= '9')
+            bits |= FL_TS_DIGIT;
+        if (c >= 0x80)
+            bits |= FL_TS_HIGH;
+        if (c == '-')
+            bits |= FL_TS_HYPHEN;
+        if (i && c >= 'A' && c <= 'Z' && u[i - 1] >= 'a' && u[i - 1] <= 'z')
+            camel = true;
+    }
+    unsigned shape = FL_TS_KNOWN | bits;
+    if (len && u[0] >= 'A' && u[0] <= 'Z')
+        shape |= FL_TS_UPPER0;
+    if (camel && (shape & (FL_TS_UPPER0 | FL_TS_DIGIT)))
+        shape |= FL_TS_CAMEL;
+    return shape;
+}
+
+START_TEST(token_shape_matches_bytes)
+{
+    /* random strings over bytes that matter (letters at the case edges,
+     * digits, hyphens, bytes past ASCII, NUL), every length to 40 */
+    static const unsigned char alphabet[] = "aAzZbY09-@[`{/:\x80\xC3\xE2\xFF \0";
+    unsigned seed = 12345;
+    unsigned char buf[48];
+    for (int round = 0; round < 20000; round++) {
+        size_t len = (size_t)(round % 41);
+        for (size_t k = 0; k < len; k++) {
+            seed = seed * 1103515245u + 12345u;
+            buf[k] = alphabet[(seed >> 16) % (sizeof alphabet - 1)];
+        }
+        ck_assert_uint_eq(fl_token_shape((const char *)buf, len), shape_by_bytes(buf, len));
+    }
+    const char *camel[] = {"iPhone",           "H20",       "McDonald", "abcdefgH",
+                           "abcdefghIjklmnop", "ABCDEFGhIJ"};
+    for (size_t k = 0; k < sizeof camel / sizeof camel[0]; k++)
+        ck_assert_uint_eq(fl_token_shape(camel[k], strlen(camel[k])),
+                          shape_by_bytes((const unsigned char *)camel[k], strlen(camel[k])));
+}
+END_TEST
+
 /* ----------------------------------------------- whitespace and limits */
 
 START_TEST(empty_and_blank_input)
@@ -945,6 +994,7 @@ Suite *fl_test_suite(void)
     tcase_add_test(tc, pathological_inputs_are_linear);
     tcase_add_test(tc, headline_and_case_flags);
     tcase_add_test(tc, all_caps_counts);
+    tcase_add_test(tc, token_shape_matches_bytes);
     tcase_add_test(tc, context_words);
     tcase_add_test(tc, lazy_context_matches_eager);
     tcase_add_test(tc, stopword_list_sorted);
