@@ -388,8 +388,9 @@ static __attribute__((noinline)) bool is_starter(const unsigned char *w, size_t 
     return false;
 }
 
-/* Words a title-case headline leaves in lower case, NUL padded. */
-static const char small_words[][5] = {
+/* Words a title-case headline leaves in lower case, NUL padded, sorted by
+ * strcmp (binary search). */
+static const char small_words[][8] = {
     "a",    "an",   "and", "as",  "at", "but",  "by", "for",  "from", "in",
     "into", "nor",  "of",  "off", "on", "onto", "or", "out",  "over", "per",
     "so",   "than", "the", "to",  "up", "via",  "vs", "with", "yet",
@@ -399,15 +400,21 @@ static bool is_small_word(const unsigned char *w, size_t len)
 {
     if (len > 4)
         return false;
-    char low[5] = {0};
-    for (size_t i = 0; i < len; i++) {
-        if (w[i] >= 0x80)
-            return false;
-        low[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] | 0x20 : w[i]);
-    }
-    for (size_t i = 0; i < sizeof small_words / sizeof small_words[0]; i++)
-        if (memcmp(small_words[i], low, sizeof low) == 0)
+    uint64_t key = pack_be(w, len);
+    if (key & FL_BYTES_80)
+        return false;
+    key |= FL_BYTES_IN(key, 'A', 'Z') >> 2; /* lower-cased */
+    size_t lo = 0, hi = sizeof small_words / sizeof small_words[0];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        uint64_t a = fl_load8_be(small_words[mid]);
+        if (a == key)
             return true;
+        if (a < key)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
     return false;
 }
 

@@ -519,6 +519,18 @@ START_TEST(headline_and_case_flags)
     ck_assert_uint_eq(s4->paragraph, 4);
     ck_assert_uint_eq(s5->paragraph, 4);
     doc_free(doc);
+    /* every small word is left out of the count, in any case; others not */
+    doc = segment_str("Word a an and as at but by for from in into nor of off on onto or out over "
+                      "per so than the to up via vs with yet End\n\n"
+                      "Word A AN AND WITH YET Then End\n\n"
+                      "Word bits End\n\n"
+                      "Word a ant End");
+    ck_assert_uint_eq(doc->sentences.count, 4);
+    ck_assert(FL_DOC_SENTENCE(doc, 0)->title_case);
+    ck_assert(FL_DOC_SENTENCE(doc, 1)->title_case);
+    ck_assert(!FL_DOC_SENTENCE(doc, 2)->title_case);
+    ck_assert(!FL_DOC_SENTENCE(doc, 3)->title_case);
+    doc_free(doc);
 }
 END_TEST
 
