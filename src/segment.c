@@ -975,22 +975,28 @@ static const unsigned char shape_of_byte[256] = {
 };
 // clang-format on
 
-unsigned fl_token_shape(const char *s, size_t len)
+__attribute__((noinline)) unsigned fl_token_shape(const char *s, size_t len)
 {
     const unsigned char *u = (const unsigned char *)s;
-    unsigned bits = 0, camel = 0, prev = 0;
-    for (size_t i = 0; i < len; i++) {
-        unsigned c = shape_of_byte[u[i]];
-        bits |= c;
-        camel |= c & (prev << 1); /* SHAPE_UPPER after SHAPE_LOWER */
-        prev = c;
-    }
+    if (!len)
+        return FL_TS_KNOWN;
+    /* the bytes' bits after the first; a small letter before a capital
+     * is looked for only when there is a capital after the first byte */
+    unsigned first = shape_of_byte[u[0]], rest = 0;
+    for (size_t i = 1; i < len; i++)
+        rest |= shape_of_byte[u[i]];
     unsigned shape =
-        FL_TS_KNOWN | (bits & (FL_TS_LETTER | FL_TS_DIGIT | FL_TS_HIGH | FL_TS_HYPHEN));
-    if (len && u[0] >= 'A' && u[0] <= 'Z')
+        FL_TS_KNOWN | ((first | rest) & (FL_TS_LETTER | FL_TS_DIGIT | FL_TS_HIGH | FL_TS_HYPHEN));
+    if (first & SHAPE_UPPER)
         shape |= FL_TS_UPPER0;
-    if ((camel & SHAPE_UPPER) && (shape & (FL_TS_UPPER0 | FL_TS_DIGIT)))
-        shape |= FL_TS_CAMEL;
+    if ((rest & SHAPE_UPPER) && (shape & (FL_TS_UPPER0 | FL_TS_DIGIT))) {
+        for (size_t i = 1; i < len; i++) {
+            if ((shape_of_byte[u[i]] & SHAPE_UPPER) && (shape_of_byte[u[i - 1]] & SHAPE_LOWER)) {
+                shape |= FL_TS_CAMEL;
+                break;
+            }
+        }
+    }
     return shape;
 }
 
