@@ -1028,6 +1028,120 @@ static inline bool push_one_byte(seg *sg, size_t off, fl_token_kind kind, uint8_
     return true;
 }
 
+/* What scan_plain leaves that scan_word would take in one run and end
+ * at once: a word of ASCII letters and digits joined by apostrophes before
+ * a letter and hyphens before a letter or digit ("company's", "well-known",
+ * "F-35"), or a number of ASCII digits with thousands separators and
+ * decimals ("16,652", "72.5"). Pushes it as scan_word would and returns 1;
+ * 0 (nothing pushed) when scan_word must decide: an ending scan_word reads
+ * further (a letter after a number, '&', a byte past ASCII, a period or
+ * comma before a letter or digit...); -1 when out of memory. s[i] is an
+ * ASCII letter or digit. */
+static __attribute__((noinline)) int scan_joined(seg *sg, size_t i, uint8_t gap, size_t *end)
+{
+    const unsigned char *s = sg->s;
+    size_t len = sg->len, p = i;
+    if (is_ascii_digit(s[i])) {
+        for (;;) {
+            while (p < len && is_ascii_digit(s[p]))
+                p++;
+            if (p + 1 < len && s[p] == '.' && is_ascii_digit(s[p + 1])) {
+                p++;
+                continue;
+            }
+            if (p + 3 < len && s[p] == ',' && is_ascii_digit(s[p + 1]) &&
+                is_ascii_digit(s[p + 2]) && is_ascii_digit(s[p + 3]) &&
+                (p + 4 >= len || !is_ascii_digit(s[p + 4]))) {
+                p += 4;
+                continue;
+            }
+            break;
+        }
+        if (p < len && alnum_counts[s[p]])
+            return 0; /* letters attached ("4.5bn") */
+        if (p < len && !(plain_end[s[p]] & 2)) {
+            /* a period or comma ends the number when no letter or digit
+             * follows; anything else goes on to scan_word */
+            unsigned char nx = p + 1 < len ? s[p + 1] : ' ';
+            if ((s[p] != '.' && s[p] != ',') || alnum_counts[nx])
+                return 0;
+        }
+        *end = p;
+        return push_plain(sg, i, p - i, FL_TOK_NUMBER, gap, false, false, FL_TS_KNOWN | FL_TS_DIGIT)
+                   ? 1
+                   : -1;
+    }
+    /* scan_word looks for a dotted abbreviation ("U.S.") first */
+    if ((i + 1 < len && s[i + 1] == '.') || (i + 2 < len && s[i + 2] == '.'))
+        return 0;
+    /* runs of ASCII letters and digits eight bytes at a time, as in
+     * scan_plain, and the joiners between them; for the shape: any small
+     * letter, any digit, a small letter straight before a capital */
+    bool joined = false, hyphen = false;
+    uint64_t lower = 0, digits = 0, camel = 0;
+    for (;;) {
+        uint64_t carry = 0; /* the run's last chunk ended in a small letter */
+        for (;;) {
+            if (len - p < 8)
+                return 0; /* near the end of the text: scan_word's */
+            uint64_t w = fl_load8(s + p), letter;
+            uint64_t stop = plain_masks(w, &letter), keep = ~0ull;
+            if (stop) {
+                uint64_t bit = stop & -stop;
+                letter &= bit - 1;
+                keep = (bit >> 7) - 1;
+            }
+            uint64_t lo = letter & (w << 2); /* bit 5 set: a small letter */
+            lower |= lo;
+            digits |= keep & FL_BYTES_80 & ~letter;
+            camel |= ((lo << 8) | carry) & letter & ~lo;
+            carry = lo >> 56;
+            if (stop) {
+                p += (size_t)__builtin_ctzll(stop) >> 3;
+                break;
+            }
+            p += 8;
+        }
+        if (p + 1 < len && s[p] == '\'' && is_ascii_alpha(s[p + 1])) {
+            p++;
+            joined = true;
+            continue;
+        }
+        if (p + 1 < len && s[p] == '-' && alnum_counts[s[p + 1]]) {
+            p++;
+            joined = hyphen = true;
+            continue;
+        }
+        break;
+    }
+    if (!joined)
+        return 0;
+    if (p < len && !(plain_end[s[p]] & 1)) {
+        /* a period ends the word when no letter or digit follows (no
+         * listed abbreviation holds an apostrophe or hyphen, nor is an
+         * initial); anything else goes on to scan_word */
+        unsigned char nx = p + 1 < len ? s[p + 1] : ' ';
+        if (s[p] != '.' || alnum_counts[nx])
+            return 0;
+    }
+    *end = p;
+    bool cap = s[i] <= 'Z', all_caps = false;
+    if (!lower) { /* all caps with two letters or more? */
+        size_t letters = 0;
+        for (size_t k = i; k < p && letters < 2; k++)
+            letters += is_ascii_alpha(s[k]);
+        all_caps = letters >= 2;
+    }
+    unsigned shape = FL_TS_KNOWN | FL_TS_LETTER | (cap ? FL_TS_UPPER0 : 0) |
+                     (digits ? FL_TS_DIGIT : 0) | (hyphen ? FL_TS_HYPHEN : 0);
+    if (camel && (shape & (FL_TS_UPPER0 | FL_TS_DIGIT)))
+        shape |= FL_TS_CAMEL;
+    return push_plain(sg, i, p - i, FL_TOK_WORD, gap | (lower ? 0 : T_NOLOWER), cap, all_caps,
+                      shape)
+               ? 1
+               : -1;
+}
+
 static fl_status tokenize(seg *sg)
 {
     const unsigned char *s = sg->s;
@@ -1069,7 +1183,15 @@ static fl_status tokenize(seg *sg)
                 return FL_ENOMEM;
             if (r)
                 continue;
-            /* scan_word decides the word at i */
+            /* scan_joined or else scan_word decides the word at i */
+            if ((r = scan_joined(sg, i, gap, &end)) < 0)
+                return FL_ENOMEM;
+            if (r) {
+                i = end;
+                gap = 0;
+                breaks = 0;
+                continue;
+            }
         } else if (one_byte_kind[s[i]] && !(gap & (G_LINE | G_PARA))) {
             /* most punctuation: a comma, a bracket... */
             if (!push_one_byte(sg, i, (fl_token_kind)(one_byte_kind[s[i]] - 1), gap))

@@ -396,6 +396,82 @@ START_TEST(token_shape_matches_bytes)
 }
 END_TEST
 
+/* A word's tokens the same whether the segmenter's eight-byte paths read
+ * them (text follows) or its byte-by-byte scan_word does (at the end of the
+ * text, where fewer than eight bytes remain). */
+START_TEST(joined_words_same_either_way)
+{
+    static const char *const words[] = {"company's",
+                                        "well-known",
+                                        "F-35",
+                                        "O'Rourke's",
+                                        "iPhone-maker",
+                                        "McDonald's",
+                                        "ABC-TV's",
+                                        "X-rays",
+                                        "rock'n'roll",
+                                        "16,652",
+                                        "72.5",
+                                        "1,000.50",
+                                        "12,34",
+                                        "4.5bn",
+                                        "3,400.",
+                                        "e-mail.",
+                                        "co-op.com",
+                                        "A-1",
+                                        "U.S.-based",
+                                        "don't,",
+                                        "non-U.S.",
+                                        "I'm.",
+                                        "it's...",
+                                        "Jones's.",
+                                        "ABCDEFGHIJ-KLMNOPQRS",
+                                        "abcdefghijklmnopq'rstuvwxyz",
+                                        "1,2345",
+                                        "2010-2015",
+                                        "62-year-old",
+                                        "x-'y",
+                                        "a'-b",
+                                        "B2B-a",
+                                        "1.2.3",
+                                        "7,000,000.",
+                                        "N.Y.-area",
+                                        "well-known-",
+                                        "don't'",
+                                        "aB-Cd",
+                                        "ab-Cd",
+                                        "42-",
+                                        "5,000bn",
+                                        "0.5,",
+                                        "AT&T's"};
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
+        char inner[128], last[64];
+        snprintf(inner, sizeof inner, "Then %s and the rest of it.", words[k]);
+        snprintf(last, sizeof last, "Then %s", words[k]);
+        fl_doc *a = segment_str(inner), *b = segment_str(last);
+        check_invariants(a);
+        check_invariants(b);
+        /* the tokens of b, all but the last, which may take in what follows */
+        for (size_t i = 0; i + 1 < b->tokens.count; i++) {
+            const fl_token *x = FL_DOC_TOKEN(a, i), *y = FL_DOC_TOKEN(b, i);
+            ck_assert_msg(x->off == y->off && x->len == y->len && x->kind == y->kind &&
+                              x->capitalized == y->capitalized && x->all_caps == y->all_caps &&
+                              x->shape == y->shape && x->abbrev == y->abbrev,
+                          "token %zu of \"%s\"", i, words[k]);
+        }
+        const fl_token *x = FL_DOC_TOKEN(a, b->tokens.count - 1),
+                       *y = FL_DOC_TOKEN(b, b->tokens.count - 1);
+        if (x->len == y->len)
+            ck_assert_msg(x->kind == y->kind && x->capitalized == y->capitalized &&
+                              x->all_caps == y->all_caps && x->shape == y->shape &&
+                              x->abbrev == y->abbrev,
+                          "last token of \"%s\"", words[k]);
+        doc_free(a);
+        doc_free(b);
+    }
+}
+END_TEST
+
 /* ----------------------------------------------- whitespace and limits */
 
 START_TEST(empty_and_blank_input)
@@ -1007,6 +1083,7 @@ Suite *fl_test_suite(void)
     tcase_add_test(tc, headline_and_case_flags);
     tcase_add_test(tc, all_caps_counts);
     tcase_add_test(tc, token_shape_matches_bytes);
+    tcase_add_test(tc, joined_words_same_either_way);
     tcase_add_test(tc, context_words);
     tcase_add_test(tc, lazy_context_matches_eager);
     tcase_add_test(tc, stopword_list_sorted);
