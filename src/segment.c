@@ -1142,7 +1142,9 @@ static __attribute__((noinline)) int scan_joined(seg *sg, size_t i, uint8_t gap,
                : -1;
 }
 
-static fl_status tokenize(seg *sg)
+/* Out of line, so that the registers of its loops (fast_words) are its
+ * own, not shared with the sentence passes. */
+static __attribute__((noinline)) fl_status tokenize(seg *sg)
 {
     const unsigned char *s = sg->s;
     size_t len = sg->len;
