@@ -2513,7 +2513,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
         size_t k;
         if (stop) {
             uint64_t keep = ((stop & -stop) >> 7) - 1;
-            k = (size_t)__builtin_ctzll(stop) >> 3;
+            k = (unsigned)__builtin_ctzll(stop) >> 3;
             upper = ~w & keep & 0x2020202020202020ull;
         } else {
             /* eight letters or more: up to fifteen in a second load */
