@@ -2512,7 +2512,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
         uint64_t upper;
         size_t k;
         if (stop) {
-            uint64_t keep = ((stop & -stop) >> 7) - 1;
+            uint64_t keep = (stop ^ (stop - 1)) >> 8; /* the bytes before the stop */
             k = (unsigned)__builtin_ctzll(stop) >> 3;
             upper = ~w & keep & 0x2020202020202020ull;
         } else {
