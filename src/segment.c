@@ -2523,8 +2523,8 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
             uint64_t stop2 = ~FL_BYTES_IN(w2 | 0x2020202020202020ull, 'a', 'z') & FL_BYTES_80;
             if (!stop2)
                 break;
-            uint64_t keep = ((stop2 & -stop2) >> 7) - 1;
-            k = 8 + ((size_t)__builtin_ctzll(stop2) >> 3);
+            uint64_t keep = (stop2 ^ (stop2 - 1)) >> 8;
+            k = 8 + ((unsigned)__builtin_ctzll(stop2) >> 3);
             upper = (~w & 0x2020202020202020ull) | (~w2 & keep & 0x2020202020202020ull);
         }
         unsigned char t = at[k];
