@@ -1495,8 +1495,10 @@ static void sentence_flags(fl_sentence *st, const seg *sg, size_t words, size_t 
 
 /* Adds the sentence of tokens [first, end) with its flags; from and to are
  * the counts at first and at end. */
-static bool add_sentence(fl_doc *doc, size_t first, size_t end, size_t para, const seg *sg,
-                         counts from, counts to)
+static inline __attribute__((always_inline)) bool add_sentence(fl_doc *doc, size_t first,
+                                                               size_t end, size_t para,
+                                                               const seg *sg, counts from,
+                                                               counts to)
 {
     fl_vec *v = &doc->sentences;
     /* room reserved by split_sentences, else the vector grows */
