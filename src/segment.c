@@ -2443,6 +2443,19 @@ static bool word_stem(fl_stem_cache *c, struct sb_stemmer *stemmer, const char *
     return true;
 }
 
+/* Pushes the period at off, straight after a word: a stop, as push_token
+ * would note it. */
+static inline bool push_period(seg *sg, size_t off)
+{
+    if ((sg->n == sg->cap && !grow_tokens(sg)) || !stop_push(sg))
+        return false;
+    sg->toks[sg->n] = (fl_token){.off = off, .len = 1, .kind = FL_TOK_PUNCT};
+    sg->flags[sg->n] = 0;
+    sg->nonwords++;
+    sg->n++;
+    return true;
+}
+
 /* After fast_words: the word s[off..off+k) (three to seven ASCII letters,
  * small or capitalized) before a period. When
  * the period ends the word (plain_stop_ends: no ASCII letter, digit or
@@ -2458,7 +2471,7 @@ static size_t period_word(seg *sg, size_t off, size_t k, bool cap, uint8_t *gap)
         return off;
     if (!push_plain(sg, off, k, FL_TOK_WORD, *gap, cap, false,
                     FL_TS_KNOWN | FL_TS_LETTER | (cap ? FL_TS_UPPER0 : 0)) ||
-        !push_token(sg, off + k, 1, FL_TOK_PUNCT, 0))
+        !push_period(sg, off + k))
         return SIZE_MAX;
     *gap = 0;
     return off + k + 1;
