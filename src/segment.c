@@ -321,10 +321,8 @@ static inline uint64_t pack_be(const unsigned char *w, size_t len)
     return v;
 }
 
-static __attribute__((noinline)) int abbrev_class(const unsigned char *w, size_t len)
+static __attribute__((noinline)) int abbrev_lookup(const unsigned char *w, size_t len)
 {
-    if (len > 6)
-        return AB_NONE;
     uint64_t key = pack_be(w, len);
     size_t lo = 0, hi = sizeof abbrevs / sizeof abbrevs[0];
     while (lo < hi) {
@@ -338,6 +336,22 @@ static __attribute__((noinline)) int abbrev_class(const unsigned char *w, size_t
             hi = mid;
     }
     return AB_NONE;
+}
+
+/* The first letters of the lower-case abbreviations listed (approx, cf,
+ * fig, no, p, pp, v, vol, vs), as bits from 'a'. */
+#define AB_LOWER_FIRST                                                                             \
+    ((1u << ('a' - 'a')) | (1u << ('c' - 'a')) | (1u << ('f' - 'a')) | (1u << ('n' - 'a')) |       \
+     (1u << ('p' - 'a')) | (1u << ('v' - 'a')))
+
+/* The AB_ class of the word w[0..len) before a period; most such words
+ * (the last of a sentence) begin with a small letter no listed
+ * abbreviation begins with, and are settled from that. */
+static inline int abbrev_class(const unsigned char *w, size_t len)
+{
+    if (len > 6 || (w[0] >= 'a' && w[0] <= 'z' && !((AB_LOWER_FIRST >> (w[0] - 'a')) & 1)))
+        return AB_NONE;
+    return abbrev_lookup(w, len);
 }
 
 /* Capitalized words that typically open a sentence; after an ambiguous
@@ -374,8 +388,9 @@ static __attribute__((noinline)) bool is_starter(const unsigned char *w, size_t 
     return false;
 }
 
-/* Words a title-case headline leaves in lower case, NUL padded. */
-static const char small_words[][5] = {
+/* Words a title-case headline leaves in lower case, NUL padded, sorted by
+ * strcmp (binary search). */
+static const char small_words[][8] = {
     "a",    "an",   "and", "as",  "at", "but",  "by", "for",  "from", "in",
     "into", "nor",  "of",  "off", "on", "onto", "or", "out",  "over", "per",
     "so",   "than", "the", "to",  "up", "via",  "vs", "with", "yet",
@@ -385,15 +400,21 @@ static bool is_small_word(const unsigned char *w, size_t len)
 {
     if (len > 4)
         return false;
-    char low[5] = {0};
-    for (size_t i = 0; i < len; i++) {
-        if (w[i] >= 0x80)
-            return false;
-        low[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] | 0x20 : w[i]);
-    }
-    for (size_t i = 0; i < sizeof small_words / sizeof small_words[0]; i++)
-        if (memcmp(small_words[i], low, sizeof low) == 0)
+    uint64_t key = pack_be(w, len);
+    if (key & FL_BYTES_80)
+        return false;
+    key |= FL_BYTES_IN(key, 'A', 'Z') >> 2; /* lower-cased */
+    size_t lo = 0, hi = sizeof small_words / sizeof small_words[0];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        uint64_t a = fl_load8_be(small_words[mid]);
+        if (a == key)
             return true;
+        if (a < key)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
     return false;
 }
 
@@ -404,7 +425,8 @@ enum {
     G_SPACE = 1,    /* whitespace before the token */
     G_LINE = 2,     /* a line break before it (or the start of the text) */
     G_PARA = 4,     /* a paragraph break before it (or the start of the text) */
-    T_NOLOWER = 8,  /* a WORD without a lower-case letter */
+    T_NOLOWER = 8,  /* a WORD without a lower-case letter (fast_words' words
+                       only counted in seg.nolower: read at a sentence end only) */
     T_AB_SHIFT = 4, /* bits 4-6: the AB_ class of an abbreviation */
     T_QUOTED = 128  /* inside a double-quoted span closed in its paragraph */
 };
@@ -417,6 +439,19 @@ typedef struct idx_vec {
     size_t *v;
     size_t n, cap;
 } idx_vec;
+
+/* A token split_sentences must look at, with the number of tokens before
+ * it that are no WORD and of the WORDs before it without a lower-case
+ * letter (T_NOLOWER): a sentence's counts for its flags are the
+ * difference of two such pairs. */
+typedef struct stop_at {
+    size_t tok, nonwords, nolower;
+} stop_at;
+
+typedef struct stop_vec {
+    stop_at *v;
+    size_t n, cap;
+} stop_vec;
 
 /* A word's entry in the stem cache (context section below). */
 typedef struct stem_slot stem_slot;
@@ -434,8 +469,12 @@ typedef struct seg {
      * an abbreviation, a punctuation mark that may end a sentence), and
      * the double quotes mark_quotes pairs, each with the number of
      * paragraphs begun up to it; malloc'd */
-    idx_vec stops, quotes;
+    stop_vec stops;
+    idx_vec quotes;
     size_t paras;
+    /* of the tokens pushed so far: those no WORD, and the WORDs marked
+     * T_NOLOWER (fast_words adds its own when it returns, unmarked) */
+    size_t nonwords, nolower;
 } seg;
 
 /* Appends v to a growing array; false when out of memory. */
@@ -455,6 +494,21 @@ static inline bool idx_push(idx_vec *x, size_t v)
     if (x->n == x->cap && !idx_grow(x))
         return false;
     x->v[x->n++] = v;
+    return true;
+}
+
+static bool stop_push(seg *sg)
+{
+    stop_vec *x = &sg->stops;
+    if (x->n == x->cap) {
+        size_t cap = x->cap ? x->cap * 2 : 256;
+        stop_at *v = realloc(x->v, cap * sizeof *v);
+        if (!v)
+            return false;
+        x->v = v;
+        x->cap = cap;
+    }
+    x->v[x->n++] = (stop_at){.tok = sg->n, .nonwords = sg->nonwords, .nolower = sg->nolower};
     return true;
 }
 
@@ -491,10 +545,10 @@ static bool note_token(seg *sg, size_t off, fl_token_kind kind, uint8_t flags)
     if (flags & G_PARA)
         sg->paras++;
     if (flags & (G_LINE | G_PARA | (7 << T_AB_SHIFT)))
-        return idx_push(&sg->stops, sg->n);
+        return stop_push(sg);
     unsigned char c = sg->s[off];
     if (kind == FL_TOK_PUNCT && (c == '.' || c == '?' || c == '!' || c == 0xE2))
-        return idx_push(&sg->stops, sg->n);
+        return stop_push(sg);
     return true;
 }
 
@@ -514,6 +568,8 @@ static inline bool push_token(seg *sg, size_t off, size_t len, fl_token_kind kin
     t->abbrev = (flags >> T_AB_SHIFT) & 7;
     t->shape = 0;
     sg->flags[sg->n] = flags;
+    sg->nonwords += kind != FL_TOK_WORD;
+    sg->nolower += (flags & T_NOLOWER) != 0;
     sg->n++;
     return true;
 }
@@ -576,6 +632,8 @@ static inline bool push_plain(seg *sg, size_t off, size_t len, fl_token_kind kin
                                  .all_caps = all_caps,
                                  .shape = (uint8_t)shape};
     sg->flags[sg->n] = flags;
+    sg->nonwords += kind != FL_TOK_WORD;
+    sg->nolower += (flags & T_NOLOWER) != 0;
     sg->n++;
     return true;
 }
@@ -917,26 +975,176 @@ static const unsigned char shape_of_byte[256] = {
 };
 // clang-format on
 
-unsigned fl_token_shape(const char *s, size_t len)
+__attribute__((noinline)) unsigned fl_token_shape(const char *s, size_t len)
 {
     const unsigned char *u = (const unsigned char *)s;
-    unsigned bits = 0, camel = 0, prev = 0;
-    for (size_t i = 0; i < len; i++) {
-        unsigned c = shape_of_byte[u[i]];
-        bits |= c;
-        camel |= c & (prev << 1); /* SHAPE_UPPER after SHAPE_LOWER */
-        prev = c;
-    }
+    if (!len)
+        return FL_TS_KNOWN;
+    /* the bytes' bits after the first; a small letter before a capital
+     * is looked for only when there is a capital after the first byte */
+    unsigned first = shape_of_byte[u[0]], rest = 0;
+    for (size_t i = 1; i < len; i++)
+        rest |= shape_of_byte[u[i]];
     unsigned shape =
-        FL_TS_KNOWN | (bits & (FL_TS_LETTER | FL_TS_DIGIT | FL_TS_HIGH | FL_TS_HYPHEN));
-    if (len && u[0] >= 'A' && u[0] <= 'Z')
+        FL_TS_KNOWN | ((first | rest) & (FL_TS_LETTER | FL_TS_DIGIT | FL_TS_HIGH | FL_TS_HYPHEN));
+    if (first & SHAPE_UPPER)
         shape |= FL_TS_UPPER0;
-    if ((camel & SHAPE_UPPER) && (shape & (FL_TS_UPPER0 | FL_TS_DIGIT)))
-        shape |= FL_TS_CAMEL;
+    if ((rest & SHAPE_UPPER) && (shape & (FL_TS_UPPER0 | FL_TS_DIGIT))) {
+        for (size_t i = 1; i < len; i++) {
+            if ((shape_of_byte[u[i]] & SHAPE_UPPER) && (shape_of_byte[u[i - 1]] & SHAPE_LOWER)) {
+                shape |= FL_TS_CAMEL;
+                break;
+            }
+        }
+    }
     return shape;
 }
 
-static fl_status tokenize(seg *sg)
+/* ASCII bytes that are a token of their own, whatever follows, and no
+ * quote or mark that may end a sentence: their FL_TOK_ kind + 1. */
+// clang-format off
+static const unsigned char one_byte_kind[256] = {
+    ['#' ... '&'] = FL_TOK_SYMBOL + 1, ['+'] = FL_TOK_SYMBOL + 1, ['<' ... '>'] = FL_TOK_SYMBOL + 1,
+    ['@'] = FL_TOK_SYMBOL + 1, ['^'] = FL_TOK_SYMBOL + 1, ['`'] = FL_TOK_SYMBOL + 1,
+    ['|'] = FL_TOK_SYMBOL + 1, ['~'] = FL_TOK_SYMBOL + 1,
+    ['\''] = FL_TOK_PUNCT + 1, ['('] = FL_TOK_PUNCT + 1, [')'] = FL_TOK_PUNCT + 1,
+    ['*'] = FL_TOK_PUNCT + 1, [','] = FL_TOK_PUNCT + 1, ['/'] = FL_TOK_PUNCT + 1,
+    [':'] = FL_TOK_PUNCT + 1, [';'] = FL_TOK_PUNCT + 1, ['['] = FL_TOK_PUNCT + 1,
+    ['\\'] = FL_TOK_PUNCT + 1, [']'] = FL_TOK_PUNCT + 1, ['_'] = FL_TOK_PUNCT + 1,
+    ['{'] = FL_TOK_PUNCT + 1, ['}'] = FL_TOK_PUNCT + 1,
+};
+// clang-format on
+
+/* Pushes the one-byte token at off (one_byte_kind), with no line break
+ * before it: never a stop. */
+static inline bool push_one_byte(seg *sg, size_t off, fl_token_kind kind, uint8_t gap)
+{
+    if (sg->n == sg->cap && !grow_tokens(sg))
+        return false;
+    sg->toks[sg->n] = (fl_token){.off = off, .len = 1, .kind = kind};
+    sg->flags[sg->n] = gap;
+    sg->nonwords++;
+    sg->n++;
+    return true;
+}
+
+/* What scan_plain leaves that scan_word would take in one run and end
+ * at once: a word of ASCII letters and digits joined by apostrophes before
+ * a letter and hyphens before a letter or digit ("company's", "well-known",
+ * "F-35"), or a number of ASCII digits with thousands separators and
+ * decimals ("16,652", "72.5"). Pushes it as scan_word would and returns 1;
+ * 0 (nothing pushed) when scan_word must decide: an ending scan_word reads
+ * further (a letter after a number, '&', a byte past ASCII, a period or
+ * comma before a letter or digit...); -1 when out of memory. s[i] is an
+ * ASCII letter or digit. */
+static __attribute__((noinline)) int scan_joined(seg *sg, size_t i, uint8_t gap, size_t *end)
+{
+    const unsigned char *s = sg->s;
+    size_t len = sg->len, p = i;
+    if (is_ascii_digit(s[i])) {
+        for (;;) {
+            while (p < len && is_ascii_digit(s[p]))
+                p++;
+            if (p + 1 < len && s[p] == '.' && is_ascii_digit(s[p + 1])) {
+                p++;
+                continue;
+            }
+            if (p + 3 < len && s[p] == ',' && is_ascii_digit(s[p + 1]) &&
+                is_ascii_digit(s[p + 2]) && is_ascii_digit(s[p + 3]) &&
+                (p + 4 >= len || !is_ascii_digit(s[p + 4]))) {
+                p += 4;
+                continue;
+            }
+            break;
+        }
+        if (p < len && alnum_counts[s[p]])
+            return 0; /* letters attached ("4.5bn") */
+        if (p < len && !(plain_end[s[p]] & 2)) {
+            /* a period or comma ends the number when no letter or digit
+             * follows; anything else goes on to scan_word */
+            unsigned char nx = p + 1 < len ? s[p + 1] : ' ';
+            if ((s[p] != '.' && s[p] != ',') || alnum_counts[nx])
+                return 0;
+        }
+        *end = p;
+        return push_plain(sg, i, p - i, FL_TOK_NUMBER, gap, false, false, FL_TS_KNOWN | FL_TS_DIGIT)
+                   ? 1
+                   : -1;
+    }
+    /* scan_word looks for a dotted abbreviation ("U.S.") first */
+    if ((i + 1 < len && s[i + 1] == '.') || (i + 2 < len && s[i + 2] == '.'))
+        return 0;
+    /* runs of ASCII letters and digits eight bytes at a time, as in
+     * scan_plain, and the joiners between them; for the shape: any small
+     * letter, any digit, a small letter straight before a capital */
+    bool joined = false, hyphen = false;
+    uint64_t lower = 0, digits = 0, camel = 0;
+    for (;;) {
+        uint64_t carry = 0; /* the run's last chunk ended in a small letter */
+        for (;;) {
+            if (len - p < 8)
+                return 0; /* near the end of the text: scan_word's */
+            uint64_t w = fl_load8(s + p), letter;
+            uint64_t stop = plain_masks(w, &letter), keep = ~0ull;
+            if (stop) {
+                uint64_t bit = stop & -stop;
+                letter &= bit - 1;
+                keep = (bit >> 7) - 1;
+            }
+            uint64_t lo = letter & (w << 2); /* bit 5 set: a small letter */
+            lower |= lo;
+            digits |= keep & FL_BYTES_80 & ~letter;
+            camel |= ((lo << 8) | carry) & letter & ~lo;
+            carry = lo >> 56;
+            if (stop) {
+                p += (size_t)__builtin_ctzll(stop) >> 3;
+                break;
+            }
+            p += 8;
+        }
+        if (p + 1 < len && s[p] == '\'' && is_ascii_alpha(s[p + 1])) {
+            p++;
+            joined = true;
+            continue;
+        }
+        if (p + 1 < len && s[p] == '-' && alnum_counts[s[p + 1]]) {
+            p++;
+            joined = hyphen = true;
+            continue;
+        }
+        break;
+    }
+    if (!joined)
+        return 0;
+    if (p < len && !(plain_end[s[p]] & 1)) {
+        /* a period ends the word when no letter or digit follows (no
+         * listed abbreviation holds an apostrophe or hyphen, nor is an
+         * initial); anything else goes on to scan_word */
+        unsigned char nx = p + 1 < len ? s[p + 1] : ' ';
+        if (s[p] != '.' || alnum_counts[nx])
+            return 0;
+    }
+    *end = p;
+    bool cap = s[i] <= 'Z', all_caps = false;
+    if (!lower) { /* all caps with two letters or more? */
+        size_t letters = 0;
+        for (size_t k = i; k < p && letters < 2; k++)
+            letters += is_ascii_alpha(s[k]);
+        all_caps = letters >= 2;
+    }
+    unsigned shape = FL_TS_KNOWN | FL_TS_LETTER | (cap ? FL_TS_UPPER0 : 0) |
+                     (digits ? FL_TS_DIGIT : 0) | (hyphen ? FL_TS_HYPHEN : 0);
+    if (camel && (shape & (FL_TS_UPPER0 | FL_TS_DIGIT)))
+        shape |= FL_TS_CAMEL;
+    return push_plain(sg, i, p - i, FL_TOK_WORD, gap | (lower ? 0 : T_NOLOWER), cap, all_caps,
+                      shape)
+               ? 1
+               : -1;
+}
+
+/* Out of line, so that the registers of its loops (fast_words) are its
+ * own, not shared with the sentence passes. */
+static __attribute__((noinline)) fl_status tokenize(seg *sg)
 {
     const unsigned char *s = sg->s;
     size_t len = sg->len;
@@ -977,7 +1185,23 @@ static fl_status tokenize(seg *sg)
                 return FL_ENOMEM;
             if (r)
                 continue;
-            /* scan_word decides the word at i */
+            /* scan_joined or else scan_word decides the word at i */
+            if ((r = scan_joined(sg, i, gap, &end)) < 0)
+                return FL_ENOMEM;
+            if (r) {
+                i = end;
+                gap = 0;
+                breaks = 0;
+                continue;
+            }
+        } else if (one_byte_kind[s[i]] && !(gap & (G_LINE | G_PARA))) {
+            /* most punctuation: a comma, a bracket... */
+            if (!push_one_byte(sg, i, (fl_token_kind)(one_byte_kind[s[i]] - 1), gap))
+                return FL_ENOMEM;
+            i++;
+            gap = 0;
+            breaks = 0;
+            continue;
         }
         uint32_t cp;
         size_t n = decode(s, len, i, &cp);
@@ -1108,6 +1332,14 @@ static bool is_opener(const seg *sg, size_t i)
 /* Whether token i (after any opening quotes) can begin a sentence. */
 static bool starts_sentence(const seg *sg, size_t i, size_t *word)
 {
+    const fl_token *t = &sg->toks[i];
+    unsigned char b = sg->s[t->off];
+    if ((t->kind == FL_TOK_WORD || t->kind == FL_TOK_NUMBER) && b < 0x80) {
+        /* most: a word or number (no opener) led by an ASCII byte */
+        *word = i;
+        int c = ascii_class[b];
+        return c == C_UPPER || c == C_DIGIT || c == C_LETTER;
+    }
     for (int k = 0; k < 3 && i + 1 < sg->n && is_opener(sg, i); k++)
         i++;
     *word = i;
@@ -1206,8 +1438,11 @@ static bool split_before(const seg *sg, size_t term, size_t j)
     size_t w;
     if (!starts_sentence(sg, j, &w))
         return false;
+    int ab = ab_of(sg, term);
+    if (ab == AB_NONE)
+        return true; /* most: a period, ? or ! */
     bool starter = sg->toks[w].kind == FL_TOK_WORD && is_starter(tok_text(sg, w), sg->toks[w].len);
-    switch (ab_of(sg, term)) {
+    switch (ab) {
     case AB_NEVER:
         return false;
     case AB_INITIAL:
@@ -1251,7 +1486,19 @@ static bool line_break_ends(const seg *sg, size_t start, size_t line_start, size
     return starts_sentence(sg, i, &w);
 }
 
-static bool add_sentence(fl_doc *doc, size_t first, size_t end, size_t para, const seg *sg)
+/* The counts of a stop (struct stop) at a sentence boundary. */
+typedef struct counts {
+    size_t nonwords, nolower;
+} counts;
+
+static void sentence_flags(fl_sentence *st, const seg *sg, size_t words, size_t nolower);
+
+/* Adds the sentence of tokens [first, end) with its flags; from and to are
+ * the counts at first and at end. */
+static inline __attribute__((always_inline)) bool add_sentence(fl_doc *doc, size_t first,
+                                                               size_t end, size_t para,
+                                                               const seg *sg, counts from,
+                                                               counts to)
 {
     fl_vec *v = &doc->sentences;
     /* room reserved by split_sentences, else the vector grows */
@@ -1265,6 +1512,7 @@ static bool add_sentence(fl_doc *doc, size_t first, size_t end, size_t para, con
                         .paragraph = para,
                         .first_token = first,
                         .token_count = end - first};
+    sentence_flags(st, sg, end - first - (to.nonwords - from.nonwords), to.nolower - from.nolower);
     return true;
 }
 
@@ -1287,20 +1535,25 @@ static fl_status split_sentences(fl_doc *doc, seg *sg)
      * break before them, are not a word with a period and not punctuation
      * that may end a sentence; i passes those a terminal took along */
     size_t i = 0;
+    counts start_at = {0, 0};
     for (size_t c = 0; c < sg->stops.n; c++) {
-        if (sg->stops.v[c] < i)
+        const stop_at *sp = &sg->stops.v[c];
+        if (sp->tok < i)
             continue;
-        i = sg->stops.v[c];
+        i = sp->tok;
+        counts at = {sp->nonwords, sp->nolower};
         uint8_t g = sg->flags[i];
         if (i > 0 && (g & G_PARA)) {
-            if (i > start && !add_sentence(doc, start, i, start_para, sg))
+            if (i > start && !add_sentence(doc, start, i, start_para, sg, start_at, at))
                 return FL_ENOMEM;
             start = i;
+            start_at = at;
             start_para = ++para;
         } else if (i > start && (g & G_LINE) && line_break_ends(sg, start, line_start, i)) {
-            if (!add_sentence(doc, start, i, start_para, sg))
+            if (!add_sentence(doc, start, i, start_para, sg, start_at, at))
                 return FL_ENOMEM;
             start = i;
+            start_at = at;
             start_para = para;
         }
         if (g & G_LINE) {
@@ -1320,31 +1573,39 @@ static fl_status split_sentences(fl_doc *doc, seg *sg)
             j++;
         }
         if (split_before(sg, term, j) && j < n) {
-            if (!add_sentence(doc, start, j, start_para, sg))
+            /* the counts at j: those at i and the few tokens up to j */
+            for (size_t k = i; k < j; k++) {
+                at.nonwords += sg->toks[k].kind != FL_TOK_WORD;
+                at.nolower += (sg->flags[k] & T_NOLOWER) != 0;
+            }
+            if (!add_sentence(doc, start, j, start_para, sg, start_at, at))
                 return FL_ENOMEM;
             start = j;
+            start_at = at;
             start_para = para;
         }
         i = j;
     }
-    if (n > start && !add_sentence(doc, start, n, start_para, sg))
+    if (n > start &&
+        !add_sentence(doc, start, n, start_para, sg, start_at, (counts){sg->nonwords, sg->nolower}))
         return FL_ENOMEM;
     return FL_OK;
 }
 
 /* ---------------------------------------------------------------- flags */
 
-/* Sets st->headline; sentence_context counts the words for all_caps and
- * title_case (finish_flags) on its pass over them. */
+/* Sets st->headline. */
 static void sentence_headline(fl_sentence *st, const seg *sg)
 {
     size_t first = st->first_token, end = first + st->token_count;
+    /* most sentences: not on lines of their own */
+    st->headline = false;
+    if (!(sg->flags[first] & G_LINE) || (end < sg->n && !(sg->flags[end] & G_LINE)))
+        return;
     size_t last = end - 1;
     while (last > first && is_closer(sg, last))
         last--;
-    bool final = is_terminal(sg, last);
-    st->headline = !final && (sg->flags[first] & G_LINE) &&
-                   (end == sg->n || (sg->flags[end] & G_LINE)) && !list_marker(sg, first);
+    st->headline = !is_terminal(sg, last) && !list_marker(sg, first);
 }
 
 /* words: WORD tokens; nolower: those without a lower-case letter; of the
@@ -1354,6 +1615,31 @@ static void finish_flags(fl_sentence *st, size_t words, size_t nolower, size_t c
 {
     st->all_caps = words >= 2 && nolower * 5 >= words * 4;
     st->title_case = st->headline && !st->all_caps && counted >= 1 && caps * 4 >= counted * 3;
+}
+
+/* The sentence's flags, as it is added: words, its WORD tokens; nolower,
+ * those without a lower-case letter (from the counts at its stops). Only
+ * a headline has its words read again, for title_case. */
+static void sentence_flags(fl_sentence *st, const seg *sg, size_t words, size_t nolower)
+{
+    sentence_headline(st, sg);
+    size_t counted = 0, caps = 0;
+    if (st->headline) {
+        size_t first = st->first_token, end = first + st->token_count;
+        bool later = false; /* a word after the first */
+        for (size_t i = first; i < end; i++) {
+            const fl_token *t = &sg->toks[i];
+            if (t->kind != FL_TOK_WORD)
+                continue;
+            if (later && !is_small_word(tok_text(sg, i), t->len)) {
+                counted++;
+                caps += t->capitalized;
+            }
+            later = true;
+        }
+    }
+    finish_flags(st, words, nolower, counted, caps);
+    st->context_lazy = true;
 }
 
 /* --------------------------------------------------------------- context */
@@ -2157,6 +2443,19 @@ static bool word_stem(fl_stem_cache *c, struct sb_stemmer *stemmer, const char *
     return true;
 }
 
+/* Pushes the period at off, straight after a word: a stop, as push_token
+ * would note it. */
+static inline bool push_period(seg *sg, size_t off)
+{
+    if ((sg->n == sg->cap && !grow_tokens(sg)) || !stop_push(sg))
+        return false;
+    sg->toks[sg->n] = (fl_token){.off = off, .len = 1, .kind = FL_TOK_PUNCT};
+    sg->flags[sg->n] = 0;
+    sg->nonwords++;
+    sg->n++;
+    return true;
+}
+
 /* After fast_words: the word s[off..off+k) (three to seven ASCII letters,
  * small or capitalized) before a period. When
  * the period ends the word (plain_stop_ends: no ASCII letter, digit or
@@ -2172,7 +2471,7 @@ static size_t period_word(seg *sg, size_t off, size_t k, bool cap, uint8_t *gap)
         return off;
     if (!push_plain(sg, off, k, FL_TOK_WORD, *gap, cap, false,
                     FL_TS_KNOWN | FL_TS_LETTER | (cap ? FL_TS_UPPER0 : 0)) ||
-        !push_token(sg, off + k, 1, FL_TOK_PUNCT, 0))
+        !push_period(sg, off + k))
         return SIZE_MAX;
     *gap = 0;
     return off + k + 1;
@@ -2201,9 +2500,21 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
         return i;
     const unsigned char *lim = (size_t)(last - at) / 2 >= room - 1 ? at + 2 * (room - 1) : last;
     uint8_t *flag = sg->flags + sg->n;
+    /* a word's fields from kind on (all but off and len), small or
+     * capitalized, copied as eight bytes: one store instead of clearing the
+     * token and setting the capital's bytes */
+    _Static_assert(sizeof(fl_token) - offsetof(fl_token, kind) == 8, "fl_token tail");
+    const fl_token small_word = {.kind = FL_TOK_WORD, .shape = FL_TS_KNOWN | FL_TS_LETTER},
+                   cap_word = {.kind = FL_TOK_WORD,
+                               .capitalized = true,
+                               .shape = FL_TS_KNOWN | FL_TS_LETTER | FL_TS_UPPER0};
+    uint64_t small_tail, cap_tail;
+    enum { TAIL = offsetof(fl_token, kind) };
+    memcpy(&small_tail, (const unsigned char *)&small_word + TAIL, 8);
+    memcpy(&cap_tail, (const unsigned char *)&cap_word + TAIL, 8);
     /* a word of three letters or more before a period: its length (upper
      * as below) */
-    size_t period = 0;
+    size_t period = 0, nolower = 0;
     uint64_t period_upper = 0;
     while (at <= lim) {
         uint64_t w = fl_load8(at);
@@ -2216,8 +2527,8 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
         uint64_t upper;
         size_t k;
         if (stop) {
-            uint64_t keep = ((stop & -stop) >> 7) - 1;
-            k = (size_t)__builtin_ctzll(stop) >> 3;
+            uint64_t keep = (stop ^ (stop - 1)) >> 8; /* the bytes before the stop */
+            k = (unsigned)__builtin_ctzll(stop) >> 3;
             upper = ~w & keep & 0x2020202020202020ull;
         } else {
             /* eight letters or more: up to fifteen in a second load */
@@ -2227,8 +2538,8 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
             uint64_t stop2 = ~FL_BYTES_IN(w2 | 0x2020202020202020ull, 'a', 'z') & FL_BYTES_80;
             if (!stop2)
                 break;
-            uint64_t keep = ((stop2 & -stop2) >> 7) - 1;
-            k = 8 + ((size_t)__builtin_ctzll(stop2) >> 3);
+            uint64_t keep = (stop2 ^ (stop2 - 1)) >> 8;
+            k = 8 + ((unsigned)__builtin_ctzll(stop2) >> 3);
             upper = (~w & 0x2020202020202020ull) | (~w2 & keep & 0x2020202020202020ull);
         }
         unsigned char t = at[k];
@@ -2241,14 +2552,14 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
         }
         if (upper & ~0x20ull)
             break; /* a capital after the first letter */
-        *tok++ =
-            (fl_token){.off = (size_t)(at - s),
-                       .len = k,
-                       .kind = FL_TOK_WORD,
-                       .capitalized = upper != 0,
-                       .all_caps = false,
-                       .shape = (uint8_t)(FL_TS_KNOWN | FL_TS_LETTER | (upper ? FL_TS_UPPER0 : 0))};
-        *flag++ = g | (upper && k == 1 ? T_NOLOWER : 0);
+        tok->off = (size_t)(at - s);
+        tok->len = k;
+        uint64_t tail = upper ? cap_tail : small_tail;
+        memcpy((unsigned char *)tok + TAIL, &tail, 8);
+        tok++;
+        *flag++ = g; /* T_NOLOWER only counted (no reader asks a plain word) */
+        if (__builtin_expect(upper && k == 1, 0))
+            nolower++; /* a capital on its own: "I", "A" */
         at += k;
         if (t != ' ') {
             g = 0;
@@ -2258,6 +2569,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
         g = G_SPACE;
     }
     sg->n = (size_t)(tok - sg->toks);
+    sg->nolower += nolower;
     *gap = g;
     if (period && !(period_upper & ~0x20ull))
         return period_word(sg, (size_t)(at - s), period, period_upper != 0, gap);
@@ -2513,38 +2825,6 @@ fl_status fl_sentence_context(fl_doc *doc, size_t index)
     return status;
 }
 
-/* The sentences' flags (sentence_headline, finish_flags). */
-static void fill_flags(fl_doc *doc, const seg *sg)
-{
-    for (size_t s = 0; s < doc->sentences.count; s++) {
-        fl_sentence *st = FL_DOC_SENTENCE(doc, s);
-        sentence_headline(st, sg);
-        size_t first = st->first_token, end = first + st->token_count;
-        size_t words = 0, nolower = 0, counted = 0, caps = 0;
-        if (!st->headline) {
-            /* most sentences: T_NOLOWER marks words only */
-            for (size_t i = first; i < end; i++) {
-                words += sg->toks[i].kind == FL_TOK_WORD;
-                nolower += (sg->flags[i] & T_NOLOWER) != 0;
-            }
-        } else {
-            for (size_t i = first; i < end; i++) {
-                const fl_token *t = &sg->toks[i];
-                if (t->kind != FL_TOK_WORD)
-                    continue;
-                words++;
-                nolower += (sg->flags[i] & T_NOLOWER) != 0;
-                if (words > 1 && !is_small_word(tok_text(sg, i), t->len)) {
-                    counted++;
-                    caps += t->capitalized;
-                }
-            }
-        }
-        finish_flags(st, words, nolower, counted, caps);
-        st->context_lazy = true;
-    }
-}
-
 /* With a workspace, the contexts are made when a check first asks
  * (fl_sentence_context): most sentences are never asked about. Without
  * one (a document built by hand), all of them now, with a stem cache of
@@ -2587,10 +2867,6 @@ fl_status fl_segment(fl_doc *doc)
     }
     if (status == FL_OK)
         status = split_sentences(doc, &sg);
-    /* sentences are made of tokens, so sg.n is nonzero whenever there are
-     * sentences; said outright for clang-analyzer, which cannot tell */
-    if (status == FL_OK && doc->sentences.count && sg.n)
-        fill_flags(doc, &sg);
     if (status == FL_OK)
         status = fill_contexts(doc);
     free(sg.flags);

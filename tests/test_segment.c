@@ -312,6 +312,10 @@ START_TEST(tokens_abbreviations_keep_period)
     expect_tokens("Jan. 5 and May. Then", "Jan.|5|and|May|.|Then");
     expect_tokens("Sen. Roe, Ph.D., said", "Sen.|Roe|,|Ph.D.|,|said");
     expect_tokens("the end.Next", "the|end|.|Next");
+    /* the listed abbreviations in lower case */
+    expect_tokens("approx. 5, cf. the, fig. 3, vol. 2, pp. 4, p. 7, vs. them and v. Wade",
+                  "approx.|5|,|cf.|the|,|fig.|3|,|vol.|2|,|pp.|4|,|p.|7|,|vs.|them|and|v.|Wade");
+    expect_tokens("the last fig. But", "the|last|fig|.|But");
 }
 END_TEST
 
@@ -340,6 +344,131 @@ START_TEST(token_flags)
         ck_assert_int_eq(FL_DOC_TOKEN(doc, i)->kind, kinds[i]);
     ck_assert(FL_DOC_TOKEN(doc, 8)->capitalized);
     doc_free(doc);
+}
+END_TEST
+
+/* fl_token_shape byte by byte, as it was first written */
+static unsigned shape_by_bytes(const unsigned char *u, size_t len)
+{
+    unsigned bits = 0;
+    bool camel = false;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = u[i];
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+            bits |= FL_TS_LETTER;
+        if (c >= '0' && c <= '9')
+            bits |= FL_TS_DIGIT;
+        if (c >= 0x80)
+            bits |= FL_TS_HIGH;
+        if (c == '-')
+            bits |= FL_TS_HYPHEN;
+        if (i && c >= 'A' && c <= 'Z' && u[i - 1] >= 'a' && u[i - 1] <= 'z')
+            camel = true;
+    }
+    unsigned shape = FL_TS_KNOWN | bits;
+    if (len && u[0] >= 'A' && u[0] <= 'Z')
+        shape |= FL_TS_UPPER0;
+    if (camel && (shape & (FL_TS_UPPER0 | FL_TS_DIGIT)))
+        shape |= FL_TS_CAMEL;
+    return shape;
+}
+
+START_TEST(token_shape_matches_bytes)
+{
+    /* random strings over bytes that matter (letters at the case edges,
+     * digits, hyphens, bytes past ASCII, NUL), every length to 40 */
+    static const unsigned char alphabet[] = "aAzZbY09-@[`{/:\x80\xC3\xE2\xFF \0";
+    unsigned seed = 12345;
+    unsigned char buf[48];
+    for (int round = 0; round < 20000; round++) {
+        size_t len = (size_t)(round % 41);
+        for (size_t k = 0; k < len; k++) {
+            seed = seed * 1103515245u + 12345u;
+            buf[k] = alphabet[(seed >> 16) % (sizeof alphabet - 1)];
+        }
+        ck_assert_uint_eq(fl_token_shape((const char *)buf, len), shape_by_bytes(buf, len));
+    }
+    const char *camel[] = {"iPhone",           "H20",       "McDonald", "abcdefgH",
+                           "abcdefghIjklmnop", "ABCDEFGhIJ"};
+    for (size_t k = 0; k < sizeof camel / sizeof camel[0]; k++)
+        ck_assert_uint_eq(fl_token_shape(camel[k], strlen(camel[k])),
+                          shape_by_bytes((const unsigned char *)camel[k], strlen(camel[k])));
+}
+END_TEST
+
+/* A word's tokens the same whether the segmenter's eight-byte paths read
+ * them (text follows) or its byte-by-byte scan_word does (at the end of the
+ * text, where fewer than eight bytes remain). */
+START_TEST(joined_words_same_either_way)
+{
+    static const char *const words[] = {"company's",
+                                        "well-known",
+                                        "F-35",
+                                        "O'Rourke's",
+                                        "iPhone-maker",
+                                        "McDonald's",
+                                        "ABC-TV's",
+                                        "X-rays",
+                                        "rock'n'roll",
+                                        "16,652",
+                                        "72.5",
+                                        "1,000.50",
+                                        "12,34",
+                                        "4.5bn",
+                                        "3,400.",
+                                        "e-mail.",
+                                        "co-op.com",
+                                        "A-1",
+                                        "U.S.-based",
+                                        "don't,",
+                                        "non-U.S.",
+                                        "I'm.",
+                                        "it's...",
+                                        "Jones's.",
+                                        "ABCDEFGHIJ-KLMNOPQRS",
+                                        "abcdefghijklmnopq'rstuvwxyz",
+                                        "1,2345",
+                                        "2010-2015",
+                                        "62-year-old",
+                                        "x-'y",
+                                        "a'-b",
+                                        "B2B-a",
+                                        "1.2.3",
+                                        "7,000,000.",
+                                        "N.Y.-area",
+                                        "well-known-",
+                                        "don't'",
+                                        "aB-Cd",
+                                        "ab-Cd",
+                                        "42-",
+                                        "5,000bn",
+                                        "0.5,",
+                                        "AT&T's"};
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
+        char inner[128], last[64];
+        snprintf(inner, sizeof inner, "Then %s and the rest of it.", words[k]);
+        snprintf(last, sizeof last, "Then %s", words[k]);
+        fl_doc *a = segment_str(inner), *b = segment_str(last);
+        check_invariants(a);
+        check_invariants(b);
+        /* the tokens of b, all but the last, which may take in what follows */
+        for (size_t i = 0; i + 1 < b->tokens.count; i++) {
+            const fl_token *x = FL_DOC_TOKEN(a, i), *y = FL_DOC_TOKEN(b, i);
+            ck_assert_msg(x->off == y->off && x->len == y->len && x->kind == y->kind &&
+                              x->capitalized == y->capitalized && x->all_caps == y->all_caps &&
+                              x->shape == y->shape && x->abbrev == y->abbrev,
+                          "token %zu of \"%s\"", i, words[k]);
+        }
+        const fl_token *x = FL_DOC_TOKEN(a, b->tokens.count - 1),
+                       *y = FL_DOC_TOKEN(b, b->tokens.count - 1);
+        if (x->len == y->len)
+            ck_assert_msg(x->kind == y->kind && x->capitalized == y->capitalized &&
+                              x->all_caps == y->all_caps && x->shape == y->shape &&
+                              x->abbrev == y->abbrev,
+                          "last token of \"%s\"", words[k]);
+        doc_free(a);
+        doc_free(b);
+    }
 }
 END_TEST
 
@@ -465,6 +594,65 @@ START_TEST(headline_and_case_flags)
     ck_assert_uint_eq(s3->paragraph, 3);
     ck_assert_uint_eq(s4->paragraph, 4);
     ck_assert_uint_eq(s5->paragraph, 4);
+    doc_free(doc);
+    /* every small word is left out of the count, in any case; others not */
+    doc = segment_str("Word a an and as at but by for from in into nor of off on onto or out over "
+                      "per so than the to up via vs with yet End\n\n"
+                      "Word A AN AND WITH YET Then End\n\n"
+                      "Word bits End\n\n"
+                      "Word a ant End");
+    ck_assert_uint_eq(doc->sentences.count, 4);
+    ck_assert(FL_DOC_SENTENCE(doc, 0)->title_case);
+    ck_assert(FL_DOC_SENTENCE(doc, 1)->title_case);
+    ck_assert(!FL_DOC_SENTENCE(doc, 2)->title_case);
+    ck_assert(!FL_DOC_SENTENCE(doc, 3)->title_case);
+    doc_free(doc);
+}
+END_TEST
+
+/* all_caps as counted from the tokens (ASCII text): the segmenter counts
+ * them as it goes */
+static void check_all_caps(const fl_doc *doc)
+{
+    for (size_t s = 0; s < doc->sentences.count; s++) {
+        const fl_sentence *st = FL_DOC_SENTENCE(doc, s);
+        size_t words = 0, nolower = 0;
+        for (size_t i = st->first_token; i < st->first_token + st->token_count; i++) {
+            const fl_token *t = FL_DOC_TOKEN(doc, i);
+            if (t->kind != FL_TOK_WORD)
+                continue;
+            words++;
+            bool lower = false;
+            for (size_t k = 0; k < t->len; k++)
+                lower |= doc->prose.text[t->off + k] >= 'a' && doc->prose.text[t->off + k] <= 'z';
+            nolower += !lower;
+        }
+        ck_assert_msg(st->all_caps == (words >= 2 && nolower * 5 >= words * 4),
+                      "all_caps of sentence %zu", s);
+    }
+}
+
+START_TEST(all_caps_counts)
+{
+    static const char *const texts[] = {
+        "GO TO THE U.S. The firm left. WE WON, I SAW (IT). I am here.",
+        "A B C D e. THE END?! \"YES.\" NO WAY... OK\nTHE LINE\n\nI A B c d\n- IT IS\n- it is",
+        "Mr. SMITH WENT TO WASHINGTON. J. R. R. TOLKIEN WROTE IT. The 3 BIG DOGS RAN 4.5 MILES.",
+        "US, UK AND EU said no. NATO AND THE UN AGREE; G7 TOO. a b c D E F G H.",
+    };
+    for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++) {
+        fl_doc *doc = segment_str(texts[k]);
+        check_invariants(doc);
+        check_all_caps(doc);
+        doc_free(doc);
+    }
+    fl_doc *doc = segment_str(texts[0]);
+    ck_assert_uint_eq(doc->sentences.count, 4);
+    ck_assert(sentence_is(doc, 0, "GO TO THE U.S."));
+    ck_assert(FL_DOC_SENTENCE(doc, 0)->all_caps);
+    ck_assert(!FL_DOC_SENTENCE(doc, 1)->all_caps);
+    ck_assert(FL_DOC_SENTENCE(doc, 2)->all_caps);
+    ck_assert(!FL_DOC_SENTENCE(doc, 3)->all_caps);
     doc_free(doc);
 }
 END_TEST
@@ -893,6 +1081,9 @@ Suite *fl_test_suite(void)
     tcase_add_test(tc, megabyte_line_without_punctuation);
     tcase_add_test(tc, pathological_inputs_are_linear);
     tcase_add_test(tc, headline_and_case_flags);
+    tcase_add_test(tc, all_caps_counts);
+    tcase_add_test(tc, token_shape_matches_bytes);
+    tcase_add_test(tc, joined_words_same_either_way);
     tcase_add_test(tc, context_words);
     tcase_add_test(tc, lazy_context_matches_eager);
     tcase_add_test(tc, stopword_list_sorted);
