@@ -701,13 +701,16 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, const span_table *sp
         const fl_sentence *s = FL_DOC_SENTENCE(doc, si);
         if (s->all_caps)
             continue;
-        size_t end = s->first_token + s->token_count;
-        for (size_t t = s->first_token; t < end; t++) {
-            const fl_token *tok = &toks[t];
-            unsigned shape = tok->shape;
-            /* most tokens: a small letter first, no digit, ASCII */
-            if ((shape & FL_TS_KNOWN) && !(shape & (TC_UPPER0 | TC_DIGIT | TC_HIGH)))
-                continue;
+        const fl_token *tok = toks + s->first_token, *end = tok + s->token_count;
+        for (;; tok++) {
+            /* most tokens: a small letter first, no digit, ASCII (a
+             * tight walk over them) */
+            while (tok < end &&
+                   (tok->shape & (FL_TS_KNOWN | TC_UPPER0 | TC_DIGIT | TC_HIGH)) == FL_TS_KNOWN)
+                tok++;
+            if (tok == end)
+                break;
+            size_t t = (size_t)(tok - toks);
             if (tok->kind != FL_TOK_WORD && tok->kind != FL_TOK_NUMBER)
                 continue;
             unsigned c = token_class(text, tok);
