@@ -766,8 +766,8 @@ fl_name_use *fl_name_folds_gather(fl_doc *doc, const fl_name_folds *f, const boo
     return uses;
 }
 
-size_t fl_name_uses_keep_several(fl_doc *doc, fl_name_use *uses, size_t count,
-                                 const fl_name_keys *set)
+bool *fl_name_uses_several(fl_doc *doc, const fl_name_use *uses, size_t count,
+                           const fl_name_keys *set, size_t *any)
 {
     /* by id: the index + 1 of its first use, and whether another form
      * followed */
@@ -775,20 +775,24 @@ size_t fl_name_uses_keep_several(fl_doc *doc, fl_name_use *uses, size_t count,
     bool *several = fl_arena_alloc(doc->arena, set->count + 1);
     if (!first || !several) {
         doc->status = FL_ENOMEM;
-        return FL_NAME_NO_KEY;
+        return NULL;
     }
-    size_t any = 0;
+    *any = 0;
     for (size_t i = 0; i < count; i++) {
         size_t id = uses[i].group;
         if (!first[id]) {
             first[id] = (uint32_t)(i + 1);
         } else if (!several[id] && !same_form(&uses[first[id] - 1], &uses[i])) {
             several[id] = true;
-            any++;
+            ++*any;
         }
     }
-    if (!any)
-        return 0;
+    return several;
+}
+
+size_t fl_name_uses_keep_marked(fl_doc *doc, fl_name_use *uses, size_t count,
+                                const fl_name_keys *set, const bool *several)
+{
     size_t k = 0;
     for (size_t i = 0; i < count; i++)
         if (several[uses[i].group])
@@ -798,6 +802,18 @@ size_t fl_name_uses_keep_several(fl_doc *doc, fl_name_use *uses, size_t count,
         !fl_name_uses_sort_ranked(doc, uses, k, nranks))
         return FL_NAME_NO_KEY;
     return k;
+}
+
+size_t fl_name_uses_keep_several(fl_doc *doc, fl_name_use *uses, size_t count,
+                                 const fl_name_keys *set)
+{
+    size_t any;
+    const bool *several = fl_name_uses_several(doc, uses, count, set, &any);
+    if (!several)
+        return FL_NAME_NO_KEY;
+    if (!any)
+        return 0;
+    return fl_name_uses_keep_marked(doc, uses, count, set, several);
 }
 
 /* fl_blame_lexicon_status with the hits of the form's fold key at hand. */

@@ -199,6 +199,19 @@ fl_name_use *fl_name_folds_gather(fl_doc *doc, const fl_name_folds *f, const boo
 size_t fl_name_uses_keep_several(fl_doc *doc, fl_name_use *uses, size_t count,
                                  const fl_name_keys *set);
 
+/* fl_name_uses_keep_several in two steps, for a check that adds uses of
+ * the marked keys in between (uses that bring no new form: more mentions
+ * of a surface already among them). First, by key id (set->count of
+ * them): whether its uses hold more than one form; *any tells how many
+ * keys do. NULL when out of memory (doc->status is then FL_ENOMEM). */
+bool *fl_name_uses_several(fl_doc *doc, const fl_name_use *uses, size_t count,
+                           const fl_name_keys *set, size_t *any);
+/* Then: keeps the uses whose key `several` marks, in place, sorted as
+ * fl_name_uses_keep_several sorts them; returns how many, or
+ * FL_NAME_NO_KEY when out of memory. */
+size_t fl_name_uses_keep_marked(fl_doc *doc, fl_name_use *uses, size_t count,
+                                const fl_name_keys *set, const bool *several);
+
 /* The end of the run of sorted uses[r..count) that share uses[r]'s key
  * (its group); *several tells whether the run holds more than one form. */
 size_t fl_name_uses_run(const fl_name_use *uses, size_t count, size_t r, bool *several);
