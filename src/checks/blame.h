@@ -182,13 +182,14 @@ typedef struct fl_name_folds {
 /* The document's fold-keyed uses, made on first call; NULL when out of
  * memory (doc->status is then FL_ENOMEM). */
 fl_name_folds *fl_name_folds_get(fl_doc *doc);
-/* The uses of the mentions i with keep[i] (by mention) and a fold key,
+/* The uses of the mentions keep[0..nkeep) (in mention order) that have a
+ * fold key,
  * grouped by key in the order of the keys' ids in f->set (`group` each
  * use's id), and within one key in the order fl_name_uses_sort_ranked
  * gives (form, offset, mention); *count is how many. NULL when out of
  * memory (doc->status is then FL_ENOMEM). */
-fl_name_use *fl_name_folds_gather(fl_doc *doc, const fl_name_folds *f, const bool *keep,
-                                  size_t *count);
+fl_name_use *fl_name_folds_gather(fl_doc *doc, const fl_name_folds *f, const size_t *keep,
+                                  size_t nkeep, size_t *count);
 /* For uses whose `group` holds the id of their key in `set`: keeps only
  * those whose key is written in more than one form (the groups a check
  * compares), in place, and sorts them as fl_name_uses_sort_ranked does
