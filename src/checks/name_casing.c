@@ -278,7 +278,8 @@ static bool add_parts(fl_doc *doc, const fl_name_folds *folds, const key_filter 
 
 /* Appends mention i's shared fold-keyed use (group: its key's id) to
  * uses; false when out of memory. */
-static bool push_own(fl_doc *doc, const fl_name_folds *folds, size_t i, fl_name_use_list *uses)
+static inline bool push_own(fl_doc *doc, const fl_name_folds *folds, size_t i,
+                            fl_name_use_list *uses)
 {
     fl_name_use *own = fl_name_use_list_push(doc, uses);
     if (!own)
