@@ -811,18 +811,6 @@ size_t fl_name_uses_keep_marked(fl_doc *doc, fl_name_use *uses, size_t count,
     return k;
 }
 
-size_t fl_name_uses_keep_several(fl_doc *doc, fl_name_use *uses, size_t count,
-                                 const fl_name_keys *set)
-{
-    size_t any;
-    const bool *several = fl_name_uses_several(doc, uses, count, set, &any);
-    if (!several)
-        return FL_NAME_NO_KEY;
-    if (!any)
-        return 0;
-    return fl_name_uses_keep_marked(doc, uses, count, set, several);
-}
-
 /* fl_blame_lexicon_status with the hits of the form's fold key at hand. */
 static int lexicon_status_hits(const char *form, size_t len, const fl_lex_hit *folds, size_t nf,
                                const fl_lex_hit *misspellings, size_t nm)
