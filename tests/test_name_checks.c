@@ -976,6 +976,28 @@ START_TEST(casing_parts_bound_counts_parts_only)
 }
 END_TEST
 
+/* A name repeated whole brings its words again: each use of the part is
+ * a slip (the repeats' uses are made once the key is known to be written
+ * two ways), and so are both uses of a variant repeated in one form. */
+START_TEST(casing_repeated_name_parts)
+{
+    mspec specs[] = {NAME("BioVantis"), NAME("Alpha Biovantis Team")};
+    tdoc *t = make_doc("Shares of BioVantis rose. Analysts like BioVantis. Investors like "
+                       "BioVantis. The Alpha Biovantis Team met. Later the Alpha Biovantis Team "
+                       "left.\n",
+                       specs, 2, NULL);
+    const fl_finding *f[16];
+    size_t n = run_rule(t, "name-casing", f);
+    if (n != 2)
+        dump(t);
+    ck_assert_uint_eq(n, 2);
+    ck_assert_str_eq(f[0]->text, "Biovantis");
+    ck_assert_str_eq(f[1]->text, "Biovantis");
+    ck_assert_uint_ne(f[0]->offset, f[1]->offset);
+    free_doc(t);
+}
+END_TEST
+
 START_TEST(casing_all_caps_run_in_heading)
 {
     mspec specs[] = {NAME("Alive"), ACR("ALIVE")};
@@ -1082,6 +1104,7 @@ Suite *fl_test_suite(void)
     tcase_add_test(tc, casing_all_caps_run_in_heading);
     tcase_add_test(tc, casing_parts_within_bound);
     tcase_add_test(tc, casing_parts_bound_counts_parts_only);
+    tcase_add_test(tc, casing_repeated_name_parts);
     tcase_add_test(tc, spelling_tie_cites_first_name_by_fold);
     tcase_add_test(tc, seed_article_end_to_end);
     suite_add_tcase(s, tc);

@@ -1,6 +1,7 @@
 /* blame.c - name forms, grouping and blame shared by name-variant,
  * name-casing and name-spelling (see blame.h). */
 #include "blame.h"
+#include "context.h"
 
 #include "../bytes8.h"
 #include "../lexicon.h"
@@ -622,13 +623,15 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
         doc->status = FL_ENOMEM;
         return NULL;
     }
-    /* room for a key per mention of the kinds keyed here */
-    size_t named = 0, codes = 0;
-    for (size_t i = 0; i < total; i++) {
-        fl_mention_kind kind = FL_DOC_MENTION(doc, i)->kind;
-        named += kind == FL_M_CODE || kind == FL_M_NAME || kind == FL_M_ACRONYM;
-        codes += kind == FL_M_CODE;
-    }
+    /* room for a key per mention of the kinds keyed here: their counts
+     * from the document's index by kind (made once, for the other checks
+     * too) */
+    const size_t *of_kind;
+    size_t codes = fl_ctx_mentions_of(doc, 1u << FL_M_CODE, &of_kind);
+    if (!of_kind)
+        return NULL; /* out of memory */
+    size_t named = codes + fl_ctx_mentions_of(doc, 1u << FL_M_NAME, &of_kind) +
+                   fl_ctx_mentions_of(doc, 1u << FL_M_ACRONYM, &of_kind);
     /* a long document repeats its names: room for fewer surfaces than
      * mentions, and both tables grow when there are more */
     size_t expect = named < 32 + named / 8 ? named : 32 + named / 8;
@@ -727,10 +730,10 @@ static bool rank_present(fl_doc *doc, fl_name_use *uses, size_t count, const fl_
     return true;
 }
 
-fl_name_use *fl_name_folds_gather(fl_doc *doc, const fl_name_folds *f, const bool *keep,
-                                  size_t *count)
+fl_name_use *fl_name_folds_gather(fl_doc *doc, const fl_name_folds *f, const size_t *keep,
+                                  size_t nkeep, size_t *count)
 {
-    size_t total = f->mention_count, nkeys = f->set.count, n = 0;
+    size_t nkeys = f->set.count, n = 0;
     *count = 0;
     /* by id: where its uses start (after the pass below: end) */
     uint32_t *start = fl_arena_alloc(doc->arena, (nkeys + 2) * sizeof *start);
@@ -738,11 +741,13 @@ fl_name_use *fl_name_folds_gather(fl_doc *doc, const fl_name_folds *f, const boo
         doc->status = FL_ENOMEM;
         return NULL;
     }
-    for (size_t i = 0; i < total; i++)
-        if (keep[i] && f->uses[i].key) {
+    for (size_t k = 0; k < nkeep; k++) {
+        size_t i = keep[k];
+        if (f->uses[i].key) {
             start[f->uses[i].group + 1]++;
             n++;
         }
+    }
     fl_name_use *uses = fl_arena_alloc_uninit(doc->arena, (n + 1) * sizeof *uses);
     fl_name_use *tmp = fl_arena_alloc_uninit(doc->arena, (n + 1) * sizeof *tmp);
     unsigned char *idx = fl_arena_alloc_uninit(doc->arena, n + 1);
@@ -753,9 +758,11 @@ fl_name_use *fl_name_folds_gather(fl_doc *doc, const fl_name_folds *f, const boo
     for (size_t id = 0; id < nkeys; id++)
         start[id + 1] += start[id];
     /* each use straight to its place: by id, in mention order within one */
-    for (size_t i = 0; i < total; i++)
-        if (keep[i] && f->uses[i].key)
+    for (size_t k = 0; k < nkeep; k++) {
+        size_t i = keep[k];
+        if (f->uses[i].key)
             uses[start[f->uses[i].group]++] = f->uses[i];
+    }
     /* start[id] is now the end of id's uses */
     for (size_t id = 0, from = 0; id < nkeys; id++) {
         if (start[id] - from > 1)
@@ -766,8 +773,8 @@ fl_name_use *fl_name_folds_gather(fl_doc *doc, const fl_name_folds *f, const boo
     return uses;
 }
 
-size_t fl_name_uses_keep_several(fl_doc *doc, fl_name_use *uses, size_t count,
-                                 const fl_name_keys *set)
+bool *fl_name_uses_several(fl_doc *doc, const fl_name_use *uses, size_t count,
+                           const fl_name_keys *set, size_t *any)
 {
     /* by id: the index + 1 of its first use, and whether another form
      * followed */
@@ -775,20 +782,24 @@ size_t fl_name_uses_keep_several(fl_doc *doc, fl_name_use *uses, size_t count,
     bool *several = fl_arena_alloc(doc->arena, set->count + 1);
     if (!first || !several) {
         doc->status = FL_ENOMEM;
-        return FL_NAME_NO_KEY;
+        return NULL;
     }
-    size_t any = 0;
+    *any = 0;
     for (size_t i = 0; i < count; i++) {
         size_t id = uses[i].group;
         if (!first[id]) {
             first[id] = (uint32_t)(i + 1);
         } else if (!several[id] && !same_form(&uses[first[id] - 1], &uses[i])) {
             several[id] = true;
-            any++;
+            ++*any;
         }
     }
-    if (!any)
-        return 0;
+    return several;
+}
+
+size_t fl_name_uses_keep_marked(fl_doc *doc, fl_name_use *uses, size_t count,
+                                const fl_name_keys *set, const bool *several)
+{
     size_t k = 0;
     for (size_t i = 0; i < count; i++)
         if (several[uses[i].group])

@@ -182,22 +182,31 @@ typedef struct fl_name_folds {
 /* The document's fold-keyed uses, made on first call; NULL when out of
  * memory (doc->status is then FL_ENOMEM). */
 fl_name_folds *fl_name_folds_get(fl_doc *doc);
-/* The uses of the mentions i with keep[i] (by mention) and a fold key,
+/* The uses of the mentions keep[0..nkeep) (in mention order) that have a
+ * fold key,
  * grouped by key in the order of the keys' ids in f->set (`group` each
  * use's id), and within one key in the order fl_name_uses_sort_ranked
  * gives (form, offset, mention); *count is how many. NULL when out of
  * memory (doc->status is then FL_ENOMEM). */
-fl_name_use *fl_name_folds_gather(fl_doc *doc, const fl_name_folds *f, const bool *keep,
-                                  size_t *count);
-/* For uses whose `group` holds the id of their key in `set`: keeps only
- * those whose key is written in more than one form (the groups a check
- * compares), in place, and sorts them as fl_name_uses_sort_ranked does
- * (each kept use's `group` its key's rank among the kept keys). Returns
- * how many were kept, or FL_NAME_NO_KEY when out of memory (doc->status
- * is then FL_ENOMEM). Linear in count: the keys written one way, most of
- * a document's, are never sorted. */
-size_t fl_name_uses_keep_several(fl_doc *doc, fl_name_use *uses, size_t count,
-                                 const fl_name_keys *set);
+fl_name_use *fl_name_folds_gather(fl_doc *doc, const fl_name_folds *f, const size_t *keep,
+                                  size_t nkeep, size_t *count);
+/* The groups a check compares, the keys written in more than one form, in
+ * two steps, so that a check can add between them uses of the keys found
+ * that bring no new form (more mentions of a surface already among them).
+ * First, for uses whose `group` holds the id of their key in `set`: by
+ * key id (set->count of them), whether its uses hold more than one form;
+ * *any tells how many keys do. NULL when out of memory (doc->status is
+ * then FL_ENOMEM). */
+bool *fl_name_uses_several(fl_doc *doc, const fl_name_use *uses, size_t count,
+                           const fl_name_keys *set, size_t *any);
+/* Then: keeps only the uses whose key `several` marks, in place, and
+ * sorts them as fl_name_uses_sort_ranked does (each kept use's `group`
+ * its key's rank among the kept keys). Returns how many were kept, or
+ * FL_NAME_NO_KEY when out of memory (doc->status is then FL_ENOMEM).
+ * Linear in count: the keys written one way, most of a document's, are
+ * never sorted. */
+size_t fl_name_uses_keep_marked(fl_doc *doc, fl_name_use *uses, size_t count,
+                                const fl_name_keys *set, const bool *several);
 
 /* The end of the run of sorted uses[r..count) that share uses[r]'s key
  * (its group); *several tells whether the run holds more than one form. */

@@ -1454,15 +1454,28 @@ static void run(fl_doc *doc)
         return;
     }
     if (one_sort) {
+        /* by (measure, anchor): whether its bucket is checked (2 to
+         * FL_NUM_MAX_BUCKET amounts); only those buckets' items are made */
+        unsigned char *checked = fl_arena_alloc_uninit(doc->arena, range + 1);
+        if (!checked) {
+            sb_stemmer_delete(own);
+            fl_ctx_oom(doc);
+            return;
+        }
         for (size_t k = 0; k < na; k++)
             for (size_t y = 0; y < amounts[k].anchor_count; y++)
                 start[mrank[amounts[k].measure_id] * nanch + arank[amounts[k].anchor_ids[y]] + 1]++;
-        for (size_t b = 0; b < range; b++)
-            start[b + 1] += start[b];
+        for (size_t b = 0; b < range; b++) {
+            size_t count = start[b + 1];
+            checked[b] = count >= 2 && count <= FL_NUM_MAX_BUCKET;
+            start[b + 1] = start[b] + (checked[b] ? count : 0);
+        }
+        ni = start[range];
         for (size_t k = 0; k < na; k++)
             for (size_t y = 0; y < amounts[k].anchor_count; y++) {
                 size_t mr = mrank[amounts[k].measure_id], ar = arank[amounts[k].anchor_ids[y]];
-                items[start[mr * nanch + ar]++] = (item){mr, ar, amounts[k].anchors[y], k};
+                if (checked[mr * nanch + ar])
+                    items[start[mr * nanch + ar]++] = (item){mr, ar, amounts[k].anchors[y], k};
             }
     } else {
         for (size_t k = 0, x = 0; k < na; k++)

@@ -276,10 +276,23 @@ static bool add_parts(fl_doc *doc, const fl_name_folds *folds, const key_filter 
     return true;
 }
 
+/* Appends mention i's shared fold-keyed use (group: its key's id) to
+ * uses; false when out of memory. */
+static inline bool push_own(fl_doc *doc, const fl_name_folds *folds, size_t i,
+                            fl_name_use_list *uses)
+{
+    fl_name_use *own = fl_name_use_list_push(doc, uses);
+    if (!own)
+        return false;
+    *own = folds->uses[i];
+    return true;
+}
+
 /* Where the parts of one mention went among the uses. */
 typedef struct part_run {
     uint32_t start, kept, counted; /* first, how many kept, how many counted (nv) */
     bool done;                     /* all made, none cut by the bound */
+    bool own;                      /* its own use is among the uses */
 } part_run;
 
 static void run(fl_doc *doc)
@@ -319,6 +332,15 @@ static void run(fl_doc *doc)
         doc->status = FL_ENOMEM;
         return;
     }
+    /* the mentions that repeat an earlier one's surface whose uses (its
+     * own and, for a name, its parts) bring no form of their own: they are
+     * made only for the keys written in several forms */
+    uint32_t *later = fl_arena_alloc_uninit(doc->arena, (named + 1) * sizeof *later);
+    if (!later) {
+        doc->status = FL_ENOMEM;
+        return;
+    }
+    size_t nlater = 0;
     key_filter filter;
     key_filter_init(&filter, &folds->set);
     /* list.count: the uses kept; nv: those the bound counts (dropped
@@ -330,7 +352,9 @@ static void run(fl_doc *doc)
     bool exact = false;
     for (size_t i = 0; i < total; i++) {
         const fl_mention *m = FL_DOC_MENTION(doc, i);
-        parts[i].done = false; /* set before any later mention reads it */
+        /* set before any later mention reads them */
+        parts[i].done = false;
+        parts[i].own = false;
         if (nv >= bound) {
             if (exact)
                 break;
@@ -340,38 +364,35 @@ static void run(fl_doc *doc)
         initial[i] = wanted(doc, m);
         if (!initial[i] || !folds->uses[i].key || in_caps_run(doc, m))
             continue;
-        fl_name_use *own = fl_name_use_list_push(doc, &list);
-        if (!own)
-            return;
-        *own = folds->uses[i];
-        nv++;
-        if (m->kind != FL_M_NAME)
-            continue;
         size_t j = folds->same[i];
-        const fl_mention *mj = FL_DOC_MENTION(doc, j);
-        size_t n = list.count;
-        if (j != i && parts[j].done &&
-            memcmp(doc->prose.text + m->off, doc->prose.text + mj->off, m->len) == 0) {
-            if (nv + parts[j].counted > bound) {
-                if (!exact)
-                    goto start_over;
-                goto own_parts;
-            }
-            /* the same words as mention j's, all within the bound */
-            parts[i] = (part_run){(uint32_t)n, parts[j].kept, parts[j].counted, true};
-            for (size_t k = 0; k < parts[j].kept; k++) {
-                fl_name_use *u = fl_name_use_list_push(doc, &list);
-                if (!u)
-                    return;
-                *u = list.items[parts[j].start + k];
-                u->mention = i;
-                u->off = u->off - mj->off + m->off;
-                u->form = doc->prose.text + u->off;
-            }
-            nv += parts[j].counted;
+        /* a repeat of a surface whose first use is among the uses: its
+         * own use (and its parts, when they are that one's) made later if
+         * at all (its forms are that one's) */
+        bool repeat = j != i && parts[j].own;
+        parts[i].own = true;
+        nv++;
+        if (m->kind != FL_M_NAME) {
+            if (repeat)
+                later[nlater++] = (uint32_t)i;
+            else if (!push_own(doc, folds, i, &list))
+                return;
             continue;
         }
-    own_parts:;
+        const fl_mention *mj = FL_DOC_MENTION(doc, j);
+        if (j != i && parts[j].done &&
+            memcmp(doc->prose.text + m->off, doc->prose.text + mj->off, m->len) == 0) {
+            if (nv + parts[j].counted <= bound) {
+                /* the same words as mention j's, all within the bound */
+                later[nlater++] = (uint32_t)i;
+                nv += parts[j].counted;
+                continue;
+            }
+            if (!exact)
+                goto start_over;
+        }
+        if (!push_own(doc, folds, i, &list))
+            return;
+        size_t n = list.count;
         size_t nv0 = nv;
         if (!add_parts(doc, folds, &filter, m, i, &list, &nv, bound, exact))
             goto start_over;
@@ -379,21 +400,46 @@ static void run(fl_doc *doc)
             return;
         /* all its parts made: none cut by the bound */
         if (nv < bound)
-            parts[i] =
-                (part_run){(uint32_t)n, (uint32_t)(list.count - n), (uint32_t)(nv - nv0), true};
+            parts[i] = (part_run){(uint32_t)n, (uint32_t)(list.count - n), (uint32_t)(nv - nv0),
+                                  true, true};
         continue;
     start_over:
         if (doc->status != FL_OK)
             return;
         exact = true;
         list.count = 0;
+        nlater = 0;
         nv = 0;
         i = (size_t)-1; /* the loop's i++ makes it 0 */
     }
+    /* only a key written in several forms is compared: the uses put off
+     * join those of such keys (in any order: the uses are sorted by key,
+     * form, offset and mention) */
+    size_t any;
+    const bool *marked = fl_name_uses_several(doc, list.items, list.count, &folds->set, &any);
+    if (!marked || !any)
+        return;
+    for (size_t r = 0; r < nlater; r++) {
+        size_t i = later[r], j = folds->same[i];
+        const fl_mention *m = FL_DOC_MENTION(doc, i), *mj = FL_DOC_MENTION(doc, j);
+        if (marked[folds->uses[i].group] && !push_own(doc, folds, i, &list))
+            return;
+        if (m->kind != FL_M_NAME)
+            continue;
+        for (size_t k = 0; k < parts[j].kept; k++) {
+            if (!marked[list.items[parts[j].start + k].group])
+                continue;
+            fl_name_use *u = fl_name_use_list_push(doc, &list);
+            if (!u)
+                return;
+            *u = list.items[parts[j].start + k];
+            u->mention = (uint32_t)i;
+            u->off = u->off - mj->off + m->off;
+            u->form = doc->prose.text + u->off;
+        }
+    }
     fl_name_use *uses = list.items;
-    size_t n = list.count;
-    /* only a key written in several forms is compared */
-    n = fl_name_uses_keep_several(doc, uses, n, &folds->set);
+    size_t n = fl_name_uses_keep_marked(doc, uses, list.count, &folds->set, marked);
     if (n == FL_NAME_NO_KEY)
         return;
     for (size_t r = 0; r < n; r++)

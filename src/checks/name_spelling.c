@@ -1051,17 +1051,17 @@ static bool make_group(fl_doc *doc, name_group *g, fl_name_use *uses, size_t cou
 
 static void run(fl_doc *doc)
 {
-    size_t total = doc->mentions.count, wanted_count = 0;
-    /* by mention: whether it is wanted */
-    bool *keep = fl_arena_alloc_uninit(doc->arena, total + 1);
+    /* the names (in mention order), and of them those wanted */
+    const size_t *names;
+    size_t nnames = fl_ctx_mentions_of(doc, 1u << FL_M_NAME, &names), wanted_count = 0;
+    size_t *keep = fl_arena_alloc_uninit(doc->arena, (nnames + 1) * sizeof *keep);
     if (!keep) {
         doc->status = FL_ENOMEM;
         return;
     }
-    for (size_t i = 0; i < total; i++) {
-        keep[i] = wanted(doc, FL_DOC_MENTION(doc, i));
-        wanted_count += keep[i];
-    }
+    for (size_t k = 0; k < nnames; k++)
+        if (wanted(doc, FL_DOC_MENTION(doc, names[k])))
+            keep[wanted_count++] = names[k];
     if (wanted_count == 0)
         return;
     fl_name_folds *folds = fl_name_folds_get(doc);
@@ -1072,7 +1072,7 @@ static void run(fl_doc *doc)
      * keys' ids (no key order is needed: groups are found by id, and ties
      * between them are broken by their folds where it matters) */
     size_t nkeys = folds->set.count, n;
-    fl_name_use *uses = fl_name_folds_gather(doc, folds, keep, &n);
+    fl_name_use *uses = fl_name_folds_gather(doc, folds, keep, wanted_count, &n);
     if (!uses)
         return;
     size_t ng = 0;

@@ -632,10 +632,19 @@ typedef struct candidate {
 
 /* The mentions' uses by offset, to tell a token run that only repeats a
  * mention (same start, same bytes): fl_name_forms drops such a run as a
- * span listed twice, so it is never made. */
+ * span listed twice, so it is never made. One entry per mention with a
+ * use, in mention order: a mention that repeats an earlier one's surface
+ * has that one's use (its form), at its own offset. */
+typedef struct span_entry {
+    size_t off;
+    uint32_t use;     /* index of its use */
+    uint32_t mention; /* the mention */
+} span_entry;
+
 typedef struct span_table {
-    uint32_t *slots; /* use index + 1; 0: empty */
+    uint32_t *slots; /* entry index + 1; 0: empty */
     size_t mask;
+    const span_entry *entries;
 } span_table;
 
 static size_t span_home(const span_table *t, size_t off)
@@ -643,19 +652,20 @@ static size_t span_home(const span_table *t, size_t off)
     return (size_t)(((uint64_t)off * 0x9e3779b97f4a7c15u) >> 32) & t->mask;
 }
 
-static bool span_table_init(fl_doc *doc, span_table *t, const fl_name_use *uses, size_t n)
+static bool span_table_init(fl_doc *doc, span_table *t, const span_entry *entries, size_t n)
 {
     size_t cap = 16;
     while (cap < 2 * n)
         cap *= 2;
     t->slots = fl_arena_alloc(doc->arena, cap * sizeof *t->slots);
     t->mask = cap - 1;
+    t->entries = entries;
     if (!t->slots) {
         doc->status = FL_ENOMEM;
         return false;
     }
     for (size_t i = 0; i < n; i++) {
-        size_t at = span_home(t, uses[i].off);
+        size_t at = span_home(t, entries[i].off);
         while (t->slots[at])
             at = (at + 1) & t->mask;
         t->slots[at] = (uint32_t)(i + 1);
@@ -663,15 +673,18 @@ static bool span_table_init(fl_doc *doc, span_table *t, const fl_name_use *uses,
     return true;
 }
 
-/* The index of a mention's use that starts at `off` with the form
+/* The index of the use of a mention that starts at `off` with the form
  * text[off..off+len), or FL_NAME_NO_KEY. */
 static inline size_t span_find(const span_table *t, const fl_name_use *uses, const char *text,
                                size_t off, size_t len)
 {
     for (size_t at = span_home(t, off); t->slots[at]; at = (at + 1) & t->mask) {
-        const fl_name_use *u = &uses[t->slots[at] - 1];
-        if (u->off == off && u->form_len == len && memcmp(u->form, text + off, len) == 0)
-            return t->slots[at] - 1;
+        const span_entry *e = &t->entries[t->slots[at] - 1];
+        if (e->off != off)
+            continue;
+        const fl_name_use *u = &uses[e->use];
+        if (u->form_len == len && memcmp(u->form, text + off, len) == 0)
+            return e->use;
     }
     return FL_NAME_NO_KEY;
 }
@@ -701,13 +714,16 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, const span_table *sp
         const fl_sentence *s = FL_DOC_SENTENCE(doc, si);
         if (s->all_caps)
             continue;
-        size_t end = s->first_token + s->token_count;
-        for (size_t t = s->first_token; t < end; t++) {
-            const fl_token *tok = &toks[t];
-            unsigned shape = tok->shape;
-            /* most tokens: a small letter first, no digit, ASCII */
-            if ((shape & FL_TS_KNOWN) && !(shape & (TC_UPPER0 | TC_DIGIT | TC_HIGH)))
-                continue;
+        const fl_token *tok = toks + s->first_token, *end = tok + s->token_count;
+        for (;; tok++) {
+            /* most tokens: a small letter first, no digit, ASCII (a
+             * tight walk over them) */
+            while (tok < end &&
+                   (tok->shape & (FL_TS_KNOWN | TC_UPPER0 | TC_DIGIT | TC_HIGH)) == FL_TS_KNOWN)
+                tok++;
+            if (tok == end)
+                break;
+            size_t t = (size_t)(tok - toks);
             if (tok->kind != FL_TOK_WORD && tok->kind != FL_TOK_NUMBER)
                 continue;
             unsigned c = token_class(text, tok);
@@ -874,12 +890,18 @@ static void run(fl_doc *doc)
     family_use *fams = fl_arena_alloc_uninit(doc->arena, (ncodes + 1) * sizeof *fams);
     /* by mention: the index of its use here + 1 (0: none) */
     uint32_t *use_of = fl_arena_alloc_uninit(doc->arena, (total + 1) * sizeof *use_of);
-    if (!fams || !use_of) {
+    /* the span entries of the mentions with a use (at most one per
+     * mention of the kinds with uses) */
+    span_entry *entries = fl_arena_alloc_uninit(doc->arena, (nwanted + 1) * sizeof *entries);
+    if (!fams || !use_of || !entries) {
         doc->status = FL_ENOMEM;
         return;
     }
     fl_name_use *uses = all.items;
-    size_t n = 0, nfam = 0;
+    /* n: the uses made (one per surface); nrep: the mentions that repeat
+     * a surface, whose uses are made only for a key written in several
+     * forms (they bring no form of their own) */
+    size_t n = 0, nrep = 0, nfam = 0;
     char key[256];
     /* the keys of the mentions and of the tokens that are names on their
      * own (camel case, hyphenated, codes, mixed scripts), unique */
@@ -898,15 +920,14 @@ static void run(fl_doc *doc)
         fl_name_use *u = &uses[n];
         size_t j = folds->same[i];
         if (j != i) {
-            /* an earlier mention of the same surface: its key, kept or
-             * not, and its key's id (its form is this one's, so the key
-             * is already as joinable as it makes it) */
+            /* an earlier mention of the same surface: its use but for the
+             * place, kept or not (its form is this one's, so the key is
+             * already as joinable as it makes it) */
             if (!use_of[j])
                 continue;
-            *u = uses[use_of[j] - 1];
-            u->mention = i;
-            u->sentence = m->sentence;
-            u->off = m->off;
+            use_of[i] = use_of[j];
+            entries[n + nrep++] = (span_entry){m->off, use_of[j] - 1, (uint32_t)i};
+            u = &uses[use_of[j] - 1];
         } else {
             *u = folds->uses[i];
             u->key = NULL;
@@ -922,9 +943,10 @@ static void run(fl_doc *doc)
             if (id == FL_NAME_NO_KEY)
                 return;
             u->group = (uint32_t)id;
+            entries[n + nrep] = (span_entry){m->off, (uint32_t)n, (uint32_t)i};
+            use_of[i] = (uint32_t)(n + 1);
+            n++;
         }
-        use_of[i] = (uint32_t)(n + 1);
-        n++;
         if (m->kind != FL_M_CODE)
             continue;
         const char *form, *family;
@@ -954,7 +976,7 @@ static void run(fl_doc *doc)
     all.count = n;
 
     span_table spans;
-    if (!span_table_init(doc, &spans, uses, n))
+    if (!span_table_init(doc, &spans, entries, n + nrep))
         return;
     size_t ncand = 0;
     candidate *cands = scan_tokens(doc, &keys, &spans, uses, &ncand);
@@ -963,11 +985,27 @@ static void run(fl_doc *doc)
     find_runs(doc, cands, ncand, &keys, &spans, &all);
     if (doc->status != FL_OK)
         return;
+    /* only a key written in several forms is compared: the mentions that
+     * repeat a surface join the uses of those keys alone (in any order:
+     * the uses are sorted by key, form, offset and mention) */
+    size_t any;
+    const bool *marked = fl_name_uses_several(doc, all.items, all.count, &keys.set, &any);
+    if (!marked || !any)
+        return;
+    for (size_t e = 0; e < n + nrep && nrep; e++) {
+        const span_entry *se = &entries[e];
+        if (all.items[se->use].mention == se->mention || !marked[all.items[se->use].group])
+            continue;
+        fl_name_use *u = fl_name_use_list_push(doc, &all);
+        if (!u)
+            return;
+        *u = all.items[se->use];
+        u->mention = se->mention;
+        u->sentence = (uint32_t)FL_DOC_MENTION(doc, se->mention)->sentence;
+        u->off = se->off;
+    }
     uses = all.items;
-    n = all.count;
-
-    /* only a key written in several forms is compared */
-    n = fl_name_uses_keep_several(doc, uses, n, &keys.set);
+    n = fl_name_uses_keep_marked(doc, uses, all.count, &keys.set, marked);
     if (n == FL_NAME_NO_KEY)
         return;
     size_t nkeys = keys.set.count;
