@@ -1028,6 +1028,83 @@ static inline bool push_one_byte(seg *sg, size_t off, fl_token_kind kind, uint8_
     return true;
 }
 
+/* A word of ASCII letters before a period that scan_plain leaves to
+ * scan_word: a dotted form ("U.S.", "e.g."), a listed abbreviation
+ * ("Mr.", "Sen.", "No. 5"), an initial ("J.") or a word of one or two
+ * letters ending a sentence ("it."). Pushes it as scan_word would and
+ * returns 1; 0 (nothing pushed) when scan_word must decide: near the end
+ * of the text, a hyphen or a byte past ASCII after a dotted form (maybe
+ * "U.S.-based"), a small letter ("Amazon.com") or another period after
+ * the period; -1 when out of memory. s[i] is an ASCII letter. */
+static __attribute__((noinline)) int scan_short(seg *sg, size_t i, uint8_t gap, size_t *end)
+{
+    const unsigned char *s = sg->s;
+    size_t len = sg->len, p = i;
+    if (len - i < 16)
+        return 0;
+    while (p < len && is_ascii_alpha(s[p]))
+        p++;
+    if (p >= len || s[p] != '.')
+        return 0;
+    int ab;
+    /* a dotted form: more parts of one or two letters, each before a
+     * period, after the first (dotted_end) */
+    size_t d = 0;
+    if (p - i <= 2) {
+        for (size_t q = p + 1;;) {
+            size_t n = 0;
+            while (n < 3 && q + n < len && is_ascii_alpha(s[q + n]))
+                n++;
+            if (n == 0 || n > 2 || q + n >= len || s[q + n] != '.')
+                break;
+            q += n + 1;
+            d = q;
+        }
+    }
+    if (d) {
+        if (d < len && (s[d] == '-' || s[d] >= 0x80))
+            return 0;
+        ab = d - i == 4 && (s[i] == 'e' || s[i] == 'i') ? AB_NEVER : AB_AMBIG;
+        p = d;
+    } else {
+        unsigned char nx = p + 1 < len ? s[p + 1] : ' ';
+        if ((nx >= 'a' && nx <= 'z') || nx == '.')
+            return 0;
+        ab = abbrev_class(s + i, p - i);
+        if (ab == AB_NUMBERED) {
+            size_t q = p + 1;
+            while (q < len && (s[q] == ' ' || s[q] == '\t'))
+                q++;
+            ab = q < len && is_ascii_digit(s[q]) ? AB_NEVER : AB_NONE;
+        }
+        if (ab == AB_NONE && p - i == 1 && s[i] <= 'Z')
+            ab = AB_INITIAL;
+        if (ab != AB_NONE)
+            p++;
+    }
+    /* ASCII letters and periods only: the shape from the capitals (a small
+     * letter straight before a capital noted after a first capital, as
+     * fl_token_shape notes it) */
+    size_t letters = 0, upper = 0;
+    bool cap = s[i] <= 'Z', camel = false;
+    for (size_t k = i; k < p; k++) {
+        bool up = s[k] != '.' && s[k] <= 'Z';
+        letters += s[k] != '.';
+        upper += up;
+        camel |= up && k > i && s[k - 1] >= 'a';
+    }
+    uint8_t flags = gap | (uint8_t)(ab << T_AB_SHIFT) | (upper == letters ? T_NOLOWER : 0);
+    if (!push_token(sg, i, p - i, FL_TOK_WORD, flags))
+        return -1;
+    fl_token *t = &sg->toks[sg->n - 1];
+    t->shape = (uint8_t)(FL_TS_KNOWN | FL_TS_LETTER |
+                         (cap ? FL_TS_UPPER0 | (camel ? FL_TS_CAMEL : 0) : 0));
+    t->capitalized = cap;
+    t->all_caps = letters >= 2 && upper == letters;
+    *end = p;
+    return 1;
+}
+
 /* What scan_plain leaves that scan_word would take in one run and end
  * at once: a word of ASCII letters and digits joined by apostrophes before
  * a letter and hyphens before a letter or digit ("company's", "well-known",
@@ -1073,7 +1150,7 @@ static __attribute__((noinline)) int scan_joined(seg *sg, size_t i, uint8_t gap,
     }
     /* scan_word looks for a dotted abbreviation ("U.S.") first */
     if ((i + 1 < len && s[i + 1] == '.') || (i + 2 < len && s[i + 2] == '.'))
-        return 0;
+        return scan_short(sg, i, gap, end);
     /* runs of ASCII letters and digits eight bytes at a time, as in
      * scan_plain, and the joiners between them; for the shape: any small
      * letter, any digit, a small letter straight before a capital */
@@ -1114,8 +1191,8 @@ static __attribute__((noinline)) int scan_joined(seg *sg, size_t i, uint8_t gap,
         }
         break;
     }
-    if (!joined)
-        return 0;
+    if (!joined) /* a listed abbreviation ("Sen.")? */
+        return s[p] == '.' && !digits ? scan_short(sg, i, gap, end) : 0;
     if (p < len && !(plain_end[s[p]] & 1)) {
         /* a period ends the word when no letter or digit follows (no
          * listed abbreviation holds an apostrophe or hyphen, nor is an
