@@ -2533,7 +2533,7 @@ static inline bool push_period(seg *sg, size_t off)
     return true;
 }
 
-/* After fast_words: the word s[off..off+k) (three to seven ASCII letters,
+/* After fast_words: the word s[off..off+k) (three to fifteen ASCII letters,
  * small or capitalized) before a period. When
  * the period ends the word (plain_stop_ends: no ASCII letter, digit or
  * another period after it, no listed abbreviation), pushes both, as
@@ -2555,7 +2555,7 @@ static size_t period_word(seg *sg, size_t off, size_t k, bool cap, uint8_t *gap)
 }
 
 /* The most common case of scan_plain in a loop of its own, so that its
- * state stays in registers: words of one to seven ASCII letters, all small
+ * state stays in registers: words of one to fifteen ASCII letters, all small
  * or capitalized, each ended by a byte of word_end, one space apart.
  * Pushes the words from s[i] on (s[i] a letter or a digit; the first with
  * gap *gap) and returns where it stopped: at a word or other token left to
@@ -2621,7 +2621,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
         }
         unsigned char t = at[k];
         if (!word_end[t]) {
-            if (t == '.' && k >= 3 && k < 8) {
+            if (t == '.' && k >= 3) {
                 period = k;
                 period_upper = upper;
             }

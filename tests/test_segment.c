@@ -470,7 +470,11 @@ START_TEST(joined_words_same_either_way)
                                         "A.B.C.D. x",
                                         "abc.d. x",
                                         "Ltd.5 x",
-                                        "US. X"};
+                                        "US. X",
+                                        "February. X",
+                                        "Abcdefghijklmno. X",
+                                        "abcdefghijklmnop. X",
+                                        "Reuters.com x"};
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
         char inner[128], last[64];
         snprintf(inner, sizeof inner, "Then %s and the rest of it.", words[k]);
