@@ -463,8 +463,8 @@ typedef struct seg {
     size_t len;
     fl_arena *arena;
     fl_token *toks; /* in the arena: becomes doc->tokens */
-    uint8_t *flags; /* malloc'd, parallel to toks */
-    size_t n, cap;
+    uint8_t *flags; /* malloc'd, parallel to toks (room for flags_cap) */
+    size_t n, cap, flags_cap;
     /* the tokens split_sentences must look at (a line break before them,
      * an abbreviation, a punctuation mark that may end a sentence), and
      * the double quotes mark_quotes pairs, each with the number of
@@ -530,10 +530,13 @@ static bool grow_tokens(seg *sg)
     if (sg->n)
         memcpy(t, sg->toks, sg->n * sizeof *t);
     sg->toks = t;
-    uint8_t *f = realloc(sg->flags, cap);
-    if (!f)
-        return false;
-    sg->flags = f;
+    if (cap > sg->flags_cap) {
+        uint8_t *f = realloc(sg->flags, cap);
+        if (!f)
+            return false;
+        sg->flags = f;
+        sg->flags_cap = cap;
+    }
     sg->cap = cap;
     return true;
 }
@@ -1758,6 +1761,12 @@ struct fl_stem_cache {
      * quarters of the cost; made on first use (NULL: not yet, or failed) */
     struct sb_stemmer *ascii_stemmer;
     bool ascii_tried;
+    /* the segmenter's scratch (seg: flags, stops, quotes), kept from one
+     * document to the next so that each is not allocated again; malloc'd */
+    uint8_t *flags;
+    size_t flags_cap;
+    stop_vec stops;
+    idx_vec quotes;
 };
 
 void fl_stem_cache_free(fl_stem_cache *cache)
@@ -1766,6 +1775,9 @@ void fl_stem_cache_free(fl_stem_cache *cache)
         return;
     fl_arena_free(cache->arena);
     free(cache->slots);
+    free(cache->flags);
+    free(cache->stops.v);
+    free(cache->quotes.v);
     if (cache->ascii_stemmer)
         sb_stemmer_delete(cache->ascii_stemmer);
     free(cache);
@@ -2934,6 +2946,14 @@ fl_status fl_segment(fl_doc *doc)
         .s = (const unsigned char *)doc->prose.text, .len = doc->prose.len, .arena = doc->arena};
     fl_vec_init(&doc->sentences, sizeof(fl_sentence));
     fl_vec_init(&doc->tokens, sizeof(fl_token));
+    /* with a workspace, the scratch of the documents before */
+    fl_stem_cache *keep = doc->ws ? ws_stems(doc->ws) : NULL;
+    if (keep) {
+        sg.flags = keep->flags;
+        sg.flags_cap = keep->flags_cap;
+        sg.stops = (stop_vec){.v = keep->stops.v, .cap = keep->stops.cap};
+        sg.quotes = (idx_vec){.v = keep->quotes.v, .cap = keep->quotes.cap};
+    }
     fl_status status = FL_OK;
     if (sg.len)
         status = tokenize(&sg);
@@ -2946,8 +2966,15 @@ fl_status fl_segment(fl_doc *doc)
         status = split_sentences(doc, &sg);
     if (status == FL_OK)
         status = fill_contexts(doc);
-    free(sg.flags);
-    free(sg.stops.v);
-    free(sg.quotes.v);
+    if (keep) {
+        keep->flags = sg.flags;
+        keep->flags_cap = sg.flags_cap;
+        keep->stops = (stop_vec){.v = sg.stops.v, .cap = sg.stops.cap};
+        keep->quotes = (idx_vec){.v = sg.quotes.v, .cap = sg.quotes.cap};
+    } else {
+        free(sg.flags);
+        free(sg.stops.v);
+        free(sg.quotes.v);
+    }
     return status;
 }
