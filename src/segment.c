@@ -311,6 +311,46 @@ static const abbrev abbrevs[] = {
     {"pp", AB_NUMBERED},  {"v", AB_NEVER},      {"vol", AB_NUMBERED}, {"vs", AB_NEVER},
 };
 
+/* For each first byte of a listed abbreviation: the range of abbrevs that
+ * begin with it and the lengths they have (bit n: n bytes). Made from
+ * abbrevs: change both together. */
+_Static_assert(sizeof abbrevs / sizeof abbrevs[0] == 116, "abbrev_ranges follows abbrevs");
+typedef struct abbrev_range {
+    unsigned char lo, hi, lens;
+} abbrev_range;
+// clang-format off
+static const abbrev_range abbrev_ranges[128] = {
+    ['A'] = {0, 11, 0x18},
+    ['B'] = {11, 14, 0x10},
+    ['C'] = {14, 25, 0x3c},
+    ['D'] = {25, 30, 0x1c},
+    ['E'] = {30, 31, 0x08},
+    ['F'] = {31, 36, 0x0c},
+    ['G'] = {36, 39, 0x0c},
+    ['H'] = {39, 40, 0x08},
+    ['I'] = {40, 44, 0x18},
+    ['J'] = {44, 48, 0x0c},
+    ['K'] = {48, 50, 0x0c},
+    ['L'] = {50, 54, 0x0c},
+    ['M'] = {54, 69, 0x5c},
+    ['N'] = {69, 74, 0x0c},
+    ['O'] = {74, 77, 0x18},
+    ['P'] = {77, 83, 0x1c},
+    ['R'] = {83, 88, 0x1c},
+    ['S'] = {88, 98, 0x1c},
+    ['T'] = {98, 100, 0x18},
+    ['U'] = {100, 101, 0x10},
+    ['V'] = {101, 104, 0x0c},
+    ['W'] = {104, 107, 0x18},
+    ['a'] = {107, 108, 0x40},
+    ['c'] = {108, 109, 0x04},
+    ['f'] = {109, 110, 0x08},
+    ['n'] = {110, 111, 0x04},
+    ['p'] = {111, 113, 0x06},
+    ['v'] = {113, 116, 0x0e},
+};
+// clang-format on
+
 /* w[0..len) (len <= 8) NUL padded as a big-endian number: numbers order
  * as strcmp orders the words (no word holds a NUL) */
 static inline uint64_t pack_be(const unsigned char *w, size_t len)
@@ -321,10 +361,14 @@ static inline uint64_t pack_be(const unsigned char *w, size_t len)
     return v;
 }
 
+/* len <= 8: the abbreviations listed that begin with w[0] and are as long
+ * (most words: none) searched */
 static __attribute__((noinline)) int abbrev_lookup(const unsigned char *w, size_t len)
 {
+    if (w[0] >= 0x80 || !((abbrev_ranges[w[0]].lens >> len) & 1))
+        return AB_NONE;
     uint64_t key = pack_be(w, len);
-    size_t lo = 0, hi = sizeof abbrevs / sizeof abbrevs[0];
+    size_t lo = abbrev_ranges[w[0]].lo, hi = abbrev_ranges[w[0]].hi;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         uint64_t a = fl_load8_be(abbrevs[mid].word);
