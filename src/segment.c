@@ -311,6 +311,46 @@ static const abbrev abbrevs[] = {
     {"pp", AB_NUMBERED},  {"v", AB_NEVER},      {"vol", AB_NUMBERED}, {"vs", AB_NEVER},
 };
 
+/* For each first byte of a listed abbreviation: the range of abbrevs that
+ * begin with it and the lengths they have (bit n: n bytes). Made from
+ * abbrevs: change both together. */
+_Static_assert(sizeof abbrevs / sizeof abbrevs[0] == 116, "abbrev_ranges follows abbrevs");
+typedef struct abbrev_range {
+    unsigned char lo, hi, lens;
+} abbrev_range;
+// clang-format off
+static const abbrev_range abbrev_ranges[128] = {
+    ['A'] = {0, 11, 0x18},
+    ['B'] = {11, 14, 0x10},
+    ['C'] = {14, 25, 0x3c},
+    ['D'] = {25, 30, 0x1c},
+    ['E'] = {30, 31, 0x08},
+    ['F'] = {31, 36, 0x0c},
+    ['G'] = {36, 39, 0x0c},
+    ['H'] = {39, 40, 0x08},
+    ['I'] = {40, 44, 0x18},
+    ['J'] = {44, 48, 0x0c},
+    ['K'] = {48, 50, 0x0c},
+    ['L'] = {50, 54, 0x0c},
+    ['M'] = {54, 69, 0x5c},
+    ['N'] = {69, 74, 0x0c},
+    ['O'] = {74, 77, 0x18},
+    ['P'] = {77, 83, 0x1c},
+    ['R'] = {83, 88, 0x1c},
+    ['S'] = {88, 98, 0x1c},
+    ['T'] = {98, 100, 0x18},
+    ['U'] = {100, 101, 0x10},
+    ['V'] = {101, 104, 0x0c},
+    ['W'] = {104, 107, 0x18},
+    ['a'] = {107, 108, 0x40},
+    ['c'] = {108, 109, 0x04},
+    ['f'] = {109, 110, 0x08},
+    ['n'] = {110, 111, 0x04},
+    ['p'] = {111, 113, 0x06},
+    ['v'] = {113, 116, 0x0e},
+};
+// clang-format on
+
 /* w[0..len) (len <= 8) NUL padded as a big-endian number: numbers order
  * as strcmp orders the words (no word holds a NUL) */
 static inline uint64_t pack_be(const unsigned char *w, size_t len)
@@ -321,10 +361,14 @@ static inline uint64_t pack_be(const unsigned char *w, size_t len)
     return v;
 }
 
+/* len <= 8: the abbreviations listed that begin with w[0] and are as long
+ * (most words: none) searched */
 static __attribute__((noinline)) int abbrev_lookup(const unsigned char *w, size_t len)
 {
+    if (w[0] >= 0x80 || !((abbrev_ranges[w[0]].lens >> len) & 1))
+        return AB_NONE;
     uint64_t key = pack_be(w, len);
-    size_t lo = 0, hi = sizeof abbrevs / sizeof abbrevs[0];
+    size_t lo = abbrev_ranges[w[0]].lo, hi = abbrev_ranges[w[0]].hi;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         uint64_t a = fl_load8_be(abbrevs[mid].word);
@@ -463,8 +507,8 @@ typedef struct seg {
     size_t len;
     fl_arena *arena;
     fl_token *toks; /* in the arena: becomes doc->tokens */
-    uint8_t *flags; /* malloc'd, parallel to toks */
-    size_t n, cap;
+    uint8_t *flags; /* malloc'd, parallel to toks (room for flags_cap) */
+    size_t n, cap, flags_cap;
     /* the tokens split_sentences must look at (a line break before them,
      * an abbreviation, a punctuation mark that may end a sentence), and
      * the double quotes mark_quotes pairs, each with the number of
@@ -530,10 +574,13 @@ static bool grow_tokens(seg *sg)
     if (sg->n)
         memcpy(t, sg->toks, sg->n * sizeof *t);
     sg->toks = t;
-    uint8_t *f = realloc(sg->flags, cap);
-    if (!f)
-        return false;
-    sg->flags = f;
+    if (cap > sg->flags_cap) {
+        uint8_t *f = realloc(sg->flags, cap);
+        if (!f)
+            return false;
+        sg->flags = f;
+        sg->flags_cap = cap;
+    }
     sg->cap = cap;
     return true;
 }
@@ -1028,6 +1075,83 @@ static inline bool push_one_byte(seg *sg, size_t off, fl_token_kind kind, uint8_
     return true;
 }
 
+/* A word of ASCII letters before a period that scan_plain leaves to
+ * scan_word: a dotted form ("U.S.", "e.g."), a listed abbreviation
+ * ("Mr.", "Sen.", "No. 5"), an initial ("J.") or a word of one or two
+ * letters ending a sentence ("it."). Pushes it as scan_word would and
+ * returns 1; 0 (nothing pushed) when scan_word must decide: near the end
+ * of the text, a hyphen or a byte past ASCII after a dotted form (maybe
+ * "U.S.-based"), a small letter ("Amazon.com") or another period after
+ * the period; -1 when out of memory. s[i] is an ASCII letter. */
+static __attribute__((noinline)) int scan_short(seg *sg, size_t i, uint8_t gap, size_t *end)
+{
+    const unsigned char *s = sg->s;
+    size_t len = sg->len, p = i;
+    if (len - i < 16)
+        return 0;
+    while (p < len && is_ascii_alpha(s[p]))
+        p++;
+    if (p >= len || s[p] != '.')
+        return 0;
+    int ab;
+    /* a dotted form: more parts of one or two letters, each before a
+     * period, after the first (dotted_end) */
+    size_t d = 0;
+    if (p - i <= 2) {
+        for (size_t q = p + 1;;) {
+            size_t n = 0;
+            while (n < 3 && q + n < len && is_ascii_alpha(s[q + n]))
+                n++;
+            if (n == 0 || n > 2 || q + n >= len || s[q + n] != '.')
+                break;
+            q += n + 1;
+            d = q;
+        }
+    }
+    if (d) {
+        if (d < len && (s[d] == '-' || s[d] >= 0x80))
+            return 0;
+        ab = d - i == 4 && (s[i] == 'e' || s[i] == 'i') ? AB_NEVER : AB_AMBIG;
+        p = d;
+    } else {
+        unsigned char nx = p + 1 < len ? s[p + 1] : ' ';
+        if ((nx >= 'a' && nx <= 'z') || nx == '.')
+            return 0;
+        ab = abbrev_class(s + i, p - i);
+        if (ab == AB_NUMBERED) {
+            size_t q = p + 1;
+            while (q < len && (s[q] == ' ' || s[q] == '\t'))
+                q++;
+            ab = q < len && is_ascii_digit(s[q]) ? AB_NEVER : AB_NONE;
+        }
+        if (ab == AB_NONE && p - i == 1 && s[i] <= 'Z')
+            ab = AB_INITIAL;
+        if (ab != AB_NONE)
+            p++;
+    }
+    /* ASCII letters and periods only: the shape from the capitals (a small
+     * letter straight before a capital noted after a first capital, as
+     * fl_token_shape notes it) */
+    size_t letters = 0, upper = 0;
+    bool cap = s[i] <= 'Z', camel = false;
+    for (size_t k = i; k < p; k++) {
+        bool up = s[k] != '.' && s[k] <= 'Z';
+        letters += s[k] != '.';
+        upper += up;
+        camel |= up && k > i && s[k - 1] >= 'a';
+    }
+    uint8_t flags = gap | (uint8_t)(ab << T_AB_SHIFT) | (upper == letters ? T_NOLOWER : 0);
+    if (!push_token(sg, i, p - i, FL_TOK_WORD, flags))
+        return -1;
+    fl_token *t = &sg->toks[sg->n - 1];
+    t->shape = (uint8_t)(FL_TS_KNOWN | FL_TS_LETTER |
+                         (cap ? FL_TS_UPPER0 | (camel ? FL_TS_CAMEL : 0) : 0));
+    t->capitalized = cap;
+    t->all_caps = letters >= 2 && upper == letters;
+    *end = p;
+    return 1;
+}
+
 /* What scan_plain leaves that scan_word would take in one run and end
  * at once: a word of ASCII letters and digits joined by apostrophes before
  * a letter and hyphens before a letter or digit ("company's", "well-known",
@@ -1073,7 +1197,7 @@ static __attribute__((noinline)) int scan_joined(seg *sg, size_t i, uint8_t gap,
     }
     /* scan_word looks for a dotted abbreviation ("U.S.") first */
     if ((i + 1 < len && s[i + 1] == '.') || (i + 2 < len && s[i + 2] == '.'))
-        return 0;
+        return scan_short(sg, i, gap, end);
     /* runs of ASCII letters and digits eight bytes at a time, as in
      * scan_plain, and the joiners between them; for the shape: any small
      * letter, any digit, a small letter straight before a capital */
@@ -1114,8 +1238,8 @@ static __attribute__((noinline)) int scan_joined(seg *sg, size_t i, uint8_t gap,
         }
         break;
     }
-    if (!joined)
-        return 0;
+    if (!joined) /* a listed abbreviation ("Sen.")? */
+        return s[p] == '.' && !digits ? scan_short(sg, i, gap, end) : 0;
     if (p < len && !(plain_end[s[p]] & 1)) {
         /* a period ends the word when no letter or digit follows (no
          * listed abbreviation holds an apostrophe or hyphen, nor is an
@@ -1681,6 +1805,12 @@ struct fl_stem_cache {
      * quarters of the cost; made on first use (NULL: not yet, or failed) */
     struct sb_stemmer *ascii_stemmer;
     bool ascii_tried;
+    /* the segmenter's scratch (seg: flags, stops, quotes), kept from one
+     * document to the next so that each is not allocated again; malloc'd */
+    uint8_t *flags;
+    size_t flags_cap;
+    stop_vec stops;
+    idx_vec quotes;
 };
 
 void fl_stem_cache_free(fl_stem_cache *cache)
@@ -1689,6 +1819,9 @@ void fl_stem_cache_free(fl_stem_cache *cache)
         return;
     fl_arena_free(cache->arena);
     free(cache->slots);
+    free(cache->flags);
+    free(cache->stops.v);
+    free(cache->quotes.v);
     if (cache->ascii_stemmer)
         sb_stemmer_delete(cache->ascii_stemmer);
     free(cache);
@@ -2456,7 +2589,7 @@ static inline bool push_period(seg *sg, size_t off)
     return true;
 }
 
-/* After fast_words: the word s[off..off+k) (three to seven ASCII letters,
+/* After fast_words: the word s[off..off+k) (three to fifteen ASCII letters,
  * small or capitalized) before a period. When
  * the period ends the word (plain_stop_ends: no ASCII letter, digit or
  * another period after it, no listed abbreviation), pushes both, as
@@ -2478,7 +2611,7 @@ static size_t period_word(seg *sg, size_t off, size_t k, bool cap, uint8_t *gap)
 }
 
 /* The most common case of scan_plain in a loop of its own, so that its
- * state stays in registers: words of one to seven ASCII letters, all small
+ * state stays in registers: words of one to fifteen ASCII letters, all small
  * or capitalized, each ended by a byte of word_end, one space apart.
  * Pushes the words from s[i] on (s[i] a letter or a digit; the first with
  * gap *gap) and returns where it stopped: at a word or other token left to
@@ -2544,7 +2677,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
         }
         unsigned char t = at[k];
         if (!word_end[t]) {
-            if (t == '.' && k >= 3 && k < 8) {
+            if (t == '.' && k >= 3) {
                 period = k;
                 period_upper = upper;
             }
@@ -2857,6 +2990,14 @@ fl_status fl_segment(fl_doc *doc)
         .s = (const unsigned char *)doc->prose.text, .len = doc->prose.len, .arena = doc->arena};
     fl_vec_init(&doc->sentences, sizeof(fl_sentence));
     fl_vec_init(&doc->tokens, sizeof(fl_token));
+    /* with a workspace, the scratch of the documents before */
+    fl_stem_cache *keep = doc->ws ? ws_stems(doc->ws) : NULL;
+    if (keep) {
+        sg.flags = keep->flags;
+        sg.flags_cap = keep->flags_cap;
+        sg.stops = (stop_vec){.v = keep->stops.v, .cap = keep->stops.cap};
+        sg.quotes = (idx_vec){.v = keep->quotes.v, .cap = keep->quotes.cap};
+    }
     fl_status status = FL_OK;
     if (sg.len)
         status = tokenize(&sg);
@@ -2869,8 +3010,15 @@ fl_status fl_segment(fl_doc *doc)
         status = split_sentences(doc, &sg);
     if (status == FL_OK)
         status = fill_contexts(doc);
-    free(sg.flags);
-    free(sg.stops.v);
-    free(sg.quotes.v);
+    if (keep) {
+        keep->flags = sg.flags;
+        keep->flags_cap = sg.flags_cap;
+        keep->stops = (stop_vec){.v = sg.stops.v, .cap = sg.stops.cap};
+        keep->quotes = (idx_vec){.v = sg.quotes.v, .cap = sg.quotes.cap};
+    } else {
+        free(sg.flags);
+        free(sg.stops.v);
+        free(sg.quotes.v);
+    }
     return status;
 }

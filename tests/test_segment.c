@@ -319,6 +319,40 @@ START_TEST(tokens_abbreviations_keep_period)
 }
 END_TEST
 
+/* Every listed abbreviation keeps its period (before a number, as the
+ * numbered ones ask), and a word one letter longer does not. */
+START_TEST(listed_abbreviations_keep_period)
+{
+    static const char *const listed[] = {
+        "Adm",  "Ala",  "Amb",  "Apr",    "Ariz", "Ark",  "Art",  "Assn", "Atty",   "Aug",  "Ave",
+        "Blvd", "Brig", "Bros", "Calif",  "Capt", "Ch",   "Cmdr", "Co",   "Col",    "Colo", "Conn",
+        "Corp", "Cos",  "Cpl",  "Dec",    "Del",  "Dept", "Det",  "Dr",   "Esq",    "Feb",  "Fig",
+        "Fla",  "Fr",   "Ft",   "Ga",     "Gen",  "Gov",  "Hon",  "Ill",  "Inc",    "Ind",  "Insp",
+        "Jan",  "Jr",   "Jul",  "Jun",    "Kan",  "Ky",   "LLC",  "La",   "Lt",     "Ltd",  "Maj",
+        "Mar",  "Mass", "Md",   "Messrs", "Mich", "Minn", "Miss", "Mo",   "Mont",   "Mr",   "Mrs",
+        "Ms",   "Mt",   "Mx",   "Neb",    "Nev",  "No",   "Nos",  "Nov",  "Oct",    "Okla", "Ore",
+        "PLC",  "Pa",   "Plc",  "Pres",   "Prof", "Pvt",  "Rd",   "Rep",  "Reps",   "Rev",  "Rt",
+        "Sec",  "Sen",  "Sens", "Sep",    "Sept", "Sgt",  "Sr",   "St",   "Ste",    "Supt", "Tenn",
+        "Tex",  "Univ", "Va",   "Vol",    "Vt",   "Wash", "Wis",  "Wyo",  "approx", "cf",   "fig",
+        "no",   "p",    "pp",   "v",      "vol",  "vs"};
+    for (size_t k = 0; k < sizeof listed / sizeof listed[0]; k++) {
+        char text[96], word[16];
+        snprintf(text, sizeof text, "Then %s. 5 and the rest of the text.", listed[k]);
+        snprintf(word, sizeof word, "%s.", listed[k]);
+        fl_doc *doc = segment_str(text);
+        const fl_token *t = FL_DOC_TOKEN(doc, 1);
+        ck_assert_msg(t->abbrev && t->len == strlen(word) &&
+                          memcmp(doc->prose.text + t->off, word, t->len) == 0,
+                      "%s", listed[k]);
+        doc_free(doc);
+        snprintf(text, sizeof text, "Then %sx. 5 and the rest of the text.", listed[k]);
+        doc = segment_str(text);
+        ck_assert_msg(!FL_DOC_TOKEN(doc, 1)->abbrev, "%sx", listed[k]);
+        doc_free(doc);
+    }
+}
+END_TEST
+
 START_TEST(token_flags)
 {
     fl_doc *doc = segment_str("Nvidia NVIDIA iPhone H20 U.S. MI308 a 4.5bn");
@@ -443,7 +477,38 @@ START_TEST(joined_words_same_either_way)
                                         "42-",
                                         "5,000bn",
                                         "0.5,",
-                                        "AT&T's"};
+                                        "AT&T's",
+                                        "Mr. X",
+                                        "U.S. X",
+                                        "U.S. the",
+                                        "e.g. x",
+                                        "i.e. X",
+                                        "J. X",
+                                        "No. 5",
+                                        "No. x",
+                                        "no.\t7",
+                                        "it. X",
+                                        "Ph.D. x",
+                                        "Ab.cD. X",
+                                        "aB.c. X",
+                                        "Sen. Warren",
+                                        "Sept. 5",
+                                        "a.m. The",
+                                        "U.S.-led x",
+                                        "U.S.\xe2\x80\x91led x",
+                                        "Mr.X y",
+                                        "it.com x",
+                                        "ok.. x",
+                                        "Mr.. x",
+                                        "N.Y. x",
+                                        "A.B.C.D. x",
+                                        "abc.d. x",
+                                        "Ltd.5 x",
+                                        "US. X",
+                                        "February. X",
+                                        "Abcdefghijklmno. X",
+                                        "abcdefghijklmnop. X",
+                                        "Reuters.com x"};
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
         char inner[128], last[64];
         snprintf(inner, sizeof inner, "Then %s and the rest of it.", words[k]);
@@ -1084,6 +1149,7 @@ Suite *fl_test_suite(void)
     tcase_add_test(tc, all_caps_counts);
     tcase_add_test(tc, token_shape_matches_bytes);
     tcase_add_test(tc, joined_words_same_either_way);
+    tcase_add_test(tc, listed_abbreviations_keep_period);
     tcase_add_test(tc, context_words);
     tcase_add_test(tc, lazy_context_matches_eager);
     tcase_add_test(tc, stopword_list_sorted);
