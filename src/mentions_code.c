@@ -313,8 +313,19 @@ static size_t head_from(const fl_mx *mx, size_t sp, size_t lo)
 {
     const char *t = mx->text;
     size_t p = sp;
-    while (p > lo && is_alpha(t[p - 1]))
-        p--;
+    /* the ASCII letters before sp: from the sentence's masks, after the
+     * last byte before sp in its block that is none (other or digit) */
+    const size_t rel = sp - mx->s_off, bit = rel & 63;
+    const fl_word_block *bk = &mx->blocks[rel / 64];
+    const uint64_t stop = mx->wend ? (bk->other | bk->digit) & ((1ull << bit) - 1) : 0;
+    if (stop) {
+        p = sp - bit + 64 - (size_t)__builtin_clzll(stop);
+        if (p < lo)
+            p = lo;
+    } else {
+        while (p > lo && is_alpha(t[p - 1]))
+            p--;
+    }
     if (p == sp)
         return sp + 1; /* no letter ends there: no word ends at the space */
     if (p > lo && t[p - 1] == ' ')
