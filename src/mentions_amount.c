@@ -610,9 +610,12 @@ static size_t lower_word(const fl_mx *mx, size_t at)
 static bool label_ends_at(const fl_mx *mx, size_t end)
 {
     const char *t = mx->text;
-    size_t q = end;
-    while (q > mx->s_off && ((t[q - 1] | 0x20) >= 'a' && (t[q - 1] | 0x20) <= 'z'))
-        q--;
+    size_t q = fl_mx_letters_from(mx, end); /* from the masks, or read */
+    if (q == SIZE_MAX) {
+        q = end;
+        while (q > mx->s_off && ((t[q - 1] | 0x20) >= 'a' && (t[q - 1] | 0x20) <= 'z'))
+            q--;
+    }
     if (q > mx->s_off && (unsigned char)t[q - 1] >= 0x80) {
         size_t ws, wl;
         return fl_mx_prev_word(mx, end, &ws, &wl) && ws + wl == end && label_word(t + ws, wl);

@@ -312,19 +312,14 @@ static bool heads_number(const fl_mx *mx, const char *s, size_t len)
 static size_t head_from(const fl_mx *mx, size_t sp, size_t lo)
 {
     const char *t = mx->text;
-    size_t p = sp;
-    /* the ASCII letters before sp: from the sentence's masks, after the
-     * last byte before sp in its block that is none (other or digit) */
-    const size_t rel = sp - mx->s_off, bit = rel & 63;
-    const fl_word_block *bk = &mx->blocks[rel / 64];
-    const uint64_t stop = mx->wend ? (bk->other | bk->digit) & ((1ull << bit) - 1) : 0;
-    if (stop) {
-        p = sp - bit + 64 - (size_t)__builtin_clzll(stop);
-        if (p < lo)
-            p = lo;
-    } else {
+    /* the ASCII letters before sp, from the sentence's masks (or read) */
+    size_t p = fl_mx_letters_from(mx, sp);
+    if (p == SIZE_MAX) {
+        p = sp;
         while (p > lo && is_alpha(t[p - 1]))
             p--;
+    } else if (p < lo) {
+        p = lo;
     }
     if (p == sp)
         return sp + 1; /* no letter ends there: no word ends at the space */
