@@ -637,4 +637,22 @@ static inline size_t fl_mx_number_scale_read(fl_mx *mx, size_t k, double *mult)
     return m->scale;
 }
 
+/* ------------------------------------------- letters before, by masks */
+
+/* The start of the ASCII letters that end at `at` (s_off <= at <= s_end),
+ * from the sentence's masks: past the last byte before `at` in its
+ * 64-byte block that is no ASCII letter (another byte or a digit).
+ * SIZE_MAX when the masks are off or no such byte is in the block (the
+ * letters may reach back past it, or `at` starts the block, as s_end
+ * may start the block after the sentence's: the caller scans). */
+static inline size_t fl_mx_letters_from(const fl_mx *mx, size_t at)
+{
+    if (!mx->wend)
+        return SIZE_MAX;
+    const size_t rel = at - mx->s_off, bit = rel & 63;
+    const fl_word_block *bk = &mx->blocks[rel / 64];
+    const uint64_t stop = (bk->other | bk->digit) & (((uint64_t)1 << bit) - 1);
+    return stop ? at - bit + 64 - (size_t)__builtin_clzll(stop) : SIZE_MAX;
+}
+
 #endif

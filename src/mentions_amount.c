@@ -592,10 +592,30 @@ static bool not_unit(const fl_mx *mx, const char *w, size_t len)
 static size_t lower_word(const fl_mx *mx, size_t at)
 {
     size_t i = at;
-    while (i < mx->s_end &&
-           (is_lower(mx->text[i]) ||
-            (mx->text[i] == '-' && i > at && i + 1 < mx->s_end && is_lower(mx->text[i + 1]))))
-        i++;
+    if (mx->wend) {
+        /* from the sentence's masks: to the next byte that is no
+         * lower-case letter (other, a capital or a digit; past the
+         * sentence all are other), on past an inner hyphen */
+        for (;;) {
+            const size_t rel = i - mx->s_off;
+            const fl_word_block *bk = &mx->blocks[rel / 64];
+            const uint64_t stop = (bk->other | bk->upper | bk->digit) >> (rel & 63);
+            if (!stop) {
+                i += 64 - (rel & 63);
+                continue;
+            }
+            i += (size_t)__builtin_ctzll(stop);
+            if (i + 1 < mx->s_end && mx->text[i] == '-' && i > at && is_lower(mx->text[i + 1]))
+                i++;
+            else
+                break;
+        }
+    } else {
+        while (i < mx->s_end &&
+               (is_lower(mx->text[i]) ||
+                (mx->text[i] == '-' && i > at && i + 1 < mx->s_end && is_lower(mx->text[i + 1]))))
+            i++;
+    }
     /* a word glued to something else ("p.m.", "km2") is not a unit noun */
     if (i < mx->s_end && (fl_mx_alnum_at(mx, i) ||
                           (mx->text[i] == '.' && i + 1 < mx->s_end && fl_mx_alnum_at(mx, i + 1))))
@@ -610,9 +630,12 @@ static size_t lower_word(const fl_mx *mx, size_t at)
 static bool label_ends_at(const fl_mx *mx, size_t end)
 {
     const char *t = mx->text;
-    size_t q = end;
-    while (q > mx->s_off && ((t[q - 1] | 0x20) >= 'a' && (t[q - 1] | 0x20) <= 'z'))
-        q--;
+    size_t q = fl_mx_letters_from(mx, end); /* from the masks, or read */
+    if (q == SIZE_MAX) {
+        q = end;
+        while (q > mx->s_off && ((t[q - 1] | 0x20) >= 'a' && (t[q - 1] | 0x20) <= 'z'))
+            q--;
+    }
     if (q > mx->s_off && (unsigned char)t[q - 1] >= 0x80) {
         size_t ws, wl;
         return fl_mx_prev_word(mx, end, &ws, &wl) && ws + wl == end && label_word(t + ws, wl);

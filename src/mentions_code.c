@@ -312,9 +312,15 @@ static bool heads_number(const fl_mx *mx, const char *s, size_t len)
 static size_t head_from(const fl_mx *mx, size_t sp, size_t lo)
 {
     const char *t = mx->text;
-    size_t p = sp;
-    while (p > lo && is_alpha(t[p - 1]))
-        p--;
+    /* the ASCII letters before sp, from the sentence's masks (or read) */
+    size_t p = fl_mx_letters_from(mx, sp);
+    if (p == SIZE_MAX) {
+        p = sp;
+        while (p > lo && is_alpha(t[p - 1]))
+            p--;
+    } else if (p < lo) {
+        p = lo;
+    }
     if (p == sp)
         return sp + 1; /* no letter ends there: no word ends at the space */
     if (p > lo && t[p - 1] == ' ')
@@ -448,16 +454,39 @@ static __attribute__((noinline)) void codes_walk(fl_mx *mx)
         /* the ASCII run of letters, digits and inner hyphens */
         size_t run = i;
         bool digit = false, upper = false;
-        for (; run < mx->s_end; run++) {
-            unsigned char b = (unsigned char)t[run];
-            if ((unsigned)(b - '0') < 10u)
-                digit = true;
-            else if ((unsigned)(b - 'A') < 26u)
-                upper = true;
-            else if ((unsigned)(b - 'a') >= 26u &&
-                     !(b == '-' && run + 1 < mx->s_end &&
-                       (is_digit(t[run + 1]) || is_alpha(t[run + 1]))))
-                break;
+        if (mx->wend) {
+            /* from the sentence's masks: each run of letters and digits
+             * to the next other byte (past the sentence all are), its
+             * digits and capitals from theirs */
+            for (;;) {
+                const size_t rel = run - mx->s_off, sh = rel & 63;
+                const fl_word_block *bk = &mx->blocks[rel / 64];
+                const uint64_t stop = bk->other >> sh;
+                const size_t n = stop ? (size_t)__builtin_ctzll(stop) : 64 - sh;
+                const uint64_t in = n < 64 ? ((uint64_t)1 << n) - 1 : ~(uint64_t)0;
+                digit |= ((bk->digit >> sh) & in) != 0;
+                upper |= ((bk->upper >> sh) & in) != 0;
+                run += n;
+                if (!stop)
+                    continue;
+                if (run + 1 < mx->s_end && t[run] == '-' &&
+                    (is_digit(t[run + 1]) || is_alpha(t[run + 1])))
+                    run++;
+                else
+                    break;
+            }
+        } else {
+            for (; run < mx->s_end; run++) {
+                unsigned char b = (unsigned char)t[run];
+                if ((unsigned)(b - '0') < 10u)
+                    digit = true;
+                else if ((unsigned)(b - 'A') < 26u)
+                    upper = true;
+                else if ((unsigned)(b - 'a') >= 26u &&
+                         !(b == '-' && run + 1 < mx->s_end &&
+                           (is_digit(t[run + 1]) || is_alpha(t[run + 1]))))
+                    break;
+            }
         }
         size_t e;
         if (is_digit(c) && numsuffix_shape(mx, i) &&

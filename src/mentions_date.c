@@ -114,9 +114,17 @@ static bool date_preposition(const fl_mx *mx, size_t at)
     while (e > mx->s_off &&
            (t[e - 1] == ' ' || t[e - 1] == '\t' || t[e - 1] == '\n' || t[e - 1] == '\r'))
         e--;
-    ws = e;
-    while (ws > mx->s_off && e - ws <= 10 && (t[ws - 1] | 0x20) >= 'a' && (t[ws - 1] | 0x20) <= 'z')
-        ws--;
+    /* from the sentence's masks (or read); a word over ten letters is
+     * none of the prepositions either way */
+    ws = fl_mx_letters_from(mx, e);
+    if (ws == SIZE_MAX) {
+        ws = e;
+        while (ws > mx->s_off && e - ws <= 10 && (t[ws - 1] | 0x20) >= 'a' &&
+               (t[ws - 1] | 0x20) <= 'z')
+            ws--;
+    } else if (e - ws > 11) {
+        ws = e - 11;
+    }
     wl = e - ws;
     if (wl > 10 || (ws > mx->s_off && t[ws - 1] >= '0' && t[ws - 1] <= '9'))
         return false;

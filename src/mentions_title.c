@@ -145,6 +145,12 @@ static bool role_word_at(const fl_mx *mx, size_t at)
         return false;
     if (starts_role(mx, mx->text + at, we - at))
         return true;
+    if (mx->wend) {
+        /* from the sentence's masks when the word lies in one block */
+        const size_t rel = at - mx->s_off, bit = rel & 63, n = we - at;
+        if (bit + n < 64)
+            return (mx->blocks[rel / 64].high >> bit) & (((uint64_t)1 << n) - 1);
+    }
     for (size_t k = at; k < we; k++)
         if ((unsigned char)mx->text[k] >= 0x80)
             return true;
@@ -501,7 +507,17 @@ static bool pre_candidate(const fl_mx *mx, size_t start, size_t at)
     while (q < reach) {
         unsigned char b = t[q];
         if ((unsigned)((b | 0x20u) - 'a') < 26u) { /* an ASCII letter, the most */
-            q++;
+            /* past the letters from the sentence's masks: to the next
+             * byte of the block that is none (past the sentence's end
+             * all are), or its end */
+            if (!mx->wend) {
+                q++;
+                continue;
+            }
+            const size_t rel = q - mx->s_off;
+            const fl_word_block *bk = &mx->blocks[rel / 64];
+            const uint64_t stop = (bk->other | bk->digit) >> (rel & 63);
+            q += stop ? (size_t)__builtin_ctzll(stop) : 64 - (rel & 63);
             continue;
         }
         if (fl_re_space((char)b)) {
