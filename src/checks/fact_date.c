@@ -275,6 +275,8 @@ typedef struct ev_filter {
     uint16_t lens[26];
     uint32_t lasts[26];
     uint8_t first[27];     /* event_words starting with letter c: [first[c], first[c + 1]) */
+    uint16_t back[27];     /* by fc_bucket: the lengths (bit n, 15 for 15 or more) of
+                              the event words and stop_words (attach's walk back) */
     uint8_t len[EV_WORDS]; /* their lengths */
     uint64_t w8[EV_WORDS]; /* their first eight bytes (fc_load8_upto) */
 } ev_filter;
@@ -303,6 +305,12 @@ static void ev_filter_make(void *data, const void *list)
     ev_filter_add(f, "ground");
     ev_filter_add(f, "out");
     ev_filter_add(f, "off");
+    for (size_t c = 0; c < 26; c++)
+        f->back[c] = f->lens[c];
+    for (const char *const *w = stop_words; *w; w++) {
+        size_t n = strlen(*w);
+        f->back[fc_bucket((*w)[0])] |= (uint16_t)(1u << (n < 15 ? n : 15));
+    }
 }
 
 /* The word lists read per token. */
@@ -411,6 +419,16 @@ static int attach(const ev_ctx *cx, size_t ds, size_t de, size_t sf, size_t se, 
         if (cx->date_tok[t] || (kind == FL_TOK_PUNCT && is_hard_stop(doc, t)))
             break;
         if (kind == FL_TOK_WORD) {
+            /* most words are neither an event word nor a stop word: one
+             * test of their first letter and length for both */
+            const fl_token *tok = FL_DOC_TOKEN(doc, t);
+            unsigned b =
+                tok->len ? (unsigned)((unsigned char)doc->prose.text[tok->off] | 0x20) - 'a' : 26u;
+            b = b < 26 ? b : 26u;
+            if (!(cx->ev->back[b] >> (tok->len < 15 ? tok->len : 15) & 1u)) {
+                words++;
+                continue;
+            }
             int k = event_kind_at(cx, t, &noun);
             if (k != EV_NONE) {
                 *ev = t;
