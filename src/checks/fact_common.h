@@ -80,6 +80,7 @@ enum { FC_WORDS_MAX = 48 };
 typedef struct fc_words {
     const char *const *words;
     uint16_t lens[27];
+    uint32_t lasts[27];          /* per first letter: the last bytes of its words (fc_last_bit) */
     bool grouped;                /* false: more than FC_WORDS_MAX words, read the list */
     uint8_t start[28];           /* bucket b's words: order[start[b]..start[b + 1]) */
     uint8_t order[FC_WORDS_MAX]; /* indexes in words, by bucket, in list order */
@@ -92,16 +93,26 @@ static inline unsigned fc_bucket(char c)
     return c >= 'a' && c <= 'z' ? (unsigned)(c - 'a') : 26u;
 }
 
+/* The bit of a word's last byte c in fc_words.lasts: a-z (either case)
+ * 0-25, any other byte 26 (a token matches a word only with the same). */
+static inline uint32_t fc_last_bit(char c)
+{
+    unsigned b = (unsigned)((unsigned char)c | 0x20) - 'a';
+    return (uint32_t)1 << (b < 26 ? b : 26u);
+}
+
 static inline void fc_words_init(fc_words *w, const char *const *words)
 {
     w->words = words;
     memset(w->lens, 0, sizeof w->lens);
+    memset(w->lasts, 0, sizeof w->lasts);
     memset(w->start, 0, sizeof w->start);
     size_t count = 0;
     for (; words[count]; count++) {
         size_t n = strlen(words[count]);
         unsigned b = fc_bucket(words[count][0]);
         w->lens[b] |= (uint16_t)(1u << (n < 15 ? n : 15));
+        w->lasts[b] |= n ? fc_last_bit(words[count][n - 1]) : 0u;
         if (count < FC_WORDS_MAX)
             w->start[b + 1]++;
     }
@@ -154,8 +165,8 @@ static __attribute__((noinline, unused)) int fc_tok_in_bucket(const fl_doc *doc,
     return -1;
 }
 
-/* fc_tok_in on a word list with its first letters and lengths: the
- * filter inline, as it turns most tokens away. */
+/* fc_tok_in on a word list with its first letters, lengths and last
+ * bytes: the filter inline, as it turns most tokens away. */
 static inline __attribute__((always_inline)) int fc_tok_in_words(const fl_doc *doc, size_t t,
                                                                  const fc_words *w)
 {
@@ -164,7 +175,8 @@ static inline __attribute__((always_inline)) int fc_tok_in_words(const fl_doc *d
      * ASCII letters land in a-z */
     unsigned b = tok->len ? (unsigned)((unsigned char)doc->prose.text[tok->off] | 0x20) - 'a' : 26u;
     b = b < 26 ? b : 26u;
-    if (!(w->lens[b] >> (tok->len < 15 ? tok->len : 15) & 1u))
+    if (!(w->lens[b] >> (tok->len < 15 ? tok->len : 15) & 1u) ||
+        (tok->len && !(w->lasts[b] & fc_last_bit(doc->prose.text[tok->off + tok->len - 1]))))
         return -1;
     return fc_tok_in_bucket(doc, t, w, b);
 }

@@ -274,7 +274,12 @@ enum { EV_WORDS = sizeof event_words / sizeof event_words[0] };
 typedef struct ev_filter {
     uint16_t lens[26];
     uint32_t lasts[26];
-    uint8_t first[27];     /* event_words starting with letter c: [first[c], first[c + 1]) */
+    /* the event words of first letter c and length n (3 to 14):
+     * by_shape[at[16 * c + n]..at[16 * c + n + 1]) */
+    uint8_t at[16 * 26 + 1];
+    uint8_t by_shape[EV_WORDS];
+    uint16_t back[27];     /* by fc_bucket: the lengths (bit n, 15 for 15 or more) of
+                              the event words and stop_words (attach's walk back) */
     uint8_t len[EV_WORDS]; /* their lengths */
     uint64_t w8[EV_WORDS]; /* their first eight bytes (fc_load8_upto) */
 } ev_filter;
@@ -294,15 +299,25 @@ static void ev_filter_make(void *data, const void *list)
     memset(f, 0, sizeof *f);
     for (size_t i = 0; i < EV_WORDS; i++) {
         ev_filter_add(f, event_words[i].word);
-        f->first[event_words[i].word[0] - 'a' + 1]++;
+        f->at[16 * (size_t)(event_words[i].word[0] - 'a') + strlen(event_words[i].word) + 1]++;
         f->len[i] = (uint8_t)strlen(event_words[i].word);
         f->w8[i] = fc_load8_upto(event_words[i].word, f->len[i], event_words[i].word + f->len[i]);
     }
-    for (size_t c = 0; c < 26; c++)
-        f->first[c + 1] = (uint8_t)(f->first[c + 1] + f->first[c]);
+    for (size_t k = 0; k < 16 * 26; k++)
+        f->at[k + 1] = (uint8_t)(f->at[k + 1] + f->at[k]);
+    uint8_t fill[16 * 26];
+    memcpy(fill, f->at, sizeof fill);
+    for (size_t i = 0; i < EV_WORDS; i++)
+        f->by_shape[fill[16 * (size_t)(event_words[i].word[0] - 'a') + f->len[i]]++] = (uint8_t)i;
     ev_filter_add(f, "ground");
     ev_filter_add(f, "out");
     ev_filter_add(f, "off");
+    for (size_t c = 0; c < 26; c++)
+        f->back[c] = f->lens[c];
+    for (const char *const *w = stop_words; *w; w++) {
+        size_t n = strlen(*w);
+        f->back[fc_bucket((*w)[0])] |= (uint16_t)(1u << (n < 15 ? n : 15));
+    }
 }
 
 /* The word lists read per token. */
@@ -335,10 +350,14 @@ static const event_word *event_word_lookup(const ev_ctx *cx, size_t t, const fl_
     if (c0 == 'o' - 'a' && (fc_eq(w, tok->len, "out") || fc_eq(w, tok->len, "off")))
         return t > 0 && fc_tok_is(doc, t - 1, "walked") ? &walkout : NULL;
     uint64_t v = fc_low8(w, tok->len, doc->prose.text + doc->prose.len);
-    for (size_t i = cx->ev->first[c0]; i < cx->ev->first[c0 + 1]; i++)
-        if (cx->ev->len[i] == tok->len &&
-            fc_eq8(v, cx->ev->w8[i], w, tok->len, event_words[i].word))
+    /* the event words of its first letter and length (event_word_at
+     * keeps tok->len within 3 to 14) */
+    size_t k = 16 * c0 + tok->len;
+    for (size_t j = cx->ev->at[k]; j < cx->ev->at[k + 1]; j++) {
+        size_t i = cx->ev->by_shape[j];
+        if (fc_eq8(v, cx->ev->w8[i], w, tok->len, event_words[i].word))
             return &event_words[i];
+    }
     return NULL;
 }
 
@@ -411,6 +430,16 @@ static int attach(const ev_ctx *cx, size_t ds, size_t de, size_t sf, size_t se, 
         if (cx->date_tok[t] || (kind == FL_TOK_PUNCT && is_hard_stop(doc, t)))
             break;
         if (kind == FL_TOK_WORD) {
+            /* most words are neither an event word nor a stop word: one
+             * test of their first letter and length for both */
+            const fl_token *tok = FL_DOC_TOKEN(doc, t);
+            unsigned b =
+                tok->len ? (unsigned)((unsigned char)doc->prose.text[tok->off] | 0x20) - 'a' : 26u;
+            b = b < 26 ? b : 26u;
+            if (!(cx->ev->back[b] >> (tok->len < 15 ? tok->len : 15) & 1u)) {
+                words++;
+                continue;
+            }
             int k = event_kind_at(cx, t, &noun);
             if (k != EV_NONE) {
                 *ev = t;
