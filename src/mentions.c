@@ -701,6 +701,14 @@ static size_t first_word_of(const fl_mx *mx)
     return i;
 }
 
+/* fl_head_lengths(wl) by wl, to 63 (the same for longer words) */
+#define HL4(n)                                                                                     \
+    FL_HEAD_LENGTHS(n), FL_HEAD_LENGTHS((n) + 1), FL_HEAD_LENGTHS((n) + 2), FL_HEAD_LENGTHS((n) + 3)
+#define HL16(n) HL4(n), HL4((n) + 4), HL4((n) + 8), HL4((n) + 12)
+static const uint32_t head_lengths[64] = {HL16(0), HL16(16), HL16(32), HL16(48)};
+#undef HL16
+#undef HL4
+
 static bool fill_word_ends(fl_mx *mx)
 {
     size_t len = mx->s_end - mx->s_off;
@@ -759,17 +767,18 @@ static bool fill_word_ends(fl_mx *mx)
     } while (0)
 
 /* the ASCII word [p, e) of wl bytes (ASCII letters and digits up to
- * ascii_end), first byte c, whose row of heads is `head` (nonzero): a
- * title's or an honorific's word (a mark, in mk), or a number's */
+ * ascii_end), first byte c, whose row of heads masked with the bits of
+ * its length (head_lengths) is `head` (nonzero): a title's or an
+ * honorific's word (a mark, in mk), or a number's */
 #define NOTE_HEAD(p, e, ascii_end, c, head, wl)                                                    \
     do {                                                                                           \
-        if ((e) == (ascii_end) && (wl)-2 < 13 && (((head) >> (wl)) & 1u)) {                        \
+        if ((e) == (ascii_end) && ((head)&0x7FFFu)) {                                              \
             const unsigned sk_ = fl_word_sketch((const char *)t + (p), (wl));                      \
             if ((first_byte[c] & FB_MARK) || ((role_sketch[sk_ >> 6] >> (sk_ & 63)) & 1u))         \
                 mk |= 1ull << ((p)-base);                                                          \
         }                                                                                          \
         if (((head)&FL_HEAD_DIGIT) ||                                                              \
-            (((head)&FL_HEAD_SPELLED) && (wl) >= 3 &&                                              \
+            (((head)&FL_HEAD_SPELLED) &&                                                           \
              ((spelled_third[((c)&31) * 32 + (t[(p) + 1] & 31)] >> (t[(p) + 2] & 31)) & 1u) &&     \
              fl_spelled_start((const char *)t + (p), len - (p)))) {                                \
             memo[nn].len = memo[nn].scale = FL_NUMBER_UNREAD;                                      \
@@ -809,7 +818,7 @@ static bool fill_word_ends(fl_mx *mx)
                  * number's: by the first two bytes in one load (the first
                  * again for a word of one byte, which is neither a mark
                  * nor spelled), zero for most words */
-                const uint32_t head = heads[c][t[p + (wl > 1)] & 31];
+                const uint32_t head = heads[c][t[p + (wl > 1)] & 31] & head_lengths[wl];
                 if (head)
                     NOTE_HEAD(p, e, e, c, head, wl);
             }
@@ -823,7 +832,8 @@ static bool fill_word_ends(fl_mx *mx)
                 const size_t wl = e - p;
                 w[p] = (uint32_t)e;
                 k = e;
-                const uint32_t head = heads[c][t[p + (wl > 1)] & 31];
+                const uint32_t head =
+                    heads[c][t[p + (wl > 1)] & 31] & head_lengths[wl < 63 ? wl : 63];
                 if (head)
                     NOTE_HEAD(p, e, ascii_end, c, head, wl);
             }
