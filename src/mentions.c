@@ -1877,6 +1877,29 @@ typedef struct fold_state {
  * name mention i (written in ordinary case) offers the rest of the
  * document, found once per surface: SETTLE_NONE when it offers none or no
  * mention has its fold (then nobody can look it up). */
+/* The interned fold of the surname m->surface[ws..ws + wl) (with its id
+ * in *id), or NULL (as fold_interned without adding). Most surnames are
+ * ASCII letters, which fl_fold lowers: when the surface's fold (interned,
+ * as long as the surface) ends in just those letters in lower case, that
+ * end is the surname's fold, NUL-terminated, and fl_fold is not called. */
+static const char *surname_fold(fl_mx *mx, const fl_mention *m, const fl_key_memo *e, size_t ws,
+                                size_t wl, uint32_t *id)
+{
+    const char *s = m->surface + ws;
+    if (e->fold_id != FOLD_NONE && mx->folds[e->fold_id].len == m->len) {
+        const char *f = e->fold + ws;
+        size_t j = 0;
+        for (; j < wl; j++) {
+            const unsigned char l = (unsigned char)s[j] | 0x20;
+            if (l < 'a' || l > 'z' || (unsigned char)f[j] != l)
+                break;
+        }
+        if (j == wl)
+            return intern_fold(mx, f, wl, false, id);
+    }
+    return fold_interned(mx, s, wl, 0, false, id);
+}
+
 static void settle_read(fl_mx *mx, const fl_mention *m, fl_key_memo *e)
 {
     e->settle = SETTLE_NONE;
@@ -1895,7 +1918,7 @@ static void settle_read(fl_mx *mx, const fl_mention *m, fl_key_memo *e)
         }
         return;
     }
-    if (fold_interned(mx, m->surface + ws, wl, 0, false, &id)) {
+    if (surname_fold(mx, m, e, ws, wl, &id)) {
         e->settle = SETTLE_SURNAME;
         e->settle_id = id;
     }
