@@ -131,10 +131,12 @@ enum { PLAIN_WORD = 1, PLAIN_DIGIT = 2, PLAIN_LOWER = 4, PLAIN_INNER = 8 };
  * scan_word would read it (one segment, a capital first). Within the word
  * a byte is a digit when bit 6 is clear, else a letter, lower-case when
  * bit 5 is set. The PLAIN_* flags, 0 for any other word. */
-static inline unsigned scan_plain(const fl_mx *mx, size_t at, size_t *we_out)
+static inline unsigned scan_plain(const fl_mx *mx, size_t at, bool start, size_t *we_out)
 {
     const unsigned char *t = (const unsigned char *)mx->text;
-    const size_t end = mx->s_end, we = fl_mx_word_end(mx, at);
+    /* at a word's start (an ASCII capital), the table has its end */
+    const size_t end = mx->s_end, we = start && mx->wend ? mx->s_off + mx->wend[at - mx->s_off]
+                                                         : fl_mx_word_end(mx, at);
     if (we < end && (t[we] == '-' || ((t[we] == '\'' || t[we] == 0xE2) && apostrophe(mx, we))))
         return 0;
     *we_out = we;
@@ -311,14 +313,15 @@ static nword initial_or_not(const fl_mx *mx, nword w, size_t at, size_t raw_end,
     return w;
 }
 
-/* Reads the word at `at` and classifies it for names. */
-static nword read_word(const fl_mx *mx, size_t at, bool in_name)
+/* Reads the word at `at` (`start`: known to start a word) and classifies
+ * it for names. */
+static nword read_word(const fl_mx *mx, size_t at, bool in_name, bool start)
 {
     const char *t = mx->text;
     size_t we;
     unsigned pf;
     if ((unsigned char)t[at] >= 'A' && (unsigned char)t[at] <= 'Z' &&
-        (pf = scan_plain(mx, at, &we)) != 0) {
+        (pf = scan_plain(mx, at, start, &we)) != 0) {
         /* what the rest of this function makes of the word scan_word
          * would read as one segment with a capital first, no possessive */
         nword w = {at, at, we, W_OTHER, false, false, false};
@@ -508,7 +511,8 @@ static size_t first_claimed(const fl_mx *mx, size_t from, size_t to)
  * marks. Returns where the walk goes on. */
 static inline size_t past_claimed(const fl_mx *mx, size_t at);
 
-static size_t skip_to_mark(const fl_mx *mx, size_t *cursor, size_t i)
+/* (*start: true when the walk goes on at a mark, a word's start) */
+static size_t skip_to_mark(const fl_mx *mx, size_t *cursor, size_t i, bool *start)
 {
     const unsigned char *t = (const unsigned char *)mx->text;
 again:;
@@ -542,8 +546,10 @@ again:;
             return i;
         to = mx->s_off + mx->name_marks[k];
     }
-    if (to == i)
+    if (to == i) {
+        *start = k < mx->name_mark_count;
         return i;
+    }
     size_t at = first_claimed(mx, i, to);
     if (at < to) {
         /* as far as the first claimed byte, when the walk would stop
@@ -567,6 +573,7 @@ again:;
             return i;
         goto again;
     }
+    *start = k < mx->name_mark_count;
     return to;
 }
 
@@ -610,12 +617,12 @@ void fl_extract_names(fl_mx *mx)
     nseq q = {0};
     size_t i = mx->s_off, prev_end = 0, mark = 0;
     while (i < mx->s_end && mx->doc->status == FL_OK) {
-        bool joined;
+        bool joined, start = false;
         if (!q.open && mx->name_marks)
-            i = skip_to_mark(mx, &mark, i);
+            i = skip_to_mark(mx, &mark, i, &start);
         if (i >= mx->s_end)
             break;
-        if (!fl_mx_alnum_at(mx, i)) {
+        if (!start && !fl_mx_alnum_at(mx, i)) {
             size_t l = 1;
             if ((unsigned char)mx->text[i] >= 0x80)
                 cp_at(mx, i, &l);
@@ -643,7 +650,7 @@ void fl_extract_names(fl_mx *mx)
             i = we;
             continue;
         }
-        nword w = read_word(mx, i, joined);
+        nword w = read_word(mx, i, joined, start);
         if (w.end > w.off && fl_mx_claimed(mx, w.off, w.end - w.off))
             w.kind = W_OTHER;
         if (q.open && !joined)
@@ -692,7 +699,8 @@ void fl_extract_names(fl_mx *mx)
             else
                 flush(mx, &q);
             if (q.open && mx->doc->status == FL_OK) {
-                joined = true;
+                /* after a space: a word's start */
+                joined = start = true;
                 goto word;
             }
         }
