@@ -472,15 +472,17 @@ static void flush(fl_mx *mx, nseq *q)
 /* A word that starts with a lower-case ASCII letter not followed by a
  * capital ("iPhone") nor joined to more by a hyphen or an apostrophe:
  * outside a name read_word takes it for W_OTHER, resuming at its end.
- * Returns that end (past `at`), or 0 for any other word. */
-static size_t plain_lower_word(const fl_mx *mx, size_t at)
+ * Returns that end (past `at`), or 0 for any other word (`start`: `at` is
+ * known to start a word). */
+static size_t plain_lower_word(const fl_mx *mx, size_t at, bool start)
 {
     const char *t = mx->text;
     if (t[at] < 'a' || t[at] > 'z')
         return 0;
     if (at + 1 < mx->s_end && t[at + 1] >= 'A' && t[at + 1] <= 'Z')
         return 0;
-    size_t we = fl_mx_word_end(mx, at);
+    /* at a word's start the table has its end */
+    size_t we = start && mx->wend ? mx->s_off + mx->wend[at - mx->s_off] : fl_mx_word_end(mx, at);
     if (we >= mx->s_end)
         return we;
     unsigned char c = (unsigned char)t[we];
@@ -636,7 +638,7 @@ void fl_extract_names(fl_mx *mx)
             i = past_claimed(mx, i);
             continue;
         }
-        size_t we = plain_lower_word(mx, i);
+        size_t we = plain_lower_word(mx, i, start);
         if (we) {
             /* what read_word says of it: no part of a name, or inside
              * one a particle (von, of) */
