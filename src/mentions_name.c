@@ -549,7 +549,9 @@ again:;
         to = mx->s_off + mx->name_marks[k];
     }
     if (to == i) {
+        /* the walk leaves the mark behind: the next look starts past it */
         *start = k < mx->name_mark_count;
+        *cursor = k + *start;
         return i;
     }
     size_t at = first_claimed(mx, i, to);
@@ -576,6 +578,7 @@ again:;
         goto again;
     }
     *start = k < mx->name_mark_count;
+    *cursor = k + *start;
     return to;
 }
 
@@ -618,7 +621,8 @@ void fl_extract_names(fl_mx *mx)
     }
     nseq q = {0};
     size_t i = mx->s_off, prev_end = 0, mark = 0;
-    while (i < mx->s_end && mx->doc->status == FL_OK) {
+    const fl_doc *const doc = mx->doc;
+    while (i < mx->s_end && doc->status == FL_OK) {
         bool joined, start = false;
         if (!q.open && mx->name_marks)
             i = skip_to_mark(mx, &mark, i, &start);
@@ -700,7 +704,7 @@ void fl_extract_names(fl_mx *mx)
                 i += 3;
             else
                 flush(mx, &q);
-            if (q.open && mx->doc->status == FL_OK) {
+            if (q.open && doc->status == FL_OK) {
                 /* after a space: a word's start */
                 joined = start = true;
                 goto word;
