@@ -1785,9 +1785,8 @@ static bool is_company_suffix(const char *w, size_t len)
 /* The last space-separated word of a surface: [*start, len). */
 static size_t last_word(const char *s, size_t len, size_t *start)
 {
-    size_t i = len;
-    while (i > 0 && s[i - 1] != ' ')
-        i--;
+    const char *sp = len ? memrchr(s, ' ', len) : NULL;
+    const size_t i = sp ? (size_t)(sp - s) + 1 : 0;
     *start = i;
     return len - i;
 }
@@ -1905,6 +1904,8 @@ static void settle_read(fl_mx *mx, const fl_mention *m, fl_key_memo *e)
     e->settle = SETTLE_NONE;
     size_t ws;
     size_t wl = last_word(m->surface, m->len, &ws);
+    /* whether the surface has a space, found here for has_space */
+    e->spaced = ws ? SPACED_YES : SPACED_NO;
     if (ws == 0)
         return;
     uint32_t id;
