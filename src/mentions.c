@@ -701,6 +701,14 @@ static size_t first_word_of(const fl_mx *mx)
     return i;
 }
 
+/* fl_head_lengths(wl) by wl, to 63 (the same for longer words) */
+#define HL4(n)                                                                                     \
+    FL_HEAD_LENGTHS(n), FL_HEAD_LENGTHS((n) + 1), FL_HEAD_LENGTHS((n) + 2), FL_HEAD_LENGTHS((n) + 3)
+#define HL16(n) HL4(n), HL4((n) + 4), HL4((n) + 8), HL4((n) + 12)
+static const uint32_t head_lengths[64] = {HL16(0), HL16(16), HL16(32), HL16(48)};
+#undef HL16
+#undef HL4
+
 static bool fill_word_ends(fl_mx *mx)
 {
     size_t len = mx->s_end - mx->s_off;
@@ -759,17 +767,18 @@ static bool fill_word_ends(fl_mx *mx)
     } while (0)
 
 /* the ASCII word [p, e) of wl bytes (ASCII letters and digits up to
- * ascii_end), first byte c, whose row of heads is `head` (nonzero): a
- * title's or an honorific's word (a mark, in mk), or a number's */
+ * ascii_end), first byte c, whose row of heads masked with the bits of
+ * its length (head_lengths) is `head` (nonzero): a title's or an
+ * honorific's word (a mark, in mk), or a number's */
 #define NOTE_HEAD(p, e, ascii_end, c, head, wl)                                                    \
     do {                                                                                           \
-        if ((e) == (ascii_end) && (wl)-2 < 13 && (((head) >> (wl)) & 1u)) {                        \
+        if ((e) == (ascii_end) && ((head)&0x7FFFu)) {                                              \
             const unsigned sk_ = fl_word_sketch((const char *)t + (p), (wl));                      \
             if ((first_byte[c] & FB_MARK) || ((role_sketch[sk_ >> 6] >> (sk_ & 63)) & 1u))         \
                 mk |= 1ull << ((p)-base);                                                          \
         }                                                                                          \
         if (((head)&FL_HEAD_DIGIT) ||                                                              \
-            (((head)&FL_HEAD_SPELLED) && (wl) >= 3 &&                                              \
+            (((head)&FL_HEAD_SPELLED) &&                                                           \
              ((spelled_third[((c)&31) * 32 + (t[(p) + 1] & 31)] >> (t[(p) + 2] & 31)) & 1u) &&     \
              fl_spelled_start((const char *)t + (p), len - (p)))) {                                \
             memo[nn].len = memo[nn].scale = FL_NUMBER_UNREAD;                                      \
@@ -809,7 +818,7 @@ static bool fill_word_ends(fl_mx *mx)
                  * number's: by the first two bytes in one load (the first
                  * again for a word of one byte, which is neither a mark
                  * nor spelled), zero for most words */
-                const uint32_t head = heads[c][t[p + (wl > 1)] & 31];
+                const uint32_t head = heads[c][t[p + (wl > 1)] & 31] & head_lengths[wl];
                 if (head)
                     NOTE_HEAD(p, e, e, c, head, wl);
             }
@@ -823,7 +832,8 @@ static bool fill_word_ends(fl_mx *mx)
                 const size_t wl = e - p;
                 w[p] = (uint32_t)e;
                 k = e;
-                const uint32_t head = heads[c][t[p + (wl > 1)] & 31];
+                const uint32_t head =
+                    heads[c][t[p + (wl > 1)] & 31] & head_lengths[wl < 63 ? wl : 63];
                 if (head)
                     NOTE_HEAD(p, e, ascii_end, c, head, wl);
             }
@@ -1775,9 +1785,8 @@ static bool is_company_suffix(const char *w, size_t len)
 /* The last space-separated word of a surface: [*start, len). */
 static size_t last_word(const char *s, size_t len, size_t *start)
 {
-    size_t i = len;
-    while (i > 0 && s[i - 1] != ' ')
-        i--;
+    const char *sp = len ? memrchr(s, ' ', len) : NULL;
+    const size_t i = sp ? (size_t)(sp - s) + 1 : 0;
     *start = i;
     return len - i;
 }
@@ -1867,11 +1876,36 @@ typedef struct fold_state {
  * name mention i (written in ordinary case) offers the rest of the
  * document, found once per surface: SETTLE_NONE when it offers none or no
  * mention has its fold (then nobody can look it up). */
+/* The interned fold of the surname m->surface[ws..ws + wl) (with its id
+ * in *id), or NULL (as fold_interned without adding). Most surnames are
+ * ASCII letters, which fl_fold lowers: when the surface's fold (interned,
+ * as long as the surface) ends in just those letters in lower case, that
+ * end is the surname's fold, NUL-terminated, and fl_fold is not called. */
+static const char *surname_fold(fl_mx *mx, const fl_mention *m, const fl_key_memo *e, size_t ws,
+                                size_t wl, uint32_t *id)
+{
+    const char *s = m->surface + ws;
+    if (e->fold_id != FOLD_NONE && mx->folds[e->fold_id].len == m->len) {
+        const char *f = e->fold + ws;
+        size_t j = 0;
+        for (; j < wl; j++) {
+            const unsigned char l = (unsigned char)s[j] | 0x20;
+            if (l < 'a' || l > 'z' || (unsigned char)f[j] != l)
+                break;
+        }
+        if (j == wl)
+            return intern_fold(mx, f, wl, false, id);
+    }
+    return fold_interned(mx, s, wl, 0, false, id);
+}
+
 static void settle_read(fl_mx *mx, const fl_mention *m, fl_key_memo *e)
 {
     e->settle = SETTLE_NONE;
     size_t ws;
     size_t wl = last_word(m->surface, m->len, &ws);
+    /* whether the surface has a space, found here for has_space */
+    e->spaced = ws ? SPACED_YES : SPACED_NO;
     if (ws == 0)
         return;
     uint32_t id;
@@ -1885,7 +1919,7 @@ static void settle_read(fl_mx *mx, const fl_mention *m, fl_key_memo *e)
         }
         return;
     }
-    if (fold_interned(mx, m->surface + ws, wl, 0, false, &id)) {
+    if (surname_fold(mx, m, e, ws, wl, &id)) {
         e->settle = SETTLE_SURNAME;
         e->settle_id = id;
     }

@@ -86,9 +86,11 @@ typedef struct fl_word_table {
      * in one load: bit n (2 to 14) set when a word of n bytes starting
      * with them may be a role's first word (FL_WC_ROLE, either case) or an
      * honorific (Mr, Sir, Dame: fl_honorific_word, 2 to 6 bytes), before
-     * the sketch; FL_HEAD_DIGIT in the rows of the digits; FL_HEAD_SPELLED
-     * where a spelled number may start (then its third letter decides).
-     * Zero for most words. */
+     * the sketch; FL_HEAD_DIGIT in the rows of the digits; where a spelled
+     * number may start, one of FL_HEAD_SPELLED, for the least length of
+     * the numbers spelled so (then its third letter decides). A row is
+     * read masked with fl_head_lengths() of the word's length. Zero for
+     * most words. */
     uint32_t heads[128][32];
     /* by the first byte & 31 of a word of FL_WC_COMMON or FL_WC_CALENDAR
      * (two letters or more), bit (second byte & 31) set: a filter before
@@ -96,7 +98,25 @@ typedef struct fl_word_table {
     uint32_t common_pairs[32];
 } fl_word_table;
 
-enum { FL_HEAD_DIGIT = 1u << 16, FL_HEAD_SPELLED = 1u << 17 };
+/* FL_HEAD_SPELLED3 << k (k 0 to 3): a spelled number of 3 + k bytes or
+ * more may start here (one, four, three, eleven); FL_HEAD_SPELLED any. */
+enum {
+    FL_HEAD_DIGIT = 1u << 16,
+    FL_HEAD_SPELLED3 = 1u << 17,
+    FL_HEAD_SPELLED = 0xFu << 17,
+};
+
+/* The bits of a row of heads that a word of wl bytes keeps: its length's
+ * (2 to 14), FL_HEAD_DIGIT, and the spelled numbers' as long as it or
+ * shorter (the letters of a spelled number are the start of its word: a
+ * shorter word starts none; "two3" does). */
+#define FL_HEAD_LENGTHS(wl)                                                                        \
+    (((wl) >= 2 && (wl) <= 14 ? 1u << ((wl)&15) : 0u) | FL_HEAD_DIGIT |                            \
+     ((wl) >= 3 ? ((1u << ((wl) < 6 ? (wl)-2 : 4)) - 1u) * FL_HEAD_SPELLED3 : 0u))
+static inline uint32_t fl_head_lengths(size_t wl)
+{
+    return FL_HEAD_LENGTHS(wl);
+}
 
 /* The filter bit of a word: its length, first three bytes and last byte
  * with ASCII capitals lowered (other bytes only collide, which the hash

@@ -131,10 +131,12 @@ enum { PLAIN_WORD = 1, PLAIN_DIGIT = 2, PLAIN_LOWER = 4, PLAIN_INNER = 8 };
  * scan_word would read it (one segment, a capital first). Within the word
  * a byte is a digit when bit 6 is clear, else a letter, lower-case when
  * bit 5 is set. The PLAIN_* flags, 0 for any other word. */
-static inline unsigned scan_plain(const fl_mx *mx, size_t at, size_t *we_out)
+static inline unsigned scan_plain(const fl_mx *mx, size_t at, bool start, size_t *we_out)
 {
     const unsigned char *t = (const unsigned char *)mx->text;
-    const size_t end = mx->s_end, we = fl_mx_word_end(mx, at);
+    /* at a word's start (an ASCII capital), the table has its end */
+    const size_t end = mx->s_end, we = start && mx->wend ? mx->s_off + mx->wend[at - mx->s_off]
+                                                         : fl_mx_word_end(mx, at);
     if (we < end && (t[we] == '-' || ((t[we] == '\'' || t[we] == 0xE2) && apostrophe(mx, we))))
         return 0;
     *we_out = we;
@@ -144,7 +146,7 @@ static inline unsigned scan_plain(const fl_mx *mx, size_t at, size_t *we_out)
         /* a word inside one block of the sentence's masks (fill_word_ends
          * made them with wend): its bytes are letters and digits */
         const fl_word_block *bk = &mx->blocks[r >> 6];
-        const uint64_t m = (wl < 64 ? ((uint64_t)1 << wl) - 1 : ~(uint64_t)0) << (r & 63);
+        const uint64_t m = (~(uint64_t)0 >> (64 - wl)) << (r & 63); /* 1 <= wl <= 64 */
         if (bk->high & m)
             return 0; /* a letter past ASCII */
         if (bk->digit & m)
@@ -311,14 +313,15 @@ static nword initial_or_not(const fl_mx *mx, nword w, size_t at, size_t raw_end,
     return w;
 }
 
-/* Reads the word at `at` and classifies it for names. */
-static nword read_word(const fl_mx *mx, size_t at, bool in_name)
+/* Reads the word at `at` (`start`: known to start a word) and classifies
+ * it for names. */
+static nword read_word(const fl_mx *mx, size_t at, bool in_name, bool start)
 {
     const char *t = mx->text;
     size_t we;
     unsigned pf;
     if ((unsigned char)t[at] >= 'A' && (unsigned char)t[at] <= 'Z' &&
-        (pf = scan_plain(mx, at, &we)) != 0) {
+        (pf = scan_plain(mx, at, start, &we)) != 0) {
         /* what the rest of this function makes of the word scan_word
          * would read as one segment with a capital first, no possessive */
         nword w = {at, at, we, W_OTHER, false, false, false};
@@ -469,15 +472,17 @@ static void flush(fl_mx *mx, nseq *q)
 /* A word that starts with a lower-case ASCII letter not followed by a
  * capital ("iPhone") nor joined to more by a hyphen or an apostrophe:
  * outside a name read_word takes it for W_OTHER, resuming at its end.
- * Returns that end (past `at`), or 0 for any other word. */
-static size_t plain_lower_word(const fl_mx *mx, size_t at)
+ * Returns that end (past `at`), or 0 for any other word (`start`: `at` is
+ * known to start a word). */
+static size_t plain_lower_word(const fl_mx *mx, size_t at, bool start)
 {
     const char *t = mx->text;
     if (t[at] < 'a' || t[at] > 'z')
         return 0;
     if (at + 1 < mx->s_end && t[at + 1] >= 'A' && t[at + 1] <= 'Z')
         return 0;
-    size_t we = fl_mx_word_end(mx, at);
+    /* at a word's start the table has its end */
+    size_t we = start && mx->wend ? mx->s_off + mx->wend[at - mx->s_off] : fl_mx_word_end(mx, at);
     if (we >= mx->s_end)
         return we;
     unsigned char c = (unsigned char)t[we];
@@ -508,7 +513,8 @@ static size_t first_claimed(const fl_mx *mx, size_t from, size_t to)
  * marks. Returns where the walk goes on. */
 static inline size_t past_claimed(const fl_mx *mx, size_t at);
 
-static size_t skip_to_mark(const fl_mx *mx, size_t *cursor, size_t i)
+/* (*start: true when the walk goes on at a mark, a word's start) */
+static size_t skip_to_mark(const fl_mx *mx, size_t *cursor, size_t i, bool *start)
 {
     const unsigned char *t = (const unsigned char *)mx->text;
 again:;
@@ -542,8 +548,12 @@ again:;
             return i;
         to = mx->s_off + mx->name_marks[k];
     }
-    if (to == i)
+    if (to == i) {
+        /* the walk leaves the mark behind: the next look starts past it */
+        *start = k < mx->name_mark_count;
+        *cursor = k + *start;
         return i;
+    }
     size_t at = first_claimed(mx, i, to);
     if (at < to) {
         /* as far as the first claimed byte, when the walk would stop
@@ -567,6 +577,8 @@ again:;
             return i;
         goto again;
     }
+    *start = k < mx->name_mark_count;
+    *cursor = k + *start;
     return to;
 }
 
@@ -609,13 +621,14 @@ void fl_extract_names(fl_mx *mx)
     }
     nseq q = {0};
     size_t i = mx->s_off, prev_end = 0, mark = 0;
-    while (i < mx->s_end && mx->doc->status == FL_OK) {
-        bool joined;
+    const fl_doc *const doc = mx->doc;
+    while (i < mx->s_end && doc->status == FL_OK) {
+        bool joined, start = false;
         if (!q.open && mx->name_marks)
-            i = skip_to_mark(mx, &mark, i);
+            i = skip_to_mark(mx, &mark, i, &start);
         if (i >= mx->s_end)
             break;
-        if (!fl_mx_alnum_at(mx, i)) {
+        if (!start && !fl_mx_alnum_at(mx, i)) {
             size_t l = 1;
             if ((unsigned char)mx->text[i] >= 0x80)
                 cp_at(mx, i, &l);
@@ -629,7 +642,7 @@ void fl_extract_names(fl_mx *mx)
             i = past_claimed(mx, i);
             continue;
         }
-        size_t we = plain_lower_word(mx, i);
+        size_t we = plain_lower_word(mx, i, start);
         if (we) {
             /* what read_word says of it: no part of a name, or inside
              * one a particle (von, of) */
@@ -643,7 +656,7 @@ void fl_extract_names(fl_mx *mx)
             i = we;
             continue;
         }
-        nword w = read_word(mx, i, joined);
+        nword w = read_word(mx, i, joined, start);
         if (w.end > w.off && fl_mx_claimed(mx, w.off, w.end - w.off))
             w.kind = W_OTHER;
         if (q.open && !joined)
@@ -691,8 +704,9 @@ void fl_extract_names(fl_mx *mx)
                 i += 3;
             else
                 flush(mx, &q);
-            if (q.open && mx->doc->status == FL_OK) {
-                joined = true;
+            if (q.open && doc->status == FL_OK) {
+                /* after a space: a word's start */
+                joined = start = true;
                 goto word;
             }
         }

@@ -435,12 +435,18 @@ void fl_word_table_build(fl_word_table *table)
     for (unsigned d = '0'; d <= '9'; d++)
         for (unsigned k = 0; k < 32; k++)
             table->heads[d][k] |= FL_HEAD_DIGIT;
-    static const char *const spelled_heads[] = {"on", "tw", "th", "te", "fo", "fi",
-                                                "si", "se", "ei", "el", "ni"};
+    /* with the least length of the numbers spelled so (three, not
+     * thousand, which fl_spelled_start turns away) */
+    static const struct {
+        char head[3];
+        unsigned least;
+    } spelled_heads[] = {{"on", 3}, {"tw", 3}, {"th", 5}, {"te", 3}, {"fo", 4}, {"fi", 4},
+                         {"si", 3}, {"se", 5}, {"ei", 5}, {"el", 6}, {"ni", 4}};
     for (size_t i = 0; i < sizeof spelled_heads / sizeof spelled_heads[0]; i++) {
-        const unsigned char *h = (const unsigned char *)spelled_heads[i];
-        table->heads[h[0]][h[1] & 31u] |= FL_HEAD_SPELLED;
-        table->heads[h[0] & ~0x20u][h[1] & 31u] |= FL_HEAD_SPELLED;
+        const unsigned char *h = (const unsigned char *)spelled_heads[i].head;
+        const uint32_t bit = FL_HEAD_SPELLED3 << (spelled_heads[i].least - 3);
+        table->heads[h[0]][h[1] & 31u] |= bit;
+        table->heads[h[0] & ~0x20u][h[1] & 31u] |= bit;
     }
 }
 

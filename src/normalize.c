@@ -149,23 +149,13 @@ static uint32_t xscript_map(uint32_t c)
 
 /* The digit a letter stands for inside a run mixing letters and digits
  * (either case, so that keys without case folding agree), or 0. */
-static char digit_for(unsigned char c)
+static const char digit_of[256] = {
+    ['b'] = '8', ['B'] = '8', ['i'] = '1', ['I'] = '1', ['l'] = '1', ['L'] = '1',
+    ['o'] = '0', ['O'] = '0', ['s'] = '5', ['S'] = '5', ['z'] = '2', ['Z'] = '2',
+};
+static inline char digit_for(unsigned char c)
 {
-    switch (c | 0x20) {
-    case 'b':
-        return '8';
-    case 'i':
-    case 'l':
-        return '1';
-    case 'o':
-        return '0';
-    case 's':
-        return '5';
-    case 'z':
-        return '2';
-    default:
-        return 0;
-    }
+    return digit_of[c];
 }
 
 /* Latin letters whose diacritic is part of the letter (no decomposition):

@@ -432,9 +432,25 @@ START_TEST(test_word_heads)
         "forty",   "fifty",   "sixty",     "seventy",  "eighty",   "ninety"};
     for (size_t i = 0; i < sizeof spelled / sizeof spelled[0]; i++) {
         const unsigned char *w = (const unsigned char *)spelled[i];
-        ck_assert_msg(t->heads[w[0]][w[1] & 31] & FL_HEAD_SPELLED, "%s", spelled[i]);
-        ck_assert_msg(t->heads[w[0] - 'a' + 'A'][w[1] & 31] & FL_HEAD_SPELLED, "%s", spelled[i]);
+        const uint32_t keep = fl_head_lengths(strlen(spelled[i])) & FL_HEAD_SPELLED;
+        ck_assert_msg(t->heads[w[0]][w[1] & 31] & keep, "%s", spelled[i]);
+        ck_assert_msg(t->heads[w[0] - 'a' + 'A'][w[1] & 31] & keep, "%s", spelled[i]);
+        /* with a digit after it too ("two3"), not one byte shorter */
+        ck_assert(t->heads[w[0]][w[1] & 31] & fl_head_lengths(strlen(spelled[i]) + 1));
     }
+    /* the words shorter than every number spelled with their first two
+     * letters keep no bit of their row: "the", "on", "for", "see" */
+    static const char *const short_words[] = {"the", "that", "on",   "for",
+                                              "fit", "see",  "eigh", "else"};
+    for (size_t i = 0; i < sizeof short_words / sizeof short_words[0]; i++) {
+        const unsigned char *w = (const unsigned char *)short_words[i];
+        ck_assert_msg(!(t->heads[w[0]][w[1] & 31] & fl_head_lengths(strlen(short_words[i])) &
+                        (FL_HEAD_DIGIT | FL_HEAD_SPELLED)),
+                      "%s", short_words[i]);
+    }
+    for (size_t wl = 0; wl < 64; wl++)
+        ck_assert(fl_head_lengths(wl) & FL_HEAD_DIGIT);
+    ck_assert_uint_eq(fl_head_lengths(1) & ~FL_HEAD_DIGIT, 0);
     for (unsigned d = '0'; d <= '9'; d++)
         for (unsigned k = 0; k < 32; k++)
             ck_assert(t->heads[d][k] & FL_HEAD_DIGIT);
