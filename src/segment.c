@@ -2629,9 +2629,12 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
      * it ends the loop), so starting no word past at + 2 * (room - 1)
      * keeps the tokens within their room (at <= last here: len - i >= 8) */
     size_t room = sg->cap - sg->n;
-    if (!room)
+    if (room < 2)
         return i;
-    const unsigned char *lim = (size_t)(last - at) / 2 >= room - 1 ? at + 2 * (room - 1) : last;
+    /* a word of two letters or more with a comma and a space after it
+     * takes four bytes or more for its two tokens, so starting no word past
+     * at + 2 * (room - 2) keeps them within room too */
+    const unsigned char *lim = (size_t)(last - at) / 2 >= room - 2 ? at + 2 * (room - 2) : last;
     uint8_t *flag = sg->flags + sg->n;
     /* a word's fields from kind on (all but off and len), small or
      * capitalized, copied as eight bytes: one store instead of clearing the
@@ -2647,8 +2650,9 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
     memcpy(&cap_tail, (const unsigned char *)&cap_word + TAIL, 8);
     /* a word of three letters or more before a period: its length (upper
      * as below) */
-    size_t period = 0, nolower = 0;
+    size_t period = 0, nolower = 0, commas = 0;
     uint64_t period_upper = 0;
+    const unsigned char *end = s + sg->len;
     while (at <= lim) {
         uint64_t w = fl_load8(at);
         /* bytes past ASCII may carry into the bytes after them, but every
@@ -2695,6 +2699,16 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
             nolower++; /* a capital on its own: "I", "A" */
         at += k;
         if (t != ' ') {
+            if (t == ',' && k >= 2 && at + 1 < end && at[1] == ' ') {
+                /* ", " after the word: the comma as tokenize pushes it
+                 * (push_one_byte), then on to the next word */
+                *tok++ = (fl_token){.off = (size_t)(at - s), .len = 1, .kind = FL_TOK_PUNCT};
+                *flag++ = 0;
+                commas++;
+                at += 2;
+                g = G_SPACE;
+                continue;
+            }
             g = 0;
             break;
         }
@@ -2703,6 +2717,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
     }
     sg->n = (size_t)(tok - sg->toks);
     sg->nolower += nolower;
+    sg->nonwords += commas;
     *gap = g;
     if (period && !(period_upper & ~0x20ull))
         return period_word(sg, (size_t)(at - s), period, period_upper != 0, gap);
