@@ -472,7 +472,10 @@ enum {
     T_NOLOWER = 8,  /* a WORD without a lower-case letter (fast_words' words
                        only counted in seg.nolower: read at a sentence end only) */
     T_AB_SHIFT = 4, /* bits 4-6: the AB_ class of an abbreviation */
-    T_QUOTED = 128  /* inside a double-quoted span closed in its paragraph */
+    T_QUOTED = 128, /* inside a double-quoted span closed in its paragraph */
+    G_JOINED = 128  /* in tokenize's gap only, from fast_words: the word there is
+                       ASCII letters before an apostrophe or hyphen (scan_plain
+                       leaves it to scan_joined) */
 };
 
 /* Longest context word (lower-cased bytes) */
@@ -1294,6 +1297,11 @@ static __attribute__((noinline)) fl_status tokenize(seg *sg)
                     breaks = 0;
                     if (!alnum_counts[s[i]])
                         break; /* after a word, or before a token not a word */
+                }
+                if (__builtin_expect(gap & G_JOINED, 0)) {
+                    gap &= (uint8_t)~G_JOINED;
+                    r = 0;
+                    break;
                 }
                 if ((r = scan_plain(sg, i, gap, &end)) <= 0)
                     break;
@@ -2684,6 +2692,8 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
             if (t == '.' && k >= 3) {
                 period = k;
                 period_upper = upper;
+            } else if (t == '\'' || t == '-') {
+                g |= G_JOINED;
             }
             break;
         }
