@@ -464,6 +464,9 @@ static bool is_small_word(const unsigned char *w, size_t len)
 
 /* ---------------------------------------------------------------- tokens */
 
+/* A double quote's kind in seg.quotes. */
+enum { Q_STRAIGHT, Q_OPEN, Q_CLOSE };
+
 /* Per-token flags beside doc->tokens while segmenting. */
 enum {
     G_SPACE = 1,    /* whitespace before the token */
@@ -515,7 +518,8 @@ typedef struct seg {
     /* the tokens split_sentences must look at (a line break before them,
      * an abbreviation, a punctuation mark that may end a sentence), and
      * the double quotes mark_quotes pairs, each with the number of
-     * paragraphs begun up to it; malloc'd */
+     * paragraphs begun up to it (shifted left two bits: the low two its
+     * Q_ kind); malloc'd */
     stop_vec stops;
     idx_vec quotes;
     size_t paras;
@@ -1371,9 +1375,13 @@ static __attribute__((noinline)) fl_status tokenize(seg *sg)
             }
             if (!push_token(sg, i, end - i, FL_TOK_PUNCT, gap))
                 return FL_ENOMEM;
-            if ((cp == '"' || cp == 0x201C || cp == 0x201D || cp == 0x00AB || cp == 0x00BB) &&
-                !(idx_push(&sg->quotes, sg->n - 1) && idx_push(&sg->quotes, sg->paras)))
-                return FL_ENOMEM;
+            if (cp == '"' || cp == 0x201C || cp == 0x201D || cp == 0x00AB || cp == 0x00BB) {
+                /* with its paragraph: straight (0), opening (1), closing (2) */
+                size_t q = cp == '"' ? Q_STRAIGHT : cp == 0x201C || cp == 0x00AB ? Q_OPEN : Q_CLOSE;
+                if (!(idx_push(&sg->quotes, sg->n - 1) &&
+                      idx_push(&sg->quotes, sg->paras << 2 | q)))
+                    return FL_ENOMEM;
+            }
         } else if (c == C_SYMBOL) {
             if (!push_token(sg, i, end - i, FL_TOK_SYMBOL, gap))
                 return FL_ENOMEM;
@@ -1528,14 +1536,13 @@ static void mark_quotes(seg *sg)
     size_t open = 0, open_para = 0;
     bool is_open = false;
     for (size_t q = 0; q < sg->quotes.n; q += 2) {
-        size_t i = sg->quotes.v[q], para = sg->quotes.v[q + 1];
+        size_t i = sg->quotes.v[q], para = sg->quotes.v[q + 1] >> 2, kind = sg->quotes.v[q + 1] & 3;
         if (para != open_para)
             is_open = false; /* a paragraph began after the opening quote */
         uint8_t g = sg->flags[i];
-        uint32_t cp = mark_cp(sg, i);
-        bool straight = cp == '"';
-        bool opener = cp == 0x201C || cp == 0x00AB;
-        bool closer = cp == 0x201D || cp == 0x00BB;
+        bool straight = kind == Q_STRAIGHT;
+        bool opener = kind == Q_OPEN;
+        bool closer = kind == Q_CLOSE;
         if (straight) {
             bool space_after = i + 1 >= sg->n || (sg->flags[i + 1] & G_SPACE);
             if (!(g & G_SPACE))
