@@ -1299,8 +1299,14 @@ static __attribute__((noinline)) fl_status tokenize(seg *sg)
                 if (at != i) {
                     i = at;
                     breaks = 0;
-                    if (!alnum_counts[s[i]])
-                        break; /* after a word, or before a token not a word */
+                    if (!alnum_counts[s[i]]) {
+                        if (s[i] != ' ' || len - i < 2 || !alnum_counts[s[i + 1]])
+                            break; /* after a word, or before a token not a word */
+                        /* a space and a word after a sentence's last period */
+                        i++;
+                        gap |= G_SPACE;
+                        continue;
+                    }
                 }
                 if (__builtin_expect(gap & G_JOINED, 0)) {
                     gap &= (uint8_t)~G_JOINED;
