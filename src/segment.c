@@ -1636,7 +1636,7 @@ typedef struct counts {
     size_t nonwords, nolower;
 } counts;
 
-static void sentence_flags(fl_sentence *st, const seg *sg, size_t words, size_t nolower);
+static inline void sentence_flags(fl_sentence *st, const seg *sg, size_t words, size_t nolower);
 
 /* Adds the sentence of tokens [first, end) with its flags; from and to are
  * the counts at first and at end. */
@@ -1765,7 +1765,8 @@ static void finish_flags(fl_sentence *st, size_t words, size_t nolower, size_t c
 /* The sentence's flags, as it is added: words, its WORD tokens; nolower,
  * those without a lower-case letter (from the counts at its stops). Only
  * a headline has its words read again, for title_case. */
-static void sentence_flags(fl_sentence *st, const seg *sg, size_t words, size_t nolower)
+static __attribute__((noinline)) void line_sentence_flags(fl_sentence *st, const seg *sg,
+                                                          size_t words, size_t nolower)
 {
     sentence_headline(st, sg);
     size_t counted = 0, caps = 0;
@@ -1784,6 +1785,20 @@ static void sentence_flags(fl_sentence *st, const seg *sg, size_t words, size_t 
         }
     }
     finish_flags(st, words, nolower, counted, caps);
+    st->context_lazy = true;
+}
+
+/* sentence_flags in line for most sentences: those not on lines of their
+ * own, no headline (sentence_headline's first test) */
+static inline void sentence_flags(fl_sentence *st, const seg *sg, size_t words, size_t nolower)
+{
+    size_t first = st->first_token, end = first + st->token_count;
+    if ((sg->flags[first] & G_LINE) && (end >= sg->n || (sg->flags[end] & G_LINE))) {
+        line_sentence_flags(st, sg, words, nolower);
+        return;
+    }
+    st->headline = false;
+    finish_flags(st, words, nolower, 0, 0);
     st->context_lazy = true;
 }
 
