@@ -1475,8 +1475,21 @@ static bool is_opener(const seg *sg, size_t i)
     }
 }
 
+/* starts_sentence for a token that is no word or number led by an ASCII
+ * byte: opening quotes, a symbol, a byte past ASCII (out of line). */
+static __attribute__((noinline)) bool starts_sentence_else(const seg *sg, size_t i, size_t *word)
+{
+    for (int k = 0; k < 3 && i + 1 < sg->n && is_opener(sg, i); k++)
+        i++;
+    *word = i;
+    if (sg->toks[i].kind == FL_TOK_SYMBOL)
+        return true;
+    int c = first_class(sg, i);
+    return c == C_UPPER || c == C_DIGIT || c == C_LETTER;
+}
+
 /* Whether token i (after any opening quotes) can begin a sentence. */
-static bool starts_sentence(const seg *sg, size_t i, size_t *word)
+static inline bool starts_sentence(const seg *sg, size_t i, size_t *word)
 {
     const fl_token *t = &sg->toks[i];
     unsigned char b = sg->s[t->off];
@@ -1486,13 +1499,7 @@ static bool starts_sentence(const seg *sg, size_t i, size_t *word)
         int c = ascii_class[b];
         return c == C_UPPER || c == C_DIGIT || c == C_LETTER;
     }
-    for (int k = 0; k < 3 && i + 1 < sg->n && is_opener(sg, i); k++)
-        i++;
-    *word = i;
-    if (sg->toks[i].kind == FL_TOK_SYMBOL)
-        return true;
-    int c = first_class(sg, i);
-    return c == C_UPPER || c == C_DIGIT || c == C_LETTER;
+    return starts_sentence_else(sg, i, word);
 }
 
 /* Tokens making the list marker at line-start token i ("-", "1." ...). */
