@@ -548,17 +548,23 @@ static inline bool idx_push(idx_vec *x, size_t v)
     return true;
 }
 
-static bool stop_push(seg *sg)
+/* Doubles the room of x (full); false when out of memory. */
+static __attribute__((noinline)) bool stop_grow(stop_vec *x)
+{
+    size_t cap = x->cap ? x->cap * 2 : 256;
+    stop_at *v = realloc(x->v, cap * sizeof *v);
+    if (!v)
+        return false;
+    x->v = v;
+    x->cap = cap;
+    return true;
+}
+
+static inline bool stop_push(seg *sg)
 {
     stop_vec *x = &sg->stops;
-    if (x->n == x->cap) {
-        size_t cap = x->cap ? x->cap * 2 : 256;
-        stop_at *v = realloc(x->v, cap * sizeof *v);
-        if (!v)
-            return false;
-        x->v = v;
-        x->cap = cap;
-    }
+    if (x->n == x->cap && !stop_grow(x))
+        return false;
     x->v[x->n++] = (stop_at){.tok = sg->n, .nonwords = sg->nonwords, .nolower = sg->nolower};
     return true;
 }
