@@ -1508,11 +1508,9 @@ static inline bool starts_sentence(const seg *sg, size_t i, size_t *word)
     return starts_sentence_else(sg, i, word);
 }
 
-/* Tokens making the list marker at line-start token i ("-", "1." ...). */
-static size_t list_marker(const seg *sg, size_t i)
+/* list_marker for a token that is no WORD (out of line). */
+static __attribute__((noinline)) size_t list_marker_else(const seg *sg, size_t i)
 {
-    if (!(sg->flags[i] & G_LINE))
-        return 0;
     const fl_token *t = &sg->toks[i];
     size_t m = 0;
     if (t->kind == FL_TOK_PUNCT || t->kind == FL_TOK_SYMBOL) {
@@ -1545,6 +1543,14 @@ static size_t list_marker(const seg *sg, size_t i)
         return 0;
     uint8_t after = sg->flags[i + m];
     return (after & G_SPACE) && !(after & G_LINE) ? m : 0;
+}
+
+/* Tokens making the list marker at line-start token i ("-", "1." ...). */
+static inline size_t list_marker(const seg *sg, size_t i)
+{
+    if (!(sg->flags[i] & G_LINE) || sg->toks[i].kind == FL_TOK_WORD)
+        return 0;
+    return list_marker_else(sg, i);
 }
 
 /* Marks the tokens inside each double-quoted span ("...", “...”, «...»)
