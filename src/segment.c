@@ -464,6 +464,9 @@ static bool is_small_word(const unsigned char *w, size_t len)
 
 /* ---------------------------------------------------------------- tokens */
 
+/* A double quote's kind in seg.quotes. */
+enum { Q_STRAIGHT, Q_OPEN, Q_CLOSE };
+
 /* Per-token flags beside doc->tokens while segmenting. */
 enum {
     G_SPACE = 1,    /* whitespace before the token */
@@ -472,7 +475,10 @@ enum {
     T_NOLOWER = 8,  /* a WORD without a lower-case letter (fast_words' words
                        only counted in seg.nolower: read at a sentence end only) */
     T_AB_SHIFT = 4, /* bits 4-6: the AB_ class of an abbreviation */
-    T_QUOTED = 128  /* inside a double-quoted span closed in its paragraph */
+    T_QUOTED = 128, /* inside a double-quoted span closed in its paragraph */
+    G_JOINED = 128  /* in tokenize's gap only, from fast_words: the word there is
+                       ASCII letters before an apostrophe or hyphen (scan_plain
+                       leaves it to scan_joined) */
 };
 
 /* Longest context word (lower-cased bytes) */
@@ -512,7 +518,8 @@ typedef struct seg {
     /* the tokens split_sentences must look at (a line break before them,
      * an abbreviation, a punctuation mark that may end a sentence), and
      * the double quotes mark_quotes pairs, each with the number of
-     * paragraphs begun up to it; malloc'd */
+     * paragraphs begun up to it (shifted left two bits: the low two its
+     * Q_ kind); malloc'd */
     stop_vec stops;
     idx_vec quotes;
     size_t paras;
@@ -541,17 +548,23 @@ static inline bool idx_push(idx_vec *x, size_t v)
     return true;
 }
 
-static bool stop_push(seg *sg)
+/* Doubles the room of x (full); false when out of memory. */
+static __attribute__((noinline)) bool stop_grow(stop_vec *x)
+{
+    size_t cap = x->cap ? x->cap * 2 : 256;
+    stop_at *v = realloc(x->v, cap * sizeof *v);
+    if (!v)
+        return false;
+    x->v = v;
+    x->cap = cap;
+    return true;
+}
+
+static inline bool stop_push(seg *sg)
 {
     stop_vec *x = &sg->stops;
-    if (x->n == x->cap) {
-        size_t cap = x->cap ? x->cap * 2 : 256;
-        stop_at *v = realloc(x->v, cap * sizeof *v);
-        if (!v)
-            return false;
-        x->v = v;
-        x->cap = cap;
-    }
+    if (x->n == x->cap && !stop_grow(x))
+        return false;
     x->v[x->n++] = (stop_at){.tok = sg->n, .nonwords = sg->nonwords, .nolower = sg->nolower};
     return true;
 }
@@ -1292,8 +1305,19 @@ static __attribute__((noinline)) fl_status tokenize(seg *sg)
                 if (at != i) {
                     i = at;
                     breaks = 0;
-                    if (!alnum_counts[s[i]])
-                        break; /* after a word, or before a token not a word */
+                    if (!alnum_counts[s[i]]) {
+                        if (s[i] != ' ' || len - i < 2 || !alnum_counts[s[i + 1]])
+                            break; /* after a word, or before a token not a word */
+                        /* a space and a word after a sentence's last period */
+                        i++;
+                        gap |= G_SPACE;
+                        continue;
+                    }
+                }
+                if (__builtin_expect(gap & G_JOINED, 0)) {
+                    gap &= (uint8_t)~G_JOINED;
+                    r = 0;
+                    break;
                 }
                 if ((r = scan_plain(sg, i, gap, &end)) <= 0)
                     break;
@@ -1363,9 +1387,13 @@ static __attribute__((noinline)) fl_status tokenize(seg *sg)
             }
             if (!push_token(sg, i, end - i, FL_TOK_PUNCT, gap))
                 return FL_ENOMEM;
-            if ((cp == '"' || cp == 0x201C || cp == 0x201D || cp == 0x00AB || cp == 0x00BB) &&
-                !(idx_push(&sg->quotes, sg->n - 1) && idx_push(&sg->quotes, sg->paras)))
-                return FL_ENOMEM;
+            if (cp == '"' || cp == 0x201C || cp == 0x201D || cp == 0x00AB || cp == 0x00BB) {
+                /* with its paragraph: straight (0), opening (1), closing (2) */
+                size_t q = cp == '"' ? Q_STRAIGHT : cp == 0x201C || cp == 0x00AB ? Q_OPEN : Q_CLOSE;
+                if (!(idx_push(&sg->quotes, sg->n - 1) &&
+                      idx_push(&sg->quotes, sg->paras << 2 | q)))
+                    return FL_ENOMEM;
+            }
         } else if (c == C_SYMBOL) {
             if (!push_token(sg, i, end - i, FL_TOK_SYMBOL, gap))
                 return FL_ENOMEM;
@@ -1453,17 +1481,10 @@ static bool is_opener(const seg *sg, size_t i)
     }
 }
 
-/* Whether token i (after any opening quotes) can begin a sentence. */
-static bool starts_sentence(const seg *sg, size_t i, size_t *word)
+/* starts_sentence for a token that is no word or number led by an ASCII
+ * byte: opening quotes, a symbol, a byte past ASCII (out of line). */
+static __attribute__((noinline)) bool starts_sentence_else(const seg *sg, size_t i, size_t *word)
 {
-    const fl_token *t = &sg->toks[i];
-    unsigned char b = sg->s[t->off];
-    if ((t->kind == FL_TOK_WORD || t->kind == FL_TOK_NUMBER) && b < 0x80) {
-        /* most: a word or number (no opener) led by an ASCII byte */
-        *word = i;
-        int c = ascii_class[b];
-        return c == C_UPPER || c == C_DIGIT || c == C_LETTER;
-    }
     for (int k = 0; k < 3 && i + 1 < sg->n && is_opener(sg, i); k++)
         i++;
     *word = i;
@@ -1473,11 +1494,23 @@ static bool starts_sentence(const seg *sg, size_t i, size_t *word)
     return c == C_UPPER || c == C_DIGIT || c == C_LETTER;
 }
 
-/* Tokens making the list marker at line-start token i ("-", "1." ...). */
-static size_t list_marker(const seg *sg, size_t i)
+/* Whether token i (after any opening quotes) can begin a sentence. */
+static inline bool starts_sentence(const seg *sg, size_t i, size_t *word)
 {
-    if (!(sg->flags[i] & G_LINE))
-        return 0;
+    const fl_token *t = &sg->toks[i];
+    unsigned char b = sg->s[t->off];
+    if ((t->kind == FL_TOK_WORD || t->kind == FL_TOK_NUMBER) && b < 0x80) {
+        /* most: a word or number (no opener) led by an ASCII byte */
+        *word = i;
+        int c = ascii_class[b];
+        return c == C_UPPER || c == C_DIGIT || c == C_LETTER;
+    }
+    return starts_sentence_else(sg, i, word);
+}
+
+/* list_marker for a token that is no WORD (out of line). */
+static __attribute__((noinline)) size_t list_marker_else(const seg *sg, size_t i)
+{
     const fl_token *t = &sg->toks[i];
     size_t m = 0;
     if (t->kind == FL_TOK_PUNCT || t->kind == FL_TOK_SYMBOL) {
@@ -1512,6 +1545,14 @@ static size_t list_marker(const seg *sg, size_t i)
     return (after & G_SPACE) && !(after & G_LINE) ? m : 0;
 }
 
+/* Tokens making the list marker at line-start token i ("-", "1." ...). */
+static inline size_t list_marker(const seg *sg, size_t i)
+{
+    if (!(sg->flags[i] & G_LINE) || sg->toks[i].kind == FL_TOK_WORD)
+        return 0;
+    return list_marker_else(sg, i);
+}
+
 /* Marks the tokens inside each double-quoted span ("...", “...”, «...»)
  * that closes within its paragraph. Spans do not nest; an unclosed quote
  * (a quotation running on into the next paragraph) marks nothing. */
@@ -1520,14 +1561,13 @@ static void mark_quotes(seg *sg)
     size_t open = 0, open_para = 0;
     bool is_open = false;
     for (size_t q = 0; q < sg->quotes.n; q += 2) {
-        size_t i = sg->quotes.v[q], para = sg->quotes.v[q + 1];
+        size_t i = sg->quotes.v[q], para = sg->quotes.v[q + 1] >> 2, kind = sg->quotes.v[q + 1] & 3;
         if (para != open_para)
             is_open = false; /* a paragraph began after the opening quote */
         uint8_t g = sg->flags[i];
-        uint32_t cp = mark_cp(sg, i);
-        bool straight = cp == '"';
-        bool opener = cp == 0x201C || cp == 0x00AB;
-        bool closer = cp == 0x201D || cp == 0x00BB;
+        bool straight = kind == Q_STRAIGHT;
+        bool opener = kind == Q_OPEN;
+        bool closer = kind == Q_CLOSE;
         if (straight) {
             bool space_after = i + 1 >= sg->n || (sg->flags[i + 1] & G_SPACE);
             if (!(g & G_SPACE))
@@ -1615,7 +1655,7 @@ typedef struct counts {
     size_t nonwords, nolower;
 } counts;
 
-static void sentence_flags(fl_sentence *st, const seg *sg, size_t words, size_t nolower);
+static inline void sentence_flags(fl_sentence *st, const seg *sg, size_t words, size_t nolower);
 
 /* Adds the sentence of tokens [first, end) with its flags; from and to are
  * the counts at first and at end. */
@@ -1744,7 +1784,8 @@ static void finish_flags(fl_sentence *st, size_t words, size_t nolower, size_t c
 /* The sentence's flags, as it is added: words, its WORD tokens; nolower,
  * those without a lower-case letter (from the counts at its stops). Only
  * a headline has its words read again, for title_case. */
-static void sentence_flags(fl_sentence *st, const seg *sg, size_t words, size_t nolower)
+static __attribute__((noinline)) void line_sentence_flags(fl_sentence *st, const seg *sg,
+                                                          size_t words, size_t nolower)
 {
     sentence_headline(st, sg);
     size_t counted = 0, caps = 0;
@@ -1763,6 +1804,20 @@ static void sentence_flags(fl_sentence *st, const seg *sg, size_t words, size_t 
         }
     }
     finish_flags(st, words, nolower, counted, caps);
+    st->context_lazy = true;
+}
+
+/* sentence_flags in line for most sentences: those not on lines of their
+ * own, no headline (sentence_headline's first test) */
+static inline void sentence_flags(fl_sentence *st, const seg *sg, size_t words, size_t nolower)
+{
+    size_t first = st->first_token, end = first + st->token_count;
+    if ((sg->flags[first] & G_LINE) && (end >= sg->n || (sg->flags[end] & G_LINE))) {
+        line_sentence_flags(st, sg, words, nolower);
+        return;
+    }
+    st->headline = false;
+    finish_flags(st, words, nolower, 0, 0);
     st->context_lazy = true;
 }
 
@@ -2629,9 +2684,12 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
      * it ends the loop), so starting no word past at + 2 * (room - 1)
      * keeps the tokens within their room (at <= last here: len - i >= 8) */
     size_t room = sg->cap - sg->n;
-    if (!room)
+    if (room < 2)
         return i;
-    const unsigned char *lim = (size_t)(last - at) / 2 >= room - 1 ? at + 2 * (room - 1) : last;
+    /* a word of two letters or more with a comma and a space after it
+     * takes four bytes or more for its two tokens, so starting no word past
+     * at + 2 * (room - 2) keeps them within room too */
+    const unsigned char *lim = (size_t)(last - at) / 2 >= room - 2 ? at + 2 * (room - 2) : last;
     uint8_t *flag = sg->flags + sg->n;
     /* a word's fields from kind on (all but off and len), small or
      * capitalized, copied as eight bytes: one store instead of clearing the
@@ -2647,8 +2705,9 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
     memcpy(&cap_tail, (const unsigned char *)&cap_word + TAIL, 8);
     /* a word of three letters or more before a period: its length (upper
      * as below) */
-    size_t period = 0, nolower = 0;
+    size_t period = 0, nolower = 0, commas = 0;
     uint64_t period_upper = 0;
+    const unsigned char *end = s + sg->len;
     while (at <= lim) {
         uint64_t w = fl_load8(at);
         /* bytes past ASCII may carry into the bytes after them, but every
@@ -2676,10 +2735,12 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
             upper = (~w & 0x2020202020202020ull) | (~w2 & keep & 0x2020202020202020ull);
         }
         unsigned char t = at[k];
-        if (!word_end[t]) {
+        if (__builtin_expect(!word_end[t], 0)) {
             if (t == '.' && k >= 3) {
                 period = k;
                 period_upper = upper;
+            } else if (t == '\'' || t == '-') {
+                g |= G_JOINED;
             }
             break;
         }
@@ -2695,6 +2756,16 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
             nolower++; /* a capital on its own: "I", "A" */
         at += k;
         if (t != ' ') {
+            if (t == ',' && k >= 2 && at + 1 < end && at[1] == ' ') {
+                /* ", " after the word: the comma as tokenize pushes it
+                 * (push_one_byte), then on to the next word */
+                *tok++ = (fl_token){.off = (size_t)(at - s), .len = 1, .kind = FL_TOK_PUNCT};
+                *flag++ = 0;
+                commas++;
+                at += 2;
+                g = G_SPACE;
+                continue;
+            }
             g = 0;
             break;
         }
@@ -2703,6 +2774,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
     }
     sg->n = (size_t)(tok - sg->toks);
     sg->nolower += nolower;
+    sg->nonwords += commas;
     *gap = g;
     if (period && !(period_upper & ~0x20ull))
         return period_word(sg, (size_t)(at - s), period, period_upper != 0, gap);

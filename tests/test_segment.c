@@ -508,7 +508,16 @@ START_TEST(joined_words_same_either_way)
                                         "February. X",
                                         "Abcdefghijklmno. X",
                                         "abcdefghijklmnop. X",
-                                        "Reuters.com x"};
+                                        "Reuters.com x",
+                                        "bread, butter",
+                                        "ab, Cd",
+                                        "a, b",
+                                        "jam,  x",
+                                        "jam,\nx",
+                                        "jam,x y",
+                                        "jam, 5",
+                                        "jam, \"x\"",
+                                        "Jam, Mr. X"};
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
         char inner[128], last[64];
         snprintf(inner, sizeof inner, "Then %s and the rest of it.", words[k]);
