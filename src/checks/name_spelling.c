@@ -447,6 +447,10 @@ static void check_lexicon_near(fl_doc *doc, name_group *g, const group_table *gr
             shaped = typo_shaped(doc, g, i, g->nwords > 1 ? all - mix[i] : 0, min_len);
     if (!shaped)
         return;
+    /* a place named with its region is meant (asked only now: the tests
+     * above are cheaper and turn most groups away) */
+    if (qualified(doc, g))
+        return;
     char buf[KEY_CAP];
     const char *skel;
     size_t sl = main_skeleton(doc, g, buf, sizeof buf, &skel);
@@ -749,6 +753,7 @@ static void check_document(fl_doc *doc, name_group *groups, size_t ng)
      * of its first and last letters): a bit for each (first, last) byte
      * of the words met once, and of those met more often */
     uint64_t once[4] = {0, 0, 0, 0}, again[4] = {0, 0, 0, 0};
+    size_t long_words = 0;
     for (size_t i = 0; i < ng; i++)
         for (size_t k = 0; k < groups[i].nwords; k++) {
             if (groups[i].words[k].len < DOC_MIN_WORD)
@@ -757,14 +762,11 @@ static void check_document(fl_doc *doc, name_group *groups, size_t ng)
             uint64_t bit = (uint64_t)1 << (b & 63);
             again[b >> 6] |= once[b >> 6] & bit;
             once[b >> 6] |= bit;
+            long_words++;
         }
-    size_t long_words = 0;
-    for (size_t i = 0; i < ng; i++)
-        for (size_t k = 0; k < groups[i].nwords; k++)
-            long_words += groups[i].words[k].len >= DOC_MIN_WORD &&
-                          bit_is_set(again, byte_ends_bit(groups[i].words[k]));
-    /* no two such words: none can be paired */
-    if (long_words < 2)
+    /* no two such words with one bit: none can be paired (long_words
+     * bounds the count of those that are) */
+    if (!(again[0] | again[1] | again[2] | again[3]))
         return;
     name_word *words;
     size_t nw = distinct_words(doc, groups, ng, long_words, again, &words);
@@ -1104,9 +1106,9 @@ static void run(fl_doc *doc)
             continue;
         if (g->nmisspellings)
             check_misspelling(doc, g, &table);
-        /* check_lexicon_near's first tests before the region's */
-        if (!g->reported && g->nwords > 0 && (g->nwords > 1 || g->words[0].len >= LEX_MIN_WORD) &&
-            !qualified(doc, g))
+        /* check_lexicon_near's first tests before the call (the region's
+         * test comes inside, after the cheaper lexicon word tests) */
+        if (!g->reported && g->nwords > 0 && (g->nwords > 1 || g->words[0].len >= LEX_MIN_WORD))
             check_lexicon_near(doc, g, &table);
     }
     if (doc->status == FL_OK)
