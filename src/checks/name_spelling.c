@@ -429,9 +429,9 @@ static void check_lexicon_near(fl_doc *doc, name_group *g, const group_table *gr
         placed[i] =
             fl_lexicon_near_word(doc->lexicon, g->nwords, i, g->words[i].s, g->words[i].len);
         in_place += placed[i];
+        if (in_place < i)
+            return; /* two words not in place already (i + 1 - in_place) */
     }
-    if (in_place + 1 < g->nwords)
-        return;
     /* and one lexicon name has the other words in place and, for the word
      * that differs (the one not in place, if any), a word that word_typo
      * may take */
@@ -1008,11 +1008,14 @@ static bool make_group(fl_doc *doc, name_group *g, fl_name_use *uses, size_t cou
     for (size_t r = 1; r < count; r++) {
         if (uses[w - 1].off == uses[r].off && same_form(&uses[w - 1], &uses[r]))
             continue;
-        uses[w++] = uses[r];
+        if (w != r) /* moved only once a use was dropped */
+            uses[w] = uses[r];
+        w++;
     }
     count = w;
-    size_t best = 0, best_count = 0;
-    for (size_t r = 0; r < count;) {
+    /* most names are used once: their one form is the main form */
+    size_t best = 0, best_count = count == 1;
+    for (size_t r = 0; r < count && count > 1;) {
         size_t end = r + 1;
         while (end < count && same_form(&uses[end], &uses[r]))
             end++;
