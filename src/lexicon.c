@@ -55,8 +55,34 @@ struct fl_lexicon {
      * keys (see fl_lexicon_near_word); 0: an empty slot */
     uint64_t *near_words;
     size_t near_word_mask;
+    /* a bit for each fold and misspelling key (fold_filter_bit): a key
+     * whose bit is clear is in neither index (see
+     * fl_lexicon_by_fold_and_misspelling); NULL: none made */
+    uint64_t *fold_filter;
     bool borrowed;
 };
+
+/* FOLD_FILTER_BITS: log2 of the filter's bits, some sixteen per key of a
+ * lexicon of a few thousand keys. */
+enum { FOLD_FILTER_BITS = 16 };
+
+/* A key's bit in the fold filter, from its length and its first and last
+ * bytes (no more than sixteen read): cheaper than text_hash and a probe. */
+static inline size_t fold_filter_bit(const char *s, size_t len)
+{
+    uint64_t w;
+    if (len >= 8)
+        w = fl_load8(s) ^ (fl_load8(s + len - 8) * 0x9e3779b97f4a7c15ull);
+    else if (len >= 4)
+        w = fl_load4(s) | (uint64_t)fl_load4(s + len - 4) << 32;
+    else if (len)
+        w = (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[len / 2] << 8 |
+            (uint64_t)(unsigned char)s[len - 1] << 16;
+    else
+        w = 0;
+    uint64_t h = (w ^ (uint64_t)len * 0xc2b2ae3d27d4eb4full) * 0xff51afd7ed558ccdull;
+    return (size_t)(h >> (64 - FOLD_FILTER_BITS));
+}
 
 enum { NEAR_BUCKET_BITS = FL_NEAR_BUCKET_BITS };
 
@@ -766,10 +792,20 @@ static fl_status build_near_words(fl_lexicon *lex)
 {
     size_t cap = 4096, count = 0;
     uint64_t *set = calloc(cap, sizeof *set);
-    if (!set)
+    /* and the fold filter: the bit of every fold and misspelling key */
+    uint64_t *bits = calloc(((size_t)1 << FOLD_FILTER_BITS) / 64, sizeof *bits);
+    if (!set || !bits) {
+        free(set);
+        free(bits);
         return FL_ENOMEM;
+    }
+    lex->fold_filter = bits;
     for (size_t r = 0; r < lex->record_count; r++) {
         const lex_record *rec = &lex->records[r];
+        if (rec->index == IX_FOLD || rec->index == IX_MISSPELLING) {
+            size_t b = fold_filter_bit(rec->key, rec->key_len);
+            bits[b >> 6] |= (uint64_t)1 << (b & 63);
+        }
         if (rec->index != IX_FOLD)
             continue;
         const char *key = rec->key;
@@ -1148,6 +1184,7 @@ void fl_lexicon_free(fl_lexicon *lex)
     free(lex->hits);
     free(lex->near_hits);
     free(lex->near_words);
+    free(lex->fold_filter);
     if (!lex->borrowed) {
         free((void *)lex->slots);
         free((void *)lex->near_cps);
@@ -1190,6 +1227,11 @@ void fl_lexicon_by_fold_and_misspelling(const fl_lexicon *lex, const char *key, 
     *nf = *nm = 0;
     if (!lex || !lex->slots)
         return;
+    if (lex->fold_filter) {
+        size_t b = fold_filter_bit(key, len);
+        if (!((lex->fold_filter[b >> 6] >> (b & 63)) & 1))
+            return; /* in neither index */
+    }
     uint64_t th = text_hash(key, len);
     *nf = lookup_hashed(lex, IX_FOLD, th, key, len, folds);
     *nm = lookup_hashed(lex, IX_MISSPELLING, th, key, len, misspellings);

@@ -372,6 +372,51 @@ END_TEST
 
 Suite *fl_test_suite(void);
 
+/* The fold filter in front of fl_lexicon_by_fold_and_misspelling turns no
+ * key away that either index holds: every form's fold key gets the same
+ * hits from it as from the lookups one index at a time, in a lexicon
+ * parsed and in one loaded from the image. */
+START_TEST(fold_and_misspelling_finds_every_key)
+{
+    fl_lexicon *lexes[2];
+    fl_error err;
+    ck_assert_int_eq(fl_lexicon_build_parsed(true, NULL, 0, &lexes[0], &err), FL_OK);
+    ck_assert_int_eq(fl_lexicon_build(true, NULL, 0, &lexes[1], &err), FL_OK);
+    char key[512];
+    for (size_t l = 0; l < 2; l++) {
+        fl_lexicon *lex = lexes[l];
+        size_t found = 0;
+        for (size_t i = 0; i < fl_lexicon_entry_count(lex); i++) {
+            const fl_lex_entry *x = fl_lexicon_entry(lex, i);
+            size_t forms = 1 + x->alias_count + x->misspelling_count;
+            for (size_t f = 0; f < forms; f++) {
+                const char *form = f == 0                ? x->canonical
+                                   : f <= x->alias_count ? x->aliases[f - 1]
+                                                         : x->misspellings[f - 1 - x->alias_count];
+                size_t n = fl_fold(form, strlen(form), 0, key, sizeof key);
+                const fl_lex_hit *folds, *miss, *fa, *ma;
+                size_t nf, nm;
+                fl_lexicon_by_fold_and_misspelling(lex, key, n, &folds, &nf, &miss, &nm);
+                size_t nfa = fl_lexicon_by_fold(lex, key, n, &fa);
+                size_t nma = fl_lexicon_by_misspelling(lex, key, n, &ma);
+                ck_assert_msg(nf + nm > 0, "'%s' (%s) not found", form, key);
+                ck_assert_uint_eq(nf, nfa);
+                ck_assert_uint_eq(nm, nma);
+                ck_assert(nf == 0 || folds == fa);
+                ck_assert(nm == 0 || miss == ma);
+                found++;
+            }
+        }
+        ck_assert_uint_gt(found, 1000);
+        /* and a key in neither is turned away */
+        const fl_lex_hit *folds, *miss;
+        size_t nf, nm;
+        fl_lexicon_by_fold_and_misspelling(lex, "qzxv wvkj", 9, &folds, &nf, &miss, &nm);
+        ck_assert_uint_eq(nf + nm, 0);
+        fl_lexicon_free(lex);
+    }
+}
+END_TEST
 Suite *fl_test_suite(void)
 {
     Suite *s = suite_create("lexicon");
@@ -386,6 +431,7 @@ Suite *fl_test_suite(void)
     tcase_add_test(tc, builtin_lexicon);
     tcase_add_test(tc, user_file_adds_to_builtin);
     tcase_add_test(tc, builtin_image_matches_parsing);
+    tcase_add_test(tc, fold_and_misspelling_finds_every_key);
     suite_add_tcase(s, tc);
     return s;
 }

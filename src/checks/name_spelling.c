@@ -429,9 +429,9 @@ static void check_lexicon_near(fl_doc *doc, name_group *g, const group_table *gr
         placed[i] =
             fl_lexicon_near_word(doc->lexicon, g->nwords, i, g->words[i].s, g->words[i].len);
         in_place += placed[i];
+        if (in_place < i)
+            return; /* two words not in place already (i + 1 - in_place) */
     }
-    if (in_place + 1 < g->nwords)
-        return;
     /* and one lexicon name has the other words in place and, for the word
      * that differs (the one not in place, if any), a word that word_typo
      * may take */
@@ -446,6 +446,10 @@ static void check_lexicon_near(fl_doc *doc, name_group *g, const group_table *gr
         if (!placed[i] || in_place == g->nwords)
             shaped = typo_shaped(doc, g, i, g->nwords > 1 ? all - mix[i] : 0, min_len);
     if (!shaped)
+        return;
+    /* a place named with its region is meant (asked only now: the tests
+     * above are cheaper and turn most groups away) */
+    if (qualified(doc, g))
         return;
     char buf[KEY_CAP];
     const char *skel;
@@ -749,6 +753,7 @@ static void check_document(fl_doc *doc, name_group *groups, size_t ng)
      * of its first and last letters): a bit for each (first, last) byte
      * of the words met once, and of those met more often */
     uint64_t once[4] = {0, 0, 0, 0}, again[4] = {0, 0, 0, 0};
+    size_t long_words = 0;
     for (size_t i = 0; i < ng; i++)
         for (size_t k = 0; k < groups[i].nwords; k++) {
             if (groups[i].words[k].len < DOC_MIN_WORD)
@@ -757,14 +762,11 @@ static void check_document(fl_doc *doc, name_group *groups, size_t ng)
             uint64_t bit = (uint64_t)1 << (b & 63);
             again[b >> 6] |= once[b >> 6] & bit;
             once[b >> 6] |= bit;
+            long_words++;
         }
-    size_t long_words = 0;
-    for (size_t i = 0; i < ng; i++)
-        for (size_t k = 0; k < groups[i].nwords; k++)
-            long_words += groups[i].words[k].len >= DOC_MIN_WORD &&
-                          bit_is_set(again, byte_ends_bit(groups[i].words[k]));
-    /* no two such words: none can be paired */
-    if (long_words < 2)
+    /* no two such words with one bit: none can be paired (long_words
+     * bounds the count of those that are) */
+    if (!(again[0] | again[1] | again[2] | again[3]))
         return;
     name_word *words;
     size_t nw = distinct_words(doc, groups, ng, long_words, again, &words);
@@ -1006,11 +1008,14 @@ static bool make_group(fl_doc *doc, name_group *g, fl_name_use *uses, size_t cou
     for (size_t r = 1; r < count; r++) {
         if (uses[w - 1].off == uses[r].off && same_form(&uses[w - 1], &uses[r]))
             continue;
-        uses[w++] = uses[r];
+        if (w != r) /* moved only once a use was dropped */
+            uses[w] = uses[r];
+        w++;
     }
     count = w;
-    size_t best = 0, best_count = 0;
-    for (size_t r = 0; r < count;) {
+    /* most names are used once: their one form is the main form */
+    size_t best = 0, best_count = count == 1;
+    for (size_t r = 0; r < count && count > 1;) {
         size_t end = r + 1;
         while (end < count && same_form(&uses[end], &uses[r]))
             end++;
@@ -1104,9 +1109,9 @@ static void run(fl_doc *doc)
             continue;
         if (g->nmisspellings)
             check_misspelling(doc, g, &table);
-        /* check_lexicon_near's first tests before the region's */
-        if (!g->reported && g->nwords > 0 && (g->nwords > 1 || g->words[0].len >= LEX_MIN_WORD) &&
-            !qualified(doc, g))
+        /* check_lexicon_near's first tests before the call (the region's
+         * test comes inside, after the cheaper lexicon word tests) */
+        if (!g->reported && g->nwords > 0 && (g->nwords > 1 || g->words[0].len >= LEX_MIN_WORD))
             check_lexicon_near(doc, g, &table);
     }
     if (doc->status == FL_OK)
