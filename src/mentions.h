@@ -112,7 +112,13 @@ enum {
  * shorter word starts none; "two3" does). */
 #define FL_HEAD_LENGTHS(wl)                                                                        \
     (((wl) >= 2 && (wl) <= 14 ? 1u << ((wl)&15) : 0u) | FL_HEAD_DIGIT |                            \
-     ((wl) >= 3 ? ((1u << ((wl) < 6 ? (wl)-2 : 4)) - 1u) * FL_HEAD_SPELLED3 : 0u))
+     ((wl) >= 3 ? ((1u << (((wl) < 3   ? 3u                                                        \
+                            : (wl) < 6 ? (unsigned)(wl)                                            \
+                                       : 6u) -                                                     \
+                           2u)) -                                                                  \
+                   1u) *                                                                           \
+                      FL_HEAD_SPELLED3                                                             \
+                : 0u))
 static inline uint32_t fl_head_lengths(size_t wl)
 {
     return FL_HEAD_LENGTHS(wl);
