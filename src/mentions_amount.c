@@ -69,18 +69,35 @@ static void add_money(fl_mx *mx, size_t start, size_t end, double value, const c
     fl_mx_claim(mx, start, end - start);
 }
 
-/* The number at t[no..no+nl), then an optional scale. */
-static bool number_and_scale(fl_mx *mx, size_t no, size_t nl, size_t *end, double *value)
+/* The number at t[no..no+nl), then an optional scale: read once for the
+ * sentence when `no` is one of its number starts (*cursor: the walk's
+ * place in mx->numbers) and the number read there ends at no + nl (a read
+ * that stops at no + nl gives the same then), else read here. */
+static bool number_and_scale(fl_mx *mx, size_t *cursor, size_t no, size_t nl, size_t *end,
+                             double *value)
 {
-    fl_number n;
-    if (fl_scan_number(mx->text, no, no + nl, &n) != nl)
-        return false;
+    fl_number scratch;
+    const fl_number *n = &scratch;
     double mult;
-    size_t sl = fl_scan_scale(mx->text, no + nl, mx->s_end, &mult);
+    size_t sl;
+    fl_number_memo *m = fl_mx_number_memo(mx, cursor, no);
+    if (m && m->len == FL_NUMBER_UNREAD)
+        m->len = (uint32_t)fl_scan_number(mx->text, no, mx->s_end, &m->n);
+    if (m && m->len == nl) {
+        n = &m->n;
+        if (m->scale == FL_NUMBER_UNREAD)
+            m->scale = (uint32_t)fl_scan_scale(mx->text, no + nl, mx->s_end, &m->mult);
+        mult = m->mult;
+        sl = m->scale;
+    } else {
+        if (fl_scan_number(mx->text, no, no + nl, &scratch) != nl)
+            return false;
+        sl = fl_scan_scale(mx->text, no + nl, mx->s_end, &mult);
+    }
     *end = no + nl + sl;
     if (glued_letter(mx, *end))
         return false;
-    *value = fl_number_scaled(&n, mult);
+    *value = fl_number_scaled(n, mult);
     return true;
 }
 
@@ -145,7 +162,7 @@ static size_t money_sym_end(const fl_mx *mx, size_t start, size_t sym, size_t sl
     return e;
 }
 
-static size_t money_at_symbol(fl_mx *mx, size_t sym)
+static size_t money_at_symbol(fl_mx *mx, size_t *cursor, size_t sym)
 {
     const char *t = mx->text;
     size_t sl = t[sym] == '$' ? 1 : (unsigned char)t[sym] == 0xC2 ? 2 : 3;
@@ -165,14 +182,14 @@ static size_t money_at_symbol(fl_mx *mx, size_t sym)
     if (!e)
         return 0;
     double value;
-    if (!number_and_scale(mx, no, nl, &end, &value))
+    if (!number_and_scale(mx, cursor, no, nl, &end, &value))
         return 0;
     add_money(mx, start, end, value,
               symbol_currency(t + sym, sl, start < sym ? t + start : NULL, sym - start));
     return end;
 }
 
-static size_t money_at_code(fl_mx *mx, size_t at)
+static size_t money_at_code(fl_mx *mx, size_t *cursor, size_t at)
 {
     size_t e = fl_mx_match(mx, FL_RE_MONEY_CODE, at);
     if (!e)
@@ -180,7 +197,7 @@ static size_t money_at_code(fl_mx *mx, size_t at)
     size_t co, cl, no, nl, end;
     double value;
     if (!fl_mx_group(mx, 1, &co, &cl) || !fl_mx_group(mx, 2, &no, &nl) ||
-        !number_and_scale(mx, no, nl, &end, &value))
+        !number_and_scale(mx, cursor, no, nl, &end, &value))
         return 0;
     char cur[4];
     memcpy(cur, mx->text + co, 3);
@@ -303,8 +320,9 @@ static bool money_number_follows(const fl_mx *mx, size_t p)
 }
 
 /* The money at `at`, a byte up to four before a digit (no digit between):
- * a currency symbol or code there (0: none). */
-static size_t money_before_digit(fl_mx *mx, size_t at)
+ * a currency symbol or code there (0: none). *cursor: the walk's place
+ * in mx->numbers. */
+static size_t money_before_digit(fl_mx *mx, size_t *cursor, size_t at)
 {
     const char *t = mx->text;
     unsigned char c = (unsigned char)t[at];
@@ -313,11 +331,11 @@ static size_t money_before_digit(fl_mx *mx, size_t at)
          ((unsigned char)t[at + 1] == 0xA3 || (unsigned char)t[at + 1] == 0xA5)) ||
         (c == 0xE2 && at + 2 < mx->s_end && (unsigned char)t[at + 1] == 0x82 &&
          (unsigned char)t[at + 2] == 0xAC))
-        return money_at_symbol(mx, at);
+        return money_at_symbol(mx, cursor, at);
     if (c >= 'A' && c <= 'Z' && at + 3 < mx->s_end && t[at + 1] >= 'A' && t[at + 1] <= 'Z' &&
         t[at + 2] >= 'A' && t[at + 2] <= 'Z' && (t[at + 3] == ' ' || is_digit(t[at + 3])) &&
         fl_mx_word_start(mx, at))
-        return money_at_code(mx, at);
+        return money_at_code(mx, cursor, at);
     return 0;
 }
 
@@ -348,7 +366,7 @@ static __attribute__((noinline)) void money_walk(fl_mx *mx)
         size_t e = 0;
         if (d - i < 4 || money_window(t, d))
             for (size_t w = d - i > 4 ? d - 4 : i; w < d && !e; w++)
-                e = money_before_digit(mx, w);
+                e = money_before_digit(mx, &number_cursor, w);
         if (e) {
             i = e;
             continue;

@@ -736,32 +736,20 @@ size_t fl_fold(const char *s, size_t len, unsigned flags, char *out, size_t cap)
     return o.len;
 }
 
-size_t fl_skeleton(const char *s, size_t len, unsigned flags, char *out, size_t cap)
-{
-    if (s && cap > len) {
-        size_t n = ascii_name_key(s, len, false, out);
-        if (n != SIZE_MAX)
-            return n;
-    }
-    sink o = {out, cap, 0};
-    if (s)
-        build_key(s, len, fold_stages(flags) | ST_SKELETON, &o);
-    sink_end(&o);
-    return o.len;
-}
-
 /* fold_ascii_pair() below: post_ascii() for the fold's stages (`lump` or
  * not) and for the skeleton's at once, over the bytes kept once the
  * inflection is trimmed. Letters and digits go to both keys lowered; the
  * rest as each post_ascii() would have it. False at a byte past ASCII
- * other than a currency sign's. */
-static bool fold_ascii_pair(const unsigned char *s, size_t n, bool lump, char *fold, size_t *fn,
-                            char *skel, size_t *kn, size_t from, size_t kfrom)
+ * other than a currency sign's. Without `want_fold` (a constant) only the
+ * skeleton is made: fold, *fn, from and lump are not used. */
+static inline __attribute__((always_inline)) bool
+fold_ascii_pair(const unsigned char *s, size_t n, bool lump, char *fold, size_t *fn, char *skel,
+                size_t *kn, size_t from, size_t kfrom, const bool want_fold)
 {
 #define B(c) (1u << (c))
     /* s[0..from) is done: ASCII letters in words one space apart, in fold
      * as they are and in skel (kfrom bytes) without the spaces */
-    char *f = fold + from, *k = skel + kfrom, *run = skel;
+    char *f = want_fold ? fold + from : NULL, *k = skel + kfrom, *run = skel;
     const unsigned word = B(C_LETTER) | B(C_DIGIT);
     unsigned seen = kfrom ? B(C_LETTER) : 0; /* the classes met in the skeleton's current run */
     for (size_t i = from; i < n; i++) {
@@ -769,7 +757,8 @@ static bool fold_ascii_pair(const unsigned char *s, size_t n, bool lump, char *f
         unsigned bit = ascii_bits[b];
         if (bit & word) {
             char c = (char)ascii_lower[b];
-            *f++ = c;
+            if (want_fold)
+                *f++ = c;
             *k++ = c;
             seen |= bit;
             continue;
@@ -786,9 +775,11 @@ static bool fold_ascii_pair(const unsigned char *s, size_t n, bool lump, char *f
                 return false;
             if ((seen & word) == word)
                 map_digits(run, k);
-            memcpy(f, s + i, sl);
+            if (want_fold) {
+                memcpy(f, s + i, sl);
+                f += sl;
+            }
             memcpy(k, s + i, sl);
-            f += sl;
             k += sl;
             run = k;
             seen = 0;
@@ -796,13 +787,16 @@ static bool fold_ascii_pair(const unsigned char *s, size_t n, bool lump, char *f
             continue;
         }
         if (bit == B(C_SPACE)) {
+            if (!want_fold)
+                continue;
             if (!lump)
                 *f++ = (char)b;
             else if (f > fold && f[-1] != ' ')
                 *f++ = ' ';
             continue;
         }
-        *f++ = (char)ascii_lower[b];
+        if (want_fold)
+            *f++ = (char)ascii_lower[b];
         if (bit == B(C_OTHER)) { /* ends the skeleton's run, a run of its own */
             if ((seen & word) == word)
                 map_digits(run, k);
@@ -813,12 +807,42 @@ static bool fold_ascii_pair(const unsigned char *s, size_t n, bool lump, char *f
     }
     if ((seen & word) == word)
         map_digits(run, k);
-    if (lump && f > fold && f[-1] == ' ')
-        f--;
-    *fn = (size_t)(f - fold);
+    if (want_fold) {
+        if (lump && f > fold && f[-1] == ' ')
+            f--;
+        *fn = (size_t)(f - fold);
+    }
     *kn = (size_t)(k - skel);
     return true;
 #undef B
+}
+
+/* The skeleton of s[0..len) under `flags` into out (room for len + 1
+ * bytes) when it is ASCII but for the currency signs that
+ * fold_ascii_pair() passes: its length, or SIZE_MAX (out clobbered). */
+static size_t ascii_skeleton(const char *s, size_t len, unsigned flags, char *out)
+{
+    size_t n = trim_inflection(s, len, fold_stages(flags)), kn;
+    if (!fold_ascii_pair((const unsigned char *)s, n, false, NULL, NULL, out, &kn, 0, 0, false))
+        return SIZE_MAX;
+    out[kn] = '\0';
+    return kn;
+}
+
+size_t fl_skeleton(const char *s, size_t len, unsigned flags, char *out, size_t cap)
+{
+    if (s && cap > len) {
+        size_t n = ascii_name_key(s, len, false, out);
+        if (n == SIZE_MAX)
+            n = ascii_skeleton(s, len, flags, out);
+        if (n != SIZE_MAX)
+            return n;
+    }
+    sink o = {out, cap, 0};
+    if (s)
+        build_key(s, len, fold_stages(flags) | ST_SKELETON, &o);
+    sink_end(&o);
+    return o.len;
 }
 
 size_t fl_fold_skeleton(const char *s, size_t len, unsigned flags, char *fold, size_t fold_cap,
@@ -852,7 +876,7 @@ size_t fl_fold_skeleton(const char *s, size_t len, unsigned flags, char *fold, s
         if (i > n)
             i = kn = 0;
         if (fold_ascii_pair((const unsigned char *)s, n, (st & ST_LUMP) != 0, fold, &fn, skel, &kn,
-                            i, kn)) {
+                            i, kn, true)) {
             fold[fn] = '\0';
             skel[kn] = '\0';
             *fold_len = fn;
