@@ -146,7 +146,7 @@ static inline unsigned scan_plain(const fl_mx *mx, size_t at, bool start, size_t
         /* a word inside one block of the sentence's masks (fill_word_ends
          * made them with wend): its bytes are letters and digits */
         const fl_word_block *bk = &mx->blocks[r >> 6];
-        const uint64_t m = (~(uint64_t)0 >> (64 - wl)) << (r & 63); /* 1 <= wl <= 64 */
+        const uint64_t m = (~(uint64_t)0 >> ((64 - wl) & 63)) << (r & 63); /* 1 <= wl <= 64 */
         if (bk->high & m)
             return 0; /* a letter past ASCII */
         if (bk->digit & m)

@@ -303,7 +303,7 @@ static void ev_filter_make(void *data, const void *list)
         f->len[i] = (uint8_t)strlen(event_words[i].word);
         f->w8[i] = fc_load8_upto(event_words[i].word, f->len[i], event_words[i].word + f->len[i]);
     }
-    for (size_t k = 0; k < 16 * 26; k++)
+    for (size_t k = 0; k < (size_t)16 * 26; k++)
         f->at[k + 1] = (uint8_t)(f->at[k + 1] + f->at[k]);
     uint8_t fill[16 * 26];
     memcpy(fill, f->at, sizeof fill);
@@ -352,7 +352,7 @@ static const event_word *event_word_lookup(const ev_ctx *cx, size_t t, const fl_
     uint64_t v = fc_low8(w, tok->len, doc->prose.text + doc->prose.len);
     /* the event words of its first letter and length (event_word_at
      * keeps tok->len within 3 to 14) */
-    size_t k = 16 * c0 + tok->len;
+    size_t k = (size_t)16 * c0 + tok->len;
     for (size_t j = cx->ev->at[k]; j < cx->ev->at[k + 1]; j++) {
         size_t i = cx->ev->by_shape[j];
         if (fc_eq8(v, cx->ev->w8[i], w, tok->len, event_words[i].word))
