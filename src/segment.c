@@ -708,6 +708,39 @@ static inline uint64_t plain_masks(uint64_t w, uint64_t *letter)
     return ~(*letter | (FL_BYTES_IN(w7, '0', '9') & ascii)) & FL_BYTES_80;
 }
 
+/* Adds one chunk of a run of ASCII letters and digits to its shape: w
+ * the eight bytes, letter and stop as plain_masks gave them (the bytes
+ * past stop's first byte are not the word's). Small letters go to *lower,
+ * digits to *digits, a capital straight after a small letter to *camel;
+ * *carry holds whether the chunk ended in a small letter. */
+static inline __attribute__((always_inline)) void chunk_shape(uint64_t w, uint64_t stop,
+                                                              uint64_t letter, uint64_t *lower,
+                                                              uint64_t *digits, uint64_t *camel,
+                                                              uint64_t *carry)
+{
+    uint64_t keep = ~0ull; /* the bytes of the word */
+    if (stop) {
+        uint64_t bit = stop & -stop;
+        letter &= bit - 1;
+        keep = (bit >> 7) - 1;
+    }
+    uint64_t lo = letter & (w << 2); /* bit 5 set: a small letter */
+    *lower |= lo;
+    *digits |= keep & FL_BYTES_80 & ~letter;
+    *camel |= ((lo << 8) | *carry) & letter & ~lo;
+    *carry = lo >> 56;
+}
+
+/* Whether s[i..p) holds two ASCII letters or more (a word with no small
+ * letter is all caps then). */
+static bool two_letters(const unsigned char *s, size_t i, size_t p)
+{
+    size_t letters = 0;
+    for (size_t k = i; k < p && letters < 2; k++)
+        letters += is_ascii_alpha(s[k]);
+    return letters >= 2;
+}
+
 /* Whether the run s[i..p) of ASCII letters and digits (a number when
  * digit_start) that stops at a byte plain_end does not settle ends its
  * token there all the same, as scan_word would decide: a period not
@@ -783,17 +816,7 @@ static int scan_plain(seg *sg, size_t i, uint8_t gap, size_t *end)
      * (carry: the last byte of the chunk before was a small letter) */
     uint64_t digits = 0, camel = 0, carry = 0;
     for (;;) {
-        uint64_t keep = ~0ull; /* the bytes of the word */
-        if (stop) {
-            uint64_t bit = stop & -stop;
-            letter &= bit - 1;
-            keep = (bit >> 7) - 1;
-        }
-        uint64_t lo = letter & (w << 2); /* bit 5 set: a lower-case letter */
-        lower |= lo;
-        digits |= keep & FL_BYTES_80 & ~letter;
-        camel |= ((lo << 8) | carry) & letter & ~lo;
-        carry = lo >> 56;
+        chunk_shape(w, stop, letter, &lower, &digits, &camel, &carry);
         if (stop) {
             p += (size_t)__builtin_ctzll(stop) >> 3;
             break;
@@ -816,13 +839,7 @@ static int scan_plain(seg *sg, size_t i, uint8_t gap, size_t *end)
     if (s[i] <= 'Z' || digits)
         shape |= (s[i] <= 'Z' ? FL_TS_UPPER0 : 0) | (digits ? FL_TS_DIGIT : 0) |
                  (camel ? FL_TS_CAMEL : 0);
-    bool all_caps = false;
-    if (!lower) { /* all caps with two letters or more? */
-        size_t letters = 0;
-        for (size_t k = i; k < p && letters < 2; k++)
-            letters += is_ascii_alpha(s[k]);
-        all_caps = letters >= 2;
-    }
+    bool all_caps = !lower && two_letters(s, i, p);
     return push_plain(sg, i, p - i, FL_TOK_WORD, gap | (lower ? 0 : T_NOLOWER), s[i] <= 'Z',
                       all_caps, shape)
                ? 1
@@ -1222,17 +1239,8 @@ static __attribute__((noinline)) int scan_joined(seg *sg, size_t i, uint8_t gap,
             if (len - p < 8)
                 return 0; /* near the end of the text: scan_word's */
             uint64_t w = fl_load8(s + p), letter;
-            uint64_t stop = plain_masks(w, &letter), keep = ~0ull;
-            if (stop) {
-                uint64_t bit = stop & -stop;
-                letter &= bit - 1;
-                keep = (bit >> 7) - 1;
-            }
-            uint64_t lo = letter & (w << 2); /* bit 5 set: a small letter */
-            lower |= lo;
-            digits |= keep & FL_BYTES_80 & ~letter;
-            camel |= ((lo << 8) | carry) & letter & ~lo;
-            carry = lo >> 56;
+            uint64_t stop = plain_masks(w, &letter);
+            chunk_shape(w, stop, letter, &lower, &digits, &camel, &carry);
             if (stop) {
                 p += (size_t)__builtin_ctzll(stop) >> 3;
                 break;
@@ -1262,13 +1270,7 @@ static __attribute__((noinline)) int scan_joined(seg *sg, size_t i, uint8_t gap,
             return 0;
     }
     *end = p;
-    bool cap = s[i] <= 'Z', all_caps = false;
-    if (!lower) { /* all caps with two letters or more? */
-        size_t letters = 0;
-        for (size_t k = i; k < p && letters < 2; k++)
-            letters += is_ascii_alpha(s[k]);
-        all_caps = letters >= 2;
-    }
+    bool cap = s[i] <= 'Z', all_caps = !lower && two_letters(s, i, p);
     unsigned shape = FL_TS_KNOWN | FL_TS_LETTER | (cap ? FL_TS_UPPER0 : 0) |
                      (digits ? FL_TS_DIGIT : 0) | (hyphen ? FL_TS_HYPHEN : 0);
     if (camel && (shape & (FL_TS_UPPER0 | FL_TS_DIGIT)))
