@@ -747,16 +747,20 @@ static bool fill_word_ends(fl_mx *mx)
 
 /* a word start p (relative) that may start a number (a spelled one's
  * first three bytes are letters of its word, of wl bytes), or a name */
-#define PUSH_NUMBER(c, p, wl)                                                                      \
+#define NUMBER_AT(digit, may_spell, c, p)                                                          \
     do {                                                                                           \
-        const unsigned fb_ = first_byte[c];                                                        \
-        if ((fb_ & FB_DIGIT) ||                                                                    \
-            ((fb_ & FB_SPELLED) && (wl) >= 3 &&                                                    \
+        if ((digit) ||                                                                             \
+            ((may_spell) &&                                                                        \
              ((spelled_third[((c)&31) * 32 + (t[(p) + 1] & 31)] >> (t[(p) + 2] & 31)) & 1u) &&     \
              fl_spelled_start((const char *)t + (p), len - (p)))) {                                \
             memo[nn].len = memo[nn].scale = FL_NUMBER_UNREAD;                                      \
             numbers[nn++] = (uint32_t)(p);                                                         \
         }                                                                                          \
+    } while (0)
+#define PUSH_NUMBER(c, p, wl)                                                                      \
+    do {                                                                                           \
+        const unsigned fb_ = first_byte[c];                                                        \
+        NUMBER_AT((fb_ & FB_DIGIT), (fb_ & FB_SPELLED) && (wl) >= 3, c, p);                        \
     } while (0)
 #define PUSH_NAME(p)                                                                               \
     do {                                                                                           \
@@ -777,13 +781,7 @@ static bool fill_word_ends(fl_mx *mx)
             if ((first_byte[c] & FB_MARK) || ((role_sketch[sk_ >> 6] >> (sk_ & 63)) & 1u))         \
                 mk |= 1ull << ((p)-base);                                                          \
         }                                                                                          \
-        if (((head)&FL_HEAD_DIGIT) ||                                                              \
-            (((head)&FL_HEAD_SPELLED) &&                                                           \
-             ((spelled_third[((c)&31) * 32 + (t[(p) + 1] & 31)] >> (t[(p) + 2] & 31)) & 1u) &&     \
-             fl_spelled_start((const char *)t + (p), len - (p)))) {                                \
-            memo[nn].len = memo[nn].scale = FL_NUMBER_UNREAD;                                      \
-            numbers[nn++] = (uint32_t)(p);                                                         \
-        }                                                                                          \
+        NUMBER_AT((head)&FL_HEAD_DIGIT, (head)&FL_HEAD_SPELLED, c, p);                             \
     } while (0)
 
     /* k: where the next word may start (the words before it are read).
@@ -904,6 +902,7 @@ static bool fill_word_ends(fl_mx *mx)
 #undef PUSH_NUMBER
 #undef PUSH_NAME
 #undef NOTE_HEAD
+#undef NUMBER_AT
     mx->wend = w;
     mx->first_word = mx->s_off + first;
     mx->numbers = numbers;
