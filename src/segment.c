@@ -398,6 +398,19 @@ static inline int abbrev_class(const unsigned char *w, size_t len)
     return abbrev_lookup(w, len);
 }
 
+/* The class ab of the word before the period at s[p], with AB_NUMBERED
+ * settled: AB_NEVER when a number follows (spaces or tabs between),
+ * else AB_NONE. */
+static inline int settle_numbered(const unsigned char *s, size_t len, size_t p, int ab)
+{
+    if (ab != AB_NUMBERED)
+        return ab;
+    size_t q = p + 1;
+    while (q < len && (s[q] == ' ' || s[q] == '\t'))
+        q++;
+    return q < len && is_ascii_digit(s[q]) ? AB_NEVER : AB_NONE;
+}
+
 /* Capitalized words that typically open a sentence; after an ambiguous
  * abbreviation ("U.S.", "Inc.", an initial) they mark a boundary. Sorted
  * by strcmp (binary search), NUL padded; the two of nine letters apart. */
@@ -528,16 +541,25 @@ typedef struct seg {
     size_t nonwords, nolower;
 } seg;
 
-/* Appends v to a growing array; false when out of memory. */
+/* Doubles the room of the array *v of *cap items of `size` bytes (256
+ * when it has none); false when out of memory (*v is kept). */
+static bool room_double(void **v, size_t *cap, size_t size)
+{
+    size_t n = *cap ? *cap * 2 : 256;
+    void *p = realloc(*v, n * size);
+    if (!p)
+        return false;
+    *v = p;
+    *cap = n;
+    return true;
+}
+
 static bool idx_grow(idx_vec *x)
 {
-    size_t cap = x->cap ? x->cap * 2 : 256;
-    size_t *v = realloc(x->v, cap * sizeof *v);
-    if (!v)
-        return false;
+    void *v = x->v;
+    bool ok = room_double(&v, &x->cap, sizeof *x->v);
     x->v = v;
-    x->cap = cap;
-    return true;
+    return ok;
 }
 
 static inline bool idx_push(idx_vec *x, size_t v)
@@ -551,13 +573,10 @@ static inline bool idx_push(idx_vec *x, size_t v)
 /* Doubles the room of x (full); false when out of memory. */
 static __attribute__((noinline)) bool stop_grow(stop_vec *x)
 {
-    size_t cap = x->cap ? x->cap * 2 : 256;
-    stop_at *v = realloc(x->v, cap * sizeof *v);
-    if (!v)
-        return false;
+    void *v = x->v;
+    bool ok = room_double(&v, &x->cap, sizeof *x->v);
     x->v = v;
-    x->cap = cap;
-    return true;
+    return ok;
 }
 
 static inline bool stop_push(seg *sg)
@@ -1008,13 +1027,7 @@ static bool scan_word(seg *sg, size_t i, uint8_t gap, size_t *end)
 
     /* an abbreviation keeps its period */
     if (!digit_start && !hyphen && p < len && s[p] == '.' && !(p + 1 < len && s[p + 1] == '.')) {
-        ab = abbrev_class(s + i, p - i);
-        if (ab == AB_NUMBERED) {
-            size_t q = p + 1;
-            while (q < len && (s[q] == ' ' || s[q] == '\t'))
-                q++;
-            ab = q < len && is_ascii_digit(s[q]) ? AB_NEVER : AB_NONE;
-        }
+        ab = settle_numbered(s, len, p, abbrev_class(s + i, p - i));
         if (ab == AB_NONE && letters == 1 && upper == 1) {
             uint32_t cp;
             if (decode(s, len, i, &cp) == p - i)
@@ -1147,13 +1160,7 @@ static __attribute__((noinline)) int scan_short(seg *sg, size_t i, uint8_t gap, 
         unsigned char nx = p + 1 < len ? s[p + 1] : ' ';
         if ((nx >= 'a' && nx <= 'z') || nx == '.')
             return 0;
-        ab = abbrev_class(s + i, p - i);
-        if (ab == AB_NUMBERED) {
-            size_t q = p + 1;
-            while (q < len && (s[q] == ' ' || s[q] == '\t'))
-                q++;
-            ab = q < len && is_ascii_digit(s[q]) ? AB_NEVER : AB_NONE;
-        }
+        ab = settle_numbered(s, len, p, abbrev_class(s + i, p - i));
         if (ab == AB_NONE && p - i == 1 && s[i] <= 'Z')
             ab = AB_INITIAL;
         if (ab != AB_NONE)
