@@ -786,6 +786,168 @@ static const char *unit_stem(fl_mx *mx, const char *w, size_t len)
     return fl_mx_stem(mx, w, len);
 }
 
+/* Count and measure nouns that news writes after numbers most, each with
+ * the stem unit_stem gives it (its Snowball stem), so that such a unit is
+ * neither looked up in the lists of not_unit and quantity_adjective (it
+ * is in none of them) nor stemmed and copied per mention: the mention
+ * points at the static stem. tests/data/mentions/units.txt holds a case
+ * for each word, which checks the stem. One row per first letter, each
+ * in order of length (a row's scan stops at the first longer word). */
+enum { KNOWN_ROW_MAX = 30 };
+typedef struct known_unit_entry {
+    unsigned char len;
+    const char *word, *stem;
+} known_unit_entry;
+#define U(w, s)                                                                                    \
+    {                                                                                              \
+        sizeof(w) - 1, w, s                                                                        \
+    }
+static const known_unit_entry known_units[26][KNOWN_ROW_MAX] = {
+    ['a' - 'a'] = {U("amp", "amp"), U("acre", "acr"), U("acres", "acr"), U("adults", "adult"),
+                   U("albums", "album"), U("awards", "award"), U("animals", "anim"),
+                   U("aircraft", "aircraft"), U("athletes", "athlet"), U("attempts", "attempt"),
+                   U("appearances", "appear")},
+    ['b' - 'a'] = {U("bed", "bed"), U("beds", "bed"), U("boys", "boy"), U("banks", "bank"),
+                   U("birds", "bird"), U("books", "book"), U("babies", "babi"),
+                   U("barrels", "barrel"), U("bloggers", "blogger"), U("branches", "branch"),
+                   U("buildings", "build"), U("businesses", "busi")},
+    ['c' - 'a'] = {U("cars", "car"), U("cats", "cat"), U("calls", "call"), U("cases", "case"),
+                   U("cents", "cent"), U("cattle", "cattl"), U("cities", "citi"),
+                   U("copies", "copi"), U("chances", "chanc"), U("changes", "chang"),
+                   U("children", "children"), U("centuries", "centuri"), U("companies", "compani"),
+                   U("computers", "comput"), U("countries", "countri"), U("customers", "custom"),
+                   U("categories", "categori"), U("complaints", "complaint"),
+                   U("connections", "connect")},
+    ['d' - 'a'] = {U("day", "day"), U("days", "day"), U("dogs", "dog"), U("deaths", "death"),
+                   U("decades", "decad"), U("devices", "devic"), U("doctors", "doctor"),
+                   U("daughters", "daughter")},
+    ['e' - 'a'] = {U("emails", "email"), U("events", "event"), U("episodes", "episod"),
+                   U("employees", "employe"), U("executives", "execut")},
+    ['f' - 'a'] = {U("fans", "fan"), U("feet", "feet"), U("fish", "fish"), U("foot", "foot"),
+                   U("farms", "farm"), U("films", "film"), U("firms", "firm"), U("floors", "floor"),
+                   U("flights", "flight"), U("families", "famili"), U("factories", "factori")},
+    ['g' - 'a'] = {U("games", "game"), U("girls", "girl"), U("goals", "goal"), U("grams", "gram"),
+                   U("gallon", "gallon"), U("groups", "group"), U("gadgets", "gadget"),
+                   U("gallons", "gallon"), U("gigawatt", "gigawatt"), U("gigabytes", "gigabyt"),
+                   U("gigawatts", "gigawatt")},
+    ['h' - 'a'] = {U("hits", "hit"), U("hour", "hour"), U("homes", "home"), U("hours", "hour"),
+                   U("horses", "hors"), U("houses", "hous"), U("hectare", "hectar"),
+                   U("handsets", "handset"), U("hectares", "hectar"), U("hospitals", "hospit"),
+                   U("horsepower", "horsepow"), U("households", "household")},
+    ['i' - 'a'] = {U("inch", "inch"), U("items", "item"), U("inches", "inch")},
+    ['j' - 'a'] = {U("jobs", "job"), U("judges", "judg")},
+    ['k' - 'a'] = {U("kids", "kid"), U("kilos", "kilo"), U("kilowatt", "kilowatt"),
+                   U("kilograms", "kilogram"), U("kilometer", "kilomet"),
+                   U("kilometre", "kilometr"), U("kilowatts", "kilowatt"),
+                   U("kilometers", "kilomet"), U("kilometres", "kilometr")},
+    ['l' - 'a'] = {U("laps", "lap"), U("lines", "line"), U("liter", "liter"), U("litre", "litr"),
+                   U("lives", "live"), U("levels", "level"), U("liters", "liter"),
+                   U("litres", "litr"), U("letters", "letter"), U("lawsuits", "lawsuit")},
+    ['m' - 'a'] = {U("mah", "mah"),
+                   U("men", "men"),
+                   U("mile", "mile"),
+                   U("meter", "meter"),
+                   U("metre", "metr"),
+                   U("miles", "mile"),
+                   U("mines", "mine"),
+                   U("month", "month"),
+                   U("medals", "medal"),
+                   U("meters", "meter"),
+                   U("metres", "metr"),
+                   U("minute", "minut"),
+                   U("months", "month"),
+                   U("movies", "movi"),
+                   U("matches", "match"),
+                   U("members", "member"),
+                   U("minutes", "minut"),
+                   U("managers", "manag"),
+                   U("meetings", "meet"),
+                   U("megawatt", "megawatt"),
+                   U("messages", "messag"),
+                   U("megapixel", "megapixel"),
+                   U("megawatts", "megawatt"),
+                   U("musicians", "musician"),
+                   U("megapixels", "megapixel")},
+    ['n' - 'a'] = {U("nights", "night"), U("nurses", "nurs"), U("nations", "nation"),
+                   U("nominations", "nomin")},
+    ['o' - 'a'] = {U("orders", "order"), U("officers", "offic"), U("officials", "offici"),
+                   U("operations", "oper")},
+    ['p' -
+        'a'] = {U("pages", "page"),         U("parts", "part"),         U("pence", "penc"),
+                U("people", "peopl"),       U("phones", "phone"),       U("pixels", "pixel"),
+                U("places", "place"),       U("planes", "plane"),       U("plants", "plant"),
+                U("points", "point"),       U("prizes", "prize"),       U("pupils", "pupil"),
+                U("persons", "person"),     U("players", "player"),     U("patients", "patient"),
+                U("products", "product"),   U("programs", "program"),   U("projects", "project"),
+                U("penalties", "penalti"),  U("passengers", "passeng"), U("programmes", "programm"),
+                U("properties", "properti")},
+    ['q' - 'a'] = {U("quarters", "quarter")},
+    ['r' - 'a'] = {U("runs", "run"), U("races", "race"), U("rooms", "room"), U("rounds", "round"),
+                   U("regions", "region"), U("residents", "resid")},
+    ['s' - 'a'] = {U("seat", "seat"),
+                   U("sets", "set"),
+                   U("sons", "son"),
+                   U("sales", "sale"),
+                   U("seats", "seat"),
+                   U("sheep", "sheep"),
+                   U("ships", "ship"),
+                   U("shops", "shop"),
+                   U("shows", "show"),
+                   U("sides", "side"),
+                   U("sites", "site"),
+                   U("songs", "song"),
+                   U("staff", "staff"),
+                   U("steps", "step"),
+                   U("story", "stori"),
+                   U("shares", "share"),
+                   U("stages", "stage"),
+                   U("states", "state"),
+                   U("stores", "store"),
+                   U("storey", "storey"),
+                   U("schools", "school"),
+                   U("screens", "screen"),
+                   U("seasons", "season"),
+                   U("seconds", "second"),
+                   U("species", "speci"),
+                   U("soldiers", "soldier"),
+                   U("students", "student"),
+                   U("spectators", "spectat"),
+                   U("subscribers", "subscrib")},
+    ['t' - 'a'] = {U("ton", "ton"), U("tons", "ton"), U("terms", "term"), U("times", "time"),
+                   U("tonne", "tonn"), U("towns", "town"), U("trees", "tree"), U("tries", "tri"),
+                   U("titles", "titl"), U("tonnes", "tonn"), U("tracks", "track"),
+                   U("troops", "troop"), U("trucks", "truck"), U("tickets", "ticket"),
+                   U("teachers", "teacher"), U("terawatt", "terawatt")},
+    ['u' - 'a'] = {U("units", "unit"), U("users", "user")},
+    ['v' - 'a'] = {U("volt", "volt"), U("votes", "vote"), U("voters", "voter"),
+                   U("victims", "victim"), U("viewers", "viewer"), U("vehicles", "vehicl"),
+                   U("visitors", "visitor")},
+    ['w' - 'a'] = {U("watt", "watt"), U("week", "week"), U("wins", "win"), U("weeks", "week"),
+                   U("wells", "well"), U("women", "women"), U("words", "word"),
+                   U("wickets", "wicket"), U("workers", "worker")},
+    ['y' - 'a'] = {U("year", "year"), U("yards", "yard"), U("years", "year")},
+};
+#undef U
+
+/* The stem of w[0..len) (lower-case letters) when it is one of
+ * known_units, else NULL. */
+static const char *known_unit(const char *w, size_t len)
+{
+    const unsigned c = (unsigned char)w[0] - 'a';
+    if (c >= 26 || len < 2)
+        return NULL;
+    for (const known_unit_entry *k = known_units[c]; k->word && k->len <= len; k++) {
+        if (k->len != len)
+            continue;
+        size_t j = 1;
+        while (j < len && k->word[j] == w[j])
+            j++;
+        if (j == len)
+            return k->stem;
+    }
+    return NULL;
+}
+
 static __attribute__((noinline)) void quantities_walk(fl_mx *mx)
 {
     const char *t = mx->text;
@@ -834,7 +996,9 @@ static __attribute__((noinline)) void quantities_walk(fl_mx *mx)
                         continue;
                     }
                     ue = he;
-                    unit = unit_stem(mx, t + e + 1, he - e - 1);
+                    unit = known_unit(t + e + 1, he - e - 1);
+                    if (!unit)
+                        unit = unit_stem(mx, t + e + 1, he - e - 1);
                 }
             }
             if (unit && !fl_mx_claimed(mx, i, ue - i)) {
@@ -866,14 +1030,19 @@ static __attribute__((noinline)) void quantities_walk(fl_mx *mx)
         }
         size_t u = e + 1;
         size_t ue = lower_word(mx, u);
-        if (ue > u && quantity_adjective(t + u, ue - u) && ue < mx->s_end && t[ue] == ' ') {
+        /* a known unit is no adjective and passes not_unit */
+        const char *known = ue > u ? known_unit(t + u, ue - u) : NULL;
+        if (!known && ue > u && quantity_adjective(t + u, ue - u) && ue < mx->s_end &&
+            t[ue] == ' ') {
             size_t u2 = ue + 1, ue2 = lower_word(mx, u2);
-            if (ue2 > u2 && !not_unit(mx, t + u2, ue2 - u2)) {
+            const char *known2 = ue2 > u2 ? known_unit(t + u2, ue2 - u2) : NULL;
+            if (ue2 > u2 && (known2 || !not_unit(mx, t + u2, ue2 - u2))) {
                 u = u2;
                 ue = ue2;
+                known = known2;
             }
         }
-        if (ue == u || not_unit(mx, t + u, ue - u) || fl_mx_claimed(mx, i, ue - i)) {
+        if (ue == u || (!known && not_unit(mx, t + u, ue - u)) || fl_mx_claimed(mx, i, ue - i)) {
             i = past;
             continue;
         }
@@ -885,7 +1054,7 @@ static __attribute__((noinline)) void quantities_walk(fl_mx *mx)
         if (!m)
             return;
         m->number = fl_number_scaled(n, mult);
-        m->unit = unit_stem(mx, t + u, ue - u);
+        m->unit = known ? known : unit_stem(mx, t + u, ue - u);
         fl_mx_claim(mx, i, ue - i);
         i = ue;
     }
