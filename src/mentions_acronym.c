@@ -420,6 +420,10 @@ static inline bool acronym_start(const fl_mx *mx, size_t i)
  * a word's start), or 0. */
 static size_t acronym_at(fl_mx *mx, size_t i)
 {
+    /* a claimed first byte (a code's: "PS5", "GPT-4o") refuses any match
+     * here, so none is tried */
+    if (i >= mx->claim_lo && i < mx->claim_hi && mx->claimed[i - mx->s_off])
+        return 0;
     size_t core_end;
     size_t e = acronym_match(mx, i, &core_end);
     if (!e || fl_mx_claimed(mx, i, e - i))
