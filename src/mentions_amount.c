@@ -490,6 +490,11 @@ static __attribute__((noinline)) void percents_walk(fl_mx *mx)
             i = fl_mx_word_end(mx, i);
             continue;
         }
+        /* a number whose first byte money claimed starts no percentage */
+        if (i >= mx->claim_lo && i < mx->claim_hi && mx->claimed[i - mx->s_off]) {
+            i += nl;
+            continue;
+        }
         size_t e = percent_tail(mx, i + nl);
         if (e && !fl_mx_claimed(mx, i, e - i) && (digit || !glued_letter(mx, i + nl))) {
             fl_mention *m = fl_mx_add(mx, FL_M_PERCENT, i, e - i, 0);
