@@ -517,6 +517,30 @@ static inline size_t past_claimed(const fl_mx *mx, size_t at);
 static size_t skip_to_mark(const fl_mx *mx, size_t *cursor, size_t i, bool *start)
 {
     const unsigned char *t = (const unsigned char *)mx->text;
+    {
+        /* the next mark, straight, when no step of the walk can carry it
+         * past that mark: the byte before it is ASCII (no letter nor
+         * digit: a word starts there) and unclaimed, so every word, claimed
+         * run and code point the walk meets before it ends before it, and
+         * no word before it opens a name; with no mark left, nothing
+         * opens one in the rest of the sentence */
+        const size_t rel = i - mx->s_off;
+        size_t k = *cursor;
+        while ((mx->name_marks[k] & ~FL_NAME_MARK_JOINED) < rel)
+            k++;
+        *cursor = k;
+        if (k == mx->name_mark_count) {
+            *start = false;
+            return mx->s_end;
+        }
+        const uint32_t m = mx->name_marks[k];
+        if (!(m & FL_NAME_MARK_JOINED) &&
+            (m == 0 || (t[mx->s_off + m - 1] < 0x80 && !mx->claimed[m - 1]))) {
+            *start = true;
+            *cursor = k + 1;
+            return mx->s_off + m;
+        }
+    }
 again:;
     unsigned char c = t[i];
     while (c >= 0x80) {
