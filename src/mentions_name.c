@@ -446,7 +446,8 @@ static void flush(fl_mx *mx, nseq *q)
     if (!q->open)
         return;
     q->open = false;
-    if (q->words == 0 || fl_mx_claimed(mx, q->start, q->end - q->start))
+    /* the walk found each word unclaimed: one word is the whole name */
+    if (q->words == 0 || (q->parts > 1 && fl_mx_claimed(mx, q->start, q->end - q->start)))
         return;
     const char *t = mx->text;
     bool tentative = false;
