@@ -341,6 +341,8 @@ static nword initial_or_not(const fl_mx *mx, nword w, size_t at, size_t raw_end,
     return w;
 }
 
+static nword read_other_word(const fl_mx *mx, size_t at, bool in_name);
+
 /* Reads the word at `at` (`start`: known to start a word) and classifies
  * it for names. */
 static nword read_word(const fl_mx *mx, size_t at, bool in_name, bool start)
@@ -386,6 +388,14 @@ static nword read_word(const fl_mx *mx, size_t at, bool in_name, bool start)
         w.inner_upper = (pf & PLAIN_INNER) != 0;
         return w;
     }
+    return read_other_word(mx, at, in_name);
+}
+
+/* read_word for a word the plain path does not read (out of line: it
+ * keeps the walk's registers for the common words) */
+static __attribute__((noinline)) nword read_other_word(const fl_mx *mx, size_t at, bool in_name)
+{
+    const char *t = mx->text;
     wscan sc;
     scan_word(mx, at, &sc);
     nword w = {at, at, sc.next, W_OTHER, sc.possessive, false, false};
