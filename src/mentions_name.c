@@ -123,23 +123,17 @@ typedef struct wscan {
 
 /* What scan_plain finds in a word: PLAIN_WORD (it is one), PLAIN_DIGIT (it
  * holds a digit), PLAIN_LOWER (a lower-case letter), PLAIN_INNER (a
- * capital after a lower-case letter: DeepSeek). */
-enum { PLAIN_WORD = 1, PLAIN_DIGIT = 2, PLAIN_LOWER = 4, PLAIN_INNER = 8 };
+ * capital after a lower-case letter: DeepSeek), PLAIN_POSSESSIVE ('s
+ * after it). */
+enum { PLAIN_WORD = 1, PLAIN_DIGIT = 2, PLAIN_LOWER = 4, PLAIN_INNER = 8, PLAIN_POSSESSIVE = 16 };
 
-/* The common word: a capital, then ASCII letters and digits to the end of
- * the word (its end in *we), and no hyphen nor apostrophe after it, as
- * scan_word would read it (one segment, a capital first). Within the word
- * a byte is a digit when bit 6 is clear, else a letter, lower-case when
- * bit 5 is set. The PLAIN_* flags, 0 for any other word. */
-static inline unsigned scan_plain(const fl_mx *mx, size_t at, bool start, size_t *we_out)
+/* The PLAIN_* flags of the letters and digits [at, we) (a capital first),
+ * 0 when one is past ASCII. Within the word a byte is a digit when bit 6
+ * is clear, else a letter, lower-case when bit 5 is set. */
+static inline unsigned plain_letters(const fl_mx *mx, size_t at, size_t we)
 {
     const unsigned char *t = (const unsigned char *)mx->text;
-    /* at a word's start (an ASCII capital), the table has its end */
-    const size_t end = mx->s_end, we = start && mx->wend ? mx->s_off + mx->wend[at - mx->s_off]
-                                                         : fl_mx_word_end(mx, at);
-    if (we < end && (t[we] == '-' || ((t[we] == '\'' || t[we] == 0xE2) && apostrophe(mx, we))))
-        return 0;
-    *we_out = we;
+    const size_t end = mx->s_end;
     uint64_t lower_any = 0, inner = 0, prev_lower = 0;
     const size_t r = at - mx->s_off, wl = we - at;
     if (mx->wend && (r & 63) + wl <= 64) {
@@ -182,6 +176,40 @@ static inline unsigned scan_plain(const fl_mx *mx, size_t at, bool start, size_t
         i += n;
     }
     return PLAIN_WORD | (lower_any ? PLAIN_LOWER : 0u) | (inner ? PLAIN_INNER : 0u);
+}
+
+/* The common word: a capital, then ASCII letters and digits to the end of
+ * the word (its end in *we), and no hyphen nor apostrophe after it, as
+ * scan_word would read it (one segment, a capital first), or such a word
+ * with lower-case letters and no digit, of two letters or more, and 's
+ * after it ("Trump's": scan_word ends it there, a possessive). The
+ * PLAIN_* flags, 0 for any other word. */
+static inline unsigned scan_plain(const fl_mx *mx, size_t at, bool start, size_t *we_out)
+{
+    const unsigned char *t = (const unsigned char *)mx->text;
+    /* at a word's start (an ASCII capital), the table has its end */
+    const size_t end = mx->s_end, we = start && mx->wend ? mx->s_off + mx->wend[at - mx->s_off]
+                                                         : fl_mx_word_end(mx, at);
+    unsigned poss = 0;
+    if (we < end) {
+        const unsigned char c = t[we];
+        if (c == '-')
+            return 0;
+        size_t ap;
+        if ((c == '\'' || c == 0xE2) && (ap = apostrophe(mx, we)) != 0) {
+            const size_t after = we + ap;
+            if (after >= end || t[after] != 's' || fl_mx_alnum_at(mx, after + 1))
+                return 0;
+            poss = PLAIN_POSSESSIVE;
+        }
+    }
+    *we_out = we;
+    const unsigned f = plain_letters(mx, at, we);
+    if (!poss)
+        return f;
+    if ((f & (PLAIN_WORD | PLAIN_DIGIT | PLAIN_LOWER)) != (PLAIN_WORD | PLAIN_LOWER) || we - at < 2)
+        return 0;
+    return f | poss;
 }
 
 /* The raw extent of the word at `at`: alnum runs joined by hyphens and
@@ -313,6 +341,8 @@ static nword initial_or_not(const fl_mx *mx, nword w, size_t at, size_t raw_end,
     return w;
 }
 
+static nword read_other_word(const fl_mx *mx, size_t at, bool in_name);
+
 /* Reads the word at `at` (`start`: known to start a word) and classifies
  * it for names. */
 static nword read_word(const fl_mx *mx, size_t at, bool in_name, bool start)
@@ -325,9 +355,21 @@ static nword read_word(const fl_mx *mx, size_t at, bool in_name, bool start)
         /* what the rest of this function makes of the word scan_word
          * would read as one segment with a capital first, no possessive */
         nword w = {at, at, we, W_OTHER, false, false, false};
+        const size_t len = we - at;
+        if (pf & PLAIN_POSSESSIVE) {
+            /* as the rest of this function makes of the word and its 's */
+            w.possessive = true;
+            w.end = we;
+            w.next = we + apostrophe(mx, we) + 1;
+            if (fl_mx_common_or_calendar(mx, t + at, len))
+                return w;
+            w.end = w.next;
+            w.kind = W_CAP;
+            w.inner_upper = (pf & PLAIN_INNER) != 0;
+            return w;
+        }
         if (pf & PLAIN_DIGIT)
             return w;
-        const size_t len = we - at;
         if (len == 1)
             return initial_or_not(mx, w, at, we, in_name);
         if (!(pf & PLAIN_LOWER)) {
@@ -346,6 +388,14 @@ static nword read_word(const fl_mx *mx, size_t at, bool in_name, bool start)
         w.inner_upper = (pf & PLAIN_INNER) != 0;
         return w;
     }
+    return read_other_word(mx, at, in_name);
+}
+
+/* read_word for a word the plain path does not read (out of line: it
+ * keeps the walk's registers for the common words) */
+static __attribute__((noinline)) nword read_other_word(const fl_mx *mx, size_t at, bool in_name)
+{
+    const char *t = mx->text;
     wscan sc;
     scan_word(mx, at, &sc);
     nword w = {at, at, sc.next, W_OTHER, sc.possessive, false, false};
@@ -430,6 +480,9 @@ typedef struct nseq {
  * Jensen Huang": the word before the title is an organization's name). */
 static bool title_follows(const fl_mx *mx, size_t end)
 {
+    /* a title claims its bytes (fl_extract_titles) */
+    if (end + 1 >= mx->s_end || !mx->claimed[end + 1 - mx->s_off])
+        return false;
     const fl_doc *doc = mx->doc;
     for (size_t i = doc->mentions.count; i > 0; i--) {
         const fl_mention *m = FL_DOC_MENTION(doc, i - 1);
@@ -446,7 +499,8 @@ static void flush(fl_mx *mx, nseq *q)
     if (!q->open)
         return;
     q->open = false;
-    if (q->words == 0 || fl_mx_claimed(mx, q->start, q->end - q->start))
+    /* the walk found each word unclaimed: one word is the whole name */
+    if (q->words == 0 || (q->parts > 1 && fl_mx_claimed(mx, q->start, q->end - q->start)))
         return;
     const char *t = mx->text;
     bool tentative = false;
@@ -517,6 +571,30 @@ static inline size_t past_claimed(const fl_mx *mx, size_t at);
 static size_t skip_to_mark(const fl_mx *mx, size_t *cursor, size_t i, bool *start)
 {
     const unsigned char *t = (const unsigned char *)mx->text;
+    {
+        /* the next mark, straight, when no step of the walk can carry it
+         * past that mark: the byte before it is ASCII (no letter nor
+         * digit: a word starts there) and unclaimed, so every word, claimed
+         * run and code point the walk meets before it ends before it, and
+         * no word before it opens a name; with no mark left, nothing
+         * opens one in the rest of the sentence */
+        const size_t rel = i - mx->s_off;
+        size_t k = *cursor;
+        while ((mx->name_marks[k] & ~FL_NAME_MARK_JOINED) < rel)
+            k++;
+        *cursor = k;
+        if (k == mx->name_mark_count) {
+            *start = false;
+            return mx->s_end;
+        }
+        const uint32_t m = mx->name_marks[k];
+        if (!(m & FL_NAME_MARK_JOINED) &&
+            (m == 0 || (t[mx->s_off + m - 1] < 0x80 && !mx->claimed[m - 1]))) {
+            *start = true;
+            *cursor = k + 1;
+            return mx->s_off + m;
+        }
+    }
 again:;
     unsigned char c = t[i];
     while (c >= 0x80) {
@@ -657,7 +735,7 @@ void fl_extract_names(fl_mx *mx)
             continue;
         }
         nword w = read_word(mx, i, joined, start);
-        if (w.end > w.off && fl_mx_claimed(mx, w.off, w.end - w.off))
+        if (w.kind != W_OTHER && w.end > w.off && fl_mx_claimed(mx, w.off, w.end - w.off))
             w.kind = W_OTHER;
         if (q.open && !joined)
             flush(mx, &q);
