@@ -523,12 +523,13 @@ static __attribute__((noinline)) bool joinable_grow(fl_doc *doc, name_keys *keys
     return true;
 }
 
-/* Adds key s[0..len) (copied when `copy`); returns its id, or
- * FL_NAME_NO_KEY when out of memory. */
+/* Adds key s[0..len) (copied when `copy`; its hash when `hash` is not
+ * NULL); returns its id, or FL_NAME_NO_KEY when out of memory. */
 static inline size_t add_key(fl_doc *doc, name_keys *keys, const char *s, size_t len, bool copy,
-                             bool joinable)
+                             bool joinable, const uint64_t *hash)
 {
-    size_t id = fl_name_keys_add(doc, &keys->set, s, len, copy);
+    size_t id = hash ? fl_name_keys_add_hashed(doc, &keys->set, s, len, *hash, copy)
+                     : fl_name_keys_add(doc, &keys->set, s, len, copy);
     if (id == FL_NAME_NO_KEY)
         return id;
     if (id == keys->jcap && !joinable_grow(doc, keys))
@@ -626,9 +627,11 @@ static inline size_t without_possessive(const char *s, size_t len)
  * document order, with their sentence, class and, for a token that is a
  * use on its own (single_token), the id of its key. */
 typedef struct candidate {
-    size_t token, sentence, key;
+    uint32_t token, sentence, key; /* key: CAND_NO_KEY when none */
     unsigned char cls;
-} candidate;
+} candidate; /* 16 bytes */
+
+#define CAND_NO_KEY UINT32_MAX
 
 /* The mentions' uses by offset, to tell a token run that only repeats a
  * mention (same start, same bytes): fl_name_forms drops such a run as a
@@ -726,14 +729,23 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, const span_table *sp
             size_t t = (size_t)(tok - toks);
             if (tok->kind != FL_TOK_WORD && tok->kind != FL_TOK_NUMBER)
                 continue;
+            /* a token of one byte neither is a use on its own nor takes
+             * part in a run of several (find_runs stops at it) */
+            if (tok->len < 2)
+                continue;
             unsigned c = token_class(text, tok);
             if (!run_token(c))
+                continue;
+            bool adjacent = k > 0 && cands[k - 1].token + 1 == t;
+            /* a bare number (no letter) only continues a run: one that
+             * does not follow a candidate takes part in nothing (and the
+             * candidate before it keeps its own fate) */
+            if (!adjacent && !(c & (TC_LETTER | TC_MIXED)))
                 continue;
             /* the last candidate with no key and no candidate token on
              * either side takes part in nothing: find_runs would pass over
              * it, so it is dropped (most sentence-initial words) */
-            bool adjacent = k > 0 && cands[k - 1].token + 1 == t;
-            if (k > 0 && !adjacent && !linked && cands[k - 1].key == FL_NAME_NO_KEY)
+            if (k > 0 && !adjacent && !linked && cands[k - 1].key == CAND_NO_KEY)
                 k--;
             linked = adjacent;
             if (k == cap) {
@@ -747,7 +759,7 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, const span_table *sp
                 cap *= 2;
             }
             candidate *cand = &cands[k++];
-            *cand = (candidate){t, si, FL_NAME_NO_KEY, (unsigned char)c};
+            *cand = (candidate){(uint32_t)t, (uint32_t)si, CAND_NO_KEY, (unsigned char)c};
             if (!single_token(c))
                 continue;
             size_t len = without_possessive(text + tok->off, tok->len);
@@ -767,12 +779,13 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, const span_table *sp
             size_t klen = fl_skeleton(text + tok->off, len, 0, key, sizeof key);
             if (klen == 0 || klen >= sizeof key)
                 continue;
-            cand->key = add_key(doc, keys, key, klen, true, joinable);
-            if (cand->key == FL_NAME_NO_KEY)
+            size_t id = add_key(doc, keys, key, klen, true, joinable, NULL);
+            if (id == FL_NAME_NO_KEY)
                 return NULL;
+            cand->key = (uint32_t)id;
         }
     }
-    if (k > 0 && !linked && cands[k - 1].key == FL_NAME_NO_KEY)
+    if (k > 0 && !linked && cands[k - 1].key == CAND_NO_KEY)
         k--;
     *count = k;
     return cands;
@@ -848,9 +861,9 @@ static void find_runs(fl_doc *doc, const candidate *cands, size_t ncand, const n
                     continue;
             } else {
                 /* a token on its own: scan_tokens found its key */
-                id = cands[c].key;
-                if (id == FL_NAME_NO_KEY)
+                if (cands[c].key == CAND_NO_KEY)
                     continue;
+                id = cands[c].key;
                 len = without_possessive(text + first->off, first->len);
                 if (span_find(spans, out->items, text, first->off, len) != FL_NAME_NO_KEY)
                     continue;
@@ -929,17 +942,26 @@ static void run(fl_doc *doc)
             entries[n + nrep++] = (span_entry){m->off, use_of[j] - 1, (uint32_t)i};
             u = &uses[use_of[j] - 1];
         } else {
-            *u = folds->uses[i];
-            u->key = NULL;
+            const fl_name_use *fu = &folds->uses[i];
+            *u = *fu;
             u->key_is_fold = false;
             u->group = 0;
-            bool keyed;
-            if (!fl_name_use_set_key(doc, u, fl_skeleton, &keyed))
-                return;
-            if (!keyed)
-                continue;
-            size_t id =
-                add_key(doc, &keys, u->key, u->key_len, false, multi_part(u->form, u->form_len));
+            const uint64_t *hash = NULL;
+            if (fu->key && fu->key == m->skeleton) {
+                /* the fold key is the mention's own fold, and its skeleton
+                 * is that string (one memo entry): the same key, length
+                 * and hash */
+                hash = &folds->set.hashes[fu->group];
+            } else {
+                u->key = NULL;
+                bool keyed;
+                if (!fl_name_use_set_key(doc, u, fl_skeleton, &keyed))
+                    return;
+                if (!keyed)
+                    continue;
+            }
+            size_t id = add_key(doc, &keys, u->key, u->key_len, false,
+                                multi_part(u->form, u->form_len), hash);
             if (id == FL_NAME_NO_KEY)
                 return;
             u->group = (uint32_t)id;
