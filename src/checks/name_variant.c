@@ -625,9 +625,11 @@ static inline size_t without_possessive(const char *s, size_t len)
 
 /* The tokens that may start a run or continue one (run_token), in
  * document order, with their sentence, class and, for a token that is a
- * use on its own (single_token), the id of its key. */
+ * use on its own (single_token) and repeats no mention, the id of its
+ * key. */
 typedef struct candidate {
-    uint32_t token, sentence, key; /* key: CAND_NO_KEY when none */
+    /* key: CAND_NO_KEY when none, or when the token repeats a mention */
+    uint32_t token, sentence, key;
     unsigned char cls;
 } candidate; /* 16 bytes */
 
@@ -771,9 +773,11 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, const span_table *sp
                 ((c & TC_MIXED) && (len == tok->len || mixed_script(text + tok->off, len)));
             size_t same = span_find(spans, uses, text, tok->off, len);
             if (same != FL_NAME_NO_KEY) {
-                /* the mention's key: the same bytes */
-                cand->key = uses[same].group;
-                keys->joinable[cand->key] |= joinable;
+                /* the mention's key (the same bytes), which the token
+                 * makes no more joinable than it is; the token is no use
+                 * of its own (it repeats the mention), so its candidate
+                 * keeps no key */
+                keys->joinable[uses[same].group] |= joinable;
                 continue;
             }
             size_t klen = fl_skeleton(text + tok->off, len, 0, key, sizeof key);
@@ -860,13 +864,12 @@ static void find_runs(fl_doc *doc, const candidate *cands, size_t ncand, const n
                 if (id == FL_NAME_NO_KEY || !keys->joinable[id])
                     continue;
             } else {
-                /* a token on its own: scan_tokens found its key */
+                /* a token on its own: scan_tokens found its key, and
+                 * that it repeats no mention */
                 if (cands[c].key == CAND_NO_KEY)
                     continue;
                 id = cands[c].key;
                 len = without_possessive(text + first->off, first->len);
-                if (span_find(spans, out->items, text, first->off, len) != FL_NAME_NO_KEY)
-                    continue;
             }
             fl_name_use *u = fl_name_use_list_push(doc, out); /* written whole below */
             if (!u)
