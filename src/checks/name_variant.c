@@ -638,55 +638,49 @@ typedef struct candidate {
 /* The mentions' uses by offset, to tell a token run that only repeats a
  * mention (same start, same bytes): fl_name_forms drops such a run as a
  * span listed twice, so it is never made. One entry per mention with a
- * use, in mention order: a mention that repeats an earlier one's surface
- * has that one's use (its form), at its own offset. */
+ * use, made in mention order and read in offset order: a mention that
+ * repeats an earlier one's surface has that one's use (its form), at its
+ * own offset. */
 typedef struct span_entry {
     size_t off;
     uint32_t use;     /* index of its use */
     uint32_t mention; /* the mention */
 } span_entry;
 
-typedef struct span_table {
-    uint32_t *slots; /* entry index + 1; 0: empty */
-    size_t mask;
-    const span_entry *entries;
-} span_table;
+/* A walk over the span entries in offset order, for lookups at offsets
+ * that never go back (tokens and runs in document order): a merge, which
+ * costs less than a hash of the offsets to build and to probe. */
+typedef struct span_cursor {
+    const span_entry *at, *end;
+} span_cursor;
 
-static size_t span_home(const span_table *t, size_t off)
+static int span_order(const void *pa, const void *pb)
 {
-    return (size_t)(((uint64_t)off * 0x9e3779b97f4a7c15u) >> 32) & t->mask;
+    const span_entry *a = pa, *b = pb;
+    return a->off < b->off ? -1 : a->off > b->off;
 }
 
-static bool span_table_init(fl_doc *doc, span_table *t, const span_entry *entries, size_t n)
+/* Puts the entries in offset order: they are in mention order, which is
+ * source order when the mention pass made the mentions; others (a
+ * document built by hand) have them sorted. */
+static void span_entries_order(span_entry *entries, size_t n)
 {
-    size_t cap = 16;
-    while (cap < 2 * n)
-        cap *= 2;
-    t->slots = fl_arena_alloc(doc->arena, cap * sizeof *t->slots);
-    t->mask = cap - 1;
-    t->entries = entries;
-    if (!t->slots) {
-        doc->status = FL_ENOMEM;
-        return false;
-    }
-    for (size_t i = 0; i < n; i++) {
-        size_t at = span_home(t, entries[i].off);
-        while (t->slots[at])
-            at = (at + 1) & t->mask;
-        t->slots[at] = (uint32_t)(i + 1);
-    }
-    return true;
+    for (size_t i = 1; i < n; i++)
+        if (entries[i].off < entries[i - 1].off) {
+            qsort(entries, n, sizeof *entries, span_order);
+            return;
+        }
 }
 
 /* The index of the use of a mention that starts at `off` with the form
- * text[off..off+len), or FL_NAME_NO_KEY. */
-static inline size_t span_find(const span_table *t, const fl_name_use *uses, const char *text,
+ * text[off..off+len), or FL_NAME_NO_KEY; `off` no less than the one asked
+ * about before with this cursor. */
+static inline size_t span_find(span_cursor *c, const fl_name_use *uses, const char *text,
                                size_t off, size_t len)
 {
-    for (size_t at = span_home(t, off); t->slots[at]; at = (at + 1) & t->mask) {
-        const span_entry *e = &t->entries[t->slots[at] - 1];
-        if (e->off != off)
-            continue;
+    while (c->at < c->end && c->at->off < off)
+        c->at++;
+    for (const span_entry *e = c->at; e < c->end && e->off == off; e++) {
         const fl_name_use *u = &uses[e->use];
         if (u->form_len == len && memcmp(u->form, text + off, len) == 0)
             return e->use;
@@ -701,7 +695,7 @@ static inline size_t span_find(const span_table *t, const fl_name_use *uses, con
  * Consumer Electronics inside another) meet. A token that repeats a
  * mention has that mention's key. Returns the candidates (in document
  * order; but for those with no key and no candidate beside them) or NULL. */
-static candidate *scan_tokens(fl_doc *doc, name_keys *keys, const span_table *spans,
+static candidate *scan_tokens(fl_doc *doc, name_keys *keys, span_cursor spans,
                               const fl_name_use *uses, size_t *count)
 {
     const char *text = doc->prose.text;
@@ -771,7 +765,7 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, const span_table *sp
             bool joinable =
                 (c & (TC_CAMEL | TC_DIGIT)) ||
                 ((c & TC_MIXED) && (len == tok->len || mixed_script(text + tok->off, len)));
-            size_t same = span_find(spans, uses, text, tok->off, len);
+            size_t same = span_find(&spans, uses, text, tok->off, len);
             if (same != FL_NAME_NO_KEY) {
                 /* the mention's key (the same bytes), which the token
                  * makes no more joinable than it is; the token is no use
@@ -805,10 +799,10 @@ static unsigned ends_bit(unsigned char first, unsigned char last)
     return (unsigned)((first * 31u + last) & 255u);
 }
 
-/* Appends to *out (the mentions' uses, indexed by spans) the token runs
+/* Appends to *out (the mentions' uses, which the spans index) the token runs
  * that share a mention's key, but for those that repeat a mention. */
 static void find_runs(fl_doc *doc, const candidate *cands, size_t ncand, const name_keys *keys,
-                      const span_table *spans, fl_name_use_list *out)
+                      span_cursor spans, fl_name_use_list *out)
 {
     const char *text = doc->prose.text;
     char key[256];
@@ -855,7 +849,7 @@ static void find_runs(fl_doc *doc, const candidate *cands, size_t ncand, const n
                             continue;
                     }
                 }
-                if (span_find(spans, out->items, text, first->off, len) != FL_NAME_NO_KEY)
+                if (span_find(&spans, out->items, text, first->off, len) != FL_NAME_NO_KEY)
                     continue;
                 size_t klen = fl_skeleton(text + first->off, len, 0, key, sizeof key);
                 if (klen == 0 || klen >= sizeof key)
@@ -1000,14 +994,13 @@ static void run(fl_doc *doc)
         return;
     all.count = n;
 
-    span_table spans;
-    if (!span_table_init(doc, &spans, entries, n + nrep))
-        return;
+    span_entries_order(entries, n + nrep);
+    const span_cursor spans = {entries, entries + n + nrep};
     size_t ncand = 0;
-    candidate *cands = scan_tokens(doc, &keys, &spans, uses, &ncand);
+    candidate *cands = scan_tokens(doc, &keys, spans, uses, &ncand);
     if (!cands)
         return;
-    find_runs(doc, cands, ncand, &keys, &spans, &all);
+    find_runs(doc, cands, ncand, &keys, spans, &all);
     if (doc->status != FL_OK)
         return;
     /* only a key written in several forms is compared: the mentions that
