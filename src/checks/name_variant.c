@@ -882,6 +882,49 @@ static void find_runs(fl_doc *doc, const candidate *cands, size_t ncand, const n
     }
 }
 
+/* The family key of each code mention that has a use (use_of[i] - 1 in
+ * uses), in mention order, with its use's skeleton key and form; NULL
+ * when out of memory (doc->status set). */
+static family_use *code_families(fl_doc *doc, const fl_name_use *uses, const uint32_t *use_of,
+                                 size_t ncodes, size_t *nfam)
+{
+    family_use *fams = fl_arena_alloc_uninit(doc->arena, (ncodes + 1) * sizeof *fams);
+    if (!fams) {
+        doc->status = FL_ENOMEM;
+        return NULL;
+    }
+    char key[256];
+    size_t k = 0;
+    for (size_t i = 0; i < doc->mentions.count; i++) {
+        const fl_mention *m = FL_DOC_MENTION(doc, i);
+        if (!use_of[i] || m->kind != FL_M_CODE)
+            continue;
+        const fl_name_use *u = &uses[use_of[i] - 1];
+        const char *form, *family;
+        if (m->family && u->form == m->surface && u->form_len == m->len) {
+            /* the whole surface: the mention's own family key */
+            size_t flen = strlen(m->family);
+            if (flen == 0 || flen >= sizeof key)
+                continue;
+            form = m->surface;
+            family = m->family;
+        } else {
+            size_t flen = fl_family(u->form, u->form_len, key, sizeof key);
+            if (flen == 0 || flen >= sizeof key)
+                continue;
+            form = fl_arena_strndup(doc->arena, u->form, u->form_len);
+            family = fl_arena_strndup(doc->arena, key, flen);
+            if (!form || !family) {
+                doc->status = FL_ENOMEM;
+                return NULL;
+            }
+        }
+        fams[k++] = (family_use){family, u->key, form};
+    }
+    *nfam = k;
+    return fams;
+}
+
 static void run(fl_doc *doc)
 {
     size_t total = doc->mentions.count;
@@ -892,18 +935,17 @@ static void run(fl_doc *doc)
     const fl_name_folds *folds = fl_name_folds_get(doc);
     if (!folds)
         return;
-    size_t nwanted = folds->named, ncodes = folds->codes;
+    size_t nwanted = folds->named;
     /* the mentions' uses, then the token runs */
     fl_name_use_list all;
     if (!fl_name_use_list_init(doc, &all, nwanted + nwanted / 2 + 16))
         return;
-    family_use *fams = fl_arena_alloc_uninit(doc->arena, (ncodes + 1) * sizeof *fams);
     /* by mention: the index of its use here + 1 (0: none) */
     uint32_t *use_of = fl_arena_alloc_uninit(doc->arena, (total + 1) * sizeof *use_of);
     /* the span entries of the mentions with a use (at most one per
      * mention of the kinds with uses) */
     span_entry *entries = fl_arena_alloc_uninit(doc->arena, (nwanted + 1) * sizeof *entries);
-    if (!fams || !use_of || !entries) {
+    if (!use_of || !entries) {
         doc->status = FL_ENOMEM;
         return;
     }
@@ -911,8 +953,7 @@ static void run(fl_doc *doc)
     /* n: the uses made (one per surface); nrep: the mentions that repeat
      * a surface, whose uses are made only for a key written in several
      * forms (they bring no form of their own) */
-    size_t n = 0, nrep = 0, nfam = 0;
-    char key[256];
+    size_t n = 0, nrep = 0;
     /* the keys of the mentions and of the tokens that are names on their
      * own (camel case, hyphenated, codes, mixed scripts), unique */
     name_keys keys;
@@ -927,7 +968,6 @@ static void run(fl_doc *doc)
         if (!folds->inited[i])
             continue;
         const fl_mention *m = FL_DOC_MENTION(doc, i);
-        fl_name_use *u = &uses[n];
         size_t j = folds->same[i];
         if (j != i) {
             /* an earlier mention of the same surface: its use but for the
@@ -937,9 +977,9 @@ static void run(fl_doc *doc)
                 continue;
             use_of[i] = use_of[j];
             entries[n + nrep++] = (span_entry){m->off, use_of[j] - 1, (uint32_t)i};
-            u = &uses[use_of[j] - 1];
         } else {
             const fl_name_use *fu = &folds->uses[i];
+            fl_name_use *u = &uses[n];
             *u = *fu;
             u->key_is_fold = false;
             u->group = 0;
@@ -966,30 +1006,7 @@ static void run(fl_doc *doc)
             use_of[i] = (uint32_t)(n + 1);
             n++;
         }
-        if (m->kind != FL_M_CODE)
-            continue;
-        const char *form, *family;
-        if (m->family && u->form == m->surface && u->form_len == m->len) {
-            /* the whole surface: the mention's own family key */
-            size_t flen = strlen(m->family);
-            if (flen == 0 || flen >= sizeof key)
-                continue;
-            form = m->surface;
-            family = m->family;
-        } else {
-            size_t flen = fl_family(u->form, u->form_len, key, sizeof key);
-            if (flen == 0 || flen >= sizeof key)
-                continue;
-            form = fl_arena_strndup(doc->arena, u->form, u->form_len);
-            family = fl_arena_strndup(doc->arena, key, flen);
-            if (!form || !family) {
-                doc->status = FL_ENOMEM;
-                return;
-            }
-        }
-        fams[nfam++] = (family_use){family, u->key, form};
     }
-    bool fams_sorted = false; /* sorted only if some group compares forms */
     if (n == 0)
         return;
     all.count = n;
@@ -1010,6 +1027,13 @@ static void run(fl_doc *doc)
     const bool *marked = fl_name_uses_several(doc, all.items, all.count, &keys.set, &any);
     if (!marked || !any)
         return;
+    /* the codes' families, for the groups compared (sorted only if some
+     * group asks) */
+    size_t nfam;
+    family_use *fams = code_families(doc, all.items, use_of, folds->codes, &nfam);
+    if (!fams)
+        return;
+    bool fams_sorted = false;
     for (size_t e = 0; e < n + nrep && nrep; e++) {
         const span_entry *se = &entries[e];
         if (all.items[se->use].mention == se->mention || !marked[all.items[se->use].group])
