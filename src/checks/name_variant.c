@@ -733,10 +733,11 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, span_cursor spans,
             if (!run_token(c))
                 continue;
             bool adjacent = k > 0 && cands[k - 1].token + 1 == t;
-            /* a bare number (no letter) only continues a run: one that
-             * does not follow a candidate takes part in nothing (and the
-             * candidate before it keeps its own fate) */
-            if (!adjacent && !(c & (TC_LETTER | TC_MIXED)))
+            /* a bare number (no letter) only continues a run, or is a use
+             * on its own when hyphenated (single_token): one that is
+             * neither takes part in nothing when it follows no candidate
+             * (and the candidate before it keeps its own fate) */
+            if (!adjacent && !(c & (TC_LETTER | TC_MIXED | TC_HYPHEN)))
                 continue;
             /* the last candidate with no key and no candidate token on
              * either side takes part in nothing: find_runs would pass over
