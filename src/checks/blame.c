@@ -479,10 +479,9 @@ size_t fl_name_keys_find(const fl_name_keys *set, const char *s, size_t len)
 
 /* fl_name_keys_add, inline where the name folds are made (a call per
  * distinct surface). */
-static inline __attribute__((always_inline)) size_t keys_add(fl_doc *doc, fl_name_keys *set,
-                                                             const char *s, size_t len, bool copy)
+static inline __attribute__((always_inline)) size_t
+keys_add_hashed(fl_doc *doc, fl_name_keys *set, const char *s, size_t len, uint64_t h, bool copy)
 {
-    uint64_t h = key_hash(s, len);
     size_t at = keys_slot(set, s, len, h);
     if (set->slots[at])
         return set->slots[at] - 1;
@@ -504,9 +503,21 @@ static inline __attribute__((always_inline)) size_t keys_add(fl_doc *doc, fl_nam
     return id;
 }
 
+static inline __attribute__((always_inline)) size_t keys_add(fl_doc *doc, fl_name_keys *set,
+                                                             const char *s, size_t len, bool copy)
+{
+    return keys_add_hashed(doc, set, s, len, key_hash(s, len), copy);
+}
+
 size_t fl_name_keys_add(fl_doc *doc, fl_name_keys *set, const char *s, size_t len, bool copy)
 {
     return keys_add(doc, set, s, len, copy);
+}
+
+size_t fl_name_keys_add_hashed(fl_doc *doc, fl_name_keys *set, const char *s, size_t len,
+                               uint64_t hash, bool copy)
+{
+    return keys_add_hashed(doc, set, s, len, hash, copy);
 }
 
 bool fl_name_keys_ranks(fl_doc *doc, const fl_name_keys *set, size_t *rank)

@@ -150,6 +150,10 @@ size_t fl_name_keys_find(const fl_name_keys *set, const char *s, size_t len);
  * else s itself is kept (then outliving the set, and NUL-terminated at len
  * if fl_name_keys_ranks is to order it). */
 size_t fl_name_keys_add(fl_doc *doc, fl_name_keys *set, const char *s, size_t len, bool copy);
+/* fl_name_keys_add for a key whose hash is known: `hash` as another set
+ * holds it for the same bytes (its hashes[id]). */
+size_t fl_name_keys_add_hashed(fl_doc *doc, fl_name_keys *set, const char *s, size_t len,
+                               uint64_t hash, bool copy);
 /* Fills rank[id] (set->count entries) with each key's place among the
  * keys in strcmp order; false when out of memory. */
 bool fl_name_keys_ranks(fl_doc *doc, const fl_name_keys *set, size_t *rank);

@@ -45,10 +45,11 @@ static bool all_caps_cstr(const char *s)
     return letters >= 2;
 }
 /* An all-caps mention inside a run of all-caps words ("DEAD OR ALIVE
- * ULTIMATE" as a run-in heading) is shouting, not a casing of the name. */
-static bool in_caps_run(const fl_doc *doc, const fl_mention *m)
+ * ULTIMATE" as a run-in heading) is shouting, not a casing of the name.
+ * `caps`: whether the mention's surface is all caps (all_caps_cstr). */
+static bool in_caps_run(const fl_doc *doc, const fl_mention *m, bool caps)
 {
-    if (!all_caps_cstr(m->surface) || m->sentence >= doc->sentences.count)
+    if (!caps || m->sentence >= doc->sentences.count)
         return false;
     const fl_sentence *s = FL_DOC_SENTENCE(doc, m->sentence);
     /* the tokens are in text order: the first that ends within two bytes
@@ -293,7 +294,10 @@ typedef struct part_run {
     uint32_t start, kept, counted; /* first, how many kept, how many counted (nv) */
     bool done;                     /* all made, none cut by the bound */
     bool own;                      /* its own use is among the uses */
+    unsigned char caps;            /* CAPS_*: whether its surface is all_caps_cstr */
 } part_run;
+
+enum { CAPS_UNKNOWN, CAPS_NO, CAPS_YES };
 
 static void run(fl_doc *doc)
 {
@@ -355,6 +359,7 @@ static void run(fl_doc *doc)
         /* set before any later mention reads them */
         parts[i].done = false;
         parts[i].own = false;
+        parts[i].caps = CAPS_UNKNOWN;
         if (nv >= bound) {
             if (exact)
                 break;
@@ -362,9 +367,20 @@ static void run(fl_doc *doc)
         }
         /* the shared fold-keyed use (group: its key's id) */
         initial[i] = wanted(doc, m);
-        if (!initial[i] || !folds->uses[i].key || in_caps_run(doc, m))
+        if (!initial[i] || !folds->uses[i].key)
             continue;
+        /* whether the surface is all caps: at once when one of its first
+         * two bytes is a small letter (most names), else found once per
+         * surface (at the first of its mentions asked about) */
         size_t j = folds->same[i];
+        const char *sf = m->surface;
+        if (!((unsigned char)(sf[0] - 'a') <= 'z' - 'a' ||
+              (sf[0] && (unsigned char)(sf[1] - 'a') <= 'z' - 'a'))) {
+            if (parts[j].caps == CAPS_UNKNOWN)
+                parts[j].caps = all_caps_cstr(sf) ? CAPS_YES : CAPS_NO;
+            if (in_caps_run(doc, m, parts[j].caps == CAPS_YES))
+                continue;
+        }
         /* a repeat of a surface whose first use is among the uses: its
          * own use (and its parts, when they are that one's) made later if
          * at all (its forms are that one's) */
@@ -400,8 +416,9 @@ static void run(fl_doc *doc)
             return;
         /* all its parts made: none cut by the bound */
         if (nv < bound)
-            parts[i] = (part_run){(uint32_t)n, (uint32_t)(list.count - n), (uint32_t)(nv - nv0),
-                                  true, true};
+            parts[i] = (part_run){
+                (uint32_t)n,  (uint32_t)(list.count - n), (uint32_t)(nv - nv0), true, true,
+                parts[i].caps};
         continue;
     start_over:
         if (doc->status != FL_OK)

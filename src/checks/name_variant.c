@@ -523,12 +523,13 @@ static __attribute__((noinline)) bool joinable_grow(fl_doc *doc, name_keys *keys
     return true;
 }
 
-/* Adds key s[0..len) (copied when `copy`); returns its id, or
- * FL_NAME_NO_KEY when out of memory. */
+/* Adds key s[0..len) (copied when `copy`; its hash when `hash` is not
+ * NULL); returns its id, or FL_NAME_NO_KEY when out of memory. */
 static inline size_t add_key(fl_doc *doc, name_keys *keys, const char *s, size_t len, bool copy,
-                             bool joinable)
+                             bool joinable, const uint64_t *hash)
 {
-    size_t id = fl_name_keys_add(doc, &keys->set, s, len, copy);
+    size_t id = hash ? fl_name_keys_add_hashed(doc, &keys->set, s, len, *hash, copy)
+                     : fl_name_keys_add(doc, &keys->set, s, len, copy);
     if (id == FL_NAME_NO_KEY)
         return id;
     if (id == keys->jcap && !joinable_grow(doc, keys))
@@ -624,64 +625,62 @@ static inline size_t without_possessive(const char *s, size_t len)
 
 /* The tokens that may start a run or continue one (run_token), in
  * document order, with their sentence, class and, for a token that is a
- * use on its own (single_token), the id of its key. */
+ * use on its own (single_token) and repeats no mention, the id of its
+ * key. */
 typedef struct candidate {
-    size_t token, sentence, key;
+    /* key: CAND_NO_KEY when none, or when the token repeats a mention */
+    uint32_t token, sentence, key;
     unsigned char cls;
-} candidate;
+} candidate; /* 16 bytes */
+
+#define CAND_NO_KEY UINT32_MAX
 
 /* The mentions' uses by offset, to tell a token run that only repeats a
  * mention (same start, same bytes): fl_name_forms drops such a run as a
  * span listed twice, so it is never made. One entry per mention with a
- * use, in mention order: a mention that repeats an earlier one's surface
- * has that one's use (its form), at its own offset. */
+ * use, made in mention order and read in offset order: a mention that
+ * repeats an earlier one's surface has that one's use (its form), at its
+ * own offset. */
 typedef struct span_entry {
     size_t off;
     uint32_t use;     /* index of its use */
     uint32_t mention; /* the mention */
 } span_entry;
 
-typedef struct span_table {
-    uint32_t *slots; /* entry index + 1; 0: empty */
-    size_t mask;
-    const span_entry *entries;
-} span_table;
+/* A walk over the span entries in offset order, for lookups at offsets
+ * that never go back (tokens and runs in document order): a merge, which
+ * costs less than a hash of the offsets to build and to probe. */
+typedef struct span_cursor {
+    const span_entry *at, *end;
+} span_cursor;
 
-static size_t span_home(const span_table *t, size_t off)
+static int span_order(const void *pa, const void *pb)
 {
-    return (size_t)(((uint64_t)off * 0x9e3779b97f4a7c15u) >> 32) & t->mask;
+    const span_entry *a = pa, *b = pb;
+    return a->off < b->off ? -1 : a->off > b->off;
 }
 
-static bool span_table_init(fl_doc *doc, span_table *t, const span_entry *entries, size_t n)
+/* Puts the entries in offset order: they are in mention order, which is
+ * source order when the mention pass made the mentions; others (a
+ * document built by hand) have them sorted. */
+static void span_entries_order(span_entry *entries, size_t n)
 {
-    size_t cap = 16;
-    while (cap < 2 * n)
-        cap *= 2;
-    t->slots = fl_arena_alloc(doc->arena, cap * sizeof *t->slots);
-    t->mask = cap - 1;
-    t->entries = entries;
-    if (!t->slots) {
-        doc->status = FL_ENOMEM;
-        return false;
-    }
-    for (size_t i = 0; i < n; i++) {
-        size_t at = span_home(t, entries[i].off);
-        while (t->slots[at])
-            at = (at + 1) & t->mask;
-        t->slots[at] = (uint32_t)(i + 1);
-    }
-    return true;
+    for (size_t i = 1; i < n; i++)
+        if (entries[i].off < entries[i - 1].off) {
+            qsort(entries, n, sizeof *entries, span_order);
+            return;
+        }
 }
 
 /* The index of the use of a mention that starts at `off` with the form
- * text[off..off+len), or FL_NAME_NO_KEY. */
-static inline size_t span_find(const span_table *t, const fl_name_use *uses, const char *text,
+ * text[off..off+len), or FL_NAME_NO_KEY; `off` no less than the one asked
+ * about before with this cursor. */
+static inline size_t span_find(span_cursor *c, const fl_name_use *uses, const char *text,
                                size_t off, size_t len)
 {
-    for (size_t at = span_home(t, off); t->slots[at]; at = (at + 1) & t->mask) {
-        const span_entry *e = &t->entries[t->slots[at] - 1];
-        if (e->off != off)
-            continue;
+    while (c->at < c->end && c->at->off < off)
+        c->at++;
+    for (const span_entry *e = c->at; e < c->end && e->off == off; e++) {
         const fl_name_use *u = &uses[e->use];
         if (u->form_len == len && memcmp(u->form, text + off, len) == 0)
             return e->use;
@@ -696,7 +695,7 @@ static inline size_t span_find(const span_table *t, const fl_name_use *uses, con
  * Consumer Electronics inside another) meet. A token that repeats a
  * mention has that mention's key. Returns the candidates (in document
  * order; but for those with no key and no candidate beside them) or NULL. */
-static candidate *scan_tokens(fl_doc *doc, name_keys *keys, const span_table *spans,
+static candidate *scan_tokens(fl_doc *doc, name_keys *keys, span_cursor spans,
                               const fl_name_use *uses, size_t *count)
 {
     const char *text = doc->prose.text;
@@ -726,14 +725,24 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, const span_table *sp
             size_t t = (size_t)(tok - toks);
             if (tok->kind != FL_TOK_WORD && tok->kind != FL_TOK_NUMBER)
                 continue;
+            /* a token of one byte neither is a use on its own nor takes
+             * part in a run of several (find_runs stops at it) */
+            if (tok->len < 2)
+                continue;
             unsigned c = token_class(text, tok);
             if (!run_token(c))
+                continue;
+            bool adjacent = k > 0 && cands[k - 1].token + 1 == t;
+            /* a bare number (no letter) only continues a run, or is a use
+             * on its own when hyphenated (single_token): one that is
+             * neither takes part in nothing when it follows no candidate
+             * (and the candidate before it keeps its own fate) */
+            if (!adjacent && !(c & (TC_LETTER | TC_MIXED | TC_HYPHEN)))
                 continue;
             /* the last candidate with no key and no candidate token on
              * either side takes part in nothing: find_runs would pass over
              * it, so it is dropped (most sentence-initial words) */
-            bool adjacent = k > 0 && cands[k - 1].token + 1 == t;
-            if (k > 0 && !adjacent && !linked && cands[k - 1].key == FL_NAME_NO_KEY)
+            if (k > 0 && !adjacent && !linked && cands[k - 1].key == CAND_NO_KEY)
                 k--;
             linked = adjacent;
             if (k == cap) {
@@ -747,7 +756,7 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, const span_table *sp
                 cap *= 2;
             }
             candidate *cand = &cands[k++];
-            *cand = (candidate){t, si, FL_NAME_NO_KEY, (unsigned char)c};
+            *cand = (candidate){(uint32_t)t, (uint32_t)si, CAND_NO_KEY, (unsigned char)c};
             if (!single_token(c))
                 continue;
             size_t len = without_possessive(text + tok->off, tok->len);
@@ -757,22 +766,25 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, const span_table *sp
             bool joinable =
                 (c & (TC_CAMEL | TC_DIGIT)) ||
                 ((c & TC_MIXED) && (len == tok->len || mixed_script(text + tok->off, len)));
-            size_t same = span_find(spans, uses, text, tok->off, len);
+            size_t same = span_find(&spans, uses, text, tok->off, len);
             if (same != FL_NAME_NO_KEY) {
-                /* the mention's key: the same bytes */
-                cand->key = uses[same].group;
-                keys->joinable[cand->key] |= joinable;
+                /* the mention's key (the same bytes), which the token
+                 * makes no more joinable than it is; the token is no use
+                 * of its own (it repeats the mention), so its candidate
+                 * keeps no key */
+                keys->joinable[uses[same].group] |= joinable;
                 continue;
             }
             size_t klen = fl_skeleton(text + tok->off, len, 0, key, sizeof key);
             if (klen == 0 || klen >= sizeof key)
                 continue;
-            cand->key = add_key(doc, keys, key, klen, true, joinable);
-            if (cand->key == FL_NAME_NO_KEY)
+            size_t id = add_key(doc, keys, key, klen, true, joinable, NULL);
+            if (id == FL_NAME_NO_KEY)
                 return NULL;
+            cand->key = (uint32_t)id;
         }
     }
-    if (k > 0 && !linked && cands[k - 1].key == FL_NAME_NO_KEY)
+    if (k > 0 && !linked && cands[k - 1].key == CAND_NO_KEY)
         k--;
     *count = k;
     return cands;
@@ -788,10 +800,10 @@ static unsigned ends_bit(unsigned char first, unsigned char last)
     return (unsigned)((first * 31u + last) & 255u);
 }
 
-/* Appends to *out (the mentions' uses, indexed by spans) the token runs
+/* Appends to *out (the mentions' uses, which the spans index) the token runs
  * that share a mention's key, but for those that repeat a mention. */
 static void find_runs(fl_doc *doc, const candidate *cands, size_t ncand, const name_keys *keys,
-                      const span_table *spans, fl_name_use_list *out)
+                      span_cursor spans, fl_name_use_list *out)
 {
     const char *text = doc->prose.text;
     char key[256];
@@ -838,7 +850,7 @@ static void find_runs(fl_doc *doc, const candidate *cands, size_t ncand, const n
                             continue;
                     }
                 }
-                if (span_find(spans, out->items, text, first->off, len) != FL_NAME_NO_KEY)
+                if (span_find(&spans, out->items, text, first->off, len) != FL_NAME_NO_KEY)
                     continue;
                 size_t klen = fl_skeleton(text + first->off, len, 0, key, sizeof key);
                 if (klen == 0 || klen >= sizeof key)
@@ -847,13 +859,12 @@ static void find_runs(fl_doc *doc, const candidate *cands, size_t ncand, const n
                 if (id == FL_NAME_NO_KEY || !keys->joinable[id])
                     continue;
             } else {
-                /* a token on its own: scan_tokens found its key */
+                /* a token on its own: scan_tokens found its key, and
+                 * that it repeats no mention */
+                if (cands[c].key == CAND_NO_KEY)
+                    continue;
                 id = cands[c].key;
-                if (id == FL_NAME_NO_KEY)
-                    continue;
                 len = without_possessive(text + first->off, first->len);
-                if (span_find(spans, out->items, text, first->off, len) != FL_NAME_NO_KEY)
-                    continue;
             }
             fl_name_use *u = fl_name_use_list_push(doc, out); /* written whole below */
             if (!u)
@@ -872,83 +883,24 @@ static void find_runs(fl_doc *doc, const candidate *cands, size_t ncand, const n
     }
 }
 
-static void run(fl_doc *doc)
+/* The family key of each code mention that has a use (use_of[i] - 1 in
+ * uses), in mention order, with its use's skeleton key and form; NULL
+ * when out of memory (doc->status set). */
+static family_use *code_families(fl_doc *doc, const fl_name_use *uses, const uint32_t *use_of,
+                                 size_t ncodes, size_t *nfam)
 {
-    size_t total = doc->mentions.count;
-    if (total < 2)
-        return;
-    /* the uses as fl_name_use_init makes them, shared with the fold-keyed
-     * name checks (the same kinds of mention) */
-    const fl_name_folds *folds = fl_name_folds_get(doc);
-    if (!folds)
-        return;
-    size_t nwanted = folds->named, ncodes = folds->codes;
-    /* the mentions' uses, then the token runs */
-    fl_name_use_list all;
-    if (!fl_name_use_list_init(doc, &all, nwanted + nwanted / 2 + 16))
-        return;
     family_use *fams = fl_arena_alloc_uninit(doc->arena, (ncodes + 1) * sizeof *fams);
-    /* by mention: the index of its use here + 1 (0: none) */
-    uint32_t *use_of = fl_arena_alloc_uninit(doc->arena, (total + 1) * sizeof *use_of);
-    /* the span entries of the mentions with a use (at most one per
-     * mention of the kinds with uses) */
-    span_entry *entries = fl_arena_alloc_uninit(doc->arena, (nwanted + 1) * sizeof *entries);
-    if (!fams || !use_of || !entries) {
+    if (!fams) {
         doc->status = FL_ENOMEM;
-        return;
+        return NULL;
     }
-    fl_name_use *uses = all.items;
-    /* n: the uses made (one per surface); nrep: the mentions that repeat
-     * a surface, whose uses are made only for a key written in several
-     * forms (they bring no form of their own) */
-    size_t n = 0, nrep = 0, nfam = 0;
     char key[256];
-    /* the keys of the mentions and of the tokens that are names on their
-     * own (camel case, hyphenated, codes, mixed scripts), unique */
-    name_keys keys;
-    keys.joinable = NULL;
-    keys.jcap = 0;
-    /* about as many skeleton keys as fold keys, and some tokens' */
-    if (!fl_name_keys_init_for(doc, &keys.set, folds->set.count + doc->tokens.count / 64))
-        return;
-    for (size_t i = 0; i < total; i++) {
-        use_of[i] = 0;
-        /* (only a code, name or acronym has its use made) */
-        if (!folds->inited[i])
-            continue;
+    size_t k = 0;
+    for (size_t i = 0; i < doc->mentions.count; i++) {
         const fl_mention *m = FL_DOC_MENTION(doc, i);
-        fl_name_use *u = &uses[n];
-        size_t j = folds->same[i];
-        if (j != i) {
-            /* an earlier mention of the same surface: its use but for the
-             * place, kept or not (its form is this one's, so the key is
-             * already as joinable as it makes it) */
-            if (!use_of[j])
-                continue;
-            use_of[i] = use_of[j];
-            entries[n + nrep++] = (span_entry){m->off, use_of[j] - 1, (uint32_t)i};
-            u = &uses[use_of[j] - 1];
-        } else {
-            *u = folds->uses[i];
-            u->key = NULL;
-            u->key_is_fold = false;
-            u->group = 0;
-            bool keyed;
-            if (!fl_name_use_set_key(doc, u, fl_skeleton, &keyed))
-                return;
-            if (!keyed)
-                continue;
-            size_t id =
-                add_key(doc, &keys, u->key, u->key_len, false, multi_part(u->form, u->form_len));
-            if (id == FL_NAME_NO_KEY)
-                return;
-            u->group = (uint32_t)id;
-            entries[n + nrep] = (span_entry){m->off, (uint32_t)n, (uint32_t)i};
-            use_of[i] = (uint32_t)(n + 1);
-            n++;
-        }
-        if (m->kind != FL_M_CODE)
+        if (!use_of[i] || m->kind != FL_M_CODE)
             continue;
+        const fl_name_use *u = &uses[use_of[i] - 1];
         const char *form, *family;
         if (m->family && u->form == m->surface && u->form_len == m->len) {
             /* the whole surface: the mention's own family key */
@@ -965,24 +917,108 @@ static void run(fl_doc *doc)
             family = fl_arena_strndup(doc->arena, key, flen);
             if (!form || !family) {
                 doc->status = FL_ENOMEM;
-                return;
+                return NULL;
             }
         }
-        fams[nfam++] = (family_use){family, u->key, form};
+        fams[k++] = (family_use){family, u->key, form};
     }
-    bool fams_sorted = false; /* sorted only if some group compares forms */
+    *nfam = k;
+    return fams;
+}
+
+static void run(fl_doc *doc)
+{
+    size_t total = doc->mentions.count;
+    if (total < 2)
+        return;
+    /* the uses as fl_name_use_init makes them, shared with the fold-keyed
+     * name checks (the same kinds of mention) */
+    const fl_name_folds *folds = fl_name_folds_get(doc);
+    if (!folds)
+        return;
+    size_t nwanted = folds->named;
+    /* the mentions' uses, then the token runs */
+    fl_name_use_list all;
+    if (!fl_name_use_list_init(doc, &all, nwanted + nwanted / 2 + 16))
+        return;
+    /* by mention: the index of its use here + 1 (0: none) */
+    uint32_t *use_of = fl_arena_alloc_uninit(doc->arena, (total + 1) * sizeof *use_of);
+    /* the span entries of the mentions with a use (at most one per
+     * mention of the kinds with uses) */
+    span_entry *entries = fl_arena_alloc_uninit(doc->arena, (nwanted + 1) * sizeof *entries);
+    if (!use_of || !entries) {
+        doc->status = FL_ENOMEM;
+        return;
+    }
+    fl_name_use *uses = all.items;
+    /* n: the uses made (one per surface); nrep: the mentions that repeat
+     * a surface, whose uses are made only for a key written in several
+     * forms (they bring no form of their own) */
+    size_t n = 0, nrep = 0;
+    /* the keys of the mentions and of the tokens that are names on their
+     * own (camel case, hyphenated, codes, mixed scripts), unique */
+    name_keys keys;
+    keys.joinable = NULL;
+    keys.jcap = 0;
+    /* about as many skeleton keys as fold keys, and some tokens' */
+    if (!fl_name_keys_init_for(doc, &keys.set, folds->set.count + doc->tokens.count / 64))
+        return;
+    for (size_t i = 0; i < total; i++) {
+        use_of[i] = 0;
+        /* (only a code, name or acronym has its use made) */
+        if (!folds->inited[i])
+            continue;
+        const fl_mention *m = FL_DOC_MENTION(doc, i);
+        size_t j = folds->same[i];
+        if (j != i) {
+            /* an earlier mention of the same surface: its use but for the
+             * place, kept or not (its form is this one's, so the key is
+             * already as joinable as it makes it) */
+            if (!use_of[j])
+                continue;
+            use_of[i] = use_of[j];
+            entries[n + nrep++] = (span_entry){m->off, use_of[j] - 1, (uint32_t)i};
+        } else {
+            const fl_name_use *fu = &folds->uses[i];
+            fl_name_use *u = &uses[n];
+            *u = *fu;
+            u->key_is_fold = false;
+            u->group = 0;
+            const uint64_t *hash = NULL;
+            if (fu->key && fu->key == m->skeleton) {
+                /* the fold key is the mention's own fold, and its skeleton
+                 * is that string (one memo entry): the same key, length
+                 * and hash */
+                hash = &folds->set.hashes[fu->group];
+            } else {
+                u->key = NULL;
+                bool keyed;
+                if (!fl_name_use_set_key(doc, u, fl_skeleton, &keyed))
+                    return;
+                if (!keyed)
+                    continue;
+            }
+            size_t id = add_key(doc, &keys, u->key, u->key_len, false,
+                                multi_part(u->form, u->form_len), hash);
+            if (id == FL_NAME_NO_KEY)
+                return;
+            u->group = (uint32_t)id;
+            entries[n + nrep] = (span_entry){m->off, (uint32_t)n, (uint32_t)i};
+            use_of[i] = (uint32_t)(n + 1);
+            n++;
+        }
+    }
     if (n == 0)
         return;
     all.count = n;
 
-    span_table spans;
-    if (!span_table_init(doc, &spans, entries, n + nrep))
-        return;
+    span_entries_order(entries, n + nrep);
+    const span_cursor spans = {entries, entries + n + nrep};
     size_t ncand = 0;
-    candidate *cands = scan_tokens(doc, &keys, &spans, uses, &ncand);
+    candidate *cands = scan_tokens(doc, &keys, spans, uses, &ncand);
     if (!cands)
         return;
-    find_runs(doc, cands, ncand, &keys, &spans, &all);
+    find_runs(doc, cands, ncand, &keys, spans, &all);
     if (doc->status != FL_OK)
         return;
     /* only a key written in several forms is compared: the mentions that
@@ -992,6 +1028,13 @@ static void run(fl_doc *doc)
     const bool *marked = fl_name_uses_several(doc, all.items, all.count, &keys.set, &any);
     if (!marked || !any)
         return;
+    /* the codes' families, for the groups compared (sorted only if some
+     * group asks) */
+    size_t nfam;
+    family_use *fams = code_families(doc, all.items, use_of, folds->codes, &nfam);
+    if (!fams)
+        return;
+    bool fams_sorted = false;
     for (size_t e = 0; e < n + nrep && nrep; e++) {
         const span_entry *se = &entries[e];
         if (all.items[se->use].mention == se->mention || !marked[all.items[se->use].group])
