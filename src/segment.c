@@ -2735,8 +2735,20 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
              * or '%' as scan_plain and tokenize push it (with the comma or
              * '%'), else the caller's */
             uint64_t nd = ~FL_BYTES_IN(w, '0', '9') & FL_BYTES_80;
-            if (nd & 0x80)
-                break;
+            if (nd & 0x80) {
+                /* a token of one byte ('$', '('...), as tokenize pushes it
+                 * (push_one_byte), then on to what follows it at once */
+                unsigned kind = one_byte_kind[*at];
+                if (!kind)
+                    break;
+                *tok++ = (fl_token){
+                    .off = (size_t)(at - s), .len = 1, .kind = (fl_token_kind)(kind - 1)};
+                *flag++ = g;
+                others++;
+                at++;
+                g = 0;
+                continue;
+            }
             size_t k = (unsigned)__builtin_ctzll(nd) >> 3; /* 8: more digits */
             unsigned char t = k < 8 ? at[k] : '0';
             if ((t == ',' || t == '.') && at + k + 1 < end && is_ascii_digit(at[k + 1])) {

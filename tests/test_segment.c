@@ -543,7 +543,21 @@ START_TEST(joined_words_same_either_way)
                                         "5\n x",
                                         "1990s x",
                                         "5-6 x",
-                                        "5\xe2\x80\x93 6 x"};
+                                        "5\xe2\x80\x93 6 x",
+                                        "$5 x",
+                                        "($5) x",
+                                        "( x",
+                                        "$ 5 x",
+                                        "5 $x y",
+                                        "x (y) z",
+                                        "'x' y",
+                                        "5 (6) x",
+                                        "5 $, x",
+                                        "5 #, x",
+                                        "5 ((x y",
+                                        "5 (\"x\" y",
+                                        "5 (\xe2\x80\x9cx y",
+                                        "5 (.x y"};
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
         char inner[128], last[64];
         snprintf(inner, sizeof inner, "Then %s and the rest of it.", words[k]);
@@ -576,12 +590,13 @@ END_TEST
  * first guess of the token room holds): each token where it belongs. */
 START_TEST(dense_numbers)
 {
-    static const char unit[] = "5, 12% 7,000 3.5, ";
+    static const char unit[] = "$5, 12% (7,000) 3.5, ";
     static const struct {
         const char *text;
         fl_token_kind kind;
-    } want[] = {{"5", FL_TOK_NUMBER}, {",", FL_TOK_PUNCT},      {"12", FL_TOK_NUMBER},
-                {"%", FL_TOK_SYMBOL}, {"7,000", FL_TOK_NUMBER}, {"3.5", FL_TOK_NUMBER},
+    } want[] = {{"$", FL_TOK_SYMBOL},     {"5", FL_TOK_NUMBER}, {",", FL_TOK_PUNCT},
+                {"12", FL_TOK_NUMBER},    {"%", FL_TOK_SYMBOL}, {"(", FL_TOK_PUNCT},
+                {"7,000", FL_TOK_NUMBER}, {")", FL_TOK_PUNCT},  {"3.5", FL_TOK_NUMBER},
                 {",", FL_TOK_PUNCT}};
     enum { REPEAT = 3000 };
     size_t n = sizeof unit - 1, len = 5 + REPEAT * n + 4;
