@@ -2733,7 +2733,13 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
         if (stop & 0x80) {
             /* no letter first: a number of ASCII digits before a space, ", "
              * or '%' as scan_plain and tokenize push it (with the comma or
-             * '%'), else the caller's */
+             * '%'), else the caller's; `pos` where it is, hidden from the
+             * compiler, which would otherwise work out the offset of `at`
+             * for both paths before it branches and hold it in a register
+             * through the words' path */
+            size_t pos = (size_t)at;
+            __asm__("" : "+r"(pos));
+            pos -= (size_t)s;
             uint64_t nd = ~FL_BYTES_IN(w, '0', '9') & FL_BYTES_80;
             if (nd & 0x80) {
                 /* a token of one byte ('$', '('...), as tokenize pushes it
@@ -2741,8 +2747,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                 unsigned kind = one_byte_kind[*at];
                 if (!kind)
                     break;
-                *tok++ = (fl_token){
-                    .off = (size_t)(at - s), .len = 1, .kind = (fl_token_kind)(kind - 1)};
+                *tok++ = (fl_token){.off = pos, .len = 1, .kind = (fl_token_kind)(kind - 1)};
                 *flag++ = g;
                 others++;
                 at++;
@@ -2754,13 +2759,13 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
             if ((t == ',' || t == '.') && at + k + 1 < end && is_ascii_digit(at[k + 1])) {
                 /* thousands or decimals ("16,652", "72.5"), as scan_joined
                  * reads them */
-                k = digits_end(s, sg->len, (size_t)(at - s) + k) - (size_t)(at - s);
+                k = digits_end(s, sg->len, pos + k) - pos;
                 t = at + k < end ? at[k] : '0';
             }
             bool comma = t == ',', spaced = at + k + 1 < end && at[k + 1] == ' ';
             if (t != ' ' && !((comma || t == '%') && spaced))
                 break;
-            tok->off = (size_t)(at - s);
+            tok->off = pos;
             tok->len = k;
             memcpy((unsigned char *)tok + TAIL, &number_tail, 8);
             tok++;
@@ -2769,9 +2774,8 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
             at += k + 1;
             g = G_SPACE;
             if (t != ' ') {
-                *tok++ = (fl_token){.off = (size_t)(at - 1 - s),
-                                    .len = 1,
-                                    .kind = comma ? FL_TOK_PUNCT : FL_TOK_SYMBOL};
+                *tok++ = (fl_token){
+                    .off = pos + k, .len = 1, .kind = comma ? FL_TOK_PUNCT : FL_TOK_SYMBOL};
                 *flag++ = 0;
                 others++;
                 at++;
