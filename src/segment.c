@@ -2802,7 +2802,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
             upper = (~w & 0x2020202020202020ull) | (~w2 & keep & 0x2020202020202020ull);
         }
         unsigned char t = at[k];
-        if (__builtin_expect(!word_end[t], 0)) {
+        if (t != ' ' && __builtin_expect(!word_end[t], 0)) {
             if (t == '.' && k >= 3) {
                 period = k;
                 period_upper = upper;
