@@ -2754,8 +2754,9 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                 g = 0;
                 continue;
             }
-            size_t k = (unsigned)__builtin_ctzll(nd) >> 3; /* 8: more digits */
-            unsigned char t = k < 8 ? at[k] : '0';
+            /* at most 7: eight digits or more stop at a digit (the caller's) */
+            size_t k = (unsigned)__builtin_ctzll(nd | 1ull << 63) >> 3;
+            unsigned char t = at[k];
             if ((t == ',' || t == '.') && at + k + 1 < end && is_ascii_digit(at[k + 1])) {
                 /* thousands or decimals ("16,652", "72.5"), as scan_joined
                  * reads them */
