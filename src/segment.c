@@ -1189,6 +1189,27 @@ static __attribute__((noinline)) int scan_short(seg *sg, size_t i, uint8_t gap, 
     return 1;
 }
 
+/* The end of the ASCII digits from s[p] on with thousands separators
+ * (',' before exactly three digits) and decimal points ('.' before a
+ * digit) between them: where a number scan_joined reads ends. */
+static size_t digits_end(const unsigned char *s, size_t len, size_t p)
+{
+    for (;;) {
+        while (p < len && is_ascii_digit(s[p]))
+            p++;
+        if (p + 1 < len && s[p] == '.' && is_ascii_digit(s[p + 1])) {
+            p++;
+            continue;
+        }
+        if (p + 3 < len && s[p] == ',' && is_ascii_digit(s[p + 1]) && is_ascii_digit(s[p + 2]) &&
+            is_ascii_digit(s[p + 3]) && (p + 4 >= len || !is_ascii_digit(s[p + 4]))) {
+            p += 4;
+            continue;
+        }
+        return p;
+    }
+}
+
 /* What scan_plain leaves that scan_word would take in one run and end
  * at once: a word of ASCII letters and digits joined by apostrophes before
  * a letter and hyphens before a letter or digit ("company's", "well-known",
@@ -1203,21 +1224,7 @@ static __attribute__((noinline)) int scan_joined(seg *sg, size_t i, uint8_t gap,
     const unsigned char *s = sg->s;
     size_t len = sg->len, p = i;
     if (is_ascii_digit(s[i])) {
-        for (;;) {
-            while (p < len && is_ascii_digit(s[p]))
-                p++;
-            if (p + 1 < len && s[p] == '.' && is_ascii_digit(s[p + 1])) {
-                p++;
-                continue;
-            }
-            if (p + 3 < len && s[p] == ',' && is_ascii_digit(s[p + 1]) &&
-                is_ascii_digit(s[p + 2]) && is_ascii_digit(s[p + 3]) &&
-                (p + 4 >= len || !is_ascii_digit(s[p + 4]))) {
-                p += 4;
-                continue;
-            }
-            break;
-        }
+        p = digits_end(s, len, p);
         if (p < len && alnum_counts[s[p]])
             return 0; /* letters attached ("4.5bn") */
         if (p < len && !(plain_end[s[p]] & 2)) {
@@ -2689,32 +2696,33 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
         return i; /* split_sentences must hear of a line break */
     const unsigned char *s = sg->s, *at = s + i, *last = s + sg->len - 8;
     fl_token *tok = sg->toks + sg->n;
-    /* each word pushed takes two bytes or more (a letter and a space, or
-     * it ends the loop), so starting no word past at + 2 * (room - 1)
-     * keeps the tokens within their room (at <= last here: len - i >= 8) */
+    /* each step pushes one token or two and moves on by as many bytes or
+     * more (a word and a space; a word or number, a comma and a space; a
+     * number, '%' and a space...; or it ends the loop), so starting no step
+     * past at + room - 2 keeps the tokens within their room (at <= last
+     * here: len - i >= 8) */
     size_t room = sg->cap - sg->n;
     if (room < 2)
         return i;
-    /* a word of two letters or more with a comma and a space after it
-     * takes four bytes or more for its two tokens, so starting no word past
-     * at + 2 * (room - 2) keeps them within room too */
-    const unsigned char *lim = (size_t)(last - at) / 2 >= room - 2 ? at + 2 * (room - 2) : last;
+    const unsigned char *lim = (size_t)(last - at) >= room - 2 ? at + (room - 2) : last;
     uint8_t *flag = sg->flags + sg->n;
     /* a word's fields from kind on (all but off and len), small or
      * capitalized, copied as eight bytes: one store instead of clearing the
      * token and setting the capital's bytes */
     _Static_assert(sizeof(fl_token) - offsetof(fl_token, kind) == 8, "fl_token tail");
-    const fl_token small_word = {.kind = FL_TOK_WORD, .shape = FL_TS_KNOWN | FL_TS_LETTER},
+    const fl_token number = {.kind = FL_TOK_NUMBER, .shape = FL_TS_KNOWN | FL_TS_DIGIT},
+                   small_word = {.kind = FL_TOK_WORD, .shape = FL_TS_KNOWN | FL_TS_LETTER},
                    cap_word = {.kind = FL_TOK_WORD,
                                .capitalized = true,
                                .shape = FL_TS_KNOWN | FL_TS_LETTER | FL_TS_UPPER0};
-    uint64_t small_tail, cap_tail;
+    uint64_t number_tail, small_tail, cap_tail;
     enum { TAIL = offsetof(fl_token, kind) };
+    memcpy(&number_tail, (const unsigned char *)&number + TAIL, 8);
     memcpy(&small_tail, (const unsigned char *)&small_word + TAIL, 8);
     memcpy(&cap_tail, (const unsigned char *)&cap_word + TAIL, 8);
     /* a word of three letters or more before a period: its length (upper
      * as below) */
-    size_t period = 0, nolower = 0, commas = 0;
+    size_t period = 0, nolower = 0, others = 0;
     uint64_t period_upper = 0;
     const unsigned char *end = s + sg->len;
     while (at <= lim) {
@@ -2722,8 +2730,59 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
         /* bytes past ASCII may carry into the bytes after them, but every
          * byte up to the first stop is an ASCII letter */
         uint64_t stop = ~FL_BYTES_IN(w | 0x2020202020202020ull, 'a', 'z') & FL_BYTES_80;
-        if (stop & 0x80)
-            break; /* no letter first */
+        if (stop & 0x80) {
+            /* no letter first: a number of ASCII digits before a space, ", "
+             * or '%' as scan_plain and tokenize push it (with the comma or
+             * '%'), else the caller's; `pos` where it is, hidden from the
+             * compiler, which would otherwise work out the offset of `at`
+             * for both paths before it branches and hold it in a register
+             * through the words' path */
+            size_t pos = (size_t)at;
+            __asm__("" : "+r"(pos));
+            pos -= (size_t)s;
+            uint64_t nd = ~FL_BYTES_IN(w, '0', '9') & FL_BYTES_80;
+            if (nd & 0x80) {
+                /* a token of one byte ('$', '('...), as tokenize pushes it
+                 * (push_one_byte), then on to what follows it at once */
+                unsigned kind = one_byte_kind[*at];
+                if (!kind)
+                    break;
+                *tok++ = (fl_token){.off = pos, .len = 1, .kind = (fl_token_kind)(kind - 1)};
+                *flag++ = g;
+                others++;
+                at++;
+                g = 0;
+                continue;
+            }
+            /* at most 7: eight digits or more stop at a digit (the caller's) */
+            size_t k = (unsigned)__builtin_ctzll(nd | 1ull << 63) >> 3;
+            unsigned char t = at[k];
+            if ((t == ',' || t == '.') && at + k + 1 < end && is_ascii_digit(at[k + 1])) {
+                /* thousands or decimals ("16,652", "72.5"), as scan_joined
+                 * reads them */
+                k = digits_end(s, sg->len, pos + k) - pos;
+                t = at + k < end ? at[k] : '0';
+            }
+            bool comma = t == ',', spaced = at + k + 1 < end && at[k + 1] == ' ';
+            if (t != ' ' && !((comma || t == '%') && spaced))
+                break;
+            tok->off = pos;
+            tok->len = k;
+            memcpy((unsigned char *)tok + TAIL, &number_tail, 8);
+            tok++;
+            *flag++ = g;
+            others++;
+            at += k + 1;
+            g = G_SPACE;
+            if (t != ' ') {
+                *tok++ = (fl_token){
+                    .off = pos + k, .len = 1, .kind = comma ? FL_TOK_PUNCT : FL_TOK_SYMBOL};
+                *flag++ = 0;
+                others++;
+                at++;
+            }
+            continue;
+        }
         /* the word's length k; upper marks its capitals */
         uint64_t upper;
         size_t k;
@@ -2744,7 +2803,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
             upper = (~w & 0x2020202020202020ull) | (~w2 & keep & 0x2020202020202020ull);
         }
         unsigned char t = at[k];
-        if (__builtin_expect(!word_end[t], 0)) {
+        if (t != ' ' && __builtin_expect(!word_end[t], 0)) {
             if (t == '.' && k >= 3) {
                 period = k;
                 period_upper = upper;
@@ -2770,7 +2829,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                  * (push_one_byte), then on to the next word */
                 *tok++ = (fl_token){.off = (size_t)(at - s), .len = 1, .kind = FL_TOK_PUNCT};
                 *flag++ = 0;
-                commas++;
+                others++;
                 at += 2;
                 g = G_SPACE;
                 continue;
@@ -2783,7 +2842,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
     }
     sg->n = (size_t)(tok - sg->toks);
     sg->nolower += nolower;
-    sg->nonwords += commas;
+    sg->nonwords += others;
     *gap = g;
     if (period && !(period_upper & ~0x20ull))
         return period_word(sg, (size_t)(at - s), period, period_upper != 0, gap);

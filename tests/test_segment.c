@@ -517,7 +517,50 @@ START_TEST(joined_words_same_either_way)
                                         "jam,x y",
                                         "jam, 5",
                                         "jam, \"x\"",
-                                        "Jam, Mr. X"};
+                                        "Jam, Mr. X",
+                                        "5 x",
+                                        "5, x",
+                                        "5,x y",
+                                        "15% x",
+                                        "15%x y",
+                                        "15%, x",
+                                        "15% 16% x",
+                                        "72.5% x",
+                                        "1,000.50, x",
+                                        "1,000.50. X",
+                                        "12345678 x",
+                                        "1234567 x",
+                                        "123456789, x",
+                                        "1234567,000 x",
+                                        "1234567, x",
+                                        "3.5bn x",
+                                        "2020. X",
+                                        "7,000,000 x",
+                                        "1,23 x",
+                                        "12,345,6 x",
+                                        "5.x y",
+                                        "5.. x",
+                                        "5,, x",
+                                        "5, 6, 7 x",
+                                        "5  x",
+                                        "5\n x",
+                                        "1990s x",
+                                        "5-6 x",
+                                        "5\xe2\x80\x93 6 x",
+                                        "$5 x",
+                                        "($5) x",
+                                        "( x",
+                                        "$ 5 x",
+                                        "5 $x y",
+                                        "x (y) z",
+                                        "'x' y",
+                                        "5 (6) x",
+                                        "5 $, x",
+                                        "5 #, x",
+                                        "5 ((x y",
+                                        "5 (\"x\" y",
+                                        "5 (\xe2\x80\x9cx y",
+                                        "5 (.x y"};
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
         char inner[128], last[64];
         snprintf(inner, sizeof inner, "Then %s and the rest of it.", words[k]);
@@ -543,6 +586,48 @@ START_TEST(joined_words_same_either_way)
         doc_free(a);
         doc_free(b);
     }
+}
+END_TEST
+
+/* Numbers, commas and '%' as dense as they come (more tokens than the
+ * first guess of the token room holds): each token where it belongs. */
+START_TEST(dense_numbers)
+{
+    static const char unit[] = "$5, 12% (7,000) 3.5, ";
+    static const struct {
+        const char *text;
+        fl_token_kind kind;
+    } want[] = {{"$", FL_TOK_SYMBOL},     {"5", FL_TOK_NUMBER}, {",", FL_TOK_PUNCT},
+                {"12", FL_TOK_NUMBER},    {"%", FL_TOK_SYMBOL}, {"(", FL_TOK_PUNCT},
+                {"7,000", FL_TOK_NUMBER}, {")", FL_TOK_PUNCT},  {"3.5", FL_TOK_NUMBER},
+                {",", FL_TOK_PUNCT}};
+    enum { REPEAT = 3000 };
+    size_t n = sizeof unit - 1, len = 5 + REPEAT * n + 4;
+    char *text = malloc(len + 1);
+    ck_assert_ptr_nonnull(text);
+    memcpy(text, "Then ", 5);
+    for (size_t r = 0; r < REPEAT; r++)
+        memcpy(text + 5 + r * n, unit, n);
+    memcpy(text + 5 + REPEAT * n, "end.", 5);
+    fl_doc *doc = segment(text, len);
+    check_invariants(doc);
+    size_t per = sizeof want / sizeof want[0];
+    ck_assert_uint_eq(doc->tokens.count, 1 + REPEAT * per + 2);
+    ck_assert_uint_eq(doc->sentences.count, 1);
+    for (size_t i = 0; i < REPEAT * per; i++) {
+        const fl_token *t = FL_DOC_TOKEN(doc, 1 + i);
+        const char *w = want[i % per].text;
+        ck_assert_msg(t->kind == want[i % per].kind && t->len == strlen(w) &&
+                          memcmp(text + t->off, w, t->len) == 0 && !t->capitalized &&
+                          !t->all_caps && !t->abbrev,
+                      "token %zu", 1 + i);
+        if (t->kind == FL_TOK_NUMBER)
+            ck_assert_uint_eq(t->shape, FL_TS_KNOWN | FL_TS_DIGIT);
+        else
+            ck_assert_uint_eq(t->shape, 0);
+    }
+    doc_free(doc);
+    free(text);
 }
 END_TEST
 
@@ -1158,6 +1243,7 @@ Suite *fl_test_suite(void)
     tcase_add_test(tc, all_caps_counts);
     tcase_add_test(tc, token_shape_matches_bytes);
     tcase_add_test(tc, joined_words_same_either_way);
+    tcase_add_test(tc, dense_numbers);
     tcase_add_test(tc, listed_abbreviations_keep_period);
     tcase_add_test(tc, context_words);
     tcase_add_test(tc, lazy_context_matches_eager);
