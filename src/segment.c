@@ -2738,7 +2738,9 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
              * for both paths before it branches and hold it in a register
              * through the words' path */
             size_t pos = (size_t)at;
+#if defined(__GNUC__) || defined(__clang__)
             __asm__("" : "+r"(pos));
+#endif
             pos -= (size_t)s;
             uint64_t nd = ~FL_BYTES_IN(w, '0', '9') & FL_BYTES_80;
             if (nd & 0x80) {
