@@ -54,8 +54,8 @@ typedef struct amount {
 } amount;
 
 typedef struct item {
-    size_t measure; /* id, then rank */
-    size_t anchor;  /* id, then rank */
+    size_t measure; /* id */
+    size_t anchor;  /* id */
     const char *anchor_stem;
     size_t amount;
 } item;
@@ -1070,7 +1070,7 @@ static bool different_things(fl_doc *doc, num_ctx *cx, size_t sa, size_t sb)
 }
 
 /* Sorts items (made in amount order) by (measure, anchor, amount), with
- * measure and anchor already ranks: two stable counting sorts, by anchor
+ * measure and anchor ids: two stable counting sorts, by anchor
  * into tmp, then by measure back. False when out of memory. */
 static bool sort_items(fl_doc *doc, item *items, item *tmp, size_t n, size_t nmeasures,
                        size_t nanchors)
@@ -1325,6 +1325,21 @@ static void check_bucket(fl_doc *doc, num_ctx *cx, amount *amounts, size_t na, c
     }
 }
 
+/* A checked bucket: items[from..from + count) of one measure and anchor. */
+typedef struct bucket_run {
+    const char *measure, *anchor;
+    size_t from, count;
+} bucket_run;
+
+/* Buckets in strcmp order of measure, then anchor (no two have both
+ * equal). */
+static int run_order(const void *pa, const void *pb)
+{
+    const bucket_run *a = pa, *b = pb;
+    int c = a->measure == b->measure ? 0 : strcmp(a->measure, b->measure);
+    return c ? c : strcmp(a->anchor, b->anchor);
+}
+
 static void run(fl_doc *doc)
 {
     if (doc->sentences.count < 2)
@@ -1430,32 +1445,26 @@ static void run(fl_doc *doc)
                 amounts[i].comparative = amounts[k].comparative = true;
         }
     }
-    /* measures and anchors in strcmp order: ids become ranks */
+    /* (measure, anchor, amount) items grouped by (measure id, anchor id),
+     * in amount order within a group: one counting sort on measure x
+     * anchor when that range is small (a document has a few measures and
+     * anchors), else sort_items; the checked groups (2 to
+     * FL_NUM_MAX_BUCKET amounts) are then put in strcmp order of measure
+     * and anchor, so only they are compared as strings */
     size_t nm = mm.keys.count, nanch = memo.stems.count;
-    size_t *mrank = fl_arena_alloc(doc->arena, (nm + 1) * sizeof *mrank);
-    size_t *arank = fl_arena_alloc(doc->arena, (nanch + 1) * sizeof *arank);
-    if (doc->status != FL_OK || !mrank || !arank || !fl_name_keys_ranks(doc, &mm.keys, mrank) ||
-        !fl_name_keys_ranks(doc, &memo.stems, arank)) {
-        sb_stemmer_delete(own);
-        fl_ctx_oom(doc);
-        return;
-    }
-    /* (measure, anchor, amount) items sorted by (measure, anchor, amount):
-     * one counting sort on measure x anchor when that range is small (a
-     * document has a few measures and anchors), else sort_items */
     bool one_sort = nanch == 0 || nm <= (2 * ni + 1024) / nanch;
     size_t range = one_sort ? nm * nanch : 0;
     item *items =
         fl_arena_alloc_uninit(doc->arena, (one_sort ? ni + 1 : 2 * (ni + 1)) * sizeof *items);
     size_t *start = one_sort ? fl_arena_alloc(doc->arena, (range + 1) * sizeof *start) : NULL;
-    if (!items || (one_sort && !start)) {
+    if (doc->status != FL_OK || !items || (one_sort && !start)) {
         sb_stemmer_delete(own);
         fl_ctx_oom(doc);
         return;
     }
     if (one_sort) {
-        /* by (measure, anchor): whether its bucket is checked (2 to
-         * FL_NUM_MAX_BUCKET amounts); only those buckets' items are made */
+        /* by (measure, anchor): whether its bucket is checked; only those
+         * buckets' items are made */
         unsigned char *checked = fl_arena_alloc_uninit(doc->arena, range + 1);
         if (!checked) {
             sb_stemmer_delete(own);
@@ -1464,7 +1473,7 @@ static void run(fl_doc *doc)
         }
         for (size_t k = 0; k < na; k++)
             for (size_t y = 0; y < amounts[k].anchor_count; y++)
-                start[mrank[amounts[k].measure_id] * nanch + arank[amounts[k].anchor_ids[y]] + 1]++;
+                start[amounts[k].measure_id * nanch + amounts[k].anchor_ids[y] + 1]++;
         for (size_t b = 0; b < range; b++) {
             size_t count = start[b + 1];
             checked[b] = count >= 2 && count <= FL_NUM_MAX_BUCKET;
@@ -1473,14 +1482,15 @@ static void run(fl_doc *doc)
         ni = start[range];
         for (size_t k = 0; k < na; k++)
             for (size_t y = 0; y < amounts[k].anchor_count; y++) {
-                size_t mr = mrank[amounts[k].measure_id], ar = arank[amounts[k].anchor_ids[y]];
-                if (checked[mr * nanch + ar])
-                    items[start[mr * nanch + ar]++] = (item){mr, ar, amounts[k].anchors[y], k};
+                size_t at = amounts[k].measure_id * nanch + amounts[k].anchor_ids[y];
+                if (checked[at])
+                    items[start[at]++] = (item){amounts[k].measure_id, amounts[k].anchor_ids[y],
+                                                amounts[k].anchors[y], k};
             }
     } else {
         for (size_t k = 0, x = 0; k < na; k++)
             for (size_t y = 0; y < amounts[k].anchor_count; y++)
-                items[x++] = (item){mrank[amounts[k].measure_id], arank[amounts[k].anchor_ids[y]],
+                items[x++] = (item){amounts[k].measure_id, amounts[k].anchor_ids[y],
                                     amounts[k].anchors[y], k};
         if (!sort_items(doc, items, items + ni + 1, ni, nm, nanch)) {
             sb_stemmer_delete(own);
@@ -1488,14 +1498,36 @@ static void run(fl_doc *doc)
             return;
         }
     }
-    for (size_t i = 0; i < ni && doc->status == FL_OK;) {
-        size_t j = i;
-        while (j < ni && items[j].measure == items[i].measure && items[j].anchor == items[i].anchor)
-            j++;
-        if (j - i >= 2 && j - i <= FL_NUM_MAX_BUCKET)
-            check_bucket(doc, &cx, amounts, na, items + i, j - i);
-        i = j;
+    /* the checked buckets, then in strcmp order */
+    bucket_run *runs = NULL;
+    size_t nruns = 0;
+    for (size_t pass = 0; pass < 2; pass++) {
+        for (size_t i = 0, r = 0; i < ni;) {
+            size_t j = i;
+            while (j < ni && items[j].measure == items[i].measure &&
+                   items[j].anchor == items[i].anchor)
+                j++;
+            if (j - i >= 2 && j - i <= FL_NUM_MAX_BUCKET) {
+                if (runs)
+                    runs[r] = (bucket_run){amounts[items[i].amount].measure, items[i].anchor_stem,
+                                           i, j - i};
+                r++;
+            }
+            i = j;
+            nruns = r;
+        }
+        if (pass || !nruns)
+            break;
+        if (!(runs = fl_arena_alloc_uninit(doc->arena, nruns * sizeof *runs))) {
+            sb_stemmer_delete(own);
+            fl_ctx_oom(doc);
+            return;
+        }
     }
+    if (nruns > 1)
+        qsort(runs, nruns, sizeof *runs, run_order);
+    for (size_t r = 0; r < nruns && doc->status == FL_OK; r++)
+        check_bucket(doc, &cx, amounts, na, items + runs[r].from, runs[r].count);
     if (doc->status == FL_OK)
         check_definite(doc, &cx, amounts, na);
     sb_stemmer_delete(own);
