@@ -431,7 +431,7 @@ typedef struct stem_slot {
  * emptied before a document once it holds WS_FULL words or half its pool,
  * and not filled past WS_FULL + WS_ROOM, half its slots (beyond, the
  * arena takes over). */
-enum { WS_SLOTS = 4096, WS_FULL = 1024, WS_ROOM = 1024, WS_POOL = 1 << 16 };
+enum { WS_SLOTS = 16384, WS_FULL = 4096, WS_ROOM = 4096, WS_POOL = 1 << 18 };
 typedef struct ws_stems {
     uint32_t gen; /* the current document run's */
     size_t count, pool_used;
@@ -552,14 +552,17 @@ static char *memo_room(fl_doc *doc, stem_memo *memo, size_t n)
 }
 
 /* Sets the slot's document stem (stem, stem_id) for this document run;
- * false when out of memory. */
+ * false when out of memory. The set keeps the slot's own copy of the stem
+ * (raw, NUL-terminated), which outlives the run: the workspace's pool is
+ * emptied only before a document, and the arena's copies are the
+ * document's. */
 static bool memo_refresh(fl_doc *doc, stem_memo *memo, stem_slot *sl)
 {
     sl->gen = memo->gen;
     sl->stem = NULL;
     if (!sl->raw)
         return true;
-    sl->stem_id = fl_name_keys_add(doc, &memo->stems, sl->raw, sl->raw_len, true);
+    sl->stem_id = fl_name_keys_add(doc, &memo->stems, sl->raw, sl->raw_len, false);
     if (sl->stem_id == FL_NAME_NO_KEY)
         return false;
     sl->stem = memo->stems.keys[sl->stem_id];
