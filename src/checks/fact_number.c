@@ -48,8 +48,9 @@ typedef struct amount {
     size_t anchor_count;
     const char *objects[FL_NUM_MAX_OBJECTS]; /* anchors after on/for/against */
     size_t object_count;
-    bool comparative; /* its sentence states other values of the measure */
-    signed char cue;  /* a change or footing cue near it: 1, 0, or -1 not read yet */
+    signed char comparative; /* its sentence states other values of the measure: 1, 0,
+                                or -1 not read yet (comparative) */
+    signed char cue;         /* a change or footing cue near it: 1, 0, or -1 not read yet */
     bool flagged;
 } amount;
 
@@ -70,6 +71,8 @@ typedef struct name_index {
 /* What the pair tests read, made once per run. */
 typedef struct num_ctx {
     const fl_doc *doc;
+    amount *amounts; /* the document's, in mention order */
+    size_t na;
     const fl_ctx_phrases *bounds[3]; /* more than, up to, about */
     bool indexed;                    /* names and codes made (on first use) */
     name_index names, codes;
@@ -1098,7 +1101,36 @@ static bool sort_items(fl_doc *doc, item *items, item *tmp, size_t n, size_t nme
     return true;
 }
 
-/* Whether amounts a and b state one quantity with two values. */
+/* Whether amount a is part of a comparison or a list: another amount of
+ * its sentence, at most 31 amounts away, states another value of its
+ * measure; counts and percentages only (a money amount often shares its
+ * sentence with unrelated sums). Read once per amount, on first use. */
+static bool comparative(const num_ctx *cx, amount *a)
+{
+    if (a->comparative < 0) {
+        amount *amounts = cx->amounts;
+        size_t j = (size_t)(a - amounts);
+        size_t sentence = FL_DOC_MENTION(cx->doc, a->mention)->sentence;
+        bool listed = false;
+        if (FL_DOC_MENTION(cx->doc, a->mention)->kind != FL_M_MONEY) {
+            /* the amounts before it, then after it, in its sentence */
+            for (size_t i = j; i > 0 && i + 31 > j && !listed;) {
+                i--;
+                if (FL_DOC_MENTION(cx->doc, amounts[i].mention)->sentence != sentence)
+                    break;
+                listed = amounts[i].measure == a->measure && !consistent(cx, &amounts[i], a);
+            }
+            for (size_t k = j + 1; k < cx->na && k < j + 32 && !listed; k++) {
+                if (FL_DOC_MENTION(cx->doc, amounts[k].mention)->sentence != sentence)
+                    break;
+                listed = amounts[k].measure == a->measure && !consistent(cx, a, &amounts[k]);
+            }
+        }
+        a->comparative = listed;
+    }
+    return a->comparative > 0;
+}
+
 /* Whether a change-over-time or footing cue stands near amount a (read
  * once per amount). */
 static bool near_cue(const fl_doc *doc, num_ctx *cx, amount *a)
@@ -1118,7 +1150,7 @@ static bool conflict(fl_doc *doc, num_ctx *cx, amount *a, amount *b)
     if (ma->sentence == mb->sentence || ma->sentence >= doc->sentences.count ||
         mb->sentence >= doc->sentences.count)
         return false;
-    if (consistent(cx, a, b) || a->comparative || b->comparative)
+    if (consistent(cx, a, b) || comparative(cx, a) || comparative(cx, b))
         return false;
     size_t shared = 0;
     for (size_t i = 0; i < a->anchor_count; i++)
@@ -1251,10 +1283,10 @@ static void check_definite(fl_doc *doc, num_ctx *cx, amount *amounts, size_t na)
     for (size_t d = 0; d < na && doc->status == FL_OK; d++) {
         amount *D = &amounts[d];
         const fl_mention *md = FL_DOC_MENTION(doc, D->mention);
-        if (D->flagged || D->comparative || !D->anchor_count)
+        if (D->flagged || !D->anchor_count)
             continue;
         const fl_sentence *sd = FL_DOC_SENTENCE(doc, md->sentence);
-        if (!definite(doc, md, sd->off) || approx_of(cx, D) != EXACT)
+        if (!definite(doc, md, sd->off) || comparative(cx, D) || approx_of(cx, D) != EXACT)
             continue;
         amount *ante = NULL;
         const char *word = NULL;
@@ -1285,7 +1317,7 @@ static void check_definite(fl_doc *doc, num_ctx *cx, amount *amounts, size_t na)
                 word = shared;
             }
         }
-        if (supported || ambiguous || !ante || ante->comparative || !digit_slip(doc, ante, D))
+        if (supported || ambiguous || !ante || comparative(cx, ante) || !digit_slip(doc, ante, D))
             continue;
         const fl_mention *ma = FL_DOC_MENTION(doc, ante->mention);
         const fl_sentence *sa = FL_DOC_SENTENCE(doc, ma->sentence);
@@ -1381,7 +1413,7 @@ static void run(fl_doc *doc)
         a->mention = i;
         a->anchor_count = 0;
         a->object_count = 0;
-        a->comparative = false;
+        a->comparative = -1;
         a->flagged = false;
         a->cue = -1;
         a->measure = mm.keys.keys[measure];
@@ -1416,6 +1448,8 @@ static void run(fl_doc *doc)
     }
     num_ctx cx;
     cx.doc = doc;
+    cx.amounts = amounts;
+    cx.na = na;
     /* tried in this order: the first that matches qualifies the amount */
     cx.bounds[0] = fl_ctx_phrases_get(doc, lower_bound_phrases, &cx.lower_local);
     cx.bounds[1] = fl_ctx_phrases_get(doc, upper_bound_phrases, &cx.upper_local);
@@ -1433,20 +1467,6 @@ static void run(fl_doc *doc)
         const fl_sentence *s = FL_DOC_SENTENCE(doc, FL_DOC_MENTION(doc, a->mention)->sentence);
         find_anchors(doc, &memo, a, s->off, s->off + s->len);
         ni += a->anchor_count;
-    }
-    /* an amount whose sentence states another value of the same measure is
-     * part of a comparison or a list; counts and percentages only (a
-     * money amount often shares its sentence with unrelated sums) */
-    for (size_t i = 0; i + 1 < na; i++) {
-        const fl_mention *m = FL_DOC_MENTION(doc, amounts[i].mention);
-        for (size_t k = i + 1; k < na && k < i + 32; k++) {
-            const fl_mention *o = FL_DOC_MENTION(doc, amounts[k].mention);
-            if (o->sentence != m->sentence)
-                break;
-            if (m->kind != FL_M_MONEY && amounts[i].measure == amounts[k].measure &&
-                !consistent(&cx, &amounts[i], &amounts[k]))
-                amounts[i].comparative = amounts[k].comparative = true;
-        }
     }
     /* (measure, anchor, amount) items grouped by (measure id, anchor id),
      * in amount order within a group: one counting sort on measure x
