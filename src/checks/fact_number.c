@@ -102,12 +102,23 @@ static const char *const footing_phrases[] = {
     "a total of", "in all",       "altogether", NULL,
 };
 
-/* Units of durations, scores and records: sports results, ages and
- * schedules state many values of these for many subjects. */
-static const char *const duration_units[] = {
-    "year",  "month",   "week",  "day",    "hour", "minut",  "second", "time", "point", "goal",
-    "game",  "match",   "run",   "wicket", "lap",  "stroke", "shot",   "set",  "round", "record",
-    "decad", "centuri", "night", "pixel",  "metr", "m",      "yard",   NULL,
+/* Units of durations, scores and records, by first letter (a-z),
+ * separated by spaces: sports results, ages and schedules state many
+ * values of these for many subjects. */
+static const char *const duration_units[26] = {
+    ['c' - 'a'] = "centuri",
+    ['d' - 'a'] = "day decad",
+    ['g' - 'a'] = "goal game",
+    ['h' - 'a'] = "hour",
+    ['l' - 'a'] = "lap",
+    ['m' - 'a'] = "month minut match metr m",
+    ['n' - 'a'] = "night",
+    ['p' - 'a'] = "point pixel",
+    ['r' - 'a'] = "run round record",
+    ['s' - 'a'] = "second stroke shot set",
+    ['t' - 'a'] = "time",
+    ['w' - 'a'] = "week wicket",
+    ['y' - 'a'] = "year yard",
 };
 
 /* Anchor stems too general to name a subject, by first letter (a-z),
@@ -133,13 +144,14 @@ static const char *const generic_anchors[26] = {
     ['y' - 'a'] = "year",
 };
 
-/* Whether the stem s[0..n) is a generic anchor. */
-static bool is_generic_anchor(const char *s, size_t n)
+/* Whether s[0..n) is one of the words of a list by first letter (words
+ * separated by spaces, as generic_anchors). */
+static bool in_lettered(const char *const lettered[26], const char *s, size_t n)
 {
     unsigned c = (unsigned char)s[0] - 'a';
-    if (n == 0 || c >= 26 || !generic_anchors[c])
+    if (n == 0 || c >= 26 || !lettered[c])
         return false;
-    for (const char *w = generic_anchors[c]; *w;) {
+    for (const char *w = lettered[c]; *w;) {
         size_t len = 0;
         while (w[len] && w[len] != ' ')
             len++;
@@ -150,6 +162,12 @@ static bool is_generic_anchor(const char *s, size_t n)
             w++;
     }
     return false;
+}
+
+/* Whether the stem s[0..n) is a generic anchor. */
+static bool is_generic_anchor(const char *s, size_t n)
+{
+    return in_lettered(generic_anchors, s, n);
 }
 
 static bool in_list(const char *const *list, const char *w)
@@ -775,12 +793,66 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
         words += add_anchor(a, sl, unit);
     }
 }
-/* The measure of a mention ("m:USD", "q:<unit>", "%") interned in
- * `measures`: its id, or FL_NAME_NO_KEY when it is not comparable (or out
- * of memory: doc->status tells). */
-static size_t measure_of(fl_doc *doc, fl_name_keys *measures, const fl_mention *m)
+/* A document's measures: the first MEASURE_TABLE in `key` (ids 0 up),
+ * the others in `more` (ids MEASURE_TABLE up, made on first use); the
+ * measures of the mentions seen so far are also memoized by currency,
+ * unit text and percent sign, so that a document's few measures are each
+ * made once. */
+enum { MEASURE_MEMO = 8, MEASURE_TABLE = 16, MEASURE_ROOM = 56 };
+typedef struct measure_memo {
+    size_t count; /* in key */
+    char key[MEASURE_TABLE][MEASURE_ROOM];
+    size_t len[MEASURE_TABLE];
+    bool more_made;
+    fl_name_keys more;
+    size_t percent; /* its id, or FL_NAME_NO_KEY - 1 before the first */
+    size_t nmoney, nunits;
+    char currency[MEASURE_MEMO][4];
+    size_t money_id[MEASURE_MEMO];
+    const char *unit[MEASURE_MEMO];
+    size_t unit_id[MEASURE_MEMO];
+} measure_memo;
+
+/* The measure of id `id` (NUL-terminated; one pointer per measure). */
+static const char *measure_key(const measure_memo *mm, size_t id)
 {
-    char buf[64];
+    return id < MEASURE_TABLE ? mm->key[id] : mm->more.keys[id - MEASURE_TABLE];
+}
+
+/* How many measures the document has: their ids are below this. */
+static size_t measure_count(const measure_memo *mm)
+{
+    return mm->more_made ? MEASURE_TABLE + mm->more.count : mm->count;
+}
+
+/* The id of measure s[0..len) (len < MEASURE_ROOM), added when new, or
+ * FL_NAME_NO_KEY when out of memory. */
+static size_t measure_intern(fl_doc *doc, measure_memo *mm, const char *s, size_t len)
+{
+    for (size_t i = 0; i < mm->count; i++)
+        if (mm->len[i] == len && memcmp(mm->key[i], s, len) == 0)
+            return i;
+    if (mm->count < MEASURE_TABLE) {
+        memcpy(mm->key[mm->count], s, len);
+        mm->key[mm->count][len] = '\0';
+        mm->len[mm->count] = len;
+        return mm->count++;
+    }
+    if (!mm->more_made) {
+        if (!fl_name_keys_init(doc, &mm->more))
+            return FL_NAME_NO_KEY;
+        mm->more_made = true;
+    }
+    size_t id = fl_name_keys_add(doc, &mm->more, s, len, true);
+    return id == FL_NAME_NO_KEY ? id : MEASURE_TABLE + id;
+}
+
+/* The measure of a mention ("m:USD", "q:<unit>", "%"): its id, or
+ * FL_NAME_NO_KEY when it is not comparable (or out of memory: doc->status
+ * tells). */
+static size_t measure_of(fl_doc *doc, measure_memo *mm, const fl_mention *m)
+{
+    char buf[MEASURE_ROOM];
     size_t len;
     switch (m->kind) {
     case FL_M_MONEY:
@@ -801,7 +873,7 @@ static size_t measure_of(fl_doc *doc, fl_name_keys *measures, const fl_mention *
         memcpy(buf, "q:", 2);
         memcpy(buf + 2, m->unit, ul);
         buf[2 + ul] = '\0';
-        if (in_list(duration_units, buf + 2))
+        if (in_lettered(duration_units, buf + 2, ul))
             return FL_NAME_NO_KEY;
         len = 2 + ul;
         break;
@@ -813,21 +885,8 @@ static size_t measure_of(fl_doc *doc, fl_name_keys *measures, const fl_mention *
     default:
         return FL_NAME_NO_KEY;
     }
-    return fl_name_keys_add(doc, measures, buf, len, true);
+    return measure_intern(doc, mm, buf, len);
 }
-
-/* The measures of the mentions seen so far, by currency, unit text and
- * percent sign, so that a document's few measures are each made once. */
-enum { MEASURE_MEMO = 8 };
-typedef struct measure_memo {
-    fl_name_keys keys;
-    size_t percent; /* its id, or FL_NAME_NO_KEY - 1 before the first */
-    size_t nmoney, nunits;
-    char currency[MEASURE_MEMO][4];
-    size_t money_id[MEASURE_MEMO];
-    const char *unit[MEASURE_MEMO];
-    size_t unit_id[MEASURE_MEMO];
-} measure_memo;
 
 /* measure_of through the memo. */
 static size_t measure_memo_of(fl_doc *doc, measure_memo *mm, const fl_mention *m)
@@ -838,7 +897,7 @@ static size_t measure_memo_of(fl_doc *doc, measure_memo *mm, const fl_mention *m
         for (size_t i = 0; i < mm->nmoney; i++)
             if (strncmp(mm->currency[i], m->currency, 4) == 0)
                 return mm->money_id[i];
-        id = measure_of(doc, &mm->keys, m);
+        id = measure_of(doc, mm, m);
         if (mm->nmoney < MEASURE_MEMO && doc->status == FL_OK) {
             memcpy(mm->currency[mm->nmoney], m->currency, 4);
             mm->money_id[mm->nmoney++] = id;
@@ -850,7 +909,7 @@ static size_t measure_memo_of(fl_doc *doc, measure_memo *mm, const fl_mention *m
         for (size_t i = 0; i < mm->nunits; i++)
             if (mm->unit[i] == m->unit || strcmp(mm->unit[i], m->unit) == 0)
                 return mm->unit_id[i];
-        id = measure_of(doc, &mm->keys, m);
+        id = measure_of(doc, mm, m);
         if (mm->nunits < MEASURE_MEMO && doc->status == FL_OK) {
             mm->unit[mm->nunits] = m->unit;
             mm->unit_id[mm->nunits++] = id;
@@ -858,7 +917,7 @@ static size_t measure_memo_of(fl_doc *doc, measure_memo *mm, const fl_mention *m
         return id;
     case FL_M_PERCENT:
         if (mm->percent == FL_NAME_NO_KEY - 1)
-            mm->percent = measure_of(doc, &mm->keys, m);
+            mm->percent = measure_of(doc, mm, m);
         return mm->percent;
     default:
         return FL_NAME_NO_KEY;
@@ -1387,13 +1446,15 @@ static void run(fl_doc *doc)
     /* not zeroed: each amount's fields are set as it is made */
     amount *amounts = fl_arena_alloc_uninit(doc->arena, n * sizeof *amounts);
     measure_memo mm;
+    mm.count = 0;
+    mm.more_made = false;
     mm.percent = FL_NAME_NO_KEY - 1;
     mm.nmoney = mm.nunits = 0;
     /* per measure id: 0 not met, 1 met in one sentence (first_sentence), 2
      * met in two */
     unsigned char *seen = fl_arena_alloc(doc->arena, n);
     size_t *first_sentence = fl_arena_alloc_uninit(doc->arena, n * sizeof *first_sentence);
-    if (!amounts || !seen || !first_sentence || !fl_name_keys_init(doc, &mm.keys)) {
+    if (!amounts || !seen || !first_sentence) {
         fl_ctx_oom(doc);
         return;
     }
@@ -1416,7 +1477,7 @@ static void run(fl_doc *doc)
         a->comparative = -1;
         a->flagged = false;
         a->cue = -1;
-        a->measure = mm.keys.keys[measure];
+        a->measure = measure_key(&mm, measure);
         a->measure_id = measure;
         a->value = m->number;
         a->sig = -1;
@@ -1474,7 +1535,7 @@ static void run(fl_doc *doc)
      * anchors), else sort_items; the checked groups (2 to
      * FL_NUM_MAX_BUCKET amounts) are then put in strcmp order of measure
      * and anchor, so only they are compared as strings */
-    size_t nm = mm.keys.count, nanch = memo.stems.count;
+    size_t nm = measure_count(&mm), nanch = memo.stems.count;
     bool one_sort = nanch == 0 || nm <= (2 * ni + 1024) / nanch;
     size_t range = one_sort ? nm * nanch : 0;
     item *items =
