@@ -46,6 +46,7 @@ typedef struct amount {
     size_t anchor_ids[FL_NUM_MAX_ANCHORS];
     const char *words[FL_NUM_MAX_ANCHORS]; /* as written, lower case */
     size_t anchor_count;
+    uint64_t anchor_bits;                    /* bit anchor_ids[i] % 64 of each anchor */
     const char *objects[FL_NUM_MAX_OBJECTS]; /* anchors after on/for/against */
     size_t object_count;
     signed char comparative; /* its sentence states other values of the measure: 1, 0,
@@ -695,9 +696,14 @@ static inline bool add_anchor(amount *a, const stem_slot *sl, const char *unit)
         return false; /* a stopword or a generic anchor */
     if (unit && unit[0] == stem[0] && strcmp(unit, stem) == 0)
         return false; /* the unit is the measure, not the subject */
-    for (size_t i = 0; i < a->anchor_count; i++)
-        if (a->anchors[i] == stem)
-            return false;
+    /* a stem it has is in its bit set (bit stem_id % 64): most stems are
+     * not */
+    uint64_t bit = 1ull << (sl->stem_id & 63);
+    if (a->anchor_bits & bit)
+        for (size_t i = 0; i < a->anchor_count; i++)
+            if (a->anchors[i] == stem)
+                return false;
+    a->anchor_bits |= bit;
     a->anchors[a->anchor_count] = stem;
     a->anchor_ids[a->anchor_count] = sl->stem_id;
     a->words[a->anchor_count] = sl->word;
@@ -1473,6 +1479,7 @@ static void run(fl_doc *doc)
         a->approx = APPROX_UNREAD;
         a->mention = i;
         a->anchor_count = 0;
+        a->anchor_bits = 0;
         a->object_count = 0;
         a->comparative = -1;
         a->flagged = false;
