@@ -906,13 +906,28 @@ static void run(fl_doc *doc)
         return;
     const size_t *date_mentions;
     size_t ndm = fl_ctx_mentions_of(doc, 1u << FL_M_DATE, &date_mentions);
+    /* a bucket is judged on two values of a year, month or day: none when
+     * the dates to read state one each (the first stated of each kept
+     * until two differ) */
+    bool differ = false;
+    int year = 0, month = 0, day = 0;
+    for (size_t x = 0; x < ndm && !differ; x++) {
+        const fl_mention *m = FL_DOC_MENTION(doc, date_mentions[x]);
+        if (!((m->month || m->year) && m->sentence < ns))
+            continue;
+        differ = (m->year && year && m->year != year) || (m->month && month && m->month != month) ||
+                 (m->day && day && m->day != day);
+        year = year ? year : m->year;
+        month = month ? month : m->month;
+        day = day ? day : m->day;
+    }
+    if (!differ)
+        return;
     size_t nread = 0; /* dates to read */
     for (size_t x = 0; x < ndm; x++) {
         const fl_mention *m = FL_DOC_MENTION(doc, date_mentions[x]);
         nread += (m->month || m->year) && m->sentence < ns;
     }
-    if (!nread)
-        return;
     ev_ctx cx;
     cx.doc = doc;
     cx.sent_first = cx.sent_mentions = NULL;
