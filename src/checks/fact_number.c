@@ -1456,11 +1456,13 @@ static void run(fl_doc *doc)
     mm.more_made = false;
     mm.percent = FL_NAME_NO_KEY - 1;
     mm.nmoney = mm.nunits = 0;
-    /* per measure id: 0 not met, 1 met in one sentence (first_sentence), 2
-     * met in two */
+    /* per measure id: MET (its first sentence and value in first_sentence
+     * and first_value), TWO_SENTENCES, TWO_VALUES */
+    enum { MET = 1, TWO_SENTENCES = 2, TWO_VALUES = 4, LIVE = MET | TWO_SENTENCES | TWO_VALUES };
     unsigned char *seen = fl_arena_alloc(doc->arena, n);
     size_t *first_sentence = fl_arena_alloc_uninit(doc->arena, n * sizeof *first_sentence);
-    if (!amounts || !seen || !first_sentence) {
+    double *first_value = fl_arena_alloc_uninit(doc->arena, n * sizeof *first_value);
+    if (!amounts || !seen || !first_sentence || !first_value) {
         fl_ctx_oom(doc);
         return;
     }
@@ -1489,18 +1491,20 @@ static void run(fl_doc *doc)
         a->value = m->number;
         a->sig = -1;
         na++;
-        /* a measure stated in two sentences (ids are below n: each is
-         * some earlier amount's) */
+        /* a measure stated in two sentences, with two values (ids are
+         * below n: each is some earlier amount's) */
         if (!seen[measure]) {
-            seen[measure] = 1;
+            seen[measure] = MET;
             first_sentence[measure] = m->sentence;
-        } else if (first_sentence[measure] != m->sentence) {
-            seen[measure] = 2;
-            paired = true;
+            first_value[measure] = m->number;
+        } else if (seen[measure] != LIVE) {
+            seen[measure] |= (first_sentence[measure] != m->sentence ? TWO_SENTENCES : 0) |
+                             (first_value[measure] != m->number ? TWO_VALUES : 0);
+            paired |= seen[measure] == LIVE;
         }
     }
-    /* no measure in two sentences: no pair (the rest is made only for
-     * documents with one) */
+    /* no measure in two sentences with two values: no pair (the rest is
+     * made only for documents with one; amounts of one value all agree) */
     if (!paired || doc->status != FL_OK)
         return;
     /* the workspace's stemmer when the checker lends one */
@@ -1525,12 +1529,13 @@ static void run(fl_doc *doc)
     cx.change = fl_ctx_phrases_get(doc, fl_ctx_change_phrases, &cx.change_local);
     cx.footing = fl_ctx_phrases_get(doc, footing_phrases, &cx.footing_local);
     cx.indexed = false;
-    /* anchors only for amounts whose measure is in two sentences: the
-     * others meet no amount of their measure in another sentence, so no
-     * bucket, definite reference or comparison of theirs can hold a pair */
+    /* anchors only for amounts whose measure is in two sentences and has
+     * two values: the others meet no amount of their measure in another
+     * sentence, or only amounts of their value (which agree with them), so
+     * no bucket or definite reference of theirs can hold a pair */
     for (size_t k = 0; k < na && doc->status == FL_OK; k++) {
         amount *a = &amounts[k];
-        if (seen[a->measure_id] != 2)
+        if (seen[a->measure_id] != LIVE)
             continue;
         const fl_sentence *s = FL_DOC_SENTENCE(doc, FL_DOC_MENTION(doc, a->mention)->sentence);
         find_anchors(doc, &memo, a, s->off, s->off + s->len);
