@@ -103,65 +103,58 @@ static const char *const footing_phrases[] = {
     "a total of", "in all",       "altogether", NULL,
 };
 
-/* Units of durations, scores and records, by first letter (a-z),
- * separated by spaces: sports results, ages and schedules state many
+/* Units of durations, scores and records, by first letter (a-z), each
+ * after a byte of its length: sports results, ages and schedules state many
  * values of these for many subjects. */
 static const char *const duration_units[26] = {
-    ['c' - 'a'] = "centuri",
-    ['d' - 'a'] = "day decad",
-    ['g' - 'a'] = "goal game",
-    ['h' - 'a'] = "hour",
-    ['l' - 'a'] = "lap",
-    ['m' - 'a'] = "month minut match metr m",
-    ['n' - 'a'] = "night",
-    ['p' - 'a'] = "point pixel",
-    ['r' - 'a'] = "run round record",
-    ['s' - 'a'] = "second stroke shot set",
-    ['t' - 'a'] = "time",
-    ['w' - 'a'] = "week wicket",
-    ['y' - 'a'] = "year yard",
+    ['c' - 'a'] = "\7centuri",
+    ['d' - 'a'] = "\3day\5decad",
+    ['g' - 'a'] = "\4goal\4game",
+    ['h' - 'a'] = "\4hour",
+    ['l' - 'a'] = "\3lap",
+    ['m' - 'a'] = "\5month\5minut\5match\4metr\1m",
+    ['n' - 'a'] = "\5night",
+    ['p' - 'a'] = "\5point\5pixel",
+    ['r' - 'a'] = "\3run\5round\6record",
+    ['s' - 'a'] = "\6second\6stroke\4shot\3set",
+    ['t' - 'a'] = "\4time",
+    ['w' - 'a'] = "\4week\6wicket",
+    ['y' - 'a'] = "\4year\4yard",
 };
 
 /* Anchor stems too general to name a subject, by first letter (a-z),
- * separated by spaces: year month week day time cent percent per around
- * figur amount number sum valu total level mark record nearly almost less
- * more onli just compar said say accord now also. */
+ * each after a byte of its length: year month week day time cent percent
+ * per around figur amount number sum valu total level mark record nearly
+ * almost less more onli just compar said say accord now also. */
 static const char *const generic_anchors[26] = {
-    ['a' - 'a'] = "around amount almost accord also",
-    ['c' - 'a'] = "cent compar",
-    ['d' - 'a'] = "day",
-    ['f' - 'a'] = "figur",
-    ['j' - 'a'] = "just",
-    ['l' - 'a'] = "level less",
-    ['m' - 'a'] = "month mark more",
-    ['n' - 'a'] = "number nearly now",
-    ['o' - 'a'] = "onli",
-    ['p' - 'a'] = "percent per",
-    ['r' - 'a'] = "record",
-    ['s' - 'a'] = "sum said say",
-    ['t' - 'a'] = "time total",
-    ['v' - 'a'] = "valu",
-    ['w' - 'a'] = "week",
-    ['y' - 'a'] = "year",
+    ['a' - 'a'] = "\6around\6amount\6almost\6accord\4also",
+    ['c' - 'a'] = "\4cent\6compar",
+    ['d' - 'a'] = "\3day",
+    ['f' - 'a'] = "\5figur",
+    ['j' - 'a'] = "\4just",
+    ['l' - 'a'] = "\5level\4less",
+    ['m' - 'a'] = "\5month\4mark\4more",
+    ['n' - 'a'] = "\6number\6nearly\3now",
+    ['o' - 'a'] = "\4onli",
+    ['p' - 'a'] = "\7percent\3per",
+    ['r' - 'a'] = "\6record",
+    ['s' - 'a'] = "\3sum\4said\3say",
+    ['t' - 'a'] = "\4time\5total",
+    ['v' - 'a'] = "\4valu",
+    ['w' - 'a'] = "\4week",
+    ['y' - 'a'] = "\4year",
 };
 
-/* Whether s[0..n) is one of the words of a list by first letter (words
- * separated by spaces, as generic_anchors). */
+/* Whether s[0..n) is one of the words of a list by first letter (each
+ * word after a byte of its length, as in generic_anchors). */
 static bool in_lettered(const char *const lettered[26], const char *s, size_t n)
 {
     unsigned c = (unsigned char)s[0] - 'a';
     if (n == 0 || c >= 26 || !lettered[c])
         return false;
-    for (const char *w = lettered[c]; *w;) {
-        size_t len = 0;
-        while (w[len] && w[len] != ' ')
-            len++;
-        if (len == n && memcmp(w, s, n) == 0)
+    for (const char *w = lettered[c]; *w; w += 1 + (unsigned char)*w)
+        if ((unsigned char)*w == n && memcmp(w + 1, s, n) == 0)
             return true;
-        w += len;
-        while (*w == ' ')
-            w++;
-    }
     return false;
 }
 
