@@ -526,12 +526,26 @@ static bool memo_grow(fl_doc *doc, stem_memo *memo)
 }
 
 /* The stem of the lower-case word w[0..n) (NUL-terminated), or NULL for a
- * stopword; false when out of memory. The workspace's cache when the
- * checker lends one, else the memo's stemmer. */
+ * stopword; false when out of memory. With a workspace, the segmenter's
+ * stemming (in `out`, or the workspace's cache), else the memo's
+ * stemmer. */
 static bool stem_word(fl_doc *doc, stem_memo *memo, const char *w, size_t n, const char **stem,
-                      size_t *stem_len)
+                      size_t *stem_len, char out[64])
 {
     if (doc->ws) {
+        /* most words are stemmed here as the segmenter stems them, without
+         * its cache (putting a word there costs about as much as stemming
+         * it, and few of these are looked up there again); the others
+         * through the cache */
+        *stem = NULL;
+        if (fl_is_stopword(w, n))
+            return true;
+        size_t kept = n < 64 ? fl_stem_without_libstemmer(w, n, out) : 0;
+        if (kept) {
+            *stem = out;
+            *stem_len = kept;
+            return true;
+        }
         bool stop;
         if (!fl_ws_stem(doc, w, n, &stop, stem, stem_len))
             return false;
@@ -591,7 +605,8 @@ static const stem_slot *memo_add(fl_doc *doc, stem_memo *memo, const low_word *w
     size_t n = w->n;
     const char *st;
     size_t st_len = 0;
-    if (!stem_word(doc, memo, w->u.buf, n, &st, &st_len))
+    char out[64];
+    if (!stem_word(doc, memo, w->u.buf, n, &st, &st_len, out))
         return NULL;
     /* words are shorter than 48 bytes (lower_word), and so their stems */
     if (st && st_len >= 64)
