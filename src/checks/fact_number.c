@@ -1265,14 +1265,62 @@ static bool parts_of_sum(const amount *amounts, size_t na, const amount *a, cons
     return false;
 }
 
+/* Appends s[0..len) at *at. */
+static void put_text(char **at, const char *s, size_t len)
+{
+    memcpy(*at, s, len);
+    *at += len;
+}
+
+/* Appends v in decimal at *at. */
+static void put_number(char **at, size_t v)
+{
+    char digits[24];
+    size_t n = 0;
+    do {
+        digits[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    while (n)
+        *(*at)++ = digits[--n];
+}
+
+/* "`W` (line L) and `R` (line M) give two values for one amount (both
+ * near `WORD`)", as fl_arena_printf would make it (without its two
+ * formatting passes), in the arena; NULL when out of memory. */
+static char *message_of(fl_doc *doc, const char *w, size_t wline, const char *r, size_t rline,
+                        const char *word)
+{
+    static const char p1[] = "` (line ", p2[] = ") and `",
+                      p3[] = ") give two values for one amount (both near `";
+    size_t wl = strlen(w), rl = strlen(r), ol = strlen(word);
+    size_t len = 1 + wl + (sizeof p1 - 1) + 20 + (sizeof p2 - 1) + rl + (sizeof p1 - 1) + 20 +
+                 (sizeof p3 - 1) + ol + 2;
+    char *out = fl_arena_alloc_uninit(doc->arena, len + 1), *at = out;
+    if (!out)
+        return NULL;
+    *at++ = '`';
+    put_text(&at, w, wl);
+    put_text(&at, p1, sizeof p1 - 1);
+    put_number(&at, wline);
+    put_text(&at, p2, sizeof p2 - 1);
+    put_text(&at, r, rl);
+    put_text(&at, p1, sizeof p1 - 1);
+    put_number(&at, rline);
+    put_text(&at, p3, sizeof p3 - 1);
+    put_text(&at, word, ol);
+    *at++ = '`';
+    *at++ = ')';
+    *at = '\0';
+    return out;
+}
+
 static void report(fl_doc *doc, amount *wrong, const amount *right, const char *word)
 {
     const fl_mention *w = FL_DOC_MENTION(doc, wrong->mention);
     const fl_mention *r = FL_DOC_MENTION(doc, right->mention);
-    const char *message = fl_arena_printf(
-        doc->arena,
-        "`%s` (line %zu) and `%s` (line %zu) give two values for one amount (both near `%s`)",
-        w->surface, fl_ctx_line(doc, w->off), r->surface, fl_ctx_line(doc, r->off), word);
+    const char *message = message_of(doc, w->surface, fl_ctx_line(doc, w->off), r->surface,
+                                     fl_ctx_line(doc, r->off), word);
     size_t off = r->off, len = r->len;
     if (!message || !fl_doc_add_finding(doc, "fact-number", FL_SEV_WARNING, w->off, w->len, message,
                                         r->surface, &off, &len, 1))
