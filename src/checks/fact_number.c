@@ -450,6 +450,11 @@ enum { WS_SLOTS = 16384, WS_FULL = 4096, WS_ROOM = 4096, WS_POOL = 1 << 18 };
 typedef struct ws_stems {
     uint32_t gen; /* the current document run's */
     size_t count, pool_used;
+    /* the stopwords' lengths (bit n, 15 for 15 or more) by first byte
+     * (a-z, 26 any other), made with the table: a word of no such shape is
+     * no stopword */
+    bool stops_made;
+    uint16_t stop_lens[27];
     stem_slot slots[WS_SLOTS];
     char pool[WS_POOL];
 } ws_stems;
@@ -460,7 +465,8 @@ typedef struct stem_memo {
     struct sb_stemmer *stemmer; /* without a workspace */
     stem_slot *slots;
     size_t mask, count;
-    ws_stems *ws; /* the workspace's table while slots is its; else NULL */
+    ws_stems *ws;              /* the workspace's table while slots is its; else NULL */
+    const uint16_t *stop_lens; /* the workspace's table's, or NULL */
     uint32_t gen;
     fl_name_keys stems; /* the distinct anchor stems */
     /* before the table, for words of 2 to 7 bytes: the word last met at
@@ -469,6 +475,12 @@ typedef struct stem_memo {
     uint64_t front_word[MEMO_FRONT];
     uint32_t front_at[MEMO_FRONT];
 } stem_memo;
+
+/* The stopword filter's bucket of a word's first byte. */
+static unsigned stop_bucket(char c)
+{
+    return c >= 'a' && c <= 'z' ? (unsigned)(c - 'a') : 26u;
+}
 
 static bool memo_init(fl_doc *doc, stem_memo *memo, size_t slots)
 {
@@ -484,10 +496,18 @@ static bool memo_init(fl_doc *doc, stem_memo *memo, size_t slots)
 static bool memo_open(fl_doc *doc, stem_memo *memo)
 {
     memset(memo->front_word, 0, sizeof memo->front_word);
+    memo->stop_lens = NULL;
     void **block = doc->ws ? fl_ctx_ws_memo(doc, FL_CTX_MEMO_NUMBER_STEMS) : NULL;
     if (block && !*block)
         *block = calloc(1, sizeof(ws_stems));
     ws_stems *ws = block ? *block : NULL;
+    if (ws && !ws->stops_made) {
+        for (size_t i = 0; i < fl_stopword_count; i++) {
+            size_t n = strlen(fl_stopwords[i]);
+            ws->stop_lens[stop_bucket(fl_stopwords[i][0])] |= (uint16_t)(1u << (n < 15 ? n : 15));
+        }
+        ws->stops_made = true;
+    }
     if (!ws) {
         memo->gen = 1;
         return memo_init(doc, memo, 64);
@@ -499,6 +519,7 @@ static bool memo_open(fl_doc *doc, stem_memo *memo)
             ws->gen = 1;
     }
     memo->ws = ws;
+    memo->stop_lens = ws->stop_lens;
     memo->gen = ws->gen;
     memo->slots = ws->slots;
     memo->mask = WS_SLOTS - 1;
@@ -538,7 +559,8 @@ static bool stem_word(fl_doc *doc, stem_memo *memo, const char *w, size_t n, con
          * it, and few of these are looked up there again); the others
          * through the cache */
         *stem = NULL;
-        if (fl_is_stopword(w, n))
+        if ((!memo->stop_lens || memo->stop_lens[stop_bucket(w[0])] >> (n < 15 ? n : 15) & 1u) &&
+            fl_is_stopword(w, n))
             return true;
         size_t kept = n < 64 ? fl_stem_without_libstemmer(w, n, out) : 0;
         if (kept) {
