@@ -264,6 +264,15 @@ static void run(fl_doc *doc)
     size_t n = doc->mentions.count, ns = doc->sentences.count;
     if (!n || !ns)
         return;
+    /* a person given two ages needs two ages of different numbers */
+    const size_t *age_list;
+    size_t nlisted = fl_ctx_mentions_of(doc, 1u << FL_M_AGE, &age_list);
+    bool two_numbers = false;
+    for (size_t x = 1; x < nlisted && !two_numbers; x++)
+        two_numbers =
+            FL_DOC_MENTION(doc, age_list[x])->number != FL_DOC_MENTION(doc, age_list[0])->number;
+    if (!two_numbers)
+        return;
     size_t nages;
     long *person = age_persons(doc, &nages);
     if (!person) {

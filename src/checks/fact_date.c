@@ -906,13 +906,28 @@ static void run(fl_doc *doc)
         return;
     const size_t *date_mentions;
     size_t ndm = fl_ctx_mentions_of(doc, 1u << FL_M_DATE, &date_mentions);
+    /* a bucket is judged on two values of a year, month or day: none when
+     * the dates to read state one each (the first stated of each kept
+     * until two differ) */
+    bool differ = false;
+    int year = 0, month = 0, day = 0;
+    for (size_t x = 0; x < ndm && !differ; x++) {
+        const fl_mention *m = FL_DOC_MENTION(doc, date_mentions[x]);
+        if (!((m->month || m->year) && m->sentence < ns))
+            continue;
+        differ = (m->year && year && m->year != year) || (m->month && month && m->month != month) ||
+                 (m->day && day && m->day != day);
+        year = year ? year : m->year;
+        month = month ? month : m->month;
+        day = day ? day : m->day;
+    }
+    if (!differ)
+        return;
     size_t nread = 0; /* dates to read */
     for (size_t x = 0; x < ndm; x++) {
         const fl_mention *m = FL_DOC_MENTION(doc, date_mentions[x]);
         nread += (m->month || m->year) && m->sentence < ns;
     }
-    if (!nread)
-        return;
     ev_ctx cx;
     cx.doc = doc;
     cx.sent_first = cx.sent_mentions = NULL;
@@ -953,11 +968,10 @@ static void run(fl_doc *doc)
             ndates++;
         }
     }
-    fl_ctx_phrases unsure_local, moved_local;
-    const fl_ctx_phrases *unsure = fl_ctx_phrases_get(doc, unsure_cues, &unsure_local);
-    const fl_ctx_phrases *moved = fl_ctx_phrases_get(doc, moved_cues, &moved_local);
-    fl_vec recs;
-    fl_vec_init(&recs, sizeof(ev_rec));
+    /* each date's event word and kind first; the rest of its reading
+     * (the hedges near it, its subjects) only for the kinds that two dates
+     * have: a kind dated once has no bucket of two dates to judge */
+    size_t dated[EV_COUNT] = {0};
     for (size_t q = 0; q < ndates; q++) {
         size_t i = dates[3 * q];
         const fl_mention *m = FL_DOC_MENTION(doc, i);
@@ -965,6 +979,9 @@ static void run(fl_doc *doc)
         size_t sf = sen->first_token, se = sf + sen->token_count;
         /* the date's tokens, inside its sentence */
         size_t ds = dates[3 * q + 1], de = dates[3 * q + 2] < se ? dates[3 * q + 2] : se;
+        /* from here: dates[3q + 1] the event word's token, dates[3q + 2]
+         * its kind (EV_NONE: none), plus EV_COUNT for a field line */
+        dates[3 * q + 2] = EV_NONE;
         if (ds >= de)
             continue;
         size_t ev;
@@ -976,10 +993,10 @@ static void run(fl_doc *doc)
             if (!(ds == sf + 2 && de == se && is_punct(doc, sf + 1, ':')))
                 continue;
             kind = event_kind_at(&cx, sf, &noun);
-            ev = sf;
-            if (kind != EV_NONE && !add_event(&cx, &recs, i, kind, ev)) {
-                fl_ctx_oom(doc);
-                return;
+            if (kind != EV_NONE) {
+                dates[3 * q + 1] = sf;
+                dates[3 * q + 2] = (size_t)kind + EV_COUNT;
+                dated[kind]++;
             }
             continue;
         }
@@ -988,12 +1005,36 @@ static void run(fl_doc *doc)
         kind = attach(&cx, ds, de, sf, se, &ev);
         if (kind == EV_NONE)
             continue;
-        /* plans, hedges, negation and repeats near the event and its date */
-        const fl_token *et = FL_DOC_TOKEN(doc, ev);
-        size_t lo = et->off < m->off ? et->off : m->off;
-        size_t hi = et->off + et->len > m->off + m->len ? et->off + et->len : m->off + m->len;
-        if (fl_ctx_window_has_in(doc, lo, hi - lo, 4, 1, unsure))
+        dates[3 * q + 1] = ev;
+        dates[3 * q + 2] = (size_t)kind;
+        dated[kind]++;
+    }
+    bool twice_dated = false;
+    for (size_t k = 0; k < EV_COUNT; k++)
+        twice_dated |= dated[k] >= 2;
+    if (!twice_dated)
+        return;
+    fl_ctx_phrases unsure_local, moved_local;
+    const fl_ctx_phrases *unsure = fl_ctx_phrases_get(doc, unsure_cues, &unsure_local);
+    const fl_ctx_phrases *moved = fl_ctx_phrases_get(doc, moved_cues, &moved_local);
+    fl_vec recs;
+    fl_vec_init(&recs, sizeof(ev_rec));
+    for (size_t q = 0; q < ndates; q++) {
+        size_t i = dates[3 * q], ev = dates[3 * q + 1];
+        bool field = dates[3 * q + 2] >= EV_COUNT;
+        int kind = (int)(field ? dates[3 * q + 2] - EV_COUNT : dates[3 * q + 2]);
+        if (kind == EV_NONE || dated[kind] < 2)
             continue;
+        if (!field) {
+            /* plans, hedges, negation and repeats near the event and its
+             * date */
+            const fl_mention *m = FL_DOC_MENTION(doc, i);
+            const fl_token *et = FL_DOC_TOKEN(doc, ev);
+            size_t lo = et->off < m->off ? et->off : m->off;
+            size_t hi = et->off + et->len > m->off + m->len ? et->off + et->len : m->off + m->len;
+            if (fl_ctx_window_has_in(doc, lo, hi - lo, 4, 1, unsure))
+                continue;
+        }
         if (!add_event(&cx, &recs, i, kind, ev)) {
             fl_ctx_oom(doc);
             return;

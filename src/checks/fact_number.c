@@ -46,16 +46,18 @@ typedef struct amount {
     size_t anchor_ids[FL_NUM_MAX_ANCHORS];
     const char *words[FL_NUM_MAX_ANCHORS]; /* as written, lower case */
     size_t anchor_count;
+    uint64_t anchor_bits;                    /* bit anchor_ids[i] % 64 of each anchor */
     const char *objects[FL_NUM_MAX_OBJECTS]; /* anchors after on/for/against */
     size_t object_count;
-    bool comparative; /* its sentence states other values of the measure */
-    signed char cue;  /* a change or footing cue near it: 1, 0, or -1 not read yet */
+    signed char comparative; /* its sentence states other values of the measure: 1, 0,
+                                or -1 not read yet (comparative) */
+    signed char cue;         /* a change or footing cue near it: 1, 0, or -1 not read yet */
     bool flagged;
 } amount;
 
 typedef struct item {
-    size_t measure; /* id, then rank */
-    size_t anchor;  /* id, then rank */
+    size_t measure; /* id */
+    size_t anchor;  /* id */
     const char *anchor_stem;
     size_t amount;
 } item;
@@ -70,6 +72,8 @@ typedef struct name_index {
 /* What the pair tests read, made once per run. */
 typedef struct num_ctx {
     const fl_doc *doc;
+    amount *amounts; /* the document's, in mention order */
+    size_t na;
     const fl_ctx_phrases *bounds[3]; /* more than, up to, about */
     bool indexed;                    /* names and codes made (on first use) */
     name_index names, codes;
@@ -99,54 +103,65 @@ static const char *const footing_phrases[] = {
     "a total of", "in all",       "altogether", NULL,
 };
 
-/* Units of durations, scores and records: sports results, ages and
- * schedules state many values of these for many subjects. */
-static const char *const duration_units[] = {
-    "year",  "month",   "week",  "day",    "hour", "minut",  "second", "time", "point", "goal",
-    "game",  "match",   "run",   "wicket", "lap",  "stroke", "shot",   "set",  "round", "record",
-    "decad", "centuri", "night", "pixel",  "metr", "m",      "yard",   NULL,
+/* Units of durations, scores and records, by first letter (a-z), each
+ * after a byte of its length: sports results, ages and schedules state many
+ * values of these for many subjects. */
+static const char *const duration_units[26] = {
+    ['c' - 'a'] = "\7centuri",
+    ['d' - 'a'] = "\3day\5decad",
+    ['g' - 'a'] = "\4goal\4game",
+    ['h' - 'a'] = "\4hour",
+    ['l' - 'a'] = "\3lap",
+    ['m' - 'a'] = "\5month\5minut\5match\4metr\1m",
+    ['n' - 'a'] = "\5night",
+    ['p' - 'a'] = "\5point\5pixel",
+    ['r' - 'a'] = "\3run\5round\6record",
+    ['s' - 'a'] = "\6second\6stroke\4shot\3set",
+    ['t' - 'a'] = "\4time",
+    ['w' - 'a'] = "\4week\6wicket",
+    ['y' - 'a'] = "\4year\4yard",
 };
 
 /* Anchor stems too general to name a subject, by first letter (a-z),
- * separated by spaces: year month week day time cent percent per around
- * figur amount number sum valu total level mark record nearly almost less
- * more onli just compar said say accord now also. */
+ * each after a byte of its length: year month week day time cent percent
+ * per around figur amount number sum valu total level mark record nearly
+ * almost less more onli just compar said say accord now also. */
 static const char *const generic_anchors[26] = {
-    ['a' - 'a'] = "around amount almost accord also",
-    ['c' - 'a'] = "cent compar",
-    ['d' - 'a'] = "day",
-    ['f' - 'a'] = "figur",
-    ['j' - 'a'] = "just",
-    ['l' - 'a'] = "level less",
-    ['m' - 'a'] = "month mark more",
-    ['n' - 'a'] = "number nearly now",
-    ['o' - 'a'] = "onli",
-    ['p' - 'a'] = "percent per",
-    ['r' - 'a'] = "record",
-    ['s' - 'a'] = "sum said say",
-    ['t' - 'a'] = "time total",
-    ['v' - 'a'] = "valu",
-    ['w' - 'a'] = "week",
-    ['y' - 'a'] = "year",
+    ['a' - 'a'] = "\6around\6amount\6almost\6accord\4also",
+    ['c' - 'a'] = "\4cent\6compar",
+    ['d' - 'a'] = "\3day",
+    ['f' - 'a'] = "\5figur",
+    ['j' - 'a'] = "\4just",
+    ['l' - 'a'] = "\5level\4less",
+    ['m' - 'a'] = "\5month\4mark\4more",
+    ['n' - 'a'] = "\6number\6nearly\3now",
+    ['o' - 'a'] = "\4onli",
+    ['p' - 'a'] = "\7percent\3per",
+    ['r' - 'a'] = "\6record",
+    ['s' - 'a'] = "\3sum\4said\3say",
+    ['t' - 'a'] = "\4time\5total",
+    ['v' - 'a'] = "\4valu",
+    ['w' - 'a'] = "\4week",
+    ['y' - 'a'] = "\4year",
 };
+
+/* Whether s[0..n) is one of the words of a list by first letter (each
+ * word after a byte of its length, as in generic_anchors). */
+static bool in_lettered(const char *const lettered[26], const char *s, size_t n)
+{
+    unsigned c = (unsigned char)s[0] - 'a';
+    if (n == 0 || c >= 26 || !lettered[c])
+        return false;
+    for (const char *w = lettered[c]; *w; w += 1 + (unsigned char)*w)
+        if ((unsigned char)*w == n && memcmp(w + 1, s, n) == 0)
+            return true;
+    return false;
+}
 
 /* Whether the stem s[0..n) is a generic anchor. */
 static bool is_generic_anchor(const char *s, size_t n)
 {
-    unsigned c = (unsigned char)s[0] - 'a';
-    if (n == 0 || c >= 26 || !generic_anchors[c])
-        return false;
-    for (const char *w = generic_anchors[c]; *w;) {
-        size_t len = 0;
-        while (w[len] && w[len] != ' ')
-            len++;
-        if (len == n && memcmp(w, s, n) == 0)
-            return true;
-        w += len;
-        while (*w == ' ')
-            w++;
-    }
-    return false;
+    return in_lettered(generic_anchors, s, n);
 }
 
 static bool in_list(const char *const *list, const char *w)
@@ -431,10 +446,15 @@ typedef struct stem_slot {
  * emptied before a document once it holds WS_FULL words or half its pool,
  * and not filled past WS_FULL + WS_ROOM, half its slots (beyond, the
  * arena takes over). */
-enum { WS_SLOTS = 4096, WS_FULL = 1024, WS_ROOM = 1024, WS_POOL = 1 << 16 };
+enum { WS_SLOTS = 16384, WS_FULL = 4096, WS_ROOM = 4096, WS_POOL = 1 << 18 };
 typedef struct ws_stems {
     uint32_t gen; /* the current document run's */
     size_t count, pool_used;
+    /* the stopwords' lengths (bit n, 15 for 15 or more) by first byte
+     * (a-z, 26 any other), made with the table: a word of no such shape is
+     * no stopword */
+    bool stops_made;
+    uint16_t stop_lens[27];
     stem_slot slots[WS_SLOTS];
     char pool[WS_POOL];
 } ws_stems;
@@ -445,7 +465,8 @@ typedef struct stem_memo {
     struct sb_stemmer *stemmer; /* without a workspace */
     stem_slot *slots;
     size_t mask, count;
-    ws_stems *ws; /* the workspace's table while slots is its; else NULL */
+    ws_stems *ws;              /* the workspace's table while slots is its; else NULL */
+    const uint16_t *stop_lens; /* the workspace's table's, or NULL */
     uint32_t gen;
     fl_name_keys stems; /* the distinct anchor stems */
     /* before the table, for words of 2 to 7 bytes: the word last met at
@@ -454,6 +475,12 @@ typedef struct stem_memo {
     uint64_t front_word[MEMO_FRONT];
     uint32_t front_at[MEMO_FRONT];
 } stem_memo;
+
+/* The stopword filter's bucket of a word's first byte. */
+static unsigned stop_bucket(char c)
+{
+    return c >= 'a' && c <= 'z' ? (unsigned)(c - 'a') : 26u;
+}
 
 static bool memo_init(fl_doc *doc, stem_memo *memo, size_t slots)
 {
@@ -469,10 +496,18 @@ static bool memo_init(fl_doc *doc, stem_memo *memo, size_t slots)
 static bool memo_open(fl_doc *doc, stem_memo *memo)
 {
     memset(memo->front_word, 0, sizeof memo->front_word);
+    memo->stop_lens = NULL;
     void **block = doc->ws ? fl_ctx_ws_memo(doc, FL_CTX_MEMO_NUMBER_STEMS) : NULL;
     if (block && !*block)
         *block = calloc(1, sizeof(ws_stems));
     ws_stems *ws = block ? *block : NULL;
+    if (ws && !ws->stops_made) {
+        for (size_t i = 0; i < fl_stopword_count; i++) {
+            size_t n = strlen(fl_stopwords[i]);
+            ws->stop_lens[stop_bucket(fl_stopwords[i][0])] |= (uint16_t)(1u << (n < 15 ? n : 15));
+        }
+        ws->stops_made = true;
+    }
     if (!ws) {
         memo->gen = 1;
         return memo_init(doc, memo, 64);
@@ -484,6 +519,7 @@ static bool memo_open(fl_doc *doc, stem_memo *memo)
             ws->gen = 1;
     }
     memo->ws = ws;
+    memo->stop_lens = ws->stop_lens;
     memo->gen = ws->gen;
     memo->slots = ws->slots;
     memo->mask = WS_SLOTS - 1;
@@ -511,12 +547,27 @@ static bool memo_grow(fl_doc *doc, stem_memo *memo)
 }
 
 /* The stem of the lower-case word w[0..n) (NUL-terminated), or NULL for a
- * stopword; false when out of memory. The workspace's cache when the
- * checker lends one, else the memo's stemmer. */
+ * stopword; false when out of memory. With a workspace, the segmenter's
+ * stemming (in `out`, or the workspace's cache), else the memo's
+ * stemmer. */
 static bool stem_word(fl_doc *doc, stem_memo *memo, const char *w, size_t n, const char **stem,
-                      size_t *stem_len)
+                      size_t *stem_len, char out[64])
 {
     if (doc->ws) {
+        /* most words are stemmed here as the segmenter stems them, without
+         * its cache (putting a word there costs about as much as stemming
+         * it, and few of these are looked up there again); the others
+         * through the cache */
+        *stem = NULL;
+        if ((!memo->stop_lens || memo->stop_lens[stop_bucket(w[0])] >> (n < 15 ? n : 15) & 1u) &&
+            fl_is_stopword(w, n))
+            return true;
+        size_t kept = n < 64 ? fl_stem_without_libstemmer(w, n, out) : 0;
+        if (kept) {
+            *stem = out;
+            *stem_len = kept;
+            return true;
+        }
         bool stop;
         if (!fl_ws_stem(doc, w, n, &stop, stem, stem_len))
             return false;
@@ -552,14 +603,17 @@ static char *memo_room(fl_doc *doc, stem_memo *memo, size_t n)
 }
 
 /* Sets the slot's document stem (stem, stem_id) for this document run;
- * false when out of memory. */
+ * false when out of memory. The set keeps the slot's own copy of the stem
+ * (raw, NUL-terminated), which outlives the run: the workspace's pool is
+ * emptied only before a document, and the arena's copies are the
+ * document's. */
 static bool memo_refresh(fl_doc *doc, stem_memo *memo, stem_slot *sl)
 {
     sl->gen = memo->gen;
     sl->stem = NULL;
     if (!sl->raw)
         return true;
-    sl->stem_id = fl_name_keys_add(doc, &memo->stems, sl->raw, sl->raw_len, true);
+    sl->stem_id = fl_name_keys_add(doc, &memo->stems, sl->raw, sl->raw_len, false);
     if (sl->stem_id == FL_NAME_NO_KEY)
         return false;
     sl->stem = memo->stems.keys[sl->stem_id];
@@ -573,7 +627,8 @@ static const stem_slot *memo_add(fl_doc *doc, stem_memo *memo, const low_word *w
     size_t n = w->n;
     const char *st;
     size_t st_len = 0;
-    if (!stem_word(doc, memo, w->u.buf, n, &st, &st_len))
+    char out[64];
+    if (!stem_word(doc, memo, w->u.buf, n, &st, &st_len, out))
         return NULL;
     /* words are shorter than 48 bytes (lower_word), and so their stems */
     if (st && st_len >= 64)
@@ -671,9 +726,14 @@ static inline bool add_anchor(amount *a, const stem_slot *sl, const char *unit)
         return false; /* a stopword or a generic anchor */
     if (unit && unit[0] == stem[0] && strcmp(unit, stem) == 0)
         return false; /* the unit is the measure, not the subject */
-    for (size_t i = 0; i < a->anchor_count; i++)
-        if (a->anchors[i] == stem)
-            return false;
+    /* a stem it has is in its bit set (bit stem_id % 64): most stems are
+     * not */
+    uint64_t bit = 1ull << (sl->stem_id & 63);
+    if (a->anchor_bits & bit)
+        for (size_t i = 0; i < a->anchor_count; i++)
+            if (a->anchors[i] == stem)
+                return false;
+    a->anchor_bits |= bit;
     a->anchors[a->anchor_count] = stem;
     a->anchor_ids[a->anchor_count] = sl->stem_id;
     a->words[a->anchor_count] = sl->word;
@@ -769,12 +829,66 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
         words += add_anchor(a, sl, unit);
     }
 }
-/* The measure of a mention ("m:USD", "q:<unit>", "%") interned in
- * `measures`: its id, or FL_NAME_NO_KEY when it is not comparable (or out
- * of memory: doc->status tells). */
-static size_t measure_of(fl_doc *doc, fl_name_keys *measures, const fl_mention *m)
+/* A document's measures: the first MEASURE_TABLE in `key` (ids 0 up),
+ * the others in `more` (ids MEASURE_TABLE up, made on first use); the
+ * measures of the mentions seen so far are also memoized by currency,
+ * unit text and percent sign, so that a document's few measures are each
+ * made once. */
+enum { MEASURE_MEMO = 8, MEASURE_TABLE = 16, MEASURE_ROOM = 56 };
+typedef struct measure_memo {
+    size_t count; /* in key */
+    char key[MEASURE_TABLE][MEASURE_ROOM];
+    size_t len[MEASURE_TABLE];
+    bool more_made;
+    fl_name_keys more;
+    size_t percent; /* its id, or FL_NAME_NO_KEY - 1 before the first */
+    size_t nmoney, nunits;
+    char currency[MEASURE_MEMO][4];
+    size_t money_id[MEASURE_MEMO];
+    const char *unit[MEASURE_MEMO];
+    size_t unit_id[MEASURE_MEMO];
+} measure_memo;
+
+/* The measure of id `id` (NUL-terminated; one pointer per measure). */
+static const char *measure_key(const measure_memo *mm, size_t id)
 {
-    char buf[64];
+    return id < MEASURE_TABLE ? mm->key[id] : mm->more.keys[id - MEASURE_TABLE];
+}
+
+/* How many measures the document has: their ids are below this. */
+static size_t measure_count(const measure_memo *mm)
+{
+    return mm->more_made ? MEASURE_TABLE + mm->more.count : mm->count;
+}
+
+/* The id of measure s[0..len) (len < MEASURE_ROOM), added when new, or
+ * FL_NAME_NO_KEY when out of memory. */
+static size_t measure_intern(fl_doc *doc, measure_memo *mm, const char *s, size_t len)
+{
+    for (size_t i = 0; i < mm->count; i++)
+        if (mm->len[i] == len && memcmp(mm->key[i], s, len) == 0)
+            return i;
+    if (mm->count < MEASURE_TABLE) {
+        memcpy(mm->key[mm->count], s, len);
+        mm->key[mm->count][len] = '\0';
+        mm->len[mm->count] = len;
+        return mm->count++;
+    }
+    if (!mm->more_made) {
+        if (!fl_name_keys_init(doc, &mm->more))
+            return FL_NAME_NO_KEY;
+        mm->more_made = true;
+    }
+    size_t id = fl_name_keys_add(doc, &mm->more, s, len, true);
+    return id == FL_NAME_NO_KEY ? id : MEASURE_TABLE + id;
+}
+
+/* The measure of a mention ("m:USD", "q:<unit>", "%"): its id, or
+ * FL_NAME_NO_KEY when it is not comparable (or out of memory: doc->status
+ * tells). */
+static size_t measure_of(fl_doc *doc, measure_memo *mm, const fl_mention *m)
+{
+    char buf[MEASURE_ROOM];
     size_t len;
     switch (m->kind) {
     case FL_M_MONEY:
@@ -795,7 +909,7 @@ static size_t measure_of(fl_doc *doc, fl_name_keys *measures, const fl_mention *
         memcpy(buf, "q:", 2);
         memcpy(buf + 2, m->unit, ul);
         buf[2 + ul] = '\0';
-        if (in_list(duration_units, buf + 2))
+        if (in_lettered(duration_units, buf + 2, ul))
             return FL_NAME_NO_KEY;
         len = 2 + ul;
         break;
@@ -807,21 +921,8 @@ static size_t measure_of(fl_doc *doc, fl_name_keys *measures, const fl_mention *
     default:
         return FL_NAME_NO_KEY;
     }
-    return fl_name_keys_add(doc, measures, buf, len, true);
+    return measure_intern(doc, mm, buf, len);
 }
-
-/* The measures of the mentions seen so far, by currency, unit text and
- * percent sign, so that a document's few measures are each made once. */
-enum { MEASURE_MEMO = 8 };
-typedef struct measure_memo {
-    fl_name_keys keys;
-    size_t percent; /* its id, or FL_NAME_NO_KEY - 1 before the first */
-    size_t nmoney, nunits;
-    char currency[MEASURE_MEMO][4];
-    size_t money_id[MEASURE_MEMO];
-    const char *unit[MEASURE_MEMO];
-    size_t unit_id[MEASURE_MEMO];
-} measure_memo;
 
 /* measure_of through the memo. */
 static size_t measure_memo_of(fl_doc *doc, measure_memo *mm, const fl_mention *m)
@@ -832,7 +933,7 @@ static size_t measure_memo_of(fl_doc *doc, measure_memo *mm, const fl_mention *m
         for (size_t i = 0; i < mm->nmoney; i++)
             if (strncmp(mm->currency[i], m->currency, 4) == 0)
                 return mm->money_id[i];
-        id = measure_of(doc, &mm->keys, m);
+        id = measure_of(doc, mm, m);
         if (mm->nmoney < MEASURE_MEMO && doc->status == FL_OK) {
             memcpy(mm->currency[mm->nmoney], m->currency, 4);
             mm->money_id[mm->nmoney++] = id;
@@ -844,7 +945,7 @@ static size_t measure_memo_of(fl_doc *doc, measure_memo *mm, const fl_mention *m
         for (size_t i = 0; i < mm->nunits; i++)
             if (mm->unit[i] == m->unit || strcmp(mm->unit[i], m->unit) == 0)
                 return mm->unit_id[i];
-        id = measure_of(doc, &mm->keys, m);
+        id = measure_of(doc, mm, m);
         if (mm->nunits < MEASURE_MEMO && doc->status == FL_OK) {
             mm->unit[mm->nunits] = m->unit;
             mm->unit_id[mm->nunits++] = id;
@@ -852,7 +953,7 @@ static size_t measure_memo_of(fl_doc *doc, measure_memo *mm, const fl_mention *m
         return id;
     case FL_M_PERCENT:
         if (mm->percent == FL_NAME_NO_KEY - 1)
-            mm->percent = measure_of(doc, &mm->keys, m);
+            mm->percent = measure_of(doc, mm, m);
         return mm->percent;
     default:
         return FL_NAME_NO_KEY;
@@ -1070,7 +1171,7 @@ static bool different_things(fl_doc *doc, num_ctx *cx, size_t sa, size_t sb)
 }
 
 /* Sorts items (made in amount order) by (measure, anchor, amount), with
- * measure and anchor already ranks: two stable counting sorts, by anchor
+ * measure and anchor ids: two stable counting sorts, by anchor
  * into tmp, then by measure back. False when out of memory. */
 static bool sort_items(fl_doc *doc, item *items, item *tmp, size_t n, size_t nmeasures,
                        size_t nanchors)
@@ -1095,7 +1196,36 @@ static bool sort_items(fl_doc *doc, item *items, item *tmp, size_t n, size_t nme
     return true;
 }
 
-/* Whether amounts a and b state one quantity with two values. */
+/* Whether amount a is part of a comparison or a list: another amount of
+ * its sentence, at most 31 amounts away, states another value of its
+ * measure; counts and percentages only (a money amount often shares its
+ * sentence with unrelated sums). Read once per amount, on first use. */
+static bool comparative(const num_ctx *cx, amount *a)
+{
+    if (a->comparative < 0) {
+        amount *amounts = cx->amounts;
+        size_t j = (size_t)(a - amounts);
+        size_t sentence = FL_DOC_MENTION(cx->doc, a->mention)->sentence;
+        bool listed = false;
+        if (FL_DOC_MENTION(cx->doc, a->mention)->kind != FL_M_MONEY) {
+            /* the amounts before it, then after it, in its sentence */
+            for (size_t i = j; i > 0 && i + 31 > j && !listed;) {
+                i--;
+                if (FL_DOC_MENTION(cx->doc, amounts[i].mention)->sentence != sentence)
+                    break;
+                listed = amounts[i].measure == a->measure && !consistent(cx, &amounts[i], a);
+            }
+            for (size_t k = j + 1; k < cx->na && k < j + 32 && !listed; k++) {
+                if (FL_DOC_MENTION(cx->doc, amounts[k].mention)->sentence != sentence)
+                    break;
+                listed = amounts[k].measure == a->measure && !consistent(cx, a, &amounts[k]);
+            }
+        }
+        a->comparative = listed;
+    }
+    return a->comparative > 0;
+}
+
 /* Whether a change-over-time or footing cue stands near amount a (read
  * once per amount). */
 static bool near_cue(const fl_doc *doc, num_ctx *cx, amount *a)
@@ -1115,7 +1245,7 @@ static bool conflict(fl_doc *doc, num_ctx *cx, amount *a, amount *b)
     if (ma->sentence == mb->sentence || ma->sentence >= doc->sentences.count ||
         mb->sentence >= doc->sentences.count)
         return false;
-    if (consistent(cx, a, b) || a->comparative || b->comparative)
+    if (consistent(cx, a, b) || comparative(cx, a) || comparative(cx, b))
         return false;
     size_t shared = 0;
     for (size_t i = 0; i < a->anchor_count; i++)
@@ -1157,14 +1287,62 @@ static bool parts_of_sum(const amount *amounts, size_t na, const amount *a, cons
     return false;
 }
 
+/* Appends s[0..len) at *at. */
+static void put_text(char **at, const char *s, size_t len)
+{
+    memcpy(*at, s, len);
+    *at += len;
+}
+
+/* Appends v in decimal at *at. */
+static void put_number(char **at, size_t v)
+{
+    char digits[24];
+    size_t n = 0;
+    do {
+        digits[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    while (n)
+        *(*at)++ = digits[--n];
+}
+
+/* "`W` (line L) and `R` (line M) give two values for one amount (both
+ * near `WORD`)", as fl_arena_printf would make it (without its two
+ * formatting passes), in the arena; NULL when out of memory. */
+static char *message_of(fl_doc *doc, const char *w, size_t wline, const char *r, size_t rline,
+                        const char *word)
+{
+    static const char p1[] = "` (line ", p2[] = ") and `",
+                      p3[] = ") give two values for one amount (both near `";
+    size_t wl = strlen(w), rl = strlen(r), ol = strlen(word);
+    size_t len = 1 + wl + (sizeof p1 - 1) + 20 + (sizeof p2 - 1) + rl + (sizeof p1 - 1) + 20 +
+                 (sizeof p3 - 1) + ol + 2;
+    char *out = fl_arena_alloc_uninit(doc->arena, len + 1), *at = out;
+    if (!out)
+        return NULL;
+    *at++ = '`';
+    put_text(&at, w, wl);
+    put_text(&at, p1, sizeof p1 - 1);
+    put_number(&at, wline);
+    put_text(&at, p2, sizeof p2 - 1);
+    put_text(&at, r, rl);
+    put_text(&at, p1, sizeof p1 - 1);
+    put_number(&at, rline);
+    put_text(&at, p3, sizeof p3 - 1);
+    put_text(&at, word, ol);
+    *at++ = '`';
+    *at++ = ')';
+    *at = '\0';
+    return out;
+}
+
 static void report(fl_doc *doc, amount *wrong, const amount *right, const char *word)
 {
     const fl_mention *w = FL_DOC_MENTION(doc, wrong->mention);
     const fl_mention *r = FL_DOC_MENTION(doc, right->mention);
-    const char *message = fl_arena_printf(
-        doc->arena,
-        "`%s` (line %zu) and `%s` (line %zu) give two values for one amount (both near `%s`)",
-        w->surface, fl_ctx_line(doc, w->off), r->surface, fl_ctx_line(doc, r->off), word);
+    const char *message = message_of(doc, w->surface, fl_ctx_line(doc, w->off), r->surface,
+                                     fl_ctx_line(doc, r->off), word);
     size_t off = r->off, len = r->len;
     if (!message || !fl_doc_add_finding(doc, "fact-number", FL_SEV_WARNING, w->off, w->len, message,
                                         r->surface, &off, &len, 1))
@@ -1248,10 +1426,10 @@ static void check_definite(fl_doc *doc, num_ctx *cx, amount *amounts, size_t na)
     for (size_t d = 0; d < na && doc->status == FL_OK; d++) {
         amount *D = &amounts[d];
         const fl_mention *md = FL_DOC_MENTION(doc, D->mention);
-        if (D->flagged || D->comparative || !D->anchor_count)
+        if (D->flagged || !D->anchor_count)
             continue;
         const fl_sentence *sd = FL_DOC_SENTENCE(doc, md->sentence);
-        if (!definite(doc, md, sd->off) || approx_of(cx, D) != EXACT)
+        if (!definite(doc, md, sd->off) || comparative(cx, D) || approx_of(cx, D) != EXACT)
             continue;
         amount *ante = NULL;
         const char *word = NULL;
@@ -1282,7 +1460,7 @@ static void check_definite(fl_doc *doc, num_ctx *cx, amount *amounts, size_t na)
                 word = shared;
             }
         }
-        if (supported || ambiguous || !ante || ante->comparative || !digit_slip(doc, ante, D))
+        if (supported || ambiguous || !ante || comparative(cx, ante) || !digit_slip(doc, ante, D))
             continue;
         const fl_mention *ma = FL_DOC_MENTION(doc, ante->mention);
         const fl_sentence *sa = FL_DOC_SENTENCE(doc, ma->sentence);
@@ -1325,6 +1503,21 @@ static void check_bucket(fl_doc *doc, num_ctx *cx, amount *amounts, size_t na, c
     }
 }
 
+/* A checked bucket: items[from..from + count) of one measure and anchor. */
+typedef struct bucket_run {
+    const char *measure, *anchor;
+    size_t from, count;
+} bucket_run;
+
+/* Buckets in strcmp order of measure, then anchor (no two have both
+ * equal). */
+static int run_order(const void *pa, const void *pb)
+{
+    const bucket_run *a = pa, *b = pb;
+    int c = a->measure == b->measure ? 0 : strcmp(a->measure, b->measure);
+    return c ? c : strcmp(a->anchor, b->anchor);
+}
+
 static void run(fl_doc *doc)
 {
     if (doc->sentences.count < 2)
@@ -1337,13 +1530,17 @@ static void run(fl_doc *doc)
     /* not zeroed: each amount's fields are set as it is made */
     amount *amounts = fl_arena_alloc_uninit(doc->arena, n * sizeof *amounts);
     measure_memo mm;
+    mm.count = 0;
+    mm.more_made = false;
     mm.percent = FL_NAME_NO_KEY - 1;
     mm.nmoney = mm.nunits = 0;
-    /* per measure id: 0 not met, 1 met in one sentence (first_sentence), 2
-     * met in two */
+    /* per measure id: MET (its first sentence and value in first_sentence
+     * and first_value), TWO_SENTENCES, TWO_VALUES */
+    enum { MET = 1, TWO_SENTENCES = 2, TWO_VALUES = 4, LIVE = MET | TWO_SENTENCES | TWO_VALUES };
     unsigned char *seen = fl_arena_alloc(doc->arena, n);
     size_t *first_sentence = fl_arena_alloc_uninit(doc->arena, n * sizeof *first_sentence);
-    if (!amounts || !seen || !first_sentence || !fl_name_keys_init(doc, &mm.keys)) {
+    double *first_value = fl_arena_alloc_uninit(doc->arena, n * sizeof *first_value);
+    if (!amounts || !seen || !first_sentence || !first_value) {
         fl_ctx_oom(doc);
         return;
     }
@@ -1362,27 +1559,30 @@ static void run(fl_doc *doc)
         a->approx = APPROX_UNREAD;
         a->mention = i;
         a->anchor_count = 0;
+        a->anchor_bits = 0;
         a->object_count = 0;
-        a->comparative = false;
+        a->comparative = -1;
         a->flagged = false;
         a->cue = -1;
-        a->measure = mm.keys.keys[measure];
+        a->measure = measure_key(&mm, measure);
         a->measure_id = measure;
         a->value = m->number;
         a->sig = -1;
         na++;
-        /* a measure stated in two sentences (ids are below n: each is
-         * some earlier amount's) */
+        /* a measure stated in two sentences, with two values (ids are
+         * below n: each is some earlier amount's) */
         if (!seen[measure]) {
-            seen[measure] = 1;
+            seen[measure] = MET;
             first_sentence[measure] = m->sentence;
-        } else if (first_sentence[measure] != m->sentence) {
-            seen[measure] = 2;
-            paired = true;
+            first_value[measure] = m->number;
+        } else if (seen[measure] != LIVE) {
+            seen[measure] |= (first_sentence[measure] != m->sentence ? TWO_SENTENCES : 0) |
+                             (first_value[measure] != m->number ? TWO_VALUES : 0);
+            paired |= seen[measure] == LIVE;
         }
     }
-    /* no measure in two sentences: no pair (the rest is made only for
-     * documents with one) */
+    /* no measure in two sentences with two values: no pair (the rest is
+     * made only for documents with one; amounts of one value all agree) */
     if (!paired || doc->status != FL_OK)
         return;
     /* the workspace's stemmer when the checker lends one */
@@ -1398,6 +1598,8 @@ static void run(fl_doc *doc)
     }
     num_ctx cx;
     cx.doc = doc;
+    cx.amounts = amounts;
+    cx.na = na;
     /* tried in this order: the first that matches qualifies the amount */
     cx.bounds[0] = fl_ctx_phrases_get(doc, lower_bound_phrases, &cx.lower_local);
     cx.bounds[1] = fl_ctx_phrases_get(doc, upper_bound_phrases, &cx.upper_local);
@@ -1405,57 +1607,38 @@ static void run(fl_doc *doc)
     cx.change = fl_ctx_phrases_get(doc, fl_ctx_change_phrases, &cx.change_local);
     cx.footing = fl_ctx_phrases_get(doc, footing_phrases, &cx.footing_local);
     cx.indexed = false;
-    /* anchors only for amounts whose measure is in two sentences: the
-     * others meet no amount of their measure in another sentence, so no
-     * bucket, definite reference or comparison of theirs can hold a pair */
+    /* anchors only for amounts whose measure is in two sentences and has
+     * two values: the others meet no amount of their measure in another
+     * sentence, or only amounts of their value (which agree with them), so
+     * no bucket or definite reference of theirs can hold a pair */
     for (size_t k = 0; k < na && doc->status == FL_OK; k++) {
         amount *a = &amounts[k];
-        if (seen[a->measure_id] != 2)
+        if (seen[a->measure_id] != LIVE)
             continue;
         const fl_sentence *s = FL_DOC_SENTENCE(doc, FL_DOC_MENTION(doc, a->mention)->sentence);
         find_anchors(doc, &memo, a, s->off, s->off + s->len);
         ni += a->anchor_count;
     }
-    /* an amount whose sentence states another value of the same measure is
-     * part of a comparison or a list; counts and percentages only (a
-     * money amount often shares its sentence with unrelated sums) */
-    for (size_t i = 0; i + 1 < na; i++) {
-        const fl_mention *m = FL_DOC_MENTION(doc, amounts[i].mention);
-        for (size_t k = i + 1; k < na && k < i + 32; k++) {
-            const fl_mention *o = FL_DOC_MENTION(doc, amounts[k].mention);
-            if (o->sentence != m->sentence)
-                break;
-            if (m->kind != FL_M_MONEY && amounts[i].measure == amounts[k].measure &&
-                !consistent(&cx, &amounts[i], &amounts[k]))
-                amounts[i].comparative = amounts[k].comparative = true;
-        }
-    }
-    /* measures and anchors in strcmp order: ids become ranks */
-    size_t nm = mm.keys.count, nanch = memo.stems.count;
-    size_t *mrank = fl_arena_alloc(doc->arena, (nm + 1) * sizeof *mrank);
-    size_t *arank = fl_arena_alloc(doc->arena, (nanch + 1) * sizeof *arank);
-    if (doc->status != FL_OK || !mrank || !arank || !fl_name_keys_ranks(doc, &mm.keys, mrank) ||
-        !fl_name_keys_ranks(doc, &memo.stems, arank)) {
-        sb_stemmer_delete(own);
-        fl_ctx_oom(doc);
-        return;
-    }
-    /* (measure, anchor, amount) items sorted by (measure, anchor, amount):
-     * one counting sort on measure x anchor when that range is small (a
-     * document has a few measures and anchors), else sort_items */
+    /* (measure, anchor, amount) items grouped by (measure id, anchor id),
+     * in amount order within a group: one counting sort on measure x
+     * anchor when that range is small (a document has a few measures and
+     * anchors), else sort_items; the checked groups (2 to
+     * FL_NUM_MAX_BUCKET amounts) are then put in strcmp order of measure
+     * and anchor, so only they are compared as strings */
+    size_t nm = measure_count(&mm), nanch = memo.stems.count;
     bool one_sort = nanch == 0 || nm <= (2 * ni + 1024) / nanch;
     size_t range = one_sort ? nm * nanch : 0;
     item *items =
         fl_arena_alloc_uninit(doc->arena, (one_sort ? ni + 1 : 2 * (ni + 1)) * sizeof *items);
     size_t *start = one_sort ? fl_arena_alloc(doc->arena, (range + 1) * sizeof *start) : NULL;
-    if (!items || (one_sort && !start)) {
+    if (doc->status != FL_OK || !items || (one_sort && !start)) {
         sb_stemmer_delete(own);
         fl_ctx_oom(doc);
         return;
     }
     if (one_sort) {
-        /* by (measure, anchor): whether its bucket is checked (2 to
-         * FL_NUM_MAX_BUCKET amounts); only those buckets' items are made */
+        /* by (measure, anchor): whether its bucket is checked; only those
+         * buckets' items are made */
         unsigned char *checked = fl_arena_alloc_uninit(doc->arena, range + 1);
         if (!checked) {
             sb_stemmer_delete(own);
@@ -1464,7 +1647,7 @@ static void run(fl_doc *doc)
         }
         for (size_t k = 0; k < na; k++)
             for (size_t y = 0; y < amounts[k].anchor_count; y++)
-                start[mrank[amounts[k].measure_id] * nanch + arank[amounts[k].anchor_ids[y]] + 1]++;
+                start[amounts[k].measure_id * nanch + amounts[k].anchor_ids[y] + 1]++;
         for (size_t b = 0; b < range; b++) {
             size_t count = start[b + 1];
             checked[b] = count >= 2 && count <= FL_NUM_MAX_BUCKET;
@@ -1473,14 +1656,15 @@ static void run(fl_doc *doc)
         ni = start[range];
         for (size_t k = 0; k < na; k++)
             for (size_t y = 0; y < amounts[k].anchor_count; y++) {
-                size_t mr = mrank[amounts[k].measure_id], ar = arank[amounts[k].anchor_ids[y]];
-                if (checked[mr * nanch + ar])
-                    items[start[mr * nanch + ar]++] = (item){mr, ar, amounts[k].anchors[y], k};
+                size_t at = amounts[k].measure_id * nanch + amounts[k].anchor_ids[y];
+                if (checked[at])
+                    items[start[at]++] = (item){amounts[k].measure_id, amounts[k].anchor_ids[y],
+                                                amounts[k].anchors[y], k};
             }
     } else {
         for (size_t k = 0, x = 0; k < na; k++)
             for (size_t y = 0; y < amounts[k].anchor_count; y++)
-                items[x++] = (item){mrank[amounts[k].measure_id], arank[amounts[k].anchor_ids[y]],
+                items[x++] = (item){amounts[k].measure_id, amounts[k].anchor_ids[y],
                                     amounts[k].anchors[y], k};
         if (!sort_items(doc, items, items + ni + 1, ni, nm, nanch)) {
             sb_stemmer_delete(own);
@@ -1488,14 +1672,36 @@ static void run(fl_doc *doc)
             return;
         }
     }
-    for (size_t i = 0; i < ni && doc->status == FL_OK;) {
-        size_t j = i;
-        while (j < ni && items[j].measure == items[i].measure && items[j].anchor == items[i].anchor)
-            j++;
-        if (j - i >= 2 && j - i <= FL_NUM_MAX_BUCKET)
-            check_bucket(doc, &cx, amounts, na, items + i, j - i);
-        i = j;
+    /* the checked buckets, then in strcmp order */
+    bucket_run *runs = NULL;
+    size_t nruns = 0;
+    for (size_t pass = 0; pass < 2; pass++) {
+        for (size_t i = 0, r = 0; i < ni;) {
+            size_t j = i;
+            while (j < ni && items[j].measure == items[i].measure &&
+                   items[j].anchor == items[i].anchor)
+                j++;
+            if (j - i >= 2 && j - i <= FL_NUM_MAX_BUCKET) {
+                if (runs)
+                    runs[r] = (bucket_run){amounts[items[i].amount].measure, items[i].anchor_stem,
+                                           i, j - i};
+                r++;
+            }
+            i = j;
+            nruns = r;
+        }
+        if (pass || !nruns)
+            break;
+        if (!(runs = fl_arena_alloc_uninit(doc->arena, nruns * sizeof *runs))) {
+            sb_stemmer_delete(own);
+            fl_ctx_oom(doc);
+            return;
+        }
     }
+    if (nruns > 1)
+        qsort(runs, nruns, sizeof *runs, run_order);
+    for (size_t r = 0; r < nruns && doc->status == FL_OK; r++)
+        check_bucket(doc, &cx, amounts, na, items + runs[r].from, runs[r].count);
     if (doc->status == FL_OK)
         check_definite(doc, &cx, amounts, na);
     sb_stemmer_delete(own);

@@ -294,6 +294,16 @@ static void run(fl_doc *doc)
     fl_vec_init(&cands, sizeof(const char *));
     const size_t *of_kind;
     size_t ntitles = fl_ctx_mentions_of(doc, 1u << FL_M_TITLE, &of_kind);
+    /* two roles of a person need two role words: none when every title
+     * has the first one's */
+    bool two_roles = false;
+    for (size_t x = 1; x < ntitles && !two_roles; x++) {
+        const char *u = FL_DOC_MENTION(doc, of_kind[x])->unit,
+                   *u0 = FL_DOC_MENTION(doc, of_kind[0])->unit;
+        two_roles = u != u0 && (!u || !u0 || strcmp(u, u0) != 0);
+    }
+    if (!two_roles)
+        return;
     for (size_t x = 0; x < ntitles; x++) {
         size_t i = of_kind[x];
         const fl_mention *m = FL_DOC_MENTION(doc, i);
