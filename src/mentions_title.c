@@ -166,6 +166,19 @@ static size_t skip_re_space(const fl_mx *mx, size_t at)
     return at;
 }
 
+/* The end of the ASCII letters from `q` (one there), from the sentence's
+ * masks when on: to the next byte of q's block that is none (past the
+ * sentence's end all are), or the block's end. */
+static inline size_t past_letters(const fl_mx *mx, size_t q)
+{
+    if (!mx->wend)
+        return q + 1;
+    const size_t rel = q - mx->s_off;
+    const fl_word_block *bk = &mx->blocks[rel / 64];
+    const uint64_t stop = (bk->other | bk->digit) >> (rel & 63);
+    return q + (stop ? (size_t)__builtin_ctzll(stop) : 64 - (rel & 63));
+}
+
 /* Whether FL_RE_TITLE_POST may match through its possessive branch at a
  * capitalized word `w`: up to four words of [\p{L}\p{N}&.-] that start
  * with a capital, the last ending in 's or U+2019 s, spaces, then a word
@@ -181,7 +194,7 @@ static bool possessive_role(const fl_mx *mx, size_t w)
         while (q < end && !fl_re_space((char)t[q])) {
             unsigned char b = t[q];
             if ((unsigned)((b | 0x20u) - 'a') < 26u) { /* an ASCII letter, the most */
-                q++;
+                q = past_letters(mx, q);
                 continue;
             }
             size_t ap = 0;
@@ -507,17 +520,7 @@ static bool pre_candidate(const fl_mx *mx, size_t start, size_t at)
     while (q < reach) {
         unsigned char b = t[q];
         if ((unsigned)((b | 0x20u) - 'a') < 26u) { /* an ASCII letter, the most */
-            /* past the letters from the sentence's masks: to the next
-             * byte of the block that is none (past the sentence's end
-             * all are), or its end */
-            if (!mx->wend) {
-                q++;
-                continue;
-            }
-            const size_t rel = q - mx->s_off;
-            const fl_word_block *bk = &mx->blocks[rel / 64];
-            const uint64_t stop = (bk->other | bk->digit) >> (rel & 63);
-            q += stop ? (size_t)__builtin_ctzll(stop) : 64 - (rel & 63);
+            q = past_letters(mx, q);
             continue;
         }
         if (fl_re_space((char)b)) {
