@@ -679,6 +679,28 @@ static const uint32_t date_prefixes[32] = {
     DATE_ENTRY('D', 'e', 'c'), DATE_ENTRY('T', 'u', 'e'), DATE_ENTRY('T', 'h', 'u'),
     DATE_ENTRY('W', 'e', 'd')};
 
+/* By a word's first byte & 31, bit (second byte & 31) set when the two
+ * may start one of date_prefixes (most capitalized words cannot), a
+ * filter before the three-byte key. */
+#define DATE_PAIR(a, b) [(a)&31] = 1u << ((b)&31)
+#define DATE_PAIR2(a, b, c) [(a)&31] = 1u << ((b)&31) | 1u << ((c)&31)
+#define DATE_PAIR3(a, b, c, d) [(a)&31] = 1u << ((b)&31) | 1u << ((c)&31) | 1u << ((d)&31)
+static const uint32_t date_pairs[32] = {
+    DATE_PAIR2('J', 'a', 'u'),      /* Jan Jun Jul */
+    DATE_PAIR2('F', 'e', 'r'),      /* Feb Fri */
+    DATE_PAIR2('M', 'a', 'o'),      /* Mar May Mon */
+    DATE_PAIR2('A', 'p', 'u'),      /* Apr Aug */
+    DATE_PAIR3('S', 'e', 'a', 'u'), /* Sep Sat Sun */
+    DATE_PAIR('O', 'c'),            /* Oct */
+    DATE_PAIR('N', 'o'),            /* Nov */
+    DATE_PAIR('D', 'e'),            /* Dec */
+    DATE_PAIR2('T', 'u', 'h'),      /* Tue Thu */
+    DATE_PAIR('W', 'e'),            /* Wed */
+};
+#undef DATE_PAIR
+#undef DATE_PAIR2
+#undef DATE_PAIR3
+
 /* The first word at or after `at` that starts like a month or a weekday
  * (from the name marks: a capital first), or s_end. The walk goes forward
  * only (*cursor 0 at its start). */
@@ -696,6 +718,8 @@ static inline __attribute__((always_inline)) size_t calendar_word_from(const fl_
         const size_t r = marks[k] & ~FL_NAME_MARK_JOINED;
         if (r + 3 > lim) /* so is every later mark */
             break;
+        if (!((date_pairs[t[r] & 31] >> (t[r + 1] & 31)) & 1u))
+            continue;
         /* date_word_prefix, by its table */
         const uint32_t key = DATE_KEY(t[r], t[r + 1], t[r + 2]);
         if (date_prefixes[DATE_SLOT(key)] == key) {

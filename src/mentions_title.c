@@ -136,6 +136,21 @@ static const char *modifier_text(const fl_mx *mx, size_t off, size_t len)
     return "";
 }
 
+/* Whether a byte of the sentence's [at, at+n) is past ASCII: from the
+ * sentence's masks when the bytes lie in one block, else read. */
+static inline bool high_in(const fl_mx *mx, size_t at, size_t n)
+{
+    if (mx->wend) {
+        const size_t rel = at - mx->s_off, bit = rel & 63;
+        if (bit + n < 64)
+            return (mx->blocks[rel / 64].high >> bit) & (((uint64_t)1 << n) - 1);
+    }
+    for (size_t k = at; k < at + n; k++)
+        if ((unsigned char)mx->text[k] >= 0x80)
+            return true;
+    return false;
+}
+
 /* Whether the word at `at` may start a role (as starts_role), or holds a
  * byte past ASCII, which the pattern's caseless roles might still match. */
 static bool role_word_at(const fl_mx *mx, size_t at)
@@ -145,16 +160,7 @@ static bool role_word_at(const fl_mx *mx, size_t at)
         return false;
     if (starts_role(mx, mx->text + at, we - at))
         return true;
-    if (mx->wend) {
-        /* from the sentence's masks when the word lies in one block */
-        const size_t rel = at - mx->s_off, bit = rel & 63, n = we - at;
-        if (bit + n < 64)
-            return (mx->blocks[rel / 64].high >> bit) & (((uint64_t)1 << n) - 1);
-    }
-    for (size_t k = at; k < we; k++)
-        if ((unsigned char)mx->text[k] >= 0x80)
-            return true;
-    return false;
+    return high_in(mx, at, we - at);
 }
 
 /* The first byte after the ASCII spaces (PCRE2's \s) from `at`; `at`
@@ -164,6 +170,19 @@ static size_t skip_re_space(const fl_mx *mx, size_t at)
     while (at < mx->s_end && fl_re_space(mx->text[at]))
         at++;
     return at;
+}
+
+/* The end of the ASCII letters from `q` (one there), from the sentence's
+ * masks when on: to the next byte of q's block that is none (past the
+ * sentence's end all are), or the block's end. */
+static inline size_t past_letters(const fl_mx *mx, size_t q)
+{
+    if (!mx->wend)
+        return q + 1;
+    const size_t rel = q - mx->s_off;
+    const fl_word_block *bk = &mx->blocks[rel / 64];
+    const uint64_t stop = (bk->other | bk->digit) >> (rel & 63);
+    return q + (stop ? (size_t)__builtin_ctzll(stop) : 64 - (rel & 63));
 }
 
 /* Whether FL_RE_TITLE_POST may match through its possessive branch at a
@@ -181,7 +200,7 @@ static bool possessive_role(const fl_mx *mx, size_t w)
         while (q < end && !fl_re_space((char)t[q])) {
             unsigned char b = t[q];
             if ((unsigned)((b | 0x20u) - 'a') < 26u) { /* an ASCII letter, the most */
-                q++;
+                q = past_letters(mx, q);
                 continue;
             }
             size_t ap = 0;
@@ -393,11 +412,11 @@ static inline bool role_last_shape(const unsigned char *w, size_t n)
     return c < 26 && ((first_letters[n] >> c) & 1u);
 }
 
-static bool role_last_word(const unsigned char *w, size_t n)
+static bool role_last_word(const fl_mx *mx, size_t at, size_t n)
 {
-    for (size_t k = 0; k < n; k++)
-        if (w[k] >= 0x80)
-            return true;
+    const unsigned char *w = (const unsigned char *)mx->text + at;
+    if (high_in(mx, at, n))
+        return true;
     return role_last_shape(w, n) && FL_WORD_IN((const char *)w, n, role_last_words, true);
 }
 
@@ -470,16 +489,16 @@ static bool post_role_ends(const fl_mx *mx, size_t r)
  * attorney, managing, shadow), by their lengths and first letters; a
  * byte past ASCII is left to the pattern. Keep in step with ROLES (the
  * title tests spell out each of its roles). */
-static bool role_inner_word(const unsigned char *w, size_t n)
+static bool role_inner_word(const fl_mx *mx, size_t at, size_t n)
 {
+    const unsigned char *w = (const unsigned char *)mx->text + at;
     /* bit c - 'a' of [n]: one of the words above has length n and the
      * first letter c */
     static const uint32_t first_letters[12] = {0x0000000, 0x0000000, 0x0004000, 0x0080000,
                                                0x0280080, 0x0008024, 0x00400b9, 0x0000368,
                                                0x0085107, 0x00c5031, 0x0080000, 0x0000100};
-    for (size_t k = 0; k < n; k++)
-        if (w[k] >= 0x80)
-            return true;
+    if (high_in(mx, at, n))
+        return true;
     if (n < 2 || n > 11)
         return false;
     const unsigned c = (w[0] | 0x20u) - 'a';
@@ -507,17 +526,7 @@ static bool pre_candidate(const fl_mx *mx, size_t start, size_t at)
     while (q < reach) {
         unsigned char b = t[q];
         if ((unsigned)((b | 0x20u) - 'a') < 26u) { /* an ASCII letter, the most */
-            /* past the letters from the sentence's masks: to the next
-             * byte of the block that is none (past the sentence's end
-             * all are), or its end */
-            if (!mx->wend) {
-                q++;
-                continue;
-            }
-            const size_t rel = q - mx->s_off;
-            const fl_word_block *bk = &mx->blocks[rel / 64];
-            const uint64_t stop = (bk->other | bk->digit) >> (rel & 63);
-            q += stop ? (size_t)__builtin_ctzll(stop) : 64 - (rel & 63);
+            q = past_letters(mx, q);
             continue;
         }
         if (fl_re_space((char)b)) {
@@ -525,9 +534,9 @@ static bool pre_candidate(const fl_mx *mx, size_t start, size_t at)
             while (q < end && fl_re_space((char)t[q]))
                 q++;
             if (q < end && ((t[q] >= 'A' && t[q] <= 'Z') || t[q] >= 0x80) &&
-                role_last_word(t + word, run - word))
+                role_last_word(mx, word, run - word))
                 return true;
-            if (q - run != 1 || b != ' ' || ++inner > 4 || !role_inner_word(t + word, run - word))
+            if (q - run != 1 || b != ' ' || ++inner > 4 || !role_inner_word(mx, word, run - word))
                 return false;
             word = q;
             continue;
