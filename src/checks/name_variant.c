@@ -809,8 +809,10 @@ static void find_runs(fl_doc *doc, const candidate *cands, size_t ncand, const n
     char key[256];
     /* a bit for each (first byte, last byte) of the joinable keys: an
      * ASCII run without digits keys to its bytes lower-cased, spaces
-     * dropped, so a run ending in a letter but s (no possessive to trim)
-     * whose bit is clear joins no key */
+     * dropped, so a run ending in a letter whose bit is clear joins no
+     * key: but for one ending in 's, a possessive the skeleton trims
+     * (without_possessive took one off already; the skeleton would take
+     * off a second, "Foo's's") */
     uint64_t ends[4] = {0, 0, 0, 0};
     for (size_t id = 0; id < keys->set.count; id++)
         if (keys->joinable[id]) {
@@ -844,9 +846,10 @@ static void find_runs(fl_doc *doc, const candidate *cands, size_t ncand, const n
                 if (!(run_cls & (TC_DIGIT | TC_HIGH))) {
                     unsigned char a = (unsigned char)text[first->off],
                                   z = (unsigned char)text[first->off + len - 1];
-                    if (ascii_letter(a) && ascii_letter(z) && (z | 0x20) != 's') {
+                    if (ascii_letter(a) && ascii_letter(z)) {
                         unsigned b = ends_bit((unsigned char)(a | 0x20), (unsigned char)(z | 0x20));
-                        if (!((ends[b >> 6] >> (b & 63)) & 1))
+                        if (!((ends[b >> 6] >> (b & 63)) & 1) &&
+                            ((z | 0x20) != 's' || text[first->off + len - 2] != '\''))
                             continue;
                     }
                 }
