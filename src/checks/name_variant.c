@@ -800,6 +800,75 @@ static unsigned ends_bit(unsigned char first, unsigned char last)
     return (unsigned)((first * 31u + last) & 255u);
 }
 
+static unsigned ends3_bit(unsigned char first, unsigned char second, unsigned char last)
+{
+    return (unsigned)((first * 961u + second * 31u + last) & 1023u);
+}
+
+static bool bit_set(const uint64_t *bits, unsigned b)
+{
+    return (bits[b >> 6] >> (b & 63)) & 1;
+}
+
+/* The skeleton's byte for ASCII letter or digit c (lower case) inside a
+ * run of letters and digits that mixes both: the digit a letter looks like
+ * (normalize.c's digit_of), else c. */
+static unsigned char mixed_look(unsigned char c)
+{
+    switch (c) {
+    case 'b':
+        return '8';
+    case 'i':
+    case 'l':
+        return '1';
+    case 'o':
+        return '0';
+    case 's':
+        return '5';
+    case 'z':
+        return '2';
+    default:
+        return c;
+    }
+}
+
+/* An ASCII letter or digit in lower case, or 0. */
+static unsigned char alnum_lower(unsigned char c)
+{
+    if (ascii_letter(c))
+        return (unsigned char)(c | 0x20);
+    return c >= '0' && c <= '9' ? c : 0;
+}
+
+/* Whether no joinable key can be the skeleton (flags 0) of the ASCII run
+ * s[0..len) (two tokens or more, one space apart, the first holding a
+ * letter; no possessive 's at its end, without_possessive took it off).
+ * The skeleton lowers letters and digits, drops spaces, hyphens and dots,
+ * and trims one more possessive 's; inside a stretch of letters and
+ * digits (ended only by other punctuation) that mixes both, it turns
+ * b i l o s z into 8 1 1 0 5 2 (mixed_look). So its first byte is s[0]'s
+ * and its last s[len - 1]'s, lowered and, with a digit in the run,
+ * perhaps turned; and with no digit and s[1] a letter, its second byte
+ * is s[1]'s. ends holds a bit for each (first, last) byte pair of the
+ * joinable keys, ends3 for each (first, second, last) of those of two
+ * bytes or more. */
+static bool run_joins_nothing(const char *s, size_t len, bool digits, const uint64_t *ends,
+                              const uint64_t *ends3)
+{
+    unsigned char a = alnum_lower((unsigned char)s[0]), z = alnum_lower((unsigned char)s[len - 1]);
+    if (!a || !z || (z == 's' && s[len - 2] == '\''))
+        return false;
+    if (!digits) {
+        unsigned char a2 = (unsigned char)s[1];
+        if (ascii_letter(a2))
+            return !bit_set(ends3, ends3_bit(a, (unsigned char)(a2 | 0x20), z));
+        return !bit_set(ends, ends_bit(a, z));
+    }
+    unsigned char a1 = mixed_look(a), z1 = mixed_look(z);
+    return !bit_set(ends, ends_bit(a, z)) && !bit_set(ends, ends_bit(a1, z)) &&
+           !bit_set(ends, ends_bit(a, z1)) && !bit_set(ends, ends_bit(a1, z1));
+}
+
 /* Appends to *out (the mentions' uses, which the spans index) the token runs
  * that share a mention's key, but for those that repeat a mention. */
 static void find_runs(fl_doc *doc, const candidate *cands, size_t ncand, const name_keys *keys,
@@ -807,18 +876,18 @@ static void find_runs(fl_doc *doc, const candidate *cands, size_t ncand, const n
 {
     const char *text = doc->prose.text;
     char key[256];
-    /* a bit for each (first byte, last byte) of the joinable keys: an
-     * ASCII run without digits keys to its bytes lower-cased, spaces
-     * dropped, so a run ending in a letter whose bit is clear joins no
-     * key: but for one ending in 's, a possessive the skeleton trims
-     * (without_possessive took one off already; the skeleton would take
-     * off a second, "Foo's's") */
-    uint64_t ends[4] = {0, 0, 0, 0};
+    /* the bits run_joins_nothing reads */
+    uint64_t ends[4] = {0, 0, 0, 0}, ends3[16] = {0};
     for (size_t id = 0; id < keys->set.count; id++)
         if (keys->joinable[id]) {
             const unsigned char *k = (const unsigned char *)keys->set.keys[id];
-            unsigned b = ends_bit(k[0], k[keys->set.lens[id] - 1]);
+            size_t kl = keys->set.lens[id];
+            unsigned b = ends_bit(k[0], k[kl - 1]);
             ends[b >> 6] |= (uint64_t)1 << (b & 63);
+            if (kl >= 2) {
+                b = ends3_bit(k[0], k[1], k[kl - 1]);
+                ends3[b >> 6] |= (uint64_t)1 << (b & 63);
+            }
         }
     for (size_t c = 0; c < ncand; c++) {
         size_t t = cands[c].token, si = cands[c].sentence;
@@ -843,16 +912,10 @@ static void find_runs(fl_doc *doc, const candidate *cands, size_t ncand, const n
                     break;
                 run_cls |= cands[c + k].cls;
                 len = without_possessive(text + first->off, last->off + last->len - first->off);
-                if (!(run_cls & (TC_DIGIT | TC_HIGH))) {
-                    unsigned char a = (unsigned char)text[first->off],
-                                  z = (unsigned char)text[first->off + len - 1];
-                    if (ascii_letter(a) && ascii_letter(z)) {
-                        unsigned b = ends_bit((unsigned char)(a | 0x20), (unsigned char)(z | 0x20));
-                        if (!((ends[b >> 6] >> (b & 63)) & 1) &&
-                            ((z | 0x20) != 's' || text[first->off + len - 2] != '\''))
-                            continue;
-                    }
-                }
+                if (!(run_cls & TC_HIGH) &&
+                    run_joins_nothing(text + first->off, len, (run_cls & TC_DIGIT) != 0, ends,
+                                      ends3))
+                    continue;
                 if (span_find(&spans, out->items, text, first->off, len) != FL_NAME_NO_KEY)
                     continue;
                 size_t klen = fl_skeleton(text + first->off, len, 0, key, sizeof key);
