@@ -499,10 +499,14 @@ static void report_group(fl_doc *doc, nv_state *st, group *g, int pass)
  * digits or mixes scripts. */
 
 /* The keys of the mentions and of the tokens that are names on their own,
- * and for each (by id) whether runs of several tokens may join it. */
+ * and for each (by id) whether runs of several tokens may join it: JOIN_YES
+ * once a token or a mention's form written in parts (multi_part) makes it
+ * joinable; the mentions' forms are looked at only for a key a run of
+ * several tokens has (key_joinable), then JOIN_FORMS_SEEN. */
+enum { JOIN_YES = 1, JOIN_FORMS_SEEN = 2 };
 typedef struct name_keys {
     fl_name_keys set;
-    bool *joinable; /* by key id, jcap of them */
+    unsigned char *joinable; /* by key id, jcap of them */
     size_t jcap;
 } name_keys;
 
@@ -511,7 +515,7 @@ typedef struct name_keys {
 static __attribute__((noinline)) bool joinable_grow(fl_doc *doc, name_keys *keys)
 {
     size_t cap = keys->jcap ? 2 * keys->jcap : 256;
-    bool *more = fl_arena_alloc(doc->arena, cap);
+    unsigned char *more = fl_arena_alloc(doc->arena, cap);
     if (!more) {
         doc->status = FL_ENOMEM;
         return false;
@@ -534,7 +538,7 @@ static inline size_t add_key(fl_doc *doc, name_keys *keys, const char *s, size_t
         return id;
     if (id == keys->jcap && !joinable_grow(doc, keys))
         return FL_NAME_NO_KEY;
-    keys->joinable[id] |= joinable;
+    keys->joinable[id] |= joinable ? JOIN_YES : 0;
     return id;
 }
 
@@ -772,7 +776,7 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, span_cursor spans,
                  * makes no more joinable than it is; the token is no use
                  * of its own (it repeats the mention), so its candidate
                  * keeps no key */
-                keys->joinable[uses[same].group] |= joinable;
+                keys->joinable[uses[same].group] |= joinable ? JOIN_YES : 0;
                 continue;
             }
             size_t klen = fl_skeleton(text + tok->off, len, 0, key, sizeof key);
@@ -869,26 +873,43 @@ static bool run_joins_nothing(const char *s, size_t len, bool digits, const uint
            !bit_set(ends, ends_bit(a, z1)) && !bit_set(ends, ends_bit(a1, z1));
 }
 
-/* Appends to *out (the mentions' uses, which the spans index) the token runs
- * that share a mention's key, but for those that repeat a mention. */
-static void find_runs(fl_doc *doc, const candidate *cands, size_t ncand, const name_keys *keys,
-                      span_cursor spans, fl_name_use_list *out)
+/* Whether runs of several tokens may join key id: a token made it
+ * joinable, or one of the mentions' forms with that key (uses[0..n), one
+ * per surface) is written in parts; the forms looked at once per key. */
+static bool key_joinable(name_keys *keys, size_t id, const fl_name_use *uses, size_t n)
+{
+    if (!(keys->joinable[id] & (JOIN_YES | JOIN_FORMS_SEEN))) {
+        for (size_t i = 0; i < n; i++)
+            if (uses[i].group == id && multi_part(uses[i].form, uses[i].form_len)) {
+                keys->joinable[id] |= JOIN_YES;
+                break;
+            }
+        keys->joinable[id] |= JOIN_FORMS_SEEN;
+    }
+    return keys->joinable[id] & JOIN_YES;
+}
+
+/* Appends to *out (the mentions' uses, nmention of them, which the spans
+ * index) the token runs that share a mention's key, but for those that
+ * repeat a mention. */
+static void find_runs(fl_doc *doc, const candidate *cands, size_t ncand, name_keys *keys,
+                      span_cursor spans, fl_name_use_list *out, size_t nmention)
 {
     const char *text = doc->prose.text;
     char key[256];
-    /* the bits run_joins_nothing reads */
+    /* the bits run_joins_nothing reads, of every key (whether a key is
+     * joinable is found only for one a run has) */
     uint64_t ends[4] = {0, 0, 0, 0}, ends3[16] = {0};
-    for (size_t id = 0; id < keys->set.count; id++)
-        if (keys->joinable[id]) {
-            const unsigned char *k = (const unsigned char *)keys->set.keys[id];
-            size_t kl = keys->set.lens[id];
-            unsigned b = ends_bit(k[0], k[kl - 1]);
-            ends[b >> 6] |= (uint64_t)1 << (b & 63);
-            if (kl >= 2) {
-                b = ends3_bit(k[0], k[1], k[kl - 1]);
-                ends3[b >> 6] |= (uint64_t)1 << (b & 63);
-            }
+    for (size_t id = 0; id < keys->set.count; id++) {
+        const unsigned char *k = (const unsigned char *)keys->set.keys[id];
+        size_t kl = keys->set.lens[id];
+        unsigned b = ends_bit(k[0], k[kl - 1]);
+        ends[b >> 6] |= (uint64_t)1 << (b & 63);
+        if (kl >= 2) {
+            b = ends3_bit(k[0], k[1], k[kl - 1]);
+            ends3[b >> 6] |= (uint64_t)1 << (b & 63);
         }
+    }
     for (size_t c = 0; c < ncand; c++) {
         size_t t = cands[c].token, si = cands[c].sentence;
         const fl_sentence *s = FL_DOC_SENTENCE(doc, si);
@@ -922,7 +943,7 @@ static void find_runs(fl_doc *doc, const candidate *cands, size_t ncand, const n
                 if (klen == 0 || klen >= sizeof key)
                     continue;
                 id = fl_name_keys_find(&keys->set, key, klen);
-                if (id == FL_NAME_NO_KEY || !keys->joinable[id])
+                if (id == FL_NAME_NO_KEY || !key_joinable(keys, id, out->items, nmention))
                     continue;
             } else {
                 /* a token on its own: scan_tokens found its key, and
@@ -1064,8 +1085,9 @@ static void run(fl_doc *doc)
                 if (!keyed)
                     continue;
             }
-            size_t id = add_key(doc, &keys, u->key, u->key_len, false,
-                                multi_part(u->form, u->form_len), hash);
+            /* (whether its form makes the key joinable: found only for a
+             * key a run has, key_joinable) */
+            size_t id = add_key(doc, &keys, u->key, u->key_len, false, false, hash);
             if (id == FL_NAME_NO_KEY)
                 return;
             u->group = (uint32_t)id;
@@ -1084,7 +1106,7 @@ static void run(fl_doc *doc)
     candidate *cands = scan_tokens(doc, &keys, spans, uses, &ncand);
     if (!cands)
         return;
-    find_runs(doc, cands, ncand, &keys, spans, &all);
+    find_runs(doc, cands, ncand, &keys, spans, &all, n);
     if (doc->status != FL_OK)
         return;
     /* only a key written in several forms is compared: the mentions that
