@@ -448,6 +448,27 @@ START_TEST(variant_run_beside_camel_case_mention)
 }
 END_TEST
 
+/* a spaced run with digits whose skeleton's first or last byte is a
+ * letter turned into its look-alike digit (s -> 5, l -> 1): find_runs'
+ * byte filter lets it through */
+START_TEST(variant_run_with_digits_beside_mention)
+{
+    static const char *const forms[][2] = {{"Sol9Box", "Sol9 Box"}, {"Box9Sol", "Box9 Sol"}};
+    for (size_t i = 0; i < 2; i++) {
+        char text[160];
+        snprintf(text, sizeof text, "%s is a tool. Install %s first. Older drivers for %s fail.\n",
+                 forms[i][0], forms[i][0], forms[i][1]);
+        mspec specs[] = {NAME(forms[i][0])};
+        tdoc *t = make_doc(text, specs, 1, NULL);
+        const fl_finding *f[16];
+        ck_assert_uint_eq(run_rule(t, "name-variant", f), 1);
+        ck_assert_str_eq(f[0]->text, forms[i][1]);
+        ck_assert_str_eq(f[0]->suggestion, forms[i][0]);
+        free_doc(t);
+    }
+}
+END_TEST
+
 /* one hyphenated token beside a spaced code mention */
 START_TEST(variant_hyphenated_token_beside_spaced_code)
 {
@@ -1071,6 +1092,7 @@ Suite *fl_test_suite(void)
     tcase_add_test(tc, variant_digit_for_letter_needs_codes);
     tcase_add_test(tc, variant_quote_style_is_not_a_variant);
     tcase_add_test(tc, variant_run_beside_camel_case_mention);
+    tcase_add_test(tc, variant_run_with_digits_beside_mention);
     tcase_add_test(tc, variant_hyphenated_token_beside_spaced_code);
     tcase_add_test(tc, variant_run_inside_longer_mention);
     tcase_add_test(tc, variant_joined_words_between_longer_mentions);

@@ -1076,32 +1076,21 @@ static void run(fl_doc *doc)
      * fl_name_use_set_key's cap too), grouped by key in the order of the
      * keys' ids (no key order is needed: groups are found by id, and ties
      * between them are broken by their folds where it matters) */
-    size_t nkeys = folds->set.count, n;
-    fl_name_use *uses = fl_name_folds_gather(doc, folds, keep, wanted_count, &n);
-    if (!uses)
+    size_t nkeys = folds->set.count, ng;
+    fl_name_use_group *gathered = fl_name_folds_gather(doc, folds, keep, wanted_count, &ng);
+    if (!gathered)
         return;
-    size_t ng = 0;
-    for (size_t r = 0; r < n; r++)
-        if (r == 0 || uses[r].group != uses[r - 1].group)
-            ng++;
     name_group *groups = fl_arena_alloc_uninit(doc->arena, (ng ? ng : 1) * sizeof *groups);
     uint32_t *group_of = fl_arena_alloc(doc->arena, (nkeys + 1) * sizeof *group_of);
     if (!groups || !group_of) {
         doc->status = FL_ENOMEM;
         return;
     }
-    size_t k = 0;
-    for (size_t r = 0; r < n;) {
-        size_t end = r + 1;
-        while (end < n && uses[end].group == uses[r].group)
-            end++;
-        group_of[uses[r].group] = (uint32_t)(k + 1);
-        if (!make_group(doc, &groups[k], uses + r, end - r))
+    for (size_t k = 0; k < ng; k++) {
+        group_of[gathered[k].uses[0].group] = (uint32_t)(k + 1);
+        if (!make_group(doc, &groups[k], gathered[k].uses, gathered[k].count))
             return;
-        k++;
-        r = end;
     }
-    ng = k;
     group_table table = {groups, ng, &folds->set, group_of};
     for (size_t i = 0; i < ng && doc->status == FL_OK; i++) {
         name_group *g = &groups[i];

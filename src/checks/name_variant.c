@@ -499,10 +499,14 @@ static void report_group(fl_doc *doc, nv_state *st, group *g, int pass)
  * digits or mixes scripts. */
 
 /* The keys of the mentions and of the tokens that are names on their own,
- * and for each (by id) whether runs of several tokens may join it. */
+ * and for each (by id) whether runs of several tokens may join it: JOIN_YES
+ * once a token or a mention's form written in parts (multi_part) makes it
+ * joinable; the mentions' forms are looked at only for a key a run of
+ * several tokens has (key_joinable), then JOIN_FORMS_SEEN. */
+enum { JOIN_YES = 1, JOIN_FORMS_SEEN = 2 };
 typedef struct name_keys {
     fl_name_keys set;
-    bool *joinable; /* by key id, jcap of them */
+    unsigned char *joinable; /* by key id, jcap of them */
     size_t jcap;
 } name_keys;
 
@@ -511,7 +515,7 @@ typedef struct name_keys {
 static __attribute__((noinline)) bool joinable_grow(fl_doc *doc, name_keys *keys)
 {
     size_t cap = keys->jcap ? 2 * keys->jcap : 256;
-    bool *more = fl_arena_alloc(doc->arena, cap);
+    unsigned char *more = fl_arena_alloc(doc->arena, cap);
     if (!more) {
         doc->status = FL_ENOMEM;
         return false;
@@ -534,7 +538,7 @@ static inline size_t add_key(fl_doc *doc, name_keys *keys, const char *s, size_t
         return id;
     if (id == keys->jcap && !joinable_grow(doc, keys))
         return FL_NAME_NO_KEY;
-    keys->joinable[id] |= joinable;
+    keys->joinable[id] |= joinable ? JOIN_YES : 0;
     return id;
 }
 
@@ -772,7 +776,7 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, span_cursor spans,
                  * makes no more joinable than it is; the token is no use
                  * of its own (it repeats the mention), so its candidate
                  * keeps no key */
-                keys->joinable[uses[same].group] |= joinable;
+                keys->joinable[uses[same].group] |= joinable ? JOIN_YES : 0;
                 continue;
             }
             size_t klen = fl_skeleton(text + tok->off, len, 0, key, sizeof key);
@@ -800,24 +804,112 @@ static unsigned ends_bit(unsigned char first, unsigned char last)
     return (unsigned)((first * 31u + last) & 255u);
 }
 
-/* Appends to *out (the mentions' uses, which the spans index) the token runs
- * that share a mention's key, but for those that repeat a mention. */
-static void find_runs(fl_doc *doc, const candidate *cands, size_t ncand, const name_keys *keys,
-                      span_cursor spans, fl_name_use_list *out)
+static unsigned ends3_bit(unsigned char first, unsigned char second, unsigned char last)
+{
+    return (unsigned)((first * 961u + second * 31u + last) & 1023u);
+}
+
+static bool bit_set(const uint64_t *bits, unsigned b)
+{
+    return (bits[b >> 6] >> (b & 63)) & 1;
+}
+
+/* The skeleton's byte for ASCII letter or digit c (lower case) inside a
+ * run of letters and digits that mixes both: the digit a letter looks like
+ * (normalize.c's digit_of), else c. */
+static unsigned char mixed_look(unsigned char c)
+{
+    switch (c) {
+    case 'b':
+        return '8';
+    case 'i':
+    case 'l':
+        return '1';
+    case 'o':
+        return '0';
+    case 's':
+        return '5';
+    case 'z':
+        return '2';
+    default:
+        return c;
+    }
+}
+
+/* An ASCII letter or digit in lower case, or 0. */
+static unsigned char alnum_lower(unsigned char c)
+{
+    if (ascii_letter(c))
+        return (unsigned char)(c | 0x20);
+    return c >= '0' && c <= '9' ? c : 0;
+}
+
+/* Whether no joinable key can be the skeleton (flags 0) of the ASCII run
+ * s[0..len) (two tokens or more, one space apart, the first holding a
+ * letter; no possessive 's at its end, without_possessive took it off).
+ * The skeleton lowers letters and digits, drops spaces, hyphens and dots,
+ * and trims one more possessive 's; inside a stretch of letters and
+ * digits (ended only by other punctuation) that mixes both, it turns
+ * b i l o s z into 8 1 1 0 5 2 (mixed_look). So its first byte is s[0]'s
+ * and its last s[len - 1]'s, lowered and, with a digit in the run,
+ * perhaps turned; and with no digit and s[1] a letter, its second byte
+ * is s[1]'s. ends holds a bit for each (first, last) byte pair of the
+ * joinable keys, ends3 for each (first, second, last) of those of two
+ * bytes or more. */
+static bool run_joins_nothing(const char *s, size_t len, bool digits, const uint64_t *ends,
+                              const uint64_t *ends3)
+{
+    unsigned char a = alnum_lower((unsigned char)s[0]), z = alnum_lower((unsigned char)s[len - 1]);
+    if (!a || !z || (z == 's' && s[len - 2] == '\''))
+        return false;
+    if (!digits) {
+        unsigned char a2 = (unsigned char)s[1];
+        if (ascii_letter(a2))
+            return !bit_set(ends3, ends3_bit(a, (unsigned char)(a2 | 0x20), z));
+        return !bit_set(ends, ends_bit(a, z));
+    }
+    unsigned char a1 = mixed_look(a), z1 = mixed_look(z);
+    return !bit_set(ends, ends_bit(a, z)) && !bit_set(ends, ends_bit(a1, z)) &&
+           !bit_set(ends, ends_bit(a, z1)) && !bit_set(ends, ends_bit(a1, z1));
+}
+
+/* Whether runs of several tokens may join key id: a token made it
+ * joinable, or one of the mentions' forms with that key (uses[0..n), one
+ * per surface) is written in parts; the forms looked at once per key. */
+static bool key_joinable(name_keys *keys, size_t id, const fl_name_use *uses, size_t n)
+{
+    if (!(keys->joinable[id] & (JOIN_YES | JOIN_FORMS_SEEN))) {
+        for (size_t i = 0; i < n; i++)
+            if (uses[i].group == id && multi_part(uses[i].form, uses[i].form_len)) {
+                keys->joinable[id] |= JOIN_YES;
+                break;
+            }
+        keys->joinable[id] |= JOIN_FORMS_SEEN;
+    }
+    return keys->joinable[id] & JOIN_YES;
+}
+
+/* Appends to *out (the mentions' uses, nmention of them, which the spans
+ * index) the token runs that share a mention's key, but for those that
+ * repeat a mention. */
+static void find_runs(fl_doc *doc, const candidate *cands, size_t ncand, name_keys *keys,
+                      span_cursor spans, fl_name_use_list *out, size_t nmention)
 {
     const char *text = doc->prose.text;
     char key[256];
-    /* a bit for each (first byte, last byte) of the joinable keys: an
-     * ASCII run without digits keys to its bytes lower-cased, spaces
-     * dropped, so a run ending in a letter but s (no possessive to trim)
-     * whose bit is clear joins no key */
-    uint64_t ends[4] = {0, 0, 0, 0};
-    for (size_t id = 0; id < keys->set.count; id++)
-        if (keys->joinable[id]) {
-            const unsigned char *k = (const unsigned char *)keys->set.keys[id];
-            unsigned b = ends_bit(k[0], k[keys->set.lens[id] - 1]);
-            ends[b >> 6] |= (uint64_t)1 << (b & 63);
+    /* the bits run_joins_nothing reads, of every key (whether a key is
+     * joinable is found only for one a run has) */
+    uint64_t ends[4] = {0, 0, 0, 0}, ends3[16] = {0};
+    for (size_t id = 0; id < keys->set.count; id++) {
+        const unsigned char *k = (const unsigned char *)keys->set.keys[id];
+        size_t kl = keys->set.lens[id];
+        unsigned b = ends_bit(k[0], k[kl - 1]);
+        ends[b >> 6] |= (uint64_t)1 << (b & 63);
+        if (kl >= 2) {
+            b = ends3_bit(k[0], k[1], k[kl - 1]);
+            ends3[b >> 6] |= (uint64_t)1 << (b & 63);
         }
+    }
     for (size_t c = 0; c < ncand; c++) {
         size_t t = cands[c].token, si = cands[c].sentence;
         const fl_sentence *s = FL_DOC_SENTENCE(doc, si);
@@ -841,22 +933,17 @@ static void find_runs(fl_doc *doc, const candidate *cands, size_t ncand, const n
                     break;
                 run_cls |= cands[c + k].cls;
                 len = without_possessive(text + first->off, last->off + last->len - first->off);
-                if (!(run_cls & (TC_DIGIT | TC_HIGH))) {
-                    unsigned char a = (unsigned char)text[first->off],
-                                  z = (unsigned char)text[first->off + len - 1];
-                    if (ascii_letter(a) && ascii_letter(z) && (z | 0x20) != 's') {
-                        unsigned b = ends_bit((unsigned char)(a | 0x20), (unsigned char)(z | 0x20));
-                        if (!((ends[b >> 6] >> (b & 63)) & 1))
-                            continue;
-                    }
-                }
+                if (!(run_cls & TC_HIGH) &&
+                    run_joins_nothing(text + first->off, len, (run_cls & TC_DIGIT) != 0, ends,
+                                      ends3))
+                    continue;
                 if (span_find(&spans, out->items, text, first->off, len) != FL_NAME_NO_KEY)
                     continue;
                 size_t klen = fl_skeleton(text + first->off, len, 0, key, sizeof key);
                 if (klen == 0 || klen >= sizeof key)
                     continue;
                 id = fl_name_keys_find(&keys->set, key, klen);
-                if (id == FL_NAME_NO_KEY || !keys->joinable[id])
+                if (id == FL_NAME_NO_KEY || !key_joinable(keys, id, out->items, nmention))
                     continue;
             } else {
                 /* a token on its own: scan_tokens found its key, and
@@ -998,8 +1085,9 @@ static void run(fl_doc *doc)
                 if (!keyed)
                     continue;
             }
-            size_t id = add_key(doc, &keys, u->key, u->key_len, false,
-                                multi_part(u->form, u->form_len), hash);
+            /* (whether its form makes the key joinable: found only for a
+             * key a run has, key_joinable) */
+            size_t id = add_key(doc, &keys, u->key, u->key_len, false, false, hash);
             if (id == FL_NAME_NO_KEY)
                 return;
             u->group = (uint32_t)id;
@@ -1018,7 +1106,7 @@ static void run(fl_doc *doc)
     candidate *cands = scan_tokens(doc, &keys, spans, uses, &ncand);
     if (!cands)
         return;
-    find_runs(doc, cands, ncand, &keys, spans, &all);
+    find_runs(doc, cands, ncand, &keys, spans, &all, n);
     if (doc->status != FL_OK)
         return;
     /* only a key written in several forms is compared: the mentions that
