@@ -1175,15 +1175,13 @@ static inline void *array_reserve(const fl_mx *mx, void *items, size_t *alloc, s
 }
 
 /* Looks s[0..len) up in the key memo under `tag`: the entry when known;
- * else NULL with *slot the free slot to fill (its hash in *hash), or
- * *slot SIZE_MAX when the table could not grow. */
+ * else NULL with *slot the free slot to fill (its hash in *hash): an add
+ * first makes room (key_room), which may move it. */
 static inline __attribute__((always_inline)) fl_key_memo *
 find_key(fl_mx *mx, const char *s, size_t len, unsigned tag, uint64_t *hash, size_t *slot)
 {
-    *slot = SIZE_MAX;
-    if (!index_reserve(mx, &mx->key_index, mx->keys, sizeof *mx->keys, mx->key_count,
-                       mx->memo_first))
-        return NULL;
+    /* the index has a free slot: every add leaves it at most half full
+     * (key_room) */
     uint64_t h = memo_hash(s, len, tag);
     size_t mask = mx->key_index.cap - 1, k = (size_t)h & mask;
     for (;; k = (k + 1) & mask) {
@@ -1199,10 +1197,32 @@ find_key(fl_mx *mx, const char *s, size_t len, unsigned tag, uint64_t *hash, siz
     return NULL;
 }
 
+/* Makes room in the key index for one more entry (hash h), its free
+ * slot found by find_key in *slot: when the index grows, *slot is found
+ * again. False when out of memory. */
+static __attribute__((noinline)) bool key_grow(fl_mx *mx, uint64_t h, size_t *slot)
+{
+    if (!index_grow(mx, &mx->key_index, mx->keys, sizeof *mx->keys, mx->key_count, mx->memo_first))
+        return false;
+    const size_t mask = mx->key_index.cap - 1;
+    size_t k = (size_t)h & mask;
+    while (mx->key_index.slots[k])
+        k = (k + 1) & mask;
+    *slot = k;
+    return true;
+}
+
+static inline bool key_room(fl_mx *mx, uint64_t h, size_t *slot)
+{
+    return (mx->key_count + 1) * 2 <= mx->key_index.cap || key_grow(mx, h, slot);
+}
+
 /* Appends entry e to the key memo, in index slot `slot` (SIZE_MAX: not
  * indexed). NULL when out of memory. */
 static inline fl_key_memo *add_key(fl_mx *mx, size_t slot, const fl_key_memo *e)
 {
+    if (slot != SIZE_MAX && !key_room(mx, e->hash, &slot))
+        return NULL;
     fl_key_memo *keys = array_reserve(mx, mx->keys, &mx->key_alloc, mx->key_count, sizeof *mx->keys,
                                       mx->memo_first / 4);
     if (!keys)
@@ -1388,6 +1408,8 @@ new_mention_keys(fl_mx *mx, const char *s, size_t len, unsigned flags, bool code
                  uint64_t h, size_t k, bool named)
 {
     fl_doc *doc = mx->doc;
+    if (!key_room(mx, h, &k))
+        return NULL;
     /* the entry is filled in place and counted once complete */
     fl_key_memo *keys = array_reserve(mx, mx->keys, &mx->key_alloc, mx->key_count, sizeof *mx->keys,
                                       mx->memo_first / 4);
@@ -1457,8 +1479,7 @@ new_mention_keys(fl_mx *mx, const char *s, size_t len, unsigned flags, bool code
     if (!e->family)
         return NULL;
     mx->key_count++;
-    if (k != SIZE_MAX)
-        mx->key_index.slots[k] = (uint32_t)mx->key_count;
+    mx->key_index.slots[k] = (uint32_t)mx->key_count;
     return e;
 }
 
@@ -1495,9 +1516,17 @@ static inline const fl_key_memo *mention_keys(fl_mx *mx, const char *s, size_t l
             return NULL;
         return found;
     }
-    if (k == SIZE_MAX)
-        return NULL;
     return new_mention_keys(mx, s, len, flags, code, tag, h, k, named);
+}
+
+/* Sets mx->mention_room: the buffer's capacity, or the document's limit
+ * when lower. */
+static void set_mention_room(fl_mx *mx)
+{
+    const fl_doc *doc = mx->doc;
+    mx->mention_room = doc->max_mentions && doc->max_mentions < doc->mentions.cap
+                           ? doc->max_mentions
+                           : doc->mentions.cap;
 }
 
 /* Grows the extraction buffer (see fl_mx) to `cap` mentions. */
@@ -1520,17 +1549,35 @@ static bool grow_mentions(fl_mx *mx, size_t cap)
     mx->mention_cap = cap;
     mx->doc->mentions.items = m;
     mx->doc->mentions.cap = cap;
+    set_mention_room(mx);
+    return true;
+}
+
+/* fl_mx_add() when the document holds mention_room mentions: false (and
+ * doc->status set) at the limit or when out of memory, else the buffer
+ * grown. */
+static __attribute__((noinline)) bool more_mentions(fl_mx *mx)
+{
+    fl_doc *doc = mx->doc;
+    const size_t n = doc->mentions.count;
+    if (doc->max_mentions && n >= doc->max_mentions) {
+        doc->status = FL_ELIMIT;
+        return false;
+    }
+    if (n == doc->mentions.cap && !grow_mentions(mx, n ? n * 2 : 64)) {
+        doc->status = FL_ENOMEM;
+        return false;
+    }
     return true;
 }
 
 /* Appends a mention (not zeroed) to the extraction buffer (see fl_mx),
- * with its flags byte cleared and its key memo entry. */
+ * with its flags byte cleared and its key memo entry: the buffer has room
+ * (more_mentions). */
 static fl_mention *push_mention(fl_mx *mx, uint32_t key)
 {
     fl_vec *v = &mx->doc->mentions;
     const size_t n = v->count;
-    if (n == v->cap && !grow_mentions(mx, n ? n * 2 : 64))
-        return NULL;
     mx->mention_key[n] = key;
     ((unsigned char *)mx->flags.items)[n] = 0;
     mx->flags.count = n + 1;
@@ -1543,17 +1590,16 @@ fl_mention *fl_mx_add(fl_mx *mx, fl_mention_kind kind, size_t off, size_t len, u
     fl_doc *doc = mx->doc;
     if (doc->status != FL_OK)
         return NULL;
-    if (doc->max_mentions && doc->mentions.count >= doc->max_mentions) {
-        doc->status = FL_ELIMIT;
+    /* the limit and the buffer's room in one test */
+    if (doc->mentions.count >= mx->mention_room && !more_mentions(mx))
         return NULL;
-    }
     const fl_key_memo *keys = mention_keys(mx, mx->text + off, len, fold_flags, kind == FL_M_CODE,
                                            kind == FL_M_NAME || kind == FL_M_ACRONYM);
-    fl_mention *m = keys ? push_mention(mx, (uint32_t)(keys - mx->keys)) : NULL;
-    if (!m) {
+    if (!keys) {
         doc->status = FL_ENOMEM;
         return NULL;
     }
+    fl_mention *m = push_mention(mx, (uint32_t)(keys - mx->keys));
     /* field by field: a compound literal zeroes the whole struct first
      * (a rep stos, slow to start for 136 bytes), then writes most of it;
      * a field added to fl_mention must be set here too (the assertion
@@ -1652,8 +1698,8 @@ const char *fl_mx_stem(fl_mx *mx, const char *w, size_t len)
     uint64_t h;
     size_t k;
     const fl_key_memo *found = find_key(mx, w, len, KEY_STEM, &h, &k);
-    if (found || k == SIZE_MAX)
-        return found ? found->fold : NULL;
+    if (found)
+        return found->fold;
     const char *stem = stem_word(mx, w, len);
     if (!stem)
         return NULL;
@@ -2077,6 +2123,10 @@ static bool scratch_reserve(fl_mx *mx, size_t longest, size_t mentions)
     if (words < 128)
         words = 128;
     const size_t n_blocks = cap / 64 + 2, slots = mx->memo_first;
+    /* the folds' index a quarter of the keys' (only names and acronyms
+     * have their folds interned: about one fold to eight keys), not
+     * below 256 slots */
+    const size_t fold_slots = slots / 4 > 256 ? slots / 4 : slots < 256 ? slots : 256;
     /* as many memo entries as the indexes hold before they grow (for the
      * small documents; larger ones grow the memos as they go) */
     const size_t memos = mx->memo_first <= 4096 ? mx->memo_first / 2 : mx->memo_first / 4;
@@ -2086,7 +2136,8 @@ static bool scratch_reserve(fl_mx *mx, size_t longest, size_t mentions)
     size_t o_keys = align8(o_mentions + mentions * sizeof(fl_mention));
     size_t o_folds = align8(o_keys + memos * sizeof(fl_key_memo));
     size_t o_u32 = align8(o_folds + memos * sizeof(fl_fold_entry));
-    size_t o_bytes = o_u32 + (2 * cap + 4 * words + mentions + 2 * slots) * sizeof(uint32_t);
+    size_t o_bytes =
+        o_u32 + (2 * cap + 4 * words + mentions + slots + fold_slots) * sizeof(uint32_t);
     size_t bytes = o_bytes + mentions + longest + 8;
     char *p = malloc(bytes);
     if (!p)
@@ -2110,8 +2161,8 @@ static bool scratch_reserve(fl_mx *mx, size_t longest, size_t mentions)
     mx->key_index.slots = mx->mention_key + mentions;
     mx->key_index.cap = slots;
     mx->fold_index.slots = mx->key_index.slots + slots;
-    mx->fold_index.cap = slots;
-    memset(mx->key_index.slots, 0, 2 * slots * sizeof(uint32_t));
+    mx->fold_index.cap = fold_slots;
+    memset(mx->key_index.slots, 0, (slots + fold_slots) * sizeof(uint32_t));
     mx->wend_cap = cap;
     mx->words_cap = words;
     mx->flags.items = p + o_bytes;
@@ -2132,6 +2183,7 @@ static bool take_mentions(fl_mx *mx)
     const fl_mention *old = v->items;
     v->items = mx->mention_store; /* room for 2 * n + 16 and more */
     v->cap = mx->mention_cap;
+    set_mention_room(mx);
     if (n)
         memcpy(mx->mention_store, old, n * sizeof *mx->mention_store);
     memset(mx->flags.items, 0, n);

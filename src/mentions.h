@@ -289,6 +289,9 @@ typedef struct fl_mx {
     fl_mention *mention_store;
     uint32_t *mention_key;
     size_t mention_cap;
+    /* fl_mx_add's limit: the buffer's capacity, or doc->max_mentions when
+     * lower */
+    size_t mention_room;
 } fl_mx;
 
 #define FL_NAME_MARK_JOINED 0x80000000u
