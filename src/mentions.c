@@ -72,9 +72,15 @@ bool fl_word_is(const char *w, size_t len, const char *lit)
 
 /* ------------------------------------------------------------- numbers */
 
-/* 10^e for small e, without libm. */
+/* 10^e for small e, without libm: from a table up to 1e22 (each exact,
+ * as the products of tens that make them), then by products. */
 static double pow10i(int e)
 {
+    static const double exact[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                     1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                     1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    if (e >= 0 && e < 23)
+        return exact[e];
     double v = 1;
     for (int i = 0; i < e; i++)
         v *= 10;
@@ -1883,12 +1889,11 @@ static inline void order_append(fl_mention **order, long *remap, const fl_mentio
     remap[i] = (long)j;
 }
 
-/* Sorts the run order[run..live) when it was too long for order_append. */
+/* Sorts the run order[run..live) when it was too long for order_append
+ * (more than SORT_INSERT_MAX). */
 static void order_finish(fl_mention **order, long *remap, const fl_mention *old, size_t run,
                          size_t live)
 {
-    if (live - run <= SORT_INSERT_MAX)
-        return;
     // NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers
     qsort(order + run, live - run, sizeof *order, order_cmp);
     for (size_t k = run; k < live; k++)
@@ -1985,12 +1990,11 @@ static void settle_read(fl_mx *mx, const fl_mention *m, fl_key_memo *e)
     }
 }
 
-/* Whether mention i's surface has a space, found once per surface (but
+/* Whether mention m's surface (key memo entry e) has a space, found once per surface (but
  * for a mention that was in the document before, whose length may not be
  * its surface's). */
-static inline bool has_space(fl_mx *mx, size_t i, const fl_mention *m)
+static inline bool has_space(fl_key_memo *e, const fl_mention *m)
 {
-    fl_key_memo *e = &mx->keys[mx->mention_key[i]];
     if (e->tag & KEY_OLD)
         return memchr(m->surface, ' ', m->len) != NULL;
     if (e->spaced == SPACED_UNKNOWN)
@@ -2018,18 +2022,22 @@ static void settle_document(fl_mx *mx)
     size_t nt = 0;
     for (size_t f = 0; f < mx->fold_count; f++)
         st[f] = (fold_state){-1, -1, -1, -1, false, false};
-#define FOLD_ID(i) (mx->keys[mx->mention_key[i]].fold_id)
+#define FOLD_ID(i) (keys[mention_key[i]].fold_id)
     /* fold ids are below fold_count (handed out in order), which the
      * analyzer cannot see: it takes st[fold id] as unset */
     // NOLINTBEGIN(clang-analyzer-core.UndefinedBinaryOperatorResult)
 
     /* names written in ordinary case, by fold; acronyms by fold; the long
      * forms: surnames of multi-word names, short forms of companies */
+    fl_mention *const old = doc->mentions.items;
+    /* settle_read adds no keys: the memo stays where it is */
+    fl_key_memo *const keys = mx->keys;
+    const uint32_t *const mention_key = mx->mention_key;
     for (size_t i = 0; i < n; i++) {
-        const fl_mention *m = FL_DOC_MENTION(doc, i);
+        const fl_mention *m = &old[i];
         if ((m->kind != FL_M_NAME && m->kind != FL_M_ACRONYM) || (flags[i] & FL_MF_DEAD))
             continue;
-        fl_key_memo *e = &mx->keys[mx->mention_key[i]];
+        fl_key_memo *e = &keys[mention_key[i]];
         fold_state *f = &st[e->fold_id];
         if (m->kind == FL_M_ACRONYM) {
             f->acronym = true;
@@ -2072,39 +2080,39 @@ static void settle_document(fl_mx *mx)
      * (NVIDIA); coreference-lite; ages and titles whose person was dropped
      * lose the link */
     /* the live mentions in source order for compact(), sentence by
-     * sentence: order[run..live) the current one's */
-    const fl_mention *old = doc->mentions.items;
+     * sentence: order[run..live) the current one's. A link to a dead
+     * mention is dropped by compact() (its remap is -1). */
     size_t live = 0, run = 0, run_sentence = SIZE_MAX;
     for (size_t i = 0; i < n; i++) {
+        fl_mention *m = &old[i];
         if (flags[i] & FL_MF_DEAD) {
             remap[i] = -1;
             continue;
         }
-        fl_mention *m = FL_DOC_MENTION(doc, i);
-        if (m->kind == FL_M_ACRONYM) {
-            const fold_state *f = &st[FOLD_ID(i)];
-            if (f->name >= 0 && f->confirmed)
+        if (m->kind == FL_M_ACRONYM || m->kind == FL_M_NAME) {
+            fl_key_memo *e = &keys[mention_key[i]];
+            const fold_state *f = &st[e->fold_id];
+            if (m->kind == FL_M_ACRONYM && f->name >= 0 && f->confirmed)
                 m->kind = FL_M_NAME;
+            if (m->kind == FL_M_NAME && !has_space(e, m)) {
+                if (f->short_form >= 0)
+                    m->entity = f->short_form;
+                else if (f->surname >= 0 && f->surname < (long)i &&
+                         !(f->surname2 >= 0 && f->surname2 < (long)i))
+                    m->entity = f->surname;
+            }
         }
-        if (m->kind == FL_M_NAME && !has_space(mx, i, m)) {
-            const fold_state *f = &st[FOLD_ID(i)];
-            if (f->short_form >= 0)
-                m->entity = f->short_form;
-            else if (f->surname >= 0 && f->surname < (long)i &&
-                     !(f->surname2 >= 0 && f->surname2 < (long)i))
-                m->entity = f->surname;
-        }
-        if (m->person >= 0 && (flags[m->person] & FL_MF_DEAD))
-            m->person = -1;
         if (m->sentence != run_sentence) {
-            order_finish(order, remap, old, run, live);
+            if (live - run > SORT_INSERT_MAX)
+                order_finish(order, remap, old, run, live);
             run = live;
             run_sentence = m->sentence;
         }
         order_append(order, remap, old, run, &live, m, i);
     }
-    order_finish(order, remap, old, run, live);
-    // NOLINTEND(clang-analyzer-core.UndefinedBinaryOperatorResult)
+    if (live - run > SORT_INSERT_MAX)
+        order_finish(order, remap, old, run, live);
+        // NOLINTEND(clang-analyzer-core.UndefinedBinaryOperatorResult)
 #undef FOLD_ID
     compact(mx, order, live, remap);
     free(st);
