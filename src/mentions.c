@@ -535,9 +535,11 @@ static void block_masks(const unsigned char *p, uint64_t *alnum, uint64_t *stop,
 }
 
 #ifdef FL_BLOCK_AVX2
-/* block_masks with AVX2: the same masks, the same range tests. */
-__attribute__((target("avx2"))) static void
-block_masks_avx2(const unsigned char *p, uint64_t *alnum, uint64_t *stop, fl_word_block *blk)
+/* The masks of 32 bytes at p with AVX2 (see block_masks): ASCII letters
+ * and digits, digits, commas and first bytes of multi-byte code points,
+ * capitals, bytes past ASCII, in m[0..5). */
+__attribute__((target("avx2"), always_inline)) static inline void
+half_masks_avx2(const unsigned char *p, uint32_t m[5])
 {
     const __m256i case_bit = _mm256_set1_epi8(0x20), a_off = _mm256_set1_epi8((char)(128 - 'a')),
                   a_lim = _mm256_set1_epi8((char)(26 - 128)),
@@ -545,26 +547,33 @@ block_masks_avx2(const unsigned char *p, uint64_t *alnum, uint64_t *stop, fl_wor
                   d_lim = _mm256_set1_epi8((char)(10 - 128)),
                   u_off = _mm256_set1_epi8((char)(128 - 'A')), comma = _mm256_set1_epi8(','),
                   lead = _mm256_set1_epi8((char)0xC0);
-    uint64_t a = 0, d = 0, s = 0, u = 0, h = 0;
-    for (unsigned i = 0; i < 2; i++) {
-        __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)(p + (size_t)32 * i));
-        __m256i is_d = _mm256_cmpgt_epi8(d_lim, _mm256_add_epi8(x, d_off));
-        __m256i is_a = _mm256_or_si256(
-            _mm256_cmpgt_epi8(a_lim, _mm256_add_epi8(_mm256_or_si256(x, case_bit), a_off)), is_d);
-        __m256i is_u = _mm256_cmpgt_epi8(a_lim, _mm256_add_epi8(x, u_off));
-        __m256i is_s = _mm256_or_si256(_mm256_cmpeq_epi8(x, comma),
-                                       _mm256_cmpeq_epi8(_mm256_max_epu8(x, lead), x));
-        a |= (uint64_t)(uint32_t)_mm256_movemask_epi8(is_a) << (32 * i);
-        d |= (uint64_t)(uint32_t)_mm256_movemask_epi8(is_d) << (32 * i);
-        s |= (uint64_t)(uint32_t)_mm256_movemask_epi8(is_s) << (32 * i);
-        u |= (uint64_t)(uint32_t)_mm256_movemask_epi8(is_u) << (32 * i);
-        h |= (uint64_t)(uint32_t)_mm256_movemask_epi8(x) << (32 * i);
-    }
-    *alnum = a;
-    *stop = s;
-    blk->upper = u;
-    blk->digit = d;
-    blk->high = h;
+    __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)p);
+    __m256i is_d = _mm256_cmpgt_epi8(d_lim, _mm256_add_epi8(x, d_off));
+    __m256i is_a = _mm256_or_si256(
+        _mm256_cmpgt_epi8(a_lim, _mm256_add_epi8(_mm256_or_si256(x, case_bit), a_off)), is_d);
+    __m256i is_u = _mm256_cmpgt_epi8(a_lim, _mm256_add_epi8(x, u_off));
+    __m256i is_s = _mm256_or_si256(_mm256_cmpeq_epi8(x, comma),
+                                   _mm256_cmpeq_epi8(_mm256_max_epu8(x, lead), x));
+    m[0] = (uint32_t)_mm256_movemask_epi8(is_a);
+    m[1] = (uint32_t)_mm256_movemask_epi8(is_d);
+    m[2] = (uint32_t)_mm256_movemask_epi8(is_s);
+    m[3] = (uint32_t)_mm256_movemask_epi8(is_u);
+    m[4] = (uint32_t)_mm256_movemask_epi8(x);
+}
+
+/* block_masks with AVX2: the same masks, the same range tests, in two
+ * halves written out (a loop over them kept its shifts and counter). */
+__attribute__((target("avx2"))) static inline void
+block_masks_avx2(const unsigned char *p, uint64_t *alnum, uint64_t *stop, fl_word_block *blk)
+{
+    uint32_t lo[5], hi[5];
+    half_masks_avx2(p, lo);
+    half_masks_avx2(p + 32, hi);
+    *alnum = lo[0] | (uint64_t)hi[0] << 32;
+    blk->digit = lo[1] | (uint64_t)hi[1] << 32;
+    *stop = lo[2] | (uint64_t)hi[2] << 32;
+    blk->upper = lo[3] | (uint64_t)hi[3] << 32;
+    blk->high = lo[4] | (uint64_t)hi[4] << 32;
 }
 #endif
 
@@ -599,12 +608,14 @@ static inline __attribute__((always_inline)) size_t mask_pass(const unsigned cha
     size_t nd = 0;
     uint64_t carry = 0, dcarry = 0;
     bool open = false;
+    unsigned char pad[64];
     for (size_t b = 0; b < nb; b++) {
         uint64_t a, s;
         const unsigned char *from = t + 64 * b;
-        unsigned char pad[64];
-        const bool partial = 64 * b + 64 > len;
-        if (partial && 64 * b + 64 > avail) {
+        /* only the last block may be partial, and only at the end of the
+         * prose is it copied (a call, kept out of the way of the others) */
+        const bool partial = b + 1 == nb && 64 * b + 64 > len;
+        if (partial && __builtin_expect(64 * b + 64 > avail, 0)) {
             memset(pad, 0, sizeof pad);
             memcpy(pad, from, len - 64 * b);
             from = pad;
