@@ -1911,6 +1911,39 @@ static void order_finish(fl_mention **order, long *remap, const fl_mention *old,
         remap[order[k] - old] = (long)k;
 }
 
+/* Remaps the links of mention m, just copied (see compact). */
+static inline void remap_links(fl_mention *m, const long *remap)
+{
+    if (m->person >= 0)
+        m->person = remap[m->person];
+    if (m->entity >= 0)
+        m->entity = remap[m->entity];
+}
+
+#ifdef FL_BLOCK_AVX2
+/* compact()'s copies, most of the work of settling a document, 32 bytes
+ * a move with AVX2 (the compiler copies a struct 16 bytes a move). */
+__attribute__((target("avx2"))) static void
+copy_live_avx2(fl_mention *items, fl_mention *const *order, size_t live, const long *remap)
+{
+    _Static_assert(sizeof(fl_mention) >= 128, "copy_live_avx2 copies 128 bytes, then the rest");
+    for (size_t i = 0; i < live; i++) {
+        const char *from = (const char *)order[i];
+        char *to = (char *)&items[i];
+#define COPY32(k)                                                                                  \
+    _mm256_storeu_si256((__m256i *)(void *)(to + (k)),                                             \
+                        _mm256_loadu_si256((const __m256i *)(const void *)(from + (k))))
+        COPY32(0);
+        COPY32(32);
+        COPY32(64);
+        COPY32(96);
+#undef COPY32
+        memcpy(to + 128, from + 128, sizeof(fl_mention) - 128);
+        remap_links(&items[i], remap);
+    }
+}
+#endif
+
 /* Drops dead mentions and puts the rest in source order, keeping links:
  * `order` (the `live` live mentions in source order, see order_append)
  * and `remap` (each mention's place there, -1 for a dead one). */
@@ -1925,13 +1958,15 @@ static void compact(fl_mx *mx, fl_mention *const *order, size_t live, const long
         doc->status = FL_ENOMEM;
         return;
     }
-    for (size_t i = 0; i < live; i++) {
-        items[i] = *order[i];
-        if (items[i].person >= 0)
-            items[i].person = remap[items[i].person];
-        if (items[i].entity >= 0)
-            items[i].entity = remap[items[i].entity];
-    }
+#ifdef FL_BLOCK_AVX2
+    if (mx->avx2)
+        copy_live_avx2(items, order, live, remap);
+    else
+#endif
+        for (size_t i = 0; i < live; i++) {
+            items[i] = *order[i];
+            remap_links(&items[i], remap);
+        }
     doc->mentions.items = items;
     doc->mentions.count = live;
     doc->mentions.cap = n;
