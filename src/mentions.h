@@ -130,11 +130,17 @@ static inline uint32_t fl_head_lengths(size_t wl)
  * beginning with (Thomas, Wheeler, Chief). */
 static inline unsigned fl_word_sketch(const char *w, size_t len)
 {
-    uint32_t x = (uint32_t)len | ((uint32_t)((unsigned char)w[0] | 0x20) << 8);
-    if (len > 1)
-        x |= (uint32_t)((unsigned char)w[1] | 0x20) << 16;
-    if (len > 2)
-        x |= (uint32_t)((unsigned char)w[2] | 0x20) << 24;
+    uint32_t first; /* the first three bytes lowered, byte k at bits 8k */
+    if (len >= 4) {
+        first = (fl_load4(w) & 0xFFFFFFu) | 0x202020u; /* most words: one load */
+    } else {
+        first = (uint32_t)((unsigned char)w[0] | 0x20);
+        if (len > 1)
+            first |= (uint32_t)((unsigned char)w[1] | 0x20) << 8;
+        if (len > 2)
+            first |= (uint32_t)((unsigned char)w[2] | 0x20) << 16;
+    }
+    const uint32_t x = (uint32_t)len | first << 8;
     const uint64_t y = (uint64_t)x << 8 | ((unsigned char)w[len - 1] | 0x20);
     return (unsigned)((y * 0x9E3779B97F4A7C15ull) >> 52); /* 12 bits */
 }
