@@ -726,7 +726,10 @@ static const uint32_t head_lengths[64] = {HL16(0), HL16(16), HL16(32), HL16(48)}
 #undef HL16
 #undef HL4
 
-static bool fill_word_ends(fl_mx *mx)
+/* fill_word_ends' body; `fast` (a constant where it is inlined): for a
+ * CPU with AVX2, BMI1 and BMI2, the masks made in line and the bit loops
+ * in their instructions (see fill_word_ends). */
+static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bool fast)
 {
     size_t len = mx->s_end - mx->s_off;
     mx->wend = NULL; /* fl_mx_scan_word_end below must not read the table */
@@ -755,10 +758,14 @@ static bool fill_word_ends(fl_mx *mx)
     /* the masks, and the runs of ASCII digits from their edges */
     const size_t avail = mx->doc->prose.len - mx->s_off;
 #ifdef FL_BLOCK_AVX2
-    nd = mx->avx2 ? mask_pass_avx2(t, len, avail, nb, blk, digits)
-                  : mask_pass_sse(t, len, avail, nb, blk, digits);
+    if (fast)
+        nd = mask_pass(t, len, avail, nb, blk, digits, true);
+    else
+        nd = mx->avx2 ? mask_pass_avx2(t, len, avail, nb, blk, digits)
+                      : mask_pass_sse(t, len, avail, nb, blk, digits);
 #else
     nd = mask_pass_sse(t, len, avail, nb, blk, digits);
+    (void)fast;
 #endif
     blk[nb] = (fl_word_block){~0ull, 0, 0, 0, 0};
 
@@ -932,6 +939,30 @@ static bool fill_word_ends(fl_mx *mx)
     mx->name_marks = names;
     mx->name_mark_count = nnm;
     return true;
+}
+
+static bool fill_word_ends_plain(fl_mx *mx)
+{
+    return fill_words(mx, false);
+}
+
+#ifdef FL_BLOCK_AVX2
+/* The word loops walk bits: BMI's one-instruction lowest-bit clear and
+ * count (blsr, tzcnt) and BMI2's shifts by a register take a share of
+ * their work per word. */
+__attribute__((target("avx2,bmi,bmi2"))) static bool fill_word_ends_fast(fl_mx *mx)
+{
+    return fill_words(mx, true);
+}
+#endif
+
+static bool fill_word_ends(fl_mx *mx)
+{
+#ifdef FL_BLOCK_AVX2
+    if (mx->bmi2)
+        return fill_word_ends_fast(mx);
+#endif
+    return fill_word_ends_plain(mx);
 }
 
 size_t fl_mx_next_word(const fl_mx *mx, size_t at)
@@ -2283,6 +2314,7 @@ fl_status fl_find_mentions(fl_doc *doc)
     mx.text = doc->prose.text;
 #ifdef FL_BLOCK_AVX2
     mx.avx2 = __builtin_cpu_supports("avx2") != 0;
+    mx.bmi2 = mx.avx2 && __builtin_cpu_supports("bmi") && __builtin_cpu_supports("bmi2");
 #endif
     fl_vec_init(&mx.pending, sizeof(fl_pending));
     fl_vec_init(&mx.flags, 1);
