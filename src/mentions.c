@@ -110,11 +110,17 @@ static long number_word(const char *w, size_t len)
     static const entry t_[] = {{"two", 2},     {"three", 3},       {"ten", 10},
                                {"twelve", 12}, {"thirteen", 13},   {"twenty", 20},
                                {"thirty", 30}, {"thousand", 1000}, {"", 0}};
-    char b[12];
+    /* the word in lower case, zero-padded as the entries are: equal
+     * words are equal in all ten bytes, two loads each */
+    char b[16] = {0};
     if (len < 3 || len > 9)
         return 0;
     for (size_t i = 0; i < len; i++)
         b[i] = (char)(w[i] | 0x20); /* letters only: lower case */
+    uint64_t b0, e0;
+    uint16_t b1, e1;
+    memcpy(&b0, b, 8);
+    memcpy(&b1, b + 8, 2);
     const entry *e;
     switch (b[0]) {
     case 'b':
@@ -147,63 +153,21 @@ static long number_word(const char *w, size_t len)
     default:
         return 0;
     }
-    for (; e->word[0]; e++)
-        if (e->word[len] == '\0' && memcmp(e->word, b, len) == 0)
+    for (; e->word[0]; e++) {
+        memcpy(&e0, e->word, 8);
+        memcpy(&e1, e->word + 8, 2);
+        if (e0 == b0 && e1 == b1)
             return e->value;
+    }
     return 0;
 }
 
-size_t fl_scan_number(const char *t, size_t at, size_t end, fl_number *out)
+/* fl_scan_number for a number spelled out (t[at] is no digit). */
+static __attribute__((noinline)) size_t scan_spelled(const char *t, size_t at, size_t end,
+                                                     fl_number *out)
 {
     memset(out, 0, sizeof *out);
     size_t i = at;
-    if (i >= end)
-        return 0;
-    if (t[i] >= '0' && t[i] <= '9') {
-        uint64_t mant = 0;
-        int digits = 0, lead = 0;
-        bool overflow = false;
-#define ADD_DIGIT(c)                                                                               \
-    do {                                                                                           \
-        if (digits < 18)                                                                           \
-            mant = mant * 10 + (uint64_t)((c) - '0');                                              \
-        else                                                                                       \
-            overflow = true;                                                                       \
-        digits++;                                                                                  \
-    } while (0)
-        while (i < end && t[i] >= '0' && t[i] <= '9') {
-            ADD_DIGIT(t[i]);
-            lead++;
-            i++;
-        }
-        /* thousands groups only after 1-3 leading digits, exactly 3 each */
-        while (lead <= 3 && i + 3 < end + 0 && t[i] == ',' && t[i + 1] >= '0' && t[i + 1] <= '9' &&
-               t[i + 2] >= '0' && t[i + 2] <= '9' && t[i + 3] >= '0' && t[i + 3] <= '9' &&
-               (i + 4 >= end || t[i + 4] < '0' || t[i + 4] > '9')) {
-            ADD_DIGIT(t[i + 1]);
-            ADD_DIGIT(t[i + 2]);
-            ADD_DIGIT(t[i + 3]);
-            out->grouped = true;
-            i += 4;
-        }
-        if (i + 1 < end && t[i] == '.' && t[i + 1] >= '0' && t[i + 1] <= '9') {
-            i++;
-            while (i < end && t[i] >= '0' && t[i] <= '9') {
-                ADD_DIGIT(t[i]);
-                out->decimals++;
-                i++;
-            }
-        }
-#undef ADD_DIGIT
-        out->mantissa = overflow ? 0 : mant;
-        if (overflow) {
-            out->value = strtod(t + at, NULL); /* digits only; separators stop it */
-            out->decimals = -1;
-        } else {
-            out->value = (double)mant / pow10i(out->decimals);
-        }
-        return i - at;
-    }
     /* spelled out: twenty-five, two hundred and fifty thousand, three million */
     enum { NONE, SMALL, TENS, HUNDRED, BIG } last = NONE;
     double total = 0, cur = 0;
@@ -277,6 +241,59 @@ size_t fl_scan_number(const char *t, size_t at, size_t end, fl_number *out)
     out->spelled = true;
     out->decimals = -1;
     return last_end - at;
+}
+
+static inline bool ascii_digit(unsigned char c)
+{
+    return (unsigned)(c - '0') <= 9u;
+}
+
+size_t fl_scan_number(const char *t, size_t at, size_t end, fl_number *out)
+{
+    const unsigned char *u = (const unsigned char *)t;
+    if (at >= end || !ascii_digit(u[at]))
+        return scan_spelled(t, at, end, out);
+    /* the leading digits at once (past 18 the mantissa overflows, and is
+     * not kept); then the first 18 digits in all */
+    uint64_t mant = 0;
+    size_t i = at;
+    do {
+        mant = mant * 10 + (uint64_t)(u[i] - '0');
+        i++;
+    } while (i < end && ascii_digit(u[i]));
+    size_t digits = i - at;
+    int decimals = 0;
+    bool grouped = false;
+#define ADD_DIGIT(c)                                                                               \
+    do {                                                                                           \
+        if (digits < 18)                                                                           \
+            mant = mant * 10 + (uint64_t)((c) - '0');                                              \
+        digits++;                                                                                  \
+    } while (0)
+    /* thousands groups only after 1-3 leading digits, exactly 3 each */
+    if (digits <= 3)
+        while (i + 3 < end && u[i] == ',' && ascii_digit(u[i + 1]) && ascii_digit(u[i + 2]) &&
+               ascii_digit(u[i + 3]) && (i + 4 >= end || !ascii_digit(u[i + 4]))) {
+            ADD_DIGIT(u[i + 1]);
+            ADD_DIGIT(u[i + 2]);
+            ADD_DIGIT(u[i + 3]);
+            grouped = true;
+            i += 4;
+        }
+    if (i + 1 < end && u[i] == '.' && ascii_digit(u[i + 1])) {
+        i++;
+        do {
+            ADD_DIGIT(u[i]);
+            decimals++;
+            i++;
+        } while (i < end && ascii_digit(u[i]));
+    }
+#undef ADD_DIGIT
+    if (digits > 18) /* digits only; separators stop it */
+        *out = (fl_number){strtod(t + at, NULL), 0, -1, false, grouped};
+    else
+        *out = (fl_number){(double)mant / pow10i(decimals), mant, decimals, false, grouped};
+    return i - at;
 }
 
 size_t fl_scan_scale(const char *t, size_t at, size_t end, double *mult)
