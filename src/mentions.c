@@ -624,7 +624,7 @@ static inline __attribute__((always_inline)) size_t mask_pass(const unsigned cha
 {
     size_t nd = 0;
     uint64_t carry = 0, dcarry = 0;
-    bool open = false;
+    size_t closed = 0; /* the runs ended (nd: begun) */
     unsigned char pad[64];
     for (size_t b = 0; b < nb; b++) {
         uint64_t a, s;
@@ -658,17 +658,15 @@ static inline __attribute__((always_inline)) size_t mask_pass(const unsigned cha
         dcarry = d >> 63;
         blk[b].other = ~a;
         blk[b].event = (a & ~after_a) | s;
-        for (uint64_t edges = d ^ after_d; edges; edges &= edges - 1) {
-            uint32_t at = (uint32_t)(64 * b + (size_t)__builtin_ctzll(edges));
-            if (!open)
-                digits[2 * nd] = at;
-            else
-                digits[2 * nd++ + 1] = at;
-            open = !open;
-        }
+        /* the runs' starts and ends, which alternate: the n-th end closes
+         * the n-th start */
+        for (uint64_t starts = d & ~after_d; starts; starts &= starts - 1)
+            digits[2 * nd++] = (uint32_t)(64 * b + (size_t)__builtin_ctzll(starts));
+        for (uint64_t ends = ~d & after_d; ends; ends &= ends - 1)
+            digits[2 * closed++ + 1] = (uint32_t)(64 * b + (size_t)__builtin_ctzll(ends));
     }
-    if (open)
-        digits[2 * nd++ + 1] = (uint32_t)len;
+    if (closed < nd)
+        digits[2 * closed + 1] = (uint32_t)len;
     (void)avx2;
     return nd;
 }
