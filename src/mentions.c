@@ -72,9 +72,15 @@ bool fl_word_is(const char *w, size_t len, const char *lit)
 
 /* ------------------------------------------------------------- numbers */
 
-/* 10^e for small e, without libm. */
+/* 10^e for small e, without libm: from a table up to 1e22 (each exact,
+ * as the products of tens that make them), then by products. */
 static double pow10i(int e)
 {
+    static const double exact[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                     1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                     1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    if (e >= 0 && e < 23)
+        return exact[e];
     double v = 1;
     for (int i = 0; i < e; i++)
         v *= 10;
@@ -104,11 +110,17 @@ static long number_word(const char *w, size_t len)
     static const entry t_[] = {{"two", 2},     {"three", 3},       {"ten", 10},
                                {"twelve", 12}, {"thirteen", 13},   {"twenty", 20},
                                {"thirty", 30}, {"thousand", 1000}, {"", 0}};
-    char b[12];
+    /* the word in lower case, zero-padded as the entries are: equal
+     * words are equal in all ten bytes, two loads each */
+    char b[16] = {0};
     if (len < 3 || len > 9)
         return 0;
     for (size_t i = 0; i < len; i++)
         b[i] = (char)(w[i] | 0x20); /* letters only: lower case */
+    uint64_t b0, e0;
+    uint16_t b1, e1;
+    memcpy(&b0, b, 8);
+    memcpy(&b1, b + 8, 2);
     const entry *e;
     switch (b[0]) {
     case 'b':
@@ -141,63 +153,21 @@ static long number_word(const char *w, size_t len)
     default:
         return 0;
     }
-    for (; e->word[0]; e++)
-        if (e->word[len] == '\0' && memcmp(e->word, b, len) == 0)
+    for (; e->word[0]; e++) {
+        memcpy(&e0, e->word, 8);
+        memcpy(&e1, e->word + 8, 2);
+        if (e0 == b0 && e1 == b1)
             return e->value;
+    }
     return 0;
 }
 
-size_t fl_scan_number(const char *t, size_t at, size_t end, fl_number *out)
+/* fl_scan_number for a number spelled out (t[at] is no digit). */
+static __attribute__((noinline)) size_t scan_spelled(const char *t, size_t at, size_t end,
+                                                     fl_number *out)
 {
     memset(out, 0, sizeof *out);
     size_t i = at;
-    if (i >= end)
-        return 0;
-    if (t[i] >= '0' && t[i] <= '9') {
-        uint64_t mant = 0;
-        int digits = 0, lead = 0;
-        bool overflow = false;
-#define ADD_DIGIT(c)                                                                               \
-    do {                                                                                           \
-        if (digits < 18)                                                                           \
-            mant = mant * 10 + (uint64_t)((c) - '0');                                              \
-        else                                                                                       \
-            overflow = true;                                                                       \
-        digits++;                                                                                  \
-    } while (0)
-        while (i < end && t[i] >= '0' && t[i] <= '9') {
-            ADD_DIGIT(t[i]);
-            lead++;
-            i++;
-        }
-        /* thousands groups only after 1-3 leading digits, exactly 3 each */
-        while (lead <= 3 && i + 3 < end + 0 && t[i] == ',' && t[i + 1] >= '0' && t[i + 1] <= '9' &&
-               t[i + 2] >= '0' && t[i + 2] <= '9' && t[i + 3] >= '0' && t[i + 3] <= '9' &&
-               (i + 4 >= end || t[i + 4] < '0' || t[i + 4] > '9')) {
-            ADD_DIGIT(t[i + 1]);
-            ADD_DIGIT(t[i + 2]);
-            ADD_DIGIT(t[i + 3]);
-            out->grouped = true;
-            i += 4;
-        }
-        if (i + 1 < end && t[i] == '.' && t[i + 1] >= '0' && t[i + 1] <= '9') {
-            i++;
-            while (i < end && t[i] >= '0' && t[i] <= '9') {
-                ADD_DIGIT(t[i]);
-                out->decimals++;
-                i++;
-            }
-        }
-#undef ADD_DIGIT
-        out->mantissa = overflow ? 0 : mant;
-        if (overflow) {
-            out->value = strtod(t + at, NULL); /* digits only; separators stop it */
-            out->decimals = -1;
-        } else {
-            out->value = (double)mant / pow10i(out->decimals);
-        }
-        return i - at;
-    }
     /* spelled out: twenty-five, two hundred and fifty thousand, three million */
     enum { NONE, SMALL, TENS, HUNDRED, BIG } last = NONE;
     double total = 0, cur = 0;
@@ -271,6 +241,59 @@ size_t fl_scan_number(const char *t, size_t at, size_t end, fl_number *out)
     out->spelled = true;
     out->decimals = -1;
     return last_end - at;
+}
+
+static inline bool ascii_digit(unsigned char c)
+{
+    return (unsigned)(c - '0') <= 9u;
+}
+
+size_t fl_scan_number(const char *t, size_t at, size_t end, fl_number *out)
+{
+    const unsigned char *u = (const unsigned char *)t;
+    if (at >= end || !ascii_digit(u[at]))
+        return scan_spelled(t, at, end, out);
+    /* the leading digits at once (past 18 the mantissa overflows, and is
+     * not kept); then the first 18 digits in all */
+    uint64_t mant = 0;
+    size_t i = at;
+    do {
+        mant = mant * 10 + (uint64_t)(u[i] - '0');
+        i++;
+    } while (i < end && ascii_digit(u[i]));
+    size_t digits = i - at;
+    int decimals = 0;
+    bool grouped = false;
+#define ADD_DIGIT(c)                                                                               \
+    do {                                                                                           \
+        if (digits < 18)                                                                           \
+            mant = mant * 10 + (uint64_t)((c) - '0');                                              \
+        digits++;                                                                                  \
+    } while (0)
+    /* thousands groups only after 1-3 leading digits, exactly 3 each */
+    if (digits <= 3)
+        while (i + 3 < end && u[i] == ',' && ascii_digit(u[i + 1]) && ascii_digit(u[i + 2]) &&
+               ascii_digit(u[i + 3]) && (i + 4 >= end || !ascii_digit(u[i + 4]))) {
+            ADD_DIGIT(u[i + 1]);
+            ADD_DIGIT(u[i + 2]);
+            ADD_DIGIT(u[i + 3]);
+            grouped = true;
+            i += 4;
+        }
+    if (i + 1 < end && u[i] == '.' && ascii_digit(u[i + 1])) {
+        i++;
+        do {
+            ADD_DIGIT(u[i]);
+            decimals++;
+            i++;
+        } while (i < end && ascii_digit(u[i]));
+    }
+#undef ADD_DIGIT
+    if (digits > 18) /* digits only; separators stop it */
+        *out = (fl_number){strtod(t + at, NULL), 0, -1, false, grouped};
+    else
+        *out = (fl_number){(double)mant / pow10i(decimals), mant, decimals, false, grouped};
+    return i - at;
 }
 
 size_t fl_scan_scale(const char *t, size_t at, size_t end, double *mult)
@@ -529,9 +552,11 @@ static void block_masks(const unsigned char *p, uint64_t *alnum, uint64_t *stop,
 }
 
 #ifdef FL_BLOCK_AVX2
-/* block_masks with AVX2: the same masks, the same range tests. */
-__attribute__((target("avx2"))) static void
-block_masks_avx2(const unsigned char *p, uint64_t *alnum, uint64_t *stop, fl_word_block *blk)
+/* The masks of 32 bytes at p with AVX2 (see block_masks): ASCII letters
+ * and digits, digits, commas and first bytes of multi-byte code points,
+ * capitals, bytes past ASCII, in m[0..5). */
+__attribute__((target("avx2"), always_inline)) static inline void
+half_masks_avx2(const unsigned char *p, uint32_t m[5])
 {
     const __m256i case_bit = _mm256_set1_epi8(0x20), a_off = _mm256_set1_epi8((char)(128 - 'a')),
                   a_lim = _mm256_set1_epi8((char)(26 - 128)),
@@ -539,26 +564,33 @@ block_masks_avx2(const unsigned char *p, uint64_t *alnum, uint64_t *stop, fl_wor
                   d_lim = _mm256_set1_epi8((char)(10 - 128)),
                   u_off = _mm256_set1_epi8((char)(128 - 'A')), comma = _mm256_set1_epi8(','),
                   lead = _mm256_set1_epi8((char)0xC0);
-    uint64_t a = 0, d = 0, s = 0, u = 0, h = 0;
-    for (unsigned i = 0; i < 2; i++) {
-        __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)(p + (size_t)32 * i));
-        __m256i is_d = _mm256_cmpgt_epi8(d_lim, _mm256_add_epi8(x, d_off));
-        __m256i is_a = _mm256_or_si256(
-            _mm256_cmpgt_epi8(a_lim, _mm256_add_epi8(_mm256_or_si256(x, case_bit), a_off)), is_d);
-        __m256i is_u = _mm256_cmpgt_epi8(a_lim, _mm256_add_epi8(x, u_off));
-        __m256i is_s = _mm256_or_si256(_mm256_cmpeq_epi8(x, comma),
-                                       _mm256_cmpeq_epi8(_mm256_max_epu8(x, lead), x));
-        a |= (uint64_t)(uint32_t)_mm256_movemask_epi8(is_a) << (32 * i);
-        d |= (uint64_t)(uint32_t)_mm256_movemask_epi8(is_d) << (32 * i);
-        s |= (uint64_t)(uint32_t)_mm256_movemask_epi8(is_s) << (32 * i);
-        u |= (uint64_t)(uint32_t)_mm256_movemask_epi8(is_u) << (32 * i);
-        h |= (uint64_t)(uint32_t)_mm256_movemask_epi8(x) << (32 * i);
-    }
-    *alnum = a;
-    *stop = s;
-    blk->upper = u;
-    blk->digit = d;
-    blk->high = h;
+    __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)p);
+    __m256i is_d = _mm256_cmpgt_epi8(d_lim, _mm256_add_epi8(x, d_off));
+    __m256i is_a = _mm256_or_si256(
+        _mm256_cmpgt_epi8(a_lim, _mm256_add_epi8(_mm256_or_si256(x, case_bit), a_off)), is_d);
+    __m256i is_u = _mm256_cmpgt_epi8(a_lim, _mm256_add_epi8(x, u_off));
+    __m256i is_s = _mm256_or_si256(_mm256_cmpeq_epi8(x, comma),
+                                   _mm256_cmpeq_epi8(_mm256_max_epu8(x, lead), x));
+    m[0] = (uint32_t)_mm256_movemask_epi8(is_a);
+    m[1] = (uint32_t)_mm256_movemask_epi8(is_d);
+    m[2] = (uint32_t)_mm256_movemask_epi8(is_s);
+    m[3] = (uint32_t)_mm256_movemask_epi8(is_u);
+    m[4] = (uint32_t)_mm256_movemask_epi8(x);
+}
+
+/* block_masks with AVX2: the same masks, the same range tests, in two
+ * halves written out (a loop over them kept its shifts and counter). */
+__attribute__((target("avx2"))) static inline void
+block_masks_avx2(const unsigned char *p, uint64_t *alnum, uint64_t *stop, fl_word_block *blk)
+{
+    uint32_t lo[5], hi[5];
+    half_masks_avx2(p, lo);
+    half_masks_avx2(p + 32, hi);
+    *alnum = lo[0] | (uint64_t)hi[0] << 32;
+    blk->digit = lo[1] | (uint64_t)hi[1] << 32;
+    *stop = lo[2] | (uint64_t)hi[2] << 32;
+    blk->upper = lo[3] | (uint64_t)hi[3] << 32;
+    blk->high = lo[4] | (uint64_t)hi[4] << 32;
 }
 #endif
 
@@ -592,13 +624,15 @@ static inline __attribute__((always_inline)) size_t mask_pass(const unsigned cha
 {
     size_t nd = 0;
     uint64_t carry = 0, dcarry = 0;
-    bool open = false;
+    size_t closed = 0; /* the runs ended (nd: begun) */
+    unsigned char pad[64];
     for (size_t b = 0; b < nb; b++) {
         uint64_t a, s;
         const unsigned char *from = t + 64 * b;
-        unsigned char pad[64];
-        const bool partial = 64 * b + 64 > len;
-        if (partial && 64 * b + 64 > avail) {
+        /* only the last block may be partial, and only at the end of the
+         * prose is it copied (a call, kept out of the way of the others) */
+        const bool partial = b + 1 == nb && 64 * b + 64 > len;
+        if (partial && __builtin_expect(64 * b + 64 > avail, 0)) {
             memset(pad, 0, sizeof pad);
             memcpy(pad, from, len - 64 * b);
             from = pad;
@@ -624,17 +658,15 @@ static inline __attribute__((always_inline)) size_t mask_pass(const unsigned cha
         dcarry = d >> 63;
         blk[b].other = ~a;
         blk[b].event = (a & ~after_a) | s;
-        for (uint64_t edges = d ^ after_d; edges; edges &= edges - 1) {
-            uint32_t at = (uint32_t)(64 * b + (size_t)__builtin_ctzll(edges));
-            if (!open)
-                digits[2 * nd] = at;
-            else
-                digits[2 * nd++ + 1] = at;
-            open = !open;
-        }
+        /* the runs' starts and ends, which alternate: the n-th end closes
+         * the n-th start */
+        for (uint64_t starts = d & ~after_d; starts; starts &= starts - 1)
+            digits[2 * nd++] = (uint32_t)(64 * b + (size_t)__builtin_ctzll(starts));
+        for (uint64_t ends = ~d & after_d; ends; ends &= ends - 1)
+            digits[2 * closed++ + 1] = (uint32_t)(64 * b + (size_t)__builtin_ctzll(ends));
     }
-    if (open)
-        digits[2 * nd++ + 1] = (uint32_t)len;
+    if (closed < nd)
+        digits[2 * closed + 1] = (uint32_t)len;
     (void)avx2;
     return nd;
 }
@@ -709,7 +741,10 @@ static const uint32_t head_lengths[64] = {HL16(0), HL16(16), HL16(32), HL16(48)}
 #undef HL16
 #undef HL4
 
-static bool fill_word_ends(fl_mx *mx)
+/* fill_word_ends' body; `fast` (a constant where it is inlined): for a
+ * CPU with AVX2, BMI1 and BMI2, the masks made in line and the bit loops
+ * in their instructions (see fill_word_ends). */
+static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bool fast)
 {
     size_t len = mx->s_end - mx->s_off;
     mx->wend = NULL; /* fl_mx_scan_word_end below must not read the table */
@@ -738,10 +773,14 @@ static bool fill_word_ends(fl_mx *mx)
     /* the masks, and the runs of ASCII digits from their edges */
     const size_t avail = mx->doc->prose.len - mx->s_off;
 #ifdef FL_BLOCK_AVX2
-    nd = mx->avx2 ? mask_pass_avx2(t, len, avail, nb, blk, digits)
-                  : mask_pass_sse(t, len, avail, nb, blk, digits);
+    if (fast)
+        nd = mask_pass(t, len, avail, nb, blk, digits, true);
+    else
+        nd = mx->avx2 ? mask_pass_avx2(t, len, avail, nb, blk, digits)
+                      : mask_pass_sse(t, len, avail, nb, blk, digits);
 #else
     nd = mask_pass_sse(t, len, avail, nb, blk, digits);
+    (void)fast;
 #endif
     blk[nb] = (fl_word_block){~0ull, 0, 0, 0, 0};
 
@@ -915,6 +954,30 @@ static bool fill_word_ends(fl_mx *mx)
     mx->name_marks = names;
     mx->name_mark_count = nnm;
     return true;
+}
+
+static bool fill_word_ends_plain(fl_mx *mx)
+{
+    return fill_words(mx, false);
+}
+
+#ifdef FL_BLOCK_AVX2
+/* The word loops walk bits: BMI's one-instruction lowest-bit clear and
+ * count (blsr, tzcnt) and BMI2's shifts by a register take a share of
+ * their work per word. */
+__attribute__((target("avx2,bmi,bmi2"))) static bool fill_word_ends_fast(fl_mx *mx)
+{
+    return fill_words(mx, true);
+}
+#endif
+
+static bool fill_word_ends(fl_mx *mx)
+{
+#ifdef FL_BLOCK_AVX2
+    if (mx->bmi2)
+        return fill_word_ends_fast(mx);
+#endif
+    return fill_word_ends_plain(mx);
 }
 
 size_t fl_mx_next_word(const fl_mx *mx, size_t at)
@@ -1175,15 +1238,13 @@ static inline void *array_reserve(const fl_mx *mx, void *items, size_t *alloc, s
 }
 
 /* Looks s[0..len) up in the key memo under `tag`: the entry when known;
- * else NULL with *slot the free slot to fill (its hash in *hash), or
- * *slot SIZE_MAX when the table could not grow. */
+ * else NULL with *slot the free slot to fill (its hash in *hash): an add
+ * first makes room (key_room), which may move it. */
 static inline __attribute__((always_inline)) fl_key_memo *
 find_key(fl_mx *mx, const char *s, size_t len, unsigned tag, uint64_t *hash, size_t *slot)
 {
-    *slot = SIZE_MAX;
-    if (!index_reserve(mx, &mx->key_index, mx->keys, sizeof *mx->keys, mx->key_count,
-                       mx->memo_first))
-        return NULL;
+    /* the index has a free slot: every add leaves it at most half full
+     * (key_room) */
     uint64_t h = memo_hash(s, len, tag);
     size_t mask = mx->key_index.cap - 1, k = (size_t)h & mask;
     for (;; k = (k + 1) & mask) {
@@ -1199,10 +1260,32 @@ find_key(fl_mx *mx, const char *s, size_t len, unsigned tag, uint64_t *hash, siz
     return NULL;
 }
 
+/* Makes room in the key index for one more entry (hash h), its free
+ * slot found by find_key in *slot: when the index grows, *slot is found
+ * again. False when out of memory. */
+static __attribute__((noinline)) bool key_grow(fl_mx *mx, uint64_t h, size_t *slot)
+{
+    if (!index_grow(mx, &mx->key_index, mx->keys, sizeof *mx->keys, mx->key_count, mx->memo_first))
+        return false;
+    const size_t mask = mx->key_index.cap - 1;
+    size_t k = (size_t)h & mask;
+    while (mx->key_index.slots[k])
+        k = (k + 1) & mask;
+    *slot = k;
+    return true;
+}
+
+static inline bool key_room(fl_mx *mx, uint64_t h, size_t *slot)
+{
+    return (mx->key_count + 1) * 2 <= mx->key_index.cap || key_grow(mx, h, slot);
+}
+
 /* Appends entry e to the key memo, in index slot `slot` (SIZE_MAX: not
  * indexed). NULL when out of memory. */
 static inline fl_key_memo *add_key(fl_mx *mx, size_t slot, const fl_key_memo *e)
 {
+    if (slot != SIZE_MAX && !key_room(mx, e->hash, &slot))
+        return NULL;
     fl_key_memo *keys = array_reserve(mx, mx->keys, &mx->key_alloc, mx->key_count, sizeof *mx->keys,
                                       mx->memo_first / 4);
     if (!keys)
@@ -1388,6 +1471,8 @@ new_mention_keys(fl_mx *mx, const char *s, size_t len, unsigned flags, bool code
                  uint64_t h, size_t k, bool named)
 {
     fl_doc *doc = mx->doc;
+    if (!key_room(mx, h, &k))
+        return NULL;
     /* the entry is filled in place and counted once complete */
     fl_key_memo *keys = array_reserve(mx, mx->keys, &mx->key_alloc, mx->key_count, sizeof *mx->keys,
                                       mx->memo_first / 4);
@@ -1457,8 +1542,7 @@ new_mention_keys(fl_mx *mx, const char *s, size_t len, unsigned flags, bool code
     if (!e->family)
         return NULL;
     mx->key_count++;
-    if (k != SIZE_MAX)
-        mx->key_index.slots[k] = (uint32_t)mx->key_count;
+    mx->key_index.slots[k] = (uint32_t)mx->key_count;
     return e;
 }
 
@@ -1495,9 +1579,17 @@ static inline const fl_key_memo *mention_keys(fl_mx *mx, const char *s, size_t l
             return NULL;
         return found;
     }
-    if (k == SIZE_MAX)
-        return NULL;
     return new_mention_keys(mx, s, len, flags, code, tag, h, k, named);
+}
+
+/* Sets mx->mention_room: the buffer's capacity, or the document's limit
+ * when lower. */
+static void set_mention_room(fl_mx *mx)
+{
+    const fl_doc *doc = mx->doc;
+    mx->mention_room = doc->max_mentions && doc->max_mentions < doc->mentions.cap
+                           ? doc->max_mentions
+                           : doc->mentions.cap;
 }
 
 /* Grows the extraction buffer (see fl_mx) to `cap` mentions. */
@@ -1520,17 +1612,35 @@ static bool grow_mentions(fl_mx *mx, size_t cap)
     mx->mention_cap = cap;
     mx->doc->mentions.items = m;
     mx->doc->mentions.cap = cap;
+    set_mention_room(mx);
+    return true;
+}
+
+/* fl_mx_add() when the document holds mention_room mentions: false (and
+ * doc->status set) at the limit or when out of memory, else the buffer
+ * grown. */
+static __attribute__((noinline)) bool more_mentions(fl_mx *mx)
+{
+    fl_doc *doc = mx->doc;
+    const size_t n = doc->mentions.count;
+    if (doc->max_mentions && n >= doc->max_mentions) {
+        doc->status = FL_ELIMIT;
+        return false;
+    }
+    if (n == doc->mentions.cap && !grow_mentions(mx, n ? n * 2 : 64)) {
+        doc->status = FL_ENOMEM;
+        return false;
+    }
     return true;
 }
 
 /* Appends a mention (not zeroed) to the extraction buffer (see fl_mx),
- * with its flags byte cleared and its key memo entry. */
+ * with its flags byte cleared and its key memo entry: the buffer has room
+ * (more_mentions). */
 static fl_mention *push_mention(fl_mx *mx, uint32_t key)
 {
     fl_vec *v = &mx->doc->mentions;
     const size_t n = v->count;
-    if (n == v->cap && !grow_mentions(mx, n ? n * 2 : 64))
-        return NULL;
     mx->mention_key[n] = key;
     ((unsigned char *)mx->flags.items)[n] = 0;
     mx->flags.count = n + 1;
@@ -1543,17 +1653,16 @@ fl_mention *fl_mx_add(fl_mx *mx, fl_mention_kind kind, size_t off, size_t len, u
     fl_doc *doc = mx->doc;
     if (doc->status != FL_OK)
         return NULL;
-    if (doc->max_mentions && doc->mentions.count >= doc->max_mentions) {
-        doc->status = FL_ELIMIT;
+    /* the limit and the buffer's room in one test */
+    if (doc->mentions.count >= mx->mention_room && !more_mentions(mx))
         return NULL;
-    }
     const fl_key_memo *keys = mention_keys(mx, mx->text + off, len, fold_flags, kind == FL_M_CODE,
                                            kind == FL_M_NAME || kind == FL_M_ACRONYM);
-    fl_mention *m = keys ? push_mention(mx, (uint32_t)(keys - mx->keys)) : NULL;
-    if (!m) {
+    if (!keys) {
         doc->status = FL_ENOMEM;
         return NULL;
     }
+    fl_mention *m = push_mention(mx, (uint32_t)(keys - mx->keys));
     /* field by field: a compound literal zeroes the whole struct first
      * (a rep stos, slow to start for 136 bytes), then writes most of it;
      * a field added to fl_mention must be set here too (the assertion
@@ -1652,8 +1761,8 @@ const char *fl_mx_stem(fl_mx *mx, const char *w, size_t len)
     uint64_t h;
     size_t k;
     const fl_key_memo *found = find_key(mx, w, len, KEY_STEM, &h, &k);
-    if (found || k == SIZE_MAX)
-        return found ? found->fold : NULL;
+    if (found)
+        return found->fold;
     const char *stem = stem_word(mx, w, len);
     if (!stem)
         return NULL;
@@ -1837,17 +1946,49 @@ static inline void order_append(fl_mention **order, long *remap, const fl_mentio
     remap[i] = (long)j;
 }
 
-/* Sorts the run order[run..live) when it was too long for order_append. */
+/* Sorts the run order[run..live) when it was too long for order_append
+ * (more than SORT_INSERT_MAX). */
 static void order_finish(fl_mention **order, long *remap, const fl_mention *old, size_t run,
                          size_t live)
 {
-    if (live - run <= SORT_INSERT_MAX)
-        return;
     // NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers
     qsort(order + run, live - run, sizeof *order, order_cmp);
     for (size_t k = run; k < live; k++)
         remap[order[k] - old] = (long)k;
 }
+
+/* Remaps the links of mention m, just copied (see compact). */
+static inline void remap_links(fl_mention *m, const long *remap)
+{
+    if (m->person >= 0)
+        m->person = remap[m->person];
+    if (m->entity >= 0)
+        m->entity = remap[m->entity];
+}
+
+#ifdef FL_BLOCK_AVX2
+/* compact()'s copies, most of the work of settling a document, 32 bytes
+ * a move with AVX2 (the compiler copies a struct 16 bytes a move). */
+__attribute__((target("avx2"))) static void
+copy_live_avx2(fl_mention *items, fl_mention *const *order, size_t live, const long *remap)
+{
+    _Static_assert(sizeof(fl_mention) >= 128, "copy_live_avx2 copies 128 bytes, then the rest");
+    for (size_t i = 0; i < live; i++) {
+        const char *from = (const char *)order[i];
+        char *to = (char *)&items[i];
+#define COPY32(k)                                                                                  \
+    _mm256_storeu_si256((__m256i *)(void *)(to + (k)),                                             \
+                        _mm256_loadu_si256((const __m256i *)(const void *)(from + (k))))
+        COPY32(0);
+        COPY32(32);
+        COPY32(64);
+        COPY32(96);
+#undef COPY32
+        memcpy(to + 128, from + 128, sizeof(fl_mention) - 128);
+        remap_links(&items[i], remap);
+    }
+}
+#endif
 
 /* Drops dead mentions and puts the rest in source order, keeping links:
  * `order` (the `live` live mentions in source order, see order_append)
@@ -1863,13 +2004,15 @@ static void compact(fl_mx *mx, fl_mention *const *order, size_t live, const long
         doc->status = FL_ENOMEM;
         return;
     }
-    for (size_t i = 0; i < live; i++) {
-        items[i] = *order[i];
-        if (items[i].person >= 0)
-            items[i].person = remap[items[i].person];
-        if (items[i].entity >= 0)
-            items[i].entity = remap[items[i].entity];
-    }
+#ifdef FL_BLOCK_AVX2
+    if (mx->avx2)
+        copy_live_avx2(items, order, live, remap);
+    else
+#endif
+        for (size_t i = 0; i < live; i++) {
+            items[i] = *order[i];
+            remap_links(&items[i], remap);
+        }
     doc->mentions.items = items;
     doc->mentions.count = live;
     doc->mentions.cap = n;
@@ -1939,12 +2082,11 @@ static void settle_read(fl_mx *mx, const fl_mention *m, fl_key_memo *e)
     }
 }
 
-/* Whether mention i's surface has a space, found once per surface (but
+/* Whether mention m's surface (key memo entry e) has a space, found once per surface (but
  * for a mention that was in the document before, whose length may not be
  * its surface's). */
-static inline bool has_space(fl_mx *mx, size_t i, const fl_mention *m)
+static inline bool has_space(fl_key_memo *e, const fl_mention *m)
 {
-    fl_key_memo *e = &mx->keys[mx->mention_key[i]];
     if (e->tag & KEY_OLD)
         return memchr(m->surface, ' ', m->len) != NULL;
     if (e->spaced == SPACED_UNKNOWN)
@@ -1972,18 +2114,22 @@ static void settle_document(fl_mx *mx)
     size_t nt = 0;
     for (size_t f = 0; f < mx->fold_count; f++)
         st[f] = (fold_state){-1, -1, -1, -1, false, false};
-#define FOLD_ID(i) (mx->keys[mx->mention_key[i]].fold_id)
+#define FOLD_ID(i) (keys[mention_key[i]].fold_id)
     /* fold ids are below fold_count (handed out in order), which the
      * analyzer cannot see: it takes st[fold id] as unset */
     // NOLINTBEGIN(clang-analyzer-core.UndefinedBinaryOperatorResult)
 
     /* names written in ordinary case, by fold; acronyms by fold; the long
      * forms: surnames of multi-word names, short forms of companies */
+    fl_mention *const old = doc->mentions.items;
+    /* settle_read adds no keys: the memo stays where it is */
+    fl_key_memo *const keys = mx->keys;
+    const uint32_t *const mention_key = mx->mention_key;
     for (size_t i = 0; i < n; i++) {
-        const fl_mention *m = FL_DOC_MENTION(doc, i);
+        const fl_mention *m = &old[i];
         if ((m->kind != FL_M_NAME && m->kind != FL_M_ACRONYM) || (flags[i] & FL_MF_DEAD))
             continue;
-        fl_key_memo *e = &mx->keys[mx->mention_key[i]];
+        fl_key_memo *e = &keys[mention_key[i]];
         fold_state *f = &st[e->fold_id];
         if (m->kind == FL_M_ACRONYM) {
             f->acronym = true;
@@ -2026,39 +2172,39 @@ static void settle_document(fl_mx *mx)
      * (NVIDIA); coreference-lite; ages and titles whose person was dropped
      * lose the link */
     /* the live mentions in source order for compact(), sentence by
-     * sentence: order[run..live) the current one's */
-    const fl_mention *old = doc->mentions.items;
+     * sentence: order[run..live) the current one's. A link to a dead
+     * mention is dropped by compact() (its remap is -1). */
     size_t live = 0, run = 0, run_sentence = SIZE_MAX;
     for (size_t i = 0; i < n; i++) {
+        fl_mention *m = &old[i];
         if (flags[i] & FL_MF_DEAD) {
             remap[i] = -1;
             continue;
         }
-        fl_mention *m = FL_DOC_MENTION(doc, i);
-        if (m->kind == FL_M_ACRONYM) {
-            const fold_state *f = &st[FOLD_ID(i)];
-            if (f->name >= 0 && f->confirmed)
+        if (m->kind == FL_M_ACRONYM || m->kind == FL_M_NAME) {
+            fl_key_memo *e = &keys[mention_key[i]];
+            const fold_state *f = &st[e->fold_id];
+            if (m->kind == FL_M_ACRONYM && f->name >= 0 && f->confirmed)
                 m->kind = FL_M_NAME;
+            if (m->kind == FL_M_NAME && !has_space(e, m)) {
+                if (f->short_form >= 0)
+                    m->entity = f->short_form;
+                else if (f->surname >= 0 && f->surname < (long)i &&
+                         !(f->surname2 >= 0 && f->surname2 < (long)i))
+                    m->entity = f->surname;
+            }
         }
-        if (m->kind == FL_M_NAME && !has_space(mx, i, m)) {
-            const fold_state *f = &st[FOLD_ID(i)];
-            if (f->short_form >= 0)
-                m->entity = f->short_form;
-            else if (f->surname >= 0 && f->surname < (long)i &&
-                     !(f->surname2 >= 0 && f->surname2 < (long)i))
-                m->entity = f->surname;
-        }
-        if (m->person >= 0 && (flags[m->person] & FL_MF_DEAD))
-            m->person = -1;
         if (m->sentence != run_sentence) {
-            order_finish(order, remap, old, run, live);
+            if (live - run > SORT_INSERT_MAX)
+                order_finish(order, remap, old, run, live);
             run = live;
             run_sentence = m->sentence;
         }
         order_append(order, remap, old, run, &live, m, i);
     }
-    order_finish(order, remap, old, run, live);
-    // NOLINTEND(clang-analyzer-core.UndefinedBinaryOperatorResult)
+    if (live - run > SORT_INSERT_MAX)
+        order_finish(order, remap, old, run, live);
+        // NOLINTEND(clang-analyzer-core.UndefinedBinaryOperatorResult)
 #undef FOLD_ID
     compact(mx, order, live, remap);
     free(st);
@@ -2077,6 +2223,10 @@ static bool scratch_reserve(fl_mx *mx, size_t longest, size_t mentions)
     if (words < 128)
         words = 128;
     const size_t n_blocks = cap / 64 + 2, slots = mx->memo_first;
+    /* the folds' index a quarter of the keys' (only names and acronyms
+     * have their folds interned: about one fold to eight keys), not
+     * below 256 slots */
+    const size_t fold_slots = slots / 4 > 256 ? slots / 4 : slots < 256 ? slots : 256;
     /* as many memo entries as the indexes hold before they grow (for the
      * small documents; larger ones grow the memos as they go) */
     const size_t memos = mx->memo_first <= 4096 ? mx->memo_first / 2 : mx->memo_first / 4;
@@ -2086,7 +2236,8 @@ static bool scratch_reserve(fl_mx *mx, size_t longest, size_t mentions)
     size_t o_keys = align8(o_mentions + mentions * sizeof(fl_mention));
     size_t o_folds = align8(o_keys + memos * sizeof(fl_key_memo));
     size_t o_u32 = align8(o_folds + memos * sizeof(fl_fold_entry));
-    size_t o_bytes = o_u32 + (2 * cap + 4 * words + mentions + 2 * slots) * sizeof(uint32_t);
+    size_t o_bytes =
+        o_u32 + (2 * cap + 4 * words + mentions + slots + fold_slots) * sizeof(uint32_t);
     size_t bytes = o_bytes + mentions + longest + 8;
     char *p = malloc(bytes);
     if (!p)
@@ -2110,8 +2261,8 @@ static bool scratch_reserve(fl_mx *mx, size_t longest, size_t mentions)
     mx->key_index.slots = mx->mention_key + mentions;
     mx->key_index.cap = slots;
     mx->fold_index.slots = mx->key_index.slots + slots;
-    mx->fold_index.cap = slots;
-    memset(mx->key_index.slots, 0, 2 * slots * sizeof(uint32_t));
+    mx->fold_index.cap = fold_slots;
+    memset(mx->key_index.slots, 0, (slots + fold_slots) * sizeof(uint32_t));
     mx->wend_cap = cap;
     mx->words_cap = words;
     mx->flags.items = p + o_bytes;
@@ -2132,6 +2283,7 @@ static bool take_mentions(fl_mx *mx)
     const fl_mention *old = v->items;
     v->items = mx->mention_store; /* room for 2 * n + 16 and more */
     v->cap = mx->mention_cap;
+    set_mention_room(mx);
     if (n)
         memcpy(mx->mention_store, old, n * sizeof *mx->mention_store);
     memset(mx->flags.items, 0, n);
@@ -2177,6 +2329,7 @@ fl_status fl_find_mentions(fl_doc *doc)
     mx.text = doc->prose.text;
 #ifdef FL_BLOCK_AVX2
     mx.avx2 = __builtin_cpu_supports("avx2") != 0;
+    mx.bmi2 = mx.avx2 && __builtin_cpu_supports("bmi") && __builtin_cpu_supports("bmi2");
 #endif
     fl_vec_init(&mx.pending, sizeof(fl_pending));
     fl_vec_init(&mx.flags, 1);

@@ -130,11 +130,17 @@ static inline uint32_t fl_head_lengths(size_t wl)
  * beginning with (Thomas, Wheeler, Chief). */
 static inline unsigned fl_word_sketch(const char *w, size_t len)
 {
-    uint32_t x = (uint32_t)len | ((uint32_t)((unsigned char)w[0] | 0x20) << 8);
-    if (len > 1)
-        x |= (uint32_t)((unsigned char)w[1] | 0x20) << 16;
-    if (len > 2)
-        x |= (uint32_t)((unsigned char)w[2] | 0x20) << 24;
+    uint32_t first; /* the first three bytes lowered, byte k at bits 8k */
+    if (len >= 4) {
+        first = (fl_load4(w) & 0xFFFFFFu) | 0x202020u; /* most words: one load */
+    } else {
+        first = (uint32_t)((unsigned char)w[0] | 0x20);
+        if (len > 1)
+            first |= (uint32_t)((unsigned char)w[1] | 0x20) << 8;
+        if (len > 2)
+            first |= (uint32_t)((unsigned char)w[2] | 0x20) << 16;
+    }
+    const uint32_t x = (uint32_t)len | first << 8;
     const uint64_t y = (uint64_t)x << 8 | ((unsigned char)w[len - 1] | 0x20);
     return (unsigned)((y * 0x9E3779B97F4A7C15ull) >> 52); /* 12 bits */
 }
@@ -212,6 +218,7 @@ typedef struct fl_mx {
     void *scratch;
     size_t scratch_size;
     bool avx2; /* the CPU has AVX2 (mentions.c's masks use it) */
+    bool bmi2; /* ... and BMI1 and BMI2 (fill_word_ends uses them) */
     /* one byte per byte of the sentence and 8 zero bytes after it (so a
      * test reads 8 bytes at a time) */
     unsigned char *claimed;
@@ -289,6 +296,9 @@ typedef struct fl_mx {
     fl_mention *mention_store;
     uint32_t *mention_key;
     size_t mention_cap;
+    /* fl_mx_add's limit: the buffer's capacity, or doc->max_mentions when
+     * lower */
+    size_t mention_room;
 } fl_mx;
 
 #define FL_NAME_MARK_JOINED 0x80000000u
