@@ -853,7 +853,7 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
             break;
         size_t s = i;
         /* a word that cannot anchor is no preposition either */
-        uint64_t v, bad, alpha, stop;
+        uint64_t v, bad, alpha, stop = 0;
         size_t n;
         const stem_slot *sl;
         if (hi - s >= 8 && (stop = word_masks(v = fl_load8(t + s), &bad, &alpha))) {
@@ -904,7 +904,7 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
         if (i <= lo || (c & FL_CTX_BYTE_BREAK))
             break;
         size_t e = i;
-        uint64_t v, bad, alpha, stop;
+        uint64_t v, bad, alpha, stop = 0;
         size_t n;
         const stem_slot *sl;
         if (e - lo >= 8 && (stop = word_masks(v = fl_load8(t + e - 8), &bad, &alpha))) {
