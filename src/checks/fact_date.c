@@ -1000,10 +1000,11 @@ static void run(fl_doc *doc)
             }
             continue;
         }
-        if (bound_or_range(&cx, ds, de, sf, se))
-            continue;
+        /* most dates have no event word: that is found first, and only a
+         * date that has one is asked whether it is a bound or in a range
+         * (both only read) */
         kind = attach(&cx, ds, de, sf, se, &ev);
-        if (kind == EV_NONE)
+        if (kind == EV_NONE || bound_or_range(&cx, ds, de, sf, se))
             continue;
         dates[3 * q + 1] = ev;
         dates[3 * q + 2] = (size_t)kind;

@@ -460,7 +460,12 @@ typedef struct ws_stems {
 } ws_stems;
 _Static_assert(2 * (WS_FULL + WS_ROOM) <= WS_SLOTS, "the table stays half empty");
 
-enum { MEMO_FRONT_BITS = 7, MEMO_FRONT = 1 << MEMO_FRONT_BITS };
+enum {
+    MEMO_FRONT_BITS = 7,
+    MEMO_FRONT = 1 << MEMO_FRONT_BITS,
+    MEMO_LONG_BITS = 6,
+    MEMO_LONG = 1 << MEMO_LONG_BITS
+};
 typedef struct stem_memo {
     struct sb_stemmer *stemmer; /* without a workspace */
     stem_slot *slots;
@@ -474,7 +479,19 @@ typedef struct stem_memo {
      * none) and its slot; cleared when the table grows or changes */
     uint64_t front_word[MEMO_FRONT];
     uint32_t front_at[MEMO_FRONT];
+    /* the same for words of 8 to 15 bytes: their two lower-cased
+     * chunks, at the places whose bit is set in long_set */
+    uint64_t long_set;
+    uint64_t long_word[MEMO_LONG][2];
+    uint32_t long_at[MEMO_LONG];
 } stem_memo;
+
+/* Empties the memo's front tables (its slots moved or changed). */
+static void front_clear(stem_memo *memo)
+{
+    memset(memo->front_word, 0, sizeof memo->front_word);
+    memo->long_set = 0;
+}
 
 /* The stopword filter's bucket of a word's first byte. */
 static unsigned stop_bucket(char c)
@@ -495,7 +512,7 @@ static bool memo_init(fl_doc *doc, stem_memo *memo, size_t slots)
  * full), else one in the arena; false when out of memory. */
 static bool memo_open(fl_doc *doc, stem_memo *memo)
 {
-    memset(memo->front_word, 0, sizeof memo->front_word);
+    front_clear(memo);
     memo->stop_lens = NULL;
     void **block = doc->ws ? fl_ctx_ws_memo(doc, FL_CTX_MEMO_NUMBER_STEMS) : NULL;
     if (block && !*block)
@@ -533,7 +550,7 @@ static bool memo_grow(fl_doc *doc, stem_memo *memo)
     size_t old_cap = memo->mask + 1;
     if (!memo_init(doc, memo, old_cap * 2))
         return false;
-    memset(memo->front_word, 0, sizeof memo->front_word);
+    front_clear(memo);
     for (size_t i = 0; i < old_cap; i++) {
         if (!old[i].word)
             continue;
@@ -644,7 +661,7 @@ static const stem_slot *memo_add(fl_doc *doc, stem_memo *memo, const low_word *w
          * the arena from here on (the stems keep their ids) */
         if (!memo_init(doc, memo, 64))
             return NULL;
-        memset(memo->front_word, 0, sizeof memo->front_word);
+        front_clear(memo);
         at = h & memo->mask;
     }
     if ((memo->count + 1) * 2 > memo->mask + 1) {
@@ -716,6 +733,82 @@ static inline const stem_slot *memo_short(fl_doc *doc, stem_memo *memo, uint64_t
     return sl;
 }
 
+/* memo_stem of the word of 8 to 15 ASCII letters whose first eight
+ * bytes, lower-cased as fl_load8 reads them, are v0 and whose other bytes
+ * (zero past them) are v1: through the long front table first. */
+static inline const stem_slot *memo_long(fl_doc *doc, stem_memo *memo, uint64_t v0, uint64_t v1,
+                                         size_t n)
+{
+    /* lower_word's hash of the two chunks */
+    uint64_t h = v0 * 0x9E3779B97F4A7C15ull;
+    h ^= h >> 29;
+    h = (h ^ v1) * 0x9E3779B97F4A7C15ull;
+    h ^= h >> 29;
+    size_t f = (size_t)(h >> (64 - MEMO_LONG_BITS));
+    if ((memo->long_set >> f & 1u) && memo->long_word[f][0] == v0 && memo->long_word[f][1] == v1)
+        return &memo->slots[memo->long_at[f]];
+    low_word w;
+    store_le8(&w.u.chunk[0], v0);
+    store_le8(&w.u.chunk[1], v1);
+    w.n = n;
+    w.chunks = 2;
+    w.hash = (unsigned)(h >> 32) ^ (unsigned)h;
+    const stem_slot *sl = memo_stem(doc, memo, &w);
+    if (sl) {
+        memo->long_set |= 1ull << f;
+        memo->long_word[f][0] = v0;
+        memo->long_word[f][1] = v1;
+        memo->long_at[f] = (uint32_t)(sl - memo->slots);
+    }
+    return sl;
+}
+
+/* The word of 8 to 15 bytes at p (the first eight all word bytes; at
+ * least 16 bytes left in the sentence from p): twice its length, plus 1
+ * when it cannot anchor (digits or bytes past ASCII), else with *sl its
+ * slot (NULL when out of memory); 0 when it is 16 bytes or longer (read
+ * byte by byte). Kept out of line: most words are shorter. */
+static __attribute__((noinline)) size_t long_after(fl_doc *doc, stem_memo *memo, const char *p,
+                                                   const stem_slot **sl)
+{
+    uint64_t bad0, alpha0, bad1, alpha1;
+    uint64_t v0 = fl_load8(p), v1 = fl_load8(p + 8);
+    (void)word_masks(v0, &bad0, &alpha0);
+    uint64_t stop = word_masks(v1, &bad1, &alpha1);
+    if (!stop)
+        return 0;
+    size_t n1 = (size_t)__builtin_ctzll(stop) >> 3;
+    uint64_t keep = fl_low_bytes(n1);
+    if ((bad0 | (bad1 & keep)) & FL_BYTES_80)
+        return 2 * (8 + n1) + 1;
+    *sl = memo_long(doc, memo, v0 | (alpha0 >> 2), (v1 & keep) | ((alpha1 & keep) >> 2), 8 + n1);
+    return 2 * (8 + n1);
+}
+
+/* long_after for the word of 8 to 15 bytes that ends at p (the eight
+ * bytes before p all word bytes; at least 16 bytes in the sentence before
+ * p). */
+static __attribute__((noinline)) size_t long_before(fl_doc *doc, stem_memo *memo, const char *p,
+                                                    const stem_slot **sl)
+{
+    uint64_t bad, alpha, bad0, alpha0;
+    uint64_t v = fl_load8(p - 8);
+    (void)word_masks(v, &bad, &alpha);
+    uint64_t stop = word_masks(fl_load8(p - 16), &bad0, &alpha0);
+    if (!stop)
+        return 0;
+    /* its first chunk is read again from its start (within the text),
+     * its second is the last n1 bytes of v */
+    size_t n1 = (size_t)__builtin_clzll(stop) >> 3;
+    uint64_t v0 = fl_load8(p - 8 - n1);
+    (void)word_masks(v0, &bad0, &alpha0);
+    if ((bad0 | bad) & FL_BYTES_80)
+        return 2 * (8 + n1) + 1;
+    uint64_t rest = n1 ? (v | (alpha >> 2)) >> (64 - 8 * n1) : 0;
+    *sl = memo_long(doc, memo, v0 | (alpha0 >> 2), rest, 8 + n1);
+    return 2 * (8 + n1);
+}
+
 /* Adds the word of slot sl as an anchor of a unless it is none (a
  * stopword, a generic anchor, the quantity's unit, or one a has);
  * returns whether it did. */
@@ -753,23 +846,30 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
     int object = 0; /* 0 before an object preposition, 1 inside its object, 2 after */
     low_word w;
     while (i < hi && words < FL_NUM_AFTER) {
-        while (i < hi && !(byte_class(t[i]) & (FL_CTX_BYTE_WORD | FL_CTX_BYTE_BREAK)))
+        unsigned c = 0;
+        while (i < hi && !((c = byte_class(t[i])) & (FL_CTX_BYTE_WORD | FL_CTX_BYTE_BREAK)))
             i++;
-        if (i >= hi || (byte_class(t[i]) & FL_CTX_BYTE_BREAK))
+        if (i >= hi || (c & FL_CTX_BYTE_BREAK))
             break;
         size_t s = i;
         /* a word that cannot anchor is no preposition either */
-        uint64_t v, bad, alpha, stop;
+        uint64_t v, bad, alpha, stop = 0;
+        size_t n;
         const stem_slot *sl;
         if (hi - s >= 8 && (stop = word_masks(v = fl_load8(t + s), &bad, &alpha))) {
             /* most words end within eight bytes: found, checked and
              * lower-cased at once (t[s] is a word byte, so n >= 1) */
-            size_t n = (size_t)__builtin_ctzll(stop) >> 3;
+            n = (size_t)__builtin_ctzll(stop) >> 3;
             uint64_t keep = fl_low_bytes(n);
             i = s + n;
             if (n < 2 || (bad & keep & FL_BYTES_80))
                 continue;
             sl = memo_short(doc, memo, v & keep, alpha & keep, n);
+        } else if (hi - s >= 16 && !stop && (n = long_after(doc, memo, t + s, &sl))) {
+            /* a word of 8 to 15 bytes */
+            i = s + (n >> 1);
+            if (n & 1)
+                continue;
         } else {
             while (i < hi && (byte_class(t[i]) & FL_CTX_BYTE_WORD))
                 i++;
@@ -798,23 +898,30 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
     i = m->off;
     words = 0;
     while (i > lo && words < FL_NUM_BEFORE) {
-        while (i > lo && !(byte_class(t[i - 1]) & (FL_CTX_BYTE_WORD | FL_CTX_BYTE_BREAK)))
+        unsigned c = 0;
+        while (i > lo && !((c = byte_class(t[i - 1])) & (FL_CTX_BYTE_WORD | FL_CTX_BYTE_BREAK)))
             i--;
-        if (i <= lo || (byte_class(t[i - 1]) & FL_CTX_BYTE_BREAK))
+        if (i <= lo || (c & FL_CTX_BYTE_BREAK))
             break;
         size_t e = i;
-        uint64_t v, bad, alpha, stop;
+        uint64_t v, bad, alpha, stop = 0;
+        size_t n;
         const stem_slot *sl;
         if (e - lo >= 8 && (stop = word_masks(v = fl_load8(t + e - 8), &bad, &alpha))) {
             /* the eight bytes up to e hold the word's start: its bytes
              * are those after the last that is no word byte (t[e - 1] is
              * a word byte, so n >= 1) */
             size_t shift = (size_t)(64 - __builtin_clzll(stop)); /* past that byte */
-            size_t n = (64 - shift) >> 3;
+            n = (64 - shift) >> 3;
             i = e - n;
             if (n < 2 || ((bad & FL_BYTES_80) >> shift))
                 continue;
             sl = memo_short(doc, memo, v >> shift, alpha >> shift, n);
+        } else if (e - lo >= 16 && !stop && (n = long_before(doc, memo, t + e, &sl))) {
+            /* a word of 8 to 15 bytes */
+            i = e - (n >> 1);
+            if (n & 1)
+                continue;
         } else {
             while (i > lo && (byte_class(t[i - 1]) & FL_CTX_BYTE_WORD))
                 i--;
