@@ -1118,6 +1118,19 @@ static inline bool push_one_byte(seg *sg, size_t off, fl_token_kind kind, uint8_
     return true;
 }
 
+/* Pushes the period at off, straight after a word: a stop, as push_token
+ * would note it. */
+static inline bool push_period(seg *sg, size_t off)
+{
+    if ((sg->n == sg->cap && !grow_tokens(sg)) || !stop_push(sg))
+        return false;
+    sg->toks[sg->n] = (fl_token){.off = off, .len = 1, .kind = FL_TOK_PUNCT};
+    sg->flags[sg->n] = 0;
+    sg->nonwords++;
+    sg->n++;
+    return true;
+}
+
 /* A word of ASCII letters before a period that scan_plain leaves to
  * scan_word: a dotted form ("U.S.", "e.g."), a listed abbreviation
  * ("Mr.", "Sen.", "No. 5"), an initial ("J.") or a word of one or two
@@ -1340,8 +1353,20 @@ static __attribute__((noinline)) fl_status tokenize(seg *sg)
                 i = end;
                 gap = 0;
                 breaks = 0;
-                if (len - i < 2 || s[i] != ' ' || !alnum_counts[s[i + 1]])
+                if (len - i < 2 || s[i] != ' ' || !alnum_counts[s[i + 1]]) {
+                    if (i < len && s[i] == '.' && (len - i < 2 || s[i + 1] != '.')) {
+                        /* a period after it, as the punctuation path below
+                         * pushes it (no run of dots), most often a
+                         * sentence's end ("in 2019.") */
+                        if (!push_period(sg, i))
+                            return FL_ENOMEM;
+                        i++;
+                        if (len - i >= 2 && s[i] == ' ' && alnum_counts[s[i + 1]])
+                            goto space_word;
+                    }
                     break;
+                }
+            space_word:
                 i++;
                 gap = G_SPACE;
             }
@@ -2647,19 +2672,6 @@ static bool word_stem(fl_stem_cache *c, struct sb_stemmer *stemmer, const char *
     return true;
 }
 
-/* Pushes the period at off, straight after a word: a stop, as push_token
- * would note it. */
-static inline bool push_period(seg *sg, size_t off)
-{
-    if ((sg->n == sg->cap && !grow_tokens(sg)) || !stop_push(sg))
-        return false;
-    sg->toks[sg->n] = (fl_token){.off = off, .len = 1, .kind = FL_TOK_PUNCT};
-    sg->flags[sg->n] = 0;
-    sg->nonwords++;
-    sg->n++;
-    return true;
-}
-
 /* After fast_words: the word s[off..off+k) (three to fifteen ASCII letters,
  * small or capitalized) before a period. When
  * the period ends the word (plain_stop_ends: no ASCII letter, digit or
@@ -2720,10 +2732,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
     memcpy(&number_tail, (const unsigned char *)&number + TAIL, 8);
     memcpy(&small_tail, (const unsigned char *)&small_word + TAIL, 8);
     memcpy(&cap_tail, (const unsigned char *)&cap_word + TAIL, 8);
-    /* a word of three letters or more before a period: its length (upper
-     * as below) */
-    size_t period = 0, nolower = 0, others = 0;
-    uint64_t period_upper = 0;
+    size_t nolower = 0, others = 0;
     const unsigned char *end = s + sg->len;
     while (at <= lim) {
         uint64_t w = fl_load8(at);
@@ -2806,12 +2815,16 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
         }
         unsigned char t = at[k];
         if (t != ' ' && __builtin_expect(!word_end[t], 0)) {
-            if (t == '.' && k >= 3) {
-                period = k;
-                period_upper = upper;
-            } else if (t == '\'' || t == '-') {
-                g |= G_JOINED;
+            if (t == '.' && k >= 3 && !(upper & ~0x20ull)) {
+                /* maybe a sentence's end: period_word's */
+                sg->n = (size_t)(tok - sg->toks);
+                sg->nolower += nolower;
+                sg->nonwords += others;
+                *gap = g;
+                return period_word(sg, (size_t)(at - s), k, upper != 0, gap);
             }
+            if (t == '\'' || t == '-')
+                g |= G_JOINED;
             break;
         }
         if (upper & ~0x20ull)
@@ -2846,8 +2859,6 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
     sg->nolower += nolower;
     sg->nonwords += others;
     *gap = g;
-    if (period && !(period_upper & ~0x20ull))
-        return period_word(sg, (size_t)(at - s), period, period_upper != 0, gap);
     return (size_t)(at - s);
 }
 
