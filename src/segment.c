@@ -2693,6 +2693,16 @@ static size_t period_word(seg *sg, size_t off, size_t k, bool cap, uint8_t *gap)
     return off + k + 1;
 }
 
+/* Writes a word of fast_words at tok: off, len and the fields from kind on
+ * (tail); returns the token after it. */
+static inline fl_token *put_word(fl_token *tok, size_t off, size_t len, uint64_t tail)
+{
+    tok->off = off;
+    tok->len = len;
+    memcpy((unsigned char *)tok + offsetof(fl_token, kind), &tail, 8);
+    return tok + 1;
+}
+
 /* The most common case of scan_plain in a loop of its own, so that its
  * state stays in registers: words of one to fifteen ASCII letters, all small
  * or capitalized, each ended by a byte of word_end, one space apart.
@@ -2814,31 +2824,26 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
             upper = (~w & 0x2020202020202020ull) | (~w2 & keep & 0x2020202020202020ull);
         }
         unsigned char t = at[k];
-        if (t != ' ' && __builtin_expect(!word_end[t], 0)) {
-            if (t == '.' && k >= 3 && !(upper & ~0x20ull)) {
-                /* maybe a sentence's end: period_word's */
-                sg->n = (size_t)(tok - sg->toks);
-                sg->nolower += nolower;
-                sg->nonwords += others;
-                *gap = g;
-                return period_word(sg, (size_t)(at - s), k, upper != 0, gap);
-            }
-            if (t == '\'' || t == '-')
-                g |= G_JOINED;
-            break;
-        }
-        if (upper & ~0x20ull)
-            break; /* a capital after the first letter */
-        tok->off = (size_t)(at - s);
-        tok->len = k;
         uint64_t tail = upper ? cap_tail : small_tail;
-        memcpy((unsigned char *)tok + TAIL, &tail, 8);
-        tok++;
-        *flag++ = g; /* T_NOLOWER only counted (no reader asks a plain word) */
-        if (__builtin_expect(upper && k == 1, 0))
-            nolower++; /* a capital on its own: "I", "A" */
-        at += k;
-        if (t != ' ') {
+        if (__builtin_expect(t != ' ', 0)) {
+            if (!word_end[t] || (upper & ~0x20ull)) {
+                if (t == '.' && k >= 3 && !(upper & ~0x20ull)) {
+                    /* maybe a sentence's end: period_word's */
+                    sg->n = (size_t)(tok - sg->toks);
+                    sg->nolower += nolower;
+                    sg->nonwords += others;
+                    *gap = g;
+                    return period_word(sg, (size_t)(at - s), k, upper != 0, gap);
+                }
+                if (t == '\'' || t == '-')
+                    g |= G_JOINED;
+                break; /* or a capital after the first letter */
+            }
+            tok = put_word(tok, (size_t)(at - s), k, tail);
+            *flag++ = g;
+            if (__builtin_expect(upper && k == 1, 0))
+                nolower++;
+            at += k;
             if (t == ',' && k >= 2 && at + 1 < end && at[1] == ' ') {
                 /* ", " after the word: the comma as tokenize pushes it
                  * (push_one_byte), then on to the next word */
@@ -2852,7 +2857,13 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
             g = 0;
             break;
         }
-        at++;
+        if (upper & ~0x20ull)
+            break; /* a capital after the first letter */
+        tok = put_word(tok, (size_t)(at - s), k, tail);
+        *flag++ = g; /* T_NOLOWER only counted (no reader asks a plain word) */
+        if (__builtin_expect(upper && k == 1, 0))
+            nolower++; /* a capital on its own: "I", "A" */
+        at += k + 1;
         g = G_SPACE;
     }
     sg->n = (size_t)(tok - sg->toks);
