@@ -2716,7 +2716,9 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
     uint8_t g = *gap;
     if ((g & (G_LINE | G_PARA)) || sg->len - i < 8)
         return i; /* split_sentences must hear of a line break */
-    const unsigned char *s = sg->s, *at = s + i, *last = s + sg->len - 8;
+    /* at: where the next token starts (an offset, which the tokens keep) */
+    const unsigned char *s = sg->s;
+    size_t at = i, len = sg->len, last = len - 8;
     fl_token *tok = sg->toks + sg->n;
     /* each step pushes one token or two and moves on by as many bytes or
      * more (a word and a space; a word or number, a comma and a space; a
@@ -2726,7 +2728,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
     size_t room = sg->cap - sg->n;
     if (room < 2)
         return i;
-    const unsigned char *lim = (size_t)(last - at) >= room - 2 ? at + (room - 2) : last;
+    size_t lim = last - at >= room - 2 ? at + (room - 2) : last;
     uint8_t *flag = sg->flags + sg->n;
     /* a word's fields from kind on (all but off and len), small or
      * capitalized, copied as eight bytes: one store instead of clearing the
@@ -2743,29 +2745,21 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
     memcpy(&small_tail, (const unsigned char *)&small_word + TAIL, 8);
     memcpy(&cap_tail, (const unsigned char *)&cap_word + TAIL, 8);
     size_t nolower = 0, others = 0;
-    const unsigned char *end = s + sg->len;
     while (at <= lim) {
-        uint64_t w = fl_load8(at);
+        uint64_t w = fl_load8(s + at);
         /* bytes past ASCII may carry into the bytes after them, but every
          * byte up to the first stop is an ASCII letter */
         uint64_t stop = ~FL_BYTES_IN(w | 0x2020202020202020ull, 'a', 'z') & FL_BYTES_80;
         if (stop & 0x80) {
             /* no letter first: a number of ASCII digits before a space, ", "
              * or '%' as scan_plain and tokenize push it (with the comma or
-             * '%'), else the caller's; `pos` where it is, hidden from the
-             * compiler, which would otherwise work out the offset of `at`
-             * for both paths before it branches and hold it in a register
-             * through the words' path */
-            size_t pos = (size_t)at;
-#if defined(__GNUC__) || defined(__clang__)
-            __asm__("" : "+r"(pos));
-#endif
-            pos -= (size_t)s;
+             * '%'), else the caller's */
+            size_t pos = at;
             uint64_t nd = ~FL_BYTES_IN(w, '0', '9') & FL_BYTES_80;
             if (nd & 0x80) {
                 /* a token of one byte ('$', '('...), as tokenize pushes it
                  * (push_one_byte), then on to what follows it at once */
-                unsigned kind = one_byte_kind[*at];
+                unsigned kind = one_byte_kind[s[at]];
                 if (!kind)
                     break;
                 *tok++ = (fl_token){.off = pos, .len = 1, .kind = (fl_token_kind)(kind - 1)};
@@ -2777,14 +2771,14 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
             }
             /* at most 7: eight digits or more stop at a digit (the caller's) */
             size_t k = (unsigned)__builtin_ctzll(nd | 1ull << 63) >> 3;
-            unsigned char t = at[k];
-            if ((t == ',' || t == '.') && at + k + 1 < end && is_ascii_digit(at[k + 1])) {
+            unsigned char t = s[at + k];
+            if ((t == ',' || t == '.') && at + k + 1 < len && is_ascii_digit(s[at + k + 1])) {
                 /* thousands or decimals ("16,652", "72.5"), as scan_joined
                  * reads them */
-                k = digits_end(s, sg->len, pos + k) - pos;
-                t = at + k < end ? at[k] : '0';
+                k = digits_end(s, len, pos + k) - pos;
+                t = at + k < len ? s[at + k] : '0';
             }
-            bool comma = t == ',', spaced = at + k + 1 < end && at[k + 1] == ' ';
+            bool comma = t == ',', spaced = at + k + 1 < len && s[at + k + 1] == ' ';
             if (t != ' ' && !((comma || t == '%') && spaced))
                 break;
             tok->off = pos;
@@ -2815,7 +2809,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
             /* eight letters or more: up to fifteen in a second load */
             if (at + 8 > last)
                 break;
-            uint64_t w2 = fl_load8(at + 8);
+            uint64_t w2 = fl_load8(s + at + 8);
             uint64_t stop2 = ~FL_BYTES_IN(w2 | 0x2020202020202020ull, 'a', 'z') & FL_BYTES_80;
             if (!stop2)
                 break;
@@ -2823,7 +2817,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
             k = 8 + ((unsigned)__builtin_ctzll(stop2) >> 3);
             upper = (~w & 0x2020202020202020ull) | (~w2 & keep & 0x2020202020202020ull);
         }
-        unsigned char t = at[k];
+        unsigned char t = s[at + k];
         uint64_t tail = upper ? cap_tail : small_tail;
         if (__builtin_expect(t != ' ', 0)) {
             if (!word_end[t] || (upper & ~0x20ull)) {
@@ -2833,21 +2827,21 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                     sg->nolower += nolower;
                     sg->nonwords += others;
                     *gap = g;
-                    return period_word(sg, (size_t)(at - s), k, upper != 0, gap);
+                    return period_word(sg, at, k, upper != 0, gap);
                 }
                 if (t == '\'' || t == '-')
                     g |= G_JOINED;
                 break; /* or a capital after the first letter */
             }
-            tok = put_word(tok, (size_t)(at - s), k, tail);
+            tok = put_word(tok, at, k, tail);
             *flag++ = g;
             if (__builtin_expect(upper && k == 1, 0))
                 nolower++;
             at += k;
-            if (t == ',' && k >= 2 && at + 1 < end && at[1] == ' ') {
+            if (t == ',' && k >= 2 && at + 1 < len && s[at + 1] == ' ') {
                 /* ", " after the word: the comma as tokenize pushes it
                  * (push_one_byte), then on to the next word */
-                *tok++ = (fl_token){.off = (size_t)(at - s), .len = 1, .kind = FL_TOK_PUNCT};
+                *tok++ = (fl_token){.off = at, .len = 1, .kind = FL_TOK_PUNCT};
                 *flag++ = 0;
                 others++;
                 at += 2;
@@ -2859,7 +2853,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
         }
         if (upper & ~0x20ull)
             break; /* a capital after the first letter */
-        tok = put_word(tok, (size_t)(at - s), k, tail);
+        tok = put_word(tok, at, k, tail);
         *flag++ = g; /* T_NOLOWER only counted (no reader asks a plain word) */
         if (__builtin_expect(upper && k == 1, 0))
             nolower++; /* a capital on its own: "I", "A" */
@@ -2870,7 +2864,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
     sg->nolower += nolower;
     sg->nonwords += others;
     *gap = g;
-    return (size_t)(at - s);
+    return at;
 }
 
 /* The workspace's stem cache, made on first use; NULL when out of memory. */
