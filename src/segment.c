@@ -2672,25 +2672,14 @@ static bool word_stem(fl_stem_cache *c, struct sb_stemmer *stemmer, const char *
     return true;
 }
 
-/* After fast_words: the word s[off..off+k) (three to fifteen ASCII letters,
- * small or capitalized) before a period. When
- * the period ends the word (plain_stop_ends: no ASCII letter, digit or
- * another period after it, no listed abbreviation), pushes both, as
- * scan_plain and tokenize would (gap *gap), and returns where they end
- * (*gap 0); else returns off. SIZE_MAX when out of memory. Most sentences
- * end so. */
-static size_t period_word(seg *sg, size_t off, size_t k, bool cap, uint8_t *gap)
+/* Whether the period after the word s[off..off+k) (three to fifteen ASCII
+ * letters, small or capitalized) ends it, as plain_stop_ends decides: no
+ * ASCII letter, digit or another period after it, and no listed
+ * abbreviation. Most sentences end so. */
+static inline bool period_ends(const unsigned char *s, size_t len, size_t off, size_t k)
 {
-    const unsigned char *w = sg->s + off;
-    unsigned char nx = off + k + 1 < sg->len ? w[k + 1] : ' ';
-    if (alnum_counts[nx] || nx == '.' || (k <= 6 && abbrev_class(w, k) != AB_NONE))
-        return off;
-    if (!push_plain(sg, off, k, FL_TOK_WORD, *gap, cap, false,
-                    FL_TS_KNOWN | FL_TS_LETTER | (cap ? FL_TS_UPPER0 : 0)) ||
-        !push_period(sg, off + k))
-        return SIZE_MAX;
-    *gap = 0;
-    return off + k + 1;
+    unsigned char nx = off + k + 1 < len ? s[off + k + 1] : ' ';
+    return !alnum_counts[nx] && nx != '.' && (k > 6 || abbrev_class(s + off, k) == AB_NONE);
 }
 
 /* Writes a word of fast_words at tok: off, len and the fields from kind on
@@ -2709,7 +2698,7 @@ static inline fl_token *put_word(fl_token *tok, size_t off, size_t len, uint64_t
  * Pushes the words from s[i] on (s[i] a letter or a digit; the first with
  * gap *gap) and returns where it stopped: at a word or other token left to
  * the caller (*gap its gap so far), or after the last word pushed (*gap
- * 0); a word it stops at before a period goes to period_word. SIZE_MAX
+ * 0); a word before a period that ends it is pushed with it. SIZE_MAX
  * when out of memory. */
 static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
 {
@@ -2822,12 +2811,28 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
         if (__builtin_expect(t != ' ', 0)) {
             if (!word_end[t] || (upper & ~0x20ull)) {
                 if (t == '.' && k >= 3 && !(upper & ~0x20ull)) {
-                    /* maybe a sentence's end: period_word's */
-                    sg->n = (size_t)(tok - sg->toks);
+                    /* maybe a sentence's end: the word and the period,
+                     * as scan_plain and tokenize push them (room for two
+                     * tokens at each step), then back to the caller */
                     sg->nolower += nolower;
+                    if (!period_ends(s, len, at, k)) {
+                        sg->n = (size_t)(tok - sg->toks);
+                        sg->nonwords += others;
+                        *gap = g;
+                        return at;
+                    }
+                    tok = put_word(tok, at, k, tail);
+                    *flag++ = g;
+                    sg->n = (size_t)(tok - sg->toks);
                     sg->nonwords += others;
-                    *gap = g;
-                    return period_word(sg, at, k, upper != 0, gap);
+                    if (!stop_push(sg)) /* the period: a stop, as push_token notes it */
+                        return SIZE_MAX;
+                    *tok = (fl_token){.off = at + k, .len = 1, .kind = FL_TOK_PUNCT};
+                    *flag = 0;
+                    sg->n++;
+                    sg->nonwords++;
+                    *gap = 0;
+                    return at + k + 1;
                 }
                 if (t == '\'' || t == '-')
                     g |= G_JOINED;
