@@ -2827,12 +2827,19 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                     sg->nonwords += others;
                     if (!stop_push(sg)) /* the period: a stop, as push_token notes it */
                         return SIZE_MAX;
-                    *tok = (fl_token){.off = at + k, .len = 1, .kind = FL_TOK_PUNCT};
-                    *flag = 0;
+                    *tok++ = (fl_token){.off = at + k, .len = 1, .kind = FL_TOK_PUNCT};
+                    *flag++ = 0;
                     sg->n++;
                     sg->nonwords++;
-                    *gap = 0;
-                    return at + k + 1;
+                    nolower = others = 0; /* counted */
+                    at += k + 1;
+                    if (len - at >= 2 && s[at] == ' ' && alnum_counts[s[at + 1]]) {
+                        at++; /* on to the next sentence's first word */
+                        g = G_SPACE;
+                        continue;
+                    }
+                    g = 0;
+                    break;
                 }
                 if (t == '\'' || t == '-')
                     g |= G_JOINED;
