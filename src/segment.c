@@ -1265,8 +1265,12 @@ static __attribute__((noinline)) int scan_joined(seg *sg, size_t i, uint8_t gap,
         for (;;) {
             if (len - p < 8)
                 return 0; /* near the end of the text: scan_word's */
-            uint64_t w = fl_load8(s + p), letter;
-            uint64_t stop = plain_masks(w, &letter);
+            /* bytes past ASCII may carry into the bytes after them, but
+             * every byte up to the first stop is an ASCII letter or digit
+             * (and chunk_shape reads no further) */
+            uint64_t w = fl_load8(s + p);
+            uint64_t letter = FL_BYTES_IN(w | 0x2020202020202020ull, 'a', 'z');
+            uint64_t stop = ~(letter | FL_BYTES_IN(w, '0', '9')) & FL_BYTES_80;
             chunk_shape(w, stop, letter, &lower, &digits, &camel, &carry);
             if (stop) {
                 p += (size_t)__builtin_ctzll(stop) >> 3;
