@@ -2845,6 +2845,16 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                     g = 0;
                     break;
                 }
+                if (t == '\'' && !(upper & ~0x20ull) && len - at > k + 2 && s[at + k + 1] == 's' &&
+                    s[at + k + 2] == ' ') {
+                    /* a possessive before a space ("company's"), as
+                     * scan_joined pushes it: on to the next word */
+                    tok = put_word(tok, at, k + 2, tail);
+                    *flag++ = g;
+                    at += k + 3;
+                    g = G_SPACE;
+                    continue;
+                }
                 if (t == '\'' || t == '-')
                     g |= G_JOINED;
                 break; /* or a capital after the first letter */
