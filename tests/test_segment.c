@@ -560,7 +560,37 @@ START_TEST(joined_words_same_either_way)
                                         "5 ((x y",
                                         "5 (\"x\" y",
                                         "5 (\xe2\x80\x9cx y",
-                                        "5 (.x y"};
+                                        "5 (.x y",
+                                        "company's x",
+                                        "Moreau's",
+                                        "I's",
+                                        "the end.",
+                                        "B200.",
+                                        "Moreau's x",
+                                        "I's x",
+                                        "abcdefghijklmno's x",
+                                        "abcdefghijklmnop's x",
+                                        "Jones's, x",
+                                        "its's. X",
+                                        "x'sy z",
+                                        "x's\ny",
+                                        "x's  y",
+                                        "x'S y",
+                                        "NATO's x",
+                                        "B200. X",
+                                        "NATO. The",
+                                        "F35. x",
+                                        "Q3.. X",
+                                        "Mr. Moreau's x",
+                                        "the end. Then x",
+                                        "the end. then x",
+                                        "the end.\nThen x",
+                                        "the end.  Then x",
+                                        "the end. \"Then x",
+                                        "the end. 5 x",
+                                        "the Inc. Then x",
+                                        "the end.. Then x",
+                                        "the end.5 x"};
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
         char inner[128], last[64];
         snprintf(inner, sizeof inner, "Then %s and the rest of it.", words[k]);
@@ -625,6 +655,45 @@ START_TEST(dense_numbers)
             ck_assert_uint_eq(t->shape, FL_TS_KNOWN | FL_TS_DIGIT);
         else
             ck_assert_uint_eq(t->shape, 0);
+    }
+    doc_free(doc);
+    free(text);
+}
+END_TEST
+
+/* Sentences of one word and a period as dense as they come, and words
+ * with "'s" between them (more tokens than the first guess of the token
+ * room holds): each token where it belongs, each sentence its own. */
+START_TEST(dense_periods)
+{
+    static const char unit[] = "Abc. Def's ";
+    static const struct {
+        const char *text;
+        fl_token_kind kind;
+    } want[] = {{"Abc", FL_TOK_WORD}, {".", FL_TOK_PUNCT}, {"Def's", FL_TOK_WORD}};
+    enum { REPEAT = 3000 };
+    size_t n = sizeof unit - 1, len = 5 + REPEAT * n + 4;
+    char *text = malloc(len + 1);
+    ck_assert_ptr_nonnull(text);
+    memcpy(text, "Then ", 5);
+    for (size_t r = 0; r < REPEAT; r++)
+        memcpy(text + 5 + r * n, unit, n);
+    memcpy(text + 5 + REPEAT * n, "end.", 5);
+    fl_doc *doc = segment(text, len);
+    check_invariants(doc);
+    size_t per = sizeof want / sizeof want[0];
+    ck_assert_uint_eq(doc->tokens.count, 1 + REPEAT * per + 2);
+    ck_assert_uint_eq(doc->sentences.count, REPEAT + 1);
+    for (size_t i = 0; i < REPEAT * per; i++) {
+        const fl_token *t = FL_DOC_TOKEN(doc, 1 + i);
+        const char *w = want[i % per].text;
+        ck_assert_msg(t->kind == want[i % per].kind && t->len == strlen(w) &&
+                          memcmp(text + t->off, w, t->len) == 0 && !t->all_caps && !t->abbrev,
+                      "token %zu", 1 + i);
+        if (t->kind == FL_TOK_WORD)
+            ck_assert(t->capitalized && t->shape == (FL_TS_KNOWN | FL_TS_LETTER | FL_TS_UPPER0));
+        else
+            ck_assert(!t->capitalized && t->shape == 0);
     }
     doc_free(doc);
     free(text);
@@ -1244,6 +1313,7 @@ Suite *fl_test_suite(void)
     tcase_add_test(tc, token_shape_matches_bytes);
     tcase_add_test(tc, joined_words_same_either_way);
     tcase_add_test(tc, dense_numbers);
+    tcase_add_test(tc, dense_periods);
     tcase_add_test(tc, listed_abbreviations_keep_period);
     tcase_add_test(tc, context_words);
     tcase_add_test(tc, lazy_context_matches_eager);
