@@ -2686,6 +2686,21 @@ static inline bool period_ends(const unsigned char *s, size_t len, size_t off, s
     return !alnum_counts[nx] && nx != '.' && (k > 6 || abbrev_class(s + off, k) == AB_NONE);
 }
 
+/* For fast_words: the length of the word of one to seven small ASCII
+ * letters at s[p] (after a hyphen) when a space follows it; else 0. */
+static __attribute__((noinline)) size_t hyphen_part(const unsigned char *s, size_t len, size_t p)
+{
+    if (len - p < 8)
+        return 0;
+    uint64_t w = fl_load8(s + p);
+    uint64_t stop = ~FL_BYTES_IN(w | 0x2020202020202020ull, 'a', 'z') & FL_BYTES_80;
+    if (!stop || (stop & 0x80))
+        return 0;
+    uint64_t keep = (stop ^ (stop - 1)) >> 8; /* the bytes before the stop */
+    size_t n = (unsigned)__builtin_ctzll(stop) >> 3;
+    return !(~w & keep & 0x2020202020202020ull) && s[p + n] == ' ' ? n : 0;
+}
+
 /* Writes a word of fast_words at tok: off, len and the fields from kind on
  * (tail); returns the token after it. */
 static inline fl_token *put_word(fl_token *tok, size_t off, size_t len, uint64_t tail)
@@ -2732,8 +2747,15 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                    cap_word = {.kind = FL_TOK_WORD,
                                .capitalized = true,
                                .shape = FL_TS_KNOWN | FL_TS_LETTER | FL_TS_UPPER0};
-    uint64_t number_tail, small_tail, cap_tail;
+    const fl_token caps_word = {.kind = FL_TOK_WORD,
+                                .capitalized = true,
+                                .all_caps = true,
+                                .shape = FL_TS_KNOWN | FL_TS_LETTER | FL_TS_UPPER0},
+                   hyphen = {.shape = FL_TS_HYPHEN}; /* the bit a word's tail adds */
+    uint64_t number_tail, small_tail, cap_tail, caps_tail, hyphen_tail;
     enum { TAIL = offsetof(fl_token, kind) };
+    memcpy(&caps_tail, (const unsigned char *)&caps_word + TAIL, 8);
+    memcpy(&hyphen_tail, (const unsigned char *)&hyphen + TAIL, 8);
     memcpy(&number_tail, (const unsigned char *)&number + TAIL, 8);
     memcpy(&small_tail, (const unsigned char *)&small_word + TAIL, 8);
     memcpy(&cap_tail, (const unsigned char *)&cap_word + TAIL, 8);
@@ -2845,15 +2867,20 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                     g = 0;
                     break;
                 }
+                size_t n2;
                 if (t == '\'' && !(upper & ~0x20ull) && len - at > k + 2 && s[at + k + 1] == 's' &&
                     s[at + k + 2] == ' ') {
                     /* a possessive before a space ("company's"), as
                      * scan_joined pushes it: on to the next word */
-                    tok = put_word(tok, at, k + 2, tail);
-                    *flag++ = g;
-                    at += k + 3;
-                    g = G_SPACE;
-                    continue;
+                    k += 2;
+                    goto spaced;
+                }
+                if (t == '-' && !(upper & ~0x20ull) && (n2 = hyphen_part(s, len, at + k + 1))) {
+                    /* two words joined by a hyphen ("well-known"), as
+                     * scan_joined pushes them: on to the next word */
+                    k += 1 + n2;
+                    tail |= hyphen_tail;
+                    goto spaced;
                 }
                 if (t == '\'' || t == '-')
                     g |= G_JOINED;
@@ -2877,12 +2904,21 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
             g = 0;
             break;
         }
-        if (upper & ~0x20ull)
-            break; /* a capital after the first letter */
+        if (upper & ~0x20ull) {
+            /* a capital after the first letter: a word of capitals only
+             * ("NATO", "CEO") as scan_plain pushes it, else the caller's */
+            if (k >= 8 || upper != (0x2020202020202020ull & fl_low_bytes(k)))
+                break;
+            tail = caps_tail;
+            g |= T_NOLOWER;
+            nolower++;
+        } else if (__builtin_expect(upper && k == 1, 0)) {
+            nolower++; /* a capital on its own: "I", "A" (T_NOLOWER only
+                        * counted: no reader asks a plain word) */
+        }
+    spaced:
         tok = put_word(tok, at, k, tail);
-        *flag++ = g; /* T_NOLOWER only counted (no reader asks a plain word) */
-        if (__builtin_expect(upper && k == 1, 0))
-            nolower++; /* a capital on its own: "I", "A" */
+        *flag++ = g;
         at += k + 1;
         g = G_SPACE;
     }
