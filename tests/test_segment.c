@@ -590,7 +590,33 @@ START_TEST(joined_words_same_either_way)
                                         "the end. 5 x",
                                         "the Inc. Then x",
                                         "the end.. Then x",
-                                        "the end.5 x"};
+                                        "the end.5 x",
+                                        "NATO x",
+                                        "NATO",
+                                        "AB x",
+                                        "ABCDEFG x",
+                                        "ABCDEFGH x",
+                                        "NATO's x",
+                                        "NATO-led x",
+                                        "NATO, x",
+                                        "NATO. X",
+                                        "ABc x",
+                                        "well-known x",
+                                        "Well-known x",
+                                        "well-known",
+                                        "X-rays x",
+                                        "well-Known x",
+                                        "abcdefghijk-abcdefg x",
+                                        "abc-abcdefgh x",
+                                        "ab-cd-ef x",
+                                        "ab-cd's x",
+                                        "ab-c5 x",
+                                        "ab-cd, x",
+                                        "ab-cd. X",
+                                        "ab-\xc3\xa9t x",
+                                        "AB-cd x",
+                                        "ab-cd\nx",
+                                        "ab- cd x"};
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
         char inner[128], last[64];
         snprintf(inner, sizeof inner, "Then %s and the rest of it.", words[k]);
@@ -661,16 +687,25 @@ START_TEST(dense_numbers)
 }
 END_TEST
 
-/* Sentences of one word and a period as dense as they come, and words
- * with "'s" between them (more tokens than the first guess of the token
- * room holds): each token where it belongs, each sentence its own. */
+/* Sentences of one word and a period as dense as they come, with a
+ * possessive, a word of capitals and a hyphenated word between them (more
+ * tokens than the first guess of the token room holds): each token where
+ * it belongs, each sentence its own. */
 START_TEST(dense_periods)
 {
-    static const char unit[] = "Abc. Def's ";
+    static const char unit[] = "Abc. Def's NATO well-known ";
+    enum { UP = FL_TS_KNOWN | FL_TS_LETTER | FL_TS_UPPER0 };
     static const struct {
         const char *text;
         fl_token_kind kind;
-    } want[] = {{"Abc", FL_TOK_WORD}, {".", FL_TOK_PUNCT}, {"Def's", FL_TOK_WORD}};
+        bool capitalized, all_caps;
+        unsigned shape;
+    } want[] = {
+        {"Abc", FL_TOK_WORD, true, false, UP},
+        {".", FL_TOK_PUNCT, false, false, 0},
+        {"Def's", FL_TOK_WORD, true, false, UP},
+        {"NATO", FL_TOK_WORD, true, true, UP},
+        {"well-known", FL_TOK_WORD, false, false, FL_TS_KNOWN | FL_TS_LETTER | FL_TS_HYPHEN}};
     enum { REPEAT = 3000 };
     size_t n = sizeof unit - 1, len = 5 + REPEAT * n + 4;
     char *text = malloc(len + 1);
@@ -688,12 +723,11 @@ START_TEST(dense_periods)
         const fl_token *t = FL_DOC_TOKEN(doc, 1 + i);
         const char *w = want[i % per].text;
         ck_assert_msg(t->kind == want[i % per].kind && t->len == strlen(w) &&
-                          memcmp(text + t->off, w, t->len) == 0 && !t->all_caps && !t->abbrev,
+                          memcmp(text + t->off, w, t->len) == 0 &&
+                          t->capitalized == want[i % per].capitalized &&
+                          t->all_caps == want[i % per].all_caps &&
+                          t->shape == want[i % per].shape && !t->abbrev,
                       "token %zu", 1 + i);
-        if (t->kind == FL_TOK_WORD)
-            ck_assert(t->capitalized && t->shape == (FL_TS_KNOWN | FL_TS_LETTER | FL_TS_UPPER0));
-        else
-            ck_assert(!t->capitalized && t->shape == 0);
     }
     doc_free(doc);
     free(text);
