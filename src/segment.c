@@ -2701,6 +2701,41 @@ static __attribute__((noinline)) size_t hyphen_part(const unsigned char *s, size
     return !(~w & keep & 0x2020202020202020ull) && s[p + n] == ' ' ? n : 0;
 }
 
+/* For fast_words: a word of ASCII letters and digits (an ASCII letter
+ * first) of one to seven bytes before a space, as scan_plain pushes it:
+ * its length (0 when there is none such at s[at], eight bytes readable),
+ * its token's fields from kind on (tail, as fast_words stores them) and
+ * T_NOLOWER when it has no small letter. */
+typedef struct alnum_word {
+    size_t len;
+    uint64_t tail;
+    uint8_t flag;
+} alnum_word;
+static __attribute__((noinline)) alnum_word alnum_word_at(const unsigned char *s, size_t at)
+{
+    alnum_word r = {0, 0, 0};
+    uint64_t w = fl_load8(s + at), letter;
+    uint64_t stop = plain_masks(w, &letter);
+    if (!stop)
+        return r;
+    size_t n = (unsigned)__builtin_ctzll(stop) >> 3;
+    if (s[at + n] != ' ')
+        return r;
+    uint64_t bit = stop & -stop;
+    letter &= bit - 1;
+    uint64_t lower = letter & (w << 2);
+    bool cap = s[at] <= 'Z', digit = ((bit - 1) & FL_BYTES_80) != letter;
+    fl_token t = {.kind = FL_TOK_WORD,
+                  .capitalized = cap,
+                  .all_caps = !lower && (letter & (letter - 1)),
+                  .shape = (uint8_t)(cap || digit ? plain_shape(cap, digit, letter, lower)
+                                                  : FL_TS_KNOWN | FL_TS_LETTER)};
+    memcpy(&r.tail, (const unsigned char *)&t + offsetof(fl_token, kind), 8);
+    r.len = n;
+    r.flag = lower ? 0 : T_NOLOWER;
+    return r;
+}
+
 /* Writes a word of fast_words at tok: off, len and the fields from kind on
  * (tail); returns the token after it. */
 static inline fl_token *put_word(fl_token *tok, size_t off, size_t len, uint64_t tail)
@@ -2881,6 +2916,17 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                     k += 1 + n2;
                     tail |= hyphen_tail;
                     goto spaced;
+                }
+                if (is_ascii_digit(t) && k < 8) {
+                    /* letters, then digits ("B200", "MI308", "Q3") */
+                    alnum_word c = alnum_word_at(s, at);
+                    if (c.len) {
+                        k = c.len;
+                        tail = c.tail;
+                        g |= c.flag;
+                        nolower += c.flag != 0;
+                        goto spaced;
+                    }
                 }
                 if (t == '\'' || t == '-')
                     g |= G_JOINED;
