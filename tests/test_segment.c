@@ -616,7 +616,22 @@ START_TEST(joined_words_same_either_way)
                                         "ab-\xc3\xa9t x",
                                         "AB-cd x",
                                         "ab-cd\nx",
-                                        "ab- cd x"};
+                                        "ab- cd x",
+                                        "B200 x",
+                                        "MI308 x",
+                                        "Q3 x",
+                                        "B2B x",
+                                        "b2b x",
+                                        "iPhone5 x",
+                                        "H20s x",
+                                        "abc12de x",
+                                        "Ab1 x",
+                                        "A123456 x",
+                                        "A1234567 x",
+                                        "B200, x",
+                                        "B200-a x",
+                                        "abcdefgh1 x",
+                                        "B200"};
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
         char inner[128], last[64];
         snprintf(inner, sizeof inner, "Then %s and the rest of it.", words[k]);
