@@ -2736,6 +2736,14 @@ static __attribute__((noinline)) alnum_word alnum_word_at(const unsigned char *s
     return r;
 }
 
+/* For fast_words: notes the straight double quote that is token idx (about
+ * to be pushed) for mark_quotes, as tokenize does; false when out of
+ * memory. */
+static __attribute__((noinline)) bool note_quote(seg *sg, size_t idx)
+{
+    return idx_push(&sg->quotes, idx) && idx_push(&sg->quotes, sg->paras << 2 | Q_STRAIGHT);
+}
+
 /* Writes a word of fast_words at tok: off, len and the fields from kind on
  * (tail); returns the token after it. */
 static inline fl_token *put_word(fl_token *tok, size_t off, size_t len, uint64_t tail)
@@ -2810,8 +2818,24 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                 /* a token of one byte ('$', '('...), as tokenize pushes it
                  * (push_one_byte), then on to what follows it at once */
                 unsigned kind = one_byte_kind[s[at]];
-                if (!kind)
-                    break;
+                if (!kind) {
+                    /* a straight double quote, as tokenize pushes it and
+                     * notes it for mark_quotes, then a space or not */
+                    if (s[at] != '"' || !(s[at + 1] == ' ' || alnum_counts[s[at + 1]]))
+                        break;
+                    if (!note_quote(sg, (size_t)(tok - sg->toks)))
+                        return SIZE_MAX;
+                    *tok++ = (fl_token){.off = pos, .len = 1, .kind = FL_TOK_PUNCT};
+                    *flag++ = g;
+                    others++;
+                    at++;
+                    g = 0;
+                    if (s[at] == ' ') {
+                        at++;
+                        g = G_SPACE;
+                    }
+                    continue;
+                }
                 *tok++ = (fl_token){.off = pos, .len = 1, .kind = (fl_token_kind)(kind - 1)};
                 *flag++ = g;
                 others++;
@@ -2948,6 +2972,8 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                 continue;
             }
             g = 0;
+            if (t == '"')
+                continue; /* the quote next, as above */
             break;
         }
         if (upper & ~0x20ull) {
