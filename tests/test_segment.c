@@ -631,7 +631,20 @@ START_TEST(joined_words_same_either_way)
                                         "B200, x",
                                         "B200-a x",
                                         "abcdefgh1 x",
-                                        "B200"};
+                                        "B200",
+                                        "\"quoted words\" here",
+                                        "said \"We think x",
+                                        "\"x\", y",
+                                        "word\". X",
+                                        "word\" y",
+                                        "word\"\" y",
+                                        "\"\" x",
+                                        "\" x",
+                                        "\"\n x",
+                                        "\"5 x",
+                                        "5 \"x y",
+                                        "ab\"cd ef",
+                                        "abc \"NATO\" x"};
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
         char inner[128], last[64];
         snprintf(inner, sizeof inner, "Then %s and the rest of it.", words[k]);
