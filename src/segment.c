@@ -1118,8 +1118,8 @@ static inline bool push_one_byte(seg *sg, size_t off, fl_token_kind kind, uint8_
     return true;
 }
 
-/* Pushes the period at off, straight after a word: a stop, as push_token
- * would note it. */
+/* Pushes the period at off, straight after a word or number: a stop, as
+ * push_token would note it. */
 static inline bool push_period(seg *sg, size_t off)
 {
     if ((sg->n == sg->cap && !grow_tokens(sg)) || !stop_push(sg))
@@ -2754,14 +2754,18 @@ static inline fl_token *put_word(fl_token *tok, size_t off, size_t len, uint64_t
     return tok + 1;
 }
 
-/* The most common case of scan_plain in a loop of its own, so that its
- * state stays in registers: words of one to fifteen ASCII letters, all small
- * or capitalized, each ended by a byte of word_end, one space apart.
- * Pushes the words from s[i] on (s[i] a letter or a digit; the first with
- * gap *gap) and returns where it stopped: at a word or other token left to
- * the caller (*gap its gap so far), or after the last word pushed (*gap
- * 0); a word before a period that ends it is pushed with it. SIZE_MAX
- * when out of memory. */
+/* The most common cases of scan_plain, scan_joined and tokenize in a loop
+ * of their own, so that their state stays in registers: words of one to
+ * fifteen ASCII letters, all small or capitalized, each ended by a byte of
+ * word_end, one space apart; and, less often, common numbers, one-byte
+ * tokens, straight double quotes, a word and the period that ends its
+ * sentence, and before a space a possessive ("company's"), two words
+ * joined by a hyphen ("well-known"), a word of capitals ("NATO") or of
+ * letters then digits ("B200"). Pushes the tokens from s[i] on (s[i] a
+ * letter or a digit; the first with gap *gap) and returns where it
+ * stopped: at a word or other token left to the caller (*gap its gap so
+ * far), or after the last token pushed (*gap 0). SIZE_MAX when out of
+ * memory. */
 static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
 {
     uint8_t g = *gap;
@@ -2898,7 +2902,9 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                 if (t == '.' && k >= 3 && !(upper & ~0x20ull)) {
                     /* maybe a sentence's end: the word and the period,
                      * as scan_plain and tokenize push them (room for two
-                     * tokens at each step), then back to the caller */
+                     * tokens at each step), then on to the next
+                     * sentence's first word when a space and a word
+                     * follow, else back to the caller */
                     sg->nolower += nolower;
                     if (!period_ends(s, len, at, k)) {
                         sg->n = (size_t)(tok - sg->toks);
