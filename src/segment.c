@@ -1118,6 +1118,19 @@ static inline bool push_one_byte(seg *sg, size_t off, fl_token_kind kind, uint8_
     return true;
 }
 
+/* Pushes the period at off, straight after a word or number: a stop, as
+ * push_token would note it. */
+static inline bool push_period(seg *sg, size_t off)
+{
+    if ((sg->n == sg->cap && !grow_tokens(sg)) || !stop_push(sg))
+        return false;
+    sg->toks[sg->n] = (fl_token){.off = off, .len = 1, .kind = FL_TOK_PUNCT};
+    sg->flags[sg->n] = 0;
+    sg->nonwords++;
+    sg->n++;
+    return true;
+}
+
 /* A word of ASCII letters before a period that scan_plain leaves to
  * scan_word: a dotted form ("U.S.", "e.g."), a listed abbreviation
  * ("Mr.", "Sen.", "No. 5"), an initial ("J.") or a word of one or two
@@ -1252,8 +1265,12 @@ static __attribute__((noinline)) int scan_joined(seg *sg, size_t i, uint8_t gap,
         for (;;) {
             if (len - p < 8)
                 return 0; /* near the end of the text: scan_word's */
-            uint64_t w = fl_load8(s + p), letter;
-            uint64_t stop = plain_masks(w, &letter);
+            /* bytes past ASCII may carry into the bytes after them, but
+             * every byte up to the first stop is an ASCII letter or digit
+             * (and chunk_shape reads no further) */
+            uint64_t w = fl_load8(s + p);
+            uint64_t letter = FL_BYTES_IN(w | 0x2020202020202020ull, 'a', 'z');
+            uint64_t stop = ~(letter | FL_BYTES_IN(w, '0', '9')) & FL_BYTES_80;
             chunk_shape(w, stop, letter, &lower, &digits, &camel, &carry);
             if (stop) {
                 p += (size_t)__builtin_ctzll(stop) >> 3;
@@ -1340,8 +1357,20 @@ static __attribute__((noinline)) fl_status tokenize(seg *sg)
                 i = end;
                 gap = 0;
                 breaks = 0;
-                if (len - i < 2 || s[i] != ' ' || !alnum_counts[s[i + 1]])
+                if (len - i < 2 || s[i] != ' ' || !alnum_counts[s[i + 1]]) {
+                    if (i < len && s[i] == '.' && (len - i < 2 || s[i + 1] != '.')) {
+                        /* a period after it, as the punctuation path below
+                         * pushes it (no run of dots), most often a
+                         * sentence's end ("in 2019.") */
+                        if (!push_period(sg, i))
+                            return FL_ENOMEM;
+                        i++;
+                        if (len - i >= 2 && s[i] == ' ' && alnum_counts[s[i + 1]])
+                            goto space_word;
+                    }
                     break;
+                }
+            space_word:
                 i++;
                 gap = G_SPACE;
             }
@@ -2647,54 +2676,104 @@ static bool word_stem(fl_stem_cache *c, struct sb_stemmer *stemmer, const char *
     return true;
 }
 
-/* Pushes the period at off, straight after a word: a stop, as push_token
- * would note it. */
-static inline bool push_period(seg *sg, size_t off)
+/* Whether the period after the word s[off..off+k) (three to fifteen ASCII
+ * letters, small or capitalized) ends it, as plain_stop_ends decides: no
+ * ASCII letter, digit or another period after it, and no listed
+ * abbreviation. Most sentences end so. */
+static inline bool period_ends(const unsigned char *s, size_t len, size_t off, size_t k)
 {
-    if ((sg->n == sg->cap && !grow_tokens(sg)) || !stop_push(sg))
-        return false;
-    sg->toks[sg->n] = (fl_token){.off = off, .len = 1, .kind = FL_TOK_PUNCT};
-    sg->flags[sg->n] = 0;
-    sg->nonwords++;
-    sg->n++;
-    return true;
+    unsigned char nx = off + k + 1 < len ? s[off + k + 1] : ' ';
+    return !alnum_counts[nx] && nx != '.' && (k > 6 || abbrev_class(s + off, k) == AB_NONE);
 }
 
-/* After fast_words: the word s[off..off+k) (three to fifteen ASCII letters,
- * small or capitalized) before a period. When
- * the period ends the word (plain_stop_ends: no ASCII letter, digit or
- * another period after it, no listed abbreviation), pushes both, as
- * scan_plain and tokenize would (gap *gap), and returns where they end
- * (*gap 0); else returns off. SIZE_MAX when out of memory. Most sentences
- * end so. */
-static size_t period_word(seg *sg, size_t off, size_t k, bool cap, uint8_t *gap)
+/* For fast_words: the length of the word of one to seven small ASCII
+ * letters at s[p] (after a hyphen) when a space follows it; else 0. */
+static __attribute__((noinline)) size_t hyphen_part(const unsigned char *s, size_t len, size_t p)
 {
-    const unsigned char *w = sg->s + off;
-    unsigned char nx = off + k + 1 < sg->len ? w[k + 1] : ' ';
-    if (alnum_counts[nx] || nx == '.' || (k <= 6 && abbrev_class(w, k) != AB_NONE))
-        return off;
-    if (!push_plain(sg, off, k, FL_TOK_WORD, *gap, cap, false,
-                    FL_TS_KNOWN | FL_TS_LETTER | (cap ? FL_TS_UPPER0 : 0)) ||
-        !push_period(sg, off + k))
-        return SIZE_MAX;
-    *gap = 0;
-    return off + k + 1;
+    if (len - p < 8)
+        return 0;
+    uint64_t w = fl_load8(s + p);
+    uint64_t stop = ~FL_BYTES_IN(w | 0x2020202020202020ull, 'a', 'z') & FL_BYTES_80;
+    if (!stop || (stop & 0x80))
+        return 0;
+    uint64_t keep = (stop ^ (stop - 1)) >> 8; /* the bytes before the stop */
+    size_t n = (unsigned)__builtin_ctzll(stop) >> 3;
+    return !(~w & keep & 0x2020202020202020ull) && s[p + n] == ' ' ? n : 0;
 }
 
-/* The most common case of scan_plain in a loop of its own, so that its
- * state stays in registers: words of one to fifteen ASCII letters, all small
- * or capitalized, each ended by a byte of word_end, one space apart.
- * Pushes the words from s[i] on (s[i] a letter or a digit; the first with
- * gap *gap) and returns where it stopped: at a word or other token left to
- * the caller (*gap its gap so far), or after the last word pushed (*gap
- * 0); a word it stops at before a period goes to period_word. SIZE_MAX
- * when out of memory. */
+/* For fast_words: a word of ASCII letters and digits (an ASCII letter
+ * first) of one to seven bytes before a space, as scan_plain pushes it:
+ * its length (0 when there is none such at s[at], eight bytes readable),
+ * its token's fields from kind on (tail, as fast_words stores them) and
+ * T_NOLOWER when it has no small letter. */
+typedef struct alnum_word {
+    size_t len;
+    uint64_t tail;
+    uint8_t flag;
+} alnum_word;
+static __attribute__((noinline)) alnum_word alnum_word_at(const unsigned char *s, size_t at)
+{
+    alnum_word r = {0, 0, 0};
+    uint64_t w = fl_load8(s + at), letter;
+    uint64_t stop = plain_masks(w, &letter);
+    if (!stop)
+        return r;
+    size_t n = (unsigned)__builtin_ctzll(stop) >> 3;
+    if (s[at + n] != ' ')
+        return r;
+    uint64_t bit = stop & -stop;
+    letter &= bit - 1;
+    uint64_t lower = letter & (w << 2);
+    bool cap = s[at] <= 'Z', digit = ((bit - 1) & FL_BYTES_80) != letter;
+    fl_token t = {.kind = FL_TOK_WORD,
+                  .capitalized = cap,
+                  .all_caps = !lower && (letter & (letter - 1)),
+                  .shape = (uint8_t)(cap || digit ? plain_shape(cap, digit, letter, lower)
+                                                  : FL_TS_KNOWN | FL_TS_LETTER)};
+    memcpy(&r.tail, (const unsigned char *)&t + offsetof(fl_token, kind), 8);
+    r.len = n;
+    r.flag = lower ? 0 : T_NOLOWER;
+    return r;
+}
+
+/* For fast_words: notes the straight double quote that is token idx (about
+ * to be pushed) for mark_quotes, as tokenize does; false when out of
+ * memory. */
+static __attribute__((noinline)) bool note_quote(seg *sg, size_t idx)
+{
+    return idx_push(&sg->quotes, idx) && idx_push(&sg->quotes, sg->paras << 2 | Q_STRAIGHT);
+}
+
+/* Writes a word of fast_words at tok: off, len and the fields from kind on
+ * (tail); returns the token after it. */
+static inline fl_token *put_word(fl_token *tok, size_t off, size_t len, uint64_t tail)
+{
+    tok->off = off;
+    tok->len = len;
+    memcpy((unsigned char *)tok + offsetof(fl_token, kind), &tail, 8);
+    return tok + 1;
+}
+
+/* The most common cases of scan_plain, scan_joined and tokenize in a loop
+ * of their own, so that their state stays in registers: words of one to
+ * fifteen ASCII letters, all small or capitalized, each ended by a byte of
+ * word_end, one space apart; and, less often, common numbers, one-byte
+ * tokens, straight double quotes, a word and the period that ends its
+ * sentence, and before a space a possessive ("company's"), two words
+ * joined by a hyphen ("well-known"), a word of capitals ("NATO") or of
+ * letters then digits ("B200"). Pushes the tokens from s[i] on (s[i] a
+ * letter or a digit; the first with gap *gap) and returns where it
+ * stopped: at a word or other token left to the caller (*gap its gap so
+ * far), or after the last token pushed (*gap 0). SIZE_MAX when out of
+ * memory. */
 static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
 {
     uint8_t g = *gap;
     if ((g & (G_LINE | G_PARA)) || sg->len - i < 8)
         return i; /* split_sentences must hear of a line break */
-    const unsigned char *s = sg->s, *at = s + i, *last = s + sg->len - 8;
+    /* at: where the next token starts (an offset, which the tokens keep) */
+    const unsigned char *s = sg->s;
+    size_t at = i, len = sg->len, last = len - 8;
     fl_token *tok = sg->toks + sg->n;
     /* each step pushes one token or two and moves on by as many bytes or
      * more (a word and a space; a word or number, a comma and a space; a
@@ -2704,7 +2783,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
     size_t room = sg->cap - sg->n;
     if (room < 2)
         return i;
-    const unsigned char *lim = (size_t)(last - at) >= room - 2 ? at + (room - 2) : last;
+    size_t lim = last - at >= room - 2 ? at + (room - 2) : last;
     uint8_t *flag = sg->flags + sg->n;
     /* a word's fields from kind on (all but off and len), small or
      * capitalized, copied as eight bytes: one store instead of clearing the
@@ -2715,40 +2794,52 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                    cap_word = {.kind = FL_TOK_WORD,
                                .capitalized = true,
                                .shape = FL_TS_KNOWN | FL_TS_LETTER | FL_TS_UPPER0};
-    uint64_t number_tail, small_tail, cap_tail;
+    const fl_token caps_word = {.kind = FL_TOK_WORD,
+                                .capitalized = true,
+                                .all_caps = true,
+                                .shape = FL_TS_KNOWN | FL_TS_LETTER | FL_TS_UPPER0},
+                   hyphen = {.shape = FL_TS_HYPHEN}; /* the bit a word's tail adds */
+    uint64_t number_tail, small_tail, cap_tail, caps_tail, hyphen_tail;
     enum { TAIL = offsetof(fl_token, kind) };
+    memcpy(&caps_tail, (const unsigned char *)&caps_word + TAIL, 8);
+    memcpy(&hyphen_tail, (const unsigned char *)&hyphen + TAIL, 8);
     memcpy(&number_tail, (const unsigned char *)&number + TAIL, 8);
     memcpy(&small_tail, (const unsigned char *)&small_word + TAIL, 8);
     memcpy(&cap_tail, (const unsigned char *)&cap_word + TAIL, 8);
-    /* a word of three letters or more before a period: its length (upper
-     * as below) */
-    size_t period = 0, nolower = 0, others = 0;
-    uint64_t period_upper = 0;
-    const unsigned char *end = s + sg->len;
+    size_t nolower = 0, others = 0;
     while (at <= lim) {
-        uint64_t w = fl_load8(at);
+        uint64_t w = fl_load8(s + at);
         /* bytes past ASCII may carry into the bytes after them, but every
          * byte up to the first stop is an ASCII letter */
         uint64_t stop = ~FL_BYTES_IN(w | 0x2020202020202020ull, 'a', 'z') & FL_BYTES_80;
         if (stop & 0x80) {
             /* no letter first: a number of ASCII digits before a space, ", "
              * or '%' as scan_plain and tokenize push it (with the comma or
-             * '%'), else the caller's; `pos` where it is, hidden from the
-             * compiler, which would otherwise work out the offset of `at`
-             * for both paths before it branches and hold it in a register
-             * through the words' path */
-            size_t pos = (size_t)at;
-#if defined(__GNUC__) || defined(__clang__)
-            __asm__("" : "+r"(pos));
-#endif
-            pos -= (size_t)s;
+             * '%'), else the caller's */
+            size_t pos = at;
             uint64_t nd = ~FL_BYTES_IN(w, '0', '9') & FL_BYTES_80;
             if (nd & 0x80) {
                 /* a token of one byte ('$', '('...), as tokenize pushes it
                  * (push_one_byte), then on to what follows it at once */
-                unsigned kind = one_byte_kind[*at];
-                if (!kind)
-                    break;
+                unsigned kind = one_byte_kind[s[at]];
+                if (!kind) {
+                    /* a straight double quote, as tokenize pushes it and
+                     * notes it for mark_quotes, then a space or not */
+                    if (s[at] != '"' || !(s[at + 1] == ' ' || alnum_counts[s[at + 1]]))
+                        break;
+                    if (!note_quote(sg, (size_t)(tok - sg->toks)))
+                        return SIZE_MAX;
+                    *tok++ = (fl_token){.off = pos, .len = 1, .kind = FL_TOK_PUNCT};
+                    *flag++ = g;
+                    others++;
+                    at++;
+                    g = 0;
+                    if (s[at] == ' ') {
+                        at++;
+                        g = G_SPACE;
+                    }
+                    continue;
+                }
                 *tok++ = (fl_token){.off = pos, .len = 1, .kind = (fl_token_kind)(kind - 1)};
                 *flag++ = g;
                 others++;
@@ -2758,14 +2849,14 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
             }
             /* at most 7: eight digits or more stop at a digit (the caller's) */
             size_t k = (unsigned)__builtin_ctzll(nd | 1ull << 63) >> 3;
-            unsigned char t = at[k];
-            if ((t == ',' || t == '.') && at + k + 1 < end && is_ascii_digit(at[k + 1])) {
+            unsigned char t = s[at + k];
+            if ((t == ',' || t == '.') && at + k + 1 < len && is_ascii_digit(s[at + k + 1])) {
                 /* thousands or decimals ("16,652", "72.5"), as scan_joined
                  * reads them */
-                k = digits_end(s, sg->len, pos + k) - pos;
-                t = at + k < end ? at[k] : '0';
+                k = digits_end(s, len, pos + k) - pos;
+                t = at + k < len ? s[at + k] : '0';
             }
-            bool comma = t == ',', spaced = at + k + 1 < end && at[k + 1] == ' ';
+            bool comma = t == ',', spaced = at + k + 1 < len && s[at + k + 1] == ' ';
             if (t != ' ' && !((comma || t == '%') && spaced))
                 break;
             tok->off = pos;
@@ -2796,7 +2887,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
             /* eight letters or more: up to fifteen in a second load */
             if (at + 8 > last)
                 break;
-            uint64_t w2 = fl_load8(at + 8);
+            uint64_t w2 = fl_load8(s + at + 8);
             uint64_t stop2 = ~FL_BYTES_IN(w2 | 0x2020202020202020ull, 'a', 'z') & FL_BYTES_80;
             if (!stop2)
                 break;
@@ -2804,32 +2895,82 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
             k = 8 + ((unsigned)__builtin_ctzll(stop2) >> 3);
             upper = (~w & 0x2020202020202020ull) | (~w2 & keep & 0x2020202020202020ull);
         }
-        unsigned char t = at[k];
-        if (t != ' ' && __builtin_expect(!word_end[t], 0)) {
-            if (t == '.' && k >= 3) {
-                period = k;
-                period_upper = upper;
-            } else if (t == '\'' || t == '-') {
-                g |= G_JOINED;
-            }
-            break;
-        }
-        if (upper & ~0x20ull)
-            break; /* a capital after the first letter */
-        tok->off = (size_t)(at - s);
-        tok->len = k;
+        unsigned char t = s[at + k];
         uint64_t tail = upper ? cap_tail : small_tail;
-        memcpy((unsigned char *)tok + TAIL, &tail, 8);
-        tok++;
-        *flag++ = g; /* T_NOLOWER only counted (no reader asks a plain word) */
-        if (__builtin_expect(upper && k == 1, 0))
-            nolower++; /* a capital on its own: "I", "A" */
-        at += k;
-        if (t != ' ') {
-            if (t == ',' && k >= 2 && at + 1 < end && at[1] == ' ') {
+        if (__builtin_expect(t != ' ', 0)) {
+            if (!word_end[t] || (upper & ~0x20ull)) {
+                if (t == '.' && k >= 3 && !(upper & ~0x20ull)) {
+                    /* maybe a sentence's end: the word and the period,
+                     * as scan_plain and tokenize push them (room for two
+                     * tokens at each step), then on to the next
+                     * sentence's first word when a space and a word
+                     * follow, else back to the caller */
+                    sg->nolower += nolower;
+                    if (!period_ends(s, len, at, k)) {
+                        sg->n = (size_t)(tok - sg->toks);
+                        sg->nonwords += others;
+                        *gap = g;
+                        return at;
+                    }
+                    tok = put_word(tok, at, k, tail);
+                    *flag++ = g;
+                    sg->n = (size_t)(tok - sg->toks);
+                    sg->nonwords += others;
+                    if (!stop_push(sg)) /* the period: a stop, as push_token notes it */
+                        return SIZE_MAX;
+                    *tok++ = (fl_token){.off = at + k, .len = 1, .kind = FL_TOK_PUNCT};
+                    *flag++ = 0;
+                    sg->n++;
+                    sg->nonwords++;
+                    nolower = others = 0; /* counted */
+                    at += k + 1;
+                    if (len - at >= 2 && s[at] == ' ' && alnum_counts[s[at + 1]]) {
+                        at++; /* on to the next sentence's first word */
+                        g = G_SPACE;
+                        continue;
+                    }
+                    g = 0;
+                    break;
+                }
+                size_t n2;
+                if (t == '\'' && !(upper & ~0x20ull) && len - at > k + 2 && s[at + k + 1] == 's' &&
+                    s[at + k + 2] == ' ') {
+                    /* a possessive before a space ("company's"), as
+                     * scan_joined pushes it: on to the next word */
+                    k += 2;
+                    goto spaced;
+                }
+                if (t == '-' && !(upper & ~0x20ull) && (n2 = hyphen_part(s, len, at + k + 1))) {
+                    /* two words joined by a hyphen ("well-known"), as
+                     * scan_joined pushes them: on to the next word */
+                    k += 1 + n2;
+                    tail |= hyphen_tail;
+                    goto spaced;
+                }
+                if (is_ascii_digit(t) && k < 8) {
+                    /* letters, then digits ("B200", "MI308", "Q3") */
+                    alnum_word c = alnum_word_at(s, at);
+                    if (c.len) {
+                        k = c.len;
+                        tail = c.tail;
+                        g |= c.flag;
+                        nolower += c.flag != 0;
+                        goto spaced;
+                    }
+                }
+                if (t == '\'' || t == '-')
+                    g |= G_JOINED;
+                break; /* or a capital after the first letter */
+            }
+            tok = put_word(tok, at, k, tail);
+            *flag++ = g;
+            if (__builtin_expect(upper && k == 1, 0))
+                nolower++;
+            at += k;
+            if (t == ',' && k >= 2 && at + 1 < len && s[at + 1] == ' ') {
                 /* ", " after the word: the comma as tokenize pushes it
                  * (push_one_byte), then on to the next word */
-                *tok++ = (fl_token){.off = (size_t)(at - s), .len = 1, .kind = FL_TOK_PUNCT};
+                *tok++ = (fl_token){.off = at, .len = 1, .kind = FL_TOK_PUNCT};
                 *flag++ = 0;
                 others++;
                 at += 2;
@@ -2837,18 +2978,33 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                 continue;
             }
             g = 0;
+            if (t == '"')
+                continue; /* the quote next, as above */
             break;
         }
-        at++;
+        if (upper & ~0x20ull) {
+            /* a capital after the first letter: a word of capitals only
+             * ("NATO", "CEO") as scan_plain pushes it, else the caller's */
+            if (k >= 8 || upper != (0x2020202020202020ull & fl_low_bytes(k)))
+                break;
+            tail = caps_tail;
+            g |= T_NOLOWER;
+            nolower++;
+        } else if (__builtin_expect(upper && k == 1, 0)) {
+            nolower++; /* a capital on its own: "I", "A" (T_NOLOWER only
+                        * counted: no reader asks a plain word) */
+        }
+    spaced:
+        tok = put_word(tok, at, k, tail);
+        *flag++ = g;
+        at += k + 1;
         g = G_SPACE;
     }
     sg->n = (size_t)(tok - sg->toks);
     sg->nolower += nolower;
     sg->nonwords += others;
     *gap = g;
-    if (period && !(period_upper & ~0x20ull))
-        return period_word(sg, (size_t)(at - s), period, period_upper != 0, gap);
-    return (size_t)(at - s);
+    return at;
 }
 
 /* The workspace's stem cache, made on first use; NULL when out of memory. */

@@ -560,7 +560,91 @@ START_TEST(joined_words_same_either_way)
                                         "5 ((x y",
                                         "5 (\"x\" y",
                                         "5 (\xe2\x80\x9cx y",
-                                        "5 (.x y"};
+                                        "5 (.x y",
+                                        "company's x",
+                                        "Moreau's",
+                                        "I's",
+                                        "the end.",
+                                        "B200.",
+                                        "Moreau's x",
+                                        "I's x",
+                                        "abcdefghijklmno's x",
+                                        "abcdefghijklmnop's x",
+                                        "Jones's, x",
+                                        "its's. X",
+                                        "x'sy z",
+                                        "x's\ny",
+                                        "x's  y",
+                                        "x'S y",
+                                        "NATO's x",
+                                        "B200. X",
+                                        "NATO. The",
+                                        "F35. x",
+                                        "Q3.. X",
+                                        "Mr. Moreau's x",
+                                        "the end. Then x",
+                                        "the end. then x",
+                                        "the end.\nThen x",
+                                        "the end.  Then x",
+                                        "the end. \"Then x",
+                                        "the end. 5 x",
+                                        "the Inc. Then x",
+                                        "the end.. Then x",
+                                        "the end.5 x",
+                                        "NATO x",
+                                        "NATO",
+                                        "AB x",
+                                        "ABCDEFG x",
+                                        "ABCDEFGH x",
+                                        "NATO's x",
+                                        "NATO-led x",
+                                        "NATO, x",
+                                        "NATO. X",
+                                        "ABc x",
+                                        "well-known x",
+                                        "Well-known x",
+                                        "well-known",
+                                        "X-rays x",
+                                        "well-Known x",
+                                        "abcdefghijk-abcdefg x",
+                                        "abc-abcdefgh x",
+                                        "ab-cd-ef x",
+                                        "ab-cd's x",
+                                        "ab-c5 x",
+                                        "ab-cd, x",
+                                        "ab-cd. X",
+                                        "ab-\xc3\xa9t x",
+                                        "AB-cd x",
+                                        "ab-cd\nx",
+                                        "ab- cd x",
+                                        "B200 x",
+                                        "MI308 x",
+                                        "Q3 x",
+                                        "B2B x",
+                                        "b2b x",
+                                        "iPhone5 x",
+                                        "H20s x",
+                                        "abc12de x",
+                                        "Ab1 x",
+                                        "A123456 x",
+                                        "A1234567 x",
+                                        "B200, x",
+                                        "B200-a x",
+                                        "abcdefgh1 x",
+                                        "B200",
+                                        "\"quoted words\" here",
+                                        "said \"We think x",
+                                        "\"x\", y",
+                                        "word\". X",
+                                        "word\" y",
+                                        "word\"\" y",
+                                        "\"\" x",
+                                        "\" x",
+                                        "\"\n x",
+                                        "\"5 x",
+                                        "5 \"x y",
+                                        "ab\"cd ef",
+                                        "abc \"NATO\" x"};
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
         char inner[128], last[64];
         snprintf(inner, sizeof inner, "Then %s and the rest of it.", words[k]);
@@ -625,6 +709,53 @@ START_TEST(dense_numbers)
             ck_assert_uint_eq(t->shape, FL_TS_KNOWN | FL_TS_DIGIT);
         else
             ck_assert_uint_eq(t->shape, 0);
+    }
+    doc_free(doc);
+    free(text);
+}
+END_TEST
+
+/* Sentences of one word and a period as dense as they come, with a
+ * possessive, a word of capitals and a hyphenated word between them (more
+ * tokens than the first guess of the token room holds): each token where
+ * it belongs, each sentence its own. */
+START_TEST(dense_periods)
+{
+    static const char unit[] = "Abc. Def's NATO well-known ";
+    enum { UP = FL_TS_KNOWN | FL_TS_LETTER | FL_TS_UPPER0 };
+    static const struct {
+        const char *text;
+        fl_token_kind kind;
+        bool capitalized, all_caps;
+        unsigned shape;
+    } want[] = {
+        {"Abc", FL_TOK_WORD, true, false, UP},
+        {".", FL_TOK_PUNCT, false, false, 0},
+        {"Def's", FL_TOK_WORD, true, false, UP},
+        {"NATO", FL_TOK_WORD, true, true, UP},
+        {"well-known", FL_TOK_WORD, false, false, FL_TS_KNOWN | FL_TS_LETTER | FL_TS_HYPHEN}};
+    enum { REPEAT = 3000 };
+    size_t n = sizeof unit - 1, len = 5 + REPEAT * n + 4;
+    char *text = malloc(len + 1);
+    ck_assert_ptr_nonnull(text);
+    memcpy(text, "Then ", 5);
+    for (size_t r = 0; r < REPEAT; r++)
+        memcpy(text + 5 + r * n, unit, n);
+    memcpy(text + 5 + REPEAT * n, "end.", 5);
+    fl_doc *doc = segment(text, len);
+    check_invariants(doc);
+    size_t per = sizeof want / sizeof want[0];
+    ck_assert_uint_eq(doc->tokens.count, 1 + REPEAT * per + 2);
+    ck_assert_uint_eq(doc->sentences.count, REPEAT + 1);
+    for (size_t i = 0; i < REPEAT * per; i++) {
+        const fl_token *t = FL_DOC_TOKEN(doc, 1 + i);
+        const char *w = want[i % per].text;
+        ck_assert_msg(t->kind == want[i % per].kind && t->len == strlen(w) &&
+                          memcmp(text + t->off, w, t->len) == 0 &&
+                          t->capitalized == want[i % per].capitalized &&
+                          t->all_caps == want[i % per].all_caps &&
+                          t->shape == want[i % per].shape && !t->abbrev,
+                      "token %zu", 1 + i);
     }
     doc_free(doc);
     free(text);
@@ -1244,6 +1375,7 @@ Suite *fl_test_suite(void)
     tcase_add_test(tc, token_shape_matches_bytes);
     tcase_add_test(tc, joined_words_same_either_way);
     tcase_add_test(tc, dense_numbers);
+    tcase_add_test(tc, dense_periods);
     tcase_add_test(tc, listed_abbreviations_keep_period);
     tcase_add_test(tc, context_words);
     tcase_add_test(tc, lazy_context_matches_eager);
