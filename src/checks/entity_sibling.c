@@ -525,6 +525,10 @@ static sib_item *family_order(fl_doc *doc, sib_item *items, size_t n)
 {
     const char *members[FEW_KEYS] = {0}, *families[FEW_KEYS] = {0};
     const char *clean[FEW_KEYS] = {0};
+    /* per member: the keys of a mention found not clean (none yet: NULL) */
+    struct not_clean {
+        const char *fold, *skeleton, *family;
+    } not_clean[FEW_KEYS] = {{0}};
     size_t nm = 0, nf = 0;
     /* per item: its member's id, then (high nibble) its family's */
     unsigned char *id = fl_arena_alloc_uninit(doc->arena, n ? n : 1);
@@ -541,8 +545,17 @@ static sib_item *family_order(fl_doc *doc, sib_item *items, size_t n)
                 return family_order_sorted(doc, items, n);
         }
         id[i] = (unsigned char)j;
-        if (!clean[j] && clean_form(FL_DOC_MENTION(doc, items[i].mention)))
-            clean[j] = FL_DOC_MENTION(doc, items[i].mention)->family;
+        if (clean[j])
+            continue;
+        /* a mention with the keys of one found not clean is not either */
+        const fl_mention *m = FL_DOC_MENTION(doc, items[i].mention);
+        if (m->fold == not_clean[j].fold && m->skeleton == not_clean[j].skeleton &&
+            m->family == not_clean[j].family && m->kind == FL_M_CODE)
+            continue;
+        if (clean_form(m))
+            clean[j] = m->family;
+        else if (m->kind == FL_M_CODE)
+            not_clean[j] = (struct not_clean){m->fold, m->skeleton, m->family};
     }
     last = NULL;
     for (size_t i = 0; i < n; i++) {
