@@ -803,13 +803,31 @@ bool fl_ctx_window_has(const fl_doc *doc, size_t off, size_t len, size_t before,
 
 /* ------------------------------------------------------ mentions by kind */
 
-typedef struct mention_kinds {
-    const void *items; /* the mentions it was made for */
-    size_t count;
-    size_t start[FL_M_KIND_COUNT + 1]; /* kind k: index[start[k]..start[k + 1]) */
-    size_t *index;
-    unsigned char *kinds; /* per mention */
-} mention_kinds;
+typedef fl_ctx_kinds mention_kinds;
+
+/* Each kind's run of the index (the bucket it is listed in): its own, but
+ * the amounts (FL_CTX_KINDS_SHARED) share one run, in document order,
+ * since they are asked for together */
+static const unsigned char kind_bucket[FL_M_KIND_COUNT] = {
+    [FL_M_CODE] = FL_M_CODE,       [FL_M_NAME] = FL_M_NAME,
+    [FL_M_ACRONYM] = FL_M_ACRONYM, [FL_M_ACRONYM_DEF] = FL_M_ACRONYM_DEF,
+    [FL_M_MONEY] = FL_M_MONEY,     [FL_M_QUANTITY] = FL_M_MONEY,
+    [FL_M_PERCENT] = FL_M_MONEY,   [FL_M_DATE] = FL_M_DATE,
+    [FL_M_AGE] = FL_M_AGE,         [FL_M_TITLE] = FL_M_TITLE,
+};
+/* per bucket: its kinds (a mask) */
+static const unsigned bucket_kinds[FL_M_KIND_COUNT] = {
+    [FL_M_CODE] = 1u << FL_M_CODE,
+    [FL_M_NAME] = 1u << FL_M_NAME,
+    [FL_M_ACRONYM] = 1u << FL_M_ACRONYM,
+    [FL_M_ACRONYM_DEF] = 1u << FL_M_ACRONYM_DEF,
+    [FL_M_MONEY] = FL_CTX_KINDS_SHARED,
+    [FL_M_QUANTITY] = 0,
+    [FL_M_PERCENT] = 0,
+    [FL_M_DATE] = 1u << FL_M_DATE,
+    [FL_M_AGE] = 1u << FL_M_AGE,
+    [FL_M_TITLE] = 1u << FL_M_TITLE,
+};
 
 static const mention_kinds *kinds_get(fl_doc *doc)
 {
@@ -817,18 +835,20 @@ static const mention_kinds *kinds_get(fl_doc *doc)
     size_t n = doc->mentions.count;
     if (mk && mk->items == doc->mentions.items && mk->count == n)
         return mk;
+    /* the index, its kinds bytes and (first made) the header: one block */
+    size_t nn = n ? n : 1;
+    size_t head = mk ? 0 : (sizeof *mk + sizeof(size_t) - 1) / sizeof(size_t) * sizeof(size_t);
+    unsigned char *block = fl_arena_alloc_uninit(doc->arena, head + nn * sizeof(size_t) + nn);
+    if (!block)
+        return NULL;
     if (!mk) {
-        mk = fl_arena_alloc_uninit(doc->arena, sizeof *mk);
-        if (!mk)
-            return NULL;
+        mk = (mention_kinds *)(void *)block;
         doc->mention_kinds = mk;
     }
     mk->items = NULL; /* until made */
-    mk->index = fl_arena_alloc_uninit(doc->arena, (n ? n : 1) * sizeof *mk->index);
+    mk->index = (size_t *)(void *)(block + head);
     /* the kinds read once into bytes: the other passes read those */
-    unsigned char *kinds = mk->kinds = fl_arena_alloc_uninit(doc->arena, n ? n : 1);
-    if (!mk->index || !kinds)
-        return NULL;
+    unsigned char *kinds = mk->kinds = block + head + nn * sizeof(size_t);
     size_t fill[FL_M_KIND_COUNT + 1] = {0};
     const fl_mention *m = doc->mentions.items;
     for (size_t i = 0; i < n; i++) {
@@ -837,17 +857,21 @@ static const mention_kinds *kinds_get(fl_doc *doc)
         kinds[i] = (unsigned char)k;
         fill[k + 1]++;
     }
+    /* runs by bucket: the amounts' kinds share one (their counts moved to
+     * the first; the others' runs are empty) */
+    fill[FL_M_MONEY + 1] += fill[FL_M_QUANTITY + 1] + fill[FL_M_PERCENT + 1];
+    fill[FL_M_QUANTITY + 1] = fill[FL_M_PERCENT + 1] = 0;
     for (size_t k = 0; k < FL_M_KIND_COUNT; k++)
         fill[k + 1] += fill[k];
     memcpy(mk->start, fill, sizeof fill);
     for (size_t i = 0; i < n; i++)
-        mk->index[fill[kinds[i]]++] = i;
+        mk->index[fill[kind_bucket[kinds[i]]]++] = i;
     mk->items = doc->mentions.items;
     mk->count = n;
     return mk;
 }
 
-size_t fl_ctx_mentions_of(fl_doc *doc, unsigned kind_mask, const size_t **out)
+size_t fl_ctx_mentions_of_made(fl_doc *doc, unsigned kind_mask, const size_t **out)
 {
     *out = NULL;
     const mention_kinds *mk = kinds_get(doc);
@@ -855,41 +879,38 @@ size_t fl_ctx_mentions_of(fl_doc *doc, unsigned kind_mask, const size_t **out)
         fl_ctx_oom(doc);
         return 0;
     }
-    if (!(kind_mask & (kind_mask - 1))) {
-        /* one kind (or none): its run, in place */
-        size_t k = kind_mask ? (size_t)__builtin_ctz(kind_mask) : FL_M_KIND_COUNT;
-        if (k >= FL_M_KIND_COUNT) {
-            *out = mk->index;
-            return 0;
-        }
-        *out = mk->index + mk->start[k];
-        return mk->start[k + 1] - mk->start[k];
-    }
-    /* the kinds asked for: their runs of the index */
+    /* the buckets asked for: their runs of the index */
     size_t from[FL_M_KIND_COUNT], to[FL_M_KIND_COUNT], runs = 0, total = 0;
-    for (size_t k = 0; k < FL_M_KIND_COUNT; k++) {
-        if (!(kind_mask >> k & 1u) || mk->start[k] == mk->start[k + 1])
+    bool partial = false; /* some kinds of a shared bucket only */
+    for (size_t b = 0; b < FL_M_KIND_COUNT; b++) {
+        unsigned bm = bucket_kinds[b];
+        if (!(kind_mask & bm))
             continue;
-        from[runs] = mk->start[k];
-        to[runs] = mk->start[k + 1];
+        partial |= (kind_mask & bm) != bm;
+        if (mk->start[b] == mk->start[b + 1])
+            continue;
+        from[runs] = mk->start[b];
+        to[runs] = mk->start[b + 1];
         total += to[runs] - from[runs];
         runs++;
     }
-    if (runs <= 1) {
+    if (runs <= 1 && !partial) {
         *out = mk->index + (runs ? from[0] : 0);
         return total;
     }
-    size_t *merged = fl_arena_alloc_uninit(doc->arena, total * sizeof *merged);
+    size_t *merged = fl_arena_alloc_uninit(doc->arena, (total ? total : 1) * sizeof *merged);
     if (!merged) {
         fl_ctx_oom(doc);
         return 0;
     }
-    /* in document order: a pass over the kinds' bytes */
-    for (size_t i = 0, o = 0; o < total; i++)
+    /* in document order: a pass over the kinds' bytes (total bounds the
+     * count; when some kinds of a bucket are left out, it is more) */
+    size_t o = 0;
+    for (size_t i = 0, n = mk->count; i < n && o < total; i++)
         if (kind_mask >> mk->kinds[i] & 1u)
             merged[o++] = i;
     *out = merged;
-    return total;
+    return o;
 }
 
 /* ------------------------------------------------------------ positions */

@@ -164,9 +164,39 @@ bool fl_ctx_window_has_in(const fl_doc *doc, size_t off, size_t len, size_t befo
  * order: their indices in *out, their count returned. One pass over the
  * mentions per document makes an index by kind (kept in
  * doc->mention_kinds, made again if the mentions change); a single kind is
- * read from it in place, several are merged into the arena. On running
+ * read from it in place (and so are money, quantities and percents
+ * together), other sets are merged into the arena. On running
  * out of memory: 0, *out NULL and doc->status set. */
-size_t fl_ctx_mentions_of(fl_doc *doc, unsigned kind_mask, const size_t **out);
+size_t fl_ctx_mentions_of_made(fl_doc *doc, unsigned kind_mask, const size_t **out);
+
+/* The index by kind (doc->mention_kinds): the mentions by bucket, each
+ * kind's own but the amounts' kinds (FL_CTX_KINDS_SHARED), which share one
+ * run (in document order) */
+#define FL_CTX_KINDS_SHARED (1u << FL_M_MONEY | 1u << FL_M_QUANTITY | 1u << FL_M_PERCENT)
+typedef struct fl_ctx_kinds {
+    const void *items; /* the mentions it was made for */
+    size_t count;
+    size_t start[FL_M_KIND_COUNT + 1]; /* bucket b: index[start[b]..start[b + 1]) */
+    size_t *index;
+    unsigned char *kinds; /* per mention */
+} fl_ctx_kinds;
+
+/* A single unshared kind, or the shared ones together, once the index is
+ * made is read in place without a call (the checks ask with constant
+ * masks, so the tests fold); the rest is fl_ctx_mentions_of_made. */
+static inline size_t fl_ctx_mentions_of(fl_doc *doc, unsigned kind_mask, const size_t **out)
+{
+    const fl_ctx_kinds *mk = doc->mention_kinds;
+    if (((kind_mask && !(kind_mask & (kind_mask - 1)) && kind_mask < 1u << FL_M_KIND_COUNT &&
+          !(kind_mask & FL_CTX_KINDS_SHARED)) ||
+         kind_mask == FL_CTX_KINDS_SHARED) &&
+        mk && mk->items == doc->mentions.items && mk->count == doc->mentions.count) {
+        size_t b = (size_t)__builtin_ctz(kind_mask);
+        *out = mk->index + mk->start[b];
+        return mk->start[b + 1] - mk->start[b];
+    }
+    return fl_ctx_mentions_of_made(doc, kind_mask, out);
+}
 
 /* ------------------------------------------------------------ positions */
 

@@ -378,6 +378,9 @@ static void check_family(fl_doc *doc, const sib_item *items, size_t n)
     }
 }
 
+/* At most this many distinct keys are sorted by counting */
+enum { FEW_KEYS = 16 };
+
 /* The key an item is grouped by: its member or its family. */
 static const char *group_key(const sib_item *it, bool by_family)
 {
@@ -392,7 +395,6 @@ static const char *group_key(const sib_item *it, bool by_family)
 static bool group_sort(fl_doc *doc, sib_item *items, size_t n, bool by_family,
                        int (*order)(const void *, const void *))
 {
-    enum { FEW_KEYS = 16 };
     const char *keys[FEW_KEYS] = {0}; /* in order of first use; only keys[0..nk) are read */
     size_t nk = 0;
     /* per item: its key's index in keys */
@@ -447,6 +449,148 @@ static bool group_sort(fl_doc *doc, sib_item *items, size_t n, bool by_family,
     return true;
 }
 
+/* Whether mention m is a member's clean form: its fold is its skeleton. */
+static inline __attribute__((always_inline)) bool clean_form(const fl_mention *m)
+{
+    return m->kind == FL_M_CODE && m->fold && m->skeleton && m->family && *m->family &&
+           (m->fold == m->skeleton || strcmp(m->fold, m->skeleton) == 0);
+}
+
+/* family_order by two sorts: by member (its clean family set), then by
+ * family. NULL when out of memory. */
+static sib_item *family_order_sorted(fl_doc *doc, sib_item *items, size_t n)
+{
+    if (!group_sort(doc, items, n, false, member_order))
+        return NULL;
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        const char *clean = NULL;
+        while (j < n && key_cmp(items[j].member, items[i].member) == 0) {
+            if (!clean && clean_form(FL_DOC_MENTION(doc, items[j].mention)))
+                clean = FL_DOC_MENTION(doc, items[j].mention)->family;
+            j++;
+        }
+        for (size_t k = i; clean && k < j; k++)
+            items[k].family = clean;
+        i = j;
+    }
+    /* by family: items are in member then mention order now */
+    if (!group_sort(doc, items, n, true, item_order))
+        return NULL;
+    return items;
+}
+
+/* The index in keys[0..*nk) of key k (by pointer first, then by bytes: a
+ * repeated key is mostly the same string), added when new; FEW_KEYS when
+ * there is no room. */
+static inline __attribute__((always_inline)) size_t key_id(const char **keys, size_t *nk,
+                                                           const char *k)
+{
+    size_t j = 0;
+    while (j < *nk && keys[j] != k)
+        j++;
+    if (j == *nk)
+        for (j = 0; j < *nk && strcmp(keys[j], k) != 0;)
+            j++;
+    if (j == *nk) {
+        if (*nk == FEW_KEYS)
+            return FEW_KEYS;
+        keys[(*nk)++] = k;
+    }
+    return j;
+}
+
+/* The ranks of keys[0..nk) (distinct) in strcmp order. */
+static void key_ranks(const char *const *keys, size_t nk, unsigned char *rank)
+{
+    size_t by_rank[FEW_KEYS] = {0};
+    for (size_t j = 0; j < nk; j++) {
+        size_t at = j;
+        while (at > 0 && strcmp(keys[by_rank[at - 1]], keys[j]) > 0) {
+            by_rank[at] = by_rank[at - 1];
+            at--;
+        }
+        by_rank[at] = j;
+    }
+    for (size_t r = 0; r < nk; r++)
+        rank[by_rank[r]] = (unsigned char)r;
+}
+
+/* items[0..n), in mention order, each member's family set to its clean
+ * form's (the first in mention order) when it has one, then put in family,
+ * member, mention order (item_order): when the members and families are
+ * few, by one counting sort on their ranks into a new array, else by two
+ * sorts in place. The items, or NULL when out of memory. */
+static sib_item *family_order(fl_doc *doc, sib_item *items, size_t n)
+{
+    const char *members[FEW_KEYS] = {0}, *families[FEW_KEYS] = {0};
+    const char *clean[FEW_KEYS] = {0};
+    /* per member: the keys of a mention found not clean (none yet: NULL) */
+    struct not_clean {
+        const char *fold, *skeleton, *family;
+    } not_clean[FEW_KEYS] = {{0}};
+    size_t nm = 0, nf = 0;
+    /* per item: its member's id, then (high nibble) its family's */
+    unsigned char *id = fl_arena_alloc_uninit(doc->arena, n ? n : 1);
+    if (!id)
+        return NULL;
+    /* the last item's key first: neighbours mostly share it */
+    const char *last = NULL;
+    size_t j = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (items[i].member != last || !last) {
+            last = items[i].member;
+            j = key_id(members, &nm, last);
+            if (j == FEW_KEYS)
+                return family_order_sorted(doc, items, n);
+        }
+        id[i] = (unsigned char)j;
+        if (clean[j])
+            continue;
+        /* a mention with the keys of one found not clean is not either */
+        const fl_mention *m = FL_DOC_MENTION(doc, items[i].mention);
+        if (m->fold == not_clean[j].fold && m->skeleton == not_clean[j].skeleton &&
+            m->family == not_clean[j].family && m->kind == FL_M_CODE)
+            continue;
+        if (clean_form(m))
+            clean[j] = m->family;
+        else if (m->kind == FL_M_CODE)
+            not_clean[j] = (struct not_clean){m->fold, m->skeleton, m->family};
+    }
+    last = NULL;
+    for (size_t i = 0; i < n; i++) {
+        if (clean[id[i]])
+            items[i].family = clean[id[i]];
+        if (items[i].family != last || !last) {
+            last = items[i].family;
+            j = key_id(families, &nf, last);
+            if (j == FEW_KEYS) {
+                qsort(items, n, sizeof *items, item_order);
+                return items;
+            }
+        }
+        size_t f = j;
+        id[i] = (unsigned char)(id[i] | f << 4);
+    }
+    unsigned char mrank[FEW_KEYS], frank[FEW_KEYS];
+    key_ranks(members, nm, mrank);
+    key_ranks(families, nf, frank);
+    /* a counting sort on (family rank, member rank) keeps mention order
+     * within a member */
+    size_t start[FEW_KEYS * FEW_KEYS + 1], keys = nf * nm;
+    memset(start, 0, (keys + 1) * sizeof *start);
+    for (size_t i = 0; i < n; i++)
+        start[frank[id[i] >> 4] * nm + mrank[id[i] & 15] + 1]++;
+    for (size_t r = 0; r < keys; r++)
+        start[r + 1] += start[r];
+    sib_item *sorted = fl_arena_alloc_uninit(doc->arena, (n ? n : 1) * sizeof *sorted);
+    if (!sorted)
+        return NULL;
+    for (size_t i = 0; i < n; i++)
+        sorted[start[frank[id[i] >> 4] * nm + mrank[id[i] & 15]]++] = items[i];
+    return sorted;
+}
+
 static void run(fl_doc *doc)
 {
     const size_t *of_kind;
@@ -481,27 +625,10 @@ static void run(fl_doc *doc)
     if (n < FL_SIB_DOMINANT_MIN + 1)
         return;
     /* one member written with look-alikes ("H2O" for "H20") gets the family
-     * of its clean form (the mention whose fold is the skeleton) */
-    if (!group_sort(doc, items, n, false, member_order)) {
-        fl_ctx_oom(doc);
-        return;
-    }
-    for (size_t i = 0; i < n;) {
-        size_t j = i;
-        const char *clean = NULL;
-        while (j < n && key_cmp(items[j].member, items[i].member) == 0) {
-            const fl_mention *m = FL_DOC_MENTION(doc, items[j].mention);
-            if (!clean && m->kind == FL_M_CODE && m->fold && m->skeleton && m->family &&
-                *m->family && strcmp(m->fold, m->skeleton) == 0)
-                clean = m->family;
-            j++;
-        }
-        for (size_t k = i; clean && k < j; k++)
-            items[k].family = clean;
-        i = j;
-    }
-    /* by family: items are in member then mention order now */
-    if (!group_sort(doc, items, n, true, item_order)) {
+     * of its clean form (the mention whose fold is the skeleton); then the
+     * items are put in family, member, mention order */
+    items = family_order(doc, items, n);
+    if (!items) {
         fl_ctx_oom(doc);
         return;
     }
