@@ -91,6 +91,30 @@ static inline size_t split_words(const char *s, size_t len, word_ref *words, siz
     return n;
 }
 
+/* Bytes that end a word of a fold key: a separator or its NUL. */
+static const unsigned char WORD_STOP[256] = {[0] = 1, [' '] = 1, ['-'] = 1};
+
+/* split_words for a fold key, which ends with a NUL at s[len] (fold keys
+ * are NUL-terminated strings of strlen len): the NUL stops the walks, so
+ * a word's bytes are tested once each, against one table. */
+static size_t split_fold(const char *s, size_t len, word_ref *words, size_t cap)
+{
+    size_t n = 0, i = 0;
+    for (;;) {
+        while (s[i] == ' ' || s[i] == '-')
+            i++;
+        if (i >= len)
+            break;
+        size_t start = i;
+        while (!WORD_STOP[(unsigned char)s[i]])
+            i++;
+        if (n < cap)
+            words[n] = (word_ref){s + start, i - start};
+        n++;
+    }
+    return n;
+}
+
 static bool word_eq(word_ref a, word_ref b)
 {
     return a.len == b.len && memcmp(a.s, b.s, a.len) == 0;
@@ -1043,7 +1067,7 @@ static bool make_group(fl_doc *doc, name_group *g, fl_name_use *uses, size_t cou
     g->reported = false;
     g->fold = uses[0].key;
     g->fold_len = uses[0].key_len ? uses[0].key_len : strlen(g->fold);
-    g->nwords = split_words(g->fold, g->fold_len, g->words, MAX_WORDS);
+    g->nwords = split_fold(g->fold, g->fold_len, g->words, MAX_WORDS);
     if (g->nwords > MAX_WORDS)
         g->nwords = 0; /* a run of more words than a name has: not compared */
     const fl_lex_hit *folds;
