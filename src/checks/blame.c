@@ -768,9 +768,7 @@ fl_name_use_group *fl_name_folds_gather(fl_doc *doc, const fl_name_folds *f, con
         }
     fl_name_use_group *groups = fl_arena_alloc_uninit(doc->arena, (ng + 1) * sizeof *groups);
     fl_name_use *multi = fl_arena_alloc_uninit(doc->arena, (nmulti + 1) * sizeof *multi);
-    fl_name_use *tmp = fl_arena_alloc_uninit(doc->arena, (nmulti + 1) * sizeof *tmp);
-    unsigned char *idx = fl_arena_alloc_uninit(doc->arena, nmulti + 1);
-    if (!groups || !multi || !tmp || !idx) {
+    if (!groups || !multi) {
         doc->status = FL_ENOMEM;
         return NULL;
     }
@@ -798,11 +796,22 @@ fl_name_use_group *fl_name_folds_gather(fl_doc *doc, const fl_name_folds *f, con
             grp->uses[grp->count++] = *u;
         }
     }
-    for (size_t g = 0; g < ng; g++)
-        if (groups[g].count > 1)
-            sort_group(groups[g].uses, groups[g].count, tmp, idx);
     *ngroups = ng;
     return groups;
+}
+
+bool fl_name_uses_sort_group(fl_doc *doc, fl_name_use *uses, size_t n)
+{
+    if (n < 2)
+        return true;
+    fl_name_use *tmp = fl_arena_alloc_uninit(doc->arena, n * sizeof *tmp);
+    unsigned char *idx = fl_arena_alloc_uninit(doc->arena, n);
+    if (!tmp || !idx) {
+        doc->status = FL_ENOMEM;
+        return false;
+    }
+    sort_group(uses, n, tmp, idx);
+    return true;
 }
 
 bool *fl_name_uses_several(fl_doc *doc, const fl_name_use *uses, size_t count,

@@ -41,9 +41,12 @@ typedef struct word_ref {
 
 /* One distinct name (fold key) in the document. */
 typedef struct name_group {
-    fl_name_use *uses;
+    fl_name_use *uses; /* in form order once `sorted`, else in mention order */
     size_t count;
-    const fl_name_form *main; /* its most frequent exact form: main_form */
+    bool sorted;
+    /* its most frequent exact form: main_form; until the group is sorted,
+     * main_form.uses is only the form's first use (not the run of them) */
+    const fl_name_form *main;
     fl_name_form main_form;
     const char *fold;
     size_t fold_len;
@@ -268,9 +271,39 @@ static const char *original_word(fl_doc *doc, const name_group *g, size_t which)
     return fl_arena_strndup(doc->arena, w[which].s, w[which].len);
 }
 
-static void report_group(fl_doc *doc, name_group *g, const char *right_text,
-                         const name_group *right, const char *message)
+/* Whether two uses have one form: most repeats of a name share their
+ * mention's surface (fl_name_folds_get copies the first use's form), so
+ * the pointers are compared before the bytes. */
+static bool same_form(const fl_name_use *a, const fl_name_use *b)
 {
+    return a->form_len == b->form_len &&
+           (a->form == b->form || memcmp(a->form, b->form, a->form_len) == 0);
+}
+
+/* Puts the group's uses in form order (made lazily: most groups are never
+ * reported), its main form's uses then the run of them. False when out of
+ * memory. */
+static bool sort_group(fl_doc *doc, name_group *g)
+{
+    if (g->sorted)
+        return true;
+    if (!fl_name_uses_sort_group(doc, g->uses, g->count))
+        return false;
+    g->sorted = true;
+    fl_name_form *f = &g->main_form;
+    for (size_t r = 0; r < g->count; r++)
+        if (g->uses[r].form_len == f->len && memcmp(g->uses[r].form, f->text, f->len) == 0) {
+            f->uses = &g->uses[r];
+            break;
+        }
+    return true;
+}
+
+static void report_group(fl_doc *doc, name_group *g, const char *right_text, name_group *right,
+                         const char *message)
+{
+    if (!sort_group(doc, g) || (right && !sort_group(doc, right)))
+        return;
     fl_name_form whole = {
         .text = g->main->text, .len = g->main->len, .uses = g->uses, .count = g->count};
     fl_blame_report(doc, RULE, FL_SEV_WARNING, &whole, right_text, right ? right->main : NULL,
@@ -315,7 +348,7 @@ static void check_misspelling(fl_doc *doc, name_group *g, const group_table *gro
         if (la == lb && memcmp(a, b, la) == 0)
             continue;
         size_t cl = fold_into(canon, strlen(canon), a);
-        const name_group *right = cl ? find_group(groups, a, cl) : NULL;
+        name_group *right = cl ? find_group(groups, a, cl) : NULL;
         const char *message =
             right ? fl_arena_printf(doc->arena,
                                     "`%s` (%s) is a known misspelling of `%s` (%s); write `%s`",
@@ -525,7 +558,7 @@ static void check_lexicon_near(fl_doc *doc, name_group *g, const group_table *gr
      * canonical form (Activision Blizzard) */
     const char *right_text = form;
     size_t cl = fold_into(right_text, strlen(right_text), fold);
-    const name_group *right = cl ? find_group(groups, fold, cl) : NULL;
+    name_group *right = cl ? find_group(groups, fold, cl) : NULL;
     const char *message =
         right ? fl_arena_printf(doc->arena,
                                 "`%s` (%s) is %s off the known name `%s` (%s); "
@@ -964,7 +997,10 @@ static void check_document(fl_doc *doc, name_group *groups, size_t ng)
         if (full_names_disagree(groups, ng, (word_ref){w->fold, w->len},
                                 (word_ref){v->fold, v->len}))
             continue;
-        const name_group *right = &groups[v->first_group];
+        name_group *right = &groups[v->first_group];
+        /* (its first use in form order is named below) */
+        if (!sort_group(doc, right))
+            return;
         size_t rk = 0;
         while (rk < right->nwords && !(right->words[rk].len == v->len &&
                                        memcmp(right->words[rk].s, v->fold, v->len) == 0))
@@ -1012,44 +1048,97 @@ static bool wanted(const fl_doc *doc, const fl_mention *m)
     return true;
 }
 
-/* Whether two uses have one form: most repeats of a name share their
- * mention's surface (fl_name_folds_get copies the first use's form), so
- * the pointers are compared before the bytes. */
-static bool same_form(const fl_name_use *a, const fl_name_use *b)
+/* The forms of a key's uses in mention order, when their offsets rise
+ * strictly (no span is listed twice) and they have at most FEW_FORMS
+ * forms: the first use of each and its count. Returns how many forms; 0
+ * otherwise. */
+enum { FEW_FORMS = 8 };
+static size_t count_forms(const fl_name_use *uses, size_t count, const fl_name_use **forms,
+                          size_t *counts)
 {
-    return a->form_len == b->form_len &&
-           (a->form == b->form || memcmp(a->form, b->form, a->form_len) == 0);
+    size_t nforms = 0, last = 0;
+    for (size_t i = 0; i < count; i++) {
+        const fl_name_use *u = &uses[i];
+        if (i > 0 && u->off <= u[-1].off)
+            return 0;
+        size_t k = last;
+        if (nforms == 0 || !same_form(u, forms[k])) {
+            for (k = 0; k < nforms && !same_form(u, forms[k]); k++)
+                ;
+            if (k == nforms) {
+                if (nforms == FEW_FORMS)
+                    return 0;
+                forms[nforms] = u;
+                counts[nforms++] = 0;
+            }
+            last = k;
+        }
+        counts[k]++;
+    }
+    return nforms;
 }
 
-/* Fills g from the uses of one fold key (sorted by form, then offset), as
+/* Form order's first keys: the form's bytes, then its length. */
+static int form_text_order(const fl_name_use *a, const fl_name_use *b)
+{
+    size_t n = a->form_len < b->form_len ? a->form_len : b->form_len;
+    int c = memcmp(a->form, b->form, n);
+    if (c)
+        return c;
+    return a->form_len < b->form_len ? -1 : a->form_len > b->form_len;
+}
+
+/* Fills g from the uses of one fold key (in mention order), as
  * fl_name_forms would split them, keeping only what this check reads: a
  * span listed twice (a mention of two kinds) counts once, and the most
- * frequent exact form (the first on a tie) is the group's main form.
- * False when out of memory. */
+ * frequent exact form (the first in form order on a tie) is the group's
+ * main form. The uses are sorted only when that cannot be told from
+ * mention order (else when the group is reported). False when out of
+ * memory. */
 static bool make_group(fl_doc *doc, name_group *g, fl_name_use *uses, size_t count)
 {
-    size_t w = 1;
-    for (size_t r = 1; r < count; r++) {
-        if (uses[w - 1].off == uses[r].off && same_form(&uses[w - 1], &uses[r]))
-            continue;
-        if (w != r) /* moved only once a use was dropped */
-            uses[w] = uses[r];
-        w++;
-    }
-    count = w;
-    /* most names are used once: their one form is the main form */
-    size_t best = 0, best_count = count == 1;
-    for (size_t r = 0; r < count && count > 1;) {
-        size_t end = r + 1;
-        while (end < count && same_form(&uses[end], &uses[r]))
-            end++;
-        if (end - r > best_count) {
-            best = r;
-            best_count = end - r;
+    const fl_name_use *forms[FEW_FORMS], *u = &uses[0];
+    size_t counts[FEW_FORMS], best_count = 1;
+    size_t nforms = count > 1 ? count_forms(uses, count, forms, counts) : 1;
+    g->sorted = count == 1;
+    if (count > 1 && nforms) {
+        /* no span twice: the count stands; the most used form, the first
+         * in form order on a tie; its first use is its first in mention
+         * order (the offsets rise) */
+        size_t best = 0;
+        for (size_t k = 1; k < nforms; k++)
+            if (counts[k] > counts[best] ||
+                (counts[k] == counts[best] && form_text_order(forms[k], forms[best]) < 0))
+                best = k;
+        u = forms[best];
+        best_count = counts[best];
+    } else if (count > 1) {
+        if (!fl_name_uses_sort_group(doc, uses, count))
+            return false;
+        g->sorted = true;
+        size_t w = 1;
+        for (size_t r = 1; r < count; r++) {
+            if (uses[w - 1].off == uses[r].off && same_form(&uses[w - 1], &uses[r]))
+                continue;
+            if (w != r) /* moved only once a use was dropped */
+                uses[w] = uses[r];
+            w++;
         }
-        r = end;
+        count = w;
+        size_t best = 0;
+        best_count = 0;
+        for (size_t r = 0; r < count;) {
+            size_t end = r + 1;
+            while (end < count && same_form(&uses[end], &uses[r]))
+                end++;
+            if (end - r > best_count) {
+                best = r;
+                best_count = end - r;
+            }
+            r = end;
+        }
+        u = &uses[best];
     }
-    const fl_name_use *u = &uses[best];
     /* a mention's form is its surface, a string at least form_len long:
      * when it ends there, it is the text */
     const char *text = u->mention != FL_NAME_NO_MENTION && !u->part && u->form[u->form_len] == '\0'
