@@ -39,11 +39,23 @@ typedef struct word_ref {
     size_t len;
 } word_ref;
 
+/* The document's wanted uses listed by fold key: each key's in mention
+ * order through `next`. */
+typedef struct use_lists {
+    fl_name_use *uses;    /* the shared uses, by mention */
+    const size_t *keep;   /* the wanted mentions, in mention order */
+    const uint32_t *next; /* by index in keep: the key's next use there */
+} use_lists;
+
 /* One distinct name (fold key) in the document. */
 typedef struct name_group {
-    fl_name_use *uses; /* in form order once `sorted`, else in mention order */
+    /* in form order once `sorted`; before, in mention order, or NULL
+     * until first asked (group_uses) */
+    fl_name_use *uses;
     size_t count;
     bool sorted;
+    const use_lists *lists; /* its uses listed from head (an index in keep) */
+    uint32_t head;
     /* its most frequent exact form: main_form; until the group is sorted,
      * main_form.uses is only the form's first use (not the run of them) */
     const fl_name_form *main;
@@ -280,6 +292,27 @@ static bool same_form(const fl_name_use *a, const fl_name_use *b)
            (a->form == b->form || memcmp(a->form, b->form, a->form_len) == 0);
 }
 
+/* Copies the group's uses from their list (in mention order) when not
+ * yet done. False when out of memory. */
+static bool group_uses(fl_doc *doc, name_group *g)
+{
+    if (g->uses)
+        return true;
+    fl_name_use *uses = fl_arena_alloc_uninit(doc->arena, g->count * sizeof *uses);
+    if (!uses) {
+        doc->status = FL_ENOMEM;
+        return false;
+    }
+    const use_lists *l = g->lists;
+    for (size_t i = 0, k = g->head;; k = l->next[k]) {
+        uses[i] = l->uses[l->keep[k]];
+        if (++i == g->count)
+            break;
+    }
+    g->uses = uses;
+    return true;
+}
+
 /* Puts the group's uses in form order (made lazily: most groups are never
  * reported), its main form's uses then the run of them. False when out of
  * memory. */
@@ -287,7 +320,7 @@ static bool sort_group(fl_doc *doc, name_group *g)
 {
     if (g->sorted)
         return true;
-    if (!fl_name_uses_sort_group(doc, g->uses, g->count))
+    if (!group_uses(doc, g) || !fl_name_uses_sort_group(doc, g->uses, g->count))
         return false;
     g->sorted = true;
     fl_name_form *f = &g->main_form;
@@ -323,9 +356,11 @@ static bool followed_by_region(const fl_doc *doc, const fl_name_use *u)
 
 /* Whether one of the group's uses is followed by a region (found when
  * first asked). */
-static bool qualified(const fl_doc *doc, name_group *g)
+static bool qualified(fl_doc *doc, name_group *g)
 {
     if (g->qualified < 0) {
+        if (!group_uses(doc, g))
+            return false;
         g->qualified = 0;
         for (size_t i = 0; i < g->count && !g->qualified; i++)
             g->qualified = followed_by_region(doc, &g->uses[i]);
@@ -1053,14 +1088,17 @@ static bool wanted(const fl_doc *doc, const fl_mention *m)
  * forms: the first use of each and its count. Returns how many forms; 0
  * otherwise. */
 enum { FEW_FORMS = 8 };
-static size_t count_forms(const fl_name_use *uses, size_t count, const fl_name_use **forms,
+static size_t count_forms(const use_lists *l, size_t head, size_t count, const fl_name_use **forms,
                           size_t *counts)
 {
-    size_t nforms = 0, last = 0;
-    for (size_t i = 0; i < count; i++) {
-        const fl_name_use *u = &uses[i];
-        if (i > 0 && u->off <= u[-1].off)
+    size_t nforms = 0, last = 0, off = 0;
+    for (size_t i = 0, at = head; i < count; i++) {
+        const fl_name_use *u = &l->uses[l->keep[at]];
+        if (i + 1 < count)
+            at = l->next[at];
+        if (i > 0 && u->off <= off)
             return 0;
+        off = u->off;
         size_t k = last;
         if (nforms == 0 || !same_form(u, forms[k])) {
             for (k = 0; k < nforms && !same_form(u, forms[k]); k++)
@@ -1095,12 +1133,20 @@ static int form_text_order(const fl_name_use *a, const fl_name_use *b)
  * main form. The uses are sorted only when that cannot be told from
  * mention order (else when the group is reported). False when out of
  * memory. */
-static bool make_group(fl_doc *doc, name_group *g, fl_name_use *uses, size_t count)
+static bool make_group(fl_doc *doc, name_group *g, const use_lists *lists, size_t head,
+                       size_t count)
 {
-    const fl_name_use *forms[FEW_FORMS], *u = &uses[0];
+    const fl_name_use *forms[FEW_FORMS], *u = &lists->uses[lists->keep[head]];
     size_t counts[FEW_FORMS], best_count = 1;
-    size_t nforms = count > 1 ? count_forms(uses, count, forms, counts) : 1;
+    size_t nforms = count > 1 ? count_forms(lists, head, count, forms, counts) : 1;
+    g->lists = lists;
+    g->head = (uint32_t)head;
+    g->count = count;
+    /* one use: the shared one (not written) */
+    g->uses = count == 1 ? &lists->uses[lists->keep[head]] : NULL;
     g->sorted = count == 1;
+    const char *fold = u->key;
+    size_t fold_len = u->key_len;
     if (count > 1 && nforms) {
         /* no span twice: the count stands; the most used form, the first
          * in form order on a tie; its first use is its first in mention
@@ -1113,9 +1159,10 @@ static bool make_group(fl_doc *doc, name_group *g, fl_name_use *uses, size_t cou
         u = forms[best];
         best_count = counts[best];
     } else if (count > 1) {
-        if (!fl_name_uses_sort_group(doc, uses, count))
+        if (!group_uses(doc, g) || !fl_name_uses_sort_group(doc, g->uses, count))
             return false;
         g->sorted = true;
+        fl_name_use *uses = g->uses;
         size_t w = 1;
         for (size_t r = 1; r < count; r++) {
             if (uses[w - 1].off == uses[r].off && same_form(&uses[w - 1], &uses[r]))
@@ -1138,6 +1185,7 @@ static bool make_group(fl_doc *doc, name_group *g, fl_name_use *uses, size_t cou
             r = end;
         }
         u = &uses[best];
+        g->count = count;
     }
     /* a mention's form is its surface, a string at least form_len long:
      * when it ends there, it is the text */
@@ -1150,12 +1198,10 @@ static bool make_group(fl_doc *doc, name_group *g, fl_name_use *uses, size_t cou
     }
     g->main_form = (fl_name_form){.text = text, .len = u->form_len, .uses = u, .count = best_count};
     g->main = &g->main_form;
-    g->uses = uses;
-    g->count = count;
     g->qualified = -1;
     g->reported = false;
-    g->fold = uses[0].key;
-    g->fold_len = uses[0].key_len ? uses[0].key_len : strlen(g->fold);
+    g->fold = fold;
+    g->fold_len = fold_len ? fold_len : strlen(fold);
     g->nwords = split_fold(g->fold, g->fold_len, g->words, MAX_WORDS);
     if (g->nwords > MAX_WORDS)
         g->nwords = 0; /* a run of more words than a name has: not compared */
@@ -1189,19 +1235,42 @@ static void run(fl_doc *doc)
      * fl_name_use_set_key's cap too), grouped by key in the order of the
      * keys' ids (no key order is needed: groups are found by id, and ties
      * between them are broken by their folds where it matters) */
-    size_t nkeys = folds->set.count, ng;
-    fl_name_use_group *gathered = fl_name_folds_gather(doc, folds, keep, wanted_count, &ng);
-    if (!gathered)
-        return;
-    name_group *groups = fl_arena_alloc_uninit(doc->arena, (ng ? ng : 1) * sizeof *groups);
+    size_t nkeys = folds->set.count, ng = 0;
+    /* by key id: its count of uses, then its group's index + 1 */
     uint32_t *group_of = fl_arena_alloc(doc->arena, (nkeys + 1) * sizeof *group_of);
-    if (!groups || !group_of) {
+    uint32_t *head = fl_arena_alloc_uninit(doc->arena, (nkeys + 1) * sizeof *head);
+    uint32_t *tail = fl_arena_alloc_uninit(doc->arena, (nkeys + 1) * sizeof *tail);
+    uint32_t *next = fl_arena_alloc_uninit(doc->arena, (wanted_count + 1) * sizeof *next);
+    if (!group_of || !head || !tail || !next) {
         doc->status = FL_ENOMEM;
         return;
     }
-    for (size_t k = 0; k < ng; k++) {
-        group_of[gathered[k].uses[0].group] = (uint32_t)(k + 1);
-        if (!make_group(doc, &groups[k], gathered[k].uses, gathered[k].count))
+    for (size_t k = 0; k < wanted_count; k++) {
+        const fl_name_use *u = &folds->uses[keep[k]];
+        if (!u->key)
+            continue;
+        size_t id = u->group;
+        if (!group_of[id]) {
+            head[id] = (uint32_t)k;
+            ng++;
+        } else {
+            next[tail[id]] = (uint32_t)k;
+        }
+        tail[id] = (uint32_t)k;
+        group_of[id]++;
+    }
+    name_group *groups = fl_arena_alloc_uninit(doc->arena, (ng ? ng : 1) * sizeof *groups);
+    if (!groups) {
+        doc->status = FL_ENOMEM;
+        return;
+    }
+    const use_lists lists = {folds->uses, keep, next};
+    for (size_t id = 0, k = 0; id < nkeys; id++) {
+        if (!group_of[id])
+            continue;
+        size_t count = group_of[id];
+        group_of[id] = (uint32_t)(k + 1);
+        if (!make_group(doc, &groups[k++], &lists, head[id], count))
             return;
     }
     group_table table = {groups, ng, &folds->set, group_of};
