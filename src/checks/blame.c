@@ -741,68 +741,18 @@ static bool rank_present(fl_doc *doc, fl_name_use *uses, size_t count, const fl_
     return true;
 }
 
-fl_name_use_group *fl_name_folds_gather(fl_doc *doc, const fl_name_folds *f, const size_t *keep,
-                                        size_t nkeep, size_t *ngroups)
+bool fl_name_uses_sort_group(fl_doc *doc, fl_name_use *uses, size_t n)
 {
-    size_t nkeys = f->set.count;
-    *ngroups = 0;
-    /* by id: how many uses it has, then its group's index */
-    uint32_t *at = fl_arena_alloc(doc->arena, (nkeys + 1) * sizeof *at);
-    if (!at) {
+    if (n < 2)
+        return true;
+    fl_name_use *tmp = fl_arena_alloc_uninit(doc->arena, n * sizeof *tmp);
+    unsigned char *idx = fl_arena_alloc_uninit(doc->arena, n);
+    if (!tmp || !idx) {
         doc->status = FL_ENOMEM;
-        return NULL;
+        return false;
     }
-    for (size_t k = 0; k < nkeep; k++) {
-        const fl_name_use *u = &f->uses[keep[k]];
-        if (u->key)
-            at[u->group]++;
-    }
-    /* the groups, and room for the uses of the keys with several (most
-     * names are used once: their use is not copied) */
-    size_t ng = 0, nmulti = 0;
-    for (size_t id = 0; id < nkeys; id++)
-        if (at[id]) {
-            ng++;
-            if (at[id] > 1)
-                nmulti += at[id];
-        }
-    fl_name_use_group *groups = fl_arena_alloc_uninit(doc->arena, (ng + 1) * sizeof *groups);
-    fl_name_use *multi = fl_arena_alloc_uninit(doc->arena, (nmulti + 1) * sizeof *multi);
-    fl_name_use *tmp = fl_arena_alloc_uninit(doc->arena, (nmulti + 1) * sizeof *tmp);
-    unsigned char *idx = fl_arena_alloc_uninit(doc->arena, nmulti + 1);
-    if (!groups || !multi || !tmp || !idx) {
-        doc->status = FL_ENOMEM;
-        return NULL;
-    }
-    /* a key with several uses: its room in multi (filled below); with
-     * one: uses NULL until the use is met */
-    for (size_t id = 0, g = 0, pos = 0; id < nkeys; id++) {
-        size_t c = at[id];
-        if (!c)
-            continue;
-        groups[g] = (fl_name_use_group){c > 1 ? multi + pos : NULL, 0};
-        if (c > 1)
-            pos += c;
-        at[id] = (uint32_t)g++;
-    }
-    /* each use to its key's group, in mention order within one */
-    for (size_t k = 0; k < nkeep; k++) {
-        fl_name_use *u = &f->uses[keep[k]];
-        if (!u->key)
-            continue;
-        fl_name_use_group *grp = &groups[at[u->group]];
-        if (!grp->uses) {
-            grp->uses = u;
-            grp->count = 1;
-        } else {
-            grp->uses[grp->count++] = *u;
-        }
-    }
-    for (size_t g = 0; g < ng; g++)
-        if (groups[g].count > 1)
-            sort_group(groups[g].uses, groups[g].count, tmp, idx);
-    *ngroups = ng;
-    return groups;
+    sort_group(uses, n, tmp, idx);
+    return true;
 }
 
 bool *fl_name_uses_several(fl_doc *doc, const fl_name_use *uses, size_t count,

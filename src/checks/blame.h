@@ -186,21 +186,11 @@ typedef struct fl_name_folds {
 /* The document's fold-keyed uses, made on first call; NULL when out of
  * memory (doc->status is then FL_ENOMEM). */
 fl_name_folds *fl_name_folds_get(fl_doc *doc);
-/* One key's uses among those fl_name_folds_gather lists. */
-typedef struct fl_name_use_group {
-    /* count of them, in the order fl_name_uses_sort_ranked gives (form,
-     * offset, mention); a key with a single use has the use in f->uses
-     * itself (not copied: not to be written), the others a copy */
-    fl_name_use *uses;
-    size_t count;
-} fl_name_use_group;
-
-/* The uses of the mentions keep[0..nkeep) (in mention order) that have a
- * fold key, grouped by key in the order of the keys' ids in f->set
- * (`group` each use's id); *ngroups is how many keys. NULL when out of
+/* Puts one key's uses[0..n) in the order fl_name_uses_sort_ranked gives
+ * them within a key (form, offset, mention). False only when out of
  * memory (doc->status is then FL_ENOMEM). */
-fl_name_use_group *fl_name_folds_gather(fl_doc *doc, const fl_name_folds *f, const size_t *keep,
-                                        size_t nkeep, size_t *ngroups);
+bool fl_name_uses_sort_group(fl_doc *doc, fl_name_use *uses, size_t n);
+
 /* The groups a check compares, the keys written in more than one form, in
  * two steps, so that a check can add between them uses of the keys found
  * that bring no new form (more mentions of a surface already among them).

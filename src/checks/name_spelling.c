@@ -39,11 +39,26 @@ typedef struct word_ref {
     size_t len;
 } word_ref;
 
+/* The document's wanted uses listed by fold key: each key's in mention
+ * order through `next`. */
+typedef struct use_lists {
+    fl_name_use *uses;    /* the shared uses, by mention */
+    const size_t *keep;   /* the wanted mentions, in mention order */
+    const uint32_t *next; /* by index in keep: the key's next use there */
+} use_lists;
+
 /* One distinct name (fold key) in the document. */
 typedef struct name_group {
+    /* in form order once `sorted`; before, in mention order, or NULL
+     * until first asked (group_uses) */
     fl_name_use *uses;
     size_t count;
-    const fl_name_form *main; /* its most frequent exact form: main_form */
+    bool sorted;
+    const use_lists *lists; /* its uses listed from head (an index in keep) */
+    uint32_t head;
+    /* its most frequent exact form: main_form; until the group is sorted,
+     * main_form.uses is only the form's first use (not the run of them) */
+    const fl_name_form *main;
     fl_name_form main_form;
     const char *fold;
     size_t fold_len;
@@ -83,6 +98,30 @@ static inline size_t split_words(const char *s, size_t len, word_ref *words, siz
             break;
         size_t start = i;
         while (i < len && !is_sep(s[i]))
+            i++;
+        if (n < cap)
+            words[n] = (word_ref){s + start, i - start};
+        n++;
+    }
+    return n;
+}
+
+/* Bytes that end a word of a fold key: a separator or its NUL. */
+static const unsigned char WORD_STOP[256] = {[0] = 1, [' '] = 1, ['-'] = 1};
+
+/* split_words for a fold key, which ends with a NUL at s[len] (fold keys
+ * are NUL-terminated strings of strlen len): the NUL stops the walks, so
+ * a word's bytes are tested once each, against one table. */
+static size_t split_fold(const char *s, size_t len, word_ref *words, size_t cap)
+{
+    size_t n = 0, i = 0;
+    for (;;) {
+        while (s[i] == ' ' || s[i] == '-')
+            i++;
+        if (i >= len)
+            break;
+        size_t start = i;
+        while (!WORD_STOP[(unsigned char)s[i]])
             i++;
         if (n < cap)
             words[n] = (word_ref){s + start, i - start};
@@ -244,9 +283,60 @@ static const char *original_word(fl_doc *doc, const name_group *g, size_t which)
     return fl_arena_strndup(doc->arena, w[which].s, w[which].len);
 }
 
-static void report_group(fl_doc *doc, name_group *g, const char *right_text,
-                         const name_group *right, const char *message)
+/* Whether two uses have one form: most repeats of a name share their
+ * mention's surface (fl_name_folds_get copies the first use's form), so
+ * the pointers are compared before the bytes. */
+static bool same_form(const fl_name_use *a, const fl_name_use *b)
 {
+    return a->form_len == b->form_len &&
+           (a->form == b->form || memcmp(a->form, b->form, a->form_len) == 0);
+}
+
+/* Copies the group's uses from their list (in mention order) when not
+ * yet done. False when out of memory. */
+static bool group_uses(fl_doc *doc, name_group *g)
+{
+    if (g->uses)
+        return true;
+    fl_name_use *uses = fl_arena_alloc_uninit(doc->arena, g->count * sizeof *uses);
+    if (!uses) {
+        doc->status = FL_ENOMEM;
+        return false;
+    }
+    const use_lists *l = g->lists;
+    for (size_t i = 0, k = g->head;; k = l->next[k]) {
+        uses[i] = l->uses[l->keep[k]];
+        if (++i == g->count)
+            break;
+    }
+    g->uses = uses;
+    return true;
+}
+
+/* Puts the group's uses in form order (made lazily: most groups are never
+ * reported), its main form's uses then the run of them. False when out of
+ * memory. */
+static bool sort_group(fl_doc *doc, name_group *g)
+{
+    if (g->sorted)
+        return true;
+    if (!group_uses(doc, g) || !fl_name_uses_sort_group(doc, g->uses, g->count))
+        return false;
+    g->sorted = true;
+    fl_name_form *f = &g->main_form;
+    for (size_t r = 0; r < g->count; r++)
+        if (g->uses[r].form_len == f->len && memcmp(g->uses[r].form, f->text, f->len) == 0) {
+            f->uses = &g->uses[r];
+            break;
+        }
+    return true;
+}
+
+static void report_group(fl_doc *doc, name_group *g, const char *right_text, name_group *right,
+                         const char *message)
+{
+    if (!sort_group(doc, g) || (right && !sort_group(doc, right)))
+        return;
     fl_name_form whole = {
         .text = g->main->text, .len = g->main->len, .uses = g->uses, .count = g->count};
     fl_blame_report(doc, RULE, FL_SEV_WARNING, &whole, right_text, right ? right->main : NULL,
@@ -266,9 +356,11 @@ static bool followed_by_region(const fl_doc *doc, const fl_name_use *u)
 
 /* Whether one of the group's uses is followed by a region (found when
  * first asked). */
-static bool qualified(const fl_doc *doc, name_group *g)
+static bool qualified(fl_doc *doc, name_group *g)
 {
     if (g->qualified < 0) {
+        if (!group_uses(doc, g))
+            return false;
         g->qualified = 0;
         for (size_t i = 0; i < g->count && !g->qualified; i++)
             g->qualified = followed_by_region(doc, &g->uses[i]);
@@ -291,7 +383,7 @@ static void check_misspelling(fl_doc *doc, name_group *g, const group_table *gro
         if (la == lb && memcmp(a, b, la) == 0)
             continue;
         size_t cl = fold_into(canon, strlen(canon), a);
-        const name_group *right = cl ? find_group(groups, a, cl) : NULL;
+        name_group *right = cl ? find_group(groups, a, cl) : NULL;
         const char *message =
             right ? fl_arena_printf(doc->arena,
                                     "`%s` (%s) is a known misspelling of `%s` (%s); write `%s`",
@@ -501,7 +593,7 @@ static void check_lexicon_near(fl_doc *doc, name_group *g, const group_table *gr
      * canonical form (Activision Blizzard) */
     const char *right_text = form;
     size_t cl = fold_into(right_text, strlen(right_text), fold);
-    const name_group *right = cl ? find_group(groups, fold, cl) : NULL;
+    name_group *right = cl ? find_group(groups, fold, cl) : NULL;
     const char *message =
         right ? fl_arena_printf(doc->arena,
                                 "`%s` (%s) is %s off the known name `%s` (%s); "
@@ -940,7 +1032,10 @@ static void check_document(fl_doc *doc, name_group *groups, size_t ng)
         if (full_names_disagree(groups, ng, (word_ref){w->fold, w->len},
                                 (word_ref){v->fold, v->len}))
             continue;
-        const name_group *right = &groups[v->first_group];
+        name_group *right = &groups[v->first_group];
+        /* (its first use in form order is named below) */
+        if (!sort_group(doc, right))
+            return;
         size_t rk = 0;
         while (rk < right->nwords && !(right->words[rk].len == v->len &&
                                        memcmp(right->words[rk].s, v->fold, v->len) == 0))
@@ -988,44 +1083,110 @@ static bool wanted(const fl_doc *doc, const fl_mention *m)
     return true;
 }
 
-/* Whether two uses have one form: most repeats of a name share their
- * mention's surface (fl_name_folds_get copies the first use's form), so
- * the pointers are compared before the bytes. */
-static bool same_form(const fl_name_use *a, const fl_name_use *b)
+/* The forms of a key's uses in mention order, when their offsets rise
+ * strictly (no span is listed twice) and they have at most FEW_FORMS
+ * forms: the first use of each and its count. Returns how many forms; 0
+ * otherwise. */
+enum { FEW_FORMS = 8 };
+static size_t count_forms(const use_lists *l, size_t head, size_t count, const fl_name_use **forms,
+                          size_t *counts)
 {
-    return a->form_len == b->form_len &&
-           (a->form == b->form || memcmp(a->form, b->form, a->form_len) == 0);
+    size_t nforms = 0, last = 0, off = 0;
+    for (size_t i = 0, at = head; i < count; i++) {
+        const fl_name_use *u = &l->uses[l->keep[at]];
+        if (i + 1 < count)
+            at = l->next[at];
+        if (i > 0 && u->off <= off)
+            return 0;
+        off = u->off;
+        size_t k = last;
+        if (nforms == 0 || !same_form(u, forms[k])) {
+            for (k = 0; k < nforms && !same_form(u, forms[k]); k++)
+                ;
+            if (k == nforms) {
+                if (nforms == FEW_FORMS)
+                    return 0;
+                forms[nforms] = u;
+                counts[nforms++] = 0;
+            }
+            last = k;
+        }
+        counts[k]++;
+    }
+    return nforms;
 }
 
-/* Fills g from the uses of one fold key (sorted by form, then offset), as
+/* Form order's first keys: the form's bytes, then its length. */
+static int form_text_order(const fl_name_use *a, const fl_name_use *b)
+{
+    size_t n = a->form_len < b->form_len ? a->form_len : b->form_len;
+    int c = memcmp(a->form, b->form, n);
+    if (c)
+        return c;
+    return a->form_len < b->form_len ? -1 : a->form_len > b->form_len;
+}
+
+/* Fills g from the uses of one fold key (in mention order), as
  * fl_name_forms would split them, keeping only what this check reads: a
  * span listed twice (a mention of two kinds) counts once, and the most
- * frequent exact form (the first on a tie) is the group's main form.
- * False when out of memory. */
-static bool make_group(fl_doc *doc, name_group *g, fl_name_use *uses, size_t count)
+ * frequent exact form (the first in form order on a tie) is the group's
+ * main form. The uses are sorted only when that cannot be told from
+ * mention order (else when the group is reported). False when out of
+ * memory. */
+static bool make_group(fl_doc *doc, name_group *g, const use_lists *lists, size_t head,
+                       size_t count)
 {
-    size_t w = 1;
-    for (size_t r = 1; r < count; r++) {
-        if (uses[w - 1].off == uses[r].off && same_form(&uses[w - 1], &uses[r]))
-            continue;
-        if (w != r) /* moved only once a use was dropped */
-            uses[w] = uses[r];
-        w++;
-    }
-    count = w;
-    /* most names are used once: their one form is the main form */
-    size_t best = 0, best_count = count == 1;
-    for (size_t r = 0; r < count && count > 1;) {
-        size_t end = r + 1;
-        while (end < count && same_form(&uses[end], &uses[r]))
-            end++;
-        if (end - r > best_count) {
-            best = r;
-            best_count = end - r;
+    const fl_name_use *forms[FEW_FORMS], *u = &lists->uses[lists->keep[head]];
+    size_t counts[FEW_FORMS], best_count = 1;
+    size_t nforms = count > 1 ? count_forms(lists, head, count, forms, counts) : 1;
+    g->lists = lists;
+    g->head = (uint32_t)head;
+    g->count = count;
+    /* one use: the shared one (not written) */
+    g->uses = count == 1 ? &lists->uses[lists->keep[head]] : NULL;
+    g->sorted = count == 1;
+    const char *fold = u->key;
+    size_t fold_len = u->key_len;
+    if (count > 1 && nforms) {
+        /* no span twice: the count stands; the most used form, the first
+         * in form order on a tie; its first use is its first in mention
+         * order (the offsets rise) */
+        size_t best = 0;
+        for (size_t k = 1; k < nforms; k++)
+            if (counts[k] > counts[best] ||
+                (counts[k] == counts[best] && form_text_order(forms[k], forms[best]) < 0))
+                best = k;
+        u = forms[best];
+        best_count = counts[best];
+    } else if (count > 1) {
+        if (!group_uses(doc, g) || !fl_name_uses_sort_group(doc, g->uses, count))
+            return false;
+        g->sorted = true;
+        fl_name_use *uses = g->uses;
+        size_t w = 1;
+        for (size_t r = 1; r < count; r++) {
+            if (uses[w - 1].off == uses[r].off && same_form(&uses[w - 1], &uses[r]))
+                continue;
+            if (w != r) /* moved only once a use was dropped */
+                uses[w] = uses[r];
+            w++;
         }
-        r = end;
+        count = w;
+        size_t best = 0;
+        best_count = 0;
+        for (size_t r = 0; r < count;) {
+            size_t end = r + 1;
+            while (end < count && same_form(&uses[end], &uses[r]))
+                end++;
+            if (end - r > best_count) {
+                best = r;
+                best_count = end - r;
+            }
+            r = end;
+        }
+        u = &uses[best];
+        g->count = count;
     }
-    const fl_name_use *u = &uses[best];
     /* a mention's form is its surface, a string at least form_len long:
      * when it ends there, it is the text */
     const char *text = u->mention != FL_NAME_NO_MENTION && !u->part && u->form[u->form_len] == '\0'
@@ -1037,13 +1198,11 @@ static bool make_group(fl_doc *doc, name_group *g, fl_name_use *uses, size_t cou
     }
     g->main_form = (fl_name_form){.text = text, .len = u->form_len, .uses = u, .count = best_count};
     g->main = &g->main_form;
-    g->uses = uses;
-    g->count = count;
     g->qualified = -1;
     g->reported = false;
-    g->fold = uses[0].key;
-    g->fold_len = uses[0].key_len ? uses[0].key_len : strlen(g->fold);
-    g->nwords = split_words(g->fold, g->fold_len, g->words, MAX_WORDS);
+    g->fold = fold;
+    g->fold_len = fold_len ? fold_len : strlen(fold);
+    g->nwords = split_fold(g->fold, g->fold_len, g->words, MAX_WORDS);
     if (g->nwords > MAX_WORDS)
         g->nwords = 0; /* a run of more words than a name has: not compared */
     const fl_lex_hit *folds;
@@ -1076,19 +1235,42 @@ static void run(fl_doc *doc)
      * fl_name_use_set_key's cap too), grouped by key in the order of the
      * keys' ids (no key order is needed: groups are found by id, and ties
      * between them are broken by their folds where it matters) */
-    size_t nkeys = folds->set.count, ng;
-    fl_name_use_group *gathered = fl_name_folds_gather(doc, folds, keep, wanted_count, &ng);
-    if (!gathered)
-        return;
-    name_group *groups = fl_arena_alloc_uninit(doc->arena, (ng ? ng : 1) * sizeof *groups);
+    size_t nkeys = folds->set.count, ng = 0;
+    /* by key id: its count of uses, then its group's index + 1 */
     uint32_t *group_of = fl_arena_alloc(doc->arena, (nkeys + 1) * sizeof *group_of);
-    if (!groups || !group_of) {
+    uint32_t *head = fl_arena_alloc_uninit(doc->arena, (nkeys + 1) * sizeof *head);
+    uint32_t *tail = fl_arena_alloc_uninit(doc->arena, (nkeys + 1) * sizeof *tail);
+    uint32_t *next = fl_arena_alloc_uninit(doc->arena, (wanted_count + 1) * sizeof *next);
+    if (!group_of || !head || !tail || !next) {
         doc->status = FL_ENOMEM;
         return;
     }
-    for (size_t k = 0; k < ng; k++) {
-        group_of[gathered[k].uses[0].group] = (uint32_t)(k + 1);
-        if (!make_group(doc, &groups[k], gathered[k].uses, gathered[k].count))
+    for (size_t k = 0; k < wanted_count; k++) {
+        const fl_name_use *u = &folds->uses[keep[k]];
+        if (!u->key)
+            continue;
+        size_t id = u->group;
+        if (!group_of[id]) {
+            head[id] = (uint32_t)k;
+            ng++;
+        } else {
+            next[tail[id]] = (uint32_t)k;
+        }
+        tail[id] = (uint32_t)k;
+        group_of[id]++;
+    }
+    name_group *groups = fl_arena_alloc_uninit(doc->arena, (ng ? ng : 1) * sizeof *groups);
+    if (!groups) {
+        doc->status = FL_ENOMEM;
+        return;
+    }
+    const use_lists lists = {folds->uses, keep, next};
+    for (size_t id = 0, k = 0; id < nkeys; id++) {
+        if (!group_of[id])
+            continue;
+        size_t count = group_of[id];
+        group_of[id] = (uint32_t)(k + 1);
+        if (!make_group(doc, &groups[k++], &lists, head[id], count))
             return;
     }
     group_table table = {groups, ng, &folds->set, group_of};
