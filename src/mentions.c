@@ -1505,25 +1505,37 @@ static inline bool ascii_letter(char c)
 }
 
 /* fl_fold_skeleton's first case read from the sentence's masks: for
- * s[0..len) of the current sentence in one block of its masks, ASCII
- * letters in words one space apart (most names), the surface copied to
- * surf[0..len), the fold (the text in lower case) into fold[0..len] and
- * the skeleton (the fold without the spaces) into skel, both
- * NUL-terminated, or only *same set when they are equal (no space);
- * returns the skeleton's length. SIZE_MAX for any other text (nothing
- * written), which fl_fold_skeleton folds. */
-static inline size_t fold_skeleton_plain(const fl_mx *mx, const char *s, size_t len, char *surf,
-                                         char *fold, char *skel, bool *same)
+ * s[0..len) of the current sentence, ASCII letters in words one space
+ * apart (most names) in one block of its masks, and then maybe 's or
+ * U+2019 s, which the fold drops (unless `flags` keep it), the surface
+ * copied to surf[0..len), the fold (the words in lower case) into fold
+ * (its length in *fn) and the skeleton (the fold without the spaces) into
+ * skel, both NUL-terminated, or only *same set when they are equal (no
+ * space); returns the skeleton's length. SIZE_MAX for any other text
+ * (nothing written), which fl_fold_skeleton folds. */
+static inline size_t fold_skeleton_plain(const fl_mx *mx, const char *s, size_t len, unsigned flags,
+                                         char *surf, char *fold, size_t *fn, char *skel, bool *same)
 {
     /* most other surfaces start or end with a digit or a sign */
     if (!len || !ascii_letter(s[0]) || !ascii_letter(s[len - 1]) || !mx->wend ||
         s < mx->text + mx->s_off || s + len > mx->text + mx->s_end)
         return SIZE_MAX;
+    /* the words: n bytes, before a possessive the fold drops (as
+     * trim_inflection: after a letter, tested below) */
+    size_t n = len;
+    if (len >= 3 && (s[len - 1] | 0x20) == 's' && !(flags & FL_FOLD_KEEP_POSSESSIVE)) {
+        if (s[len - 2] == '\'')
+            n = len - 2;
+        else if (len >= 5 && memcmp(s + len - 4, "\xE2\x80\x99", 3) == 0)
+            n = len - 4;
+        if (!ascii_letter(s[n - 1]))
+            return SIZE_MAX;
+    }
     const size_t r = (size_t)(s - mx->text) - mx->s_off, sh = r & 63;
-    if (sh + len > 64)
+    if (sh + n > 64)
         return SIZE_MAX;
     const fl_word_block *bk = &mx->blocks[r / 64];
-    const uint64_t m = ~(uint64_t)0 >> (64 - len); /* 1 <= len <= 64 */
+    const uint64_t m = ~(uint64_t)0 >> (64 - n); /* 1 <= n <= 64 */
     /* the bytes that are no ASCII letter, by their index in s: spaces
      * only (not first nor last, as tested), none after another */
     const uint64_t gaps = (bk->other >> sh) & m;
@@ -1532,11 +1544,14 @@ static inline size_t fold_skeleton_plain(const fl_mx *mx, const char *s, size_t 
     for (uint64_t g = gaps; g; g &= g - 1)
         if (s[__builtin_ctzll(g)] != ' ')
             return SIZE_MAX;
-    copy_lower(surf, fold, s, len);
-    fold[len] = '\0';
+    copy_lower(surf, fold, s, n);
+    for (size_t i = n; i < len; i++)
+        surf[i] = s[i];
+    fold[n] = '\0';
+    *fn = n;
     *same = !gaps;
     if (!gaps)
-        return len;
+        return n;
     size_t kn = 0, from = 0;
     for (uint64_t g = gaps; g; g &= g - 1) {
         const size_t q = (size_t)__builtin_ctzll(g);
@@ -1544,8 +1559,8 @@ static inline size_t fold_skeleton_plain(const fl_mx *mx, const char *s, size_t 
         kn += q - from;
         from = q + 1;
     }
-    copy_short(skel + kn, fold + from, len - from);
-    kn += len - from;
+    copy_short(skel + kn, fold + from, n - from);
+    kn += n - from;
     skel[kn] = '\0';
     return kn;
 }
@@ -1587,10 +1602,8 @@ new_mention_keys(fl_mx *mx, const char *s, size_t len, unsigned flags, bool code
     if (block) {
         fold = block + len + 1;
         skel = fold + len + 1;
-        kn = fold_skeleton_plain(mx, s, len, block, fold, skel, &same);
-        if (kn != SIZE_MAX) {
-            fn = len;
-        } else {
+        kn = fold_skeleton_plain(mx, s, len, flags, block, fold, &fn, skel, &same);
+        if (kn == SIZE_MAX) {
             kn = fl_fold_skeleton(s, len, flags, fold, len + 1, &fn, skel, len + 1);
             if (fn <= len && kn <= len) {
                 copy_short(block, s, len);
