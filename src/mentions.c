@@ -1462,6 +1462,109 @@ static __attribute__((noinline)) bool keys_long(fl_mx *mx, fl_key_memo *e, const
     return e->surface && e->fold && e->skeleton;
 }
 
+/* The surface s[0..n) (n >= 1) into dst and with bit 5 of each byte set
+ * (ASCII letters and spaces to their fold) into low: eight bytes at a
+ * time, the last eight (or four) overlapping, never outside any. */
+static inline void copy_lower(char *dst, char *low, const char *src, size_t n)
+{
+    if (n >= 8) {
+        const uint64_t b5 = FL_BYTES_01 * 0x20;
+        uint64_t x;
+        for (size_t i = 0; i + 8 < n; i += 8) {
+            memcpy(&x, src + i, 8);
+            memcpy(dst + i, &x, 8);
+            x |= b5;
+            memcpy(low + i, &x, 8);
+        }
+        memcpy(&x, src + n - 8, 8);
+        memcpy(dst + n - 8, &x, 8);
+        x |= b5;
+        memcpy(low + n - 8, &x, 8);
+    } else if (n >= 4) {
+        uint32_t x, y;
+        memcpy(&x, src, 4);
+        memcpy(&y, src + n - 4, 4);
+        memcpy(dst, &x, 4);
+        memcpy(dst + n - 4, &y, 4);
+        x |= 0x20202020u;
+        y |= 0x20202020u;
+        memcpy(low, &x, 4);
+        memcpy(low + n - 4, &y, 4);
+    } else {
+        for (size_t i = 0; i < n; i++) {
+            dst[i] = src[i];
+            low[i] = (char)(src[i] | 0x20);
+        }
+    }
+}
+
+/* Whether byte c is an ASCII letter. */
+static inline bool ascii_letter(char c)
+{
+    return (unsigned)(((unsigned char)c | 0x20) - 'a') < 26u;
+}
+
+/* fl_fold_skeleton's first case read from the sentence's masks: for
+ * s[0..len) of the current sentence, ASCII letters in words one space
+ * apart (most names) in one block of its masks, and then maybe 's or
+ * U+2019 s, which the fold drops (unless `flags` keep it), the surface
+ * copied to surf[0..len), the fold (the words in lower case) into fold
+ * (its length in *fn) and the skeleton (the fold without the spaces) into
+ * skel, both NUL-terminated, or only *same set when they are equal (no
+ * space); returns the skeleton's length. SIZE_MAX for any other text
+ * (nothing written), which fl_fold_skeleton folds. */
+static inline size_t fold_skeleton_plain(const fl_mx *mx, const char *s, size_t len, unsigned flags,
+                                         char *surf, char *fold, size_t *fn, char *skel, bool *same)
+{
+    /* most other surfaces start or end with a digit or a sign */
+    if (!len || !ascii_letter(s[0]) || !ascii_letter(s[len - 1]) || !mx->wend ||
+        s < mx->text + mx->s_off || s + len > mx->text + mx->s_end)
+        return SIZE_MAX;
+    /* the words: n bytes, before a possessive the fold drops (as
+     * trim_inflection: after a letter, tested below) */
+    size_t n = len;
+    if (len >= 3 && (s[len - 1] | 0x20) == 's' && !(flags & FL_FOLD_KEEP_POSSESSIVE)) {
+        if (s[len - 2] == '\'')
+            n = len - 2;
+        else if (len >= 5 && memcmp(s + len - 4, "\xE2\x80\x99", 3) == 0)
+            n = len - 4;
+        if (!ascii_letter(s[n - 1]))
+            return SIZE_MAX;
+    }
+    const size_t r = (size_t)(s - mx->text) - mx->s_off, sh = r & 63;
+    if (sh + n > 64)
+        return SIZE_MAX;
+    const fl_word_block *bk = &mx->blocks[r / 64];
+    const uint64_t m = ~(uint64_t)0 >> (64 - n); /* 1 <= n <= 64 */
+    /* the bytes that are no ASCII letter, by their index in s: spaces
+     * only (not first nor last, as tested), none after another */
+    const uint64_t gaps = (bk->other >> sh) & m;
+    if (((bk->digit >> sh) & m) || (gaps & (gaps >> 1)))
+        return SIZE_MAX;
+    for (uint64_t g = gaps; g; g &= g - 1)
+        if (s[__builtin_ctzll(g)] != ' ')
+            return SIZE_MAX;
+    copy_lower(surf, fold, s, n);
+    for (size_t i = n; i < len; i++)
+        surf[i] = s[i];
+    fold[n] = '\0';
+    *fn = n;
+    *same = !gaps;
+    if (!gaps)
+        return n;
+    size_t kn = 0, from = 0;
+    for (uint64_t g = gaps; g; g &= g - 1) {
+        const size_t q = (size_t)__builtin_ctzll(g);
+        copy_short(skel + kn, fold + from, q - from);
+        kn += q - from;
+        from = q + 1;
+    }
+    copy_short(skel + kn, fold + from, n - from);
+    kn += n - from;
+    skel[kn] = '\0';
+    return kn;
+}
+
 /* mention_keys() for s[0..len) not met before under `tag` (hash h, free
  * index slot k): its keys normalized and remembered, the fold interned
  * when `named`. Kept out of line so that the lookup of a known surface
@@ -1495,16 +1598,22 @@ new_mention_keys(fl_mx *mx, const char *s, size_t len, unsigned flags, bool code
         return NULL;
     size_t fn = 0, kn = SIZE_MAX;
     char *fold = NULL, *skel = NULL;
+    bool same = false;
     if (block) {
         fold = block + len + 1;
         skel = fold + len + 1;
-        kn = fl_fold_skeleton(s, len, flags, fold, len + 1, &fn, skel, len + 1);
+        kn = fold_skeleton_plain(mx, s, len, flags, block, fold, &fn, skel, &same);
+        if (kn == SIZE_MAX) {
+            kn = fl_fold_skeleton(s, len, flags, fold, len + 1, &fn, skel, len + 1);
+            if (fn <= len && kn <= len) {
+                copy_short(block, s, len);
+                same = kn == fn && memo_eq(skel, fold, fn);
+            }
+        }
     }
     if (fn <= len && kn <= len) {
-        copy_short(block, s, len);
         block[len] = '\0';
         e->surface = block;
-        const bool same = kn == fn && memo_eq(skel, fold, fn);
         const char *met = NULL;
         uint64_t fh = 0;
         size_t fk = SIZE_MAX;

@@ -540,16 +540,22 @@ END_TEST
  * whichever way new_mention_keys took: short ASCII names (made in place in
  * the key pool, over many chunks), a fold met before under another surface
  * (Nvidia's, Nvidia), a fold longer than the surface (Ka\u00BDo Group:
- * the half is 1/2) and surfaces too long for the pool (and for the stack
- * buffers). */
+ * the half is 1/2), surfaces too long for the pool (and for the stack
+ * buffers), and the names of ASCII letters and single spaces whose keys
+ * come from the sentence's masks (fold_skeleton_plain: one to four words,
+ * short and long, some across a 64-byte block, some before 's or U+2019 s). */
 START_TEST(test_name_keys)
 {
     size_t cap = 64 * 1024, n = 0;
     char *text = malloc(cap);
     ck_assert_ptr_nonnull(text);
-    n += (size_t)snprintf(text + n, cap - n,
-                          "Analysts said Nvidia's chips beat Nvidia and the \xC4\xB0stanbul "
-                          "Exchange on Monday. Then Ka\xC2\xBDo Group fell. ");
+    n +=
+        (size_t)snprintf(text + n, cap - n,
+                         "Analysts said Nvidia's chips beat Nvidia and the \xC4\xB0stanbul "
+                         "Exchange on Monday. Then Ka\xC2\xBDo Group fell. Ida, Jo Kim, "
+                         "Mary Ann Beth Smith, Al and Dr Ola Ng met the Arturo Benedetti "
+                         "Michelangeli Foundation, Jo  Ann and Ed-Lee. Then Ola Ng's aide met Mary "
+                         "Ann Beth\xE2\x80\x99s son and Kai Tan's. ");
     for (unsigned i = 0; i < 300; i++)
         n += (size_t)snprintf(text + n, cap - n, "Reporters met Karl Zeta%c%c%c in Berlin. ",
                               'a' + i % 26, 'a' + i / 26 % 26, 'a' + i % 7);
