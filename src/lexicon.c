@@ -718,12 +718,17 @@ static fl_status sort_near_items(fl_lexicon *lex)
 
 /* The words of the near forms' fold keys, split at spaces and hyphens as
  * name-spelling splits a name: the hash of (word count, position, word). */
-static uint64_t near_word_hash(size_t nwords, size_t pos, const char *word, size_t len)
+static uint64_t near_word_hash_th(size_t nwords, size_t pos, uint64_t th)
 {
-    uint64_t h = text_hash(word, len) ^ ((uint64_t)nwords << 8 | pos);
+    uint64_t h = th ^ ((uint64_t)nwords << 8 | pos);
     h *= 0xbf58476d1ce4e5b9ull;
     h ^= h >> 31;
     return h ? h : 1;
+}
+
+static uint64_t near_word_hash(size_t nwords, size_t pos, const char *word, size_t len)
+{
+    return near_word_hash_th(nwords, pos, text_hash(word, len));
 }
 
 /* The shape of such a word: its first and last code points and their
@@ -757,8 +762,12 @@ enum { NEAR_WORDS_MAX = 8 }; /* name-spelling compares names of up to 8 words */
 /* A word's share of the other-words hash: its bytes and position. */
 uint64_t fl_near_word_mix(size_t pos, const char *word, size_t len)
 {
-    uint64_t h = (text_hash(word, len) ^ (uint64_t)(pos + 1) * 0xd6e8feb86659fd93ull) *
-                 0x94d049bb133111ebull;
+    return fl_near_word_mix_hashed(pos, text_hash(word, len));
+}
+
+uint64_t fl_near_word_mix_hashed(size_t pos, uint64_t word_hash)
+{
+    uint64_t h = (word_hash ^ (uint64_t)(pos + 1) * 0xd6e8feb86659fd93ull) * 0x94d049bb133111ebull;
     return h ^ (h >> 29);
 }
 
@@ -1333,6 +1342,15 @@ bool fl_lexicon_near_word(const fl_lexicon *lex, size_t nwords, size_t pos, cons
     if (!lex || !lex->near_words)
         return false;
     return near_words_has(lex, near_word_hash(nwords, pos, word, len));
+}
+
+bool fl_lexicon_near_word_hash(const fl_lexicon *lex, size_t nwords, size_t pos, const char *word,
+                               size_t len, uint64_t *word_hash)
+{
+    *word_hash = text_hash(word, len);
+    if (!lex || !lex->near_words)
+        return false;
+    return near_words_has(lex, near_word_hash_th(nwords, pos, *word_hash));
 }
 
 bool fl_lexicon_near_typo(const fl_lexicon *lex, size_t nwords, size_t pos, uint64_t others,

@@ -98,6 +98,13 @@ size_t fl_lexicon_near(const fl_lexicon *lex, const char *key, size_t len, unsig
  * but the one asked about. */
 uint64_t fl_near_word_mix(size_t pos, const char *word, size_t len);
 
+/* fl_lexicon_near_word that also sets *word_hash to the word's hash, from
+ * which fl_near_word_mix_hashed gives fl_near_word_mix (one hash for
+ * both). */
+bool fl_lexicon_near_word_hash(const fl_lexicon *lex, size_t nwords, size_t pos, const char *word,
+                               size_t len, uint64_t *word_hash);
+uint64_t fl_near_word_mix_hashed(size_t pos, uint64_t word_hash);
+
 /* Whether some form fl_lexicon_near can find folds (fl_fold, flags 0) to
  * `nwords` words (1 to 8; split at spaces and hyphens) with, at `pos`, a
  * word of min_cps to max_cps code points (at most FL_NEAR_MAX_CPS) whose

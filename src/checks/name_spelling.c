@@ -517,9 +517,10 @@ static void check_lexicon_near(fl_doc *doc, name_group *g, const group_table *gr
         return;
     size_t in_place = 0;
     bool placed[MAX_WORDS] = {false};
+    uint64_t word_hash[MAX_WORDS]; /* set for every word when several */
     for (size_t i = 0; i < g->nwords && g->nwords > 1; i++) {
-        placed[i] =
-            fl_lexicon_near_word(doc->lexicon, g->nwords, i, g->words[i].s, g->words[i].len);
+        placed[i] = fl_lexicon_near_word_hash(doc->lexicon, g->nwords, i, g->words[i].s,
+                                              g->words[i].len, &word_hash[i]);
         in_place += placed[i];
         if (in_place < i)
             return; /* two words not in place already (i + 1 - in_place) */
@@ -529,7 +530,7 @@ static void check_lexicon_near(fl_doc *doc, name_group *g, const group_table *gr
      * may take */
     uint64_t mix[MAX_WORDS], all = 0;
     for (size_t i = 0; i < g->nwords && g->nwords > 1; i++) {
-        mix[i] = fl_near_word_mix(i, g->words[i].s, g->words[i].len);
+        mix[i] = fl_near_word_mix_hashed(i, word_hash[i]);
         all += mix[i];
     }
     size_t min_len = g->nwords > 1 ? LEX_MIN_SHARED : LEX_MIN_WORD;
