@@ -1598,6 +1598,22 @@ static inline size_t list_marker(const seg *sg, size_t i)
     return list_marker_else(sg, i);
 }
 
+/* Sets T_QUOTED in f[0..n): eight flags at a time, the last eight
+ * overlapping the ones before them (setting a bit twice is harmless). */
+static void mark_quoted(uint8_t *f, size_t n)
+{
+    _Static_assert(T_QUOTED == 0x80, "T_QUOTED is each byte's top bit");
+    if (n < 8) {
+        for (size_t k = 0; k < n; k++)
+            f[k] |= T_QUOTED;
+        return;
+    }
+    uint8_t *last = f + n - 8;
+    for (; f < last; f += 8)
+        fl_store8(f, fl_load8(f) | FL_BYTES_80);
+    fl_store8(last, fl_load8(last) | FL_BYTES_80);
+}
+
 /* Marks the tokens inside each double-quoted span ("...", “...”, «...»)
  * that closes within its paragraph. Spans do not nest; an unclosed quote
  * (a quotation running on into the next paragraph) marks nothing. */
@@ -1625,8 +1641,7 @@ static void mark_quotes(seg *sg)
             open_para = para;
             is_open = true;
         } else if (closer && is_open) {
-            for (size_t k = open + 1; k < i; k++)
-                sg->flags[k] |= T_QUOTED;
+            mark_quoted(sg->flags + open + 1, i - open - 1);
             is_open = false;
         }
     }
