@@ -433,6 +433,34 @@ END_TEST
 /* A word's tokens the same whether the segmenter's eight-byte paths read
  * them (text follows) or its byte-by-byte scan_word does (at the end of the
  * text, where fewer than eight bytes remain). */
+/* mark_quotes marks every token of a quoted span, whatever its length
+ * (eight flags at a time, the last eight overlapping): a period inside
+ * the quotation, wherever it stands, ends no sentence. */
+START_TEST(quoted_spans_every_length)
+{
+    for (size_t n = 2; n <= 24; n++) {
+        for (size_t p = 1; p < n; p++) {
+            char quoted[256], plain[512];
+            size_t q = 0;
+            for (size_t k = 1; k <= n; k++)
+                q += (size_t)snprintf(quoted + q, sizeof quoted - q, "%s%s%s", k == 1 ? "" : " ",
+                                      k == p + 1 ? "Next" : "word", k == p ? "." : "");
+            snprintf(plain, sizeof plain, "He said %s and left.", quoted);
+            fl_doc *a = segment_str(plain);
+            check_invariants(a);
+            ck_assert_uint_eq(a->sentences.count, 2); /* unquoted: split at the period */
+            doc_free(a);
+            char text[600];
+            snprintf(text, sizeof text, "He said \"%s\" and left.", quoted);
+            fl_doc *b = segment_str(text);
+            check_invariants(b);
+            ck_assert_msg(b->sentences.count == 1, "%s: %zu sentences", text, b->sentences.count);
+            doc_free(b);
+        }
+    }
+}
+END_TEST
+
 START_TEST(joined_words_same_either_way)
 {
     static const char *const words[] = {"company's",
@@ -1374,6 +1402,7 @@ Suite *fl_test_suite(void)
     tcase_add_test(tc, all_caps_counts);
     tcase_add_test(tc, token_shape_matches_bytes);
     tcase_add_test(tc, joined_words_same_either_way);
+    tcase_add_test(tc, quoted_spans_every_length);
     tcase_add_test(tc, dense_numbers);
     tcase_add_test(tc, dense_periods);
     tcase_add_test(tc, listed_abbreviations_keep_period);
