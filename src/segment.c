@@ -2784,8 +2784,18 @@ static inline fl_token *put_word(fl_token *tok, size_t off, size_t len, uint64_t
 static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
 {
     uint8_t g = *gap;
-    if ((g & (G_LINE | G_PARA)) || sg->len - i < 8)
-        return i; /* split_sentences must hear of a line break */
+    if (sg->len - i < 8)
+        return i;
+    size_t first = sg->n;
+    if (g & (G_LINE | G_PARA)) {
+        /* split_sentences must hear of a line break: noted for the first
+         * token, as push_token notes it, and taken back when none is
+         * pushed */
+        if (sg->cap - sg->n < 2)
+            return i;
+        if (!note_token(sg, i, FL_TOK_WORD, g))
+            return SIZE_MAX;
+    }
     /* at: where the next token starts (an offset, which the tokens keep) */
     const unsigned char *s = sg->s;
     size_t at = i, len = sg->len, last = len - 8;
@@ -2924,6 +2934,10 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                     if (!period_ends(s, len, at, k)) {
                         sg->n = (size_t)(tok - sg->toks);
                         sg->nonwords += others;
+                        if (sg->n == first && (*gap & (G_LINE | G_PARA))) {
+                            sg->stops.n--; /* as at the end */
+                            sg->paras -= (*gap & G_PARA) != 0;
+                        }
                         *gap = g;
                         return at;
                     }
@@ -3018,6 +3032,10 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
     sg->n = (size_t)(tok - sg->toks);
     sg->nolower += nolower;
     sg->nonwords += others;
+    if (__builtin_expect(sg->n == first, 0) && (*gap & (G_LINE | G_PARA))) {
+        sg->stops.n--; /* nothing pushed: the caller's token notes it */
+        sg->paras -= (*gap & G_PARA) != 0;
+    }
     *gap = g;
     return at;
 }
