@@ -1598,6 +1598,22 @@ static inline size_t list_marker(const seg *sg, size_t i)
     return list_marker_else(sg, i);
 }
 
+/* Sets T_QUOTED in f[0..n): eight flags at a time, the last eight
+ * overlapping the ones before them (setting a bit twice is harmless). */
+static void mark_quoted(uint8_t *f, size_t n)
+{
+    _Static_assert(T_QUOTED == 0x80, "T_QUOTED is each byte's top bit");
+    if (n < 8) {
+        for (size_t k = 0; k < n; k++)
+            f[k] |= T_QUOTED;
+        return;
+    }
+    uint8_t *last = f + n - 8;
+    for (; f < last; f += 8)
+        fl_store8(f, fl_load8(f) | FL_BYTES_80);
+    fl_store8(last, fl_load8(last) | FL_BYTES_80);
+}
+
 /* Marks the tokens inside each double-quoted span ("...", “...”, «...»)
  * that closes within its paragraph. Spans do not nest; an unclosed quote
  * (a quotation running on into the next paragraph) marks nothing. */
@@ -1625,8 +1641,7 @@ static void mark_quotes(seg *sg)
             open_para = para;
             is_open = true;
         } else if (closer && is_open) {
-            for (size_t k = open + 1; k < i; k++)
-                sg->flags[k] |= T_QUOTED;
+            mark_quoted(sg->flags + open + 1, i - open - 1);
             is_open = false;
         }
     }
@@ -2769,8 +2784,18 @@ static inline fl_token *put_word(fl_token *tok, size_t off, size_t len, uint64_t
 static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
 {
     uint8_t g = *gap;
-    if ((g & (G_LINE | G_PARA)) || sg->len - i < 8)
-        return i; /* split_sentences must hear of a line break */
+    if (sg->len - i < 8)
+        return i;
+    size_t first = sg->n;
+    if (g & (G_LINE | G_PARA)) {
+        /* split_sentences must hear of a line break: noted for the first
+         * token, as push_token notes it, and taken back when none is
+         * pushed */
+        if (sg->cap - sg->n < 2)
+            return i;
+        if (!note_token(sg, i, FL_TOK_WORD, g))
+            return SIZE_MAX;
+    }
     /* at: where the next token starts (an offset, which the tokens keep) */
     const unsigned char *s = sg->s;
     size_t at = i, len = sg->len, last = len - 8;
@@ -2909,6 +2934,10 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                     if (!period_ends(s, len, at, k)) {
                         sg->n = (size_t)(tok - sg->toks);
                         sg->nonwords += others;
+                        if (sg->n == first && (*gap & (G_LINE | G_PARA))) {
+                            sg->stops.n--; /* as at the end */
+                            sg->paras -= (*gap & G_PARA) != 0;
+                        }
                         *gap = g;
                         return at;
                     }
@@ -3003,6 +3032,10 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
     sg->n = (size_t)(tok - sg->toks);
     sg->nolower += nolower;
     sg->nonwords += others;
+    if (__builtin_expect(sg->n == first, 0) && (*gap & (G_LINE | G_PARA))) {
+        sg->stops.n--; /* nothing pushed: the caller's token notes it */
+        sg->paras -= (*gap & G_PARA) != 0;
+    }
     *gap = g;
     return at;
 }

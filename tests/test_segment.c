@@ -433,6 +433,68 @@ END_TEST
 /* A word's tokens the same whether the segmenter's eight-byte paths read
  * them (text follows) or its byte-by-byte scan_word does (at the end of the
  * text, where fewer than eight bytes remain). */
+/* Words at a line's start: fast_words notes the line break for the
+ * first token it pushes and takes the note back when it pushes none
+ * ("NATO-led", "U.S.": the slower paths' words), so the sentences split
+ * as before. Each case: the text, then its sentences, NULL-ended. */
+START_TEST(line_start_words)
+{
+    static const char *const cases[][5] = {
+        {"Chip exports rise\nNATO-led talks began on Monday.\n\nU.S. officials said so.",
+         "Chip exports rise", "NATO-led talks began on Monday.", "U.S. officials said so.", NULL},
+        {"Sales of the chips rose\nthe company said on Monday, as expected.\nProfit fell\nUp.",
+         "Sales of the chips rose\nthe company said on Monday, as expected.", "Profit fell", "Up.",
+         NULL},
+        {"Paris talks end\n\n2019 was a good year for the company, analysts said.\nOil fell.",
+         "Paris talks end", "2019 was a good year for the company, analysts said.", "Oil fell.",
+         NULL},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        fl_doc *doc = segment_str(cases[c][0]);
+        check_invariants(doc);
+        size_t n = 0;
+        while (cases[c][n + 1])
+            n++;
+        ck_assert_uint_eq(doc->sentences.count, n);
+        for (size_t k = 0; k < n; k++) {
+            const fl_sentence *st = FL_DOC_SENTENCE(doc, k);
+            const char *want = cases[c][k + 1];
+            ck_assert_msg(st->len == strlen(want) && !memcmp(cases[c][0] + st->off, want, st->len),
+                          "%s: sentence %zu is not \"%s\"", cases[c][0], k, want);
+        }
+        doc_free(doc);
+    }
+}
+END_TEST
+
+/* mark_quotes marks every token of a quoted span, whatever its length
+ * (eight flags at a time, the last eight overlapping): a period inside
+ * the quotation, wherever it stands, ends no sentence. */
+START_TEST(quoted_spans_every_length)
+{
+    for (size_t n = 2; n <= 24; n++) {
+        for (size_t p = 1; p < n; p++) {
+            char quoted[256], plain[512];
+            size_t q = 0;
+            for (size_t k = 1; k <= n; k++)
+                q += (size_t)snprintf(quoted + q, sizeof quoted - q, "%s%s%s", k == 1 ? "" : " ",
+                                      k == p + 1 ? "Next" : "word", k == p ? "." : "");
+            snprintf(plain, sizeof plain, "He said %s and left.", quoted);
+            fl_doc *a = segment_str(plain);
+            check_invariants(a);
+            ck_assert_uint_eq(a->sentences.count, 2); /* unquoted: split at the period */
+            doc_free(a);
+            char text[600];
+            snprintf(text, sizeof text, "He said \"%s\" and left.", quoted);
+            fl_doc *b = segment_str(text);
+            check_invariants(b);
+            ck_assert_msg(b->sentences.count == 1, "%s: %zu sentences", text, b->sentences.count);
+            doc_free(b);
+        }
+    }
+}
+END_TEST
+
 START_TEST(joined_words_same_either_way)
 {
     static const char *const words[] = {"company's",
@@ -1374,6 +1436,8 @@ Suite *fl_test_suite(void)
     tcase_add_test(tc, all_caps_counts);
     tcase_add_test(tc, token_shape_matches_bytes);
     tcase_add_test(tc, joined_words_same_either_way);
+    tcase_add_test(tc, quoted_spans_every_length);
+    tcase_add_test(tc, line_start_words);
     tcase_add_test(tc, dense_numbers);
     tcase_add_test(tc, dense_periods);
     tcase_add_test(tc, listed_abbreviations_keep_period);
