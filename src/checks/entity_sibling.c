@@ -540,7 +540,7 @@ static sib_item *family_order(fl_doc *doc, sib_item *items, size_t n)
     for (size_t i = 0; i < n; i++) {
         if (items[i].member != last || !last) {
             last = items[i].member;
-            j = key_id(members, &nm, last);
+            j = last ? key_id(members, &nm, last) : FEW_KEYS; /* never NULL (see run) */
             if (j == FEW_KEYS)
                 return family_order_sorted(doc, items, n);
         }
@@ -572,7 +572,7 @@ static sib_item *family_order(fl_doc *doc, sib_item *items, size_t n)
         size_t f = j;
         id[i] = (unsigned char)(id[i] | f << 4);
     }
-    unsigned char mrank[FEW_KEYS], frank[FEW_KEYS];
+    unsigned char mrank[FEW_KEYS] = {0}, frank[FEW_KEYS] = {0};
     key_ranks(members, nm, mrank);
     key_ranks(families, nf, frank);
     /* a counting sort on (family rank, member rank) keeps mention order

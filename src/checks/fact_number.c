@@ -335,7 +335,8 @@ static inline bool lower_word(const char *t, size_t n, const char *end, low_word
         return false;
     size_t chunks = n / 8 + 1;
     uint64_t h = 0;
-    for (size_t k = 0; k < chunks; k++) {
+    size_t k = 0;
+    do { /* at least one chunk */
         const char *p = t + 8 * k;
         uint64_t v = fl_load8_before(p, end);
         if (k + 1 == chunks)
@@ -351,7 +352,7 @@ static inline bool lower_word(const char *t, size_t n, const char *end, low_word
         store_le8(&w->u.chunk[k], v);
         h = (h ^ v) * 0x9E3779B97F4A7C15ull;
         h ^= h >> 29;
-    }
+    } while (++k < chunks);
     w->n = n;
     w->chunks = chunks;
     w->hash = (unsigned)(h >> 32) ^ (unsigned)h;
