@@ -735,6 +735,21 @@ START_TEST(joined_words_same_either_way)
 }
 END_TEST
 
+/* "Then ", `unit` REPEAT times, "end." (malloc'ed, NUL-terminated); its
+ * length in *len. */
+static char *dense_text(const char *unit, size_t repeat, size_t *len)
+{
+    size_t n = strlen(unit);
+    *len = 5 + repeat * n + 4;
+    char *text = malloc(*len + 1);
+    ck_assert_ptr_nonnull(text);
+    memcpy(text, "Then ", 5);
+    for (size_t r = 0; r < repeat; r++)
+        memcpy(text + 5 + r * n, unit, n);
+    memcpy(text + 5 + repeat * n, "end.", 5);
+    return text;
+}
+
 /* Numbers, commas and '%' as dense as they come (more tokens than the
  * first guess of the token room holds): each token where it belongs. */
 START_TEST(dense_numbers)
@@ -748,13 +763,8 @@ START_TEST(dense_numbers)
                 {"7,000", FL_TOK_NUMBER}, {")", FL_TOK_PUNCT},  {"3.5", FL_TOK_NUMBER},
                 {",", FL_TOK_PUNCT}};
     enum { REPEAT = 3000 };
-    size_t n = sizeof unit - 1, len = 5 + REPEAT * n + 4;
-    char *text = malloc(len + 1);
-    ck_assert_ptr_nonnull(text);
-    memcpy(text, "Then ", 5);
-    for (size_t r = 0; r < REPEAT; r++)
-        memcpy(text + 5 + r * n, unit, n);
-    memcpy(text + 5 + REPEAT * n, "end.", 5);
+    size_t len;
+    char *text = dense_text(unit, REPEAT, &len);
     fl_doc *doc = segment(text, len);
     check_invariants(doc);
     size_t per = sizeof want / sizeof want[0];
@@ -797,13 +807,8 @@ START_TEST(dense_periods)
         {"NATO", FL_TOK_WORD, true, true, UP},
         {"well-known", FL_TOK_WORD, false, false, FL_TS_KNOWN | FL_TS_LETTER | FL_TS_HYPHEN}};
     enum { REPEAT = 3000 };
-    size_t n = sizeof unit - 1, len = 5 + REPEAT * n + 4;
-    char *text = malloc(len + 1);
-    ck_assert_ptr_nonnull(text);
-    memcpy(text, "Then ", 5);
-    for (size_t r = 0; r < REPEAT; r++)
-        memcpy(text + 5 + r * n, unit, n);
-    memcpy(text + 5 + REPEAT * n, "end.", 5);
+    size_t len;
+    char *text = dense_text(unit, REPEAT, &len);
     fl_doc *doc = segment(text, len);
     check_invariants(doc);
     size_t per = sizeof want / sizeof want[0];

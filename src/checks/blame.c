@@ -241,16 +241,6 @@ static bool same_form(const fl_name_use *a, const fl_name_use *b)
            (a->form == b->form || memcmp(a->form, b->form, a->form_len) == 0);
 }
 
-/* form_order's first keys: the form's bytes, then its length. */
-static int form_text_order(const fl_name_use *a, const fl_name_use *b)
-{
-    size_t n = a->form_len < b->form_len ? a->form_len : b->form_len;
-    int c = memcmp(a->form, b->form, n);
-    if (c)
-        return c;
-    return a->form_len < b->form_len ? -1 : a->form_len > b->form_len;
-}
-
 enum { FEW_FORMS = 8 };
 
 /* form_order's last keys: offset, then mention. */
@@ -331,7 +321,7 @@ static bool scatter_by_form(fl_name_use *uses, size_t n, fl_name_use *tmp, unsig
     size_t order[FEW_FORMS], start[FEW_FORMS], first[FEW_FORMS];
     for (size_t k = 0; k < nforms; k++) {
         size_t j = k;
-        while (j > 0 && form_text_order(forms[order[j - 1]], forms[k]) > 0) {
+        while (j > 0 && fl_name_form_text_order(forms[order[j - 1]], forms[k]) > 0) {
             order[j] = order[j - 1];
             j--;
         }

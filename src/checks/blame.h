@@ -72,6 +72,16 @@ bool fl_name_use_list_init(fl_doc *doc, fl_name_use_list *l, size_t cap);
 /* Doubles the list's room; false when out of memory (doc->status set). */
 bool fl_name_use_list_grow(fl_doc *doc, fl_name_use_list *l);
 
+/* Form order's first keys: the form's bytes, then its length. */
+static inline int fl_name_form_text_order(const fl_name_use *a, const fl_name_use *b)
+{
+    size_t n = a->form_len < b->form_len ? a->form_len : b->form_len;
+    int c = memcmp(a->form, b->form, n);
+    if (c)
+        return c;
+    return a->form_len < b->form_len ? -1 : a->form_len > b->form_len;
+}
+
 /* Room for one more use at the end of the list; NULL when out of memory
  * (doc->status set). */
 static inline fl_name_use *fl_name_use_list_push(fl_doc *doc, fl_name_use_list *l)

@@ -387,6 +387,42 @@ static const char *group_key(const sib_item *it, bool by_family)
     return by_family ? it->family : it->member;
 }
 
+/* The index in keys[0..*nk) of key k (by pointer first, then by bytes: a
+ * repeated key is mostly the same string), added when new; FEW_KEYS when
+ * there is no room. */
+static inline __attribute__((always_inline)) size_t key_id(const char **keys, size_t *nk,
+                                                           const char *k)
+{
+    size_t j = 0;
+    while (j < *nk && keys[j] != k)
+        j++;
+    if (j == *nk)
+        for (j = 0; j < *nk && strcmp(keys[j], k) != 0;)
+            j++;
+    if (j == *nk) {
+        if (*nk == FEW_KEYS)
+            return FEW_KEYS;
+        keys[(*nk)++] = k;
+    }
+    return j;
+}
+
+/* The ranks of keys[0..nk) (distinct) in strcmp order. */
+static void key_ranks(const char *const *keys, size_t nk, unsigned char *rank)
+{
+    size_t by_rank[FEW_KEYS] = {0};
+    for (size_t j = 0; j < nk; j++) {
+        size_t at = j;
+        while (at > 0 && strcmp(keys[by_rank[at - 1]], keys[j]) > 0) {
+            by_rank[at] = by_rank[at - 1];
+            at--;
+        }
+        by_rank[at] = j;
+    }
+    for (size_t r = 0; r < nk; r++)
+        rank[by_rank[r]] = (unsigned char)r;
+}
+
 /* Puts items[0..n), which are in mention order (or, by family, in member
  * then mention order), in key order keeping that order within a key: what
  * qsort with `order` gives, made by a counting sort on the keys' ranks
@@ -402,39 +438,19 @@ static bool group_sort(fl_doc *doc, sib_item *items, size_t n, bool by_family,
     if (!kid)
         return false;
     for (size_t i = 0; i < n; i++) {
-        const char *k = group_key(&items[i], by_family);
-        /* a repeated key is mostly the same string (one memo entry in
-         * mentions.c): by pointer first, then by bytes */
-        size_t j = 0;
-        while (j < nk && keys[j] != k)
-            j++;
-        if (j == nk)
-            for (j = 0; j < nk && strcmp(keys[j], k) != 0;)
-                j++;
-        if (j == nk) {
-            if (nk == FEW_KEYS) {
-                qsort(items, n, sizeof *items, order);
-                return true;
-            }
-            keys[nk++] = k;
+        size_t j = key_id(keys, &nk, group_key(&items[i], by_family));
+        if (j == FEW_KEYS) {
+            qsort(items, n, sizeof *items, order);
+            return true;
         }
         kid[i] = (unsigned char)j;
     }
     if (nk < 2)
         return true;
     /* the keys' ranks in strcmp order (the keys are distinct) */
-    size_t by_rank[FEW_KEYS] = {0}, start[FEW_KEYS + 1] = {0};
-    for (size_t j = 0; j < nk; j++) {
-        size_t at = j;
-        while (at > 0 && strcmp(keys[by_rank[at - 1]], keys[j]) > 0) {
-            by_rank[at] = by_rank[at - 1];
-            at--;
-        }
-        by_rank[at] = j;
-    }
-    unsigned char rank[FEW_KEYS];
-    for (size_t r = 0; r < nk; r++)
-        rank[by_rank[r]] = (unsigned char)r;
+    size_t start[FEW_KEYS + 1] = {0};
+    unsigned char rank[FEW_KEYS] = {0};
+    key_ranks(keys, nk, rank);
     /* a counting sort on the ranks keeps the order within a key */
     for (size_t i = 0; i < n; i++)
         start[rank[kid[i]] + 1]++;
@@ -478,42 +494,6 @@ static sib_item *family_order_sorted(fl_doc *doc, sib_item *items, size_t n)
     if (!group_sort(doc, items, n, true, item_order))
         return NULL;
     return items;
-}
-
-/* The index in keys[0..*nk) of key k (by pointer first, then by bytes: a
- * repeated key is mostly the same string), added when new; FEW_KEYS when
- * there is no room. */
-static inline __attribute__((always_inline)) size_t key_id(const char **keys, size_t *nk,
-                                                           const char *k)
-{
-    size_t j = 0;
-    while (j < *nk && keys[j] != k)
-        j++;
-    if (j == *nk)
-        for (j = 0; j < *nk && strcmp(keys[j], k) != 0;)
-            j++;
-    if (j == *nk) {
-        if (*nk == FEW_KEYS)
-            return FEW_KEYS;
-        keys[(*nk)++] = k;
-    }
-    return j;
-}
-
-/* The ranks of keys[0..nk) (distinct) in strcmp order. */
-static void key_ranks(const char *const *keys, size_t nk, unsigned char *rank)
-{
-    size_t by_rank[FEW_KEYS] = {0};
-    for (size_t j = 0; j < nk; j++) {
-        size_t at = j;
-        while (at > 0 && strcmp(keys[by_rank[at - 1]], keys[j]) > 0) {
-            by_rank[at] = by_rank[at - 1];
-            at--;
-        }
-        by_rank[at] = j;
-    }
-    for (size_t r = 0; r < nk; r++)
-        rank[by_rank[r]] = (unsigned char)r;
 }
 
 /* items[0..n), in mention order, each member's family set to its clean

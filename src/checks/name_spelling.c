@@ -1117,16 +1117,6 @@ static size_t count_forms(const use_lists *l, size_t head, size_t count, const f
     return nforms;
 }
 
-/* Form order's first keys: the form's bytes, then its length. */
-static int form_text_order(const fl_name_use *a, const fl_name_use *b)
-{
-    size_t n = a->form_len < b->form_len ? a->form_len : b->form_len;
-    int c = memcmp(a->form, b->form, n);
-    if (c)
-        return c;
-    return a->form_len < b->form_len ? -1 : a->form_len > b->form_len;
-}
-
 /* Fills g from the uses of one fold key (in mention order), as
  * fl_name_forms would split them, keeping only what this check reads: a
  * span listed twice (a mention of two kinds) counts once, and the most
@@ -1155,7 +1145,7 @@ static bool make_group(fl_doc *doc, name_group *g, const use_lists *lists, size_
         size_t best = 0;
         for (size_t k = 1; k < nforms; k++)
             if (counts[k] > counts[best] ||
-                (counts[k] == counts[best] && form_text_order(forms[k], forms[best]) < 0))
+                (counts[k] == counts[best] && fl_name_form_text_order(forms[k], forms[best]) < 0))
                 best = k;
         u = forms[best];
         best_count = counts[best];
