@@ -57,6 +57,20 @@ static inline void fl_store8(void *p, uint64_t v)
     memcpy(p, &v, 8);
 }
 
+/* Whether a[0..len) and b[0..len) hold the same bytes: short strings (the
+ * keys and names most callers compare) by overlapping loads, with no call. */
+static inline int fl_bytes_eq(const void *a, const void *b, size_t len)
+{
+    const unsigned char *x = (const unsigned char *)a, *y = (const unsigned char *)b;
+    if (len > 16)
+        return memcmp(x, y, len) == 0;
+    if (len >= 8)
+        return fl_load8(x) == fl_load8(y) && fl_load8(x + len - 8) == fl_load8(y + len - 8);
+    if (len >= 4)
+        return fl_load4(x) == fl_load4(y) && fl_load4(x + len - 4) == fl_load4(y + len - 4);
+    return len == 0 || (x[0] == y[0] && x[len / 2] == y[len / 2] && x[len - 1] == y[len - 1]);
+}
+
 /* The low n bytes (n < 8) of a little-endian load. */
 static inline uint64_t fl_low_bytes(size_t n)
 {

@@ -1134,25 +1134,6 @@ static inline uint64_t memo_hash(const char *s, size_t len, uint64_t seed)
     return h ^ (h >> 29);
 }
 
-/* Whether a[0..len) equals b[0..len): a key of up to sixteen bytes in one
- * or two overlapping loads of each, never past either end. */
-static inline bool memo_eq(const char *a, const char *b, size_t len)
-{
-    if (len > 16)
-        return memcmp(a, b, len) == 0;
-    if (len >= 8)
-        return fl_load8(a) == fl_load8(b) && fl_load8(a + len - 8) == fl_load8(b + len - 8);
-    if (len >= 4) {
-        uint32_t a0, a1, b0, b1;
-        memcpy(&a0, a, 4);
-        memcpy(&a1, a + len - 4, 4);
-        memcpy(&b0, b, 4);
-        memcpy(&b1, b + len - 4, 4);
-        return a0 == b0 && a1 == b1;
-    }
-    return len == 0 || (a[0] == b[0] && a[len / 2] == b[len / 2] && a[len - 1] == b[len - 1]);
-}
-
 /* memcpy(dst, src, n) for the short strings of mention keys: up to
  * sixteen bytes in two overlapping loads and stores of each (no call),
  * never outside src[0..n) nor dst[0..n). */
@@ -1252,7 +1233,7 @@ find_key(fl_mx *mx, const char *s, size_t len, unsigned tag, uint64_t *hash, siz
         if (!v)
             break;
         fl_key_memo *e = &mx->keys[v - 1];
-        if (e->hash == h && e->len == len && e->tag == tag && memo_eq(e->surface, s, len))
+        if (e->hash == h && e->len == len && e->tag == tag && fl_bytes_eq(e->surface, s, len))
             return e;
     }
     *hash = h;
@@ -1327,7 +1308,7 @@ static inline __attribute__((always_inline)) const char *find_fold(fl_mx *mx, co
         if (!v)
             break;
         const fl_fold_entry *e = &mx->folds[v - 1];
-        if (e->hash == h && e->len == len && memo_eq(e->fold, s, len)) {
+        if (e->hash == h && e->len == len && fl_bytes_eq(e->fold, s, len)) {
             *id = v - 1;
             return e->fold;
         }
@@ -1431,7 +1412,7 @@ static __attribute__((noinline)) bool keys_long(fl_mx *mx, fl_key_memo *e, const
             if (!fold && fk == SIZE_MAX)
                 return false;
         }
-        bool same = kn == fn && memo_eq(kbuf, fbuf, fn);
+        bool same = kn == fn && fl_bytes_eq(kbuf, fbuf, fn);
         size_t need = len + 1 + (fold ? 0 : fn + 1) + (same ? 0 : kn + 1);
         char *block = fl_arena_alloc_uninit(doc->arena, need);
         if (!block)
@@ -1607,7 +1588,7 @@ new_mention_keys(fl_mx *mx, const char *s, size_t len, unsigned flags, bool code
             kn = fl_fold_skeleton(s, len, flags, fold, len + 1, &fn, skel, len + 1);
             if (fn <= len && kn <= len) {
                 copy_short(block, s, len);
-                same = kn == fn && memo_eq(skel, fold, fn);
+                same = kn == fn && fl_bytes_eq(skel, fold, fn);
             }
         }
     }

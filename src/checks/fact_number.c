@@ -317,16 +317,6 @@ typedef struct low_word {
     unsigned hash;
 } low_word;
 
-/* Stores v, a little-endian load (fl_load8), back as the bytes it came
- * from. */
-static void store_le8(uint64_t *to, uint64_t v)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-    v = __builtin_bswap64(v);
-#endif
-    memcpy(to, &v, 8);
-}
-
 /* The word t[0..n) of a text that ends at `end`, read eight bytes at a
  * time (straight from the text while eight bytes are left in it). */
 static inline bool lower_word(const char *t, size_t n, const char *end, low_word *w)
@@ -349,7 +339,7 @@ static inline bool lower_word(const char *t, size_t n, const char *end, low_word
             return false; /* non-ASCII words and numbers do not anchor */
         uint64_t upper = FL_BYTES_IN(low7, 'A', 'Z');
         v |= upper >> 2;
-        store_le8(&w->u.chunk[k], v);
+        fl_store8(&w->u.chunk[k], v);
         h = (h ^ v) * 0x9E3779B97F4A7C15ull;
         h ^= h >> 29;
     } while (++k < chunks);
@@ -376,7 +366,7 @@ static inline uint64_t word_masks(uint64_t v, uint64_t *bad, uint64_t *alpha)
  * lower-cased bytes as fl_load8 reads them, zero past them. */
 static inline void lower_short(uint64_t v, size_t n, low_word *w)
 {
-    store_le8(&w->u.chunk[0], v);
+    fl_store8(&w->u.chunk[0], v);
     uint64_t h = v * 0x9E3779B97F4A7C15ull;
     h ^= h >> 29;
     w->n = n;
@@ -749,8 +739,8 @@ static inline const stem_slot *memo_long(fl_doc *doc, stem_memo *memo, uint64_t 
     if ((memo->long_set >> f & 1u) && memo->long_word[f][0] == v0 && memo->long_word[f][1] == v1)
         return &memo->slots[memo->long_at[f]];
     low_word w;
-    store_le8(&w.u.chunk[0], v0);
-    store_le8(&w.u.chunk[1], v1);
+    fl_store8(&w.u.chunk[0], v0);
+    fl_store8(&w.u.chunk[1], v1);
     w.n = n;
     w.chunks = 2;
     w.hash = (unsigned)(h >> 32) ^ (unsigned)h;

@@ -301,26 +301,6 @@ typedef struct part_run {
 
 enum { CAPS_UNKNOWN, CAPS_NO, CAPS_YES };
 
-/* Whether a[0..len) and b[0..len) are the same bytes: eight at a time,
- * the last eight (or the first and last four) by overlapping loads, so a
- * short name costs no call (most repeats are short names). */
-static inline bool same_bytes(const char *a, const char *b, size_t len)
-{
-    if (len >= 8) {
-        size_t i = 0;
-        for (; i + 8 < len; i += 8)
-            if (fl_load8(a + i) != fl_load8(b + i))
-                return false;
-        return fl_load8(a + len - 8) == fl_load8(b + len - 8);
-    }
-    if (len >= 4)
-        return fl_load4(a) == fl_load4(b) && fl_load4(a + len - 4) == fl_load4(b + len - 4);
-    for (size_t i = 0; i < len; i++)
-        if (a[i] != b[i])
-            return false;
-    return true;
-}
-
 static void run(fl_doc *doc)
 {
     size_t total = doc->mentions.count;
@@ -418,7 +398,7 @@ static void run(fl_doc *doc)
         }
         const fl_mention *mj = FL_DOC_MENTION(doc, j);
         if (j != i && parts[j].done &&
-            same_bytes(doc->prose.text + m->off, doc->prose.text + mj->off, m->len)) {
+            fl_bytes_eq(doc->prose.text + m->off, doc->prose.text + mj->off, m->len)) {
             if (nv + parts[j].counted <= bound) {
                 /* the same words as mention j's, all within the bound */
                 later[nlater++] = (uint32_t)i;
