@@ -53,18 +53,18 @@ struct fl_lexicon {
     const size_t *near_buckets; /* by the top FL_NEAR_BUCKET_BITS of the hash: first item */
     /* hashes of (word count, position, word) of the near forms' fold
      * keys (see fl_lexicon_near_word); 0: an empty slot */
-    uint64_t *near_words;
+    const uint64_t *near_words;
     size_t near_word_mask;
     /* a bit for each fold and misspelling key (fold_filter_bit): a key
      * whose bit is clear is in neither index (see
      * fl_lexicon_by_fold_and_misspelling); NULL: none made */
-    uint64_t *fold_filter;
+    const uint64_t *fold_filter;
     bool borrowed;
+    bool near_words_borrowed; /* near_words and fold_filter are an image's */
 };
 
-/* FOLD_FILTER_BITS: log2 of the filter's bits, some sixteen per key of a
- * lexicon of a few thousand keys. */
-enum { FOLD_FILTER_BITS = 16 };
+/* FOLD_FILTER_BITS: log2 of the filter's bits (lexicon.h). */
+enum { FOLD_FILTER_BITS = FL_LEX_FOLD_FILTER_BITS };
 
 /* A key's bit in the fold filter, from its length and its first and last
  * bytes (no more than sixteen read): cheaper than text_hash and a probe. */
@@ -802,7 +802,7 @@ static fl_status build_near_words(fl_lexicon *lex)
     size_t cap = 4096, count = 0;
     uint64_t *set = calloc(cap, sizeof *set);
     /* and the fold filter: the bit of every fold and misspelling key */
-    uint64_t *bits = calloc(((size_t)1 << FOLD_FILTER_BITS) / 64, sizeof *bits);
+    uint64_t *bits = calloc(FL_LEX_FOLD_FILTER_WORDS, sizeof *bits);
     if (!set || !bits) {
         free(set);
         free(bits);
@@ -1099,6 +1099,20 @@ fl_status fl_lex_image_make(const fl_lexicon *lex, fl_lex_image *image)
     image->slot_count = lex->slot_mask + 1;
     image->near_form_count = lex->near_form_count;
     image->near_item_count = lex->near_item_count;
+    if (lex->near_words && lex->fold_filter) {
+        size_t nw = lex->near_word_mask + 1;
+        uint64_t *words = malloc(nw * sizeof *words);
+        uint64_t *filter = malloc(FL_LEX_FOLD_FILTER_WORDS * sizeof *filter);
+        image->near_words = words;
+        image->fold_filter = filter;
+        if (!words || !filter) {
+            fl_lex_image_free(image);
+            return FL_ENOMEM;
+        }
+        memcpy(words, lex->near_words, nw * sizeof *words);
+        memcpy(filter, lex->fold_filter, FL_LEX_FOLD_FILTER_WORDS * sizeof *filter);
+        image->near_word_count = nw;
+    }
     return FL_OK;
 }
 
@@ -1115,6 +1129,8 @@ void fl_lex_image_free(fl_lex_image *image)
     free((void *)image->near_cps);
     free((void *)image->near_items);
     free((void *)image->near_buckets);
+    free((void *)image->near_words);
+    free((void *)image->fold_filter);
     memset(image, 0, sizeof *image);
 }
 
@@ -1176,7 +1192,13 @@ fl_status fl_lexicon_from_image(const fl_lex_image *image, fl_lexicon **out)
     lex->near_items = image->near_items;
     lex->near_item_count = image->near_item_count;
     lex->near_buckets = image->near_buckets;
-    if (build_near_words(lex) != FL_OK) {
+    if (image->near_words && image->fold_filter) {
+        /* made at build time (tools/lexgen.c) */
+        lex->near_words = image->near_words;
+        lex->near_word_mask = image->near_word_count - 1;
+        lex->fold_filter = image->fold_filter;
+        lex->near_words_borrowed = true;
+    } else if (build_near_words(lex) != FL_OK) {
         fl_lexicon_free(lex);
         return FL_ENOMEM;
     }
@@ -1192,8 +1214,10 @@ void fl_lexicon_free(fl_lexicon *lex)
     free(lex->records);
     free(lex->hits);
     free(lex->near_hits);
-    free(lex->near_words);
-    free(lex->fold_filter);
+    if (!lex->near_words_borrowed) {
+        free((void *)lex->near_words);
+        free((void *)lex->fold_filter);
+    }
     if (!lex->borrowed) {
         free((void *)lex->slots);
         free((void *)lex->near_cps);

@@ -196,7 +196,18 @@ typedef struct fl_lex_image {
     const fl_lex_near_item *near_items; /* by (hash, form) */
     size_t near_item_count;
     const size_t *near_buckets; /* (1 << FL_NEAR_BUCKET_BITS) + 1 first items */
+    /* fl_lexicon_near_word's hash set (a power of two of slots, 0 empty)
+     * and the fold filter (FL_LEX_FOLD_FILTER_WORDS words); NULL in an
+     * image made without them: lexicon.c then makes its own */
+    const uint64_t *near_words;
+    size_t near_word_count;
+    const uint64_t *fold_filter;
 } fl_lex_image;
+
+/* The fold filter's bits (some sixteen per key of a lexicon of a few
+ * thousand keys), and its size in 64-bit words. */
+#define FL_LEX_FOLD_FILTER_BITS 16
+#define FL_LEX_FOLD_FILTER_WORDS (((size_t)1 << FL_LEX_FOLD_FILTER_BITS) / 64)
 
 /* The built-in lexicon's image (generated; empty in tools/lexgen itself). */
 extern const fl_lex_image fl_builtin_lexicon_image;

@@ -314,6 +314,10 @@ START_TEST(builtin_image_matches_parsing)
     SAME_ARRAY(near_items, near_item_count);
     ck_assert(memcmp(made.near_buckets, built->near_buckets,
                      (((size_t)1 << FL_NEAR_BUCKET_BITS) + 1) * sizeof *made.near_buckets) == 0);
+    ck_assert_ptr_nonnull(built->near_words);
+    SAME_ARRAY(near_words, near_word_count);
+    ck_assert(memcmp(made.fold_filter, built->fold_filter,
+                     FL_LEX_FOLD_FILTER_WORDS * sizeof *made.fold_filter) == 0);
     fl_lex_image_free(&made);
 
     ck_assert_uint_eq(fl_lexicon_entry_count(parsed), fl_lexicon_entry_count(loaded));

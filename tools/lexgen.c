@@ -19,6 +19,21 @@ static void put_u32s(FILE *out, const char *name, const uint32_t *v, size_t n)
     fprintf(out, "0};\n");
 }
 
+/* 64-bit words, zero ones written short (most of a hash set's slots) */
+static void put_u64s(FILE *out, const char *name, const uint64_t *v, size_t n)
+{
+    fprintf(out, "static const uint64_t %s[] = {\n", name);
+    for (size_t i = 0; i < n; i++) {
+        if (v[i])
+            fprintf(out, "0x%016llxu,", (unsigned long long)v[i]);
+        else
+            fprintf(out, "0,");
+        if (i % 8 == 7)
+            fprintf(out, "\n");
+    }
+    fprintf(out, "0};\n");
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 2) {
@@ -96,13 +111,18 @@ int main(int argc, char **argv)
     fprintf(out, "static const size_t near_buckets[] = {\n");
     for (size_t i = 0; i <= ((size_t)1 << FL_NEAR_BUCKET_BITS); i++)
         fprintf(out, "%zu,%s", im.near_buckets[i], i % 16 == 15 ? "\n" : "");
-    fprintf(out, "0};\n\n");
+    fprintf(out, "0};\n");
+    put_u64s(out, "near_words", im.near_words, im.near_word_count);
+    put_u64s(out, "fold_filter", im.fold_filter, im.near_words ? FL_LEX_FOLD_FILTER_WORDS : 0);
+    fprintf(out, "\n");
     fprintf(out,
             "const fl_lex_image fl_builtin_lexicon_image = {\n"
             "    strings, %zu, entries, %zu, lists, %zu, records, %zu, slots, %zu,\n"
-            "    near_hits, near_cps, %zu, near_items, %zu, near_buckets};\n",
+            "    near_hits, near_cps, %zu, near_items, %zu, near_buckets,\n"
+            "    %s, %zu, %s};\n",
             im.strings_len, im.entry_count, im.list_count, im.record_count, im.slot_count,
-            im.near_form_count, im.near_item_count);
+            im.near_form_count, im.near_item_count, im.near_words ? "near_words" : "NULL",
+            im.near_word_count, im.near_words ? "fold_filter" : "NULL");
     int failed = ferror(out);
     failed |= fclose(out) != 0;
     fl_lex_image_free(&im);
