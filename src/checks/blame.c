@@ -610,6 +610,9 @@ static bool firsts_grow(fl_doc *doc, uint32_t **firsts, size_t *cap)
     return true;
 }
 
+_Static_assert(FL_M_CODE < FL_M_ACRONYM && FL_M_NAME < FL_M_ACRONYM && FL_M_ACRONYM == 2,
+               "the kinds fl_name_folds keys are the first three");
+
 fl_name_folds *fl_name_folds_get(fl_doc *doc)
 {
     fl_name_folds *f = doc->name_folds;
@@ -633,6 +636,8 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
         return NULL; /* out of memory */
     size_t named = codes + fl_ctx_mentions_of(doc, 1u << FL_M_NAME, &of_kind) +
                    fl_ctx_mentions_of(doc, 1u << FL_M_ACRONYM, &of_kind);
+    /* the index's kind bytes (made by the calls above) */
+    const unsigned char *kinds = ((const fl_ctx_kinds *)doc->mention_kinds)->kinds;
     /* a long document repeats its names: room for fewer surfaces than
      * mentions, and both tables grow when there are more */
     size_t expect = named < 32 + named / 8 ? named : 32 + named / 8;
@@ -655,15 +660,16 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
     f->uses = uses;
     f->inited = inited;
     f->same = same;
+    f->kinds = kinds;
     for (size_t i = 0; i < total; i++) {
         fl_name_use *u = &uses[i];
-        const fl_mention *m = FL_DOC_MENTION(doc, i);
         same[i] = i;
-        if (m->kind != FL_M_CODE && m->kind != FL_M_NAME && m->kind != FL_M_ACRONYM) {
+        if (kinds[i] > FL_M_ACRONYM) {
             inited[i] = false;
             u->key = NULL;
             continue;
         }
+        const fl_mention *m = FL_DOC_MENTION(doc, i);
         uint64_t h = (uint64_t)(uintptr_t)m->surface * 0x9e3779b97f4a7c15u;
         size_t at = (size_t)(h >> 32) & (cap - 1);
         for (; firsts[at]; at = (at + 1) & (cap - 1))

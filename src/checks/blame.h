@@ -191,6 +191,10 @@ typedef struct fl_name_folds {
     fl_name_keys set; /* the fold keys */
     size_t named;     /* the mentions of those kinds */
     size_t codes;     /* of them, the codes */
+    /* by mention: its kind (the index by kind's bytes, context.h), to
+     * tell the kinds keyed here (FL_M_CODE to FL_M_ACRONYM) without
+     * reading the mentions */
+    const unsigned char *kinds;
 } fl_name_folds;
 
 /* The document's fold-keyed uses, made on first call; NULL when out of

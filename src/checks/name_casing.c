@@ -11,10 +11,10 @@
 
 static const char RULE[] = "name-casing";
 
+/* A code, name or acronym (the caller tells the kind) outside all-caps
+ * and title-case sentences. */
 static bool wanted(const fl_doc *doc, const fl_mention *m)
 {
-    if (m->kind != FL_M_CODE && m->kind != FL_M_NAME && m->kind != FL_M_ACRONYM)
-        return false;
     if (m->sentence < doc->sentences.count) {
         const fl_sentence *s = FL_DOC_SENTENCE(doc, m->sentence);
         if (s->all_caps || s->title_case)
@@ -357,16 +357,21 @@ static void run(fl_doc *doc)
     size_t nv = 0;
     bool exact = false;
     for (size_t i = 0; i < total; i++) {
-        const fl_mention *m = FL_DOC_MENTION(doc, i);
-        /* set before any later mention reads them */
-        parts[i].done = false;
-        parts[i].own = false;
-        parts[i].caps = CAPS_UNKNOWN;
         if (nv >= bound) {
             if (exact)
                 break;
             goto start_over;
         }
+        /* only a code, name or acronym is wanted (told by its kind byte,
+         * the mention unread); the others' parts and `initial` are never
+         * read */
+        if (folds->kinds[i] > FL_M_ACRONYM)
+            continue;
+        const fl_mention *m = FL_DOC_MENTION(doc, i);
+        /* set before any later mention reads them */
+        parts[i].done = false;
+        parts[i].own = false;
+        parts[i].caps = CAPS_UNKNOWN;
         /* the shared fold-keyed use (group: its key's id) */
         initial[i] = wanted(doc, m);
         if (!initial[i] || !folds->uses[i].key)

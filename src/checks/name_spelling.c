@@ -1075,10 +1075,10 @@ static void check_document(fl_doc *doc, name_group *groups, size_t ng)
 
 /* ------------------------------------------------------------------ run */
 
+/* A name (the index by kind lists only names) outside all-caps
+ * sentences. */
 static bool wanted(const fl_doc *doc, const fl_mention *m)
 {
-    if (m->kind != FL_M_NAME)
-        return false;
     if (m->sentence < doc->sentences.count && FL_DOC_SENTENCE(doc, m->sentence)->all_caps)
         return false;
     return true;
