@@ -225,6 +225,32 @@ static inline bool title_letters(const char *s, size_t a, size_t b)
     return letters && lower;
 }
 
+/* Whether some byte of the 8 in v is a space (exact: no byte's borrow
+ * reaches a byte that is not zero once the spaces are made zero). */
+static inline bool space_in8(uint64_t v)
+{
+    v ^= 0x20 * FL_BYTES_01;
+    return ((v - FL_BYTES_01) & ~v & FL_BYTES_80) != 0;
+}
+
+/* Whether s[0..len) holds a space: a name's bytes by overlapping loads,
+ * with no call (most names are short). */
+static inline bool has_space(const char *s, size_t len)
+{
+    if (len >= 8) {
+        for (size_t i = 0; i + 8 < len; i += 8)
+            if (space_in8(fl_load8(s + i)))
+                return true;
+        return space_in8(fl_load8(s + len - 8));
+    }
+    if (len >= 4)
+        return space_in8((uint64_t)fl_load4(s) << 32 | fl_load4(s + len - 4));
+    for (size_t i = 0; i < len; i++)
+        if (s[i] == ' ')
+            return true;
+    return false;
+}
+
 /* Appends the parts of mention i (m) to uses: its words of four bytes or
  * more, an ASCII capital first, then ASCII letters with some small ones.
  * A part whose fold key no mention has is dropped: a group of parts alone
@@ -243,7 +269,7 @@ static bool add_parts(fl_doc *doc, const fl_name_folds *folds, const key_filter 
 {
     const char *s = doc->prose.text + m->off;
     size_t len = m->len;
-    if (!memchr(s, ' ', len))
+    if (!has_space(s, len))
         return true;
     char key[256];
     for (size_t b = 0; b < len && (!exact || *nv < bound);) {
