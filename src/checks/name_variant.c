@@ -712,7 +712,8 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, span_cursor spans,
     }
     char key[256];
     const fl_token *toks = doc->tokens.items;
-    bool linked = false; /* the last candidate's token follows the one before's */
+    bool linked = false;         /* the last candidate's token follows the one before's */
+    const fl_token *last = NULL; /* the last candidate's token (NULL: none yet) */
     for (size_t si = 0; si < doc->sentences.count; si++) {
         const fl_sentence *s = FL_DOC_SENTENCE(doc, si);
         if (s->all_caps)
@@ -726,7 +727,6 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, span_cursor spans,
                 tok++;
             if (tok == end)
                 break;
-            size_t t = (size_t)(tok - toks);
             if (tok->kind != FL_TOK_WORD && tok->kind != FL_TOK_NUMBER)
                 continue;
             /* a token of one byte neither is a use on its own nor takes
@@ -736,7 +736,7 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, span_cursor spans,
             unsigned c = token_class(text, tok);
             if (!run_token(c))
                 continue;
-            bool adjacent = k > 0 && cands[k - 1].token + 1 == t;
+            bool adjacent = last && last + 1 == tok;
             /* a bare number (no letter) only continues a run, or is a use
              * on its own when hyphenated (single_token): one that is
              * neither takes part in nothing when it follows no candidate
@@ -760,7 +760,9 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, span_cursor spans,
                 cap *= 2;
             }
             candidate *cand = &cands[k++];
-            *cand = (candidate){(uint32_t)t, (uint32_t)si, CAND_NO_KEY, (unsigned char)c};
+            *cand =
+                (candidate){(uint32_t)(tok - toks), (uint32_t)si, CAND_NO_KEY, (unsigned char)c};
+            last = tok;
             if (!single_token(c))
                 continue;
             size_t len = without_possessive(text + tok->off, tok->len);
