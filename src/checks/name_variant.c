@@ -913,6 +913,11 @@ static void find_runs(fl_doc *doc, const candidate *cands, size_t ncand, name_ke
         }
     }
     for (size_t c = 0; c < ncand; c++) {
+        /* a candidate with no key whose token the next candidate's does
+         * not follow starts nothing (the last word of most names) */
+        if (cands[c].key == CAND_NO_KEY &&
+            (c + 1 == ncand || cands[c + 1].token != cands[c].token + 1))
+            continue;
         size_t t = cands[c].token, si = cands[c].sentence;
         const fl_sentence *s = FL_DOC_SENTENCE(doc, si);
         size_t end_tok = s->first_token + s->token_count;
