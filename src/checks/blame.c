@@ -461,13 +461,14 @@ bool fl_name_keys_init_for(fl_doc *doc, fl_name_keys *set, size_t expected)
 }
 
 /* The slot holding s[0..len) (hash h), or the empty slot where it goes. */
-static inline size_t keys_slot(const fl_name_keys *set, const char *s, size_t len, uint64_t h)
+static inline __attribute__((always_inline)) size_t keys_slot(const fl_name_keys *set,
+                                                              const char *s, size_t len, uint64_t h)
 {
     size_t at = (size_t)h & (set->cap - 1);
     for (;; at = (at + 1) & (set->cap - 1)) {
         uint32_t id = set->slots[at];
         if (!id || (set->hashes[id - 1] == h && set->lens[id - 1] == len &&
-                    memcmp(set->keys[id - 1], s, len) == 0))
+                    fl_bytes_eq(set->keys[id - 1], s, len)))
             return at;
     }
 }
