@@ -132,7 +132,7 @@ static size_t split_fold(const char *s, size_t len, word_ref *words, size_t cap)
 
 static bool word_eq(word_ref a, word_ref b)
 {
-    return a.len == b.len && memcmp(a.s, b.s, a.len) == 0;
+    return a.len == b.len && fl_bytes_eq(a.s, b.s, a.len);
 }
 
 static bool all_letters(const uint32_t *cps, size_t n)
@@ -289,7 +289,7 @@ static const char *original_word(fl_doc *doc, const name_group *g, size_t which)
 static bool same_form(const fl_name_use *a, const fl_name_use *b)
 {
     return a->form_len == b->form_len &&
-           (a->form == b->form || memcmp(a->form, b->form, a->form_len) == 0);
+           (a->form == b->form || fl_bytes_eq(a->form, b->form, a->form_len));
 }
 
 /* Copies the group's uses from their list (in mention order) when not

@@ -6,6 +6,8 @@
 #include "blame.h"
 #include "context.h"
 
+#include "../bytes8.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -686,7 +688,7 @@ static inline size_t span_find(span_cursor *c, const fl_name_use *uses, const ch
         c->at++;
     for (const span_entry *e = c->at; e < c->end && e->off == off; e++) {
         const fl_name_use *u = &uses[e->use];
-        if (u->form_len == len && memcmp(u->form, text + off, len) == 0)
+        if (u->form_len == len && fl_bytes_eq(u->form, text + off, len))
             return e->use;
     }
     return FL_NAME_NO_KEY;
