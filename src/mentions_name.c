@@ -714,6 +714,61 @@ void fl_extract_names(fl_mx *mx)
             continue;
         }
         joined = q.open && joins(mx, prev_end, i);
+        if (start && !q.open && mx->wend) {
+            /* the common word at a mark, as read_word reads it outside a
+             * name: an unclaimed ASCII capital first, its end from the
+             * table, and a space after it (no possessive, hyphen nor
+             * dot) */
+            const unsigned char *t = (const unsigned char *)mx->text;
+            size_t we;
+            if ((unsigned)(t[i] - 'A') < 26u && !mx->claimed[i - mx->s_off] &&
+                (we = mx->s_off + mx->wend[i - mx->s_off]) < mx->s_end && t[we] == ' ') {
+                const size_t len = we - i;
+                /* one capital (no initial before a space outside a name),
+                 * or a common or calendar word (ASCII letters, which no
+                 * branch of read_word keeps outside a name): no part of
+                 * a name */
+                if (len == 1 || fl_mx_common_or_calendar(mx, mx->text + i, len)) {
+                    i = we;
+                    continue;
+                }
+                const unsigned pf = plain_letters(mx, i, we);
+                if (pf) {
+                    /* a digit, or all capitals outside a name, or a
+                     * claimed byte: no part of a name either */
+                    if ((pf & (PLAIN_DIGIT | PLAIN_LOWER)) != PLAIN_LOWER ||
+                        fl_mx_claimed(mx, i, len)) {
+                        i = we;
+                        continue;
+                    }
+                    /* a name opens with the word: as the switch below */
+                    q = (nseq){.start = i,
+                               .end = we,
+                               .words = 1,
+                               .parts = 1,
+                               .inner_upper = (pf & PLAIN_INNER) != 0,
+                               .open = true};
+                    prev_end = i = we;
+                    /* the next word, after the space: one in lower case
+                     * that plain_lower_word reads and no particle closes
+                     * the name (as the walk would from after_word) */
+                    const size_t j = we + 1;
+                    if (j < mx->s_end && (unsigned)(t[j] - 'a') < 26u &&
+                        !mx->claimed[j - mx->s_off] &&
+                        !(j + 1 < mx->s_end && (unsigned)(t[j + 1] - 'A') < 26u)) {
+                        const size_t we2 = mx->s_off + mx->wend[j - mx->s_off];
+                        if ((we2 >= mx->s_end ||
+                             (t[we2] != '-' && t[we2] != '\'' && t[we2] != 0xE2)) &&
+                            !(we2 - j <= 5 && fl_particle_may(mx->text + j, we2 - j))) {
+                            flush(mx, &q);
+                            i = we2;
+                            continue;
+                        }
+                    }
+                    goto after_word;
+                }
+            }
+        }
     word: /* a letter or digit at i */
         if (mx->claimed[i - mx->s_off]) {
             flush(mx, &q);
