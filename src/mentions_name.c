@@ -130,7 +130,8 @@ enum { PLAIN_WORD = 1, PLAIN_DIGIT = 2, PLAIN_LOWER = 4, PLAIN_INNER = 8, PLAIN_
 /* The PLAIN_* flags of the letters and digits [at, we) (a capital first),
  * 0 when one is past ASCII. Within the word a byte is a digit when bit 6
  * is clear, else a letter, lower-case when bit 5 is set. */
-static inline unsigned plain_letters(const fl_mx *mx, size_t at, size_t we)
+static inline __attribute__((always_inline)) unsigned plain_letters(const fl_mx *mx, size_t at,
+                                                                    size_t we)
 {
     const unsigned char *t = (const unsigned char *)mx->text;
     const size_t end = mx->s_end;
@@ -690,6 +691,17 @@ static inline size_t past_claimed(const fl_mx *mx, size_t at)
     return at;
 }
 
+/* Whether the word ending at `we` has neither a hyphen nor an apostrophe
+ * (nor any code point past ASCII) after it: scan_plain reads it alone, and
+ * no possessive. */
+static inline bool plain_after(const fl_mx *mx, size_t we)
+{
+    if (we >= mx->s_end)
+        return true;
+    const unsigned char c = (unsigned char)mx->text[we];
+    return c < 0x80 && c != '-' && c != '\'';
+}
+
 void fl_extract_names(fl_mx *mx)
 {
     mx->name_first = mx->doc->mentions.count;
@@ -717,23 +729,23 @@ void fl_extract_names(fl_mx *mx)
         if (start && !q.open && mx->wend) {
             /* the common word at a mark, as read_word reads it outside a
              * name: an unclaimed ASCII capital first, its end from the
-             * table, and a space after it (no possessive, hyphen nor
-             * dot) */
+             * table, and no hyphen nor apostrophe after it */
             const unsigned char *t = (const unsigned char *)mx->text;
             size_t we;
             if ((unsigned)(t[i] - 'A') < 26u && !mx->claimed[i - mx->s_off] &&
-                (we = mx->s_off + mx->wend[i - mx->s_off]) < mx->s_end && t[we] == ' ') {
+                plain_after(mx, we = mx->s_off + mx->wend[i - mx->s_off])) {
                 const size_t len = we - i;
-                /* one capital (no initial before a space outside a name),
-                 * or a common or calendar word (ASCII letters, which no
-                 * branch of read_word keeps outside a name): no part of
-                 * a name */
-                if (len == 1 || fl_mx_common_or_calendar(mx, mx->text + i, len)) {
+                const unsigned char c = we < mx->s_end ? t[we] : 0;
+                /* one capital but an initial (a dot after it: outside a
+                 * name no other), or a common or calendar word (ASCII
+                 * letters, which no branch of read_word keeps outside a
+                 * name): no part of a name */
+                if (len == 1 ? c != '.' : fl_mx_common_or_calendar(mx, mx->text + i, len) != 0) {
                     i = we;
                     continue;
                 }
-                const unsigned pf = plain_letters(mx, i, we);
-                if (pf) {
+                const unsigned pf = len > 1 ? plain_letters(mx, i, we) : 0;
+                if (pf && !(c == '.' && dotted_abbreviation(mx->text + i, len))) {
                     /* a digit, or all capitals outside a name, or a
                      * claimed byte: no part of a name either */
                     if ((pf & (PLAIN_DIGIT | PLAIN_LOWER)) != PLAIN_LOWER ||
@@ -749,21 +761,52 @@ void fl_extract_names(fl_mx *mx)
                                .inner_upper = (pf & PLAIN_INNER) != 0,
                                .open = true};
                     prev_end = i = we;
-                    /* the next word, after the space: one in lower case
-                     * that plain_lower_word reads and no particle closes
-                     * the name (as the walk would from after_word) */
-                    const size_t j = we + 1;
-                    if (j < mx->s_end && (unsigned)(t[j] - 'a') < 26u &&
-                        !mx->claimed[j - mx->s_off] &&
-                        !(j + 1 < mx->s_end && (unsigned)(t[j + 1] - 'A') < 26u)) {
-                        const size_t we2 = mx->s_off + mx->wend[j - mx->s_off];
-                        if ((we2 >= mx->s_end ||
-                             (t[we2] != '-' && t[we2] != '\'' && t[we2] != 0xE2)) &&
-                            !(we2 - j <= 5 && fl_particle_may(mx->text + j, we2 - j))) {
+                    /* what after_word makes of the words that follow */
+                    while (i < mx->s_end && t[i] == ' ') {
+                        const size_t j = i + 1;
+                        if (j >= mx->s_end || mx->claimed[j - mx->s_off])
+                            break;
+                        const unsigned char a = t[j];
+                        if ((unsigned)(a - 'a') < 26u) {
+                            /* a word in lower case that plain_lower_word
+                             * reads and no particle: it closes the name */
+                            if (j + 1 < mx->s_end && (unsigned)(t[j + 1] - 'A') < 26u)
+                                break;
+                            const size_t we2 = mx->s_off + mx->wend[j - mx->s_off];
+                            if (!plain_after(mx, we2) ||
+                                (we2 - j <= 5 && fl_particle_may(mx->text + j, we2 - j)))
+                                break;
                             flush(mx, &q);
                             i = we2;
-                            continue;
+                            goto next;
                         }
+                        if ((unsigned)(a - 'A') >= 26u)
+                            break;
+                        /* a capitalized word joined to the name, as
+                         * read_word reads it inside one (of two letters or
+                         * more, a lower-case one, no digit, no common
+                         * word, no abbreviation's dot, unclaimed) */
+                        const size_t we2 = mx->s_off + mx->wend[j - mx->s_off], len2 = we2 - j;
+                        if (len2 < 2 || !plain_after(mx, we2))
+                            break;
+                        const unsigned pf2 = plain_letters(mx, j, we2);
+                        const unsigned char c2 = we2 < mx->s_end ? t[we2] : 0;
+                        if ((pf2 & (PLAIN_WORD | PLAIN_DIGIT | PLAIN_LOWER)) !=
+                                (PLAIN_WORD | PLAIN_LOWER) ||
+                            fl_mx_common_or_calendar(mx, mx->text + j, len2) ||
+                            (c2 == '.' && dotted_abbreviation(mx->text + j, len2)) ||
+                            fl_mx_claimed(mx, j, len2))
+                            break;
+                        q.end = we2;
+                        q.parts++;
+                        q.words++;
+                        q.inner_upper |= (pf2 & PLAIN_INNER) != 0;
+                        prev_end = i = we2;
+                    }
+                    if (i >= mx->s_end || (t[i] != ' ' && t[i] != '\n')) {
+                        /* no space nor line break after the name: it ends */
+                        flush(mx, &q);
+                        continue;
                     }
                     goto after_word;
                 }
@@ -843,6 +886,7 @@ void fl_extract_names(fl_mx *mx)
                 goto word;
             }
         }
+    next:;
     }
     flush(mx, &q);
     mx->name_end = mx->doc->mentions.count;
