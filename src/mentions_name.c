@@ -495,33 +495,42 @@ static bool title_follows(const fl_mx *mx, size_t end)
     return false;
 }
 
-static void flush(fl_mx *mx, nseq *q)
+/* Adds the name [start, end) of `parts` words and initials (flush's
+ * work once a capitalized word is in it). */
+static void add_name(fl_mx *mx, size_t start, size_t end, size_t parts, bool inner_upper,
+                     bool possessive)
 {
-    if (!q->open)
-        return;
-    q->open = false;
     /* the walk found each word unclaimed: one word is the whole name */
-    if (q->words == 0 || (q->parts > 1 && fl_mx_claimed(mx, q->start, q->end - q->start)))
+    if (parts > 1 && fl_mx_claimed(mx, start, end - start))
         return;
     const char *t = mx->text;
     bool tentative = false;
-    if (mx->caps_sentence && !q->inner_upper)
+    if (mx->caps_sentence && !inner_upper)
         tentative = true;
-    if (q->start == mx->first_word && q->parts == 1 && !q->inner_upper && !q->possessive &&
-        !title_follows(mx, q->end)) {
+    if (start == mx->first_word && parts == 1 && !inner_upper && !possessive &&
+        !title_follows(mx, end)) {
         tentative = true;
         /* "Microsoft pledged ...": a subject before a reporting verb */
-        size_t v = q->end;
+        size_t v = end;
         if (v + 1 < mx->s_end && t[v] == ' ' && t[v - 1] != 's') {
             size_t ve = fl_mx_word_end(mx, v + 1);
             if (fl_mx_word_class(mx, t + v + 1, ve - v - 1, FL_WC_REPORTING) && !mx->caps_sentence)
                 tentative = false;
         }
     }
-    if (!fl_mx_add(mx, FL_M_NAME, q->start, q->end - q->start, 0))
+    if (!fl_mx_add(mx, FL_M_NAME, start, end - start, 0))
         return;
     if (tentative)
         ((unsigned char *)mx->flags.items)[mx->doc->mentions.count - 1] |= FL_MF_TENTATIVE;
+}
+
+static void flush(fl_mx *mx, nseq *q)
+{
+    if (!q->open)
+        return;
+    q->open = false;
+    if (q->words)
+        add_name(mx, q->start, q->end, q->parts, q->inner_upper, q->possessive);
 }
 
 /* A word that starts with a lower-case ASCII letter not followed by a
@@ -699,7 +708,7 @@ static inline bool plain_after(const fl_mx *mx, size_t we)
     if (we >= mx->s_end)
         return true;
     const unsigned char c = (unsigned char)mx->text[we];
-    return c < 0x80 && c != '-' && c != '\'';
+    return (c < 0x80) & (c != '-') & (c != '\''); /* one branch */
 }
 
 void fl_extract_names(fl_mx *mx)
@@ -753,14 +762,12 @@ void fl_extract_names(fl_mx *mx)
                         i = we;
                         continue;
                     }
-                    /* a name opens with the word: as the switch below */
-                    q = (nseq){.start = i,
-                               .end = we,
-                               .words = 1,
-                               .parts = 1,
-                               .inner_upper = (pf & PLAIN_INNER) != 0,
-                               .open = true};
-                    prev_end = i = we;
+                    /* a name opens with the word (as the switch below
+                     * would open q: in q when the walk goes on there) */
+                    const size_t qstart = i;
+                    size_t parts = 1;
+                    bool inner = (pf & PLAIN_INNER) != 0;
+                    i = we;
                     /* what after_word makes of the words that follow */
                     while (i < mx->s_end && t[i] == ' ') {
                         const size_t j = i + 1;
@@ -776,7 +783,7 @@ void fl_extract_names(fl_mx *mx)
                             if (!plain_after(mx, we2) ||
                                 (we2 - j <= 5 && fl_particle_may(mx->text + j, we2 - j)))
                                 break;
-                            flush(mx, &q);
+                            add_name(mx, qstart, i, parts, inner, false);
                             i = we2;
                             goto next;
                         }
@@ -797,17 +804,22 @@ void fl_extract_names(fl_mx *mx)
                             (c2 == '.' && dotted_abbreviation(mx->text + j, len2)) ||
                             fl_mx_claimed(mx, j, len2))
                             break;
-                        q.end = we2;
-                        q.parts++;
-                        q.words++;
-                        q.inner_upper |= (pf2 & PLAIN_INNER) != 0;
-                        prev_end = i = we2;
+                        parts++;
+                        inner |= (pf2 & PLAIN_INNER) != 0;
+                        i = we2;
                     }
                     if (i >= mx->s_end || (t[i] != ' ' && t[i] != '\n')) {
                         /* no space nor line break after the name: it ends */
-                        flush(mx, &q);
+                        add_name(mx, qstart, i, parts, inner, false);
                         continue;
                     }
+                    q = (nseq){.start = qstart,
+                               .end = i,
+                               .words = parts,
+                               .parts = parts,
+                               .inner_upper = inner,
+                               .open = true};
+                    prev_end = i;
                     goto after_word;
                 }
             }
