@@ -741,8 +741,28 @@ void fl_extract_names(fl_mx *mx)
              * table, and no hyphen nor apostrophe after it */
             const unsigned char *t = (const unsigned char *)mx->text;
             size_t we;
-            if ((unsigned)(t[i] - 'A') < 26u && !mx->claimed[i - mx->s_off] &&
-                plain_after(mx, we = mx->s_off + mx->wend[i - mx->s_off])) {
+            size_t ap;
+            if ((unsigned)(t[i] - 'A') >= 26u || mx->claimed[i - mx->s_off]) {
+                /* the long way */
+            } else if (!plain_after(mx, we = mx->s_off + mx->wend[i - mx->s_off])) {
+                /* a possessive ("Labour's"), as scan_plain and read_word
+                 * read it: of two letters or more, a lower-case one and
+                 * no digit, a name that ends after its s unless a common
+                 * word or claimed */
+                if ((ap = apostrophe(mx, we)) != 0 && we + ap < mx->s_end && t[we + ap] == 's' &&
+                    !fl_mx_alnum_at(mx, we + ap + 1)) {
+                    const size_t len = we - i, next = we + ap + 1;
+                    const unsigned pf = len > 1 ? plain_letters(mx, i, we) : 0;
+                    if ((pf & (PLAIN_WORD | PLAIN_DIGIT | PLAIN_LOWER)) ==
+                        (PLAIN_WORD | PLAIN_LOWER)) {
+                        if (!fl_mx_common_or_calendar(mx, mx->text + i, len) &&
+                            !fl_mx_claimed(mx, i, next - i))
+                            add_name(mx, i, next, 1, (pf & PLAIN_INNER) != 0, true);
+                        i = next;
+                        continue;
+                    }
+                }
+            } else {
                 const size_t len = we - i;
                 const unsigned char c = we < mx->s_end ? t[we] : 0;
                 /* one capital but an initial (a dot after it: outside a
