@@ -130,7 +130,8 @@ enum { PLAIN_WORD = 1, PLAIN_DIGIT = 2, PLAIN_LOWER = 4, PLAIN_INNER = 8, PLAIN_
 /* The PLAIN_* flags of the letters and digits [at, we) (a capital first),
  * 0 when one is past ASCII. Within the word a byte is a digit when bit 6
  * is clear, else a letter, lower-case when bit 5 is set. */
-static inline unsigned plain_letters(const fl_mx *mx, size_t at, size_t we)
+static inline __attribute__((always_inline)) unsigned plain_letters(const fl_mx *mx, size_t at,
+                                                                    size_t we)
 {
     const unsigned char *t = (const unsigned char *)mx->text;
     const size_t end = mx->s_end;
@@ -494,33 +495,42 @@ static bool title_follows(const fl_mx *mx, size_t end)
     return false;
 }
 
-static void flush(fl_mx *mx, nseq *q)
+/* Adds the name [start, end) of `parts` words and initials (flush's
+ * work once a capitalized word is in it). */
+static void add_name(fl_mx *mx, size_t start, size_t end, size_t parts, bool inner_upper,
+                     bool possessive)
 {
-    if (!q->open)
-        return;
-    q->open = false;
     /* the walk found each word unclaimed: one word is the whole name */
-    if (q->words == 0 || (q->parts > 1 && fl_mx_claimed(mx, q->start, q->end - q->start)))
+    if (parts > 1 && fl_mx_claimed(mx, start, end - start))
         return;
     const char *t = mx->text;
     bool tentative = false;
-    if (mx->caps_sentence && !q->inner_upper)
+    if (mx->caps_sentence && !inner_upper)
         tentative = true;
-    if (q->start == mx->first_word && q->parts == 1 && !q->inner_upper && !q->possessive &&
-        !title_follows(mx, q->end)) {
+    if (start == mx->first_word && parts == 1 && !inner_upper && !possessive &&
+        !title_follows(mx, end)) {
         tentative = true;
         /* "Microsoft pledged ...": a subject before a reporting verb */
-        size_t v = q->end;
+        size_t v = end;
         if (v + 1 < mx->s_end && t[v] == ' ' && t[v - 1] != 's') {
             size_t ve = fl_mx_word_end(mx, v + 1);
             if (fl_mx_word_class(mx, t + v + 1, ve - v - 1, FL_WC_REPORTING) && !mx->caps_sentence)
                 tentative = false;
         }
     }
-    if (!fl_mx_add(mx, FL_M_NAME, q->start, q->end - q->start, 0))
+    if (!fl_mx_add(mx, FL_M_NAME, start, end - start, 0))
         return;
     if (tentative)
         ((unsigned char *)mx->flags.items)[mx->doc->mentions.count - 1] |= FL_MF_TENTATIVE;
+}
+
+static void flush(fl_mx *mx, nseq *q)
+{
+    if (!q->open)
+        return;
+    q->open = false;
+    if (q->words)
+        add_name(mx, q->start, q->end, q->parts, q->inner_upper, q->possessive);
 }
 
 /* A word that starts with a lower-case ASCII letter not followed by a
@@ -690,6 +700,17 @@ static inline size_t past_claimed(const fl_mx *mx, size_t at)
     return at;
 }
 
+/* Whether the word ending at `we` has neither a hyphen nor an apostrophe
+ * (nor any code point past ASCII) after it: scan_plain reads it alone, and
+ * no possessive. */
+static inline bool plain_after(const fl_mx *mx, size_t we)
+{
+    if (we >= mx->s_end)
+        return true;
+    const unsigned char c = (unsigned char)mx->text[we];
+    return (c < 0x80) & (c != '-') & (c != '\''); /* one branch */
+}
+
 void fl_extract_names(fl_mx *mx)
 {
     mx->name_first = mx->doc->mentions.count;
@@ -714,6 +735,115 @@ void fl_extract_names(fl_mx *mx)
             continue;
         }
         joined = q.open && joins(mx, prev_end, i);
+        if (start && !q.open && mx->wend) {
+            /* the common word at a mark, as read_word reads it outside a
+             * name: an unclaimed ASCII capital first, its end from the
+             * table, and no hyphen nor apostrophe after it */
+            const unsigned char *t = (const unsigned char *)mx->text;
+            size_t we;
+            size_t ap;
+            if ((unsigned)(t[i] - 'A') >= 26u || mx->claimed[i - mx->s_off]) {
+                /* the long way */
+            } else if (!plain_after(mx, we = mx->s_off + mx->wend[i - mx->s_off])) {
+                /* a possessive ("Labour's"), as scan_plain and read_word
+                 * read it: of two letters or more, a lower-case one and
+                 * no digit, a name that ends after its s unless a common
+                 * word or claimed */
+                if ((ap = apostrophe(mx, we)) != 0 && we + ap < mx->s_end && t[we + ap] == 's' &&
+                    !fl_mx_alnum_at(mx, we + ap + 1)) {
+                    const size_t len = we - i, next = we + ap + 1;
+                    const unsigned pf = len > 1 ? plain_letters(mx, i, we) : 0;
+                    if ((pf & (PLAIN_WORD | PLAIN_DIGIT | PLAIN_LOWER)) ==
+                        (PLAIN_WORD | PLAIN_LOWER)) {
+                        if (!fl_mx_common_or_calendar(mx, mx->text + i, len) &&
+                            !fl_mx_claimed(mx, i, next - i))
+                            add_name(mx, i, next, 1, (pf & PLAIN_INNER) != 0, true);
+                        i = next;
+                        continue;
+                    }
+                }
+            } else {
+                const size_t len = we - i;
+                const unsigned char c = we < mx->s_end ? t[we] : 0;
+                /* one capital but an initial (a dot after it: outside a
+                 * name no other), or a common or calendar word (ASCII
+                 * letters, which no branch of read_word keeps outside a
+                 * name): no part of a name */
+                if (len == 1 ? c != '.' : fl_mx_common_or_calendar(mx, mx->text + i, len) != 0) {
+                    i = we;
+                    continue;
+                }
+                const unsigned pf = len > 1 ? plain_letters(mx, i, we) : 0;
+                if (pf && !(c == '.' && dotted_abbreviation(mx->text + i, len))) {
+                    /* a digit, or all capitals outside a name, or a
+                     * claimed byte: no part of a name either */
+                    if ((pf & (PLAIN_DIGIT | PLAIN_LOWER)) != PLAIN_LOWER ||
+                        fl_mx_claimed(mx, i, len)) {
+                        i = we;
+                        continue;
+                    }
+                    /* a name opens with the word (as the switch below
+                     * would open q: in q when the walk goes on there) */
+                    const size_t qstart = i;
+                    size_t parts = 1;
+                    bool inner = (pf & PLAIN_INNER) != 0;
+                    i = we;
+                    /* what after_word makes of the words that follow */
+                    while (i < mx->s_end && t[i] == ' ') {
+                        const size_t j = i + 1;
+                        if (j >= mx->s_end || mx->claimed[j - mx->s_off])
+                            break;
+                        const unsigned char a = t[j];
+                        if ((unsigned)(a - 'a') < 26u) {
+                            /* a word in lower case that plain_lower_word
+                             * reads and no particle: it closes the name */
+                            if (j + 1 < mx->s_end && (unsigned)(t[j + 1] - 'A') < 26u)
+                                break;
+                            const size_t we2 = mx->s_off + mx->wend[j - mx->s_off];
+                            if (!plain_after(mx, we2) ||
+                                (we2 - j <= 5 && fl_particle_may(mx->text + j, we2 - j)))
+                                break;
+                            add_name(mx, qstart, i, parts, inner, false);
+                            i = we2;
+                            goto next;
+                        }
+                        if ((unsigned)(a - 'A') >= 26u)
+                            break;
+                        /* a capitalized word joined to the name, as
+                         * read_word reads it inside one (of two letters or
+                         * more, a lower-case one, no digit, no common
+                         * word, no abbreviation's dot, unclaimed) */
+                        const size_t we2 = mx->s_off + mx->wend[j - mx->s_off], len2 = we2 - j;
+                        if (len2 < 2 || !plain_after(mx, we2))
+                            break;
+                        const unsigned pf2 = plain_letters(mx, j, we2);
+                        const unsigned char c2 = we2 < mx->s_end ? t[we2] : 0;
+                        if ((pf2 & (PLAIN_WORD | PLAIN_DIGIT | PLAIN_LOWER)) !=
+                                (PLAIN_WORD | PLAIN_LOWER) ||
+                            fl_mx_common_or_calendar(mx, mx->text + j, len2) ||
+                            (c2 == '.' && dotted_abbreviation(mx->text + j, len2)) ||
+                            fl_mx_claimed(mx, j, len2))
+                            break;
+                        parts++;
+                        inner |= (pf2 & PLAIN_INNER) != 0;
+                        i = we2;
+                    }
+                    if (i >= mx->s_end || (t[i] != ' ' && t[i] != '\n')) {
+                        /* no space nor line break after the name: it ends */
+                        add_name(mx, qstart, i, parts, inner, false);
+                        continue;
+                    }
+                    q = (nseq){.start = qstart,
+                               .end = i,
+                               .words = parts,
+                               .parts = parts,
+                               .inner_upper = inner,
+                               .open = true};
+                    prev_end = i;
+                    goto after_word;
+                }
+            }
+        }
     word: /* a letter or digit at i */
         if (mx->claimed[i - mx->s_off]) {
             flush(mx, &q);
@@ -788,6 +918,7 @@ void fl_extract_names(fl_mx *mx)
                 goto word;
             }
         }
+    next:;
     }
     flush(mx, &q);
     mx->name_end = mx->doc->mentions.count;

@@ -872,7 +872,11 @@ size_t fl_fold_skeleton(const char *s, size_t len, unsigned flags, char *fold, s
         /* the rest from there, unless the inflection trimmed goes back
          * into it */
         unsigned st = fold_stages(flags);
-        size_t n = trim_inflection(s, len, st), fn;
+        /* (i < len: a last byte) most text ends in neither s nor a
+         * space, which trim_inflection looks for first */
+        const unsigned char last = (unsigned char)s[len - 1];
+        size_t n = (last | 0x20) == 's' || ascii_space(last) ? trim_inflection(s, len, st) : len,
+               fn;
         if (i > n)
             i = kn = 0;
         if (fold_ascii_pair((const unsigned char *)s, n, (st & ST_LUMP) != 0, fold, &fn, skel, &kn,
