@@ -352,41 +352,61 @@ static bool money_window(const char *t, size_t d)
     return (v & FL_BYTES_80) || FL_BYTES_IN(v, '$', '$') || FL_BYTES_IN(first2, 'A', 'Z');
 }
 
-static __attribute__((noinline)) void money_walk(fl_mx *mx)
+/* The end of the digits, commas and points from `p` (money_walk passes
+ * over the rest of a number there). */
+static inline size_t number_chars_end(const fl_mx *mx, size_t p)
 {
     const char *t = mx->text;
+    unsigned b; /* from ',': the comma, the point and the ten digits */
+    while (p < mx->s_end && (b = (unsigned)((unsigned char)t[p] - ',')) < 14u &&
+           ((0x3FF5u >> b) & 1u))
+        p++;
+    return p;
+}
+
+/* The money whose digits start at `d` (the first digit at or after i, in
+ * a run that ends at r), added when one is there: where money_walk goes
+ * on. *cursor: the walk's place in mx->numbers. */
+static inline size_t money_at_digit(fl_mx *mx, size_t *cursor, size_t i, size_t d, size_t r)
+{
+    /* every amount has a digit at most four bytes after where it is
+     * found: the symbol (and a space), the currency code (and a space),
+     * or the number itself; nothing before can match */
+    size_t e = 0;
+    if (d - i < 4 || money_window(mx->text, d))
+        for (size_t w = d - i > 4 ? d - 4 : i; w < d && !e; w++)
+            e = money_before_digit(mx, cursor, w);
+    if (e)
+        return e;
+    if (!fl_mx_word_start(mx, d))
+        return r; /* a digit inside a word starts no amount, nor do the rest */
+    const size_t p = number_chars_end(mx, r);
+    if (money_number_follows(mx, p))
+        e = money_at_number(mx, cursor, d);
+    return e ? e : p; /* none: skip the rest of the number */
+}
+
+static __attribute__((noinline)) void money_walk(fl_mx *mx)
+{
     size_t i = mx->s_off, digit_cursor = 0, number_cursor = 0;
+    if (mx->digits) {
+        /* from the sentence's runs of digits, as the walk below */
+        for (size_t k = 0, n = mx->digit_run_count; k < n && i < mx->s_end;) {
+            const size_t rs = mx->s_off + mx->digits[2 * k], re = mx->s_off + mx->digits[2 * k + 1];
+            if (re <= i) {
+                k++;
+                continue;
+            }
+            i = money_at_digit(mx, &number_cursor, i, rs > i ? rs : i, re);
+        }
+        return;
+    }
+    /* no runs (a very long sentence): the next digit from the bytes */
     while (i < mx->s_end) {
-        /* every amount has a digit at most four bytes after where it is
-         * found: the symbol (and a space), the currency code (and a
-         * space), or the number itself; nothing before can match */
         size_t d = fl_mx_next_digit_forward(mx, &digit_cursor, i);
         if (d >= mx->s_end)
             break;
-        size_t e = 0;
-        if (d - i < 4 || money_window(t, d))
-            for (size_t w = d - i > 4 ? d - 4 : i; w < d && !e; w++)
-                e = money_before_digit(mx, &number_cursor, w);
-        if (e) {
-            i = e;
-            continue;
-        }
-        /* the digit run's end (from the sentence's runs when there) */
-        size_t r = mx->digits && mx->s_off + mx->digits[2 * digit_cursor] <= d
-                       ? mx->s_off + mx->digits[2 * digit_cursor + 1]
-                       : d + fl_mx_digit_run(mx, d);
-        if (!fl_mx_word_start(mx, d)) {
-            i = r; /* a digit inside a word starts no amount, nor do the rest */
-            continue;
-        }
-        size_t p = r;
-        unsigned b; /* from ',': the comma, the point and the ten digits */
-        while (p < mx->s_end && (b = (unsigned)((unsigned char)t[p] - ',')) < 14u &&
-               ((0x3FF5u >> b) & 1u))
-            p++;
-        if (money_number_follows(mx, p))
-            e = money_at_number(mx, &number_cursor, d);
-        i = e ? e : p; /* none: skip the rest of the number */
+        i = money_at_digit(mx, &number_cursor, i, d, d + fl_mx_digit_run(mx, d));
     }
 }
 
