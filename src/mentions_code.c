@@ -426,8 +426,16 @@ static inline bool lone_run(const fl_mx *mx, size_t lo, size_t rs, size_t re)
     if (rs == mx->s_off)
         return re - rs != 3 || !(fl_re_space((char)b) && numsuffix_shape(mx, rs));
     const unsigned char p = (unsigned char)t[rs - 1];
-    if (p == ' ')
-        return re - rs != 3 && (rs == lo || head_from(mx, rs - 1, lo) == rs);
+    if (p == ' ') {
+        /* three digits: no "737 MAX", and no model after "the", "a" or
+         * "an" (bare_model: the word before ends with e, a or n) */
+        if (re - rs == 3 &&
+            ((fl_re_space((char)b) && numsuffix_shape(mx, rs)) ||
+             (rs >= mx->s_off + 2 && ((t[rs - 2] | 0x20) == 'e' || (t[rs - 2] | 0x20) == 'a' ||
+                                      (t[rs - 2] | 0x20) == 'n'))))
+            return false;
+        return rs == lo || head_from(mx, rs - 1, lo) == rs;
+    }
     if (p >= 0x80 || p == '-' || p == '.' || p == '\'' || is_alnum((char)p))
         return false;
     return re - rs != 3 || !(fl_re_space((char)b) && numsuffix_shape(mx, rs));
