@@ -571,12 +571,15 @@ static inline bool first_claimed(const fl_mx *mx, size_t at)
 static __attribute__((noinline)) void percents_walk(fl_mx *mx)
 {
     const char *t = mx->text;
-    size_t i = mx->s_off, cursor = 0, dk = 0, nl;
+    size_t i = mx->s_off, cursor = 0, from = 0, dk = 0, nl;
     fl_number scratch;
     const fl_number *n;
     for (;;) {
-        if ((i = number_forward(mx, &cursor, i)) >= mx->s_end)
+        /* every way on below leaves i past the number start at cursor:
+         * the next is looked for after it */
+        if ((i = number_forward(mx, &from, i)) >= mx->s_end)
             break;
+        cursor = from++;
         bool digit = is_digit(t[i]);
         fl_number_memo *memo;
         if (digit && mx->numbers && (memo = &mx->number_memo[cursor])->len == FL_NUMBER_UNREAD) {
@@ -1062,12 +1065,16 @@ static const char *known_unit(const char *w, size_t len)
 static __attribute__((noinline)) void quantities_walk(fl_mx *mx)
 {
     const char *t = mx->text;
-    size_t i = mx->s_off, cursor = 0, nl;
+    size_t i = mx->s_off, cursor = 0, from = 0, nl;
     fl_number scratch;
     const fl_number *n;
     for (;;) {
-        if ((i = number_forward(mx, &cursor, i)) >= mx->s_end)
+        /* every way on below leaves i past the number start at cursor
+         * (a number or a word there is read whole): the next is looked
+         * for after it */
+        if ((i = number_forward(mx, &from, i)) >= mx->s_end)
             break;
+        cursor = from++;
         bool digit = is_digit(t[i]);
         if (digit && mx->numbers) {
             /* a plain run of digits the percents passed over unread: one
