@@ -1087,7 +1087,19 @@ static __attribute__((noinline)) void quantities_walk(fl_mx *mx)
                     i += m->scale;
                     continue;
                 }
-                m->len = m->scale = FL_NUMBER_UNREAD;
+                /* read here: a plain run of up to 18 digits is its own
+                 * mantissa, as fl_scan_number reads it (longer: by it) */
+                const size_t pl = m->scale;
+                m->scale = FL_NUMBER_UNREAD;
+                if (pl <= 18) {
+                    uint64_t mant = 0;
+                    for (size_t q = i; q < i + pl; q++)
+                        mant = mant * 10 + (uint64_t)(t[q] - '0');
+                    m->n = (fl_number){(double)mant, mant, 0, false, false};
+                    m->len = (uint32_t)pl;
+                } else {
+                    m->len = FL_NUMBER_UNREAD;
+                }
             }
         }
         n = number_at(mx, cursor, i, &scratch, &nl);
