@@ -509,7 +509,10 @@ size_t fl_scan_scale(const char *t, size_t at, size_t end, double *mult);
 /* value * mult computed so that "1.13" * 1e9 is exactly 1130000000. */
 double fl_number_scaled(const fl_number *n, double mult);
 
-/* A number read once per sentence at one of mx->numbers (see fl_mx). */
+/* A number read once per sentence at one of mx->numbers (see fl_mx).
+ * The percents walk may leave a mark of its own in len for the quantities
+ * walk (NUMBER_PLAIN in mentions_amount.c); no other walk reads the memo
+ * after it. */
 enum { FL_NUMBER_UNREAD = 0xFFFFFFFFu };
 typedef struct fl_number_memo {
     fl_number n;

@@ -352,41 +352,61 @@ static bool money_window(const char *t, size_t d)
     return (v & FL_BYTES_80) || FL_BYTES_IN(v, '$', '$') || FL_BYTES_IN(first2, 'A', 'Z');
 }
 
-static __attribute__((noinline)) void money_walk(fl_mx *mx)
+/* The end of the digits, commas and points from `p` (money_walk passes
+ * over the rest of a number there). */
+static inline size_t number_chars_end(const fl_mx *mx, size_t p)
 {
     const char *t = mx->text;
+    unsigned b; /* from ',': the comma, the point and the ten digits */
+    while (p < mx->s_end && (b = (unsigned)((unsigned char)t[p] - ',')) < 14u &&
+           ((0x3FF5u >> b) & 1u))
+        p++;
+    return p;
+}
+
+/* The money whose digits start at `d` (the first digit at or after i, in
+ * a run that ends at r), added when one is there: where money_walk goes
+ * on. *cursor: the walk's place in mx->numbers. */
+static inline size_t money_at_digit(fl_mx *mx, size_t *cursor, size_t i, size_t d, size_t r)
+{
+    /* every amount has a digit at most four bytes after where it is
+     * found: the symbol (and a space), the currency code (and a space),
+     * or the number itself; nothing before can match */
+    size_t e = 0;
+    if (d - i < 4 || money_window(mx->text, d))
+        for (size_t w = d - i > 4 ? d - 4 : i; w < d && !e; w++)
+            e = money_before_digit(mx, cursor, w);
+    if (e)
+        return e;
+    if (!fl_mx_word_start(mx, d))
+        return r; /* a digit inside a word starts no amount, nor do the rest */
+    const size_t p = number_chars_end(mx, r);
+    if (money_number_follows(mx, p))
+        e = money_at_number(mx, cursor, d);
+    return e ? e : p; /* none: skip the rest of the number */
+}
+
+static __attribute__((noinline)) void money_walk(fl_mx *mx)
+{
     size_t i = mx->s_off, digit_cursor = 0, number_cursor = 0;
+    if (mx->digits) {
+        /* from the sentence's runs of digits, as the walk below */
+        for (size_t k = 0, n = mx->digit_run_count; k < n && i < mx->s_end;) {
+            const size_t rs = mx->s_off + mx->digits[2 * k], re = mx->s_off + mx->digits[2 * k + 1];
+            if (re <= i) {
+                k++;
+                continue;
+            }
+            i = money_at_digit(mx, &number_cursor, i, rs > i ? rs : i, re);
+        }
+        return;
+    }
+    /* no runs (a very long sentence): the next digit from the bytes */
     while (i < mx->s_end) {
-        /* every amount has a digit at most four bytes after where it is
-         * found: the symbol (and a space), the currency code (and a
-         * space), or the number itself; nothing before can match */
         size_t d = fl_mx_next_digit_forward(mx, &digit_cursor, i);
         if (d >= mx->s_end)
             break;
-        size_t e = 0;
-        if (d - i < 4 || money_window(t, d))
-            for (size_t w = d - i > 4 ? d - 4 : i; w < d && !e; w++)
-                e = money_before_digit(mx, &number_cursor, w);
-        if (e) {
-            i = e;
-            continue;
-        }
-        /* the digit run's end (from the sentence's runs when there) */
-        size_t r = mx->digits && mx->s_off + mx->digits[2 * digit_cursor] <= d
-                       ? mx->s_off + mx->digits[2 * digit_cursor + 1]
-                       : d + fl_mx_digit_run(mx, d);
-        if (!fl_mx_word_start(mx, d)) {
-            i = r; /* a digit inside a word starts no amount, nor do the rest */
-            continue;
-        }
-        size_t p = r;
-        unsigned b; /* from ',': the comma, the point and the ten digits */
-        while (p < mx->s_end && (b = (unsigned)((unsigned char)t[p] - ',')) < 14u &&
-               ((0x3FF5u >> b) & 1u))
-            p++;
-        if (money_number_follows(mx, p))
-            e = money_at_number(mx, &number_cursor, d);
-        i = e ? e : p; /* none: skip the rest of the number */
+        i = money_at_digit(mx, &number_cursor, i, d, d + fl_mx_digit_run(mx, d));
     }
 }
 
@@ -458,18 +478,6 @@ static inline const fl_number *number_at(fl_mx *mx, size_t k, size_t at, fl_numb
     return &m->n;
 }
 
-/* The walks over a sentence's numbers (percents, quantities): moves *at to
- * the next number start at or after it (a digit or fl_spelled_start) and
- * reads the number there (*len 0: none); false past the sentence. */
-static inline bool next_number(fl_mx *mx, size_t *cursor, size_t *at, fl_number *scratch,
-                               const fl_number **n, size_t *len)
-{
-    if ((*at = number_forward(mx, cursor, *at)) >= mx->s_end)
-        return false;
-    *n = number_at(mx, *cursor, *at, scratch, len);
-    return true;
-}
-
 /* The scale after the number of number_at(mx, k, at) of length nl. */
 static inline size_t scale_at(fl_mx *mx, size_t k, size_t at, size_t nl, double *mult)
 {
@@ -478,20 +486,121 @@ static inline size_t scale_at(fl_mx *mx, size_t k, size_t at, size_t nl, double 
     return fl_mx_number_scale_read(mx, k, mult);
 }
 
+/* The length of the number fl_scan_number reads at `at`, the start of a
+ * run of digits that starts one of the sentence's numbers, when it is
+ * that run alone: no comma group or decimal part follows (no ',' or '.'
+ * before a digit); else 0. The run is found from *dk (0 at the start of
+ * a walk that goes forward only) in the sentence's runs. */
+static inline size_t plain_number_len(const fl_mx *mx, size_t *dk, size_t at)
+{
+    const char *t = mx->text;
+    const uint32_t rel = (uint32_t)(at - mx->s_off);
+    const size_t n = mx->digit_run_count;
+    if (n == 0 || mx->digits[2 * n - 2] < rel)
+        return 0; /* past the last run (cannot be): read it */
+    size_t k = *dk;
+    while (mx->digits[2 * k] < rel) /* stops at the last run at the latest */
+        k++;
+    *dk = k;
+    if (mx->digits[2 * k] != rel)
+        return 0; /* not a run's start (cannot be): read it */
+    const size_t d = mx->s_off + mx->digits[2 * k + 1];
+    if (d + 1 < mx->s_end && (t[d] == ',' || t[d] == '.') && is_digit(t[d + 1]))
+        return 0;
+    return d - at;
+}
+
+/* Whether percent_tail may match at `at`: a % , a p (per cent, percent,
+ * pc) or a byte past ASCII (a full-width ％) there or after a space, or a
+ * second space (percent_tail reads on). */
+static inline bool percent_may(const fl_mx *mx, size_t at)
+{
+    const unsigned char *t = (const unsigned char *)mx->text;
+    if (at >= mx->s_end)
+        return false;
+    unsigned c = t[at];
+    if (fl_re_space((char)c)) {
+        if (at + 1 >= mx->s_end)
+            return false;
+        c = t[at + 1];
+        if (fl_re_space((char)c))
+            return true;
+    }
+    return c == '%' || c == 'p' || c >= 0x80;
+}
+
+/* Whether a quantity may start at the plain run of nl digits at `at`
+ * (plain_number_len) as quantities_walk reads it: no year (1800 to
+ * 2100), then a letter or a byte past ASCII glued (a scale or a unit
+ * symbol), or a hyphen and a lower-case letter (a unit adjective), or a
+ * space and a lower-case letter (a scale, a unit noun or an adjective)
+ * or a capital that starts a unit symbol (M G T H A V W). */
+static inline bool quantity_may(const fl_mx *mx, size_t at, size_t nl)
+{
+    const unsigned char *t = (const unsigned char *)mx->text;
+    if (nl == 4 && ((t[at] == '1' && t[at + 1] >= '8') ||
+                    (t[at] == '2' && (t[at + 1] == '0' ||
+                                      (t[at + 1] == '1' && t[at + 2] == '0' && t[at + 3] == '0')))))
+        return false;
+    const size_t e = at + nl;
+    if (e + 1 >= mx->s_end)
+        return e < mx->s_end && t[e] != ' ' && t[e] != '-';
+    const unsigned c = t[e], c2 = t[e + 1];
+    if (c == ' ')
+        return (c2 >= 'a' && c2 <= 'z') || c2 == 'M' || c2 == 'G' || c2 == 'T' || c2 == 'H' ||
+               c2 == 'A' || c2 == 'V' || c2 == 'W';
+    if (c == '-')
+        return c2 >= 'a' && c2 <= 'z';
+    return c >= 0x80 || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* The mark percents_walk leaves in the memo entry (len) of a number it
+ * passes over unread, a plain run of digits (plain_number_len), with its
+ * length in the entry's scale. Only quantities_walk reads the memo after
+ * the percents: it passes over such a number unread where no quantity
+ * may start (quantity_may), else turns the mark back into
+ * FL_NUMBER_UNREAD and reads it. */
+enum { NUMBER_PLAIN = FL_NUMBER_UNREAD - 1 };
+
+/* Whether the first byte of the sentence's `at` is claimed. */
+static inline bool first_claimed(const fl_mx *mx, size_t at)
+{
+    return at >= mx->claim_lo && at < mx->claim_hi && mx->claimed[at - mx->s_off];
+}
+
 static __attribute__((noinline)) void percents_walk(fl_mx *mx)
 {
     const char *t = mx->text;
-    size_t i = mx->s_off, cursor = 0, nl;
+    size_t i = mx->s_off, cursor = 0, from = 0, dk = 0, nl;
     fl_number scratch;
     const fl_number *n;
-    while (next_number(mx, &cursor, &i, &scratch, &n, &nl)) {
+    for (;;) {
+        /* every way on below leaves i past the number start at cursor:
+         * the next is looked for after it */
+        if ((i = number_forward(mx, &from, i)) >= mx->s_end)
+            break;
+        cursor = from++;
         bool digit = is_digit(t[i]);
+        fl_number_memo *memo;
+        if (digit && mx->numbers && (memo = &mx->number_memo[cursor])->len == FL_NUMBER_UNREAD) {
+            /* most numbers start no percentage: a plain run of digits
+             * that no tail can follow is passed over unread, marked for
+             * the quantities with its length (see NUMBER_PLAIN) */
+            const size_t pl = plain_number_len(mx, &dk, i);
+            if (pl && !percent_may(mx, i + pl)) {
+                memo->len = NUMBER_PLAIN;
+                memo->scale = (uint32_t)pl;
+                i += pl;
+                continue;
+            }
+        }
+        n = number_at(mx, cursor, i, &scratch, &nl);
         if (!nl) {
             i = fl_mx_word_end(mx, i);
             continue;
         }
         /* a number whose first byte money claimed starts no percentage */
-        if (i >= mx->claim_lo && i < mx->claim_hi && mx->claimed[i - mx->s_off]) {
+        if (first_claimed(mx, i)) {
             i += nl;
             continue;
         }
@@ -956,11 +1065,44 @@ static const char *known_unit(const char *w, size_t len)
 static __attribute__((noinline)) void quantities_walk(fl_mx *mx)
 {
     const char *t = mx->text;
-    size_t i = mx->s_off, cursor = 0, nl;
+    size_t i = mx->s_off, cursor = 0, from = 0, nl;
     fl_number scratch;
     const fl_number *n;
-    while (next_number(mx, &cursor, &i, &scratch, &n, &nl)) {
+    for (;;) {
+        /* every way on below leaves i past the number start at cursor
+         * (a number or a word there is read whole): the next is looked
+         * for after it */
+        if ((i = number_forward(mx, &from, i)) >= mx->s_end)
+            break;
+        cursor = from++;
         bool digit = is_digit(t[i]);
+        if (digit && mx->numbers) {
+            /* a plain run of digits the percents passed over unread: one
+             * that is claimed, or where no quantity may start, is passed
+             * over unread as the tests below would pass it over; else
+             * read */
+            fl_number_memo *m = &mx->number_memo[cursor];
+            if (m->len == NUMBER_PLAIN) {
+                if (first_claimed(mx, i) || !quantity_may(mx, i, m->scale)) {
+                    i += m->scale;
+                    continue;
+                }
+                /* read here: a plain run of up to 18 digits is its own
+                 * mantissa, as fl_scan_number reads it (longer: by it) */
+                const size_t pl = m->scale;
+                m->scale = FL_NUMBER_UNREAD;
+                if (pl <= 18) {
+                    uint64_t mant = 0;
+                    for (size_t q = i; q < i + pl; q++)
+                        mant = mant * 10 + (uint64_t)(t[q] - '0');
+                    m->n = (fl_number){(double)mant, mant, 0, false, false};
+                    m->len = (uint32_t)pl;
+                } else {
+                    m->len = FL_NUMBER_UNREAD;
+                }
+            }
+        }
+        n = number_at(mx, cursor, i, &scratch, &nl);
         size_t next = nl ? i + nl : fl_mx_word_end(mx, i);
         if (!nl || fl_mx_claimed(mx, i, nl)) {
             i = next > i ? next : i + 1;

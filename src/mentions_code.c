@@ -407,6 +407,42 @@ static size_t code_alnum_end(fl_mx *mx, size_t at)
     return r;
 }
 
+/* Whether the scan of codes_walk, at `lo` with the next digit at the
+ * start of the run of digits [rs, re) (rs >= lo), finds nothing before re
+ * and steps over the run whole: the run stands alone (as the scan's test
+ * of a word of digits alone reads it), and neither its token nor a head
+ * word before it adds anything. After a space that holds when the word
+ * before may head no number (head_from); after another ASCII byte that
+ * is no letter, digit, hyphen, point or apostrophe, the words of the
+ * token before the run have no digit (an earlier run would hold it) and
+ * no space after them, so none of them is or heads a code; at the
+ * sentence's start there is nothing before. */
+static inline bool lone_run(const fl_mx *mx, size_t lo, size_t rs, size_t re)
+{
+    const char *t = mx->text;
+    const unsigned char b = re < mx->s_end ? (unsigned char)t[re] : ' ';
+    if (b >= 0x80 || b == '-' || is_alnum((char)b))
+        return false;
+    if (rs == mx->s_off)
+        return re - rs != 3 || !(fl_re_space((char)b) && numsuffix_shape(mx, rs));
+    const unsigned char p = (unsigned char)t[rs - 1];
+    if (p == ' ') {
+        /* three digits: no "737 MAX", and no model after "the", "a" or
+         * "an" (bare_model: the word before ends with e, a or n) */
+        if (re - rs == 3 &&
+            ((fl_re_space((char)b) && numsuffix_shape(mx, rs)) ||
+             (rs >= mx->s_off + 2 && ((t[rs - 2] | 0x20) == 'e' || (t[rs - 2] | 0x20) == 'a' ||
+                                      (t[rs - 2] | 0x20) == 'n'))))
+            return false;
+        return rs == lo || head_from(mx, rs - 1, lo) == rs;
+    }
+    /* right after where the scan is (a run stepped over before it: "4.5",
+     * "3,400"), a byte that is no letter or digit holds nothing either */
+    if (p >= 0x80 || is_alnum((char)p) || (rs - 1 != lo && (p == '-' || p == '.' || p == '\'')))
+        return false;
+    return re - rs != 3 || !(fl_re_space((char)b) && numsuffix_shape(mx, rs));
+}
+
 static __attribute__((noinline)) void codes_walk(fl_mx *mx)
 {
     const char *t = mx->text;
@@ -421,6 +457,24 @@ static __attribute__((noinline)) void codes_walk(fl_mx *mx)
          * run or a word never crosses a space, so the scan resumes there as
          * it would have. */
         if (next_digit == SIZE_MAX || next_digit < i) {
+            if (mx->digits) {
+                /* the runs that stand alone (lone_run) are stepped over
+                 * here, as the scan below would step over them */
+                size_t k = digit_cursor;
+                const size_t n = mx->digit_run_count;
+                for (; k < n; k++) {
+                    const size_t rs = mx->s_off + mx->digits[2 * k],
+                                 re = mx->s_off + mx->digits[2 * k + 1];
+                    if (re <= i)
+                        continue;
+                    if (rs < i || !lone_run(mx, i, rs, re))
+                        break;
+                    i = re;
+                }
+                digit_cursor = k;
+                if (k == n)
+                    break;
+            }
             next_digit = fl_mx_next_digit_forward(mx, &digit_cursor, i);
             if (next_digit >= mx->s_end)
                 break;

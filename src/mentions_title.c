@@ -631,6 +631,33 @@ static size_t title_comma(fl_mx *mx, size_t i, size_t next_mark)
     return i + 1;
 }
 
+/* Whether the word at `w` (a byte that is no capital or space first) may
+ * be one of post_candidate's determiners before a space (the, its, his,
+ * her, their, a, an: determiner), by its first bytes; a byte past ASCII
+ * after its first leaves it open. */
+static inline bool determiner_may(const unsigned char *t, size_t w, size_t end)
+{
+    if (w + 1 >= end)
+        return false; /* no space after it */
+    const unsigned f = t[w] | 0x20u, b = t[w + 1], g = b | 0x20u;
+    switch (f) {
+    case 'a': /* a, an */
+        if (g == 'n')
+            return w + 2 < end &&
+                   (t[w + 2] >= 0x80 || !((t[w + 2] >= '0' && t[w + 2] <= '9') ||
+                                          ((t[w + 2] | 0x20) >= 'a' && (t[w + 2] | 0x20) <= 'z')));
+        return b >= 0x80 || !((b >= '0' && b <= '9') || (g >= 'a' && g <= 'z'));
+    case 't': /* the, their */
+        return g == 'h' || b >= 0x80;
+    case 'i': /* its */
+        return g == 't' || b >= 0x80;
+    case 'h': /* his, her */
+        return g == 'i' || g == 'e' || b >= 0x80;
+    default:
+        return false;
+    }
+}
+
 static __attribute__((noinline)) void titles_walk(fl_mx *mx)
 {
     if (mx->marks) {
@@ -648,6 +675,20 @@ static __attribute__((noinline)) void titles_walk(fl_mx *mx)
             }
             /* the word after the comma is a mark when it may start a role */
             const size_t next = k + 1 < mx->mark_count ? mx->s_off + mx->marks[k + 1] : mx->s_end;
+            /* post_candidate needs a space after the comma, then more
+             * space, a capital, a role's first word (a mark) or the first
+             * letter of a determiner (t, i, h, a): most commas have none
+             * of them, and title_comma would go on after the comma */
+            if (at + 2 >= mx->s_end || t[at + 1] != ' ') {
+                i = at + 1;
+                continue;
+            }
+            const unsigned char c2 = (unsigned char)t[at + 2];
+            if (!(c2 == ' ' || (c2 >= 'A' && c2 <= 'Z') || at + 2 == next ||
+                  determiner_may((const unsigned char *)t, at + 2, mx->s_end))) {
+                i = at + 1;
+                continue;
+            }
             i = title_comma(mx, at, next);
         }
         return;
