@@ -53,6 +53,7 @@ typedef struct amount {
                                 or -1 not read yet (comparative) */
     signed char cue;         /* a change or footing cue near it: 1, 0, or -1 not read yet */
     bool flagged;
+    bool definite; /* written right after "the" (found with its anchors; false without) */
 } amount;
 
 typedef struct item {
@@ -825,6 +826,20 @@ static inline bool add_anchor(amount *a, const stem_slot *sl, const char *unit)
     return true;
 }
 
+/* "the" lower-cased, as fl_load8 reads it, zero past it. */
+#define THE_LE ((uint64_t)'t' | (uint64_t)'h' << 8 | (uint64_t)'e' << 16)
+
+/* Whether the word "the" ending at e is the amount's at off's determiner:
+ * only spaces and line breaks between them (what check_definite asks;
+ * e < off). */
+static bool the_before(const char *t, size_t e, size_t off)
+{
+    for (size_t k = e; k < off; k++)
+        if (t[k] != ' ' && t[k] != '\n')
+            return false;
+    return true;
+}
+
 /* The anchor words of an amount: up to FL_NUM_BEFORE content words before
  * it and FL_NUM_AFTER after it, inside its clause (hyphenated words count
  * part by part). */
@@ -907,6 +922,8 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
             i = e - n;
             if (n < 2 || ((bad & FL_BYTES_80) >> shift))
                 continue;
+            if (n == 3 && e < m->off && ((v | (alpha >> 2)) >> shift) == THE_LE)
+                a->definite = the_before(t, e, m->off);
             sl = memo_short(doc, memo, v >> shift, alpha >> shift, n);
         } else if (e - lo >= 16 && !stop && (n = long_before(doc, memo, t + e, &sl))) {
             /* a word of 8 to 15 bytes */
@@ -918,6 +935,8 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
                 i--;
             if (!lower_word(t + i, e - i, end, &w))
                 continue;
+            if (e - i == 3 && e < m->off && memcmp(w.u.buf, "the", 3) == 0)
+                a->definite = the_before(t, e, m->off);
             sl = memo_stem(doc, memo, &w);
         }
         if (!sl) {
@@ -1498,22 +1517,6 @@ static bool digit_slip(const fl_doc *doc, amount *a, amount *b)
     return diff == 1 && (digits_of(doc, a) >= 2 || digits_of(doc, b) >= 2);
 }
 
-/* Whether the word right before a mention is "the" ("the $4.5 billion
- * charge"): a definite reference to an amount stated before. */
-static bool definite(const fl_doc *doc, const fl_mention *m, size_t floor)
-{
-    const char *t = doc->prose.text;
-    size_t i = m->off;
-    while (i > floor && (t[i - 1] == ' ' || t[i - 1] == '\n'))
-        i--;
-    if (i < floor + 3 || i == m->off)
-        return false;
-    if (i > floor + 3 && fl_ctx_word_byte((unsigned char)t[i - 4]))
-        return false;
-    return fl_ctx_lower(t[i - 3]) == 't' && fl_ctx_lower(t[i - 2]) == 'h' &&
-           fl_ctx_lower(t[i - 1]) == 'e';
-}
-
 /* The definite reference rule: "the $4.5 billion charge" after "a charge of
  * $5.5 billion". The amount after "the" presupposes one stated before; when
  * every earlier amount of the measure that shares an anchor with it has one
@@ -1523,11 +1526,12 @@ static void check_definite(fl_doc *doc, num_ctx *cx, amount *amounts, size_t na)
 {
     for (size_t d = 0; d < na && doc->status == FL_OK; d++) {
         amount *D = &amounts[d];
-        const fl_mention *md = FL_DOC_MENTION(doc, D->mention);
-        if (D->flagged || !D->anchor_count)
+        /* definite: read with its anchors (none without them) */
+        if (!D->definite || D->flagged || !D->anchor_count)
             continue;
+        const fl_mention *md = FL_DOC_MENTION(doc, D->mention);
         const fl_sentence *sd = FL_DOC_SENTENCE(doc, md->sentence);
-        if (!definite(doc, md, sd->off) || comparative(cx, D) || approx_of(cx, D) != EXACT)
+        if (comparative(cx, D) || approx_of(cx, D) != EXACT)
             continue;
         amount *ante = NULL;
         const char *word = NULL;
@@ -1661,6 +1665,7 @@ static void run(fl_doc *doc)
         a->object_count = 0;
         a->comparative = -1;
         a->flagged = false;
+        a->definite = false;
         a->cue = -1;
         a->measure = measure_key(&mm, measure);
         a->measure_id = measure;
