@@ -470,12 +470,12 @@ typedef struct stem_memo {
      * each of MEMO_FRONT places (its lower-cased bytes as one number, 0:
      * none) and its slot; cleared when the table grows or changes */
     uint64_t front_word[MEMO_FRONT];
-    uint32_t front_at[MEMO_FRONT];
+    const stem_slot *front_at[MEMO_FRONT];
     /* the same for words of 8 to 15 bytes: their two lower-cased
      * chunks, at the places whose bit is set in long_set */
     uint64_t long_set;
     uint64_t long_word[MEMO_LONG][2];
-    uint32_t long_at[MEMO_LONG];
+    const stem_slot *long_at[MEMO_LONG];
 } stem_memo;
 
 /* Empties the memo's front tables (its slots moved or changed). */
@@ -714,13 +714,13 @@ static inline const stem_slot *memo_short(fl_doc *doc, stem_memo *memo, uint64_t
     v |= alpha >> 2;
     size_t f = (size_t)((v * 0x9E3779B97F4A7C15ull) >> (64 - MEMO_FRONT_BITS));
     if (memo->front_word[f] == v)
-        return &memo->slots[memo->front_at[f]];
+        return memo->front_at[f];
     low_word w;
     lower_short(v, n, &w);
     const stem_slot *sl = memo_stem(doc, memo, &w);
     if (sl) {
         memo->front_word[f] = v;
-        memo->front_at[f] = (uint32_t)(sl - memo->slots);
+        memo->front_at[f] = sl;
     }
     return sl;
 }
@@ -738,7 +738,7 @@ static inline const stem_slot *memo_long(fl_doc *doc, stem_memo *memo, uint64_t 
     h ^= h >> 29;
     size_t f = (size_t)(h >> (64 - MEMO_LONG_BITS));
     if ((memo->long_set >> f & 1u) && memo->long_word[f][0] == v0 && memo->long_word[f][1] == v1)
-        return &memo->slots[memo->long_at[f]];
+        return memo->long_at[f];
     low_word w;
     fl_store8(&w.u.chunk[0], v0);
     fl_store8(&w.u.chunk[1], v1);
@@ -750,7 +750,7 @@ static inline const stem_slot *memo_long(fl_doc *doc, stem_memo *memo, uint64_t 
         memo->long_set |= 1ull << f;
         memo->long_word[f][0] = v0;
         memo->long_word[f][1] = v1;
-        memo->long_at[f] = (uint32_t)(sl - memo->slots);
+        memo->long_at[f] = sl;
     }
     return sl;
 }
@@ -1047,8 +1047,10 @@ static size_t measure_memo_of(fl_doc *doc, measure_memo *mm, const fl_mention *m
     size_t id;
     switch (m->kind) {
     case FL_M_MONEY:
+        /* the four bytes at once (a currency is NUL-padded; one that is
+         * not only misses the memo) */
         for (size_t i = 0; i < mm->nmoney; i++)
-            if (strncmp(mm->currency[i], m->currency, 4) == 0)
+            if (memcmp(mm->currency[i], m->currency, 4) == 0)
                 return mm->money_id[i];
         id = measure_of(doc, mm, m);
         if (mm->nmoney < MEASURE_MEMO && doc->status == FL_OK) {
@@ -1059,8 +1061,12 @@ static size_t measure_memo_of(fl_doc *doc, measure_memo *mm, const fl_mention *m
     case FL_M_QUANTITY:
         if (!m->unit)
             return FL_NAME_NO_KEY;
+        /* most units are the extractor's static stems: by pointer first */
         for (size_t i = 0; i < mm->nunits; i++)
-            if (mm->unit[i] == m->unit || strcmp(mm->unit[i], m->unit) == 0)
+            if (mm->unit[i] == m->unit)
+                return mm->unit_id[i];
+        for (size_t i = 0; i < mm->nunits; i++)
+            if (mm->unit[i][0] == m->unit[0] && strcmp(mm->unit[i], m->unit) == 0)
                 return mm->unit_id[i];
         id = measure_of(doc, mm, m);
         if (mm->nunits < MEASURE_MEMO && doc->status == FL_OK) {
