@@ -801,13 +801,18 @@ static __attribute__((noinline)) size_t long_before(fl_doc *doc, stem_memo *memo
     return 2 * (8 + n1);
 }
 
+/* find_anchors adds at most FL_NUM_BEFORE + FL_NUM_AFTER anchors: room
+ * for them all */
+_Static_assert(FL_NUM_BEFORE + FL_NUM_AFTER <= FL_NUM_MAX_ANCHORS, "an amount's anchors fit");
+
 /* Adds the word of slot sl as an anchor of a unless it is none (a
  * stopword, a generic anchor, the quantity's unit, or one a has);
- * returns whether it did. */
+ * returns whether it did (a has room: find_anchors adds at most
+ * FL_NUM_MAX_ANCHORS). */
 static inline bool add_anchor(amount *a, const stem_slot *sl, const char *unit)
 {
     const char *stem = sl->stem;
-    if (!stem || a->anchor_count >= FL_NUM_MAX_ANCHORS)
+    if (!stem)
         return false; /* a stopword or a generic anchor */
     if (unit && unit[0] == stem[0] && strcmp(unit, stem) == 0)
         return false; /* the unit is the measure, not the subject */
