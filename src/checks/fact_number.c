@@ -12,6 +12,9 @@
 #include "context.h"
 
 #include <libstemmer.h>
+#if defined(__SSE2__) && defined(__x86_64__)
+#include <emmintrin.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -350,6 +353,50 @@ static inline bool lower_word(const char *t, size_t n, const char *end, low_word
     return true;
 }
 
+/* w as lower_word makes it of a word of 2 to 7 ASCII letters: v its
+ * lower-cased bytes as fl_load8 reads them, zero past them. */
+static inline void lower_short(uint64_t v, size_t n, low_word *w)
+{
+    fl_store8(&w->u.chunk[0], v);
+    uint64_t h = v * 0x9E3779B97F4A7C15ull;
+    h ^= h >> 29;
+    w->n = n;
+    w->chunks = 1;
+    w->hash = (unsigned)(h >> 32) ^ (unsigned)h;
+}
+
+/* Eight bytes of text read for the anchor walk: per byte (bit k for byte
+ * k) whether it is no word byte (stop) and whether it is a digit or a
+ * byte past ASCII (bad: a word holding one does not anchor), and the bytes
+ * with ASCII letters lower-cased (low, as fl_load8 reads them). */
+typedef struct bytes_read {
+    unsigned stop, bad;
+    uint64_t low;
+} bytes_read;
+
+#if defined(__SSE2__) && defined(__x86_64__)
+/* The eight bytes at p with SSE2: each test is one compare of all of them
+ * (their constants stay in registers), each mask one movemask. */
+static inline bytes_read read8(const char *p)
+{
+    __m128i v = _mm_loadl_epi64((const __m128i *)(const void *)p);
+    /* with 0x20 set, only the ASCII letters land in a-z; a range test is
+     * one signed compare once the range is moved to the bottom (-128 up):
+     * every other byte lands above it */
+    __m128i x = _mm_or_si128(v, _mm_set1_epi8(0x20));
+    __m128i letter =
+        _mm_cmpgt_epi8(_mm_set1_epi8(-128 + 26), _mm_add_epi8(x, _mm_set1_epi8(0x80 - 'a')));
+    __m128i digit =
+        _mm_cmpgt_epi8(_mm_set1_epi8(-128 + 10), _mm_add_epi8(v, _mm_set1_epi8(0x80 - '0')));
+    unsigned high = (unsigned)_mm_movemask_epi8(v), dig = (unsigned)_mm_movemask_epi8(digit);
+    bytes_read r;
+    r.bad = dig | high;
+    r.stop = ((unsigned)_mm_movemask_epi8(letter) | r.bad) ^ 0xffu; /* all below 256 */
+    r.low =
+        (uint64_t)_mm_cvtsi128_si64(_mm_or_si128(v, _mm_and_si128(letter, _mm_set1_epi8(0x20))));
+    return r;
+}
+#else
 /* The bits 7 of the bytes of v that are no word bytes (FL_CTX_BYTE_WORD:
  * ASCII letters and digits and bytes past ASCII); *bad: those of the word
  * bytes that keep a word from anchoring (digits, bytes past ASCII), as
@@ -363,17 +410,20 @@ static inline uint64_t word_masks(uint64_t v, uint64_t *bad, uint64_t *alpha)
     return ~(*alpha | *bad) & FL_BYTES_80;
 }
 
-/* w as lower_word makes it of a word of 2 to 7 ASCII letters: v its
- * lower-cased bytes as fl_load8 reads them, zero past them. */
-static inline void lower_short(uint64_t v, size_t n, low_word *w)
+/* The bits 7 of the bytes of x as bits 0 to 7. */
+static inline unsigned bits7(uint64_t x)
 {
-    fl_store8(&w->u.chunk[0], v);
-    uint64_t h = v * 0x9E3779B97F4A7C15ull;
-    h ^= h >> 29;
-    w->n = n;
-    w->chunks = 1;
-    w->hash = (unsigned)(h >> 32) ^ (unsigned)h;
+    return (unsigned)(((x & FL_BYTES_80) * 0x0002040810204081ull) >> 56);
 }
+
+static inline bytes_read read8(const char *p)
+{
+    uint64_t v = fl_load8(p), bad, alpha;
+    uint64_t stop = word_masks(v, &bad, &alpha);
+    bytes_read r = {bits7(stop), bits7(bad), v | alpha >> 2};
+    return r;
+}
+#endif
 
 /* Whether the word is lit (eight bytes, NUL-padded). */
 static bool low_is(const low_word *w, const char *lit)
@@ -705,13 +755,11 @@ static inline const stem_slot *memo_stem(fl_doc *doc, stem_memo *memo, const low
     return memo_add(doc, memo, w, at);
 }
 
-/* memo_stem of the word of 2 to 7 ASCII letters whose bytes, as
- * fl_load8 reads them and zero past them, are v, alpha its letters (0x20
- * makes each small): through the front table first. */
-static inline const stem_slot *memo_short(fl_doc *doc, stem_memo *memo, uint64_t v, uint64_t alpha,
-                                          size_t n)
+/* memo_stem of the word of 2 to 7 ASCII letters whose lower-cased bytes,
+ * as fl_load8 reads them and zero past them, are v: through the front
+ * table first. */
+static inline const stem_slot *memo_short(fl_doc *doc, stem_memo *memo, uint64_t v, size_t n)
 {
-    v |= alpha >> 2;
     size_t f = (size_t)((v * 0x9E3779B97F4A7C15ull) >> (64 - MEMO_FRONT_BITS));
     if (memo->front_word[f] == v)
         return memo->front_at[f];
@@ -763,17 +811,13 @@ static inline const stem_slot *memo_long(fl_doc *doc, stem_memo *memo, uint64_t 
 static __attribute__((noinline)) size_t long_after(fl_doc *doc, stem_memo *memo, const char *p,
                                                    const stem_slot **sl)
 {
-    uint64_t bad0, alpha0, bad1, alpha1;
-    uint64_t v0 = fl_load8(p), v1 = fl_load8(p + 8);
-    (void)word_masks(v0, &bad0, &alpha0);
-    uint64_t stop = word_masks(v1, &bad1, &alpha1);
-    if (!stop)
+    bytes_read r0 = read8(p), r1 = read8(p + 8);
+    if (!r1.stop)
         return 0;
-    size_t n1 = (size_t)__builtin_ctzll(stop) >> 3;
-    uint64_t keep = fl_low_bytes(n1);
-    if ((bad0 | (bad1 & keep)) & FL_BYTES_80)
+    size_t n1 = (size_t)__builtin_ctz(r1.stop);
+    if (r0.bad | (r1.bad & ((1u << n1) - 1)))
         return 2 * (8 + n1) + 1;
-    *sl = memo_long(doc, memo, v0 | (alpha0 >> 2), (v1 & keep) | ((alpha1 & keep) >> 2), 8 + n1);
+    *sl = memo_long(doc, memo, r0.low, r1.low & fl_low_bytes(n1), 8 + n1);
     return 2 * (8 + n1);
 }
 
@@ -783,21 +827,17 @@ static __attribute__((noinline)) size_t long_after(fl_doc *doc, stem_memo *memo,
 static __attribute__((noinline)) size_t long_before(fl_doc *doc, stem_memo *memo, const char *p,
                                                     const stem_slot **sl)
 {
-    uint64_t bad, alpha, bad0, alpha0;
-    uint64_t v = fl_load8(p - 8);
-    (void)word_masks(v, &bad, &alpha);
-    uint64_t stop = word_masks(fl_load8(p - 16), &bad0, &alpha0);
-    if (!stop)
+    bytes_read r = read8(p - 8), r1 = read8(p - 16);
+    if (!r1.stop)
         return 0;
     /* its first chunk is read again from its start (within the text),
-     * its second is the last n1 bytes of v */
-    size_t n1 = (size_t)__builtin_clzll(stop) >> 3;
-    uint64_t v0 = fl_load8(p - 8 - n1);
-    (void)word_masks(v0, &bad0, &alpha0);
-    if ((bad0 | bad) & FL_BYTES_80)
+     * its second is the last n1 bytes of r */
+    size_t n1 = 8 - (32u - (unsigned)__builtin_clz(r1.stop));
+    bytes_read r0 = read8(p - 8 - n1);
+    if (r0.bad | r.bad)
         return 2 * (8 + n1) + 1;
-    uint64_t rest = n1 ? (v | (alpha >> 2)) >> (64 - 8 * n1) : 0;
-    *sl = memo_long(doc, memo, v0 | (alpha0 >> 2), rest, 8 + n1);
+    uint64_t rest = n1 ? r.low >> (64 - 8 * n1) : 0;
+    *sl = memo_long(doc, memo, r0.low, rest, 8 + n1);
     return 2 * (8 + n1);
 }
 
@@ -864,19 +904,20 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
             break;
         size_t s = i;
         /* a word that cannot anchor is no preposition either */
-        uint64_t v, bad, alpha, stop = 0;
+        bytes_read r = {0, 0, 0};
         size_t n;
         const stem_slot *sl;
-        if (hi - s >= 8 && (stop = word_masks(v = fl_load8(t + s), &bad, &alpha))) {
+        if (hi - s >= 8)
+            r = read8(t + s);
+        if (r.stop) {
             /* most words end within eight bytes: found, checked and
              * lower-cased at once (t[s] is a word byte, so n >= 1) */
-            n = (size_t)__builtin_ctzll(stop) >> 3;
-            uint64_t keep = fl_low_bytes(n);
+            n = (size_t)__builtin_ctz(r.stop);
             i = s + n;
-            if (n < 2 || (bad & keep & FL_BYTES_80))
+            if (n < 2 || (r.bad & ((1u << n) - 1)))
                 continue;
-            sl = memo_short(doc, memo, v & keep, alpha & keep, n);
-        } else if (hi - s >= 16 && !stop && (n = long_after(doc, memo, t + s, &sl))) {
+            sl = memo_short(doc, memo, r.low & fl_low_bytes(n), n);
+        } else if (hi - s >= 16 && (n = long_after(doc, memo, t + s, &sl))) {
             /* a word of 8 to 15 bytes */
             i = s + (n >> 1);
             if (n & 1)
@@ -915,22 +956,25 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
         if (i <= lo || (c & FL_CTX_BYTE_BREAK))
             break;
         size_t e = i;
-        uint64_t v, bad, alpha, stop = 0;
+        bytes_read r = {0, 0, 0};
         size_t n;
         const stem_slot *sl;
-        if (e - lo >= 8 && (stop = word_masks(v = fl_load8(t + e - 8), &bad, &alpha))) {
+        if (e - lo >= 8)
+            r = read8(t + e - 8);
+        if (r.stop) {
             /* the eight bytes up to e hold the word's start: its bytes
              * are those after the last that is no word byte (t[e - 1] is
-             * a word byte, so n >= 1) */
-            size_t shift = (size_t)(64 - __builtin_clzll(stop)); /* past that byte */
-            n = (64 - shift) >> 3;
+             * a word byte, so that one is byte 6 at most and n >= 1) */
+            unsigned past = 32u - (unsigned)__builtin_clz(r.stop); /* bytes up to it */
+            n = 8 - past;
             i = e - n;
-            if (n < 2 || ((bad & FL_BYTES_80) >> shift))
+            if (n < 2 || (r.bad >> past))
                 continue;
-            if (n == 3 && e < m->off && ((v | (alpha >> 2)) >> shift) == THE_LE)
+            uint64_t low = r.low >> 8 * past;
+            if (n == 3 && e < m->off && low == THE_LE)
                 a->definite = the_before(t, e, m->off);
-            sl = memo_short(doc, memo, v >> shift, alpha >> shift, n);
-        } else if (e - lo >= 16 && !stop && (n = long_before(doc, memo, t + e, &sl))) {
+            sl = memo_short(doc, memo, low, n);
+        } else if (e - lo >= 16 && (n = long_before(doc, memo, t + e, &sl))) {
             /* a word of 8 to 15 bytes */
             i = e - (n >> 1);
             if (n & 1)
