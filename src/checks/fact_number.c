@@ -897,11 +897,15 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
     int object = 0; /* 0 before an object preposition, 1 inside its object, 2 after */
     low_word w;
     while (i < hi && words < FL_NUM_AFTER) {
-        unsigned c = 0;
-        while (i < hi && !((c = byte_class(t[i])) & (FL_CTX_BYTE_WORD | FL_CTX_BYTE_BREAK)))
-            i++;
-        if (i >= hi || (c & FL_CTX_BYTE_BREAK))
-            break;
+        if (i + 1 < hi && t[i] == ' ' && (byte_class(t[i + 1]) & FL_CTX_BYTE_WORD)) {
+            i++; /* one space before the next word: most gaps */
+        } else {
+            unsigned c = 0;
+            while (i < hi && !((c = byte_class(t[i])) & (FL_CTX_BYTE_WORD | FL_CTX_BYTE_BREAK)))
+                i++;
+            if (i >= hi || (c & FL_CTX_BYTE_BREAK))
+                break;
+        }
         size_t s = i;
         /* a word that cannot anchor is no preposition either */
         bytes_read r = {0, 0, 0};
@@ -950,11 +954,15 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
     i = m->off;
     words = 0;
     while (i > lo && words < FL_NUM_BEFORE) {
-        unsigned c = 0;
-        while (i > lo && !((c = byte_class(t[i - 1])) & (FL_CTX_BYTE_WORD | FL_CTX_BYTE_BREAK)))
-            i--;
-        if (i <= lo || (c & FL_CTX_BYTE_BREAK))
-            break;
+        if (i - 1 > lo && t[i - 1] == ' ' && (byte_class(t[i - 2]) & FL_CTX_BYTE_WORD)) {
+            i--; /* one space after the word before: most gaps */
+        } else {
+            unsigned c = 0;
+            while (i > lo && !((c = byte_class(t[i - 1])) & (FL_CTX_BYTE_WORD | FL_CTX_BYTE_BREAK)))
+                i--;
+            if (i <= lo || (c & FL_CTX_BYTE_BREAK))
+                break;
+        }
         size_t e = i;
         bytes_read r = {0, 0, 0};
         size_t n;
