@@ -897,22 +897,24 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
     int object = 0; /* 0 before an object preposition, 1 inside its object, 2 after */
     low_word w;
     while (i < hi && words < FL_NUM_AFTER) {
-        if (i + 1 < hi && t[i] == ' ' && (byte_class(t[i + 1]) & FL_CTX_BYTE_WORD)) {
-            i++; /* one space before the next word: most gaps */
+        bytes_read r;
+        size_t s;
+        if (hi - i > 8 && t[i] == ' ' && !((r = read8(t + i + 1)).stop & 1u)) {
+            s = ++i; /* one space before the next word (most gaps), read */
         } else {
             unsigned c = 0;
             while (i < hi && !((c = byte_class(t[i])) & (FL_CTX_BYTE_WORD | FL_CTX_BYTE_BREAK)))
                 i++;
             if (i >= hi || (c & FL_CTX_BYTE_BREAK))
                 break;
+            s = i;
+            r = (bytes_read){0, 0, 0};
+            if (hi - s >= 8)
+                r = read8(t + s);
         }
-        size_t s = i;
         /* a word that cannot anchor is no preposition either */
-        bytes_read r = {0, 0, 0};
         size_t n;
         const stem_slot *sl;
-        if (hi - s >= 8)
-            r = read8(t + s);
         if (r.stop) {
             /* most words end within eight bytes: found, checked and
              * lower-cased at once (t[s] is a word byte, so n >= 1) */
@@ -954,21 +956,23 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
     i = m->off;
     words = 0;
     while (i > lo && words < FL_NUM_BEFORE) {
-        if (i - 1 > lo && t[i - 1] == ' ' && (byte_class(t[i - 2]) & FL_CTX_BYTE_WORD)) {
-            i--; /* one space after the word before: most gaps */
+        bytes_read r;
+        size_t e;
+        if (i - lo > 8 && t[i - 1] == ' ' && !((r = read8(t + i - 9)).stop & 0x80u)) {
+            e = --i; /* one space after the word before (most gaps), read */
         } else {
             unsigned c = 0;
             while (i > lo && !((c = byte_class(t[i - 1])) & (FL_CTX_BYTE_WORD | FL_CTX_BYTE_BREAK)))
                 i--;
             if (i <= lo || (c & FL_CTX_BYTE_BREAK))
                 break;
+            e = i;
+            r = (bytes_read){0, 0, 0};
+            if (e - lo >= 8)
+                r = read8(t + e - 8);
         }
-        size_t e = i;
-        bytes_read r = {0, 0, 0};
         size_t n;
         const stem_slot *sl;
-        if (e - lo >= 8)
-            r = read8(t + e - 8);
         if (r.stop) {
             /* the eight bytes up to e hold the word's start: its bytes
              * are those after the last that is no word byte (t[e - 1] is
