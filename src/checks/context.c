@@ -4,8 +4,11 @@
 #include "context.h"
 
 #include <stdlib.h>
-#if defined(__SSE2__) && defined(__x86_64__)
+/* runs of word bytes 16 at a time with SSE2 (FL_NO_SIMD: byte by byte,
+ * which the sanitizer build tests) */
+#if defined(__SSE2__) && !defined(FL_NO_SIMD)
 #include <emmintrin.h>
+#define CTX_RUNS_SSE2 1
 #endif
 #include <string.h>
 
@@ -330,7 +333,7 @@ const unsigned char fl_ctx_byte_class[256] = {
 };
 // clang-format on
 
-#if defined(__SSE2__) && defined(__x86_64__)
+#ifdef CTX_RUNS_SSE2
 /* Bit k set when byte k of v is no word byte (FL_CTX_BYTE_WORD: ASCII
  * letters and digits, bytes past ASCII): each range test is one signed
  * compare once the range is moved to the bottom (-128 up). */
@@ -348,7 +351,7 @@ static inline unsigned non_word16(__m128i v)
 /* The end of the run of word bytes from i in t[0..len). */
 static inline size_t word_run_end(const char *t, size_t len, size_t i)
 {
-#if defined(__SSE2__) && defined(__x86_64__)
+#ifdef CTX_RUNS_SSE2
     for (; len - i >= 16; i += 16) {
         unsigned stop = non_word16(_mm_loadu_si128((const __m128i *)(const void *)(t + i)));
         if (stop)
@@ -363,7 +366,7 @@ static inline size_t word_run_end(const char *t, size_t len, size_t i)
 /* The start of the run of word bytes that ends at e in t[lo..). */
 static inline size_t word_run_start(const char *t, size_t lo, size_t e)
 {
-#if defined(__SSE2__) && defined(__x86_64__)
+#ifdef CTX_RUNS_SSE2
     for (; e - lo >= 16; e -= 16) {
         unsigned stop = non_word16(_mm_loadu_si128((const __m128i *)(const void *)(t + e - 16)));
         if (stop) /* past the last byte that is no word byte */
