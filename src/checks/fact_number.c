@@ -391,9 +391,8 @@ static inline bytes_read read8(const char *p)
         _mm_cmpgt_epi8(_mm_set1_epi8(-128 + 26), _mm_add_epi8(x, _mm_set1_epi8(0x80 - 'a')));
     __m128i digit =
         _mm_cmpgt_epi8(_mm_set1_epi8(-128 + 10), _mm_add_epi8(v, _mm_set1_epi8(0x80 - '0')));
-    unsigned high = (unsigned)_mm_movemask_epi8(v), dig = (unsigned)_mm_movemask_epi8(digit);
     bytes_read r;
-    r.bad = dig | high;
+    r.bad = (unsigned)_mm_movemask_epi8(_mm_or_si128(digit, v));    /* v: bytes past ASCII */
     r.stop = ((unsigned)_mm_movemask_epi8(letter) | r.bad) ^ 0xffu; /* all below 256 */
     r.low =
         (uint64_t)_mm_cvtsi128_si64(_mm_or_si128(v, _mm_and_si128(letter, _mm_set1_epi8(0x20))));
