@@ -566,6 +566,44 @@ START_TEST(number_definite_reference_traps)
 }
 END_TEST
 
+/* The anchor walk's paths: "the" before an amount in either case and
+ * after a run of spaces, words of 8 to 15 bytes and of 16 or more next to
+ * an amount, and gaps of more than one space. Each second sentence shares
+ * only "charge" with the first, so only the definite reference rule can
+ * flag it. */
+START_TEST(number_definite_reference_spacing)
+{
+    static const struct {
+        const char *second;
+        size_t findings;
+    } cases[] = {
+        {"THE $4.5 billion charge is among the largest in its history.\n", 1},
+        {"The   $4.5 billion charge is among the largest in its history.\n", 1},
+        {"Theme $4.5 billion charge is among the largest in its history.\n", 0},
+        {"Its $4.5 billion charge is among the largest in its history.\n", 0},
+        {"The $4.5 billion internationalization charge hit hard.\n", 1},
+        {"The $4.5 billion extraordinary charge hit hard.\n", 1},
+        {"The $4.5 billion  surprising   charge hit hard.\n", 1},
+        {"Analysts say overwhelmingly the $4.5 billion charge hit hard.\n", 1},
+        {"Analysts say the$4.5 billion charge hit hard.\n", 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char text[512];
+        snprintf(text, sizeof text,
+                 "The company expects a charge of $5.5 billion in its first quarter.\n"
+                 "Analysts had not expected it.\n%s",
+                 cases[i].second);
+        tdoc t;
+        tdoc_open(&t, text);
+        add_money(&t, "$5.5 billion", 0, 5.5e9);
+        add_money(&t, "$4.5 billion", 0, 4.5e9);
+        size_t got = run(&t, &fl_check_fact_number);
+        ck_assert_msg(got == cases[i].findings, "%s: %zu findings", cases[i].second, got);
+        tdoc_close(&t);
+    }
+}
+END_TEST
+
 START_TEST(number_different_products)
 {
     tdoc t;
@@ -938,6 +976,7 @@ Suite *fl_test_suite(void)
     tcase_add_test(num, number_death_toll_and_tariff);
     tcase_add_test(num, number_definite_reference_slip);
     tcase_add_test(num, number_definite_reference_traps);
+    tcase_add_test(num, number_definite_reference_spacing);
     tcase_add_test(num, number_different_products);
     suite_add_tcase(s, num);
     TCase *acr = tcase_create("acronym-expansion");

@@ -4,6 +4,12 @@
 #include "context.h"
 
 #include <stdlib.h>
+/* runs of word bytes 16 at a time with SSE2 (FL_NO_SIMD: byte by byte,
+ * which the sanitizer build tests) */
+#if defined(__SSE2__) && !defined(FL_NO_SIMD)
+#include <emmintrin.h>
+#define CTX_RUNS_SSE2 1
+#endif
 #include <string.h>
 
 /* ------------------------------------------------------------ word sets */
@@ -327,20 +333,66 @@ const unsigned char fl_ctx_byte_class[256] = {
 };
 // clang-format on
 
+#ifdef CTX_RUNS_SSE2
+/* Bit k set when byte k of v is no word byte (FL_CTX_BYTE_WORD: ASCII
+ * letters and digits, bytes past ASCII): each range test is one signed
+ * compare once the range is moved to the bottom (-128 up). */
+static inline unsigned non_word16(__m128i v)
+{
+    __m128i x = _mm_or_si128(v, _mm_set1_epi8(0x20)); /* only letters land in a-z */
+    __m128i letter =
+        _mm_cmpgt_epi8(_mm_set1_epi8(-128 + 26), _mm_add_epi8(x, _mm_set1_epi8(0x80 - 'a')));
+    __m128i digit =
+        _mm_cmpgt_epi8(_mm_set1_epi8(-128 + 10), _mm_add_epi8(v, _mm_set1_epi8(0x80 - '0')));
+    return ((unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(letter, digit), v))) ^ 0xffffu;
+}
+#endif
+
+/* The end of the run of word bytes from i in t[0..len). */
+static inline size_t word_run_end(const char *t, size_t len, size_t i)
+{
+#ifdef CTX_RUNS_SSE2
+    for (; len - i >= 16; i += 16) {
+        unsigned stop = non_word16(_mm_loadu_si128((const __m128i *)(const void *)(t + i)));
+        if (stop)
+            return i + (unsigned)__builtin_ctz(stop);
+    }
+#endif
+    while (i < len && fl_ctx_word_byte((unsigned char)t[i]))
+        i++;
+    return i;
+}
+
+/* The start of the run of word bytes that ends at e in t[lo..). */
+static inline size_t word_run_start(const char *t, size_t lo, size_t e)
+{
+#ifdef CTX_RUNS_SSE2
+    for (; e - lo >= 16; e -= 16) {
+        unsigned stop = non_word16(_mm_loadu_si128((const __m128i *)(const void *)(t + e - 16)));
+        if (stop) /* past the last byte that is no word byte */
+            return e - 16 + (32u - (unsigned)__builtin_clz(stop));
+    }
+#endif
+    while (e > lo && fl_ctx_word_byte((unsigned char)t[e - 1]))
+        e--;
+    return e;
+}
+
 /* The end of the word starting at i: word bytes, with inner hyphens and
  * apostrophes. */
 static inline size_t word_end(const char *t, size_t len, size_t i)
 {
-    while (i < len) {
-        unsigned char c = (unsigned char)t[i];
-        /* a word byte, or a hyphen or apostrophe between word bytes */
-        if (!fl_ctx_word_byte(c) &&
-            !((c == '-' || c == '\'') && i + 1 < len && fl_ctx_word_byte((unsigned char)t[i + 1]) &&
-              i > 0 && fl_ctx_word_byte((unsigned char)t[i - 1])))
-            break;
-        i++;
+    for (;;) {
+        i = word_run_end(t, len, i);
+        /* a hyphen or apostrophe between word bytes joins two runs */
+        if (i < len && (t[i] == '-' || t[i] == '\'') && i + 1 < len &&
+            fl_ctx_word_byte((unsigned char)t[i + 1]) && i > 0 &&
+            fl_ctx_word_byte((unsigned char)t[i - 1])) {
+            i++;
+            continue;
+        }
+        return i;
     }
-    return i;
 }
 
 /* The start of the next word at or after i, or len. */
@@ -780,15 +832,13 @@ bool fl_ctx_window_has_in(const fl_doc *doc, size_t off, size_t len, size_t befo
     for (size_t n = 0; n < before && start > lo; n++) {
         while (start > lo && !fl_ctx_word_byte((unsigned char)t[start - 1]))
             start--;
-        while (start > lo && fl_ctx_word_byte((unsigned char)t[start - 1]))
-            start--;
+        start = word_run_start(t, lo, start);
     }
     size_t end = off + len;
     for (size_t n = 0; n < after && end < hi; n++) {
         while (end < hi && !fl_ctx_word_byte((unsigned char)t[end]))
             end++;
-        while (end < hi && fl_ctx_word_byte((unsigned char)t[end]))
-            end++;
+        end = word_run_end(t, hi, end);
     }
     return fl_ctx_text_has_in(t + start, end - start, set, NULL);
 }

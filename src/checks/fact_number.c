@@ -12,6 +12,12 @@
 #include "context.h"
 
 #include <libstemmer.h>
+/* read8 with SSE2 on x86-64 (FL_NO_SIMD: the portable eight-byte path,
+ * which the sanitizer build tests) */
+#if defined(__SSE2__) && defined(__x86_64__) && !defined(FL_NO_SIMD)
+#include <emmintrin.h>
+#define FN_READ8_SSE2 1
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,6 +59,7 @@ typedef struct amount {
                                 or -1 not read yet (comparative) */
     signed char cue;         /* a change or footing cue near it: 1, 0, or -1 not read yet */
     bool flagged;
+    bool definite; /* written right after "the" (found with its anchors; false without) */
 } amount;
 
 typedef struct item {
@@ -153,7 +160,7 @@ static bool in_lettered(const char *const lettered[26], const char *s, size_t n)
     if (n == 0 || c >= 26 || !lettered[c])
         return false;
     for (const char *w = lettered[c]; *w; w += 1 + (unsigned char)*w)
-        if ((unsigned char)*w == n && memcmp(w + 1, s, n) == 0)
+        if ((unsigned char)*w == n && fl_bytes_eq(w + 1, s, n))
             return true;
     return false;
 }
@@ -349,6 +356,49 @@ static inline bool lower_word(const char *t, size_t n, const char *end, low_word
     return true;
 }
 
+/* w as lower_word makes it of a word of 2 to 7 ASCII letters: v its
+ * lower-cased bytes as fl_load8 reads them, zero past them. */
+static inline void lower_short(uint64_t v, size_t n, low_word *w)
+{
+    fl_store8(&w->u.chunk[0], v);
+    uint64_t h = v * 0x9E3779B97F4A7C15ull;
+    h ^= h >> 29;
+    w->n = n;
+    w->chunks = 1;
+    w->hash = (unsigned)(h >> 32) ^ (unsigned)h;
+}
+
+/* Eight bytes of text read for the anchor walk: per byte (bit k for byte
+ * k) whether it is no word byte (stop) and whether it is a digit or a
+ * byte past ASCII (bad: a word holding one does not anchor), and the bytes
+ * with ASCII letters lower-cased (low, as fl_load8 reads them). */
+typedef struct bytes_read {
+    unsigned stop, bad;
+    uint64_t low;
+} bytes_read;
+
+#ifdef FN_READ8_SSE2
+/* The eight bytes at p with SSE2: each test is one compare of all of them
+ * (their constants stay in registers), each mask one movemask. */
+static inline bytes_read read8(const char *p)
+{
+    __m128i v = _mm_loadl_epi64((const __m128i *)(const void *)p);
+    /* with 0x20 set, only the ASCII letters land in a-z; a range test is
+     * one signed compare once the range is moved to the bottom (-128 up):
+     * every other byte lands above it */
+    __m128i x = _mm_or_si128(v, _mm_set1_epi8(0x20));
+    __m128i letter =
+        _mm_cmpgt_epi8(_mm_set1_epi8(-128 + 26), _mm_add_epi8(x, _mm_set1_epi8(0x80 - 'a')));
+    __m128i digit =
+        _mm_cmpgt_epi8(_mm_set1_epi8(-128 + 10), _mm_add_epi8(v, _mm_set1_epi8(0x80 - '0')));
+    bytes_read r;
+    r.bad = (unsigned)_mm_movemask_epi8(_mm_or_si128(digit, v));    /* v: bytes past ASCII */
+    r.stop = ((unsigned)_mm_movemask_epi8(letter) | r.bad) ^ 0xffu; /* all below 256 */
+    r.low =
+        (uint64_t)_mm_cvtsi128_si64(_mm_or_si128(v, _mm_and_si128(letter, _mm_set1_epi8(0x20))));
+    return r;
+}
+#else
 /* The bits 7 of the bytes of v that are no word bytes (FL_CTX_BYTE_WORD:
  * ASCII letters and digits and bytes past ASCII); *bad: those of the word
  * bytes that keep a word from anchoring (digits, bytes past ASCII), as
@@ -362,17 +412,20 @@ static inline uint64_t word_masks(uint64_t v, uint64_t *bad, uint64_t *alpha)
     return ~(*alpha | *bad) & FL_BYTES_80;
 }
 
-/* w as lower_word makes it of a word of 2 to 7 ASCII letters: v its
- * lower-cased bytes as fl_load8 reads them, zero past them. */
-static inline void lower_short(uint64_t v, size_t n, low_word *w)
+/* The bits 7 of the bytes of x as bits 0 to 7. */
+static inline unsigned bits7(uint64_t x)
 {
-    fl_store8(&w->u.chunk[0], v);
-    uint64_t h = v * 0x9E3779B97F4A7C15ull;
-    h ^= h >> 29;
-    w->n = n;
-    w->chunks = 1;
-    w->hash = (unsigned)(h >> 32) ^ (unsigned)h;
+    return (unsigned)(((x & FL_BYTES_80) * 0x0002040810204081ull) >> 56);
 }
+
+static inline bytes_read read8(const char *p)
+{
+    uint64_t v = fl_load8(p), bad, alpha;
+    uint64_t stop = word_masks(v, &bad, &alpha);
+    bytes_read r = {bits7(stop), bits7(bad), v | alpha >> 2};
+    return r;
+}
+#endif
 
 /* Whether the word is lit (eight bytes, NUL-padded). */
 static bool low_is(const low_word *w, const char *lit)
@@ -469,12 +522,12 @@ typedef struct stem_memo {
      * each of MEMO_FRONT places (its lower-cased bytes as one number, 0:
      * none) and its slot; cleared when the table grows or changes */
     uint64_t front_word[MEMO_FRONT];
-    uint32_t front_at[MEMO_FRONT];
+    const stem_slot *front_at[MEMO_FRONT];
     /* the same for words of 8 to 15 bytes: their two lower-cased
      * chunks, at the places whose bit is set in long_set */
     uint64_t long_set;
     uint64_t long_word[MEMO_LONG][2];
-    uint32_t long_at[MEMO_LONG];
+    const stem_slot *long_at[MEMO_LONG];
 } stem_memo;
 
 /* Empties the memo's front tables (its slots moved or changed). */
@@ -704,22 +757,20 @@ static inline const stem_slot *memo_stem(fl_doc *doc, stem_memo *memo, const low
     return memo_add(doc, memo, w, at);
 }
 
-/* memo_stem of the word of 2 to 7 ASCII letters whose bytes, as
- * fl_load8 reads them and zero past them, are v, alpha its letters (0x20
- * makes each small): through the front table first. */
-static inline const stem_slot *memo_short(fl_doc *doc, stem_memo *memo, uint64_t v, uint64_t alpha,
-                                          size_t n)
+/* memo_stem of the word of 2 to 7 ASCII letters whose lower-cased bytes,
+ * as fl_load8 reads them and zero past them, are v: through the front
+ * table first. */
+static inline const stem_slot *memo_short(fl_doc *doc, stem_memo *memo, uint64_t v, size_t n)
 {
-    v |= alpha >> 2;
     size_t f = (size_t)((v * 0x9E3779B97F4A7C15ull) >> (64 - MEMO_FRONT_BITS));
     if (memo->front_word[f] == v)
-        return &memo->slots[memo->front_at[f]];
+        return memo->front_at[f];
     low_word w;
     lower_short(v, n, &w);
     const stem_slot *sl = memo_stem(doc, memo, &w);
     if (sl) {
         memo->front_word[f] = v;
-        memo->front_at[f] = (uint32_t)(sl - memo->slots);
+        memo->front_at[f] = sl;
     }
     return sl;
 }
@@ -737,7 +788,7 @@ static inline const stem_slot *memo_long(fl_doc *doc, stem_memo *memo, uint64_t 
     h ^= h >> 29;
     size_t f = (size_t)(h >> (64 - MEMO_LONG_BITS));
     if ((memo->long_set >> f & 1u) && memo->long_word[f][0] == v0 && memo->long_word[f][1] == v1)
-        return &memo->slots[memo->long_at[f]];
+        return memo->long_at[f];
     low_word w;
     fl_store8(&w.u.chunk[0], v0);
     fl_store8(&w.u.chunk[1], v1);
@@ -749,7 +800,7 @@ static inline const stem_slot *memo_long(fl_doc *doc, stem_memo *memo, uint64_t 
         memo->long_set |= 1ull << f;
         memo->long_word[f][0] = v0;
         memo->long_word[f][1] = v1;
-        memo->long_at[f] = (uint32_t)(sl - memo->slots);
+        memo->long_at[f] = sl;
     }
     return sl;
 }
@@ -762,17 +813,13 @@ static inline const stem_slot *memo_long(fl_doc *doc, stem_memo *memo, uint64_t 
 static __attribute__((noinline)) size_t long_after(fl_doc *doc, stem_memo *memo, const char *p,
                                                    const stem_slot **sl)
 {
-    uint64_t bad0, alpha0, bad1, alpha1;
-    uint64_t v0 = fl_load8(p), v1 = fl_load8(p + 8);
-    (void)word_masks(v0, &bad0, &alpha0);
-    uint64_t stop = word_masks(v1, &bad1, &alpha1);
-    if (!stop)
+    bytes_read r0 = read8(p), r1 = read8(p + 8);
+    if (!r1.stop)
         return 0;
-    size_t n1 = (size_t)__builtin_ctzll(stop) >> 3;
-    uint64_t keep = fl_low_bytes(n1);
-    if ((bad0 | (bad1 & keep)) & FL_BYTES_80)
+    size_t n1 = (size_t)__builtin_ctz(r1.stop);
+    if (r0.bad | (r1.bad & ((1u << n1) - 1)))
         return 2 * (8 + n1) + 1;
-    *sl = memo_long(doc, memo, v0 | (alpha0 >> 2), (v1 & keep) | ((alpha1 & keep) >> 2), 8 + n1);
+    *sl = memo_long(doc, memo, r0.low, r1.low & fl_low_bytes(n1), 8 + n1);
     return 2 * (8 + n1);
 }
 
@@ -782,31 +829,32 @@ static __attribute__((noinline)) size_t long_after(fl_doc *doc, stem_memo *memo,
 static __attribute__((noinline)) size_t long_before(fl_doc *doc, stem_memo *memo, const char *p,
                                                     const stem_slot **sl)
 {
-    uint64_t bad, alpha, bad0, alpha0;
-    uint64_t v = fl_load8(p - 8);
-    (void)word_masks(v, &bad, &alpha);
-    uint64_t stop = word_masks(fl_load8(p - 16), &bad0, &alpha0);
-    if (!stop)
+    bytes_read r = read8(p - 8), r1 = read8(p - 16);
+    if (!r1.stop)
         return 0;
     /* its first chunk is read again from its start (within the text),
-     * its second is the last n1 bytes of v */
-    size_t n1 = (size_t)__builtin_clzll(stop) >> 3;
-    uint64_t v0 = fl_load8(p - 8 - n1);
-    (void)word_masks(v0, &bad0, &alpha0);
-    if ((bad0 | bad) & FL_BYTES_80)
+     * its second is the last n1 bytes of r */
+    size_t n1 = 8 - (32u - (unsigned)__builtin_clz(r1.stop));
+    bytes_read r0 = read8(p - 8 - n1);
+    if (r0.bad | r.bad)
         return 2 * (8 + n1) + 1;
-    uint64_t rest = n1 ? (v | (alpha >> 2)) >> (64 - 8 * n1) : 0;
-    *sl = memo_long(doc, memo, v0 | (alpha0 >> 2), rest, 8 + n1);
+    uint64_t rest = n1 ? r.low >> (64 - 8 * n1) : 0;
+    *sl = memo_long(doc, memo, r0.low, rest, 8 + n1);
     return 2 * (8 + n1);
 }
 
+/* find_anchors adds at most FL_NUM_BEFORE + FL_NUM_AFTER anchors: room
+ * for them all */
+_Static_assert(FL_NUM_BEFORE + FL_NUM_AFTER <= FL_NUM_MAX_ANCHORS, "an amount's anchors fit");
+
 /* Adds the word of slot sl as an anchor of a unless it is none (a
  * stopword, a generic anchor, the quantity's unit, or one a has);
- * returns whether it did. */
+ * returns whether it did (a has room: find_anchors adds at most
+ * FL_NUM_MAX_ANCHORS). */
 static inline bool add_anchor(amount *a, const stem_slot *sl, const char *unit)
 {
     const char *stem = sl->stem;
-    if (!stem || a->anchor_count >= FL_NUM_MAX_ANCHORS)
+    if (!stem)
         return false; /* a stopword or a generic anchor */
     if (unit && unit[0] == stem[0] && strcmp(unit, stem) == 0)
         return false; /* the unit is the measure, not the subject */
@@ -825,6 +873,20 @@ static inline bool add_anchor(amount *a, const stem_slot *sl, const char *unit)
     return true;
 }
 
+/* "the" lower-cased, as fl_load8 reads it, zero past it. */
+#define THE_LE ((uint64_t)'t' | (uint64_t)'h' << 8 | (uint64_t)'e' << 16)
+
+/* Whether the word "the" ending at e is the amount's at off's determiner:
+ * only spaces and line breaks between them (what check_definite asks;
+ * e < off). */
+static bool the_before(const char *t, size_t e, size_t off)
+{
+    for (size_t k = e; k < off; k++)
+        if (t[k] != ' ' && t[k] != '\n')
+            return false;
+    return true;
+}
+
 /* The anchor words of an amount: up to FL_NUM_BEFORE content words before
  * it and FL_NUM_AFTER after it, inside its clause (hyphenated words count
  * part by part). */
@@ -837,26 +899,33 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
     int object = 0; /* 0 before an object preposition, 1 inside its object, 2 after */
     low_word w;
     while (i < hi && words < FL_NUM_AFTER) {
-        unsigned c = 0;
-        while (i < hi && !((c = byte_class(t[i])) & (FL_CTX_BYTE_WORD | FL_CTX_BYTE_BREAK)))
-            i++;
-        if (i >= hi || (c & FL_CTX_BYTE_BREAK))
-            break;
-        size_t s = i;
+        bytes_read r;
+        size_t s;
+        if (hi - i > 8 && t[i] == ' ' && !((r = read8(t + i + 1)).stop & 1u)) {
+            s = ++i; /* one space before the next word (most gaps), read */
+        } else {
+            unsigned c = 0;
+            while (i < hi && !((c = byte_class(t[i])) & (FL_CTX_BYTE_WORD | FL_CTX_BYTE_BREAK)))
+                i++;
+            if (i >= hi || (c & FL_CTX_BYTE_BREAK))
+                break;
+            s = i;
+            r = (bytes_read){0, 0, 0};
+            if (hi - s >= 8)
+                r = read8(t + s);
+        }
         /* a word that cannot anchor is no preposition either */
-        uint64_t v, bad, alpha, stop = 0;
         size_t n;
         const stem_slot *sl;
-        if (hi - s >= 8 && (stop = word_masks(v = fl_load8(t + s), &bad, &alpha))) {
+        if (r.stop) {
             /* most words end within eight bytes: found, checked and
              * lower-cased at once (t[s] is a word byte, so n >= 1) */
-            n = (size_t)__builtin_ctzll(stop) >> 3;
-            uint64_t keep = fl_low_bytes(n);
+            n = (size_t)__builtin_ctz(r.stop);
             i = s + n;
-            if (n < 2 || (bad & keep & FL_BYTES_80))
+            if (n < 2 || (r.bad & ((1u << n) - 1)))
                 continue;
-            sl = memo_short(doc, memo, v & keep, alpha & keep, n);
-        } else if (hi - s >= 16 && !stop && (n = long_after(doc, memo, t + s, &sl))) {
+            sl = memo_short(doc, memo, r.low & fl_low_bytes(n), n);
+        } else if (hi - s >= 16 && (n = long_after(doc, memo, t + s, &sl))) {
             /* a word of 8 to 15 bytes */
             i = s + (n >> 1);
             if (n & 1)
@@ -889,26 +958,37 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
     i = m->off;
     words = 0;
     while (i > lo && words < FL_NUM_BEFORE) {
-        unsigned c = 0;
-        while (i > lo && !((c = byte_class(t[i - 1])) & (FL_CTX_BYTE_WORD | FL_CTX_BYTE_BREAK)))
-            i--;
-        if (i <= lo || (c & FL_CTX_BYTE_BREAK))
-            break;
-        size_t e = i;
-        uint64_t v, bad, alpha, stop = 0;
+        bytes_read r;
+        size_t e;
+        if (i - lo > 8 && t[i - 1] == ' ' && !((r = read8(t + i - 9)).stop & 0x80u)) {
+            e = --i; /* one space after the word before (most gaps), read */
+        } else {
+            unsigned c = 0;
+            while (i > lo && !((c = byte_class(t[i - 1])) & (FL_CTX_BYTE_WORD | FL_CTX_BYTE_BREAK)))
+                i--;
+            if (i <= lo || (c & FL_CTX_BYTE_BREAK))
+                break;
+            e = i;
+            r = (bytes_read){0, 0, 0};
+            if (e - lo >= 8)
+                r = read8(t + e - 8);
+        }
         size_t n;
         const stem_slot *sl;
-        if (e - lo >= 8 && (stop = word_masks(v = fl_load8(t + e - 8), &bad, &alpha))) {
+        if (r.stop) {
             /* the eight bytes up to e hold the word's start: its bytes
              * are those after the last that is no word byte (t[e - 1] is
-             * a word byte, so n >= 1) */
-            size_t shift = (size_t)(64 - __builtin_clzll(stop)); /* past that byte */
-            n = (64 - shift) >> 3;
+             * a word byte, so that one is byte 6 at most and n >= 1) */
+            unsigned past = 32u - (unsigned)__builtin_clz(r.stop); /* bytes up to it */
+            n = 8 - past;
             i = e - n;
-            if (n < 2 || ((bad & FL_BYTES_80) >> shift))
+            if (n < 2 || (r.bad >> past))
                 continue;
-            sl = memo_short(doc, memo, v >> shift, alpha >> shift, n);
-        } else if (e - lo >= 16 && !stop && (n = long_before(doc, memo, t + e, &sl))) {
+            uint64_t low = r.low >> 8 * past;
+            if (n == 3 && e < m->off && low == THE_LE)
+                a->definite = the_before(t, e, m->off);
+            sl = memo_short(doc, memo, low, n);
+        } else if (e - lo >= 16 && (n = long_before(doc, memo, t + e, &sl))) {
             /* a word of 8 to 15 bytes */
             i = e - (n >> 1);
             if (n & 1)
@@ -918,6 +998,8 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
                 i--;
             if (!lower_word(t + i, e - i, end, &w))
                 continue;
+            if (e - i == 3 && e < m->off && memcmp(w.u.buf, "the", 3) == 0)
+                a->definite = the_before(t, e, m->off);
             sl = memo_stem(doc, memo, &w);
         }
         if (!sl) {
@@ -964,7 +1046,7 @@ static size_t measure_count(const measure_memo *mm)
 static size_t measure_intern(fl_doc *doc, measure_memo *mm, const char *s, size_t len)
 {
     for (size_t i = 0; i < mm->count; i++)
-        if (mm->len[i] == len && memcmp(mm->key[i], s, len) == 0)
+        if (mm->len[i] == len && fl_bytes_eq(mm->key[i], s, len))
             return i;
     if (mm->count < MEASURE_TABLE) {
         memcpy(mm->key[mm->count], s, len);
@@ -1001,7 +1083,9 @@ static size_t measure_of(fl_doc *doc, measure_memo *mm, const fl_mention *m)
         if (!m->unit || !*m->unit)
             return FL_NAME_NO_KEY;
         /* "barrel-per-day" measures barrels */
-        size_t ul = strcspn(m->unit, "-");
+        size_t ul = 0; /* (strcspn's call costs more than a unit's few bytes) */
+        while (m->unit[ul] && m->unit[ul] != '-')
+            ul++;
         if (ul == 0 || ul >= 48)
             return FL_NAME_NO_KEY;
         memcpy(buf, "q:", 2);
@@ -1028,8 +1112,10 @@ static size_t measure_memo_of(fl_doc *doc, measure_memo *mm, const fl_mention *m
     size_t id;
     switch (m->kind) {
     case FL_M_MONEY:
+        /* the four bytes at once (a currency is NUL-padded; one that is
+         * not only misses the memo) */
         for (size_t i = 0; i < mm->nmoney; i++)
-            if (strncmp(mm->currency[i], m->currency, 4) == 0)
+            if (memcmp(mm->currency[i], m->currency, 4) == 0)
                 return mm->money_id[i];
         id = measure_of(doc, mm, m);
         if (mm->nmoney < MEASURE_MEMO && doc->status == FL_OK) {
@@ -1040,8 +1126,12 @@ static size_t measure_memo_of(fl_doc *doc, measure_memo *mm, const fl_mention *m
     case FL_M_QUANTITY:
         if (!m->unit)
             return FL_NAME_NO_KEY;
+        /* most units are the extractor's static stems: by pointer first */
         for (size_t i = 0; i < mm->nunits; i++)
-            if (mm->unit[i] == m->unit || strcmp(mm->unit[i], m->unit) == 0)
+            if (mm->unit[i] == m->unit)
+                return mm->unit_id[i];
+        for (size_t i = 0; i < mm->nunits; i++)
+            if (mm->unit[i][0] == m->unit[0] && strcmp(mm->unit[i], m->unit) == 0)
                 return mm->unit_id[i];
         id = measure_of(doc, mm, m);
         if (mm->nunits < MEASURE_MEMO && doc->status == FL_OK) {
@@ -1498,22 +1588,6 @@ static bool digit_slip(const fl_doc *doc, amount *a, amount *b)
     return diff == 1 && (digits_of(doc, a) >= 2 || digits_of(doc, b) >= 2);
 }
 
-/* Whether the word right before a mention is "the" ("the $4.5 billion
- * charge"): a definite reference to an amount stated before. */
-static bool definite(const fl_doc *doc, const fl_mention *m, size_t floor)
-{
-    const char *t = doc->prose.text;
-    size_t i = m->off;
-    while (i > floor && (t[i - 1] == ' ' || t[i - 1] == '\n'))
-        i--;
-    if (i < floor + 3 || i == m->off)
-        return false;
-    if (i > floor + 3 && fl_ctx_word_byte((unsigned char)t[i - 4]))
-        return false;
-    return fl_ctx_lower(t[i - 3]) == 't' && fl_ctx_lower(t[i - 2]) == 'h' &&
-           fl_ctx_lower(t[i - 1]) == 'e';
-}
-
 /* The definite reference rule: "the $4.5 billion charge" after "a charge of
  * $5.5 billion". The amount after "the" presupposes one stated before; when
  * every earlier amount of the measure that shares an anchor with it has one
@@ -1523,11 +1597,12 @@ static void check_definite(fl_doc *doc, num_ctx *cx, amount *amounts, size_t na)
 {
     for (size_t d = 0; d < na && doc->status == FL_OK; d++) {
         amount *D = &amounts[d];
-        const fl_mention *md = FL_DOC_MENTION(doc, D->mention);
-        if (D->flagged || !D->anchor_count)
+        /* definite: read with its anchors (none without them) */
+        if (!D->definite || D->flagged || !D->anchor_count)
             continue;
+        const fl_mention *md = FL_DOC_MENTION(doc, D->mention);
         const fl_sentence *sd = FL_DOC_SENTENCE(doc, md->sentence);
-        if (!definite(doc, md, sd->off) || comparative(cx, D) || approx_of(cx, D) != EXACT)
+        if (comparative(cx, D) || approx_of(cx, D) != EXACT)
             continue;
         amount *ante = NULL;
         const char *word = NULL;
@@ -1661,6 +1736,7 @@ static void run(fl_doc *doc)
         a->object_count = 0;
         a->comparative = -1;
         a->flagged = false;
+        a->definite = false;
         a->cue = -1;
         a->measure = measure_key(&mm, measure);
         a->measure_id = measure;
