@@ -3307,7 +3307,7 @@ fl_status fl_segment(fl_doc *doc)
         .s = (const unsigned char *)doc->prose.text, .len = doc->prose.len, .arena = doc->arena};
     fl_vec_init(&doc->sentences, sizeof(fl_sentence));
     fl_vec_init(&doc->tokens, sizeof(fl_token));
-    if (sg.len > UINT32_MAX)
+    if ((uint64_t)sg.len > UINT32_MAX)
         return FL_ETOOBIG; /* a token keeps its offset in 32 bits */
     /* with a workspace, the scratch of the documents before */
     fl_stem_cache *keep = doc->ws ? ws_stems(doc->ws) : NULL;
