@@ -2764,6 +2764,13 @@ static inline fl_token *put_word(fl_token *tok, size_t off, size_t len, uint64_t
     return tok + 1;
 }
 
+/* For fast_words: sets the gap of token fix, written with G_SPACE, to g
+ * (again is harmless). */
+static inline void settle(fl_token *fix, uint8_t g)
+{
+    fix->seg = (uint8_t)((fix->seg & ~G_SPACE) | g);
+}
+
 /* The most common cases of scan_plain, scan_joined and tokenize in a loop
  * of their own, so that their state stays in registers: words of one to
  * fifteen ASCII letters, all small or capitalized, each ended by a byte of
@@ -2827,9 +2834,19 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
     memcpy(&small_tail, (const unsigned char *)&small_word + TAIL, 8);
     memcpy(&cap_tail, (const unsigned char *)&cap_word + TAIL, 8);
     enum { SEG = offsetof(fl_token, seg), KIND = offsetof(fl_token, kind) };
-    const uint64_t punct_tail = tail_of(KIND, FL_TOK_PUNCT),
-                   symbol_tail = tail_of(KIND, FL_TOK_SYMBOL), space = tail_of(SEG, G_SPACE);
-    uint64_t gt = tail_of(SEG, g);
+    /* the tails of tokens after a space hold G_SPACE, the gap of most tokens
+     * here; those attached to what precedes them none. The last token
+     * whose gap may be another, fix_g, is `fix` (written, or next): its gap
+     * is set (settle) once it is written, so that the common steps need
+     * not carry the gap */
+    const uint64_t space = tail_of(SEG, G_SPACE), punct_tail = tail_of(KIND, FL_TOK_PUNCT),
+                   symbol_tail = tail_of(KIND, FL_TOK_SYMBOL);
+    small_tail |= space;
+    cap_tail |= space;
+    caps_tail |= space | tail_of(SEG, T_NOLOWER);
+    number_tail |= space;
+    fl_token *fix = tok;
+    uint8_t fix_g = g, joined = 0;
     size_t nolower = 0, others = 0;
     while (at <= lim) {
         uint64_t w = fl_load8(s + at);
@@ -2853,20 +2870,24 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                         break;
                     if (!note_quote(sg, (size_t)(tok - sg->toks)))
                         return SIZE_MAX;
-                    tok = put_word(tok, pos, 1, punct_tail | gt);
+                    tok = put_word(tok, pos, 1, punct_tail | space);
+                    settle(fix, fix_g);
                     others++;
                     at++;
-                    gt = 0;
                     if (s[at] == ' ') {
                         at++;
-                        gt = space;
+                    } else {
+                        fix = tok; /* attached to the next token */
+                        fix_g = 0;
                     }
                     continue;
                 }
-                tok = put_word(tok, pos, 1, tail_of(KIND, kind - 1) | gt);
+                tok = put_word(tok, pos, 1, tail_of(KIND, kind - 1) | space);
+                settle(fix, fix_g);
+                fix = tok; /* attached to the next token */
+                fix_g = 0;
                 others++;
                 at++;
-                gt = 0;
                 continue;
             }
             /* at most 7: eight digits or more stop at a digit (the caller's) */
@@ -2881,10 +2902,9 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
             bool comma = t == ',', spaced = at + k + 1 < len && s[at + k + 1] == ' ';
             if (t != ' ' && !((comma || t == '%') && spaced))
                 break;
-            tok = put_word(tok, pos, k, number_tail | gt);
+            tok = put_word(tok, pos, k, number_tail);
             others++;
             at += k + 1;
-            gt = space;
             if (t != ' ') {
                 tok = put_word(tok, pos + k, 1, comma ? punct_tail : symbol_tail);
                 others++;
@@ -2921,18 +2941,10 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                      * tokens at each step), then on to the next
                      * sentence's first word when a space and a word
                      * follow, else back to the caller */
+                    if (!period_ends(s, len, at, k))
+                        break;
                     sg->nolower += nolower;
-                    if (!period_ends(s, len, at, k)) {
-                        sg->n = (size_t)(tok - sg->toks);
-                        sg->nonwords += others;
-                        if (sg->n == first && (*gap & (G_LINE | G_PARA))) {
-                            sg->stops.n--; /* as at the end */
-                            sg->paras -= (*gap & G_PARA) != 0;
-                        }
-                        *gap = (uint8_t)(gt >> tail_shift(SEG));
-                        return at;
-                    }
-                    tok = put_word(tok, at, k, tail | gt);
+                    tok = put_word(tok, at, k, tail);
                     sg->n = (size_t)(tok - sg->toks);
                     sg->nonwords += others;
                     if (!stop_push(sg)) /* the period: a stop, as push_token notes it */
@@ -2944,10 +2956,11 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                     at += k + 1;
                     if (len - at >= 2 && s[at] == ' ' && alnum_counts[s[at + 1]]) {
                         at++; /* on to the next sentence's first word */
-                        gt = space;
                         continue;
                     }
-                    gt = 0;
+                    settle(fix, fix_g);
+                    fix = tok;
+                    fix_g = 0;
                     break;
                 }
                 size_t n2;
@@ -2970,17 +2983,16 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                     alnum_word c = alnum_word_at(s, at);
                     if (c.len) {
                         k = c.len;
-                        tail = c.tail;
-                        gt |= tail_of(SEG, c.flag);
+                        tail = c.tail | space | tail_of(SEG, c.flag);
                         nolower += c.flag != 0;
                         goto spaced;
                     }
                 }
                 if (t == '\'' || t == '-')
-                    gt |= tail_of(SEG, G_JOINED);
+                    joined = G_JOINED;
                 break; /* or a capital after the first letter */
             }
-            tok = put_word(tok, at, k, tail | gt);
+            tok = put_word(tok, at, k, tail);
             if (__builtin_expect(upper && k == 1, 0))
                 nolower++;
             at += k;
@@ -2990,10 +3002,11 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                 tok = put_word(tok, at, 1, punct_tail);
                 others++;
                 at += 2;
-                gt = space;
                 continue;
             }
-            gt = 0;
+            settle(fix, fix_g);
+            fix = tok; /* attached to the next token */
+            fix_g = 0;
             if (t == '"')
                 continue; /* the quote next, as above */
             break;
@@ -3004,16 +3017,14 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
             if (k >= 8 || upper != (0x2020202020202020ull & fl_low_bytes(k)))
                 break;
             tail = caps_tail;
-            gt |= tail_of(SEG, T_NOLOWER);
             nolower++;
         } else if (__builtin_expect(upper && k == 1, 0)) {
             nolower++; /* a capital on its own: "I", "A" (T_NOLOWER only
                         * counted: no reader asks a plain word) */
         }
     spaced:
-        tok = put_word(tok, at, k, tail | gt);
+        tok = put_word(tok, at, k, tail);
         at += k + 1;
-        gt = space;
     }
     sg->n = (size_t)(tok - sg->toks);
     sg->nolower += nolower;
@@ -3022,7 +3033,12 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
         sg->stops.n--; /* nothing pushed: the caller's token notes it */
         sg->paras -= (*gap & G_PARA) != 0;
     }
-    *gap = (uint8_t)(gt >> tail_shift(SEG));
+    uint8_t next = fix_g; /* the gap of the token at `at` */
+    if (fix != tok) {
+        settle(fix, fix_g);
+        next = G_SPACE;
+    }
+    *gap = next | joined;
     return at;
 }
 
