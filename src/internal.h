@@ -85,7 +85,7 @@ typedef struct fl_token {
     bool all_caps;    /* two or more letters, all upper case */
     uint8_t shape;    /* FL_TS_* bits, set by segment.c; 0 in a token made by hand */
     bool abbrev;      /* a WORD that is an abbreviation (it keeps its period) */
-    uint8_t seg;      /* segment.c's own marks (the space before the token...) */
+    uint8_t seg;      /* segment.c's marks while it runs (the gap before the token...) */
 } fl_token;
 
 /* fl_token.shape: what the token's bytes hold, noted while the segmenter

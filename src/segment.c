@@ -2813,8 +2813,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
     size_t lim = last - at >= room - 2 ? at + (room - 2) : last;
     /* a word's fields from kind on (all but off and len), small or
      * capitalized, with its seg byte, copied as eight bytes: one store
-     * instead of clearing the token and setting the capital's bytes; gt:
-     * the seg byte of the next token (its gap) in place */
+     * instead of clearing the token and setting the capital's bytes */
     _Static_assert(sizeof(fl_token) - offsetof(fl_token, kind) == 8, "fl_token tail");
     const fl_token number = {.kind = FL_TOK_NUMBER, .shape = FL_TS_KNOWN | FL_TS_DIGIT},
                    small_word = {.kind = FL_TOK_WORD, .shape = FL_TS_KNOWN | FL_TS_LETTER},
