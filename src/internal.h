@@ -77,12 +77,15 @@ typedef enum fl_token_kind {
 } fl_token_kind;
 
 typedef struct fl_token {
-    size_t off, len; /* in prose */
-    fl_token_kind kind;
+    /* in prose; 32 bits keep a token in 16 bytes (fl_segment refuses prose
+     * over UINT32_MAX bytes with FL_ETOOBIG) */
+    uint32_t off, len;
+    uint8_t kind;     /* fl_token_kind */
     bool capitalized; /* first letter upper case */
     bool all_caps;    /* two or more letters, all upper case */
     uint8_t shape;    /* FL_TS_* bits, set by segment.c; 0 in a token made by hand */
     bool abbrev;      /* a WORD that is an abbreviation (it keeps its period) */
+    uint8_t seg;      /* segment.c's marks while it runs (the gap before the token...) */
 } fl_token;
 
 /* fl_token.shape: what the token's bytes hold, noted while the segmenter

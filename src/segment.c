@@ -480,7 +480,7 @@ static bool is_small_word(const unsigned char *w, size_t len)
 /* A double quote's kind in seg.quotes. */
 enum { Q_STRAIGHT, Q_OPEN, Q_CLOSE };
 
-/* Per-token flags beside doc->tokens while segmenting. */
+/* Per-token flags, in each token's `seg` byte. */
 enum {
     G_SPACE = 1,    /* whitespace before the token */
     G_LINE = 2,     /* a line break before it (or the start of the text) */
@@ -526,8 +526,7 @@ typedef struct seg {
     size_t len;
     fl_arena *arena;
     fl_token *toks; /* in the arena: becomes doc->tokens */
-    uint8_t *flags; /* malloc'd, parallel to toks (room for flags_cap) */
-    size_t n, cap, flags_cap;
+    size_t n, cap;
     /* the tokens split_sentences must look at (a line break before them,
      * an abbreviation, a punctuation mark that may end a sentence), and
      * the double quotes mark_quotes pairs, each with the number of
@@ -590,7 +589,7 @@ static inline bool stop_push(seg *sg)
 
 static inline int ab_of(const seg *sg, size_t i)
 {
-    return (sg->flags[i] >> T_AB_SHIFT) & 7;
+    return (sg->toks[i].seg >> T_AB_SHIFT) & 7;
 }
 
 /* Makes room for more tokens. */
@@ -606,13 +605,6 @@ static bool grow_tokens(seg *sg)
     if (sg->n)
         memcpy(t, sg->toks, sg->n * sizeof *t);
     sg->toks = t;
-    if (cap > sg->flags_cap) {
-        uint8_t *f = realloc(sg->flags, cap);
-        if (!f)
-            return false;
-        sg->flags = f;
-        sg->flags_cap = cap;
-    }
     sg->cap = cap;
     return true;
 }
@@ -646,7 +638,7 @@ static inline bool push_token(seg *sg, size_t off, size_t len, fl_token_kind kin
     t->all_caps = false;
     t->abbrev = (flags >> T_AB_SHIFT) & 7;
     t->shape = 0;
-    sg->flags[sg->n] = flags;
+    t->seg = flags;
     sg->nonwords += kind != FL_TOK_WORD;
     sg->nolower += (flags & T_NOLOWER) != 0;
     sg->n++;
@@ -709,8 +701,8 @@ static inline bool push_plain(seg *sg, size_t off, size_t len, fl_token_kind kin
                                  .kind = kind,
                                  .capitalized = capitalized,
                                  .all_caps = all_caps,
-                                 .shape = (uint8_t)shape};
-    sg->flags[sg->n] = flags;
+                                 .shape = (uint8_t)shape,
+                                 .seg = flags};
     sg->nonwords += kind != FL_TOK_WORD;
     sg->nolower += (flags & T_NOLOWER) != 0;
     sg->n++;
@@ -1111,8 +1103,7 @@ static inline bool push_one_byte(seg *sg, size_t off, fl_token_kind kind, uint8_
 {
     if (sg->n == sg->cap && !grow_tokens(sg))
         return false;
-    sg->toks[sg->n] = (fl_token){.off = off, .len = 1, .kind = kind};
-    sg->flags[sg->n] = gap;
+    sg->toks[sg->n] = (fl_token){.off = off, .len = 1, .kind = kind, .seg = gap};
     sg->nonwords++;
     sg->n++;
     return true;
@@ -1125,7 +1116,6 @@ static inline bool push_period(seg *sg, size_t off)
     if ((sg->n == sg->cap && !grow_tokens(sg)) || !stop_push(sg))
         return false;
     sg->toks[sg->n] = (fl_token){.off = off, .len = 1, .kind = FL_TOK_PUNCT};
-    sg->flags[sg->n] = 0;
     sg->nonwords++;
     sg->n++;
     return true;
@@ -1490,7 +1480,7 @@ static inline bool is_terminal(const seg *sg, size_t i)
 /* A closing quote or bracket attached to what precedes it. */
 static bool is_closer(const seg *sg, size_t i)
 {
-    if (sg->flags[i] & G_SPACE)
+    if (sg->toks[i].seg & G_SPACE)
         return false;
     switch (mark_cp(sg, i)) {
     case '"':
@@ -1576,7 +1566,7 @@ static __attribute__((noinline)) size_t list_marker_else(const seg *sg, size_t i
             break;
         }
     } else if (t->kind == FL_TOK_NUMBER && t->len <= 3 && i + 1 < sg->n &&
-               !(sg->flags[i + 1] & G_SPACE) &&
+               !(sg->toks[i + 1].seg & G_SPACE) &&
                (mark_cp(sg, i + 1) == '.' || mark_cp(sg, i + 1) == ')')) {
         const unsigned char *w = tok_text(sg, i);
         m = 2;
@@ -1586,32 +1576,23 @@ static __attribute__((noinline)) size_t list_marker_else(const seg *sg, size_t i
     }
     if (!m || i + m >= sg->n)
         return 0;
-    uint8_t after = sg->flags[i + m];
+    uint8_t after = sg->toks[i + m].seg;
     return (after & G_SPACE) && !(after & G_LINE) ? m : 0;
 }
 
 /* Tokens making the list marker at line-start token i ("-", "1." ...). */
 static inline size_t list_marker(const seg *sg, size_t i)
 {
-    if (!(sg->flags[i] & G_LINE) || sg->toks[i].kind == FL_TOK_WORD)
+    if (!(sg->toks[i].seg & G_LINE) || sg->toks[i].kind == FL_TOK_WORD)
         return 0;
     return list_marker_else(sg, i);
 }
 
-/* Sets T_QUOTED in f[0..n): eight flags at a time, the last eight
- * overlapping the ones before them (setting a bit twice is harmless). */
-static void mark_quoted(uint8_t *f, size_t n)
+/* Sets T_QUOTED in tokens t[0..n). */
+static void mark_quoted(fl_token *t, size_t n)
 {
-    _Static_assert(T_QUOTED == 0x80, "T_QUOTED is each byte's top bit");
-    if (n < 8) {
-        for (size_t k = 0; k < n; k++)
-            f[k] |= T_QUOTED;
-        return;
-    }
-    uint8_t *last = f + n - 8;
-    for (; f < last; f += 8)
-        fl_store8(f, fl_load8(f) | FL_BYTES_80);
-    fl_store8(last, fl_load8(last) | FL_BYTES_80);
+    for (size_t k = 0; k < n; k++)
+        t[k].seg |= T_QUOTED;
 }
 
 /* Marks the tokens inside each double-quoted span ("...", “...”, «...»)
@@ -1625,12 +1606,12 @@ static void mark_quotes(seg *sg)
         size_t i = sg->quotes.v[q], para = sg->quotes.v[q + 1] >> 2, kind = sg->quotes.v[q + 1] & 3;
         if (para != open_para)
             is_open = false; /* a paragraph began after the opening quote */
-        uint8_t g = sg->flags[i];
+        uint8_t g = sg->toks[i].seg;
         bool straight = kind == Q_STRAIGHT;
         bool opener = kind == Q_OPEN;
         bool closer = kind == Q_CLOSE;
         if (straight) {
-            bool space_after = i + 1 >= sg->n || (sg->flags[i + 1] & G_SPACE);
+            bool space_after = i + 1 >= sg->n || (sg->toks[i + 1].seg & G_SPACE);
             if (!(g & G_SPACE))
                 closer = true;
             else if (!space_after)
@@ -1641,7 +1622,7 @@ static void mark_quotes(seg *sg)
             open_para = para;
             is_open = true;
         } else if (closer && is_open) {
-            mark_quoted(sg->flags + open + 1, i - open - 1);
+            mark_quoted(sg->toks + open + 1, i - open - 1);
             is_open = false;
         }
     }
@@ -1652,12 +1633,12 @@ static bool split_before(const seg *sg, size_t term, size_t j)
 {
     if (j >= sg->n)
         return true;
-    uint8_t g = sg->flags[j];
+    uint8_t g = sg->toks[j].seg;
     if (g & G_PARA)
         return true;
     if (!(g & G_SPACE))
         return false;
-    if ((sg->flags[term] & T_QUOTED) && (g & T_QUOTED))
+    if ((sg->toks[term].seg & T_QUOTED) && (g & T_QUOTED))
         return false; /* inside one quotation */
     size_t w;
     if (!starts_sentence(sg, j, &w))
@@ -1766,7 +1747,7 @@ static fl_status split_sentences(fl_doc *doc, seg *sg)
             continue;
         i = sp->tok;
         counts at = {sp->nonwords, sp->nolower};
-        uint8_t g = sg->flags[i];
+        uint8_t g = sg->toks[i].seg;
         if (i > 0 && (g & G_PARA)) {
             if (i > start && !add_sentence(doc, start, i, start_para, sg, start_at, at))
                 return FL_ENOMEM;
@@ -1791,7 +1772,7 @@ static fl_status split_sentences(fl_doc *doc, seg *sg)
         if (!is_terminal(sg, i))
             continue;
         size_t term = i, j = i + 1;
-        while (j < n && !(sg->flags[j] & G_SPACE) && (is_closer(sg, j) || is_terminal(sg, j))) {
+        while (j < n && !(sg->toks[j].seg & G_SPACE) && (is_closer(sg, j) || is_terminal(sg, j))) {
             if (is_terminal(sg, j))
                 term = j;
             j++;
@@ -1800,7 +1781,7 @@ static fl_status split_sentences(fl_doc *doc, seg *sg)
             /* the counts at j: those at i and the few tokens up to j */
             for (size_t k = i; k < j; k++) {
                 at.nonwords += sg->toks[k].kind != FL_TOK_WORD;
-                at.nolower += (sg->flags[k] & T_NOLOWER) != 0;
+                at.nolower += (sg->toks[k].seg & T_NOLOWER) != 0;
             }
             if (!add_sentence(doc, start, j, start_para, sg, start_at, at))
                 return FL_ENOMEM;
@@ -1824,7 +1805,7 @@ static void sentence_headline(fl_sentence *st, const seg *sg)
     size_t first = st->first_token, end = first + st->token_count;
     /* most sentences: not on lines of their own */
     st->headline = false;
-    if (!(sg->flags[first] & G_LINE) || (end < sg->n && !(sg->flags[end] & G_LINE)))
+    if (!(sg->toks[first].seg & G_LINE) || (end < sg->n && !(sg->toks[end].seg & G_LINE)))
         return;
     size_t last = end - 1;
     while (last > first && is_closer(sg, last))
@@ -1872,7 +1853,7 @@ static __attribute__((noinline)) void line_sentence_flags(fl_sentence *st, const
 static inline void sentence_flags(fl_sentence *st, const seg *sg, size_t words, size_t nolower)
 {
     size_t first = st->first_token, end = first + st->token_count;
-    if ((sg->flags[first] & G_LINE) && (end >= sg->n || (sg->flags[end] & G_LINE))) {
+    if ((sg->toks[first].seg & G_LINE) && (end >= sg->n || (sg->toks[end].seg & G_LINE))) {
         line_sentence_flags(st, sg, words, nolower);
         return;
     }
@@ -1920,10 +1901,8 @@ struct fl_stem_cache {
      * quarters of the cost; made on first use (NULL: not yet, or failed) */
     struct sb_stemmer *ascii_stemmer;
     bool ascii_tried;
-    /* the segmenter's scratch (seg: flags, stops, quotes), kept from one
+    /* the segmenter's scratch (seg: stops, quotes), kept from one
      * document to the next so that each is not allocated again; malloc'd */
-    uint8_t *flags;
-    size_t flags_cap;
     stop_vec stops;
     idx_vec quotes;
 };
@@ -1934,7 +1913,6 @@ void fl_stem_cache_free(fl_stem_cache *cache)
         return;
     fl_arena_free(cache->arena);
     free(cache->slots);
-    free(cache->flags);
     free(cache->stops.v);
     free(cache->quotes.v);
     if (cache->ascii_stemmer)
@@ -2759,7 +2737,24 @@ static __attribute__((noinline)) bool note_quote(seg *sg, size_t idx)
     return idx_push(&sg->quotes, idx) && idx_push(&sg->quotes, sg->paras << 2 | Q_STRAIGHT);
 }
 
-/* Writes a word of fast_words at tok: off, len and the fields from kind on
+/* Where the byte at `field` (an offset in fl_token) sits in a token's
+ * fields from kind on read as eight bytes (its tail): a shift. */
+static inline unsigned tail_shift(size_t field)
+{
+    size_t b = field - offsetof(fl_token, kind);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    b = 7 - b;
+#endif
+    return (unsigned)(8 * b);
+}
+
+/* A tail with the byte at `field` v and the others 0. */
+static inline uint64_t tail_of(size_t field, unsigned v)
+{
+    return (uint64_t)v << tail_shift(field);
+}
+
+/* Writes a token of fast_words at tok: off, len and the fields from kind on
  * (tail); returns the token after it. */
 static inline fl_token *put_word(fl_token *tok, size_t off, size_t len, uint64_t tail)
 {
@@ -2767,6 +2762,13 @@ static inline fl_token *put_word(fl_token *tok, size_t off, size_t len, uint64_t
     tok->len = len;
     memcpy((unsigned char *)tok + offsetof(fl_token, kind), &tail, 8);
     return tok + 1;
+}
+
+/* For fast_words: sets the gap of token fix, written with G_SPACE, to g
+ * (again is harmless). */
+static inline void settle(fl_token *fix, uint8_t g)
+{
+    fix->seg = (uint8_t)((fix->seg & ~G_SPACE) | g);
 }
 
 /* The most common cases of scan_plain, scan_joined and tokenize in a loop
@@ -2809,10 +2811,9 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
     if (room < 2)
         return i;
     size_t lim = last - at >= room - 2 ? at + (room - 2) : last;
-    uint8_t *flag = sg->flags + sg->n;
     /* a word's fields from kind on (all but off and len), small or
-     * capitalized, copied as eight bytes: one store instead of clearing the
-     * token and setting the capital's bytes */
+     * capitalized, with its seg byte, copied as eight bytes: one store
+     * instead of clearing the token and setting the capital's bytes */
     _Static_assert(sizeof(fl_token) - offsetof(fl_token, kind) == 8, "fl_token tail");
     const fl_token number = {.kind = FL_TOK_NUMBER, .shape = FL_TS_KNOWN | FL_TS_DIGIT},
                    small_word = {.kind = FL_TOK_WORD, .shape = FL_TS_KNOWN | FL_TS_LETTER},
@@ -2831,6 +2832,20 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
     memcpy(&number_tail, (const unsigned char *)&number + TAIL, 8);
     memcpy(&small_tail, (const unsigned char *)&small_word + TAIL, 8);
     memcpy(&cap_tail, (const unsigned char *)&cap_word + TAIL, 8);
+    enum { SEG = offsetof(fl_token, seg), KIND = offsetof(fl_token, kind) };
+    /* the tails of tokens after a space hold G_SPACE, the gap of most tokens
+     * here; those attached to what precedes them none. The last token
+     * whose gap may be another, fix_g, is `fix` (written, or next): its gap
+     * is set (settle) once it is written, so that the common steps need
+     * not carry the gap */
+    const uint64_t space = tail_of(SEG, G_SPACE), punct_tail = tail_of(KIND, FL_TOK_PUNCT),
+                   symbol_tail = tail_of(KIND, FL_TOK_SYMBOL);
+    small_tail |= space;
+    cap_tail |= space;
+    caps_tail |= space | tail_of(SEG, T_NOLOWER);
+    number_tail |= space;
+    fl_token *fix = tok;
+    uint8_t fix_g = g, joined = 0;
     size_t nolower = 0, others = 0;
     while (at <= lim) {
         uint64_t w = fl_load8(s + at);
@@ -2854,22 +2869,24 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                         break;
                     if (!note_quote(sg, (size_t)(tok - sg->toks)))
                         return SIZE_MAX;
-                    *tok++ = (fl_token){.off = pos, .len = 1, .kind = FL_TOK_PUNCT};
-                    *flag++ = g;
+                    tok = put_word(tok, pos, 1, punct_tail | space);
+                    settle(fix, fix_g);
                     others++;
                     at++;
-                    g = 0;
                     if (s[at] == ' ') {
                         at++;
-                        g = G_SPACE;
+                    } else {
+                        fix = tok; /* attached to the next token */
+                        fix_g = 0;
                     }
                     continue;
                 }
-                *tok++ = (fl_token){.off = pos, .len = 1, .kind = (fl_token_kind)(kind - 1)};
-                *flag++ = g;
+                tok = put_word(tok, pos, 1, tail_of(KIND, kind - 1) | space);
+                settle(fix, fix_g);
+                fix = tok; /* attached to the next token */
+                fix_g = 0;
                 others++;
                 at++;
-                g = 0;
                 continue;
             }
             /* at most 7: eight digits or more stop at a digit (the caller's) */
@@ -2884,18 +2901,11 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
             bool comma = t == ',', spaced = at + k + 1 < len && s[at + k + 1] == ' ';
             if (t != ' ' && !((comma || t == '%') && spaced))
                 break;
-            tok->off = pos;
-            tok->len = k;
-            memcpy((unsigned char *)tok + TAIL, &number_tail, 8);
-            tok++;
-            *flag++ = g;
+            tok = put_word(tok, pos, k, number_tail);
             others++;
             at += k + 1;
-            g = G_SPACE;
             if (t != ' ') {
-                *tok++ = (fl_token){
-                    .off = pos + k, .len = 1, .kind = comma ? FL_TOK_PUNCT : FL_TOK_SYMBOL};
-                *flag++ = 0;
+                tok = put_word(tok, pos + k, 1, comma ? punct_tail : symbol_tail);
                 others++;
                 at++;
             }
@@ -2930,35 +2940,26 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                      * tokens at each step), then on to the next
                      * sentence's first word when a space and a word
                      * follow, else back to the caller */
+                    if (!period_ends(s, len, at, k))
+                        break;
                     sg->nolower += nolower;
-                    if (!period_ends(s, len, at, k)) {
-                        sg->n = (size_t)(tok - sg->toks);
-                        sg->nonwords += others;
-                        if (sg->n == first && (*gap & (G_LINE | G_PARA))) {
-                            sg->stops.n--; /* as at the end */
-                            sg->paras -= (*gap & G_PARA) != 0;
-                        }
-                        *gap = g;
-                        return at;
-                    }
                     tok = put_word(tok, at, k, tail);
-                    *flag++ = g;
                     sg->n = (size_t)(tok - sg->toks);
                     sg->nonwords += others;
                     if (!stop_push(sg)) /* the period: a stop, as push_token notes it */
                         return SIZE_MAX;
-                    *tok++ = (fl_token){.off = at + k, .len = 1, .kind = FL_TOK_PUNCT};
-                    *flag++ = 0;
+                    tok = put_word(tok, at + k, 1, punct_tail);
                     sg->n++;
                     sg->nonwords++;
                     nolower = others = 0; /* counted */
                     at += k + 1;
                     if (len - at >= 2 && s[at] == ' ' && alnum_counts[s[at + 1]]) {
                         at++; /* on to the next sentence's first word */
-                        g = G_SPACE;
                         continue;
                     }
-                    g = 0;
+                    settle(fix, fix_g);
+                    fix = tok;
+                    fix_g = 0;
                     break;
                 }
                 size_t n2;
@@ -2981,32 +2982,30 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                     alnum_word c = alnum_word_at(s, at);
                     if (c.len) {
                         k = c.len;
-                        tail = c.tail;
-                        g |= c.flag;
+                        tail = c.tail | space | tail_of(SEG, c.flag);
                         nolower += c.flag != 0;
                         goto spaced;
                     }
                 }
                 if (t == '\'' || t == '-')
-                    g |= G_JOINED;
+                    joined = G_JOINED;
                 break; /* or a capital after the first letter */
             }
             tok = put_word(tok, at, k, tail);
-            *flag++ = g;
             if (__builtin_expect(upper && k == 1, 0))
                 nolower++;
             at += k;
             if (t == ',' && k >= 2 && at + 1 < len && s[at + 1] == ' ') {
                 /* ", " after the word: the comma as tokenize pushes it
                  * (push_one_byte), then on to the next word */
-                *tok++ = (fl_token){.off = at, .len = 1, .kind = FL_TOK_PUNCT};
-                *flag++ = 0;
+                tok = put_word(tok, at, 1, punct_tail);
                 others++;
                 at += 2;
-                g = G_SPACE;
                 continue;
             }
-            g = 0;
+            settle(fix, fix_g);
+            fix = tok; /* attached to the next token */
+            fix_g = 0;
             if (t == '"')
                 continue; /* the quote next, as above */
             break;
@@ -3017,7 +3016,6 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
             if (k >= 8 || upper != (0x2020202020202020ull & fl_low_bytes(k)))
                 break;
             tail = caps_tail;
-            g |= T_NOLOWER;
             nolower++;
         } else if (__builtin_expect(upper && k == 1, 0)) {
             nolower++; /* a capital on its own: "I", "A" (T_NOLOWER only
@@ -3025,9 +3023,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
         }
     spaced:
         tok = put_word(tok, at, k, tail);
-        *flag++ = g;
         at += k + 1;
-        g = G_SPACE;
     }
     sg->n = (size_t)(tok - sg->toks);
     sg->nolower += nolower;
@@ -3036,7 +3032,12 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
         sg->stops.n--; /* nothing pushed: the caller's token notes it */
         sg->paras -= (*gap & G_PARA) != 0;
     }
-    *gap = g;
+    uint8_t next = fix_g; /* the gap of the token at `at` */
+    if (fix != tok) {
+        settle(fix, fix_g);
+        next = G_SPACE;
+    }
+    *gap = next | joined;
     return at;
 }
 
@@ -3321,11 +3322,11 @@ fl_status fl_segment(fl_doc *doc)
         .s = (const unsigned char *)doc->prose.text, .len = doc->prose.len, .arena = doc->arena};
     fl_vec_init(&doc->sentences, sizeof(fl_sentence));
     fl_vec_init(&doc->tokens, sizeof(fl_token));
+    if ((uint64_t)sg.len > UINT32_MAX)
+        return FL_ETOOBIG; /* a token keeps its offset in 32 bits */
     /* with a workspace, the scratch of the documents before */
     fl_stem_cache *keep = doc->ws ? ws_stems(doc->ws) : NULL;
     if (keep) {
-        sg.flags = keep->flags;
-        sg.flags_cap = keep->flags_cap;
         sg.stops = (stop_vec){.v = keep->stops.v, .cap = keep->stops.cap};
         sg.quotes = (idx_vec){.v = keep->quotes.v, .cap = keep->quotes.cap};
     }
@@ -3342,12 +3343,9 @@ fl_status fl_segment(fl_doc *doc)
     if (status == FL_OK)
         status = fill_contexts(doc);
     if (keep) {
-        keep->flags = sg.flags;
-        keep->flags_cap = sg.flags_cap;
         keep->stops = (stop_vec){.v = sg.stops.v, .cap = sg.stops.cap};
         keep->quotes = (idx_vec){.v = sg.quotes.v, .cap = sg.quotes.cap};
     } else {
-        free(sg.flags);
         free(sg.stops.v);
         free(sg.quotes.v);
     }

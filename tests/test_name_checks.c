@@ -86,7 +86,7 @@ static void segment(fl_doc *doc)
             for (size_t k = start; k < stop;) {
                 if (!is_word_byte(t[k])) {
                     fl_token *tok = fl_vec_push(doc->arena, &doc->tokens);
-                    *tok = (fl_token){k, 1, FL_TOK_PUNCT, false, false, 0, false};
+                    *tok = (fl_token){.off = k, .len = 1, .kind = FL_TOK_PUNCT};
                     k++;
                     if (t[k - 1] == ' ')
                         doc->tokens.count--;
@@ -97,8 +97,11 @@ static void segment(fl_doc *doc)
                     w++;
                 fl_token *tok = fl_vec_push(doc->arena, &doc->tokens);
                 bool cap = t[k] >= 'A' && t[k] <= 'Z';
-                *tok = (fl_token){k, w - k, FL_TOK_WORD, cap, cap && !has_lower(t + k, w - k),
-                                  0, false};
+                *tok = (fl_token){.off = k,
+                                  .len = w - k,
+                                  .kind = FL_TOK_WORD,
+                                  .capitalized = cap,
+                                  .all_caps = cap && !has_lower(t + k, w - k)};
                 words++;
                 caps += cap;
                 k = w;

@@ -847,6 +847,25 @@ START_TEST(empty_and_blank_input)
 }
 END_TEST
 
+/* A token keeps its offset and length in 32 bits: longer prose is
+ * refused before a byte of it is read (the text here is never read). */
+START_TEST(prose_over_4gb_refused)
+{
+    if (SIZE_MAX <= UINT32_MAX)
+        return;
+    fl_doc *doc = calloc(1, sizeof *doc);
+    ck_assert_ptr_nonnull(doc);
+    doc->arena = fl_arena_new();
+    ck_assert_ptr_nonnull(doc->arena);
+    doc->prose.text = "x";
+    doc->prose.len = (size_t)UINT32_MAX + 1;
+    ck_assert_int_eq(fl_segment(doc), FL_ETOOBIG);
+    ck_assert_uint_eq(doc->tokens.count, 0);
+    ck_assert_uint_eq(doc->sentences.count, 0);
+    doc_free(doc);
+}
+END_TEST
+
 START_TEST(bom_is_whitespace)
 {
     const char *text = "\xEF\xBB\xBFNvidia declined to comment.";
@@ -1433,6 +1452,7 @@ Suite *fl_test_suite(void)
     tcase_add_test(tc, tokens_abbreviations_keep_period);
     tcase_add_test(tc, token_flags);
     tcase_add_test(tc, empty_and_blank_input);
+    tcase_add_test(tc, prose_over_4gb_refused);
     tcase_add_test(tc, bom_is_whitespace);
     tcase_add_test(tc, crlf_lines_and_paragraphs);
     tcase_add_test(tc, megabyte_line_without_punctuation);
