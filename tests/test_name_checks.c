@@ -812,6 +812,29 @@ START_TEST(spelling_more_frequent_in_document)
 }
 END_TEST
 
+/* A span listed twice (two mentions at one place: the names' offsets do
+ * not rise) counts once: each of the four uses of Nadella is counted
+ * once, as without the second listing. */
+START_TEST(spelling_span_listed_twice_counts_once)
+{
+    mspec specs[] = {NAME("Satya Nadella"), NAME("Anna Nadella"), NAME("Anna Nadella"),
+                     NAME("Satya Nadela")};
+    tdoc *t = make_doc("Satya Nadella spoke. Satya Nadella left.\n"
+                       "Anna Nadella said AI mattered. Anna Nadella smiled.\n"
+                       "Satya Nadela then returned.\n",
+                       specs, 4, NULL);
+    const fl_finding *f[16];
+    size_t n = run_rule(t, "name-spelling", f);
+    if (n != 1)
+        dump(t);
+    ck_assert_uint_eq(n, 1);
+    ck_assert_str_eq(f[0]->text, "Satya Nadela");
+    ck_assert_str_eq(f[0]->suggestion, "Satya Nadella");
+    ck_assert_ptr_nonnull(strstr(f[0]->message, "`Nadella` (line 2, 4 times)"));
+    free_doc(t);
+}
+END_TEST
+
 /* The word a typo is corrected towards is cited from the most used name
  * holding it, the first by fold on a tie (Anna Nadella before Satya
  * Nadella, though Satya Nadella comes first). */
@@ -1117,6 +1140,7 @@ Suite *fl_test_suite(void)
     tcase_add_test(tc, spelling_near_lexicon_name);
     tcase_add_test(tc, spelling_two_edits_only_for_long_names);
     tcase_add_test(tc, spelling_more_frequent_in_document);
+    tcase_add_test(tc, spelling_span_listed_twice_counts_once);
     tcase_add_test(tc, spelling_lexicon_person);
     tcase_add_test(tc, spelling_smith_and_smyth);
     tcase_add_test(tc, spelling_johnson_and_johnston);

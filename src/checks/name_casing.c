@@ -46,12 +46,34 @@ static bool all_caps_cstr(const char *s)
     }
     return letters >= 2;
 }
+/* Whether t[a..b) holds only small ASCII letters, spaces and line
+ * breaks: none is a byte of a word in capitals (no small letter), nor a
+ * token's first or last byte but for a small letter. */
+static const unsigned char QUIET[256] = {['a' ... 'z'] = 1, [' '] = 1, ['\n'] = 1};
+
+static bool quiet_bytes(const char *t, size_t a, size_t b)
+{
+    for (; a < b; a++)
+        if (!QUIET[(unsigned char)t[a]])
+            return false;
+    return true;
+}
+
 /* An all-caps mention inside a run of all-caps words ("DEAD OR ALIVE
  * ULTIMATE" as a run-in heading) is shouting, not a casing of the name.
  * `caps`: whether the mention's surface is all caps (all_caps_cstr). */
 static bool in_caps_run(const fl_doc *doc, const fl_mention *m, bool caps)
 {
     if (!caps || m->sentence >= doc->sentences.count)
+        return false;
+    /* a word within two bytes before the mention ends in the three bytes
+     * before it, one within two bytes after starts in the three after:
+     * when those bytes are small letters and spaces (most mentions, "the
+     * NASA said"), the last byte of the one and the first of the other
+     * is a small letter (or there is none), so neither is in capitals */
+    size_t end = m->off + m->len, len = doc->prose.len;
+    if (end <= len && quiet_bytes(doc->prose.text, m->off >= 3 ? m->off - 3 : 0, m->off) &&
+        quiet_bytes(doc->prose.text, end, end + 3 <= len ? end + 3 : len))
         return false;
     const fl_sentence *s = FL_DOC_SENTENCE(doc, m->sentence);
     /* the tokens are in text order: the first that ends within two bytes

@@ -56,8 +56,9 @@ typedef struct name_group {
     bool sorted;
     const use_lists *lists; /* its uses listed from head (an index in keep) */
     uint32_t head;
-    /* its most frequent exact form: main_form; until the group is sorted,
-     * main_form.uses is only the form's first use (not the run of them) */
+    /* its most frequent exact form: main_form, NULL until made (group_main);
+     * until the group is sorted, main_form.uses is only the form's first
+     * use (not the run of them) */
     const fl_name_form *main;
     fl_name_form main_form;
     const char *fold;
@@ -261,6 +262,15 @@ static name_group *find_group(const group_table *t, const char *fold, size_t len
     return &t->items[t->of[id] - 1];
 }
 
+static bool make_main(fl_doc *doc, name_group *g);
+
+/* Makes the group's main form when not yet done. False when out of
+ * memory. */
+static bool group_main(fl_doc *doc, name_group *g)
+{
+    return g->main || make_main(doc, g);
+}
+
 /* The exact form with its word `which` replaced by `word`; NULL when the
  * form's words do not line up with its fold key's. */
 static const char *replace_word(fl_doc *doc, const fl_name_form *form, size_t nwords, size_t which,
@@ -275,8 +285,10 @@ static const char *replace_word(fl_doc *doc, const fl_name_form *form, size_t nw
 }
 
 /* The word as first written in the document: its original case. */
-static const char *original_word(fl_doc *doc, const name_group *g, size_t which)
+static const char *original_word(fl_doc *doc, name_group *g, size_t which)
 {
+    if (!group_main(doc, g))
+        return NULL;
     word_ref w[MAX_WORDS];
     if (split_words(g->main->text, g->main->len, w, MAX_WORDS) != g->nwords)
         return NULL;
@@ -318,6 +330,8 @@ static bool group_uses(fl_doc *doc, name_group *g)
  * memory. */
 static bool sort_group(fl_doc *doc, name_group *g)
 {
+    if (!group_main(doc, g))
+        return false;
     if (g->sorted)
         return true;
     if (!group_uses(doc, g) || !fl_name_uses_sort_group(doc, g->uses, g->count))
@@ -375,6 +389,8 @@ static void check_misspelling(fl_doc *doc, name_group *g, const group_table *gro
     const fl_lex_hit *hits = g->misspellings;
     size_t n = g->nmisspellings;
     char a[KEY_CAP], b[KEY_CAP];
+    if (!group_main(doc, g))
+        return;
     for (size_t i = 0; i < n; i++) {
         const char *canon = hits[i].entry->canonical;
         /* casing and spacing slips belong to name-casing and name-variant */
@@ -384,6 +400,8 @@ static void check_misspelling(fl_doc *doc, name_group *g, const group_table *gro
             continue;
         size_t cl = fold_into(canon, strlen(canon), a);
         name_group *right = cl ? find_group(groups, a, cl) : NULL;
+        if (right && !group_main(doc, right))
+            return;
         const char *message =
             right ? fl_arena_printf(doc->arena,
                                     "`%s` (%s) is a known misspelling of `%s` (%s); write `%s`",
@@ -546,6 +564,8 @@ static void check_lexicon_near(fl_doc *doc, name_group *g, const group_table *gr
         return;
     char buf[KEY_CAP];
     const char *skel;
+    if (!group_main(doc, g))
+        return;
     size_t sl = main_skeleton(doc, g, buf, sizeof buf, &skel);
     if (sl == 0 || sl >= sizeof buf)
         return;
@@ -595,6 +615,8 @@ static void check_lexicon_near(fl_doc *doc, name_group *g, const group_table *gr
     const char *right_text = form;
     size_t cl = fold_into(right_text, strlen(right_text), fold);
     name_group *right = cl ? find_group(groups, fold, cl) : NULL;
+    if (right && !group_main(doc, right))
+        return;
     const char *message =
         right ? fl_arena_printf(doc->arena,
                                 "`%s` (%s) is %s off the known name `%s` (%s); "
@@ -1054,6 +1076,8 @@ static void check_document(fl_doc *doc, name_group *groups, size_t ng)
                     which = x;
             if (which == grp->nwords || qualified(doc, grp))
                 continue;
+            if (!group_main(doc, grp))
+                return;
             const char *fixed = replace_word(doc, grp->main, grp->nwords, which, right_word);
             if (!fixed)
                 continue;
@@ -1117,27 +1141,20 @@ static size_t count_forms(const use_lists *l, size_t head, size_t count, const f
     return nforms;
 }
 
-/* Fills g from the uses of one fold key (in mention order), as
- * fl_name_forms would split them, keeping only what this check reads: a
- * span listed twice (a mention of two kinds) counts once, and the most
+/* Makes g's main form from the uses of its fold key (in mention order),
+ * as fl_name_forms would split them, keeping only what this check reads:
+ * a span listed twice (a mention of two kinds) counts once, and the most
  * frequent exact form (the first in form order on a tie) is the group's
  * main form. The uses are sorted only when that cannot be told from
  * mention order (else when the group is reported). False when out of
  * memory. */
-static bool make_group(fl_doc *doc, name_group *g, const use_lists *lists, size_t head,
-                       size_t count)
+static bool make_main(fl_doc *doc, name_group *g)
 {
+    const use_lists *lists = g->lists;
+    size_t head = g->head, count = g->count;
     const fl_name_use *forms[FEW_FORMS], *u = &lists->uses[lists->keep[head]];
     size_t counts[FEW_FORMS], best_count = 1;
     size_t nforms = count > 1 ? count_forms(lists, head, count, forms, counts) : 1;
-    g->lists = lists;
-    g->head = (uint32_t)head;
-    g->count = count;
-    /* one use: the shared one (not written) */
-    g->uses = count == 1 ? &lists->uses[lists->keep[head]] : NULL;
-    g->sorted = count == 1;
-    const char *fold = u->key;
-    size_t fold_len = u->key_len;
     if (count > 1 && nforms) {
         /* no span twice: the count stands; the most used form, the first
          * in form order on a tie; its first use is its first in mention
@@ -1189,10 +1206,32 @@ static bool make_group(fl_doc *doc, name_group *g, const use_lists *lists, size_
     }
     g->main_form = (fl_name_form){.text = text, .len = u->form_len, .uses = u, .count = best_count};
     g->main = &g->main_form;
+    return true;
+}
+
+/* Fills g from the uses of one fold key (in mention order): its count,
+ * words and lexicon entries. Its main form (make_main) is made here when
+ * `rising` is false (the names' offsets do not rise strictly: a span may
+ * be listed twice, and the count stands only once make_main has dropped
+ * it), else when first asked (group_main; most groups are never
+ * reported). False when out of memory. */
+static bool make_group(fl_doc *doc, name_group *g, const use_lists *lists, size_t head,
+                       size_t count, bool rising)
+{
+    const fl_name_use *u = &lists->uses[lists->keep[head]];
+    g->lists = lists;
+    g->head = (uint32_t)head;
+    g->count = count;
+    /* one use: the shared one (not written) */
+    g->uses = count == 1 ? &lists->uses[lists->keep[head]] : NULL;
+    g->sorted = count == 1;
+    g->main = NULL;
+    if (!rising && !make_main(doc, g))
+        return false;
     g->qualified = -1;
     g->reported = false;
-    g->fold = fold;
-    g->fold_len = fold_len ? fold_len : strlen(fold);
+    g->fold = u->key;
+    g->fold_len = u->key_len ? u->key_len : strlen(u->key);
     g->nwords = split_fold(g->fold, g->fold_len, g->words, MAX_WORDS);
     if (g->nwords > MAX_WORDS)
         g->nwords = 0; /* a run of more words than a name has: not compared */
@@ -1214,9 +1253,18 @@ static void run(fl_doc *doc)
         doc->status = FL_ENOMEM;
         return;
     }
-    for (size_t k = 0; k < nnames; k++)
-        if (wanted(doc, FL_DOC_MENTION(doc, names[k])))
+    /* whether the wanted names' offsets rise strictly (they do when the
+     * mention pass made them): then no span is listed twice */
+    size_t last_off = 0;
+    bool rising = true;
+    for (size_t k = 0; k < nnames; k++) {
+        const fl_mention *m = FL_DOC_MENTION(doc, names[k]);
+        if (wanted(doc, m)) {
+            rising &= wanted_count == 0 || m->off > last_off;
+            last_off = m->off;
             keep[wanted_count++] = names[k];
+        }
+    }
     if (wanted_count == 0)
         return;
     fl_name_folds *folds = fl_name_folds_get(doc);
@@ -1261,7 +1309,7 @@ static void run(fl_doc *doc)
             continue;
         size_t count = group_of[id];
         group_of[id] = (uint32_t)(k + 1);
-        if (!make_group(doc, &groups[k++], &lists, head[id], count))
+        if (!make_group(doc, &groups[k++], &lists, head[id], count, rising))
             return;
     }
     group_table table = {groups, ng, &folds->set, group_of};

@@ -666,18 +666,6 @@ static int span_order(const void *pa, const void *pb)
     return a->off < b->off ? -1 : a->off > b->off;
 }
 
-/* Puts the entries in offset order: they are in mention order, which is
- * source order when the mention pass made the mentions; others (a
- * document built by hand) have them sorted. */
-static void span_entries_order(span_entry *entries, size_t n)
-{
-    for (size_t i = 1; i < n; i++)
-        if (entries[i].off < entries[i - 1].off) {
-            qsort(entries, n, sizeof *entries, span_order);
-            return;
-        }
-}
-
 /* The index of the use of a mention that starts at `off` with the form
  * text[off..off+len), or FL_NAME_NO_KEY; `off` no less than the one asked
  * about before with this cursor. */
@@ -1051,6 +1039,12 @@ static void run(fl_doc *doc)
      * a surface, whose uses are made only for a key written in several
      * forms (they bring no form of their own) */
     size_t n = 0, nrep = 0;
+    /* the entries are made in mention order, which is source order when
+     * the mention pass made the mentions; others (a document built by
+     * hand) are sorted below: `unsorted` once an entry starts before the
+     * one made before it */
+    size_t last_off = 0;
+    bool unsorted = false;
     /* the keys of the mentions and of the tokens that are names on their
      * own (camel case, hyphenated, codes, mixed scripts), unique */
     name_keys keys;
@@ -1073,6 +1067,8 @@ static void run(fl_doc *doc)
             if (!use_of[j])
                 continue;
             use_of[i] = use_of[j];
+            unsorted |= m->off < last_off;
+            last_off = m->off;
             entries[n + nrep++] = (span_entry){m->off, use_of[j] - 1, (uint32_t)i};
         } else {
             const fl_name_use *fu = &folds->uses[i];
@@ -1100,6 +1096,8 @@ static void run(fl_doc *doc)
             if (id == FL_NAME_NO_KEY)
                 return;
             u->group = (uint32_t)id;
+            unsorted |= m->off < last_off;
+            last_off = m->off;
             entries[n + nrep] = (span_entry){m->off, (uint32_t)n, (uint32_t)i};
             use_of[i] = (uint32_t)(n + 1);
             n++;
@@ -1109,7 +1107,8 @@ static void run(fl_doc *doc)
         return;
     all.count = n;
 
-    span_entries_order(entries, n + nrep);
+    if (unsorted)
+        qsort(entries, n + nrep, sizeof *entries, span_order);
     const span_cursor spans = {entries, entries + n + nrep};
     size_t ncand = 0;
     candidate *cands = scan_tokens(doc, &keys, spans, uses, &ncand);
