@@ -845,8 +845,114 @@ size_t fl_skeleton(const char *s, size_t len, unsigned flags, char *out, size_t 
     return o.len;
 }
 
-size_t fl_fold_skeleton(const char *s, size_t len, unsigned flags, char *fold, size_t fold_cap,
-                        size_t *fold_len, char *skel, size_t skel_cap)
+/* fl_fold_skeleton's fast path, below: each ASCII byte in one look-up, in
+ * lower case (whitespace as a space, which the lumping fold writes for
+ * it) in the low byte, with its class above. */
+enum {
+    P_LETTER = 0x100,
+    P_DIGIT = 0x200,
+    P_SPACE = 0x400,  /* whitespace: lumped in the fold, dropped from the skeleton */
+    P_DOT = 0x800,    /* - and .: kept in the fold, dropped from the skeleton */
+    P_OTHER = 0x1000, /* kept in both; ends the skeleton's run */
+    P_HIGH = 0x2000,  /* past ASCII: the fast path gives up */
+    P_WORD = P_LETTER | P_DIGIT,
+};
+#define PU(c) [c] = ((c) | 0x20) | P_LETTER, [(c) | 0x20] = ((c) | 0x20) | P_LETTER
+#define PD(c) [c] = (c) | P_DIGIT
+#define PO(c) [c] = (c) | P_OTHER
+// clang-format off
+static const uint16_t pair_tab[256] = {
+    PO(0), PO(1), PO(2), PO(3), PO(4), PO(5), PO(6), PO(7), PO(8),
+    ['\t' ... '\r'] = ' ' | P_SPACE,
+    PO(14), PO(15), PO(16), PO(17), PO(18), PO(19), PO(20), PO(21), PO(22), PO(23),
+    PO(24), PO(25), PO(26), PO(27), PO(28), PO(29), PO(30), PO(31),
+    [' '] = ' ' | P_SPACE,
+    PO('!'), PO('"'), PO('#'), PO('$'), PO('%'), PO('&'), PO('\''), PO('('), PO(')'),
+    PO('*'), PO('+'), PO(','),
+    ['-'] = '-' | P_DOT, ['.'] = '.' | P_DOT,
+    PO('/'),
+    PD('0'), PD('1'), PD('2'), PD('3'), PD('4'), PD('5'), PD('6'), PD('7'), PD('8'), PD('9'),
+    PO(':'), PO(';'), PO('<'), PO('='), PO('>'), PO('?'), PO('@'),
+    PU('A'), PU('B'), PU('C'), PU('D'), PU('E'), PU('F'), PU('G'), PU('H'), PU('I'),
+    PU('J'), PU('K'), PU('L'), PU('M'), PU('N'), PU('O'), PU('P'), PU('Q'), PU('R'),
+    PU('S'), PU('T'), PU('U'), PU('V'), PU('W'), PU('X'), PU('Y'), PU('Z'),
+    PO('['), PO('\\'), PO(']'), PO('^'), PO('_'), PO('`'),
+    PO('{'), PO('|'), PO('}'), PO('~'), PO(127),
+    [128 ... 255] = P_HIGH,
+};
+// clang-format on
+#undef PU
+#undef PD
+#undef PO
+
+/* Each byte as the digit/letter map of a mixed run leaves it: the digit a
+ * (lower case) letter stands for, any other byte itself. */
+#define I4(c) (c), (c) + 1, (c) + 2, (c) + 3
+#define I16(c) I4(c), I4((c) + 4), I4((c) + 8), I4((c) + 12)
+// clang-format off
+static const unsigned char digit_or_self[128] = {
+    I16(0), I16(16), I16(32), I16(48), I16(64), I16(80),
+    '`', 'a', '8', 'c', 'd', 'e', 'f', 'g', 'h', '1', 'j', 'k', '1', 'm', 'n', '0',
+    'p', 'q', 'r', '5', 't', 'u', 'v', 'w', 'x', 'y', '2', '{', '|', '}', '~', 127,
+};
+// clang-format on
+#undef I16
+#undef I4
+
+/* fold_ascii_pair() with the lumping fold (the default) from the start,
+ * for pure ASCII s[0..n): the fold into fold and the skeleton into skel
+ * (room for n + 1 bytes each, not NUL-terminated), their lengths in *fn
+ * and *kn. One table look-up a byte; a run of the skeleton that mixes
+ * letters and digits is mapped through a table once it ends. False at a
+ * byte past ASCII (the caller then takes the general path). */
+static inline bool fold_skeleton_ascii(const unsigned char *s, size_t n, char *fold, size_t *fn,
+                                       char *skel, size_t *kn)
+{
+    char *f = fold, *k = skel, *run = skel;
+    unsigned seen = 0; /* the classes met in the skeleton's current run */
+    for (const unsigned char *p = s, *e = s + n; p < e; p++) {
+        const unsigned x = pair_tab[*p];
+        const char c = (char)x;
+        if (x & P_WORD) {
+            *f++ = c;
+            *k++ = c;
+            seen |= x;
+            continue;
+        }
+        if (x & P_SPACE) {
+            if (f > fold && f[-1] != ' ')
+                *f++ = ' ';
+            continue;
+        }
+        *f++ = c;
+        if (x & P_DOT)
+            continue;
+        if (x & P_HIGH)
+            return false;
+        /* an "other" byte: a run of its own */
+        if ((seen & P_WORD) == P_WORD)
+            for (; run < k; run++)
+                *run = (char)digit_or_self[(unsigned char)*run];
+        *k++ = c;
+        run = k;
+        seen = 0;
+    }
+    if ((seen & P_WORD) == P_WORD)
+        for (; run < k; run++)
+            *run = (char)digit_or_self[(unsigned char)*run];
+    if (f > fold && f[-1] == ' ')
+        f--;
+    *fn = (size_t)(f - fold);
+    *kn = (size_t)(k - skel);
+    return true;
+}
+
+/* fl_fold_skeleton's general path (fast paths of its own for names and
+ * for ASCII with currency signs). */
+static __attribute__((noinline)) size_t fold_skeleton_general(const char *s, size_t len,
+                                                              unsigned flags, char *fold,
+                                                              size_t fold_cap, size_t *fold_len,
+                                                              char *skel, size_t skel_cap)
 {
     if (s && fold_cap > len && skel_cap > len) {
         /* ASCII letters in words one space apart (most names): the fold
@@ -889,6 +995,30 @@ size_t fl_fold_skeleton(const char *s, size_t len, unsigned flags, char *fold, s
     }
     *fold_len = fl_fold(s, len, flags, fold, fold_cap);
     return fl_skeleton(s, len, flags, skel, skel_cap);
+}
+
+size_t fl_fold_skeleton(const char *s, size_t len, unsigned flags, char *fold, size_t fold_cap,
+                        size_t *fold_len, char *skel, size_t skel_cap)
+{
+    /* pure ASCII under the lumping fold (most surfaces but plain names,
+     * which mentions.c keys from its masks: numbers, money, dates, codes)
+     * in one pass from a table */
+    if (s && len && fold_cap > len && skel_cap > len && !(flags & FL_FOLD_NO_LUMP)) {
+        /* most text ends in neither s nor a space, which
+         * trim_inflection looks for first */
+        const unsigned char last = (unsigned char)s[len - 1];
+        size_t n = (last | 0x20) == 's' || ascii_space(last)
+                       ? trim_inflection(s, len, fold_stages(flags))
+                       : len,
+               fn, kn;
+        if (fold_skeleton_ascii((const unsigned char *)s, n, fold, &fn, skel, &kn)) {
+            fold[fn] = '\0';
+            skel[kn] = '\0';
+            *fold_len = fn;
+            return kn;
+        }
+    }
+    return fold_skeleton_general(s, len, flags, fold, fold_cap, fold_len, skel, skel_cap);
 }
 
 /* The key under `st` in a new heap string (length in *klen), or NULL. */
