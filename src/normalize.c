@@ -845,101 +845,177 @@ size_t fl_skeleton(const char *s, size_t len, unsigned flags, char *out, size_t 
     return o.len;
 }
 
-/* fl_fold_skeleton's fast path, below: each ASCII byte in one look-up, in
+/* fl_fold_skeleton's fast path, below: each ASCII byte in one look-up: in
  * lower case (whitespace as a space, which the lumping fold writes for
- * it) in the low byte, with its class above. */
+ * it) in the low byte, as the digit/letter map of a mixed run leaves that
+ * in the next byte, and its class above. */
 enum {
-    P_LETTER = 0x100,
-    P_DIGIT = 0x200,
-    P_SPACE = 0x400,  /* whitespace: lumped in the fold, dropped from the skeleton */
-    P_DOT = 0x800,    /* - and .: kept in the fold, dropped from the skeleton */
-    P_OTHER = 0x1000, /* kept in both; ends the skeleton's run */
-    P_HIGH = 0x2000,  /* past ASCII: the fast path gives up */
-    P_WORD = P_LETTER | P_DIGIT,
+    P_LETTER = 0x10000,
+    P_DIGIT = 0x20000,
+    P_SPACE = 0x40000,  /* whitespace: lumped in the fold, dropped from the skeleton */
+    P_DOT = 0x80000,    /* - and .: kept in the fold, dropped from the skeleton */
+    P_OTHER = 0x100000, /* kept in both; ends the skeleton's run */
+    P_HIGH = 0x200000,  /* past ASCII: the fast path gives up */
+    P_SEP = P_SPACE | P_DOT,
 };
-#define PU(c) [c] = ((c) | 0x20) | P_LETTER, [(c) | 0x20] = ((c) | 0x20) | P_LETTER
-#define PD(c) [c] = (c) | P_DIGIT
-#define PO(c) [c] = (c) | P_OTHER
+#define P_SAME(c) ((c) | (c) << 8)
+#define PU(c) [c] = P_SAME((c) | 0x20) | P_LETTER, [(c) | 0x20] = P_SAME((c) | 0x20) | P_LETTER
+#define PM(c, d)                                                                                   \
+    [c] = ((c) | 0x20) | (d) << 8 | P_LETTER, [(c) | 0x20] = ((c) | 0x20) | (d) << 8 | P_LETTER
+#define PD(c) [c] = P_SAME(c) | P_DIGIT
+#define PO(c) [c] = P_SAME(c) | P_OTHER
 // clang-format off
-static const uint16_t pair_tab[256] = {
+static const uint32_t pair_tab[256] = {
     PO(0), PO(1), PO(2), PO(3), PO(4), PO(5), PO(6), PO(7), PO(8),
-    ['\t' ... '\r'] = ' ' | P_SPACE,
+    ['\t' ... '\r'] = P_SAME(' ') | P_SPACE,
     PO(14), PO(15), PO(16), PO(17), PO(18), PO(19), PO(20), PO(21), PO(22), PO(23),
     PO(24), PO(25), PO(26), PO(27), PO(28), PO(29), PO(30), PO(31),
-    [' '] = ' ' | P_SPACE,
+    [' '] = P_SAME(' ') | P_SPACE,
     PO('!'), PO('"'), PO('#'), PO('$'), PO('%'), PO('&'), PO('\''), PO('('), PO(')'),
     PO('*'), PO('+'), PO(','),
-    ['-'] = '-' | P_DOT, ['.'] = '.' | P_DOT,
+    ['-'] = P_SAME('-') | P_DOT, ['.'] = P_SAME('.') | P_DOT,
     PO('/'),
     PD('0'), PD('1'), PD('2'), PD('3'), PD('4'), PD('5'), PD('6'), PD('7'), PD('8'), PD('9'),
     PO(':'), PO(';'), PO('<'), PO('='), PO('>'), PO('?'), PO('@'),
-    PU('A'), PU('B'), PU('C'), PU('D'), PU('E'), PU('F'), PU('G'), PU('H'), PU('I'),
-    PU('J'), PU('K'), PU('L'), PU('M'), PU('N'), PU('O'), PU('P'), PU('Q'), PU('R'),
-    PU('S'), PU('T'), PU('U'), PU('V'), PU('W'), PU('X'), PU('Y'), PU('Z'),
+    PU('A'), PM('B', '8'), PU('C'), PU('D'), PU('E'), PU('F'), PU('G'), PU('H'), PM('I', '1'),
+    PU('J'), PU('K'), PM('L', '1'), PU('M'), PU('N'), PM('O', '0'), PU('P'), PU('Q'), PU('R'),
+    PM('S', '5'), PU('T'), PU('U'), PU('V'), PU('W'), PU('X'), PU('Y'), PM('Z', '2'),
     PO('['), PO('\\'), PO(']'), PO('^'), PO('_'), PO('`'),
     PO('{'), PO('|'), PO('}'), PO('~'), PO(127),
     [128 ... 255] = P_HIGH,
 };
 // clang-format on
 #undef PU
+#undef PM
 #undef PD
 #undef PO
-
-/* Each byte as the digit/letter map of a mixed run leaves it: the digit a
- * (lower case) letter stands for, any other byte itself. */
-#define I4(c) (c), (c) + 1, (c) + 2, (c) + 3
-#define I16(c) I4(c), I4((c) + 4), I4((c) + 8), I4((c) + 12)
-// clang-format off
-static const unsigned char digit_or_self[128] = {
-    I16(0), I16(16), I16(32), I16(48), I16(64), I16(80),
-    '`', 'a', '8', 'c', 'd', 'e', 'f', 'g', 'h', '1', 'j', 'k', '1', 'm', 'n', '0',
-    'p', 'q', 'r', '5', 't', 'u', 'v', 'w', 'x', 'y', '2', '{', '|', '}', '~', 127,
-};
-// clang-format on
-#undef I16
-#undef I4
+#undef P_SAME
 
 /* fold_ascii_pair() with the lumping fold (the default) from the start,
  * for pure ASCII s[0..n): the fold into fold and the skeleton into skel
  * (room for n + 1 bytes each, not NUL-terminated), their lengths in *fn
- * and *kn. One table look-up a byte; a run of the skeleton that mixes
- * letters and digits is mapped through a table once it ends. False at a
- * byte past ASCII (the caller then takes the general path). */
+ * and *kn. One table look-up a byte, in one of four loops by what the
+ * skeleton's current run (the bytes since the last "other" byte) holds so
+ * far: no letter nor digit, letters only, digits only, or both, where the
+ * digit/letter map applies (to the letters before the first digit once
+ * it comes, to the others as they are written). False at a byte past
+ * ASCII (the caller then takes the general path). */
 static inline bool fold_skeleton_ascii(const unsigned char *s, size_t n, char *fold, size_t *fn,
                                        char *skel, size_t *kn)
 {
     char *f = fold, *k = skel, *run = skel;
-    unsigned seen = 0; /* the classes met in the skeleton's current run */
-    for (const unsigned char *p = s, *e = s + n; p < e; p++) {
-        const unsigned x = pair_tab[*p];
-        const char c = (char)x;
-        if (x & P_WORD) {
-            *f++ = c;
-            *k++ = c;
-            seen |= x;
+    const unsigned char *p = s, *const e = s + n;
+    uint32_t x;
+/* a space or a dash or dot (x & P_SEP): in the fold only, a space lumped */
+#define SEP()                                                                                      \
+    do {                                                                                           \
+        if (!(x & P_SPACE))                                                                        \
+            *f++ = (char)x;                                                                        \
+        else if (f > fold && f[-1] != ' ')                                                         \
+            *f++ = ' ';                                                                            \
+    } while (0)
+none: /* the run holds no letter nor digit */
+    for (; p < e; p++) {
+        x = pair_tab[*p];
+        if (x & (P_LETTER | P_DIGIT)) {
+            *f++ = (char)x;
+            *k++ = (char)x;
+            p++;
+            if (x & P_LETTER)
+                goto letters;
+            goto digits;
+        }
+        if (x & P_SEP) {
+            SEP();
             continue;
         }
-        if (x & P_SPACE) {
-            if (f > fold && f[-1] != ' ')
-                *f++ = ' ';
-            continue;
-        }
-        *f++ = c;
-        if (x & P_DOT)
-            continue;
         if (x & P_HIGH)
             return false;
-        /* an "other" byte: a run of its own */
-        if ((seen & P_WORD) == P_WORD)
-            for (; run < k; run++)
-                *run = (char)digit_or_self[(unsigned char)*run];
-        *k++ = c;
+        *f++ = (char)x;
+        *k++ = (char)x;
         run = k;
-        seen = 0;
     }
-    if ((seen & P_WORD) == P_WORD)
-        for (; run < k; run++)
-            *run = (char)digit_or_self[(unsigned char)*run];
+    goto done;
+letters: /* letters only */
+    for (; p < e; p++) {
+        x = pair_tab[*p];
+        if (x & P_LETTER) {
+            *f++ = (char)x;
+            *k++ = (char)x;
+            continue;
+        }
+        if (x & P_SEP) {
+            SEP();
+            continue;
+        }
+        if (x & P_DIGIT) {
+            /* the run mixes: the letters so far mapped */
+            for (; run < k; run++)
+                *run = (char)(pair_tab[(unsigned char)*run] >> 8);
+            *f++ = (char)x;
+            *k++ = (char)x;
+            p++;
+            goto mixed;
+        }
+        if (x & P_HIGH)
+            return false;
+        *f++ = (char)x;
+        *k++ = (char)x;
+        run = k;
+        p++;
+        goto none;
+    }
+    goto done;
+digits: /* digits only */
+    for (; p < e; p++) {
+        x = pair_tab[*p];
+        if (x & P_DIGIT) {
+            *f++ = (char)x;
+            *k++ = (char)x;
+            continue;
+        }
+        if (x & P_SEP) {
+            SEP();
+            continue;
+        }
+        if (x & P_LETTER) {
+            /* the run mixes (the digits stay as they are) */
+            *f++ = (char)x;
+            *k++ = (char)(x >> 8);
+            p++;
+            goto mixed;
+        }
+        if (x & P_HIGH)
+            return false;
+        *f++ = (char)x;
+        *k++ = (char)x;
+        run = k;
+        p++;
+        goto none;
+    }
+    goto done;
+mixed: /* letters and digits: the letters mapped */
+    for (; p < e; p++) {
+        x = pair_tab[*p];
+        if (x & (P_LETTER | P_DIGIT)) {
+            *f++ = (char)x;
+            *k++ = (char)(x >> 8);
+            continue;
+        }
+        if (x & P_SEP) {
+            SEP();
+            continue;
+        }
+        if (x & P_HIGH)
+            return false;
+        *f++ = (char)x;
+        *k++ = (char)x;
+        run = k;
+        p++;
+        goto none;
+    }
+done:
+#undef SEP
     if (f > fold && f[-1] == ' ')
         f--;
     *fn = (size_t)(f - fold);
@@ -1004,13 +1080,15 @@ size_t fl_fold_skeleton(const char *s, size_t len, unsigned flags, char *fold, s
      * which mentions.c keys from its masks: numbers, money, dates, codes)
      * in one pass from a table */
     if (s && len && fold_cap > len && skel_cap > len && !(flags & FL_FOLD_NO_LUMP)) {
-        /* most text ends in neither s nor a space, which
-         * trim_inflection looks for first */
+        /* trim_inflection cuts only a space, or an s after an
+         * apostrophe, the last byte of U+2019 or a digit: most text ends
+         * otherwise */
         const unsigned char last = (unsigned char)s[len - 1];
-        size_t n = (last | 0x20) == 's' || ascii_space(last)
-                       ? trim_inflection(s, len, fold_stages(flags))
-                       : len,
-               fn, kn;
+        size_t n = len, fn, kn;
+        if ((last | 0x20) == 's' ? len >= 3 && (s[len - 2] == '\'' || s[len - 2] == '\x99' ||
+                                                (s[len - 2] >= '0' && s[len - 2] <= '9'))
+                                 : ascii_space(last))
+            n = trim_inflection(s, len, fold_stages(flags));
         if (fold_skeleton_ascii((const unsigned char *)s, n, fold, &fn, skel, &kn)) {
             fold[fn] = '\0';
             skel[kn] = '\0';
