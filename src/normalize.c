@@ -891,20 +891,36 @@ static const uint32_t pair_tab[256] = {
 #undef PO
 #undef P_SAME
 
-/* fold_ascii_pair() with the lumping fold (the default) from the start,
- * for pure ASCII s[0..n): the fold into fold and the skeleton into skel
- * (room for n + 1 bytes each, not NUL-terminated), their lengths in *fn
- * and *kn. One table look-up a byte, in one of four loops by what the
- * skeleton's current run (the bytes since the last "other" byte) holds so
- * far: no letter nor digit, letters only, digits only, or both, where the
- * digit/letter map applies (to the letters before the first digit once
- * it comes, to the others as they are written). False at a byte past
- * ASCII (the caller then takes the general path). */
-static inline bool fold_skeleton_ascii(const unsigned char *s, size_t n, char *fold, size_t *fn,
-                                       char *skel, size_t *kn)
+/* The length of the currency sign (£ ¥ €) at p (before e), 0 if none. */
+static inline size_t currency_len(const unsigned char *p, const unsigned char *e)
 {
-    char *f = fold, *k = skel, *run = skel;
-    const unsigned char *p = s, *const e = s + n;
+    if (p[0] == 0xC2 && e - p >= 2 && (p[1] == 0xA3 || p[1] == 0xA5))
+        return 2;
+    if (p[0] == 0xE2 && e - p >= 3 && p[1] == 0x82 && p[2] == 0xAC)
+        return 3;
+    return 0;
+}
+
+/* fold_ascii_pair() with the lumping fold (the default), for p[0..e):
+ * the fold written on from f (fold is its start) and the skeleton from k
+ * (skel is its start; k starts a run), with room for a byte per input
+ * byte and not NUL-terminated, their lengths in *fn and *kn. One table
+ * look-up a byte, in one of four loops by what the skeleton's current run
+ * (the bytes since the last "other" byte) holds so far: no letter nor
+ * digit, letters only, digits only, or both, where the digit/letter map
+ * applies (to the letters before the first digit once it comes, to the
+ * others as they are written). Bytes past ASCII go out of line to
+ * fold_skeleton_from(), which keys currency signs only (as
+ * fold_ascii_pair): false at any other (the caller then takes the
+ * general path). */
+static bool fold_skeleton_from(const unsigned char *p, const unsigned char *e, char *fold, char *f,
+                               char *skel, char *k, size_t *fn, size_t *kn);
+
+static inline __attribute__((always_inline)) bool
+fold_skeleton_run(const unsigned char *p, const unsigned char *const e, char *const fold, char *f,
+                  char *const skel, char *k, size_t *fn, size_t *kn)
+{
+    char *run = k;
     uint32_t x;
 /* a space or a dash or dot (x & P_SEP): in the fold only, a space lumped */
 #define SEP()                                                                                      \
@@ -930,7 +946,7 @@ none: /* the run holds no letter nor digit */
             continue;
         }
         if (x & P_HIGH)
-            return false;
+            goto high;
         *f++ = (char)x;
         *k++ = (char)x;
         run = k;
@@ -958,7 +974,7 @@ letters: /* letters only */
             goto mixed;
         }
         if (x & P_HIGH)
-            return false;
+            goto high;
         *f++ = (char)x;
         *k++ = (char)x;
         run = k;
@@ -986,7 +1002,7 @@ digits: /* digits only */
             goto mixed;
         }
         if (x & P_HIGH)
-            return false;
+            goto high;
         *f++ = (char)x;
         *k++ = (char)x;
         run = k;
@@ -1007,13 +1023,16 @@ mixed: /* letters and digits: the letters mapped */
             continue;
         }
         if (x & P_HIGH)
-            return false;
+            goto high;
         *f++ = (char)x;
         *k++ = (char)x;
         run = k;
         p++;
         goto none;
     }
+    goto done;
+high: /* a currency sign, out of line (most keys have none) */
+    return fold_skeleton_from(p, e, fold, f, skel, k, fn, kn);
 done:
 #undef SEP
     if (f > fold && f[-1] == ' ')
@@ -1021,6 +1040,22 @@ done:
     *fn = (size_t)(f - fold);
     *kn = (size_t)(k - skel);
     return true;
+}
+
+/* fold_skeleton_run() from the currency sign (£ ¥ €, which no stage
+ * changes: a run of its own, as an "other" byte) at p; false at any other
+ * byte past ASCII. */
+static __attribute__((noinline)) bool fold_skeleton_from(const unsigned char *p,
+                                                         const unsigned char *e, char *fold,
+                                                         char *f, char *skel, char *k, size_t *fn,
+                                                         size_t *kn)
+{
+    size_t sl = currency_len(p, e);
+    if (!sl)
+        return false;
+    for (size_t i = 0; i < sl; i++)
+        *f++ = *k++ = (char)p[i];
+    return fold_skeleton_run(p + sl, e, fold, f, skel, k, fn, kn);
 }
 
 /* fl_fold_skeleton's general path (fast paths of its own for names and
@@ -1089,7 +1124,8 @@ size_t fl_fold_skeleton(const char *s, size_t len, unsigned flags, char *fold, s
                                                 (s[len - 2] >= '0' && s[len - 2] <= '9'))
                                  : ascii_space(last))
             n = trim_inflection(s, len, fold_stages(flags));
-        if (fold_skeleton_ascii((const unsigned char *)s, n, fold, &fn, skel, &kn)) {
+        if (fold_skeleton_run((const unsigned char *)s, (const unsigned char *)s + n, fold, fold,
+                              skel, skel, &fn, &kn)) {
             fold[fn] = '\0';
             skel[kn] = '\0';
             *fold_len = fn;

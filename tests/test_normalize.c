@@ -916,6 +916,18 @@ START_TEST(fold_skeleton_ascii_surfaces)
         "1,000s",
         "USD 5",
         "5 USD",
+        "\xC2\xA3" "600m",
+        "\xC2\xA3" "5.7bn",
+        "\xE2\x82\xAC" "1.2bn",
+        "\xC2\xA5" "10,000",
+        "5\xC2\xA3s",
+        "a\xC2\xA3" "b1",
+        "\xC2",
+        "1\xC2",
+        "\xE2\x82",
+        "1\xE2\x82",
+        "\xC2\xA3's",
+        "\xC2\xA3 5 ",
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
         check_ascii_pair(cases[i], strlen(cases[i]));
@@ -936,10 +948,19 @@ START_TEST(fold_skeleton_ascii_surfaces)
         }
     }
     static const char *const pieces[] = {
-        "$",   "592",   " ",  "million", "38", "%", ",", "Monday", "November", "16",     "2020",
-        "6",   "years", "'s", "s",       "S",  "-", ".", "F",      "35",       "people", "  ",
-        "\t",  "O",     "l",  "I",       "B",  "Z", "0", "1",      "5",        "8",      "2",
-        "bil", "(",     ")",  "/",       "#",  "'", "x", "Q",      ":",
+        "$",        "592",      " ",        "million",
+        "38",       "%",        ",",        "Monday",
+        "November", "16",       "2020",     "6",
+        "years",    "'s",       "s",        "S",
+        "-",        ".",        "F",        "35",
+        "people",   "  ",       "\t",       "O",
+        "l",        "I",        "B",        "Z",
+        "0",        "1",        "5",        "8",
+        "2",        "bil",      "(",        ")",
+        "/",        "#",        "'",        "x",
+        "Q",        ":",        "\xC2\xA3", "\xE2\x82\xAC",
+        "\xC2\xA5", "\xC2\xA2", "\xC2",     "\xE2\x82",
+        "bn",       "m",
     };
     enum { NPIECES = sizeof pieces / sizeof pieces[0] };
     unsigned seed = 24680u;
