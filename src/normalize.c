@@ -845,8 +845,225 @@ size_t fl_skeleton(const char *s, size_t len, unsigned flags, char *out, size_t 
     return o.len;
 }
 
-size_t fl_fold_skeleton(const char *s, size_t len, unsigned flags, char *fold, size_t fold_cap,
-                        size_t *fold_len, char *skel, size_t skel_cap)
+/* fl_fold_skeleton's fast path, below: each ASCII byte in one look-up: in
+ * lower case (whitespace as a space, which the lumping fold writes for
+ * it) in the low byte, as the digit/letter map of a mixed run leaves that
+ * in the next byte, and its class above. */
+enum {
+    P_LETTER = 0x10000,
+    P_DIGIT = 0x20000,
+    P_SPACE = 0x40000,  /* whitespace: lumped in the fold, dropped from the skeleton */
+    P_DOT = 0x80000,    /* - and .: kept in the fold, dropped from the skeleton */
+    P_OTHER = 0x100000, /* kept in both; ends the skeleton's run */
+    P_HIGH = 0x200000,  /* past ASCII: the fast path gives up */
+    P_SEP = P_SPACE | P_DOT,
+};
+#define P_SAME(c) ((c) | (c) << 8)
+#define PU(c) [c] = P_SAME((c) | 0x20) | P_LETTER, [(c) | 0x20] = P_SAME((c) | 0x20) | P_LETTER
+#define PM(c, d)                                                                                   \
+    [c] = ((c) | 0x20) | (d) << 8 | P_LETTER, [(c) | 0x20] = ((c) | 0x20) | (d) << 8 | P_LETTER
+#define PD(c) [c] = P_SAME(c) | P_DIGIT
+#define PO(c) [c] = P_SAME(c) | P_OTHER
+// clang-format off
+static const uint32_t pair_tab[256] = {
+    PO(0), PO(1), PO(2), PO(3), PO(4), PO(5), PO(6), PO(7), PO(8),
+    ['\t' ... '\r'] = P_SAME(' ') | P_SPACE,
+    PO(14), PO(15), PO(16), PO(17), PO(18), PO(19), PO(20), PO(21), PO(22), PO(23),
+    PO(24), PO(25), PO(26), PO(27), PO(28), PO(29), PO(30), PO(31),
+    [' '] = P_SAME(' ') | P_SPACE,
+    PO('!'), PO('"'), PO('#'), PO('$'), PO('%'), PO('&'), PO('\''), PO('('), PO(')'),
+    PO('*'), PO('+'), PO(','),
+    ['-'] = P_SAME('-') | P_DOT, ['.'] = P_SAME('.') | P_DOT,
+    PO('/'),
+    PD('0'), PD('1'), PD('2'), PD('3'), PD('4'), PD('5'), PD('6'), PD('7'), PD('8'), PD('9'),
+    PO(':'), PO(';'), PO('<'), PO('='), PO('>'), PO('?'), PO('@'),
+    PU('A'), PM('B', '8'), PU('C'), PU('D'), PU('E'), PU('F'), PU('G'), PU('H'), PM('I', '1'),
+    PU('J'), PU('K'), PM('L', '1'), PU('M'), PU('N'), PM('O', '0'), PU('P'), PU('Q'), PU('R'),
+    PM('S', '5'), PU('T'), PU('U'), PU('V'), PU('W'), PU('X'), PU('Y'), PM('Z', '2'),
+    PO('['), PO('\\'), PO(']'), PO('^'), PO('_'), PO('`'),
+    PO('{'), PO('|'), PO('}'), PO('~'), PO(127),
+    [128 ... 255] = P_HIGH,
+};
+// clang-format on
+#undef PU
+#undef PM
+#undef PD
+#undef PO
+#undef P_SAME
+
+/* The length of the currency sign (£ ¥ €) at p (before e), 0 if none. */
+static inline size_t currency_len(const unsigned char *p, const unsigned char *e)
+{
+    if (p[0] == 0xC2 && e - p >= 2 && (p[1] == 0xA3 || p[1] == 0xA5))
+        return 2;
+    if (p[0] == 0xE2 && e - p >= 3 && p[1] == 0x82 && p[2] == 0xAC)
+        return 3;
+    return 0;
+}
+
+/* fold_ascii_pair() with the lumping fold (the default), for p[0..e):
+ * the fold written on from f (fold is its start) and the skeleton from k
+ * (skel is its start; k starts a run), with room for a byte per input
+ * byte and not NUL-terminated, their lengths in *fn and *kn. One table
+ * look-up a byte, in one of four loops by what the skeleton's current run
+ * (the bytes since the last "other" byte) holds so far: no letter nor
+ * digit, letters only, digits only, or both, where the digit/letter map
+ * applies (to the letters before the first digit once it comes, to the
+ * others as they are written). Bytes past ASCII go out of line to
+ * fold_skeleton_from(), which keys currency signs only (as
+ * fold_ascii_pair): false at any other (the caller then takes the
+ * general path). */
+static bool fold_skeleton_from(const unsigned char *p, const unsigned char *e, char *fold, char *f,
+                               char *skel, char *k, size_t *fn, size_t *kn);
+
+static inline __attribute__((always_inline)) bool
+fold_skeleton_run(const unsigned char *p, const unsigned char *const e, char *const fold, char *f,
+                  char *const skel, char *k, size_t *fn, size_t *kn)
+{
+    char *run = k;
+    uint32_t x;
+/* a space or a dash or dot (x & P_SEP): in the fold only, a space lumped */
+#define SEP()                                                                                      \
+    do {                                                                                           \
+        if (!(x & P_SPACE))                                                                        \
+            *f++ = (char)x;                                                                        \
+        else if (f > fold && f[-1] != ' ')                                                         \
+            *f++ = ' ';                                                                            \
+    } while (0)
+none: /* the run holds no letter nor digit */
+    for (; p < e; p++) {
+        x = pair_tab[*p];
+        if (x & (P_LETTER | P_DIGIT)) {
+            *f++ = (char)x;
+            *k++ = (char)x;
+            p++;
+            if (x & P_LETTER)
+                goto letters;
+            goto digits;
+        }
+        if (x & P_SEP) {
+            SEP();
+            continue;
+        }
+        if (x & P_HIGH)
+            goto high;
+        *f++ = (char)x;
+        *k++ = (char)x;
+        run = k;
+    }
+    goto done;
+letters: /* letters only */
+    for (; p < e; p++) {
+        x = pair_tab[*p];
+        if (x & P_LETTER) {
+            *f++ = (char)x;
+            *k++ = (char)x;
+            continue;
+        }
+        if (x & P_SEP) {
+            SEP();
+            continue;
+        }
+        if (x & P_DIGIT) {
+            /* the run mixes: the letters so far mapped */
+            for (; run < k; run++)
+                *run = (char)(pair_tab[(unsigned char)*run] >> 8);
+            *f++ = (char)x;
+            *k++ = (char)x;
+            p++;
+            goto mixed;
+        }
+        if (x & P_HIGH)
+            goto high;
+        *f++ = (char)x;
+        *k++ = (char)x;
+        run = k;
+        p++;
+        goto none;
+    }
+    goto done;
+digits: /* digits only */
+    for (; p < e; p++) {
+        x = pair_tab[*p];
+        if (x & P_DIGIT) {
+            *f++ = (char)x;
+            *k++ = (char)x;
+            continue;
+        }
+        if (x & P_SEP) {
+            SEP();
+            continue;
+        }
+        if (x & P_LETTER) {
+            /* the run mixes (the digits stay as they are) */
+            *f++ = (char)x;
+            *k++ = (char)(x >> 8);
+            p++;
+            goto mixed;
+        }
+        if (x & P_HIGH)
+            goto high;
+        *f++ = (char)x;
+        *k++ = (char)x;
+        run = k;
+        p++;
+        goto none;
+    }
+    goto done;
+mixed: /* letters and digits: the letters mapped */
+    for (; p < e; p++) {
+        x = pair_tab[*p];
+        if (x & (P_LETTER | P_DIGIT)) {
+            *f++ = (char)x;
+            *k++ = (char)(x >> 8);
+            continue;
+        }
+        if (x & P_SEP) {
+            SEP();
+            continue;
+        }
+        if (x & P_HIGH)
+            goto high;
+        *f++ = (char)x;
+        *k++ = (char)x;
+        run = k;
+        p++;
+        goto none;
+    }
+    goto done;
+high: /* a currency sign, out of line (most keys have none) */
+    return fold_skeleton_from(p, e, fold, f, skel, k, fn, kn);
+done:
+#undef SEP
+    if (f > fold && f[-1] == ' ')
+        f--;
+    *fn = (size_t)(f - fold);
+    *kn = (size_t)(k - skel);
+    return true;
+}
+
+/* fold_skeleton_run() from the currency sign (£ ¥ €, which no stage
+ * changes: a run of its own, as an "other" byte) at p; false at any other
+ * byte past ASCII. */
+static __attribute__((noinline)) bool fold_skeleton_from(const unsigned char *p,
+                                                         const unsigned char *e, char *fold,
+                                                         char *f, char *skel, char *k, size_t *fn,
+                                                         size_t *kn)
+{
+    size_t sl = currency_len(p, e);
+    if (!sl)
+        return false;
+    for (size_t i = 0; i < sl; i++)
+        *f++ = *k++ = (char)p[i];
+    return fold_skeleton_run(p + sl, e, fold, f, skel, k, fn, kn);
+}
+
+/* fl_fold_skeleton's general path (fast paths of its own for names and
+ * for ASCII with currency signs). */
+static __attribute__((noinline)) size_t fold_skeleton_general(const char *s, size_t len,
+                                                              unsigned flags, char *fold,
+                                                              size_t fold_cap, size_t *fold_len,
+                                                              char *skel, size_t skel_cap)
 {
     if (s && fold_cap > len && skel_cap > len) {
         /* ASCII letters in words one space apart (most names): the fold
@@ -889,6 +1106,33 @@ size_t fl_fold_skeleton(const char *s, size_t len, unsigned flags, char *fold, s
     }
     *fold_len = fl_fold(s, len, flags, fold, fold_cap);
     return fl_skeleton(s, len, flags, skel, skel_cap);
+}
+
+size_t fl_fold_skeleton(const char *s, size_t len, unsigned flags, char *fold, size_t fold_cap,
+                        size_t *fold_len, char *skel, size_t skel_cap)
+{
+    /* pure ASCII under the lumping fold (most surfaces but plain names,
+     * which mentions.c keys from its masks: numbers, money, dates, codes)
+     * in one pass from a table */
+    if (s && len && fold_cap > len && skel_cap > len && !(flags & FL_FOLD_NO_LUMP)) {
+        /* trim_inflection cuts only a space, or an s after an
+         * apostrophe, the last byte of U+2019 or a digit: most text ends
+         * otherwise */
+        const unsigned char last = (unsigned char)s[len - 1];
+        size_t n = len, fn, kn;
+        if ((last | 0x20) == 's' ? len >= 3 && (s[len - 2] == '\'' || s[len - 2] == '\x99' ||
+                                                (s[len - 2] >= '0' && s[len - 2] <= '9'))
+                                 : ascii_space(last))
+            n = trim_inflection(s, len, fold_stages(flags));
+        if (fold_skeleton_run((const unsigned char *)s, (const unsigned char *)s + n, fold, fold,
+                              skel, skel, &fn, &kn)) {
+            fold[fn] = '\0';
+            skel[kn] = '\0';
+            *fold_len = fn;
+            return kn;
+        }
+    }
+    return fold_skeleton_general(s, len, flags, fold, fold_cap, fold_len, skel, skel_cap);
 }
 
 /* The key under `st` in a new heap string (length in *klen), or NULL. */

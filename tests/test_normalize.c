@@ -451,8 +451,7 @@ START_TEST(skeleton_of_fold_is_skeleton)
                              "Ｈ２０",
                              "Mar-a-Lago",
                              "Ørsted",
-                             "\xD0\x9D"
-                             "20",
+                             "\320\23520", /* Cyrillic capital en, then 20 */
                              "Boeing 737 MAX",
                              "H20’s",
                              "F–35",
@@ -802,6 +801,187 @@ START_TEST(fold_skeleton_matches_fold_and_skeleton)
 }
 END_TEST
 
+/* fl_fold_skeleton against fl_fold and fl_skeleton on ASCII text s[0..n),
+ * under every flag set: each key as the roomy call makes it (the ASCII
+ * one-pass paths) and as the call with an output one byte short of the
+ * input makes it (the general path), which must agree on the length and
+ * the bytes that fit. */
+static void check_ascii_pair(const char *s, size_t n)
+{
+    for (unsigned flags = 0; flags < 16; flags++) {
+        char want_f[256], want_k[256], short_f[256], short_k[256], got_f[256], got_k[256];
+        size_t wf = fl_fold(s, n, flags, want_f, sizeof want_f);
+        size_t wk = fl_skeleton(s, n, flags, want_k, sizeof want_k);
+        ck_assert_uint_le(wf, n);
+        ck_assert_uint_le(wk, n);
+        if (n) {
+            size_t sf = fl_fold(s, n, flags, short_f, n);
+            size_t sk = fl_skeleton(s, n, flags, short_k, n);
+            size_t ff = wf < n - 1 ? wf : n - 1, fk = wk < n - 1 ? wk : n - 1;
+            ck_assert_msg(sf == wf && memcmp(short_f, want_f, ff) == 0,
+                          "'%.*s' flags %u: fold '%s' (%zu), general '%s' (%zu)", (int)n, s, flags,
+                          want_f, wf, short_f, sf);
+            ck_assert_msg(sk == wk && memcmp(short_k, want_k, fk) == 0,
+                          "'%.*s' flags %u: skeleton '%s' (%zu), general '%s' (%zu)", (int)n, s,
+                          flags, want_k, wk, short_k, sk);
+        }
+        /* outputs of exactly len + 1 bytes (the fast path's room) */
+        memset(got_f, 0x55, sizeof got_f);
+        memset(got_k, 0x55, sizeof got_k);
+        size_t gf = SIZE_MAX;
+        size_t gk = fl_fold_skeleton(s, n, flags, got_f, n + 1, &gf, got_k, n + 1);
+        ck_assert_msg(gf == wf && gk == wk && strcmp(got_f, want_f) == 0 &&
+                          strcmp(got_k, want_k) == 0,
+                      "'%.*s' flags %u: pair '%s'/'%s' (%zu/%zu), want '%s'/'%s' (%zu/%zu)", (int)n,
+                      s, flags, got_f, got_k, gf, gk, want_f, want_k, wf, wk);
+        /* nothing written past the keys' NULs */
+        ck_assert_int_eq(got_f[n + 1], 0x55);
+        ck_assert_int_eq(got_k[n + 1], 0x55);
+    }
+}
+
+/* fl_fold_skeleton's pass over ASCII text (numbers, money, percents,
+ * dates, codes) gives the keys fl_fold and fl_skeleton give: on every
+ * printable ASCII byte alone, in pairs and between a letter and a digit,
+ * on edge cases, and on random strings of the pieces such surfaces are
+ * made of. */
+START_TEST(fold_skeleton_ascii_surfaces)
+{
+    static const char *const cases[] = {
+        "",
+        " ",
+        "  ",
+        "s",
+        "S",
+        "'s",
+        "'S",
+        "a's",
+        "1's",
+        "a 's",
+        "A1s",
+        "a1s",
+        "1s",
+        "a 1s",
+        "a1s ",
+        "a1s  ",
+        "x ",
+        " x",
+        "a  b",
+        "a \t b",
+        "a\n",
+        "$592 million",
+        "$69.0 billion",
+        "38%",
+        "6 years",
+        "193,740 people",
+        "Monday, November 16, 2020",
+        "F-35",
+        "F-35s",
+        "F-35's",
+        "737-800",
+        "B-52",
+        "Boeing 737s",
+        "1990s",
+        "the 1990s",
+        "COVID-19",
+        "H2O",
+        "O2 lol",
+        "sol5",
+        "5os",
+        "b8",
+        "8b",
+        "i1l",
+        "z2",
+        "10.5%",
+        "2.5 km",
+        "$1.2bn",
+        "Nov. 3",
+        "3 Nov.",
+        "(2020)",
+        "#1",
+        "a/b 1",
+        "x:1",
+        "A1-B2.C3 d4",
+        "--",
+        "..",
+        "-1",
+        "s's",
+        "'",
+        "''s",
+        "a's s",
+        "1 s",
+        "12 o'clock",
+        "9/11",
+        "1,000s",
+        "USD 5",
+        "5 USD",
+        "\302\243600m",
+        "\302\2435.7bn",
+        "\342\202\2541.2bn",
+        "\302\24510,000",
+        "5\xC2\xA3s",
+        "a\302\243b1",
+        "\xC2",
+        "1\xC2",
+        "\xE2\x82",
+        "1\xE2\x82",
+        "\xC2\xA3's",
+        "\xC2\xA3 5 ",
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        check_ascii_pair(cases[i], strlen(cases[i]));
+    char in[4];
+    for (int a = 32; a < 127; a++) {
+        in[0] = (char)a;
+        check_ascii_pair(in, 1);
+        for (int b = 32; b < 127; b += (b % 7) + 1) {
+            in[1] = (char)b;
+            check_ascii_pair(in, 2);
+        }
+        const char *ctx[] = {"a1", "1a", "s1", "1s", "o ", " o", "l.", "1 "};
+        for (size_t c = 0; c < sizeof ctx / sizeof ctx[0]; c++) {
+            in[0] = ctx[c][0];
+            in[1] = (char)a;
+            in[2] = ctx[c][1];
+            check_ascii_pair(in, 3);
+        }
+    }
+    static const char *const pieces[] = {
+        "$",        "592",      " ",        "million",
+        "38",       "%",        ",",        "Monday",
+        "November", "16",       "2020",     "6",
+        "years",    "'s",       "s",        "S",
+        "-",        ".",        "F",        "35",
+        "people",   "  ",       "\t",       "O",
+        "l",        "I",        "B",        "Z",
+        "0",        "1",        "5",        "8",
+        "2",        "bil",      "(",        ")",
+        "/",        "#",        "'",        "x",
+        "Q",        ":",        "\xC2\xA3", "\xE2\x82\xAC",
+        "\xC2\xA5", "\xC2\xA2", "\xC2",     "\xE2\x82",
+        "bn",       "m",
+    };
+    enum { NPIECES = sizeof pieces / sizeof pieces[0] };
+    unsigned seed = 24680u;
+    for (int round = 0; round < 6000; round++) {
+        char buf[64];
+        size_t n = 0;
+        seed = seed * 1103515245u + 12345u;
+        size_t count = 1 + (seed >> 16) % 9;
+        for (size_t p = 0; p < count; p++) {
+            seed = seed * 1103515245u + 12345u;
+            const char *piece = pieces[(seed >> 16) % NPIECES];
+            size_t pl = strlen(piece);
+            if (n + pl >= sizeof buf)
+                break;
+            memcpy(buf + n, piece, pl);
+            n += pl;
+        }
+        check_ascii_pair(buf, n);
+    }
+}
+END_TEST
+
 Suite *fl_test_suite(void);
 
 Suite *fl_test_suite(void)
@@ -825,6 +1005,7 @@ Suite *fl_test_suite(void)
     tcase_add_test(tc, lookalike_table_drives_skeleton);
     tcase_add_test(tc, ascii_fast_path_matches_general);
     tcase_add_test(tc, fold_skeleton_matches_fold_and_skeleton);
+    tcase_add_test(tc, fold_skeleton_ascii_surfaces);
     suite_add_tcase(s, tc);
     return s;
 }
