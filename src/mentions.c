@@ -1713,7 +1713,7 @@ static __attribute__((noinline)) bool more_mentions(fl_mx *mx)
 {
     fl_doc *doc = mx->doc;
     const size_t n = doc->mentions.count;
-    if (doc->max_mentions && n >= doc->max_mentions) {
+    if ((doc->max_mentions && n >= doc->max_mentions) || n >= (size_t)INT32_MAX) {
         doc->status = FL_ELIMIT;
         return false;
     }
@@ -1753,29 +1753,29 @@ fl_mention *fl_mx_add(fl_mx *mx, fl_mention_kind kind, size_t off, size_t len, u
         return NULL;
     }
     fl_mention *m = push_mention(mx, (uint32_t)(keys - mx->keys));
-    /* field by field: a compound literal zeroes the whole struct first
-     * (a rep stos, slow to start for 136 bytes), then writes most of it;
-     * a field added to fl_mention must be set here too (the assertion
-     * below is a reminder on 64-bit hosts) */
-    _Static_assert(sizeof(void *) != 8 || sizeof(fl_mention) == 136,
+    /* field by field: a compound literal zeroes the whole struct first,
+     * then writes most of it; a field added to fl_mention must be set here
+     * too (the assertion below is a reminder on 64-bit hosts) */
+    _Static_assert(sizeof(void *) != 8 || sizeof(fl_mention) == 96,
                    "fl_mx_add sets every field of fl_mention");
-    m->kind = kind;
-    m->off = off;
-    m->len = len;
     m->surface = keys->surface;
     m->fold = keys->fold;
     m->skeleton = keys->skeleton;
     m->family = keys->family;
-    m->sentence = mx->sentence;
-    m->number = 0;
-    memset(m->currency, 0, sizeof m->currency);
-    m->unit = NULL;
-    m->year = m->month = m->day = 0;
-    m->weekday = -1;
-    m->precision = (fl_date_precision)0;
-    m->expansion = NULL;
+    m->off = (uint32_t)off;
+    m->len = (uint32_t)len;
+    m->sentence = (uint32_t)mx->sentence;
+    m->kind = kind;
     m->person = -1;
     m->entity = -1;
+    m->number = 0;
+    m->unit = NULL;
+    m->expansion = NULL;
+    m->year = 0;
+    m->month = m->day = 0;
+    memset(m->currency, 0, sizeof m->currency);
+    m->weekday = -1;
+    m->precision = 0;
     return m;
 }
 void fl_mx_claim(fl_mx *mx, size_t off, size_t len)
@@ -1906,7 +1906,7 @@ static void resolve_links(fl_mx *mx)
             name_starting_at(doc, mx->name_first, mx->name_end, p->at, p->how == FL_LINK_NAME_ENDS);
         fl_mention *m = FL_DOC_MENTION(doc, p->mention);
         if (who >= 0) {
-            m->person = who;
+            m->person = (int32_t)who;
             flags[who] |= FL_MF_CONFIRMED;
         } else if (flags[p->mention] & FL_MF_NEEDS_PERSON) {
             flags[p->mention] |= FL_MF_DEAD;
@@ -2051,9 +2051,9 @@ static void order_finish(fl_mention **order, long *remap, const fl_mention *old,
 static inline void remap_links(fl_mention *m, const long *remap)
 {
     if (m->person >= 0)
-        m->person = remap[m->person];
+        m->person = (int32_t)remap[m->person];
     if (m->entity >= 0)
-        m->entity = remap[m->entity];
+        m->entity = (int32_t)remap[m->entity];
 }
 
 #ifdef FL_BLOCK_AVX2
@@ -2062,7 +2062,7 @@ static inline void remap_links(fl_mention *m, const long *remap)
 __attribute__((target("avx2"))) static void
 copy_live_avx2(fl_mention *items, fl_mention *const *order, size_t live, const long *remap)
 {
-    _Static_assert(sizeof(fl_mention) >= 128, "copy_live_avx2 copies 128 bytes, then the rest");
+    _Static_assert(sizeof(fl_mention) == 96, "copy_live_avx2 copies 96 bytes");
     for (size_t i = 0; i < live; i++) {
         const char *from = (const char *)order[i];
         char *to = (char *)&items[i];
@@ -2072,9 +2072,7 @@ copy_live_avx2(fl_mention *items, fl_mention *const *order, size_t live, const l
         COPY32(0);
         COPY32(32);
         COPY32(64);
-        COPY32(96);
 #undef COPY32
-        memcpy(to + 128, from + 128, sizeof(fl_mention) - 128);
         remap_links(&items[i], remap);
     }
 }
@@ -2278,10 +2276,10 @@ static void settle_document(fl_mx *mx)
                 m->kind = FL_M_NAME;
             if (m->kind == FL_M_NAME && !has_space(e, m)) {
                 if (f->short_form >= 0)
-                    m->entity = f->short_form;
+                    m->entity = (int32_t)f->short_form;
                 else if (f->surname >= 0 && f->surname < (long)i &&
                          !(f->surname2 >= 0 && f->surname2 < (long)i))
-                    m->entity = f->surname;
+                    m->entity = (int32_t)f->surname;
             }
         }
         if (m->sentence != run_sentence) {
@@ -2411,6 +2409,8 @@ fl_status fl_find_mentions(fl_doc *doc)
 {
     if (!doc->patterns)
         return FL_EUSAGE;
+    if (doc->prose.len >= FL_MENTION_PROSE_MAX)
+        return doc->status = FL_ETOOBIG;
     fl_mx mx;
     memset(&mx, 0, sizeof mx);
     mx.doc = doc;
