@@ -57,7 +57,7 @@ typedef struct fl_piece {
 } fl_piece;
 
 typedef struct fl_prose {
-    const char *text;
+    const char *text; /* NUL-terminated at len (fill_word_ends reads text[len]) */
     size_t len;
     fl_piece *pieces; /* NULL: identity */
     size_t piece_count;

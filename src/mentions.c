@@ -844,20 +844,29 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bo
             if (first == len && st)
                 first = base + (size_t)__builtin_ctzll(st);
             /* the words that end in the block, the n-th end closing the
-             * n-th start; then the last, which reaches past it */
-            uint64_t left = st;
+             * n-th start; then the last, which reaches past it. A word
+             * that may be a title's or an honorific's (see below) or a
+             * number's is found by its first two bytes in one load, its
+             * row of heads (zero for most words), and noted in `marked`
+             * for a second loop: the loop over all words then holds few
+             * values (and keeps them in registers). A word of one byte is
+             * neither a mark nor spelled: of its row head_lengths keeps
+             * FL_HEAD_DIGIT, set in every column of a digit's row, so the
+             * byte after it may pick the column (at the end of the prose
+             * its NUL: the prose is NUL-terminated, see fl_prose). */
+            uint64_t left = st, marked = 0;
             for (; ends; ends &= ends - 1, left &= left - 1) {
-                const size_t p = base + bit_index(left), e = base + bit_index(ends), wl = e - p;
-                const unsigned char c = t[p];
+                const size_t p = base + bit_index(left), e = base + bit_index(ends);
                 w[p] = (uint32_t)e;
                 k = e;
-                /* a title's or an honorific's word (see below), or a
-                 * number's: by the first two bytes in one load (the first
-                 * again for a word of one byte, which is neither a mark
-                 * nor spelled), zero for most words */
-                const uint32_t head = heads[c][t[p + (wl > 1)] & 31] & head_lengths[wl];
-                if (head)
-                    NOTE_HEAD(p, e, e, c, head, wl);
+                if (heads[t[p]][t[p + 1] & 31] & head_lengths[e - p])
+                    marked |= left & -left;
+            }
+            for (; marked; marked &= marked - 1) {
+                const size_t p = base + bit_index(marked), e = w[p], wl = e - p;
+                const unsigned char c = t[p];
+                const uint32_t head = heads[c][t[p + 1] & 31] & head_lengths[wl];
+                NOTE_HEAD(p, e, e, c, head, wl);
             }
             for (; left; left &= left - 1) {
                 const size_t p = base + bit_index(left);
@@ -869,8 +878,7 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bo
                 const size_t wl = e - p;
                 w[p] = (uint32_t)e;
                 k = e;
-                const uint32_t head =
-                    heads[c][t[p + (wl > 1)] & 31] & head_lengths[wl < 63 ? wl : 63];
+                const uint32_t head = heads[c][t[p + 1] & 31] & head_lengths[wl < 63 ? wl : 63];
                 if (head)
                     NOTE_HEAD(p, e, ascii_end, c, head, wl);
             }
