@@ -248,6 +248,16 @@ static inline bool ascii_digit(unsigned char c)
     return (unsigned)(c - '0') <= 9u;
 }
 
+/* fl_scan_number's end for a number t[at..i) of more than 18 digits (no
+ * mantissa kept); out of line, so that the common path saves no
+ * registers for the call. */
+static __attribute__((noinline)) size_t scan_long_number(const char *t, size_t at, size_t i,
+                                                         bool grouped, fl_number *out)
+{
+    *out = (fl_number){strtod(t + at, NULL), 0, -1, false, grouped};
+    return i - at;
+}
+
 size_t fl_scan_number(const char *t, size_t at, size_t end, fl_number *out)
 {
     const unsigned char *u = (const unsigned char *)t;
@@ -290,9 +300,8 @@ size_t fl_scan_number(const char *t, size_t at, size_t end, fl_number *out)
     }
 #undef ADD_DIGIT
     if (digits > 18) /* digits only; separators stop it */
-        *out = (fl_number){strtod(t + at, NULL), 0, -1, false, grouped};
-    else
-        *out = (fl_number){(double)mant / pow10i(decimals), mant, decimals, false, grouped};
+        return scan_long_number(t, at, i, grouped, out);
+    *out = (fl_number){(double)mant / pow10i(decimals), mant, decimals, false, grouped};
     return i - at;
 }
 
