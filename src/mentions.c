@@ -1089,14 +1089,14 @@ static size_t family_fn(const char *s, size_t len, unsigned flags, char *out, si
 /* One surface's keys, shared by every mention of it in the document. */
 typedef struct fl_key_memo {
     uint64_t hash; /* first: fl_memo_index reads it */
-    const char *surface;
+    /* in fl_mention's order: fl_mx_add copies the four at once */
+    const char *surface, *fold, *skeleton, *family;
     size_t len;
     unsigned tag; /* fold flags, and KEY_CODE for a code (which has a family) */
     /* the fold's index among the document's distinct folds: interned for
      * names and acronyms only (settle_document reads no other kind's), and
      * FOLD_NONE until a name or an acronym has the surface */
     uint32_t fold_id;
-    const char *fold, *skeleton, *family;
     /* what settle_document reads in a name's surface, found once: SETTLE_*
      * and the fold id of its short form or surname */
     unsigned char settle;
@@ -1873,8 +1873,14 @@ const char *fl_mx_stem(fl_mx *mx, const char *w, size_t len)
     const char *stem = stem_word(mx, w, len);
     if (!stem)
         return NULL;
-    fl_key_memo e = {h,    w,    len,         KEY_STEM,       UINT32_MAX, stem,
-                     NULL, NULL, SETTLE_NONE, SPACED_UNKNOWN, 0};
+    fl_key_memo e = {.hash = h,
+                     .surface = w,
+                     .fold = stem,
+                     .len = len,
+                     .tag = KEY_STEM,
+                     .fold_id = UINT32_MAX,
+                     .settle = SETTLE_NONE,
+                     .spaced = SPACED_UNKNOWN};
     add_key(mx, k, &e); /* out of memory: not remembered */
     return stem;
 }
@@ -2396,8 +2402,14 @@ static bool take_mentions(fl_mx *mx)
     for (size_t i = 0; i < n; i++) {
         const fl_mention *m = &mx->mention_store[i];
         const char *surface = m->surface ? m->surface : "", *fold = m->fold ? m->fold : "";
-        fl_key_memo e = {0,           surface,   strlen(surface), KEY_OLD,        0, fold,
-                         m->skeleton, m->family, SETTLE_UNKNOWN,  SPACED_UNKNOWN, 0};
+        fl_key_memo e = {.surface = surface,
+                         .fold = fold,
+                         .skeleton = m->skeleton,
+                         .family = m->family,
+                         .len = strlen(surface),
+                         .tag = KEY_OLD,
+                         .settle = SETTLE_UNKNOWN,
+                         .spaced = SPACED_UNKNOWN};
         if (!intern_fold(mx, fold, strlen(fold), true, &e.fold_id))
             return false;
         const fl_key_memo *k = add_key(mx, SIZE_MAX, &e);
