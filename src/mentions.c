@@ -747,6 +747,15 @@ static size_t first_word_of(const fl_mx *mx)
     FL_HEAD_LENGTHS(n), FL_HEAD_LENGTHS((n) + 1), FL_HEAD_LENGTHS((n) + 2), FL_HEAD_LENGTHS((n) + 3)
 #define HL16(n) HL4(n), HL4((n) + 4), HL4((n) + 8), HL4((n) + 12)
 static const uint32_t head_lengths[64] = {HL16(0), HL16(16), HL16(32), HL16(48)};
+/* head_lengths without FL_HEAD_DIGIT, by the length of a word in a block
+ * (up to 64) */
+#define HW(n) (FL_HEAD_LENGTHS(n) & ~(uint32_t)FL_HEAD_DIGIT)
+#define HW4(n) HW(n), HW((n) + 1), HW((n) + 2), HW((n) + 3)
+#define HW16(n) HW4(n), HW4((n) + 4), HW4((n) + 8), HW4((n) + 12)
+static const uint32_t head_words[65] = {HW16(0), HW16(16), HW16(32), HW16(48), HW(64)};
+#undef HW16
+#undef HW4
+#undef HW
 #undef HL16
 #undef HL4
 
@@ -795,15 +804,18 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bo
 
 /* a word start p (relative) that may start a number (a spelled one's
  * first three bytes are letters of its word, of wl bytes), or a name */
+#define SPELLED_AT(c, p)                                                                           \
+    (((spelled_third[((c)&31) * 32 + (t[(p) + 1] & 31)] >> (t[(p) + 2] & 31)) & 1u) &&             \
+     fl_spelled_start((const char *)t + (p), len - (p)))
+#define PUSH_NUMBER_AT(p)                                                                          \
+    do {                                                                                           \
+        memo[nn].len = memo[nn].scale = FL_NUMBER_UNREAD;                                          \
+        numbers[nn++] = (uint32_t)(p);                                                             \
+    } while (0)
 #define NUMBER_AT(digit, may_spell, c, p)                                                          \
     do {                                                                                           \
-        if ((digit) ||                                                                             \
-            ((may_spell) &&                                                                        \
-             ((spelled_third[((c)&31) * 32 + (t[(p) + 1] & 31)] >> (t[(p) + 2] & 31)) & 1u) &&     \
-             fl_spelled_start((const char *)t + (p), len - (p)))) {                                \
-            memo[nn].len = memo[nn].scale = FL_NUMBER_UNREAD;                                      \
-            numbers[nn++] = (uint32_t)(p);                                                         \
-        }                                                                                          \
+        if ((digit) || ((may_spell) && SPELLED_AT(c, p)))                                          \
+            PUSH_NUMBER_AT(p);                                                                     \
     } while (0)
 #define PUSH_NUMBER(c, p, wl)                                                                      \
     do {                                                                                           \
@@ -822,13 +834,17 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bo
  * ascii_end), first byte c, whose row of heads masked with the bits of
  * its length (head_lengths) is `head` (nonzero): a title's or an
  * honorific's word (a mark, in mk), or a number's */
-#define NOTE_HEAD(p, e, ascii_end, c, head, wl)                                                    \
+#define NOTE_MARK(p, e, ascii_end, c, head, wl)                                                    \
     do {                                                                                           \
         if ((e) == (ascii_end) && ((head)&0x7FFFu)) {                                              \
             const unsigned sk_ = fl_word_sketch((const char *)t + (p), (wl));                      \
             if ((first_byte[c] & FB_MARK) || ((role_sketch[sk_ >> 6] >> (sk_ & 63)) & 1u))         \
                 mk |= 1ull << ((p)-base);                                                          \
         }                                                                                          \
+    } while (0)
+#define NOTE_HEAD(p, e, ascii_end, c, head, wl)                                                    \
+    do {                                                                                           \
+        NOTE_MARK(p, e, ascii_end, c, head, wl);                                                   \
         NUMBER_AT((head)&FL_HEAD_DIGIT, (head)&FL_HEAD_SPELLED, c, p);                             \
     } while (0)
 
@@ -862,21 +878,30 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bo
              * neither a mark nor spelled: of its row head_lengths keeps
              * FL_HEAD_DIGIT, set in every column of a digit's row, so the
              * byte after it may pick the column (at the end of the prose
-             * its NUL: the prose is NUL-terminated, see fl_prose). */
-            uint64_t left = st, marked = 0;
+             * its NUL: the prose is NUL-terminated, see fl_prose). A word
+             * led by a digit is a number's (FL_HEAD_DIGIT): those are
+             * found from the digit mask instead (head_words leaves the
+             * bit out), with the spelled ones of `spelled`, in order. */
+            uint64_t left = st, marked = 0, spelled = 0;
             for (; ends; ends &= ends - 1, left &= left - 1) {
                 const size_t p = base + bit_index(left), e = base + bit_index(ends);
                 w[p] = (uint32_t)e;
                 k = e;
-                if (heads[t[p]][t[p + 1] & 31] & head_lengths[e - p])
+                if (heads[t[p]][t[p + 1] & 31] & head_words[e - p])
                     marked |= left & -left;
             }
             for (; marked; marked &= marked - 1) {
                 const size_t p = base + bit_index(marked), e = w[p], wl = e - p;
                 const unsigned char c = t[p];
-                const uint32_t head = heads[c][t[p + 1] & 31] & head_lengths[wl];
-                NOTE_HEAD(p, e, e, c, head, wl);
+                const uint32_t head = heads[c][t[p + 1] & 31] & head_words[wl];
+                NOTE_MARK(p, e, e, c, head, wl);
+                if ((head & FL_HEAD_SPELLED) && SPELLED_AT(c, p))
+                    spelled |= marked & -marked;
             }
+            /* (left holds the start of the word reaching past the block,
+             * if any, which the loop below reads) */
+            for (uint64_t nums = (st & bk->digit & ~left) | spelled; nums; nums &= nums - 1)
+                PUSH_NUMBER_AT(base + bit_index(nums));
             for (; left; left &= left - 1) {
                 const size_t p = base + bit_index(left);
                 size_t e = run_end(blk, b + 1);
@@ -958,7 +983,10 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bo
 #undef PUSH_NUMBER
 #undef PUSH_NAME
 #undef NOTE_HEAD
+#undef NOTE_MARK
 #undef NUMBER_AT
+#undef PUSH_NUMBER_AT
+#undef SPELLED_AT
     mx->wend = w;
     mx->first_word = mx->s_off + first;
     mx->numbers = numbers;
