@@ -57,7 +57,7 @@ typedef struct fl_piece {
 } fl_piece;
 
 typedef struct fl_prose {
-    const char *text;
+    const char *text; /* NUL-terminated at len (fill_word_ends reads text[len]) */
     size_t len;
     fl_piece *pieces; /* NULL: identity */
     size_t piece_count;
@@ -144,24 +144,32 @@ typedef enum fl_date_precision {
 } fl_date_precision;
 
 typedef struct fl_mention {
-    fl_mention_kind kind;
-    size_t off, len;     /* in prose; the whole mention */
+    /* the fields every check reads first, in the first 64 bytes; offsets,
+     * lengths and indexes in 32 bits (fl_find_mentions refuses prose of
+     * FL_MENTION_PROSE_MAX bytes or more) */
     const char *surface; /* NUL-terminated copy of the mention's text */
     const char *fold;
     const char *skeleton;
     const char *family; /* "" when none */
-    size_t sentence;
-    /* typed value, by kind */
-    double number;        /* money (base units), quantity, percent, age */
-    char currency[4];     /* money: "USD", "GBP", "EUR", ... */
-    const char *unit;     /* quantity: unit noun (stemmed); title: role */
-    int year, month, day; /* date: 0 when not stated */
-    int weekday;          /* date: 0-6 (Sunday = 0) when stated, else -1 */
-    fl_date_precision precision;
+    uint32_t off, len;  /* in prose; the whole mention */
+    uint32_t sentence;
+    fl_mention_kind kind;
+    int32_t person; /* age, title: index of the name mention, or -1 */
+    int32_t entity; /* name: index of the mention it corefers with, or -1 */
+    double number;  /* money (base units), quantity, percent, age */
+    /* the rest of the typed value, by kind */
+    const char *unit;      /* quantity: unit noun (stemmed); title: role */
     const char *expansion; /* acronym-definition: the full name */
-    long person;           /* age, title: index of the name mention, or -1 */
-    long entity;           /* name: index of the mention it corefers with, or -1 */
+    int32_t year;          /* date: 0 when not stated */
+    int16_t month, day;    /* date: 0 when not stated */
+    char currency[4];      /* money: "USD", "GBP", "EUR", ... */
+    int8_t weekday;        /* date: 0-6 (Sunday = 0) when stated, else -1 */
+    uint8_t precision;     /* date: fl_date_precision */
 } fl_mention;
+
+/* Prose of this many bytes or more has no mentions found (fl_mention's
+ * 32-bit offsets, signed 32-bit links). */
+#define FL_MENTION_PROSE_MAX ((size_t)INT32_MAX)
 
 /* ---------------------------------------------------------- the document */
 

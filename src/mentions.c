@@ -248,6 +248,16 @@ static inline bool ascii_digit(unsigned char c)
     return (unsigned)(c - '0') <= 9u;
 }
 
+/* fl_scan_number's end for a number t[at..i) of more than 18 digits (no
+ * mantissa kept); out of line, so that the common path saves no
+ * registers for the call. */
+static __attribute__((noinline)) size_t scan_long_number(const char *t, size_t at, size_t i,
+                                                         bool grouped, fl_number *out)
+{
+    *out = (fl_number){strtod(t + at, NULL), 0, -1, false, grouped};
+    return i - at;
+}
+
 size_t fl_scan_number(const char *t, size_t at, size_t end, fl_number *out)
 {
     const unsigned char *u = (const unsigned char *)t;
@@ -290,9 +300,8 @@ size_t fl_scan_number(const char *t, size_t at, size_t end, fl_number *out)
     }
 #undef ADD_DIGIT
     if (digits > 18) /* digits only; separators stop it */
-        *out = (fl_number){strtod(t + at, NULL), 0, -1, false, grouped};
-    else
-        *out = (fl_number){(double)mant / pow10i(decimals), mant, decimals, false, grouped};
+        return scan_long_number(t, at, i, grouped, out);
+    *out = (fl_number){(double)mant / pow10i(decimals), mant, decimals, false, grouped};
     return i - at;
 }
 
@@ -733,11 +742,25 @@ static size_t first_word_of(const fl_mx *mx)
     return i;
 }
 
+/* The bytes after which a word is joined to the one before (FL_NAME_MARK_JOINED):
+ * '-', '\'' and the last byte of U+2019 (then the two before it are
+ * tested). */
+static const bool joiner_byte[256] = {['-'] = true, ['\''] = true, [0x99] = true};
+
 /* fl_head_lengths(wl) by wl, to 63 (the same for longer words) */
 #define HL4(n)                                                                                     \
     FL_HEAD_LENGTHS(n), FL_HEAD_LENGTHS((n) + 1), FL_HEAD_LENGTHS((n) + 2), FL_HEAD_LENGTHS((n) + 3)
 #define HL16(n) HL4(n), HL4((n) + 4), HL4((n) + 8), HL4((n) + 12)
 static const uint32_t head_lengths[64] = {HL16(0), HL16(16), HL16(32), HL16(48)};
+/* head_lengths without FL_HEAD_DIGIT, by the length of a word in a block
+ * (up to 64) */
+#define HW(n) (FL_HEAD_LENGTHS(n) & ~(uint32_t)FL_HEAD_DIGIT)
+#define HW4(n) HW(n), HW((n) + 1), HW((n) + 2), HW((n) + 3)
+#define HW16(n) HW4(n), HW4((n) + 4), HW4((n) + 8), HW4((n) + 12)
+static const uint32_t head_words[65] = {HW16(0), HW16(16), HW16(32), HW16(48), HW(64)};
+#undef HW16
+#undef HW4
+#undef HW
 #undef HL16
 #undef HL4
 
@@ -786,15 +809,18 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bo
 
 /* a word start p (relative) that may start a number (a spelled one's
  * first three bytes are letters of its word, of wl bytes), or a name */
+#define SPELLED_AT(c, p)                                                                           \
+    (((spelled_third[((c)&31) * 32 + (t[(p) + 1] & 31)] >> (t[(p) + 2] & 31)) & 1u) &&             \
+     fl_spelled_start((const char *)t + (p), len - (p)))
+#define PUSH_NUMBER_AT(p)                                                                          \
+    do {                                                                                           \
+        memo[nn].len = memo[nn].scale = FL_NUMBER_UNREAD;                                          \
+        numbers[nn++] = (uint32_t)(p);                                                             \
+    } while (0)
 #define NUMBER_AT(digit, may_spell, c, p)                                                          \
     do {                                                                                           \
-        if ((digit) ||                                                                             \
-            ((may_spell) &&                                                                        \
-             ((spelled_third[((c)&31) * 32 + (t[(p) + 1] & 31)] >> (t[(p) + 2] & 31)) & 1u) &&     \
-             fl_spelled_start((const char *)t + (p), len - (p)))) {                                \
-            memo[nn].len = memo[nn].scale = FL_NUMBER_UNREAD;                                      \
-            numbers[nn++] = (uint32_t)(p);                                                         \
-        }                                                                                          \
+        if ((digit) || ((may_spell) && SPELLED_AT(c, p)))                                          \
+            PUSH_NUMBER_AT(p);                                                                     \
     } while (0)
 #define PUSH_NUMBER(c, p, wl)                                                                      \
     do {                                                                                           \
@@ -803,23 +829,28 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bo
     } while (0)
 #define PUSH_NAME(p)                                                                               \
     do {                                                                                           \
-        bool joined_ =                                                                             \
-            (p) > 0 && (t[(p)-1] == '-' || t[(p)-1] == '\'' ||                                     \
-                        ((p) >= 3 && t[(p)-1] == 0x99 && t[(p)-2] == 0x80 && t[(p)-3] == 0xE2));   \
-        names[nnm++] = (uint32_t)(p) | (joined_ ? FL_NAME_MARK_JOINED : 0);                        \
+        uint32_t mark_ = (uint32_t)(p);                                                            \
+        if ((p) > 0 && joiner_byte[t[(p)-1]] &&                                                    \
+            (t[(p)-1] != 0x99 || ((p) >= 3 && t[(p)-2] == 0x80 && t[(p)-3] == 0xE2)))              \
+            mark_ |= FL_NAME_MARK_JOINED;                                                          \
+        names[nnm++] = mark_;                                                                      \
     } while (0)
 
 /* the ASCII word [p, e) of wl bytes (ASCII letters and digits up to
  * ascii_end), first byte c, whose row of heads masked with the bits of
  * its length (head_lengths) is `head` (nonzero): a title's or an
  * honorific's word (a mark, in mk), or a number's */
-#define NOTE_HEAD(p, e, ascii_end, c, head, wl)                                                    \
+#define NOTE_MARK(p, e, ascii_end, c, head, wl)                                                    \
     do {                                                                                           \
         if ((e) == (ascii_end) && ((head)&0x7FFFu)) {                                              \
             const unsigned sk_ = fl_word_sketch((const char *)t + (p), (wl));                      \
             if ((first_byte[c] & FB_MARK) || ((role_sketch[sk_ >> 6] >> (sk_ & 63)) & 1u))         \
                 mk |= 1ull << ((p)-base);                                                          \
         }                                                                                          \
+    } while (0)
+#define NOTE_HEAD(p, e, ascii_end, c, head, wl)                                                    \
+    do {                                                                                           \
+        NOTE_MARK(p, e, ascii_end, c, head, wl);                                                   \
         NUMBER_AT((head)&FL_HEAD_DIGIT, (head)&FL_HEAD_SPELLED, c, p);                             \
     } while (0)
 
@@ -844,21 +875,39 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bo
             if (first == len && st)
                 first = base + (size_t)__builtin_ctzll(st);
             /* the words that end in the block, the n-th end closing the
-             * n-th start; then the last, which reaches past it */
-            uint64_t left = st;
+             * n-th start; then the last, which reaches past it. A word
+             * that may be a title's or an honorific's (see below) or a
+             * number's is found by its first two bytes in one load, its
+             * row of heads (zero for most words), and noted in `marked`
+             * for a second loop: the loop over all words then holds few
+             * values (and keeps them in registers). A word of one byte is
+             * neither a mark nor spelled: of its row head_lengths keeps
+             * FL_HEAD_DIGIT, set in every column of a digit's row, so the
+             * byte after it may pick the column (at the end of the prose
+             * its NUL: the prose is NUL-terminated, see fl_prose). A word
+             * led by a digit is a number's (FL_HEAD_DIGIT): those are
+             * found from the digit mask instead (head_words leaves the
+             * bit out), with the spelled ones of `spelled`, in order. */
+            uint64_t left = st, marked = 0, spelled = 0;
             for (; ends; ends &= ends - 1, left &= left - 1) {
-                const size_t p = base + bit_index(left), e = base + bit_index(ends), wl = e - p;
-                const unsigned char c = t[p];
+                const size_t p = base + bit_index(left), e = base + bit_index(ends);
                 w[p] = (uint32_t)e;
                 k = e;
-                /* a title's or an honorific's word (see below), or a
-                 * number's: by the first two bytes in one load (the first
-                 * again for a word of one byte, which is neither a mark
-                 * nor spelled), zero for most words */
-                const uint32_t head = heads[c][t[p + (wl > 1)] & 31] & head_lengths[wl];
-                if (head)
-                    NOTE_HEAD(p, e, e, c, head, wl);
+                if (heads[t[p]][t[p + 1] & 31] & head_words[e - p])
+                    marked |= left & -left;
             }
+            for (; marked; marked &= marked - 1) {
+                const size_t p = base + bit_index(marked), e = w[p], wl = e - p;
+                const unsigned char c = t[p];
+                const uint32_t head = heads[c][t[p + 1] & 31] & head_words[wl];
+                NOTE_MARK(p, e, e, c, head, wl);
+                if ((head & FL_HEAD_SPELLED) && SPELLED_AT(c, p))
+                    spelled |= marked & -marked;
+            }
+            /* (left holds the start of the word reaching past the block,
+             * if any, which the loop below reads) */
+            for (uint64_t nums = (st & bk->digit & ~left) | spelled; nums; nums &= nums - 1)
+                PUSH_NUMBER_AT(base + bit_index(nums));
             for (; left; left &= left - 1) {
                 const size_t p = base + bit_index(left);
                 size_t e = run_end(blk, b + 1);
@@ -869,8 +918,7 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bo
                 const size_t wl = e - p;
                 w[p] = (uint32_t)e;
                 k = e;
-                const uint32_t head =
-                    heads[c][t[p + (wl > 1)] & 31] & head_lengths[wl < 63 ? wl : 63];
+                const uint32_t head = heads[c][t[p + 1] & 31] & head_lengths[wl < 63 ? wl : 63];
                 if (head)
                     NOTE_HEAD(p, e, ascii_end, c, head, wl);
             }
@@ -941,7 +989,10 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bo
 #undef PUSH_NUMBER
 #undef PUSH_NAME
 #undef NOTE_HEAD
+#undef NOTE_MARK
 #undef NUMBER_AT
+#undef PUSH_NUMBER_AT
+#undef SPELLED_AT
     mx->wend = w;
     mx->first_word = mx->s_off + first;
     mx->numbers = numbers;
@@ -1072,14 +1123,14 @@ static size_t family_fn(const char *s, size_t len, unsigned flags, char *out, si
 /* One surface's keys, shared by every mention of it in the document. */
 typedef struct fl_key_memo {
     uint64_t hash; /* first: fl_memo_index reads it */
-    const char *surface;
+    /* in fl_mention's order: fl_mx_add copies the four at once */
+    const char *surface, *fold, *skeleton, *family;
     size_t len;
     unsigned tag; /* fold flags, and KEY_CODE for a code (which has a family) */
     /* the fold's index among the document's distinct folds: interned for
      * names and acronyms only (settle_document reads no other kind's), and
      * FOLD_NONE until a name or an acronym has the surface */
     uint32_t fold_id;
-    const char *fold, *skeleton, *family;
     /* what settle_document reads in a name's surface, found once: SETTLE_*
      * and the fold id of its short form or surname */
     unsigned char settle;
@@ -1713,7 +1764,7 @@ static __attribute__((noinline)) bool more_mentions(fl_mx *mx)
 {
     fl_doc *doc = mx->doc;
     const size_t n = doc->mentions.count;
-    if (doc->max_mentions && n >= doc->max_mentions) {
+    if ((doc->max_mentions && n >= doc->max_mentions) || n >= (size_t)INT32_MAX) {
         doc->status = FL_ELIMIT;
         return false;
     }
@@ -1753,29 +1804,29 @@ fl_mention *fl_mx_add(fl_mx *mx, fl_mention_kind kind, size_t off, size_t len, u
         return NULL;
     }
     fl_mention *m = push_mention(mx, (uint32_t)(keys - mx->keys));
-    /* field by field: a compound literal zeroes the whole struct first
-     * (a rep stos, slow to start for 136 bytes), then writes most of it;
-     * a field added to fl_mention must be set here too (the assertion
-     * below is a reminder on 64-bit hosts) */
-    _Static_assert(sizeof(void *) != 8 || sizeof(fl_mention) == 136,
+    /* field by field: a compound literal zeroes the whole struct first,
+     * then writes most of it; a field added to fl_mention must be set here
+     * too (the assertion below is a reminder on 64-bit hosts) */
+    _Static_assert(sizeof(void *) != 8 || sizeof(fl_mention) == 96,
                    "fl_mx_add sets every field of fl_mention");
-    m->kind = kind;
-    m->off = off;
-    m->len = len;
     m->surface = keys->surface;
     m->fold = keys->fold;
     m->skeleton = keys->skeleton;
     m->family = keys->family;
-    m->sentence = mx->sentence;
-    m->number = 0;
-    memset(m->currency, 0, sizeof m->currency);
-    m->unit = NULL;
-    m->year = m->month = m->day = 0;
-    m->weekday = -1;
-    m->precision = (fl_date_precision)0;
-    m->expansion = NULL;
+    m->off = (uint32_t)off;
+    m->len = (uint32_t)len;
+    m->sentence = (uint32_t)mx->sentence;
+    m->kind = kind;
     m->person = -1;
     m->entity = -1;
+    m->number = 0;
+    m->unit = NULL;
+    m->expansion = NULL;
+    m->year = 0;
+    m->month = m->day = 0;
+    memset(m->currency, 0, sizeof m->currency);
+    m->weekday = -1;
+    m->precision = 0;
     return m;
 }
 void fl_mx_claim(fl_mx *mx, size_t off, size_t len)
@@ -1856,8 +1907,14 @@ const char *fl_mx_stem(fl_mx *mx, const char *w, size_t len)
     const char *stem = stem_word(mx, w, len);
     if (!stem)
         return NULL;
-    fl_key_memo e = {h,    w,    len,         KEY_STEM,       UINT32_MAX, stem,
-                     NULL, NULL, SETTLE_NONE, SPACED_UNKNOWN, 0};
+    fl_key_memo e = {.hash = h,
+                     .surface = w,
+                     .fold = stem,
+                     .len = len,
+                     .tag = KEY_STEM,
+                     .fold_id = UINT32_MAX,
+                     .settle = SETTLE_NONE,
+                     .spaced = SPACED_UNKNOWN};
     add_key(mx, k, &e); /* out of memory: not remembered */
     return stem;
 }
@@ -1906,7 +1963,7 @@ static void resolve_links(fl_mx *mx)
             name_starting_at(doc, mx->name_first, mx->name_end, p->at, p->how == FL_LINK_NAME_ENDS);
         fl_mention *m = FL_DOC_MENTION(doc, p->mention);
         if (who >= 0) {
-            m->person = who;
+            m->person = (int32_t)who;
             flags[who] |= FL_MF_CONFIRMED;
         } else if (flags[p->mention] & FL_MF_NEEDS_PERSON) {
             flags[p->mention] |= FL_MF_DEAD;
@@ -2051,9 +2108,9 @@ static void order_finish(fl_mention **order, long *remap, const fl_mention *old,
 static inline void remap_links(fl_mention *m, const long *remap)
 {
     if (m->person >= 0)
-        m->person = remap[m->person];
+        m->person = (int32_t)remap[m->person];
     if (m->entity >= 0)
-        m->entity = remap[m->entity];
+        m->entity = (int32_t)remap[m->entity];
 }
 
 #ifdef FL_BLOCK_AVX2
@@ -2062,7 +2119,7 @@ static inline void remap_links(fl_mention *m, const long *remap)
 __attribute__((target("avx2"))) static void
 copy_live_avx2(fl_mention *items, fl_mention *const *order, size_t live, const long *remap)
 {
-    _Static_assert(sizeof(fl_mention) >= 128, "copy_live_avx2 copies 128 bytes, then the rest");
+    _Static_assert(sizeof(fl_mention) == 96, "copy_live_avx2 copies 96 bytes");
     for (size_t i = 0; i < live; i++) {
         const char *from = (const char *)order[i];
         char *to = (char *)&items[i];
@@ -2072,9 +2129,7 @@ copy_live_avx2(fl_mention *items, fl_mention *const *order, size_t live, const l
         COPY32(0);
         COPY32(32);
         COPY32(64);
-        COPY32(96);
 #undef COPY32
-        memcpy(to + 128, from + 128, sizeof(fl_mention) - 128);
         remap_links(&items[i], remap);
     }
 }
@@ -2278,10 +2333,10 @@ static void settle_document(fl_mx *mx)
                 m->kind = FL_M_NAME;
             if (m->kind == FL_M_NAME && !has_space(e, m)) {
                 if (f->short_form >= 0)
-                    m->entity = f->short_form;
+                    m->entity = (int32_t)f->short_form;
                 else if (f->surname >= 0 && f->surname < (long)i &&
                          !(f->surname2 >= 0 && f->surname2 < (long)i))
-                    m->entity = f->surname;
+                    m->entity = (int32_t)f->surname;
             }
         }
         if (m->sentence != run_sentence) {
@@ -2381,8 +2436,14 @@ static bool take_mentions(fl_mx *mx)
     for (size_t i = 0; i < n; i++) {
         const fl_mention *m = &mx->mention_store[i];
         const char *surface = m->surface ? m->surface : "", *fold = m->fold ? m->fold : "";
-        fl_key_memo e = {0,           surface,   strlen(surface), KEY_OLD,        0, fold,
-                         m->skeleton, m->family, SETTLE_UNKNOWN,  SPACED_UNKNOWN, 0};
+        fl_key_memo e = {.surface = surface,
+                         .fold = fold,
+                         .skeleton = m->skeleton,
+                         .family = m->family,
+                         .len = strlen(surface),
+                         .tag = KEY_OLD,
+                         .settle = SETTLE_UNKNOWN,
+                         .spaced = SPACED_UNKNOWN};
         if (!intern_fold(mx, fold, strlen(fold), true, &e.fold_id))
             return false;
         const fl_key_memo *k = add_key(mx, SIZE_MAX, &e);
@@ -2411,6 +2472,8 @@ fl_status fl_find_mentions(fl_doc *doc)
 {
     if (!doc->patterns)
         return FL_EUSAGE;
+    if (doc->prose.len >= FL_MENTION_PROSE_MAX)
+        return doc->status = FL_ETOOBIG;
     fl_mx mx;
     memset(&mx, 0, sizeof mx);
     mx.doc = doc;

@@ -233,7 +233,7 @@ static const char *key_value(fl_doc *doc, const fl_mention *m, const char *key, 
     if (strcmp(key, "entity") == 0)
         return linked(doc, m->entity);
     if (strcmp(key, "sentence") == 0) {
-        snprintf(buf, cap, "%zu", m->sentence);
+        snprintf(buf, cap, "%zu", (size_t)m->sentence);
         return buf;
     }
     return "(unknown key)";
