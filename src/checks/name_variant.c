@@ -710,15 +710,15 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, span_cursor spans,
             continue;
         const fl_token *tok = toks + s->first_token, *end = tok + s->token_count;
         for (;; tok++) {
-            /* most tokens: a small letter first, no digit, ASCII (a
-             * tight walk over them) */
+            /* most tokens: a small letter first, no digit, ASCII, or
+             * punctuation (whose shape the segmenter leaves 0): a tight
+             * walk over them, which leaves a WORD or NUMBER token */
             while (tok < end &&
-                   (tok->shape & (FL_TS_KNOWN | TC_UPPER0 | TC_DIGIT | TC_HIGH)) == FL_TS_KNOWN)
+                   ((tok->shape & (FL_TS_KNOWN | TC_UPPER0 | TC_DIGIT | TC_HIGH)) == FL_TS_KNOWN ||
+                    tok->kind > FL_TOK_NUMBER))
                 tok++;
             if (tok == end)
                 break;
-            if (tok->kind != FL_TOK_WORD && tok->kind != FL_TOK_NUMBER)
-                continue;
             /* a token of one byte neither is a use on its own nor takes
              * part in a run of several (find_runs stops at it) */
             if (tok->len < 2)
