@@ -709,6 +709,19 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, span_cursor spans,
         if (s->all_caps)
             continue;
         const fl_token *tok = toks + s->first_token, *end = tok + s->token_count;
+        /* room for a candidate per token of the sentence (so none is
+         * checked for room) */
+        if (s->token_count > cap - k) {
+            size_t more_cap = 2 * cap > k + s->token_count ? 2 * cap : k + s->token_count;
+            candidate *more = fl_arena_alloc_uninit(doc->arena, more_cap * sizeof *more);
+            if (!more) {
+                doc->status = FL_ENOMEM;
+                return NULL;
+            }
+            memcpy(more, cands, k * sizeof *more);
+            cands = more;
+            cap = more_cap;
+        }
         for (;; tok++) {
             /* most tokens: a small letter first, no digit, ASCII, or
              * punctuation (whose shape the segmenter leaves 0): a tight
@@ -739,16 +752,6 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, span_cursor spans,
             if (k > 0 && !adjacent && !linked && cands[k - 1].key == CAND_NO_KEY)
                 k--;
             linked = adjacent;
-            if (k == cap) {
-                candidate *more = fl_arena_alloc_uninit(doc->arena, 2 * cap * sizeof *more);
-                if (!more) {
-                    doc->status = FL_ENOMEM;
-                    return NULL;
-                }
-                memcpy(more, cands, k * sizeof *more);
-                cands = more;
-                cap *= 2;
-            }
             candidate *cand = &cands[k++];
             *cand =
                 (candidate){(uint32_t)(tok - toks), (uint32_t)si, CAND_NO_KEY, (unsigned char)c};
