@@ -709,16 +709,29 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, span_cursor spans,
         if (s->all_caps)
             continue;
         const fl_token *tok = toks + s->first_token, *end = tok + s->token_count;
+        /* room for a candidate per token of the sentence (so none is
+         * checked for room) */
+        if (s->token_count > cap - k) {
+            size_t more_cap = 2 * cap > k + s->token_count ? 2 * cap : k + s->token_count;
+            candidate *more = fl_arena_alloc_uninit(doc->arena, more_cap * sizeof *more);
+            if (!more) {
+                doc->status = FL_ENOMEM;
+                return NULL;
+            }
+            memcpy(more, cands, k * sizeof *more);
+            cands = more;
+            cap = more_cap;
+        }
         for (;; tok++) {
-            /* most tokens: a small letter first, no digit, ASCII (a
-             * tight walk over them) */
+            /* most tokens: a small letter first, no digit, ASCII, or
+             * punctuation (whose shape the segmenter leaves 0): a tight
+             * walk over them, which leaves a WORD or NUMBER token */
             while (tok < end &&
-                   (tok->shape & (FL_TS_KNOWN | TC_UPPER0 | TC_DIGIT | TC_HIGH)) == FL_TS_KNOWN)
+                   ((tok->shape & (FL_TS_KNOWN | TC_UPPER0 | TC_DIGIT | TC_HIGH)) == FL_TS_KNOWN ||
+                    tok->kind > FL_TOK_NUMBER))
                 tok++;
             if (tok == end)
                 break;
-            if (tok->kind != FL_TOK_WORD && tok->kind != FL_TOK_NUMBER)
-                continue;
             /* a token of one byte neither is a use on its own nor takes
              * part in a run of several (find_runs stops at it) */
             if (tok->len < 2)
@@ -739,16 +752,6 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, span_cursor spans,
             if (k > 0 && !adjacent && !linked && cands[k - 1].key == CAND_NO_KEY)
                 k--;
             linked = adjacent;
-            if (k == cap) {
-                candidate *more = fl_arena_alloc_uninit(doc->arena, 2 * cap * sizeof *more);
-                if (!more) {
-                    doc->status = FL_ENOMEM;
-                    return NULL;
-                }
-                memcpy(more, cands, k * sizeof *more);
-                cands = more;
-                cap *= 2;
-            }
             candidate *cand = &cands[k++];
             *cand =
                 (candidate){(uint32_t)(tok - toks), (uint32_t)si, CAND_NO_KEY, (unsigned char)c};
