@@ -357,5 +357,9 @@ uint64_t fl_hash64(const void *data, size_t len, uint64_t seed);
 /* Whether fl_role_text's table of role forms is sorted, as its binary
  * search needs (mentions_title.c; for the tests). */
 bool fl_role_canon_sorted(void);
+/* Whether the role-ending words are sorted, 2 to 14 letters long, and
+ * indexed by first letter as role_last_word's scan needs (mentions_title.c;
+ * for the tests). */
+bool fl_role_last_words_indexed(void);
 
 #endif

@@ -989,6 +989,7 @@ static void expect_titles(fl_re_id id, const char *before, const char *after, bo
 START_TEST(test_role_canon_sorted)
 {
     ck_assert(fl_role_canon_sorted());
+    ck_assert(fl_role_last_words_indexed());
 }
 END_TEST
 
