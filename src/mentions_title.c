@@ -265,8 +265,15 @@ static bool post_candidate(const fl_mx *mx, size_t comma, size_t next_mark)
     if (w == comma + 1 || w >= mx->s_end)
         return false;
     char c = mx->text[w];
-    if (c >= 'A' && c <= 'Z')
-        return (role_word_at(mx, w) && post_role_ends(mx, w)) || possessive_role(mx, w);
+    if (c >= 'A' && c <= 'Z') {
+        /* a word that is no mark starts no role (mx->marks has each
+         * first word of ASCII letters), unless a byte past ASCII is in it
+         * (such words are never marks) */
+        const bool role = w != next_mark && next_mark != SIZE_MAX
+                              ? high_in(mx, w, fl_mx_word_end(mx, w) - w)
+                              : role_word_at(mx, w);
+        return (role && post_role_ends(mx, w)) || possessive_role(mx, w);
+    }
     if (w != next_mark && next_mark != SIZE_MAX) {
         /* no role's first word (mx->marks has each), so a determiner or
          * nothing: the, their, its, his, her, a, an */
