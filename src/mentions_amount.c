@@ -1043,16 +1043,72 @@ static const known_unit_entry known_units[26][KNOWN_ROW_MAX] = {
 };
 #undef U
 
+/* Where the words of length n start in row c of known_units (the first
+ * of length n or more): known_from[c][n] for n up to KNOWN_LEN_MAX, the
+ * longest. Keep in step with the table (fl_known_units_indexed checks). */
+enum { KNOWN_LEN_MAX = 11 };
+static const unsigned char known_from[26][KNOWN_LEN_MAX + 1] = {
+    {0, 0, 0, 0, 1, 2, 3, 6, 7, 10, 10, 10},    /* a */
+    {0, 0, 0, 0, 1, 3, 6, 7, 8, 10, 11, 12},    /* b */
+    {0, 0, 0, 0, 0, 2, 5, 8, 10, 11, 16, 18},   /* c */
+    {0, 0, 0, 0, 1, 3, 3, 4, 7, 7, 8, 8},       /* d */
+    {0, 0, 0, 0, 0, 0, 0, 2, 2, 3, 4, 5},       /* e */
+    {0, 0, 0, 0, 0, 4, 7, 8, 9, 10, 11, 11},    /* f */
+    {0, 0, 0, 0, 0, 0, 4, 6, 8, 9, 11, 11},     /* g */
+    {0, 0, 0, 0, 0, 2, 4, 6, 7, 9, 10, 12},     /* h */
+    {0, 0, 0, 0, 0, 1, 2, 3, 3, 3, 3, 3},       /* i */
+    {0, 0, 0, 0, 0, 1, 1, 2, 2, 2, 2, 2},       /* j */
+    {0, 0, 0, 0, 0, 1, 2, 2, 2, 3, 7, 9},       /* k */
+    {0, 0, 0, 0, 0, 1, 5, 8, 9, 10, 10, 10},    /* l */
+    {0, 0, 0, 0, 2, 3, 8, 14, 17, 21, 24, 25},  /* m */
+    {0, 0, 0, 0, 0, 0, 0, 2, 3, 3, 3, 3},       /* n */
+    {0, 0, 0, 0, 0, 0, 0, 1, 1, 2, 3, 4},       /* o */
+    {0, 0, 0, 0, 0, 0, 3, 12, 14, 18, 19, 22},  /* p */
+    {0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1},       /* q */
+    {0, 0, 0, 0, 0, 1, 3, 4, 5, 5, 6, 6},       /* r */
+    {0, 0, 0, 0, 0, 3, 15, 20, 25, 27, 27, 28}, /* s */
+    {0, 0, 0, 0, 1, 2, 8, 13, 14, 16, 16, 16},  /* t */
+    {0, 0, 0, 0, 0, 0, 2, 2, 2, 2, 2, 2},       /* u */
+    {0, 0, 0, 0, 0, 1, 2, 3, 5, 7, 7, 7},       /* v */
+    {0, 0, 0, 0, 0, 3, 7, 7, 9, 9, 9, 9},       /* w */
+    {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0},       /* x */
+    {0, 0, 0, 0, 0, 1, 3, 3, 3, 3, 3, 3},       /* y */
+    {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0},       /* z */
+};
+
+bool fl_known_units_indexed(void)
+{
+    for (size_t c = 0; c < 26; c++) {
+        const known_unit_entry *row = known_units[c];
+        if (row[KNOWN_ROW_MAX - 1].word)
+            return false; /* no NULL after the row */
+        for (size_t k = 0; row[k].word; k++) {
+            const size_t len = strlen(row[k].word);
+            if (len != row[k].len || len < 2 || len > KNOWN_LEN_MAX ||
+                (unsigned char)row[k].word[0] != 'a' + c || (k > 0 && row[k - 1].len > len))
+                return false;
+        }
+        for (size_t n = 0; n <= KNOWN_LEN_MAX; n++) {
+            size_t k = 0;
+            while (row[k].word && row[k].len < n)
+                k++;
+            if (known_from[c][n] != k)
+                return false;
+        }
+    }
+    return true;
+}
+
 /* The stem of w[0..len) (lower-case letters) when it is one of
  * known_units, else NULL. */
 static const char *known_unit(const char *w, size_t len)
 {
     const unsigned c = (unsigned char)w[0] - 'a';
-    if (c >= 26 || len < 2)
+    if (c >= 26 || len < 2 || len > KNOWN_LEN_MAX)
         return NULL;
-    for (const known_unit_entry *k = known_units[c]; k->word && k->len <= len; k++) {
-        if (k->len != len)
-            continue;
+    /* the row's words of that length (the row ends with a NULL word, of
+     * length 0) */
+    for (const known_unit_entry *k = known_units[c] + known_from[c][len]; k->len == len; k++) {
         size_t j = 1;
         while (j < len && k->word[j] == w[j])
             j++;
