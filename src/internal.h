@@ -365,5 +365,8 @@ bool fl_role_last_words_indexed(void);
  * sorted by length and indexed by it as known_unit's lookup needs
  * (mentions_amount.c; for the tests). */
 bool fl_known_units_indexed(void);
+/* Whether each label word before a number passes label_word's filter by
+ * length and first letter (mentions_amount.c; for the tests). */
+bool fl_label_shapes_ok(void);
 
 #endif

@@ -650,31 +650,67 @@ static bool word_in_rows(const word_row *rows, const char *w, size_t len)
 }
 
 /* Words before a number that make it a label, not an amount. */
+static const word_row labels[26] = {
+    ['a' - 'a'] = {"act", "age", "aged", "ages", "apartment", "appendix", "article"},
+    ['b' - 'a'] = {"band", "bus"},
+    ['c' - 'a'] = {"category", "channel", "chapter", "class", "clause"},
+    ['d' - 'a'] = {"district"},
+    ['e' - 'a'] = {"episode", "exit"},
+    ['f' - 'a'] = {"fig", "figure", "flight", "floor"},
+    ['g' - 'a'] = {"gate", "grade"},
+    ['h' - 'a'] = {"highway"},
+    ['i' - 'a'] = {"interstate", "issue", "item"},
+    ['l' - 'a'] = {"lane", "level", "line"},
+    ['m' - 'a'] = {"model"},
+    ['n' - 'a'] = {"no", "nos", "number"},
+    ['p' - 'a'] = {"p", "page", "pages", "paragraph", "part", "phase", "platform", "pp",
+                   "precinct"},
+    ['r' - 'a'] = {"room", "round", "route", "row", "rule"},
+    ['s' - 'a'] = {"season", "seat", "section", "stage", "step", "suite"},
+    ['t' - 'a'] = {"table", "tier", "top", "track"},
+    ['u' - 'a'] = {"unit"},
+    ['v' - 'a'] = {"verse", "version", "vol", "volume"},
+    ['w' - 'a'] = {"ward"},
+    ['z' - 'a'] = {"zone"},
+};
+
+/* Bit c - 'a' of [len]: a label has that length and first letter c
+ * (most words before a number have none), a filter before the rows. Keep
+ * in step with labels (fl_label_shapes_ok checks). */
+#define L(c) (1u << ((c) - 'a'))
+static const uint32_t label_shapes[11] = {
+    [1] = L('p'),
+    [2] = L('n') | L('p'),
+    [3] = L('a') | L('b') | L('f') | L('n') | L('r') | L('t') | L('v'),
+    [4] = L('a') | L('b') | L('e') | L('g') | L('i') | L('l') | L('p') | L('r') | L('s') | L('t') |
+          L('u') | L('w') | L('z'),
+    [5] = L('c') | L('f') | L('g') | L('i') | L('l') | L('m') | L('p') | L('r') | L('s') | L('t') |
+          L('v'),
+    [6] = L('c') | L('f') | L('n') | L('s') | L('v'),
+    [7] = L('a') | L('c') | L('e') | L('h') | L('s') | L('v'),
+    [8] = L('a') | L('c') | L('d') | L('p'),
+    [9] = L('a') | L('p'),
+    [10] = L('i'),
+};
+#undef L
+
+bool fl_label_shapes_ok(void)
+{
+    for (size_t c = 0; c < 26; c++)
+        for (const char *const *e = labels[c]; *e; e++) {
+            const size_t len = strlen(*e);
+            if ((unsigned char)(*e)[0] != 'a' + c || len == 0 || len > 10 ||
+                !((label_shapes[len] >> c) & 1u))
+                return false;
+        }
+    return true;
+}
+
 static bool label_word(const char *w, size_t len)
 {
-    static const word_row labels[26] = {
-        ['a' - 'a'] = {"act", "age", "aged", "ages", "apartment", "appendix", "article"},
-        ['b' - 'a'] = {"band", "bus"},
-        ['c' - 'a'] = {"category", "channel", "chapter", "class", "clause"},
-        ['d' - 'a'] = {"district"},
-        ['e' - 'a'] = {"episode", "exit"},
-        ['f' - 'a'] = {"fig", "figure", "flight", "floor"},
-        ['g' - 'a'] = {"gate", "grade"},
-        ['h' - 'a'] = {"highway"},
-        ['i' - 'a'] = {"interstate", "issue", "item"},
-        ['l' - 'a'] = {"lane", "level", "line"},
-        ['m' - 'a'] = {"model"},
-        ['n' - 'a'] = {"no", "nos", "number"},
-        ['p' - 'a'] = {"p", "page", "pages", "paragraph", "part", "phase", "platform", "pp",
-                       "precinct"},
-        ['r' - 'a'] = {"room", "round", "route", "row", "rule"},
-        ['s' - 'a'] = {"season", "seat", "section", "stage", "step", "suite"},
-        ['t' - 'a'] = {"table", "tier", "top", "track"},
-        ['u' - 'a'] = {"unit"},
-        ['v' - 'a'] = {"verse", "version", "vol", "volume"},
-        ['w' - 'a'] = {"ward"},
-        ['z' - 'a'] = {"zone"},
-    };
+    const unsigned c = len ? ((unsigned char)w[0] | 0x20u) - 'a' : 26;
+    if (len > 10 || c >= 26 || !((label_shapes[len] >> c) & 1u))
+        return false;
     return word_in_rows(labels, w, len);
 }
 
