@@ -368,5 +368,16 @@ uint64_t fl_hash64(const void *data, size_t len, uint64_t seed);
 /* Whether fl_role_text's table of role forms is sorted, as its binary
  * search needs (mentions_title.c; for the tests). */
 bool fl_role_canon_sorted(void);
+/* Whether the role-ending words are sorted, 2 to 14 letters long, and
+ * indexed by first letter as role_last_word's scan needs (mentions_title.c;
+ * for the tests). */
+bool fl_role_last_words_indexed(void);
+/* Whether the quantities' known units are in rows by first letter, each
+ * sorted by length and indexed by it as known_unit's lookup needs
+ * (mentions_amount.c; for the tests). */
+bool fl_known_units_indexed(void);
+/* Whether each label word before a number passes label_word's filter by
+ * length and first letter (mentions_amount.c; for the tests). */
+bool fl_label_shapes_ok(void);
 
 #endif

@@ -650,31 +650,67 @@ static bool word_in_rows(const word_row *rows, const char *w, size_t len)
 }
 
 /* Words before a number that make it a label, not an amount. */
+static const word_row labels[26] = {
+    ['a' - 'a'] = {"act", "age", "aged", "ages", "apartment", "appendix", "article"},
+    ['b' - 'a'] = {"band", "bus"},
+    ['c' - 'a'] = {"category", "channel", "chapter", "class", "clause"},
+    ['d' - 'a'] = {"district"},
+    ['e' - 'a'] = {"episode", "exit"},
+    ['f' - 'a'] = {"fig", "figure", "flight", "floor"},
+    ['g' - 'a'] = {"gate", "grade"},
+    ['h' - 'a'] = {"highway"},
+    ['i' - 'a'] = {"interstate", "issue", "item"},
+    ['l' - 'a'] = {"lane", "level", "line"},
+    ['m' - 'a'] = {"model"},
+    ['n' - 'a'] = {"no", "nos", "number"},
+    ['p' - 'a'] = {"p", "page", "pages", "paragraph", "part", "phase", "platform", "pp",
+                   "precinct"},
+    ['r' - 'a'] = {"room", "round", "route", "row", "rule"},
+    ['s' - 'a'] = {"season", "seat", "section", "stage", "step", "suite"},
+    ['t' - 'a'] = {"table", "tier", "top", "track"},
+    ['u' - 'a'] = {"unit"},
+    ['v' - 'a'] = {"verse", "version", "vol", "volume"},
+    ['w' - 'a'] = {"ward"},
+    ['z' - 'a'] = {"zone"},
+};
+
+/* Bit c - 'a' of [len]: a label has that length and first letter c
+ * (most words before a number have none), a filter before the rows. Keep
+ * in step with labels (fl_label_shapes_ok checks). */
+#define L(c) (1u << ((c) - 'a'))
+static const uint32_t label_shapes[11] = {
+    [1] = L('p'),
+    [2] = L('n') | L('p'),
+    [3] = L('a') | L('b') | L('f') | L('n') | L('r') | L('t') | L('v'),
+    [4] = L('a') | L('b') | L('e') | L('g') | L('i') | L('l') | L('p') | L('r') | L('s') | L('t') |
+          L('u') | L('w') | L('z'),
+    [5] = L('c') | L('f') | L('g') | L('i') | L('l') | L('m') | L('p') | L('r') | L('s') | L('t') |
+          L('v'),
+    [6] = L('c') | L('f') | L('n') | L('s') | L('v'),
+    [7] = L('a') | L('c') | L('e') | L('h') | L('s') | L('v'),
+    [8] = L('a') | L('c') | L('d') | L('p'),
+    [9] = L('a') | L('p'),
+    [10] = L('i'),
+};
+#undef L
+
+bool fl_label_shapes_ok(void)
+{
+    for (size_t c = 0; c < 26; c++)
+        for (const char *const *e = labels[c]; *e; e++) {
+            const size_t len = strlen(*e);
+            if ((unsigned char)(*e)[0] != 'a' + c || len == 0 || len > 10 ||
+                !((label_shapes[len] >> c) & 1u))
+                return false;
+        }
+    return true;
+}
+
 static bool label_word(const char *w, size_t len)
 {
-    static const word_row labels[26] = {
-        ['a' - 'a'] = {"act", "age", "aged", "ages", "apartment", "appendix", "article"},
-        ['b' - 'a'] = {"band", "bus"},
-        ['c' - 'a'] = {"category", "channel", "chapter", "class", "clause"},
-        ['d' - 'a'] = {"district"},
-        ['e' - 'a'] = {"episode", "exit"},
-        ['f' - 'a'] = {"fig", "figure", "flight", "floor"},
-        ['g' - 'a'] = {"gate", "grade"},
-        ['h' - 'a'] = {"highway"},
-        ['i' - 'a'] = {"interstate", "issue", "item"},
-        ['l' - 'a'] = {"lane", "level", "line"},
-        ['m' - 'a'] = {"model"},
-        ['n' - 'a'] = {"no", "nos", "number"},
-        ['p' - 'a'] = {"p", "page", "pages", "paragraph", "part", "phase", "platform", "pp",
-                       "precinct"},
-        ['r' - 'a'] = {"room", "round", "route", "row", "rule"},
-        ['s' - 'a'] = {"season", "seat", "section", "stage", "step", "suite"},
-        ['t' - 'a'] = {"table", "tier", "top", "track"},
-        ['u' - 'a'] = {"unit"},
-        ['v' - 'a'] = {"verse", "version", "vol", "volume"},
-        ['w' - 'a'] = {"ward"},
-        ['z' - 'a'] = {"zone"},
-    };
+    const unsigned c = len ? ((unsigned char)w[0] | 0x20u) - 'a' : 26;
+    if (len > 10 || c >= 26 || !((label_shapes[len] >> c) & 1u))
+        return false;
     return word_in_rows(labels, w, len);
 }
 
@@ -1043,16 +1079,72 @@ static const known_unit_entry known_units[26][KNOWN_ROW_MAX] = {
 };
 #undef U
 
+/* Where the words of length n start in row c of known_units (the first
+ * of length n or more): known_from[c][n] for n up to KNOWN_LEN_MAX, the
+ * longest. Keep in step with the table (fl_known_units_indexed checks). */
+enum { KNOWN_LEN_MAX = 11 };
+static const unsigned char known_from[26][KNOWN_LEN_MAX + 1] = {
+    {0, 0, 0, 0, 1, 2, 3, 6, 7, 10, 10, 10},    /* a */
+    {0, 0, 0, 0, 1, 3, 6, 7, 8, 10, 11, 12},    /* b */
+    {0, 0, 0, 0, 0, 2, 5, 8, 10, 11, 16, 18},   /* c */
+    {0, 0, 0, 0, 1, 3, 3, 4, 7, 7, 8, 8},       /* d */
+    {0, 0, 0, 0, 0, 0, 0, 2, 2, 3, 4, 5},       /* e */
+    {0, 0, 0, 0, 0, 4, 7, 8, 9, 10, 11, 11},    /* f */
+    {0, 0, 0, 0, 0, 0, 4, 6, 8, 9, 11, 11},     /* g */
+    {0, 0, 0, 0, 0, 2, 4, 6, 7, 9, 10, 12},     /* h */
+    {0, 0, 0, 0, 0, 1, 2, 3, 3, 3, 3, 3},       /* i */
+    {0, 0, 0, 0, 0, 1, 1, 2, 2, 2, 2, 2},       /* j */
+    {0, 0, 0, 0, 0, 1, 2, 2, 2, 3, 7, 9},       /* k */
+    {0, 0, 0, 0, 0, 1, 5, 8, 9, 10, 10, 10},    /* l */
+    {0, 0, 0, 0, 2, 3, 8, 14, 17, 21, 24, 25},  /* m */
+    {0, 0, 0, 0, 0, 0, 0, 2, 3, 3, 3, 3},       /* n */
+    {0, 0, 0, 0, 0, 0, 0, 1, 1, 2, 3, 4},       /* o */
+    {0, 0, 0, 0, 0, 0, 3, 12, 14, 18, 19, 22},  /* p */
+    {0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1},       /* q */
+    {0, 0, 0, 0, 0, 1, 3, 4, 5, 5, 6, 6},       /* r */
+    {0, 0, 0, 0, 0, 3, 15, 20, 25, 27, 27, 28}, /* s */
+    {0, 0, 0, 0, 1, 2, 8, 13, 14, 16, 16, 16},  /* t */
+    {0, 0, 0, 0, 0, 0, 2, 2, 2, 2, 2, 2},       /* u */
+    {0, 0, 0, 0, 0, 1, 2, 3, 5, 7, 7, 7},       /* v */
+    {0, 0, 0, 0, 0, 3, 7, 7, 9, 9, 9, 9},       /* w */
+    {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0},       /* x */
+    {0, 0, 0, 0, 0, 1, 3, 3, 3, 3, 3, 3},       /* y */
+    {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0},       /* z */
+};
+
+bool fl_known_units_indexed(void)
+{
+    for (size_t c = 0; c < 26; c++) {
+        const known_unit_entry *row = known_units[c];
+        if (row[KNOWN_ROW_MAX - 1].word)
+            return false; /* no NULL after the row */
+        for (size_t k = 0; row[k].word; k++) {
+            const size_t len = strlen(row[k].word);
+            if (len != row[k].len || len < 2 || len > KNOWN_LEN_MAX ||
+                (unsigned char)row[k].word[0] != 'a' + c || (k > 0 && row[k - 1].len > len))
+                return false;
+        }
+        for (size_t n = 0; n <= KNOWN_LEN_MAX; n++) {
+            size_t k = 0;
+            while (row[k].word && row[k].len < n)
+                k++;
+            if (known_from[c][n] != k)
+                return false;
+        }
+    }
+    return true;
+}
+
 /* The stem of w[0..len) (lower-case letters) when it is one of
  * known_units, else NULL. */
 static const char *known_unit(const char *w, size_t len)
 {
     const unsigned c = (unsigned char)w[0] - 'a';
-    if (c >= 26 || len < 2)
+    if (c >= 26 || len < 2 || len > KNOWN_LEN_MAX)
         return NULL;
-    for (const known_unit_entry *k = known_units[c]; k->word && k->len <= len; k++) {
-        if (k->len != len)
-            continue;
+    /* the row's words of that length (the row ends with a NULL word, of
+     * length 0) */
+    for (const known_unit_entry *k = known_units[c] + known_from[c][len]; k->len == len; k++) {
         size_t j = 1;
         while (j < len && k->word[j] == w[j])
             j++;

@@ -265,8 +265,15 @@ static bool post_candidate(const fl_mx *mx, size_t comma, size_t next_mark)
     if (w == comma + 1 || w >= mx->s_end)
         return false;
     char c = mx->text[w];
-    if (c >= 'A' && c <= 'Z')
-        return (role_word_at(mx, w) && post_role_ends(mx, w)) || possessive_role(mx, w);
+    if (c >= 'A' && c <= 'Z') {
+        /* a word that is no mark starts no role (mx->marks has each
+         * first word of ASCII letters), unless a byte past ASCII is in it
+         * (such words are never marks) */
+        const bool role = w != next_mark && next_mark != SIZE_MAX
+                              ? high_in(mx, w, fl_mx_word_end(mx, w) - w)
+                              : role_word_at(mx, w);
+        return (role && post_role_ends(mx, w)) || possessive_role(mx, w);
+    }
     if (w != next_mark && next_mark != SIZE_MAX) {
         /* no role's first word (mx->marks has each), so a determiner or
          * nothing: the, their, its, his, her, a, an */
@@ -315,84 +322,114 @@ static void add_title(fl_mx *mx, size_t match_start, fl_link_how how, size_t lin
 /* The last words of FL_RE_TITLE_PRE's roles (ROLES and ROLE_ABBR in
  * patterns.c; of a hyphenated one its last part: vice-president,
  * co-founder), lower case, in strcmp order: a match ends with one of them
- * before its \s+ and capital. Keep in step with those lists. */
-static const char *const role_last_words[] = {"adm.",
-                                              "agriculture",
-                                              "ambassador",
-                                              "analyst",
-                                              "capt.",
-                                              "captain",
-                                              "ceo",
-                                              "cfo",
-                                              "chair",
-                                              "chairman",
-                                              "chairperson",
-                                              "chairwoman",
-                                              "chancellor",
-                                              "cio",
-                                              "cmo",
-                                              "cofounder",
-                                              "col.",
-                                              "commerce",
-                                              "commissioner",
-                                              "congressman",
-                                              "congresswoman",
-                                              "coo",
-                                              "counsel",
-                                              "cto",
-                                              "defence",
-                                              "defense",
-                                              "det.",
-                                              "director",
-                                              "dr",
-                                              "dr.",
-                                              "economist",
-                                              "energy",
-                                              "executive",
-                                              "founder",
-                                              "gen.",
-                                              "general",
-                                              "gov.",
-                                              "governor",
-                                              "insp.",
-                                              "interior",
-                                              "judge",
-                                              "justice",
-                                              "king",
-                                              "labor",
-                                              "lawmaker",
-                                              "lt.",
-                                              "manager",
-                                              "mayor",
-                                              "minister",
-                                              "officer",
-                                              "pope",
-                                              "pres.",
-                                              "president",
-                                              "prince",
-                                              "princess",
-                                              "prof",
-                                              "prof.",
-                                              "professor",
-                                              "queen",
-                                              "rep.",
-                                              "representative",
-                                              "rev.",
-                                              "scientist",
-                                              "secretary",
-                                              "sen.",
-                                              "senator",
-                                              "sgt.",
-                                              "sheriff",
-                                              "spokesman",
-                                              "spokesperson",
-                                              "spokeswoman",
-                                              "staff",
-                                              "state",
-                                              "strategist",
-                                              "supt.",
-                                              "transportation",
-                                              "treasury"};
+ * before its \s+ and capital. Keep in step with those lists (and with
+ * role_last_from; fl_role_canon_sorted checks both). Each is padded to
+ * 16 bytes with NULs, so a word's length is read from its bytes. */
+static const char role_last_words[][16] = {"adm.",
+                                           "agriculture",
+                                           "ambassador",
+                                           "analyst",
+                                           "capt.",
+                                           "captain",
+                                           "ceo",
+                                           "cfo",
+                                           "chair",
+                                           "chairman",
+                                           "chairperson",
+                                           "chairwoman",
+                                           "chancellor",
+                                           "cio",
+                                           "cmo",
+                                           "cofounder",
+                                           "col.",
+                                           "commerce",
+                                           "commissioner",
+                                           "congressman",
+                                           "congresswoman",
+                                           "coo",
+                                           "counsel",
+                                           "cto",
+                                           "defence",
+                                           "defense",
+                                           "det.",
+                                           "director",
+                                           "dr",
+                                           "dr.",
+                                           "economist",
+                                           "energy",
+                                           "executive",
+                                           "founder",
+                                           "gen.",
+                                           "general",
+                                           "gov.",
+                                           "governor",
+                                           "insp.",
+                                           "interior",
+                                           "judge",
+                                           "justice",
+                                           "king",
+                                           "labor",
+                                           "lawmaker",
+                                           "lt.",
+                                           "manager",
+                                           "mayor",
+                                           "minister",
+                                           "officer",
+                                           "pope",
+                                           "pres.",
+                                           "president",
+                                           "prince",
+                                           "princess",
+                                           "prof",
+                                           "prof.",
+                                           "professor",
+                                           "queen",
+                                           "rep.",
+                                           "representative",
+                                           "rev.",
+                                           "scientist",
+                                           "secretary",
+                                           "sen.",
+                                           "senator",
+                                           "sgt.",
+                                           "sheriff",
+                                           "spokesman",
+                                           "spokesperson",
+                                           "spokeswoman",
+                                           "staff",
+                                           "state",
+                                           "strategist",
+                                           "supt.",
+                                           "transportation",
+                                           "treasury"};
+
+/* Where the words of role_last_words with the first letter 'a' + c start:
+ * those of c run to role_last_from[c + 1]. */
+static const unsigned char role_last_from[27] = {0,  4,  4,  24, 30, 33, 34, 38, 38,
+                                                 40, 42, 43, 46, 49, 49, 50, 58, 59,
+                                                 62, 75, 77, 77, 77, 77, 77, 77, 77};
+
+bool fl_role_last_words_indexed(void)
+{
+    const size_t n = sizeof role_last_words / sizeof role_last_words[0];
+    if (role_last_from[26] != n || role_last_from[0] != 0)
+        return false;
+    for (size_t c = 0; c < 26; c++)
+        if (role_last_from[c] > role_last_from[c + 1])
+            return false;
+    for (size_t i = 0; i < n; i++) {
+        const char *w = role_last_words[i];
+        const size_t len = strlen(w);
+        if (len < 2 || len > 14 || w[0] < 'a' || w[0] > 'z')
+            return false;
+        if (i > 0 && strcmp(role_last_words[i - 1], w) >= 0)
+            return false;
+        const unsigned c = (unsigned)(w[0] - 'a');
+        if (i < role_last_from[c] || i >= role_last_from[c + 1])
+            return false;
+    }
+    return true;
+}
 
 /* Whether w[0..n), the last word before a run of \s and a capital, may
  * end a role: one of role_last_words, or with a byte past ASCII (which
@@ -417,7 +454,28 @@ static bool role_last_word(const fl_mx *mx, size_t at, size_t n)
     const unsigned char *w = (const unsigned char *)mx->text + at;
     if (high_in(mx, at, n))
         return true;
-    return role_last_shape(w, n) && FL_WORD_IN((const char *)w, n, role_last_words, true);
+    if (!role_last_shape(w, n))
+        return false;
+    /* the words of w's first letter (a few), those of its length (n is 2
+     * to 14: the 16 bytes hold a NUL at n) compared with A-Z as a-z */
+    const unsigned c = (w[0] | 0x20u) - 'a';
+    for (unsigned k = role_last_from[c]; k < role_last_from[c + 1]; k++) {
+        const char *r = role_last_words[k];
+        if (r[n] != '\0' || r[n - 1] == '\0')
+            continue;
+        size_t i = 1;
+        while (i < n) {
+            unsigned char b = w[i];
+            if (b >= 'A' && b <= 'Z')
+                b = (unsigned char)(b + ('a' - 'A'));
+            if (b != (unsigned char)r[i])
+                break;
+            i++;
+        }
+        if (i == n)
+            return true;
+    }
+    return false;
 }
 
 /* Whether FL_RE_TITLE_POST's closing look-ahead may hold at `q`, after

@@ -989,6 +989,9 @@ static void expect_titles(fl_re_id id, const char *before, const char *after, bo
 START_TEST(test_role_canon_sorted)
 {
     ck_assert(fl_role_canon_sorted());
+    ck_assert(fl_role_last_words_indexed());
+    ck_assert(fl_known_units_indexed());
+    ck_assert(fl_label_shapes_ok());
 }
 END_TEST
 
@@ -1003,6 +1006,29 @@ START_TEST(test_title_post_roles)
 {
     expect_titles(FL_RE_TITLE_POST, "She met Jane Smith", ", on Monday.", false);
     expect_titles(FL_RE_TITLE_POST, "Jane Smith", " in Paris spoke on Monday.", false);
+}
+END_TEST
+
+/* A capitalized role after a comma is a title (post_candidate asks the
+ * word only when it is the first mark after the comma); a capitalized
+ * word that starts no role, before one, is none. */
+START_TEST(test_title_post_capitals)
+{
+    const char *text = "Jane Smith, Chief Executive of Acme, spoke on Monday. Tom Lee, "
+                       "President of Acme, spoke. Ann Hart, Paris, President Joe Roe said.";
+    run r;
+    run_text(&r, text, strlen(text), 1000);
+    ck_assert_int_eq(r.status, FL_OK);
+    const char *ce = strstr(text, "Chief Executive"), *pr = strstr(text, "President of");
+    ck_assert_ptr_nonnull(mention_at(&r.doc, FL_M_TITLE, (size_t)(ce - text),
+                                     (size_t)(ce - text) + strlen("Chief Executive")));
+    ck_assert_ptr_nonnull(mention_at(&r.doc, FL_M_TITLE, (size_t)(pr - text),
+                                     (size_t)(pr - text) + strlen("President")));
+    size_t titles = 0;
+    for (size_t i = 0; i < r.doc.mentions.count; i++)
+        titles += FL_DOC_MENTION(&r.doc, i)->kind == FL_M_TITLE;
+    ck_assert_uint_eq(titles, 3); /* and "President" before Joe Roe */
+    run_free(&r);
 }
 END_TEST
 
@@ -1059,6 +1085,7 @@ Suite *fl_test_suite(void)
     tcase_add_test(limits, test_role_canon_sorted);
     tcase_add_test(limits, test_title_pre_roles);
     tcase_add_test(limits, test_title_post_roles);
+    tcase_add_test(limits, test_title_post_capitals);
     tcase_add_test(limits, test_max_mentions);
     tcase_add_test(limits, test_long_line);
     tcase_add_test(limits, test_pathological);
