@@ -560,7 +560,7 @@ static inline bool quantity_may(const fl_mx *mx, size_t at, size_t nl)
  * the percents: it passes over such a number unread where no quantity
  * may start (quantity_may), else turns the mark back into
  * FL_NUMBER_UNREAD and reads it. */
-enum { NUMBER_PLAIN = FL_NUMBER_UNREAD - 1 };
+#define NUMBER_PLAIN ((uint32_t)FL_NUMBER_UNREAD - 1u)
 
 /* Whether the first byte of the sentence's `at` is claimed. */
 static inline bool first_claimed(const fl_mx *mx, size_t at)
