@@ -824,11 +824,22 @@ bool fl_ctx_before_has(const fl_doc *doc, size_t floor, size_t off, const char *
 bool fl_ctx_window_has_in(const fl_doc *doc, size_t off, size_t len, size_t before, size_t after,
                           const fl_ctx_phrases *set)
 {
+    return fl_ctx_window_has_near(doc, SIZE_MAX, off, len, before, after, set);
+}
+
+bool fl_ctx_window_has_near(const fl_doc *doc, size_t sentence, size_t off, size_t len,
+                            size_t before, size_t after, const fl_ctx_phrases *set)
+{
     const char *t = doc->prose.text;
     size_t lo = 0, hi = doc->prose.len;
     if (doc->sentences.count) {
-        /* the sentence holding off */
+        /* the sentence holding off: the last starting at or before it (or
+         * the first), which the hint is when it starts at or before off and
+         * the next one after it */
         size_t a = 0, b = doc->sentences.count;
+        if (sentence < b && FL_DOC_SENTENCE(doc, sentence)->off <= off &&
+            (sentence + 1 == b || FL_DOC_SENTENCE(doc, sentence + 1)->off > off))
+            a = sentence, b = sentence + 1;
         while (b - a > 1) {
             size_t mid = a + (b - a) / 2;
             if (FL_DOC_SENTENCE(doc, mid)->off <= off)

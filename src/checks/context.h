@@ -165,6 +165,10 @@ bool fl_ctx_window_has(const fl_doc *doc, size_t off, size_t len, size_t before,
                        const char *const *phrases);
 bool fl_ctx_window_has_in(const fl_doc *doc, size_t off, size_t len, size_t before, size_t after,
                           const fl_ctx_phrases *set);
+/* fl_ctx_window_has_in told the sentence that likely holds off (a
+ * mention's): when it is the one, it is not searched for. */
+bool fl_ctx_window_has_near(const fl_doc *doc, size_t sentence, size_t off, size_t len,
+                            size_t before, size_t after, const fl_ctx_phrases *set);
 
 /* ------------------------------------------------------ mentions by kind */
 

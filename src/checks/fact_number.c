@@ -1420,9 +1420,9 @@ static bool near_cue(const fl_doc *doc, num_ctx *cx, amount *a)
 {
     if (a->cue < 0) {
         const fl_mention *m = FL_DOC_MENTION(doc, a->mention);
-        a->cue = fl_ctx_window_has_in(doc, m->off, m->len, FL_NUM_CUE_BEFORE, FL_NUM_CUE_AFTER,
-                                      cx->change) ||
-                 fl_ctx_window_has_in(doc, m->off, m->len, 4, 4, cx->footing);
+        a->cue = fl_ctx_window_has_near(doc, m->sentence, m->off, m->len, FL_NUM_CUE_BEFORE,
+                                        FL_NUM_CUE_AFTER, cx->change) ||
+                 fl_ctx_window_has_near(doc, m->sentence, m->off, m->len, 4, 4, cx->footing);
     }
     return a->cue > 0;
 }
@@ -1637,8 +1637,8 @@ static void check_definite(fl_doc *doc, num_ctx *cx, amount *amounts, size_t na)
             continue;
         const fl_mention *ma = FL_DOC_MENTION(doc, ante->mention);
         const fl_sentence *sa = FL_DOC_SENTENCE(doc, ma->sentence);
-        if (fl_ctx_window_has_in(doc, md->off, md->len, 3, 4, cx->change) ||
-            fl_ctx_window_has_in(doc, md->off, md->len, 4, 4, cx->footing) ||
+        if (fl_ctx_window_has_near(doc, md->sentence, md->off, md->len, 3, 4, cx->change) ||
+            fl_ctx_window_has_near(doc, md->sentence, md->off, md->len, 4, 4, cx->footing) ||
             different_years(doc, sa, sd) || different_things(doc, cx, ma->sentence, md->sentence))
             continue;
         report(doc, D, ante, word);
