@@ -1171,17 +1171,28 @@ static bool conversion_or_range(const fl_doc *doc, const fl_mention *m)
 static void years_in(const char *t, size_t n, uint64_t bits[4])
 {
     memset(bits, 0, 4 * sizeof bits[0]);
-    for (size_t i = 0; i + 4 <= n; i++) {
-        if ((i > 0 && fl_ctx_word_byte((unsigned char)t[i - 1])) ||
-            (i + 4 < n && fl_ctx_word_byte((unsigned char)t[i + 4])))
-            continue;
-        if (!((t[i] == '1' && t[i + 1] == '9') || (t[i] == '2' && t[i + 1] == '0')))
-            continue;
-        if (!(t[i + 2] >= '0' && t[i + 2] <= '9' && t[i + 3] >= '0' && t[i + 3] <= '9'))
-            continue;
-        int y = (t[i] - '0') * 1000 + (t[i + 1] - '0') * 100 + (t[i + 2] - '0') * 10 +
-                (t[i + 3] - '0') - 1900;
-        bits[y / 64] |= 1ull << (y % 64);
+    for (size_t i = 0; i + 4 <= n;) {
+        /* eight starts at once with no '1' or '2' among them are passed */
+        if (i + 8 <= n) {
+            uint64_t v = fl_load8(t + i);
+            if (!(FL_BYTES_IN(v & FL_BYTES_7F, '1', '2') & ~v)) {
+                i += 8;
+                continue;
+            }
+        }
+        /* the starts [i, stop) one at a time (each with i + 4 <= n) */
+        for (size_t stop = i + 8 < n - 3 ? i + 8 : n - 3; i < stop; i++) {
+            if (!((t[i] == '1' && t[i + 1] == '9') || (t[i] == '2' && t[i + 1] == '0')))
+                continue;
+            if ((i > 0 && fl_ctx_word_byte((unsigned char)t[i - 1])) ||
+                (i + 4 < n && fl_ctx_word_byte((unsigned char)t[i + 4])))
+                continue;
+            if (!(t[i + 2] >= '0' && t[i + 2] <= '9' && t[i + 3] >= '0' && t[i + 3] <= '9'))
+                continue;
+            int y = (t[i] - '0') * 1000 + (t[i + 1] - '0') * 100 + (t[i + 2] - '0') * 10 +
+                    (t[i + 3] - '0') - 1900;
+            bits[y / 64] |= 1ull << (y % 64);
+        }
     }
 }
 
