@@ -928,6 +928,7 @@ static const mention_kinds *kinds_get(fl_doc *doc)
     unsigned char *kinds = mk->kinds = block + head + nn * sizeof(size_t);
     size_t fill[FL_M_KIND_COUNT + 1] = {0};
     const fl_mention *m = doc->mentions.items;
+#pragma GCC unroll 4
     for (size_t i = 0; i < n; i++) {
         unsigned k = m[i].kind;
         k = k < FL_M_KIND_COUNT ? k : FL_M_KIND_COUNT - 1;
@@ -941,6 +942,7 @@ static const mention_kinds *kinds_get(fl_doc *doc)
     for (size_t k = 0; k < FL_M_KIND_COUNT; k++)
         fill[k + 1] += fill[k];
     memcpy(mk->start, fill, sizeof fill);
+#pragma GCC unroll 4
     for (size_t i = 0; i < n; i++)
         mk->index[fill[kind_bucket[kinds[i]]]++] = i;
     mk->items = doc->mentions.items;
