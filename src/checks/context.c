@@ -492,6 +492,8 @@ void fl_ctx_phrases_init(fl_ctx_phrases *set, const char *const *phrases)
     set->list = phrases;
     set->indexed = n <= FL_CTX_INDEX_CAP;
     memset(set->head, 0, sizeof set->head);
+    memset(set->head2, 0, sizeof set->head2);
+    memset(set->any2, 0, sizeof set->any2);
     memset(set->last_len, 0, sizeof set->last_len);
     memset(set->first_lens, 0, sizeof set->first_lens);
     set->last_any = false;
@@ -542,6 +544,16 @@ void fl_ctx_phrases_init(fl_ctx_phrases *set, const char *const *phrases)
         set->first_len[k] = (uint8_t)(p[0] == ' ' || gap || plen > 255 ? 0 : plen);
         set->words[k] = (uint8_t)words;
         set->first_lens[b] |= set->first_len[k] ? word_lens(p, plen) : ~0ull;
+        /* the second byte a text word must have for the first word to
+         * match (word_matches) */
+        size_t fl = set->first_len[k];
+        uint16_t *chain = &set->any2[b];
+        if (fl == 1 && p[0] != '*')
+            chain = &set->head2[b][27];
+        else if (fl >= 2 && !(fl == 2 && p[1] == '*'))
+            chain = &set->head2[b][bucket_of(p[1])];
+        set->next2[k] = *chain;
+        *chain = (uint16_t)(k + 1);
     }
 }
 
@@ -655,10 +667,14 @@ static bool match_bucket(const char *text, size_t len, size_t i, size_t we, char
     unsigned b = bucket_of(c);
     if (!(set->first_lens[b] & len_bit(we - i)))
         return false;
-    for (unsigned k = set->head[b]; k; k = set->next[k - 1])
-        if (set->list[k - 1][0] == c && may_match(set, k - 1, text + i, we - i) &&
-            match_at(text, len, i, set->list[k - 1], &end))
-            return true;
+    /* the phrases whose first word fixes the word's second byte, then
+     * those whose first word does not */
+    unsigned k = set->head2[b][we - i < 2 ? 27u : bucket_of(fl_ctx_lower(text[i + 1]))];
+    for (int chain = 0; chain < 2; chain++, k = set->any2[b])
+        for (; k; k = set->next2[k - 1])
+            if (set->list[k - 1][0] == c && may_match(set, k - 1, text + i, we - i) &&
+                match_at(text, len, i, set->list[k - 1], &end))
+                return true;
     return false;
 }
 
@@ -808,11 +824,22 @@ bool fl_ctx_before_has(const fl_doc *doc, size_t floor, size_t off, const char *
 bool fl_ctx_window_has_in(const fl_doc *doc, size_t off, size_t len, size_t before, size_t after,
                           const fl_ctx_phrases *set)
 {
+    return fl_ctx_window_has_near(doc, SIZE_MAX, off, len, before, after, set);
+}
+
+bool fl_ctx_window_has_near(const fl_doc *doc, size_t sentence, size_t off, size_t len,
+                            size_t before, size_t after, const fl_ctx_phrases *set)
+{
     const char *t = doc->prose.text;
     size_t lo = 0, hi = doc->prose.len;
     if (doc->sentences.count) {
-        /* the sentence holding off */
+        /* the sentence holding off: the last starting at or before it (or
+         * the first), which the hint is when it starts at or before off and
+         * the next one after it */
         size_t a = 0, b = doc->sentences.count;
+        if (sentence < b && FL_DOC_SENTENCE(doc, sentence)->off <= off &&
+            (sentence + 1 == b || FL_DOC_SENTENCE(doc, sentence + 1)->off > off))
+            a = sentence, b = sentence + 1;
         while (b - a > 1) {
             size_t mid = a + (b - a) / 2;
             if (FL_DOC_SENTENCE(doc, mid)->off <= off)
@@ -901,6 +928,7 @@ static const mention_kinds *kinds_get(fl_doc *doc)
     unsigned char *kinds = mk->kinds = block + head + nn * sizeof(size_t);
     size_t fill[FL_M_KIND_COUNT + 1] = {0};
     const fl_mention *m = doc->mentions.items;
+#pragma GCC unroll 4
     for (size_t i = 0; i < n; i++) {
         unsigned k = m[i].kind;
         k = k < FL_M_KIND_COUNT ? k : FL_M_KIND_COUNT - 1;
@@ -914,6 +942,7 @@ static const mention_kinds *kinds_get(fl_doc *doc)
     for (size_t k = 0; k < FL_M_KIND_COUNT; k++)
         fill[k + 1] += fill[k];
     memcpy(mk->start, fill, sizeof fill);
+#pragma GCC unroll 4
     for (size_t i = 0; i < n; i++)
         mk->index[fill[kind_bucket[kinds[i]]]++] = i;
     mk->items = doc->mentions.items;

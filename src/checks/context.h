@@ -95,6 +95,14 @@ typedef struct fl_ctx_phrases {
     bool indexed;
     uint16_t head[27]; /* per first letter a-z, then any other byte: index + 1 */
     uint16_t next[FL_CTX_INDEX_CAP];
+    /* the same phrases chained by first letter and second byte of their
+     * first word (head2[first][second]: a-z, 26 any other byte, 27 a word
+     * of one byte), or in any2[first] when that word does not fix its
+     * second byte (a gap, a space, a prefix of one letter); read by
+     * fl_ctx_text_has_in */
+    uint16_t head2[27][28];
+    uint16_t any2[27];
+    uint16_t next2[FL_CTX_INDEX_CAP];
     uint8_t first_len[FL_CTX_INDEX_CAP]; /* its first word's length; 0: not checked alone */
     uint8_t words[FL_CTX_INDEX_CAP];     /* its words (at most 255); 0: a gap, any number */
     unsigned word_counts; /* bit k: a phrase of k words (k < 32); bit 0: one of any number */
@@ -157,6 +165,10 @@ bool fl_ctx_window_has(const fl_doc *doc, size_t off, size_t len, size_t before,
                        const char *const *phrases);
 bool fl_ctx_window_has_in(const fl_doc *doc, size_t off, size_t len, size_t before, size_t after,
                           const fl_ctx_phrases *set);
+/* fl_ctx_window_has_in told the sentence that likely holds off (a
+ * mention's): when it is the one, it is not searched for. */
+bool fl_ctx_window_has_near(const fl_doc *doc, size_t sentence, size_t off, size_t len,
+                            size_t before, size_t after, const fl_ctx_phrases *set);
 
 /* ------------------------------------------------------ mentions by kind */
 

@@ -214,7 +214,28 @@ static inline size_t fc_token_at_in(const fl_doc *doc, size_t s, size_t off)
     if (hi <= lo || hi > doc->tokens.count || FL_DOC_TOKEN(doc, hi - 1)->off < off ||
         (lo > 0 && FL_DOC_TOKEN(doc, lo - 1)->off >= off))
         return fc_token_at(doc, off);
-    return fc_token_search(doc, lo, hi, off);
+    /* a guess from the offset's share of the sentence, then a few steps
+     * to the answer (tokens start in order), else a search of what is
+     * left */
+    size_t g = lo;
+    if (off > sen->off && sen->len)
+        g += (size_t)((uint64_t)(off - sen->off) * (uint64_t)(hi - lo) / (uint64_t)sen->len);
+    if (g >= hi)
+        g = hi - 1;
+    if (FL_DOC_TOKEN(doc, g)->off < off) {
+        /* the answer is past g */
+        for (int k = 0; k < 8; k++)
+            if (++g == hi || FL_DOC_TOKEN(doc, g)->off >= off)
+                return g;
+        return fc_token_search(doc, g + 1, hi, off);
+    }
+    /* the answer is g or before it */
+    for (int k = 0; k < 8; k++) {
+        if (g == lo || FL_DOC_TOKEN(doc, g - 1)->off < off)
+            return g;
+        g--;
+    }
+    return fc_token_search(doc, lo, g, off);
 }
 
 /* The mention a name corefers with, followed to its end (bounded). */

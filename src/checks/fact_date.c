@@ -1033,7 +1033,7 @@ static void run(fl_doc *doc)
             const fl_token *et = FL_DOC_TOKEN(doc, ev);
             size_t lo = et->off < m->off ? et->off : m->off;
             size_t hi = et->off + et->len > m->off + m->len ? et->off + et->len : m->off + m->len;
-            if (fl_ctx_window_has_in(doc, lo, hi - lo, 4, 1, unsure))
+            if (fl_ctx_window_has_near(doc, m->sentence, lo, hi - lo, 4, 1, unsure))
                 continue;
         }
         if (!add_event(&cx, &recs, i, kind, ev)) {
@@ -1067,7 +1067,7 @@ static void run(fl_doc *doc)
             if (checked == 1)
                 break;
             const fl_token *tok = FL_DOC_TOKEN(doc, t);
-            if (fl_ctx_window_has_in(doc, tok->off, tok->len, 5, 5, moved))
+            if (fl_ctx_window_has_near(doc, s, tok->off, tok->len, 5, 5, moved))
                 cx.moved[k] = true;
         }
     }

@@ -1171,17 +1171,28 @@ static bool conversion_or_range(const fl_doc *doc, const fl_mention *m)
 static void years_in(const char *t, size_t n, uint64_t bits[4])
 {
     memset(bits, 0, 4 * sizeof bits[0]);
-    for (size_t i = 0; i + 4 <= n; i++) {
-        if ((i > 0 && fl_ctx_word_byte((unsigned char)t[i - 1])) ||
-            (i + 4 < n && fl_ctx_word_byte((unsigned char)t[i + 4])))
-            continue;
-        if (!((t[i] == '1' && t[i + 1] == '9') || (t[i] == '2' && t[i + 1] == '0')))
-            continue;
-        if (!(t[i + 2] >= '0' && t[i + 2] <= '9' && t[i + 3] >= '0' && t[i + 3] <= '9'))
-            continue;
-        int y = (t[i] - '0') * 1000 + (t[i + 1] - '0') * 100 + (t[i + 2] - '0') * 10 +
-                (t[i + 3] - '0') - 1900;
-        bits[y / 64] |= 1ull << (y % 64);
+    for (size_t i = 0; i + 4 <= n;) {
+        /* eight starts at once with no '1' or '2' among them are passed */
+        if (i + 8 <= n) {
+            uint64_t v = fl_load8(t + i);
+            if (!(FL_BYTES_IN(v & FL_BYTES_7F, '1', '2') & ~v)) {
+                i += 8;
+                continue;
+            }
+        }
+        /* the starts [i, stop) one at a time (each with i + 4 <= n) */
+        for (size_t stop = i + 8 < n - 3 ? i + 8 : n - 3; i < stop; i++) {
+            if (!((t[i] == '1' && t[i + 1] == '9') || (t[i] == '2' && t[i + 1] == '0')))
+                continue;
+            if ((i > 0 && fl_ctx_word_byte((unsigned char)t[i - 1])) ||
+                (i + 4 < n && fl_ctx_word_byte((unsigned char)t[i + 4])))
+                continue;
+            if (!(t[i + 2] >= '0' && t[i + 2] <= '9' && t[i + 3] >= '0' && t[i + 3] <= '9'))
+                continue;
+            int y = (t[i] - '0') * 1000 + (t[i + 1] - '0') * 100 + (t[i + 2] - '0') * 10 +
+                    (t[i + 3] - '0') - 1900;
+            bits[y / 64] |= 1ull << (y % 64);
+        }
     }
 }
 
@@ -1420,9 +1431,9 @@ static bool near_cue(const fl_doc *doc, num_ctx *cx, amount *a)
 {
     if (a->cue < 0) {
         const fl_mention *m = FL_DOC_MENTION(doc, a->mention);
-        a->cue = fl_ctx_window_has_in(doc, m->off, m->len, FL_NUM_CUE_BEFORE, FL_NUM_CUE_AFTER,
-                                      cx->change) ||
-                 fl_ctx_window_has_in(doc, m->off, m->len, 4, 4, cx->footing);
+        a->cue = fl_ctx_window_has_near(doc, m->sentence, m->off, m->len, FL_NUM_CUE_BEFORE,
+                                        FL_NUM_CUE_AFTER, cx->change) ||
+                 fl_ctx_window_has_near(doc, m->sentence, m->off, m->len, 4, 4, cx->footing);
     }
     return a->cue > 0;
 }
@@ -1637,8 +1648,8 @@ static void check_definite(fl_doc *doc, num_ctx *cx, amount *amounts, size_t na)
             continue;
         const fl_mention *ma = FL_DOC_MENTION(doc, ante->mention);
         const fl_sentence *sa = FL_DOC_SENTENCE(doc, ma->sentence);
-        if (fl_ctx_window_has_in(doc, md->off, md->len, 3, 4, cx->change) ||
-            fl_ctx_window_has_in(doc, md->off, md->len, 4, 4, cx->footing) ||
+        if (fl_ctx_window_has_near(doc, md->sentence, md->off, md->len, 3, 4, cx->change) ||
+            fl_ctx_window_has_near(doc, md->sentence, md->off, md->len, 4, 4, cx->footing) ||
             different_years(doc, sa, sd) || different_things(doc, cx, ma->sentence, md->sentence))
             continue;
         report(doc, D, ante, word);
