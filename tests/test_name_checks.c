@@ -812,6 +812,26 @@ START_TEST(spelling_more_frequent_in_document)
 }
 END_TEST
 
+/* The three-line Nadella text with the name mentions specs[0..n): one
+ * name-spelling finding, Satya Nadela towards Satya Nadella, citing
+ * Nadella's four uses from line 2. */
+static void expect_nadela_typo(const mspec *specs, size_t n)
+{
+    tdoc *t = make_doc("Satya Nadella spoke. Satya Nadella left.\n"
+                       "Anna Nadella said AI mattered. Anna Nadella smiled.\n"
+                       "Satya Nadela then returned.\n",
+                       specs, n, NULL);
+    const fl_finding *f[16];
+    size_t got = run_rule(t, "name-spelling", f);
+    if (got != 1)
+        dump(t);
+    ck_assert_uint_eq(got, 1);
+    ck_assert_str_eq(f[0]->text, "Satya Nadela");
+    ck_assert_str_eq(f[0]->suggestion, "Satya Nadella");
+    ck_assert_ptr_nonnull(strstr(f[0]->message, "`Nadella` (line 2, 4 times)"));
+    free_doc(t);
+}
+
 /* A span listed twice (two mentions at one place: the names' offsets do
  * not rise) counts once: each of the four uses of Nadella is counted
  * once, as without the second listing. */
@@ -819,19 +839,7 @@ START_TEST(spelling_span_listed_twice_counts_once)
 {
     mspec specs[] = {NAME("Satya Nadella"), NAME("Anna Nadella"), NAME("Anna Nadella"),
                      NAME("Satya Nadela")};
-    tdoc *t = make_doc("Satya Nadella spoke. Satya Nadella left.\n"
-                       "Anna Nadella said AI mattered. Anna Nadella smiled.\n"
-                       "Satya Nadela then returned.\n",
-                       specs, 4, NULL);
-    const fl_finding *f[16];
-    size_t n = run_rule(t, "name-spelling", f);
-    if (n != 1)
-        dump(t);
-    ck_assert_uint_eq(n, 1);
-    ck_assert_str_eq(f[0]->text, "Satya Nadela");
-    ck_assert_str_eq(f[0]->suggestion, "Satya Nadella");
-    ck_assert_ptr_nonnull(strstr(f[0]->message, "`Nadella` (line 2, 4 times)"));
-    free_doc(t);
+    expect_nadela_typo(specs, 4);
 }
 END_TEST
 
@@ -841,19 +849,7 @@ END_TEST
 START_TEST(spelling_tie_cites_first_name_by_fold)
 {
     mspec specs[] = {NAME("Satya Nadella"), NAME("Anna Nadella"), NAME("Satya Nadela")};
-    tdoc *t = make_doc("Satya Nadella spoke. Satya Nadella left.\n"
-                       "Anna Nadella said AI mattered. Anna Nadella smiled.\n"
-                       "Satya Nadela then returned.\n",
-                       specs, 3, NULL);
-    const fl_finding *f[16];
-    size_t n = run_rule(t, "name-spelling", f);
-    if (n != 1)
-        dump(t);
-    ck_assert_uint_eq(n, 1);
-    ck_assert_str_eq(f[0]->text, "Satya Nadela");
-    ck_assert_str_eq(f[0]->suggestion, "Satya Nadella");
-    ck_assert_ptr_nonnull(strstr(f[0]->message, "`Nadella` (line 2, 4 times)"));
-    free_doc(t);
+    expect_nadela_typo(specs, 3);
 }
 END_TEST
 
