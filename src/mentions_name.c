@@ -761,6 +761,20 @@ void fl_extract_names(fl_mx *mx)
                         i = next;
                         continue;
                     }
+                } else if (ap && we == i + 1 && we + ap < mx->s_end &&
+                           (unsigned)(t[we + ap] - 'a') < 26u) {
+                    /* one capital, an apostrophe and a word in lower case
+                     * (I'm, I've, I'd): scan_word reads them as one word
+                     * that ends after the capital (a truncated name), a
+                     * common word ("I") no part of a name, resuming at the
+                     * word's end when nothing joins more to it */
+                    const size_t a2 = we + ap, e2 = fl_mx_word_end(mx, a2);
+                    if (!(e2 == a2 + 1 && t[a2] == 's') &&
+                        (e2 >= mx->s_end || (t[e2] < 0x80 && t[e2] != '-' && t[e2] != '\'')) &&
+                        fl_mx_common_or_calendar(mx, mx->text + i, 1)) {
+                        i = e2;
+                        continue;
+                    }
                 }
             } else {
                 const size_t len = we - i;
@@ -800,9 +814,23 @@ void fl_extract_names(fl_mx *mx)
                             if (j + 1 < mx->s_end && (unsigned)(t[j + 1] - 'A') < 26u)
                                 break;
                             const size_t we2 = mx->s_off + mx->wend[j - mx->s_off];
-                            if (!plain_after(mx, we2) ||
-                                (we2 - j <= 5 && fl_particle_may(mx->text + j, we2 - j)))
+                            if (!plain_after(mx, we2))
                                 break;
+                            if (we2 - j <= 5 && fl_particle_may(mx->text + j, we2 - j) &&
+                                fl_mx_word_class(mx, mx->text + j, we2 - j, FL_WC_PARTICLE) &&
+                                !fl_mx_claimed(mx, j, we2 - j)) {
+                                /* a particle (Bank of England): kept only
+                                 * if a capitalized word follows, as the
+                                 * long way keeps it in q */
+                                q = (nseq){.start = qstart,
+                                           .end = i,
+                                           .words = parts,
+                                           .parts = parts,
+                                           .inner_upper = inner,
+                                           .open = true};
+                                prev_end = i = we2;
+                                goto after_word;
+                            }
                             add_name(mx, qstart, i, parts, inner, false);
                             i = we2;
                             goto next;
