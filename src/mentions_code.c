@@ -97,18 +97,58 @@ static size_t core_end(const fl_mx *mx, size_t start, size_t end)
     return end;
 }
 
+/* A word of up to three bytes and its length packed into one key: the
+ * heads below are told apart by one switch instead of a string compare
+ * each. */
+#define HEAD_KEY1(a) (((uint32_t)1 << 24) | (uint32_t)(a))
+#define HEAD_KEY2(a, b) (((uint32_t)2 << 24) | ((uint32_t)(a) << 8) | (uint32_t)(b))
+#define HEAD_KEY3(a, b, c)                                                                         \
+    (((uint32_t)3 << 24) | ((uint32_t)(a) << 16) | ((uint32_t)(b) << 8) | (uint32_t)(c))
+
 static bool head_excluded(const char *s, size_t len)
 {
-    if (len > 3)
+    if (len == 0 || len > 3)
         return false; /* none of the heads is longer */
-    static const char *const heads[] = {"US",  "UK",  "EU",  "UN",  "AM",  "PM",  "AD",  "BC",
-                                        "NO",  "TV",  "CEO", "CFO", "COO", "CTO", "GDP", "AI",
-                                        "USD", "GBP", "EUR", "JPY", "CNY", "ET",  "GMT", "BST",
-                                        "UTC", "EST", "PST", "FY",  "Q",   "NHS", "BBC", "VAT"};
-    for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++)
-        if (fl_word_eq(s, len, heads[i]))
-            return true;
-    return false;
+    uint32_t key = (uint32_t)len << 24;
+    for (size_t i = 0; i < len; i++)
+        key |= (uint32_t)(unsigned char)s[i] << (8 * (len - 1 - i));
+    switch (key) {
+    case HEAD_KEY2('U', 'S'):
+    case HEAD_KEY2('U', 'K'):
+    case HEAD_KEY2('E', 'U'):
+    case HEAD_KEY2('U', 'N'):
+    case HEAD_KEY2('A', 'M'):
+    case HEAD_KEY2('P', 'M'):
+    case HEAD_KEY2('A', 'D'):
+    case HEAD_KEY2('B', 'C'):
+    case HEAD_KEY2('N', 'O'):
+    case HEAD_KEY2('T', 'V'):
+    case HEAD_KEY3('C', 'E', 'O'):
+    case HEAD_KEY3('C', 'F', 'O'):
+    case HEAD_KEY3('C', 'O', 'O'):
+    case HEAD_KEY3('C', 'T', 'O'):
+    case HEAD_KEY3('G', 'D', 'P'):
+    case HEAD_KEY2('A', 'I'):
+    case HEAD_KEY3('U', 'S', 'D'):
+    case HEAD_KEY3('G', 'B', 'P'):
+    case HEAD_KEY3('E', 'U', 'R'):
+    case HEAD_KEY3('J', 'P', 'Y'):
+    case HEAD_KEY3('C', 'N', 'Y'):
+    case HEAD_KEY2('E', 'T'):
+    case HEAD_KEY3('G', 'M', 'T'):
+    case HEAD_KEY3('B', 'S', 'T'):
+    case HEAD_KEY3('U', 'T', 'C'):
+    case HEAD_KEY3('E', 'S', 'T'):
+    case HEAD_KEY3('P', 'S', 'T'):
+    case HEAD_KEY2('F', 'Y'):
+    case HEAD_KEY1('Q'):
+    case HEAD_KEY3('N', 'H', 'S'):
+    case HEAD_KEY3('B', 'B', 'C'):
+    case HEAD_KEY3('V', 'A', 'T'):
+        return true;
+    default:
+        return false;
+    }
 }
 
 /* Aircraft makers whose models are bare numbers ("Boeing 777", "Boeing
