@@ -329,7 +329,7 @@ static size_t token_start(const fl_mx *mx, size_t at, size_t lo)
  * two to six capitals not excluded ("RTX", outside a sentence in
  * capitals) or a FL_RE_CODE_NAMENUM head ("Section", "iPhone"), as the
  * scan of fl_extract_codes tries them at the word. */
-static bool heads_number(const fl_mx *mx, const char *s, size_t len)
+static __attribute__((noinline)) bool heads_number(const fl_mx *mx, const char *s, size_t len)
 {
     if (!is_upper(s[0]))
         return s[0] == 'i' && fl_namenum_head(s, len);
@@ -349,7 +349,7 @@ static bool heads_number(const fl_mx *mx, const char *s, size_t len)
  * tested as the scan would (heads_number); when in doubt (a byte past
  * ASCII or another byte before the word, or the word reaching back to
  * lo), the whole token. */
-static size_t head_from(const fl_mx *mx, size_t sp, size_t lo)
+static inline __attribute__((always_inline)) size_t head_from(const fl_mx *mx, size_t sp, size_t lo)
 {
     const char *t = mx->text;
     /* the ASCII letters before sp, from the sentence's masks (or read) */
@@ -363,8 +363,13 @@ static size_t head_from(const fl_mx *mx, size_t sp, size_t lo)
     }
     if (p == sp)
         return sp + 1; /* no letter ends there: no word ends at the space */
-    if (p > lo && t[p - 1] == ' ')
+    if (p > lo && t[p - 1] == ' ') {
+        /* most words start with a small letter other than "i": no head
+         * (heads_number), told here without a call */
+        if (!is_upper(t[p]) && t[p] != 'i')
+            return sp + 1;
         return heads_number(mx, t + p, sp - p) ? p : sp + 1;
+    }
     if (p == lo || (unsigned char)t[p - 1] >= 0x80 || is_digit(t[p - 1]) || is_upper(t[p]) ||
         t[p] == 'i')
         return token_start(mx, sp, lo);
