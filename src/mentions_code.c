@@ -268,6 +268,15 @@ static bool numsuffix_shape(const fl_mx *mx, size_t at)
            (t[p + 1] == 'M' || t[p + 1] == 'N' || t[p + 1] == 'n' || t[p + 1] == 'X');
 }
 
+/* numsuffix_shape at a whole run of three digits that ends at `re`, where
+ * a space or the sentence's end is: the letter after that space. */
+static inline bool numsuffix_after(const fl_mx *mx, size_t re)
+{
+    const char *t = mx->text;
+    return re + 1 < mx->s_end &&
+           (t[re + 1] == 'M' || t[re + 1] == 'N' || t[re + 1] == 'n' || t[re + 1] == 'X');
+}
+
 /* A model number after a maker ("Boeing 767") or, when the document has
  * named a maker's model of its shape, after "the", "a" or "an" ("the
  * 787-9"). Returns the end, or 0. */
@@ -469,13 +478,13 @@ static inline bool lone_run(const fl_mx *mx, size_t lo, size_t rs, size_t re)
     if (b >= 0x80 || b == '-' || is_alnum((char)b))
         return false;
     if (rs == mx->s_off)
-        return re - rs != 3 || !(fl_re_space((char)b) && numsuffix_shape(mx, rs));
+        return re - rs != 3 || !(fl_re_space((char)b) && numsuffix_after(mx, re));
     const unsigned char p = (unsigned char)t[rs - 1];
     if (p == ' ') {
         /* three digits: no "737 MAX", and no model after "the", "a" or
          * "an" (bare_model: the word before ends with e, a or n) */
         if (re - rs == 3 &&
-            ((fl_re_space((char)b) && numsuffix_shape(mx, rs)) ||
+            ((fl_re_space((char)b) && numsuffix_after(mx, re)) ||
              (rs >= mx->s_off + 2 && ((t[rs - 2] | 0x20) == 'e' || (t[rs - 2] | 0x20) == 'a' ||
                                       (t[rs - 2] | 0x20) == 'n'))))
             return false;
@@ -485,7 +494,7 @@ static inline bool lone_run(const fl_mx *mx, size_t lo, size_t rs, size_t re)
      * "3,400"), a byte that is no letter or digit holds nothing either */
     if (p >= 0x80 || is_alnum((char)p) || (rs - 1 != lo && (p == '-' || p == '.' || p == '\'')))
         return false;
-    return re - rs != 3 || !(fl_re_space((char)b) && numsuffix_shape(mx, rs));
+    return re - rs != 3 || !(fl_re_space((char)b) && numsuffix_after(mx, re));
 }
 
 static __attribute__((noinline)) void codes_walk(fl_mx *mx)
@@ -544,7 +553,7 @@ static __attribute__((noinline)) void codes_walk(fl_mx *mx)
             unsigned char b = de < mx->s_end ? (unsigned char)t[de] : ' ';
             if (b < 0x80 && b != '-' && !is_alnum((char)b) &&
                 (de - i != 3 || ((i == mx->s_off || t[i - 1] != ' ') &&
-                                 !(fl_re_space((char)b) && numsuffix_shape(mx, i))))) {
+                                 !(fl_re_space((char)b) && numsuffix_after(mx, de))))) {
                 i = de;
                 continue;
             }
