@@ -160,6 +160,14 @@ static const char *const makers[] = {"Boeing",  "Airbus",  "Embraer",  "Bombardi
 static bool is_maker(const char *s, size_t len)
 {
     static const unsigned char lengths[] = {6, 6, 7, 10, 7, 7, 8, 6}; /* of makers */
+    /* the makers' first letters and lengths, to pass most words at once */
+    enum {
+        FIRSTS = 1u << ('A' - 'A') | 1u << ('B' - 'A') | 1u << ('C' - 'A') | 1u << ('E' - 'A') |
+                 1u << ('I' - 'A') | 1u << ('T' - 'A')
+    };
+    const unsigned f = (unsigned)((unsigned char)s[0] - 'A');
+    if (len < 6 || len > 10 || f >= 26 || !((FIRSTS >> f) & 1u))
+        return false;
     for (size_t i = 0; i < sizeof makers / sizeof makers[0]; i++)
         if (lengths[i] == len && memcmp(makers[i], s, len) == 0)
             return true;
@@ -342,11 +350,15 @@ static __attribute__((noinline)) bool heads_number(const fl_mx *mx, const char *
 {
     if (!is_upper(s[0]))
         return s[0] == 'i' && fl_namenum_head(s, len);
-    bool all_upper = true;
-    for (size_t k = 1; k < len; k++)
-        all_upper &= is_upper(s[k]);
-    if (all_upper)
-        return len >= 2 && len <= 6 && !mx->sent->all_caps && !head_excluded(s, len);
+    if (len < 2)
+        return false;     /* one capital: no head of any kind */
+    if (is_upper(s[1])) { /* most words have a small second letter */
+        bool all_upper = true;
+        for (size_t k = 2; k < len; k++)
+            all_upper &= is_upper(s[k]);
+        if (all_upper)
+            return len <= 6 && !mx->sent->all_caps && !head_excluded(s, len);
+    }
     return is_maker(s, len) || fl_namenum_head(s, len);
 }
 
