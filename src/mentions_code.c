@@ -97,18 +97,58 @@ static size_t core_end(const fl_mx *mx, size_t start, size_t end)
     return end;
 }
 
+/* A word of up to three bytes and its length packed into one key: the
+ * heads below are told apart by one switch instead of a string compare
+ * each. */
+#define HEAD_KEY1(a) (((uint32_t)1 << 24) | (uint32_t)(a))
+#define HEAD_KEY2(a, b) (((uint32_t)2 << 24) | ((uint32_t)(a) << 8) | (uint32_t)(b))
+#define HEAD_KEY3(a, b, c)                                                                         \
+    (((uint32_t)3 << 24) | ((uint32_t)(a) << 16) | ((uint32_t)(b) << 8) | (uint32_t)(c))
+
 static bool head_excluded(const char *s, size_t len)
 {
-    if (len > 3)
+    if (len == 0 || len > 3)
         return false; /* none of the heads is longer */
-    static const char *const heads[] = {"US",  "UK",  "EU",  "UN",  "AM",  "PM",  "AD",  "BC",
-                                        "NO",  "TV",  "CEO", "CFO", "COO", "CTO", "GDP", "AI",
-                                        "USD", "GBP", "EUR", "JPY", "CNY", "ET",  "GMT", "BST",
-                                        "UTC", "EST", "PST", "FY",  "Q",   "NHS", "BBC", "VAT"};
-    for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++)
-        if (fl_word_eq(s, len, heads[i]))
-            return true;
-    return false;
+    uint32_t key = (uint32_t)len << 24;
+    for (size_t i = 0; i < len; i++)
+        key |= (uint32_t)(unsigned char)s[i] << (8 * (len - 1 - i));
+    switch (key) {
+    case HEAD_KEY2('U', 'S'):
+    case HEAD_KEY2('U', 'K'):
+    case HEAD_KEY2('E', 'U'):
+    case HEAD_KEY2('U', 'N'):
+    case HEAD_KEY2('A', 'M'):
+    case HEAD_KEY2('P', 'M'):
+    case HEAD_KEY2('A', 'D'):
+    case HEAD_KEY2('B', 'C'):
+    case HEAD_KEY2('N', 'O'):
+    case HEAD_KEY2('T', 'V'):
+    case HEAD_KEY3('C', 'E', 'O'):
+    case HEAD_KEY3('C', 'F', 'O'):
+    case HEAD_KEY3('C', 'O', 'O'):
+    case HEAD_KEY3('C', 'T', 'O'):
+    case HEAD_KEY3('G', 'D', 'P'):
+    case HEAD_KEY2('A', 'I'):
+    case HEAD_KEY3('U', 'S', 'D'):
+    case HEAD_KEY3('G', 'B', 'P'):
+    case HEAD_KEY3('E', 'U', 'R'):
+    case HEAD_KEY3('J', 'P', 'Y'):
+    case HEAD_KEY3('C', 'N', 'Y'):
+    case HEAD_KEY2('E', 'T'):
+    case HEAD_KEY3('G', 'M', 'T'):
+    case HEAD_KEY3('B', 'S', 'T'):
+    case HEAD_KEY3('U', 'T', 'C'):
+    case HEAD_KEY3('E', 'S', 'T'):
+    case HEAD_KEY3('P', 'S', 'T'):
+    case HEAD_KEY2('F', 'Y'):
+    case HEAD_KEY1('Q'):
+    case HEAD_KEY3('N', 'H', 'S'):
+    case HEAD_KEY3('B', 'B', 'C'):
+    case HEAD_KEY3('V', 'A', 'T'):
+        return true;
+    default:
+        return false;
+    }
 }
 
 /* Aircraft makers whose models are bare numbers ("Boeing 777", "Boeing
@@ -120,6 +160,14 @@ static const char *const makers[] = {"Boeing",  "Airbus",  "Embraer",  "Bombardi
 static bool is_maker(const char *s, size_t len)
 {
     static const unsigned char lengths[] = {6, 6, 7, 10, 7, 7, 8, 6}; /* of makers */
+    /* the makers' first letters and lengths, to pass most words at once */
+    enum {
+        FIRSTS = 1u << ('A' - 'A') | 1u << ('B' - 'A') | 1u << ('C' - 'A') | 1u << ('E' - 'A') |
+                 1u << ('I' - 'A') | 1u << ('T' - 'A')
+    };
+    const unsigned f = (unsigned)((unsigned char)s[0] - 'A');
+    if (len < 6 || len > 10 || f >= 26 || !((FIRSTS >> f) & 1u))
+        return false;
     for (size_t i = 0; i < sizeof makers / sizeof makers[0]; i++)
         if (lengths[i] == len && memcmp(makers[i], s, len) == 0)
             return true;
@@ -228,6 +276,15 @@ static bool numsuffix_shape(const fl_mx *mx, size_t at)
            (t[p + 1] == 'M' || t[p + 1] == 'N' || t[p + 1] == 'n' || t[p + 1] == 'X');
 }
 
+/* numsuffix_shape at a whole run of three digits that ends at `re`, where
+ * a space or the sentence's end is: the letter after that space. */
+static inline bool numsuffix_after(const fl_mx *mx, size_t re)
+{
+    const char *t = mx->text;
+    return re + 1 < mx->s_end &&
+           (t[re + 1] == 'M' || t[re + 1] == 'N' || t[re + 1] == 'n' || t[re + 1] == 'X');
+}
+
 /* A model number after a maker ("Boeing 767") or, when the document has
  * named a maker's model of its shape, after "the", "a" or "an" ("the
  * 787-9"). Returns the end, or 0. */
@@ -289,15 +346,19 @@ static size_t token_start(const fl_mx *mx, size_t at, size_t lo)
  * two to six capitals not excluded ("RTX", outside a sentence in
  * capitals) or a FL_RE_CODE_NAMENUM head ("Section", "iPhone"), as the
  * scan of fl_extract_codes tries them at the word. */
-static bool heads_number(const fl_mx *mx, const char *s, size_t len)
+static __attribute__((noinline)) bool heads_number(const fl_mx *mx, const char *s, size_t len)
 {
     if (!is_upper(s[0]))
         return s[0] == 'i' && fl_namenum_head(s, len);
-    bool all_upper = true;
-    for (size_t k = 1; k < len; k++)
-        all_upper &= is_upper(s[k]);
-    if (all_upper)
-        return len >= 2 && len <= 6 && !mx->sent->all_caps && !head_excluded(s, len);
+    if (len < 2)
+        return false;     /* one capital: no head of any kind */
+    if (is_upper(s[1])) { /* most words have a small second letter */
+        bool all_upper = true;
+        for (size_t k = 2; k < len; k++)
+            all_upper &= is_upper(s[k]);
+        if (all_upper)
+            return len <= 6 && !mx->sent->all_caps && !head_excluded(s, len);
+    }
     return is_maker(s, len) || fl_namenum_head(s, len);
 }
 
@@ -309,7 +370,7 @@ static bool heads_number(const fl_mx *mx, const char *s, size_t len)
  * tested as the scan would (heads_number); when in doubt (a byte past
  * ASCII or another byte before the word, or the word reaching back to
  * lo), the whole token. */
-static size_t head_from(const fl_mx *mx, size_t sp, size_t lo)
+static inline __attribute__((always_inline)) size_t head_from(const fl_mx *mx, size_t sp, size_t lo)
 {
     const char *t = mx->text;
     /* the ASCII letters before sp, from the sentence's masks (or read) */
@@ -323,8 +384,13 @@ static size_t head_from(const fl_mx *mx, size_t sp, size_t lo)
     }
     if (p == sp)
         return sp + 1; /* no letter ends there: no word ends at the space */
-    if (p > lo && t[p - 1] == ' ')
+    if (p > lo && t[p - 1] == ' ') {
+        /* most words start with a small letter other than "i": no head
+         * (heads_number), told here without a call */
+        if (!is_upper(t[p]) && t[p] != 'i')
+            return sp + 1;
         return heads_number(mx, t + p, sp - p) ? p : sp + 1;
+    }
     if (p == lo || (unsigned char)t[p - 1] >= 0x80 || is_digit(t[p - 1]) || is_upper(t[p]) ||
         t[p] == 'i')
         return token_start(mx, sp, lo);
@@ -424,13 +490,13 @@ static inline bool lone_run(const fl_mx *mx, size_t lo, size_t rs, size_t re)
     if (b >= 0x80 || b == '-' || is_alnum((char)b))
         return false;
     if (rs == mx->s_off)
-        return re - rs != 3 || !(fl_re_space((char)b) && numsuffix_shape(mx, rs));
+        return re - rs != 3 || !(fl_re_space((char)b) && numsuffix_after(mx, re));
     const unsigned char p = (unsigned char)t[rs - 1];
     if (p == ' ') {
         /* three digits: no "737 MAX", and no model after "the", "a" or
          * "an" (bare_model: the word before ends with e, a or n) */
         if (re - rs == 3 &&
-            ((fl_re_space((char)b) && numsuffix_shape(mx, rs)) ||
+            ((fl_re_space((char)b) && numsuffix_after(mx, re)) ||
              (rs >= mx->s_off + 2 && ((t[rs - 2] | 0x20) == 'e' || (t[rs - 2] | 0x20) == 'a' ||
                                       (t[rs - 2] | 0x20) == 'n'))))
             return false;
@@ -440,7 +506,7 @@ static inline bool lone_run(const fl_mx *mx, size_t lo, size_t rs, size_t re)
      * "3,400"), a byte that is no letter or digit holds nothing either */
     if (p >= 0x80 || is_alnum((char)p) || (rs - 1 != lo && (p == '-' || p == '.' || p == '\'')))
         return false;
-    return re - rs != 3 || !(fl_re_space((char)b) && numsuffix_shape(mx, rs));
+    return re - rs != 3 || !(fl_re_space((char)b) && numsuffix_after(mx, re));
 }
 
 static __attribute__((noinline)) void codes_walk(fl_mx *mx)
@@ -499,7 +565,7 @@ static __attribute__((noinline)) void codes_walk(fl_mx *mx)
             unsigned char b = de < mx->s_end ? (unsigned char)t[de] : ' ';
             if (b < 0x80 && b != '-' && !is_alnum((char)b) &&
                 (de - i != 3 || ((i == mx->s_off || t[i - 1] != ' ') &&
-                                 !(fl_re_space((char)b) && numsuffix_shape(mx, i))))) {
+                                 !(fl_re_space((char)b) && numsuffix_after(mx, de))))) {
                 i = de;
                 continue;
             }
