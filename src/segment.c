@@ -2936,7 +2936,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
         unsigned char t = s[at + k];
         uint64_t tail = upper ? cap_tail : small_tail;
         if (__builtin_expect(t != ' ', 0)) {
-            if (k < 8) {
+            if (!(t & 0x20) && k < 8) {
                 upper &= fl_low_bytes(k); /* the stop's bit, if any, off */
                 tail = upper ? cap_tail : small_tail;
             }
