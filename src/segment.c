@@ -2915,9 +2915,12 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
         uint64_t upper;
         size_t k;
         if (stop) {
-            uint64_t keep = (stop ^ (stop - 1)) >> 8; /* the bytes before the stop */
+            /* stop - 1 keeps the bytes before the stop and the stop's
+             * own low bits: its 0x20 bit lands in upper only when the stop
+             * byte lacks it (not ' '), which the path for such a byte
+             * clears below */
             k = (unsigned)__builtin_ctzll(stop) >> 3;
-            upper = ~w & keep & 0x2020202020202020ull;
+            upper = ~w & (stop - 1) & 0x2020202020202020ull;
         } else {
             /* eight letters or more: up to fifteen in a second load */
             if (at + 8 > last)
@@ -2933,6 +2936,10 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
         unsigned char t = s[at + k];
         uint64_t tail = upper ? cap_tail : small_tail;
         if (__builtin_expect(t != ' ', 0)) {
+            if (!(t & 0x20) && k < 8) {
+                upper &= fl_low_bytes(k); /* the stop's bit, if any, off */
+                tail = upper ? cap_tail : small_tail;
+            }
             if (!word_end[t] || (upper & ~0x20ull)) {
                 if (t == '.' && k >= 3 && !(upper & ~0x20ull)) {
                     /* maybe a sentence's end: the word and the period,
