@@ -477,6 +477,18 @@ typedef struct nseq {
     bool inner_upper, possessive, open;
 } nseq;
 
+/* The open name the walk's in-line read hands on to the long way: the
+ * words [start, end), `parts` of them. */
+static inline nseq open_seq(size_t start, size_t end, size_t parts, bool inner_upper)
+{
+    return (nseq){.start = start,
+                  .end = end,
+                  .words = parts,
+                  .parts = parts,
+                  .inner_upper = inner_upper,
+                  .open = true};
+}
+
 /* Whether a title of this sentence starts right after `end` ("Nvidia CEO
  * Jensen Huang": the word before the title is an organization's name). */
 static bool title_follows(const fl_mx *mx, size_t end)
@@ -822,12 +834,7 @@ void fl_extract_names(fl_mx *mx)
                                 /* a particle (Bank of England): kept only
                                  * if a capitalized word follows, as the
                                  * long way keeps it in q */
-                                q = (nseq){.start = qstart,
-                                           .end = i,
-                                           .words = parts,
-                                           .parts = parts,
-                                           .inner_upper = inner,
-                                           .open = true};
+                                q = open_seq(qstart, i, parts, inner);
                                 prev_end = i = we2;
                                 goto after_word;
                             }
@@ -861,12 +868,7 @@ void fl_extract_names(fl_mx *mx)
                         add_name(mx, qstart, i, parts, inner, false);
                         continue;
                     }
-                    q = (nseq){.start = qstart,
-                               .end = i,
-                               .words = parts,
-                               .parts = parts,
-                               .inner_upper = inner,
-                               .open = true};
+                    q = open_seq(qstart, i, parts, inner);
                     prev_end = i;
                     goto after_word;
                 }
