@@ -821,12 +821,6 @@ bool fl_ctx_before_has(const fl_doc *doc, size_t floor, size_t off, const char *
     return fl_ctx_before_which(doc, floor, off, sets, 1) == 0;
 }
 
-bool fl_ctx_window_has_in(const fl_doc *doc, size_t off, size_t len, size_t before, size_t after,
-                          const fl_ctx_phrases *set)
-{
-    return fl_ctx_window_has_near(doc, SIZE_MAX, off, len, before, after, set);
-}
-
 bool fl_ctx_window_has_near(const fl_doc *doc, size_t sentence, size_t off, size_t len,
                             size_t before, size_t after, const fl_ctx_phrases *set)
 {
@@ -874,8 +868,8 @@ bool fl_ctx_window_has(const fl_doc *doc, size_t off, size_t len, size_t before,
                        const char *const *phrases)
 {
     fl_ctx_phrases local;
-    return fl_ctx_window_has_in(doc, off, len, before, after,
-                                fl_ctx_phrases_get(doc, phrases, &local));
+    return fl_ctx_window_has_near(doc, SIZE_MAX, off, len, before, after,
+                                  fl_ctx_phrases_get(doc, phrases, &local));
 }
 
 /* ------------------------------------------------------ mentions by kind */

@@ -163,10 +163,9 @@ size_t fl_ctx_before_which(const fl_doc *doc, size_t floor, size_t off,
  * one of the phrases (the span itself included). */
 bool fl_ctx_window_has(const fl_doc *doc, size_t off, size_t len, size_t before, size_t after,
                        const char *const *phrases);
-bool fl_ctx_window_has_in(const fl_doc *doc, size_t off, size_t len, size_t before, size_t after,
-                          const fl_ctx_phrases *set);
-/* fl_ctx_window_has_in told the sentence that likely holds off (a
- * mention's): when it is the one, it is not searched for. */
+/* fl_ctx_window_has with a phrase set made already, told the sentence that
+ * likely holds off (a mention's; SIZE_MAX: none): when it is the one, it
+ * is not searched for. */
 bool fl_ctx_window_has_near(const fl_doc *doc, size_t sentence, size_t off, size_t len,
                             size_t before, size_t after, const fl_ctx_phrases *set);
 
