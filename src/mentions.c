@@ -790,7 +790,7 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bo
     size_t nn = 0, nd = 0, nm = 0, nnm = 0;
     size_t first = len;                                       /* the first word start */
     const uint64_t *role_sketch = mx->words_table->sketch[1]; /* FL_WC_ROLE */
-    const uint32_t(*heads)[32] = mx->words_table->heads;
+    const fl_word_table *words = mx->words_table;
     const unsigned char *t = (const unsigned char *)mx->text + mx->s_off;
 
     /* the masks, and the runs of ASCII digits from their edges */
@@ -893,13 +893,13 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bo
                 const size_t p = base + bit_index(left), e = base + bit_index(ends);
                 w[p] = (uint32_t)e;
                 k = e;
-                if (heads[t[p]][t[p + 1] & 31] & head_words[e - p])
+                if (fl_word_head(words, t + p) & head_words[e - p])
                     marked |= left & -left;
             }
             for (; marked; marked &= marked - 1) {
                 const size_t p = base + bit_index(marked), e = w[p], wl = e - p;
                 const unsigned char c = t[p];
-                const uint32_t head = heads[c][t[p + 1] & 31] & head_words[wl];
+                const uint32_t head = fl_word_head(words, t + p) & head_words[wl];
                 NOTE_MARK(p, e, e, c, head, wl);
                 if ((head & FL_HEAD_SPELLED) && SPELLED_AT(c, p))
                     spelled |= marked & -marked;
@@ -918,7 +918,7 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bo
                 const size_t wl = e - p;
                 w[p] = (uint32_t)e;
                 k = e;
-                const uint32_t head = heads[c][t[p + 1] & 31] & head_lengths[wl < 63 ? wl : 63];
+                const uint32_t head = fl_word_head(words, t + p) & head_lengths[wl < 63 ? wl : 63];
                 if (head)
                     NOTE_HEAD(p, e, ascii_end, c, head, wl);
             }
@@ -961,7 +961,7 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bo
                  * letters of the honorifics (a word with a digit passing
                  * them is neither, which title_word finds) */
                 size_t wl = e - p;
-                if (e == ascii_end && wl - 2 < 13 && ((heads[c][t[p + 1] & 31] >> wl) & 1u)) {
+                if (e == ascii_end && wl - 2 < 13 && ((fl_word_head(words, t + p) >> wl) & 1u)) {
                     unsigned sk = fl_word_sketch((const char *)t + p, wl);
                     if ((first_byte[c] & FB_MARK) || ((role_sketch[sk >> 6] >> (sk & 63)) & 1u))
                         marks[nm++] = (uint32_t)p;
@@ -1861,8 +1861,15 @@ size_t fl_mx_match(fl_mx *mx, fl_re_id id, size_t at)
 {
     if (at >= mx->s_end)
         return 0;
-    int rc = pcre2_match(fl_patterns_code(mx->patterns, id), (PCRE2_SPTR)mx->text, mx->s_end, at,
-                         PCRE2_NO_UTF_CHECK, mx->md, fl_patterns_match_context(mx->patterns));
+    const pcre2_code *code = fl_patterns_code(mx->patterns, id);
+    pcre2_match_context *mctx = fl_patterns_match_context(mx->patterns);
+    /* the JIT-compiled pattern straight away (pcre2_match's own checks,
+     * which every call here passes, skipped); the interpreter for a
+     * pattern without JIT code */
+    int rc = pcre2_jit_match(code, (PCRE2_SPTR)mx->text, mx->s_end, at, 0, mx->md, mctx);
+    if (rc == PCRE2_ERROR_JIT_BADOPTION)
+        rc = pcre2_match(code, (PCRE2_SPTR)mx->text, mx->s_end, at, PCRE2_NO_UTF_CHECK, mx->md,
+                         mctx);
     if (rc <= 0) /* no match, or a match/depth limit: treated as no match */
         return 0;
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(mx->md);

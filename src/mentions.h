@@ -92,6 +92,10 @@ typedef struct fl_word_table {
      * read masked with fl_head_lengths() of the word's length. Zero for
      * most words. */
     uint32_t heads[128][32];
+    /* heads again, by the word's first two bytes in one index: the first
+     * (ASCII) | (the second & 31) << 8, which a little-endian two-byte
+     * load masked with 0x1F7F gives (fl_word_head) */
+    uint32_t head_pairs[0x2000];
     /* by the first byte & 31 of a word of FL_WC_COMMON or FL_WC_CALENDAR
      * (two letters or more), bit (second byte & 31) set: a filter before
      * the sketch for capitalized words (fl_mx_common_or_calendar) */
@@ -122,6 +126,19 @@ enum {
 static inline uint32_t fl_head_lengths(size_t wl)
 {
     return FL_HEAD_LENGTHS(wl);
+}
+
+/* The row of heads of the word at p (an ASCII first byte, a second one
+ * that may be read): table->head_pairs in one load where it can be. */
+static inline uint32_t fl_word_head(const fl_word_table *table, const unsigned char *p)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint16_t x;
+    memcpy(&x, p, sizeof x);
+    return table->head_pairs[x & 0x1F7Fu];
+#else
+    return table->head_pairs[(p[0] & 0x7Fu) | (p[1] & 31u) << 8];
+#endif
 }
 
 /* The filter bit of a word: its length, first three bytes and last byte

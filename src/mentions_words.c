@@ -448,6 +448,9 @@ void fl_word_table_build(fl_word_table *table)
         table->heads[h[0]][h[1] & 31u] |= bit;
         table->heads[h[0] & ~0x20u][h[1] & 31u] |= bit;
     }
+    for (unsigned c = 0; c < 128; c++)
+        for (unsigned k = 0; k < 32; k++)
+            table->head_pairs[c | k << 8] = table->heads[c][k];
 }
 
 unsigned fl_word_class(const fl_word_table *table, const char *w, size_t len)
