@@ -1998,21 +1998,34 @@ static void extract_sentence(fl_mx *mx)
 
 /* ------------------------------------------------------------- the doc */
 
+/* A company suffix and its length (compared first: most last words of
+ * names share a first letter with some suffix, few its length too). */
+typedef struct company_suffix {
+    const char *word;
+    size_t len;
+} company_suffix;
+#define SUFFIX(w)                                                                                  \
+    {                                                                                              \
+        w, sizeof w - 1                                                                            \
+    }
+
 static bool is_company_suffix(const char *w, size_t len)
 {
     /* the suffixes by first letter (most last words have none) */
-    static const char *const a_words[] = {"AG"};
-    static const char *const c_words[] = {"Corp.", "Corp", "Corporation", "Co.", "Company"};
-    static const char *const g_words[] = {"Group", "GmbH"};
-    static const char *const h_words[] = {"Holdings"};
-    static const char *const i_words[] = {"Inc.", "Inc", "Incorporated"};
-    static const char *const l_words[] = {"Ltd.", "Ltd", "Limited", "LLC", "LLP"};
-    static const char *const n_words[] = {"NV"};
-    static const char *const p_words[] = {"PLC"};
-    static const char *const s_words[] = {"SA", "SE"};
-    static const char *const t_words[] = {"Technologies"};
-    static const char *const lower_p_words[] = {"plc"};
-    const char *const *list;
+    static const company_suffix a_words[] = {SUFFIX("AG")};
+    static const company_suffix c_words[] = {SUFFIX("Corp."), SUFFIX("Corp"), SUFFIX("Corporation"),
+                                             SUFFIX("Co."), SUFFIX("Company")};
+    static const company_suffix g_words[] = {SUFFIX("Group"), SUFFIX("GmbH")};
+    static const company_suffix h_words[] = {SUFFIX("Holdings")};
+    static const company_suffix i_words[] = {SUFFIX("Inc."), SUFFIX("Inc"), SUFFIX("Incorporated")};
+    static const company_suffix l_words[] = {SUFFIX("Ltd."), SUFFIX("Ltd"), SUFFIX("Limited"),
+                                             SUFFIX("LLC"), SUFFIX("LLP")};
+    static const company_suffix n_words[] = {SUFFIX("NV")};
+    static const company_suffix p_words[] = {SUFFIX("PLC")};
+    static const company_suffix s_words[] = {SUFFIX("SA"), SUFFIX("SE")};
+    static const company_suffix t_words[] = {SUFFIX("Technologies")};
+    static const company_suffix lower_p_words[] = {SUFFIX("plc")};
+    const company_suffix *list;
     size_t n;
     if (len < 2 || len > 12)
         return false;
@@ -2054,10 +2067,11 @@ static bool is_company_suffix(const char *w, size_t len)
         return false;
     }
     for (size_t i = 0; i < n; i++)
-        if (fl_word_eq(w, len, list[i]))
+        if (list[i].len == len && fl_bytes_eq(list[i].word, w, len))
             return true;
     return false;
 }
+#undef SUFFIX
 
 /* The last space-separated word of a surface: [*start, len). */
 static size_t last_word(const char *s, size_t len, size_t *start)
