@@ -314,10 +314,19 @@ size_t fl_scan_scale(const char *t, size_t at, size_t end, double *mult)
     bool attached = t[i] != ' ';
     if (!attached)
         i++;
+    /* every scale starts with b, m or t (attached also k) and has at
+     * most eight letters: other words are no scale, read no further */
+    if (i >= end)
+        return 0;
+    const char f = t[i];
+    if (f != 'b' && f != 'm' && f != 't' && !(attached && f == 'k'))
+        return 0;
     size_t j = i;
-    while (j < end && t[j] >= 'a' && t[j] <= 'z')
+    while (j < end && j - i <= 8 && t[j] >= 'a' && t[j] <= 'z')
         j++;
     size_t n = j - i;
+    if (n > 8)
+        return 0;
     if (n == 0 || (j < end && ((t[j] >= 'A' && t[j] <= 'Z') || (t[j] >= '0' && t[j] <= '9'))))
         return 0;
     /* attached: tn trn bn b mn m k; after a space: the words */
