@@ -354,12 +354,22 @@ double fl_number_scaled(const fl_number *n, double mult)
 {
     if (n->decimals < 0)
         return n->value * mult;
+    /* the power of ten in mult: the scales' at once (most numbers have
+     * none), others by division (each step exact for a power of ten) */
     int e = 0;
-    double m = mult;
-    while (m >= 10 && e < 30) {
-        m /= 10;
-        e++;
-    }
+    if (mult == 1)
+        e = 0;
+    else if (mult == 1e3)
+        e = 3;
+    else if (mult == 1e6)
+        e = 6;
+    else if (mult == 1e9)
+        e = 9;
+    else if (mult == 1e12)
+        e = 12;
+    else
+        for (double m = mult; m >= 10 && e < 30; e++)
+            m /= 10;
     if (e >= n->decimals)
         return (double)n->mantissa * pow10i(e - n->decimals);
     return (double)n->mantissa / pow10i(n->decimals - e);
