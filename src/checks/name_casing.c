@@ -4,6 +4,7 @@
  * headings are not evidence, and neither is a form seen only at the start
  * of sentences (`Who`, `Us`, `EBay`). */
 #include "blame.h"
+#include "context.h"
 
 #include "../bytes8.h"
 
@@ -339,6 +340,56 @@ static inline bool push_own(fl_doc *doc, const fl_name_folds *folds, size_t i,
     return true;
 }
 
+/* Whether some fold key may be written in more than one form among the
+ * uses run lists: here every code, name and acronym with a key, wanted or
+ * not, once per surface, and the parts of every name, once per text, none
+ * cut by the bound. These are a superset of run's uses (which only drops
+ * some, and adds later ones with forms already among them): when no key
+ * has two forms here, none has there, and nothing is compared (most
+ * documents). The list is scratch room. True also when out of memory
+ * (doc->status is then set). */
+static bool may_differ(fl_doc *doc, const fl_name_folds *folds, const key_filter *kf,
+                       fl_name_use_list *list)
+{
+    const char *text = doc->prose.text;
+    list->count = 0;
+    /* by kind, from the index by kind (made with the folds): the order
+     * of the uses does not matter here */
+    for (unsigned kind = FL_M_CODE; kind <= FL_M_ACRONYM; kind++) {
+        const size_t *of_kind;
+        size_t count = fl_ctx_mentions_of(doc, 1u << kind, &of_kind);
+        for (size_t x = 0; x < count; x++) {
+            size_t i = of_kind[x], j = folds->same[i];
+            if (j != i) {
+                /* a later mention of a surface: its own use is the
+                 * first's, and so are its parts when the first is a name
+                 * of the same text (the same length: one memo entry) */
+                if (kind != FL_M_NAME || !folds->uses[i].key)
+                    continue;
+                const fl_mention *m = FL_DOC_MENTION(doc, i), *mj = FL_DOC_MENTION(doc, j);
+                if (mj->kind == FL_M_NAME && fl_bytes_eq(text + m->off, text + mj->off, m->len))
+                    continue;
+            } else {
+                if (!folds->uses[i].key)
+                    continue;
+                if (!push_own(doc, folds, i, list))
+                    return true;
+                if (kind != FL_M_NAME)
+                    continue;
+            }
+            /* every part, none cut: the quick count never reaches the
+             * bound */
+            size_t nv = 0;
+            add_parts(doc, folds, kf, FL_DOC_MENTION(doc, i), i, list, &nv, SIZE_MAX, false);
+            if (doc->status != FL_OK)
+                return true;
+        }
+    }
+    size_t any;
+    const bool *several = fl_name_uses_several(doc, list->items, list->count, &folds->set, &any);
+    return !several || any;
+}
+
 /* Where the parts of one mention went among the uses. */
 typedef struct part_run {
     uint32_t start, kept, counted; /* first, how many kept, how many counted (nv) */
@@ -379,6 +430,13 @@ static void run(fl_doc *doc)
     fl_name_use_list list;
     if (!fl_name_use_list_init(doc, &list, named + named / 4 + 16))
         return;
+    key_filter filter;
+    key_filter_init(&filter, &folds->set);
+    /* most documents write each name one way: then nothing below can be
+     * compared */
+    if (!may_differ(doc, folds, &filter, &list) || doc->status != FL_OK)
+        return;
+    list.count = 0;
     /* by mention: where its parts went, to copy for a later mention of
      * the same name */
     part_run *parts = fl_arena_alloc_uninit(doc->arena, total * sizeof *parts);
@@ -395,8 +453,6 @@ static void run(fl_doc *doc)
         return;
     }
     size_t nlater = 0;
-    key_filter filter;
-    key_filter_init(&filter, &folds->set);
     /* list.count: the uses kept; nv: those the bound counts (dropped
      * parts too). First with add_parts' quick count, at least the exact
      * one: while it stays below the bound, the exact one does too, and
