@@ -340,19 +340,71 @@ static inline bool push_own(fl_doc *doc, const fl_name_folds *folds, size_t i,
     return true;
 }
 
+/* By fold key id: the first form met (NULL: none yet), for may_differ. */
+typedef struct first_form {
+    const char *form;
+    size_t len;
+} first_form;
+
+/* Whether form[0..len) with key id differs from the first form met with
+ * that key (noted when it is the first). */
+static inline bool form_differs(first_form *ff, size_t id, const char *form, size_t len)
+{
+    first_form *f = &ff[id];
+    if (!f->form) {
+        *f = (first_form){form, len};
+        return false;
+    }
+    return f->len != len || (f->form != form && !fl_bytes_eq(f->form, form, len));
+}
+
+/* Whether a part of the name s[0..len) (as add_parts finds them, none
+ * cut) has a form that differs from its key's first. */
+static bool parts_differ(const fl_name_folds *folds, const key_filter *kf, first_form *ff,
+                         const char *s, size_t len)
+{
+    if (!has_space(s, len))
+        return false;
+    char key[256];
+    for (size_t b = 0; b < len;) {
+        size_t a = b;
+        while (a < len && s[a] == ' ')
+            a++;
+        if (a == len)
+            break;
+        b = a + 1;
+        while (b < len && s[b] != ' ')
+            b++;
+        size_t klen = b - a;
+        if (klen < 4 || klen >= sizeof key || !(s[a] >= 'A' && s[a] <= 'Z') ||
+            !key_filter_may(kf, klen, (unsigned char)(s[a] | 0x20),
+                            (unsigned char)(s[b - 1] | 0x20)) ||
+            !title_letters(s, a + 1, b))
+            continue;
+        for (size_t c = 0; c < klen; c++)
+            key[c] = (char)(s[a + c] | 0x20);
+        size_t id = fl_name_keys_find(&folds->set, key, klen);
+        if (id != FL_NAME_NO_KEY && form_differs(ff, id, s + a, klen))
+            return true;
+    }
+    return false;
+}
+
 /* Whether some fold key may be written in more than one form among the
  * uses run lists: here every code, name and acronym with a key, wanted or
  * not, once per surface, and the parts of every name, once per text, none
  * cut by the bound. These are a superset of run's uses (which only drops
  * some, and adds later ones with forms already among them): when no key
  * has two forms here, none has there, and nothing is compared (most
- * documents). The list is scratch room. True also when out of memory
- * (doc->status is then set). */
-static bool may_differ(fl_doc *doc, const fl_name_folds *folds, const key_filter *kf,
-                       fl_name_use_list *list)
+ * documents). True also when out of memory (doc->status is then set). */
+static bool may_differ(fl_doc *doc, const fl_name_folds *folds, const key_filter *kf)
 {
     const char *text = doc->prose.text;
-    list->count = 0;
+    first_form *ff = fl_arena_alloc(doc->arena, (folds->set.count + 1) * sizeof *ff);
+    if (!ff) {
+        doc->status = FL_ENOMEM;
+        return true;
+    }
     /* by kind, from the index by kind (made with the folds): the order
      * of the uses does not matter here */
     for (unsigned kind = FL_M_CODE; kind <= FL_M_ACRONYM; kind++) {
@@ -360,34 +412,30 @@ static bool may_differ(fl_doc *doc, const fl_name_folds *folds, const key_filter
         size_t count = fl_ctx_mentions_of(doc, 1u << kind, &of_kind);
         for (size_t x = 0; x < count; x++) {
             size_t i = of_kind[x], j = folds->same[i];
+            const fl_name_use *u = &folds->uses[i];
             if (j != i) {
                 /* a later mention of a surface: its own use is the
                  * first's, and so are its parts when the first is a name
                  * of the same text (the same length: one memo entry) */
-                if (kind != FL_M_NAME || !folds->uses[i].key)
+                if (kind != FL_M_NAME || !u->key)
                     continue;
                 const fl_mention *m = FL_DOC_MENTION(doc, i), *mj = FL_DOC_MENTION(doc, j);
                 if (mj->kind == FL_M_NAME && fl_bytes_eq(text + m->off, text + mj->off, m->len))
                     continue;
             } else {
-                if (!folds->uses[i].key)
+                if (!u->key)
                     continue;
-                if (!push_own(doc, folds, i, list))
+                if (form_differs(ff, u->group, u->form, u->form_len))
                     return true;
                 if (kind != FL_M_NAME)
                     continue;
             }
-            /* every part, none cut: the quick count never reaches the
-             * bound */
-            size_t nv = 0;
-            add_parts(doc, folds, kf, FL_DOC_MENTION(doc, i), i, list, &nv, SIZE_MAX, false);
-            if (doc->status != FL_OK)
+            const fl_mention *m = FL_DOC_MENTION(doc, i);
+            if (parts_differ(folds, kf, ff, text + m->off, m->len))
                 return true;
         }
     }
-    size_t any;
-    const bool *several = fl_name_uses_several(doc, list->items, list->count, &folds->set, &any);
-    return !several || any;
+    return false;
 }
 
 /* Where the parts of one mention went among the uses. */
@@ -427,16 +475,15 @@ static void run(fl_doc *doc)
     size_t named = folds->named;
     if (named == 0)
         return;
-    fl_name_use_list list;
-    if (!fl_name_use_list_init(doc, &list, named + named / 4 + 16))
-        return;
     key_filter filter;
     key_filter_init(&filter, &folds->set);
     /* most documents write each name one way: then nothing below can be
      * compared */
-    if (!may_differ(doc, folds, &filter, &list) || doc->status != FL_OK)
+    if (!may_differ(doc, folds, &filter) || doc->status != FL_OK)
         return;
-    list.count = 0;
+    fl_name_use_list list;
+    if (!fl_name_use_list_init(doc, &list, named + named / 4 + 16))
+        return;
     /* by mention: where its parts went, to copy for a later mention of
      * the same name */
     part_run *parts = fl_arena_alloc_uninit(doc->arena, total * sizeof *parts);
