@@ -417,10 +417,11 @@ static bool may_differ(fl_doc *doc, const fl_name_folds *folds, const key_filter
                 /* a later mention of a surface: its own use is the
                  * first's, and so are its parts when the first is a name
                  * of the same text (the same length: one memo entry) */
-                if (kind != FL_M_NAME || !u->key)
+                if (kind != FL_M_NAME)
                     continue;
                 const fl_mention *m = FL_DOC_MENTION(doc, i), *mj = FL_DOC_MENTION(doc, j);
-                if (mj->kind == FL_M_NAME && fl_bytes_eq(text + m->off, text + mj->off, m->len))
+                if ((mj->kind == FL_M_NAME && fl_bytes_eq(text + m->off, text + mj->off, m->len)) ||
+                    !u->key)
                     continue;
             } else {
                 if (!u->key)
