@@ -4,6 +4,7 @@
  * headings are not evidence, and neither is a form seen only at the start
  * of sentences (`Who`, `Us`, `EBay`). */
 #include "blame.h"
+#include "context.h"
 
 #include "../bytes8.h"
 
@@ -339,6 +340,105 @@ static inline bool push_own(fl_doc *doc, const fl_name_folds *folds, size_t i,
     return true;
 }
 
+/* By fold key id: the first form met (NULL: none yet), for may_differ. */
+typedef struct first_form {
+    const char *form;
+    size_t len;
+} first_form;
+
+/* Whether form[0..len) with key id differs from the first form met with
+ * that key (noted when it is the first). */
+static inline bool form_differs(first_form *ff, size_t id, const char *form, size_t len)
+{
+    first_form *f = &ff[id];
+    if (!f->form) {
+        *f = (first_form){form, len};
+        return false;
+    }
+    return f->len != len || (f->form != form && !fl_bytes_eq(f->form, form, len));
+}
+
+/* Whether a part of the name s[0..len) (as add_parts finds them, none
+ * cut) has a form that differs from its key's first. */
+static bool parts_differ(const fl_name_folds *folds, const key_filter *kf, first_form *ff,
+                         const char *s, size_t len)
+{
+    if (!has_space(s, len))
+        return false;
+    char key[256];
+    for (size_t b = 0; b < len;) {
+        size_t a = b;
+        while (a < len && s[a] == ' ')
+            a++;
+        if (a == len)
+            break;
+        b = a + 1;
+        while (b < len && s[b] != ' ')
+            b++;
+        size_t klen = b - a;
+        if (klen < 4 || klen >= sizeof key || !(s[a] >= 'A' && s[a] <= 'Z') ||
+            !key_filter_may(kf, klen, (unsigned char)(s[a] | 0x20),
+                            (unsigned char)(s[b - 1] | 0x20)) ||
+            !title_letters(s, a + 1, b))
+            continue;
+        for (size_t c = 0; c < klen; c++)
+            key[c] = (char)(s[a + c] | 0x20);
+        size_t id = fl_name_keys_find(&folds->set, key, klen);
+        if (id != FL_NAME_NO_KEY && form_differs(ff, id, s + a, klen))
+            return true;
+    }
+    return false;
+}
+
+/* Whether some fold key may be written in more than one form among the
+ * uses run lists: here every code, name and acronym with a key, wanted or
+ * not, once per surface, and the parts of every name, once per text, none
+ * cut by the bound. These are a superset of run's uses (which only drops
+ * some, and adds later ones with forms already among them): when no key
+ * has two forms here, none has there, and nothing is compared (most
+ * documents). True also when out of memory (doc->status is then set). */
+static bool may_differ(fl_doc *doc, const fl_name_folds *folds, const key_filter *kf)
+{
+    const char *text = doc->prose.text;
+    first_form *ff = fl_arena_alloc(doc->arena, (folds->set.count + 1) * sizeof *ff);
+    if (!ff) {
+        doc->status = FL_ENOMEM;
+        return true;
+    }
+    /* by kind, from the index by kind (made with the folds): the order
+     * of the uses does not matter here */
+    for (unsigned kind = FL_M_CODE; kind <= FL_M_ACRONYM; kind++) {
+        const size_t *of_kind;
+        size_t count = fl_ctx_mentions_of(doc, 1u << kind, &of_kind);
+        for (size_t x = 0; x < count; x++) {
+            size_t i = of_kind[x], j = folds->same[i];
+            const fl_name_use *u = &folds->uses[i];
+            if (j != i) {
+                /* a later mention of a surface: its own use is the
+                 * first's, and so are its parts when the first is a name
+                 * of the same text (the same length: one memo entry) */
+                if (kind != FL_M_NAME)
+                    continue;
+                const fl_mention *m = FL_DOC_MENTION(doc, i), *mj = FL_DOC_MENTION(doc, j);
+                if ((mj->kind == FL_M_NAME && fl_bytes_eq(text + m->off, text + mj->off, m->len)) ||
+                    !u->key)
+                    continue;
+            } else {
+                if (!u->key)
+                    continue;
+                if (form_differs(ff, u->group, u->form, u->form_len))
+                    return true;
+                if (kind != FL_M_NAME)
+                    continue;
+            }
+            const fl_mention *m = FL_DOC_MENTION(doc, i);
+            if (parts_differ(folds, kf, ff, text + m->off, m->len))
+                return true;
+        }
+    }
+    return false;
+}
+
 /* Where the parts of one mention went among the uses. */
 typedef struct part_run {
     uint32_t start, kept, counted; /* first, how many kept, how many counted (nv) */
@@ -376,6 +476,12 @@ static void run(fl_doc *doc)
     size_t named = folds->named;
     if (named == 0)
         return;
+    key_filter filter;
+    key_filter_init(&filter, &folds->set);
+    /* most documents write each name one way: then nothing below can be
+     * compared */
+    if (!may_differ(doc, folds, &filter) || doc->status != FL_OK)
+        return;
     fl_name_use_list list;
     if (!fl_name_use_list_init(doc, &list, named + named / 4 + 16))
         return;
@@ -395,8 +501,6 @@ static void run(fl_doc *doc)
         return;
     }
     size_t nlater = 0;
-    key_filter filter;
-    key_filter_init(&filter, &folds->set);
     /* list.count: the uses kept; nv: those the bound counts (dropped
      * parts too). First with add_parts' quick count, at least the exact
      * one: while it stays below the bound, the exact one does too, and

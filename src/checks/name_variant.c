@@ -629,6 +629,21 @@ static inline size_t without_possessive(const char *s, size_t len)
     return len;
 }
 
+/* The shape bits that tell a PLAIN token: (shape & PLAIN_MASK) is
+ * FL_TS_KNOWN for a token known to start with no capital and to hold no
+ * digit and no byte past ASCII, which takes part in no run. */
+#define PLAIN_MASK (FL_TS_KNOWN | TC_UPPER0 | TC_DIGIT | TC_HIGH)
+
+/* Whether token t (end: its sentence's end) may be listed as a candidate
+ * after the one before it: a WORD or NUMBER of two bytes or more whose
+ * shape is not known to hold no capital first, digit or byte past ASCII
+ * (the test that ends scan_tokens' tight walk). */
+static inline bool may_follow(const fl_token *t, const fl_token *end)
+{
+    return t < end && t->kind <= FL_TOK_NUMBER && t->len >= 2 &&
+           (t->shape & PLAIN_MASK) != FL_TS_KNOWN;
+}
+
 /* The tokens that may start a run or continue one (run_token), in
  * document order, with their sentence, class and, for a token that is a
  * use on its own (single_token) and repeats no mention, the id of its
@@ -702,8 +717,9 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, span_cursor spans,
     }
     char key[256];
     const fl_token *toks = doc->tokens.items;
-    bool linked = false;         /* the last candidate's token follows the one before's */
-    const fl_token *last = NULL; /* the last candidate's token (NULL: none yet) */
+    bool linked = false; /* the last candidate's token follows the one before's */
+    /* the token after the last candidate's (NULL: none yet) */
+    const fl_token *follow = NULL;
     for (size_t si = 0; si < doc->sentences.count; si++) {
         const fl_sentence *s = FL_DOC_SENTENCE(doc, si);
         if (s->all_caps)
@@ -722,24 +738,45 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, span_cursor spans,
             cands = more;
             cap = more_cap;
         }
+        /* most tokens: a small letter first, no digit, ASCII (a PLAIN
+         * shape): a tight walk over them stops at any other token, with
+         * no test of the sentence's end when its last token is one
+         * (most sentences end with a punctuation mark, whose shape the
+         * segmenter leaves 0) */
+        bool bounded = s->token_count && (end[-1].shape & PLAIN_MASK) == FL_TS_KNOWN;
         for (;; tok++) {
-            /* most tokens: a small letter first, no digit, ASCII, or
-             * punctuation (whose shape the segmenter leaves 0): a tight
-             * walk over them, which leaves a WORD or NUMBER token */
-            while (tok < end &&
-                   ((tok->shape & (FL_TS_KNOWN | TC_UPPER0 | TC_DIGIT | TC_HIGH)) == FL_TS_KNOWN ||
-                    tok->kind > FL_TOK_NUMBER))
-                tok++;
             if (tok == end)
                 break;
+            if (!bounded) {
+                while ((tok->shape & PLAIN_MASK) == FL_TS_KNOWN)
+                    tok++;
+            } else {
+                while (tok < end && (tok->shape & PLAIN_MASK) == FL_TS_KNOWN)
+                    tok++;
+                if (tok == end)
+                    break;
+            }
+            /* punctuation and symbols */
+            if (tok->kind > FL_TOK_NUMBER)
+                continue;
             /* a token of one byte neither is a use on its own nor takes
              * part in a run of several (find_runs stops at it) */
             if (tok->len < 2)
                 continue;
+            /* a plain capitalized word (ASCII, no digit, hyphen or camel
+             * case: no use on its own) that follows no candidate and that
+             * no token that may be one follows takes part in nothing: it
+             * would be listed only to be dropped (most sentence-initial
+             * words and one-word names); the candidate before it keeps
+             * its fate, settled by the next one listed */
+            if ((tok->shape & (FL_TS_KNOWN | TC_UPPER0 | TC_DIGIT | TC_HIGH | TC_HYPHEN |
+                               TC_CAMEL)) == (FL_TS_KNOWN | TC_UPPER0) &&
+                follow != tok && !may_follow(tok + 1, end))
+                continue;
             unsigned c = token_class(text, tok);
             if (!run_token(c))
                 continue;
-            bool adjacent = last && last + 1 == tok;
+            bool adjacent = follow == tok;
             /* a bare number (no letter) only continues a run, or is a use
              * on its own when hyphenated (single_token): one that is
              * neither takes part in nothing when it follows no candidate
@@ -755,7 +792,7 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, span_cursor spans,
             candidate *cand = &cands[k++];
             *cand =
                 (candidate){(uint32_t)(tok - toks), (uint32_t)si, CAND_NO_KEY, (unsigned char)c};
-            last = tok;
+            follow = tok + 1;
             if (!single_token(c))
                 continue;
             size_t len = without_possessive(text + tok->off, tok->len);
