@@ -189,18 +189,42 @@ static size_t money_at_symbol(fl_mx *mx, size_t *cursor, size_t sym)
     return end;
 }
 
-static size_t money_at_code(fl_mx *mx, size_t *cursor, size_t at)
+/* Where FL_RE_MONEY_CODE matches at `at` (0: none), as the pattern
+ * decides: one of its codes, an optional \s, then the number (its bounds
+ * in *no, *nl: num_end; without the \s the number would start at a
+ * space). */
+static size_t money_code_end(const fl_mx *mx, size_t at, size_t *no, size_t *nl)
 {
-    size_t e = fl_mx_match(mx, FL_RE_MONEY_CODE, at);
+    static const char codes[][4] = {"USD", "GBP", "EUR", "JPY", "CNY", "CHF", "AUD", "CAD", "INR"};
+    const char *t = mx->text;
+    if (at + 3 >= mx->s_end)
+        return 0;
+    bool known = false;
+    for (size_t k = 0; k < sizeof codes / sizeof codes[0] && !known; k++)
+        known = memcmp(t + at, codes[k], 3) == 0;
+    if (!known)
+        return 0;
+    size_t p = at + 3;
+    if (fl_re_space(t[p]))
+        p++;
+    const size_t e = num_end(mx, p);
     if (!e)
         return 0;
-    size_t co, cl, no, nl, end;
+    *no = p;
+    *nl = e - p;
+    return e;
+}
+
+static size_t money_at_code(fl_mx *mx, size_t *cursor, size_t at)
+{
+    size_t no, nl, end;
+    if (!money_code_end(mx, at, &no, &nl))
+        return 0;
     double value;
-    if (!fl_mx_group(mx, 1, &co, &cl) || !fl_mx_group(mx, 2, &no, &nl) ||
-        !number_and_scale(mx, cursor, no, nl, &end, &value))
+    if (!number_and_scale(mx, cursor, no, nl, &end, &value))
         return 0;
     char cur[4];
-    memcpy(cur, mx->text + co, 3);
+    memcpy(cur, mx->text + at, 3);
     cur[3] = '\0';
     add_money(mx, at, end, value, cur);
     return end;
