@@ -776,17 +776,34 @@ static const unsigned char role_from[27] = {0,  4,  5,  31, 36,  39,  45,  48,  
                                             51, 55, 56, 57, 60,  60,  60,  67,  68,
                                             69, 88, 90, 90, 100, 100, 100, 100, 100};
 
+/* Of each of role_alternatives, how many of its first bytes it shares
+ * with the one before it in its row (0 for a row's first): a scan that
+ * saw the one before fail at byte p passes over those that share more
+ * than p bytes with it, which fail there too, and compares the others
+ * from the bytes they share (fl_role_alternatives_indexed checks). */
+static const unsigned char role_shared[] = {
+    0,  1,  1,  1,  0, 0, 15, 6, 6, 6, 11, 6, 6, 6, 6, 6, 6, 6, 6,  1,  1,  1,  3,  5,  5,
+    5,  1,  2,  2,  8, 2, 0,  2, 5, 5, 5,  0, 1, 1, 0, 6, 1, 1, 1,  2,  0,  8,  1,  0,  1,
+    1,  0,  8,  7,  2, 0, 0,  0, 2, 1, 0,  2, 4, 2, 2, 6, 1, 0, 0,  0,  13, 13, 18, 13, 13,
+    17, 13, 13, 13, 9, 9, 1,  1, 2, 1, 6,  6, 1, 0, 2, 0, 4, 4, 10, 10, 10, 4,  10, 10, 10};
+
 bool fl_role_alternatives_indexed(void)
 {
     const size_t n = sizeof role_alternatives / sizeof role_alternatives[0];
-    if (role_from[26] != n)
+    if (role_from[26] != n || sizeof role_shared != n)
         return false;
     for (size_t c = 0; c < 26; c++) {
         if (role_from[c] > role_from[c + 1])
             return false;
-        for (size_t k = role_from[c]; k < role_from[c + 1]; k++)
-            if ((unsigned char)role_alternatives[k][0] != 'a' + c)
+        for (size_t k = role_from[c]; k < role_from[c + 1]; k++) {
+            const char *w = role_alternatives[k],
+                       *pw = k > role_from[c] ? role_alternatives[k - 1] : "";
+            size_t same = 0;
+            while (pw[same] && pw[same] == w[same])
+                same++;
+            if ((unsigned char)w[0] != 'a' + c || role_shared[k] != same)
                 return false;
+        }
     }
     return true;
 }
@@ -833,6 +850,35 @@ static inline int literal_at(const fl_mx *mx, size_t at, const char *lit, bool c
         }
     }
     *end = p;
+    return TITLE_YES;
+}
+
+/* literal_at for lit from its byte `from` at `at` + from (the bytes
+ * before are known to be there); *seen: how many of lit's bytes are
+ * there (to the first that is not, or all). */
+static inline int literal_from(const fl_mx *mx, size_t at, const char *lit, size_t from,
+                               size_t *seen, size_t *end)
+{
+    const unsigned char *t = (const unsigned char *)mx->text;
+    size_t k = from;
+    for (; lit[k]; k++) {
+        const size_t p = at + k;
+        if (p >= mx->s_end)
+            break;
+        const unsigned char b = t[p], l = (unsigned char)lit[k];
+        if (l >= 'a' && l <= 'z') {
+            if (b >= 0x80)
+                return TITLE_ASK;
+            if ((b | 0x20) != l)
+                break;
+        } else if (b != l) {
+            break;
+        }
+    }
+    *seen = k;
+    if (lit[k])
+        return TITLE_NO;
+    *end = at + k;
     return TITLE_YES;
 }
 
@@ -936,9 +982,12 @@ static int role_match(const fl_mx *mx, size_t at, const char *const *abbrs, titl
             return TITLE_ASK;
         if (f < 'a' || f > 'z')
             continue;
+        size_t seen = 0;
         for (size_t k = role_from[f - 'a'], kn = role_from[f - 'a' + 1]; k < kn; k++) {
             const char *a = role_alternatives[k];
-            if ((r = literal_at(mx, ro, a, true, &e)) == TITLE_ASK)
+            if (role_shared[k] > seen)
+                continue; /* fails where the one before did */
+            if ((r = literal_from(mx, ro, a, role_shared[k], &seen, &e)) == TITLE_ASK)
                 return TITLE_ASK;
             if (r == TITLE_NO)
                 continue;
