@@ -962,7 +962,9 @@ static int role_match(const fl_mx *mx, size_t at, const char *const *abbrs, titl
         if (has_mod && !mod_end)
             continue;
         const size_t ro = has_mod ? mod_end : at;
-        for (const char *const *a = abbrs; *a; a++) {
+        /* every abbreviation starts with a capital: most words none */
+        const bool may_abbr = ro < mx->s_end && t[ro] >= 'A' && t[ro] <= 'Z';
+        for (const char *const *a = abbrs; may_abbr && *a; a++) {
             if (literal_at(mx, ro, *a, false, &e) != TITLE_YES)
                 continue;
             if ((r = rest(mx, e, &re)) == TITLE_ASK)
