@@ -372,6 +372,9 @@ bool fl_role_canon_sorted(void);
  * indexed by first letter as role_last_word's scan needs (mentions_title.c;
  * for the tests). */
 bool fl_role_last_words_indexed(void);
+/* Whether mentions_title.c's role alternatives are indexed by their
+ * first letters (a test checks). */
+bool fl_role_alternatives_indexed(void);
 /* Whether the quantities' known units are in rows by first letter, each
  * sorted by length and indexed by it as known_unit's lookup needs
  * (mentions_amount.c; for the tests). */

@@ -189,18 +189,42 @@ static size_t money_at_symbol(fl_mx *mx, size_t *cursor, size_t sym)
     return end;
 }
 
-static size_t money_at_code(fl_mx *mx, size_t *cursor, size_t at)
+/* Where FL_RE_MONEY_CODE matches at `at` (0: none), as the pattern
+ * decides: one of its codes, an optional \s, then the number (its bounds
+ * in *no, *nl: num_end; without the \s the number would start at a
+ * space). */
+static size_t money_code_end(const fl_mx *mx, size_t at, size_t *no, size_t *nl)
 {
-    size_t e = fl_mx_match(mx, FL_RE_MONEY_CODE, at);
+    static const char codes[][4] = {"USD", "GBP", "EUR", "JPY", "CNY", "CHF", "AUD", "CAD", "INR"};
+    const char *t = mx->text;
+    if (at + 3 >= mx->s_end)
+        return 0;
+    bool known = false;
+    for (size_t k = 0; k < sizeof codes / sizeof codes[0] && !known; k++)
+        known = memcmp(t + at, codes[k], 3) == 0;
+    if (!known)
+        return 0;
+    size_t p = at + 3;
+    if (fl_re_space(t[p]))
+        p++;
+    const size_t e = num_end(mx, p);
     if (!e)
         return 0;
-    size_t co, cl, no, nl, end;
+    *no = p;
+    *nl = e - p;
+    return e;
+}
+
+static size_t money_at_code(fl_mx *mx, size_t *cursor, size_t at)
+{
+    size_t no, nl, end;
+    if (!money_code_end(mx, at, &no, &nl))
+        return 0;
     double value;
-    if (!fl_mx_group(mx, 1, &co, &cl) || !fl_mx_group(mx, 2, &no, &nl) ||
-        !number_and_scale(mx, cursor, no, nl, &end, &value))
+    if (!number_and_scale(mx, cursor, no, nl, &end, &value))
         return 0;
     char cur[4];
-    memcpy(cur, mx->text + co, 3);
+    memcpy(cur, mx->text + at, 3);
     cur[3] = '\0';
     add_money(mx, at, end, value, cur);
     return end;
@@ -210,7 +234,7 @@ static size_t money_at_code(fl_mx *mx, size_t *cursor, size_t at)
  * bytes readable): the first letters of its words (dollars, euros,
  * pounds, rupees, renminbi, francs, yen, yuan, US, U.S., American,
  * Australian, Canadian, Hong Kong, New Zealand, Singapore, Swiss). */
-static bool money_word_start(const char *s)
+static inline __attribute__((always_inline)) bool money_word_start(const char *s)
 {
     char b = s[1], c = s[2];
     switch (s[0]) {
@@ -305,7 +329,7 @@ static size_t money_at_number(fl_mx *mx, size_t *cursor, size_t at)
  * point follows it, where no scale and no space are), then comes a scale
  * glued (b, m, k, t: "5m", "4.5bn", "2trn") or a space and a scale word
  * (billion, million, trillion, thousand) or a money word. */
-static bool money_number_follows(const fl_mx *mx, size_t p)
+static inline __attribute__((always_inline)) bool money_number_follows(const fl_mx *mx, size_t p)
 {
     const char *t = mx->text;
     if (p + 3 >= mx->s_end)
@@ -322,7 +346,7 @@ static bool money_number_follows(const fl_mx *mx, size_t p)
 /* The money at `at`, a byte up to four before a digit (no digit between):
  * a currency symbol or code there (0: none). *cursor: the walk's place
  * in mx->numbers. */
-static size_t money_before_digit(fl_mx *mx, size_t *cursor, size_t at)
+static __attribute__((noinline)) size_t money_before_digit(fl_mx *mx, size_t *cursor, size_t at)
 {
     const char *t = mx->text;
     unsigned char c = (unsigned char)t[at];
@@ -342,7 +366,7 @@ static size_t money_before_digit(fl_mx *mx, size_t *cursor, size_t at)
 /* Whether the four bytes before a digit at `d` (in the sentence) may hold
  * the start of money: a $, a byte past ASCII (£, ¥, €) or, where a code
  * can start (four and three bytes before: "USD 5", "USD5"), a capital. */
-static bool money_window(const char *t, size_t d)
+static inline __attribute__((always_inline)) bool money_window(const char *t, size_t d)
 {
     uint32_t w;
     memcpy(&w, t + d - 4, 4);
@@ -350,6 +374,16 @@ static bool money_window(const char *t, size_t d)
     uint64_t first2 = (uint64_t)((unsigned char)t[d - 4]) | (uint64_t)((unsigned char)t[d - 3])
                                                                 << 8;
     return (v & FL_BYTES_80) || FL_BYTES_IN(v, '$', '$') || FL_BYTES_IN(first2, 'A', 'Z');
+}
+
+/* Whether money_before_digit may find money at `w`, up to four bytes
+ * before the digit at `d`: a $, the first byte of a £, ¥ or €, or a
+ * capital where a code and a space or none end before d ("USD 5",
+ * "USD5"). */
+static inline bool money_may_start(const char *t, size_t w, size_t d)
+{
+    const unsigned char c = (unsigned char)t[w];
+    return c == '$' || c == 0xC2 || c == 0xE2 || (d - w >= 3 && (unsigned)(c - 'A') < 26u);
 }
 
 /* The end of the digits, commas and points from `p` (money_walk passes
@@ -367,7 +401,8 @@ static inline size_t number_chars_end(const fl_mx *mx, size_t p)
 /* The money whose digits start at `d` (the first digit at or after i, in
  * a run that ends at r), added when one is there: where money_walk goes
  * on. *cursor: the walk's place in mx->numbers. */
-static inline size_t money_at_digit(fl_mx *mx, size_t *cursor, size_t i, size_t d, size_t r)
+static inline __attribute__((always_inline)) size_t money_at_digit(fl_mx *mx, size_t *cursor,
+                                                                   size_t i, size_t d, size_t r)
 {
     /* every amount has a digit at most four bytes after where it is
      * found: the symbol (and a space), the currency code (and a space),
@@ -375,7 +410,8 @@ static inline size_t money_at_digit(fl_mx *mx, size_t *cursor, size_t i, size_t 
     size_t e = 0;
     if (d - i < 4 || money_window(mx->text, d))
         for (size_t w = d - i > 4 ? d - 4 : i; w < d && !e; w++)
-            e = money_before_digit(mx, cursor, w);
+            if (money_may_start(mx->text, w, d))
+                e = money_before_digit(mx, cursor, w);
     if (e)
         return e;
     if (!fl_mx_word_start(mx, d))

@@ -28,6 +28,11 @@ static bool is_alpha(char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+static bool is_alnum(char c)
+{
+    return is_digit(c) || is_alpha(c);
+}
+
 /* Measurement units that turn "100MW" into an amount, not a code. */
 static bool unit_suffix(const char *s, size_t len)
 {
@@ -149,6 +154,113 @@ static bool head_excluded(const char *s, size_t len)
     default:
         return false;
     }
+}
+
+/* The look-ahead NOT_WORD at `at` ((?![\p{L}\p{N}]|[.,][0-9])): 1 when
+ * it holds, 0 when not, -1 when a code point past ASCII other than the ’
+ * is there, which the pattern's Unicode tables decide. */
+static int not_word_at(const fl_mx *mx, size_t at)
+{
+    const unsigned char *t = (const unsigned char *)mx->text;
+    if (at >= mx->s_end)
+        return 1;
+    const unsigned char b = t[at];
+    if (b < 0x80)
+        return !(is_alnum((char)b) ||
+                 ((b == '.' || b == ',') && at + 1 < mx->s_end && is_digit((char)t[at + 1])));
+    if (at + 2 < mx->s_end && b == 0xE2 && t[at + 1] == 0x80 && t[at + 2] == 0x99)
+        return 1; /* ’ */
+    return -1;
+}
+
+/* The tail POSSESSIVE NOT_WORD of the code patterns at `at`, as the
+ * pattern tries it: a possessive ('s or ’s) when the look-ahead holds
+ * after it, else none when it holds at `at`. The end in *end and 1, 0
+ * when the tail fails there, -1 when the pattern must decide. */
+static int tail_at(const fl_mx *mx, size_t at, size_t *end)
+{
+    const unsigned char *t = (const unsigned char *)mx->text;
+    size_t p = 0;
+    if (at + 1 < mx->s_end && t[at] == '\'' && t[at + 1] == 's')
+        p = at + 2;
+    else if (at + 3 < mx->s_end && t[at] == 0xE2 && t[at + 1] == 0x80 && t[at + 2] == 0x99 &&
+             t[at + 3] == 's')
+        p = at + 4;
+    int ok;
+    if (p && (ok = not_word_at(mx, p)) != 0) {
+        *end = p;
+        return ok;
+    }
+    ok = not_word_at(mx, at);
+    *end = at;
+    return ok;
+}
+
+/* Whether the literal lit (a \s in it: any of fl_re_space) is at `at`;
+ * its end in *end. */
+static bool variant_at(const fl_mx *mx, size_t at, const char *lit, size_t *end)
+{
+    const char *t = mx->text;
+    size_t p = at;
+    for (; *lit; lit++, p++) {
+        if (p >= mx->s_end)
+            return false;
+        if (*lit == ' ' ? !fl_re_space(t[p]) : t[p] != *lit)
+            return false;
+    }
+    *end = p;
+    return true;
+}
+
+/* The end of what FL_RE_CODE_HEADNUM (variants: the HEADNUM ones) or
+ * FL_RE_CODE_NAMENUM matches at `at`, where its head word ends at `we`
+ * and a space and a digit follow (the head is one of the pattern's, and
+ * no shorter head can end before a \s), read here as the pattern reads
+ * it: at most max_digits digits (more, and no shorter run holds: a digit
+ * would follow), an ASCII letter taken when one follows (leaving it, it
+ * would follow), then the first variant in the pattern's order after a
+ * \s that its tail holds after, else the tail right there. -1 when the
+ * pattern must decide (a code point past ASCII in a look-ahead). */
+static long head_number_end(const fl_mx *mx, size_t we, size_t max_digits,
+                            const char *const *variants)
+{
+    const char *t = mx->text;
+    size_t q = we + 1;
+    const size_t run = fl_mx_digit_run(mx, q);
+    if (run == 0 || run > max_digits)
+        return 0;
+    q += run;
+    if (q < mx->s_end && is_alpha(t[q]))
+        q++;
+    size_t end, ve;
+    int ok;
+    if (q + 1 < mx->s_end && fl_re_space(t[q]))
+        for (const char *const *v = variants; *v; v++)
+            if (variant_at(mx, q + 1, *v, &ve) && (ok = tail_at(mx, ve, &end)) != 0)
+                return ok < 0 ? -1 : (long)end;
+    ok = tail_at(mx, q, &end);
+    return ok < 0 ? -1 : ok ? (long)end : 0;
+}
+
+/* FL_RE_CODE_HEADNUM at `at`, a word of two to six capitals that ends at
+ * `we` before a space and a digit (head_number_end; the pattern decides
+ * when it must). */
+static size_t headnum_match(fl_mx *mx, size_t at, size_t we)
+{
+    static const char *const variants[] = {"Ti",  "SUPER", "Super", "XTX",  "XT",   "Pro",
+                                           "Max", "Ultra", "Plus",  "Mini", "mini", NULL};
+    const long e = head_number_end(mx, we, 5, variants);
+    return e < 0 ? fl_mx_match(mx, FL_RE_CODE_HEADNUM, at) : (size_t)e;
+}
+
+/* FL_RE_CODE_NAMENUM at `at`, a head word (fl_namenum_head) that ends at
+ * `we` before a space and a digit (as headnum_match). */
+static size_t namenum_match(fl_mx *mx, size_t at, size_t we)
+{
+    static const char *const variants[] = {"Pro Max", "Pro", "Max", "Plus", "Ultra", "Mini",
+                                           "mini",    "SE",  "XL",  "Fold", "Flip",  NULL};
+    const long e = head_number_end(mx, we, 4, variants);
+    return e < 0 ? fl_mx_match(mx, FL_RE_CODE_NAMENUM, at) : (size_t)e;
 }
 
 /* Aircraft makers whose models are bare numbers ("Boeing 777", "Boeing
@@ -285,6 +397,35 @@ static inline bool numsuffix_after(const fl_mx *mx, size_t re)
            (t[re + 1] == 'M' || t[re + 1] == 'N' || t[re + 1] == 'n' || t[re + 1] == 'X');
 }
 
+/* FL_RE_CODE_NUMSUFFIX at `at`, where numsuffix_shape holds, read as the
+ * pattern reads it (the hyphen's digits, one to three, taken whole: a
+ * shorter run leaves a digit before the \s); the pattern decides when it
+ * must (tail_at). */
+static size_t numsuffix_match(fl_mx *mx, size_t at)
+{
+    static const char *const variants[] = {"MAX", "NG", "neo", "XWB"};
+    const char *t = mx->text;
+    size_t p = at + 3, s = 0, end;
+    if (t[p] == '-')
+        p += 1 + fl_mx_digit_run(mx, p + 1);
+    p++; /* the \s */
+    for (size_t k = 0; k < sizeof variants / sizeof variants[0] && !s; k++)
+        variant_at(mx, p, variants[k], &s);
+    if (!s)
+        return 0;
+    int ok;
+    if (s + 1 < mx->s_end && fl_re_space(t[s])) {
+        /* " 8": one or two digits, no third */
+        const size_t run = fl_mx_digit_run(mx, s + 1);
+        if (run >= 1 && run <= 2 && (ok = tail_at(mx, s + 1 + run, &end)) != 0)
+            return ok < 0 ? fl_mx_match(mx, FL_RE_CODE_NUMSUFFIX, at) : end;
+    }
+    if (s < mx->s_end && is_digit(t[s]))
+        return 0;
+    ok = tail_at(mx, s, &end);
+    return ok < 0 ? fl_mx_match(mx, FL_RE_CODE_NUMSUFFIX, at) : ok ? end : 0;
+}
+
 /* A model number after a maker ("Boeing 767") or, when the document has
  * named a maker's model of its shape, after "the", "a" or "an" ("the
  * 787-9"). Returns the end, or 0. */
@@ -295,7 +436,7 @@ static size_t maker_model(fl_mx *mx, size_t word, size_t we)
     if (we + 1 >= mx->s_end || t[we] != ' ' || !is_digit(t[we + 1]) ||
         !is_maker(t + word, we - word))
         return 0;
-    if ((numsuffix_shape(mx, we + 1) && fl_mx_match(mx, FL_RE_CODE_NUMSUFFIX, we + 1)) ||
+    if ((numsuffix_shape(mx, we + 1) && numsuffix_match(mx, we + 1)) ||
         !(e = model_number(mx, we + 1, &core)))
         return 0;
     char family[32];
@@ -395,11 +536,6 @@ static inline __attribute__((always_inline)) size_t head_from(const fl_mx *mx, s
         t[p] == 'i')
         return token_start(mx, sp, lo);
     return sp + 1;
-}
-
-static bool is_alnum(char c)
-{
-    return is_digit(c) || is_alpha(c);
 }
 
 /* The end of the ASCII letters and digits from `at`. */
@@ -609,8 +745,7 @@ static __attribute__((noinline)) void codes_walk(fl_mx *mx)
             }
         }
         size_t e;
-        if (is_digit(c) && numsuffix_shape(mx, i) &&
-            (e = fl_mx_match(mx, FL_RE_CODE_NUMSUFFIX, i))) {
+        if (is_digit(c) && numsuffix_shape(mx, i) && (e = numsuffix_match(mx, i))) {
             add_code(mx, i, e);
             i = e;
             continue;
@@ -636,13 +771,12 @@ static __attribute__((noinline)) void codes_walk(fl_mx *mx)
             for (size_t k = i; k < we; k++)
                 all_upper &= is_upper(t[k]);
             if (all_upper && we - i >= 2 && we - i <= 6 && !mx->sent->all_caps &&
-                !head_excluded(t + i, we - i) && (e = fl_mx_match(mx, FL_RE_CODE_HEADNUM, i))) {
+                !head_excluded(t + i, we - i) && (e = headnum_match(mx, i, we))) {
                 add_code(mx, i, e);
                 i = e;
                 continue;
             }
-            if (!all_upper && fl_namenum_head(t + i, we - i) &&
-                (e = fl_mx_match(mx, FL_RE_CODE_NAMENUM, i))) {
+            if (!all_upper && fl_namenum_head(t + i, we - i) && (e = namenum_match(mx, i, we))) {
                 add_code(mx, i, e);
                 i = e;
                 continue;

@@ -293,15 +293,11 @@ static bool post_candidate(const fl_mx *mx, size_t comma, size_t next_mark)
            post_role_ends(mx, w);
 }
 
-/* Adds the title from the last match: groups 1 modifier, 2 abbreviation,
- * 3 role words. */
-static void add_title(fl_mx *mx, size_t match_start, fl_link_how how, size_t link_at)
+/* Adds the title of a match: its modifier at [mo, mo+ml) when has_mod,
+ * its role (abbreviation or words) at [ro, ro+rl). */
+static void add_title_at(fl_mx *mx, bool has_mod, size_t mo, size_t ml, size_t ro, size_t rl,
+                         fl_link_how how, size_t link_at)
 {
-    size_t mo = 0, ml = 0, ro, rl;
-    bool has_mod = fl_mx_group(mx, 1, &mo, &ml);
-    if (!fl_mx_group(mx, 2, &ro, &rl) && !fl_mx_group(mx, 3, &ro, &rl))
-        return;
-    (void)match_start;
     size_t start = has_mod ? mo : ro;
     size_t end = ro + rl;
     const char *modifier = has_mod ? modifier_text(mx, mo, ml) : "";
@@ -317,6 +313,17 @@ static void add_title(fl_mx *mx, size_t match_start, fl_link_how how, size_t lin
     ((unsigned char *)mx->flags.items)[index] |= FL_MF_NEEDS_PERSON;
     fl_mx_pending(mx, index, how, link_at);
     fl_mx_claim(mx, start, end - start);
+}
+
+/* Adds the title from the last match: groups 1 modifier, 2 abbreviation,
+ * 3 role words. */
+static void add_title(fl_mx *mx, fl_link_how how, size_t link_at)
+{
+    size_t mo = 0, ml = 0, ro, rl;
+    bool has_mod = fl_mx_group(mx, 1, &mo, &ml);
+    if (!fl_mx_group(mx, 2, &ro, &rl) && !fl_mx_group(mx, 3, &ro, &rl))
+        return;
+    add_title_at(mx, has_mod, mo, ml, ro, rl, how, link_at);
 }
 
 /* The last words of FL_RE_TITLE_PRE's roles (ROLES and ROLE_ABBR in
@@ -648,6 +655,488 @@ static size_t honorific_end(fl_mx *mx, size_t i, size_t we)
     return t[r] >= 'A' && t[r] <= 'Z' ? r : 0;
 }
 
+/* ------------------------------------------------ the role patterns by hand
+ *
+ * FL_RE_TITLE_PRE and FL_RE_TITLE_POST read as PCRE2 reads them, for the
+ * text of ASCII they meet; a byte past ASCII where a class, a caseless
+ * letter or a look-ahead is decided hands the match to the pattern
+ * (TITLE_ASK). Their ROLE_MODIFIER, ROLE_ABBR and ROLES (patterns.c) are
+ * written out below, each alternative of an inner (?:...)? or [...] in
+ * the order the pattern tries it; keep them in step. */
+
+enum { TITLE_NO = 0, TITLE_YES = 1, TITLE_ASK = -1 };
+
+/* ROLES, caseless, by their first letters: each in the pattern's order
+ * among those with its first letter (no two with different first
+ * letters match at one place), those with the letter c from
+ * role_from[c - 'a'] to role_from[c - 'a' + 1] (fl_role_alternatives_indexed
+ * checks). "justice" has a look-ahead of its own (justice_refused). */
+static const char justice_role[] = "justice";
+static const char *const role_alternatives[] = {"associate justice",
+                                                "attorney general",
+                                                "ambassador",
+                                                "analyst",
+                                                "business secretary",
+                                                "chief executive officer",
+                                                "chief executive",
+                                                "chief financial officer",
+                                                "chief operating officer",
+                                                "chief technology officer",
+                                                "chief technical officer",
+                                                "chief information officer",
+                                                "chief marketing officer",
+                                                "chief scientist",
+                                                "chief economist",
+                                                "chief strategist",
+                                                "chief of staff",
+                                                "chief justice",
+                                                "chief minister",
+                                                "captain",
+                                                "commerce secretary",
+                                                "chancellor",
+                                                "chairman",
+                                                "chairwoman",
+                                                "chairperson",
+                                                "chair",
+                                                "co-founder",
+                                                "cofounder",
+                                                "congressman",
+                                                "congresswoman",
+                                                "commissioner",
+                                                "deputy prime minister",
+                                                "defence minister",
+                                                "defense minister",
+                                                "defence secretary",
+                                                "defense secretary",
+                                                "energy secretary",
+                                                "executive director",
+                                                "economist",
+                                                "first officer",
+                                                "first minister",
+                                                "foreign minister",
+                                                "finance minister",
+                                                "foreign secretary",
+                                                "founder",
+                                                "general counsel",
+                                                "general manager",
+                                                "governor",
+                                                "health minister",
+                                                "home secretary",
+                                                "health secretary",
+                                                "justice minister",
+                                                "justice secretary",
+                                                justice_role,
+                                                "judge",
+                                                "king",
+                                                "lawmaker",
+                                                "managing director",
+                                                "mayor",
+                                                "minister",
+                                                "prime minister",
+                                                "press secretary",
+                                                "president",
+                                                "professor",
+                                                "prince",
+                                                "princess",
+                                                "pope",
+                                                "queen",
+                                                "representative",
+                                                "secretary of state",
+                                                "secretary of commerce",
+                                                "secretary of defence",
+                                                "secretary of defense",
+                                                "secretary of energy",
+                                                "secretary of the treasury",
+                                                "secretary of the interior",
+                                                "secretary of labor",
+                                                "secretary of transportation",
+                                                "secretary of agriculture",
+                                                "secretary-general",
+                                                "secretary general",
+                                                "shadow chancellor",
+                                                "senator",
+                                                "secretary",
+                                                "spokesman",
+                                                "spokeswoman",
+                                                "spokesperson",
+                                                "sheriff",
+                                                "treasury secretary",
+                                                "transport secretary",
+                                                "vice-president",
+                                                "vice president",
+                                                "vice-chairman",
+                                                "vice-chairwoman",
+                                                "vice-chairperson",
+                                                "vice-chair",
+                                                "vice chairman",
+                                                "vice chairwoman",
+                                                "vice chairperson",
+                                                "vice chair"};
+static const unsigned char role_from[27] = {0,  4,  5,  31, 36,  39,  45,  48,  51,
+                                            51, 55, 56, 57, 60,  60,  60,  67,  68,
+                                            69, 88, 90, 90, 100, 100, 100, 100, 100};
+
+/* Of each of role_alternatives, how many of its first bytes it shares
+ * with the one before it in its row (0 for a row's first): a scan that
+ * saw the one before fail at byte p passes over those that share more
+ * than p bytes with it, which fail there too, and compares the others
+ * from the bytes they share (fl_role_alternatives_indexed checks). */
+static const unsigned char role_shared[] = {
+    0,  1,  1,  1,  0, 0, 15, 6, 6, 6, 11, 6, 6, 6, 6, 6, 6, 6, 6,  1,  1,  1,  3,  5,  5,
+    5,  1,  2,  2,  8, 2, 0,  2, 5, 5, 5,  0, 1, 1, 0, 6, 1, 1, 1,  2,  0,  8,  1,  0,  1,
+    1,  0,  8,  7,  2, 0, 0,  0, 2, 1, 0,  2, 4, 2, 2, 6, 1, 0, 0,  0,  13, 13, 18, 13, 13,
+    17, 13, 13, 13, 9, 9, 1,  1, 2, 1, 6,  6, 1, 0, 2, 0, 4, 4, 10, 10, 10, 4,  10, 10, 10};
+
+bool fl_role_alternatives_indexed(void)
+{
+    const size_t n = sizeof role_alternatives / sizeof role_alternatives[0];
+    if (role_from[26] != n || sizeof role_shared != n)
+        return false;
+    for (size_t c = 0; c < 26; c++) {
+        if (role_from[c] > role_from[c + 1])
+            return false;
+        for (size_t k = role_from[c]; k < role_from[c + 1]; k++) {
+            const char *w = role_alternatives[k],
+                       *pw = k > role_from[c] ? role_alternatives[k - 1] : "";
+            size_t same = 0;
+            while (pw[same] && pw[same] == w[same])
+                same++;
+            if ((unsigned char)w[0] != 'a' + c || role_shared[k] != same)
+                return false;
+        }
+    }
+    return true;
+}
+
+/* ROLE_ABBR (TITLE_PRE), as written. */
+static const char *const pre_abbreviations[] = {
+    "CEO",  "CFO",  "COO",   "CTO",   "CIO",  "CMO",   "Sen.", "Rep.", "Gov.",
+    "Gen.", "Lt.",  "Col.",  "Capt.", "Sgt.", "Adm.",  "Dr.",  "Dr",   "Prof.",
+    "Prof", "Rev.", "Pres.", "Supt.", "Det.", "Insp.", NULL};
+
+/* TITLE_POST's abbreviations, as written. */
+static const char *const post_abbreviations[] = {"CEO", "CFO", "COO", "CTO", "CIO", "CMO", NULL};
+
+/* The modifiers of ROLE_MODIFIER, caseless, with what follows each. */
+static const char *const modifiers[] = {"former",   "acting", "interim", "outgoing",
+                                        "incoming", "then",   NULL};
+
+/* Words the look-ahead after "justice" refuses, caseless. */
+static const char *const justice_bodies[] = {
+    "department", "ministry", "division", "committee", "commission", "party",
+    "league",     "court",    "council",  "office",    "service",    "system",
+    "select",     "reform",   "centre",   "center",    NULL};
+
+/* Whether lit is at `at`: 1 yes (its end in *end), 0 no, TITLE_ASK when a
+ * byte past ASCII is met where lit has a letter (a caseless letter such
+ * as U+212A may match it). Letters of lit (lower case) are compared
+ * without case when `caseless`, other bytes as they are. */
+static inline int literal_at(const fl_mx *mx, size_t at, const char *lit, bool caseless,
+                             size_t *end)
+{
+    const unsigned char *t = (const unsigned char *)mx->text;
+    size_t p = at;
+    for (; *lit; lit++, p++) {
+        if (p >= mx->s_end)
+            return TITLE_NO;
+        const unsigned char b = t[p], l = (unsigned char)*lit;
+        if (caseless && l >= 'a' && l <= 'z') {
+            if (b >= 0x80)
+                return TITLE_ASK;
+            if ((b | 0x20) != l)
+                return TITLE_NO;
+        } else if (b != l) {
+            return TITLE_NO;
+        }
+    }
+    *end = p;
+    return TITLE_YES;
+}
+
+/* literal_at for lit from its byte `from` at `at` + from (the bytes
+ * before are known to be there); *seen: how many of lit's bytes are
+ * there (to the first that is not, or all). */
+static inline int literal_from(const fl_mx *mx, size_t at, const char *lit, size_t from,
+                               size_t *seen, size_t *end)
+{
+    const unsigned char *t = (const unsigned char *)mx->text;
+    size_t k = from;
+    for (; lit[k]; k++) {
+        const size_t p = at + k;
+        if (p >= mx->s_end)
+            break;
+        const unsigned char b = t[p], l = (unsigned char)lit[k];
+        if (l >= 'a' && l <= 'z') {
+            if (b >= 0x80)
+                return TITLE_ASK;
+            if ((b | 0x20) != l)
+                break;
+        } else if (b != l) {
+            break;
+        }
+    }
+    *seen = k;
+    if (lit[k])
+        return TITLE_NO;
+    *end = at + k;
+    return TITLE_YES;
+}
+
+/* Whether \b holds after an ASCII word character at `at` (its next byte):
+ * 1 yes, 0 no, TITLE_ASK for a byte past ASCII. */
+static int boundary_after(const fl_mx *mx, size_t at)
+{
+    if (at >= mx->s_end)
+        return TITLE_YES;
+    const unsigned char b = (unsigned char)mx->text[at];
+    if (b >= 0x80)
+        return TITLE_ASK;
+    return !((b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') || b == '_');
+}
+
+/* The look-ahead after "justice" (ending at `at`): 1 when it refuses
+ * (spaces and one of justice_bodies as a whole word follow), 0 when it
+ * holds, TITLE_ASK. */
+static int justice_refused(const fl_mx *mx, size_t at)
+{
+    const size_t q = skip_re_space(mx, at);
+    if (q == at)
+        return TITLE_NO;
+    int asked = TITLE_NO;
+    for (const char *const *w = justice_bodies; *w; w++) {
+        size_t e;
+        int r = literal_at(mx, q, *w, true, &e);
+        if (r == TITLE_YES)
+            r = boundary_after(mx, e);
+        if (r == TITLE_YES)
+            return TITLE_YES;
+        if (r == TITLE_ASK)
+            asked = TITLE_ASK;
+    }
+    return asked;
+}
+
+/* The continuation of a role match: where the whole match ends (in *end)
+ * after the role that ends at `at`. */
+typedef int (*title_rest)(const fl_mx *mx, size_t at, size_t *end);
+
+/* A role match found: its groups. */
+typedef struct title_groups {
+    bool has_mod;
+    size_t mo, ml, ro, rl;
+} title_groups;
+
+/* ROLE_MODIFIER, then an abbreviation of `abbrs` or a role of
+ * role_alternatives, then rest, from `at`: 1 (the match's end in *end,
+ * its groups in *g), 0, or TITLE_ASK. */
+static int role_match(const fl_mx *mx, size_t at, const char *const *abbrs, title_rest rest,
+                      size_t *end, title_groups *g)
+{
+    const unsigned char *t = (const unsigned char *)mx->text;
+    size_t mod_end = 0, e = 0, re = 0;
+    int r;
+    /* the modifier, when one is there (the pattern tries it first): one
+     * of them starts with each of f, a, i, o, t, e */
+    if (at >= mx->s_end)
+        return TITLE_NO;
+    if (t[at] >= 0x80)
+        return TITLE_ASK; /* a caseless letter, maybe */
+    const unsigned m0 = t[at] | 0x20u;
+    const bool may_mod = m0 == 'f' || m0 == 'a' || m0 == 'i' || m0 == 'o' || m0 == 't' || m0 == 'e';
+    for (const char *const *m = modifiers; may_mod && *m && !mod_end; m++) {
+        r = literal_at(mx, at, *m, true, &e);
+        if (r == TITLE_ASK)
+            return TITLE_ASK;
+        if (r == TITLE_YES && e < mx->s_end && (t[e] == ' ' || t[e] == '-'))
+            mod_end = e + 1;
+    }
+    if (may_mod && !mod_end) {
+        r = literal_at(mx, at, "ex-", true, &e);
+        if (r == TITLE_ASK)
+            return TITLE_ASK;
+        if (r == TITLE_YES)
+            mod_end = e;
+    }
+    for (int pass = 0; pass < 2; pass++) {
+        const bool has_mod = pass == 0;
+        if (has_mod && !mod_end)
+            continue;
+        const size_t ro = has_mod ? mod_end : at;
+        /* every abbreviation starts with a capital: most words none */
+        const bool may_abbr = ro < mx->s_end && t[ro] >= 'A' && t[ro] <= 'Z';
+        for (const char *const *a = abbrs; may_abbr && *a; a++) {
+            if (literal_at(mx, ro, *a, false, &e) != TITLE_YES)
+                continue;
+            if ((r = rest(mx, e, &re)) == TITLE_ASK)
+                return TITLE_ASK;
+            if (r == TITLE_YES) {
+                *g = (title_groups){has_mod, at, mod_end - at, ro, e - ro};
+                *end = re;
+                return TITLE_YES;
+            }
+        }
+        /* the roles with the first letter there (caseless; a byte past
+         * ASCII may be a caseless letter) */
+        if (ro >= mx->s_end)
+            continue;
+        const unsigned f = t[ro] | 0x20u;
+        if (t[ro] >= 0x80)
+            return TITLE_ASK;
+        if (f < 'a' || f > 'z')
+            continue;
+        size_t seen = 0;
+        for (size_t k = role_from[f - 'a'], kn = role_from[f - 'a' + 1]; k < kn; k++) {
+            const char *a = role_alternatives[k];
+            if (role_shared[k] > seen)
+                continue; /* fails where the one before did */
+            if ((r = literal_from(mx, ro, a, role_shared[k], &seen, &e)) == TITLE_ASK)
+                return TITLE_ASK;
+            if (r == TITLE_NO)
+                continue;
+            if (a == justice_role && (r = justice_refused(mx, e)) != TITLE_NO) {
+                if (r == TITLE_ASK)
+                    return TITLE_ASK;
+                continue;
+            }
+            if ((r = rest(mx, e, &re)) == TITLE_ASK)
+                return TITLE_ASK;
+            if (r == TITLE_YES) {
+                *g = (title_groups){has_mod, at, mod_end - at, ro, e - ro};
+                *end = re;
+                return TITLE_YES;
+            }
+        }
+    }
+    return TITLE_NO;
+}
+
+/* TITLE_PRE's end: \s+(?=\p{Lu}). */
+static int pre_rest(const fl_mx *mx, size_t at, size_t *end)
+{
+    const size_t q = skip_re_space(mx, at);
+    if (q == at || q >= mx->s_end)
+        return TITLE_NO;
+    const unsigned char b = (unsigned char)mx->text[q];
+    if (b >= 0x80)
+        return TITLE_ASK;
+    *end = q;
+    return b >= 'A' && b <= 'Z';
+}
+
+/* TITLE_POST's end: (?=\s*[,.;:)]|\s+(?:of|at|for|in)\b|\s*$), the match
+ * ending at `at`. */
+static int post_rest(const fl_mx *mx, size_t at, size_t *end)
+{
+    static const char *const words[] = {"of", "at", "for", "in", NULL};
+    const char *t = mx->text;
+    const size_t q = skip_re_space(mx, at);
+    *end = at;
+    if (q >= mx->s_end)
+        return TITLE_YES;
+    if (t[q] == ',' || t[q] == '.' || t[q] == ';' || t[q] == ':' || t[q] == ')')
+        return TITLE_YES;
+    if (q == at)
+        return TITLE_NO;
+    int asked = TITLE_NO;
+    for (const char *const *w = words; *w; w++) {
+        size_t e;
+        if (literal_at(mx, q, *w, false, &e) != TITLE_YES)
+            continue;
+        const int r = boundary_after(mx, e);
+        if (r == TITLE_YES)
+            return TITLE_YES;
+        if (r == TITLE_ASK)
+            asked = TITLE_ASK;
+    }
+    return asked;
+}
+
+/* FL_RE_TITLE_PRE at `at`: 1 (end, groups), 0, TITLE_ASK. */
+static int title_pre_match(const fl_mx *mx, size_t at, size_t *end, title_groups *g)
+{
+    return role_match(mx, at, pre_abbreviations, pre_rest, end, g);
+}
+
+/* The end of a word of TITLE_POST's possessive branch from `at`
+ * (\p{Lu}[\p{L}\p{N}&.-]*): 0 when none starts there, SIZE_MAX for a
+ * byte past ASCII. */
+static size_t post_word_end(const fl_mx *mx, size_t at)
+{
+    const unsigned char *t = (const unsigned char *)mx->text;
+    if (at >= mx->s_end)
+        return 0;
+    if (t[at] >= 0x80)
+        return SIZE_MAX;
+    if (!(t[at] >= 'A' && t[at] <= 'Z'))
+        return 0;
+    size_t q = at + 1;
+    for (; q < mx->s_end; q++) {
+        const unsigned char b = t[q];
+        if (b == 0xE2 && q + 2 < mx->s_end && t[q + 1] == 0x80 && t[q + 2] == 0x99)
+            break; /* ’ */
+        if (b >= 0x80)
+            return SIZE_MAX;
+        if (!((b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') || b == '&' ||
+              b == '.' || b == '-'))
+            break;
+    }
+    return q;
+}
+
+/* FL_RE_TITLE_POST at the comma `at`: 1 (end, groups), 0, TITLE_ASK. */
+static int title_post_match(const fl_mx *mx, size_t at, size_t *end, title_groups *g)
+{
+    static const char *const determiners[] = {"the", "its", "his", "her", "their", "a", "an", NULL};
+    const unsigned char *t = (const unsigned char *)mx->text;
+    if (at >= mx->s_end || t[at] != ',')
+        return TITLE_NO;
+    const size_t q = skip_re_space(mx, at + 1);
+    if (q == at + 1)
+        return TITLE_NO;
+    int r;
+    size_t e;
+    /* (the|its|his|her|their|a|an)\s+ */
+    for (const char *const *d = determiners; *d; d++) {
+        if (literal_at(mx, q, *d, false, &e) != TITLE_YES)
+            continue;
+        const size_t w = skip_re_space(mx, e);
+        if (w == e)
+            continue;
+        if ((r = role_match(mx, w, post_abbreviations, post_rest, end, g)) != TITLE_NO)
+            return r;
+    }
+    /* (?:\p{Lu}[\p{L}\p{N}&.-]*\s+){0,3}\p{Lu}[\p{L}\p{N}&.-]*(?:'s|’s)\s+:
+     * the words up to the first that ends in an apostrophe, the fourth at
+     * most (a word ends at a byte outside its class, so only that one can
+     * be the last) */
+    size_t w = q;
+    for (int k = 0; k < 4; k++) {
+        const size_t we = post_word_end(mx, w);
+        if (we == SIZE_MAX)
+            return TITLE_ASK;
+        if (!we)
+            break;
+        size_t s = 0;
+        if (we + 1 < mx->s_end && t[we] == '\'' && t[we + 1] == 's')
+            s = we + 2;
+        else if (we + 3 < mx->s_end && t[we] == 0xE2 && t[we + 1] == 0x80 && t[we + 2] == 0x99 &&
+                 t[we + 3] == 's')
+            s = we + 4;
+        if (s) {
+            const size_t rs = skip_re_space(mx, s);
+            if (rs > s &&
+                (r = role_match(mx, rs, post_abbreviations, post_rest, end, g)) != TITLE_NO)
+                return r;
+            break;
+        }
+        const size_t ns = skip_re_space(mx, we);
+        if (ns == we)
+            break;
+        w = ns;
+    }
+    return role_match(mx, q, post_abbreviations, post_rest, end, g);
+}
+
 /* The title tests of the word at `i` (an ASCII letter at a word start);
  * returns where the walk goes on. */
 static size_t title_word(fl_mx *mx, size_t i)
@@ -667,9 +1156,15 @@ static size_t title_word(fl_mx *mx, size_t i)
         }
     }
     if (starts_role(mx, t + i, we - i) && pre_candidate(mx, i, we)) {
-        size_t e = fl_mx_match(mx, FL_RE_TITLE_PRE, i);
-        if (e) {
-            add_title(mx, i, FL_LINK_NAME_STARTS, e);
+        size_t e = 0;
+        title_groups g = {0};
+        const int r = title_pre_match(mx, i, &e, &g);
+        if (r == TITLE_YES) {
+            add_title_at(mx, g.has_mod, g.mo, g.ml, g.ro, g.rl, FL_LINK_NAME_STARTS, e);
+            return e;
+        }
+        if (r == TITLE_ASK && (e = fl_mx_match(mx, FL_RE_TITLE_PRE, i))) {
+            add_title(mx, FL_LINK_NAME_STARTS, e);
             return e;
         }
     }
@@ -680,9 +1175,15 @@ static size_t title_word(fl_mx *mx, size_t i)
 static size_t title_comma(fl_mx *mx, size_t i, size_t next_mark)
 {
     if (i > mx->s_off && fl_mx_alnum_at(mx, i - 1) && post_candidate(mx, i, next_mark)) {
-        size_t e = fl_mx_match(mx, FL_RE_TITLE_POST, i);
-        if (e) {
-            add_title(mx, i, FL_LINK_NAME_ENDS, i);
+        size_t e = 0;
+        title_groups g = {0};
+        const int r = title_post_match(mx, i, &e, &g);
+        if (r == TITLE_YES) {
+            add_title_at(mx, g.has_mod, g.mo, g.ml, g.ro, g.rl, FL_LINK_NAME_ENDS, i);
+            return e;
+        }
+        if (r == TITLE_ASK && (e = fl_mx_match(mx, FL_RE_TITLE_POST, i))) {
+            add_title(mx, FL_LINK_NAME_ENDS, i);
             return e;
         }
     }

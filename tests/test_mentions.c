@@ -990,6 +990,7 @@ START_TEST(test_role_canon_sorted)
 {
     ck_assert(fl_role_canon_sorted());
     ck_assert(fl_role_last_words_indexed());
+    ck_assert(fl_role_alternatives_indexed());
     ck_assert(fl_known_units_indexed());
     ck_assert(fl_label_shapes_ok());
 }
