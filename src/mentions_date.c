@@ -225,84 +225,104 @@ static bool month_follows(const fl_mx *mx, size_t p)
     return p < mx->s_end && mx->text[p] != '\0' && strchr("JFMASOND", mx->text[p]);
 }
 
+/* The three bytes a, b, c as one key, and its slot in cal_prefixes (the
+ * multiplier puts each prefix date_word_prefix takes in a slot of its
+ * own). */
+#define DATE_KEY(a, b, c)                                                                          \
+    ((uint32_t)(unsigned char)(a) | (uint32_t)(unsigned char)(b) << 8 |                            \
+     (uint32_t)(unsigned char)(c) << 16)
+#define DATE_SLOT(key) ((uint32_t)((key)*0xC69D4BD9u) >> 27)
+
+enum { DW_WEEKDAY, DW_WEEKDAY_ABBR, DW_MONTH, DW_MONTH_ABBR };
+
+/* The weekdays and months the date patterns spell, grouped by their first
+ * three letters (each group in the order the patterns try them: the full
+ * word first). */
+static const struct cal_word {
+    const char *word;
+    unsigned char len, kind;
+} cal_words[] = {
+    {"January", 7, DW_MONTH},     {"Jan", 3, DW_MONTH_ABBR},     /* 0 */
+    {"June", 4, DW_MONTH},        {"Jun", 3, DW_MONTH_ABBR},     /* 2 */
+    {"July", 4, DW_MONTH},        {"Jul", 3, DW_MONTH_ABBR},     /* 4 */
+    {"February", 8, DW_MONTH},    {"Feb", 3, DW_MONTH_ABBR},     /* 6 */
+    {"Friday", 6, DW_WEEKDAY},    {"Fri", 3, DW_WEEKDAY_ABBR},   /* 8 */
+    {"March", 5, DW_MONTH},       {"Mar", 3, DW_MONTH_ABBR},     /* 10 */
+    {"May", 3, DW_MONTH},                                        /* 12 */
+    {"Monday", 6, DW_WEEKDAY},    {"Mon", 3, DW_WEEKDAY_ABBR},   /* 13 */
+    {"April", 5, DW_MONTH},       {"Apr", 3, DW_MONTH_ABBR},     /* 15 */
+    {"August", 6, DW_MONTH},      {"Aug", 3, DW_MONTH_ABBR},     /* 17 */
+    {"September", 9, DW_MONTH},   {"Sept", 4, DW_MONTH_ABBR},    /* 19 */
+    {"Sep", 3, DW_MONTH_ABBR},                                   /* 21 */
+    {"Saturday", 8, DW_WEEKDAY},  {"Sat", 3, DW_WEEKDAY_ABBR},   /* 22 */
+    {"Sunday", 6, DW_WEEKDAY},    {"Sun", 3, DW_WEEKDAY_ABBR},   /* 24 */
+    {"October", 7, DW_MONTH},     {"Oct", 3, DW_MONTH_ABBR},     /* 26 */
+    {"November", 8, DW_MONTH},    {"Nov", 3, DW_MONTH_ABBR},     /* 28 */
+    {"December", 8, DW_MONTH},    {"Dec", 3, DW_MONTH_ABBR},     /* 30 */
+    {"Tuesday", 7, DW_WEEKDAY},   {"Tues", 4, DW_WEEKDAY_ABBR},  /* 32 */
+    {"Tue", 3, DW_WEEKDAY_ABBR},                                 /* 34 */
+    {"Thursday", 8, DW_WEEKDAY},  {"Thurs", 5, DW_WEEKDAY_ABBR}, /* 35 */
+    {"Thur", 4, DW_WEEKDAY_ABBR}, {"Thu", 3, DW_WEEKDAY_ABBR},   /* 37 */
+    {"Wednesday", 9, DW_WEEKDAY}, {"Wed", 3, DW_WEEKDAY_ABBR},   /* 39 */
+};
+
+/* By slot: the prefix (0: none), its words in cal_words [lo, hi), and
+ * what month_number and weekday_number say of the prefix. */
+static const struct cal_prefix {
+    uint32_t key;
+    unsigned char lo, hi;
+    signed char month, weekday;
+} cal_prefixes[32] = {
+#define CAL(a, b, c, lo, hi, m, wd)                                                                \
+    [DATE_SLOT(DATE_KEY(a, b, c))] = {DATE_KEY(a, b, c), lo, hi, m, wd}
+    CAL('J', 'a', 'n', 0, 2, 1, -1),    CAL('J', 'u', 'n', 2, 4, 6, -1),
+    CAL('J', 'u', 'l', 4, 6, 7, -1),    CAL('F', 'e', 'b', 6, 8, 2, -1),
+    CAL('F', 'r', 'i', 8, 10, 0, 5),    CAL('M', 'a', 'r', 10, 12, 3, -1),
+    CAL('M', 'a', 'y', 12, 13, 5, -1),  CAL('M', 'o', 'n', 13, 15, 0, 1),
+    CAL('A', 'p', 'r', 15, 17, 4, -1),  CAL('A', 'u', 'g', 17, 19, 8, -1),
+    CAL('S', 'e', 'p', 19, 22, 9, -1),  CAL('S', 'a', 't', 22, 24, 0, 6),
+    CAL('S', 'u', 'n', 24, 26, 0, 0),   CAL('O', 'c', 't', 26, 28, 10, -1),
+    CAL('N', 'o', 'v', 28, 30, 11, -1), CAL('D', 'e', 'c', 30, 32, 12, -1),
+    CAL('T', 'u', 'e', 32, 35, 0, 2),   CAL('T', 'h', 'u', 35, 39, 0, 4),
+    CAL('W', 'e', 'd', 39, 41, 0, 3),
+#undef CAL
+};
+
+/* The cal_prefixes entry of the word at `at` (three bytes readable), NULL
+ * when it starts like no weekday nor month. */
+static inline const struct cal_prefix *cal_prefix_at(const fl_mx *mx, size_t at)
+{
+    const char *t = mx->text;
+    const uint32_t key = DATE_KEY(t[at], t[at + 1], t[at + 2]);
+    const struct cal_prefix *c = &cal_prefixes[DATE_SLOT(key)];
+    return c->key == key ? c : NULL;
+}
+
 /* What the date patterns can start with at `at` (a cheap test before they
  * run): a weekday (FL_RE_WEEKDAY; FL_RE_DATE_MDY when a month follows it,
  * FL_RE_DATE_DMY when a day does); a month before spaces, or an
  * abbreviated one before a dot (MDY when a day follows); a full month not
- * followed by a letter (MY). */
+ * followed by a letter (MY). weekday_e: the end of the weekday (and its
+ * abbreviation's dot) the first to match, as FL_RE_WEEKDAY's alternatives
+ * would find it; month_e: the end of the full month. */
 typedef struct date_starts {
     bool weekday, weekday_month, weekday_day, mdy_month, mdy_day, my_month;
+    size_t weekday_e, month_e;
 } date_starts;
 
-enum { DW_WEEKDAY, DW_WEEKDAY_ABBR, DW_MONTH, DW_MONTH_ABBR };
-
-static date_starts date_starts_at(const fl_mx *mx, size_t at)
+static date_starts date_starts_at(const fl_mx *mx, size_t at, const struct cal_prefix *cp)
 {
-    /* by first letter, as the switch below indexes them */
-    static const struct {
-        const char *word;
-        unsigned char len, kind;
-    } words[] = {
-        {"April", 5, DW_MONTH},        {"August", 6, DW_MONTH},      {"Apr", 3, DW_MONTH_ABBR},
-        {"Aug", 3, DW_MONTH_ABBR},     {"December", 8, DW_MONTH},    {"Dec", 3, DW_MONTH_ABBR},
-        {"February", 8, DW_MONTH},     {"Friday", 6, DW_WEEKDAY},    {"Feb", 3, DW_MONTH_ABBR},
-        {"Fri", 3, DW_WEEKDAY_ABBR},   {"January", 7, DW_MONTH},     {"June", 4, DW_MONTH},
-        {"July", 4, DW_MONTH},         {"Jan", 3, DW_MONTH_ABBR},    {"Jun", 3, DW_MONTH_ABBR},
-        {"Jul", 3, DW_MONTH_ABBR},     {"March", 5, DW_MONTH},       {"May", 3, DW_MONTH},
-        {"Monday", 6, DW_WEEKDAY},     {"Mar", 3, DW_MONTH_ABBR},    {"Mon", 3, DW_WEEKDAY_ABBR},
-        {"November", 8, DW_MONTH},     {"Nov", 3, DW_MONTH_ABBR},    {"October", 7, DW_MONTH},
-        {"Oct", 3, DW_MONTH_ABBR},     {"September", 9, DW_MONTH},   {"Saturday", 8, DW_WEEKDAY},
-        {"Sunday", 6, DW_WEEKDAY},     {"Sept", 4, DW_MONTH_ABBR},   {"Sep", 3, DW_MONTH_ABBR},
-        {"Sat", 3, DW_WEEKDAY_ABBR},   {"Sun", 3, DW_WEEKDAY_ABBR},  {"Tuesday", 7, DW_WEEKDAY},
-        {"Thursday", 8, DW_WEEKDAY},   {"Tues", 4, DW_WEEKDAY_ABBR}, {"Tue", 3, DW_WEEKDAY_ABBR},
-        {"Thurs", 5, DW_WEEKDAY_ABBR}, {"Thur", 4, DW_WEEKDAY_ABBR}, {"Thu", 3, DW_WEEKDAY_ABBR},
-        {"Wednesday", 9, DW_WEEKDAY},  {"Wed", 3, DW_WEEKDAY_ABBR},
-    };
     const char *t = mx->text;
-    date_starts d = {false, false, false, false, false, false};
-    size_t lo, hi;
-    switch (t[at]) {
-    case 'A':
-        lo = 0, hi = 4;
-        break;
-    case 'D':
-        lo = 4, hi = 6;
-        break;
-    case 'F':
-        lo = 6, hi = 10;
-        break;
-    case 'J':
-        lo = 10, hi = 16;
-        break;
-    case 'M':
-        lo = 16, hi = 21;
-        break;
-    case 'N':
-        lo = 21, hi = 23;
-        break;
-    case 'O':
-        lo = 23, hi = 25;
-        break;
-    case 'S':
-        lo = 25, hi = 32;
-        break;
-    case 'T':
-        lo = 32, hi = 39;
-        break;
-    case 'W':
-        lo = 39, hi = 41;
-        break;
-    default:
-        return d;
-    }
+    date_starts d = {false, false, false, false, false, false, 0, 0};
     size_t avail = mx->s_end - at;
-    for (size_t k = lo; k < hi; k++) {
-        size_t n = words[k].len;
-        if (n > avail || !same_bytes(t + at, words[k].word, n))
+    for (size_t k = cp->lo; k < cp->hi; k++) {
+        size_t n = cal_words[k].len;
+        /* the first three bytes are the prefix's */
+        if (n > avail || !same_bytes(t + at + 3, cal_words[k].word + 3, n - 3))
             continue;
         size_t p = at + n; /* what follows the word */
         char c = p < mx->s_end ? t[p] : ' ';
-        switch (words[k].kind) {
+        switch (cal_words[k].kind) {
         case DW_WEEKDAY_ABBR:
             if (p >= mx->s_end || c != '.')
                 break;
@@ -312,6 +332,7 @@ static date_starts date_starts_at(const fl_mx *mx, size_t at)
             if (d.weekday)
                 break;
             d.weekday = true;
+            d.weekday_e = p;
             if (p < mx->s_end && t[p] == ',')
                 p++;
             d.weekday_month = month_follows(mx, p);
@@ -319,6 +340,7 @@ static date_starts date_starts_at(const fl_mx *mx, size_t at)
             break;
         case DW_MONTH:
             d.my_month = !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+            d.month_e = p;
             if (p < mx->s_end && fl_re_space(c)) {
                 d.mdy_month = true;
                 d.mdy_day |= day_follows(mx, p);
@@ -350,24 +372,14 @@ static int no_letter_at(const fl_mx *mx, size_t p)
 }
 
 /* Where FL_RE_DATE_MY matches at `at` (0: not at all), its year in *year
- * (0: none), as the pattern decides: a full month not before a letter,
- * then, when they follow, a comma maybe, spaces and a year (18xx, 19xx,
- * 20xx) not before a letter or a digit. A code point past ASCII after
- * the month or the year leaves it to the pattern. */
-static size_t date_my_end(fl_mx *mx, size_t at, int *year)
+ * (0: none), as the pattern decides: a full month (which ends at `p`, 0:
+ * none) not before a letter, then, when they follow, a comma maybe,
+ * spaces and a year (18xx, 19xx, 20xx) not before a letter or a digit. A
+ * code point past ASCII after the month or the year leaves it to the
+ * pattern. */
+static size_t date_my_end(fl_mx *mx, size_t at, size_t p, int *year)
 {
-    static const char *const months[] = {"January",   "February", "March",    "April",
-                                         "May",       "June",     "July",     "August",
-                                         "September", "October",  "November", "December"};
     const char *t = mx->text;
-    size_t p = 0;
-    for (size_t k = 0; k < 12 && !p; k++) {
-        if (months[k][0] != t[at])
-            continue;
-        size_t n = strlen(months[k]);
-        if (n <= mx->s_end - at && same_bytes(t + at, months[k], n))
-            p = at + n;
-    }
     *year = 0;
     int ok = p ? no_letter_at(mx, p) : 0;
     if (ok <= 0)
@@ -399,25 +411,12 @@ pattern:;
 }
 
 /* Where FL_RE_WEEKDAY matches at `at` (0: not at all), as the pattern
- * decides: a weekday, or one of its abbreviations and a dot, not before a
- * letter, then maybe 's or ’s. A code point past ASCII after it other
- * than the ’ leaves it to the pattern. */
-static size_t weekday_end(fl_mx *mx, size_t at)
+ * decides: a weekday, or one of its abbreviations and a dot (which end at
+ * `e`, 0: none), not before a letter, then maybe 's or ’s. A code point
+ * past ASCII after it other than the ’ leaves it to the pattern. */
+static size_t weekday_end(fl_mx *mx, size_t at, size_t e)
 {
-    static const char *const days[] = {"Monday",   "Tuesday", "Wednesday", "Thursday", "Friday",
-                                       "Saturday", "Sunday",  "Mon.",      "Tues.",    "Tue.",
-                                       "Wed.",     "Thurs.",  "Thur.",     "Thu.",     "Fri.",
-                                       "Sat.",     "Sun."};
     const char *t = mx->text;
-    size_t e = 0;
-    /* the alternatives in the pattern's order; at most one matches here */
-    for (size_t k = 0; k < sizeof days / sizeof days[0] && !e; k++) {
-        if (days[k][0] != t[at])
-            continue;
-        size_t n = strlen(days[k]);
-        if (n <= mx->s_end - at && same_bytes(t + at, days[k], n))
-            e = at + n;
-    }
     if (!e)
         return 0;
     int ok = no_letter_at(mx, e);
@@ -437,7 +436,10 @@ static size_t date_at_word(fl_mx *mx, size_t at)
 {
     const char *t = mx->text;
     size_t e;
-    date_starts d = date_starts_at(mx, at);
+    const struct cal_prefix *cp = cal_prefix_at(mx, at);
+    if (!cp)
+        return 0;
+    date_starts d = date_starts_at(mx, at, cp);
     if (!d.weekday && !d.mdy_month && !d.my_month)
         return 0;
     if ((d.weekday_month || d.mdy_day) && (e = fl_mx_match(mx, FL_RE_DATE_MDY, at))) {
@@ -446,13 +448,13 @@ static size_t date_at_word(fl_mx *mx, size_t at)
             return e;
         return 0;
     }
-    if (d.weekday_day && (e = fl_mx_match(mx, FL_RE_DATE_DMY, at)) && weekday_number(t + at) >= 0) {
+    if (d.weekday_day && (e = fl_mx_match(mx, FL_RE_DATE_DMY, at)) && cp->weekday >= 0) {
         if (add_date(mx, at, e, group_int(mx, 5), group_month(mx, 3, 4), group_int(mx, 2),
                      group_weekday(mx, 1)))
             return e;
         return 0;
     }
-    if (d.weekday && (e = weekday_end(mx, at))) {
+    if (d.weekday && (e = weekday_end(mx, at, d.weekday_e))) {
         size_t start = at, ws, wl;
         if (t[e - 1] == '.' && !weekday_abbreviation_ok(mx, at, e))
             return 0;
@@ -461,13 +463,13 @@ static size_t date_at_word(fl_mx *mx, size_t at)
              fl_word_is(t + ws, wl, "this")) &&
             !fl_mx_claimed(mx, ws, wl))
             start = ws;
-        return add_date(mx, start, e, 0, 0, 0, weekday_number(t + at)) ? e : 0;
+        return add_date(mx, start, e, 0, 0, 0, cp->weekday) ? e : 0;
     }
     int y;
-    if (d.my_month && (e = date_my_end(mx, at, &y))) {
+    if (d.my_month && (e = date_my_end(mx, at, d.month_e, &y))) {
         if (!y && !date_preposition(mx, at) && !month_before_noun(mx, at, e))
             return 0;
-        return add_date(mx, at, e, y, month_number(t + at), 0, -1) ? e : 0;
+        return add_date(mx, at, e, y, cp->month, 0, -1) ? e : 0;
     }
     return 0;
 }
@@ -662,26 +664,9 @@ static inline __attribute__((always_inline)) size_t digit_word_from(const fl_mx 
     return mx->s_end;
 }
 
-/* The three bytes a, b, c as one key, its slot in date_prefixes (the
- * multiplier puts each prefix date_word_prefix takes in a slot of its
- * own), and the table of those prefixes by slot (0: none). */
-#define DATE_KEY(a, b, c)                                                                          \
-    ((uint32_t)(unsigned char)(a) | (uint32_t)(unsigned char)(b) << 8 |                            \
-     (uint32_t)(unsigned char)(c) << 16)
-#define DATE_SLOT(key) ((uint32_t)((key)*0xC69D4BD9u) >> 27)
-#define DATE_ENTRY(a, b, c) [DATE_SLOT(DATE_KEY(a, b, c))] = DATE_KEY(a, b, c)
-static const uint32_t date_prefixes[32] = {
-    DATE_ENTRY('J', 'a', 'n'), DATE_ENTRY('J', 'u', 'n'), DATE_ENTRY('J', 'u', 'l'),
-    DATE_ENTRY('F', 'e', 'b'), DATE_ENTRY('F', 'r', 'i'), DATE_ENTRY('M', 'a', 'r'),
-    DATE_ENTRY('M', 'a', 'y'), DATE_ENTRY('M', 'o', 'n'), DATE_ENTRY('A', 'p', 'r'),
-    DATE_ENTRY('A', 'u', 'g'), DATE_ENTRY('S', 'e', 'p'), DATE_ENTRY('S', 'a', 't'),
-    DATE_ENTRY('S', 'u', 'n'), DATE_ENTRY('O', 'c', 't'), DATE_ENTRY('N', 'o', 'v'),
-    DATE_ENTRY('D', 'e', 'c'), DATE_ENTRY('T', 'u', 'e'), DATE_ENTRY('T', 'h', 'u'),
-    DATE_ENTRY('W', 'e', 'd')};
-
 /* By a word's first byte & 31, bit (second byte & 31) set when the two
- * may start one of date_prefixes (most capitalized words cannot), a
- * filter before the three-byte key. */
+ * may start one of the prefixes of cal_prefixes (most capitalized words
+ * cannot), a filter before the three-byte key. */
 #define DATE_PAIR(a, b) [(a)&31] = 1u << ((b)&31)
 #define DATE_PAIR2(a, b, c) [(a)&31] = 1u << ((b)&31) | 1u << ((c)&31)
 #define DATE_PAIR3(a, b, c, d) [(a)&31] = 1u << ((b)&31) | 1u << ((c)&31) | 1u << ((d)&31)
@@ -722,7 +707,7 @@ static inline __attribute__((always_inline)) size_t calendar_word_from(const fl_
             continue;
         /* date_word_prefix, by its table */
         const uint32_t key = DATE_KEY(t[r], t[r + 1], t[r + 2]);
-        if (date_prefixes[DATE_SLOT(key)] == key) {
+        if (cal_prefixes[DATE_SLOT(key)].key == key) {
             *cursor = k;
             return mx->s_off + r;
         }
