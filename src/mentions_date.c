@@ -432,6 +432,255 @@ static size_t weekday_end(fl_mx *mx, size_t at, size_t e)
     return e;
 }
 
+/* ------------------------------------------- FL_RE_DATE_MDY and _DMY by hand
+ *
+ * The two day-month patterns read as they decide on ASCII text, without
+ * PCRE2: every part of them is taken or left in one way only there (see
+ * each reader). Where a look-ahead meets a code point past ASCII (a
+ * letter or a digit or not), DM_PATTERN leaves the match to the pattern. */
+
+#define DM_PATTERN SIZE_MAX
+
+/* What a day-month pattern found: its groups' values as date_at_word and
+ * date_at_digit read them (0, or -1 for the weekday, when unset). */
+typedef struct dm_match {
+    int year, month, day, weekday;
+} dm_match;
+
+/* (?![\p{L}\p{N}]) at `p` (`letters_only`: (?![\p{L}])): 1 holds, 0 not,
+ * -1 a code point past ASCII. */
+static inline int dm_not_word(const fl_mx *mx, size_t p, bool letters_only)
+{
+    if (p >= mx->s_end)
+        return 1;
+    const unsigned char c = (unsigned char)mx->text[p];
+    if (c >= 0x80)
+        return -1;
+    return !(((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (!letters_only && c >= '0' && c <= '9'));
+}
+
+static inline bool dm_digit(const fl_mx *mx, size_t p)
+{
+    return p < mx->s_end && mx->text[p] >= '0' && mx->text[p] <= '9';
+}
+
+/* DAY at `p`: (3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![\p{L}\p{N}]).
+ * Its end (0: none, DM_PATTERN) and value. The look-ahead admits no digit
+ * after the day's, so the run of digits is the day's, one or two of them
+ * (no alternative takes less of it); a suffix is a letter, so without the
+ * suffix the look-ahead fails where the suffix's fails. */
+static size_t dm_day(const fl_mx *mx, size_t p, int *day)
+{
+    const char *t = mx->text;
+    if (!dm_digit(mx, p))
+        return 0;
+    size_t q = p + 1;
+    int v = t[p] - '0';
+    if (dm_digit(mx, q)) {
+        if (dm_digit(mx, q + 1))
+            return 0;
+        v = v * 10 + (t[q] - '0');
+        if (v == 0 || v > 31)
+            return 0;
+        q++;
+    } else if (v == 0) {
+        return 0;
+    }
+    if (q + 2 <= mx->s_end &&
+        ((t[q] == 's' && t[q + 1] == 't') || (t[q] == 'n' && t[q + 1] == 'd') ||
+         (t[q] == 'r' && t[q + 1] == 'd') || (t[q] == 't' && t[q + 1] == 'h')))
+        q += 2;
+    const int ok = dm_not_word(mx, q, false);
+    if (ok < 0)
+        return DM_PATTERN;
+    *day = v;
+    return ok ? q : 0;
+}
+
+/* (?:,?\s+YEAR)? at `p`: its end (p when the year is not there, or
+ * DM_PATTERN), the year in *year. */
+static size_t dm_year_tail(const fl_mx *mx, size_t p, int *year)
+{
+    const char *t = mx->text;
+    size_t q = p;
+    if (q < mx->s_end && t[q] == ',')
+        q++;
+    if (q >= mx->s_end || !fl_re_space(t[q]))
+        return p;
+    q = re_spaces_end(mx, q);
+    if (q + 4 > mx->s_end ||
+        !((t[q] == '1' && (t[q + 1] == '8' || t[q + 1] == '9')) ||
+          (t[q] == '2' && t[q + 1] == '0')) ||
+        !(t[q + 2] >= '0' && t[q + 2] <= '9') || !(t[q + 3] >= '0' && t[q + 3] <= '9'))
+        return p;
+    const int ok = dm_not_word(mx, q + 4, false);
+    if (ok < 0)
+        return DM_PATTERN;
+    if (!ok)
+        return p;
+    *year = (t[q] - '0') * 1000 + (t[q + 1] - '0') * 100 + (t[q + 2] - '0') * 10 + (t[q + 3] - '0');
+    return q + 4;
+}
+
+/* (?:WEEKDAYS,?\s+)? at `at`: where what follows starts (at when no
+ * weekday), the weekday's number in *weekday (-1: none). The weekday
+ * alternatives are whole names or abbreviations with their dot, of which
+ * one at most matches; when the spaces after it are missing, the group
+ * is left, and what follows it in either pattern (a month, "the" or a
+ * digit) cannot start at a weekday: 0, no match. */
+static size_t dm_weekday(const fl_mx *mx, size_t at, int *weekday)
+{
+    const char *t = mx->text;
+    *weekday = -1;
+    if (at + 3 > mx->s_end)
+        return at;
+    const struct cal_prefix *cp = cal_prefix_at(mx, at);
+    if (!cp || cp->weekday < 0)
+        return at;
+    const size_t avail = mx->s_end - at;
+    for (size_t k = cp->lo; k < cp->hi; k++) {
+        const size_t n = cal_words[k].len;
+        if (n > avail || !same_bytes(t + at + 3, cal_words[k].word + 3, n - 3))
+            continue;
+        size_t p = at + n;
+        if (cal_words[k].kind == DW_WEEKDAY_ABBR) {
+            if (p >= mx->s_end || t[p] != '.')
+                continue;
+            p++;
+        }
+        if (p < mx->s_end && t[p] == ',')
+            p++;
+        if (p >= mx->s_end || !fl_re_space(t[p]))
+            return 0;
+        *weekday = cp->weekday;
+        return re_spaces_end(mx, p);
+    }
+    return at;
+}
+
+/* A month of the patterns at `p`: the full name, else the first of its
+ * abbreviations there (Sept before Sep); its end (0: none) and number,
+ * *abbr when abbreviated. When the full name is there, each abbreviation
+ * of it is followed by a letter, which neither pattern takes after one
+ * (a dot, spaces or (?![\p{L}]) come next): the full name's way is the
+ * only one. */
+static size_t dm_month(const fl_mx *mx, size_t p, int *month, bool *abbr)
+{
+    const char *t = mx->text;
+    if (p + 3 > mx->s_end)
+        return 0;
+    const struct cal_prefix *cp = cal_prefix_at(mx, p);
+    if (!cp || cp->month <= 0)
+        return 0;
+    const size_t avail = mx->s_end - p;
+    for (size_t k = cp->lo; k < cp->hi; k++) {
+        const size_t n = cal_words[k].len;
+        if (n > avail || !same_bytes(t + p + 3, cal_words[k].word + 3, n - 3))
+            continue;
+        *month = cp->month;
+        *abbr = cal_words[k].kind == DW_MONTH_ABBR;
+        return p + n;
+    }
+    return 0;
+}
+
+/* FL_RE_DATE_MDY at `at`: (?:WEEKDAYS,?\s+)?(?:MONTHS_FULL|MONTHS_ABBR\.?)
+ * \s+(?:the\s+)?DAY(?:,?\s+YEAR)?. Its end (0: no match, DM_PATTERN). */
+static size_t dm_mdy(const fl_mx *mx, size_t at, dm_match *out)
+{
+    const char *t = mx->text;
+    dm_match m = {0, 0, 0, -1};
+    size_t p = dm_weekday(mx, at, &m.weekday);
+    bool abbr;
+    if (!p || !(p = dm_month(mx, p, &m.month, &abbr)))
+        return 0;
+    /* \.? then \s+: the dot is taken only before a space */
+    if (abbr && p + 1 < mx->s_end && t[p] == '.' && fl_re_space(t[p + 1]))
+        p++;
+    if (p >= mx->s_end || !fl_re_space(t[p]))
+        return 0;
+    p = re_spaces_end(mx, p);
+    /* (?:the\s+)?: with "the" no day at its t */
+    if (p + 3 < mx->s_end && t[p] == 't' && t[p + 1] == 'h' && t[p + 2] == 'e' &&
+        fl_re_space(t[p + 3]))
+        p = re_spaces_end(mx, p + 3);
+    size_t e = dm_day(mx, p, &m.day);
+    if (!e || e == DM_PATTERN)
+        return e;
+    e = dm_year_tail(mx, e, &m.year);
+    if (e != DM_PATTERN)
+        *out = m;
+    return e;
+}
+
+/* FL_RE_DATE_DMY at `at`: (?:WEEKDAYS,?\s+)?(?:the\s+)?DAY(?:\s+of)?\s+
+ * (?:MONTHS_FULL|MONTHS_ABBR\.?)(?![\p{L}])(?:,?\s+YEAR)?. Its end (0: no
+ * match, DM_PATTERN). */
+static size_t dm_dmy(const fl_mx *mx, size_t at, dm_match *out)
+{
+    const char *t = mx->text;
+    dm_match m = {0, 0, 0, -1};
+    size_t p = dm_weekday(mx, at, &m.weekday);
+    if (!p)
+        return 0;
+    if (p + 3 < mx->s_end && t[p] == 't' && t[p + 1] == 'h' && t[p + 2] == 'e' &&
+        fl_re_space(t[p + 3]))
+        p = re_spaces_end(mx, p + 3);
+    p = dm_day(mx, p, &m.day);
+    if (!p || p == DM_PATTERN)
+        return p;
+    if (p >= mx->s_end || !fl_re_space(t[p]))
+        return 0;
+    p = re_spaces_end(mx, p);
+    /* (?:\s+of)?: with "of" no month at its o */
+    if (p + 2 < mx->s_end && t[p] == 'o' && t[p + 1] == 'f' && fl_re_space(t[p + 2]))
+        p = re_spaces_end(mx, p + 2);
+    bool abbr;
+    if (!(p = dm_month(mx, p, &m.month, &abbr)))
+        return 0;
+    int ok;
+    if (abbr && p < mx->s_end && t[p] == '.') {
+        /* \.? taken when (?![\p{L}]) holds after it, else left: the dot is
+         * no letter */
+        ok = dm_not_word(mx, p + 1, true);
+        if (ok < 0)
+            return DM_PATTERN;
+        if (ok)
+            p++;
+    } else {
+        ok = dm_not_word(mx, p, true);
+        if (ok < 0)
+            return DM_PATTERN;
+        if (!ok)
+            return 0;
+    }
+    const size_t e = dm_year_tail(mx, p, &m.year);
+    if (e != DM_PATTERN)
+        *out = m;
+    return e;
+}
+
+/* FL_RE_DATE_MDY at `at` (dm_mdy, or the pattern where it leaves the
+ * match to it): its end (0: none) and groups. */
+static size_t date_mdy(fl_mx *mx, size_t at, dm_match *dm)
+{
+    size_t e = dm_mdy(mx, at, dm);
+    if (e == DM_PATTERN && (e = fl_mx_match(mx, FL_RE_DATE_MDY, at)) != 0)
+        *dm = (dm_match){group_int(mx, 5), group_month(mx, 2, 3), group_int(mx, 4),
+                         group_weekday(mx, 1)};
+    return e == DM_PATTERN ? 0 : e;
+}
+
+/* FL_RE_DATE_DMY at `at`, as date_mdy. */
+static size_t date_dmy(fl_mx *mx, size_t at, dm_match *dm)
+{
+    size_t e = dm_dmy(mx, at, dm);
+    if (e == DM_PATTERN && (e = fl_mx_match(mx, FL_RE_DATE_DMY, at)) != 0)
+        *dm = (dm_match){group_int(mx, 5), group_month(mx, 3, 4), group_int(mx, 2),
+                         group_weekday(mx, 1)};
+    return e == DM_PATTERN ? 0 : e;
+}
+
 static size_t date_at_word(fl_mx *mx, size_t at)
 {
     const char *t = mx->text;
@@ -442,18 +691,11 @@ static size_t date_at_word(fl_mx *mx, size_t at)
     date_starts d = date_starts_at(mx, at, cp);
     if (!d.weekday && !d.mdy_month && !d.my_month)
         return 0;
-    if ((d.weekday_month || d.mdy_day) && (e = fl_mx_match(mx, FL_RE_DATE_MDY, at))) {
-        if (add_date(mx, at, e, group_int(mx, 5), group_month(mx, 2, 3), group_int(mx, 4),
-                     group_weekday(mx, 1)))
-            return e;
-        return 0;
-    }
-    if (d.weekday_day && (e = fl_mx_match(mx, FL_RE_DATE_DMY, at)) && cp->weekday >= 0) {
-        if (add_date(mx, at, e, group_int(mx, 5), group_month(mx, 3, 4), group_int(mx, 2),
-                     group_weekday(mx, 1)))
-            return e;
-        return 0;
-    }
+    dm_match dm;
+    if ((d.weekday_month || d.mdy_day) && (e = date_mdy(mx, at, &dm)))
+        return add_date(mx, at, e, dm.year, dm.month, dm.day, dm.weekday) ? e : 0;
+    if (d.weekday_day && (e = date_dmy(mx, at, &dm)) && cp->weekday >= 0)
+        return add_date(mx, at, e, dm.year, dm.month, dm.day, dm.weekday) ? e : 0;
     if (d.weekday && (e = weekday_end(mx, at, d.weekday_e))) {
         size_t start = at, ws, wl;
         if (t[e - 1] == '.' && !weekday_abbreviation_ok(mx, at, e))
@@ -584,12 +826,12 @@ static size_t date_at_digit(fl_mx *mx, size_t at, size_t run)
 {
     size_t e;
     const char *t = mx->text;
-    if (run <= 2)
-        return (e = fl_mx_match(mx, FL_RE_DATE_DMY, at)) &&
-                       add_date(mx, at, e, group_int(mx, 5), group_month(mx, 3, 4),
-                                group_int(mx, 2), -1)
+    if (run <= 2) {
+        dm_match dm;
+        return (e = date_dmy(mx, at, &dm)) && add_date(mx, at, e, dm.year, dm.month, dm.day, -1)
                    ? e
                    : 0;
+    }
     if (at + 4 < mx->s_end && t[at + 4] == '-' && (e = fl_mx_match(mx, FL_RE_DATE_ISO, at)))
         return add_date(mx, at, e, group_int(mx, 1), group_int(mx, 2), group_int(mx, 3), -1) ? e
                                                                                              : 0;
@@ -697,11 +939,12 @@ static inline __attribute__((always_inline)) size_t calendar_word_from(const fl_
     const uint32_t *marks = mx->name_marks;
     const size_t n = mx->name_mark_count;
     size_t k = *cursor;
-    while (k < n && (marks[k] & ~FL_NAME_MARK_JOINED) < rel)
+    /* the list ends with FL_NAME_MARK_END, past every offset */
+    while ((marks[k] & ~FL_NAME_MARK_JOINED) < rel)
         k++;
-    for (; k < n; k++) {
+    for (;; k++) {
         const size_t r = marks[k] & ~FL_NAME_MARK_JOINED;
-        if (r + 3 > lim) /* so is every later mark */
+        if (r + 3 > lim) /* FL_NAME_MARK_END, or so is every later mark */
             break;
         if (!((date_pairs[t[r] & 31] >> (t[r + 1] & 31)) & 1u))
             continue;
