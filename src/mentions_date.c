@@ -1058,20 +1058,29 @@ static bool place_before(const fl_mx *mx, size_t at)
     return false;
 }
 
-/* "62-year-old", "62 years old": up to three digits (at to e, the end of
- * their run), - or a space,
- * "year" or "years", - or a space, "old" (what FL_RE_AGE_YEAROLD needs
- * before its closing look-ahead can decide). */
-static bool year_old_shape(const fl_mx *mx, size_t at, size_t e)
+/* FL_RE_AGE_YEAROLD at the run of digits [at, e): ([0-9]{1,3})[- ]years?
+ * [- ]old(?![\p{L}-]) ("62-year-old", "62 years old"), read by hand on
+ * ASCII (the digits are the whole run; "years" then "year" before what
+ * follows). Its end, 0 (none) or DM_PATTERN (a code point past ASCII
+ * after "old"). */
+static size_t year_old_end(const fl_mx *mx, size_t at, size_t e)
 {
-    const char *t = mx->text;
+    const unsigned char *t = (const unsigned char *)mx->text;
     if (e - at > 3 || e + 9 > mx->s_end || (t[e] != '-' && t[e] != ' ') ||
         memcmp(t + e + 1, "year", 4) != 0)
-        return false;
+        return 0;
     e += 5;
     if (t[e] == 's')
         e++;
-    return e + 4 <= mx->s_end && (t[e] == '-' || t[e] == ' ') && memcmp(t + e + 1, "old", 3) == 0;
+    if (e + 4 > mx->s_end || (t[e] != '-' && t[e] != ' ') || memcmp(t + e + 1, "old", 3) != 0)
+        return 0;
+    e += 4;
+    if (e >= mx->s_end)
+        return e;
+    const unsigned char c = t[e];
+    if (c >= 0x80)
+        return DM_PATTERN;
+    return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '-' ? 0 : e;
 }
 
 /* The first ASCII digit at or after `at`, as fl_mx_next_digit (s_end:
@@ -1100,6 +1109,53 @@ static size_t next_digit_run(const fl_mx *mx, size_t *cursor, size_t at, size_t 
 
 /* The age whose digits start at `d` (the first digit at or after i; its
  * run ends at de), added when one is there: where the walk goes on. */
+/* The value of the run of one to three digits [d, de). */
+static int age_digits(const fl_mx *mx, size_t d, size_t de)
+{
+    int v = 0;
+    for (size_t k = d; k < de; k++)
+        v = v * 10 + (mx->text[k] - '0');
+    return v;
+}
+
+/* FL_RE_AGE_AGED at "aged" before the spaces before the run of digits
+ * [d, de): aged\s+([0-9]{1,3})(?![\p{N}%-]|[.,][0-9]), read by hand on
+ * ASCII (the digits are the whole run: one fewer leaves a digit after
+ * them). Its end, 0 (none) or DM_PATTERN (a code point past ASCII after
+ * the digits). */
+static size_t age_aged_end(const fl_mx *mx, size_t d, size_t de)
+{
+    const unsigned char *t = (const unsigned char *)mx->text;
+    if (de - d > 3)
+        return 0;
+    if (de >= mx->s_end)
+        return de;
+    const unsigned char c = t[de];
+    if (c >= 0x80)
+        return DM_PATTERN;
+    if ((c >= '0' && c <= '9') || c == '%' || c == '-')
+        return 0;
+    if ((c == '.' || c == ',') && de + 1 < mx->s_end && t[de + 1] >= '0' && t[de + 1] <= '9')
+        return 0;
+    return de;
+}
+
+/* FL_RE_AGE_COMMA at the comma c before a space and the run of digits
+ * [d, de): ,\s([0-9]{1,3})(?:,(?![0-9])|\.(?=\s|$)) (ASCII classes and
+ * the end of the sentence: no code point past ASCII decides). Its end, or
+ * 0. */
+static size_t age_comma_end(const fl_mx *mx, size_t d, size_t de)
+{
+    const char *t = mx->text;
+    if (de - d > 3 || de >= mx->s_end)
+        return 0;
+    if (t[de] == ',')
+        return de + 1 < mx->s_end && t[de + 1] >= '0' && t[de + 1] <= '9' ? 0 : de + 1;
+    if (t[de] == '.')
+        return de + 1 >= mx->s_end || fl_re_space(t[de + 1]) ? de + 1 : 0;
+    return 0;
+}
+
 static size_t age_at(fl_mx *mx, size_t i, size_t d, size_t de)
 {
     const char *t = mx->text;
@@ -1108,31 +1164,41 @@ static size_t age_at(fl_mx *mx, size_t i, size_t d, size_t de)
         ws--;
     size_t e;
     if (ws < d && ws >= i + 4 && t[ws - 4] == 'a' && memcmp(t + ws - 4, "aged", 4) == 0 &&
-        fl_mx_word_start(mx, ws - 4) && (e = fl_mx_match(mx, FL_RE_AGE_AGED, ws - 4))) {
+        fl_mx_word_start(mx, ws - 4) && (e = age_aged_end(mx, d, de)) != 0) {
         /* "Huang, aged 62": the name before the comma */
-        size_t p = ws - 4;
-        while (p > mx->s_off && t[p - 1] == ' ')
-            p--;
-        bool link = p > mx->s_off && t[p - 1] == ',' && capitalized_before(mx, p - 1);
-        add_age(mx, ws - 4, e, group_int(mx, 1), FL_LINK_NAME_ENDS, p - 1, link, false);
-        return e;
+        int years = 0;
+        if (e != DM_PATTERN)
+            years = age_digits(mx, d, de);
+        else if ((e = fl_mx_match(mx, FL_RE_AGE_AGED, ws - 4)) != 0)
+            years = group_int(mx, 1);
+        if (e) {
+            size_t p = ws - 4;
+            while (p > mx->s_off && t[p - 1] == ' ')
+                p--;
+            bool link = p > mx->s_off && t[p - 1] == ',' && capitalized_before(mx, p - 1);
+            add_age(mx, ws - 4, e, years, FL_LINK_NAME_ENDS, p - 1, link, false);
+            return e;
+        }
     }
     size_t c = d - 2; /* the comma of ", 62," */
     if (d >= i + 2 && t[c] == ',' && t[c + 1] == ' ' && c > mx->s_off &&
-        capitalized_before(mx, c) && (e = fl_mx_match(mx, FL_RE_AGE_COMMA, c)) &&
-        !place_before(mx, c)) {
-        size_t o, l;
-        if (fl_mx_group(mx, 1, &o, &l))
-            add_age(mx, o, o + l, group_int(mx, 1), FL_LINK_NAME_ENDS, c, true, true);
+        capitalized_before(mx, c) && (e = age_comma_end(mx, d, de)) && !place_before(mx, c)) {
+        add_age(mx, d, de, age_digits(mx, d, de), FL_LINK_NAME_ENDS, c, true, true);
         return e - 1; /* the closing comma may start a title */
     }
-    if (fl_mx_word_start(mx, d) && year_old_shape(mx, d, de) &&
-        (e = fl_mx_match(mx, FL_RE_AGE_YEAROLD, d))) {
+    if (fl_mx_word_start(mx, d) && (e = year_old_end(mx, d, de)) != 0) {
         /* "the 62-year-old Huang": the name right after */
-        size_t n = fl_mx_skip_space(mx, e);
-        bool link = n > e && n < mx->s_end && t[n] >= 'A' && t[n] <= 'Z';
-        add_age(mx, d, e, group_int(mx, 1), FL_LINK_NAME_STARTS, n, link, false);
-        return e;
+        int years = 0;
+        if (e != DM_PATTERN)
+            years = age_digits(mx, d, de);
+        else if ((e = fl_mx_match(mx, FL_RE_AGE_YEAROLD, d)) != 0)
+            years = group_int(mx, 1);
+        if (e) {
+            size_t n = fl_mx_skip_space(mx, e);
+            bool link = n > e && n < mx->s_end && t[n] >= 'A' && t[n] <= 'Z';
+            add_age(mx, d, e, years, FL_LINK_NAME_STARTS, n, link, false);
+            return e;
+        }
     }
     /* the other digits of the run follow a digit: no word start, no
      * "aged", no comma */
