@@ -103,16 +103,22 @@ static bool date_preposition(const fl_mx *mx, size_t at)
                                              [10] = {"throughout"}};
     size_t ws, wl;
     size_t p = at;
-    if (p > mx->s_off && (mx->text[p - 1] == '-')) /* mid-January */
-        p--;
-    else if (p == mx->s_off || mx->text[p - 1] != ' ')
+    const char *t = mx->text;
+    if (p == mx->s_off)
+        return false;
+    unsigned char c = (unsigned char)t[p - 1];
+    size_t e;     /* the end of the word before the spaces */
+    if (c == '-') /* mid-January */
+        e = --p;
+    else if (c == ' ')
+        e = p - 1;
+    else
         return false;
     /* the word before the spaces, as fl_mx_prev_word finds it: read here
-     * while it is ASCII letters (a digit in it makes no preposition) */
-    const char *t = mx->text;
-    size_t e = p;
-    while (e > mx->s_off &&
-           (t[e - 1] == ' ' || t[e - 1] == '\t' || t[e - 1] == '\n' || t[e - 1] == '\r'))
+     * while it is ASCII letters (a digit in it makes no preposition); a
+     * byte above the space is none of them */
+    while (e > mx->s_off && (c = (unsigned char)t[e - 1]) <= ' ' &&
+           (c == ' ' || c == '\t' || c == '\n' || c == '\r'))
         e--;
     /* from the sentence's masks (or read); a word over ten letters is
      * none of the prepositions either way */
