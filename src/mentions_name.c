@@ -712,15 +712,16 @@ static inline size_t past_claimed(const fl_mx *mx, size_t at)
     return at;
 }
 
+/* The bytes after a word that keep scan_plain from reading it alone: a
+ * hyphen, an apostrophe, any byte past ASCII. */
+static const bool joins_word[256] = {['-'] = true, ['\''] = true, [0x80 ... 0xFF] = true};
+
 /* Whether the word ending at `we` has neither a hyphen nor an apostrophe
  * (nor any code point past ASCII) after it: scan_plain reads it alone, and
  * no possessive. */
 static inline bool plain_after(const fl_mx *mx, size_t we)
 {
-    if (we >= mx->s_end)
-        return true;
-    const unsigned char c = (unsigned char)mx->text[we];
-    return (c < 0x80) & (c != '-') & (c != '\''); /* one branch */
+    return we >= mx->s_end || !joins_word[(unsigned char)mx->text[we]];
 }
 
 void fl_extract_names(fl_mx *mx)
