@@ -76,7 +76,7 @@ static int group_weekday(const fl_mx *mx, unsigned g)
 
 static bool add_date(fl_mx *mx, size_t start, size_t end, int y, int m, int d, int wd)
 {
-    if (fl_mx_claimed(mx, start, end - start))
+    if (fl_mx_claimed_in(mx, start, end - start))
         return false;
     fl_mention *mn = fl_mx_add(mx, FL_M_DATE, start, end - start, 0);
     if (!mn)
@@ -1020,7 +1020,7 @@ void fl_extract_dates(fl_mx *mx)
 static void add_age(fl_mx *mx, size_t start, size_t end, int years, fl_link_how how, size_t link_at,
                     bool link, bool needs_person)
 {
-    if (years < 1 || years > 120 || fl_mx_claimed(mx, start, end - start))
+    if (years < 1 || years > 120 || fl_mx_claimed_in(mx, start, end - start))
         return;
     fl_mention *m = fl_mx_add(mx, FL_M_AGE, start, end - start, 0);
     if (!m)

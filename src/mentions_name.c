@@ -489,20 +489,6 @@ static inline nseq open_seq(size_t start, size_t end, size_t parts, bool inner_u
                   .open = true};
 }
 
-/* fl_mx_claimed for [off, off+len) inside the sentence (1 <= len, as the
- * walk's words and names are): no bounds to test. */
-static inline bool claimed_in(const fl_mx *mx, size_t off, size_t len)
-{
-    if (off >= mx->claim_hi || off + len <= mx->claim_lo)
-        return false;
-    const unsigned char *c = mx->claimed + (off - mx->s_off);
-    for (; len >= 8; len -= 8, c += 8)
-        if (fl_load8(c))
-            return true;
-    /* the padding is zero past the sentence */
-    return len && (fl_load8(c) & fl_low_bytes(len)) != 0;
-}
-
 /* Whether a title of this sentence starts right after `end` ("Nvidia CEO
  * Jensen Huang": the word before the title is an organization's name). */
 static bool title_follows(const fl_mx *mx, size_t end)
@@ -527,7 +513,7 @@ static void add_name(fl_mx *mx, size_t start, size_t end, size_t parts, bool inn
                      bool possessive)
 {
     /* the walk found each word unclaimed: one word is the whole name */
-    if (parts > 1 && claimed_in(mx, start, end - start))
+    if (parts > 1 && fl_mx_claimed_in(mx, start, end - start))
         return;
     const char *t = mx->text;
     bool tentative = false;
@@ -783,7 +769,7 @@ void fl_extract_names(fl_mx *mx)
                     if ((pf & (PLAIN_WORD | PLAIN_DIGIT | PLAIN_LOWER)) ==
                         (PLAIN_WORD | PLAIN_LOWER)) {
                         if (!fl_mx_common_or_calendar(mx, mx->text + i, len) &&
-                            !fl_mx_claimed(mx, i, next - i))
+                            !fl_mx_claimed_in(mx, i, next - i))
                             add_name(mx, i, next, 1, (pf & PLAIN_INNER) != 0, true);
                         i = next;
                         continue;
@@ -819,7 +805,7 @@ void fl_extract_names(fl_mx *mx)
                     /* a digit, or all capitals outside a name, or a
                      * claimed byte: no part of a name either */
                     if ((pf & (PLAIN_DIGIT | PLAIN_LOWER)) != PLAIN_LOWER ||
-                        claimed_in(mx, i, len)) {
+                        fl_mx_claimed_in(mx, i, len)) {
                         i = we;
                         continue;
                     }
@@ -845,7 +831,7 @@ void fl_extract_names(fl_mx *mx)
                                 break;
                             if (we2 - j <= 5 && fl_particle_may(mx->text + j, we2 - j) &&
                                 fl_mx_word_class(mx, mx->text + j, we2 - j, FL_WC_PARTICLE) &&
-                                !claimed_in(mx, j, we2 - j)) {
+                                !fl_mx_claimed_in(mx, j, we2 - j)) {
                                 /* a particle (Bank of England): kept only
                                  * if a capitalized word follows, as the
                                  * long way keeps it in q */
@@ -872,7 +858,7 @@ void fl_extract_names(fl_mx *mx)
                                 (PLAIN_WORD | PLAIN_LOWER) ||
                             fl_mx_common_or_calendar(mx, mx->text + j, len2) ||
                             (c2 == '.' && dotted_abbreviation(mx->text + j, len2)) ||
-                            claimed_in(mx, j, len2))
+                            fl_mx_claimed_in(mx, j, len2))
                             break;
                         parts++;
                         inner |= (pf2 & PLAIN_INNER) != 0;
@@ -901,7 +887,7 @@ void fl_extract_names(fl_mx *mx)
              * one a particle (von, of) */
             if (joined && we - i <= 5 && fl_particle_may(mx->text + i, we - i) &&
                 fl_mx_word_class(mx, mx->text + i, we - i, FL_WC_PARTICLE) &&
-                !fl_mx_claimed(mx, i, we - i)) {
+                !fl_mx_claimed_in(mx, i, we - i)) {
                 prev_end = i = we;
                 goto after_word;
             }
@@ -910,7 +896,7 @@ void fl_extract_names(fl_mx *mx)
             continue;
         }
         nword w = read_word(mx, i, joined, start);
-        if (w.kind != W_OTHER && w.end > w.off && fl_mx_claimed(mx, w.off, w.end - w.off))
+        if (w.kind != W_OTHER && w.end > w.off && fl_mx_claimed_in(mx, w.off, w.end - w.off))
             w.kind = W_OTHER;
         if (q.open && !joined)
             flush(mx, &q);
