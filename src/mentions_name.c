@@ -734,7 +734,10 @@ void fl_extract_names(fl_mx *mx)
     nseq q = {0};
     size_t i = mx->s_off, prev_end = 0, mark = 0;
     const fl_doc *const doc = mx->doc;
-    while (i < mx->s_end && doc->status == FL_OK) {
+    /* once doc->status is no longer FL_OK (out of memory, the mention
+     * limit), fl_mx_add adds nothing: the walk ends with the sentence,
+     * which the caller then leaves */
+    while (i < mx->s_end) {
         bool joined, start = false;
         if (!q.open && mx->name_marks)
             i = skip_to_mark(mx, &mark, i, &start);
