@@ -347,6 +347,19 @@ static inline bool fl_mx_claimed(const fl_mx *mx, size_t off, size_t len)
     return (fl_load8(c) & fl_low_bytes(len)) != 0;
 }
 void fl_mx_claim(fl_mx *mx, size_t off, size_t len);
+/* fl_mx_claimed for [off, off+len) known to lie inside the sentence: no
+ * bounds to test. */
+static inline bool fl_mx_claimed_in(const fl_mx *mx, size_t off, size_t len)
+{
+    if (off >= mx->claim_hi || off + len <= mx->claim_lo)
+        return false;
+    const unsigned char *c = mx->claimed + (off - mx->s_off);
+    for (; len >= 8; len -= 8, c += 8)
+        if (fl_load8(c))
+            return true;
+    /* the padding is zero past the sentence */
+    return len && (fl_load8(c) & fl_low_bytes(len)) != 0;
+}
 /* Runs pattern `id` anchored at `at` within the sentence. Returns the end
  * offset of the match, or 0 when it does not match (or hit its limits). */
 size_t fl_mx_match(fl_mx *mx, fl_re_id id, size_t at);

@@ -76,7 +76,7 @@ static int group_weekday(const fl_mx *mx, unsigned g)
 
 static bool add_date(fl_mx *mx, size_t start, size_t end, int y, int m, int d, int wd)
 {
-    if (fl_mx_claimed(mx, start, end - start))
+    if (fl_mx_claimed_in(mx, start, end - start))
         return false;
     fl_mention *mn = fl_mx_add(mx, FL_M_DATE, start, end - start, 0);
     if (!mn)
@@ -103,16 +103,22 @@ static bool date_preposition(const fl_mx *mx, size_t at)
                                              [10] = {"throughout"}};
     size_t ws, wl;
     size_t p = at;
-    if (p > mx->s_off && (mx->text[p - 1] == '-')) /* mid-January */
-        p--;
-    else if (p == mx->s_off || mx->text[p - 1] != ' ')
+    const char *t = mx->text;
+    if (p == mx->s_off)
+        return false;
+    unsigned char c = (unsigned char)t[p - 1];
+    size_t e;     /* the end of the word before the spaces */
+    if (c == '-') /* mid-January */
+        e = --p;
+    else if (c == ' ')
+        e = p - 1;
+    else
         return false;
     /* the word before the spaces, as fl_mx_prev_word finds it: read here
-     * while it is ASCII letters (a digit in it makes no preposition) */
-    const char *t = mx->text;
-    size_t e = p;
-    while (e > mx->s_off &&
-           (t[e - 1] == ' ' || t[e - 1] == '\t' || t[e - 1] == '\n' || t[e - 1] == '\r'))
+     * while it is ASCII letters (a digit in it makes no preposition); a
+     * byte above the space is none of them */
+    while (e > mx->s_off && (c = (unsigned char)t[e - 1]) <= ' ' &&
+           (c == ' ' || c == '\t' || c == '\n' || c == '\r'))
         e--;
     /* from the sentence's masks (or read); a word over ten letters is
      * none of the prepositions either way */
@@ -225,84 +231,104 @@ static bool month_follows(const fl_mx *mx, size_t p)
     return p < mx->s_end && mx->text[p] != '\0' && strchr("JFMASOND", mx->text[p]);
 }
 
+/* The three bytes a, b, c as one key, and its slot in cal_prefixes (the
+ * multiplier puts each prefix date_word_prefix takes in a slot of its
+ * own). */
+#define DATE_KEY(a, b, c)                                                                          \
+    ((uint32_t)(unsigned char)(a) | (uint32_t)(unsigned char)(b) << 8 |                            \
+     (uint32_t)(unsigned char)(c) << 16)
+#define DATE_SLOT(key) ((uint32_t)((key)*0xC69D4BD9u) >> 27)
+
+enum { DW_WEEKDAY, DW_WEEKDAY_ABBR, DW_MONTH, DW_MONTH_ABBR };
+
+/* The weekdays and months the date patterns spell, grouped by their first
+ * three letters (each group in the order the patterns try them: the full
+ * word first). */
+static const struct cal_word {
+    const char *word;
+    unsigned char len, kind;
+} cal_words[] = {
+    {"January", 7, DW_MONTH},     {"Jan", 3, DW_MONTH_ABBR},     /* 0 */
+    {"June", 4, DW_MONTH},        {"Jun", 3, DW_MONTH_ABBR},     /* 2 */
+    {"July", 4, DW_MONTH},        {"Jul", 3, DW_MONTH_ABBR},     /* 4 */
+    {"February", 8, DW_MONTH},    {"Feb", 3, DW_MONTH_ABBR},     /* 6 */
+    {"Friday", 6, DW_WEEKDAY},    {"Fri", 3, DW_WEEKDAY_ABBR},   /* 8 */
+    {"March", 5, DW_MONTH},       {"Mar", 3, DW_MONTH_ABBR},     /* 10 */
+    {"May", 3, DW_MONTH},                                        /* 12 */
+    {"Monday", 6, DW_WEEKDAY},    {"Mon", 3, DW_WEEKDAY_ABBR},   /* 13 */
+    {"April", 5, DW_MONTH},       {"Apr", 3, DW_MONTH_ABBR},     /* 15 */
+    {"August", 6, DW_MONTH},      {"Aug", 3, DW_MONTH_ABBR},     /* 17 */
+    {"September", 9, DW_MONTH},   {"Sept", 4, DW_MONTH_ABBR},    /* 19 */
+    {"Sep", 3, DW_MONTH_ABBR},                                   /* 21 */
+    {"Saturday", 8, DW_WEEKDAY},  {"Sat", 3, DW_WEEKDAY_ABBR},   /* 22 */
+    {"Sunday", 6, DW_WEEKDAY},    {"Sun", 3, DW_WEEKDAY_ABBR},   /* 24 */
+    {"October", 7, DW_MONTH},     {"Oct", 3, DW_MONTH_ABBR},     /* 26 */
+    {"November", 8, DW_MONTH},    {"Nov", 3, DW_MONTH_ABBR},     /* 28 */
+    {"December", 8, DW_MONTH},    {"Dec", 3, DW_MONTH_ABBR},     /* 30 */
+    {"Tuesday", 7, DW_WEEKDAY},   {"Tues", 4, DW_WEEKDAY_ABBR},  /* 32 */
+    {"Tue", 3, DW_WEEKDAY_ABBR},                                 /* 34 */
+    {"Thursday", 8, DW_WEEKDAY},  {"Thurs", 5, DW_WEEKDAY_ABBR}, /* 35 */
+    {"Thur", 4, DW_WEEKDAY_ABBR}, {"Thu", 3, DW_WEEKDAY_ABBR},   /* 37 */
+    {"Wednesday", 9, DW_WEEKDAY}, {"Wed", 3, DW_WEEKDAY_ABBR},   /* 39 */
+};
+
+/* By slot: the prefix (0: none), its words in cal_words [lo, hi), and
+ * what month_number and weekday_number say of the prefix. */
+static const struct cal_prefix {
+    uint32_t key;
+    unsigned char lo, hi;
+    signed char month, weekday;
+} cal_prefixes[32] = {
+#define CAL(a, b, c, lo, hi, m, wd)                                                                \
+    [DATE_SLOT(DATE_KEY(a, b, c))] = {DATE_KEY(a, b, c), lo, hi, m, wd}
+    CAL('J', 'a', 'n', 0, 2, 1, -1),    CAL('J', 'u', 'n', 2, 4, 6, -1),
+    CAL('J', 'u', 'l', 4, 6, 7, -1),    CAL('F', 'e', 'b', 6, 8, 2, -1),
+    CAL('F', 'r', 'i', 8, 10, 0, 5),    CAL('M', 'a', 'r', 10, 12, 3, -1),
+    CAL('M', 'a', 'y', 12, 13, 5, -1),  CAL('M', 'o', 'n', 13, 15, 0, 1),
+    CAL('A', 'p', 'r', 15, 17, 4, -1),  CAL('A', 'u', 'g', 17, 19, 8, -1),
+    CAL('S', 'e', 'p', 19, 22, 9, -1),  CAL('S', 'a', 't', 22, 24, 0, 6),
+    CAL('S', 'u', 'n', 24, 26, 0, 0),   CAL('O', 'c', 't', 26, 28, 10, -1),
+    CAL('N', 'o', 'v', 28, 30, 11, -1), CAL('D', 'e', 'c', 30, 32, 12, -1),
+    CAL('T', 'u', 'e', 32, 35, 0, 2),   CAL('T', 'h', 'u', 35, 39, 0, 4),
+    CAL('W', 'e', 'd', 39, 41, 0, 3),
+#undef CAL
+};
+
+/* The cal_prefixes entry of the word at `at` (three bytes readable), NULL
+ * when it starts like no weekday nor month. */
+static inline const struct cal_prefix *cal_prefix_at(const fl_mx *mx, size_t at)
+{
+    const char *t = mx->text;
+    const uint32_t key = DATE_KEY(t[at], t[at + 1], t[at + 2]);
+    const struct cal_prefix *c = &cal_prefixes[DATE_SLOT(key)];
+    return c->key == key ? c : NULL;
+}
+
 /* What the date patterns can start with at `at` (a cheap test before they
  * run): a weekday (FL_RE_WEEKDAY; FL_RE_DATE_MDY when a month follows it,
  * FL_RE_DATE_DMY when a day does); a month before spaces, or an
  * abbreviated one before a dot (MDY when a day follows); a full month not
- * followed by a letter (MY). */
+ * followed by a letter (MY). weekday_e: the end of the weekday (and its
+ * abbreviation's dot) the first to match, as FL_RE_WEEKDAY's alternatives
+ * would find it; month_e: the end of the full month. */
 typedef struct date_starts {
     bool weekday, weekday_month, weekday_day, mdy_month, mdy_day, my_month;
+    size_t weekday_e, month_e;
 } date_starts;
 
-enum { DW_WEEKDAY, DW_WEEKDAY_ABBR, DW_MONTH, DW_MONTH_ABBR };
-
-static date_starts date_starts_at(const fl_mx *mx, size_t at)
+static date_starts date_starts_at(const fl_mx *mx, size_t at, const struct cal_prefix *cp)
 {
-    /* by first letter, as the switch below indexes them */
-    static const struct {
-        const char *word;
-        unsigned char len, kind;
-    } words[] = {
-        {"April", 5, DW_MONTH},        {"August", 6, DW_MONTH},      {"Apr", 3, DW_MONTH_ABBR},
-        {"Aug", 3, DW_MONTH_ABBR},     {"December", 8, DW_MONTH},    {"Dec", 3, DW_MONTH_ABBR},
-        {"February", 8, DW_MONTH},     {"Friday", 6, DW_WEEKDAY},    {"Feb", 3, DW_MONTH_ABBR},
-        {"Fri", 3, DW_WEEKDAY_ABBR},   {"January", 7, DW_MONTH},     {"June", 4, DW_MONTH},
-        {"July", 4, DW_MONTH},         {"Jan", 3, DW_MONTH_ABBR},    {"Jun", 3, DW_MONTH_ABBR},
-        {"Jul", 3, DW_MONTH_ABBR},     {"March", 5, DW_MONTH},       {"May", 3, DW_MONTH},
-        {"Monday", 6, DW_WEEKDAY},     {"Mar", 3, DW_MONTH_ABBR},    {"Mon", 3, DW_WEEKDAY_ABBR},
-        {"November", 8, DW_MONTH},     {"Nov", 3, DW_MONTH_ABBR},    {"October", 7, DW_MONTH},
-        {"Oct", 3, DW_MONTH_ABBR},     {"September", 9, DW_MONTH},   {"Saturday", 8, DW_WEEKDAY},
-        {"Sunday", 6, DW_WEEKDAY},     {"Sept", 4, DW_MONTH_ABBR},   {"Sep", 3, DW_MONTH_ABBR},
-        {"Sat", 3, DW_WEEKDAY_ABBR},   {"Sun", 3, DW_WEEKDAY_ABBR},  {"Tuesday", 7, DW_WEEKDAY},
-        {"Thursday", 8, DW_WEEKDAY},   {"Tues", 4, DW_WEEKDAY_ABBR}, {"Tue", 3, DW_WEEKDAY_ABBR},
-        {"Thurs", 5, DW_WEEKDAY_ABBR}, {"Thur", 4, DW_WEEKDAY_ABBR}, {"Thu", 3, DW_WEEKDAY_ABBR},
-        {"Wednesday", 9, DW_WEEKDAY},  {"Wed", 3, DW_WEEKDAY_ABBR},
-    };
     const char *t = mx->text;
-    date_starts d = {false, false, false, false, false, false};
-    size_t lo, hi;
-    switch (t[at]) {
-    case 'A':
-        lo = 0, hi = 4;
-        break;
-    case 'D':
-        lo = 4, hi = 6;
-        break;
-    case 'F':
-        lo = 6, hi = 10;
-        break;
-    case 'J':
-        lo = 10, hi = 16;
-        break;
-    case 'M':
-        lo = 16, hi = 21;
-        break;
-    case 'N':
-        lo = 21, hi = 23;
-        break;
-    case 'O':
-        lo = 23, hi = 25;
-        break;
-    case 'S':
-        lo = 25, hi = 32;
-        break;
-    case 'T':
-        lo = 32, hi = 39;
-        break;
-    case 'W':
-        lo = 39, hi = 41;
-        break;
-    default:
-        return d;
-    }
+    date_starts d = {false, false, false, false, false, false, 0, 0};
     size_t avail = mx->s_end - at;
-    for (size_t k = lo; k < hi; k++) {
-        size_t n = words[k].len;
-        if (n > avail || !same_bytes(t + at, words[k].word, n))
+    for (size_t k = cp->lo; k < cp->hi; k++) {
+        size_t n = cal_words[k].len;
+        /* the first three bytes are the prefix's */
+        if (n > avail || !same_bytes(t + at + 3, cal_words[k].word + 3, n - 3))
             continue;
         size_t p = at + n; /* what follows the word */
         char c = p < mx->s_end ? t[p] : ' ';
-        switch (words[k].kind) {
+        switch (cal_words[k].kind) {
         case DW_WEEKDAY_ABBR:
             if (p >= mx->s_end || c != '.')
                 break;
@@ -312,6 +338,7 @@ static date_starts date_starts_at(const fl_mx *mx, size_t at)
             if (d.weekday)
                 break;
             d.weekday = true;
+            d.weekday_e = p;
             if (p < mx->s_end && t[p] == ',')
                 p++;
             d.weekday_month = month_follows(mx, p);
@@ -319,6 +346,7 @@ static date_starts date_starts_at(const fl_mx *mx, size_t at)
             break;
         case DW_MONTH:
             d.my_month = !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+            d.month_e = p;
             if (p < mx->s_end && fl_re_space(c)) {
                 d.mdy_month = true;
                 d.mdy_day |= day_follows(mx, p);
@@ -350,24 +378,14 @@ static int no_letter_at(const fl_mx *mx, size_t p)
 }
 
 /* Where FL_RE_DATE_MY matches at `at` (0: not at all), its year in *year
- * (0: none), as the pattern decides: a full month not before a letter,
- * then, when they follow, a comma maybe, spaces and a year (18xx, 19xx,
- * 20xx) not before a letter or a digit. A code point past ASCII after
- * the month or the year leaves it to the pattern. */
-static size_t date_my_end(fl_mx *mx, size_t at, int *year)
+ * (0: none), as the pattern decides: a full month (which ends at `p`, 0:
+ * none) not before a letter, then, when they follow, a comma maybe,
+ * spaces and a year (18xx, 19xx, 20xx) not before a letter or a digit. A
+ * code point past ASCII after the month or the year leaves it to the
+ * pattern. */
+static size_t date_my_end(fl_mx *mx, size_t at, size_t p, int *year)
 {
-    static const char *const months[] = {"January",   "February", "March",    "April",
-                                         "May",       "June",     "July",     "August",
-                                         "September", "October",  "November", "December"};
     const char *t = mx->text;
-    size_t p = 0;
-    for (size_t k = 0; k < 12 && !p; k++) {
-        if (months[k][0] != t[at])
-            continue;
-        size_t n = strlen(months[k]);
-        if (n <= mx->s_end - at && same_bytes(t + at, months[k], n))
-            p = at + n;
-    }
     *year = 0;
     int ok = p ? no_letter_at(mx, p) : 0;
     if (ok <= 0)
@@ -399,25 +417,12 @@ pattern:;
 }
 
 /* Where FL_RE_WEEKDAY matches at `at` (0: not at all), as the pattern
- * decides: a weekday, or one of its abbreviations and a dot, not before a
- * letter, then maybe 's or ’s. A code point past ASCII after it other
- * than the ’ leaves it to the pattern. */
-static size_t weekday_end(fl_mx *mx, size_t at)
+ * decides: a weekday, or one of its abbreviations and a dot (which end at
+ * `e`, 0: none), not before a letter, then maybe 's or ’s. A code point
+ * past ASCII after it other than the ’ leaves it to the pattern. */
+static size_t weekday_end(fl_mx *mx, size_t at, size_t e)
 {
-    static const char *const days[] = {"Monday",   "Tuesday", "Wednesday", "Thursday", "Friday",
-                                       "Saturday", "Sunday",  "Mon.",      "Tues.",    "Tue.",
-                                       "Wed.",     "Thurs.",  "Thur.",     "Thu.",     "Fri.",
-                                       "Sat.",     "Sun."};
     const char *t = mx->text;
-    size_t e = 0;
-    /* the alternatives in the pattern's order; at most one matches here */
-    for (size_t k = 0; k < sizeof days / sizeof days[0] && !e; k++) {
-        if (days[k][0] != t[at])
-            continue;
-        size_t n = strlen(days[k]);
-        if (n <= mx->s_end - at && same_bytes(t + at, days[k], n))
-            e = at + n;
-    }
     if (!e)
         return 0;
     int ok = no_letter_at(mx, e);
@@ -433,26 +438,271 @@ static size_t weekday_end(fl_mx *mx, size_t at)
     return e;
 }
 
+/* ------------------------------------------- FL_RE_DATE_MDY and _DMY by hand
+ *
+ * The two day-month patterns read as they decide on ASCII text, without
+ * PCRE2: every part of them is taken or left in one way only there (see
+ * each reader). Where a look-ahead meets a code point past ASCII (a
+ * letter or a digit or not), DM_PATTERN leaves the match to the pattern. */
+
+#define DM_PATTERN SIZE_MAX
+
+/* What a day-month pattern found: its groups' values as date_at_word and
+ * date_at_digit read them (0, or -1 for the weekday, when unset). */
+typedef struct dm_match {
+    int year, month, day, weekday;
+} dm_match;
+
+/* (?![\p{L}\p{N}]) at `p` (`letters_only`: (?![\p{L}])): 1 holds, 0 not,
+ * -1 a code point past ASCII. */
+static inline int dm_not_word(const fl_mx *mx, size_t p, bool letters_only)
+{
+    if (p >= mx->s_end)
+        return 1;
+    const unsigned char c = (unsigned char)mx->text[p];
+    if (c >= 0x80)
+        return -1;
+    return !(((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (!letters_only && c >= '0' && c <= '9'));
+}
+
+static inline bool dm_digit(const fl_mx *mx, size_t p)
+{
+    return p < mx->s_end && mx->text[p] >= '0' && mx->text[p] <= '9';
+}
+
+/* DAY at `p`: (3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![\p{L}\p{N}]).
+ * Its end (0: none, DM_PATTERN) and value. The look-ahead admits no digit
+ * after the day's, so the run of digits is the day's, one or two of them
+ * (no alternative takes less of it); a suffix is a letter, so without the
+ * suffix the look-ahead fails where the suffix's fails. */
+static size_t dm_day(const fl_mx *mx, size_t p, int *day)
+{
+    const char *t = mx->text;
+    if (!dm_digit(mx, p))
+        return 0;
+    size_t q = p + 1;
+    int v = t[p] - '0';
+    if (dm_digit(mx, q)) {
+        if (dm_digit(mx, q + 1))
+            return 0;
+        v = v * 10 + (t[q] - '0');
+        if (v == 0 || v > 31)
+            return 0;
+        q++;
+    } else if (v == 0) {
+        return 0;
+    }
+    if (q + 2 <= mx->s_end &&
+        ((t[q] == 's' && t[q + 1] == 't') || (t[q] == 'n' && t[q + 1] == 'd') ||
+         (t[q] == 'r' && t[q + 1] == 'd') || (t[q] == 't' && t[q + 1] == 'h')))
+        q += 2;
+    const int ok = dm_not_word(mx, q, false);
+    if (ok < 0)
+        return DM_PATTERN;
+    *day = v;
+    return ok ? q : 0;
+}
+
+/* (?:,?\s+YEAR)? at `p`: its end (p when the year is not there, or
+ * DM_PATTERN), the year in *year. */
+static size_t dm_year_tail(const fl_mx *mx, size_t p, int *year)
+{
+    const char *t = mx->text;
+    size_t q = p;
+    if (q < mx->s_end && t[q] == ',')
+        q++;
+    if (q >= mx->s_end || !fl_re_space(t[q]))
+        return p;
+    q = re_spaces_end(mx, q);
+    if (q + 4 > mx->s_end ||
+        !((t[q] == '1' && (t[q + 1] == '8' || t[q + 1] == '9')) ||
+          (t[q] == '2' && t[q + 1] == '0')) ||
+        !(t[q + 2] >= '0' && t[q + 2] <= '9') || !(t[q + 3] >= '0' && t[q + 3] <= '9'))
+        return p;
+    const int ok = dm_not_word(mx, q + 4, false);
+    if (ok < 0)
+        return DM_PATTERN;
+    if (!ok)
+        return p;
+    *year = (t[q] - '0') * 1000 + (t[q + 1] - '0') * 100 + (t[q + 2] - '0') * 10 + (t[q + 3] - '0');
+    return q + 4;
+}
+
+/* (?:WEEKDAYS,?\s+)? at `at`: where what follows starts (at when no
+ * weekday), the weekday's number in *weekday (-1: none). The weekday
+ * alternatives are whole names or abbreviations with their dot, of which
+ * one at most matches; when the spaces after it are missing, the group
+ * is left, and what follows it in either pattern (a month, "the" or a
+ * digit) cannot start at a weekday: 0, no match. */
+static size_t dm_weekday(const fl_mx *mx, size_t at, int *weekday)
+{
+    const char *t = mx->text;
+    *weekday = -1;
+    if (at + 3 > mx->s_end)
+        return at;
+    const struct cal_prefix *cp = cal_prefix_at(mx, at);
+    if (!cp || cp->weekday < 0)
+        return at;
+    const size_t avail = mx->s_end - at;
+    for (size_t k = cp->lo; k < cp->hi; k++) {
+        const size_t n = cal_words[k].len;
+        if (n > avail || !same_bytes(t + at + 3, cal_words[k].word + 3, n - 3))
+            continue;
+        size_t p = at + n;
+        if (cal_words[k].kind == DW_WEEKDAY_ABBR) {
+            if (p >= mx->s_end || t[p] != '.')
+                continue;
+            p++;
+        }
+        if (p < mx->s_end && t[p] == ',')
+            p++;
+        if (p >= mx->s_end || !fl_re_space(t[p]))
+            return 0;
+        *weekday = cp->weekday;
+        return re_spaces_end(mx, p);
+    }
+    return at;
+}
+
+/* A month of the patterns at `p`: the full name, else the first of its
+ * abbreviations there (Sept before Sep); its end (0: none) and number,
+ * *abbr when abbreviated. When the full name is there, each abbreviation
+ * of it is followed by a letter, which neither pattern takes after one
+ * (a dot, spaces or (?![\p{L}]) come next): the full name's way is the
+ * only one. */
+static size_t dm_month(const fl_mx *mx, size_t p, int *month, bool *abbr)
+{
+    const char *t = mx->text;
+    if (p + 3 > mx->s_end)
+        return 0;
+    const struct cal_prefix *cp = cal_prefix_at(mx, p);
+    if (!cp || cp->month <= 0)
+        return 0;
+    const size_t avail = mx->s_end - p;
+    for (size_t k = cp->lo; k < cp->hi; k++) {
+        const size_t n = cal_words[k].len;
+        if (n > avail || !same_bytes(t + p + 3, cal_words[k].word + 3, n - 3))
+            continue;
+        *month = cp->month;
+        *abbr = cal_words[k].kind == DW_MONTH_ABBR;
+        return p + n;
+    }
+    return 0;
+}
+
+/* FL_RE_DATE_MDY at `at`: (?:WEEKDAYS,?\s+)?(?:MONTHS_FULL|MONTHS_ABBR\.?)
+ * \s+(?:the\s+)?DAY(?:,?\s+YEAR)?. Its end (0: no match, DM_PATTERN). */
+static size_t dm_mdy(const fl_mx *mx, size_t at, dm_match *out)
+{
+    const char *t = mx->text;
+    dm_match m = {0, 0, 0, -1};
+    size_t p = dm_weekday(mx, at, &m.weekday);
+    bool abbr;
+    if (!p || !(p = dm_month(mx, p, &m.month, &abbr)))
+        return 0;
+    /* \.? then \s+: the dot is taken only before a space */
+    if (abbr && p + 1 < mx->s_end && t[p] == '.' && fl_re_space(t[p + 1]))
+        p++;
+    if (p >= mx->s_end || !fl_re_space(t[p]))
+        return 0;
+    p = re_spaces_end(mx, p);
+    /* (?:the\s+)?: with "the" no day at its t */
+    if (p + 3 < mx->s_end && t[p] == 't' && t[p + 1] == 'h' && t[p + 2] == 'e' &&
+        fl_re_space(t[p + 3]))
+        p = re_spaces_end(mx, p + 3);
+    size_t e = dm_day(mx, p, &m.day);
+    if (!e || e == DM_PATTERN)
+        return e;
+    e = dm_year_tail(mx, e, &m.year);
+    if (e != DM_PATTERN)
+        *out = m;
+    return e;
+}
+
+/* FL_RE_DATE_DMY at `at`: (?:WEEKDAYS,?\s+)?(?:the\s+)?DAY(?:\s+of)?\s+
+ * (?:MONTHS_FULL|MONTHS_ABBR\.?)(?![\p{L}])(?:,?\s+YEAR)?. Its end (0: no
+ * match, DM_PATTERN). */
+static size_t dm_dmy(const fl_mx *mx, size_t at, dm_match *out)
+{
+    const char *t = mx->text;
+    dm_match m = {0, 0, 0, -1};
+    size_t p = dm_weekday(mx, at, &m.weekday);
+    if (!p)
+        return 0;
+    if (p + 3 < mx->s_end && t[p] == 't' && t[p + 1] == 'h' && t[p + 2] == 'e' &&
+        fl_re_space(t[p + 3]))
+        p = re_spaces_end(mx, p + 3);
+    p = dm_day(mx, p, &m.day);
+    if (!p || p == DM_PATTERN)
+        return p;
+    if (p >= mx->s_end || !fl_re_space(t[p]))
+        return 0;
+    p = re_spaces_end(mx, p);
+    /* (?:\s+of)?: with "of" no month at its o */
+    if (p + 2 < mx->s_end && t[p] == 'o' && t[p + 1] == 'f' && fl_re_space(t[p + 2]))
+        p = re_spaces_end(mx, p + 2);
+    bool abbr;
+    if (!(p = dm_month(mx, p, &m.month, &abbr)))
+        return 0;
+    int ok;
+    if (abbr && p < mx->s_end && t[p] == '.') {
+        /* \.? taken when (?![\p{L}]) holds after it, else left: the dot is
+         * no letter */
+        ok = dm_not_word(mx, p + 1, true);
+        if (ok < 0)
+            return DM_PATTERN;
+        if (ok)
+            p++;
+    } else {
+        ok = dm_not_word(mx, p, true);
+        if (ok < 0)
+            return DM_PATTERN;
+        if (!ok)
+            return 0;
+    }
+    const size_t e = dm_year_tail(mx, p, &m.year);
+    if (e != DM_PATTERN)
+        *out = m;
+    return e;
+}
+
+/* FL_RE_DATE_MDY at `at` (dm_mdy, or the pattern where it leaves the
+ * match to it): its end (0: none) and groups. */
+static size_t date_mdy(fl_mx *mx, size_t at, dm_match *dm)
+{
+    size_t e = dm_mdy(mx, at, dm);
+    if (e == DM_PATTERN && (e = fl_mx_match(mx, FL_RE_DATE_MDY, at)) != 0)
+        *dm = (dm_match){group_int(mx, 5), group_month(mx, 2, 3), group_int(mx, 4),
+                         group_weekday(mx, 1)};
+    return e == DM_PATTERN ? 0 : e;
+}
+
+/* FL_RE_DATE_DMY at `at`, as date_mdy. */
+static size_t date_dmy(fl_mx *mx, size_t at, dm_match *dm)
+{
+    size_t e = dm_dmy(mx, at, dm);
+    if (e == DM_PATTERN && (e = fl_mx_match(mx, FL_RE_DATE_DMY, at)) != 0)
+        *dm = (dm_match){group_int(mx, 5), group_month(mx, 3, 4), group_int(mx, 2),
+                         group_weekday(mx, 1)};
+    return e == DM_PATTERN ? 0 : e;
+}
+
 static size_t date_at_word(fl_mx *mx, size_t at)
 {
     const char *t = mx->text;
     size_t e;
-    date_starts d = date_starts_at(mx, at);
+    const struct cal_prefix *cp = cal_prefix_at(mx, at);
+    if (!cp)
+        return 0;
+    date_starts d = date_starts_at(mx, at, cp);
     if (!d.weekday && !d.mdy_month && !d.my_month)
         return 0;
-    if ((d.weekday_month || d.mdy_day) && (e = fl_mx_match(mx, FL_RE_DATE_MDY, at))) {
-        if (add_date(mx, at, e, group_int(mx, 5), group_month(mx, 2, 3), group_int(mx, 4),
-                     group_weekday(mx, 1)))
-            return e;
-        return 0;
-    }
-    if (d.weekday_day && (e = fl_mx_match(mx, FL_RE_DATE_DMY, at)) && weekday_number(t + at) >= 0) {
-        if (add_date(mx, at, e, group_int(mx, 5), group_month(mx, 3, 4), group_int(mx, 2),
-                     group_weekday(mx, 1)))
-            return e;
-        return 0;
-    }
-    if (d.weekday && (e = weekday_end(mx, at))) {
+    dm_match dm;
+    if ((d.weekday_month || d.mdy_day) && (e = date_mdy(mx, at, &dm)))
+        return add_date(mx, at, e, dm.year, dm.month, dm.day, dm.weekday) ? e : 0;
+    if (d.weekday_day && (e = date_dmy(mx, at, &dm)) && cp->weekday >= 0)
+        return add_date(mx, at, e, dm.year, dm.month, dm.day, dm.weekday) ? e : 0;
+    if (d.weekday && (e = weekday_end(mx, at, d.weekday_e))) {
         size_t start = at, ws, wl;
         if (t[e - 1] == '.' && !weekday_abbreviation_ok(mx, at, e))
             return 0;
@@ -461,13 +711,13 @@ static size_t date_at_word(fl_mx *mx, size_t at)
              fl_word_is(t + ws, wl, "this")) &&
             !fl_mx_claimed(mx, ws, wl))
             start = ws;
-        return add_date(mx, start, e, 0, 0, 0, weekday_number(t + at)) ? e : 0;
+        return add_date(mx, start, e, 0, 0, 0, cp->weekday) ? e : 0;
     }
     int y;
-    if (d.my_month && (e = date_my_end(mx, at, &y))) {
+    if (d.my_month && (e = date_my_end(mx, at, d.month_e, &y))) {
         if (!y && !date_preposition(mx, at) && !month_before_noun(mx, at, e))
             return 0;
-        return add_date(mx, at, e, y, month_number(t + at), 0, -1) ? e : 0;
+        return add_date(mx, at, e, y, cp->month, 0, -1) ? e : 0;
     }
     return 0;
 }
@@ -582,12 +832,12 @@ static size_t date_at_digit(fl_mx *mx, size_t at, size_t run)
 {
     size_t e;
     const char *t = mx->text;
-    if (run <= 2)
-        return (e = fl_mx_match(mx, FL_RE_DATE_DMY, at)) &&
-                       add_date(mx, at, e, group_int(mx, 5), group_month(mx, 3, 4),
-                                group_int(mx, 2), -1)
+    if (run <= 2) {
+        dm_match dm;
+        return (e = date_dmy(mx, at, &dm)) && add_date(mx, at, e, dm.year, dm.month, dm.day, -1)
                    ? e
                    : 0;
+    }
     if (at + 4 < mx->s_end && t[at + 4] == '-' && (e = fl_mx_match(mx, FL_RE_DATE_ISO, at)))
         return add_date(mx, at, e, group_int(mx, 1), group_int(mx, 2), group_int(mx, 3), -1) ? e
                                                                                              : 0;
@@ -662,26 +912,9 @@ static inline __attribute__((always_inline)) size_t digit_word_from(const fl_mx 
     return mx->s_end;
 }
 
-/* The three bytes a, b, c as one key, its slot in date_prefixes (the
- * multiplier puts each prefix date_word_prefix takes in a slot of its
- * own), and the table of those prefixes by slot (0: none). */
-#define DATE_KEY(a, b, c)                                                                          \
-    ((uint32_t)(unsigned char)(a) | (uint32_t)(unsigned char)(b) << 8 |                            \
-     (uint32_t)(unsigned char)(c) << 16)
-#define DATE_SLOT(key) ((uint32_t)((key)*0xC69D4BD9u) >> 27)
-#define DATE_ENTRY(a, b, c) [DATE_SLOT(DATE_KEY(a, b, c))] = DATE_KEY(a, b, c)
-static const uint32_t date_prefixes[32] = {
-    DATE_ENTRY('J', 'a', 'n'), DATE_ENTRY('J', 'u', 'n'), DATE_ENTRY('J', 'u', 'l'),
-    DATE_ENTRY('F', 'e', 'b'), DATE_ENTRY('F', 'r', 'i'), DATE_ENTRY('M', 'a', 'r'),
-    DATE_ENTRY('M', 'a', 'y'), DATE_ENTRY('M', 'o', 'n'), DATE_ENTRY('A', 'p', 'r'),
-    DATE_ENTRY('A', 'u', 'g'), DATE_ENTRY('S', 'e', 'p'), DATE_ENTRY('S', 'a', 't'),
-    DATE_ENTRY('S', 'u', 'n'), DATE_ENTRY('O', 'c', 't'), DATE_ENTRY('N', 'o', 'v'),
-    DATE_ENTRY('D', 'e', 'c'), DATE_ENTRY('T', 'u', 'e'), DATE_ENTRY('T', 'h', 'u'),
-    DATE_ENTRY('W', 'e', 'd')};
-
 /* By a word's first byte & 31, bit (second byte & 31) set when the two
- * may start one of date_prefixes (most capitalized words cannot), a
- * filter before the three-byte key. */
+ * may start one of the prefixes of cal_prefixes (most capitalized words
+ * cannot), a filter before the three-byte key. */
 #define DATE_PAIR(a, b) [(a)&31] = 1u << ((b)&31)
 #define DATE_PAIR2(a, b, c) [(a)&31] = 1u << ((b)&31) | 1u << ((c)&31)
 #define DATE_PAIR3(a, b, c, d) [(a)&31] = 1u << ((b)&31) | 1u << ((c)&31) | 1u << ((d)&31)
@@ -712,17 +945,18 @@ static inline __attribute__((always_inline)) size_t calendar_word_from(const fl_
     const uint32_t *marks = mx->name_marks;
     const size_t n = mx->name_mark_count;
     size_t k = *cursor;
-    while (k < n && (marks[k] & ~FL_NAME_MARK_JOINED) < rel)
+    /* the list ends with FL_NAME_MARK_END, past every offset */
+    while ((marks[k] & ~FL_NAME_MARK_JOINED) < rel)
         k++;
-    for (; k < n; k++) {
+    for (;; k++) {
         const size_t r = marks[k] & ~FL_NAME_MARK_JOINED;
-        if (r + 3 > lim) /* so is every later mark */
+        if (r + 3 > lim) /* FL_NAME_MARK_END, or so is every later mark */
             break;
         if (!((date_pairs[t[r] & 31] >> (t[r + 1] & 31)) & 1u))
             continue;
         /* date_word_prefix, by its table */
         const uint32_t key = DATE_KEY(t[r], t[r + 1], t[r + 2]);
-        if (date_prefixes[DATE_SLOT(key)] == key) {
+        if (cal_prefixes[DATE_SLOT(key)].key == key) {
             *cursor = k;
             return mx->s_off + r;
         }
@@ -786,7 +1020,7 @@ void fl_extract_dates(fl_mx *mx)
 static void add_age(fl_mx *mx, size_t start, size_t end, int years, fl_link_how how, size_t link_at,
                     bool link, bool needs_person)
 {
-    if (years < 1 || years > 120 || fl_mx_claimed(mx, start, end - start))
+    if (years < 1 || years > 120 || fl_mx_claimed_in(mx, start, end - start))
         return;
     fl_mention *m = fl_mx_add(mx, FL_M_AGE, start, end - start, 0);
     if (!m)
@@ -830,20 +1064,29 @@ static bool place_before(const fl_mx *mx, size_t at)
     return false;
 }
 
-/* "62-year-old", "62 years old": up to three digits (at to e, the end of
- * their run), - or a space,
- * "year" or "years", - or a space, "old" (what FL_RE_AGE_YEAROLD needs
- * before its closing look-ahead can decide). */
-static bool year_old_shape(const fl_mx *mx, size_t at, size_t e)
+/* FL_RE_AGE_YEAROLD at the run of digits [at, e): ([0-9]{1,3})[- ]years?
+ * [- ]old(?![\p{L}-]) ("62-year-old", "62 years old"), read by hand on
+ * ASCII (the digits are the whole run; "years" then "year" before what
+ * follows). Its end, 0 (none) or DM_PATTERN (a code point past ASCII
+ * after "old"). */
+static size_t year_old_end(const fl_mx *mx, size_t at, size_t e)
 {
-    const char *t = mx->text;
+    const unsigned char *t = (const unsigned char *)mx->text;
     if (e - at > 3 || e + 9 > mx->s_end || (t[e] != '-' && t[e] != ' ') ||
         memcmp(t + e + 1, "year", 4) != 0)
-        return false;
+        return 0;
     e += 5;
     if (t[e] == 's')
         e++;
-    return e + 4 <= mx->s_end && (t[e] == '-' || t[e] == ' ') && memcmp(t + e + 1, "old", 3) == 0;
+    if (e + 4 > mx->s_end || (t[e] != '-' && t[e] != ' ') || memcmp(t + e + 1, "old", 3) != 0)
+        return 0;
+    e += 4;
+    if (e >= mx->s_end)
+        return e;
+    const unsigned char c = t[e];
+    if (c >= 0x80)
+        return DM_PATTERN;
+    return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '-' ? 0 : e;
 }
 
 /* The first ASCII digit at or after `at`, as fl_mx_next_digit (s_end:
@@ -872,6 +1115,53 @@ static size_t next_digit_run(const fl_mx *mx, size_t *cursor, size_t at, size_t 
 
 /* The age whose digits start at `d` (the first digit at or after i; its
  * run ends at de), added when one is there: where the walk goes on. */
+/* The value of the run of one to three digits [d, de). */
+static int age_digits(const fl_mx *mx, size_t d, size_t de)
+{
+    int v = 0;
+    for (size_t k = d; k < de; k++)
+        v = v * 10 + (mx->text[k] - '0');
+    return v;
+}
+
+/* FL_RE_AGE_AGED at "aged" before the spaces before the run of digits
+ * [d, de): aged\s+([0-9]{1,3})(?![\p{N}%-]|[.,][0-9]), read by hand on
+ * ASCII (the digits are the whole run: one fewer leaves a digit after
+ * them). Its end, 0 (none) or DM_PATTERN (a code point past ASCII after
+ * the digits). */
+static size_t age_aged_end(const fl_mx *mx, size_t d, size_t de)
+{
+    const unsigned char *t = (const unsigned char *)mx->text;
+    if (de - d > 3)
+        return 0;
+    if (de >= mx->s_end)
+        return de;
+    const unsigned char c = t[de];
+    if (c >= 0x80)
+        return DM_PATTERN;
+    if ((c >= '0' && c <= '9') || c == '%' || c == '-')
+        return 0;
+    if ((c == '.' || c == ',') && de + 1 < mx->s_end && t[de + 1] >= '0' && t[de + 1] <= '9')
+        return 0;
+    return de;
+}
+
+/* FL_RE_AGE_COMMA at the comma c before a space and the run of digits
+ * [d, de): ,\s([0-9]{1,3})(?:,(?![0-9])|\.(?=\s|$)) (ASCII classes and
+ * the end of the sentence: no code point past ASCII decides). Its end, or
+ * 0. */
+static size_t age_comma_end(const fl_mx *mx, size_t d, size_t de)
+{
+    const char *t = mx->text;
+    if (de - d > 3 || de >= mx->s_end)
+        return 0;
+    if (t[de] == ',')
+        return de + 1 < mx->s_end && t[de + 1] >= '0' && t[de + 1] <= '9' ? 0 : de + 1;
+    if (t[de] == '.')
+        return de + 1 >= mx->s_end || fl_re_space(t[de + 1]) ? de + 1 : 0;
+    return 0;
+}
+
 static size_t age_at(fl_mx *mx, size_t i, size_t d, size_t de)
 {
     const char *t = mx->text;
@@ -880,31 +1170,41 @@ static size_t age_at(fl_mx *mx, size_t i, size_t d, size_t de)
         ws--;
     size_t e;
     if (ws < d && ws >= i + 4 && t[ws - 4] == 'a' && memcmp(t + ws - 4, "aged", 4) == 0 &&
-        fl_mx_word_start(mx, ws - 4) && (e = fl_mx_match(mx, FL_RE_AGE_AGED, ws - 4))) {
+        fl_mx_word_start(mx, ws - 4) && (e = age_aged_end(mx, d, de)) != 0) {
         /* "Huang, aged 62": the name before the comma */
-        size_t p = ws - 4;
-        while (p > mx->s_off && t[p - 1] == ' ')
-            p--;
-        bool link = p > mx->s_off && t[p - 1] == ',' && capitalized_before(mx, p - 1);
-        add_age(mx, ws - 4, e, group_int(mx, 1), FL_LINK_NAME_ENDS, p - 1, link, false);
-        return e;
+        int years = 0;
+        if (e != DM_PATTERN)
+            years = age_digits(mx, d, de);
+        else if ((e = fl_mx_match(mx, FL_RE_AGE_AGED, ws - 4)) != 0)
+            years = group_int(mx, 1);
+        if (e) {
+            size_t p = ws - 4;
+            while (p > mx->s_off && t[p - 1] == ' ')
+                p--;
+            bool link = p > mx->s_off && t[p - 1] == ',' && capitalized_before(mx, p - 1);
+            add_age(mx, ws - 4, e, years, FL_LINK_NAME_ENDS, p - 1, link, false);
+            return e;
+        }
     }
     size_t c = d - 2; /* the comma of ", 62," */
     if (d >= i + 2 && t[c] == ',' && t[c + 1] == ' ' && c > mx->s_off &&
-        capitalized_before(mx, c) && (e = fl_mx_match(mx, FL_RE_AGE_COMMA, c)) &&
-        !place_before(mx, c)) {
-        size_t o, l;
-        if (fl_mx_group(mx, 1, &o, &l))
-            add_age(mx, o, o + l, group_int(mx, 1), FL_LINK_NAME_ENDS, c, true, true);
+        capitalized_before(mx, c) && (e = age_comma_end(mx, d, de)) && !place_before(mx, c)) {
+        add_age(mx, d, de, age_digits(mx, d, de), FL_LINK_NAME_ENDS, c, true, true);
         return e - 1; /* the closing comma may start a title */
     }
-    if (fl_mx_word_start(mx, d) && year_old_shape(mx, d, de) &&
-        (e = fl_mx_match(mx, FL_RE_AGE_YEAROLD, d))) {
+    if (fl_mx_word_start(mx, d) && (e = year_old_end(mx, d, de)) != 0) {
         /* "the 62-year-old Huang": the name right after */
-        size_t n = fl_mx_skip_space(mx, e);
-        bool link = n > e && n < mx->s_end && t[n] >= 'A' && t[n] <= 'Z';
-        add_age(mx, d, e, group_int(mx, 1), FL_LINK_NAME_STARTS, n, link, false);
-        return e;
+        int years = 0;
+        if (e != DM_PATTERN)
+            years = age_digits(mx, d, de);
+        else if ((e = fl_mx_match(mx, FL_RE_AGE_YEAROLD, d)) != 0)
+            years = group_int(mx, 1);
+        if (e) {
+            size_t n = fl_mx_skip_space(mx, e);
+            bool link = n > e && n < mx->s_end && t[n] >= 'A' && t[n] <= 'Z';
+            add_age(mx, d, e, years, FL_LINK_NAME_STARTS, n, link, false);
+            return e;
+        }
     }
     /* the other digits of the run follow a digit: no word start, no
      * "aged", no comma */

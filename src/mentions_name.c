@@ -513,7 +513,7 @@ static void add_name(fl_mx *mx, size_t start, size_t end, size_t parts, bool inn
                      bool possessive)
 {
     /* the walk found each word unclaimed: one word is the whole name */
-    if (parts > 1 && fl_mx_claimed(mx, start, end - start))
+    if (parts > 1 && fl_mx_claimed_in(mx, start, end - start))
         return;
     const char *t = mx->text;
     bool tentative = false;
@@ -712,15 +712,16 @@ static inline size_t past_claimed(const fl_mx *mx, size_t at)
     return at;
 }
 
+/* The bytes after a word that keep scan_plain from reading it alone: a
+ * hyphen, an apostrophe, any byte past ASCII. */
+static const bool joins_word[256] = {['-'] = true, ['\''] = true, [0x80 ... 0xFF] = true};
+
 /* Whether the word ending at `we` has neither a hyphen nor an apostrophe
  * (nor any code point past ASCII) after it: scan_plain reads it alone, and
  * no possessive. */
 static inline bool plain_after(const fl_mx *mx, size_t we)
 {
-    if (we >= mx->s_end)
-        return true;
-    const unsigned char c = (unsigned char)mx->text[we];
-    return (c < 0x80) & (c != '-') & (c != '\''); /* one branch */
+    return we >= mx->s_end || !joins_word[(unsigned char)mx->text[we]];
 }
 
 void fl_extract_names(fl_mx *mx)
@@ -733,7 +734,10 @@ void fl_extract_names(fl_mx *mx)
     nseq q = {0};
     size_t i = mx->s_off, prev_end = 0, mark = 0;
     const fl_doc *const doc = mx->doc;
-    while (i < mx->s_end && doc->status == FL_OK) {
+    /* once doc->status is no longer FL_OK (out of memory, the mention
+     * limit), fl_mx_add adds nothing: the walk ends with the sentence,
+     * which the caller then leaves */
+    while (i < mx->s_end) {
         bool joined, start = false;
         if (!q.open && mx->name_marks)
             i = skip_to_mark(mx, &mark, i, &start);
@@ -768,7 +772,7 @@ void fl_extract_names(fl_mx *mx)
                     if ((pf & (PLAIN_WORD | PLAIN_DIGIT | PLAIN_LOWER)) ==
                         (PLAIN_WORD | PLAIN_LOWER)) {
                         if (!fl_mx_common_or_calendar(mx, mx->text + i, len) &&
-                            !fl_mx_claimed(mx, i, next - i))
+                            !fl_mx_claimed_in(mx, i, next - i))
                             add_name(mx, i, next, 1, (pf & PLAIN_INNER) != 0, true);
                         i = next;
                         continue;
@@ -804,7 +808,7 @@ void fl_extract_names(fl_mx *mx)
                     /* a digit, or all capitals outside a name, or a
                      * claimed byte: no part of a name either */
                     if ((pf & (PLAIN_DIGIT | PLAIN_LOWER)) != PLAIN_LOWER ||
-                        fl_mx_claimed(mx, i, len)) {
+                        fl_mx_claimed_in(mx, i, len)) {
                         i = we;
                         continue;
                     }
@@ -830,7 +834,7 @@ void fl_extract_names(fl_mx *mx)
                                 break;
                             if (we2 - j <= 5 && fl_particle_may(mx->text + j, we2 - j) &&
                                 fl_mx_word_class(mx, mx->text + j, we2 - j, FL_WC_PARTICLE) &&
-                                !fl_mx_claimed(mx, j, we2 - j)) {
+                                !fl_mx_claimed_in(mx, j, we2 - j)) {
                                 /* a particle (Bank of England): kept only
                                  * if a capitalized word follows, as the
                                  * long way keeps it in q */
@@ -857,7 +861,7 @@ void fl_extract_names(fl_mx *mx)
                                 (PLAIN_WORD | PLAIN_LOWER) ||
                             fl_mx_common_or_calendar(mx, mx->text + j, len2) ||
                             (c2 == '.' && dotted_abbreviation(mx->text + j, len2)) ||
-                            fl_mx_claimed(mx, j, len2))
+                            fl_mx_claimed_in(mx, j, len2))
                             break;
                         parts++;
                         inner |= (pf2 & PLAIN_INNER) != 0;
@@ -886,7 +890,7 @@ void fl_extract_names(fl_mx *mx)
              * one a particle (von, of) */
             if (joined && we - i <= 5 && fl_particle_may(mx->text + i, we - i) &&
                 fl_mx_word_class(mx, mx->text + i, we - i, FL_WC_PARTICLE) &&
-                !fl_mx_claimed(mx, i, we - i)) {
+                !fl_mx_claimed_in(mx, i, we - i)) {
                 prev_end = i = we;
                 goto after_word;
             }
@@ -895,7 +899,7 @@ void fl_extract_names(fl_mx *mx)
             continue;
         }
         nword w = read_word(mx, i, joined, start);
-        if (w.kind != W_OTHER && w.end > w.off && fl_mx_claimed(mx, w.off, w.end - w.off))
+        if (w.kind != W_OTHER && w.end > w.off && fl_mx_claimed_in(mx, w.off, w.end - w.off))
             w.kind = W_OTHER;
         if (q.open && !joined)
             flush(mx, &q);
