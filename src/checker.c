@@ -11,7 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 enum { FL_DEFAULT_MAX_MENTIONS = 1000000 };
 
@@ -433,19 +432,47 @@ static int finding_order(const void *pa, const void *pb)
 
 /* --------------------------------------------------------------- a run */
 
+/* Whether the extension ext[0..n) (after the dot) is the lower-case lit,
+ * ASCII letters compared without case (strcasecmp in the C locale). */
+static bool ext_is(const char *ext, size_t n, const char *lit)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)ext[i];
+        if ((c >= 'A' && c <= 'Z' ? c | 0x20 : c) != (unsigned char)lit[i])
+            return false;
+    }
+    return lit[n] == '\0';
+}
+
 static fl_input_format format_for(const char *name, fl_input_format format)
 {
     if (format != FL_FORMAT_AUTO)
         return format;
-    const char *dot = strrchr(name, '.');
-    const char *slash = strrchr(name, '/');
-    if (!dot || (slash && dot < slash))
+    /* the extension: after the last dot, which no slash follows (one
+     * pass from the end; most names end in ".txt", no match) */
+    size_t len = strlen(name), dot = len;
+    while (dot > 0 && name[dot - 1] != '.' && name[dot - 1] != '/')
+        dot--;
+    if (dot == 0 || name[dot - 1] != '.')
         return FL_FORMAT_TEXT;
-    if (!strcasecmp(dot, ".md") || !strcasecmp(dot, ".markdown") || !strcasecmp(dot, ".mdx"))
-        return FL_FORMAT_MARKDOWN;
-    if (!strcasecmp(dot, ".html") || !strcasecmp(dot, ".htm") || !strcasecmp(dot, ".xhtml"))
-        return FL_FORMAT_HTML;
-    return FL_FORMAT_TEXT;
+    const char *ext = name + dot;
+    size_t n = len - dot;
+    switch (n) {
+    case 2:
+        return ext_is(ext, n, "md") ? FL_FORMAT_MARKDOWN : FL_FORMAT_TEXT;
+    case 3:
+        return ext_is(ext, n, "mdx")   ? FL_FORMAT_MARKDOWN
+               : ext_is(ext, n, "htm") ? FL_FORMAT_HTML
+                                       : FL_FORMAT_TEXT;
+    case 4:
+        return ext_is(ext, n, "html") ? FL_FORMAT_HTML : FL_FORMAT_TEXT;
+    case 5:
+        return ext_is(ext, n, "xhtml") ? FL_FORMAT_HTML : FL_FORMAT_TEXT;
+    case 8:
+        return ext_is(ext, n, "markdown") ? FL_FORMAT_MARKDOWN : FL_FORMAT_TEXT;
+    default:
+        return FL_FORMAT_TEXT;
+    }
 }
 
 fl_status fl_check(const fl_checker *checker, const fl_source *src, fl_input_format format,
