@@ -278,10 +278,11 @@ typedef struct ev_filter {
      * by_shape[at[16 * c + n]..at[16 * c + n + 1]) */
     uint8_t at[16 * 26 + 1];
     uint8_t by_shape[EV_WORDS];
-    uint16_t back[27];     /* by fc_bucket: the lengths (bit n, 15 for 15 or more) of
-                              the event words and stop_words (attach's walk back) */
-    uint8_t len[EV_WORDS]; /* their lengths */
-    uint64_t w8[EV_WORDS]; /* their first eight bytes (fc_load8_upto) */
+    uint16_t back[27];          /* by fc_bucket: the lengths (bit n, 15 for 15 or more) of
+                                   the event words and stop_words (attach's walk back) */
+    uint16_t back_by_byte[256]; /* back by a word's first byte (either case) */
+    uint8_t len[EV_WORDS];      /* their lengths */
+    uint64_t w8[EV_WORDS];      /* their first eight bytes (fc_load8_upto) */
 } ev_filter;
 
 static void ev_filter_add(ev_filter *f, const char *w)
@@ -317,6 +318,10 @@ static void ev_filter_make(void *data, const void *list)
     for (const char *const *w = stop_words; *w; w++) {
         size_t n = strlen(*w);
         f->back[fc_bucket((*w)[0])] |= (uint16_t)(1u << (n < 15 ? n : 15));
+    }
+    for (unsigned c = 0; c < 256; c++) {
+        unsigned b = (c | 0x20) - 'a';
+        f->back_by_byte[c] = f->back[b < 26 ? b : 26];
     }
 }
 
@@ -433,10 +438,11 @@ static int attach(const ev_ctx *cx, size_t ds, size_t de, size_t sf, size_t se, 
             /* most words are neither an event word nor a stop word: one
              * test of their first letter and length for both */
             const fl_token *tok = FL_DOC_TOKEN(doc, t);
-            unsigned b =
-                tok->len ? (unsigned)((unsigned char)doc->prose.text[tok->off] | 0x20) - 'a' : 26u;
-            b = b < 26 ? b : 26u;
-            if (!(cx->ev->back[b] >> (tok->len < 15 ? tok->len : 15) & 1u)) {
+            /* (no word of these lists is empty: bit 0 is clear for a
+             * token of no bytes, whatever byte it starts at) */
+            if (!(cx->ev->back_by_byte[(unsigned char)doc->prose.text[tok->off]] >>
+                      (tok->len < 15 ? tok->len : 15) &
+                  1u)) {
                 words++;
                 continue;
             }
