@@ -171,9 +171,16 @@ typedef struct dir_id {
     ino_t ino;
 } dir_id;
 
+/* A directory entry: its name and, when readdir knows it, whether it is a
+ * regular file (no symbolic link), so that it needs no stat. */
+typedef struct dir_entry {
+    char *name;
+    bool regular;
+} dir_entry;
+
 static int name_order(const void *a, const void *b)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    return strcmp(((const dir_entry *)a)->name, ((const dir_entry *)b)->name);
 }
 
 /* Walks a directory depth-first in name order. `stack` holds the (dev, ino)
@@ -205,7 +212,7 @@ static void walk(job_list *list, const char *dir, char **exts, dir_id *stack, si
         list->trouble = 1;
         return;
     }
-    char **names = NULL;
+    dir_entry *names = NULL;
     size_t count = 0, cap = 0;
     struct dirent *e;
     while ((e = readdir(d)) != NULL) {
@@ -213,31 +220,45 @@ static void walk(job_list *list, const char *dir, char **exts, dir_id *stack, si
             continue; /* ., .. and hidden files and folders (.git) */
         if (count == cap) {
             cap = cap ? cap * 2 : 32;
-            char **grown = realloc(names, cap * sizeof *grown);
+            dir_entry *grown = realloc(names, cap * sizeof *grown);
             if (!grown)
                 break;
             names = grown;
         }
-        names[count] = strdup(e->d_name);
-        if (names[count])
+        names[count].name = strdup(e->d_name);
+#ifdef _DIRENT_HAVE_D_TYPE
+        names[count].regular = e->d_type == DT_REG;
+#else
+        names[count].regular = false;
+#endif
+        if (names[count].name)
             count++;
     }
     closedir(d);
     if (count)
         qsort(names, count, sizeof *names, name_order);
+    size_t dir_len = strlen(dir);
+    bool slash = dir_len && dir[dir_len - 1] == '/';
     for (size_t i = 0; i < count; i++) {
-        size_t n = strlen(dir) + strlen(names[i]) + 2;
-        char *path = malloc(n);
+        const char *name = names[i].name;
+        size_t name_len = strlen(name);
+        char *path = malloc(dir_len + name_len + 2);
         if (path) {
-            bool slash = dir[strlen(dir) - 1] == '/';
-            snprintf(path, n, "%s%s%s", dir, slash ? "" : "/", names[i]);
-            if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+            /* dir, a slash unless it ends in one, the name */
+            memcpy(path, dir, dir_len);
+            size_t at = dir_len;
+            if (!slash)
+                path[at++] = '/';
+            memcpy(path + at, name, name_len + 1);
+            /* a regular file is no directory: no stat needed (a symbolic
+             * link or an entry of unknown type is looked at) */
+            if (!names[i].regular && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
                 walk(list, path, exts, stack, depth + 1);
-            else if (has_ext(names[i], exts))
+            else if (has_ext(name, exts))
                 push_job(list, path, path, false); /* a broken link reports itself */
             free(path);
         }
-        free(names[i]);
+        free(names[i].name);
     }
     free(names);
 }
