@@ -99,6 +99,7 @@ static fl_status build_line_index(fl_source *src)
 /* The line starts being collected by scan_source. */
 typedef struct line_list {
     size_t *v, cap, count;
+    size_t longest; /* the most bytes between two starts so far */
 } line_list;
 
 /* Appends line start `at`; false when out of memory. */
@@ -111,6 +112,8 @@ static bool push_line(line_list *x, size_t at)
         x->v = grown;
         x->cap *= 2;
     }
+    if (at - x->v[x->count - 1] > x->longest)
+        x->longest = at - x->v[x->count - 1];
     x->v[x->count++] = at;
     return true;
 }
@@ -153,8 +156,9 @@ static fl_status scan_marks(const unsigned char *s, size_t len, size_t base, uns
  * test. Builds the line index and returns FL_OK for text with no NUL and
  * valid UTF-8; for other text returns FL_EUTF8 with no index (the caller
  * takes the slow passes, which find and report the first fault in their
- * order), FL_ENOMEM when out of memory. */
-static fl_status scan_source(fl_source *src)
+ * order), FL_ENOMEM when out of memory. *long_lines: whether a line is
+ * longer than FL_COLUMN_STEP bytes (else no column marks are needed). */
+static fl_status scan_source(fl_source *src, bool *long_lines)
 {
     line_list lines = {.v = malloc(64 * sizeof(size_t)), .cap = 64};
     if (!lines.v)
@@ -187,6 +191,7 @@ static fl_status scan_source(fl_source *src)
     }
     src->line_starts = lines.v;
     src->line_count = lines.count;
+    *long_lines = lines.longest > FL_COLUMN_STEP || len - lines.v[lines.count - 1] > FL_COLUMN_STEP;
     return FL_OK;
 }
 #endif
@@ -274,8 +279,9 @@ static fl_status source_take(const char *name, char *buf, size_t len, fl_source 
         src->bom = 3;
 #if defined(__SSE2__) && !defined(FL_NO_SIMD)
     /* most text: one pass, and nothing left to check */
-    fl_status st = scan_source(src);
-    if (st == FL_OK)
+    bool long_lines = false;
+    fl_status st = scan_source(src, &long_lines);
+    if (st == FL_OK && long_lines)
         st = build_column_marks(src);
     if (st == FL_OK) {
         *out = src;
