@@ -2729,6 +2729,32 @@ static __attribute__((noinline)) alnum_word alnum_word_at(const unsigned char *s
     return r;
 }
 
+/* For fast_words: the fields from kind on (as fast_words stores them) of
+ * the abbreviation token scan_short makes of the word s[at..at+k) of one
+ * to six ASCII letters (cap: the first a capital, no other) and the period
+ * after it, a space after that; 0 when the word is no listed abbreviation
+ * (AB_NUMBERED settled by what follows) and no initial, so that the period
+ * is no part of it. */
+static __attribute__((noinline)) uint64_t abbrev_tail(const unsigned char *s, size_t len, size_t at,
+                                                      size_t k, bool cap)
+{
+    int ab = settle_numbered(s, len, at + k, abbrev_class(s + at, k));
+    if (ab == AB_NONE && k == 1 && cap)
+        ab = AB_INITIAL;
+    if (ab == AB_NONE)
+        return 0;
+    /* one capital at most among the letters: all caps never, no lower-case
+     * letter (T_NOLOWER) only in a capital initial */
+    fl_token t = {.kind = FL_TOK_WORD,
+                  .capitalized = cap,
+                  .shape = (uint8_t)(FL_TS_KNOWN | FL_TS_LETTER | (cap ? FL_TS_UPPER0 : 0)),
+                  .abbrev = true,
+                  .seg = (uint8_t)(G_SPACE | ab << T_AB_SHIFT | (k == 1 && cap ? T_NOLOWER : 0))};
+    uint64_t tail;
+    memcpy(&tail, (const unsigned char *)&t + offsetof(fl_token, kind), 8);
+    return tail;
+}
+
 /* For fast_words: notes the straight double quote that is token idx (about
  * to be pushed) for mark_quotes, as tokenize does; false when out of
  * memory. */
@@ -2948,7 +2974,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                      * sentence's first word when a space and a word
                      * follow, else back to the caller */
                     if (!period_ends(s, len, at, k))
-                        break;
+                        goto abbrev;
                     sg->nolower += nolower;
                     tok = put_word(tok, at, k, tail);
                     sg->n = (size_t)(tok - sg->toks);
@@ -2996,7 +3022,30 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                 }
                 if (t == '\'' || t == '-')
                     joined = G_JOINED;
-                break; /* or a capital after the first letter */
+                if (t != '.' || (upper & ~0x20ull))
+                    break; /* or a capital after the first letter */
+            abbrev:
+                /* a listed abbreviation or an initial and its period before
+                 * a space ("Mr.", "Sen.", "J."), as scan_short pushes it
+                 * (a stop, as push_token notes it), then on to the next
+                 * word; not for the first token after a line break, which
+                 * is noted already */
+                if (k > 6 || len - at < 16 || s[at + k + 1] != ' ' ||
+                    (tok == sg->toks + first && (g & (G_LINE | G_PARA))))
+                    break;
+                uint64_t ab_tail = abbrev_tail(s, len, at, k, upper != 0);
+                if (!ab_tail)
+                    break;
+                sg->nolower += nolower;
+                sg->nonwords += others;
+                nolower = others = 0; /* counted */
+                sg->n = (size_t)(tok - sg->toks);
+                if (!stop_push(sg))
+                    return SIZE_MAX;
+                tok = put_word(tok, at, k + 1, ab_tail);
+                nolower += k == 1 && upper; /* T_NOLOWER, as in ab_tail */
+                at += k + 2;
+                continue;
             }
             tok = put_word(tok, at, k, tail);
             if (__builtin_expect(upper && k == 1, 0))

@@ -555,6 +555,24 @@ START_TEST(joined_words_same_either_way)
                                         "aB.c. X",
                                         "Sen. Warren",
                                         "Sept. 5",
+                                        "Dr. X",
+                                        "(Mr. X",
+                                        "St. Louis",
+                                        "Messrs. X",
+                                        "Calif. The",
+                                        "Calif. the",
+                                        "approx. 5",
+                                        "p. 7 x",
+                                        "p. x",
+                                        "pp. 4",
+                                        "Mr.  X",
+                                        "Mr. (X",
+                                        "Mr. Dr. X",
+                                        "A. B. X",
+                                        "a. b",
+                                        "x\nMr. X",
+                                        "Abcdefg. X",
+                                        "Sens. X",
                                         "a.m. The",
                                         "U.S.-led x",
                                         "U.S.\xe2\x80\x91led x",
@@ -736,6 +754,10 @@ START_TEST(joined_words_same_either_way)
                               x->capitalized == y->capitalized && x->all_caps == y->all_caps &&
                               x->shape == y->shape && x->abbrev == y->abbrev,
                           "token %zu of \"%s\"", i, words[k]);
+            /* an abbreviation's class (seg bits 4-6, segment.c's T_AB_SHIFT),
+             * which decides where its sentence ends */
+            ck_assert_msg(((x->seg ^ y->seg) & 0x70) == 0, "class of token %zu of \"%s\"", i,
+                          words[k]);
         }
         const fl_token *x = FL_DOC_TOKEN(a, b->tokens.count - 1),
                        *y = FL_DOC_TOKEN(b, b->tokens.count - 1);
