@@ -2729,30 +2729,74 @@ static __attribute__((noinline)) alnum_word alnum_word_at(const unsigned char *s
     return r;
 }
 
-/* For fast_words: the fields from kind on (as fast_words stores them) of
- * the abbreviation token scan_short makes of the word s[at..at+k) of one
- * to six ASCII letters (cap: the first a capital, no other) and the period
- * after it, a space after that; 0 when the word is no listed abbreviation
- * (AB_NUMBERED settled by what follows) and no initial, so that the period
- * is no part of it. */
-static __attribute__((noinline)) uint64_t abbrev_tail(const unsigned char *s, size_t len, size_t at,
-                                                      size_t k, bool cap)
+/* For fast_words: the token scan_short makes of the word s[at..at+k) of
+ * ASCII letters (the first may be a capital, no other), the period at
+ * s[at+k] and, in a dotted form ("U.S.", "e.g.", "Ph.D."), the parts
+ * after it, when a space follows the token and the period is its own: a
+ * listed abbreviation (AB_NUMBERED settled by what follows), an initial or
+ * a dotted form: its length and its fields from kind on (tail, as
+ * fast_words stores them, after a space); length 0 for any other
+ * (scan_short decides). s[at..at+16) readable. */
+typedef struct short_token {
+    size_t len;
+    uint64_t tail;
+} short_token;
+static __attribute__((noinline, cold)) short_token short_word(const unsigned char *s, size_t len,
+                                                              size_t at, size_t k)
 {
-    int ab = settle_numbered(s, len, at + k, abbrev_class(s + at, k));
-    if (ab == AB_NONE && k == 1 && cap)
-        ab = AB_INITIAL;
-    if (ab == AB_NONE)
-        return 0;
-    /* one capital at most among the letters: all caps never, no lower-case
-     * letter (T_NOLOWER) only in a capital initial */
+    short_token r = {0, 0};
+    if (k > 6)
+        return r;
+    size_t p = at + k, end;
+    int ab;
+    if (k <= 2 && is_ascii_alpha(s[p + 1])) {
+        /* a dotted form: more parts of one or two letters, each before a
+         * period, as scan_short reads them */
+        size_t d = 0;
+        for (size_t q = p + 1;;) {
+            size_t n = 0;
+            while (n < 3 && q + n < len && is_ascii_alpha(s[q + n]))
+                n++;
+            if (n == 0 || n > 2 || q + n >= len || s[q + n] != '.')
+                break;
+            q += n + 1;
+            d = q;
+        }
+        if (!d || d >= len || s[d] != ' ')
+            return r;
+        ab = d - at == 4 && (s[at] == 'e' || s[at] == 'i') ? AB_NEVER : AB_AMBIG;
+        end = d;
+    } else {
+        if (s[p + 1] != ' ')
+            return r;
+        ab = settle_numbered(s, len, p, abbrev_class(s + at, k));
+        if (ab == AB_NONE && k == 1 && s[at] <= 'Z')
+            ab = AB_INITIAL;
+        if (ab == AB_NONE)
+            return r;
+        end = p + 1;
+    }
+    /* letters and periods only: the shape from the capitals, as scan_short
+     * finds it */
+    size_t letters = 0, upper = 0;
+    bool cap = s[at] <= 'Z', camel = false;
+    for (size_t i = at; i < end; i++) {
+        bool up = s[i] != '.' && s[i] <= 'Z';
+        letters += s[i] != '.';
+        upper += up;
+        camel |= up && i > at && s[i - 1] >= 'a';
+    }
     fl_token t = {.kind = FL_TOK_WORD,
                   .capitalized = cap,
-                  .shape = (uint8_t)(FL_TS_KNOWN | FL_TS_LETTER | (cap ? FL_TS_UPPER0 : 0)),
+                  .all_caps = letters >= 2 && upper == letters,
+                  .shape = (uint8_t)(FL_TS_KNOWN | FL_TS_LETTER |
+                                     (cap ? FL_TS_UPPER0 | (camel ? FL_TS_CAMEL : 0) : 0)),
                   .abbrev = true,
-                  .seg = (uint8_t)(G_SPACE | ab << T_AB_SHIFT | (k == 1 && cap ? T_NOLOWER : 0))};
-    uint64_t tail;
-    memcpy(&tail, (const unsigned char *)&t + offsetof(fl_token, kind), 8);
-    return tail;
+                  .seg =
+                      (uint8_t)(G_SPACE | ab << T_AB_SHIFT | (upper == letters ? T_NOLOWER : 0))};
+    memcpy(&r.tail, (const unsigned char *)&t + offsetof(fl_token, kind), 8);
+    r.len = end - at;
+    return r;
 }
 
 /* For fast_words: notes the straight double quote that is token idx (about
@@ -2974,7 +3018,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                      * sentence's first word when a space and a word
                      * follow, else back to the caller */
                     if (!period_ends(s, len, at, k))
-                        goto abbrev;
+                        break;
                     sg->nolower += nolower;
                     tok = put_word(tok, at, k, tail);
                     sg->n = (size_t)(tok - sg->toks);
@@ -3024,27 +3068,25 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                     joined = G_JOINED;
                 if (t != '.' || (upper & ~0x20ull))
                     break; /* or a capital after the first letter */
-            abbrev:
-                /* a listed abbreviation or an initial and its period before
-                 * a space ("Mr.", "Sen.", "J."), as scan_short pushes it
-                 * (a stop, as push_token notes it), then on to the next
-                 * word; not for the first token after a line break, which
-                 * is noted already */
-                if (k > 6 || len - at < 16 || s[at + k + 1] != ' ' ||
-                    (tok == sg->toks + first && (g & (G_LINE | G_PARA))))
+                /* a listed abbreviation, an initial or a dotted form and its
+                 * period before a space ("Mr.", "Sen.", "J.", "U.S."), as
+                 * scan_short pushes it (a stop, as push_token notes it,
+                 * unless noted already: the first token after a line
+                 * break), then on to the next word */
+                if (len - at < 16)
                     break;
-                uint64_t ab_tail = abbrev_tail(s, len, at, k, upper != 0);
-                if (!ab_tail)
+                short_token ab = short_word(s, len, at, k);
+                if (!ab.len)
                     break;
                 sg->nolower += nolower;
                 sg->nonwords += others;
                 nolower = others = 0; /* counted */
                 sg->n = (size_t)(tok - sg->toks);
-                if (!stop_push(sg))
+                if ((!sg->stops.n || sg->stops.v[sg->stops.n - 1].tok != sg->n) && !stop_push(sg))
                     return SIZE_MAX;
-                tok = put_word(tok, at, k + 1, ab_tail);
-                nolower += k == 1 && upper; /* T_NOLOWER, as in ab_tail */
-                at += k + 2;
+                tok = put_word(tok, at, ab.len, ab.tail);
+                nolower += (ab.tail & tail_of(SEG, T_NOLOWER)) != 0;
+                at += ab.len + 1;
                 continue;
             }
             tok = put_word(tok, at, k, tail);
