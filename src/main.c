@@ -134,25 +134,35 @@ static void die_usage(const char *fmt, const char *arg)
 
 /* ------------------------------------------------------------- walking */
 
-static int push_job(job_list *list, const char *path, const char *name, bool is_stdin)
+/* Adds a job for `path`, which it takes (malloc'd; freed when out of
+ * memory), reported as `name` (copied). */
+static int push_job_taking(job_list *list, char *path, const char *name, bool is_stdin)
 {
     if (list->count == list->cap) {
         size_t cap = list->cap ? list->cap * 2 : 64;
         job *items = realloc(list->items, cap * sizeof *items);
-        if (!items)
+        if (!items) {
+            free(path);
             return -1;
+        }
         list->items = items;
         list->cap = cap;
     }
     job *j = &list->items[list->count];
     memset(j, 0, sizeof *j);
-    j->path = strdup(path);
+    j->path = path;
     j->name = strdup(name);
     if (!j->path || !j->name)
         return -1;
     j->is_stdin = is_stdin;
     list->count++;
     return 0;
+}
+
+static int push_job(job_list *list, const char *path, const char *name, bool is_stdin)
+{
+    char *copy = strdup(path);
+    return copy ? push_job_taking(list, copy, name, is_stdin) : -1;
 }
 
 static bool has_ext(const char *name, char **exts)
@@ -171,9 +181,11 @@ typedef struct dir_id {
     ino_t ino;
 } dir_id;
 
+/* A directory entry as walk keeps it: a byte, 1 when readdir knows it is
+ * a regular file (no symbolic link, so it needs no stat), then the name. */
 static int name_order(const void *a, const void *b)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    return strcmp(*(char *const *)a + 1, *(char *const *)b + 1);
 }
 
 /* Walks a directory depth-first in name order. `stack` holds the (dev, ino)
@@ -218,24 +230,45 @@ static void walk(job_list *list, const char *dir, char **exts, dir_id *stack, si
                 break;
             names = grown;
         }
-        names[count] = strdup(e->d_name);
-        if (names[count])
-            count++;
+        size_t n = strlen(e->d_name);
+        char *entry = malloc(n + 2);
+        if (!entry)
+            continue;
+#ifdef _DIRENT_HAVE_D_TYPE
+        entry[0] = e->d_type == DT_REG;
+#else
+        entry[0] = 0;
+#endif
+        memcpy(entry + 1, e->d_name, n + 1);
+        names[count++] = entry;
     }
     closedir(d);
     if (count)
         qsort(names, count, sizeof *names, name_order);
+    size_t dir_len = strlen(dir);
+    bool slash = dir_len && dir[dir_len - 1] == '/';
     for (size_t i = 0; i < count; i++) {
-        size_t n = strlen(dir) + strlen(names[i]) + 2;
-        char *path = malloc(n);
+        bool regular = names[i][0] != 0;
+        const char *name = names[i] + 1;
+        size_t name_len = strlen(name);
+        char *path = malloc(dir_len + name_len + 2);
         if (path) {
-            bool slash = dir[strlen(dir) - 1] == '/';
-            snprintf(path, n, "%s%s%s", dir, slash ? "" : "/", names[i]);
-            if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+            /* dir, a slash unless it ends in one, the name */
+            memcpy(path, dir, dir_len);
+            size_t at = dir_len;
+            if (!slash)
+                path[at++] = '/';
+            memcpy(path + at, name, name_len + 1);
+            /* a regular file is no directory: no stat needed (a symbolic
+             * link or an entry of unknown type is looked at) */
+            if (!regular && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
                 walk(list, path, exts, stack, depth + 1);
-            else if (has_ext(names[i], exts))
-                push_job(list, path, path, false); /* a broken link reports itself */
-            free(path);
+                free(path);
+            } else if (has_ext(name, exts)) {
+                push_job_taking(list, path, path, false); /* a broken link reports itself */
+            } else {
+                free(path);
+            }
         }
         free(names[i]);
     }

@@ -2729,6 +2729,76 @@ static __attribute__((noinline)) alnum_word alnum_word_at(const unsigned char *s
     return r;
 }
 
+/* For fast_words: the token scan_short makes of the word s[at..at+k) of
+ * ASCII letters (the first may be a capital, no other), the period at
+ * s[at+k] and, in a dotted form ("U.S.", "e.g.", "Ph.D."), the parts
+ * after it, when a space follows the token and the period is its own: a
+ * listed abbreviation (AB_NUMBERED settled by what follows), an initial or
+ * a dotted form: its length and its fields from kind on (tail, as
+ * fast_words stores them, after a space); length 0 for any other
+ * (scan_short decides). s[at..at+16) readable. */
+typedef struct short_token {
+    size_t len;
+    uint64_t tail;
+} short_token;
+static __attribute__((noinline, cold)) short_token short_word(const unsigned char *s, size_t len,
+                                                              size_t at, size_t k)
+{
+    short_token r = {0, 0};
+    if (k > 6)
+        return r;
+    size_t p = at + k, end;
+    int ab;
+    if (k <= 2 && is_ascii_alpha(s[p + 1])) {
+        /* a dotted form: more parts of one or two letters, each before a
+         * period, as scan_short reads them */
+        size_t d = 0;
+        for (size_t q = p + 1;;) {
+            size_t n = 0;
+            while (n < 3 && q + n < len && is_ascii_alpha(s[q + n]))
+                n++;
+            if (n == 0 || n > 2 || q + n >= len || s[q + n] != '.')
+                break;
+            q += n + 1;
+            d = q;
+        }
+        if (!d || d >= len || s[d] != ' ')
+            return r;
+        ab = d - at == 4 && (s[at] == 'e' || s[at] == 'i') ? AB_NEVER : AB_AMBIG;
+        end = d;
+    } else {
+        if (s[p + 1] != ' ')
+            return r;
+        ab = settle_numbered(s, len, p, abbrev_class(s + at, k));
+        if (ab == AB_NONE && k == 1 && s[at] <= 'Z')
+            ab = AB_INITIAL;
+        if (ab == AB_NONE)
+            return r;
+        end = p + 1;
+    }
+    /* letters and periods only: the shape from the capitals, as scan_short
+     * finds it */
+    size_t letters = 0, upper = 0;
+    bool cap = s[at] <= 'Z', camel = false;
+    for (size_t i = at; i < end; i++) {
+        bool up = s[i] != '.' && s[i] <= 'Z';
+        letters += s[i] != '.';
+        upper += up;
+        camel |= up && i > at && s[i - 1] >= 'a';
+    }
+    fl_token t = {.kind = FL_TOK_WORD,
+                  .capitalized = cap,
+                  .all_caps = letters >= 2 && upper == letters,
+                  .shape = (uint8_t)(FL_TS_KNOWN | FL_TS_LETTER |
+                                     (cap ? FL_TS_UPPER0 | (camel ? FL_TS_CAMEL : 0) : 0)),
+                  .abbrev = true,
+                  .seg =
+                      (uint8_t)(G_SPACE | ab << T_AB_SHIFT | (upper == letters ? T_NOLOWER : 0))};
+    memcpy(&r.tail, (const unsigned char *)&t + offsetof(fl_token, kind), 8);
+    r.len = end - at;
+    return r;
+}
+
 /* For fast_words: notes the straight double quote that is token idx (about
  * to be pushed) for mark_quotes, as tokenize does; false when out of
  * memory. */
@@ -2996,7 +3066,28 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                 }
                 if (t == '\'' || t == '-')
                     joined = G_JOINED;
-                break; /* or a capital after the first letter */
+                if (t != '.' || (upper & ~0x20ull))
+                    break; /* or a capital after the first letter */
+                /* a listed abbreviation, an initial or a dotted form and its
+                 * period before a space ("Mr.", "Sen.", "J.", "U.S."), as
+                 * scan_short pushes it (a stop, as push_token notes it,
+                 * unless noted already: the first token after a line
+                 * break), then on to the next word */
+                if (len - at < 16)
+                    break;
+                short_token ab = short_word(s, len, at, k);
+                if (!ab.len)
+                    break;
+                sg->nolower += nolower;
+                sg->nonwords += others;
+                nolower = others = 0; /* counted */
+                sg->n = (size_t)(tok - sg->toks);
+                if ((!sg->stops.n || sg->stops.v[sg->stops.n - 1].tok != sg->n) && !stop_push(sg))
+                    return SIZE_MAX;
+                tok = put_word(tok, at, ab.len, ab.tail);
+                nolower += (ab.tail & tail_of(SEG, T_NOLOWER)) != 0;
+                at += ab.len + 1;
+                continue;
             }
             tok = put_word(tok, at, k, tail);
             if (__builtin_expect(upper && k == 1, 0))

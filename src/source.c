@@ -9,6 +9,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <utf8proc.h>
+#if defined(__SSE2__) && !defined(FL_NO_SIMD)
+#include <emmintrin.h>
+#endif
 
 struct fl_source {
     char *name;
@@ -92,6 +95,107 @@ static fl_status build_line_index(fl_source *src)
     return FL_OK;
 }
 
+#if defined(__SSE2__) && !defined(FL_NO_SIMD)
+/* The line starts being collected by scan_source. */
+typedef struct line_list {
+    size_t *v, cap, count;
+    size_t longest; /* the most bytes between two starts so far */
+} line_list;
+
+/* Appends line start `at`; false when out of memory. */
+static bool push_line(line_list *x, size_t at)
+{
+    if (x->count == x->cap) {
+        size_t *grown = realloc(x->v, x->cap * 2 * sizeof *x->v);
+        if (!grown)
+            return false;
+        x->v = grown;
+        x->cap *= 2;
+    }
+    if (at - x->v[x->count - 1] > x->longest)
+        x->longest = at - x->v[x->count - 1];
+    x->v[x->count++] = at;
+    return true;
+}
+
+/* scan_source's work on the bytes at base + the set bits of m (bytes below
+ * 14 or past ASCII): line breaks are noted, UTF-8 sequences checked and
+ * passed. *next: bytes below it are taken (the rest of a sequence, or the
+ * LF of a CRLF). FL_EUTF8 at a NUL or bad UTF-8. */
+static fl_status scan_marks(const unsigned char *s, size_t len, size_t base, unsigned m,
+                            size_t *next, line_list *lines)
+{
+    while (m) {
+        size_t k = base + (unsigned)__builtin_ctz(m);
+        m &= m - 1;
+        if (k < *next)
+            continue;
+        unsigned char c = s[k];
+        if (c == '\n' || c == '\r') {
+            size_t at = k + 1;
+            if (c == '\r' && at < len && s[at] == '\n')
+                at++;
+            *next = at;
+            if (!push_line(lines, at))
+                return FL_ENOMEM;
+        } else if (c >= 0x80) {
+            utf8proc_int32_t cp;
+            utf8proc_ssize_t n = utf8proc_iterate(s + k, (utf8proc_ssize_t)(len - k), &cp);
+            if (n < 0)
+                return FL_EUTF8;
+            *next = k + (size_t)n;
+        } else if (c == 0) {
+            return FL_EUTF8;
+        }
+    }
+    return FL_OK;
+}
+
+/* build_line_index, the NUL search and fl_utf8_valid in one pass over
+ * 32 bytes at a time: a block of ASCII text above CR (most) costs one
+ * test. Builds the line index and returns FL_OK for text with no NUL and
+ * valid UTF-8; for other text returns FL_EUTF8 with no index (the caller
+ * takes the slow passes, which find and report the first fault in their
+ * order), FL_ENOMEM when out of memory. *long_lines: whether a line is
+ * longer than FL_COLUMN_STEP bytes (else no column marks are needed). */
+static fl_status scan_source(fl_source *src, bool *long_lines)
+{
+    line_list lines = {.v = malloc(64 * sizeof(size_t)), .cap = 64};
+    if (!lines.v)
+        return FL_ENOMEM;
+    lines.v[lines.count++] = 0;
+    const unsigned char *s = (const unsigned char *)src->bytes;
+    size_t len = src->len, next = 0, base = 0;
+    const __m128i lim = _mm_set1_epi8(14); /* signed: bytes 0..13 and 0x80.. */
+    fl_status st = FL_OK;
+    for (; st == FL_OK && len - base >= 32; base += 32) {
+        __m128i a = _mm_cmplt_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + base)), lim);
+        __m128i b =
+            _mm_cmplt_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + base + 16)), lim);
+        if (!_mm_movemask_epi8(_mm_or_si128(a, b)))
+            continue;
+        unsigned m = (unsigned)_mm_movemask_epi8(a) | (unsigned)_mm_movemask_epi8(b) << 16;
+        st = scan_marks(s, len, base, m, &next, &lines);
+    }
+    for (; st == FL_OK && base < len; base += 16) {
+        unsigned char tail[16] = {0};
+        size_t n = len - base < 16 ? len - base : 16;
+        memcpy(tail, s + base, n);
+        __m128i a = _mm_cmplt_epi8(_mm_loadu_si128((const __m128i *)(const void *)tail), lim);
+        unsigned m = (unsigned)_mm_movemask_epi8(a) & ((1u << n) - 1);
+        st = scan_marks(s, len, base, m, &next, &lines);
+    }
+    if (st != FL_OK) {
+        free(lines.v);
+        return st;
+    }
+    src->line_starts = lines.v;
+    src->line_count = lines.count;
+    *long_lines = lines.longest > FL_COLUMN_STEP || len - lines.v[lines.count - 1] > FL_COLUMN_STEP;
+    return FL_OK;
+}
+#endif
+
 static size_t line_start_for_columns(const fl_source *src, size_t line);
 
 /* Marks every FL_COLUMN_STEP bytes inside lines longer than that. */
@@ -173,7 +277,21 @@ static fl_status source_take(const char *name, char *buf, size_t len, fl_source 
     src->len = len;
     if (len >= 3 && memcmp(src->bytes, "\xEF\xBB\xBF", 3) == 0)
         src->bom = 3;
+#if defined(__SSE2__) && !defined(FL_NO_SIMD)
+    /* most text: one pass, and nothing left to check */
+    bool long_lines = false;
+    fl_status st = scan_source(src, &long_lines);
+    if (st == FL_OK && long_lines)
+        st = build_column_marks(src);
+    if (st == FL_OK) {
+        *out = src;
+        return FL_OK;
+    }
+    if (st == FL_EUTF8) /* a NUL or bad UTF-8: find which, as below */
+        st = build_line_index(src);
+#else
     fl_status st = build_line_index(src);
+#endif
     if (st == FL_OK)
         st = build_column_marks(src);
     if (st != FL_OK) {

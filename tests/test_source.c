@@ -285,6 +285,72 @@ START_TEST(nul_is_binary)
 }
 END_TEST
 
+/* Line starts as build_line_index defines them, counted byte by byte. */
+static size_t naive_lines(const char *s, size_t len, size_t *starts, size_t room)
+{
+    size_t n = 0;
+    starts[n++] = 0;
+    for (size_t i = 0; i < len && n < room; i++) {
+        if (s[i] == '\r' && i + 1 < len && s[i + 1] == '\n')
+            i++;
+        if (s[i] == '\n' || s[i] == '\r')
+            starts[n++] = i + 1;
+    }
+    return n;
+}
+
+/* Line breaks, UTF-8 sequences, NULs and bad bytes at every place around
+ * the 16- and 32-byte blocks the one-pass scan reads. */
+START_TEST(block_boundaries)
+{
+    static const char *const pieces[] = {
+        "\r\n", "\n", "\r", "\xC3\xA9", "\xE2\x82\xAC", "\t", "\xF0\x9F\x98\x80", "\r\r\n", "\n\r"};
+    char buf[128];
+    size_t want[128];
+    for (size_t p = 0; p < sizeof pieces / sizeof pieces[0]; p++)
+        for (size_t shift = 0; shift < 70; shift++) {
+            size_t pl = strlen(pieces[p]);
+            memset(buf, 'a', shift);
+            memcpy(buf + shift, pieces[p], pl);
+            for (size_t tail = 0; tail < 3; tail++) {
+                size_t len = shift + pl + tail;
+                memset(buf + shift + pl, 'b', tail);
+                fl_source *src = NULL;
+                fl_error err;
+                ck_assert_int_eq(fl_source_new("t", buf, len, &src, &err), FL_OK);
+                size_t n = naive_lines(buf, len, want, 128);
+                ck_assert_uint_eq(fl_source_line_count(src), n);
+                for (size_t l = 0; l < n; l++)
+                    ck_assert_uint_eq(fl_source_line_offset(src, l + 1), want[l]);
+                fl_source_free(src);
+                /* a cut sequence, a lone continuation byte, a NUL */
+                if (pl > 1 && (unsigned char)pieces[p][0] >= 0x80)
+                    invalid_at(buf, shift + pl - 1, shift);
+                buf[len] = '\x80';
+                invalid_at(buf, len + 1, len);
+                buf[len] = '\0';
+                ck_assert_int_eq(fl_source_new("t", buf, len + 1, &src, &err), FL_EBINARY);
+                ck_assert_uint_eq(err.offset, len);
+            }
+        }
+}
+END_TEST
+
+START_TEST(nul_before_bad_utf8)
+{
+    /* a NUL is reported first, wherever the bad UTF-8 is */
+    char buf[80];
+    memset(buf, 'a', sizeof buf);
+    buf[3] = '\xFF';
+    buf[60] = '\0';
+    fl_source *src = NULL;
+    fl_error err;
+    ck_assert_int_eq(fl_source_new("t", buf, sizeof buf, &src, &err), FL_EBINARY);
+    ck_assert_uint_eq(err.offset, 60);
+    ck_assert_ptr_null(src);
+}
+END_TEST
+
 START_TEST(read_missing_file)
 {
     fl_source *src = NULL;
@@ -341,6 +407,8 @@ Suite *fl_test_suite(void)
     tcase_add_test(utf8, truncated);
     tcase_add_test(utf8, error_position);
     tcase_add_test(utf8, nul_is_binary);
+    tcase_add_test(utf8, block_boundaries);
+    tcase_add_test(utf8, nul_before_bad_utf8);
     tcase_add_test(utf8, read_missing_file);
     tcase_add_test(utf8, free_null);
     tcase_add_test(utf8, status_strings);
