@@ -695,7 +695,8 @@ static strs strs_cross(strs *a, strs *b)
  * test, so that a new construct in a pattern is noticed here. */
 typedef struct rx {
     const char *p, *pattern;
-    int groups; /* capture groups opened so far */
+    int groups;  /* capture groups opened so far */
+    strs *looks; /* when set, what each look-ahead's body spells is added */
 } rx;
 
 static strs rx_alt(rx *r);
@@ -771,6 +772,8 @@ static strs rx_atom(rx *r)
             if (strncmp(p, looks[i], strlen(looks[i])) == 0) {
                 r->p += strlen(looks[i]);
                 strs inner = rx_alt(r);
+                for (size_t j = 0; r->looks && i < 2 && j < inner.n; j++)
+                    strs_push(r->looks, inner.v[j], strlen(inner.v[j]), "", 0);
                 strs_free(&inner);
                 ck_assert_msg(*r->p == ')', "unclosed group in %s", r->pattern);
                 r->p++;
@@ -872,6 +875,7 @@ typedef struct spelled {
     strs piece[MAX_PIECES];
     bool captures[MAX_PIECES];
     size_t n;
+    strs looks; /* what the bodies of its look-aheads spell */
 } spelled;
 
 static void spell(spelled *s, fl_re_id id)
@@ -879,7 +883,7 @@ static void spell(spelled *s, fl_re_id id)
     memset(s, 0, sizeof *s);
     const char *pattern = fl_pattern_source(id);
     ck_assert_ptr_nonnull(pattern);
-    rx r = {pattern, pattern, 0};
+    rx r = {.p = pattern, .pattern = pattern, .looks = &s->looks};
     while (*r.p) {
         ck_assert_msg(*r.p != '|' && *r.p != ')' && s->n < MAX_PIECES, "top level of %s", pattern);
         int before = r.groups;
@@ -892,6 +896,7 @@ static void spelled_free(spelled *s)
 {
     for (size_t i = 0; i < s->n; i++)
         strs_free(&s->piece[i]);
+    strs_free(&s->looks);
 }
 
 /* One string the pattern matches: every combination of the pieces that
@@ -1033,6 +1038,231 @@ START_TEST(test_title_post_capitals)
 }
 END_TEST
 
+/* ------------------------------------- the title patterns read by hand */
+
+/* fl_extract_titles reads FL_RE_TITLE_PRE and FL_RE_TITLE_POST by hand
+ * for ASCII text, from lists of mentions_title.c that spell ROLES,
+ * ROLE_ABBR and ROLE_MODIFIER (patterns.c) out again. These tests give
+ * both readings many ASCII sentences, made from what the patterns
+ * themselves spell (their roles, modifiers, look-aheads, the words around
+ * them) and from the hand matcher's own words, and want one answer: a
+ * match or none, its end and its groups; and every match let through by
+ * the prefilters. A role, abbreviation, modifier or look-ahead word added
+ * to, dropped from or moved in one side only fails here. Conditions are
+ * tested before ck_abort_msg (ck_assert marks a point per call, slow over
+ * the hundreds of thousands of sentences). */
+
+typedef struct title_diff {
+    const fl_patterns *patterns;
+    pcre2_match_data *md;
+    fl_re_id id;
+    size_t tried, matched;
+} title_diff;
+
+static void title_diff_at(title_diff *d, const char *text, size_t at)
+{
+    const size_t len = strlen(text);
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)text[i] >= 0x80)
+            return; /* U+2019 of the possessive: the pattern decides */
+    const bool post = d->id == FL_RE_TITLE_POST;
+    const char *name = post ? "FL_RE_TITLE_POST" : "FL_RE_TITLE_PRE";
+    const int rc = pcre2_match(fl_patterns_code(d->patterns, d->id), (PCRE2_SPTR)text, len, at, 0,
+                               d->md, fl_patterns_match_context(d->patterns));
+    if (rc <= 0 && rc != PCRE2_ERROR_NOMATCH)
+        ck_abort_msg("%s \"%s\" at %zu: pcre2_match returns %d", name, text, at, rc);
+    fl_title_hand h;
+    fl_title_by_hand(d->patterns, text, len, post, at, &h);
+    d->tried++;
+    if (h.result != 0 && h.result != 1)
+        ck_abort_msg("%s \"%s\" at %zu: the hand matcher leaves ASCII text to the pattern", name,
+                     text, at);
+    if (rc == PCRE2_ERROR_NOMATCH) {
+        if (h.result)
+            ck_abort_msg("%s \"%s\" at %zu: the pattern does not match, the hand matcher matches "
+                         "\"%.*s\"",
+                         name, text, at, (int)(h.end - at), text + at);
+        return;
+    }
+    d->matched++;
+    const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(d->md);
+    if (!h.result)
+        ck_abort_msg("%s \"%s\" at %zu: the pattern matches \"%.*s\", the hand matcher does not",
+                     name, text, at, (int)(ov[1] - at), text + at);
+    if (!h.admitted)
+        ck_abort_msg("%s \"%s\" at %zu: the prefilters turn away the pattern's match \"%.*s\"",
+                     name, text, at, (int)(ov[1] - at), text + at);
+    if (h.end != ov[1])
+        ck_abort_msg("%s \"%s\" at %zu: the pattern matches \"%.*s\", the hand matcher \"%.*s\"",
+                     name, text, at, (int)(ov[1] - at), text + at, (int)(h.end - at), text + at);
+    const bool mod = rc > 1 && ov[2] != PCRE2_UNSET;
+    if (mod != h.has_mod || (mod && (ov[2] != h.mo || ov[3] - ov[2] != h.ml)))
+        ck_abort_msg("%s \"%s\" at %zu: the modifiers differ (pattern %s, hand %s)", name, text, at,
+                     mod ? "one" : "none", h.has_mod ? "one" : "none");
+    size_t ro = SIZE_MAX, rl = 0;
+    for (int g = 2; g <= 3; g++)
+        if (rc > g && ov[2 * g] != PCRE2_UNSET) {
+            ro = ov[2 * g];
+            rl = ov[2 * g + 1] - ov[2 * g];
+        }
+    if (ro != h.ro || rl != h.rl)
+        ck_abort_msg(
+            "%s \"%s\" at %zu: the pattern's role is \"%.*s\", the hand matcher's \"%.*s\"", name,
+            text, at, (int)rl, ro == SIZE_MAX ? "" : text + ro, (int)h.rl, text + h.ro);
+}
+
+/* s[0..n) into out with its ASCII letters as `how` says: 0 as they are,
+ * 1 the first a capital, 2 each word's first (after a space or hyphen),
+ * 3 all capitals, 4 all small. */
+static void recase(char *out, size_t cap, const char *s, size_t n, int how)
+{
+    ck_assert(n < cap);
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        const bool first = i == 0 || s[i - 1] == ' ' || s[i - 1] == '-';
+        if ((how == 3 || (how == 1 && i == 0) || (how == 2 && first)) && c >= 'a' && c <= 'z')
+            c = (char)(c - 'a' + 'A');
+        else if (how == 4 && c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        out[i] = c;
+    }
+    out[n] = '\0';
+}
+
+static void strs_add(strs *s, const char *a)
+{
+    strs_push(s, a, strlen(a), "", 0);
+}
+
+/* a + b[0..bl) added to s unless s has it. */
+static void strs_add_new(strs *s, const char *a, const char *b, size_t bl)
+{
+    const size_t al = strlen(a);
+    for (size_t i = 0; i < s->n; i++)
+        if (strlen(s->v[i]) == al + bl && memcmp(s->v[i], a, al) == 0 &&
+            memcmp(s->v[i] + al, b, bl) == 0)
+            return;
+    strs_push(s, a, al, b, bl);
+}
+
+/* Runs title_diff_at over the sentences prefix + core + tail: the cores
+ * are the modifier and role of every string the pattern spells and every
+ * role and abbreviation of the hand matcher (after no modifier or each
+ * of its modifiers), each as it is, cut short by a byte, with an "s" or a
+ * hyphen after, and in other cases; the prefixes and tails are what the
+ * pattern spells around them, its look-aheads' bodies, the hand matcher's
+ * words after "justice" and a few more. */
+static void title_diff_run(fl_re_id id, const char *lead, const char *const *more_tails)
+{
+    title_diff d = {.id = id};
+    fl_patterns *patterns;
+    fl_error err;
+    ck_assert_int_eq(fl_patterns_new(&patterns, &err), FL_OK);
+    d.patterns = patterns;
+    d.md = pcre2_match_data_create_from_pattern(fl_patterns_code(patterns, id), NULL);
+    ck_assert_ptr_nonnull(d.md);
+    const bool post = id == FL_RE_TITLE_POST;
+    spelled s;
+    spell(&s, id);
+    strs cores = {0}, prefixes = {0}, tails = {0};
+    char phrase[256], buf[256];
+    size_t from, last, to;
+    for (size_t k = 0; spelled_case(&s, k, phrase, sizeof phrase, &from, &last, &to); k++) {
+        strs_push(&cores, phrase + from, to - from, "", 0);
+        strs_add_new(&prefixes, lead, phrase, from);
+        strs_add_new(&tails, "", phrase + to, strlen(phrase + to));
+    }
+    for (size_t i = 0; i < s.looks.n; i++) {
+        strs_add(&tails, s.looks.v[i]);
+        strs_push(&tails, " ", 1, s.looks.v[i], strlen(s.looks.v[i]));
+        strs_push(&tails, s.looks.v[i], strlen(s.looks.v[i]), " Jane Smith", 11);
+    }
+    const char *const *words;
+    const size_t nbodies = fl_title_hand_words(4, &words);
+    for (size_t i = 0; i < nbodies; i++) {
+        recase(buf, sizeof buf, words[i], strlen(words[i]), 1);
+        strs_push(&tails, " ", 1, buf, strlen(buf));
+        strs_push(&tails, " ", 1, words[i], strlen(words[i]));
+        strs_push(&tails, " ", 1, buf, strlen(buf) - 1);
+        strs_push(&tails, " ", 1, buf, strlen(buf));
+        strs_push(&tails, tails.v[tails.n - 1], strlen(tails.v[tails.n - 1]), "s", 1);
+    }
+    for (const char *const *t = more_tails; *t; t++)
+        strs_add(&tails, *t);
+    /* the hand matcher's roles and abbreviations, after its modifiers */
+    const char *const *mods;
+    const size_t nmods = fl_title_hand_words(3, &mods);
+    for (unsigned list = 0; list < 3; list++) {
+        if (list == (post ? 1u : 2u))
+            continue;
+        const size_t n = fl_title_hand_words(list, &words);
+        for (size_t i = 0; i < n; i++) {
+            strs_add(&cores, words[i]);
+            strs_push(&cores, "ex-", 3, words[i], strlen(words[i]));
+            for (size_t m = 0; m < nmods; m++) {
+                snprintf(buf, sizeof buf, "%s%c", mods[m], (i + m) % 2 ? ' ' : '-');
+                strs_push(&cores, buf, strlen(buf), words[i], strlen(words[i]));
+            }
+        }
+    }
+    if (!post)
+        strs_add(&prefixes, "");
+    char core[256], text[768];
+    for (size_t c = 0; c < cores.n; c++) {
+        const char *w = cores.v[c];
+        const size_t wl = strlen(w);
+        for (int mut = 0; mut < 4; mut++) {
+            if (mut == 1 && wl < 2)
+                continue;
+            const size_t cl = mut == 1 ? wl - 1 : wl;
+            for (int how = 0; how < 5; how++) {
+                recase(core, sizeof core - 2, w, cl, how);
+                if (mut >= 2)
+                    strcat(core, mut == 2 ? "s" : "-");
+                const bool all = mut == 0 && how == 0;
+                for (size_t t = 0; t < (all ? tails.n : 1); t++) {
+                    const size_t ti = all ? t : (c * 7 + (size_t)mut * 5 + (size_t)how) % tails.n;
+                    const size_t pi = (c + t + (size_t)mut + (size_t)how) % prefixes.n;
+                    snprintf(text, sizeof text, "%s%s%s", prefixes.v[pi], core, tails.v[ti]);
+                    title_diff_at(&d, text, post ? strlen(lead) : strlen(prefixes.v[pi]));
+                }
+                for (size_t p = 0; all && p < prefixes.n; p++) {
+                    snprintf(text, sizeof text, "%s%s%s", prefixes.v[p], core,
+                             tails.v[(c + p) % tails.n]);
+                    title_diff_at(&d, text, post ? strlen(lead) : strlen(prefixes.v[p]));
+                }
+            }
+        }
+    }
+    ck_assert_uint_gt(d.tried, 100000);
+    ck_assert_uint_gt(d.matched, 10000);
+    strs_free(&cores);
+    strs_free(&prefixes);
+    strs_free(&tails);
+    spelled_free(&s);
+    pcre2_match_data_free(d.md);
+    fl_patterns_free(patterns);
+}
+
+START_TEST(test_title_pre_by_hand)
+{
+    static const char *const tails[] = {
+        " Jane Smith said", "  Jane", " jane",  "",       ".",       ",",
+        "-Smith",           " 1",     "s Jane", "\tJane", " (Jane)", NULL};
+    title_diff_run(FL_RE_TITLE_PRE, "She met ", tails);
+}
+END_TEST
+
+START_TEST(test_title_post_by_hand)
+{
+    static const char *const tails[] = {"",         ",",   ".",        ";",   ":",       ")",
+                                        " of Acme", " at", " for",     " in", " inside", " off",
+                                        " said",    "  ,", " Jane",    "s",   " of",     " in_",
+                                        " for2",    "\t,", " at-home", NULL};
+    title_diff_run(FL_RE_TITLE_POST, "Jane Smith", tails);
+}
+END_TEST
+
 /* Every honorific the pattern spells is split off the name after it. */
 START_TEST(test_honorifics)
 {
@@ -1087,6 +1317,8 @@ Suite *fl_test_suite(void)
     tcase_add_test(limits, test_title_pre_roles);
     tcase_add_test(limits, test_title_post_roles);
     tcase_add_test(limits, test_title_post_capitals);
+    tcase_add_test(limits, test_title_pre_by_hand);
+    tcase_add_test(limits, test_title_post_by_hand);
     tcase_add_test(limits, test_max_mentions);
     tcase_add_test(limits, test_long_line);
     tcase_add_test(limits, test_pathological);
