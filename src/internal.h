@@ -394,6 +394,14 @@ void fl_title_by_hand(const fl_patterns *patterns, const char *text, size_t len,
  * FL_RE_TITLE_POST's, 3 the modifiers, 4 the words "justice" may not
  * come before); their count, the list in *words (static). */
 size_t fl_title_hand_words(unsigned which, const char *const **words);
+/* mentions_code.c, for the tests: the variants its hand reading of
+ * FL_RE_CODE_HEADNUM, FL_RE_CODE_NAMENUM or FL_RE_CODE_NUMSUFFIX (id,
+ * an fl_re_id) tries after the number, in order (a space for \s); their count, the
+ * list in *words (static; NULL and 0 for another id). */
+size_t fl_code_hand_words(int id, const char *const **words);
+/* mentions_amount.c, for the tests: the currency codes its hand reading
+ * of FL_RE_MONEY_CODE takes; their count, the list in *codes (static). */
+size_t fl_money_hand_codes(const char (**codes)[4]);
 /* Whether the quantities' known units are in rows by first letter, each
  * sorted by length and indexed by it as known_unit's lookup needs
  * (mentions_amount.c; for the tests). */

@@ -689,7 +689,7 @@ static strs strs_cross(strs *a, strs *b)
 
 /* A reader of the subset of PCRE2 syntax the title patterns use, which
  * spells one string per choice: alternatives and classes one per
- * alternative or member, `?` one without and one with, `+` one
+ * alternative or member (a range its two ends), `?` one without and one with, `+` one
  * repetition, `*` and {m,n} m, lookarounds, \b and anchors nothing, \s a
  * space, \p{Lu} "A", \p{L} "a", \p{N} "0". Any other syntax fails the
  * test, so that a new construct in a pattern is noticed here. */
@@ -750,6 +750,14 @@ static strs rx_class(rx *r)
             strs e = rx_escape(r);
             strs_push(&out, e.v[0], strlen(e.v[0]), "", 0);
             strs_free(&e);
+        } else if (r->p[1] == '-' && r->p[2] != ']') {
+            /* a range of ASCII: its two ends */
+            ck_assert_msg((unsigned char)r->p[0] < 0x80 && (unsigned char)r->p[2] < 0x80 &&
+                              r->p[0] < r->p[2],
+                          "class range in %s", r->pattern);
+            strs_push(&out, r->p, 1, "", 0);
+            strs_push(&out, r->p + 2, 1, "", 0);
+            r->p += 3;
         } else {
             ck_assert_msg(*r->p != '-' || first || r->p[1] == ']', "class range in %s", r->pattern);
             ck_assert_msg(*r->p != '^' || !first, "negated class in %s", r->pattern);
@@ -1263,6 +1271,87 @@ START_TEST(test_title_post_by_hand)
 }
 END_TEST
 
+/* The strings piece `index` of pattern `id` spells, in order, but the
+ * empty one of an optional piece, each without a leading space (\s). */
+static strs piece_words(fl_re_id id, size_t index)
+{
+    spelled s;
+    spell(&s, id);
+    ck_assert_uint_lt(index, s.n);
+    strs out = {0};
+    for (size_t i = 0; i < s.piece[index].n; i++) {
+        const char *w = s.piece[index].v[i];
+        if (*w)
+            strs_add(&out, *w == ' ' ? w + 1 : w);
+    }
+    spelled_free(&s);
+    return out;
+}
+
+/* mentions_code.c and mentions_amount.c read the variants after a code's
+ * number and the currency codes by hand from lists of their own: each
+ * list is what its pattern spells, in the pattern's order. The head words
+ * of FL_RE_CODE_NAMENUM are each taken by fl_namenum_head (as
+ * fl_patterns_new checks), and no word one letter off one of them is. */
+START_TEST(test_code_words)
+{
+    static const struct {
+        fl_re_id id;
+        size_t piece; /* the (?:\s(?:...))? after the number */
+    } lists[] = {{FL_RE_CODE_HEADNUM, 3}, {FL_RE_CODE_NAMENUM, 3}, {FL_RE_CODE_NUMSUFFIX, 3}};
+    for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++) {
+        strs p = piece_words(lists[l].id, lists[l].piece);
+        const char *const *words;
+        const size_t n = fl_code_hand_words(lists[l].id, &words);
+        ck_assert_msg(n == p.n, "pattern %d spells %zu variants, the hand list has %zu",
+                      (int)lists[l].id, p.n, n);
+        for (size_t i = 0; i < n; i++)
+            ck_assert_msg(strcmp(words[i], p.v[i]) == 0,
+                          "pattern %d: variant %zu is \"%s\", the hand list's \"%s\"",
+                          (int)lists[l].id, i, p.v[i], words[i]);
+        strs_free(&p);
+    }
+    strs codes = piece_words(FL_RE_MONEY_CODE, 0);
+    const char(*hand)[4];
+    const size_t nc = fl_money_hand_codes(&hand);
+    ck_assert_msg(nc == codes.n, "FL_RE_MONEY_CODE spells %zu codes, the hand list has %zu",
+                  codes.n, nc);
+    for (size_t i = 0; i < nc; i++)
+        ck_assert_msg(strcmp(hand[i], codes.v[i]) == 0,
+                      "code %zu is \"%s\", the hand list's \"%s\"", i, codes.v[i], hand[i]);
+    strs_free(&codes);
+    strs heads = piece_words(FL_RE_CODE_NAMENUM, 0);
+    ck_assert_uint_gt(heads.n, 10);
+    for (size_t i = 0; i < heads.n; i++) {
+        const char *h = heads.v[i];
+        const size_t hl = strlen(h);
+        ck_assert_msg(fl_namenum_head(h, hl), "\"%s\" is no head for fl_namenum_head", h);
+        char w[64];
+        ck_assert_uint_lt(hl + 2, sizeof w);
+        for (size_t k = 0; k <= hl; k++) {
+            /* cut, changed or doubled at k */
+            memcpy(w, h, k);
+            memcpy(w + k, h + k + (k < hl), hl - k - (k < hl));
+            bool other = false;
+            for (size_t j = 0; j < heads.n; j++)
+                other |= strlen(heads.v[j]) == hl - (k < hl) &&
+                         memcmp(heads.v[j], w, hl - (k < hl)) == 0;
+            ck_assert_msg(other || !fl_namenum_head(w, hl - (k < hl)), "\"%.*s\" is a head",
+                          (int)(hl - (k < hl)), w);
+            if (k == hl)
+                continue;
+            memcpy(w, h, hl);
+            w[k] = w[k] == 'x' ? 'y' : 'x';
+            ck_assert_msg(!fl_namenum_head(w, hl), "\"%.*s\" is a head", (int)hl, w);
+            memcpy(w, h, k + 1);
+            memcpy(w + k + 1, h + k, hl - k);
+            ck_assert_msg(!fl_namenum_head(w, hl + 1), "\"%.*s\" is a head", (int)hl + 1, w);
+        }
+    }
+    strs_free(&heads);
+}
+END_TEST
+
 /* Every honorific the pattern spells is split off the name after it. */
 START_TEST(test_honorifics)
 {
@@ -1319,6 +1408,7 @@ Suite *fl_test_suite(void)
     tcase_add_test(limits, test_title_post_capitals);
     tcase_add_test(limits, test_title_pre_by_hand);
     tcase_add_test(limits, test_title_post_by_hand);
+    tcase_add_test(limits, test_code_words);
     tcase_add_test(limits, test_max_mentions);
     tcase_add_test(limits, test_long_line);
     tcase_add_test(limits, test_pathological);
