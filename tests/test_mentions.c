@@ -1352,6 +1352,78 @@ START_TEST(test_code_words)
 }
 END_TEST
 
+/* Every head, number and variant the code patterns spell, and every
+ * currency code with a number, is found in a sentence as the pattern
+ * matches it: the hand readings' prefilters (the variants' first letters
+ * in numsuffix_shape and numsuffix_after, a capital before a code in
+ * money_may_start) repeat facts of the lists too. */
+START_TEST(test_code_words_found)
+{
+    static const struct {
+        fl_re_id id;
+        fl_mention_kind kind;
+        size_t head, variants; /* pieces; head SIZE_MAX: heads[] */
+        const char *number;    /* between head and variant */
+    } shapes[] = {
+        {FL_RE_CODE_NAMENUM, FL_M_CODE, 0, 3, " 5"},
+        {FL_RE_CODE_NAMENUM, FL_M_CODE, 0, 3, " 12X"},
+        {FL_RE_CODE_HEADNUM, FL_M_CODE, SIZE_MAX, 3, " 4090"},
+        {FL_RE_CODE_NUMSUFFIX, FL_M_CODE, SIZE_MAX, 3, "380"},
+        {FL_RE_CODE_NUMSUFFIX, FL_M_CODE, SIZE_MAX, 3, "737-800"},
+        {FL_RE_MONEY_CODE, FL_M_MONEY, 0, SIZE_MAX, ""},
+    };
+    static const char *const heads[] = {"", "RTX", "GTX"};
+    fl_patterns *patterns;
+    fl_error err;
+    ck_assert_int_eq(fl_patterns_new(&patterns, &err), FL_OK);
+    size_t tried = 0;
+    for (size_t k = 0; k < sizeof shapes / sizeof shapes[0]; k++) {
+        spelled s;
+        spell(&s, shapes[k].id);
+        strs none = strs_one("", 0);
+        const strs *hs = shapes[k].head == SIZE_MAX ? NULL : &s.piece[shapes[k].head];
+        const strs *vs = shapes[k].variants == SIZE_MAX ? &none : &s.piece[shapes[k].variants];
+        const size_t nh = hs ? hs->n : sizeof heads / sizeof heads[0];
+        pcre2_match_data *md =
+            pcre2_match_data_create_from_pattern(fl_patterns_code(patterns, shapes[k].id), NULL);
+        for (size_t h = 0; h < nh; h++)
+            for (size_t v = 0; v < vs->n; v++) {
+                const char *head = hs ? hs->v[h] : heads[h];
+                if (!hs && (shapes[k].id == FL_RE_CODE_NUMSUFFIX) != (h == 0))
+                    continue; /* no head before NUMSUFFIX's number, one before HEADNUM's */
+                char text[256];
+                const char *lead = "They saw the ";
+                const char *var = vs->v[v];
+                const bool numsuffix = shapes[k].id == FL_RE_CODE_NUMSUFFIX;
+                int n = snprintf(text, sizeof text, "%s%s%s%s%s on Monday.", lead, head,
+                                 shapes[k].number, numsuffix ? " " : "",
+                                 shapes[k].id == FL_RE_MONEY_CODE ? " 5" : var);
+                const size_t at = strlen(lead);
+                int rc = pcre2_match(fl_patterns_code(patterns, shapes[k].id), (PCRE2_SPTR)text,
+                                     (size_t)n, at, 0, md, fl_patterns_match_context(patterns));
+                ck_assert_msg(rc > 0, "pattern %d does not match \"%s\"", (int)shapes[k].id, text);
+                const size_t end = pcre2_get_ovector_pointer(md)[1];
+                run r;
+                run_with(&r, patterns, text, (size_t)n, 1000);
+                ck_assert_int_eq(r.status, FL_OK);
+                if (!mention_at(&r.doc, shapes[k].kind, at, end)) {
+                    char found[1024];
+                    describe(&r.doc, &(mcase){0}, found, sizeof found);
+                    ck_abort_msg("\"%s\": no mention \"%.*s\"; %s", text, (int)(end - at),
+                                 text + at, found);
+                }
+                run_free(&r);
+                tried++;
+            }
+        pcre2_match_data_free(md);
+        strs_free(&none);
+        spelled_free(&s);
+    }
+    ck_assert_uint_gt(tried, 200);
+    fl_patterns_free(patterns);
+}
+END_TEST
+
 /* Every honorific the pattern spells is split off the name after it. */
 START_TEST(test_honorifics)
 {
@@ -1409,6 +1481,7 @@ Suite *fl_test_suite(void)
     tcase_add_test(limits, test_title_pre_by_hand);
     tcase_add_test(limits, test_title_post_by_hand);
     tcase_add_test(limits, test_code_words);
+    tcase_add_test(limits, test_code_words_found);
     tcase_add_test(limits, test_max_mentions);
     tcase_add_test(limits, test_long_line);
     tcase_add_test(limits, test_pathological);
