@@ -375,6 +375,33 @@ bool fl_role_last_words_indexed(void);
 /* Whether mentions_title.c's role alternatives are indexed by their
  * first letters (a test checks). */
 bool fl_role_alternatives_indexed(void);
+/* mentions_title.c, for the tests: FL_RE_TITLE_PRE (or, when post,
+ * FL_RE_TITLE_POST at a comma) read by hand at text[at] in a sentence
+ * that is all of text[0..len), as fl_extract_titles reads it: whether its
+ * prefilters let the position through (admitted), the hand matcher's
+ * answer (1 a match, 0 none, -1 the pattern must decide) and, on a match,
+ * its end and groups (the modifier at [mo, mo+ml) when has_mod, the role
+ * at [ro, ro+rl)). Nothing is allocated. */
+typedef struct fl_title_hand {
+    int result;
+    bool admitted, has_mod;
+    size_t end, mo, ml, ro, rl;
+} fl_title_hand;
+void fl_title_by_hand(const fl_patterns *patterns, const char *text, size_t len, bool post,
+                      size_t at, fl_title_hand *out);
+/* mentions_title.c, for the tests: the words its hand matcher spells
+ * out (which: 0 the roles, 1 FL_RE_TITLE_PRE's abbreviations, 2
+ * FL_RE_TITLE_POST's, 3 the modifiers, 4 the words "justice" may not
+ * come before); their count, the list in *words (static). */
+size_t fl_title_hand_words(unsigned which, const char *const **words);
+/* mentions_code.c, for the tests: the variants its hand reading of
+ * FL_RE_CODE_HEADNUM, FL_RE_CODE_NAMENUM or FL_RE_CODE_NUMSUFFIX (id,
+ * an fl_re_id) tries after the number, in order (a space for \s); their count, the
+ * list in *words (static; NULL and 0 for another id). */
+size_t fl_code_hand_words(int id, const char *const **words);
+/* mentions_amount.c, for the tests: the currency codes its hand reading
+ * of FL_RE_MONEY_CODE takes; their count, the list in *codes (static). */
+size_t fl_money_hand_codes(const char (**codes)[4]);
 /* Whether the quantities' known units are in rows by first letter, each
  * sorted by length and indexed by it as known_unit's lookup needs
  * (mentions_amount.c; for the tests). */

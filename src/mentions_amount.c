@@ -189,19 +189,30 @@ static size_t money_at_symbol(fl_mx *mx, size_t *cursor, size_t sym)
     return end;
 }
 
+/* FL_RE_MONEY_CODE's codes (patterns.c), as the pattern lists them;
+ * test_mentions.c's test_code_words compares them with what the pattern
+ * spells (fl_money_hand_codes). */
+static const char money_codes[][4] = {"USD", "GBP", "EUR", "JPY", "CNY",
+                                      "CHF", "AUD", "CAD", "INR"};
+
+size_t fl_money_hand_codes(const char (**codes)[4])
+{
+    *codes = money_codes;
+    return sizeof money_codes / sizeof money_codes[0];
+}
+
 /* Where FL_RE_MONEY_CODE matches at `at` (0: none), as the pattern
  * decides: one of its codes, an optional \s, then the number (its bounds
  * in *no, *nl: num_end; without the \s the number would start at a
  * space). */
 static size_t money_code_end(const fl_mx *mx, size_t at, size_t *no, size_t *nl)
 {
-    static const char codes[][4] = {"USD", "GBP", "EUR", "JPY", "CNY", "CHF", "AUD", "CAD", "INR"};
     const char *t = mx->text;
     if (at + 3 >= mx->s_end)
         return 0;
     bool known = false;
-    for (size_t k = 0; k < sizeof codes / sizeof codes[0] && !known; k++)
-        known = memcmp(t + at, codes[k], 3) == 0;
+    for (size_t k = 0; k < sizeof money_codes / sizeof money_codes[0] && !known; k++)
+        known = memcmp(t + at, money_codes[k], 3) == 0;
     if (!known)
         return 0;
     size_t p = at + 3;

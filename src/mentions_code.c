@@ -212,6 +212,34 @@ static bool variant_at(const fl_mx *mx, size_t at, const char *lit, size_t *end)
     return true;
 }
 
+/* The variants after the number of FL_RE_CODE_HEADNUM, FL_RE_CODE_NAMENUM
+ * and FL_RE_CODE_NUMSUFFIX (patterns.c), in the order each pattern tries
+ * them (a space for its \s); test_mentions.c's test_code_words compares
+ * them with what the patterns spell (fl_code_hand_words). */
+static const char *const headnum_variants[] = {"Ti",  "SUPER", "Super", "XTX",  "XT",   "Pro",
+                                               "Max", "Ultra", "Plus",  "Mini", "mini", NULL};
+static const char *const namenum_variants[] = {"Pro Max", "Pro", "Max", "Plus", "Ultra", "Mini",
+                                               "mini",    "SE",  "XL",  "Fold", "Flip",  NULL};
+static const char *const numsuffix_variants[] = {"MAX", "NG", "neo", "XWB"};
+
+size_t fl_code_hand_words(int id, const char *const **words)
+{
+    *words = NULL;
+    switch (id) {
+    case FL_RE_CODE_HEADNUM:
+        *words = headnum_variants;
+        return sizeof headnum_variants / sizeof headnum_variants[0] - 1;
+    case FL_RE_CODE_NAMENUM:
+        *words = namenum_variants;
+        return sizeof namenum_variants / sizeof namenum_variants[0] - 1;
+    case FL_RE_CODE_NUMSUFFIX:
+        *words = numsuffix_variants;
+        return sizeof numsuffix_variants / sizeof numsuffix_variants[0];
+    default:
+        return 0;
+    }
+}
+
 /* The end of what FL_RE_CODE_HEADNUM (variants: the HEADNUM ones) or
  * FL_RE_CODE_NAMENUM matches at `at`, where its head word ends at `we`
  * and a space and a digit follow (the head is one of the pattern's, and
@@ -247,9 +275,7 @@ static long head_number_end(const fl_mx *mx, size_t we, size_t max_digits,
  * when it must). */
 static size_t headnum_match(fl_mx *mx, size_t at, size_t we)
 {
-    static const char *const variants[] = {"Ti",  "SUPER", "Super", "XTX",  "XT",   "Pro",
-                                           "Max", "Ultra", "Plus",  "Mini", "mini", NULL};
-    const long e = head_number_end(mx, we, 5, variants);
+    const long e = head_number_end(mx, we, 5, headnum_variants);
     return e < 0 ? fl_mx_match(mx, FL_RE_CODE_HEADNUM, at) : (size_t)e;
 }
 
@@ -257,9 +283,7 @@ static size_t headnum_match(fl_mx *mx, size_t at, size_t we)
  * `we` before a space and a digit (as headnum_match). */
 static size_t namenum_match(fl_mx *mx, size_t at, size_t we)
 {
-    static const char *const variants[] = {"Pro Max", "Pro", "Max", "Plus", "Ultra", "Mini",
-                                           "mini",    "SE",  "XL",  "Fold", "Flip",  NULL};
-    const long e = head_number_end(mx, we, 4, variants);
+    const long e = head_number_end(mx, we, 4, namenum_variants);
     return e < 0 ? fl_mx_match(mx, FL_RE_CODE_NAMENUM, at) : (size_t)e;
 }
 
@@ -403,14 +427,13 @@ static inline bool numsuffix_after(const fl_mx *mx, size_t re)
  * must (tail_at). */
 static size_t numsuffix_match(fl_mx *mx, size_t at)
 {
-    static const char *const variants[] = {"MAX", "NG", "neo", "XWB"};
     const char *t = mx->text;
     size_t p = at + 3, s = 0, end;
     if (t[p] == '-')
         p += 1 + fl_mx_digit_run(mx, p + 1);
     p++; /* the \s */
-    for (size_t k = 0; k < sizeof variants / sizeof variants[0] && !s; k++)
-        variant_at(mx, p, variants[k], &s);
+    for (size_t k = 0; k < sizeof numsuffix_variants / sizeof numsuffix_variants[0] && !s; k++)
+        variant_at(mx, p, numsuffix_variants[k], &s);
     if (!s)
         return 0;
     int ok;

@@ -662,7 +662,9 @@ static size_t honorific_end(fl_mx *mx, size_t i, size_t we)
  * letter or a look-ahead is decided hands the match to the pattern
  * (TITLE_ASK). Their ROLE_MODIFIER, ROLE_ABBR and ROLES (patterns.c) are
  * written out below, each alternative of an inner (?:...)? or [...] in
- * the order the pattern tries it; keep them in step. */
+ * the order the pattern tries it; keep them in step (test_mentions.c's
+ * test_title_pre_by_hand and test_title_post_by_hand compare the two
+ * readings on sentences spelled from both, through fl_title_by_hand). */
 
 enum { TITLE_NO = 0, TITLE_YES = 1, TITLE_ASK = -1 };
 
@@ -1274,4 +1276,48 @@ void fl_extract_titles(fl_mx *mx)
     if (mx->mark_count == 0 && mx->marks)
         return;
     titles_walk(mx);
+}
+
+void fl_title_by_hand(const fl_patterns *patterns, const char *text, size_t len, bool post,
+                      size_t at, fl_title_hand *out)
+{
+    fl_mx mx = {0};
+    mx.patterns = patterns;
+    mx.words_table = fl_patterns_words(patterns);
+    mx.text = text;
+    mx.s_end = len;
+    memset(out, 0, sizeof *out);
+    title_groups g = {0};
+    if (post) {
+        out->admitted = at > 0 && at < len && text[at] == ',' && fl_mx_alnum_at(&mx, at - 1) &&
+                        post_candidate(&mx, at, SIZE_MAX);
+        out->result = title_post_match(&mx, at, &out->end, &g);
+    } else {
+        const size_t we = fl_mx_word_end(&mx, at);
+        out->admitted =
+            we > at && starts_role(&mx, text + at, we - at) && pre_candidate(&mx, at, we);
+        out->result = title_pre_match(&mx, at, &out->end, &g);
+    }
+    out->has_mod = g.has_mod;
+    out->mo = g.mo;
+    out->ml = g.ml;
+    out->ro = g.ro;
+    out->rl = g.rl;
+}
+
+size_t fl_title_hand_words(unsigned which, const char *const **words)
+{
+    static const char *const *const lists[] = {role_alternatives, pre_abbreviations,
+                                               post_abbreviations, modifiers, justice_bodies};
+    if (which >= sizeof lists / sizeof lists[0]) {
+        *words = NULL;
+        return 0;
+    }
+    *words = lists[which];
+    if (which == 0)
+        return sizeof role_alternatives / sizeof role_alternatives[0];
+    size_t n = 0;
+    while (lists[which][n])
+        n++;
+    return n;
 }

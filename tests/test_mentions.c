@@ -689,13 +689,14 @@ static strs strs_cross(strs *a, strs *b)
 
 /* A reader of the subset of PCRE2 syntax the title patterns use, which
  * spells one string per choice: alternatives and classes one per
- * alternative or member, `?` one without and one with, `+` one
+ * alternative or member (a range its two ends), `?` one without and one with, `+` one
  * repetition, `*` and {m,n} m, lookarounds, \b and anchors nothing, \s a
  * space, \p{Lu} "A", \p{L} "a", \p{N} "0". Any other syntax fails the
  * test, so that a new construct in a pattern is noticed here. */
 typedef struct rx {
     const char *p, *pattern;
-    int groups; /* capture groups opened so far */
+    int groups;  /* capture groups opened so far */
+    strs *looks; /* when set, what each look-ahead's body spells is added */
 } rx;
 
 static strs rx_alt(rx *r);
@@ -749,6 +750,14 @@ static strs rx_class(rx *r)
             strs e = rx_escape(r);
             strs_push(&out, e.v[0], strlen(e.v[0]), "", 0);
             strs_free(&e);
+        } else if (r->p[1] == '-' && r->p[2] != ']') {
+            /* a range of ASCII: its two ends */
+            ck_assert_msg((unsigned char)r->p[0] < 0x80 && (unsigned char)r->p[2] < 0x80 &&
+                              r->p[0] < r->p[2],
+                          "class range in %s", r->pattern);
+            strs_push(&out, r->p, 1, "", 0);
+            strs_push(&out, r->p + 2, 1, "", 0);
+            r->p += 3;
         } else {
             ck_assert_msg(*r->p != '-' || first || r->p[1] == ']', "class range in %s", r->pattern);
             ck_assert_msg(*r->p != '^' || !first, "negated class in %s", r->pattern);
@@ -771,6 +780,8 @@ static strs rx_atom(rx *r)
             if (strncmp(p, looks[i], strlen(looks[i])) == 0) {
                 r->p += strlen(looks[i]);
                 strs inner = rx_alt(r);
+                for (size_t j = 0; r->looks && i < 2 && j < inner.n; j++)
+                    strs_push(r->looks, inner.v[j], strlen(inner.v[j]), "", 0);
                 strs_free(&inner);
                 ck_assert_msg(*r->p == ')', "unclosed group in %s", r->pattern);
                 r->p++;
@@ -872,6 +883,7 @@ typedef struct spelled {
     strs piece[MAX_PIECES];
     bool captures[MAX_PIECES];
     size_t n;
+    strs looks; /* what the bodies of its look-aheads spell */
 } spelled;
 
 static void spell(spelled *s, fl_re_id id)
@@ -879,7 +891,7 @@ static void spell(spelled *s, fl_re_id id)
     memset(s, 0, sizeof *s);
     const char *pattern = fl_pattern_source(id);
     ck_assert_ptr_nonnull(pattern);
-    rx r = {pattern, pattern, 0};
+    rx r = {.p = pattern, .pattern = pattern, .looks = &s->looks};
     while (*r.p) {
         ck_assert_msg(*r.p != '|' && *r.p != ')' && s->n < MAX_PIECES, "top level of %s", pattern);
         int before = r.groups;
@@ -892,6 +904,7 @@ static void spelled_free(spelled *s)
 {
     for (size_t i = 0; i < s->n; i++)
         strs_free(&s->piece[i]);
+    strs_free(&s->looks);
 }
 
 /* One string the pattern matches: every combination of the pieces that
@@ -1033,6 +1046,384 @@ START_TEST(test_title_post_capitals)
 }
 END_TEST
 
+/* ------------------------------------- the title patterns read by hand */
+
+/* fl_extract_titles reads FL_RE_TITLE_PRE and FL_RE_TITLE_POST by hand
+ * for ASCII text, from lists of mentions_title.c that spell ROLES,
+ * ROLE_ABBR and ROLE_MODIFIER (patterns.c) out again. These tests give
+ * both readings many ASCII sentences, made from what the patterns
+ * themselves spell (their roles, modifiers, look-aheads, the words around
+ * them) and from the hand matcher's own words, and want one answer: a
+ * match or none, its end and its groups; and every match let through by
+ * the prefilters. A role, abbreviation, modifier or look-ahead word added
+ * to, dropped from or moved in one side only fails here. Conditions are
+ * tested before ck_abort_msg (ck_assert marks a point per call, slow over
+ * the hundreds of thousands of sentences). */
+
+typedef struct title_diff {
+    const fl_patterns *patterns;
+    pcre2_match_data *md;
+    fl_re_id id;
+    size_t tried, matched;
+} title_diff;
+
+static void title_diff_at(title_diff *d, const char *text, size_t at)
+{
+    const size_t len = strlen(text);
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)text[i] >= 0x80)
+            return; /* U+2019 of the possessive: the pattern decides */
+    const bool post = d->id == FL_RE_TITLE_POST;
+    const char *name = post ? "FL_RE_TITLE_POST" : "FL_RE_TITLE_PRE";
+    const int rc = pcre2_match(fl_patterns_code(d->patterns, d->id), (PCRE2_SPTR)text, len, at, 0,
+                               d->md, fl_patterns_match_context(d->patterns));
+    if (rc <= 0 && rc != PCRE2_ERROR_NOMATCH)
+        ck_abort_msg("%s \"%s\" at %zu: pcre2_match returns %d", name, text, at, rc);
+    fl_title_hand h;
+    fl_title_by_hand(d->patterns, text, len, post, at, &h);
+    d->tried++;
+    if (h.result != 0 && h.result != 1)
+        ck_abort_msg("%s \"%s\" at %zu: the hand matcher leaves ASCII text to the pattern", name,
+                     text, at);
+    if (rc == PCRE2_ERROR_NOMATCH) {
+        if (h.result)
+            ck_abort_msg("%s \"%s\" at %zu: the pattern does not match, the hand matcher matches "
+                         "\"%.*s\"",
+                         name, text, at, (int)(h.end - at), text + at);
+        return;
+    }
+    d->matched++;
+    const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(d->md);
+    if (!h.result)
+        ck_abort_msg("%s \"%s\" at %zu: the pattern matches \"%.*s\", the hand matcher does not",
+                     name, text, at, (int)(ov[1] - at), text + at);
+    if (!h.admitted)
+        ck_abort_msg("%s \"%s\" at %zu: the prefilters turn away the pattern's match \"%.*s\"",
+                     name, text, at, (int)(ov[1] - at), text + at);
+    if (h.end != ov[1])
+        ck_abort_msg("%s \"%s\" at %zu: the pattern matches \"%.*s\", the hand matcher \"%.*s\"",
+                     name, text, at, (int)(ov[1] - at), text + at, (int)(h.end - at), text + at);
+    const bool mod = rc > 1 && ov[2] != PCRE2_UNSET;
+    if (mod != h.has_mod || (mod && (ov[2] != h.mo || ov[3] - ov[2] != h.ml)))
+        ck_abort_msg("%s \"%s\" at %zu: the modifiers differ (pattern %s, hand %s)", name, text, at,
+                     mod ? "one" : "none", h.has_mod ? "one" : "none");
+    size_t ro = SIZE_MAX, rl = 0;
+    for (int g = 2; g <= 3; g++)
+        if (rc > g && ov[2 * g] != PCRE2_UNSET) {
+            ro = ov[2 * g];
+            rl = ov[2 * g + 1] - ov[2 * g];
+        }
+    if (ro != h.ro || rl != h.rl)
+        ck_abort_msg(
+            "%s \"%s\" at %zu: the pattern's role is \"%.*s\", the hand matcher's \"%.*s\"", name,
+            text, at, (int)rl, ro == SIZE_MAX ? "" : text + ro, (int)h.rl, text + h.ro);
+}
+
+/* s[0..n) into out with its ASCII letters as `how` says: 0 as they are,
+ * 1 the first a capital, 2 each word's first (after a space or hyphen),
+ * 3 all capitals, 4 all small. */
+static void recase(char *out, size_t cap, const char *s, size_t n, int how)
+{
+    ck_assert(n < cap);
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        const bool first = i == 0 || s[i - 1] == ' ' || s[i - 1] == '-';
+        if ((how == 3 || (how == 1 && i == 0) || (how == 2 && first)) && c >= 'a' && c <= 'z')
+            c = (char)(c - 'a' + 'A');
+        else if (how == 4 && c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        out[i] = c;
+    }
+    out[n] = '\0';
+}
+
+static void strs_add(strs *s, const char *a)
+{
+    strs_push(s, a, strlen(a), "", 0);
+}
+
+/* a + b[0..bl) added to s unless s has it. */
+static void strs_add_new(strs *s, const char *a, const char *b, size_t bl)
+{
+    const size_t al = strlen(a);
+    for (size_t i = 0; i < s->n; i++)
+        if (strlen(s->v[i]) == al + bl && memcmp(s->v[i], a, al) == 0 &&
+            memcmp(s->v[i] + al, b, bl) == 0)
+            return;
+    strs_push(s, a, al, b, bl);
+}
+
+/* Runs title_diff_at over the sentences prefix + core + tail: the cores
+ * are the modifier and role of every string the pattern spells and every
+ * role and abbreviation of the hand matcher (after no modifier or each
+ * of its modifiers), each as it is, cut short by a byte, with an "s" or a
+ * hyphen after, and in other cases; the prefixes and tails are what the
+ * pattern spells around them, its look-aheads' bodies, the hand matcher's
+ * words after "justice" and a few more. */
+static void title_diff_run(fl_re_id id, const char *lead, const char *const *more_tails)
+{
+    title_diff d = {.id = id};
+    fl_patterns *patterns;
+    fl_error err;
+    ck_assert_int_eq(fl_patterns_new(&patterns, &err), FL_OK);
+    d.patterns = patterns;
+    d.md = pcre2_match_data_create_from_pattern(fl_patterns_code(patterns, id), NULL);
+    ck_assert_ptr_nonnull(d.md);
+    const bool post = id == FL_RE_TITLE_POST;
+    spelled s;
+    spell(&s, id);
+    strs cores = {0}, prefixes = {0}, tails = {0};
+    char phrase[256], buf[256];
+    size_t from, last, to;
+    for (size_t k = 0; spelled_case(&s, k, phrase, sizeof phrase, &from, &last, &to); k++) {
+        strs_push(&cores, phrase + from, to - from, "", 0);
+        strs_add_new(&prefixes, lead, phrase, from);
+        strs_add_new(&tails, "", phrase + to, strlen(phrase + to));
+    }
+    for (size_t i = 0; i < s.looks.n; i++) {
+        strs_add(&tails, s.looks.v[i]);
+        strs_push(&tails, " ", 1, s.looks.v[i], strlen(s.looks.v[i]));
+        strs_push(&tails, s.looks.v[i], strlen(s.looks.v[i]), " Jane Smith", 11);
+    }
+    const char *const *words;
+    const size_t nbodies = fl_title_hand_words(4, &words);
+    for (size_t i = 0; i < nbodies; i++) {
+        recase(buf, sizeof buf, words[i], strlen(words[i]), 1);
+        strs_push(&tails, " ", 1, buf, strlen(buf));
+        strs_push(&tails, " ", 1, words[i], strlen(words[i]));
+        strs_push(&tails, " ", 1, buf, strlen(buf) - 1);
+        strs_push(&tails, " ", 1, buf, strlen(buf));
+        strs_push(&tails, tails.v[tails.n - 1], strlen(tails.v[tails.n - 1]), "s", 1);
+    }
+    for (const char *const *t = more_tails; *t; t++)
+        strs_add(&tails, *t);
+    /* the hand matcher's roles and abbreviations, after its modifiers */
+    const char *const *mods;
+    const size_t nmods = fl_title_hand_words(3, &mods);
+    for (unsigned list = 0; list < 3; list++) {
+        if (list == (post ? 1u : 2u))
+            continue;
+        const size_t n = fl_title_hand_words(list, &words);
+        for (size_t i = 0; i < n; i++) {
+            strs_add(&cores, words[i]);
+            strs_push(&cores, "ex-", 3, words[i], strlen(words[i]));
+            for (size_t m = 0; m < nmods; m++) {
+                snprintf(buf, sizeof buf, "%s%c", mods[m], (i + m) % 2 ? ' ' : '-');
+                strs_push(&cores, buf, strlen(buf), words[i], strlen(words[i]));
+            }
+        }
+    }
+    if (!post)
+        strs_add(&prefixes, "");
+    char core[256], text[768];
+    for (size_t c = 0; c < cores.n; c++) {
+        const char *w = cores.v[c];
+        const size_t wl = strlen(w);
+        for (int mut = 0; mut < 4; mut++) {
+            if (mut == 1 && wl < 2)
+                continue;
+            const size_t cl = mut == 1 ? wl - 1 : wl;
+            for (int how = 0; how < 5; how++) {
+                recase(core, sizeof core - 2, w, cl, how);
+                if (mut >= 2)
+                    strcat(core, mut == 2 ? "s" : "-");
+                const bool all = mut == 0 && how == 0;
+                for (size_t t = 0; t < (all ? tails.n : 1); t++) {
+                    const size_t ti = all ? t : (c * 7 + (size_t)mut * 5 + (size_t)how) % tails.n;
+                    const size_t pi = (c + t + (size_t)mut + (size_t)how) % prefixes.n;
+                    snprintf(text, sizeof text, "%s%s%s", prefixes.v[pi], core, tails.v[ti]);
+                    title_diff_at(&d, text, post ? strlen(lead) : strlen(prefixes.v[pi]));
+                }
+                for (size_t p = 0; all && p < prefixes.n; p++) {
+                    snprintf(text, sizeof text, "%s%s%s", prefixes.v[p], core,
+                             tails.v[(c + p) % tails.n]);
+                    title_diff_at(&d, text, post ? strlen(lead) : strlen(prefixes.v[p]));
+                }
+            }
+        }
+    }
+    ck_assert_uint_gt(d.tried, 100000);
+    ck_assert_uint_gt(d.matched, 10000);
+    strs_free(&cores);
+    strs_free(&prefixes);
+    strs_free(&tails);
+    spelled_free(&s);
+    pcre2_match_data_free(d.md);
+    fl_patterns_free(patterns);
+}
+
+START_TEST(test_title_pre_by_hand)
+{
+    static const char *const tails[] = {
+        " Jane Smith said", "  Jane", " jane",  "",       ".",       ",",
+        "-Smith",           " 1",     "s Jane", "\tJane", " (Jane)", NULL};
+    title_diff_run(FL_RE_TITLE_PRE, "She met ", tails);
+}
+END_TEST
+
+START_TEST(test_title_post_by_hand)
+{
+    static const char *const tails[] = {"",         ",",   ".",        ";",   ":",       ")",
+                                        " of Acme", " at", " for",     " in", " inside", " off",
+                                        " said",    "  ,", " Jane",    "s",   " of",     " in_",
+                                        " for2",    "\t,", " at-home", NULL};
+    title_diff_run(FL_RE_TITLE_POST, "Jane Smith", tails);
+}
+END_TEST
+
+/* The strings piece `index` of pattern `id` spells, in order, but the
+ * empty one of an optional piece, each without a leading space (\s). */
+static strs piece_words(fl_re_id id, size_t index)
+{
+    spelled s;
+    spell(&s, id);
+    ck_assert_uint_lt(index, s.n);
+    strs out = {0};
+    for (size_t i = 0; i < s.piece[index].n; i++) {
+        const char *w = s.piece[index].v[i];
+        if (*w)
+            strs_add(&out, *w == ' ' ? w + 1 : w);
+    }
+    spelled_free(&s);
+    return out;
+}
+
+/* mentions_code.c and mentions_amount.c read the variants after a code's
+ * number and the currency codes by hand from lists of their own: each
+ * list is what its pattern spells, in the pattern's order. The head words
+ * of FL_RE_CODE_NAMENUM are each taken by fl_namenum_head (as
+ * fl_patterns_new checks), and no word one letter off one of them is. */
+START_TEST(test_code_words)
+{
+    static const struct {
+        fl_re_id id;
+        size_t piece; /* the (?:\s(?:...))? after the number */
+    } lists[] = {{FL_RE_CODE_HEADNUM, 3}, {FL_RE_CODE_NAMENUM, 3}, {FL_RE_CODE_NUMSUFFIX, 3}};
+    for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++) {
+        strs p = piece_words(lists[l].id, lists[l].piece);
+        const char *const *words;
+        const size_t n = fl_code_hand_words(lists[l].id, &words);
+        ck_assert_msg(n == p.n, "pattern %d spells %zu variants, the hand list has %zu",
+                      (int)lists[l].id, p.n, n);
+        for (size_t i = 0; i < n; i++)
+            ck_assert_msg(strcmp(words[i], p.v[i]) == 0,
+                          "pattern %d: variant %zu is \"%s\", the hand list's \"%s\"",
+                          (int)lists[l].id, i, p.v[i], words[i]);
+        strs_free(&p);
+    }
+    strs codes = piece_words(FL_RE_MONEY_CODE, 0);
+    const char(*hand)[4];
+    const size_t nc = fl_money_hand_codes(&hand);
+    ck_assert_msg(nc == codes.n, "FL_RE_MONEY_CODE spells %zu codes, the hand list has %zu",
+                  codes.n, nc);
+    for (size_t i = 0; i < nc; i++)
+        ck_assert_msg(strcmp(hand[i], codes.v[i]) == 0,
+                      "code %zu is \"%s\", the hand list's \"%s\"", i, codes.v[i], hand[i]);
+    strs_free(&codes);
+    strs heads = piece_words(FL_RE_CODE_NAMENUM, 0);
+    ck_assert_uint_gt(heads.n, 10);
+    for (size_t i = 0; i < heads.n; i++) {
+        const char *h = heads.v[i];
+        const size_t hl = strlen(h);
+        ck_assert_msg(fl_namenum_head(h, hl), "\"%s\" is no head for fl_namenum_head", h);
+        char w[64];
+        ck_assert_uint_lt(hl + 2, sizeof w);
+        for (size_t k = 0; k <= hl; k++) {
+            /* cut, changed or doubled at k */
+            memcpy(w, h, k);
+            memcpy(w + k, h + k + (k < hl), hl - k - (k < hl));
+            bool other = false;
+            for (size_t j = 0; j < heads.n; j++)
+                other |= strlen(heads.v[j]) == hl - (k < hl) &&
+                         memcmp(heads.v[j], w, hl - (k < hl)) == 0;
+            ck_assert_msg(other || !fl_namenum_head(w, hl - (k < hl)), "\"%.*s\" is a head",
+                          (int)(hl - (k < hl)), w);
+            if (k == hl)
+                continue;
+            memcpy(w, h, hl);
+            w[k] = w[k] == 'x' ? 'y' : 'x';
+            ck_assert_msg(!fl_namenum_head(w, hl), "\"%.*s\" is a head", (int)hl, w);
+            memcpy(w, h, k + 1);
+            memcpy(w + k + 1, h + k, hl - k);
+            ck_assert_msg(!fl_namenum_head(w, hl + 1), "\"%.*s\" is a head", (int)hl + 1, w);
+        }
+    }
+    strs_free(&heads);
+}
+END_TEST
+
+/* Every head, number and variant the code patterns spell, and every
+ * currency code with a number, is found in a sentence as the pattern
+ * matches it: the hand readings' prefilters (the variants' first letters
+ * in numsuffix_shape and numsuffix_after, a capital before a code in
+ * money_may_start) repeat facts of the lists too. */
+START_TEST(test_code_words_found)
+{
+    static const struct {
+        fl_re_id id;
+        fl_mention_kind kind;
+        size_t head, variants; /* pieces; head SIZE_MAX: heads[] */
+        const char *number;    /* between head and variant */
+    } shapes[] = {
+        {FL_RE_CODE_NAMENUM, FL_M_CODE, 0, 3, " 5"},
+        {FL_RE_CODE_NAMENUM, FL_M_CODE, 0, 3, " 12X"},
+        {FL_RE_CODE_HEADNUM, FL_M_CODE, SIZE_MAX, 3, " 4090"},
+        {FL_RE_CODE_NUMSUFFIX, FL_M_CODE, SIZE_MAX, 3, "380"},
+        {FL_RE_CODE_NUMSUFFIX, FL_M_CODE, SIZE_MAX, 3, "737-800"},
+        {FL_RE_MONEY_CODE, FL_M_MONEY, 0, SIZE_MAX, ""},
+    };
+    static const char *const heads[] = {"", "RTX", "GTX"};
+    fl_patterns *patterns;
+    fl_error err;
+    ck_assert_int_eq(fl_patterns_new(&patterns, &err), FL_OK);
+    size_t tried = 0;
+    for (size_t k = 0; k < sizeof shapes / sizeof shapes[0]; k++) {
+        spelled s;
+        spell(&s, shapes[k].id);
+        strs none = strs_one("", 0);
+        const strs *hs = shapes[k].head == SIZE_MAX ? NULL : &s.piece[shapes[k].head];
+        const strs *vs = shapes[k].variants == SIZE_MAX ? &none : &s.piece[shapes[k].variants];
+        const size_t nh = hs ? hs->n : sizeof heads / sizeof heads[0];
+        pcre2_match_data *md =
+            pcre2_match_data_create_from_pattern(fl_patterns_code(patterns, shapes[k].id), NULL);
+        for (size_t h = 0; h < nh; h++)
+            for (size_t v = 0; v < vs->n; v++) {
+                const char *head = hs ? hs->v[h] : heads[h];
+                if (!hs && (shapes[k].id == FL_RE_CODE_NUMSUFFIX) != (h == 0))
+                    continue; /* no head before NUMSUFFIX's number, one before HEADNUM's */
+                char text[256];
+                const char *lead = "They saw the ";
+                const char *var = vs->v[v];
+                const bool numsuffix = shapes[k].id == FL_RE_CODE_NUMSUFFIX;
+                int n = snprintf(text, sizeof text, "%s%s%s%s%s on Monday.", lead, head,
+                                 shapes[k].number, numsuffix ? " " : "",
+                                 shapes[k].id == FL_RE_MONEY_CODE ? " 5" : var);
+                const size_t at = strlen(lead);
+                int rc = pcre2_match(fl_patterns_code(patterns, shapes[k].id), (PCRE2_SPTR)text,
+                                     (size_t)n, at, 0, md, fl_patterns_match_context(patterns));
+                ck_assert_msg(rc > 0, "pattern %d does not match \"%s\"", (int)shapes[k].id, text);
+                const size_t end = pcre2_get_ovector_pointer(md)[1];
+                run r;
+                run_with(&r, patterns, text, (size_t)n, 1000);
+                ck_assert_int_eq(r.status, FL_OK);
+                if (!mention_at(&r.doc, shapes[k].kind, at, end)) {
+                    char found[1024];
+                    describe(&r.doc, &(mcase){0}, found, sizeof found);
+                    ck_abort_msg("\"%s\": no mention \"%.*s\"; %s", text, (int)(end - at),
+                                 text + at, found);
+                }
+                run_free(&r);
+                tried++;
+            }
+        pcre2_match_data_free(md);
+        strs_free(&none);
+        spelled_free(&s);
+    }
+    ck_assert_uint_gt(tried, 200);
+    fl_patterns_free(patterns);
+}
+END_TEST
+
 /* Every honorific the pattern spells is split off the name after it. */
 START_TEST(test_honorifics)
 {
@@ -1087,6 +1478,10 @@ Suite *fl_test_suite(void)
     tcase_add_test(limits, test_title_pre_roles);
     tcase_add_test(limits, test_title_post_roles);
     tcase_add_test(limits, test_title_post_capitals);
+    tcase_add_test(limits, test_title_pre_by_hand);
+    tcase_add_test(limits, test_title_post_by_hand);
+    tcase_add_test(limits, test_code_words);
+    tcase_add_test(limits, test_code_words_found);
     tcase_add_test(limits, test_max_mentions);
     tcase_add_test(limits, test_long_line);
     tcase_add_test(limits, test_pathological);
