@@ -560,7 +560,7 @@ void fl_ctx_phrases_init(fl_ctx_phrases *set, const char *const *phrases)
 /* A workspace's phrase sets (fl_workspace.phrase_sets): a few lists, so
  * found by comparing pointers; past PHRASE_SETS_MAX lists a set is made
  * each time instead. */
-enum { PHRASE_SETS_MAX = 32 };
+enum { PHRASE_SETS_MAX = 32, PHRASE_HINTS = 64 };
 typedef struct phrase_sets {
     size_t count;
     const char *const *lists[PHRASE_SETS_MAX];
@@ -571,7 +571,17 @@ typedef struct phrase_sets {
     fl_ctx_list_maker data_makers[PHRASE_SETS_MAX];
     void *data[PHRASE_SETS_MAX];    /* malloc'd */
     void *memos[FL_CTX_MEMO_COUNT]; /* fl_ctx_ws_memo's, malloc'd */
+    /* by a hash of the list's address: its last entry + 1 (0: none), tried
+     * before the search (the checks ask for a dozen lists per document) */
+    unsigned char set_hint[PHRASE_HINTS], data_hint[PHRASE_HINTS];
 } phrase_sets;
+
+/* The hint slot of a list's address. */
+static size_t hint_of(const void *list)
+{
+    uintptr_t a = (uintptr_t)list;
+    return (size_t)((a ^ a >> 6 ^ a >> 12) >> 3) & (PHRASE_HINTS - 1);
+}
 
 void fl_ctx_phrase_sets_free(void *sets)
 {
@@ -608,15 +618,21 @@ const void *fl_ctx_list_data(const fl_doc *doc, const void *list, size_t size,
 {
     phrase_sets *ps = ws_sets(doc);
     if (ps) {
+        size_t h = hint_of(list), k = ps->data_hint[h];
+        if (k && ps->data_lists[k - 1] == list && ps->data_makers[k - 1] == make)
+            return ps->data[k - 1];
         for (size_t i = 0; i < ps->data_count; i++)
-            if (ps->data_lists[i] == list && ps->data_makers[i] == make)
+            if (ps->data_lists[i] == list && ps->data_makers[i] == make) {
+                ps->data_hint[h] = (unsigned char)(i + 1);
                 return ps->data[i];
+            }
         void *data = ps->data_count < PHRASE_SETS_MAX ? malloc(size) : NULL;
         if (data) {
             make(data, list);
             ps->data_lists[ps->data_count] = list;
             ps->data_makers[ps->data_count] = make;
             ps->data[ps->data_count++] = data;
+            ps->data_hint[h] = (unsigned char)ps->data_count;
             return data;
         }
     }
@@ -629,14 +645,20 @@ const fl_ctx_phrases *fl_ctx_phrases_get(const fl_doc *doc, const char *const *p
 {
     phrase_sets *ps = ws_sets(doc);
     if (ps) {
+        size_t h = hint_of(phrases), k = ps->set_hint[h];
+        if (k && ps->lists[k - 1] == phrases)
+            return ps->sets[k - 1];
         for (size_t i = 0; i < ps->count; i++)
-            if (ps->lists[i] == phrases)
+            if (ps->lists[i] == phrases) {
+                ps->set_hint[h] = (unsigned char)(i + 1);
                 return ps->sets[i];
+            }
         fl_ctx_phrases *set = ps->count < PHRASE_SETS_MAX ? malloc(sizeof *set) : NULL;
         if (set) {
             fl_ctx_phrases_init(set, phrases);
             ps->lists[ps->count] = phrases;
             ps->sets[ps->count++] = set;
+            ps->set_hint[h] = (unsigned char)ps->count;
             return set;
         }
     }

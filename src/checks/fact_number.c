@@ -278,8 +278,9 @@ static bool consistent(const num_ctx *cx, amount *a, amount *b)
     const amount *coarse = digits_of(cx->doc, a) <= digits_of(cx->doc, b) ? a : b,
                  *fine = coarse == a ? b : a;
     bool small_integers = a->integer && b->integer && hi < 100;
-    if (!small_integers && near_equal(round_sig(fine->value, coarse->sig), coarse->value) &&
-        rel <= 0.05)
+    /* (the cheap test first: most values differ by more than 5%) */
+    if (!small_integers && rel <= 0.05 &&
+        near_equal(round_sig(fine->value, coarse->sig), coarse->value))
         return true;
     for (int k = 0; k < 2; k++) {
         amount *q = k ? b : a, *o = k ? a : b;
@@ -499,6 +500,10 @@ typedef struct ws_stems {
      * no stopword */
     bool stops_made;
     uint16_t stop_lens[27];
+    /* the run's five phrase sets (the workspace's, kept for its life),
+     * once found: bounds (3), change, footing */
+    bool sets_made;
+    const fl_ctx_phrases *sets[5];
     stem_slot slots[WS_SLOTS];
     char pool[WS_POOL];
 } ws_stems;
@@ -1785,12 +1790,34 @@ static void run(fl_doc *doc)
     cx.doc = doc;
     cx.amounts = amounts;
     cx.na = na;
-    /* tried in this order: the first that matches qualifies the amount */
-    cx.bounds[0] = fl_ctx_phrases_get(doc, lower_bound_phrases, &cx.lower_local);
-    cx.bounds[1] = fl_ctx_phrases_get(doc, upper_bound_phrases, &cx.upper_local);
-    cx.bounds[2] = fl_ctx_phrases_get(doc, fl_ctx_approx_phrases, &cx.approx_local);
-    cx.change = fl_ctx_phrases_get(doc, fl_ctx_change_phrases, &cx.change_local);
-    cx.footing = fl_ctx_phrases_get(doc, footing_phrases, &cx.footing_local);
+    /* tried in this order: the first that matches qualifies the amount
+     * (the workspace's sets are looked up once per workspace: kept with
+     * its stems) */
+    ws_stems *held = memo.ws;
+    if (held && held->sets_made) {
+        cx.bounds[0] = held->sets[0];
+        cx.bounds[1] = held->sets[1];
+        cx.bounds[2] = held->sets[2];
+        cx.change = held->sets[3];
+        cx.footing = held->sets[4];
+    } else {
+        cx.bounds[0] = fl_ctx_phrases_get(doc, lower_bound_phrases, &cx.lower_local);
+        cx.bounds[1] = fl_ctx_phrases_get(doc, upper_bound_phrases, &cx.upper_local);
+        cx.bounds[2] = fl_ctx_phrases_get(doc, fl_ctx_approx_phrases, &cx.approx_local);
+        cx.change = fl_ctx_phrases_get(doc, fl_ctx_change_phrases, &cx.change_local);
+        cx.footing = fl_ctx_phrases_get(doc, footing_phrases, &cx.footing_local);
+        /* only the workspace's (a set made into cx's own lives for this run) */
+        if (held && cx.bounds[0] != &cx.lower_local && cx.bounds[1] != &cx.upper_local &&
+            cx.bounds[2] != &cx.approx_local && cx.change != &cx.change_local &&
+            cx.footing != &cx.footing_local) {
+            held->sets[0] = cx.bounds[0];
+            held->sets[1] = cx.bounds[1];
+            held->sets[2] = cx.bounds[2];
+            held->sets[3] = cx.change;
+            held->sets[4] = cx.footing;
+            held->sets_made = true;
+        }
+    }
     cx.indexed = false;
     /* anchors only for amounts whose measure is in two sentences and has
      * two values: the others meet no amount of their measure in another
