@@ -55,6 +55,13 @@ static inline const fl_name_use *list_use(const use_lists *l, size_t k, fl_name_
     return fl_name_folds_use(l->doc, l->folds, l->keep[k], tmp);
 }
 
+/* The `mention` of keep[k]'s use (fl_name_folds_use). */
+static inline uint32_t list_mention(const use_lists *l, size_t k)
+{
+    size_t i = l->keep[k], j = l->folds->same[i];
+    return j == i || !l->folds->inited[i] ? l->folds->uses[j].mention : (uint32_t)i;
+}
+
 /* The shared use of keep[k]'s surface (all of its fields but the place
  * are keep[k]'s). */
 static inline fl_name_use *list_first(const use_lists *l, size_t k)
@@ -74,8 +81,7 @@ static fl_name_use *lasting_use(fl_doc *doc, const use_lists *l, size_t k)
         doc->status = FL_ENOMEM;
         return NULL;
     }
-    fl_name_use tmp;
-    *u = *list_use(l, k, &tmp);
+    list_use(l, k, u); /* a later mention: written to u */
     return u;
 }
 
@@ -337,11 +343,17 @@ static bool same_form(const fl_name_use *a, const fl_name_use *b)
 }
 
 /* Copies the group's uses from their list (in mention order) when not
- * yet done. False when out of memory. */
+ * yet done (one use: the shared one when it is its mention's own). False
+ * when out of memory. */
 static bool group_uses(fl_doc *doc, name_group *g)
 {
     if (g->uses)
         return true;
+    if (g->count == 1) {
+        /* the shared use (not written: one use is sorted), or a copy */
+        g->uses = lasting_use(doc, g->lists, g->head);
+        return g->uses != NULL;
+    }
     fl_name_use *uses = fl_arena_alloc_uninit(doc->arena, g->count * sizeof *uses);
     if (!uses) {
         doc->status = FL_ENOMEM;
@@ -366,7 +378,7 @@ static bool sort_group(fl_doc *doc, name_group *g)
     if (!group_main(doc, g))
         return false;
     if (g->sorted)
-        return true;
+        return group_uses(doc, g); /* one use: made when first asked */
     if (!group_uses(doc, g) || !fl_name_uses_sort_group(doc, g->uses, g->count))
         return false;
     g->sorted = true;
@@ -406,11 +418,19 @@ static bool followed_by_region(const fl_doc *doc, const fl_name_use *u)
 static bool qualified(fl_doc *doc, name_group *g)
 {
     if (g->qualified < 0) {
-        if (!group_uses(doc, g))
-            return false;
         g->qualified = 0;
-        for (size_t i = 0; i < g->count && !g->qualified; i++)
-            g->qualified = followed_by_region(doc, &g->uses[i]);
+        if (g->uses) {
+            for (size_t i = 0; i < g->count && !g->qualified; i++)
+                g->qualified = followed_by_region(doc, &g->uses[i]);
+            return g->qualified;
+        }
+        /* from the list (the uses not copied) */
+        const use_lists *l = g->lists;
+        for (size_t i = 0, k = g->head; !g->qualified; k = l->next[k]) {
+            g->qualified = followed_by_region(doc, &(fl_name_use){.mention = list_mention(l, k)});
+            if (++i == g->count)
+                break;
+        }
     }
     return g->qualified;
 }
@@ -1237,7 +1257,9 @@ static bool make_main(fl_doc *doc, name_group *g)
         u = &uses[best];
         g->count = count;
     } else {
-        /* one use: the group's (make_group) */
+        /* one use: the group's */
+        if (!group_uses(doc, g))
+            return false;
         u = g->uses;
     }
     /* a mention's form is its surface, a string at least form_len long:
@@ -1267,10 +1289,8 @@ static bool make_group(fl_doc *doc, name_group *g, const use_lists *lists, size_
     g->lists = lists;
     g->head = (uint32_t)head;
     g->count = count;
-    /* one use: the shared one (not written), or a copy with its place */
+    /* one use: made when first asked (group_uses) */
     g->uses = NULL;
-    if (count == 1 && !(g->uses = lasting_use(doc, lists, head)))
-        return false;
     g->sorted = count == 1;
     g->main = NULL;
     if (!rising && !make_main(doc, g))
