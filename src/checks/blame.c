@@ -689,14 +689,10 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
                 break;
         if (firsts[at]) {
             size_t j = firsts[at] - 1;
+            /* its use is j's but for its place (fl_name_folds_use): not
+             * copied */
             same[i] = j;
             inited[i] = inited[j];
-            *u = uses[j];
-            if (inited[i]) {
-                u->mention = i;
-                u->sentence = m->sentence;
-                u->off = m->off;
-            }
             continue;
         }
         firsts[at] = (uint32_t)(i + 1);

@@ -181,9 +181,11 @@ bool fl_name_uses_sort_ranked(fl_doc *doc, fl_name_use *uses, size_t count, size
 typedef struct fl_name_folds {
     const void *mentions; /* doc->mentions.items and count when made */
     size_t mention_count;
-    fl_name_use *uses; /* by mention: fl_name_use_init and the fold key (key
-                          NULL: none), `group` the key's id in set */
-    bool *inited;      /* by mention: fl_name_use_init succeeded */
+    /* by mention: fl_name_use_init and the fold key (key NULL: none),
+     * `group` the key's id in set; written only for a mention that is its
+     * own `same` (a later one's is that one's: fl_name_folds_use) */
+    fl_name_use *uses;
+    bool *inited; /* by mention: fl_name_use_init succeeded */
     /* by mention: the first mention with the same surface, keys, length
      * and code-ness (one memo entry in mentions.c), whose use this one's
      * is but for its place (mention, sentence, off); itself when none */
@@ -200,6 +202,25 @@ typedef struct fl_name_folds {
 /* The document's fold-keyed uses, made on first call; NULL when out of
  * memory (doc->status is then FL_ENOMEM). */
 fl_name_folds *fl_name_folds_get(fl_doc *doc);
+
+/* Mention i's shared use (its fields but for the place are those of the
+ * first mention with its surface, f->same[i]): that one's own when i is
+ * that mention, else a copy in *tmp with i's place (when inited). */
+static inline const fl_name_use *fl_name_folds_use(const fl_doc *doc, const fl_name_folds *f,
+                                                   size_t i, fl_name_use *tmp)
+{
+    size_t j = f->same[i];
+    if (j == i)
+        return &f->uses[i];
+    *tmp = f->uses[j];
+    if (f->inited[i]) {
+        const fl_mention *m = FL_DOC_MENTION(doc, i);
+        tmp->mention = (uint32_t)i;
+        tmp->sentence = (uint32_t)m->sentence;
+        tmp->off = m->off;
+    }
+    return tmp;
+}
 /* Puts one key's uses[0..n) in the order fl_name_uses_sort_ranked gives
  * them within a key (form, offset, mention). False only when out of
  * memory (doc->status is then FL_ENOMEM). */

@@ -336,7 +336,15 @@ static inline bool push_own(fl_doc *doc, const fl_name_folds *folds, size_t i,
     fl_name_use *own = fl_name_use_list_push(doc, uses);
     if (!own)
         return false;
-    *own = folds->uses[i];
+    /* the first's use with i's place (fl_name_folds_use, copied once) */
+    size_t j = folds->same[i];
+    *own = folds->uses[j];
+    if (j != i && folds->inited[i]) {
+        const fl_mention *m = FL_DOC_MENTION(doc, i);
+        own->mention = (uint32_t)i;
+        own->sentence = m->sentence;
+        own->off = m->off;
+    }
     return true;
 }
 
@@ -412,7 +420,7 @@ static bool may_differ(fl_doc *doc, const fl_name_folds *folds, const key_filter
         size_t count = fl_ctx_mentions_of(doc, 1u << kind, &of_kind);
         for (size_t x = 0; x < count; x++) {
             size_t i = of_kind[x], j = folds->same[i];
-            const fl_name_use *u = &folds->uses[i];
+            const fl_name_use *u = &folds->uses[j]; /* i's but for its place */
             if (j != i) {
                 /* a later mention of a surface: its own use is the
                  * first's, and so are its parts when the first is a name
@@ -526,7 +534,7 @@ static void run(fl_doc *doc)
         parts[i].caps = CAPS_UNKNOWN;
         /* the shared fold-keyed use (group: its key's id) */
         initial[i] = wanted(doc, m);
-        if (!initial[i] || !folds->uses[i].key)
+        if (!initial[i] || !folds->uses[folds->same[i]].key)
             continue;
         /* whether the surface is all caps: at once when one of its first
          * two bytes is a small letter (most names), else found once per
@@ -598,7 +606,7 @@ static void run(fl_doc *doc)
     for (size_t r = 0; r < nlater; r++) {
         size_t i = later[r], j = folds->same[i];
         const fl_mention *m = FL_DOC_MENTION(doc, i), *mj = FL_DOC_MENTION(doc, j);
-        if (marked[folds->uses[i].group] && !push_own(doc, folds, i, &list))
+        if (marked[folds->uses[j].group] && !push_own(doc, folds, i, &list))
             return;
         if (m->kind != FL_M_NAME)
             continue;

@@ -42,10 +42,48 @@ typedef struct word_ref {
 /* The document's wanted uses listed by fold key: each key's in mention
  * order through `next`. */
 typedef struct use_lists {
-    fl_name_use *uses;    /* the shared uses, by mention */
-    const size_t *keep;   /* the wanted mentions, in mention order */
-    const uint32_t *next; /* by index in keep: the key's next use there */
+    const fl_doc *doc;
+    const fl_name_folds *folds; /* the shared uses, by mention */
+    const size_t *keep;         /* the wanted mentions, in mention order */
+    const uint32_t *next;       /* by index in keep: the key's next use there */
 } use_lists;
+
+/* The use of the wanted mention keep[k] (fl_name_folds_use: in *tmp
+ * when it is a later mention of a surface). */
+static inline const fl_name_use *list_use(const use_lists *l, size_t k, fl_name_use *tmp)
+{
+    return fl_name_folds_use(l->doc, l->folds, l->keep[k], tmp);
+}
+
+/* The `mention` of keep[k]'s use (fl_name_folds_use). */
+static inline uint32_t list_mention(const use_lists *l, size_t k)
+{
+    size_t i = l->keep[k], j = l->folds->same[i];
+    return j == i || !l->folds->inited[i] ? l->folds->uses[j].mention : (uint32_t)i;
+}
+
+/* The shared use of keep[k]'s surface (all of its fields but the place
+ * are keep[k]'s). */
+static inline fl_name_use *list_first(const use_lists *l, size_t k)
+{
+    return &l->folds->uses[l->folds->same[l->keep[k]]];
+}
+
+/* The use of keep[k] in memory that lasts: the shared one, else a copy
+ * (the place is its own) in the arena; NULL when out of memory. */
+static fl_name_use *lasting_use(fl_doc *doc, const use_lists *l, size_t k)
+{
+    size_t i = l->keep[k];
+    if (l->folds->same[i] == i)
+        return &l->folds->uses[i];
+    fl_name_use *u = fl_arena_alloc_uninit(doc->arena, sizeof *u);
+    if (!u) {
+        doc->status = FL_ENOMEM;
+        return NULL;
+    }
+    list_use(l, k, u); /* a later mention: written to u */
+    return u;
+}
 
 /* One distinct name (fold key) in the document. */
 typedef struct name_group {
@@ -305,11 +343,17 @@ static bool same_form(const fl_name_use *a, const fl_name_use *b)
 }
 
 /* Copies the group's uses from their list (in mention order) when not
- * yet done. False when out of memory. */
+ * yet done (one use: the shared one when it is its mention's own). False
+ * when out of memory. */
 static bool group_uses(fl_doc *doc, name_group *g)
 {
     if (g->uses)
         return true;
+    if (g->count == 1) {
+        /* the shared use (not written: one use is sorted), or a copy */
+        g->uses = lasting_use(doc, g->lists, g->head);
+        return g->uses != NULL;
+    }
     fl_name_use *uses = fl_arena_alloc_uninit(doc->arena, g->count * sizeof *uses);
     if (!uses) {
         doc->status = FL_ENOMEM;
@@ -317,7 +361,8 @@ static bool group_uses(fl_doc *doc, name_group *g)
     }
     const use_lists *l = g->lists;
     for (size_t i = 0, k = g->head;; k = l->next[k]) {
-        uses[i] = l->uses[l->keep[k]];
+        fl_name_use tmp;
+        uses[i] = *list_use(l, k, &tmp);
         if (++i == g->count)
             break;
     }
@@ -333,7 +378,7 @@ static bool sort_group(fl_doc *doc, name_group *g)
     if (!group_main(doc, g))
         return false;
     if (g->sorted)
-        return true;
+        return group_uses(doc, g); /* one use: made when first asked */
     if (!group_uses(doc, g) || !fl_name_uses_sort_group(doc, g->uses, g->count))
         return false;
     g->sorted = true;
@@ -373,11 +418,19 @@ static bool followed_by_region(const fl_doc *doc, const fl_name_use *u)
 static bool qualified(fl_doc *doc, name_group *g)
 {
     if (g->qualified < 0) {
-        if (!group_uses(doc, g))
-            return false;
         g->qualified = 0;
-        for (size_t i = 0; i < g->count && !g->qualified; i++)
-            g->qualified = followed_by_region(doc, &g->uses[i]);
+        if (g->uses) {
+            for (size_t i = 0; i < g->count && !g->qualified; i++)
+                g->qualified = followed_by_region(doc, &g->uses[i]);
+            return g->qualified;
+        }
+        /* from the list (the uses not copied) */
+        const use_lists *l = g->lists;
+        for (size_t i = 0, k = g->head; !g->qualified; k = l->next[k]) {
+            g->qualified = followed_by_region(doc, &(fl_name_use){.mention = list_mention(l, k)});
+            if (++i == g->count)
+                break;
+        }
     }
     return g->qualified;
 }
@@ -1110,20 +1163,26 @@ static bool wanted(const fl_doc *doc, const fl_mention *m)
 
 /* The forms of a key's uses in mention order, when their offsets rise
  * strictly (no span is listed twice) and they have at most FEW_FORMS
- * forms: the first use of each and its count. Returns how many forms; 0
- * otherwise. */
+ * forms: the shared use of each (its form), the index in keep of its
+ * first use and its count. Returns how many forms; 0 otherwise. */
 enum { FEW_FORMS = 8 };
 static size_t count_forms(const use_lists *l, size_t head, size_t count, const fl_name_use **forms,
-                          size_t *counts)
+                          size_t *firsts, size_t *counts)
 {
     size_t nforms = 0, last = 0, off = 0;
     for (size_t i = 0, at = head; i < count; i++) {
-        const fl_name_use *u = &l->uses[l->keep[at]];
+        /* the shared use (its form) and the offset of keep[at]'s own
+         * (fl_name_folds_use, not copied) */
+        size_t u_at = at, m = l->keep[at];
+        const fl_name_use *u = list_first(l, at);
+        size_t u_off = l->folds->same[m] == m || !l->folds->inited[m]
+                           ? u->off
+                           : FL_DOC_MENTION(l->doc, m)->off;
         if (i + 1 < count)
             at = l->next[at];
-        if (i > 0 && u->off <= off)
+        if (i > 0 && u_off <= off)
             return 0;
-        off = u->off;
+        off = u_off;
         size_t k = last;
         if (nforms == 0 || !same_form(u, forms[k])) {
             for (k = 0; k < nforms && !same_form(u, forms[k]); k++)
@@ -1132,6 +1191,7 @@ static size_t count_forms(const use_lists *l, size_t head, size_t count, const f
                 if (nforms == FEW_FORMS)
                     return 0;
                 forms[nforms] = u;
+                firsts[nforms] = u_at;
                 counts[nforms++] = 0;
             }
             last = k;
@@ -1152,9 +1212,9 @@ static bool make_main(fl_doc *doc, name_group *g)
 {
     const use_lists *lists = g->lists;
     size_t head = g->head, count = g->count;
-    const fl_name_use *forms[FEW_FORMS], *u = &lists->uses[lists->keep[head]];
-    size_t counts[FEW_FORMS], best_count = 1;
-    size_t nforms = count > 1 ? count_forms(lists, head, count, forms, counts) : 1;
+    const fl_name_use *forms[FEW_FORMS], *u;
+    size_t firsts[FEW_FORMS], counts[FEW_FORMS], best_count = 1;
+    size_t nforms = count > 1 ? count_forms(lists, head, count, forms, firsts, counts) : 1;
     if (count > 1 && nforms) {
         /* no span twice: the count stands; the most used form, the first
          * in form order on a tie; its first use is its first in mention
@@ -1164,7 +1224,9 @@ static bool make_main(fl_doc *doc, name_group *g)
             if (counts[k] > counts[best] ||
                 (counts[k] == counts[best] && fl_name_form_text_order(forms[k], forms[best]) < 0))
                 best = k;
-        u = forms[best];
+        u = lasting_use(doc, lists, firsts[best]);
+        if (!u)
+            return false;
         best_count = counts[best];
     } else if (count > 1) {
         if (!group_uses(doc, g) || !fl_name_uses_sort_group(doc, g->uses, count))
@@ -1194,6 +1256,11 @@ static bool make_main(fl_doc *doc, name_group *g)
         }
         u = &uses[best];
         g->count = count;
+    } else {
+        /* one use: the group's */
+        if (!group_uses(doc, g))
+            return false;
+        u = g->uses;
     }
     /* a mention's form is its surface, a string at least form_len long:
      * when it ends there, it is the text */
@@ -1218,12 +1285,12 @@ static bool make_main(fl_doc *doc, name_group *g)
 static bool make_group(fl_doc *doc, name_group *g, const use_lists *lists, size_t head,
                        size_t count, bool rising)
 {
-    const fl_name_use *u = &lists->uses[lists->keep[head]];
+    const fl_name_use *u = list_first(lists, head); /* but for its place */
     g->lists = lists;
     g->head = (uint32_t)head;
     g->count = count;
-    /* one use: the shared one (not written) */
-    g->uses = count == 1 ? &lists->uses[lists->keep[head]] : NULL;
+    /* one use: made when first asked (group_uses) */
+    g->uses = NULL;
     g->sorted = count == 1;
     g->main = NULL;
     if (!rising && !make_main(doc, g))
@@ -1285,7 +1352,7 @@ static void run(fl_doc *doc)
         return;
     }
     for (size_t k = 0; k < wanted_count; k++) {
-        const fl_name_use *u = &folds->uses[keep[k]];
+        const fl_name_use *u = &folds->uses[folds->same[keep[k]]]; /* but for its place */
         if (!u->key)
             continue;
         size_t id = u->group;
@@ -1303,7 +1370,7 @@ static void run(fl_doc *doc)
         doc->status = FL_ENOMEM;
         return;
     }
-    const use_lists lists = {folds->uses, keep, next};
+    const use_lists lists = {doc, folds, keep, next};
     for (size_t id = 0, k = 0; id < nkeys; id++) {
         if (!group_of[id])
             continue;
