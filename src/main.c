@@ -135,7 +135,8 @@ static void die_usage(const char *fmt, const char *arg)
 /* ------------------------------------------------------------- walking */
 
 /* Adds a job for `path`, which it takes (malloc'd; freed when out of
- * memory), reported as `name` (copied). */
+ * memory), reported as `name` (copied, unless it is `path` itself: the
+ * job's name is then its path, freed once, as free_job does). */
 static int push_job_taking(job_list *list, char *path, const char *name, bool is_stdin)
 {
     if (list->count == list->cap) {
@@ -151,7 +152,7 @@ static int push_job_taking(job_list *list, char *path, const char *name, bool is
     job *j = &list->items[list->count];
     memset(j, 0, sizeof *j);
     j->path = path;
-    j->name = strdup(name);
+    j->name = name == path ? path : strdup(name);
     if (!j->path || !j->name)
         return -1;
     j->is_stdin = is_stdin;
@@ -162,7 +163,7 @@ static int push_job_taking(job_list *list, char *path, const char *name, bool is
 static int push_job(job_list *list, const char *path, const char *name, bool is_stdin)
 {
     char *copy = strdup(path);
-    return copy ? push_job_taking(list, copy, name, is_stdin) : -1;
+    return copy ? push_job_taking(list, copy, name == path ? copy : name, is_stdin) : -1;
 }
 
 static bool has_ext(const char *name, char **exts)
@@ -487,8 +488,9 @@ static void free_job(job *j)
     j->fixed = NULL;
     fl_result_free(j->result);
     fl_source_free(j->src);
+    if (j->name != j->path)
+        free(j->name);
     free(j->path);
-    free(j->name);
     j->result = NULL;
     j->src = NULL;
     j->path = j->name = NULL;

@@ -1747,7 +1747,32 @@ static fl_status split_sentences(fl_doc *doc, seg *sg)
             continue;
         i = sp->tok;
         counts at = {sp->nonwords, sp->nolower};
-        uint8_t g = sg->toks[i].seg;
+        const fl_token *t = &sg->toks[i];
+        uint8_t g = t->seg;
+        if (!(g & (G_LINE | G_PARA | (7 << T_AB_SHIFT))) && i + 1 < n && t->kind == FL_TOK_PUNCT &&
+            sg->s[t->off] == '.') {
+            /* most stops: a period (no abbreviation's), then a space and a
+             * word or number led by an ASCII letter or digit, not both
+             * inside one quotation (". Next"): a sentence ends after the
+             * period, as the steps below find (term i, j i + 1,
+             * split_before true) */
+            const fl_token *nx = t + 1;
+            uint8_t ng = nx->seg;
+            unsigned char b = sg->s[nx->off];
+            if ((ng & (G_SPACE | G_PARA)) == G_SPACE && !(g & ng & T_QUOTED) &&
+                (nx->kind == FL_TOK_WORD || nx->kind == FL_TOK_NUMBER) && b < 0x80 &&
+                (ascii_class[b] == C_UPPER || ascii_class[b] == C_DIGIT ||
+                 ascii_class[b] == C_LETTER)) {
+                at.nonwords++; /* the period */
+                at.nolower += (g & T_NOLOWER) != 0;
+                if (!add_sentence(doc, start, i + 1, start_para, sg, start_at, at))
+                    return FL_ENOMEM;
+                start = ++i;
+                start_at = at;
+                start_para = para;
+                continue;
+            }
+        }
         if (i > 0 && (g & G_PARA)) {
             if (i > start && !add_sentence(doc, start, i, start_para, sg, start_at, at))
                 return FL_ENOMEM;

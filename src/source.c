@@ -14,7 +14,7 @@
 #endif
 
 struct fl_source {
-    char *name;
+    char *name;  /* in the source's own allocation, after it */
     char *bytes; /* len + 1 bytes, NUL-terminated */
     size_t len;
     size_t *line_starts; /* line_count entries */
@@ -260,19 +260,18 @@ static fl_status source_take(const char *name, char *buf, size_t len, fl_source 
                              fl_error *err)
 {
     *out = NULL;
-    fl_source *src = calloc(1, sizeof *src);
+    /* the name's copy right after the source: one allocation, freed with it */
+    if (!name)
+        name = "";
+    size_t name_len = strlen(name);
+    fl_source *src = name_len < SIZE_MAX - sizeof *src ? malloc(sizeof *src + name_len + 1) : NULL;
     if (!src) {
         free(buf);
         set_error(err, FL_ENOMEM, 0, "out of memory");
         return FL_ENOMEM;
     }
-    src->bytes = buf;
-    src->name = strdup(name ? name : "");
-    if (!src->name) {
-        fl_source_free(src);
-        set_error(err, FL_ENOMEM, 0, "out of memory");
-        return FL_ENOMEM;
-    }
+    *src = (fl_source){.bytes = buf, .name = (char *)(src + 1)};
+    memcpy(src->name, name, name_len + 1);
     src->bytes[len] = '\0';
     src->len = len;
     if (len >= 3 && memcmp(src->bytes, "\xEF\xBB\xBF", 3) == 0)
@@ -421,7 +420,6 @@ void fl_source_free(fl_source *src)
 {
     if (!src)
         return;
-    free(src->name);
     free(src->bytes);
     free(src->line_starts);
     free(src->marks);
