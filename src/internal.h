@@ -402,6 +402,28 @@ size_t fl_code_hand_words(int id, const char *const **words);
 /* mentions_amount.c, for the tests: the currency codes its hand reading
  * of FL_RE_MONEY_CODE takes; their count, the list in *codes (static). */
 size_t fl_money_hand_codes(const char (**codes)[4]);
+/* mentions_date.c, for the tests: FL_RE_DATE_MDY, FL_RE_DATE_DMY,
+ * FL_RE_AGE_YEAROLD, FL_RE_AGE_AGED or FL_RE_AGE_COMMA (id, an fl_re_id)
+ * read by hand at text[at] in a sentence that is all of text[0..len), as
+ * fl_extract_dates and fl_extract_ages read it: the hand reader's answer
+ * (result: 1 a match, 0 none, -1 the pattern must decide), on a match its
+ * end and what the extractor takes from the groups (a date's year, month,
+ * day and weekday, -1 none; an age's years in year and its digits at
+ * [go, go+gl)), and whether the extractor's tests before the reader let
+ * the position through (admitted; for FL_RE_DATE_DMY at a weekday or a
+ * day only). Nothing is allocated. */
+typedef struct fl_date_hand {
+    int result;
+    bool admitted;
+    size_t end, go, gl;
+    int year, month, day, weekday;
+} fl_date_hand;
+void fl_date_by_hand(const char *text, size_t len, int id, size_t at, fl_date_hand *out);
+/* mentions_date.c, for the tests: the weekdays and months its hand
+ * readers spell, word i (an abbreviation without its dot) and its kind (0
+ * a weekday, 1 a weekday's abbreviation, 2 a month, 3 a month's
+ * abbreviation); false past the last. */
+bool fl_date_hand_word(size_t i, const char **word, int *kind);
 /* Whether the quantities' known units are in rows by first letter, each
  * sorted by length and indexed by it as known_unit's lookup needs
  * (mentions_amount.c; for the tests). */

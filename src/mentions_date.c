@@ -1273,3 +1273,76 @@ void fl_extract_ages(fl_mx *mx)
         return;
     ages_walk(mx);
 }
+
+/* ---------------------------------------------------------- for the tests */
+
+void fl_date_by_hand(const char *text, size_t len, int id, size_t at, fl_date_hand *out)
+{
+    fl_mx mx = {0};
+    mx.text = text;
+    mx.s_end = len;
+    memset(out, 0, sizeof *out);
+    out->weekday = -1;
+    size_t e = 0;
+    if (id == FL_RE_DATE_MDY || id == FL_RE_DATE_DMY) {
+        dm_match m = {0, 0, 0, -1};
+        e = id == FL_RE_DATE_MDY ? dm_mdy(&mx, at, &m) : dm_dmy(&mx, at, &m);
+        out->year = m.year;
+        out->month = m.month;
+        out->day = m.day;
+        out->weekday = m.weekday;
+        /* date_at_word's tests at a weekday or month, date_at_digit's
+         * (date_digit_shape) at a day */
+        const struct cal_prefix *cp = at + 3 <= len ? cal_prefix_at(&mx, at) : NULL;
+        const size_t run = fl_mx_digit_run(&mx, at);
+        if (cp) {
+            const date_starts d = date_starts_at(&mx, at, cp);
+            out->admitted = id == FL_RE_DATE_MDY ? d.weekday_month || d.mdy_day
+                                                 : d.weekday_day && cp->weekday >= 0;
+        } else if (id == FL_RE_DATE_DMY && run) {
+            out->admitted = run <= 2 && date_digit_shape(&mx, at, run);
+        }
+    } else {
+        /* age_at's reading: the run of digits [d, de) after "aged" and
+         * spaces, after the comma and a space, or at `at` */
+        size_t d = at;
+        if (id == FL_RE_AGE_AGED) {
+            if (at + 4 > len || memcmp(text + at, "aged", 4) != 0)
+                return;
+            d = re_spaces_end(&mx, at + 4);
+            if (d == at + 4)
+                return;
+        } else if (id == FL_RE_AGE_COMMA) {
+            if (at + 2 > len || text[at] != ',' || !fl_re_space(text[at + 1]))
+                return;
+            d = at + 2;
+        } else if (id != FL_RE_AGE_YEAROLD) {
+            return;
+        }
+        const size_t run = fl_mx_digit_run(&mx, d), de = d + run;
+        if (!run)
+            return;
+        e = id == FL_RE_AGE_AGED    ? age_aged_end(&mx, d, de)
+            : id == FL_RE_AGE_COMMA ? age_comma_end(&mx, d, de)
+                                    : year_old_end(&mx, d, de);
+        if (e && e != DM_PATTERN) {
+            out->year = age_digits(&mx, d, de);
+            out->go = d;
+            out->gl = run;
+        }
+        /* ages_walk's and age_at's tests before the reader */
+        out->admitted = run <= 3 && age_may_start(&mx, d, de) &&
+                        (id == FL_RE_AGE_COMMA ? text[at + 1] == ' ' : fl_mx_word_start(&mx, at));
+    }
+    out->result = e == DM_PATTERN ? -1 : e != 0;
+    out->end = e == DM_PATTERN ? 0 : e;
+}
+
+bool fl_date_hand_word(size_t i, const char **word, int *kind)
+{
+    if (i >= sizeof cal_words / sizeof cal_words[0])
+        return false;
+    *word = cal_words[i].word;
+    *kind = cal_words[i].kind;
+    return true;
+}

@@ -1424,6 +1424,366 @@ START_TEST(test_code_words_found)
 }
 END_TEST
 
+/* ------------------------------ the date and age patterns read by hand */
+
+/* mentions_date.c reads FL_RE_DATE_MDY, FL_RE_DATE_DMY and the three age
+ * patterns by hand on ASCII text (dm_mdy, dm_dmy, year_old_end,
+ * age_aged_end, age_comma_end), with words and forms of its own: a month
+ * abbreviation or an age form changed in patterns.c only, or in the
+ * reader only, would go unnoticed. These tests give both many ASCII
+ * sentences and want one answer: a match or none, its end, what the
+ * extractor takes from the groups, and every match let through by the
+ * extractor's tests before the reader. The sentences are made from the
+ * pattern's own pieces (the expander), each piece's every choice paired
+ * with every choice of every other piece, with the hand readers' words
+ * and digits at their limits added to the pieces, then followed by
+ * letters, digits, punctuation or nothing, and cut, with bytes dropped
+ * or changed. Conditions are tested before ck_abort_msg (fast). */
+
+typedef struct date_diff {
+    const fl_patterns *patterns;
+    pcre2_match_data *md;
+    fl_re_id id;
+    const char *name;
+    size_t tried, matched;
+} date_diff;
+
+/* What the extractor reads of group g (date_at_word's group_int,
+ * group_month, group_weekday): its digits' value, its month's or
+ * weekday's number; unset is 0 (-1 for a weekday). */
+static int group_value(const char *text, const PCRE2_SIZE *ov, int rc, int g, int what)
+{
+    if (rc <= g || ov[2 * g] == PCRE2_UNSET)
+        return what == 2 ? -1 : 0;
+    const char *s = text + ov[2 * g];
+    if (what == 0) {
+        int v = 0;
+        for (size_t i = 0; i < ov[2 * g + 1] - ov[2 * g] && s[i] >= '0' && s[i] <= '9'; i++)
+            v = v * 10 + (s[i] - '0');
+        return v;
+    }
+    static const char *const months[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                         "jul", "aug", "sep", "oct", "nov", "dec"};
+    static const char *const days[] = {"su", "mo", "tu", "we", "th", "fr", "sa"};
+    const char b[3] = {(char)(s[0] | 0x20), (char)(s[1] | 0x20), (char)(s[2] | 0x20)};
+    for (int i = 0; what == 1 && i < 12; i++)
+        if (memcmp(b, months[i], 3) == 0)
+            return i + 1;
+    for (int i = 0; what == 2 && i < 7; i++)
+        if (memcmp(b, days[i], 2) == 0)
+            return i;
+    return what == 2 ? -1 : 0;
+}
+
+static void date_diff_at(date_diff *d, const char *text, size_t at)
+{
+    const size_t len = strlen(text);
+    const char *name = d->name;
+    const int rc = pcre2_match(fl_patterns_code(d->patterns, d->id), (PCRE2_SPTR)text, len, at, 0,
+                               d->md, fl_patterns_match_context(d->patterns));
+    if (rc <= 0 && rc != PCRE2_ERROR_NOMATCH)
+        ck_abort_msg("%s \"%s\" at %zu: pcre2_match returns %d", name, text, at, rc);
+    fl_date_hand h;
+    fl_date_by_hand(text, len, d->id, at, &h);
+    d->tried++;
+    if (h.result != 0 && h.result != 1)
+        ck_abort_msg("%s \"%s\" at %zu: the hand reader leaves ASCII text to the pattern", name,
+                     text, at);
+    if (rc == PCRE2_ERROR_NOMATCH) {
+        if (h.result)
+            ck_abort_msg("%s \"%s\" at %zu: the pattern does not match, the hand reader matches "
+                         "\"%.*s\"",
+                         name, text, at, (int)(h.end - at), text + at);
+        return;
+    }
+    d->matched++;
+    const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(d->md);
+    if (!h.result)
+        ck_abort_msg("%s \"%s\" at %zu: the pattern matches \"%.*s\", the hand reader does not",
+                     name, text, at, (int)(ov[1] - at), text + at);
+    if (h.end != ov[1])
+        ck_abort_msg("%s \"%s\" at %zu: the pattern matches \"%.*s\", the hand reader \"%.*s\"",
+                     name, text, at, (int)(ov[1] - at), text + at, (int)(h.end - at), text + at);
+    /* FL_RE_DATE_DMY's "the" is read at the day (date_at_digit) or after
+     * a weekday, never where it starts; ages_walk and age_at take only a
+     * space after the comma, where the pattern takes any \s */
+    const unsigned char c0 = (unsigned char)text[at];
+    const bool tested = d->id == FL_RE_DATE_DMY
+                            ? (c0 >= 'A' && c0 <= 'Z') || (c0 >= '0' && c0 <= '9')
+                        : d->id == FL_RE_AGE_COMMA ? text[at + 1] == ' '
+                                                   : true;
+    if (tested && !h.admitted)
+        ck_abort_msg(
+            "%s \"%s\" at %zu: the extractor's tests turn away the pattern's match \"%.*s\"", name,
+            text, at, (int)(ov[1] - at), text + at);
+    int want[4], got[4] = {h.year, h.month, h.day, h.weekday};
+    if (d->id == FL_RE_DATE_MDY || d->id == FL_RE_DATE_DMY) {
+        const bool mdy = d->id == FL_RE_DATE_MDY;
+        want[0] = group_value(text, ov, rc, 5, 0);
+        want[1] = group_value(text, ov, rc, mdy ? 2 : 3, 1);
+        if (!want[1])
+            want[1] = group_value(text, ov, rc, mdy ? 3 : 4, 1);
+        want[2] = group_value(text, ov, rc, mdy ? 4 : 2, 0);
+        want[3] = group_value(text, ov, rc, 1, 2);
+    } else {
+        want[0] = group_value(text, ov, rc, 1, 0);
+        want[1] = want[2] = 0;
+        want[3] = -1;
+        if (rc < 2 || ov[2] != h.go || ov[3] - ov[2] != h.gl)
+            ck_abort_msg(
+                "%s \"%s\" at %zu: the pattern's digits differ from the hand reader's \"%.*s\"",
+                name, text, at, (int)h.gl, text + h.go);
+    }
+    if (memcmp(want, got, sizeof want) != 0)
+        ck_abort_msg("%s \"%s\" at %zu: the pattern reads year %d month %d day %d weekday %d, "
+                     "the hand reader %d %d %d %d",
+                     name, text, at, want[0], want[1], want[2], want[3], got[0], got[1], got[2],
+                     got[3]);
+}
+
+/* Runs date_diff_at on prefix + text + each tail, on it cut at each byte
+ * and, when `mutate`, with each byte dropped, changed or doubled (and,
+ * when `mutate` > 1, with each two bytes dropped), each followed by one
+ * of the tails in turn. */
+static void date_diff_text(date_diff *d, const char *prefix, const char *core,
+                           const char *const *tails, int mutate)
+{
+    char text[256], m[160];
+    const size_t pl = strlen(prefix), cl = strlen(core);
+    ck_assert_uint_lt(pl + cl + 32, sizeof text);
+    for (const char *const *t = tails; *t; t++) {
+        snprintf(text, sizeof text, "%s%s%s", prefix, core, *t);
+        date_diff_at(d, text, pl);
+    }
+    for (size_t k = 0; k < cl; k++) {
+        snprintf(text, sizeof text, "%s%.*s", prefix, (int)k, core);
+        date_diff_at(d, text, pl);
+    }
+    if (!mutate)
+        return;
+    size_t nt = 0, turn = 0;
+    while (tails[nt])
+        nt++;
+    static const char changes[] = "x.,- 0\t";
+    for (size_t k = 0; k < cl; k++) {
+        /* dropped */
+        memcpy(m, core, k);
+        memcpy(m + k, core + k + 1, cl - k);
+        snprintf(text, sizeof text, "%s%s%s", prefix, m, tails[turn++ % nt]);
+        date_diff_at(d, text, pl);
+        for (size_t j = k + 1; mutate > 1 && j < cl; j++) {
+            memcpy(m, core, k);
+            memcpy(m + k, core + k + 1, j - k - 1);
+            memcpy(m + j - 1, core + j + 1, cl - j);
+            snprintf(text, sizeof text, "%s%s%s", prefix, m, tails[turn++ % nt]);
+            date_diff_at(d, text, pl);
+        }
+        /* changed: another case, or one of `changes` */
+        memcpy(m, core, cl + 1);
+        const char c = core[k];
+        if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+            m[k] = (char)(c ^ 0x20);
+            snprintf(text, sizeof text, "%s%s%s", prefix, m, tails[turn++ % nt]);
+            date_diff_at(d, text, pl);
+        }
+        for (const char *x = changes; *x; x++) {
+            if (*x == c)
+                continue;
+            m[k] = *x;
+            snprintf(text, sizeof text, "%s%s%s", prefix, m, tails[turn++ % nt]);
+            date_diff_at(d, text, pl);
+        }
+        /* doubled */
+        memcpy(m, core, k + 1);
+        memcpy(m + k + 1, core + k, cl - k + 1);
+        snprintf(text, sizeof text, "%s%s%s", prefix, m, tails[turn++ % nt]);
+        date_diff_at(d, text, pl);
+    }
+}
+
+/* What a piece of a pattern gets besides what it spells. */
+typedef struct piece_more {
+    size_t piece;
+    const char *must; /* a string the piece spells (its shape is checked) */
+    const char *const *more;
+} piece_more;
+
+/* Adds to s what it lacks of a, each with each of `after` appended. */
+static void strs_add_after(strs *s, const char *a, const char *const *after)
+{
+    for (const char *const *x = after; *x; x++)
+        strs_add_new(s, a, *x, strlen(*x));
+}
+
+/* The hand readers' weekdays (kinds 0 and 1) or months (2 and 3) as the
+ * pattern's piece would spell them. */
+static void add_hand_words(strs *s, bool weekdays)
+{
+    static const char *const full_wd[] = {" ", ", ", NULL}, *const abbr_wd[] = {". ", "., ", NULL},
+                             *const full_m[] = {"", NULL}, *const abbr_m[] = {"", ".", NULL};
+    const char *w;
+    int kind;
+    for (size_t i = 0; fl_date_hand_word(i, &w, &kind); i++) {
+        if (weekdays != (kind < 2))
+            continue;
+        strs_add_after(s, w,
+                       kind == 0   ? full_wd
+                       : kind == 1 ? abbr_wd
+                       : kind == 2 ? full_m
+                                   : abbr_m);
+    }
+}
+
+/* Every pair of pieces' every pair of choices (the other pieces taking
+ * theirs in turn), through date_diff_text after each prefix; one
+ * combination in `every` also dropped and changed (mutate). */
+static void date_diff_run(fl_re_id id, const char *name, const piece_more *more, size_t nmore,
+                          int weekdays_piece, int months_piece, const char *const *prefixes,
+                          const char *const *tails, size_t every, int mutate, size_t min_tried)
+{
+    date_diff d = {.id = id, .name = name};
+    fl_patterns *patterns;
+    fl_error err;
+    ck_assert_int_eq(fl_patterns_new(&patterns, &err), FL_OK);
+    d.patterns = patterns;
+    d.md = pcre2_match_data_create_from_pattern(fl_patterns_code(patterns, id), NULL);
+    ck_assert_ptr_nonnull(d.md);
+    spelled s;
+    spell(&s, id);
+    static const char *const as_is[] = {"", NULL};
+    for (size_t i = 0; i < nmore; i++) {
+        strs *p = &s.piece[more[i].piece];
+        bool found = false;
+        for (size_t j = 0; j < p->n; j++)
+            found |= strcmp(p->v[j], more[i].must) == 0;
+        ck_assert_msg(found && more[i].piece < s.n, "%s: piece %zu does not spell \"%s\"", name,
+                      more[i].piece, more[i].must);
+        for (const char *const *x = more[i].more; *x; x++)
+            strs_add_after(p, *x, as_is);
+    }
+    if (weekdays_piece >= 0)
+        add_hand_words(&s.piece[weekdays_piece], true);
+    if (months_piece >= 0)
+        add_hand_words(&s.piece[months_piece], false);
+    char core[128];
+    size_t combos = 0;
+    for (size_t i = 0; i < s.n; i++)
+        for (size_t j = i + 1; j < s.n; j++)
+            for (size_t ci = 0; ci < s.piece[i].n; ci++)
+                for (size_t cj = 0; cj < s.piece[j].n; cj++) {
+                    size_t n = 0;
+                    for (size_t k = 0; k < s.n; k++) {
+                        const strs *p = &s.piece[k];
+                        const size_t pick = k == i ? ci
+                                            : k == j
+                                                ? cj
+                                                : (ci * 7 + cj * 13 + k * 5 + i * 3 + j) % p->n;
+                        const size_t l = strlen(p->v[pick]);
+                        ck_assert_uint_lt(n + l, sizeof core);
+                        memcpy(core + n, p->v[pick], l);
+                        n += l;
+                    }
+                    core[n] = '\0';
+                    const char *prefix = prefixes[combos % 3 == 0 ? 0 : 1 + combos % 2];
+                    date_diff_text(&d, prefix, core, tails, combos % every == 0 ? mutate : 0);
+                    combos++;
+                }
+    ck_assert_uint_gt(d.tried, min_tried);
+    ck_assert_uint_gt(d.matched, min_tried / 20);
+    spelled_free(&s);
+    pcre2_match_data_free(d.md);
+    fl_patterns_free(patterns);
+}
+
+static const char *const date_tails[] = {
+    "",      ".",  ",",  " ", "a", "A",  "s",   "0",  "5",  " and", ", 2024", " 2024",
+    ",2024", ".5", ",5", "-", "%", "st", " of", "'s", "\t", " the", ". 1999", NULL};
+
+/* days at their limits, and years (after what YEAR's group spells before
+ * it) */
+static const char *const day_shapes[] = {"0",  "00", "1",  "01", "9",  "09", "10",  "19",
+                                         "29", "30", "31", "32", "39", "99", "100", NULL};
+static const char *const year_tails[] = {
+    " 1799", " 1800",  " 1899",   " 1900",  " 2099", " 2100",   " 0999",  " 999", " 20999",
+    " 19",   ", 2000", ",  1900", "\t2024", ",2024", ", 2024a", " 2024.", NULL};
+
+START_TEST(test_date_mdy_by_hand)
+{
+    /* (?:WEEKDAYS,?\s+)? MONTHS \s+ (?:the\s+)? DAY (?:st|nd|rd|th)? (?!) (?:,?\s+YEAR)? */
+    static const char *const suffixes[] = {"ST", "Th", "s", "x", "rd.", NULL};
+    static const char *const spaces[] = {"  ", "\t", " \n", NULL};
+    static const char *const the[] = {"the  ", "The ", "th ", NULL};
+    const piece_more more[] = {{2, " ", spaces},
+                               {3, "the ", the},
+                               {4, "1", day_shapes},
+                               {5, "st", suffixes},
+                               {7, " 2000", year_tails}};
+    /* not at offset 0: dm_weekday's "no weekday" is `at`, and 0 its "no
+     * match" (a date that starts the document is missed there) */
+    static const char *const prefixes[] = {" ", "On ", "(", NULL};
+    date_diff_run(FL_RE_DATE_MDY, "FL_RE_DATE_MDY", more, sizeof more / sizeof more[0], 0, 1,
+                  prefixes, date_tails, 5, 1, 200000);
+}
+END_TEST
+
+START_TEST(test_date_dmy_by_hand)
+{
+    /* (?:WEEKDAYS,?\s+)? (?:the\s+)? DAY (?:st|nd|rd|th)? (?!) (?:\s+of)? \s+ MONTHS (?!)
+     * (?:,?\s+YEAR)? */
+    static const char *const suffixes[] = {"ST", "Th", "s", "x", NULL};
+    static const char *const spaces[] = {"  ", "\t", " \n", NULL};
+    static const char *const the[] = {"the  ", "The ", "th ", NULL};
+    static const char *const of[] = {"  of", " Of", " o", " off", NULL};
+    const piece_more more[] = {{1, "the ", the}, {2, "1", day_shapes}, {3, "st", suffixes},
+                               {5, " of", of},   {6, " ", spaces},     {9, " 2000", year_tails}};
+    /* not at offset 0: dm_weekday's "no weekday" is `at`, and 0 its "no
+     * match" (a date that starts the document is missed there) */
+    static const char *const prefixes[] = {" ", "On ", "(", NULL};
+    date_diff_run(FL_RE_DATE_DMY, "FL_RE_DATE_DMY", more, sizeof more / sizeof more[0], 0, 7,
+                  prefixes, date_tails, 5, 1, 200000);
+}
+END_TEST
+
+static const char *const age_digits[] = {"0",   "1",   "9",    "10",   "62", "99",
+                                         "100", "999", "1000", "0001", NULL};
+static const char *const age_tails[] = {"",     ".",  ",",  " ",  "a",  "A",   "s",   "0", "5",
+                                        " and", ".5", ",5", ". ", ".a", ",a",  "-",   "%", "-a",
+                                        "'s",   "\t", ";",  ":",  ")",  ".\t", ", 3", NULL};
+
+START_TEST(test_age_yearold_by_hand)
+{
+    /* ([0-9]{1,3}) [- ] y e a r s? [- ] o l d (?![\p{L}-]) */
+    static const char *const sep[] = {"_", "\t", "", NULL};
+    const piece_more more[] = {{0, "0", age_digits}, {1, "-", sep}, {7, " ", sep}};
+    static const char *const prefixes[] = {"", "the ", "He, ", NULL};
+    date_diff_run(FL_RE_AGE_YEAROLD, "FL_RE_AGE_YEAROLD", more, sizeof more / sizeof more[0], -1,
+                  -1, prefixes, age_tails, 1, 2, 20000);
+}
+END_TEST
+
+START_TEST(test_age_aged_by_hand)
+{
+    /* a g e d \s+ ([0-9]{1,3}) (?![\p{N}%-]|[.,][0-9]) */
+    static const char *const spaces[] = {"  ", "\t", "\n ", "", NULL};
+    const piece_more more[] = {{4, " ", spaces}, {5, "0", age_digits}};
+    static const char *const prefixes[] = {"", "Smith, ", "He ", NULL};
+    date_diff_run(FL_RE_AGE_AGED, "FL_RE_AGE_AGED", more, sizeof more / sizeof more[0], -1, -1,
+                  prefixes, age_tails, 1, 2, 5000);
+}
+END_TEST
+
+START_TEST(test_age_comma_by_hand)
+{
+    /* , \s ([0-9]{1,3}) (?:,(?![0-9])|\.(?=\s|$)) */
+    static const char *const spaces[] = {"\t", "  ", "", NULL};
+    static const char *const ends[] = {";", ":", "", ".,", ",,", NULL};
+    const piece_more more[] = {{1, " ", spaces}, {2, "0", age_digits}, {3, ",", ends}};
+    static const char *const prefixes[] = {"", "Jane Smith", "Smith", NULL};
+    date_diff_run(FL_RE_AGE_COMMA, "FL_RE_AGE_COMMA", more, sizeof more / sizeof more[0], -1, -1,
+                  prefixes, age_tails, 1, 2, 2000);
+}
+END_TEST
+
 /* Every honorific the pattern spells is split off the name after it. */
 START_TEST(test_honorifics)
 {
@@ -1482,6 +1842,11 @@ Suite *fl_test_suite(void)
     tcase_add_test(limits, test_title_post_by_hand);
     tcase_add_test(limits, test_code_words);
     tcase_add_test(limits, test_code_words_found);
+    tcase_add_test(limits, test_date_mdy_by_hand);
+    tcase_add_test(limits, test_date_dmy_by_hand);
+    tcase_add_test(limits, test_age_yearold_by_hand);
+    tcase_add_test(limits, test_age_aged_by_hand);
+    tcase_add_test(limits, test_age_comma_by_hand);
     tcase_add_test(limits, test_max_mentions);
     tcase_add_test(limits, test_long_line);
     tcase_add_test(limits, test_pathological);
