@@ -446,6 +446,8 @@ static size_t weekday_end(fl_mx *mx, size_t at, size_t e)
  * letter or a digit or not), DM_PATTERN leaves the match to the pattern. */
 
 #define DM_PATTERN SIZE_MAX
+/* dm_weekday's "no match" (its other results are positions). */
+#define DM_NONE (SIZE_MAX - 1)
 
 /* What a day-month pattern found: its groups' values as date_at_word and
  * date_at_digit read them (0, or -1 for the weekday, when unset). */
@@ -533,7 +535,8 @@ static size_t dm_year_tail(const fl_mx *mx, size_t p, int *year)
  * alternatives are whole names or abbreviations with their dot, of which
  * one at most matches; when the spaces after it are missing, the group
  * is left, and what follows it in either pattern (a month, "the" or a
- * digit) cannot start at a weekday: 0, no match. */
+ * digit) cannot start at a weekday: DM_NONE, no match (not 0, which is
+ * `at` for a date that starts the text). */
 static size_t dm_weekday(const fl_mx *mx, size_t at, int *weekday)
 {
     const char *t = mx->text;
@@ -557,7 +560,7 @@ static size_t dm_weekday(const fl_mx *mx, size_t at, int *weekday)
         if (p < mx->s_end && t[p] == ',')
             p++;
         if (p >= mx->s_end || !fl_re_space(t[p]))
-            return 0;
+            return DM_NONE;
         *weekday = cp->weekday;
         return re_spaces_end(mx, p);
     }
@@ -598,7 +601,7 @@ static size_t dm_mdy(const fl_mx *mx, size_t at, dm_match *out)
     dm_match m = {0, 0, 0, -1};
     size_t p = dm_weekday(mx, at, &m.weekday);
     bool abbr;
-    if (!p || !(p = dm_month(mx, p, &m.month, &abbr)))
+    if (p == DM_NONE || !(p = dm_month(mx, p, &m.month, &abbr)))
         return 0;
     /* \.? then \s+: the dot is taken only before a space */
     if (abbr && p + 1 < mx->s_end && t[p] == '.' && fl_re_space(t[p + 1]))
@@ -627,7 +630,7 @@ static size_t dm_dmy(const fl_mx *mx, size_t at, dm_match *out)
     const char *t = mx->text;
     dm_match m = {0, 0, 0, -1};
     size_t p = dm_weekday(mx, at, &m.weekday);
-    if (!p)
+    if (p == DM_NONE)
         return 0;
     if (p + 3 < mx->s_end && t[p] == 't' && t[p + 1] == 'h' && t[p + 2] == 'e' &&
         fl_re_space(t[p + 3]))
