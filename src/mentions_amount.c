@@ -522,25 +522,26 @@ static inline size_t scale_at(fl_mx *mx, size_t k, size_t at, size_t nl, double 
     return fl_mx_number_scale_read(mx, k, mult);
 }
 
-/* The length of the number fl_scan_number reads at `at`, the start of a
- * run of digits that starts one of the sentence's numbers, when it is
+/* The length of the number fl_scan_number reads at `at`, a digit that
+ * starts one of the sentence's numbers (so a run of digits), when it is
  * that run alone: no comma group or decimal part follows (no ',' or '.'
- * before a digit); else 0. The run is found from *dk (0 at the start of
- * a walk that goes forward only) in the sentence's runs. */
-static inline size_t plain_number_len(const fl_mx *mx, size_t *dk, size_t at)
+ * before a digit); else 0. The run's end is read from the sentence's
+ * digit masks (valid with its number list; zero past the sentence, and
+ * in the block after its last). */
+static inline size_t plain_number_len(const fl_mx *mx, size_t at)
 {
     const char *t = mx->text;
-    const uint32_t rel = (uint32_t)(at - mx->s_off);
-    const size_t n = mx->digit_run_count;
-    if (n == 0 || mx->digits[2 * n - 2] < rel)
-        return 0; /* past the last run (cannot be): read it */
-    size_t k = *dk;
-    while (mx->digits[2 * k] < rel) /* stops at the last run at the latest */
-        k++;
-    *dk = k;
-    if (mx->digits[2 * k] != rel)
-        return 0; /* not a run's start (cannot be): read it */
-    const size_t d = mx->s_off + mx->digits[2 * k + 1];
+    const size_t rel = at - mx->s_off;
+    size_t b = rel / 64;
+    uint64_t x = ~mx->blocks[b].digit >> (rel & 63);
+    size_t d;
+    if (x) {
+        d = at + (size_t)__builtin_ctzll(x);
+    } else {
+        while (!(x = ~mx->blocks[++b].digit))
+            ;
+        d = mx->s_off + 64 * b + (size_t)__builtin_ctzll(x);
+    }
     if (d + 1 < mx->s_end && (t[d] == ',' || t[d] == '.') && is_digit(t[d + 1]))
         return 0;
     return d - at;
@@ -598,16 +599,18 @@ static inline bool quantity_may(const fl_mx *mx, size_t at, size_t nl)
  * FL_NUMBER_UNREAD and reads it. */
 #define NUMBER_PLAIN ((uint32_t)FL_NUMBER_UNREAD - 1u)
 
-/* Whether the first byte of the sentence's `at` is claimed. */
+/* Whether the sentence's byte at `at` (inside it) is claimed: the
+ * claimed bytes lie in [claim_lo, claim_hi), and every other byte of
+ * the sentence's table is zero, so it is read at once. */
 static inline bool first_claimed(const fl_mx *mx, size_t at)
 {
-    return at >= mx->claim_lo && at < mx->claim_hi && mx->claimed[at - mx->s_off];
+    return mx->claimed[at - mx->s_off] != 0;
 }
 
 static __attribute__((noinline)) void percents_walk(fl_mx *mx)
 {
     const char *t = mx->text;
-    size_t i = mx->s_off, cursor = 0, from = 0, dk = 0, nl;
+    size_t i = mx->s_off, cursor = 0, from = 0, nl;
     fl_number scratch;
     const fl_number *n;
     for (;;) {
@@ -622,7 +625,7 @@ static __attribute__((noinline)) void percents_walk(fl_mx *mx)
             /* most numbers start no percentage: a plain run of digits
              * that no tail can follow is passed over unread, marked for
              * the quantities with its length (see NUMBER_PLAIN) */
-            const size_t pl = plain_number_len(mx, &dk, i);
+            const size_t pl = plain_number_len(mx, i);
             if (pl && !percent_may(mx, i + pl)) {
                 memo->len = NUMBER_PLAIN;
                 memo->scale = (uint32_t)pl;
@@ -1210,8 +1213,20 @@ static __attribute__((noinline)) void quantities_walk(fl_mx *mx)
              * over unread as the tests below would pass it over; else
              * read */
             fl_number_memo *m = &mx->number_memo[cursor];
+            if (first_claimed(mx, i)) {
+                /* claimed (most numbers are, by now): passed over as
+                 * below, past the number read (a plain run: its length) */
+                if (m->len == NUMBER_PLAIN) {
+                    i += m->scale;
+                    continue;
+                }
+                if (m->len != FL_NUMBER_UNREAD && m->len) {
+                    i += m->len;
+                    continue;
+                }
+            }
             if (m->len == NUMBER_PLAIN) {
-                if (first_claimed(mx, i) || !quantity_may(mx, i, m->scale)) {
+                if (!quantity_may(mx, i, m->scale)) {
                     i += m->scale;
                     continue;
                 }
