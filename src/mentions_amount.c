@@ -607,32 +607,77 @@ static inline bool first_claimed(const fl_mx *mx, size_t at)
     return mx->claimed[at - mx->s_off] != 0;
 }
 
-static __attribute__((noinline)) void percents_walk(fl_mx *mx)
+/* percents_walk over the sentence's number list (mx->numbers set): the
+ * same steps, with the list, the memos and the sentence's bounds read
+ * once (the walk's calls change none of them). */
+static void percents_listed(fl_mx *mx)
 {
     const char *t = mx->text;
-    size_t i = mx->s_off, cursor = 0, from = 0, nl;
-    fl_number scratch;
-    const fl_number *n;
-    for (;;) {
-        /* every way on below leaves i past the number start at cursor:
-         * the next is looked for after it */
-        if ((i = number_forward(mx, &from, i)) >= mx->s_end)
-            break;
-        cursor = from++;
-        bool digit = is_digit(t[i]);
-        fl_number_memo *memo;
-        if (digit && mx->numbers && (memo = &mx->number_memo[cursor])->len == FL_NUMBER_UNREAD) {
+    const uint32_t *nums = mx->numbers;
+    fl_number_memo *memos = mx->number_memo;
+    const unsigned char *claimed = mx->claimed;
+    const size_t count = mx->number_count, s_off = mx->s_off;
+    size_t i = s_off; /* the text before i is passed */
+    for (size_t k = 0; k < count; k++) {
+        const size_t at = s_off + nums[k];
+        if (at < i)
+            continue;
+        const bool digit = is_digit(t[at]);
+        fl_number_memo *memo = &memos[k];
+        if (digit && memo->len == FL_NUMBER_UNREAD) {
             /* most numbers start no percentage: a plain run of digits
              * that no tail can follow is passed over unread, marked for
              * the quantities with its length (see NUMBER_PLAIN) */
-            const size_t pl = plain_number_len(mx, i);
-            if (pl && !percent_may(mx, i + pl)) {
+            const size_t pl = plain_number_len(mx, at);
+            if (pl && !percent_may(mx, at + pl)) {
                 memo->len = NUMBER_PLAIN;
                 memo->scale = (uint32_t)pl;
-                i += pl;
+                i = at + pl;
                 continue;
             }
         }
+        const fl_number_memo *m = fl_mx_number_read(mx, k);
+        const size_t nl = m->len;
+        if (!nl) {
+            i = fl_mx_word_end(mx, at);
+            continue;
+        }
+        /* a number whose first byte money claimed starts no percentage */
+        if (claimed[at - s_off]) {
+            i = at + nl;
+            continue;
+        }
+        size_t e = percent_tail(mx, at + nl);
+        if (e && !fl_mx_claimed(mx, at, e - at) && (digit || !glued_letter(mx, at + nl))) {
+            fl_mention *mention = fl_mx_add(mx, FL_M_PERCENT, at, e - at, 0);
+            if (!mention)
+                return;
+            mention->number = m->n.value;
+            fl_mx_claim(mx, at, e - at);
+            i = e;
+            continue;
+        }
+        i = at + nl;
+    }
+}
+
+static __attribute__((noinline)) void percents_walk(fl_mx *mx)
+{
+    if (mx->numbers) {
+        percents_listed(mx);
+        return;
+    }
+    /* a sentence too long for the lists: its words walked */
+    const char *t = mx->text;
+    size_t i = mx->s_off, cursor = 0, nl;
+    fl_number scratch;
+    const fl_number *n;
+    for (;;) {
+        /* every way on below leaves i past the number start: the next is
+         * looked for after it */
+        if ((i = number_from(mx, &cursor, i)) >= mx->s_end)
+            break;
+        bool digit = is_digit(t[i]);
         n = number_at(mx, cursor, i, &scratch, &nl);
         if (!nl) {
             i = fl_mx_word_end(mx, i);
