@@ -1238,41 +1238,134 @@ static const char *known_unit(const char *w, size_t len)
     return NULL;
 }
 
-static __attribute__((noinline)) void quantities_walk(fl_mx *mx)
+/* The steps of quantities_walk at the number of nl bytes (nl > 0, or a
+ * word that reads as none) at i, mx->numbers[cursor] when the sentence
+ * has the list: where the walk goes on (past i), or 0 when a mention
+ * could not be added. */
+static inline __attribute__((always_inline)) size_t
+quantity_at(fl_mx *mx, size_t cursor, size_t i, const fl_number *n, size_t nl, bool digit)
 {
     const char *t = mx->text;
-    size_t i = mx->s_off, cursor = 0, from = 0, nl;
-    fl_number scratch;
-    const fl_number *n;
-    for (;;) {
-        /* every way on below leaves i past the number start at cursor
-         * (a number or a word there is read whole): the next is looked
-         * for after it */
-        if ((i = number_forward(mx, &from, i)) >= mx->s_end)
-            break;
-        cursor = from++;
-        bool digit = is_digit(t[i]);
-        if (digit && mx->numbers) {
+    size_t next = nl ? i + nl : fl_mx_word_end(mx, i);
+    if (!nl || fl_mx_claimed(mx, i, nl))
+        return next > i ? next : i + 1;
+    /* a label's number ("No. 3", "Section 230") is no amount, and
+     * the walk goes on after it (next): asked only where that matters,
+     * before a quantity is made and where the walk would go on past a
+     * scale (e > next) */
+    /* "one" alone is rarely a count ("one of", "no one") */
+    if (n->spelled && n->value == 1 && nl == 3)
+        return next;
+    size_t e = i + nl;
+    if (digit && !n->grouped && n->decimals == 0 && nl == 4 && n->value >= 1800 &&
+        n->value <= 2100) { /* a year, even as an adjective */
+        return e;
+    }
+    double mult = 1;
+    if (digit)
+        e += scale_at(mx, cursor, i, nl, &mult);
+    if (digit && e < mx->s_end) {
+        /* a unit symbol, glued or after a space ("4,500mAh", "60 A"),
+         * or a measurement adjective ("1.2-gigawatt") */
+        const char *unit = NULL;
+        size_t ue = 0;
+        if (fl_mx_alnum_at(mx, e) && mult == 1)
+            unit = symbol_unit(mx, e, true, &ue);
+        else if (t[e] == ' ' && e + 1 < mx->s_end)
+            unit = symbol_unit(mx, e + 1, false, &ue);
+        if (!unit && t[e] == '-' && mult == 1 && e + 1 < mx->s_end) {
+            size_t he = lower_word(mx, e + 1);
+            if (he > e + 1 && hyphen_unit(t + e + 1, he - e - 1)) {
+                if (number_is_label(mx, i))
+                    return next;
+                ue = he;
+                unit = known_unit(t + e + 1, he - e - 1);
+                if (!unit)
+                    unit = unit_stem(mx, t + e + 1, he - e - 1);
+            }
+        }
+        if (unit && !fl_mx_claimed(mx, i, ue - i)) {
+            if (number_is_label(mx, i))
+                return next;
+            fl_mention *m = fl_mx_add(mx, FL_M_QUANTITY, i, ue - i, 0);
+            if (!m)
+                return 0;
+            m->number = fl_number_scaled(n, mult);
+            m->unit = unit;
+            fl_mx_claim(mx, i, ue - i);
+            return ue;
+        }
+    }
+    /* where the walk goes on when no quantity starts at i */
+    const size_t past = e > next && number_is_label(mx, i) ? next : e;
+    /* glued letters, ranges, scores, times, decimals end here */
+    if (e < mx->s_end && (fl_mx_alnum_at(mx, e) || t[e] == '-' || t[e] == ':' || t[e] == '/' ||
+                          (t[e] == '.' && e + 1 < mx->s_end && fl_mx_alnum_at(mx, e + 1))))
+        return past;
+    if (e >= mx->s_end || t[e] != ' ')
+        return past;
+    size_t u = e + 1;
+    size_t ue = lower_word(mx, u);
+    /* a known unit is no adjective and passes not_unit */
+    const char *known = ue > u ? known_unit(t + u, ue - u) : NULL;
+    if (!known && ue > u && quantity_adjective(t + u, ue - u) && ue < mx->s_end && t[ue] == ' ') {
+        size_t u2 = ue + 1, ue2 = lower_word(mx, u2);
+        const char *known2 = ue2 > u2 ? known_unit(t + u2, ue2 - u2) : NULL;
+        if (ue2 > u2 && (known2 || !not_unit(mx, t + u2, ue2 - u2))) {
+            u = u2;
+            ue = ue2;
+            known = known2;
+        }
+    }
+    if (ue == u || (!known && not_unit(mx, t + u, ue - u)) || fl_mx_claimed(mx, i, ue - i))
+        return past;
+    if (past != e || (e == next && number_is_label(mx, i)))
+        return next;
+    fl_mention *m = fl_mx_add(mx, FL_M_QUANTITY, i, ue - i, 0);
+    if (!m)
+        return 0;
+    m->number = fl_number_scaled(n, mult);
+    m->unit = known ? known : unit_stem(mx, t + u, ue - u);
+    fl_mx_claim(mx, i, ue - i);
+    return ue;
+}
+
+/* quantities_walk over the sentence's number list (mx->numbers set),
+ * with the list, the memos and the claimed table read once. */
+static void quantities_listed(fl_mx *mx)
+{
+    const char *t = mx->text;
+    const uint32_t *nums = mx->numbers;
+    fl_number_memo *memos = mx->number_memo;
+    const unsigned char *claimed = mx->claimed;
+    const size_t count = mx->number_count, s_off = mx->s_off;
+    size_t i = s_off; /* the text before i is passed */
+    for (size_t k = 0; k < count; k++) {
+        const size_t at = s_off + nums[k];
+        if (at < i)
+            continue;
+        const bool digit = is_digit(t[at]);
+        fl_number_memo *m = &memos[k];
+        if (digit) {
             /* a plain run of digits the percents passed over unread: one
              * that is claimed, or where no quantity may start, is passed
              * over unread as the tests below would pass it over; else
              * read */
-            fl_number_memo *m = &mx->number_memo[cursor];
-            if (first_claimed(mx, i)) {
+            if (claimed[at - s_off]) {
                 /* claimed (most numbers are, by now): passed over as
                  * below, past the number read (a plain run: its length) */
                 if (m->len == NUMBER_PLAIN) {
-                    i += m->scale;
+                    i = at + m->scale;
                     continue;
                 }
                 if (m->len != FL_NUMBER_UNREAD && m->len) {
-                    i += m->len;
+                    i = at + m->len;
                     continue;
                 }
             }
             if (m->len == NUMBER_PLAIN) {
-                if (!quantity_may(mx, i, m->scale)) {
-                    i += m->scale;
+                if (!quantity_may(mx, at, m->scale)) {
+                    i = at + m->scale;
                     continue;
                 }
                 /* read here: a plain run of up to 18 digits is its own
@@ -1281,7 +1374,7 @@ static __attribute__((noinline)) void quantities_walk(fl_mx *mx)
                 m->scale = FL_NUMBER_UNREAD;
                 if (pl <= 18) {
                     uint64_t mant = 0;
-                    for (size_t q = i; q < i + pl; q++)
+                    for (size_t q = at; q < at + pl; q++)
                         mant = mant * 10 + (uint64_t)(t[q] - '0');
                     m->n = (fl_number){(double)mant, mant, 0, false, false};
                     m->len = (uint32_t)pl;
@@ -1290,108 +1383,30 @@ static __attribute__((noinline)) void quantities_walk(fl_mx *mx)
                 }
             }
         }
-        n = number_at(mx, cursor, i, &scratch, &nl);
-        size_t next = nl ? i + nl : fl_mx_word_end(mx, i);
-        if (!nl || fl_mx_claimed(mx, i, nl)) {
-            i = next > i ? next : i + 1;
-            continue;
-        }
-        /* a label's number ("No. 3", "Section 230") is no amount, and
-         * the walk goes on after it (next): asked only where that matters,
-         * before a quantity is made and where the walk would go on past a
-         * scale (e > next) */
-        /* "one" alone is rarely a count ("one of", "no one") */
-        if (n->spelled && n->value == 1 && nl == 3) {
-            i = next;
-            continue;
-        }
-        size_t e = i + nl;
-        if (digit && !n->grouped && n->decimals == 0 && nl == 4 && n->value >= 1800 &&
-            n->value <= 2100) { /* a year, even as an adjective */
-            i = e;
-            continue;
-        }
-        double mult = 1;
-        if (digit)
-            e += scale_at(mx, cursor, i, nl, &mult);
-        if (digit && e < mx->s_end) {
-            /* a unit symbol, glued or after a space ("4,500mAh", "60 A"),
-             * or a measurement adjective ("1.2-gigawatt") */
-            const char *unit = NULL;
-            size_t ue = 0;
-            if (fl_mx_alnum_at(mx, e) && mult == 1)
-                unit = symbol_unit(mx, e, true, &ue);
-            else if (t[e] == ' ' && e + 1 < mx->s_end)
-                unit = symbol_unit(mx, e + 1, false, &ue);
-            if (!unit && t[e] == '-' && mult == 1 && e + 1 < mx->s_end) {
-                size_t he = lower_word(mx, e + 1);
-                if (he > e + 1 && hyphen_unit(t + e + 1, he - e - 1)) {
-                    if (number_is_label(mx, i)) {
-                        i = next;
-                        continue;
-                    }
-                    ue = he;
-                    unit = known_unit(t + e + 1, he - e - 1);
-                    if (!unit)
-                        unit = unit_stem(mx, t + e + 1, he - e - 1);
-                }
-            }
-            if (unit && !fl_mx_claimed(mx, i, ue - i)) {
-                if (number_is_label(mx, i)) {
-                    i = next;
-                    continue;
-                }
-                fl_mention *m = fl_mx_add(mx, FL_M_QUANTITY, i, ue - i, 0);
-                if (!m)
-                    return;
-                m->number = fl_number_scaled(n, mult);
-                m->unit = unit;
-                fl_mx_claim(mx, i, ue - i);
-                i = ue;
-                continue;
-            }
-        }
-        /* where the walk goes on when no quantity starts at i */
-        const size_t past = e > next && number_is_label(mx, i) ? next : e;
-        /* glued letters, ranges, scores, times, decimals end here */
-        if (e < mx->s_end && (fl_mx_alnum_at(mx, e) || t[e] == '-' || t[e] == ':' || t[e] == '/' ||
-                              (t[e] == '.' && e + 1 < mx->s_end && fl_mx_alnum_at(mx, e + 1)))) {
-            i = past;
-            continue;
-        }
-        if (e >= mx->s_end || t[e] != ' ') {
-            i = past;
-            continue;
-        }
-        size_t u = e + 1;
-        size_t ue = lower_word(mx, u);
-        /* a known unit is no adjective and passes not_unit */
-        const char *known = ue > u ? known_unit(t + u, ue - u) : NULL;
-        if (!known && ue > u && quantity_adjective(t + u, ue - u) && ue < mx->s_end &&
-            t[ue] == ' ') {
-            size_t u2 = ue + 1, ue2 = lower_word(mx, u2);
-            const char *known2 = ue2 > u2 ? known_unit(t + u2, ue2 - u2) : NULL;
-            if (ue2 > u2 && (known2 || !not_unit(mx, t + u2, ue2 - u2))) {
-                u = u2;
-                ue = ue2;
-                known = known2;
-            }
-        }
-        if (ue == u || (!known && not_unit(mx, t + u, ue - u)) || fl_mx_claimed(mx, i, ue - i)) {
-            i = past;
-            continue;
-        }
-        if (past != e || (e == next && number_is_label(mx, i))) {
-            i = next;
-            continue;
-        }
-        fl_mention *m = fl_mx_add(mx, FL_M_QUANTITY, i, ue - i, 0);
-        if (!m)
+        const fl_number_memo *read = fl_mx_number_read(mx, k);
+        if (!(i = quantity_at(mx, k, at, &read->n, read->len, digit)))
             return;
-        m->number = fl_number_scaled(n, mult);
-        m->unit = known ? known : unit_stem(mx, t + u, ue - u);
-        fl_mx_claim(mx, i, ue - i);
-        i = ue;
+    }
+}
+
+static __attribute__((noinline)) void quantities_walk(fl_mx *mx)
+{
+    if (mx->numbers) {
+        quantities_listed(mx);
+        return;
+    }
+    /* a sentence too long for the lists: its words walked */
+    const char *t = mx->text;
+    size_t i = mx->s_off, cursor = 0, nl;
+    fl_number scratch;
+    for (;;) {
+        /* every way on leaves i past the number start (a number or a
+         * word there is read whole): the next is looked for after it */
+        if ((i = number_from(mx, &cursor, i)) >= mx->s_end)
+            break;
+        const fl_number *n = number_at(mx, cursor, i, &scratch, &nl);
+        if (!(i = quantity_at(mx, cursor, i, n, nl, is_digit(t[i]))))
+            return;
     }
 }
 
