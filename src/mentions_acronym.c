@@ -444,11 +444,17 @@ void fl_extract_acronyms(fl_mx *mx)
         /* an acronym starts with a capital at a word's start, and every
          * such word is among the name marks: go from one to the next */
         const uint32_t *marks = mx->name_marks;
+        const unsigned char *after = (const unsigned char *)t + mx->s_off + 1;
         for (size_t k = 0, n = mx->name_mark_count; k < n; k++) {
-            size_t at = mx->s_off + (marks[k] & ~FL_NAME_MARK_JOINED);
-            /* most marks are a capital and a lower-case letter: no acronym */
-            if (at + 1 < mx->s_end && (unsigned)((unsigned char)t[at + 1] - 'a') < 26u)
+            const uint32_t rel = marks[k] & ~FL_NAME_MARK_JOINED;
+            /* most marks are a capital and a lower-case letter: no
+             * acronym (the byte after a mark is at most the sentence's
+             * end, which the prose's text can be read at: its NUL, or a
+             * byte of the next sentence, after which acronym_start finds
+             * none either) */
+            if ((unsigned)(after[rel] - 'a') < 26u)
                 continue;
+            const size_t at = mx->s_off + rel;
             if (at < i || !acronym_start(mx, at))
                 continue; /* inside an acronym, or none */
             size_t e = acronym_at(mx, at);
