@@ -313,10 +313,14 @@ static size_t acronym_match(fl_mx *mx, size_t at, size_t *core_end)
         if (!end || !fl_mx_group(mx, 1, &co, &cl))
             return 0;
         *core_end = co + cl;
-    } else if (r == ACR_NO) {
-        return 0;
+        return acronym_core(mx->text + at, *core_end - at) ? end : 0;
     }
-    return acronym_core(mx->text + at, *core_end - at) ? end : 0;
+    if (r == ACR_NO)
+        return 0;
+    /* a core read by hand holds two capitals at least (a capital, then
+     * one more, or one after each '&'; or two dotted ones): only a Roman
+     * numeral is refused */
+    return roman_numeral(mx->text + at, *core_end - at) ? 0 : end;
 }
 
 static void add_definition(fl_mx *mx, size_t ao, size_t al, size_t xo, size_t xl)
