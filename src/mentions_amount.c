@@ -758,25 +758,39 @@ static const word_row labels[26] = {
     ['z' - 'a'] = {"zone"},
 };
 
-/* Bit c - 'a' of [len]: a label has that length and first letter c
- * (most words before a number have none), a filter before the rows. Keep
- * in step with labels (fl_label_shapes_ok checks). */
-#define L(c) (1u << ((c) - 'a'))
-static const uint32_t label_shapes[11] = {
-    [1] = L('p'),
-    [2] = L('n') | L('p'),
-    [3] = L('a') | L('b') | L('f') | L('n') | L('r') | L('t') | L('v'),
-    [4] = L('a') | L('b') | L('e') | L('g') | L('i') | L('l') | L('p') | L('r') | L('s') | L('t') |
-          L('u') | L('w') | L('z'),
-    [5] = L('c') | L('f') | L('g') | L('i') | L('l') | L('m') | L('p') | L('r') | L('s') | L('t') |
-          L('v'),
-    [6] = L('c') | L('f') | L('n') | L('s') | L('v'),
-    [7] = L('a') | L('c') | L('e') | L('h') | L('s') | L('v'),
-    [8] = L('a') | L('c') | L('d') | L('p'),
-    [9] = L('a') | L('p'),
-    [10] = L('i'),
+/* Bit e - 'a' of [len][c - 'a']: a label has that length, first letter
+ * c and last letter e (most words before a number have none), a filter
+ * before the rows. Keep in step with labels (fl_label_shapes_ok checks). */
+#define E(e) (1u << ((e) - 'a'))
+static const uint32_t label_shapes[11][26] = {
+    [1]['p' - 'a'] = E('p'),          [2]['n' - 'a'] = E('o'),
+    [2]['p' - 'a'] = E('p'),          [3]['a' - 'a'] = E('e') | E('t'),
+    [3]['b' - 'a'] = E('s'),          [3]['f' - 'a'] = E('g'),
+    [3]['n' - 'a'] = E('s'),          [3]['r' - 'a'] = E('w'),
+    [3]['t' - 'a'] = E('p'),          [3]['v' - 'a'] = E('l'),
+    [4]['a' - 'a'] = E('d') | E('s'), [4]['b' - 'a'] = E('d'),
+    [4]['e' - 'a'] = E('t'),          [4]['g' - 'a'] = E('e'),
+    [4]['i' - 'a'] = E('m'),          [4]['l' - 'a'] = E('e'),
+    [4]['p' - 'a'] = E('e') | E('t'), [4]['r' - 'a'] = E('e') | E('m'),
+    [4]['s' - 'a'] = E('p') | E('t'), [4]['t' - 'a'] = E('r'),
+    [4]['u' - 'a'] = E('t'),          [4]['w' - 'a'] = E('d'),
+    [4]['z' - 'a'] = E('e'),          [5]['c' - 'a'] = E('s'),
+    [5]['f' - 'a'] = E('r'),          [5]['g' - 'a'] = E('e'),
+    [5]['i' - 'a'] = E('e'),          [5]['l' - 'a'] = E('l'),
+    [5]['m' - 'a'] = E('l'),          [5]['p' - 'a'] = E('e') | E('s'),
+    [5]['r' - 'a'] = E('d') | E('e'), [5]['s' - 'a'] = E('e'),
+    [5]['t' - 'a'] = E('e') | E('k'), [5]['v' - 'a'] = E('e'),
+    [6]['c' - 'a'] = E('e'),          [6]['f' - 'a'] = E('e') | E('t'),
+    [6]['n' - 'a'] = E('r'),          [6]['s' - 'a'] = E('n'),
+    [6]['v' - 'a'] = E('e'),          [7]['a' - 'a'] = E('e'),
+    [7]['c' - 'a'] = E('l') | E('r'), [7]['e' - 'a'] = E('e'),
+    [7]['h' - 'a'] = E('y'),          [7]['s' - 'a'] = E('n'),
+    [7]['v' - 'a'] = E('n'),          [8]['a' - 'a'] = E('x'),
+    [8]['c' - 'a'] = E('y'),          [8]['d' - 'a'] = E('t'),
+    [8]['p' - 'a'] = E('m') | E('t'), [9]['a' - 'a'] = E('t'),
+    [9]['p' - 'a'] = E('h'),          [10]['i' - 'a'] = E('e'),
 };
-#undef L
+#undef E
 
 bool fl_label_shapes_ok(void)
 {
@@ -784,7 +798,8 @@ bool fl_label_shapes_ok(void)
         for (const char *const *e = labels[c]; *e; e++) {
             const size_t len = strlen(*e);
             if ((unsigned char)(*e)[0] != 'a' + c || len == 0 || len > 10 ||
-                !((label_shapes[len] >> c) & 1u))
+                (unsigned char)(*e)[len - 1] < 'a' || (unsigned char)(*e)[len - 1] > 'z' ||
+                !((label_shapes[len][c] >> ((unsigned char)(*e)[len - 1] - 'a')) & 1u))
                 return false;
         }
     return true;
@@ -792,8 +807,11 @@ bool fl_label_shapes_ok(void)
 
 static bool label_word(const char *w, size_t len)
 {
-    const unsigned c = len ? ((unsigned char)w[0] | 0x20u) - 'a' : 26;
-    if (len > 10 || c >= 26 || !((label_shapes[len] >> c) & 1u))
+    if (len == 0 || len > 10)
+        return false;
+    const unsigned c = ((unsigned char)w[0] | 0x20u) - 'a';
+    const unsigned e = ((unsigned char)w[len - 1] | 0x20u) - 'a';
+    if (c >= 26 || e >= 26 || !((label_shapes[len][c] >> e) & 1u))
         return false;
     return word_in_rows(labels, w, len);
 }
