@@ -486,20 +486,6 @@ static size_t number_from(const fl_mx *mx, size_t *cursor, size_t at)
     return fl_mx_list_from(mx, mx->numbers, mx->number_count, cursor, at);
 }
 
-/* number_from for a walk that goes forward only (cursor 0 at its start):
- * the sentence's number list read in place. */
-static inline size_t number_forward(const fl_mx *mx, size_t *cursor, size_t at)
-{
-    if (!mx->numbers)
-        return number_from(mx, cursor, at);
-    const size_t rel = at - mx->s_off;
-    size_t k = *cursor;
-    while (k < mx->number_count && mx->numbers[k] < rel)
-        k++;
-    *cursor = k;
-    return k == mx->number_count ? mx->s_end : mx->s_off + mx->numbers[k];
-}
-
 /* The number at `at`, mx->numbers[k] when the sentence has the list
  * (read once there), its length in *len. */
 static inline const fl_number *number_at(fl_mx *mx, size_t k, size_t at, fl_number *scratch,
