@@ -452,7 +452,7 @@ static __attribute__((noinline)) void money_walk(fl_mx *mx)
  * right there or after one space is its first branch, read here; else
  * the pattern runs when, after any spaces, a full-width ％ or the "per"
  * of "per cent", "percent" or the "pc" comes. */
-static size_t percent_tail(fl_mx *mx, size_t at)
+static inline __attribute__((always_inline)) size_t percent_tail(fl_mx *mx, size_t at)
 {
     const char *t = mx->text;
     if (at < mx->s_end && t[at] == '%')
