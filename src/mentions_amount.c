@@ -845,7 +845,7 @@ static bool not_unit(const fl_mx *mx, const char *w, size_t len)
 }
 
 /* A lower-case word at `at` (letters and inner hyphens); returns its end. */
-static size_t lower_word(const fl_mx *mx, size_t at)
+static inline __attribute__((always_inline)) size_t lower_word(const fl_mx *mx, size_t at)
 {
     size_t i = at;
     if (mx->wend) {
@@ -1225,7 +1225,7 @@ bool fl_known_units_indexed(void)
 
 /* The stem of w[0..len) (lower-case letters) when it is one of
  * known_units, else NULL. */
-static const char *known_unit(const char *w, size_t len)
+static inline __attribute__((always_inline)) const char *known_unit(const char *w, size_t len)
 {
     const unsigned c = (unsigned char)w[0] - 'a';
     if (c >= 26 || len < 2 || len > KNOWN_LEN_MAX)
