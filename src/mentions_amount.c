@@ -901,7 +901,7 @@ static bool label_ends_at(const fl_mx *mx, size_t end)
     return label_word(t + q, end - q);
 }
 
-static bool number_is_label(const fl_mx *mx, size_t at)
+static inline __attribute__((always_inline)) bool number_is_label(const fl_mx *mx, size_t at)
 {
     const char *t = mx->text;
     size_t p = at;
@@ -952,7 +952,8 @@ static bool letter_symbol_noun(const char *w, size_t len)
 
 /* The unit noun of a unit symbol at `at` (after a space, or glued to the
  * number when `glued`), setting *end; NULL when there is none. */
-static const char *symbol_unit(const fl_mx *mx, size_t at, bool glued, size_t *end)
+static inline __attribute__((always_inline)) const char *symbol_unit(const fl_mx *mx, size_t at,
+                                                                     bool glued, size_t *end)
 {
     const char *t = mx->text;
     if (at >= mx->s_end || !((unit_first_letters >> (t[at] & 63)) & 1u))
