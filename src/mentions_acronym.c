@@ -235,7 +235,8 @@ static int acronym_boundary(const fl_mx *mx, size_t p)
 
 /* FL_RE_ACRONYM's ending after a core that ends at `q`: (s|['\u2019]s)?
  * and the boundary; the end in *end. */
-static int acronym_tail(const fl_mx *mx, size_t q, size_t *end)
+static inline __attribute__((always_inline)) int acronym_tail(const fl_mx *mx, size_t q,
+                                                              size_t *end)
 {
     const unsigned char *t = (const unsigned char *)mx->text;
     size_t after = 0;
@@ -450,7 +451,7 @@ static inline bool acronym_start(const fl_mx *mx, size_t i)
 
 /* The end of a bare acronym taken at `i` (where acronym_start holds, at
  * a word's start), or 0. */
-static size_t acronym_at(fl_mx *mx, size_t i)
+static inline __attribute__((always_inline)) size_t acronym_at(fl_mx *mx, size_t i)
 {
     /* a claimed first byte (a code's: "PS5", "GPT-4o") refuses any match
      * here, so none is tried */
