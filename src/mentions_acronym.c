@@ -46,17 +46,41 @@ static size_t acronym_letters(const char *s, size_t len, char *out)
     return n;
 }
 
-/* Up to MAX_EXPANSION_WORDS words ending at `end`, read right to left;
- * words are letters with inner hyphens/apostrophes, or "&". */
-static size_t words_before(const fl_mx *mx, size_t end, ew *out)
+/* Up to MAX_EXPANSION_WORDS words ending at an end, read right to left
+ * as they are asked for (most fits look at a few); words are letters
+ * with inner hyphens/apostrophes, or "&". */
+typedef struct words_back {
+    const fl_mx *mx;
+    size_t n;  /* the words read: w[0..n) */
+    size_t at; /* where the next one ends, or spaces before it */
+    bool done; /* no word before w[n - 1] */
+    ew w[MAX_EXPANSION_WORDS];
+} words_back;
+
+static void words_back_init(words_back *wb, const fl_mx *mx, size_t end)
 {
+    wb->mx = mx;
+    wb->n = 0;
+    wb->at = end;
+    wb->done = false;
+}
+
+/* Whether the k-th word back (0: the one nearest the end) is there,
+ * read into wb->w[k] with those before it. */
+static bool word_back(words_back *wb, size_t k)
+{
+    const fl_mx *mx = wb->mx;
     const char *t = mx->text;
-    size_t n = 0, i = end;
-    while (n < MAX_EXPANSION_WORDS) {
+    while (wb->n <= k) {
+        if (wb->done || wb->n >= MAX_EXPANSION_WORDS)
+            return false;
+        size_t i = wb->at;
         while (i > mx->s_off && t[i - 1] == ' ')
             i--;
-        if (i == mx->s_off)
-            break;
+        if (i == mx->s_off) {
+            wb->done = true;
+            return false;
+        }
         size_t e = i;
         if (t[i - 1] == '&') {
             i--;
@@ -72,13 +96,16 @@ static size_t words_before(const fl_mx *mx, size_t end, ew *out)
                     break;
             }
         }
-        if (i == e)
-            break;
-        out[n].off = i;
-        out[n].end = e;
-        n++;
+        if (i == e) {
+            wb->done = true;
+            return false;
+        }
+        wb->w[wb->n].off = i;
+        wb->w[wb->n].end = e;
+        wb->n++;
+        wb->at = i;
     }
-    return n;
+    return true;
 }
 
 /* Consumes letters[*k], letters[*k-1]... with the initials of the hyphen
@@ -104,43 +131,44 @@ static bool take_parts(const fl_mx *mx, ew w, const char *letters, long *k)
 /* Matches letters[0..k] against words[w..] (right to left), trying for
  * each word its hyphen parts, its initial, or skipping it as a connector;
  * sets *start to the first word of the expansion. */
-static bool fit(const fl_mx *mx, const ew *words, size_t n, size_t w, const char *letters, long k,
-                size_t *start)
+static bool fit(words_back *words, size_t w, const char *letters, long k, size_t *start)
 {
-    if (w >= n)
+    if (!word_back(words, w))
         return false;
-    const char *s = mx->text + words[w].off;
-    size_t len = words[w].end - words[w].off;
+    const fl_mx *mx = words->mx;
+    const ew word = words->w[w];
+    const char *s = mx->text + word.off;
+    size_t len = word.end - word.off;
     if (memchr(s, '-', len)) {
         long kk = k;
-        if (take_parts(mx, words[w], letters, &kk)) {
+        if (take_parts(mx, word, letters, &kk)) {
             if (kk < 0) {
-                *start = words[w].off;
+                *start = word.off;
                 return true;
             }
-            if (fit(mx, words, n, w + 1, letters, kk, start))
+            if (fit(words, w + 1, letters, kk, start))
                 return true;
         }
     }
     if (lower(s[0]) == letters[k]) {
         if (k == 0) {
-            *start = words[w].off;
+            *start = word.off;
             return true;
         }
-        if (fit(mx, words, n, w + 1, letters, k - 1, start))
+        if (fit(words, w + 1, letters, k - 1, start))
             return true;
     }
-    return is_connector(s, len) && fit(mx, words, n, w + 1, letters, k, start);
+    return is_connector(s, len) && fit(words, w + 1, letters, k, start);
 }
 
 /* The start of the expansion of `letters` ending before `end`, or 0 when
  * the initials do not fit. */
 static size_t fitting_expansion(const fl_mx *mx, size_t end, const char *letters, size_t nl)
 {
-    ew words[MAX_EXPANSION_WORDS];
-    size_t n = words_before(mx, end, words);
+    words_back words;
+    words_back_init(&words, mx, end);
     size_t start = 0;
-    if (nl == 0 || !fit(mx, words, n, 0, letters, (long)nl - 1, &start))
+    if (nl == 0 || !fit(&words, 0, letters, (long)nl - 1, &start))
         return 0;
     return start;
 }
@@ -149,17 +177,17 @@ static size_t fitting_expansion(const fl_mx *mx, size_t end, const char *letters
  * at least two capitalized words and the acronym's first letter. */
 static size_t capitalized_expansion(const fl_mx *mx, size_t end, char first)
 {
-    ew words[MAX_EXPANSION_WORDS];
-    size_t n = words_before(mx, end, words);
+    words_back words;
+    words_back_init(&words, mx, end);
     size_t caps = 0, start = 0;
-    for (size_t w = 0; w < n; w++) {
-        const char *s = mx->text + words[w].off;
-        size_t len = words[w].end - words[w].off;
+    for (size_t w = 0; word_back(&words, w); w++) {
+        const char *s = mx->text + words.w[w].off;
+        size_t len = words.w[w].end - words.w[w].off;
         if (is_connector(s, len))
             continue;
         if (s[0] >= 'A' && s[0] <= 'Z') {
             caps++;
-            start = words[w].off;
+            start = words.w[w].off;
         } else {
             break;
         }
@@ -207,7 +235,8 @@ static int acronym_boundary(const fl_mx *mx, size_t p)
 
 /* FL_RE_ACRONYM's ending after a core that ends at `q`: (s|['\u2019]s)?
  * and the boundary; the end in *end. */
-static int acronym_tail(const fl_mx *mx, size_t q, size_t *end)
+static inline __attribute__((always_inline)) int acronym_tail(const fl_mx *mx, size_t q,
+                                                              size_t *end)
 {
     const unsigned char *t = (const unsigned char *)mx->text;
     size_t after = 0;
@@ -313,10 +342,14 @@ static size_t acronym_match(fl_mx *mx, size_t at, size_t *core_end)
         if (!end || !fl_mx_group(mx, 1, &co, &cl))
             return 0;
         *core_end = co + cl;
-    } else if (r == ACR_NO) {
-        return 0;
+        return acronym_core(mx->text + at, *core_end - at) ? end : 0;
     }
-    return acronym_core(mx->text + at, *core_end - at) ? end : 0;
+    if (r == ACR_NO)
+        return 0;
+    /* a core read by hand holds two capitals at least (a capital, then
+     * one more, or one after each '&'; or two dotted ones): only a Roman
+     * numeral is refused */
+    return roman_numeral(mx->text + at, *core_end - at) ? 0 : end;
 }
 
 static void add_definition(fl_mx *mx, size_t ao, size_t al, size_t xo, size_t xl)
@@ -418,7 +451,7 @@ static inline bool acronym_start(const fl_mx *mx, size_t i)
 
 /* The end of a bare acronym taken at `i` (where acronym_start holds, at
  * a word's start), or 0. */
-static size_t acronym_at(fl_mx *mx, size_t i)
+static inline __attribute__((always_inline)) size_t acronym_at(fl_mx *mx, size_t i)
 {
     /* a claimed first byte (a code's: "PS5", "GPT-4o") refuses any match
      * here, so none is tried */
@@ -444,11 +477,17 @@ void fl_extract_acronyms(fl_mx *mx)
         /* an acronym starts with a capital at a word's start, and every
          * such word is among the name marks: go from one to the next */
         const uint32_t *marks = mx->name_marks;
+        const unsigned char *after = (const unsigned char *)t + mx->s_off + 1;
         for (size_t k = 0, n = mx->name_mark_count; k < n; k++) {
-            size_t at = mx->s_off + (marks[k] & ~FL_NAME_MARK_JOINED);
-            /* most marks are a capital and a lower-case letter: no acronym */
-            if (at + 1 < mx->s_end && (unsigned)((unsigned char)t[at + 1] - 'a') < 26u)
+            const uint32_t rel = marks[k] & ~FL_NAME_MARK_JOINED;
+            /* most marks are a capital and a lower-case letter: no
+             * acronym (the byte after a mark is at most the sentence's
+             * end, which the prose's text can be read at: its NUL, or a
+             * byte of the next sentence, after which acronym_start finds
+             * none either) */
+            if ((unsigned)(after[rel] - 'a') < 26u)
                 continue;
+            const size_t at = mx->s_off + rel;
             if (at < i || !acronym_start(mx, at))
                 continue; /* inside an acronym, or none */
             size_t e = acronym_at(mx, at);

@@ -463,7 +463,7 @@ static __attribute__((noinline)) void money_walk(fl_mx *mx)
  * right there or after one space is its first branch, read here; else
  * the pattern runs when, after any spaces, a full-width ％ or the "per"
  * of "per cent", "percent" or the "pc" comes. */
-static size_t percent_tail(fl_mx *mx, size_t at)
+static inline __attribute__((always_inline)) size_t percent_tail(fl_mx *mx, size_t at)
 {
     const char *t = mx->text;
     if (at < mx->s_end && t[at] == '%')
@@ -497,20 +497,6 @@ static size_t number_from(const fl_mx *mx, size_t *cursor, size_t at)
     return fl_mx_list_from(mx, mx->numbers, mx->number_count, cursor, at);
 }
 
-/* number_from for a walk that goes forward only (cursor 0 at its start):
- * the sentence's number list read in place. */
-static inline size_t number_forward(const fl_mx *mx, size_t *cursor, size_t at)
-{
-    if (!mx->numbers)
-        return number_from(mx, cursor, at);
-    const size_t rel = at - mx->s_off;
-    size_t k = *cursor;
-    while (k < mx->number_count && mx->numbers[k] < rel)
-        k++;
-    *cursor = k;
-    return k == mx->number_count ? mx->s_end : mx->s_off + mx->numbers[k];
-}
-
 /* The number at `at`, mx->numbers[k] when the sentence has the list
  * (read once there), its length in *len. */
 static inline const fl_number *number_at(fl_mx *mx, size_t k, size_t at, fl_number *scratch,
@@ -533,25 +519,26 @@ static inline size_t scale_at(fl_mx *mx, size_t k, size_t at, size_t nl, double 
     return fl_mx_number_scale_read(mx, k, mult);
 }
 
-/* The length of the number fl_scan_number reads at `at`, the start of a
- * run of digits that starts one of the sentence's numbers, when it is
+/* The length of the number fl_scan_number reads at `at`, a digit that
+ * starts one of the sentence's numbers (so a run of digits), when it is
  * that run alone: no comma group or decimal part follows (no ',' or '.'
- * before a digit); else 0. The run is found from *dk (0 at the start of
- * a walk that goes forward only) in the sentence's runs. */
-static inline size_t plain_number_len(const fl_mx *mx, size_t *dk, size_t at)
+ * before a digit); else 0. The run's end is read from the sentence's
+ * digit masks (valid with its number list; zero past the sentence, and
+ * in the block after its last). */
+static inline size_t plain_number_len(const fl_mx *mx, size_t at)
 {
     const char *t = mx->text;
-    const uint32_t rel = (uint32_t)(at - mx->s_off);
-    const size_t n = mx->digit_run_count;
-    if (n == 0 || mx->digits[2 * n - 2] < rel)
-        return 0; /* past the last run (cannot be): read it */
-    size_t k = *dk;
-    while (mx->digits[2 * k] < rel) /* stops at the last run at the latest */
-        k++;
-    *dk = k;
-    if (mx->digits[2 * k] != rel)
-        return 0; /* not a run's start (cannot be): read it */
-    const size_t d = mx->s_off + mx->digits[2 * k + 1];
+    const size_t rel = at - mx->s_off;
+    size_t b = rel / 64;
+    uint64_t x = ~mx->blocks[b].digit >> (rel & 63);
+    size_t d;
+    if (x) {
+        d = at + (size_t)__builtin_ctzll(x);
+    } else {
+        while (!(x = ~mx->blocks[++b].digit))
+            ;
+        d = mx->s_off + 64 * b + (size_t)__builtin_ctzll(x);
+    }
     if (d + 1 < mx->s_end && (t[d] == ',' || t[d] == '.') && is_digit(t[d + 1]))
         return 0;
     return d - at;
@@ -609,38 +596,85 @@ static inline bool quantity_may(const fl_mx *mx, size_t at, size_t nl)
  * FL_NUMBER_UNREAD and reads it. */
 #define NUMBER_PLAIN ((uint32_t)FL_NUMBER_UNREAD - 1u)
 
-/* Whether the first byte of the sentence's `at` is claimed. */
+/* Whether the sentence's byte at `at` (inside it) is claimed: the
+ * claimed bytes lie in [claim_lo, claim_hi), and every other byte of
+ * the sentence's table is zero, so it is read at once. */
 static inline bool first_claimed(const fl_mx *mx, size_t at)
 {
-    return at >= mx->claim_lo && at < mx->claim_hi && mx->claimed[at - mx->s_off];
+    return mx->claimed[at - mx->s_off] != 0;
+}
+
+/* percents_walk over the sentence's number list (mx->numbers set): the
+ * same steps, with the list, the memos and the sentence's bounds read
+ * once (the walk's calls change none of them). */
+static void percents_listed(fl_mx *mx)
+{
+    const char *t = mx->text;
+    const uint32_t *nums = mx->numbers;
+    fl_number_memo *memos = mx->number_memo;
+    const unsigned char *claimed = mx->claimed;
+    const size_t count = mx->number_count, s_off = mx->s_off;
+    size_t i = s_off; /* the text before i is passed */
+    for (size_t k = 0; k < count; k++) {
+        const size_t at = s_off + nums[k];
+        if (at < i)
+            continue;
+        const bool digit = is_digit(t[at]);
+        fl_number_memo *memo = &memos[k];
+        if (digit && memo->len == FL_NUMBER_UNREAD) {
+            /* most numbers start no percentage: a plain run of digits
+             * that no tail can follow is passed over unread, marked for
+             * the quantities with its length (see NUMBER_PLAIN) */
+            const size_t pl = plain_number_len(mx, at);
+            if (pl && !percent_may(mx, at + pl)) {
+                memo->len = NUMBER_PLAIN;
+                memo->scale = (uint32_t)pl;
+                i = at + pl;
+                continue;
+            }
+        }
+        const fl_number_memo *m = fl_mx_number_read(mx, k);
+        const size_t nl = m->len;
+        if (!nl) {
+            i = fl_mx_word_end(mx, at);
+            continue;
+        }
+        /* a number whose first byte money claimed starts no percentage */
+        if (claimed[at - s_off]) {
+            i = at + nl;
+            continue;
+        }
+        size_t e = percent_tail(mx, at + nl);
+        if (e && !fl_mx_claimed(mx, at, e - at) && (digit || !glued_letter(mx, at + nl))) {
+            fl_mention *mention = fl_mx_add(mx, FL_M_PERCENT, at, e - at, 0);
+            if (!mention)
+                return;
+            mention->number = m->n.value;
+            fl_mx_claim(mx, at, e - at);
+            i = e;
+            continue;
+        }
+        i = at + nl;
+    }
 }
 
 static __attribute__((noinline)) void percents_walk(fl_mx *mx)
 {
+    if (mx->numbers) {
+        percents_listed(mx);
+        return;
+    }
+    /* a sentence too long for the lists: its words walked */
     const char *t = mx->text;
-    size_t i = mx->s_off, cursor = 0, from = 0, dk = 0, nl;
+    size_t i = mx->s_off, cursor = 0, nl;
     fl_number scratch;
     const fl_number *n;
     for (;;) {
-        /* every way on below leaves i past the number start at cursor:
-         * the next is looked for after it */
-        if ((i = number_forward(mx, &from, i)) >= mx->s_end)
+        /* every way on below leaves i past the number start: the next is
+         * looked for after it */
+        if ((i = number_from(mx, &cursor, i)) >= mx->s_end)
             break;
-        cursor = from++;
         bool digit = is_digit(t[i]);
-        fl_number_memo *memo;
-        if (digit && mx->numbers && (memo = &mx->number_memo[cursor])->len == FL_NUMBER_UNREAD) {
-            /* most numbers start no percentage: a plain run of digits
-             * that no tail can follow is passed over unread, marked for
-             * the quantities with its length (see NUMBER_PLAIN) */
-            const size_t pl = plain_number_len(mx, &dk, i);
-            if (pl && !percent_may(mx, i + pl)) {
-                memo->len = NUMBER_PLAIN;
-                memo->scale = (uint32_t)pl;
-                i += pl;
-                continue;
-            }
-        }
         n = number_at(mx, cursor, i, &scratch, &nl);
         if (!nl) {
             i = fl_mx_word_end(mx, i);
@@ -721,25 +755,39 @@ static const word_row labels[26] = {
     ['z' - 'a'] = {"zone"},
 };
 
-/* Bit c - 'a' of [len]: a label has that length and first letter c
- * (most words before a number have none), a filter before the rows. Keep
- * in step with labels (fl_label_shapes_ok checks). */
-#define L(c) (1u << ((c) - 'a'))
-static const uint32_t label_shapes[11] = {
-    [1] = L('p'),
-    [2] = L('n') | L('p'),
-    [3] = L('a') | L('b') | L('f') | L('n') | L('r') | L('t') | L('v'),
-    [4] = L('a') | L('b') | L('e') | L('g') | L('i') | L('l') | L('p') | L('r') | L('s') | L('t') |
-          L('u') | L('w') | L('z'),
-    [5] = L('c') | L('f') | L('g') | L('i') | L('l') | L('m') | L('p') | L('r') | L('s') | L('t') |
-          L('v'),
-    [6] = L('c') | L('f') | L('n') | L('s') | L('v'),
-    [7] = L('a') | L('c') | L('e') | L('h') | L('s') | L('v'),
-    [8] = L('a') | L('c') | L('d') | L('p'),
-    [9] = L('a') | L('p'),
-    [10] = L('i'),
+/* Bit e - 'a' of [len][c - 'a']: a label has that length, first letter
+ * c and last letter e (most words before a number have none), a filter
+ * before the rows. Keep in step with labels (fl_label_shapes_ok checks). */
+#define E(e) (1u << ((e) - 'a'))
+static const uint32_t label_shapes[11][26] = {
+    [1]['p' - 'a'] = E('p'),          [2]['n' - 'a'] = E('o'),
+    [2]['p' - 'a'] = E('p'),          [3]['a' - 'a'] = E('e') | E('t'),
+    [3]['b' - 'a'] = E('s'),          [3]['f' - 'a'] = E('g'),
+    [3]['n' - 'a'] = E('s'),          [3]['r' - 'a'] = E('w'),
+    [3]['t' - 'a'] = E('p'),          [3]['v' - 'a'] = E('l'),
+    [4]['a' - 'a'] = E('d') | E('s'), [4]['b' - 'a'] = E('d'),
+    [4]['e' - 'a'] = E('t'),          [4]['g' - 'a'] = E('e'),
+    [4]['i' - 'a'] = E('m'),          [4]['l' - 'a'] = E('e'),
+    [4]['p' - 'a'] = E('e') | E('t'), [4]['r' - 'a'] = E('e') | E('m'),
+    [4]['s' - 'a'] = E('p') | E('t'), [4]['t' - 'a'] = E('r'),
+    [4]['u' - 'a'] = E('t'),          [4]['w' - 'a'] = E('d'),
+    [4]['z' - 'a'] = E('e'),          [5]['c' - 'a'] = E('s'),
+    [5]['f' - 'a'] = E('r'),          [5]['g' - 'a'] = E('e'),
+    [5]['i' - 'a'] = E('e'),          [5]['l' - 'a'] = E('l'),
+    [5]['m' - 'a'] = E('l'),          [5]['p' - 'a'] = E('e') | E('s'),
+    [5]['r' - 'a'] = E('d') | E('e'), [5]['s' - 'a'] = E('e'),
+    [5]['t' - 'a'] = E('e') | E('k'), [5]['v' - 'a'] = E('e'),
+    [6]['c' - 'a'] = E('e'),          [6]['f' - 'a'] = E('e') | E('t'),
+    [6]['n' - 'a'] = E('r'),          [6]['s' - 'a'] = E('n'),
+    [6]['v' - 'a'] = E('e'),          [7]['a' - 'a'] = E('e'),
+    [7]['c' - 'a'] = E('l') | E('r'), [7]['e' - 'a'] = E('e'),
+    [7]['h' - 'a'] = E('y'),          [7]['s' - 'a'] = E('n'),
+    [7]['v' - 'a'] = E('n'),          [8]['a' - 'a'] = E('x'),
+    [8]['c' - 'a'] = E('y'),          [8]['d' - 'a'] = E('t'),
+    [8]['p' - 'a'] = E('m') | E('t'), [9]['a' - 'a'] = E('t'),
+    [9]['p' - 'a'] = E('h'),          [10]['i' - 'a'] = E('e'),
 };
-#undef L
+#undef E
 
 bool fl_label_shapes_ok(void)
 {
@@ -747,7 +795,8 @@ bool fl_label_shapes_ok(void)
         for (const char *const *e = labels[c]; *e; e++) {
             const size_t len = strlen(*e);
             if ((unsigned char)(*e)[0] != 'a' + c || len == 0 || len > 10 ||
-                !((label_shapes[len] >> c) & 1u))
+                (unsigned char)(*e)[len - 1] < 'a' || (unsigned char)(*e)[len - 1] > 'z' ||
+                !((label_shapes[len][c] >> ((unsigned char)(*e)[len - 1] - 'a')) & 1u))
                 return false;
         }
     return true;
@@ -755,8 +804,11 @@ bool fl_label_shapes_ok(void)
 
 static bool label_word(const char *w, size_t len)
 {
-    const unsigned c = len ? ((unsigned char)w[0] | 0x20u) - 'a' : 26;
-    if (len > 10 || c >= 26 || !((label_shapes[len] >> c) & 1u))
+    if (len == 0 || len > 10)
+        return false;
+    const unsigned c = ((unsigned char)w[0] | 0x20u) - 'a';
+    const unsigned e = ((unsigned char)w[len - 1] | 0x20u) - 'a';
+    if (c >= 26 || e >= 26 || !((label_shapes[len][c] >> e) & 1u))
         return false;
     return word_in_rows(labels, w, len);
 }
@@ -804,7 +856,7 @@ static bool not_unit(const fl_mx *mx, const char *w, size_t len)
 }
 
 /* A lower-case word at `at` (letters and inner hyphens); returns its end. */
-static size_t lower_word(const fl_mx *mx, size_t at)
+static inline __attribute__((always_inline)) size_t lower_word(const fl_mx *mx, size_t at)
 {
     size_t i = at;
     if (mx->wend) {
@@ -860,7 +912,7 @@ static bool label_ends_at(const fl_mx *mx, size_t end)
     return label_word(t + q, end - q);
 }
 
-static bool number_is_label(const fl_mx *mx, size_t at)
+static inline __attribute__((always_inline)) bool number_is_label(const fl_mx *mx, size_t at)
 {
     const char *t = mx->text;
     size_t p = at;
@@ -911,7 +963,8 @@ static bool letter_symbol_noun(const char *w, size_t len)
 
 /* The unit noun of a unit symbol at `at` (after a space, or glued to the
  * number when `glued`), setting *end; NULL when there is none. */
-static const char *symbol_unit(const fl_mx *mx, size_t at, bool glued, size_t *end)
+static inline __attribute__((always_inline)) const char *symbol_unit(const fl_mx *mx, size_t at,
+                                                                     bool glued, size_t *end)
 {
     const char *t = mx->text;
     if (at >= mx->s_end || !((unit_first_letters >> (t[at] & 63)) & 1u))
@@ -1184,7 +1237,7 @@ bool fl_known_units_indexed(void)
 
 /* The stem of w[0..len) (lower-case letters) when it is one of
  * known_units, else NULL. */
-static const char *known_unit(const char *w, size_t len)
+static inline __attribute__((always_inline)) const char *known_unit(const char *w, size_t len)
 {
     const unsigned c = (unsigned char)w[0] - 'a';
     if (c >= 26 || len < 2 || len > KNOWN_LEN_MAX)
@@ -1201,29 +1254,134 @@ static const char *known_unit(const char *w, size_t len)
     return NULL;
 }
 
-static __attribute__((noinline)) void quantities_walk(fl_mx *mx)
+/* The steps of quantities_walk at the number of nl bytes (nl > 0, or a
+ * word that reads as none) at i, mx->numbers[cursor] when the sentence
+ * has the list: where the walk goes on (past i), or 0 when a mention
+ * could not be added. */
+static inline __attribute__((always_inline)) size_t
+quantity_at(fl_mx *mx, size_t cursor, size_t i, const fl_number *n, size_t nl, bool digit)
 {
     const char *t = mx->text;
-    size_t i = mx->s_off, cursor = 0, from = 0, nl;
-    fl_number scratch;
-    const fl_number *n;
-    for (;;) {
-        /* every way on below leaves i past the number start at cursor
-         * (a number or a word there is read whole): the next is looked
-         * for after it */
-        if ((i = number_forward(mx, &from, i)) >= mx->s_end)
-            break;
-        cursor = from++;
-        bool digit = is_digit(t[i]);
-        if (digit && mx->numbers) {
+    size_t next = nl ? i + nl : fl_mx_word_end(mx, i);
+    if (!nl || fl_mx_claimed(mx, i, nl))
+        return next > i ? next : i + 1;
+    /* a label's number ("No. 3", "Section 230") is no amount, and
+     * the walk goes on after it (next): asked only where that matters,
+     * before a quantity is made and where the walk would go on past a
+     * scale (e > next) */
+    /* "one" alone is rarely a count ("one of", "no one") */
+    if (n->spelled && n->value == 1 && nl == 3)
+        return next;
+    size_t e = i + nl;
+    if (digit && !n->grouped && n->decimals == 0 && nl == 4 && n->value >= 1800 &&
+        n->value <= 2100) { /* a year, even as an adjective */
+        return e;
+    }
+    double mult = 1;
+    if (digit)
+        e += scale_at(mx, cursor, i, nl, &mult);
+    if (digit && e < mx->s_end) {
+        /* a unit symbol, glued or after a space ("4,500mAh", "60 A"),
+         * or a measurement adjective ("1.2-gigawatt") */
+        const char *unit = NULL;
+        size_t ue = 0;
+        if (fl_mx_alnum_at(mx, e) && mult == 1)
+            unit = symbol_unit(mx, e, true, &ue);
+        else if (t[e] == ' ' && e + 1 < mx->s_end)
+            unit = symbol_unit(mx, e + 1, false, &ue);
+        if (!unit && t[e] == '-' && mult == 1 && e + 1 < mx->s_end) {
+            size_t he = lower_word(mx, e + 1);
+            if (he > e + 1 && hyphen_unit(t + e + 1, he - e - 1)) {
+                if (number_is_label(mx, i))
+                    return next;
+                ue = he;
+                unit = known_unit(t + e + 1, he - e - 1);
+                if (!unit)
+                    unit = unit_stem(mx, t + e + 1, he - e - 1);
+            }
+        }
+        if (unit && !fl_mx_claimed(mx, i, ue - i)) {
+            if (number_is_label(mx, i))
+                return next;
+            fl_mention *m = fl_mx_add(mx, FL_M_QUANTITY, i, ue - i, 0);
+            if (!m)
+                return 0;
+            m->number = fl_number_scaled(n, mult);
+            m->unit = unit;
+            fl_mx_claim(mx, i, ue - i);
+            return ue;
+        }
+    }
+    /* where the walk goes on when no quantity starts at i */
+    const size_t past = e > next && number_is_label(mx, i) ? next : e;
+    /* glued letters, ranges, scores, times, decimals end here */
+    if (e < mx->s_end && (fl_mx_alnum_at(mx, e) || t[e] == '-' || t[e] == ':' || t[e] == '/' ||
+                          (t[e] == '.' && e + 1 < mx->s_end && fl_mx_alnum_at(mx, e + 1))))
+        return past;
+    if (e >= mx->s_end || t[e] != ' ')
+        return past;
+    size_t u = e + 1;
+    size_t ue = lower_word(mx, u);
+    /* a known unit is no adjective and passes not_unit */
+    const char *known = ue > u ? known_unit(t + u, ue - u) : NULL;
+    if (!known && ue > u && quantity_adjective(t + u, ue - u) && ue < mx->s_end && t[ue] == ' ') {
+        size_t u2 = ue + 1, ue2 = lower_word(mx, u2);
+        const char *known2 = ue2 > u2 ? known_unit(t + u2, ue2 - u2) : NULL;
+        if (ue2 > u2 && (known2 || !not_unit(mx, t + u2, ue2 - u2))) {
+            u = u2;
+            ue = ue2;
+            known = known2;
+        }
+    }
+    if (ue == u || (!known && not_unit(mx, t + u, ue - u)) || fl_mx_claimed(mx, i, ue - i))
+        return past;
+    if (past != e || (e == next && number_is_label(mx, i)))
+        return next;
+    fl_mention *m = fl_mx_add(mx, FL_M_QUANTITY, i, ue - i, 0);
+    if (!m)
+        return 0;
+    m->number = fl_number_scaled(n, mult);
+    m->unit = known ? known : unit_stem(mx, t + u, ue - u);
+    fl_mx_claim(mx, i, ue - i);
+    return ue;
+}
+
+/* quantities_walk over the sentence's number list (mx->numbers set),
+ * with the list, the memos and the claimed table read once. */
+static void quantities_listed(fl_mx *mx)
+{
+    const char *t = mx->text;
+    const uint32_t *nums = mx->numbers;
+    fl_number_memo *memos = mx->number_memo;
+    const unsigned char *claimed = mx->claimed;
+    const size_t count = mx->number_count, s_off = mx->s_off;
+    size_t i = s_off; /* the text before i is passed */
+    for (size_t k = 0; k < count; k++) {
+        const size_t at = s_off + nums[k];
+        if (at < i)
+            continue;
+        const bool digit = is_digit(t[at]);
+        fl_number_memo *m = &memos[k];
+        if (digit) {
             /* a plain run of digits the percents passed over unread: one
              * that is claimed, or where no quantity may start, is passed
              * over unread as the tests below would pass it over; else
              * read */
-            fl_number_memo *m = &mx->number_memo[cursor];
+            if (claimed[at - s_off]) {
+                /* claimed (most numbers are, by now): passed over as
+                 * below, past the number read (a plain run: its length) */
+                if (m->len == NUMBER_PLAIN) {
+                    i = at + m->scale;
+                    continue;
+                }
+                if (m->len != FL_NUMBER_UNREAD && m->len) {
+                    i = at + m->len;
+                    continue;
+                }
+            }
             if (m->len == NUMBER_PLAIN) {
-                if (first_claimed(mx, i) || !quantity_may(mx, i, m->scale)) {
-                    i += m->scale;
+                if (!quantity_may(mx, at, m->scale)) {
+                    i = at + m->scale;
                     continue;
                 }
                 /* read here: a plain run of up to 18 digits is its own
@@ -1232,7 +1390,7 @@ static __attribute__((noinline)) void quantities_walk(fl_mx *mx)
                 m->scale = FL_NUMBER_UNREAD;
                 if (pl <= 18) {
                     uint64_t mant = 0;
-                    for (size_t q = i; q < i + pl; q++)
+                    for (size_t q = at; q < at + pl; q++)
                         mant = mant * 10 + (uint64_t)(t[q] - '0');
                     m->n = (fl_number){(double)mant, mant, 0, false, false};
                     m->len = (uint32_t)pl;
@@ -1241,108 +1399,30 @@ static __attribute__((noinline)) void quantities_walk(fl_mx *mx)
                 }
             }
         }
-        n = number_at(mx, cursor, i, &scratch, &nl);
-        size_t next = nl ? i + nl : fl_mx_word_end(mx, i);
-        if (!nl || fl_mx_claimed(mx, i, nl)) {
-            i = next > i ? next : i + 1;
-            continue;
-        }
-        /* a label's number ("No. 3", "Section 230") is no amount, and
-         * the walk goes on after it (next): asked only where that matters,
-         * before a quantity is made and where the walk would go on past a
-         * scale (e > next) */
-        /* "one" alone is rarely a count ("one of", "no one") */
-        if (n->spelled && n->value == 1 && nl == 3) {
-            i = next;
-            continue;
-        }
-        size_t e = i + nl;
-        if (digit && !n->grouped && n->decimals == 0 && nl == 4 && n->value >= 1800 &&
-            n->value <= 2100) { /* a year, even as an adjective */
-            i = e;
-            continue;
-        }
-        double mult = 1;
-        if (digit)
-            e += scale_at(mx, cursor, i, nl, &mult);
-        if (digit && e < mx->s_end) {
-            /* a unit symbol, glued or after a space ("4,500mAh", "60 A"),
-             * or a measurement adjective ("1.2-gigawatt") */
-            const char *unit = NULL;
-            size_t ue = 0;
-            if (fl_mx_alnum_at(mx, e) && mult == 1)
-                unit = symbol_unit(mx, e, true, &ue);
-            else if (t[e] == ' ' && e + 1 < mx->s_end)
-                unit = symbol_unit(mx, e + 1, false, &ue);
-            if (!unit && t[e] == '-' && mult == 1 && e + 1 < mx->s_end) {
-                size_t he = lower_word(mx, e + 1);
-                if (he > e + 1 && hyphen_unit(t + e + 1, he - e - 1)) {
-                    if (number_is_label(mx, i)) {
-                        i = next;
-                        continue;
-                    }
-                    ue = he;
-                    unit = known_unit(t + e + 1, he - e - 1);
-                    if (!unit)
-                        unit = unit_stem(mx, t + e + 1, he - e - 1);
-                }
-            }
-            if (unit && !fl_mx_claimed(mx, i, ue - i)) {
-                if (number_is_label(mx, i)) {
-                    i = next;
-                    continue;
-                }
-                fl_mention *m = fl_mx_add(mx, FL_M_QUANTITY, i, ue - i, 0);
-                if (!m)
-                    return;
-                m->number = fl_number_scaled(n, mult);
-                m->unit = unit;
-                fl_mx_claim(mx, i, ue - i);
-                i = ue;
-                continue;
-            }
-        }
-        /* where the walk goes on when no quantity starts at i */
-        const size_t past = e > next && number_is_label(mx, i) ? next : e;
-        /* glued letters, ranges, scores, times, decimals end here */
-        if (e < mx->s_end && (fl_mx_alnum_at(mx, e) || t[e] == '-' || t[e] == ':' || t[e] == '/' ||
-                              (t[e] == '.' && e + 1 < mx->s_end && fl_mx_alnum_at(mx, e + 1)))) {
-            i = past;
-            continue;
-        }
-        if (e >= mx->s_end || t[e] != ' ') {
-            i = past;
-            continue;
-        }
-        size_t u = e + 1;
-        size_t ue = lower_word(mx, u);
-        /* a known unit is no adjective and passes not_unit */
-        const char *known = ue > u ? known_unit(t + u, ue - u) : NULL;
-        if (!known && ue > u && quantity_adjective(t + u, ue - u) && ue < mx->s_end &&
-            t[ue] == ' ') {
-            size_t u2 = ue + 1, ue2 = lower_word(mx, u2);
-            const char *known2 = ue2 > u2 ? known_unit(t + u2, ue2 - u2) : NULL;
-            if (ue2 > u2 && (known2 || !not_unit(mx, t + u2, ue2 - u2))) {
-                u = u2;
-                ue = ue2;
-                known = known2;
-            }
-        }
-        if (ue == u || (!known && not_unit(mx, t + u, ue - u)) || fl_mx_claimed(mx, i, ue - i)) {
-            i = past;
-            continue;
-        }
-        if (past != e || (e == next && number_is_label(mx, i))) {
-            i = next;
-            continue;
-        }
-        fl_mention *m = fl_mx_add(mx, FL_M_QUANTITY, i, ue - i, 0);
-        if (!m)
+        const fl_number_memo *read = fl_mx_number_read(mx, k);
+        if (!(i = quantity_at(mx, k, at, &read->n, read->len, digit)))
             return;
-        m->number = fl_number_scaled(n, mult);
-        m->unit = known ? known : unit_stem(mx, t + u, ue - u);
-        fl_mx_claim(mx, i, ue - i);
-        i = ue;
+    }
+}
+
+static __attribute__((noinline)) void quantities_walk(fl_mx *mx)
+{
+    if (mx->numbers) {
+        quantities_listed(mx);
+        return;
+    }
+    /* a sentence too long for the lists: its words walked */
+    const char *t = mx->text;
+    size_t i = mx->s_off, cursor = 0, nl;
+    fl_number scratch;
+    for (;;) {
+        /* every way on leaves i past the number start (a number or a
+         * word there is read whole): the next is looked for after it */
+        if ((i = number_from(mx, &cursor, i)) >= mx->s_end)
+            break;
+        const fl_number *n = number_at(mx, cursor, i, &scratch, &nl);
+        if (!(i = quantity_at(mx, cursor, i, n, nl, is_digit(t[i]))))
+            return;
     }
 }
 
