@@ -2147,6 +2147,10 @@ static void order_finish(fl_mention **order, long *remap, const fl_mention *old,
 /* Remaps the links of mention m, just copied (see compact). */
 static inline void remap_links(fl_mention *m, const long *remap)
 {
+    /* most mentions have neither link: both -1, the sign bit of their AND
+     * is set only then */
+    if ((m->person & m->entity) < 0)
+        return;
     if (m->person >= 0)
         m->person = (int32_t)remap[m->person];
     if (m->entity >= 0)
