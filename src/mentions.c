@@ -1802,8 +1802,7 @@ static fl_mention *push_mention(fl_mx *mx, uint32_t key)
     fl_vec *v = &mx->doc->mentions;
     const size_t n = v->count;
     mx->mention_key[n] = key;
-    ((unsigned char *)mx->flags.items)[n] = 0;
-    mx->flags.count = n + 1;
+    ((unsigned char *)mx->flags.items)[n] = 0; /* (their count is the mentions') */
     v->count = n + 1;
     return &((fl_mention *)v->items)[n];
 }
