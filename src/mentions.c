@@ -1853,6 +1853,12 @@ void fl_mx_claim(fl_mx *mx, size_t off, size_t len)
         return;
     if (!len)
         return;
+    /* the range first: then nothing is left to do after the stores (a
+     * long claim's memset is a tail call, and no register is saved) */
+    if (off < mx->claim_lo)
+        mx->claim_lo = off;
+    if (off + len > mx->claim_hi)
+        mx->claim_hi = off + len;
     /* most claims are short: two overlapping stores of ones (every byte
      * 1, whatever the byte order) instead of a call */
     unsigned char *c = mx->claimed + (off - mx->s_off);
@@ -1869,10 +1875,6 @@ void fl_mx_claim(fl_mx *mx, size_t off, size_t len)
     } else {
         memset(c, 1, len);
     }
-    if (off < mx->claim_lo)
-        mx->claim_lo = off;
-    if (off + len > mx->claim_hi)
-        mx->claim_hi = off + len;
 }
 
 size_t fl_mx_match(fl_mx *mx, fl_re_id id, size_t at)
