@@ -1802,8 +1802,7 @@ static fl_mention *push_mention(fl_mx *mx, uint32_t key)
     fl_vec *v = &mx->doc->mentions;
     const size_t n = v->count;
     mx->mention_key[n] = key;
-    ((unsigned char *)mx->flags.items)[n] = 0;
-    mx->flags.count = n + 1;
+    ((unsigned char *)mx->flags.items)[n] = 0; /* (their count is the mentions') */
     v->count = n + 1;
     return &((fl_mention *)v->items)[n];
 }
@@ -1854,6 +1853,12 @@ void fl_mx_claim(fl_mx *mx, size_t off, size_t len)
         return;
     if (!len)
         return;
+    /* the range first: then nothing is left to do after the stores (a
+     * long claim's memset is a tail call, and no register is saved) */
+    if (off < mx->claim_lo)
+        mx->claim_lo = off;
+    if (off + len > mx->claim_hi)
+        mx->claim_hi = off + len;
     /* most claims are short: two overlapping stores of ones (every byte
      * 1, whatever the byte order) instead of a call */
     unsigned char *c = mx->claimed + (off - mx->s_off);
@@ -1870,10 +1875,6 @@ void fl_mx_claim(fl_mx *mx, size_t off, size_t len)
     } else {
         memset(c, 1, len);
     }
-    if (off < mx->claim_lo)
-        mx->claim_lo = off;
-    if (off + len > mx->claim_hi)
-        mx->claim_hi = off + len;
 }
 
 size_t fl_mx_match(fl_mx *mx, fl_re_id id, size_t at)
@@ -2147,6 +2148,10 @@ static void order_finish(fl_mention **order, long *remap, const fl_mention *old,
 /* Remaps the links of mention m, just copied (see compact). */
 static inline void remap_links(fl_mention *m, const long *remap)
 {
+    /* most mentions have neither link: both -1, the sign bit of their AND
+     * is set only then */
+    if ((m->person & m->entity) < 0)
+        return;
     if (m->person >= 0)
         m->person = (int32_t)remap[m->person];
     if (m->entity >= 0)

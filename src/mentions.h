@@ -360,6 +360,30 @@ static inline bool fl_mx_claimed_in(const fl_mx *mx, size_t off, size_t len)
     /* the padding is zero past the sentence */
     return len && (fl_load8(c) & fl_low_bytes(len)) != 0;
 }
+/* fl_mx_claim for [off, off+len) known to lie inside the sentence, in
+ * line: no bounds to test (dates and ages, claimed after their test). */
+static inline void fl_mx_claim_in(fl_mx *mx, size_t off, size_t len)
+{
+    unsigned char *c = mx->claimed + (off - mx->s_off);
+    /* every byte 1, whatever the byte order: two overlapping stores */
+    if (len >= 8 && len <= 16) {
+        const uint64_t ones = 0x0101010101010101ull;
+        memcpy(c, &ones, 8);
+        memcpy(c + len - 8, &ones, 8);
+    } else if (len >= 4 && len < 8) {
+        const uint32_t ones = 0x01010101u;
+        memcpy(c, &ones, 4);
+        memcpy(c + len - 4, &ones, 4);
+    } else if (len) {
+        memset(c, 1, len);
+    } else {
+        return;
+    }
+    if (off < mx->claim_lo)
+        mx->claim_lo = off;
+    if (off + len > mx->claim_hi)
+        mx->claim_hi = off + len;
+}
 /* Runs pattern `id` anchored at `at` within the sentence. Returns the end
  * offset of the match, or 0 when it does not match (or hit its limits). */
 size_t fl_mx_match(fl_mx *mx, fl_re_id id, size_t at);

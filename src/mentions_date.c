@@ -86,7 +86,7 @@ static bool add_date(fl_mx *mx, size_t start, size_t end, int y, int m, int d, i
     mn->day = d;
     mn->weekday = wd;
     mn->precision = d || (!m && !y) ? FL_DATE_DAY : m ? FL_DATE_MONTH : FL_DATE_YEAR;
-    fl_mx_claim(mx, start, end - start);
+    fl_mx_claim_in(mx, start, end - start); /* inside: fl_mx_claimed_in above */
     return true;
 }
 
