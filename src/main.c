@@ -135,8 +135,8 @@ static void die_usage(const char *fmt, const char *arg)
 /* ------------------------------------------------------------- walking */
 
 /* Adds a job for `path`, which it takes (malloc'd; freed when out of
- * memory), reported as `name` (copied, unless it is `path` itself: the
- * job's name is then its path, freed once, as free_job does). */
+ * memory), reported as `name` (copied), or as its path when name is NULL
+ * (the job's name is then its path, freed once, as free_job does). */
 static int push_job_taking(job_list *list, char *path, const char *name, bool is_stdin)
 {
     if (list->count == list->cap) {
@@ -149,21 +149,19 @@ static int push_job_taking(job_list *list, char *path, const char *name, bool is
         list->items = items;
         list->cap = cap;
     }
-    job *j = &list->items[list->count];
-    memset(j, 0, sizeof *j);
-    j->path = path;
-    j->name = name == path ? path : strdup(name);
-    if (!j->path || !j->name)
+    char *own_name = name ? strdup(name) : path;
+    if (!own_name) {
+        free(path);
         return -1;
-    j->is_stdin = is_stdin;
-    list->count++;
+    }
+    list->items[list->count++] = (job){.path = path, .name = own_name, .is_stdin = is_stdin};
     return 0;
 }
 
 static int push_job(job_list *list, const char *path, const char *name, bool is_stdin)
 {
     char *copy = strdup(path);
-    return copy ? push_job_taking(list, copy, name == path ? copy : name, is_stdin) : -1;
+    return copy ? push_job_taking(list, copy, name == path ? NULL : name, is_stdin) : -1;
 }
 
 static bool has_ext(const char *name, char **exts)
@@ -266,7 +264,7 @@ static void walk(job_list *list, const char *dir, char **exts, dir_id *stack, si
                 walk(list, path, exts, stack, depth + 1);
                 free(path);
             } else if (has_ext(name, exts)) {
-                push_job_taking(list, path, path, false); /* a broken link reports itself */
+                push_job_taking(list, path, NULL, false); /* a broken link reports itself */
             } else {
                 free(path);
             }

@@ -277,7 +277,7 @@ static const struct cal_word {
 static const struct cal_prefix {
     uint32_t key;
     unsigned char lo, hi;
-    signed char month, weekday;
+    short month, weekday;
 } cal_prefixes[32] = {
 #define CAL(a, b, c, lo, hi, m, wd)                                                                \
     [DATE_SLOT(DATE_KEY(a, b, c))] = {DATE_KEY(a, b, c), lo, hi, m, wd}
