@@ -1851,30 +1851,7 @@ void fl_mx_claim(fl_mx *mx, size_t off, size_t len)
 {
     if (off < mx->s_off || off + len > mx->s_end)
         return;
-    if (!len)
-        return;
-    /* the range first: then nothing is left to do after the stores (a
-     * long claim's memset is a tail call, and no register is saved) */
-    if (off < mx->claim_lo)
-        mx->claim_lo = off;
-    if (off + len > mx->claim_hi)
-        mx->claim_hi = off + len;
-    /* most claims are short: two overlapping stores of ones (every byte
-     * 1, whatever the byte order) instead of a call */
-    unsigned char *c = mx->claimed + (off - mx->s_off);
-    if (len >= 8 && len <= 16) {
-        const uint64_t ones = 0x0101010101010101ull;
-        memcpy(c, &ones, 8);
-        memcpy(c + len - 8, &ones, 8);
-    } else if (len >= 4 && len < 8) {
-        const uint32_t ones = 0x01010101u;
-        memcpy(c, &ones, 4);
-        memcpy(c + len - 4, &ones, 4);
-    } else if (len < 4) {
-        c[0] = c[len / 2] = c[len - 1] = 1;
-    } else {
-        memset(c, 1, len);
-    }
+    fl_mx_claim_in(mx, off, len);
 }
 
 size_t fl_mx_match(fl_mx *mx, fl_re_id id, size_t at)

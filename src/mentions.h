@@ -360,12 +360,11 @@ static inline bool fl_mx_claimed_in(const fl_mx *mx, size_t off, size_t len)
     /* the padding is zero past the sentence */
     return len && (fl_load8(c) & fl_low_bytes(len)) != 0;
 }
-/* fl_mx_claim for [off, off+len) known to lie inside the sentence, in
- * line: no bounds to test (dates and ages, claimed after their test). */
-static inline void fl_mx_claim_in(fl_mx *mx, size_t off, size_t len)
+/* Sets c[0..len) to 1, len > 0. Most claims are short: two overlapping
+ * stores of ones (every byte 1, whatever the byte order) instead of a
+ * call. */
+static inline void fl_claim_ones(unsigned char *c, size_t len)
 {
-    unsigned char *c = mx->claimed + (off - mx->s_off);
-    /* every byte 1, whatever the byte order: two overlapping stores */
     if (len >= 8 && len <= 16) {
         const uint64_t ones = 0x0101010101010101ull;
         memcpy(c, &ones, 8);
@@ -374,15 +373,26 @@ static inline void fl_mx_claim_in(fl_mx *mx, size_t off, size_t len)
         const uint32_t ones = 0x01010101u;
         memcpy(c, &ones, 4);
         memcpy(c + len - 4, &ones, 4);
-    } else if (len) {
-        memset(c, 1, len);
+    } else if (len < 4) {
+        c[0] = c[len / 2] = c[len - 1] = 1;
     } else {
-        return;
+        memset(c, 1, len);
     }
+}
+
+/* fl_mx_claim for [off, off+len) known to lie inside the sentence, in
+ * line: no bounds to test (dates and ages, claimed after their test).
+ * The range first: then nothing is left to do after the stores (a long
+ * claim's memset is a tail call). */
+static inline void fl_mx_claim_in(fl_mx *mx, size_t off, size_t len)
+{
+    if (!len)
+        return;
     if (off < mx->claim_lo)
         mx->claim_lo = off;
     if (off + len > mx->claim_hi)
         mx->claim_hi = off + len;
+    fl_claim_ones(mx->claimed + (off - mx->s_off), len);
 }
 /* Runs pattern `id` anchored at `at` within the sentence. Returns the end
  * offset of the match, or 0 when it does not match (or hit its limits). */

@@ -1141,19 +1141,8 @@ static __attribute__((noinline)) int scan_short(seg *sg, size_t i, uint8_t gap, 
         return 0;
     int ab;
     /* a dotted form: more parts of one or two letters, each before a
-     * period, after the first (dotted_end) */
-    size_t d = 0;
-    if (p - i <= 2) {
-        for (size_t q = p + 1;;) {
-            size_t n = 0;
-            while (n < 3 && q + n < len && is_ascii_alpha(s[q + n]))
-                n++;
-            if (n == 0 || n > 2 || q + n >= len || s[q + n] != '.')
-                break;
-            q += n + 1;
-            d = q;
-        }
-    }
+     * period, after the first */
+    const size_t d = p - i <= 2 ? dotted_end(s, len, i) : 0;
     if (d) {
         if (d < len && (s[d] == '-' || s[d] >= 0x80))
             return 0;
@@ -2777,16 +2766,7 @@ static __attribute__((noinline, cold)) short_token short_word(const unsigned cha
     if (k <= 2 && is_ascii_alpha(s[p + 1])) {
         /* a dotted form: more parts of one or two letters, each before a
          * period, as scan_short reads them */
-        size_t d = 0;
-        for (size_t q = p + 1;;) {
-            size_t n = 0;
-            while (n < 3 && q + n < len && is_ascii_alpha(s[q + n]))
-                n++;
-            if (n == 0 || n > 2 || q + n >= len || s[q + n] != '.')
-                break;
-            q += n + 1;
-            d = q;
-        }
+        const size_t d = dotted_end(s, len, at);
         if (!d || d >= len || s[d] != ' ')
             return r;
         ab = d - at == 4 && (s[at] == 'e' || s[at] == 'i') ? AB_NEVER : AB_AMBIG;

@@ -274,6 +274,36 @@ static inline bool has_space(const char *s, size_t len)
     return false;
 }
 
+/* The next word of s[0..len) from *b (words are split by spaces): its
+ * start in *a, its end in *b; false when none is left. */
+static inline bool next_part(const char *s, size_t len, size_t *a, size_t *b)
+{
+    size_t x = *b;
+    while (x < len && s[x] == ' ')
+        x++;
+    if (x >= len)
+        return false;
+    size_t y = x + 1;
+    while (y < len && s[y] != ' ')
+        y++;
+    *a = x;
+    *b = y;
+    return true;
+}
+
+enum { PART_KEY_MAX = 256 };
+
+/* The fold key id of the ASCII letters w[0..n), n < PART_KEY_MAX (the
+ * fold key of ASCII letters is the letters lower-cased), or
+ * FL_NAME_NO_KEY. */
+static inline size_t part_key_id(const fl_name_folds *folds, const char *w, size_t n)
+{
+    char key[PART_KEY_MAX];
+    for (size_t c = 0; c < n; c++)
+        key[c] = (char)(w[c] | 0x20);
+    return fl_name_keys_find(&folds->set, key, n);
+}
+
 /* Appends the parts of mention i (m) to uses: its words of four bytes or
  * more, an ASCII capital first, then ASCII letters with some small ones.
  * A part whose fold key no mention has is dropped: a group of parts alone
@@ -294,18 +324,9 @@ static bool add_parts(fl_doc *doc, const fl_name_folds *folds, const key_filter 
     size_t len = m->len;
     if (!has_space(s, len))
         return true;
-    char key[256];
-    for (size_t b = 0; b < len && (!exact || *nv < bound);) {
-        size_t a = b;
-        while (a < len && s[a] == ' ')
-            a++;
-        if (a == len)
-            break;
-        b = a + 1;
-        while (b < len && s[b] != ' ')
-            b++;
+    for (size_t a, b = 0; (!exact || *nv < bound) && next_part(s, len, &a, &b);) {
         size_t klen = b - a;
-        if (klen < 4 || klen >= sizeof key || !(s[a] >= 'A' && s[a] <= 'Z'))
+        if (klen < 4 || klen >= PART_KEY_MAX || !(s[a] >= 'A' && s[a] <= 'Z'))
             continue;
         if (exact) {
             if (!title_letters(s, a + 1, b))
@@ -318,10 +339,7 @@ static bool add_parts(fl_doc *doc, const fl_name_folds *folds, const key_filter 
                             (unsigned char)(s[b - 1] | 0x20)) ||
             (!exact && !title_letters(s, a + 1, b)))
             continue;
-        /* the fold key of ASCII letters is the letters lower-cased */
-        for (size_t c = 0; c < klen; c++)
-            key[c] = (char)(s[a + c] | 0x20);
-        size_t id = fl_name_keys_find(&folds->set, key, klen);
+        size_t id = part_key_id(folds, s + a, klen);
         if (id != FL_NAME_NO_KEY && !push_part(doc, folds, m, i, s, a, klen, id, uses))
             return true; /* doc->status is set */
     }
@@ -373,25 +391,14 @@ static bool parts_differ(const fl_name_folds *folds, const key_filter *kf, first
 {
     if (!has_space(s, len))
         return false;
-    char key[256];
-    for (size_t b = 0; b < len;) {
-        size_t a = b;
-        while (a < len && s[a] == ' ')
-            a++;
-        if (a == len)
-            break;
-        b = a + 1;
-        while (b < len && s[b] != ' ')
-            b++;
+    for (size_t a, b = 0; next_part(s, len, &a, &b);) {
         size_t klen = b - a;
-        if (klen < 4 || klen >= sizeof key || !(s[a] >= 'A' && s[a] <= 'Z') ||
+        if (klen < 4 || klen >= PART_KEY_MAX || !(s[a] >= 'A' && s[a] <= 'Z') ||
             !key_filter_may(kf, klen, (unsigned char)(s[a] | 0x20),
                             (unsigned char)(s[b - 1] | 0x20)) ||
             !title_letters(s, a + 1, b))
             continue;
-        for (size_t c = 0; c < klen; c++)
-            key[c] = (char)(s[a + c] | 0x20);
-        size_t id = fl_name_keys_find(&folds->set, key, klen);
+        size_t id = part_key_id(folds, s + a, klen);
         if (id != FL_NAME_NO_KEY && form_differs(ff, id, s + a, klen))
             return true;
     }
