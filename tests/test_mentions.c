@@ -1060,6 +1060,34 @@ END_TEST
  * tested before ck_abort_msg (ck_assert marks a point per call, slow over
  * the hundreds of thousands of sentences). */
 
+/* The checks the hand matchers and readers share, against pcre2_match's
+ * rc at `at` (md its match data): the hand's result (0 or 1; anything
+ * else leaves ASCII text to the pattern) and end must be the pattern's.
+ * Returns the ovector when both match, NULL when neither does. */
+static const PCRE2_SIZE *hand_agrees(pcre2_match_data *md, const char *name, const char *who,
+                                     const char *text, size_t at, int rc, int result, size_t end)
+{
+    if (rc <= 0 && rc != PCRE2_ERROR_NOMATCH)
+        ck_abort_msg("%s \"%s\" at %zu: pcre2_match returns %d", name, text, at, rc);
+    if (result != 0 && result != 1)
+        ck_abort_msg("%s \"%s\" at %zu: the %s leaves ASCII text to the pattern", name, text, at,
+                     who);
+    if (rc == PCRE2_ERROR_NOMATCH) {
+        if (result)
+            ck_abort_msg("%s \"%s\" at %zu: the pattern does not match, the %s matches \"%.*s\"",
+                         name, text, at, who, (int)(end - at), text + at);
+        return NULL;
+    }
+    const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+    if (!result)
+        ck_abort_msg("%s \"%s\" at %zu: the pattern matches \"%.*s\", the %s does not", name, text,
+                     at, (int)(ov[1] - at), text + at, who);
+    if (end != ov[1])
+        ck_abort_msg("%s \"%s\" at %zu: the pattern matches \"%.*s\", the %s \"%.*s\"", name, text,
+                     at, (int)(ov[1] - at), text + at, who, (int)(end - at), text + at);
+    return ov;
+}
+
 typedef struct title_diff {
     const fl_patterns *patterns;
     pcre2_match_data *md;
@@ -1077,32 +1105,16 @@ static void title_diff_at(title_diff *d, const char *text, size_t at)
     const char *name = post ? "FL_RE_TITLE_POST" : "FL_RE_TITLE_PRE";
     const int rc = pcre2_match(fl_patterns_code(d->patterns, d->id), (PCRE2_SPTR)text, len, at, 0,
                                d->md, fl_patterns_match_context(d->patterns));
-    if (rc <= 0 && rc != PCRE2_ERROR_NOMATCH)
-        ck_abort_msg("%s \"%s\" at %zu: pcre2_match returns %d", name, text, at, rc);
     fl_title_hand h;
     fl_title_by_hand(d->patterns, text, len, post, at, &h);
     d->tried++;
-    if (h.result != 0 && h.result != 1)
-        ck_abort_msg("%s \"%s\" at %zu: the hand matcher leaves ASCII text to the pattern", name,
-                     text, at);
-    if (rc == PCRE2_ERROR_NOMATCH) {
-        if (h.result)
-            ck_abort_msg("%s \"%s\" at %zu: the pattern does not match, the hand matcher matches "
-                         "\"%.*s\"",
-                         name, text, at, (int)(h.end - at), text + at);
+    const PCRE2_SIZE *ov = hand_agrees(d->md, name, "hand matcher", text, at, rc, h.result, h.end);
+    if (!ov)
         return;
-    }
     d->matched++;
-    const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(d->md);
-    if (!h.result)
-        ck_abort_msg("%s \"%s\" at %zu: the pattern matches \"%.*s\", the hand matcher does not",
-                     name, text, at, (int)(ov[1] - at), text + at);
     if (!h.admitted)
         ck_abort_msg("%s \"%s\" at %zu: the prefilters turn away the pattern's match \"%.*s\"",
                      name, text, at, (int)(ov[1] - at), text + at);
-    if (h.end != ov[1])
-        ck_abort_msg("%s \"%s\" at %zu: the pattern matches \"%.*s\", the hand matcher \"%.*s\"",
-                     name, text, at, (int)(ov[1] - at), text + at, (int)(h.end - at), text + at);
     const bool mod = rc > 1 && ov[2] != PCRE2_UNSET;
     if (mod != h.has_mod || (mod && (ov[2] != h.mo || ov[3] - ov[2] != h.ml)))
         ck_abort_msg("%s \"%s\" at %zu: the modifiers differ (pattern %s, hand %s)", name, text, at,
@@ -1481,29 +1493,13 @@ static void date_diff_at(date_diff *d, const char *text, size_t at)
     const char *name = d->name;
     const int rc = pcre2_match(fl_patterns_code(d->patterns, d->id), (PCRE2_SPTR)text, len, at, 0,
                                d->md, fl_patterns_match_context(d->patterns));
-    if (rc <= 0 && rc != PCRE2_ERROR_NOMATCH)
-        ck_abort_msg("%s \"%s\" at %zu: pcre2_match returns %d", name, text, at, rc);
     fl_date_hand h;
     fl_date_by_hand(text, len, d->id, at, &h);
     d->tried++;
-    if (h.result != 0 && h.result != 1)
-        ck_abort_msg("%s \"%s\" at %zu: the hand reader leaves ASCII text to the pattern", name,
-                     text, at);
-    if (rc == PCRE2_ERROR_NOMATCH) {
-        if (h.result)
-            ck_abort_msg("%s \"%s\" at %zu: the pattern does not match, the hand reader matches "
-                         "\"%.*s\"",
-                         name, text, at, (int)(h.end - at), text + at);
+    const PCRE2_SIZE *ov = hand_agrees(d->md, name, "hand reader", text, at, rc, h.result, h.end);
+    if (!ov)
         return;
-    }
     d->matched++;
-    const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(d->md);
-    if (!h.result)
-        ck_abort_msg("%s \"%s\" at %zu: the pattern matches \"%.*s\", the hand reader does not",
-                     name, text, at, (int)(ov[1] - at), text + at);
-    if (h.end != ov[1])
-        ck_abort_msg("%s \"%s\" at %zu: the pattern matches \"%.*s\", the hand reader \"%.*s\"",
-                     name, text, at, (int)(ov[1] - at), text + at, (int)(h.end - at), text + at);
     /* FL_RE_DATE_DMY's "the" is read at the day (date_at_digit) or after
      * a weekday, never where it starts; ages_walk and age_at take only a
      * space after the comma, where the pattern takes any \s */
