@@ -604,6 +604,27 @@ static inline bool first_claimed(const fl_mx *mx, size_t at)
     return mx->claimed[at - mx->s_off] != 0;
 }
 
+/* The steps of the percents walks at the number of nl > 0 bytes at `at`
+ * (its value; digit: it starts with a digit): where the walk goes on
+ * (past at), or 0 when a mention could not be added. */
+static inline __attribute__((always_inline)) size_t percent_at(fl_mx *mx, size_t at, size_t nl,
+                                                               double value, bool digit)
+{
+    /* a number whose first byte money claimed starts no percentage */
+    if (first_claimed(mx, at))
+        return at + nl;
+    const size_t e = percent_tail(mx, at + nl);
+    if (e && !fl_mx_claimed(mx, at, e - at) && (digit || !glued_letter(mx, at + nl))) {
+        fl_mention *m = fl_mx_add(mx, FL_M_PERCENT, at, e - at, 0);
+        if (!m)
+            return 0;
+        m->number = value;
+        fl_mx_claim(mx, at, e - at);
+        return e;
+    }
+    return at + nl;
+}
+
 /* percents_walk over the sentence's number list (mx->numbers set): the
  * same steps, with the list, the memos and the sentence's bounds read
  * once (the walk's calls change none of them). */
@@ -612,7 +633,6 @@ static void percents_listed(fl_mx *mx)
     const char *t = mx->text;
     const uint32_t *nums = mx->numbers;
     fl_number_memo *memos = mx->number_memo;
-    const unsigned char *claimed = mx->claimed;
     const size_t count = mx->number_count, s_off = mx->s_off;
     size_t i = s_off; /* the text before i is passed */
     for (size_t k = 0; k < count; k++) {
@@ -639,22 +659,8 @@ static void percents_listed(fl_mx *mx)
             i = fl_mx_word_end(mx, at);
             continue;
         }
-        /* a number whose first byte money claimed starts no percentage */
-        if (claimed[at - s_off]) {
-            i = at + nl;
-            continue;
-        }
-        size_t e = percent_tail(mx, at + nl);
-        if (e && !fl_mx_claimed(mx, at, e - at) && (digit || !glued_letter(mx, at + nl))) {
-            fl_mention *mention = fl_mx_add(mx, FL_M_PERCENT, at, e - at, 0);
-            if (!mention)
-                return;
-            mention->number = m->n.value;
-            fl_mx_claim(mx, at, e - at);
-            i = e;
-            continue;
-        }
-        i = at + nl;
+        if (!(i = percent_at(mx, at, nl, m->n.value, digit)))
+            return;
     }
 }
 
@@ -680,22 +686,8 @@ static __attribute__((noinline)) void percents_walk(fl_mx *mx)
             i = fl_mx_word_end(mx, i);
             continue;
         }
-        /* a number whose first byte money claimed starts no percentage */
-        if (first_claimed(mx, i)) {
-            i += nl;
-            continue;
-        }
-        size_t e = percent_tail(mx, i + nl);
-        if (e && !fl_mx_claimed(mx, i, e - i) && (digit || !glued_letter(mx, i + nl))) {
-            fl_mention *m = fl_mx_add(mx, FL_M_PERCENT, i, e - i, 0);
-            if (!m)
-                return;
-            m->number = n->value;
-            fl_mx_claim(mx, i, e - i);
-            i = e;
-            continue;
-        }
-        i += nl;
+        if (!(i = percent_at(mx, i, nl, n->value, digit)))
+            return;
     }
 }
 

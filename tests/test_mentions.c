@@ -1088,6 +1088,18 @@ static const PCRE2_SIZE *hand_agrees(pcre2_match_data *md, const char *name, con
     return ov;
 }
 
+/* The patterns (in *patterns) and match data for pattern id, for the
+ * by-hand differential tests. */
+static pcre2_match_data *diff_match_data(fl_re_id id, fl_patterns **patterns)
+{
+    fl_error err;
+    ck_assert_int_eq(fl_patterns_new(patterns, &err), FL_OK);
+    pcre2_match_data *md =
+        pcre2_match_data_create_from_pattern(fl_patterns_code(*patterns, id), NULL);
+    ck_assert_ptr_nonnull(md);
+    return md;
+}
+
 typedef struct title_diff {
     const fl_patterns *patterns;
     pcre2_match_data *md;
@@ -1176,11 +1188,8 @@ static void title_diff_run(fl_re_id id, const char *lead, const char *const *mor
 {
     title_diff d = {.id = id};
     fl_patterns *patterns;
-    fl_error err;
-    ck_assert_int_eq(fl_patterns_new(&patterns, &err), FL_OK);
+    d.md = diff_match_data(id, &patterns);
     d.patterns = patterns;
-    d.md = pcre2_match_data_create_from_pattern(fl_patterns_code(patterns, id), NULL);
-    ck_assert_ptr_nonnull(d.md);
     const bool post = id == FL_RE_TITLE_POST;
     spelled s;
     spell(&s, id);
@@ -1639,11 +1648,8 @@ static void date_diff_run(fl_re_id id, const char *name, const piece_more *more,
 {
     date_diff d = {.id = id, .name = name};
     fl_patterns *patterns;
-    fl_error err;
-    ck_assert_int_eq(fl_patterns_new(&patterns, &err), FL_OK);
+    d.md = diff_match_data(id, &patterns);
     d.patterns = patterns;
-    d.md = pcre2_match_data_create_from_pattern(fl_patterns_code(patterns, id), NULL);
-    ck_assert_ptr_nonnull(d.md);
     spelled s;
     spell(&s, id);
     static const char *const as_is[] = {"", NULL};
