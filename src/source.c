@@ -396,6 +396,11 @@ fl_status fl_source_read_file(const char *path, const char *name, size_t max_siz
         if (n == 0)
             break;
         len += (size_t)n;
+        /* a regular file read to the size fstat gave, with room left for
+         * more (it asked for one byte past it): at its end, so the read
+         * that would return 0 is not made (one system call per file) */
+        if (S_ISREG(st.st_mode) && len == (size_t)st.st_size && len < cap)
+            break;
         if (max_size && len > max_size) {
             free(buf);
             close(fd);
