@@ -2269,11 +2269,18 @@ static void settle_document(fl_mx *mx)
     /* the folds' states, compact()'s order and remap, and the tentative
      * names in order */
     const size_t nf = mx->fold_count ? mx->fold_count : 1, nn = n ? n : 1;
-    fold_state *st = malloc(nf * sizeof *st + nn * (sizeof(fl_mention *) + sizeof(long)) +
-                            nn * sizeof(uint32_t));
-    if (!st) {
-        doc->status = FL_ENOMEM;
-        return;
+    const size_t need = nf * sizeof(fold_state) + nn * (sizeof(fl_mention *) + sizeof(long)) +
+                        nn * sizeof(uint32_t);
+    /* in the extraction buffer's free end when they fit (most documents:
+     * it has room for about twice their mentions), which compact() does
+     * not read; else a block of their own */
+    fold_state *st = (fold_state *)(void *)(mx->mention_store + n), *own = NULL;
+    if ((mx->mention_cap - n) * sizeof(fl_mention) < need) {
+        st = own = malloc(need);
+        if (!st) {
+            doc->status = FL_ENOMEM;
+            return;
+        }
     }
     fl_mention **order = (fl_mention **)(void *)(st + nf);
     long *remap = (long *)(void *)(order + nn);
@@ -2374,7 +2381,7 @@ static void settle_document(fl_mx *mx)
         // NOLINTEND(clang-analyzer-core.UndefinedBinaryOperatorResult)
 #undef FOLD_ID
     compact(mx, order, live, remap);
-    free(st);
+    free(own);
 }
 
 /* Makes the document's first room in one block (mx->scratch): the
