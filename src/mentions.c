@@ -650,9 +650,8 @@ static inline __attribute__((always_inline)) size_t mask_pass(const unsigned cha
                                                               fl_word_block *blk, uint32_t *digits,
                                                               bool avx2)
 {
-    size_t nd = 0;
+    size_t nd = 0; /* the runs' edges */
     uint64_t carry = 0, dcarry = 0;
-    size_t closed = 0; /* the runs ended (nd: begun) */
     unsigned char pad[64];
     for (size_t b = 0; b < nb; b++) {
         uint64_t a, s;
@@ -686,17 +685,15 @@ static inline __attribute__((always_inline)) size_t mask_pass(const unsigned cha
         dcarry = d >> 63;
         blk[b].other = ~a;
         blk[b].event = (a & ~after_a) | s;
-        /* the runs' starts and ends, which alternate: the n-th end closes
-         * the n-th start */
-        for (uint64_t starts = d & ~after_d; starts; starts &= starts - 1)
-            digits[2 * nd++] = (uint32_t)(64 * b + (size_t)__builtin_ctzll(starts));
-        for (uint64_t ends = ~d & after_d; ends; ends &= ends - 1)
-            digits[2 * closed++ + 1] = (uint32_t)(64 * b + (size_t)__builtin_ctzll(ends));
+        /* the runs' edges (starts and ends, which alternate through the
+         * sentence: a run's start, then its end) in one loop */
+        for (uint64_t edges = d ^ after_d; edges; edges &= edges - 1)
+            digits[nd++] = (uint32_t)(64 * b + (size_t)__builtin_ctzll(edges));
     }
-    if (closed < nd)
-        digits[2 * closed + 1] = (uint32_t)len;
+    if (nd & 1) /* the last run reaches the end */
+        digits[nd++] = (uint32_t)len;
     (void)avx2;
-    return nd;
+    return nd / 2;
 }
 
 static size_t mask_pass_sse(const unsigned char *t, size_t len, size_t avail, size_t nb,
