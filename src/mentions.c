@@ -301,7 +301,10 @@ size_t fl_scan_number(const char *t, size_t at, size_t end, fl_number *out)
 #undef ADD_DIGIT
     if (digits > 18) /* digits only; separators stop it */
         return scan_long_number(t, at, i, grouped, out);
-    *out = (fl_number){(double)mant / pow10i(decimals), mant, decimals, false, grouped};
+    /* mant < 10^18 converts as a signed integer (one instruction); a
+     * whole number needs no division (by 1, exact) */
+    const double v = (double)(int64_t)mant;
+    *out = (fl_number){decimals ? v / pow10i(decimals) : v, mant, decimals, false, grouped};
     return i - at;
 }
 
