@@ -1739,10 +1739,9 @@ static __attribute__((noinline)) bool intern_key_fold(fl_mx *mx, fl_key_memo *e)
  * normalized on first sight and remembered for the rest of the document;
  * the fold interned for a name or an acronym (`named`). NULL when out of
  * memory. */
-static inline const fl_key_memo *mention_keys(fl_mx *mx, const char *s, size_t len, unsigned flags,
-                                              bool code, bool named)
+static inline const fl_key_memo *mention_keys(fl_mx *mx, const char *s, size_t len, unsigned tag,
+                                              bool named)
 {
-    unsigned tag = flags | (code ? KEY_CODE : 0u);
     uint64_t h = 0;
     size_t k;
     fl_key_memo *found = find_key(mx, s, len, tag, &h, &k);
@@ -1751,7 +1750,7 @@ static inline const fl_key_memo *mention_keys(fl_mx *mx, const char *s, size_t l
             return NULL;
         return found;
     }
-    return new_mention_keys(mx, s, len, flags, code, tag, h, k, named);
+    return new_mention_keys(mx, s, len, tag & ~KEY_CODE, (tag & KEY_CODE) != 0, tag, h, k, named);
 }
 
 /* Sets mx->mention_room: the buffer's capacity, or the document's limit
@@ -1831,7 +1830,10 @@ fl_mention *fl_mx_add(fl_mx *mx, fl_mention_kind kind, size_t off, size_t len, u
     /* the limit and the buffer's room in one test */
     if (doc->mentions.count >= mx->mention_room && !more_mentions(mx))
         return NULL;
-    const fl_key_memo *keys = mention_keys(mx, mx->text + off, len, fold_flags, kind == FL_M_CODE,
+    /* a code's keys are apart from the same surface's in other kinds (it
+     * has a family): KEY_CODE in its tag, from a table by kind */
+    static const unsigned kind_tag[FL_M_KIND_COUNT] = {[FL_M_CODE] = KEY_CODE};
+    const fl_key_memo *keys = mention_keys(mx, mx->text + off, len, fold_flags | kind_tag[kind],
                                            kind == FL_M_NAME || kind == FL_M_ACRONYM);
     if (!keys) {
         doc->status = FL_ENOMEM;
