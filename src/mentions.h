@@ -754,8 +754,11 @@ static inline size_t fl_mx_letters_from(const fl_mx *mx, size_t at)
         return SIZE_MAX;
     const size_t rel = at - mx->s_off, bit = rel & 63;
     const fl_word_block *bk = &mx->blocks[rel / 64];
-    const uint64_t stop = (bk->other | bk->digit) & (((uint64_t)1 << bit) - 1);
-    return stop ? at - bit + 64 - (size_t)__builtin_clzll(stop) : SIZE_MAX;
+    /* the block's bytes before `at` shifted to the top (byte at - 1 to bit
+     * 63), so the last of them that stops the letters is at - 1 - its
+     * leading zeros */
+    const uint64_t stop = (bk->other | bk->digit) << (63 - bit) << 1;
+    return stop ? at - (size_t)__builtin_clzll(stop) : SIZE_MAX;
 }
 
 #endif
