@@ -788,7 +788,8 @@ static const uint32_t head_lengths[64] = {HL16(0), HL16(16), HL16(32), HL16(48)}
 #define HW(n) (FL_HEAD_LENGTHS(n) & ~(uint32_t)FL_HEAD_DIGIT)
 #define HW4(n) HW(n), HW((n) + 1), HW((n) + 2), HW((n) + 3)
 #define HW16(n) HW4(n), HW4((n) + 4), HW4((n) + 8), HW4((n) + 12)
-static const uint32_t head_words[65] = {HW16(0), HW16(16), HW16(32), HW16(48), HW(64)};
+enum { HEAD_WORDS_N = 65 };
+static const uint32_t head_words[HEAD_WORDS_N] = {HW16(0), HW16(16), HW16(32), HW16(48), HW(64)};
 #undef HW16
 #undef HW4
 #undef HW
@@ -814,6 +815,10 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bo
      * scratch_reserve for the document's longest sentence) */
     const size_t nb = (len + 63) / 64;
     uint32_t *w = mx->wend_store;
+    /* head_words, copied just before the word ends by scratch_reserve:
+     * the word loop reads it from w, which it holds, instead of making
+     * the table's address for each word */
+    const uint32_t *const w_heads = w - HEAD_WORDS_N;
     uint32_t *numbers = mx->numbers_store, *digits = mx->digits_store;
     uint32_t *marks = mx->marks_store, *names = mx->name_marks_store;
     fl_word_block *blk = mx->blocks;
@@ -924,7 +929,7 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bo
                 const size_t p = base + bit_index(left), e = base + bit_index(ends);
                 w[p] = (uint32_t)e;
                 k = e;
-                if (fl_word_head(words, t + p) & head_words[e - p])
+                if (fl_word_head(words, t + p) & w_heads[e - p])
                     marked |= left & -left;
             }
             for (; marked; marked &= marked - 1) {
@@ -2423,8 +2428,8 @@ static bool scratch_reserve(fl_mx *mx, size_t longest, size_t mentions)
     size_t o_keys = align8(o_mentions + mentions * sizeof(fl_mention));
     size_t o_folds = align8(o_keys + memos * sizeof(fl_key_memo));
     size_t o_u32 = align8(o_folds + memos * sizeof(fl_fold_entry));
-    size_t o_bytes =
-        o_u32 + (2 * cap + 4 * words + mentions + slots + fold_slots) * sizeof(uint32_t);
+    size_t o_bytes = o_u32 + (HEAD_WORDS_N + 2 * cap + 4 * words + mentions + slots + fold_slots) *
+                                 sizeof(uint32_t);
     size_t bytes = o_bytes + mentions + longest + 8;
     char *p = malloc(bytes);
     if (!p)
@@ -2439,7 +2444,9 @@ static bool scratch_reserve(fl_mx *mx, size_t longest, size_t mentions)
     mx->key_alloc = memos;
     mx->folds = (fl_fold_entry *)(void *)(p + o_folds);
     mx->fold_alloc = memos;
-    mx->wend_store = (uint32_t *)(void *)(p + o_u32);
+    /* head_words just before the word ends (see fill_words) */
+    memcpy(p + o_u32, head_words, sizeof head_words);
+    mx->wend_store = (uint32_t *)(void *)(p + o_u32) + HEAD_WORDS_N;
     mx->marks_store = mx->wend_store + cap;
     mx->numbers_store = mx->marks_store + cap;
     mx->name_marks_store = mx->numbers_store + words;

@@ -250,7 +250,9 @@ typedef struct fl_mx {
      * or digit after no ASCII letter or digit, or first), relative to
      * s_off, filled once per sentence (other entries unset); NULL when off */
     uint32_t *wend;
-    uint32_t *wend_store; /* wend_cap entries */
+    /* wend_cap entries, just after a copy of mentions.c's head_words (the
+     * word loop reads both through one pointer) */
+    uint32_t *wend_store;
     size_t wend_cap;
     /* the sentence's bytes as bit masks, 64 to a block, filled with wend
      * (valid while it is set); wend_cap / 64 + 2 blocks */
