@@ -637,11 +637,21 @@ block_masks_avx2(const unsigned char *p, uint64_t *alnum, uint64_t *stop, fl_wor
 }
 #endif
 
-/* The index of the lowest set bit of x (nonzero), as an unsigned (no
- * sign extension on the way to a size_t). */
-static inline unsigned bit_index(uint64_t x)
+/* The index of the lowest set bit of x (nonzero), as a size_t (no sign
+ * extension on the way). */
+static inline size_t bit_index(uint64_t x)
 {
+#if defined(__x86_64__) && defined(__GNUC__)
+    /* tzcnt written out: gcc clears the destination before each of its
+     * own (against a false dependency that CPUs since Skylake do not
+     * have); for a nonzero x, a CPU without BMI runs it as bsf, with the
+     * same result */
+    uint64_t r;
+    __asm__("tzcnt %1, %0" : "=r"(r) : "r"(x) : "cc");
+    return r;
+#else
     return (unsigned)__builtin_ctzll(x);
+#endif
 }
 
 /* The end of the ASCII run of letters and digits that reaches the end of
@@ -652,7 +662,7 @@ static size_t run_end(const fl_word_block *blk, size_t b)
     uint64_t x;
     while (!(x = blk[b].other))
         b++;
-    return 64 * b + (size_t)__builtin_ctzll(x);
+    return 64 * b + bit_index(x);
 }
 
 /* The masks of the nb blocks of the sentence t[0..len) into blk (past
@@ -703,7 +713,7 @@ static inline __attribute__((always_inline)) size_t mask_pass(const unsigned cha
         /* the runs' edges (starts and ends, which alternate through the
          * sentence: a run's start, then its end) in one loop */
         for (uint64_t edges = d ^ after_d; edges; edges &= edges - 1)
-            digits[nd++] = (uint32_t)(64 * b + (size_t)__builtin_ctzll(edges));
+            digits[nd++] = (uint32_t)(64 * b + bit_index(edges));
     }
     if (nd & 1) /* the last run reaches the end */
         digits[nd++] = (uint32_t)len;
@@ -909,7 +919,7 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bo
             uint64_t ends = bk->other & (a << 1) & (from << 1);
             uint64_t mk = bk->event & bk->other & from; /* commas */
             if (first == len && st)
-                first = base + (size_t)__builtin_ctzll(st);
+                first = base + bit_index(st);
             /* the words that end in the block, the n-th end closing the
              * n-th start; then the last, which reaches past it. A word
              * that may be a title's or an honorific's (see below) or a
@@ -963,15 +973,15 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bo
             if (base + 64 < len && (unsigned)(t[base + 64] - 'A') < 26u)
                 next_upper |= 1ull << 63;
             for (uint64_t nmk = st & (bk->upper | (~bk->digit & next_upper)); nmk; nmk &= nmk - 1) {
-                const size_t p = base + (size_t)__builtin_ctzll(nmk);
+                const size_t p = base + bit_index(nmk);
                 PUSH_NAME(p);
             }
             for (; mk; mk &= mk - 1)
-                marks[nm++] = (uint32_t)(base + (size_t)__builtin_ctzll(mk));
+                marks[nm++] = (uint32_t)(base + bit_index(mk));
             continue;
         }
         for (uint64_t ev = bk->event & from; ev;) {
-            const size_t p = base + (size_t)__builtin_ctzll(ev);
+            const size_t p = base + bit_index(ev);
             const unsigned char c = t[p];
             size_t e;
             if (c == ',') {
@@ -987,7 +997,7 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bo
                 /* the end of the ASCII run (most end in this block), then
                  * maybe more */
                 uint64_t x = bk->other >> (p & 63);
-                size_t ascii_end = x ? p + (size_t)__builtin_ctzll(x) : run_end(blk, b + 1);
+                size_t ascii_end = x ? p + bit_index(x) : run_end(blk, b + 1);
                 e = ascii_end;
                 if (e < len && t[e] >= 0x80)
                     e = fl_mx_scan_word_end(mx, mx->s_off + e) - mx->s_off;
