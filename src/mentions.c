@@ -301,8 +301,21 @@ size_t fl_scan_number(const char *t, size_t at, size_t end, fl_number *out)
 #undef ADD_DIGIT
     if (digits > 18) /* digits only; separators stop it */
         return scan_long_number(t, at, i, grouped, out);
-    *out = (fl_number){(double)mant / pow10i(decimals), mant, decimals, false, grouped};
+    /* mant < 10^18 converts as a signed integer (one instruction); a
+     * whole number needs no division (by 1, exact) */
+    const double v = (double)(int64_t)mant;
+    *out = (fl_number){decimals ? v / pow10i(decimals) : v, mant, decimals, false, grouped};
     return i - at;
+}
+
+/* Whether a scale word's letters may end before t[j] (j <= end): the
+ * sentence ends, or no ASCII letter or digit follows. */
+static inline bool scale_ends(const char *t, size_t j, size_t end)
+{
+    if (j >= end)
+        return true;
+    const unsigned char c = (unsigned char)t[j];
+    return (unsigned)(c - '0') > 9u && (unsigned)((c | 0x20) - 'a') >= 26u;
 }
 
 size_t fl_scan_scale(const char *t, size_t at, size_t end, double *mult)
@@ -314,40 +327,42 @@ size_t fl_scan_scale(const char *t, size_t at, size_t end, double *mult)
     bool attached = t[i] != ' ';
     if (!attached)
         i++;
-    /* every scale starts with b, m or t (attached also k) and has at
-     * most eight letters: other words are no scale, read no further */
+    /* every scale starts with b, m or t (attached also k), a word of its
+     * own (no letter or digit after it): each is compared where it would
+     * be, no letters counted first */
     if (i >= end)
         return 0;
-    const char f = t[i];
-    if (f != 'b' && f != 'm' && f != 't' && !(attached && f == 'k'))
-        return 0;
-    size_t j = i;
-    while (j < end && j - i <= 8 && t[j] >= 'a' && t[j] <= 'z')
-        j++;
-    size_t n = j - i;
-    if (n > 8)
-        return 0;
-    if (n == 0 || (j < end && ((t[j] >= 'A' && t[j] <= 'Z') || (t[j] >= '0' && t[j] <= '9'))))
-        return 0;
-    /* attached: tn trn bn b mn m k; after a space: the words */
-    const char *w = t + i;
+    const char f = t[i], *w = t + i;
     double m = 0;
+    size_t n = 0;
     if (attached) {
-        if (n == 1)
-            m = w[0] == 'b' ? 1e9 : w[0] == 'm' ? 1e6 : w[0] == 'k' ? 1e3 : 0;
-        else if (n == 2 && w[1] == 'n')
-            m = w[0] == 't' ? 1e12 : w[0] == 'b' ? 1e9 : w[0] == 'm' ? 1e6 : 0;
-        else if (n == 3 && w[0] == 't' && w[1] == 'r' && w[2] == 'n')
+        /* tn trn bn b mn m k */
+        if (scale_ends(t, i + 1, end)) {
+            n = 1;
+            m = f == 'b' ? 1e9 : f == 'm' ? 1e6 : f == 'k' ? 1e3 : 0;
+        } else if (w[1] == 'n' && scale_ends(t, i + 2, end)) {
+            n = 2;
+            m = f == 't' ? 1e12 : f == 'b' ? 1e9 : f == 'm' ? 1e6 : 0;
+        } else if (f == 't' && w[1] == 'r' && i + 2 < end && w[2] == 'n' &&
+                   scale_ends(t, i + 3, end)) {
+            n = 3;
             m = 1e12;
-    } else if (n == 7) {
-        m = memcmp(w, "billion", 7) == 0 ? 1e9 : memcmp(w, "million", 7) == 0 ? 1e6 : 0;
-    } else if (n == 8) {
-        m = memcmp(w, "trillion", 8) == 0 ? 1e12 : memcmp(w, "thousand", 8) == 0 ? 1e3 : 0;
+        }
+    } else if (f == 'b' || f == 'm') {
+        if (end - i >= 7 && scale_ends(t, i + 7, end)) {
+            n = 7;
+            m = memcmp(w, "billion", 7) == 0 ? 1e9 : memcmp(w, "million", 7) == 0 ? 1e6 : 0;
+        }
+    } else if (f == 't') {
+        if (end - i >= 8 && scale_ends(t, i + 8, end)) {
+            n = 8;
+            m = memcmp(w, "trillion", 8) == 0 ? 1e12 : memcmp(w, "thousand", 8) == 0 ? 1e3 : 0;
+        }
     }
     if (m == 0)
         return 0;
     *mult = m;
-    return j - at;
+    return i + n - at;
 }
 
 double fl_number_scaled(const fl_number *n, double mult)
@@ -622,11 +637,21 @@ block_masks_avx2(const unsigned char *p, uint64_t *alnum, uint64_t *stop, fl_wor
 }
 #endif
 
-/* The index of the lowest set bit of x (nonzero), as an unsigned (no
- * sign extension on the way to a size_t). */
-static inline unsigned bit_index(uint64_t x)
+/* The index of the lowest set bit of x (nonzero), as a size_t (no sign
+ * extension on the way). */
+static inline size_t bit_index(uint64_t x)
 {
+#if defined(__x86_64__) && defined(__GNUC__)
+    /* tzcnt written out: gcc clears the destination before each of its
+     * own (against a false dependency that CPUs since Skylake do not
+     * have); for a nonzero x, a CPU without BMI runs it as bsf, with the
+     * same result */
+    uint64_t r;
+    __asm__("tzcnt %1, %0" : "=r"(r) : "r"(x) : "cc");
+    return r;
+#else
     return (unsigned)__builtin_ctzll(x);
+#endif
 }
 
 /* The end of the ASCII run of letters and digits that reaches the end of
@@ -637,7 +662,7 @@ static size_t run_end(const fl_word_block *blk, size_t b)
     uint64_t x;
     while (!(x = blk[b].other))
         b++;
-    return 64 * b + (size_t)__builtin_ctzll(x);
+    return 64 * b + bit_index(x);
 }
 
 /* The masks of the nb blocks of the sentence t[0..len) into blk (past
@@ -650,9 +675,8 @@ static inline __attribute__((always_inline)) size_t mask_pass(const unsigned cha
                                                               fl_word_block *blk, uint32_t *digits,
                                                               bool avx2)
 {
-    size_t nd = 0;
+    size_t nd = 0; /* the runs' edges */
     uint64_t carry = 0, dcarry = 0;
-    size_t closed = 0; /* the runs ended (nd: begun) */
     unsigned char pad[64];
     for (size_t b = 0; b < nb; b++) {
         uint64_t a, s;
@@ -686,17 +710,15 @@ static inline __attribute__((always_inline)) size_t mask_pass(const unsigned cha
         dcarry = d >> 63;
         blk[b].other = ~a;
         blk[b].event = (a & ~after_a) | s;
-        /* the runs' starts and ends, which alternate: the n-th end closes
-         * the n-th start */
-        for (uint64_t starts = d & ~after_d; starts; starts &= starts - 1)
-            digits[2 * nd++] = (uint32_t)(64 * b + (size_t)__builtin_ctzll(starts));
-        for (uint64_t ends = ~d & after_d; ends; ends &= ends - 1)
-            digits[2 * closed++ + 1] = (uint32_t)(64 * b + (size_t)__builtin_ctzll(ends));
+        /* the runs' edges (starts and ends, which alternate through the
+         * sentence: a run's start, then its end) in one loop */
+        for (uint64_t edges = d ^ after_d; edges; edges &= edges - 1)
+            digits[nd++] = (uint32_t)(64 * b + bit_index(edges));
     }
-    if (closed < nd)
-        digits[2 * closed + 1] = (uint32_t)len;
+    if (nd & 1) /* the last run reaches the end */
+        digits[nd++] = (uint32_t)len;
     (void)avx2;
-    return nd;
+    return nd / 2;
 }
 
 static size_t mask_pass_sse(const unsigned char *t, size_t len, size_t avail, size_t nb,
@@ -776,7 +798,8 @@ static const uint32_t head_lengths[64] = {HL16(0), HL16(16), HL16(32), HL16(48)}
 #define HW(n) (FL_HEAD_LENGTHS(n) & ~(uint32_t)FL_HEAD_DIGIT)
 #define HW4(n) HW(n), HW((n) + 1), HW((n) + 2), HW((n) + 3)
 #define HW16(n) HW4(n), HW4((n) + 4), HW4((n) + 8), HW4((n) + 12)
-static const uint32_t head_words[65] = {HW16(0), HW16(16), HW16(32), HW16(48), HW(64)};
+enum { HEAD_WORDS_N = 65 };
+static const uint32_t head_words[HEAD_WORDS_N] = {HW16(0), HW16(16), HW16(32), HW16(48), HW(64)};
 #undef HW16
 #undef HW4
 #undef HW
@@ -802,6 +825,10 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bo
      * scratch_reserve for the document's longest sentence) */
     const size_t nb = (len + 63) / 64;
     uint32_t *w = mx->wend_store;
+    /* head_words, copied just before the word ends by scratch_reserve:
+     * the word loop reads it from w, which it holds, instead of making
+     * the table's address for each word */
+    const uint32_t *const w_heads = w - HEAD_WORDS_N;
     uint32_t *numbers = mx->numbers_store, *digits = mx->digits_store;
     uint32_t *marks = mx->marks_store, *names = mx->name_marks_store;
     fl_word_block *blk = mx->blocks;
@@ -892,7 +919,7 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bo
             uint64_t ends = bk->other & (a << 1) & (from << 1);
             uint64_t mk = bk->event & bk->other & from; /* commas */
             if (first == len && st)
-                first = base + (size_t)__builtin_ctzll(st);
+                first = base + bit_index(st);
             /* the words that end in the block, the n-th end closing the
              * n-th start; then the last, which reaches past it. A word
              * that may be a title's or an honorific's (see below) or a
@@ -912,7 +939,7 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bo
                 const size_t p = base + bit_index(left), e = base + bit_index(ends);
                 w[p] = (uint32_t)e;
                 k = e;
-                if (fl_word_head(words, t + p) & head_words[e - p])
+                if (fl_word_head(words, t + p) & w_heads[e - p])
                     marked |= left & -left;
             }
             for (; marked; marked &= marked - 1) {
@@ -946,15 +973,15 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bo
             if (base + 64 < len && (unsigned)(t[base + 64] - 'A') < 26u)
                 next_upper |= 1ull << 63;
             for (uint64_t nmk = st & (bk->upper | (~bk->digit & next_upper)); nmk; nmk &= nmk - 1) {
-                const size_t p = base + (size_t)__builtin_ctzll(nmk);
+                const size_t p = base + bit_index(nmk);
                 PUSH_NAME(p);
             }
             for (; mk; mk &= mk - 1)
-                marks[nm++] = (uint32_t)(base + (size_t)__builtin_ctzll(mk));
+                marks[nm++] = (uint32_t)(base + bit_index(mk));
             continue;
         }
         for (uint64_t ev = bk->event & from; ev;) {
-            const size_t p = base + (size_t)__builtin_ctzll(ev);
+            const size_t p = base + bit_index(ev);
             const unsigned char c = t[p];
             size_t e;
             if (c == ',') {
@@ -970,7 +997,7 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bo
                 /* the end of the ASCII run (most end in this block), then
                  * maybe more */
                 uint64_t x = bk->other >> (p & 63);
-                size_t ascii_end = x ? p + (size_t)__builtin_ctzll(x) : run_end(blk, b + 1);
+                size_t ascii_end = x ? p + bit_index(x) : run_end(blk, b + 1);
                 e = ascii_end;
                 if (e < len && t[e] >= 0x80)
                     e = fl_mx_scan_word_end(mx, mx->s_off + e) - mx->s_off;
@@ -1727,10 +1754,9 @@ static __attribute__((noinline)) bool intern_key_fold(fl_mx *mx, fl_key_memo *e)
  * normalized on first sight and remembered for the rest of the document;
  * the fold interned for a name or an acronym (`named`). NULL when out of
  * memory. */
-static inline const fl_key_memo *mention_keys(fl_mx *mx, const char *s, size_t len, unsigned flags,
-                                              bool code, bool named)
+static inline const fl_key_memo *mention_keys(fl_mx *mx, const char *s, size_t len, unsigned tag,
+                                              bool named)
 {
-    unsigned tag = flags | (code ? KEY_CODE : 0u);
     uint64_t h = 0;
     size_t k;
     fl_key_memo *found = find_key(mx, s, len, tag, &h, &k);
@@ -1739,7 +1765,7 @@ static inline const fl_key_memo *mention_keys(fl_mx *mx, const char *s, size_t l
             return NULL;
         return found;
     }
-    return new_mention_keys(mx, s, len, flags, code, tag, h, k, named);
+    return new_mention_keys(mx, s, len, tag & ~KEY_CODE, (tag & KEY_CODE) != 0, tag, h, k, named);
 }
 
 /* Sets mx->mention_room: the buffer's capacity, or the document's limit
@@ -1807,6 +1833,10 @@ static fl_mention *push_mention(fl_mx *mx, uint32_t key)
     return &((fl_mention *)v->items)[n];
 }
 
+/* A new mention's fields after its kind: no links (person and entity -1),
+ * no value (zero, a weekday of -1). */
+static const fl_mention fresh_mention = {.person = -1, .entity = -1, .weekday = -1};
+
 fl_mention *fl_mx_add(fl_mx *mx, fl_mention_kind kind, size_t off, size_t len, unsigned fold_flags)
 {
     fl_doc *doc = mx->doc;
@@ -1815,7 +1845,10 @@ fl_mention *fl_mx_add(fl_mx *mx, fl_mention_kind kind, size_t off, size_t len, u
     /* the limit and the buffer's room in one test */
     if (doc->mentions.count >= mx->mention_room && !more_mentions(mx))
         return NULL;
-    const fl_key_memo *keys = mention_keys(mx, mx->text + off, len, fold_flags, kind == FL_M_CODE,
+    /* a code's keys are apart from the same surface's in other kinds (it
+     * has a family): KEY_CODE in its tag, from a table by kind */
+    static const unsigned kind_tag[FL_M_KIND_COUNT] = {[FL_M_CODE] = KEY_CODE};
+    const fl_key_memo *keys = mention_keys(mx, mx->text + off, len, fold_flags | kind_tag[kind],
                                            kind == FL_M_NAME || kind == FL_M_ACRONYM);
     if (!keys) {
         doc->status = FL_ENOMEM;
@@ -1835,16 +1868,11 @@ fl_mention *fl_mx_add(fl_mx *mx, fl_mention_kind kind, size_t off, size_t len, u
     m->len = (uint32_t)len;
     m->sentence = (uint32_t)mx->sentence;
     m->kind = kind;
-    m->person = -1;
-    m->entity = -1;
-    m->number = 0;
-    m->unit = NULL;
-    m->expansion = NULL;
-    m->year = 0;
-    m->month = m->day = 0;
-    memset(m->currency, 0, sizeof m->currency);
-    m->weekday = -1;
-    m->precision = 0;
+    /* the rest as a new mention has it (no links, no value), copied from
+     * fresh_mention in three 16-byte moves */
+    _Static_assert(offsetof(fl_mention, person) == offsetof(fl_mention, kind) + 4,
+                   "fl_mx_add copies the fields after kind");
+    memcpy(&m->person, &fresh_mention.person, sizeof *m - offsetof(fl_mention, person));
     return m;
 }
 void fl_mx_claim(fl_mx *mx, size_t off, size_t len)
@@ -2269,11 +2297,18 @@ static void settle_document(fl_mx *mx)
     /* the folds' states, compact()'s order and remap, and the tentative
      * names in order */
     const size_t nf = mx->fold_count ? mx->fold_count : 1, nn = n ? n : 1;
-    fold_state *st = malloc(nf * sizeof *st + nn * (sizeof(fl_mention *) + sizeof(long)) +
-                            nn * sizeof(uint32_t));
-    if (!st) {
-        doc->status = FL_ENOMEM;
-        return;
+    const size_t need = nf * sizeof(fold_state) + nn * (sizeof(fl_mention *) + sizeof(long)) +
+                        nn * sizeof(uint32_t);
+    /* in the extraction buffer's free end when they fit (most documents:
+     * it has room for about twice their mentions), which compact() does
+     * not read; else a block of their own */
+    fold_state *st = (fold_state *)(void *)(mx->mention_store + n), *own = NULL;
+    if ((mx->mention_cap - n) * sizeof(fl_mention) < need) {
+        st = own = malloc(need);
+        if (!st) {
+            doc->status = FL_ENOMEM;
+            return;
+        }
     }
     fl_mention **order = (fl_mention **)(void *)(st + nf);
     long *remap = (long *)(void *)(order + nn);
@@ -2374,7 +2409,7 @@ static void settle_document(fl_mx *mx)
         // NOLINTEND(clang-analyzer-core.UndefinedBinaryOperatorResult)
 #undef FOLD_ID
     compact(mx, order, live, remap);
-    free(st);
+    free(own);
 }
 
 /* Makes the document's first room in one block (mx->scratch): the
@@ -2403,8 +2438,8 @@ static bool scratch_reserve(fl_mx *mx, size_t longest, size_t mentions)
     size_t o_keys = align8(o_mentions + mentions * sizeof(fl_mention));
     size_t o_folds = align8(o_keys + memos * sizeof(fl_key_memo));
     size_t o_u32 = align8(o_folds + memos * sizeof(fl_fold_entry));
-    size_t o_bytes =
-        o_u32 + (2 * cap + 4 * words + mentions + slots + fold_slots) * sizeof(uint32_t);
+    size_t o_bytes = o_u32 + (HEAD_WORDS_N + 2 * cap + 4 * words + mentions + slots + fold_slots) *
+                                 sizeof(uint32_t);
     size_t bytes = o_bytes + mentions + longest + 8;
     char *p = malloc(bytes);
     if (!p)
@@ -2419,7 +2454,9 @@ static bool scratch_reserve(fl_mx *mx, size_t longest, size_t mentions)
     mx->key_alloc = memos;
     mx->folds = (fl_fold_entry *)(void *)(p + o_folds);
     mx->fold_alloc = memos;
-    mx->wend_store = (uint32_t *)(void *)(p + o_u32);
+    /* head_words just before the word ends (see fill_words) */
+    memcpy(p + o_u32, head_words, sizeof head_words);
+    mx->wend_store = (uint32_t *)(void *)(p + o_u32) + HEAD_WORDS_N;
     mx->marks_store = mx->wend_store + cap;
     mx->numbers_store = mx->marks_store + cap;
     mx->name_marks_store = mx->numbers_store + words;

@@ -250,7 +250,9 @@ typedef struct fl_mx {
      * or digit after no ASCII letter or digit, or first), relative to
      * s_off, filled once per sentence (other entries unset); NULL when off */
     uint32_t *wend;
-    uint32_t *wend_store; /* wend_cap entries */
+    /* wend_cap entries, just after a copy of mentions.c's head_words (the
+     * word loop reads both through one pointer) */
+    uint32_t *wend_store;
     size_t wend_cap;
     /* the sentence's bytes as bit masks, 64 to a block, filled with wend
      * (valid while it is set); wend_cap / 64 + 2 blocks */
@@ -754,8 +756,11 @@ static inline size_t fl_mx_letters_from(const fl_mx *mx, size_t at)
         return SIZE_MAX;
     const size_t rel = at - mx->s_off, bit = rel & 63;
     const fl_word_block *bk = &mx->blocks[rel / 64];
-    const uint64_t stop = (bk->other | bk->digit) & (((uint64_t)1 << bit) - 1);
-    return stop ? at - bit + 64 - (size_t)__builtin_clzll(stop) : SIZE_MAX;
+    /* the block's bytes before `at` shifted to the top (byte at - 1 to bit
+     * 63), so the last of them that stops the letters is at - 1 - its
+     * leading zeros */
+    const uint64_t stop = (bk->other | bk->digit) << (63 - bit) << 1;
+    return stop ? at - (size_t)__builtin_clzll(stop) : SIZE_MAX;
 }
 
 #endif
