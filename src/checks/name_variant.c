@@ -634,14 +634,28 @@ static inline size_t without_possessive(const char *s, size_t len)
  * digit and no byte past ASCII, which takes part in no run. */
 #define PLAIN_MASK (FL_TS_KNOWN | TC_UPPER0 | TC_DIGIT | TC_HIGH)
 
+/* By shape: 1 for a PLAIN one, whatever its other bits (LETTER, HYPHEN,
+ * CAMEL and the unused 128), else 0. scan_tokens' tight walk tests a
+ * token with one load and compare of this table; the mask and compare
+ * take one instruction more, and gcc adds a copy of the shape to keep it
+ * for the tests after the walk. */
+#define PLAIN_4(s)                                                                                 \
+    [s] = 1, [(s) | TC_LETTER] = 1, [(s) | TC_HYPHEN] = 1, [(s) | TC_LETTER | TC_HYPHEN] = 1
+static const unsigned char plain_shape[256] = {
+    PLAIN_4(FL_TS_KNOWN), PLAIN_4(FL_TS_KNOWN | TC_CAMEL), PLAIN_4(FL_TS_KNOWN | 128),
+    PLAIN_4(FL_TS_KNOWN | TC_CAMEL | 128)};
+#undef PLAIN_4
+_Static_assert((PLAIN_MASK | TC_LETTER | TC_HYPHEN | TC_CAMEL | 128) == 255 &&
+                   !(PLAIN_MASK & (TC_LETTER | TC_HYPHEN | TC_CAMEL | 128)),
+               "plain_shape lists every shape whose PLAIN_MASK bits are FL_TS_KNOWN");
+
 /* Whether token t (end: its sentence's end) may be listed as a candidate
  * after the one before it: a WORD or NUMBER of two bytes or more whose
  * shape is not known to hold no capital first, digit or byte past ASCII
  * (the test that ends scan_tokens' tight walk). */
 static inline bool may_follow(const fl_token *t, const fl_token *end)
 {
-    return t < end && t->kind <= FL_TOK_NUMBER && t->len >= 2 &&
-           (t->shape & PLAIN_MASK) != FL_TS_KNOWN;
+    return t < end && t->kind <= FL_TOK_NUMBER && t->len >= 2 && !plain_shape[t->shape];
 }
 
 /* The tokens that may start a run or continue one (run_token), in
@@ -743,15 +757,15 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, span_cursor spans,
          * no test of the sentence's end when its last token is one
          * (most sentences end with a punctuation mark, whose shape the
          * segmenter leaves 0) */
-        bool bounded = s->token_count && (end[-1].shape & PLAIN_MASK) == FL_TS_KNOWN;
+        bool bounded = s->token_count && plain_shape[end[-1].shape];
         for (;; tok++) {
             if (tok == end)
                 break;
             if (!bounded) {
-                while ((tok->shape & PLAIN_MASK) == FL_TS_KNOWN)
+                while (plain_shape[tok->shape])
                     tok++;
             } else {
-                while (tok < end && (tok->shape & PLAIN_MASK) == FL_TS_KNOWN)
+                while (tok < end && plain_shape[tok->shape])
                     tok++;
                 if (tok == end)
                     break;
