@@ -782,11 +782,16 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, span_cursor spans,
              * no token that may be one follows takes part in nothing: it
              * would be listed only to be dropped (most sentence-initial
              * words and one-word names); the candidate before it keeps
-             * its fate, settled by the next one listed */
+             * its fate, settled by the next one listed; so does the token
+             * after it (PLAIN, punctuation or of one byte), which the walk
+             * passes over at once */
             if ((tok->shape & (FL_TS_KNOWN | TC_UPPER0 | TC_DIGIT | TC_HIGH | TC_HYPHEN |
                                TC_CAMEL)) == (FL_TS_KNOWN | TC_UPPER0) &&
-                follow != tok && !may_follow(tok + 1, end))
+                follow != tok && !may_follow(tok + 1, end)) {
+                if (++tok == end)
+                    break;
                 continue;
+            }
             unsigned c = token_class(text, tok);
             if (!run_token(c))
                 continue;
