@@ -655,7 +655,8 @@ _Static_assert((PLAIN_MASK | TC_LETTER | TC_HYPHEN | TC_CAMEL | 128) == 255 &&
  * (the test that ends scan_tokens' tight walk). */
 static inline bool may_follow(const fl_token *t, const fl_token *end)
 {
-    return t < end && t->kind <= FL_TOK_NUMBER && t->len >= 2 && !plain_shape[t->shape];
+    /* most often a PLAIN word follows: that test first */
+    return t < end && !plain_shape[t->shape] && t->kind <= FL_TOK_NUMBER && t->len >= 2;
 }
 
 /* The tokens that may start a run or continue one (run_token), in
@@ -779,10 +780,6 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, span_cursor spans,
             /* punctuation and symbols */
             if (tok->kind > FL_TOK_NUMBER)
                 continue;
-            /* a token of one byte neither is a use on its own nor takes
-             * part in a run of several (find_runs stops at it) */
-            if (tok->len < 2)
-                continue;
             /* a plain capitalized word (ASCII, no digit, hyphen or camel
              * case: no use on its own) that follows no candidate and that
              * no token that may be one follows takes part in nothing: it
@@ -790,7 +787,8 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, span_cursor spans,
              * words and one-word names); the candidate before it keeps
              * its fate, settled by the next one listed; so does the token
              * after it (PLAIN, punctuation or of one byte), which the walk
-             * passes over at once */
+             * passes over at once. (Of any length: one of one byte takes
+             * part in nothing either, below.) */
             if ((tok->shape & (FL_TS_KNOWN | TC_UPPER0 | TC_DIGIT | TC_HIGH | TC_HYPHEN |
                                TC_CAMEL)) == (FL_TS_KNOWN | TC_UPPER0) &&
                 follow != tok && !may_follow(tok + 1, end)) {
@@ -798,6 +796,10 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, span_cursor spans,
                     break;
                 continue;
             }
+            /* a token of one byte neither is a use on its own nor takes
+             * part in a run of several (find_runs stops at it) */
+            if (tok->len < 2)
+                continue;
             unsigned c = token_class(text, tok);
             if (!run_token(c))
                 continue;
