@@ -685,10 +685,14 @@ typedef struct span_entry {
 
 /* A walk over the span entries in offset order, for lookups at offsets
  * that never go back (tokens and runs in document order): a merge, which
- * costs less than a hash of the offsets to build and to probe. */
+ * costs less than a hash of the offsets to build and to probe. The
+ * entries end with one at offset SPAN_END, past any token, so that the
+ * walk needs no test of their end. */
 typedef struct span_cursor {
-    const span_entry *at, *end;
+    const span_entry *at;
 } span_cursor;
+
+#define SPAN_END SIZE_MAX
 
 static int span_order(const void *pa, const void *pb)
 {
@@ -702,9 +706,9 @@ static int span_order(const void *pa, const void *pb)
 static inline size_t span_find(span_cursor *c, const fl_name_use *uses, const char *text,
                                size_t off, size_t len)
 {
-    while (c->at < c->end && c->at->off < off)
+    while (c->at->off < off)
         c->at++;
-    for (const span_entry *e = c->at; e < c->end && e->off == off; e++) {
+    for (const span_entry *e = c->at; e->off == off; e++) {
         const fl_name_use *u = &uses[e->use];
         if (u->form_len == len && fl_bytes_eq(u->form, text + off, len))
             return e->use;
@@ -1095,7 +1099,7 @@ static void run(fl_doc *doc)
     /* by mention: the index of its use here + 1 (0: none) */
     uint32_t *use_of = fl_arena_alloc_uninit(doc->arena, (total + 1) * sizeof *use_of);
     /* the span entries of the mentions with a use (at most one per
-     * mention of the kinds with uses) */
+     * mention of the kinds with uses), and the one at SPAN_END */
     span_entry *entries = fl_arena_alloc_uninit(doc->arena, (nwanted + 1) * sizeof *entries);
     if (!use_of || !entries) {
         doc->status = FL_ENOMEM;
@@ -1176,7 +1180,8 @@ static void run(fl_doc *doc)
 
     if (unsorted)
         qsort(entries, n + nrep, sizeof *entries, span_order);
-    const span_cursor spans = {entries, entries + n + nrep};
+    entries[n + nrep] = (span_entry){SPAN_END, 0, 0};
+    const span_cursor spans = {entries};
     size_t ncand = 0;
     candidate *cands = scan_tokens(doc, &keys, spans, uses, &ncand);
     if (!cands)
