@@ -589,8 +589,10 @@ bool fl_name_uses_sort_ranked(fl_doc *doc, fl_name_use *uses, size_t count, size
  * code-ness. */
 static bool same_use(const fl_mention *a, const fl_mention *b)
 {
+    /* (mostly of one kind: that test first) */
     return a->surface == b->surface && a->fold == b->fold && a->skeleton == b->skeleton &&
-           a->len == b->len && (a->kind == FL_M_CODE) == (b->kind == FL_M_CODE);
+           a->len == b->len &&
+           (a->kind == b->kind || (a->kind == FL_M_CODE) == (b->kind == FL_M_CODE));
 }
 
 static size_t firsts_home(const fl_doc *doc, uint32_t first, size_t cap)
