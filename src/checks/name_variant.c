@@ -585,8 +585,8 @@ enum {
 };
 
 /* The class of a WORD or NUMBER token: 0 for one that neither starts with
- * a capital nor holds a digit or a byte past ASCII (run_token is false for
- * it either way). */
+ * a capital nor holds a digit or a byte past ASCII (ACT_RUN is not set
+ * for it either way). */
 static unsigned token_class(const char *text, const fl_token *tok)
 {
     unsigned c = tok->shape;
@@ -597,25 +597,6 @@ static unsigned token_class(const char *text, const fl_token *tok)
     if ((c & TC_HIGH) && mixed_script(text + tok->off, tok->len))
         c |= TC_MIXED;
     return c;
-}
-
-/* A token that may take part in a run of several: capitalized, holding a
- * digit, or mixing scripts. */
-static bool run_token(unsigned c)
-{
-    return c & (TC_UPPER0 | TC_DIGIT | TC_MIXED);
-}
-
-/* A token that may be a use on its own: capitalized or holding a digit,
- * and hyphenated, camel case or mixing letters and digits; or mixing
- * scripts. */
-static bool single_token(unsigned c)
-{
-    if (c & TC_MIXED)
-        return true;
-    if (!(c & (TC_UPPER0 | TC_DIGIT)))
-        return false;
-    return (c & (TC_HYPHEN | TC_CAMEL)) || ((c & TC_DIGIT) && (c & TC_LETTER));
 }
 
 /* Drops a possessive ending ('s, ’s, s'). */
@@ -634,20 +615,41 @@ static inline size_t without_possessive(const char *s, size_t len)
  * digit and no byte past ASCII, which takes part in no run. */
 #define PLAIN_MASK (FL_TS_KNOWN | TC_UPPER0 | TC_DIGIT | TC_HIGH)
 
-/* By shape: 1 for a PLAIN one, whatever its other bits (LETTER, HYPHEN,
- * CAMEL and the unused 128), else 0. scan_tokens' tight walk tests a
- * token with one load and compare of this table; the mask and compare
- * take one instruction more, and gcc adds a copy of the shape to keep it
- * for the tests after the walk. */
-#define PLAIN_4(s)                                                                                 \
-    [s] = 1, [(s) | TC_LETTER] = 1, [(s) | TC_HYPHEN] = 1, [(s) | TC_LETTER | TC_HYPHEN] = 1
-static const unsigned char plain_shape[256] = {
-    PLAIN_4(FL_TS_KNOWN), PLAIN_4(FL_TS_KNOWN | TC_CAMEL), PLAIN_4(FL_TS_KNOWN | 128),
-    PLAIN_4(FL_TS_KNOWN | TC_CAMEL | 128)};
-#undef PLAIN_4
-_Static_assert((PLAIN_MASK | TC_LETTER | TC_HYPHEN | TC_CAMEL | 128) == 255 &&
-                   !(PLAIN_MASK & (TC_LETTER | TC_HYPHEN | TC_CAMEL | 128)),
-               "plain_shape lists every shape whose PLAIN_MASK bits are FL_TS_KNOWN");
+/* What scan_tokens asks of a token, as bits of shape_info: ACT_PLAIN, its
+ * shape is PLAIN; and of its class c (token_class): ACT_RUN, it may take
+ * part in a run of several (capitalized, holding a digit, or mixing
+ * scripts); ACT_START, it may start one, or be a use on its own, where it
+ * follows no candidate (it holds a letter or a hyphen, or mixes scripts: a
+ * bare number only continues a run); ACT_SINGLE, it may be a use on its
+ * own (capitalized or holding a digit, and hyphenated, camel case or
+ * mixing letters and digits; or mixing scripts). */
+enum { ACT_RUN = 1, ACT_START = 2, ACT_SINGLE = 4, ACT_SLOW = 8, ACT_PLAIN = 16 };
+#define ACT_OF(c)                                                                                  \
+    ((((c) & (TC_UPPER0 | TC_DIGIT | TC_MIXED)) ? ACT_RUN : 0) |                                   \
+     (((c) & (TC_LETTER | TC_MIXED | TC_HYPHEN)) ? ACT_START : 0) |                                \
+     (((c)&TC_MIXED) || (((c) & (TC_UPPER0 | TC_DIGIT)) &&                                         \
+                         (((c) & (TC_HYPHEN | TC_CAMEL)) || (((c)&TC_DIGIT) && ((c)&TC_LETTER))))  \
+          ? ACT_SINGLE                                                                             \
+          : 0))
+/* By a token's shape: ACT_PLAIN for a PLAIN one; ACT_OF its class, which
+ * is the shape itself for a known shape with no byte past ASCII, and
+ * ACT_SLOW for the others (made by hand, or perhaps mixing scripts:
+ * token_class reads their bytes). One load and test a question: in
+ * scan_tokens' tight walk, where the mask and compare of the shape take
+ * one instruction more (and gcc a copy of the shape to keep it for the
+ * tests after the walk), and after it, where the shape's bits took two to
+ * five. */
+#define ACT_SHAPE(s)                                                                               \
+    ((((s)&PLAIN_MASK) == FL_TS_KNOWN ? ACT_PLAIN : 0) |                                           \
+     (((s)&FL_TS_KNOWN) && !((s) & (TC_HIGH | 128)) ? ACT_OF(s) : ACT_SLOW))
+#define ACT_4(s) ACT_SHAPE(s), ACT_SHAPE((s) + 1), ACT_SHAPE((s) + 2), ACT_SHAPE((s) + 3)
+#define ACT_16(s) ACT_4(s), ACT_4((s) + 4), ACT_4((s) + 8), ACT_4((s) + 12)
+#define ACT_64(s) ACT_16(s), ACT_16((s) + 16), ACT_16((s) + 32), ACT_16((s) + 48)
+static const unsigned char shape_info[256] = {ACT_64(0), ACT_64(64), ACT_64(128), ACT_64(192)};
+#undef ACT_64
+#undef ACT_16
+#undef ACT_4
+#undef ACT_SHAPE
 
 /* Whether token t (end: its sentence's end) may be listed as a candidate
  * after the one before it: a WORD or NUMBER of two bytes or more whose
@@ -656,12 +658,13 @@ _Static_assert((PLAIN_MASK | TC_LETTER | TC_HYPHEN | TC_CAMEL | 128) == 255 &&
 static inline bool may_follow(const fl_token *t, const fl_token *end)
 {
     /* most often a PLAIN word follows: that test first */
-    return t < end && !plain_shape[t->shape] && t->kind <= FL_TOK_NUMBER && t->len >= 2;
+    return t < end && !(shape_info[t->shape] & ACT_PLAIN) && t->kind <= FL_TOK_NUMBER &&
+           t->len >= 2;
 }
 
-/* The tokens that may start a run or continue one (run_token), in
+/* The tokens that may start a run or continue one (ACT_RUN), in
  * document order, with their sentence, class and, for a token that is a
- * use on its own (single_token) and repeats no mention, the id of its
+ * use on its own (ACT_SINGLE) and repeats no mention, the id of its
  * key. */
 typedef struct candidate {
     /* key: CAND_NO_KEY when none, or when the token repeats a mention */
@@ -768,18 +771,18 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, span_cursor spans,
          * first test apart); a flag for "the last token is PLAIN" tested
          * at each stop, or a plain `while` walk, cost 0.3% more on the
          * 1 MB set */
-        if (s->token_count && plain_shape[end[-1].shape]) {
+        if (s->token_count && (shape_info[end[-1].shape] & ACT_PLAIN)) {
             do
                 end--;
-            while (end > tok && plain_shape[end[-1].shape]);
+            while (end > tok && (shape_info[end[-1].shape] & ACT_PLAIN));
         }
         for (;; tok++) {
             if (tok == end)
                 break;
-            if (plain_shape[tok->shape]) {
+            if (shape_info[tok->shape] & ACT_PLAIN) {
                 do
                     tok++;
-                while (plain_shape[tok->shape]);
+                while (shape_info[tok->shape] & ACT_PLAIN);
             }
             /* punctuation and symbols */
             if (tok->kind > FL_TOK_NUMBER)
@@ -804,15 +807,19 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, span_cursor spans,
              * part in a run of several (find_runs stops at it) */
             if (tok->len < 2)
                 continue;
-            unsigned c = token_class(text, tok);
-            if (!run_token(c))
+            unsigned c = tok->shape, act = shape_info[c];
+            if (__builtin_expect(act & ACT_SLOW, 0)) {
+                c = token_class(text, tok);
+                act = ACT_OF(c);
+            }
+            if (!(act & ACT_RUN))
                 continue;
             bool adjacent = follow == tok;
             /* a bare number (no letter) only continues a run, or is a use
-             * on its own when hyphenated (single_token): one that is
-             * neither takes part in nothing when it follows no candidate
-             * (and the candidate before it keeps its own fate) */
-            if (!adjacent && !(c & (TC_LETTER | TC_MIXED | TC_HYPHEN)))
+             * on its own when hyphenated (ACT_SINGLE): one that is neither
+             * takes part in nothing when it follows no candidate (and the
+             * candidate before it keeps its own fate) */
+            if (!adjacent && !(act & ACT_START))
                 continue;
             /* the last candidate with no key and no candidate token on
              * either side takes part in nothing: find_runs would pass over
@@ -824,7 +831,7 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, span_cursor spans,
             *cand =
                 (candidate){(uint32_t)(tok - toks), (uint32_t)si, CAND_NO_KEY, (unsigned char)c};
             follow = tok + 1;
-            if (!single_token(c))
+            if (!(act & ACT_SINGLE))
                 continue;
             size_t len = without_possessive(text + tok->off, tok->len);
             /* a hyphen alone does not invite runs: Long-Term beside Long
