@@ -616,14 +616,14 @@ static inline size_t without_possessive(const char *s, size_t len)
 #define PLAIN_MASK (FL_TS_KNOWN | TC_UPPER0 | TC_DIGIT | TC_HIGH)
 
 /* What scan_tokens asks of a token, as bits of shape_info: ACT_PLAIN, its
- * shape is PLAIN; and of its class c (token_class): ACT_RUN, it may take
- * part in a run of several (capitalized, holding a digit, or mixing
- * scripts); ACT_START, it may start one, or be a use on its own, where it
- * follows no candidate (it holds a letter or a hyphen, or mixes scripts: a
- * bare number only continues a run); ACT_SINGLE, it may be a use on its
+ * shape is PLAIN; ACT_CAP, it is a plain capitalized word (known, ASCII,
+ * a capital first, no digit, hyphen or camel case); and of its class c (token_class): ACT_RUN, it
+ * may take part in a run of several (capitalized, holding a digit, or mixing scripts); ACT_START,
+ * it may start one, or be a use on its own, where it follows no candidate (it holds a letter or a
+ * hyphen, or mixes scripts: a bare number only continues a run); ACT_SINGLE, it may be a use on its
  * own (capitalized or holding a digit, and hyphenated, camel case or
  * mixing letters and digits; or mixing scripts). */
-enum { ACT_RUN = 1, ACT_START = 2, ACT_SINGLE = 4, ACT_SLOW = 8, ACT_PLAIN = 16 };
+enum { ACT_RUN = 1, ACT_START = 2, ACT_SINGLE = 4, ACT_SLOW = 8, ACT_PLAIN = 16, ACT_CAP = 32 };
 #define ACT_OF(c)                                                                                  \
     ((((c) & (TC_UPPER0 | TC_DIGIT | TC_MIXED)) ? ACT_RUN : 0) |                                   \
      (((c) & (TC_LETTER | TC_MIXED | TC_HYPHEN)) ? ACT_START : 0) |                                \
@@ -641,6 +641,7 @@ enum { ACT_RUN = 1, ACT_START = 2, ACT_SINGLE = 4, ACT_SLOW = 8, ACT_PLAIN = 16 
  * five. */
 #define ACT_SHAPE(s)                                                                               \
     ((((s)&PLAIN_MASK) == FL_TS_KNOWN ? ACT_PLAIN : 0) |                                           \
+     (((s) & (PLAIN_MASK | TC_HYPHEN | TC_CAMEL)) == (FL_TS_KNOWN | TC_UPPER0) ? ACT_CAP : 0) |    \
      (((s)&FL_TS_KNOWN) && !((s) & (TC_HIGH | 128)) ? ACT_OF(s) : ACT_SLOW))
 #define ACT_4(s) ACT_SHAPE(s), ACT_SHAPE((s) + 1), ACT_SHAPE((s) + 2), ACT_SHAPE((s) + 3)
 #define ACT_16(s) ACT_4(s), ACT_4((s) + 4), ACT_4((s) + 8), ACT_4((s) + 12)
@@ -796,9 +797,8 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, span_cursor spans,
              * after it (PLAIN, punctuation or of one byte), which the walk
              * passes over at once. (Of any length: one of one byte takes
              * part in nothing either, below.) */
-            if ((tok->shape & (FL_TS_KNOWN | TC_UPPER0 | TC_DIGIT | TC_HIGH | TC_HYPHEN |
-                               TC_CAMEL)) == (FL_TS_KNOWN | TC_UPPER0) &&
-                follow != tok && !may_follow(tok + 1, end)) {
+            unsigned c = tok->shape, act = shape_info[c];
+            if ((act & ACT_CAP) && follow != tok && !may_follow(tok + 1, end)) {
                 if (++tok == end)
                     break;
                 continue;
@@ -807,7 +807,6 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, span_cursor spans,
              * part in a run of several (find_runs stops at it) */
             if (tok->len < 2)
                 continue;
-            unsigned c = tok->shape, act = shape_info[c];
             if (__builtin_expect(act & ACT_SLOW, 0)) {
                 c = token_class(text, tok);
                 act = ACT_OF(c);
