@@ -671,6 +671,9 @@ typedef struct candidate {
     /* key: CAND_NO_KEY when none, or when the token repeats a mention */
     uint32_t token, sentence, key;
     unsigned char cls;
+    /* whether the next candidate is the next token, in the same sentence,
+     * one space after this one: the run goes on to it */
+    bool joins;
 } candidate; /* 16 bytes */
 
 #define CAND_NO_KEY UINT32_MAX
@@ -825,10 +828,19 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, span_cursor spans,
              * it, so it is dropped (most sentence-initial words) */
             if (k > 0 && !adjacent && !linked && cands[k - 1].key == CAND_NO_KEY)
                 k--;
+            if (adjacent) {
+                /* the candidate before, at the token before (none was
+                 * dropped since), joins this one when both are in this
+                 * sentence, one space apart */
+                const fl_token *prev = tok - 1;
+                cands[k - 1].joins = cands[k - 1].sentence == si &&
+                                     tok->off == prev->off + prev->len + 1 &&
+                                     text[prev->off + prev->len] == ' ';
+            }
             linked = adjacent;
             candidate *cand = &cands[k++];
-            *cand =
-                (candidate){(uint32_t)(tok - toks), (uint32_t)si, CAND_NO_KEY, (unsigned char)c};
+            *cand = (candidate){(uint32_t)(tok - toks), (uint32_t)si, CAND_NO_KEY, (unsigned char)c,
+                                false};
             follow = tok + 1;
             if (!(act & ACT_SINGLE))
                 continue;
@@ -980,30 +992,25 @@ static void find_runs(fl_doc *doc, const candidate *cands, size_t ncand, name_ke
         }
     }
     for (size_t c = 0; c < ncand; c++) {
-        /* a candidate with no key whose token the next candidate's does
-         * not follow starts nothing (the last word of most names) */
-        if (cands[c].key == CAND_NO_KEY &&
-            (c + 1 == ncand || cands[c + 1].token != cands[c].token + 1))
+        /* a candidate with no key that joins no next one starts nothing
+         * (the last word of most names) */
+        if (cands[c].key == CAND_NO_KEY && !cands[c].joins)
             continue;
         size_t t = cands[c].token, si = cands[c].sentence;
-        const fl_sentence *s = FL_DOC_SENTENCE(doc, si);
-        size_t end_tok = s->first_token + s->token_count;
         const fl_token *first = FL_DOC_TOKEN(doc, t);
         bool bare_number = !(cands[c].cls & (TC_LETTER | TC_MIXED));
         unsigned run_cls = cands[c].cls;
-        for (size_t k = 0; k < 3 && t + k < end_tok; k++) {
+        for (size_t k = 0; k < 3; k++) {
             const fl_token *last = FL_DOC_TOKEN(doc, t + k);
             size_t id, len;
             if (k > 0) {
-                const fl_token *prev = FL_DOC_TOKEN(doc, t + k - 1);
-                /* the next token is a run token when it is the next
-                 * candidate */
-                if (c + k >= ncand || cands[c + k].token != t + k ||
-                    last->off != prev->off + prev->len + 1 || text[prev->off + prev->len] != ' ')
+                /* the next token is a run token when the candidate before
+                 * joins it (it is then candidate c + k) */
+                if (!cands[c + k - 1].joins)
                     break;
-                /* a bare number starts a quantity (2 GB); a lone
-                 * letter is a word (an A 4 times) */
-                if (bare_number || first->len < 2 || last->len < 2)
+                /* a bare number starts a quantity (2 GB); a lone letter
+                 * is a word (an A 4 times), but no candidate */
+                if (bare_number)
                     break;
                 run_cls |= cands[c + k].cls;
                 len = without_possessive(text + first->off, last->off + last->len - first->off);
