@@ -1322,12 +1322,12 @@ static void run(fl_doc *doc)
     }
     /* whether the wanted names' offsets rise strictly (they do when the
      * mention pass made them): then no span is listed twice */
-    size_t last_off = 0;
+    int64_t last_off = -1; /* before any offset (32 bits) */
     bool rising = true;
     for (size_t k = 0; k < nnames; k++) {
         const fl_mention *m = FL_DOC_MENTION(doc, names[k]);
         if (wanted(doc, m)) {
-            rising &= wanted_count == 0 || m->off > last_off;
+            rising &= (int64_t)m->off > last_off;
             last_off = m->off;
             keep[wanted_count++] = names[k];
         }
