@@ -713,9 +713,16 @@ static int span_order(const void *pa, const void *pb)
 static inline size_t span_find(span_cursor *c, const fl_name_use *uses, const char *text,
                                size_t off, size_t len)
 {
-    while (c->at->off < off)
-        c->at++;
-    for (const span_entry *e = c->at; e->off == off; e++) {
+    /* (in this form gcc makes the walk four instructions an entry, not
+     * five) */
+    const span_entry *at = c->at;
+    if (at->off < off) {
+        do
+            at++;
+        while (at->off < off);
+        c->at = at;
+    }
+    for (const span_entry *e = at; e->off == off; e++) {
         const fl_name_use *u = &uses[e->use];
         if (u->form_len == len && fl_bytes_eq(u->form, text + off, len))
             return e->use;
