@@ -415,6 +415,7 @@ static bool parts_differ(const fl_name_folds *folds, const key_filter *kf, first
 static bool may_differ(fl_doc *doc, const fl_name_folds *folds, const key_filter *kf)
 {
     const char *text = doc->prose.text;
+    const fl_mention *mentions = doc->mentions.items;
     first_form *ff = fl_arena_alloc(doc->arena, (folds->set.count + 1) * sizeof *ff);
     if (!ff) {
         doc->status = FL_ENOMEM;
@@ -443,7 +444,7 @@ static bool may_differ(fl_doc *doc, const fl_name_folds *folds, const key_filter
                 /* a later mention of a surface: its own use is the
                  * first's, and so are its parts when the first is a name
                  * of the same text (the same length: one memo entry) */
-                const fl_mention *m = FL_DOC_MENTION(doc, i), *mj = FL_DOC_MENTION(doc, j);
+                const fl_mention *m = &mentions[i], *mj = &mentions[j];
                 if ((mj->kind == FL_M_NAME && fl_bytes_eq(text + m->off, text + mj->off, m->len)) ||
                     !u->key)
                     continue;
