@@ -559,15 +559,19 @@ static sib_item *family_order(fl_doc *doc, sib_item *items, size_t n)
      * within a member */
     size_t start[FEW_KEYS * FEW_KEYS + 1], keys = nf * nm;
     memset(start, 0, (keys + 1) * sizeof *start);
-    for (size_t i = 0; i < n; i++)
-        start[frank[id[i] >> 4] * nm + mrank[id[i] & 15] + 1]++;
+    /* id[i] becomes the item's bucket (below FEW_KEYS * FEW_KEYS, a byte) */
+    _Static_assert(FEW_KEYS * FEW_KEYS <= 256, "a bucket fits in a byte");
+    for (size_t i = 0; i < n; i++) {
+        id[i] = (unsigned char)(frank[id[i] >> 4] * nm + mrank[id[i] & 15]);
+        start[id[i] + 1]++;
+    }
     for (size_t r = 0; r < keys; r++)
         start[r + 1] += start[r];
     sib_item *sorted = fl_arena_alloc_uninit(doc->arena, (n ? n : 1) * sizeof *sorted);
     if (!sorted)
         return NULL;
     for (size_t i = 0; i < n; i++)
-        sorted[start[frank[id[i] >> 4] * nm + mrank[id[i] & 15]]++] = items[i];
+        sorted[start[id[i]]++] = items[i];
     return sorted;
 }
 
