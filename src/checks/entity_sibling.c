@@ -579,19 +579,17 @@ static void run(fl_doc *doc)
 {
     const size_t *of_kind;
     size_t count = fl_ctx_mentions_of(doc, 1u << FL_M_CODE, &of_kind);
-    /* the code mentions bound the items */
-    size_t codes = 0;
-    for (size_t x = 0; x < count; x++)
-        codes += FL_DOC_MENTION(doc, of_kind[x])->surface != NULL;
-    if (codes < FL_SIB_DOMINANT_MIN + 1)
+    /* the code mentions bound the items (those with a surface, counted
+     * below) */
+    if (count < FL_SIB_DOMINANT_MIN + 1)
         return;
-    sib_item *items = fl_arena_alloc_uninit(doc->arena, codes * sizeof *items);
+    sib_item *items = fl_arena_alloc_uninit(doc->arena, count * sizeof *items);
     if (!items) {
         fl_ctx_oom(doc);
         return;
     }
     size_t n = 0;
-    for (size_t x = 0; x < count && n < codes; x++) {
+    for (size_t x = 0; x < count; x++) {
         size_t i = of_kind[x];
         const fl_mention *m = FL_DOC_MENTION(doc, i);
         if (!m->surface)
