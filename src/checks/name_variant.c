@@ -1144,13 +1144,18 @@ static void run(fl_doc *doc)
     /* about as many skeleton keys as fold keys, and some tokens' */
     if (!fl_name_keys_init_for(doc, &keys.set, folds->set.count + doc->tokens.count / 64))
         return;
+    /* (in locals: the stores to the uses might change folds and doc for
+     * all gcc knows) */
+    const bool *inited = folds->inited;
+    const size_t *same = folds->same;
+    const fl_mention *mentions = doc->mentions.items;
     for (size_t i = 0; i < total; i++) {
         use_of[i] = 0;
         /* (only a code, name or acronym has its use made) */
-        if (!folds->inited[i])
+        if (!inited[i])
             continue;
-        const fl_mention *m = FL_DOC_MENTION(doc, i);
-        size_t j = folds->same[i];
+        const fl_mention *m = &mentions[i];
+        size_t j = same[i];
         if (j != i) {
             /* an earlier mention of the same surface: its use but for the
              * place, kept or not (its form is this one's, so the key is
