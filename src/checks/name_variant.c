@@ -984,6 +984,9 @@ static void find_runs(fl_doc *doc, const candidate *cands, size_t ncand, name_ke
                       span_cursor spans, fl_name_use_list *out, size_t nmention)
 {
     const char *text = doc->prose.text;
+    /* (in a local: the stores to the uses might change doc for all gcc
+     * knows) */
+    const fl_token *toks = doc->tokens.items;
     char key[256];
     /* the bits run_joins_nothing reads, of every key (whether a key is
      * joinable is found only for one a run has) */
@@ -1004,11 +1007,11 @@ static void find_runs(fl_doc *doc, const candidate *cands, size_t ncand, name_ke
         if (cands[c].key == CAND_NO_KEY && !cands[c].joins)
             continue;
         size_t t = cands[c].token, si = cands[c].sentence;
-        const fl_token *first = FL_DOC_TOKEN(doc, t);
+        const fl_token *first = &toks[t];
         bool bare_number = !(cands[c].cls & (TC_LETTER | TC_MIXED));
         unsigned run_cls = cands[c].cls;
         for (size_t k = 0; k < 3; k++) {
-            const fl_token *last = FL_DOC_TOKEN(doc, t + k);
+            const fl_token *last = &toks[t + k];
             size_t id, len;
             if (k > 0) {
                 /* the next token is a run token when the candidate before
