@@ -753,8 +753,12 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, span_cursor spans,
     bool linked = false; /* the last candidate's token follows the one before's */
     /* the token after the last candidate's (NULL: none yet) */
     const fl_token *follow = NULL;
-    for (size_t si = 0; si < doc->sentences.count; si++) {
-        const fl_sentence *s = FL_DOC_SENTENCE(doc, si);
+    /* (in locals: the stores to the candidates might change doc for all
+     * gcc knows) */
+    const fl_sentence *sentences = doc->sentences.items;
+    const size_t nsentences = doc->sentences.count;
+    for (size_t si = 0; si < nsentences; si++) {
+        const fl_sentence *s = &sentences[si];
         if (s->all_caps)
             continue;
         const fl_token *tok = toks + s->first_token, *end = tok + s->token_count;
