@@ -50,10 +50,10 @@ static inline size_t without_possessive(const char *s, size_t len)
     return possessive_cut(s, len);
 }
 
-/* fl_name_use_init, inline in fl_name_folds_get (one call per surface). */
-static inline bool use_init(fl_doc *doc, size_t i, fl_name_use *use)
+/* fl_name_use_init of mention i (m), inline in fl_name_folds_get (one call
+ * per surface). */
+static inline bool use_init(const fl_mention *m, size_t i, fl_name_use *use)
 {
-    const fl_mention *m = FL_DOC_MENTION(doc, i);
     memset(use, 0, sizeof *use);
     if (!m->surface)
         return false;
@@ -80,7 +80,7 @@ static inline bool use_init(fl_doc *doc, size_t i, fl_name_use *use)
 
 bool fl_name_use_init(fl_doc *doc, size_t i, fl_name_use *use)
 {
-    return use_init(doc, i, use);
+    return use_init(FL_DOC_MENTION(doc, i), i, use);
 }
 
 bool fl_name_use_list_init(fl_doc *doc, fl_name_use_list *l, size_t cap)
@@ -675,6 +675,9 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
     f->inited = inited;
     f->same = same;
     f->kinds = kinds;
+    /* (in a local: the stores to inited[], bytes, might change doc for
+     * all gcc knows) */
+    const fl_mention *mentions = doc->mentions.items;
     for (size_t i = 0; i < total; i++) {
         fl_name_use *u = &uses[i];
         same[i] = i;
@@ -683,11 +686,11 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
             u->key = NULL;
             continue;
         }
-        const fl_mention *m = FL_DOC_MENTION(doc, i);
+        const fl_mention *m = &mentions[i];
         uint64_t h = (uint64_t)(uintptr_t)m->surface * 0x9e3779b97f4a7c15u;
         size_t at = (size_t)(h >> 32) & (cap - 1);
         for (; firsts[at]; at = (at + 1) & (cap - 1))
-            if (same_use(FL_DOC_MENTION(doc, firsts[at] - 1), m))
+            if (same_use(&mentions[firsts[at] - 1], m))
                 break;
         if (firsts[at]) {
             size_t j = firsts[at] - 1;
@@ -701,7 +704,7 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
         if (2 * ++nfirsts > cap && !firsts_grow(doc, &firsts, &cap))
             return NULL;
         bool keyed = false;
-        inited[i] = use_init(doc, i, u);
+        inited[i] = use_init(m, i, u);
         if (inited[i] && !fl_name_use_set_key(doc, u, fl_fold, &keyed))
             return NULL;
         if (!keyed) {
