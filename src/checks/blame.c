@@ -680,8 +680,8 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
     const fl_mention *mentions = doc->mentions.items;
     for (size_t i = 0; i < total; i++) {
         fl_name_use *u = &uses[i];
-        same[i] = i;
         if (kinds[i] > FL_M_ACRONYM) {
+            same[i] = i;
             inited[i] = false;
             u->key = NULL;
             continue;
@@ -700,6 +700,7 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
             inited[i] = inited[j];
             continue;
         }
+        same[i] = i;
         firsts[at] = (uint32_t)(i + 1);
         if (2 * ++nfirsts > cap && !firsts_grow(doc, &firsts, &cap))
             return NULL;
