@@ -674,6 +674,8 @@ typedef struct candidate {
     /* whether the next candidate is the next token, in the same sentence,
      * one space after this one: the run goes on to it */
     bool joins;
+    /* whether it may start a run: it has a key, or joins the next */
+    bool starts;
 } candidate; /* 16 bytes */
 
 #define CAND_NO_KEY UINT32_MAX
@@ -847,11 +849,12 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, span_cursor spans,
                 cands[k - 1].joins = cands[k - 1].sentence == si &&
                                      tok->off == prev->off + prev->len + 1 &&
                                      text[prev->off + prev->len] == ' ';
+                cands[k - 1].starts |= cands[k - 1].joins;
             }
             linked = adjacent;
             candidate *cand = &cands[k++];
-            *cand = (candidate){(uint32_t)(tok - toks), (uint32_t)si, CAND_NO_KEY, (unsigned char)c,
-                                false};
+            *cand = (candidate){(uint32_t)(tok - toks), (uint32_t)si, CAND_NO_KEY,
+                                (unsigned char)c,       false,        false};
             follow = tok + 1;
             if (!(act & ACT_SINGLE))
                 continue;
@@ -878,6 +881,7 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, span_cursor spans,
             if (id == FL_NAME_NO_KEY)
                 return NULL;
             cand->key = (uint32_t)id;
+            cand->starts = true;
         }
     }
     if (k > 0 && !linked && cands[k - 1].key == CAND_NO_KEY)
@@ -1008,7 +1012,7 @@ static void find_runs(fl_doc *doc, const candidate *cands, size_t ncand, name_ke
     for (size_t c = 0; c < ncand; c++) {
         /* a candidate with no key that joins no next one starts nothing
          * (the last word of most names) */
-        if (cands[c].key == CAND_NO_KEY && !cands[c].joins)
+        if (!cands[c].starts)
             continue;
         size_t t = cands[c].token, si = cands[c].sentence;
         const fl_token *first = &toks[t];
