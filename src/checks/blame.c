@@ -50,10 +50,10 @@ static inline size_t without_possessive(const char *s, size_t len)
     return possessive_cut(s, len);
 }
 
-/* fl_name_use_init, inline in fl_name_folds_get (one call per surface). */
-static inline bool use_init(fl_doc *doc, size_t i, fl_name_use *use)
+/* fl_name_use_init of mention i (m), inline in fl_name_folds_get (one call
+ * per surface). */
+static inline bool use_init(const fl_mention *m, size_t i, fl_name_use *use)
 {
-    const fl_mention *m = FL_DOC_MENTION(doc, i);
     memset(use, 0, sizeof *use);
     if (!m->surface)
         return false;
@@ -80,7 +80,7 @@ static inline bool use_init(fl_doc *doc, size_t i, fl_name_use *use)
 
 bool fl_name_use_init(fl_doc *doc, size_t i, fl_name_use *use)
 {
-    return use_init(doc, i, use);
+    return use_init(FL_DOC_MENTION(doc, i), i, use);
 }
 
 bool fl_name_use_list_init(fl_doc *doc, fl_name_use_list *l, size_t cap)
@@ -589,8 +589,10 @@ bool fl_name_uses_sort_ranked(fl_doc *doc, fl_name_use *uses, size_t count, size
  * code-ness. */
 static bool same_use(const fl_mention *a, const fl_mention *b)
 {
+    /* (mostly of one kind: that test first) */
     return a->surface == b->surface && a->fold == b->fold && a->skeleton == b->skeleton &&
-           a->len == b->len && (a->kind == FL_M_CODE) == (b->kind == FL_M_CODE);
+           a->len == b->len &&
+           (a->kind == b->kind || (a->kind == FL_M_CODE) == (b->kind == FL_M_CODE));
 }
 
 static size_t firsts_home(const fl_doc *doc, uint32_t first, size_t cap)
@@ -673,19 +675,22 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
     f->inited = inited;
     f->same = same;
     f->kinds = kinds;
+    /* (in a local: the stores to inited[], bytes, might change doc for
+     * all gcc knows) */
+    const fl_mention *mentions = doc->mentions.items;
     for (size_t i = 0; i < total; i++) {
         fl_name_use *u = &uses[i];
-        same[i] = i;
         if (kinds[i] > FL_M_ACRONYM) {
+            same[i] = i;
             inited[i] = false;
             u->key = NULL;
             continue;
         }
-        const fl_mention *m = FL_DOC_MENTION(doc, i);
+        const fl_mention *m = &mentions[i];
         uint64_t h = (uint64_t)(uintptr_t)m->surface * 0x9e3779b97f4a7c15u;
         size_t at = (size_t)(h >> 32) & (cap - 1);
         for (; firsts[at]; at = (at + 1) & (cap - 1))
-            if (same_use(FL_DOC_MENTION(doc, firsts[at] - 1), m))
+            if (same_use(&mentions[firsts[at] - 1], m))
                 break;
         if (firsts[at]) {
             size_t j = firsts[at] - 1;
@@ -695,11 +700,12 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
             inited[i] = inited[j];
             continue;
         }
+        same[i] = i;
         firsts[at] = (uint32_t)(i + 1);
         if (2 * ++nfirsts > cap && !firsts_grow(doc, &firsts, &cap))
             return NULL;
         bool keyed = false;
-        inited[i] = use_init(doc, i, u);
+        inited[i] = use_init(m, i, u);
         if (inited[i] && !fl_name_use_set_key(doc, u, fl_fold, &keyed))
             return NULL;
         if (!keyed) {

@@ -559,15 +559,19 @@ static sib_item *family_order(fl_doc *doc, sib_item *items, size_t n)
      * within a member */
     size_t start[FEW_KEYS * FEW_KEYS + 1], keys = nf * nm;
     memset(start, 0, (keys + 1) * sizeof *start);
-    for (size_t i = 0; i < n; i++)
-        start[frank[id[i] >> 4] * nm + mrank[id[i] & 15] + 1]++;
+    /* id[i] becomes the item's bucket (below FEW_KEYS * FEW_KEYS, a byte) */
+    _Static_assert(FEW_KEYS * FEW_KEYS <= 256, "a bucket fits in a byte");
+    for (size_t i = 0; i < n; i++) {
+        id[i] = (unsigned char)(frank[id[i] >> 4] * nm + mrank[id[i] & 15]);
+        start[id[i] + 1]++;
+    }
     for (size_t r = 0; r < keys; r++)
         start[r + 1] += start[r];
     sib_item *sorted = fl_arena_alloc_uninit(doc->arena, (n ? n : 1) * sizeof *sorted);
     if (!sorted)
         return NULL;
     for (size_t i = 0; i < n; i++)
-        sorted[start[frank[id[i] >> 4] * nm + mrank[id[i] & 15]]++] = items[i];
+        sorted[start[id[i]]++] = items[i];
     return sorted;
 }
 
@@ -575,19 +579,17 @@ static void run(fl_doc *doc)
 {
     const size_t *of_kind;
     size_t count = fl_ctx_mentions_of(doc, 1u << FL_M_CODE, &of_kind);
-    /* the code mentions bound the items */
-    size_t codes = 0;
-    for (size_t x = 0; x < count; x++)
-        codes += FL_DOC_MENTION(doc, of_kind[x])->surface != NULL;
-    if (codes < FL_SIB_DOMINANT_MIN + 1)
+    /* the code mentions bound the items (those with a surface, counted
+     * below) */
+    if (count < FL_SIB_DOMINANT_MIN + 1)
         return;
-    sib_item *items = fl_arena_alloc_uninit(doc->arena, codes * sizeof *items);
+    sib_item *items = fl_arena_alloc_uninit(doc->arena, count * sizeof *items);
     if (!items) {
         fl_ctx_oom(doc);
         return;
     }
     size_t n = 0;
-    for (size_t x = 0; x < count && n < codes; x++) {
+    for (size_t x = 0; x < count; x++) {
         size_t i = of_kind[x];
         const fl_mention *m = FL_DOC_MENTION(doc, i);
         if (!m->surface)

@@ -415,6 +415,7 @@ static bool parts_differ(const fl_name_folds *folds, const key_filter *kf, first
 static bool may_differ(fl_doc *doc, const fl_name_folds *folds, const key_filter *kf)
 {
     const char *text = doc->prose.text;
+    const fl_mention *mentions = doc->mentions.items;
     first_form *ff = fl_arena_alloc(doc->arena, (folds->set.count + 1) * sizeof *ff);
     if (!ff) {
         doc->status = FL_ENOMEM;
@@ -425,6 +426,17 @@ static bool may_differ(fl_doc *doc, const fl_name_folds *folds, const key_filter
     for (unsigned kind = FL_M_CODE; kind <= FL_M_ACRONYM; kind++) {
         const size_t *of_kind;
         size_t count = fl_ctx_mentions_of(doc, 1u << kind, &of_kind);
+        if (kind != FL_M_NAME) {
+            /* a code or an acronym: its own use, once per surface */
+            for (size_t x = 0; x < count; x++) {
+                size_t i = of_kind[x];
+                const fl_name_use *u = &folds->uses[i];
+                if (folds->same[i] == i && u->key &&
+                    form_differs(ff, u->group, u->form, u->form_len))
+                    return true;
+            }
+            continue;
+        }
         for (size_t x = 0; x < count; x++) {
             size_t i = of_kind[x], j = folds->same[i];
             const fl_name_use *u = &folds->uses[j]; /* i's but for its place */
@@ -432,9 +444,7 @@ static bool may_differ(fl_doc *doc, const fl_name_folds *folds, const key_filter
                 /* a later mention of a surface: its own use is the
                  * first's, and so are its parts when the first is a name
                  * of the same text (the same length: one memo entry) */
-                if (kind != FL_M_NAME)
-                    continue;
-                const fl_mention *m = FL_DOC_MENTION(doc, i), *mj = FL_DOC_MENTION(doc, j);
+                const fl_mention *m = &mentions[i], *mj = &mentions[j];
                 if ((mj->kind == FL_M_NAME && fl_bytes_eq(text + m->off, text + mj->off, m->len)) ||
                     !u->key)
                     continue;
@@ -443,8 +453,6 @@ static bool may_differ(fl_doc *doc, const fl_name_folds *folds, const key_filter
                     continue;
                 if (form_differs(ff, u->group, u->form, u->form_len))
                     return true;
-                if (kind != FL_M_NAME)
-                    continue;
             }
             const fl_mention *m = FL_DOC_MENTION(doc, i);
             if (parts_differ(folds, kf, ff, text + m->off, m->len))

@@ -1153,10 +1153,12 @@ static void check_document(fl_doc *doc, name_group *groups, size_t ng)
 /* ------------------------------------------------------------------ run */
 
 /* A name (the index by kind lists only names) outside all-caps
- * sentences. */
-static bool wanted(const fl_doc *doc, const fl_mention *m)
+ * sentences (sentences[0..nsentences), the document's: passed in, as
+ * the stores to keep[] in run's walk might change doc's fields for all
+ * gcc knows). */
+static bool wanted(const fl_sentence *sentences, size_t nsentences, const fl_mention *m)
 {
-    if (m->sentence < doc->sentences.count && FL_DOC_SENTENCE(doc, m->sentence)->all_caps)
+    if (m->sentence < nsentences && sentences[m->sentence].all_caps)
         return false;
     return true;
 }
@@ -1322,12 +1324,14 @@ static void run(fl_doc *doc)
     }
     /* whether the wanted names' offsets rise strictly (they do when the
      * mention pass made them): then no span is listed twice */
-    size_t last_off = 0;
+    int64_t last_off = -1; /* before any offset (32 bits) */
     bool rising = true;
+    const fl_sentence *sentences = doc->sentences.items;
+    size_t nsentences = doc->sentences.count;
     for (size_t k = 0; k < nnames; k++) {
         const fl_mention *m = FL_DOC_MENTION(doc, names[k]);
-        if (wanted(doc, m)) {
-            rising &= wanted_count == 0 || m->off > last_off;
+        if (wanted(sentences, nsentences, m)) {
+            rising &= (int64_t)m->off > last_off;
             last_off = m->off;
             keep[wanted_count++] = names[k];
         }

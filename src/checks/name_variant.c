@@ -585,8 +585,8 @@ enum {
 };
 
 /* The class of a WORD or NUMBER token: 0 for one that neither starts with
- * a capital nor holds a digit or a byte past ASCII (run_token is false for
- * it either way). */
+ * a capital nor holds a digit or a byte past ASCII (ACT_RUN is not set
+ * for it either way). */
 static unsigned token_class(const char *text, const fl_token *tok)
 {
     unsigned c = tok->shape;
@@ -597,25 +597,6 @@ static unsigned token_class(const char *text, const fl_token *tok)
     if ((c & TC_HIGH) && mixed_script(text + tok->off, tok->len))
         c |= TC_MIXED;
     return c;
-}
-
-/* A token that may take part in a run of several: capitalized, holding a
- * digit, or mixing scripts. */
-static bool run_token(unsigned c)
-{
-    return c & (TC_UPPER0 | TC_DIGIT | TC_MIXED);
-}
-
-/* A token that may be a use on its own: capitalized or holding a digit,
- * and hyphenated, camel case or mixing letters and digits; or mixing
- * scripts. */
-static bool single_token(unsigned c)
-{
-    if (c & TC_MIXED)
-        return true;
-    if (!(c & (TC_UPPER0 | TC_DIGIT)))
-        return false;
-    return (c & (TC_HYPHEN | TC_CAMEL)) || ((c & TC_DIGIT) && (c & TC_LETTER));
 }
 
 /* Drops a possessive ending ('s, ’s, s'). */
@@ -634,24 +615,67 @@ static inline size_t without_possessive(const char *s, size_t len)
  * digit and no byte past ASCII, which takes part in no run. */
 #define PLAIN_MASK (FL_TS_KNOWN | TC_UPPER0 | TC_DIGIT | TC_HIGH)
 
+/* What scan_tokens asks of a token, as bits of shape_info: ACT_PLAIN, its
+ * shape is PLAIN; ACT_CAP, it is a plain capitalized word (known, ASCII,
+ * a capital first, no digit, hyphen or camel case); and of its class c (token_class): ACT_RUN, it
+ * may take part in a run of several (capitalized, holding a digit, or mixing scripts); ACT_START,
+ * it may start one, or be a use on its own, where it follows no candidate (it holds a letter or a
+ * hyphen, or mixes scripts: a bare number only continues a run); ACT_SINGLE, it may be a use on its
+ * own (capitalized or holding a digit, and hyphenated, camel case or
+ * mixing letters and digits; or mixing scripts). */
+enum { ACT_RUN = 1, ACT_START = 2, ACT_SINGLE = 4, ACT_SLOW = 8, ACT_PLAIN = 16, ACT_CAP = 32 };
+#define ACT_OF(c)                                                                                  \
+    ((((c) & (TC_UPPER0 | TC_DIGIT | TC_MIXED)) ? ACT_RUN : 0) |                                   \
+     (((c) & (TC_LETTER | TC_MIXED | TC_HYPHEN)) ? ACT_START : 0) |                                \
+     (((c)&TC_MIXED) || (((c) & (TC_UPPER0 | TC_DIGIT)) &&                                         \
+                         (((c) & (TC_HYPHEN | TC_CAMEL)) || (((c)&TC_DIGIT) && ((c)&TC_LETTER))))  \
+          ? ACT_SINGLE                                                                             \
+          : 0))
+/* By a token's shape: ACT_PLAIN for a PLAIN one; ACT_OF its class, which
+ * is the shape itself for a known shape with no byte past ASCII, and
+ * ACT_SLOW for the others (made by hand, or perhaps mixing scripts:
+ * token_class reads their bytes). One load and test a question: in
+ * scan_tokens' tight walk, where the mask and compare of the shape take
+ * one instruction more (and gcc a copy of the shape to keep it for the
+ * tests after the walk), and after it, where the shape's bits took two to
+ * five. */
+#define ACT_SHAPE(s)                                                                               \
+    ((((s)&PLAIN_MASK) == FL_TS_KNOWN ? ACT_PLAIN : 0) |                                           \
+     (((s) & (PLAIN_MASK | TC_HYPHEN | TC_CAMEL)) == (FL_TS_KNOWN | TC_UPPER0) ? ACT_CAP : 0) |    \
+     (((s)&FL_TS_KNOWN) && !((s) & (TC_HIGH | 128)) ? ACT_OF(s) : ACT_SLOW))
+#define ACT_4(s) ACT_SHAPE(s), ACT_SHAPE((s) + 1), ACT_SHAPE((s) + 2), ACT_SHAPE((s) + 3)
+#define ACT_16(s) ACT_4(s), ACT_4((s) + 4), ACT_4((s) + 8), ACT_4((s) + 12)
+#define ACT_64(s) ACT_16(s), ACT_16((s) + 16), ACT_16((s) + 32), ACT_16((s) + 48)
+static const unsigned char shape_info[256] = {ACT_64(0), ACT_64(64), ACT_64(128), ACT_64(192)};
+#undef ACT_64
+#undef ACT_16
+#undef ACT_4
+#undef ACT_SHAPE
+
 /* Whether token t (end: its sentence's end) may be listed as a candidate
  * after the one before it: a WORD or NUMBER of two bytes or more whose
  * shape is not known to hold no capital first, digit or byte past ASCII
  * (the test that ends scan_tokens' tight walk). */
 static inline bool may_follow(const fl_token *t, const fl_token *end)
 {
-    return t < end && t->kind <= FL_TOK_NUMBER && t->len >= 2 &&
-           (t->shape & PLAIN_MASK) != FL_TS_KNOWN;
+    /* most often a PLAIN word follows: that test first */
+    return t < end && !(shape_info[t->shape] & ACT_PLAIN) && t->kind <= FL_TOK_NUMBER &&
+           t->len >= 2;
 }
 
-/* The tokens that may start a run or continue one (run_token), in
+/* The tokens that may start a run or continue one (ACT_RUN), in
  * document order, with their sentence, class and, for a token that is a
- * use on its own (single_token) and repeats no mention, the id of its
+ * use on its own (ACT_SINGLE) and repeats no mention, the id of its
  * key. */
 typedef struct candidate {
     /* key: CAND_NO_KEY when none, or when the token repeats a mention */
     uint32_t token, sentence, key;
     unsigned char cls;
+    /* whether the next candidate is the next token, in the same sentence,
+     * one space after this one: the run goes on to it */
+    bool joins;
+    /* whether it may start a run: it has a key, or joins the next */
+    bool starts;
 } candidate; /* 16 bytes */
 
 #define CAND_NO_KEY UINT32_MAX
@@ -670,10 +694,14 @@ typedef struct span_entry {
 
 /* A walk over the span entries in offset order, for lookups at offsets
  * that never go back (tokens and runs in document order): a merge, which
- * costs less than a hash of the offsets to build and to probe. */
+ * costs less than a hash of the offsets to build and to probe. The
+ * entries end with one at offset SPAN_END, past any token, so that the
+ * walk needs no test of their end. */
 typedef struct span_cursor {
-    const span_entry *at, *end;
+    const span_entry *at;
 } span_cursor;
+
+#define SPAN_END SIZE_MAX
 
 static int span_order(const void *pa, const void *pb)
 {
@@ -687,9 +715,16 @@ static int span_order(const void *pa, const void *pb)
 static inline size_t span_find(span_cursor *c, const fl_name_use *uses, const char *text,
                                size_t off, size_t len)
 {
-    while (c->at < c->end && c->at->off < off)
-        c->at++;
-    for (const span_entry *e = c->at; e < c->end && e->off == off; e++) {
+    /* (in this form gcc makes the walk four instructions an entry, not
+     * five) */
+    const span_entry *at = c->at;
+    if (at->off < off) {
+        do
+            at++;
+        while (at->off < off);
+        c->at = at;
+    }
+    for (const span_entry *e = at; e->off == off; e++) {
         const fl_name_use *u = &uses[e->use];
         if (u->form_len == len && fl_bytes_eq(u->form, text + off, len))
             return e->use;
@@ -720,8 +755,12 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, span_cursor spans,
     bool linked = false; /* the last candidate's token follows the one before's */
     /* the token after the last candidate's (NULL: none yet) */
     const fl_token *follow = NULL;
-    for (size_t si = 0; si < doc->sentences.count; si++) {
-        const fl_sentence *s = FL_DOC_SENTENCE(doc, si);
+    /* (in locals: the stores to the candidates might change doc for all
+     * gcc knows) */
+    const fl_sentence *sentences = doc->sentences.items;
+    const size_t nsentences = doc->sentences.count;
+    for (size_t si = 0; si < nsentences; si++) {
+        const fl_sentence *s = &sentences[si];
         if (s->all_caps)
             continue;
         const fl_token *tok = toks + s->first_token, *end = tok + s->token_count;
@@ -740,60 +779,84 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, span_cursor spans,
         }
         /* most tokens: a small letter first, no digit, ASCII (a PLAIN
          * shape): a tight walk over them stops at any other token, with
-         * no test of the sentence's end when its last token is one
-         * (most sentences end with a punctuation mark, whose shape the
-         * segmenter leaves 0) */
-        bool bounded = s->token_count && (end[-1].shape & PLAIN_MASK) == FL_TS_KNOWN;
+         * no test of the sentence's end, as its last token is one (most
+         * sentences end with a punctuation mark, whose shape the
+         * segmenter leaves 0); else the end is moved back past the PLAIN
+         * tokens that end the sentence, which take part in nothing (and
+         * end no run: may_follow is false for them either way). gcc
+         * makes four instructions a token of the walk in this form (its
+         * first test apart); a flag for "the last token is PLAIN" tested
+         * at each stop cost 0.3% more on the 1 MB set, and a plain
+         * `while` walk 0.4% more */
+        if (s->token_count && (shape_info[end[-1].shape] & ACT_PLAIN)) {
+            do
+                end--;
+            while (end > tok && (shape_info[end[-1].shape] & ACT_PLAIN));
+        }
         for (;; tok++) {
             if (tok == end)
                 break;
-            if (!bounded) {
-                while ((tok->shape & PLAIN_MASK) == FL_TS_KNOWN)
+            if (shape_info[tok->shape] & ACT_PLAIN) {
+                do
                     tok++;
-            } else {
-                while (tok < end && (tok->shape & PLAIN_MASK) == FL_TS_KNOWN)
-                    tok++;
-                if (tok == end)
-                    break;
+                while (shape_info[tok->shape] & ACT_PLAIN);
             }
             /* punctuation and symbols */
             if (tok->kind > FL_TOK_NUMBER)
-                continue;
-            /* a token of one byte neither is a use on its own nor takes
-             * part in a run of several (find_runs stops at it) */
-            if (tok->len < 2)
                 continue;
             /* a plain capitalized word (ASCII, no digit, hyphen or camel
              * case: no use on its own) that follows no candidate and that
              * no token that may be one follows takes part in nothing: it
              * would be listed only to be dropped (most sentence-initial
              * words and one-word names); the candidate before it keeps
-             * its fate, settled by the next one listed */
-            if ((tok->shape & (FL_TS_KNOWN | TC_UPPER0 | TC_DIGIT | TC_HIGH | TC_HYPHEN |
-                               TC_CAMEL)) == (FL_TS_KNOWN | TC_UPPER0) &&
-                follow != tok && !may_follow(tok + 1, end))
+             * its fate, settled by the next one listed; so does the token
+             * after it (PLAIN, punctuation or of one byte), which the walk
+             * passes over at once. (Of any length: one of one byte takes
+             * part in nothing either, below.) */
+            unsigned c = tok->shape, act = shape_info[c];
+            if ((act & ACT_CAP) && follow != tok && !may_follow(tok + 1, end)) {
+                if (++tok == end)
+                    break;
                 continue;
-            unsigned c = token_class(text, tok);
-            if (!run_token(c))
+            }
+            /* a token of one byte neither is a use on its own nor takes
+             * part in a run of several (find_runs stops at it) */
+            if (tok->len < 2)
+                continue;
+            if (__builtin_expect(act & ACT_SLOW, 0)) {
+                c = token_class(text, tok);
+                act = ACT_OF(c);
+            }
+            if (!(act & ACT_RUN))
                 continue;
             bool adjacent = follow == tok;
             /* a bare number (no letter) only continues a run, or is a use
-             * on its own when hyphenated (single_token): one that is
-             * neither takes part in nothing when it follows no candidate
-             * (and the candidate before it keeps its own fate) */
-            if (!adjacent && !(c & (TC_LETTER | TC_MIXED | TC_HYPHEN)))
+             * on its own when hyphenated (ACT_SINGLE): one that is neither
+             * takes part in nothing when it follows no candidate (and the
+             * candidate before it keeps its own fate) */
+            if (!adjacent && !(act & ACT_START))
                 continue;
             /* the last candidate with no key and no candidate token on
              * either side takes part in nothing: find_runs would pass over
              * it, so it is dropped (most sentence-initial words) */
             if (k > 0 && !adjacent && !linked && cands[k - 1].key == CAND_NO_KEY)
                 k--;
+            if (adjacent) {
+                /* the candidate before, at the token before (none was
+                 * dropped since), joins this one when both are in this
+                 * sentence, one space apart */
+                const fl_token *prev = tok - 1;
+                cands[k - 1].joins = cands[k - 1].sentence == si &&
+                                     tok->off == prev->off + prev->len + 1 &&
+                                     text[prev->off + prev->len] == ' ';
+                cands[k - 1].starts |= cands[k - 1].joins;
+            }
             linked = adjacent;
             candidate *cand = &cands[k++];
-            *cand =
-                (candidate){(uint32_t)(tok - toks), (uint32_t)si, CAND_NO_KEY, (unsigned char)c};
+            *cand = (candidate){(uint32_t)(tok - toks), (uint32_t)si, CAND_NO_KEY,
+                                (unsigned char)c,       false,        false};
             follow = tok + 1;
-            if (!single_token(c))
+            if (!(act & ACT_SINGLE))
                 continue;
             size_t len = without_possessive(text + tok->off, tok->len);
             /* a hyphen alone does not invite runs: Long-Term beside Long
@@ -818,6 +881,7 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, span_cursor spans,
             if (id == FL_NAME_NO_KEY)
                 return NULL;
             cand->key = (uint32_t)id;
+            cand->starts = true;
         }
     }
     if (k > 0 && !linked && cands[k - 1].key == CAND_NO_KEY)
@@ -928,6 +992,9 @@ static void find_runs(fl_doc *doc, const candidate *cands, size_t ncand, name_ke
                       span_cursor spans, fl_name_use_list *out, size_t nmention)
 {
     const char *text = doc->prose.text;
+    /* (in a local: the stores to the uses might change doc for all gcc
+     * knows) */
+    const fl_token *toks = doc->tokens.items;
     char key[256];
     /* the bits run_joins_nothing reads, of every key (whether a key is
      * joinable is found only for one a run has) */
@@ -943,30 +1010,25 @@ static void find_runs(fl_doc *doc, const candidate *cands, size_t ncand, name_ke
         }
     }
     for (size_t c = 0; c < ncand; c++) {
-        /* a candidate with no key whose token the next candidate's does
-         * not follow starts nothing (the last word of most names) */
-        if (cands[c].key == CAND_NO_KEY &&
-            (c + 1 == ncand || cands[c + 1].token != cands[c].token + 1))
+        /* a candidate with no key that joins no next one starts nothing
+         * (the last word of most names) */
+        if (!cands[c].starts)
             continue;
         size_t t = cands[c].token, si = cands[c].sentence;
-        const fl_sentence *s = FL_DOC_SENTENCE(doc, si);
-        size_t end_tok = s->first_token + s->token_count;
-        const fl_token *first = FL_DOC_TOKEN(doc, t);
+        const fl_token *first = &toks[t];
         bool bare_number = !(cands[c].cls & (TC_LETTER | TC_MIXED));
         unsigned run_cls = cands[c].cls;
-        for (size_t k = 0; k < 3 && t + k < end_tok; k++) {
-            const fl_token *last = FL_DOC_TOKEN(doc, t + k);
+        for (size_t k = 0; k < 3; k++) {
+            const fl_token *last = &toks[t + k];
             size_t id, len;
             if (k > 0) {
-                const fl_token *prev = FL_DOC_TOKEN(doc, t + k - 1);
-                /* the next token is a run token when it is the next
-                 * candidate */
-                if (c + k >= ncand || cands[c + k].token != t + k ||
-                    last->off != prev->off + prev->len + 1 || text[prev->off + prev->len] != ' ')
+                /* the next token is a run token when the candidate before
+                 * joins it (it is then candidate c + k) */
+                if (!cands[c + k - 1].joins)
                     break;
-                /* a bare number starts a quantity (2 GB); a lone
-                 * letter is a word (an A 4 times) */
-                if (bare_number || first->len < 2 || last->len < 2)
+                /* a bare number starts a quantity (2 GB); a lone letter
+                 * is a word (an A 4 times), but no candidate */
+                if (bare_number)
                     break;
                 run_cls |= cands[c + k].cls;
                 len = without_possessive(text + first->off, last->off + last->len - first->off);
@@ -1068,7 +1130,7 @@ static void run(fl_doc *doc)
     /* by mention: the index of its use here + 1 (0: none) */
     uint32_t *use_of = fl_arena_alloc_uninit(doc->arena, (total + 1) * sizeof *use_of);
     /* the span entries of the mentions with a use (at most one per
-     * mention of the kinds with uses) */
+     * mention of the kinds with uses), and the one at SPAN_END */
     span_entry *entries = fl_arena_alloc_uninit(doc->arena, (nwanted + 1) * sizeof *entries);
     if (!use_of || !entries) {
         doc->status = FL_ENOMEM;
@@ -1093,13 +1155,18 @@ static void run(fl_doc *doc)
     /* about as many skeleton keys as fold keys, and some tokens' */
     if (!fl_name_keys_init_for(doc, &keys.set, folds->set.count + doc->tokens.count / 64))
         return;
+    /* (in locals: the stores to the uses might change folds and doc for
+     * all gcc knows) */
+    const bool *inited = folds->inited;
+    const size_t *same = folds->same;
+    const fl_mention *mentions = doc->mentions.items;
     for (size_t i = 0; i < total; i++) {
         use_of[i] = 0;
         /* (only a code, name or acronym has its use made) */
-        if (!folds->inited[i])
+        if (!inited[i])
             continue;
-        const fl_mention *m = FL_DOC_MENTION(doc, i);
-        size_t j = folds->same[i];
+        const fl_mention *m = &mentions[i];
+        size_t j = same[i];
         if (j != i) {
             /* an earlier mention of the same surface: its use but for the
              * place, kept or not (its form is this one's, so the key is
@@ -1149,7 +1216,8 @@ static void run(fl_doc *doc)
 
     if (unsorted)
         qsort(entries, n + nrep, sizeof *entries, span_order);
-    const span_cursor spans = {entries, entries + n + nrep};
+    entries[n + nrep] = (span_entry){SPAN_END, 0, 0};
+    const span_cursor spans = {entries};
     size_t ncand = 0;
     candidate *cands = scan_tokens(doc, &keys, spans, uses, &ncand);
     if (!cands)
