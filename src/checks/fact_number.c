@@ -38,28 +38,29 @@ enum {
 /* How a number is qualified. */
 typedef enum approx_kind { EXACT, APPROX, AT_LEAST, AT_MOST, APPROX_UNREAD } approx_kind;
 
-/* Measures and anchor stems are interned (one pointer per distinct
- * string), so equal strings are equal pointers. */
+/* Measures and anchor stems are interned (one id per distinct string),
+ * so equal strings are equal ids. An amount keeps ids, not strings, in
+ * small fields, as a document's amounts are read in several passes: 120
+ * bytes, all but words and objects (read for reports and object tests) in
+ * its first 64 (with strings and size_t fields it took 232, and many more
+ * cache misses). */
 typedef struct amount {
     size_t mention;
-    const char *measure; /* "m:USD", "q:peopl", "%" */
-    size_t measure_id;
     double value;
-    int sig;            /* significant digits as written; -1 until digits_of reads them */
-    bool integer;       /* written without a decimal point (read with sig) */
-    approx_kind approx; /* APPROX_UNREAD until approx_of reads it */
-    const char *anchors[FL_NUM_MAX_ANCHORS]; /* stems */
-    size_t anchor_ids[FL_NUM_MAX_ANCHORS];
-    const char *words[FL_NUM_MAX_ANCHORS]; /* as written, lower case */
-    size_t anchor_count;
     uint64_t anchor_bits;                    /* bit anchor_ids[i] % 64 of each anchor */
-    const char *objects[FL_NUM_MAX_OBJECTS]; /* anchors after on/for/against */
-    size_t object_count;
+    uint32_t measure_id;                     /* "m:USD", "q:peopl", "%" */
+    uint32_t anchor_ids[FL_NUM_MAX_ANCHORS]; /* their stems: memo.stems */
+    unsigned char anchor_count, object_count;
+    signed char sig;         /* significant digits as written; -1 until digits_of reads them */
+    bool integer;            /* written without a decimal point (read with sig) */
+    unsigned char approx;    /* approx_kind; APPROX_UNREAD until approx_of reads it */
     signed char comparative; /* its sentence states other values of the measure: 1, 0,
                                 or -1 not read yet (comparative) */
     signed char cue;         /* a change or footing cue near it: 1, 0, or -1 not read yet */
     bool flagged;
     bool definite; /* written right after "the" (found with its anchors; false without) */
+    const char *words[FL_NUM_MAX_ANCHORS]; /* as written, lower case */
+    uint32_t objects[FL_NUM_MAX_OBJECTS];  /* anchors after on/for/against */
 } amount;
 
 typedef struct item {
@@ -212,7 +213,8 @@ static int significant_digits(const char *s, bool *integer)
 static int digits_of(const fl_doc *doc, amount *a)
 {
     if (a->sig < 0)
-        a->sig = significant_digits(FL_DOC_MENTION(doc, a->mention)->surface, &a->integer);
+        a->sig =
+            (signed char)significant_digits(FL_DOC_MENTION(doc, a->mention)->surface, &a->integer);
     return a->sig;
 }
 
@@ -260,9 +262,10 @@ static approx_kind approx_of(const num_ctx *cx, amount *a)
     if (a->approx == APPROX_UNREAD) {
         const fl_mention *m = FL_DOC_MENTION(cx->doc, a->mention);
         const fl_sentence *s = FL_DOC_SENTENCE(cx->doc, m->sentence);
-        a->approx = kinds[fl_ctx_before_which(cx->doc, s->off, m->off, cx->bounds, 3)];
+        a->approx =
+            (unsigned char)kinds[fl_ctx_before_which(cx->doc, s->off, m->off, cx->bounds, 3)];
     }
-    return a->approx;
+    return (approx_kind)a->approx;
 }
 
 /* Whether two written amounts can state one value: equal after rounding
@@ -868,11 +871,10 @@ static inline bool add_anchor(amount *a, const stem_slot *sl, const char *unit)
     uint64_t bit = 1ull << (sl->stem_id & 63);
     if (a->anchor_bits & bit)
         for (size_t i = 0; i < a->anchor_count; i++)
-            if (a->anchors[i] == stem)
+            if (a->anchor_ids[i] == sl->stem_id)
                 return false;
     a->anchor_bits |= bit;
-    a->anchors[a->anchor_count] = stem;
-    a->anchor_ids[a->anchor_count] = sl->stem_id;
+    a->anchor_ids[a->anchor_count] = (uint32_t)sl->stem_id;
     a->words[a->anchor_count] = sl->word;
     a->anchor_count++;
     return true;
@@ -899,7 +901,7 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
 {
     const fl_mention *m = FL_DOC_MENTION(doc, a->mention);
     const char *unit = m->kind == FL_M_QUANTITY ? m->unit : NULL;
-    const char *t = doc->prose.text, *end = t + doc->prose.len;
+    const char *t = doc->prose.text;
     size_t i = m->off + m->len, words = 0;
     int object = 0; /* 0 before an object preposition, 1 inside its object, 2 after */
     low_word w;
@@ -927,7 +929,9 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
              * lower-cased at once (t[s] is a word byte, so n >= 1) */
             n = (size_t)__builtin_ctz(r.stop);
             i = s + n;
-            if (n < 2 || (r.bad & ((1u << n) - 1)))
+            /* (bad bytes are word bytes, no stop bytes: those before the
+             * first stop byte are r.bad & (r.stop - 1)) */
+            if (n < 2 || (r.bad & (r.stop - 1)))
                 continue;
             sl = memo_short(doc, memo, r.low & fl_low_bytes(n), n);
         } else if (hi - s >= 16 && (n = long_after(doc, memo, t + s, &sl))) {
@@ -938,7 +942,7 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
         } else {
             while (i < hi && (byte_class(t[i]) & FL_CTX_BYTE_WORD))
                 i++;
-            if (!lower_word(t + s, i - s, end, &w))
+            if (!lower_word(t + s, i - s, t + doc->prose.len, &w))
                 continue;
             sl = memo_stem(doc, memo, &w);
         }
@@ -957,7 +961,7 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
         if (add_anchor(a, sl, unit)) {
             words++;
             if (object == 1 && a->object_count < FL_NUM_MAX_OBJECTS)
-                a->objects[a->object_count++] = a->anchors[a->anchor_count - 1];
+                a->objects[a->object_count++] = a->anchor_ids[a->anchor_count - 1];
         }
     }
     i = m->off;
@@ -1001,7 +1005,7 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
         } else {
             while (i > lo && (byte_class(t[i - 1]) & FL_CTX_BYTE_WORD))
                 i--;
-            if (!lower_word(t + i, e - i, end, &w))
+            if (!lower_word(t + i, e - i, t + doc->prose.len, &w))
                 continue;
             if (e - i == 3 && e < m->off && memcmp(w.u.buf, "the", 3) == 0)
                 a->definite = the_before(t, e, m->off);
@@ -1216,10 +1220,13 @@ static bool different_years(const fl_doc *doc, const fl_sentence *a, const fl_se
     return any_x && any_y && !common;
 }
 
-static bool has_anchor(const amount *a, const char *stem)
+static bool has_anchor(const amount *a, uint32_t stem)
 {
+    /* (most stems are not in its bit set) */
+    if (!(a->anchor_bits >> (stem & 63) & 1u))
+        return false;
     for (size_t i = 0; i < a->anchor_count; i++)
-        if (a->anchors[i] == stem)
+        if (a->anchor_ids[i] == stem)
             return true;
     return false;
 }
@@ -1417,12 +1424,12 @@ static bool comparative(const num_ctx *cx, amount *a)
                 i--;
                 if (FL_DOC_MENTION(cx->doc, amounts[i].mention)->sentence != sentence)
                     break;
-                listed = amounts[i].measure == a->measure && !consistent(cx, &amounts[i], a);
+                listed = amounts[i].measure_id == a->measure_id && !consistent(cx, &amounts[i], a);
             }
             for (size_t k = j + 1; k < cx->na && k < j + 32 && !listed; k++) {
                 if (FL_DOC_MENTION(cx->doc, amounts[k].mention)->sentence != sentence)
                     break;
-                listed = amounts[k].measure == a->measure && !consistent(cx, a, &amounts[k]);
+                listed = amounts[k].measure_id == a->measure_id && !consistent(cx, a, &amounts[k]);
             }
         }
         a->comparative = listed;
@@ -1453,7 +1460,7 @@ static bool conflict(fl_doc *doc, num_ctx *cx, amount *a, amount *b)
         return false;
     size_t shared = 0;
     for (size_t i = 0; i < a->anchor_count; i++)
-        shared += has_anchor(b, a->anchors[i]);
+        shared += has_anchor(b, a->anchor_ids[i]);
     if (shared < FL_NUM_MIN_ANCHORS)
         return false;
     const fl_sentence *sa = FL_DOC_SENTENCE(doc, ma->sentence);
@@ -1481,7 +1488,7 @@ static bool parts_of_sum(const amount *amounts, size_t na, const amount *a, cons
     size_t scanned = 0;
     for (size_t i = 0; i < na && scanned < 256; i++) {
         const amount *o = &amounts[i];
-        if (o == a || o == b || o->measure != a->measure)
+        if (o == a || o == b || o->measure_id != a->measure_id)
             continue;
         scanned++;
         double d = o->value > diff ? o->value - diff : diff - o->value;
@@ -1626,7 +1633,7 @@ static void check_definite(fl_doc *doc, num_ctx *cx, amount *amounts, size_t na)
         size_t scanned = 0;
         for (size_t k = 0; k < na && scanned < 256; k++) {
             amount *A = &amounts[k];
-            if (k == d || A->measure != D->measure)
+            if (k == d || A->measure_id != D->measure_id)
                 continue;
             scanned++;
             if (consistent(cx, A, D)) {
@@ -1638,7 +1645,7 @@ static void check_definite(fl_doc *doc, num_ctx *cx, amount *amounts, size_t na)
                 continue;
             const char *shared = NULL;
             for (size_t x = 0; x < A->anchor_count && !shared; x++)
-                if (has_anchor(D, A->anchors[x]))
+                if (has_anchor(D, A->anchor_ids[x]))
                     shared = A->words[x];
             if (!shared)
                 continue;
@@ -1685,7 +1692,7 @@ static void check_bucket(fl_doc *doc, num_ctx *cx, amount *amounts, size_t na, c
             bool a_wrong = sa < sb || (sa == sb && bucket[i].amount > bucket[k].amount);
             const char *word = NULL;
             for (size_t x = 0; x < a->anchor_count && !word; x++)
-                if (a->anchors[x] == bucket[0].anchor_stem)
+                if (a->anchor_ids[x] == bucket[0].anchor)
                     word = a->words[x];
             report(doc, a_wrong ? a : b, a_wrong ? b : a, word ? word : bucket[0].anchor_stem);
         }
@@ -1754,8 +1761,7 @@ static void run(fl_doc *doc)
         a->flagged = false;
         a->definite = false;
         a->cue = -1;
-        a->measure = measure_key(&mm, measure);
-        a->measure_id = measure;
+        a->measure_id = (uint32_t)measure;
         a->value = m->number;
         a->sig = -1;
         na++;
@@ -1871,13 +1877,13 @@ static void run(fl_doc *doc)
                 size_t at = amounts[k].measure_id * nanch + amounts[k].anchor_ids[y];
                 if (checked[at])
                     items[start[at]++] = (item){amounts[k].measure_id, amounts[k].anchor_ids[y],
-                                                amounts[k].anchors[y], k};
+                                                memo.stems.keys[amounts[k].anchor_ids[y]], k};
             }
     } else {
         for (size_t k = 0, x = 0; k < na; k++)
             for (size_t y = 0; y < amounts[k].anchor_count; y++)
                 items[x++] = (item){amounts[k].measure_id, amounts[k].anchor_ids[y],
-                                    amounts[k].anchors[y], k};
+                                    memo.stems.keys[amounts[k].anchor_ids[y]], k};
         if (!sort_items(doc, items, items + ni + 1, ni, nm, nanch)) {
             sb_stemmer_delete(own);
             fl_ctx_oom(doc);
@@ -1895,7 +1901,7 @@ static void run(fl_doc *doc)
                 j++;
             if (j - i >= 2 && j - i <= FL_NUM_MAX_BUCKET) {
                 if (runs)
-                    runs[r] = (bucket_run){amounts[items[i].amount].measure, items[i].anchor_stem,
+                    runs[r] = (bucket_run){measure_key(&mm, items[i].measure), items[i].anchor_stem,
                                            i, j - i};
                 r++;
             }
