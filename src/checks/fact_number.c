@@ -745,7 +745,12 @@ static const stem_slot *memo_add(fl_doc *doc, stem_memo *memo, const low_word *w
     return &memo->slots[at];
 }
 
-/* The slot of the lower-case word w, stemming it on first sight; NULL
+/* What memo_stem gives out of memory (the document marked so): a word
+ * that anchors nothing and is no preposition, so that the walks need not
+ * test for it (the run stops at the next amount). */
+static const stem_slot no_slot;
+
+/* The slot of the lower-case word w, stemming it on first sight; no_slot
  * when out of memory. */
 static inline const stem_slot *memo_stem(fl_doc *doc, stem_memo *memo, const low_word *w)
 {
@@ -758,11 +763,19 @@ static inline const stem_slot *memo_stem(fl_doc *doc, stem_memo *memo, const low
             size_t k = 0;
             while (k < w->chunks && memcmp(sl->word + 8 * k, &w->u.chunk[k], 8) == 0)
                 k++;
-            if (k == w->chunks)
-                return sl->gen == memo->gen || memo_refresh(doc, memo, sl) ? sl : NULL;
+            if (k == w->chunks) {
+                if (sl->gen == memo->gen || memo_refresh(doc, memo, sl))
+                    return sl;
+                fl_ctx_oom(doc);
+                return &no_slot;
+            }
         }
     }
-    return memo_add(doc, memo, w, at);
+    const stem_slot *sl = memo_add(doc, memo, w, at);
+    if (sl)
+        return sl;
+    fl_ctx_oom(doc);
+    return &no_slot;
 }
 
 /* memo_stem of the word of 2 to 7 ASCII letters whose lower-cased bytes,
@@ -776,10 +789,8 @@ static inline const stem_slot *memo_short(fl_doc *doc, stem_memo *memo, uint64_t
     low_word w;
     lower_short(v, n, &w);
     const stem_slot *sl = memo_stem(doc, memo, &w);
-    if (sl) {
-        memo->front_word[f] = v;
-        memo->front_at[f] = sl;
-    }
+    memo->front_word[f] = v;
+    memo->front_at[f] = sl;
     return sl;
 }
 
@@ -804,19 +815,17 @@ static inline const stem_slot *memo_long(fl_doc *doc, stem_memo *memo, uint64_t 
     w.chunks = 2;
     w.hash = (unsigned)(h >> 32) ^ (unsigned)h;
     const stem_slot *sl = memo_stem(doc, memo, &w);
-    if (sl) {
-        memo->long_set |= 1ull << f;
-        memo->long_word[f][0] = v0;
-        memo->long_word[f][1] = v1;
-        memo->long_at[f] = sl;
-    }
+    memo->long_set |= 1ull << f;
+    memo->long_word[f][0] = v0;
+    memo->long_word[f][1] = v1;
+    memo->long_at[f] = sl;
     return sl;
 }
 
 /* The word of 8 to 15 bytes at p (the first eight all word bytes; at
  * least 16 bytes left in the sentence from p): twice its length, plus 1
  * when it cannot anchor (digits or bytes past ASCII), else with *sl its
- * slot (NULL when out of memory); 0 when it is 16 bytes or longer (read
+ * slot (no_slot when out of memory); 0 when it is 16 bytes or longer (read
  * byte by byte). Kept out of line: most words are shorter. */
 static __attribute__((noinline)) size_t long_after(fl_doc *doc, stem_memo *memo, const char *p,
                                                    const stem_slot **sl)
@@ -946,10 +955,6 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
                 continue;
             sl = memo_stem(doc, memo, &w);
         }
-        if (!sl) {
-            fl_ctx_oom(doc);
-            return;
-        }
         if (sl->prep) {
             /* "a 25% tariff on steel", "$80 billion for data centers" */
             if (object == 0 && sl->prep == 2)
@@ -1010,10 +1015,6 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
             if (e - i == 3 && e < m->off && memcmp(w.u.buf, "the", 3) == 0)
                 a->definite = the_before(t, e, m->off);
             sl = memo_stem(doc, memo, &w);
-        }
-        if (!sl) {
-            fl_ctx_oom(doc);
-            return;
         }
         words += add_anchor(a, sl, unit);
     }
