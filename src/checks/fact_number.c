@@ -914,6 +914,9 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
     size_t i = m->off + m->len, words = 0;
     int object = 0; /* 0 before an object preposition, 1 inside its object, 2 after */
     low_word w;
+    /* the slot long_after and long_before give (sl itself, its address
+     * taken, would live in memory in every step) */
+    const stem_slot *long_sl = NULL;
     while (i < hi && words < FL_NUM_AFTER) {
         bytes_read r;
         size_t s;
@@ -943,11 +946,12 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
             if (n < 2 || (r.bad & (r.stop - 1)))
                 continue;
             sl = memo_short(doc, memo, r.low & fl_low_bytes(n), n);
-        } else if (hi - s >= 16 && (n = long_after(doc, memo, t + s, &sl))) {
+        } else if (hi - s >= 16 && (n = long_after(doc, memo, t + s, &long_sl))) {
             /* a word of 8 to 15 bytes */
             i = s + (n >> 1);
             if (n & 1)
                 continue;
+            sl = long_sl;
         } else {
             while (i < hi && (byte_class(t[i]) & FL_CTX_BYTE_WORD))
                 i++;
@@ -1002,11 +1006,12 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
             if (n == 3 && e < m->off && low == THE_LE)
                 a->definite = the_before(t, e, m->off);
             sl = memo_short(doc, memo, low, n);
-        } else if (e - lo >= 16 && (n = long_before(doc, memo, t + e, &sl))) {
+        } else if (e - lo >= 16 && (n = long_before(doc, memo, t + e, &long_sl))) {
             /* a word of 8 to 15 bytes */
             i = e - (n >> 1);
             if (n & 1)
                 continue;
+            sl = long_sl;
         } else {
             while (i > lo && (byte_class(t[i - 1]) & FL_CTX_BYTE_WORD))
                 i--;
