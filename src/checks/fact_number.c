@@ -278,13 +278,15 @@ static bool consistent(const num_ctx *cx, amount *a, amount *b)
         return true;
     double hi = x > y ? x : y, lo = x > y ? y : x;
     double rel = (hi - lo) / hi;
-    const amount *coarse = digits_of(cx->doc, a) <= digits_of(cx->doc, b) ? a : b,
-                 *fine = coarse == a ? b : a;
-    bool small_integers = a->integer && b->integer && hi < 100;
-    /* (the cheap test first: most values differ by more than 5%) */
-    if (!small_integers && rel <= 0.05 &&
-        near_equal(round_sig(fine->value, coarse->sig), coarse->value))
-        return true;
+    /* (the cheap test first: most values differ by more than 5%, and
+     * their digits are not read) */
+    if (rel <= 0.05) {
+        const amount *coarse = digits_of(cx->doc, a) <= digits_of(cx->doc, b) ? a : b,
+                     *fine = coarse == a ? b : a;
+        bool small_integers = a->integer && b->integer && hi < 100;
+        if (!small_integers && near_equal(round_sig(fine->value, coarse->sig), coarse->value))
+            return true;
+    }
     for (int k = 0; k < 2; k++) {
         amount *q = k ? b : a, *o = k ? a : b;
         switch (approx_of(cx, q)) {
