@@ -1467,7 +1467,7 @@ static bool conflict(fl_doc *doc, num_ctx *cx, amount *a, amount *b)
     if (consistent(cx, a, b) || comparative(cx, a) || comparative(cx, b))
         return false;
     size_t shared = 0;
-    for (size_t i = 0; i < a->anchor_count; i++)
+    for (size_t i = 0; i < a->anchor_count && shared < FL_NUM_MIN_ANCHORS; i++)
         shared += has_anchor(b, a->anchor_ids[i]);
     if (shared < FL_NUM_MIN_ANCHORS)
         return false;
@@ -1626,11 +1626,13 @@ static bool digit_slip(const fl_doc *doc, amount *a, amount *b)
  * amount of the document has its value, it is flagged. */
 static void check_definite(fl_doc *doc, num_ctx *cx, amount *amounts, size_t na)
 {
-    for (size_t d = 0; d < na && doc->status == FL_OK; d++) {
+    for (size_t d = 0; d < na; d++) {
         amount *D = &amounts[d];
         /* definite: read with its anchors (none without them) */
         if (!D->definite || D->flagged || !D->anchor_count)
             continue;
+        if (doc->status != FL_OK)
+            break; /* (set only by the amounts tested) */
         const fl_mention *md = FL_DOC_MENTION(doc, D->mention);
         const fl_sentence *sd = FL_DOC_SENTENCE(doc, md->sentence);
         if (comparative(cx, D) || approx_of(cx, D) != EXACT)
