@@ -913,51 +913,53 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
     const fl_mention *m = FL_DOC_MENTION(doc, a->mention);
     const char *unit = m->kind == FL_M_QUANTITY ? m->unit : NULL;
     const char *t = doc->prose.text;
-    size_t i = m->off + m->len, words = 0;
+    size_t words = 0;
     int object = 0; /* 0 before an object preposition, 1 inside its object, 2 after */
     low_word w;
     /* the slot long_after and long_before give (sl itself, its address
      * taken, would live in memory in every step) */
     const stem_slot *long_sl = NULL;
-    while (i < hi && words < FL_NUM_AFTER) {
+    /* (walked with pointers: one register fewer than t with offsets) */
+    const char *p = t + m->off + m->len, *stop = t + hi;
+    while (p < stop && words < FL_NUM_AFTER) {
         bytes_read r;
-        size_t s;
-        if (hi - i > 8 && t[i] == ' ' && !((r = read8(t + i + 1)).stop & 1u)) {
-            s = ++i; /* one space before the next word (most gaps), read */
+        const char *s;
+        if (stop - p > 8 && *p == ' ' && !((r = read8(p + 1)).stop & 1u)) {
+            s = ++p; /* one space before the next word (most gaps), read */
         } else {
             unsigned c = 0;
-            while (i < hi && !((c = byte_class(t[i])) & (FL_CTX_BYTE_WORD | FL_CTX_BYTE_BREAK)))
-                i++;
-            if (i >= hi || (c & FL_CTX_BYTE_BREAK))
+            while (p < stop && !((c = byte_class(*p)) & (FL_CTX_BYTE_WORD | FL_CTX_BYTE_BREAK)))
+                p++;
+            if (p >= stop || (c & FL_CTX_BYTE_BREAK))
                 break;
-            s = i;
+            s = p;
             r = (bytes_read){0, 0, 0};
-            if (hi - s >= 8)
-                r = read8(t + s);
+            if (stop - s >= 8)
+                r = read8(s);
         }
         /* a word that cannot anchor is no preposition either */
         size_t n;
         const stem_slot *sl;
         if (r.stop) {
             /* most words end within eight bytes: found, checked and
-             * lower-cased at once (t[s] is a word byte, so n >= 1) */
+             * lower-cased at once (*s is a word byte, so n >= 1) */
             n = (size_t)__builtin_ctz(r.stop);
-            i = s + n;
+            p = s + n;
             /* (bad bytes are word bytes, no stop bytes: those before the
              * first stop byte are r.bad & (r.stop - 1)) */
             if (n < 2 || (r.bad & (r.stop - 1)))
                 continue;
             sl = memo_short(doc, memo, r.low & fl_low_bytes(n), n);
-        } else if (hi - s >= 16 && (n = long_after(doc, memo, t + s, &long_sl))) {
+        } else if (stop - s >= 16 && (n = long_after(doc, memo, s, &long_sl))) {
             /* a word of 8 to 15 bytes */
-            i = s + (n >> 1);
+            p = s + (n >> 1);
             if (n & 1)
                 continue;
             sl = long_sl;
         } else {
-            while (i < hi && (byte_class(t[i]) & FL_CTX_BYTE_WORD))
-                i++;
-            if (!lower_word(t + s, i - s, t + doc->prose.len, &w))
+            while (p < stop && (byte_class(*p) & FL_CTX_BYTE_WORD))
+                p++;
+            if (!lower_word(s, (size_t)(p - s), t + doc->prose.len, &w))
                 continue;
             sl = memo_stem(doc, memo, &w);
         }
@@ -975,7 +977,7 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
                 a->objects[a->object_count++] = a->anchor_ids[a->anchor_count - 1];
         }
     }
-    i = m->off;
+    size_t i = m->off;
     words = 0;
     while (i > lo && words < FL_NUM_BEFORE) {
         bytes_read r;
