@@ -865,6 +865,8 @@ static __attribute__((noinline)) size_t long_before(fl_doc *doc, stem_memo *memo
 /* find_anchors adds at most FL_NUM_BEFORE + FL_NUM_AFTER anchors: room
  * for them all */
 _Static_assert(FL_NUM_BEFORE + FL_NUM_AFTER <= FL_NUM_MAX_ANCHORS, "an amount's anchors fit");
+/* (and its walks end when their count of anchors reaches these) */
+_Static_assert(FL_NUM_BEFORE > 0 && FL_NUM_AFTER > 0, "each walk looks for an anchor");
 
 /* Adds the word of slot sl as an anchor of a unless it is none (a
  * stopword, a generic anchor, the quantity's unit, or one a has);
@@ -921,7 +923,8 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
     const stem_slot *long_sl = NULL;
     /* (walked with pointers: one register fewer than t with offsets) */
     const char *p = t + m->off + m->len, *stop = t + hi;
-    while (p < stop && words < FL_NUM_AFTER) {
+    /* (words is tested where it grows: FL_NUM_AFTER ends the walk) */
+    while (p < stop) {
         bytes_read r;
         const char *s;
         if (stop - p > 8 && *p == ' ' && !((r = read8(p + 1)).stop & 1u)) {
@@ -972,14 +975,15 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
             continue;
         }
         if (add_anchor(a, sl, unit)) {
-            words++;
             if (object == 1 && a->object_count < FL_NUM_MAX_OBJECTS)
                 a->objects[a->object_count++] = a->anchor_ids[a->anchor_count - 1];
+            if (++words == FL_NUM_AFTER)
+                break;
         }
     }
     size_t i = m->off;
     words = 0;
-    while (i > lo && words < FL_NUM_BEFORE) {
+    while (i > lo) {
         bytes_read r;
         size_t e;
         if (i - lo > 8 && t[i - 1] == ' ' && !((r = read8(t + i - 9)).stop & 0x80u)) {
@@ -1025,7 +1029,8 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
                 a->definite = the_before(t, e, m->off);
             sl = memo_stem(doc, memo, &w);
         }
-        words += add_anchor(a, sl, unit);
+        if (add_anchor(a, sl, unit) && ++words == FL_NUM_BEFORE)
+            break;
     }
 }
 /* A document's measures: the first MEASURE_TABLE in `key` (ids 0 up),
