@@ -1846,13 +1846,15 @@ static void run(fl_doc *doc)
      * two values: the others meet no amount of their measure in another
      * sentence, or only amounts of their value (which agree with them), so
      * no bucket or definite reference of theirs can hold a pair */
-    for (size_t k = 0; k < na && doc->status == FL_OK; k++) {
+    for (size_t k = 0; k < na; k++) {
         amount *a = &amounts[k];
         if (seen[a->measure_id] != LIVE)
             continue;
         const fl_sentence *s = FL_DOC_SENTENCE(doc, FL_DOC_MENTION(doc, a->mention)->sentence);
         find_anchors(doc, &memo, a, s->off, s->off + s->len);
         ni += a->anchor_count;
+        if (doc->status != FL_OK)
+            break; /* out of memory (set by find_anchors alone here) */
     }
     /* (measure, anchor, amount) items grouped by (measure id, anchor id),
      * in amount order within a group: one counting sort on measure x
