@@ -1759,15 +1759,18 @@ static void run(fl_doc *doc)
     }
     bool paired = false;
     size_t na = 0, ni = 0;
-    for (size_t x = 0; x < n && doc->status == FL_OK; x++) {
+    for (size_t x = 0; x < n; x++) {
         size_t i = of_kind[x];
         const fl_mention *m = FL_DOC_MENTION(doc, i);
         if (!m->surface || !(m->number > 0) || !(m->number < 1e300) ||
             m->sentence >= doc->sentences.count || conversion_or_range(doc, m))
             continue;
         size_t measure = measure_memo_of(doc, &mm, m);
-        if (measure == FL_NAME_NO_KEY)
+        if (measure == FL_NAME_NO_KEY) {
+            if (doc->status != FL_OK)
+                break; /* out of memory (only ever with no measure) */
             continue;
+        }
         amount *a = &amounts[na];
         a->approx = APPROX_UNREAD;
         a->mention = i;
