@@ -991,7 +991,7 @@ static const mention_kinds *kinds_get(fl_doc *doc)
     /* (counted through a pointer one past fill's start: with fill[k + 1]
      * gcc adds the 1 in a step of its own per mention) */
     size_t *count = fill + 1;
-#pragma GCC unroll 4
+#pragma GCC unroll 8
     for (size_t i = 0; i < n; i++) {
         unsigned k = m[i].kind;
         k = k < FL_M_KIND_COUNT ? k : FL_M_KIND_COUNT - 1;
@@ -1005,7 +1005,7 @@ static const mention_kinds *kinds_get(fl_doc *doc)
     for (size_t k = 0; k < FL_M_KIND_COUNT; k++)
         fill[k + 1] += fill[k];
     memcpy(mk->start, fill, sizeof fill);
-#pragma GCC unroll 4
+#pragma GCC unroll 8
     for (size_t i = 0; i < n; i++)
         mk->index[fill[kind_bucket[kinds[i]]]++] = i;
     mk->items = doc->mentions.items;
