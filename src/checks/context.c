@@ -843,6 +843,61 @@ bool fl_ctx_before_has(const fl_doc *doc, size_t floor, size_t off, const char *
     return fl_ctx_before_which(doc, floor, off, sets, 1) == 0;
 }
 
+/* The start of the count-th run of word bytes that meets t[lo..start),
+ * counted back from start, or lo when there are fewer. */
+static size_t runs_back(const char *t, size_t lo, size_t start, size_t count)
+{
+    size_t n = 0;
+#ifdef CTX_RUNS_SSE2
+    /* sixteen bytes at a time, the runs starting at their bytes 1 to 15
+     * (whether byte 0 starts one depends on the byte before it: it is
+     * left for the next block) */
+    while (n < count && start - lo >= 16) {
+        unsigned word =
+            non_word16(_mm_loadu_si128((const __m128i *)(const void *)(t + start - 16))) ^ 0xffffu;
+        for (unsigned starts = word & ~(word << 1) & 0xfffeu; starts;) {
+            unsigned k = 31u - (unsigned)__builtin_clz(starts);
+            if (++n == count)
+                return start - 16 + k;
+            starts ^= 1u << k;
+        }
+        start -= 15;
+    }
+#endif
+    for (; n < count && start > lo; n++) {
+        while (start > lo && !fl_ctx_word_byte((unsigned char)t[start - 1]))
+            start--;
+        start = word_run_start(t, lo, start);
+    }
+    return start;
+}
+
+/* The end of the count-th run of word bytes that meets t[end..hi), or hi
+ * when there are fewer. */
+static size_t runs_on(const char *t, size_t hi, size_t end, size_t count)
+{
+    size_t n = 0;
+#ifdef CTX_RUNS_SSE2
+    /* sixteen bytes at a time, the runs ending at their bytes 0 to 14
+     * (byte 15's end depends on the byte after it) */
+    while (n < count && hi - end >= 16) {
+        unsigned word =
+            non_word16(_mm_loadu_si128((const __m128i *)(const void *)(t + end))) ^ 0xffffu;
+        for (unsigned ends = word & ~(word >> 1) & 0x7fffu; ends; ends &= ends - 1) {
+            if (++n == count)
+                return end + (unsigned)__builtin_ctz(ends) + 1;
+        }
+        end += 15;
+    }
+#endif
+    for (; n < count && end < hi; n++) {
+        while (end < hi && !fl_ctx_word_byte((unsigned char)t[end]))
+            end++;
+        end = word_run_end(t, hi, end);
+    }
+    return end;
+}
+
 bool fl_ctx_window_has_near(const fl_doc *doc, size_t sentence, size_t off, size_t len,
                             size_t before, size_t after, const fl_ctx_phrases *set)
 {
@@ -871,18 +926,7 @@ bool fl_ctx_window_has_near(const fl_doc *doc, size_t sentence, size_t off, size
             hi = off + len > hi ? off + len : hi;
         }
     }
-    size_t start = off;
-    for (size_t n = 0; n < before && start > lo; n++) {
-        while (start > lo && !fl_ctx_word_byte((unsigned char)t[start - 1]))
-            start--;
-        start = word_run_start(t, lo, start);
-    }
-    size_t end = off + len;
-    for (size_t n = 0; n < after && end < hi; n++) {
-        while (end < hi && !fl_ctx_word_byte((unsigned char)t[end]))
-            end++;
-        end = word_run_end(t, hi, end);
-    }
+    size_t start = runs_back(t, lo, off, before), end = runs_on(t, hi, off + len, after);
     return fl_ctx_text_has_in(t + start, end - start, set, NULL);
 }
 
@@ -944,12 +988,15 @@ static const mention_kinds *kinds_get(fl_doc *doc)
     unsigned char *kinds = mk->kinds = block + head + nn * sizeof(size_t);
     size_t fill[FL_M_KIND_COUNT + 1] = {0};
     const fl_mention *m = doc->mentions.items;
-#pragma GCC unroll 4
+    /* (counted through a pointer one past fill's start: with fill[k + 1]
+     * gcc adds the 1 in a step of its own per mention) */
+    size_t *count = fill + 1;
+#pragma GCC unroll 8
     for (size_t i = 0; i < n; i++) {
         unsigned k = m[i].kind;
         k = k < FL_M_KIND_COUNT ? k : FL_M_KIND_COUNT - 1;
         kinds[i] = (unsigned char)k;
-        fill[k + 1]++;
+        count[k]++;
     }
     /* runs by bucket: the amounts' kinds share one (their counts moved to
      * the first; the others' runs are empty) */
@@ -958,7 +1005,7 @@ static const mention_kinds *kinds_get(fl_doc *doc)
     for (size_t k = 0; k < FL_M_KIND_COUNT; k++)
         fill[k + 1] += fill[k];
     memcpy(mk->start, fill, sizeof fill);
-#pragma GCC unroll 4
+#pragma GCC unroll 8
     for (size_t i = 0; i < n; i++)
         mk->index[fill[kind_bucket[kinds[i]]]++] = i;
     mk->items = doc->mentions.items;

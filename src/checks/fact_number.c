@@ -38,28 +38,29 @@ enum {
 /* How a number is qualified. */
 typedef enum approx_kind { EXACT, APPROX, AT_LEAST, AT_MOST, APPROX_UNREAD } approx_kind;
 
-/* Measures and anchor stems are interned (one pointer per distinct
- * string), so equal strings are equal pointers. */
+/* Measures and anchor stems are interned (one id per distinct string),
+ * so equal strings are equal ids. An amount keeps ids, not strings, in
+ * small fields, as a document's amounts are read in several passes: 120
+ * bytes, all but words and objects (read for reports and object tests) in
+ * its first 64 (with strings and size_t fields it took 232, and many more
+ * cache misses). */
 typedef struct amount {
     size_t mention;
-    const char *measure; /* "m:USD", "q:peopl", "%" */
-    size_t measure_id;
     double value;
-    int sig;            /* significant digits as written; -1 until digits_of reads them */
-    bool integer;       /* written without a decimal point (read with sig) */
-    approx_kind approx; /* APPROX_UNREAD until approx_of reads it */
-    const char *anchors[FL_NUM_MAX_ANCHORS]; /* stems */
-    size_t anchor_ids[FL_NUM_MAX_ANCHORS];
-    const char *words[FL_NUM_MAX_ANCHORS]; /* as written, lower case */
-    size_t anchor_count;
     uint64_t anchor_bits;                    /* bit anchor_ids[i] % 64 of each anchor */
-    const char *objects[FL_NUM_MAX_OBJECTS]; /* anchors after on/for/against */
-    size_t object_count;
+    uint32_t measure_id;                     /* "m:USD", "q:peopl", "%" */
+    uint32_t anchor_ids[FL_NUM_MAX_ANCHORS]; /* their stems: memo.stems */
+    unsigned char anchor_count, object_count;
+    signed char sig;         /* significant digits as written; -1 until digits_of reads them */
+    bool integer;            /* written without a decimal point (read with sig) */
+    unsigned char approx;    /* approx_kind; APPROX_UNREAD until approx_of reads it */
     signed char comparative; /* its sentence states other values of the measure: 1, 0,
                                 or -1 not read yet (comparative) */
     signed char cue;         /* a change or footing cue near it: 1, 0, or -1 not read yet */
     bool flagged;
     bool definite; /* written right after "the" (found with its anchors; false without) */
+    const char *words[FL_NUM_MAX_ANCHORS]; /* as written, lower case */
+    uint32_t objects[FL_NUM_MAX_OBJECTS];  /* anchors after on/for/against */
 } amount;
 
 typedef struct item {
@@ -212,7 +213,8 @@ static int significant_digits(const char *s, bool *integer)
 static int digits_of(const fl_doc *doc, amount *a)
 {
     if (a->sig < 0)
-        a->sig = significant_digits(FL_DOC_MENTION(doc, a->mention)->surface, &a->integer);
+        a->sig =
+            (signed char)significant_digits(FL_DOC_MENTION(doc, a->mention)->surface, &a->integer);
     return a->sig;
 }
 
@@ -260,9 +262,10 @@ static approx_kind approx_of(const num_ctx *cx, amount *a)
     if (a->approx == APPROX_UNREAD) {
         const fl_mention *m = FL_DOC_MENTION(cx->doc, a->mention);
         const fl_sentence *s = FL_DOC_SENTENCE(cx->doc, m->sentence);
-        a->approx = kinds[fl_ctx_before_which(cx->doc, s->off, m->off, cx->bounds, 3)];
+        a->approx =
+            (unsigned char)kinds[fl_ctx_before_which(cx->doc, s->off, m->off, cx->bounds, 3)];
     }
-    return a->approx;
+    return (approx_kind)a->approx;
 }
 
 /* Whether two written amounts can state one value: equal after rounding
@@ -275,13 +278,15 @@ static bool consistent(const num_ctx *cx, amount *a, amount *b)
         return true;
     double hi = x > y ? x : y, lo = x > y ? y : x;
     double rel = (hi - lo) / hi;
-    const amount *coarse = digits_of(cx->doc, a) <= digits_of(cx->doc, b) ? a : b,
-                 *fine = coarse == a ? b : a;
-    bool small_integers = a->integer && b->integer && hi < 100;
-    /* (the cheap test first: most values differ by more than 5%) */
-    if (!small_integers && rel <= 0.05 &&
-        near_equal(round_sig(fine->value, coarse->sig), coarse->value))
-        return true;
+    /* (the cheap test first: most values differ by more than 5%, and
+     * their digits are not read) */
+    if (rel <= 0.05) {
+        const amount *coarse = digits_of(cx->doc, a) <= digits_of(cx->doc, b) ? a : b,
+                     *fine = coarse == a ? b : a;
+        bool small_integers = a->integer && b->integer && hi < 100;
+        if (!small_integers && near_equal(round_sig(fine->value, coarse->sig), coarse->value))
+            return true;
+    }
     for (int k = 0; k < 2; k++) {
         amount *q = k ? b : a, *o = k ? a : b;
         switch (approx_of(cx, q)) {
@@ -742,7 +747,12 @@ static const stem_slot *memo_add(fl_doc *doc, stem_memo *memo, const low_word *w
     return &memo->slots[at];
 }
 
-/* The slot of the lower-case word w, stemming it on first sight; NULL
+/* What memo_stem gives out of memory (the document marked so): a word
+ * that anchors nothing and is no preposition, so that the walks need not
+ * test for it (the run stops at the next amount). */
+static const stem_slot no_slot;
+
+/* The slot of the lower-case word w, stemming it on first sight; no_slot
  * when out of memory. */
 static inline const stem_slot *memo_stem(fl_doc *doc, stem_memo *memo, const low_word *w)
 {
@@ -755,11 +765,19 @@ static inline const stem_slot *memo_stem(fl_doc *doc, stem_memo *memo, const low
             size_t k = 0;
             while (k < w->chunks && memcmp(sl->word + 8 * k, &w->u.chunk[k], 8) == 0)
                 k++;
-            if (k == w->chunks)
-                return sl->gen == memo->gen || memo_refresh(doc, memo, sl) ? sl : NULL;
+            if (k == w->chunks) {
+                if (sl->gen == memo->gen || memo_refresh(doc, memo, sl))
+                    return sl;
+                fl_ctx_oom(doc);
+                return &no_slot;
+            }
         }
     }
-    return memo_add(doc, memo, w, at);
+    const stem_slot *sl = memo_add(doc, memo, w, at);
+    if (sl)
+        return sl;
+    fl_ctx_oom(doc);
+    return &no_slot;
 }
 
 /* memo_stem of the word of 2 to 7 ASCII letters whose lower-cased bytes,
@@ -773,10 +791,8 @@ static inline const stem_slot *memo_short(fl_doc *doc, stem_memo *memo, uint64_t
     low_word w;
     lower_short(v, n, &w);
     const stem_slot *sl = memo_stem(doc, memo, &w);
-    if (sl) {
-        memo->front_word[f] = v;
-        memo->front_at[f] = sl;
-    }
+    memo->front_word[f] = v;
+    memo->front_at[f] = sl;
     return sl;
 }
 
@@ -801,19 +817,17 @@ static inline const stem_slot *memo_long(fl_doc *doc, stem_memo *memo, uint64_t 
     w.chunks = 2;
     w.hash = (unsigned)(h >> 32) ^ (unsigned)h;
     const stem_slot *sl = memo_stem(doc, memo, &w);
-    if (sl) {
-        memo->long_set |= 1ull << f;
-        memo->long_word[f][0] = v0;
-        memo->long_word[f][1] = v1;
-        memo->long_at[f] = sl;
-    }
+    memo->long_set |= 1ull << f;
+    memo->long_word[f][0] = v0;
+    memo->long_word[f][1] = v1;
+    memo->long_at[f] = sl;
     return sl;
 }
 
 /* The word of 8 to 15 bytes at p (the first eight all word bytes; at
  * least 16 bytes left in the sentence from p): twice its length, plus 1
  * when it cannot anchor (digits or bytes past ASCII), else with *sl its
- * slot (NULL when out of memory); 0 when it is 16 bytes or longer (read
+ * slot (no_slot when out of memory); 0 when it is 16 bytes or longer (read
  * byte by byte). Kept out of line: most words are shorter. */
 static __attribute__((noinline)) size_t long_after(fl_doc *doc, stem_memo *memo, const char *p,
                                                    const stem_slot **sl)
@@ -851,6 +865,8 @@ static __attribute__((noinline)) size_t long_before(fl_doc *doc, stem_memo *memo
 /* find_anchors adds at most FL_NUM_BEFORE + FL_NUM_AFTER anchors: room
  * for them all */
 _Static_assert(FL_NUM_BEFORE + FL_NUM_AFTER <= FL_NUM_MAX_ANCHORS, "an amount's anchors fit");
+/* (and its walks end when their count of anchors reaches these) */
+_Static_assert(FL_NUM_BEFORE > 0 && FL_NUM_AFTER > 0, "each walk looks for an anchor");
 
 /* Adds the word of slot sl as an anchor of a unless it is none (a
  * stopword, a generic anchor, the quantity's unit, or one a has);
@@ -868,11 +884,10 @@ static inline bool add_anchor(amount *a, const stem_slot *sl, const char *unit)
     uint64_t bit = 1ull << (sl->stem_id & 63);
     if (a->anchor_bits & bit)
         for (size_t i = 0; i < a->anchor_count; i++)
-            if (a->anchors[i] == stem)
+            if (a->anchor_ids[i] == sl->stem_id)
                 return false;
     a->anchor_bits |= bit;
-    a->anchors[a->anchor_count] = stem;
-    a->anchor_ids[a->anchor_count] = sl->stem_id;
+    a->anchor_ids[a->anchor_count] = (uint32_t)sl->stem_id;
     a->words[a->anchor_count] = sl->word;
     a->anchor_count++;
     return true;
@@ -899,52 +914,57 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
 {
     const fl_mention *m = FL_DOC_MENTION(doc, a->mention);
     const char *unit = m->kind == FL_M_QUANTITY ? m->unit : NULL;
-    const char *t = doc->prose.text, *end = t + doc->prose.len;
-    size_t i = m->off + m->len, words = 0;
+    const char *t = doc->prose.text;
+    size_t words = 0;
     int object = 0; /* 0 before an object preposition, 1 inside its object, 2 after */
     low_word w;
-    while (i < hi && words < FL_NUM_AFTER) {
+    /* the slot long_after and long_before give (sl itself, its address
+     * taken, would live in memory in every step) */
+    const stem_slot *long_sl = NULL;
+    /* (walked with pointers: one register fewer than t with offsets) */
+    const char *p = t + m->off + m->len, *stop = t + hi;
+    /* (words is tested where it grows: FL_NUM_AFTER ends the walk) */
+    while (p < stop) {
         bytes_read r;
-        size_t s;
-        if (hi - i > 8 && t[i] == ' ' && !((r = read8(t + i + 1)).stop & 1u)) {
-            s = ++i; /* one space before the next word (most gaps), read */
+        const char *s;
+        if (stop - p > 8 && *p == ' ' && !((r = read8(p + 1)).stop & 1u)) {
+            s = ++p; /* one space before the next word (most gaps), read */
         } else {
             unsigned c = 0;
-            while (i < hi && !((c = byte_class(t[i])) & (FL_CTX_BYTE_WORD | FL_CTX_BYTE_BREAK)))
-                i++;
-            if (i >= hi || (c & FL_CTX_BYTE_BREAK))
+            while (p < stop && !((c = byte_class(*p)) & (FL_CTX_BYTE_WORD | FL_CTX_BYTE_BREAK)))
+                p++;
+            if (p >= stop || (c & FL_CTX_BYTE_BREAK))
                 break;
-            s = i;
+            s = p;
             r = (bytes_read){0, 0, 0};
-            if (hi - s >= 8)
-                r = read8(t + s);
+            if (stop - s >= 8)
+                r = read8(s);
         }
         /* a word that cannot anchor is no preposition either */
         size_t n;
         const stem_slot *sl;
         if (r.stop) {
             /* most words end within eight bytes: found, checked and
-             * lower-cased at once (t[s] is a word byte, so n >= 1) */
+             * lower-cased at once (*s is a word byte, so n >= 1) */
             n = (size_t)__builtin_ctz(r.stop);
-            i = s + n;
-            if (n < 2 || (r.bad & ((1u << n) - 1)))
+            p = s + n;
+            /* (bad bytes are word bytes, no stop bytes: those before the
+             * first stop byte are r.bad & (r.stop - 1)) */
+            if (n < 2 || (r.bad & (r.stop - 1)))
                 continue;
             sl = memo_short(doc, memo, r.low & fl_low_bytes(n), n);
-        } else if (hi - s >= 16 && (n = long_after(doc, memo, t + s, &sl))) {
+        } else if (stop - s >= 16 && (n = long_after(doc, memo, s, &long_sl))) {
             /* a word of 8 to 15 bytes */
-            i = s + (n >> 1);
+            p = s + (n >> 1);
             if (n & 1)
                 continue;
+            sl = long_sl;
         } else {
-            while (i < hi && (byte_class(t[i]) & FL_CTX_BYTE_WORD))
-                i++;
-            if (!lower_word(t + s, i - s, end, &w))
+            while (p < stop && (byte_class(*p) & FL_CTX_BYTE_WORD))
+                p++;
+            if (!lower_word(s, (size_t)(p - s), t + doc->prose.len, &w))
                 continue;
             sl = memo_stem(doc, memo, &w);
-        }
-        if (!sl) {
-            fl_ctx_oom(doc);
-            return;
         }
         if (sl->prep) {
             /* "a 25% tariff on steel", "$80 billion for data centers" */
@@ -955,14 +975,15 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
             continue;
         }
         if (add_anchor(a, sl, unit)) {
-            words++;
             if (object == 1 && a->object_count < FL_NUM_MAX_OBJECTS)
-                a->objects[a->object_count++] = a->anchors[a->anchor_count - 1];
+                a->objects[a->object_count++] = a->anchor_ids[a->anchor_count - 1];
+            if (++words == FL_NUM_AFTER)
+                break;
         }
     }
-    i = m->off;
+    size_t i = m->off;
     words = 0;
-    while (i > lo && words < FL_NUM_BEFORE) {
+    while (i > lo) {
         bytes_read r;
         size_t e;
         if (i - lo > 8 && t[i - 1] == ' ' && !((r = read8(t + i - 9)).stop & 0x80u)) {
@@ -993,25 +1014,23 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
             if (n == 3 && e < m->off && low == THE_LE)
                 a->definite = the_before(t, e, m->off);
             sl = memo_short(doc, memo, low, n);
-        } else if (e - lo >= 16 && (n = long_before(doc, memo, t + e, &sl))) {
+        } else if (e - lo >= 16 && (n = long_before(doc, memo, t + e, &long_sl))) {
             /* a word of 8 to 15 bytes */
             i = e - (n >> 1);
             if (n & 1)
                 continue;
+            sl = long_sl;
         } else {
             while (i > lo && (byte_class(t[i - 1]) & FL_CTX_BYTE_WORD))
                 i--;
-            if (!lower_word(t + i, e - i, end, &w))
+            if (!lower_word(t + i, e - i, t + doc->prose.len, &w))
                 continue;
             if (e - i == 3 && e < m->off && memcmp(w.u.buf, "the", 3) == 0)
                 a->definite = the_before(t, e, m->off);
             sl = memo_stem(doc, memo, &w);
         }
-        if (!sl) {
-            fl_ctx_oom(doc);
-            return;
-        }
-        words += add_anchor(a, sl, unit);
+        if (add_anchor(a, sl, unit) && ++words == FL_NUM_BEFORE)
+            break;
     }
 }
 /* A document's measures: the first MEASURE_TABLE in `key` (ids 0 up),
@@ -1216,10 +1235,13 @@ static bool different_years(const fl_doc *doc, const fl_sentence *a, const fl_se
     return any_x && any_y && !common;
 }
 
-static bool has_anchor(const amount *a, const char *stem)
+static bool has_anchor(const amount *a, uint32_t stem)
 {
+    /* (most stems are not in its bit set) */
+    if (!(a->anchor_bits >> (stem & 63) & 1u))
+        return false;
     for (size_t i = 0; i < a->anchor_count; i++)
-        if (a->anchors[i] == stem)
+        if (a->anchor_ids[i] == stem)
             return true;
     return false;
 }
@@ -1417,12 +1439,12 @@ static bool comparative(const num_ctx *cx, amount *a)
                 i--;
                 if (FL_DOC_MENTION(cx->doc, amounts[i].mention)->sentence != sentence)
                     break;
-                listed = amounts[i].measure == a->measure && !consistent(cx, &amounts[i], a);
+                listed = amounts[i].measure_id == a->measure_id && !consistent(cx, &amounts[i], a);
             }
             for (size_t k = j + 1; k < cx->na && k < j + 32 && !listed; k++) {
                 if (FL_DOC_MENTION(cx->doc, amounts[k].mention)->sentence != sentence)
                     break;
-                listed = amounts[k].measure == a->measure && !consistent(cx, a, &amounts[k]);
+                listed = amounts[k].measure_id == a->measure_id && !consistent(cx, a, &amounts[k]);
             }
         }
         a->comparative = listed;
@@ -1452,8 +1474,8 @@ static bool conflict(fl_doc *doc, num_ctx *cx, amount *a, amount *b)
     if (consistent(cx, a, b) || comparative(cx, a) || comparative(cx, b))
         return false;
     size_t shared = 0;
-    for (size_t i = 0; i < a->anchor_count; i++)
-        shared += has_anchor(b, a->anchors[i]);
+    for (size_t i = 0; i < a->anchor_count && shared < FL_NUM_MIN_ANCHORS; i++)
+        shared += has_anchor(b, a->anchor_ids[i]);
     if (shared < FL_NUM_MIN_ANCHORS)
         return false;
     const fl_sentence *sa = FL_DOC_SENTENCE(doc, ma->sentence);
@@ -1481,7 +1503,7 @@ static bool parts_of_sum(const amount *amounts, size_t na, const amount *a, cons
     size_t scanned = 0;
     for (size_t i = 0; i < na && scanned < 256; i++) {
         const amount *o = &amounts[i];
-        if (o == a || o == b || o->measure != a->measure)
+        if (o == a || o == b || o->measure_id != a->measure_id)
             continue;
         scanned++;
         double d = o->value > diff ? o->value - diff : diff - o->value;
@@ -1611,11 +1633,13 @@ static bool digit_slip(const fl_doc *doc, amount *a, amount *b)
  * amount of the document has its value, it is flagged. */
 static void check_definite(fl_doc *doc, num_ctx *cx, amount *amounts, size_t na)
 {
-    for (size_t d = 0; d < na && doc->status == FL_OK; d++) {
+    for (size_t d = 0; d < na; d++) {
         amount *D = &amounts[d];
         /* definite: read with its anchors (none without them) */
         if (!D->definite || D->flagged || !D->anchor_count)
             continue;
+        if (doc->status != FL_OK)
+            break; /* (set only by the amounts tested) */
         const fl_mention *md = FL_DOC_MENTION(doc, D->mention);
         const fl_sentence *sd = FL_DOC_SENTENCE(doc, md->sentence);
         if (comparative(cx, D) || approx_of(cx, D) != EXACT)
@@ -1626,7 +1650,7 @@ static void check_definite(fl_doc *doc, num_ctx *cx, amount *amounts, size_t na)
         size_t scanned = 0;
         for (size_t k = 0; k < na && scanned < 256; k++) {
             amount *A = &amounts[k];
-            if (k == d || A->measure != D->measure)
+            if (k == d || A->measure_id != D->measure_id)
                 continue;
             scanned++;
             if (consistent(cx, A, D)) {
@@ -1638,7 +1662,7 @@ static void check_definite(fl_doc *doc, num_ctx *cx, amount *amounts, size_t na)
                 continue;
             const char *shared = NULL;
             for (size_t x = 0; x < A->anchor_count && !shared; x++)
-                if (has_anchor(D, A->anchors[x]))
+                if (has_anchor(D, A->anchor_ids[x]))
                     shared = A->words[x];
             if (!shared)
                 continue;
@@ -1685,7 +1709,7 @@ static void check_bucket(fl_doc *doc, num_ctx *cx, amount *amounts, size_t na, c
             bool a_wrong = sa < sb || (sa == sb && bucket[i].amount > bucket[k].amount);
             const char *word = NULL;
             for (size_t x = 0; x < a->anchor_count && !word; x++)
-                if (a->anchors[x] == bucket[0].anchor_stem)
+                if (a->anchor_ids[x] == bucket[0].anchor)
                     word = a->words[x];
             report(doc, a_wrong ? a : b, a_wrong ? b : a, word ? word : bucket[0].anchor_stem);
         }
@@ -1735,15 +1759,18 @@ static void run(fl_doc *doc)
     }
     bool paired = false;
     size_t na = 0, ni = 0;
-    for (size_t x = 0; x < n && doc->status == FL_OK; x++) {
+    for (size_t x = 0; x < n; x++) {
         size_t i = of_kind[x];
         const fl_mention *m = FL_DOC_MENTION(doc, i);
         if (!m->surface || !(m->number > 0) || !(m->number < 1e300) ||
             m->sentence >= doc->sentences.count || conversion_or_range(doc, m))
             continue;
         size_t measure = measure_memo_of(doc, &mm, m);
-        if (measure == FL_NAME_NO_KEY)
+        if (measure == FL_NAME_NO_KEY) {
+            if (doc->status != FL_OK)
+                break; /* out of memory (only ever with no measure) */
             continue;
+        }
         amount *a = &amounts[na];
         a->approx = APPROX_UNREAD;
         a->mention = i;
@@ -1754,8 +1781,7 @@ static void run(fl_doc *doc)
         a->flagged = false;
         a->definite = false;
         a->cue = -1;
-        a->measure = measure_key(&mm, measure);
-        a->measure_id = measure;
+        a->measure_id = (uint32_t)measure;
         a->value = m->number;
         a->sig = -1;
         na++;
@@ -1823,13 +1849,15 @@ static void run(fl_doc *doc)
      * two values: the others meet no amount of their measure in another
      * sentence, or only amounts of their value (which agree with them), so
      * no bucket or definite reference of theirs can hold a pair */
-    for (size_t k = 0; k < na && doc->status == FL_OK; k++) {
+    for (size_t k = 0; k < na; k++) {
         amount *a = &amounts[k];
         if (seen[a->measure_id] != LIVE)
             continue;
         const fl_sentence *s = FL_DOC_SENTENCE(doc, FL_DOC_MENTION(doc, a->mention)->sentence);
         find_anchors(doc, &memo, a, s->off, s->off + s->len);
         ni += a->anchor_count;
+        if (doc->status != FL_OK)
+            break; /* out of memory (set by find_anchors alone here) */
     }
     /* (measure, anchor, amount) items grouped by (measure id, anchor id),
      * in amount order within a group: one counting sort on measure x
@@ -1871,13 +1899,13 @@ static void run(fl_doc *doc)
                 size_t at = amounts[k].measure_id * nanch + amounts[k].anchor_ids[y];
                 if (checked[at])
                     items[start[at]++] = (item){amounts[k].measure_id, amounts[k].anchor_ids[y],
-                                                amounts[k].anchors[y], k};
+                                                memo.stems.keys[amounts[k].anchor_ids[y]], k};
             }
     } else {
         for (size_t k = 0, x = 0; k < na; k++)
             for (size_t y = 0; y < amounts[k].anchor_count; y++)
                 items[x++] = (item){amounts[k].measure_id, amounts[k].anchor_ids[y],
-                                    amounts[k].anchors[y], k};
+                                    memo.stems.keys[amounts[k].anchor_ids[y]], k};
         if (!sort_items(doc, items, items + ni + 1, ni, nm, nanch)) {
             sb_stemmer_delete(own);
             fl_ctx_oom(doc);
@@ -1895,7 +1923,7 @@ static void run(fl_doc *doc)
                 j++;
             if (j - i >= 2 && j - i <= FL_NUM_MAX_BUCKET) {
                 if (runs)
-                    runs[r] = (bucket_run){amounts[items[i].amount].measure, items[i].anchor_stem,
+                    runs[r] = (bucket_run){measure_key(&mm, items[i].measure), items[i].anchor_stem,
                                            i, j - i};
                 r++;
             }
