@@ -508,9 +508,11 @@ static bool title_follows(const fl_mx *mx, size_t end)
 }
 
 /* Adds the name [start, end) of `parts` words and initials (flush's
- * work once a capitalized word is in it). */
-static void add_name(fl_mx *mx, size_t start, size_t end, size_t parts, bool inner_upper,
-                     bool possessive)
+ * work once a capitalized word is in it). In line where the walk's
+ * in-line read ends most names (before a word in lower case); add_name
+ * below for the rest. */
+static inline __attribute__((always_inline)) void
+add_name_in(fl_mx *mx, size_t start, size_t end, size_t parts, bool inner_upper, bool possessive)
 {
     /* the walk found each word unclaimed: one word is the whole name */
     if (parts > 1 && fl_mx_claimed_in(mx, start, end - start))
@@ -534,6 +536,14 @@ static void add_name(fl_mx *mx, size_t start, size_t end, size_t parts, bool inn
         return;
     if (tentative)
         ((unsigned char *)mx->flags.items)[mx->doc->mentions.count - 1] |= FL_MF_TENTATIVE;
+}
+
+/* add_name_in out of line (inlined at every call, it costs the walk more
+ * on real news than the calls it saves) */
+static __attribute__((noinline)) void add_name(fl_mx *mx, size_t start, size_t end, size_t parts,
+                                               bool inner_upper, bool possessive)
+{
+    add_name_in(mx, start, end, parts, inner_upper, possessive);
 }
 
 static void flush(fl_mx *mx, nseq *q)
@@ -842,7 +852,7 @@ void fl_extract_names(fl_mx *mx)
                                 prev_end = i = we2;
                                 goto after_word;
                             }
-                            add_name(mx, qstart, i, parts, inner, false);
+                            add_name_in(mx, qstart, i, parts, inner, false);
                             i = we2;
                             goto next;
                         }
