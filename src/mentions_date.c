@@ -74,7 +74,11 @@ static int group_weekday(const fl_mx *mx, unsigned g)
     return fl_mx_group(mx, g, &o, &l) ? weekday_number(mx->text + o) : -1;
 }
 
-static bool add_date(fl_mx *mx, size_t start, size_t end, int y, int m, int d, int wd)
+/* Adds the date [start, end) (false when its bytes are claimed or it
+ * could not be added): in line where most dates are found (a year, a day
+ * and month, a month and year, a weekday), add_date below elsewhere. */
+static inline __attribute__((always_inline)) bool add_date_in(fl_mx *mx, size_t start, size_t end,
+                                                              int y, int m, int d, int wd)
 {
     if (fl_mx_claimed_in(mx, start, end - start))
         return false;
@@ -88,6 +92,14 @@ static bool add_date(fl_mx *mx, size_t start, size_t end, int y, int m, int d, i
     mn->precision = d || (!m && !y) ? FL_DATE_DAY : m ? FL_DATE_MONTH : FL_DATE_YEAR;
     fl_mx_claim_in(mx, start, end - start); /* inside: fl_mx_claimed_in above */
     return true;
+}
+
+/* add_date_in out of line (for the day-month-year dates in words and the
+ * ISO ones: each in line costs more code than it saves) */
+static __attribute__((noinline)) bool add_date(fl_mx *mx, size_t start, size_t end, int y, int m,
+                                               int d, int wd)
+{
+    return add_date_in(mx, start, end, y, m, d, wd);
 }
 
 /* Words after which a bare month or year is the date of something. */
@@ -714,13 +726,13 @@ static size_t date_at_word(fl_mx *mx, size_t at)
              fl_word_is(t + ws, wl, "this")) &&
             !fl_mx_claimed(mx, ws, wl))
             start = ws;
-        return add_date(mx, start, e, 0, 0, 0, cp->weekday) ? e : 0;
+        return add_date_in(mx, start, e, 0, 0, 0, cp->weekday) ? e : 0;
     }
     int y;
     if (d.my_month && (e = date_my_end(mx, at, d.month_e, &y))) {
         if (!y && !date_preposition(mx, at) && !month_before_noun(mx, at, e))
             return 0;
-        return add_date(mx, at, e, y, cp->month, 0, -1) ? e : 0;
+        return add_date_in(mx, at, e, y, cp->month, 0, -1) ? e : 0;
     }
     return 0;
 }
@@ -837,7 +849,7 @@ static size_t date_at_digit(fl_mx *mx, size_t at, size_t run)
     const char *t = mx->text;
     if (run <= 2) {
         dm_match dm;
-        return (e = date_dmy(mx, at, &dm)) && add_date(mx, at, e, dm.year, dm.month, dm.day, -1)
+        return (e = date_dmy(mx, at, &dm)) && add_date_in(mx, at, e, dm.year, dm.month, dm.day, -1)
                    ? e
                    : 0;
     }
@@ -845,10 +857,10 @@ static size_t date_at_digit(fl_mx *mx, size_t at, size_t run)
         return add_date(mx, at, e, group_int(mx, 1), group_int(mx, 2), group_int(mx, 3), -1) ? e
                                                                                              : 0;
     if ((e = year_end(mx, at)) && date_preposition(mx, at))
-        return add_date(mx, at, e,
-                        (t[at] - '0') * 1000 + (t[at + 1] - '0') * 100 + (t[at + 2] - '0') * 10 +
-                            (t[at + 3] - '0'),
-                        0, 0, -1)
+        return add_date_in(mx, at, e,
+                           (t[at] - '0') * 1000 + (t[at + 1] - '0') * 100 + (t[at + 2] - '0') * 10 +
+                               (t[at + 3] - '0'),
+                           0, 0, -1)
                    ? e
                    : 0;
     return 0;
