@@ -102,8 +102,9 @@ static __attribute__((noinline)) bool add_date(fl_mx *mx, size_t start, size_t e
     return add_date_in(mx, start, end, y, m, d, wd);
 }
 
-/* Words after which a bare month or year is the date of something. */
-static bool date_preposition(const fl_mx *mx, size_t at)
+/* Words after which a bare month or year is the date of something (in
+ * line at its two calls: one per year the walk tries). */
+static inline __attribute__((always_inline)) bool date_preposition(const fl_mx *mx, size_t at)
 {
     /* by length */
     static const char *const preps[11][7] = {[2] = {"in", "by", "of"},
