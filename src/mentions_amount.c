@@ -71,6 +71,21 @@ static inline __attribute__((always_inline)) void add_money(fl_mx *mx, size_t st
     fl_mx_claim(mx, start, end - start);
 }
 
+/* Reads into m the plain run of pl digits at `at` (1 to 18 of them, no
+ * comma group nor decimal part after them: plain_number_len) as
+ * fl_scan_number would read it, without the call: the run is its own
+ * mantissa. */
+static inline void plain_number_read(fl_number_memo *m, const char *t, size_t at, size_t pl)
+{
+    uint64_t mant = 0;
+    for (size_t q = at; q < at + pl; q++)
+        mant = mant * 10 + (uint64_t)(t[q] - '0');
+    m->n = (fl_number){(double)mant, mant, 0, false, false};
+    m->len = (uint32_t)pl;
+}
+
+static inline size_t plain_number_len(const fl_mx *mx, size_t at);
+
 /* The number at t[no..no+nl), then an optional scale: read once for the
  * sentence when `no` is one of its number starts (*cursor: the walk's
  * place in mx->numbers) and the number read there ends at no + nl (a read
@@ -83,8 +98,13 @@ static bool number_and_scale(fl_mx *mx, size_t *cursor, size_t no, size_t nl, si
     double mult;
     size_t sl;
     fl_number_memo *m = fl_mx_number_memo(mx, cursor, no);
-    if (m && m->len == FL_NUMBER_UNREAD)
-        m->len = (uint32_t)fl_scan_number(mx->text, no, mx->s_end, &m->n);
+    if (m && m->len == FL_NUMBER_UNREAD) {
+        /* (the memo is on: so are the masks plain_number_len reads) */
+        if (nl <= 18 && plain_number_len(mx, no) == nl)
+            plain_number_read(m, mx->text, no, nl);
+        else
+            m->len = (uint32_t)fl_scan_number(mx->text, no, mx->s_end, &m->n);
+    }
     if (m && m->len == nl) {
         n = &m->n;
         if (m->scale == FL_NUMBER_UNREAD)
@@ -654,6 +674,8 @@ static void percents_listed(fl_mx *mx)
                 i = at + pl;
                 continue;
             }
+            if (pl && pl <= 18)
+                plain_number_read(memo, t, at, pl);
         }
         const fl_number_memo *m = fl_mx_number_read(mx, k);
         const size_t nl = m->len;
@@ -1382,15 +1404,10 @@ static void quantities_listed(fl_mx *mx)
                  * mantissa, as fl_scan_number reads it (longer: by it) */
                 const size_t pl = m->scale;
                 m->scale = FL_NUMBER_UNREAD;
-                if (pl <= 18) {
-                    uint64_t mant = 0;
-                    for (size_t q = at; q < at + pl; q++)
-                        mant = mant * 10 + (uint64_t)(t[q] - '0');
-                    m->n = (fl_number){(double)mant, mant, 0, false, false};
-                    m->len = (uint32_t)pl;
-                } else {
+                if (pl <= 18)
+                    plain_number_read(m, t, at, pl);
+                else
                     m->len = FL_NUMBER_UNREAD;
-                }
             }
         }
         const fl_number_memo *read = fl_mx_number_read(mx, k);
