@@ -1263,8 +1263,12 @@ static __attribute__((noinline)) void ages_walk(fl_mx *mx)
             if (de <= i)
                 continue;
             /* a run that starts before i (where a match ended) holds no
-             * word start */
-            if (ds < i || de - ds > 3 || !age_may_start(mx, ds, de)) {
+             * word start; a run whose first digit is claimed (money, a
+             * percentage, a date) is in every age age_at may find there,
+             * which add_age refuses, and age_at leaves no other run
+             * behind (only "-year-old" may be past de) */
+            if (ds < i || de - ds > 3 || mx->claimed[ds - mx->s_off] ||
+                !age_may_start(mx, ds, de)) {
                 i = de;
                 continue;
             }
