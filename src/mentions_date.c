@@ -906,7 +906,10 @@ static inline __attribute__((always_inline)) size_t digit_word_from(const fl_mx 
     for (size_t k = *dcur; k < n; k++) {
         const uint32_t p = runs[2 * k];
         const size_t r = runs[2 * k + 1] - p;
-        if (p < rel || r == 3 || r > 4 || (p > 0 && !digits_start_word(mx, p)))
+        /* a run whose first digit is claimed (money, a percentage, a date
+         * before) starts no date: each of date_at_digit's takes that
+         * digit, and add_date refuses it, leaving the walk at the next */
+        if (p < rel || r == 3 || r > 4 || mx->claimed[p] || (p > 0 && !digits_start_word(mx, p)))
             continue;
         if (r <= 2) {
             /* what day_month_shape needs next: an ordinal suffix's first
