@@ -668,6 +668,24 @@ static inline bool lone_run(const fl_mx *mx, size_t lo, size_t rs, size_t re)
     return re - rs != 3 || !(fl_re_space((char)b) && numsuffix_after(mx, re));
 }
 
+/* Whether the scan of codes_walk, at `lo` with the next digit at the
+ * start of the run of digits [rs, re) (rs >= lo), finds nothing before re
+ * and steps over the run whole when its first digit is claimed (money, a
+ * percentage, a date, an age): every code the scan may find from lo to
+ * re holds that digit (a code has a digit, and none is before rs), which
+ * add_code refuses, and it goes on past re only where more joins the
+ * run, which the byte after it tells as lone_run reads it: a letter, a
+ * digit or a hyphen ("2024-B200"), a byte past ASCII, or "737 MAX". */
+static inline bool claimed_run(const fl_mx *mx, size_t rs, size_t re)
+{
+    if (!mx->claimed[rs - mx->s_off])
+        return false;
+    const unsigned char b = re < mx->s_end ? (unsigned char)mx->text[re] : ' ';
+    if (b >= 0x80 || b == '-' || is_alnum((char)b))
+        return false;
+    return re - rs != 3 || !(fl_re_space((char)b) && numsuffix_after(mx, re));
+}
+
 static __attribute__((noinline)) void codes_walk(fl_mx *mx)
 {
     const char *t = mx->text;
@@ -692,7 +710,7 @@ static __attribute__((noinline)) void codes_walk(fl_mx *mx)
                                  re = mx->s_off + mx->digits[2 * k + 1];
                     if (re <= i)
                         continue;
-                    if (rs < i || !lone_run(mx, i, rs, re))
+                    if (rs < i || !(claimed_run(mx, rs, re) || lone_run(mx, i, rs, re)))
                         break;
                     i = re;
                 }
