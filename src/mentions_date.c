@@ -329,7 +329,10 @@ typedef struct date_starts {
     size_t weekday_e, month_e;
 } date_starts;
 
-static date_starts date_starts_at(const fl_mx *mx, size_t at, const struct cal_prefix *cp)
+/* (in line in date_at_word: the struct is not passed back through
+ * memory) */
+static inline __attribute__((always_inline)) date_starts date_starts_at(const fl_mx *mx, size_t at,
+                                                                        const struct cal_prefix *cp)
 {
     const char *t = mx->text;
     date_starts d = {false, false, false, false, false, false, 0, 0};
@@ -802,8 +805,9 @@ static bool day_month_shape(const fl_mx *mx, size_t at, size_t run)
 /* Where FL_RE_YEAR matches at `at`, which holds a run of exactly four
  * digits, 18xx to 20xx: its end, or 0. The pattern only looks at what
  * follows; that is read here when it is ASCII: no letter, digit or %, no
- * [.,-/] before a digit, no "fiscal" after spaces. */
-static size_t year_end(fl_mx *mx, size_t at)
+ * [.,-/] before a digit, no "fiscal" after spaces. (In line at its only
+ * call, once per year tried.) */
+static inline __attribute__((always_inline)) size_t year_end(fl_mx *mx, size_t at)
 {
     const char *t = mx->text;
     size_t e = at + 4;
