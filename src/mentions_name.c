@@ -490,8 +490,9 @@ static inline nseq open_seq(size_t start, size_t end, size_t parts, bool inner_u
 }
 
 /* Whether a title of this sentence starts right after `end` ("Nvidia CEO
- * Jensen Huang": the word before the title is an organization's name). */
-static bool title_follows(const fl_mx *mx, size_t end)
+ * Jensen Huang": the word before the title is an organization's name).
+ * In line: most calls end at the first test. */
+static inline __attribute__((always_inline)) bool title_follows(const fl_mx *mx, size_t end)
 {
     /* a title claims its bytes (fl_extract_titles) */
     if (end + 1 >= mx->s_end || !mx->claimed[end + 1 - mx->s_off])
