@@ -197,8 +197,9 @@ static int tail_at(const fl_mx *mx, size_t at, size_t *end)
 }
 
 /* Whether the literal lit (a \s in it: any of fl_re_space) is at `at`;
- * its end in *end. */
-static bool variant_at(const fl_mx *mx, size_t at, const char *lit, size_t *end)
+ * its end in *end. (In line: a call per variant tried less.) */
+static inline __attribute__((always_inline)) bool variant_at(const fl_mx *mx, size_t at,
+                                                             const char *lit, size_t *end)
 {
     const char *t = mx->text;
     size_t p = at;
@@ -571,8 +572,9 @@ static size_t alnum_end(const fl_mx *mx, size_t at)
 
 /* Whether no letter or digit is at `at` (the look-ahead (?![\p{L}\p{N}])):
  * 1 yes, 0 no, -1 when a code point past ASCII other than the ’ is
- * there, which the Unicode tables of the pattern decide. */
-static int no_alnum_at(const fl_mx *mx, size_t at)
+ * there, which the Unicode tables of the pattern decide. (In line: it is
+ * asked once or twice per code.) */
+static inline __attribute__((always_inline)) int no_alnum_at(const fl_mx *mx, size_t at)
 {
     const unsigned char *t = (const unsigned char *)mx->text;
     if (at >= mx->s_end)
