@@ -874,7 +874,7 @@ bool fl_label_shapes_ok(void)
     return true;
 }
 
-static bool label_word(const char *w, size_t len)
+static inline __attribute__((always_inline)) bool label_word(const char *w, size_t len)
 {
     if (len == 0 || len > 10)
         return false;

@@ -1093,7 +1093,8 @@ static bool place_before(const fl_mx *mx, size_t at)
  * ASCII (the digits are the whole run; "years" then "year" before what
  * follows). Its end, 0 (none) or DM_PATTERN (a code point past ASCII
  * after "old"). */
-static size_t year_old_end(const fl_mx *mx, size_t at, size_t e)
+static inline __attribute__((always_inline)) size_t year_old_end(const fl_mx *mx, size_t at,
+                                                                 size_t e)
 {
     const unsigned char *t = (const unsigned char *)mx->text;
     if (e - at > 3 || e + 9 > mx->s_end || (t[e] != '-' && t[e] != ' ') ||
