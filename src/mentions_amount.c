@@ -356,8 +356,10 @@ static inline __attribute__((always_inline)) bool money_word_start(const char *s
     }
 }
 
-/* "500 million dollars", "1.3 billion euros", "5m pounds sterling" */
-static size_t money_at_number(fl_mx *mx, size_t *cursor, size_t at)
+/* "500 million dollars", "1.3 billion euros", "5m pounds sterling" (in line
+ * at its one call, made per number that a scale or a money word follows) */
+static inline __attribute__((always_inline)) size_t money_at_number(fl_mx *mx, size_t *cursor,
+                                                                    size_t at)
 {
     fl_number n;
     size_t nl = fl_mx_number(mx, cursor, at, &n);
