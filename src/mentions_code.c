@@ -294,7 +294,7 @@ static size_t namenum_match(fl_mx *mx, size_t at, size_t we)
 static const char *const makers[] = {"Boeing",  "Airbus",  "Embraer",  "Bombardier",
                                      "Antonov", "Tupolev", "Ilyushin", "Cessna"};
 
-static bool is_maker(const char *s, size_t len)
+static inline __attribute__((always_inline)) bool is_maker(const char *s, size_t len)
 {
     static const unsigned char lengths[] = {6, 6, 7, 10, 7, 7, 8, 6}; /* of makers */
     /* the makers' first letters and lengths, to pass most words at once */
