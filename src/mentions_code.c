@@ -52,11 +52,26 @@ static bool code_shape(const fl_mx *mx, size_t at, size_t len)
     const char *s = mx->text + at;
     bool digit = false, upper = false;
     size_t lead_digits = 0;
-    while (lead_digits < len && is_digit(s[lead_digits]))
-        lead_digits++;
-    for (size_t i = 0; i < len; i++) {
-        digit |= is_digit(s[i]);
-        upper |= is_upper(s[i]);
+    const size_t rel = at - mx->s_off, sh = rel & 63;
+    if (mx->wend && len && sh + len <= 64) {
+        /* inside one block of the sentence's masks (ASCII digits and
+         * capitals): the tests below without a byte loop */
+        const fl_word_block *bk = &mx->blocks[rel / 64];
+        const uint64_t m = (~(uint64_t)0 >> (64 - len)) << sh; /* 1 <= len <= 64 */
+        digit = (bk->digit & m) != 0;
+        upper = (bk->upper & m) != 0;
+        /* (zero when every byte from `at` to the block's end is a digit) */
+        const uint64_t other = ~bk->digit >> sh;
+        lead_digits = other ? (size_t)__builtin_ctzll(other) : 64;
+        if (lead_digits > len)
+            lead_digits = len;
+    } else {
+        while (lead_digits < len && is_digit(s[lead_digits]))
+            lead_digits++;
+        for (size_t i = 0; i < len; i++) {
+            digit |= is_digit(s[i]);
+            upper |= is_upper(s[i]);
+        }
     }
     if (!digit || !upper)
         return false;
