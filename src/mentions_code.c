@@ -577,9 +577,19 @@ static inline __attribute__((always_inline)) size_t head_from(const fl_mx *mx, s
     return sp + 1;
 }
 
-/* The end of the ASCII letters and digits from `at`. */
+/* The end of the ASCII letters and digits from `at`: from the sentence's
+ * masks when on (to the next byte that is no ASCII letter or digit; past
+ * the sentence all are none), else read. */
 static size_t alnum_end(const fl_mx *mx, size_t at)
 {
+    if (mx->wend && at < mx->s_end)
+        for (;;) {
+            const size_t rel = at - mx->s_off;
+            const uint64_t stop = mx->blocks[rel / 64].other >> (rel & 63);
+            if (stop)
+                return at + (size_t)__builtin_ctzll(stop);
+            at += 64 - (rel & 63);
+        }
     while (at < mx->s_end && is_alnum(mx->text[at]))
         at++;
     return at;
