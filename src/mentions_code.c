@@ -125,7 +125,7 @@ static size_t core_end(const fl_mx *mx, size_t start, size_t end)
 #define HEAD_KEY3(a, b, c)                                                                         \
     (((uint32_t)3 << 24) | ((uint32_t)(a) << 16) | ((uint32_t)(b) << 8) | (uint32_t)(c))
 
-static bool head_excluded(const char *s, size_t len)
+static inline __attribute__((always_inline)) bool head_excluded(const char *s, size_t len)
 {
     if (len == 0 || len > 3)
         return false; /* none of the heads is longer */

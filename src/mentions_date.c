@@ -221,7 +221,7 @@ static size_t re_spaces_end(const fl_mx *mx, size_t p)
 /* Whether a day can follow the space at `p` in FL_RE_DATE_MDY or
  * FL_RE_DATE_DMY: spaces, maybe "the" and spaces, then one or two digits
  * (a longer run of digits is no day). */
-static bool day_follows(const fl_mx *mx, size_t p)
+static inline __attribute__((always_inline)) bool day_follows(const fl_mx *mx, size_t p)
 {
     const char *t = mx->text;
     if (p >= mx->s_end || !fl_re_space(t[p]))
@@ -1041,8 +1041,10 @@ void fl_extract_dates(fl_mx *mx)
 
 /* ----------------------------------------------------------------- ages */
 
-static void add_age(fl_mx *mx, size_t start, size_t end, int years, fl_link_how how, size_t link_at,
-                    bool link, bool needs_person)
+static inline __attribute__((always_inline)) void add_age(fl_mx *mx, size_t start, size_t end,
+                                                          int years, fl_link_how how,
+                                                          size_t link_at, bool link,
+                                                          bool needs_person)
 {
     if (years < 1 || years > 120 || fl_mx_claimed_in(mx, start, end - start))
         return;
@@ -1059,7 +1061,7 @@ static void add_age(fl_mx *mx, size_t start, size_t end, int years, fl_link_how 
 }
 
 /* Whether the word ending at `at` is capitalized (a possible name). */
-static bool capitalized_before(const fl_mx *mx, size_t at)
+static inline __attribute__((always_inline)) bool capitalized_before(const fl_mx *mx, size_t at)
 {
     size_t ws, wl;
     if (!fl_mx_prev_word(mx, at, &ws, &wl) || ws + wl != at)
