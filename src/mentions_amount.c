@@ -56,7 +56,9 @@ static bool glued_letter(const fl_mx *mx, size_t at)
     return at < mx->s_end && fl_mx_alnum_at(mx, at);
 }
 
-static void add_money(fl_mx *mx, size_t start, size_t end, double value, const char *cur)
+/* (in line at each of its three calls: a call per amount less) */
+static inline __attribute__((always_inline)) void add_money(fl_mx *mx, size_t start, size_t end,
+                                                            double value, const char *cur)
 {
     if (fl_mx_claimed(mx, start, end - start))
         return;
@@ -67,6 +69,75 @@ static void add_money(fl_mx *mx, size_t start, size_t end, double value, const c
     memcpy(m->currency, cur, 3);
     m->currency[3] = '\0';
     fl_mx_claim(mx, start, end - start);
+}
+
+/* Reads into m the plain run of pl digits at `at` (1 to 18 of them, no
+ * comma group nor decimal part after them: plain_number_len) as
+ * fl_scan_number would read it, without the call: the run is its own
+ * mantissa. */
+static inline void plain_number_read(fl_number_memo *m, const char *t, size_t at, size_t pl)
+{
+    uint64_t mant = 0;
+    for (size_t q = at; q < at + pl; q++)
+        mant = mant * 10 + (uint64_t)(t[q] - '0');
+    m->n = (fl_number){(double)mant, mant, 0, false, false};
+    m->len = (uint32_t)pl;
+}
+
+static inline size_t plain_number_len(const fl_mx *mx, size_t at);
+
+/* fl_scan_scale(t, at, end, mult) after a number of money, read in line
+ * where the sentence's number memo keeps it (every amount asks for its
+ * scale once: a call less each; in line at the other call too costs
+ * more), step for step as fl_scan_scale reads it: an attached scale (tn
+ * trn bn b mn m k) or a scale word after a space, of lower-case letters
+ * not followed by a capital or a digit. */
+static inline size_t money_scale(const char *t, size_t at, size_t end, double *mult)
+{
+    *mult = 1;
+    if (at >= end)
+        return 0;
+    const bool attached = t[at] != ' ';
+    const size_t i = attached ? at : at + 1;
+    if (i >= end)
+        return 0;
+    const char f = t[i];
+    if (f != 'b' && f != 'm' && f != 't' && !(attached && f == 'k'))
+        return 0;
+    if (!attached && (f == 'm' || f == 'b') && at + 8 <= end &&
+        memcmp(t + at + 2, "illion", 6) == 0) {
+        /* " million", " billion" (the most common), no letter nor digit
+         * after it: the word read at once */
+        const unsigned char c = at + 8 < end ? (unsigned char)t[at + 8] : ' ';
+        if (!(is_digit((char)c) || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))) {
+            *mult = f == 'm' ? 1e6 : 1e9;
+            return 8;
+        }
+    }
+    size_t j = i;
+    while (j < end && j - i <= 8 && t[j] >= 'a' && t[j] <= 'z')
+        j++;
+    const size_t n = j - i;
+    if (n > 8 || (j < end && ((t[j] >= 'A' && t[j] <= 'Z') || is_digit(t[j]))))
+        return 0;
+    const char *w = t + i;
+    double m = 0;
+    if (attached) {
+        if (n == 1)
+            m = f == 'b' ? 1e9 : f == 'm' ? 1e6 : f == 'k' ? 1e3 : 0;
+        else if (n == 2 && w[1] == 'n')
+            m = f == 't' ? 1e12 : f == 'b' ? 1e9 : f == 'm' ? 1e6 : 0;
+        else if (n == 3 && f == 't' && w[1] == 'r' && w[2] == 'n')
+            m = 1e12;
+    } else if (n == 7) {
+        m = memcmp(w, "billion", 7) == 0 ? 1e9 : memcmp(w, "million", 7) == 0 ? 1e6 : 0;
+    } else if (n == 8) {
+        m = memcmp(w, "trillion", 8) == 0 ? 1e12 : memcmp(w, "thousand", 8) == 0 ? 1e3 : 0;
+    }
+    if (m == 0)
+        return 0;
+    *mult = m;
+    return j - at;
 }
 
 /* The number at t[no..no+nl), then an optional scale: read once for the
@@ -81,12 +152,17 @@ static bool number_and_scale(fl_mx *mx, size_t *cursor, size_t no, size_t nl, si
     double mult;
     size_t sl;
     fl_number_memo *m = fl_mx_number_memo(mx, cursor, no);
-    if (m && m->len == FL_NUMBER_UNREAD)
-        m->len = (uint32_t)fl_scan_number(mx->text, no, mx->s_end, &m->n);
+    if (m && m->len == FL_NUMBER_UNREAD) {
+        /* (the memo is on: so are the masks plain_number_len reads) */
+        if (nl <= 18 && plain_number_len(mx, no) == nl)
+            plain_number_read(m, mx->text, no, nl);
+        else
+            m->len = (uint32_t)fl_scan_number(mx->text, no, mx->s_end, &m->n);
+    }
     if (m && m->len == nl) {
         n = &m->n;
         if (m->scale == FL_NUMBER_UNREAD)
-            m->scale = (uint32_t)fl_scan_scale(mx->text, no + nl, mx->s_end, &m->mult);
+            m->scale = (uint32_t)money_scale(mx->text, no + nl, mx->s_end, &m->mult);
         mult = m->mult;
         sl = m->scale;
     } else {
@@ -102,7 +178,7 @@ static bool number_and_scale(fl_mx *mx, size_t *cursor, size_t no, size_t nl, si
 }
 
 /* Whether t[at..at+3] is a comma and three digits. */
-static bool comma_group(const fl_mx *mx, size_t at)
+static inline __attribute__((always_inline)) bool comma_group(const fl_mx *mx, size_t at)
 {
     const char *t = mx->text;
     return at + 3 < mx->s_end && t[at] == ',' && is_digit(t[at + 1]) && is_digit(t[at + 2]) &&
@@ -111,8 +187,10 @@ static bool comma_group(const fl_mx *mx, size_t at)
 
 /* The end of the pattern's NUM at `at` (0: none), as it matches: one to
  * three digits and comma groups not followed by a digit (the last group
- * given back when one is), else all the digits; then a decimal part. */
-static size_t num_end(const fl_mx *mx, size_t at)
+ * given back when one is), else all the digits; then a decimal part.
+ * (It, comma_group and money_sym_end are in line where money is read:
+ * a call or three less per amount.) */
+static inline __attribute__((always_inline)) size_t num_end(const fl_mx *mx, size_t at)
 {
     const char *t = mx->text;
     size_t run = fl_mx_digit_run(mx, at), e = at + run;
@@ -138,8 +216,8 @@ static size_t num_end(const fl_mx *mx, size_t at)
  * bytes at `sym` (start < sym: a country prefix in [A-Z.] before it), as
  * the pattern decides: the prefix is one of its alternatives exactly, an
  * optional space, then the number (its bounds in *no, *nl). */
-static size_t money_sym_end(const fl_mx *mx, size_t start, size_t sym, size_t sl, size_t *no,
-                            size_t *nl)
+static inline __attribute__((always_inline)) size_t
+money_sym_end(const fl_mx *mx, size_t start, size_t sym, size_t sl, size_t *no, size_t *nl)
 {
     static const char *const prefixes[] = {"US", "U.S.", "A", "AU", "C", "CA", "HK", "NZ", "S"};
     const char *t = mx->text;
@@ -278,8 +356,10 @@ static inline __attribute__((always_inline)) bool money_word_start(const char *s
     }
 }
 
-/* "500 million dollars", "1.3 billion euros", "5m pounds sterling" */
-static size_t money_at_number(fl_mx *mx, size_t *cursor, size_t at)
+/* "500 million dollars", "1.3 billion euros", "5m pounds sterling" (in line
+ * at its one call, made per number that a scale or a money word follows) */
+static inline __attribute__((always_inline)) size_t money_at_number(fl_mx *mx, size_t *cursor,
+                                                                    size_t at)
 {
     fl_number n;
     size_t nl = fl_mx_number(mx, cursor, at, &n);
@@ -652,6 +732,8 @@ static void percents_listed(fl_mx *mx)
                 i = at + pl;
                 continue;
             }
+            if (pl && pl <= 18)
+                plain_number_read(memo, t, at, pl);
         }
         const fl_number_memo *m = fl_mx_number_read(mx, k);
         const size_t nl = m->len;
@@ -794,7 +876,7 @@ bool fl_label_shapes_ok(void)
     return true;
 }
 
-static bool label_word(const char *w, size_t len)
+static inline __attribute__((always_inline)) bool label_word(const char *w, size_t len)
 {
     if (len == 0 || len > 10)
         return false;
@@ -1380,15 +1462,10 @@ static void quantities_listed(fl_mx *mx)
                  * mantissa, as fl_scan_number reads it (longer: by it) */
                 const size_t pl = m->scale;
                 m->scale = FL_NUMBER_UNREAD;
-                if (pl <= 18) {
-                    uint64_t mant = 0;
-                    for (size_t q = at; q < at + pl; q++)
-                        mant = mant * 10 + (uint64_t)(t[q] - '0');
-                    m->n = (fl_number){(double)mant, mant, 0, false, false};
-                    m->len = (uint32_t)pl;
-                } else {
+                if (pl <= 18)
+                    plain_number_read(m, t, at, pl);
+                else
                     m->len = FL_NUMBER_UNREAD;
-                }
             }
         }
         const fl_number_memo *read = fl_mx_number_read(mx, k);

@@ -52,11 +52,26 @@ static bool code_shape(const fl_mx *mx, size_t at, size_t len)
     const char *s = mx->text + at;
     bool digit = false, upper = false;
     size_t lead_digits = 0;
-    while (lead_digits < len && is_digit(s[lead_digits]))
-        lead_digits++;
-    for (size_t i = 0; i < len; i++) {
-        digit |= is_digit(s[i]);
-        upper |= is_upper(s[i]);
+    const size_t rel = at - mx->s_off, sh = rel & 63;
+    if (mx->wend && len && sh + len <= 64) {
+        /* inside one block of the sentence's masks (ASCII digits and
+         * capitals): the tests below without a byte loop */
+        const fl_word_block *bk = &mx->blocks[rel / 64];
+        const uint64_t m = (~(uint64_t)0 >> (64 - len)) << sh; /* 1 <= len <= 64 */
+        digit = (bk->digit & m) != 0;
+        upper = (bk->upper & m) != 0;
+        /* (zero when every byte from `at` to the block's end is a digit) */
+        const uint64_t other = ~bk->digit >> sh;
+        lead_digits = other ? (size_t)__builtin_ctzll(other) : 64;
+        if (lead_digits > len)
+            lead_digits = len;
+    } else {
+        while (lead_digits < len && is_digit(s[lead_digits]))
+            lead_digits++;
+        for (size_t i = 0; i < len; i++) {
+            digit |= is_digit(s[i]);
+            upper |= is_upper(s[i]);
+        }
     }
     if (!digit || !upper)
         return false;
@@ -110,7 +125,7 @@ static size_t core_end(const fl_mx *mx, size_t start, size_t end)
 #define HEAD_KEY3(a, b, c)                                                                         \
     (((uint32_t)3 << 24) | ((uint32_t)(a) << 16) | ((uint32_t)(b) << 8) | (uint32_t)(c))
 
-static bool head_excluded(const char *s, size_t len)
+static inline __attribute__((always_inline)) bool head_excluded(const char *s, size_t len)
 {
     if (len == 0 || len > 3)
         return false; /* none of the heads is longer */
@@ -197,8 +212,9 @@ static int tail_at(const fl_mx *mx, size_t at, size_t *end)
 }
 
 /* Whether the literal lit (a \s in it: any of fl_re_space) is at `at`;
- * its end in *end. */
-static bool variant_at(const fl_mx *mx, size_t at, const char *lit, size_t *end)
+ * its end in *end. (In line: a call per variant tried less.) */
+static inline __attribute__((always_inline)) bool variant_at(const fl_mx *mx, size_t at,
+                                                             const char *lit, size_t *end)
 {
     const char *t = mx->text;
     size_t p = at;
@@ -293,7 +309,7 @@ static size_t namenum_match(fl_mx *mx, size_t at, size_t we)
 static const char *const makers[] = {"Boeing",  "Airbus",  "Embraer",  "Bombardier",
                                      "Antonov", "Tupolev", "Ilyushin", "Cessna"};
 
-static bool is_maker(const char *s, size_t len)
+static inline __attribute__((always_inline)) bool is_maker(const char *s, size_t len)
 {
     static const unsigned char lengths[] = {6, 6, 7, 10, 7, 7, 8, 6}; /* of makers */
     /* the makers' first letters and lengths, to pass most words at once */
@@ -561,9 +577,19 @@ static inline __attribute__((always_inline)) size_t head_from(const fl_mx *mx, s
     return sp + 1;
 }
 
-/* The end of the ASCII letters and digits from `at`. */
+/* The end of the ASCII letters and digits from `at`: from the sentence's
+ * masks when on (to the next byte that is no ASCII letter or digit; past
+ * the sentence all are none), else read. */
 static size_t alnum_end(const fl_mx *mx, size_t at)
 {
+    if (mx->wend && at < mx->s_end)
+        for (;;) {
+            const size_t rel = at - mx->s_off;
+            const uint64_t stop = mx->blocks[rel / 64].other >> (rel & 63);
+            if (stop)
+                return at + (size_t)__builtin_ctzll(stop);
+            at += 64 - (rel & 63);
+        }
     while (at < mx->s_end && is_alnum(mx->text[at]))
         at++;
     return at;
@@ -571,8 +597,9 @@ static size_t alnum_end(const fl_mx *mx, size_t at)
 
 /* Whether no letter or digit is at `at` (the look-ahead (?![\p{L}\p{N}])):
  * 1 yes, 0 no, -1 when a code point past ASCII other than the ’ is
- * there, which the Unicode tables of the pattern decide. */
-static int no_alnum_at(const fl_mx *mx, size_t at)
+ * there, which the Unicode tables of the pattern decide. (In line: it is
+ * asked once or twice per code.) */
+static inline __attribute__((always_inline)) int no_alnum_at(const fl_mx *mx, size_t at)
 {
     const unsigned char *t = (const unsigned char *)mx->text;
     if (at >= mx->s_end)
@@ -668,6 +695,24 @@ static inline bool lone_run(const fl_mx *mx, size_t lo, size_t rs, size_t re)
     return re - rs != 3 || !(fl_re_space((char)b) && numsuffix_after(mx, re));
 }
 
+/* Whether the scan of codes_walk, at `lo` with the next digit at the
+ * start of the run of digits [rs, re) (rs >= lo), finds nothing before re
+ * and steps over the run whole when its first digit is claimed (money, a
+ * percentage, a date, an age): every code the scan may find from lo to
+ * re holds that digit (a code has a digit, and none is before rs), which
+ * add_code refuses, and it goes on past re only where more joins the
+ * run, which the byte after it tells as lone_run reads it: a letter, a
+ * digit or a hyphen ("2024-B200"), a byte past ASCII, or "737 MAX". */
+static inline bool claimed_run(const fl_mx *mx, size_t rs, size_t re)
+{
+    if (!mx->claimed[rs - mx->s_off])
+        return false;
+    const unsigned char b = re < mx->s_end ? (unsigned char)mx->text[re] : ' ';
+    if (b >= 0x80 || b == '-' || is_alnum((char)b))
+        return false;
+    return re - rs != 3 || !(fl_re_space((char)b) && numsuffix_after(mx, re));
+}
+
 static __attribute__((noinline)) void codes_walk(fl_mx *mx)
 {
     const char *t = mx->text;
@@ -692,7 +737,7 @@ static __attribute__((noinline)) void codes_walk(fl_mx *mx)
                                  re = mx->s_off + mx->digits[2 * k + 1];
                     if (re <= i)
                         continue;
-                    if (rs < i || !lone_run(mx, i, rs, re))
+                    if (rs < i || !(claimed_run(mx, rs, re) || lone_run(mx, i, rs, re)))
                         break;
                     i = re;
                 }

@@ -74,7 +74,11 @@ static int group_weekday(const fl_mx *mx, unsigned g)
     return fl_mx_group(mx, g, &o, &l) ? weekday_number(mx->text + o) : -1;
 }
 
-static bool add_date(fl_mx *mx, size_t start, size_t end, int y, int m, int d, int wd)
+/* Adds the date [start, end) (false when its bytes are claimed or it
+ * could not be added): in line where most dates are found (a year, a day
+ * and month, a month and year, a weekday), add_date below elsewhere. */
+static inline __attribute__((always_inline)) bool add_date_in(fl_mx *mx, size_t start, size_t end,
+                                                              int y, int m, int d, int wd)
 {
     if (fl_mx_claimed_in(mx, start, end - start))
         return false;
@@ -90,8 +94,17 @@ static bool add_date(fl_mx *mx, size_t start, size_t end, int y, int m, int d, i
     return true;
 }
 
-/* Words after which a bare month or year is the date of something. */
-static bool date_preposition(const fl_mx *mx, size_t at)
+/* add_date_in out of line (for the day-month-year dates in words and the
+ * ISO ones: each in line costs more code than it saves) */
+static __attribute__((noinline)) bool add_date(fl_mx *mx, size_t start, size_t end, int y, int m,
+                                               int d, int wd)
+{
+    return add_date_in(mx, start, end, y, m, d, wd);
+}
+
+/* Words after which a bare month or year is the date of something (in
+ * line at its two calls: one per year the walk tries). */
+static inline __attribute__((always_inline)) bool date_preposition(const fl_mx *mx, size_t at)
 {
     /* by length */
     static const char *const preps[11][7] = {[2] = {"in", "by", "of"},
@@ -208,7 +221,7 @@ static size_t re_spaces_end(const fl_mx *mx, size_t p)
 /* Whether a day can follow the space at `p` in FL_RE_DATE_MDY or
  * FL_RE_DATE_DMY: spaces, maybe "the" and spaces, then one or two digits
  * (a longer run of digits is no day). */
-static bool day_follows(const fl_mx *mx, size_t p)
+static inline __attribute__((always_inline)) bool day_follows(const fl_mx *mx, size_t p)
 {
     const char *t = mx->text;
     if (p >= mx->s_end || !fl_re_space(t[p]))
@@ -316,7 +329,10 @@ typedef struct date_starts {
     size_t weekday_e, month_e;
 } date_starts;
 
-static date_starts date_starts_at(const fl_mx *mx, size_t at, const struct cal_prefix *cp)
+/* (in line in date_at_word: the struct is not passed back through
+ * memory) */
+static inline __attribute__((always_inline)) date_starts date_starts_at(const fl_mx *mx, size_t at,
+                                                                        const struct cal_prefix *cp)
 {
     const char *t = mx->text;
     date_starts d = {false, false, false, false, false, false, 0, 0};
@@ -714,13 +730,13 @@ static size_t date_at_word(fl_mx *mx, size_t at)
              fl_word_is(t + ws, wl, "this")) &&
             !fl_mx_claimed(mx, ws, wl))
             start = ws;
-        return add_date(mx, start, e, 0, 0, 0, cp->weekday) ? e : 0;
+        return add_date_in(mx, start, e, 0, 0, 0, cp->weekday) ? e : 0;
     }
     int y;
     if (d.my_month && (e = date_my_end(mx, at, d.month_e, &y))) {
         if (!y && !date_preposition(mx, at) && !month_before_noun(mx, at, e))
             return 0;
-        return add_date(mx, at, e, y, cp->month, 0, -1) ? e : 0;
+        return add_date_in(mx, at, e, y, cp->month, 0, -1) ? e : 0;
     }
     return 0;
 }
@@ -789,8 +805,9 @@ static bool day_month_shape(const fl_mx *mx, size_t at, size_t run)
 /* Where FL_RE_YEAR matches at `at`, which holds a run of exactly four
  * digits, 18xx to 20xx: its end, or 0. The pattern only looks at what
  * follows; that is read here when it is ASCII: no letter, digit or %, no
- * [.,-/] before a digit, no "fiscal" after spaces. */
-static size_t year_end(fl_mx *mx, size_t at)
+ * [.,-/] before a digit, no "fiscal" after spaces. (In line at its only
+ * call, once per year tried.) */
+static inline __attribute__((always_inline)) size_t year_end(fl_mx *mx, size_t at)
 {
     const char *t = mx->text;
     size_t e = at + 4;
@@ -830,14 +847,15 @@ static bool date_digit_shape(const fl_mx *mx, size_t at, size_t run)
 }
 
 /* The date at `at`, which holds a run of `run` digits of date_digit_shape:
- * its end, or 0. */
-static size_t date_at_digit(fl_mx *mx, size_t at, size_t run)
+ * its end, or 0 (in line in the walk: a call per year or day tried less;
+ * date_at_word in line too costs more than it saves). */
+static inline __attribute__((always_inline)) size_t date_at_digit(fl_mx *mx, size_t at, size_t run)
 {
     size_t e;
     const char *t = mx->text;
     if (run <= 2) {
         dm_match dm;
-        return (e = date_dmy(mx, at, &dm)) && add_date(mx, at, e, dm.year, dm.month, dm.day, -1)
+        return (e = date_dmy(mx, at, &dm)) && add_date_in(mx, at, e, dm.year, dm.month, dm.day, -1)
                    ? e
                    : 0;
     }
@@ -845,10 +863,10 @@ static size_t date_at_digit(fl_mx *mx, size_t at, size_t run)
         return add_date(mx, at, e, group_int(mx, 1), group_int(mx, 2), group_int(mx, 3), -1) ? e
                                                                                              : 0;
     if ((e = year_end(mx, at)) && date_preposition(mx, at))
-        return add_date(mx, at, e,
-                        (t[at] - '0') * 1000 + (t[at + 1] - '0') * 100 + (t[at + 2] - '0') * 10 +
-                            (t[at + 3] - '0'),
-                        0, 0, -1)
+        return add_date_in(mx, at, e,
+                           (t[at] - '0') * 1000 + (t[at + 1] - '0') * 100 + (t[at + 2] - '0') * 10 +
+                               (t[at + 3] - '0'),
+                           0, 0, -1)
                    ? e
                    : 0;
     return 0;
@@ -893,7 +911,10 @@ static inline __attribute__((always_inline)) size_t digit_word_from(const fl_mx 
     for (size_t k = *dcur; k < n; k++) {
         const uint32_t p = runs[2 * k];
         const size_t r = runs[2 * k + 1] - p;
-        if (p < rel || r == 3 || r > 4 || (p > 0 && !digits_start_word(mx, p)))
+        /* a run whose first digit is claimed (money, a percentage, a date
+         * before) starts no date: each of date_at_digit's takes that
+         * digit, and add_date refuses it, leaving the walk at the next */
+        if (p < rel || r == 3 || r > 4 || mx->claimed[p] || (p > 0 && !digits_start_word(mx, p)))
             continue;
         if (r <= 2) {
             /* what day_month_shape needs next: an ordinal suffix's first
@@ -1020,8 +1041,10 @@ void fl_extract_dates(fl_mx *mx)
 
 /* ----------------------------------------------------------------- ages */
 
-static void add_age(fl_mx *mx, size_t start, size_t end, int years, fl_link_how how, size_t link_at,
-                    bool link, bool needs_person)
+static inline __attribute__((always_inline)) void add_age(fl_mx *mx, size_t start, size_t end,
+                                                          int years, fl_link_how how,
+                                                          size_t link_at, bool link,
+                                                          bool needs_person)
 {
     if (years < 1 || years > 120 || fl_mx_claimed_in(mx, start, end - start))
         return;
@@ -1038,7 +1061,7 @@ static void add_age(fl_mx *mx, size_t start, size_t end, int years, fl_link_how 
 }
 
 /* Whether the word ending at `at` is capitalized (a possible name). */
-static bool capitalized_before(const fl_mx *mx, size_t at)
+static inline __attribute__((always_inline)) bool capitalized_before(const fl_mx *mx, size_t at)
 {
     size_t ws, wl;
     if (!fl_mx_prev_word(mx, at, &ws, &wl) || ws + wl != at)
@@ -1072,7 +1095,8 @@ static bool place_before(const fl_mx *mx, size_t at)
  * ASCII (the digits are the whole run; "years" then "year" before what
  * follows). Its end, 0 (none) or DM_PATTERN (a code point past ASCII
  * after "old"). */
-static size_t year_old_end(const fl_mx *mx, size_t at, size_t e)
+static inline __attribute__((always_inline)) size_t year_old_end(const fl_mx *mx, size_t at,
+                                                                 size_t e)
 {
     const unsigned char *t = (const unsigned char *)mx->text;
     if (e - at > 3 || e + 9 > mx->s_end || (t[e] != '-' && t[e] != ' ') ||
@@ -1250,8 +1274,12 @@ static __attribute__((noinline)) void ages_walk(fl_mx *mx)
             if (de <= i)
                 continue;
             /* a run that starts before i (where a match ended) holds no
-             * word start */
-            if (ds < i || de - ds > 3 || !age_may_start(mx, ds, de)) {
+             * word start; a run whose first digit is claimed (money, a
+             * percentage, a date) is in every age age_at may find there,
+             * which add_age refuses, and age_at leaves no other run
+             * behind (only "-year-old" may be past de) */
+            if (ds < i || de - ds > 3 || mx->claimed[ds - mx->s_off] ||
+                !age_may_start(mx, ds, de)) {
                 i = de;
                 continue;
             }

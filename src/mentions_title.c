@@ -255,9 +255,12 @@ static bool post_role_ends(const fl_mx *mx, size_t r);
 
 /* Whether FL_RE_TITLE_POST may match at the comma: the word after ", "
  * starts a role, or is a determiner before one, or (capitalized) starts
- * an organization's possessive before one. `next_mark`: the first entry
- * of mx->marks after the comma, as a prose offset (SIZE_MAX: no marks). */
-static bool post_candidate(const fl_mx *mx, size_t comma, size_t next_mark)
+ * an organization's possessive before one (in line in title_comma, its
+ * one call, made per comma that may open a title). `next_mark`: the
+ * first entry of mx->marks after the comma, as a prose offset (SIZE_MAX:
+ * no marks). */
+static inline __attribute__((always_inline)) bool post_candidate(const fl_mx *mx, size_t comma,
+                                                                 size_t next_mark)
 {
     size_t w = comma + 1;
     while (w < mx->s_end && mx->text[w] == ' ')

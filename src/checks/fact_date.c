@@ -403,7 +403,7 @@ static bool is_punct(const fl_doc *doc, size_t t, char c)
     return tok->kind == FL_TOK_PUNCT && tok->len >= 1 && doc->prose.text[tok->off] == c;
 }
 
-static bool is_hard_stop(const fl_doc *doc, size_t t)
+static inline __attribute__((always_inline)) bool is_hard_stop(const fl_doc *doc, size_t t)
 {
     const fl_token *tok = FL_DOC_TOKEN(doc, t);
     if (tok->kind != FL_TOK_PUNCT)
