@@ -1792,7 +1792,7 @@ new_mention_keys(fl_mx *mx, const char *s, size_t len, unsigned flags, bool code
         skel = fold + len + 1;
         kn = fold_skeleton_plain(mx, s, len, flags, block, fold, &fn, skel, &same);
 #if defined(__SSE2__) && !defined(FL_NO_SIMD)
-        if (kn == SIZE_MAX && len <= 16 && (size_t)(s - mx->text) + 16 <= doc->prose.len)
+        if (kn == SIZE_MAX && len - 1 < 16 && (size_t)(s - mx->text) + 16 <= doc->prose.len)
             kn = fold_skeleton_ascii(s, len, flags, block, fold, &fn, skel, &same);
 #endif
         if (kn == SIZE_MAX) {
