@@ -1584,7 +1584,7 @@ static inline bool ascii_letter(char c)
 
 /* fl_fold_skeleton's first case read from the sentence's masks: for
  * s[0..len) of the current sentence, ASCII letters in words one space
- * apart (most names) in one block of its masks, and then maybe 's or
+ * apart (most names) in at most 64 bytes of its masks, and then maybe 's or
  * U+2019 s, which the fold drops (unless `flags` keep it), the surface
  * copied to surf[0..len), the fold (the words in lower case) into fold
  * (its length in *fn) and the skeleton (the fold without the spaces) into
@@ -1610,14 +1610,21 @@ static inline size_t fold_skeleton_plain(const fl_mx *mx, const char *s, size_t 
             return SIZE_MAX;
     }
     const size_t r = (size_t)(s - mx->text) - mx->s_off, sh = r & 63;
-    if (sh + n > 64)
+    if (n > 64)
         return SIZE_MAX;
     const fl_word_block *bk = &mx->blocks[r / 64];
     const uint64_t m = ~(uint64_t)0 >> (64 - n); /* 1 <= n <= 64 */
     /* the bytes that are no ASCII letter, by their index in s: spaces
-     * only (not first nor last, as tested), none after another */
-    const uint64_t gaps = (bk->other >> sh) & m;
-    if (((bk->digit >> sh) & m) || (gaps & (gaps >> 1)))
+     * only (not first nor last, as tested), none after another; the
+     * next block's masks too when s reaches into it (within the
+     * sentence, so that block is filled) */
+    uint64_t other = bk->other >> sh, digit = bk->digit >> sh;
+    if (sh + n > 64) {
+        other |= bk[1].other << (64 - sh);
+        digit |= bk[1].digit << (64 - sh);
+    }
+    const uint64_t gaps = other & m;
+    if ((digit & m) || (gaps & (gaps >> 1)))
         return SIZE_MAX;
     for (uint64_t g = gaps; g; g &= g - 1)
         if (s[__builtin_ctzll(g)] != ' ')
@@ -1642,6 +1649,108 @@ static inline size_t fold_skeleton_plain(const fl_mx *mx, const char *s, size_t 
     skel[kn] = '\0';
     return kn;
 }
+
+#if defined(__SSE2__) && !defined(FL_NO_SIMD)
+/* fl_fold_skeleton's fast path for the ASCII surfaces that
+ * fold_skeleton_plain leaves (numbers, money, dates: "$5.2 billion",
+ * "12%", "March 5, 2024"), in the 16 bytes at s, which the caller has
+ * checked lie in the prose: s[0..len), 1 <= len <= 16, of ASCII letters,
+ * digits and the bytes from ' ' to '?' or from '`' to DEL (bit 5 set:
+ * setting it in every byte lowers the letters and leaves those), spaces
+ * one apart and neither first nor last, and no s that trim_inflection
+ * would cut. The fold is the surface in lower case; the skeleton is that
+ * without its spaces, dashes and dots, and with the letters of each run
+ * (between the other bytes but letters and digits) that mixes letters
+ * and digits mapped to the digits they look like (normalize.c). Filled
+ * as fold_skeleton_plain fills its keys, but for 16 bytes stored at
+ * surf, fold and skel whatever len (the caller's room has them); the
+ * skeleton's length, or SIZE_MAX for any other text. */
+static inline size_t fold_skeleton_ascii(const char *s, size_t len, unsigned flags, char *surf,
+                                         char *fold, size_t *fn, char *skel, bool *same)
+{
+    if (flags & FL_FOLD_NO_LUMP)
+        return SIZE_MAX;
+    /* trim_inflection cuts an s only after an apostrophe or U+2019 (past
+     * ASCII: refused below) or, in a code, after a digit */
+    if (len >= 3 && (s[len - 1] | 0x20) == 's' &&
+        (s[len - 2] == '\'' || ((flags & FL_FOLD_CODE) && (unsigned)(s[len - 2] - '0') < 10u)))
+        return SIZE_MAX;
+    const __m128i x = _mm_loadu_si128((const __m128i *)(const void *)s),
+                  low = _mm_or_si128(x, _mm_set1_epi8(0x20));
+    const unsigned lm = (1u << len) - 1;
+#define MASK_OF(v) ((unsigned)_mm_movemask_epi8(v) & lm)
+/* range tests as block_masks makes them: v in [lo, lo + n) */
+#define IN_RANGE(v, lo, n)                                                                         \
+    _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)(128 - (lo)))),                             \
+                   _mm_set1_epi8((char)((n)-128)))
+    const unsigned letters = MASK_OF(IN_RANGE(low, 'a', 26));
+    const unsigned digits = MASK_OF(IN_RANGE(x, '0', 10));
+    /* bytes past ASCII, and those that bit 5 changes but letters */
+    const unsigned refused = MASK_OF(_mm_andnot_si128(x, _mm_cmpeq_epi8(low, x))) ^ lm;
+    const unsigned spaces = MASK_OF(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')));
+    const unsigned sep = spaces | MASK_OF(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('-')),
+                                                       _mm_cmpeq_epi8(x, _mm_set1_epi8('.'))));
+#undef IN_RANGE
+#undef MASK_OF
+    if ((refused & ~letters) || (spaces & (1u | 1u << (len - 1) | spaces >> 1)))
+        return SIZE_MAX;
+    /* the letters of the runs that mix letters and digits */
+    unsigned mapped = 0;
+    if (letters && digits) {
+        const unsigned keep = lm & ~(letters | digits | sep);
+        for (unsigned rest = lm, k = keep;; k &= k - 1) {
+            const unsigned bit = k & -k, run = rest & (bit - 1); /* bit 0: the last run */
+            if ((run & letters) && (run & digits))
+                mapped |= run & letters;
+            if (!bit)
+                break;
+            rest &= ~(bit | (bit - 1));
+        }
+    }
+    _mm_storeu_si128((__m128i *)(void *)surf, x);
+    _mm_storeu_si128((__m128i *)(void *)fold, low);
+    fold[len] = '\0';
+    *fn = len;
+    *same = !(sep | mapped);
+    if (*same)
+        return len;
+    __m128i k = low;
+    if (mapped) {
+        /* each letter that may stand for a digit (b i l o s z) swapped for
+         * it where mapped */
+        const uint64_t spread = 0x0101010101010101ull, sel = 0x8040201008040201ull;
+        const __m128i bits = _mm_set_epi64x((long long)((mapped >> 8) * spread & sel),
+                                            (long long)((mapped & 0xFFu) * spread & sel)),
+                      at = _mm_cmpeq_epi8(bits, _mm_set1_epi64x((long long)sel));
+#define LOOKS(c, d)                                                                                \
+    k = _mm_xor_si128(k, _mm_and_si128(_mm_and_si128(_mm_cmpeq_epi8(k, _mm_set1_epi8(c)), at),     \
+                                       _mm_set1_epi8((c) ^ (d))))
+        LOOKS('b', '8');
+        LOOKS('i', '1');
+        LOOKS('l', '1');
+        LOOKS('o', '0');
+        LOOKS('s', '5');
+        LOOKS('z', '2');
+#undef LOOKS
+    }
+    /* the separators taken out from the last: the bytes from each on
+     * move down by one (lanes at or past q: 16 - q bytes of 0xFF) */
+    static const unsigned char from_q[32] = {
+        [16] = 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+        0xFF,        0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+    };
+    size_t kn = len;
+    for (unsigned g = sep; g; kn--) {
+        const unsigned q = 31u - (unsigned)__builtin_clz(g);
+        const __m128i from = _mm_loadu_si128((const __m128i *)(const void *)(from_q + 16 - q));
+        k = _mm_or_si128(_mm_andnot_si128(from, k), _mm_and_si128(from, _mm_srli_si128(k, 1)));
+        g &= ~(1u << q);
+    }
+    _mm_storeu_si128((__m128i *)(void *)skel, k);
+    skel[kn] = '\0';
+    return kn;
+}
+#endif
 
 /* mention_keys() for s[0..len) not met before under `tag` (hash h, free
  * index slot k): its keys normalized and remembered, the fold interned
@@ -1668,10 +1777,11 @@ new_mention_keys(fl_mx *mx, const char *s, size_t len, unsigned flags, bool code
     e->spaced = SPACED_UNKNOWN;
     e->settle_id = 0;
     /* the surface, then the fold and the skeleton made in place in the
-     * pool (len + 1 bytes of room each, which most keys fit); what is
-     * not used goes back to the pool */
+     * pool (len + 1 bytes of room each, which most keys fit, and 16 more
+     * for fold_skeleton_ascii's stores); what is not used goes back to
+     * the pool */
     const size_t room = 3 * len + 3;
-    char *block = room <= POOL_CHUNK / 4 ? pool_room(mx, room) : NULL;
+    char *block = room <= POOL_CHUNK / 4 ? pool_room(mx, room + 16) : NULL;
     if (room <= POOL_CHUNK / 4 && !block)
         return NULL;
     size_t fn = 0, kn = SIZE_MAX;
@@ -1681,6 +1791,10 @@ new_mention_keys(fl_mx *mx, const char *s, size_t len, unsigned flags, bool code
         fold = block + len + 1;
         skel = fold + len + 1;
         kn = fold_skeleton_plain(mx, s, len, flags, block, fold, &fn, skel, &same);
+#if defined(__SSE2__) && !defined(FL_NO_SIMD)
+        if (kn == SIZE_MAX && len - 1 < 16 && (size_t)(s - mx->text) + 16 <= doc->prose.len)
+            kn = fold_skeleton_ascii(s, len, flags, block, fold, &fn, skel, &same);
+#endif
         if (kn == SIZE_MAX) {
             kn = fl_fold_skeleton(s, len, flags, fold, len + 1, &fn, skel, len + 1);
             if (fn <= len && kn <= len) {
