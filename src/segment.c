@@ -2846,6 +2846,17 @@ static inline void settle(fl_token *fix, uint8_t g)
     fix->seg = (uint8_t)((fix->seg & ~G_SPACE) | g);
 }
 
+/* For fast_words: the length of the run of small ASCII letters at s[at]
+ * that holds eight or more, up to fifteen; 0 when it is longer or too
+ * near the end of the text (at + 8 > last) to tell. */
+static inline size_t long_small_run(const unsigned char *s, size_t at, size_t last)
+{
+    if (at + 8 > last)
+        return 0;
+    uint64_t stop = ~FL_BYTES_IN(fl_load8(s + at + 8), 'a', 'z') & FL_BYTES_80;
+    return stop ? 8 + ((unsigned)__builtin_ctzll(stop) >> 3) : 0;
+}
+
 /* The most common cases of scan_plain, scan_joined and tokenize in a loop
  * of their own, so that their state stays in registers: words of one to
  * fifteen ASCII letters, all small or capitalized, each ended by a byte of
@@ -2923,10 +2934,53 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
     uint8_t fix_g = g, joined = 0;
     size_t nolower = 0, others = 0;
     while (at <= lim) {
-        uint64_t w = fl_load8(s + at);
-        /* bytes past ASCII may carry into the bytes after them, but every
-         * byte up to the first stop is an ASCII letter */
-        uint64_t stop = ~FL_BYTES_IN(w | 0x2020202020202020ull, 'a', 'z') & FL_BYTES_80;
+        uint64_t w = fl_load8(s + at), upper = 0, tail = small_tail;
+        size_t k;
+        unsigned char t;
+        /* most words are small letters, or a capital and small letters,
+         * before a space: the run of small letters alone tells them, with
+         * fewer steps than the run of letters below (bytes past ASCII may
+         * carry into the bytes after them, but every byte up to the first
+         * stop is a small ASCII letter). A word that ends at another byte
+         * than a letter goes on to word_ended as it would from below: the
+         * run of letters ends there too (upper and tail as they would
+         * be); a letter there (a capital after small letters) goes on to
+         * the run of letters. */
+        uint64_t stop = ~FL_BYTES_IN(w, 'a', 'z') & FL_BYTES_80;
+        if (!(stop & 0x80)) {
+            if (__builtin_expect(stop != 0, 1))
+                k = (unsigned)__builtin_ctzll(stop) >> 3;
+            else if (!(k = long_small_run(s, at, last)))
+                break;
+            t = s[at + k];
+            if (__builtin_expect(t == ' ', 1)) {
+                tok = put_word(tok, at, k, small_tail);
+                at += k + 1;
+                continue;
+            }
+            if (!is_ascii_alpha(t))
+                goto word_ended; /* as below: no capital */
+        } else if ((unsigned char)(s[at] - 'A') < 26 && !(stop & 0x8000)) {
+            /* a capital, then small letters */
+            if (stop != 0x80)
+                k = (unsigned)__builtin_ctzll(stop - 0x80) >> 3;
+            else if (!(k = long_small_run(s, at, last)))
+                break;
+            t = s[at + k];
+            if (t == ' ') {
+                tok = put_word(tok, at, k, cap_tail);
+                at += k + 1;
+                continue;
+            }
+            if (!is_ascii_alpha(t)) {
+                upper = 0x20;
+                tail = cap_tail;
+                goto word_ended;
+            }
+        }
+        /* the run of letters of either case (every byte up to the first
+         * stop an ASCII letter, as above) */
+        stop = ~FL_BYTES_IN(w | 0x2020202020202020ull, 'a', 'z') & FL_BYTES_80;
         if (stop & 0x80) {
             /* no letter first: a number of ASCII digits before a space, ", "
              * or '%' as scan_plain and tokenize push it (with the comma or
@@ -2965,8 +3019,8 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                 continue;
             }
             /* at most 7: eight digits or more stop at a digit (the caller's) */
-            size_t k = (unsigned)__builtin_ctzll(nd | 1ull << 63) >> 3;
-            unsigned char t = s[at + k];
+            k = (unsigned)__builtin_ctzll(nd | 1ull << 63) >> 3;
+            t = s[at + k];
             if ((t == ',' || t == '.') && at + k + 1 < len && is_ascii_digit(s[at + k + 1])) {
                 /* thousands or decimals ("16,652", "72.5"), as scan_joined
                  * reads them */
@@ -2987,8 +3041,6 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
             continue;
         }
         /* the word's length k; upper marks its capitals */
-        uint64_t upper;
-        size_t k;
         if (stop) {
             /* stop - 1 keeps the bytes before the stop and the stop's
              * own low bits: its 0x20 bit lands in upper only when the stop
@@ -3008,13 +3060,14 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
             k = 8 + ((unsigned)__builtin_ctzll(stop2) >> 3);
             upper = (~w & 0x2020202020202020ull) | (~w2 & keep & 0x2020202020202020ull);
         }
-        unsigned char t = s[at + k];
-        uint64_t tail = upper ? cap_tail : small_tail;
+        t = s[at + k];
+        tail = upper ? cap_tail : small_tail;
         if (__builtin_expect(t != ' ', 0)) {
             if (!(t & 0x20) && k < 8) {
                 upper &= fl_low_bytes(k); /* the stop's bit, if any, off */
                 tail = upper ? cap_tail : small_tail;
             }
+        word_ended:
             if (!word_end[t] || (upper & ~0x20ull)) {
                 if (t == '.' && k >= 3 && !(upper & ~0x20ull)) {
                     /* maybe a sentence's end: the word and the period,
