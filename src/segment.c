@@ -3101,8 +3101,9 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                     sg->nonwords++;
                     nolower = others = 0; /* counted */
                     at += k + 1;
-                    if (len - at >= 2 && s[at] == ' ' && alnum_counts[s[at + 1]]) {
-                        at++; /* on to the next sentence's first word */
+                    if (len - at >= 2 && s[at] == ' ' &&
+                        (alnum_counts[s[at + 1]] || s[at + 1] == '"')) {
+                        at++; /* on to the next sentence's first word or quote */
                         continue;
                     }
                     settle(fix, fix_g);
