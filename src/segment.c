@@ -2870,8 +2870,8 @@ static inline size_t long_small_run(const unsigned char *s, size_t at, size_t la
  * of their own, so that their state stays in registers: words of one to
  * fifteen ASCII letters, all small or capitalized, each ended by a byte of
  * word_end, one space apart; and, less often, common numbers, one-byte
- * tokens, straight double quotes, a word and the period that ends its
- * sentence, and before a space a possessive ("company's"), two words
+ * tokens, straight double quotes, dashes between spaces, a word and the
+ * period that ends its sentence, and before a space a possessive ("company's"), two words
  * joined by a hyphen ("well-known"), a word of capitals ("NATO") or of
  * letters then digits ("B200"). Pushes the tokens from s[i] on (s[i] a
  * letter or a digit; the first with gap *gap) and returns where it
@@ -3005,6 +3005,16 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                               nx = (unsigned char)(w >> 8); /* s[at], s[at + 1] */
                 unsigned kind = one_byte_kind[c];
                 if (!kind) {
+                    if (c == '-' && nx == ' ') {
+                        /* a dash between spaces (" - "), one PUNCT as
+                         * tokenize pushes it (a run of hyphens is one
+                         * token: not here), then on to the next word */
+                        tok = put_word(tok, pos, 1, punct_tail | space);
+                        settle(fix, fix_g);
+                        others++;
+                        at += 2;
+                        continue;
+                    }
                     /* a straight double quote, as tokenize pushes it and
                      * notes it for mark_quotes, then a space or not */
                     if (c != '"' || !(nx == ' ' || alnum_counts[nx]))
