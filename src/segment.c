@@ -2871,9 +2871,10 @@ static inline size_t long_small_run(const unsigned char *s, size_t at, size_t la
  * fifteen ASCII letters, all small or capitalized, each ended by a byte of
  * word_end, one space apart; and, less often, common numbers, one-byte
  * tokens, straight double quotes, dashes between spaces, a word and the
- * period that ends its sentence, and before a space a possessive ("company's"), two words
- * joined by a hyphen ("well-known"), a word of capitals ("NATO") or of
- * letters then digits ("B200"). Pushes the tokens from s[i] on (s[i] a
+ * period that ends its sentence, a line break or blank line after a token
+ * and before a word or number, and before a space a possessive
+ * ("company's"), two words joined by a hyphen ("well-known"), a word of
+ * capitals ("NATO") or of letters then digits ("B200"). Pushes the tokens from s[i] on (s[i] a
  * letter or a digit; the first with gap *gap) and returns where it
  * stopped: at a word or other token left to the caller (*gap its gap so
  * far), or after the last token pushed (*gap 0). SIZE_MAX when out of
@@ -2942,6 +2943,11 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
     fl_token *fix = tok;
     uint8_t fix_g = g, joined = 0;
     size_t nolower = 0, others = 0;
+    /* the token whose line break split_sentences has heard of (noted), not
+     * pushed yet when it is the next one: the note is taken back on the way
+     * out, and the caller's token notes it again */
+    size_t noted = g & (G_LINE | G_PARA) ? first : SIZE_MAX;
+    uint8_t noted_g = g;
     while (at <= lim) {
         uint64_t w = fl_load8(s + at), upper = 0, tail = small_tail;
         size_t k;
@@ -3005,6 +3011,30 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                               nx = (unsigned char)(w >> 8); /* s[at], s[at + 1] */
                 unsigned kind = one_byte_kind[c];
                 if (!kind) {
+                    if (c == '\n' && fix == tok) {
+                        /* a line break after a token, or a blank line, then
+                         * a word or number: noted for the token after it,
+                         * as tokenize gives it its gap and push_token notes
+                         * it (the counts so far in sg first) */
+                        size_t q = at + 1;
+                        uint8_t lg = G_SPACE | G_LINE;
+                        if (nx == '\n') {
+                            q++;
+                            lg |= G_PARA;
+                        }
+                        if (!alnum_counts[s[q]])
+                            break;
+                        sg->n = (size_t)(tok - sg->toks);
+                        sg->nolower += nolower;
+                        sg->nonwords += others;
+                        nolower = others = 0; /* counted */
+                        if (!note_token(sg, q, FL_TOK_WORD, lg))
+                            return SIZE_MAX;
+                        noted = sg->n;
+                        noted_g = fix_g = lg;
+                        at = q;
+                        continue;
+                    }
                     if (c == '-' && nx == ' ') {
                         /* a dash between spaces (" - "), one PUNCT as
                          * tokenize pushes it (a run of hyphens is one
@@ -3119,6 +3149,8 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                     settle(fix, fix_g);
                     fix = tok;
                     fix_g = 0;
+                    if (s[at] == '\n')
+                        continue; /* the line break next, as below */
                     break;
                 }
                 size_t n2;
@@ -3186,8 +3218,8 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
             settle(fix, fix_g);
             fix = tok; /* attached to the next token */
             fix_g = 0;
-            if (t == '"')
-                continue; /* the quote next, as above */
+            if (t == '"' || t == '\n')
+                continue; /* the quote or line break next, as above */
             break;
         }
         if (upper & ~0x20ull) {
@@ -3208,9 +3240,9 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
     sg->n = (size_t)(tok - sg->toks);
     sg->nolower += nolower;
     sg->nonwords += others;
-    if (__builtin_expect(sg->n == first, 0) && (*gap & (G_LINE | G_PARA))) {
-        sg->stops.n--; /* nothing pushed: the caller's token notes it */
-        sg->paras -= (*gap & G_PARA) != 0;
+    if (__builtin_expect(sg->n == noted, 0)) {
+        sg->stops.n--; /* not pushed: the caller's token notes it */
+        sg->paras -= (noted_g & G_PARA) != 0;
     }
     uint8_t next = fix_g; /* the gap of the token at `at` */
     if (fix != tok) {
