@@ -3111,7 +3111,9 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                 break;
             uint64_t keep = (stop2 ^ (stop2 - 1)) >> 8;
             k = 8 + ((unsigned)__builtin_ctzll(stop2) >> 3);
-            upper = (~w & 0x2020202020202020ull) | (~w2 & keep & 0x2020202020202020ull);
+            /* the second load's capitals (bit 5) moved to bit 6, which no
+             * byte of the first sets: each lies after the first letter */
+            upper = (~w & 0x2020202020202020ull) | (~w2 & keep & 0x2020202020202020ull) << 1;
         }
         t = s[at + k];
         tail = upper ? cap_tail : small_tail;
