@@ -597,8 +597,11 @@ static bool grow_tokens(seg *sg)
 {
     /* news prose has about one token per five or six bytes: the first
      * guess usually holds, so the tokens are written once, in place (the
-     * memory is not zeroed, so an unused tail costs no work) */
-    size_t cap = sg->cap ? sg->cap * 2 : sg->len / 4 + 16;
+     * memory is not zeroed, so an unused tail costs no work). A third
+     * rather than a quarter: fast_words counts its room a byte a token,
+     * so the more room, the fewer words it hands back to go on (about
+     * 0.1% fewer instructions on news for a third more memory here) */
+    size_t cap = sg->cap ? sg->cap * 2 : sg->len / 3 + 16;
     fl_token *t = fl_arena_alloc_uninit(sg->arena, cap * sizeof *t); /* set when pushed */
     if (!t)
         return false;
