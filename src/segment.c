@@ -578,13 +578,21 @@ static __attribute__((noinline)) bool stop_grow(stop_vec *x)
     return ok;
 }
 
-static inline bool stop_push(seg *sg)
+/* Notes token `tok` in sg->stops with its counts (stop_at); false when
+ * out of memory. */
+static inline bool stop_push_at(seg *sg, size_t tok, size_t nonwords, size_t nolower)
 {
     stop_vec *x = &sg->stops;
     if (x->n == x->cap && !stop_grow(x))
         return false;
-    x->v[x->n++] = (stop_at){.tok = sg->n, .nonwords = sg->nonwords, .nolower = sg->nolower};
+    x->v[x->n++] = (stop_at){.tok = tok, .nonwords = nonwords, .nolower = nolower};
     return true;
+}
+
+/* Notes token sg->n, about to be pushed, in sg->stops. */
+static inline bool stop_push(seg *sg)
+{
+    return stop_push_at(sg, sg->n, sg->nonwords, sg->nolower);
 }
 
 static inline int ab_of(const seg *sg, size_t i)
@@ -3137,16 +3145,14 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                      * follow, else back to the caller */
                     if (!period_ends(s, len, at, k))
                         break;
-                    sg->nolower += nolower;
                     tok = put_word(tok, at, k, tail);
-                    sg->n = (size_t)(tok - sg->toks);
-                    sg->nonwords += others;
-                    if (!stop_push(sg)) /* the period: a stop, as push_token notes it */
+                    /* the period: a stop, as push_token notes it (sg's
+                     * counts are brought up to date on the way out) */
+                    if (!stop_push_at(sg, (size_t)(tok - sg->toks), sg->nonwords + others,
+                                      sg->nolower + nolower))
                         return SIZE_MAX;
                     tok = put_word(tok, at + k, 1, punct_tail);
-                    sg->n++;
-                    sg->nonwords++;
-                    nolower = others = 0; /* counted */
+                    others++;
                     at += k + 1;
                     if (len - at >= 2 && s[at] == ' ' &&
                         (alnum_counts[s[at + 1]] || s[at + 1] == '"')) {
