@@ -3028,7 +3028,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                         /* a line break after a token, or a blank line, then
                          * a word or number: noted for the token after it,
                          * as tokenize gives it its gap and push_token notes
-                         * it (the counts so far in sg first) */
+                         * it (note_token, with the counts so far) */
                         size_t q = at + 1;
                         uint8_t lg = G_SPACE | G_LINE;
                         if (nx == '\n') {
@@ -3037,13 +3037,10 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                         }
                         if (!alnum_counts[s[q]])
                             break;
-                        sg->n = (size_t)(tok - sg->toks);
-                        sg->nolower += nolower;
-                        sg->nonwords += others;
-                        nolower = others = 0; /* counted */
-                        if (!note_token(sg, q, FL_TOK_WORD, lg))
+                        noted = (size_t)(tok - sg->toks);
+                        sg->paras += (lg & G_PARA) != 0;
+                        if (!stop_push_at(sg, noted, sg->nonwords + others, sg->nolower + nolower))
                             return SIZE_MAX;
-                        noted = sg->n;
                         noted_g = fix_g = lg;
                         at = q;
                         continue;
@@ -3205,11 +3202,9 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                 short_token ab = short_word(s, len, at, k);
                 if (!ab.len)
                     break;
-                sg->nolower += nolower;
-                sg->nonwords += others;
-                nolower = others = 0; /* counted */
-                sg->n = (size_t)(tok - sg->toks);
-                if ((!sg->stops.n || sg->stops.v[sg->stops.n - 1].tok != sg->n) && !stop_push(sg))
+                size_t idx = (size_t)(tok - sg->toks);
+                if ((!sg->stops.n || sg->stops.v[sg->stops.n - 1].tok != idx) &&
+                    !stop_push_at(sg, idx, sg->nonwords + others, sg->nolower + nolower))
                     return SIZE_MAX;
                 tok = put_word(tok, at, ab.len, ab.tail);
                 nolower += (ab.tail & tail_of(SEG, T_NOLOWER)) != 0;
