@@ -3224,6 +3224,13 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                 continue;
             }
             settle(fix, fix_g);
+            if (t == ',' && s[at + 1] == '"') {
+                /* ",\"" after the word: the comma, then the quote (below) */
+                tok = put_word(tok, at, 1, punct_tail);
+                others++;
+                at++;
+                t = '"';
+            }
             fix = tok; /* attached to the next token */
             fix_g = 0;
             if (t == '"' || t == '\n')
