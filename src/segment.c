@@ -2795,23 +2795,38 @@ static __attribute__((noinline, cold)) short_token short_word(const unsigned cha
         end = p + 1;
     }
     /* letters and periods only: the shape from the capitals, as scan_short
-     * finds it */
-    size_t letters = 0, upper = 0;
-    bool cap = s[at] <= 'Z', camel = false;
-    for (size_t i = at; i < end; i++) {
-        bool up = s[i] != '.' && s[i] <= 'Z';
-        letters += s[i] != '.';
-        upper += up;
-        camel |= up && i > at && s[i - 1] >= 'a';
+     * finds it; for most (eight bytes or fewer) from one load: bit 7 of
+     * each byte marks the letters (bytes from 'A' on: no period), bit 5
+     * moved to bit 7 the small ones */
+    bool cap = s[at] <= 'Z', camel, no_small, letters2;
+    if (end - at <= 8) {
+        uint64_t w = fl_load8(s + at);
+        if (end - at < 8)
+            w &= fl_low_bytes(end - at);
+        uint64_t letter = ((w & FL_BYTES_7F) + 0x3f3f3f3f3f3f3f3full) & FL_BYTES_80;
+        uint64_t small = (w << 2) & letter;
+        camel = (small << 8) & letter & ~small;
+        no_small = !small;
+        letters2 = (letter & (letter - 1)) != 0; /* two or more */
+    } else {
+        size_t letters = 0, upper = 0;
+        camel = false;
+        for (size_t i = at; i < end; i++) {
+            bool up = s[i] != '.' && s[i] <= 'Z';
+            letters += s[i] != '.';
+            upper += up;
+            camel |= up && i > at && s[i - 1] >= 'a';
+        }
+        no_small = upper == letters;
+        letters2 = letters >= 2;
     }
     fl_token t = {.kind = FL_TOK_WORD,
                   .capitalized = cap,
-                  .all_caps = letters >= 2 && upper == letters,
+                  .all_caps = letters2 && no_small,
                   .shape = (uint8_t)(FL_TS_KNOWN | FL_TS_LETTER |
                                      (cap ? FL_TS_UPPER0 | (camel ? FL_TS_CAMEL : 0) : 0)),
                   .abbrev = true,
-                  .seg =
-                      (uint8_t)(G_SPACE | ab << T_AB_SHIFT | (upper == letters ? T_NOLOWER : 0))};
+                  .seg = (uint8_t)(G_SPACE | ab << T_AB_SHIFT | (no_small ? T_NOLOWER : 0))};
     memcpy(&r.tail, (const unsigned char *)&t + offsetof(fl_token, kind), 8);
     r.len = end - at;
     return r;
