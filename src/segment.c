@@ -3005,7 +3005,11 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
             }
             if (!is_ascii_alpha(t))
                 goto word_ended; /* as below: no capital */
-        } else if ((unsigned char)(w - 'A') < 26 && !(stop & 0x8000)) {
+        } else if ((unsigned char)(w - 'A') >= 26) {
+            /* no letter first, as the run of letters below would find
+             * (its OR of 0x20 makes no other byte a letter) */
+            goto no_letter;
+        } else if (!(stop & 0x8000)) {
             /* a capital, then small letters */
             if (stop != 0x80)
                 k = (unsigned)__builtin_ctzll(stop - 0x80) >> 3;
@@ -3027,6 +3031,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
          * stop an ASCII letter, as above) */
         stop = small_stops(w | 0x2020202020202020ull);
         if (stop & 0x80) {
+        no_letter:;
             /* no letter first: a number of ASCII digits before a space, ", "
              * or '%' as scan_plain and tokenize push it (with the comma or
              * '%'), else the caller's */
