@@ -355,6 +355,12 @@ static const abbrev_range abbrev_ranges[128] = {
  * as strcmp orders the words (no word holds a NUL) */
 static inline uint64_t pack_be(const unsigned char *w, size_t len)
 {
+    if (len >= 4) {
+        /* two loads of four bytes, overlapping when len < 8 (the bytes
+         * they share are the same) */
+        uint64_t hi = __builtin_bswap32(fl_load4(w)), lo = __builtin_bswap32(fl_load4(w + len - 4));
+        return hi << 32 | lo << (32 - 8 * (len - 4));
+    }
     uint64_t v = 0;
     for (size_t i = 0; i < len; i++)
         v |= (uint64_t)w[i] << (56 - 8 * i);
