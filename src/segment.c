@@ -2908,11 +2908,11 @@ static inline size_t long_small_run(const unsigned char *s, size_t at, size_t la
  * period that ends its sentence, a line break or blank line after a token
  * and before a word or number, and before a space a possessive
  * ("company's"), two words joined by a hyphen ("well-known"), a word of
- * capitals ("NATO") or of letters then digits ("B200"). Pushes the tokens from s[i] on (s[i] a
- * letter or a digit; the first with gap *gap) and returns where it
- * stopped: at a word or other token left to the caller (*gap its gap so
- * far), or after the last token pushed (*gap 0). SIZE_MAX when out of
- * memory. */
+ * capitals ("NATO") or of letters then digits ("B200"). Pushes the
+ * tokens from s[i] on (s[i] a letter or a digit; the first with gap *gap)
+ * and returns where it stopped: at a word or other token left to the
+ * caller (*gap its gap so far), or after the last token pushed (*gap 0).
+ * SIZE_MAX when out of memory. */
 static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
 {
     uint8_t g = *gap;
