@@ -355,6 +355,12 @@ static const abbrev_range abbrev_ranges[128] = {
  * as strcmp orders the words (no word holds a NUL) */
 static inline uint64_t pack_be(const unsigned char *w, size_t len)
 {
+    if (len >= 4) {
+        /* two loads of four bytes, overlapping when len < 8 (the bytes
+         * they share are the same) */
+        uint64_t hi = __builtin_bswap32(fl_load4(w)), lo = __builtin_bswap32(fl_load4(w + len - 4));
+        return hi << 32 | lo << (32 - 8 * (len - 4));
+    }
     uint64_t v = 0;
     for (size_t i = 0; i < len; i++)
         v |= (uint64_t)w[i] << (56 - 8 * i);
@@ -578,13 +584,21 @@ static __attribute__((noinline)) bool stop_grow(stop_vec *x)
     return ok;
 }
 
-static inline bool stop_push(seg *sg)
+/* Notes token `tok` in sg->stops with its counts (stop_at); false when
+ * out of memory. */
+static inline bool stop_push_at(seg *sg, size_t tok, size_t nonwords, size_t nolower)
 {
     stop_vec *x = &sg->stops;
     if (x->n == x->cap && !stop_grow(x))
         return false;
-    x->v[x->n++] = (stop_at){.tok = sg->n, .nonwords = sg->nonwords, .nolower = sg->nolower};
+    x->v[x->n++] = (stop_at){.tok = tok, .nonwords = nonwords, .nolower = nolower};
     return true;
+}
+
+/* Notes token sg->n, about to be pushed, in sg->stops. */
+static inline bool stop_push(seg *sg)
+{
+    return stop_push_at(sg, sg->n, sg->nonwords, sg->nolower);
 }
 
 static inline int ab_of(const seg *sg, size_t i)
@@ -597,8 +611,11 @@ static bool grow_tokens(seg *sg)
 {
     /* news prose has about one token per five or six bytes: the first
      * guess usually holds, so the tokens are written once, in place (the
-     * memory is not zeroed, so an unused tail costs no work) */
-    size_t cap = sg->cap ? sg->cap * 2 : sg->len / 4 + 16;
+     * memory is not zeroed, so an unused tail costs no work). A third
+     * rather than a quarter: fast_words counts its room a byte a token,
+     * so the more room, the fewer words it hands back to go on (about
+     * 0.1% fewer instructions on news for a third more memory here) */
+    size_t cap = sg->cap ? sg->cap * 2 : sg->len / 3 + 16;
     fl_token *t = fl_arena_alloc_uninit(sg->arena, cap * sizeof *t); /* set when pushed */
     if (!t)
         return false;
@@ -1580,6 +1597,8 @@ static inline size_t list_marker(const seg *sg, size_t i)
 /* Sets T_QUOTED in tokens t[0..n). */
 static void mark_quoted(fl_token *t, size_t n)
 {
+    /* quotations run to dozens of tokens: four a step */
+#pragma GCC unroll 4
     for (size_t k = 0; k < n; k++)
         t[k].seg |= T_QUOTED;
 }
@@ -2782,23 +2801,38 @@ static __attribute__((noinline, cold)) short_token short_word(const unsigned cha
         end = p + 1;
     }
     /* letters and periods only: the shape from the capitals, as scan_short
-     * finds it */
-    size_t letters = 0, upper = 0;
-    bool cap = s[at] <= 'Z', camel = false;
-    for (size_t i = at; i < end; i++) {
-        bool up = s[i] != '.' && s[i] <= 'Z';
-        letters += s[i] != '.';
-        upper += up;
-        camel |= up && i > at && s[i - 1] >= 'a';
+     * finds it; for most (eight bytes or fewer) from one load: bit 7 of
+     * each byte marks the letters (bytes from 'A' on: no period), bit 5
+     * moved to bit 7 the small ones */
+    bool cap = s[at] <= 'Z', camel, no_small, letters2;
+    if (end - at <= 8) {
+        uint64_t w = fl_load8(s + at);
+        if (end - at < 8)
+            w &= fl_low_bytes(end - at);
+        uint64_t letter = ((w & FL_BYTES_7F) + 0x3f3f3f3f3f3f3f3full) & FL_BYTES_80;
+        uint64_t small = (w << 2) & letter;
+        camel = (small << 8) & letter & ~small;
+        no_small = !small;
+        letters2 = (letter & (letter - 1)) != 0; /* two or more */
+    } else {
+        size_t letters = 0, upper = 0;
+        camel = false;
+        for (size_t i = at; i < end; i++) {
+            bool up = s[i] != '.' && s[i] <= 'Z';
+            letters += s[i] != '.';
+            upper += up;
+            camel |= up && i > at && s[i - 1] >= 'a';
+        }
+        no_small = upper == letters;
+        letters2 = letters >= 2;
     }
     fl_token t = {.kind = FL_TOK_WORD,
                   .capitalized = cap,
-                  .all_caps = letters >= 2 && upper == letters,
+                  .all_caps = letters2 && no_small,
                   .shape = (uint8_t)(FL_TS_KNOWN | FL_TS_LETTER |
                                      (cap ? FL_TS_UPPER0 | (camel ? FL_TS_CAMEL : 0) : 0)),
                   .abbrev = true,
-                  .seg =
-                      (uint8_t)(G_SPACE | ab << T_AB_SHIFT | (upper == letters ? T_NOLOWER : 0))};
+                  .seg = (uint8_t)(G_SPACE | ab << T_AB_SHIFT | (no_small ? T_NOLOWER : 0))};
     memcpy(&r.tail, (const unsigned char *)&t + offsetof(fl_token, kind), 8);
     r.len = end - at;
     return r;
@@ -2846,18 +2880,39 @@ static inline void settle(fl_token *fix, uint8_t g)
     fix->seg = (uint8_t)((fix->seg & ~G_SPACE) | g);
 }
 
+/* For fast_words: the bytes of w that are no small ASCII letter (bit 7 of
+ * each), as ~FL_BYTES_IN(w, 'a', 'z') marks them, written as an OR of the
+ * two sums: gcc then needs no copy of a constant for the AND-NOT (about
+ * two steps fewer a word). */
+static inline uint64_t small_stops(uint64_t w)
+{
+    return (~(w + (0x80 - 'a') * FL_BYTES_01) | (w + (0x7f - 'z') * FL_BYTES_01)) & FL_BYTES_80;
+}
+
+/* For fast_words: the length of the run of small ASCII letters at s[at]
+ * that holds eight or more, up to fifteen; 0 when it is longer or too
+ * near the end of the text (at + 8 > last) to tell. */
+static inline size_t long_small_run(const unsigned char *s, size_t at, size_t last)
+{
+    if (at + 8 > last)
+        return 0;
+    uint64_t stop = small_stops(fl_load8(s + at + 8));
+    return stop ? 8 + ((unsigned)__builtin_ctzll(stop) >> 3) : 0;
+}
+
 /* The most common cases of scan_plain, scan_joined and tokenize in a loop
  * of their own, so that their state stays in registers: words of one to
  * fifteen ASCII letters, all small or capitalized, each ended by a byte of
  * word_end, one space apart; and, less often, common numbers, one-byte
- * tokens, straight double quotes, a word and the period that ends its
- * sentence, and before a space a possessive ("company's"), two words
- * joined by a hyphen ("well-known"), a word of capitals ("NATO") or of
- * letters then digits ("B200"). Pushes the tokens from s[i] on (s[i] a
- * letter or a digit; the first with gap *gap) and returns where it
- * stopped: at a word or other token left to the caller (*gap its gap so
- * far), or after the last token pushed (*gap 0). SIZE_MAX when out of
- * memory. */
+ * tokens, straight double quotes, dashes between spaces, a word and the
+ * period that ends its sentence, a line break or blank line after a token
+ * and before a word or number, and before a space a possessive
+ * ("company's"), two words joined by a hyphen ("well-known"), a word of
+ * capitals ("NATO") or of letters then digits ("B200"). Pushes the
+ * tokens from s[i] on (s[i] a letter or a digit; the first with gap *gap)
+ * and returns where it stopped: at a word or other token left to the
+ * caller (*gap its gap so far), or after the last token pushed (*gap 0).
+ * SIZE_MAX when out of memory. */
 static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
 {
     uint8_t g = *gap;
@@ -2922,12 +2977,67 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
     fl_token *fix = tok;
     uint8_t fix_g = g, joined = 0;
     size_t nolower = 0, others = 0;
+    /* the token whose line break split_sentences has heard of (noted), not
+     * pushed yet when it is the next one: the note is taken back on the way
+     * out, and the caller's token notes it again */
+    size_t noted = g & (G_LINE | G_PARA) ? first : SIZE_MAX;
+    uint8_t noted_g = g;
     while (at <= lim) {
-        uint64_t w = fl_load8(s + at);
-        /* bytes past ASCII may carry into the bytes after them, but every
-         * byte up to the first stop is an ASCII letter */
-        uint64_t stop = ~FL_BYTES_IN(w | 0x2020202020202020ull, 'a', 'z') & FL_BYTES_80;
+        uint64_t w = fl_load8(s + at), upper = 0, tail = small_tail;
+        size_t k;
+        unsigned char t;
+        /* most words are small letters, or a capital and small letters,
+         * before a space: the run of small letters alone tells them, with
+         * fewer steps than the run of letters below (bytes past ASCII may
+         * carry into the bytes after them, but every byte up to the first
+         * stop is a small ASCII letter). A word that ends at another byte
+         * than a letter goes on to word_ended as it would from below: the
+         * run of letters ends there too (upper and tail as they would
+         * be); a letter there (a capital after small letters) goes on to
+         * the run of letters. */
+        uint64_t stop = small_stops(w);
+        /* bit 7 clear: s[at] is a small letter (a sign test, which gcc
+         * makes in one step) */
+        if ((int8_t)stop >= 0) {
+            if (__builtin_expect(stop != 0, 1))
+                k = (unsigned)__builtin_ctzll(stop) >> 3;
+            else if (!(k = long_small_run(s, at, last)))
+                break;
+            t = s[at + k];
+            if (__builtin_expect(t == ' ', 1)) {
+                tok = put_word(tok, at, k, small_tail);
+                at += k + 1;
+                continue;
+            }
+            if (!is_ascii_alpha(t))
+                goto word_ended; /* as below: no capital */
+        } else if ((unsigned char)(w - 'A') >= 26) {
+            /* no letter first, as the run of letters below would find
+             * (its OR of 0x20 makes no other byte a letter) */
+            goto no_letter;
+        } else if (!(stop & 0x8000)) {
+            /* a capital, then small letters */
+            if (stop != 0x80)
+                k = (unsigned)__builtin_ctzll(stop - 0x80) >> 3;
+            else if (!(k = long_small_run(s, at, last)))
+                break;
+            t = s[at + k];
+            if (t == ' ') {
+                tok = put_word(tok, at, k, cap_tail);
+                at += k + 1;
+                continue;
+            }
+            if (!is_ascii_alpha(t)) {
+                upper = 0x20;
+                tail = cap_tail;
+                goto word_ended;
+            }
+        }
+        /* the run of letters of either case (every byte up to the first
+         * stop an ASCII letter, as above) */
+        stop = small_stops(w | 0x2020202020202020ull);
         if (stop & 0x80) {
+        no_letter:;
             /* no letter first: a number of ASCII digits before a space, ", "
              * or '%' as scan_plain and tokenize push it (with the comma or
              * '%'), else the caller's */
@@ -2936,11 +3046,44 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
             if (nd & 0x80) {
                 /* a token of one byte ('$', '('...), as tokenize pushes it
                  * (push_one_byte), then on to what follows it at once */
-                unsigned kind = one_byte_kind[s[at]];
+                unsigned char c = (unsigned char)w,
+                              nx = (unsigned char)(w >> 8); /* s[at], s[at + 1] */
+                unsigned kind = one_byte_kind[c];
                 if (!kind) {
+                    if (c == '\n' && fix == tok) {
+                        /* a line break after a token, or a blank line, then
+                         * a word or number: noted for the token after it,
+                         * as tokenize gives it its gap and push_token notes
+                         * it (note_token, with the counts so far) */
+                        size_t q = at + 1;
+                        uint8_t lg = G_SPACE | G_LINE;
+                        if (nx == '\n') {
+                            q++;
+                            lg |= G_PARA;
+                        }
+                        if (!alnum_counts[s[q]])
+                            break;
+                        noted = (size_t)(tok - sg->toks);
+                        sg->paras += (lg & G_PARA) != 0;
+                        if (!stop_push_at(sg, noted, sg->nonwords + others, sg->nolower + nolower))
+                            return SIZE_MAX;
+                        noted_g = fix_g = lg;
+                        at = q;
+                        continue;
+                    }
+                    if (c == '-' && nx == ' ') {
+                        /* a dash between spaces (" - "), one PUNCT as
+                         * tokenize pushes it (a run of hyphens is one
+                         * token: not here), then on to the next word */
+                        tok = put_word(tok, pos, 1, punct_tail | space);
+                        settle(fix, fix_g);
+                        others++;
+                        at += 2;
+                        continue;
+                    }
                     /* a straight double quote, as tokenize pushes it and
                      * notes it for mark_quotes, then a space or not */
-                    if (s[at] != '"' || !(s[at + 1] == ' ' || alnum_counts[s[at + 1]]))
+                    if (c != '"' || !(nx == ' ' || alnum_counts[nx]))
                         break;
                     if (!note_quote(sg, (size_t)(tok - sg->toks)))
                         return SIZE_MAX;
@@ -2965,8 +3108,8 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                 continue;
             }
             /* at most 7: eight digits or more stop at a digit (the caller's) */
-            size_t k = (unsigned)__builtin_ctzll(nd | 1ull << 63) >> 3;
-            unsigned char t = s[at + k];
+            k = (unsigned)__builtin_ctzll(nd | 1ull << 63) >> 3;
+            t = s[at + k];
             if ((t == ',' || t == '.') && at + k + 1 < len && is_ascii_digit(s[at + k + 1])) {
                 /* thousands or decimals ("16,652", "72.5"), as scan_joined
                  * reads them */
@@ -2987,8 +3130,6 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
             continue;
         }
         /* the word's length k; upper marks its capitals */
-        uint64_t upper;
-        size_t k;
         if (stop) {
             /* stop - 1 keeps the bytes before the stop and the stop's
              * own low bits: its 0x20 bit lands in upper only when the stop
@@ -3001,20 +3142,23 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
             if (at + 8 > last)
                 break;
             uint64_t w2 = fl_load8(s + at + 8);
-            uint64_t stop2 = ~FL_BYTES_IN(w2 | 0x2020202020202020ull, 'a', 'z') & FL_BYTES_80;
+            uint64_t stop2 = small_stops(w2 | 0x2020202020202020ull);
             if (!stop2)
                 break;
             uint64_t keep = (stop2 ^ (stop2 - 1)) >> 8;
             k = 8 + ((unsigned)__builtin_ctzll(stop2) >> 3);
-            upper = (~w & 0x2020202020202020ull) | (~w2 & keep & 0x2020202020202020ull);
+            /* the second load's capitals (bit 5) moved to bit 6, which no
+             * byte of the first sets: each lies after the first letter */
+            upper = (~w & 0x2020202020202020ull) | (~w2 & keep & 0x2020202020202020ull) << 1;
         }
-        unsigned char t = s[at + k];
-        uint64_t tail = upper ? cap_tail : small_tail;
+        t = s[at + k];
+        tail = upper ? cap_tail : small_tail;
         if (__builtin_expect(t != ' ', 0)) {
             if (!(t & 0x20) && k < 8) {
                 upper &= fl_low_bytes(k); /* the stop's bit, if any, off */
                 tail = upper ? cap_tail : small_tail;
             }
+        word_ended:
             if (!word_end[t] || (upper & ~0x20ull)) {
                 if (t == '.' && k >= 3 && !(upper & ~0x20ull)) {
                     /* maybe a sentence's end: the word and the period,
@@ -3024,24 +3168,25 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                      * follow, else back to the caller */
                     if (!period_ends(s, len, at, k))
                         break;
-                    sg->nolower += nolower;
                     tok = put_word(tok, at, k, tail);
-                    sg->n = (size_t)(tok - sg->toks);
-                    sg->nonwords += others;
-                    if (!stop_push(sg)) /* the period: a stop, as push_token notes it */
+                    /* the period: a stop, as push_token notes it (sg's
+                     * counts are brought up to date on the way out) */
+                    if (!stop_push_at(sg, (size_t)(tok - sg->toks), sg->nonwords + others,
+                                      sg->nolower + nolower))
                         return SIZE_MAX;
                     tok = put_word(tok, at + k, 1, punct_tail);
-                    sg->n++;
-                    sg->nonwords++;
-                    nolower = others = 0; /* counted */
+                    others++;
                     at += k + 1;
-                    if (len - at >= 2 && s[at] == ' ' && alnum_counts[s[at + 1]]) {
-                        at++; /* on to the next sentence's first word */
+                    if (len - at >= 2 && s[at] == ' ' &&
+                        (alnum_counts[s[at + 1]] || s[at + 1] == '"')) {
+                        at++; /* on to the next sentence's first word or quote */
                         continue;
                     }
                     settle(fix, fix_g);
                     fix = tok;
                     fix_g = 0;
+                    if (s[at] == '\n')
+                        continue; /* the line break next, as below */
                     break;
                 }
                 size_t n2;
@@ -3083,11 +3228,9 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                 short_token ab = short_word(s, len, at, k);
                 if (!ab.len)
                     break;
-                sg->nolower += nolower;
-                sg->nonwords += others;
-                nolower = others = 0; /* counted */
-                sg->n = (size_t)(tok - sg->toks);
-                if ((!sg->stops.n || sg->stops.v[sg->stops.n - 1].tok != sg->n) && !stop_push(sg))
+                size_t idx = (size_t)(tok - sg->toks);
+                if ((!sg->stops.n || sg->stops.v[sg->stops.n - 1].tok != idx) &&
+                    !stop_push_at(sg, idx, sg->nonwords + others, sg->nolower + nolower))
                     return SIZE_MAX;
                 tok = put_word(tok, at, ab.len, ab.tail);
                 nolower += (ab.tail & tail_of(SEG, T_NOLOWER)) != 0;
@@ -3107,10 +3250,17 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                 continue;
             }
             settle(fix, fix_g);
+            if (t == ',' && s[at + 1] == '"') {
+                /* ",\"" after the word: the comma, then the quote (below) */
+                tok = put_word(tok, at, 1, punct_tail);
+                others++;
+                at++;
+                t = '"';
+            }
             fix = tok; /* attached to the next token */
             fix_g = 0;
-            if (t == '"')
-                continue; /* the quote next, as above */
+            if (t == '"' || t == '\n')
+                continue; /* the quote or line break next, as above */
             break;
         }
         if (upper & ~0x20ull) {
@@ -3131,9 +3281,9 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
     sg->n = (size_t)(tok - sg->toks);
     sg->nolower += nolower;
     sg->nonwords += others;
-    if (__builtin_expect(sg->n == first, 0) && (*gap & (G_LINE | G_PARA))) {
-        sg->stops.n--; /* nothing pushed: the caller's token notes it */
-        sg->paras -= (*gap & G_PARA) != 0;
+    if (__builtin_expect(sg->n == noted, 0)) {
+        sg->stops.n--; /* not pushed: the caller's token notes it */
+        sg->paras -= (noted_g & G_PARA) != 0;
     }
     uint8_t next = fix_g; /* the gap of the token at `at` */
     if (fix != tok) {
