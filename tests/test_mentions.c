@@ -592,6 +592,99 @@ START_TEST(test_name_keys)
 }
 END_TEST
 
+/* The keys of numbers, amounts, dates and codes (most of them made in one
+ * 16-byte pass in mentions.c, the rest by normalize.c): every mention's
+ * fold and skeleton as fl_fold and fl_skeleton give them for its surface,
+ * for surfaces of every length up to past 16 bytes, with letters that
+ * look like digits, separators, signs and a plural s, anywhere in the
+ * prose and at its very end (where fewer than 16 bytes follow). */
+START_TEST(test_number_keys)
+{
+    static const char *const pieces[] = {
+        "$5",
+        "$5.2bn",
+        "$1,250,000",
+        "\xC2\xA3"
+        "40m",
+        "\xE2\x82\xAC"
+        "3.5 billion",
+        "12%",
+        "12.75%",
+        "40 per cent",
+        "H20",
+        "H2O",
+        "B200s",
+        "MI308X",
+        "F-35",
+        "A-10C",
+        "Q3",
+        "737 MAX",
+        "ISO 9001",
+        "BiLZ-5O",
+        "Z80",
+        "iPhone 15",
+        "March 5",
+        "5 March 2024",
+        "March 5, 2024",
+        "2024",
+        "Sept. 9",
+        "1990s",
+        "70kg",
+        "12 miles",
+        "300,000 barrels",
+        "3.5 km",
+        "aged 62",
+        "62-year-old",
+        "No. 5",
+        "Boeing 787-9",
+        "GPT-4o",
+        "SO2",
+        "Li-ion 18650",
+        "Model S",
+        "X.25",
+        "RTX 4090 Ti",
+    };
+    static const char *const after[] = {" rose.", ", analysts said.", ".", ""};
+    const size_t np = sizeof pieces / sizeof pieces[0];
+    char text[512], want[512];
+    size_t checked = 0;
+    fl_patterns *patterns;
+    fl_error err;
+    ck_assert_int_eq(fl_patterns_new(&patterns, &err), FL_OK);
+    for (size_t i = 0; i < np; i++)
+        for (size_t j = 0; j < np; j++)
+            for (size_t a = 0; a < sizeof after / sizeof after[0]; a++) {
+                int n = snprintf(text, sizeof text, "The %s deal and the %s plan%s Then %s%s",
+                                 pieces[i], pieces[j], a & 1 ? " soon." : ".", pieces[(i + j) % np],
+                                 after[a]);
+                ck_assert(n > 0 && (size_t)n < sizeof text);
+                run r;
+                run_with(&r, patterns, text, (size_t)n, 100000);
+                ck_assert_int_eq(r.status, FL_OK);
+                for (size_t k = 0; k < r.doc.mentions.count; k++) {
+                    const fl_mention *m = FL_DOC_MENTION(&r.doc, k);
+                    if (m->kind == FL_M_NAME)
+                        continue; /* test_name_keys */
+                    const unsigned flags = m->kind == FL_M_CODE ? FL_FOLD_CODE : 0;
+                    ck_assert_uint_lt(fl_fold(m->surface, m->len, flags, want, sizeof want),
+                                      sizeof want);
+                    ck_assert_msg(strcmp(m->fold, want) == 0,
+                                  "fold of \"%s\" in \"%s\": %s, not %s", m->surface, text, m->fold,
+                                  want);
+                    ck_assert_uint_lt(fl_skeleton(m->surface, m->len, flags, want, sizeof want),
+                                      sizeof want);
+                    ck_assert_msg(strcmp(m->skeleton, want) == 0,
+                                  "skeleton of \"%s\" in \"%s\": %s, not %s", m->surface, text,
+                                  m->skeleton, want);
+                    checked++;
+                }
+                run_free(&r);
+            }
+    fl_patterns_free(patterns);
+    ck_assert_uint_gt(checked, 10000);
+}
+END_TEST
+
 START_TEST(test_news_corpus)
 {
     DIR *d = opendir(NEWS_DIR);
@@ -1850,6 +1943,7 @@ Suite *fl_test_suite(void)
     tcase_add_test(limits, test_pathological);
     tcase_add_test(limits, test_acronym_defs_apart);
     tcase_add_test(limits, test_name_keys);
+    tcase_add_test(limits, test_number_keys);
     tcase_add_test(limits, test_news_corpus);
     suite_add_tcase(s, limits);
     return s;

@@ -495,6 +495,9 @@ START_TEST(quoted_spans_every_length)
 }
 END_TEST
 
+/* The last words include those with a capital past the eighth letter
+ * (the fast path's second load) and the dashes and quotes it takes in
+ * line. */
 START_TEST(joined_words_same_either_way)
 {
     static const char *const words[] = {"company's",
@@ -749,7 +752,19 @@ START_TEST(joined_words_same_either_way)
                                         "\"5 x",
                                         "5 \"x y",
                                         "ab\"cd ef",
-                                        "abc \"NATO\" x"};
+                                        "abc \"NATO\" x",
+                                        "BusinessWeek x",
+                                        "abcdefghIj x",
+                                        "abcdefghijklmNo x",
+                                        "Abcdefghijklmno x",
+                                        "abcdefghijklmnoP x",
+                                        "x - y",
+                                        "x -- y",
+                                        "word,\" x",
+                                        "word,\"x y",
+                                        "word.\n\nWord x",
+                                        "word\n\n5 x",
+                                        "end. \"We x"};
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
         char inner[128], last[64];
         snprintf(inner, sizeof inner, "Then %s and the rest of it.", words[k]);
