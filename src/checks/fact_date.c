@@ -281,8 +281,15 @@ typedef struct ev_filter {
     uint16_t back[27];          /* by fc_bucket: the lengths (bit n, 15 for 15 or more) of
                                    the event words and stop_words (attach's walk back) */
     uint16_t back_by_byte[256]; /* back by a word's first byte (either case) */
-    uint8_t len[EV_WORDS];      /* their lengths */
+    uint8_t len[EV_WORDS];      /* the event words' lengths */
     uint64_t w8[EV_WORDS];      /* their first eight bytes (fc_load8_upto) */
+    /* by fc_bucket and length (15 for 15 or more): the last bytes
+     * (fc_last_bit) of the event words, "ground", "out" and "off" (ev),
+     * and of the stop_words (stop), so that a word past back_by_byte is
+     * looked up only in a list that may hold it */
+    struct {
+        uint32_t ev, stop;
+    } back_last[27][16];
 } ev_filter;
 
 static void ev_filter_add(ev_filter *f, const char *w)
@@ -290,6 +297,7 @@ static void ev_filter_add(ev_filter *f, const char *w)
     size_t n = strlen(w);
     f->lens[w[0] - 'a'] |= (uint16_t)(1u << n);
     f->lasts[w[0] - 'a'] |= 1u << (w[n - 1] - 'a');
+    f->back_last[w[0] - 'a'][n].ev |= fc_last_bit(w[n - 1]);
 }
 
 /* Fills the event word filter (an fl_ctx_list_maker for event_words). */
@@ -318,6 +326,7 @@ static void ev_filter_make(void *data, const void *list)
     for (const char *const *w = stop_words; *w; w++) {
         size_t n = strlen(*w);
         f->back[fc_bucket((*w)[0])] |= (uint16_t)(1u << (n < 15 ? n : 15));
+        f->back_last[fc_bucket((*w)[0])][n < 15 ? n : 15].stop |= n ? fc_last_bit((*w)[n - 1]) : 0u;
     }
     for (unsigned c = 0; c < 256; c++) {
         unsigned b = (c | 0x20) - 'a';
@@ -446,12 +455,23 @@ static int attach(const ev_ctx *cx, size_t ds, size_t de, size_t sf, size_t se, 
                 words++;
                 continue;
             }
-            int k = event_kind_at(cx, t, &noun);
-            if (k != EV_NONE) {
-                *ev = t;
-                return k;
+            /* then by its first letter, length and last byte, for each
+             * list apart (a word matches only a word of the same three) */
+            const char *w = doc->prose.text + tok->off;
+            unsigned b = (unsigned)((unsigned char)w[0] | 0x20) - 'a';
+            b = b < 26 ? b : 26u;
+            size_t n = tok->len < 15 ? tok->len : 15;
+            uint32_t last = fc_last_bit(w[tok->len - 1]);
+            if (cx->ev->back_last[b][n].ev & last) {
+                /* (b is a letter and the length 3 to 14 here, as
+                 * event_word_at asks) */
+                const event_word *e = event_word_lookup(cx, t, tok, w, b);
+                if (e && e->form != EW_BASE) {
+                    *ev = t;
+                    return e->kind;
+                }
             }
-            if (fc_tok_in_words(doc, t, cx->stop) >= 0)
+            if ((cx->ev->back_last[b][n].stop & last) && fc_tok_in_bucket(doc, t, cx->stop, b) >= 0)
                 break;
             words++;
         }
