@@ -422,6 +422,37 @@ static inline __attribute__((always_inline)) bool is_hard_stop(const fl_doc *doc
            (unsigned char)c == 0xe2; /* dashes and curly quotes */
 }
 
+/* What the word token t is to attach's walks: the kind of the event it
+ * dates (event_kind_at), else -1 for a stop word, else EV_NONE. */
+static inline __attribute__((always_inline)) int walk_word(const ev_ctx *cx, size_t t)
+{
+    const fl_doc *doc = cx->doc;
+    const fl_token *tok = FL_DOC_TOKEN(doc, t);
+    const char *w = doc->prose.text + tok->off;
+    /* most words are neither an event word nor a stop word: one test of
+     * their first letter and length for both (no word of these lists is
+     * empty: bit 0 is clear for a token of no bytes, whatever byte it
+     * starts at) */
+    if (!(cx->ev->back_by_byte[(unsigned char)w[0]] >> (tok->len < 15 ? tok->len : 15) & 1u))
+        return EV_NONE;
+    /* then by its first letter, length and last byte, for each list apart
+     * (a word matches only a word of the same three) */
+    unsigned b = (unsigned)((unsigned char)w[0] | 0x20) - 'a';
+    b = b < 26 ? b : 26u;
+    size_t n = tok->len < 15 ? tok->len : 15;
+    uint32_t last = fc_last_bit(w[tok->len - 1]);
+    if (cx->ev->back_last[b][n].ev & last) {
+        /* (b is a letter and the length 3 to 14 here, as event_word_at
+         * asks) */
+        const event_word *e = event_word_lookup(cx, t, tok, w, b);
+        if (e && e->form != EW_BASE)
+            return e->kind;
+    }
+    if ((cx->ev->back_last[b][n].stop & last) && fc_tok_in_bucket(doc, t, cx->stop, b) >= 0)
+        return -1;
+    return EV_NONE;
+}
+
 /* Finds the event word of the date whose tokens are [ds, de) in sentence
  * tokens [sf, se). Returns its kind and stores its token in *ev. */
 static int attach(const ev_ctx *cx, size_t ds, size_t de, size_t sf, size_t se, size_t *ev)
@@ -444,34 +475,12 @@ static int attach(const ev_ctx *cx, size_t ds, size_t de, size_t sf, size_t se, 
         if (cx->date_tok[t] || (kind == FL_TOK_PUNCT && is_hard_stop(doc, t)))
             break;
         if (kind == FL_TOK_WORD) {
-            /* most words are neither an event word nor a stop word: one
-             * test of their first letter and length for both */
-            const fl_token *tok = FL_DOC_TOKEN(doc, t);
-            /* (no word of these lists is empty: bit 0 is clear for a
-             * token of no bytes, whatever byte it starts at) */
-            if (!(cx->ev->back_by_byte[(unsigned char)doc->prose.text[tok->off]] >>
-                      (tok->len < 15 ? tok->len : 15) &
-                  1u)) {
-                words++;
-                continue;
+            int k = walk_word(cx, t);
+            if (k > EV_NONE) {
+                *ev = t;
+                return k;
             }
-            /* then by its first letter, length and last byte, for each
-             * list apart (a word matches only a word of the same three) */
-            const char *w = doc->prose.text + tok->off;
-            unsigned b = (unsigned)((unsigned char)w[0] | 0x20) - 'a';
-            b = b < 26 ? b : 26u;
-            size_t n = tok->len < 15 ? tok->len : 15;
-            uint32_t last = fc_last_bit(w[tok->len - 1]);
-            if (cx->ev->back_last[b][n].ev & last) {
-                /* (b is a letter and the length 3 to 14 here, as
-                 * event_word_at asks) */
-                const event_word *e = event_word_lookup(cx, t, tok, w, b);
-                if (e && e->form != EW_BASE) {
-                    *ev = t;
-                    return e->kind;
-                }
-            }
-            if ((cx->ev->back_last[b][n].stop & last) && fc_tok_in_bucket(doc, t, cx->stop, b) >= 0)
+            if (k < 0)
                 break;
             words++;
         }
@@ -496,12 +505,12 @@ static int attach(const ev_ctx *cx, size_t ds, size_t de, size_t sf, size_t se, 
                 break;
             if (FL_DOC_TOKEN(doc, t)->kind != FL_TOK_WORD)
                 continue;
-            int k = event_kind_at(cx, t, &noun);
-            if (k != EV_NONE) {
+            int k = walk_word(cx, t);
+            if (k > EV_NONE) {
                 *ev = t;
                 return k;
             }
-            if (fc_tok_in_words(doc, t, cx->stop) >= 0)
+            if (k < 0)
                 break;
             words++;
         }
@@ -949,11 +958,6 @@ static void run(fl_doc *doc)
     }
     if (!differ)
         return;
-    size_t nread = 0; /* dates to read */
-    for (size_t x = 0; x < ndm; x++) {
-        const fl_mention *m = FL_DOC_MENTION(doc, date_mentions[x]);
-        nread += (m->month || m->year) && m->sentence < ns;
-    }
     ev_ctx cx;
     cx.doc = doc;
     cx.sent_first = cx.sent_mentions = NULL;
@@ -974,8 +978,9 @@ static void run(fl_doc *doc)
         return;
     }
     /* the date tokens; the dates to read, with their first tokens and the
-     * tokens past them */
-    size_t *dates = fl_arena_alloc_uninit(doc->arena, 3 * nread * sizeof *dates);
+     * tokens past them (room for all the dates: counting those to read
+     * first would cost a pass over them) */
+    size_t *dates = fl_arena_alloc_uninit(doc->arena, 3 * ndm * sizeof *dates);
     if (!dates) {
         fl_ctx_oom(doc);
         return;
