@@ -290,6 +290,10 @@ typedef struct ev_filter {
     struct {
         uint32_t ev, stop;
     } back_last[27][16];
+    /* by byte: fc_last_bit of it as a word's last byte, and its
+     * fc_bucket (either case) as a word's first */
+    uint32_t last_bit[256];
+    uint8_t bucket[256];
 } ev_filter;
 
 static void ev_filter_add(ev_filter *f, const char *w)
@@ -331,6 +335,8 @@ static void ev_filter_make(void *data, const void *list)
     for (unsigned c = 0; c < 256; c++) {
         unsigned b = (c | 0x20) - 'a';
         f->back_by_byte[c] = f->back[b < 26 ? b : 26];
+        f->last_bit[c] = fc_last_bit((char)c);
+        f->bucket[c] = (uint8_t)(b < 26 ? b : 26);
     }
 }
 
@@ -437,10 +443,9 @@ static inline __attribute__((always_inline)) int walk_word(const ev_ctx *cx, siz
         return EV_NONE;
     /* then by its first letter, length and last byte, for each list apart
      * (a word matches only a word of the same three) */
-    unsigned b = (unsigned)((unsigned char)w[0] | 0x20) - 'a';
-    b = b < 26 ? b : 26u;
+    unsigned b = cx->ev->bucket[(unsigned char)w[0]];
     size_t n = tok->len < 15 ? tok->len : 15;
-    uint32_t last = fc_last_bit(w[tok->len - 1]);
+    uint32_t last = cx->ev->last_bit[(unsigned char)w[tok->len - 1]];
     if (cx->ev->back_last[b][n].ev & last) {
         /* (b is a letter and the length 3 to 14 here, as event_word_at
          * asks) */
