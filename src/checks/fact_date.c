@@ -939,6 +939,18 @@ static bool judge_dated(ev_ctx *cx, const ev_rec **b, size_t n, bool *flagged,
     return judge_objects(cx, b, m, flagged, scratch);
 }
 
+/* A date that run reads: its mention, its tokens and its sentence's, and
+ * then its event. */
+typedef struct date_read {
+    size_t mention;
+    size_t ds, de; /* its tokens, inside its sentence */
+    size_t sf, se; /* its sentence's tokens */
+    size_t ev;     /* the event word's token (where kind is not EV_NONE) */
+    int kind;      /* the event's kind, EV_NONE for none */
+    bool field;    /* dated by a field line ("Released: March 4, 2025") */
+    bool headline; /* in a headline */
+} date_read;
+
 static void run(fl_doc *doc)
 {
     size_t n = doc->mentions.count, ns = doc->sentences.count, nt = doc->tokens.count;
@@ -982,10 +994,9 @@ static void run(fl_doc *doc)
         fl_ctx_oom(doc);
         return;
     }
-    /* the date tokens; the dates to read, with their first tokens and the
-     * tokens past them (room for all the dates: counting those to read
-     * first would cost a pass over them) */
-    size_t *dates = fl_arena_alloc_uninit(doc->arena, 3 * ndm * sizeof *dates);
+    /* the date tokens; the dates to read (room for all the dates:
+     * counting those to read first would cost a pass over them) */
+    date_read *dates = fl_arena_alloc_uninit(doc->arena, ndm * sizeof *dates);
     if (!dates) {
         fl_ctx_oom(doc);
         return;
@@ -998,10 +1009,16 @@ static void run(fl_doc *doc)
         for (; past < nt && FL_DOC_TOKEN(doc, past)->off < m->off + m->len; past++)
             cx.date_tok[past] = 1;
         if ((m->month || m->year) && m->sentence < ns) {
-            dates[3 * ndates] = i;
-            dates[3 * ndates + 1] = first;
-            dates[3 * ndates + 2] = past;
-            ndates++;
+            /* its sentence, read here while fc_token_at_in has it at hand
+             * (the walk below would find it gone from the cache) */
+            const fl_sentence *sen = FL_DOC_SENTENCE(doc, m->sentence);
+            date_read *d = &dates[ndates++];
+            d->mention = i;
+            d->sf = sen->first_token;
+            d->se = d->sf + sen->token_count;
+            d->ds = first;
+            d->de = past < d->se ? past : d->se;
+            d->headline = sen->headline;
         }
     }
     /* each date's event word and kind first; the rest of its reading
@@ -1009,20 +1026,15 @@ static void run(fl_doc *doc)
      * have: a kind dated once has no bucket of two dates to judge */
     size_t dated[EV_COUNT] = {0};
     for (size_t q = 0; q < ndates; q++) {
-        size_t i = dates[3 * q];
-        const fl_mention *m = FL_DOC_MENTION(doc, i);
-        const fl_sentence *sen = FL_DOC_SENTENCE(doc, m->sentence);
-        size_t sf = sen->first_token, se = sf + sen->token_count;
-        /* the date's tokens, inside its sentence */
-        size_t ds = dates[3 * q + 1], de = dates[3 * q + 2] < se ? dates[3 * q + 2] : se;
-        /* from here: dates[3q + 1] the event word's token, dates[3q + 2]
-         * its kind (EV_NONE: none), plus EV_COUNT for a field line */
-        dates[3 * q + 2] = EV_NONE;
+        date_read *d = &dates[q];
+        size_t sf = d->sf, se = d->se, ds = d->ds, de = d->de;
+        d->kind = EV_NONE;
+        d->field = false;
         if (ds >= de)
             continue;
         size_t ev;
         int kind;
-        if (sen->headline) {
+        if (d->headline) {
             /* a field line, "Released: March 4, 2025", dates its event;
              * other headlines are left alone */
             bool noun;
@@ -1030,8 +1042,9 @@ static void run(fl_doc *doc)
                 continue;
             kind = event_kind_at(&cx, sf, &noun);
             if (kind != EV_NONE) {
-                dates[3 * q + 1] = sf;
-                dates[3 * q + 2] = (size_t)kind + EV_COUNT;
+                d->ev = sf;
+                d->kind = kind;
+                d->field = true;
                 dated[kind]++;
             }
             continue;
@@ -1042,8 +1055,8 @@ static void run(fl_doc *doc)
         kind = attach(&cx, ds, de, sf, se, &ev);
         if (kind == EV_NONE || bound_or_range(&cx, ds, de, sf, se))
             continue;
-        dates[3 * q + 1] = ev;
-        dates[3 * q + 2] = (size_t)kind;
+        d->ev = ev;
+        d->kind = kind;
         dated[kind]++;
     }
     bool twice_dated = false;
@@ -1057,12 +1070,11 @@ static void run(fl_doc *doc)
     fl_vec recs;
     fl_vec_init(&recs, sizeof(ev_rec));
     for (size_t q = 0; q < ndates; q++) {
-        size_t i = dates[3 * q], ev = dates[3 * q + 1];
-        bool field = dates[3 * q + 2] >= EV_COUNT;
-        int kind = (int)(field ? dates[3 * q + 2] - EV_COUNT : dates[3 * q + 2]);
+        size_t i = dates[q].mention, ev = dates[q].ev;
+        int kind = dates[q].kind;
         if (kind == EV_NONE || dated[kind] < 2)
             continue;
-        if (!field) {
+        if (!dates[q].field) {
             /* plans, hedges, negation and repeats near the event and its
              * date */
             const fl_mention *m = FL_DOC_MENTION(doc, i);
