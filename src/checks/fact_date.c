@@ -267,13 +267,12 @@ static const char *const stop_words[] = {
 static const char *const date_modifiers[] = {"early", "late", "mid", "the", NULL};
 
 /* Event words (and "ground", "out", "off") by first letter a-z: the
- * lengths (bit n) and the last letters (bit c - 'a') they have, so that
- * most words are turned away at once, and where each letter's run of
- * event_words starts. */
+ * lengths (bit n) they have, and by first letter, length and last byte
+ * (back_last), so that most words are turned away at once, and where
+ * each letter's run of event_words starts. */
 enum { EV_WORDS = sizeof event_words / sizeof event_words[0] };
 typedef struct ev_filter {
     uint16_t lens[26];
-    uint32_t lasts[26];
     /* the event words of first letter c and length n (3 to 14):
      * by_shape[at[16 * c + n]..at[16 * c + n + 1]) */
     uint8_t at[16 * 26 + 1];
@@ -300,7 +299,6 @@ static void ev_filter_add(ev_filter *f, const char *w)
 {
     size_t n = strlen(w);
     f->lens[w[0] - 'a'] |= (uint16_t)(1u << n);
-    f->lasts[w[0] - 'a'] |= 1u << (w[n - 1] - 'a');
     f->back_last[w[0] - 'a'][n].ev |= fc_last_bit(w[n - 1]);
 }
 
@@ -387,18 +385,18 @@ static inline const event_word *event_word_at(const ev_ctx *cx, size_t t)
 {
     const fl_doc *doc = cx->doc;
     const fl_token *tok = FL_DOC_TOKEN(doc, t);
-    if (tok->kind != FL_TOK_WORD || tok->len < 3 || tok->len > 14)
+    if (tok->kind != FL_TOK_WORD)
         return NULL;
     const char *w = doc->prose.text + tok->off;
     /* most words are turned away by their first letter, length and last
-     * letter (event words are lower-case ASCII) */
-    /* with 0x20 set, only the ASCII letters land in a-z */
-    unsigned c0 = (unsigned)((unsigned char)w[0] | 0x20) - 'a';
-    unsigned cn = (unsigned)((unsigned char)w[tok->len - 1] | 0x20) - 'a';
-    if (c0 >= 26 || cn >= 26 || !(cx->ev->lens[c0] >> tok->len & 1u) ||
-        !(cx->ev->lasts[c0] >> cn & 1u))
+     * byte (event words are lower-case ASCII, 3 to 14 bytes: the mask is
+     * empty for a word of another length, which then has no last byte
+     * read) */
+    unsigned b = cx->ev->bucket[(unsigned char)w[0]];
+    uint32_t lasts = cx->ev->back_last[b][tok->len < 15 ? tok->len : 15].ev;
+    if (!lasts || !(lasts & cx->ev->last_bit[(unsigned char)w[tok->len - 1]]))
         return NULL;
-    return event_word_lookup(cx, t, tok, w, c0);
+    return event_word_lookup(cx, t, tok, w, b);
 }
 
 /* The kind of event dated by the word at token t (a verb or noun), or
