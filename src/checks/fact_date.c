@@ -222,23 +222,36 @@ static const char *const moved_cues[] = {
  * initial, correct, earlier). */
 static bool moved_cue_word(const fl_doc *doc, const fl_sentence *sen)
 {
-    static const char *const stems[] = {"delay",   "postpon", "reschedul", "pushed",
-                                        "brought", "moved",   "original",  "initial",
-                                        "correct", "earlier", NULL};
+#define STEM(s)                                                                                    \
+    {                                                                                              \
+        s, sizeof s - 1                                                                            \
+    }
+    static const struct {
+        const char *stem;
+        size_t len;
+    } stems[] = {STEM("delay"),   STEM("postpon"), STEM("reschedul"), STEM("pushed"),
+                 STEM("brought"), STEM("moved"),   STEM("original"),  STEM("initial"),
+                 STEM("correct"), STEM("earlier")};
+#undef STEM
+    /* their first letters, d p r b m o i c e, as bits c - 'a' */
+    const uint32_t firsts = 1u << ('d' - 'a') | 1u << ('p' - 'a') | 1u << ('r' - 'a') |
+                            1u << ('b' - 'a') | 1u << ('m' - 'a') | 1u << ('o' - 'a') |
+                            1u << ('i' - 'a') | 1u << ('c' - 'a') | 1u << ('e' - 'a');
     for (size_t t = sen->first_token; t < sen->first_token + sen->token_count; t++) {
         const fl_token *tok = FL_DOC_TOKEN(doc, t);
         if (tok->kind != FL_TOK_WORD || tok->len < 5)
             continue;
         const char *w = doc->prose.text + tok->off;
         char c = fl_ctx_lower(w[0]);
-        if (!c || !strchr("dprbmoice", (unsigned char)c))
+        unsigned b = (unsigned)(unsigned char)c - 'a';
+        if (b >= 26 || !(firsts >> b & 1u))
             continue;
-        for (const char *const *st = stems; *st; st++) {
-            size_t n = strlen(*st);
-            if ((*st)[0] != c || tok->len < n)
+        for (size_t k = 0; k < sizeof stems / sizeof stems[0]; k++) {
+            size_t n = stems[k].len;
+            if (stems[k].stem[0] != c || tok->len < n)
                 continue;
             size_t i = 1;
-            while (i < n && fl_ctx_lower(w[i]) == (*st)[i])
+            while (i < n && fl_ctx_lower(w[i]) == stems[k].stem[i])
                 i++;
             if (i == n)
                 return true;
