@@ -1036,6 +1036,7 @@ static void run(fl_doc *doc)
      * (the hedges near it, its subjects) only for the kinds that two dates
      * have: a kind dated once has no bucket of two dates to judge */
     size_t dated[EV_COUNT] = {0};
+    bool twice_dated = false; /* some kind dated twice */
     for (size_t q = 0; q < ndates; q++) {
         date_read *d = &dates[q];
         size_t sf = d->sf, se = d->se, ds = d->ds, de = d->de;
@@ -1056,7 +1057,7 @@ static void run(fl_doc *doc)
                 d->ev = sf;
                 d->kind = kind;
                 d->field = true;
-                dated[kind]++;
+                twice_dated |= ++dated[kind] == 2;
             }
             continue;
         }
@@ -1068,11 +1069,8 @@ static void run(fl_doc *doc)
             continue;
         d->ev = ev;
         d->kind = kind;
-        dated[kind]++;
+        twice_dated |= ++dated[kind] == 2;
     }
-    bool twice_dated = false;
-    for (size_t k = 0; k < EV_COUNT; k++)
-        twice_dated |= dated[k] >= 2;
     if (!twice_dated)
         return;
     fl_ctx_phrases unsure_local, moved_local;
