@@ -361,6 +361,8 @@ typedef struct ev_ctx {
                                 group_mentions on the first event) */
     size_t *sent_mentions;   /* mention indices grouped by sentence */
     bool moved[EV_COUNT];
+    /* the word lists: bounds, ranges and dets NULL until a date has an
+     * event word, preps and auxes until a kind is dated twice */
     const fc_words *stop, *modifiers, *bounds, *ranges, *preps, *auxes, *dets;
     const ev_filter *ev;
     /* without a workspace: made here */
@@ -993,11 +995,9 @@ static void run(fl_doc *doc)
     static const char *const dets[] = {"the", "its", "their", "his", "her", "our", "a", NULL};
     cx.stop = fc_words_get(doc, stop_words, &cx.local_words[W_STOP]);
     cx.modifiers = fc_words_get(doc, date_modifiers, &cx.local_words[W_MODIFIERS]);
-    cx.bounds = fc_words_get(doc, bound_words, &cx.local_words[W_BOUNDS]);
-    cx.ranges = fc_words_get(doc, range_words, &cx.local_words[W_RANGES]);
-    cx.preps = fc_words_get(doc, prepositions, &cx.local_words[W_PREPS]);
-    cx.auxes = fc_words_get(doc, auxiliaries, &cx.local_words[W_AUXES]);
-    cx.dets = fc_words_get(doc, dets, &cx.local_words[W_DETS]);
+    /* the lists of later steps, got when a date first reaches them (most
+     * documents' dates never do) */
+    cx.bounds = cx.ranges = cx.dets = cx.preps = cx.auxes = NULL;
     cx.ev = fl_ctx_list_data(doc, event_words, sizeof cx.local_filter, ev_filter_make,
                              &cx.local_filter);
     cx.date_tok = fl_arena_alloc(doc->arena, nt);
@@ -1065,7 +1065,14 @@ static void run(fl_doc *doc)
          * date that has one is asked whether it is a bound or in a range
          * (both only read) */
         kind = attach(&cx, ds, de, sf, se, &ev);
-        if (kind == EV_NONE || bound_or_range(&cx, ds, de, sf, se))
+        if (kind == EV_NONE)
+            continue;
+        if (!cx.bounds) {
+            cx.bounds = fc_words_get(doc, bound_words, &cx.local_words[W_BOUNDS]);
+            cx.ranges = fc_words_get(doc, range_words, &cx.local_words[W_RANGES]);
+            cx.dets = fc_words_get(doc, dets, &cx.local_words[W_DETS]);
+        }
+        if (bound_or_range(&cx, ds, de, sf, se))
             continue;
         d->ev = ev;
         d->kind = kind;
@@ -1073,6 +1080,8 @@ static void run(fl_doc *doc)
     }
     if (!twice_dated)
         return;
+    cx.preps = fc_words_get(doc, prepositions, &cx.local_words[W_PREPS]);
+    cx.auxes = fc_words_get(doc, auxiliaries, &cx.local_words[W_AUXES]);
     fl_ctx_phrases unsure_local, moved_local;
     const fl_ctx_phrases *unsure = fl_ctx_phrases_get(doc, unsure_cues, &unsure_local);
     const fl_ctx_phrases *moved = fl_ctx_phrases_get(doc, moved_cues, &moved_local);
