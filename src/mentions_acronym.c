@@ -467,36 +467,33 @@ static inline __attribute__((always_inline)) size_t acronym_at(fl_mx *mx, size_t
     return e;
 }
 
-void fl_extract_acronyms(fl_mx *mx)
+/* fl_extract_acronyms' walk over the name marks from mark k on, the
+ * first that may start an acronym (acronym_start holds at it). */
+static __attribute__((noinline)) void acronyms_from_mark(fl_mx *mx, size_t k)
 {
-    if (mx->sent->all_caps)
-        return;
+    size_t i = mx->s_off;
+    const uint32_t *marks = mx->name_marks;
+    const unsigned char *after = (const unsigned char *)mx->text + mx->s_off + 1;
+    for (size_t n = mx->name_mark_count; k < n; k++) {
+        const uint32_t rel = marks[k] & ~FL_NAME_MARK_JOINED;
+        /* (as in fl_extract_acronyms) */
+        if ((unsigned)(after[rel] - 'a') < 26u)
+            continue;
+        const size_t at = mx->s_off + rel;
+        if (at < i || !acronym_start(mx, at))
+            continue; /* inside an acronym, or none */
+        size_t e = acronym_at(mx, at);
+        if (mx->doc->status != FL_OK)
+            return;
+        i = e ? e : at + 1;
+    }
+}
+
+/* fl_extract_acronyms without name marks: the sentence's bytes. */
+static __attribute__((noinline)) void acronyms_by_byte(fl_mx *mx)
+{
     const char *t = mx->text;
     size_t i = mx->s_off;
-    if (mx->name_marks) {
-        /* an acronym starts with a capital at a word's start, and every
-         * such word is among the name marks: go from one to the next */
-        const uint32_t *marks = mx->name_marks;
-        const unsigned char *after = (const unsigned char *)t + mx->s_off + 1;
-        for (size_t k = 0, n = mx->name_mark_count; k < n; k++) {
-            const uint32_t rel = marks[k] & ~FL_NAME_MARK_JOINED;
-            /* most marks are a capital and a lower-case letter: no
-             * acronym (the byte after a mark is at most the sentence's
-             * end, which the prose's text can be read at: its NUL, or a
-             * byte of the next sentence, after which acronym_start finds
-             * none either) */
-            if ((unsigned)(after[rel] - 'a') < 26u)
-                continue;
-            const size_t at = mx->s_off + rel;
-            if (at < i || !acronym_start(mx, at))
-                continue; /* inside an acronym, or none */
-            size_t e = acronym_at(mx, at);
-            if (mx->doc->status != FL_OK)
-                return;
-            i = e ? e : at + 1;
-        }
-        return;
-    }
     while (i < mx->s_end) {
         char c = t[i];
         if (!(c >= 'A' && c <= 'Z') || !fl_mx_word_start(mx, i)) {
@@ -507,6 +504,36 @@ void fl_extract_acronyms(fl_mx *mx)
         if (mx->doc->status != FL_OK)
             return;
         i = e ? e : fl_mx_word_end(mx, i);
+    }
+}
+
+void fl_extract_acronyms(fl_mx *mx)
+{
+    if (mx->sent->all_caps)
+        return;
+    if (!mx->name_marks) {
+        acronyms_by_byte(mx);
+        return;
+    }
+    /* an acronym starts with a capital at a word's start, and every such
+     * word is among the name marks: go from one to the next. Most
+     * sentences have no mark that may start one: they are passed over
+     * here, with no call and so no registers to save, and the walk goes
+     * on out of line from the first that may */
+    const uint32_t *marks = mx->name_marks;
+    const unsigned char *after = (const unsigned char *)mx->text + mx->s_off + 1;
+    for (size_t k = 0, n = mx->name_mark_count; k < n; k++) {
+        const uint32_t rel = marks[k] & ~FL_NAME_MARK_JOINED;
+        /* most marks are a capital and a lower-case letter: no acronym
+         * (the byte after a mark is at most the sentence's end, which the
+         * prose's text can be read at: its NUL, or a byte of the next
+         * sentence, after which acronym_start finds none either) */
+        if ((unsigned)(after[rel] - 'a') < 26u)
+            continue;
+        if (acronym_start(mx, mx->s_off + rel)) {
+            acronyms_from_mark(mx, k);
+            return;
+        }
     }
 }
 

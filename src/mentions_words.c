@@ -460,13 +460,26 @@ unsigned fl_word_class(const fl_word_table *table, const char *w, size_t len)
     /* packed as pack_word does, without its test that every byte is an
      * ASCII letter: b | 0x20 is a small letter only when b is a letter,
      * so a word with any other byte finds no list word (all letters) */
+    /* 0x20 in each of the first n bytes, by n (a load, not a shift and
+     * the test for eight) */
+    static const uint64_t case_bits[9] = {
+        0,
+        0x20,
+        0x2020,
+        0x202020,
+        0x20202020,
+        0x2020202020ull,
+        0x202020202020ull,
+        0x20202020202020ull,
+        0x2020202020202020ull,
+    };
     const size_t n0 = len < 8 ? len : 8;
     const uint64_t x0 = load_upto8(w, n0);
-    const uint64_t c0 = FL_BYTES_01 * 0x20 & (n0 == 8 ? ~0ull : fl_low_bytes(n0));
+    const uint64_t c0 = case_bits[n0];
     uint64_t lo = x0 | c0, hi = 0, caps = ~x0 & c0;
     if (len > 8) {
         const uint64_t x1 = load_upto8(w + 8, len - 8);
-        const uint64_t c1 = FL_BYTES_01 * 0x20 & (len == 16 ? ~0ull : fl_low_bytes(len - 8));
+        const uint64_t c1 = case_bits[len - 8];
         hi = x1 | c1;
         caps |= ~x1 & c1;
     }

@@ -202,21 +202,22 @@ static inline size_t fc_token_at(const fl_doc *doc, size_t off)
 }
 
 /* fc_token_at for an offset in sentence s, searched among its tokens
- * first (the answer is the same: earlier tokens start before it). */
-static inline size_t fc_token_at_in(const fl_doc *doc, size_t s, size_t off)
+ * first (the answer is the same: tokens start in order). In line: fact-date
+ * asks it once per date, and gcc kept it out of line. */
+static inline __attribute__((always_inline)) size_t fc_token_at_in(const fl_doc *doc, size_t s, size_t off)
 {
     if (s >= doc->sentences.count)
         return fc_token_at(doc, off);
     const fl_sentence *sen = FL_DOC_SENTENCE(doc, s);
     size_t lo = sen->first_token, hi = lo + sen->token_count;
-    /* the answer is in [lo, hi) when a token there starts at or after off
-     * and the one before lo does not */
-    if (hi <= lo || hi > doc->tokens.count || FL_DOC_TOKEN(doc, hi - 1)->off < off ||
-        (lo > 0 && FL_DOC_TOKEN(doc, lo - 1)->off >= off))
+    if (hi <= lo || hi > doc->tokens.count)
         return fc_token_at(doc, off);
     /* a guess from the offset's share of the sentence, then a few steps
-     * to the answer (tokens start in order), else a search of what is
-     * left */
+     * to the answer: the token a with a - 1 starting before off and a at
+     * or after it (the steps may leave the sentence: tokens before and
+     * after it are read only then, where a test that the answer lies in
+     * it cost a cache miss or two per call); after eight steps, a search
+     * of the tokens not passed */
     size_t g = lo;
     if (off > sen->off && sen->len)
         g += (size_t)((uint64_t)(off - sen->off) * (uint64_t)(hi - lo) / (uint64_t)sen->len);
@@ -225,17 +226,19 @@ static inline size_t fc_token_at_in(const fl_doc *doc, size_t s, size_t off)
     if (FL_DOC_TOKEN(doc, g)->off < off) {
         /* the answer is past g */
         for (int k = 0; k < 8; k++)
-            if (++g == hi || FL_DOC_TOKEN(doc, g)->off >= off)
+            if (++g == doc->tokens.count || FL_DOC_TOKEN(doc, g)->off >= off)
                 return g;
-        return fc_token_search(doc, g + 1, hi, off);
+        /* every token up to g starts before off */
+        return fc_token_search(doc, g + 1, doc->tokens.count, off);
     }
     /* the answer is g or before it */
     for (int k = 0; k < 8; k++) {
-        if (g == lo || FL_DOC_TOKEN(doc, g - 1)->off < off)
+        if (g == 0 || FL_DOC_TOKEN(doc, g - 1)->off < off)
             return g;
         g--;
     }
-    return fc_token_search(doc, lo, g, off);
+    /* token g starts at or after off */
+    return fc_token_search(doc, 0, g, off);
 }
 
 /* The mention a name corefers with, followed to its end (bounded). */

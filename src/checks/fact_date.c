@@ -222,23 +222,36 @@ static const char *const moved_cues[] = {
  * initial, correct, earlier). */
 static bool moved_cue_word(const fl_doc *doc, const fl_sentence *sen)
 {
-    static const char *const stems[] = {"delay",   "postpon", "reschedul", "pushed",
-                                        "brought", "moved",   "original",  "initial",
-                                        "correct", "earlier", NULL};
+#define STEM(s)                                                                                    \
+    {                                                                                              \
+        s, sizeof s - 1                                                                            \
+    }
+    static const struct {
+        const char *stem;
+        size_t len;
+    } stems[] = {STEM("delay"),   STEM("postpon"), STEM("reschedul"), STEM("pushed"),
+                 STEM("brought"), STEM("moved"),   STEM("original"),  STEM("initial"),
+                 STEM("correct"), STEM("earlier")};
+#undef STEM
+    /* their first letters, d p r b m o i c e, as bits c - 'a' */
+    const uint32_t firsts = 1u << ('d' - 'a') | 1u << ('p' - 'a') | 1u << ('r' - 'a') |
+                            1u << ('b' - 'a') | 1u << ('m' - 'a') | 1u << ('o' - 'a') |
+                            1u << ('i' - 'a') | 1u << ('c' - 'a') | 1u << ('e' - 'a');
     for (size_t t = sen->first_token; t < sen->first_token + sen->token_count; t++) {
         const fl_token *tok = FL_DOC_TOKEN(doc, t);
         if (tok->kind != FL_TOK_WORD || tok->len < 5)
             continue;
         const char *w = doc->prose.text + tok->off;
         char c = fl_ctx_lower(w[0]);
-        if (!c || !strchr("dprbmoice", (unsigned char)c))
+        unsigned b = (unsigned)(unsigned char)c - 'a';
+        if (b >= 26 || !(firsts >> b & 1u))
             continue;
-        for (const char *const *st = stems; *st; st++) {
-            size_t n = strlen(*st);
-            if ((*st)[0] != c || tok->len < n)
+        for (size_t k = 0; k < sizeof stems / sizeof stems[0]; k++) {
+            size_t n = stems[k].len;
+            if (stems[k].stem[0] != c || tok->len < n)
                 continue;
             size_t i = 1;
-            while (i < n && fl_ctx_lower(w[i]) == (*st)[i])
+            while (i < n && fl_ctx_lower(w[i]) == stems[k].stem[i])
                 i++;
             if (i == n)
                 return true;
@@ -267,13 +280,12 @@ static const char *const stop_words[] = {
 static const char *const date_modifiers[] = {"early", "late", "mid", "the", NULL};
 
 /* Event words (and "ground", "out", "off") by first letter a-z: the
- * lengths (bit n) and the last letters (bit c - 'a') they have, so that
- * most words are turned away at once, and where each letter's run of
- * event_words starts. */
+ * lengths (bit n) they have, and by first letter, length and last byte
+ * (back_last), so that most words are turned away at once, and where
+ * each letter's run of event_words starts. */
 enum { EV_WORDS = sizeof event_words / sizeof event_words[0] };
 typedef struct ev_filter {
     uint16_t lens[26];
-    uint32_t lasts[26];
     /* the event words of first letter c and length n (3 to 14):
      * by_shape[at[16 * c + n]..at[16 * c + n + 1]) */
     uint8_t at[16 * 26 + 1];
@@ -281,15 +293,26 @@ typedef struct ev_filter {
     uint16_t back[27];          /* by fc_bucket: the lengths (bit n, 15 for 15 or more) of
                                    the event words and stop_words (attach's walk back) */
     uint16_t back_by_byte[256]; /* back by a word's first byte (either case) */
-    uint8_t len[EV_WORDS];      /* their lengths */
+    uint8_t len[EV_WORDS];      /* the event words' lengths */
     uint64_t w8[EV_WORDS];      /* their first eight bytes (fc_load8_upto) */
+    /* by fc_bucket and length (15 for 15 or more): the last bytes
+     * (fc_last_bit) of the event words, "ground", "out" and "off" (ev),
+     * and of the stop_words (stop), so that a word past back_by_byte is
+     * looked up only in a list that may hold it */
+    struct {
+        uint32_t ev, stop;
+    } back_last[27][16];
+    /* by byte: fc_last_bit of it as a word's last byte, and its
+     * fc_bucket (either case) as a word's first */
+    uint32_t last_bit[256];
+    uint8_t bucket[256];
 } ev_filter;
 
 static void ev_filter_add(ev_filter *f, const char *w)
 {
     size_t n = strlen(w);
     f->lens[w[0] - 'a'] |= (uint16_t)(1u << n);
-    f->lasts[w[0] - 'a'] |= 1u << (w[n - 1] - 'a');
+    f->back_last[w[0] - 'a'][n].ev |= fc_last_bit(w[n - 1]);
 }
 
 /* Fills the event word filter (an fl_ctx_list_maker for event_words). */
@@ -318,10 +341,13 @@ static void ev_filter_make(void *data, const void *list)
     for (const char *const *w = stop_words; *w; w++) {
         size_t n = strlen(*w);
         f->back[fc_bucket((*w)[0])] |= (uint16_t)(1u << (n < 15 ? n : 15));
+        f->back_last[fc_bucket((*w)[0])][n < 15 ? n : 15].stop |= n ? fc_last_bit((*w)[n - 1]) : 0u;
     }
     for (unsigned c = 0; c < 256; c++) {
         unsigned b = (c | 0x20) - 'a';
         f->back_by_byte[c] = f->back[b < 26 ? b : 26];
+        f->last_bit[c] = fc_last_bit((char)c);
+        f->bucket[c] = (uint8_t)(b < 26 ? b : 26);
     }
 }
 
@@ -335,6 +361,8 @@ typedef struct ev_ctx {
                                 group_mentions on the first event) */
     size_t *sent_mentions;   /* mention indices grouped by sentence */
     bool moved[EV_COUNT];
+    /* the word lists: bounds, ranges and dets NULL until a date has an
+     * event word, preps and auxes until a kind is dated twice */
     const fc_words *stop, *modifiers, *bounds, *ranges, *preps, *auxes, *dets;
     const ev_filter *ev;
     /* without a workspace: made here */
@@ -372,18 +400,18 @@ static inline const event_word *event_word_at(const ev_ctx *cx, size_t t)
 {
     const fl_doc *doc = cx->doc;
     const fl_token *tok = FL_DOC_TOKEN(doc, t);
-    if (tok->kind != FL_TOK_WORD || tok->len < 3 || tok->len > 14)
+    if (tok->kind != FL_TOK_WORD)
         return NULL;
     const char *w = doc->prose.text + tok->off;
     /* most words are turned away by their first letter, length and last
-     * letter (event words are lower-case ASCII) */
-    /* with 0x20 set, only the ASCII letters land in a-z */
-    unsigned c0 = (unsigned)((unsigned char)w[0] | 0x20) - 'a';
-    unsigned cn = (unsigned)((unsigned char)w[tok->len - 1] | 0x20) - 'a';
-    if (c0 >= 26 || cn >= 26 || !(cx->ev->lens[c0] >> tok->len & 1u) ||
-        !(cx->ev->lasts[c0] >> cn & 1u))
+     * byte (event words are lower-case ASCII, 3 to 14 bytes: the mask is
+     * empty for a word of another length, which then has no last byte
+     * read) */
+    unsigned b = cx->ev->bucket[(unsigned char)w[0]];
+    uint32_t lasts = cx->ev->back_last[b][tok->len < 15 ? tok->len : 15].ev;
+    if (!lasts || !(lasts & cx->ev->last_bit[(unsigned char)w[tok->len - 1]]))
         return NULL;
-    return event_word_lookup(cx, t, tok, w, c0);
+    return event_word_lookup(cx, t, tok, w, b);
 }
 
 /* The kind of event dated by the word at token t (a verb or noun), or
@@ -413,6 +441,36 @@ static inline __attribute__((always_inline)) bool is_hard_stop(const fl_doc *doc
            (unsigned char)c == 0xe2; /* dashes and curly quotes */
 }
 
+/* What the word token t is to attach's walks: the kind of the event it
+ * dates (event_kind_at), else -1 for a stop word, else EV_NONE. */
+static inline __attribute__((always_inline)) int walk_word(const ev_ctx *cx, size_t t)
+{
+    const fl_doc *doc = cx->doc;
+    const fl_token *tok = FL_DOC_TOKEN(doc, t);
+    const char *w = doc->prose.text + tok->off;
+    /* most words are neither an event word nor a stop word: one test of
+     * their first letter and length for both (no word of these lists is
+     * empty: bit 0 is clear for a token of no bytes, whatever byte it
+     * starts at) */
+    if (!(cx->ev->back_by_byte[(unsigned char)w[0]] >> (tok->len < 15 ? tok->len : 15) & 1u))
+        return EV_NONE;
+    /* then by its first letter, length and last byte, for each list apart
+     * (a word matches only a word of the same three) */
+    unsigned b = cx->ev->bucket[(unsigned char)w[0]];
+    size_t n = tok->len < 15 ? tok->len : 15;
+    uint32_t last = cx->ev->last_bit[(unsigned char)w[tok->len - 1]];
+    if (cx->ev->back_last[b][n].ev & last) {
+        /* (b is a letter and the length 3 to 14 here, as event_word_at
+         * asks) */
+        const event_word *e = event_word_lookup(cx, t, tok, w, b);
+        if (e && e->form != EW_BASE)
+            return e->kind;
+    }
+    if ((cx->ev->back_last[b][n].stop & last) && fc_tok_in_bucket(doc, t, cx->stop, b) >= 0)
+        return -1;
+    return EV_NONE;
+}
+
 /* Finds the event word of the date whose tokens are [ds, de) in sentence
  * tokens [sf, se). Returns its kind and stores its token in *ev. */
 static int attach(const ev_ctx *cx, size_t ds, size_t de, size_t sf, size_t se, size_t *ev)
@@ -435,23 +493,12 @@ static int attach(const ev_ctx *cx, size_t ds, size_t de, size_t sf, size_t se, 
         if (cx->date_tok[t] || (kind == FL_TOK_PUNCT && is_hard_stop(doc, t)))
             break;
         if (kind == FL_TOK_WORD) {
-            /* most words are neither an event word nor a stop word: one
-             * test of their first letter and length for both */
-            const fl_token *tok = FL_DOC_TOKEN(doc, t);
-            /* (no word of these lists is empty: bit 0 is clear for a
-             * token of no bytes, whatever byte it starts at) */
-            if (!(cx->ev->back_by_byte[(unsigned char)doc->prose.text[tok->off]] >>
-                      (tok->len < 15 ? tok->len : 15) &
-                  1u)) {
-                words++;
-                continue;
-            }
-            int k = event_kind_at(cx, t, &noun);
-            if (k != EV_NONE) {
+            int k = walk_word(cx, t);
+            if (k > EV_NONE) {
                 *ev = t;
                 return k;
             }
-            if (fc_tok_in_words(doc, t, cx->stop) >= 0)
+            if (k < 0)
                 break;
             words++;
         }
@@ -476,12 +523,12 @@ static int attach(const ev_ctx *cx, size_t ds, size_t de, size_t sf, size_t se, 
                 break;
             if (FL_DOC_TOKEN(doc, t)->kind != FL_TOK_WORD)
                 continue;
-            int k = event_kind_at(cx, t, &noun);
-            if (k != EV_NONE) {
+            int k = walk_word(cx, t);
+            if (k > EV_NONE) {
                 *ev = t;
                 return k;
             }
-            if (fc_tok_in_words(doc, t, cx->stop) >= 0)
+            if (k < 0)
                 break;
             words++;
         }
@@ -905,6 +952,18 @@ static bool judge_dated(ev_ctx *cx, const ev_rec **b, size_t n, bool *flagged,
     return judge_objects(cx, b, m, flagged, scratch);
 }
 
+/* A date that run reads: its mention, its tokens and its sentence's, and
+ * then its event. */
+typedef struct date_read {
+    size_t mention;
+    size_t ds, de; /* its tokens, inside its sentence */
+    size_t sf, se; /* its sentence's tokens */
+    size_t ev;     /* the event word's token (where kind is not EV_NONE) */
+    int kind;      /* the event's kind, EV_NONE for none */
+    bool field;    /* dated by a field line ("Released: March 4, 2025") */
+    bool headline; /* in a headline */
+} date_read;
+
 static void run(fl_doc *doc)
 {
     size_t n = doc->mentions.count, ns = doc->sentences.count, nt = doc->tokens.count;
@@ -929,11 +988,6 @@ static void run(fl_doc *doc)
     }
     if (!differ)
         return;
-    size_t nread = 0; /* dates to read */
-    for (size_t x = 0; x < ndm; x++) {
-        const fl_mention *m = FL_DOC_MENTION(doc, date_mentions[x]);
-        nread += (m->month || m->year) && m->sentence < ns;
-    }
     ev_ctx cx;
     cx.doc = doc;
     cx.sent_first = cx.sent_mentions = NULL;
@@ -941,11 +995,9 @@ static void run(fl_doc *doc)
     static const char *const dets[] = {"the", "its", "their", "his", "her", "our", "a", NULL};
     cx.stop = fc_words_get(doc, stop_words, &cx.local_words[W_STOP]);
     cx.modifiers = fc_words_get(doc, date_modifiers, &cx.local_words[W_MODIFIERS]);
-    cx.bounds = fc_words_get(doc, bound_words, &cx.local_words[W_BOUNDS]);
-    cx.ranges = fc_words_get(doc, range_words, &cx.local_words[W_RANGES]);
-    cx.preps = fc_words_get(doc, prepositions, &cx.local_words[W_PREPS]);
-    cx.auxes = fc_words_get(doc, auxiliaries, &cx.local_words[W_AUXES]);
-    cx.dets = fc_words_get(doc, dets, &cx.local_words[W_DETS]);
+    /* the lists of later steps, got when a date first reaches them (most
+     * documents' dates never do) */
+    cx.bounds = cx.ranges = cx.dets = cx.preps = cx.auxes = NULL;
     cx.ev = fl_ctx_list_data(doc, event_words, sizeof cx.local_filter, ev_filter_make,
                              &cx.local_filter);
     cx.date_tok = fl_arena_alloc(doc->arena, nt);
@@ -953,9 +1005,9 @@ static void run(fl_doc *doc)
         fl_ctx_oom(doc);
         return;
     }
-    /* the date tokens; the dates to read, with their first tokens and the
-     * tokens past them */
-    size_t *dates = fl_arena_alloc_uninit(doc->arena, 3 * nread * sizeof *dates);
+    /* the date tokens; the dates to read (room for all the dates:
+     * counting those to read first would cost a pass over them) */
+    date_read *dates = fl_arena_alloc_uninit(doc->arena, ndm * sizeof *dates);
     if (!dates) {
         fl_ctx_oom(doc);
         return;
@@ -968,31 +1020,33 @@ static void run(fl_doc *doc)
         for (; past < nt && FL_DOC_TOKEN(doc, past)->off < m->off + m->len; past++)
             cx.date_tok[past] = 1;
         if ((m->month || m->year) && m->sentence < ns) {
-            dates[3 * ndates] = i;
-            dates[3 * ndates + 1] = first;
-            dates[3 * ndates + 2] = past;
-            ndates++;
+            /* its sentence, read here while fc_token_at_in has it at hand
+             * (the walk below would find it gone from the cache) */
+            const fl_sentence *sen = FL_DOC_SENTENCE(doc, m->sentence);
+            date_read *d = &dates[ndates++];
+            d->mention = i;
+            d->sf = sen->first_token;
+            d->se = d->sf + sen->token_count;
+            d->ds = first;
+            d->de = past < d->se ? past : d->se;
+            d->headline = sen->headline;
         }
     }
     /* each date's event word and kind first; the rest of its reading
      * (the hedges near it, its subjects) only for the kinds that two dates
      * have: a kind dated once has no bucket of two dates to judge */
     size_t dated[EV_COUNT] = {0};
+    bool twice_dated = false; /* some kind dated twice */
     for (size_t q = 0; q < ndates; q++) {
-        size_t i = dates[3 * q];
-        const fl_mention *m = FL_DOC_MENTION(doc, i);
-        const fl_sentence *sen = FL_DOC_SENTENCE(doc, m->sentence);
-        size_t sf = sen->first_token, se = sf + sen->token_count;
-        /* the date's tokens, inside its sentence */
-        size_t ds = dates[3 * q + 1], de = dates[3 * q + 2] < se ? dates[3 * q + 2] : se;
-        /* from here: dates[3q + 1] the event word's token, dates[3q + 2]
-         * its kind (EV_NONE: none), plus EV_COUNT for a field line */
-        dates[3 * q + 2] = EV_NONE;
+        date_read *d = &dates[q];
+        size_t sf = d->sf, se = d->se, ds = d->ds, de = d->de;
+        d->kind = EV_NONE;
+        d->field = false;
         if (ds >= de)
             continue;
         size_t ev;
         int kind;
-        if (sen->headline) {
+        if (d->headline) {
             /* a field line, "Released: March 4, 2025", dates its event;
              * other headlines are left alone */
             bool noun;
@@ -1000,9 +1054,10 @@ static void run(fl_doc *doc)
                 continue;
             kind = event_kind_at(&cx, sf, &noun);
             if (kind != EV_NONE) {
-                dates[3 * q + 1] = sf;
-                dates[3 * q + 2] = (size_t)kind + EV_COUNT;
-                dated[kind]++;
+                d->ev = sf;
+                d->kind = kind;
+                d->field = true;
+                twice_dated |= ++dated[kind] == 2;
             }
             continue;
         }
@@ -1010,29 +1065,34 @@ static void run(fl_doc *doc)
          * date that has one is asked whether it is a bound or in a range
          * (both only read) */
         kind = attach(&cx, ds, de, sf, se, &ev);
-        if (kind == EV_NONE || bound_or_range(&cx, ds, de, sf, se))
+        if (kind == EV_NONE)
             continue;
-        dates[3 * q + 1] = ev;
-        dates[3 * q + 2] = (size_t)kind;
-        dated[kind]++;
+        if (!cx.bounds) {
+            cx.bounds = fc_words_get(doc, bound_words, &cx.local_words[W_BOUNDS]);
+            cx.ranges = fc_words_get(doc, range_words, &cx.local_words[W_RANGES]);
+            cx.dets = fc_words_get(doc, dets, &cx.local_words[W_DETS]);
+        }
+        if (bound_or_range(&cx, ds, de, sf, se))
+            continue;
+        d->ev = ev;
+        d->kind = kind;
+        twice_dated |= ++dated[kind] == 2;
     }
-    bool twice_dated = false;
-    for (size_t k = 0; k < EV_COUNT; k++)
-        twice_dated |= dated[k] >= 2;
     if (!twice_dated)
         return;
+    cx.preps = fc_words_get(doc, prepositions, &cx.local_words[W_PREPS]);
+    cx.auxes = fc_words_get(doc, auxiliaries, &cx.local_words[W_AUXES]);
     fl_ctx_phrases unsure_local, moved_local;
     const fl_ctx_phrases *unsure = fl_ctx_phrases_get(doc, unsure_cues, &unsure_local);
     const fl_ctx_phrases *moved = fl_ctx_phrases_get(doc, moved_cues, &moved_local);
     fl_vec recs;
     fl_vec_init(&recs, sizeof(ev_rec));
     for (size_t q = 0; q < ndates; q++) {
-        size_t i = dates[3 * q], ev = dates[3 * q + 1];
-        bool field = dates[3 * q + 2] >= EV_COUNT;
-        int kind = (int)(field ? dates[3 * q + 2] - EV_COUNT : dates[3 * q + 2]);
+        size_t i = dates[q].mention, ev = dates[q].ev;
+        int kind = dates[q].kind;
         if (kind == EV_NONE || dated[kind] < 2)
             continue;
-        if (!field) {
+        if (!dates[q].field) {
             /* plans, hedges, negation and repeats near the event and its
              * date */
             const fl_mention *m = FL_DOC_MENTION(doc, i);
