@@ -1203,7 +1203,11 @@ enum { KEY_CODE = 0x80000000u, KEY_STEM = 0x40000000u, KEY_OLD = 0x20000000u };
 
 enum { SETTLE_UNKNOWN, SETTLE_NONE, SETTLE_SHORT, SETTLE_SURNAME };
 
-/* A hash of s[0..len) for the memo tables, eight bytes at a time. */
+/* A hash of s[0..len) for the memo tables, eight bytes at a time. Up to
+ * eight bytes it is one-to-one for a given seed and length (every byte is
+ * in x, and each step after it can be undone: so equal hashes of equal
+ * lengths are equal bytes, which the lookups need not compare: see
+ * memo_same). */
 static inline uint64_t memo_hash(const char *s, size_t len, uint64_t seed)
 {
     uint64_t h = (seed + len) * 0x9E3779B97F4A7C15ull, x = 0;
@@ -1229,6 +1233,14 @@ static inline uint64_t memo_hash(const char *s, size_t len, uint64_t seed)
     }
     h = (h ^ x) * 0x94D049BB133111EBull;
     return h ^ (h >> 29);
+}
+
+/* Whether a memo entry's bytes `entry`, whose hash, seed and length
+ * equal those of s[0..len), are s's: compared only past eight bytes (see
+ * memo_hash). */
+static inline bool memo_same(const char *entry, const char *s, size_t len)
+{
+    return len <= 8 || fl_bytes_eq(entry, s, len);
 }
 
 /* memcpy(dst, src, n) for the short strings of mention keys: up to
@@ -1330,7 +1342,7 @@ find_key(fl_mx *mx, const char *s, size_t len, unsigned tag, uint64_t *hash, siz
         if (!v)
             break;
         fl_key_memo *e = &mx->keys[v - 1];
-        if (e->hash == h && e->len == len && e->tag == tag && fl_bytes_eq(e->surface, s, len))
+        if (e->hash == h && e->len == len && e->tag == tag && memo_same(e->surface, s, len))
             return e;
     }
     *hash = h;
