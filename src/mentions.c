@@ -1417,7 +1417,7 @@ static inline __attribute__((always_inline)) const char *find_fold(fl_mx *mx, co
         if (!v)
             break;
         const fl_fold_entry *e = &mx->folds[v - 1];
-        if (e->hash == h && e->len == len && fl_bytes_eq(e->fold, s, len)) {
+        if (e->hash == h && e->len == len && memo_same(e->fold, s, len)) {
             *id = v - 1;
             return e->fold;
         }
