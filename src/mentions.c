@@ -595,18 +595,39 @@ static void block_masks(const unsigned char *p, uint64_t *alnum, uint64_t *stop,
 }
 
 #ifdef FL_BLOCK_AVX2
+#define MASK_BYTES32(c)                                                                            \
+    {                                                                                              \
+        (c), (c), (c), (c), (c), (c), (c), (c), (c), (c), (c), (c), (c), (c), (c), (c), (c), (c),  \
+            (c), (c), (c), (c), (c), (c), (c), (c), (c), (c), (c), (c), (c), (c)                   \
+    }
+/* half_masks_avx2's constants (as bytes), read from memory through a pointer the
+ * compiler cannot see into (see mask_pass): made with _mm256_set1_epi8
+ * (or read from here directly, which it folds back into them) they were
+ * broadcast again for each block, as two halves' values and eight
+ * constants are more than the sixteen registers */
+enum { MC_CASE, MC_A_OFF, MC_A_LIM, MC_D_OFF, MC_D_LIM, MC_U_OFF, MC_COMMA, MC_LEAD, MC_N };
+static const unsigned char mask_consts[MC_N][32]
+    __attribute__((aligned(32))) = {[MC_CASE] = MASK_BYTES32(0x20),
+                                    [MC_A_OFF] = MASK_BYTES32(128 - 'a'),
+                                    [MC_A_LIM] = MASK_BYTES32(26 - 128 + 256),
+                                    [MC_D_OFF] = MASK_BYTES32(128 - '0'),
+                                    [MC_D_LIM] = MASK_BYTES32(10 - 128 + 256),
+                                    [MC_U_OFF] = MASK_BYTES32(128 - 'A'),
+                                    [MC_COMMA] = MASK_BYTES32(','),
+                                    [MC_LEAD] = MASK_BYTES32(0xC0)};
+#undef MASK_BYTES32
+
 /* The masks of 32 bytes at p with AVX2 (see block_masks): ASCII letters
  * and digits, digits, commas and first bytes of multi-byte code points,
  * capitals, bytes past ASCII, in m[0..5). */
 __attribute__((target("avx2"), always_inline)) static inline void
-half_masks_avx2(const unsigned char *p, uint32_t m[5])
+half_masks_avx2(const unsigned char *p, uint32_t m[5], const unsigned char (*mc)[32])
 {
-    const __m256i case_bit = _mm256_set1_epi8(0x20), a_off = _mm256_set1_epi8((char)(128 - 'a')),
-                  a_lim = _mm256_set1_epi8((char)(26 - 128)),
-                  d_off = _mm256_set1_epi8((char)(128 - '0')),
-                  d_lim = _mm256_set1_epi8((char)(10 - 128)),
-                  u_off = _mm256_set1_epi8((char)(128 - 'A')), comma = _mm256_set1_epi8(','),
-                  lead = _mm256_set1_epi8((char)0xC0);
+#define MC(k) _mm256_load_si256((const __m256i *)(const void *)mc[k])
+    const __m256i case_bit = MC(MC_CASE), a_off = MC(MC_A_OFF), a_lim = MC(MC_A_LIM),
+                  d_off = MC(MC_D_OFF), d_lim = MC(MC_D_LIM), u_off = MC(MC_U_OFF),
+                  comma = MC(MC_COMMA), lead = MC(MC_LEAD);
+#undef MC
     __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)p);
     __m256i is_d = _mm256_cmpgt_epi8(d_lim, _mm256_add_epi8(x, d_off));
     __m256i is_a = _mm256_or_si256(
@@ -623,12 +644,14 @@ half_masks_avx2(const unsigned char *p, uint32_t m[5])
 
 /* block_masks with AVX2: the same masks, the same range tests, in two
  * halves written out (a loop over them kept its shifts and counter). */
-__attribute__((target("avx2"))) static inline void
-block_masks_avx2(const unsigned char *p, uint64_t *alnum, uint64_t *stop, fl_word_block *blk)
+__attribute__((target("avx2"))) static inline void block_masks_avx2(const unsigned char *p,
+                                                                    uint64_t *alnum, uint64_t *stop,
+                                                                    fl_word_block *blk,
+                                                                    const unsigned char (*mc)[32])
 {
     uint32_t lo[5], hi[5];
-    half_masks_avx2(p, lo);
-    half_masks_avx2(p + 32, hi);
+    half_masks_avx2(p, lo, mc);
+    half_masks_avx2(p + 32, hi, mc);
     *alnum = lo[0] | (uint64_t)hi[0] << 32;
     blk->digit = lo[1] | (uint64_t)hi[1] << 32;
     *stop = lo[2] | (uint64_t)hi[2] << 32;
@@ -678,6 +701,10 @@ static inline __attribute__((always_inline)) size_t mask_pass(const unsigned cha
     size_t nd = 0; /* the runs' edges */
     uint64_t carry = 0, dcarry = 0;
     unsigned char pad[64];
+#ifdef FL_BLOCK_AVX2
+    const unsigned char(*mc)[32] = mask_consts;
+    __asm__("" : "+r"(mc)); /* (see mask_consts) */
+#endif
     for (size_t b = 0; b < nb; b++) {
         uint64_t a, s;
         const unsigned char *from = t + 64 * b;
@@ -691,7 +718,7 @@ static inline __attribute__((always_inline)) size_t mask_pass(const unsigned cha
         }
 #ifdef FL_BLOCK_AVX2
         if (avx2)
-            block_masks_avx2(from, &a, &s, &blk[b]);
+            block_masks_avx2(from, &a, &s, &blk[b], mc);
         else
 #endif
             block_masks(from, &a, &s, &blk[b]);
