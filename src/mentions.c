@@ -1068,14 +1068,18 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bo
 #undef SPELLED_AT
     mx->wend = w;
     mx->first_word = mx->s_off + first;
-    mx->numbers = numbers;
+    /* the lists are where scratch_reserve put them, but after a
+     * sentence too long for them */
+    if (__builtin_expect(!mx->numbers, 0)) {
+        mx->numbers = numbers;
+        mx->digits = digits;
+        mx->marks = marks;
+        mx->name_marks = names;
+    }
     mx->number_count = nn;
-    mx->digits = digits;
     mx->digit_run_count = nd;
-    mx->marks = marks;
     mx->mark_count = nm;
     names[nnm] = FL_NAME_MARK_END; /* past every entry */
-    mx->name_marks = names;
     mx->name_mark_count = nnm;
     return true;
 }
@@ -2619,6 +2623,12 @@ static bool scratch_reserve(fl_mx *mx, size_t longest, size_t mentions)
     mx->numbers_store = mx->marks_store + cap;
     mx->name_marks_store = mx->numbers_store + words;
     mx->digits_store = mx->name_marks_store + words; /* 2 * words */
+    /* the word lists' places, the same for every sentence that has them
+     * (fill_words sets them again after one that has none) */
+    mx->numbers = mx->numbers_store;
+    mx->digits = mx->digits_store;
+    mx->marks = mx->marks_store;
+    mx->name_marks = mx->name_marks_store;
     mx->mention_key = mx->digits_store + 2 * words;
     mx->key_index.slots = mx->mention_key + mentions;
     mx->key_index.cap = slots;
