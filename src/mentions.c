@@ -885,9 +885,15 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bo
 #define SPELLED_AT(c, p)                                                                           \
     (((spelled_third[((c)&31) * 32 + (t[(p) + 1] & 31)] >> (t[(p) + 2] & 31)) & 1u) &&             \
      fl_spelled_start((const char *)t + (p), len - (p)))
+    /* (a new number's memo entry: its len and scale FL_NUMBER_UNREAD in one
+     * store of all ones, which gcc otherwise made a load and a store) */
+    _Static_assert(offsetof(fl_number_memo, scale) == offsetof(fl_number_memo, len) + 4 &&
+                       FL_NUMBER_UNREAD == 0xFFFFFFFFu,
+                   "PUSH_NUMBER_AT sets len and scale in one store");
 #define PUSH_NUMBER_AT(p)                                                                          \
     do {                                                                                           \
-        memo[nn].len = memo[nn].scale = FL_NUMBER_UNREAD;                                          \
+        const uint64_t unread_ = ~(uint64_t)0; /* len and scale FL_NUMBER_UNREAD */                \
+        memcpy((char *)&memo[nn] + offsetof(fl_number_memo, len), &unread_, sizeof unread_);       \
         numbers[nn++] = (uint32_t)(p);                                                             \
     } while (0)
 #define NUMBER_AT(digit, may_spell, c, p)                                                          \
