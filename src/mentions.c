@@ -1958,6 +1958,7 @@ static bool grow_mentions(fl_mx *mx, size_t cap)
     unsigned char *flags = scratch_regrow(mx, mx->flags.items, n, cap);
     if (!flags)
         return false;
+    memset(flags + n, 0, cap - n); /* (see push_mention) */
     mx->flags.items = flags;
     mx->mention_cap = cap;
     mx->doc->mentions.items = m;
@@ -1985,15 +1986,16 @@ static __attribute__((noinline)) bool more_mentions(fl_mx *mx)
 }
 
 /* Appends a mention (not zeroed) to the extraction buffer (see fl_mx),
- * with its flags byte cleared and its key memo entry: the buffer has room
- * (more_mentions). */
+ * with its key memo entry: the buffer has room (more_mentions). Its
+ * flags byte is zero already: the flags are cleared for the whole
+ * buffer when it is made or grown, and mentions are never taken back
+ * before settle_document. */
 static fl_mention *push_mention(fl_mx *mx, uint32_t key)
 {
     fl_vec *v = &mx->doc->mentions;
     const size_t n = v->count;
     mx->mention_key[n] = key;
-    ((unsigned char *)mx->flags.items)[n] = 0; /* (their count is the mentions') */
-    v->count = n + 1;
+    v->count = n + 1; /* (the flags' count is the mentions') */
     return &((fl_mention *)v->items)[n];
 }
 
@@ -2647,7 +2649,8 @@ static bool scratch_reserve(fl_mx *mx, size_t longest, size_t mentions)
     mx->flags.items = p + o_bytes;
     mx->claimed = (unsigned char *)p + o_bytes + mentions;
     mx->claimed_cap = longest + CLAIMED_PAD;
-    memset(mx->claimed, 0, mx->claimed_cap);
+    /* the flags (see push_mention) and the claimed bytes, side by side */
+    memset(mx->flags.items, 0, mentions + mx->claimed_cap);
     return true;
 }
 
