@@ -595,18 +595,39 @@ static void block_masks(const unsigned char *p, uint64_t *alnum, uint64_t *stop,
 }
 
 #ifdef FL_BLOCK_AVX2
+#define MASK_BYTES32(c)                                                                            \
+    {                                                                                              \
+        (c), (c), (c), (c), (c), (c), (c), (c), (c), (c), (c), (c), (c), (c), (c), (c), (c), (c),  \
+            (c), (c), (c), (c), (c), (c), (c), (c), (c), (c), (c), (c), (c), (c)                   \
+    }
+/* half_masks_avx2's constants (as bytes), read from memory through a pointer the
+ * compiler cannot see into (see mask_pass): made with _mm256_set1_epi8
+ * (or read from here directly, which it folds back into them) they were
+ * broadcast again for each block, as two halves' values and eight
+ * constants are more than the sixteen registers */
+enum { MC_CASE, MC_A_OFF, MC_A_LIM, MC_D_OFF, MC_D_LIM, MC_U_OFF, MC_COMMA, MC_LEAD, MC_N };
+static const unsigned char mask_consts[MC_N][32]
+    __attribute__((aligned(32))) = {[MC_CASE] = MASK_BYTES32(0x20),
+                                    [MC_A_OFF] = MASK_BYTES32(128 - 'a'),
+                                    [MC_A_LIM] = MASK_BYTES32(26 - 128 + 256),
+                                    [MC_D_OFF] = MASK_BYTES32(128 - '0'),
+                                    [MC_D_LIM] = MASK_BYTES32(10 - 128 + 256),
+                                    [MC_U_OFF] = MASK_BYTES32(128 - 'A'),
+                                    [MC_COMMA] = MASK_BYTES32(','),
+                                    [MC_LEAD] = MASK_BYTES32(0xC0)};
+#undef MASK_BYTES32
+
 /* The masks of 32 bytes at p with AVX2 (see block_masks): ASCII letters
  * and digits, digits, commas and first bytes of multi-byte code points,
  * capitals, bytes past ASCII, in m[0..5). */
 __attribute__((target("avx2"), always_inline)) static inline void
-half_masks_avx2(const unsigned char *p, uint32_t m[5])
+half_masks_avx2(const unsigned char *p, uint32_t m[5], const unsigned char (*mc)[32])
 {
-    const __m256i case_bit = _mm256_set1_epi8(0x20), a_off = _mm256_set1_epi8((char)(128 - 'a')),
-                  a_lim = _mm256_set1_epi8((char)(26 - 128)),
-                  d_off = _mm256_set1_epi8((char)(128 - '0')),
-                  d_lim = _mm256_set1_epi8((char)(10 - 128)),
-                  u_off = _mm256_set1_epi8((char)(128 - 'A')), comma = _mm256_set1_epi8(','),
-                  lead = _mm256_set1_epi8((char)0xC0);
+#define MC(k) _mm256_load_si256((const __m256i *)(const void *)mc[k])
+    const __m256i case_bit = MC(MC_CASE), a_off = MC(MC_A_OFF), a_lim = MC(MC_A_LIM),
+                  d_off = MC(MC_D_OFF), d_lim = MC(MC_D_LIM), u_off = MC(MC_U_OFF),
+                  comma = MC(MC_COMMA), lead = MC(MC_LEAD);
+#undef MC
     __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)p);
     __m256i is_d = _mm256_cmpgt_epi8(d_lim, _mm256_add_epi8(x, d_off));
     __m256i is_a = _mm256_or_si256(
@@ -623,12 +644,14 @@ half_masks_avx2(const unsigned char *p, uint32_t m[5])
 
 /* block_masks with AVX2: the same masks, the same range tests, in two
  * halves written out (a loop over them kept its shifts and counter). */
-__attribute__((target("avx2"))) static inline void
-block_masks_avx2(const unsigned char *p, uint64_t *alnum, uint64_t *stop, fl_word_block *blk)
+__attribute__((target("avx2"))) static inline void block_masks_avx2(const unsigned char *p,
+                                                                    uint64_t *alnum, uint64_t *stop,
+                                                                    fl_word_block *blk,
+                                                                    const unsigned char (*mc)[32])
 {
     uint32_t lo[5], hi[5];
-    half_masks_avx2(p, lo);
-    half_masks_avx2(p + 32, hi);
+    half_masks_avx2(p, lo, mc);
+    half_masks_avx2(p + 32, hi, mc);
     *alnum = lo[0] | (uint64_t)hi[0] << 32;
     blk->digit = lo[1] | (uint64_t)hi[1] << 32;
     *stop = lo[2] | (uint64_t)hi[2] << 32;
@@ -678,6 +701,10 @@ static inline __attribute__((always_inline)) size_t mask_pass(const unsigned cha
     size_t nd = 0; /* the runs' edges */
     uint64_t carry = 0, dcarry = 0;
     unsigned char pad[64];
+#ifdef FL_BLOCK_AVX2
+    const unsigned char(*mc)[32] = mask_consts;
+    __asm__("" : "+r"(mc)); /* (see mask_consts) */
+#endif
     for (size_t b = 0; b < nb; b++) {
         uint64_t a, s;
         const unsigned char *from = t + 64 * b;
@@ -691,7 +718,7 @@ static inline __attribute__((always_inline)) size_t mask_pass(const unsigned cha
         }
 #ifdef FL_BLOCK_AVX2
         if (avx2)
-            block_masks_avx2(from, &a, &s, &blk[b]);
+            block_masks_avx2(from, &a, &s, &blk[b], mc);
         else
 #endif
             block_masks(from, &a, &s, &blk[b]);
@@ -858,9 +885,15 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bo
 #define SPELLED_AT(c, p)                                                                           \
     (((spelled_third[((c)&31) * 32 + (t[(p) + 1] & 31)] >> (t[(p) + 2] & 31)) & 1u) &&             \
      fl_spelled_start((const char *)t + (p), len - (p)))
+    /* (a new number's memo entry: its len and scale FL_NUMBER_UNREAD in one
+     * store of all ones, which gcc otherwise made a load and a store) */
+    _Static_assert(offsetof(fl_number_memo, scale) == offsetof(fl_number_memo, len) + 4 &&
+                       FL_NUMBER_UNREAD == 0xFFFFFFFFu,
+                   "PUSH_NUMBER_AT sets len and scale in one store");
 #define PUSH_NUMBER_AT(p)                                                                          \
     do {                                                                                           \
-        memo[nn].len = memo[nn].scale = FL_NUMBER_UNREAD;                                          \
+        const uint64_t unread_ = ~(uint64_t)0; /* len and scale FL_NUMBER_UNREAD */                \
+        memcpy((char *)&memo[nn] + offsetof(fl_number_memo, len), &unread_, sizeof unread_);       \
         numbers[nn++] = (uint32_t)(p);                                                             \
     } while (0)
 #define NUMBER_AT(digit, may_spell, c, p)                                                          \
@@ -1041,14 +1074,18 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bo
 #undef SPELLED_AT
     mx->wend = w;
     mx->first_word = mx->s_off + first;
-    mx->numbers = numbers;
+    /* the lists are where scratch_reserve put them, but after a
+     * sentence too long for them */
+    if (__builtin_expect(!mx->numbers, 0)) {
+        mx->numbers = numbers;
+        mx->digits = digits;
+        mx->marks = marks;
+        mx->name_marks = names;
+    }
     mx->number_count = nn;
-    mx->digits = digits;
     mx->digit_run_count = nd;
-    mx->marks = marks;
     mx->mark_count = nm;
     names[nnm] = FL_NAME_MARK_END; /* past every entry */
-    mx->name_marks = names;
     mx->name_mark_count = nnm;
     return true;
 }
@@ -1203,14 +1240,19 @@ enum { KEY_CODE = 0x80000000u, KEY_STEM = 0x40000000u, KEY_OLD = 0x20000000u };
 
 enum { SETTLE_UNKNOWN, SETTLE_NONE, SETTLE_SHORT, SETTLE_SURNAME };
 
-/* A hash of s[0..len) for the memo tables, eight bytes at a time. */
+/* A hash of s[0..len) for the memo tables, eight bytes at a time. Up to
+ * eight bytes it is one-to-one for a given seed and length (every byte is
+ * in x, and each step after it can be undone: so equal hashes of equal
+ * lengths are equal bytes, which the lookups need not compare: see
+ * memo_same). */
 static inline uint64_t memo_hash(const char *s, size_t len, uint64_t seed)
 {
     uint64_t h = (seed + len) * 0x9E3779B97F4A7C15ull, x = 0;
     /* eight bytes at a time, the last eight (or the last 1 to 7 in two
      * loads) overlapping what came before, never past s + len: the length
-     * is in the seed */
-    if (len > 8) {
+     * is in the seed; most surfaces and folds have at most eight bytes,
+     * which the hint keeps in line */
+    if (__builtin_expect(len > 8, 0)) {
         const char *end = s + len - 8;
         for (; s < end; s += 8) {
             memcpy(&x, s, sizeof x);
@@ -1229,6 +1271,14 @@ static inline uint64_t memo_hash(const char *s, size_t len, uint64_t seed)
     }
     h = (h ^ x) * 0x94D049BB133111EBull;
     return h ^ (h >> 29);
+}
+
+/* Whether a memo entry's bytes `entry`, whose hash, seed and length
+ * equal those of s[0..len), are s's: compared only past eight bytes (see
+ * memo_hash). */
+static inline bool memo_same(const char *entry, const char *s, size_t len)
+{
+    return len <= 8 || fl_bytes_eq(entry, s, len);
 }
 
 /* memcpy(dst, src, n) for the short strings of mention keys: up to
@@ -1330,7 +1380,7 @@ find_key(fl_mx *mx, const char *s, size_t len, unsigned tag, uint64_t *hash, siz
         if (!v)
             break;
         fl_key_memo *e = &mx->keys[v - 1];
-        if (e->hash == h && e->len == len && e->tag == tag && fl_bytes_eq(e->surface, s, len))
+        if (e->hash == h && e->len == len && e->tag == tag && memo_same(e->surface, s, len))
             return e;
     }
     *hash = h;
@@ -1405,7 +1455,7 @@ static inline __attribute__((always_inline)) const char *find_fold(fl_mx *mx, co
         if (!v)
             break;
         const fl_fold_entry *e = &mx->folds[v - 1];
-        if (e->hash == h && e->len == len && fl_bytes_eq(e->fold, s, len)) {
+        if (e->hash == h && e->len == len && memo_same(e->fold, s, len)) {
             *id = v - 1;
             return e->fold;
         }
@@ -1908,6 +1958,7 @@ static bool grow_mentions(fl_mx *mx, size_t cap)
     unsigned char *flags = scratch_regrow(mx, mx->flags.items, n, cap);
     if (!flags)
         return false;
+    memset(flags + n, 0, cap - n); /* (see push_mention) */
     mx->flags.items = flags;
     mx->mention_cap = cap;
     mx->doc->mentions.items = m;
@@ -1935,15 +1986,16 @@ static __attribute__((noinline)) bool more_mentions(fl_mx *mx)
 }
 
 /* Appends a mention (not zeroed) to the extraction buffer (see fl_mx),
- * with its flags byte cleared and its key memo entry: the buffer has room
- * (more_mentions). */
+ * with its key memo entry: the buffer has room (more_mentions). Its
+ * flags byte is zero already: the flags are cleared for the whole
+ * buffer when it is made or grown, and mentions are never taken back
+ * before settle_document. */
 static fl_mention *push_mention(fl_mx *mx, uint32_t key)
 {
     fl_vec *v = &mx->doc->mentions;
     const size_t n = v->count;
     mx->mention_key[n] = key;
-    ((unsigned char *)mx->flags.items)[n] = 0; /* (their count is the mentions') */
-    v->count = n + 1;
+    v->count = n + 1; /* (the flags' count is the mentions') */
     return &((fl_mention *)v->items)[n];
 }
 
@@ -2532,6 +2584,11 @@ static void settle_document(fl_mx *mx)
  * (indexes empty), and the per-sentence tables (fill_word_ends) and the
  * claimed bytes (all zero) for sentences of up to `longest` bytes. What
  * grows past its room moves to a block of its own (scratch_regrow). */
+/* the zero bytes after the claimed bytes of the longest sentence: 8 for
+ * the tests' loads, and room for fl_find_mentions to clear 64 bytes from
+ * a sentence's first claim */
+enum { CLAIMED_PAD = 64 };
+
 static bool scratch_reserve(fl_mx *mx, size_t longest, size_t mentions)
 {
     size_t tl = longest < FL_WEND_MAX ? longest : FL_WEND_MAX;
@@ -2554,7 +2611,7 @@ static bool scratch_reserve(fl_mx *mx, size_t longest, size_t mentions)
     size_t o_u32 = align8(o_folds + memos * sizeof(fl_fold_entry));
     size_t o_bytes = o_u32 + (HEAD_WORDS_N + 2 * cap + 4 * words + mentions + slots + fold_slots) *
                                  sizeof(uint32_t);
-    size_t bytes = o_bytes + mentions + longest + 8;
+    size_t bytes = o_bytes + mentions + longest + CLAIMED_PAD;
     char *p = malloc(bytes);
     if (!p)
         return false;
@@ -2575,6 +2632,12 @@ static bool scratch_reserve(fl_mx *mx, size_t longest, size_t mentions)
     mx->numbers_store = mx->marks_store + cap;
     mx->name_marks_store = mx->numbers_store + words;
     mx->digits_store = mx->name_marks_store + words; /* 2 * words */
+    /* the word lists' places, the same for every sentence that has them
+     * (fill_words sets them again after one that has none) */
+    mx->numbers = mx->numbers_store;
+    mx->digits = mx->digits_store;
+    mx->marks = mx->marks_store;
+    mx->name_marks = mx->name_marks_store;
     mx->mention_key = mx->digits_store + 2 * words;
     mx->key_index.slots = mx->mention_key + mentions;
     mx->key_index.cap = slots;
@@ -2585,8 +2648,9 @@ static bool scratch_reserve(fl_mx *mx, size_t longest, size_t mentions)
     mx->words_cap = words;
     mx->flags.items = p + o_bytes;
     mx->claimed = (unsigned char *)p + o_bytes + mentions;
-    mx->claimed_cap = longest + 8;
-    memset(mx->claimed, 0, mx->claimed_cap);
+    mx->claimed_cap = longest + CLAIMED_PAD;
+    /* the flags (see push_mention) and the claimed bytes, side by side */
+    memset(mx->flags.items, 0, mentions + mx->claimed_cap);
     return true;
 }
 
@@ -2710,8 +2774,17 @@ fl_status fl_find_mentions(fl_doc *doc)
         mx.caps_sentence = s->all_caps || s->title_case;
         mx.name_first = mx.name_end = doc->mentions.count;
         extract_sentence(&mx);
-        if (mx.claim_lo < mx.claim_hi)
-            memset(mx.claimed + (mx.claim_lo - mx.s_off), 0, mx.claim_hi - mx.claim_lo);
+        if (mx.claim_lo < mx.claim_hi) {
+            /* most sentences claim less than 64 bytes: four stores, no
+             * call (the bytes past claim_hi are zero: unclaimed, or the
+             * padding) */
+            unsigned char *c = mx.claimed + (mx.claim_lo - mx.s_off);
+            const size_t n = mx.claim_hi - mx.claim_lo;
+            if (n <= CLAIMED_PAD)
+                memset(c, 0, CLAIMED_PAD);
+            else
+                memset(c, 0, n);
+        }
     }
     if (doc->status == FL_OK)
         settle_document(&mx);

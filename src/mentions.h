@@ -236,7 +236,7 @@ typedef struct fl_mx {
     size_t scratch_size;
     bool avx2; /* the CPU has AVX2 (mentions.c's masks use it) */
     bool bmi2; /* ... and BMI1 and BMI2 (fill_word_ends uses them) */
-    /* one byte per byte of the sentence and 8 zero bytes after it (so a
+    /* one byte per byte of the sentence and 64 zero bytes after it (so a
      * test reads 8 bytes at a time) */
     unsigned char *claimed;
     size_t claimed_cap;
