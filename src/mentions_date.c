@@ -989,29 +989,33 @@ static inline __attribute__((always_inline)) size_t calendar_word_from(const fl_
     return mx->s_end;
 }
 
-void fl_extract_dates(fl_mx *mx)
+/* The dates walk over the sentence's lists (numbers, name marks and runs
+ * of digits set): it tries only word starts with a digit or a capital (it
+ * passes over the rest of each word), going from one such word of the
+ * lists to the next (a digit's only when a date can start there). */
+static __attribute__((noinline)) void dates_listed(fl_mx *mx)
+{
+    size_t i = mx->s_off, dcur = 0, mcur = 0, run = 0;
+    size_t d = digit_word_from(mx, &dcur, i, &run), w = calendar_word_from(mx, &mcur, i);
+    for (;;) {
+        if (d < i)
+            d = digit_word_from(mx, &dcur, i, &run);
+        if (w < i)
+            w = calendar_word_from(mx, &mcur, i);
+        size_t at = d < w ? d : w;
+        if (at >= mx->s_end)
+            return;
+        size_t e = at == d ? date_at_digit(mx, at, run) : date_at_word(mx, at);
+        i = e > at ? e : at + 1;
+    }
+}
+
+/* The dates walk over the sentence's bytes (a sentence too long for the
+ * lists): the same word starts tried. */
+static __attribute__((noinline)) void dates_bytes(fl_mx *mx)
 {
     const char *t = mx->text;
     size_t i = mx->s_off;
-    if (mx->numbers && mx->name_marks && mx->digits) {
-        /* the walk below tries only word starts with a digit or a capital
-         * (it passes over the rest of each word): go from one such word
-         * of the sentence's lists to the next (a digit's only when a date
-         * can start there) */
-        size_t dcur = 0, mcur = 0, run = 0;
-        size_t d = digit_word_from(mx, &dcur, i, &run), w = calendar_word_from(mx, &mcur, i);
-        for (;;) {
-            if (d < i)
-                d = digit_word_from(mx, &dcur, i, &run);
-            if (w < i)
-                w = calendar_word_from(mx, &mcur, i);
-            size_t at = d < w ? d : w;
-            if (at >= mx->s_end)
-                return;
-            size_t e = at == d ? date_at_digit(mx, at, run) : date_at_word(mx, at);
-            i = e > at ? e : at + 1;
-        }
-    }
     while (i < mx->s_end) {
         char c = t[i];
         size_t e = 0;
@@ -1037,6 +1041,26 @@ void fl_extract_dates(fl_mx *mx)
         }
         i = e > i ? e : i + 1;
     }
+}
+
+void fl_extract_dates(fl_mx *mx)
+{
+    if (mx->digit_run_count == 0) {
+        /* no runs of digits: none in the sentence, or no lists at all
+         * (a sentence too long for them: the lists are made together) */
+        if (!mx->digits) {
+            dates_bytes(mx);
+            return;
+        }
+        /* a sentence without a digit (most in news) and without a word
+         * that starts like a month or a weekday has no date: passed over
+         * before the walk's set-up (the walks save and restore their
+         * registers even where they find nothing) */
+        size_t mcur = 0;
+        if (calendar_word_from(mx, &mcur, mx->s_off) >= mx->s_end)
+            return;
+    }
+    dates_listed(mx);
 }
 
 /* ----------------------------------------------------------------- ages */
