@@ -520,11 +520,11 @@ static __attribute__((noinline)) void money_walk(fl_mx *mx)
         /* from the sentence's runs of digits, as the walk below */
         for (size_t k = 0, n = mx->digit_run_count; k < n && i < mx->s_end;) {
             const size_t rs = mx->s_off + mx->digits[2 * k], re = mx->s_off + mx->digits[2 * k + 1];
-            if (re <= i) {
-                k++;
+            /* the run tried where the walk has not passed it, and tried
+             * again (from i) while the walk stops inside it */
+            if (re > i && (i = money_at_digit(mx, &number_cursor, i, rs > i ? rs : i, re)) < re)
                 continue;
-            }
-            i = money_at_digit(mx, &number_cursor, i, rs > i ? rs : i, re);
+            k++;
         }
         return;
     }
