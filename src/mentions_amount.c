@@ -454,17 +454,16 @@ static __attribute__((noinline)) size_t money_before_digit(fl_mx *mx, size_t *cu
     return 0;
 }
 
-/* Whether the four bytes before a digit at `d` (in the sentence) may hold
- * the start of money: a $, a byte past ASCII (£, ¥, €) or, where a code
- * can start (four and three bytes before: "USD 5", "USD5"), a capital. */
-static inline __attribute__((always_inline)) bool money_window(const char *t, size_t d)
+/* The bytes of the four before a digit at `d` (in the sentence) that may
+ * start money, a bit (the high one of its byte, byte k for t[d - 4 + k])
+ * each: a $, a byte past ASCII (£, ¥, €) or, where a code can start (four
+ * and three bytes before: "USD 5", "USD5"), a capital. Some bytes past
+ * ASCII are marked as a $ or a capital too (only the ASCII bits are
+ * compared, so no carry crosses a byte): money_may_start tells. */
+static inline __attribute__((always_inline)) uint64_t money_window(const char *t, size_t d)
 {
-    uint32_t w;
-    memcpy(&w, t + d - 4, 4);
-    uint64_t v = w; /* the bytes in any order: each is tested alone */
-    uint64_t first2 = (uint64_t)((unsigned char)t[d - 4]) | (uint64_t)((unsigned char)t[d - 3])
-                                                                << 8;
-    return (v & FL_BYTES_80) || FL_BYTES_IN(v, '$', '$') || FL_BYTES_IN(first2, 'A', 'Z');
+    const uint64_t v = fl_load4(t + d - 4), a = v & FL_BYTES_7F, first2 = a & 0xFFFFu;
+    return (v & FL_BYTES_80) | FL_BYTES_IN(a, '$', '$') | FL_BYTES_IN(first2, 'A', 'Z');
 }
 
 /* Whether money_before_digit may find money at `w`, up to four bytes
@@ -499,10 +498,19 @@ static inline __attribute__((always_inline)) size_t money_at_digit(fl_mx *mx, si
      * found: the symbol (and a space), the currency code (and a space),
      * or the number itself; nothing before can match */
     size_t e = 0;
-    if (d - i < 4 || money_window(mx->text, d))
-        for (size_t w = d - i > 4 ? d - 4 : i; w < d && !e; w++)
+    if (d - i < 4) {
+        for (size_t w = i; w < d && !e; w++)
             if (money_may_start(mx->text, w, d))
                 e = money_before_digit(mx, cursor, w);
+    } else {
+        /* the four bytes before d: only those money_window marks, in
+         * order */
+        for (uint64_t m = money_window(mx->text, d); m && !e; m &= m - 1) {
+            const size_t w = d - 4 + (size_t)__builtin_ctzll(m) / 8;
+            if (money_may_start(mx->text, w, d))
+                e = money_before_digit(mx, cursor, w);
+        }
+    }
     if (e)
         return e;
     if (!fl_mx_word_start(mx, d))
