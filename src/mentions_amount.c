@@ -457,13 +457,18 @@ static __attribute__((noinline)) size_t money_before_digit(fl_mx *mx, size_t *cu
 /* The bytes of the four before a digit at `d` (in the sentence) that may
  * start money, a bit (the high one of its byte, byte k for t[d - 4 + k])
  * each: a $, a byte past ASCII (£, ¥, €) or, where a code can start (four
- * and three bytes before: "USD 5", "USD5"), a capital. Some bytes past
- * ASCII are marked as a $ or a capital too (only the ASCII bits are
- * compared, so no carry crosses a byte): money_may_start tells. */
+ * and three bytes before: "USD 5", "USD5"), a capital. A few others are
+ * marked too (the ASCII bits of a byte past ASCII, a byte after a $): no
+ * byte that may start money is missed, and money_may_start tells. */
 static inline __attribute__((always_inline)) uint64_t money_window(const char *t, size_t d)
 {
-    const uint64_t v = fl_load4(t + d - 4), a = v & FL_BYTES_7F, first2 = a & 0xFFFFu;
-    return (v & FL_BYTES_80) | FL_BYTES_IN(a, '$', '$') | FL_BYTES_IN(first2, 'A', 'Z');
+    const uint32_t v = fl_load4(t + d - 4), a = v & 0x7F7F7F7Fu, first2 = a & 0xFFFFu;
+    /* a byte of a ^ '$' is zero at a $ (less one, its high bit set: a
+     * borrow from it may mark the byte after too); the capitals of
+     * first2 as FL_BYTES_IN reads them */
+    const uint32_t dollar = ((a ^ 0x24242424u) - 0x01010101u) & 0x80808080u,
+                   caps = (first2 + 0x3F3Fu) & ~(first2 + 0x2525u) & 0x8080u;
+    return (v & 0x80808080u) | dollar | caps;
 }
 
 /* Whether money_before_digit may find money at `w`, up to four bytes
