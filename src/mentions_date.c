@@ -900,7 +900,9 @@ static inline bool digits_start_word(const fl_mx *mx, uint32_t p)
  * a date (date_digit_shape), or s_end; *run is the length of its run of
  * digits. Read from the sentence's runs of digits: a word that starts
  * with a digit starts a run, which date_digit_shape takes only at one,
- * two or four digits. The walk goes forward only (*dcur 0 at its start). */
+ * two or four digits. The walk goes forward only (*dcur 0 at its start,
+ * then the run after the one found: the walk passes that before it asks
+ * again). */
 static inline __attribute__((always_inline)) size_t digit_word_from(const fl_mx *mx, size_t *dcur,
                                                                     size_t at, size_t *run)
 {
@@ -927,7 +929,7 @@ static inline __attribute__((always_inline)) size_t digit_word_from(const fl_mx 
         }
         /* date_digit_shape, its year test here */
         if (r == 4 ? year_digits(t + p) : day_month_shape(mx, mx->s_off + p, r)) {
-            *dcur = k;
+            *dcur = k + 1;
             *run = r;
             return mx->s_off + p;
         }
@@ -960,7 +962,8 @@ static const uint32_t date_pairs[32] = {
 
 /* The first word at or after `at` that starts like a month or a weekday
  * (from the name marks: a capital first), or s_end. The walk goes forward
- * only (*cursor 0 at its start). */
+ * only (*cursor 0 at its start, then the mark after the one found: the
+ * walk passes that before it asks again). */
 static inline __attribute__((always_inline)) size_t calendar_word_from(const fl_mx *mx,
                                                                        size_t *cursor, size_t at)
 {
@@ -981,7 +984,7 @@ static inline __attribute__((always_inline)) size_t calendar_word_from(const fl_
         /* date_word_prefix, by its table */
         const uint32_t key = DATE_KEY(t[r], t[r + 1], t[r + 2]);
         if (cal_prefixes[DATE_SLOT(key)].key == key) {
-            *cursor = k;
+            *cursor = k + 1;
             return mx->s_off + r;
         }
     }
