@@ -526,22 +526,24 @@ static inline __attribute__((always_inline)) size_t money_at_digit(fl_mx *mx, si
     return e ? e : p; /* none: skip the rest of the number */
 }
 
+/* money_walk from the sentence's runs of digits (mx->digits set) */
+static __attribute__((noinline)) void money_listed(fl_mx *mx)
+{
+    size_t i = mx->s_off, number_cursor = 0;
+    for (size_t k = 0, n = mx->digit_run_count; k < n && i < mx->s_end;) {
+        const size_t rs = mx->s_off + mx->digits[2 * k], re = mx->s_off + mx->digits[2 * k + 1];
+        /* the run tried where the walk has not passed it, and tried
+         * again (from i) while the walk stops inside it */
+        if (re > i && (i = money_at_digit(mx, &number_cursor, i, rs > i ? rs : i, re)) < re)
+            continue;
+        k++;
+    }
+}
+
+/* no runs (a very long sentence): the next digit from the bytes */
 static __attribute__((noinline)) void money_walk(fl_mx *mx)
 {
     size_t i = mx->s_off, digit_cursor = 0, number_cursor = 0;
-    if (mx->digits) {
-        /* from the sentence's runs of digits, as the walk below */
-        for (size_t k = 0, n = mx->digit_run_count; k < n && i < mx->s_end;) {
-            const size_t rs = mx->s_off + mx->digits[2 * k], re = mx->s_off + mx->digits[2 * k + 1];
-            /* the run tried where the walk has not passed it, and tried
-             * again (from i) while the walk stops inside it */
-            if (re > i && (i = money_at_digit(mx, &number_cursor, i, rs > i ? rs : i, re)) < re)
-                continue;
-            k++;
-        }
-        return;
-    }
-    /* no runs (a very long sentence): the next digit from the bytes */
     while (i < mx->s_end) {
         size_t d = fl_mx_next_digit_forward(mx, &digit_cursor, i);
         if (d >= mx->s_end)
@@ -721,7 +723,7 @@ static inline __attribute__((always_inline)) size_t percent_at(fl_mx *mx, size_t
 /* percents_walk over the sentence's number list (mx->numbers set): the
  * same steps, with the list, the memos and the sentence's bounds read
  * once (the walk's calls change none of them). */
-static void percents_listed(fl_mx *mx)
+static __attribute__((noinline)) void percents_listed(fl_mx *mx)
 {
     const char *t = mx->text;
     const uint32_t *nums = mx->numbers;
@@ -759,13 +761,9 @@ static void percents_listed(fl_mx *mx)
     }
 }
 
+/* percents_walk over the words of a sentence too long for the lists */
 static __attribute__((noinline)) void percents_walk(fl_mx *mx)
 {
-    if (mx->numbers) {
-        percents_listed(mx);
-        return;
-    }
-    /* a sentence too long for the lists: its words walked */
     const char *t = mx->text;
     size_t i = mx->s_off, cursor = 0, nl;
     fl_number scratch;
@@ -1435,7 +1433,7 @@ quantity_at(fl_mx *mx, size_t cursor, size_t i, const fl_number *n, size_t nl, b
 
 /* quantities_walk over the sentence's number list (mx->numbers set),
  * with the list, the memos and the claimed table read once. */
-static void quantities_listed(fl_mx *mx)
+static __attribute__((noinline)) void quantities_listed(fl_mx *mx)
 {
     const char *t = mx->text;
     const uint32_t *nums = mx->numbers;
@@ -1487,13 +1485,9 @@ static void quantities_listed(fl_mx *mx)
     }
 }
 
+/* quantities_walk over the words of a sentence too long for the lists */
 static __attribute__((noinline)) void quantities_walk(fl_mx *mx)
 {
-    if (mx->numbers) {
-        quantities_listed(mx);
-        return;
-    }
-    /* a sentence too long for the lists: its words walked */
     const char *t = mx->text;
     size_t i = mx->s_off, cursor = 0, nl;
     fl_number scratch;
@@ -1514,23 +1508,27 @@ static __attribute__((noinline)) void quantities_walk(fl_mx *mx)
  * digit. */
 void fl_extract_money(fl_mx *mx)
 {
-    if (mx->digit_run_count == 0 && mx->digits)
-        return;
-    money_walk(mx);
+    if (mx->digit_run_count)
+        money_listed(mx);
+    else if (!mx->digits) /* runs are listed only with the lists */
+        money_walk(mx);
 }
 
-/* No percentage without a number start (see fl_extract_money). */
+/* No percentage without a number start (see fl_extract_money); a number
+ * start is listed only where the sentence has its lists. */
 void fl_extract_percents(fl_mx *mx)
 {
-    if (mx->number_count == 0 && mx->numbers)
-        return;
-    percents_walk(mx);
+    if (mx->number_count)
+        percents_listed(mx);
+    else if (!mx->numbers)
+        percents_walk(mx);
 }
 
-/* No quantity without a number start (see fl_extract_money). */
+/* No quantity without a number start (see fl_extract_percents). */
 void fl_extract_quantities(fl_mx *mx)
 {
-    if (mx->number_count == 0 && mx->numbers)
-        return;
-    quantities_walk(mx);
+    if (mx->number_count)
+        quantities_listed(mx);
+    else if (!mx->numbers)
+        quantities_walk(mx);
 }

@@ -1283,37 +1283,38 @@ static inline bool age_may_start(const fl_mx *mx, size_t ds, size_t de)
     return ws > mx->s_off && t[ws - 1] == 'd';
 }
 
+/* Every age has its digits at the start ("62-year-old"), after "aged" and
+ * spaces, or after ", ": of the bytes before the next digit d (none of
+ * them a digit), only "aged" ending where the spaces before d start, or
+ * ", " right before d, can match (age_at). The walk from the sentence's
+ * runs of digits (mx->digits set): each pattern takes a whole run of one
+ * to three digits, after spaces ("aged", the comma) or before a hyphen or
+ * a space ("62-year-old"); the others are passed over as age_at would. */
+static __attribute__((noinline)) void ages_listed(fl_mx *mx)
+{
+    size_t i = mx->s_off;
+    const uint32_t *runs = mx->digits;
+    for (size_t k = 0, n = mx->digit_run_count; k < n; k++) {
+        const size_t ds = mx->s_off + runs[2 * k], de = mx->s_off + runs[2 * k + 1];
+        if (de <= i)
+            continue;
+        /* a run that starts before i (where a match ended) holds no word
+         * start; a run whose first digit is claimed (money, a percentage,
+         * a date) is in every age age_at may find there, which add_age
+         * refuses, and age_at leaves no other run behind (only
+         * "-year-old" may be past de) */
+        if (ds < i || de - ds > 3 || mx->claimed[ds - mx->s_off] || !age_may_start(mx, ds, de)) {
+            i = de;
+            continue;
+        }
+        i = age_at(mx, i, ds, de);
+    }
+}
+
+/* The same walk from the bytes (a sentence too long for the lists). */
 static __attribute__((noinline)) void ages_walk(fl_mx *mx)
 {
     size_t i = mx->s_off;
-    /* every age has its digits at the start ("62-year-old"), after "aged"
-     * and spaces, or after ", ": of the bytes before the next digit d
-     * (none of them a digit), only "aged" ending where the spaces before
-     * d start, or ", " right before d, can match (age_at) */
-    if (mx->digits) {
-        /* from the sentence's runs of digits: each pattern takes a whole
-         * run of one to three digits, after spaces ("aged", the comma) or
-         * before a hyphen or a space ("62-year-old"); the others are passed
-         * over as age_at would */
-        const uint32_t *runs = mx->digits;
-        for (size_t k = 0, n = mx->digit_run_count; k < n; k++) {
-            const size_t ds = mx->s_off + runs[2 * k], de = mx->s_off + runs[2 * k + 1];
-            if (de <= i)
-                continue;
-            /* a run that starts before i (where a match ended) holds no
-             * word start; a run whose first digit is claimed (money, a
-             * percentage, a date) is in every age age_at may find there,
-             * which add_age refuses, and age_at leaves no other run
-             * behind (only "-year-old" may be past de) */
-            if (ds < i || de - ds > 3 || mx->claimed[ds - mx->s_off] ||
-                !age_may_start(mx, ds, de)) {
-                i = de;
-                continue;
-            }
-            i = age_at(mx, i, ds, de);
-        }
-        return;
-    }
     size_t digit_cursor = 0;
     while (i < mx->s_end) {
         size_t de, d = next_digit_run(mx, &digit_cursor, i, &de);
@@ -1327,9 +1328,10 @@ static __attribute__((noinline)) void ages_walk(fl_mx *mx)
  * fl_extract_money). */
 void fl_extract_ages(fl_mx *mx)
 {
-    if (mx->digit_run_count == 0 && mx->digits)
-        return;
-    ages_walk(mx);
+    if (mx->digit_run_count)
+        ages_listed(mx);
+    else if (!mx->digits) /* runs are listed only with the lists */
+        ages_walk(mx);
 }
 
 /* ---------------------------------------------------------- for the tests */
