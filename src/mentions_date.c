@@ -15,6 +15,7 @@
  * not after a preposition of place ("in Leeds, 12."). */
 #include "mentions.h"
 
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -968,7 +969,10 @@ static inline __attribute__((always_inline)) size_t calendar_word_from(const fl_
                                                                        size_t *cursor, size_t at)
 {
     const unsigned char *t = (const unsigned char *)mx->text + mx->s_off;
-    const size_t rel = at > mx->s_off ? at - mx->s_off : 0, lim = mx->s_end - mx->s_off;
+    const size_t rel = at > mx->s_off ? at - mx->s_off : 0;
+    /* the last offset three bytes fit before the sentence's end at (a
+     * signed compare: below zero in a sentence shorter than that) */
+    const ptrdiff_t last = (ptrdiff_t)(mx->s_end - mx->s_off) - 3;
     const uint32_t *marks = mx->name_marks;
     const size_t n = mx->name_mark_count;
     size_t k = *cursor;
@@ -977,7 +981,7 @@ static inline __attribute__((always_inline)) size_t calendar_word_from(const fl_
         k++;
     for (;; k++) {
         const size_t r = marks[k] & ~FL_NAME_MARK_JOINED;
-        if (r + 3 > lim) /* FL_NAME_MARK_END, or so is every later mark */
+        if ((ptrdiff_t)r > last) /* FL_NAME_MARK_END, or so is every later mark */
             break;
         if (!((date_pairs[t[r] & 31] >> (t[r + 1] & 31)) & 1u))
             continue;
