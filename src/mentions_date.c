@@ -1277,10 +1277,16 @@ static inline bool age_may_start(const fl_mx *mx, size_t ds, size_t de)
     const char *t = mx->text;
     if (de + 1 < mx->s_end && (t[de] == '-' || t[de] == ' ') && t[de + 1] == 'y')
         return true;
-    if (ds < mx->s_off + 2 || !fl_re_space(t[ds - 1]))
+    if (ds < mx->s_off + 2)
         return false;
-    if (t[ds - 2] == ',' && t[ds - 1] == ' ')
-        return true;
+    /* a space first (the most common byte before a number) */
+    const char c = t[ds - 1];
+    if (c == ' ') {
+        if (t[ds - 2] == ',')
+            return true;
+    } else if (!fl_re_space(c)) {
+        return false;
+    }
     size_t ws = ds - 1;
     while (ws > mx->s_off && fl_re_space(t[ws - 1]))
         ws--;
