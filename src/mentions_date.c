@@ -921,11 +921,13 @@ static inline __attribute__((always_inline)) size_t digit_word_from(const fl_mx 
             continue;
         if (r <= 2) {
             /* what day_month_shape needs next: an ordinal suffix's first
-             * letter, or a space before a capital, "of" or more space */
+             * letter, or a space before a capital, "of" or more space
+             * (a plain space tested first: most are) */
             const size_t q = p + r, len = mx->s_end - mx->s_off;
             const char c = q < len ? t[q] : '\0', c2 = q + 1 < len ? t[q + 1] : '\0';
-            if (fl_re_space(c) ? !((c2 >= 'A' && c2 <= 'Z') || c2 == 'o' || fl_re_space(c2))
-                               : !(c == 's' || c == 'n' || c == 'r' || c == 't'))
+            if (c == ' ' || fl_re_space(c)
+                    ? !((c2 >= 'A' && c2 <= 'Z') || c2 == 'o' || fl_re_space(c2))
+                    : !(c == 's' || c == 'n' || c == 'r' || c == 't'))
                 continue;
         }
         /* date_digit_shape, its year test here */
