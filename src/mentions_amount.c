@@ -530,7 +530,9 @@ static inline __attribute__((always_inline)) size_t money_at_digit(fl_mx *mx, si
 static __attribute__((noinline)) void money_listed(fl_mx *mx)
 {
     size_t i = mx->s_off, number_cursor = 0;
-    for (size_t k = 0, n = mx->digit_run_count; k < n && i < mx->s_end;) {
+    /* (every run ends inside the sentence: once i is at its end, the rest
+     * are passed) */
+    for (size_t k = 0, n = mx->digit_run_count; k < n;) {
         const size_t rs = mx->s_off + mx->digits[2 * k], re = mx->s_off + mx->digits[2 * k + 1];
         /* the run tried where the walk has not passed it, and tried
          * again (from i) while the walk stops inside it */
