@@ -1284,8 +1284,14 @@ static inline bool age_may_start(const fl_mx *mx, size_t ds, size_t de)
     /* a space first (the most common byte before a number) */
     const char c = t[ds - 1];
     if (c == ' ') {
-        if (t[ds - 2] == ',')
+        /* one space: after the comma or the "d" of "aged" (yes), or
+         * after another byte that is no space (no: there are no more
+         * spaces to walk back over) */
+        const char b = t[ds - 2];
+        if (b == ',' || b == 'd')
             return true;
+        if (!fl_re_space(b))
+            return false;
     } else if (!fl_re_space(c)) {
         return false;
     }
