@@ -454,17 +454,21 @@ static __attribute__((noinline)) size_t money_before_digit(fl_mx *mx, size_t *cu
     return 0;
 }
 
-/* Whether the four bytes before a digit at `d` (in the sentence) may hold
- * the start of money: a $, a byte past ASCII (£, ¥, €) or, where a code
- * can start (four and three bytes before: "USD 5", "USD5"), a capital. */
-static inline __attribute__((always_inline)) bool money_window(const char *t, size_t d)
+/* The bytes of the four before a digit at `d` (in the sentence) that may
+ * start money, a bit (the high one of its byte, byte k for t[d - 4 + k])
+ * each: a $, a byte past ASCII (£, ¥, €) or, where a code can start (four
+ * and three bytes before: "USD 5", "USD5"), a capital. A few others are
+ * marked too (the ASCII bits of a byte past ASCII, a byte after a $): no
+ * byte that may start money is missed, and money_may_start tells. */
+static inline __attribute__((always_inline)) uint64_t money_window(const char *t, size_t d)
 {
-    uint32_t w;
-    memcpy(&w, t + d - 4, 4);
-    uint64_t v = w; /* the bytes in any order: each is tested alone */
-    uint64_t first2 = (uint64_t)((unsigned char)t[d - 4]) | (uint64_t)((unsigned char)t[d - 3])
-                                                                << 8;
-    return (v & FL_BYTES_80) || FL_BYTES_IN(v, '$', '$') || FL_BYTES_IN(first2, 'A', 'Z');
+    const uint32_t v = fl_load4(t + d - 4), a = v & 0x7F7F7F7Fu, first2 = a & 0xFFFFu;
+    /* a byte of a ^ '$' is zero at a $ (less one, its high bit set: a
+     * borrow from it may mark the byte after too); the capitals of
+     * first2 as FL_BYTES_IN reads them */
+    const uint32_t dollar = ((a ^ 0x24242424u) - 0x01010101u) & 0x80808080u,
+                   caps = (first2 + 0x3F3Fu) & ~(first2 + 0x2525u) & 0x8080u;
+    return (v & 0x80808080u) | dollar | caps;
 }
 
 /* Whether money_before_digit may find money at `w`, up to four bytes
@@ -499,10 +503,19 @@ static inline __attribute__((always_inline)) size_t money_at_digit(fl_mx *mx, si
      * found: the symbol (and a space), the currency code (and a space),
      * or the number itself; nothing before can match */
     size_t e = 0;
-    if (d - i < 4 || money_window(mx->text, d))
-        for (size_t w = d - i > 4 ? d - 4 : i; w < d && !e; w++)
+    if (d - i < 4) {
+        for (size_t w = i; w < d && !e; w++)
             if (money_may_start(mx->text, w, d))
                 e = money_before_digit(mx, cursor, w);
+    } else {
+        /* the four bytes before d: only those money_window marks, in
+         * order */
+        for (uint64_t m = money_window(mx->text, d); m && !e; m &= m - 1) {
+            const size_t w = d - 4 + (size_t)__builtin_ctzll(m) / 8;
+            if (money_may_start(mx->text, w, d))
+                e = money_before_digit(mx, cursor, w);
+        }
+    }
     if (e)
         return e;
     if (!fl_mx_word_start(mx, d))
@@ -513,22 +526,26 @@ static inline __attribute__((always_inline)) size_t money_at_digit(fl_mx *mx, si
     return e ? e : p; /* none: skip the rest of the number */
 }
 
+/* money_walk from the sentence's runs of digits (mx->digits set) */
+static __attribute__((noinline)) void money_listed(fl_mx *mx)
+{
+    size_t i = mx->s_off, number_cursor = 0;
+    /* (every run ends inside the sentence: once i is at its end, the rest
+     * are passed) */
+    for (size_t k = 0, n = mx->digit_run_count; k < n;) {
+        const size_t rs = mx->s_off + mx->digits[2 * k], re = mx->s_off + mx->digits[2 * k + 1];
+        /* the run tried where the walk has not passed it, and tried
+         * again (from i) while the walk stops inside it */
+        if (re > i && (i = money_at_digit(mx, &number_cursor, i, rs > i ? rs : i, re)) < re)
+            continue;
+        k++;
+    }
+}
+
+/* no runs (a very long sentence): the next digit from the bytes */
 static __attribute__((noinline)) void money_walk(fl_mx *mx)
 {
     size_t i = mx->s_off, digit_cursor = 0, number_cursor = 0;
-    if (mx->digits) {
-        /* from the sentence's runs of digits, as the walk below */
-        for (size_t k = 0, n = mx->digit_run_count; k < n && i < mx->s_end;) {
-            const size_t rs = mx->s_off + mx->digits[2 * k], re = mx->s_off + mx->digits[2 * k + 1];
-            if (re <= i) {
-                k++;
-                continue;
-            }
-            i = money_at_digit(mx, &number_cursor, i, rs > i ? rs : i, re);
-        }
-        return;
-    }
-    /* no runs (a very long sentence): the next digit from the bytes */
     while (i < mx->s_end) {
         size_t d = fl_mx_next_digit_forward(mx, &digit_cursor, i);
         if (d >= mx->s_end)
@@ -708,7 +725,7 @@ static inline __attribute__((always_inline)) size_t percent_at(fl_mx *mx, size_t
 /* percents_walk over the sentence's number list (mx->numbers set): the
  * same steps, with the list, the memos and the sentence's bounds read
  * once (the walk's calls change none of them). */
-static void percents_listed(fl_mx *mx)
+static __attribute__((noinline)) void percents_listed(fl_mx *mx)
 {
     const char *t = mx->text;
     const uint32_t *nums = mx->numbers;
@@ -746,13 +763,9 @@ static void percents_listed(fl_mx *mx)
     }
 }
 
+/* percents_walk over the words of a sentence too long for the lists */
 static __attribute__((noinline)) void percents_walk(fl_mx *mx)
 {
-    if (mx->numbers) {
-        percents_listed(mx);
-        return;
-    }
-    /* a sentence too long for the lists: its words walked */
     const char *t = mx->text;
     size_t i = mx->s_off, cursor = 0, nl;
     fl_number scratch;
@@ -1422,7 +1435,7 @@ quantity_at(fl_mx *mx, size_t cursor, size_t i, const fl_number *n, size_t nl, b
 
 /* quantities_walk over the sentence's number list (mx->numbers set),
  * with the list, the memos and the claimed table read once. */
-static void quantities_listed(fl_mx *mx)
+static __attribute__((noinline)) void quantities_listed(fl_mx *mx)
 {
     const char *t = mx->text;
     const uint32_t *nums = mx->numbers;
@@ -1474,13 +1487,9 @@ static void quantities_listed(fl_mx *mx)
     }
 }
 
+/* quantities_walk over the words of a sentence too long for the lists */
 static __attribute__((noinline)) void quantities_walk(fl_mx *mx)
 {
-    if (mx->numbers) {
-        quantities_listed(mx);
-        return;
-    }
-    /* a sentence too long for the lists: its words walked */
     const char *t = mx->text;
     size_t i = mx->s_off, cursor = 0, nl;
     fl_number scratch;
@@ -1501,23 +1510,27 @@ static __attribute__((noinline)) void quantities_walk(fl_mx *mx)
  * digit. */
 void fl_extract_money(fl_mx *mx)
 {
-    if (mx->digit_run_count == 0 && mx->digits)
-        return;
-    money_walk(mx);
+    if (mx->digit_run_count)
+        money_listed(mx);
+    else if (!mx->digits) /* runs are listed only with the lists */
+        money_walk(mx);
 }
 
-/* No percentage without a number start (see fl_extract_money). */
+/* No percentage without a number start (see fl_extract_money); a number
+ * start is listed only where the sentence has its lists. */
 void fl_extract_percents(fl_mx *mx)
 {
-    if (mx->number_count == 0 && mx->numbers)
-        return;
-    percents_walk(mx);
+    if (mx->number_count)
+        percents_listed(mx);
+    else if (!mx->numbers)
+        percents_walk(mx);
 }
 
-/* No quantity without a number start (see fl_extract_money). */
+/* No quantity without a number start (see fl_extract_percents). */
 void fl_extract_quantities(fl_mx *mx)
 {
-    if (mx->number_count == 0 && mx->numbers)
-        return;
-    quantities_walk(mx);
+    if (mx->number_count)
+        quantities_listed(mx);
+    else if (!mx->numbers)
+        quantities_walk(mx);
 }

@@ -15,6 +15,7 @@
  * not after a preposition of place ("in Leeds, 12."). */
 #include "mentions.h"
 
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -900,7 +901,9 @@ static inline bool digits_start_word(const fl_mx *mx, uint32_t p)
  * a date (date_digit_shape), or s_end; *run is the length of its run of
  * digits. Read from the sentence's runs of digits: a word that starts
  * with a digit starts a run, which date_digit_shape takes only at one,
- * two or four digits. The walk goes forward only (*dcur 0 at its start). */
+ * two or four digits. The walk goes forward only (*dcur 0 at its start,
+ * then the run after the one found: the walk passes that before it asks
+ * again). */
 static inline __attribute__((always_inline)) size_t digit_word_from(const fl_mx *mx, size_t *dcur,
                                                                     size_t at, size_t *run)
 {
@@ -918,16 +921,18 @@ static inline __attribute__((always_inline)) size_t digit_word_from(const fl_mx 
             continue;
         if (r <= 2) {
             /* what day_month_shape needs next: an ordinal suffix's first
-             * letter, or a space before a capital, "of" or more space */
+             * letter, or a space before a capital, "of" or more space
+             * (a plain space tested first: most are) */
             const size_t q = p + r, len = mx->s_end - mx->s_off;
             const char c = q < len ? t[q] : '\0', c2 = q + 1 < len ? t[q + 1] : '\0';
-            if (fl_re_space(c) ? !((c2 >= 'A' && c2 <= 'Z') || c2 == 'o' || fl_re_space(c2))
-                               : !(c == 's' || c == 'n' || c == 'r' || c == 't'))
+            if (c == ' ' || fl_re_space(c)
+                    ? !((c2 >= 'A' && c2 <= 'Z') || c2 == 'o' || fl_re_space(c2))
+                    : !(c == 's' || c == 'n' || c == 'r' || c == 't'))
                 continue;
         }
         /* date_digit_shape, its year test here */
         if (r == 4 ? year_digits(t + p) : day_month_shape(mx, mx->s_off + p, r)) {
-            *dcur = k;
+            *dcur = k + 1;
             *run = r;
             return mx->s_off + p;
         }
@@ -960,12 +965,16 @@ static const uint32_t date_pairs[32] = {
 
 /* The first word at or after `at` that starts like a month or a weekday
  * (from the name marks: a capital first), or s_end. The walk goes forward
- * only (*cursor 0 at its start). */
+ * only (*cursor 0 at its start, then the mark after the one found: the
+ * walk passes that before it asks again). */
 static inline __attribute__((always_inline)) size_t calendar_word_from(const fl_mx *mx,
                                                                        size_t *cursor, size_t at)
 {
     const unsigned char *t = (const unsigned char *)mx->text + mx->s_off;
-    const size_t rel = at > mx->s_off ? at - mx->s_off : 0, lim = mx->s_end - mx->s_off;
+    const size_t rel = at > mx->s_off ? at - mx->s_off : 0;
+    /* the last offset three bytes fit before the sentence's end at (a
+     * signed compare: below zero in a sentence shorter than that) */
+    const ptrdiff_t last = (ptrdiff_t)(mx->s_end - mx->s_off) - 3;
     const uint32_t *marks = mx->name_marks;
     const size_t n = mx->name_mark_count;
     size_t k = *cursor;
@@ -974,14 +983,14 @@ static inline __attribute__((always_inline)) size_t calendar_word_from(const fl_
         k++;
     for (;; k++) {
         const size_t r = marks[k] & ~FL_NAME_MARK_JOINED;
-        if (r + 3 > lim) /* FL_NAME_MARK_END, or so is every later mark */
+        if ((ptrdiff_t)r > last) /* FL_NAME_MARK_END, or so is every later mark */
             break;
         if (!((date_pairs[t[r] & 31] >> (t[r + 1] & 31)) & 1u))
             continue;
         /* date_word_prefix, by its table */
         const uint32_t key = DATE_KEY(t[r], t[r + 1], t[r + 2]);
         if (cal_prefixes[DATE_SLOT(key)].key == key) {
-            *cursor = k;
+            *cursor = k + 1;
             return mx->s_off + r;
         }
     }
@@ -989,29 +998,33 @@ static inline __attribute__((always_inline)) size_t calendar_word_from(const fl_
     return mx->s_end;
 }
 
-void fl_extract_dates(fl_mx *mx)
+/* The dates walk over the sentence's lists (numbers, name marks and runs
+ * of digits set): it tries only word starts with a digit or a capital (it
+ * passes over the rest of each word), going from one such word of the
+ * lists to the next (a digit's only when a date can start there). */
+static __attribute__((noinline)) void dates_listed(fl_mx *mx)
+{
+    size_t i = mx->s_off, dcur = 0, mcur = 0, run = 0;
+    size_t d = digit_word_from(mx, &dcur, i, &run), w = calendar_word_from(mx, &mcur, i);
+    for (;;) {
+        if (d < i)
+            d = digit_word_from(mx, &dcur, i, &run);
+        if (w < i)
+            w = calendar_word_from(mx, &mcur, i);
+        size_t at = d < w ? d : w;
+        if (at >= mx->s_end)
+            return;
+        size_t e = at == d ? date_at_digit(mx, at, run) : date_at_word(mx, at);
+        i = e > at ? e : at + 1;
+    }
+}
+
+/* The dates walk over the sentence's bytes (a sentence too long for the
+ * lists): the same word starts tried. */
+static __attribute__((noinline)) void dates_bytes(fl_mx *mx)
 {
     const char *t = mx->text;
     size_t i = mx->s_off;
-    if (mx->numbers && mx->name_marks && mx->digits) {
-        /* the walk below tries only word starts with a digit or a capital
-         * (it passes over the rest of each word): go from one such word
-         * of the sentence's lists to the next (a digit's only when a date
-         * can start there) */
-        size_t dcur = 0, mcur = 0, run = 0;
-        size_t d = digit_word_from(mx, &dcur, i, &run), w = calendar_word_from(mx, &mcur, i);
-        for (;;) {
-            if (d < i)
-                d = digit_word_from(mx, &dcur, i, &run);
-            if (w < i)
-                w = calendar_word_from(mx, &mcur, i);
-            size_t at = d < w ? d : w;
-            if (at >= mx->s_end)
-                return;
-            size_t e = at == d ? date_at_digit(mx, at, run) : date_at_word(mx, at);
-            i = e > at ? e : at + 1;
-        }
-    }
     while (i < mx->s_end) {
         char c = t[i];
         size_t e = 0;
@@ -1037,6 +1050,26 @@ void fl_extract_dates(fl_mx *mx)
         }
         i = e > i ? e : i + 1;
     }
+}
+
+void fl_extract_dates(fl_mx *mx)
+{
+    if (mx->digit_run_count == 0) {
+        /* no runs of digits: none in the sentence, or no lists at all
+         * (a sentence too long for them: the lists are made together) */
+        if (!mx->digits) {
+            dates_bytes(mx);
+            return;
+        }
+        /* a sentence without a digit (most in news) and without a word
+         * that starts like a month or a weekday has no date: passed over
+         * before the walk's set-up (the walks save and restore their
+         * registers even where they find nothing) */
+        size_t mcur = 0;
+        if (calendar_word_from(mx, &mcur, mx->s_off) >= mx->s_end)
+            return;
+    }
+    dates_listed(mx);
 }
 
 /* ----------------------------------------------------------------- ages */
@@ -1246,47 +1279,60 @@ static inline bool age_may_start(const fl_mx *mx, size_t ds, size_t de)
     const char *t = mx->text;
     if (de + 1 < mx->s_end && (t[de] == '-' || t[de] == ' ') && t[de + 1] == 'y')
         return true;
-    if (ds < mx->s_off + 2 || !fl_re_space(t[ds - 1]))
+    if (ds < mx->s_off + 2)
         return false;
-    if (t[ds - 2] == ',' && t[ds - 1] == ' ')
-        return true;
+    /* a space first (the most common byte before a number) */
+    const char c = t[ds - 1];
+    if (c == ' ') {
+        /* one space: after the comma or the "d" of "aged" (yes), or
+         * after another byte that is no space (no: there are no more
+         * spaces to walk back over) */
+        const char b = t[ds - 2];
+        if (b == ',' || b == 'd')
+            return true;
+        if (!fl_re_space(b))
+            return false;
+    } else if (!fl_re_space(c)) {
+        return false;
+    }
     size_t ws = ds - 1;
     while (ws > mx->s_off && fl_re_space(t[ws - 1]))
         ws--;
     return ws > mx->s_off && t[ws - 1] == 'd';
 }
 
+/* Every age has its digits at the start ("62-year-old"), after "aged" and
+ * spaces, or after ", ": of the bytes before the next digit d (none of
+ * them a digit), only "aged" ending where the spaces before d start, or
+ * ", " right before d, can match (age_at). The walk from the sentence's
+ * runs of digits (mx->digits set): each pattern takes a whole run of one
+ * to three digits, after spaces ("aged", the comma) or before a hyphen or
+ * a space ("62-year-old"); the others are passed over as age_at would. */
+static __attribute__((noinline)) void ages_listed(fl_mx *mx)
+{
+    size_t i = mx->s_off;
+    const uint32_t *runs = mx->digits;
+    for (size_t k = 0, n = mx->digit_run_count; k < n; k++) {
+        const size_t ds = mx->s_off + runs[2 * k], de = mx->s_off + runs[2 * k + 1];
+        if (de <= i)
+            continue;
+        /* a run that starts before i (where a match ended) holds no word
+         * start; a run whose first digit is claimed (money, a percentage,
+         * a date) is in every age age_at may find there, which add_age
+         * refuses, and age_at leaves no other run behind (only
+         * "-year-old" may be past de) */
+        if (ds < i || de - ds > 3 || mx->claimed[ds - mx->s_off] || !age_may_start(mx, ds, de)) {
+            i = de;
+            continue;
+        }
+        i = age_at(mx, i, ds, de);
+    }
+}
+
+/* The same walk from the bytes (a sentence too long for the lists). */
 static __attribute__((noinline)) void ages_walk(fl_mx *mx)
 {
     size_t i = mx->s_off;
-    /* every age has its digits at the start ("62-year-old"), after "aged"
-     * and spaces, or after ", ": of the bytes before the next digit d
-     * (none of them a digit), only "aged" ending where the spaces before
-     * d start, or ", " right before d, can match (age_at) */
-    if (mx->digits) {
-        /* from the sentence's runs of digits: each pattern takes a whole
-         * run of one to three digits, after spaces ("aged", the comma) or
-         * before a hyphen or a space ("62-year-old"); the others are passed
-         * over as age_at would */
-        const uint32_t *runs = mx->digits;
-        for (size_t k = 0, n = mx->digit_run_count; k < n; k++) {
-            const size_t ds = mx->s_off + runs[2 * k], de = mx->s_off + runs[2 * k + 1];
-            if (de <= i)
-                continue;
-            /* a run that starts before i (where a match ended) holds no
-             * word start; a run whose first digit is claimed (money, a
-             * percentage, a date) is in every age age_at may find there,
-             * which add_age refuses, and age_at leaves no other run
-             * behind (only "-year-old" may be past de) */
-            if (ds < i || de - ds > 3 || mx->claimed[ds - mx->s_off] ||
-                !age_may_start(mx, ds, de)) {
-                i = de;
-                continue;
-            }
-            i = age_at(mx, i, ds, de);
-        }
-        return;
-    }
     size_t digit_cursor = 0;
     while (i < mx->s_end) {
         size_t de, d = next_digit_run(mx, &digit_cursor, i, &de);
@@ -1300,9 +1346,10 @@ static __attribute__((noinline)) void ages_walk(fl_mx *mx)
  * fl_extract_money). */
 void fl_extract_ages(fl_mx *mx)
 {
-    if (mx->digit_run_count == 0 && mx->digits)
-        return;
-    ages_walk(mx);
+    if (mx->digit_run_count)
+        ages_listed(mx);
+    else if (!mx->digits) /* runs are listed only with the lists */
+        ages_walk(mx);
 }
 
 /* ---------------------------------------------------------- for the tests */
