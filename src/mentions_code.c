@@ -96,13 +96,16 @@ static bool code_shape(const fl_mx *mx, size_t at, size_t len)
     return true;
 }
 
+/* Adds the code [start, end), which lies inside the sentence (every match
+ * of the walk ends by s_end): the claimed test and the claim without their
+ * bounds tests. */
 static void add_code(fl_mx *mx, size_t start, size_t end)
 {
-    if (fl_mx_claimed(mx, start, end - start))
+    if (fl_mx_claimed_in(mx, start, end - start))
         return;
     if (!fl_mx_add(mx, FL_M_CODE, start, end - start, FL_FOLD_CODE))
         return;
-    fl_mx_claim(mx, start, end - start);
+    fl_mx_claim_in(mx, start, end - start);
 }
 
 /* The end of the code's core, before a possessive ending. */
@@ -360,15 +363,17 @@ static size_t model_number(const fl_mx *mx, size_t at, size_t *core)
     return i;
 }
 
+/* Adds the model [start, end) (inside the sentence: model_number ends by
+ * s_end), as add_code. */
 static void add_model(fl_mx *mx, size_t start, size_t end, const char *family)
 {
-    if (fl_mx_claimed(mx, start, end - start))
+    if (fl_mx_claimed_in(mx, start, end - start))
         return;
     fl_mention *m = fl_mx_add(mx, FL_M_CODE, start, end - start, FL_FOLD_CODE);
     if (!m)
         return;
     m->family = family;
-    fl_mx_claim(mx, start, end - start);
+    fl_mx_claim_in(mx, start, end - start);
 }
 
 /* Whether number a[0..al) has the shape of model b[0..bl): the same digit
