@@ -614,14 +614,14 @@ static size_t skip_to_mark(const fl_mx *mx, size_t *cursor, size_t i, bool *star
          * opens one in the rest of the sentence */
         const size_t rel = i - mx->s_off;
         size_t k = *cursor;
-        while ((mx->name_marks[k] & ~FL_NAME_MARK_JOINED) < rel)
+        uint32_t m;
+        while (((m = mx->name_marks[k]) & ~FL_NAME_MARK_JOINED) < rel)
             k++;
         *cursor = k;
-        if (k == mx->name_mark_count) {
+        if (m == FL_NAME_MARK_END) { /* after the last mark */
             *start = false;
             return mx->s_end;
         }
-        const uint32_t m = mx->name_marks[k];
         if (!(m & FL_NAME_MARK_JOINED) &&
             (m == 0 || (t[mx->s_off + m - 1] < 0x80 && !mx->claimed[m - 1]))) {
             *start = true;
