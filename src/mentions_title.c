@@ -1142,13 +1142,15 @@ static int title_post_match(const fl_mx *mx, size_t at, size_t *end, title_group
     return role_match(mx, q, post_abbreviations, post_rest, end, g);
 }
 
-/* The title tests of the word at `i` (an ASCII letter at a word start);
+/* The title tests of the word [i, we) (an ASCII letter at a word start;
+ * its end from the caller, which has it from the word table at a mark);
  * returns where the walk goes on. */
-static size_t title_word(fl_mx *mx, size_t i)
+static size_t title_word(fl_mx *mx, size_t i, size_t we)
 {
     const char *t = mx->text;
-    size_t we = fl_mx_word_end(mx, i);
-    if (fl_mx_claimed(mx, i, we - i))
+    /* the word lies inside the sentence: no bounds tests (nor for the
+     * honorific's claim below, which ends by its dot at most) */
+    if (fl_mx_claimed_in(mx, i, we - i))
         return we;
     if (honorific_start(t + i, we - i) && fl_honorific_word(t + i, we - i)) {
         size_t e = honorific_end(mx, i, we);
@@ -1156,7 +1158,7 @@ static size_t title_word(fl_mx *mx, size_t i)
             size_t hl = we - i;
             if (we < mx->s_end && t[we] == '.')
                 hl++;
-            fl_mx_claim(mx, i, hl);
+            fl_mx_claim_in(mx, i, hl);
             return e;
         }
     }
@@ -1234,7 +1236,8 @@ static __attribute__((noinline)) void titles_walk(fl_mx *mx)
             if (at < i)
                 continue; /* inside a match */
             if (t[at] != ',') {
-                i = title_word(mx, at);
+                /* a mark is a word start the table holds the end of */
+                i = title_word(mx, at, mx->s_off + mx->wend[at - mx->s_off]);
                 continue;
             }
             /* the word after the comma is a mark when it may start a role */
@@ -1265,7 +1268,7 @@ static __attribute__((noinline)) void titles_walk(fl_mx *mx)
         if (c == ',')
             i = title_comma(mx, i, SIZE_MAX);
         else if (((c | 0x20) >= 'a' && (c | 0x20) <= 'z') && fl_mx_word_start(mx, i))
-            i = title_word(mx, i);
+            i = title_word(mx, i, fl_mx_word_end(mx, i));
         else
             i++;
     }
