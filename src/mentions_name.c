@@ -529,7 +529,12 @@ add_name_in(fl_mx *mx, size_t start, size_t end, size_t parts, bool inner_upper,
         /* "Microsoft pledged ...": a subject before a reporting verb */
         size_t v = end;
         if (v + 1 < mx->s_end && t[v] == ' ' && t[v - 1] != 's') {
-            size_t ve = fl_mx_word_end(mx, v + 1);
+            /* after the space a word starts: an ASCII letter's word
+             * ends where the table says */
+            const unsigned char c = (unsigned char)t[v + 1];
+            const size_t ve = mx->wend && (unsigned)((c | 0x20u) - 'a') < 26u
+                                  ? mx->s_off + mx->wend[v + 1 - mx->s_off]
+                                  : fl_mx_word_end(mx, v + 1);
             if (fl_mx_word_class(mx, t + v + 1, ve - v - 1, FL_WC_REPORTING) && !mx->caps_sentence)
                 tentative = false;
         }
