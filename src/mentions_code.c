@@ -735,11 +735,11 @@ static __attribute__((noinline)) void codes_walk(fl_mx *mx)
             if (mx->digits) {
                 /* the runs that stand alone (lone_run) are stepped over
                  * here, as the scan below would step over them */
-                size_t k = digit_cursor;
+                size_t k = digit_cursor, rs = 0;
                 const size_t n = mx->digit_run_count;
                 for (; k < n; k++) {
-                    const size_t rs = mx->s_off + mx->digits[2 * k],
-                                 re = mx->s_off + mx->digits[2 * k + 1];
+                    rs = mx->s_off + mx->digits[2 * k];
+                    const size_t re = mx->s_off + mx->digits[2 * k + 1];
                     if (re <= i)
                         continue;
                     if (rs < i || !(claimed_run(mx, rs, re) || lone_run(mx, i, rs, re)))
@@ -749,10 +749,14 @@ static __attribute__((noinline)) void codes_walk(fl_mx *mx)
                 digit_cursor = k;
                 if (k == n)
                     break;
+                /* the run k reaches past i: the next digit is its first,
+                 * or i inside it (as fl_mx_next_digit_forward finds) */
+                next_digit = rs > i ? rs : i;
+            } else {
+                next_digit = fl_mx_next_digit_forward(mx, &digit_cursor, i);
+                if (next_digit >= mx->s_end)
+                    break;
             }
-            next_digit = fl_mx_next_digit_forward(mx, &digit_cursor, i);
-            if (next_digit >= mx->s_end)
-                break;
             from = token_start(mx, next_digit, i);
             if (from == next_digit && from > i && t[from - 1] == ' ')
                 from = head_from(mx, from - 1, i);
