@@ -664,6 +664,14 @@ static size_t code_alnum_end(fl_mx *mx, size_t at)
     return r;
 }
 
+/* The bytes after a run of digits that join more to it (lone_run,
+ * claimed_run, the walk's word of digits alone): an ASCII letter or
+ * digit, a hyphen, any byte past ASCII. One load instead of their tests. */
+static const bool joins_run[256] = {
+    ['0' ... '9'] = true, ['A' ... 'Z'] = true,   ['a' ... 'z'] = true,
+    ['-'] = true,         [0x80 ... 0xFF] = true,
+};
+
 /* Whether the scan of codes_walk, at `lo` with the next digit at the
  * start of the run of digits [rs, re) (rs >= lo), finds nothing before re
  * and steps over the run whole: the run stands alone (as the scan's test
@@ -678,7 +686,7 @@ static inline bool lone_run(const fl_mx *mx, size_t lo, size_t rs, size_t re)
 {
     const char *t = mx->text;
     const unsigned char b = re < mx->s_end ? (unsigned char)t[re] : ' ';
-    if (b >= 0x80 || b == '-' || is_alnum((char)b))
+    if (joins_run[b])
         return false;
     if (rs == mx->s_off)
         return re - rs != 3 || !(fl_re_space((char)b) && numsuffix_after(mx, re));
@@ -713,7 +721,7 @@ static inline bool claimed_run(const fl_mx *mx, size_t rs, size_t re)
     if (!mx->claimed[rs - mx->s_off])
         return false;
     const unsigned char b = re < mx->s_end ? (unsigned char)mx->text[re] : ' ';
-    if (b >= 0x80 || b == '-' || is_alnum((char)b))
+    if (joins_run[b])
         return false;
     return re - rs != 3 || !(fl_re_space((char)b) && numsuffix_after(mx, re));
 }
@@ -776,7 +784,7 @@ static __attribute__((noinline)) void codes_walk(fl_mx *mx)
              * (bare_model) and a "737 MAX" a space or hyphen next */
             size_t de = mx->s_off + mx->digits[2 * digit_cursor + 1];
             unsigned char b = de < mx->s_end ? (unsigned char)t[de] : ' ';
-            if (b < 0x80 && b != '-' && !is_alnum((char)b) &&
+            if (!joins_run[b] &&
                 (de - i != 3 || ((i == mx->s_off || t[i - 1] != ' ') &&
                                  !(fl_re_space((char)b) && numsuffix_after(mx, de))))) {
                 i = de;
