@@ -666,7 +666,11 @@ static size_t code_alnum_end(fl_mx *mx, size_t at)
 
 /* The bytes after a run of digits that join more to it (lone_run,
  * claimed_run, the walk's word of digits alone): an ASCII letter or
- * digit, a hyphen, any byte past ASCII. One load instead of their tests. */
+ * digit, a hyphen, any byte past ASCII. One load instead of their tests.
+ * At the sentence's end they read the byte after it too (the prose has
+ * one, its NUL at the end), where only what follows a run of three digits
+ * should tell: when that byte joins, the scan takes the run as it would
+ * any, which those shortcuts only repeat. */
 static const bool joins_run[256] = {
     ['0' ... '9'] = true, ['A' ... 'Z'] = true,   ['a' ... 'z'] = true,
     ['-'] = true,         [0x80 ... 0xFF] = true,
@@ -685,7 +689,7 @@ static const bool joins_run[256] = {
 static inline bool lone_run(const fl_mx *mx, size_t lo, size_t rs, size_t re)
 {
     const char *t = mx->text;
-    const unsigned char b = re < mx->s_end ? (unsigned char)t[re] : ' ';
+    const unsigned char b = (unsigned char)t[re]; /* (see joins_run) */
     if (joins_run[b])
         return false;
     if (rs == mx->s_off)
@@ -720,7 +724,7 @@ static inline bool claimed_run(const fl_mx *mx, size_t rs, size_t re)
 {
     if (!mx->claimed[rs - mx->s_off])
         return false;
-    const unsigned char b = re < mx->s_end ? (unsigned char)mx->text[re] : ' ';
+    const unsigned char b = (unsigned char)mx->text[re]; /* (see joins_run) */
     if (joins_run[b])
         return false;
     return re - rs != 3 || !(fl_re_space((char)b) && numsuffix_after(mx, re));
@@ -783,7 +787,7 @@ static __attribute__((noinline)) void codes_walk(fl_mx *mx)
              * digits, and those have three, a model after a space
              * (bare_model) and a "737 MAX" a space or hyphen next */
             size_t de = mx->s_off + mx->digits[2 * digit_cursor + 1];
-            unsigned char b = de < mx->s_end ? (unsigned char)t[de] : ' ';
+            unsigned char b = (unsigned char)t[de]; /* (see joins_run) */
             if (!joins_run[b] &&
                 (de - i != 3 || ((i == mx->s_off || t[i - 1] != ' ') &&
                                  !(fl_re_space((char)b) && numsuffix_after(mx, de))))) {
