@@ -748,7 +748,9 @@ void fl_extract_names(fl_mx *mx)
         mx->name_end = mx->name_first;
         return;
     }
-    nseq q = {0};
+    /* only q.open is read before a name opens, which sets every field */
+    nseq q;
+    q.open = false;
     size_t i = mx->s_off, prev_end = 0, mark = 0;
     const fl_doc *const doc = mx->doc;
     /* once doc->status is no longer FL_OK (out of memory, the mention
