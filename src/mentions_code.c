@@ -96,13 +96,16 @@ static bool code_shape(const fl_mx *mx, size_t at, size_t len)
     return true;
 }
 
+/* Adds the code [start, end), which lies inside the sentence (every match
+ * of the walk ends by s_end): the claimed test and the claim without their
+ * bounds tests. */
 static void add_code(fl_mx *mx, size_t start, size_t end)
 {
-    if (fl_mx_claimed(mx, start, end - start))
+    if (fl_mx_claimed_in(mx, start, end - start))
         return;
     if (!fl_mx_add(mx, FL_M_CODE, start, end - start, FL_FOLD_CODE))
         return;
-    fl_mx_claim(mx, start, end - start);
+    fl_mx_claim_in(mx, start, end - start);
 }
 
 /* The end of the code's core, before a possessive ending. */
@@ -360,15 +363,17 @@ static size_t model_number(const fl_mx *mx, size_t at, size_t *core)
     return i;
 }
 
+/* Adds the model [start, end) (inside the sentence: model_number ends by
+ * s_end), as add_code. */
 static void add_model(fl_mx *mx, size_t start, size_t end, const char *family)
 {
-    if (fl_mx_claimed(mx, start, end - start))
+    if (fl_mx_claimed_in(mx, start, end - start))
         return;
     fl_mention *m = fl_mx_add(mx, FL_M_CODE, start, end - start, FL_FOLD_CODE);
     if (!m)
         return;
     m->family = family;
-    fl_mx_claim(mx, start, end - start);
+    fl_mx_claim_in(mx, start, end - start);
 }
 
 /* Whether number a[0..al) has the shape of model b[0..bl): the same digit
@@ -659,6 +664,18 @@ static size_t code_alnum_end(fl_mx *mx, size_t at)
     return r;
 }
 
+/* The bytes after a run of digits that join more to it (lone_run,
+ * claimed_run, the walk's word of digits alone): an ASCII letter or
+ * digit, a hyphen, any byte past ASCII. One load instead of their tests.
+ * At the sentence's end they read the byte after it too (the prose has
+ * one, its NUL at the end), where only what follows a run of three digits
+ * should tell: when that byte joins, the scan takes the run as it would
+ * any, which those shortcuts only repeat. */
+static const bool joins_run[256] = {
+    ['0' ... '9'] = true, ['A' ... 'Z'] = true,   ['a' ... 'z'] = true,
+    ['-'] = true,         [0x80 ... 0xFF] = true,
+};
+
 /* Whether the scan of codes_walk, at `lo` with the next digit at the
  * start of the run of digits [rs, re) (rs >= lo), finds nothing before re
  * and steps over the run whole: the run stands alone (as the scan's test
@@ -672,8 +689,8 @@ static size_t code_alnum_end(fl_mx *mx, size_t at)
 static inline bool lone_run(const fl_mx *mx, size_t lo, size_t rs, size_t re)
 {
     const char *t = mx->text;
-    const unsigned char b = re < mx->s_end ? (unsigned char)t[re] : ' ';
-    if (b >= 0x80 || b == '-' || is_alnum((char)b))
+    const unsigned char b = (unsigned char)t[re]; /* (see joins_run) */
+    if (joins_run[b])
         return false;
     if (rs == mx->s_off)
         return re - rs != 3 || !(fl_re_space((char)b) && numsuffix_after(mx, re));
@@ -707,8 +724,8 @@ static inline bool claimed_run(const fl_mx *mx, size_t rs, size_t re)
 {
     if (!mx->claimed[rs - mx->s_off])
         return false;
-    const unsigned char b = re < mx->s_end ? (unsigned char)mx->text[re] : ' ';
-    if (b >= 0x80 || b == '-' || is_alnum((char)b))
+    const unsigned char b = (unsigned char)mx->text[re]; /* (see joins_run) */
+    if (joins_run[b])
         return false;
     return re - rs != 3 || !(fl_re_space((char)b) && numsuffix_after(mx, re));
 }
@@ -730,11 +747,11 @@ static __attribute__((noinline)) void codes_walk(fl_mx *mx)
             if (mx->digits) {
                 /* the runs that stand alone (lone_run) are stepped over
                  * here, as the scan below would step over them */
-                size_t k = digit_cursor;
+                size_t k = digit_cursor, rs = 0;
                 const size_t n = mx->digit_run_count;
                 for (; k < n; k++) {
-                    const size_t rs = mx->s_off + mx->digits[2 * k],
-                                 re = mx->s_off + mx->digits[2 * k + 1];
+                    rs = mx->s_off + mx->digits[2 * k];
+                    const size_t re = mx->s_off + mx->digits[2 * k + 1];
                     if (re <= i)
                         continue;
                     if (rs < i || !(claimed_run(mx, rs, re) || lone_run(mx, i, rs, re)))
@@ -744,10 +761,14 @@ static __attribute__((noinline)) void codes_walk(fl_mx *mx)
                 digit_cursor = k;
                 if (k == n)
                     break;
+                /* the run k reaches past i: the next digit is its first,
+                 * or i inside it (as fl_mx_next_digit_forward finds) */
+                next_digit = rs > i ? rs : i;
+            } else {
+                next_digit = fl_mx_next_digit_forward(mx, &digit_cursor, i);
+                if (next_digit >= mx->s_end)
+                    break;
             }
-            next_digit = fl_mx_next_digit_forward(mx, &digit_cursor, i);
-            if (next_digit >= mx->s_end)
-                break;
             from = token_start(mx, next_digit, i);
             if (from == next_digit && from > i && t[from - 1] == ' ')
                 from = head_from(mx, from - 1, i);
@@ -766,8 +787,8 @@ static __attribute__((noinline)) void codes_walk(fl_mx *mx)
              * digits, and those have three, a model after a space
              * (bare_model) and a "737 MAX" a space or hyphen next */
             size_t de = mx->s_off + mx->digits[2 * digit_cursor + 1];
-            unsigned char b = de < mx->s_end ? (unsigned char)t[de] : ' ';
-            if (b < 0x80 && b != '-' && !is_alnum((char)b) &&
+            unsigned char b = (unsigned char)t[de]; /* (see joins_run) */
+            if (!joins_run[b] &&
                 (de - i != 3 || ((i == mx->s_off || t[i - 1] != ' ') &&
                                  !(fl_re_space((char)b) && numsuffix_after(mx, de))))) {
                 i = de;

@@ -129,15 +129,16 @@ enum { PLAIN_WORD = 1, PLAIN_DIGIT = 2, PLAIN_LOWER = 4, PLAIN_INNER = 8, PLAIN_
 
 /* The PLAIN_* flags of the letters and digits [at, we) (a capital first),
  * 0 when one is past ASCII. Within the word a byte is a digit when bit 6
- * is clear, else a letter, lower-case when bit 5 is set. */
+ * is clear, else a letter, lower-case when bit 5 is set. `table`: the
+ * caller knows mx->wend is set (a constant at each call). */
 static inline __attribute__((always_inline)) unsigned plain_letters(const fl_mx *mx, size_t at,
-                                                                    size_t we)
+                                                                    size_t we, bool table)
 {
     const unsigned char *t = (const unsigned char *)mx->text;
     const size_t end = mx->s_end;
     uint64_t lower_any = 0, inner = 0, prev_lower = 0;
     const size_t r = at - mx->s_off, wl = we - at;
-    if (mx->wend && (r & 63) + wl <= 64) {
+    if ((table || mx->wend) && (r & 63) + wl <= 64) {
         /* a word inside one block of the sentence's masks (fill_word_ends
          * made them with wend): its bytes are letters and digits */
         const fl_word_block *bk = &mx->blocks[r >> 6];
@@ -205,7 +206,7 @@ static inline unsigned scan_plain(const fl_mx *mx, size_t at, bool start, size_t
         }
     }
     *we_out = we;
-    const unsigned f = plain_letters(mx, at, we);
+    const unsigned f = plain_letters(mx, at, we, false);
     if (!poss)
         return f;
     if ((f & (PLAIN_WORD | PLAIN_DIGIT | PLAIN_LOWER)) != (PLAIN_WORD | PLAIN_LOWER) || we - at < 2)
@@ -528,7 +529,12 @@ add_name_in(fl_mx *mx, size_t start, size_t end, size_t parts, bool inner_upper,
         /* "Microsoft pledged ...": a subject before a reporting verb */
         size_t v = end;
         if (v + 1 < mx->s_end && t[v] == ' ' && t[v - 1] != 's') {
-            size_t ve = fl_mx_word_end(mx, v + 1);
+            /* after the space a word starts: an ASCII letter's word
+             * ends where the table says */
+            const unsigned char c = (unsigned char)t[v + 1];
+            const size_t ve = mx->wend && (unsigned)((c | 0x20u) - 'a') < 26u
+                                  ? mx->s_off + mx->wend[v + 1 - mx->s_off]
+                                  : fl_mx_word_end(mx, v + 1);
             if (fl_mx_word_class(mx, t + v + 1, ve - v - 1, FL_WC_REPORTING) && !mx->caps_sentence)
                 tentative = false;
         }
@@ -613,14 +619,14 @@ static size_t skip_to_mark(const fl_mx *mx, size_t *cursor, size_t i, bool *star
          * opens one in the rest of the sentence */
         const size_t rel = i - mx->s_off;
         size_t k = *cursor;
-        while ((mx->name_marks[k] & ~FL_NAME_MARK_JOINED) < rel)
+        uint32_t m;
+        while (((m = mx->name_marks[k]) & ~FL_NAME_MARK_JOINED) < rel)
             k++;
         *cursor = k;
-        if (k == mx->name_mark_count) {
+        if (m == FL_NAME_MARK_END) { /* after the last mark */
             *start = false;
             return mx->s_end;
         }
-        const uint32_t m = mx->name_marks[k];
         if (!(m & FL_NAME_MARK_JOINED) &&
             (m == 0 || (t[mx->s_off + m - 1] < 0x80 && !mx->claimed[m - 1]))) {
             *start = true;
@@ -742,7 +748,9 @@ void fl_extract_names(fl_mx *mx)
         mx->name_end = mx->name_first;
         return;
     }
-    nseq q = {0};
+    /* only q.open is read before a name opens, which sets every field */
+    nseq q;
+    q.open = false;
     size_t i = mx->s_off, prev_end = 0, mark = 0;
     const fl_doc *const doc = mx->doc;
     /* once doc->status is no longer FL_OK (out of memory, the mention
@@ -762,10 +770,12 @@ void fl_extract_names(fl_mx *mx)
             continue;
         }
         joined = q.open && joins(mx, prev_end, i);
-        if (start && !q.open && mx->wend) {
+        if (start && !q.open) {
             /* the common word at a mark, as read_word reads it outside a
              * name: an unclaimed ASCII capital first, its end from the
-             * table, and no hyphen nor apostrophe after it */
+             * table, and no hyphen nor apostrophe after it (here `start`
+             * comes from skip_to_mark: the sentence has name marks, which
+             * fill_word_ends makes with the table, so mx->wend is set) */
             const unsigned char *t = (const unsigned char *)mx->text;
             size_t we;
             size_t ap;
@@ -779,7 +789,7 @@ void fl_extract_names(fl_mx *mx)
                 if ((ap = apostrophe(mx, we)) != 0 && we + ap < mx->s_end && t[we + ap] == 's' &&
                     !fl_mx_alnum_at(mx, we + ap + 1)) {
                     const size_t len = we - i, next = we + ap + 1;
-                    const unsigned pf = len > 1 ? plain_letters(mx, i, we) : 0;
+                    const unsigned pf = len > 1 ? plain_letters(mx, i, we, true) : 0;
                     if ((pf & (PLAIN_WORD | PLAIN_DIGIT | PLAIN_LOWER)) ==
                         (PLAIN_WORD | PLAIN_LOWER)) {
                         if (!fl_mx_common_or_calendar(mx, mx->text + i, len) &&
@@ -814,7 +824,7 @@ void fl_extract_names(fl_mx *mx)
                     i = we;
                     continue;
                 }
-                const unsigned pf = len > 1 ? plain_letters(mx, i, we) : 0;
+                const unsigned pf = len > 1 ? plain_letters(mx, i, we, true) : 0;
                 if (pf && !(c == '.' && dotted_abbreviation(mx->text + i, len))) {
                     /* a digit, or all capitals outside a name, or a
                      * claimed byte: no part of a name either */
@@ -866,7 +876,7 @@ void fl_extract_names(fl_mx *mx)
                         const size_t we2 = mx->s_off + mx->wend[j - mx->s_off], len2 = we2 - j;
                         if (len2 < 2 || !plain_after(mx, we2))
                             break;
-                        const unsigned pf2 = plain_letters(mx, j, we2);
+                        const unsigned pf2 = plain_letters(mx, j, we2, true);
                         const unsigned char c2 = we2 < mx->s_end ? t[we2] : 0;
                         if ((pf2 & (PLAIN_WORD | PLAIN_DIGIT | PLAIN_LOWER)) !=
                                 (PLAIN_WORD | PLAIN_LOWER) ||

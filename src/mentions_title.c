@@ -151,16 +151,32 @@ static inline bool high_in(const fl_mx *mx, size_t at, size_t n)
     return false;
 }
 
-/* Whether the word at `at` may start a role (as starts_role), or holds a
- * byte past ASCII, which the pattern's caseless roles might still match. */
-static bool role_word_at(const fl_mx *mx, size_t at)
+/* The end of the word at `at`, inside the sentence after a space (a
+ * word's start, if any): from the word table, which holds the end of
+ * every word start, when an ASCII letter or digit is there. */
+static inline size_t word_end_after_space(const fl_mx *mx, size_t at)
 {
-    size_t we = fl_mx_word_end(mx, at);
+    const unsigned char c = (unsigned char)mx->text[at];
+    if (mx->wend && ((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')))
+        return mx->s_off + mx->wend[at - mx->s_off];
+    return fl_mx_word_end(mx, at);
+}
+
+/* Whether the word [at, we) may start a role (as starts_role), or holds a
+ * byte past ASCII, which the pattern's caseless roles might still match. */
+static bool role_word_in(const fl_mx *mx, size_t at, size_t we)
+{
     if (we == at)
         return false;
     if (starts_role(mx, mx->text + at, we - at))
         return true;
     return high_in(mx, at, we - at);
+}
+
+/* role_word_in for the word at `at` */
+static bool role_word_at(const fl_mx *mx, size_t at)
+{
+    return role_word_in(mx, at, fl_mx_word_end(mx, at));
 }
 
 /* The first byte after the ASCII spaces (PCRE2's \s) from `at`; `at`
@@ -272,9 +288,9 @@ static inline __attribute__((always_inline)) bool post_candidate(const fl_mx *mx
         /* a word that is no mark starts no role (mx->marks has each
          * first word of ASCII letters), unless a byte past ASCII is in it
          * (such words are never marks) */
-        const bool role = w != next_mark && next_mark != SIZE_MAX
-                              ? high_in(mx, w, fl_mx_word_end(mx, w) - w)
-                              : role_word_at(mx, w);
+        const size_t we = word_end_after_space(mx, w);
+        const bool role = w != next_mark && next_mark != SIZE_MAX ? high_in(mx, w, we - w)
+                                                                  : role_word_in(mx, w, we);
         return (role && post_role_ends(mx, w)) || possessive_role(mx, w);
     }
     if (w != next_mark && next_mark != SIZE_MAX) {
@@ -284,7 +300,7 @@ static inline __attribute__((always_inline)) bool post_candidate(const fl_mx *mx
         if (f != 't' && f != 'i' && f != 'h' && f != 'a')
             return false;
     }
-    size_t we = fl_mx_word_end(mx, w);
+    size_t we = word_end_after_space(mx, w);
     const char *s = mx->text + w;
     size_t n = we - w;
     if (determiner(s, n)) {
@@ -1142,13 +1158,15 @@ static int title_post_match(const fl_mx *mx, size_t at, size_t *end, title_group
     return role_match(mx, q, post_abbreviations, post_rest, end, g);
 }
 
-/* The title tests of the word at `i` (an ASCII letter at a word start);
+/* The title tests of the word [i, we) (an ASCII letter at a word start;
+ * its end from the caller, which has it from the word table at a mark);
  * returns where the walk goes on. */
-static size_t title_word(fl_mx *mx, size_t i)
+static size_t title_word(fl_mx *mx, size_t i, size_t we)
 {
     const char *t = mx->text;
-    size_t we = fl_mx_word_end(mx, i);
-    if (fl_mx_claimed(mx, i, we - i))
+    /* the word lies inside the sentence: no bounds tests (nor for the
+     * honorific's claim below, which ends by its dot at most) */
+    if (fl_mx_claimed_in(mx, i, we - i))
         return we;
     if (honorific_start(t + i, we - i) && fl_honorific_word(t + i, we - i)) {
         size_t e = honorific_end(mx, i, we);
@@ -1156,7 +1174,7 @@ static size_t title_word(fl_mx *mx, size_t i)
             size_t hl = we - i;
             if (we < mx->s_end && t[we] == '.')
                 hl++;
-            fl_mx_claim(mx, i, hl);
+            fl_mx_claim_in(mx, i, hl);
             return e;
         }
     }
@@ -1234,7 +1252,8 @@ static __attribute__((noinline)) void titles_walk(fl_mx *mx)
             if (at < i)
                 continue; /* inside a match */
             if (t[at] != ',') {
-                i = title_word(mx, at);
+                /* a mark is a word start the table holds the end of */
+                i = title_word(mx, at, mx->s_off + mx->wend[at - mx->s_off]);
                 continue;
             }
             /* the word after the comma is a mark when it may start a role */
@@ -1265,7 +1284,7 @@ static __attribute__((noinline)) void titles_walk(fl_mx *mx)
         if (c == ',')
             i = title_comma(mx, i, SIZE_MAX);
         else if (((c | 0x20) >= 'a' && (c | 0x20) <= 'z') && fl_mx_word_start(mx, i))
-            i = title_word(mx, i);
+            i = title_word(mx, i, fl_mx_word_end(mx, i));
         else
             i++;
     }
