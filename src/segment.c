@@ -2728,7 +2728,8 @@ static __attribute__((noinline)) size_t hyphen_part(const unsigned char *s, size
 }
 
 /* For fast_words: a word of ASCII letters and digits (an ASCII letter
- * first) of one to seven bytes before a space, as scan_plain pushes it:
+ * first) of one to seven bytes before a space, a comma or a period (which
+ * fast_words settles), as scan_plain pushes it:
  * its length (0 when there is none such at s[at], eight bytes readable),
  * its token's fields from kind on (tail, as fast_words stores them) and
  * T_NOLOWER when it has no small letter. */
@@ -2745,7 +2746,7 @@ static __attribute__((noinline)) alnum_word alnum_word_at(const unsigned char *s
     if (!stop)
         return r;
     size_t n = (unsigned)__builtin_ctzll(stop) >> 3;
-    if (s[at + n] != ' ')
+    if (s[at + n] != ' ' && s[at + n] != ',' && s[at + n] != '.')
         return r;
     uint64_t bit = stop & -stop;
     letter &= bit - 1;
@@ -3168,6 +3169,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                      * follow, else back to the caller */
                     if (!period_ends(s, len, at, k))
                         break;
+                period:
                     tok = put_word(tok, at, k, tail);
                     /* the period: a stop, as push_token notes it (sg's
                      * counts are brought up to date on the way out) */
@@ -3205,13 +3207,26 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                     goto spaced;
                 }
                 if (is_ascii_digit(t) && k < 8) {
-                    /* letters, then digits ("B200", "MI308", "Q3") */
+                    /* letters, then digits ("B200", "MI308", "Q3"), before a
+                     * space, or before a comma or a period as a word is
+                     * ("... the PS5.", "the A800, and") */
                     alnum_word c = alnum_word_at(s, at);
                     if (c.len) {
                         k = c.len;
                         tail = c.tail | space | tail_of(SEG, c.flag);
+                        t = s[at + k];
+                        if (t == '.') {
+                            /* as period_ends settles a word's period (no
+                             * listed abbreviation holds a digit) */
+                            if (k < 3 || !period_ends(s, len, at, k))
+                                break;
+                            nolower += c.flag != 0;
+                            goto period;
+                        }
                         nolower += c.flag != 0;
-                        goto spaced;
+                        if (t == ' ')
+                            goto spaced;
+                        goto ended; /* a comma */
                     }
                 }
                 if (t == '\'' || t == '-')
@@ -3237,6 +3252,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                 at += ab.len + 1;
                 continue;
             }
+        ended:
             tok = put_word(tok, at, k, tail);
             if (__builtin_expect(upper && k == 1, 0))
                 nolower++;

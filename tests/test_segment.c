@@ -764,7 +764,23 @@ START_TEST(joined_words_same_either_way)
                                         "word,\"x y",
                                         "word.\n\nWord x",
                                         "word\n\n5 x",
-                                        "end. \"We x"};
+                                        "end. \"We x",
+                                        "MI308. The x",
+                                        "PS5.\nX y",
+                                        "A800,\" x",
+                                        "Ab1. X",
+                                        "ab12. x",
+                                        "Q3. X",
+                                        "B200.5 x",
+                                        "B200.. X",
+                                        "B200.\" x",
+                                        "B200., x",
+                                        "B200.a x",
+                                        "A123456. X",
+                                        "A1234567. X",
+                                        "MI308,5 x",
+                                        "MI308,x y",
+                                        "A320neo. X"};
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
         char inner[128], last[64];
         snprintf(inner, sizeof inner, "Then %s and the rest of it.", words[k]);
