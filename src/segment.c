@@ -3229,8 +3229,43 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                         goto ended; /* a comma */
                     }
                 }
-                if (t == '\'' || t == '-')
-                    joined = G_JOINED;
+                if (t == '\'' || t == '-') {
+                    /* other words joined by apostrophes or hyphens ("F-35",
+                     * "GPT-4o", "don't", "state-of-the-art"), as scan_joined
+                     * pushes them (there is room for its token, which it
+                     * writes at tok and counts in sg), then on as after a
+                     * word; what it leaves (0) goes back to the caller,
+                     * straight to scan_joined and scan_word */
+                    sg->n = (size_t)(tok - sg->toks);
+                    size_t e;
+                    int r = scan_joined(sg, at, G_SPACE, &e);
+                    if (r < 0)
+                        return SIZE_MAX;
+                    if (!r) {
+                        joined = G_JOINED;
+                        break;
+                    }
+                    /* its fields as a word's here: counted in nolower
+                     * (taken back from sg) and written again below */
+                    memcpy(&tail, (const unsigned char *)tok + TAIL, 8);
+                    unsigned f = (tail & tail_of(SEG, T_NOLOWER)) != 0;
+                    sg->nolower -= f;
+                    k = e - at;
+                    t = s[e];
+                    upper = 0;
+                    if (t == '.') {
+                        /* period_ends as for a word (no listed abbreviation
+                         * holds an apostrophe or a hyphen) */
+                        if (!period_ends(s, len, at, k))
+                            break;
+                        nolower += f;
+                        goto period;
+                    }
+                    nolower += f;
+                    if (t == ' ')
+                        goto spaced;
+                    goto ended;
+                }
                 if (t != '.' || (upper & ~0x20ull))
                     break; /* or a capital after the first letter */
                 /* a listed abbreviation, an initial or a dotted form and its

@@ -780,7 +780,26 @@ START_TEST(joined_words_same_either_way)
                                         "A1234567. X",
                                         "MI308,5 x",
                                         "MI308,x y",
-                                        "A320neo. X"};
+                                        "A320neo. X",
+                                        "F-35. X",
+                                        "GPT-4o,\" x",
+                                        "GPT-4o, x",
+                                        "don't, x",
+                                        "state-of-the-art x",
+                                        "F-35.\nX y",
+                                        "rock'n'roll. The x",
+                                        "F-35.. x",
+                                        "F-35.5 x",
+                                        "McDonald's. X",
+                                        "don't\nx y",
+                                        "iPhone-maker) x",
+                                        "ab-cd-ef\" x",
+                                        "x\nF-35 y",
+                                        "x\n\ndon't y",
+                                        "(don't x",
+                                        "F-35\xc3\xa9 x",
+                                        "ab'cd. X",
+                                        "ABC-DEF. X"};
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
         char inner[128], last[64];
         snprintf(inner, sizeof inner, "Then %s and the rest of it.", words[k]);
