@@ -2728,8 +2728,9 @@ static __attribute__((noinline)) size_t hyphen_part(const unsigned char *s, size
 }
 
 /* For fast_words: a word of ASCII letters and digits (an ASCII letter
- * first) of one to seven bytes before a space, a comma or a period (which
- * fast_words settles), as scan_plain pushes it:
+ * first) of one to seven bytes before a byte of word_end (a space, a
+ * comma, a line break...) or a period (which fast_words settles), as
+ * scan_plain pushes it:
  * its length (0 when there is none such at s[at], eight bytes readable),
  * its token's fields from kind on (tail, as fast_words stores them) and
  * T_NOLOWER when it has no small letter. */
@@ -2746,7 +2747,7 @@ static __attribute__((noinline)) alnum_word alnum_word_at(const unsigned char *s
     if (!stop)
         return r;
     size_t n = (unsigned)__builtin_ctzll(stop) >> 3;
-    if (s[at + n] != ' ' && s[at + n] != ',' && s[at + n] != '.')
+    if (!word_end[s[at + n]] && s[at + n] != '.')
         return r;
     uint64_t bit = stop & -stop;
     letter &= bit - 1;
@@ -3208,8 +3209,8 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                 }
                 if (is_ascii_digit(t) && k < 8) {
                     /* letters, then digits ("B200", "MI308", "Q3"), before a
-                     * space, or before a comma or a period as a word is
-                     * ("... the PS5.", "the A800, and") */
+                     * space, or before a comma, a period, a line break... as
+                     * a word is ("... the PS5.", "the A800, and") */
                     alnum_word c = alnum_word_at(s, at);
                     if (c.len) {
                         k = c.len;
@@ -3226,7 +3227,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                         nolower += c.flag != 0;
                         if (t == ' ')
                             goto spaced;
-                        goto ended; /* a comma */
+                        goto ended; /* a comma, a line break... */
                     }
                 }
                 if (t == '\'' || t == '-') {

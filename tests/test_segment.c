@@ -799,7 +799,14 @@ START_TEST(joined_words_same_either_way)
                                         "(don't x",
                                         "F-35\xc3\xa9 x",
                                         "ab'cd. X",
-                                        "ABC-DEF. X"};
+                                        "ABC-DEF. X",
+                                        "A800\nX y",
+                                        "A800\n\nX y",
+                                        "A800) x",
+                                        "B200\" x",
+                                        "MI308: x",
+                                        "PS5\t x",
+                                        "A800/x y"};
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
         char inner[128], last[64];
         snprintf(inner, sizeof inner, "Then %s and the rest of it.", words[k]);
