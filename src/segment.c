@@ -2984,7 +2984,16 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
      * out, and the caller's token notes it again */
     size_t noted = g & (G_LINE | G_PARA) ? first : SIZE_MAX;
     uint8_t noted_g = g;
-    while (at <= lim) {
+    for (;;) {
+        if (__builtin_expect(at > lim, 0)) {
+            /* the room was counted a byte a token, but the steps push
+             * fewer tokens than bytes: counted again, once it is used up,
+             * rather than handing a word back for want of room */
+            size_t left = sg->cap - (size_t)(tok - sg->toks);
+            if (lim == last || at > last || left < 2)
+                break;
+            lim = last - at >= left - 2 ? at + (left - 2) : last;
+        }
         uint64_t w = fl_load8(s + at), upper = 0, tail = small_tail;
         size_t k;
         unsigned char t;
