@@ -2845,7 +2845,15 @@ static __attribute__((noinline, cold)) short_token short_word(const unsigned cha
  * memory. */
 static __attribute__((noinline)) bool note_quote(seg *sg, size_t idx)
 {
-    return idx_push(&sg->quotes, idx) && idx_push(&sg->quotes, sg->paras << 2 | Q_STRAIGHT);
+    /* quotes go in pairs and the room doubles from 256: when there is
+     * room for one there is room for both */
+    idx_vec *x = &sg->quotes;
+    if (x->n == x->cap && !idx_grow(x))
+        return false;
+    x->v[x->n] = idx;
+    x->v[x->n + 1] = sg->paras << 2 | Q_STRAIGHT;
+    x->n += 2;
+    return true;
 }
 
 /* Where the byte at `field` (an offset in fl_token) sits in a token's
