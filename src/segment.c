@@ -3071,17 +3071,19 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                 if (!kind) {
                     if (c == '\n' && fix == tok) {
                         /* a line break after a token, or a blank line, then
-                         * a word or number: noted for the token after it,
-                         * as tokenize gives it its gap and push_token notes
-                         * it (note_token, with the counts so far) */
+                         * a word, a number or a straight double quote (a
+                         * quotation opening a paragraph): noted for the
+                         * token after it, as tokenize gives it its gap and
+                         * push_token notes it (note_token, with the counts
+                         * so far) */
                         size_t q = at + 1;
                         uint8_t lg = G_SPACE | G_LINE;
                         if (nx == '\n') {
                             q++;
                             lg |= G_PARA;
                         }
-                        if (!alnum_counts[s[q]])
-                            break;
+                        if (!alnum_counts[s[q]] && s[q] != '"')
+                            break; /* a quote: the step below pushes it */
                         noted = (size_t)(tok - sg->toks);
                         sg->paras += (lg & G_PARA) != 0;
                         if (!stop_push_at(sg, noted, sg->nonwords + others, sg->nolower + nolower))

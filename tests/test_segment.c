@@ -806,7 +806,12 @@ START_TEST(joined_words_same_either_way)
                                         "B200\" x",
                                         "MI308: x",
                                         "PS5\t x",
-                                        "A800/x y"};
+                                        "A800/x y",
+                                        "word.\n\n\"We x",
+                                        "word\n\"We x",
+                                        "word.\n\" x",
+                                        "word.\n\"\" x",
+                                        "word,\n\n\"5 x"};
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
         char inner[128], last[64];
         snprintf(inner, sizeof inner, "Then %s and the rest of it.", words[k]);
