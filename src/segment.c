@@ -3102,6 +3102,17 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                         at += 2;
                         continue;
                     }
+                    if (c == 0xC2 && nx == 0xA3) {
+                        /* a pound sign ("£300m"), one SYMBOL of two bytes
+                         * as tokenize pushes it, then on to what follows */
+                        tok = put_word(tok, pos, 2, symbol_tail | space);
+                        settle(fix, fix_g);
+                        fix = tok; /* attached to the next token */
+                        fix_g = 0;
+                        others++;
+                        at += 2;
+                        continue;
+                    }
                     /* a straight double quote, as tokenize pushes it and
                      * notes it for mark_quotes, then a space or not */
                     if (c != '"' || !(nx == ' ' || alnum_counts[nx]))

@@ -811,7 +811,17 @@ START_TEST(joined_words_same_either_way)
                                         "word\n\"We x",
                                         "word.\n\" x",
                                         "word.\n\"\" x",
-                                        "word,\n\n\"5 x"};
+                                        "word,\n\n\"5 x",
+                                        "\xc2\xa3"
+                                        "300m x",
+                                        "(\xc2\xa3"
+                                        "5 x",
+                                        "\xc2\xa3 x",
+                                        "x \xc2\xa3"
+                                        "5bn, y",
+                                        "x \xc2\xa3\xc2\xa3 y",
+                                        "x \xc2\xa3\n5 y",
+                                        "x \xc2\xa2 y"};
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
         char inner[128], last[64];
         snprintf(inner, sizeof inner, "Then %s and the rest of it.", words[k]);
