@@ -2728,7 +2728,9 @@ static __attribute__((noinline)) size_t hyphen_part(const unsigned char *s, size
 }
 
 /* For fast_words: a word of ASCII letters and digits (an ASCII letter
- * first) of one to seven bytes before a space, as scan_plain pushes it:
+ * first) of one to seven bytes before a byte of word_end (a space, a
+ * comma, a line break...) or a period (which fast_words settles), as
+ * scan_plain pushes it:
  * its length (0 when there is none such at s[at], eight bytes readable),
  * its token's fields from kind on (tail, as fast_words stores them) and
  * T_NOLOWER when it has no small letter. */
@@ -2745,7 +2747,7 @@ static __attribute__((noinline)) alnum_word alnum_word_at(const unsigned char *s
     if (!stop)
         return r;
     size_t n = (unsigned)__builtin_ctzll(stop) >> 3;
-    if (s[at + n] != ' ')
+    if (!word_end[s[at + n]] && s[at + n] != '.')
         return r;
     uint64_t bit = stop & -stop;
     letter &= bit - 1;
@@ -2843,7 +2845,15 @@ static __attribute__((noinline, cold)) short_token short_word(const unsigned cha
  * memory. */
 static __attribute__((noinline)) bool note_quote(seg *sg, size_t idx)
 {
-    return idx_push(&sg->quotes, idx) && idx_push(&sg->quotes, sg->paras << 2 | Q_STRAIGHT);
+    /* quotes go in pairs and the room doubles from 256: when there is
+     * room for one there is room for both */
+    idx_vec *x = &sg->quotes;
+    if (x->n == x->cap && !idx_grow(x))
+        return false;
+    x->v[x->n] = idx;
+    x->v[x->n + 1] = sg->paras << 2 | Q_STRAIGHT;
+    x->n += 2;
+    return true;
 }
 
 /* Where the byte at `field` (an offset in fl_token) sits in a token's
@@ -2982,7 +2992,16 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
      * out, and the caller's token notes it again */
     size_t noted = g & (G_LINE | G_PARA) ? first : SIZE_MAX;
     uint8_t noted_g = g;
-    while (at <= lim) {
+    for (;;) {
+        if (__builtin_expect(at > lim, 0)) {
+            /* the room was counted a byte a token, but the steps push
+             * fewer tokens than bytes: counted again, once it is used up,
+             * rather than handing a word back for want of room */
+            size_t left = sg->cap - (size_t)(tok - sg->toks);
+            if (lim == last || at > last || left < 2)
+                break;
+            lim = last - at >= left - 2 ? at + (left - 2) : last;
+        }
         uint64_t w = fl_load8(s + at), upper = 0, tail = small_tail;
         size_t k;
         unsigned char t;
@@ -3052,17 +3071,19 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                 if (!kind) {
                     if (c == '\n' && fix == tok) {
                         /* a line break after a token, or a blank line, then
-                         * a word or number: noted for the token after it,
-                         * as tokenize gives it its gap and push_token notes
-                         * it (note_token, with the counts so far) */
+                         * a word, a number or a straight double quote (a
+                         * quotation opening a paragraph): noted for the
+                         * token after it, as tokenize gives it its gap and
+                         * push_token notes it (note_token, with the counts
+                         * so far) */
                         size_t q = at + 1;
                         uint8_t lg = G_SPACE | G_LINE;
                         if (nx == '\n') {
                             q++;
                             lg |= G_PARA;
                         }
-                        if (!alnum_counts[s[q]])
-                            break;
+                        if (!alnum_counts[s[q]] && s[q] != '"')
+                            break; /* a quote: the step below pushes it */
                         noted = (size_t)(tok - sg->toks);
                         sg->paras += (lg & G_PARA) != 0;
                         if (!stop_push_at(sg, noted, sg->nonwords + others, sg->nolower + nolower))
@@ -3077,6 +3098,17 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                          * token: not here), then on to the next word */
                         tok = put_word(tok, pos, 1, punct_tail | space);
                         settle(fix, fix_g);
+                        others++;
+                        at += 2;
+                        continue;
+                    }
+                    if (c == 0xC2 && nx == 0xA3) {
+                        /* a pound sign ("£300m"), one SYMBOL of two bytes
+                         * as tokenize pushes it, then on to what follows */
+                        tok = put_word(tok, pos, 2, symbol_tail | space);
+                        settle(fix, fix_g);
+                        fix = tok; /* attached to the next token */
+                        fix_g = 0;
                         others++;
                         at += 2;
                         continue;
@@ -3168,6 +3200,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                      * follow, else back to the caller */
                     if (!period_ends(s, len, at, k))
                         break;
+                period:
                     tok = put_word(tok, at, k, tail);
                     /* the period: a stop, as push_token notes it (sg's
                      * counts are brought up to date on the way out) */
@@ -3205,17 +3238,65 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                     goto spaced;
                 }
                 if (is_ascii_digit(t) && k < 8) {
-                    /* letters, then digits ("B200", "MI308", "Q3") */
+                    /* letters, then digits ("B200", "MI308", "Q3"), before a
+                     * space, or before a comma, a period, a line break... as
+                     * a word is ("... the PS5.", "the A800, and") */
                     alnum_word c = alnum_word_at(s, at);
                     if (c.len) {
                         k = c.len;
                         tail = c.tail | space | tail_of(SEG, c.flag);
+                        t = s[at + k];
+                        if (t == '.') {
+                            /* as period_ends settles a word's period (no
+                             * listed abbreviation holds a digit) */
+                            if (k < 3 || !period_ends(s, len, at, k))
+                                break;
+                            nolower += c.flag != 0;
+                            goto period;
+                        }
                         nolower += c.flag != 0;
-                        goto spaced;
+                        if (t == ' ')
+                            goto spaced;
+                        goto ended; /* a comma, a line break... */
                     }
                 }
-                if (t == '\'' || t == '-')
-                    joined = G_JOINED;
+                if (t == '\'' || t == '-') {
+                    /* other words joined by apostrophes or hyphens ("F-35",
+                     * "GPT-4o", "don't", "state-of-the-art"), as scan_joined
+                     * pushes them (there is room for its token, which it
+                     * writes at tok and counts in sg), then on as after a
+                     * word; what it leaves (0) goes back to the caller,
+                     * straight to scan_joined and scan_word */
+                    sg->n = (size_t)(tok - sg->toks);
+                    size_t e;
+                    int r = scan_joined(sg, at, G_SPACE, &e);
+                    if (r < 0)
+                        return SIZE_MAX;
+                    if (!r) {
+                        joined = G_JOINED;
+                        break;
+                    }
+                    /* its fields as a word's here: counted in nolower
+                     * (taken back from sg) and written again below */
+                    memcpy(&tail, (const unsigned char *)tok + TAIL, 8);
+                    unsigned f = (tail & tail_of(SEG, T_NOLOWER)) != 0;
+                    sg->nolower -= f;
+                    k = e - at;
+                    t = s[e];
+                    upper = 0;
+                    if (t == '.') {
+                        /* period_ends as for a word (no listed abbreviation
+                         * holds an apostrophe or a hyphen) */
+                        if (!period_ends(s, len, at, k))
+                            break;
+                        nolower += f;
+                        goto period;
+                    }
+                    nolower += f;
+                    if (t == ' ')
+                        goto spaced;
+                    goto ended;
+                }
                 if (t != '.' || (upper & ~0x20ull))
                     break; /* or a capital after the first letter */
                 /* a listed abbreviation, an initial or a dotted form and its
@@ -3237,6 +3318,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                 at += ab.len + 1;
                 continue;
             }
+        ended:
             tok = put_word(tok, at, k, tail);
             if (__builtin_expect(upper && k == 1, 0))
                 nolower++;
