@@ -631,7 +631,6 @@ static inline unsigned fl_mx_word_class(const fl_mx *mx, const char *w, size_t l
         return 0;
     const fl_word_table *t = mx->words_table;
     const unsigned k = fl_word_sketch(w, len), word = k >> 6;
-    const uint64_t bit = (uint64_t)1 << (k & 63);
     /* the sketch words of the classes wanted (a constant at every call)
      * ORed: one test, not one branch per class */
     const uint64_t any = ((want & FL_WC_COMMON) ? t->sketch[0][word] : 0) |
@@ -639,7 +638,7 @@ static inline unsigned fl_mx_word_class(const fl_mx *mx, const char *w, size_t l
                          ((want & FL_WC_PARTICLE) ? t->sketch[2][word] : 0) |
                          ((want & FL_WC_CALENDAR) ? t->sketch[3][word] : 0) |
                          ((want & FL_WC_REPORTING) ? t->sketch[4][word] : 0);
-    if (!(any & bit))
+    if (!((any >> (k & 63)) & 1u))
         return 0;
     return fl_word_class(t, w, len) & want;
 }
