@@ -97,8 +97,9 @@ typedef struct fl_word_table {
      * load masked with 0x1F7F gives (fl_word_head) */
     uint32_t head_pairs[0x2000];
     /* by the first byte & 31 of a word of FL_WC_COMMON or FL_WC_CALENDAR
-     * (two letters or more), bit (second byte & 31) set: a filter before
-     * the sketch for capitalized words (fl_mx_common_or_calendar) */
+     * (two letters or more), bit (second byte & 31) set. Not read since
+     * fl_mx_common_or_calendar dropped it as a filter before the sketch
+     * (it cost more than it saved) */
     uint32_t common_pairs[32];
 } fl_word_table;
 
@@ -628,26 +629,24 @@ static inline unsigned fl_mx_word_class(const fl_mx *mx, const char *w, size_t l
 {
     if (len == 0 || len > FL_WORD_MAX)
         return 0;
-    /* one test per class (want is a constant at every call) */
     const fl_word_table *t = mx->words_table;
     const unsigned k = fl_word_sketch(w, len), word = k >> 6;
-    const uint64_t bit = (uint64_t)1 << (k & 63);
-    if (!(((want & FL_WC_COMMON) && (t->sketch[0][word] & bit)) ||
-          ((want & FL_WC_ROLE) && (t->sketch[1][word] & bit)) ||
-          ((want & FL_WC_PARTICLE) && (t->sketch[2][word] & bit)) ||
-          ((want & FL_WC_CALENDAR) && (t->sketch[3][word] & bit)) ||
-          ((want & FL_WC_REPORTING) && (t->sketch[4][word] & bit))))
+    /* the sketch words of the classes wanted (a constant at every call)
+     * ORed: one test, not one branch per class */
+    const uint64_t any = ((want & FL_WC_COMMON) ? t->sketch[0][word] : 0) |
+                         ((want & FL_WC_ROLE) ? t->sketch[1][word] : 0) |
+                         ((want & FL_WC_PARTICLE) ? t->sketch[2][word] : 0) |
+                         ((want & FL_WC_CALENDAR) ? t->sketch[3][word] : 0) |
+                         ((want & FL_WC_REPORTING) ? t->sketch[4][word] : 0);
+    if (!((any >> (k & 63)) & 1u))
         return 0;
     return fl_word_class(t, w, len) & want;
 }
-/* fl_mx_word_class(mx, w, len, FL_WC_COMMON | FL_WC_CALENDAR), most
- * words ruled out by their first two bytes first. */
+/* fl_mx_word_class(mx, w, len, FL_WC_COMMON | FL_WC_CALENDAR). No filter
+ * by the first two bytes first (common_pairs): most capitalized words
+ * pass it, and the sketch's one test rules out the rest about as cheaply. */
 static inline unsigned fl_mx_common_or_calendar(const fl_mx *mx, const char *w, size_t len)
 {
-    if (len > 1 &&
-        !((mx->words_table->common_pairs[(unsigned char)w[0] & 31] >> ((unsigned char)w[1] & 31)) &
-          1u))
-        return 0;
     return fl_mx_word_class(mx, w, len, FL_WC_COMMON | FL_WC_CALENDAR);
 }
 /* Whether a word of 1 to 5 bytes starting with a lower-case ASCII letter
