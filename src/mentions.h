@@ -96,11 +96,6 @@ typedef struct fl_word_table {
      * (ASCII) | (the second & 31) << 8, which a little-endian two-byte
      * load masked with 0x1F7F gives (fl_word_head) */
     uint32_t head_pairs[0x2000];
-    /* by the first byte & 31 of a word of FL_WC_COMMON or FL_WC_CALENDAR
-     * (two letters or more), bit (second byte & 31) set. Not read since
-     * fl_mx_common_or_calendar dropped it as a filter before the sketch
-     * (it cost more than it saved) */
-    uint32_t common_pairs[32];
 } fl_word_table;
 
 /* FL_HEAD_SPELLED3 << k (k 0 to 3): a spelled number of 3 + k bytes or
@@ -643,8 +638,8 @@ static inline unsigned fl_mx_word_class(const fl_mx *mx, const char *w, size_t l
     return fl_word_class(t, w, len) & want;
 }
 /* fl_mx_word_class(mx, w, len, FL_WC_COMMON | FL_WC_CALENDAR). No filter
- * by the first two bytes first (common_pairs): most capitalized words
- * pass it, and the sketch's one test rules out the rest about as cheaply. */
+ * by the first two bytes first: most capitalized words passed one, and
+ * the sketch's one test rules out the rest about as cheaply. */
 static inline unsigned fl_mx_common_or_calendar(const fl_mx *mx, const char *w, size_t len)
 {
     return fl_mx_word_class(mx, w, len, FL_WC_COMMON | FL_WC_CALENDAR);

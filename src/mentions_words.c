@@ -402,15 +402,6 @@ void fl_word_table_build(fl_word_table *table)
     ADD_LIST(table, particles, FL_WC_PARTICLE);
     ADD_LIST(table, calendar_words, FL_WC_CALENDAR);
     ADD_LIST(table, reporting_verbs, FL_WC_REPORTING);
-    const char *const *lists[] = {common_words, calendar_words};
-    const size_t counts[] = {sizeof common_words / sizeof common_words[0],
-                             sizeof calendar_words / sizeof calendar_words[0]};
-    for (size_t l = 0; l < 2; l++)
-        for (size_t i = 0; i < counts[l]; i++) {
-            const unsigned char *w = (const unsigned char *)lists[l][i];
-            if (w[0] && w[1])
-                table->common_pairs[w[0] & 31] |= 1u << (w[1] & 31);
-        }
     for (size_t i = 0; i < sizeof role_starts / sizeof role_starts[0]; i++) {
         size_t len = strlen(role_starts[i]);
         unsigned char c = (unsigned char)role_starts[i][0];

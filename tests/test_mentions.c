@@ -392,8 +392,8 @@ START_TEST(test_particle_filter)
 }
 END_TEST
 
-/* The first-two-byte filters of the word table: fl_mx_common_or_calendar
- * lets every common or calendar word through (each slot's word
+/* The word table's filters: fl_mx_common_or_calendar (the sketch, then
+ * the class) lets every common or calendar word through (each slot's word
  * lower-cased, byte k at bits 8k of lo, also capitalized), and
  * fill_word_ends' heads mark the digits and every spelled number's first
  * two letters, in either case. */
