@@ -308,61 +308,9 @@ size_t fl_scan_number(const char *t, size_t at, size_t end, fl_number *out)
     return i - at;
 }
 
-/* Whether a scale word's letters may end before t[j] (j <= end): the
- * sentence ends, or no ASCII letter or digit follows. */
-static inline bool scale_ends(const char *t, size_t j, size_t end)
-{
-    if (j >= end)
-        return true;
-    const unsigned char c = (unsigned char)t[j];
-    return (unsigned)(c - '0') > 9u && (unsigned)((c | 0x20) - 'a') >= 26u;
-}
-
 size_t fl_scan_scale(const char *t, size_t at, size_t end, double *mult)
 {
-    *mult = 1;
-    if (at >= end)
-        return 0;
-    size_t i = at;
-    bool attached = t[i] != ' ';
-    if (!attached)
-        i++;
-    /* every scale starts with b, m or t (attached also k), a word of its
-     * own (no letter or digit after it): each is compared where it would
-     * be, no letters counted first */
-    if (i >= end)
-        return 0;
-    const char f = t[i], *w = t + i;
-    double m = 0;
-    size_t n = 0;
-    if (attached) {
-        /* tn trn bn b mn m k */
-        if (scale_ends(t, i + 1, end)) {
-            n = 1;
-            m = f == 'b' ? 1e9 : f == 'm' ? 1e6 : f == 'k' ? 1e3 : 0;
-        } else if (w[1] == 'n' && scale_ends(t, i + 2, end)) {
-            n = 2;
-            m = f == 't' ? 1e12 : f == 'b' ? 1e9 : f == 'm' ? 1e6 : 0;
-        } else if (f == 't' && w[1] == 'r' && i + 2 < end && w[2] == 'n' &&
-                   scale_ends(t, i + 3, end)) {
-            n = 3;
-            m = 1e12;
-        }
-    } else if (f == 'b' || f == 'm') {
-        if (end - i >= 7 && scale_ends(t, i + 7, end)) {
-            n = 7;
-            m = memcmp(w, "billion", 7) == 0 ? 1e9 : memcmp(w, "million", 7) == 0 ? 1e6 : 0;
-        }
-    } else if (f == 't') {
-        if (end - i >= 8 && scale_ends(t, i + 8, end)) {
-            n = 8;
-            m = memcmp(w, "trillion", 8) == 0 ? 1e12 : memcmp(w, "thousand", 8) == 0 ? 1e3 : 0;
-        }
-    }
-    if (m == 0)
-        return 0;
-    *mult = m;
-    return i + n - at;
+    return fl_scale_at(t, at, end, mult);
 }
 
 double fl_number_scaled(const fl_number *n, double mult)

@@ -86,60 +86,6 @@ static inline void plain_number_read(fl_number_memo *m, const char *t, size_t at
 
 static inline size_t plain_number_len(const fl_mx *mx, size_t at);
 
-/* fl_scan_scale(t, at, end, mult) after a number of money, read in line
- * where the sentence's number memo keeps it (every amount asks for its
- * scale once: a call less each; in line at the other call too costs
- * more), step for step as fl_scan_scale reads it: an attached scale (tn
- * trn bn b mn m k) or a scale word after a space, of lower-case letters
- * not followed by a capital or a digit. */
-static inline size_t money_scale(const char *t, size_t at, size_t end, double *mult)
-{
-    *mult = 1;
-    if (at >= end)
-        return 0;
-    const bool attached = t[at] != ' ';
-    const size_t i = attached ? at : at + 1;
-    if (i >= end)
-        return 0;
-    const char f = t[i];
-    if (f != 'b' && f != 'm' && f != 't' && !(attached && f == 'k'))
-        return 0;
-    if (!attached && (f == 'm' || f == 'b') && at + 8 <= end &&
-        memcmp(t + at + 2, "illion", 6) == 0) {
-        /* " million", " billion" (the most common), no letter nor digit
-         * after it: the word read at once */
-        const unsigned char c = at + 8 < end ? (unsigned char)t[at + 8] : ' ';
-        if (!(is_digit((char)c) || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))) {
-            *mult = f == 'm' ? 1e6 : 1e9;
-            return 8;
-        }
-    }
-    size_t j = i;
-    while (j < end && j - i <= 8 && t[j] >= 'a' && t[j] <= 'z')
-        j++;
-    const size_t n = j - i;
-    if (n > 8 || (j < end && ((t[j] >= 'A' && t[j] <= 'Z') || is_digit(t[j]))))
-        return 0;
-    const char *w = t + i;
-    double m = 0;
-    if (attached) {
-        if (n == 1)
-            m = f == 'b' ? 1e9 : f == 'm' ? 1e6 : f == 'k' ? 1e3 : 0;
-        else if (n == 2 && w[1] == 'n')
-            m = f == 't' ? 1e12 : f == 'b' ? 1e9 : f == 'm' ? 1e6 : 0;
-        else if (n == 3 && f == 't' && w[1] == 'r' && w[2] == 'n')
-            m = 1e12;
-    } else if (n == 7) {
-        m = memcmp(w, "billion", 7) == 0 ? 1e9 : memcmp(w, "million", 7) == 0 ? 1e6 : 0;
-    } else if (n == 8) {
-        m = memcmp(w, "trillion", 8) == 0 ? 1e12 : memcmp(w, "thousand", 8) == 0 ? 1e3 : 0;
-    }
-    if (m == 0)
-        return 0;
-    *mult = m;
-    return j - at;
-}
-
 /* The number at t[no..no+nl), then an optional scale: read once for the
  * sentence when `no` is one of its number starts (*cursor: the walk's
  * place in mx->numbers) and the number read there ends at no + nl (a read
@@ -162,7 +108,7 @@ static bool number_and_scale(fl_mx *mx, size_t *cursor, size_t no, size_t nl, si
     if (m && m->len == nl) {
         n = &m->n;
         if (m->scale == FL_NUMBER_UNREAD)
-            m->scale = (uint32_t)money_scale(mx->text, no + nl, mx->s_end, &m->mult);
+            m->scale = (uint32_t)fl_scale_at(mx->text, no + nl, mx->s_end, &m->mult);
         mult = m->mult;
         sl = m->scale;
     } else {
