@@ -148,12 +148,46 @@ static inline size_t split_words(const char *s, size_t len, word_ref *words, siz
 /* Bytes that end a word of a fold key: a separator or its NUL. */
 static const unsigned char WORD_STOP[256] = {[0] = 1, [' '] = 1, ['-'] = 1};
 
+/* A word's bit among 256 for its first and last bytes. */
+static unsigned byte_ends_bit(word_ref w)
+{
+    return ((unsigned char)w.s[0] * 31u + (unsigned char)w.s[w.len - 1]) & 255u;
+}
+
+/* The words of DOC_MIN_WORD bytes or more of the document's names, as
+ * check_document first sifts them: a bit for each (first, last) byte
+ * (byte_ends_bit) of those met once, and of those met more often, and
+ * their count. Noted as make_group splits each fold key (no second walk
+ * over the groups' words). A group of more than MAX_WORDS words (never
+ * compared) has its first MAX_WORDS noted too: that only lets more words
+ * through a sieve that must let through every word paired (two words
+ * paired share their first and last bytes, so both set the bit), and the
+ * count stays a bound. */
+typedef struct long_words {
+    uint64_t once[4], again[4];
+    size_t count;
+} long_words;
+
+/* Notes the word w in lw's bits (without a branch on its length: most
+ * words are short, which way is hard to foretell); returns whether it is
+ * long, for the count. */
+static inline bool note_long(long_words *lw, word_ref w)
+{
+    const unsigned b = byte_ends_bit(w);
+    const bool is_long = w.len >= DOC_MIN_WORD;
+    const uint64_t bit = (uint64_t)is_long << (b & 63);
+    lw->again[b >> 6] |= lw->once[b >> 6] & bit;
+    lw->once[b >> 6] |= bit;
+    return is_long;
+}
+
 /* split_words for a fold key, which ends with a NUL at s[len] (fold keys
  * are NUL-terminated strings of strlen len): the NUL stops the walks, so
- * a word's bytes are tested once each, against one table. */
-static size_t split_fold(const char *s, size_t len, word_ref *words, size_t cap)
+ * a word's bytes are tested once each, against one table. Each word kept
+ * is noted in lw. */
+static size_t split_fold(const char *s, size_t len, word_ref *words, size_t cap, long_words *lw)
 {
-    size_t n = 0, i = 0;
+    size_t n = 0, i = 0, nlong = 0;
     for (;;) {
         while (s[i] == ' ' || s[i] == '-')
             i++;
@@ -162,10 +196,14 @@ static size_t split_fold(const char *s, size_t len, word_ref *words, size_t cap)
         size_t start = i;
         while (!WORD_STOP[(unsigned char)s[i]])
             i++;
-        if (n < cap)
-            words[n] = (word_ref){s + start, i - start};
+        if (n < cap) {
+            const word_ref w = {s + start, i - start};
+            words[n] = w;
+            nlong += note_long(lw, w);
+        }
         n++;
     }
+    lw->count += nlong;
     return n;
 }
 
@@ -800,12 +838,6 @@ static uint64_t shape_key(const name_word *w, size_t ncps)
     return (uint64_t)w->cps[0] << 27 | (uint64_t)w->cps[w->ncps - 1] << 6 | ncps;
 }
 
-/* A word's bit among 256 for its first and last bytes. */
-static unsigned byte_ends_bit(word_ref w)
-{
-    return ((unsigned char)w.s[0] * 31u + (unsigned char)w.s[w.len - 1]) & 255u;
-}
-
 static bool bit_is_set(const uint64_t *bits, unsigned b)
 {
     return (bits[b >> 6] >> (b & 63)) & 1;
@@ -913,31 +945,19 @@ static size_t distinct_words(fl_doc *doc, const name_group *groups, size_t ng, s
     return nw;
 }
 
-static void check_document(fl_doc *doc, name_group *groups, size_t ng)
+static void check_document(fl_doc *doc, name_group *groups, size_t ng, const long_words *lw)
 {
     /* the distinct words of the document's names, with frequencies: only
      * those of DOC_MIN_WORD bytes or more, and whose first and last bytes
      * some other use of a word has (a word is only ever paired with one
-     * of its first and last letters): a bit for each (first, last) byte
-     * of the words met once, and of those met more often */
-    uint64_t once[4] = {0, 0, 0, 0}, again[4] = {0, 0, 0, 0};
-    size_t long_words = 0;
-    for (size_t i = 0; i < ng; i++)
-        for (size_t k = 0; k < groups[i].nwords; k++) {
-            if (groups[i].words[k].len < DOC_MIN_WORD)
-                continue;
-            unsigned b = byte_ends_bit(groups[i].words[k]);
-            uint64_t bit = (uint64_t)1 << (b & 63);
-            again[b >> 6] |= once[b >> 6] & bit;
-            once[b >> 6] |= bit;
-            long_words++;
-        }
-    /* no two such words with one bit: none can be paired (long_words
-     * bounds the count of those that are) */
+     * of its first and last letters): lw's bits. No two such words with
+     * one bit: none can be paired (lw->count bounds the count of those
+     * that are) */
+    const uint64_t *again = lw->again;
     if (!(again[0] | again[1] | again[2] | again[3]))
         return;
     name_word *words;
-    size_t nw = distinct_words(doc, groups, ng, long_words, again, &words);
+    size_t nw = distinct_words(doc, groups, ng, lw->count, again, &words);
     if (!words)
         return;
     /* A word is looked up (a query) when used at most twice and unknown
@@ -1283,9 +1303,10 @@ static bool make_main(fl_doc *doc, name_group *g)
  * `rising` is false (the names' offsets do not rise strictly: a span may
  * be listed twice, and the count stands only once make_main has dropped
  * it), else when first asked (group_main; most groups are never
- * reported). False when out of memory. */
+ * reported). Its words are noted in lw (for check_document). False when
+ * out of memory. */
 static bool make_group(fl_doc *doc, name_group *g, const use_lists *lists, size_t head,
-                       size_t count, bool rising)
+                       size_t count, bool rising, long_words *lw)
 {
     const fl_name_use *u = list_first(lists, head); /* but for its place */
     g->lists = lists;
@@ -1301,7 +1322,7 @@ static bool make_group(fl_doc *doc, name_group *g, const use_lists *lists, size_
     g->reported = false;
     g->fold = u->key;
     g->fold_len = u->key_len ? u->key_len : strlen(u->key);
-    g->nwords = split_fold(g->fold, g->fold_len, g->words, MAX_WORDS);
+    g->nwords = split_fold(g->fold, g->fold_len, g->words, MAX_WORDS, lw);
     if (g->nwords > MAX_WORDS)
         g->nwords = 0; /* a run of more words than a name has: not compared */
     const fl_lex_hit *folds;
@@ -1375,12 +1396,13 @@ static void run(fl_doc *doc)
         return;
     }
     const use_lists lists = {doc, folds, keep, next};
+    long_words lw = {{0, 0, 0, 0}, {0, 0, 0, 0}, 0};
     for (size_t id = 0, k = 0; id < nkeys; id++) {
         if (!group_of[id])
             continue;
         size_t count = group_of[id];
         group_of[id] = (uint32_t)(k + 1);
-        if (!make_group(doc, &groups[k++], &lists, head[id], count, rising))
+        if (!make_group(doc, &groups[k++], &lists, head[id], count, rising, &lw))
             return;
     }
     group_table table = {groups, ng, &folds->set, group_of};
@@ -1396,7 +1418,7 @@ static void run(fl_doc *doc)
             check_lexicon_near(doc, g, &table);
     }
     if (doc->status == FL_OK)
-        check_document(doc, groups, ng);
+        check_document(doc, groups, ng, &lw);
 }
 
 const fl_check_def fl_check_name_spelling = {
