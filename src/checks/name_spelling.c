@@ -118,7 +118,26 @@ typedef struct name_word {
     size_t first_group; /* a group containing it, for related spans */
     uint32_t cps[FL_NEAR_MAX_CPS];
     size_t ncps;
+    /* for a word of ASCII letters (ncps == len) that may be paired: a bit
+     * (c & 31) for each of its letters c, else 0 */
+    uint32_t letters;
 } name_word;
+
+/* Whether two words' letters (name_word.letters) rule out their being
+ * `allowed` edits (1 or 2) apart: one has letters of more than `allowed`
+ * kinds the other lacks. Exact as a test that turns away: every letter
+ * of a kind the other word lacks is deleted or substituted, one edit
+ * each (a transposition moves letters, it adds none), and two letters of
+ * one bit are one kind at least. */
+static bool letters_too_far(uint32_t a, uint32_t b, unsigned allowed)
+{
+    const uint32_t only_a = a & ~b, only_b = b & ~a;
+    /* x & (x - 1): x without its lowest bit; more than `allowed` bits */
+    const uint32_t a2 = only_a & (only_a - 1), b2 = only_b & (only_b - 1);
+    if (allowed == 1)
+        return a2 || b2;
+    return (a2 & (a2 - 1)) || (b2 & (b2 - 1));
+}
 
 static bool is_sep(char c)
 {
@@ -722,57 +741,53 @@ static void check_lexicon_near(fl_doc *doc, name_group *g, const group_table *gr
 
 /* ----------------------------------------------------- document checks */
 
-/* The deletion-neighbourhood index of the document's words: an
- * open-addressing table from a variant hash to a chain of the words with
- * that variant. A lookup's answer does not depend on the chain's order
- * (see check_document). */
-typedef struct near_index {
-    uint64_t *hashes;
-    uint32_t *heads; /* item + 1; 0: an empty slot */
+/* The targets of check_document by their first and last code points
+ * (the two a typo keeps): an open-addressing table from the pair to a
+ * chain of the targets with it. A lookup's answer does not depend on the
+ * chain's order (see check_document). */
+typedef struct ends_index {
+    uint64_t *keys;  /* ends_key; set where heads is not 0 */
+    uint32_t *heads; /* word + 1; 0: an empty slot */
+    uint32_t *next;  /* by word: the next word + 1 with its ends; 0: none */
     size_t mask;
-    uint32_t *next; /* item + 1 */
-    uint32_t *word; /* by item */
-    size_t count;
-} near_index;
+} ends_index;
 
-static bool near_index_init(fl_doc *doc, near_index *ix, size_t items)
+static uint64_t ends_key(const name_word *w)
 {
-    size_t cap = 64;
+    return (uint64_t)w->cps[0] << 32 | w->cps[w->ncps - 1];
+}
+
+static bool ends_index_init(fl_doc *doc, ends_index *ix, size_t items, size_t nw)
+{
+    size_t cap = 8;
     while (cap < 2 * items)
         cap *= 2;
-    ix->hashes = fl_arena_alloc_uninit(doc->arena, cap * sizeof *ix->hashes);
+    ix->keys = fl_arena_alloc_uninit(doc->arena, cap * sizeof *ix->keys);
     ix->heads = fl_arena_alloc(doc->arena, cap * sizeof *ix->heads);
-    ix->next = fl_arena_alloc_uninit(doc->arena, (items + 1) * sizeof *ix->next);
-    ix->word = fl_arena_alloc_uninit(doc->arena, (items + 1) * sizeof *ix->word);
+    ix->next = fl_arena_alloc_uninit(doc->arena, (nw + 1) * sizeof *ix->next);
     ix->mask = cap - 1;
-    ix->count = 0;
-    if (!ix->hashes || !ix->heads || !ix->next || !ix->word) {
+    if (!ix->keys || !ix->heads || !ix->next) {
         doc->status = FL_ENOMEM;
         return false;
     }
     return true;
 }
 
-static size_t near_slot(const near_index *ix, uint64_t h)
+static size_t ends_slot(const ends_index *ix, uint64_t key)
 {
-    size_t at = (size_t)(h ^ (h >> 29)) & ix->mask;
-    while (ix->heads[at] && ix->hashes[at] != h)
+    size_t at = (size_t)(key ^ (key >> 29)) & ix->mask;
+    while (ix->heads[at] && ix->keys[at] != key)
         at = (at + 1) & ix->mask;
     return at;
 }
 
-static void near_index_add(near_index *ix, uint64_t h, size_t word)
+static void ends_index_add(ends_index *ix, const name_word *words, size_t word)
 {
-    size_t at = near_slot(ix, h);
-    size_t item = ix->count++;
-    if (!ix->heads[at]) {
-        ix->hashes[at] = h;
-        ix->next[item] = 0;
-    } else {
-        ix->next[item] = ix->heads[at];
-    }
-    ix->heads[at] = (uint32_t)(item + 1);
-    ix->word[item] = (uint32_t)word;
+    const uint64_t key = ends_key(&words[word]);
+    const size_t at = ends_slot(ix, key);
+    ix->keys[at] = key;
+    ix->next[word] = ix->heads[at];
+    ix->heads[at] = (uint32_t)(word + 1);
 }
 
 /* strcmp order of two words (no NUL inside): bytes, then length. */
@@ -962,12 +977,10 @@ static void check_document(fl_doc *doc, name_group *groups, size_t ng, const lon
         return;
     /* A word is looked up (a query) when used at most twice and unknown
      * to the lexicon; it can only be a typo of a word used more often, so
-     * only words used at least twice are indexed (targets), and only
-     * those with the shape of some query. The deletion-neighbourhood
-     * variants of each are computed once. */
-    size_t *voff = fl_arena_alloc_uninit(doc->arena, (nw + 1) * sizeof *voff);
+     * only words used at least twice are tried (targets), and only those
+     * with the shape of some query. */
     unsigned char *role = fl_arena_alloc_uninit(doc->arena, nw + 1);
-    if (!voff || !role) {
+    if (!role) {
         doc->status = FL_ENOMEM;
         return;
     }
@@ -1027,10 +1040,9 @@ static void check_document(fl_doc *doc, name_group *groups, size_t ng, const lon
             name_word *w = &words[i];
             shape_note(&shapes, shape_key(w, w->ncps), role[i] & QUERY, role[i] & TARGET, w->freq);
         }
-    size_t nvals = 0, ntarget = 0;
+    size_t ntarget = 0;
     for (size_t i = 0; i < nw; i++) {
         name_word *w = &words[i];
-        voff[i] = nvals;
         if (!role[i])
             continue;
         bool query = false, target = false;
@@ -1043,41 +1055,26 @@ static void check_document(fl_doc *doc, name_group *groups, size_t ng, const lon
         }
         role[i] =
             (query && !lexicon_knows(doc, w->fold, w->len) ? QUERY : 0) | (target ? TARGET : 0);
-        if (!role[i])
-            continue;
-        size_t n = w->ncps;
-        size_t bound = 1 + n + (n >= TWO_EDITS_MIN ? n * (n - 1) / 2 : 0);
-        nvals += bound;
-        if (role[i] & TARGET)
-            ntarget += bound;
+        ntarget += target;
+        w->letters = 0;
+        if (role[i] && w->ncps == w->len)
+            for (size_t c = 0; c < w->len; c++)
+                w->letters |= (uint32_t)1 << (w->fold[c] & 31);
     }
-    voff[nw] = nvals;
     if (ntarget == 0)
         return;
-    uint64_t *vals = fl_arena_alloc_uninit(doc->arena, (nvals + 1) * sizeof *vals);
-    size_t *nvar = fl_arena_alloc_uninit(doc->arena, (nw + 1) * sizeof *nvar);
-    near_index ix;
-    if (!vals || !nvar) {
-        doc->status = FL_ENOMEM;
+    /* the targets by their first and last letters, which each query's
+     * candidates share: few (a handful in a news story, where some query
+     * has one), so word_typo is asked directly of each with the query's
+     * shape, not through an index of their deletion variants (whose
+     * making cost more than the words it spared; it found the same
+     * words: any two that word_typo pairs share a variant) */
+    ends_index ix;
+    if (!ends_index_init(doc, &ix, ntarget, nw))
         return;
-    }
-    if (!near_index_init(doc, &ix, ntarget))
-        return;
-    for (size_t i = 0; i < nw; i++) {
-        nvar[i] = 0;
-        if (!role[i])
-            continue;
-        name_word *w = &words[i];
-        uint64_t *v = vals + voff[i];
-        /* as many code points as bytes: ASCII, its code points its bytes */
-        if (w->ncps == w->len)
-            for (size_t c = 0; c < w->len; c++)
-                w->cps[c] = (unsigned char)w->fold[c];
-        nvar[i] = fl_near_variants(w->cps, w->ncps, w->ncps >= TWO_EDITS_MIN ? 2 : 1, v);
+    for (size_t i = 0; i < nw; i++)
         if (role[i] & TARGET)
-            for (size_t k = 0; k < nvar[i]; k++)
-                near_index_add(&ix, v[k], i);
-    }
+            ends_index_add(&ix, words, i);
 
     /* the queries in the words' strcmp order (the order findings are
      * made in) */
@@ -1097,29 +1094,32 @@ static void check_document(fl_doc *doc, name_group *groups, size_t ng, const lon
     for (size_t q = 0; q < nq && doc->status == FL_OK; q++) {
         size_t i = (size_t)(queries[q] - words);
         name_word *w = &words[i];
-        const uint64_t *variants = vals + voff[i];
-        size_t nv = nvar[i];
         /* every word that is a typo of w and more used than w: exactly
-         * one is a correction, more are ambiguous, whatever their order */
+         * one is a correction, more are ambiguous, whatever their order;
+         * a typo keeps its first and last letters and is within two of
+         * its length */
         size_t best = nw;
         unsigned best_edits = 0;
         bool ambiguous = false;
-        for (size_t v = 0; v < nv; v++) {
-            size_t at = near_slot(&ix, variants[v]);
-            for (uint32_t item = ix.heads[at]; item; item = ix.next[item - 1]) {
-                size_t j = ix.word[item - 1];
-                if (j == i || j == best || words[j].freq <= w->freq)
-                    continue;
-                unsigned d = word_typo((word_ref){w->fold, w->len},
-                                       (word_ref){words[j].fold, words[j].len}, DOC_MIN_WORD);
-                if (!d)
-                    continue;
-                if (best != nw)
-                    ambiguous = true;
-                if (best == nw || words[j].freq > words[best].freq) {
-                    best = j;
-                    best_edits = d;
-                }
+        for (uint32_t t = ix.heads[ends_slot(&ix, ends_key(w))]; t; t = ix.next[t - 1]) {
+            const size_t j = t - 1;
+            const name_word *v = &words[j];
+            if (j == i || v->freq <= w->freq || v->ncps + 2 < w->ncps || w->ncps + 2 < v->ncps)
+                continue;
+            /* the edits word_typo allows these two (by the shorter) */
+            const unsigned allowed =
+                (v->ncps < w->ncps ? v->ncps : w->ncps) >= TWO_EDITS_MIN ? 2 : 1;
+            if (w->letters && v->letters && letters_too_far(w->letters, v->letters, allowed))
+                continue;
+            unsigned d =
+                word_typo((word_ref){w->fold, w->len}, (word_ref){v->fold, v->len}, DOC_MIN_WORD);
+            if (!d)
+                continue;
+            if (best != nw)
+                ambiguous = true;
+            if (best == nw || v->freq > words[best].freq) {
+                best = j;
+                best_edits = d;
             }
         }
         if (best == nw || ambiguous)
