@@ -114,9 +114,9 @@ typedef struct name_group {
 typedef struct name_word {
     const char *fold;
     size_t len;
-    size_t freq;        /* uses of names containing it */
-    size_t first_group; /* a group containing it, for related spans */
-    uint32_t cps[FL_NEAR_MAX_CPS];
+    size_t freq;          /* uses of names containing it */
+    size_t first_group;   /* a group containing it, for related spans */
+    uint32_t first, last; /* its first and last code points, once it may be paired */
     size_t ncps;
     /* for a word of ASCII letters (ncps == len) that may be paired: a bit
      * (c & 31) for each of its letters c, else 0 */
@@ -754,7 +754,7 @@ typedef struct ends_index {
 
 static uint64_t ends_key(const name_word *w)
 {
-    return (uint64_t)w->cps[0] << 32 | w->cps[w->ncps - 1];
+    return (uint64_t)w->first << 32 | w->last;
 }
 
 static bool ends_index_init(fl_doc *doc, ends_index *ix, size_t items, size_t nw)
@@ -850,7 +850,7 @@ typedef struct shape_table {
 
 static uint64_t shape_key(const name_word *w, size_t ncps)
 {
-    return (uint64_t)w->cps[0] << 27 | (uint64_t)w->cps[w->ncps - 1] << 6 | ncps;
+    return (uint64_t)w->first << 27 | (uint64_t)w->last << 6 | ncps;
 }
 
 static bool bit_is_set(const uint64_t *bits, unsigned b)
@@ -861,7 +861,7 @@ static bool bit_is_set(const uint64_t *bits, unsigned b)
 /* A word's bit among 256 for its first and last code points. */
 static unsigned ends_bit(const name_word *w)
 {
-    return (unsigned)((w->cps[0] * 31u + w->cps[w->ncps - 1]) & 255u);
+    return (unsigned)((w->first * 31u + w->last) & 255u);
 }
 
 static bool shape_table_init(fl_doc *doc, shape_table *t, size_t words)
@@ -998,16 +998,17 @@ static void check_document(fl_doc *doc, name_group *groups, size_t ng, const lon
             continue;
         }
         if (ascii_letter_word(w->fold, w->len)) {
-            /* the code points are the bytes: only the first and last are
-             * read before the word is known to be paired (then decoded) */
+            /* the code points are the bytes */
             w->ncps = w->len;
-            w->cps[0] = (unsigned char)w->fold[0];
-            w->cps[w->ncps - 1] = (unsigned char)w->fold[w->len - 1];
+            w->first = (unsigned char)w->fold[0];
+            w->last = (unsigned char)w->fold[w->len - 1];
         } else {
-            w->ncps = fl_near_decode(w->fold, w->len, w->cps, FL_NEAR_MAX_CPS);
-            if (w->ncps < DOC_MIN_WORD || w->ncps > FL_NEAR_MAX_CPS ||
-                !all_letters(w->cps, w->ncps))
+            uint32_t cps[FL_NEAR_MAX_CPS];
+            w->ncps = fl_near_decode(w->fold, w->len, cps, FL_NEAR_MAX_CPS);
+            if (w->ncps < DOC_MIN_WORD || w->ncps > FL_NEAR_MAX_CPS || !all_letters(cps, w->ncps))
                 continue;
+            w->first = cps[0];
+            w->last = cps[w->ncps - 1];
         }
         role[i] = (w->freq <= 2 ? QUERY : 0) | (w->freq >= 2 ? TARGET : 0);
         unsigned b = ends_bit(w);
