@@ -906,7 +906,8 @@ static const shape_slot *shape_find(const shape_table *t, uint64_t key)
  * least DOC_MIN_WORD bytes (no shorter word is compared), in the order
  * first met, with the uses of the names containing them and the
  * most used such name (the first in strcmp order of folds on a tie). Returns the
- * count; *out is NULL when out of memory. */
+ * count; *out is NULL when out of memory, or when no two of the words
+ * have the same first and last bytes (then none can be paired). */
 static size_t distinct_words(fl_doc *doc, const name_group *groups, size_t ng, size_t total,
                              const uint64_t *paired, name_word **out)
 {
@@ -920,10 +921,16 @@ static size_t distinct_words(fl_doc *doc, const name_group *groups, size_t ng, s
     }
     if (!fl_name_keys_init_for(doc, &set, total))
         return 0;
+    /* a bit for each (first, last) byte of the distinct words, and
+     * whether two have one bit */
+    uint64_t seen[4] = {0, 0, 0, 0};
+    bool shared = false;
     for (size_t i = 0; i < ng; i++)
         for (size_t k = 0; k < groups[i].nwords; k++) {
-            if (groups[i].words[k].len < DOC_MIN_WORD ||
-                !bit_is_set(paired, byte_ends_bit(groups[i].words[k])))
+            if (groups[i].words[k].len < DOC_MIN_WORD)
+                continue;
+            const unsigned b = byte_ends_bit(groups[i].words[k]);
+            if (!bit_is_set(paired, b))
                 continue;
             size_t before = set.count;
             /* never ranked: the words need not be NUL-terminated */
@@ -934,6 +941,8 @@ static size_t distinct_words(fl_doc *doc, const name_group *groups, size_t ng, s
             if (id == before) {
                 freq[id] = groups[i].count;
                 first[id] = i;
+                shared |= bit_is_set(seen, b);
+                seen[b >> 6] |= (uint64_t)1 << (b & 63);
                 continue;
             }
             freq[id] += groups[i].count;
@@ -943,6 +952,10 @@ static size_t distinct_words(fl_doc *doc, const name_group *groups, size_t ng, s
                 (groups[i].count == was->count && strcmp(groups[i].fold, was->fold) < 0))
                 first[id] = i;
         }
+    /* no two distinct words with one bit: none can be paired (a word is
+     * paired only with another of its first and last letters) */
+    if (!shared)
+        return 0;
     size_t nw = set.count;
     name_word *words = fl_arena_alloc_uninit(doc->arena, (nw + 1) * sizeof *words);
     if (!words) {
