@@ -175,28 +175,36 @@ static unsigned byte_ends_bit(word_ref w)
 
 /* The words of DOC_MIN_WORD bytes or more of the document's names, as
  * check_document first sifts them: a bit for each (first, last) byte
- * (byte_ends_bit) of those met once, and of those met more often, and
- * their count. Noted as make_group splits each fold key (no second walk
- * over the groups' words). A group of more than MAX_WORDS words (never
- * compared) has its first MAX_WORDS noted too: that only lets more words
- * through a sieve that must let through every word paired (two words
- * paired share their first and last bytes, so both set the bit), and the
- * count stays a bound. */
+ * (byte_ends_bit) of those met, with the first word met for it, and a bit
+ * for each of two words that differ (only such a word can be paired: two
+ * words paired share their first and last bytes), and their count. Noted
+ * as make_group splits each fold key (no second walk over the groups'
+ * words). A group of more than MAX_WORDS words (never compared) has its
+ * first MAX_WORDS noted too: that only lets more words through the sieve,
+ * and the count stays a bound. Bit 256 stands for every shorter word: it
+ * is set in `two` from the start, so such a word is passed over. */
 typedef struct long_words {
-    uint64_t once[4], again[4];
+    uint64_t once[5], two[5];
+    word_ref first[257]; /* by bit: the first word met, where once is set */
     size_t count;
 } long_words;
 
-/* Notes the word w in lw's bits (without a branch on its length: most
- * words are short, which way is hard to foretell); returns whether it is
- * long, for the count. */
+/* Notes the word w in lw; returns whether it is long, for the count. */
 static inline bool note_long(long_words *lw, word_ref w)
 {
-    const unsigned b = byte_ends_bit(w);
     const bool is_long = w.len >= DOC_MIN_WORD;
-    const uint64_t bit = (uint64_t)is_long << (b & 63);
-    lw->again[b >> 6] |= lw->once[b >> 6] & bit;
-    lw->once[b >> 6] |= bit;
+    const unsigned b = is_long ? byte_ends_bit(w) : 256;
+    const uint64_t bit = (uint64_t)1 << (b & 63);
+    if (lw->two[b >> 6] & bit)
+        return is_long; /* a short word, or two differ already */
+    if (lw->once[b >> 6] & bit) {
+        const word_ref f = lw->first[b];
+        if (f.len != w.len || !fl_bytes_eq(f.s, w.s, w.len))
+            lw->two[b >> 6] |= bit;
+    } else {
+        lw->once[b >> 6] |= bit;
+        lw->first[b] = w;
+    }
     return is_long;
 }
 
@@ -906,8 +914,7 @@ static const shape_slot *shape_find(const shape_table *t, uint64_t key)
  * least DOC_MIN_WORD bytes (no shorter word is compared), in the order
  * first met, with the uses of the names containing them and the
  * most used such name (the first in strcmp order of folds on a tie). Returns the
- * count; *out is NULL when out of memory, or when no two of the words
- * have the same first and last bytes (then none can be paired). */
+ * count; *out is NULL when out of memory. */
 static size_t distinct_words(fl_doc *doc, const name_group *groups, size_t ng, size_t total,
                              const uint64_t *paired, name_word **out)
 {
@@ -921,10 +928,6 @@ static size_t distinct_words(fl_doc *doc, const name_group *groups, size_t ng, s
     }
     if (!fl_name_keys_init_for(doc, &set, total))
         return 0;
-    /* a bit for each (first, last) byte of the distinct words, and
-     * whether two have one bit */
-    uint64_t seen[4] = {0, 0, 0, 0};
-    bool shared = false;
     for (size_t i = 0; i < ng; i++)
         for (size_t k = 0; k < groups[i].nwords; k++) {
             if (groups[i].words[k].len < DOC_MIN_WORD)
@@ -941,8 +944,6 @@ static size_t distinct_words(fl_doc *doc, const name_group *groups, size_t ng, s
             if (id == before) {
                 freq[id] = groups[i].count;
                 first[id] = i;
-                shared |= bit_is_set(seen, b);
-                seen[b >> 6] |= (uint64_t)1 << (b & 63);
                 continue;
             }
             freq[id] += groups[i].count;
@@ -952,10 +953,6 @@ static size_t distinct_words(fl_doc *doc, const name_group *groups, size_t ng, s
                 (groups[i].count == was->count && strcmp(groups[i].fold, was->fold) < 0))
                 first[id] = i;
         }
-    /* no two distinct words with one bit: none can be paired (a word is
-     * paired only with another of its first and last letters) */
-    if (!shared)
-        return 0;
     size_t nw = set.count;
     name_word *words = fl_arena_alloc_uninit(doc->arena, (nw + 1) * sizeof *words);
     if (!words) {
@@ -977,15 +974,14 @@ static void check_document(fl_doc *doc, name_group *groups, size_t ng, const lon
 {
     /* the distinct words of the document's names, with frequencies: only
      * those of DOC_MIN_WORD bytes or more, and whose first and last bytes
-     * some other use of a word has (a word is only ever paired with one
-     * of its first and last letters): lw's bits. No two such words with
-     * one bit: none can be paired (lw->count bounds the count of those
-     * that are) */
-    const uint64_t *again = lw->again;
-    if (!(again[0] | again[1] | again[2] | again[3]))
+     * some other word has (a word is only ever paired with one of its
+     * first and last letters): lw's bits. No two such words with one bit:
+     * none can be paired (lw->count bounds the count of those that are) */
+    const uint64_t *two = lw->two;
+    if (!(two[0] | two[1] | two[2] | two[3]))
         return;
     name_word *words;
-    size_t nw = distinct_words(doc, groups, ng, lw->count, again, &words);
+    size_t nw = distinct_words(doc, groups, ng, lw->count, two, &words);
     if (!words)
         return;
     /* A word is looked up (a query) when used at most twice and unknown
@@ -1410,7 +1406,11 @@ static void run(fl_doc *doc)
         return;
     }
     const use_lists lists = {doc, folds, keep, next};
-    long_words lw = {{0, 0, 0, 0}, {0, 0, 0, 0}, 0};
+    long_words lw;
+    memset(lw.once, 0, sizeof lw.once);
+    memset(lw.two, 0, sizeof lw.two);
+    lw.two[4] = 1; /* bit 256: the short words */
+    lw.count = 0;
     for (size_t id = 0, k = 0; id < nkeys; id++) {
         if (!group_of[id])
             continue;
