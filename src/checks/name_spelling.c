@@ -921,53 +921,53 @@ static size_t distinct_words(fl_doc *doc, const name_group *groups, size_t ng, s
                              const uint64_t *paired, name_word **out)
 {
     *out = NULL;
-    fl_name_keys set;
-    size_t *freq = fl_arena_alloc_uninit(doc->arena, total * sizeof *freq);
-    size_t *first = fl_arena_alloc_uninit(doc->arena, total * sizeof *first);
-    if (!freq || !first) {
+    /* the words by their bit (few share one): a chain from head[bit]
+     * (word + 1, set where `inited` has the bit) through next */
+    name_word *words = fl_arena_alloc_uninit(doc->arena, (total + 1) * sizeof *words);
+    uint32_t *next = fl_arena_alloc_uninit(doc->arena, (total + 1) * sizeof *next);
+    if (!words || !next) {
         doc->status = FL_ENOMEM;
         return 0;
     }
-    if (!fl_name_keys_init_for(doc, &set, total))
-        return 0;
+    uint32_t head[256];
+    uint64_t inited[4] = {0, 0, 0, 0};
+    size_t nw = 0;
     for (size_t i = 0; i < ng; i++)
         for (size_t k = 0; k < groups[i].nwords; k++) {
-            if (groups[i].words[k].len < DOC_MIN_WORD)
+            const word_ref wr = groups[i].words[k];
+            if (wr.len < DOC_MIN_WORD)
                 continue;
-            const unsigned b = byte_ends_bit(groups[i].words[k]);
+            const unsigned b = byte_ends_bit(wr);
             if (!bit_is_set(paired, b))
                 continue;
-            size_t before = set.count;
-            /* never ranked: the words need not be NUL-terminated */
-            size_t id =
-                fl_name_keys_add(doc, &set, groups[i].words[k].s, groups[i].words[k].len, false);
-            if (id == FL_NAME_NO_KEY)
-                return 0;
-            if (id == before) {
-                freq[id] = groups[i].count;
-                first[id] = i;
+            uint32_t t = 0;
+            if (bit_is_set(inited, b)) {
+                for (t = head[b]; t; t = next[t - 1])
+                    if (words[t - 1].len == wr.len && fl_bytes_eq(words[t - 1].fold, wr.s, wr.len))
+                        break;
+            } else {
+                inited[b >> 6] |= (uint64_t)1 << (b & 63);
+                head[b] = 0;
+            }
+            if (!t) {
+                /* a new word (at most total of them: the long words) */
+                name_word *w = &words[nw];
+                w->fold = wr.s;
+                w->len = wr.len;
+                w->freq = groups[i].count;
+                w->first_group = i;
+                next[nw] = head[b];
+                head[b] = (uint32_t)++nw;
                 continue;
             }
-            freq[id] += groups[i].count;
+            name_word *w = &words[t - 1];
+            w->freq += groups[i].count;
             /* the most used, the first by fold on a tie */
-            const name_group *was = &groups[first[id]];
+            const name_group *was = &groups[w->first_group];
             if (groups[i].count > was->count ||
                 (groups[i].count == was->count && strcmp(groups[i].fold, was->fold) < 0))
-                first[id] = i;
+                w->first_group = i;
         }
-    size_t nw = set.count;
-    name_word *words = fl_arena_alloc_uninit(doc->arena, (nw + 1) * sizeof *words);
-    if (!words) {
-        doc->status = FL_ENOMEM;
-        return 0;
-    }
-    for (size_t id = 0; id < nw; id++) {
-        name_word *w = &words[id];
-        w->fold = set.keys[id];
-        w->len = set.lens[id];
-        w->freq = freq[id];
-        w->first_group = first[id];
-    }
     *out = words;
     return nw;
 }
