@@ -809,9 +809,16 @@ static int word_order(const name_word *a, const name_word *b)
     return a->len < b->len ? -1 : a->len > b->len;
 }
 
-static int query_order(const void *pa, const void *pb)
+/* A query word and its one correction, with the edits between them. */
+typedef struct typo_match {
+    const name_word *query, *right;
+    unsigned edits;
+} typo_match;
+
+/* typo_match in the queries' strcmp order. */
+static int match_order(const void *pa, const void *pb)
 {
-    return word_order(*(name_word *const *)pa, *(name_word *const *)pb);
+    return word_order(((const typo_match *)pa)->query, ((const typo_match *)pb)->query);
 }
 
 /* Whether w and v name different people: each word appears in a full
@@ -1088,24 +1095,22 @@ static void check_document(fl_doc *doc, name_group *groups, size_t ng, const lon
         if (role[i] & TARGET)
             ends_index_add(&ix, words, i);
 
-    /* the queries in the words' strcmp order (the order findings are
-     * made in) */
+    /* each query's correction, when it has exactly one (found in any
+     * order: the search reads nothing the reports write), then those in
+     * the queries' strcmp order, the order findings are made in */
     size_t nq = 0;
     for (size_t i = 0; i < nw; i++)
         nq += (role[i] & QUERY) != 0;
-    name_word **queries = fl_arena_alloc_uninit(doc->arena, (nq + 1) * sizeof(name_word *));
-    if (!queries) {
+    typo_match *matches = fl_arena_alloc_uninit(doc->arena, (nq + 1) * sizeof *matches);
+    if (!matches) {
         doc->status = FL_ENOMEM;
         return;
     }
-    nq = 0;
-    for (size_t i = 0; i < nw; i++)
-        if (role[i] & QUERY)
-            queries[nq++] = &words[i];
-    qsort(queries, nq, sizeof(name_word *), query_order);
-    for (size_t q = 0; q < nq && doc->status == FL_OK; q++) {
-        size_t i = (size_t)(queries[q] - words);
-        name_word *w = &words[i];
+    size_t nm = 0;
+    for (size_t i = 0; i < nw; i++) {
+        if (!(role[i] & QUERY))
+            continue;
+        const name_word *w = &words[i];
         /* every word that is a typo of w and more used than w: exactly
          * one is a correction, more are ambiguous, whatever their order;
          * a typo keeps its first and last letters and is within two of
@@ -1134,9 +1139,14 @@ static void check_document(fl_doc *doc, name_group *groups, size_t ng, const lon
                 best_edits = d;
             }
         }
-        if (best == nw || ambiguous)
-            continue;
-        const name_word *v = &words[best];
+        if (best != nw && !ambiguous)
+            matches[nm++] = (typo_match){w, &words[best], best_edits};
+    }
+    qsort(matches, nm, sizeof *matches, match_order);
+    for (size_t q = 0; q < nm && doc->status == FL_OK; q++) {
+        const name_word *w = matches[q].query;
+        const unsigned best_edits = matches[q].edits;
+        const name_word *v = matches[q].right;
         if (full_names_disagree(groups, ng, (word_ref){w->fold, w->len},
                                 (word_ref){v->fold, v->len}))
             continue;
