@@ -785,7 +785,9 @@ static bool ends_index_init(fl_doc *doc, ends_index *ix, size_t items, size_t nw
 
 static size_t ends_slot(const ends_index *ix, uint64_t key)
 {
-    size_t at = (size_t)(key ^ (key >> 29)) & ix->mask;
+    /* the key's bits mixed (its code points alone fill a narrow band of
+     * slots, and linear probing would run long) */
+    size_t at = (size_t)((key * 0x9e3779b97f4a7c15ull) >> 32) & ix->mask;
     while (ix->heads[at] && ix->keys[at] != key)
         at = (at + 1) & ix->mask;
     return at;
