@@ -930,16 +930,18 @@ static size_t distinct_words(fl_doc *doc, const name_group *groups, size_t ng, s
                              const uint64_t *paired, name_word **out)
 {
     *out = NULL;
-    /* the words by their bit (few share one): a chain from head[bit]
-     * (word + 1, set where `inited` has the bit) through next */
+    /* the words by their bit and the low bits of their length (few share
+     * both): a chain from head[slot] (word + 1, set where `inited` has the
+     * slot's bit) through next */
     name_word *words = fl_arena_alloc_uninit(doc->arena, (total + 1) * sizeof *words);
     uint32_t *next = fl_arena_alloc_uninit(doc->arena, (total + 1) * sizeof *next);
     if (!words || !next) {
         doc->status = FL_ENOMEM;
         return 0;
     }
-    uint32_t head[256];
-    uint64_t inited[4] = {0, 0, 0, 0};
+    uint32_t head[1024];
+    uint64_t inited[16];
+    memset(inited, 0, sizeof inited);
     size_t nw = 0;
     for (size_t i = 0; i < ng; i++)
         for (size_t k = 0; k < groups[i].nwords; k++) {
@@ -949,14 +951,15 @@ static size_t distinct_words(fl_doc *doc, const name_group *groups, size_t ng, s
             const unsigned b = byte_ends_bit(wr);
             if (!bit_is_set(paired, b))
                 continue;
+            const unsigned h = b | (unsigned)(wr.len & 3) << 8;
             uint32_t t = 0;
-            if (bit_is_set(inited, b)) {
-                for (t = head[b]; t; t = next[t - 1])
+            if (bit_is_set(inited, h)) {
+                for (t = head[h]; t; t = next[t - 1])
                     if (words[t - 1].len == wr.len && fl_bytes_eq(words[t - 1].fold, wr.s, wr.len))
                         break;
             } else {
-                inited[b >> 6] |= (uint64_t)1 << (b & 63);
-                head[b] = 0;
+                inited[h >> 6] |= (uint64_t)1 << (h & 63);
+                head[h] = 0;
             }
             if (!t) {
                 /* a new word (at most total of them: the long words) */
@@ -965,8 +968,8 @@ static size_t distinct_words(fl_doc *doc, const name_group *groups, size_t ng, s
                 w->len = wr.len;
                 w->freq = groups[i].count;
                 w->first_group = i;
-                next[nw] = head[b];
-                head[b] = (uint32_t)++nw;
+                next[nw] = head[h];
+                head[h] = (uint32_t)++nw;
                 continue;
             }
             name_word *w = &words[t - 1];
