@@ -120,9 +120,10 @@ typedef struct name_word {
     size_t first_group;   /* a group containing it, for related spans */
     uint32_t first, last; /* its first and last code points, once it may be paired */
     size_t ncps;
-    /* for a word of ASCII letters (ncps == len) that may be paired: a bit
-     * (c & 31) for each of its letters c, else 0 */
+    /* for a word of ASCII letters (`ascii`: its code points its bytes)
+     * that may be paired: a bit (c & 31) for each of its letters c, else 0 */
     uint32_t letters;
+    bool ascii;
 } name_word;
 
 /* Whether two words' letters (name_word.letters) rule out their being
@@ -1020,7 +1021,8 @@ static void check_document(fl_doc *doc, name_group *groups, size_t ng, const lon
             w->ncps = w->len;
             continue;
         }
-        if (ascii_letter_word(w->fold, w->len)) {
+        w->ascii = ascii_letter_word(w->fold, w->len);
+        if (w->ascii) {
             /* the code points are the bytes */
             w->ncps = w->len;
             w->first = (unsigned char)w->fold[0];
@@ -1081,7 +1083,7 @@ static void check_document(fl_doc *doc, name_group *groups, size_t ng, const lon
             (query && !lexicon_knows(doc, w->fold, w->len) ? QUERY : 0) | (target ? TARGET : 0);
         ntarget += target;
         w->letters = 0;
-        if (role[i] && w->ncps == w->len)
+        if (role[i] && w->ascii)
             for (size_t c = 0; c < w->len; c++)
                 w->letters |= (uint32_t)1 << (w->fold[c] & 31);
     }
