@@ -98,27 +98,49 @@ typedef struct name_group {
      * until the group is sorted, main_form.uses is only the form's first
      * use (not the run of them) */
     const fl_name_form *main;
-    fl_name_form main_form;
     const char *fold;
     size_t fold_len;
-    word_ref words[MAX_WORDS];
     size_t nwords;
     const fl_lex_hit *misspellings; /* the lexicon's misspellings with this fold key */
     size_t nmisspellings;
     bool known;            /* a lexicon canonical form or alias */
     signed char qualified; /* followed by ", Region" somewhere; -1: not yet known */
     bool reported;
+    /* (the words, then the main form, made for few groups, last: the
+     * fields make_group writes lie on fewer cache lines) */
+    word_ref words[MAX_WORDS];
+    fl_name_form main_form;
 } name_group;
 
 /* One distinct word of the document's names. */
 typedef struct name_word {
     const char *fold;
     size_t len;
-    size_t freq;        /* uses of names containing it */
-    size_t first_group; /* a group containing it, for related spans */
-    uint32_t cps[FL_NEAR_MAX_CPS];
+    size_t freq;          /* uses of names containing it */
+    size_t first_group;   /* a group containing it, for related spans */
+    uint32_t first, last; /* its first and last code points, once it may be paired */
     size_t ncps;
+    /* for a word of ASCII letters (`ascii`: its code points its bytes)
+     * that may be paired: a bit (c & 31) for each of its letters c, else 0 */
+    uint32_t letters;
+    bool ascii;
 } name_word;
+
+/* Whether two words' letters (name_word.letters) rule out their being
+ * `allowed` edits (1 or 2) apart: one has letters of more than `allowed`
+ * kinds the other lacks. Exact as a test that turns away: every letter
+ * of a kind the other word lacks is deleted or substituted, one edit
+ * each (a transposition moves letters, it adds none), and two letters of
+ * one bit are one kind at least. */
+static bool letters_too_far(uint32_t a, uint32_t b, unsigned allowed)
+{
+    const uint32_t only_a = a & ~b, only_b = b & ~a;
+    /* x & (x - 1): x without its lowest bit; more than `allowed` bits */
+    const uint32_t a2 = only_a & (only_a - 1), b2 = only_b & (only_b - 1);
+    if (allowed == 1)
+        return a2 || b2;
+    return (a2 & (a2 - 1)) || (b2 & (b2 - 1));
+}
 
 static bool is_sep(char c)
 {
@@ -148,12 +170,54 @@ static inline size_t split_words(const char *s, size_t len, word_ref *words, siz
 /* Bytes that end a word of a fold key: a separator or its NUL. */
 static const unsigned char WORD_STOP[256] = {[0] = 1, [' '] = 1, ['-'] = 1};
 
+/* A word's bit among 256 for its first and last bytes. */
+static unsigned byte_ends_bit(word_ref w)
+{
+    return ((unsigned char)w.s[0] * 31u + (unsigned char)w.s[w.len - 1]) & 255u;
+}
+
+/* The words of DOC_MIN_WORD bytes or more of the document's names, as
+ * check_document first sifts them: a bit for each (first, last) byte
+ * (byte_ends_bit) of those met, with the first word met for it, and a bit
+ * for each of two words that differ (only such a word can be paired: two
+ * words paired share their first and last bytes), and their count. Noted
+ * as make_group splits each fold key (no second walk over the groups'
+ * words). A group of more than MAX_WORDS words (never compared) has its
+ * first MAX_WORDS noted too: that only lets more words through the sieve,
+ * and the count stays a bound. Bit 256 stands for every shorter word: it
+ * is set in `two` from the start, so such a word is passed over. */
+typedef struct long_words {
+    uint64_t once[5], two[5];
+    word_ref first[257]; /* by bit: the first word met, where once is set */
+    size_t count;
+} long_words;
+
+/* Notes the word w in lw; returns whether it is long, for the count. */
+static inline bool note_long(long_words *lw, word_ref w)
+{
+    const bool is_long = w.len >= DOC_MIN_WORD;
+    const unsigned b = is_long ? byte_ends_bit(w) : 256;
+    const uint64_t bit = (uint64_t)1 << (b & 63);
+    if (lw->two[b >> 6] & bit)
+        return is_long; /* a short word, or two differ already */
+    if (lw->once[b >> 6] & bit) {
+        const word_ref f = lw->first[b];
+        if (f.len != w.len || !fl_bytes_eq(f.s, w.s, w.len))
+            lw->two[b >> 6] |= bit;
+    } else {
+        lw->once[b >> 6] |= bit;
+        lw->first[b] = w;
+    }
+    return is_long;
+}
+
 /* split_words for a fold key, which ends with a NUL at s[len] (fold keys
  * are NUL-terminated strings of strlen len): the NUL stops the walks, so
- * a word's bytes are tested once each, against one table. */
-static size_t split_fold(const char *s, size_t len, word_ref *words, size_t cap)
+ * a word's bytes are tested once each, against one table. Each word kept
+ * is noted in lw. */
+static size_t split_fold(const char *s, size_t len, word_ref *words, size_t cap, long_words *lw)
 {
-    size_t n = 0, i = 0;
+    size_t n = 0, i = 0, nlong = 0;
     for (;;) {
         while (s[i] == ' ' || s[i] == '-')
             i++;
@@ -162,10 +226,14 @@ static size_t split_fold(const char *s, size_t len, word_ref *words, size_t cap)
         size_t start = i;
         while (!WORD_STOP[(unsigned char)s[i]])
             i++;
-        if (n < cap)
-            words[n] = (word_ref){s + start, i - start};
+        if (n < cap) {
+            const word_ref w = {s + start, i - start};
+            words[n] = w;
+            nlong += note_long(lw, w);
+        }
         n++;
     }
+    lw->count += nlong;
     return n;
 }
 
@@ -684,57 +752,55 @@ static void check_lexicon_near(fl_doc *doc, name_group *g, const group_table *gr
 
 /* ----------------------------------------------------- document checks */
 
-/* The deletion-neighbourhood index of the document's words: an
- * open-addressing table from a variant hash to a chain of the words with
- * that variant. A lookup's answer does not depend on the chain's order
- * (see check_document). */
-typedef struct near_index {
-    uint64_t *hashes;
-    uint32_t *heads; /* item + 1; 0: an empty slot */
+/* The targets of check_document by their first and last code points
+ * (the two a typo keeps): an open-addressing table from the pair to a
+ * chain of the targets with it. A lookup's answer does not depend on the
+ * chain's order (see check_document). */
+typedef struct ends_index {
+    uint64_t *keys;  /* ends_key; set where heads is not 0 */
+    uint32_t *heads; /* word + 1; 0: an empty slot */
+    uint32_t *next;  /* by word: the next word + 1 with its ends; 0: none */
     size_t mask;
-    uint32_t *next; /* item + 1 */
-    uint32_t *word; /* by item */
-    size_t count;
-} near_index;
+} ends_index;
 
-static bool near_index_init(fl_doc *doc, near_index *ix, size_t items)
+static uint64_t ends_key(const name_word *w)
 {
-    size_t cap = 64;
+    return (uint64_t)w->first << 32 | w->last;
+}
+
+static bool ends_index_init(fl_doc *doc, ends_index *ix, size_t items, size_t nw)
+{
+    size_t cap = 8;
     while (cap < 2 * items)
         cap *= 2;
-    ix->hashes = fl_arena_alloc_uninit(doc->arena, cap * sizeof *ix->hashes);
+    ix->keys = fl_arena_alloc_uninit(doc->arena, cap * sizeof *ix->keys);
     ix->heads = fl_arena_alloc(doc->arena, cap * sizeof *ix->heads);
-    ix->next = fl_arena_alloc_uninit(doc->arena, (items + 1) * sizeof *ix->next);
-    ix->word = fl_arena_alloc_uninit(doc->arena, (items + 1) * sizeof *ix->word);
+    ix->next = fl_arena_alloc_uninit(doc->arena, (nw + 1) * sizeof *ix->next);
     ix->mask = cap - 1;
-    ix->count = 0;
-    if (!ix->hashes || !ix->heads || !ix->next || !ix->word) {
+    if (!ix->keys || !ix->heads || !ix->next) {
         doc->status = FL_ENOMEM;
         return false;
     }
     return true;
 }
 
-static size_t near_slot(const near_index *ix, uint64_t h)
+static size_t ends_slot(const ends_index *ix, uint64_t key)
 {
-    size_t at = (size_t)(h ^ (h >> 29)) & ix->mask;
-    while (ix->heads[at] && ix->hashes[at] != h)
+    /* the key's bits mixed (its code points alone fill a narrow band of
+     * slots, and linear probing would run long) */
+    size_t at = (size_t)((key * 0x9e3779b97f4a7c15ull) >> 32) & ix->mask;
+    while (ix->heads[at] && ix->keys[at] != key)
         at = (at + 1) & ix->mask;
     return at;
 }
 
-static void near_index_add(near_index *ix, uint64_t h, size_t word)
+static void ends_index_add(ends_index *ix, const name_word *words, size_t word)
 {
-    size_t at = near_slot(ix, h);
-    size_t item = ix->count++;
-    if (!ix->heads[at]) {
-        ix->hashes[at] = h;
-        ix->next[item] = 0;
-    } else {
-        ix->next[item] = ix->heads[at];
-    }
-    ix->heads[at] = (uint32_t)(item + 1);
-    ix->word[item] = (uint32_t)word;
+    const uint64_t key = ends_key(&words[word]);
+    const size_t at = ends_slot(ix, key);
+    ix->keys[at] = key;
+    ix->next[word] = ix->heads[at];
+    ix->heads[at] = (uint32_t)(word + 1);
 }
 
 /* strcmp order of two words (no NUL inside): bytes, then length. */
@@ -746,9 +812,16 @@ static int word_order(const name_word *a, const name_word *b)
     return a->len < b->len ? -1 : a->len > b->len;
 }
 
-static int query_order(const void *pa, const void *pb)
+/* A query word and its one correction, with the edits between them. */
+typedef struct typo_match {
+    const name_word *query, *right;
+    unsigned edits;
+} typo_match;
+
+/* typo_match in the queries' strcmp order. */
+static int match_order(const void *pa, const void *pb)
 {
-    return word_order(*(name_word *const *)pa, *(name_word *const *)pb);
+    return word_order(((const typo_match *)pa)->query, ((const typo_match *)pb)->query);
 }
 
 /* Whether w and v name different people: each word appears in a full
@@ -797,13 +870,7 @@ typedef struct shape_table {
 
 static uint64_t shape_key(const name_word *w, size_t ncps)
 {
-    return (uint64_t)w->cps[0] << 27 | (uint64_t)w->cps[w->ncps - 1] << 6 | ncps;
-}
-
-/* A word's bit among 256 for its first and last bytes. */
-static unsigned byte_ends_bit(word_ref w)
-{
-    return ((unsigned char)w.s[0] * 31u + (unsigned char)w.s[w.len - 1]) & 255u;
+    return (uint64_t)w->first << 27 | (uint64_t)w->last << 6 | ncps;
 }
 
 static bool bit_is_set(const uint64_t *bits, unsigned b)
@@ -814,7 +881,7 @@ static bool bit_is_set(const uint64_t *bits, unsigned b)
 /* A word's bit among 256 for its first and last code points. */
 static unsigned ends_bit(const name_word *w)
 {
-    return (unsigned)((w->cps[0] * 31u + w->cps[w->ncps - 1]) & 255u);
+    return (unsigned)((w->first * 31u + w->last) & 255u);
 }
 
 static bool shape_table_init(fl_doc *doc, shape_table *t, size_t words)
@@ -864,90 +931,80 @@ static size_t distinct_words(fl_doc *doc, const name_group *groups, size_t ng, s
                              const uint64_t *paired, name_word **out)
 {
     *out = NULL;
-    fl_name_keys set;
-    size_t *freq = fl_arena_alloc_uninit(doc->arena, total * sizeof *freq);
-    size_t *first = fl_arena_alloc_uninit(doc->arena, total * sizeof *first);
-    if (!freq || !first) {
+    /* the words by their bit and the low bits of their length (few share
+     * both): a chain from head[slot] (word + 1, set where `inited` has the
+     * slot's bit) through next */
+    name_word *words = fl_arena_alloc_uninit(doc->arena, (total + 1) * sizeof *words);
+    uint32_t *next = fl_arena_alloc_uninit(doc->arena, (total + 1) * sizeof *next);
+    if (!words || !next) {
         doc->status = FL_ENOMEM;
         return 0;
     }
-    if (!fl_name_keys_init_for(doc, &set, total))
-        return 0;
+    uint32_t head[1024];
+    uint64_t inited[16];
+    memset(inited, 0, sizeof inited);
+    size_t nw = 0;
     for (size_t i = 0; i < ng; i++)
         for (size_t k = 0; k < groups[i].nwords; k++) {
-            if (groups[i].words[k].len < DOC_MIN_WORD ||
-                !bit_is_set(paired, byte_ends_bit(groups[i].words[k])))
+            const word_ref wr = groups[i].words[k];
+            if (wr.len < DOC_MIN_WORD)
                 continue;
-            size_t before = set.count;
-            /* never ranked: the words need not be NUL-terminated */
-            size_t id =
-                fl_name_keys_add(doc, &set, groups[i].words[k].s, groups[i].words[k].len, false);
-            if (id == FL_NAME_NO_KEY)
-                return 0;
-            if (id == before) {
-                freq[id] = groups[i].count;
-                first[id] = i;
+            const unsigned b = byte_ends_bit(wr);
+            if (!bit_is_set(paired, b))
+                continue;
+            const unsigned h = b | (unsigned)(wr.len & 3) << 8;
+            uint32_t t = 0;
+            if (bit_is_set(inited, h)) {
+                for (t = head[h]; t; t = next[t - 1])
+                    if (words[t - 1].len == wr.len && fl_bytes_eq(words[t - 1].fold, wr.s, wr.len))
+                        break;
+            } else {
+                inited[h >> 6] |= (uint64_t)1 << (h & 63);
+                head[h] = 0;
+            }
+            if (!t) {
+                /* a new word (at most total of them: the long words) */
+                name_word *w = &words[nw];
+                w->fold = wr.s;
+                w->len = wr.len;
+                w->freq = groups[i].count;
+                w->first_group = i;
+                next[nw] = head[h];
+                head[h] = (uint32_t)++nw;
                 continue;
             }
-            freq[id] += groups[i].count;
+            name_word *w = &words[t - 1];
+            w->freq += groups[i].count;
             /* the most used, the first by fold on a tie */
-            const name_group *was = &groups[first[id]];
+            const name_group *was = &groups[w->first_group];
             if (groups[i].count > was->count ||
                 (groups[i].count == was->count && strcmp(groups[i].fold, was->fold) < 0))
-                first[id] = i;
+                w->first_group = i;
         }
-    size_t nw = set.count;
-    name_word *words = fl_arena_alloc_uninit(doc->arena, (nw + 1) * sizeof *words);
-    if (!words) {
-        doc->status = FL_ENOMEM;
-        return 0;
-    }
-    for (size_t id = 0; id < nw; id++) {
-        name_word *w = &words[id];
-        w->fold = set.keys[id];
-        w->len = set.lens[id];
-        w->freq = freq[id];
-        w->first_group = first[id];
-    }
     *out = words;
     return nw;
 }
 
-static void check_document(fl_doc *doc, name_group *groups, size_t ng)
+static void check_document(fl_doc *doc, name_group *groups, size_t ng, const long_words *lw)
 {
     /* the distinct words of the document's names, with frequencies: only
      * those of DOC_MIN_WORD bytes or more, and whose first and last bytes
-     * some other use of a word has (a word is only ever paired with one
-     * of its first and last letters): a bit for each (first, last) byte
-     * of the words met once, and of those met more often */
-    uint64_t once[4] = {0, 0, 0, 0}, again[4] = {0, 0, 0, 0};
-    size_t long_words = 0;
-    for (size_t i = 0; i < ng; i++)
-        for (size_t k = 0; k < groups[i].nwords; k++) {
-            if (groups[i].words[k].len < DOC_MIN_WORD)
-                continue;
-            unsigned b = byte_ends_bit(groups[i].words[k]);
-            uint64_t bit = (uint64_t)1 << (b & 63);
-            again[b >> 6] |= once[b >> 6] & bit;
-            once[b >> 6] |= bit;
-            long_words++;
-        }
-    /* no two such words with one bit: none can be paired (long_words
-     * bounds the count of those that are) */
-    if (!(again[0] | again[1] | again[2] | again[3]))
+     * some other word has (a word is only ever paired with one of its
+     * first and last letters): lw's bits. No two such words with one bit:
+     * none can be paired (lw->count bounds the count of those that are) */
+    const uint64_t *two = lw->two;
+    if (!(two[0] | two[1] | two[2] | two[3]))
         return;
     name_word *words;
-    size_t nw = distinct_words(doc, groups, ng, long_words, again, &words);
+    size_t nw = distinct_words(doc, groups, ng, lw->count, two, &words);
     if (!words)
         return;
     /* A word is looked up (a query) when used at most twice and unknown
      * to the lexicon; it can only be a typo of a word used more often, so
-     * only words used at least twice are indexed (targets), and only
-     * those with the shape of some query. The deletion-neighbourhood
-     * variants of each are computed once. */
-    size_t *voff = fl_arena_alloc_uninit(doc->arena, (nw + 1) * sizeof *voff);
+     * only words used at least twice are tried (targets), and only those
+     * with the shape of some query. */
     unsigned char *role = fl_arena_alloc_uninit(doc->arena, nw + 1);
-    if (!voff || !role) {
+    if (!role) {
         doc->status = FL_ENOMEM;
         return;
     }
@@ -964,17 +1021,19 @@ static void check_document(fl_doc *doc, name_group *groups, size_t ng)
             w->ncps = w->len;
             continue;
         }
-        if (ascii_letter_word(w->fold, w->len)) {
-            /* the code points are the bytes: only the first and last are
-             * read before the word is known to be paired (then decoded) */
+        w->ascii = ascii_letter_word(w->fold, w->len);
+        if (w->ascii) {
+            /* the code points are the bytes */
             w->ncps = w->len;
-            w->cps[0] = (unsigned char)w->fold[0];
-            w->cps[w->ncps - 1] = (unsigned char)w->fold[w->len - 1];
+            w->first = (unsigned char)w->fold[0];
+            w->last = (unsigned char)w->fold[w->len - 1];
         } else {
-            w->ncps = fl_near_decode(w->fold, w->len, w->cps, FL_NEAR_MAX_CPS);
-            if (w->ncps < DOC_MIN_WORD || w->ncps > FL_NEAR_MAX_CPS ||
-                !all_letters(w->cps, w->ncps))
+            uint32_t cps[FL_NEAR_MAX_CPS];
+            w->ncps = fl_near_decode(w->fold, w->len, cps, FL_NEAR_MAX_CPS);
+            if (w->ncps < DOC_MIN_WORD || w->ncps > FL_NEAR_MAX_CPS || !all_letters(cps, w->ncps))
                 continue;
+            w->first = cps[0];
+            w->last = cps[w->ncps - 1];
         }
         role[i] = (w->freq <= 2 ? QUERY : 0) | (w->freq >= 2 ? TARGET : 0);
         unsigned b = ends_bit(w);
@@ -1007,10 +1066,9 @@ static void check_document(fl_doc *doc, name_group *groups, size_t ng)
             name_word *w = &words[i];
             shape_note(&shapes, shape_key(w, w->ncps), role[i] & QUERY, role[i] & TARGET, w->freq);
         }
-    size_t nvals = 0, ntarget = 0;
+    size_t ntarget = 0;
     for (size_t i = 0; i < nw; i++) {
         name_word *w = &words[i];
-        voff[i] = nvals;
         if (!role[i])
             continue;
         bool query = false, target = false;
@@ -1023,88 +1081,79 @@ static void check_document(fl_doc *doc, name_group *groups, size_t ng)
         }
         role[i] =
             (query && !lexicon_knows(doc, w->fold, w->len) ? QUERY : 0) | (target ? TARGET : 0);
-        if (!role[i])
-            continue;
-        size_t n = w->ncps;
-        size_t bound = 1 + n + (n >= TWO_EDITS_MIN ? n * (n - 1) / 2 : 0);
-        nvals += bound;
-        if (role[i] & TARGET)
-            ntarget += bound;
+        ntarget += target;
+        w->letters = 0;
+        if (role[i] && w->ascii)
+            for (size_t c = 0; c < w->len; c++)
+                w->letters |= (uint32_t)1 << (w->fold[c] & 31);
     }
-    voff[nw] = nvals;
     if (ntarget == 0)
         return;
-    uint64_t *vals = fl_arena_alloc_uninit(doc->arena, (nvals + 1) * sizeof *vals);
-    size_t *nvar = fl_arena_alloc_uninit(doc->arena, (nw + 1) * sizeof *nvar);
-    near_index ix;
-    if (!vals || !nvar) {
-        doc->status = FL_ENOMEM;
+    /* the targets by their first and last letters, which each query's
+     * candidates share: few (a handful in a news story, where some query
+     * has one), so word_typo is asked directly of each with the query's
+     * shape, not through an index of their deletion variants (whose
+     * making cost more than the words it spared; it found the same
+     * words: any two that word_typo pairs share a variant) */
+    ends_index ix;
+    if (!ends_index_init(doc, &ix, ntarget, nw))
         return;
-    }
-    if (!near_index_init(doc, &ix, ntarget))
-        return;
-    for (size_t i = 0; i < nw; i++) {
-        nvar[i] = 0;
-        if (!role[i])
-            continue;
-        name_word *w = &words[i];
-        uint64_t *v = vals + voff[i];
-        /* as many code points as bytes: ASCII, its code points its bytes */
-        if (w->ncps == w->len)
-            for (size_t c = 0; c < w->len; c++)
-                w->cps[c] = (unsigned char)w->fold[c];
-        nvar[i] = fl_near_variants(w->cps, w->ncps, w->ncps >= TWO_EDITS_MIN ? 2 : 1, v);
+    for (size_t i = 0; i < nw; i++)
         if (role[i] & TARGET)
-            for (size_t k = 0; k < nvar[i]; k++)
-                near_index_add(&ix, v[k], i);
-    }
+            ends_index_add(&ix, words, i);
 
-    /* the queries in the words' strcmp order (the order findings are
-     * made in) */
+    /* each query's correction, when it has exactly one (found in any
+     * order: the search reads nothing the reports write), then those in
+     * the queries' strcmp order, the order findings are made in */
     size_t nq = 0;
     for (size_t i = 0; i < nw; i++)
         nq += (role[i] & QUERY) != 0;
-    name_word **queries = fl_arena_alloc_uninit(doc->arena, (nq + 1) * sizeof(name_word *));
-    if (!queries) {
+    typo_match *matches = fl_arena_alloc_uninit(doc->arena, (nq + 1) * sizeof *matches);
+    if (!matches) {
         doc->status = FL_ENOMEM;
         return;
     }
-    nq = 0;
-    for (size_t i = 0; i < nw; i++)
-        if (role[i] & QUERY)
-            queries[nq++] = &words[i];
-    qsort(queries, nq, sizeof(name_word *), query_order);
-    for (size_t q = 0; q < nq && doc->status == FL_OK; q++) {
-        size_t i = (size_t)(queries[q] - words);
-        name_word *w = &words[i];
-        const uint64_t *variants = vals + voff[i];
-        size_t nv = nvar[i];
+    size_t nm = 0;
+    for (size_t i = 0; i < nw; i++) {
+        if (!(role[i] & QUERY))
+            continue;
+        const name_word *w = &words[i];
         /* every word that is a typo of w and more used than w: exactly
-         * one is a correction, more are ambiguous, whatever their order */
+         * one is a correction, more are ambiguous, whatever their order;
+         * a typo keeps its first and last letters and is within two of
+         * its length */
         size_t best = nw;
         unsigned best_edits = 0;
         bool ambiguous = false;
-        for (size_t v = 0; v < nv; v++) {
-            size_t at = near_slot(&ix, variants[v]);
-            for (uint32_t item = ix.heads[at]; item; item = ix.next[item - 1]) {
-                size_t j = ix.word[item - 1];
-                if (j == i || j == best || words[j].freq <= w->freq)
-                    continue;
-                unsigned d = word_typo((word_ref){w->fold, w->len},
-                                       (word_ref){words[j].fold, words[j].len}, DOC_MIN_WORD);
-                if (!d)
-                    continue;
-                if (best != nw)
-                    ambiguous = true;
-                if (best == nw || words[j].freq > words[best].freq) {
-                    best = j;
-                    best_edits = d;
-                }
+        for (uint32_t t = ix.heads[ends_slot(&ix, ends_key(w))]; t; t = ix.next[t - 1]) {
+            const size_t j = t - 1;
+            const name_word *v = &words[j];
+            if (j == i || v->freq <= w->freq || v->ncps + 2 < w->ncps || w->ncps + 2 < v->ncps)
+                continue;
+            /* the edits word_typo allows these two (by the shorter) */
+            const unsigned allowed =
+                (v->ncps < w->ncps ? v->ncps : w->ncps) >= TWO_EDITS_MIN ? 2 : 1;
+            if (w->letters && v->letters && letters_too_far(w->letters, v->letters, allowed))
+                continue;
+            unsigned d =
+                word_typo((word_ref){w->fold, w->len}, (word_ref){v->fold, v->len}, DOC_MIN_WORD);
+            if (!d)
+                continue;
+            if (best != nw)
+                ambiguous = true;
+            if (best == nw || v->freq > words[best].freq) {
+                best = j;
+                best_edits = d;
             }
         }
-        if (best == nw || ambiguous)
-            continue;
-        const name_word *v = &words[best];
+        if (best != nw && !ambiguous)
+            matches[nm++] = (typo_match){w, &words[best], best_edits};
+    }
+    qsort(matches, nm, sizeof *matches, match_order);
+    for (size_t q = 0; q < nm && doc->status == FL_OK; q++) {
+        const name_word *w = matches[q].query;
+        const unsigned best_edits = matches[q].edits;
+        const name_word *v = matches[q].right;
         if (full_names_disagree(groups, ng, (word_ref){w->fold, w->len},
                                 (word_ref){v->fold, v->len}))
             continue;
@@ -1283,9 +1332,10 @@ static bool make_main(fl_doc *doc, name_group *g)
  * `rising` is false (the names' offsets do not rise strictly: a span may
  * be listed twice, and the count stands only once make_main has dropped
  * it), else when first asked (group_main; most groups are never
- * reported). False when out of memory. */
+ * reported). Its words are noted in lw (for check_document). False when
+ * out of memory. */
 static bool make_group(fl_doc *doc, name_group *g, const use_lists *lists, size_t head,
-                       size_t count, bool rising)
+                       size_t count, bool rising, long_words *lw)
 {
     const fl_name_use *u = list_first(lists, head); /* but for its place */
     g->lists = lists;
@@ -1301,7 +1351,7 @@ static bool make_group(fl_doc *doc, name_group *g, const use_lists *lists, size_
     g->reported = false;
     g->fold = u->key;
     g->fold_len = u->key_len ? u->key_len : strlen(u->key);
-    g->nwords = split_fold(g->fold, g->fold_len, g->words, MAX_WORDS);
+    g->nwords = split_fold(g->fold, g->fold_len, g->words, MAX_WORDS, lw);
     if (g->nwords > MAX_WORDS)
         g->nwords = 0; /* a run of more words than a name has: not compared */
     const fl_lex_hit *folds;
@@ -1375,12 +1425,17 @@ static void run(fl_doc *doc)
         return;
     }
     const use_lists lists = {doc, folds, keep, next};
+    long_words lw;
+    memset(lw.once, 0, sizeof lw.once);
+    memset(lw.two, 0, sizeof lw.two);
+    lw.two[4] = 1; /* bit 256: the short words */
+    lw.count = 0;
     for (size_t id = 0, k = 0; id < nkeys; id++) {
         if (!group_of[id])
             continue;
         size_t count = group_of[id];
         group_of[id] = (uint32_t)(k + 1);
-        if (!make_group(doc, &groups[k++], &lists, head[id], count, rising))
+        if (!make_group(doc, &groups[k++], &lists, head[id], count, rising, &lw))
             return;
     }
     group_table table = {groups, ng, &folds->set, group_of};
@@ -1396,7 +1451,7 @@ static void run(fl_doc *doc)
             check_lexicon_near(doc, g, &table);
     }
     if (doc->status == FL_OK)
-        check_document(doc, groups, ng);
+        check_document(doc, groups, ng, &lw);
 }
 
 const fl_check_def fl_check_name_spelling = {
