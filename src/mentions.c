@@ -432,7 +432,7 @@ size_t fl_mx_scan_word_end(const fl_mx *mx, size_t at)
     return i;
 }
 
-/* What fill_word_ends asks of a word's first byte: FB_NAME a capital or a
+/* What fill_words asks of a word's first byte: FB_NAME a capital or a
  * byte past ASCII (fl_extract_names), FB_LOWER a lower-case letter (a name
  * when a capital follows), FB_DIGIT, FB_SPELLED the first letter of a
  * spelled number (fl_spelled_start), FB_MARK an honorific's (M, S, D). */
@@ -781,10 +781,39 @@ static const uint32_t head_words[HEAD_WORDS_N] = {HW16(0), HW16(16), HW16(32), H
 #undef HL16
 #undef HL4
 
-/* fill_word_ends' body; `fast` (a constant where it is inlined): for a
- * CPU with AVX2, BMI1 and BMI2, the masks made in line and the bit loops
- * in their instructions (see fill_word_ends). */
-static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bool fast)
+/* What fill_words reads of mx that stays the same through a document:
+ * read once before the sentences (see walk_body), not once a sentence from
+ * an mx that the extractors' calls may have written. */
+typedef struct fill_consts {
+    uint32_t *w; /* wend_store */
+    uint32_t *numbers, *digits, *marks, *names;
+    fl_word_block *blk;
+    fl_number_memo *memo;
+    const fl_word_table *words;
+    const char *text;
+    size_t prose_len;
+} fill_consts;
+
+static inline fill_consts fill_consts_of(const fl_mx *mx)
+{
+    return (fill_consts){.w = mx->wend_store,
+                         .numbers = mx->numbers_store,
+                         .digits = mx->digits_store,
+                         .marks = mx->marks_store,
+                         .names = mx->name_marks_store,
+                         .blk = mx->blocks,
+                         .memo = mx->number_memo,
+                         .words = mx->words_table,
+                         .text = mx->text,
+                         .prose_len = mx->doc->prose.len};
+}
+
+/* Fills the word tables of the sentence (see above), dc from
+ * fill_consts_of(mx); `fast` (a constant where it is inlined): for a CPU
+ * with AVX2, BMI1 and BMI2, the masks made in line and the bit loops in
+ * their instructions (see walk_fast). */
+static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bool fast,
+                                                             const fill_consts *dc)
 {
     size_t len = mx->s_end - mx->s_off;
     mx->wend = NULL; /* fl_mx_scan_word_end below must not read the table */
@@ -799,23 +828,23 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bo
     /* the blocks, and one of zeros after them (room made by
      * scratch_reserve for the document's longest sentence) */
     const size_t nb = (len + 63) / 64;
-    uint32_t *w = mx->wend_store;
+    uint32_t *w = dc->w;
     /* head_words, copied just before the word ends by scratch_reserve:
      * the word loop reads it from w, which it holds, instead of making
      * the table's address for each word */
     const uint32_t *const w_heads = w - HEAD_WORDS_N;
-    uint32_t *numbers = mx->numbers_store, *digits = mx->digits_store;
-    uint32_t *marks = mx->marks_store, *names = mx->name_marks_store;
-    fl_word_block *blk = mx->blocks;
-    fl_number_memo *memo = mx->number_memo;
+    uint32_t *numbers = dc->numbers, *digits = dc->digits;
+    uint32_t *marks = dc->marks, *names = dc->names;
+    fl_word_block *blk = dc->blk;
+    fl_number_memo *memo = dc->memo;
     size_t nn = 0, nd = 0, nm = 0, nnm = 0;
-    size_t first = len;                                       /* the first word start */
-    const uint64_t *role_sketch = mx->words_table->sketch[1]; /* FL_WC_ROLE */
-    const fl_word_table *words = mx->words_table;
-    const unsigned char *t = (const unsigned char *)mx->text + mx->s_off;
+    size_t first = len;                                 /* the first word start */
+    const uint64_t *role_sketch = dc->words->sketch[1]; /* FL_WC_ROLE */
+    const fl_word_table *words = dc->words;
+    const unsigned char *t = (const unsigned char *)dc->text + mx->s_off;
 
     /* the masks, and the runs of ASCII digits from their edges */
-    const size_t avail = mx->doc->prose.len - mx->s_off;
+    const size_t avail = dc->prose_len - mx->s_off;
 #ifdef FL_BLOCK_AVX2
     if (fast)
         nd = mask_pass(t, len, avail, nb, blk, digits, true);
@@ -1036,30 +1065,6 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bo
     names[nnm] = FL_NAME_MARK_END; /* past every entry */
     mx->name_mark_count = nnm;
     return true;
-}
-
-static bool fill_word_ends_plain(fl_mx *mx)
-{
-    return fill_words(mx, false);
-}
-
-#ifdef FL_BLOCK_AVX2
-/* The word loops walk bits: BMI's one-instruction lowest-bit clear and
- * count (blsr, tzcnt) and BMI2's shifts by a register take a share of
- * their work per word. */
-__attribute__((target("avx2,bmi,bmi2"))) static bool fill_word_ends_fast(fl_mx *mx)
-{
-    return fill_words(mx, true);
-}
-#endif
-
-static bool fill_word_ends(fl_mx *mx)
-{
-#ifdef FL_BLOCK_AVX2
-    if (mx->bmi2)
-        return fill_word_ends_fast(mx);
-#endif
-    return fill_word_ends_plain(mx);
 }
 
 size_t fl_mx_next_word(const fl_mx *mx, size_t at)
@@ -2120,7 +2125,7 @@ static void resolve_links(fl_mx *mx)
 
 /* ------------------------------------------------------------ sentences */
 
-static void extract_sentence(fl_mx *mx)
+static inline __attribute__((always_inline)) void extract_sentence(fl_mx *mx)
 {
     fl_extract_money(mx);
     fl_extract_percents(mx);
@@ -2132,7 +2137,8 @@ static void extract_sentence(fl_mx *mx)
     fl_extract_titles(mx);
     fl_extract_acronyms(mx);
     fl_extract_names(mx);
-    resolve_links(mx);
+    if (mx->pending.count) /* most sentences link nothing */
+        resolve_links(mx);
 }
 
 /* ------------------------------------------------------------- the doc */
@@ -2529,7 +2535,7 @@ static void settle_document(fl_mx *mx)
 /* Makes the document's first room in one block (mx->scratch): the
  * extraction buffer for `mentions` mentions (with mention_key and flags),
  * the key and fold memos and their indexes at their first capacities
- * (indexes empty), and the per-sentence tables (fill_word_ends) and the
+ * (indexes empty), and the per-sentence tables (fill_words) and the
  * claimed bytes (all zero) for sentences of up to `longest` bytes. What
  * grows past its room moves to a block of its own (scratch_regrow). */
 /* the zero bytes after the claimed bytes of the longest sentence: 8 for
@@ -2653,6 +2659,77 @@ static void return_mentions(fl_mx *mx)
     v->cap = v->count;
 }
 
+/* The walk over the sentences: each one's word tables (fill_words), its
+ * extractors, then its claimed bytes cleared. One function for the whole
+ * document, with fill_words in line, so that a sentence costs no call,
+ * register saves and frame of its own for its tables; `fast` (a constant
+ * where it is inlined) as in fill_words. */
+static inline __attribute__((always_inline)) void walk_body(fl_mx *mx, const bool fast)
+{
+    fl_doc *doc = mx->doc;
+    const fill_consts dc = fill_consts_of(mx);
+    for (size_t i = 0; i < doc->sentences.count && doc->status == FL_OK; i++) {
+        const fl_sentence *s = FL_DOC_SENTENCE(doc, i);
+        if (s->len == 0 || s->off + s->len > doc->prose.len)
+            continue;
+        mx->sentence = i;
+        mx->sent = s;
+        mx->s_off = s->off;
+        mx->s_end = s->off + s->len;
+        /* never end inside a code point */
+        while (mx->s_end > mx->s_off && mx->s_end < doc->prose.len &&
+               ((unsigned char)mx->text[mx->s_end] & 0xC0) == 0x80)
+            mx->s_end--;
+        /* all zero between sentences: each clears what it claimed */
+        mx->claim_lo = SIZE_MAX;
+        mx->claim_hi = 0;
+        if (!fill_words(mx, fast, &dc)) {
+            doc->status = FL_ENOMEM;
+            break;
+        }
+        mx->caps_sentence = s->all_caps || s->title_case;
+        mx->name_first = mx->name_end = doc->mentions.count;
+        extract_sentence(mx);
+        if (mx->claim_lo < mx->claim_hi) {
+            /* most sentences claim less than 64 bytes: four stores, no
+             * call (the bytes past claim_hi are zero: unclaimed, or the
+             * padding) */
+            unsigned char *c = mx->claimed + (mx->claim_lo - mx->s_off);
+            const size_t n = mx->claim_hi - mx->claim_lo;
+            if (n <= CLAIMED_PAD)
+                memset(c, 0, CLAIMED_PAD);
+            else
+                memset(c, 0, n);
+        }
+    }
+}
+
+static void walk_plain(fl_mx *mx)
+{
+    walk_body(mx, false);
+}
+
+#ifdef FL_BLOCK_AVX2
+/* The word loops walk bits: BMI's one-instruction lowest-bit clear and
+ * count (blsr, tzcnt) and BMI2's shifts by a register take a share of
+ * their work per word. */
+__attribute__((target("avx2,bmi,bmi2"))) static void walk_fast(fl_mx *mx)
+{
+    walk_body(mx, true);
+}
+#endif
+
+static void walk_sentences(fl_mx *mx)
+{
+#ifdef FL_BLOCK_AVX2
+    if (mx->bmi2) {
+        walk_fast(mx);
+        return;
+    }
+#endif
+    walk_plain(mx);
+}
+
 fl_status fl_find_mentions(fl_doc *doc)
 {
     if (!doc->patterns)
@@ -2700,40 +2777,7 @@ fl_status fl_find_mentions(fl_doc *doc)
         doc->status = FL_ENOMEM;
         goto done;
     }
-    for (size_t i = 0; i < doc->sentences.count && doc->status == FL_OK; i++) {
-        const fl_sentence *s = FL_DOC_SENTENCE(doc, i);
-        if (s->len == 0 || s->off + s->len > doc->prose.len)
-            continue;
-        mx.sentence = i;
-        mx.sent = s;
-        mx.s_off = s->off;
-        mx.s_end = s->off + s->len;
-        /* never end inside a code point */
-        while (mx.s_end > mx.s_off && mx.s_end < doc->prose.len &&
-               ((unsigned char)mx.text[mx.s_end] & 0xC0) == 0x80)
-            mx.s_end--;
-        /* all zero between sentences: each clears what it claimed */
-        mx.claim_lo = SIZE_MAX;
-        mx.claim_hi = 0;
-        if (!fill_word_ends(&mx)) {
-            doc->status = FL_ENOMEM;
-            break;
-        }
-        mx.caps_sentence = s->all_caps || s->title_case;
-        mx.name_first = mx.name_end = doc->mentions.count;
-        extract_sentence(&mx);
-        if (mx.claim_lo < mx.claim_hi) {
-            /* most sentences claim less than 64 bytes: four stores, no
-             * call (the bytes past claim_hi are zero: unclaimed, or the
-             * padding) */
-            unsigned char *c = mx.claimed + (mx.claim_lo - mx.s_off);
-            const size_t n = mx.claim_hi - mx.claim_lo;
-            if (n <= CLAIMED_PAD)
-                memset(c, 0, CLAIMED_PAD);
-            else
-                memset(c, 0, n);
-        }
-    }
+    walk_sentences(&mx);
     if (doc->status == FL_OK)
         settle_document(&mx);
 done:
