@@ -790,6 +790,7 @@ typedef struct fill_consts {
     fl_word_block *blk;
     fl_number_memo *memo;
     const fl_word_table *words;
+    const uint64_t *role_sketch; /* words->sketch[1] (FL_WC_ROLE) */
     const char *text;
     size_t prose_len;
 } fill_consts;
@@ -804,6 +805,7 @@ static inline fill_consts fill_consts_of(const fl_mx *mx)
                          .blk = mx->blocks,
                          .memo = mx->number_memo,
                          .words = mx->words_table,
+                         .role_sketch = mx->words_table->sketch[1],
                          .text = mx->text,
                          .prose_len = mx->doc->prose.len};
 }
@@ -838,8 +840,8 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bo
     fl_word_block *blk = dc->blk;
     fl_number_memo *memo = dc->memo;
     size_t nn = 0, nd = 0, nm = 0, nnm = 0;
-    size_t first = len;                                 /* the first word start */
-    const uint64_t *role_sketch = dc->words->sketch[1]; /* FL_WC_ROLE */
+    size_t first = len; /* the first word start */
+    const uint64_t *role_sketch = dc->role_sketch;
     const fl_word_table *words = dc->words;
     const unsigned char *t = (const unsigned char *)dc->text + mx->s_off;
 
@@ -2668,18 +2670,22 @@ static inline __attribute__((always_inline)) void walk_body(fl_mx *mx, const boo
 {
     fl_doc *doc = mx->doc;
     const fill_consts dc = fill_consts_of(mx);
-    for (size_t i = 0; i < doc->sentences.count && doc->status == FL_OK; i++) {
-        const fl_sentence *s = FL_DOC_SENTENCE(doc, i);
-        if (s->len == 0 || s->off + s->len > doc->prose.len)
+    /* (the extractors add mentions, never sentences or prose) */
+    const fl_sentence *const sentences = doc->sentences.items;
+    const size_t n_sentences = doc->sentences.count, prose_len = dc.prose_len;
+    for (size_t i = 0; i < n_sentences && doc->status == FL_OK; i++) {
+        const fl_sentence *s = &sentences[i];
+        const size_t s_off = s->off;
+        size_t s_end = s_off + s->len;
+        if (s_end == s_off || s_end > prose_len)
             continue;
+        /* never end inside a code point */
+        while (s_end > s_off && s_end < prose_len && ((unsigned char)dc.text[s_end] & 0xC0) == 0x80)
+            s_end--;
         mx->sentence = i;
         mx->sent = s;
-        mx->s_off = s->off;
-        mx->s_end = s->off + s->len;
-        /* never end inside a code point */
-        while (mx->s_end > mx->s_off && mx->s_end < doc->prose.len &&
-               ((unsigned char)mx->text[mx->s_end] & 0xC0) == 0x80)
-            mx->s_end--;
+        mx->s_off = s_off;
+        mx->s_end = s_end;
         /* all zero between sentences: each clears what it claimed */
         mx->claim_lo = SIZE_MAX;
         mx->claim_hi = 0;
