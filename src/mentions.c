@@ -496,8 +496,9 @@ static inline uint64_t gather8(uint64_t m)
 
 /* The masks of the 64 bytes at p (see fl_word_block): ASCII letters
  * and digits in *alnum, commas or first bytes of multi-byte code points
- * (>= 0xC0) in *stop; and blk's upper, digit and high. */
-static void block_masks(const unsigned char *p, uint64_t *alnum, uint64_t *stop, fl_word_block *blk)
+ * (>= 0xC0) in *stop; and the block's upper, digit and high in m[0..3). */
+static inline void block_masks(const unsigned char *p, uint64_t *alnum, uint64_t *stop,
+                               uint64_t m[3])
 {
     uint64_t a = 0, d = 0, s = 0, u = 0, h = 0;
 #if defined(__SSE2__) && !defined(FL_NO_SIMD)
@@ -537,9 +538,9 @@ static void block_masks(const unsigned char *p, uint64_t *alnum, uint64_t *stop,
 #endif
     *alnum = a;
     *stop = s;
-    blk->upper = u;
-    blk->digit = d;
-    blk->high = h;
+    m[0] = u;
+    m[1] = d;
+    m[2] = h;
 }
 
 #ifdef FL_BLOCK_AVX2
@@ -594,17 +595,17 @@ half_masks_avx2(const unsigned char *p, uint32_t m[5], const unsigned char (*mc)
  * halves written out (a loop over them kept its shifts and counter). */
 __attribute__((target("avx2"))) static inline void block_masks_avx2(const unsigned char *p,
                                                                     uint64_t *alnum, uint64_t *stop,
-                                                                    fl_word_block *blk,
+                                                                    uint64_t m[3],
                                                                     const unsigned char (*mc)[32])
 {
     uint32_t lo[5], hi[5];
     half_masks_avx2(p, lo, mc);
     half_masks_avx2(p + 32, hi, mc);
     *alnum = lo[0] | (uint64_t)hi[0] << 32;
-    blk->digit = lo[1] | (uint64_t)hi[1] << 32;
+    m[1] = lo[1] | (uint64_t)hi[1] << 32;
     *stop = lo[2] | (uint64_t)hi[2] << 32;
-    blk->upper = lo[3] | (uint64_t)hi[3] << 32;
-    blk->high = lo[4] | (uint64_t)hi[4] << 32;
+    m[0] = lo[3] | (uint64_t)hi[3] << 32;
+    m[2] = lo[4] | (uint64_t)hi[4] << 32;
 }
 #endif
 
@@ -654,7 +655,7 @@ static inline __attribute__((always_inline)) size_t mask_pass(const unsigned cha
     __asm__("" : "+r"(mc)); /* (see mask_consts) */
 #endif
     for (size_t b = 0; b < nb; b++) {
-        uint64_t a, s;
+        uint64_t a, s, m[3]; /* m: upper, digit, high */
         const unsigned char *from = t + 64 * b;
         /* only the last block may be partial, and only at the end of the
          * prose is it copied (a call, kept out of the way of the others) */
@@ -666,20 +667,24 @@ static inline __attribute__((always_inline)) size_t mask_pass(const unsigned cha
         }
 #ifdef FL_BLOCK_AVX2
         if (avx2)
-            block_masks_avx2(from, &a, &s, &blk[b], mc);
+            block_masks_avx2(from, &a, &s, m, mc);
         else
 #endif
-            block_masks(from, &a, &s, &blk[b]);
+            block_masks(from, &a, &s, m);
         if (partial) {
-            /* the bytes past the sentence as if zero */
+            /* the bytes past the sentence as if zero (before the block's
+             * masks are stored: one store each) */
             const uint64_t keep = ((uint64_t)1 << (len - 64 * b)) - 1;
             a &= keep;
             s &= keep;
-            blk[b].upper &= keep;
-            blk[b].digit &= keep;
-            blk[b].high &= keep;
+            m[0] &= keep;
+            m[1] &= keep;
+            m[2] &= keep;
         }
-        const uint64_t d = blk[b].digit;
+        const uint64_t d = m[1];
+        blk[b].upper = m[0];
+        blk[b].digit = d;
+        blk[b].high = m[2];
         const uint64_t after_a = (a << 1) | carry, after_d = (d << 1) | dcarry;
         carry = a >> 63;
         dcarry = d >> 63;
