@@ -986,9 +986,9 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bo
                     NOTE_HEAD(p, e, ascii_end, c, head, wl);
             }
             /* names: a capital first, or a lower-case letter and a capital */
-            uint64_t next_upper = bk->upper >> 1;
-            if (base + 64 < len && (unsigned)(t[base + 64] - 'A') < 26u)
-                next_upper |= 1ull << 63;
+            /* (the next block's first capital: none in the block of zeros
+             * after the last, nor past the sentence) */
+            const uint64_t next_upper = bk->upper >> 1 | bk[1].upper << 63;
             for (uint64_t nmk = st & (bk->upper | (~bk->digit & next_upper)); nmk; nmk &= nmk - 1) {
                 const size_t p = base + bit_index(nmk);
                 PUSH_NAME(p);
