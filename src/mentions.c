@@ -823,9 +823,11 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bo
                                                              const fill_consts *dc)
 {
     size_t len = mx->s_end - mx->s_off;
-    mx->wend = NULL; /* fl_mx_scan_word_end below must not read the table */
+    /* (nothing below reads mx->wend, the last sentence's table, before it
+     * is set for this one) */
     if (len > FL_WEND_MAX) {
         /* no tables: the extractors walk the bytes */
+        mx->wend = NULL;
         mx->numbers = mx->digits = mx->marks = mx->name_marks = NULL;
         mx->number_count = mx->digit_run_count = mx->mark_count = 0;
         mx->name_mark_count = 0;
