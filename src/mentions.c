@@ -847,7 +847,6 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bo
     fl_word_block *blk = dc->blk;
     fl_number_memo *memo = dc->memo;
     size_t nn = 0, nd = 0, nm = 0, nnm = 0;
-    size_t first = len; /* the first word start */
     const uint64_t *role_sketch = dc->role_sketch;
     const fl_word_table *words = dc->words;
     const unsigned char *t = (const unsigned char *)dc->text + mx->s_off;
@@ -937,8 +936,6 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bo
             const uint64_t a = ~bk->other, st = bk->event & a & from;
             uint64_t ends = bk->other & (a << 1) & (from << 1);
             uint64_t mk = bk->event & bk->other & from; /* commas */
-            if (first == len && st)
-                first = base + bit_index(st);
             /* the words that end in the block, the n-th end closing the
              * n-th start; then the last, which reaches past it. A word
              * that may be a title's or an honorific's (see below) or a
@@ -1034,8 +1031,6 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bo
                 w[p] = (uint32_t)e; /* fl_mx_word_end reads word starts only */
             }
             if (c != ',') {
-                if (first == len)
-                    first = p;
                 /* a word that may open a name (fl_extract_names): a capital or a
                  * byte past ASCII first, or a lower-case letter and a capital */
                 const unsigned fb = first_byte[c];
@@ -1059,7 +1054,11 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bo
 #undef PUSH_NUMBER_AT
 #undef SPELLED_AT
     mx->wend = w;
-    mx->first_word = mx->s_off + first;
+    /* the first word start: the first letter or digit, found from the
+     * masks of the first block when it is ASCII and has one (not tracked
+     * through the word loops, where it took a test a block) */
+    const uint64_t alnum0 = ~blk[0].other;
+    mx->first_word = !blk[0].high && alnum0 ? mx->s_off + bit_index(alnum0) : first_word_of(mx);
     /* the lists are where scratch_reserve put them, but after a
      * sentence too long for them */
     if (__builtin_expect(!mx->numbers, 0)) {
