@@ -203,7 +203,7 @@ typedef struct fl_memo_index {
 typedef struct fl_word_block {
     uint64_t other, event;
     /* ASCII capitals, ASCII digits, bytes past ASCII: a block with none
-     * of the last is walked word by word from its masks (walk_ascii) */
+     * of the last is walked word by word from its masks (fill_words) */
     uint64_t upper, digit, high;
 } fl_word_block;
 
