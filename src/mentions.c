@@ -432,7 +432,7 @@ size_t fl_mx_scan_word_end(const fl_mx *mx, size_t at)
     return i;
 }
 
-/* What fill_word_ends asks of a word's first byte: FB_NAME a capital or a
+/* What fill_words asks of a word's first byte: FB_NAME a capital or a
  * byte past ASCII (fl_extract_names), FB_LOWER a lower-case letter (a name
  * when a capital follows), FB_DIGIT, FB_SPELLED the first letter of a
  * spelled number (fl_spelled_start), FB_MARK an honorific's (M, S, D). */
@@ -496,8 +496,9 @@ static inline uint64_t gather8(uint64_t m)
 
 /* The masks of the 64 bytes at p (see fl_word_block): ASCII letters
  * and digits in *alnum, commas or first bytes of multi-byte code points
- * (>= 0xC0) in *stop; and blk's upper, digit and high. */
-static void block_masks(const unsigned char *p, uint64_t *alnum, uint64_t *stop, fl_word_block *blk)
+ * (>= 0xC0) in *stop; and the block's upper, digit and high in m[0..3). */
+static inline void block_masks(const unsigned char *p, uint64_t *alnum, uint64_t *stop,
+                               uint64_t m[3])
 {
     uint64_t a = 0, d = 0, s = 0, u = 0, h = 0;
 #if defined(__SSE2__) && !defined(FL_NO_SIMD)
@@ -537,9 +538,9 @@ static void block_masks(const unsigned char *p, uint64_t *alnum, uint64_t *stop,
 #endif
     *alnum = a;
     *stop = s;
-    blk->upper = u;
-    blk->digit = d;
-    blk->high = h;
+    m[0] = u;
+    m[1] = d;
+    m[2] = h;
 }
 
 #ifdef FL_BLOCK_AVX2
@@ -594,17 +595,17 @@ half_masks_avx2(const unsigned char *p, uint32_t m[5], const unsigned char (*mc)
  * halves written out (a loop over them kept its shifts and counter). */
 __attribute__((target("avx2"))) static inline void block_masks_avx2(const unsigned char *p,
                                                                     uint64_t *alnum, uint64_t *stop,
-                                                                    fl_word_block *blk,
+                                                                    uint64_t m[3],
                                                                     const unsigned char (*mc)[32])
 {
     uint32_t lo[5], hi[5];
     half_masks_avx2(p, lo, mc);
     half_masks_avx2(p + 32, hi, mc);
     *alnum = lo[0] | (uint64_t)hi[0] << 32;
-    blk->digit = lo[1] | (uint64_t)hi[1] << 32;
+    m[1] = lo[1] | (uint64_t)hi[1] << 32;
     *stop = lo[2] | (uint64_t)hi[2] << 32;
-    blk->upper = lo[3] | (uint64_t)hi[3] << 32;
-    blk->high = lo[4] | (uint64_t)hi[4] << 32;
+    m[0] = lo[3] | (uint64_t)hi[3] << 32;
+    m[2] = lo[4] | (uint64_t)hi[4] << 32;
 }
 #endif
 
@@ -654,7 +655,7 @@ static inline __attribute__((always_inline)) size_t mask_pass(const unsigned cha
     __asm__("" : "+r"(mc)); /* (see mask_consts) */
 #endif
     for (size_t b = 0; b < nb; b++) {
-        uint64_t a, s;
+        uint64_t a, s, m[3]; /* m: upper, digit, high */
         const unsigned char *from = t + 64 * b;
         /* only the last block may be partial, and only at the end of the
          * prose is it copied (a call, kept out of the way of the others) */
@@ -666,20 +667,24 @@ static inline __attribute__((always_inline)) size_t mask_pass(const unsigned cha
         }
 #ifdef FL_BLOCK_AVX2
         if (avx2)
-            block_masks_avx2(from, &a, &s, &blk[b], mc);
+            block_masks_avx2(from, &a, &s, m, mc);
         else
 #endif
-            block_masks(from, &a, &s, &blk[b]);
+            block_masks(from, &a, &s, m);
         if (partial) {
-            /* the bytes past the sentence as if zero */
+            /* the bytes past the sentence as if zero (before the block's
+             * masks are stored: one store each) */
             const uint64_t keep = ((uint64_t)1 << (len - 64 * b)) - 1;
             a &= keep;
             s &= keep;
-            blk[b].upper &= keep;
-            blk[b].digit &= keep;
-            blk[b].high &= keep;
+            m[0] &= keep;
+            m[1] &= keep;
+            m[2] &= keep;
         }
-        const uint64_t d = blk[b].digit;
+        const uint64_t d = m[1];
+        blk[b].upper = m[0];
+        blk[b].digit = d;
+        blk[b].high = m[2];
         const uint64_t after_a = (a << 1) | carry, after_d = (d << 1) | dcarry;
         carry = a >> 63;
         dcarry = d >> 63;
@@ -781,15 +786,48 @@ static const uint32_t head_words[HEAD_WORDS_N] = {HW16(0), HW16(16), HW16(32), H
 #undef HL16
 #undef HL4
 
-/* fill_word_ends' body; `fast` (a constant where it is inlined): for a
- * CPU with AVX2, BMI1 and BMI2, the masks made in line and the bit loops
- * in their instructions (see fill_word_ends). */
-static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bool fast)
+/* What fill_words reads of mx that stays the same through a document:
+ * read once before the sentences (see walk_body), not once a sentence from
+ * an mx that the extractors' calls may have written. */
+typedef struct fill_consts {
+    uint32_t *w; /* wend_store */
+    uint32_t *numbers, *digits, *marks, *names;
+    fl_word_block *blk;
+    fl_number_memo *memo;
+    const fl_word_table *words;
+    const uint64_t *role_sketch; /* words->sketch[1] (FL_WC_ROLE) */
+    const char *text;
+    size_t prose_len;
+} fill_consts;
+
+static inline fill_consts fill_consts_of(const fl_mx *mx)
+{
+    return (fill_consts){.w = mx->wend_store,
+                         .numbers = mx->numbers_store,
+                         .digits = mx->digits_store,
+                         .marks = mx->marks_store,
+                         .names = mx->name_marks_store,
+                         .blk = mx->blocks,
+                         .memo = mx->number_memo,
+                         .words = mx->words_table,
+                         .role_sketch = mx->words_table->sketch[1],
+                         .text = mx->text,
+                         .prose_len = mx->doc->prose.len};
+}
+
+/* Fills the word tables of the sentence (see above), dc from
+ * fill_consts_of(mx); `fast` (a constant where it is inlined): for a CPU
+ * with AVX2, BMI1 and BMI2, the masks made in line and the bit loops in
+ * their instructions (see walk_fast). */
+static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bool fast,
+                                                             const fill_consts *dc)
 {
     size_t len = mx->s_end - mx->s_off;
-    mx->wend = NULL; /* fl_mx_scan_word_end below must not read the table */
+    /* (nothing below reads mx->wend, the last sentence's table, before it
+     * is set for this one) */
     if (len > FL_WEND_MAX) {
         /* no tables: the extractors walk the bytes */
+        mx->wend = NULL;
         mx->numbers = mx->digits = mx->marks = mx->name_marks = NULL;
         mx->number_count = mx->digit_run_count = mx->mark_count = 0;
         mx->name_mark_count = 0;
@@ -799,23 +837,22 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bo
     /* the blocks, and one of zeros after them (room made by
      * scratch_reserve for the document's longest sentence) */
     const size_t nb = (len + 63) / 64;
-    uint32_t *w = mx->wend_store;
+    uint32_t *w = dc->w;
     /* head_words, copied just before the word ends by scratch_reserve:
      * the word loop reads it from w, which it holds, instead of making
      * the table's address for each word */
     const uint32_t *const w_heads = w - HEAD_WORDS_N;
-    uint32_t *numbers = mx->numbers_store, *digits = mx->digits_store;
-    uint32_t *marks = mx->marks_store, *names = mx->name_marks_store;
-    fl_word_block *blk = mx->blocks;
-    fl_number_memo *memo = mx->number_memo;
+    uint32_t *numbers = dc->numbers, *digits = dc->digits;
+    uint32_t *marks = dc->marks, *names = dc->names;
+    fl_word_block *blk = dc->blk;
+    fl_number_memo *memo = dc->memo;
     size_t nn = 0, nd = 0, nm = 0, nnm = 0;
-    size_t first = len;                                       /* the first word start */
-    const uint64_t *role_sketch = mx->words_table->sketch[1]; /* FL_WC_ROLE */
-    const fl_word_table *words = mx->words_table;
-    const unsigned char *t = (const unsigned char *)mx->text + mx->s_off;
+    const uint64_t *role_sketch = dc->role_sketch;
+    const fl_word_table *words = dc->words;
+    const unsigned char *t = (const unsigned char *)dc->text + mx->s_off;
 
     /* the masks, and the runs of ASCII digits from their edges */
-    const size_t avail = mx->doc->prose.len - mx->s_off;
+    const size_t avail = dc->prose_len - mx->s_off;
 #ifdef FL_BLOCK_AVX2
     if (fast)
         nd = mask_pass(t, len, avail, nb, blk, digits, true);
@@ -899,8 +936,6 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bo
             const uint64_t a = ~bk->other, st = bk->event & a & from;
             uint64_t ends = bk->other & (a << 1) & (from << 1);
             uint64_t mk = bk->event & bk->other & from; /* commas */
-            if (first == len && st)
-                first = base + bit_index(st);
             /* the words that end in the block, the n-th end closing the
              * n-th start; then the last, which reaches past it. A word
              * that may be a title's or an honorific's (see below) or a
@@ -950,9 +985,9 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bo
                     NOTE_HEAD(p, e, ascii_end, c, head, wl);
             }
             /* names: a capital first, or a lower-case letter and a capital */
-            uint64_t next_upper = bk->upper >> 1;
-            if (base + 64 < len && (unsigned)(t[base + 64] - 'A') < 26u)
-                next_upper |= 1ull << 63;
+            /* (the next block's first capital: none in the block of zeros
+             * after the last, nor past the sentence) */
+            const uint64_t next_upper = bk->upper >> 1 | bk[1].upper << 63;
             for (uint64_t nmk = st & (bk->upper | (~bk->digit & next_upper)); nmk; nmk &= nmk - 1) {
                 const size_t p = base + bit_index(nmk);
                 PUSH_NAME(p);
@@ -996,8 +1031,6 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bo
                 w[p] = (uint32_t)e; /* fl_mx_word_end reads word starts only */
             }
             if (c != ',') {
-                if (first == len)
-                    first = p;
                 /* a word that may open a name (fl_extract_names): a capital or a
                  * byte past ASCII first, or a lower-case letter and a capital */
                 const unsigned fb = first_byte[c];
@@ -1021,7 +1054,11 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bo
 #undef PUSH_NUMBER_AT
 #undef SPELLED_AT
     mx->wend = w;
-    mx->first_word = mx->s_off + first;
+    /* the first word start: the first letter or digit, found from the
+     * masks of the first block when it is ASCII and has one (not tracked
+     * through the word loops, where it took a test a block) */
+    const uint64_t alnum0 = ~blk[0].other;
+    mx->first_word = !blk[0].high && alnum0 ? mx->s_off + bit_index(alnum0) : first_word_of(mx);
     /* the lists are where scratch_reserve put them, but after a
      * sentence too long for them */
     if (__builtin_expect(!mx->numbers, 0)) {
@@ -1036,30 +1073,6 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bo
     names[nnm] = FL_NAME_MARK_END; /* past every entry */
     mx->name_mark_count = nnm;
     return true;
-}
-
-static bool fill_word_ends_plain(fl_mx *mx)
-{
-    return fill_words(mx, false);
-}
-
-#ifdef FL_BLOCK_AVX2
-/* The word loops walk bits: BMI's one-instruction lowest-bit clear and
- * count (blsr, tzcnt) and BMI2's shifts by a register take a share of
- * their work per word. */
-__attribute__((target("avx2,bmi,bmi2"))) static bool fill_word_ends_fast(fl_mx *mx)
-{
-    return fill_words(mx, true);
-}
-#endif
-
-static bool fill_word_ends(fl_mx *mx)
-{
-#ifdef FL_BLOCK_AVX2
-    if (mx->bmi2)
-        return fill_word_ends_fast(mx);
-#endif
-    return fill_word_ends_plain(mx);
 }
 
 size_t fl_mx_next_word(const fl_mx *mx, size_t at)
@@ -2120,7 +2133,7 @@ static void resolve_links(fl_mx *mx)
 
 /* ------------------------------------------------------------ sentences */
 
-static void extract_sentence(fl_mx *mx)
+static inline __attribute__((always_inline)) void extract_sentence(fl_mx *mx)
 {
     fl_extract_money(mx);
     fl_extract_percents(mx);
@@ -2132,7 +2145,8 @@ static void extract_sentence(fl_mx *mx)
     fl_extract_titles(mx);
     fl_extract_acronyms(mx);
     fl_extract_names(mx);
-    resolve_links(mx);
+    if (mx->pending.count) /* most sentences link nothing */
+        resolve_links(mx);
 }
 
 /* ------------------------------------------------------------- the doc */
@@ -2529,7 +2543,7 @@ static void settle_document(fl_mx *mx)
 /* Makes the document's first room in one block (mx->scratch): the
  * extraction buffer for `mentions` mentions (with mention_key and flags),
  * the key and fold memos and their indexes at their first capacities
- * (indexes empty), and the per-sentence tables (fill_word_ends) and the
+ * (indexes empty), and the per-sentence tables (fill_words) and the
  * claimed bytes (all zero) for sentences of up to `longest` bytes. What
  * grows past its room moves to a block of its own (scratch_regrow). */
 /* the zero bytes after the claimed bytes of the longest sentence: 8 for
@@ -2653,6 +2667,81 @@ static void return_mentions(fl_mx *mx)
     v->cap = v->count;
 }
 
+/* The walk over the sentences: each one's word tables (fill_words), its
+ * extractors, then its claimed bytes cleared. One function for the whole
+ * document, with fill_words in line, so that a sentence costs no call,
+ * register saves and frame of its own for its tables; `fast` (a constant
+ * where it is inlined) as in fill_words. */
+static inline __attribute__((always_inline)) void walk_body(fl_mx *mx, const bool fast)
+{
+    fl_doc *doc = mx->doc;
+    const fill_consts dc = fill_consts_of(mx);
+    /* (the extractors add mentions, never sentences or prose) */
+    const fl_sentence *const sentences = doc->sentences.items;
+    const size_t n_sentences = doc->sentences.count, prose_len = dc.prose_len;
+    for (size_t i = 0; i < n_sentences && doc->status == FL_OK; i++) {
+        const fl_sentence *s = &sentences[i];
+        const size_t s_off = s->off;
+        size_t s_end = s_off + s->len;
+        if (s_end == s_off || s_end > prose_len)
+            continue;
+        /* never end inside a code point */
+        while (s_end > s_off && s_end < prose_len && ((unsigned char)dc.text[s_end] & 0xC0) == 0x80)
+            s_end--;
+        mx->sentence = i;
+        mx->sent = s;
+        mx->s_off = s_off;
+        mx->s_end = s_end;
+        /* all zero between sentences: each clears what it claimed */
+        mx->claim_lo = SIZE_MAX;
+        mx->claim_hi = 0;
+        if (!fill_words(mx, fast, &dc)) {
+            doc->status = FL_ENOMEM;
+            break;
+        }
+        mx->caps_sentence = s->all_caps || s->title_case;
+        mx->name_first = mx->name_end = doc->mentions.count;
+        extract_sentence(mx);
+        if (mx->claim_lo < mx->claim_hi) {
+            /* most sentences claim less than 64 bytes: four stores, no
+             * call (the bytes past claim_hi are zero: unclaimed, or the
+             * padding) */
+            unsigned char *c = mx->claimed + (mx->claim_lo - mx->s_off);
+            const size_t n = mx->claim_hi - mx->claim_lo;
+            if (n <= CLAIMED_PAD)
+                memset(c, 0, CLAIMED_PAD);
+            else
+                memset(c, 0, n);
+        }
+    }
+}
+
+static void walk_plain(fl_mx *mx)
+{
+    walk_body(mx, false);
+}
+
+#ifdef FL_BLOCK_AVX2
+/* The word loops walk bits: BMI's one-instruction lowest-bit clear and
+ * count (blsr, tzcnt) and BMI2's shifts by a register take a share of
+ * their work per word. */
+__attribute__((target("avx2,bmi,bmi2"))) static void walk_fast(fl_mx *mx)
+{
+    walk_body(mx, true);
+}
+#endif
+
+static void walk_sentences(fl_mx *mx)
+{
+#ifdef FL_BLOCK_AVX2
+    if (mx->bmi2) {
+        walk_fast(mx);
+        return;
+    }
+#endif
+    walk_plain(mx);
+}
+
 fl_status fl_find_mentions(fl_doc *doc)
 {
     if (!doc->patterns)
@@ -2700,40 +2789,7 @@ fl_status fl_find_mentions(fl_doc *doc)
         doc->status = FL_ENOMEM;
         goto done;
     }
-    for (size_t i = 0; i < doc->sentences.count && doc->status == FL_OK; i++) {
-        const fl_sentence *s = FL_DOC_SENTENCE(doc, i);
-        if (s->len == 0 || s->off + s->len > doc->prose.len)
-            continue;
-        mx.sentence = i;
-        mx.sent = s;
-        mx.s_off = s->off;
-        mx.s_end = s->off + s->len;
-        /* never end inside a code point */
-        while (mx.s_end > mx.s_off && mx.s_end < doc->prose.len &&
-               ((unsigned char)mx.text[mx.s_end] & 0xC0) == 0x80)
-            mx.s_end--;
-        /* all zero between sentences: each clears what it claimed */
-        mx.claim_lo = SIZE_MAX;
-        mx.claim_hi = 0;
-        if (!fill_word_ends(&mx)) {
-            doc->status = FL_ENOMEM;
-            break;
-        }
-        mx.caps_sentence = s->all_caps || s->title_case;
-        mx.name_first = mx.name_end = doc->mentions.count;
-        extract_sentence(&mx);
-        if (mx.claim_lo < mx.claim_hi) {
-            /* most sentences claim less than 64 bytes: four stores, no
-             * call (the bytes past claim_hi are zero: unclaimed, or the
-             * padding) */
-            unsigned char *c = mx.claimed + (mx.claim_lo - mx.s_off);
-            const size_t n = mx.claim_hi - mx.claim_lo;
-            if (n <= CLAIMED_PAD)
-                memset(c, 0, CLAIMED_PAD);
-            else
-                memset(c, 0, n);
-        }
-    }
+    walk_sentences(&mx);
     if (doc->status == FL_OK)
         settle_document(&mx);
 done:

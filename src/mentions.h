@@ -82,7 +82,7 @@ typedef struct fl_word_table {
      * letters (fl_word_sketch): a clear bit rules a word out */
     uint64_t sketch[FL_WC_BITS][64];
     /* by a word's first byte (ASCII) and its second byte & 31 (its first
-     * again for a word of one byte), what fill_word_ends asks of the word
+     * again for a word of one byte), what fill_words asks of the word
      * in one load: bit n (2 to 14) set when a word of n bytes starting
      * with them may be a role's first word (FL_WC_ROLE, either case) or an
      * honorific (Mr, Sir, Dame: fl_honorific_word, 2 to 6 bytes), before
@@ -197,13 +197,13 @@ typedef struct fl_memo_index {
 
 /* One 64-byte block of a sentence as bit masks (bit i: byte 64b + i of
  * the sentence): the bytes that are no ASCII letter or digit (all past
- * the sentence's end), and where fill_word_ends stops (a letter or digit
+ * the sentence's end), and where fill_words stops (a letter or digit
  * after no ASCII letter or digit, a comma, the first byte of a multi-byte
  * code point: a continuation byte decodes to U+FFFD, never a letter). */
 typedef struct fl_word_block {
     uint64_t other, event;
     /* ASCII capitals, ASCII digits, bytes past ASCII: a block with none
-     * of the last is walked word by word from its masks (walk_ascii) */
+     * of the last is walked word by word from its masks (fill_words) */
     uint64_t upper, digit, high;
 } fl_word_block;
 
@@ -231,7 +231,7 @@ typedef struct fl_mx {
     void *scratch;
     size_t scratch_size;
     bool avx2; /* the CPU has AVX2 (mentions.c's masks use it) */
-    bool bmi2; /* ... and BMI1 and BMI2 (fill_word_ends uses them) */
+    bool bmi2; /* ... and BMI1 and BMI2 (walk_fast uses them) */
     /* one byte per byte of the sentence and 64 zero bytes after it (so a
      * test reads 8 bytes at a time) */
     unsigned char *claimed;
