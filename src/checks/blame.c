@@ -417,15 +417,24 @@ static __attribute__((noinline)) bool keys_grow(fl_doc *doc, fl_name_keys *set, 
 {
     if (set->cap)
         cap = set->cap * 2;
-    uint32_t *slots = fl_arena_alloc(doc->arena, cap * sizeof *slots);
-    /* written before they are read: not zeroed */
-    const char **keys = fl_arena_alloc_uninit(doc->arena, cap / 2 * sizeof *keys);
-    size_t *lens = fl_arena_alloc_uninit(doc->arena, cap / 2 * sizeof *lens);
-    uint64_t *hashes = fl_arena_alloc_uninit(doc->arena, cap / 2 * sizeof *hashes);
-    if (!slots || !keys || !lens || !hashes) {
+    /* one block for the four arrays (one call to the arena, not four: a
+     * document makes a few sets, most of them small, where the calls
+     * cost more than the stores): the hashes, keys and lengths, written
+     * before they are read (not zeroed), then the slots, zeroed here
+     * (each array's size is a multiple of 8 bytes: cap is 64 or more) */
+    size_t half = cap / 2;
+    unsigned char *block = fl_arena_alloc_uninit(
+        doc->arena,
+        half * (sizeof(uint64_t) + sizeof(const char *) + sizeof(size_t)) + cap * sizeof(uint32_t));
+    if (!block) {
         doc->status = FL_ENOMEM;
         return false;
     }
+    uint64_t *hashes = (uint64_t *)(void *)block;
+    const char **keys = (const char **)(void *)(hashes + half);
+    size_t *lens = (size_t *)(void *)(keys + half);
+    uint32_t *slots = (uint32_t *)(void *)(lens + half);
+    memset(slots, 0, cap * sizeof *slots);
     if (set->count) {
         memcpy(keys, set->keys, set->count * sizeof *keys);
         memcpy(lens, set->lens, set->count * sizeof *lens);
