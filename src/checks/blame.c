@@ -786,13 +786,13 @@ bool *fl_name_uses_several(fl_doc *doc, const fl_name_use *uses, size_t count,
                            const fl_name_keys *set, size_t *any)
 {
     /* by id: the index + 1 of its first use, and whether another form
-     * followed */
-    uint32_t *first = fl_arena_alloc(doc->arena, (set->count + 1) * sizeof *first);
-    bool *several = fl_arena_alloc(doc->arena, set->count + 1);
-    if (!first || !several) {
+     * followed (one zeroed block: one call to the arena, not two) */
+    uint32_t *first = fl_arena_alloc(doc->arena, (set->count + 1) * (sizeof *first + sizeof(bool)));
+    if (!first) {
         doc->status = FL_ENOMEM;
         return NULL;
     }
+    bool *several = (bool *)(void *)(first + set->count + 1);
     *any = 0;
     for (size_t i = 0; i < count; i++) {
         size_t id = uses[i].group;
