@@ -512,11 +512,14 @@ typedef struct name_keys {
     size_t jcap;
 } name_keys;
 
-/* Doubles the room of keys->joinable (to 256 when none); false when out of
- * memory. */
+/* The room run gives keys->joinable (in the block of its arrays). */
+enum { JOIN_ROOM = 256 };
+
+/* Doubles the room of keys->joinable (to JOIN_ROOM when none); false when
+ * out of memory. */
 static __attribute__((noinline)) bool joinable_grow(fl_doc *doc, name_keys *keys)
 {
-    size_t cap = keys->jcap ? 2 * keys->jcap : 256;
+    size_t cap = keys->jcap ? 2 * keys->jcap : JOIN_ROOM;
     unsigned char *more = fl_arena_alloc(doc->arena, cap);
     if (!more) {
         doc->status = FL_ENOMEM;
@@ -1127,15 +1130,21 @@ static void run(fl_doc *doc)
     fl_name_use_list all;
     if (!fl_name_use_list_init(doc, &all, nwanted + nwanted / 2 + 16))
         return;
-    /* by mention: the index of its use here + 1 (0: none) */
-    uint32_t *use_of = fl_arena_alloc_uninit(doc->arena, (total + 1) * sizeof *use_of);
-    /* the span entries of the mentions with a use (at most one per
-     * mention of the kinds with uses), and the one at SPAN_END */
-    span_entry *entries = fl_arena_alloc_uninit(doc->arena, (nwanted + 1) * sizeof *entries);
-    if (!use_of || !entries) {
+    /* in one arena block (one call, not three, per document): the span
+     * entries of the mentions with a use (at most one per mention of the
+     * kinds with uses) and the one at SPAN_END; by mention, the index of
+     * its use here + 1 (0: none); and the keys' first JOIN_ROOM joinable
+     * bytes, zeroed */
+    span_entry *entries =
+        fl_arena_alloc_uninit(doc->arena, (nwanted + 1) * sizeof(span_entry) +
+                                              (total + 1) * sizeof(uint32_t) + JOIN_ROOM);
+    if (!entries) {
         doc->status = FL_ENOMEM;
         return;
     }
+    uint32_t *use_of = (uint32_t *)(void *)(entries + nwanted + 1);
+    unsigned char *join_room = (unsigned char *)(use_of + total + 1);
+    memset(join_room, 0, JOIN_ROOM);
     fl_name_use *uses = all.items;
     /* n: the uses made (one per surface); nrep: the mentions that repeat
      * a surface, whose uses are made only for a key written in several
@@ -1150,8 +1159,8 @@ static void run(fl_doc *doc)
     /* the keys of the mentions and of the tokens that are names on their
      * own (camel case, hyphenated, codes, mixed scripts), unique */
     name_keys keys;
-    keys.joinable = NULL;
-    keys.jcap = 0;
+    keys.joinable = join_room;
+    keys.jcap = JOIN_ROOM;
     /* about as many skeleton keys as fold keys, and some tokens' */
     if (!fl_name_keys_init_for(doc, &keys.set, folds->set.count + doc->tokens.count / 64))
         return;
