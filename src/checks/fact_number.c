@@ -1180,10 +1180,15 @@ static bool conversion_or_range(const fl_doc *doc, const fl_mention *m)
     size_t i = m->off;
     while (i > 0 && t[i - 1] == ' ')
         i--;
-    if (i > 0 && (t[i - 1] == '(' || t[i - 1] == '-' || t[i - 1] == '/'))
-        return true;
-    if (i >= 3 && (memcmp(t + i - 3, "\xe2\x80\x93", 3) == 0))
-        return true; /* en dash range */
+    if (i > 0) {
+        unsigned char c = (unsigned char)t[i - 1];
+        if (c == '(' || c == '-' || c == '/')
+            return true;
+        /* an en dash range (its last byte first: most amounts follow a
+         * letter) */
+        if (c == 0x93 && i >= 3 && memcmp(t + i - 3, "\xe2\x80\x93", 3) == 0)
+            return true;
+    }
     size_t e = m->off + m->len;
     if (e < doc->prose.len && (t[e] == '-' || t[e] == '/') && e + 1 < doc->prose.len &&
         (t[e + 1] >= '0' && t[e + 1] <= '9'))
