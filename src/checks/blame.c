@@ -385,29 +385,32 @@ static void sort_group(fl_name_use *uses, size_t n, fl_name_use *tmp, unsigned c
     }
 }
 
-/* A hash of s[0..len), eight bytes at a time; the bytes past the last
- * eight by overlapping loads (the last eight, or the first and last four,
- * or the first, middle and last byte), not one at a time. */
+/* One step of key_hash: h with the eight bytes w mixed in. */
+static inline uint64_t key_mix(uint64_t h, uint64_t w)
+{
+    h = (h ^ w) * 0xff51afd7ed558ccdu;
+    return h ^ (h >> 32);
+}
+
+/* A hash of s[0..len) (the length mixed in first), by overlapping loads,
+ * not one byte at a time: a key of 8 bytes or more as its first eight,
+ * the eight-byte chunks after them but for the last, and its last eight
+ * (the two ends alone up to 16 bytes, most keys: no loop step, and the
+ * length sorted by one test); a shorter one as its first and last four
+ * bytes, or its first, middle and last byte. */
 static inline uint64_t key_hash(const char *s, size_t len)
 {
     uint64_t h = 0x9e3779b97f4a7c15u ^ len;
-    size_t i = 0;
-    for (; i + 8 <= len; i += 8) {
-        h = (h ^ fl_load8(s + i)) * 0xff51afd7ed558ccdu;
-        h ^= h >> 32;
-    }
-    size_t rest = len - i;
-    if (rest) {
-        uint64_t w;
-        if (len >= 8)
-            w = fl_load8(s + len - 8) >> (8 * (8 - rest));
-        else if (rest >= 4)
-            w = fl_load4(s) | (uint64_t)fl_load4(s + len - 4) << 32;
-        else
-            w = (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[rest / 2] << 8 |
-                (uint64_t)(unsigned char)s[rest - 1] << 16;
-        h = (h ^ w) * 0xff51afd7ed558ccdu;
-        h ^= h >> 32;
+    if (len >= 8) {
+        h = key_mix(h, fl_load8(s));
+        for (size_t i = 8; i + 8 < len; i += 8)
+            h = key_mix(h, fl_load8(s + i));
+        h = key_mix(h, fl_load8(s + len - 8));
+    } else if (len >= 4) {
+        h = key_mix(h, fl_load4(s) | (uint64_t)fl_load4(s + len - 4) << 32);
+    } else if (len) {
+        h = key_mix(h, (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[len / 2] << 8 |
+                           (uint64_t)(unsigned char)s[len - 1] << 16);
     }
     return h ^ (h >> 29);
 }
