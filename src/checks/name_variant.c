@@ -595,10 +595,12 @@ static unsigned token_class(const char *text, const fl_token *tok)
 /* Drops a possessive ending ('s, ’s, s'). */
 static inline size_t without_possessive(const char *s, size_t len)
 {
-    if (len > 2 && s[len - 2] == '\'' && (s[len - 1] == 's' || s[len - 1] == 'S'))
+    /* most words end with neither s nor S: one test turns them away */
+    if (len <= 2 || (s[len - 1] | 0x20) != 's')
+        return len;
+    if (s[len - 2] == '\'')
         return len - 2;
-    if (len > 4 && memcmp(s + len - 4, "\xe2\x80\x99", 3) == 0 &&
-        (s[len - 1] == 's' || s[len - 1] == 'S'))
+    if (len > 4 && memcmp(s + len - 4, "\xe2\x80\x99", 3) == 0)
         return len - 4;
     return len;
 }
