@@ -385,29 +385,32 @@ static void sort_group(fl_name_use *uses, size_t n, fl_name_use *tmp, unsigned c
     }
 }
 
-/* A hash of s[0..len), eight bytes at a time; the bytes past the last
- * eight by overlapping loads (the last eight, or the first and last four,
- * or the first, middle and last byte), not one at a time. */
+/* One step of key_hash: h with the eight bytes w mixed in. */
+static inline uint64_t key_mix(uint64_t h, uint64_t w)
+{
+    h = (h ^ w) * 0xff51afd7ed558ccdu;
+    return h ^ (h >> 32);
+}
+
+/* A hash of s[0..len) (the length mixed in first), by overlapping loads,
+ * not one byte at a time: a key of 8 bytes or more as its first eight,
+ * the eight-byte chunks after them but for the last, and its last eight
+ * (the two ends alone up to 16 bytes, most keys: no loop step, and the
+ * length sorted by one test); a shorter one as its first and last four
+ * bytes, or its first, middle and last byte. */
 static inline uint64_t key_hash(const char *s, size_t len)
 {
     uint64_t h = 0x9e3779b97f4a7c15u ^ len;
-    size_t i = 0;
-    for (; i + 8 <= len; i += 8) {
-        h = (h ^ fl_load8(s + i)) * 0xff51afd7ed558ccdu;
-        h ^= h >> 32;
-    }
-    size_t rest = len - i;
-    if (rest) {
-        uint64_t w;
-        if (len >= 8)
-            w = fl_load8(s + len - 8) >> (8 * (8 - rest));
-        else if (rest >= 4)
-            w = fl_load4(s) | (uint64_t)fl_load4(s + len - 4) << 32;
-        else
-            w = (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[rest / 2] << 8 |
-                (uint64_t)(unsigned char)s[rest - 1] << 16;
-        h = (h ^ w) * 0xff51afd7ed558ccdu;
-        h ^= h >> 32;
+    if (len >= 8) {
+        h = key_mix(h, fl_load8(s));
+        for (size_t i = 8; i + 8 < len; i += 8)
+            h = key_mix(h, fl_load8(s + i));
+        h = key_mix(h, fl_load8(s + len - 8));
+    } else if (len >= 4) {
+        h = key_mix(h, fl_load4(s) | (uint64_t)fl_load4(s + len - 4) << 32);
+    } else if (len) {
+        h = key_mix(h, (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[len / 2] << 8 |
+                           (uint64_t)(unsigned char)s[len - 1] << 16);
     }
     return h ^ (h >> 29);
 }
@@ -417,15 +420,24 @@ static __attribute__((noinline)) bool keys_grow(fl_doc *doc, fl_name_keys *set, 
 {
     if (set->cap)
         cap = set->cap * 2;
-    uint32_t *slots = fl_arena_alloc(doc->arena, cap * sizeof *slots);
-    /* written before they are read: not zeroed */
-    const char **keys = fl_arena_alloc_uninit(doc->arena, cap / 2 * sizeof *keys);
-    size_t *lens = fl_arena_alloc_uninit(doc->arena, cap / 2 * sizeof *lens);
-    uint64_t *hashes = fl_arena_alloc_uninit(doc->arena, cap / 2 * sizeof *hashes);
-    if (!slots || !keys || !lens || !hashes) {
+    /* one block for the four arrays (one call to the arena, not four: a
+     * document makes a few sets, most of them small, where the calls
+     * cost more than the stores): the hashes, keys and lengths, written
+     * before they are read (not zeroed), then the slots, zeroed here
+     * (each array's size is a multiple of 8 bytes: cap is 64 or more) */
+    size_t half = cap / 2;
+    unsigned char *block = fl_arena_alloc_uninit(
+        doc->arena,
+        half * (sizeof(uint64_t) + sizeof(const char *) + sizeof(size_t)) + cap * sizeof(uint32_t));
+    if (!block) {
         doc->status = FL_ENOMEM;
         return false;
     }
+    uint64_t *hashes = (uint64_t *)(void *)block;
+    const char **keys = (const char **)(void *)(hashes + half);
+    size_t *lens = (size_t *)(void *)(keys + half);
+    uint32_t *slots = (uint32_t *)(void *)(lens + half);
+    memset(slots, 0, cap * sizeof *slots);
     if (set->count) {
         memcpy(keys, set->keys, set->count * sizeof *keys);
         memcpy(lens, set->lens, set->count * sizeof *lens);
@@ -633,14 +645,6 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
     size_t total = doc->mentions.count;
     if (f && f->mentions == doc->mentions.items && f->mention_count == total)
         return f;
-    f = fl_arena_alloc(doc->arena, sizeof *f);
-    fl_name_use *uses = fl_arena_alloc_uninit(doc->arena, (total + 1) * sizeof *uses);
-    bool *inited = fl_arena_alloc_uninit(doc->arena, total + 1);
-    size_t *same = fl_arena_alloc_uninit(doc->arena, (total + 1) * sizeof *same);
-    if (!f || !uses || !inited || !same) {
-        doc->status = FL_ENOMEM;
-        return NULL;
-    }
     /* room for a key per mention of the kinds keyed here: their counts
      * from the document's index by kind (made once, for the other checks
      * too) */
@@ -655,18 +659,34 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
     /* a long document repeats its names: room for fewer surfaces than
      * mentions, and both tables grow when there are more */
     size_t expect = named < 32 + named / 8 ? named : 32 + named / 8;
-    if (!fl_name_keys_init_for(doc, &f->set, expect))
-        return NULL;
     /* the first mention of each surface (pointer), by open addressing:
      * mention index + 1, 0 empty */
     size_t cap = 16, nfirsts = 0;
     while (cap < 2 * expect)
         cap *= 2;
-    uint32_t *firsts = fl_arena_alloc(doc->arena, cap * sizeof *firsts);
-    if (!firsts) {
+    /* the uses, the folds, their other arrays by mention and the table
+     * of first mentions in one block (one call to the arena, not five,
+     * per document); the uses on 64-byte lines (each of the 64 bytes the
+     * name checks read and copy in one cache line, not two), the folds
+     * and the table zeroed, the arrays set as they are walked */
+    size_t head = (sizeof *f + 7) & ~(size_t)7;
+    unsigned char *block = fl_arena_alloc_uninit(
+        doc->arena, 56 + (total + 1) * sizeof(fl_name_use) + head + cap * sizeof(uint32_t) +
+                        (total + 1) * sizeof(size_t) + total + 1);
+    if (!block) {
         doc->status = FL_ENOMEM;
         return NULL;
     }
+    /* (the arena's blocks are 8-byte aligned) */
+    fl_name_use *uses = (fl_name_use *)(void *)(block + (-(uintptr_t)block & 63));
+    f = (fl_name_folds *)(void *)(uses + total + 1);
+    memset(f, 0, sizeof *f);
+    uint32_t *firsts = (uint32_t *)(void *)((unsigned char *)f + head);
+    memset(firsts, 0, cap * sizeof *firsts);
+    size_t *same = (size_t *)(void *)(firsts + cap);
+    bool *inited = (bool *)(void *)(same + total + 1);
+    if (!fl_name_keys_init_for(doc, &f->set, expect))
+        return NULL;
     f->mentions = doc->mentions.items;
     f->mention_count = total;
     f->named = named;
@@ -706,8 +726,24 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
             return NULL;
         bool keyed = false;
         inited[i] = use_init(m, i, u);
-        if (inited[i] && !fl_name_use_set_key(doc, u, fl_fold, &keyed))
-            return NULL;
+        if (inited[i]) {
+            /* fl_name_use_set_key with fl_fold, knowing what use_init set
+             * (the mention is i, the form its surface, a suffix only on a
+             * code): the mention's own fold when the form is the whole
+             * surface, else one made */
+            const char *own = m->fold;
+            if (own && m->kind != FL_M_CODE && u->form_len == m->len) {
+                size_t klen = strlen(own);
+                keyed = klen > 0 && klen < FL_NAME_KEY_CAP;
+                if (keyed) {
+                    u->key = own;
+                    u->key_len = (uint32_t)klen;
+                    u->key_is_fold = true;
+                }
+            } else if (!fl_name_use_make_key(doc, u, fl_fold, &keyed)) {
+                return NULL;
+            }
+        }
         if (!keyed) {
             u->key = NULL;
             continue;
@@ -769,13 +805,13 @@ bool *fl_name_uses_several(fl_doc *doc, const fl_name_use *uses, size_t count,
                            const fl_name_keys *set, size_t *any)
 {
     /* by id: the index + 1 of its first use, and whether another form
-     * followed */
-    uint32_t *first = fl_arena_alloc(doc->arena, (set->count + 1) * sizeof *first);
-    bool *several = fl_arena_alloc(doc->arena, set->count + 1);
-    if (!first || !several) {
+     * followed (one zeroed block: one call to the arena, not two) */
+    uint32_t *first = fl_arena_alloc(doc->arena, (set->count + 1) * (sizeof *first + sizeof(bool)));
+    if (!first) {
         doc->status = FL_ENOMEM;
         return NULL;
     }
+    bool *several = (bool *)(void *)(first + set->count + 1);
     *any = 0;
     for (size_t i = 0; i < count; i++) {
         size_t id = uses[i].group;

@@ -966,6 +966,21 @@ static const unsigned bucket_kinds[FL_M_KIND_COUNT] = {
     [FL_M_TITLE] = 1u << FL_M_TITLE,
 };
 
+/* A mention's kind by the low byte of its fl_mention_kind: the kind, or
+ * the last for a byte past them (a kind no mention has: the index stays in
+ * bounds whatever a document built by hand holds) */
+#define KIND_OF(b) ((b) < FL_M_KIND_COUNT ? (b) : FL_M_KIND_COUNT - 1)
+#define KIND_OF_4(b) KIND_OF(b), KIND_OF((b) + 1), KIND_OF((b) + 2), KIND_OF((b) + 3)
+#define KIND_OF_16(b) KIND_OF_4(b), KIND_OF_4((b) + 4), KIND_OF_4((b) + 8), KIND_OF_4((b) + 12)
+#define KIND_OF_64(b)                                                                              \
+    KIND_OF_16(b), KIND_OF_16((b) + 16), KIND_OF_16((b) + 32), KIND_OF_16((b) + 48)
+static const unsigned char kind_of_byte[256] = {KIND_OF_64(0), KIND_OF_64(64), KIND_OF_64(128),
+                                                KIND_OF_64(192)};
+#undef KIND_OF_64
+#undef KIND_OF_16
+#undef KIND_OF_4
+#undef KIND_OF
+
 static const mention_kinds *kinds_get(fl_doc *doc)
 {
     mention_kinds *mk = doc->mention_kinds;
@@ -993,8 +1008,9 @@ static const mention_kinds *kinds_get(fl_doc *doc)
     size_t *count = fill + 1;
 #pragma GCC unroll 8
     for (size_t i = 0; i < n; i++) {
-        unsigned k = m[i].kind;
-        k = k < FL_M_KIND_COUNT ? k : FL_M_KIND_COUNT - 1;
+        /* (by its low byte, through a table: two loads, where the clamp of
+         * the whole kind took four steps) */
+        unsigned k = kind_of_byte[(unsigned char)m[i].kind];
         kinds[i] = (unsigned char)k;
         count[k]++;
     }

@@ -1000,18 +1000,16 @@ static void run(fl_doc *doc)
     cx.bounds = cx.ranges = cx.dets = cx.preps = cx.auxes = NULL;
     cx.ev = fl_ctx_list_data(doc, event_words, sizeof cx.local_filter, ev_filter_make,
                              &cx.local_filter);
-    cx.date_tok = fl_arena_alloc(doc->arena, nt);
-    if (!cx.date_tok) {
-        fl_ctx_oom(doc);
-        return;
-    }
-    /* the date tokens; the dates to read (room for all the dates:
-     * counting those to read first would cost a pass over them) */
-    date_read *dates = fl_arena_alloc_uninit(doc->arena, ndm * sizeof *dates);
+    /* the dates to read (room for all the dates: counting those to read
+     * first would cost a pass over them), then the date tokens, zeroed:
+     * one arena block (one call, not two, per document) */
+    date_read *dates = fl_arena_alloc_uninit(doc->arena, ndm * sizeof *dates + nt);
     if (!dates) {
         fl_ctx_oom(doc);
         return;
     }
+    cx.date_tok = (unsigned char *)(dates + ndm);
+    memset(cx.date_tok, 0, nt);
     size_t ndates = 0;
     for (size_t x = 0; x < ndm; x++) {
         size_t i = date_mentions[x];

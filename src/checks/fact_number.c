@@ -1180,10 +1180,15 @@ static bool conversion_or_range(const fl_doc *doc, const fl_mention *m)
     size_t i = m->off;
     while (i > 0 && t[i - 1] == ' ')
         i--;
-    if (i > 0 && (t[i - 1] == '(' || t[i - 1] == '-' || t[i - 1] == '/'))
-        return true;
-    if (i >= 3 && (memcmp(t + i - 3, "\xe2\x80\x93", 3) == 0))
-        return true; /* en dash range */
+    if (i > 0) {
+        unsigned char c = (unsigned char)t[i - 1];
+        if (c == '(' || c == '-' || c == '/')
+            return true;
+        /* an en dash range (its last byte first: most amounts follow a
+         * letter) */
+        if (c == 0x93 && i >= 3 && memcmp(t + i - 3, "\xe2\x80\x93", 3) == 0)
+            return true;
+    }
     size_t e = m->off + m->len;
     if (e < doc->prose.len && (t[e] == '-' || t[e] == '/') && e + 1 < doc->prose.len &&
         (t[e + 1] >= '0' && t[e + 1] <= '9'))
@@ -1740,8 +1745,20 @@ static void run(fl_doc *doc)
                                   &of_kind);
     if (n < 2)
         return;
-    /* not zeroed: each amount's fields are set as it is made */
-    amount *amounts = fl_arena_alloc_uninit(doc->arena, n * sizeof *amounts);
+    /* the tables by measure and the amounts in one arena block (one
+     * call, not four, per document): first_sentence and first_value not
+     * zeroed (set where seen is first set), nor the amounts (each one's
+     * fields are set as it is made); seen zeroed */
+    size_t *first_sentence = fl_arena_alloc_uninit(
+        doc->arena, n * (sizeof(amount) + sizeof(size_t) + sizeof(double) + 1));
+    if (!first_sentence) {
+        fl_ctx_oom(doc);
+        return;
+    }
+    double *first_value = (double *)(void *)(first_sentence + n);
+    amount *amounts = (amount *)(void *)(first_value + n);
+    unsigned char *seen = (unsigned char *)(amounts + n);
+    memset(seen, 0, n);
     measure_memo mm;
     mm.count = 0;
     mm.more_made = false;
@@ -1750,13 +1767,6 @@ static void run(fl_doc *doc)
     /* per measure id: MET (its first sentence and value in first_sentence
      * and first_value), TWO_SENTENCES, TWO_VALUES */
     enum { MET = 1, TWO_SENTENCES = 2, TWO_VALUES = 4, LIVE = MET | TWO_SENTENCES | TWO_VALUES };
-    unsigned char *seen = fl_arena_alloc(doc->arena, n);
-    size_t *first_sentence = fl_arena_alloc_uninit(doc->arena, n * sizeof *first_sentence);
-    double *first_value = fl_arena_alloc_uninit(doc->arena, n * sizeof *first_value);
-    if (!amounts || !seen || !first_sentence || !first_value) {
-        fl_ctx_oom(doc);
-        return;
-    }
     bool paired = false;
     size_t na = 0, ni = 0;
     for (size_t x = 0; x < n; x++) {

@@ -512,11 +512,14 @@ typedef struct name_keys {
     size_t jcap;
 } name_keys;
 
-/* Doubles the room of keys->joinable (to 256 when none); false when out of
- * memory. */
+/* The room run gives keys->joinable (in the block of its arrays). */
+enum { JOIN_ROOM = 256 };
+
+/* Doubles the room of keys->joinable (to JOIN_ROOM when none); false when
+ * out of memory. */
 static __attribute__((noinline)) bool joinable_grow(fl_doc *doc, name_keys *keys)
 {
-    size_t cap = keys->jcap ? 2 * keys->jcap : 256;
+    size_t cap = keys->jcap ? 2 * keys->jcap : JOIN_ROOM;
     unsigned char *more = fl_arena_alloc(doc->arena, cap);
     if (!more) {
         doc->status = FL_ENOMEM;
@@ -542,16 +545,6 @@ static inline size_t add_key(fl_doc *doc, name_keys *keys, const char *s, size_t
         return FL_NAME_NO_KEY;
     keys->joinable[id] |= joinable ? JOIN_YES : 0;
     return id;
-}
-
-static bool ascii_upper(unsigned char c)
-{
-    return c >= 'A' && c <= 'Z';
-}
-
-static bool ascii_lower(unsigned char c)
-{
-    return c >= 'a' && c <= 'z';
 }
 
 /* multi_part's class of a byte: 1 a break between parts (space, hyphen,
@@ -602,10 +595,12 @@ static unsigned token_class(const char *text, const fl_token *tok)
 /* Drops a possessive ending ('s, ’s, s'). */
 static inline size_t without_possessive(const char *s, size_t len)
 {
-    if (len > 2 && s[len - 2] == '\'' && (s[len - 1] == 's' || s[len - 1] == 'S'))
+    /* most words end with neither s nor S: one test turns them away */
+    if (len <= 2 || (s[len - 1] | 0x20) != 's')
+        return len;
+    if (s[len - 2] == '\'')
         return len - 2;
-    if (len > 4 && memcmp(s + len - 4, "\xe2\x80\x99", 3) == 0 &&
-        (s[len - 1] == 's' || s[len - 1] == 'S'))
+    if (len > 4 && memcmp(s + len - 4, "\xe2\x80\x99", 3) == 0)
         return len - 4;
     return len;
 }
@@ -890,11 +885,6 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, span_cursor spans,
     return cands;
 }
 
-static bool ascii_letter(unsigned char c)
-{
-    return ascii_upper(c) || ascii_lower(c);
-}
-
 static unsigned ends_bit(unsigned char first, unsigned char last)
 {
     return (unsigned)((first * 31u + last) & 255u);
@@ -932,12 +922,30 @@ static unsigned char mixed_look(unsigned char c)
     }
 }
 
+/* By byte: an ASCII letter in lower case, an ASCII digit itself, or 0
+ * (a load where the range tests took five or six steps and two or three
+ * branches per byte) */
+#define AL_UPPER(c) ((c) >= 'A' && (c) <= 'Z')
+#define AL_KEPT(c) (((c) >= 'a' && (c) <= 'z') || ((c) >= '0' && (c) <= '9'))
+#define ALNUM_LOW(c) (AL_UPPER(c) ? (c) | 0x20 : AL_KEPT(c) ? (c) : 0)
+#define ALNUM_LOW_4(c) ALNUM_LOW(c), ALNUM_LOW((c) + 1), ALNUM_LOW((c) + 2), ALNUM_LOW((c) + 3)
+#define ALNUM_LOW_16(c)                                                                            \
+    ALNUM_LOW_4(c), ALNUM_LOW_4((c) + 4), ALNUM_LOW_4((c) + 8), ALNUM_LOW_4((c) + 12)
+#define ALNUM_LOW_64(c)                                                                            \
+    ALNUM_LOW_16(c), ALNUM_LOW_16((c) + 16), ALNUM_LOW_16((c) + 32), ALNUM_LOW_16((c) + 48)
+static const unsigned char alnum_low[256] = {ALNUM_LOW_64(0), ALNUM_LOW_64(64), ALNUM_LOW_64(128),
+                                             ALNUM_LOW_64(192)};
+#undef ALNUM_LOW_64
+#undef ALNUM_LOW_16
+#undef ALNUM_LOW_4
+#undef ALNUM_LOW
+#undef AL_KEPT
+#undef AL_UPPER
+
 /* An ASCII letter or digit in lower case, or 0. */
 static unsigned char alnum_lower(unsigned char c)
 {
-    if (ascii_letter(c))
-        return (unsigned char)(c | 0x20);
-    return c >= '0' && c <= '9' ? c : 0;
+    return alnum_low[c];
 }
 
 /* Whether no joinable key can be the skeleton (flags 0) of the ASCII run
@@ -960,7 +968,7 @@ static bool run_joins_nothing(const char *s, size_t len, bool digits, const uint
         return false;
     if (!digits) {
         unsigned char a2 = (unsigned char)s[1];
-        if (ascii_letter(a2))
+        if (alnum_low[a2] >= 'a') /* an ASCII letter */
             return !bit_set(ends3, ends3_bit(a, (unsigned char)(a2 | 0x20), z));
         return !bit_set(ends, ends_bit(a, z));
     }
@@ -1127,15 +1135,21 @@ static void run(fl_doc *doc)
     fl_name_use_list all;
     if (!fl_name_use_list_init(doc, &all, nwanted + nwanted / 2 + 16))
         return;
-    /* by mention: the index of its use here + 1 (0: none) */
-    uint32_t *use_of = fl_arena_alloc_uninit(doc->arena, (total + 1) * sizeof *use_of);
-    /* the span entries of the mentions with a use (at most one per
-     * mention of the kinds with uses), and the one at SPAN_END */
-    span_entry *entries = fl_arena_alloc_uninit(doc->arena, (nwanted + 1) * sizeof *entries);
-    if (!use_of || !entries) {
+    /* in one arena block (one call, not three, per document): the span
+     * entries of the mentions with a use (at most one per mention of the
+     * kinds with uses) and the one at SPAN_END; by mention, the index of
+     * its use here + 1 (0: none); and the keys' first JOIN_ROOM joinable
+     * bytes, zeroed */
+    span_entry *entries =
+        fl_arena_alloc_uninit(doc->arena, (nwanted + 1) * sizeof(span_entry) +
+                                              (total + 1) * sizeof(uint32_t) + JOIN_ROOM);
+    if (!entries) {
         doc->status = FL_ENOMEM;
         return;
     }
+    uint32_t *use_of = (uint32_t *)(void *)(entries + nwanted + 1);
+    unsigned char *join_room = (unsigned char *)(use_of + total + 1);
+    memset(join_room, 0, JOIN_ROOM);
     fl_name_use *uses = all.items;
     /* n: the uses made (one per surface); nrep: the mentions that repeat
      * a surface, whose uses are made only for a key written in several
@@ -1150,8 +1164,8 @@ static void run(fl_doc *doc)
     /* the keys of the mentions and of the tokens that are names on their
      * own (camel case, hyphenated, codes, mixed scripts), unique */
     name_keys keys;
-    keys.joinable = NULL;
-    keys.jcap = 0;
+    keys.joinable = join_room;
+    keys.jcap = JOIN_ROOM;
     /* about as many skeleton keys as fold keys, and some tokens' */
     if (!fl_name_keys_init_for(doc, &keys.set, folds->set.count + doc->tokens.count / 64))
         return;
@@ -1192,8 +1206,19 @@ static void run(fl_doc *doc)
             } else {
                 u->key = NULL;
                 bool keyed;
-                if (!fl_name_use_set_key(doc, u, fl_skeleton, &keyed))
+                /* fl_name_use_set_key with fl_skeleton, knowing the use is
+                 * the folds' of mention i (its form the surface, a suffix
+                 * only on a code): the mention's own skeleton when the
+                 * form is the whole surface, else one made */
+                const char *own = m->skeleton;
+                if (own && m->kind != FL_M_CODE && u->form_len == m->len) {
+                    size_t klen = strlen(own);
+                    keyed = klen > 0 && klen < FL_NAME_KEY_CAP;
+                    u->key = own;
+                    u->key_len = (uint32_t)klen;
+                } else if (!fl_name_use_make_key(doc, u, fl_skeleton, &keyed)) {
                     return;
+                }
                 if (!keyed)
                     continue;
             }
