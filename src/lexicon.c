@@ -52,7 +52,8 @@ struct fl_lexicon {
     size_t near_item_count;
     const size_t *near_buckets; /* by the top FL_NEAR_BUCKET_BITS of the hash: first item */
     /* hashes of (word count, position, word) of the near forms' fold
-     * keys (see fl_lexicon_near_word); 0: an empty slot */
+     * keys, of their words' shapes and, for one-word forms, the shape and
+     * letters (see build_near_words); 0: an empty slot */
     const uint64_t *near_words;
     size_t near_word_mask;
     /* a bit for each fold and misspelling key (fold_filter_bit): a key
@@ -784,12 +785,55 @@ static uint64_t near_typo_hash(size_t nwords, size_t pos, uint64_t others, uint3
     return h ? h : 1;
 }
 
+/* A value's first slot in the near-words set: from its high half alone,
+ * so the entries of a one-word shape (near_shape_entry) all start at one
+ * slot and a probe from there meets every one of them. */
+static inline size_t near_words_slot(uint64_t h, size_t mask)
+{
+    return (size_t)(h >> 32) & mask;
+}
+
 static void near_words_put(uint64_t *set, size_t mask, uint64_t h)
 {
-    size_t at = (size_t)(h ^ (h >> 31)) & mask;
+    size_t at = near_words_slot(h, mask);
     while (set[at] && set[at] != h)
         at = (at + 1) & mask;
     set[at] = h;
+}
+
+/* A one-word form's entry: its shape's hash (near_shape_hash) in the high
+ * half, its word's letters (fl_near_letters, never 0) in the low half. */
+static uint64_t near_shape_entry(uint64_t shape, uint32_t letters)
+{
+    return (shape & ~(uint64_t)UINT32_MAX) | letters;
+}
+
+uint32_t fl_near_letters(const char *word, size_t len)
+{
+    uint32_t bits = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)word[i];
+        if ((unsigned char)((c | 0x20) - 'a') > 'z' - 'a' && c != '\'')
+            return FL_NEAR_ANY_LETTERS;
+        bits |= (uint32_t)1 << (c & 31);
+    }
+    return bits ? bits : FL_NEAR_ANY_LETTERS;
+}
+
+/* Whether two words' letters (fl_near_letters) allow them to be `edits`
+ * or fewer edits apart: neither has letters of more than `edits` kinds
+ * the other lacks (every letter of a kind the other word lacks is deleted
+ * or substituted, one edit each). */
+static bool near_letters_within(uint32_t a, uint32_t b, unsigned edits)
+{
+    if ((a | b) & FL_NEAR_ANY_LETTERS)
+        return true;
+    uint32_t only_a = a & ~b, only_b = b & ~a;
+    for (unsigned k = 0; k < edits; k++) { /* drop the lowest bit */
+        only_a &= only_a - 1;
+        only_b &= only_b - 1;
+    }
+    return !(only_a | only_b);
 }
 
 /* From the fold records (every canonical form and alias, and more: a
@@ -852,10 +896,14 @@ static fl_status build_near_words(fl_lexicon *lex)
         for (size_t k = 0; k < n; k++) {
             uint32_t cps[FL_NEAR_MAX_CPS];
             size_t nc = near_word_cps(key + start[k], end[k] - start[k], cps);
-            /* a one-word form is asked by its shape (near_typo_hash with
-             * no other words), a longer one by its words and typos */
+            /* a one-word form is asked by its shape and letters (most
+             * one-word names asked about have a lexicon name's shape, few
+             * its letters too), a longer one by its words and typos */
             if (nc && n == 1)
-                near_words_put(set, cap - 1, near_shape_hash(n, k, cps[0], cps[nc - 1], nc));
+                near_words_put(
+                    set, cap - 1,
+                    near_shape_entry(near_shape_hash(n, k, cps[0], cps[nc - 1], nc),
+                                     fl_near_letters(key + start[k], end[k] - start[k])));
             if (n > 1) {
                 near_words_put(set, cap - 1,
                                near_word_hash(n, k, key + start[k], end[k] - start[k]));
@@ -1353,10 +1401,24 @@ size_t fl_lexicon_near(const fl_lexicon *lex, const char *key, size_t len, unsig
 
 static bool near_words_has(const fl_lexicon *lex, uint64_t h)
 {
-    for (size_t at = (size_t)(h ^ (h >> 31)) & lex->near_word_mask; lex->near_words[at];
+    for (size_t at = near_words_slot(h, lex->near_word_mask); lex->near_words[at];
          at = (at + 1) & lex->near_word_mask)
         if (lex->near_words[at] == h)
             return true;
+    return false;
+}
+
+/* Whether a one-word form has the shape `shape` and letters within
+ * `edits` of `letters` (near_shape_entry). */
+static bool near_shape_has(const fl_lexicon *lex, uint64_t shape, uint32_t letters, unsigned edits)
+{
+    const uint64_t high = shape & ~(uint64_t)UINT32_MAX;
+    for (size_t at = near_words_slot(shape, lex->near_word_mask); lex->near_words[at];
+         at = (at + 1) & lex->near_word_mask) {
+        const uint64_t e = lex->near_words[at];
+        if ((e & ~(uint64_t)UINT32_MAX) == high && near_letters_within((uint32_t)e, letters, edits))
+            return true;
+    }
     return false;
 }
 
@@ -1378,15 +1440,22 @@ bool fl_lexicon_near_word_hash(const fl_lexicon *lex, size_t nwords, size_t pos,
 }
 
 bool fl_lexicon_near_typo(const fl_lexicon *lex, size_t nwords, size_t pos, uint64_t others,
-                          uint32_t first, uint32_t last, size_t min_cps, size_t max_cps)
+                          uint32_t first, uint32_t last, size_t min_cps, size_t max_cps,
+                          uint32_t letters, unsigned edits)
 {
     if (!lex || !lex->near_words)
         return false;
     if (min_cps < 2)
         min_cps = 2;
-    for (size_t m = min_cps; m <= max_cps && m <= FL_NEAR_MAX_CPS; m++)
-        if (near_words_has(lex, near_typo_hash(nwords, pos, others, first, last, m)))
+    for (size_t m = min_cps; m <= max_cps && m <= FL_NEAR_MAX_CPS; m++) {
+        if (nwords == 1) {
+            /* the shape with the form's letters (build_near_words) */
+            if (near_shape_has(lex, near_shape_hash(1, 0, first, last, m), letters, edits))
+                return true;
+        } else if (near_words_has(lex, near_typo_hash(nwords, pos, others, first, last, m))) {
             return true;
+        }
+    }
     return false;
 }
 

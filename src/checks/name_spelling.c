@@ -571,12 +571,18 @@ static bool typo_shaped(const fl_doc *doc, const name_group *g, size_t i, uint64
     uint32_t cps[FL_NEAR_MAX_CPS];
     const char *ws = g->words[i].s;
     size_t n = g->words[i].len;
+    uint32_t letters = FL_NEAR_ANY_LETTERS;
     if (ascii_letter_word(ws, n)) {
         /* only the first and last code points are read below */
         if (n < 2 || n < min_len)
             return false;
         cps[0] = (unsigned char)ws[0];
         cps[n - 1] = (unsigned char)ws[n - 1];
+        if (g->nwords == 1) { /* fl_near_letters of a word known to be letters */
+            letters = 0;
+            for (size_t c = 0; c < n; c++)
+                letters |= (uint32_t)1 << (ws[c] & 31);
+        }
     } else {
         n = fl_near_decode(ws, n, cps, FL_NEAR_MAX_CPS);
         if (n > FL_NEAR_MAX_CPS || n < 2 || n < min_len || !all_letters(cps, n))
@@ -589,7 +595,10 @@ static bool typo_shaped(const fl_doc *doc, const name_group *g, size_t i, uint64
         hi = n + 2;
     if (n - 2 >= TWO_EDITS_MIN && n - 2 >= min_len)
         lo = n - 2;
-    return fl_lexicon_near_typo(doc->lexicon, g->nwords, i, others, cps[0], cps[n - 1], lo, hi);
+    /* (the letters, for a name of one word, allow as many edits as
+     * word_typo could: two where the word is long enough) */
+    return fl_lexicon_near_typo(doc->lexicon, g->nwords, i, others, cps[0], cps[n - 1], lo, hi,
+                                letters, n >= TWO_EDITS_MIN ? 2 : 1);
 }
 
 /* fl_lexicon_near's answers, kept in the workspace across documents
