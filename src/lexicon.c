@@ -16,6 +16,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
+#include <time.h>
 
 extern const char fl_builtin_lexicon[];
 extern const size_t fl_builtin_lexicon_len;
@@ -62,7 +64,21 @@ struct fl_lexicon {
     const uint64_t *fold_filter;
     bool borrowed;
     bool near_words_borrowed; /* near_words and fold_filter are an image's */
+    uint64_t stamp;           /* fl_lexicon_stamp */
 };
+
+/* A new lexicon's stamp: random, so no other lexicon of the process has
+ * it (but by a 2^-64 chance), not even one later built at its address
+ * (a clock's reading where the system gives no random bytes). */
+static uint64_t new_stamp(void)
+{
+    uint64_t v;
+    if (getrandom(&v, sizeof v, GRND_NONBLOCK) == (ssize_t)sizeof v)
+        return v;
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ((uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec) * 0x9e3779b97f4a7c15ull;
+}
 
 /* FOLD_FILTER_BITS: log2 of the filter's bits (lexicon.h). */
 enum { FOLD_FILTER_BITS = FL_LEX_FOLD_FILTER_BITS };
@@ -973,6 +989,7 @@ fl_status fl_lexicon_build_parsed(bool builtin, const char *const *paths, size_t
     fl_lexicon *lex = calloc(1, sizeof *lex);
     if (!lex)
         return FL_ENOMEM;
+    lex->stamp = new_stamp();
     lex->arena = fl_arena_new();
     fl_status st = lex->arena ? FL_OK : FL_ENOMEM;
     if (st == FL_OK && builtin)
@@ -1194,6 +1211,7 @@ fl_status fl_lexicon_from_image(const fl_lex_image *image, fl_lexicon **out)
     if (!lex)
         return FL_ENOMEM;
     lex->borrowed = true;
+    lex->stamp = new_stamp();
     lex->arena = fl_arena_new();
     size_t n = image->entry_count, nr = image->record_count, nf = image->near_form_count;
     lex->entries = malloc((n ? n : 1) * sizeof *lex->entries);
@@ -1277,6 +1295,11 @@ void fl_lexicon_free(fl_lexicon *lex)
 }
 
 /* --------------------------------------------------------------- lookups */
+
+uint64_t fl_lexicon_stamp(const fl_lexicon *lex)
+{
+    return lex ? lex->stamp : 0;
+}
 
 size_t fl_lexicon_entry_count(const fl_lexicon *lex)
 {

@@ -50,6 +50,12 @@ typedef struct fl_lex_hit {
     fl_lex_role role;
 } fl_lex_hit;
 
+/* A number that tells this lexicon from every other one the process
+ * builds, even one built later at its address once it is freed: what
+ * keeps lookups memoized across documents (a workspace's) from answering
+ * for another lexicon. 0 for NULL. */
+uint64_t fl_lexicon_stamp(const fl_lexicon *lex);
+
 size_t fl_lexicon_entry_count(const fl_lexicon *lex);
 const fl_lex_entry *fl_lexicon_entry(const fl_lexicon *lex, size_t i);
 

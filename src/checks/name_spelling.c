@@ -605,15 +605,22 @@ static bool typo_shaped(const fl_doc *doc, const name_group *g, size_t i, uint64
  * (names recur from one news story to the next): a direct-mapped table of
  * the keys looked up, each with its count of results and, when it has no
  * more than NEAR_MEMO_HITS, the results (an answer with more is not
- * kept). */
+ * kept). The answers are those of one lexicon, told by its address and
+ * stamp (fl_lexicon_stamp; the address alone could be a freed lexicon's
+ * and another's later); a document with another lexicon empties it. */
 enum { NEAR_MEMO_SLOTS = 1024, NEAR_MEMO_KEY = 48, NEAR_MEMO_HITS = 2 };
 typedef struct near_memo_slot {
-    const fl_lexicon *lex; /* NULL: empty */
     uint64_t hash;
-    uint32_t len, max_edits, found;
+    uint32_t len, max_edits, found; /* len 0: empty */
     char key[NEAR_MEMO_KEY];
     fl_lex_near near[NEAR_MEMO_HITS];
 } near_memo_slot;
+
+typedef struct near_memo {
+    const fl_lexicon *lex;
+    uint64_t stamp;
+    near_memo_slot slots[NEAR_MEMO_SLOTS];
+} near_memo;
 
 static uint64_t near_memo_hash(const char *s, size_t len)
 {
@@ -627,23 +634,33 @@ static uint64_t near_memo_hash(const char *s, size_t len)
 static size_t lexicon_near(fl_doc *doc, const char *key, size_t len, unsigned max_edits,
                            fl_lex_near *out, size_t cap)
 {
-    void **memo = doc->lexicon && len < NEAR_MEMO_KEY && cap >= NEAR_MEMO_HITS
-                      ? fl_ctx_ws_memo(doc, FL_CTX_MEMO_NAME_NEAR)
-                      : NULL;
-    if (memo && !*memo)
-        *memo = calloc(NEAR_MEMO_SLOTS, sizeof(near_memo_slot));
-    if (!memo || !*memo)
+    void **block = doc->lexicon && len > 0 && len < NEAR_MEMO_KEY && cap >= NEAR_MEMO_HITS
+                       ? fl_ctx_ws_memo(doc, FL_CTX_MEMO_NAME_NEAR)
+                       : NULL;
+    if (block && !*block) {
+        near_memo *made = malloc(sizeof *made);
+        if (made)
+            made->lex = NULL; /* emptied below */
+        *block = made;
+    }
+    if (!block || !*block)
         return fl_lexicon_near(doc->lexicon, key, len, max_edits, out, cap);
+    near_memo *memo = *block;
+    const uint64_t stamp = fl_lexicon_stamp(doc->lexicon);
+    if (memo->lex != doc->lexicon || memo->stamp != stamp) {
+        memset(memo->slots, 0, sizeof memo->slots);
+        memo->lex = doc->lexicon;
+        memo->stamp = stamp;
+    }
     uint64_t h = near_memo_hash(key, len);
-    near_memo_slot *sl = (near_memo_slot *)*memo + (h & (NEAR_MEMO_SLOTS - 1));
-    if (sl->lex == doc->lexicon && sl->hash == h && sl->len == len && sl->max_edits == max_edits &&
+    near_memo_slot *sl = &memo->slots[h & (NEAR_MEMO_SLOTS - 1)];
+    if (sl->hash == h && sl->len == len && sl->max_edits == max_edits &&
         memcmp(sl->key, key, len) == 0) {
         memcpy(out, sl->near, sl->found * sizeof *out);
         return sl->found;
     }
     size_t n = fl_lexicon_near(doc->lexicon, key, len, max_edits, out, cap);
     if (n <= NEAR_MEMO_HITS) {
-        sl->lex = doc->lexicon;
         sl->hash = h;
         sl->len = (uint32_t)len;
         sl->max_edits = max_edits;
