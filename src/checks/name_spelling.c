@@ -611,7 +611,7 @@ static bool typo_shaped(const fl_doc *doc, const name_group *g, size_t i, uint64
 enum { NEAR_MEMO_SLOTS = 1024, NEAR_MEMO_KEY = 48, NEAR_MEMO_HITS = 2 };
 typedef struct near_memo_slot {
     uint64_t hash;
-    uint32_t len, max_edits, found; /* len 0: empty */
+    uint32_t len, max_edits, found;
     char key[NEAR_MEMO_KEY];
     fl_lex_near near[NEAR_MEMO_HITS];
 } near_memo_slot;
@@ -619,6 +619,9 @@ typedef struct near_memo_slot {
 typedef struct near_memo {
     const fl_lexicon *lex;
     uint64_t stamp;
+    /* a bit for each slot filled: the slots themselves are not cleared
+     * (some 150 KB, where a document fills a few) */
+    uint64_t used[NEAR_MEMO_SLOTS / 64];
     near_memo_slot slots[NEAR_MEMO_SLOTS];
 } near_memo;
 
@@ -648,19 +651,22 @@ static size_t lexicon_near(fl_doc *doc, const char *key, size_t len, unsigned ma
     near_memo *memo = *block;
     const uint64_t stamp = fl_lexicon_stamp(doc->lexicon);
     if (memo->lex != doc->lexicon || memo->stamp != stamp) {
-        memset(memo->slots, 0, sizeof memo->slots);
+        memset(memo->used, 0, sizeof memo->used);
         memo->lex = doc->lexicon;
         memo->stamp = stamp;
     }
     uint64_t h = near_memo_hash(key, len);
-    near_memo_slot *sl = &memo->slots[h & (NEAR_MEMO_SLOTS - 1)];
-    if (sl->hash == h && sl->len == len && sl->max_edits == max_edits &&
-        memcmp(sl->key, key, len) == 0) {
+    const size_t at = h & (NEAR_MEMO_SLOTS - 1);
+    const uint64_t bit = (uint64_t)1 << (at & 63);
+    near_memo_slot *sl = &memo->slots[at];
+    if ((memo->used[at >> 6] & bit) && sl->hash == h && sl->len == len &&
+        sl->max_edits == max_edits && memcmp(sl->key, key, len) == 0) {
         memcpy(out, sl->near, sl->found * sizeof *out);
         return sl->found;
     }
     size_t n = fl_lexicon_near(doc->lexicon, key, len, max_edits, out, cap);
     if (n <= NEAR_MEMO_HITS) {
+        memo->used[at >> 6] |= bit;
         sl->hash = h;
         sl->len = (uint32_t)len;
         sl->max_edits = max_edits;
