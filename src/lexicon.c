@@ -1323,6 +1323,20 @@ size_t fl_lexicon_by_misspelling(const fl_lexicon *lex, const char *key, size_t 
     return lookup(lex, IX_MISSPELLING, key, len, hits);
 }
 
+/* The two lookups of fl_lexicon_by_fold_and_misspelling for a key the
+ * fold filter let through: out of line, as the filter turns most keys
+ * away, and those then save and restore no registers. */
+static __attribute__((noinline)) void by_fold_and_misspelling(const fl_lexicon *lex,
+                                                              const char *key, size_t len,
+                                                              const fl_lex_hit **folds, size_t *nf,
+                                                              const fl_lex_hit **misspellings,
+                                                              size_t *nm)
+{
+    uint64_t th = text_hash(key, len);
+    *nf = lookup_hashed(lex, IX_FOLD, th, key, len, folds);
+    *nm = lookup_hashed(lex, IX_MISSPELLING, th, key, len, misspellings);
+}
+
 void fl_lexicon_by_fold_and_misspelling(const fl_lexicon *lex, const char *key, size_t len,
                                         const fl_lex_hit **folds, size_t *nf,
                                         const fl_lex_hit **misspellings, size_t *nm)
@@ -1336,9 +1350,7 @@ void fl_lexicon_by_fold_and_misspelling(const fl_lexicon *lex, const char *key, 
         if (!((lex->fold_filter[b >> 6] >> (b & 63)) & 1))
             return; /* in neither index */
     }
-    uint64_t th = text_hash(key, len);
-    *nf = lookup_hashed(lex, IX_FOLD, th, key, len, folds);
-    *nm = lookup_hashed(lex, IX_MISSPELLING, th, key, len, misspellings);
+    by_fold_and_misspelling(lex, key, len, folds, nf, misspellings, nm);
 }
 
 size_t fl_lexicon_by_skeleton(const fl_lexicon *lex, const char *key, size_t len,
