@@ -571,18 +571,17 @@ static bool typo_shaped(const fl_doc *doc, const name_group *g, size_t i, uint64
     uint32_t cps[FL_NEAR_MAX_CPS];
     const char *ws = g->words[i].s;
     size_t n = g->words[i].len;
+    /* a word of one name asks for its letters (fl_near_letters), which
+     * tell whether it is ASCII letters too; another word asks only that */
     uint32_t letters = FL_NEAR_ANY_LETTERS;
-    if (ascii_letter_word(ws, n)) {
+    if (g->nwords == 1 && n <= FL_NEAR_MAX_CPS)
+        letters = fl_near_letters(ws, n);
+    if (letters != FL_NEAR_ANY_LETTERS || (g->nwords > 1 && ascii_letter_word(ws, n))) {
         /* only the first and last code points are read below */
         if (n < 2 || n < min_len)
             return false;
         cps[0] = (unsigned char)ws[0];
         cps[n - 1] = (unsigned char)ws[n - 1];
-        if (g->nwords == 1) { /* fl_near_letters of a word known to be letters */
-            letters = 0;
-            for (size_t c = 0; c < n; c++)
-                letters |= (uint32_t)1 << (ws[c] & 31);
-        }
     } else {
         n = fl_near_decode(ws, n, cps, FL_NEAR_MAX_CPS);
         if (n > FL_NEAR_MAX_CPS || n < 2 || n < min_len || !all_letters(cps, n))
