@@ -42,8 +42,11 @@ struct fl_lexicon {
     fl_lex_entry *entries;
     size_t entry_count, entry_cap;
     fl_lex_hit *hits; /* parallel to records, for handing out ranges */
+    /* the records: the image's where the lexicon is an image's (`image`,
+     * with `records` NULL: not copied), else its own (record_at) */
     lex_record *records;
     size_t record_count, record_cap;
+    const fl_lex_image *image;
     /* the slots and the near index are malloc'd, or an image's (borrowed) */
     const lex_slot *slots;
     size_t slot_mask;
@@ -558,6 +561,29 @@ static fl_status build_map(fl_lexicon *lex)
     return FL_OK;
 }
 
+/* Record r of the lexicon (its own, or made from its image's). */
+static lex_record record_at(const fl_lexicon *lex, size_t r)
+{
+    if (lex->records)
+        return lex->records[r];
+    const fl_lex_image_record *ir = &lex->image->records[r];
+    return (lex_record){ir->index, lex->image->strings + ir->key, ir->key_len, lex->hits[r]};
+}
+
+/* Whether record r is key[0..len) in index `index` (as record_at, with
+ * nothing copied). */
+static inline bool record_is(const fl_lexicon *lex, size_t r, unsigned index, const char *key,
+                             size_t len)
+{
+    if (lex->records) {
+        const lex_record *rec = &lex->records[r];
+        return rec->index == index && rec->key_len == len && memcmp(rec->key, key, len) == 0;
+    }
+    const fl_lex_image_record *ir = &lex->image->records[r];
+    return ir->index == index && ir->key_len == len &&
+           memcmp(lex->image->strings + ir->key, key, len) == 0;
+}
+
 /* The hits of key[0..len) (text hash th) in one index. */
 static inline size_t lookup_hashed(const fl_lexicon *lex, unsigned index, uint64_t th,
                                    const char *key, size_t len, const fl_lex_hit **hits)
@@ -569,9 +595,7 @@ static inline size_t lookup_hashed(const fl_lexicon *lex, unsigned index, uint64
     for (size_t at = (size_t)h & lex->slot_mask; lex->slots[at].count;
          at = (at + 1) & lex->slot_mask) {
         const lex_slot *s = &lex->slots[at];
-        const lex_record *rec = &lex->records[s->start];
-        if (s->hash == h && rec->index == index && rec->key_len == len &&
-            memcmp(rec->key, key, len) == 0) {
+        if (s->hash == h && record_is(lex, s->start, index, key, len)) {
             *hits = &lex->hits[s->start];
             return s->count;
         }
@@ -870,7 +894,7 @@ static fl_status build_near_words(fl_lexicon *lex)
     }
     lex->fold_filter = bits;
     for (size_t r = 0; r < lex->record_count; r++) {
-        const lex_record *rec = &lex->records[r];
+        const lex_record record = record_at(lex, r), *rec = &record;
         if (rec->index == IX_FOLD || rec->index == IX_MISSPELLING) {
             size_t b = fold_filter_bit(rec->key, rec->key_len);
             bits[b >> 6] |= (uint64_t)1 << (b & 63);
@@ -1138,7 +1162,7 @@ fl_status fl_lex_image_make(const fl_lexicon *lex, fl_lex_image *image)
             lists[at++] = pool_add(&pool, e->misspellings[k], strlen(e->misspellings[k]));
     }
     for (size_t r = 0; r < lex->record_count; r++) {
-        const lex_record *rec = &lex->records[r];
+        const lex_record record = record_at(lex, r), *rec = &record;
         records[r] =
             (fl_lex_image_record){rec->index, pool_add(&pool, rec->key, rec->key_len),
                                   (uint32_t)rec->key_len, image_hit(lex, entries, lists, rec->hit)};
@@ -1218,10 +1242,11 @@ fl_status fl_lexicon_from_image(const fl_lex_image *image, fl_lexicon **out)
     const char **lists =
         lex->arena ? fl_arena_alloc_uninit(lex->arena, (image->list_count + 1) * sizeof *lists)
                    : NULL;
-    lex->records = malloc((nr ? nr : 1) * sizeof *lex->records);
+    /* the records are read from the image in place (record_at) */
+    lex->image = image;
     lex->hits = malloc((nr ? nr : 1) * sizeof *lex->hits);
     lex->near_hits = malloc((nf ? nf : 1) * sizeof *lex->near_hits);
-    if (!lex->arena || !lex->entries || !lists || !lex->records || !lex->hits || !lex->near_hits) {
+    if (!lex->arena || !lex->entries || !lists || !lex->hits || !lex->near_hits) {
         fl_lexicon_free(lex);
         return FL_ENOMEM;
     }
@@ -1243,11 +1268,8 @@ fl_status fl_lexicon_from_image(const fl_lex_image *image, fl_lexicon **out)
         };
     }
     lex->entry_count = lex->entry_cap = n;
-    for (size_t r = 0; r < nr; r++) {
-        const fl_lex_image_record *ir = &image->records[r];
-        lex->hits[r] = hit_of(lex, image, ir->hit);
-        lex->records[r] = (lex_record){ir->index, strings + ir->key, ir->key_len, lex->hits[r]};
-    }
+    for (size_t r = 0; r < nr; r++)
+        lex->hits[r] = hit_of(lex, image, image->records[r].hit);
     lex->record_count = lex->record_cap = nr;
     for (size_t i = 0; i < nf; i++)
         lex->near_hits[i] = hit_of(lex, image, image->near_hits[i]);
