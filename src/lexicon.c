@@ -841,11 +841,18 @@ static void near_words_put(uint64_t *set, size_t mask, uint64_t h)
     set[at] = h;
 }
 
-/* A one-word form's entry: its shape's hash (near_shape_hash) in the high
- * half, its word's letters (fl_near_letters, never 0) in the low half. */
-static uint64_t near_shape_entry(uint64_t shape, uint32_t letters)
+/* A form's word's entry for fl_lexicon_near_typo: the hash of its shape
+ * but for its length (near_typo_hash with ncps 0) in the high half, and
+ * in the low half its code point count less one (bits 27 to 31: 1 to
+ * FL_NEAR_MAX_CPS - 1, so the entry is never 0) and its letters
+ * (fl_near_letters, bits 0 to 26; FL_NEAR_ANY_LETTERS for a word of a
+ * name of several words, which is asked without them). All the words of
+ * one such hash start at one slot (near_words_slot): one probe meets them
+ * all, whatever their lengths and letters. */
+enum { SHAPE_NCPS_SHIFT = 27 };
+static uint64_t near_shape_entry(uint64_t shape, size_t ncps, uint32_t letters)
 {
-    return (shape & ~(uint64_t)UINT32_MAX) | letters;
+    return (shape & ~(uint64_t)UINT32_MAX) | (uint64_t)(ncps - 1) << SHAPE_NCPS_SHIFT | letters;
 }
 
 uint32_t fl_near_letters(const char *word, size_t len)
@@ -942,14 +949,16 @@ static fl_status build_near_words(fl_lexicon *lex)
             if (nc && n == 1)
                 near_words_put(
                     set, cap - 1,
-                    near_shape_entry(near_shape_hash(n, k, cps[0], cps[nc - 1], nc),
+                    near_shape_entry(near_shape_hash(n, k, cps[0], cps[nc - 1], 0), nc,
                                      fl_near_letters(key + start[k], end[k] - start[k])));
             if (n > 1) {
                 near_words_put(set, cap - 1,
                                near_word_hash(n, k, key + start[k], end[k] - start[k]));
                 if (nc)
-                    near_words_put(set, cap - 1,
-                                   near_typo_hash(n, k, all - mix[k], cps[0], cps[nc - 1], nc));
+                    near_words_put(
+                        set, cap - 1,
+                        near_shape_entry(near_typo_hash(n, k, all - mix[k], cps[0], cps[nc - 1], 0),
+                                         nc, FL_NEAR_ANY_LETTERS));
             }
         }
         count += 3 * n;
@@ -1465,15 +1474,22 @@ static bool near_words_has(const fl_lexicon *lex, uint64_t h)
     return false;
 }
 
-/* Whether a one-word form has the shape `shape` and letters within
- * `edits` of `letters` (near_shape_entry). */
-static bool near_shape_has(const fl_lexicon *lex, uint64_t shape, uint32_t letters, unsigned edits)
+/* Whether a word has an entry (near_shape_entry) of the hash `shape`,
+ * min_cps to max_cps code points and letters within `edits` of
+ * `letters`. */
+static bool near_shape_has(const fl_lexicon *lex, uint64_t shape, size_t min_cps, size_t max_cps,
+                           uint32_t letters, unsigned edits)
 {
     const uint64_t high = shape & ~(uint64_t)UINT32_MAX;
     for (size_t at = near_words_slot(shape, lex->near_word_mask); lex->near_words[at];
          at = (at + 1) & lex->near_word_mask) {
         const uint64_t e = lex->near_words[at];
-        if ((e & ~(uint64_t)UINT32_MAX) == high && near_letters_within((uint32_t)e, letters, edits))
+        if ((e & ~(uint64_t)UINT32_MAX) != high)
+            continue;
+        const size_t ncps = (size_t)((uint32_t)e >> SHAPE_NCPS_SHIFT) + 1;
+        if (ncps >= min_cps && ncps <= max_cps &&
+            near_letters_within((uint32_t)e & (((uint32_t)1 << SHAPE_NCPS_SHIFT) - 1), letters,
+                                edits))
             return true;
     }
     return false;
@@ -1504,16 +1520,13 @@ bool fl_lexicon_near_typo(const fl_lexicon *lex, size_t nwords, size_t pos, uint
         return false;
     if (min_cps < 2)
         min_cps = 2;
-    for (size_t m = min_cps; m <= max_cps && m <= FL_NEAR_MAX_CPS; m++) {
-        if (nwords == 1) {
-            /* the shape with the form's letters (build_near_words) */
-            if (near_shape_has(lex, near_shape_hash(1, 0, first, last, m), letters, edits))
-                return true;
-        } else if (near_words_has(lex, near_typo_hash(nwords, pos, others, first, last, m))) {
-            return true;
-        }
-    }
-    return false;
+    /* one probe for every length (build_near_words); a name of several
+     * words asks without letters */
+    if (nwords == 1)
+        return near_shape_has(lex, near_shape_hash(1, 0, first, last, 0), min_cps, max_cps, letters,
+                              edits);
+    return near_shape_has(lex, near_typo_hash(nwords, pos, others, first, last, 0), min_cps,
+                          max_cps, FL_NEAR_ANY_LETTERS, edits);
 }
 
 /* ----------------------------------------------------- edit primitives */
