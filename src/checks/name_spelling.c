@@ -685,15 +685,17 @@ static void check_lexicon_near(fl_doc *doc, name_group *g, const group_table *gr
      * (name_typo): without them, no lookup */
     if (g->nwords == 0)
         return;
-    size_t in_place = 0;
+    size_t missing = 0; /* words not in place */
     bool placed[MAX_WORDS] = {false};
     uint64_t word_hash[MAX_WORDS]; /* set for every word when several */
     for (size_t i = 0; i < g->nwords && g->nwords > 1; i++) {
         placed[i] = fl_lexicon_near_word_hash(doc->lexicon, g->nwords, i, g->words[i].s,
                                               g->words[i].len, &word_hash[i]);
-        in_place += placed[i];
-        if (in_place < i)
-            return; /* two words not in place already (i + 1 - in_place) */
+        /* a word not in place is the one that differs: not when another
+         * is already, nor when it has fewer bytes than LEX_MIN_SHARED code
+         * points (never typo_shaped) */
+        if (!placed[i] && (missing++ || g->words[i].len < LEX_MIN_SHARED))
+            return;
     }
     /* and one lexicon name has the other words in place and, for the word
      * that differs (the one not in place, if any), a word that word_typo
@@ -706,7 +708,7 @@ static void check_lexicon_near(fl_doc *doc, name_group *g, const group_table *gr
     size_t min_len = g->nwords > 1 ? LEX_MIN_SHARED : LEX_MIN_WORD;
     bool shaped = false;
     for (size_t i = 0; i < g->nwords && !shaped; i++)
-        if (!placed[i] || in_place == g->nwords)
+        if (!placed[i] || !missing)
             shaped = typo_shaped(doc, g, i, g->nwords > 1 ? all - mix[i] : 0, min_len);
     if (!shaped)
         return;
