@@ -16,6 +16,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
+#include <time.h>
 
 extern const char fl_builtin_lexicon[];
 extern const size_t fl_builtin_lexicon_len;
@@ -40,8 +42,11 @@ struct fl_lexicon {
     fl_lex_entry *entries;
     size_t entry_count, entry_cap;
     fl_lex_hit *hits; /* parallel to records, for handing out ranges */
+    /* the records: the image's where the lexicon is an image's (`image`,
+     * with `records` NULL: not copied), else its own (record_at) */
     lex_record *records;
     size_t record_count, record_cap;
+    const fl_lex_image *image;
     /* the slots and the near index are malloc'd, or an image's (borrowed) */
     const lex_slot *slots;
     size_t slot_mask;
@@ -52,7 +57,8 @@ struct fl_lexicon {
     size_t near_item_count;
     const size_t *near_buckets; /* by the top FL_NEAR_BUCKET_BITS of the hash: first item */
     /* hashes of (word count, position, word) of the near forms' fold
-     * keys (see fl_lexicon_near_word); 0: an empty slot */
+     * keys, of their words' shapes and, for one-word forms, the shape and
+     * letters (see build_near_words); 0: an empty slot */
     const uint64_t *near_words;
     size_t near_word_mask;
     /* a bit for each fold and misspelling key (fold_filter_bit): a key
@@ -61,7 +67,21 @@ struct fl_lexicon {
     const uint64_t *fold_filter;
     bool borrowed;
     bool near_words_borrowed; /* near_words and fold_filter are an image's */
+    uint64_t stamp;           /* fl_lexicon_stamp */
 };
+
+/* A new lexicon's stamp: random, so no other lexicon of the process has
+ * it (but by a 2^-64 chance), not even one later built at its address
+ * (a clock's reading where the system gives no random bytes). */
+static uint64_t new_stamp(void)
+{
+    uint64_t v;
+    if (getrandom(&v, sizeof v, GRND_NONBLOCK) == (ssize_t)sizeof v)
+        return v;
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ((uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec) * 0x9e3779b97f4a7c15ull;
+}
 
 /* FOLD_FILTER_BITS: log2 of the filter's bits (lexicon.h). */
 enum { FOLD_FILTER_BITS = FL_LEX_FOLD_FILTER_BITS };
@@ -541,6 +561,29 @@ static fl_status build_map(fl_lexicon *lex)
     return FL_OK;
 }
 
+/* Record r of the lexicon (its own, or made from its image's). */
+static lex_record record_at(const fl_lexicon *lex, size_t r)
+{
+    if (lex->records)
+        return lex->records[r];
+    const fl_lex_image_record *ir = &lex->image->records[r];
+    return (lex_record){ir->index, lex->image->strings + ir->key, ir->key_len, lex->hits[r]};
+}
+
+/* Whether record r is key[0..len) in index `index` (as record_at, with
+ * nothing copied). */
+static inline bool record_is(const fl_lexicon *lex, size_t r, unsigned index, const char *key,
+                             size_t len)
+{
+    if (lex->records) {
+        const lex_record *rec = &lex->records[r];
+        return rec->index == index && rec->key_len == len && memcmp(rec->key, key, len) == 0;
+    }
+    const fl_lex_image_record *ir = &lex->image->records[r];
+    return ir->index == index && ir->key_len == len &&
+           memcmp(lex->image->strings + ir->key, key, len) == 0;
+}
+
 /* The hits of key[0..len) (text hash th) in one index. */
 static inline size_t lookup_hashed(const fl_lexicon *lex, unsigned index, uint64_t th,
                                    const char *key, size_t len, const fl_lex_hit **hits)
@@ -552,9 +595,7 @@ static inline size_t lookup_hashed(const fl_lexicon *lex, unsigned index, uint64
     for (size_t at = (size_t)h & lex->slot_mask; lex->slots[at].count;
          at = (at + 1) & lex->slot_mask) {
         const lex_slot *s = &lex->slots[at];
-        const lex_record *rec = &lex->records[s->start];
-        if (s->hash == h && rec->index == index && rec->key_len == len &&
-            memcmp(rec->key, key, len) == 0) {
+        if (s->hash == h && record_is(lex, s->start, index, key, len)) {
             *hits = &lex->hits[s->start];
             return s->count;
         }
@@ -784,12 +825,62 @@ static uint64_t near_typo_hash(size_t nwords, size_t pos, uint64_t others, uint3
     return h ? h : 1;
 }
 
+/* A value's first slot in the near-words set: from its high half alone,
+ * so the entries of a one-word shape (near_shape_entry) all start at one
+ * slot and a probe from there meets every one of them. */
+static inline size_t near_words_slot(uint64_t h, size_t mask)
+{
+    return (size_t)(h >> 32) & mask;
+}
+
 static void near_words_put(uint64_t *set, size_t mask, uint64_t h)
 {
-    size_t at = (size_t)(h ^ (h >> 31)) & mask;
+    size_t at = near_words_slot(h, mask);
     while (set[at] && set[at] != h)
         at = (at + 1) & mask;
     set[at] = h;
+}
+
+/* A form's word's entry for fl_lexicon_near_typo: the hash of its shape
+ * but for its length (near_typo_hash with ncps 0) in the high half, and
+ * in the low half its code point count less one (bits 27 to 31: 1 to
+ * FL_NEAR_MAX_CPS - 1, so the entry is never 0) and its letters
+ * (fl_near_letters, bits 0 to 26; FL_NEAR_ANY_LETTERS for a word of a
+ * name of several words, which is asked without them). All the words of
+ * one such hash start at one slot (near_words_slot): one probe meets them
+ * all, whatever their lengths and letters. */
+enum { SHAPE_NCPS_SHIFT = 27 };
+static uint64_t near_shape_entry(uint64_t shape, size_t ncps, uint32_t letters)
+{
+    return (shape & ~(uint64_t)UINT32_MAX) | (uint64_t)(ncps - 1) << SHAPE_NCPS_SHIFT | letters;
+}
+
+uint32_t fl_near_letters(const char *word, size_t len)
+{
+    uint32_t bits = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)word[i];
+        if ((unsigned char)((c | 0x20) - 'a') > 'z' - 'a' && c != '\'')
+            return FL_NEAR_ANY_LETTERS;
+        bits |= (uint32_t)1 << (c & 31);
+    }
+    return bits ? bits : FL_NEAR_ANY_LETTERS;
+}
+
+/* Whether two words' letters (fl_near_letters) allow them to be `edits`
+ * or fewer edits apart: neither has letters of more than `edits` kinds
+ * the other lacks (every letter of a kind the other word lacks is deleted
+ * or substituted, one edit each). */
+static bool near_letters_within(uint32_t a, uint32_t b, unsigned edits)
+{
+    if ((a | b) & FL_NEAR_ANY_LETTERS)
+        return true;
+    uint32_t only_a = a & ~b, only_b = b & ~a;
+    for (unsigned k = 0; k < edits; k++) { /* drop the lowest bit */
+        only_a &= only_a - 1;
+        only_b &= only_b - 1;
+    }
+    return !(only_a | only_b);
 }
 
 /* From the fold records (every canonical form and alias, and more: a
@@ -810,7 +901,7 @@ static fl_status build_near_words(fl_lexicon *lex)
     }
     lex->fold_filter = bits;
     for (size_t r = 0; r < lex->record_count; r++) {
-        const lex_record *rec = &lex->records[r];
+        const lex_record record = record_at(lex, r), *rec = &record;
         if (rec->index == IX_FOLD || rec->index == IX_MISSPELLING) {
             size_t b = fold_filter_bit(rec->key, rec->key_len);
             bits[b >> 6] |= (uint64_t)1 << (b & 63);
@@ -852,16 +943,22 @@ static fl_status build_near_words(fl_lexicon *lex)
         for (size_t k = 0; k < n; k++) {
             uint32_t cps[FL_NEAR_MAX_CPS];
             size_t nc = near_word_cps(key + start[k], end[k] - start[k], cps);
-            /* a one-word form is asked by its shape (near_typo_hash with
-             * no other words), a longer one by its words and typos */
+            /* a one-word form is asked by its shape and letters (most
+             * one-word names asked about have a lexicon name's shape, few
+             * its letters too), a longer one by its words and typos */
             if (nc && n == 1)
-                near_words_put(set, cap - 1, near_shape_hash(n, k, cps[0], cps[nc - 1], nc));
+                near_words_put(
+                    set, cap - 1,
+                    near_shape_entry(near_shape_hash(n, k, cps[0], cps[nc - 1], 0), nc,
+                                     fl_near_letters(key + start[k], end[k] - start[k])));
             if (n > 1) {
                 near_words_put(set, cap - 1,
                                near_word_hash(n, k, key + start[k], end[k] - start[k]));
                 if (nc)
-                    near_words_put(set, cap - 1,
-                                   near_typo_hash(n, k, all - mix[k], cps[0], cps[nc - 1], nc));
+                    near_words_put(
+                        set, cap - 1,
+                        near_shape_entry(near_typo_hash(n, k, all - mix[k], cps[0], cps[nc - 1], 0),
+                                         nc, FL_NEAR_ANY_LETTERS));
             }
         }
         count += 3 * n;
@@ -925,6 +1022,7 @@ fl_status fl_lexicon_build_parsed(bool builtin, const char *const *paths, size_t
     fl_lexicon *lex = calloc(1, sizeof *lex);
     if (!lex)
         return FL_ENOMEM;
+    lex->stamp = new_stamp();
     lex->arena = fl_arena_new();
     fl_status st = lex->arena ? FL_OK : FL_ENOMEM;
     if (st == FL_OK && builtin)
@@ -1073,7 +1171,7 @@ fl_status fl_lex_image_make(const fl_lexicon *lex, fl_lex_image *image)
             lists[at++] = pool_add(&pool, e->misspellings[k], strlen(e->misspellings[k]));
     }
     for (size_t r = 0; r < lex->record_count; r++) {
-        const lex_record *rec = &lex->records[r];
+        const lex_record record = record_at(lex, r), *rec = &record;
         records[r] =
             (fl_lex_image_record){rec->index, pool_add(&pool, rec->key, rec->key_len),
                                   (uint32_t)rec->key_len, image_hit(lex, entries, lists, rec->hit)};
@@ -1146,16 +1244,18 @@ fl_status fl_lexicon_from_image(const fl_lex_image *image, fl_lexicon **out)
     if (!lex)
         return FL_ENOMEM;
     lex->borrowed = true;
+    lex->stamp = new_stamp();
     lex->arena = fl_arena_new();
     size_t n = image->entry_count, nr = image->record_count, nf = image->near_form_count;
     lex->entries = malloc((n ? n : 1) * sizeof *lex->entries);
     const char **lists =
         lex->arena ? fl_arena_alloc_uninit(lex->arena, (image->list_count + 1) * sizeof *lists)
                    : NULL;
-    lex->records = malloc((nr ? nr : 1) * sizeof *lex->records);
+    /* the records are read from the image in place (record_at) */
+    lex->image = image;
     lex->hits = malloc((nr ? nr : 1) * sizeof *lex->hits);
     lex->near_hits = malloc((nf ? nf : 1) * sizeof *lex->near_hits);
-    if (!lex->arena || !lex->entries || !lists || !lex->records || !lex->hits || !lex->near_hits) {
+    if (!lex->arena || !lex->entries || !lists || !lex->hits || !lex->near_hits) {
         fl_lexicon_free(lex);
         return FL_ENOMEM;
     }
@@ -1177,11 +1277,8 @@ fl_status fl_lexicon_from_image(const fl_lex_image *image, fl_lexicon **out)
         };
     }
     lex->entry_count = lex->entry_cap = n;
-    for (size_t r = 0; r < nr; r++) {
-        const fl_lex_image_record *ir = &image->records[r];
-        lex->hits[r] = hit_of(lex, image, ir->hit);
-        lex->records[r] = (lex_record){ir->index, strings + ir->key, ir->key_len, lex->hits[r]};
-    }
+    for (size_t r = 0; r < nr; r++)
+        lex->hits[r] = hit_of(lex, image, image->records[r].hit);
     lex->record_count = lex->record_cap = nr;
     for (size_t i = 0; i < nf; i++)
         lex->near_hits[i] = hit_of(lex, image, image->near_hits[i]);
@@ -1230,6 +1327,11 @@ void fl_lexicon_free(fl_lexicon *lex)
 
 /* --------------------------------------------------------------- lookups */
 
+uint64_t fl_lexicon_stamp(const fl_lexicon *lex)
+{
+    return lex ? lex->stamp : 0;
+}
+
 size_t fl_lexicon_entry_count(const fl_lexicon *lex)
 {
     return lex ? lex->entry_count : 0;
@@ -1252,6 +1354,20 @@ size_t fl_lexicon_by_misspelling(const fl_lexicon *lex, const char *key, size_t 
     return lookup(lex, IX_MISSPELLING, key, len, hits);
 }
 
+/* The two lookups of fl_lexicon_by_fold_and_misspelling for a key the
+ * fold filter let through: out of line, as the filter turns most keys
+ * away, and those then save and restore no registers. */
+static __attribute__((noinline)) void by_fold_and_misspelling(const fl_lexicon *lex,
+                                                              const char *key, size_t len,
+                                                              const fl_lex_hit **folds, size_t *nf,
+                                                              const fl_lex_hit **misspellings,
+                                                              size_t *nm)
+{
+    uint64_t th = text_hash(key, len);
+    *nf = lookup_hashed(lex, IX_FOLD, th, key, len, folds);
+    *nm = lookup_hashed(lex, IX_MISSPELLING, th, key, len, misspellings);
+}
+
 void fl_lexicon_by_fold_and_misspelling(const fl_lexicon *lex, const char *key, size_t len,
                                         const fl_lex_hit **folds, size_t *nf,
                                         const fl_lex_hit **misspellings, size_t *nm)
@@ -1265,9 +1381,7 @@ void fl_lexicon_by_fold_and_misspelling(const fl_lexicon *lex, const char *key, 
         if (!((lex->fold_filter[b >> 6] >> (b & 63)) & 1))
             return; /* in neither index */
     }
-    uint64_t th = text_hash(key, len);
-    *nf = lookup_hashed(lex, IX_FOLD, th, key, len, folds);
-    *nm = lookup_hashed(lex, IX_MISSPELLING, th, key, len, misspellings);
+    by_fold_and_misspelling(lex, key, len, folds, nf, misspellings, nm);
 }
 
 size_t fl_lexicon_by_skeleton(const fl_lexicon *lex, const char *key, size_t len,
@@ -1353,10 +1467,31 @@ size_t fl_lexicon_near(const fl_lexicon *lex, const char *key, size_t len, unsig
 
 static bool near_words_has(const fl_lexicon *lex, uint64_t h)
 {
-    for (size_t at = (size_t)(h ^ (h >> 31)) & lex->near_word_mask; lex->near_words[at];
+    for (size_t at = near_words_slot(h, lex->near_word_mask); lex->near_words[at];
          at = (at + 1) & lex->near_word_mask)
         if (lex->near_words[at] == h)
             return true;
+    return false;
+}
+
+/* Whether a word has an entry (near_shape_entry) of the hash `shape`,
+ * min_cps to max_cps code points and letters within `edits` of
+ * `letters`. */
+static bool near_shape_has(const fl_lexicon *lex, uint64_t shape, size_t min_cps, size_t max_cps,
+                           uint32_t letters, unsigned edits)
+{
+    const uint64_t high = shape & ~(uint64_t)UINT32_MAX;
+    for (size_t at = near_words_slot(shape, lex->near_word_mask); lex->near_words[at];
+         at = (at + 1) & lex->near_word_mask) {
+        const uint64_t e = lex->near_words[at];
+        if ((e & ~(uint64_t)UINT32_MAX) != high)
+            continue;
+        const size_t ncps = (size_t)((uint32_t)e >> SHAPE_NCPS_SHIFT) + 1;
+        if (ncps >= min_cps && ncps <= max_cps &&
+            near_letters_within((uint32_t)e & (((uint32_t)1 << SHAPE_NCPS_SHIFT) - 1), letters,
+                                edits))
+            return true;
+    }
     return false;
 }
 
@@ -1378,16 +1513,20 @@ bool fl_lexicon_near_word_hash(const fl_lexicon *lex, size_t nwords, size_t pos,
 }
 
 bool fl_lexicon_near_typo(const fl_lexicon *lex, size_t nwords, size_t pos, uint64_t others,
-                          uint32_t first, uint32_t last, size_t min_cps, size_t max_cps)
+                          uint32_t first, uint32_t last, size_t min_cps, size_t max_cps,
+                          uint32_t letters, unsigned edits)
 {
     if (!lex || !lex->near_words)
         return false;
     if (min_cps < 2)
         min_cps = 2;
-    for (size_t m = min_cps; m <= max_cps && m <= FL_NEAR_MAX_CPS; m++)
-        if (near_words_has(lex, near_typo_hash(nwords, pos, others, first, last, m)))
-            return true;
-    return false;
+    /* one probe for every length (build_near_words); a name of several
+     * words asks without letters */
+    if (nwords == 1)
+        return near_shape_has(lex, near_shape_hash(1, 0, first, last, 0), min_cps, max_cps, letters,
+                              edits);
+    return near_shape_has(lex, near_typo_hash(nwords, pos, others, first, last, 0), min_cps,
+                          max_cps, FL_NEAR_ANY_LETTERS, edits);
 }
 
 /* ----------------------------------------------------- edit primitives */

@@ -50,6 +50,12 @@ typedef struct fl_lex_hit {
     fl_lex_role role;
 } fl_lex_hit;
 
+/* A number that tells this lexicon from every other one the process
+ * builds, even one built later at its address once it is freed: what
+ * keeps lookups memoized across documents (a workspace's) from answering
+ * for another lexicon. 0 for NULL. */
+uint64_t fl_lexicon_stamp(const fl_lexicon *lex);
+
 size_t fl_lexicon_entry_count(const fl_lexicon *lex);
 const fl_lex_entry *fl_lexicon_entry(const fl_lexicon *lex, size_t i);
 
@@ -105,14 +111,25 @@ bool fl_lexicon_near_word_hash(const fl_lexicon *lex, size_t nwords, size_t pos,
                                size_t len, uint64_t *word_hash);
 uint64_t fl_near_word_mix_hashed(size_t pos, uint64_t word_hash);
 
+/* A word's letters as fl_lexicon_near_typo takes them: a bit (c & 31,
+ * bits 1 to 26; an apostrophe shares g's) for each of its bytes when they
+ * are all ASCII letters and apostrophes, else FL_NEAR_ANY_LETTERS
+ * (unknown: any word may match). */
+#define FL_NEAR_ANY_LETTERS 1u
+uint32_t fl_near_letters(const char *word, size_t len);
+
 /* Whether some form fl_lexicon_near can find folds (fl_fold, flags 0) to
  * `nwords` words (1 to 8; split at spaces and hyphens) with, at `pos`, a
  * word of min_cps to max_cps code points (at most FL_NEAR_MAX_CPS) whose
  * first and last are `first` and `last`, and the other words in place
- * (`others`: the sum of their fl_near_word_mix; 0 for one word). True
- * also on a rare hash collision, never false for such a form. */
+ * (`others`: the sum of their fl_near_word_mix; 0 for one word). A form
+ * of one word must also be `edits` edits or fewer from a word whose
+ * letters (fl_near_letters) are `letters`, as far as their letters tell
+ * (each letter of a kind one word lacks is an edit). True also on a rare
+ * hash collision, never false for such a form. */
 bool fl_lexicon_near_typo(const fl_lexicon *lex, size_t nwords, size_t pos, uint64_t others,
-                          uint32_t first, uint32_t last, size_t min_cps, size_t max_cps);
+                          uint32_t first, uint32_t last, size_t min_cps, size_t max_cps,
+                          uint32_t letters, unsigned edits);
 
 /* ------------------------------------------------- shared edit primitives */
 

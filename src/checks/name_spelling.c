@@ -571,7 +571,12 @@ static bool typo_shaped(const fl_doc *doc, const name_group *g, size_t i, uint64
     uint32_t cps[FL_NEAR_MAX_CPS];
     const char *ws = g->words[i].s;
     size_t n = g->words[i].len;
-    if (ascii_letter_word(ws, n)) {
+    /* a word of one name asks for its letters (fl_near_letters), which
+     * tell whether it is ASCII letters too; another word asks only that */
+    uint32_t letters = FL_NEAR_ANY_LETTERS;
+    if (g->nwords == 1 && n <= FL_NEAR_MAX_CPS)
+        letters = fl_near_letters(ws, n);
+    if (letters != FL_NEAR_ANY_LETTERS || (g->nwords > 1 && ascii_letter_word(ws, n))) {
         /* only the first and last code points are read below */
         if (n < 2 || n < min_len)
             return false;
@@ -589,22 +594,35 @@ static bool typo_shaped(const fl_doc *doc, const name_group *g, size_t i, uint64
         hi = n + 2;
     if (n - 2 >= TWO_EDITS_MIN && n - 2 >= min_len)
         lo = n - 2;
-    return fl_lexicon_near_typo(doc->lexicon, g->nwords, i, others, cps[0], cps[n - 1], lo, hi);
+    /* (the letters, for a name of one word, allow as many edits as
+     * word_typo could: two where the word is long enough) */
+    return fl_lexicon_near_typo(doc->lexicon, g->nwords, i, others, cps[0], cps[n - 1], lo, hi,
+                                letters, n >= TWO_EDITS_MIN ? 2 : 1);
 }
 
 /* fl_lexicon_near's answers, kept in the workspace across documents
  * (names recur from one news story to the next): a direct-mapped table of
  * the keys looked up, each with its count of results and, when it has no
  * more than NEAR_MEMO_HITS, the results (an answer with more is not
- * kept). */
+ * kept). The answers are those of one lexicon, told by its address and
+ * stamp (fl_lexicon_stamp; the address alone could be a freed lexicon's
+ * and another's later); a document with another lexicon empties it. */
 enum { NEAR_MEMO_SLOTS = 1024, NEAR_MEMO_KEY = 48, NEAR_MEMO_HITS = 2 };
 typedef struct near_memo_slot {
-    const fl_lexicon *lex; /* NULL: empty */
     uint64_t hash;
     uint32_t len, max_edits, found;
     char key[NEAR_MEMO_KEY];
     fl_lex_near near[NEAR_MEMO_HITS];
 } near_memo_slot;
+
+typedef struct near_memo {
+    const fl_lexicon *lex;
+    uint64_t stamp;
+    /* a bit for each slot filled: the slots themselves are not cleared
+     * (some 150 KB, where a document fills a few) */
+    uint64_t used[NEAR_MEMO_SLOTS / 64];
+    near_memo_slot slots[NEAR_MEMO_SLOTS];
+} near_memo;
 
 static uint64_t near_memo_hash(const char *s, size_t len)
 {
@@ -618,23 +636,36 @@ static uint64_t near_memo_hash(const char *s, size_t len)
 static size_t lexicon_near(fl_doc *doc, const char *key, size_t len, unsigned max_edits,
                            fl_lex_near *out, size_t cap)
 {
-    void **memo = doc->lexicon && len < NEAR_MEMO_KEY && cap >= NEAR_MEMO_HITS
-                      ? fl_ctx_ws_memo(doc, FL_CTX_MEMO_NAME_NEAR)
-                      : NULL;
-    if (memo && !*memo)
-        *memo = calloc(NEAR_MEMO_SLOTS, sizeof(near_memo_slot));
-    if (!memo || !*memo)
+    void **block = doc->lexicon && len > 0 && len < NEAR_MEMO_KEY && cap >= NEAR_MEMO_HITS
+                       ? fl_ctx_ws_memo(doc, FL_CTX_MEMO_NAME_NEAR)
+                       : NULL;
+    if (block && !*block) {
+        near_memo *made = malloc(sizeof *made);
+        if (made)
+            made->lex = NULL; /* emptied below */
+        *block = made;
+    }
+    if (!block || !*block)
         return fl_lexicon_near(doc->lexicon, key, len, max_edits, out, cap);
+    near_memo *memo = *block;
+    const uint64_t stamp = fl_lexicon_stamp(doc->lexicon);
+    if (memo->lex != doc->lexicon || memo->stamp != stamp) {
+        memset(memo->used, 0, sizeof memo->used);
+        memo->lex = doc->lexicon;
+        memo->stamp = stamp;
+    }
     uint64_t h = near_memo_hash(key, len);
-    near_memo_slot *sl = (near_memo_slot *)*memo + (h & (NEAR_MEMO_SLOTS - 1));
-    if (sl->lex == doc->lexicon && sl->hash == h && sl->len == len && sl->max_edits == max_edits &&
-        memcmp(sl->key, key, len) == 0) {
+    const size_t at = h & (NEAR_MEMO_SLOTS - 1);
+    const uint64_t bit = (uint64_t)1 << (at & 63);
+    near_memo_slot *sl = &memo->slots[at];
+    if ((memo->used[at >> 6] & bit) && sl->hash == h && sl->len == len &&
+        sl->max_edits == max_edits && memcmp(sl->key, key, len) == 0) {
         memcpy(out, sl->near, sl->found * sizeof *out);
         return sl->found;
     }
     size_t n = fl_lexicon_near(doc->lexicon, key, len, max_edits, out, cap);
     if (n <= NEAR_MEMO_HITS) {
-        sl->lex = doc->lexicon;
+        memo->used[at >> 6] |= bit;
         sl->hash = h;
         sl->len = (uint32_t)len;
         sl->max_edits = max_edits;
@@ -654,15 +685,17 @@ static void check_lexicon_near(fl_doc *doc, name_group *g, const group_table *gr
      * (name_typo): without them, no lookup */
     if (g->nwords == 0)
         return;
-    size_t in_place = 0;
+    size_t missing = 0; /* words not in place */
     bool placed[MAX_WORDS] = {false};
     uint64_t word_hash[MAX_WORDS]; /* set for every word when several */
     for (size_t i = 0; i < g->nwords && g->nwords > 1; i++) {
         placed[i] = fl_lexicon_near_word_hash(doc->lexicon, g->nwords, i, g->words[i].s,
                                               g->words[i].len, &word_hash[i]);
-        in_place += placed[i];
-        if (in_place < i)
-            return; /* two words not in place already (i + 1 - in_place) */
+        /* a word not in place is the one that differs: not when another
+         * is already, nor when it has fewer bytes than LEX_MIN_SHARED code
+         * points (never typo_shaped) */
+        if (!placed[i] && (missing++ || g->words[i].len < LEX_MIN_SHARED))
+            return;
     }
     /* and one lexicon name has the other words in place and, for the word
      * that differs (the one not in place, if any), a word that word_typo
@@ -675,7 +708,7 @@ static void check_lexicon_near(fl_doc *doc, name_group *g, const group_table *gr
     size_t min_len = g->nwords > 1 ? LEX_MIN_SHARED : LEX_MIN_WORD;
     bool shaped = false;
     for (size_t i = 0; i < g->nwords && !shaped; i++)
-        if (!placed[i] || in_place == g->nwords)
+        if (!placed[i] || !missing)
             shaped = typo_shaped(doc, g, i, g->nwords > 1 ? all - mix[i] : 0, min_len);
     if (!shaped)
         return;
