@@ -1272,12 +1272,15 @@ static size_t age_at(fl_mx *mx, size_t i, size_t d, size_t de)
 }
 
 /* Whether age_at can find an age at the run of one to three digits
- * [ds, de) (a word start): "year" after a hyphen or a space after it, or
- * ", " before it, or spaces before it after a "d" (of "aged"). */
+ * [ds, de) (a word start): "year" after a hyphen or a space after it and
+ * the "o" of "old" where year_old_end reads it (most numbers before
+ * "year" count years, "the next 5 years", and are no age), or ", " before
+ * it, or spaces before it after a "d" (of "aged"). */
 static inline bool age_may_start(const fl_mx *mx, size_t ds, size_t de)
 {
     const char *t = mx->text;
-    if (de + 1 < mx->s_end && (t[de] == '-' || t[de] == ' ') && t[de + 1] == 'y')
+    if (de + 9 <= mx->s_end && (t[de] == '-' || t[de] == ' ') && t[de + 1] == 'y' &&
+        t[de + 6 + (t[de + 5] == 's')] == 'o')
         return true;
     if (ds < mx->s_off + 2)
         return false;
