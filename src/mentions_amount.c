@@ -822,17 +822,59 @@ static const uint32_t label_shapes[11][26] = {
 };
 #undef E
 
-bool fl_label_shapes_ok(void)
+/* Adjectives allowed between a number and its unit noun. */
+static const word_row adjectives[26] = {
+    ['a' - 'a'] = {"additional", "american"},
+    ['b' - 'a'] = {"british"},
+    ['c' - 'a'] = {"chinese", "confirmed", "current"},
+    ['e' - 'a'] = {"extra"},
+    ['f' - 'a'] = {"fewer", "foreign", "former", "full-time", "further"},
+    ['k' - 'a'] = {"known"},
+    ['l' - 'a'] = {"large", "local"},
+    ['m' - 'a'] = {"major", "more"},
+    ['n' - 'a'] = {"new"},
+    ['o' - 'a'] = {"other"},
+    ['p' - 'a'] = {"part-time"},
+    ['r' - 'a'] = {"registered"},
+    ['s' - 'a'] = {"senior", "separate", "small"},
+    ['t' - 'a'] = {"total"},
+    ['y' - 'a'] = {"young"},
+};
+
+/* As label_shapes, for the adjectives (most words after a number, "up
+ * from 73,686 last year", have no adjective's shape). Keep in step with
+ * adjectives (fl_label_shapes_ok checks). */
+#define E(e) (1u << ((e) - 'a'))
+static const uint32_t adjective_shapes[11][26] = {
+    [3]['n' - 'a'] = E('w'),          [4]['m' - 'a'] = E('e'),  [5]['e' - 'a'] = E('a'),
+    [5]['f' - 'a'] = E('r'),          [5]['k' - 'a'] = E('n'),  [5]['l' - 'a'] = E('e') | E('l'),
+    [5]['m' - 'a'] = E('r'),          [5]['o' - 'a'] = E('r'),  [5]['s' - 'a'] = E('l'),
+    [5]['t' - 'a'] = E('l'),          [5]['y' - 'a'] = E('g'),  [6]['f' - 'a'] = E('r'),
+    [6]['s' - 'a'] = E('r'),          [7]['b' - 'a'] = E('h'),  [7]['c' - 'a'] = E('e') | E('t'),
+    [7]['f' - 'a'] = E('n') | E('r'), [8]['a' - 'a'] = E('n'),  [8]['s' - 'a'] = E('e'),
+    [9]['c' - 'a'] = E('d'),          [9]['f' - 'a'] = E('e'),  [9]['p' - 'a'] = E('e'),
+    [10]['a' - 'a'] = E('l'),         [10]['r' - 'a'] = E('d'),
+};
+#undef E
+
+/* Whether each word of rows has its bit in shapes (see label_shapes). */
+static bool shapes_hold(const word_row *rows, const uint32_t (*shapes)[26])
 {
     for (size_t c = 0; c < 26; c++)
-        for (const char *const *e = labels[c]; *e; e++) {
+        for (const char *const *e = rows[c]; *e; e++) {
             const size_t len = strlen(*e);
             if ((unsigned char)(*e)[0] != 'a' + c || len == 0 || len > 10 ||
                 (unsigned char)(*e)[len - 1] < 'a' || (unsigned char)(*e)[len - 1] > 'z' ||
-                !((label_shapes[len][c] >> ((unsigned char)(*e)[len - 1] - 'a')) & 1u))
+                !((shapes[len][c] >> ((unsigned char)(*e)[len - 1] - 'a')) & 1u))
                 return false;
         }
     return true;
+}
+
+/* label_shapes and adjective_shapes in step with their words */
+bool fl_label_shapes_ok(void)
+{
+    return shapes_hold(labels, label_shapes) && shapes_hold(adjectives, adjective_shapes);
 }
 
 static inline __attribute__((always_inline)) bool label_word(const char *w, size_t len)
@@ -846,26 +888,14 @@ static inline __attribute__((always_inline)) bool label_word(const char *w, size
     return word_in_rows(labels, w, len);
 }
 
-/* Adjectives allowed between a number and its unit noun. */
 static bool quantity_adjective(const char *w, size_t len)
 {
-    static const word_row adjectives[26] = {
-        ['a' - 'a'] = {"additional", "american"},
-        ['b' - 'a'] = {"british"},
-        ['c' - 'a'] = {"chinese", "confirmed", "current"},
-        ['e' - 'a'] = {"extra"},
-        ['f' - 'a'] = {"fewer", "foreign", "former", "full-time", "further"},
-        ['k' - 'a'] = {"known"},
-        ['l' - 'a'] = {"large", "local"},
-        ['m' - 'a'] = {"major", "more"},
-        ['n' - 'a'] = {"new"},
-        ['o' - 'a'] = {"other"},
-        ['p' - 'a'] = {"part-time"},
-        ['r' - 'a'] = {"registered"},
-        ['s' - 'a'] = {"senior", "separate", "small"},
-        ['t' - 'a'] = {"total"},
-        ['y' - 'a'] = {"young"},
-    };
+    if (len == 0 || len > 10)
+        return false;
+    const unsigned c = ((unsigned char)w[0] | 0x20u) - 'a';
+    const unsigned e = ((unsigned char)w[len - 1] | 0x20u) - 'a';
+    if (c >= 26 || e >= 26 || !((adjective_shapes[len][c] >> e) & 1u))
+        return false;
     return word_in_rows(adjectives, w, len);
 }
 
