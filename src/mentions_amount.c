@@ -554,11 +554,22 @@ static inline const fl_number *number_at(fl_mx *mx, size_t k, size_t at, fl_numb
     return &m->n;
 }
 
-/* The scale after the number of number_at(mx, k, at) of length nl. */
+/* The scale after the number of number_at(mx, k, at) of length nl. Every
+ * scale starts with b, m, k or t glued to the number, or with b, m or t
+ * after one space (fl_scale_at): most numbers have none of them next, and
+ * are told so without the call (the memo's scale then stays unread: only
+ * the quantities read it after the percents). */
 static inline size_t scale_at(fl_mx *mx, size_t k, size_t at, size_t nl, double *mult)
 {
+    const char *t = mx->text;
+    const size_t p = at + nl;
+    const char c = p < mx->s_end ? t[p] : ' ', f = c == ' ' && p + 1 < mx->s_end ? t[p + 1] : c;
+    if (!(f == 'b' || f == 'm' || f == 't' || (f == 'k' && c == 'k'))) {
+        *mult = 1;
+        return 0;
+    }
     if (!mx->numbers)
-        return fl_scan_scale(mx->text, at + nl, mx->s_end, mult);
+        return fl_scan_scale(t, p, mx->s_end, mult);
     return fl_mx_number_scale_read(mx, k, mult);
 }
 
