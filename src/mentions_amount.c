@@ -418,13 +418,15 @@ static inline __attribute__((always_inline)) uint64_t money_window(const char *t
 }
 
 /* Whether money_before_digit may find money at `w`, up to four bytes
- * before the digit at `d`: a $, the first byte of a £, ¥ or €, or a
- * capital where a code and a space or none end before d ("USD 5",
- * "USD5"). */
+ * before the digit at `d`: a $, the first byte of a £, ¥ or €, or three
+ * capitals where a code and a space or none end before d ("USD 5",
+ * "USD5"; not "GPT-4o", "RTX 4090"'s T, "The 737"). */
 static inline bool money_may_start(const char *t, size_t w, size_t d)
 {
     const unsigned char c = (unsigned char)t[w];
-    return c == '$' || c == 0xC2 || c == 0xE2 || (d - w >= 3 && (unsigned)(c - 'A') < 26u);
+    return c == '$' || c == 0xC2 || c == 0xE2 ||
+           (d - w >= 3 && (unsigned)(c - 'A') < 26u && (unsigned)(t[w + 1] - 'A') < 26u &&
+            (unsigned)(t[w + 2] - 'A') < 26u && (w + 3 == d || t[w + 3] == ' '));
 }
 
 /* The end of the digits, commas and points from `p` (money_walk passes
