@@ -1515,11 +1515,23 @@ void fl_extract_percents(fl_mx *mx)
         percents_walk(mx);
 }
 
-/* No quantity without a number start (see fl_extract_percents). */
+/* No quantity without a number start (see fl_extract_percents), nor
+ * where the first byte of each is claimed by now (money, a percentage, a
+ * date, an age or a code: "rose 3% in early trading", "since 2016"):
+ * quantity_at refuses a claimed start, and the walk would only pass over
+ * each. */
 void fl_extract_quantities(fl_mx *mx)
 {
-    if (mx->number_count)
-        quantities_listed(mx);
-    else if (!mx->numbers)
+    const size_t n = mx->number_count;
+    if (n) {
+        const uint32_t *nums = mx->numbers;
+        const unsigned char *claimed = mx->claimed;
+        for (size_t k = 0; k < n; k++)
+            if (!claimed[nums[k]]) {
+                quantities_listed(mx);
+                return;
+            }
+    } else if (!mx->numbers) {
         quantities_walk(mx);
+    }
 }
