@@ -1356,13 +1356,25 @@ static __attribute__((noinline)) void ages_walk(fl_mx *mx)
 }
 
 /* No age without a digit, passed over before the walk's set-up (see
- * fl_extract_money). */
+ * fl_extract_money), nor without a run that ages_listed would try: one to
+ * three digits, the first not claimed (money, a percentage, a date),
+ * where age_may_start holds (most sentences have none: the walk is made
+ * only for those that do, and reads their runs again). */
 void fl_extract_ages(fl_mx *mx)
 {
-    if (mx->digit_run_count)
-        ages_listed(mx);
-    else if (!mx->digits) /* runs are listed only with the lists */
+    const size_t n = mx->digit_run_count;
+    if (n) {
+        const uint32_t *runs = mx->digits;
+        for (size_t k = 0; k < n; k++) {
+            const size_t ds = mx->s_off + runs[2 * k], de = mx->s_off + runs[2 * k + 1];
+            if (de - ds <= 3 && !mx->claimed[runs[2 * k]] && age_may_start(mx, ds, de)) {
+                ages_listed(mx);
+                return;
+            }
+        }
+    } else if (!mx->digits) { /* runs are listed only with the lists */
         ages_walk(mx);
+    }
 }
 
 /* ---------------------------------------------------------- for the tests */
