@@ -418,13 +418,15 @@ static inline __attribute__((always_inline)) uint64_t money_window(const char *t
 }
 
 /* Whether money_before_digit may find money at `w`, up to four bytes
- * before the digit at `d`: a $, the first byte of a £, ¥ or €, or a
- * capital where a code and a space or none end before d ("USD 5",
- * "USD5"). */
+ * before the digit at `d`: a $, the first byte of a £, ¥ or €, or three
+ * capitals where a code and a space or none end before d ("USD 5",
+ * "USD5"; not "GPT-4o", "RTX 4090"'s T, "The 737"). */
 static inline bool money_may_start(const char *t, size_t w, size_t d)
 {
     const unsigned char c = (unsigned char)t[w];
-    return c == '$' || c == 0xC2 || c == 0xE2 || (d - w >= 3 && (unsigned)(c - 'A') < 26u);
+    return c == '$' || c == 0xC2 || c == 0xE2 ||
+           (d - w >= 3 && (unsigned)(c - 'A') < 26u && (unsigned)(t[w + 1] - 'A') < 26u &&
+            (unsigned)(t[w + 2] - 'A') < 26u && (w + 3 == d || t[w + 3] == ' '));
 }
 
 /* The end of the digits, commas and points from `p` (money_walk passes
@@ -554,11 +556,22 @@ static inline const fl_number *number_at(fl_mx *mx, size_t k, size_t at, fl_numb
     return &m->n;
 }
 
-/* The scale after the number of number_at(mx, k, at) of length nl. */
+/* The scale after the number of number_at(mx, k, at) of length nl. Every
+ * scale starts with b, m, k or t glued to the number, or with b, m or t
+ * after one space (fl_scale_at): most numbers have none of them next, and
+ * are told so without the call (the memo's scale then stays unread: only
+ * the quantities read it after the percents). */
 static inline size_t scale_at(fl_mx *mx, size_t k, size_t at, size_t nl, double *mult)
 {
+    const char *t = mx->text;
+    const size_t p = at + nl;
+    const char c = p < mx->s_end ? t[p] : ' ', f = c == ' ' && p + 1 < mx->s_end ? t[p + 1] : c;
+    if (!(f == 'b' || f == 'm' || f == 't' || (f == 'k' && c == 'k'))) {
+        *mult = 1;
+        return 0;
+    }
     if (!mx->numbers)
-        return fl_scan_scale(mx->text, at + nl, mx->s_end, mult);
+        return fl_scan_scale(t, p, mx->s_end, mult);
     return fl_mx_number_scale_read(mx, k, mult);
 }
 
@@ -822,17 +835,59 @@ static const uint32_t label_shapes[11][26] = {
 };
 #undef E
 
-bool fl_label_shapes_ok(void)
+/* Adjectives allowed between a number and its unit noun. */
+static const word_row adjectives[26] = {
+    ['a' - 'a'] = {"additional", "american"},
+    ['b' - 'a'] = {"british"},
+    ['c' - 'a'] = {"chinese", "confirmed", "current"},
+    ['e' - 'a'] = {"extra"},
+    ['f' - 'a'] = {"fewer", "foreign", "former", "full-time", "further"},
+    ['k' - 'a'] = {"known"},
+    ['l' - 'a'] = {"large", "local"},
+    ['m' - 'a'] = {"major", "more"},
+    ['n' - 'a'] = {"new"},
+    ['o' - 'a'] = {"other"},
+    ['p' - 'a'] = {"part-time"},
+    ['r' - 'a'] = {"registered"},
+    ['s' - 'a'] = {"senior", "separate", "small"},
+    ['t' - 'a'] = {"total"},
+    ['y' - 'a'] = {"young"},
+};
+
+/* As label_shapes, for the adjectives (most words after a number, "up
+ * from 73,686 last year", have no adjective's shape). Keep in step with
+ * adjectives (fl_label_shapes_ok checks). */
+#define E(e) (1u << ((e) - 'a'))
+static const uint32_t adjective_shapes[11][26] = {
+    [3]['n' - 'a'] = E('w'),          [4]['m' - 'a'] = E('e'),  [5]['e' - 'a'] = E('a'),
+    [5]['f' - 'a'] = E('r'),          [5]['k' - 'a'] = E('n'),  [5]['l' - 'a'] = E('e') | E('l'),
+    [5]['m' - 'a'] = E('r'),          [5]['o' - 'a'] = E('r'),  [5]['s' - 'a'] = E('l'),
+    [5]['t' - 'a'] = E('l'),          [5]['y' - 'a'] = E('g'),  [6]['f' - 'a'] = E('r'),
+    [6]['s' - 'a'] = E('r'),          [7]['b' - 'a'] = E('h'),  [7]['c' - 'a'] = E('e') | E('t'),
+    [7]['f' - 'a'] = E('n') | E('r'), [8]['a' - 'a'] = E('n'),  [8]['s' - 'a'] = E('e'),
+    [9]['c' - 'a'] = E('d'),          [9]['f' - 'a'] = E('e'),  [9]['p' - 'a'] = E('e'),
+    [10]['a' - 'a'] = E('l'),         [10]['r' - 'a'] = E('d'),
+};
+#undef E
+
+/* Whether each word of rows has its bit in shapes (see label_shapes). */
+static bool shapes_hold(const word_row *rows, const uint32_t (*shapes)[26])
 {
     for (size_t c = 0; c < 26; c++)
-        for (const char *const *e = labels[c]; *e; e++) {
+        for (const char *const *e = rows[c]; *e; e++) {
             const size_t len = strlen(*e);
             if ((unsigned char)(*e)[0] != 'a' + c || len == 0 || len > 10 ||
                 (unsigned char)(*e)[len - 1] < 'a' || (unsigned char)(*e)[len - 1] > 'z' ||
-                !((label_shapes[len][c] >> ((unsigned char)(*e)[len - 1] - 'a')) & 1u))
+                !((shapes[len][c] >> ((unsigned char)(*e)[len - 1] - 'a')) & 1u))
                 return false;
         }
     return true;
+}
+
+/* label_shapes and adjective_shapes in step with their words */
+bool fl_label_shapes_ok(void)
+{
+    return shapes_hold(labels, label_shapes) && shapes_hold(adjectives, adjective_shapes);
 }
 
 static inline __attribute__((always_inline)) bool label_word(const char *w, size_t len)
@@ -846,26 +901,14 @@ static inline __attribute__((always_inline)) bool label_word(const char *w, size
     return word_in_rows(labels, w, len);
 }
 
-/* Adjectives allowed between a number and its unit noun. */
 static bool quantity_adjective(const char *w, size_t len)
 {
-    static const word_row adjectives[26] = {
-        ['a' - 'a'] = {"additional", "american"},
-        ['b' - 'a'] = {"british"},
-        ['c' - 'a'] = {"chinese", "confirmed", "current"},
-        ['e' - 'a'] = {"extra"},
-        ['f' - 'a'] = {"fewer", "foreign", "former", "full-time", "further"},
-        ['k' - 'a'] = {"known"},
-        ['l' - 'a'] = {"large", "local"},
-        ['m' - 'a'] = {"major", "more"},
-        ['n' - 'a'] = {"new"},
-        ['o' - 'a'] = {"other"},
-        ['p' - 'a'] = {"part-time"},
-        ['r' - 'a'] = {"registered"},
-        ['s' - 'a'] = {"senior", "separate", "small"},
-        ['t' - 'a'] = {"total"},
-        ['y' - 'a'] = {"young"},
-    };
+    if (len == 0 || len > 10)
+        return false;
+    const unsigned c = ((unsigned char)w[0] | 0x20u) - 'a';
+    const unsigned e = ((unsigned char)w[len - 1] | 0x20u) - 'a';
+    if (c >= 26 || e >= 26 || !((adjective_shapes[len][c] >> e) & 1u))
+        return false;
     return word_in_rows(adjectives, w, len);
 }
 
@@ -1472,11 +1515,23 @@ void fl_extract_percents(fl_mx *mx)
         percents_walk(mx);
 }
 
-/* No quantity without a number start (see fl_extract_percents). */
+/* No quantity without a number start (see fl_extract_percents), nor
+ * where the first byte of each is claimed by now (money, a percentage, a
+ * date, an age or a code: "rose 3% in early trading", "since 2016"):
+ * quantity_at refuses a claimed start, and the walk would only pass over
+ * each. */
 void fl_extract_quantities(fl_mx *mx)
 {
-    if (mx->number_count)
-        quantities_listed(mx);
-    else if (!mx->numbers)
+    const size_t n = mx->number_count;
+    if (n) {
+        const uint32_t *nums = mx->numbers;
+        const unsigned char *claimed = mx->claimed;
+        for (size_t k = 0; k < n; k++)
+            if (!claimed[nums[k]]) {
+                quantities_listed(mx);
+                return;
+            }
+    } else if (!mx->numbers) {
         quantities_walk(mx);
+    }
 }

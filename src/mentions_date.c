@@ -286,25 +286,27 @@ static const struct cal_word {
     {"Wednesday", 9, DW_WEEKDAY}, {"Wed", 3, DW_WEEKDAY_ABBR},   /* 39 */
 };
 
-/* By slot: the prefix (0: none), its words in cal_words [lo, hi), and
- * what month_number and weekday_number say of the prefix. */
+/* By slot: the prefix (0: none), its words in cal_words [lo, hi), what
+ * month_number and weekday_number say of the prefix, and the fourth
+ * letter of its words longer than three (0: none, May). */
 static const struct cal_prefix {
     uint32_t key;
     unsigned char lo, hi;
     short month, weekday;
+    char fourth;
 } cal_prefixes[32] = {
-#define CAL(a, b, c, lo, hi, m, wd)                                                                \
-    [DATE_SLOT(DATE_KEY(a, b, c))] = {DATE_KEY(a, b, c), lo, hi, m, wd}
-    CAL('J', 'a', 'n', 0, 2, 1, -1),    CAL('J', 'u', 'n', 2, 4, 6, -1),
-    CAL('J', 'u', 'l', 4, 6, 7, -1),    CAL('F', 'e', 'b', 6, 8, 2, -1),
-    CAL('F', 'r', 'i', 8, 10, 0, 5),    CAL('M', 'a', 'r', 10, 12, 3, -1),
-    CAL('M', 'a', 'y', 12, 13, 5, -1),  CAL('M', 'o', 'n', 13, 15, 0, 1),
-    CAL('A', 'p', 'r', 15, 17, 4, -1),  CAL('A', 'u', 'g', 17, 19, 8, -1),
-    CAL('S', 'e', 'p', 19, 22, 9, -1),  CAL('S', 'a', 't', 22, 24, 0, 6),
-    CAL('S', 'u', 'n', 24, 26, 0, 0),   CAL('O', 'c', 't', 26, 28, 10, -1),
-    CAL('N', 'o', 'v', 28, 30, 11, -1), CAL('D', 'e', 'c', 30, 32, 12, -1),
-    CAL('T', 'u', 'e', 32, 35, 0, 2),   CAL('T', 'h', 'u', 35, 39, 0, 4),
-    CAL('W', 'e', 'd', 39, 41, 0, 3),
+#define CAL(a, b, c, lo, hi, m, wd, d)                                                             \
+    [DATE_SLOT(DATE_KEY(a, b, c))] = {DATE_KEY(a, b, c), lo, hi, m, wd, d}
+    CAL('J', 'a', 'n', 0, 2, 1, -1, 'u'),    CAL('J', 'u', 'n', 2, 4, 6, -1, 'e'),
+    CAL('J', 'u', 'l', 4, 6, 7, -1, 'y'),    CAL('F', 'e', 'b', 6, 8, 2, -1, 'r'),
+    CAL('F', 'r', 'i', 8, 10, 0, 5, 'd'),    CAL('M', 'a', 'r', 10, 12, 3, -1, 'c'),
+    CAL('M', 'a', 'y', 12, 13, 5, -1, 0),    CAL('M', 'o', 'n', 13, 15, 0, 1, 'd'),
+    CAL('A', 'p', 'r', 15, 17, 4, -1, 'i'),  CAL('A', 'u', 'g', 17, 19, 8, -1, 'u'),
+    CAL('S', 'e', 'p', 19, 22, 9, -1, 't'),  CAL('S', 'a', 't', 22, 24, 0, 6, 'u'),
+    CAL('S', 'u', 'n', 24, 26, 0, 0, 'd'),   CAL('O', 'c', 't', 26, 28, 10, -1, 'o'),
+    CAL('N', 'o', 'v', 28, 30, 11, -1, 'e'), CAL('D', 'e', 'c', 30, 32, 12, -1, 'e'),
+    CAL('T', 'u', 'e', 32, 35, 0, 2, 's'),   CAL('T', 'h', 'u', 35, 39, 0, 4, 'r'),
+    CAL('W', 'e', 'd', 39, 41, 0, 3, 'n'),
 #undef CAL
 };
 
@@ -987,9 +989,17 @@ static inline __attribute__((always_inline)) size_t calendar_word_from(const fl_
             break;
         if (!((date_pairs[t[r] & 31] >> (t[r + 1] & 31)) & 1u))
             continue;
-        /* date_word_prefix, by its table */
+        /* date_word_prefix, by its table; then an ASCII letter after the
+         * three, other than the fourth of the prefix's longer words, is
+         * in no date ("Novak", "Marketing": the prefix's three-letter
+         * words take no letter after them, and date_at_word would find
+         * nothing there) */
         const uint32_t key = DATE_KEY(t[r], t[r + 1], t[r + 2]);
-        if (cal_prefixes[DATE_SLOT(key)].key == key) {
+        const struct cal_prefix *cp = &cal_prefixes[DATE_SLOT(key)];
+        if (cp->key == key) {
+            const unsigned char c4 = (ptrdiff_t)r < last ? t[r + 3] : ' ';
+            if ((unsigned)((c4 | 0x20u) - 'a') < 26u && c4 != (unsigned char)cp->fourth)
+                continue;
             *cursor = k + 1;
             return mx->s_off + r;
         }
@@ -1272,12 +1282,15 @@ static size_t age_at(fl_mx *mx, size_t i, size_t d, size_t de)
 }
 
 /* Whether age_at can find an age at the run of one to three digits
- * [ds, de) (a word start): "year" after a hyphen or a space after it, or
- * ", " before it, or spaces before it after a "d" (of "aged"). */
+ * [ds, de) (a word start): "year" after a hyphen or a space after it and
+ * the "o" of "old" where year_old_end reads it (most numbers before
+ * "year" count years, "the next 5 years", and are no age), or ", " before
+ * it, or spaces before it after a "d" (of "aged"). */
 static inline bool age_may_start(const fl_mx *mx, size_t ds, size_t de)
 {
     const char *t = mx->text;
-    if (de + 1 < mx->s_end && (t[de] == '-' || t[de] == ' ') && t[de + 1] == 'y')
+    if (de + 9 <= mx->s_end && (t[de] == '-' || t[de] == ' ') && t[de + 1] == 'y' &&
+        t[de + 6 + (t[de + 5] == 's')] == 'o')
         return true;
     if (ds < mx->s_off + 2)
         return false;
@@ -1343,13 +1356,25 @@ static __attribute__((noinline)) void ages_walk(fl_mx *mx)
 }
 
 /* No age without a digit, passed over before the walk's set-up (see
- * fl_extract_money). */
+ * fl_extract_money), nor without a run that ages_listed would try: one to
+ * three digits, the first not claimed (money, a percentage, a date),
+ * where age_may_start holds (most sentences have none: the walk is made
+ * only for those that do, and reads their runs again). */
 void fl_extract_ages(fl_mx *mx)
 {
-    if (mx->digit_run_count)
-        ages_listed(mx);
-    else if (!mx->digits) /* runs are listed only with the lists */
+    const size_t n = mx->digit_run_count;
+    if (n) {
+        const uint32_t *runs = mx->digits;
+        for (size_t k = 0; k < n; k++) {
+            const size_t ds = mx->s_off + runs[2 * k], de = mx->s_off + runs[2 * k + 1];
+            if (de - ds <= 3 && !mx->claimed[runs[2 * k]] && age_may_start(mx, ds, de)) {
+                ages_listed(mx);
+                return;
+            }
+        }
+    } else if (!mx->digits) { /* runs are listed only with the lists */
         ages_walk(mx);
+    }
 }
 
 /* ---------------------------------------------------------- for the tests */

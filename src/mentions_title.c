@@ -291,7 +291,16 @@ static inline __attribute__((always_inline)) bool post_candidate(const fl_mx *mx
         const size_t we = word_end_after_space(mx, w);
         const bool role = w != next_mark && next_mark != SIZE_MAX ? high_in(mx, w, we - w)
                                                                   : role_word_in(mx, w, we);
-        return (role && post_role_ends(mx, w)) || possessive_role(mx, w);
+        if (role && post_role_ends(mx, w))
+            return true;
+        /* a word of letters and digits before one space and a byte that
+         * is no capital, no space and no byte past ASCII ("June 21",
+         * "Moreau said") is the whole of what possessive_role reads: it
+         * has no apostrophe, and no capitalized word follows */
+        const unsigned char b = we + 1 < mx->s_end ? (unsigned char)mx->text[we + 1] : 'A';
+        if (mx->text[we] == ' ' && b < 0x80 && !(b >= 'A' && b <= 'Z') && !fl_re_space((char)b))
+            return false;
+        return possessive_role(mx, w);
     }
     if (w != next_mark && next_mark != SIZE_MAX) {
         /* no role's first word (mx->marks has each), so a determiner or
