@@ -696,7 +696,17 @@ static size_t date_mdy(fl_mx *mx, size_t at, dm_match *dm)
     if (e == DM_PATTERN && (e = fl_mx_match(mx, FL_RE_DATE_MDY, at)) != 0)
         *dm = (dm_match){group_int(mx, 5), group_month(mx, 2, 3), group_int(mx, 4),
                          group_weekday(mx, 1)};
-    return e == DM_PATTERN ? 0 : e;
+    if (e == DM_PATTERN)
+        return 0;
+    /* a day that a group of three digits follows is a number's lead
+     * ("In June 5,000 people applied"), not a day */
+    const unsigned char *t = (const unsigned char *)mx->text;
+    if (e && dm->day && !dm->year && e + 4 <= mx->s_end && t[e] == ',' &&
+        (unsigned)(t[e + 1] - '0') < 10u && (unsigned)(t[e + 2] - '0') < 10u &&
+        (unsigned)(t[e + 3] - '0') < 10u &&
+        (e + 4 == mx->s_end || (unsigned)(t[e + 4] - '0') >= 10u))
+        return 0;
+    return e;
 }
 
 /* FL_RE_DATE_DMY at `at`, as date_mdy. */
