@@ -14,6 +14,7 @@ typedef struct fl_block {
 struct fl_arena {
     fl_block *head;
     size_t next_size;
+    bool inside; /* the arena lies in its first block (fl_arena_new_sized) */
 };
 
 enum {
@@ -32,17 +33,43 @@ fl_arena *fl_arena_new(void)
     return arena;
 }
 
+fl_arena *fl_arena_new_sized(size_t first)
+{
+    /* the arena's own struct first, so the data after it stays aligned */
+    const size_t own = (sizeof(fl_arena) + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
+    if (first < FL_ARENA_FIRST)
+        first = FL_ARENA_FIRST;
+    if (first > FL_ARENA_MAX_STEP)
+        first = FL_ARENA_MAX_STEP;
+    first = (first + 7u) & ~(size_t)7u;
+    fl_block *b = malloc(sizeof *b + own + first);
+    if (!b)
+        return NULL;
+    b->next = NULL;
+    b->cap = own + first;
+    b->used = own;
+    fl_arena *arena = (fl_arena *)(void *)b->data;
+    arena->head = b;
+    arena->next_size = first < FL_ARENA_MAX_STEP ? 2 * first : first;
+    arena->inside = true;
+    return arena;
+}
+
 void fl_arena_free(fl_arena *arena)
 {
     if (!arena)
         return;
+    bool inside = arena->inside;
     fl_block *b = arena->head;
+    /* with `inside`, one of these blocks holds *arena: nothing reads it
+     * after the first free */
     while (b) {
         fl_block *next = b->next;
         free(b);
         b = next;
     }
-    free(arena);
+    if (!inside)
+        free(arena);
 }
 
 void *fl_arena_alloc_uninit(fl_arena *arena, size_t size)

@@ -20,6 +20,9 @@
 typedef struct fl_arena fl_arena;
 
 fl_arena *fl_arena_new(void);
+/* An arena in one allocation with its first block of about `first` bytes
+ * (clamped to a sane range): for a run whose need can be told ahead. */
+fl_arena *fl_arena_new_sized(size_t first);
 void fl_arena_free(fl_arena *arena);
 /* Returns 8-byte aligned zeroed memory, or NULL when out of memory. */
 void *fl_arena_alloc(fl_arena *arena, size_t size);
