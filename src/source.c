@@ -13,12 +13,19 @@
 #include <emmintrin.h>
 #endif
 
+enum { FL_LINES_INLINE = 64 };
+
 struct fl_source {
     char *name;  /* in the source's own allocation, after it */
     char *bytes; /* len + 1 bytes, NUL-terminated */
     size_t len;
     size_t *line_starts; /* line_count entries */
     size_t line_count;
+    /* a file read whole (fl_source_read_file) has its bytes after the
+     * name, in the same allocation; most texts have their line starts in
+     * `first_lines`: one allocation for a small file, not three */
+    bool bytes_inside;
+    size_t first_lines[FL_LINES_INLINE];
     size_t bom; /* 3 when the text starts with a UTF-8 BOM */
     /* column marks inside long lines, in offset order: a column is counted
      * from the nearest mark, not from the line start, so positions on a
@@ -99,6 +106,7 @@ static fl_status build_line_index(fl_source *src)
 /* The line starts being collected by scan_source. */
 typedef struct line_list {
     size_t *v, cap, count;
+    size_t *first;  /* the source's first_lines, where v starts */
     size_t longest; /* the most bytes between two starts so far */
 } line_list;
 
@@ -106,9 +114,12 @@ typedef struct line_list {
 static bool push_line(line_list *x, size_t at)
 {
     if (x->count == x->cap) {
-        size_t *grown = realloc(x->v, x->cap * 2 * sizeof *x->v);
+        size_t *grown = x->v == x->first ? malloc(x->cap * 2 * sizeof *x->v)
+                                         : realloc(x->v, x->cap * 2 * sizeof *x->v);
         if (!grown)
             return false;
+        if (x->v == x->first)
+            memcpy(grown, x->v, x->count * sizeof *x->v);
         x->v = grown;
         x->cap *= 2;
     }
@@ -160,9 +171,7 @@ static fl_status scan_marks(const unsigned char *s, size_t len, size_t base, uns
  * longer than FL_COLUMN_STEP bytes (else no column marks are needed). */
 static fl_status scan_source(fl_source *src, bool *long_lines)
 {
-    line_list lines = {.v = malloc(64 * sizeof(size_t)), .cap = 64};
-    if (!lines.v)
-        return FL_ENOMEM;
+    line_list lines = {.v = src->first_lines, .cap = FL_LINES_INLINE, .first = src->first_lines};
     lines.v[lines.count++] = 0;
     const unsigned char *s = (const unsigned char *)src->bytes;
     size_t len = src->len, next = 0, base = 0;
@@ -186,7 +195,8 @@ static fl_status scan_source(fl_source *src, bool *long_lines)
         st = scan_marks(s, len, base, m, &next, &lines);
     }
     if (st != FL_OK) {
-        free(lines.v);
+        if (lines.v != lines.first)
+            free(lines.v);
         return st;
     }
     src->line_starts = lines.v;
@@ -254,24 +264,41 @@ static void set_error(fl_error *err, fl_status status, size_t offset, const char
     va_end(ap);
 }
 
-/* fl_source_new on buf[0..len), malloc'd with room for one byte more: the
- * source takes it (and frees it when it fails). */
-static fl_status source_take(const char *name, char *buf, size_t len, fl_source **out,
-                             fl_error *err)
+/* A source named `name` (copied right after it), with room for `cap` bytes
+ * after the name when cap > 0 (then src->bytes points there). NULL when
+ * out of memory. */
+static fl_source *source_alloc(const char *name, size_t cap)
 {
-    *out = NULL;
-    /* the name's copy right after the source: one allocation, freed with it */
     if (!name)
         name = "";
     size_t name_len = strlen(name);
-    fl_source *src = name_len < SIZE_MAX - sizeof *src ? malloc(sizeof *src + name_len + 1) : NULL;
-    if (!src) {
-        free(buf);
-        set_error(err, FL_ENOMEM, 0, "out of memory");
-        return FL_ENOMEM;
-    }
-    *src = (fl_source){.bytes = buf, .name = (char *)(src + 1)};
+    if (name_len >= SIZE_MAX / 2 || cap >= SIZE_MAX / 2)
+        return NULL;
+    fl_source *src = malloc(sizeof *src + name_len + 1 + cap);
+    if (!src)
+        return NULL;
+    src->name = (char *)(src + 1);
     memcpy(src->name, name, name_len + 1);
+    src->bytes = cap ? src->name + name_len + 1 : NULL;
+    src->bytes_inside = cap > 0;
+    return src;
+}
+
+/* fl_source_new on src (from source_alloc) and buf[0..len), with room for
+ * one byte more: buf is src->bytes, or malloc'd and taken by the source.
+ * Frees both when it fails. */
+static fl_status source_take(fl_source *src, char *buf, size_t len, fl_source **out, fl_error *err)
+{
+    *out = NULL;
+    bool inside = buf == src->bytes && src->bytes_inside;
+    /* all but the name and the first_lines' contents */
+    src->bytes = buf;
+    src->line_starts = NULL;
+    src->line_count = 0;
+    src->bom = 0;
+    src->marks = NULL;
+    src->mark_count = 0;
+    src->bytes_inside = inside;
     src->bytes[len] = '\0';
     src->len = len;
     if (len >= 3 && memcmp(src->bytes, "\xEF\xBB\xBF", 3) == 0)
@@ -324,14 +351,34 @@ fl_status fl_source_new(const char *name, const char *bytes, size_t len, fl_sour
                         fl_error *err)
 {
     *out = NULL;
-    char *buf = malloc(len + 1);
-    if (!buf) {
+    fl_source *src = len < SIZE_MAX / 2 ? source_alloc(name, len + 1) : NULL;
+    if (!src) {
         set_error(err, FL_ENOMEM, 0, "out of memory");
         return FL_ENOMEM;
     }
     if (len)
-        memcpy(buf, bytes, len);
-    return source_take(name, buf, len, out, err);
+        memcpy(src->bytes, bytes, len);
+    return source_take(src, src->bytes, len, out, err);
+}
+
+/* fl_source_read_file's buffer `buf` of len bytes, grown to cap bytes:
+ * realloc'd, or copied out of the source's own allocation. */
+static char *buffer_grow(fl_source *src, char *buf, size_t len, size_t cap)
+{
+    if (buf != src->bytes || !src->bytes_inside)
+        return realloc(buf, cap);
+    char *grown = malloc(cap);
+    if (grown && len)
+        memcpy(grown, buf, len);
+    return grown;
+}
+
+/* Frees a source that source_take has not seen, and buf. */
+static void buffer_drop(fl_source *src, char *buf)
+{
+    if (buf != src->bytes || !src->bytes_inside)
+        free(buf);
+    free(src);
 }
 
 fl_status fl_source_read_file(const char *path, const char *name, size_t max_size, fl_source **out,
@@ -362,18 +409,20 @@ fl_status fl_source_read_file(const char *path, const char *name, size_t max_siz
                   (long long)st.st_size, max_size);
         return FL_ETOOBIG;
     }
-    char *buf = malloc(cap);
-    size_t len = 0;
-    if (!buf) {
+    /* the bytes in the source's own allocation (moved out if they grow) */
+    fl_source *src = source_alloc(name ? name : path, cap);
+    if (!src) {
         close(fd);
         set_error(err, FL_ENOMEM, 0, "out of memory");
         return FL_ENOMEM;
     }
+    char *buf = src->bytes;
+    size_t len = 0;
     for (;;) {
         if (len == cap) {
-            char *grown = realloc(buf, cap * 2);
+            char *grown = buffer_grow(src, buf, len, cap * 2);
             if (!grown) {
-                free(buf);
+                buffer_drop(src, buf);
                 close(fd);
                 set_error(err, FL_ENOMEM, 0, "out of memory");
                 return FL_ENOMEM;
@@ -386,7 +435,7 @@ fl_status fl_source_read_file(const char *path, const char *name, size_t max_siz
             if (errno == EINTR)
                 continue;
             int e = errno;
-            free(buf);
+            buffer_drop(src, buf);
             close(fd);
             set_error(err, FL_EIO, 0, "cannot read: %s", strerror(e));
             if (err)
@@ -402,7 +451,7 @@ fl_status fl_source_read_file(const char *path, const char *name, size_t max_siz
         if (S_ISREG(st.st_mode) && len == (size_t)st.st_size && len < cap)
             break;
         if (max_size && len > max_size) {
-            free(buf);
+            buffer_drop(src, buf);
             close(fd);
             set_error(err, FL_ETOOBIG, 0, "file too large (over %zu bytes)", max_size);
             return FL_ETOOBIG;
@@ -410,23 +459,25 @@ fl_status fl_source_read_file(const char *path, const char *name, size_t max_siz
     }
     close(fd);
     if (len == cap) { /* no room for the NUL source_take adds (a pipe, or a file that grew) */
-        char *grown = realloc(buf, cap + 1);
+        char *grown = buffer_grow(src, buf, len, cap + 1);
         if (!grown) {
-            free(buf);
+            buffer_drop(src, buf);
             set_error(err, FL_ENOMEM, 0, "out of memory");
             return FL_ENOMEM;
         }
         buf = grown;
     }
-    return source_take(name ? name : path, buf, len, out, err);
+    return source_take(src, buf, len, out, err);
 }
 
 void fl_source_free(fl_source *src)
 {
     if (!src)
         return;
-    free(src->bytes);
-    free(src->line_starts);
+    if (!src->bytes_inside)
+        free(src->bytes);
+    if (src->line_starts != src->first_lines)
+        free(src->line_starts);
     free(src->marks);
     free(src);
 }
