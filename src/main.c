@@ -29,6 +29,7 @@ typedef struct job {
     char *path; /* as given or found; "-" for stdin */
     char *name; /* as reported */
     bool is_stdin;
+    bool path_shared; /* path lies in one of the list's blocks (walk) */
     fl_error err;
     bool failed;
     fl_source *src;
@@ -64,6 +65,10 @@ typedef struct job_list {
     job *items;
     size_t count, cap;
     int trouble; /* a walking error was met */
+    /* the paths walk found, a directory's in one block each: freed with
+     * the list, not one by one with their jobs */
+    char **blocks;
+    size_t block_count;
 } job_list;
 
 /* ----------------------------------------------------------------- help */
@@ -137,17 +142,27 @@ static void die_usage(const char *fmt, const char *arg)
 /* Adds a job for `path`, which it takes (malloc'd; freed when out of
  * memory), reported as `name` (copied), or as its path when name is NULL
  * (the job's name is then its path, freed once, as free_job does). */
+/* Makes room for `more` jobs in all; -1 when out of memory. */
+static int reserve_jobs(job_list *list, size_t more)
+{
+    if (list->cap - list->count >= more)
+        return 0;
+    size_t cap = list->cap ? list->cap * 2 : 64;
+    if (cap - list->count < more)
+        cap = list->count + more;
+    job *items = realloc(list->items, cap * sizeof *items);
+    if (!items)
+        return -1;
+    list->items = items;
+    list->cap = cap;
+    return 0;
+}
+
 static int push_job_taking(job_list *list, char *path, const char *name, bool is_stdin)
 {
-    if (list->count == list->cap) {
-        size_t cap = list->cap ? list->cap * 2 : 64;
-        job *items = realloc(list->items, cap * sizeof *items);
-        if (!items) {
-            free(path);
-            return -1;
-        }
-        list->items = items;
-        list->cap = cap;
+    if (reserve_jobs(list, 1) != 0) {
+        free(path);
+        return -1;
     }
     char *own_name = name ? strdup(name) : path;
     if (!own_name) {
@@ -180,11 +195,22 @@ typedef struct dir_id {
     ino_t ino;
 } dir_id;
 
-/* A directory entry as walk keeps it: a byte, 1 when readdir knows it is
- * a regular file (no symbolic link, so it needs no stat), then the name. */
+/* Walk keeps a directory's entries in one block, each as a byte (1 when
+ * readdir knows it is a regular file: no symbolic link, so it needs no
+ * stat) and then its path (the directory, a slash unless it ends in one,
+ * the name); they are sorted by their names (all after the same prefix). */
 static int name_order(const void *a, const void *b)
 {
-    return strcmp(*(char *const *)a + 1, *(char *const *)b + 1);
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Frees the list's jobs' storage (not the jobs' own allocations). */
+static void free_job_list(job_list *list)
+{
+    for (size_t i = 0; i < list->block_count; i++)
+        free(list->blocks[i]);
+    free(list->blocks);
+    free(list->items);
 }
 
 /* Walks a directory depth-first in name order. `stack` holds the (dev, ino)
@@ -210,66 +236,91 @@ static void walk(job_list *list, const char *dir, char **exts, dir_id *stack, si
     }
     stack[depth].dev = st.st_dev;
     stack[depth].ino = st.st_ino;
+    char **blocks = realloc(list->blocks, (list->block_count + 1) * sizeof *blocks);
+    if (!blocks) {
+        fprintf(stderr, "%s: error: %s\n", dir, strerror(ENOMEM));
+        list->trouble = 1;
+        return;
+    }
+    list->blocks = blocks;
     DIR *d = opendir(dir);
     if (!d) {
         fprintf(stderr, "%s: error: %s\n", dir, strerror(errno));
         list->trouble = 1;
         return;
     }
-    char **names = NULL;
-    size_t count = 0, cap = 0;
+    size_t dir_len = strlen(dir);
+    size_t prefix = dir_len + (dir_len && dir[dir_len - 1] == '/' ? 0 : 1);
+    /* the entries' offsets in the block while it grows */
+    size_t *offs = NULL, count = 0, cap = 0;
+    char *block = NULL;
+    size_t used = 0, room = 0;
     struct dirent *e;
     while ((e = readdir(d)) != NULL) {
         if (e->d_name[0] == '.')
             continue; /* ., .. and hidden files and folders (.git) */
         if (count == cap) {
-            cap = cap ? cap * 2 : 32;
-            char **grown = realloc(names, cap * sizeof *grown);
+            size_t ncap = cap ? cap * 2 : 32;
+            size_t *grown = realloc(offs, ncap * sizeof *grown);
             if (!grown)
                 break;
-            names = grown;
+            offs = grown;
+            cap = ncap;
         }
         size_t n = strlen(e->d_name);
-        char *entry = malloc(n + 2);
-        if (!entry)
-            continue;
+        size_t need = 1 + prefix + n + 1;
+        if (room - used < need) {
+            size_t nroom = room ? room * 2 : 4096;
+            while (nroom - used < need)
+                nroom *= 2;
+            char *grown = realloc(block, nroom);
+            if (!grown)
+                continue;
+            block = grown;
+            room = nroom;
+        }
+        char *entry = block + used;
 #ifdef _DIRENT_HAVE_D_TYPE
         entry[0] = e->d_type == DT_REG;
 #else
         entry[0] = 0;
 #endif
-        memcpy(entry + 1, e->d_name, n + 1);
-        names[count++] = entry;
+        memcpy(entry + 1, dir, dir_len);
+        if (prefix > dir_len)
+            entry[1 + dir_len] = '/';
+        memcpy(entry + 1 + prefix, e->d_name, n + 1);
+        offs[count++] = used;
+        used += need;
     }
     closedir(d);
-    if (count)
+    list->blocks[list->block_count++] = block;
+    /* the names, sorted (the block no longer moves) */
+    char **names = malloc((count ? count : 1) * sizeof *names);
+    if (!names) {
+        free(offs);
+        fprintf(stderr, "%s: error: %s\n", dir, strerror(ENOMEM));
+        list->trouble = 1;
+        return;
+    }
+    for (size_t i = 0; i < count; i++)
+        names[i] = block + offs[i] + 1 + prefix;
+    free(offs);
+    if (count > 1)
         qsort(names, count, sizeof *names, name_order);
-    size_t dir_len = strlen(dir);
-    bool slash = dir_len && dir[dir_len - 1] == '/';
+    /* room for every entry's job: no growing (and copying) one by one */
+    reserve_jobs(list, count);
     for (size_t i = 0; i < count; i++) {
-        bool regular = names[i][0] != 0;
-        const char *name = names[i] + 1;
-        size_t name_len = strlen(name);
-        char *path = malloc(dir_len + name_len + 2);
-        if (path) {
-            /* dir, a slash unless it ends in one, the name */
-            memcpy(path, dir, dir_len);
-            size_t at = dir_len;
-            if (!slash)
-                path[at++] = '/';
-            memcpy(path + at, name, name_len + 1);
-            /* a regular file is no directory: no stat needed (a symbolic
-             * link or an entry of unknown type is looked at) */
-            if (!regular && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-                walk(list, path, exts, stack, depth + 1);
-                free(path);
-            } else if (has_ext(name, exts)) {
-                push_job_taking(list, path, NULL, false); /* a broken link reports itself */
-            } else {
-                free(path);
-            }
+        const char *name = names[i];
+        char *path = names[i] - prefix;
+        bool regular = path[-1] != 0;
+        /* a regular file is no directory: no stat needed (a symbolic
+         * link or an entry of unknown type is looked at) */
+        if (!regular && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+            walk(list, path, exts, stack, depth + 1);
+        } else if (has_ext(name, exts) && reserve_jobs(list, 1) == 0) {
+            /* a broken link reports itself */
+            list->items[list->count++] = (job){.path = path, .name = path, .path_shared = true};
         }
-        free(names[i]);
     }
     free(names);
 }
@@ -488,7 +539,8 @@ static void free_job(job *j)
     fl_source_free(j->src);
     if (j->name != j->path)
         free(j->name);
-    free(j->path);
+    if (!j->path_shared)
+        free(j->path);
     j->result = NULL;
     j->src = NULL;
     j->path = j->name = NULL;
@@ -1462,7 +1514,7 @@ int main(int argc, char **argv)
     fl_report_free(report);
     fl_checker_free(checker);
     config_state_free(&cs);
-    free(jobs.items);
+    free_job_list(&jobs);
     free_exts(set.exts);
     return status;
 }
