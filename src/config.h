@@ -95,6 +95,9 @@ typedef struct fl_file_settings {
  * Free with fl_file_settings_free. */
 fl_status fl_config_resolve(const fl_config *cfg, const char *path, fl_file_settings *out);
 void fl_file_settings_free(fl_file_settings *s);
+/* Whether fl_config_resolve gives every path the same settings under cfg
+ * (NULL, or a config with no ignore globs and no glob sections). */
+bool fl_config_same_for_all(const fl_config *cfg);
 
 /* Writes the settings (as INI, each with where it came from in a comment)
  * for `path` to `out`; `format`, `format_from`, the lexicons and their

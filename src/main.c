@@ -39,6 +39,7 @@ typedef struct job {
      * checker of its config when that config names lexicons */
     fl_file_settings fs;
     bool has_fs, skip; /* skip: ignored by the config */
+    bool fs_shared;    /* fs is a copy of the config_state's, which owns it */
     const fl_checker *checker;
     fl_file_stamp stamp; /* --fix: the file as read */
     char *fixed;         /* --diff: the fixed text */
@@ -532,7 +533,8 @@ static void progress_end(progress *pr)
 
 static void free_job(job *j)
 {
-    fl_file_settings_free(&j->fs);
+    if (!j->fs_shared)
+        fl_file_settings_free(&j->fs);
     free(j->fixed);
     j->fixed = NULL;
     fl_result_free(j->result);
@@ -713,6 +715,10 @@ typedef struct loaded_config {
     fl_config *cfg;
     fl_checker *checker; /* NULL: the run's checker */
     bool bad;
+    /* the settings of all its documents, when they do not depend on the
+     * path (fl_config_same_for_all): resolved once, shared by the jobs */
+    fl_file_settings fs;
+    bool fs_made;
 } loaded_config;
 
 struct config_state {
@@ -726,12 +732,15 @@ struct config_state {
     size_t count;
     char *last_dir; /* the folder last looked up, and its config */
     long last_index;
+    fl_file_settings none_fs; /* as loaded_config's fs, for no config */
+    bool none_fs_made;
 };
 
 static void config_state_free(config_state *cs)
 {
     for (size_t i = 0; i < cs->count; i++) {
         free(cs->items[i].path);
+        fl_file_settings_free(&cs->items[i].fs);
         fl_config_free(cs->items[i].cfg);
         fl_checker_free(cs->items[i].checker);
     }
@@ -740,6 +749,7 @@ static void config_state_free(config_state *cs)
     free(cs->only);
     free(cs->lexicons);
     free(cs->last_dir);
+    fl_file_settings_free(&cs->none_fs);
 }
 
 /* Loads the config at `path` once; returns its index, or -1 when out of
@@ -865,12 +875,30 @@ static int configure_jobs(config_state *cs, job_list *jobs, const settings *set)
             status = EXIT_TROUBLE;
             continue;
         }
-        if (fl_config_resolve(lc ? lc->cfg : NULL, where, &j->fs) != FL_OK) {
-            fprintf(stderr, "factlint: out of memory\n");
-            return EXIT_TROUBLE;
+        const fl_config *cfg = lc ? lc->cfg : NULL;
+        if (fl_config_same_for_all(cfg)) {
+            /* one resolution for all the config's documents (most runs:
+             * every document), not one allocation and rule loop each */
+            fl_file_settings *fs = lc ? &lc->fs : &cs->none_fs;
+            bool *made = lc ? &lc->fs_made : &cs->none_fs_made;
+            if (!*made) {
+                if (fl_config_resolve(cfg, where, fs) != FL_OK) {
+                    fprintf(stderr, "factlint: out of memory\n");
+                    return EXIT_TROUBLE;
+                }
+                apply_command_line(cs, set, fs);
+                *made = true;
+            }
+            j->fs = *fs;
+            j->fs_shared = true;
+        } else {
+            if (fl_config_resolve(cfg, where, &j->fs) != FL_OK) {
+                fprintf(stderr, "factlint: out of memory\n");
+                return EXIT_TROUBLE;
+            }
+            apply_command_line(cs, set, &j->fs);
         }
         j->has_fs = true;
-        apply_command_line(cs, set, &j->fs);
         j->skip = j->fs.ignored;
         j->checker = lc ? lc->checker : NULL;
     }
