@@ -133,11 +133,11 @@ static bool push_line(line_list *x, size_t at)
  * 14 or past ASCII): line breaks are noted, UTF-8 sequences checked and
  * passed. *next: bytes below it are taken (the rest of a sequence, or the
  * LF of a CRLF). FL_EUTF8 at a NUL or bad UTF-8. */
-static fl_status scan_marks(const unsigned char *s, size_t len, size_t base, unsigned m,
+static fl_status scan_marks(const unsigned char *s, size_t len, size_t base, uint64_t m,
                             size_t *next, line_list *lines)
 {
     while (m) {
-        size_t k = base + (unsigned)__builtin_ctz(m);
+        size_t k = base + (unsigned)__builtin_ctzll(m);
         m &= m - 1;
         if (k < *next)
             continue;
@@ -177,15 +177,30 @@ static fl_status scan_source(fl_source *src, bool *long_lines)
     size_t len = src->len, next = 0, base = 0;
     const __m128i lim = _mm_set1_epi8(14); /* signed: bytes 0..13 and 0x80.. */
     fl_status st = FL_OK;
-    for (; st == FL_OK && len - base >= 32; base += 32) {
-        __m128i a = _mm_cmplt_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + base)), lim);
-        __m128i b =
-            _mm_cmplt_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + base + 16)), lim);
-        if (!_mm_movemask_epi8(_mm_or_si128(a, b)))
+#define FL_MARKS16(at)                                                                             \
+    _mm_cmplt_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + (at))), lim)
+    /* 64 bytes a step: in prose few blocks hold a mark (one in seven of
+     * news' 64-byte blocks), so the test of a block is most of the cost */
+    for (; len - base >= 64; base += 64) {
+        __m128i a = FL_MARKS16(base), b = FL_MARKS16(base + 16);
+        __m128i c = FL_MARKS16(base + 32), d = FL_MARKS16(base + 48);
+        if (!_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(a, b), _mm_or_si128(c, d))))
             continue;
+        uint64_t m = (uint64_t)(unsigned)_mm_movemask_epi8(a) |
+                     (uint64_t)(unsigned)_mm_movemask_epi8(b) << 16 |
+                     (uint64_t)(unsigned)_mm_movemask_epi8(c) << 32 |
+                     (uint64_t)(unsigned)_mm_movemask_epi8(d) << 48;
+        st = scan_marks(s, len, base, m, &next, &lines);
+        if (st != FL_OK)
+            break;
+    }
+    if (st == FL_OK && len - base >= 32) {
+        __m128i a = FL_MARKS16(base), b = FL_MARKS16(base + 16);
         unsigned m = (unsigned)_mm_movemask_epi8(a) | (unsigned)_mm_movemask_epi8(b) << 16;
         st = scan_marks(s, len, base, m, &next, &lines);
+        base += 32;
     }
+#undef FL_MARKS16
     for (; st == FL_OK && base < len; base += 16) {
         unsigned char tail[16] = {0};
         size_t n = len - base < 16 ? len - base : 16;
