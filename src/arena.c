@@ -72,11 +72,11 @@ void fl_arena_free(fl_arena *arena)
         free(arena);
 }
 
-void *fl_arena_alloc_uninit(fl_arena *arena, size_t size)
+/* fl_arena_alloc_uninit's other cases (size rounded already): a request
+ * of FL_ARENA_BIG or more, or one the head block has no room for. Out of
+ * line, so that the common case saves no registers. */
+static __attribute__((noinline)) void *alloc_slow(fl_arena *arena, size_t size)
 {
-    size = (size + 7u) & ~(size_t)7u;
-    if (size == 0)
-        size = 8;
     fl_block *b = arena->head;
     if (size >= FL_ARENA_BIG) {
         fl_block *big = malloc(sizeof *big + size);
@@ -93,23 +93,33 @@ void *fl_arena_alloc_uninit(fl_arena *arena, size_t size)
         }
         return big->data;
     }
-    if (!b || b->cap - b->used < size) {
-        size_t cap = arena->next_size;
-        if (cap < size)
-            cap = size;
-        if (arena->next_size < FL_ARENA_MAX_STEP)
-            arena->next_size *= 2;
-        b = malloc(sizeof *b + cap);
-        if (!b)
-            return NULL;
-        b->cap = cap;
-        b->used = 0;
-        b->next = arena->head;
-        arena->head = b;
+    size_t cap = arena->next_size;
+    if (cap < size)
+        cap = size;
+    if (arena->next_size < FL_ARENA_MAX_STEP)
+        arena->next_size *= 2;
+    b = malloc(sizeof *b + cap);
+    if (!b)
+        return NULL;
+    b->cap = cap;
+    b->used = size;
+    b->next = arena->head;
+    arena->head = b;
+    return b->data;
+}
+
+void *fl_arena_alloc_uninit(fl_arena *arena, size_t size)
+{
+    size = (size + 7u) & ~(size_t)7u;
+    if (size == 0)
+        size = 8;
+    fl_block *b = arena->head;
+    if (b && size < FL_ARENA_BIG && b->cap - b->used >= size) {
+        void *p = (char *)b->data + b->used;
+        b->used += size;
+        return p;
     }
-    void *p = (char *)b->data + b->used;
-    b->used += size;
-    return p;
+    return alloc_slow(arena, size);
 }
 
 void *fl_arena_alloc(fl_arena *arena, size_t size)
