@@ -158,15 +158,22 @@ char *fl_arena_strndup(fl_arena *arena, const char *s, size_t len)
 
 char *fl_arena_vprintf(fl_arena *arena, const char *fmt, va_list ap)
 {
+    /* most texts (messages) fit a buffer on the stack: formatted once and
+     * copied, not measured first and formatted again */
+    char buf[256];
     va_list copy;
     va_copy(copy, ap);
-    int n = vsnprintf(NULL, 0, fmt, copy);
+    int n = vsnprintf(buf, sizeof buf, fmt, copy);
     va_end(copy);
     if (n < 0)
         return NULL;
     char *p = fl_arena_alloc_uninit(arena, (size_t)n + 1);
-    if (p)
-        vsnprintf(p, (size_t)n + 1, fmt, ap);
+    if (p) {
+        if ((size_t)n < sizeof buf)
+            memcpy(p, buf, (size_t)n + 1);
+        else
+            vsnprintf(p, (size_t)n + 1, fmt, ap);
+    }
     return p;
 }
 
