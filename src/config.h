@@ -42,6 +42,12 @@ typedef struct fl_run_settings {
 fl_status fl_check_with(const fl_checker *checker, const fl_source *src, fl_input_format format,
                         const fl_run_settings *run, fl_result **out, fl_error *err);
 
+/* As fl_source_read_file, building the source in `spare` when it is large
+ * enough: a source the caller is done with (taken in any case; NULL for
+ * none), so that a run over many files need not allocate one for each. */
+fl_status fl_source_read_file_reusing(fl_source *spare, const char *path, const char *name,
+                                      size_t max_size, fl_source **out, fl_error *err);
+
 /* One parsed .factlint.ini. */
 typedef struct fl_config fl_config;
 

@@ -334,6 +334,9 @@ typedef struct progress {
     struct timespec start, last;
 } progress;
 
+/* How many spent sources a run keeps for reuse, and the longest kept. */
+enum { FL_SPARE_SOURCES = 8, FL_SPARE_SOURCE_MAX = 1024 * 1024 };
+
 typedef struct pool {
     job_list *jobs;
     const fl_checker *checker;
@@ -348,6 +351,10 @@ typedef struct pool {
     size_t waiting;  /* threads waiting for room in the window */
     pthread_mutex_t lock;
     pthread_cond_t space_cond;
+    /* sources reported and done with, for the next files to be read into
+     * (fl_source_read_file_reusing): no allocation and free per file */
+    fl_source *spares[FL_SPARE_SOURCES];
+    size_t spare_count;
 } pool;
 
 static int read_stdin(char **buf, size_t *len)
@@ -434,7 +441,9 @@ static void fix_job(job *j, const fl_checker *checker, const settings *set,
         j->failed = true;
 }
 
-static void check_job(job *j, const fl_checker *checker, const settings *set)
+/* Checks job j; reads its file into *spare (then set to NULL) when there
+ * is one. */
+static void check_job(job *j, const fl_checker *checker, const settings *set, fl_source **spare)
 {
     fl_status st;
     if (j->skip)
@@ -466,7 +475,9 @@ static void check_job(job *j, const fl_checker *checker, const settings *set)
         st = fl_source_new(j->name, buf, len, &j->src, &j->err);
         free(buf);
     } else {
-        st = fl_source_read_file(j->path, j->name, set->max_file_size, &j->src, &j->err);
+        st = fl_source_read_file_reusing(*spare, j->path, j->name, set->max_file_size, &j->src,
+                                         &j->err);
+        *spare = NULL;
     }
     if (st == FL_EBINARY && set->skip_binary) {
         return; /* skipped quietly */
@@ -548,9 +559,10 @@ static void free_job(job *j)
     j->path = j->name = NULL;
 }
 
-/* Reports one checked job and frees it; the status goes to p->status.
- * Called for the jobs in input order, by one thread at a time. */
-static void report_job(pool *p, job *j)
+/* Reports one checked job and frees it but for its source, which it
+ * returns; the status goes to p->status. Called for the jobs in input
+ * order, by one thread at a time. */
+static fl_source *report_job(pool *p, job *j)
 {
     const settings *set = p->set;
     progress_update(p->prog, j->src ? fl_source_length(j->src) : 0);
@@ -581,7 +593,10 @@ static void report_job(pool *p, job *j)
                 p->status == 0)
                 p->status = EXIT_FINDINGS;
     }
+    fl_source *src = j->src;
+    j->src = NULL;
     free_job(j);
+    return src;
 }
 
 /* The loop of every checking thread, the main one included: take the next
@@ -606,9 +621,14 @@ static void *pool_run(void *arg)
         if (p->next >= jobs->count)
             break;
         job *j = &jobs->items[p->next++];
+        fl_source *spare = p->spare_count ? p->spares[--p->spare_count] : NULL;
         pthread_mutex_unlock(&p->lock);
-        check_job(j, p->checker, p->set);
+        check_job(j, p->checker, p->set, &spare);
         pthread_mutex_lock(&p->lock);
+        if (spare && p->spare_count < FL_SPARE_SOURCES)
+            p->spares[p->spare_count++] = spare; /* not used: back */
+        else
+            fl_source_free(spare);
         j->done = true;
         if (p->reporting)
             continue;
@@ -616,8 +636,14 @@ static void *pool_run(void *arg)
         while (p->reported < jobs->count && jobs->items[p->reported].done) {
             job *r = &jobs->items[p->reported];
             pthread_mutex_unlock(&p->lock);
-            report_job(p, r);
+            fl_source *src = report_job(p, r);
             pthread_mutex_lock(&p->lock);
+            if (src && p->spare_count < FL_SPARE_SOURCES &&
+                fl_source_length(src) <= FL_SPARE_SOURCE_MAX) {
+                p->spares[p->spare_count++] = src;
+                src = NULL;
+            }
+            fl_source_free(src);
             p->reported++;
             if (p->waiting)
                 pthread_cond_broadcast(&p->space_cond);
@@ -662,6 +688,8 @@ static int run_jobs(job_list *jobs, const fl_checker *checker, const settings *s
         pthread_join(threads[t], NULL);
     free(threads);
     progress_end(&prog);
+    while (p.spare_count)
+        fl_source_free(p.spares[--p.spare_count]);
     pthread_mutex_destroy(&p.lock);
     pthread_cond_destroy(&p.space_cond);
     return p.status;

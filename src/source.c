@@ -1,5 +1,6 @@
 /* source.c - a document's bytes: UTF-8 validation and the line index. */
 #include "internal.h"
+#include "config.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -25,6 +26,7 @@ struct fl_source {
      * name, in the same allocation; most texts have their line starts in
      * `first_lines`: one allocation for a small file, not three */
     bool bytes_inside;
+    size_t room; /* bytes in the allocation, from the struct on */
     size_t first_lines[FL_LINES_INLINE];
     size_t bom; /* 3 when the text starts with a UTF-8 BOM */
     /* column marks inside long lines, in offset order: a column is counted
@@ -279,19 +281,40 @@ static void set_error(fl_error *err, fl_status status, size_t offset, const char
     va_end(ap);
 }
 
+/* Frees what a source holds outside its own allocation. */
+static void source_clear(fl_source *src)
+{
+    if (!src->bytes_inside)
+        free(src->bytes);
+    if (src->line_starts != src->first_lines)
+        free(src->line_starts);
+    free(src->marks);
+}
+
 /* A source named `name` (copied right after it), with room for `cap` bytes
- * after the name when cap > 0 (then src->bytes points there). NULL when
- * out of memory. */
-static fl_source *source_alloc(const char *name, size_t cap)
+ * after the name when cap > 0 (then src->bytes points there): `spare`
+ * (taken; NULL for none) when its allocation is large enough, else a new
+ * one. NULL when out of memory. */
+static fl_source *source_alloc(const char *name, size_t cap, fl_source *spare)
 {
     if (!name)
         name = "";
     size_t name_len = strlen(name);
-    if (name_len >= SIZE_MAX / 2 || cap >= SIZE_MAX / 2)
+    if (name_len >= SIZE_MAX / 2 || cap >= SIZE_MAX / 2) {
+        fl_source_free(spare);
         return NULL;
-    fl_source *src = malloc(sizeof *src + name_len + 1 + cap);
-    if (!src)
-        return NULL;
+    }
+    size_t room = sizeof(fl_source) + name_len + 1 + cap;
+    fl_source *src = spare;
+    if (spare && spare->room >= room) {
+        source_clear(spare);
+    } else {
+        fl_source_free(spare);
+        src = malloc(room);
+        if (!src)
+            return NULL;
+        src->room = room;
+    }
     src->name = (char *)(src + 1);
     memcpy(src->name, name, name_len + 1);
     src->bytes = cap ? src->name + name_len + 1 : NULL;
@@ -366,7 +389,7 @@ fl_status fl_source_new(const char *name, const char *bytes, size_t len, fl_sour
                         fl_error *err)
 {
     *out = NULL;
-    fl_source *src = len < SIZE_MAX / 2 ? source_alloc(name, len + 1) : NULL;
+    fl_source *src = len < SIZE_MAX / 2 ? source_alloc(name, len + 1, NULL) : NULL;
     if (!src) {
         set_error(err, FL_ENOMEM, 0, "out of memory");
         return FL_ENOMEM;
@@ -399,10 +422,17 @@ static void buffer_drop(fl_source *src, char *buf)
 fl_status fl_source_read_file(const char *path, const char *name, size_t max_size, fl_source **out,
                               fl_error *err)
 {
+    return fl_source_read_file_reusing(NULL, path, name, max_size, out, err);
+}
+
+fl_status fl_source_read_file_reusing(fl_source *spare, const char *path, const char *name,
+                                      size_t max_size, fl_source **out, fl_error *err)
+{
     *out = NULL;
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
         int e = errno;
+        fl_source_free(spare);
         set_error(err, FL_EIO, 0, "cannot open: %s", strerror(e));
         if (err)
             err->sys_errno = e;
@@ -412,6 +442,7 @@ fl_status fl_source_read_file(const char *path, const char *name, size_t max_siz
     if (fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
         int e = S_ISDIR(st.st_mode) ? EISDIR : errno;
         close(fd);
+        fl_source_free(spare);
         set_error(err, FL_EIO, 0, "cannot read: %s", strerror(e));
         if (err)
             err->sys_errno = e;
@@ -420,12 +451,13 @@ fl_status fl_source_read_file(const char *path, const char *name, size_t max_siz
     size_t cap = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 1 : 65536;
     if (max_size && S_ISREG(st.st_mode) && (size_t)st.st_size > max_size) {
         close(fd);
+        fl_source_free(spare);
         set_error(err, FL_ETOOBIG, 0, "file too large (%lld bytes; the limit is %zu)",
                   (long long)st.st_size, max_size);
         return FL_ETOOBIG;
     }
     /* the bytes in the source's own allocation (moved out if they grow) */
-    fl_source *src = source_alloc(name ? name : path, cap);
+    fl_source *src = source_alloc(name ? name : path, cap, spare);
     if (!src) {
         close(fd);
         set_error(err, FL_ENOMEM, 0, "out of memory");
@@ -489,11 +521,7 @@ void fl_source_free(fl_source *src)
 {
     if (!src)
         return;
-    if (!src->bytes_inside)
-        free(src->bytes);
-    if (src->line_starts != src->first_lines)
-        free(src->line_starts);
-    free(src->marks);
+    source_clear(src);
     free(src);
 }
 
