@@ -55,6 +55,39 @@ fl_arena *fl_arena_new_sized(size_t first)
     return arena;
 }
 
+fl_arena *fl_arena_renew_sized(fl_arena *arena, size_t first)
+{
+    if (!arena)
+        return fl_arena_new_sized(first);
+    const size_t own = (sizeof(fl_arena) + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
+    size_t want = first < FL_ARENA_FIRST ? FL_ARENA_FIRST : first;
+    if (want > FL_ARENA_MAX_STEP)
+        want = FL_ARENA_MAX_STEP;
+    /* the block holding the arena: kept (emptied) when large enough */
+    fl_block *home = NULL;
+    for (fl_block *b = arena->head; b && arena->inside; b = b->next)
+        if ((void *)b->data == (void *)arena)
+            home = b;
+    if (!home || home->cap < own + want) {
+        /* with room for a larger run next time */
+        fl_arena_free(arena);
+        return fl_arena_new_sized(want + want / 2);
+    }
+    fl_block *b = arena->head;
+    while (b) {
+        fl_block *next = b->next;
+        if (b != home)
+            free(b);
+        b = next;
+    }
+    home->next = NULL;
+    home->used = own;
+    arena->head = home;
+    size_t cap = home->cap - own;
+    arena->next_size = cap < FL_ARENA_MAX_STEP ? 2 * cap : cap;
+    return arena;
+}
+
 void fl_arena_free(fl_arena *arena)
 {
     if (!arena)

@@ -497,6 +497,13 @@ fl_status fl_check(const fl_checker *checker, const fl_source *src, fl_input_for
 fl_status fl_check_with(const fl_checker *checker, const fl_source *src, fl_input_format format,
                         const fl_run_settings *run, fl_result **out, fl_error *err)
 {
+    return fl_check_reusing(checker, src, format, run, NULL, out, err);
+}
+
+fl_status fl_check_reusing(const fl_checker *checker, const fl_source *src, fl_input_format format,
+                           const fl_run_settings *run, fl_result *spare, fl_result **out,
+                           fl_error *err)
+{
     *out = NULL;
     const bool *enabled = run && run->enabled ? run->enabled : checker->opts.enabled;
     const fl_severity *severity = run && run->severity ? run->severity : checker->opts.severity;
@@ -507,7 +514,7 @@ fl_status fl_check_with(const fl_checker *checker, const fl_source *src, fl_inpu
     size_t len = fl_source_length(src);
     size_t first =
         len < FL_RUN_LEN_MAX ? len * FL_RUN_BYTES_PER_BYTE + FL_RUN_BYTES_FIXED : SIZE_MAX;
-    fl_arena *arena = fl_arena_new_sized(first);
+    fl_arena *arena = fl_arena_renew_sized(spare ? spare->doc.arena : NULL, first);
     fl_result *result = arena ? fl_arena_alloc(arena, sizeof *result) : NULL;
     if (!result) {
         fl_arena_free(arena);

@@ -48,6 +48,13 @@ fl_status fl_check_with(const fl_checker *checker, const fl_source *src, fl_inpu
 fl_status fl_source_read_file_reusing(fl_source *spare, const char *path, const char *name,
                                       size_t max_size, fl_source **out, fl_error *err);
 
+/* As fl_check_with, building the result in the memory of `spare` when it
+ * is large enough: a result the caller is done with (taken in any case;
+ * NULL for none). */
+fl_status fl_check_reusing(const fl_checker *checker, const fl_source *src, fl_input_format format,
+                           const fl_run_settings *run, fl_result *spare, fl_result **out,
+                           fl_error *err);
+
 /* One parsed .factlint.ini. */
 typedef struct fl_config fl_config;
 

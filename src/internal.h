@@ -23,6 +23,10 @@ fl_arena *fl_arena_new(void);
 /* An arena in one allocation with its first block of about `first` bytes
  * (clamped to a sane range): for a run whose need can be told ahead. */
 fl_arena *fl_arena_new_sized(size_t first);
+/* As fl_arena_new_sized, in `arena` (taken; NULL for none) when it came
+ * from fl_arena_new_sized and its first block is large enough: everything
+ * in it is given up, and its other blocks freed. */
+fl_arena *fl_arena_renew_sized(fl_arena *arena, size_t first);
 void fl_arena_free(fl_arena *arena);
 /* Returns 8-byte aligned zeroed memory, or NULL when out of memory. */
 void *fl_arena_alloc(fl_arena *arena, size_t size);

@@ -334,8 +334,10 @@ typedef struct progress {
     struct timespec start, last;
 } progress;
 
-/* How many spent sources a run keeps for reuse, and the longest kept. */
-enum { FL_SPARE_SOURCES = 8, FL_SPARE_SOURCE_MAX = 1024 * 1024 };
+/* How many spent sources and results a run keeps for reuse, the longest
+ * source kept, and the longest text whose result is kept (its memory is
+ * some 24 times the text). */
+enum { FL_SPARES = 8, FL_SPARE_SOURCE_MAX = 1024 * 1024, FL_SPARE_RESULT_TEXT = 64 * 1024 };
 
 typedef struct pool {
     job_list *jobs;
@@ -351,10 +353,13 @@ typedef struct pool {
     size_t waiting;  /* threads waiting for room in the window */
     pthread_mutex_t lock;
     pthread_cond_t space_cond;
-    /* sources reported and done with, for the next files to be read into
-     * (fl_source_read_file_reusing): no allocation and free per file */
-    fl_source *spares[FL_SPARE_SOURCES];
+    /* sources and results reported and done with, for the next files to
+     * be read into (fl_source_read_file_reusing) and checked in
+     * (fl_check_reusing): no allocation and free of each per file */
+    fl_source *spares[FL_SPARES];
     size_t spare_count;
+    fl_result *spare_results[FL_SPARES];
+    size_t spare_result_count;
 } pool;
 
 static int read_stdin(char **buf, size_t *len)
@@ -441,9 +446,10 @@ static void fix_job(job *j, const fl_checker *checker, const settings *set,
         j->failed = true;
 }
 
-/* Checks job j; reads its file into *spare (then set to NULL) when there
- * is one. */
-static void check_job(job *j, const fl_checker *checker, const settings *set, fl_source **spare)
+/* Checks job j; reads its file into *spare and builds its result in
+ * *spare_result when there are (each set to NULL when taken). */
+static void check_job(job *j, const fl_checker *checker, const settings *set, fl_source **spare,
+                      fl_result **spare_result)
 {
     fl_status st;
     if (j->skip)
@@ -494,7 +500,9 @@ static void check_job(job *j, const fl_checker *checker, const settings *set, fl
     }
     fl_input_format input_format = j->has_fs ? j->fs.input_format : set->input_format;
     const fl_run_settings *file_run = j->has_fs ? &run : NULL;
-    st = fl_check_with(checker, j->src, input_format, file_run, &j->result, &j->err);
+    st = fl_check_reusing(checker, j->src, input_format, file_run, *spare_result, &j->result,
+                          &j->err);
+    *spare_result = NULL;
     if (st != FL_OK)
         j->failed = true;
     else if (set->fix || set->diff)
@@ -559,10 +567,10 @@ static void free_job(job *j)
     j->path = j->name = NULL;
 }
 
-/* Reports one checked job and frees it but for its source, which it
- * returns; the status goes to p->status. Called for the jobs in input
- * order, by one thread at a time. */
-static fl_source *report_job(pool *p, job *j)
+/* Reports one checked job and frees it but for its source and result,
+ * which it leaves in *src and *result; the status goes to p->status.
+ * Called for the jobs in input order, by one thread at a time. */
+static void report_job(pool *p, job *j, fl_source **src, fl_result **result)
 {
     const settings *set = p->set;
     progress_update(p->prog, j->src ? fl_source_length(j->src) : 0);
@@ -593,10 +601,25 @@ static fl_source *report_job(pool *p, job *j)
                 p->status == 0)
                 p->status = EXIT_FINDINGS;
     }
-    fl_source *src = j->src;
+    *src = j->src;
+    *result = j->result;
     j->src = NULL;
+    j->result = NULL;
     free_job(j);
-    return src;
+}
+
+/* Keeps a spent source and result (either may be NULL) for later files
+ * while there is room, else frees them. Under the pool's lock. */
+static void keep_spares(pool *p, fl_source *src, fl_result *result)
+{
+    if (src && p->spare_count < FL_SPARES)
+        p->spares[p->spare_count++] = src;
+    else
+        fl_source_free(src);
+    if (result && p->spare_result_count < FL_SPARES)
+        p->spare_results[p->spare_result_count++] = result;
+    else
+        fl_result_free(result);
 }
 
 /* The loop of every checking thread, the main one included: take the next
@@ -622,13 +645,13 @@ static void *pool_run(void *arg)
             break;
         job *j = &jobs->items[p->next++];
         fl_source *spare = p->spare_count ? p->spares[--p->spare_count] : NULL;
+        fl_result *spare_result =
+            p->spare_result_count ? p->spare_results[--p->spare_result_count] : NULL;
         pthread_mutex_unlock(&p->lock);
-        check_job(j, p->checker, p->set, &spare);
+        check_job(j, p->checker, p->set, &spare, &spare_result);
         pthread_mutex_lock(&p->lock);
-        if (spare && p->spare_count < FL_SPARE_SOURCES)
-            p->spares[p->spare_count++] = spare; /* not used: back */
-        else
-            fl_source_free(spare);
+        /* not used: back */
+        keep_spares(p, spare, spare_result);
         j->done = true;
         if (p->reporting)
             continue;
@@ -636,14 +659,19 @@ static void *pool_run(void *arg)
         while (p->reported < jobs->count && jobs->items[p->reported].done) {
             job *r = &jobs->items[p->reported];
             pthread_mutex_unlock(&p->lock);
-            fl_source *src = report_job(p, r);
+            fl_source *src;
+            fl_result *result;
+            report_job(p, r, &src, &result);
             pthread_mutex_lock(&p->lock);
-            if (src && p->spare_count < FL_SPARE_SOURCES &&
-                fl_source_length(src) <= FL_SPARE_SOURCE_MAX) {
-                p->spares[p->spare_count++] = src;
+            if (result && (!src || fl_source_length(src) > FL_SPARE_RESULT_TEXT)) {
+                fl_result_free(result); /* too large to keep */
+                result = NULL;
+            }
+            if (src && fl_source_length(src) > FL_SPARE_SOURCE_MAX) {
+                fl_source_free(src);
                 src = NULL;
             }
-            fl_source_free(src);
+            keep_spares(p, src, result);
             p->reported++;
             if (p->waiting)
                 pthread_cond_broadcast(&p->space_cond);
@@ -690,6 +718,8 @@ static int run_jobs(job_list *jobs, const fl_checker *checker, const settings *s
     progress_end(&prog);
     while (p.spare_count)
         fl_source_free(p.spares[--p.spare_count]);
+    while (p.spare_result_count)
+        fl_result_free(p.spare_results[--p.spare_result_count]);
     pthread_mutex_destroy(&p.lock);
     pthread_cond_destroy(&p.space_cond);
     return p.status;
