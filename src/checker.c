@@ -514,6 +514,10 @@ fl_status fl_check_reusing(const fl_checker *checker, const fl_source *src, fl_i
     size_t len = fl_source_length(src);
     size_t first =
         len < FL_RUN_LEN_MAX ? len * FL_RUN_BYTES_PER_BYTE + FL_RUN_BYTES_FIXED : SIZE_MAX;
+    if (spare && !spare->doc.result_in_arena) {
+        fl_result_free(spare); /* not from here: nothing to reuse */
+        spare = NULL;
+    }
     fl_arena *arena = fl_arena_renew_sized(spare ? spare->doc.arena : NULL, first);
     fl_result *result = arena ? fl_arena_alloc(arena, sizeof *result) : NULL;
     if (!result) {
@@ -522,6 +526,7 @@ fl_status fl_check_reusing(const fl_checker *checker, const fl_source *src, fl_i
     }
     fl_doc *doc = &result->doc;
     doc->arena = arena;
+    doc->result_in_arena = true;
     doc->src = src;
     doc->lexicon = checker->lexicon;
     doc->patterns = checker->patterns;
@@ -612,7 +617,10 @@ void fl_result_free(fl_result *result)
 {
     if (!result)
         return;
-    fl_arena_free(result->doc.arena); /* which holds the result */
+    bool own = !result->doc.result_in_arena;
+    fl_arena_free(result->doc.arena);
+    if (own)
+        free(result);
 }
 
 fl_status fl_result_filter(fl_result *result, int (*keep)(const fl_finding *f, void *ctx),

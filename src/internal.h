@@ -226,6 +226,9 @@ typedef struct fl_doc {
     void *name_folds;  /* checks/blame.c: name uses shared by the name checks */
     /* checks/context.c: mention indices by kind (fl_ctx_mentions_of) */
     void *mention_kinds;
+    /* the fl_result holding this doc lies in its arena (fl_check), and is
+     * freed with it; else it is an allocation of its own */
+    bool result_in_arena;
 } fl_doc;
 
 /* A document's result is its run: findings live in the run's arena. */
