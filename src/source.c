@@ -12,6 +12,12 @@
 #include <utf8proc.h>
 #if defined(__SSE2__) && !defined(FL_NO_SIMD)
 #include <emmintrin.h>
+/* scan_source in 32-byte loads where the CPU has AVX2 (asked at run time);
+ * FL_NO_AVX2 keeps the SSE2 steps (make valgrind tests them so) */
+#if !defined(FL_NO_AVX2) && defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#define FL_SCAN_AVX2 1
+#endif
 #endif
 
 enum { FL_LINES_INLINE = 64 };
@@ -164,6 +170,33 @@ static fl_status scan_marks(const unsigned char *s, size_t len, size_t base, uin
     return FL_OK;
 }
 
+#ifdef FL_SCAN_AVX2
+/* scan_source's 64-byte steps from *base in two AVX2 loads (half the
+ * instructions of four SSE2 ones); *base: where they stopped. */
+__attribute__((target("avx2"))) static fl_status
+scan_avx2(const unsigned char *s, size_t len, size_t *base, size_t *next, line_list *lines)
+{
+    const __m256i lim = _mm256_set1_epi8(14); /* signed: bytes 0..13 and 0x80.. */
+    fl_status st = FL_OK;
+    size_t b = *base;
+    for (; len - b >= 64; b += 64) {
+        __m256i x =
+            _mm256_cmpgt_epi8(lim, _mm256_loadu_si256((const __m256i *)(const void *)(s + b)));
+        __m256i y =
+            _mm256_cmpgt_epi8(lim, _mm256_loadu_si256((const __m256i *)(const void *)(s + b + 32)));
+        if (!_mm256_movemask_epi8(_mm256_or_si256(x, y)))
+            continue;
+        uint64_t m = (uint64_t)(uint32_t)_mm256_movemask_epi8(x) |
+                     (uint64_t)(uint32_t)_mm256_movemask_epi8(y) << 32;
+        st = scan_marks(s, len, b, m, next, lines);
+        if (st != FL_OK)
+            break;
+    }
+    *base = b;
+    return st;
+}
+#endif
+
 /* build_line_index, the NUL search and fl_utf8_valid in one pass over
  * 32 bytes at a time: a block of ASCII text above CR (most) costs one
  * test. Builds the line index and returns FL_OK for text with no NUL and
@@ -183,7 +216,11 @@ static fl_status scan_source(fl_source *src, bool *long_lines)
     _mm_cmplt_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + (at))), lim)
     /* 64 bytes a step: in prose few blocks hold a mark (one in seven of
      * news' 64-byte blocks), so the test of a block is most of the cost */
-    for (; len - base >= 64; base += 64) {
+#ifdef FL_SCAN_AVX2
+    if (__builtin_cpu_supports("avx2"))
+        st = scan_avx2(s, len, &base, &next, &lines);
+#endif
+    for (; st == FL_OK && len - base >= 64; base += 64) {
         __m128i a = FL_MARKS16(base), b = FL_MARKS16(base + 16);
         __m128i c = FL_MARKS16(base + 32), d = FL_MARKS16(base + 48);
         if (!_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(a, b), _mm_or_si128(c, d))))
