@@ -33,10 +33,13 @@ fl_arena *fl_arena_new(void)
     return arena;
 }
 
+/* The room of the arena's own struct at the start of its first block
+ * (fl_arena_new_sized), rounded so that the data after it stays aligned. */
+#define FL_ARENA_OWN ((sizeof(fl_arena) + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1))
+
 fl_arena *fl_arena_new_sized(size_t first)
 {
-    /* the arena's own struct first, so the data after it stays aligned */
-    const size_t own = (sizeof(fl_arena) + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
+    const size_t own = FL_ARENA_OWN;
     if (first < FL_ARENA_FIRST)
         first = FL_ARENA_FIRST;
     if (first > FL_ARENA_MAX_STEP)
@@ -59,7 +62,7 @@ fl_arena *fl_arena_renew_sized(fl_arena *arena, size_t first)
 {
     if (!arena)
         return fl_arena_new_sized(first);
-    const size_t own = (sizeof(fl_arena) + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
+    const size_t own = FL_ARENA_OWN;
     size_t want = first < FL_ARENA_FIRST ? FL_ARENA_FIRST : first;
     if (want > FL_ARENA_MAX_STEP)
         want = FL_ARENA_MAX_STEP;
