@@ -14,6 +14,7 @@ typedef struct fl_block {
 struct fl_arena {
     fl_block *head;
     size_t next_size;
+    bool inside; /* the arena lies in its first block (fl_arena_new_sized) */
 };
 
 enum {
@@ -32,24 +33,86 @@ fl_arena *fl_arena_new(void)
     return arena;
 }
 
+/* The room of the arena's own struct at the start of its first block
+ * (fl_arena_new_sized), rounded so that the data after it stays aligned. */
+#define FL_ARENA_OWN ((sizeof(fl_arena) + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1))
+
+fl_arena *fl_arena_new_sized(size_t first)
+{
+    const size_t own = FL_ARENA_OWN;
+    if (first < FL_ARENA_FIRST)
+        first = FL_ARENA_FIRST;
+    if (first > FL_ARENA_MAX_STEP)
+        first = FL_ARENA_MAX_STEP;
+    first = (first + 7u) & ~(size_t)7u;
+    fl_block *b = malloc(sizeof *b + own + first);
+    if (!b)
+        return NULL;
+    b->next = NULL;
+    b->cap = own + first;
+    b->used = own;
+    fl_arena *arena = (fl_arena *)(void *)b->data;
+    arena->head = b;
+    arena->next_size = first < FL_ARENA_MAX_STEP ? 2 * first : first;
+    arena->inside = true;
+    return arena;
+}
+
+fl_arena *fl_arena_renew_sized(fl_arena *arena, size_t first)
+{
+    if (!arena)
+        return fl_arena_new_sized(first);
+    const size_t own = FL_ARENA_OWN;
+    size_t want = first < FL_ARENA_FIRST ? FL_ARENA_FIRST : first;
+    if (want > FL_ARENA_MAX_STEP)
+        want = FL_ARENA_MAX_STEP;
+    /* the block holding the arena: kept (emptied) when large enough */
+    fl_block *home = NULL;
+    for (fl_block *b = arena->head; b && arena->inside; b = b->next)
+        if ((void *)b->data == (void *)arena)
+            home = b;
+    if (!home || home->cap < own + want) {
+        /* with room for a larger run next time */
+        fl_arena_free(arena);
+        return fl_arena_new_sized(want + want / 2);
+    }
+    fl_block *b = arena->head;
+    while (b) {
+        fl_block *next = b->next;
+        if (b != home)
+            free(b);
+        b = next;
+    }
+    home->next = NULL;
+    home->used = own;
+    arena->head = home;
+    size_t cap = home->cap - own;
+    arena->next_size = cap < FL_ARENA_MAX_STEP ? 2 * cap : cap;
+    return arena;
+}
+
 void fl_arena_free(fl_arena *arena)
 {
     if (!arena)
         return;
+    bool inside = arena->inside;
     fl_block *b = arena->head;
+    /* with `inside`, one of these blocks holds *arena: nothing reads it
+     * after the first free */
     while (b) {
         fl_block *next = b->next;
         free(b);
         b = next;
     }
-    free(arena);
+    if (!inside)
+        free(arena);
 }
 
-void *fl_arena_alloc_uninit(fl_arena *arena, size_t size)
+/* fl_arena_alloc_uninit's other cases (size rounded already): a request
+ * of FL_ARENA_BIG or more, or one the head block has no room for. Out of
+ * line, so that the common case saves no registers. */
+static __attribute__((noinline)) void *alloc_slow(fl_arena *arena, size_t size)
 {
-    size = (size + 7u) & ~(size_t)7u;
-    if (size == 0)
-        size = 8;
     fl_block *b = arena->head;
     if (size >= FL_ARENA_BIG) {
         fl_block *big = malloc(sizeof *big + size);
@@ -66,23 +129,33 @@ void *fl_arena_alloc_uninit(fl_arena *arena, size_t size)
         }
         return big->data;
     }
-    if (!b || b->cap - b->used < size) {
-        size_t cap = arena->next_size;
-        if (cap < size)
-            cap = size;
-        if (arena->next_size < FL_ARENA_MAX_STEP)
-            arena->next_size *= 2;
-        b = malloc(sizeof *b + cap);
-        if (!b)
-            return NULL;
-        b->cap = cap;
-        b->used = 0;
-        b->next = arena->head;
-        arena->head = b;
+    size_t cap = arena->next_size;
+    if (cap < size)
+        cap = size;
+    if (arena->next_size < FL_ARENA_MAX_STEP)
+        arena->next_size *= 2;
+    b = malloc(sizeof *b + cap);
+    if (!b)
+        return NULL;
+    b->cap = cap;
+    b->used = size;
+    b->next = arena->head;
+    arena->head = b;
+    return b->data;
+}
+
+void *fl_arena_alloc_uninit(fl_arena *arena, size_t size)
+{
+    size = (size + 7u) & ~(size_t)7u;
+    if (size == 0)
+        size = 8;
+    fl_block *b = arena->head;
+    if (b && size < FL_ARENA_BIG && b->cap - b->used >= size) {
+        void *p = (char *)b->data + b->used;
+        b->used += size;
+        return p;
     }
-    void *p = (char *)b->data + b->used;
-    b->used += size;
-    return p;
+    return alloc_slow(arena, size);
 }
 
 void *fl_arena_alloc(fl_arena *arena, size_t size)
@@ -121,15 +194,22 @@ char *fl_arena_strndup(fl_arena *arena, const char *s, size_t len)
 
 char *fl_arena_vprintf(fl_arena *arena, const char *fmt, va_list ap)
 {
+    /* most texts (messages) fit a buffer on the stack: formatted once and
+     * copied, not measured first and formatted again */
+    char buf[256];
     va_list copy;
     va_copy(copy, ap);
-    int n = vsnprintf(NULL, 0, fmt, copy);
+    int n = vsnprintf(buf, sizeof buf, fmt, copy);
     va_end(copy);
     if (n < 0)
         return NULL;
     char *p = fl_arena_alloc_uninit(arena, (size_t)n + 1);
-    if (p)
-        vsnprintf(p, (size_t)n + 1, fmt, ap);
+    if (p) {
+        if ((size_t)n < sizeof buf)
+            memcpy(p, buf, (size_t)n + 1);
+        else
+            vsnprintf(p, (size_t)n + 1, fmt, ap);
+    }
     return p;
 }
 

@@ -946,6 +946,11 @@ fl_status fl_config_resolve(const fl_config *cfg, const char *path, fl_file_sett
     return FL_OK;
 }
 
+bool fl_config_same_for_all(const fl_config *cfg)
+{
+    return !cfg || (cfg->ignore_count == 0 && cfg->glob_count == 0);
+}
+
 void fl_file_settings_free(fl_file_settings *s)
 {
     if (!s)

@@ -42,6 +42,19 @@ typedef struct fl_run_settings {
 fl_status fl_check_with(const fl_checker *checker, const fl_source *src, fl_input_format format,
                         const fl_run_settings *run, fl_result **out, fl_error *err);
 
+/* As fl_source_read_file, building the source in `spare` when it is large
+ * enough: a source the caller is done with (taken in any case; NULL for
+ * none), so that a run over many files need not allocate one for each. */
+fl_status fl_source_read_file_reusing(fl_source *spare, const char *path, const char *name,
+                                      size_t max_size, fl_source **out, fl_error *err);
+
+/* As fl_check_with, building the result in the memory of `spare` when it
+ * is large enough: a result the caller is done with (taken in any case;
+ * NULL for none). */
+fl_status fl_check_reusing(const fl_checker *checker, const fl_source *src, fl_input_format format,
+                           const fl_run_settings *run, fl_result *spare, fl_result **out,
+                           fl_error *err);
+
 /* One parsed .factlint.ini. */
 typedef struct fl_config fl_config;
 
@@ -95,6 +108,9 @@ typedef struct fl_file_settings {
  * Free with fl_file_settings_free. */
 fl_status fl_config_resolve(const fl_config *cfg, const char *path, fl_file_settings *out);
 void fl_file_settings_free(fl_file_settings *s);
+/* Whether fl_config_resolve gives every path the same settings under cfg
+ * (NULL, or a config with no ignore globs and no glob sections). */
+bool fl_config_same_for_all(const fl_config *cfg);
 
 /* Writes the settings (as INI, each with where it came from in a comment)
  * for `path` to `out`; `format`, `format_from`, the lexicons and their

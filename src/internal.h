@@ -20,6 +20,13 @@
 typedef struct fl_arena fl_arena;
 
 fl_arena *fl_arena_new(void);
+/* An arena in one allocation with its first block of about `first` bytes
+ * (clamped to a sane range): for a run whose need can be told ahead. */
+fl_arena *fl_arena_new_sized(size_t first);
+/* As fl_arena_new_sized, in `arena` (taken; NULL for none) when it came
+ * from fl_arena_new_sized and its first block is large enough: everything
+ * in it is given up, and its other blocks freed. */
+fl_arena *fl_arena_renew_sized(fl_arena *arena, size_t first);
 void fl_arena_free(fl_arena *arena);
 /* Returns 8-byte aligned zeroed memory, or NULL when out of memory. */
 void *fl_arena_alloc(fl_arena *arena, size_t size);
@@ -219,6 +226,9 @@ typedef struct fl_doc {
     void *name_folds;  /* checks/blame.c: name uses shared by the name checks */
     /* checks/context.c: mention indices by kind (fl_ctx_mentions_of) */
     void *mention_kinds;
+    /* the fl_result holding this doc lies in its arena (fl_check), and is
+     * freed with it; else it is an allocation of its own */
+    bool result_in_arena;
 } fl_doc;
 
 /* A document's result is its run: findings live in the run's arena. */

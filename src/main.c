@@ -29,6 +29,7 @@ typedef struct job {
     char *path; /* as given or found; "-" for stdin */
     char *name; /* as reported */
     bool is_stdin;
+    bool path_shared; /* path lies in one of the list's blocks (walk) */
     fl_error err;
     bool failed;
     fl_source *src;
@@ -38,6 +39,7 @@ typedef struct job {
      * checker of its config when that config names lexicons */
     fl_file_settings fs;
     bool has_fs, skip; /* skip: ignored by the config */
+    bool fs_shared;    /* fs is a copy of the config_state's, which owns it */
     const fl_checker *checker;
     fl_file_stamp stamp; /* --fix: the file as read */
     char *fixed;         /* --diff: the fixed text */
@@ -64,6 +66,10 @@ typedef struct job_list {
     job *items;
     size_t count, cap;
     int trouble; /* a walking error was met */
+    /* the paths walk found, a directory's in one block each: freed with
+     * the list, not one by one with their jobs */
+    char **blocks;
+    size_t block_count;
 } job_list;
 
 /* ----------------------------------------------------------------- help */
@@ -137,17 +143,27 @@ static void die_usage(const char *fmt, const char *arg)
 /* Adds a job for `path`, which it takes (malloc'd; freed when out of
  * memory), reported as `name` (copied), or as its path when name is NULL
  * (the job's name is then its path, freed once, as free_job does). */
+/* Makes room for `more` jobs in all; -1 when out of memory. */
+static int reserve_jobs(job_list *list, size_t more)
+{
+    if (list->cap - list->count >= more)
+        return 0;
+    size_t cap = list->cap ? list->cap * 2 : 64;
+    if (cap - list->count < more)
+        cap = list->count + more;
+    job *items = realloc(list->items, cap * sizeof *items);
+    if (!items)
+        return -1;
+    list->items = items;
+    list->cap = cap;
+    return 0;
+}
+
 static int push_job_taking(job_list *list, char *path, const char *name, bool is_stdin)
 {
-    if (list->count == list->cap) {
-        size_t cap = list->cap ? list->cap * 2 : 64;
-        job *items = realloc(list->items, cap * sizeof *items);
-        if (!items) {
-            free(path);
-            return -1;
-        }
-        list->items = items;
-        list->cap = cap;
+    if (reserve_jobs(list, 1) != 0) {
+        free(path);
+        return -1;
     }
     char *own_name = name ? strdup(name) : path;
     if (!own_name) {
@@ -180,11 +196,22 @@ typedef struct dir_id {
     ino_t ino;
 } dir_id;
 
-/* A directory entry as walk keeps it: a byte, 1 when readdir knows it is
- * a regular file (no symbolic link, so it needs no stat), then the name. */
+/* Walk keeps a directory's entries in one block, each as a byte (1 when
+ * readdir knows it is a regular file: no symbolic link, so it needs no
+ * stat) and then its path (the directory, a slash unless it ends in one,
+ * the name); they are sorted by their names (all after the same prefix). */
 static int name_order(const void *a, const void *b)
 {
-    return strcmp(*(char *const *)a + 1, *(char *const *)b + 1);
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Frees the list's jobs' storage (not the jobs' own allocations). */
+static void free_job_list(job_list *list)
+{
+    for (size_t i = 0; i < list->block_count; i++)
+        free(list->blocks[i]);
+    free(list->blocks);
+    free(list->items);
 }
 
 /* Walks a directory depth-first in name order. `stack` holds the (dev, ino)
@@ -210,66 +237,91 @@ static void walk(job_list *list, const char *dir, char **exts, dir_id *stack, si
     }
     stack[depth].dev = st.st_dev;
     stack[depth].ino = st.st_ino;
+    char **blocks = realloc(list->blocks, (list->block_count + 1) * sizeof *blocks);
+    if (!blocks) {
+        fprintf(stderr, "%s: error: %s\n", dir, strerror(ENOMEM));
+        list->trouble = 1;
+        return;
+    }
+    list->blocks = blocks;
     DIR *d = opendir(dir);
     if (!d) {
         fprintf(stderr, "%s: error: %s\n", dir, strerror(errno));
         list->trouble = 1;
         return;
     }
-    char **names = NULL;
-    size_t count = 0, cap = 0;
+    size_t dir_len = strlen(dir);
+    size_t prefix = dir_len + (dir_len && dir[dir_len - 1] == '/' ? 0 : 1);
+    /* the entries' offsets in the block while it grows */
+    size_t *offs = NULL, count = 0, cap = 0;
+    char *block = NULL;
+    size_t used = 0, room = 0;
     struct dirent *e;
     while ((e = readdir(d)) != NULL) {
         if (e->d_name[0] == '.')
             continue; /* ., .. and hidden files and folders (.git) */
         if (count == cap) {
-            cap = cap ? cap * 2 : 32;
-            char **grown = realloc(names, cap * sizeof *grown);
+            size_t ncap = cap ? cap * 2 : 32;
+            size_t *grown = realloc(offs, ncap * sizeof *grown);
             if (!grown)
                 break;
-            names = grown;
+            offs = grown;
+            cap = ncap;
         }
         size_t n = strlen(e->d_name);
-        char *entry = malloc(n + 2);
-        if (!entry)
-            continue;
+        size_t need = 1 + prefix + n + 1;
+        if (room - used < need) {
+            size_t nroom = room ? room * 2 : 4096;
+            while (nroom - used < need)
+                nroom *= 2;
+            char *grown = realloc(block, nroom);
+            if (!grown)
+                continue;
+            block = grown;
+            room = nroom;
+        }
+        char *entry = block + used;
 #ifdef _DIRENT_HAVE_D_TYPE
         entry[0] = e->d_type == DT_REG;
 #else
         entry[0] = 0;
 #endif
-        memcpy(entry + 1, e->d_name, n + 1);
-        names[count++] = entry;
+        memcpy(entry + 1, dir, dir_len);
+        if (prefix > dir_len)
+            entry[1 + dir_len] = '/';
+        memcpy(entry + 1 + prefix, e->d_name, n + 1);
+        offs[count++] = used;
+        used += need;
     }
     closedir(d);
-    if (count)
+    list->blocks[list->block_count++] = block;
+    /* the names, sorted (the block no longer moves) */
+    char **names = malloc((count ? count : 1) * sizeof *names);
+    if (!names) {
+        free(offs);
+        fprintf(stderr, "%s: error: %s\n", dir, strerror(ENOMEM));
+        list->trouble = 1;
+        return;
+    }
+    for (size_t i = 0; i < count; i++)
+        names[i] = block + offs[i] + 1 + prefix;
+    free(offs);
+    if (count > 1)
         qsort(names, count, sizeof *names, name_order);
-    size_t dir_len = strlen(dir);
-    bool slash = dir_len && dir[dir_len - 1] == '/';
+    /* room for every entry's job: no growing (and copying) one by one */
+    reserve_jobs(list, count);
     for (size_t i = 0; i < count; i++) {
-        bool regular = names[i][0] != 0;
-        const char *name = names[i] + 1;
-        size_t name_len = strlen(name);
-        char *path = malloc(dir_len + name_len + 2);
-        if (path) {
-            /* dir, a slash unless it ends in one, the name */
-            memcpy(path, dir, dir_len);
-            size_t at = dir_len;
-            if (!slash)
-                path[at++] = '/';
-            memcpy(path + at, name, name_len + 1);
-            /* a regular file is no directory: no stat needed (a symbolic
-             * link or an entry of unknown type is looked at) */
-            if (!regular && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-                walk(list, path, exts, stack, depth + 1);
-                free(path);
-            } else if (has_ext(name, exts)) {
-                push_job_taking(list, path, NULL, false); /* a broken link reports itself */
-            } else {
-                free(path);
-            }
+        const char *name = names[i];
+        char *path = names[i] - prefix;
+        bool regular = path[-1] != 0;
+        /* a regular file is no directory: no stat needed (a symbolic
+         * link or an entry of unknown type is looked at) */
+        if (!regular && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+            walk(list, path, exts, stack, depth + 1);
+        } else if (has_ext(name, exts) && reserve_jobs(list, 1) == 0) {
+            /* a broken link reports itself */
+            list->items[list->count++] = (job){.path = path, .name = path, .path_shared = true};
         }
-        free(names[i]);
     }
     free(names);
 }
@@ -281,6 +333,11 @@ typedef struct progress {
     size_t total, done, bytes;
     struct timespec start, last;
 } progress;
+
+/* How many spent sources and results a run keeps for reuse, the longest
+ * source kept, and the longest text whose result is kept (its memory is
+ * some 24 times the text). */
+enum { FL_SPARES = 8, FL_SPARE_SOURCE_MAX = 1024 * 1024, FL_SPARE_RESULT_TEXT = 64 * 1024 };
 
 typedef struct pool {
     job_list *jobs;
@@ -296,6 +353,13 @@ typedef struct pool {
     size_t waiting;  /* threads waiting for room in the window */
     pthread_mutex_t lock;
     pthread_cond_t space_cond;
+    /* sources and results reported and done with, for the next files to
+     * be read into (fl_source_read_file_reusing) and checked in
+     * (fl_check_reusing): no allocation and free of each per file */
+    fl_source *spares[FL_SPARES];
+    size_t spare_count;
+    fl_result *spare_results[FL_SPARES];
+    size_t spare_result_count;
 } pool;
 
 static int read_stdin(char **buf, size_t *len)
@@ -382,7 +446,10 @@ static void fix_job(job *j, const fl_checker *checker, const settings *set,
         j->failed = true;
 }
 
-static void check_job(job *j, const fl_checker *checker, const settings *set)
+/* Checks job j; reads its file into *spare and builds its result in
+ * *spare_result when there are (each set to NULL when taken). */
+static void check_job(job *j, const fl_checker *checker, const settings *set, fl_source **spare,
+                      fl_result **spare_result)
 {
     fl_status st;
     if (j->skip)
@@ -414,7 +481,9 @@ static void check_job(job *j, const fl_checker *checker, const settings *set)
         st = fl_source_new(j->name, buf, len, &j->src, &j->err);
         free(buf);
     } else {
-        st = fl_source_read_file(j->path, j->name, set->max_file_size, &j->src, &j->err);
+        st = fl_source_read_file_reusing(*spare, j->path, j->name, set->max_file_size, &j->src,
+                                         &j->err);
+        *spare = NULL;
     }
     if (st == FL_EBINARY && set->skip_binary) {
         return; /* skipped quietly */
@@ -431,7 +500,9 @@ static void check_job(job *j, const fl_checker *checker, const settings *set)
     }
     fl_input_format input_format = j->has_fs ? j->fs.input_format : set->input_format;
     const fl_run_settings *file_run = j->has_fs ? &run : NULL;
-    st = fl_check_with(checker, j->src, input_format, file_run, &j->result, &j->err);
+    st = fl_check_reusing(checker, j->src, input_format, file_run, *spare_result, &j->result,
+                          &j->err);
+    *spare_result = NULL;
     if (st != FL_OK)
         j->failed = true;
     else if (set->fix || set->diff)
@@ -481,22 +552,25 @@ static void progress_end(progress *pr)
 
 static void free_job(job *j)
 {
-    fl_file_settings_free(&j->fs);
+    if (!j->fs_shared)
+        fl_file_settings_free(&j->fs);
     free(j->fixed);
     j->fixed = NULL;
     fl_result_free(j->result);
     fl_source_free(j->src);
     if (j->name != j->path)
         free(j->name);
-    free(j->path);
+    if (!j->path_shared)
+        free(j->path);
     j->result = NULL;
     j->src = NULL;
     j->path = j->name = NULL;
 }
 
-/* Reports one checked job and frees it; the status goes to p->status.
+/* Reports one checked job and frees it but for its source and result,
+ * which it leaves in *src and *result; the status goes to p->status.
  * Called for the jobs in input order, by one thread at a time. */
-static void report_job(pool *p, job *j)
+static void report_job(pool *p, job *j, fl_source **src, fl_result **result)
 {
     const settings *set = p->set;
     progress_update(p->prog, j->src ? fl_source_length(j->src) : 0);
@@ -527,7 +601,25 @@ static void report_job(pool *p, job *j)
                 p->status == 0)
                 p->status = EXIT_FINDINGS;
     }
+    *src = j->src;
+    *result = j->result;
+    j->src = NULL;
+    j->result = NULL;
     free_job(j);
+}
+
+/* Keeps a spent source and result (either may be NULL) for later files
+ * while there is room, else frees them. Under the pool's lock. */
+static void keep_spares(pool *p, fl_source *src, fl_result *result)
+{
+    if (src && p->spare_count < FL_SPARES)
+        p->spares[p->spare_count++] = src;
+    else
+        fl_source_free(src);
+    if (result && p->spare_result_count < FL_SPARES)
+        p->spare_results[p->spare_result_count++] = result;
+    else
+        fl_result_free(result);
 }
 
 /* The loop of every checking thread, the main one included: take the next
@@ -552,9 +644,14 @@ static void *pool_run(void *arg)
         if (p->next >= jobs->count)
             break;
         job *j = &jobs->items[p->next++];
+        fl_source *spare = p->spare_count ? p->spares[--p->spare_count] : NULL;
+        fl_result *spare_result =
+            p->spare_result_count ? p->spare_results[--p->spare_result_count] : NULL;
         pthread_mutex_unlock(&p->lock);
-        check_job(j, p->checker, p->set);
+        check_job(j, p->checker, p->set, &spare, &spare_result);
         pthread_mutex_lock(&p->lock);
+        /* not used: back */
+        keep_spares(p, spare, spare_result);
         j->done = true;
         if (p->reporting)
             continue;
@@ -562,8 +659,19 @@ static void *pool_run(void *arg)
         while (p->reported < jobs->count && jobs->items[p->reported].done) {
             job *r = &jobs->items[p->reported];
             pthread_mutex_unlock(&p->lock);
-            report_job(p, r);
+            fl_source *src;
+            fl_result *result;
+            report_job(p, r, &src, &result);
             pthread_mutex_lock(&p->lock);
+            if (result && (!src || fl_source_length(src) > FL_SPARE_RESULT_TEXT)) {
+                fl_result_free(result); /* too large to keep */
+                result = NULL;
+            }
+            if (src && fl_source_length(src) > FL_SPARE_SOURCE_MAX) {
+                fl_source_free(src);
+                src = NULL;
+            }
+            keep_spares(p, src, result);
             p->reported++;
             if (p->waiting)
                 pthread_cond_broadcast(&p->space_cond);
@@ -608,6 +716,10 @@ static int run_jobs(job_list *jobs, const fl_checker *checker, const settings *s
         pthread_join(threads[t], NULL);
     free(threads);
     progress_end(&prog);
+    while (p.spare_count)
+        fl_source_free(p.spares[--p.spare_count]);
+    while (p.spare_result_count)
+        fl_result_free(p.spare_results[--p.spare_result_count]);
     pthread_mutex_destroy(&p.lock);
     pthread_cond_destroy(&p.space_cond);
     return p.status;
@@ -661,6 +773,10 @@ typedef struct loaded_config {
     fl_config *cfg;
     fl_checker *checker; /* NULL: the run's checker */
     bool bad;
+    /* the settings of all its documents, when they do not depend on the
+     * path (fl_config_same_for_all): resolved once, shared by the jobs */
+    fl_file_settings fs;
+    bool fs_made;
 } loaded_config;
 
 struct config_state {
@@ -674,12 +790,15 @@ struct config_state {
     size_t count;
     char *last_dir; /* the folder last looked up, and its config */
     long last_index;
+    fl_file_settings none_fs; /* as loaded_config's fs, for no config */
+    bool none_fs_made;
 };
 
 static void config_state_free(config_state *cs)
 {
     for (size_t i = 0; i < cs->count; i++) {
         free(cs->items[i].path);
+        fl_file_settings_free(&cs->items[i].fs);
         fl_config_free(cs->items[i].cfg);
         fl_checker_free(cs->items[i].checker);
     }
@@ -688,6 +807,7 @@ static void config_state_free(config_state *cs)
     free(cs->only);
     free(cs->lexicons);
     free(cs->last_dir);
+    fl_file_settings_free(&cs->none_fs);
 }
 
 /* Loads the config at `path` once; returns its index, or -1 when out of
@@ -813,12 +933,30 @@ static int configure_jobs(config_state *cs, job_list *jobs, const settings *set)
             status = EXIT_TROUBLE;
             continue;
         }
-        if (fl_config_resolve(lc ? lc->cfg : NULL, where, &j->fs) != FL_OK) {
-            fprintf(stderr, "factlint: out of memory\n");
-            return EXIT_TROUBLE;
+        const fl_config *cfg = lc ? lc->cfg : NULL;
+        if (fl_config_same_for_all(cfg)) {
+            /* one resolution for all the config's documents (most runs:
+             * every document), not one allocation and rule loop each */
+            fl_file_settings *fs = lc ? &lc->fs : &cs->none_fs;
+            bool *made = lc ? &lc->fs_made : &cs->none_fs_made;
+            if (!*made) {
+                if (fl_config_resolve(cfg, where, fs) != FL_OK) {
+                    fprintf(stderr, "factlint: out of memory\n");
+                    return EXIT_TROUBLE;
+                }
+                apply_command_line(cs, set, fs);
+                *made = true;
+            }
+            j->fs = *fs;
+            j->fs_shared = true;
+        } else {
+            if (fl_config_resolve(cfg, where, &j->fs) != FL_OK) {
+                fprintf(stderr, "factlint: out of memory\n");
+                return EXIT_TROUBLE;
+            }
+            apply_command_line(cs, set, &j->fs);
         }
         j->has_fs = true;
-        apply_command_line(cs, set, &j->fs);
         j->skip = j->fs.ignored;
         j->checker = lc ? lc->checker : NULL;
     }
@@ -1462,7 +1600,7 @@ int main(int argc, char **argv)
     fl_report_free(report);
     fl_checker_free(checker);
     config_state_free(&cs);
-    free(jobs.items);
+    free_job_list(&jobs);
     free_exts(set.exts);
     return status;
 }

@@ -1,5 +1,6 @@
 /* source.c - a document's bytes: UTF-8 validation and the line index. */
 #include "internal.h"
+#include "config.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -11,7 +12,15 @@
 #include <utf8proc.h>
 #if defined(__SSE2__) && !defined(FL_NO_SIMD)
 #include <emmintrin.h>
+/* scan_source in 32-byte loads where the CPU has AVX2 (asked at run time);
+ * FL_NO_AVX2 keeps the SSE2 steps (make valgrind tests them so) */
+#if !defined(FL_NO_AVX2) && defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#define FL_SCAN_AVX2 1
 #endif
+#endif
+
+enum { FL_LINES_INLINE = 64 };
 
 struct fl_source {
     char *name;  /* in the source's own allocation, after it */
@@ -19,6 +28,12 @@ struct fl_source {
     size_t len;
     size_t *line_starts; /* line_count entries */
     size_t line_count;
+    /* a file read whole (fl_source_read_file) has its bytes after the
+     * name, in the same allocation; most texts have their line starts in
+     * `first_lines`: one allocation for a small file, not three */
+    bool bytes_inside;
+    size_t room; /* bytes in the allocation, from the struct on */
+    size_t first_lines[FL_LINES_INLINE];
     size_t bom; /* 3 when the text starts with a UTF-8 BOM */
     /* column marks inside long lines, in offset order: a column is counted
      * from the nearest mark, not from the line start, so positions on a
@@ -99,6 +114,7 @@ static fl_status build_line_index(fl_source *src)
 /* The line starts being collected by scan_source. */
 typedef struct line_list {
     size_t *v, cap, count;
+    size_t *first;  /* the source's first_lines, where v starts */
     size_t longest; /* the most bytes between two starts so far */
 } line_list;
 
@@ -106,9 +122,12 @@ typedef struct line_list {
 static bool push_line(line_list *x, size_t at)
 {
     if (x->count == x->cap) {
-        size_t *grown = realloc(x->v, x->cap * 2 * sizeof *x->v);
+        size_t *grown = x->v == x->first ? malloc(x->cap * 2 * sizeof *x->v)
+                                         : realloc(x->v, x->cap * 2 * sizeof *x->v);
         if (!grown)
             return false;
+        if (x->v == x->first)
+            memcpy(grown, x->v, x->count * sizeof *x->v);
         x->v = grown;
         x->cap *= 2;
     }
@@ -122,11 +141,11 @@ static bool push_line(line_list *x, size_t at)
  * 14 or past ASCII): line breaks are noted, UTF-8 sequences checked and
  * passed. *next: bytes below it are taken (the rest of a sequence, or the
  * LF of a CRLF). FL_EUTF8 at a NUL or bad UTF-8. */
-static fl_status scan_marks(const unsigned char *s, size_t len, size_t base, unsigned m,
+static fl_status scan_marks(const unsigned char *s, size_t len, size_t base, uint64_t m,
                             size_t *next, line_list *lines)
 {
     while (m) {
-        size_t k = base + (unsigned)__builtin_ctz(m);
+        size_t k = base + (unsigned)__builtin_ctzll(m);
         m &= m - 1;
         if (k < *next)
             continue;
@@ -151,6 +170,33 @@ static fl_status scan_marks(const unsigned char *s, size_t len, size_t base, uns
     return FL_OK;
 }
 
+#ifdef FL_SCAN_AVX2
+/* scan_source's 64-byte steps from *base in two AVX2 loads (half the
+ * instructions of four SSE2 ones); *base: where they stopped. */
+__attribute__((target("avx2"))) static fl_status
+scan_avx2(const unsigned char *s, size_t len, size_t *base, size_t *next, line_list *lines)
+{
+    const __m256i lim = _mm256_set1_epi8(14); /* signed: bytes 0..13 and 0x80.. */
+    fl_status st = FL_OK;
+    size_t b = *base;
+    for (; len - b >= 64; b += 64) {
+        __m256i x =
+            _mm256_cmpgt_epi8(lim, _mm256_loadu_si256((const __m256i *)(const void *)(s + b)));
+        __m256i y =
+            _mm256_cmpgt_epi8(lim, _mm256_loadu_si256((const __m256i *)(const void *)(s + b + 32)));
+        if (!_mm256_movemask_epi8(_mm256_or_si256(x, y)))
+            continue;
+        uint64_t m = (uint64_t)(uint32_t)_mm256_movemask_epi8(x) |
+                     (uint64_t)(uint32_t)_mm256_movemask_epi8(y) << 32;
+        st = scan_marks(s, len, b, m, next, lines);
+        if (st != FL_OK)
+            break;
+    }
+    *base = b;
+    return st;
+}
+#endif
+
 /* build_line_index, the NUL search and fl_utf8_valid in one pass over
  * 32 bytes at a time: a block of ASCII text above CR (most) costs one
  * test. Builds the line index and returns FL_OK for text with no NUL and
@@ -160,23 +206,40 @@ static fl_status scan_marks(const unsigned char *s, size_t len, size_t base, uns
  * longer than FL_COLUMN_STEP bytes (else no column marks are needed). */
 static fl_status scan_source(fl_source *src, bool *long_lines)
 {
-    line_list lines = {.v = malloc(64 * sizeof(size_t)), .cap = 64};
-    if (!lines.v)
-        return FL_ENOMEM;
+    line_list lines = {.v = src->first_lines, .cap = FL_LINES_INLINE, .first = src->first_lines};
     lines.v[lines.count++] = 0;
     const unsigned char *s = (const unsigned char *)src->bytes;
     size_t len = src->len, next = 0, base = 0;
     const __m128i lim = _mm_set1_epi8(14); /* signed: bytes 0..13 and 0x80.. */
     fl_status st = FL_OK;
-    for (; st == FL_OK && len - base >= 32; base += 32) {
-        __m128i a = _mm_cmplt_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + base)), lim);
-        __m128i b =
-            _mm_cmplt_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + base + 16)), lim);
-        if (!_mm_movemask_epi8(_mm_or_si128(a, b)))
+#define FL_MARKS16(at)                                                                             \
+    _mm_cmplt_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + (at))), lim)
+    /* 64 bytes a step: in prose few blocks hold a mark (one in seven of
+     * news' 64-byte blocks), so the test of a block is most of the cost */
+#ifdef FL_SCAN_AVX2
+    if (__builtin_cpu_supports("avx2"))
+        st = scan_avx2(s, len, &base, &next, &lines);
+#endif
+    for (; st == FL_OK && len - base >= 64; base += 64) {
+        __m128i a = FL_MARKS16(base), b = FL_MARKS16(base + 16);
+        __m128i c = FL_MARKS16(base + 32), d = FL_MARKS16(base + 48);
+        if (!_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(a, b), _mm_or_si128(c, d))))
             continue;
+        uint64_t m = (uint64_t)(unsigned)_mm_movemask_epi8(a) |
+                     (uint64_t)(unsigned)_mm_movemask_epi8(b) << 16 |
+                     (uint64_t)(unsigned)_mm_movemask_epi8(c) << 32 |
+                     (uint64_t)(unsigned)_mm_movemask_epi8(d) << 48;
+        st = scan_marks(s, len, base, m, &next, &lines);
+        if (st != FL_OK)
+            break;
+    }
+    if (st == FL_OK && len - base >= 32) {
+        __m128i a = FL_MARKS16(base), b = FL_MARKS16(base + 16);
         unsigned m = (unsigned)_mm_movemask_epi8(a) | (unsigned)_mm_movemask_epi8(b) << 16;
         st = scan_marks(s, len, base, m, &next, &lines);
+        base += 32;
     }
+#undef FL_MARKS16
     for (; st == FL_OK && base < len; base += 16) {
         unsigned char tail[16] = {0};
         size_t n = len - base < 16 ? len - base : 16;
@@ -186,7 +249,8 @@ static fl_status scan_source(fl_source *src, bool *long_lines)
         st = scan_marks(s, len, base, m, &next, &lines);
     }
     if (st != FL_OK) {
-        free(lines.v);
+        if (lines.v != lines.first)
+            free(lines.v);
         return st;
     }
     src->line_starts = lines.v;
@@ -254,24 +318,62 @@ static void set_error(fl_error *err, fl_status status, size_t offset, const char
     va_end(ap);
 }
 
-/* fl_source_new on buf[0..len), malloc'd with room for one byte more: the
- * source takes it (and frees it when it fails). */
-static fl_status source_take(const char *name, char *buf, size_t len, fl_source **out,
-                             fl_error *err)
+/* Frees what a source holds outside its own allocation. */
+static void source_clear(fl_source *src)
 {
-    *out = NULL;
-    /* the name's copy right after the source: one allocation, freed with it */
+    if (!src->bytes_inside)
+        free(src->bytes);
+    if (src->line_starts != src->first_lines)
+        free(src->line_starts);
+    free(src->marks);
+}
+
+/* A source named `name` (copied right after it), with room for `cap` bytes
+ * after the name when cap > 0 (then src->bytes points there): `spare`
+ * (taken; NULL for none) when its allocation is large enough, else a new
+ * one. NULL when out of memory. */
+static fl_source *source_alloc(const char *name, size_t cap, fl_source *spare)
+{
     if (!name)
         name = "";
     size_t name_len = strlen(name);
-    fl_source *src = name_len < SIZE_MAX - sizeof *src ? malloc(sizeof *src + name_len + 1) : NULL;
-    if (!src) {
-        free(buf);
-        set_error(err, FL_ENOMEM, 0, "out of memory");
-        return FL_ENOMEM;
+    if (name_len >= SIZE_MAX / 2 || cap >= SIZE_MAX / 2) {
+        fl_source_free(spare);
+        return NULL;
     }
-    *src = (fl_source){.bytes = buf, .name = (char *)(src + 1)};
+    size_t room = sizeof(fl_source) + name_len + 1 + cap;
+    fl_source *src = spare;
+    if (spare && spare->room >= room) {
+        source_clear(spare);
+    } else {
+        fl_source_free(spare);
+        src = malloc(room);
+        if (!src)
+            return NULL;
+        src->room = room;
+    }
+    src->name = (char *)(src + 1);
     memcpy(src->name, name, name_len + 1);
+    src->bytes = cap ? src->name + name_len + 1 : NULL;
+    src->bytes_inside = cap > 0;
+    return src;
+}
+
+/* fl_source_new on src (from source_alloc) and buf[0..len), with room for
+ * one byte more: buf is src->bytes, or malloc'd and taken by the source.
+ * Frees both when it fails. */
+static fl_status source_take(fl_source *src, char *buf, size_t len, fl_source **out, fl_error *err)
+{
+    *out = NULL;
+    bool inside = buf == src->bytes && src->bytes_inside;
+    /* all but the name and the first_lines' contents */
+    src->bytes = buf;
+    src->line_starts = NULL;
+    src->line_count = 0;
+    src->bom = 0;
+    src->marks = NULL;
+    src->mark_count = 0;
+    src->bytes_inside = inside;
     src->bytes[len] = '\0';
     src->len = len;
     if (len >= 3 && memcmp(src->bytes, "\xEF\xBB\xBF", 3) == 0)
@@ -324,23 +426,50 @@ fl_status fl_source_new(const char *name, const char *bytes, size_t len, fl_sour
                         fl_error *err)
 {
     *out = NULL;
-    char *buf = malloc(len + 1);
-    if (!buf) {
+    fl_source *src = len < SIZE_MAX / 2 ? source_alloc(name, len + 1, NULL) : NULL;
+    if (!src) {
         set_error(err, FL_ENOMEM, 0, "out of memory");
         return FL_ENOMEM;
     }
     if (len)
-        memcpy(buf, bytes, len);
-    return source_take(name, buf, len, out, err);
+        memcpy(src->bytes, bytes, len);
+    return source_take(src, src->bytes, len, out, err);
+}
+
+/* fl_source_read_file's buffer `buf` of len bytes, grown to cap bytes:
+ * realloc'd, or copied out of the source's own allocation. */
+static char *buffer_grow(fl_source *src, char *buf, size_t len, size_t cap)
+{
+    if (buf != src->bytes || !src->bytes_inside)
+        return realloc(buf, cap);
+    char *grown = malloc(cap);
+    if (grown && len)
+        memcpy(grown, buf, len);
+    return grown;
+}
+
+/* Frees a source that source_take has not seen, and buf. */
+static void buffer_drop(fl_source *src, char *buf)
+{
+    if (buf != src->bytes || !src->bytes_inside)
+        free(buf);
+    free(src);
 }
 
 fl_status fl_source_read_file(const char *path, const char *name, size_t max_size, fl_source **out,
                               fl_error *err)
 {
+    return fl_source_read_file_reusing(NULL, path, name, max_size, out, err);
+}
+
+fl_status fl_source_read_file_reusing(fl_source *spare, const char *path, const char *name,
+                                      size_t max_size, fl_source **out, fl_error *err)
+{
     *out = NULL;
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
         int e = errno;
+        fl_source_free(spare);
         set_error(err, FL_EIO, 0, "cannot open: %s", strerror(e));
         if (err)
             err->sys_errno = e;
@@ -350,6 +479,7 @@ fl_status fl_source_read_file(const char *path, const char *name, size_t max_siz
     if (fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
         int e = S_ISDIR(st.st_mode) ? EISDIR : errno;
         close(fd);
+        fl_source_free(spare);
         set_error(err, FL_EIO, 0, "cannot read: %s", strerror(e));
         if (err)
             err->sys_errno = e;
@@ -358,22 +488,25 @@ fl_status fl_source_read_file(const char *path, const char *name, size_t max_siz
     size_t cap = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 1 : 65536;
     if (max_size && S_ISREG(st.st_mode) && (size_t)st.st_size > max_size) {
         close(fd);
+        fl_source_free(spare);
         set_error(err, FL_ETOOBIG, 0, "file too large (%lld bytes; the limit is %zu)",
                   (long long)st.st_size, max_size);
         return FL_ETOOBIG;
     }
-    char *buf = malloc(cap);
-    size_t len = 0;
-    if (!buf) {
+    /* the bytes in the source's own allocation (moved out if they grow) */
+    fl_source *src = source_alloc(name ? name : path, cap, spare);
+    if (!src) {
         close(fd);
         set_error(err, FL_ENOMEM, 0, "out of memory");
         return FL_ENOMEM;
     }
+    char *buf = src->bytes;
+    size_t len = 0;
     for (;;) {
         if (len == cap) {
-            char *grown = realloc(buf, cap * 2);
+            char *grown = buffer_grow(src, buf, len, cap * 2);
             if (!grown) {
-                free(buf);
+                buffer_drop(src, buf);
                 close(fd);
                 set_error(err, FL_ENOMEM, 0, "out of memory");
                 return FL_ENOMEM;
@@ -386,7 +519,7 @@ fl_status fl_source_read_file(const char *path, const char *name, size_t max_siz
             if (errno == EINTR)
                 continue;
             int e = errno;
-            free(buf);
+            buffer_drop(src, buf);
             close(fd);
             set_error(err, FL_EIO, 0, "cannot read: %s", strerror(e));
             if (err)
@@ -402,7 +535,7 @@ fl_status fl_source_read_file(const char *path, const char *name, size_t max_siz
         if (S_ISREG(st.st_mode) && len == (size_t)st.st_size && len < cap)
             break;
         if (max_size && len > max_size) {
-            free(buf);
+            buffer_drop(src, buf);
             close(fd);
             set_error(err, FL_ETOOBIG, 0, "file too large (over %zu bytes)", max_size);
             return FL_ETOOBIG;
@@ -410,24 +543,22 @@ fl_status fl_source_read_file(const char *path, const char *name, size_t max_siz
     }
     close(fd);
     if (len == cap) { /* no room for the NUL source_take adds (a pipe, or a file that grew) */
-        char *grown = realloc(buf, cap + 1);
+        char *grown = buffer_grow(src, buf, len, cap + 1);
         if (!grown) {
-            free(buf);
+            buffer_drop(src, buf);
             set_error(err, FL_ENOMEM, 0, "out of memory");
             return FL_ENOMEM;
         }
         buf = grown;
     }
-    return source_take(name ? name : path, buf, len, out, err);
+    return source_take(src, buf, len, out, err);
 }
 
 void fl_source_free(fl_source *src)
 {
     if (!src)
         return;
-    free(src->bytes);
-    free(src->line_starts);
-    free(src->marks);
+    source_clear(src);
     free(src);
 }
 
@@ -494,7 +625,26 @@ static void count_columns(const fl_source *src, size_t l, size_t offset, size_t 
             u = src->marks[lo - 1].units;
         }
     }
-    for (size_t i = from; i < offset; i++) {
+    size_t i = from;
+    /* eight bytes a step: a code point per byte that is no continuation
+     * (10xxxxxx), and a second UTF-16 unit per four-byte lead (1111xxxx);
+     * bit 7 of each byte of the masks tells, and a multiply sums them */
+    const uint64_t high = 0x8080808080808080ull, ones = 0x0101010101010101ull;
+    for (; i < offset && offset - i >= 8; i += 8) {
+        uint64_t w;
+        memcpy(&w, src->bytes + i, 8);
+        if (!(w & high)) {
+            c += 8;
+            u += 8;
+            continue;
+        }
+        uint64_t cont = w & ~(w << 1) & high;
+        uint64_t four = w & (w << 1) & (w << 2) & (w << 3) & high;
+        size_t n = 8 - (size_t)(((cont >> 7) * ones) >> 56);
+        c += n;
+        u += n + (size_t)(((four >> 7) * ones) >> 56);
+    }
+    for (; i < offset; i++) {
         unsigned char b = (unsigned char)src->bytes[i];
         if ((b & 0xC0) != 0x80) {
             c++;
