@@ -393,6 +393,37 @@ START_TEST(directives_in_plain_text)
 }
 END_TEST
 
+/* A directive found wherever it lies against the scan's 16-byte steps
+ * and the text's ends, among decoys: hyphens, an 'f' eight bytes before a
+ * hyphen, "factlint" without its hyphen. */
+START_TEST(directives_at_every_offset)
+{
+    static const char decoys[] = "f-ff--f fact-lint f-actlint-x factlint factlintx-f--";
+    for (size_t k = 0; k <= sizeof decoys - 1; k++) {
+        for (int at_end = 0; at_end < 2; at_end++) {
+            char text[256];
+            int n = snprintf(text, sizeof text, "%.*s%sfactlint-enable%s", (int)k, decoys,
+                             k ? "\n" : "", at_end ? "" : "\nMore text - here.\n");
+            ck_assert(n > 0 && (size_t)n < sizeof text);
+            xdoc *x = calloc(1, sizeof *x);
+            ck_assert_ptr_nonnull(x);
+            fl_error err;
+            ck_assert_int_eq(fl_source_new("t.txt", text, (size_t)n, &x->src, &err), FL_OK);
+            x->doc.arena = fl_arena_new();
+            x->doc.src = x->src;
+            fl_vec_init(&x->doc.directives, sizeof(fl_directive));
+            fl_suppress_scan_lines(&x->doc);
+            ck_assert_msg(x->doc.directives.count == 1, "%zu directives after %zu bytes",
+                          x->doc.directives.count, k);
+            const fl_directive *d = x->doc.directives.items;
+            ck_assert_int_eq(d[0].kind, FL_DIRECTIVE_ENABLE);
+            ck_assert_uint_eq(d[0].off, k ? k + 1 : 0);
+            xfree(x);
+        }
+    }
+}
+END_TEST
+
 /* ------------------------------------------------------- hostile input */
 
 static double seconds_since(const struct timespec *t0)
@@ -481,6 +512,7 @@ Suite *fl_test_suite(void)
     TCase *d = tcase_create("directives");
     tcase_add_test(d, directives_in_markdown_and_html);
     tcase_add_test(d, directives_in_plain_text);
+    tcase_add_test(d, directives_at_every_offset);
     suite_add_tcase(s, d);
     TCase *p = tcase_create("hostile");
     tcase_set_timeout(p, 60);
