@@ -40,10 +40,10 @@ typedef enum approx_kind { EXACT, APPROX, AT_LEAST, AT_MOST, APPROX_UNREAD } app
 
 /* Measures and anchor stems are interned (one id per distinct string),
  * so equal strings are equal ids. An amount keeps ids, not strings, in
- * small fields, as a document's amounts are read in several passes: 120
- * bytes, all but words and objects (read for reports and object tests) in
- * its first 64 (with strings and size_t fields it took 232, and many more
- * cache misses). */
+ * small fields, as a document's amounts are read in several passes: 128
+ * bytes, all but words, objects and met (read for reports, object tests
+ * and checked pairs) in its first 64 (with strings and size_t fields it
+ * took 232, and many more cache misses). */
 typedef struct amount {
     size_t mention;
     double value;
@@ -61,6 +61,7 @@ typedef struct amount {
     bool definite; /* written right after "the" (found with its anchors; false without) */
     const char *words[FL_NUM_MAX_ANCHORS]; /* as written, lower case */
     uint32_t objects[FL_NUM_MAX_OBJECTS];  /* anchors after on/for/against */
+    uint64_t met; /* bit q: it was in the q-th checked bucket (q < 64; see check_bucket) */
 } amount;
 
 typedef struct item {
@@ -1700,13 +1701,19 @@ static size_t support(const num_ctx *cx, amount *amounts, const item *bucket, si
     return count;
 }
 
+/* Checks the pairs of the bucket, the r-th checked one. A pair met in an
+ * earlier bucket is settled: it was tested there (conflict and
+ * parts_of_sum read the two amounts alone, and give the same answer
+ * again) and reported or not, or one of its amounts was flagged (for
+ * good). Pairs sharing two anchors or more (all that conflict passes) are
+ * in a bucket per shared anchor. */
 static void check_bucket(fl_doc *doc, num_ctx *cx, amount *amounts, size_t na, const item *bucket,
-                         size_t n)
+                         size_t n, size_t r)
 {
     for (size_t i = 0; i < n; i++) {
         for (size_t k = i + 1; k < n; k++) {
             amount *a = &amounts[bucket[i].amount], *b = &amounts[bucket[k].amount];
-            if (a->flagged || b->flagged || !conflict(doc, cx, a, b) ||
+            if ((a->met & b->met) || a->flagged || b->flagged || !conflict(doc, cx, a, b) ||
                 parts_of_sum(amounts, na, a, b))
                 continue;
             size_t sa = support(cx, amounts, bucket, n, a), sb = support(cx, amounts, bucket, n, b);
@@ -1719,6 +1726,9 @@ static void check_bucket(fl_doc *doc, num_ctx *cx, amount *amounts, size_t na, c
             report(doc, a_wrong ? a : b, a_wrong ? b : a, word ? word : bucket[0].anchor_stem);
         }
     }
+    if (r < 64)
+        for (size_t i = 0; i < n; i++)
+            amounts[bucket[i].amount].met |= 1ull << r;
 }
 
 /* A checked bucket: items[from..from + count) of one measure and anchor. */
@@ -1789,6 +1799,7 @@ static void run(fl_doc *doc)
         a->object_count = 0;
         a->comparative = -1;
         a->flagged = false;
+        a->met = 0;
         a->definite = false;
         a->cue = -1;
         a->measure_id = (uint32_t)measure;
@@ -1951,7 +1962,7 @@ static void run(fl_doc *doc)
     if (nruns > 1)
         qsort(runs, nruns, sizeof *runs, run_order);
     for (size_t r = 0; r < nruns && doc->status == FL_OK; r++)
-        check_bucket(doc, &cx, amounts, na, items + runs[r].from, runs[r].count);
+        check_bucket(doc, &cx, amounts, na, items + runs[r].from, runs[r].count, r);
     if (doc->status == FL_OK)
         check_definite(doc, &cx, amounts, na);
     sb_stemmer_delete(own);
