@@ -529,6 +529,9 @@ typedef struct stem_memo {
     const uint16_t *stop_lens; /* the workspace's table's, or NULL */
     uint32_t gen;
     fl_name_keys stems; /* the distinct anchor stems */
+    /* an amount was found right after "the" (one may be definite; false:
+     * none is, and check_definite has nothing to test) */
+    bool the_seen;
     /* before the table, for words of 2 to 7 bytes: the word last met at
      * each of MEMO_FRONT places (its lower-cased bytes as one number, 0:
      * none) and its slot; cleared when the table grows or changes */
@@ -1012,8 +1015,10 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
             if (n < 2 || (r.bad >> past))
                 continue;
             uint64_t low = r.low >> 8 * past;
-            if (n == 3 && e < m->off && low == THE_LE)
+            if (n == 3 && e < m->off && low == THE_LE) {
                 a->definite = the_before(t, e, m->off);
+                memo->the_seen |= a->definite;
+            }
             sl = memo_short(doc, memo, low, n);
         } else if (e - lo >= 16 && (n = long_before(doc, memo, t + e, &long_sl))) {
             /* a word of 8 to 15 bytes */
@@ -1026,8 +1031,10 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
                 i--;
             if (!lower_word(t + i, e - i, t + doc->prose.len, &w))
                 continue;
-            if (e - i == 3 && e < m->off && memcmp(w.u.buf, "the", 3) == 0)
+            if (e - i == 3 && e < m->off && memcmp(w.u.buf, "the", 3) == 0) {
                 a->definite = the_before(t, e, m->off);
+                memo->the_seen |= a->definite;
+            }
             sl = memo_stem(doc, memo, &w);
         }
         if (add_anchor(a, sl, unit) && ++words == FL_NUM_BEFORE)
@@ -1828,6 +1835,7 @@ static void run(fl_doc *doc)
         stemmer = own = sb_stemmer_new("english", NULL);
     stem_memo memo;
     memo.stemmer = stemmer;
+    memo.the_seen = false;
     if (!stemmer || !memo_open(doc, &memo) || !fl_name_keys_init(doc, &memo.stems)) {
         sb_stemmer_delete(own);
         fl_ctx_oom(doc);
@@ -1963,7 +1971,7 @@ static void run(fl_doc *doc)
         qsort(runs, nruns, sizeof *runs, run_order);
     for (size_t r = 0; r < nruns && doc->status == FL_OK; r++)
         check_bucket(doc, &cx, amounts, na, items + runs[r].from, runs[r].count, r);
-    if (doc->status == FL_OK)
+    if (doc->status == FL_OK && memo.the_seen)
         check_definite(doc, &cx, amounts, na);
     sb_stemmer_delete(own);
 }
