@@ -40,10 +40,10 @@ typedef enum approx_kind { EXACT, APPROX, AT_LEAST, AT_MOST, APPROX_UNREAD } app
 
 /* Measures and anchor stems are interned (one id per distinct string),
  * so equal strings are equal ids. An amount keeps ids, not strings, in
- * small fields, as a document's amounts are read in several passes: 120
- * bytes, all but words and objects (read for reports and object tests) in
- * its first 64 (with strings and size_t fields it took 232, and many more
- * cache misses). */
+ * small fields, as a document's amounts are read in several passes: 128
+ * bytes, all but words, objects and met (read for reports, object tests
+ * and checked pairs) in its first 64 (with strings and size_t fields it
+ * took 232, and many more cache misses). */
 typedef struct amount {
     size_t mention;
     double value;
@@ -59,8 +59,11 @@ typedef struct amount {
     signed char cue;         /* a change or footing cue near it: 1, 0, or -1 not read yet */
     bool flagged;
     bool definite; /* written right after "the" (found with its anchors; false without) */
-    const char *words[FL_NUM_MAX_ANCHORS]; /* as written, lower case */
-    uint32_t objects[FL_NUM_MAX_OBJECTS];  /* anchors after on/for/against */
+    unsigned char after_count; /* of its anchors, those after it (the first ones) */
+    /* their words' slots (the words as written, lower case, in ->word) */
+    struct stem_slot *slots[FL_NUM_MAX_ANCHORS];
+    uint32_t objects[FL_NUM_MAX_OBJECTS]; /* anchors after on/for/against */
+    uint64_t met; /* bit q: it was in the q-th checked bucket (q < 64; see check_bucket) */
 } amount;
 
 typedef struct item {
@@ -490,6 +493,7 @@ typedef struct stem_slot {
     unsigned hash;
     uint16_t len, raw_len;
     uint8_t prep; /* is_preposition: 0 no, 1 yes, 2 one that introduces an object */
+    uint8_t cue;  /* a change cue alone (see before_cue): 0 not read yet, 1 no, 2 yes */
 } stem_slot;
 
 /* The workspace's table: WS_SLOTS slots, words and stems in `pool`;
@@ -528,6 +532,9 @@ typedef struct stem_memo {
     const uint16_t *stop_lens; /* the workspace's table's, or NULL */
     uint32_t gen;
     fl_name_keys stems; /* the distinct anchor stems */
+    /* an amount was found right after "the" (one may be definite; false:
+     * none is, and check_definite has nothing to test) */
+    bool the_seen;
     /* before the table, for words of 2 to 7 bytes: the word last met at
      * each of MEMO_FRONT places (its lower-cased bytes as one number, 0:
      * none) and its slot; cleared when the table grows or changes */
@@ -735,7 +742,7 @@ static const stem_slot *memo_add(fl_doc *doc, stem_memo *memo, const low_word *w
         raw[st_len] = '\0';
     }
     bool object = false;
-    stem_slot sl = {copy, NULL, raw, 0, 0, h, (uint16_t)n, (uint16_t)st_len, 0};
+    stem_slot sl = {copy, NULL, raw, 0, 0, h, (uint16_t)n, (uint16_t)st_len, 0, 0};
     if (is_preposition(w, &object))
         sl.prep = object ? 2 : 1;
     if (!memo_refresh(doc, memo, &sl))
@@ -888,7 +895,7 @@ static inline bool add_anchor(amount *a, const stem_slot *sl, const char *unit)
                 return false;
     a->anchor_bits |= bit;
     a->anchor_ids[a->anchor_count] = (uint32_t)sl->stem_id;
-    a->words[a->anchor_count] = sl->word;
+    a->slots[a->anchor_count] = (stem_slot *)sl; /* (a table's slot: no_slot has no stem) */
     a->anchor_count++;
     return true;
 }
@@ -981,6 +988,7 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
                 break;
         }
     }
+    a->after_count = a->anchor_count;
     size_t i = m->off;
     words = 0;
     while (i > lo) {
@@ -1011,8 +1019,10 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
             if (n < 2 || (r.bad >> past))
                 continue;
             uint64_t low = r.low >> 8 * past;
-            if (n == 3 && e < m->off && low == THE_LE)
+            if (n == 3 && e < m->off && low == THE_LE) {
                 a->definite = the_before(t, e, m->off);
+                memo->the_seen |= a->definite;
+            }
             sl = memo_short(doc, memo, low, n);
         } else if (e - lo >= 16 && (n = long_before(doc, memo, t + e, &long_sl))) {
             /* a word of 8 to 15 bytes */
@@ -1025,8 +1035,10 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
                 i--;
             if (!lower_word(t + i, e - i, t + doc->prose.len, &w))
                 continue;
-            if (e - i == 3 && e < m->off && memcmp(w.u.buf, "the", 3) == 0)
+            if (e - i == 3 && e < m->off && memcmp(w.u.buf, "the", 3) == 0) {
                 a->definite = the_before(t, e, m->off);
+                memo->the_seen |= a->definite;
+            }
             sl = memo_stem(doc, memo, &w);
         }
         if (add_anchor(a, sl, unit) && ++words == FL_NUM_BEFORE)
@@ -1457,13 +1469,77 @@ static bool comparative(const num_ctx *cx, amount *a)
     return a->comparative > 0;
 }
 
+/* Whether the word of slot sl is a change cue by itself: a phrase of the
+ * change set matches it alone (only a phrase of one word can; read once
+ * per word). */
+static bool slot_is_cue(const num_ctx *cx, stem_slot *sl)
+{
+    if (!sl->cue)
+        sl->cue = fl_ctx_text_has_in(sl->word, sl->len, cx->change, NULL) ? 2 : 1;
+    return sl->cue == 2;
+}
+
+/* Whether t[i] (t has n bytes) is a hyphen or apostrophe between word
+ * bytes: the phrase search joins the words around it into one. */
+static bool joins_words(const char *t, size_t n, size_t i)
+{
+    return (t[i] == '-' || t[i] == '\'') && i > 0 && i + 1 < n &&
+           fl_ctx_word_byte((unsigned char)t[i + 1]) && fl_ctx_word_byte((unsigned char)t[i - 1]);
+}
+
+/* A sure yes of near_cue's change window for amount a, without the phrase
+ * search: one of the anchor words before it is a change cue by itself
+ * ("had risen by 17.8%") and stands, as a whole word of the search (no
+ * hyphen or apostrophe joins it to another), among the FL_NUM_CUE_BEFORE
+ * runs of word bytes before it in its sentence: the window the search
+ * reads when the sentence is the one holding the amount's start. False
+ * leaves the answer to the search. */
+static bool before_cue(const fl_doc *doc, const num_ctx *cx, const amount *a, const fl_mention *m)
+{
+    size_t x = a->after_count; /* (set by find_anchors: near_cue is asked of anchored amounts) */
+    while (x < a->anchor_count && !slot_is_cue(cx, a->slots[x]))
+        x++;
+    if (x >= a->anchor_count)
+        return false;
+    /* the sentence fl_ctx_window_has_near takes for the window */
+    size_t sn = m->sentence, count = doc->sentences.count;
+    if (sn >= count || FL_DOC_SENTENCE(doc, sn)->off > m->off ||
+        (sn + 1 < count && FL_DOC_SENTENCE(doc, sn + 1)->off <= m->off))
+        return false;
+    const char *t = doc->prose.text;
+    size_t lo = FL_DOC_SENTENCE(doc, sn)->off, n = doc->prose.len, start = m->off;
+    /* the runs back from the amount, as the window counts them */
+    for (size_t run = 0; run < FL_NUM_CUE_BEFORE && start > lo; run++) {
+        while (start > lo && !fl_ctx_word_byte((unsigned char)t[start - 1]))
+            start--;
+        size_t end = start;
+        while (start > lo && fl_ctx_word_byte((unsigned char)t[start - 1]))
+            start--;
+        if (end == start || (start > 0 && joins_words(t, n, start - 1)) ||
+            (end < n && joins_words(t, n, end)))
+            continue;
+        for (size_t y = x; y < a->anchor_count; y++) {
+            const stem_slot *sl = a->slots[y];
+            if (sl->len != end - start || sl->cue != 2)
+                continue;
+            size_t k = 0;
+            while (k < sl->len && fl_ctx_lower(t[start + k]) == sl->word[k])
+                k++;
+            if (k == sl->len)
+                return true;
+        }
+    }
+    return false;
+}
+
 /* Whether a change-over-time or footing cue stands near amount a (read
  * once per amount). */
 static bool near_cue(const fl_doc *doc, num_ctx *cx, amount *a)
 {
     if (a->cue < 0) {
         const fl_mention *m = FL_DOC_MENTION(doc, a->mention);
-        a->cue = fl_ctx_window_has_near(doc, m->sentence, m->off, m->len, FL_NUM_CUE_BEFORE,
+        a->cue = before_cue(doc, cx, a, m) ||
+                 fl_ctx_window_has_near(doc, m->sentence, m->off, m->len, FL_NUM_CUE_BEFORE,
                                         FL_NUM_CUE_AFTER, cx->change) ||
                  fl_ctx_window_has_near(doc, m->sentence, m->off, m->len, 4, 4, cx->footing);
     }
@@ -1668,7 +1744,7 @@ static void check_definite(fl_doc *doc, num_ctx *cx, amount *amounts, size_t na)
             const char *shared = NULL;
             for (size_t x = 0; x < A->anchor_count && !shared; x++)
                 if (has_anchor(D, A->anchor_ids[x]))
-                    shared = A->words[x];
+                    shared = A->slots[x]->word;
             if (!shared)
                 continue;
             if (ante && !consistent(cx, ante, A))
@@ -1700,13 +1776,19 @@ static size_t support(const num_ctx *cx, amount *amounts, const item *bucket, si
     return count;
 }
 
+/* Checks the pairs of the bucket, the r-th checked one. A pair met in an
+ * earlier bucket is settled: it was tested there (conflict and
+ * parts_of_sum read the two amounts alone, and give the same answer
+ * again) and reported or not, or one of its amounts was flagged (for
+ * good). Pairs sharing two anchors or more (all that conflict passes) are
+ * in a bucket per shared anchor. */
 static void check_bucket(fl_doc *doc, num_ctx *cx, amount *amounts, size_t na, const item *bucket,
-                         size_t n)
+                         size_t n, size_t r)
 {
     for (size_t i = 0; i < n; i++) {
         for (size_t k = i + 1; k < n; k++) {
             amount *a = &amounts[bucket[i].amount], *b = &amounts[bucket[k].amount];
-            if (a->flagged || b->flagged || !conflict(doc, cx, a, b) ||
+            if ((a->met & b->met) || a->flagged || b->flagged || !conflict(doc, cx, a, b) ||
                 parts_of_sum(amounts, na, a, b))
                 continue;
             size_t sa = support(cx, amounts, bucket, n, a), sb = support(cx, amounts, bucket, n, b);
@@ -1715,10 +1797,13 @@ static void check_bucket(fl_doc *doc, num_ctx *cx, amount *amounts, size_t na, c
             const char *word = NULL;
             for (size_t x = 0; x < a->anchor_count && !word; x++)
                 if (a->anchor_ids[x] == bucket[0].anchor)
-                    word = a->words[x];
+                    word = a->slots[x]->word;
             report(doc, a_wrong ? a : b, a_wrong ? b : a, word ? word : bucket[0].anchor_stem);
         }
     }
+    if (r < 64)
+        for (size_t i = 0; i < n; i++)
+            amounts[bucket[i].amount].met |= 1ull << r;
 }
 
 /* A checked bucket: items[from..from + count) of one measure and anchor. */
@@ -1789,6 +1874,7 @@ static void run(fl_doc *doc)
         a->object_count = 0;
         a->comparative = -1;
         a->flagged = false;
+        a->met = 0;
         a->definite = false;
         a->cue = -1;
         a->measure_id = (uint32_t)measure;
@@ -1817,6 +1903,7 @@ static void run(fl_doc *doc)
         stemmer = own = sb_stemmer_new("english", NULL);
     stem_memo memo;
     memo.stemmer = stemmer;
+    memo.the_seen = false;
     if (!stemmer || !memo_open(doc, &memo) || !fl_name_keys_init(doc, &memo.stems)) {
         sb_stemmer_delete(own);
         fl_ctx_oom(doc);
@@ -1951,8 +2038,8 @@ static void run(fl_doc *doc)
     if (nruns > 1)
         qsort(runs, nruns, sizeof *runs, run_order);
     for (size_t r = 0; r < nruns && doc->status == FL_OK; r++)
-        check_bucket(doc, &cx, amounts, na, items + runs[r].from, runs[r].count);
-    if (doc->status == FL_OK)
+        check_bucket(doc, &cx, amounts, na, items + runs[r].from, runs[r].count, r);
+    if (doc->status == FL_OK && memo.the_seen)
         check_definite(doc, &cx, amounts, na);
     sb_stemmer_delete(own);
 }
