@@ -1317,6 +1317,10 @@ static __attribute__((noinline)) fl_status tokenize(seg *sg)
     uint8_t gap = G_SPACE | G_LINE | G_PARA;
     unsigned breaks = 0;
     size_t i = 0;
+    /* the tokens' room from the start (it is taken at the first push
+     * anyway), so that fast_words takes the first word too */
+    if (!grow_tokens(sg))
+        return FL_ENOMEM;
     while (i < len) {
         if (s[i] == ' ') { /* most of the whitespace */
             gap |= G_SPACE;
