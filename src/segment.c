@@ -3118,8 +3118,11 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                         continue;
                     }
                     /* a straight double quote, as tokenize pushes it and
-                     * notes it for mark_quotes, then a space or not */
-                    if (c != '"' || !(nx == ' ' || alnum_counts[nx]))
+                     * notes it for mark_quotes, whatever follows (a space,
+                     * a word, or the '.', ',' or line break after a
+                     * quotation's end: the steps above take what they
+                     * know, the caller the rest) */
+                    if (c != '"')
                         break;
                     if (!note_quote(sg, (size_t)(tok - sg->toks)))
                         return SIZE_MAX;
@@ -3222,8 +3225,8 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                     settle(fix, fix_g);
                     fix = tok;
                     fix_g = 0;
-                    if (s[at] == '\n')
-                        continue; /* the line break next, as below */
+                    if (s[at] == '\n' || s[at] == '"')
+                        continue; /* the line break or quote next, as below */
                     break;
                 }
                 size_t n2;

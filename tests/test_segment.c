@@ -821,7 +821,19 @@ START_TEST(joined_words_same_either_way)
                                         "5bn, y",
                                         "x \xc2\xa3\xc2\xa3 y",
                                         "x \xc2\xa3\n5 y",
-                                        "x \xc2\xa2 y"};
+                                        "x \xc2\xa2 y",
+                                        "end.\" X y",
+                                        "end.\"\nX y",
+                                        "end.\"\n\nX y",
+                                        "end.\"\" x",
+                                        "end.\") x",
+                                        "word\". X",
+                                        "word\".\nX y",
+                                        "word\", x",
+                                        "word\"\tx y",
+                                        "word\"\r\nx y",
+                                        "\"x\"\n\ny z",
+                                        "\"\"\"x y"};
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
         char inner[128], last[64];
         snprintf(inner, sizeof inner, "Then %s and the rest of it.", words[k]);
