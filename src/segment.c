@@ -3156,8 +3156,20 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                 t = at + k < len ? s[at + k] : '0';
             }
             bool comma = t == ',', spaced = at + k + 1 < len && s[at + k + 1] == ' ';
-            if (t != ' ' && !((comma || t == '%') && spaced))
-                break;
+            if (t != ' ' && !((comma || t == '%') && spaced)) {
+                if (t != '.')
+                    break;
+                /* a period after it that no letter, digit or period
+                 * follows (most often a sentence's end, "in 2019."), as
+                 * scan_plain and tokenize push them: on as after a
+                 * word's */
+                unsigned char nx = at + k + 1 < len ? s[at + k + 1] : ' ';
+                if (alnum_counts[nx] || nx == '.')
+                    break;
+                others++;
+                tail = number_tail;
+                goto period;
+            }
             tok = put_word(tok, pos, k, number_tail);
             others++;
             at += k + 1;

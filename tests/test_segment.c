@@ -833,7 +833,18 @@ START_TEST(joined_words_same_either_way)
                                         "word\"\tx y",
                                         "word\"\r\nx y",
                                         "\"x\"\n\ny z",
-                                        "\"\"\"x y"};
+                                        "\"\"\"x y",
+                                        "in 2019. X y",
+                                        "in 2019. the y",
+                                        "in 2019.\nX y",
+                                        "in 2019.\" X y",
+                                        "in 2019.) x",
+                                        "$5. X y",
+                                        "5.\tX y",
+                                        "5.! x",
+                                        "7,000. X y",
+                                        "3.5. X y",
+                                        "12345678. X y"};
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
         char inner[128], last[64];
         snprintf(inner, sizeof inner, "Then %s and the rest of it.", words[k]);
