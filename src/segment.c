@@ -3157,6 +3157,18 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
             }
             bool comma = t == ',', spaced = at + k + 1 < len && s[at + k + 1] == ' ';
             if (t != ' ' && !((comma || t == '%') && spaced)) {
+                if (comma && at + k + 1 < len && s[at + k + 1] == '"') {
+                    /* ",\"" after it: the number and the comma, then the
+                     * quote (above), as after a word */
+                    tok = put_word(tok, pos, k, number_tail);
+                    tok = put_word(tok, pos + k, 1, punct_tail);
+                    settle(fix, fix_g);
+                    fix = tok; /* attached to the comma */
+                    fix_g = 0;
+                    others += 2;
+                    at += k + 1;
+                    continue;
+                }
                 if (t != '.')
                     break;
                 /* a period after it that no letter, digit or period

@@ -844,7 +844,11 @@ START_TEST(joined_words_same_either_way)
                                         "5.! x",
                                         "7,000. X y",
                                         "3.5. X y",
-                                        "12345678. X y"};
+                                        "12345678. X y",
+                                        "is 5,\" he y",
+                                        "is 5,\"x y",
+                                        "is 1,000,\" x",
+                                        "is $5,\"\n x"};
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
         char inner[128], last[64];
         snprintf(inner, sizeof inner, "Then %s and the rest of it.", words[k]);
