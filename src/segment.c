@@ -3328,8 +3328,28 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                         goto spaced;
                     goto ended;
                 }
-                if (t != '.' || (upper & ~0x20ull))
-                    break; /* or a capital after the first letter */
+                if (upper & ~0x20ull) {
+                    /* a word of capitals only ("US", "NATO") before a comma,
+                     * a period that ends it, a bracket, a line break... as
+                     * scan_plain pushes it; others (a capital after a small
+                     * letter, eight letters or more) are the caller's */
+                    if (k >= 8 || upper != (0x2020202020202020ull & fl_low_bytes(k)))
+                        break;
+                    if (t == '.') {
+                        if (k < 3 || !period_ends(s, len, at, k))
+                            break;
+                        tail = caps_tail;
+                        nolower++;
+                        goto period;
+                    }
+                    if (!word_end[t])
+                        break;
+                    tail = caps_tail;
+                    nolower++;
+                    goto ended;
+                }
+                if (t != '.')
+                    break;
                 /* a listed abbreviation, an initial or a dotted form and its
                  * period before a space ("Mr.", "Sen.", "J.", "U.S."), as
                  * scan_short pushes it (a stop, as push_token notes it,
@@ -3374,7 +3394,18 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
             fix_g = 0;
             if (t == '"' || t == '\n')
                 continue; /* the quote or line break next, as above */
-            break;
+            if (!one_byte_kind[t])
+                break;
+            /* a one-byte token after the word (':', ')', ';'...) as
+             * tokenize pushes it (push_one_byte), then on: after a space
+             * to the next token, else to what follows it at once */
+            tok = put_word(tok, at, 1, tail_of(KIND, one_byte_kind[t] - 1u));
+            others++;
+            if (s[++at] == ' ')
+                at++;
+            else
+                fix = tok;
+            continue;
         }
         if (upper & ~0x20ull) {
             /* a capital after the first letter: a word of capitals only

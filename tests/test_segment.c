@@ -848,7 +848,30 @@ START_TEST(joined_words_same_either_way)
                                         "is 5,\" he y",
                                         "is 5,\"x y",
                                         "is 1,000,\" x",
-                                        "is $5,\"\n x"};
+                                        "is $5,\"\n x",
+                                        "the US, x",
+                                        "the UK. The x",
+                                        "the UK.\nThe x",
+                                        "the US. x",
+                                        "the MAX. X y",
+                                        "the INC. X y",
+                                        "NATO) x",
+                                        "NATO\n x",
+                                        "BBC: x",
+                                        "BBC:\"x y",
+                                        "ABCDEFGH, x",
+                                        "AbC, x",
+                                        "word: \"We x",
+                                        "word) x",
+                                        "word), x",
+                                        "word); x",
+                                        "word)) x",
+                                        "word:x y",
+                                        "word/x y",
+                                        "word] x",
+                                        "word$ x",
+                                        "word)\n\nX y",
+                                        "(Bath), y"};
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
         char inner[128], last[64];
         snprintf(inner, sizeof inner, "Then %s and the rest of it.", words[k]);
@@ -866,6 +889,10 @@ START_TEST(joined_words_same_either_way)
             /* an abbreviation's class (seg bits 4-6, segment.c's T_AB_SHIFT),
              * which decides where its sentence ends */
             ck_assert_msg(((x->seg ^ y->seg) & 0x70) == 0, "class of token %zu of \"%s\"", i,
+                          words[k]);
+            /* and the gap before it (seg bits 0-2: a space, a line break, a
+             * paragraph break), which decides where sentences split */
+            ck_assert_msg(((x->seg ^ y->seg) & 0x07) == 0, "gap of token %zu of \"%s\"", i,
                           words[k]);
         }
         const fl_token *x = FL_DOC_TOKEN(a, b->tokens.count - 1),
