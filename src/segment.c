@@ -2732,9 +2732,9 @@ static __attribute__((noinline)) size_t hyphen_part(const unsigned char *s, size
 }
 
 /* For fast_words: a word of ASCII letters and digits (an ASCII letter
- * first) of one to seven bytes before a byte of word_end (a space, a
- * comma, a line break...) or a period (which fast_words settles), as
- * scan_plain pushes it:
+ * first; any capitals, "iPhone" too) of one to seven bytes before a byte
+ * of word_end (a space, a comma, a line break...) or a period (which
+ * fast_words settles), as scan_plain pushes it:
  * its length (0 when there is none such at s[at], eight bytes readable),
  * its token's fields from kind on (tail, as fast_words stores them) and
  * T_NOLOWER when it has no small letter. */
@@ -3271,7 +3271,10 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                 if (is_ascii_digit(t) && k < 8) {
                     /* letters, then digits ("B200", "MI308", "Q3"), before a
                      * space, or before a comma, a period, a line break... as
-                     * a word is ("... the PS5.", "the A800, and") */
+                     * a word is ("... the PS5.", "the A800, and"); and from
+                     * below, a word with a capital after a small letter
+                     * before a space ("iPhone", "McManus") */
+                alnum:;
                     alnum_word c = alnum_word_at(s, at);
                     if (c.len) {
                         k = c.len;
@@ -3410,8 +3413,10 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
         if (upper & ~0x20ull) {
             /* a capital after the first letter: a word of capitals only
              * ("NATO", "CEO") as scan_plain pushes it, else the caller's */
-            if (k >= 8 || upper != (0x2020202020202020ull & fl_low_bytes(k)))
+            if (k >= 8)
                 break;
+            if (upper != (0x2020202020202020ull & fl_low_bytes(k)))
+                goto alnum; /* "iPhone", "McManus": a capital after a small letter */
             tail = caps_tail;
             nolower++;
         } else if (__builtin_expect(upper && k == 1, 0)) {

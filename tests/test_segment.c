@@ -871,7 +871,17 @@ START_TEST(joined_words_same_either_way)
                                         "word] x",
                                         "word$ x",
                                         "word)\n\nX y",
-                                        "(Bath), y"};
+                                        "(Bath), y",
+                                        "the iPhone 15 x",
+                                        "Mr McManus said x",
+                                        "VoIP x",
+                                        "DVDs x",
+                                        "PCs x",
+                                        "McD x",
+                                        "aBcDeFg x",
+                                        "aBcDeFgh x",
+                                        "iPhone\n x",
+                                        "iPhone's x"};
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
         char inner[128], last[64];
         snprintf(inner, sizeof inner, "Then %s and the rest of it.", words[k]);
