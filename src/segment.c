@@ -3122,8 +3122,18 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                      * a word, or the '.', ',' or line break after a
                      * quotation's end: the steps above take what they
                      * know, the caller the rest) */
-                    if (c != '"')
-                        break;
+                    if (c != '"') {
+                        /* a period, '?' or '!' (no run of them) attached
+                         * to the token before it, a quote or a bracket
+                         * ("a \"word\".", "(SEC)?"), as tokenize pushes
+                         * it (a stop), then on as after a word's period */
+                        if (fix != tok ||
+                            (c == '.' ? nx == '.'
+                                      : (c != '?' && c != '!') || nx == '?' || nx == '!'))
+                            break;
+                        k = 0;
+                        goto dot;
+                    }
                     if (!note_quote(sg, (size_t)(tok - sg->toks)))
                         return SIZE_MAX;
                     tok = put_word(tok, pos, 1, punct_tail | space);
@@ -3233,8 +3243,10 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                         break;
                 period:
                     tok = put_word(tok, at, k, tail);
-                    /* the period: a stop, as push_token notes it (sg's
-                     * counts are brought up to date on the way out) */
+                dot:
+                    /* the period (or '?', '!') at s[at + k]: a stop, as
+                     * push_token notes it (sg's counts are brought up to
+                     * date on the way out) */
                     if (!stop_push_at(sg, (size_t)(tok - sg->toks), sg->nonwords + others,
                                       sg->nolower + nolower))
                         return SIZE_MAX;
@@ -3395,8 +3407,8 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
             }
             fix = tok; /* attached to the next token */
             fix_g = 0;
-            if (t == '"' || t == '\n')
-                continue; /* the quote or line break next, as above */
+            if (t == '"' || t == '\n' || t == '?' || t == '!')
+                continue; /* the quote, line break or '?' next, as above */
             if (!one_byte_kind[t])
                 break;
             /* a one-byte token after the word (':', ')', ';'...) as

@@ -881,7 +881,23 @@ START_TEST(joined_words_same_either_way)
                                         "aBcDeFg x",
                                         "aBcDeFgh x",
                                         "iPhone\n x",
-                                        "iPhone's x"};
+                                        "iPhone's x",
+                                        "a \"word\". X y",
+                                        "a \"word\".\nX y",
+                                        "a \"word\".. x",
+                                        "a \"word\"... X y",
+                                        "(SEC). X y",
+                                        "(SEC).\" x",
+                                        "(SEC)? X y",
+                                        "\"Why\"? x",
+                                        "\"Why\"?! X y",
+                                        "\"Why\"!? X y",
+                                        "problem? If x",
+                                        "problem?\" he x",
+                                        "problem!\nX y",
+                                        "problem?? X y",
+                                        "problem?x y",
+                                        "(a).5 x"};
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
         char inner[128], last[64];
         snprintf(inner, sizeof inner, "Then %s and the rest of it.", words[k]);
