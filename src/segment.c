@@ -3351,7 +3351,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                     if (k >= 8 || upper != (0x2020202020202020ull & fl_low_bytes(k)))
                         break;
                     if (t == '.') {
-                        if (k < 3 || !period_ends(s, len, at, k))
+                        if (!period_ends(s, len, at, k))
                             break;
                         tail = caps_tail;
                         nolower++;
@@ -3365,6 +3365,12 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                 }
                 if (t != '.')
                     break;
+                if (!upper && period_ends(s, len, at, k)) {
+                    /* a word of one or two small letters and the period
+                     * that ends it ("in.", "it.\"", "us.\n"), as scan_short
+                     * and tokenize push them */
+                    goto period;
+                }
                 /* a listed abbreviation, an initial or a dotted form and its
                  * period before a space ("Mr.", "Sen.", "J.", "U.S."), as
                  * scan_short pushes it (a stop, as push_token notes it,
