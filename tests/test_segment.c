@@ -910,7 +910,18 @@ START_TEST(joined_words_same_either_way)
                                         "US.\" x",
                                         "UK.\nX y",
                                         "Al. X y",
-                                        "A. X y"};
+                                        "A. X y",
+                                        "1,234 x",
+                                        "1.5 x",
+                                        "1.25% x",
+                                        "1,234, x",
+                                        "1.5.6 x",
+                                        "1,2345 x",
+                                        "9.99bn",
+                                        "1.5,000",
+                                        "1,234.5",
+                                        "1.5\xc2\xa3 x",
+                                        "1,234' x"};
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
         char inner[128], last[64];
         snprintf(inner, sizeof inner, "Then %s and the rest of it.", words[k]);
