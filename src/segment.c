@@ -2789,6 +2789,38 @@ static __attribute__((noinline)) alnum_word alnum_word_at(const unsigned char *s
     return r;
 }
 
+/* For fast_words: a number of ASCII digits, then letters or digits ("5m",
+ * "17th", "1990s"), of one to seven bytes at s[at], as scan_plain pushes
+ * it: before a byte of word_end but a comma, or before a comma or a
+ * period that no ASCII letter or digit follows (nor a period, after a
+ * period): its length (0 for none such, eight bytes readable) and its
+ * token's fields from kind on (tail, as fast_words stores them after a
+ * space). */
+static __attribute__((noinline)) alnum_word number_word_at(const unsigned char *s, size_t len,
+                                                           size_t at)
+{
+    alnum_word r = {0, 0, 0};
+    uint64_t w = fl_load8(s + at), letter;
+    uint64_t stop = plain_masks(w, &letter);
+    if (!stop)
+        return r;
+    size_t n = (unsigned)__builtin_ctzll(stop) >> 3;
+    unsigned char t = s[at + n];
+    if (t == ',' || t == '.' || !word_end[t]) {
+        unsigned char nx = at + n + 1 < len ? s[at + n + 1] : ' ';
+        if ((t != ',' && t != '.') || alnum_counts[nx] || (t == '.' && nx == '.'))
+            return r;
+    }
+    uint64_t bit = stop & -stop, lt = letter & (bit - 1), lo = lt & (w << 2);
+    unsigned shape = FL_TS_KNOWN | FL_TS_DIGIT;
+    if (lt)
+        shape |= FL_TS_LETTER | ((lo << 8) & lt & ~lo ? FL_TS_CAMEL : 0);
+    fl_token tk = {.kind = FL_TOK_NUMBER, .shape = (uint8_t)shape, .seg = G_SPACE};
+    memcpy(&r.tail, (const unsigned char *)&tk + offsetof(fl_token, kind), 8);
+    r.len = n;
+    return r;
+}
+
 /* For fast_words: the token scan_short makes of the word s[at..at+k) of
  * ASCII letters (the first may be a capital, no other), the period at
  * s[at+k] and, in a dotted form ("U.S.", "e.g.", "Ph.D."), the parts
@@ -3199,6 +3231,21 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                     others += 2;
                     at += k + 1;
                     continue;
+                }
+                if (is_ascii_alpha(t)) {
+                    /* letters after the digits ("5m", "17th", "1990s") */
+                    alnum_word c = number_word_at(s, len, at);
+                    if (!c.len)
+                        break;
+                    k = c.len;
+                    tail = c.tail;
+                    t = s[at + k];
+                    others++;
+                    if (t == ' ')
+                        goto spaced;
+                    if (t == '.')
+                        goto period;
+                    goto ended;
                 }
                 if (t != '.')
                     break;

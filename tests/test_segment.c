@@ -921,7 +921,23 @@ START_TEST(joined_words_same_either_way)
                                         "1.5,000",
                                         "1,234.5",
                                         "1.5\xc2\xa3 x",
-                                        "1,234' x"};
+                                        "1,234' x",
+                                        "5m x",
+                                        "5m, x",
+                                        "5m. X y",
+                                        "5m.. X",
+                                        "5m.x y",
+                                        "5m,5 x",
+                                        "5m) x",
+                                        "5m\n x",
+                                        "17th x",
+                                        "1990s. X",
+                                        "5mX x",
+                                        "5m's x",
+                                        "5m-6 x",
+                                        "5bn\" x",
+                                        "1234567a x",
+                                        "5\xc3\xa9 x"};
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
         char inner[128], last[64];
         snprintf(inner, sizeof inner, "Then %s and the rest of it.", words[k]);
