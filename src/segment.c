@@ -3334,12 +3334,19 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                     break;
                 }
                 size_t n2;
-                if (t == '\'' && !(upper & ~0x20ull) && len - at > k + 2 && s[at + k + 1] == 's' &&
-                    s[at + k + 2] == ' ') {
-                    /* a possessive before a space ("company's"), as
-                     * scan_joined pushes it: on to the next word */
-                    k += 2;
-                    goto spaced;
+                if (t == '\'' && !(upper & ~0x20ull) && len - at > k + 2) {
+                    unsigned char a = s[at + k + 1];
+                    if (a == 's' && s[at + k + 2] == ' ') {
+                        /* a possessive before a space ("company's"), as
+                         * scan_joined pushes it: on to the next word */
+                        k += 2;
+                        goto spaced;
+                    }
+                    /* an apostrophe before no letter ("farmers' ",
+                     * "'useless'"): its own token after the word, as
+                     * scan_word leaves it */
+                    if (a < 0x80 && !is_ascii_alpha(a))
+                        goto ended;
                 }
                 if (t == '-' && !(upper & ~0x20ull) && (n2 = hyphen_part(s, len, at + k + 1))) {
                     /* two words joined by a hyphen ("well-known"), as

@@ -937,7 +937,19 @@ START_TEST(joined_words_same_either_way)
                                         "5m-6 x",
                                         "5bn\" x",
                                         "1234567a x",
-                                        "5\xc3\xa9 x"};
+                                        "5\xc3\xa9 x",
+                                        "ab' x",
+                                        "ab', x",
+                                        "ab'. X",
+                                        "ab'\nX y",
+                                        "ab'5 x",
+                                        "ab'\xc3\xa9 x",
+                                        "'ab' x",
+                                        "Ab' x",
+                                        "AB' x",
+                                        "aB' x",
+                                        "ab''s x",
+                                        "ab's' x"};
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
         char inner[128], last[64];
         snprintf(inner, sizeof inner, "Then %s and the rest of it.", words[k]);
