@@ -2806,15 +2806,32 @@ static __attribute__((noinline)) alnum_word number_word_at(const unsigned char *
         return r;
     size_t n = (unsigned)__builtin_ctzll(stop) >> 3;
     unsigned char t = s[at + n];
+    unsigned shape = FL_TS_KNOWN | FL_TS_DIGIT;
+    if ((t == '.' || t == ',') && at + n + 1 < len && is_ascii_digit(s[at + n + 1])) {
+        /* decimals or thousands first ("1.13bn", "5.65m"), as scan_word
+         * reads them: digits_end, then the run of letters and digits
+         * (a capital after a small letter: camel) */
+        size_t p = digits_end(s, len, at), q = p;
+        bool camel = false;
+        while (q < len && alnum_counts[s[q]]) {
+            camel |= q > p && s[q] <= 'Z' && s[q] >= 'A' && s[q - 1] >= 'a';
+            q++;
+        }
+        if (q == p || q >= len)
+            return r;
+        n = q - at;
+        t = s[q];
+        shape |= FL_TS_LETTER | (camel ? FL_TS_CAMEL : 0);
+    } else {
+        uint64_t bit = stop & -stop, lt = letter & (bit - 1), lo = lt & (w << 2);
+        if (lt)
+            shape |= FL_TS_LETTER | ((lo << 8) & lt & ~lo ? FL_TS_CAMEL : 0);
+    }
     if (t == ',' || t == '.' || !word_end[t]) {
         unsigned char nx = at + n + 1 < len ? s[at + n + 1] : ' ';
         if ((t != ',' && t != '.') || alnum_counts[nx] || (t == '.' && nx == '.'))
             return r;
     }
-    uint64_t bit = stop & -stop, lt = letter & (bit - 1), lo = lt & (w << 2);
-    unsigned shape = FL_TS_KNOWN | FL_TS_DIGIT;
-    if (lt)
-        shape |= FL_TS_LETTER | ((lo << 8) & lt & ~lo ? FL_TS_CAMEL : 0);
     fl_token tk = {.kind = FL_TOK_NUMBER, .shape = (uint8_t)shape, .seg = G_SPACE};
     memcpy(&r.tail, (const unsigned char *)&tk + offsetof(fl_token, kind), 8);
     r.len = n;

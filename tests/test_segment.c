@@ -949,7 +949,24 @@ START_TEST(joined_words_same_either_way)
                                         "AB' x",
                                         "aB' x",
                                         "ab''s x",
-                                        "ab's' x"};
+                                        "ab's' x",
+                                        "1.5bn x",
+                                        "1.5bn, x",
+                                        "1.5bn. X",
+                                        "1.5bn.x y",
+                                        "1.5bn) x",
+                                        "1,234m x",
+                                        "12,34m x",
+                                        "1.5bN x",
+                                        "1.5Bn x",
+                                        "1.5m2 x",
+                                        "1.5m-a x",
+                                        "1.5m's x",
+                                        "1.5m\xc3\xa9 x",
+                                        "1.5m&a x",
+                                        "1.5m\n x",
+                                        "5.65m",
+                                        "1.5.6m x"};
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
         char inner[128], last[64];
         snprintf(inner, sizeof inner, "Then %s and the rest of it.", words[k]);
