@@ -3353,9 +3353,10 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                 size_t n2;
                 if (t == '\'' && !(upper & ~0x20ull) && len - at > k + 2) {
                     unsigned char a = s[at + k + 1];
-                    if (a == 's' && s[at + k + 2] == ' ') {
-                        /* a possessive before a space ("company's"), as
-                         * scan_joined pushes it: on to the next word */
+                    if (s[at + k + 2] == ' ' && (unsigned char)(a - 'a') < 26) {
+                        /* a possessive or contraction before a space
+                         * ("company's", "don't"), as scan_joined pushes it
+                         * (the fields of a word): on to the next word */
                         k += 2;
                         goto spaced;
                     }

@@ -966,7 +966,17 @@ START_TEST(joined_words_same_either_way)
                                         "1.5m&a x",
                                         "1.5m\n x",
                                         "5.65m",
-                                        "1.5.6m x"};
+                                        "1.5.6m x",
+                                        "don't x",
+                                        "I'm x",
+                                        "Don't x",
+                                        "it'd x",
+                                        "it'S x",
+                                        "it'sx y",
+                                        "we're x",
+                                        "it't, x",
+                                        "it't.",
+                                        "o'k x"};
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
         char inner[128], last[64];
         snprintf(inner, sizeof inner, "Then %s and the rest of it.", words[k]);
