@@ -976,7 +976,10 @@ START_TEST(joined_words_same_either_way)
                                         "we're x",
                                         "it't, x",
                                         "it't.",
-                                        "o'k x"};
+                                        "o'k x",
+                                        "iPo\xc3\xa9 x",
+                                        "B2\xff x",
+                                        "B2\xb0, x"};
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
         char inner[128], last[64];
         snprintf(inner, sizeof inner, "Then %s and the rest of it.", words[k]);
