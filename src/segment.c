@@ -2803,8 +2803,9 @@ static __attribute__((noinline)) alnum_word number_word_at(const unsigned char *
                                                            size_t at)
 {
     alnum_word r = {0, 0, 0};
-    uint64_t w = fl_load8(s + at), letter;
-    uint64_t stop = plain_masks(w, &letter);
+    /* as in alnum_word_at: no mask of the ASCII bytes first */
+    uint64_t w = fl_load8(s + at), letter = FL_BYTES_IN(w | 0x2020202020202020ull, 'a', 'z');
+    uint64_t stop = ~(letter | FL_BYTES_IN(w, '0', '9')) & FL_BYTES_80;
     if (!stop)
         return r;
     size_t n = (unsigned)__builtin_ctzll(stop) >> 3;
