@@ -1219,6 +1219,27 @@ static size_t digits_end(const unsigned char *s, size_t len, size_t p)
     }
 }
 
+/* digits_end from the separator at s[p] ('.' or ',' after digits, a
+ * digit after it), for fast_words: most numbers end in the eight bytes
+ * from it, at the next byte no digit, after a period or after a comma
+ * and three digits, when that byte is no period or comma (no byte before
+ * it carries in the mask); others go on to digits_end. */
+static __attribute__((noinline)) size_t separated_digits_end(const unsigned char *s, size_t len,
+                                                             size_t p)
+{
+    if (len - p >= 8) {
+        uint64_t w = fl_load8(s + p), nd = ~FL_BYTES_IN(w, '0', '9') & FL_BYTES_80;
+        uint64_t nd2 = nd & (nd - 1); /* past the separator's own bit */
+        if (nd2) {
+            unsigned k = (unsigned)__builtin_ctzll(nd2) >> 3;
+            unsigned char t = s[p + k];
+            if ((s[p] == '.' || k == 4) && t != '.' && t != ',')
+                return p + k;
+        }
+    }
+    return digits_end(s, len, p);
+}
+
 /* What scan_plain leaves that scan_word would take in one run and end
  * at once: a word of ASCII letters and digits joined by apostrophes before
  * a letter and hyphens before a letter or digit ("company's", "well-known",
@@ -1317,6 +1338,10 @@ static __attribute__((noinline)) fl_status tokenize(seg *sg)
     uint8_t gap = G_SPACE | G_LINE | G_PARA;
     unsigned breaks = 0;
     size_t i = 0;
+    /* the tokens' room from the start (it is taken at the first push
+     * anyway), so that fast_words takes the first word too */
+    if (!grow_tokens(sg))
+        return FL_ENOMEM;
     while (i < len) {
         if (s[i] == ' ') { /* most of the whitespace */
             gap |= G_SPACE;
@@ -2728,9 +2753,9 @@ static __attribute__((noinline)) size_t hyphen_part(const unsigned char *s, size
 }
 
 /* For fast_words: a word of ASCII letters and digits (an ASCII letter
- * first) of one to seven bytes before a byte of word_end (a space, a
- * comma, a line break...) or a period (which fast_words settles), as
- * scan_plain pushes it:
+ * first; any capitals, "iPhone" too) of one to seven bytes before a byte
+ * of word_end (a space, a comma, a line break...) or a period (which
+ * fast_words settles), as scan_plain pushes it:
  * its length (0 when there is none such at s[at], eight bytes readable),
  * its token's fields from kind on (tail, as fast_words stores them) and
  * T_NOLOWER when it has no small letter. */
@@ -2742,8 +2767,11 @@ typedef struct alnum_word {
 static __attribute__((noinline)) alnum_word alnum_word_at(const unsigned char *s, size_t at)
 {
     alnum_word r = {0, 0, 0};
-    uint64_t w = fl_load8(s + at), letter;
-    uint64_t stop = plain_masks(w, &letter);
+    /* bytes past ASCII may carry into the bytes after them, but every
+     * byte up to the first stop is an ASCII letter or digit (as in
+     * scan_joined: no mask of the ASCII bytes first) */
+    uint64_t w = fl_load8(s + at), letter = FL_BYTES_IN(w | 0x2020202020202020ull, 'a', 'z');
+    uint64_t stop = ~(letter | FL_BYTES_IN(w, '0', '9')) & FL_BYTES_80;
     if (!stop)
         return r;
     size_t n = (unsigned)__builtin_ctzll(stop) >> 3;
@@ -2761,6 +2789,56 @@ static __attribute__((noinline)) alnum_word alnum_word_at(const unsigned char *s
     memcpy(&r.tail, (const unsigned char *)&t + offsetof(fl_token, kind), 8);
     r.len = n;
     r.flag = lower ? 0 : T_NOLOWER;
+    return r;
+}
+
+/* For fast_words: a number of ASCII digits, then letters or digits ("5m",
+ * "17th", "1990s"), of one to seven bytes at s[at], as scan_plain pushes
+ * it: before a byte of word_end but a comma, or before a comma or a
+ * period that no ASCII letter or digit follows (nor a period, after a
+ * period): its length (0 for none such, eight bytes readable) and its
+ * token's fields from kind on (tail, as fast_words stores them after a
+ * space). */
+static __attribute__((noinline)) alnum_word number_word_at(const unsigned char *s, size_t len,
+                                                           size_t at)
+{
+    alnum_word r = {0, 0, 0};
+    /* as in alnum_word_at: no mask of the ASCII bytes first */
+    uint64_t w = fl_load8(s + at), letter = FL_BYTES_IN(w | 0x2020202020202020ull, 'a', 'z');
+    uint64_t stop = ~(letter | FL_BYTES_IN(w, '0', '9')) & FL_BYTES_80;
+    if (!stop)
+        return r;
+    size_t n = (unsigned)__builtin_ctzll(stop) >> 3;
+    unsigned char t = s[at + n];
+    unsigned shape = FL_TS_KNOWN | FL_TS_DIGIT;
+    if ((t == '.' || t == ',') && at + n + 1 < len && is_ascii_digit(s[at + n + 1])) {
+        /* decimals or thousands first ("1.13bn", "5.65m"), as scan_word
+         * reads them: digits_end, then the run of letters and digits
+         * (a capital after a small letter: camel) */
+        size_t p = digits_end(s, len, at), q = p;
+        bool camel = false;
+        while (q < len && alnum_counts[s[q]]) {
+            camel |= q > p && s[q] <= 'Z' && s[q] >= 'A' && s[q - 1] >= 'a';
+            q++;
+        }
+        if (q == p || q >= len)
+            return r;
+        n = q - at;
+        t = s[q];
+        shape |= FL_TS_LETTER | (camel ? FL_TS_CAMEL : 0);
+    } else {
+        uint64_t bit = stop & -stop, lt = letter & (bit - 1), lo = lt & (w << 2);
+        if (lt)
+            shape |= FL_TS_LETTER | ((lo << 8) & lt & ~lo ? FL_TS_CAMEL : 0);
+    }
+    if (t == ',' || t == '.' || !word_end[t]) {
+        unsigned char nx = at + n + 1 < len ? s[at + n + 1] : ' ';
+        if ((t != ',' && t != '.') || alnum_counts[nx] || (t == '.' && nx == '.'))
+            return r;
+    }
+    fl_token tk = {.kind = FL_TOK_NUMBER, .shape = (uint8_t)shape, .seg = G_SPACE};
+    memcpy(&r.tail, (const unsigned char *)&tk + offsetof(fl_token, kind), 8);
+    r.len = n;
     return r;
 }
 
@@ -3114,9 +3192,22 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                         continue;
                     }
                     /* a straight double quote, as tokenize pushes it and
-                     * notes it for mark_quotes, then a space or not */
-                    if (c != '"' || !(nx == ' ' || alnum_counts[nx]))
-                        break;
+                     * notes it for mark_quotes, whatever follows (a space,
+                     * a word, or the '.', ',' or line break after a
+                     * quotation's end: the steps above take what they
+                     * know, the caller the rest) */
+                    if (c != '"') {
+                        /* a period, '?' or '!' (no run of them) attached
+                         * to the token before it, a quote or a bracket
+                         * ("a \"word\".", "(SEC)?"), as tokenize pushes
+                         * it (a stop), then on as after a word's period */
+                        if (fix != tok ||
+                            (c == '.' ? nx == '.'
+                                      : (c != '?' && c != '!') || nx == '?' || nx == '!'))
+                            break;
+                        k = 0;
+                        goto dot;
+                    }
                     if (!note_quote(sg, (size_t)(tok - sg->toks)))
                         return SIZE_MAX;
                     tok = put_word(tok, pos, 1, punct_tail | space);
@@ -3145,12 +3236,51 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
             if ((t == ',' || t == '.') && at + k + 1 < len && is_ascii_digit(s[at + k + 1])) {
                 /* thousands or decimals ("16,652", "72.5"), as scan_joined
                  * reads them */
-                k = digits_end(s, len, pos + k) - pos;
+                k = separated_digits_end(s, len, pos + k) - pos;
                 t = at + k < len ? s[at + k] : '0';
             }
             bool comma = t == ',', spaced = at + k + 1 < len && s[at + k + 1] == ' ';
-            if (t != ' ' && !((comma || t == '%') && spaced))
-                break;
+            if (t != ' ' && !((comma || t == '%') && spaced)) {
+                if (comma && at + k + 1 < len && s[at + k + 1] == '"') {
+                    /* ",\"" after it: the number and the comma, then the
+                     * quote (above), as after a word */
+                    tok = put_word(tok, pos, k, number_tail);
+                    tok = put_word(tok, pos + k, 1, punct_tail);
+                    settle(fix, fix_g);
+                    fix = tok; /* attached to the comma */
+                    fix_g = 0;
+                    others += 2;
+                    at += k + 1;
+                    continue;
+                }
+                if (is_ascii_alpha(t)) {
+                    /* letters after the digits ("5m", "17th", "1990s") */
+                    alnum_word c = number_word_at(s, len, at);
+                    if (!c.len)
+                        break;
+                    k = c.len;
+                    tail = c.tail;
+                    t = s[at + k];
+                    others++;
+                    if (t == ' ')
+                        goto spaced;
+                    if (t == '.')
+                        goto period;
+                    goto ended;
+                }
+                if (t != '.')
+                    break;
+                /* a period after it that no letter, digit or period
+                 * follows (most often a sentence's end, "in 2019."), as
+                 * scan_plain and tokenize push them: on as after a
+                 * word's */
+                unsigned char nx = at + k + 1 < len ? s[at + k + 1] : ' ';
+                if (alnum_counts[nx] || nx == '.')
+                    break;
+                others++;
+                tail = number_tail;
+                goto period;
+            }
             tok = put_word(tok, pos, k, number_tail);
             others++;
             at += k + 1;
@@ -3202,8 +3332,10 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                         break;
                 period:
                     tok = put_word(tok, at, k, tail);
-                    /* the period: a stop, as push_token notes it (sg's
-                     * counts are brought up to date on the way out) */
+                dot:
+                    /* the period (or '?', '!') at s[at + k]: a stop, as
+                     * push_token notes it (sg's counts are brought up to
+                     * date on the way out) */
                     if (!stop_push_at(sg, (size_t)(tok - sg->toks), sg->nonwords + others,
                                       sg->nolower + nolower))
                         return SIZE_MAX;
@@ -3218,17 +3350,25 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                     settle(fix, fix_g);
                     fix = tok;
                     fix_g = 0;
-                    if (s[at] == '\n')
-                        continue; /* the line break next, as below */
+                    if (s[at] == '\n' || s[at] == '"')
+                        continue; /* the line break or quote next, as below */
                     break;
                 }
                 size_t n2;
-                if (t == '\'' && !(upper & ~0x20ull) && len - at > k + 2 && s[at + k + 1] == 's' &&
-                    s[at + k + 2] == ' ') {
-                    /* a possessive before a space ("company's"), as
-                     * scan_joined pushes it: on to the next word */
-                    k += 2;
-                    goto spaced;
+                if (t == '\'' && !(upper & ~0x20ull) && len - at > k + 2) {
+                    unsigned char a = s[at + k + 1];
+                    if (s[at + k + 2] == ' ' && (unsigned char)(a - 'a') < 26) {
+                        /* a possessive or contraction before a space
+                         * ("company's", "don't"), as scan_joined pushes it
+                         * (the fields of a word): on to the next word */
+                        k += 2;
+                        goto spaced;
+                    }
+                    /* an apostrophe before no letter ("farmers' ",
+                     * "'useless'"): its own token after the word, as
+                     * scan_word leaves it */
+                    if (a < 0x80 && !is_ascii_alpha(a))
+                        goto ended;
                 }
                 if (t == '-' && !(upper & ~0x20ull) && (n2 = hyphen_part(s, len, at + k + 1))) {
                     /* two words joined by a hyphen ("well-known"), as
@@ -3240,7 +3380,10 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                 if (is_ascii_digit(t) && k < 8) {
                     /* letters, then digits ("B200", "MI308", "Q3"), before a
                      * space, or before a comma, a period, a line break... as
-                     * a word is ("... the PS5.", "the A800, and") */
+                     * a word is ("... the PS5.", "the A800, and"); and from
+                     * below, a word with a capital after a small letter
+                     * before a space ("iPhone", "McManus") */
+                alnum:;
                     alnum_word c = alnum_word_at(s, at);
                     if (c.len) {
                         k = c.len;
@@ -3297,8 +3440,34 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                         goto spaced;
                     goto ended;
                 }
-                if (t != '.' || (upper & ~0x20ull))
-                    break; /* or a capital after the first letter */
+                if (upper & ~0x20ull) {
+                    /* a word of capitals only ("US", "NATO") before a comma,
+                     * a period that ends it, a bracket, a line break... as
+                     * scan_plain pushes it; others (a capital after a small
+                     * letter, eight letters or more) are the caller's */
+                    if (k >= 8 || upper != (0x2020202020202020ull & fl_low_bytes(k)))
+                        break;
+                    if (t == '.') {
+                        if (!period_ends(s, len, at, k))
+                            break;
+                        tail = caps_tail;
+                        nolower++;
+                        goto period;
+                    }
+                    if (!word_end[t])
+                        break;
+                    tail = caps_tail;
+                    nolower++;
+                    goto ended;
+                }
+                if (t != '.')
+                    break;
+                if (!upper && period_ends(s, len, at, k)) {
+                    /* a word of one or two small letters and the period
+                     * that ends it ("in.", "it.\"", "us.\n"), as scan_short
+                     * and tokenize push them */
+                    goto period;
+                }
                 /* a listed abbreviation, an initial or a dotted form and its
                  * period before a space ("Mr.", "Sen.", "J.", "U.S."), as
                  * scan_short pushes it (a stop, as push_token notes it,
@@ -3341,15 +3510,28 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
             }
             fix = tok; /* attached to the next token */
             fix_g = 0;
-            if (t == '"' || t == '\n')
-                continue; /* the quote or line break next, as above */
-            break;
+            if (t == '"' || t == '\n' || t == '?' || t == '!')
+                continue; /* the quote, line break or '?' next, as above */
+            if (!one_byte_kind[t])
+                break;
+            /* a one-byte token after the word (':', ')', ';'...) as
+             * tokenize pushes it (push_one_byte), then on: after a space
+             * to the next token, else to what follows it at once */
+            tok = put_word(tok, at, 1, tail_of(KIND, one_byte_kind[t] - 1u));
+            others++;
+            if (s[++at] == ' ')
+                at++;
+            else
+                fix = tok;
+            continue;
         }
         if (upper & ~0x20ull) {
             /* a capital after the first letter: a word of capitals only
              * ("NATO", "CEO") as scan_plain pushes it, else the caller's */
-            if (k >= 8 || upper != (0x2020202020202020ull & fl_low_bytes(k)))
+            if (k >= 8)
                 break;
+            if (upper != (0x2020202020202020ull & fl_low_bytes(k)))
+                goto alnum; /* "iPhone", "McManus": a capital after a small letter */
             tail = caps_tail;
             nolower++;
         } else if (__builtin_expect(upper && k == 1, 0)) {
