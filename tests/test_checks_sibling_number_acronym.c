@@ -586,6 +586,9 @@ START_TEST(number_definite_reference_spacing)
         {"The $4.5 billion  surprising   charge hit hard.\n", 1},
         {"Analysts say overwhelmingly the $4.5 billion charge hit hard.\n", 1},
         {"Analysts say the$4.5 billion charge hit hard.\n", 0},
+        /* a "the" farther back does not undo the one next to the amount */
+        {"Investors weighed the size of the $4.5 billion charge.\n", 1},
+        {"Investors weighed the size of the huge $4.5 billion charge.\n", 0},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char text[512];

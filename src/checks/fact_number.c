@@ -1019,10 +1019,11 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
             if (n < 2 || (r.bad >> past))
                 continue;
             uint64_t low = r.low >> 8 * past;
-            if (n == 3 && e < m->off && low == THE_LE) {
-                a->definite = the_before(t, e, m->off);
-                memo->the_seen |= a->definite;
-            }
+            /* (only the "the" next to the amount can pass: one farther
+             * back, as in "the cost of the $5 billion charge", must not
+             * undo it) */
+            if (n == 3 && e < m->off && low == THE_LE && the_before(t, e, m->off))
+                a->definite = memo->the_seen = true;
             sl = memo_short(doc, memo, low, n);
         } else if (e - lo >= 16 && (n = long_before(doc, memo, t + e, &long_sl))) {
             /* a word of 8 to 15 bytes */
@@ -1035,10 +1036,9 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
                 i--;
             if (!lower_word(t + i, e - i, t + doc->prose.len, &w))
                 continue;
-            if (e - i == 3 && e < m->off && memcmp(w.u.buf, "the", 3) == 0) {
-                a->definite = the_before(t, e, m->off);
-                memo->the_seen |= a->definite;
-            }
+            if (e - i == 3 && e < m->off && memcmp(w.u.buf, "the", 3) == 0 &&
+                the_before(t, e, m->off))
+                a->definite = memo->the_seen = true;
             sl = memo_stem(doc, memo, &w);
         }
         if (add_anchor(a, sl, unit) && ++words == FL_NUM_BEFORE)
