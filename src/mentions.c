@@ -1170,10 +1170,12 @@ typedef struct fl_key_memo {
     /* in fl_mention's order: fl_mx_add copies the four at once */
     const char *surface, *fold, *skeleton, *family;
     size_t len;
-    unsigned tag; /* fold flags, and KEY_CODE for a code (which has a family) */
+    /* fold flags, and KEY_CODE for a code (which has a family), KEY_NAMED
+     * for a name or an acronym */
+    unsigned tag;
     /* the fold's index among the document's distinct folds: interned for
-     * names and acronyms only (settle_document reads no other kind's), and
-     * FOLD_NONE until a name or an acronym has the surface */
+     * names and acronyms only (KEY_NAMED: settle_document reads no other
+     * kind's), FOLD_NONE for the other kinds */
     uint32_t fold_id;
     /* what settle_document reads in a name's surface, found once: SETTLE_*
      * and the fold id of its short form or surname */
@@ -1196,8 +1198,16 @@ typedef struct fl_fold_entry {
 } fl_fold_entry;
 
 /* tags beyond the fold flags: a code's keys; a stem (in `fold`); a
- * mention that was in the document before extraction (never looked up) */
-enum { KEY_CODE = 0x80000000u, KEY_STEM = 0x40000000u, KEY_OLD = 0x20000000u };
+ * mention that was in the document before extraction (never looked up);
+ * a name's or an acronym's keys, whose fold is interned when they are
+ * made (apart from the same surface's in other kinds, so that a surface
+ * found needs no test of its fold id) */
+enum {
+    KEY_CODE = 0x80000000u,
+    KEY_STEM = 0x40000000u,
+    KEY_OLD = 0x20000000u,
+    KEY_NAMED = 0x10000000u
+};
 
 enum { SETTLE_UNKNOWN, SETTLE_NONE, SETTLE_SHORT, SETTLE_SURNAME };
 
@@ -1858,39 +1868,19 @@ new_mention_keys(fl_mx *mx, const char *s, size_t len, unsigned flags, bool code
     return e;
 }
 
-/* Interns the fold of key memo entry e, met before only in mentions of
- * other kinds than names and acronyms (its string stays, so that every
- * mention of the surface keeps the same pointers). False when out of
- * memory. */
-static __attribute__((noinline)) bool intern_key_fold(fl_mx *mx, fl_key_memo *e)
-{
-    const size_t fn = strlen(e->fold);
-    uint64_t fh = 0;
-    size_t fk;
-    if (find_fold(mx, e->fold, fn, true, &fh, &fk, &e->fold_id))
-        return true;
-    if (fk == SIZE_MAX)
-        return false;
-    e->fold_id = add_fold(mx, e->fold, fn, fh, fk);
-    return true;
-}
-
 /* The surface, fold, skeleton (and for a code the family) of s[0..len),
  * normalized on first sight and remembered for the rest of the document;
- * the fold interned for a name or an acronym (`named`). NULL when out of
- * memory. */
-static inline const fl_key_memo *mention_keys(fl_mx *mx, const char *s, size_t len, unsigned tag,
-                                              bool named)
+ * the fold interned for a name or an acronym (KEY_NAMED in `tag`). NULL
+ * when out of memory. */
+static inline const fl_key_memo *mention_keys(fl_mx *mx, const char *s, size_t len, unsigned tag)
 {
     uint64_t h = 0;
     size_t k;
     fl_key_memo *found = find_key(mx, s, len, tag, &h, &k);
-    if (found) {
-        if (named && found->fold_id == FOLD_NONE && !intern_key_fold(mx, found))
-            return NULL;
+    if (found)
         return found;
-    }
-    return new_mention_keys(mx, s, len, tag & ~KEY_CODE, (tag & KEY_CODE) != 0, tag, h, k, named);
+    return new_mention_keys(mx, s, len, tag & ~(KEY_CODE | KEY_NAMED), (tag & KEY_CODE) != 0, tag,
+                            h, k, (tag & KEY_NAMED) != 0);
 }
 
 /* Sets mx->mention_room: the buffer's capacity, or the document's limit
@@ -1973,10 +1963,11 @@ fl_mention *fl_mx_add(fl_mx *mx, fl_mention_kind kind, size_t off, size_t len, u
     if (doc->mentions.count >= mx->mention_room && !more_mentions(mx))
         return NULL;
     /* a code's keys are apart from the same surface's in other kinds (it
-     * has a family): KEY_CODE in its tag, from a table by kind */
-    static const unsigned kind_tag[FL_M_KIND_COUNT] = {[FL_M_CODE] = KEY_CODE};
-    const fl_key_memo *keys = mention_keys(mx, mx->text + off, len, fold_flags | kind_tag[kind],
-                                           kind == FL_M_NAME || kind == FL_M_ACRONYM);
+     * has a family), and so are a name's or an acronym's (its fold is
+     * interned): KEY_CODE or KEY_NAMED in its tag, from a table by kind */
+    static const unsigned kind_tag[FL_M_KIND_COUNT] = {
+        [FL_M_CODE] = KEY_CODE, [FL_M_NAME] = KEY_NAMED, [FL_M_ACRONYM] = KEY_NAMED};
+    const fl_key_memo *keys = mention_keys(mx, mx->text + off, len, fold_flags | kind_tag[kind]);
     if (!keys) {
         doc->status = FL_ENOMEM;
         return NULL;
