@@ -2243,71 +2243,72 @@ static int order_cmp(const void *pa, const void *pb)
  * so both give the order the insertions would. */
 enum { SORT_INSERT_MAX = 32 };
 
-/* Appends live mention m (index i) to the run order[run..*live), in its
- * place, with remap[] following every mention moved. */
-static inline void order_append(fl_mention **order, long *remap, const fl_mention *old, size_t run,
-                                size_t *live, fl_mention *m, size_t i)
+/* Appends live mention m to the run order[run..*live), in its place. */
+static inline void order_append(fl_mention **order, size_t run, size_t *live, fl_mention *m)
 {
     size_t j = (*live)++;
     if (*live - run <= SORT_INSERT_MAX)
-        for (; j > run && order_cmp(&order[j - 1], &m) > 0; j--) {
+        for (; j > run && order_cmp(&order[j - 1], &m) > 0; j--)
             order[j] = order[j - 1];
-            remap[order[j] - old] = (long)j;
-        }
     order[j] = m;
-    remap[i] = (long)j;
 }
 
 /* Sorts the run order[run..live) when it was too long for order_append
  * (more than SORT_INSERT_MAX). */
-static void order_finish(fl_mention **order, long *remap, const fl_mention *old, size_t run,
-                         size_t live)
+static void order_finish(fl_mention **order, size_t run, size_t live)
 {
     // NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers
     qsort(order + run, live - run, sizeof *order, order_cmp);
-    for (size_t k = run; k < live; k++)
-        remap[order[k] - old] = (long)k;
 }
 
-/* Remaps the links of mention m, just copied (see compact). */
-static inline void remap_links(fl_mention *m, const long *remap)
+/* The links of mention m (copied by compact, with the indexes of the
+ * extraction buffer old) mapped to the new places, which compact left in
+ * the old mentions' `person`. */
+static inline void map_links(fl_mention *m, const fl_mention *old)
 {
-    /* most mentions have neither link: both -1, the sign bit of their AND
-     * is set only then */
-    if ((m->person & m->entity) < 0)
-        return;
     if (m->person >= 0)
-        m->person = (int32_t)remap[m->person];
+        m->person = old[m->person].person;
     if (m->entity >= 0)
-        m->entity = (int32_t)remap[m->entity];
+        m->entity = old[m->entity].person;
 }
 
 #ifdef FL_BLOCK_AVX2
 /* compact()'s copies, most of the work of settling a document, 32 bytes
- * a move with AVX2 (the compiler copies a struct 16 bytes a move). */
-__attribute__((target("avx2"))) static void
-copy_live_avx2(fl_mention *items, fl_mention *const *order, size_t live, const long *remap)
+ * a move with AVX2 (the compiler copies a struct 16 bytes a move); the
+ * number of linked mentions listed in `linked`. */
+__attribute__((target("avx2"))) static size_t
+copy_live_avx2(fl_mention *items, fl_mention *const *order, size_t live, uint32_t *linked)
 {
     _Static_assert(sizeof(fl_mention) == 96, "copy_live_avx2 copies 96 bytes");
+    size_t nl = 0;
     for (size_t i = 0; i < live; i++) {
-        const char *from = (const char *)order[i];
+        fl_mention *from = order[i];
         char *to = (char *)&items[i];
 #define COPY32(k)                                                                                  \
     _mm256_storeu_si256((__m256i *)(void *)(to + (k)),                                             \
-                        _mm256_loadu_si256((const __m256i *)(const void *)(from + (k))))
+                        _mm256_loadu_si256((const __m256i *)(const void *)((char *)from + (k))))
         COPY32(0);
         COPY32(32);
         COPY32(64);
 #undef COPY32
-        remap_links(&items[i], remap);
+        /* most mentions have neither link: both -1, the sign bit of their
+         * AND is set only then */
+        if ((from->person & from->entity) >= 0)
+            linked[nl++] = (uint32_t)i;
+        from->person = (int32_t)i;
     }
+    return nl;
 }
 #endif
 
 /* Drops dead mentions and puts the rest in source order, keeping links:
- * `order` (the `live` live mentions in source order, see order_append)
- * and `remap` (each mention's place there, -1 for a dead one). */
-static void compact(fl_mx *mx, fl_mention *const *order, size_t live, const long *remap)
+ * `order` holds the `live` live mentions in source order (see
+ * order_append), and each dead one has -1 in its `person`. The live ones
+ * are copied in order, each leaving its new place in its old `person`
+ * (the copy has the link), through which the links are then mapped (a
+ * link to a dead mention becomes -1); `linked` has room for the list of
+ * the mentions with links. */
+static void compact(fl_mx *mx, fl_mention *const *order, size_t live, uint32_t *linked)
 {
     fl_doc *doc = mx->doc;
     size_t n = doc->mentions.count;
@@ -2318,15 +2319,21 @@ static void compact(fl_mx *mx, fl_mention *const *order, size_t live, const long
         doc->status = FL_ENOMEM;
         return;
     }
+    const fl_mention *const old = doc->mentions.items;
+    size_t nl = 0;
 #ifdef FL_BLOCK_AVX2
     if (mx->avx2)
-        copy_live_avx2(items, order, live, remap);
+        nl = copy_live_avx2(items, order, live, linked);
     else
 #endif
         for (size_t i = 0; i < live; i++) {
             items[i] = *order[i];
-            remap_links(&items[i], remap);
+            if ((items[i].person & items[i].entity) >= 0)
+                linked[nl++] = (uint32_t)i;
+            order[i]->person = (int32_t)i;
         }
+    for (size_t k = 0; k < nl; k++)
+        map_links(&items[linked[k]], old);
     doc->mentions.items = items;
     doc->mentions.count = live;
     doc->mentions.cap = n;
@@ -2413,11 +2420,10 @@ static void settle_document(fl_mx *mx)
     fl_doc *doc = mx->doc;
     unsigned char *flags = mx->flags.items;
     size_t n = doc->mentions.count;
-    /* the folds' states, compact()'s order and remap, and the tentative
-     * names in order */
+    /* the folds' states, compact()'s order, and the tentative names in
+     * order (then compact()'s linked mentions) */
     const size_t nf = mx->fold_count ? mx->fold_count : 1, nn = n ? n : 1;
-    const size_t need = nf * sizeof(fold_state) + nn * (sizeof(fl_mention *) + sizeof(long)) +
-                        nn * sizeof(uint32_t);
+    const size_t need = nf * sizeof(fold_state) + nn * sizeof(fl_mention *) + nn * sizeof(uint32_t);
     /* in the extraction buffer's free end when they fit (most documents:
      * it has room for about twice their mentions), which compact() does
      * not read; else a block of their own */
@@ -2430,8 +2436,7 @@ static void settle_document(fl_mx *mx)
         }
     }
     fl_mention **order = (fl_mention **)(void *)(st + nf);
-    long *remap = (long *)(void *)(order + nn);
-    uint32_t *tentative = (uint32_t *)(void *)(remap + nn);
+    uint32_t *tentative = (uint32_t *)(void *)(order + nn);
     size_t nt = 0;
     for (size_t f = 0; f < mx->fold_count; f++)
         st[f] = (fold_state){-1, -1, -1, -1, false, false};
@@ -2494,12 +2499,13 @@ static void settle_document(fl_mx *mx)
      * lose the link */
     /* the live mentions in source order for compact(), sentence by
      * sentence: order[run..live) the current one's. A link to a dead
-     * mention is dropped by compact() (its remap is -1). */
+     * mention is dropped by compact() (the -1 in its `person`, which
+     * nothing reads any more). */
     size_t live = 0, run = 0, run_sentence = SIZE_MAX;
     for (size_t i = 0; i < n; i++) {
         fl_mention *m = &old[i];
         if (flags[i] & FL_MF_DEAD) {
-            remap[i] = -1;
+            m->person = -1;
             continue;
         }
         if (m->kind == FL_M_ACRONYM || m->kind == FL_M_NAME) {
@@ -2517,17 +2523,17 @@ static void settle_document(fl_mx *mx)
         }
         if (m->sentence != run_sentence) {
             if (live - run > SORT_INSERT_MAX)
-                order_finish(order, remap, old, run, live);
+                order_finish(order, run, live);
             run = live;
             run_sentence = m->sentence;
         }
-        order_append(order, remap, old, run, &live, m, i);
+        order_append(order, run, &live, m);
     }
     if (live - run > SORT_INSERT_MAX)
-        order_finish(order, remap, old, run, live);
+        order_finish(order, run, live);
         // NOLINTEND(clang-analyzer-core.UndefinedBinaryOperatorResult)
 #undef FOLD_ID
-    compact(mx, order, live, remap);
+    compact(mx, order, live, tentative);
     free(own);
 }
 
