@@ -1361,7 +1361,8 @@ find_key(fl_mx *mx, const char *s, size_t len, unsigned tag, uint64_t *hash, siz
 
 /* Makes room in the key index for one more entry (hash h), its free
  * slot found by find_key in *slot: when the index grows, *slot is found
- * again. False when out of memory. */
+ * again; and room in the memo for the entry and for as many as the index
+ * holds at most half full (key_room). False when out of memory. */
 static __attribute__((noinline)) bool key_grow(fl_mx *mx, uint64_t h, size_t *slot)
 {
     if (!index_grow(mx, &mx->key_index, mx->keys, sizeof *mx->keys, mx->key_count, mx->memo_first))
@@ -1371,9 +1372,22 @@ static __attribute__((noinline)) bool key_grow(fl_mx *mx, uint64_t h, size_t *sl
     while (mx->key_index.slots[k])
         k = (k + 1) & mask;
     *slot = k;
+    /* (the mentions that were in the document before have entries of
+     * their own, not indexed: key_count may be past half the index) */
+    while (mx->key_alloc <= mx->key_count || mx->key_alloc < mx->key_index.cap / 2) {
+        fl_key_memo *keys = array_grow(mx, mx->keys, &mx->key_alloc, mx->key_count,
+                                       sizeof *mx->keys, mx->memo_first / 4);
+        if (!keys)
+            return false;
+        mx->keys = keys;
+    }
     return true;
 }
 
+/* Makes room for one more key memo entry, indexed (see key_grow): the
+ * memo has room for as many entries as the index holds at most half full
+ * (key_alloc >= key_index.cap / 2, from scratch_reserve on), so one test
+ * of the index makes room in both. */
 static inline bool key_room(fl_mx *mx, uint64_t h, size_t *slot)
 {
     return (mx->key_count + 1) * 2 <= mx->key_index.cap || key_grow(mx, h, slot);
@@ -1782,15 +1796,10 @@ new_mention_keys(fl_mx *mx, const char *s, size_t len, unsigned flags, bool code
                  uint64_t h, size_t k, bool named)
 {
     fl_doc *doc = mx->doc;
-    if (!key_room(mx, h, &k))
+    if (!key_room(mx, h, &k)) /* (room in the memo too) */
         return NULL;
     /* the entry is filled in place and counted once complete */
-    fl_key_memo *keys = array_reserve(mx, mx->keys, &mx->key_alloc, mx->key_count, sizeof *mx->keys,
-                                      mx->memo_first / 4);
-    if (!keys)
-        return NULL;
-    mx->keys = keys;
-    fl_key_memo *e = &keys[mx->key_count];
+    fl_key_memo *e = &mx->keys[mx->key_count];
     e->hash = h;
     e->len = len;
     e->tag = tag;
@@ -2559,14 +2568,16 @@ static bool scratch_reserve(fl_mx *mx, size_t longest, size_t mentions)
      * have their folds interned: about one fold to eight keys), not
      * below 256 slots */
     const size_t fold_slots = slots / 4 > 256 ? slots / 4 : slots < 256 ? slots : 256;
-    /* as many memo entries as the indexes hold before they grow (for the
-     * small documents; larger ones grow the memos as they go) */
+    /* as many key memo entries as the index holds before it grows (see
+     * key_room); as many folds for the small documents (larger ones grow
+     * the folds as they go) */
+    const size_t key_memos = mx->memo_first / 2;
     const size_t memos = mx->memo_first <= 4096 ? mx->memo_first / 2 : mx->memo_first / 4;
     /* 8-byte items first, then 4-byte ones, then bytes */
     size_t o_memo = align8(n_blocks * sizeof(fl_word_block));
     size_t o_mentions = align8(o_memo + words * sizeof(fl_number_memo));
     size_t o_keys = align8(o_mentions + mentions * sizeof(fl_mention));
-    size_t o_folds = align8(o_keys + memos * sizeof(fl_key_memo));
+    size_t o_folds = align8(o_keys + key_memos * sizeof(fl_key_memo));
     size_t o_u32 = align8(o_folds + memos * sizeof(fl_fold_entry));
     size_t o_bytes = o_u32 + (HEAD_WORDS_N + 2 * cap + 4 * words + mentions + slots + fold_slots) *
                                  sizeof(uint32_t);
@@ -2581,7 +2592,7 @@ static bool scratch_reserve(fl_mx *mx, size_t longest, size_t mentions)
     mx->mention_store = (fl_mention *)(void *)(p + o_mentions);
     mx->mention_cap = mentions;
     mx->keys = (fl_key_memo *)(void *)(p + o_keys);
-    mx->key_alloc = memos;
+    mx->key_alloc = key_memos;
     mx->folds = (fl_fold_entry *)(void *)(p + o_folds);
     mx->fold_alloc = memos;
     /* head_words just before the word ends (see fill_words) */
