@@ -1787,13 +1787,25 @@ static inline size_t fold_skeleton_ascii(const char *s, size_t len, unsigned fla
 }
 #endif
 
+/* The fold flags in a key memo entry's tag, and whether it is a name's
+ * or an acronym's: new_mention_keys reads them from the entry where they
+ * are needed (fewer values held across the folds). */
+static inline unsigned tag_flags(const fl_key_memo *e)
+{
+    return e->tag & ~(KEY_CODE | KEY_NAMED);
+}
+
+static inline bool tag_named(const fl_key_memo *e)
+{
+    return (e->tag & KEY_NAMED) != 0;
+}
+
 /* mention_keys() for s[0..len) not met before under `tag` (hash h, free
  * index slot k): its keys normalized and remembered, the fold interned
- * when `named`. Kept out of line so that the lookup of a known surface
- * needs no room for the key buffers. */
+ * for a name or an acronym (KEY_NAMED). Kept out of line so that the
+ * lookup of a known surface needs no room for the key buffers. */
 static __attribute__((noinline)) const fl_key_memo *
-new_mention_keys(fl_mx *mx, const char *s, size_t len, unsigned flags, bool code, unsigned tag,
-                 uint64_t h, size_t k, bool named)
+new_mention_keys(fl_mx *mx, const char *s, size_t len, unsigned tag, uint64_t h, size_t k)
 {
     fl_doc *doc = mx->doc;
     if (!key_room(mx, h, &k)) /* (room in the memo too) */
@@ -1820,13 +1832,13 @@ new_mention_keys(fl_mx *mx, const char *s, size_t len, unsigned flags, bool code
     if (block) {
         fold = block + len + 1;
         skel = fold + len + 1;
-        kn = fold_skeleton_plain(mx, s, len, flags, block, fold, &fn, skel, &same);
+        kn = fold_skeleton_plain(mx, s, len, tag_flags(e), block, fold, &fn, skel, &same);
 #if defined(__SSE2__) && !defined(FL_NO_SIMD)
         if (kn == SIZE_MAX && len - 1 < 16 && (size_t)(s - mx->text) + 16 <= doc->prose.len)
-            kn = fold_skeleton_ascii(s, len, flags, block, fold, &fn, skel, &same);
+            kn = fold_skeleton_ascii(s, len, tag_flags(e), block, fold, &fn, skel, &same);
 #endif
         if (kn == SIZE_MAX) {
-            kn = fl_fold_skeleton(s, len, flags, fold, len + 1, &fn, skel, len + 1);
+            kn = fl_fold_skeleton(s, len, tag_flags(e), fold, len + 1, &fn, skel, len + 1);
             if (fn <= len && kn <= len) {
                 copy_short(block, s, len);
                 same = kn == fn && fl_bytes_eq(skel, fold, fn);
@@ -1840,7 +1852,7 @@ new_mention_keys(fl_mx *mx, const char *s, size_t len, unsigned flags, bool code
         uint64_t fh = 0;
         size_t fk = SIZE_MAX;
         e->fold_id = FOLD_NONE;
-        if (named) {
+        if (tag_named(e)) {
             met = find_fold(mx, fold, fn, true, &fh, &fk, &e->fold_id);
             if (!met && fk == SIZE_MAX)
                 return NULL;
@@ -1860,16 +1872,16 @@ new_mention_keys(fl_mx *mx, const char *s, size_t len, unsigned flags, bool code
             }
         } else {
             e->fold = fold;
-            if (named)
+            if (tag_named(e))
                 e->fold_id = add_fold(mx, fold, fn, fh, fk);
             e->skeleton = same ? fold : skel;
             end = same ? fold + fn + 1 : skel + kn + 1;
         }
         pool_take(mx, (size_t)(end - block));
-    } else if (!keys_long(mx, e, s, len, flags, named)) {
+    } else if (!keys_long(mx, e, s, len, tag_flags(e), tag_named(e))) {
         return NULL;
     }
-    e->family = code ? key_string(doc, family_fn, s, len, 0) : "";
+    e->family = e->tag & KEY_CODE ? key_string(doc, family_fn, s, len, 0) : "";
     if (!e->family)
         return NULL;
     mx->key_count++;
@@ -1888,8 +1900,7 @@ static inline const fl_key_memo *mention_keys(fl_mx *mx, const char *s, size_t l
     fl_key_memo *found = find_key(mx, s, len, tag, &h, &k);
     if (found)
         return found;
-    return new_mention_keys(mx, s, len, tag & ~(KEY_CODE | KEY_NAMED), (tag & KEY_CODE) != 0, tag,
-                            h, k, (tag & KEY_NAMED) != 0);
+    return new_mention_keys(mx, s, len, tag, h, k);
 }
 
 /* Sets mx->mention_room: the buffer's capacity, or the document's limit
