@@ -1279,8 +1279,9 @@ static inline void copy_short(char *dst, const char *src, size_t n)
     }
 }
 
-/* index_reserve() when the index is full: doubles it (or makes its first
- * capacity) and puts the entries back. */
+/* Grows an index over `count` entries of `stride` bytes (each starting
+ * with its hash) that is half full (key_grow, fold_grow): doubles it (or
+ * makes its first capacity) and puts the entries back. */
 static __attribute__((noinline)) bool index_grow(const fl_mx *mx, fl_memo_index *ix,
                                                  const void *entries, size_t stride, size_t count,
                                                  size_t first_cap)
@@ -1303,16 +1304,6 @@ static __attribute__((noinline)) bool index_grow(const fl_mx *mx, fl_memo_index 
     ix->slots = slots;
     ix->cap = cap;
     return true;
-}
-
-/* Makes room for one more entry in an index over `count` entries of
- * `stride` bytes (each starting with its hash): at most half full. */
-static inline bool index_reserve(const fl_mx *mx, fl_memo_index *ix, const void *entries,
-                                 size_t stride, size_t count, size_t first_cap)
-{
-    if ((count + 1) * 2 <= ix->cap)
-        return true;
-    return index_grow(mx, ix, entries, stride, count, first_cap);
 }
 
 /* Makes room for one more element in a malloc'd array of *alloc
@@ -1410,6 +1401,25 @@ static inline fl_key_memo *add_key(fl_mx *mx, size_t slot, const fl_key_memo *e)
     return &mx->keys[mx->key_count - 1];
 }
 
+/* Makes room for one more fold: grows the fold index (at most half
+ * full), and the folds for as many as it holds so (fold_alloc >=
+ * fold_index.cap / 2, from scratch_reserve on: one test of the index in
+ * find_fold makes room in both). False when out of memory. */
+static __attribute__((noinline)) bool fold_grow(fl_mx *mx)
+{
+    if (!index_grow(mx, &mx->fold_index, mx->folds, sizeof *mx->folds, mx->fold_count,
+                    mx->memo_first))
+        return false;
+    while (mx->fold_alloc <= mx->fold_count || mx->fold_alloc < mx->fold_index.cap / 2) {
+        fl_fold_entry *folds = array_grow(mx, mx->folds, &mx->fold_alloc, mx->fold_count,
+                                          sizeof *mx->folds, mx->memo_first / 4);
+        if (!folds)
+            return false;
+        mx->folds = folds;
+    }
+    return true;
+}
+
 /* Looks fold s[0..len) up among the interned folds: the interned copy
  * with its id in *id; else NULL, *id UINT32_MAX and, with `room` (room
  * made for one more fold), *slot the free index slot and *hash the hash
@@ -1421,17 +1431,8 @@ static inline __attribute__((always_inline)) const char *find_fold(fl_mx *mx, co
 {
     *id = UINT32_MAX;
     *slot = SIZE_MAX;
-    if (room) {
-        if (!index_reserve(mx, &mx->fold_index, mx->folds, sizeof *mx->folds, mx->fold_count,
-                           mx->memo_first))
-            return NULL;
-        fl_fold_entry *folds = array_reserve(mx, mx->folds, &mx->fold_alloc, mx->fold_count,
-                                             sizeof *mx->folds, mx->memo_first / 4);
-        if (!folds)
-            return NULL;
-        mx->folds = folds;
-    }
-    if (!mx->fold_index.cap)
+    /* (the index has its first capacity from scratch_reserve on) */
+    if (room && (mx->fold_count + 1) * 2 > mx->fold_index.cap && !fold_grow(mx))
         return NULL;
     uint64_t h = memo_hash(s, len, 0);
     size_t mask = mx->fold_index.cap - 1, k = (size_t)h & mask;
@@ -2581,7 +2582,7 @@ static bool scratch_reserve(fl_mx *mx, size_t longest, size_t mentions)
     const size_t fold_slots = slots / 4 > 256 ? slots / 4 : slots < 256 ? slots : 256;
     /* as many key memo entries as the index holds before it grows (see
      * key_room); as many folds for the small documents (larger ones grow
-     * the folds as they go) */
+     * the folds as they go), at least half the fold index (see fold_grow) */
     const size_t key_memos = mx->memo_first / 2;
     const size_t memos = mx->memo_first <= 4096 ? mx->memo_first / 2 : mx->memo_first / 4;
     /* 8-byte items first, then 4-byte ones, then bytes */
