@@ -1946,6 +1946,8 @@ static __attribute__((noinline)) bool more_mentions(fl_mx *mx)
 {
     fl_doc *doc = mx->doc;
     const size_t n = doc->mentions.count;
+    if (doc->status != FL_OK) /* (the first error stays) */
+        return false;
     if ((doc->max_mentions && n >= doc->max_mentions) || n >= (size_t)INT32_MAX) {
         doc->status = FL_ELIMIT;
         return false;
@@ -1978,9 +1980,11 @@ static const fl_mention fresh_mention = {.person = -1, .entity = -1, .weekday = 
 fl_mention *fl_mx_add(fl_mx *mx, fl_mention_kind kind, size_t off, size_t len, unsigned fold_flags)
 {
     fl_doc *doc = mx->doc;
-    if (doc->status != FL_OK)
-        return NULL;
-    /* the limit and the buffer's room in one test */
+    /* the limit and the buffer's room in one test; a document with an
+     * error is not tested for it here (more_mentions is: at the room, the
+     * first error stays) but in the walk, which stops at the sentence's
+     * end: the mentions an extractor may add after its own error are
+     * dropped with the document */
     if (doc->mentions.count >= mx->mention_room && !more_mentions(mx))
         return NULL;
     /* a code's keys are apart from the same surface's in other kinds (it
