@@ -2709,9 +2709,13 @@ static inline __attribute__((always_inline)) void walk_body(fl_mx *mx, const boo
         size_t s_end = s_off + s->len;
         if (s_end == s_off || s_end > prose_len)
             continue;
-        /* never end inside a code point */
-        while (s_end > s_off && s_end < prose_len && ((unsigned char)dc.text[s_end] & 0xC0) == 0x80)
-            s_end--;
+        /* never end inside a code point (one test for most sentences: the
+         * prose is NUL-terminated, so text[prose_len] is read and ends
+         * none) */
+        if (((unsigned char)dc.text[s_end] & 0xC0) == 0x80)
+            do
+                s_end--;
+            while (s_end > s_off && ((unsigned char)dc.text[s_end] & 0xC0) == 0x80);
         mx->sentence = i;
         mx->sent = s;
         mx->s_off = s_off;
