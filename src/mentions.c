@@ -1327,9 +1327,10 @@ static inline void *array_reserve(const fl_mx *mx, void *items, size_t *alloc, s
     return array_grow(mx, items, alloc, count, size, first);
 }
 
-/* Looks s[0..len) up in the key memo under `tag`: the entry when known;
- * else NULL with *slot the free slot to fill (its hash in *hash): an add
- * first makes room (key_room), which may move it. */
+/* Looks s[0..len) up in the key memo under `tag`: the entry when known
+ * (its index slot in *slot); else NULL with *slot the free slot to fill
+ * (its hash in *hash): an add first makes room (key_room), which may move
+ * it. */
 static inline __attribute__((always_inline)) fl_key_memo *
 find_key(fl_mx *mx, const char *s, size_t len, unsigned tag, uint64_t *hash, size_t *slot)
 {
@@ -1342,8 +1343,10 @@ find_key(fl_mx *mx, const char *s, size_t len, unsigned tag, uint64_t *hash, siz
         if (!v)
             break;
         fl_key_memo *e = &mx->keys[v - 1];
-        if (e->hash == h && e->len == len && e->tag == tag && memo_same(e->surface, s, len))
+        if (e->hash == h && e->len == len && e->tag == tag && memo_same(e->surface, s, len)) {
+            *slot = k;
             return e;
+        }
     }
     *hash = h;
     *slot = k;
@@ -1894,13 +1897,18 @@ new_mention_keys(fl_mx *mx, const char *s, size_t len, unsigned tag, uint64_t h,
  * normalized on first sight and remembered for the rest of the document;
  * the fold interned for a name or an acronym (KEY_NAMED in `tag`). NULL
  * when out of memory. */
-static inline const fl_key_memo *mention_keys(fl_mx *mx, const char *s, size_t len, unsigned tag)
+static inline const fl_key_memo *mention_keys(fl_mx *mx, const char *s, size_t len, unsigned tag,
+                                              uint32_t *index)
 {
     uint64_t h = 0;
     size_t k;
     fl_key_memo *found = find_key(mx, s, len, tag, &h, &k);
-    if (found)
+    if (found) {
+        /* (the index slot's value, less one) */
+        *index = mx->key_index.slots[k] - 1;
         return found;
+    }
+    *index = (uint32_t)mx->key_count; /* the new entry's */
     return new_mention_keys(mx, s, len, tag, h, k);
 }
 
@@ -1992,12 +2000,14 @@ fl_mention *fl_mx_add(fl_mx *mx, fl_mention_kind kind, size_t off, size_t len, u
      * interned): KEY_CODE or KEY_NAMED in its tag, from a table by kind */
     static const unsigned kind_tag[FL_M_KIND_COUNT] = {
         [FL_M_CODE] = KEY_CODE, [FL_M_NAME] = KEY_NAMED, [FL_M_ACRONYM] = KEY_NAMED};
-    const fl_key_memo *keys = mention_keys(mx, mx->text + off, len, fold_flags | kind_tag[kind]);
+    uint32_t index;
+    const fl_key_memo *keys =
+        mention_keys(mx, mx->text + off, len, fold_flags | kind_tag[kind], &index);
     if (!keys) {
         doc->status = FL_ENOMEM;
         return NULL;
     }
-    fl_mention *m = push_mention(mx, (uint32_t)(keys - mx->keys));
+    fl_mention *m = push_mention(mx, index);
     /* field by field: a compound literal zeroes the whole struct first,
      * then writes most of it; a field added to fl_mention must be set here
      * too (the assertion below is a reminder on 64-bit hosts) */
