@@ -1183,6 +1183,11 @@ typedef struct fl_key_memo {
     /* whether the surface has a space: SPACED_* (found once, by
      * settle_document) */
     unsigned char spaced;
+    /* the start of the surface's last space-separated word, plus one (1:
+     * no space), found where a surface of at most 64 bytes has its keys
+     * made from the sentence's masks (fold_skeleton_plain); 0: not known
+     * (settle_read looks) */
+    unsigned char last_word;
     uint32_t settle_id;
 } fl_key_memo;
 
@@ -1631,7 +1636,8 @@ static inline bool ascii_letter(char c)
  * space); returns the skeleton's length. SIZE_MAX for any other text
  * (nothing written), which fl_fold_skeleton folds. */
 static inline size_t fold_skeleton_plain(const fl_mx *mx, const char *s, size_t len, unsigned flags,
-                                         char *surf, char *fold, size_t *fn, char *skel, bool *same)
+                                         char *surf, char *fold, size_t *fn, char *skel, bool *same,
+                                         unsigned char *last_word)
 {
     /* most other surfaces start or end with a digit or a sign */
     if (!len || !ascii_letter(s[0]) || !ascii_letter(s[len - 1]) || !mx->wend ||
@@ -1674,6 +1680,8 @@ static inline size_t fold_skeleton_plain(const fl_mx *mx, const char *s, size_t 
     fold[n] = '\0';
     *fn = n;
     *same = !gaps;
+    /* (the possessive has no space) */
+    *last_word = (unsigned char)(gaps ? 64 - __builtin_clzll(gaps) + 1 : 1);
     if (!gaps)
         return n;
     size_t kn = 0, from = 0;
@@ -1818,6 +1826,7 @@ new_mention_keys(fl_mx *mx, const char *s, size_t len, unsigned tag, uint64_t h,
     fl_key_memo *e = &mx->keys[mx->key_count];
     e->hash = h;
     e->len = len;
+    e->last_word = 0;
     e->tag = tag;
     e->settle = SETTLE_UNKNOWN;
     e->spaced = SPACED_UNKNOWN;
@@ -1836,7 +1845,8 @@ new_mention_keys(fl_mx *mx, const char *s, size_t len, unsigned tag, uint64_t h,
     if (block) {
         fold = block + len + 1;
         skel = fold + len + 1;
-        kn = fold_skeleton_plain(mx, s, len, tag_flags(e), block, fold, &fn, skel, &same);
+        kn = fold_skeleton_plain(mx, s, len, tag_flags(e), block, fold, &fn, skel, &same,
+                                 &e->last_word);
 #if defined(__SSE2__) && !defined(FL_NO_SIMD)
         if (kn == SIZE_MAX && len - 1 < 16 && (size_t)(s - mx->text) + 16 <= doc->prose.len)
             kn = fold_skeleton_ascii(s, len, tag_flags(e), block, fold, &fn, skel, &same);
@@ -2415,8 +2425,13 @@ static const char *surname_fold(fl_mx *mx, const fl_mention *m, const fl_key_mem
 static void settle_read(fl_mx *mx, const fl_mention *m, fl_key_memo *e)
 {
     e->settle = SETTLE_NONE;
-    size_t ws;
-    size_t wl = last_word(m->surface, m->len, &ws);
+    size_t ws, wl;
+    if (e->last_word) {
+        ws = e->last_word - 1;
+        wl = m->len - ws;
+    } else {
+        wl = last_word(m->surface, m->len, &ws);
+    }
     /* whether the surface has a space, found here for has_space */
     e->spaced = ws ? SPACED_YES : SPACED_NO;
     if (ws == 0)
