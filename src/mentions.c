@@ -2410,7 +2410,10 @@ static const char *surname_fold(fl_mx *mx, const fl_mention *m, const fl_key_mem
     const char *s = m->surface + ws;
     if (e->fold_id != FOLD_NONE && mx->folds[e->fold_id].len == m->len) {
         const char *f = e->fold + ws;
-        size_t j = 0;
+        /* a surface of fold_skeleton_plain (last_word known) is ASCII
+         * letters and spaces, lowered in its fold (as long as it: no
+         * possessive dropped) */
+        size_t j = e->last_word ? wl : 0;
         for (; j < wl; j++) {
             const unsigned char l = (unsigned char)s[j] | 0x20;
             if (l < 'a' || l > 'z' || (unsigned char)f[j] != l)
