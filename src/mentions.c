@@ -2456,13 +2456,11 @@ static void settle_read(fl_mx *mx, const fl_mention *m, fl_key_memo *e)
     }
 }
 
-/* Whether mention m's surface (key memo entry e) has a space, found once per surface (but
- * for a mention that was in the document before, whose length may not be
- * its surface's). */
+/* Whether mention m's surface (key memo entry e) has a space, found once
+ * per surface (a mention that was in the document before, whose length
+ * may not be its surface's, has an entry of its own: KEY_OLD). */
 static inline bool has_space(fl_key_memo *e, const fl_mention *m)
 {
-    if (e->tag & KEY_OLD)
-        return memchr(m->surface, ' ', m->len) != NULL;
     if (e->spaced == SPACED_UNKNOWN)
         e->spaced = memchr(m->surface, ' ', m->len) ? SPACED_YES : SPACED_NO;
     return e->spaced == SPACED_YES;
