@@ -1170,10 +1170,12 @@ typedef struct fl_key_memo {
     /* in fl_mention's order: fl_mx_add copies the four at once */
     const char *surface, *fold, *skeleton, *family;
     size_t len;
-    unsigned tag; /* fold flags, and KEY_CODE for a code (which has a family) */
+    /* fold flags, and KEY_CODE for a code (which has a family), KEY_NAMED
+     * for a name or an acronym */
+    unsigned tag;
     /* the fold's index among the document's distinct folds: interned for
-     * names and acronyms only (settle_document reads no other kind's), and
-     * FOLD_NONE until a name or an acronym has the surface */
+     * names and acronyms only (KEY_NAMED: settle_document reads no other
+     * kind's), FOLD_NONE for the other kinds */
     uint32_t fold_id;
     /* what settle_document reads in a name's surface, found once: SETTLE_*
      * and the fold id of its short form or surname */
@@ -1181,6 +1183,11 @@ typedef struct fl_key_memo {
     /* whether the surface has a space: SPACED_* (found once, by
      * settle_document) */
     unsigned char spaced;
+    /* the start of the surface's last space-separated word, plus one (1:
+     * no space), found where a surface of at most 64 bytes has its keys
+     * made from the sentence's masks (fold_skeleton_plain); 0: not known
+     * (settle_read looks) */
+    unsigned char last_word;
     uint32_t settle_id;
 } fl_key_memo;
 
@@ -1196,8 +1203,16 @@ typedef struct fl_fold_entry {
 } fl_fold_entry;
 
 /* tags beyond the fold flags: a code's keys; a stem (in `fold`); a
- * mention that was in the document before extraction (never looked up) */
-enum { KEY_CODE = 0x80000000u, KEY_STEM = 0x40000000u, KEY_OLD = 0x20000000u };
+ * mention that was in the document before extraction (never looked up);
+ * a name's or an acronym's keys, whose fold is interned when they are
+ * made (apart from the same surface's in other kinds, so that a surface
+ * found needs no test of its fold id) */
+enum {
+    KEY_CODE = 0x80000000u,
+    KEY_STEM = 0x40000000u,
+    KEY_OLD = 0x20000000u,
+    KEY_NAMED = 0x10000000u
+};
 
 enum { SETTLE_UNKNOWN, SETTLE_NONE, SETTLE_SHORT, SETTLE_SURNAME };
 
@@ -1269,8 +1284,9 @@ static inline void copy_short(char *dst, const char *src, size_t n)
     }
 }
 
-/* index_reserve() when the index is full: doubles it (or makes its first
- * capacity) and puts the entries back. */
+/* Grows an index over `count` entries of `stride` bytes (each starting
+ * with its hash) that is half full (key_grow, fold_grow): doubles it (or
+ * makes its first capacity) and puts the entries back. */
 static __attribute__((noinline)) bool index_grow(const fl_mx *mx, fl_memo_index *ix,
                                                  const void *entries, size_t stride, size_t count,
                                                  size_t first_cap)
@@ -1295,16 +1311,6 @@ static __attribute__((noinline)) bool index_grow(const fl_mx *mx, fl_memo_index 
     return true;
 }
 
-/* Makes room for one more entry in an index over `count` entries of
- * `stride` bytes (each starting with its hash): at most half full. */
-static inline bool index_reserve(const fl_mx *mx, fl_memo_index *ix, const void *entries,
-                                 size_t stride, size_t count, size_t first_cap)
-{
-    if ((count + 1) * 2 <= ix->cap)
-        return true;
-    return index_grow(mx, ix, entries, stride, count, first_cap);
-}
-
 /* Makes room for one more element in a malloc'd array of *alloc
  * elements holding count: the array (moved when grown), or NULL when
  * out of memory (the old array is kept). */
@@ -1326,9 +1332,10 @@ static inline void *array_reserve(const fl_mx *mx, void *items, size_t *alloc, s
     return array_grow(mx, items, alloc, count, size, first);
 }
 
-/* Looks s[0..len) up in the key memo under `tag`: the entry when known;
- * else NULL with *slot the free slot to fill (its hash in *hash): an add
- * first makes room (key_room), which may move it. */
+/* Looks s[0..len) up in the key memo under `tag`: the entry when known
+ * (its index slot in *slot); else NULL with *slot the free slot to fill
+ * (its hash in *hash): an add first makes room (key_room), which may move
+ * it. */
 static inline __attribute__((always_inline)) fl_key_memo *
 find_key(fl_mx *mx, const char *s, size_t len, unsigned tag, uint64_t *hash, size_t *slot)
 {
@@ -1341,8 +1348,10 @@ find_key(fl_mx *mx, const char *s, size_t len, unsigned tag, uint64_t *hash, siz
         if (!v)
             break;
         fl_key_memo *e = &mx->keys[v - 1];
-        if (e->hash == h && e->len == len && e->tag == tag && memo_same(e->surface, s, len))
+        if (e->hash == h && e->len == len && e->tag == tag && memo_same(e->surface, s, len)) {
+            *slot = k;
             return e;
+        }
     }
     *hash = h;
     *slot = k;
@@ -1351,7 +1360,8 @@ find_key(fl_mx *mx, const char *s, size_t len, unsigned tag, uint64_t *hash, siz
 
 /* Makes room in the key index for one more entry (hash h), its free
  * slot found by find_key in *slot: when the index grows, *slot is found
- * again. False when out of memory. */
+ * again; and room in the memo for the entry and for as many as the index
+ * holds at most half full (key_room). False when out of memory. */
 static __attribute__((noinline)) bool key_grow(fl_mx *mx, uint64_t h, size_t *slot)
 {
     if (!index_grow(mx, &mx->key_index, mx->keys, sizeof *mx->keys, mx->key_count, mx->memo_first))
@@ -1361,9 +1371,22 @@ static __attribute__((noinline)) bool key_grow(fl_mx *mx, uint64_t h, size_t *sl
     while (mx->key_index.slots[k])
         k = (k + 1) & mask;
     *slot = k;
+    /* (the mentions that were in the document before have entries of
+     * their own, not indexed: key_count may be past half the index) */
+    while (mx->key_alloc <= mx->key_count || mx->key_alloc < mx->key_index.cap / 2) {
+        fl_key_memo *keys = array_grow(mx, mx->keys, &mx->key_alloc, mx->key_count,
+                                       sizeof *mx->keys, mx->memo_first / 4);
+        if (!keys)
+            return false;
+        mx->keys = keys;
+    }
     return true;
 }
 
+/* Makes room for one more key memo entry, indexed (see key_grow): the
+ * memo has room for as many entries as the index holds at most half full
+ * (key_alloc >= key_index.cap / 2, from scratch_reserve on), so one test
+ * of the index makes room in both. */
 static inline bool key_room(fl_mx *mx, uint64_t h, size_t *slot)
 {
     return (mx->key_count + 1) * 2 <= mx->key_index.cap || key_grow(mx, h, slot);
@@ -1386,6 +1409,25 @@ static inline fl_key_memo *add_key(fl_mx *mx, size_t slot, const fl_key_memo *e)
     return &mx->keys[mx->key_count - 1];
 }
 
+/* Makes room for one more fold: grows the fold index (at most half
+ * full), and the folds for as many as it holds so (fold_alloc >=
+ * fold_index.cap / 2, from scratch_reserve on: one test of the index in
+ * find_fold makes room in both). False when out of memory. */
+static __attribute__((noinline)) bool fold_grow(fl_mx *mx)
+{
+    if (!index_grow(mx, &mx->fold_index, mx->folds, sizeof *mx->folds, mx->fold_count,
+                    mx->memo_first))
+        return false;
+    while (mx->fold_alloc <= mx->fold_count || mx->fold_alloc < mx->fold_index.cap / 2) {
+        fl_fold_entry *folds = array_grow(mx, mx->folds, &mx->fold_alloc, mx->fold_count,
+                                          sizeof *mx->folds, mx->memo_first / 4);
+        if (!folds)
+            return false;
+        mx->folds = folds;
+    }
+    return true;
+}
+
 /* Looks fold s[0..len) up among the interned folds: the interned copy
  * with its id in *id; else NULL, *id UINT32_MAX and, with `room` (room
  * made for one more fold), *slot the free index slot and *hash the hash
@@ -1397,17 +1439,8 @@ static inline __attribute__((always_inline)) const char *find_fold(fl_mx *mx, co
 {
     *id = UINT32_MAX;
     *slot = SIZE_MAX;
-    if (room) {
-        if (!index_reserve(mx, &mx->fold_index, mx->folds, sizeof *mx->folds, mx->fold_count,
-                           mx->memo_first))
-            return NULL;
-        fl_fold_entry *folds = array_reserve(mx, mx->folds, &mx->fold_alloc, mx->fold_count,
-                                             sizeof *mx->folds, mx->memo_first / 4);
-        if (!folds)
-            return NULL;
-        mx->folds = folds;
-    }
-    if (!mx->fold_index.cap)
+    /* (the index has its first capacity from scratch_reserve on) */
+    if (room && (mx->fold_count + 1) * 2 > mx->fold_index.cap && !fold_grow(mx))
         return NULL;
     uint64_t h = memo_hash(s, len, 0);
     size_t mask = mx->fold_index.cap - 1, k = (size_t)h & mask;
@@ -1603,7 +1636,8 @@ static inline bool ascii_letter(char c)
  * space); returns the skeleton's length. SIZE_MAX for any other text
  * (nothing written), which fl_fold_skeleton folds. */
 static inline size_t fold_skeleton_plain(const fl_mx *mx, const char *s, size_t len, unsigned flags,
-                                         char *surf, char *fold, size_t *fn, char *skel, bool *same)
+                                         char *surf, char *fold, size_t *fn, char *skel, bool *same,
+                                         unsigned char *last_word)
 {
     /* most other surfaces start or end with a digit or a sign */
     if (!len || !ascii_letter(s[0]) || !ascii_letter(s[len - 1]) || !mx->wend ||
@@ -1646,6 +1680,8 @@ static inline size_t fold_skeleton_plain(const fl_mx *mx, const char *s, size_t 
     fold[n] = '\0';
     *fn = n;
     *same = !gaps;
+    /* (the possessive has no space) */
+    *last_word = (unsigned char)(gaps ? 64 - __builtin_clzll(gaps) + 1 : 1);
     if (!gaps)
         return n;
     size_t kn = 0, from = 0;
@@ -1763,26 +1799,34 @@ static inline size_t fold_skeleton_ascii(const char *s, size_t len, unsigned fla
 }
 #endif
 
+/* The fold flags in a key memo entry's tag, and whether it is a name's
+ * or an acronym's: new_mention_keys reads them from the entry where they
+ * are needed (fewer values held across the folds). */
+static inline unsigned tag_flags(const fl_key_memo *e)
+{
+    return e->tag & ~(KEY_CODE | KEY_NAMED);
+}
+
+static inline bool tag_named(const fl_key_memo *e)
+{
+    return (e->tag & KEY_NAMED) != 0;
+}
+
 /* mention_keys() for s[0..len) not met before under `tag` (hash h, free
  * index slot k): its keys normalized and remembered, the fold interned
- * when `named`. Kept out of line so that the lookup of a known surface
- * needs no room for the key buffers. */
+ * for a name or an acronym (KEY_NAMED). Kept out of line so that the
+ * lookup of a known surface needs no room for the key buffers. */
 static __attribute__((noinline)) const fl_key_memo *
-new_mention_keys(fl_mx *mx, const char *s, size_t len, unsigned flags, bool code, unsigned tag,
-                 uint64_t h, size_t k, bool named)
+new_mention_keys(fl_mx *mx, const char *s, size_t len, unsigned tag, uint64_t h, size_t k)
 {
     fl_doc *doc = mx->doc;
-    if (!key_room(mx, h, &k))
+    if (!key_room(mx, h, &k)) /* (room in the memo too) */
         return NULL;
     /* the entry is filled in place and counted once complete */
-    fl_key_memo *keys = array_reserve(mx, mx->keys, &mx->key_alloc, mx->key_count, sizeof *mx->keys,
-                                      mx->memo_first / 4);
-    if (!keys)
-        return NULL;
-    mx->keys = keys;
-    fl_key_memo *e = &keys[mx->key_count];
+    fl_key_memo *e = &mx->keys[mx->key_count];
     e->hash = h;
     e->len = len;
+    e->last_word = 0;
     e->tag = tag;
     e->settle = SETTLE_UNKNOWN;
     e->spaced = SPACED_UNKNOWN;
@@ -1801,13 +1845,14 @@ new_mention_keys(fl_mx *mx, const char *s, size_t len, unsigned flags, bool code
     if (block) {
         fold = block + len + 1;
         skel = fold + len + 1;
-        kn = fold_skeleton_plain(mx, s, len, flags, block, fold, &fn, skel, &same);
+        kn = fold_skeleton_plain(mx, s, len, tag_flags(e), block, fold, &fn, skel, &same,
+                                 &e->last_word);
 #if defined(__SSE2__) && !defined(FL_NO_SIMD)
         if (kn == SIZE_MAX && len - 1 < 16 && (size_t)(s - mx->text) + 16 <= doc->prose.len)
-            kn = fold_skeleton_ascii(s, len, flags, block, fold, &fn, skel, &same);
+            kn = fold_skeleton_ascii(s, len, tag_flags(e), block, fold, &fn, skel, &same);
 #endif
         if (kn == SIZE_MAX) {
-            kn = fl_fold_skeleton(s, len, flags, fold, len + 1, &fn, skel, len + 1);
+            kn = fl_fold_skeleton(s, len, tag_flags(e), fold, len + 1, &fn, skel, len + 1);
             if (fn <= len && kn <= len) {
                 copy_short(block, s, len);
                 same = kn == fn && fl_bytes_eq(skel, fold, fn);
@@ -1821,7 +1866,7 @@ new_mention_keys(fl_mx *mx, const char *s, size_t len, unsigned flags, bool code
         uint64_t fh = 0;
         size_t fk = SIZE_MAX;
         e->fold_id = FOLD_NONE;
-        if (named) {
+        if (tag_named(e)) {
             met = find_fold(mx, fold, fn, true, &fh, &fk, &e->fold_id);
             if (!met && fk == SIZE_MAX)
                 return NULL;
@@ -1841,16 +1886,16 @@ new_mention_keys(fl_mx *mx, const char *s, size_t len, unsigned flags, bool code
             }
         } else {
             e->fold = fold;
-            if (named)
+            if (tag_named(e))
                 e->fold_id = add_fold(mx, fold, fn, fh, fk);
             e->skeleton = same ? fold : skel;
             end = same ? fold + fn + 1 : skel + kn + 1;
         }
         pool_take(mx, (size_t)(end - block));
-    } else if (!keys_long(mx, e, s, len, flags, named)) {
+    } else if (!keys_long(mx, e, s, len, tag_flags(e), tag_named(e))) {
         return NULL;
     }
-    e->family = code ? key_string(doc, family_fn, s, len, 0) : "";
+    e->family = e->tag & KEY_CODE ? key_string(doc, family_fn, s, len, 0) : "";
     if (!e->family)
         return NULL;
     mx->key_count++;
@@ -1858,39 +1903,23 @@ new_mention_keys(fl_mx *mx, const char *s, size_t len, unsigned flags, bool code
     return e;
 }
 
-/* Interns the fold of key memo entry e, met before only in mentions of
- * other kinds than names and acronyms (its string stays, so that every
- * mention of the surface keeps the same pointers). False when out of
- * memory. */
-static __attribute__((noinline)) bool intern_key_fold(fl_mx *mx, fl_key_memo *e)
-{
-    const size_t fn = strlen(e->fold);
-    uint64_t fh = 0;
-    size_t fk;
-    if (find_fold(mx, e->fold, fn, true, &fh, &fk, &e->fold_id))
-        return true;
-    if (fk == SIZE_MAX)
-        return false;
-    e->fold_id = add_fold(mx, e->fold, fn, fh, fk);
-    return true;
-}
-
 /* The surface, fold, skeleton (and for a code the family) of s[0..len),
  * normalized on first sight and remembered for the rest of the document;
- * the fold interned for a name or an acronym (`named`). NULL when out of
- * memory. */
+ * the fold interned for a name or an acronym (KEY_NAMED in `tag`). NULL
+ * when out of memory. */
 static inline const fl_key_memo *mention_keys(fl_mx *mx, const char *s, size_t len, unsigned tag,
-                                              bool named)
+                                              uint32_t *index)
 {
     uint64_t h = 0;
     size_t k;
     fl_key_memo *found = find_key(mx, s, len, tag, &h, &k);
     if (found) {
-        if (named && found->fold_id == FOLD_NONE && !intern_key_fold(mx, found))
-            return NULL;
+        /* (the index slot's value, less one) */
+        *index = mx->key_index.slots[k] - 1;
         return found;
     }
-    return new_mention_keys(mx, s, len, tag & ~KEY_CODE, (tag & KEY_CODE) != 0, tag, h, k, named);
+    *index = (uint32_t)mx->key_count; /* the new entry's */
+    return new_mention_keys(mx, s, len, tag, h, k);
 }
 
 /* Sets mx->mention_room: the buffer's capacity, or the document's limit
@@ -1935,6 +1964,8 @@ static __attribute__((noinline)) bool more_mentions(fl_mx *mx)
 {
     fl_doc *doc = mx->doc;
     const size_t n = doc->mentions.count;
+    if (doc->status != FL_OK) /* (the first error stays) */
+        return false;
     if ((doc->max_mentions && n >= doc->max_mentions) || n >= (size_t)INT32_MAX) {
         doc->status = FL_ELIMIT;
         return false;
@@ -1967,21 +1998,26 @@ static const fl_mention fresh_mention = {.person = -1, .entity = -1, .weekday = 
 fl_mention *fl_mx_add(fl_mx *mx, fl_mention_kind kind, size_t off, size_t len, unsigned fold_flags)
 {
     fl_doc *doc = mx->doc;
-    if (doc->status != FL_OK)
-        return NULL;
-    /* the limit and the buffer's room in one test */
+    /* the limit and the buffer's room in one test; a document with an
+     * error is not tested for it here (more_mentions is: at the room, the
+     * first error stays) but in the walk, which stops at the sentence's
+     * end: the mentions an extractor may add after its own error are
+     * dropped with the document */
     if (doc->mentions.count >= mx->mention_room && !more_mentions(mx))
         return NULL;
     /* a code's keys are apart from the same surface's in other kinds (it
-     * has a family): KEY_CODE in its tag, from a table by kind */
-    static const unsigned kind_tag[FL_M_KIND_COUNT] = {[FL_M_CODE] = KEY_CODE};
-    const fl_key_memo *keys = mention_keys(mx, mx->text + off, len, fold_flags | kind_tag[kind],
-                                           kind == FL_M_NAME || kind == FL_M_ACRONYM);
+     * has a family), and so are a name's or an acronym's (its fold is
+     * interned): KEY_CODE or KEY_NAMED in its tag, from a table by kind */
+    static const unsigned kind_tag[FL_M_KIND_COUNT] = {
+        [FL_M_CODE] = KEY_CODE, [FL_M_NAME] = KEY_NAMED, [FL_M_ACRONYM] = KEY_NAMED};
+    uint32_t index;
+    const fl_key_memo *keys =
+        mention_keys(mx, mx->text + off, len, fold_flags | kind_tag[kind], &index);
     if (!keys) {
         doc->status = FL_ENOMEM;
         return NULL;
     }
-    fl_mention *m = push_mention(mx, (uint32_t)(keys - mx->keys));
+    fl_mention *m = push_mention(mx, index);
     /* field by field: a compound literal zeroes the whole struct first,
      * then writes most of it; a field added to fl_mention must be set here
      * too (the assertion below is a reminder on 64-bit hosts) */
@@ -2252,71 +2288,72 @@ static int order_cmp(const void *pa, const void *pb)
  * so both give the order the insertions would. */
 enum { SORT_INSERT_MAX = 32 };
 
-/* Appends live mention m (index i) to the run order[run..*live), in its
- * place, with remap[] following every mention moved. */
-static inline void order_append(fl_mention **order, long *remap, const fl_mention *old, size_t run,
-                                size_t *live, fl_mention *m, size_t i)
+/* Appends live mention m to the run order[run..*live), in its place. */
+static inline void order_append(fl_mention **order, size_t run, size_t *live, fl_mention *m)
 {
     size_t j = (*live)++;
     if (*live - run <= SORT_INSERT_MAX)
-        for (; j > run && order_cmp(&order[j - 1], &m) > 0; j--) {
+        for (; j > run && order_cmp(&order[j - 1], &m) > 0; j--)
             order[j] = order[j - 1];
-            remap[order[j] - old] = (long)j;
-        }
     order[j] = m;
-    remap[i] = (long)j;
 }
 
 /* Sorts the run order[run..live) when it was too long for order_append
  * (more than SORT_INSERT_MAX). */
-static void order_finish(fl_mention **order, long *remap, const fl_mention *old, size_t run,
-                         size_t live)
+static void order_finish(fl_mention **order, size_t run, size_t live)
 {
     // NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers
     qsort(order + run, live - run, sizeof *order, order_cmp);
-    for (size_t k = run; k < live; k++)
-        remap[order[k] - old] = (long)k;
 }
 
-/* Remaps the links of mention m, just copied (see compact). */
-static inline void remap_links(fl_mention *m, const long *remap)
+/* The links of mention m (copied by compact, with the indexes of the
+ * extraction buffer old) mapped to the new places, which compact left in
+ * the old mentions' `person`. */
+static inline void map_links(fl_mention *m, const fl_mention *old)
 {
-    /* most mentions have neither link: both -1, the sign bit of their AND
-     * is set only then */
-    if ((m->person & m->entity) < 0)
-        return;
     if (m->person >= 0)
-        m->person = (int32_t)remap[m->person];
+        m->person = old[m->person].person;
     if (m->entity >= 0)
-        m->entity = (int32_t)remap[m->entity];
+        m->entity = old[m->entity].person;
 }
 
 #ifdef FL_BLOCK_AVX2
 /* compact()'s copies, most of the work of settling a document, 32 bytes
- * a move with AVX2 (the compiler copies a struct 16 bytes a move). */
-__attribute__((target("avx2"))) static void
-copy_live_avx2(fl_mention *items, fl_mention *const *order, size_t live, const long *remap)
+ * a move with AVX2 (the compiler copies a struct 16 bytes a move); the
+ * number of linked mentions listed in `linked`. */
+__attribute__((target("avx2"))) static size_t
+copy_live_avx2(fl_mention *items, fl_mention *const *order, size_t live, uint32_t *linked)
 {
     _Static_assert(sizeof(fl_mention) == 96, "copy_live_avx2 copies 96 bytes");
+    size_t nl = 0;
     for (size_t i = 0; i < live; i++) {
-        const char *from = (const char *)order[i];
+        fl_mention *from = order[i];
         char *to = (char *)&items[i];
 #define COPY32(k)                                                                                  \
     _mm256_storeu_si256((__m256i *)(void *)(to + (k)),                                             \
-                        _mm256_loadu_si256((const __m256i *)(const void *)(from + (k))))
+                        _mm256_loadu_si256((const __m256i *)(const void *)((char *)from + (k))))
         COPY32(0);
         COPY32(32);
         COPY32(64);
 #undef COPY32
-        remap_links(&items[i], remap);
+        /* most mentions have neither link: both -1, the sign bit of their
+         * AND is set only then */
+        if ((from->person & from->entity) >= 0)
+            linked[nl++] = (uint32_t)i;
+        from->person = (int32_t)i;
     }
+    return nl;
 }
 #endif
 
 /* Drops dead mentions and puts the rest in source order, keeping links:
- * `order` (the `live` live mentions in source order, see order_append)
- * and `remap` (each mention's place there, -1 for a dead one). */
-static void compact(fl_mx *mx, fl_mention *const *order, size_t live, const long *remap)
+ * `order` holds the `live` live mentions in source order (see
+ * order_append), and each dead one has -1 in its `person`. The live ones
+ * are copied in order, each leaving its new place in its old `person`
+ * (the copy has the link), through which the links are then mapped (a
+ * link to a dead mention becomes -1); `linked` has room for the list of
+ * the mentions with links. */
+static void compact(fl_mx *mx, fl_mention *const *order, size_t live, uint32_t *linked)
 {
     fl_doc *doc = mx->doc;
     size_t n = doc->mentions.count;
@@ -2327,15 +2364,21 @@ static void compact(fl_mx *mx, fl_mention *const *order, size_t live, const long
         doc->status = FL_ENOMEM;
         return;
     }
+    const fl_mention *const old = doc->mentions.items;
+    size_t nl = 0;
 #ifdef FL_BLOCK_AVX2
     if (mx->avx2)
-        copy_live_avx2(items, order, live, remap);
+        nl = copy_live_avx2(items, order, live, linked);
     else
 #endif
         for (size_t i = 0; i < live; i++) {
             items[i] = *order[i];
-            remap_links(&items[i], remap);
+            if ((items[i].person & items[i].entity) >= 0)
+                linked[nl++] = (uint32_t)i;
+            order[i]->person = (int32_t)i;
         }
+    for (size_t k = 0; k < nl; k++)
+        map_links(&items[linked[k]], old);
     doc->mentions.items = items;
     doc->mentions.count = live;
     doc->mentions.cap = n;
@@ -2367,7 +2410,10 @@ static const char *surname_fold(fl_mx *mx, const fl_mention *m, const fl_key_mem
     const char *s = m->surface + ws;
     if (e->fold_id != FOLD_NONE && mx->folds[e->fold_id].len == m->len) {
         const char *f = e->fold + ws;
-        size_t j = 0;
+        /* a surface of fold_skeleton_plain (last_word known) is ASCII
+         * letters and spaces, lowered in its fold (as long as it: no
+         * possessive dropped) */
+        size_t j = e->last_word ? wl : 0;
         for (; j < wl; j++) {
             const unsigned char l = (unsigned char)s[j] | 0x20;
             if (l < 'a' || l > 'z' || (unsigned char)f[j] != l)
@@ -2382,8 +2428,13 @@ static const char *surname_fold(fl_mx *mx, const fl_mention *m, const fl_key_mem
 static void settle_read(fl_mx *mx, const fl_mention *m, fl_key_memo *e)
 {
     e->settle = SETTLE_NONE;
-    size_t ws;
-    size_t wl = last_word(m->surface, m->len, &ws);
+    size_t ws, wl;
+    if (e->last_word) {
+        ws = e->last_word - 1;
+        wl = m->len - ws;
+    } else {
+        wl = last_word(m->surface, m->len, &ws);
+    }
     /* whether the surface has a space, found here for has_space */
     e->spaced = ws ? SPACED_YES : SPACED_NO;
     if (ws == 0)
@@ -2405,13 +2456,11 @@ static void settle_read(fl_mx *mx, const fl_mention *m, fl_key_memo *e)
     }
 }
 
-/* Whether mention m's surface (key memo entry e) has a space, found once per surface (but
- * for a mention that was in the document before, whose length may not be
- * its surface's). */
+/* Whether mention m's surface (key memo entry e) has a space, found once
+ * per surface (a mention that was in the document before, whose length
+ * may not be its surface's, has an entry of its own: KEY_OLD). */
 static inline bool has_space(fl_key_memo *e, const fl_mention *m)
 {
-    if (e->tag & KEY_OLD)
-        return memchr(m->surface, ' ', m->len) != NULL;
     if (e->spaced == SPACED_UNKNOWN)
         e->spaced = memchr(m->surface, ' ', m->len) ? SPACED_YES : SPACED_NO;
     return e->spaced == SPACED_YES;
@@ -2422,11 +2471,10 @@ static void settle_document(fl_mx *mx)
     fl_doc *doc = mx->doc;
     unsigned char *flags = mx->flags.items;
     size_t n = doc->mentions.count;
-    /* the folds' states, compact()'s order and remap, and the tentative
-     * names in order */
+    /* the folds' states, compact()'s order, and the tentative names in
+     * order (then compact()'s linked mentions) */
     const size_t nf = mx->fold_count ? mx->fold_count : 1, nn = n ? n : 1;
-    const size_t need = nf * sizeof(fold_state) + nn * (sizeof(fl_mention *) + sizeof(long)) +
-                        nn * sizeof(uint32_t);
+    const size_t need = nf * sizeof(fold_state) + nn * sizeof(fl_mention *) + nn * sizeof(uint32_t);
     /* in the extraction buffer's free end when they fit (most documents:
      * it has room for about twice their mentions), which compact() does
      * not read; else a block of their own */
@@ -2439,8 +2487,7 @@ static void settle_document(fl_mx *mx)
         }
     }
     fl_mention **order = (fl_mention **)(void *)(st + nf);
-    long *remap = (long *)(void *)(order + nn);
-    uint32_t *tentative = (uint32_t *)(void *)(remap + nn);
+    uint32_t *tentative = (uint32_t *)(void *)(order + nn);
     size_t nt = 0;
     for (size_t f = 0; f < mx->fold_count; f++)
         st[f] = (fold_state){-1, -1, -1, -1, false, false};
@@ -2503,12 +2550,13 @@ static void settle_document(fl_mx *mx)
      * lose the link */
     /* the live mentions in source order for compact(), sentence by
      * sentence: order[run..live) the current one's. A link to a dead
-     * mention is dropped by compact() (its remap is -1). */
+     * mention is dropped by compact() (the -1 in its `person`, which
+     * nothing reads any more). */
     size_t live = 0, run = 0, run_sentence = SIZE_MAX;
     for (size_t i = 0; i < n; i++) {
         fl_mention *m = &old[i];
         if (flags[i] & FL_MF_DEAD) {
-            remap[i] = -1;
+            m->person = -1;
             continue;
         }
         if (m->kind == FL_M_ACRONYM || m->kind == FL_M_NAME) {
@@ -2526,17 +2574,17 @@ static void settle_document(fl_mx *mx)
         }
         if (m->sentence != run_sentence) {
             if (live - run > SORT_INSERT_MAX)
-                order_finish(order, remap, old, run, live);
+                order_finish(order, run, live);
             run = live;
             run_sentence = m->sentence;
         }
-        order_append(order, remap, old, run, &live, m, i);
+        order_append(order, run, &live, m);
     }
     if (live - run > SORT_INSERT_MAX)
-        order_finish(order, remap, old, run, live);
+        order_finish(order, run, live);
         // NOLINTEND(clang-analyzer-core.UndefinedBinaryOperatorResult)
 #undef FOLD_ID
-    compact(mx, order, live, remap);
+    compact(mx, order, live, tentative);
     free(own);
 }
 
@@ -2562,14 +2610,16 @@ static bool scratch_reserve(fl_mx *mx, size_t longest, size_t mentions)
      * have their folds interned: about one fold to eight keys), not
      * below 256 slots */
     const size_t fold_slots = slots / 4 > 256 ? slots / 4 : slots < 256 ? slots : 256;
-    /* as many memo entries as the indexes hold before they grow (for the
-     * small documents; larger ones grow the memos as they go) */
+    /* as many key memo entries as the index holds before it grows (see
+     * key_room); as many folds for the small documents (larger ones grow
+     * the folds as they go), at least half the fold index (see fold_grow) */
+    const size_t key_memos = mx->memo_first / 2;
     const size_t memos = mx->memo_first <= 4096 ? mx->memo_first / 2 : mx->memo_first / 4;
     /* 8-byte items first, then 4-byte ones, then bytes */
     size_t o_memo = align8(n_blocks * sizeof(fl_word_block));
     size_t o_mentions = align8(o_memo + words * sizeof(fl_number_memo));
     size_t o_keys = align8(o_mentions + mentions * sizeof(fl_mention));
-    size_t o_folds = align8(o_keys + memos * sizeof(fl_key_memo));
+    size_t o_folds = align8(o_keys + key_memos * sizeof(fl_key_memo));
     size_t o_u32 = align8(o_folds + memos * sizeof(fl_fold_entry));
     size_t o_bytes = o_u32 + (HEAD_WORDS_N + 2 * cap + 4 * words + mentions + slots + fold_slots) *
                                  sizeof(uint32_t);
@@ -2584,7 +2634,7 @@ static bool scratch_reserve(fl_mx *mx, size_t longest, size_t mentions)
     mx->mention_store = (fl_mention *)(void *)(p + o_mentions);
     mx->mention_cap = mentions;
     mx->keys = (fl_key_memo *)(void *)(p + o_keys);
-    mx->key_alloc = memos;
+    mx->key_alloc = key_memos;
     mx->folds = (fl_fold_entry *)(void *)(p + o_folds);
     mx->fold_alloc = memos;
     /* head_words just before the word ends (see fill_words) */
@@ -2685,9 +2735,13 @@ static inline __attribute__((always_inline)) void walk_body(fl_mx *mx, const boo
         size_t s_end = s_off + s->len;
         if (s_end == s_off || s_end > prose_len)
             continue;
-        /* never end inside a code point */
-        while (s_end > s_off && s_end < prose_len && ((unsigned char)dc.text[s_end] & 0xC0) == 0x80)
-            s_end--;
+        /* never end inside a code point (one test for most sentences: the
+         * prose is NUL-terminated, so text[prose_len] is read and ends
+         * none) */
+        if (((unsigned char)dc.text[s_end] & 0xC0) == 0x80)
+            do
+                s_end--;
+            while (s_end > s_off && ((unsigned char)dc.text[s_end] & 0xC0) == 0x80);
         mx->sentence = i;
         mx->sent = s;
         mx->s_off = s_off;
