@@ -1294,6 +1294,13 @@ static __attribute__((noinline)) bool index_grow(const fl_mx *mx, fl_memo_index 
     if (count >= UINT32_MAX / 2)
         return false;
     size_t cap = ix->cap ? ix->cap * 2 : first_cap;
+    /* at most half full once the entries are back: the key memo's count
+     * takes in the entries of mentions already in the document, which
+     * are put back too (their tag matches no lookup) and may outnumber
+     * the doubled index; with a full index the probes below would never
+     * end */
+    while (cap < 2 * (count + 1))
+        cap *= 2;
     uint32_t *slots = calloc(cap, sizeof *slots);
     if (!slots)
         return false;

@@ -314,6 +314,28 @@ START_TEST(test_max_mentions)
 }
 END_TEST
 
+/* A document that comes with more mentions than the memo's first index
+ * holds (fl_find_mentions run again over its own output: each mention
+ * already there has a memo entry of its own, not indexed) is read in
+ * bounded time, and keeps them. */
+START_TEST(test_mentions_already_there)
+{
+    char text[8192];
+    size_t n = 0;
+    for (int i = 0; n + 16 < sizeof text; i++)
+        n += (size_t)snprintf(text + n, sizeof text - n, "$%d%s", 100 + i,
+                              i % 12 == 11 ? ".\n" : ", ");
+    run r;
+    run_text(&r, text, n, 100000);
+    ck_assert_int_eq(r.status, FL_OK);
+    size_t first = r.doc.mentions.count;
+    ck_assert_uint_gt(first, 2 * 512); /* past twice the memo's first index */
+    ck_assert_int_eq(fl_find_mentions(&r.doc), FL_OK);
+    ck_assert_uint_ge(r.doc.mentions.count, first);
+    run_free(&r);
+}
+END_TEST
+
 START_TEST(test_kind_names)
 {
     ck_assert_str_eq(fl_mention_kind_name(FL_M_CODE), "code");
@@ -1939,6 +1961,7 @@ Suite *fl_test_suite(void)
     tcase_add_test(limits, test_age_aged_by_hand);
     tcase_add_test(limits, test_age_comma_by_hand);
     tcase_add_test(limits, test_max_mentions);
+    tcase_add_test(limits, test_mentions_already_there);
     tcase_add_test(limits, test_long_line);
     tcase_add_test(limits, test_pathological);
     tcase_add_test(limits, test_acronym_defs_apart);
