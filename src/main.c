@@ -254,31 +254,42 @@ static void walk(job_list *list, const char *dir, char **exts, dir_id *stack, si
     size_t prefix = dir_len + (dir_len && dir[dir_len - 1] == '/' ? 0 : 1);
     /* the entries' offsets in the block while it grows */
     size_t *offs = NULL, count = 0, cap = 0;
-    char *block = NULL;
-    size_t used = 0, room = 0;
+    size_t used = 0, room = 4096;
+    char *block = malloc(room);
+    if (!block) {
+        closedir(d);
+        fprintf(stderr, "%s: error: %s\n", dir, strerror(ENOMEM));
+        list->trouble = 1;
+        return;
+    }
     struct dirent *e;
     while ((e = readdir(d)) != NULL) {
         if (e->d_name[0] == '.')
             continue; /* ., .. and hidden files and folders (.git) */
-        if (count == cap) {
-            size_t ncap = cap ? cap * 2 : 32;
-            size_t *grown = realloc(offs, ncap * sizeof *grown);
-            if (!grown)
-                break;
-            offs = grown;
-            cap = ncap;
-        }
         size_t n = strlen(e->d_name);
         size_t need = 1 + prefix + n + 1;
-        if (room - used < need) {
-            size_t nroom = room ? room * 2 : 4096;
+        if (count == cap || room - used < need) {
+            /* out of memory: the entries so far are walked, the rest
+             * reported as not read */
+            size_t ncap = count == cap ? (cap ? cap * 2 : 32) : cap;
+            size_t *grown = ncap == cap ? offs : realloc(offs, ncap * sizeof *grown);
+            if (grown) {
+                offs = grown;
+                cap = ncap;
+            }
+            size_t nroom = room;
             while (nroom - used < need)
                 nroom *= 2;
-            char *grown = realloc(block, nroom);
-            if (!grown)
-                continue;
-            block = grown;
-            room = nroom;
+            char *bigger = nroom == room ? block : realloc(block, nroom);
+            if (bigger) {
+                block = bigger;
+                room = nroom;
+            }
+            if (!grown || !bigger) {
+                fprintf(stderr, "%s: error: %s (some entries not read)\n", dir, strerror(ENOMEM));
+                list->trouble = 1;
+                break;
+            }
         }
         char *entry = block + used;
 #ifdef _DIRENT_HAVE_D_TYPE
@@ -286,6 +297,7 @@ static void walk(job_list *list, const char *dir, char **exts, dir_id *stack, si
 #else
         entry[0] = 0;
 #endif
+        // NOLINTNEXTLINE(bugprone-not-null-terminated-result): the name and its NUL follow
         memcpy(entry + 1, dir, dir_len);
         if (prefix > dir_len)
             entry[1 + dir_len] = '/';

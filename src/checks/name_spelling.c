@@ -640,9 +640,9 @@ static size_t lexicon_near(fl_doc *doc, const char *key, size_t len, unsigned ma
                        ? fl_ctx_ws_memo(doc, FL_CTX_MEMO_NAME_NEAR)
                        : NULL;
     if (block && !*block) {
-        near_memo *made = malloc(sizeof *made);
-        if (made)
-            made->lex = NULL; /* emptied below */
+        /* (calloc: a block this large comes as fresh zeroed pages, no
+         * clearing; the slots are read only once marked used) */
+        near_memo *made = calloc(1, sizeof *made);
         *block = made;
     }
     if (!block || !*block)
