@@ -28,14 +28,7 @@ static fl_lexicon *lexicon_of(const char *text)
     return lex;
 }
 
-static const fl_check_def *spelling_check(void)
-{
-    for (size_t i = 0; i < fl_check_count; i++)
-        if (strcmp(fl_checks[i]->info.id, "name-spelling") == 0)
-            return fl_checks[i];
-    ck_abort_msg("no name-spelling check");
-    return NULL;
-}
+extern const fl_check_def fl_check_name_spelling;
 
 /* The name-spelling findings on `text` (their suggestions joined by ';'
  * in out) with the lexicon and workspace given: the mention pass as
@@ -61,7 +54,7 @@ static size_t spelling_findings(const char *text, const fl_lexicon *lex, const f
     ck_assert_int_eq(fl_extract_text(&doc), FL_OK);
     ck_assert_int_eq(fl_segment(&doc), FL_OK);
     ck_assert_int_eq(fl_find_mentions(&doc), FL_OK);
-    spelling_check()->run(&doc);
+    fl_check_name_spelling.run(&doc);
     ck_assert_int_eq(doc.status, FL_OK);
     out[0] = '\0';
     for (size_t i = 0; i < doc.findings.count; i++) {

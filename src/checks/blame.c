@@ -728,21 +728,11 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
         inited[i] = use_init(m, i, u);
         if (inited[i]) {
             /* fl_name_use_set_key with fl_fold, knowing what use_init set
-             * (the mention is i, the form its surface, a suffix only on a
-             * code): the mention's own fold when the form is the whole
-             * surface, else one made */
-            const char *own = m->fold;
-            if (own && m->kind != FL_M_CODE && u->form_len == m->len) {
-                size_t klen = strlen(own);
-                keyed = klen > 0 && klen < FL_NAME_KEY_CAP;
-                if (keyed) {
-                    u->key = own;
-                    u->key_len = (uint32_t)klen;
-                    u->key_is_fold = true;
-                }
-            } else if (!fl_name_use_make_key(doc, u, fl_fold, &keyed)) {
+             * (the mention is i, the form starts its surface, a suffix
+             * only on a code, which fl_name_use_own_key refuses) */
+            if (!fl_name_use_own_key(m, u, m->fold, true, &keyed) &&
+                !fl_name_use_make_key(doc, u, fl_fold, &keyed))
                 return NULL;
-            }
         }
         if (!keyed) {
             u->key = NULL;

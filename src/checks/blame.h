@@ -99,6 +99,27 @@ bool fl_name_use_make_key(fl_doc *doc, fl_name_use *use,
 /* The longest key a use has, plus one. */
 #define FL_NAME_KEY_CAP 256
 
+/* fl_name_use_set_key's rule for a use whose form starts its mention m's
+ * surface, with no suffix: the mention's own key `own` (its fold, is_fold,
+ * or its skeleton) when the form is the whole surface and m no code
+ * (mentions.c keys every kind but codes with flags 0, from the same
+ * bytes). True when the rule applies (*keyed then tells whether the key
+ * is usable: not empty, not too long); false when a key must be made. */
+static inline bool fl_name_use_own_key(const fl_mention *m, fl_name_use *use, const char *own,
+                                       bool is_fold, bool *keyed)
+{
+    if (!own || m->kind == FL_M_CODE || use->form_len != m->len)
+        return false;
+    size_t klen = strlen(own);
+    *keyed = klen > 0 && klen < FL_NAME_KEY_CAP;
+    if (*keyed) {
+        use->key = own;
+        use->key_len = (uint32_t)klen;
+        use->key_is_fold = is_fold;
+    }
+    return true;
+}
+
 /* Sets use->key to the key `key_of` (fl_fold or fl_skeleton, flags 0)
  * makes of the use's form, in the document's arena (the mention's own
  * fold or skeleton when the form is its whole surface and it was keyed
@@ -109,23 +130,14 @@ static inline bool
 fl_name_use_set_key(fl_doc *doc, fl_name_use *use,
                     size_t (*key_of)(const char *, size_t, unsigned, char *, size_t), bool *keyed)
 {
-    /* A use that is its mention's whole surface has the mention's own key:
-     * mentions.c keys every kind but codes with flags 0, from the same
-     * bytes (the surface holds no NUL, or form_len would be shorter). */
+    /* A use that is its mention's whole surface has the mention's own key
+     * (the surface holds no NUL, or form_len would be shorter). */
     if (use->mention != FL_NAME_NO_MENTION && use->mention < doc->mentions.count) {
         const fl_mention *m = FL_DOC_MENTION(doc, use->mention);
         const char *own = key_of == fl_fold ? m->fold : key_of == fl_skeleton ? m->skeleton : NULL;
-        if (own && m->kind != FL_M_CODE && use->form == m->surface && use->form_len == m->len &&
-            !use->suffix[0]) {
-            size_t klen = strlen(own);
-            *keyed = klen > 0 && klen < FL_NAME_KEY_CAP;
-            if (*keyed) {
-                use->key = own;
-                use->key_len = (uint32_t)klen;
-                use->key_is_fold = key_of == fl_fold;
-            }
+        if (use->form == m->surface && !use->suffix[0] &&
+            fl_name_use_own_key(m, use, own, key_of == fl_fold, keyed))
             return true;
-        }
     }
     return fl_name_use_make_key(doc, use, key_of, keyed);
 }

@@ -1207,18 +1207,11 @@ static void run(fl_doc *doc)
                 u->key = NULL;
                 bool keyed;
                 /* fl_name_use_set_key with fl_skeleton, knowing the use is
-                 * the folds' of mention i (its form the surface, a suffix
-                 * only on a code): the mention's own skeleton when the
-                 * form is the whole surface, else one made */
-                const char *own = m->skeleton;
-                if (own && m->kind != FL_M_CODE && u->form_len == m->len) {
-                    size_t klen = strlen(own);
-                    keyed = klen > 0 && klen < FL_NAME_KEY_CAP;
-                    u->key = own;
-                    u->key_len = (uint32_t)klen;
-                } else if (!fl_name_use_make_key(doc, u, fl_skeleton, &keyed)) {
+                 * the folds' of mention i (its form starts the surface, a
+                 * suffix only on a code) */
+                if (!fl_name_use_own_key(m, u, m->skeleton, false, &keyed) &&
+                    !fl_name_use_make_key(doc, u, fl_skeleton, &keyed))
                     return;
-                }
                 if (!keyed)
                     continue;
             }
