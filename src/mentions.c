@@ -2333,7 +2333,7 @@ copy_live_avx2(fl_mention *items, fl_mention *const *order, size_t live, uint32_
 {
     _Static_assert(sizeof(fl_mention) == 96, "copy_live_avx2 copies 96 bytes");
     size_t nl = 0;
-    for (size_t i = 0; i < live; i++) {
+    for (size_t i = live; i-- > 0;) { /* (from the last: see settle_document) */
         fl_mention *from = order[i];
         char *to = (char *)&items[i];
 #define COPY32(k)                                                                                  \
@@ -2378,7 +2378,7 @@ static void compact(fl_mx *mx, fl_mention *const *order, size_t live, uint32_t *
         nl = copy_live_avx2(items, order, live, linked);
     else
 #endif
-        for (size_t i = 0; i < live; i++) {
+        for (size_t i = live; i-- > 0;) {
             items[i] = *order[i];
             if ((items[i].person & items[i].entity) >= 0)
                 linked[nl++] = (uint32_t)i;
@@ -2494,8 +2494,9 @@ static void settle_document(fl_mx *mx)
         }
     }
     fl_mention **order = (fl_mention **)(void *)(st + nf);
+    /* (filled from its end: tentative[t0..nn) in source order) */
     uint32_t *tentative = (uint32_t *)(void *)(order + nn);
-    size_t nt = 0;
+    size_t t0 = nn;
     for (size_t f = 0; f < mx->fold_count; f++)
         st[f] = (fold_state){-1, -1, -1, -1, false, false};
 #define FOLD_ID(i) (keys[mention_key[i]].fold_id)
@@ -2504,12 +2505,18 @@ static void settle_document(fl_mx *mx)
     // NOLINTBEGIN(clang-analyzer-core.UndefinedBinaryOperatorResult)
 
     /* names written in ordinary case, by fold; acronyms by fold; the long
-     * forms: surnames of multi-word names, short forms of companies */
+     * forms: surnames of multi-word names, short forms of companies. The
+     * passes over the mentions turn about (this one from the last to the
+     * first, the next from the first, compact() from the last), so that
+     * each starts on the mentions the one before read last, still in the
+     * first-level cache: most documents' mentions take more room than it
+     * has. Going back, each mention sets the firsts it qualifies for (a
+     * mention before it replaces them) */
     fl_mention *const old = doc->mentions.items;
     /* settle_read adds no keys: the memo stays where it is */
     fl_key_memo *const keys = mx->keys;
     const uint32_t *const mention_key = mx->mention_key;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = n; i-- > 0;) {
         const fl_mention *m = &old[i];
         if ((m->kind != FL_M_NAME && m->kind != FL_M_ACRONYM) || (flags[i] & FL_MF_DEAD))
             continue;
@@ -2519,30 +2526,30 @@ static void settle_document(fl_mx *mx)
             f->acronym = true;
             continue;
         }
-        if (f->name < 0)
-            f->name = (long)i;
+        f->name = (long)i;
         if (flags[i] & FL_MF_TENTATIVE) {
-            tentative[nt++] = (uint32_t)i;
+            tentative[--t0] = (uint32_t)i;
             continue;
         }
         f->confirmed = true;
         if (e->settle == SETTLE_UNKNOWN)
             settle_read(mx, m, e);
         if (e->settle == SETTLE_SHORT) {
-            if (st[e->settle_id].short_form < 0)
-                st[e->settle_id].short_form = (long)i;
+            st[e->settle_id].short_form = (long)i;
         } else if (e->settle == SETTLE_SURNAME) {
+            /* surname: the first name with this surname; surname2: the
+             * first after it with another fold, which is the first
+             * surname so far when a name of another fold comes first */
             fold_state *g = &st[e->settle_id];
-            if (g->surname < 0)
-                g->surname = (long)i;
-            else if (g->surname2 < 0 && FOLD_ID(g->surname) != e->fold_id)
-                g->surname2 = (long)i;
+            if (g->surname >= 0 && FOLD_ID(g->surname) != e->fold_id)
+                g->surname2 = g->surname;
+            g->surname = (long)i;
         }
     }
     /* a tentative name stays if the document supports it: the same name
      * elsewhere (also in capitals), a surname, a company short form, or
      * something linking to it */
-    for (size_t k = 0; k < nt; k++) {
+    for (size_t k = t0; k < nn; k++) {
         const size_t i = tentative[k];
         fold_state *f = &st[FOLD_ID(i)];
         if (!(flags[i] & FL_MF_CONFIRMED) && !f->confirmed && f->surname < 0 && f->short_form < 0 &&
