@@ -2291,9 +2291,22 @@ static int order_cmp(const void *pa, const void *pb)
 /* A sentence's run of live mentions, order[run..live), is put in source
  * order as settle_document appends to it (an insertion per mention: a
  * sentence holds few) while it holds at most SORT_INSERT_MAX; a longer run
- * is sorted once complete by qsort, which is stable in glibc's merge sort,
- * so both give the order the insertions would. */
+ * is sorted once complete by qsort with order_cmp_total, so both give the
+ * order the insertions would. */
 enum { SORT_INSERT_MAX = 32 };
+
+/* order_cmp with ties (same offset, length and kind) in the order they
+ * were appended, which is their order in the extraction buffer: the
+ * insertions keep that order, and qsort need not be stable (glibc's is
+ * only while its merge buffer can be had; other C libraries' are not). */
+static int order_cmp_total(const void *pa, const void *pb)
+{
+    const int c = order_cmp(pa, pb);
+    if (c)
+        return c;
+    const fl_mention *a = *(const fl_mention *const *)pa, *b = *(const fl_mention *const *)pb;
+    return a < b ? -1 : a > b;
+}
 
 /* Appends live mention m to the run order[run..*live), in its place. */
 static inline void order_append(fl_mention **order, size_t run, size_t *live, fl_mention *m)
@@ -2310,7 +2323,7 @@ static inline void order_append(fl_mention **order, size_t run, size_t *live, fl
 static void order_finish(fl_mention **order, size_t run, size_t live)
 {
     // NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers
-    qsort(order + run, live - run, sizeof *order, order_cmp);
+    qsort(order + run, live - run, sizeof *order, order_cmp_total);
 }
 
 /* The links of mention m (copied by compact, with the indexes of the
