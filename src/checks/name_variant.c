@@ -10,6 +10,18 @@
 
 #include <stdlib.h>
 #include <string.h>
+/* run_bits: 32 tokens a step where the CPU has AVX2 (asked at run time),
+ * else 4 with SSE2 (FL_NO_AVX2: make valgrind tests them so), or one by
+ * one (FL_NO_SIMD: the sanitizer build) */
+#if defined(__SSE2__) && !defined(FL_NO_SIMD)
+#include <emmintrin.h>
+#define NV_BITS_SSE2 1
+#endif
+#if !defined(FL_NO_SIMD) && !defined(FL_NO_AVX2) && defined(__x86_64__) &&                         \
+    (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#define NV_BITS_AVX2 1
+#endif
 
 static const char RULE[] = "name-variant";
 
@@ -647,16 +659,183 @@ static const unsigned char shape_info[256] = {ACT_64(0), ACT_64(64), ACT_64(128)
 #undef ACT_4
 #undef ACT_SHAPE
 
-/* Whether token t (end: its sentence's end) may be listed as a candidate
- * after the one before it: a WORD or NUMBER of two bytes or more whose
- * shape is not known to hold no capital first, digit or byte past ASCII
- * (the test that ends scan_tokens' tight walk). */
-static inline bool may_follow(const fl_token *t, const fl_token *end)
+/* Whether token t may be listed as a candidate, but for its length (one
+ * of one byte is not): a WORD or NUMBER whose shape is not known to hold
+ * no capital first, digit or byte past ASCII (not PLAIN). The others take
+ * part in nothing. */
+static inline bool token_may_run(const fl_token *t)
 {
-    /* most often a PLAIN word follows: that test first */
-    return t < end && !(shape_info[t->shape] & ACT_PLAIN) && t->kind <= FL_TOK_NUMBER &&
-           t->len >= 2;
+    return !(shape_info[t->shape] & ACT_PLAIN) && t->kind <= FL_TOK_NUMBER;
 }
+
+/* may (token_may_run, a bit a token) less the plain capitalized words
+ * (cap: ACT_CAP) whose neighbours in the same word of 64 may not run:
+ * such a word follows no candidate and no candidate may follow it, so it
+ * takes part in nothing (scan_tokens). A neighbour in another word counts
+ * as one that may run (scan_tokens then decides). */
+static inline uint64_t drop_isolated(uint64_t may, uint64_t cap)
+{
+    uint64_t before = may << 1 | 1, after = may >> 1 | (uint64_t)1 << 63;
+    return may & ~(cap & ~before & ~after);
+}
+
+/* run_bits tests four or eight tokens at once, each in a 32-bit lane as
+ * its third 32-bit word: kind in the low byte, shape in the high one
+ * (RB_SHAPE places shape bits there). */
+#define RB_SHAPE(bits) ((int)((unsigned)(bits) << 24))
+_Static_assert(sizeof(fl_token) == 16 && offsetof(fl_token, kind) == 8 &&
+                   offsetof(fl_token, shape) == 11 && FL_TOK_WORD == 0 && FL_TOK_NUMBER == 1,
+               "run_bits reads a token's kind and shape as its third 32-bit word");
+
+#ifdef NV_BITS_AVX2
+/* run_bits' may and cap of eight tokens at p, in the order the step
+ * leaves them: the tests of tokens 0, 2, 4, 6 in 128-bit lane 0, of
+ * 1, 3, 5, 7 in lane 1. */
+__attribute__((target("avx2"), always_inline)) static inline void
+rb_step8(const fl_token *p, __m256i *may, __m256i *cap)
+{
+    const float *f = (const float *)(const void *)p;
+    /* by lane: word 2 of its token of each 32 bytes (tokens 0 and 2, 4
+     * and 6 in lane 0), twice, then of every other */
+    __m256 ab = _mm256_shuffle_ps(_mm256_loadu_ps(f), _mm256_loadu_ps(f + 8), 0xaa);
+    __m256 cd = _mm256_shuffle_ps(_mm256_loadu_ps(f + 16), _mm256_loadu_ps(f + 24), 0xaa);
+    __m256i ks = _mm256_castps_si256(_mm256_shuffle_ps(ab, cd, 0x88));
+    __m256i plain =
+        _mm256_cmpeq_epi32(_mm256_and_si256(ks, _mm256_set1_epi32(RB_SHAPE(PLAIN_MASK))),
+                           _mm256_set1_epi32(RB_SHAPE(FL_TS_KNOWN)));
+    /* kind <= FL_TOK_NUMBER (1): no bit above the lowest */
+    __m256i low_kind =
+        _mm256_cmpeq_epi32(_mm256_and_si256(ks, _mm256_set1_epi32(0xfe)), _mm256_setzero_si256());
+    *may = _mm256_andnot_si256(plain, low_kind);
+    *cap = _mm256_cmpeq_epi32(
+        _mm256_and_si256(ks, _mm256_set1_epi32(RB_SHAPE(PLAIN_MASK | TC_HYPHEN | TC_CAMEL))),
+        _mm256_set1_epi32(RB_SHAPE(FL_TS_KNOWN | TC_UPPER0)));
+}
+
+/* The 32 bits, in token order, of four steps' tests a, b, c, d: packed
+ * to bytes by lane (lane 0 the even tokens of a, b, c, d, lane 1 the odd
+ * ones), the two lanes' halves brought together and interleaved. */
+__attribute__((target("avx2"), always_inline)) static inline uint32_t
+rb_bits32(__m256i a, __m256i b, __m256i c, __m256i d)
+{
+    __m256i bytes = _mm256_packs_epi16(_mm256_packs_epi32(a, b), _mm256_packs_epi32(c, d));
+    /* lane 0: the even then the odd tokens of a and b; lane 1 of c, d */
+    __m256i halves = _mm256_permute4x64_epi64(bytes, 0xd8);
+    return (uint32_t)_mm256_movemask_epi8(
+        _mm256_unpacklo_epi8(halves, _mm256_srli_si256(halves, 8)));
+}
+
+/* The 8 bits, in token order, of one step's tests. */
+__attribute__((target("avx2"), always_inline)) static inline unsigned rb_bits8(__m256i a)
+{
+    const __m256i order = _mm256_setr_epi32(0, 4, 1, 5, 2, 6, 3, 7);
+    return (unsigned)_mm256_movemask_ps(_mm256_castsi256_ps(_mm256_permutevar8x32_epi32(a, order)));
+}
+
+/* run_bits' words for toks[0..n) 32 and 8 tokens a step (the last
+ * fewer than eight too, with the tokens before them, when n >= 8): the
+ * whole words in bits, the bits of the tokens of the last part word made
+ * so far in *may and *cap; returns how many tokens were done. */
+__attribute__((target("avx2"))) static size_t
+run_bits_avx2(const fl_token *toks, size_t n, uint64_t *bits, uint64_t *may, uint64_t *cap)
+{
+    size_t t = 0;
+    uint64_t m = 0, c = 0;
+    size_t g = 0; /* of the word at t */
+    for (;;) {
+        if (n - t - g >= 32) {
+            __m256i m0, m1, m2, m3, c0, c1, c2, c3;
+            const fl_token *p = toks + t + g;
+            rb_step8(p, &m0, &c0);
+            rb_step8(p + 8, &m1, &c1);
+            rb_step8(p + 16, &m2, &c2);
+            rb_step8(p + 24, &m3, &c3);
+            m |= (uint64_t)rb_bits32(m0, m1, m2, m3) << g;
+            c |= (uint64_t)rb_bits32(c0, c1, c2, c3) << g;
+            g += 32;
+        } else if (n - t - g >= 8 || (n - t - g > 0 && n >= 8)) {
+            /* eight tokens; the last few as the last eight, of which the
+             * bits of those done before are dropped */
+            size_t left = n - t - g < 8 ? n - t - g : 8;
+            __m256i m0, c0;
+            rb_step8(toks + t + g + left - 8, &m0, &c0);
+            m |= (uint64_t)(rb_bits8(m0) >> (8 - left)) << g;
+            c |= (uint64_t)(rb_bits8(c0) >> (8 - left)) << g;
+            g += left;
+        } else
+            break;
+        if (g == 64) {
+            bits[t / 64] = drop_isolated(m, c);
+            t += 64;
+            m = c = 0;
+            g = 0;
+        }
+    }
+    *may = m;
+    *cap = c;
+    return t + g;
+}
+#endif
+
+/* Sets in bits[0..(n + 63) / 64) the bit of each of the tokens
+ * toks[0..n) that scan_tokens visits, bit t % 64 of bits[t / 64], the
+ * others cleared: those that token_may_run, but for plain capitalized
+ * words on their own (drop_isolated). The walk over all tokens that this
+ * replaces stopped at each that is not PLAIN, after runs of about two
+ * PLAIN words, and mispredicted about once a stop (name-variant had the
+ * most mispredicts an instruction of the program); the bits are made
+ * without branches, 32 tokens a step with AVX2 (`avx2`: the CPU has it),
+ * else 4 with SSE2, and the walk visits the few tokens they mark. */
+static __attribute__((noinline)) void run_bits(const fl_token *toks, size_t n, uint64_t *bits,
+                                               bool avx2)
+{
+    size_t t = 0;
+    uint64_t may = 0, cap = 0; /* of the tokens of the word at t made so far */
+#ifdef NV_BITS_AVX2
+    if (avx2)
+        t = run_bits_avx2(toks, n, bits, &may, &cap);
+#else
+    (void)avx2;
+#endif
+#ifdef NV_BITS_SSE2
+    if (t == 0) {
+        const __m128i shape_plain = _mm_set1_epi32(RB_SHAPE(PLAIN_MASK));
+        const __m128i shape_known = _mm_set1_epi32(RB_SHAPE(FL_TS_KNOWN));
+        const __m128i shape_capm = _mm_set1_epi32(RB_SHAPE(PLAIN_MASK | TC_HYPHEN | TC_CAMEL));
+        const __m128i shape_cap = _mm_set1_epi32(RB_SHAPE(FL_TS_KNOWN | TC_UPPER0));
+        const __m128i kind_high = _mm_set1_epi32(0xfe);
+        const __m128i zero = _mm_setzero_si128();
+        for (; t + 64 <= n; t += 64) {
+            uint64_t word = 0, caps = 0;
+            for (unsigned g = 0; g < 64; g += 4) {
+                const float *p = (const float *)(const void *)(toks + t + g);
+                /* word 2 of tokens 0, 1, 2 and 3 */
+                __m128 ab = _mm_shuffle_ps(_mm_loadu_ps(p), _mm_loadu_ps(p + 4), 0xaa);
+                __m128 cd = _mm_shuffle_ps(_mm_loadu_ps(p + 8), _mm_loadu_ps(p + 12), 0xaa);
+                __m128i ks = _mm_castps_si128(_mm_shuffle_ps(ab, cd, 0x88));
+                __m128i plain = _mm_cmpeq_epi32(_mm_and_si128(ks, shape_plain), shape_known);
+                __m128i low_kind = _mm_cmpeq_epi32(_mm_and_si128(ks, kind_high), zero);
+                __m128i m = _mm_andnot_si128(plain, low_kind);
+                __m128i c = _mm_cmpeq_epi32(_mm_and_si128(ks, shape_capm), shape_cap);
+                word |= (uint64_t)_mm_movemask_ps(_mm_castsi128_ps(m)) << g;
+                caps |= (uint64_t)_mm_movemask_ps(_mm_castsi128_ps(c)) << g;
+            }
+            bits[t / 64] = drop_isolated(word, caps);
+        }
+    }
+#endif
+    for (; t < n; t++) {
+        may |= (uint64_t)token_may_run(&toks[t]) << (t % 64);
+        cap |= (uint64_t)((shape_info[toks[t].shape] & ACT_CAP) != 0) << (t % 64);
+        if (t % 64 == 63) {
+            bits[t / 64] = drop_isolated(may, cap);
+            may = cap = 0;
+        }
+    }
+    if (n % 64)
+        bits[n / 64] = drop_isolated(may, cap);
+}
+#undef RB_SHAPE
 
 /* The tokens that may start a run or continue one (ACT_RUN), in
  * document order, with their sentence, class and, for a token that is a
@@ -727,6 +906,25 @@ static inline size_t span_find(span_cursor *c, const fl_name_use *uses, const ch
     return FL_NAME_NO_KEY;
 }
 
+/* How many tokens past the word of a sentence's end scan_tokens has
+ * run_bits make at once (a multiple of 64): 16 KB of tokens, which are
+ * still in the cache when the walk visits some of them. */
+enum { RUN_BITS_AHEAD = 1024 };
+
+/* The first token from i on whose bit is set, or one at e or past it
+ * when none is before e (i <= e <= the tokens' count). */
+static inline size_t next_run_token(const uint64_t *bits, size_t i, size_t e)
+{
+    uint64_t w = bits[i / 64] >> (i % 64);
+    while (!w) {
+        i = (i | 63) + 1;
+        if (i >= e)
+            return e;
+        w = bits[i / 64];
+    }
+    return i + (size_t)__builtin_ctzll(w);
+}
+
 /* Classes every token of the sentences not in capitals, lists the
  * candidates and adds the keys of the tokens that can stand for a name on
  * their own (TimeWarner, Kilroy-Silk, 1990s, М4), so that two spellings
@@ -747,6 +945,23 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, span_cursor spans,
     }
     char key[256];
     const fl_token *toks = doc->tokens.items;
+    size_t ntoks = doc->tokens.count;
+    /* the tokens' bits (run_bits), and a word past the last token's,
+     * which next_run_token reads at the end when the tokens fill their
+     * words */
+    uint64_t *bits = fl_arena_alloc_uninit(doc->arena, (ntoks / 64 + 1) * sizeof *bits);
+    if (!bits) {
+        doc->status = FL_ENOMEM;
+        return NULL;
+    }
+    bits[ntoks / 64] = 0;
+    const bool avx2 = __builtin_cpu_supports("avx2");
+    /* the tokens whose bits are made (a multiple of 64, or ntoks): made
+     * a way ahead of the sentence walked, not all at once, so that the
+     * tokens the walk visits are still in the cache from run_bits (the
+     * tokens of a long document do not all fit: made at once, the walk's
+     * D1 misses on mb1 were 17K more) */
+    size_t made = 0;
     bool linked = false; /* the last candidate's token follows the one before's */
     /* the token after the last candidate's (NULL: none yet) */
     const fl_token *follow = NULL;
@@ -758,7 +973,6 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, span_cursor spans,
         const fl_sentence *s = &sentences[si];
         if (s->all_caps)
             continue;
-        const fl_token *tok = toks + s->first_token, *end = tok + s->token_count;
         /* room for a candidate per token of the sentence (so none is
          * checked for room) */
         if (s->token_count > cap - k) {
@@ -772,48 +986,33 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, span_cursor spans,
             cands = more;
             cap = more_cap;
         }
-        /* most tokens: a small letter first, no digit, ASCII (a PLAIN
-         * shape): a tight walk over them stops at any other token, with
-         * no test of the sentence's end, as its last token is one (most
-         * sentences end with a punctuation mark, whose shape the
-         * segmenter leaves 0); else the end is moved back past the PLAIN
-         * tokens that end the sentence, which take part in nothing (and
-         * end no run: may_follow is false for them either way). gcc
-         * makes four instructions a token of the walk in this form (its
-         * first test apart); a flag for "the last token is PLAIN" tested
-         * at each stop cost 0.3% more on the 1 MB set, and a plain
-         * `while` walk 0.4% more */
-        if (s->token_count && (shape_info[end[-1].shape] & ACT_PLAIN)) {
-            do
-                end--;
-            while (end > tok && (shape_info[end[-1].shape] & ACT_PLAIN));
+        /* only the tokens marked in bits: the others take part in
+         * nothing */
+        size_t e = s->first_token + s->token_count;
+        /* (next_run_token reads the word of e) */
+        if (e >= made && made < ntoks) {
+            size_t upto = (e / 64 + 1) * 64 + RUN_BITS_AHEAD;
+            if (upto > ntoks)
+                upto = ntoks;
+            run_bits(toks + made, upto - made, bits + made / 64, avx2);
+            made = upto;
         }
-        for (;; tok++) {
-            if (tok == end)
-                break;
-            if (shape_info[tok->shape] & ACT_PLAIN) {
-                do
-                    tok++;
-                while (shape_info[tok->shape] & ACT_PLAIN);
-            }
-            /* punctuation and symbols */
-            if (tok->kind > FL_TOK_NUMBER)
-                continue;
+        for (size_t i = next_run_token(bits, s->first_token, e); i < e;
+             i = next_run_token(bits, i + 1, e)) {
+            const fl_token *tok = toks + i;
             /* a plain capitalized word (ASCII, no digit, hyphen or camel
              * case: no use on its own) that follows no candidate and that
              * no token that may be one follows takes part in nothing: it
              * would be listed only to be dropped (most sentence-initial
              * words and one-word names); the candidate before it keeps
-             * its fate, settled by the next one listed; so does the token
-             * after it (PLAIN, punctuation or of one byte), which the walk
-             * passes over at once. (Of any length: one of one byte takes
-             * part in nothing either, below.) */
+             * its fate, settled by the next one listed. (Most of them
+             * have no bit; a token of one byte after one counts as one
+             * that may follow here: the word is then listed and dropped,
+             * with the same findings.) */
             unsigned c = tok->shape, act = shape_info[c];
-            if ((act & ACT_CAP) && follow != tok && !may_follow(tok + 1, end)) {
-                if (++tok == end)
-                    break;
+            if ((act & ACT_CAP) && follow != tok &&
+                !(i + 1 < e && (bits[(i + 1) / 64] >> ((i + 1) % 64) & 1)))
                 continue;
-            }
             /* a token of one byte neither is a use on its own nor takes
              * part in a run of several (find_runs stops at it) */
             if (tok->len < 2)
