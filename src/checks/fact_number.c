@@ -1957,7 +1957,7 @@ static void run(fl_doc *doc)
             break; /* out of memory (set by find_anchors alone here) */
     }
     /* (measure, anchor, amount) items grouped by (measure id, anchor id),
-     * in amount order within a group: one counting sort on measure x
+     * in amount order within a group: counted and listed by measure x
      * anchor when that range is small (a document has a few measures and
      * anchors), else sort_items; the checked groups (2 to
      * FL_NUM_MAX_BUCKET amounts) are then put in strcmp order of measure
@@ -1967,36 +1967,42 @@ static void run(fl_doc *doc)
     size_t range = one_sort ? nm * nanch : 0;
     item *items =
         fl_arena_alloc_uninit(doc->arena, (one_sort ? ni + 1 : 2 * (ni + 1)) * sizeof *items);
-    size_t *start = one_sort ? fl_arena_alloc(doc->arena, (range + 1) * sizeof *start) : NULL;
-    if (doc->status != FL_OK || !items || (one_sort && !start)) {
+    size_t *counts = one_sort ? fl_arena_alloc(doc->arena, (range + 1) * sizeof *counts) : NULL;
+    if (doc->status != FL_OK || !items || (one_sort && !counts)) {
         sb_stemmer_delete(own);
         fl_ctx_oom(doc);
         return;
     }
     if (one_sort) {
-        /* by (measure, anchor): whether its bucket is checked; only those
-         * buckets' items are made */
-        unsigned char *checked = fl_arena_alloc_uninit(doc->arena, range + 1);
-        if (!checked) {
+        /* by (measure, anchor): its count, and its first
+         * FL_NUM_MAX_BUCKET amounts in amount order (a bucket of more is
+         * not checked), noted in one pass over the amounts' anchors; the
+         * checked buckets' items are then made from those lists, bucket by
+         * bucket, in the order a counting sort gives (most anchors are in
+         * no checked bucket: the amounts are not read a second time) */
+        uint32_t *members = fl_arena_alloc_uninit(
+            doc->arena, (range ? range : 1) * FL_NUM_MAX_BUCKET * sizeof *members);
+        if (!members) {
             sb_stemmer_delete(own);
             fl_ctx_oom(doc);
             return;
         }
         for (size_t k = 0; k < na; k++)
-            for (size_t y = 0; y < amounts[k].anchor_count; y++)
-                start[amounts[k].measure_id * nanch + amounts[k].anchor_ids[y] + 1]++;
-        for (size_t b = 0; b < range; b++) {
-            size_t count = start[b + 1];
-            checked[b] = count >= 2 && count <= FL_NUM_MAX_BUCKET;
-            start[b + 1] = start[b] + (checked[b] ? count : 0);
-        }
-        ni = start[range];
-        for (size_t k = 0; k < na; k++)
             for (size_t y = 0; y < amounts[k].anchor_count; y++) {
                 size_t at = amounts[k].measure_id * nanch + amounts[k].anchor_ids[y];
-                if (checked[at])
-                    items[start[at]++] = (item){amounts[k].measure_id, amounts[k].anchor_ids[y],
-                                                memo.stems.keys[amounts[k].anchor_ids[y]], k};
+                size_t c = counts[at]++;
+                if (c < FL_NUM_MAX_BUCKET)
+                    members[at * FL_NUM_MAX_BUCKET + c] = (uint32_t)k;
+            }
+        ni = 0;
+        for (size_t ms = 0, b = 0; ms < nm; ms++)
+            for (size_t an = 0; an < nanch; an++, b++) {
+                size_t count = counts[b];
+                if (count < 2 || count > FL_NUM_MAX_BUCKET)
+                    continue;
+                for (size_t c = 0; c < count; c++)
+                    items[ni++] =
+                        (item){ms, an, memo.stems.keys[an], members[b * FL_NUM_MAX_BUCKET + c]};
             }
     } else {
         for (size_t k = 0, x = 0; k < na; k++)
