@@ -284,6 +284,8 @@ static const char *const date_modifiers[] = {"early", "late", "mid", "the", NULL
  * (back_last), so that most words are turned away at once, and where
  * each letter's run of event_words starts. */
 enum { EV_WORDS = sizeof event_words / sizeof event_words[0] };
+/* (stop_words has 26 words: the table stays under half full) */
+enum { STOP_SLOT_BITS = 6, STOP_SLOTS = 1 << STOP_SLOT_BITS };
 typedef struct ev_filter {
     uint16_t lens[26];
     /* the event words of first letter c and length n (3 to 14):
@@ -306,7 +308,19 @@ typedef struct ev_filter {
      * fc_bucket (either case) as a word's first */
     uint32_t last_bit[256];
     uint8_t bucket[256];
+    /* the stop_words by their first eight bytes (fc_low8; 0: an empty
+     * place) with their lengths, open addressing: a word past back_last's
+     * stop filter is one probe or two from its answer */
+    uint64_t stop_w8[STOP_SLOTS];
+    uint8_t stop_len[STOP_SLOTS], stop_index[STOP_SLOTS];
 } ev_filter;
+
+/* The place of a word's first eight bytes (fc_low8) in ev_filter's stop
+ * table. */
+static unsigned stop_slot(uint64_t v)
+{
+    return (unsigned)((v * 0x9E3779B97F4A7C15ull) >> (64 - STOP_SLOT_BITS));
+}
 
 static void ev_filter_add(ev_filter *f, const char *w)
 {
@@ -342,6 +356,13 @@ static void ev_filter_make(void *data, const void *list)
         size_t n = strlen(*w);
         f->back[fc_bucket((*w)[0])] |= (uint16_t)(1u << (n < 15 ? n : 15));
         f->back_last[fc_bucket((*w)[0])][n < 15 ? n : 15].stop |= n ? fc_last_bit((*w)[n - 1]) : 0u;
+        uint64_t v = fc_load8_upto(*w, n, *w + n);
+        unsigned at = stop_slot(v);
+        while (f->stop_w8[at])
+            at = (at + 1) & (STOP_SLOTS - 1);
+        f->stop_w8[at] = v;
+        f->stop_len[at] = (uint8_t)n;
+        f->stop_index[at] = (uint8_t)(w - stop_words);
     }
     for (unsigned c = 0; c < 256; c++) {
         unsigned b = (c | 0x20) - 'a';
@@ -441,6 +462,22 @@ static inline __attribute__((always_inline)) bool is_hard_stop(const fl_doc *doc
            (unsigned char)c == 0xe2; /* dashes and curly quotes */
 }
 
+/* Whether the word token t is one of stop_words, as
+ * fc_tok_in_words(doc, t, cx->stop) >= 0 tells: by its first eight bytes,
+ * lower-cased, in the filter's table. Kept out of line: few words get
+ * past the stop filter. */
+static __attribute__((noinline)) bool stop_word_at(const fl_doc *doc, size_t t, const ev_filter *f)
+{
+    const fl_token *tok = FL_DOC_TOKEN(doc, t);
+    const char *w = doc->prose.text + tok->off;
+    size_t len = tok->len;
+    uint64_t v = fc_low8(w, len, doc->prose.text + doc->prose.len);
+    for (unsigned at = stop_slot(v); f->stop_w8[at]; at = (at + 1) & (STOP_SLOTS - 1))
+        if (f->stop_w8[at] == v && f->stop_len[at] == len)
+            return len <= 8 || fc_eq(w + 8, len - 8, stop_words[f->stop_index[at]] + 8);
+    return false;
+}
+
 /* What the word token t is to attach's walks: the kind of the event it
  * dates (event_kind_at), else -1 for a stop word, else EV_NONE. */
 static inline __attribute__((always_inline)) int walk_word(const ev_ctx *cx, size_t t)
@@ -466,7 +503,7 @@ static inline __attribute__((always_inline)) int walk_word(const ev_ctx *cx, siz
         if (e && e->form != EW_BASE)
             return e->kind;
     }
-    if ((cx->ev->back_last[b][n].stop & last) && fc_tok_in_bucket(doc, t, cx->stop, b) >= 0)
+    if ((cx->ev->back_last[b][n].stop & last) && stop_word_at(doc, t, cx->ev))
         return -1;
     return EV_NONE;
 }
