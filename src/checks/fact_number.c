@@ -1973,6 +1973,9 @@ static void run(fl_doc *doc)
         fl_ctx_oom(doc);
         return;
     }
+    /* the checked buckets (then put in strcmp order) */
+    bucket_run *runs = NULL;
+    size_t nruns = 0;
     if (one_sort) {
         /* by (measure, anchor): its count, and its first
          * FL_NUM_MAX_BUCKET amounts in amount order (a bucket of more is
@@ -1982,7 +1985,10 @@ static void run(fl_doc *doc)
          * no checked bucket: the amounts are not read a second time) */
         uint32_t *members = fl_arena_alloc_uninit(
             doc->arena, (range ? range : 1) * FL_NUM_MAX_BUCKET * sizeof *members);
-        if (!members) {
+        /* its runs, listed as the buckets are read (a checked bucket has
+         * two of the ni items or more) */
+        runs = fl_arena_alloc_uninit(doc->arena, (ni / 2 + 1) * sizeof *runs);
+        if (!members || !runs) {
             sb_stemmer_delete(own);
             fl_ctx_oom(doc);
             return;
@@ -2000,6 +2006,7 @@ static void run(fl_doc *doc)
                 size_t count = counts[b];
                 if (count < 2 || count > FL_NUM_MAX_BUCKET)
                     continue;
+                runs[nruns++] = (bucket_run){measure_key(&mm, ms), memo.stems.keys[an], ni, count};
                 for (size_t c = 0; c < count; c++)
                     items[ni++] =
                         (item){ms, an, memo.stems.keys[an], members[b * FL_NUM_MAX_BUCKET + c]};
@@ -2015,10 +2022,9 @@ static void run(fl_doc *doc)
             return;
         }
     }
-    /* the checked buckets, then in strcmp order */
-    bucket_run *runs = NULL;
-    size_t nruns = 0;
-    for (size_t pass = 0; pass < 2; pass++) {
+    /* (after sort_items, the runs of the sorted items: counted, then
+     * listed) */
+    for (size_t pass = 0; pass < 2 && !one_sort; pass++) {
         for (size_t i = 0, r = 0; i < ni;) {
             size_t j = i;
             while (j < ni && items[j].measure == items[i].measure &&
