@@ -1821,6 +1821,23 @@ static int run_order(const void *pa, const void *pb)
     return c ? c : strcmp(a->anchor, b->anchor);
 }
 
+/* Puts the runs in run_order: by insertion for a few (most documents
+ * have under a dozen; no call per comparison), else qsort. */
+static void sort_runs(bucket_run *runs, size_t n)
+{
+    if (n > 16) {
+        qsort(runs, n, sizeof *runs, run_order);
+        return;
+    }
+    for (size_t i = 1; i < n; i++) {
+        bucket_run r = runs[i];
+        size_t j = i;
+        for (; j > 0 && run_order(&runs[j - 1], &r) > 0; j--)
+            runs[j] = runs[j - 1];
+        runs[j] = r;
+    }
+}
+
 static void run(fl_doc *doc)
 {
     if (doc->sentences.count < 2)
@@ -2047,8 +2064,7 @@ static void run(fl_doc *doc)
             return;
         }
     }
-    if (nruns > 1)
-        qsort(runs, nruns, sizeof *runs, run_order);
+    sort_runs(runs, nruns);
     for (size_t r = 0; r < nruns && doc->status == FL_OK; r++)
         check_bucket(doc, &cx, amounts, na, items + runs[r].from, runs[r].count, r);
     if (doc->status == FL_OK && memo.the_seen)
