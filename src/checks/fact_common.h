@@ -284,10 +284,25 @@ static inline int fc_item_order(const void *pa, const void *pb)
     return a->aux - b->aux;
 }
 
+/* Sorts items by fc_item_order: by insertion when there are a few (no
+ * qsort set-up and no call per comparison), else by qsort. Both keep
+ * items that compare equal in their order (glibc's qsort is a merge sort
+ * here), so the order is the same either way. */
 static inline void fc_sort_items(fl_vec *items)
 {
-    if (items->count > 1)
-        qsort(items->items, items->count, sizeof(fc_item), fc_item_order);
+    fc_item *it = items->items;
+    size_t n = items->count;
+    if (n > 16) {
+        qsort(it, n, sizeof *it, fc_item_order);
+        return;
+    }
+    for (size_t i = 1; i < n; i++) {
+        fc_item x = it[i];
+        size_t j = i;
+        for (; j > 0 && fc_item_order(&it[j - 1], &x) > 0; j--)
+            it[j] = it[j - 1];
+        it[j] = x;
+    }
 }
 
 /* Appends an item for mention `mention` at prose offset off; false when out

@@ -281,38 +281,48 @@ static const char *const date_modifiers[] = {"early", "late", "mid", "the", NULL
 
 /* Event words (and "ground", "out", "off") by first letter a-z: the
  * lengths (bit n) they have, and by first letter, length and last byte
- * (back_last), so that most words are turned away at once, and where
- * each letter's run of event_words starts. */
+ * (back_last, with the stop words'), so that most words are turned away
+ * at once, and where each letter's run of event_words starts. */
 enum { EV_WORDS = sizeof event_words / sizeof event_words[0] };
+/* (stop_words has 26 words: the table stays under half full) */
+enum { STOP_SLOT_BITS = 6, STOP_SLOTS = 1 << STOP_SLOT_BITS };
+#define BACK_EV 0xffffffffull
+#define BACK_STOP (BACK_EV << 32)
 typedef struct ev_filter {
-    uint16_t lens[26];
     /* the event words of first letter c and length n (3 to 14):
      * by_shape[at[16 * c + n]..at[16 * c + n + 1]) */
     uint8_t at[16 * 26 + 1];
     uint8_t by_shape[EV_WORDS];
-    uint16_t back[27];          /* by fc_bucket: the lengths (bit n, 15 for 15 or more) of
-                                   the event words and stop_words (attach's walk back) */
-    uint16_t back_by_byte[256]; /* back by a word's first byte (either case) */
-    uint8_t len[EV_WORDS];      /* the event words' lengths */
-    uint64_t w8[EV_WORDS];      /* their first eight bytes (fc_load8_upto) */
+    uint8_t len[EV_WORDS]; /* the event words' lengths */
+    uint64_t w8[EV_WORDS]; /* their first eight bytes (fc_load8_upto) */
     /* by fc_bucket and length (15 for 15 or more): the last bytes
-     * (fc_last_bit) of the event words, "ground", "out" and "off" (ev),
-     * and of the stop_words (stop), so that a word past back_by_byte is
-     * looked up only in a list that may hold it */
-    struct {
-        uint32_t ev, stop;
-    } back_last[27][16];
-    /* by byte: fc_last_bit of it as a word's last byte, and its
-     * fc_bucket (either case) as a word's first */
-    uint32_t last_bit[256];
+     * (fc_last_bit) of the event words, "ground", "out" and "off" (bits 0
+     * to 31, BACK_EV), and of the stop_words (the same bits 32 up,
+     * BACK_STOP), so that a word is looked up only in a list that may hold
+     * it, and attach's walks test a word for both lists at once */
+    uint64_t back_last[27][16];
+    /* by byte: fc_last_bit of it as a word's last byte (in both halves,
+     * as back_last), and its fc_bucket (either case) as a word's first */
+    uint64_t last_bit[256];
     uint8_t bucket[256];
+    /* the stop_words by their first eight bytes (fc_low8; 0: an empty
+     * place) with their lengths, open addressing: a word past back_last's
+     * stop filter is one probe or two from its answer */
+    uint64_t stop_w8[STOP_SLOTS];
+    uint8_t stop_len[STOP_SLOTS], stop_index[STOP_SLOTS];
 } ev_filter;
+
+/* The place of a word's first eight bytes (fc_low8) in ev_filter's stop
+ * table. */
+static unsigned stop_slot(uint64_t v)
+{
+    return (unsigned)((v * 0x9E3779B97F4A7C15ull) >> (64 - STOP_SLOT_BITS));
+}
 
 static void ev_filter_add(ev_filter *f, const char *w)
 {
     size_t n = strlen(w);
-    f->lens[w[0] - 'a'] |= (uint16_t)(1u << n);
-    f->back_last[w[0] - 'a'][n].ev |= fc_last_bit(w[n - 1]);
+    f->back_last[w[0] - 'a'][n] |= fc_last_bit(w[n - 1]);
 }
 
 /* Fills the event word filter (an fl_ctx_list_maker for event_words). */
@@ -336,17 +346,21 @@ static void ev_filter_make(void *data, const void *list)
     ev_filter_add(f, "ground");
     ev_filter_add(f, "out");
     ev_filter_add(f, "off");
-    for (size_t c = 0; c < 26; c++)
-        f->back[c] = f->lens[c];
     for (const char *const *w = stop_words; *w; w++) {
         size_t n = strlen(*w);
-        f->back[fc_bucket((*w)[0])] |= (uint16_t)(1u << (n < 15 ? n : 15));
-        f->back_last[fc_bucket((*w)[0])][n < 15 ? n : 15].stop |= n ? fc_last_bit((*w)[n - 1]) : 0u;
+        f->back_last[fc_bucket((*w)[0])][n < 15 ? n : 15] |=
+            (uint64_t)(n ? fc_last_bit((*w)[n - 1]) : 0u) << 32;
+        uint64_t v = fc_load8_upto(*w, n, *w + n);
+        unsigned at = stop_slot(v);
+        while (f->stop_w8[at])
+            at = (at + 1) & (STOP_SLOTS - 1);
+        f->stop_w8[at] = v;
+        f->stop_len[at] = (uint8_t)n;
+        f->stop_index[at] = (uint8_t)(w - stop_words);
     }
     for (unsigned c = 0; c < 256; c++) {
         unsigned b = (c | 0x20) - 'a';
-        f->back_by_byte[c] = f->back[b < 26 ? b : 26];
-        f->last_bit[c] = fc_last_bit((char)c);
+        f->last_bit[c] = (uint64_t)fc_last_bit((char)c) << 32 | fc_last_bit((char)c);
         f->bucket[c] = (uint8_t)(b < 26 ? b : 26);
     }
 }
@@ -408,7 +422,7 @@ static inline const event_word *event_word_at(const ev_ctx *cx, size_t t)
      * empty for a word of another length, which then has no last byte
      * read) */
     unsigned b = cx->ev->bucket[(unsigned char)w[0]];
-    uint32_t lasts = cx->ev->back_last[b][tok->len < 15 ? tok->len : 15].ev;
+    uint64_t lasts = cx->ev->back_last[b][tok->len < 15 ? tok->len : 15] & BACK_EV;
     if (!lasts || !(lasts & cx->ev->last_bit[(unsigned char)w[tok->len - 1]]))
         return NULL;
     return event_word_lookup(cx, t, tok, w, b);
@@ -441,6 +455,22 @@ static inline __attribute__((always_inline)) bool is_hard_stop(const fl_doc *doc
            (unsigned char)c == 0xe2; /* dashes and curly quotes */
 }
 
+/* Whether the word token t is one of stop_words, as
+ * fc_tok_in_words(doc, t, cx->stop) >= 0 tells: by its first eight bytes,
+ * lower-cased, in the filter's table. Kept out of line: few words get
+ * past the stop filter. */
+static __attribute__((noinline)) bool stop_word_at(const fl_doc *doc, size_t t, const ev_filter *f)
+{
+    const fl_token *tok = FL_DOC_TOKEN(doc, t);
+    const char *w = doc->prose.text + tok->off;
+    size_t len = tok->len;
+    uint64_t v = fc_low8(w, len, doc->prose.text + doc->prose.len);
+    for (unsigned at = stop_slot(v); f->stop_w8[at]; at = (at + 1) & (STOP_SLOTS - 1))
+        if (f->stop_w8[at] == v && f->stop_len[at] == len)
+            return len <= 8 || fc_eq(w + 8, len - 8, stop_words[f->stop_index[at]] + 8);
+    return false;
+}
+
 /* What the word token t is to attach's walks: the kind of the event it
  * dates (event_kind_at), else -1 for a stop word, else EV_NONE. */
 static inline __attribute__((always_inline)) int walk_word(const ev_ctx *cx, size_t t)
@@ -448,25 +478,27 @@ static inline __attribute__((always_inline)) int walk_word(const ev_ctx *cx, siz
     const fl_doc *doc = cx->doc;
     const fl_token *tok = FL_DOC_TOKEN(doc, t);
     const char *w = doc->prose.text + tok->off;
-    /* most words are neither an event word nor a stop word: one test of
-     * their first letter and length for both (no word of these lists is
-     * empty: bit 0 is clear for a token of no bytes, whatever byte it
-     * starts at) */
-    if (!(cx->ev->back_by_byte[(unsigned char)w[0]] >> (tok->len < 15 ? tok->len : 15) & 1u))
-        return EV_NONE;
-    /* then by its first letter, length and last byte, for each list apart
-     * (a word matches only a word of the same three) */
+    size_t len = tok->len;
+    /* by its first letter, length and last byte, for both lists at once
+     * (a word matches only a word of the same three): most words are
+     * neither an event word nor a stop word, and this test turns nearly
+     * all of them away, where one of the first letter and length alone
+     * let half through, unpredictably (no word of the lists is empty: a
+     * token of no bytes has empty masks; its first byte is read for its
+     * last) */
     unsigned b = cx->ev->bucket[(unsigned char)w[0]];
-    size_t n = tok->len < 15 ? tok->len : 15;
-    uint32_t last = cx->ev->last_bit[(unsigned char)w[tok->len - 1]];
-    if (cx->ev->back_last[b][n].ev & last) {
+    uint64_t both = cx->ev->back_last[b][len < 15 ? len : 15] &
+                    cx->ev->last_bit[(unsigned char)w[len ? len - 1 : 0]];
+    if (!both)
+        return EV_NONE;
+    if (both & BACK_EV) {
         /* (b is a letter and the length 3 to 14 here, as event_word_at
          * asks) */
         const event_word *e = event_word_lookup(cx, t, tok, w, b);
         if (e && e->form != EW_BASE)
             return e->kind;
     }
-    if ((cx->ev->back_last[b][n].stop & last) && fc_tok_in_bucket(doc, t, cx->stop, b) >= 0)
+    if ((both & BACK_STOP) && stop_word_at(doc, t, cx->ev))
         return -1;
     return EV_NONE;
 }

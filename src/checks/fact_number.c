@@ -501,14 +501,18 @@ typedef struct stem_slot {
  * and not filled past WS_FULL + WS_ROOM, half its slots (beyond, the
  * arena takes over). */
 enum { WS_SLOTS = 16384, WS_FULL = 4096, WS_ROOM = 4096, WS_POOL = 1 << 18 };
+enum { WS_STOP_BITS = 9, WS_STOPS = 1 << WS_STOP_BITS };
 typedef struct ws_stems {
     uint32_t gen; /* the current document run's */
     size_t count, pool_used;
-    /* the stopwords' lengths (bit n, 15 for 15 or more) by first byte
-     * (a-z, 26 any other), made with the table: a word of no such shape is
-     * no stopword */
+    /* the stopwords by their first eight bytes (zero past a shorter one;
+     * 0: an empty place), with their lengths and indexes in fl_stopwords,
+     * open addressing; made with the table: a word is a stopword when one
+     * of its first eight bytes and length has its other bytes */
     bool stops_made;
-    uint16_t stop_lens[27];
+    uint64_t stop_w8[WS_STOPS];
+    uint8_t stop_len[WS_STOPS];
+    uint16_t stop_index[WS_STOPS];
     /* the run's five phrase sets (the workspace's, kept for its life),
      * once found: bounds (3), change, footing */
     bool sets_made;
@@ -517,6 +521,26 @@ typedef struct ws_stems {
     char pool[WS_POOL];
 } ws_stems;
 _Static_assert(2 * (WS_FULL + WS_ROOM) <= WS_SLOTS, "the table stays half empty");
+
+/* The place of a word's first eight bytes in ws_stems' stopword table. */
+static unsigned stop_place(uint64_t v)
+{
+    return (unsigned)((v * 0x9E3779B97F4A7C15ull) >> (64 - WS_STOP_BITS));
+}
+
+/* Whether the lower-case word w[0..n) (NUL-padded to whole 8-byte chunks,
+ * as lower_word makes it) is a stopword, as fl_is_stopword tells, through
+ * the workspace's table (a probe or two, where fl_is_stopword searches
+ * the whole list). */
+static bool ws_is_stopword(const ws_stems *ws, const char *w, size_t n)
+{
+    uint64_t v = fl_load8(w);
+    for (unsigned at = stop_place(v); ws->stop_w8[at]; at = (at + 1) & (WS_STOPS - 1))
+        if (ws->stop_w8[at] == v && ws->stop_len[at] == n &&
+            (n <= 8 || memcmp(w + 8, fl_stopwords[ws->stop_index[at]] + 8, n - 8) == 0))
+            return true;
+    return false;
+}
 
 enum {
     MEMO_FRONT_BITS = 7,
@@ -528,8 +552,8 @@ typedef struct stem_memo {
     struct sb_stemmer *stemmer; /* without a workspace */
     stem_slot *slots;
     size_t mask, count;
-    ws_stems *ws;              /* the workspace's table while slots is its; else NULL */
-    const uint16_t *stop_lens; /* the workspace's table's, or NULL */
+    ws_stems *ws;          /* the workspace's table while slots is its; else NULL */
+    const ws_stems *stops; /* the workspace's table, for its stopwords; or NULL */
     uint32_t gen;
     fl_name_keys stems; /* the distinct anchor stems */
     /* an amount was found right after "the" (one may be definite; false:
@@ -554,12 +578,6 @@ static void front_clear(stem_memo *memo)
     memo->long_set = 0;
 }
 
-/* The stopword filter's bucket of a word's first byte. */
-static unsigned stop_bucket(char c)
-{
-    return c >= 'a' && c <= 'z' ? (unsigned)(c - 'a') : 26u;
-}
-
 static bool memo_init(fl_doc *doc, stem_memo *memo, size_t slots)
 {
     memo->slots = fl_arena_alloc(doc->arena, slots * sizeof *memo->slots);
@@ -574,15 +592,24 @@ static bool memo_init(fl_doc *doc, stem_memo *memo, size_t slots)
 static bool memo_open(fl_doc *doc, stem_memo *memo)
 {
     front_clear(memo);
-    memo->stop_lens = NULL;
+    memo->stops = NULL;
     void **block = doc->ws ? fl_ctx_ws_memo(doc, FL_CTX_MEMO_NUMBER_STEMS) : NULL;
     if (block && !*block)
         *block = calloc(1, sizeof(ws_stems));
     ws_stems *ws = block ? *block : NULL;
     if (ws && !ws->stops_made) {
-        for (size_t i = 0; i < fl_stopword_count; i++) {
+        /* (the table stays under half full; no stopword is empty) */
+        _Static_assert(WS_STOPS <= UINT16_MAX, "indexes fit");
+        for (size_t i = 0; i < fl_stopword_count && 2 * i < WS_STOPS; i++) {
             size_t n = strlen(fl_stopwords[i]);
-            ws->stop_lens[stop_bucket(fl_stopwords[i][0])] |= (uint16_t)(1u << (n < 15 ? n : 15));
+            uint64_t v = 0;
+            memcpy(&v, fl_stopwords[i], n < 8 ? n : 8);
+            unsigned at = stop_place(v);
+            while (ws->stop_w8[at])
+                at = (at + 1) & (WS_STOPS - 1);
+            ws->stop_w8[at] = v;
+            ws->stop_len[at] = (uint8_t)(n < 255 ? n : 255);
+            ws->stop_index[at] = (uint16_t)i;
         }
         ws->stops_made = true;
     }
@@ -597,7 +624,7 @@ static bool memo_open(fl_doc *doc, stem_memo *memo)
             ws->gen = 1;
     }
     memo->ws = ws;
-    memo->stop_lens = ws->stop_lens;
+    memo->stops = fl_stopword_count <= WS_STOPS / 2 ? ws : NULL;
     memo->gen = ws->gen;
     memo->slots = ws->slots;
     memo->mask = WS_SLOTS - 1;
@@ -637,8 +664,7 @@ static bool stem_word(fl_doc *doc, stem_memo *memo, const char *w, size_t n, con
          * it, and few of these are looked up there again); the others
          * through the cache */
         *stem = NULL;
-        if ((!memo->stop_lens || memo->stop_lens[stop_bucket(w[0])] >> (n < 15 ? n : 15) & 1u) &&
-            fl_is_stopword(w, n))
+        if (memo->stops ? ws_is_stopword(memo->stops, w, n) : fl_is_stopword(w, n))
             return true;
         size_t kept = n < 64 ? fl_stem_without_libstemmer(w, n, out) : 0;
         if (kept) {
@@ -1821,6 +1847,23 @@ static int run_order(const void *pa, const void *pb)
     return c ? c : strcmp(a->anchor, b->anchor);
 }
 
+/* Puts the runs in run_order: by insertion for a few (most documents
+ * have under a dozen; no call per comparison), else qsort. */
+static void sort_runs(bucket_run *runs, size_t n)
+{
+    if (n > 16) {
+        qsort(runs, n, sizeof *runs, run_order);
+        return;
+    }
+    for (size_t i = 1; i < n; i++) {
+        bucket_run r = runs[i];
+        size_t j = i;
+        for (; j > 0 && run_order(&runs[j - 1], &r) > 0; j--)
+            runs[j] = runs[j - 1];
+        runs[j] = r;
+    }
+}
+
 static void run(fl_doc *doc)
 {
     if (doc->sentences.count < 2)
@@ -1957,7 +2000,7 @@ static void run(fl_doc *doc)
             break; /* out of memory (set by find_anchors alone here) */
     }
     /* (measure, anchor, amount) items grouped by (measure id, anchor id),
-     * in amount order within a group: one counting sort on measure x
+     * in amount order within a group: counted and listed by measure x
      * anchor when that range is small (a document has a few measures and
      * anchors), else sort_items; the checked groups (2 to
      * FL_NUM_MAX_BUCKET amounts) are then put in strcmp order of measure
@@ -1967,36 +2010,49 @@ static void run(fl_doc *doc)
     size_t range = one_sort ? nm * nanch : 0;
     item *items =
         fl_arena_alloc_uninit(doc->arena, (one_sort ? ni + 1 : 2 * (ni + 1)) * sizeof *items);
-    size_t *start = one_sort ? fl_arena_alloc(doc->arena, (range + 1) * sizeof *start) : NULL;
-    if (doc->status != FL_OK || !items || (one_sort && !start)) {
+    size_t *counts = one_sort ? fl_arena_alloc(doc->arena, (range + 1) * sizeof *counts) : NULL;
+    if (doc->status != FL_OK || !items || (one_sort && !counts)) {
         sb_stemmer_delete(own);
         fl_ctx_oom(doc);
         return;
     }
+    /* the checked buckets (then put in strcmp order) */
+    bucket_run *runs = NULL;
+    size_t nruns = 0;
     if (one_sort) {
-        /* by (measure, anchor): whether its bucket is checked; only those
-         * buckets' items are made */
-        unsigned char *checked = fl_arena_alloc_uninit(doc->arena, range + 1);
-        if (!checked) {
+        /* by (measure, anchor): its count, and its first
+         * FL_NUM_MAX_BUCKET amounts in amount order (a bucket of more is
+         * not checked), noted in one pass over the amounts' anchors; the
+         * checked buckets' items are then made from those lists, bucket by
+         * bucket, in the order a counting sort gives (most anchors are in
+         * no checked bucket: the amounts are not read a second time) */
+        uint32_t *members = fl_arena_alloc_uninit(
+            doc->arena, (range ? range : 1) * FL_NUM_MAX_BUCKET * sizeof *members);
+        /* its runs, listed as the buckets are read (a checked bucket has
+         * two of the ni items or more) */
+        runs = fl_arena_alloc_uninit(doc->arena, (ni / 2 + 1) * sizeof *runs);
+        if (!members || !runs) {
             sb_stemmer_delete(own);
             fl_ctx_oom(doc);
             return;
         }
         for (size_t k = 0; k < na; k++)
-            for (size_t y = 0; y < amounts[k].anchor_count; y++)
-                start[amounts[k].measure_id * nanch + amounts[k].anchor_ids[y] + 1]++;
-        for (size_t b = 0; b < range; b++) {
-            size_t count = start[b + 1];
-            checked[b] = count >= 2 && count <= FL_NUM_MAX_BUCKET;
-            start[b + 1] = start[b] + (checked[b] ? count : 0);
-        }
-        ni = start[range];
-        for (size_t k = 0; k < na; k++)
             for (size_t y = 0; y < amounts[k].anchor_count; y++) {
                 size_t at = amounts[k].measure_id * nanch + amounts[k].anchor_ids[y];
-                if (checked[at])
-                    items[start[at]++] = (item){amounts[k].measure_id, amounts[k].anchor_ids[y],
-                                                memo.stems.keys[amounts[k].anchor_ids[y]], k};
+                size_t c = counts[at]++;
+                if (c < FL_NUM_MAX_BUCKET)
+                    members[at * FL_NUM_MAX_BUCKET + c] = (uint32_t)k;
+            }
+        ni = 0;
+        for (size_t ms = 0, b = 0; ms < nm; ms++)
+            for (size_t an = 0; an < nanch; an++, b++) {
+                size_t count = counts[b];
+                if (count < 2 || count > FL_NUM_MAX_BUCKET)
+                    continue;
+                runs[nruns++] = (bucket_run){measure_key(&mm, ms), memo.stems.keys[an], ni, count};
+                for (size_t c = 0; c < count; c++)
+                    items[ni++] =
+                        (item){ms, an, memo.stems.keys[an], members[b * FL_NUM_MAX_BUCKET + c]};
             }
     } else {
         for (size_t k = 0, x = 0; k < na; k++)
@@ -2009,10 +2065,9 @@ static void run(fl_doc *doc)
             return;
         }
     }
-    /* the checked buckets, then in strcmp order */
-    bucket_run *runs = NULL;
-    size_t nruns = 0;
-    for (size_t pass = 0; pass < 2; pass++) {
+    /* (after sort_items, the runs of the sorted items: counted, then
+     * listed) */
+    for (size_t pass = 0; pass < 2 && !one_sort; pass++) {
         for (size_t i = 0, r = 0; i < ni;) {
             size_t j = i;
             while (j < ni && items[j].measure == items[i].measure &&
@@ -2035,8 +2090,7 @@ static void run(fl_doc *doc)
             return;
         }
     }
-    if (nruns > 1)
-        qsort(runs, nruns, sizeof *runs, run_order);
+    sort_runs(runs, nruns);
     for (size_t r = 0; r < nruns && doc->status == FL_OK; r++)
         check_bucket(doc, &cx, amounts, na, items + runs[r].from, runs[r].count, r);
     if (doc->status == FL_OK && memo.the_seen)
