@@ -281,13 +281,16 @@ static inline int fc_item_order(const void *pa, const void *pb)
         return c;
     if (a->off != b->off)
         return a->off < b->off ? -1 : 1;
-    return a->aux - b->aux;
+    if (a->aux != b->aux)
+        return a->aux - b->aux;
+    /* the callers add items in mention order: ties stay in it whether
+     * qsort is stable or not */
+    return a->mention < b->mention ? -1 : a->mention > b->mention;
 }
 
 /* Sorts items by fc_item_order: by insertion when there are a few (no
- * qsort set-up and no call per comparison), else by qsort. Both keep
- * items that compare equal in their order (glibc's qsort is a merge sort
- * here), so the order is the same either way. */
+ * qsort set-up and no call per comparison), else by qsort. The order is
+ * total, so both give the same result. */
 static inline void fc_sort_items(fl_vec *items)
 {
     fc_item *it = items->items;
