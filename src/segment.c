@@ -3106,6 +3106,16 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                 at += k + 1;
                 continue;
             }
+            if (t == ',' && k >= 2 && s[at + k + 1] == ' ') {
+                /* ", " after the word (a NUL at len): the word and the
+                 * comma as `ended` pushes them below, without its tests
+                 * for the other endings on the way */
+                tok = put_word(tok, at, k, small_tail);
+                tok = put_word(tok, at + k, 1, punct_tail);
+                others++;
+                at += k + 2;
+                continue;
+            }
             if (!is_ascii_alpha(t))
                 goto word_ended; /* as below: no capital */
         } else if ((unsigned char)(w - 'A') >= 26) {
@@ -3122,6 +3132,14 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
             if (t == ' ') {
                 tok = put_word(tok, at, k, cap_tail);
                 at += k + 1;
+                continue;
+            }
+            if (t == ',' && k >= 2 && s[at + k + 1] == ' ') {
+                /* ", " after the word, as above */
+                tok = put_word(tok, at, k, cap_tail);
+                tok = put_word(tok, at + k, 1, punct_tail);
+                others++;
+                at += k + 2;
                 continue;
             }
             if (!is_ascii_alpha(t)) {

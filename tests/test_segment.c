@@ -979,7 +979,31 @@ START_TEST(joined_words_same_either_way)
                                         "o'k x",
                                         "iPo\xc3\xa9 x",
                                         "B2\xff x",
-                                        "B2\xb0, x"};
+                                        "B2\xb0, x",
+                                        "Moreau, x",
+                                        "Ab, x",
+                                        "I, x",
+                                        "A, b",
+                                        "Ab,  x",
+                                        "Ab,\nx",
+                                        "Ab,x y",
+                                        "Ab,\" x",
+                                        "Abcdefg, x",
+                                        "Abcdefgh, x",
+                                        "abcdefgh, x",
+                                        "abcdefghijklmno, x",
+                                        "Abcdefghijklmno, x",
+                                        "abcdefghijklmnop, x",
+                                        "Abcdefghijklmnop, x",
+                                        "abcdefghijklmnop x",
+                                        "Abcdefghijklmnop x",
+                                        "abcdefghijklmnopq x",
+                                        "Abcdefghijklmnopq x",
+                                        "abcdefghijklmnop. X",
+                                        "abcdefghijklmnop\nX y",
+                                        "abcdefghijklmnoP x",
+                                        "abcdefghijklmnop\xc3\xa9 x",
+                                        "Abcdefghijklmnop's x"};
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
         char inner[128], last[64];
         snprintf(inner, sizeof inner, "Then %s and the rest of it.", words[k]);
