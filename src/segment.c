@@ -3064,7 +3064,10 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
     number_tail |= space;
     fl_token *fix = tok;
     uint8_t fix_g = g, joined = 0;
-    size_t nolower = 0, others = 0;
+    /* sg's counts of tokens that are no word and of words without a small
+     * letter, kept here as they go (sg's are brought up to date on the way
+     * out): a stop takes them as they are */
+    size_t nolower = sg->nolower, others = sg->nonwords;
     /* the token whose line break split_sentences has heard of (noted), not
      * pushed yet when it is the next one: the note is taken back on the way
      * out, and the caller's token notes it again */
@@ -3182,7 +3185,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                             break; /* a quote: the step below pushes it */
                         noted = (size_t)(tok - sg->toks);
                         sg->paras += (lg & G_PARA) != 0;
-                        if (!stop_push_at(sg, noted, sg->nonwords + others, sg->nolower + nolower))
+                        if (!stop_push_at(sg, noted, others, nolower))
                             return SIZE_MAX;
                         noted_g = fix_g = lg;
                         at = q;
@@ -3354,8 +3357,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                     /* the period (or '?', '!') at s[at + k]: a stop, as
                      * push_token notes it (sg's counts are brought up to
                      * date on the way out) */
-                    if (!stop_push_at(sg, (size_t)(tok - sg->toks), sg->nonwords + others,
-                                      sg->nolower + nolower))
+                    if (!stop_push_at(sg, (size_t)(tok - sg->toks), others, nolower))
                         return SIZE_MAX;
                     tok = put_word(tok, at + k, 1, punct_tail);
                     others++;
@@ -3438,10 +3440,10 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                         break;
                     }
                     /* its fields as a word's here: counted in nolower
-                     * (taken back from sg) and written again below */
+                     * (sg's count, which it took too, is set from nolower
+                     * on the way out) and written again below */
                     memcpy(&tail, (const unsigned char *)tok + TAIL, 8);
                     unsigned f = (tail & tail_of(SEG, T_NOLOWER)) != 0;
-                    sg->nolower -= f;
                     k = e - at;
                     t = s[e];
                     upper = 0;
@@ -3498,7 +3500,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                     break;
                 size_t idx = (size_t)(tok - sg->toks);
                 if ((!sg->stops.n || sg->stops.v[sg->stops.n - 1].tok != idx) &&
-                    !stop_push_at(sg, idx, sg->nonwords + others, sg->nolower + nolower))
+                    !stop_push_at(sg, idx, others, nolower))
                     return SIZE_MAX;
                 tok = put_word(tok, at, ab.len, ab.tail);
                 nolower += (ab.tail & tail_of(SEG, T_NOLOWER)) != 0;
@@ -3561,8 +3563,8 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
         at += k + 1;
     }
     sg->n = (size_t)(tok - sg->toks);
-    sg->nolower += nolower;
-    sg->nonwords += others;
+    sg->nolower = nolower;
+    sg->nonwords = others;
     if (__builtin_expect(sg->n == noted, 0)) {
         sg->stops.n--; /* not pushed: the caller's token notes it */
         sg->paras -= (noted_g & G_PARA) != 0;
