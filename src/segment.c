@@ -3119,6 +3119,8 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                 at += k + 2;
                 continue;
             }
+            if (t == '.' && k >= 3)
+                goto word_period; /* as word_ended takes it below */
             if (!is_ascii_alpha(t))
                 goto word_ended; /* as below: no capital */
         } else if ((unsigned char)(w - 'A') >= 26) {
@@ -3349,6 +3351,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                      * tokens at each step), then on to the next
                      * sentence's first word when a space and a word
                      * follow, else back to the caller */
+                word_period:
                     if (!period_ends(s, len, at, k))
                         break;
                 period:

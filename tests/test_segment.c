@@ -1003,7 +1003,17 @@ START_TEST(joined_words_same_either_way)
                                         "abcdefghijklmnop\nX y",
                                         "abcdefghijklmnoP x",
                                         "abcdefghijklmnop\xc3\xa9 x",
-                                        "Abcdefghijklmnop's x"};
+                                        "Abcdefghijklmnop's x",
+                                        "etc. The x",
+                                        "vs. x y",
+                                        "abc. x",
+                                        "abcdefgh. X",
+                                        "abcdefghijklmno.\" x",
+                                        "abcdefghijklmno.\nx",
+                                        "abcd.e x",
+                                        "abcd.. x",
+                                        "abcd.5 x",
+                                        "abcd.\xc3\xa9 x"};
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
         char inner[128], last[64];
         snprintf(inner, sizeof inner, "Then %s and the rest of it.", words[k]);
