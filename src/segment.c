@@ -2985,7 +2985,7 @@ static inline size_t long_small_run(const unsigned char *s, size_t at, size_t la
     if (at + 8 > last)
         return 0;
     uint64_t stop = small_stops(fl_load8(s + at + 8));
-    return stop ? 8 + ((unsigned)__builtin_ctzll(stop) >> 3) : 0;
+    return stop ? ((unsigned)__builtin_ctzll(stop) + 64) >> 3 : 0; /* 8 on */
 }
 
 /* The most common cases of scan_plain, scan_joined and tokenize in a loop
