@@ -3370,8 +3370,9 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                     tok = put_word(tok, at + k, 1, punct_tail);
                     others++;
                     at += k + 1;
-                    if (len - at >= 2 && s[at] == ' ' &&
-                        (alnum_counts[s[at + 1]] || s[at + 1] == '"')) {
+                    /* at <= len, s[len] a NUL: s[at + 1] is read only
+                     * after a space at s[at] */
+                    if (s[at] == ' ' && (alnum_counts[s[at + 1]] || s[at + 1] == '"')) {
                         at++; /* on to the next sentence's first word or quote */
                         continue;
                     }
