@@ -3521,7 +3521,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
             if (__builtin_expect(upper && k == 1, 0))
                 nolower++;
             at += k;
-            if (t == ',' && k >= 2 && at + 1 < len && s[at + 1] == ' ') {
+            if (t == ',' && k >= 2 && s[at + 1] == ' ') { /* a NUL at len */
                 /* ", " after the word: the comma as tokenize pushes it
                  * (push_one_byte), then on to the next word */
                 tok = put_word(tok, at, 1, punct_tail);
