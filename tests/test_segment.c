@@ -1013,7 +1013,12 @@ START_TEST(joined_words_same_either_way)
                                         "abcd.e x",
                                         "abcd.. x",
                                         "abcd.5 x",
-                                        "abcd.\xc3\xa9 x"};
+                                        "abcd.\xc3\xa9 x",
+                                        "abcdefg.",
+                                        "abcdefg,",
+                                        "Abcdefg.",
+                                        "Abcdefg,",
+                                        "abcdef\"."};
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
         char inner[128], last[64];
         snprintf(inner, sizeof inner, "Then %s and the rest of it.", words[k]);
