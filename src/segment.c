@@ -2985,7 +2985,7 @@ static inline size_t long_small_run(const unsigned char *s, size_t at, size_t la
     if (at + 8 > last)
         return 0;
     uint64_t stop = small_stops(fl_load8(s + at + 8));
-    return stop ? 8 + ((unsigned)__builtin_ctzll(stop) >> 3) : 0;
+    return stop ? ((unsigned)__builtin_ctzll(stop) + 64) >> 3 : 0; /* 8 on */
 }
 
 /* The most common cases of scan_plain, scan_joined and tokenize in a loop
@@ -3064,7 +3064,10 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
     number_tail |= space;
     fl_token *fix = tok;
     uint8_t fix_g = g, joined = 0;
-    size_t nolower = 0, others = 0;
+    /* sg's counts of tokens that are no word and of words without a small
+     * letter, kept here as they go (sg's are brought up to date on the way
+     * out): a stop takes them as they are */
+    size_t nolower = sg->nolower, others = sg->nonwords;
     /* the token whose line break split_sentences has heard of (noted), not
      * pushed yet when it is the next one: the note is taken back on the way
      * out, and the caller's token notes it again */
@@ -3080,7 +3083,12 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                 break;
             lim = last - at >= left - 2 ? at + (left - 2) : last;
         }
-        uint64_t w = fl_load8(s + at), upper = 0, tail = small_tail;
+        /* p: the word's bytes (s + at). Its end byte read at p + k, gcc
+         * takes the next word's offset, at + k + 1, in one step rather
+         * than forming at + k for the read first: a step fewer a word,
+         * and one fewer between a word's load and the next */
+        const unsigned char *p = s + at;
+        uint64_t w = fl_load8(p), upper = 0, tail = small_tail;
         size_t k;
         unsigned char t;
         /* most words are small letters, or a capital and small letters,
@@ -3100,12 +3108,24 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                 k = (unsigned)__builtin_ctzll(stop) >> 3;
             else if (!(k = long_small_run(s, at, last)))
                 break;
-            t = s[at + k];
+            t = p[k];
             if (__builtin_expect(t == ' ', 1)) {
                 tok = put_word(tok, at, k, small_tail);
                 at += k + 1;
                 continue;
             }
+            if (t == ',' && k >= 2 && p[k + 1] == ' ') {
+                /* ", " after the word (a NUL at len): the word and the
+                 * comma as `ended` pushes them below, without its tests
+                 * for the other endings on the way */
+                tok = put_word(tok, at, k, small_tail);
+                tok = put_word(tok, at + k, 1, punct_tail);
+                others++;
+                at += k + 2;
+                continue;
+            }
+            if (t == '.' && k >= 3)
+                goto word_period; /* as word_ended takes it below */
             if (!is_ascii_alpha(t))
                 goto word_ended; /* as below: no capital */
         } else if ((unsigned char)(w - 'A') >= 26) {
@@ -3118,10 +3138,18 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                 k = (unsigned)__builtin_ctzll(stop - 0x80) >> 3;
             else if (!(k = long_small_run(s, at, last)))
                 break;
-            t = s[at + k];
+            t = p[k];
             if (t == ' ') {
                 tok = put_word(tok, at, k, cap_tail);
                 at += k + 1;
+                continue;
+            }
+            if (t == ',' && k >= 2 && p[k + 1] == ' ') {
+                /* ", " after the word, as above */
+                tok = put_word(tok, at, k, cap_tail);
+                tok = put_word(tok, at + k, 1, punct_tail);
+                others++;
+                at += k + 2;
                 continue;
             }
             if (!is_ascii_alpha(t)) {
@@ -3164,7 +3192,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                             break; /* a quote: the step below pushes it */
                         noted = (size_t)(tok - sg->toks);
                         sg->paras += (lg & G_PARA) != 0;
-                        if (!stop_push_at(sg, noted, sg->nonwords + others, sg->nolower + nolower))
+                        if (!stop_push_at(sg, noted, others, nolower))
                             return SIZE_MAX;
                         noted_g = fix_g = lg;
                         at = q;
@@ -3328,6 +3356,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                      * tokens at each step), then on to the next
                      * sentence's first word when a space and a word
                      * follow, else back to the caller */
+                word_period:
                     if (!period_ends(s, len, at, k))
                         break;
                 period:
@@ -3336,14 +3365,14 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                     /* the period (or '?', '!') at s[at + k]: a stop, as
                      * push_token notes it (sg's counts are brought up to
                      * date on the way out) */
-                    if (!stop_push_at(sg, (size_t)(tok - sg->toks), sg->nonwords + others,
-                                      sg->nolower + nolower))
+                    if (!stop_push_at(sg, (size_t)(tok - sg->toks), others, nolower))
                         return SIZE_MAX;
                     tok = put_word(tok, at + k, 1, punct_tail);
                     others++;
                     at += k + 1;
-                    if (len - at >= 2 && s[at] == ' ' &&
-                        (alnum_counts[s[at + 1]] || s[at + 1] == '"')) {
+                    /* at <= len, s[len] a NUL: s[at + 1] is read only
+                     * after a space at s[at] */
+                    if (s[at] == ' ' && (alnum_counts[s[at + 1]] || s[at + 1] == '"')) {
                         at++; /* on to the next sentence's first word or quote */
                         continue;
                     }
@@ -3420,10 +3449,10 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                         break;
                     }
                     /* its fields as a word's here: counted in nolower
-                     * (taken back from sg) and written again below */
+                     * (sg's count, which it took too, is set from nolower
+                     * on the way out) and written again below */
                     memcpy(&tail, (const unsigned char *)tok + TAIL, 8);
                     unsigned f = (tail & tail_of(SEG, T_NOLOWER)) != 0;
-                    sg->nolower -= f;
                     k = e - at;
                     t = s[e];
                     upper = 0;
@@ -3480,7 +3509,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                     break;
                 size_t idx = (size_t)(tok - sg->toks);
                 if ((!sg->stops.n || sg->stops.v[sg->stops.n - 1].tok != idx) &&
-                    !stop_push_at(sg, idx, sg->nonwords + others, sg->nolower + nolower))
+                    !stop_push_at(sg, idx, others, nolower))
                     return SIZE_MAX;
                 tok = put_word(tok, at, ab.len, ab.tail);
                 nolower += (ab.tail & tail_of(SEG, T_NOLOWER)) != 0;
@@ -3492,7 +3521,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
             if (__builtin_expect(upper && k == 1, 0))
                 nolower++;
             at += k;
-            if (t == ',' && k >= 2 && at + 1 < len && s[at + 1] == ' ') {
+            if (t == ',' && k >= 2 && s[at + 1] == ' ') { /* a NUL at len */
                 /* ", " after the word: the comma as tokenize pushes it
                  * (push_one_byte), then on to the next word */
                 tok = put_word(tok, at, 1, punct_tail);
@@ -3543,8 +3572,8 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
         at += k + 1;
     }
     sg->n = (size_t)(tok - sg->toks);
-    sg->nolower += nolower;
-    sg->nonwords += others;
+    sg->nolower = nolower;
+    sg->nonwords = others;
     if (__builtin_expect(sg->n == noted, 0)) {
         sg->stops.n--; /* not pushed: the caller's token notes it */
         sg->paras -= (noted_g & G_PARA) != 0;
