@@ -322,9 +322,11 @@ static inline __attribute__((always_inline)) bool post_candidate(const fl_mx *mx
 }
 
 /* Adds the title of a match: its modifier at [mo, mo+ml) when has_mod,
- * its role (abbreviation or words) at [ro, ro+rl). */
-static void add_title_at(fl_mx *mx, bool has_mod, size_t mo, size_t ml, size_t ro, size_t rl,
-                         fl_link_how how, size_t link_at)
+ * its role (abbreviation or words) at [ro, ro+rl). In line in the two
+ * below, one for each `how`, so neither tests it. */
+static inline __attribute__((always_inline)) void title_at(fl_mx *mx, bool has_mod, size_t mo,
+                                                           size_t ml, size_t ro, size_t rl,
+                                                           fl_link_how how, size_t link_at)
 {
     size_t start = has_mod ? mo : ro;
     size_t end = ro + rl;
@@ -333,6 +335,15 @@ static void add_title_at(fl_mx *mx, bool has_mod, size_t mo, size_t ml, size_t r
         start = ro;
     if (fl_mx_claimed(mx, start, end - start))
         return;
+    /* a title after a comma needs a name that ends at the comma, and no
+     * name takes in a claimed byte (claims only grow): when the byte
+     * before the comma is claimed already ("Whitfield, 68, the
+     * spokeswoman": the age's), resolve_links would drop the title for
+     * want of a person, so it only claims its bytes, as it would have */
+    if (how == FL_LINK_NAME_ENDS && fl_mx_claimed_in(mx, link_at - 1, 1)) {
+        fl_mx_claim(mx, start, end - start);
+        return;
+    }
     fl_mention *m = fl_mx_add(mx, FL_M_TITLE, start, end - start, 0);
     if (!m)
         return;
@@ -343,6 +354,20 @@ static void add_title_at(fl_mx *mx, bool has_mod, size_t mo, size_t ml, size_t r
     fl_mx_claim(mx, start, end - start);
 }
 
+/* title_at for a title before a name, which starts at link_at */
+static __attribute__((noinline)) void add_title_pre(fl_mx *mx, bool has_mod, size_t mo, size_t ml,
+                                                    size_t ro, size_t rl, size_t link_at)
+{
+    title_at(mx, has_mod, mo, ml, ro, rl, FL_LINK_NAME_STARTS, link_at);
+}
+
+/* title_at for a title after a name, which ends at the comma link_at */
+static __attribute__((noinline)) void add_title_post(fl_mx *mx, bool has_mod, size_t mo, size_t ml,
+                                                     size_t ro, size_t rl, size_t link_at)
+{
+    title_at(mx, has_mod, mo, ml, ro, rl, FL_LINK_NAME_ENDS, link_at);
+}
+
 /* Adds the title from the last match: groups 1 modifier, 2 abbreviation,
  * 3 role words. */
 static void add_title(fl_mx *mx, fl_link_how how, size_t link_at)
@@ -351,7 +376,10 @@ static void add_title(fl_mx *mx, fl_link_how how, size_t link_at)
     bool has_mod = fl_mx_group(mx, 1, &mo, &ml);
     if (!fl_mx_group(mx, 2, &ro, &rl) && !fl_mx_group(mx, 3, &ro, &rl))
         return;
-    add_title_at(mx, has_mod, mo, ml, ro, rl, how, link_at);
+    if (how == FL_LINK_NAME_ENDS)
+        add_title_post(mx, has_mod, mo, ml, ro, rl, link_at);
+    else
+        add_title_pre(mx, has_mod, mo, ml, ro, rl, link_at);
 }
 
 /* The last words of FL_RE_TITLE_PRE's roles (ROLES and ROLE_ABBR in
@@ -1192,7 +1220,7 @@ static size_t title_word(fl_mx *mx, size_t i, size_t we)
         title_groups g = {0};
         const int r = title_pre_match(mx, i, &e, &g);
         if (r == TITLE_YES) {
-            add_title_at(mx, g.has_mod, g.mo, g.ml, g.ro, g.rl, FL_LINK_NAME_STARTS, e);
+            add_title_pre(mx, g.has_mod, g.mo, g.ml, g.ro, g.rl, e);
             return e;
         }
         if (r == TITLE_ASK && (e = fl_mx_match(mx, FL_RE_TITLE_PRE, i))) {
@@ -1211,7 +1239,7 @@ static size_t title_comma(fl_mx *mx, size_t i, size_t next_mark)
         title_groups g = {0};
         const int r = title_post_match(mx, i, &e, &g);
         if (r == TITLE_YES) {
-            add_title_at(mx, g.has_mod, g.mo, g.ml, g.ro, g.rl, FL_LINK_NAME_ENDS, i);
+            add_title_post(mx, g.has_mod, g.mo, g.ml, g.ro, g.rl, i);
             return e;
         }
         if (r == TITLE_ASK && (e = fl_mx_match(mx, FL_RE_TITLE_POST, i))) {
