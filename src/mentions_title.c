@@ -1293,8 +1293,6 @@ static __attribute__((noinline)) void titles_walk(fl_mx *mx)
                 i = title_word(mx, at, mx->s_off + mx->wend[at - mx->s_off]);
                 continue;
             }
-            /* the word after the comma is a mark when it may start a role */
-            const size_t next = k + 1 < mx->mark_count ? mx->s_off + mx->marks[k + 1] : mx->s_end;
             /* post_candidate needs a space after the comma, then more
              * space, a capital, a role's first word (a mark) or the first
              * letter of a determiner (t, i, h, a): most commas have none
@@ -1303,6 +1301,8 @@ static __attribute__((noinline)) void titles_walk(fl_mx *mx)
                 i = at + 1;
                 continue;
             }
+            /* the word after the comma is a mark when it may start a role */
+            const size_t next = k + 1 < mx->mark_count ? mx->s_off + mx->marks[k + 1] : mx->s_end;
             const unsigned char c2 = (unsigned char)t[at + 2];
             if (!(c2 == ' ' || (c2 >= 'A' && c2 <= 'Z') || at + 2 == next ||
                   determiner_may((const unsigned char *)t, at + 2, mx->s_end))) {
