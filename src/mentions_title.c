@@ -19,57 +19,79 @@ static inline bool starts_role(const fl_mx *mx, const char *w, size_t len)
 
 /* Role texts written in a short or variant form and their canonical
  * form, sorted by `from` in strcmp order (fl_role_canon_sorted checks it)
- * for fl_role_text's binary search. */
-static const struct {
+ * for fl_role_text's binary search; with their lengths. */
+typedef struct role_canon {
     const char *from, *to;
-} canon[] = {{"adm.", "admiral"},
-             {"capt.", "captain"},
-             {"ceo", "chief executive"},
-             {"cfo", "chief financial officer"},
-             {"chairman", "chair"},
-             {"chairperson", "chair"},
-             {"chairwoman", "chair"},
-             {"chief executive officer", "chief executive"},
-             {"chief technical officer", "chief technology officer"},
-             {"cio", "chief information officer"},
-             {"cmo", "chief marketing officer"},
-             {"cofounder", "co-founder"},
-             {"col.", "colonel"},
-             {"congressman", "representative"},
-             {"congresswoman", "representative"},
-             {"coo", "chief operating officer"},
-             {"cto", "chief technology officer"},
-             {"defense minister", "defence minister"},
-             {"defense secretary", "defence secretary"},
-             {"det.", "detective"},
-             {"dr", "doctor"},
-             {"dr.", "doctor"},
-             {"gen.", "general"},
-             {"gov.", "governor"},
-             {"insp.", "inspector"},
-             {"lt.", "lieutenant"},
-             {"pres.", "president"},
-             {"prof", "professor"},
-             {"prof.", "professor"},
-             {"rep.", "representative"},
-             {"rev.", "reverend"},
-             {"secretary-general", "secretary general"},
-             {"sen.", "senator"},
-             {"sgt.", "sergeant"},
-             {"spokesman", "spokesperson"},
-             {"spokeswoman", "spokesperson"},
-             {"supt.", "superintendent"},
-             {"vice chairman", "vice chair"},
-             {"vice chairwoman", "vice chair"},
-             {"vice-chair", "vice chair"},
-             {"vice-president", "vice president"}};
+    unsigned char from_len, to_len;
+} role_canon;
+#define CANON(f, t)                                                                                \
+    {                                                                                              \
+        f, t, sizeof f - 1, sizeof t - 1                                                           \
+    }
+static const role_canon canon[] = {CANON("adm.", "admiral"),
+                                   CANON("capt.", "captain"),
+                                   CANON("ceo", "chief executive"),
+                                   CANON("cfo", "chief financial officer"),
+                                   CANON("chairman", "chair"),
+                                   CANON("chairperson", "chair"),
+                                   CANON("chairwoman", "chair"),
+                                   CANON("chief executive officer", "chief executive"),
+                                   CANON("chief technical officer", "chief technology officer"),
+                                   CANON("cio", "chief information officer"),
+                                   CANON("cmo", "chief marketing officer"),
+                                   CANON("cofounder", "co-founder"),
+                                   CANON("col.", "colonel"),
+                                   CANON("congressman", "representative"),
+                                   CANON("congresswoman", "representative"),
+                                   CANON("coo", "chief operating officer"),
+                                   CANON("cto", "chief technology officer"),
+                                   CANON("defense minister", "defence minister"),
+                                   CANON("defense secretary", "defence secretary"),
+                                   CANON("det.", "detective"),
+                                   CANON("dr", "doctor"),
+                                   CANON("dr.", "doctor"),
+                                   CANON("gen.", "general"),
+                                   CANON("gov.", "governor"),
+                                   CANON("insp.", "inspector"),
+                                   CANON("lt.", "lieutenant"),
+                                   CANON("pres.", "president"),
+                                   CANON("prof", "professor"),
+                                   CANON("prof.", "professor"),
+                                   CANON("rep.", "representative"),
+                                   CANON("rev.", "reverend"),
+                                   CANON("secretary-general", "secretary general"),
+                                   CANON("sen.", "senator"),
+                                   CANON("sgt.", "sergeant"),
+                                   CANON("spokesman", "spokesperson"),
+                                   CANON("spokeswoman", "spokesperson"),
+                                   CANON("supt.", "superintendent"),
+                                   CANON("vice chairman", "vice chair"),
+                                   CANON("vice chairwoman", "vice chair"),
+                                   CANON("vice-chair", "vice chair"),
+                                   CANON("vice-president", "vice president")};
+#undef CANON
+
+/* bit n of [c - 'a']: some form in canon has the first letter c and the
+ * length n (fl_role_canon_sorted checks it), so most roles ("president",
+ * "chief executive") are known to have none without the search */
+static const uint32_t canon_lengths[26] = {
+    0x10, 0x0, 0x802f38, 0x3001c, 0x0,  0x0,     0x10, 0x0, 0x20,   0x0, 0x0, 0x8, 0x0,
+    0x0,  0x0, 0x30,     0x0,     0x10, 0x20a30, 0x0,  0x0, 0xe400, 0x0, 0x0, 0x0, 0x0};
 
 bool fl_role_canon_sorted(void)
 {
-    for (size_t i = 1; i < sizeof canon / sizeof canon[0]; i++)
-        if (strcmp(canon[i - 1].from, canon[i].from) >= 0)
+    const size_t n = sizeof canon / sizeof canon[0];
+    uint32_t lengths[26] = {0};
+    for (size_t i = 0; i < n; i++) {
+        const role_canon *c = &canon[i];
+        if (i > 0 && strcmp(canon[i - 1].from, c->from) >= 0)
             return false;
-    return true;
+        if (strlen(c->from) != c->from_len || strlen(c->to) != c->to_len || c->from_len >= 32 ||
+            c->from[0] < 'a' || c->from[0] > 'z')
+            return false;
+        lengths[c->from[0] - 'a'] |= (uint32_t)1 << c->from_len;
+    }
+    return memcmp(lengths, canon_lengths, sizeof lengths) == 0;
 }
 
 const char *fl_role_text(fl_mx *mx, const char *w, size_t len, const char *modifier)
@@ -89,23 +111,32 @@ const char *fl_role_text(fl_mx *mx, const char *w, size_t len, const char *modif
         buf[n++] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
     }
     buf[n] = '\0';
-    const char *role = buf;
-    /* the froms are sorted and distinct: a binary search */
-    for (size_t lo = 0, hi = sizeof canon / sizeof canon[0]; lo < hi;) {
-        size_t mid = lo + (hi - lo) / 2;
-        const unsigned char c = (unsigned char)canon[mid].from[0], b0 = (unsigned char)buf[0];
-        int cmp = b0 != c ? (int)b0 - (int)c : strcmp(buf, canon[mid].from);
-        if (cmp == 0) {
-            role = canon[mid].to;
-            break;
+    const role_canon *known = NULL;
+    /* the froms are sorted and distinct: a binary search, when one has
+     * the first letter and the length */
+    const unsigned f = (unsigned char)buf[0] - 'a';
+    if (f < 26 && n < 32 && ((canon_lengths[f] >> n) & 1)) {
+        for (size_t lo = 0, hi = sizeof canon / sizeof canon[0]; lo < hi;) {
+            size_t mid = lo + (hi - lo) / 2;
+            const unsigned char c = (unsigned char)canon[mid].from[0], b0 = (unsigned char)buf[0];
+            int cmp = b0 != c ? (int)b0 - (int)c : strcmp(buf, canon[mid].from);
+            if (cmp == 0) {
+                known = &canon[mid];
+                break;
+            }
+            if (cmp < 0)
+                hi = mid;
+            else
+                lo = mid + 1;
         }
-        if (cmp < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
     }
-    /* modifier and role, as "%s%s" would print them */
-    const size_t role_len = strlen(role), mod_len = modifier ? strlen(modifier) : 0;
+    /* modifier and role, as "%s%s" would print them; a canonical form
+     * alone is its own (static) text */
+    const size_t mod_len = modifier ? strlen(modifier) : 0;
+    if (known && !mod_len)
+        return known->to;
+    const char *role = known ? known->to : buf;
+    const size_t role_len = known ? known->to_len : n;
     char *out = fl_arena_alloc_uninit(mx->doc->arena, mod_len + role_len + 1);
     if (!out)
         return NULL;
