@@ -19,57 +19,79 @@ static inline bool starts_role(const fl_mx *mx, const char *w, size_t len)
 
 /* Role texts written in a short or variant form and their canonical
  * form, sorted by `from` in strcmp order (fl_role_canon_sorted checks it)
- * for fl_role_text's binary search. */
-static const struct {
+ * for fl_role_text's binary search; with their lengths. */
+typedef struct role_canon {
     const char *from, *to;
-} canon[] = {{"adm.", "admiral"},
-             {"capt.", "captain"},
-             {"ceo", "chief executive"},
-             {"cfo", "chief financial officer"},
-             {"chairman", "chair"},
-             {"chairperson", "chair"},
-             {"chairwoman", "chair"},
-             {"chief executive officer", "chief executive"},
-             {"chief technical officer", "chief technology officer"},
-             {"cio", "chief information officer"},
-             {"cmo", "chief marketing officer"},
-             {"cofounder", "co-founder"},
-             {"col.", "colonel"},
-             {"congressman", "representative"},
-             {"congresswoman", "representative"},
-             {"coo", "chief operating officer"},
-             {"cto", "chief technology officer"},
-             {"defense minister", "defence minister"},
-             {"defense secretary", "defence secretary"},
-             {"det.", "detective"},
-             {"dr", "doctor"},
-             {"dr.", "doctor"},
-             {"gen.", "general"},
-             {"gov.", "governor"},
-             {"insp.", "inspector"},
-             {"lt.", "lieutenant"},
-             {"pres.", "president"},
-             {"prof", "professor"},
-             {"prof.", "professor"},
-             {"rep.", "representative"},
-             {"rev.", "reverend"},
-             {"secretary-general", "secretary general"},
-             {"sen.", "senator"},
-             {"sgt.", "sergeant"},
-             {"spokesman", "spokesperson"},
-             {"spokeswoman", "spokesperson"},
-             {"supt.", "superintendent"},
-             {"vice chairman", "vice chair"},
-             {"vice chairwoman", "vice chair"},
-             {"vice-chair", "vice chair"},
-             {"vice-president", "vice president"}};
+    unsigned char from_len, to_len;
+} role_canon;
+#define CANON(f, t)                                                                                \
+    {                                                                                              \
+        f, t, sizeof f - 1, sizeof t - 1                                                           \
+    }
+static const role_canon canon[] = {CANON("adm.", "admiral"),
+                                   CANON("capt.", "captain"),
+                                   CANON("ceo", "chief executive"),
+                                   CANON("cfo", "chief financial officer"),
+                                   CANON("chairman", "chair"),
+                                   CANON("chairperson", "chair"),
+                                   CANON("chairwoman", "chair"),
+                                   CANON("chief executive officer", "chief executive"),
+                                   CANON("chief technical officer", "chief technology officer"),
+                                   CANON("cio", "chief information officer"),
+                                   CANON("cmo", "chief marketing officer"),
+                                   CANON("cofounder", "co-founder"),
+                                   CANON("col.", "colonel"),
+                                   CANON("congressman", "representative"),
+                                   CANON("congresswoman", "representative"),
+                                   CANON("coo", "chief operating officer"),
+                                   CANON("cto", "chief technology officer"),
+                                   CANON("defense minister", "defence minister"),
+                                   CANON("defense secretary", "defence secretary"),
+                                   CANON("det.", "detective"),
+                                   CANON("dr", "doctor"),
+                                   CANON("dr.", "doctor"),
+                                   CANON("gen.", "general"),
+                                   CANON("gov.", "governor"),
+                                   CANON("insp.", "inspector"),
+                                   CANON("lt.", "lieutenant"),
+                                   CANON("pres.", "president"),
+                                   CANON("prof", "professor"),
+                                   CANON("prof.", "professor"),
+                                   CANON("rep.", "representative"),
+                                   CANON("rev.", "reverend"),
+                                   CANON("secretary-general", "secretary general"),
+                                   CANON("sen.", "senator"),
+                                   CANON("sgt.", "sergeant"),
+                                   CANON("spokesman", "spokesperson"),
+                                   CANON("spokeswoman", "spokesperson"),
+                                   CANON("supt.", "superintendent"),
+                                   CANON("vice chairman", "vice chair"),
+                                   CANON("vice chairwoman", "vice chair"),
+                                   CANON("vice-chair", "vice chair"),
+                                   CANON("vice-president", "vice president")};
+#undef CANON
+
+/* bit n of [c - 'a']: some form in canon has the first letter c and the
+ * length n (fl_role_canon_sorted checks it), so most roles ("president",
+ * "chief executive") are known to have none without the search */
+static const uint32_t canon_lengths[26] = {
+    0x10, 0x0, 0x802f38, 0x3001c, 0x0,  0x0,     0x10, 0x0, 0x20,   0x0, 0x0, 0x8, 0x0,
+    0x0,  0x0, 0x30,     0x0,     0x10, 0x20a30, 0x0,  0x0, 0xe400, 0x0, 0x0, 0x0, 0x0};
 
 bool fl_role_canon_sorted(void)
 {
-    for (size_t i = 1; i < sizeof canon / sizeof canon[0]; i++)
-        if (strcmp(canon[i - 1].from, canon[i].from) >= 0)
+    const size_t n = sizeof canon / sizeof canon[0];
+    uint32_t lengths[26] = {0};
+    for (size_t i = 0; i < n; i++) {
+        const role_canon *c = &canon[i];
+        if (i > 0 && strcmp(canon[i - 1].from, c->from) >= 0)
             return false;
-    return true;
+        if (strlen(c->from) != c->from_len || strlen(c->to) != c->to_len || c->from_len >= 32 ||
+            c->from[0] < 'a' || c->from[0] > 'z')
+            return false;
+        lengths[c->from[0] - 'a'] |= (uint32_t)1 << c->from_len;
+    }
+    return memcmp(lengths, canon_lengths, sizeof lengths) == 0;
 }
 
 const char *fl_role_text(fl_mx *mx, const char *w, size_t len, const char *modifier)
@@ -89,23 +111,32 @@ const char *fl_role_text(fl_mx *mx, const char *w, size_t len, const char *modif
         buf[n++] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
     }
     buf[n] = '\0';
-    const char *role = buf;
-    /* the froms are sorted and distinct: a binary search */
-    for (size_t lo = 0, hi = sizeof canon / sizeof canon[0]; lo < hi;) {
-        size_t mid = lo + (hi - lo) / 2;
-        const unsigned char c = (unsigned char)canon[mid].from[0], b0 = (unsigned char)buf[0];
-        int cmp = b0 != c ? (int)b0 - (int)c : strcmp(buf, canon[mid].from);
-        if (cmp == 0) {
-            role = canon[mid].to;
-            break;
+    const role_canon *known = NULL;
+    /* the froms are sorted and distinct: a binary search, when one has
+     * the first letter and the length */
+    const unsigned f = (unsigned char)buf[0] - 'a';
+    if (f < 26 && n < 32 && ((canon_lengths[f] >> n) & 1)) {
+        for (size_t lo = 0, hi = sizeof canon / sizeof canon[0]; lo < hi;) {
+            size_t mid = lo + (hi - lo) / 2;
+            const unsigned char c = (unsigned char)canon[mid].from[0], b0 = (unsigned char)buf[0];
+            int cmp = b0 != c ? (int)b0 - (int)c : strcmp(buf, canon[mid].from);
+            if (cmp == 0) {
+                known = &canon[mid];
+                break;
+            }
+            if (cmp < 0)
+                hi = mid;
+            else
+                lo = mid + 1;
         }
-        if (cmp < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
     }
-    /* modifier and role, as "%s%s" would print them */
-    const size_t role_len = strlen(role), mod_len = modifier ? strlen(modifier) : 0;
+    /* modifier and role, as "%s%s" would print them; a canonical form
+     * alone is its own (static) text */
+    const size_t mod_len = modifier ? strlen(modifier) : 0;
+    if (known && !mod_len)
+        return known->to;
+    const char *role = known ? known->to : buf;
+    const size_t role_len = known ? known->to_len : n;
     char *out = fl_arena_alloc_uninit(mx->doc->arena, mod_len + role_len + 1);
     if (!out)
         return NULL;
@@ -322,9 +353,11 @@ static inline __attribute__((always_inline)) bool post_candidate(const fl_mx *mx
 }
 
 /* Adds the title of a match: its modifier at [mo, mo+ml) when has_mod,
- * its role (abbreviation or words) at [ro, ro+rl). */
-static void add_title_at(fl_mx *mx, bool has_mod, size_t mo, size_t ml, size_t ro, size_t rl,
-                         fl_link_how how, size_t link_at)
+ * its role (abbreviation or words) at [ro, ro+rl). In line in the two
+ * below, one for each `how`, so neither tests it. */
+static inline __attribute__((always_inline)) void title_at(fl_mx *mx, bool has_mod, size_t mo,
+                                                           size_t ml, size_t ro, size_t rl,
+                                                           fl_link_how how, size_t link_at)
 {
     size_t start = has_mod ? mo : ro;
     size_t end = ro + rl;
@@ -333,6 +366,15 @@ static void add_title_at(fl_mx *mx, bool has_mod, size_t mo, size_t ml, size_t r
         start = ro;
     if (fl_mx_claimed(mx, start, end - start))
         return;
+    /* a title after a comma needs a name that ends at the comma, and no
+     * name takes in a claimed byte (claims only grow): when the byte
+     * before the comma is claimed already ("Whitfield, 68, the
+     * spokeswoman": the age's), resolve_links would drop the title for
+     * want of a person, so it only claims its bytes, as it would have */
+    if (how == FL_LINK_NAME_ENDS && fl_mx_claimed_in(mx, link_at - 1, 1)) {
+        fl_mx_claim(mx, start, end - start);
+        return;
+    }
     fl_mention *m = fl_mx_add(mx, FL_M_TITLE, start, end - start, 0);
     if (!m)
         return;
@@ -343,6 +385,20 @@ static void add_title_at(fl_mx *mx, bool has_mod, size_t mo, size_t ml, size_t r
     fl_mx_claim(mx, start, end - start);
 }
 
+/* title_at for a title before a name, which starts at link_at */
+static __attribute__((noinline)) void add_title_pre(fl_mx *mx, bool has_mod, size_t mo, size_t ml,
+                                                    size_t ro, size_t rl, size_t link_at)
+{
+    title_at(mx, has_mod, mo, ml, ro, rl, FL_LINK_NAME_STARTS, link_at);
+}
+
+/* title_at for a title after a name, which ends at the comma link_at */
+static __attribute__((noinline)) void add_title_post(fl_mx *mx, bool has_mod, size_t mo, size_t ml,
+                                                     size_t ro, size_t rl, size_t link_at)
+{
+    title_at(mx, has_mod, mo, ml, ro, rl, FL_LINK_NAME_ENDS, link_at);
+}
+
 /* Adds the title from the last match: groups 1 modifier, 2 abbreviation,
  * 3 role words. */
 static void add_title(fl_mx *mx, fl_link_how how, size_t link_at)
@@ -351,7 +407,10 @@ static void add_title(fl_mx *mx, fl_link_how how, size_t link_at)
     bool has_mod = fl_mx_group(mx, 1, &mo, &ml);
     if (!fl_mx_group(mx, 2, &ro, &rl) && !fl_mx_group(mx, 3, &ro, &rl))
         return;
-    add_title_at(mx, has_mod, mo, ml, ro, rl, how, link_at);
+    if (how == FL_LINK_NAME_ENDS)
+        add_title_post(mx, has_mod, mo, ml, ro, rl, link_at);
+    else
+        add_title_pre(mx, has_mod, mo, ml, ro, rl, link_at);
 }
 
 /* The last words of FL_RE_TITLE_PRE's roles (ROLES and ROLE_ABBR in
@@ -1192,7 +1251,7 @@ static size_t title_word(fl_mx *mx, size_t i, size_t we)
         title_groups g = {0};
         const int r = title_pre_match(mx, i, &e, &g);
         if (r == TITLE_YES) {
-            add_title_at(mx, g.has_mod, g.mo, g.ml, g.ro, g.rl, FL_LINK_NAME_STARTS, e);
+            add_title_pre(mx, g.has_mod, g.mo, g.ml, g.ro, g.rl, e);
             return e;
         }
         if (r == TITLE_ASK && (e = fl_mx_match(mx, FL_RE_TITLE_PRE, i))) {
@@ -1211,7 +1270,7 @@ static size_t title_comma(fl_mx *mx, size_t i, size_t next_mark)
         title_groups g = {0};
         const int r = title_post_match(mx, i, &e, &g);
         if (r == TITLE_YES) {
-            add_title_at(mx, g.has_mod, g.mo, g.ml, g.ro, g.rl, FL_LINK_NAME_ENDS, i);
+            add_title_post(mx, g.has_mod, g.mo, g.ml, g.ro, g.rl, i);
             return e;
         }
         if (r == TITLE_ASK && (e = fl_mx_match(mx, FL_RE_TITLE_POST, i))) {
@@ -1265,8 +1324,6 @@ static __attribute__((noinline)) void titles_walk(fl_mx *mx)
                 i = title_word(mx, at, mx->s_off + mx->wend[at - mx->s_off]);
                 continue;
             }
-            /* the word after the comma is a mark when it may start a role */
-            const size_t next = k + 1 < mx->mark_count ? mx->s_off + mx->marks[k + 1] : mx->s_end;
             /* post_candidate needs a space after the comma, then more
              * space, a capital, a role's first word (a mark) or the first
              * letter of a determiner (t, i, h, a): most commas have none
@@ -1275,6 +1332,8 @@ static __attribute__((noinline)) void titles_walk(fl_mx *mx)
                 i = at + 1;
                 continue;
             }
+            /* the word after the comma is a mark when it may start a role */
+            const size_t next = k + 1 < mx->mark_count ? mx->s_off + mx->marks[k + 1] : mx->s_end;
             const unsigned char c2 = (unsigned char)t[at + 2];
             if (!(c2 == ' ' || (c2 >= 'A' && c2 <= 'Z') || at + 2 == next ||
                   determiner_may((const unsigned char *)t, at + 2, mx->s_end))) {
