@@ -953,13 +953,15 @@ static inline __attribute__((always_inline)) size_t digit_word_from(const fl_mx 
     return mx->s_end;
 }
 
-/* By a word's first byte & 31, bit (second byte & 31) set when the two
- * may start one of the prefixes of cal_prefixes (most capitalized words
- * cannot), a filter before the three-byte key. */
-#define DATE_PAIR(a, b) [(a)&31] = 1u << ((b)&31)
-#define DATE_PAIR2(a, b, c) [(a)&31] = 1u << ((b)&31) | 1u << ((c)&31)
-#define DATE_PAIR3(a, b, c, d) [(a)&31] = 1u << ((b)&31) | 1u << ((c)&31) | 1u << ((d)&31)
-static const uint32_t date_pairs[32] = {
+/* By a word's first byte, bit (second byte & 31) set when the two may
+ * start one of the prefixes of cal_prefixes (most capitalized words
+ * cannot), a filter before the three-byte key. A row for every byte (the
+ * rows read are the capitals', two cache lines): the walk indexes it by
+ * the byte as loaded, one step less per name mark than by byte & 31. */
+#define DATE_PAIR(a, b) [(a)] = 1u << ((b)&31)
+#define DATE_PAIR2(a, b, c) [(a)] = 1u << ((b)&31) | 1u << ((c)&31)
+#define DATE_PAIR3(a, b, c, d) [(a)] = 1u << ((b)&31) | 1u << ((c)&31) | 1u << ((d)&31)
+static const uint32_t date_pairs[256] = {
     DATE_PAIR2('J', 'a', 'u'),      /* Jan Jun Jul */
     DATE_PAIR2('F', 'e', 'r'),      /* Feb Fri */
     DATE_PAIR2('M', 'a', 'o'),      /* Mar May Mon */
@@ -997,7 +999,7 @@ static inline __attribute__((always_inline)) size_t calendar_word_from(const fl_
         const size_t r = marks[k] & ~FL_NAME_MARK_JOINED;
         if ((ptrdiff_t)r > last) /* FL_NAME_MARK_END, or so is every later mark */
             break;
-        if (!((date_pairs[t[r] & 31] >> (t[r + 1] & 31)) & 1u))
+        if (!((date_pairs[t[r]] >> (t[r + 1] & 31)) & 1u))
             continue;
         /* date_word_prefix, by its table; then an ASCII letter after the
          * three, other than the fourth of the prefix's longer words, is
