@@ -1319,14 +1319,12 @@ static inline __attribute__((always_inline)) const char *known_unit(const char *
     if (c >= 26 || len < 2 || len > KNOWN_LEN_MAX)
         return NULL;
     /* the row's words of that length (the row ends with a NULL word, of
-     * length 0) */
-    for (const known_unit_entry *k = known_units[c] + known_from[c][len]; k->len == len; k++) {
-        size_t j = 1;
-        while (j < len && k->word[j] == w[j])
-            j++;
-        if (j == len)
+     * length 0), each compared by overlapping loads (both hold len bytes):
+     * the number's unit is most often one of them, whose bytes a loop
+     * read one at a time */
+    for (const known_unit_entry *k = known_units[c] + known_from[c][len]; k->len == len; k++)
+        if (fl_bytes_eq(k->word, w, len))
             return k->stem;
-    }
     return NULL;
 }
 
