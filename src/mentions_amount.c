@@ -364,20 +364,26 @@ static inline __attribute__((always_inline)) size_t money_at_number(fl_mx *mx, s
 /* Whether money_at_number can match at a number whose digits, commas and
  * points run to `p`: the number read there ends at p (else a comma or a
  * point follows it, where no scale and no space are), then comes a scale
- * glued (b, m, k, t: "5m", "4.5bn", "2trn") or a space and a scale word
- * (billion, million, trillion, thousand) or a money word. */
+ * glued as fl_scale_at reads it (b, m or k alone, or b, m or t before n:
+ * "5m", "4.5bn", "2tn", "2trn"; not "5th", "5km", "5kg") or a space and a
+ * scale word (billion, million: b or m, then i; trillion, thousand: t,
+ * then ri or ho; not "the", "to", "more") or a money word. */
 static inline __attribute__((always_inline)) bool money_number_follows(const fl_mx *mx, size_t p)
 {
     const char *t = mx->text;
     if (p + 3 >= mx->s_end)
         return false;
-    char c = t[p];
+    const char c = t[p], c2 = t[p + 1];
     if (c == 'b' || c == 'm' || c == 'k' || c == 't')
-        return true;
+        return c2 == 'n' || (c == 't' ? c2 == 'r' : fl_scale_ends(t, p + 1, mx->s_end));
     if (c != ' ')
         return false;
-    c = t[p + 1];
-    return c == 'b' || c == 'm' || c == 't' || money_word_start(t + p + 1);
+    const char c3 = t[p + 2];
+    if (c2 == 'b' || c2 == 'm')
+        return c3 == 'i';
+    if (c2 == 't')
+        return c3 == 'r' ? t[p + 3] == 'i' : c3 == 'h' && t[p + 3] == 'o';
+    return money_word_start(t + p + 1);
 }
 
 /* The money at `at`, a byte up to four before a digit (no digit between):
