@@ -68,7 +68,7 @@ static inline __attribute__((always_inline)) void add_money(fl_mx *mx, size_t st
     m->number = value;
     memcpy(m->currency, cur, 3);
     m->currency[3] = '\0';
-    fl_mx_claim(mx, start, end - start);
+    fl_mx_claim_in(mx, start, end - start); /* inside: fl_mx_claimed above */
 }
 
 /* Reads into m the plain run of pl digits at `at` (1 to 18 of them, no
@@ -681,7 +681,7 @@ static inline __attribute__((always_inline)) size_t percent_at(fl_mx *mx, size_t
         if (!m)
             return 0;
         m->number = value;
-        fl_mx_claim(mx, at, e - at);
+        fl_mx_claim_in(mx, at, e - at); /* inside: fl_mx_claimed above */
         return e;
     }
     return at + nl;
@@ -1388,7 +1388,7 @@ quantity_at(fl_mx *mx, size_t cursor, size_t i, const fl_number *n, size_t nl, b
                 return 0;
             m->number = fl_number_scaled(n, mult);
             m->unit = unit;
-            fl_mx_claim(mx, i, ue - i);
+            fl_mx_claim_in(mx, i, ue - i); /* inside: fl_mx_claimed above */
             return ue;
         }
     }
@@ -1422,7 +1422,7 @@ quantity_at(fl_mx *mx, size_t cursor, size_t i, const fl_number *n, size_t nl, b
         return 0;
     m->number = fl_number_scaled(n, mult);
     m->unit = known ? known : unit_stem(mx, t + u, ue - u);
-    fl_mx_claim(mx, i, ue - i);
+    fl_mx_claim_in(mx, i, ue - i); /* inside: fl_mx_claimed above */
     return ue;
 }
 

@@ -1112,7 +1112,7 @@ static inline __attribute__((always_inline)) void add_age(fl_mx *mx, size_t star
         ((unsigned char *)mx->flags.items)[index] |= FL_MF_NEEDS_PERSON;
     if (link)
         fl_mx_pending(mx, index, how, link_at);
-    fl_mx_claim(mx, start, end - start);
+    fl_mx_claim_in(mx, start, end - start); /* inside: fl_mx_claimed_in above */
 }
 
 /* Whether the word ending at `at` is capitalized (a possible name). */
