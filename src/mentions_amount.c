@@ -841,6 +841,31 @@ static const uint32_t label_shapes[11][26] = {
 };
 #undef E
 
+/* Bit (the next to last letter - 'a') of [the last letter - 'a']: a label
+ * of two letters or more ends with those two (most words before a number
+ * end otherwise: "employs", "of", "about"), a filter before the letters
+ * are counted. Keep in step with labels (fl_label_shapes_ok checks). */
+#define P(c) (1u << ((c) - 'a'))
+static const uint32_t label_pairs[26] = {
+    ['d' - 'a'] = P('e') | P('n') | P('r'),
+    ['e' - 'a'] = P('d') | P('g') | P('l') | P('m') | P('n') | P('r') | P('s') | P('t') | P('u'),
+    ['g' - 'a'] = P('i'),
+    ['h' - 'a'] = P('p'),
+    ['k' - 'a'] = P('c'),
+    ['l' - 'a'] = P('e') | P('o'),
+    ['m' - 'a'] = P('e') | P('o') | P('r'),
+    ['n' - 'a'] = P('o'),
+    ['o' - 'a'] = P('n'),
+    ['p' - 'a'] = P('e') | P('o') | P('p'),
+    ['r' - 'a'] = P('e') | P('o'),
+    ['s' - 'a'] = P('e') | P('o') | P('s') | P('u'),
+    ['t' - 'a'] = P('a') | P('c') | P('h') | P('i') | P('n') | P('r'),
+    ['w' - 'a'] = P('o'),
+    ['x' - 'a'] = P('i'),
+    ['y' - 'a'] = P('a') | P('r'),
+};
+#undef P
+
 /* Adjectives allowed between a number and its unit noun. */
 static const word_row adjectives[26] = {
     ['a' - 'a'] = {"additional", "american"},
@@ -890,10 +915,28 @@ static bool shapes_hold(const word_row *rows, const uint32_t (*shapes)[26])
     return true;
 }
 
-/* label_shapes and adjective_shapes in step with their words */
+/* Whether each word of rows of two letters or more has its last two in
+ * pairs (see label_pairs). */
+static bool pairs_hold(const word_row *rows, const uint32_t *pairs)
+{
+    for (size_t c = 0; c < 26; c++)
+        for (const char *const *e = rows[c]; *e; e++) {
+            const size_t len = strlen(*e);
+            if (len < 2)
+                continue;
+            const unsigned a = (unsigned char)(*e)[len - 2] - 'a',
+                           b = (unsigned char)(*e)[len - 1] - 'a';
+            if (a >= 26 || b >= 26 || !((pairs[b] >> a) & 1u))
+                return false;
+        }
+    return true;
+}
+
+/* label_shapes, label_pairs and adjective_shapes in step with their words */
 bool fl_label_shapes_ok(void)
 {
-    return shapes_hold(labels, label_shapes) && shapes_hold(adjectives, adjective_shapes);
+    return shapes_hold(labels, label_shapes) && pairs_hold(labels, label_pairs) &&
+           shapes_hold(adjectives, adjective_shapes);
 }
 
 static inline __attribute__((always_inline)) bool label_word(const char *w, size_t len)
@@ -979,6 +1022,14 @@ static inline __attribute__((always_inline)) size_t lower_word(const fl_mx *mx, 
 static bool label_ends_at(const fl_mx *mx, size_t end)
 {
     const char *t = mx->text;
+    /* two ASCII letters before end: the word (of two letters or more,
+     * whichever way it is found below) is a label only if they end one */
+    if (end >= mx->s_off + 2) {
+        const unsigned a = ((unsigned char)t[end - 2] | 0x20u) - 'a',
+                       b = ((unsigned char)t[end - 1] | 0x20u) - 'a';
+        if (a < 26u && b < 26u && !((label_pairs[b] >> a) & 1u))
+            return false;
+    }
     size_t q = fl_mx_letters_from(mx, end); /* from the masks, or read */
     if (q == SIZE_MAX) {
         q = end;
