@@ -1022,14 +1022,6 @@ static inline __attribute__((always_inline)) size_t lower_word(const fl_mx *mx, 
 static bool label_ends_at(const fl_mx *mx, size_t end)
 {
     const char *t = mx->text;
-    /* two ASCII letters before end: the word (of two letters or more,
-     * whichever way it is found below) is a label only if they end one */
-    if (end >= mx->s_off + 2) {
-        const unsigned a = ((unsigned char)t[end - 2] | 0x20u) - 'a',
-                       b = ((unsigned char)t[end - 1] | 0x20u) - 'a';
-        if (a < 26u && b < 26u && !((label_pairs[b] >> a) & 1u))
-            return false;
-    }
     size_t q = fl_mx_letters_from(mx, end); /* from the masks, or read */
     if (q == SIZE_MAX) {
         q = end;
@@ -1043,6 +1035,20 @@ static bool label_ends_at(const fl_mx *mx, size_t end)
     if (q == end || (q > mx->s_off && is_digit(t[q - 1])))
         return false;
     return label_word(t + q, end - q);
+}
+
+/* Whether label_ends_at may hold at `end`: with two ASCII letters before
+ * it, the word there (of two letters or more, whichever way label_ends_at
+ * finds it) is a label only if they end one (most words before a number
+ * end otherwise: "employs", "of", "about"); asked before the call. */
+static inline bool label_may_end(const fl_mx *mx, size_t end)
+{
+    const char *t = mx->text;
+    if (end < mx->s_off + 2)
+        return true;
+    const unsigned a = ((unsigned char)t[end - 2] | 0x20u) - 'a',
+                   b = ((unsigned char)t[end - 1] | 0x20u) - 'a';
+    return a >= 26u || b >= 26u || ((label_pairs[b] >> a) & 1u);
 }
 
 static inline __attribute__((always_inline)) bool number_is_label(const fl_mx *mx, size_t at)
@@ -1060,8 +1066,8 @@ static inline __attribute__((always_inline)) bool number_is_label(const fl_mx *m
     if (c == '#')
         return true;
     if (c == '.') /* "No. 10", "p. 12", "Vol. 3" */
-        return label_ends_at(mx, p - 1);
-    return label_ends_at(mx, p);
+        return label_may_end(mx, p - 1) && label_ends_at(mx, p - 1);
+    return label_may_end(mx, p) && label_ends_at(mx, p);
 }
 
 /* Unit symbols written in capitals or mixed case after a number ("4,500
