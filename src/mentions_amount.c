@@ -950,7 +950,9 @@ static inline __attribute__((always_inline)) bool label_word(const char *w, size
     return word_in_rows(labels, w, len);
 }
 
-static bool quantity_adjective(const char *w, size_t len)
+/* (the shape test in line, before the rows' call: most words after a
+ * number have no adjective's shape) */
+static inline bool quantity_adjective(const char *w, size_t len)
 {
     if (len == 0 || len > 10)
         return false;
