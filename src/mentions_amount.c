@@ -374,16 +374,19 @@ static inline __attribute__((always_inline)) bool money_number_follows(const fl_
     if (p + 3 >= mx->s_end)
         return false;
     const char c = t[p], c2 = t[p + 1];
-    if (c == 'b' || c == 'm' || c == 'k' || c == 't')
-        return c2 == 'n' || (c == 't' ? c2 == 'r' : fl_scale_ends(t, p + 1, mx->s_end));
-    if (c != ' ')
+    if (c == ' ') {
+        const char c3 = t[p + 2];
+        if (c2 == 'b' || c2 == 'm')
+            return c3 == 'i';
+        if (c2 == 't')
+            return c3 == 'r' ? t[p + 3] == 'i' : c3 == 'h' && t[p + 3] == 'o';
+        return money_word_start(t + p + 1);
+    }
+    /* b, k, m or t (bits from b) */
+    const unsigned g = (unsigned)((unsigned char)c - 'b');
+    if (g > 't' - 'b' || !((0x40A01u >> g) & 1u))
         return false;
-    const char c3 = t[p + 2];
-    if (c2 == 'b' || c2 == 'm')
-        return c3 == 'i';
-    if (c2 == 't')
-        return c3 == 'r' ? t[p + 3] == 'i' : c3 == 'h' && t[p + 3] == 'o';
-    return money_word_start(t + p + 1);
+    return c2 == 'n' || (c == 't' ? c2 == 'r' : fl_scale_ends(t, p + 1, mx->s_end));
 }
 
 /* The money at `at`, a byte up to four before a digit (no digit between):
