@@ -438,14 +438,15 @@ static inline bool money_may_start(const char *t, size_t w, size_t d)
             (unsigned)(t[w + 2] - 'A') < 26u && (w + 3 == d || t[w + 3] == ' '));
 }
 
+/* The digits, the comma and the point (number_chars_end). */
+static const bool number_char[256] = {['0' ... '9'] = true, [','] = true, ['.'] = true};
+
 /* The end of the digits, commas and points from `p` (money_walk passes
  * over the rest of a number there). */
 static inline size_t number_chars_end(const fl_mx *mx, size_t p)
 {
-    const char *t = mx->text;
-    unsigned b; /* from ',': the comma, the point and the ten digits */
-    while (p < mx->s_end && (b = (unsigned)((unsigned char)t[p] - ',')) < 14u &&
-           ((0x3FF5u >> b) & 1u))
+    const unsigned char *t = (const unsigned char *)mx->text;
+    while (p < mx->s_end && number_char[t[p]])
         p++;
     return p;
 }
