@@ -605,7 +605,9 @@ static inline size_t plain_number_len(const fl_mx *mx, size_t at)
             ;
         d = mx->s_off + 64 * b + (size_t)__builtin_ctzll(x);
     }
-    if (d + 1 < mx->s_end && (t[d] == ',' || t[d] == '.') && is_digit(t[d + 1]))
+    /* a comma or a point (',' | 2 is '.', and only they give it; d <= s_end:
+     * a byte of the prose) before a digit */
+    if ((t[d] | 2) == '.' && d + 1 < mx->s_end && is_digit(t[d + 1]))
         return 0;
     return d - at;
 }
