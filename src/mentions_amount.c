@@ -1459,10 +1459,8 @@ quantity_at(fl_mx *mx, size_t cursor, size_t i, const fl_number *n, size_t nl, b
     }
     /* where the walk goes on when no quantity starts at i */
     const size_t past = e > next && number_is_label(mx, i) ? next : e;
-    /* glued letters, ranges, scores, times, decimals end here */
-    if (e < mx->s_end && (fl_mx_alnum_at(mx, e) || t[e] == '-' || t[e] == ':' || t[e] == '/' ||
-                          (t[e] == '.' && e + 1 < mx->s_end && fl_mx_alnum_at(mx, e + 1))))
-        return past;
+    /* only a space goes on to a unit noun: glued letters, ranges, scores,
+     * times, decimals and the rest end here */
     if (e >= mx->s_end || t[e] != ' ')
         return past;
     size_t u = e + 1;
