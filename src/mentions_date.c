@@ -904,8 +904,8 @@ static __attribute__((noinline)) bool digits_start_word_slow(const fl_mx *mx, ui
 static inline bool digits_start_word(const fl_mx *mx, uint32_t p)
 {
     const unsigned char c = (unsigned char)mx->text[mx->s_off + p - 1];
-    if (c < 0x80)
-        return !((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'));
+    if (c < 0x80) /* no digit: the runs are whole (a run starts after none) */
+        return (unsigned)((c | 0x20u) - 'a') >= 26u;
     return digits_start_word_slow(mx, p);
 }
 
