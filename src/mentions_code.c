@@ -706,8 +706,9 @@ static inline bool lone_run(const fl_mx *mx, size_t lo, size_t rs, size_t re)
         return rs == lo || head_from(mx, rs - 1, lo) == rs;
     }
     /* right after where the scan is (a run stepped over before it: "4.5",
-     * "3,400"), a byte that is no letter or digit holds nothing either */
-    if (p >= 0x80 || is_alnum((char)p) || (rs - 1 != lo && (p == '-' || p == '.' || p == '\'')))
+     * "3,400"), a byte that is no letter or digit holds nothing either (no
+     * digit is before a run: the runs are whole) */
+    if (p >= 0x80 || is_alpha((char)p) || (rs - 1 != lo && (p == '-' || p == '.' || p == '\'')))
         return false;
     return re - rs != 3 || !(fl_re_space((char)b) && numsuffix_after(mx, re));
 }
