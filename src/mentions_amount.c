@@ -476,7 +476,9 @@ static inline __attribute__((always_inline)) size_t money_at_digit(fl_mx *mx, si
     }
     if (e)
         return e;
-    if (!fl_mx_word_start(mx, d))
+    /* (d > i: d is the first digit after i, so no digit is before it) */
+    const unsigned char b = d > i ? (unsigned char)mx->text[d - 1] : 0x80;
+    if (b < 0x80 ? (unsigned)((b | 0x20u) - 'a') < 26u : !fl_mx_word_start(mx, d))
         return r; /* a digit inside a word starts no amount, nor do the rest */
     const size_t p = number_chars_end(mx, r);
     if (money_number_follows(mx, p))
