@@ -686,12 +686,10 @@ static const bool joins_run[256] = {
  * token before the run have no digit (an earlier run would hold it) and
  * no space after them, so none of them is or heads a code; at the
  * sentence's start there is nothing before. */
-static inline bool lone_run(const fl_mx *mx, size_t lo, size_t rs, size_t re)
+static inline bool lone_run(const fl_mx *mx, size_t lo, size_t rs, size_t re, unsigned char b)
 {
+    /* (b, the byte after the run, joins nothing to it: run_passed) */
     const char *t = mx->text;
-    const unsigned char b = (unsigned char)t[re]; /* (see joins_run) */
-    if (joins_run[b])
-        return false;
     if (rs == mx->s_off)
         return re - rs != 3 || !(fl_re_space((char)b) && numsuffix_after(mx, re));
     const unsigned char p = (unsigned char)t[rs - 1];
@@ -721,14 +719,24 @@ static inline bool lone_run(const fl_mx *mx, size_t lo, size_t rs, size_t re)
  * add_code refuses, and it goes on past re only where more joins the
  * run, which the byte after it tells as lone_run reads it: a letter, a
  * digit or a hyphen ("2024-B200"), a byte past ASCII, or "737 MAX". */
-static inline bool claimed_run(const fl_mx *mx, size_t rs, size_t re)
+static inline bool claimed_run(const fl_mx *mx, size_t rs, size_t re, unsigned char b)
 {
-    if (!mx->claimed[rs - mx->s_off])
-        return false;
+    /* (b, the byte after the run, joins nothing to it: run_passed) */
+    return re - rs != 3 || !(fl_re_space((char)b) && numsuffix_after(mx, re));
+}
+
+/* Whether the walk steps over the run [rs, re) whole: claimed_run when
+ * its first digit is claimed (where that fails, so does lone_run: the
+ * same "737 MAX" test ends each of its ways), else lone_run; neither when
+ * more joins the run (the byte after it, read once for both). */
+static inline bool run_passed(const fl_mx *mx, size_t lo, size_t rs, size_t re)
+{
     const unsigned char b = (unsigned char)mx->text[re]; /* (see joins_run) */
     if (joins_run[b])
         return false;
-    return re - rs != 3 || !(fl_re_space((char)b) && numsuffix_after(mx, re));
+    if (mx->claimed[rs - mx->s_off])
+        return claimed_run(mx, rs, re, b);
+    return lone_run(mx, lo, rs, re, b);
 }
 
 static __attribute__((noinline)) void codes_walk(fl_mx *mx)
@@ -755,7 +763,7 @@ static __attribute__((noinline)) void codes_walk(fl_mx *mx)
                     const size_t re = mx->s_off + mx->digits[2 * k + 1];
                     if (re <= i)
                         continue;
-                    if (rs < i || !(claimed_run(mx, rs, re) || lone_run(mx, i, rs, re)))
+                    if (rs < i || !run_passed(mx, i, rs, re))
                         break;
                     i = re;
                 }
