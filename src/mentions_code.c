@@ -585,7 +585,7 @@ static inline __attribute__((always_inline)) size_t head_from(const fl_mx *mx, s
 /* The end of the ASCII letters and digits from `at`: from the sentence's
  * masks when on (to the next byte that is no ASCII letter or digit; past
  * the sentence all are none), else read. */
-static size_t alnum_end(const fl_mx *mx, size_t at)
+static inline size_t alnum_end(const fl_mx *mx, size_t at)
 {
     if (mx->wend && at < mx->s_end)
         for (;;) {
