@@ -936,7 +936,9 @@ static inline __attribute__((always_inline)) size_t digit_word_from(const fl_mx 
              * letter, or a space before a capital, "of" or more space
              * (a plain space tested first: most are) */
             const size_t q = p + r, len = mx->s_end - mx->s_off;
-            const char c = q < len ? t[q] : '\0', c2 = q + 1 < len ? t[q + 1] : '\0';
+            /* (q <= len: t[q] is a byte of the prose; past the sentence
+             * day_month_shape refuses what passes here) */
+            const char c = t[q], c2 = q + 1 < len ? t[q + 1] : '\0';
             if (c == ' ' || fl_re_space(c)
                     ? !((c2 >= 'A' && c2 <= 'Z') || c2 == 'o' || fl_re_space(c2))
                     : !(c == 's' || c == 'n' || c == 'r' || c == 't'))
