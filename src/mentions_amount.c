@@ -616,16 +616,14 @@ static inline size_t plain_number_len(const fl_mx *mx, size_t at)
 
 /* Whether percent_tail may match at `at`: a % , a p (per cent, percent,
  * pc) or a byte past ASCII (a full-width ％) there or after a space, or a
- * second space (percent_tail reads on). */
+ * second space (percent_tail reads on). At or past the sentence's end
+ * (`at` is at most s_end: these are bytes of the prose) it may say yes
+ * where percent_tail then finds nothing: no end tests here. */
 static inline bool percent_may(const fl_mx *mx, size_t at)
 {
     const unsigned char *t = (const unsigned char *)mx->text;
-    if (at >= mx->s_end)
-        return false;
     unsigned c = t[at];
     if (fl_re_space((char)c)) {
-        if (at + 1 >= mx->s_end)
-            return false;
         c = t[at + 1];
         if (fl_re_space((char)c))
             return true;
