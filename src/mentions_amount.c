@@ -577,7 +577,9 @@ static inline size_t scale_at(fl_mx *mx, size_t k, size_t at, size_t nl, double 
 {
     const char *t = mx->text;
     const size_t p = at + nl;
-    const char c = p < mx->s_end ? t[p] : ' ', f = c == ' ' && p + 1 < mx->s_end ? t[p + 1] : c;
+    /* (p <= s_end, and a space is never the prose's last byte, its NUL:
+     * bytes of the prose; past the sentence the read finds no scale) */
+    const char c = t[p], f = c == ' ' ? t[p + 1] : c;
     if (!(f == 'b' || f == 'm' || f == 't' || (f == 'k' && c == 'k'))) {
         *mult = 1;
         return 0;
