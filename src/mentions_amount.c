@@ -476,7 +476,9 @@ static inline __attribute__((always_inline)) size_t money_at_digit(fl_mx *mx, si
     }
     if (e)
         return e;
-    /* (d > i: d is the first digit after i, so no digit is before it) */
+    /* d is the first digit at or after i: when d > i the byte before it is
+     * no digit, and only an ASCII letter there (or a letter past ASCII:
+     * fl_mx_word_start) keeps d from starting a word */
     const unsigned char b = d > i ? (unsigned char)mx->text[d - 1] : 0x80;
     if (b < 0x80 ? (unsigned)((b | 0x20u) - 'a') < 26u : !fl_mx_word_start(mx, d))
         return r; /* a digit inside a word starts no amount, nor do the rest */
@@ -577,8 +579,9 @@ static inline size_t scale_at(fl_mx *mx, size_t k, size_t at, size_t nl, double 
 {
     const char *t = mx->text;
     const size_t p = at + nl;
-    /* (p <= s_end, and a space is never the prose's last byte, its NUL:
-     * bytes of the prose; past the sentence the read finds no scale) */
+    /* (p <= s_end: t[p] is a byte of the prose, and after a space it has
+     * one more, at worst its closing NUL; past the sentence the scale read
+     * this may let through finds none, as this test would say) */
     const char c = t[p], f = c == ' ' ? t[p + 1] : c;
     if (!(f == 'b' || f == 'm' || f == 't' || (f == 'k' && c == 'k'))) {
         *mult = 1;
