@@ -60,7 +60,8 @@ static bool glued_letter(const fl_mx *mx, size_t at)
 static inline __attribute__((always_inline)) void add_money(fl_mx *mx, size_t start, size_t end,
                                                             double value, const char *cur)
 {
-    if (fl_mx_claimed(mx, start, end - start))
+    /* (inside the sentence: every way to money reads up to s_end) */
+    if (fl_mx_claimed_in(mx, start, end - start))
         return;
     fl_mention *m = fl_mx_add(mx, FL_M_MONEY, start, end - start, 0);
     if (!m)
@@ -68,7 +69,7 @@ static inline __attribute__((always_inline)) void add_money(fl_mx *mx, size_t st
     m->number = value;
     memcpy(m->currency, cur, 3);
     m->currency[3] = '\0';
-    fl_mx_claim_in(mx, start, end - start); /* inside: fl_mx_claimed above */
+    fl_mx_claim_in(mx, start, end - start);
 }
 
 /* Reads into m the plain run of pl digits at `at` (1 to 18 of them, no
@@ -687,12 +688,13 @@ static inline __attribute__((always_inline)) size_t percent_at(fl_mx *mx, size_t
     if (first_claimed(mx, at))
         return at + nl;
     const size_t e = percent_tail(mx, at + nl);
-    if (e && !fl_mx_claimed(mx, at, e - at) && (digit || !glued_letter(mx, at + nl))) {
+    /* (inside the sentence: percent_tail reads up to s_end) */
+    if (e && !fl_mx_claimed_in(mx, at, e - at) && (digit || !glued_letter(mx, at + nl))) {
         fl_mention *m = fl_mx_add(mx, FL_M_PERCENT, at, e - at, 0);
         if (!m)
             return 0;
         m->number = value;
-        fl_mx_claim_in(mx, at, e - at); /* inside: fl_mx_claimed above */
+        fl_mx_claim_in(mx, at, e - at);
         return e;
     }
     return at + nl;
@@ -1413,7 +1415,9 @@ quantity_at(fl_mx *mx, size_t cursor, size_t i, const fl_number *n, size_t nl, b
 {
     const char *t = mx->text;
     size_t next = nl ? i + nl : fl_mx_word_end(mx, i);
-    if (!nl || fl_mx_claimed(mx, i, nl))
+    /* (the number, its unit and what fl_mx_claimed_in is asked of below
+     * lie inside the sentence: each is read up to s_end) */
+    if (!nl || fl_mx_claimed_in(mx, i, nl))
         return next > i ? next : i + 1;
     /* a label's number ("No. 3", "Section 230") is no amount, and
      * the walk goes on after it (next): asked only where that matters,
@@ -1450,7 +1454,7 @@ quantity_at(fl_mx *mx, size_t cursor, size_t i, const fl_number *n, size_t nl, b
                     unit = unit_stem(mx, t + e + 1, he - e - 1);
             }
         }
-        if (unit && !fl_mx_claimed(mx, i, ue - i)) {
+        if (unit && !fl_mx_claimed_in(mx, i, ue - i)) {
             if (number_is_label(mx, i))
                 return next;
             fl_mention *m = fl_mx_add(mx, FL_M_QUANTITY, i, ue - i, 0);
@@ -1458,7 +1462,7 @@ quantity_at(fl_mx *mx, size_t cursor, size_t i, const fl_number *n, size_t nl, b
                 return 0;
             m->number = fl_number_scaled(n, mult);
             m->unit = unit;
-            fl_mx_claim_in(mx, i, ue - i); /* inside: fl_mx_claimed above */
+            fl_mx_claim_in(mx, i, ue - i);
             return ue;
         }
     }
@@ -1481,7 +1485,7 @@ quantity_at(fl_mx *mx, size_t cursor, size_t i, const fl_number *n, size_t nl, b
             known = known2;
         }
     }
-    if (ue == u || (!known && not_unit(mx, t + u, ue - u)) || fl_mx_claimed(mx, i, ue - i))
+    if (ue == u || (!known && not_unit(mx, t + u, ue - u)) || fl_mx_claimed_in(mx, i, ue - i))
         return past;
     if (past != e || (e == next && number_is_label(mx, i)))
         return next;
@@ -1490,7 +1494,7 @@ quantity_at(fl_mx *mx, size_t cursor, size_t i, const fl_number *n, size_t nl, b
         return 0;
     m->number = fl_number_scaled(n, mult);
     m->unit = known ? known : unit_stem(mx, t + u, ue - u);
-    fl_mx_claim_in(mx, i, ue - i); /* inside: fl_mx_claimed above */
+    fl_mx_claim_in(mx, i, ue - i);
     return ue;
 }
 
