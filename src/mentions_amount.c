@@ -1012,7 +1012,8 @@ static inline __attribute__((always_inline)) size_t lower_word(const fl_mx *mx, 
                 continue;
             }
             i += (size_t)__builtin_ctzll(stop);
-            if (i + 1 < mx->s_end && mx->text[i] == '-' && i > at && is_lower(mx->text[i + 1]))
+            /* (i <= s_end: a byte of the prose; a hyphen is no NUL) */
+            if (mx->text[i] == '-' && i + 1 < mx->s_end && i > at && is_lower(mx->text[i + 1]))
                 i++;
             else
                 break;
