@@ -823,7 +823,8 @@ static __attribute__((noinline)) void codes_walk(fl_mx *mx)
                 run += n;
                 if (!stop)
                     continue;
-                if (run + 1 < mx->s_end && t[run] == '-' &&
+                /* (run <= s_end: a byte of the prose; a hyphen is no NUL) */
+                if (t[run] == '-' && run + 1 < mx->s_end &&
                     (is_digit(t[run + 1]) || is_alpha(t[run + 1])))
                     run++;
                 else
