@@ -526,9 +526,10 @@ static __attribute__((noinline)) void money_walk(fl_mx *mx)
 static inline __attribute__((always_inline)) size_t percent_tail(fl_mx *mx, size_t at)
 {
     const char *t = mx->text;
-    if (at < mx->s_end && t[at] == '%')
-        return at + 1;
-    if (at + 1 < mx->s_end && fl_re_space(t[at]) && t[at + 1] == '%')
+    /* (at <= s_end: t[at] is the prose's, and after a space t[at + 1]) */
+    if (t[at] == '%')
+        return at < mx->s_end ? at + 1 : 0;
+    if (fl_re_space(t[at]) && t[at + 1] == '%' && at + 1 < mx->s_end)
         return at + 2;
     size_t p = at;
     while (p < mx->s_end && fl_re_space(t[p]))
