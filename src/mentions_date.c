@@ -1381,7 +1381,7 @@ void fl_extract_ages(fl_mx *mx)
         const uint32_t *runs = mx->digits;
         for (size_t k = 0; k < n; k++) {
             const size_t ds = mx->s_off + runs[2 * k], de = mx->s_off + runs[2 * k + 1];
-            if (de - ds <= 3 && !mx->claimed[runs[2 * k]] && age_may_start(mx, ds, de)) {
+            if (!mx->claimed[runs[2 * k]] && de - ds <= 3 && age_may_start(mx, ds, de)) {
                 ages_listed(mx);
                 return;
             }
