@@ -1123,7 +1123,8 @@ static inline __attribute__((always_inline)) const char *symbol_unit(const fl_mx
                                                                      bool glued, size_t *end)
 {
     const char *t = mx->text;
-    if (at >= mx->s_end || !((unit_first_letters >> (t[at] & 63)) & 1u))
+    /* (at < s_end: both calls ask) */
+    if (!((unit_first_letters >> (t[at] & 63)) & 1u))
         return NULL;
     /* the letters from at, four at most (a symbol has three) */
     size_t j = at;
