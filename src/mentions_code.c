@@ -437,9 +437,12 @@ static bool numsuffix_shape(const fl_mx *mx, size_t at)
  * a space or the sentence's end is: the letter after that space. */
 static inline bool numsuffix_after(const fl_mx *mx, size_t re)
 {
-    const char *t = mx->text;
-    return re + 1 < mx->s_end &&
-           (t[re + 1] == 'M' || t[re + 1] == 'N' || t[re + 1] == 'n' || t[re + 1] == 'X');
+    /* no end test: every call asks for a space at re first, so re + 1 is
+     * a byte of the prose; past the sentence this may say yes where the
+     * scan's numsuffix_shape then says no (the run is only not stepped
+     * over) */
+    const char c = mx->text[re + 1];
+    return c == 'M' || c == 'N' || c == 'n' || c == 'X';
 }
 
 /* FL_RE_CODE_NUMSUFFIX at `at`, where numsuffix_shape holds, read as the
