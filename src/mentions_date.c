@@ -935,13 +935,14 @@ static inline __attribute__((always_inline)) size_t digit_word_from(const fl_mx 
             /* what day_month_shape needs next: an ordinal suffix's first
              * letter, or a space before a capital, "of" or more space
              * (a plain space tested first: most are) */
-            const size_t q = p + r, len = mx->s_end - mx->s_off;
-            /* (q <= len: t[q] is a byte of the prose; past the sentence
-             * day_month_shape refuses what passes here) */
-            const char c = t[q], c2 = q + 1 < len ? t[q + 1] : '\0';
-            if (c == ' ' || fl_re_space(c)
-                    ? !((c2 >= 'A' && c2 <= 'Z') || c2 == 'o' || fl_re_space(c2))
-                    : !(c == 's' || c == 'n' || c == 'r' || c == 't'))
+            /* (t[q] is a byte of the prose, q at most the sentence's end,
+             * and so is the byte after a space: no end tests; past the
+             * sentence day_month_shape refuses what passes here) */
+            const size_t q = p + r;
+            const char c = t[q];
+            if (c == ' ' || fl_re_space(c) ? !((t[q + 1] >= 'A' && t[q + 1] <= 'Z') ||
+                                               t[q + 1] == 'o' || fl_re_space(t[q + 1]))
+                                           : !(c == 's' || c == 'n' || c == 'r' || c == 't'))
                 continue;
         }
         /* date_digit_shape, its year test here */
