@@ -1304,7 +1304,9 @@ static size_t age_at(fl_mx *mx, size_t i, size_t d, size_t de)
 static inline bool age_may_start(const fl_mx *mx, size_t ds, size_t de)
 {
     const char *t = mx->text;
-    if (de + 9 <= mx->s_end && (t[de] == '-' || t[de] == ' ') && t[de + 1] == 'y' &&
+    /* (t[de] is a byte of the prose, and after a hyphen or a space so is
+     * the next: the end test last) */
+    if ((t[de] == '-' || t[de] == ' ') && t[de + 1] == 'y' && de + 9 <= mx->s_end &&
         t[de + 6 + (t[de + 5] == 's')] == 'o')
         return true;
     if (ds < mx->s_off + 2)
