@@ -820,6 +820,16 @@ static bool day_month_shape(const fl_mx *mx, size_t at, size_t run)
  * follows; that is read here when it is ASCII: no letter, digit or %, no
  * [.,-/] before a digit, no "fiscal" after spaces. (In line at its only
  * call, once per year tried.) */
+/* What year_end makes of the ASCII byte after a year's digits: YA_NONE
+ * (no year: a letter, a digit, %), YA_DIGIT (none before a digit: . , - /),
+ * YA_SPACE (a space: "fiscal" may follow), else 0. */
+enum { YA_NONE = 1, YA_DIGIT, YA_SPACE };
+static const unsigned char year_after[128] = {
+    ['a' ... 'z'] = YA_NONE, ['A' ... 'Z'] = YA_NONE,    ['0' ... '9'] = YA_NONE, ['%'] = YA_NONE,
+    ['.'] = YA_DIGIT,        [','] = YA_DIGIT,           ['-'] = YA_DIGIT,        ['/'] = YA_DIGIT,
+    [' '] = YA_SPACE,        ['\t' ... '\r'] = YA_SPACE,
+};
+
 static inline __attribute__((always_inline)) size_t year_end(fl_mx *mx, size_t at)
 {
     const char *t = mx->text;
@@ -829,12 +839,12 @@ static inline __attribute__((always_inline)) size_t year_end(fl_mx *mx, size_t a
     unsigned char c = (unsigned char)t[e];
     if (c >= 0x80) /* a letter, a digit or an en dash: the pattern knows */
         return fl_mx_match(mx, FL_RE_YEAR, at);
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '%')
+    const unsigned char k = year_after[c];
+    if (k == YA_NONE)
         return 0;
-    if ((c == '.' || c == ',' || c == '-' || c == '/') && e + 1 < mx->s_end && t[e + 1] >= '0' &&
-        t[e + 1] <= '9')
+    if (k == YA_DIGIT && e + 1 < mx->s_end && t[e + 1] >= '0' && t[e + 1] <= '9')
         return 0;
-    if (fl_re_space((char)c)) {
+    if (k == YA_SPACE) {
         size_t p = e;
         while (p < mx->s_end && fl_re_space(t[p]))
             p++;
