@@ -626,16 +626,27 @@ static inline size_t plain_number_len(const fl_mx *mx, size_t at)
  * second space (percent_tail reads on). At or past the sentence's end
  * (`at` is at most s_end: these are bytes of the prose) it may say yes
  * where percent_tail then finds nothing: no end tests here. */
+/* percent_may's bytes by one table: PN_MAY (a %, a p, a byte past
+ * ASCII), PN_SPACE (a space: the next byte tells), else 0 */
+enum { PN_MAY = 1, PN_SPACE };
+static const unsigned char percent_next[256] = {
+    ['%'] = PN_MAY,
+    ['p'] = PN_MAY,
+    [0x80 ... 0xFF] = PN_MAY,
+    [' '] = PN_SPACE,
+    ['\t' ... '\r'] = PN_SPACE,
+};
+
 static inline bool percent_may(const fl_mx *mx, size_t at)
 {
     const unsigned char *t = (const unsigned char *)mx->text;
-    unsigned c = t[at];
-    if (fl_re_space((char)c)) {
-        c = t[at + 1];
-        if (fl_re_space((char)c))
+    unsigned k = percent_next[t[at]];
+    if (k == PN_SPACE) {
+        k = percent_next[t[at + 1]];
+        if (k == PN_SPACE)
             return true;
     }
-    return c == '%' || c == 'p' || c >= 0x80;
+    return k == PN_MAY;
 }
 
 /* Whether a quantity may start at the plain run of nl digits at `at`
