@@ -60,7 +60,8 @@ static bool glued_letter(const fl_mx *mx, size_t at)
 static inline __attribute__((always_inline)) void add_money(fl_mx *mx, size_t start, size_t end,
                                                             double value, const char *cur)
 {
-    if (fl_mx_claimed(mx, start, end - start))
+    /* (inside the sentence: every way to money reads up to s_end) */
+    if (fl_mx_claimed_in(mx, start, end - start))
         return;
     fl_mention *m = fl_mx_add(mx, FL_M_MONEY, start, end - start, 0);
     if (!m)
@@ -68,7 +69,7 @@ static inline __attribute__((always_inline)) void add_money(fl_mx *mx, size_t st
     m->number = value;
     memcpy(m->currency, cur, 3);
     m->currency[3] = '\0';
-    fl_mx_claim(mx, start, end - start);
+    fl_mx_claim_in(mx, start, end - start);
 }
 
 /* Reads into m the plain run of pl digits at `at` (1 to 18 of them, no
@@ -364,20 +365,29 @@ static inline __attribute__((always_inline)) size_t money_at_number(fl_mx *mx, s
 /* Whether money_at_number can match at a number whose digits, commas and
  * points run to `p`: the number read there ends at p (else a comma or a
  * point follows it, where no scale and no space are), then comes a scale
- * glued (b, m, k, t: "5m", "4.5bn", "2trn") or a space and a scale word
- * (billion, million, trillion, thousand) or a money word. */
+ * glued as fl_scale_at reads it (b, m or k alone, or b, m or t before n:
+ * "5m", "4.5bn", "2tn", "2trn"; not "5th", "5km", "5kg") or a space and a
+ * scale word (billion, million: b or m, then i; trillion, thousand: t,
+ * then ri or ho; not "the", "to", "more") or a money word. */
 static inline __attribute__((always_inline)) bool money_number_follows(const fl_mx *mx, size_t p)
 {
     const char *t = mx->text;
     if (p + 3 >= mx->s_end)
         return false;
-    char c = t[p];
-    if (c == 'b' || c == 'm' || c == 'k' || c == 't')
-        return true;
-    if (c != ' ')
+    const char c = t[p], c2 = t[p + 1];
+    if (c == ' ') {
+        const char c3 = t[p + 2];
+        if (c2 == 'b' || c2 == 'm')
+            return c3 == 'i';
+        if (c2 == 't')
+            return c3 == 'r' ? t[p + 3] == 'i' : c3 == 'h' && t[p + 3] == 'o';
+        return money_word_start(t + p + 1);
+    }
+    /* b, k, m or t (bits from b) */
+    const unsigned g = (unsigned)((unsigned char)c - 'b');
+    if (g > 't' - 'b' || !((0x40A01u >> g) & 1u))
         return false;
-    c = t[p + 1];
-    return c == 'b' || c == 'm' || c == 't' || money_word_start(t + p + 1);
+    return c2 == 'n' || (c == 't' ? c2 == 'r' : fl_scale_ends(t, p + 1, mx->s_end));
 }
 
 /* The money at `at`, a byte up to four before a digit (no digit between):
@@ -429,14 +439,15 @@ static inline bool money_may_start(const char *t, size_t w, size_t d)
             (unsigned)(t[w + 2] - 'A') < 26u && (w + 3 == d || t[w + 3] == ' '));
 }
 
+/* The digits, the comma and the point (number_chars_end). */
+static const bool number_char[256] = {['0' ... '9'] = true, [','] = true, ['.'] = true};
+
 /* The end of the digits, commas and points from `p` (money_walk passes
  * over the rest of a number there). */
 static inline size_t number_chars_end(const fl_mx *mx, size_t p)
 {
-    const char *t = mx->text;
-    unsigned b; /* from ',': the comma, the point and the ten digits */
-    while (p < mx->s_end && (b = (unsigned)((unsigned char)t[p] - ',')) < 14u &&
-           ((0x3FF5u >> b) & 1u))
+    const unsigned char *t = (const unsigned char *)mx->text;
+    while (p < mx->s_end && number_char[t[p]])
         p++;
     return p;
 }
@@ -466,7 +477,11 @@ static inline __attribute__((always_inline)) size_t money_at_digit(fl_mx *mx, si
     }
     if (e)
         return e;
-    if (!fl_mx_word_start(mx, d))
+    /* d is the first digit at or after i: when d > i the byte before it is
+     * no digit, and only an ASCII letter there (or a letter past ASCII:
+     * fl_mx_word_start) keeps d from starting a word */
+    const unsigned char b = d > i ? (unsigned char)mx->text[d - 1] : 0x80;
+    if (b < 0x80 ? (unsigned)((b | 0x20u) - 'a') < 26u : !fl_mx_word_start(mx, d))
         return r; /* a digit inside a word starts no amount, nor do the rest */
     const size_t p = number_chars_end(mx, r);
     if (money_number_follows(mx, p))
@@ -511,9 +526,10 @@ static __attribute__((noinline)) void money_walk(fl_mx *mx)
 static inline __attribute__((always_inline)) size_t percent_tail(fl_mx *mx, size_t at)
 {
     const char *t = mx->text;
-    if (at < mx->s_end && t[at] == '%')
-        return at + 1;
-    if (at + 1 < mx->s_end && fl_re_space(t[at]) && t[at + 1] == '%')
+    /* (at <= s_end: t[at] is the prose's, and after a space t[at + 1]) */
+    if (t[at] == '%')
+        return at < mx->s_end ? at + 1 : 0;
+    if (fl_re_space(t[at]) && t[at + 1] == '%' && at + 1 < mx->s_end)
         return at + 2;
     size_t p = at;
     while (p < mx->s_end && fl_re_space(t[p]))
@@ -565,7 +581,10 @@ static inline size_t scale_at(fl_mx *mx, size_t k, size_t at, size_t nl, double 
 {
     const char *t = mx->text;
     const size_t p = at + nl;
-    const char c = p < mx->s_end ? t[p] : ' ', f = c == ' ' && p + 1 < mx->s_end ? t[p + 1] : c;
+    /* (p <= s_end: t[p] is a byte of the prose, and after a space it has
+     * one more, at worst its closing NUL; past the sentence the scale read
+     * this may let through finds none, as this test would say) */
+    const char c = t[p], f = c == ' ' ? t[p + 1] : c;
     if (!(f == 'b' || f == 'm' || f == 't' || (f == 'k' && c == 'k'))) {
         *mult = 1;
         return 0;
@@ -595,28 +614,39 @@ static inline size_t plain_number_len(const fl_mx *mx, size_t at)
             ;
         d = mx->s_off + 64 * b + (size_t)__builtin_ctzll(x);
     }
-    if (d + 1 < mx->s_end && (t[d] == ',' || t[d] == '.') && is_digit(t[d + 1]))
+    /* a comma or a point (',' | 2 is '.', and only they give it; d <= s_end:
+     * a byte of the prose) before a digit */
+    if ((t[d] | 2) == '.' && d + 1 < mx->s_end && is_digit(t[d + 1]))
         return 0;
     return d - at;
 }
 
 /* Whether percent_tail may match at `at`: a % , a p (per cent, percent,
  * pc) or a byte past ASCII (a full-width ％) there or after a space, or a
- * second space (percent_tail reads on). */
+ * second space (percent_tail reads on). At or past the sentence's end
+ * (`at` is at most s_end: these are bytes of the prose) it may say yes
+ * where percent_tail then finds nothing: no end tests here. */
+/* percent_may's bytes by one table: PN_MAY (a %, a p, a byte past
+ * ASCII), PN_SPACE (a space: the next byte tells), else 0 */
+enum { PN_MAY = 1, PN_SPACE };
+static const unsigned char percent_next[256] = {
+    ['%'] = PN_MAY,
+    ['p'] = PN_MAY,
+    [0x80 ... 0xFF] = PN_MAY,
+    [' '] = PN_SPACE,
+    ['\t' ... '\r'] = PN_SPACE,
+};
+
 static inline bool percent_may(const fl_mx *mx, size_t at)
 {
     const unsigned char *t = (const unsigned char *)mx->text;
-    if (at >= mx->s_end)
-        return false;
-    unsigned c = t[at];
-    if (fl_re_space((char)c)) {
-        if (at + 1 >= mx->s_end)
-            return false;
-        c = t[at + 1];
-        if (fl_re_space((char)c))
+    unsigned k = percent_next[t[at]];
+    if (k == PN_SPACE) {
+        k = percent_next[t[at + 1]];
+        if (k == PN_SPACE)
             return true;
     }
-    return c == '%' || c == 'p' || c >= 0x80;
+    return k == PN_MAY;
 }
 
 /* Whether a quantity may start at the plain run of nl digits at `at`
@@ -670,12 +700,13 @@ static inline __attribute__((always_inline)) size_t percent_at(fl_mx *mx, size_t
     if (first_claimed(mx, at))
         return at + nl;
     const size_t e = percent_tail(mx, at + nl);
-    if (e && !fl_mx_claimed(mx, at, e - at) && (digit || !glued_letter(mx, at + nl))) {
+    /* (inside the sentence: percent_tail reads up to s_end) */
+    if (e && !fl_mx_claimed_in(mx, at, e - at) && (digit || !glued_letter(mx, at + nl))) {
         fl_mention *m = fl_mx_add(mx, FL_M_PERCENT, at, e - at, 0);
         if (!m)
             return 0;
         m->number = value;
-        fl_mx_claim(mx, at, e - at);
+        fl_mx_claim_in(mx, at, e - at);
         return e;
     }
     return at + nl;
@@ -835,6 +866,31 @@ static const uint32_t label_shapes[11][26] = {
 };
 #undef E
 
+/* Bit (the next to last letter - 'a') of [the last letter - 'a']: a label
+ * of two letters or more ends with those two (most words before a number
+ * end otherwise: "employs", "of", "about"), a filter before the letters
+ * are counted. Keep in step with labels (fl_label_shapes_ok checks). */
+#define P(c) (1u << ((c) - 'a'))
+static const uint32_t label_pairs[26] = {
+    ['d' - 'a'] = P('e') | P('n') | P('r'),
+    ['e' - 'a'] = P('d') | P('g') | P('l') | P('m') | P('n') | P('r') | P('s') | P('t') | P('u'),
+    ['g' - 'a'] = P('i'),
+    ['h' - 'a'] = P('p'),
+    ['k' - 'a'] = P('c'),
+    ['l' - 'a'] = P('e') | P('o'),
+    ['m' - 'a'] = P('e') | P('o') | P('r'),
+    ['n' - 'a'] = P('o'),
+    ['o' - 'a'] = P('n'),
+    ['p' - 'a'] = P('e') | P('o') | P('p'),
+    ['r' - 'a'] = P('e') | P('o'),
+    ['s' - 'a'] = P('e') | P('o') | P('s') | P('u'),
+    ['t' - 'a'] = P('a') | P('c') | P('h') | P('i') | P('n') | P('r'),
+    ['w' - 'a'] = P('o'),
+    ['x' - 'a'] = P('i'),
+    ['y' - 'a'] = P('a') | P('r'),
+};
+#undef P
+
 /* Adjectives allowed between a number and its unit noun. */
 static const word_row adjectives[26] = {
     ['a' - 'a'] = {"additional", "american"},
@@ -884,10 +940,28 @@ static bool shapes_hold(const word_row *rows, const uint32_t (*shapes)[26])
     return true;
 }
 
-/* label_shapes and adjective_shapes in step with their words */
+/* Whether each word of rows of two letters or more has its last two in
+ * pairs (see label_pairs). */
+static bool pairs_hold(const word_row *rows, const uint32_t *pairs)
+{
+    for (size_t c = 0; c < 26; c++)
+        for (const char *const *e = rows[c]; *e; e++) {
+            const size_t len = strlen(*e);
+            if (len < 2)
+                continue;
+            const unsigned a = (unsigned char)(*e)[len - 2] - 'a',
+                           b = (unsigned char)(*e)[len - 1] - 'a';
+            if (a >= 26 || b >= 26 || !((pairs[b] >> a) & 1u))
+                return false;
+        }
+    return true;
+}
+
+/* label_shapes, label_pairs and adjective_shapes in step with their words */
 bool fl_label_shapes_ok(void)
 {
-    return shapes_hold(labels, label_shapes) && shapes_hold(adjectives, adjective_shapes);
+    return shapes_hold(labels, label_shapes) && pairs_hold(labels, label_pairs) &&
+           shapes_hold(adjectives, adjective_shapes);
 }
 
 static inline __attribute__((always_inline)) bool label_word(const char *w, size_t len)
@@ -901,7 +975,9 @@ static inline __attribute__((always_inline)) bool label_word(const char *w, size
     return word_in_rows(labels, w, len);
 }
 
-static bool quantity_adjective(const char *w, size_t len)
+/* (the shape test in line, before the rows' call: most words after a
+ * number have no adjective's shape) */
+static inline bool quantity_adjective(const char *w, size_t len)
 {
     if (len == 0 || len > 10)
         return false;
@@ -948,7 +1024,8 @@ static inline __attribute__((always_inline)) size_t lower_word(const fl_mx *mx, 
                 continue;
             }
             i += (size_t)__builtin_ctzll(stop);
-            if (i + 1 < mx->s_end && mx->text[i] == '-' && i > at && is_lower(mx->text[i + 1]))
+            /* (i <= s_end: a byte of the prose; a hyphen is no NUL) */
+            if (mx->text[i] == '-' && i + 1 < mx->s_end && i > at && is_lower(mx->text[i + 1]))
                 i++;
             else
                 break;
@@ -988,6 +1065,20 @@ static bool label_ends_at(const fl_mx *mx, size_t end)
     return label_word(t + q, end - q);
 }
 
+/* Whether label_ends_at may hold at `end`: with two ASCII letters before
+ * it, the word there (of two letters or more, whichever way label_ends_at
+ * finds it) is a label only if they end one (most words before a number
+ * end otherwise: "employs", "of", "about"); asked before the call. */
+static inline bool label_may_end(const fl_mx *mx, size_t end)
+{
+    const char *t = mx->text;
+    if (end < mx->s_off + 2)
+        return true;
+    const unsigned a = ((unsigned char)t[end - 2] | 0x20u) - 'a',
+                   b = ((unsigned char)t[end - 1] | 0x20u) - 'a';
+    return a >= 26u || b >= 26u || ((label_pairs[b] >> a) & 1u);
+}
+
 static inline __attribute__((always_inline)) bool number_is_label(const fl_mx *mx, size_t at)
 {
     const char *t = mx->text;
@@ -1003,8 +1094,8 @@ static inline __attribute__((always_inline)) bool number_is_label(const fl_mx *m
     if (c == '#')
         return true;
     if (c == '.') /* "No. 10", "p. 12", "Vol. 3" */
-        return label_ends_at(mx, p - 1);
-    return label_ends_at(mx, p);
+        return label_may_end(mx, p - 1) && label_ends_at(mx, p - 1);
+    return label_may_end(mx, p) && label_ends_at(mx, p);
 }
 
 /* Unit symbols written in capitals or mixed case after a number ("4,500
@@ -1043,7 +1134,8 @@ static inline __attribute__((always_inline)) const char *symbol_unit(const fl_mx
                                                                      bool glued, size_t *end)
 {
     const char *t = mx->text;
-    if (at >= mx->s_end || !((unit_first_letters >> (t[at] & 63)) & 1u))
+    /* (at < s_end: both calls ask) */
+    if (!((unit_first_letters >> (t[at] & 63)) & 1u))
         return NULL;
     /* the letters from at, four at most (a symbol has three) */
     size_t j = at;
@@ -1319,14 +1411,12 @@ static inline __attribute__((always_inline)) const char *known_unit(const char *
     if (c >= 26 || len < 2 || len > KNOWN_LEN_MAX)
         return NULL;
     /* the row's words of that length (the row ends with a NULL word, of
-     * length 0) */
-    for (const known_unit_entry *k = known_units[c] + known_from[c][len]; k->len == len; k++) {
-        size_t j = 1;
-        while (j < len && k->word[j] == w[j])
-            j++;
-        if (j == len)
+     * length 0), each compared by overlapping loads (both hold len bytes):
+     * the number's unit is most often one of them, whose bytes a loop
+     * read one at a time */
+    for (const known_unit_entry *k = known_units[c] + known_from[c][len]; k->len == len; k++)
+        if (fl_bytes_eq(k->word, w, len))
             return k->stem;
-    }
     return NULL;
 }
 
@@ -1339,7 +1429,9 @@ quantity_at(fl_mx *mx, size_t cursor, size_t i, const fl_number *n, size_t nl, b
 {
     const char *t = mx->text;
     size_t next = nl ? i + nl : fl_mx_word_end(mx, i);
-    if (!nl || fl_mx_claimed(mx, i, nl))
+    /* (the number, its unit and what fl_mx_claimed_in is asked of below
+     * lie inside the sentence: each is read up to s_end) */
+    if (!nl || fl_mx_claimed_in(mx, i, nl))
         return next > i ? next : i + 1;
     /* a label's number ("No. 3", "Section 230") is no amount, and
      * the walk goes on after it (next): asked only where that matters,
@@ -1376,7 +1468,7 @@ quantity_at(fl_mx *mx, size_t cursor, size_t i, const fl_number *n, size_t nl, b
                     unit = unit_stem(mx, t + e + 1, he - e - 1);
             }
         }
-        if (unit && !fl_mx_claimed(mx, i, ue - i)) {
+        if (unit && !fl_mx_claimed_in(mx, i, ue - i)) {
             if (number_is_label(mx, i))
                 return next;
             fl_mention *m = fl_mx_add(mx, FL_M_QUANTITY, i, ue - i, 0);
@@ -1384,16 +1476,14 @@ quantity_at(fl_mx *mx, size_t cursor, size_t i, const fl_number *n, size_t nl, b
                 return 0;
             m->number = fl_number_scaled(n, mult);
             m->unit = unit;
-            fl_mx_claim(mx, i, ue - i);
+            fl_mx_claim_in(mx, i, ue - i);
             return ue;
         }
     }
     /* where the walk goes on when no quantity starts at i */
     const size_t past = e > next && number_is_label(mx, i) ? next : e;
-    /* glued letters, ranges, scores, times, decimals end here */
-    if (e < mx->s_end && (fl_mx_alnum_at(mx, e) || t[e] == '-' || t[e] == ':' || t[e] == '/' ||
-                          (t[e] == '.' && e + 1 < mx->s_end && fl_mx_alnum_at(mx, e + 1))))
-        return past;
+    /* only a space goes on to a unit noun: glued letters, ranges, scores,
+     * times, decimals and the rest end here */
     if (e >= mx->s_end || t[e] != ' ')
         return past;
     size_t u = e + 1;
@@ -1409,7 +1499,7 @@ quantity_at(fl_mx *mx, size_t cursor, size_t i, const fl_number *n, size_t nl, b
             known = known2;
         }
     }
-    if (ue == u || (!known && not_unit(mx, t + u, ue - u)) || fl_mx_claimed(mx, i, ue - i))
+    if (ue == u || (!known && not_unit(mx, t + u, ue - u)) || fl_mx_claimed_in(mx, i, ue - i))
         return past;
     if (past != e || (e == next && number_is_label(mx, i)))
         return next;
@@ -1418,7 +1508,7 @@ quantity_at(fl_mx *mx, size_t cursor, size_t i, const fl_number *n, size_t nl, b
         return 0;
     m->number = fl_number_scaled(n, mult);
     m->unit = known ? known : unit_stem(mx, t + u, ue - u);
-    fl_mx_claim(mx, i, ue - i);
+    fl_mx_claim_in(mx, i, ue - i);
     return ue;
 }
 

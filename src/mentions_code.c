@@ -437,9 +437,12 @@ static bool numsuffix_shape(const fl_mx *mx, size_t at)
  * a space or the sentence's end is: the letter after that space. */
 static inline bool numsuffix_after(const fl_mx *mx, size_t re)
 {
-    const char *t = mx->text;
-    return re + 1 < mx->s_end &&
-           (t[re + 1] == 'M' || t[re + 1] == 'N' || t[re + 1] == 'n' || t[re + 1] == 'X');
+    /* no end test: every call asks for a space at re first, so re + 1 is
+     * a byte of the prose; past the sentence this may say yes where the
+     * scan's numsuffix_shape then says no (the run is only not stepped
+     * over) */
+    const char c = mx->text[re + 1];
+    return c == 'M' || c == 'N' || c == 'n' || c == 'X';
 }
 
 /* FL_RE_CODE_NUMSUFFIX at `at`, where numsuffix_shape holds, read as the
@@ -585,7 +588,7 @@ static inline __attribute__((always_inline)) size_t head_from(const fl_mx *mx, s
 /* The end of the ASCII letters and digits from `at`: from the sentence's
  * masks when on (to the next byte that is no ASCII letter or digit; past
  * the sentence all are none), else read. */
-static size_t alnum_end(const fl_mx *mx, size_t at)
+static inline size_t alnum_end(const fl_mx *mx, size_t at)
 {
     if (mx->wend && at < mx->s_end)
         for (;;) {
@@ -686,12 +689,10 @@ static const bool joins_run[256] = {
  * token before the run have no digit (an earlier run would hold it) and
  * no space after them, so none of them is or heads a code; at the
  * sentence's start there is nothing before. */
-static inline bool lone_run(const fl_mx *mx, size_t lo, size_t rs, size_t re)
+static inline bool lone_run(const fl_mx *mx, size_t lo, size_t rs, size_t re, unsigned char b)
 {
+    /* (b, the byte after the run, joins nothing to it: run_passed) */
     const char *t = mx->text;
-    const unsigned char b = (unsigned char)t[re]; /* (see joins_run) */
-    if (joins_run[b])
-        return false;
     if (rs == mx->s_off)
         return re - rs != 3 || !(fl_re_space((char)b) && numsuffix_after(mx, re));
     const unsigned char p = (unsigned char)t[rs - 1];
@@ -706,8 +707,9 @@ static inline bool lone_run(const fl_mx *mx, size_t lo, size_t rs, size_t re)
         return rs == lo || head_from(mx, rs - 1, lo) == rs;
     }
     /* right after where the scan is (a run stepped over before it: "4.5",
-     * "3,400"), a byte that is no letter or digit holds nothing either */
-    if (p >= 0x80 || is_alnum((char)p) || (rs - 1 != lo && (p == '-' || p == '.' || p == '\'')))
+     * "3,400"), a byte that is no letter or digit holds nothing either (no
+     * digit is before a run: the runs are whole) */
+    if (p >= 0x80 || is_alpha((char)p) || (rs - 1 != lo && (p == '-' || p == '.' || p == '\'')))
         return false;
     return re - rs != 3 || !(fl_re_space((char)b) && numsuffix_after(mx, re));
 }
@@ -720,14 +722,24 @@ static inline bool lone_run(const fl_mx *mx, size_t lo, size_t rs, size_t re)
  * add_code refuses, and it goes on past re only where more joins the
  * run, which the byte after it tells as lone_run reads it: a letter, a
  * digit or a hyphen ("2024-B200"), a byte past ASCII, or "737 MAX". */
-static inline bool claimed_run(const fl_mx *mx, size_t rs, size_t re)
+static inline bool claimed_run(const fl_mx *mx, size_t rs, size_t re, unsigned char b)
 {
-    if (!mx->claimed[rs - mx->s_off])
-        return false;
+    /* (b, the byte after the run, joins nothing to it: run_passed) */
+    return re - rs != 3 || !(fl_re_space((char)b) && numsuffix_after(mx, re));
+}
+
+/* Whether the walk steps over the run [rs, re) whole: claimed_run when
+ * its first digit is claimed (where that fails, so does lone_run: the
+ * same "737 MAX" test ends each of its ways), else lone_run; neither when
+ * more joins the run (the byte after it, read once for both). */
+static inline bool run_passed(const fl_mx *mx, size_t lo, size_t rs, size_t re)
+{
     const unsigned char b = (unsigned char)mx->text[re]; /* (see joins_run) */
     if (joins_run[b])
         return false;
-    return re - rs != 3 || !(fl_re_space((char)b) && numsuffix_after(mx, re));
+    if (mx->claimed[rs - mx->s_off])
+        return claimed_run(mx, rs, re, b);
+    return lone_run(mx, lo, rs, re, b);
 }
 
 static __attribute__((noinline)) void codes_walk(fl_mx *mx)
@@ -754,7 +766,7 @@ static __attribute__((noinline)) void codes_walk(fl_mx *mx)
                     const size_t re = mx->s_off + mx->digits[2 * k + 1];
                     if (re <= i)
                         continue;
-                    if (rs < i || !(claimed_run(mx, rs, re) || lone_run(mx, i, rs, re)))
+                    if (rs < i || !run_passed(mx, i, rs, re))
                         break;
                     i = re;
                 }
@@ -814,7 +826,8 @@ static __attribute__((noinline)) void codes_walk(fl_mx *mx)
                 run += n;
                 if (!stop)
                     continue;
-                if (run + 1 < mx->s_end && t[run] == '-' &&
+                /* (run <= s_end: a byte of the prose; a hyphen is no NUL) */
+                if (t[run] == '-' && run + 1 < mx->s_end &&
                     (is_digit(t[run + 1]) || is_alpha(t[run + 1])))
                     run++;
                 else

@@ -820,6 +820,16 @@ static bool day_month_shape(const fl_mx *mx, size_t at, size_t run)
  * follows; that is read here when it is ASCII: no letter, digit or %, no
  * [.,-/] before a digit, no "fiscal" after spaces. (In line at its only
  * call, once per year tried.) */
+/* What year_end makes of the ASCII byte after a year's digits: YA_NONE
+ * (no year: a letter, a digit, %), YA_DIGIT (none before a digit: . , - /),
+ * YA_SPACE (a space: "fiscal" may follow), else 0. */
+enum { YA_NONE = 1, YA_DIGIT, YA_SPACE };
+static const unsigned char year_after[128] = {
+    ['a' ... 'z'] = YA_NONE, ['A' ... 'Z'] = YA_NONE,    ['0' ... '9'] = YA_NONE, ['%'] = YA_NONE,
+    ['.'] = YA_DIGIT,        [','] = YA_DIGIT,           ['-'] = YA_DIGIT,        ['/'] = YA_DIGIT,
+    [' '] = YA_SPACE,        ['\t' ... '\r'] = YA_SPACE,
+};
+
 static inline __attribute__((always_inline)) size_t year_end(fl_mx *mx, size_t at)
 {
     const char *t = mx->text;
@@ -829,12 +839,12 @@ static inline __attribute__((always_inline)) size_t year_end(fl_mx *mx, size_t a
     unsigned char c = (unsigned char)t[e];
     if (c >= 0x80) /* a letter, a digit or an en dash: the pattern knows */
         return fl_mx_match(mx, FL_RE_YEAR, at);
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '%')
+    const unsigned char k = year_after[c];
+    if (k == YA_NONE)
         return 0;
-    if ((c == '.' || c == ',' || c == '-' || c == '/') && e + 1 < mx->s_end && t[e + 1] >= '0' &&
-        t[e + 1] <= '9')
+    if (k == YA_DIGIT && e + 1 < mx->s_end && t[e + 1] >= '0' && t[e + 1] <= '9')
         return 0;
-    if (fl_re_space((char)c)) {
+    if (k == YA_SPACE) {
         size_t p = e;
         while (p < mx->s_end && fl_re_space(t[p]))
             p++;
@@ -904,8 +914,8 @@ static __attribute__((noinline)) bool digits_start_word_slow(const fl_mx *mx, ui
 static inline bool digits_start_word(const fl_mx *mx, uint32_t p)
 {
     const unsigned char c = (unsigned char)mx->text[mx->s_off + p - 1];
-    if (c < 0x80)
-        return !((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'));
+    if (c < 0x80) /* no digit: the runs are whole (a run starts after none) */
+        return (unsigned)((c | 0x20u) - 'a') >= 26u;
     return digits_start_word_slow(mx, p);
 }
 
@@ -935,11 +945,14 @@ static inline __attribute__((always_inline)) size_t digit_word_from(const fl_mx 
             /* what day_month_shape needs next: an ordinal suffix's first
              * letter, or a space before a capital, "of" or more space
              * (a plain space tested first: most are) */
-            const size_t q = p + r, len = mx->s_end - mx->s_off;
-            const char c = q < len ? t[q] : '\0', c2 = q + 1 < len ? t[q + 1] : '\0';
-            if (c == ' ' || fl_re_space(c)
-                    ? !((c2 >= 'A' && c2 <= 'Z') || c2 == 'o' || fl_re_space(c2))
-                    : !(c == 's' || c == 'n' || c == 'r' || c == 't'))
+            /* (t[q] is a byte of the prose, q at most the sentence's end,
+             * and so is the byte after a space: no end tests; past the
+             * sentence day_month_shape refuses what passes here) */
+            const size_t q = p + r;
+            const char c = t[q];
+            if (c == ' ' || fl_re_space(c) ? !((t[q + 1] >= 'A' && t[q + 1] <= 'Z') ||
+                                               t[q + 1] == 'o' || fl_re_space(t[q + 1]))
+                                           : !(c == 's' || c == 'n' || c == 'r' || c == 't'))
                 continue;
         }
         /* date_digit_shape, its year test here */
@@ -953,13 +966,15 @@ static inline __attribute__((always_inline)) size_t digit_word_from(const fl_mx 
     return mx->s_end;
 }
 
-/* By a word's first byte & 31, bit (second byte & 31) set when the two
- * may start one of the prefixes of cal_prefixes (most capitalized words
- * cannot), a filter before the three-byte key. */
-#define DATE_PAIR(a, b) [(a)&31] = 1u << ((b)&31)
-#define DATE_PAIR2(a, b, c) [(a)&31] = 1u << ((b)&31) | 1u << ((c)&31)
-#define DATE_PAIR3(a, b, c, d) [(a)&31] = 1u << ((b)&31) | 1u << ((c)&31) | 1u << ((d)&31)
-static const uint32_t date_pairs[32] = {
+/* By a word's first byte, bit (second byte & 31) set when the two may
+ * start one of the prefixes of cal_prefixes (most capitalized words
+ * cannot), a filter before the three-byte key. A row for every byte (the
+ * rows read are the capitals', two cache lines): the walk indexes it by
+ * the byte as loaded, one step less per name mark than by byte & 31. */
+#define DATE_PAIR(a, b) [(a)] = 1u << ((b)&31)
+#define DATE_PAIR2(a, b, c) [(a)] = 1u << ((b)&31) | 1u << ((c)&31)
+#define DATE_PAIR3(a, b, c, d) [(a)] = 1u << ((b)&31) | 1u << ((c)&31) | 1u << ((d)&31)
+static const uint32_t date_pairs[256] = {
     DATE_PAIR2('J', 'a', 'u'),      /* Jan Jun Jul */
     DATE_PAIR2('F', 'e', 'r'),      /* Feb Fri */
     DATE_PAIR2('M', 'a', 'o'),      /* Mar May Mon */
@@ -997,7 +1012,7 @@ static inline __attribute__((always_inline)) size_t calendar_word_from(const fl_
         const size_t r = marks[k] & ~FL_NAME_MARK_JOINED;
         if ((ptrdiff_t)r > last) /* FL_NAME_MARK_END, or so is every later mark */
             break;
-        if (!((date_pairs[t[r] & 31] >> (t[r + 1] & 31)) & 1u))
+        if (!((date_pairs[t[r]] >> (t[r + 1] & 31)) & 1u))
             continue;
         /* date_word_prefix, by its table; then an ASCII letter after the
          * three, other than the fourth of the prefix's longer words, is
@@ -1110,7 +1125,7 @@ static inline __attribute__((always_inline)) void add_age(fl_mx *mx, size_t star
         ((unsigned char *)mx->flags.items)[index] |= FL_MF_NEEDS_PERSON;
     if (link)
         fl_mx_pending(mx, index, how, link_at);
-    fl_mx_claim(mx, start, end - start);
+    fl_mx_claim_in(mx, start, end - start); /* inside: fl_mx_claimed_in above */
 }
 
 /* Whether the word ending at `at` is capitalized (a possible name). */
@@ -1299,7 +1314,9 @@ static size_t age_at(fl_mx *mx, size_t i, size_t d, size_t de)
 static inline bool age_may_start(const fl_mx *mx, size_t ds, size_t de)
 {
     const char *t = mx->text;
-    if (de + 9 <= mx->s_end && (t[de] == '-' || t[de] == ' ') && t[de + 1] == 'y' &&
+    /* (t[de] is a byte of the prose, and after a hyphen or a space so is
+     * the next: the end test last) */
+    if ((t[de] == '-' || t[de] == ' ') && t[de + 1] == 'y' && de + 9 <= mx->s_end &&
         t[de + 6 + (t[de + 5] == 's')] == 'o')
         return true;
     if (ds < mx->s_off + 2)
@@ -1377,7 +1394,7 @@ void fl_extract_ages(fl_mx *mx)
         const uint32_t *runs = mx->digits;
         for (size_t k = 0; k < n; k++) {
             const size_t ds = mx->s_off + runs[2 * k], de = mx->s_off + runs[2 * k + 1];
-            if (de - ds <= 3 && !mx->claimed[runs[2 * k]] && age_may_start(mx, ds, de)) {
+            if (!mx->claimed[runs[2 * k]] && de - ds <= 3 && age_may_start(mx, ds, de)) {
                 ages_listed(mx);
                 return;
             }
