@@ -681,10 +681,13 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
     fl_name_use *uses = (fl_name_use *)(void *)(block + (-(uintptr_t)block & 63));
     f = (fl_name_folds *)(void *)(uses + total + 1);
     memset(f, 0, sizeof *f);
-    uint32_t *firsts = (uint32_t *)(void *)((unsigned char *)f + head);
-    memset(firsts, 0, cap * sizeof *firsts);
-    size_t *same = (size_t *)(void *)(firsts + cap);
-    bool *inited = (bool *)(void *)(same + total + 1);
+    size_t *same = (size_t *)(void *)((unsigned char *)f + head);
+    uint32_t *firsts = (uint32_t *)(void *)(same + total + 1);
+    bool *inited = (bool *)(void *)(firsts + cap);
+    /* the table and inited[] zeroed by one call: only a code, name or
+     * acronym has its entries written below (the others' are never
+     * read, and inited is false) */
+    memset(firsts, 0, cap * sizeof *firsts + total + 1);
     if (!fl_name_keys_init_for(doc, &f->set, expect))
         return NULL;
     f->mentions = doc->mentions.items;
@@ -700,12 +703,8 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
     const fl_mention *mentions = doc->mentions.items;
     for (size_t i = 0; i < total; i++) {
         fl_name_use *u = &uses[i];
-        if (kinds[i] > FL_M_ACRONYM) {
-            same[i] = i;
-            inited[i] = false;
-            u->key = NULL;
+        if (kinds[i] > FL_M_ACRONYM)
             continue;
-        }
         const fl_mention *m = &mentions[i];
         uint64_t h = (uint64_t)(uintptr_t)m->surface * 0x9e3779b97f4a7c15u;
         size_t at = (size_t)(h >> 32) & (cap - 1);

@@ -194,13 +194,17 @@ typedef struct fl_name_folds {
     const void *mentions; /* doc->mentions.items and count when made */
     size_t mention_count;
     /* by mention: fl_name_use_init and the fold key (key NULL: none),
-     * `group` the key's id in set; written only for a mention that is its
-     * own `same` (a later one's is that one's: fl_name_folds_use) */
+     * `group` the key's id in set; written only for a code, name or
+     * acronym that is its own `same` (a later one's is that one's:
+     * fl_name_folds_use) */
     fl_name_use *uses;
-    bool *inited; /* by mention: fl_name_use_init succeeded */
-    /* by mention: the first mention with the same surface, keys, length
-     * and code-ness (one memo entry in mentions.c), whose use this one's
-     * is but for its place (mention, sentence, off); itself when none */
+    /* by mention: fl_name_use_init succeeded (false for the kinds not
+     * keyed here) */
+    bool *inited;
+    /* by mention of a code, name or acronym (the others' are not
+     * written): the first mention with the same surface, keys, length and
+     * code-ness (one memo entry in mentions.c), whose use this one's is
+     * but for its place (mention, sentence, off); itself when none */
     size_t *same;
     fl_name_keys set; /* the fold keys */
     size_t named;     /* the mentions of those kinds */
@@ -215,9 +219,10 @@ typedef struct fl_name_folds {
  * memory (doc->status is then FL_ENOMEM). */
 fl_name_folds *fl_name_folds_get(fl_doc *doc);
 
-/* Mention i's shared use (its fields but for the place are those of the
- * first mention with its surface, f->same[i]): that one's own when i is
- * that mention, else a copy in *tmp with i's place (when inited). */
+/* Mention i's shared use (i a code, name or acronym; its fields but for
+ * the place are those of the first mention with its surface, f->same[i]):
+ * that one's own when i is that mention, else a copy in *tmp with i's
+ * place (when inited). */
 static inline const fl_name_use *fl_name_folds_use(const fl_doc *doc, const fl_name_folds *f,
                                                    size_t i, fl_name_use *tmp)
 {

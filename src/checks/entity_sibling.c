@@ -500,9 +500,14 @@ static sib_item *family_order_sorted(fl_doc *doc, sib_item *items, size_t n)
  * form's (the first in mention order) when it has one, then put in family,
  * member, mention order (item_order): when the members and families are
  * few, by one counting sort on their ranks into a new array, else by two
- * sorts in place. The items, or NULL when out of memory. */
-static sib_item *family_order(fl_doc *doc, sib_item *items, size_t n)
+ * sorts in place. The items, or NULL when out of memory. *any tells
+ * whether some family may be checked: false when the members and families
+ * are few and every family has one member or none with
+ * FL_SIB_DOMINANT_MIN items (check_family's first test; most documents
+ * with families), and then the items are not sorted. */
+static sib_item *family_order(fl_doc *doc, sib_item *items, size_t n, bool *any)
 {
+    *any = true;
     const char *members[FEW_KEYS] = {0}, *families[FEW_KEYS] = {0};
     const char *clean[FEW_KEYS] = {0};
     /* per member: the keys of a mention found not clean (none yet: NULL) */
@@ -538,6 +543,8 @@ static sib_item *family_order(fl_doc *doc, sib_item *items, size_t n)
             not_clean[j] = (struct not_clean){m->fold, m->skeleton, m->family};
     }
     last = NULL;
+    /* by family and member id (family * FEW_KEYS + member): the items */
+    uint32_t count[FEW_KEYS * FEW_KEYS] = {0};
     for (size_t i = 0; i < n; i++) {
         if (clean[id[i]])
             items[i].family = clean[id[i]];
@@ -551,7 +558,24 @@ static sib_item *family_order(fl_doc *doc, sib_item *items, size_t n)
         }
         size_t f = j;
         id[i] = (unsigned char)(id[i] | f << 4);
+        count[id[i]]++;
     }
+    /* check_family stops at once in a family of fewer than two members or
+     * whose most frequent member has fewer than FL_SIB_DOMINANT_MIN
+     * items: when every family does, nothing is sorted */
+    _Static_assert(FEW_KEYS == 16, "a member id is an item's id's low nibble");
+    *any = false;
+    for (size_t f = 0; f < nf && !*any; f++) {
+        size_t met = 0, dom_n = 0;
+        for (size_t m = 0; m < nm; m++) {
+            size_t c = count[f * FEW_KEYS + m];
+            met += c > 0;
+            dom_n = c > dom_n ? c : dom_n;
+        }
+        *any = met >= 2 && dom_n >= FL_SIB_DOMINANT_MIN;
+    }
+    if (!*any)
+        return items;
     unsigned char mrank[FEW_KEYS] = {0}, frank[FEW_KEYS] = {0};
     key_ranks(members, nm, mrank);
     key_ranks(families, nf, frank);
@@ -609,11 +633,14 @@ static void run(fl_doc *doc)
     /* one member written with look-alikes ("H2O" for "H20") gets the family
      * of its clean form (the mention whose fold is the skeleton); then the
      * items are put in family, member, mention order */
-    items = family_order(doc, items, n);
+    bool any;
+    items = family_order(doc, items, n, &any);
     if (!items) {
         fl_ctx_oom(doc);
         return;
     }
+    if (!any)
+        return; /* no family check_family would look into */
     for (size_t i = 0; i < n && doc->status == FL_OK;) {
         size_t j = i;
         while (j < n && key_cmp(items[j].family, items[i].family) == 0)
