@@ -87,6 +87,9 @@ typedef struct num_ctx {
     size_t na;
     const fl_ctx_phrases *bounds[3]; /* more than, up to, about */
     bool indexed;                    /* names and codes made (on first use) */
+    /* 64 anchor stems or fewer: their ids are below 64, so an amount's
+     * anchor_bits has one bit per anchor, bit i for id i */
+    bool anchor_bits_exact;
     name_index names, codes;
     const fl_ctx_phrases *change, *footing; /* the workspace's, or these: */
     fl_ctx_phrases change_local, footing_local, lower_local, upper_local, approx_local;
@@ -1578,12 +1581,25 @@ static bool conflict(fl_doc *doc, num_ctx *cx, amount *a, amount *b)
     if (ma->sentence == mb->sentence || ma->sentence >= doc->sentences.count ||
         mb->sentence >= doc->sentences.count)
         return false;
+    /* the shared anchors before the values: most pairs of a bucket share
+     * its anchor alone on news (496 of 578 that come here on news-dev),
+     * and this test reads the two amounts' anchors alone (consistent,
+     * approx_of and comparative read text and other amounts; what they
+     * note on an amount is the same whichever pair reads it first) */
+    if (cx->anchor_bits_exact) {
+        /* each bit is one anchor: two bits in common are two anchors */
+        _Static_assert(FL_NUM_MIN_ANCHORS == 2, "two bits in common");
+        uint64_t common = a->anchor_bits & b->anchor_bits;
+        if (!(common & (common - 1)))
+            return false;
+    } else {
+        size_t shared = 0;
+        for (size_t i = 0; i < a->anchor_count && shared < FL_NUM_MIN_ANCHORS; i++)
+            shared += has_anchor(b, a->anchor_ids[i]);
+        if (shared < FL_NUM_MIN_ANCHORS)
+            return false;
+    }
     if (consistent(cx, a, b) || comparative(cx, a) || comparative(cx, b))
-        return false;
-    size_t shared = 0;
-    for (size_t i = 0; i < a->anchor_count && shared < FL_NUM_MIN_ANCHORS; i++)
-        shared += has_anchor(b, a->anchor_ids[i]);
-    if (shared < FL_NUM_MIN_ANCHORS)
         return false;
     const fl_sentence *sa = FL_DOC_SENTENCE(doc, ma->sentence);
     const fl_sentence *sb = FL_DOC_SENTENCE(doc, mb->sentence);
@@ -2091,6 +2107,7 @@ static void run(fl_doc *doc)
         }
     }
     sort_runs(runs, nruns);
+    cx.anchor_bits_exact = nanch <= 64;
     for (size_t r = 0; r < nruns && doc->status == FL_OK; r++)
         check_bucket(doc, &cx, amounts, na, items + runs[r].from, runs[r].count, r);
     if (doc->status == FL_OK && memo.the_seen)
