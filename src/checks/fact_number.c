@@ -2060,7 +2060,13 @@ static void run(fl_doc *doc)
                     members[at * FL_NUM_MAX_BUCKET + c] = (uint32_t)k;
             }
         ni = 0;
-        for (size_t ms = 0, b = 0; ms < nm; ms++)
+        for (size_t ms = 0, b = 0; ms < nm; ms++) {
+            /* (a measure not in two sentences with two values has no
+             * anchors: its row is all zero) */
+            if (seen[ms] != LIVE) {
+                b += nanch;
+                continue;
+            }
             for (size_t an = 0; an < nanch; an++, b++) {
                 size_t count = counts[b];
                 if (count < 2 || count > FL_NUM_MAX_BUCKET)
@@ -2070,6 +2076,7 @@ static void run(fl_doc *doc)
                     items[ni++] =
                         (item){ms, an, memo.stems.keys[an], members[b * FL_NUM_MAX_BUCKET + c]};
             }
+        }
     } else {
         for (size_t k = 0, x = 0; k < na; k++)
             for (size_t y = 0; y < amounts[k].anchor_count; y++)
