@@ -1151,13 +1151,13 @@ static size_t measure_of(fl_doc *doc, measure_memo *mm, const fl_mention *m)
         size_t ul = 0; /* (strcspn's call costs more than a unit's few bytes) */
         while (m->unit[ul] && m->unit[ul] != '-')
             ul++;
-        if (ul == 0 || ul >= 48)
+        /* (durations before the copy: about half the units met on
+         * news-dev are years, months, days, minutes...) */
+        if (ul == 0 || ul >= 48 || in_lettered(duration_units, m->unit, ul))
             return FL_NAME_NO_KEY;
         memcpy(buf, "q:", 2);
         memcpy(buf + 2, m->unit, ul);
         buf[2 + ul] = '\0';
-        if (in_lettered(duration_units, buf + 2, ul))
-            return FL_NAME_NO_KEY;
         len = 2 + ul;
         break;
     }
