@@ -2052,13 +2052,18 @@ static void run(fl_doc *doc)
             fl_ctx_oom(doc);
             return;
         }
-        for (size_t k = 0; k < na; k++)
-            for (size_t y = 0; y < amounts[k].anchor_count; y++) {
-                size_t at = amounts[k].measure_id * nanch + amounts[k].anchor_ids[y];
+        for (size_t k = 0; k < na; k++) {
+            /* (in locals: the stores to members, uint32_t too, would have
+             * the amount's count and measure read again for every anchor) */
+            const uint32_t *ids = amounts[k].anchor_ids;
+            size_t count = amounts[k].anchor_count, row = amounts[k].measure_id * nanch;
+            for (size_t y = 0; y < count; y++) {
+                size_t at = row + ids[y];
                 size_t c = counts[at]++;
                 if (c < FL_NUM_MAX_BUCKET)
                     members[at * FL_NUM_MAX_BUCKET + c] = (uint32_t)k;
             }
+        }
         ni = 0;
         for (size_t ms = 0, b = 0; ms < nm; ms++) {
             /* (a measure not in two sentences with two values has no
