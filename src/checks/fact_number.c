@@ -1926,19 +1926,21 @@ static void run(fl_doc *doc)
             continue;
         }
         amount *a = &amounts[na];
-        a->approx = APPROX_UNREAD;
         a->mention = i;
-        a->anchor_count = 0;
-        a->anchor_bits = 0;
-        a->object_count = 0;
-        a->comparative = -1;
-        a->flagged = false;
-        a->met = 0;
-        a->definite = false;
-        a->cue = -1;
-        a->measure_id = (uint32_t)measure;
         a->value = m->number;
+        a->anchor_bits = 0;
+        a->measure_id = (uint32_t)measure;
+        /* the small fields in their order (gcc merges the stores) */
+        a->anchor_count = 0;
+        a->object_count = 0;
         a->sig = -1;
+        a->integer = false; /* (read with sig) */
+        a->approx = APPROX_UNREAD;
+        a->comparative = -1;
+        a->cue = -1;
+        a->flagged = false;
+        a->definite = false;
+        a->met = 0;
         na++;
         /* a measure stated in two sentences, with two values (ids are
          * below n: each is some earlier amount's) */
