@@ -118,8 +118,8 @@ static const char *const footing_phrases[] = {
 };
 
 /* Units of durations, scores and records, by first letter (a-z), each
- * after a byte of its length: sports results, ages and schedules state many
- * values of these for many subjects. */
+ * after a byte of its length (at most LETTERED_MAX): sports results, ages
+ * and schedules state many values of these for many subjects. */
 static const char *const duration_units[26] = {
     ['c' - 'a'] = "\7centuri",
     ['d' - 'a'] = "\3day\5decad",
@@ -137,9 +137,10 @@ static const char *const duration_units[26] = {
 };
 
 /* Anchor stems too general to name a subject, by first letter (a-z),
- * each after a byte of its length: year month week day time cent percent
- * per around figur amount number sum valu total level mark record nearly
- * almost less more onli just compar said say accord now also. */
+ * each after a byte of its length (at most LETTERED_MAX): year month week
+ * day time cent percent per around figur amount number sum valu total
+ * level mark record nearly almost less more onli just compar said say
+ * accord now also. */
 static const char *const generic_anchors[26] = {
     ['a' - 'a'] = "\6around\6amount\6almost\6accord\4also",
     ['c' - 'a'] = "\4cent\6compar",
@@ -159,12 +160,18 @@ static const char *const generic_anchors[26] = {
     ['y' - 'a'] = "\4year",
 };
 
+/* The longest word of the lists by first letter (duration_units,
+ * generic_anchors). */
+enum { LETTERED_MAX = 7 };
+
 /* Whether s[0..n) is one of the words of a list by first letter (each
  * word after a byte of its length, as in generic_anchors). */
 static bool in_lettered(const char *const lettered[26], const char *s, size_t n)
 {
     unsigned c = (unsigned char)s[0] - 'a';
-    if (n == 0 || c >= 26 || !lettered[c])
+    /* (n past LETTERED_MAX: no word; and the compare below is then one
+     * of at most seven bytes, with no memcmp call to keep registers for) */
+    if (n == 0 || n > LETTERED_MAX || c >= 26 || !lettered[c])
         return false;
     for (const char *w = lettered[c]; *w; w += 1 + (unsigned char)*w)
         if ((unsigned char)*w == n && fl_bytes_eq(w + 1, s, n))
