@@ -1384,7 +1384,12 @@ static bool make_group(fl_doc *doc, name_group *g, const use_lists *lists, size_
     g->reported = false;
     g->fold = u->key;
     g->fold_len = u->key_len ? u->key_len : strlen(u->key);
-    g->nwords = split_fold(g->fold, g->fold_len, g->words, MAX_WORDS, lw);
+    /* a key shorter than DOC_MIN_WORD bytes has no word either comparison
+     * takes (one word: under LEX_MIN_WORD and DOC_MIN_WORD; several: each
+     * under LEX_MIN_SHARED): not split, compared as no words */
+    g->nwords = 0;
+    if (g->fold_len >= DOC_MIN_WORD)
+        g->nwords = split_fold(g->fold, g->fold_len, g->words, MAX_WORDS, lw);
     if (g->nwords > MAX_WORDS)
         g->nwords = 0; /* a run of more words than a name has: not compared */
     const fl_lex_hit *folds;
