@@ -237,6 +237,27 @@ static size_t split_fold(const char *s, size_t len, word_ref *words, size_t cap,
     return n;
 }
 
+/* Bit 7 of a byte of v set when some byte is a separator (exact as a
+ * test of the whole: a borrow runs only past a byte that matched). */
+static inline uint64_t sep_bytes(uint64_t v)
+{
+    const uint64_t sp = v ^ (' ' * FL_BYTES_01), hy = v ^ ('-' * FL_BYTES_01);
+    return (((sp - FL_BYTES_01) & ~sp) | ((hy - FL_BYTES_01) & ~hy)) & FL_BYTES_80;
+}
+
+/* Whether s[0..len) (len at least 4) holds a separator: eight bytes at a
+ * time, overlapping (four and four for a key of four to eight), none read
+ * past len. */
+static bool has_sep(const char *s, size_t len)
+{
+    if (len <= 8)
+        return sep_bytes(fl_load4(s) | (uint64_t)fl_load4(s + len - 4) << 32) != 0;
+    for (size_t i = 0; i + 8 < len; i += 8)
+        if (sep_bytes(fl_load8(s + i)))
+            return true;
+    return sep_bytes(fl_load8(s + len - 8)) != 0;
+}
+
 static bool word_eq(word_ref a, word_ref b)
 {
     return a.len == b.len && fl_bytes_eq(a.s, b.s, a.len);
@@ -1388,8 +1409,16 @@ static bool make_group(fl_doc *doc, name_group *g, const use_lists *lists, size_
      * takes (one word: under LEX_MIN_WORD and DOC_MIN_WORD; several: each
      * under LEX_MIN_SHARED): not split, compared as no words */
     g->nwords = 0;
-    if (g->fold_len >= DOC_MIN_WORD)
-        g->nwords = split_fold(g->fold, g->fold_len, g->words, MAX_WORDS, lw);
+    if (g->fold_len >= DOC_MIN_WORD) {
+        if (has_sep(g->fold, g->fold_len)) {
+            g->nwords = split_fold(g->fold, g->fold_len, g->words, MAX_WORDS, lw);
+        } else {
+            /* one word (most keys): the key, with no walk over its bytes */
+            g->words[0] = (word_ref){g->fold, g->fold_len};
+            g->nwords = 1;
+            lw->count += note_long(lw, g->words[0]);
+        }
+    }
     if (g->nwords > MAX_WORDS)
         g->nwords = 0; /* a run of more words than a name has: not compared */
     const fl_lex_hit *folds;
