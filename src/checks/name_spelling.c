@@ -1389,7 +1389,7 @@ static bool make_main(fl_doc *doc, name_group *g)
  * reported). Its words are noted in lw (for check_document). False when
  * out of memory. */
 static bool make_group(fl_doc *doc, name_group *g, const use_lists *lists, size_t head,
-                       size_t count, bool rising, long_words *lw)
+                       size_t count, bool rising, long_words *lw, const uint64_t *filter)
 {
     const fl_name_use *u = list_first(lists, head); /* but for its place */
     g->lists = lists;
@@ -1421,10 +1421,14 @@ static bool make_group(fl_doc *doc, name_group *g, const use_lists *lists, size_
     }
     if (g->nwords > MAX_WORDS)
         g->nwords = 0; /* a run of more words than a name has: not compared */
-    const fl_lex_hit *folds;
-    size_t nfolds;
-    fl_lexicon_by_fold_and_misspelling(doc->lexicon, g->fold, g->fold_len, &folds, &nfolds,
-                                       &g->misspellings, &g->nmisspellings);
+    /* the lexicon's fold filter in line: it turns most keys away */
+    const fl_lex_hit *folds = NULL;
+    size_t nfolds = 0;
+    g->misspellings = NULL;
+    g->nmisspellings = 0;
+    if (!filter || fl_lex_fold_filter_has(filter, g->fold, g->fold_len))
+        fl_lexicon_by_fold_and_misspelling(doc->lexicon, g->fold, g->fold_len, &folds, &nfolds,
+                                           &g->misspellings, &g->nmisspellings);
     g->known = nfolds > 0;
     return true;
 }
@@ -1497,12 +1501,13 @@ static void run(fl_doc *doc)
     memset(lw.two, 0, sizeof lw.two);
     lw.two[4] = 1; /* bit 256: the short words */
     lw.count = 0;
+    const uint64_t *filter = fl_lexicon_fold_filter(doc->lexicon);
     for (size_t id = 0, k = 0; id < nkeys; id++) {
         if (!group_of[id])
             continue;
         size_t count = group_of[id];
         group_of[id] = (uint32_t)(k + 1);
-        if (!make_group(doc, &groups[k++], &lists, head[id], count, rising, &lw))
+        if (!make_group(doc, &groups[k++], &lists, head[id], count, rising, &lw, filter))
             return;
     }
     group_table table = {groups, ng, &folds->set, group_of};
