@@ -211,13 +211,49 @@ static inline bool note_long(long_words *lw, word_ref w)
     return is_long;
 }
 
-/* split_words for a fold key, which ends with a NUL at s[len] (fold keys
- * are NUL-terminated strings of strlen len): the NUL stops the walks, so
- * a word's bytes are tested once each, against one table. Each word kept
- * is noted in lw. */
-static size_t split_fold(const char *s, size_t len, word_ref *words, size_t cap, long_words *lw)
+/* Bit 7 of each byte of v that is a separator, and maybe of bytes above
+ * one (a borrow runs on from a byte that matched): the lowest bit set is
+ * exact. */
+static inline uint64_t sep_bytes(uint64_t v)
 {
-    size_t n = 0, i = 0, nlong = 0;
+    const uint64_t sp = v ^ (' ' * FL_BYTES_01), hy = v ^ ('-' * FL_BYTES_01);
+    return (((sp - FL_BYTES_01) & ~sp) | ((hy - FL_BYTES_01) & ~hy)) & FL_BYTES_80;
+}
+
+/* The index of the first separator of s[0..len) (len at least 4), or len
+ * when it has none: eight bytes at a time (four and four for a key of
+ * four to eight), the last load overlapping bytes already known not to be
+ * separators, none read past len. */
+static size_t first_sep(const char *s, size_t len)
+{
+    uint64_t m;
+    if (len <= 8) {
+        if ((m = sep_bytes(fl_load4(s))))
+            return (size_t)__builtin_ctzll(m) / 8;
+        m = sep_bytes(fl_load4(s + len - 4));
+        return m ? len - 4 + (size_t)__builtin_ctzll(m) / 8 : len;
+    }
+    for (size_t i = 0; i + 8 < len; i += 8)
+        if ((m = sep_bytes(fl_load8(s + i))))
+            return i + (size_t)__builtin_ctzll(m) / 8;
+    m = sep_bytes(fl_load8(s + len - 8));
+    return m ? len - 8 + (size_t)__builtin_ctzll(m) / 8 : len;
+}
+
+/* split_words for a fold key, which ends with a NUL at s[len] (fold keys
+ * are NUL-terminated strings of strlen len), whose first separator is at
+ * `sep` (first_sep: the first word, when sep is not 0, is not walked
+ * again): the NUL stops the walks, so a word's bytes are tested once
+ * each, against one table. Each word kept is noted in lw. */
+static size_t split_fold(const char *s, size_t len, size_t sep, word_ref *words, size_t cap,
+                         long_words *lw)
+{
+    size_t n = 0, i = sep, nlong = 0;
+    if (sep) {
+        words[0] = (word_ref){s, sep};
+        nlong += note_long(lw, words[0]);
+        n = 1;
+    }
     for (;;) {
         while (s[i] == ' ' || s[i] == '-')
             i++;
@@ -235,27 +271,6 @@ static size_t split_fold(const char *s, size_t len, word_ref *words, size_t cap,
     }
     lw->count += nlong;
     return n;
-}
-
-/* Bit 7 of a byte of v set when some byte is a separator (exact as a
- * test of the whole: a borrow runs only past a byte that matched). */
-static inline uint64_t sep_bytes(uint64_t v)
-{
-    const uint64_t sp = v ^ (' ' * FL_BYTES_01), hy = v ^ ('-' * FL_BYTES_01);
-    return (((sp - FL_BYTES_01) & ~sp) | ((hy - FL_BYTES_01) & ~hy)) & FL_BYTES_80;
-}
-
-/* Whether s[0..len) (len at least 4) holds a separator: eight bytes at a
- * time, overlapping (four and four for a key of four to eight), none read
- * past len. */
-static bool has_sep(const char *s, size_t len)
-{
-    if (len <= 8)
-        return sep_bytes(fl_load4(s) | (uint64_t)fl_load4(s + len - 4) << 32) != 0;
-    for (size_t i = 0; i + 8 < len; i += 8)
-        if (sep_bytes(fl_load8(s + i)))
-            return true;
-    return sep_bytes(fl_load8(s + len - 8)) != 0;
 }
 
 static bool word_eq(word_ref a, word_ref b)
@@ -1410,8 +1425,9 @@ static bool make_group(fl_doc *doc, name_group *g, const use_lists *lists, size_
      * under LEX_MIN_SHARED): not split, compared as no words */
     g->nwords = 0;
     if (g->fold_len >= DOC_MIN_WORD) {
-        if (has_sep(g->fold, g->fold_len)) {
-            g->nwords = split_fold(g->fold, g->fold_len, g->words, MAX_WORDS, lw);
+        const size_t sep = first_sep(g->fold, g->fold_len);
+        if (sep < g->fold_len) {
+            g->nwords = split_fold(g->fold, g->fold_len, sep, g->words, MAX_WORDS, lw);
         } else {
             /* one word (most keys): the key, with no walk over its bytes */
             g->words[0] = (word_ref){g->fold, g->fold_len};
