@@ -1334,22 +1334,25 @@ size_t fl_lexicon_by_misspelling(const fl_lexicon *lex, const char *key, size_t 
 }
 
 /* The two lookups of fl_lexicon_by_fold_and_misspelling for a key the
- * fold filter let through: out of line, as the filter turns most keys
- * away, and those then save and restore no registers. */
+ * fold filter let through (the second only when `both` or the first
+ * found nothing): out of line, as the filter turns most keys away, and
+ * those then save and restore no registers. */
 static __attribute__((noinline)) void by_fold_and_misspelling(const fl_lexicon *lex,
                                                               const char *key, size_t len,
                                                               const fl_lex_hit **folds, size_t *nf,
                                                               const fl_lex_hit **misspellings,
-                                                              size_t *nm)
+                                                              size_t *nm, bool both)
 {
     uint64_t th = text_hash(key, len);
     *nf = lookup_hashed(lex, IX_FOLD, th, key, len, folds);
-    *nm = lookup_hashed(lex, IX_MISSPELLING, th, key, len, misspellings);
+    if (both || !*nf)
+        *nm = lookup_hashed(lex, IX_MISSPELLING, th, key, len, misspellings);
 }
 
-void fl_lexicon_by_fold_and_misspelling(const fl_lexicon *lex, const char *key, size_t len,
-                                        const fl_lex_hit **folds, size_t *nf,
-                                        const fl_lex_hit **misspellings, size_t *nm)
+/* The lookups of both functions below: all misspellings when `both`. */
+static inline void by_fold_filtered(const fl_lexicon *lex, const char *key, size_t len,
+                                    const fl_lex_hit **folds, size_t *nf,
+                                    const fl_lex_hit **misspellings, size_t *nm, bool both)
 {
     *folds = *misspellings = NULL;
     *nf = *nm = 0;
@@ -1357,7 +1360,21 @@ void fl_lexicon_by_fold_and_misspelling(const fl_lexicon *lex, const char *key, 
         return;
     if (lex->fold_filter && !fl_lex_fold_filter_has(lex->fold_filter, key, len))
         return; /* in neither index */
-    by_fold_and_misspelling(lex, key, len, folds, nf, misspellings, nm);
+    by_fold_and_misspelling(lex, key, len, folds, nf, misspellings, nm, both);
+}
+
+void fl_lexicon_by_fold_and_misspelling(const fl_lexicon *lex, const char *key, size_t len,
+                                        const fl_lex_hit **folds, size_t *nf,
+                                        const fl_lex_hit **misspellings, size_t *nm)
+{
+    by_fold_filtered(lex, key, len, folds, nf, misspellings, nm, true);
+}
+
+void fl_lexicon_by_fold_else_misspelling(const fl_lexicon *lex, const char *key, size_t len,
+                                         const fl_lex_hit **folds, size_t *nf,
+                                         const fl_lex_hit **misspellings, size_t *nm)
+{
+    by_fold_filtered(lex, key, len, folds, nf, misspellings, nm, false);
 }
 
 const uint64_t *fl_lexicon_fold_filter(const fl_lexicon *lex)

@@ -74,6 +74,12 @@ size_t fl_lexicon_by_misspelling(const fl_lexicon *lex, const char *key, size_t 
 void fl_lexicon_by_fold_and_misspelling(const fl_lexicon *lex, const char *key, size_t len,
                                         const fl_lex_hit **folds, size_t *nf,
                                         const fl_lex_hit **misspellings, size_t *nm);
+/* fl_lexicon_by_fold_and_misspelling for a caller that reads no known
+ * key's misspellings: they are looked up only when the key has no fold
+ * hit (else *misspellings is NULL and *nm 0). */
+void fl_lexicon_by_fold_else_misspelling(const fl_lexicon *lex, const char *key, size_t len,
+                                         const fl_lex_hit **folds, size_t *nf,
+                                         const fl_lex_hit **misspellings, size_t *nm);
 /* The filter fl_lexicon_by_fold_and_misspelling tests first: a key
  * fl_lex_fold_filter_has turns away is in neither index (a caller with
  * many keys tests it in line and calls only for the others). NULL when

@@ -101,7 +101,8 @@ typedef struct name_group {
     const char *fold;
     size_t fold_len;
     size_t nwords;
-    const fl_lex_hit *misspellings; /* the lexicon's misspellings with this fold key */
+    /* the lexicon's misspellings with this fold key (none looked up when known) */
+    const fl_lex_hit *misspellings;
     size_t nmisspellings;
     bool known;            /* a lexicon canonical form or alias */
     signed char qualified; /* followed by ", Region" somewhere; -1: not yet known */
@@ -1437,14 +1438,15 @@ static bool make_group(fl_doc *doc, name_group *g, const use_lists *lists, size_
     }
     if (g->nwords > MAX_WORDS)
         g->nwords = 0; /* a run of more words than a name has: not compared */
-    /* the lexicon's fold filter in line: it turns most keys away */
+    /* the lexicon's fold filter in line: it turns most keys away; a known
+     * name's misspellings are never read (run skips the group) */
     const fl_lex_hit *folds = NULL;
     size_t nfolds = 0;
     g->misspellings = NULL;
     g->nmisspellings = 0;
     if (!filter || fl_lex_fold_filter_has(filter, g->fold, g->fold_len))
-        fl_lexicon_by_fold_and_misspelling(doc->lexicon, g->fold, g->fold_len, &folds, &nfolds,
-                                           &g->misspellings, &g->nmisspellings);
+        fl_lexicon_by_fold_else_misspelling(doc->lexicon, g->fold, g->fold_len, &folds, &nfolds,
+                                            &g->misspellings, &g->nmisspellings);
     g->known = nfolds > 0;
     return true;
 }
