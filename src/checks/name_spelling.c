@@ -40,12 +40,17 @@ typedef struct word_ref {
 } word_ref;
 
 /* The document's wanted uses listed by fold key: each key's in mention
- * order through `next`. */
+ * order from `head` through `next`. */
 typedef struct use_lists {
     const fl_doc *doc;
     const fl_name_folds *folds; /* the shared uses, by mention */
     const size_t *keep;         /* the wanted mentions, in mention order */
-    const uint32_t *next;       /* by index in keep: the key's next use there */
+    size_t count;               /* of keep */
+    const uint32_t *head;       /* by key id: its first use's index in keep */
+    size_t nkeys;
+    /* by index in keep: the key's next use there; NULL until first asked
+     * (list_links) */
+    uint32_t *next;
 } use_lists;
 
 /* The use of the wanted mention keep[k] (fl_name_folds_use: in *tmp
@@ -67,6 +72,32 @@ static inline uint32_t list_mention(const use_lists *l, size_t k)
 static inline fl_name_use *list_first(const use_lists *l, size_t k)
 {
     return &l->folds->uses[l->folds->same[l->keep[k]]];
+}
+
+/* l->next, made when first asked: most documents walk no key's uses (a
+ * group's are walked only when it is reported or asked about past the
+ * lexicon's first tests). NULL when out of memory (doc->status set). */
+static const uint32_t *list_links(fl_doc *doc, use_lists *l)
+{
+    if (l->next)
+        return l->next;
+    uint32_t *next = fl_arena_alloc_uninit(doc->arena, (l->count + 1) * sizeof *next);
+    uint32_t *tail = fl_arena_alloc_uninit(doc->arena, (l->nkeys + 1) * sizeof *tail);
+    if (!next || !tail) {
+        doc->status = FL_ENOMEM;
+        return NULL;
+    }
+    for (size_t k = 0; k < l->count; k++) {
+        const fl_name_use *u = list_first(l, k);
+        if (!u->key)
+            continue;
+        const size_t id = u->group;
+        if (k != l->head[id])
+            next[tail[id]] = (uint32_t)k;
+        tail[id] = (uint32_t)k;
+    }
+    l->next = next;
+    return next;
 }
 
 /* The use of keep[k] in memory that lasts: the shared one, else a copy
@@ -92,7 +123,7 @@ typedef struct name_group {
     fl_name_use *uses;
     size_t count;
     bool sorted;
-    const use_lists *lists; /* its uses listed from head (an index in keep) */
+    use_lists *lists; /* its uses listed from head (an index in keep) */
     uint32_t head;
     /* its most frequent exact form: main_form, NULL until made (group_main);
      * until the group is sorted, main_form.uses is only the form's first
@@ -465,7 +496,10 @@ static bool group_uses(fl_doc *doc, name_group *g)
         return false;
     }
     const use_lists *l = g->lists;
-    for (size_t i = 0, k = g->head;; k = l->next[k]) {
+    const uint32_t *next = list_links(doc, g->lists);
+    if (!next)
+        return false;
+    for (size_t i = 0, k = g->head;; k = next[k]) {
         fl_name_use tmp;
         uses[i] = *list_use(l, k, &tmp);
         if (++i == g->count)
@@ -531,7 +565,12 @@ static bool qualified(fl_doc *doc, name_group *g)
         }
         /* from the list (the uses not copied) */
         const use_lists *l = g->lists;
-        for (size_t i = 0, k = g->head; !g->qualified; k = l->next[k]) {
+        const uint32_t *next = g->count > 1 ? list_links(doc, g->lists) : NULL;
+        if (g->count > 1 && !next) {
+            g->qualified = 1; /* out of memory (doc->status set): no report */
+            return true;
+        }
+        for (size_t i = 0, k = g->head; !g->qualified; k = next[k]) {
             g->qualified = followed_by_region(doc, &(fl_name_use){.mention = list_mention(l, k)});
             if (++i == g->count)
                 break;
@@ -1287,8 +1326,8 @@ static bool wanted(const fl_sentence *sentences, size_t nsentences, const fl_men
  * forms: the shared use of each (its form), the index in keep of its
  * first use and its count. Returns how many forms; 0 otherwise. */
 enum { FEW_FORMS = 8 };
-static size_t count_forms(const use_lists *l, size_t head, size_t count, const fl_name_use **forms,
-                          size_t *firsts, size_t *counts)
+static size_t count_forms(const use_lists *l, const uint32_t *next, size_t head, size_t count,
+                          const fl_name_use **forms, size_t *firsts, size_t *counts)
 {
     size_t nforms = 0, last = 0, off = 0;
     for (size_t i = 0, at = head; i < count; i++) {
@@ -1300,7 +1339,7 @@ static size_t count_forms(const use_lists *l, size_t head, size_t count, const f
                            ? u->off
                            : FL_DOC_MENTION(l->doc, m)->off;
         if (i + 1 < count)
-            at = l->next[at];
+            at = next[at];
         if (i > 0 && u_off <= off)
             return 0;
         off = u_off;
@@ -1335,7 +1374,10 @@ static bool make_main(fl_doc *doc, name_group *g)
     size_t head = g->head, count = g->count;
     const fl_name_use *forms[FEW_FORMS], *u;
     size_t firsts[FEW_FORMS], counts[FEW_FORMS], best_count = 1;
-    size_t nforms = count > 1 ? count_forms(lists, head, count, forms, firsts, counts) : 1;
+    const uint32_t *next = count > 1 ? list_links(doc, g->lists) : NULL;
+    if (count > 1 && !next)
+        return false;
+    size_t nforms = count > 1 ? count_forms(lists, next, head, count, forms, firsts, counts) : 1;
     if (count > 1 && nforms) {
         /* no span twice: the count stands; the most used form, the first
          * in form order on a tie; its first use is its first in mention
@@ -1404,8 +1446,8 @@ static bool make_main(fl_doc *doc, name_group *g)
  * it), else when first asked (group_main; most groups are never
  * reported). Its words are noted in lw (for check_document). False when
  * out of memory. */
-static bool make_group(fl_doc *doc, name_group *g, const use_lists *lists, size_t head,
-                       size_t count, bool rising, long_words *lw, const uint64_t *filter)
+static bool make_group(fl_doc *doc, name_group *g, use_lists *lists, size_t head, size_t count,
+                       bool rising, long_words *lw, const uint64_t *filter)
 {
     const fl_name_use *u = list_first(lists, head); /* but for its place */
     g->lists = lists;
@@ -1488,12 +1530,12 @@ static void run(fl_doc *doc)
     /* by key id: its count of uses, then its group's index + 1 */
     uint32_t *group_of = fl_arena_alloc(doc->arena, (nkeys + 1) * sizeof *group_of);
     uint32_t *head = fl_arena_alloc_uninit(doc->arena, (nkeys + 1) * sizeof *head);
-    uint32_t *tail = fl_arena_alloc_uninit(doc->arena, (nkeys + 1) * sizeof *tail);
-    uint32_t *next = fl_arena_alloc_uninit(doc->arena, (wanted_count + 1) * sizeof *next);
-    if (!group_of || !head || !tail || !next) {
+    if (!group_of || !head) {
         doc->status = FL_ENOMEM;
         return;
     }
+    /* (the links from each use to its key's next are made only when some
+     * group's uses are walked: list_links) */
     for (size_t k = 0; k < wanted_count; k++) {
         const fl_name_use *u = &folds->uses[folds->same[keep[k]]]; /* but for its place */
         if (!u->key)
@@ -1502,10 +1544,7 @@ static void run(fl_doc *doc)
         if (!group_of[id]) {
             head[id] = (uint32_t)k;
             ng++;
-        } else {
-            next[tail[id]] = (uint32_t)k;
         }
-        tail[id] = (uint32_t)k;
         group_of[id]++;
     }
     name_group *groups = fl_arena_alloc_uninit(doc->arena, (ng ? ng : 1) * sizeof *groups);
@@ -1513,7 +1552,7 @@ static void run(fl_doc *doc)
         doc->status = FL_ENOMEM;
         return;
     }
-    const use_lists lists = {doc, folds, keep, next};
+    use_lists lists = {doc, folds, keep, wanted_count, head, nkeys, NULL};
     long_words lw;
     memset(lw.once, 0, sizeof lw.once);
     memset(lw.two, 0, sizeof lw.two);
