@@ -1503,21 +1503,7 @@ static void run(fl_doc *doc)
         doc->status = FL_ENOMEM;
         return;
     }
-    /* whether the wanted names' offsets rise strictly (they do when the
-     * mention pass made them): then no span is listed twice */
-    int64_t last_off = -1; /* before any offset (32 bits) */
-    bool rising = true;
-    const fl_sentence *sentences = doc->sentences.items;
-    size_t nsentences = doc->sentences.count;
-    for (size_t k = 0; k < nnames; k++) {
-        const fl_mention *m = FL_DOC_MENTION(doc, names[k]);
-        if (wanted(sentences, nsentences, m)) {
-            rising &= (int64_t)m->off > last_off;
-            last_off = m->off;
-            keep[wanted_count++] = names[k];
-        }
-    }
-    if (wanted_count == 0)
+    if (nnames == 0)
         return;
     fl_name_folds *folds = fl_name_folds_get(doc);
     if (!folds)
@@ -1534,19 +1520,34 @@ static void run(fl_doc *doc)
         doc->status = FL_ENOMEM;
         return;
     }
-    /* (the links from each use to its key's next are made only when some
-     * group's uses are walked: list_links) */
-    for (size_t k = 0; k < wanted_count; k++) {
-        const fl_name_use *u = &folds->uses[folds->same[keep[k]]]; /* but for its place */
+    /* whether the wanted names' offsets rise strictly (they do when the
+     * mention pass made them): then no span is listed twice; and each
+     * key's count of uses and first (the links from each use to its key's
+     * next are made only when some group's uses are walked: list_links) */
+    int64_t last_off = -1; /* before any offset (32 bits) */
+    bool rising = true;
+    const fl_sentence *sentences = doc->sentences.items;
+    size_t nsentences = doc->sentences.count;
+    for (size_t k = 0; k < nnames; k++) {
+        const fl_mention *m = FL_DOC_MENTION(doc, names[k]);
+        if (!wanted(sentences, nsentences, m))
+            continue;
+        rising &= (int64_t)m->off > last_off;
+        last_off = m->off;
+        const size_t at = wanted_count++;
+        keep[at] = names[k];
+        const fl_name_use *u = &folds->uses[folds->same[names[k]]]; /* but for its place */
         if (!u->key)
             continue;
         size_t id = u->group;
         if (!group_of[id]) {
-            head[id] = (uint32_t)k;
+            head[id] = (uint32_t)at;
             ng++;
         }
         group_of[id]++;
     }
+    if (wanted_count == 0)
+        return;
     name_group *groups = fl_arena_alloc_uninit(doc->arena, (ng ? ng : 1) * sizeof *groups);
     if (!groups) {
         doc->status = FL_ENOMEM;
