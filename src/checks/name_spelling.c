@@ -1571,7 +1571,7 @@ static void run(fl_doc *doc)
     group_table table = {groups, ng, &folds->set, group_of};
     for (size_t i = 0; i < ng && doc->status == FL_OK; i++) {
         name_group *g = &groups[i];
-        if (g->known || g->nwords > MAX_WORDS)
+        if (g->known) /* (make_group leaves no group of more than MAX_WORDS words) */
             continue;
         if (g->nmisspellings)
             check_misspelling(doc, g, &table);
