@@ -61,7 +61,7 @@ struct fl_lexicon {
      * letters (see build_near_words); 0: an empty slot */
     const uint64_t *near_words;
     size_t near_word_mask;
-    /* a bit for each fold and misspelling key (fold_filter_bit): a key
+    /* a bit for each fold and misspelling key (fl_lex_fold_filter_bit): a key
      * whose bit is clear is in neither index (see
      * fl_lexicon_by_fold_and_misspelling); NULL: none made */
     const uint64_t *fold_filter;
@@ -81,27 +81,6 @@ static uint64_t new_stamp(void)
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return ((uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec) * 0x9e3779b97f4a7c15ull;
-}
-
-/* FOLD_FILTER_BITS: log2 of the filter's bits (lexicon.h). */
-enum { FOLD_FILTER_BITS = FL_LEX_FOLD_FILTER_BITS };
-
-/* A key's bit in the fold filter, from its length and its first and last
- * bytes (no more than sixteen read): cheaper than text_hash and a probe. */
-static inline size_t fold_filter_bit(const char *s, size_t len)
-{
-    uint64_t w;
-    if (len >= 8)
-        w = fl_load8(s) ^ (fl_load8(s + len - 8) * 0x9e3779b97f4a7c15ull);
-    else if (len >= 4)
-        w = fl_load4(s) | (uint64_t)fl_load4(s + len - 4) << 32;
-    else if (len)
-        w = (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[len / 2] << 8 |
-            (uint64_t)(unsigned char)s[len - 1] << 16;
-    else
-        w = 0;
-    uint64_t h = (w ^ (uint64_t)len * 0xc2b2ae3d27d4eb4full) * 0xff51afd7ed558ccdull;
-    return (size_t)(h >> (64 - FOLD_FILTER_BITS));
 }
 
 enum { NEAR_BUCKET_BITS = FL_NEAR_BUCKET_BITS };
@@ -903,7 +882,7 @@ static fl_status build_near_words(fl_lexicon *lex)
     for (size_t r = 0; r < lex->record_count; r++) {
         const lex_record record = record_at(lex, r), *rec = &record;
         if (rec->index == IX_FOLD || rec->index == IX_MISSPELLING) {
-            size_t b = fold_filter_bit(rec->key, rec->key_len);
+            size_t b = fl_lex_fold_filter_bit(rec->key, rec->key_len);
             bits[b >> 6] |= (uint64_t)1 << (b & 63);
         }
         if (rec->index != IX_FOLD)
@@ -1355,33 +1334,52 @@ size_t fl_lexicon_by_misspelling(const fl_lexicon *lex, const char *key, size_t 
 }
 
 /* The two lookups of fl_lexicon_by_fold_and_misspelling for a key the
- * fold filter let through: out of line, as the filter turns most keys
- * away, and those then save and restore no registers. */
+ * fold filter let through (the second only when `both` or the first
+ * found nothing): out of line, as the filter turns most keys away, and
+ * those then save and restore no registers. */
 static __attribute__((noinline)) void by_fold_and_misspelling(const fl_lexicon *lex,
                                                               const char *key, size_t len,
                                                               const fl_lex_hit **folds, size_t *nf,
                                                               const fl_lex_hit **misspellings,
-                                                              size_t *nm)
+                                                              size_t *nm, bool both)
 {
     uint64_t th = text_hash(key, len);
     *nf = lookup_hashed(lex, IX_FOLD, th, key, len, folds);
-    *nm = lookup_hashed(lex, IX_MISSPELLING, th, key, len, misspellings);
+    if (both || !*nf)
+        *nm = lookup_hashed(lex, IX_MISSPELLING, th, key, len, misspellings);
+}
+
+/* The lookups of both functions below: all misspellings when `both`. */
+static inline void by_fold_filtered(const fl_lexicon *lex, const char *key, size_t len,
+                                    const fl_lex_hit **folds, size_t *nf,
+                                    const fl_lex_hit **misspellings, size_t *nm, bool both)
+{
+    *folds = *misspellings = NULL;
+    *nf = *nm = 0;
+    if (!lex || !lex->slots)
+        return;
+    if (lex->fold_filter && !fl_lex_fold_filter_has(lex->fold_filter, key, len))
+        return; /* in neither index */
+    by_fold_and_misspelling(lex, key, len, folds, nf, misspellings, nm, both);
 }
 
 void fl_lexicon_by_fold_and_misspelling(const fl_lexicon *lex, const char *key, size_t len,
                                         const fl_lex_hit **folds, size_t *nf,
                                         const fl_lex_hit **misspellings, size_t *nm)
 {
-    *folds = *misspellings = NULL;
-    *nf = *nm = 0;
-    if (!lex || !lex->slots)
-        return;
-    if (lex->fold_filter) {
-        size_t b = fold_filter_bit(key, len);
-        if (!((lex->fold_filter[b >> 6] >> (b & 63)) & 1))
-            return; /* in neither index */
-    }
-    by_fold_and_misspelling(lex, key, len, folds, nf, misspellings, nm);
+    by_fold_filtered(lex, key, len, folds, nf, misspellings, nm, true);
+}
+
+void fl_lexicon_by_fold_else_misspelling(const fl_lexicon *lex, const char *key, size_t len,
+                                         const fl_lex_hit **folds, size_t *nf,
+                                         const fl_lex_hit **misspellings, size_t *nm)
+{
+    by_fold_filtered(lex, key, len, folds, nf, misspellings, nm, false);
+}
+
+const uint64_t *fl_lexicon_fold_filter(const fl_lexicon *lex)
+{
+    return lex ? lex->fold_filter : NULL;
 }
 
 size_t fl_lexicon_by_skeleton(const fl_lexicon *lex, const char *key, size_t len,

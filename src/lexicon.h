@@ -13,6 +13,7 @@
 #ifndef FL_LEXICON_H
 #define FL_LEXICON_H
 
+#include "bytes8.h"
 #include "internal.h"
 
 typedef enum fl_lex_kind {
@@ -73,6 +74,17 @@ size_t fl_lexicon_by_misspelling(const fl_lexicon *lex, const char *key, size_t 
 void fl_lexicon_by_fold_and_misspelling(const fl_lexicon *lex, const char *key, size_t len,
                                         const fl_lex_hit **folds, size_t *nf,
                                         const fl_lex_hit **misspellings, size_t *nm);
+/* fl_lexicon_by_fold_and_misspelling for a caller that reads no known
+ * key's misspellings: they are looked up only when the key has no fold
+ * hit (else *misspellings is NULL and *nm 0). */
+void fl_lexicon_by_fold_else_misspelling(const fl_lexicon *lex, const char *key, size_t len,
+                                         const fl_lex_hit **folds, size_t *nf,
+                                         const fl_lex_hit **misspellings, size_t *nm);
+/* The filter fl_lexicon_by_fold_and_misspelling tests first: a key
+ * fl_lex_fold_filter_has turns away is in neither index (a caller with
+ * many keys tests it in line and calls only for the others). NULL when
+ * there is none (any key may be in them). */
+const uint64_t *fl_lexicon_fold_filter(const fl_lexicon *lex);
 /* Canonical forms, aliases and misspellings whose skeleton key is `key`. */
 size_t fl_lexicon_by_skeleton(const fl_lexicon *lex, const char *key, size_t len,
                               const fl_lex_hit **hits);
@@ -225,6 +237,33 @@ typedef struct fl_lex_image {
  * thousand keys), and its size in 64-bit words. */
 #define FL_LEX_FOLD_FILTER_BITS 16
 #define FL_LEX_FOLD_FILTER_WORDS (((size_t)1 << FL_LEX_FOLD_FILTER_BITS) / 64)
+
+/* A key's bit in the fold filter, from its length and its first and last
+ * bytes (no more than sixteen read): cheaper than a hash of every byte
+ * and a probe. */
+static inline size_t fl_lex_fold_filter_bit(const char *s, size_t len)
+{
+    uint64_t w;
+    if (len >= 8)
+        w = fl_load8(s) ^ (fl_load8(s + len - 8) * 0x9e3779b97f4a7c15ull);
+    else if (len >= 4)
+        w = fl_load4(s) | (uint64_t)fl_load4(s + len - 4) << 32;
+    else if (len)
+        w = (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[len / 2] << 8 |
+            (uint64_t)(unsigned char)s[len - 1] << 16;
+    else
+        w = 0;
+    uint64_t h = (w ^ (uint64_t)len * 0xc2b2ae3d27d4eb4full) * 0xff51afd7ed558ccdull;
+    return (size_t)(h >> (64 - FL_LEX_FOLD_FILTER_BITS));
+}
+
+/* Whether the fold filter `filter` (fl_lexicon_fold_filter, not NULL) lets
+ * key[0..len) through: false when it is in neither index. */
+static inline bool fl_lex_fold_filter_has(const uint64_t *filter, const char *key, size_t len)
+{
+    const size_t b = fl_lex_fold_filter_bit(key, len);
+    return (filter[b >> 6] >> (b & 63)) & 1;
+}
 
 /* The built-in lexicon's image (generated; empty in tools/lexgen itself). */
 extern const fl_lex_image fl_builtin_lexicon_image;

@@ -40,12 +40,17 @@ typedef struct word_ref {
 } word_ref;
 
 /* The document's wanted uses listed by fold key: each key's in mention
- * order through `next`. */
+ * order from `head` through `next`. */
 typedef struct use_lists {
     const fl_doc *doc;
     const fl_name_folds *folds; /* the shared uses, by mention */
     const size_t *keep;         /* the wanted mentions, in mention order */
-    const uint32_t *next;       /* by index in keep: the key's next use there */
+    size_t count;               /* of keep */
+    const uint32_t *head;       /* by key id: its first use's index in keep */
+    size_t nkeys;
+    /* by index in keep: the key's next use there; NULL until first asked
+     * (list_links) */
+    uint32_t *next;
 } use_lists;
 
 /* The use of the wanted mention keep[k] (fl_name_folds_use: in *tmp
@@ -67,6 +72,32 @@ static inline uint32_t list_mention(const use_lists *l, size_t k)
 static inline fl_name_use *list_first(const use_lists *l, size_t k)
 {
     return &l->folds->uses[l->folds->same[l->keep[k]]];
+}
+
+/* l->next, made when first asked: most documents walk no key's uses (a
+ * group's are walked only when it is reported or asked about past the
+ * lexicon's first tests). NULL when out of memory (doc->status set). */
+static const uint32_t *list_links(fl_doc *doc, use_lists *l)
+{
+    if (l->next)
+        return l->next;
+    uint32_t *next = fl_arena_alloc_uninit(doc->arena, (l->count + 1) * sizeof *next);
+    uint32_t *tail = fl_arena_alloc_uninit(doc->arena, (l->nkeys + 1) * sizeof *tail);
+    if (!next || !tail) {
+        doc->status = FL_ENOMEM;
+        return NULL;
+    }
+    for (size_t k = 0; k < l->count; k++) {
+        const fl_name_use *u = list_first(l, k);
+        if (!u->key)
+            continue;
+        const size_t id = u->group;
+        if (k != l->head[id])
+            next[tail[id]] = (uint32_t)k;
+        tail[id] = (uint32_t)k;
+    }
+    l->next = next;
+    return next;
 }
 
 /* The use of keep[k] in memory that lasts: the shared one, else a copy
@@ -92,7 +123,7 @@ typedef struct name_group {
     fl_name_use *uses;
     size_t count;
     bool sorted;
-    const use_lists *lists; /* its uses listed from head (an index in keep) */
+    use_lists *lists; /* its uses listed from head (an index in keep) */
     uint32_t head;
     /* its most frequent exact form: main_form, NULL until made (group_main);
      * until the group is sorted, main_form.uses is only the form's first
@@ -101,7 +132,8 @@ typedef struct name_group {
     const char *fold;
     size_t fold_len;
     size_t nwords;
-    const fl_lex_hit *misspellings; /* the lexicon's misspellings with this fold key */
+    /* the lexicon's misspellings with this fold key (none looked up when known) */
+    const fl_lex_hit *misspellings;
     size_t nmisspellings;
     bool known;            /* a lexicon canonical form or alias */
     signed char qualified; /* followed by ", Region" somewhere; -1: not yet known */
@@ -211,13 +243,49 @@ static inline bool note_long(long_words *lw, word_ref w)
     return is_long;
 }
 
-/* split_words for a fold key, which ends with a NUL at s[len] (fold keys
- * are NUL-terminated strings of strlen len): the NUL stops the walks, so
- * a word's bytes are tested once each, against one table. Each word kept
- * is noted in lw. */
-static size_t split_fold(const char *s, size_t len, word_ref *words, size_t cap, long_words *lw)
+/* Bit 7 of each byte of v that is a separator, and maybe of bytes above
+ * one (a borrow runs on from a byte that matched): the lowest bit set is
+ * exact. */
+static inline uint64_t sep_bytes(uint64_t v)
 {
-    size_t n = 0, i = 0, nlong = 0;
+    const uint64_t sp = v ^ (' ' * FL_BYTES_01), hy = v ^ ('-' * FL_BYTES_01);
+    return (((sp - FL_BYTES_01) & ~sp) | ((hy - FL_BYTES_01) & ~hy)) & FL_BYTES_80;
+}
+
+/* The index of the first separator of s[0..len) (len at least 4), or len
+ * when it has none: eight bytes at a time (four and four for a key of
+ * four to eight), the last load overlapping bytes already known not to be
+ * separators, none read past len. */
+static size_t first_sep(const char *s, size_t len)
+{
+    uint64_t m;
+    if (len <= 8) {
+        if ((m = sep_bytes(fl_load4(s))))
+            return (size_t)__builtin_ctzll(m) / 8;
+        m = sep_bytes(fl_load4(s + len - 4));
+        return m ? len - 4 + (size_t)__builtin_ctzll(m) / 8 : len;
+    }
+    for (size_t i = 0; i + 8 < len; i += 8)
+        if ((m = sep_bytes(fl_load8(s + i))))
+            return i + (size_t)__builtin_ctzll(m) / 8;
+    m = sep_bytes(fl_load8(s + len - 8));
+    return m ? len - 8 + (size_t)__builtin_ctzll(m) / 8 : len;
+}
+
+/* split_words for a fold key, which ends with a NUL at s[len] (fold keys
+ * are NUL-terminated strings of strlen len), whose first separator is at
+ * `sep` (first_sep: the first word, when sep is not 0, is not walked
+ * again): the NUL stops the walks, so a word's bytes are tested once
+ * each, against one table. Each word kept is noted in lw. */
+static size_t split_fold(const char *s, size_t len, size_t sep, word_ref *words, size_t cap,
+                         long_words *lw)
+{
+    size_t n = 0, i = sep, nlong = 0;
+    if (sep) {
+        words[0] = (word_ref){s, sep};
+        nlong += note_long(lw, words[0]);
+        n = 1;
+    }
     for (;;) {
         while (s[i] == ' ' || s[i] == '-')
             i++;
@@ -428,7 +496,10 @@ static bool group_uses(fl_doc *doc, name_group *g)
         return false;
     }
     const use_lists *l = g->lists;
-    for (size_t i = 0, k = g->head;; k = l->next[k]) {
+    const uint32_t *next = list_links(doc, g->lists);
+    if (!next)
+        return false;
+    for (size_t i = 0, k = g->head;; k = next[k]) {
         fl_name_use tmp;
         uses[i] = *list_use(l, k, &tmp);
         if (++i == g->count)
@@ -494,7 +565,12 @@ static bool qualified(fl_doc *doc, name_group *g)
         }
         /* from the list (the uses not copied) */
         const use_lists *l = g->lists;
-        for (size_t i = 0, k = g->head; !g->qualified; k = l->next[k]) {
+        const uint32_t *next = g->count > 1 ? list_links(doc, g->lists) : NULL;
+        if (g->count > 1 && !next) {
+            g->qualified = 1; /* out of memory (doc->status set): no report */
+            return true;
+        }
+        for (size_t i = 0, k = g->head; !g->qualified; k = next[k]) {
             g->qualified = followed_by_region(doc, &(fl_name_use){.mention = list_mention(l, k)});
             if (++i == g->count)
                 break;
@@ -1250,8 +1326,8 @@ static bool wanted(const fl_sentence *sentences, size_t nsentences, const fl_men
  * forms: the shared use of each (its form), the index in keep of its
  * first use and its count. Returns how many forms; 0 otherwise. */
 enum { FEW_FORMS = 8 };
-static size_t count_forms(const use_lists *l, size_t head, size_t count, const fl_name_use **forms,
-                          size_t *firsts, size_t *counts)
+static size_t count_forms(const use_lists *l, const uint32_t *next, size_t head, size_t count,
+                          const fl_name_use **forms, size_t *firsts, size_t *counts)
 {
     size_t nforms = 0, last = 0, off = 0;
     for (size_t i = 0, at = head; i < count; i++) {
@@ -1263,7 +1339,7 @@ static size_t count_forms(const use_lists *l, size_t head, size_t count, const f
                            ? u->off
                            : FL_DOC_MENTION(l->doc, m)->off;
         if (i + 1 < count)
-            at = l->next[at];
+            at = next[at];
         if (i > 0 && u_off <= off)
             return 0;
         off = u_off;
@@ -1298,7 +1374,10 @@ static bool make_main(fl_doc *doc, name_group *g)
     size_t head = g->head, count = g->count;
     const fl_name_use *forms[FEW_FORMS], *u;
     size_t firsts[FEW_FORMS], counts[FEW_FORMS], best_count = 1;
-    size_t nforms = count > 1 ? count_forms(lists, head, count, forms, firsts, counts) : 1;
+    const uint32_t *next = count > 1 ? list_links(doc, g->lists) : NULL;
+    if (count > 1 && !next)
+        return false;
+    size_t nforms = count > 1 ? count_forms(lists, next, head, count, forms, firsts, counts) : 1;
     if (count > 1 && nforms) {
         /* no span twice: the count stands; the most used form, the first
          * in form order on a tie; its first use is its first in mention
@@ -1367,8 +1446,8 @@ static bool make_main(fl_doc *doc, name_group *g)
  * it), else when first asked (group_main; most groups are never
  * reported). Its words are noted in lw (for check_document). False when
  * out of memory. */
-static bool make_group(fl_doc *doc, name_group *g, const use_lists *lists, size_t head,
-                       size_t count, bool rising, long_words *lw)
+static bool make_group(fl_doc *doc, name_group *g, use_lists *lists, size_t head, size_t count,
+                       bool rising, long_words *lw, const uint64_t *filter)
 {
     const fl_name_use *u = list_first(lists, head); /* but for its place */
     g->lists = lists;
@@ -1384,13 +1463,32 @@ static bool make_group(fl_doc *doc, name_group *g, const use_lists *lists, size_
     g->reported = false;
     g->fold = u->key;
     g->fold_len = u->key_len ? u->key_len : strlen(u->key);
-    g->nwords = split_fold(g->fold, g->fold_len, g->words, MAX_WORDS, lw);
+    /* a key shorter than DOC_MIN_WORD bytes has no word either comparison
+     * takes (one word: under LEX_MIN_WORD and DOC_MIN_WORD; several: each
+     * under LEX_MIN_SHARED): not split, compared as no words */
+    g->nwords = 0;
+    if (g->fold_len >= DOC_MIN_WORD) {
+        const size_t sep = first_sep(g->fold, g->fold_len);
+        if (sep < g->fold_len) {
+            g->nwords = split_fold(g->fold, g->fold_len, sep, g->words, MAX_WORDS, lw);
+        } else {
+            /* one word (most keys): the key, with no walk over its bytes */
+            g->words[0] = (word_ref){g->fold, g->fold_len};
+            g->nwords = 1;
+            lw->count += note_long(lw, g->words[0]);
+        }
+    }
     if (g->nwords > MAX_WORDS)
         g->nwords = 0; /* a run of more words than a name has: not compared */
-    const fl_lex_hit *folds;
-    size_t nfolds;
-    fl_lexicon_by_fold_and_misspelling(doc->lexicon, g->fold, g->fold_len, &folds, &nfolds,
-                                       &g->misspellings, &g->nmisspellings);
+    /* the lexicon's fold filter in line: it turns most keys away; a known
+     * name's misspellings are never read (run skips the group) */
+    const fl_lex_hit *folds = NULL;
+    size_t nfolds = 0;
+    g->misspellings = NULL;
+    g->nmisspellings = 0;
+    if (!filter || fl_lex_fold_filter_has(filter, g->fold, g->fold_len))
+        fl_lexicon_by_fold_else_misspelling(doc->lexicon, g->fold, g->fold_len, &folds, &nfolds,
+                                            &g->misspellings, &g->nmisspellings);
     g->known = nfolds > 0;
     return true;
 }
@@ -1405,21 +1503,7 @@ static void run(fl_doc *doc)
         doc->status = FL_ENOMEM;
         return;
     }
-    /* whether the wanted names' offsets rise strictly (they do when the
-     * mention pass made them): then no span is listed twice */
-    int64_t last_off = -1; /* before any offset (32 bits) */
-    bool rising = true;
-    const fl_sentence *sentences = doc->sentences.items;
-    size_t nsentences = doc->sentences.count;
-    for (size_t k = 0; k < nnames; k++) {
-        const fl_mention *m = FL_DOC_MENTION(doc, names[k]);
-        if (wanted(sentences, nsentences, m)) {
-            rising &= (int64_t)m->off > last_off;
-            last_off = m->off;
-            keep[wanted_count++] = names[k];
-        }
-    }
-    if (wanted_count == 0)
+    if (nnames == 0)
         return;
     fl_name_folds *folds = fl_name_folds_get(doc);
     if (!folds)
@@ -1432,49 +1516,62 @@ static void run(fl_doc *doc)
     /* by key id: its count of uses, then its group's index + 1 */
     uint32_t *group_of = fl_arena_alloc(doc->arena, (nkeys + 1) * sizeof *group_of);
     uint32_t *head = fl_arena_alloc_uninit(doc->arena, (nkeys + 1) * sizeof *head);
-    uint32_t *tail = fl_arena_alloc_uninit(doc->arena, (nkeys + 1) * sizeof *tail);
-    uint32_t *next = fl_arena_alloc_uninit(doc->arena, (wanted_count + 1) * sizeof *next);
-    if (!group_of || !head || !tail || !next) {
+    if (!group_of || !head) {
         doc->status = FL_ENOMEM;
         return;
     }
-    for (size_t k = 0; k < wanted_count; k++) {
-        const fl_name_use *u = &folds->uses[folds->same[keep[k]]]; /* but for its place */
+    /* whether the wanted names' offsets rise strictly (they do when the
+     * mention pass made them): then no span is listed twice; and each
+     * key's count of uses and first (the links from each use to its key's
+     * next are made only when some group's uses are walked: list_links) */
+    int64_t last_off = -1; /* before any offset (32 bits) */
+    bool rising = true;
+    const fl_sentence *sentences = doc->sentences.items;
+    size_t nsentences = doc->sentences.count;
+    for (size_t k = 0; k < nnames; k++) {
+        const fl_mention *m = FL_DOC_MENTION(doc, names[k]);
+        if (!wanted(sentences, nsentences, m))
+            continue;
+        rising &= (int64_t)m->off > last_off;
+        last_off = m->off;
+        const size_t at = wanted_count++;
+        keep[at] = names[k];
+        const fl_name_use *u = &folds->uses[folds->same[names[k]]]; /* but for its place */
         if (!u->key)
             continue;
         size_t id = u->group;
         if (!group_of[id]) {
-            head[id] = (uint32_t)k;
+            head[id] = (uint32_t)at;
             ng++;
-        } else {
-            next[tail[id]] = (uint32_t)k;
         }
-        tail[id] = (uint32_t)k;
         group_of[id]++;
     }
+    if (wanted_count == 0)
+        return;
     name_group *groups = fl_arena_alloc_uninit(doc->arena, (ng ? ng : 1) * sizeof *groups);
     if (!groups) {
         doc->status = FL_ENOMEM;
         return;
     }
-    const use_lists lists = {doc, folds, keep, next};
+    use_lists lists = {doc, folds, keep, wanted_count, head, nkeys, NULL};
     long_words lw;
     memset(lw.once, 0, sizeof lw.once);
     memset(lw.two, 0, sizeof lw.two);
     lw.two[4] = 1; /* bit 256: the short words */
     lw.count = 0;
+    const uint64_t *filter = fl_lexicon_fold_filter(doc->lexicon);
     for (size_t id = 0, k = 0; id < nkeys; id++) {
         if (!group_of[id])
             continue;
         size_t count = group_of[id];
         group_of[id] = (uint32_t)(k + 1);
-        if (!make_group(doc, &groups[k++], &lists, head[id], count, rising, &lw))
+        if (!make_group(doc, &groups[k++], &lists, head[id], count, rising, &lw, filter))
             return;
     }
     group_table table = {groups, ng, &folds->set, group_of};
     for (size_t i = 0; i < ng && doc->status == FL_OK; i++) {
         name_group *g = &groups[i];
-        if (g->known || g->nwords > MAX_WORDS)
+        if (g->known) /* (make_group leaves no group of more than MAX_WORDS words) */
             continue;
         if (g->nmisspellings)
             check_misspelling(doc, g, &table);
