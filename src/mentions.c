@@ -2580,10 +2580,13 @@ static void settle_document(fl_mx *mx)
     fl_key_memo *const keys = mx->keys;
     const uint32_t *const mention_key = mx->mention_key;
     for (size_t i = n; i-- > 0;) {
-        const fl_mention *m = &old[i];
-        if ((m->kind != FL_M_NAME && m->kind != FL_M_ACRONYM) || (flags[i] & FL_MF_DEAD))
-            continue;
+        /* names and acronyms told by their keys' tag (KEY_NAMED): the
+         * memo's entries are fewer than the mentions and stay in the
+         * cache, and the other mentions are not read here */
         fl_key_memo *e = &keys[mention_key[i]];
+        if (!(e->tag & KEY_NAMED) || (flags[i] & FL_MF_DEAD))
+            continue;
+        const fl_mention *m = &old[i];
         fold_state *f = &st[e->fold_id];
         if (m->kind == FL_M_ACRONYM) {
             f->acronym = true;
@@ -2767,7 +2770,8 @@ static bool take_mentions(fl_mx *mx)
                          .skeleton = m->skeleton,
                          .family = m->family,
                          .len = strlen(surface),
-                         .tag = KEY_OLD,
+                         .tag = KEY_OLD |
+                                (m->kind == FL_M_NAME || m->kind == FL_M_ACRONYM ? KEY_NAMED : 0u),
                          .settle = SETTLE_UNKNOWN,
                          .spaced = SPACED_UNKNOWN};
         if (!intern_fold(mx, fold, strlen(fold), true, &e.fold_id))
