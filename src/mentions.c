@@ -1821,10 +1821,10 @@ static inline bool tag_named(const fl_key_memo *e)
 
 /* mention_keys() for s[0..len) not met before under `tag` (hash h, free
  * index slot k): its keys normalized and remembered, the fold interned
- * for a name or an acronym (KEY_NAMED). Kept out of line so that the
- * lookup of a known surface needs no room for the key buffers. */
-static __attribute__((noinline)) const fl_key_memo *
-new_mention_keys(fl_mx *mx, const char *s, size_t len, unsigned tag, uint64_t h, size_t k)
+ * for a name or an acronym (KEY_NAMED). In line in add_probed only: the
+ * lookups of known surfaces in fl_mx_add need no room for its buffers. */
+static inline const fl_key_memo *new_mention_keys(fl_mx *mx, const char *s, size_t len,
+                                                  unsigned tag, uint64_t h, size_t k)
 {
     fl_doc *doc = mx->doc;
     if (!key_room(mx, h, &k)) /* (room in the memo too) */
@@ -1910,25 +1910,6 @@ new_mention_keys(fl_mx *mx, const char *s, size_t len, unsigned tag, uint64_t h,
     return e;
 }
 
-/* The surface, fold, skeleton (and for a code the family) of s[0..len),
- * normalized on first sight and remembered for the rest of the document;
- * the fold interned for a name or an acronym (KEY_NAMED in `tag`). NULL
- * when out of memory. */
-static inline const fl_key_memo *mention_keys(fl_mx *mx, const char *s, size_t len, unsigned tag,
-                                              uint32_t *index)
-{
-    uint64_t h = 0;
-    size_t k;
-    fl_key_memo *found = find_key(mx, s, len, tag, &h, &k);
-    if (found) {
-        /* (the index slot's value, less one) */
-        *index = mx->key_index.slots[k] - 1;
-        return found;
-    }
-    *index = (uint32_t)mx->key_count; /* the new entry's */
-    return new_mention_keys(mx, s, len, tag, h, k);
-}
-
 /* Sets mx->mention_room: the buffer's capacity, or the document's limit
  * when lower. */
 static void set_mention_room(fl_mx *mx)
@@ -1984,52 +1965,28 @@ static __attribute__((noinline)) bool more_mentions(fl_mx *mx)
     return true;
 }
 
-/* Appends a mention (not zeroed) to the extraction buffer (see fl_mx),
- * with its key memo entry: the buffer has room (more_mentions). Its
- * flags byte is zero already: the flags are cleared for the whole
- * buffer when it is made or grown, and mentions are never taken back
- * before settle_document. */
-static fl_mention *push_mention(fl_mx *mx, uint32_t key)
-{
-    fl_vec *v = &mx->doc->mentions;
-    const size_t n = v->count;
-    mx->mention_key[n] = key;
-    v->count = n + 1; /* (the flags' count is the mentions') */
-    return &((fl_mention *)v->items)[n];
-}
-
 /* A new mention's fields after its kind: no links (person and entity -1),
  * no value (zero, a weekday of -1). */
 static const fl_mention fresh_mention = {.person = -1, .entity = -1, .weekday = -1};
 
-fl_mention *fl_mx_add(fl_mx *mx, fl_mention_kind kind, size_t off, size_t len, unsigned fold_flags)
+/* Appends a mention of `kind` at prose [off, off+len) with the keys of
+ * key memo entry `index` to the extraction buffer (see fl_mx): the buffer
+ * has room (more_mentions). Its flags byte is zero already: the flags are
+ * cleared for the whole buffer when it is made or grown, and mentions are
+ * never taken back before settle_document. */
+static inline fl_mention *put_mention(fl_mx *mx, const fl_key_memo *keys, uint32_t index,
+                                      fl_mention_kind kind, size_t off, size_t len)
 {
-    fl_doc *doc = mx->doc;
-    /* the limit and the buffer's room in one test; a document with an
-     * error is not tested for it here (more_mentions is: at the room, the
-     * first error stays) but in the walk, which stops at the sentence's
-     * end: the mentions an extractor may add after its own error are
-     * dropped with the document */
-    if (doc->mentions.count >= mx->mention_room && !more_mentions(mx))
-        return NULL;
-    /* a code's keys are apart from the same surface's in other kinds (it
-     * has a family), and so are a name's or an acronym's (its fold is
-     * interned): KEY_CODE or KEY_NAMED in its tag, from a table by kind */
-    static const unsigned kind_tag[FL_M_KIND_COUNT] = {
-        [FL_M_CODE] = KEY_CODE, [FL_M_NAME] = KEY_NAMED, [FL_M_ACRONYM] = KEY_NAMED};
-    uint32_t index;
-    const fl_key_memo *keys =
-        mention_keys(mx, mx->text + off, len, fold_flags | kind_tag[kind], &index);
-    if (!keys) {
-        doc->status = FL_ENOMEM;
-        return NULL;
-    }
-    fl_mention *m = push_mention(mx, index);
+    fl_vec *v = &mx->doc->mentions;
+    const size_t n = v->count;
+    mx->mention_key[n] = index;
+    v->count = n + 1; /* (the flags' count is the mentions') */
+    fl_mention *m = &((fl_mention *)v->items)[n];
     /* field by field: a compound literal zeroes the whole struct first,
      * then writes most of it; a field added to fl_mention must be set here
      * too (the assertion below is a reminder on 64-bit hosts) */
     _Static_assert(sizeof(void *) != 8 || sizeof(fl_mention) == 96,
-                   "fl_mx_add sets every field of fl_mention");
+                   "put_mention sets every field of fl_mention");
     m->surface = keys->surface;
     m->fold = keys->fold;
     m->skeleton = keys->skeleton;
@@ -2041,10 +1998,103 @@ fl_mention *fl_mx_add(fl_mx *mx, fl_mention_kind kind, size_t off, size_t len, u
     /* the rest as a new mention has it (no links, no value), copied from
      * fresh_mention in three 16-byte moves */
     _Static_assert(offsetof(fl_mention, person) == offsetof(fl_mention, kind) + 4,
-                   "fl_mx_add copies the fields after kind");
+                   "put_mention copies the fields after kind");
     memcpy(&m->person, &fresh_mention.person, sizeof *m - offsetof(fl_mention, person));
     return m;
 }
+
+/* fl_mx_add() past its first probe of the key memo (hash h), at index
+ * slot k, which did not find the surface at once: the probes again from
+ * there, with the bytes compared past eight; a surface not met before has
+ * its keys made (new_mention_keys). `kind_tag` holds the mention's kind
+ * above its tag (six arguments in registers, so that fl_mx_add's call of
+ * this is a jump). */
+static __attribute__((noinline)) fl_mention *add_probed(fl_mx *mx, size_t off, size_t len,
+                                                        uint64_t kind_tag, uint64_t h, size_t k)
+{
+    /* the limit and the buffer's room in one test; a document with an
+     * error is not tested for it here (more_mentions is: at the room, the
+     * first error stays) but in the walk, which stops at the sentence's
+     * end: the mentions an extractor may add after its own error are
+     * dropped with the document */
+    if (mx->doc->mentions.count >= mx->mention_room && !more_mentions(mx))
+        return NULL;
+    const fl_mention_kind kind = (fl_mention_kind)(kind_tag >> 32);
+    const unsigned tag = (unsigned)kind_tag;
+    const char *s = mx->text + off;
+    const size_t mask = mx->key_index.cap - 1;
+    for (;; k = (k + 1) & mask) {
+        const uint32_t v = mx->key_index.slots[k];
+        if (!v)
+            break;
+        const fl_key_memo *e = &mx->keys[v - 1];
+        if (e->hash == h && e->len == len && e->tag == tag && memo_same(e->surface, s, len))
+            return put_mention(mx, e, v - 1, kind, off, len);
+    }
+    const uint32_t index = (uint32_t)mx->key_count; /* the new entry's */
+    const fl_key_memo *keys = new_mention_keys(mx, s, len, tag, h, k);
+    if (!keys) {
+        mx->doc->status = FL_ENOMEM;
+        return NULL;
+    }
+    return put_mention(mx, keys, index, kind, off, len);
+}
+
+/* fl_mx_add() when its first probe, at index slot k, met an entry with
+ * the hash, length and tag of a surface of 9 to 16 bytes (hash h): its
+ * bytes compared in two loads each, the mention added when they match
+ * (and the buffer has room), else add_probed. Apart from fl_mx_add, whose
+ * registers the compare would outnumber, and from add_probed, whose
+ * saves it does not need. */
+static __attribute__((noinline)) fl_mention *add_met(fl_mx *mx, size_t off, size_t len,
+                                                     uint64_t kind_tag, uint64_t h, size_t k)
+{
+    const uint32_t v = mx->key_index.slots[k];
+    const fl_key_memo *e = &mx->keys[v - 1];
+    const char *s = mx->text + off;
+    if (fl_load8(e->surface) == fl_load8(s) &&
+        fl_load8(e->surface + len - 8) == fl_load8(s + len - 8) &&
+        mx->doc->mentions.count < mx->mention_room)
+        return put_mention(mx, e, v - 1, (fl_mention_kind)(kind_tag >> 32), off, len);
+    return add_probed(mx, off, len, kind_tag, h, k);
+}
+
+/* The tags of the kinds: a code's keys are apart from the same surface's
+ * in other kinds (it has a family), and so are a name's or an acronym's
+ * (its fold is interned): KEY_CODE or KEY_NAMED. */
+static const unsigned kind_tag[FL_M_KIND_COUNT] = {
+    [FL_M_CODE] = KEY_CODE, [FL_M_NAME] = KEY_NAMED, [FL_M_ACRONYM] = KEY_NAMED};
+
+/* Most mentions are added here without a call: a surface met before, of
+ * up to eight bytes (equal hashes are equal bytes: see memo_hash), found
+ * at the first probe, with room in the buffer. The rest jump to add_met
+ * or add_probed, so that this path holds no value across a call: gcc
+ * saves one callee-saved register on it (where the found entry is added),
+ * not the six a call's path needs on every add. */
+fl_mention *fl_mx_add(fl_mx *mx, fl_mention_kind kind, size_t off, size_t len, unsigned fold_flags)
+{
+    /* the kind above the tag: one register for both */
+    const uint64_t kt = (uint64_t)kind << 32 | (fold_flags | kind_tag[kind]);
+    const uint64_t h = memo_hash(mx->text + off, len, (unsigned)kt);
+    /* the first probe (the index has a free slot: every add leaves it at
+     * most half full, key_room) */
+    const size_t k = (size_t)h & (mx->key_index.cap - 1);
+    const uint32_t v = mx->key_index.slots[k];
+    if (v) {
+        const fl_key_memo *e = &mx->keys[v - 1];
+        /* (the buffer's room tested last: the document's count is not
+         * held across the lookup) */
+        if (e->hash == h && e->len == len && e->tag == (unsigned)kt) {
+            if (len > 8)
+                return len <= 16 ? add_met(mx, off, len, kt, h, k)
+                                 : add_probed(mx, off, len, kt, h, k);
+            if (mx->doc->mentions.count < mx->mention_room)
+                return put_mention(mx, e, v - 1, (fl_mention_kind)(kt >> 32), off, len);
+        }
+    }
+    return add_probed(mx, off, len, kt, h, k);
+}
+
 void fl_mx_claim(fl_mx *mx, size_t off, size_t len)
 {
     if (off < mx->s_off || off + len > mx->s_end)
@@ -2530,10 +2580,13 @@ static void settle_document(fl_mx *mx)
     fl_key_memo *const keys = mx->keys;
     const uint32_t *const mention_key = mx->mention_key;
     for (size_t i = n; i-- > 0;) {
-        const fl_mention *m = &old[i];
-        if ((m->kind != FL_M_NAME && m->kind != FL_M_ACRONYM) || (flags[i] & FL_MF_DEAD))
-            continue;
+        /* names and acronyms told by their keys' tag (KEY_NAMED): the
+         * memo's entries are fewer than the mentions and stay in the
+         * cache, and the other mentions are not read here */
         fl_key_memo *e = &keys[mention_key[i]];
+        if (!(e->tag & KEY_NAMED) || (flags[i] & FL_MF_DEAD))
+            continue;
+        const fl_mention *m = &old[i];
         fold_state *f = &st[e->fold_id];
         if (m->kind == FL_M_ACRONYM) {
             f->acronym = true;
@@ -2717,7 +2770,8 @@ static bool take_mentions(fl_mx *mx)
                          .skeleton = m->skeleton,
                          .family = m->family,
                          .len = strlen(surface),
-                         .tag = KEY_OLD,
+                         .tag = KEY_OLD |
+                                (m->kind == FL_M_NAME || m->kind == FL_M_ACRONYM ? KEY_NAMED : 0u),
                          .settle = SETTLE_UNKNOWN,
                          .spaced = SPACED_UNKNOWN};
         if (!intern_fold(mx, fold, strlen(fold), true, &e.fold_id))
