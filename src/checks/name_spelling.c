@@ -570,10 +570,10 @@ static bool qualified(fl_doc *doc, name_group *g)
             g->qualified = 1; /* out of memory (doc->status set): no report */
             return true;
         }
-        for (size_t i = 0, k = g->head; !g->qualified; k = next[k]) {
+        for (size_t i = 0, k = g->head; i < g->count && !g->qualified; i++) {
             g->qualified = followed_by_region(doc, &(fl_name_use){.mention = list_mention(l, k)});
-            if (++i == g->count)
-                break;
+            if (next && i + 1 < g->count) /* (next: set whenever there is a next use) */
+                k = next[k];
         }
     }
     return g->qualified;
