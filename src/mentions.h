@@ -151,7 +151,9 @@ static inline unsigned fl_word_sketch(const char *w, size_t len)
     else
         y = (uint64_t)(unsigned char)w[0] << 16 | (uint64_t)(unsigned char)w[len / 2] << 8 |
             (unsigned char)w[len - 1];
-    y = (y | 0x2020202020202020ull) ^ (uint64_t)len << 56;
+    /* the length in the low bits (one XOR, no shift): the product's top
+     * bits take in every bit below them */
+    y = (y | 0x2020202020202020ull) ^ len;
     return (unsigned)((y * 0x9E3779B97F4A7C15ull) >> 52); /* 12 bits */
 }
 
