@@ -137,24 +137,23 @@ static inline uint32_t fl_word_head(const fl_word_table *table, const unsigned c
 #endif
 }
 
-/* The filter bit of a word: its length, first three bytes and last byte
- * with ASCII capitals lowered (other bytes only collide, which the hash
- * sorts out). The last byte parts names from list words they share a
- * beginning with (Thomas, Wheeler, Chief). */
+/* The filter bit of a word: its length and bytes with ASCII capitals
+ * lowered (other bytes only collide, which the hash sorts out): the
+ * first four and the last four of a word of four bytes or more, in two
+ * loads (overlapping in a short word), else its first, middle and last
+ * byte (all of it). The last bytes part names from list words they share
+ * a beginning with (Thomas, Wheeler, Chief). */
 static inline unsigned fl_word_sketch(const char *w, size_t len)
 {
-    uint32_t first; /* the first three bytes lowered, byte k at bits 8k */
-    if (len >= 4) {
-        first = (fl_load4(w) & 0xFFFFFFu) | 0x202020u; /* most words: one load */
-    } else {
-        first = (uint32_t)((unsigned char)w[0] | 0x20);
-        if (len > 1)
-            first |= (uint32_t)((unsigned char)w[1] | 0x20) << 8;
-        if (len > 2)
-            first |= (uint32_t)((unsigned char)w[2] | 0x20) << 16;
-    }
-    const uint32_t x = (uint32_t)len | first << 8;
-    const uint64_t y = (uint64_t)x << 8 | ((unsigned char)w[len - 1] | 0x20);
+    uint64_t y;
+    if (len >= 4)
+        y = (uint64_t)fl_load4(w + len - 4) << 32 | fl_load4(w);
+    else
+        y = (uint64_t)(unsigned char)w[0] << 16 | (uint64_t)(unsigned char)w[len / 2] << 8 |
+            (unsigned char)w[len - 1];
+    /* the length in the low bits (one XOR, no shift): the product's top
+     * bits take in every bit below them */
+    y = (y | 0x2020202020202020ull) ^ len;
     return (unsigned)((y * 0x9E3779B97F4A7C15ull) >> 52); /* 12 bits */
 }
 
