@@ -100,14 +100,22 @@ static void run(fl_doc *doc)
     size_t n = fl_ctx_mentions_of(doc, 1u << FL_M_DATE, &dates);
     /* the document's years: full dates for the default, any dated year
      * with a month for the alternatives */
-    fl_vec years;
-    fl_vec_init(&years, sizeof(year_count));
+    /* the first date with a weekday, a month and a day (the dates before
+     * it are not read again: most documents have none, and no date then
+     * needs a year) */
+    size_t first = n;
     bool any_undated = false;
     for (size_t x = 0; x < n; x++) {
         const fl_mention *m = FL_DOC_MENTION(doc, dates[x]);
-        if (m->weekday >= 0 && m->month && m->day && !m->year)
-            any_undated = true;
+        if (m->weekday >= 0 && m->month && m->day) {
+            first = first < x ? first : x;
+            any_undated = any_undated || !m->year;
+        }
     }
+    if (first == n)
+        return;
+    fl_vec years;
+    fl_vec_init(&years, sizeof(year_count));
     if (any_undated) {
         for (size_t x = 0; x < n; x++) {
             size_t i = dates[x];
@@ -151,7 +159,7 @@ static void run(fl_doc *doc)
     if (best && best->count < 2 && FL_DOC_MENTION(doc, best->first)->sentence >= 2)
         best = NULL;
 
-    for (size_t x = 0; x < n; x++) {
+    for (size_t x = first; x < n; x++) {
         size_t i = dates[x];
         const fl_mention *m = FL_DOC_MENTION(doc, i);
         if (m->weekday < 0 || m->weekday > 6 || !m->month || !m->day)
