@@ -613,14 +613,12 @@ void **fl_ctx_ws_memo(const fl_doc *doc, unsigned id)
     return ps ? &ps->memos[id] : NULL;
 }
 
-const void *fl_ctx_list_data(const fl_doc *doc, const void *list, size_t size,
-                             fl_ctx_list_maker make, void *local)
+/* fl_ctx_list_data past its hint: the search, or the data made. */
+static __attribute__((noinline)) const void *
+list_data_made(phrase_sets *ps, const void *list, size_t size, fl_ctx_list_maker make, void *local)
 {
-    phrase_sets *ps = ws_sets(doc);
     if (ps) {
-        size_t h = hint_of(list), k = ps->data_hint[h];
-        if (k && ps->data_lists[k - 1] == list && ps->data_makers[k - 1] == make)
-            return ps->data[k - 1];
+        size_t h = hint_of(list);
         for (size_t i = 0; i < ps->data_count; i++)
             if (ps->data_lists[i] == list && ps->data_makers[i] == make) {
                 ps->data_hint[h] = (unsigned char)(i + 1);
@@ -638,6 +636,21 @@ const void *fl_ctx_list_data(const fl_doc *doc, const void *list, size_t size,
     }
     make(local, list);
     return local;
+}
+
+const void *fl_ctx_list_data(const fl_doc *doc, const void *list, size_t size,
+                             fl_ctx_list_maker make, void *local)
+{
+    /* the hint's answer (nearly every call: a check asks for its lists
+     * once per document) without saving the registers that the search
+     * and the maker's call take */
+    phrase_sets *ps = ws_sets(doc);
+    if (ps) {
+        size_t k = ps->data_hint[hint_of(list)];
+        if (k && ps->data_lists[k - 1] == list && ps->data_makers[k - 1] == make)
+            return ps->data[k - 1];
+    }
+    return list_data_made(ps, list, size, make, local);
 }
 
 const fl_ctx_phrases *fl_ctx_phrases_get(const fl_doc *doc, const char *const *phrases,
