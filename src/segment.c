@@ -2988,6 +2988,23 @@ static inline size_t long_small_run(const unsigned char *s, size_t at, size_t la
     return stop ? ((unsigned)__builtin_ctzll(stop) + 64) >> 3 : 0; /* 8 on */
 }
 
+/* For fast_words: s[at..at+8) as fl_load8 reads it, loaded from s and at
+ * themselves (an indexed load) rather than from a pointer formed first:
+ * gcc forms s + at for the word's end byte too and loads from it, a step
+ * more between one word's load and the next. */
+static inline uint64_t load8_at(const unsigned char *s, size_t at)
+{
+#if defined(__x86_64__) && defined(__GNUC__)
+    uint64_t v;
+    __asm__("movq (%1,%2), %0"
+            : "=r"(v)
+            : "r"(s), "r"(at), "m"(*(const unsigned char(*)[8])(s + at)));
+    return v;
+#else
+    return fl_load8(s + at);
+#endif
+}
+
 /* The most common cases of scan_plain, scan_joined and tokenize in a loop
  * of their own, so that their state stays in registers: words of one to
  * fifteen ASCII letters, all small or capitalized, each ended by a byte of
@@ -3088,7 +3105,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
          * than forming at + k for the read first: a step fewer a word,
          * and one fewer between a word's load and the next */
         const unsigned char *p = s + at;
-        uint64_t w = fl_load8(p), upper = 0, tail = small_tail;
+        uint64_t w = load8_at(s, at), upper = 0, tail = small_tail;
         size_t k;
         unsigned char t;
         /* most words are small letters, or a capital and small letters,
