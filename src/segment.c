@@ -1739,10 +1739,12 @@ static inline __attribute__((always_inline)) bool add_sentence(fl_doc *doc, size
                                                                counts to)
 {
     fl_vec *v = &doc->sentences;
-    /* room reserved by split_sentences, else the vector grows */
-    fl_sentence *st =
-        v->count < v->cap ? (fl_sentence *)v->items + v->count++ : fl_vec_push(doc->arena, v);
-    if (!st)
+    /* room reserved by split_sentences, else the vector grows (only then
+     * is there a pointer to test) */
+    fl_sentence *st;
+    if (v->count < v->cap)
+        st = (fl_sentence *)v->items + v->count++;
+    else if (!(st = fl_vec_push(doc->arena, v)))
         return false;
     size_t off = sg->toks[first].off;
     *st = (fl_sentence){.off = off,
