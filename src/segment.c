@@ -2867,7 +2867,10 @@ static __attribute__((noinline, cold)) short_token short_word(const unsigned cha
     if (k <= 2 && is_ascii_alpha(s[p + 1])) {
         /* a dotted form: more parts of one or two letters, each before a
          * period, as scan_short reads them */
-        const size_t d = dotted_end(s, len, at);
+        /* most: two parts of one letter ("U.S.", "U.K.", "a.m."), as
+         * dotted_end reads them (its third part, none, ends the form) */
+        const size_t d =
+            k == 1 && s[p + 2] == '.' && !is_ascii_alpha(s[p + 3]) ? p + 3 : dotted_end(s, len, at);
         if (!d || d >= len || s[d] != ' ')
             return r;
         ab = d - at == 4 && (s[at] == 'e' || s[at] == 'i') ? AB_NEVER : AB_AMBIG;
