@@ -2423,22 +2423,9 @@ static void en_steps(unsigned char *b, size_t *len, size_t p1, size_t p2)
 #undef EN_STEP3_ENDS
 #undef EN_STEP4_ENDS
 
-/* Whether english_stem takes w[0..n): small ASCII letters, digits,
- * apostrophes, hyphens and ampersands, 255 bytes at most. */
-static bool en_takes(const char *w, size_t n)
-{
-    if (n > 255)
-        return false;
-    for (size_t k = 0; k < n; k++) {
-        unsigned char c = (unsigned char)w[k];
-        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'' || c == '-' ||
-              c == '&'))
-            return false;
-    }
-    return true;
-}
-
-/* The stem of w[0..n) (en_takes) into out (room for n bytes); its length. */
+/* The stem of w[0..n) into out (room for n bytes); its length. w: the
+ * words english_stem takes, 255 bytes at most of small ASCII letters,
+ * digits, apostrophes, hyphens and ampersands (STEM_EN below). */
 static size_t english_stem(const char *w, size_t n, char *out)
 {
     unsigned char b[256];
@@ -2513,7 +2500,7 @@ static size_t english_stem(const char *w, size_t n, char *out)
     return n;
 }
 
-/* Bytes as stem_of sees them */
+/* Bytes as stem_of sees them (STEM_EN: those english_stem takes) */
 enum { STEM_EN = 1, STEM_DOT = 2, STEM_HIGH = 4 };
 // clang-format off
 static const unsigned char stem_byte[256] = {
@@ -2532,7 +2519,7 @@ static bool stem_of(struct sb_stemmer *stemmer, struct sb_stemmer *ascii, const 
     *stem = (const sb_symbol *)low;
     *sn = n;
     /* one pass: a period, a byte past ASCII, every byte one english_stem
-     * takes (en_takes) */
+     * takes (STEM_EN) */
     unsigned all = STEM_EN, any = 0;
     for (size_t k = 0; k < n; k++) {
         unsigned c = stem_byte[(unsigned char)low[k]];
@@ -2562,18 +2549,25 @@ static bool stem_of(struct sb_stemmer *stemmer, struct sb_stemmer *ascii, const 
 
 size_t fl_stem_without_libstemmer(const char *w, size_t n, char *out)
 {
-    /* the order of stem_of */
-    unsigned char high = 0;
-    for (size_t k = 0; k < n; k++)
-        high |= (unsigned char)w[k];
-    if (n == 0 || n > 255 || memchr(w, '.', n) || high >= 0x80)
+    /* the order of stem_of, from its one pass over the bytes: none for a
+     * period or a byte past ASCII, english_stem for a word of the bytes it
+     * takes (STEM_EN) */
+    if (n == 0 || n > 255)
+        return 0;
+    unsigned all = STEM_EN, any = 0;
+    for (size_t k = 0; k < n; k++) {
+        unsigned c = stem_byte[(unsigned char)w[k]];
+        all &= c;
+        any |= c;
+    }
+    if (any & (STEM_DOT | STEM_HIGH))
         return 0;
     size_t kept = plain_stem(w, n);
     if (kept) {
         memcpy(out, w, kept);
         return kept;
     }
-    return en_takes(w, n) ? english_stem(w, n, out) : 0;
+    return (all & STEM_EN) ? english_stem(w, n, out) : 0;
 }
 
 /* Whether low[0..n) is a stopword, else its stem (stem_of). */
