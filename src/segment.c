@@ -2275,9 +2275,12 @@ static const unsigned char en_step4_at[26] = {
 #undef EN_AT
 
 /* The first rule whose suffix ends b[0..n), or NULL; ends: the rules'
- * last letters (EN_BIT), at: where each letter's group starts. */
-static const en_rule *en_find(const en_rule *r, size_t count, unsigned ends,
-                              const unsigned char *at, const unsigned char *b, size_t n)
+ * last letters (EN_BIT), at: where each letter's group starts. In line in
+ * each of its three steps (no call; the table and its letters constants
+ * there). */
+static inline __attribute__((always_inline)) const en_rule *
+en_find(const en_rule *r, size_t count, unsigned ends, const unsigned char *at,
+        const unsigned char *b, size_t n)
 {
     /* every suffix has two bytes or more */
     unsigned char z = n >= 2 ? b[n - 1] : 0, y = n >= 2 ? b[n - 2] : 0;
