@@ -2863,9 +2863,9 @@ static __attribute__((noinline, cold)) short_token short_word(const unsigned cha
     int ab;
     if (k <= 2 && is_ascii_alpha(s[p + 1])) {
         /* a dotted form: more parts of one or two letters, each before a
-         * period, as scan_short reads them */
-        /* most: two parts of one letter ("U.S.", "U.K.", "a.m."), as
-         * dotted_end reads them (its third part, none, ends the form) */
+         * period, as scan_short reads them; most have two parts of one
+         * letter ("U.S.", "U.K.", "a.m."), read here at once as dotted_end
+         * would read them (its third part, none, ends the form) */
         const size_t d =
             k == 1 && s[p + 2] == '.' && !is_ascii_alpha(s[p + 3]) ? p + 3 : dotted_end(s, len, at);
         if (!d || d >= len || s[d] != ' ')
@@ -3106,7 +3106,8 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
         /* p: the word's bytes (s + at). Its end byte read at p + k, gcc
          * takes the next word's offset, at + k + 1, in one step rather
          * than forming at + k for the read first: a step fewer a word,
-         * and one fewer between a word's load and the next */
+         * and one fewer between a word's load and the next (which
+         * load8_at makes from s and at, not from p) */
         const unsigned char *p = s + at;
         uint64_t w = load8_at(s, at), upper = 0, tail = small_tail;
         size_t k;
