@@ -1739,10 +1739,12 @@ static inline __attribute__((always_inline)) bool add_sentence(fl_doc *doc, size
                                                                counts to)
 {
     fl_vec *v = &doc->sentences;
-    /* room reserved by split_sentences, else the vector grows */
-    fl_sentence *st =
-        v->count < v->cap ? (fl_sentence *)v->items + v->count++ : fl_vec_push(doc->arena, v);
-    if (!st)
+    /* room reserved by split_sentences, else the vector grows (only then
+     * is there a pointer to test) */
+    fl_sentence *st;
+    if (v->count < v->cap)
+        st = (fl_sentence *)v->items + v->count++;
+    else if (!(st = fl_vec_push(doc->arena, v)))
         return false;
     size_t off = sg->toks[first].off;
     *st = (fl_sentence){.off = off,
@@ -2273,9 +2275,12 @@ static const unsigned char en_step4_at[26] = {
 #undef EN_AT
 
 /* The first rule whose suffix ends b[0..n), or NULL; ends: the rules'
- * last letters (EN_BIT), at: where each letter's group starts. */
-static const en_rule *en_find(const en_rule *r, size_t count, unsigned ends,
-                              const unsigned char *at, const unsigned char *b, size_t n)
+ * last letters (EN_BIT), at: where each letter's group starts. In line in
+ * each of its three steps (no call; the table and its letters constants
+ * there). */
+static inline __attribute__((always_inline)) const en_rule *
+en_find(const en_rule *r, size_t count, unsigned ends, const unsigned char *at,
+        const unsigned char *b, size_t n)
 {
     /* every suffix has two bytes or more */
     unsigned char z = n >= 2 ? b[n - 1] : 0, y = n >= 2 ? b[n - 2] : 0;
@@ -2421,22 +2426,9 @@ static void en_steps(unsigned char *b, size_t *len, size_t p1, size_t p2)
 #undef EN_STEP3_ENDS
 #undef EN_STEP4_ENDS
 
-/* Whether english_stem takes w[0..n): small ASCII letters, digits,
- * apostrophes, hyphens and ampersands, 255 bytes at most. */
-static bool en_takes(const char *w, size_t n)
-{
-    if (n > 255)
-        return false;
-    for (size_t k = 0; k < n; k++) {
-        unsigned char c = (unsigned char)w[k];
-        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'' || c == '-' ||
-              c == '&'))
-            return false;
-    }
-    return true;
-}
-
-/* The stem of w[0..n) (en_takes) into out (room for n bytes); its length. */
+/* The stem of w[0..n) into out (room for n bytes); its length. w: the
+ * words english_stem takes, 255 bytes at most of small ASCII letters,
+ * digits, apostrophes, hyphens and ampersands (STEM_EN below). */
 static size_t english_stem(const char *w, size_t n, char *out)
 {
     unsigned char b[256];
@@ -2511,7 +2503,7 @@ static size_t english_stem(const char *w, size_t n, char *out)
     return n;
 }
 
-/* Bytes as stem_of sees them */
+/* Bytes as stem_of sees them (STEM_EN: those english_stem takes) */
 enum { STEM_EN = 1, STEM_DOT = 2, STEM_HIGH = 4 };
 // clang-format off
 static const unsigned char stem_byte[256] = {
@@ -2530,7 +2522,7 @@ static bool stem_of(struct sb_stemmer *stemmer, struct sb_stemmer *ascii, const 
     *stem = (const sb_symbol *)low;
     *sn = n;
     /* one pass: a period, a byte past ASCII, every byte one english_stem
-     * takes (en_takes) */
+     * takes (STEM_EN) */
     unsigned all = STEM_EN, any = 0;
     for (size_t k = 0; k < n; k++) {
         unsigned c = stem_byte[(unsigned char)low[k]];
@@ -2560,18 +2552,25 @@ static bool stem_of(struct sb_stemmer *stemmer, struct sb_stemmer *ascii, const 
 
 size_t fl_stem_without_libstemmer(const char *w, size_t n, char *out)
 {
-    /* the order of stem_of */
-    unsigned char high = 0;
-    for (size_t k = 0; k < n; k++)
-        high |= (unsigned char)w[k];
-    if (n == 0 || n > 255 || memchr(w, '.', n) || high >= 0x80)
+    /* the order of stem_of, from its one pass over the bytes: none for a
+     * period or a byte past ASCII, english_stem for a word of the bytes it
+     * takes (STEM_EN) */
+    if (n == 0 || n > 255)
+        return 0;
+    unsigned all = STEM_EN, any = 0;
+    for (size_t k = 0; k < n; k++) {
+        unsigned c = stem_byte[(unsigned char)w[k]];
+        all &= c;
+        any |= c;
+    }
+    if (any & (STEM_DOT | STEM_HIGH))
         return 0;
     size_t kept = plain_stem(w, n);
     if (kept) {
         memcpy(out, w, kept);
         return kept;
     }
-    return en_takes(w, n) ? english_stem(w, n, out) : 0;
+    return (all & STEM_EN) ? english_stem(w, n, out) : 0;
 }
 
 /* Whether low[0..n) is a stopword, else its stem (stem_of). */
@@ -2864,8 +2863,11 @@ static __attribute__((noinline, cold)) short_token short_word(const unsigned cha
     int ab;
     if (k <= 2 && is_ascii_alpha(s[p + 1])) {
         /* a dotted form: more parts of one or two letters, each before a
-         * period, as scan_short reads them */
-        const size_t d = dotted_end(s, len, at);
+         * period, as scan_short reads them; most have two parts of one
+         * letter ("U.S.", "U.K.", "a.m."), read here at once as dotted_end
+         * would read them (its third part, none, ends the form) */
+        const size_t d =
+            k == 1 && s[p + 2] == '.' && !is_ascii_alpha(s[p + 3]) ? p + 3 : dotted_end(s, len, at);
         if (!d || d >= len || s[d] != ' ')
             return r;
         ab = d - at == 4 && (s[at] == 'e' || s[at] == 'i') ? AB_NEVER : AB_AMBIG;
@@ -2920,8 +2922,9 @@ static __attribute__((noinline, cold)) short_token short_word(const unsigned cha
 
 /* For fast_words: notes the straight double quote that is token idx (about
  * to be pushed) for mark_quotes, as tokenize does; false when out of
- * memory. */
-static __attribute__((noinline)) bool note_quote(seg *sg, size_t idx)
+ * memory. In line: a few stores, against a call's moves (news has a
+ * quote every fifty tokens or so). */
+static inline bool note_quote(seg *sg, size_t idx)
 {
     /* quotes go in pairs and the room doubles from 256: when there is
      * room for one there is room for both */
@@ -2986,6 +2989,23 @@ static inline size_t long_small_run(const unsigned char *s, size_t at, size_t la
         return 0;
     uint64_t stop = small_stops(fl_load8(s + at + 8));
     return stop ? ((unsigned)__builtin_ctzll(stop) + 64) >> 3 : 0; /* 8 on */
+}
+
+/* For fast_words: s[at..at+8) as fl_load8 reads it, loaded from s and at
+ * themselves (an indexed load) rather than from a pointer formed first:
+ * gcc forms s + at for the word's end byte too and loads from it, a step
+ * more between one word's load and the next. */
+static inline uint64_t load8_at(const unsigned char *s, size_t at)
+{
+#if defined(__x86_64__) && defined(__GNUC__)
+    uint64_t v;
+    __asm__("movq (%1,%2), %0"
+            : "=r"(v)
+            : "r"(s), "r"(at), "m"(*(const unsigned char(*)[8])(s + at)));
+    return v;
+#else
+    return fl_load8(s + at);
+#endif
 }
 
 /* The most common cases of scan_plain, scan_joined and tokenize in a loop
@@ -3086,9 +3106,10 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
         /* p: the word's bytes (s + at). Its end byte read at p + k, gcc
          * takes the next word's offset, at + k + 1, in one step rather
          * than forming at + k for the read first: a step fewer a word,
-         * and one fewer between a word's load and the next */
+         * and one fewer between a word's load and the next (which
+         * load8_at makes from s and at, not from p) */
         const unsigned char *p = s + at;
-        uint64_t w = fl_load8(p), upper = 0, tail = small_tail;
+        uint64_t w = load8_at(s, at), upper = 0, tail = small_tail;
         size_t k;
         unsigned char t;
         /* most words are small letters, or a capital and small letters,
