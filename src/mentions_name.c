@@ -845,16 +845,22 @@ void fl_extract_names(fl_mx *mx)
                     size_t parts = 1;
                     bool inner = (pf & PLAIN_INNER) != 0;
                     i = we;
-                    /* what after_word makes of the words that follow */
-                    while (i < mx->s_end && t[i] == ' ') {
+                    /* what after_word makes of the words that follow (the
+                     * prose's text can be read at the sentence's end, its
+                     * NUL or the next sentence's first byte: a space there
+                     * leaves j past the end, which stops the loop) */
+                    while (t[i] == ' ') {
                         const size_t j = i + 1;
                         if (j >= mx->s_end || mx->claimed[j - mx->s_off])
                             break;
                         const unsigned char a = t[j];
                         if ((unsigned)(a - 'a') < 26u) {
                             /* a word in lower case that plain_lower_word
-                             * reads and no particle: it closes the name */
-                            if (j + 1 < mx->s_end && (unsigned)(t[j + 1] - 'A') < 26u)
+                             * reads and no particle: it closes the name
+                             * (a capital after its first letter, or at the
+                             * sentence's end, hands the name to the long
+                             * way, which reads the same there) */
+                            if ((unsigned)(t[j + 1] - 'A') < 26u)
                                 break;
                             const size_t we2 = mx->s_off + mx->wend[j - mx->s_off];
                             if (!plain_after(mx, we2))
