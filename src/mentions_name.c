@@ -763,11 +763,15 @@ void fl_extract_names(fl_mx *mx)
      * limit), fl_mx_add adds nothing: the walk ends with the sentence,
      * which the caller then leaves */
     while (i < mx->s_end) {
-        bool joined, start = false;
-        if (!q.open && mx->name_marks)
+        bool joined = false, start = false;
+        if (!q.open && mx->name_marks) {
             i = skip_to_mark(mx, &mark, i, &start);
-        if (i >= mx->s_end)
-            break;
+            /* a mark lies inside the sentence, and no name is open */
+            if (start)
+                goto at_mark;
+            if (i >= mx->s_end)
+                break;
+        }
         if (!start && !fl_mx_alnum_at(mx, i)) {
             size_t l = 1;
             if ((unsigned char)mx->text[i] >= 0x80)
@@ -777,6 +781,7 @@ void fl_extract_names(fl_mx *mx)
         }
         joined = q.open && joins(mx, prev_end, i);
         if (start && !q.open) {
+        at_mark:;
             /* the common word at a mark, as read_word reads it outside a
              * name: an unclaimed ASCII capital first, its end from the
              * table, and no hyphen nor apostrophe after it (here `start`
