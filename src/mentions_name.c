@@ -882,7 +882,7 @@ void fl_extract_names(fl_mx *mx)
     while (i < mx->s_end) {
         bool start = false;
         if (!mx->name_marks) {
-            i = long_way(mx, i, 0, 0, 0, LW_ANY); /* to the sentence's end */
+            long_way(mx, i, 0, 0, 0, LW_ANY); /* to the sentence's end */
             break;
         }
         i = skip_to_mark(mx, &mark, i, &start);
