@@ -785,6 +785,16 @@ static __attribute__((noinline)) size_t long_way(fl_mx *mx, size_t i, size_t qst
             if ((unsigned char)mx->text[i] >= 0x80)
                 cp_at(mx, i, &l);
             i += l;
+            /* with no name open, on to the next word here rather than
+             * back to the marks: skip_to_mark stopped short of its mark
+             * (one joined to a word before by a hyphen or an apostrophe,
+             * a claimed byte, a code point past ASCII) and would stop at
+             * the next byte again; what it skips, the walk does as well */
+            if (!q.open) {
+                if (i < mx->s_end)
+                    goto any;
+                return i;
+            }
             continue;
         }
         joined = q.open && joins(mx, prev_end, i);
