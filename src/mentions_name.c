@@ -631,8 +631,10 @@ static size_t skip_to_mark(const fl_mx *mx, size_t *cursor, size_t i, bool *star
             *start = false;
             return mx->s_end;
         }
+        /* (the byte before ASCII, its bit 7 clear, and unclaimed, its
+         * claimed byte zero: one test) */
         if (!(m & FL_NAME_MARK_JOINED) &&
-            (m == 0 || (t[mx->s_off + m - 1] < 0x80 && !mx->claimed[m - 1]))) {
+            (m == 0 || ((t[mx->s_off + m - 1] >> 7) | mx->claimed[m - 1]) == 0)) {
             *start = true;
             *cursor = k + 1;
             return mx->s_off + m;
@@ -745,164 +747,57 @@ static inline bool plain_after(const fl_mx *mx, size_t we)
     return we >= mx->s_end || !joins_word[(unsigned char)mx->text[we]];
 }
 
-void fl_extract_names(fl_mx *mx)
+/* How the long way starts (long_way's `how`): at a word's start with no
+ * name open (LW_START), anywhere with no name open (LW_ANY), or after the
+ * open name [qstart, qend) of `parts` words (LW_OPEN, LW_INNER when a
+ * capital follows a small letter in it) where a word may join it. */
+enum { LW_START = 1, LW_ANY = 2, LW_OPEN = 4, LW_INNER = 8 };
+
+/* The walk's long way from `i`: every word read by read_word, names kept
+ * in q until a word closes them, as long as one is open (or while the
+ * sentence has no name marks); then where the walk over the marks goes on
+ * (the sentence's end at most, where the open name is added). Out of
+ * line: the walk over the marks keeps its registers for the common words. */
+static __attribute__((noinline)) size_t long_way(fl_mx *mx, size_t i, size_t qstart, size_t qend,
+                                                 size_t parts, unsigned how)
 {
-    mx->name_first = mx->doc->mentions.count;
-    if (mx->sent->all_caps) {
-        mx->name_end = mx->name_first;
-        return;
-    }
-    /* only q.open is read before a name opens, which sets every field */
+    const fl_doc *const doc = mx->doc;
     nseq q;
     q.open = false;
-    size_t i = mx->s_off, prev_end = 0, mark = 0;
-    const fl_doc *const doc = mx->doc;
-    /* once doc->status is no longer FL_OK (out of memory, the mention
-     * limit), fl_mx_add adds nothing: the walk ends with the sentence,
-     * which the caller then leaves */
+    size_t prev_end = 0;
+    bool joined = false, start = (how & LW_START) != 0;
+    if (how & LW_OPEN) {
+        q = open_seq(qstart, qend, parts, (how & LW_INNER) != 0);
+        prev_end = i;
+        goto after_word;
+    }
+    if (start)
+        goto word;
+    goto any;
+    /* (doc->status: as in fl_extract_names) */
     while (i < mx->s_end) {
-        bool joined, start = false;
         if (!q.open && mx->name_marks)
-            i = skip_to_mark(mx, &mark, i, &start);
-        if (i >= mx->s_end)
-            break;
+            return i; /* on to the next mark */
+        start = false;
+    any:
         if (!start && !fl_mx_alnum_at(mx, i)) {
             size_t l = 1;
             if ((unsigned char)mx->text[i] >= 0x80)
                 cp_at(mx, i, &l);
             i += l;
+            /* with no name open, on to the next word here rather than
+             * back to the marks: skip_to_mark stopped short of its mark
+             * (one joined to a word before by a hyphen or an apostrophe,
+             * a claimed byte, a code point past ASCII) and would stop at
+             * the next byte again; what it skips, the walk does as well */
+            if (!q.open) {
+                if (i < mx->s_end)
+                    goto any;
+                return i;
+            }
             continue;
         }
         joined = q.open && joins(mx, prev_end, i);
-        if (start && !q.open) {
-            /* the common word at a mark, as read_word reads it outside a
-             * name: an unclaimed ASCII capital first, its end from the
-             * table, and no hyphen nor apostrophe after it (here `start`
-             * comes from skip_to_mark: the sentence has name marks, which
-             * fill_word_ends makes with the table, so mx->wend is set) */
-            const unsigned char *t = (const unsigned char *)mx->text;
-            size_t we;
-            size_t ap;
-            if ((unsigned)(t[i] - 'A') >= 26u || mx->claimed[i - mx->s_off]) {
-                /* the long way */
-            } else if (!plain_after(mx, we = mx->s_off + mx->wend[i - mx->s_off])) {
-                /* a possessive ("Labour's"), as scan_plain and read_word
-                 * read it: of two letters or more, a lower-case one and
-                 * no digit, a name that ends after its s unless a common
-                 * word or claimed */
-                if ((ap = apostrophe(mx, we)) != 0 && we + ap < mx->s_end && t[we + ap] == 's' &&
-                    !fl_mx_alnum_at(mx, we + ap + 1)) {
-                    const size_t len = we - i, next = we + ap + 1;
-                    const unsigned pf = len > 1 ? plain_letters(mx, i, we, true) : 0;
-                    if ((pf & (PLAIN_WORD | PLAIN_DIGIT | PLAIN_LOWER)) ==
-                        (PLAIN_WORD | PLAIN_LOWER)) {
-                        if (!fl_mx_common_or_calendar(mx, mx->text + i, len) &&
-                            !fl_mx_claimed_in(mx, i, next - i))
-                            add_name_in(mx, i, next, 1, (pf & PLAIN_INNER) != 0, true);
-                        i = next;
-                        continue;
-                    }
-                } else if (ap && we == i + 1 && we + ap < mx->s_end &&
-                           (unsigned)(t[we + ap] - 'a') < 26u) {
-                    /* one capital, an apostrophe and a word in lower case
-                     * (I'm, I've, I'd): scan_word reads them as one word
-                     * that ends after the capital (a truncated name), a
-                     * common word ("I") no part of a name, resuming at the
-                     * word's end when nothing joins more to it */
-                    const size_t a2 = we + ap, e2 = fl_mx_word_end(mx, a2);
-                    if (!(e2 == a2 + 1 && t[a2] == 's') &&
-                        (e2 >= mx->s_end || (t[e2] < 0x80 && t[e2] != '-' && t[e2] != '\'')) &&
-                        fl_mx_common_or_calendar(mx, mx->text + i, 1)) {
-                        i = e2;
-                        continue;
-                    }
-                }
-            } else {
-                const size_t len = we - i;
-                const unsigned char c = we < mx->s_end ? t[we] : 0;
-                /* one capital but an initial (a dot after it: outside a
-                 * name no other), or a common or calendar word (ASCII
-                 * letters, which no branch of read_word keeps outside a
-                 * name): no part of a name */
-                if (len == 1 ? c != '.' : fl_mx_common_or_calendar(mx, mx->text + i, len) != 0) {
-                    i = we;
-                    continue;
-                }
-                const unsigned pf = len > 1 ? plain_letters(mx, i, we, true) : 0;
-                if (pf && !(c == '.' && dotted_abbreviation(mx->text + i, len))) {
-                    /* a digit, or all capitals outside a name, or a
-                     * claimed byte: no part of a name either */
-                    if ((pf & (PLAIN_DIGIT | PLAIN_LOWER)) != PLAIN_LOWER ||
-                        fl_mx_claimed_in(mx, i, len)) {
-                        i = we;
-                        continue;
-                    }
-                    /* a name opens with the word (as the switch below
-                     * would open q: in q when the walk goes on there) */
-                    const size_t qstart = i;
-                    size_t parts = 1;
-                    bool inner = (pf & PLAIN_INNER) != 0;
-                    i = we;
-                    /* what after_word makes of the words that follow */
-                    while (i < mx->s_end && t[i] == ' ') {
-                        const size_t j = i + 1;
-                        if (j >= mx->s_end || mx->claimed[j - mx->s_off])
-                            break;
-                        const unsigned char a = t[j];
-                        if ((unsigned)(a - 'a') < 26u) {
-                            /* a word in lower case that plain_lower_word
-                             * reads and no particle: it closes the name */
-                            if (j + 1 < mx->s_end && (unsigned)(t[j + 1] - 'A') < 26u)
-                                break;
-                            const size_t we2 = mx->s_off + mx->wend[j - mx->s_off];
-                            if (!plain_after(mx, we2))
-                                break;
-                            if (we2 - j <= 5 && fl_particle_may(mx->text + j, we2 - j) &&
-                                fl_mx_word_class(mx, mx->text + j, we2 - j, FL_WC_PARTICLE) &&
-                                !fl_mx_claimed_in(mx, j, we2 - j)) {
-                                /* a particle (Bank of England): kept only
-                                 * if a capitalized word follows, as the
-                                 * long way keeps it in q */
-                                q = open_seq(qstart, i, parts, inner);
-                                prev_end = i = we2;
-                                goto after_word;
-                            }
-                            add_name_in(mx, qstart, i, parts, inner, false);
-                            i = we2;
-                            goto next;
-                        }
-                        if ((unsigned)(a - 'A') >= 26u)
-                            break;
-                        /* a capitalized word joined to the name, as
-                         * read_word reads it inside one (of two letters or
-                         * more, a lower-case one, no digit, no common
-                         * word, no abbreviation's dot, unclaimed) */
-                        const size_t we2 = mx->s_off + mx->wend[j - mx->s_off], len2 = we2 - j;
-                        if (len2 < 2 || !plain_after(mx, we2))
-                            break;
-                        const unsigned pf2 = plain_letters(mx, j, we2, true);
-                        const unsigned char c2 = we2 < mx->s_end ? t[we2] : 0;
-                        if ((pf2 & (PLAIN_WORD | PLAIN_DIGIT | PLAIN_LOWER)) !=
-                                (PLAIN_WORD | PLAIN_LOWER) ||
-                            fl_mx_common_or_calendar(mx, mx->text + j, len2) ||
-                            (c2 == '.' && dotted_abbreviation(mx->text + j, len2)) ||
-                            fl_mx_claimed_in(mx, j, len2))
-                            break;
-                        parts++;
-                        inner |= (pf2 & PLAIN_INNER) != 0;
-                        i = we2;
-                    }
-                    if (i >= mx->s_end || (t[i] != ' ' && t[i] != '\n')) {
-                        /* no space nor line break after the name: it ends */
-                        add_name_in(mx, qstart, i, parts, inner, false);
-                        continue;
-                    }
-                    q = open_seq(qstart, i, parts, inner);
-                    prev_end = i;
-                    goto after_word;
-                }
-            }
-        }
     word: /* a letter or digit at i */
         if (mx->claimed[i - mx->s_off]) {
             flush(mx, &q);
@@ -977,8 +872,176 @@ void fl_extract_names(fl_mx *mx)
                 goto word;
             }
         }
-    next:;
     }
     flush(mx, &q);
+    return i;
+}
+
+void fl_extract_names(fl_mx *mx)
+{
+    mx->name_first = mx->doc->mentions.count;
+    if (mx->sent->all_caps) {
+        mx->name_end = mx->name_first;
+        return;
+    }
+    /* from mark to mark, no name open here (the long way keeps one until
+     * it closes); once doc->status is no longer FL_OK (out of memory, the
+     * mention limit), fl_mx_add adds nothing: the walk ends with the
+     * sentence, which the caller then leaves */
+    size_t i = mx->s_off, mark = 0;
+    while (i < mx->s_end) {
+        bool start = false;
+        if (!mx->name_marks) {
+            long_way(mx, i, 0, 0, 0, LW_ANY); /* to the sentence's end */
+            break;
+        }
+        i = skip_to_mark(mx, &mark, i, &start);
+        if (!start) {
+            if (i >= mx->s_end)
+                break;
+            i = long_way(mx, i, 0, 0, 0, LW_ANY);
+            continue;
+        }
+        /* a mark, inside the sentence: the common word there, as read_word
+         * reads it outside a name: an unclaimed ASCII capital first, its
+         * end from the table, and no hyphen nor apostrophe after it (the
+         * sentence has name marks, which fill_word_ends makes with the
+         * table, so mx->wend is set) */
+        const unsigned char *t = (const unsigned char *)mx->text;
+        size_t we;
+        size_t ap;
+        if (mx->claimed[i - mx->s_off]) {
+            /* what the long way does with a claimed word (a code's, a
+             * date's, an honorific's) while no name is open */
+            i = past_claimed(mx, i);
+            continue;
+        }
+        if ((unsigned)(t[i] - 'A') >= 26u) {
+            /* the long way */
+        } else if (!plain_after(mx, we = mx->s_off + mx->wend[i - mx->s_off])) {
+            /* a possessive ("Labour's"), as scan_plain and read_word
+             * read it: of two letters or more, a lower-case one and
+             * no digit, a name that ends after its s unless a common
+             * word or claimed */
+            if ((ap = apostrophe(mx, we)) != 0 && we + ap < mx->s_end && t[we + ap] == 's' &&
+                !fl_mx_alnum_at(mx, we + ap + 1)) {
+                const size_t len = we - i, next = we + ap + 1;
+                const unsigned pf = len > 1 ? plain_letters(mx, i, we, true) : 0;
+                if ((pf & (PLAIN_WORD | PLAIN_DIGIT | PLAIN_LOWER)) == (PLAIN_WORD | PLAIN_LOWER)) {
+                    if (!fl_mx_common_or_calendar(mx, mx->text + i, len) &&
+                        !fl_mx_claimed_in(mx, i, next - i))
+                        add_name_in(mx, i, next, 1, (pf & PLAIN_INNER) != 0, true);
+                    i = next;
+                    continue;
+                }
+            } else if (ap && we == i + 1 && we + ap < mx->s_end &&
+                       (unsigned)(t[we + ap] - 'a') < 26u) {
+                /* one capital, an apostrophe and a word in lower case
+                 * (I'm, I've, I'd): scan_word reads them as one word
+                 * that ends after the capital (a truncated name), a
+                 * common word ("I") no part of a name, resuming at the
+                 * word's end when nothing joins more to it */
+                const size_t a2 = we + ap, e2 = fl_mx_word_end(mx, a2);
+                if (!(e2 == a2 + 1 && t[a2] == 's') &&
+                    (e2 >= mx->s_end || (t[e2] < 0x80 && t[e2] != '-' && t[e2] != '\'')) &&
+                    fl_mx_common_or_calendar(mx, mx->text + i, 1)) {
+                    i = e2;
+                    continue;
+                }
+            }
+        } else {
+            const size_t len = we - i;
+            const unsigned char c = we < mx->s_end ? t[we] : 0;
+            /* one capital but an initial (a dot after it: outside a
+             * name no other), or a common or calendar word (ASCII
+             * letters, which no branch of read_word keeps outside a
+             * name): no part of a name */
+            if (len == 1 ? c != '.' : fl_mx_common_or_calendar(mx, mx->text + i, len) != 0) {
+                i = we;
+                continue;
+            }
+            const unsigned pf = len > 1 ? plain_letters(mx, i, we, true) : 0;
+            if (pf && !(c == '.' && dotted_abbreviation(mx->text + i, len))) {
+                /* a digit, or all capitals outside a name, or a
+                 * claimed byte: no part of a name either */
+                if ((pf & (PLAIN_DIGIT | PLAIN_LOWER)) != PLAIN_LOWER ||
+                    fl_mx_claimed_in(mx, i, len)) {
+                    i = we;
+                    continue;
+                }
+                /* a name opens with the word (as the switch below
+                 * would open q: in q when the walk goes on there) */
+                const size_t qstart = i;
+                size_t parts = 1;
+                bool inner = (pf & PLAIN_INNER) != 0;
+                i = we;
+                /* what after_word makes of the words that follow (the
+                 * prose's text can be read at the sentence's end, its
+                 * NUL or the next sentence's first byte: a space there
+                 * leaves j past the end, which stops the loop) */
+                while (t[i] == ' ') {
+                    const size_t j = i + 1;
+                    if (j >= mx->s_end || mx->claimed[j - mx->s_off])
+                        break;
+                    const unsigned char a = t[j];
+                    if ((unsigned)(a - 'a') < 26u) {
+                        /* a word in lower case that plain_lower_word
+                         * reads and no particle: it closes the name
+                         * (a capital after its first letter, or at the
+                         * sentence's end, hands the name to the long
+                         * way, which reads the same there) */
+                        if ((unsigned)(t[j + 1] - 'A') < 26u)
+                            break;
+                        const size_t we2 = mx->s_off + mx->wend[j - mx->s_off];
+                        if (!plain_after(mx, we2))
+                            break;
+                        if (we2 - j <= 5 && fl_particle_may(mx->text + j, we2 - j) &&
+                            fl_mx_word_class(mx, mx->text + j, we2 - j, FL_WC_PARTICLE) &&
+                            !fl_mx_claimed_in(mx, j, we2 - j)) {
+                            /* a particle (Bank of England): kept only
+                             * if a capitalized word follows, as the
+                             * long way keeps it in q */
+                            i = long_way(mx, we2, qstart, i, parts,
+                                         LW_OPEN | (inner ? LW_INNER : 0u));
+                            goto next;
+                        }
+                        add_name_in(mx, qstart, i, parts, inner, false);
+                        i = we2;
+                        goto next;
+                    }
+                    if ((unsigned)(a - 'A') >= 26u)
+                        break;
+                    /* a capitalized word joined to the name, as
+                     * read_word reads it inside one (of two letters or
+                     * more, a lower-case one, no digit, no common
+                     * word, no abbreviation's dot, unclaimed) */
+                    const size_t we2 = mx->s_off + mx->wend[j - mx->s_off], len2 = we2 - j;
+                    if (len2 < 2 || !plain_after(mx, we2))
+                        break;
+                    const unsigned pf2 = plain_letters(mx, j, we2, true);
+                    const unsigned char c2 = we2 < mx->s_end ? t[we2] : 0;
+                    if ((pf2 & (PLAIN_WORD | PLAIN_DIGIT | PLAIN_LOWER)) !=
+                            (PLAIN_WORD | PLAIN_LOWER) ||
+                        fl_mx_common_or_calendar(mx, mx->text + j, len2) ||
+                        (c2 == '.' && dotted_abbreviation(mx->text + j, len2)) ||
+                        fl_mx_claimed_in(mx, j, len2))
+                        break;
+                    parts++;
+                    inner |= (pf2 & PLAIN_INNER) != 0;
+                    i = we2;
+                }
+                if (i >= mx->s_end || (t[i] != ' ' && t[i] != '\n')) {
+                    /* no space nor line break after the name: it ends */
+                    add_name_in(mx, qstart, i, parts, inner, false);
+                    continue;
+                }
+                i = long_way(mx, i, qstart, i, parts, LW_OPEN | (inner ? LW_INNER : 0u));
+                continue;
+            }
+        }
+        /* the long way, at a word's start */
+        i = long_way(mx, i, 0, 0, 0, LW_START);
+    next:;
+    }
     mx->name_end = mx->doc->mentions.count;
 }

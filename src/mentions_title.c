@@ -1332,11 +1332,12 @@ static __attribute__((noinline)) void titles_walk(fl_mx *mx)
                 i = at + 1;
                 continue;
             }
-            /* the word after the comma is a mark when it may start a role */
+            /* the word after the comma is a mark when it may start a role
+             * (asked last: most commas are decided by their next bytes) */
             const size_t next = k + 1 < mx->mark_count ? mx->s_off + mx->marks[k + 1] : mx->s_end;
             const unsigned char c2 = (unsigned char)t[at + 2];
-            if (!(c2 == ' ' || (c2 >= 'A' && c2 <= 'Z') || at + 2 == next ||
-                  determiner_may((const unsigned char *)t, at + 2, mx->s_end))) {
+            if (!(c2 == ' ' || (c2 >= 'A' && c2 <= 'Z') ||
+                  determiner_may((const unsigned char *)t, at + 2, mx->s_end) || at + 2 == next)) {
                 i = at + 1;
                 continue;
             }
