@@ -674,6 +674,91 @@ static inline bool quantity_may(const fl_mx *mx, size_t at, size_t nl)
     return c >= 0x80 || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
 
+/* The end of the ASCII letters from `at` (the first word scan_spelled
+ * reads), from the sentence's masks: the next byte that is no letter (a
+ * digit or another; past the sentence all are others). */
+static inline size_t letters_end(const fl_mx *mx, size_t at)
+{
+    for (;;) {
+        const size_t rel = at - mx->s_off;
+        const fl_word_block *bk = &mx->blocks[rel / 64];
+        const uint64_t stop = (bk->other | bk->digit) >> (rel & 63);
+        if (stop)
+            return at + (size_t)__builtin_ctzll(stop);
+        at += 64 - (rel & 63);
+    }
+}
+
+/* The words fl_scan_number takes first in a number spelled out (one to
+ * nineteen and the tens: "hundred", "million" and "thousand" come only
+ * after one), each as its first eight bytes zero-padded (a little-endian
+ * load) with its length, by SPELLED_SLOT of those bytes (a multiplier
+ * that gives each a slot of its own). */
+#define SPELLED_SLOT(x) ((size_t)(((x)*0x562529573b27cc91ull) >> 58))
+static const struct spelled_word {
+    uint64_t x;
+    unsigned char len;
+} spelled_words[64] = {
+    [2] = {0x0000000065766966ull, 4},  /* five */
+    [3] = {0x00007974656e696eull, 6},  /* ninety */
+    [6] = {0x0000007468676965ull, 5},  /* eight */
+    [11] = {0x0000000072756f66ull, 4}, /* four */
+    [12] = {0x6565746e65766573ull, 9}, /* seventeen */
+    [14] = {0x00000000006f7774ull, 3}, /* two */
+    [15] = {0x0000006e65766573ull, 5}, /* seven */
+    [18] = {0x0000006565726874ull, 5}, /* three */
+    [20] = {0x0000000000786973ull, 3}, /* six */
+    [21] = {0x0000007974726f66ull, 5}, /* forty */
+    [24] = {0x000065766c657774ull, 6}, /* twelve */
+    [27] = {0x00000000656e696eull, 4}, /* nine */
+    [28] = {0x6e65657472696874ull, 8}, /* thirteen */
+    [29] = {0x00000000006e6574ull, 3}, /* ten */
+    [32] = {0x006e656574666966ull, 7}, /* fifteen */
+    [33] = {0x0000007974666966ull, 5}, /* fifty */
+    [35] = {0x0000797472696874ull, 6}, /* thirty */
+    [39] = {0x00006e6576656c65ull, 6}, /* eleven */
+    [40] = {0x0000000000656e6full, 3}, /* one */
+    [44] = {0x6e65657472756f66ull, 8}, /* fourteen */
+    [45] = {0x000079746e657774ull, 6}, /* twenty */
+    [50] = {0x006e656574786973ull, 7}, /* sixteen */
+    [51] = {0x0000007974786973ull, 5}, /* sixty */
+    [52] = {0x6e65657468676965ull, 8}, /* eighteen */
+    [58] = {0x0000797468676965ull, 6}, /* eighty */
+    [61] = {0x6e656574656e696eull, 8}, /* nineteen */
+    [62] = {0x0079746e65766573ull, 7}, /* seventy */
+};
+
+/* Sets the memo entry m of the number start `at` (no digit, unread) to
+ * what fl_scan_number reads there (length 0, a zeroed number) when the
+ * first word (letters_end) is none of spelled_words: most words that
+ * start like a number spelled out are none ("through", "several",
+ * "election"), and are told so without its call; the rest are left
+ * unread. Out of line: the percents walk's steps for the digits stay. */
+static __attribute__((noinline)) void spelled_none(const fl_mx *mx, fl_number_memo *m, size_t at)
+{
+    const char *w = mx->text + at;
+    const size_t n = letters_end(mx, at) - at;
+    if (n >= 3 && n <= 9) {
+        uint64_t x;
+        if (at + 8 <= mx->s_end) {
+            x = fl_load8(w);
+        } else {
+            x = 0;
+            for (size_t k = 0; k < n && k < 8; k++)
+                x |= (uint64_t)(unsigned char)w[k] << (8 * k);
+        }
+        /* the letters in lower case, the bytes after them dropped */
+        x |= 0x2020202020202020ull;
+        if (n < 8)
+            x &= fl_low_bytes(n);
+        const struct spelled_word *e = &spelled_words[SPELLED_SLOT(x)];
+        if (e->x == x && e->len == n && (n < 9 || ((unsigned char)w[8] | 0x20u) == 'n'))
+            return; /* a number word: fl_scan_number reads it */
+    }
+    m->n = (fl_number){0};
+    m->len = 0;
+}
+
 /* The mark percents_walk leaves in the memo entry (len) of a number it
  * passes over unread, a plain run of digits (plain_number_len), with its
  * length in the entry's scale. Only quantities_walk reads the memo after
@@ -728,7 +813,9 @@ static __attribute__((noinline)) void percents_listed(fl_mx *mx)
             continue;
         const bool digit = is_digit(t[at]);
         fl_number_memo *memo = &memos[k];
-        if (digit && memo->len == FL_NUMBER_UNREAD) {
+        if (memo->len != FL_NUMBER_UNREAD) {
+            /* read before (money's amounts) */
+        } else if (digit) {
             /* most numbers start no percentage: a plain run of digits
              * that no tail can follow is passed over unread, marked for
              * the quantities with its length (see NUMBER_PLAIN) */
@@ -741,6 +828,8 @@ static __attribute__((noinline)) void percents_listed(fl_mx *mx)
             }
             if (pl && pl <= 18)
                 plain_number_read(memo, t, at, pl);
+        } else {
+            spelled_none(mx, memo, at); /* (a word that opens no number: read here) */
         }
         const fl_number_memo *m = fl_mx_number_read(mx, k);
         const size_t nl = m->len;
@@ -957,11 +1046,34 @@ static bool pairs_hold(const word_row *rows, const uint32_t *pairs)
     return true;
 }
 
-/* label_shapes, label_pairs and adjective_shapes in step with their words */
+/* Whether spelled_words holds the 27 words (one to nineteen, the tens)
+ * each in its slot, each a number fl_scan_number reads whole. */
+static bool spelled_words_hold(void)
+{
+    size_t count = 0;
+    for (size_t k = 0; k < sizeof spelled_words / sizeof spelled_words[0]; k++) {
+        const struct spelled_word *e = &spelled_words[k];
+        if (!e->len)
+            continue;
+        char w[16] = {0};
+        fl_store8(w, e->x); /* (the bytes fl_load8 read) */
+        if (e->len == 9)
+            w[8] = 'n';
+        fl_number n;
+        if (SPELLED_SLOT(fl_load8(w)) != k || strlen(w) != e->len ||
+            fl_scan_number(w, 0, e->len, &n) != e->len || !n.spelled || n.value < 1 || n.value > 90)
+            return false;
+        count++;
+    }
+    return count == 27;
+}
+
+/* label_shapes, label_pairs and adjective_shapes in step with their words,
+ * and spelled_words with fl_scan_number */
 bool fl_label_shapes_ok(void)
 {
     return shapes_hold(labels, label_shapes) && pairs_hold(labels, label_pairs) &&
-           shapes_hold(adjectives, adjective_shapes);
+           shapes_hold(adjectives, adjective_shapes) && spelled_words_hold();
 }
 
 static inline __attribute__((always_inline)) bool label_word(const char *w, size_t len)
