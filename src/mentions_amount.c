@@ -1323,10 +1323,14 @@ static const char *unit_stem(fl_mx *mx, const char *w, size_t len)
  * points at the static stem. tests/data/mentions/units.txt holds a case
  * for each word, which checks the stem. One row per first letter, each
  * in order of length (a row's scan stops at the first longer word). */
-enum { KNOWN_ROW_MAX = 30 };
+enum { KNOWN_ROW_MAX = 30, KNOWN_LEN_MAX = 11 };
 typedef struct known_unit_entry {
-    unsigned char len;
-    const char *word, *stem;
+    unsigned char len; /* 0 after the row's last word */
+    /* the word's bytes in the entry (no NUL when it fills them), not
+     * behind a pointer: known_unit compares them with no load to wait
+     * for first */
+    char word[KNOWN_LEN_MAX];
+    const char *stem;
 } known_unit_entry;
 #define U(w, s)                                                                                    \
     {                                                                                              \
@@ -1462,7 +1466,6 @@ static const known_unit_entry known_units[26][KNOWN_ROW_MAX] = {
 /* Where the words of length n start in row c of known_units (the first
  * of length n or more): known_from[c][n] for n up to KNOWN_LEN_MAX, the
  * longest. Keep in step with the table (fl_known_units_indexed checks). */
-enum { KNOWN_LEN_MAX = 11 };
 static const unsigned char known_from[26][KNOWN_LEN_MAX + 1] = {
     {0, 0, 0, 0, 1, 2, 3, 6, 7, 10, 10, 10},    /* a */
     {0, 0, 0, 0, 1, 3, 6, 7, 8, 10, 11, 12},    /* b */
@@ -1496,17 +1499,17 @@ bool fl_known_units_indexed(void)
 {
     for (size_t c = 0; c < 26; c++) {
         const known_unit_entry *row = known_units[c];
-        if (row[KNOWN_ROW_MAX - 1].word)
-            return false; /* no NULL after the row */
-        for (size_t k = 0; row[k].word; k++) {
-            const size_t len = strlen(row[k].word);
-            if (len != row[k].len || len < 2 || len > KNOWN_LEN_MAX ||
-                (unsigned char)row[k].word[0] != 'a' + c || (k > 0 && row[k - 1].len > len))
+        if (row[KNOWN_ROW_MAX - 1].len)
+            return false; /* no empty entry after the row */
+        for (size_t k = 0; row[k].len; k++) {
+            const size_t len = strnlen(row[k].word, KNOWN_LEN_MAX);
+            if (len != row[k].len || len < 2 || (unsigned char)row[k].word[0] != 'a' + c ||
+                (k > 0 && row[k - 1].len > len))
                 return false;
         }
         for (size_t n = 0; n <= KNOWN_LEN_MAX; n++) {
             size_t k = 0;
-            while (row[k].word && row[k].len < n)
+            while (row[k].len && row[k].len < n)
                 k++;
             if (known_from[c][n] != k)
                 return false;
@@ -1522,8 +1525,8 @@ static inline __attribute__((always_inline)) const char *known_unit(const char *
     const unsigned c = (unsigned char)w[0] - 'a';
     if (c >= 26 || len < 2 || len > KNOWN_LEN_MAX)
         return NULL;
-    /* the row's words of that length (the row ends with a NULL word, of
-     * length 0), each compared by overlapping loads (both hold len bytes):
+    /* the row's words of that length (the row ends with an empty entry,
+     * of length 0), each compared by overlapping loads (both hold len bytes):
      * the number's unit is most often one of them, whose bytes a loop
      * read one at a time */
     for (const known_unit_entry *k = known_units[c] + known_from[c][len]; k->len == len; k++)
