@@ -692,49 +692,69 @@ static inline size_t letters_end(const fl_mx *mx, size_t at)
 /* The words fl_scan_number takes first in a number spelled out (one to
  * nineteen and the tens: "hundred", "million" and "thousand" come only
  * after one), each as its first eight bytes zero-padded (a little-endian
- * load) with its length, by SPELLED_SLOT of those bytes (a multiplier
- * that gives each a slot of its own). */
+ * load) with its length and value, by SPELLED_SLOT of those bytes (a
+ * multiplier that gives each a slot of its own). */
 #define SPELLED_SLOT(x) ((size_t)(((x)*0x562529573b27cc91ull) >> 58))
 static const struct spelled_word {
     uint64_t x;
-    unsigned char len;
+    unsigned char len, value;
 } spelled_words[64] = {
-    [2] = {0x0000000065766966ull, 4},  /* five */
-    [3] = {0x00007974656e696eull, 6},  /* ninety */
-    [6] = {0x0000007468676965ull, 5},  /* eight */
-    [11] = {0x0000000072756f66ull, 4}, /* four */
-    [12] = {0x6565746e65766573ull, 9}, /* seventeen */
-    [14] = {0x00000000006f7774ull, 3}, /* two */
-    [15] = {0x0000006e65766573ull, 5}, /* seven */
-    [18] = {0x0000006565726874ull, 5}, /* three */
-    [20] = {0x0000000000786973ull, 3}, /* six */
-    [21] = {0x0000007974726f66ull, 5}, /* forty */
-    [24] = {0x000065766c657774ull, 6}, /* twelve */
-    [27] = {0x00000000656e696eull, 4}, /* nine */
-    [28] = {0x6e65657472696874ull, 8}, /* thirteen */
-    [29] = {0x00000000006e6574ull, 3}, /* ten */
-    [32] = {0x006e656574666966ull, 7}, /* fifteen */
-    [33] = {0x0000007974666966ull, 5}, /* fifty */
-    [35] = {0x0000797472696874ull, 6}, /* thirty */
-    [39] = {0x00006e6576656c65ull, 6}, /* eleven */
-    [40] = {0x0000000000656e6full, 3}, /* one */
-    [44] = {0x6e65657472756f66ull, 8}, /* fourteen */
-    [45] = {0x000079746e657774ull, 6}, /* twenty */
-    [50] = {0x006e656574786973ull, 7}, /* sixteen */
-    [51] = {0x0000007974786973ull, 5}, /* sixty */
-    [52] = {0x6e65657468676965ull, 8}, /* eighteen */
-    [58] = {0x0000797468676965ull, 6}, /* eighty */
-    [61] = {0x6e656574656e696eull, 8}, /* nineteen */
-    [62] = {0x0079746e65766573ull, 7}, /* seventy */
+    [2] = {0x0000000065766966ull, 4, 5},   /* five */
+    [3] = {0x00007974656e696eull, 6, 90},  /* ninety */
+    [6] = {0x0000007468676965ull, 5, 8},   /* eight */
+    [11] = {0x0000000072756f66ull, 4, 4},  /* four */
+    [12] = {0x6565746e65766573ull, 9, 17}, /* seventeen */
+    [14] = {0x00000000006f7774ull, 3, 2},  /* two */
+    [15] = {0x0000006e65766573ull, 5, 7},  /* seven */
+    [18] = {0x0000006565726874ull, 5, 3},  /* three */
+    [20] = {0x0000000000786973ull, 3, 6},  /* six */
+    [21] = {0x0000007974726f66ull, 5, 40}, /* forty */
+    [24] = {0x000065766c657774ull, 6, 12}, /* twelve */
+    [27] = {0x00000000656e696eull, 4, 9},  /* nine */
+    [28] = {0x6e65657472696874ull, 8, 13}, /* thirteen */
+    [29] = {0x00000000006e6574ull, 3, 10}, /* ten */
+    [32] = {0x006e656574666966ull, 7, 15}, /* fifteen */
+    [33] = {0x0000007974666966ull, 5, 50}, /* fifty */
+    [35] = {0x0000797472696874ull, 6, 30}, /* thirty */
+    [39] = {0x00006e6576656c65ull, 6, 11}, /* eleven */
+    [40] = {0x0000000000656e6full, 3, 1},  /* one */
+    [44] = {0x6e65657472756f66ull, 8, 14}, /* fourteen */
+    [45] = {0x000079746e657774ull, 6, 20}, /* twenty */
+    [50] = {0x006e656574786973ull, 7, 16}, /* sixteen */
+    [51] = {0x0000007974786973ull, 5, 60}, /* sixty */
+    [52] = {0x6e65657468676965ull, 8, 18}, /* eighteen */
+    [58] = {0x0000797468676965ull, 6, 80}, /* eighty */
+    [61] = {0x6e656574656e696eull, 8, 19}, /* nineteen */
+    [62] = {0x0079746e65766573ull, 7, 70}, /* seventy */
 };
 
-/* Sets the memo entry m of the number start `at` (no digit, unread) to
- * what fl_scan_number reads there (length 0, a zeroed number) when the
- * first word (letters_end) is none of spelled_words: most words that
- * start like a number spelled out are none ("through", "several",
- * "election"), and are told so without its call; the rest are left
- * unread. Out of line: the percents walk's steps for the digits stay. */
-static __attribute__((noinline)) void spelled_none(const fl_mx *mx, fl_number_memo *m, size_t at)
+/* Whether fl_scan_number, at a number word of `value` (spelled_words)
+ * that ends at j (at most `end`), reads that word alone: no hyphen after a
+ * tens word ("twenty-five"), and no space before a word that may go on
+ * with it ("one hundred", "two thousand", "three million", "four
+ * billion": h, t, m or b first, in lower case; "two to", taken for one,
+ * is read by fl_scan_number). Another number word ends it ("one two"), as
+ * does any other word, a capitalized one or no word. */
+static inline bool spelled_alone(const char *t, size_t j, size_t end, unsigned value)
+{
+    if (j >= end)
+        return true;
+    if (t[j] == '-')
+        return value < 20;
+    if (t[j] != ' ' || j + 1 >= end)
+        return true;
+    const char c = t[j + 1];
+    return !(c == 'h' || c == 't' || c == 'm' || c == 'b');
+}
+
+/* Reads the number start `at` (no digit) into its memo entry m (unread)
+ * as fl_scan_number reads it, where that is quick: nothing (length 0, a
+ * zeroed number) when the first word (letters_end) is none of
+ * spelled_words, as most words that start like a number spelled out are
+ * ("through", "several", "election"); that word alone when spelled_alone
+ * says so ("one of", "three years"). Else the entry is left unread. Out
+ * of line: the percents walk's steps for the digits stay. */
+static __attribute__((noinline)) void spelled_read(const fl_mx *mx, fl_number_memo *m, size_t at)
 {
     const char *w = mx->text + at;
     const size_t n = letters_end(mx, at) - at;
@@ -752,8 +772,13 @@ static __attribute__((noinline)) void spelled_none(const fl_mx *mx, fl_number_me
         if (n < 8)
             x &= fl_low_bytes(n);
         const struct spelled_word *e = &spelled_words[SPELLED_SLOT(x)];
-        if (e->x == x && e->len == n && (n < 9 || ((unsigned char)w[8] | 0x20u) == 'n'))
-            return; /* a number word: fl_scan_number reads it */
+        if (e->x == x && e->len == n && (n < 9 || ((unsigned char)w[8] | 0x20u) == 'n')) {
+            if (spelled_alone(mx->text, at + n, mx->s_end, e->value)) {
+                m->n = (fl_number){(double)e->value, 0, -1, true, false};
+                m->len = (uint32_t)n;
+            }
+            return; /* else fl_scan_number reads it */
+        }
     }
     m->n = (fl_number){0};
     m->len = 0;
@@ -829,7 +854,7 @@ static __attribute__((noinline)) void percents_listed(fl_mx *mx)
             if (pl && pl <= 18)
                 plain_number_read(memo, t, at, pl);
         } else {
-            spelled_none(mx, memo, at); /* (a word that opens no number: read here) */
+            spelled_read(mx, memo, at); /* (most such words: read here) */
         }
         const fl_number_memo *m = fl_mx_number_read(mx, k);
         const size_t nl = m->len;
@@ -1047,22 +1072,36 @@ static bool pairs_hold(const word_row *rows, const uint32_t *pairs)
 }
 
 /* Whether spelled_words holds the 27 words (one to nineteen, the tens)
- * each in its slot, each a number fl_scan_number reads whole. */
+ * each in its slot, each a number fl_scan_number reads whole with its
+ * value, and whether fl_scan_number reads it alone where spelled_alone
+ * says it does. */
 static bool spelled_words_hold(void)
 {
+    static const char *const after[] = {"",      " of",      " years",   "-five", "-year",
+                                        " five", " twenty",  " Hundred", ",",     " hundred",
+                                        " to",   " million", " billion", " and",  "- five"};
     size_t count = 0;
     for (size_t k = 0; k < sizeof spelled_words / sizeof spelled_words[0]; k++) {
         const struct spelled_word *e = &spelled_words[k];
         if (!e->len)
             continue;
-        char w[16] = {0};
+        char w[32] = {0};
         fl_store8(w, e->x); /* (the bytes fl_load8 read) */
         if (e->len == 9)
             w[8] = 'n';
         fl_number n;
         if (SPELLED_SLOT(fl_load8(w)) != k || strlen(w) != e->len ||
-            fl_scan_number(w, 0, e->len, &n) != e->len || !n.spelled || n.value < 1 || n.value > 90)
+            fl_scan_number(w, 0, e->len, &n) != e->len || !n.spelled || n.value != e->value ||
+            e->value < 1 || e->value > 90)
             return false;
+        for (size_t a = 0; a < sizeof after / sizeof after[0]; a++) {
+            memcpy(w + e->len, after[a], strlen(after[a]) + 1);
+            const size_t len = strlen(w);
+            if (spelled_alone(w, e->len, len, e->value) &&
+                (fl_scan_number(w, 0, len, &n) != e->len || n.value != e->value || !n.spelled ||
+                 n.decimals != -1 || n.mantissa || n.grouped))
+                return false;
+        }
         count++;
     }
     return count == 27;
