@@ -107,14 +107,6 @@ static __attribute__((noinline)) bool add_date(fl_mx *mx, size_t start, size_t e
  * line at its two calls: one per year the walk tries). */
 static inline __attribute__((always_inline)) bool date_preposition(const fl_mx *mx, size_t at)
 {
-    /* by length */
-    static const char *const preps[11][7] = {[2] = {"in", "by", "of"},
-                                             [3] = {"mid", "end"},
-                                             [4] = {"till", "from", "late", "last", "next", "this"},
-                                             [5] = {"since", "until", "early", "after"},
-                                             [6] = {"during", "before"},
-                                             [7] = {"through", "between"},
-                                             [10] = {"throughout"}};
     size_t ws, wl;
     size_t p = at;
     const char *t = mx->text;
@@ -152,19 +144,40 @@ static inline __attribute__((always_inline)) bool date_preposition(const fl_mx *
         return false;
     if (wl < 2 || wl > 10)
         return false;
-    /* the words of that length, compared with A-Z as a-z (a byte | 0x20
-     * is a lower-case letter only when the byte is that letter) */
-    const char first = (char)(t[ws] | 0x20);
-    for (const char *const *w = preps[wl]; *w; w++) {
-        if ((*w)[0] != first)
-            continue;
-        size_t j = 1;
-        while (j < wl && (char)(t[ws + j] | 0x20) == (*w)[j])
-            j++;
-        if (j == wl)
-            return true;
+    /* the word's first eight bytes (fewer when shorter) as one number,
+     * each | 0x20 (a lower-case letter only where the byte is that letter
+     * in either case), compared with the words of that length */
+    uint64_t x = 0;
+    if (ws + 8 <= mx->s_end) {
+        x = fl_load8(t + ws);
+    } else {
+        for (size_t k = 0; k < wl && k < 8; k++)
+            x |= (uint64_t)(unsigned char)t[ws + k] << (8 * k);
     }
-    return false;
+    x |= 0x2020202020202020ull;
+    if (wl < 8)
+        x &= fl_low_bytes(wl);
+#define PREP(w) fl_load8(w "\0\0\0\0\0\0\0\0")
+    switch (wl) {
+    case 2:
+        return x == PREP("in") || x == PREP("by") || x == PREP("of");
+    case 3:
+        return x == PREP("mid") || x == PREP("end");
+    case 4:
+        return x == PREP("till") || x == PREP("from") || x == PREP("late") || x == PREP("last") ||
+               x == PREP("next") || x == PREP("this");
+    case 5:
+        return x == PREP("since") || x == PREP("until") || x == PREP("early") || x == PREP("after");
+    case 6:
+        return x == PREP("during") || x == PREP("before");
+    case 7:
+        return x == PREP("through") || x == PREP("between");
+    case 10:
+        return x == PREP("througho") && (t[ws + 8] | 0x20) == 'u' && (t[ws + 9] | 0x20) == 't';
+    default:
+        return false;
+    }
+#undef PREP
 }
 
 /* "its February release", "the March launch": a bare month between a
