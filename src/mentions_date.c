@@ -1027,15 +1027,18 @@ static inline __attribute__((always_inline)) size_t calendar_word_from(const fl_
             break;
         if (!((date_pairs[t[r]] >> (t[r + 1] & 31)) & 1u))
             continue;
+        /* the word's first four bytes in one load (r + 3 is at most the
+         * sentence's end: a byte of the prose, at worst its NUL) */
+        const uint32_t v = fl_load4(t + r);
         /* date_word_prefix, by its table; then an ASCII letter after the
          * three, other than the fourth of the prefix's longer words, is
          * in no date ("Novak", "Marketing": the prefix's three-letter
          * words take no letter after them, and date_at_word would find
          * nothing there) */
-        const uint32_t key = DATE_KEY(t[r], t[r + 1], t[r + 2]);
+        const uint32_t key = v & 0xFFFFFFu; /* DATE_KEY of the three */
         const struct cal_prefix *cp = &cal_prefixes[DATE_SLOT(key)];
         if (cp->key == key) {
-            const unsigned char c4 = (ptrdiff_t)r < last ? t[r + 3] : ' ';
+            const unsigned char c4 = (ptrdiff_t)r < last ? (unsigned char)(v >> 24) : ' ';
             if ((unsigned)((c4 | 0x20u) - 'a') < 26u && c4 != (unsigned char)cp->fourth)
                 continue;
             *cursor = k + 1;
