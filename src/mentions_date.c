@@ -75,6 +75,11 @@ static int group_weekday(const fl_mx *mx, unsigned g)
     return fl_mx_group(mx, g, &o, &l) ? weekday_number(mx->text + o) : -1;
 }
 
+/* add_date_in's year when it is the four digits the date starts with (a
+ * bare year): read from them after the mention is made, not kept across
+ * fl_mx_add's call. */
+#define YEAR_AT_START (-1)
+
 /* Adds the date [start, end) (false when its bytes are claimed or it
  * could not be added): in line where most dates are found (a year, a day
  * and month, a month and year, a weekday), add_date below elsewhere. */
@@ -86,6 +91,10 @@ static inline __attribute__((always_inline)) bool add_date_in(fl_mx *mx, size_t 
     fl_mention *mn = fl_mx_add(mx, FL_M_DATE, start, end - start, 0);
     if (!mn)
         return false;
+    if (y == YEAR_AT_START) {
+        const char *t = mx->text + start;
+        y = (t[0] - '0') * 1000 + (t[1] - '0') * 100 + (t[2] - '0') * 10 + (t[3] - '0');
+    }
     mn->year = y;
     mn->month = m;
     mn->day = d;
@@ -899,12 +908,7 @@ static inline __attribute__((always_inline)) size_t date_at_digit(fl_mx *mx, siz
         return add_date(mx, at, e, group_int(mx, 1), group_int(mx, 2), group_int(mx, 3), -1) ? e
                                                                                              : 0;
     if ((e = year_end(mx, at)) && date_preposition(mx, at))
-        return add_date_in(mx, at, e,
-                           (t[at] - '0') * 1000 + (t[at + 1] - '0') * 100 + (t[at + 2] - '0') * 10 +
-                               (t[at + 3] - '0'),
-                           0, 0, -1)
-                   ? e
-                   : 0;
+        return add_date_in(mx, at, e, YEAR_AT_START, 0, 0, -1) ? e : 0;
     return 0;
 }
 
