@@ -91,6 +91,9 @@ static inline __attribute__((always_inline)) bool add_date_in(fl_mx *mx, size_t 
     fl_mention *mn = fl_mx_add(mx, FL_M_DATE, start, end - start, 0);
     if (!mn)
         return false;
+    /* (told from y as given: YEAR_AT_START is no zero, as no year of
+     * 1800 to 2099 is) */
+    mn->precision = d || (!m && !y) ? FL_DATE_DAY : m ? FL_DATE_MONTH : FL_DATE_YEAR;
     if (y == YEAR_AT_START) {
         const char *t = mx->text + start;
         y = (t[0] - '0') * 1000 + (t[1] - '0') * 100 + (t[2] - '0') * 10 + (t[3] - '0');
@@ -99,7 +102,6 @@ static inline __attribute__((always_inline)) bool add_date_in(fl_mx *mx, size_t 
     mn->month = m;
     mn->day = d;
     mn->weekday = wd;
-    mn->precision = d || (!m && !y) ? FL_DATE_DAY : m ? FL_DATE_MONTH : FL_DATE_YEAR;
     fl_mx_claim_in(mx, start, end - start); /* inside: fl_mx_claimed_in above */
     return true;
 }
