@@ -674,6 +674,116 @@ static inline bool quantity_may(const fl_mx *mx, size_t at, size_t nl)
     return c >= 0x80 || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
 
+/* The end of the ASCII letters from `at` (the first word scan_spelled
+ * reads), from the sentence's masks: the next byte that is no letter (a
+ * digit or another; past the sentence all are others). */
+static inline size_t letters_end(const fl_mx *mx, size_t at)
+{
+    for (;;) {
+        const size_t rel = at - mx->s_off;
+        const fl_word_block *bk = &mx->blocks[rel / 64];
+        const uint64_t stop = (bk->other | bk->digit) >> (rel & 63);
+        if (stop)
+            return at + (size_t)__builtin_ctzll(stop);
+        at += 64 - (rel & 63);
+    }
+}
+
+/* The words fl_scan_number takes first in a number spelled out (one to
+ * nineteen and the tens: "hundred", "million" and "thousand" come only
+ * after one), each as its first eight bytes zero-padded (a little-endian
+ * load) with its length and value, by SPELLED_SLOT of those bytes (a
+ * multiplier that gives each a slot of its own). */
+#define SPELLED_SLOT(x) ((size_t)(((x)*0x562529573b27cc91ull) >> 58))
+static const struct spelled_word {
+    uint64_t x;
+    unsigned char len, value;
+} spelled_words[64] = {
+    [2] = {0x0000000065766966ull, 4, 5},   /* five */
+    [3] = {0x00007974656e696eull, 6, 90},  /* ninety */
+    [6] = {0x0000007468676965ull, 5, 8},   /* eight */
+    [11] = {0x0000000072756f66ull, 4, 4},  /* four */
+    [12] = {0x6565746e65766573ull, 9, 17}, /* seventeen */
+    [14] = {0x00000000006f7774ull, 3, 2},  /* two */
+    [15] = {0x0000006e65766573ull, 5, 7},  /* seven */
+    [18] = {0x0000006565726874ull, 5, 3},  /* three */
+    [20] = {0x0000000000786973ull, 3, 6},  /* six */
+    [21] = {0x0000007974726f66ull, 5, 40}, /* forty */
+    [24] = {0x000065766c657774ull, 6, 12}, /* twelve */
+    [27] = {0x00000000656e696eull, 4, 9},  /* nine */
+    [28] = {0x6e65657472696874ull, 8, 13}, /* thirteen */
+    [29] = {0x00000000006e6574ull, 3, 10}, /* ten */
+    [32] = {0x006e656574666966ull, 7, 15}, /* fifteen */
+    [33] = {0x0000007974666966ull, 5, 50}, /* fifty */
+    [35] = {0x0000797472696874ull, 6, 30}, /* thirty */
+    [39] = {0x00006e6576656c65ull, 6, 11}, /* eleven */
+    [40] = {0x0000000000656e6full, 3, 1},  /* one */
+    [44] = {0x6e65657472756f66ull, 8, 14}, /* fourteen */
+    [45] = {0x000079746e657774ull, 6, 20}, /* twenty */
+    [50] = {0x006e656574786973ull, 7, 16}, /* sixteen */
+    [51] = {0x0000007974786973ull, 5, 60}, /* sixty */
+    [52] = {0x6e65657468676965ull, 8, 18}, /* eighteen */
+    [58] = {0x0000797468676965ull, 6, 80}, /* eighty */
+    [61] = {0x6e656574656e696eull, 8, 19}, /* nineteen */
+    [62] = {0x0079746e65766573ull, 7, 70}, /* seventy */
+};
+
+/* Whether fl_scan_number, at a number word of `value` (spelled_words)
+ * that ends at j (at most `end`), reads that word alone: no hyphen after a
+ * tens word ("twenty-five"), and no space before a word that may go on
+ * with it ("one hundred", "two thousand", "three million", "four
+ * billion": h, t, m or b first, in lower case; "two to", taken for one,
+ * is read by fl_scan_number). Another number word ends it ("one two"), as
+ * does any other word, a capitalized one or no word. */
+static inline bool spelled_alone(const char *t, size_t j, size_t end, unsigned value)
+{
+    if (j >= end)
+        return true;
+    if (t[j] == '-')
+        return value < 20;
+    if (t[j] != ' ' || j + 1 >= end)
+        return true;
+    const char c = t[j + 1];
+    return !(c == 'h' || c == 't' || c == 'm' || c == 'b');
+}
+
+/* Reads the number start `at` (no digit) into its memo entry m (unread)
+ * as fl_scan_number reads it, where that is quick: nothing (length 0, a
+ * zeroed number) when the first word (letters_end) is none of
+ * spelled_words, as most words that start like a number spelled out are
+ * ("through", "several", "election"); that word alone when spelled_alone
+ * says so ("one of", "three years"). Else the entry is left unread. Out
+ * of line: the percents walk's steps for the digits stay. */
+static __attribute__((noinline)) void spelled_read(const fl_mx *mx, fl_number_memo *m, size_t at)
+{
+    const char *w = mx->text + at;
+    const size_t n = letters_end(mx, at) - at;
+    if (n >= 3 && n <= 9) {
+        uint64_t x;
+        if (at + 8 <= mx->s_end) {
+            x = fl_load8(w);
+        } else {
+            x = 0;
+            for (size_t k = 0; k < n && k < 8; k++)
+                x |= (uint64_t)(unsigned char)w[k] << (8 * k);
+        }
+        /* the letters in lower case, the bytes after them dropped */
+        x |= 0x2020202020202020ull;
+        if (n < 8)
+            x &= fl_low_bytes(n);
+        const struct spelled_word *e = &spelled_words[SPELLED_SLOT(x)];
+        if (e->x == x && e->len == n && (n < 9 || ((unsigned char)w[8] | 0x20u) == 'n')) {
+            if (spelled_alone(mx->text, at + n, mx->s_end, e->value)) {
+                m->n = (fl_number){(double)e->value, 0, -1, true, false};
+                m->len = (uint32_t)n;
+            }
+            return; /* else fl_scan_number reads it */
+        }
+    }
+    m->n = (fl_number){0};
+    m->len = 0;
+}
+
 /* The mark percents_walk leaves in the memo entry (len) of a number it
  * passes over unread, a plain run of digits (plain_number_len), with its
  * length in the entry's scale. Only quantities_walk reads the memo after
@@ -728,7 +838,9 @@ static __attribute__((noinline)) void percents_listed(fl_mx *mx)
             continue;
         const bool digit = is_digit(t[at]);
         fl_number_memo *memo = &memos[k];
-        if (digit && memo->len == FL_NUMBER_UNREAD) {
+        if (memo->len != FL_NUMBER_UNREAD) {
+            /* read before (money's amounts) */
+        } else if (digit) {
             /* most numbers start no percentage: a plain run of digits
              * that no tail can follow is passed over unread, marked for
              * the quantities with its length (see NUMBER_PLAIN) */
@@ -741,6 +853,8 @@ static __attribute__((noinline)) void percents_listed(fl_mx *mx)
             }
             if (pl && pl <= 18)
                 plain_number_read(memo, t, at, pl);
+        } else {
+            spelled_read(mx, memo, at); /* (most such words: read here) */
         }
         const fl_number_memo *m = fl_mx_number_read(mx, k);
         const size_t nl = m->len;
@@ -957,11 +1071,48 @@ static bool pairs_hold(const word_row *rows, const uint32_t *pairs)
     return true;
 }
 
-/* label_shapes, label_pairs and adjective_shapes in step with their words */
+/* Whether spelled_words holds the 27 words (one to nineteen, the tens)
+ * each in its slot, each a number fl_scan_number reads whole with its
+ * value, and whether fl_scan_number reads it alone where spelled_alone
+ * says it does. */
+static bool spelled_words_hold(void)
+{
+    static const char *const after[] = {"",      " of",      " years",   "-five", "-year",
+                                        " five", " twenty",  " Hundred", ",",     " hundred",
+                                        " to",   " million", " billion", " and",  "- five"};
+    size_t count = 0;
+    for (size_t k = 0; k < sizeof spelled_words / sizeof spelled_words[0]; k++) {
+        const struct spelled_word *e = &spelled_words[k];
+        if (!e->len)
+            continue;
+        char w[32] = {0};
+        fl_store8(w, e->x); /* (the bytes fl_load8 read) */
+        if (e->len == 9)
+            w[8] = 'n';
+        fl_number n;
+        if (SPELLED_SLOT(fl_load8(w)) != k || strlen(w) != e->len ||
+            fl_scan_number(w, 0, e->len, &n) != e->len || !n.spelled || n.value != e->value ||
+            e->value < 1 || e->value > 90)
+            return false;
+        for (size_t a = 0; a < sizeof after / sizeof after[0]; a++) {
+            memcpy(w + e->len, after[a], strlen(after[a]) + 1);
+            const size_t len = strlen(w);
+            if (spelled_alone(w, e->len, len, e->value) &&
+                (fl_scan_number(w, 0, len, &n) != e->len || n.value != e->value || !n.spelled ||
+                 n.decimals != -1 || n.mantissa || n.grouped))
+                return false;
+        }
+        count++;
+    }
+    return count == 27;
+}
+
+/* label_shapes, label_pairs and adjective_shapes in step with their words,
+ * and spelled_words with fl_scan_number */
 bool fl_label_shapes_ok(void)
 {
     return shapes_hold(labels, label_shapes) && pairs_hold(labels, label_pairs) &&
-           shapes_hold(adjectives, adjective_shapes);
+           shapes_hold(adjectives, adjective_shapes) && spelled_words_hold();
 }
 
 static inline __attribute__((always_inline)) bool label_word(const char *w, size_t len)
@@ -1211,10 +1362,14 @@ static const char *unit_stem(fl_mx *mx, const char *w, size_t len)
  * points at the static stem. tests/data/mentions/units.txt holds a case
  * for each word, which checks the stem. One row per first letter, each
  * in order of length (a row's scan stops at the first longer word). */
-enum { KNOWN_ROW_MAX = 30 };
+enum { KNOWN_ROW_MAX = 30, KNOWN_LEN_MAX = 11 };
 typedef struct known_unit_entry {
-    unsigned char len;
-    const char *word, *stem;
+    unsigned char len; /* 0 after the row's last word */
+    /* the word's bytes in the entry (no NUL when it fills them), not
+     * behind a pointer: known_unit compares them with no load to wait
+     * for first */
+    char word[KNOWN_LEN_MAX];
+    const char *stem;
 } known_unit_entry;
 #define U(w, s)                                                                                    \
     {                                                                                              \
@@ -1350,7 +1505,6 @@ static const known_unit_entry known_units[26][KNOWN_ROW_MAX] = {
 /* Where the words of length n start in row c of known_units (the first
  * of length n or more): known_from[c][n] for n up to KNOWN_LEN_MAX, the
  * longest. Keep in step with the table (fl_known_units_indexed checks). */
-enum { KNOWN_LEN_MAX = 11 };
 static const unsigned char known_from[26][KNOWN_LEN_MAX + 1] = {
     {0, 0, 0, 0, 1, 2, 3, 6, 7, 10, 10, 10},    /* a */
     {0, 0, 0, 0, 1, 3, 6, 7, 8, 10, 11, 12},    /* b */
@@ -1384,17 +1538,17 @@ bool fl_known_units_indexed(void)
 {
     for (size_t c = 0; c < 26; c++) {
         const known_unit_entry *row = known_units[c];
-        if (row[KNOWN_ROW_MAX - 1].word)
-            return false; /* no NULL after the row */
-        for (size_t k = 0; row[k].word; k++) {
-            const size_t len = strlen(row[k].word);
-            if (len != row[k].len || len < 2 || len > KNOWN_LEN_MAX ||
-                (unsigned char)row[k].word[0] != 'a' + c || (k > 0 && row[k - 1].len > len))
+        if (row[KNOWN_ROW_MAX - 1].len)
+            return false; /* no empty entry after the row */
+        for (size_t k = 0; row[k].len; k++) {
+            const size_t len = strnlen(row[k].word, KNOWN_LEN_MAX);
+            if (len != row[k].len || len < 2 || (unsigned char)row[k].word[0] != 'a' + c ||
+                (k > 0 && row[k - 1].len > len))
                 return false;
         }
         for (size_t n = 0; n <= KNOWN_LEN_MAX; n++) {
             size_t k = 0;
-            while (row[k].word && row[k].len < n)
+            while (row[k].len && row[k].len < n)
                 k++;
             if (known_from[c][n] != k)
                 return false;
@@ -1410,8 +1564,8 @@ static inline __attribute__((always_inline)) const char *known_unit(const char *
     const unsigned c = (unsigned char)w[0] - 'a';
     if (c >= 26 || len < 2 || len > KNOWN_LEN_MAX)
         return NULL;
-    /* the row's words of that length (the row ends with a NULL word, of
-     * length 0), each compared by overlapping loads (both hold len bytes):
+    /* the row's words of that length (the row ends with an empty entry,
+     * of length 0), each compared by overlapping loads (both hold len bytes):
      * the number's unit is most often one of them, whose bytes a loop
      * read one at a time */
     for (const known_unit_entry *k = known_units[c] + known_from[c][len]; k->len == len; k++)

@@ -75,6 +75,11 @@ static int group_weekday(const fl_mx *mx, unsigned g)
     return fl_mx_group(mx, g, &o, &l) ? weekday_number(mx->text + o) : -1;
 }
 
+/* add_date_in's year when it is the four digits the date starts with (a
+ * bare year): read from them after the mention is made, not kept across
+ * fl_mx_add's call. */
+#define YEAR_AT_START (-1)
+
 /* Adds the date [start, end) (false when its bytes are claimed or it
  * could not be added): in line where most dates are found (a year, a day
  * and month, a month and year, a weekday), add_date below elsewhere. */
@@ -86,11 +91,17 @@ static inline __attribute__((always_inline)) bool add_date_in(fl_mx *mx, size_t 
     fl_mention *mn = fl_mx_add(mx, FL_M_DATE, start, end - start, 0);
     if (!mn)
         return false;
+    /* (told from y as given: YEAR_AT_START is no zero, as no year of
+     * 1800 to 2099 is) */
+    mn->precision = d || (!m && !y) ? FL_DATE_DAY : m ? FL_DATE_MONTH : FL_DATE_YEAR;
+    if (y == YEAR_AT_START) {
+        const char *t = mx->text + start;
+        y = (t[0] - '0') * 1000 + (t[1] - '0') * 100 + (t[2] - '0') * 10 + (t[3] - '0');
+    }
     mn->year = y;
     mn->month = m;
     mn->day = d;
     mn->weekday = wd;
-    mn->precision = d || (!m && !y) ? FL_DATE_DAY : m ? FL_DATE_MONTH : FL_DATE_YEAR;
     fl_mx_claim_in(mx, start, end - start); /* inside: fl_mx_claimed_in above */
     return true;
 }
@@ -107,14 +118,6 @@ static __attribute__((noinline)) bool add_date(fl_mx *mx, size_t start, size_t e
  * line at its two calls: one per year the walk tries). */
 static inline __attribute__((always_inline)) bool date_preposition(const fl_mx *mx, size_t at)
 {
-    /* by length */
-    static const char *const preps[11][7] = {[2] = {"in", "by", "of"},
-                                             [3] = {"mid", "end"},
-                                             [4] = {"till", "from", "late", "last", "next", "this"},
-                                             [5] = {"since", "until", "early", "after"},
-                                             [6] = {"during", "before"},
-                                             [7] = {"through", "between"},
-                                             [10] = {"throughout"}};
     size_t ws, wl;
     size_t p = at;
     const char *t = mx->text;
@@ -152,19 +155,40 @@ static inline __attribute__((always_inline)) bool date_preposition(const fl_mx *
         return false;
     if (wl < 2 || wl > 10)
         return false;
-    /* the words of that length, compared with A-Z as a-z (a byte | 0x20
-     * is a lower-case letter only when the byte is that letter) */
-    const char first = (char)(t[ws] | 0x20);
-    for (const char *const *w = preps[wl]; *w; w++) {
-        if ((*w)[0] != first)
-            continue;
-        size_t j = 1;
-        while (j < wl && (char)(t[ws + j] | 0x20) == (*w)[j])
-            j++;
-        if (j == wl)
-            return true;
+    /* the word's first eight bytes (fewer when shorter) as one number,
+     * each | 0x20 (a lower-case letter only where the byte is that letter
+     * in either case), compared with the words of that length */
+    uint64_t x = 0;
+    if (ws + 8 <= mx->s_end) {
+        x = fl_load8(t + ws);
+    } else {
+        for (size_t k = 0; k < wl && k < 8; k++)
+            x |= (uint64_t)(unsigned char)t[ws + k] << (8 * k);
     }
-    return false;
+    x |= 0x2020202020202020ull;
+    if (wl < 8)
+        x &= fl_low_bytes(wl);
+#define PREP(w) fl_load8(w "\0\0\0\0\0\0\0\0")
+    switch (wl) {
+    case 2:
+        return x == PREP("in") || x == PREP("by") || x == PREP("of");
+    case 3:
+        return x == PREP("mid") || x == PREP("end");
+    case 4:
+        return x == PREP("till") || x == PREP("from") || x == PREP("late") || x == PREP("last") ||
+               x == PREP("next") || x == PREP("this");
+    case 5:
+        return x == PREP("since") || x == PREP("until") || x == PREP("early") || x == PREP("after");
+    case 6:
+        return x == PREP("during") || x == PREP("before");
+    case 7:
+        return x == PREP("through") || x == PREP("between");
+    case 10:
+        return x == PREP("througho") && (t[ws + 8] | 0x20) == 'u' && (t[ws + 9] | 0x20) == 't';
+    default:
+        return false;
+    }
+#undef PREP
 }
 
 /* "its February release", "the March launch": a bare month between a
@@ -886,12 +910,7 @@ static inline __attribute__((always_inline)) size_t date_at_digit(fl_mx *mx, siz
         return add_date(mx, at, e, group_int(mx, 1), group_int(mx, 2), group_int(mx, 3), -1) ? e
                                                                                              : 0;
     if ((e = year_end(mx, at)) && date_preposition(mx, at))
-        return add_date_in(mx, at, e,
-                           (t[at] - '0') * 1000 + (t[at + 1] - '0') * 100 + (t[at + 2] - '0') * 10 +
-                               (t[at + 3] - '0'),
-                           0, 0, -1)
-                   ? e
-                   : 0;
+        return add_date_in(mx, at, e, YEAR_AT_START, 0, 0, -1) ? e : 0;
     return 0;
 }
 
@@ -1014,15 +1033,18 @@ static inline __attribute__((always_inline)) size_t calendar_word_from(const fl_
             break;
         if (!((date_pairs[t[r]] >> (t[r + 1] & 31)) & 1u))
             continue;
+        /* the word's first four bytes in one load (r + 3 is at most the
+         * sentence's end: a byte of the prose, at worst its NUL) */
+        const uint32_t v = fl_load4(t + r);
         /* date_word_prefix, by its table; then an ASCII letter after the
          * three, other than the fourth of the prefix's longer words, is
          * in no date ("Novak", "Marketing": the prefix's three-letter
          * words take no letter after them, and date_at_word would find
          * nothing there) */
-        const uint32_t key = DATE_KEY(t[r], t[r + 1], t[r + 2]);
+        const uint32_t key = v & 0xFFFFFFu; /* DATE_KEY of the three */
         const struct cal_prefix *cp = &cal_prefixes[DATE_SLOT(key)];
         if (cp->key == key) {
-            const unsigned char c4 = (ptrdiff_t)r < last ? t[r + 3] : ' ';
+            const unsigned char c4 = (ptrdiff_t)r < last ? (unsigned char)(v >> 24) : ' ';
             if ((unsigned)((c4 | 0x20u) - 'a') < 26u && c4 != (unsigned char)cp->fourth)
                 continue;
             *cursor = k + 1;
