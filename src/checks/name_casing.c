@@ -415,7 +415,6 @@ static bool parts_differ(const fl_name_folds *folds, const key_filter *kf, first
 static bool may_differ(fl_doc *doc, const fl_name_folds *folds, const key_filter *kf)
 {
     const char *text = doc->prose.text;
-    const fl_mention *mentions = doc->mentions.items;
     first_form *ff = fl_arena_alloc(doc->arena, (folds->set.count + 1) * sizeof *ff);
     if (!ff) {
         doc->status = FL_ENOMEM;
@@ -437,6 +436,9 @@ static bool may_differ(fl_doc *doc, const fl_name_folds *folds, const key_filter
             }
             continue;
         }
+        /* (the mentions unread: their kinds, offsets and lengths as the
+         * folds copied them) */
+        const fl_name_span *spans = folds->spans;
         for (size_t x = 0; x < count; x++) {
             size_t i = of_kind[x], j = folds->same[i];
             const fl_name_use *u = &folds->uses[j]; /* i's but for its place */
@@ -444,8 +446,8 @@ static bool may_differ(fl_doc *doc, const fl_name_folds *folds, const key_filter
                 /* a later mention of a surface: its own use is the
                  * first's, and so are its parts when the first is a name
                  * of the same text (the same length: one memo entry) */
-                const fl_mention *m = &mentions[i], *mj = &mentions[j];
-                if ((mj->kind == FL_M_NAME && fl_bytes_eq(text + m->off, text + mj->off, m->len)) ||
+                if ((folds->kinds[j] == FL_M_NAME &&
+                     fl_bytes_eq(text + spans[i].off, text + spans[j].off, spans[i].len)) ||
                     !u->key)
                     continue;
             } else {
@@ -454,8 +456,7 @@ static bool may_differ(fl_doc *doc, const fl_name_folds *folds, const key_filter
                 if (form_differs(ff, u->group, u->form, u->form_len))
                     return true;
             }
-            const fl_mention *m = FL_DOC_MENTION(doc, i);
-            if (parts_differ(folds, kf, ff, text + m->off, m->len))
+            if (parts_differ(folds, kf, ff, text + spans[i].off, spans[i].len))
                 return true;
         }
     }

@@ -1372,25 +1372,28 @@ static void run(fl_doc *doc)
      * all gcc knows) */
     const bool *inited = folds->inited;
     const size_t *same = folds->same;
+    const fl_name_span *mention_spans = folds->spans;
     const fl_mention *mentions = doc->mentions.items;
     for (size_t i = 0; i < total; i++) {
         use_of[i] = 0;
         /* (only a code, name or acronym has its use made) */
         if (!inited[i])
             continue;
-        const fl_mention *m = &mentions[i];
         size_t j = same[i];
         if (j != i) {
             /* an earlier mention of the same surface: its use but for the
              * place, kept or not (its form is this one's, so the key is
-             * already as joinable as it makes it) */
+             * already as joinable as it makes it); the mention unread,
+             * its offset as the folds copied it */
             if (!use_of[j])
                 continue;
             use_of[i] = use_of[j];
-            unsorted |= m->off < last_off;
-            last_off = m->off;
-            entries[n + nrep++] = (span_entry){m->off, use_of[j] - 1, (uint32_t)i};
+            const uint32_t off = mention_spans[i].off;
+            unsorted |= off < last_off;
+            last_off = off;
+            entries[n + nrep++] = (span_entry){off, use_of[j] - 1, (uint32_t)i};
         } else {
+            const fl_mention *m = &mentions[i];
             const fl_name_use *fu = &folds->uses[i];
             fl_name_use *u = &uses[n];
             *u = *fu;
