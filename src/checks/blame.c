@@ -703,6 +703,7 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
     f->same = same;
     f->kinds = kinds;
     f->spans = spans;
+    f->caps_sentence = -1;
     /* (in a local: the stores to inited[], bytes, might change doc for
      * all gcc knows) */
     const fl_mention *mentions = doc->mentions.items;

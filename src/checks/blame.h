@@ -224,6 +224,10 @@ typedef struct fl_name_folds {
      * here, so that the checks after need not read the mention (some 96
      * bytes, out of the cache by then) for them */
     const fl_name_span *spans;
+    /* whether some sentence of the document is all caps: -1 until a
+     * check that walks every sentence (name-variant) notes it for the
+     * checks after */
+    signed char caps_sentence;
 } fl_name_folds;
 
 /* The document's fold-keyed uses, made on first call; NULL when out of

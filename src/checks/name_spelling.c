@@ -1529,9 +1529,10 @@ static void run(fl_doc *doc)
      * sentence: their offsets as the folds copied them */
     const fl_sentence *sentences = doc->sentences.items;
     const size_t nsentences = doc->sentences.count;
-    bool any_caps = false;
-    for (size_t si = 0; si < nsentences; si++)
-        any_caps |= sentences[si].all_caps;
+    bool any_caps = folds->caps_sentence > 0;
+    if (folds->caps_sentence < 0) /* not noted by name-variant */
+        for (size_t si = 0; si < nsentences; si++)
+            any_caps |= sentences[si].all_caps;
     const fl_name_span *spans = folds->spans;
     for (size_t k = 0; k < nnames; k++) {
         if (any_caps && !wanted(sentences, nsentences, FL_DOC_MENTION(doc, names[k])))
