@@ -274,6 +274,14 @@ static inline bool has_space(const char *s, size_t len)
     return false;
 }
 
+/* The bits (0x80 of a byte) of the spaces in the 8 bytes of v, exact
+ * for the lowest (the first in text order). */
+static inline uint64_t spaces_in8(uint64_t v)
+{
+    v ^= 0x20 * FL_BYTES_01;
+    return (v - FL_BYTES_01) & ~v & FL_BYTES_80;
+}
+
 /* The next word of s[0..len) from *b (words are split by spaces): its
  * start in *a, its end in *b; false when none is left. */
 static inline bool next_part(const char *s, size_t len, size_t *a, size_t *b)
@@ -284,8 +292,31 @@ static inline bool next_part(const char *s, size_t len, size_t *a, size_t *b)
     if (x >= len)
         return false;
     size_t y = x + 1;
-    while (y < len && s[y] != ' ')
-        y++;
+    /* the first space from y on, eight bytes at a time within s (the
+     * last eight of s, shifted, for the last few): a byte loop's exit
+     * mispredicted about once a word */
+    if (len >= 8) {
+        for (;;) {
+            const size_t left = len - y;
+            if (left >= 8) {
+                const uint64_t sp = spaces_in8(fl_load8(s + y));
+                if (sp) {
+                    y += (size_t)__builtin_ctzll(sp) >> 3;
+                    break;
+                }
+                y += 8;
+            } else {
+                /* (the bytes shifted in are zeros, no spaces) */
+                const uint64_t sp =
+                    left ? spaces_in8(fl_load8(s + len - 8) >> (8 * (8 - left))) : 0;
+                y = sp ? y + ((size_t)__builtin_ctzll(sp) >> 3) : len;
+                break;
+            }
+        }
+    } else {
+        while (y < len && s[y] != ' ')
+            y++;
+    }
     *a = x;
     *b = y;
     return true;
