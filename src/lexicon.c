@@ -56,11 +56,16 @@ struct fl_lexicon {
     const near_item *near_items;
     size_t near_item_count;
     const size_t *near_buckets; /* by the top FL_NEAR_BUCKET_BITS of the hash: first item */
-    /* hashes of (word count, position, word) of the near forms' fold
-     * keys, of their words' shapes and, for one-word forms, the shape and
-     * letters (see build_near_words); 0: an empty slot */
+    /* the near forms' words and shapes (see build_near_words), in one
+     * block of near_word_count words: a header, the word set's pairs of
+     * 32-bit slots (near_pairs), then the shape set's slots (near_shapes);
+     * 0: an empty slot */
     const uint64_t *near_words;
-    size_t near_word_mask;
+    size_t near_word_count;
+    const uint64_t *near_pairs;
+    size_t near_pair_mask; /* of the 32-bit slots, two a pair */
+    const uint64_t *near_shapes;
+    size_t near_shape_mask;
     /* a bit for each fold and misspelling key (fl_lex_fold_filter_bit): a key
      * whose bit is clear is in neither index (see
      * fl_lexicon_by_fold_and_misspelling); NULL: none made */
@@ -804,20 +809,119 @@ static uint64_t near_typo_hash(size_t nwords, size_t pos, uint64_t others, uint3
     return h ? h : 1;
 }
 
-/* A value's first slot in the near-words set: from its high half alone,
+/* A shape entry's first slot in the shape set: from its high half alone,
  * so the entries of a one-word shape (near_shape_entry) all start at one
  * slot and a probe from there meets every one of them. */
-static inline size_t near_words_slot(uint64_t h, size_t mask)
+static inline size_t near_shapes_slot(uint64_t h, size_t mask)
 {
     return (size_t)(h >> 32) & mask;
 }
 
-static void near_words_put(uint64_t *set, size_t mask, uint64_t h)
+static void near_shapes_put(uint64_t *set, size_t mask, uint64_t h)
 {
-    size_t at = near_words_slot(h, mask);
+    size_t at = near_shapes_slot(h, mask);
     while (set[at] && set[at] != h)
         at = (at + 1) & mask;
     set[at] = h;
+}
+
+/* The word set keeps of a word's hash (near_word_hash) a 32-bit slot
+ * value, its first slot from the hash's high half: 4 bytes a slot, not 8,
+ * and the words apart from the shapes, so that the set most lookups probe
+ * is 64 KB (the built-in lexicon's 2,834 words), not a share of a 256 KB
+ * table of both (most lookups find no word, and their first load missed
+ * the cache: some 70% of fl_lexicon_near_word_hash's time). A value met
+ * by a hash that is not a word's only makes name-spelling look further
+ * (as a 64-bit one could). The slots are kept two to a 64-bit word (slot 2k in
+ * word k's low half: the image holds 64-bit words) and read where they
+ * lie in memory (NEAR_HALF_SWAP: the low half comes second on a
+ * big-endian host). */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+enum { NEAR_HALF_SWAP = 1 };
+#else
+enum { NEAR_HALF_SWAP = 0 };
+#endif
+
+static inline uint32_t near_word_value(uint64_t h)
+{
+    return (uint32_t)h | 1; /* never 0 */
+}
+
+static inline uint32_t near_word_slot(const uint64_t *set, size_t at)
+{
+    uint32_t v;
+    memcpy(&v, (const char *)set + 4 * (at ^ NEAR_HALF_SWAP), 4);
+    return v;
+}
+
+static void near_word_put(uint64_t *set, size_t mask, uint64_t h)
+{
+    const uint32_t v = near_word_value(h);
+    size_t at = (size_t)(h >> 32) & mask;
+    for (uint32_t e; (e = near_word_slot(set, at)) != 0; at = (at + 1) & mask)
+        if (e == v)
+            return;
+    set[at / 2] |= (uint64_t)v << (at % 2 * 32);
+}
+
+static bool near_word_has(const uint64_t *set, size_t mask, uint64_t h)
+{
+    const uint32_t v = near_word_value(h);
+    for (size_t at = (size_t)(h >> 32) & mask;; at = (at + 1) & mask) {
+        const uint32_t e = near_word_slot(set, at);
+        if (e == v)
+            return true;
+        if (!e)
+            return false;
+    }
+}
+
+/* The smallest power of two no less than `per` * n and 16. */
+static size_t near_set_size(size_t n, size_t per)
+{
+    size_t size = 16;
+    while (size < per * n)
+        size *= 2;
+    return size;
+}
+
+/* Points lex's word and shape sets into the block `words` of `count`
+ * words (build_near_words' layout); false when it is not one. */
+static bool near_words_attach(fl_lexicon *lex, const uint64_t *words, size_t count)
+{
+    if (count < 1)
+        return false;
+    const size_t pairs = (uint32_t)words[0], shapes = words[0] >> 32;
+    if (!pairs || !shapes || (pairs & (pairs - 1)) || (shapes & (shapes - 1)) ||
+        1 + pairs + shapes != count)
+        return false;
+    lex->near_words = words;
+    lex->near_word_count = count;
+    lex->near_pairs = words + 1;
+    lex->near_pair_mask = 2 * pairs - 1;
+    lex->near_shapes = words + 1 + pairs;
+    lex->near_shape_mask = shapes - 1;
+    return true;
+}
+
+/* A growing list of 64-bit values. */
+typedef struct u64_list {
+    uint64_t *items;
+    size_t count, cap;
+} u64_list;
+
+static bool u64_list_add(u64_list *l, uint64_t v)
+{
+    if (l->count == l->cap) {
+        size_t cap = l->cap ? 2 * l->cap : 1024;
+        uint64_t *more = realloc(l->items, cap * sizeof *more);
+        if (!more)
+            return false;
+        l->items = more;
+        l->cap = cap;
+    }
+    l->items[l->count++] = v;
+    return true;
 }
 
 /* A form's word's entry for fl_lexicon_near_typo: the hash of its shape
@@ -826,7 +930,7 @@ static void near_words_put(uint64_t *set, size_t mask, uint64_t h)
  * FL_NEAR_MAX_CPS - 1, so the entry is never 0) and its letters
  * (fl_near_letters, bits 0 to 26; FL_NEAR_ANY_LETTERS for a word of a
  * name of several words, which is asked without them). All the words of
- * one such hash start at one slot (near_words_slot): one probe meets them
+ * one such hash start at one slot (near_shapes_slot): one probe meets them
  * all, whatever their lengths and letters. */
 enum { SHAPE_NCPS_SHIFT = 27 };
 static uint64_t near_shape_entry(uint64_t shape, size_t ncps, uint32_t letters)
@@ -862,24 +966,43 @@ static bool near_letters_within(uint32_t a, uint32_t b, unsigned edits)
     return !(only_a | only_b);
 }
 
+static int u64_order(const void *pa, const void *pb)
+{
+    const uint64_t a = *(const uint64_t *)pa, b = *(const uint64_t *)pb;
+    return a < b ? -1 : a > b;
+}
+
+/* Drops the values of l met before (sorting it). */
+static void u64_list_unique(u64_list *l)
+{
+    if (l->count < 2)
+        return;
+    qsort(l->items, l->count, sizeof *l->items, u64_order);
+    size_t w = 1;
+    for (size_t i = 1; i < l->count; i++)
+        if (l->items[i] != l->items[w - 1])
+            l->items[w++] = l->items[i];
+    l->count = w;
+}
+
 /* From the fold records (every canonical form and alias, and more: a
  * superset of the near forms' fold keys), so nothing is folded again.
  * Keys of 1 to NEAR_WORDS_MAX words: the shape of each word, and for keys
  * of several words the word itself (fl_lexicon_near_word is asked about
- * names of several words only). */
+ * names of several words only). The words and the shapes are two sets,
+ * each at most a quarter full, in one block (near_words_attach): a header
+ * (the word set's pairs, low half; the shape set's slots, high half), the
+ * pairs, the shape slots. */
 static fl_status build_near_words(fl_lexicon *lex)
 {
-    size_t cap = 4096, count = 0;
-    uint64_t *set = calloc(cap, sizeof *set);
+    u64_list word_list = {NULL, 0, 0}, shape_list = {NULL, 0, 0};
     /* and the fold filter: the bit of every fold and misspelling key */
     uint64_t *bits = calloc(FL_LEX_FOLD_FILTER_WORDS, sizeof *bits);
-    if (!set || !bits) {
-        free(set);
-        free(bits);
+    if (!bits)
         return FL_ENOMEM;
-    }
     lex->fold_filter = bits;
-    for (size_t r = 0; r < lex->record_count; r++) {
+    bool ok = true;
+    for (size_t r = 0; r < lex->record_count && ok; r++) {
         const lex_record record = record_at(lex, r), *rec = &record;
         if (rec->index == IX_FOLD || rec->index == IX_MISSPELLING) {
             size_t b = fl_lex_fold_filter_bit(rec->key, rec->key_len);
@@ -901,50 +1024,54 @@ static fl_status build_near_words(fl_lexicon *lex)
         }
         if (n < 1 || n > NEAR_WORDS_MAX)
             continue;
-        if (2 * (count + 3 * n) > cap) { /* grow: rehash into twice the slots */
-            uint64_t *grown = calloc(cap * 2, sizeof *grown);
-            if (!grown) {
-                free(set);
-                return FL_ENOMEM;
-            }
-            for (size_t k = 0; k < cap; k++)
-                if (set[k])
-                    near_words_put(grown, cap * 2 - 1, set[k]);
-            free(set);
-            set = grown;
-            cap *= 2;
-        }
         uint64_t mix[NEAR_WORDS_MAX], all = 0;
         for (size_t k = 0; k < n && n > 1; k++) {
             mix[k] = fl_near_word_mix(k, key + start[k], end[k] - start[k]);
             all += mix[k];
         }
-        for (size_t k = 0; k < n; k++) {
+        for (size_t k = 0; k < n && ok; k++) {
             uint32_t cps[FL_NEAR_MAX_CPS];
             size_t nc = near_word_cps(key + start[k], end[k] - start[k], cps);
             /* a one-word form is asked by its shape and letters (most
              * one-word names asked about have a lexicon name's shape, few
              * its letters too), a longer one by its words and typos */
             if (nc && n == 1)
-                near_words_put(
-                    set, cap - 1,
+                ok = u64_list_add(
+                    &shape_list,
                     near_shape_entry(near_shape_hash(n, k, cps[0], cps[nc - 1], 0), nc,
                                      fl_near_letters(key + start[k], end[k] - start[k])));
             if (n > 1) {
-                near_words_put(set, cap - 1,
-                               near_word_hash(n, k, key + start[k], end[k] - start[k]));
-                if (nc)
-                    near_words_put(
-                        set, cap - 1,
+                ok = u64_list_add(&word_list,
+                                  near_word_hash(n, k, key + start[k], end[k] - start[k]));
+                if (ok && nc)
+                    ok = u64_list_add(
+                        &shape_list,
                         near_shape_entry(near_typo_hash(n, k, all - mix[k], cps[0], cps[nc - 1], 0),
                                          nc, FL_NEAR_ANY_LETTERS));
             }
         }
-        count += 3 * n;
     }
-    lex->near_words = set;
-    lex->near_word_mask = cap - 1;
-    return FL_OK;
+    /* (sized by the values apart: many words recur across names) */
+    u64_list_unique(&word_list);
+    u64_list_unique(&shape_list);
+    /* at most a quarter of the slots used (a lookup, which most often
+     * finds nothing, probes about 1.3 slots; 2.5 at half full: on
+     * news-dev 21K instructions more for the shapes alone); the word
+     * set's slots are 32-bit, two to a pair */
+    const size_t pairs = near_set_size(word_list.count, 4) / 2,
+                 shapes = near_set_size(shape_list.count, 4);
+    uint64_t *block = ok ? calloc(1 + pairs + shapes, sizeof *block) : NULL;
+    if (block) {
+        block[0] = (uint64_t)pairs | (uint64_t)shapes << 32;
+        for (size_t i = 0; i < word_list.count; i++)
+            near_word_put(block + 1, 2 * pairs - 1, word_list.items[i]);
+        for (size_t i = 0; i < shape_list.count; i++)
+            near_shapes_put(block + 1 + pairs, shapes - 1, shape_list.items[i]);
+        near_words_attach(lex, block, 1 + pairs + shapes);
+    }
+    free(word_list.items);
+    free(shape_list.items);
+    return block ? FL_OK : FL_ENOMEM;
 }
 
 static fl_status build_indexes(fl_lexicon *lex)
@@ -1177,7 +1304,7 @@ fl_status fl_lex_image_make(const fl_lexicon *lex, fl_lex_image *image)
     image->near_form_count = lex->near_form_count;
     image->near_item_count = lex->near_item_count;
     if (lex->near_words && lex->fold_filter) {
-        size_t nw = lex->near_word_mask + 1;
+        size_t nw = lex->near_word_count;
         uint64_t *words = malloc(nw * sizeof *words);
         uint64_t *filter = malloc(FL_LEX_FOLD_FILTER_WORDS * sizeof *filter);
         image->near_words = words;
@@ -1268,10 +1395,9 @@ fl_status fl_lexicon_from_image(const fl_lex_image *image, fl_lexicon **out)
     lex->near_items = image->near_items;
     lex->near_item_count = image->near_item_count;
     lex->near_buckets = image->near_buckets;
-    if (image->near_words && image->fold_filter) {
+    if (image->near_words && image->fold_filter &&
+        near_words_attach(lex, image->near_words, image->near_word_count)) {
         /* made at build time (tools/lexgen.c) */
-        lex->near_words = image->near_words;
-        lex->near_word_mask = image->near_word_count - 1;
         lex->fold_filter = image->fold_filter;
         lex->near_words_borrowed = true;
     } else if (build_near_words(lex) != FL_OK) {
@@ -1463,15 +1589,6 @@ size_t fl_lexicon_near(const fl_lexicon *lex, const char *key, size_t len, unsig
     return found;
 }
 
-static bool near_words_has(const fl_lexicon *lex, uint64_t h)
-{
-    for (size_t at = near_words_slot(h, lex->near_word_mask); lex->near_words[at];
-         at = (at + 1) & lex->near_word_mask)
-        if (lex->near_words[at] == h)
-            return true;
-    return false;
-}
-
 /* Whether a word has an entry (near_shape_entry) of the hash `shape`,
  * min_cps to max_cps code points and letters within `edits` of
  * `letters`. */
@@ -1479,9 +1596,9 @@ static bool near_shape_has(const fl_lexicon *lex, uint64_t shape, size_t min_cps
                            uint32_t letters, unsigned edits)
 {
     const uint64_t high = shape & ~(uint64_t)UINT32_MAX;
-    for (size_t at = near_words_slot(shape, lex->near_word_mask); lex->near_words[at];
-         at = (at + 1) & lex->near_word_mask) {
-        const uint64_t e = lex->near_words[at];
+    for (size_t at = near_shapes_slot(shape, lex->near_shape_mask); lex->near_shapes[at];
+         at = (at + 1) & lex->near_shape_mask) {
+        const uint64_t e = lex->near_shapes[at];
         if ((e & ~(uint64_t)UINT32_MAX) != high)
             continue;
         const size_t ncps = (size_t)((uint32_t)e >> SHAPE_NCPS_SHIFT) + 1;
@@ -1498,7 +1615,8 @@ bool fl_lexicon_near_word(const fl_lexicon *lex, size_t nwords, size_t pos, cons
 {
     if (!lex || !lex->near_words)
         return false;
-    return near_words_has(lex, near_word_hash(nwords, pos, word, len));
+    return near_word_has(lex->near_pairs, lex->near_pair_mask,
+                         near_word_hash(nwords, pos, word, len));
 }
 
 bool fl_lexicon_near_word_hash(const fl_lexicon *lex, size_t nwords, size_t pos, const char *word,
@@ -1507,7 +1625,8 @@ bool fl_lexicon_near_word_hash(const fl_lexicon *lex, size_t nwords, size_t pos,
     *word_hash = text_hash(word, len);
     if (!lex || !lex->near_words)
         return false;
-    return near_words_has(lex, near_word_hash_th(nwords, pos, *word_hash));
+    return near_word_has(lex->near_pairs, lex->near_pair_mask,
+                         near_word_hash_th(nwords, pos, *word_hash));
 }
 
 bool fl_lexicon_near_typo(const fl_lexicon *lex, size_t nwords, size_t pos, uint64_t others,

@@ -225,8 +225,9 @@ typedef struct fl_lex_image {
     const fl_lex_near_item *near_items; /* by (hash, form) */
     size_t near_item_count;
     const size_t *near_buckets; /* (1 << FL_NEAR_BUCKET_BITS) + 1 first items */
-    /* fl_lexicon_near_word's hash set (a power of two of slots, 0 empty)
-     * and the fold filter (FL_LEX_FOLD_FILTER_WORDS words); NULL in an
+    /* fl_lexicon_near_word's and fl_lexicon_near_typo's sets (in
+     * lexicon.c's layout: a header, then the slots of each, a power of two
+     * of them) and the fold filter (FL_LEX_FOLD_FILTER_WORDS words); NULL in an
      * image made without them: lexicon.c then makes its own */
     const uint64_t *near_words;
     size_t near_word_count;

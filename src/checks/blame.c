@@ -636,6 +636,9 @@ static bool firsts_grow(fl_doc *doc, uint32_t **firsts, size_t *cap)
     return true;
 }
 
+_Static_assert(offsetof(fl_mention, len) == offsetof(fl_mention, off) + sizeof(uint32_t) &&
+                   sizeof(fl_name_span) == 2 * sizeof(uint32_t),
+               "fl_name_folds_get copies a mention's off and len as one fl_name_span");
 _Static_assert(FL_M_CODE < FL_M_ACRONYM && FL_M_NAME < FL_M_ACRONYM && FL_M_ACRONYM == 2,
                "the kinds fl_name_folds keys are the first three");
 
@@ -672,7 +675,7 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
     size_t head = (sizeof *f + 7) & ~(size_t)7;
     unsigned char *block = fl_arena_alloc_uninit(
         doc->arena, 56 + (total + 1) * sizeof(fl_name_use) + head + cap * sizeof(uint32_t) +
-                        (total + 1) * sizeof(size_t) + total + 1);
+                        (total + 1) * (sizeof(size_t) + sizeof(fl_name_span)) + total + 1);
     if (!block) {
         doc->status = FL_ENOMEM;
         return NULL;
@@ -682,7 +685,8 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
     f = (fl_name_folds *)(void *)(uses + total + 1);
     memset(f, 0, sizeof *f);
     size_t *same = (size_t *)(void *)((unsigned char *)f + head);
-    uint32_t *firsts = (uint32_t *)(void *)(same + total + 1);
+    fl_name_span *spans = (fl_name_span *)(void *)(same + total + 1);
+    uint32_t *firsts = (uint32_t *)(void *)(spans + total + 1);
     bool *inited = (bool *)(void *)(firsts + cap);
     /* the table and inited[] zeroed by one call: only a code, name or
      * acronym has its entries written below (the others' are never
@@ -698,6 +702,8 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
     f->inited = inited;
     f->same = same;
     f->kinds = kinds;
+    f->spans = spans;
+    f->caps_sentence = -1;
     /* (in a local: the stores to inited[], bytes, might change doc for
      * all gcc knows) */
     const fl_mention *mentions = doc->mentions.items;
@@ -706,6 +712,8 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
         if (kinds[i] > FL_M_ACRONYM)
             continue;
         const fl_mention *m = &mentions[i];
+        /* (one load and store) */
+        memcpy(&spans[i], (const char *)m + offsetof(fl_mention, off), sizeof *spans);
         uint64_t h = (uint64_t)(uintptr_t)m->surface * 0x9e3779b97f4a7c15u;
         size_t at = (size_t)(h >> 32) & (cap - 1);
         for (; firsts[at]; at = (at + 1) & (cap - 1))

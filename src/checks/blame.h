@@ -186,6 +186,12 @@ bool fl_name_keys_ranks(fl_doc *doc, const fl_name_keys *set, size_t *rank);
  * returns false when out of memory (doc->status is then FL_ENOMEM). */
 bool fl_name_uses_sort_ranked(fl_doc *doc, fl_name_use *uses, size_t count, size_t nranks);
 
+/* A mention's offset and length (fl_mention.off and len, in that order
+ * there too). */
+typedef struct fl_name_span {
+    uint32_t off, len;
+} fl_name_span;
+
 /* The fold-keyed uses of a document's mentions (codes, names, acronyms),
  * made once and shared by name-casing and name-spelling, and by
  * name-variant for the uses themselves (doc->name_folds; remade when the
@@ -213,6 +219,15 @@ typedef struct fl_name_folds {
      * tell the kinds keyed here (FL_M_CODE to FL_M_ACRONYM) without
      * reading the mentions */
     const unsigned char *kinds;
+    /* by mention of a code, name or acronym (the others' are not
+     * written): its offset and length, taken while the mention is read
+     * here, so that the checks after need not read the mention (some 96
+     * bytes, out of the cache by then) for them */
+    const fl_name_span *spans;
+    /* whether some sentence of the document is all caps: -1 until a
+     * check that walks every sentence (name-variant) notes it for the
+     * checks after */
+    signed char caps_sentence;
 } fl_name_folds;
 
 /* The document's fold-keyed uses, made on first call; NULL when out of

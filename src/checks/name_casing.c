@@ -235,17 +235,30 @@ static bool push_part(fl_doc *doc, const fl_name_folds *folds, const fl_mention 
     return true;
 }
 
-/* Whether s[a..b) is all ASCII letters with some small ones. */
-static inline bool title_letters(const char *s, size_t a, size_t b)
+/* Whether the 8 bytes of v are all ASCII letters; *small gets the bits
+ * (0x80 of a byte) of the small ones. */
+static inline bool letters_in8(uint64_t v, uint64_t *small)
 {
-    bool letters = true, lower = false;
-    for (size_t c = a; c < b; c++) {
-        unsigned char ch = (unsigned char)s[c];
-        bool small = (unsigned char)(ch - 'a') <= 'z' - 'a';
-        letters &= small | ((unsigned char)(ch - 'A') <= 'Z' - 'A');
-        lower |= small;
-    }
-    return letters && lower;
+    /* (FL_BYTES_IN asks for bytes below 0x80: the others are no letter) */
+    const uint64_t high = v & FL_BYTES_80, low7 = v & FL_BYTES_7F;
+    *small |= FL_BYTES_IN(low7, 'a', 'z') & ~high;
+    return (FL_BYTES_IN(low7 | 0x20 * FL_BYTES_01, 'a', 'z') & ~high) == FL_BYTES_80;
+}
+
+/* Whether w[1..n) is all ASCII letters with some small ones, for a word
+ * w[0..n) of four bytes or more whose first is an ASCII capital (a
+ * letter, and no small one: the word is tested whole, four and four or
+ * eight bytes at a time, the last load overlapping, none read past n; a
+ * byte loop's exit mispredicted about once a word). */
+static inline bool title_word(const char *w, size_t n)
+{
+    uint64_t small = 0;
+    if (n <= 8)
+        return letters_in8(fl_load4(w) | (uint64_t)fl_load4(w + n - 4) << 32, &small) && small;
+    for (size_t c = 0; c + 8 < n; c += 8)
+        if (!letters_in8(fl_load8(w + c), &small))
+            return false;
+    return letters_in8(fl_load8(w + n - 8), &small) && small;
 }
 
 /* Whether some byte of the 8 in v is a space (exact: no byte's borrow
@@ -274,6 +287,14 @@ static inline bool has_space(const char *s, size_t len)
     return false;
 }
 
+/* The bits (0x80 of a byte) of the spaces in the 8 bytes of v, exact
+ * for the lowest (the first in text order). */
+static inline uint64_t spaces_in8(uint64_t v)
+{
+    v ^= 0x20 * FL_BYTES_01;
+    return (v - FL_BYTES_01) & ~v & FL_BYTES_80;
+}
+
 /* The next word of s[0..len) from *b (words are split by spaces): its
  * start in *a, its end in *b; false when none is left. */
 static inline bool next_part(const char *s, size_t len, size_t *a, size_t *b)
@@ -284,8 +305,31 @@ static inline bool next_part(const char *s, size_t len, size_t *a, size_t *b)
     if (x >= len)
         return false;
     size_t y = x + 1;
-    while (y < len && s[y] != ' ')
-        y++;
+    /* the first space from y on, eight bytes at a time within s (the
+     * last eight of s, shifted, for the last few): a byte loop's exit
+     * mispredicted about once a word */
+    if (len >= 8) {
+        for (;;) {
+            const size_t left = len - y;
+            if (left >= 8) {
+                const uint64_t sp = spaces_in8(fl_load8(s + y));
+                if (sp) {
+                    y += (size_t)__builtin_ctzll(sp) >> 3;
+                    break;
+                }
+                y += 8;
+            } else {
+                /* (the bytes shifted in are zeros, no spaces) */
+                const uint64_t sp =
+                    left ? spaces_in8(fl_load8(s + len - 8) >> (8 * (8 - left))) : 0;
+                y = sp ? y + ((size_t)__builtin_ctzll(sp) >> 3) : len;
+                break;
+            }
+        }
+    } else {
+        while (y < len && s[y] != ' ')
+            y++;
+    }
     *a = x;
     *b = y;
     return true;
@@ -299,8 +343,28 @@ enum { PART_KEY_MAX = 256 };
 static inline size_t part_key_id(const fl_name_folds *folds, const char *w, size_t n)
 {
     char key[PART_KEY_MAX];
-    for (size_t c = 0; c < n; c++)
-        key[c] = (char)(w[c] | 0x20);
+    /* (n is 4 or more: eight or four bytes at a time, the last load
+     * overlapping, none read past n; a byte loop's exit mispredicted
+     * about once a word) */
+    if (n >= 8) {
+        uint64_t v;
+        for (size_t c = 0; c + 8 < n; c += 8) {
+            memcpy(&v, w + c, 8);
+            v |= 0x20 * FL_BYTES_01;
+            memcpy(key + c, &v, 8);
+        }
+        memcpy(&v, w + n - 8, 8);
+        v |= 0x20 * FL_BYTES_01;
+        memcpy(key + n - 8, &v, 8);
+    } else {
+        uint32_t a, b;
+        memcpy(&a, w, 4);
+        memcpy(&b, w + n - 4, 4);
+        a |= 0x20202020u;
+        b |= 0x20202020u;
+        memcpy(key, &a, 4);
+        memcpy(key + n - 4, &b, 4);
+    }
     return fl_name_keys_find(&folds->set, key, n);
 }
 
@@ -329,7 +393,7 @@ static bool add_parts(fl_doc *doc, const fl_name_folds *folds, const key_filter 
         if (klen < 4 || klen >= PART_KEY_MAX || !(s[a] >= 'A' && s[a] <= 'Z'))
             continue;
         if (exact) {
-            if (!title_letters(s, a + 1, b))
+            if (!title_word(s + a, klen))
                 continue;
             (*nv)++;
         } else if (++*nv >= bound) {
@@ -337,7 +401,7 @@ static bool add_parts(fl_doc *doc, const fl_name_folds *folds, const key_filter 
         }
         if (!key_filter_may(kf, klen, (unsigned char)(s[a] | 0x20),
                             (unsigned char)(s[b - 1] | 0x20)) ||
-            (!exact && !title_letters(s, a + 1, b)))
+            (!exact && !title_word(s + a, klen)))
             continue;
         size_t id = part_key_id(folds, s + a, klen);
         if (id != FL_NAME_NO_KEY && !push_part(doc, folds, m, i, s, a, klen, id, uses))
@@ -396,7 +460,7 @@ static bool parts_differ(const fl_name_folds *folds, const key_filter *kf, first
         if (klen < 4 || klen >= PART_KEY_MAX || !(s[a] >= 'A' && s[a] <= 'Z') ||
             !key_filter_may(kf, klen, (unsigned char)(s[a] | 0x20),
                             (unsigned char)(s[b - 1] | 0x20)) ||
-            !title_letters(s, a + 1, b))
+            !title_word(s + a, klen))
             continue;
         size_t id = part_key_id(folds, s + a, klen);
         if (id != FL_NAME_NO_KEY && form_differs(ff, id, s + a, klen))
@@ -415,7 +479,6 @@ static bool parts_differ(const fl_name_folds *folds, const key_filter *kf, first
 static bool may_differ(fl_doc *doc, const fl_name_folds *folds, const key_filter *kf)
 {
     const char *text = doc->prose.text;
-    const fl_mention *mentions = doc->mentions.items;
     first_form *ff = fl_arena_alloc(doc->arena, (folds->set.count + 1) * sizeof *ff);
     if (!ff) {
         doc->status = FL_ENOMEM;
@@ -437,6 +500,9 @@ static bool may_differ(fl_doc *doc, const fl_name_folds *folds, const key_filter
             }
             continue;
         }
+        /* (the mentions unread: their kinds, offsets and lengths as the
+         * folds copied them) */
+        const fl_name_span *spans = folds->spans;
         for (size_t x = 0; x < count; x++) {
             size_t i = of_kind[x], j = folds->same[i];
             const fl_name_use *u = &folds->uses[j]; /* i's but for its place */
@@ -444,8 +510,8 @@ static bool may_differ(fl_doc *doc, const fl_name_folds *folds, const key_filter
                 /* a later mention of a surface: its own use is the
                  * first's, and so are its parts when the first is a name
                  * of the same text (the same length: one memo entry) */
-                const fl_mention *m = &mentions[i], *mj = &mentions[j];
-                if ((mj->kind == FL_M_NAME && fl_bytes_eq(text + m->off, text + mj->off, m->len)) ||
+                if ((folds->kinds[j] == FL_M_NAME &&
+                     fl_bytes_eq(text + spans[i].off, text + spans[j].off, spans[i].len)) ||
                     !u->key)
                     continue;
             } else {
@@ -454,8 +520,7 @@ static bool may_differ(fl_doc *doc, const fl_name_folds *folds, const key_filter
                 if (form_differs(ff, u->group, u->form, u->form_len))
                     return true;
             }
-            const fl_mention *m = FL_DOC_MENTION(doc, i);
-            if (parts_differ(folds, kf, ff, text + m->off, m->len))
+            if (parts_differ(folds, kf, ff, text + spans[i].off, spans[i].len))
                 return true;
         }
     }

@@ -1310,15 +1310,12 @@ static void check_document(fl_doc *doc, name_group *groups, size_t ng, const lon
 
 /* ------------------------------------------------------------------ run */
 
-/* A name (the index by kind lists only names) outside all-caps
- * sentences (sentences[0..nsentences), the document's: passed in, as
- * the stores to keep[] in run's walk might change doc's fields for all
- * gcc knows). */
+/* A name outside all-caps sentences (sentences[0..nsentences), the
+ * document's: passed in, as the stores to keep[] in run's walk might
+ * change doc's fields for all gcc knows). */
 static bool wanted(const fl_sentence *sentences, size_t nsentences, const fl_mention *m)
 {
-    if (m->sentence < nsentences && sentences[m->sentence].all_caps)
-        return false;
-    return true;
+    return !(m->sentence < nsentences && sentences[m->sentence].all_caps);
 }
 
 /* The forms of a key's uses in mention order, when their offsets rise
@@ -1526,14 +1523,23 @@ static void run(fl_doc *doc)
      * next are made only when some group's uses are walked: list_links) */
     int64_t last_off = -1; /* before any offset (32 bits) */
     bool rising = true;
+    /* the names wanted: those outside all-caps sentences (the index by
+     * kind lists only names). The mentions (some 96 bytes each, out of
+     * the cache by now) are read only in a document with an all-caps
+     * sentence: their offsets as the folds copied them */
     const fl_sentence *sentences = doc->sentences.items;
-    size_t nsentences = doc->sentences.count;
+    const size_t nsentences = doc->sentences.count;
+    bool any_caps = folds->caps_sentence > 0;
+    if (folds->caps_sentence < 0) /* not noted by name-variant */
+        for (size_t si = 0; si < nsentences; si++)
+            any_caps |= sentences[si].all_caps;
+    const fl_name_span *spans = folds->spans;
     for (size_t k = 0; k < nnames; k++) {
-        const fl_mention *m = FL_DOC_MENTION(doc, names[k]);
-        if (!wanted(sentences, nsentences, m))
+        if (any_caps && !wanted(sentences, nsentences, FL_DOC_MENTION(doc, names[k])))
             continue;
-        rising &= (int64_t)m->off > last_off;
-        last_off = m->off;
+        const uint32_t off = spans[names[k]].off;
+        rising &= (int64_t)off > last_off;
+        last_off = off;
         const size_t at = wanted_count++;
         keep[at] = names[k];
         const fl_name_use *u = &folds->uses[folds->same[names[k]]]; /* but for its place */

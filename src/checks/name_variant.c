@@ -933,7 +933,7 @@ static inline size_t next_run_token(const uint64_t *bits, size_t i, size_t e)
  * mention has that mention's key. Returns the candidates (in document
  * order; but for those with no key and no candidate beside them) or NULL. */
 static candidate *scan_tokens(fl_doc *doc, name_keys *keys, span_cursor spans,
-                              const fl_name_use *uses, size_t *count)
+                              const fl_name_use *uses, size_t *count, signed char *caps_sentence)
 {
     const char *text = doc->prose.text;
     /* about a third of the tokens are candidates in news text */
@@ -969,10 +969,15 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, span_cursor spans,
      * gcc knows) */
     const fl_sentence *sentences = doc->sentences.items;
     const size_t nsentences = doc->sentences.count;
+    /* (noted for the checks after, which then need not read every
+     * sentence again: fl_name_folds.caps_sentence) */
+    *caps_sentence = 0;
     for (size_t si = 0; si < nsentences; si++) {
         const fl_sentence *s = &sentences[si];
-        if (s->all_caps)
+        if (s->all_caps) {
+            *caps_sentence = 1;
             continue;
+        }
         /* room for a candidate per token of the sentence (so none is
          * checked for room) */
         if (s->token_count > cap - k) {
@@ -1326,7 +1331,7 @@ static void run(fl_doc *doc)
         return;
     /* the uses as fl_name_use_init makes them, shared with the fold-keyed
      * name checks (the same kinds of mention) */
-    const fl_name_folds *folds = fl_name_folds_get(doc);
+    fl_name_folds *folds = fl_name_folds_get(doc);
     if (!folds)
         return;
     size_t nwanted = folds->named;
@@ -1372,25 +1377,28 @@ static void run(fl_doc *doc)
      * all gcc knows) */
     const bool *inited = folds->inited;
     const size_t *same = folds->same;
+    const fl_name_span *mention_spans = folds->spans;
     const fl_mention *mentions = doc->mentions.items;
     for (size_t i = 0; i < total; i++) {
         use_of[i] = 0;
         /* (only a code, name or acronym has its use made) */
         if (!inited[i])
             continue;
-        const fl_mention *m = &mentions[i];
         size_t j = same[i];
         if (j != i) {
             /* an earlier mention of the same surface: its use but for the
              * place, kept or not (its form is this one's, so the key is
-             * already as joinable as it makes it) */
+             * already as joinable as it makes it); the mention unread,
+             * its offset as the folds copied it */
             if (!use_of[j])
                 continue;
             use_of[i] = use_of[j];
-            unsorted |= m->off < last_off;
-            last_off = m->off;
-            entries[n + nrep++] = (span_entry){m->off, use_of[j] - 1, (uint32_t)i};
+            const uint32_t off = mention_spans[i].off;
+            unsorted |= off < last_off;
+            last_off = off;
+            entries[n + nrep++] = (span_entry){off, use_of[j] - 1, (uint32_t)i};
         } else {
+            const fl_mention *m = &mentions[i];
             const fl_name_use *fu = &folds->uses[i];
             fl_name_use *u = &uses[n];
             *u = *fu;
@@ -1436,7 +1444,7 @@ static void run(fl_doc *doc)
     entries[n + nrep] = (span_entry){SPAN_END, 0, 0};
     const span_cursor spans = {entries};
     size_t ncand = 0;
-    candidate *cands = scan_tokens(doc, &keys, spans, uses, &ncand);
+    candidate *cands = scan_tokens(doc, &keys, spans, uses, &ncand, &folds->caps_sentence);
     if (!cands)
         return;
     find_runs(doc, cands, ncand, &keys, spans, &all, n);
