@@ -985,6 +985,7 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, span_cursor spans,
             candidate *more = fl_arena_alloc_uninit(doc->arena, more_cap * sizeof *more);
             if (!more) {
                 doc->status = FL_ENOMEM;
+                *caps_sentence = -1; /* not every sentence was seen */
                 return NULL;
             }
             memcpy(more, cands, k * sizeof *more);
