@@ -967,10 +967,10 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bo
                     spelled |= marked & -marked;
             }
             /* (left holds the start of the word reaching past the block,
-             * if any, which the loop below reads) */
+             * if any, which the test below reads) */
             for (uint64_t nums = (st & bk->digit & ~left) | spelled; nums; nums &= nums - 1)
                 PUSH_NUMBER_AT(base + bit_index(nums));
-            for (; left; left &= left - 1) {
+            if (left) { /* one word at most: the last to start in the block */
                 const size_t p = base + bit_index(left);
                 size_t e = run_end(blk, b + 1);
                 const size_t ascii_end = e;
