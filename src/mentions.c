@@ -951,26 +951,32 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bo
              * found from the digit mask instead (head_words leaves the
              * bit out), with the spelled ones of `spelled`, in order. */
             uint64_t left = st, marked = 0, spelled = 0;
+            /* the marked words' rows, masked, by place in the block: the
+             * second loop reads them here instead of loading them again */
+            uint32_t rows[64];
             for (; ends; ends &= ends - 1, left &= left - 1) {
-                const size_t p = base + bit_index(left), e = base + bit_index(ends);
+                const size_t i = bit_index(left), p = base + i, e = base + bit_index(ends);
                 w[p] = (uint32_t)e;
                 k = e;
-                if (fl_word_head(words, t + p) & w_heads[e - p])
+                const uint32_t head = fl_word_head(words, t + p) & w_heads[e - p];
+                if (head) {
                     marked |= left & -left;
+                    rows[i] = head;
+                }
             }
             for (; marked; marked &= marked - 1) {
-                const size_t p = base + bit_index(marked), e = w[p], wl = e - p;
+                const size_t i = bit_index(marked), p = base + i, e = w[p], wl = e - p;
                 const unsigned char c = t[p];
-                const uint32_t head = fl_word_head(words, t + p) & head_words[wl];
+                const uint32_t head = rows[i];
                 NOTE_MARK(p, e, e, c, head, wl);
                 if ((head & FL_HEAD_SPELLED) && SPELLED_AT(c, p))
                     spelled |= marked & -marked;
             }
             /* (left holds the start of the word reaching past the block,
-             * if any, which the loop below reads) */
+             * if any, which the test below reads) */
             for (uint64_t nums = (st & bk->digit & ~left) | spelled; nums; nums &= nums - 1)
                 PUSH_NUMBER_AT(base + bit_index(nums));
-            for (; left; left &= left - 1) {
+            if (left) { /* one word at most: the last to start in the block */
                 const size_t p = base + bit_index(left);
                 size_t e = run_end(blk, b + 1);
                 const size_t ascii_end = e;
