@@ -894,14 +894,19 @@ static __attribute__((noinline)) size_t long_before(fl_doc *doc, stem_memo *memo
     bytes_read r = read8(p - 8), r1 = read8(p - 16);
     if (!r1.stop)
         return 0;
-    /* its first chunk is read again from its start (within the text),
-     * its second is the last n1 bytes of r */
-    size_t n1 = 8 - (32u - (unsigned)__builtin_clz(r1.stop));
-    bytes_read r0 = read8(p - 8 - n1);
-    if (r0.bad | r.bad)
+    /* its first chunk is the last n1 bytes of r1 and the first 8 - n1 of
+     * r (both read and lower-cased already), its second the last n1 bytes
+     * of r */
+    unsigned past = 32u - (unsigned)__builtin_clz(r1.stop); /* r1's bytes up to its start */
+    size_t n1 = 8 - past;
+    if ((r1.bad >> past) | r.bad)
         return 2 * (8 + n1) + 1;
-    uint64_t rest = n1 ? r.low >> (64 - 8 * n1) : 0;
-    *sl = memo_long(doc, memo, r0.low, rest, 8 + n1);
+    uint64_t first = r.low, rest = 0;
+    if (n1) {
+        first = r1.low >> 8 * past | r.low << 8 * n1;
+        rest = r.low >> 8 * past;
+    }
+    *sl = memo_long(doc, memo, first, rest, 8 + n1);
     return 2 * (8 + n1);
 }
 
