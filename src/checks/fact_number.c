@@ -867,31 +867,34 @@ static inline const stem_slot *memo_long(fl_doc *doc, stem_memo *memo, uint64_t 
     return sl;
 }
 
-/* The word of 8 to 15 bytes at p (the first eight all word bytes; at
- * least 16 bytes left in the sentence from p): twice its length, plus 1
+/* The word of 8 to 15 bytes at p (the first eight all word bytes, whose
+ * read8 the caller has made: low0 and bad0 its low and bad; at least 16
+ * bytes left in the sentence from p): twice its length, plus 1
  * when it cannot anchor (digits or bytes past ASCII), else with *sl its
  * slot (no_slot when out of memory); 0 when it is 16 bytes or longer (read
  * byte by byte). Kept out of line: most words are shorter. */
 static __attribute__((noinline)) size_t long_after(fl_doc *doc, stem_memo *memo, const char *p,
+                                                   uint64_t low0, unsigned bad0,
                                                    const stem_slot **sl)
 {
-    bytes_read r0 = read8(p), r1 = read8(p + 8);
+    bytes_read r1 = read8(p + 8);
     if (!r1.stop)
         return 0;
     size_t n1 = (size_t)__builtin_ctz(r1.stop);
-    if (r0.bad | (r1.bad & ((1u << n1) - 1)))
+    if (bad0 | (r1.bad & ((1u << n1) - 1)))
         return 2 * (8 + n1) + 1;
-    *sl = memo_long(doc, memo, r0.low, r1.low & fl_low_bytes(n1), 8 + n1);
+    *sl = memo_long(doc, memo, low0, r1.low & fl_low_bytes(n1), 8 + n1);
     return 2 * (8 + n1);
 }
 
 /* long_after for the word of 8 to 15 bytes that ends at p (the eight
- * bytes before p all word bytes; at least 16 bytes in the sentence before
- * p). */
+ * bytes before p all word bytes, low and bad of their read8; at least 16
+ * bytes in the sentence before p). */
 static __attribute__((noinline)) size_t long_before(fl_doc *doc, stem_memo *memo, const char *p,
+                                                    uint64_t low, unsigned bad,
                                                     const stem_slot **sl)
 {
-    bytes_read r = read8(p - 8), r1 = read8(p - 16);
+    bytes_read r1 = read8(p - 16);
     if (!r1.stop)
         return 0;
     /* its first chunk is the last n1 bytes of r1 and the first 8 - n1 of
@@ -899,12 +902,12 @@ static __attribute__((noinline)) size_t long_before(fl_doc *doc, stem_memo *memo
      * of r */
     unsigned past = 32u - (unsigned)__builtin_clz(r1.stop); /* r1's bytes up to its start */
     size_t n1 = 8 - past;
-    if ((r1.bad >> past) | r.bad)
+    if ((r1.bad >> past) | bad)
         return 2 * (8 + n1) + 1;
-    uint64_t first = r.low, rest = 0;
+    uint64_t first = low, rest = 0;
     if (n1) {
-        first = r1.low >> 8 * past | r.low << 8 * n1;
-        rest = r.low >> 8 * past;
+        first = r1.low >> 8 * past | low << 8 * n1;
+        rest = low >> 8 * past;
     }
     *sl = memo_long(doc, memo, first, rest, 8 + n1);
     return 2 * (8 + n1);
@@ -1001,7 +1004,7 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
             if (n < 2 || (r.bad & (r.stop - 1)))
                 continue;
             sl = memo_short(doc, memo, r.low & fl_low_bytes(n), n);
-        } else if (stop - s >= 16 && (n = long_after(doc, memo, s, &long_sl))) {
+        } else if (stop - s >= 16 && (n = long_after(doc, memo, s, r.low, r.bad, &long_sl))) {
             /* a word of 8 to 15 bytes */
             p = s + (n >> 1);
             if (n & 1)
@@ -1066,7 +1069,7 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
             if (n == 3 && e < m->off && low == THE_LE && the_before(t, e, m->off))
                 a->definite = memo->the_seen = true;
             sl = memo_short(doc, memo, low, n);
-        } else if (e - lo >= 16 && (n = long_before(doc, memo, t + e, &long_sl))) {
+        } else if (e - lo >= 16 && (n = long_before(doc, memo, t + e, r.low, r.bad, &long_sl))) {
             /* a word of 8 to 15 bytes */
             i = e - (n >> 1);
             if (n & 1)
