@@ -1050,6 +1050,13 @@ size_t fl_ctx_mentions_of_made(fl_doc *doc, unsigned kind_mask, const size_t **o
         fl_ctx_oom(doc);
         return 0;
     }
+    /* one run (the index just made: each document's first call), as
+     * fl_ctx_mentions_of reads it */
+    if (fl_ctx_kinds_one_run(kind_mask)) {
+        size_t b = (size_t)__builtin_ctz(kind_mask);
+        *out = mk->index + mk->start[b];
+        return mk->start[b + 1] - mk->start[b];
+    }
     /* the buckets asked for: their runs of the index */
     size_t from[FL_M_KIND_COUNT], to[FL_M_KIND_COUNT], runs = 0, total = 0;
     bool partial = false; /* some kinds of a shared bucket only */
