@@ -1000,8 +1000,10 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
             n = (size_t)__builtin_ctz(r.stop);
             p = s + n;
             /* (bad bytes are word bytes, no stop bytes: those before the
-             * first stop byte are r.bad & (r.stop - 1)) */
-            if (n < 2 || (r.bad & (r.stop - 1)))
+             * first stop byte are r.bad & (r.stop - 1); a word of one byte
+             * has a stop byte as byte 1: one test for both, which needs
+             * no n) */
+            if ((r.stop & 2u) | (r.bad & (r.stop - 1)))
                 continue;
             sl = memo_short(doc, memo, r.low & fl_low_bytes(n), n);
         } else if (stop - s >= 16 && (n = long_after(doc, memo, s, r.low, r.bad, &long_sl))) {
@@ -1060,7 +1062,8 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
             unsigned past = 32u - (unsigned)__builtin_clz(r.stop); /* bytes up to it */
             n = 8 - past;
             i = e - n;
-            if (n < 2 || (r.bad >> past))
+            /* (a word of one byte: byte 6 is a stop byte, byte 7 not) */
+            if ((r.stop & 0x40u) | (r.bad >> past))
                 continue;
             uint64_t low = r.low >> 8 * past;
             /* (only the "the" next to the amount can pass: one farther
