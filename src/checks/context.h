@@ -192,16 +192,23 @@ typedef struct fl_ctx_kinds {
     unsigned char *kinds; /* per mention */
 } fl_ctx_kinds;
 
-/* A single unshared kind, or the shared ones together, once the index is
- * made is read in place without a call (the checks ask with constant
- * masks, so the tests fold); the rest is fl_ctx_mentions_of_made. */
+/* Whether the mentions of kind_mask are one run of the index: a single
+ * unshared kind, or the shared ones together. */
+static inline bool fl_ctx_kinds_one_run(unsigned kind_mask)
+{
+    return (kind_mask && !(kind_mask & (kind_mask - 1)) && kind_mask < 1u << FL_M_KIND_COUNT &&
+            !(kind_mask & FL_CTX_KINDS_SHARED)) ||
+           kind_mask == FL_CTX_KINDS_SHARED;
+}
+
+/* One run, once the index is made, is read in place without a call (the
+ * checks ask with constant masks, so the tests fold); the rest is
+ * fl_ctx_mentions_of_made. */
 static inline size_t fl_ctx_mentions_of(fl_doc *doc, unsigned kind_mask, const size_t **out)
 {
     const fl_ctx_kinds *mk = doc->mention_kinds;
-    if (((kind_mask && !(kind_mask & (kind_mask - 1)) && kind_mask < 1u << FL_M_KIND_COUNT &&
-          !(kind_mask & FL_CTX_KINDS_SHARED)) ||
-         kind_mask == FL_CTX_KINDS_SHARED) &&
-        mk && mk->items == doc->mentions.items && mk->count == doc->mentions.count) {
+    if (fl_ctx_kinds_one_run(kind_mask) && mk && mk->items == doc->mentions.items &&
+        mk->count == doc->mentions.count) {
         size_t b = (size_t)__builtin_ctz(kind_mask);
         *out = mk->index + mk->start[b];
         return mk->start[b + 1] - mk->start[b];

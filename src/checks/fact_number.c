@@ -867,41 +867,49 @@ static inline const stem_slot *memo_long(fl_doc *doc, stem_memo *memo, uint64_t 
     return sl;
 }
 
-/* The word of 8 to 15 bytes at p (the first eight all word bytes; at
- * least 16 bytes left in the sentence from p): twice its length, plus 1
+/* The word of 8 to 15 bytes at p (the first eight all word bytes, whose
+ * read8 the caller has made: low0 and bad0 its low and bad; at least 16
+ * bytes left in the sentence from p): twice its length, plus 1
  * when it cannot anchor (digits or bytes past ASCII), else with *sl its
  * slot (no_slot when out of memory); 0 when it is 16 bytes or longer (read
  * byte by byte). Kept out of line: most words are shorter. */
 static __attribute__((noinline)) size_t long_after(fl_doc *doc, stem_memo *memo, const char *p,
+                                                   uint64_t low0, unsigned bad0,
                                                    const stem_slot **sl)
 {
-    bytes_read r0 = read8(p), r1 = read8(p + 8);
+    bytes_read r1 = read8(p + 8);
     if (!r1.stop)
         return 0;
     size_t n1 = (size_t)__builtin_ctz(r1.stop);
-    if (r0.bad | (r1.bad & ((1u << n1) - 1)))
+    if (bad0 | (r1.bad & ((1u << n1) - 1)))
         return 2 * (8 + n1) + 1;
-    *sl = memo_long(doc, memo, r0.low, r1.low & fl_low_bytes(n1), 8 + n1);
+    *sl = memo_long(doc, memo, low0, r1.low & fl_low_bytes(n1), 8 + n1);
     return 2 * (8 + n1);
 }
 
 /* long_after for the word of 8 to 15 bytes that ends at p (the eight
- * bytes before p all word bytes; at least 16 bytes in the sentence before
- * p). */
+ * bytes before p all word bytes, low and bad of their read8; at least 16
+ * bytes in the sentence before p). */
 static __attribute__((noinline)) size_t long_before(fl_doc *doc, stem_memo *memo, const char *p,
+                                                    uint64_t low, unsigned bad,
                                                     const stem_slot **sl)
 {
-    bytes_read r = read8(p - 8), r1 = read8(p - 16);
+    bytes_read r1 = read8(p - 16);
     if (!r1.stop)
         return 0;
-    /* its first chunk is read again from its start (within the text),
-     * its second is the last n1 bytes of r */
-    size_t n1 = 8 - (32u - (unsigned)__builtin_clz(r1.stop));
-    bytes_read r0 = read8(p - 8 - n1);
-    if (r0.bad | r.bad)
+    /* its first chunk is the last n1 bytes of r1 and the first 8 - n1 of
+     * r (both read and lower-cased already), its second the last n1 bytes
+     * of r */
+    unsigned past = 32u - (unsigned)__builtin_clz(r1.stop); /* r1's bytes up to its start */
+    size_t n1 = 8 - past;
+    if ((r1.bad >> past) | bad)
         return 2 * (8 + n1) + 1;
-    uint64_t rest = n1 ? r.low >> (64 - 8 * n1) : 0;
-    *sl = memo_long(doc, memo, r0.low, rest, 8 + n1);
+    uint64_t first = low, rest = 0;
+    if (n1) {
+        first = r1.low >> 8 * past | low << 8 * n1;
+        rest = low >> 8 * past;
+    }
+    *sl = memo_long(doc, memo, first, rest, 8 + n1);
     return 2 * (8 + n1);
 }
 
@@ -992,11 +1000,13 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
             n = (size_t)__builtin_ctz(r.stop);
             p = s + n;
             /* (bad bytes are word bytes, no stop bytes: those before the
-             * first stop byte are r.bad & (r.stop - 1)) */
-            if (n < 2 || (r.bad & (r.stop - 1)))
+             * first stop byte are r.bad & (r.stop - 1); a word of one byte
+             * has a stop byte as byte 1: one test for both, which needs
+             * no n) */
+            if ((r.stop & 2u) | (r.bad & (r.stop - 1)))
                 continue;
             sl = memo_short(doc, memo, r.low & fl_low_bytes(n), n);
-        } else if (stop - s >= 16 && (n = long_after(doc, memo, s, &long_sl))) {
+        } else if (stop - s >= 16 && (n = long_after(doc, memo, s, r.low, r.bad, &long_sl))) {
             /* a word of 8 to 15 bytes */
             p = s + (n >> 1);
             if (n & 1)
@@ -1052,7 +1062,8 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
             unsigned past = 32u - (unsigned)__builtin_clz(r.stop); /* bytes up to it */
             n = 8 - past;
             i = e - n;
-            if (n < 2 || (r.bad >> past))
+            /* (a word of one byte: byte 6 is a stop byte, byte 7 not) */
+            if ((r.stop & 0x40u) | (r.bad >> past))
                 continue;
             uint64_t low = r.low >> 8 * past;
             /* (only the "the" next to the amount can pass: one farther
@@ -1061,7 +1072,7 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
             if (n == 3 && e < m->off && low == THE_LE && the_before(t, e, m->off))
                 a->definite = memo->the_seen = true;
             sl = memo_short(doc, memo, low, n);
-        } else if (e - lo >= 16 && (n = long_before(doc, memo, t + e, &long_sl))) {
+        } else if (e - lo >= 16 && (n = long_before(doc, memo, t + e, r.low, r.bad, &long_sl))) {
             /* a word of 8 to 15 bytes */
             i = e - (n >> 1);
             if (n & 1)
