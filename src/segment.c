@@ -1756,6 +1756,14 @@ static inline __attribute__((always_inline)) bool add_sentence(fl_doc *doc, size
     return true;
 }
 
+/* Whether a word or number led by byte b can begin a sentence, as
+ * starts_sentence finds for one led by an ASCII byte. */
+static inline bool starts_ascii(unsigned char b)
+{
+    return b < 0x80 &&
+           (ascii_class[b] == C_UPPER || ascii_class[b] == C_DIGIT || ascii_class[b] == C_LETTER);
+}
+
 static fl_status split_sentences(fl_doc *doc, seg *sg)
 {
     mark_quotes(sg);
@@ -1793,11 +1801,9 @@ static fl_status split_sentences(fl_doc *doc, seg *sg)
              * split_before true) */
             const fl_token *nx = t + 1;
             uint8_t ng = nx->seg;
-            unsigned char b = sg->s[nx->off];
             if ((ng & (G_SPACE | G_PARA)) == G_SPACE && !(g & ng & T_QUOTED) &&
-                (nx->kind == FL_TOK_WORD || nx->kind == FL_TOK_NUMBER) && b < 0x80 &&
-                (ascii_class[b] == C_UPPER || ascii_class[b] == C_DIGIT ||
-                 ascii_class[b] == C_LETTER)) {
+                (nx->kind == FL_TOK_WORD || nx->kind == FL_TOK_NUMBER) &&
+                ((nx->shape & FL_TS_UPPER0) || starts_ascii(sg->s[nx->off]))) {
                 at.nonwords++; /* the period */
                 at.nolower += (g & T_NOLOWER) != 0;
                 if (!add_sentence(doc, start, i + 1, start_para, sg, start_at, at))
