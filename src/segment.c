@@ -634,8 +634,13 @@ static bool note_token(seg *sg, size_t off, fl_token_kind kind, uint8_t flags)
         sg->paras++;
     if (flags & (G_LINE | G_PARA | (7 << T_AB_SHIFT)))
         return stop_push(sg);
-    unsigned char c = sg->s[off];
-    if (kind == FL_TOK_PUNCT && (c == '.' || c == '?' || c == '!' || c == 0xE2))
+    /* the marks is_terminal takes: a period, '?', '!' (or a run of them)
+     * and the ellipsis (U+2026, E2 80 A6, a token of its own); not the
+     * other marks led by 0xE2 (dashes, curly quotes: common in news),
+     * which split_sentences would look at for nothing */
+    const unsigned char *c = sg->s + off;
+    if (kind == FL_TOK_PUNCT && (c[0] == '.' || c[0] == '?' || c[0] == '!' ||
+                                 (c[0] == 0xE2 && c[1] == 0x80 && c[2] == 0xA6)))
         return stop_push(sg);
     return true;
 }
@@ -1792,9 +1797,10 @@ static fl_status split_sentences(fl_doc *doc, seg *sg)
         counts at = {sp->nonwords, sp->nolower};
         const fl_token *t = &sg->toks[i];
         uint8_t g = t->seg;
-        if (!(g & (G_LINE | G_PARA | (7 << T_AB_SHIFT))) && i + 1 < n && t->kind == FL_TOK_PUNCT &&
-            sg->s[t->off] == '.') {
-            /* most stops: a period (no abbreviation's), then a space and a
+        if (!(g & (G_LINE | G_PARA | (7 << T_AB_SHIFT))) && i + 1 < n && t->kind == FL_TOK_PUNCT) {
+            /* a PUNCT stop is a mark is_terminal takes (note_token), its
+             * text not read again here. Most stops: a period (or '?', '!',
+             * an ellipsis; no abbreviation's), then a space and a
              * word or number led by an ASCII letter or digit, not both
              * inside one quotation (". Next"): a sentence ends after the
              * period, as the steps below find (term i, j i + 1,
