@@ -1841,7 +1841,9 @@ static fl_status split_sentences(fl_doc *doc, seg *sg)
                 continue;
             }
         }
-        if (!is_terminal(sg, i))
+        /* a PUNCT stop without a line break is a terminal mark (note_token):
+         * its text is not read again */
+        if (!(t->kind == FL_TOK_PUNCT && !(g & (G_LINE | G_PARA))) && !is_terminal(sg, i))
             continue;
         size_t term = i, j = i + 1;
         while (j < n && !(sg->toks[j].seg & G_SPACE) && (is_closer(sg, j) || is_terminal(sg, j))) {
