@@ -1277,41 +1277,54 @@ static __attribute__((noinline)) int scan_joined(seg *sg, size_t i, uint8_t gap,
     /* scan_word looks for a dotted abbreviation ("U.S.") first */
     if ((i + 1 < len && s[i + 1] == '.') || (i + 2 < len && s[i + 2] == '.'))
         return scan_short(sg, i, gap, end);
-    /* runs of ASCII letters and digits eight bytes at a time, as in
-     * scan_plain, and the joiners between them; for the shape: any small
-     * letter, any digit, a small letter straight before a capital */
-    bool joined = false, hyphen = false;
-    uint64_t lower = 0, digits = 0, camel = 0;
+    /* the word eight bytes at a time: ASCII letters and digits, and the
+     * joiners between them, an apostrophe before a letter or a hyphen
+     * before a letter or digit, all told by masks (most joined words,
+     * "F-35", "GPT-4o", take one load); for the shape: any small letter,
+     * any digit, a small letter straight before a capital */
+    uint64_t lower = 0, digits = 0, camel = 0, joins = 0, hyphens = 0;
+    uint64_t carry = 0; /* the last chunk ended in a small letter */
     for (;;) {
-        uint64_t carry = 0; /* the run's last chunk ended in a small letter */
-        for (;;) {
-            if (len - p < 8)
-                return 0; /* near the end of the text: scan_word's */
-            /* bytes past ASCII may carry into the bytes after them, but
-             * every byte up to the first stop is an ASCII letter or digit
-             * (and chunk_shape reads no further) */
-            uint64_t w = fl_load8(s + p);
-            uint64_t letter = FL_BYTES_IN(w | 0x2020202020202020ull, 'a', 'z');
-            uint64_t stop = ~(letter | FL_BYTES_IN(w, '0', '9')) & FL_BYTES_80;
-            chunk_shape(w, stop, letter, &lower, &digits, &camel, &carry);
-            if (stop) {
-                p += (size_t)__builtin_ctzll(stop) >> 3;
-                break;
-            }
+        if (len - p < 8)
+            return 0; /* near the end of the text: scan_word's */
+        /* bytes past ASCII may carry into the bytes after them, but every
+         * byte up to the first stop is ASCII (and no mask is read past it;
+         * the byte after a joiner is read at the first stop or before) */
+        uint64_t w = fl_load8(s + p);
+        uint64_t letter = FL_BYTES_IN(w | 0x2020202020202020ull, 'a', 'z');
+        uint64_t digit = FL_BYTES_IN(w, '0', '9'), alnum = letter | digit;
+        uint64_t hy = FL_BYTES_IN(w, '-', '-') & alnum >> 8;
+        uint64_t join = hy | (FL_BYTES_IN(w, '\'', '\'') & letter >> 8);
+        uint64_t stop = ~(alnum | join) & FL_BYTES_80;
+        uint64_t keep = ~0ull; /* the bytes of the word */
+        if (stop)
+            keep = ((stop & -stop) >> 7) - 1;
+        uint64_t lo = letter & (w << 2) & keep; /* bit 5 set: a small letter */
+        lower |= lo;
+        digits |= digit & keep;
+        camel |= ((lo << 8) | carry) & letter & keep & ~lo;
+        joins |= join & keep;
+        hyphens |= hy & keep;
+        carry = lo >> 56;
+        if (!stop) {
             p += 8;
-        }
-        if (p + 1 < len && s[p] == '\'' && is_ascii_alpha(s[p + 1])) {
-            p++;
-            joined = true;
             continue;
         }
-        if (p + 1 < len && s[p] == '-' && alnum_counts[s[p + 1]]) {
-            p++;
-            joined = hyphen = true;
-            continue;
+        p += (size_t)__builtin_ctzll(stop) >> 3;
+        if (stop != 1ull << 63)
+            break;
+        /* a joiner as the chunk's last byte is told by the byte after it */
+        if (s[p] == '\'' && is_ascii_alpha(s[p + 1])) {
+            joins = 1;
+        } else if (s[p] == '-' && alnum_counts[s[p + 1]]) {
+            joins = hyphens = 1;
+        } else {
+            break;
         }
-        break;
+        p++;
+        carry = 0;
     }
+    bool joined = joins != 0, hyphen = hyphens != 0;
     if (!joined) /* a listed abbreviation ("Sen.")? */
         return s[p] == '.' && !digits ? scan_short(sg, i, gap, end) : 0;
     if (p < len && !(plain_end[s[p]] & 1)) {
