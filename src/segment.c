@@ -494,7 +494,6 @@ enum {
     T_NOLOWER = 8,  /* a WORD without a lower-case letter (fast_words' words
                        only counted in seg.nolower: read at a sentence end only) */
     T_AB_SHIFT = 4, /* bits 4-6: the AB_ class of an abbreviation */
-    T_QUOTED = 128, /* inside a double-quoted span closed in its paragraph */
     G_JOINED = 128  /* in tokenize's gap only, from fast_words: the word there is
                        ASCII letters before an apostrophe or hyphen (scan_plain
                        leaves it to scan_joined) */
@@ -535,7 +534,7 @@ typedef struct seg {
     size_t n, cap;
     /* the tokens split_sentences must look at (a line break before them,
      * an abbreviation, a punctuation mark that may end a sentence), and
-     * the double quotes mark_quotes pairs, each with the number of
+     * the double quotes find_quotes pairs, each with the number of
      * paragraphs begun up to it (shifted left two bits: the low two its
      * Q_ kind); malloc'd */
     stop_vec stops;
@@ -1637,24 +1636,19 @@ static inline size_t list_marker(const seg *sg, size_t i)
     return list_marker_else(sg, i);
 }
 
-/* Sets T_QUOTED in tokens t[0..n). */
-static void mark_quoted(fl_token *t, size_t n)
+/* Finds each double-quoted span ("...", “...”, «...») that closes within
+ * its paragraph: the token indexes of its quotes, open and close, in
+ * sg->quotes (the spans in order: they do not nest), then SIZE_MAX twice
+ * (in_one_quote stops there). An unclosed quote (a quotation running on
+ * into the next paragraph) makes none. The tokens are not marked: only
+ * split_sentences asks, at a few of them. False when out of memory. */
+static bool find_quotes(seg *sg)
 {
-    /* quotations run to dozens of tokens: four a step */
-#pragma GCC unroll 4
-    for (size_t k = 0; k < n; k++)
-        t[k].seg |= T_QUOTED;
-}
-
-/* Marks the tokens inside each double-quoted span ("...", “...”, «...»)
- * that closes within its paragraph. Spans do not nest; an unclosed quote
- * (a quotation running on into the next paragraph) marks nothing. */
-static void mark_quotes(seg *sg)
-{
+    size_t *v = sg->quotes.v, spans = 0; /* written behind the reads */
     size_t open = 0, open_para = 0;
     bool is_open = false;
     for (size_t q = 0; q < sg->quotes.n; q += 2) {
-        size_t i = sg->quotes.v[q], para = sg->quotes.v[q + 1] >> 2, kind = sg->quotes.v[q + 1] & 3;
+        size_t i = v[q], para = v[q + 1] >> 2, kind = v[q + 1] & 3;
         if (para != open_para)
             is_open = false; /* a paragraph began after the opening quote */
         uint8_t g = sg->toks[i].seg;
@@ -1673,14 +1667,33 @@ static void mark_quotes(seg *sg)
             open_para = para;
             is_open = true;
         } else if (closer && is_open) {
-            mark_quoted(sg->toks + open + 1, i - open - 1);
+            v[spans++] = open;
+            v[spans++] = i;
             is_open = false;
         }
     }
+    sg->quotes.n = spans;
+    return idx_push(&sg->quotes, SIZE_MAX) && idx_push(&sg->quotes, SIZE_MAX);
+}
+
+/* Whether tokens term and j (term < j) both lie inside one quotation
+ * (find_quotes). *span: the spans from one that ends after the last term
+ * asked about on; term must not be smaller (split_sentences asks in
+ * order). Two tokens inside quotations with nothing but closing marks
+ * between them lie inside one. */
+static inline bool in_one_quote(const size_t **span, size_t term, size_t j)
+{
+    const size_t *q = *span;
+    if (term <= q[0])
+        return false; /* most: before the next quotation (one test) */
+    while (q[1] <= term)
+        q += 2;
+    *span = q;
+    return q[0] < term && j < q[1];
 }
 
 /* Does the sentence end before token j, after terminal token term? */
-static bool split_before(const seg *sg, size_t term, size_t j)
+static bool split_before(const seg *sg, const size_t **span, size_t term, size_t j)
 {
     if (j >= sg->n)
         return true;
@@ -1689,8 +1702,8 @@ static bool split_before(const seg *sg, size_t term, size_t j)
         return true;
     if (!(g & G_SPACE))
         return false;
-    if ((sg->toks[term].seg & T_QUOTED) && (g & T_QUOTED))
-        return false; /* inside one quotation */
+    if (in_one_quote(span, term, j))
+        return false;
     size_t w;
     if (!starts_sentence(sg, j, &w))
         return false;
@@ -1784,7 +1797,9 @@ static inline bool starts_ascii(unsigned char b)
 
 static fl_status split_sentences(fl_doc *doc, seg *sg)
 {
-    mark_quotes(sg);
+    if (!find_quotes(sg))
+        return FL_ENOMEM;
+    const size_t *span = sg->quotes.v; /* in_one_quote's */
     /* a sentence ends at a stop, or at the end: room for about that many
      * (more grow the vector), but no more than one per eight tokens, so
      * that text of nothing but periods reserves little */
@@ -1820,9 +1835,10 @@ static fl_status split_sentences(fl_doc *doc, seg *sg)
              * split_before true) */
             const fl_token *nx = t + 1;
             uint8_t ng = nx->seg;
-            if ((ng & (G_SPACE | G_PARA)) == G_SPACE && !(g & ng & T_QUOTED) &&
+            if ((ng & (G_SPACE | G_PARA)) == G_SPACE &&
                 (nx->kind == FL_TOK_WORD || nx->kind == FL_TOK_NUMBER) &&
-                ((nx->shape & FL_TS_UPPER0) || starts_ascii(sg->s[nx->off]))) {
+                ((nx->shape & FL_TS_UPPER0) || starts_ascii(sg->s[nx->off])) &&
+                !in_one_quote(&span, i, i + 1)) {
                 at.nonwords++; /* the period */
                 at.nolower += (g & T_NOLOWER) != 0;
                 if (!add_sentence(doc, start, i + 1, start_para, sg, start_at, at))
@@ -1864,7 +1880,7 @@ static fl_status split_sentences(fl_doc *doc, seg *sg)
                 term = j;
             j++;
         }
-        if (split_before(sg, term, j) && j < n) {
+        if (split_before(sg, &span, term, j) && j < n) {
             /* the counts at j: those at i and the few tokens up to j */
             for (size_t k = i; k < j; k++) {
                 at.nonwords += sg->toks[k].kind != FL_TOK_WORD;
@@ -2948,7 +2964,7 @@ static __attribute__((noinline, cold)) short_token short_word(const unsigned cha
 }
 
 /* For fast_words: notes the straight double quote that is token idx (about
- * to be pushed) for mark_quotes, as tokenize does; false when out of
+ * to be pushed) for find_quotes, as tokenize does; false when out of
  * memory. In line: a few stores, against a call's moves (news has a
  * quote every fifty tokens or so). */
 static inline bool note_quote(seg *sg, size_t idx)
@@ -3268,7 +3284,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                         continue;
                     }
                     /* a straight double quote, as tokenize pushes it and
-                     * notes it for mark_quotes, whatever follows (a space,
+                     * notes it for find_quotes, whatever follows (a space,
                      * a word, or the '.', ',' or line break after a
                      * quotation's end: the steps above take what they
                      * know, the caller the rest) */
