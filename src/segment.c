@@ -1830,15 +1830,15 @@ static fl_status split_sentences(fl_doc *doc, seg *sg)
              * text not read again here. Most stops: a period (or '?', '!',
              * an ellipsis; no abbreviation's), then a space and a
              * word or number led by an ASCII letter or digit, not both
-             * inside one quotation (". Next"): a sentence ends after the
-             * period, as the steps below find (term i, j i + 1,
-             * split_before true) */
+             * inside one quotation (". Next"), or a paragraph's end: a
+             * sentence ends after the period, as the steps below find
+             * (term i, j i + 1, split_before true) */
             const fl_token *nx = t + 1;
             uint8_t ng = nx->seg;
-            if ((ng & (G_SPACE | G_PARA)) == G_SPACE &&
-                (nx->kind == FL_TOK_WORD || nx->kind == FL_TOK_NUMBER) &&
-                ((nx->shape & FL_TS_UPPER0) || starts_ascii(sg->s[nx->off])) &&
-                !in_one_quote(&span, i, i + 1)) {
+            if ((ng & G_PARA) ||
+                ((ng & G_SPACE) && (nx->kind == FL_TOK_WORD || nx->kind == FL_TOK_NUMBER) &&
+                 ((nx->shape & FL_TS_UPPER0) || starts_ascii(sg->s[nx->off])) &&
+                 !in_one_quote(&span, i, i + 1))) {
                 at.nonwords++; /* the period */
                 at.nolower += (g & T_NOLOWER) != 0;
                 if (!add_sentence(doc, start, i + 1, start_para, sg, start_at, at))
