@@ -1795,6 +1795,22 @@ static inline bool starts_ascii(unsigned char b)
            (ascii_class[b] == C_UPPER || ascii_class[b] == C_DIGIT || ascii_class[b] == C_LETTER);
 }
 
+/* Whether token nx (before end) begins a sentence, as starts_sentence
+ * finds, in the common cases: a word or number led by an ASCII capital
+ * (its shape tells) or another byte starts_ascii takes, or a straight
+ * double quote before one ('. "We'); false leaves it to starts_sentence. */
+static inline bool next_starts(const seg *sg, const fl_token *nx, const fl_token *end)
+{
+    if (nx->kind != FL_TOK_WORD && nx->kind != FL_TOK_NUMBER) {
+        if (nx->kind != FL_TOK_PUNCT || nx->len != 1 || sg->s[nx->off] != '"' || nx + 1 >= end)
+            return false;
+        nx++;
+        if (nx->kind != FL_TOK_WORD && nx->kind != FL_TOK_NUMBER)
+            return false;
+    }
+    return (nx->shape & FL_TS_UPPER0) || starts_ascii(sg->s[nx->off]);
+}
+
 static fl_status split_sentences(fl_doc *doc, seg *sg)
 {
     if (!find_quotes(sg))
@@ -1835,10 +1851,8 @@ static fl_status split_sentences(fl_doc *doc, seg *sg)
              * (term i, j i + 1, split_before true) */
             const fl_token *nx = t + 1;
             uint8_t ng = nx->seg;
-            if ((ng & G_PARA) ||
-                ((ng & G_SPACE) && (nx->kind == FL_TOK_WORD || nx->kind == FL_TOK_NUMBER) &&
-                 ((nx->shape & FL_TS_UPPER0) || starts_ascii(sg->s[nx->off])) &&
-                 !in_one_quote(&span, i, i + 1))) {
+            if ((ng & G_PARA) || ((ng & G_SPACE) && next_starts(sg, nx, sg->toks + n) &&
+                                  !in_one_quote(&span, i, i + 1))) {
                 at.nonwords++; /* the period */
                 at.nolower += (g & T_NOLOWER) != 0;
                 if (!add_sentence(doc, start, i + 1, start_para, sg, start_at, at))
