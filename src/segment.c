@@ -1811,6 +1811,22 @@ static inline bool next_starts(const seg *sg, const fl_token *nx, const fl_token
     return (nx->shape & FL_TS_UPPER0) || starts_ascii(sg->s[nx->off]);
 }
 
+/* Whether the sentence ends after a straight double quote attached to
+ * terminal token i ('."'), as the steps of split_sentences find: a
+ * paragraph break after the quote, or a space and what next_starts takes,
+ * not both inside one quotation. False leaves it to those steps. */
+static inline bool ends_after_quote(const seg *sg, const size_t **span, size_t i)
+{
+    const fl_token *q = &sg->toks[i + 1];
+    if (q->kind != FL_TOK_PUNCT || q->len != 1 || sg->s[q->off] != '"' || i + 2 >= sg->n)
+        return false;
+    uint8_t g = q[1].seg;
+    if (!(g & G_PARA) && !((g & G_SPACE) && next_starts(sg, q + 1, sg->toks + sg->n) &&
+                           !in_one_quote(span, i, i + 2)))
+        return false;
+    return true;
+}
+
 static fl_status split_sentences(fl_doc *doc, seg *sg)
 {
     if (!find_quotes(sg))
@@ -1853,11 +1869,21 @@ static fl_status split_sentences(fl_doc *doc, seg *sg)
             uint8_t ng = nx->seg;
             if ((ng & G_PARA) || ((ng & G_SPACE) && next_starts(sg, nx, sg->toks + n) &&
                                   !in_one_quote(&span, i, i + 1))) {
-                at.nonwords++; /* the period */
-                at.nolower += (g & T_NOLOWER) != 0;
+                at.nonwords++; /* the period (no PUNCT is T_NOLOWER) */
                 if (!add_sentence(doc, start, i + 1, start_para, sg, start_at, at))
                     return FL_ENOMEM;
                 start = ++i;
+                start_at = at;
+                start_para = para;
+                continue;
+            }
+            if (!(ng & G_SPACE) && ends_after_quote(sg, &span, i)) {
+                /* the same after a closing quote ('."'): the period and
+                 * the quote */
+                at.nonwords += 2;
+                if (!add_sentence(doc, start, i + 2, start_para, sg, start_at, at))
+                    return FL_ENOMEM;
+                start = i += 2;
                 start_at = at;
                 start_para = para;
                 continue;
