@@ -1525,11 +1525,9 @@ static inline bool is_terminal(const seg *sg, size_t i)
     return c == '.' || c == '?' || c == '!' || (c == 0xE2 && mark_cp(sg, i) == 0x2026);
 }
 
-/* A closing quote or bracket attached to what precedes it. */
-static bool is_closer(const seg *sg, size_t i)
+/* is_closer for a token of more than one byte or one past ASCII. */
+static bool is_closer_else(const seg *sg, size_t i)
 {
-    if (sg->toks[i].seg & G_SPACE)
-        return false;
     switch (mark_cp(sg, i)) {
     case '"':
     case '\'':
@@ -1544,6 +1542,22 @@ static bool is_closer(const seg *sg, size_t i)
     default:
         return false;
     }
+}
+
+/* A closing quote or bracket attached to what precedes it (out of line:
+ * the sentence steps' registers are left alone). */
+static __attribute__((noinline)) bool is_closer(const seg *sg, size_t i)
+{
+    const fl_token *t = &sg->toks[i];
+    if (t->seg & G_SPACE)
+        return false;
+    unsigned char c = sg->s[t->off];
+    if (t->len == 1 && c < 0x80) {
+        /* most: an ASCII mark (mark_cp's code point without decoding) */
+        return (t->kind == FL_TOK_PUNCT || t->kind == FL_TOK_SYMBOL) &&
+               (c == '"' || c == '\'' || c == ')' || c == ']' || c == '}');
+    }
+    return is_closer_else(sg, i);
 }
 
 static bool is_opener(const seg *sg, size_t i)
