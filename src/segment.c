@@ -1706,6 +1706,12 @@ static inline bool in_one_quote(const size_t **span, size_t term, size_t j)
     return q[0] < term && j < q[1];
 }
 
+/* Whether token w is a WORD that is_starter takes. */
+static inline bool starter_at(const seg *sg, size_t w)
+{
+    return sg->toks[w].kind == FL_TOK_WORD && is_starter(tok_text(sg, w), sg->toks[w].len);
+}
+
 /* Does the sentence end before token j, after terminal token term? */
 static bool split_before(const seg *sg, const size_t **span, size_t term, size_t j)
 {
@@ -1724,14 +1730,15 @@ static bool split_before(const seg *sg, const size_t **span, size_t term, size_t
     int ab = ab_of(sg, term);
     if (ab == AB_NONE)
         return true; /* most: a period, ? or ! */
-    bool starter = sg->toks[w].kind == FL_TOK_WORD && is_starter(tok_text(sg, w), sg->toks[w].len);
+    /* the starter list searched only where it decides: not after a
+     * title ("Mr. Smith"), nor at a line end after an AB_AMBIG */
     switch (ab) {
     case AB_NEVER:
         return false;
     case AB_INITIAL:
-        return starter;
+        return starter_at(sg, w);
     case AB_AMBIG:
-        return starter || (g & G_LINE);
+        return (g & G_LINE) || starter_at(sg, w);
     default:
         return true;
     }
