@@ -1848,6 +1848,16 @@ static inline bool ends_after_quote(const seg *sg, const size_t **span, size_t i
     return true;
 }
 
+/* Whether token nx after an abbreviation (a stop with no line break)
+ * has a space and no paragraph break before it and is a word or number
+ * led by a small ASCII letter, which starts_sentence declines. */
+static inline bool ab_goes_on(const seg *sg, const fl_token *nx)
+{
+    return (nx->seg & (G_SPACE | G_PARA)) == G_SPACE &&
+           (nx->kind == FL_TOK_WORD || nx->kind == FL_TOK_NUMBER) &&
+           (unsigned char)(sg->s[nx->off] - 'a') < 26;
+}
+
 static fl_status split_sentences(fl_doc *doc, seg *sg)
 {
     if (!find_quotes(sg))
@@ -1909,6 +1919,13 @@ static fl_status split_sentences(fl_doc *doc, seg *sg)
                 start_para = para;
                 continue;
             }
+        } else if (!(g & (G_LINE | G_PARA)) && (g & (7 << T_AB_SHIFT)) && i + 1 < n &&
+                   ab_goes_on(sg, t + 1)) {
+            /* an abbreviation before a space and a small letter ("U.S.
+             * officials"): no sentence ends, as the steps below find
+             * (starts_sentence false) */
+            i++;
+            continue;
         }
         if (i > 0 && (g & G_PARA)) {
             if (i > start && !add_sentence(doc, start, i, start_para, sg, start_at, at))
