@@ -1848,14 +1848,17 @@ static inline bool ends_after_quote(const seg *sg, const size_t **span, size_t i
     return true;
 }
 
-/* Whether token nx after an abbreviation (a stop with no line break)
- * has a space and no paragraph break before it and is a word or number
- * led by a small ASCII letter, which starts_sentence declines. */
-static inline bool ab_goes_on(const seg *sg, const fl_token *nx)
+/* Whether the sentence goes on after an abbreviation (a stop with no
+ * line break; g its marks) before token nx, as split_before finds: a space
+ * and no paragraph break before nx, and either a title ("Mr. Smith":
+ * AB_NEVER) or a word or number led by a small ASCII letter ("U.S.
+ * officials"), which starts_sentence declines. */
+static inline bool ab_goes_on(const seg *sg, uint8_t g, const fl_token *nx)
 {
     return (nx->seg & (G_SPACE | G_PARA)) == G_SPACE &&
-           (nx->kind == FL_TOK_WORD || nx->kind == FL_TOK_NUMBER) &&
-           (unsigned char)(sg->s[nx->off] - 'a') < 26;
+           (((g >> T_AB_SHIFT) & 7) == AB_NEVER ||
+            ((nx->kind == FL_TOK_WORD || nx->kind == FL_TOK_NUMBER) &&
+             (unsigned char)(sg->s[nx->off] - 'a') < 26));
 }
 
 static fl_status split_sentences(fl_doc *doc, seg *sg)
@@ -1920,10 +1923,9 @@ static fl_status split_sentences(fl_doc *doc, seg *sg)
                 continue;
             }
         } else if (!(g & (G_LINE | G_PARA)) && (g & (7 << T_AB_SHIFT)) && i + 1 < n &&
-                   ab_goes_on(sg, t + 1)) {
-            /* an abbreviation before a space and a small letter ("U.S.
-             * officials"): no sentence ends, as the steps below find
-             * (starts_sentence false) */
+                   ab_goes_on(sg, g, t + 1)) {
+            /* no sentence ends after the abbreviation, as the steps below
+             * find */
             i++;
             continue;
         }
