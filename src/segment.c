@@ -1781,14 +1781,16 @@ typedef struct counts {
     size_t nonwords, nolower;
 } counts;
 
-static inline void sentence_flags(fl_sentence *st, const seg *sg, size_t words, size_t nolower);
+static inline void sentence_flags(fl_sentence *st, const seg *sg, size_t words, size_t nolower,
+                                  bool terminal);
 
 /* Adds the sentence of tokens [first, end) with its flags; from and to are
- * the counts at first and at end. */
+ * the counts at first and at end; terminal: its last token is a terminal
+ * mark, or one before a closing quote (no headline then). */
 static inline __attribute__((always_inline)) bool add_sentence(fl_doc *doc, size_t first,
                                                                size_t end, size_t para,
                                                                const seg *sg, counts from,
-                                                               counts to)
+                                                               counts to, bool terminal)
 {
     fl_vec *v = &doc->sentences;
     /* room reserved by split_sentences, else the vector grows (only then
@@ -1804,7 +1806,8 @@ static inline __attribute__((always_inline)) bool add_sentence(fl_doc *doc, size
                         .paragraph = para,
                         .first_token = first,
                         .token_count = end - first};
-    sentence_flags(st, sg, end - first - (to.nonwords - from.nonwords), to.nolower - from.nolower);
+    sentence_flags(st, sg, end - first - (to.nonwords - from.nonwords), to.nolower - from.nolower,
+                   terminal);
     return true;
 }
 
@@ -1904,7 +1907,7 @@ static fl_status split_sentences(fl_doc *doc, seg *sg)
             if ((ng & G_PARA) || ((ng & G_SPACE) && next_starts(sg, nx, sg->toks + n) &&
                                   !in_one_quote(&span, i, i + 1))) {
                 at.nonwords++; /* the period (no PUNCT is T_NOLOWER) */
-                if (!add_sentence(doc, start, i + 1, start_para, sg, start_at, at))
+                if (!add_sentence(doc, start, i + 1, start_para, sg, start_at, at, true))
                     return FL_ENOMEM;
                 start = ++i;
                 start_at = at;
@@ -1915,7 +1918,7 @@ static fl_status split_sentences(fl_doc *doc, seg *sg)
                 /* the same after a closing quote ('."'): the period and
                  * the quote */
                 at.nonwords += 2;
-                if (!add_sentence(doc, start, i + 2, start_para, sg, start_at, at))
+                if (!add_sentence(doc, start, i + 2, start_para, sg, start_at, at, true))
                     return FL_ENOMEM;
                 start = i += 2;
                 start_at = at;
@@ -1930,13 +1933,13 @@ static fl_status split_sentences(fl_doc *doc, seg *sg)
             continue;
         }
         if (i > 0 && (g & G_PARA)) {
-            if (i > start && !add_sentence(doc, start, i, start_para, sg, start_at, at))
+            if (i > start && !add_sentence(doc, start, i, start_para, sg, start_at, at, false))
                 return FL_ENOMEM;
             start = i;
             start_at = at;
             start_para = ++para;
         } else if (i > start && (g & G_LINE) && line_break_ends(sg, start, line_start, i)) {
-            if (!add_sentence(doc, start, i, start_para, sg, start_at, at))
+            if (!add_sentence(doc, start, i, start_para, sg, start_at, at, false))
                 return FL_ENOMEM;
             start = i;
             start_at = at;
@@ -1966,7 +1969,7 @@ static fl_status split_sentences(fl_doc *doc, seg *sg)
                 at.nonwords += sg->toks[k].kind != FL_TOK_WORD;
                 at.nolower += (sg->toks[k].seg & T_NOLOWER) != 0;
             }
-            if (!add_sentence(doc, start, j, start_para, sg, start_at, at))
+            if (!add_sentence(doc, start, j, start_para, sg, start_at, at, false))
                 return FL_ENOMEM;
             start = j;
             start_at = at;
@@ -1974,8 +1977,8 @@ static fl_status split_sentences(fl_doc *doc, seg *sg)
         }
         i = j;
     }
-    if (n > start &&
-        !add_sentence(doc, start, n, start_para, sg, start_at, (counts){sg->nonwords, sg->nolower}))
+    if (n > start && !add_sentence(doc, start, n, start_para, sg, start_at,
+                                   (counts){sg->nonwords, sg->nolower}, false))
         return FL_ENOMEM;
     return FL_OK;
 }
@@ -2032,11 +2035,15 @@ static __attribute__((noinline)) void line_sentence_flags(fl_sentence *st, const
 }
 
 /* sentence_flags in line for most sentences: those not on lines of their
- * own, no headline (sentence_headline's first test) */
-static inline void sentence_flags(fl_sentence *st, const seg *sg, size_t words, size_t nolower)
+ * own, no headline (sentence_headline's first test), nor those ending in a
+ * terminal mark (terminal: sentence_headline's last test, the closing
+ * quote passed as is_closer passes it) */
+static inline void sentence_flags(fl_sentence *st, const seg *sg, size_t words, size_t nolower,
+                                  bool terminal)
 {
     size_t first = st->first_token, end = first + st->token_count;
-    if ((sg->toks[first].seg & G_LINE) && (end >= sg->n || (sg->toks[end].seg & G_LINE))) {
+    if (!terminal && (sg->toks[first].seg & G_LINE) &&
+        (end >= sg->n || (sg->toks[end].seg & G_LINE))) {
         line_sentence_flags(st, sg, words, nolower);
         return;
     }
