@@ -1969,7 +1969,8 @@ static fl_status split_sentences(fl_doc *doc, seg *sg)
                 at.nonwords += sg->toks[k].kind != FL_TOK_WORD;
                 at.nolower += (sg->toks[k].seg & T_NOLOWER) != 0;
             }
-            if (!add_sentence(doc, start, j, start_para, sg, start_at, at, false))
+            /* it ends in terminal i and the closers and terminals after it */
+            if (!add_sentence(doc, start, j, start_para, sg, start_at, at, true))
                 return FL_ENOMEM;
             start = j;
             start_at = at;
