@@ -451,35 +451,43 @@ static __attribute__((noinline)) bool is_starter(const unsigned char *w, size_t 
     return false;
 }
 
-/* Words a title-case headline leaves in lower case, NUL padded, sorted by
- * strcmp (binary search). */
-static const char small_words[][8] = {
-    "a",    "an",   "and", "as",  "at", "but",  "by", "for",  "from", "in",
-    "into", "nor",  "of",  "off", "on", "onto", "or", "out",  "over", "per",
-    "so",   "than", "the", "to",  "up", "via",  "vs", "with", "yet",
+/* Words a title-case headline leaves in lower case (all of four letters or
+ * fewer), as big-endian numbers (pack_be's top half), each in the slot of
+ * a table of 64 its number hashes to: no two share one (-Woverride-init
+ * would stop the build), so a word is one probe. */
+#define SMALL_KEY(a, b, c, d)                                                                      \
+    ((uint32_t)(a) << 24 | (uint32_t)(b) << 16 | (uint32_t)(c) << 8 | (uint32_t)(d))
+#define SMALL_SLOT(k) ((uint32_t)((k)*0x7b6471e3u) >> 26)
+#define SMALL(a, b, c, d) [SMALL_SLOT(SMALL_KEY(a, b, c, d))] = SMALL_KEY(a, b, c, d)
+// clang-format off
+static const uint32_t small_words[64] = {
+    SMALL('a', 0, 0, 0),       SMALL('a', 'n', 0, 0),     SMALL('a', 'n', 'd', 0),
+    SMALL('a', 's', 0, 0),     SMALL('a', 't', 0, 0),     SMALL('b', 'u', 't', 0),
+    SMALL('b', 'y', 0, 0),     SMALL('f', 'o', 'r', 0),   SMALL('f', 'r', 'o', 'm'),
+    SMALL('i', 'n', 0, 0),     SMALL('i', 'n', 't', 'o'), SMALL('n', 'o', 'r', 0),
+    SMALL('o', 'f', 0, 0),     SMALL('o', 'f', 'f', 0),   SMALL('o', 'n', 0, 0),
+    SMALL('o', 'n', 't', 'o'), SMALL('o', 'r', 0, 0),     SMALL('o', 'u', 't', 0),
+    SMALL('o', 'v', 'e', 'r'), SMALL('p', 'e', 'r', 0),   SMALL('s', 'o', 0, 0),
+    SMALL('t', 'h', 'a', 'n'), SMALL('t', 'h', 'e', 0),   SMALL('t', 'o', 0, 0),
+    SMALL('u', 'p', 0, 0),     SMALL('v', 'i', 'a', 0),   SMALL('v', 's', 0, 0),
+    SMALL('w', 'i', 't', 'h'), SMALL('y', 'e', 't', 0),
 };
+// clang-format on
+#undef SMALL
 
 static bool is_small_word(const unsigned char *w, size_t len)
 {
-    if (len > 4)
-        return false;
+    if (len - 1 >= 4)
+        return false; /* none, or more than four bytes */
     uint64_t key = pack_be(w, len);
     if (key & FL_BYTES_80)
         return false;
     key |= FL_BYTES_IN(key, 'A', 'Z') >> 2; /* lower-cased */
-    size_t lo = 0, hi = sizeof small_words / sizeof small_words[0];
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        uint64_t a = fl_load8_be(small_words[mid]);
-        if (a == key)
-            return true;
-        if (a < key)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return false;
+    uint32_t k = (uint32_t)(key >> 32);
+    return small_words[SMALL_SLOT(k)] == k;
 }
+#undef SMALL_SLOT
+#undef SMALL_KEY
 
 /* ---------------------------------------------------------------- tokens */
 
