@@ -1792,22 +1792,40 @@ typedef struct counts {
 static inline void sentence_flags(fl_sentence *st, const seg *sg, size_t words, size_t nolower,
                                   bool terminal);
 
+/* The sentences' room as split_sentences fills it: the next one and the
+ * end of the room (doc->sentences.count is set from next at the end). */
+typedef struct sentence_room {
+    fl_sentence *next, *end;
+} sentence_room;
+
+/* A sentence past the room: doc->sentences grows (its count brought up to
+ * next first); NULL when out of memory. */
+static __attribute__((noinline)) fl_sentence *sentence_grow(fl_doc *doc, fl_sentence *next)
+{
+    fl_vec *v = &doc->sentences;
+    v->count = (size_t)(next - (fl_sentence *)v->items);
+    return fl_vec_push(doc->arena, v);
+}
+
 /* Adds the sentence of tokens [first, end) with its flags; from and to are
  * the counts at first and at end; terminal: its last token is a terminal
  * mark, or one before a closing quote (no headline then). */
-static inline __attribute__((always_inline)) bool add_sentence(fl_doc *doc, size_t first,
-                                                               size_t end, size_t para,
-                                                               const seg *sg, counts from,
-                                                               counts to, bool terminal)
+static inline __attribute__((always_inline)) bool
+add_sentence(fl_doc *doc, sentence_room *r, size_t first, size_t end, size_t para, const seg *sg,
+             counts from, counts to, bool terminal)
 {
-    fl_vec *v = &doc->sentences;
     /* room reserved by split_sentences, else the vector grows (only then
      * is there a pointer to test) */
     fl_sentence *st;
-    if (v->count < v->cap)
-        st = (fl_sentence *)v->items + v->count++;
-    else if (!(st = fl_vec_push(doc->arena, v)))
-        return false;
+    if (r->next < r->end) {
+        st = r->next++;
+    } else {
+        if (!(st = sentence_grow(doc, r->next)))
+            return false;
+        fl_vec *v = &doc->sentences;
+        r->next = (fl_sentence *)v->items + v->count;
+        r->end = (fl_sentence *)v->items + v->cap;
+    }
     size_t off = sg->toks[first].off;
     *st = (fl_sentence){.off = off,
                         .len = sg->toks[end - 1].off + sg->toks[end - 1].len - off,
@@ -1888,6 +1906,7 @@ static fl_status split_sentences(fl_doc *doc, seg *sg)
         return FL_ENOMEM;
     doc->sentences.items = items;
     doc->sentences.cap = room;
+    sentence_room room_at = {items, items + room};
     size_t n = sg->n, start = 0, para = 0, start_para = 0, line_start = 0;
     /* only the tokens in sg->stops can matter: most tokens have no line
      * break before them, are not a word with a period and not punctuation
@@ -1915,7 +1934,7 @@ static fl_status split_sentences(fl_doc *doc, seg *sg)
             if ((ng & G_PARA) || ((ng & G_SPACE) && next_starts(sg, nx, sg->toks + n) &&
                                   !in_one_quote(&span, i, i + 1))) {
                 at.nonwords++; /* the period (no PUNCT is T_NOLOWER) */
-                if (!add_sentence(doc, start, i + 1, start_para, sg, start_at, at, true))
+                if (!add_sentence(doc, &room_at, start, i + 1, start_para, sg, start_at, at, true))
                     return FL_ENOMEM;
                 start = ++i;
                 start_at = at;
@@ -1926,7 +1945,7 @@ static fl_status split_sentences(fl_doc *doc, seg *sg)
                 /* the same after a closing quote ('."'): the period and
                  * the quote */
                 at.nonwords += 2;
-                if (!add_sentence(doc, start, i + 2, start_para, sg, start_at, at, true))
+                if (!add_sentence(doc, &room_at, start, i + 2, start_para, sg, start_at, at, true))
                     return FL_ENOMEM;
                 start = i += 2;
                 start_at = at;
@@ -1941,13 +1960,14 @@ static fl_status split_sentences(fl_doc *doc, seg *sg)
             continue;
         }
         if (i > 0 && (g & G_PARA)) {
-            if (i > start && !add_sentence(doc, start, i, start_para, sg, start_at, at, false))
+            if (i > start &&
+                !add_sentence(doc, &room_at, start, i, start_para, sg, start_at, at, false))
                 return FL_ENOMEM;
             start = i;
             start_at = at;
             start_para = ++para;
         } else if (i > start && (g & G_LINE) && line_break_ends(sg, start, line_start, i)) {
-            if (!add_sentence(doc, start, i, start_para, sg, start_at, at, false))
+            if (!add_sentence(doc, &room_at, start, i, start_para, sg, start_at, at, false))
                 return FL_ENOMEM;
             start = i;
             start_at = at;
@@ -1978,7 +1998,7 @@ static fl_status split_sentences(fl_doc *doc, seg *sg)
                 at.nolower += (sg->toks[k].seg & T_NOLOWER) != 0;
             }
             /* it ends in terminal i and the closers and terminals after it */
-            if (!add_sentence(doc, start, j, start_para, sg, start_at, at, true))
+            if (!add_sentence(doc, &room_at, start, j, start_para, sg, start_at, at, true))
                 return FL_ENOMEM;
             start = j;
             start_at = at;
@@ -1986,9 +2006,10 @@ static fl_status split_sentences(fl_doc *doc, seg *sg)
         }
         i = j;
     }
-    if (n > start && !add_sentence(doc, start, n, start_para, sg, start_at,
+    if (n > start && !add_sentence(doc, &room_at, start, n, start_para, sg, start_at,
                                    (counts){sg->nonwords, sg->nolower}, false))
         return FL_ENOMEM;
+    doc->sentences.count = (size_t)(room_at.next - (fl_sentence *)doc->sentences.items);
     return FL_OK;
 }
 
