@@ -1885,10 +1885,19 @@ static inline bool ends_after_quote(const seg *sg, const size_t **span, size_t i
  * officials"), which starts_sentence declines. */
 static inline bool ab_goes_on(const seg *sg, uint8_t g, const fl_token *nx)
 {
-    return (nx->seg & (G_SPACE | G_PARA)) == G_SPACE &&
-           (((g >> T_AB_SHIFT) & 7) == AB_NEVER ||
-            ((nx->kind == FL_TOK_WORD || nx->kind == FL_TOK_NUMBER) &&
-             (unsigned char)(sg->s[nx->off] - 'a') < 26));
+    if ((nx->seg & (G_SPACE | G_PARA)) != G_SPACE)
+        return false;
+    if (((g >> T_AB_SHIFT) & 7) == AB_NEVER)
+        return true;
+    if (nx->kind != FL_TOK_WORD)
+        return false; /* a number is led by a digit */
+    /* a word whose shape holds no capital first, no digit and no byte
+     * past ASCII is led by no byte starts_sentence takes (its text not
+     * read); else its first byte tells */
+    unsigned sh = nx->shape & (FL_TS_KNOWN | FL_TS_UPPER0 | FL_TS_DIGIT | FL_TS_HIGH);
+    if (sh == FL_TS_KNOWN)
+        return true;
+    return !(sh & FL_TS_UPPER0) && (unsigned char)(sg->s[nx->off] - 'a') < 26;
 }
 
 static fl_status split_sentences(fl_doc *doc, seg *sg)
