@@ -1859,7 +1859,14 @@ static inline bool next_starts(const seg *sg, const fl_token *nx, const fl_token
         if (nx->kind != FL_TOK_WORD && nx->kind != FL_TOK_NUMBER)
             return false;
     }
-    return (nx->shape & FL_TS_UPPER0) || starts_ascii(sg->s[nx->off]);
+    /* a capital first, or a number (led by an ASCII digit); a word whose
+     * shape is known, without a digit or a byte past ASCII, is led by a
+     * byte starts_ascii declines: the text is read for the others only */
+    if ((nx->shape & FL_TS_UPPER0) || nx->kind == FL_TOK_NUMBER)
+        return true;
+    if ((nx->shape & (FL_TS_KNOWN | FL_TS_DIGIT | FL_TS_HIGH)) == FL_TS_KNOWN)
+        return false;
+    return starts_ascii(sg->s[nx->off]);
 }
 
 /* Whether the sentence ends after a straight double quote attached to
