@@ -351,8 +351,8 @@ static const abbrev_range abbrev_ranges[128] = {
 };
 // clang-format on
 
-/* w[0..len) (len <= 8) NUL padded as a big-endian number: numbers order
- * as strcmp orders the words (no word holds a NUL) */
+/* w[0..len) (1 <= len <= 8) NUL padded as a big-endian number: numbers
+ * order as strcmp orders the words (no word holds a NUL) */
 static inline uint64_t pack_be(const unsigned char *w, size_t len)
 {
     if (len >= 4) {
@@ -361,10 +361,11 @@ static inline uint64_t pack_be(const unsigned char *w, size_t len)
         uint64_t hi = __builtin_bswap32(fl_load4(w)), lo = __builtin_bswap32(fl_load4(w + len - 4));
         return hi << 32 | lo << (32 - 8 * (len - 4));
     }
-    uint64_t v = 0;
-    for (size_t i = 0; i < len; i++)
-        v |= (uint64_t)w[i] << (56 - 8 * i);
-    return v;
+    /* the first, middle and last bytes, each in its place (one byte
+     * three times, or the last twice, when shorter): no loop */
+    size_t m = len >> 1;
+    return (uint64_t)w[0] << 56 | (uint64_t)w[m] << (56 - 8 * m) |
+           (uint64_t)w[len - 1] << (64 - 8 * len);
 }
 
 /* len <= 8: the abbreviations listed that begin with w[0] and are as long
@@ -451,35 +452,43 @@ static __attribute__((noinline)) bool is_starter(const unsigned char *w, size_t 
     return false;
 }
 
-/* Words a title-case headline leaves in lower case, NUL padded, sorted by
- * strcmp (binary search). */
-static const char small_words[][8] = {
-    "a",    "an",   "and", "as",  "at", "but",  "by", "for",  "from", "in",
-    "into", "nor",  "of",  "off", "on", "onto", "or", "out",  "over", "per",
-    "so",   "than", "the", "to",  "up", "via",  "vs", "with", "yet",
+/* Words a title-case headline leaves in lower case (all of four letters or
+ * fewer), as big-endian numbers (pack_be's top half), each in the slot of
+ * a table of 64 its number hashes to: no two share one (-Woverride-init
+ * would stop the build), so a word is one probe. */
+#define SMALL_KEY(a, b, c, d)                                                                      \
+    ((uint32_t)(a) << 24 | (uint32_t)(b) << 16 | (uint32_t)(c) << 8 | (uint32_t)(d))
+#define SMALL_SLOT(k) ((uint32_t)((k)*0x7b6471e3u) >> 26)
+#define SMALL(a, b, c, d) [SMALL_SLOT(SMALL_KEY(a, b, c, d))] = SMALL_KEY(a, b, c, d)
+// clang-format off
+static const uint32_t small_words[64] = {
+    SMALL('a', 0, 0, 0),       SMALL('a', 'n', 0, 0),     SMALL('a', 'n', 'd', 0),
+    SMALL('a', 's', 0, 0),     SMALL('a', 't', 0, 0),     SMALL('b', 'u', 't', 0),
+    SMALL('b', 'y', 0, 0),     SMALL('f', 'o', 'r', 0),   SMALL('f', 'r', 'o', 'm'),
+    SMALL('i', 'n', 0, 0),     SMALL('i', 'n', 't', 'o'), SMALL('n', 'o', 'r', 0),
+    SMALL('o', 'f', 0, 0),     SMALL('o', 'f', 'f', 0),   SMALL('o', 'n', 0, 0),
+    SMALL('o', 'n', 't', 'o'), SMALL('o', 'r', 0, 0),     SMALL('o', 'u', 't', 0),
+    SMALL('o', 'v', 'e', 'r'), SMALL('p', 'e', 'r', 0),   SMALL('s', 'o', 0, 0),
+    SMALL('t', 'h', 'a', 'n'), SMALL('t', 'h', 'e', 0),   SMALL('t', 'o', 0, 0),
+    SMALL('u', 'p', 0, 0),     SMALL('v', 'i', 'a', 0),   SMALL('v', 's', 0, 0),
+    SMALL('w', 'i', 't', 'h'), SMALL('y', 'e', 't', 0),
 };
+// clang-format on
+#undef SMALL
 
 static bool is_small_word(const unsigned char *w, size_t len)
 {
-    if (len > 4)
-        return false;
+    if (len - 1 >= 4)
+        return false; /* none, or more than four bytes */
     uint64_t key = pack_be(w, len);
     if (key & FL_BYTES_80)
         return false;
     key |= FL_BYTES_IN(key, 'A', 'Z') >> 2; /* lower-cased */
-    size_t lo = 0, hi = sizeof small_words / sizeof small_words[0];
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        uint64_t a = fl_load8_be(small_words[mid]);
-        if (a == key)
-            return true;
-        if (a < key)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return false;
+    uint32_t k = (uint32_t)(key >> 32);
+    return small_words[SMALL_SLOT(k)] == k;
 }
+#undef SMALL_SLOT
+#undef SMALL_KEY
 
 /* ---------------------------------------------------------------- tokens */
 
@@ -494,7 +503,6 @@ enum {
     T_NOLOWER = 8,  /* a WORD without a lower-case letter (fast_words' words
                        only counted in seg.nolower: read at a sentence end only) */
     T_AB_SHIFT = 4, /* bits 4-6: the AB_ class of an abbreviation */
-    T_QUOTED = 128, /* inside a double-quoted span closed in its paragraph */
     G_JOINED = 128  /* in tokenize's gap only, from fast_words: the word there is
                        ASCII letters before an apostrophe or hyphen (scan_plain
                        leaves it to scan_joined) */
@@ -535,7 +543,7 @@ typedef struct seg {
     size_t n, cap;
     /* the tokens split_sentences must look at (a line break before them,
      * an abbreviation, a punctuation mark that may end a sentence), and
-     * the double quotes mark_quotes pairs, each with the number of
+     * the double quotes find_quotes pairs, each with the number of
      * paragraphs begun up to it (shifted left two bits: the low two its
      * Q_ kind); malloc'd */
     stop_vec stops;
@@ -634,8 +642,13 @@ static bool note_token(seg *sg, size_t off, fl_token_kind kind, uint8_t flags)
         sg->paras++;
     if (flags & (G_LINE | G_PARA | (7 << T_AB_SHIFT)))
         return stop_push(sg);
-    unsigned char c = sg->s[off];
-    if (kind == FL_TOK_PUNCT && (c == '.' || c == '?' || c == '!' || c == 0xE2))
+    /* the marks is_terminal takes: a period, '?', '!' (or a run of them)
+     * and the ellipsis (U+2026, E2 80 A6, a token of its own); not the
+     * other marks led by 0xE2 (dashes, curly quotes: common in news),
+     * which split_sentences would look at for nothing */
+    const unsigned char *c = sg->s + off;
+    if (kind == FL_TOK_PUNCT && (c[0] == '.' || c[0] == '?' || c[0] == '!' ||
+                                 (c[0] == 0xE2 && c[1] == 0x80 && c[2] == 0xA6)))
         return stop_push(sg);
     return true;
 }
@@ -1272,41 +1285,54 @@ static __attribute__((noinline)) int scan_joined(seg *sg, size_t i, uint8_t gap,
     /* scan_word looks for a dotted abbreviation ("U.S.") first */
     if ((i + 1 < len && s[i + 1] == '.') || (i + 2 < len && s[i + 2] == '.'))
         return scan_short(sg, i, gap, end);
-    /* runs of ASCII letters and digits eight bytes at a time, as in
-     * scan_plain, and the joiners between them; for the shape: any small
-     * letter, any digit, a small letter straight before a capital */
-    bool joined = false, hyphen = false;
-    uint64_t lower = 0, digits = 0, camel = 0;
+    /* the word eight bytes at a time: ASCII letters and digits, and the
+     * joiners between them, an apostrophe before a letter or a hyphen
+     * before a letter or digit, all told by masks (most joined words,
+     * "F-35", "GPT-4o", take one load); for the shape: any small letter,
+     * any digit, a small letter straight before a capital */
+    uint64_t lower = 0, digits = 0, camel = 0, joins = 0, hyphens = 0;
+    uint64_t carry = 0; /* the last chunk ended in a small letter */
     for (;;) {
-        uint64_t carry = 0; /* the run's last chunk ended in a small letter */
-        for (;;) {
-            if (len - p < 8)
-                return 0; /* near the end of the text: scan_word's */
-            /* bytes past ASCII may carry into the bytes after them, but
-             * every byte up to the first stop is an ASCII letter or digit
-             * (and chunk_shape reads no further) */
-            uint64_t w = fl_load8(s + p);
-            uint64_t letter = FL_BYTES_IN(w | 0x2020202020202020ull, 'a', 'z');
-            uint64_t stop = ~(letter | FL_BYTES_IN(w, '0', '9')) & FL_BYTES_80;
-            chunk_shape(w, stop, letter, &lower, &digits, &camel, &carry);
-            if (stop) {
-                p += (size_t)__builtin_ctzll(stop) >> 3;
-                break;
-            }
+        if (len - p < 8)
+            return 0; /* near the end of the text: scan_word's */
+        /* bytes past ASCII may carry into the bytes after them, but every
+         * byte up to the first stop is ASCII (and no mask is read past it;
+         * the byte after a joiner is read at the first stop or before) */
+        uint64_t w = fl_load8(s + p);
+        uint64_t letter = FL_BYTES_IN(w | 0x2020202020202020ull, 'a', 'z');
+        uint64_t digit = FL_BYTES_IN(w, '0', '9'), alnum = letter | digit;
+        uint64_t hy = FL_BYTES_IN(w, '-', '-') & alnum >> 8;
+        uint64_t join = hy | (FL_BYTES_IN(w, '\'', '\'') & letter >> 8);
+        uint64_t stop = ~(alnum | join) & FL_BYTES_80;
+        uint64_t keep = ~0ull; /* the bytes of the word */
+        if (stop)
+            keep = ((stop & -stop) >> 7) - 1;
+        uint64_t lo = letter & (w << 2) & keep; /* bit 5 set: a small letter */
+        lower |= lo;
+        digits |= digit & keep;
+        camel |= ((lo << 8) | carry) & letter & keep & ~lo;
+        joins |= join & keep;
+        hyphens |= hy & keep;
+        carry = lo >> 56;
+        if (!stop) {
             p += 8;
-        }
-        if (p + 1 < len && s[p] == '\'' && is_ascii_alpha(s[p + 1])) {
-            p++;
-            joined = true;
             continue;
         }
-        if (p + 1 < len && s[p] == '-' && alnum_counts[s[p + 1]]) {
-            p++;
-            joined = hyphen = true;
-            continue;
+        p += (size_t)__builtin_ctzll(stop) >> 3;
+        if (stop != 1ull << 63)
+            break;
+        /* a joiner as the chunk's last byte is told by the byte after it */
+        if (s[p] == '\'' && is_ascii_alpha(s[p + 1])) {
+            joins = 1;
+        } else if (s[p] == '-' && alnum_counts[s[p + 1]]) {
+            joins = hyphens = 1;
+        } else {
+            break;
         }
-        break;
+        p++;
+        carry = 0;
     }
+    bool joined = joins != 0, hyphen = hyphens != 0;
     if (!joined) /* a listed abbreviation ("Sen.")? */
         return s[p] == '.' && !digits ? scan_short(sg, i, gap, end) : 0;
     if (p < len && !(plain_end[s[p]] & 1)) {
@@ -1508,11 +1534,9 @@ static inline bool is_terminal(const seg *sg, size_t i)
     return c == '.' || c == '?' || c == '!' || (c == 0xE2 && mark_cp(sg, i) == 0x2026);
 }
 
-/* A closing quote or bracket attached to what precedes it. */
-static bool is_closer(const seg *sg, size_t i)
+/* is_closer for a token of more than one byte or one past ASCII. */
+static bool is_closer_else(const seg *sg, size_t i)
 {
-    if (sg->toks[i].seg & G_SPACE)
-        return false;
     switch (mark_cp(sg, i)) {
     case '"':
     case '\'':
@@ -1527,6 +1551,22 @@ static bool is_closer(const seg *sg, size_t i)
     default:
         return false;
     }
+}
+
+/* A closing quote or bracket attached to what precedes it (out of line:
+ * the sentence steps' registers are left alone). */
+static __attribute__((noinline)) bool is_closer(const seg *sg, size_t i)
+{
+    const fl_token *t = &sg->toks[i];
+    if (t->seg & G_SPACE)
+        return false;
+    unsigned char c = sg->s[t->off];
+    if (t->len == 1 && c < 0x80) {
+        /* most: an ASCII mark (mark_cp's code point without decoding) */
+        return (t->kind == FL_TOK_PUNCT || t->kind == FL_TOK_SYMBOL) &&
+               (c == '"' || c == '\'' || c == ')' || c == ']' || c == '}');
+    }
+    return is_closer_else(sg, i);
 }
 
 static bool is_opener(const seg *sg, size_t i)
@@ -1619,24 +1659,19 @@ static inline size_t list_marker(const seg *sg, size_t i)
     return list_marker_else(sg, i);
 }
 
-/* Sets T_QUOTED in tokens t[0..n). */
-static void mark_quoted(fl_token *t, size_t n)
+/* Finds each double-quoted span ("...", “...”, «...») that closes within
+ * its paragraph: the token indexes of its quotes, open and close, in
+ * sg->quotes (the spans in order: they do not nest), then SIZE_MAX twice
+ * (in_one_quote stops there). An unclosed quote (a quotation running on
+ * into the next paragraph) makes none. The tokens are not marked: only
+ * split_sentences asks, at a few of them. False when out of memory. */
+static bool find_quotes(seg *sg)
 {
-    /* quotations run to dozens of tokens: four a step */
-#pragma GCC unroll 4
-    for (size_t k = 0; k < n; k++)
-        t[k].seg |= T_QUOTED;
-}
-
-/* Marks the tokens inside each double-quoted span ("...", “...”, «...»)
- * that closes within its paragraph. Spans do not nest; an unclosed quote
- * (a quotation running on into the next paragraph) marks nothing. */
-static void mark_quotes(seg *sg)
-{
+    size_t *v = sg->quotes.v, spans = 0; /* written behind the reads */
     size_t open = 0, open_para = 0;
     bool is_open = false;
     for (size_t q = 0; q < sg->quotes.n; q += 2) {
-        size_t i = sg->quotes.v[q], para = sg->quotes.v[q + 1] >> 2, kind = sg->quotes.v[q + 1] & 3;
+        size_t i = v[q], para = v[q + 1] >> 2, kind = v[q + 1] & 3;
         if (para != open_para)
             is_open = false; /* a paragraph began after the opening quote */
         uint8_t g = sg->toks[i].seg;
@@ -1655,14 +1690,39 @@ static void mark_quotes(seg *sg)
             open_para = para;
             is_open = true;
         } else if (closer && is_open) {
-            mark_quoted(sg->toks + open + 1, i - open - 1);
+            v[spans++] = open;
+            v[spans++] = i;
             is_open = false;
         }
     }
+    sg->quotes.n = spans;
+    return idx_push(&sg->quotes, SIZE_MAX) && idx_push(&sg->quotes, SIZE_MAX);
+}
+
+/* Whether tokens term and j (term < j) both lie inside one quotation
+ * (find_quotes). *span: the spans from one that ends after the last term
+ * asked about on; term must not be smaller (split_sentences asks in
+ * order). Two tokens inside quotations with nothing but closing marks
+ * between them lie inside one. */
+static inline bool in_one_quote(const size_t **span, size_t term, size_t j)
+{
+    const size_t *q = *span;
+    if (term <= q[0])
+        return false; /* most: before the next quotation (one test) */
+    while (q[1] <= term)
+        q += 2;
+    *span = q;
+    return q[0] < term && j < q[1];
+}
+
+/* Whether token w is a WORD that is_starter takes. */
+static inline bool starter_at(const seg *sg, size_t w)
+{
+    return sg->toks[w].kind == FL_TOK_WORD && is_starter(tok_text(sg, w), sg->toks[w].len);
 }
 
 /* Does the sentence end before token j, after terminal token term? */
-static bool split_before(const seg *sg, size_t term, size_t j)
+static bool split_before(const seg *sg, const size_t **span, size_t term, size_t j)
 {
     if (j >= sg->n)
         return true;
@@ -1671,22 +1731,23 @@ static bool split_before(const seg *sg, size_t term, size_t j)
         return true;
     if (!(g & G_SPACE))
         return false;
-    if ((sg->toks[term].seg & T_QUOTED) && (g & T_QUOTED))
-        return false; /* inside one quotation */
+    if (in_one_quote(span, term, j))
+        return false;
     size_t w;
     if (!starts_sentence(sg, j, &w))
         return false;
     int ab = ab_of(sg, term);
     if (ab == AB_NONE)
         return true; /* most: a period, ? or ! */
-    bool starter = sg->toks[w].kind == FL_TOK_WORD && is_starter(tok_text(sg, w), sg->toks[w].len);
+    /* the starter list searched only where it decides: not after a
+     * title ("Mr. Smith"), nor at a line end after an AB_AMBIG */
     switch (ab) {
     case AB_NEVER:
         return false;
     case AB_INITIAL:
-        return starter;
+        return starter_at(sg, w);
     case AB_AMBIG:
-        return starter || (g & G_LINE);
+        return (g & G_LINE) || starter_at(sg, w);
     default:
         return true;
     }
@@ -1729,36 +1790,128 @@ typedef struct counts {
     size_t nonwords, nolower;
 } counts;
 
-static inline void sentence_flags(fl_sentence *st, const seg *sg, size_t words, size_t nolower);
+static inline void sentence_flags(fl_sentence *st, const seg *sg, size_t words, size_t nolower,
+                                  bool terminal);
 
-/* Adds the sentence of tokens [first, end) with its flags; from and to are
- * the counts at first and at end. */
-static inline __attribute__((always_inline)) bool add_sentence(fl_doc *doc, size_t first,
-                                                               size_t end, size_t para,
-                                                               const seg *sg, counts from,
-                                                               counts to)
+/* The sentences' room as split_sentences fills it: the next one and the
+ * end of the room (doc->sentences.count is set from next at the end). */
+typedef struct sentence_room {
+    fl_sentence *next, *end;
+} sentence_room;
+
+/* A sentence past the room: doc->sentences grows (its count brought up to
+ * next first); NULL when out of memory. */
+static __attribute__((noinline)) fl_sentence *sentence_grow(fl_doc *doc, fl_sentence *next)
 {
     fl_vec *v = &doc->sentences;
+    v->count = (size_t)(next - (fl_sentence *)v->items);
+    return fl_vec_push(doc->arena, v);
+}
+
+/* Adds the sentence of tokens [first, end) with its flags; from and to are
+ * the counts at first and at end; terminal: its last token is a terminal
+ * mark, or one before a closing quote (no headline then). */
+static inline __attribute__((always_inline)) bool
+add_sentence(fl_doc *doc, sentence_room *r, size_t first, size_t end, size_t para, const seg *sg,
+             counts from, counts to, bool terminal)
+{
     /* room reserved by split_sentences, else the vector grows (only then
      * is there a pointer to test) */
     fl_sentence *st;
-    if (v->count < v->cap)
-        st = (fl_sentence *)v->items + v->count++;
-    else if (!(st = fl_vec_push(doc->arena, v)))
-        return false;
+    if (r->next < r->end) {
+        st = r->next++;
+    } else {
+        if (!(st = sentence_grow(doc, r->next)))
+            return false;
+        fl_vec *v = &doc->sentences;
+        r->next = (fl_sentence *)v->items + v->count;
+        r->end = (fl_sentence *)v->items + v->cap;
+    }
     size_t off = sg->toks[first].off;
     *st = (fl_sentence){.off = off,
                         .len = sg->toks[end - 1].off + sg->toks[end - 1].len - off,
                         .paragraph = para,
                         .first_token = first,
                         .token_count = end - first};
-    sentence_flags(st, sg, end - first - (to.nonwords - from.nonwords), to.nolower - from.nolower);
+    sentence_flags(st, sg, end - first - (to.nonwords - from.nonwords), to.nolower - from.nolower,
+                   terminal);
     return true;
+}
+
+/* Whether a word or number led by byte b can begin a sentence, as
+ * starts_sentence finds for one led by an ASCII byte. */
+static inline bool starts_ascii(unsigned char b)
+{
+    return b < 0x80 &&
+           (ascii_class[b] == C_UPPER || ascii_class[b] == C_DIGIT || ascii_class[b] == C_LETTER);
+}
+
+/* Whether token nx (before end) begins a sentence, as starts_sentence
+ * finds, in the common cases: a word or number led by an ASCII capital
+ * (its shape tells) or another byte starts_ascii takes, or a straight
+ * double quote before one ('. "We'); false leaves it to starts_sentence. */
+static inline bool next_starts(const seg *sg, const fl_token *nx, const fl_token *end)
+{
+    if (nx->kind != FL_TOK_WORD && nx->kind != FL_TOK_NUMBER) {
+        if (nx->kind != FL_TOK_PUNCT || nx->len != 1 || sg->s[nx->off] != '"' || nx + 1 >= end)
+            return false;
+        nx++;
+        if (nx->kind != FL_TOK_WORD && nx->kind != FL_TOK_NUMBER)
+            return false;
+    }
+    /* a capital first, or a number (led by an ASCII digit); a word whose
+     * shape is known, without a digit or a byte past ASCII, is led by a
+     * byte starts_ascii declines: the text is read for the others only */
+    if ((nx->shape & FL_TS_UPPER0) || nx->kind == FL_TOK_NUMBER)
+        return true;
+    if ((nx->shape & (FL_TS_KNOWN | FL_TS_DIGIT | FL_TS_HIGH)) == FL_TS_KNOWN)
+        return false;
+    return starts_ascii(sg->s[nx->off]);
+}
+
+/* Whether the sentence ends after a straight double quote attached to
+ * terminal token i ('."'), as the steps of split_sentences find: a
+ * paragraph break after the quote, or a space and what next_starts takes,
+ * not both inside one quotation. False leaves it to those steps. */
+static inline bool ends_after_quote(const seg *sg, const size_t **span, size_t i)
+{
+    const fl_token *q = &sg->toks[i + 1];
+    if (q->kind != FL_TOK_PUNCT || q->len != 1 || sg->s[q->off] != '"' || i + 2 >= sg->n)
+        return false;
+    uint8_t g = q[1].seg;
+    if (!(g & G_PARA) && !((g & G_SPACE) && next_starts(sg, q + 1, sg->toks + sg->n) &&
+                           !in_one_quote(span, i, i + 2)))
+        return false;
+    return true;
+}
+
+/* Whether the sentence goes on after an abbreviation (a stop with no
+ * line break; g its marks) before token nx, as split_before finds: a space
+ * and no paragraph break before nx, and either a title ("Mr. Smith":
+ * AB_NEVER) or a word or number led by a small ASCII letter ("U.S.
+ * officials"), which starts_sentence declines. */
+static inline bool ab_goes_on(const seg *sg, uint8_t g, const fl_token *nx)
+{
+    if ((nx->seg & (G_SPACE | G_PARA)) != G_SPACE)
+        return false;
+    if (((g >> T_AB_SHIFT) & 7) == AB_NEVER)
+        return true;
+    if (nx->kind != FL_TOK_WORD)
+        return false; /* a number is led by a digit */
+    /* a word whose shape holds no capital first, no digit and no byte
+     * past ASCII is led by no byte starts_sentence takes (its text not
+     * read); else its first byte tells */
+    unsigned sh = nx->shape & (FL_TS_KNOWN | FL_TS_UPPER0 | FL_TS_DIGIT | FL_TS_HIGH);
+    if (sh == FL_TS_KNOWN)
+        return true;
+    return !(sh & FL_TS_UPPER0) && (unsigned char)(sg->s[nx->off] - 'a') < 26;
 }
 
 static fl_status split_sentences(fl_doc *doc, seg *sg)
 {
-    mark_quotes(sg);
+    if (!find_quotes(sg))
+        return FL_ENOMEM;
+    const size_t *span = sg->quotes.v; /* in_one_quote's */
     /* a sentence ends at a stop, or at the end: room for about that many
      * (more grow the vector), but no more than one per eight tokens, so
      * that text of nothing but periods reserves little */
@@ -1770,6 +1923,7 @@ static fl_status split_sentences(fl_doc *doc, seg *sg)
         return FL_ENOMEM;
     doc->sentences.items = items;
     doc->sentences.cap = room;
+    sentence_room room_at = {items, items + room};
     size_t n = sg->n, start = 0, para = 0, start_para = 0, line_start = 0;
     /* only the tokens in sg->stops can matter: most tokens have no line
      * break before them, are not a word with a period and not punctuation
@@ -1784,38 +1938,53 @@ static fl_status split_sentences(fl_doc *doc, seg *sg)
         counts at = {sp->nonwords, sp->nolower};
         const fl_token *t = &sg->toks[i];
         uint8_t g = t->seg;
-        if (!(g & (G_LINE | G_PARA | (7 << T_AB_SHIFT))) && i + 1 < n && t->kind == FL_TOK_PUNCT &&
-            sg->s[t->off] == '.') {
-            /* most stops: a period (no abbreviation's), then a space and a
+        if (!(g & (G_LINE | G_PARA | (7 << T_AB_SHIFT))) && i + 1 < n && t->kind == FL_TOK_PUNCT) {
+            /* a PUNCT stop is a mark is_terminal takes (note_token), its
+             * text not read again here. Most stops: a period (or '?', '!',
+             * an ellipsis; no abbreviation's), then a space and a
              * word or number led by an ASCII letter or digit, not both
-             * inside one quotation (". Next"): a sentence ends after the
-             * period, as the steps below find (term i, j i + 1,
-             * split_before true) */
+             * inside one quotation (". Next"), or a paragraph's end: a
+             * sentence ends after the period, as the steps below find
+             * (term i, j i + 1, split_before true) */
             const fl_token *nx = t + 1;
             uint8_t ng = nx->seg;
-            unsigned char b = sg->s[nx->off];
-            if ((ng & (G_SPACE | G_PARA)) == G_SPACE && !(g & ng & T_QUOTED) &&
-                (nx->kind == FL_TOK_WORD || nx->kind == FL_TOK_NUMBER) && b < 0x80 &&
-                (ascii_class[b] == C_UPPER || ascii_class[b] == C_DIGIT ||
-                 ascii_class[b] == C_LETTER)) {
-                at.nonwords++; /* the period */
-                at.nolower += (g & T_NOLOWER) != 0;
-                if (!add_sentence(doc, start, i + 1, start_para, sg, start_at, at))
+            if ((ng & G_PARA) || ((ng & G_SPACE) && next_starts(sg, nx, sg->toks + n) &&
+                                  !in_one_quote(&span, i, i + 1))) {
+                at.nonwords++; /* the period (no PUNCT is T_NOLOWER) */
+                if (!add_sentence(doc, &room_at, start, i + 1, start_para, sg, start_at, at, true))
                     return FL_ENOMEM;
                 start = ++i;
                 start_at = at;
                 start_para = para;
                 continue;
             }
+            if (!(ng & G_SPACE) && ends_after_quote(sg, &span, i)) {
+                /* the same after a closing quote ('."'): the period and
+                 * the quote */
+                at.nonwords += 2;
+                if (!add_sentence(doc, &room_at, start, i + 2, start_para, sg, start_at, at, true))
+                    return FL_ENOMEM;
+                start = i += 2;
+                start_at = at;
+                start_para = para;
+                continue;
+            }
+        } else if (!(g & (G_LINE | G_PARA)) && (g & (7 << T_AB_SHIFT)) && i + 1 < n &&
+                   ab_goes_on(sg, g, t + 1)) {
+            /* no sentence ends after the abbreviation, as the steps below
+             * find */
+            i++;
+            continue;
         }
         if (i > 0 && (g & G_PARA)) {
-            if (i > start && !add_sentence(doc, start, i, start_para, sg, start_at, at))
+            if (i > start &&
+                !add_sentence(doc, &room_at, start, i, start_para, sg, start_at, at, false))
                 return FL_ENOMEM;
             start = i;
             start_at = at;
             start_para = ++para;
         } else if (i > start && (g & G_LINE) && line_break_ends(sg, start, line_start, i)) {
-            if (!add_sentence(doc, start, i, start_para, sg, start_at, at))
+            if (!add_sentence(doc, &room_at, start, i, start_para, sg, start_at, at, false))
                 return FL_ENOMEM;
             start = i;
             start_at = at;
@@ -1829,7 +1998,9 @@ static fl_status split_sentences(fl_doc *doc, seg *sg)
                 continue;
             }
         }
-        if (!is_terminal(sg, i))
+        /* a PUNCT stop without a line break is a terminal mark (note_token):
+         * its text is not read again */
+        if (!(t->kind == FL_TOK_PUNCT && !(g & (G_LINE | G_PARA))) && !is_terminal(sg, i))
             continue;
         size_t term = i, j = i + 1;
         while (j < n && !(sg->toks[j].seg & G_SPACE) && (is_closer(sg, j) || is_terminal(sg, j))) {
@@ -1837,13 +2008,14 @@ static fl_status split_sentences(fl_doc *doc, seg *sg)
                 term = j;
             j++;
         }
-        if (split_before(sg, term, j) && j < n) {
+        if (split_before(sg, &span, term, j) && j < n) {
             /* the counts at j: those at i and the few tokens up to j */
             for (size_t k = i; k < j; k++) {
                 at.nonwords += sg->toks[k].kind != FL_TOK_WORD;
                 at.nolower += (sg->toks[k].seg & T_NOLOWER) != 0;
             }
-            if (!add_sentence(doc, start, j, start_para, sg, start_at, at))
+            /* it ends in terminal i and the closers and terminals after it */
+            if (!add_sentence(doc, &room_at, start, j, start_para, sg, start_at, at, true))
                 return FL_ENOMEM;
             start = j;
             start_at = at;
@@ -1851,9 +2023,10 @@ static fl_status split_sentences(fl_doc *doc, seg *sg)
         }
         i = j;
     }
-    if (n > start &&
-        !add_sentence(doc, start, n, start_para, sg, start_at, (counts){sg->nonwords, sg->nolower}))
+    if (n > start && !add_sentence(doc, &room_at, start, n, start_para, sg, start_at,
+                                   (counts){sg->nonwords, sg->nolower}, false))
         return FL_ENOMEM;
+    doc->sentences.count = (size_t)(room_at.next - (fl_sentence *)doc->sentences.items);
     return FL_OK;
 }
 
@@ -1909,11 +2082,15 @@ static __attribute__((noinline)) void line_sentence_flags(fl_sentence *st, const
 }
 
 /* sentence_flags in line for most sentences: those not on lines of their
- * own, no headline (sentence_headline's first test) */
-static inline void sentence_flags(fl_sentence *st, const seg *sg, size_t words, size_t nolower)
+ * own, no headline (sentence_headline's first test), nor those ending in a
+ * terminal mark (terminal: sentence_headline's last test, the closing
+ * quote passed as is_closer passes it) */
+static inline void sentence_flags(fl_sentence *st, const seg *sg, size_t words, size_t nolower,
+                                  bool terminal)
 {
     size_t first = st->first_token, end = first + st->token_count;
-    if ((sg->toks[first].seg & G_LINE) && (end >= sg->n || (sg->toks[end].seg & G_LINE))) {
+    if (!terminal && (sg->toks[first].seg & G_LINE) &&
+        (end >= sg->n || (sg->toks[end].seg & G_LINE))) {
         line_sentence_flags(st, sg, words, nolower);
         return;
     }
@@ -2921,7 +3098,7 @@ static __attribute__((noinline, cold)) short_token short_word(const unsigned cha
 }
 
 /* For fast_words: notes the straight double quote that is token idx (about
- * to be pushed) for mark_quotes, as tokenize does; false when out of
+ * to be pushed) for find_quotes, as tokenize does; false when out of
  * memory. In line: a few stores, against a call's moves (news has a
  * quote every fifty tokens or so). */
 static inline bool note_quote(seg *sg, size_t idx)
@@ -3241,7 +3418,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                         continue;
                     }
                     /* a straight double quote, as tokenize pushes it and
-                     * notes it for mark_quotes, whatever follows (a space,
+                     * notes it for find_quotes, whatever follows (a space,
                      * a word, or the '.', ',' or line break after a
                      * quotation's end: the steps above take what they
                      * know, the caller the rest) */
