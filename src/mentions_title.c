@@ -657,6 +657,112 @@ static bool role_inner_word(const fl_mx *mx, size_t at, size_t n)
     return c < 26 && ((first_letters[n] >> c) & 1u);
 }
 
+/* The words that may open FL_RE_TITLE_PRE's match and go on after a
+ * single space, lower case, in strcmp order, with the first letters of
+ * the word that may follow (bit c - 'a'): the first words of its roles of
+ * more words (role_alternatives), and its modifiers (PRE_MODIFIER: a
+ * role's first word, any). fl_role_alternatives_indexed checks both
+ * against role_alternatives and modifiers, and pre_next_from. */
+enum { PRE_MODIFIER = 1u << 26 };
+#define PL(c) (1u << ((c) - 'a'))
+static const struct pre_next_word {
+    char word[10];
+    uint32_t next;
+} pre_next_words[] = {
+    {"acting", PRE_MODIFIER},
+    {"associate", PL('j')},
+    {"attorney", PL('g')},
+    {"business", PL('s')},
+    {"chief", PL('e') | PL('f') | PL('i') | PL('j') | PL('m') | PL('o') | PL('s') | PL('t')},
+    {"commerce", PL('s')},
+    {"defence", PL('m') | PL('s')},
+    {"defense", PL('m') | PL('s')},
+    {"deputy", PL('p')},
+    {"energy", PL('s')},
+    {"executive", PL('d')},
+    {"finance", PL('m')},
+    {"first", PL('m') | PL('o')},
+    {"foreign", PL('m') | PL('s')},
+    {"former", PRE_MODIFIER},
+    {"general", PL('c') | PL('m')},
+    {"health", PL('m') | PL('s')},
+    {"home", PL('s')},
+    {"incoming", PRE_MODIFIER},
+    {"interim", PRE_MODIFIER},
+    {"justice", PL('m') | PL('s')},
+    {"managing", PL('d')},
+    {"outgoing", PRE_MODIFIER},
+    {"press", PL('s')},
+    {"prime", PL('m')},
+    {"secretary", PL('g') | PL('o')},
+    {"shadow", PL('c')},
+    {"then", PRE_MODIFIER},
+    {"transport", PL('s')},
+    {"treasury", PL('s')},
+    {"vice", PL('c') | PL('p')},
+};
+#undef PL
+
+/* Where the words of pre_next_words with the first letter 'a' + c start:
+ * those of c run to pre_next_from[c + 1]. */
+static const unsigned char pre_next_from[27] = {0,  3,  4,  6,  9,  11, 15, 16, 18,
+                                                20, 21, 21, 21, 22, 22, 23, 25, 25,
+                                                25, 27, 30, 30, 31, 31, 31, 31, 31};
+
+/* Of the word w[0..n) (ASCII letters), the entry's `next` in
+ * pre_next_words; 0 for a word that is none of them (all have 4 to 9
+ * letters). Its first eight bytes, lower-cased and zero-padded, are
+ * compared with an entry's in one load (the NULs after a shorter entry
+ * word included), the ninth byte apart. */
+static uint32_t pre_next_of(const unsigned char *w, size_t n)
+{
+    if (n < 4 || n > 9)
+        return 0;
+    const unsigned c = (w[0] | 0x20u) - 'a';
+    uint64_t key;
+    unsigned char ninth = 0;
+    if (n >= 8) {
+        key = fl_load8(w) | FL_BYTES_01 * 0x20;
+        if (n == 9)
+            ninth = (unsigned char)(w[8] | 0x20u);
+    } else {
+        /* two loads that overlap, as the word's 4 to 7 bytes */
+        key = ((uint64_t)fl_load4(w) | (uint64_t)fl_load4(w + n - 4) << (8 * (n - 4))) |
+              (FL_BYTES_01 * 0x20 >> (8 * (8 - n)));
+    }
+    for (unsigned k = pre_next_from[c]; k < pre_next_from[c + 1]; k++) {
+        const char *r = pre_next_words[k].word;
+        if (fl_load8(r) == key && (unsigned char)r[8] == ninth)
+            return pre_next_words[k].next;
+    }
+    return 0;
+}
+
+/* Whether FL_RE_TITLE_PRE's match at `start` may go on past its first
+ * word [start, start+n) (ASCII letters) over the single space before
+ * `q`, at which the next word starts (when a capital follows, the first
+ * word ends no role): only a modifier before a role's first word, or the
+ * first word of a role of more words before that role's next word, by
+ * its first letter. `next_mark`: the first of mx->marks after the word, as a
+ * prose offset (every word of ASCII letters that may start a role is
+ * one), or SIZE_MAX, which leaves it to starts_role. A byte past ASCII
+ * (a caseless letter such as U+212A, U+017F) is left to the pattern. */
+static bool pre_goes_on(const fl_mx *mx, size_t start, size_t n, size_t q, size_t next_mark)
+{
+    const unsigned char *t = (const unsigned char *)mx->text;
+    const unsigned x = (t[q] | 0x20u) - 'a';
+    if (x >= 26)
+        return true; /* no ASCII letter: the walk decides */
+    const uint32_t next = pre_next_of(t + start, n);
+    if (!(next & PRE_MODIFIER))
+        return (next >> x) & 1u;
+    if (q == next_mark)
+        return true;
+    const size_t xe = word_end_after_space(mx, q);
+    return high_in(mx, q, xe - q) ||
+           (next_mark == SIZE_MAX && starts_role(mx, (const char *)t + q, xe - q));
+}
+
 /* Whether FL_RE_TITLE_PRE may match at `start`, whose first word ends at
  * `at` (a role's first word, by starts_role): its role words (ASCII
  * letters, spaces, hyphens and dots, or bytes past ASCII, which caseless
@@ -669,7 +775,7 @@ static bool role_inner_word(const fl_mx *mx, size_t at, size_t n)
  * ("former secretary of the treasury"), each after a word that may be
  * followed by another (role_inner_word): any other run of \s, or a
  * fifth, must be the last, before the capital. */
-static bool pre_candidate(const fl_mx *mx, size_t start, size_t at)
+static bool pre_candidate(const fl_mx *mx, size_t start, size_t at, size_t next_mark)
 {
     const unsigned char *t = (const unsigned char *)mx->text;
     const size_t end = mx->s_end, reach = end - at > 128 ? at + 128 : end;
@@ -689,6 +795,9 @@ static bool pre_candidate(const fl_mx *mx, size_t start, size_t at)
                 role_last_word(mx, word, run - word))
                 return true;
             if (q - run != 1 || b != ' ' || ++inner > 4 || !role_inner_word(mx, word, run - word))
+                return false;
+            /* the first word (ASCII letters, by starts_role) and one space */
+            if (run == at && !pre_goes_on(mx, start, at - start, q, next_mark))
                 return false;
             word = q;
             continue;
@@ -876,6 +985,10 @@ static const unsigned char role_shared[] = {
     1,  0,  8,  7,  2, 0, 0,  0, 2, 1, 0,  2, 4, 2, 2, 6, 1, 0, 0,  0,  13, 13, 18, 13, 13,
     17, 13, 13, 13, 9, 9, 1,  1, 2, 1, 6,  6, 1, 0, 2, 0, 4, 4, 10, 10, 10, 4,  10, 10, 10};
 
+/* The modifiers of ROLE_MODIFIER, caseless, with what follows each. */
+static const char *const modifiers[] = {"former",   "acting", "interim", "outgoing",
+                                        "incoming", "then",   NULL};
+
 bool fl_role_alternatives_indexed(void)
 {
     const size_t n = sizeof role_alternatives / sizeof role_alternatives[0];
@@ -894,6 +1007,32 @@ bool fl_role_alternatives_indexed(void)
                 return false;
         }
     }
+    /* pre_next_words: sorted, indexed, and taking every role's second
+     * word after its first and a space, and every modifier's role */
+    const size_t np = sizeof pre_next_words / sizeof pre_next_words[0];
+    if (pre_next_from[26] != np || pre_next_from[0] != 0)
+        return false;
+    for (size_t i = 0; i < np; i++) {
+        const char *w = pre_next_words[i].word;
+        const size_t len = strlen(w);
+        if (len < 2 || len >= sizeof pre_next_words[i].word || w[0] < 'a' || w[0] > 'z' ||
+            (i > 0 && strcmp(pre_next_words[i - 1].word, w) >= 0))
+            return false;
+        const unsigned c = (unsigned)(w[0] - 'a');
+        if (i < pre_next_from[c] || i >= pre_next_from[c + 1] ||
+            pre_next_of((const unsigned char *)w, len) != pre_next_words[i].next)
+            return false;
+    }
+    for (size_t k = 0; k < n; k++) {
+        const char *w = role_alternatives[k], *sp = strchr(w, ' ');
+        if (sp &&
+            (sp[1] < 'a' || sp[1] > 'z' ||
+             !((pre_next_of((const unsigned char *)w, (size_t)(sp - w)) >> (sp[1] - 'a')) & 1u)))
+            return false;
+    }
+    for (const char *const *m = modifiers; *m; m++)
+        if (pre_next_of((const unsigned char *)*m, strlen(*m)) != PRE_MODIFIER)
+            return false;
     return true;
 }
 
@@ -905,10 +1044,6 @@ static const char *const pre_abbreviations[] = {
 
 /* TITLE_POST's abbreviations, as written. */
 static const char *const post_abbreviations[] = {"CEO", "CFO", "COO", "CTO", "CIO", "CMO", NULL};
-
-/* The modifiers of ROLE_MODIFIER, caseless, with what follows each. */
-static const char *const modifiers[] = {"former",   "acting", "interim", "outgoing",
-                                        "incoming", "then",   NULL};
 
 /* Words the look-ahead after "justice" refuses, caseless. */
 static const char *const justice_bodies[] = {
@@ -1227,9 +1362,9 @@ static int title_post_match(const fl_mx *mx, size_t at, size_t *end, title_group
 }
 
 /* The title tests of the word [i, we) (an ASCII letter at a word start;
- * its end from the caller, which has it from the word table at a mark);
- * returns where the walk goes on. */
-static size_t title_word(fl_mx *mx, size_t i, size_t we)
+ * its end from the caller, which has it from the word table at a mark;
+ * next_mark as pre_candidate takes it); returns where the walk goes on. */
+static size_t title_word(fl_mx *mx, size_t i, size_t we, size_t next_mark)
 {
     const char *t = mx->text;
     /* the word lies inside the sentence: no bounds tests (nor for the
@@ -1246,7 +1381,7 @@ static size_t title_word(fl_mx *mx, size_t i, size_t we)
             return e;
         }
     }
-    if (starts_role(mx, t + i, we - i) && pre_candidate(mx, i, we)) {
+    if (starts_role(mx, t + i, we - i) && pre_candidate(mx, i, we, next_mark)) {
         size_t e = 0;
         title_groups g = {0};
         const int r = title_pre_match(mx, i, &e, &g);
@@ -1321,7 +1456,9 @@ static __attribute__((noinline)) void titles_walk(fl_mx *mx)
                 continue; /* inside a match */
             if (t[at] != ',') {
                 /* a mark is a word start the table holds the end of */
-                i = title_word(mx, at, mx->s_off + mx->wend[at - mx->s_off]);
+                const size_t next =
+                    k + 1 < mx->mark_count ? mx->s_off + mx->marks[k + 1] : mx->s_end;
+                i = title_word(mx, at, mx->s_off + mx->wend[at - mx->s_off], next);
                 continue;
             }
             /* post_candidate needs a space after the comma, then more
@@ -1353,7 +1490,7 @@ static __attribute__((noinline)) void titles_walk(fl_mx *mx)
         if (c == ',')
             i = title_comma(mx, i, SIZE_MAX);
         else if (((c | 0x20) >= 'a' && (c | 0x20) <= 'z') && fl_mx_word_start(mx, i))
-            i = title_word(mx, i, fl_mx_word_end(mx, i));
+            i = title_word(mx, i, fl_mx_word_end(mx, i), SIZE_MAX);
         else
             i++;
     }
@@ -1386,7 +1523,7 @@ void fl_title_by_hand(const fl_patterns *patterns, const char *text, size_t len,
     } else {
         const size_t we = fl_mx_word_end(&mx, at);
         out->admitted =
-            we > at && starts_role(&mx, text + at, we - at) && pre_candidate(&mx, at, we);
+            we > at && starts_role(&mx, text + at, we - at) && pre_candidate(&mx, at, we, SIZE_MAX);
         out->result = title_pre_match(&mx, at, &out->end, &g);
     }
     out->has_mod = g.has_mod;
