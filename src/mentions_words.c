@@ -464,16 +464,25 @@ unsigned fl_word_class(const fl_word_table *table, const char *w, size_t len)
         0x20202020202020ull,
         0x2020202020202020ull,
     };
-    const size_t n0 = len < 8 ? len : 8;
-    const uint64_t x0 = load_upto8(w, n0);
-    const uint64_t c0 = case_bits[n0];
-    uint64_t lo = x0 | c0, hi = 0, caps = ~x0 & c0;
-    if (len > 8) {
-        const uint64_t x1 = load_upto8(w + 8, len - 8);
-        const uint64_t c1 = case_bits[len - 8];
-        hi = x1 | c1;
-        caps |= ~x1 & c1;
+    /* the bytes in loads that may overlap (never past w + len): two of
+     * four bytes for 4 to 8, two of eight for 9 to 16 (the second's
+     * bytes from w + 8 on shifted down), one by one below four */
+    uint64_t x0, x1 = 0, c1 = 0;
+    const unsigned char *u = (const unsigned char *)w;
+    if (len >= 4) {
+        if (len <= 8) {
+            x0 = (uint64_t)fl_load4(w) | (uint64_t)fl_load4(w + len - 4) << (8 * (len - 4));
+        } else {
+            x0 = fl_load8(w);
+            x1 = fl_load8(w + len - 8) >> (8 * (16 - len));
+            c1 = case_bits[len - 8];
+        }
+    } else {
+        x0 = (uint64_t)u[0] | (uint64_t)u[len / 2] << (8 * (len / 2)) |
+             (uint64_t)u[len - 1] << (8 * (len - 1));
     }
+    const uint64_t c0 = case_bits[len < 8 ? len : 8];
+    const uint64_t lo = x0 | c0, hi = x1 | c1, caps = (~x0 & c0) | (~x1 & c1);
     for (size_t k = slot_of(lo, hi);; k = (k + 1) & (FL_WORD_SLOTS - 1)) {
         const fl_word_slot *s = &table->slots[k];
         if (s->lo == lo && s->hi == hi)
