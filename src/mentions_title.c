@@ -232,6 +232,17 @@ static inline size_t past_letters(const fl_mx *mx, size_t q)
     return q + (stop ? (size_t)__builtin_ctzll(stop) : 64 - (rel & 63));
 }
 
+/* past_letters, stopping at a byte past ASCII too. */
+static inline size_t past_ascii_letters(const fl_mx *mx, size_t q)
+{
+    if (!mx->wend)
+        return q + 1;
+    const size_t rel = q - mx->s_off;
+    const fl_word_block *bk = &mx->blocks[rel / 64];
+    const uint64_t stop = (bk->other | bk->digit | bk->high) >> (rel & 63);
+    return q + (stop ? (size_t)__builtin_ctzll(stop) : 64 - (rel & 63));
+}
+
 /* Whether FL_RE_TITLE_POST may match through its possessive branch at a
  * capitalized word `w`: up to four words of [\p{L}\p{N}&.-] that start
  * with a capital, the last ending in 's or U+2019 s, spaces, then a word
@@ -617,12 +628,12 @@ static bool post_role_ends(const fl_mx *mx, size_t r)
     for (int word = 0; word < 6; word++) {
         const size_t ws = q;
         while (q < end && (unsigned)((t[q] | 0x20u) - 'a') < 26u)
-            q++;
+            q = past_ascii_letters(mx, q);
         if (q < end && t[q] >= 0x80)
             return true;
         if (q == ws)
             return false;
-        if (post_end_may(mx, q) && role_last_shape(t + ws, q - ws))
+        if (role_last_shape(t + ws, q - ws) && post_end_may(mx, q))
             return true;
         if (!(q + 1 < end && (t[q] == ' ' || t[q] == '-')))
             return false;
