@@ -288,25 +288,27 @@ static bool possessive_role(const fl_mx *mx, size_t w)
  * equals a small letter only for that letter in either case). */
 static bool determiner(const char *w, size_t n)
 {
-    if (n == 0 || n > 5)
-        return false;
-    unsigned char c[5] = {0};
-    for (size_t k = 0; k < n; k++)
-        c[k] = (unsigned char)(w[k] | 0x20);
+    /* the bytes | 0x20 as a little-endian number, compared with the
+     * words' (a byte | 0x20 is a small letter only for that letter) */
+#define DET3(a, b, c) ((uint32_t)(a) | (uint32_t)(b) << 8 | (uint32_t)(c) << 16)
+    const unsigned char *u = (const unsigned char *)w;
     switch (n) {
     case 1:
-        return c[0] == 'a';
+        return (u[0] | 0x20) == 'a';
     case 2:
-        return c[0] == 'a' && c[1] == 'n';
-    case 3:
-        return (c[0] == 't' && c[1] == 'h' && c[2] == 'e') ||
-               (c[0] == 'i' && c[1] == 't' && c[2] == 's') ||
-               (c[0] == 'h' && ((c[1] == 'i' && c[2] == 's') || (c[1] == 'e' && c[2] == 'r')));
+        return (u[0] | 0x20) == 'a' && (u[1] | 0x20) == 'n';
+    case 3: {
+        const uint32_t x = DET3(u[0], u[1], u[2]) | 0x202020u;
+        return x == DET3('t', 'h', 'e') || x == DET3('i', 't', 's') || x == DET3('h', 'i', 's') ||
+               x == DET3('h', 'e', 'r');
+    }
     case 5:
-        return c[0] == 't' && c[1] == 'h' && c[2] == 'e' && c[3] == 'i' && c[4] == 'r';
+        return (fl_load4(u) | 0x20202020u) == (DET3('t', 'h', 'e') | (uint32_t)'i' << 24) &&
+               (u[4] | 0x20) == 'r';
     default:
         return false;
     }
+#undef DET3
 }
 
 static bool post_role_ends(const fl_mx *mx, size_t r);
