@@ -1181,6 +1181,8 @@ static int role_match(const fl_mx *mx, size_t at, const char *const *abbrs, titl
     const unsigned m0 = t[at] | 0x20u;
     const bool may_mod = m0 == 'f' || m0 == 'a' || m0 == 'i' || m0 == 'o' || m0 == 't' || m0 == 'e';
     for (const char *const *m = modifiers; may_mod && *m && !mod_end; m++) {
+        if ((unsigned char)(*m)[0] != m0)
+            continue; /* each has another first letter but interim, incoming */
         r = literal_at(mx, at, *m, true, &e);
         if (r == TITLE_ASK)
             return TITLE_ASK;
@@ -1202,7 +1204,8 @@ static int role_match(const fl_mx *mx, size_t at, const char *const *abbrs, titl
         /* every abbreviation starts with a capital: most words none */
         const bool may_abbr = ro < mx->s_end && t[ro] >= 'A' && t[ro] <= 'Z';
         for (const char *const *a = abbrs; may_abbr && *a; a++) {
-            if (literal_at(mx, ro, *a, false, &e) != TITLE_YES)
+            /* most have another first byte: passed over before the call */
+            if ((unsigned char)(*a)[0] != t[ro] || literal_at(mx, ro, *a, false, &e) != TITLE_YES)
                 continue;
             if ((r = rest(mx, e, &re)) == TITLE_ASK)
                 return TITLE_ASK;
