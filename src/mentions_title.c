@@ -1488,9 +1488,18 @@ static __attribute__((noinline)) void titles_walk(fl_mx *mx)
             /* the word after the comma is a mark when it may start a role
              * (asked last: most commas are decided by their next bytes) */
             const size_t next = k + 1 < mx->mark_count ? mx->s_off + mx->marks[k + 1] : mx->s_end;
-            const unsigned char c2 = (unsigned char)t[at + 2];
-            if (!(c2 == ' ' || (c2 >= 'A' && c2 <= 'Z') ||
-                  determiner_may((const unsigned char *)t, at + 2, mx->s_end) || at + 2 == next)) {
+            /* by the byte after the space: 1 a space or a capital, 2 the
+             * first letter of a determiner (determiner_may), 0 neither */
+            static const unsigned char after_comma[256] = {
+                [' '] = 1, ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+                ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1,
+                ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1,
+                ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1, ['a'] = 2,
+                ['h'] = 2, ['i'] = 2, ['t'] = 2};
+            const unsigned c2 = after_comma[(unsigned char)t[at + 2]];
+            if (!(c2 == 1 ||
+                  (c2 == 2 && determiner_may((const unsigned char *)t, at + 2, mx->s_end)) ||
+                  at + 2 == next)) {
                 i = at + 1;
                 continue;
             }
