@@ -444,6 +444,21 @@ void fl_word_table_build(fl_word_table *table)
             table->head_pairs[c | k << 8] = table->heads[c][k];
 }
 
+/* The classes of the packed word (lo, hi) with `caps` (its capitals'
+ * bits) from the table: in line in each of fl_word_class's two paths, so
+ * that of the words of eight bytes or fewer has hi known zero. */
+static inline __attribute__((always_inline)) unsigned probe(const fl_word_table *table, uint64_t lo,
+                                                            uint64_t hi, uint64_t caps)
+{
+    for (size_t k = slot_of(lo, hi);; k = (k + 1) & (FL_WORD_SLOTS - 1)) {
+        const fl_word_slot *s = &table->slots[k];
+        if (s->lo == lo && s->hi == hi)
+            return caps ? s->classes & ~(unsigned)FL_WC_PARTICLE : s->classes;
+        if (!s->lo)
+            return 0;
+    }
+}
+
 unsigned fl_word_class(const fl_word_table *table, const char *w, size_t len)
 {
     if (len == 0 || len > FL_WORD_MAX)
@@ -467,27 +482,20 @@ unsigned fl_word_class(const fl_word_table *table, const char *w, size_t len)
     /* the bytes in loads that may overlap (never past w + len): two of
      * four bytes for 4 to 8, two of eight for 9 to 16 (the second's
      * bytes from w + 8 on shifted down), one by one below four */
-    uint64_t x0, x1 = 0, c1 = 0;
     const unsigned char *u = (const unsigned char *)w;
+    uint64_t x0;
     if (len >= 4) {
-        if (len <= 8) {
-            x0 = (uint64_t)fl_load4(w) | (uint64_t)fl_load4(w + len - 4) << (8 * (len - 4));
-        } else {
+        if (len > 8) {
+            const uint64_t x1 = fl_load8(w + len - 8) >> (8 * (16 - len)), c1 = case_bits[len - 8];
+            const uint64_t c0 = case_bits[8];
             x0 = fl_load8(w);
-            x1 = fl_load8(w + len - 8) >> (8 * (16 - len));
-            c1 = case_bits[len - 8];
+            return probe(table, x0 | c0, x1 | c1, (~x0 & c0) | (~x1 & c1));
         }
+        x0 = (uint64_t)fl_load4(w) | (uint64_t)fl_load4(w + len - 4) << (8 * (len - 4));
     } else {
         x0 = (uint64_t)u[0] | (uint64_t)u[len / 2] << (8 * (len / 2)) |
              (uint64_t)u[len - 1] << (8 * (len - 1));
     }
-    const uint64_t c0 = case_bits[len < 8 ? len : 8];
-    const uint64_t lo = x0 | c0, hi = x1 | c1, caps = (~x0 & c0) | (~x1 & c1);
-    for (size_t k = slot_of(lo, hi);; k = (k + 1) & (FL_WORD_SLOTS - 1)) {
-        const fl_word_slot *s = &table->slots[k];
-        if (s->lo == lo && s->hi == hi)
-            return caps ? s->classes & ~(unsigned)FL_WC_PARTICLE : s->classes;
-        if (!s->lo)
-            return 0;
-    }
+    const uint64_t c0 = case_bits[len];
+    return probe(table, x0 | c0, 0, ~x0 & c0);
 }
