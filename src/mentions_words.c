@@ -394,6 +394,14 @@ static void add_list(fl_word_table *table, const char *const *words, size_t n, u
 
 #define ADD_LIST(table, list, cls) add_list(table, list, sizeof list / sizeof list[0], cls)
 
+/* Sets bits in the row of heads of first byte c (ASCII) and second k
+ * (its & 31), and in head_pairs, which holds the rows again. */
+static void add_head(fl_word_table *table, unsigned c, unsigned k, uint32_t bits)
+{
+    table->heads[c][k] |= bits;
+    table->head_pairs[c | k << 8] |= bits;
+}
+
 void fl_word_table_build(fl_word_table *table)
 {
     memset(table, 0, sizeof *table);
@@ -407,8 +415,8 @@ void fl_word_table_build(fl_word_table *table)
         unsigned char c = (unsigned char)role_starts[i][0];
         if (len >= 2 && len <= 14 && c < 0x80) {
             unsigned second = (unsigned char)role_starts[i][1] & 31u;
-            table->heads[c][second] |= 1u << len;
-            table->heads[c & ~0x20u][second] |= 1u << len;
+            add_head(table, c, second, 1u << len);
+            add_head(table, c & ~0x20u, second, 1u << len);
         }
     }
     /* the honorifics by their first two letters (as honorific_start in
@@ -416,7 +424,7 @@ void fl_word_table_build(fl_word_table *table)
     static const char *const honorific_heads[] = {"Mr", "Ms", "Mx", "Mm", "Me", "Si", "Da"};
     for (size_t i = 0; i < sizeof honorific_heads / sizeof honorific_heads[0]; i++) {
         const unsigned char *h = (const unsigned char *)honorific_heads[i];
-        table->heads[h[0]][h[1] & 31u] |= 0x7C; /* 2 to 6 */
+        add_head(table, h[0], h[1] & 31u, 0x7C); /* 2 to 6 */
     }
     /* the digits, and the first two letters of the spelled numbers (one,
      * two twelve twenty, three thirteen thirty, ten, four, five fifteen,
@@ -425,7 +433,7 @@ void fl_word_table_build(fl_word_table *table)
      * every pair that table holds */
     for (unsigned d = '0'; d <= '9'; d++)
         for (unsigned k = 0; k < 32; k++)
-            table->heads[d][k] |= FL_HEAD_DIGIT;
+            add_head(table, d, k, FL_HEAD_DIGIT);
     /* with the least length of the numbers spelled so (three, not
      * thousand, which fl_spelled_start turns away) */
     static const struct {
@@ -436,12 +444,9 @@ void fl_word_table_build(fl_word_table *table)
     for (size_t i = 0; i < sizeof spelled_heads / sizeof spelled_heads[0]; i++) {
         const unsigned char *h = (const unsigned char *)spelled_heads[i].head;
         const uint32_t bit = FL_HEAD_SPELLED3 << (spelled_heads[i].least - 3);
-        table->heads[h[0]][h[1] & 31u] |= bit;
-        table->heads[h[0] & ~0x20u][h[1] & 31u] |= bit;
+        add_head(table, h[0], h[1] & 31u, bit);
+        add_head(table, h[0] & ~0x20u, h[1] & 31u, bit);
     }
-    for (unsigned c = 0; c < 128; c++)
-        for (unsigned k = 0; k < 32; k++)
-            table->head_pairs[c | k << 8] = table->heads[c][k];
 }
 
 /* The classes of the packed word (lo, hi) with `caps` (its capitals'
