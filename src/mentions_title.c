@@ -727,7 +727,7 @@ static const unsigned char pre_next_from[27] = {0,  3,  4,  6,  9,  11, 15, 16, 
  * letters). Its first eight bytes, lower-cased and zero-padded, are
  * compared with an entry's in one load (the NULs after a shorter entry
  * word included), the ninth byte apart. */
-static uint32_t pre_next_of(const unsigned char *w, size_t n)
+static inline uint32_t pre_next_of(const unsigned char *w, size_t n)
 {
     if (n < 4 || n > 9)
         return 0;
