@@ -132,7 +132,7 @@ const char *fl_role_text(fl_mx *mx, const char *w, size_t len, const char *modif
     }
     /* modifier and role, as "%s%s" would print them; a canonical form
      * alone is its own (static) text */
-    const size_t mod_len = modifier ? strlen(modifier) : 0;
+    const size_t mod_len = modifier && *modifier ? strlen(modifier) : 0; /* most: "" */
     if (known && !mod_len)
         return known->to;
     const char *role = known ? known->to : buf;
