@@ -538,10 +538,12 @@ void fl_extract_acronyms(fl_mx *mx)
 }
 
 /* Most sentences hold no '(' (the one found last lies past them): passed
- * over before the walk's set-up (see fl_extract_money). */
+ * over before the walk's set-up (see fl_extract_money). Until paren_known,
+ * paren_at is 0 (fl_find_mentions clears mx), before every sentence's
+ * end: no test of paren_known is needed here. */
 void fl_extract_acronym_defs(fl_mx *mx)
 {
-    if (mx->paren_known && mx->paren_at >= mx->s_end && mx->s_off >= mx->paren_from)
+    if (mx->paren_at >= mx->s_end && mx->s_off >= mx->paren_from)
         return;
     acronym_defs_walk(mx);
 }
