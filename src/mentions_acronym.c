@@ -509,10 +509,9 @@ static __attribute__((noinline)) void acronyms_by_byte(fl_mx *mx)
 
 void fl_extract_acronyms(fl_mx *mx)
 {
-    if (mx->sent->all_caps)
-        return;
     if (!mx->name_marks) {
-        acronyms_by_byte(mx);
+        if (!mx->sent->all_caps)
+            acronyms_by_byte(mx);
         return;
     }
     /* an acronym starts with a capital at a word's start, and every such
@@ -531,7 +530,10 @@ void fl_extract_acronyms(fl_mx *mx)
         if ((unsigned)(after[rel] - 'a') < 26u)
             continue;
         if (acronym_start(mx, mx->s_off + rel)) {
-            acronyms_from_mark(mx, k);
+            /* none in an all-caps sentence (asked only here: most
+             * sentences have no mark that may start one) */
+            if (!mx->sent->all_caps)
+                acronyms_from_mark(mx, k);
             return;
         }
     }
