@@ -101,7 +101,7 @@ const char *fl_role_text(fl_mx *mx, const char *w, size_t len, const char *modif
     bool space = false;
     for (size_t i = 0; i < len && n + 1 < sizeof buf; i++) {
         char c = w[i];
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+        if ((unsigned char)c <= ' ' && (c == ' ' || c == '\t' || c == '\n' || c == '\r')) {
             space = n > 0;
             continue;
         }
