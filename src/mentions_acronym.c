@@ -383,9 +383,14 @@ static void definition_at(fl_mx *mx, size_t open)
         return;
     }
     /* ACR (Full Name) */
-    size_t close = open + 1;
-    while (close < mx->s_end && close - open < 120 && t[close] != ')' && t[close] != '(')
-        close++;
+    /* the first ')' or '(' in reach (the byte at open + 120, where the
+     * reach ends, is tested for ')' as well), by two searches */
+    const size_t lim = mx->s_end - open > 120 ? open + 120 : mx->s_end;
+    const char *shut = memchr(t + open + 1, ')', lim - open - 1);
+    const size_t upto = shut ? (size_t)(shut - t) : lim;
+    if (memchr(t + open + 1, '(', upto - open - 1))
+        return; /* a '(' first */
+    const size_t close = upto;
     if (close >= mx->s_end || t[close] != ')')
         return;
     size_t ws, wl;
