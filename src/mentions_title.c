@@ -769,8 +769,8 @@ static bool pre_goes_on(const fl_mx *mx, size_t start, size_t n, size_t q, size_
     const uint32_t next = pre_next_of(t + start, n);
     if (!(next & PRE_MODIFIER))
         return (next >> x) & 1u;
-    if (q == next_mark)
-        return true;
+    if (q == next_mark || q >= mx->s_end)
+        return true; /* (past the sentence: no word there to read, and the walk ends) */
     const size_t xe = word_end_after_space(mx, q);
     return high_in(mx, q, xe - q) ||
            (next_mark == SIZE_MAX && starts_role(mx, (const char *)t + q, xe - q));
