@@ -358,7 +358,9 @@ static inline __attribute__((always_inline)) bool post_candidate(const fl_mx *mx
     size_t n = we - w;
     if (determiner(s, n)) {
         size_t r = skip_re_space(mx, we);
-        return r > we && role_word_at(mx, r) && post_role_ends(mx, r);
+        /* (the word after the spaces, from the word table as there) */
+        return r > we && r < mx->s_end && role_word_in(mx, r, word_end_after_space(mx, r)) &&
+               post_role_ends(mx, r);
     }
     /* a role's first word is among the marks */
     return (w == next_mark || next_mark == SIZE_MAX) && starts_role(mx, s, n) &&
