@@ -664,12 +664,11 @@ static bool role_inner_word(const fl_mx *mx, size_t at, size_t n)
     static const uint32_t first_letters[12] = {0x0000000, 0x0000000, 0x0004000, 0x0080000,
                                                0x0280080, 0x0008024, 0x00400b9, 0x0000368,
                                                0x0085107, 0x00c5031, 0x0080000, 0x0000100};
-    if (high_in(mx, at, n))
-        return true;
-    if (n < 2 || n > 11)
-        return false;
+    /* (the shape first: every first word of a role that goes on has it) */
     const unsigned c = (w[0] | 0x20u) - 'a';
-    return c < 26 && ((first_letters[n] >> c) & 1u);
+    if (n >= 2 && n <= 11 && c < 26 && ((first_letters[n] >> c) & 1u))
+        return true;
+    return high_in(mx, at, n);
 }
 
 /* The words that may open FL_RE_TITLE_PRE's match and go on after a
