@@ -561,10 +561,8 @@ static inline bool role_last_shape(const unsigned char *w, size_t n)
 static bool role_last_word(const fl_mx *mx, size_t at, size_t n)
 {
     const unsigned char *w = (const unsigned char *)mx->text + at;
-    if (high_in(mx, at, n))
-        return true;
     if (!role_last_shape(w, n))
-        return false;
+        return high_in(mx, at, n);
     /* the words of w's first letter (a few), those of its length (n is 2
      * to 14: the 16 bytes hold a NUL at n) compared with A-Z as a-z */
     const unsigned c = (w[0] | 0x20u) - 'a';
@@ -584,7 +582,7 @@ static bool role_last_word(const fl_mx *mx, size_t at, size_t n)
         if (i == n)
             return true;
     }
-    return false;
+    return high_in(mx, at, n);
 }
 
 /* Whether FL_RE_TITLE_POST's closing look-ahead may hold at `q`, after
