@@ -383,9 +383,14 @@ static void definition_at(fl_mx *mx, size_t open)
         return;
     }
     /* ACR (Full Name) */
-    size_t close = open + 1;
-    while (close < mx->s_end && close - open < 120 && t[close] != ')' && t[close] != '(')
-        close++;
+    /* the first ')' or '(' in reach (the byte at open + 120, where the
+     * reach ends, is tested for ')' as well), by two searches */
+    const size_t lim = mx->s_end - open > 120 ? open + 120 : mx->s_end;
+    const char *shut = memchr(t + open + 1, ')', lim - open - 1);
+    const size_t upto = shut ? (size_t)(shut - t) : lim;
+    if (memchr(t + open + 1, '(', upto - open - 1))
+        return; /* a '(' first */
+    const size_t close = upto;
     if (close >= mx->s_end || t[close] != ')')
         return;
     size_t ws, wl;
@@ -509,10 +514,9 @@ static __attribute__((noinline)) void acronyms_by_byte(fl_mx *mx)
 
 void fl_extract_acronyms(fl_mx *mx)
 {
-    if (mx->sent->all_caps)
-        return;
     if (!mx->name_marks) {
-        acronyms_by_byte(mx);
+        if (!mx->sent->all_caps)
+            acronyms_by_byte(mx);
         return;
     }
     /* an acronym starts with a capital at a word's start, and every such
@@ -531,17 +535,22 @@ void fl_extract_acronyms(fl_mx *mx)
         if ((unsigned)(after[rel] - 'a') < 26u)
             continue;
         if (acronym_start(mx, mx->s_off + rel)) {
-            acronyms_from_mark(mx, k);
+            /* none in an all-caps sentence (asked only here: most
+             * sentences have no mark that may start one) */
+            if (!mx->sent->all_caps)
+                acronyms_from_mark(mx, k);
             return;
         }
     }
 }
 
 /* Most sentences hold no '(' (the one found last lies past them): passed
- * over before the walk's set-up (see fl_extract_money). */
+ * over before the walk's set-up (see fl_extract_money). Until paren_known,
+ * paren_at is 0 (fl_find_mentions clears mx), before every sentence's
+ * end: no test of paren_known is needed here. */
 void fl_extract_acronym_defs(fl_mx *mx)
 {
-    if (mx->paren_known && mx->paren_at >= mx->s_end && mx->s_off >= mx->paren_from)
+    if (mx->paren_at >= mx->s_end && mx->s_off >= mx->paren_from)
         return;
     acronym_defs_walk(mx);
 }

@@ -101,7 +101,7 @@ const char *fl_role_text(fl_mx *mx, const char *w, size_t len, const char *modif
     bool space = false;
     for (size_t i = 0; i < len && n + 1 < sizeof buf; i++) {
         char c = w[i];
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+        if ((unsigned char)c <= ' ' && (c == ' ' || c == '\t' || c == '\n' || c == '\r')) {
             space = n > 0;
             continue;
         }
@@ -132,7 +132,7 @@ const char *fl_role_text(fl_mx *mx, const char *w, size_t len, const char *modif
     }
     /* modifier and role, as "%s%s" would print them; a canonical form
      * alone is its own (static) text */
-    const size_t mod_len = modifier ? strlen(modifier) : 0;
+    const size_t mod_len = modifier && *modifier ? strlen(modifier) : 0; /* most: "" */
     if (known && !mod_len)
         return known->to;
     const char *role = known ? known->to : buf;
@@ -232,6 +232,17 @@ static inline size_t past_letters(const fl_mx *mx, size_t q)
     return q + (stop ? (size_t)__builtin_ctzll(stop) : 64 - (rel & 63));
 }
 
+/* past_letters, stopping at a byte past ASCII too. */
+static inline size_t past_ascii_letters(const fl_mx *mx, size_t q)
+{
+    if (!mx->wend)
+        return q + 1;
+    const size_t rel = q - mx->s_off;
+    const fl_word_block *bk = &mx->blocks[rel / 64];
+    const uint64_t stop = (bk->other | bk->digit | bk->high) >> (rel & 63);
+    return q + (stop ? (size_t)__builtin_ctzll(stop) : 64 - (rel & 63));
+}
+
 /* Whether FL_RE_TITLE_POST may match through its possessive branch at a
  * capitalized word `w`: up to four words of [\p{L}\p{N}&.-] that start
  * with a capital, the last ending in 's or U+2019 s, spaces, then a word
@@ -277,25 +288,27 @@ static bool possessive_role(const fl_mx *mx, size_t w)
  * equals a small letter only for that letter in either case). */
 static bool determiner(const char *w, size_t n)
 {
-    if (n == 0 || n > 5)
-        return false;
-    unsigned char c[5] = {0};
-    for (size_t k = 0; k < n; k++)
-        c[k] = (unsigned char)(w[k] | 0x20);
+    /* the bytes | 0x20 as a little-endian number, compared with the
+     * words' (a byte | 0x20 is a small letter only for that letter) */
+#define DET3(a, b, c) ((uint32_t)(a) | (uint32_t)(b) << 8 | (uint32_t)(c) << 16)
+    const unsigned char *u = (const unsigned char *)w;
     switch (n) {
     case 1:
-        return c[0] == 'a';
+        return (u[0] | 0x20) == 'a';
     case 2:
-        return c[0] == 'a' && c[1] == 'n';
-    case 3:
-        return (c[0] == 't' && c[1] == 'h' && c[2] == 'e') ||
-               (c[0] == 'i' && c[1] == 't' && c[2] == 's') ||
-               (c[0] == 'h' && ((c[1] == 'i' && c[2] == 's') || (c[1] == 'e' && c[2] == 'r')));
+        return (u[0] | 0x20) == 'a' && (u[1] | 0x20) == 'n';
+    case 3: {
+        const uint32_t x = DET3(u[0], u[1], u[2]) | 0x202020u;
+        return x == DET3('t', 'h', 'e') || x == DET3('i', 't', 's') || x == DET3('h', 'i', 's') ||
+               x == DET3('h', 'e', 'r');
+    }
     case 5:
-        return c[0] == 't' && c[1] == 'h' && c[2] == 'e' && c[3] == 'i' && c[4] == 'r';
+        return (fl_load4(u) | 0x20202020u) == (DET3('t', 'h', 'e') | (uint32_t)'i' << 24) &&
+               (u[4] | 0x20) == 'r';
     default:
         return false;
     }
+#undef DET3
 }
 
 static bool post_role_ends(const fl_mx *mx, size_t r);
@@ -345,7 +358,9 @@ static inline __attribute__((always_inline)) bool post_candidate(const fl_mx *mx
     size_t n = we - w;
     if (determiner(s, n)) {
         size_t r = skip_re_space(mx, we);
-        return r > we && role_word_at(mx, r) && post_role_ends(mx, r);
+        /* (the word after the spaces, from the word table as there) */
+        return r > we && r < mx->s_end && role_word_in(mx, r, word_end_after_space(mx, r)) &&
+               post_role_ends(mx, r);
     }
     /* a role's first word is among the marks */
     return (w == next_mark || next_mark == SIZE_MAX) && starts_role(mx, s, n) &&
@@ -546,10 +561,8 @@ static inline bool role_last_shape(const unsigned char *w, size_t n)
 static bool role_last_word(const fl_mx *mx, size_t at, size_t n)
 {
     const unsigned char *w = (const unsigned char *)mx->text + at;
-    if (high_in(mx, at, n))
-        return true;
     if (!role_last_shape(w, n))
-        return false;
+        return high_in(mx, at, n);
     /* the words of w's first letter (a few), those of its length (n is 2
      * to 14: the 16 bytes hold a NUL at n) compared with A-Z as a-z */
     const unsigned c = (w[0] | 0x20u) - 'a';
@@ -569,7 +582,7 @@ static bool role_last_word(const fl_mx *mx, size_t at, size_t n)
         if (i == n)
             return true;
     }
-    return false;
+    return high_in(mx, at, n);
 }
 
 /* Whether FL_RE_TITLE_POST's closing look-ahead may hold at `q`, after
@@ -617,12 +630,12 @@ static bool post_role_ends(const fl_mx *mx, size_t r)
     for (int word = 0; word < 6; word++) {
         const size_t ws = q;
         while (q < end && (unsigned)((t[q] | 0x20u) - 'a') < 26u)
-            q++;
+            q = past_ascii_letters(mx, q);
         if (q < end && t[q] >= 0x80)
             return true;
         if (q == ws)
             return false;
-        if (post_end_may(mx, q) && role_last_shape(t + ws, q - ws))
+        if (role_last_shape(t + ws, q - ws) && post_end_may(mx, q))
             return true;
         if (!(q + 1 < end && (t[q] == ' ' || t[q] == '-')))
             return false;
@@ -649,12 +662,117 @@ static bool role_inner_word(const fl_mx *mx, size_t at, size_t n)
     static const uint32_t first_letters[12] = {0x0000000, 0x0000000, 0x0004000, 0x0080000,
                                                0x0280080, 0x0008024, 0x00400b9, 0x0000368,
                                                0x0085107, 0x00c5031, 0x0080000, 0x0000100};
-    if (high_in(mx, at, n))
-        return true;
-    if (n < 2 || n > 11)
-        return false;
+    /* (the shape first: every first word of a role that goes on has it) */
     const unsigned c = (w[0] | 0x20u) - 'a';
-    return c < 26 && ((first_letters[n] >> c) & 1u);
+    if (n >= 2 && n <= 11 && c < 26 && ((first_letters[n] >> c) & 1u))
+        return true;
+    return high_in(mx, at, n);
+}
+
+/* The words that may open FL_RE_TITLE_PRE's match and go on after a
+ * single space, lower case, in strcmp order, with the first letters of
+ * the word that may follow (bit c - 'a'): the first words of its roles of
+ * more words (role_alternatives), and its modifiers (PRE_MODIFIER: a
+ * role's first word, any). fl_role_alternatives_indexed checks both
+ * against role_alternatives and modifiers, and pre_next_from. */
+enum { PRE_MODIFIER = 1u << 26 };
+#define PL(c) (1u << ((c) - 'a'))
+static const struct pre_next_word {
+    char word[10];
+    uint32_t next;
+} pre_next_words[] = {
+    {"acting", PRE_MODIFIER},
+    {"associate", PL('j')},
+    {"attorney", PL('g')},
+    {"business", PL('s')},
+    {"chief", PL('e') | PL('f') | PL('i') | PL('j') | PL('m') | PL('o') | PL('s') | PL('t')},
+    {"commerce", PL('s')},
+    {"defence", PL('m') | PL('s')},
+    {"defense", PL('m') | PL('s')},
+    {"deputy", PL('p')},
+    {"energy", PL('s')},
+    {"executive", PL('d')},
+    {"finance", PL('m')},
+    {"first", PL('m') | PL('o')},
+    {"foreign", PL('m') | PL('s')},
+    {"former", PRE_MODIFIER},
+    {"general", PL('c') | PL('m')},
+    {"health", PL('m') | PL('s')},
+    {"home", PL('s')},
+    {"incoming", PRE_MODIFIER},
+    {"interim", PRE_MODIFIER},
+    {"justice", PL('m') | PL('s')},
+    {"managing", PL('d')},
+    {"outgoing", PRE_MODIFIER},
+    {"press", PL('s')},
+    {"prime", PL('m')},
+    {"secretary", PL('g') | PL('o')},
+    {"shadow", PL('c')},
+    {"then", PRE_MODIFIER},
+    {"transport", PL('s')},
+    {"treasury", PL('s')},
+    {"vice", PL('c') | PL('p')},
+};
+#undef PL
+
+/* Where the words of pre_next_words with the first letter 'a' + c start:
+ * those of c run to pre_next_from[c + 1]. */
+static const unsigned char pre_next_from[27] = {0,  3,  4,  6,  9,  11, 15, 16, 18,
+                                                20, 21, 21, 21, 22, 22, 23, 25, 25,
+                                                25, 27, 30, 30, 31, 31, 31, 31, 31};
+
+/* Of the word w[0..n) (ASCII letters), the entry's `next` in
+ * pre_next_words; 0 for a word that is none of them (all have 4 to 9
+ * letters). Its first eight bytes, lower-cased and zero-padded, are
+ * compared with an entry's in one load (the NULs after a shorter entry
+ * word included), the ninth byte apart. */
+static inline uint32_t pre_next_of(const unsigned char *w, size_t n)
+{
+    if (n < 4 || n > 9)
+        return 0;
+    const unsigned c = (w[0] | 0x20u) - 'a';
+    uint64_t key;
+    unsigned char ninth = 0;
+    if (n >= 8) {
+        key = fl_load8(w) | FL_BYTES_01 * 0x20;
+        if (n == 9)
+            ninth = (unsigned char)(w[8] | 0x20u);
+    } else {
+        /* two loads that overlap, as the word's 4 to 7 bytes */
+        key = ((uint64_t)fl_load4(w) | (uint64_t)fl_load4(w + n - 4) << (8 * (n - 4))) |
+              (FL_BYTES_01 * 0x20 >> (8 * (8 - n)));
+    }
+    for (unsigned k = pre_next_from[c]; k < pre_next_from[c + 1]; k++) {
+        const char *r = pre_next_words[k].word;
+        if (fl_load8(r) == key && (unsigned char)r[8] == ninth)
+            return pre_next_words[k].next;
+    }
+    return 0;
+}
+
+/* Whether FL_RE_TITLE_PRE's match at `start` may go on past its first
+ * word [start, start+n) (ASCII letters) over the single space before
+ * `q`, at which the next word starts (when a capital follows, the first
+ * word ends no role): only a modifier before a role's first word, or the
+ * first word of a role of more words before that role's next word, by
+ * its first letter. `next_mark`: the first of mx->marks after the word, as a
+ * prose offset (every word of ASCII letters that may start a role is
+ * one), or SIZE_MAX, which leaves it to starts_role. A byte past ASCII
+ * (a caseless letter such as U+212A, U+017F) is left to the pattern. */
+static bool pre_goes_on(const fl_mx *mx, size_t start, size_t n, size_t q, size_t next_mark)
+{
+    const unsigned char *t = (const unsigned char *)mx->text;
+    const unsigned x = (t[q] | 0x20u) - 'a';
+    if (x >= 26)
+        return true; /* no ASCII letter: the walk decides */
+    const uint32_t next = pre_next_of(t + start, n);
+    if (!(next & PRE_MODIFIER))
+        return (next >> x) & 1u;
+    if (q == next_mark || q >= mx->s_end)
+        return true; /* (past the sentence: no word there to read, and the walk ends) */
+    const size_t xe = word_end_after_space(mx, q);
+    return high_in(mx, q, xe - q) ||
+           (next_mark == SIZE_MAX && starts_role(mx, (const char *)t + q, xe - q));
 }
 
 /* Whether FL_RE_TITLE_PRE may match at `start`, whose first word ends at
@@ -669,7 +787,7 @@ static bool role_inner_word(const fl_mx *mx, size_t at, size_t n)
  * ("former secretary of the treasury"), each after a word that may be
  * followed by another (role_inner_word): any other run of \s, or a
  * fifth, must be the last, before the capital. */
-static bool pre_candidate(const fl_mx *mx, size_t start, size_t at)
+static bool pre_candidate(const fl_mx *mx, size_t start, size_t at, size_t next_mark)
 {
     const unsigned char *t = (const unsigned char *)mx->text;
     const size_t end = mx->s_end, reach = end - at > 128 ? at + 128 : end;
@@ -689,6 +807,9 @@ static bool pre_candidate(const fl_mx *mx, size_t start, size_t at)
                 role_last_word(mx, word, run - word))
                 return true;
             if (q - run != 1 || b != ' ' || ++inner > 4 || !role_inner_word(mx, word, run - word))
+                return false;
+            /* the first word (ASCII letters, by starts_role) and one space */
+            if (run == at && !pre_goes_on(mx, start, at - start, q, next_mark))
                 return false;
             word = q;
             continue;
@@ -876,6 +997,10 @@ static const unsigned char role_shared[] = {
     1,  0,  8,  7,  2, 0, 0,  0, 2, 1, 0,  2, 4, 2, 2, 6, 1, 0, 0,  0,  13, 13, 18, 13, 13,
     17, 13, 13, 13, 9, 9, 1,  1, 2, 1, 6,  6, 1, 0, 2, 0, 4, 4, 10, 10, 10, 4,  10, 10, 10};
 
+/* The modifiers of ROLE_MODIFIER, caseless, with what follows each. */
+static const char *const modifiers[] = {"former",   "acting", "interim", "outgoing",
+                                        "incoming", "then",   NULL};
+
 bool fl_role_alternatives_indexed(void)
 {
     const size_t n = sizeof role_alternatives / sizeof role_alternatives[0];
@@ -894,6 +1019,32 @@ bool fl_role_alternatives_indexed(void)
                 return false;
         }
     }
+    /* pre_next_words: sorted, indexed, and taking every role's second
+     * word after its first and a space, and every modifier's role */
+    const size_t np = sizeof pre_next_words / sizeof pre_next_words[0];
+    if (pre_next_from[26] != np || pre_next_from[0] != 0)
+        return false;
+    for (size_t i = 0; i < np; i++) {
+        const char *w = pre_next_words[i].word;
+        const size_t len = strlen(w);
+        if (len < 2 || len >= sizeof pre_next_words[i].word || w[0] < 'a' || w[0] > 'z' ||
+            (i > 0 && strcmp(pre_next_words[i - 1].word, w) >= 0))
+            return false;
+        const unsigned c = (unsigned)(w[0] - 'a');
+        if (i < pre_next_from[c] || i >= pre_next_from[c + 1] ||
+            pre_next_of((const unsigned char *)w, len) != pre_next_words[i].next)
+            return false;
+    }
+    for (size_t k = 0; k < n; k++) {
+        const char *w = role_alternatives[k], *sp = strchr(w, ' ');
+        if (sp &&
+            (sp[1] < 'a' || sp[1] > 'z' ||
+             !((pre_next_of((const unsigned char *)w, (size_t)(sp - w)) >> (sp[1] - 'a')) & 1u)))
+            return false;
+    }
+    for (const char *const *m = modifiers; *m; m++)
+        if (pre_next_of((const unsigned char *)*m, strlen(*m)) != PRE_MODIFIER)
+            return false;
     return true;
 }
 
@@ -905,10 +1056,6 @@ static const char *const pre_abbreviations[] = {
 
 /* TITLE_POST's abbreviations, as written. */
 static const char *const post_abbreviations[] = {"CEO", "CFO", "COO", "CTO", "CIO", "CMO", NULL};
-
-/* The modifiers of ROLE_MODIFIER, caseless, with what follows each. */
-static const char *const modifiers[] = {"former",   "acting", "interim", "outgoing",
-                                        "incoming", "then",   NULL};
 
 /* Words the look-ahead after "justice" refuses, caseless. */
 static const char *const justice_bodies[] = {
@@ -1033,6 +1180,8 @@ static int role_match(const fl_mx *mx, size_t at, const char *const *abbrs, titl
     const unsigned m0 = t[at] | 0x20u;
     const bool may_mod = m0 == 'f' || m0 == 'a' || m0 == 'i' || m0 == 'o' || m0 == 't' || m0 == 'e';
     for (const char *const *m = modifiers; may_mod && *m && !mod_end; m++) {
+        if ((unsigned char)(*m)[0] != m0)
+            continue; /* each has another first letter but interim, incoming */
         r = literal_at(mx, at, *m, true, &e);
         if (r == TITLE_ASK)
             return TITLE_ASK;
@@ -1054,7 +1203,8 @@ static int role_match(const fl_mx *mx, size_t at, const char *const *abbrs, titl
         /* every abbreviation starts with a capital: most words none */
         const bool may_abbr = ro < mx->s_end && t[ro] >= 'A' && t[ro] <= 'Z';
         for (const char *const *a = abbrs; may_abbr && *a; a++) {
-            if (literal_at(mx, ro, *a, false, &e) != TITLE_YES)
+            /* most have another first byte: passed over before the call */
+            if ((unsigned char)(*a)[0] != t[ro] || literal_at(mx, ro, *a, false, &e) != TITLE_YES)
                 continue;
             if ((r = rest(mx, e, &re)) == TITLE_ASK)
                 return TITLE_ASK;
@@ -1227,9 +1377,9 @@ static int title_post_match(const fl_mx *mx, size_t at, size_t *end, title_group
 }
 
 /* The title tests of the word [i, we) (an ASCII letter at a word start;
- * its end from the caller, which has it from the word table at a mark);
- * returns where the walk goes on. */
-static size_t title_word(fl_mx *mx, size_t i, size_t we)
+ * its end from the caller, which has it from the word table at a mark;
+ * next_mark as pre_candidate takes it); returns where the walk goes on. */
+static size_t title_word(fl_mx *mx, size_t i, size_t we, size_t next_mark)
 {
     const char *t = mx->text;
     /* the word lies inside the sentence: no bounds tests (nor for the
@@ -1246,7 +1396,7 @@ static size_t title_word(fl_mx *mx, size_t i, size_t we)
             return e;
         }
     }
-    if (starts_role(mx, t + i, we - i) && pre_candidate(mx, i, we)) {
+    if (starts_role(mx, t + i, we - i) && pre_candidate(mx, i, we, next_mark)) {
         size_t e = 0;
         title_groups g = {0};
         const int r = title_pre_match(mx, i, &e, &g);
@@ -1321,7 +1471,9 @@ static __attribute__((noinline)) void titles_walk(fl_mx *mx)
                 continue; /* inside a match */
             if (t[at] != ',') {
                 /* a mark is a word start the table holds the end of */
-                i = title_word(mx, at, mx->s_off + mx->wend[at - mx->s_off]);
+                const size_t next =
+                    k + 1 < mx->mark_count ? mx->s_off + mx->marks[k + 1] : mx->s_end;
+                i = title_word(mx, at, mx->s_off + mx->wend[at - mx->s_off], next);
                 continue;
             }
             /* post_candidate needs a space after the comma, then more
@@ -1335,9 +1487,18 @@ static __attribute__((noinline)) void titles_walk(fl_mx *mx)
             /* the word after the comma is a mark when it may start a role
              * (asked last: most commas are decided by their next bytes) */
             const size_t next = k + 1 < mx->mark_count ? mx->s_off + mx->marks[k + 1] : mx->s_end;
-            const unsigned char c2 = (unsigned char)t[at + 2];
-            if (!(c2 == ' ' || (c2 >= 'A' && c2 <= 'Z') ||
-                  determiner_may((const unsigned char *)t, at + 2, mx->s_end) || at + 2 == next)) {
+            /* by the byte after the space: 1 a space or a capital, 2 the
+             * first letter of a determiner (determiner_may), 0 neither */
+            static const unsigned char after_comma[256] = {
+                [' '] = 1, ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+                ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1,
+                ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1,
+                ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1, ['a'] = 2,
+                ['h'] = 2, ['i'] = 2, ['t'] = 2};
+            const unsigned c2 = after_comma[(unsigned char)t[at + 2]];
+            if (!(c2 == 1 ||
+                  (c2 == 2 && determiner_may((const unsigned char *)t, at + 2, mx->s_end)) ||
+                  at + 2 == next)) {
                 i = at + 1;
                 continue;
             }
@@ -1353,7 +1514,7 @@ static __attribute__((noinline)) void titles_walk(fl_mx *mx)
         if (c == ',')
             i = title_comma(mx, i, SIZE_MAX);
         else if (((c | 0x20) >= 'a' && (c | 0x20) <= 'z') && fl_mx_word_start(mx, i))
-            i = title_word(mx, i, fl_mx_word_end(mx, i));
+            i = title_word(mx, i, fl_mx_word_end(mx, i), SIZE_MAX);
         else
             i++;
     }
@@ -1386,7 +1547,7 @@ void fl_title_by_hand(const fl_patterns *patterns, const char *text, size_t len,
     } else {
         const size_t we = fl_mx_word_end(&mx, at);
         out->admitted =
-            we > at && starts_role(&mx, text + at, we - at) && pre_candidate(&mx, at, we);
+            we > at && starts_role(&mx, text + at, we - at) && pre_candidate(&mx, at, we, SIZE_MAX);
         out->result = title_pre_match(&mx, at, &out->end, &g);
     }
     out->has_mod = g.has_mod;

@@ -394,6 +394,14 @@ static void add_list(fl_word_table *table, const char *const *words, size_t n, u
 
 #define ADD_LIST(table, list, cls) add_list(table, list, sizeof list / sizeof list[0], cls)
 
+/* Sets bits in the row of heads of first byte c (ASCII) and second k
+ * (its & 31), and in head_pairs, which holds the rows again. */
+static void add_head(fl_word_table *table, unsigned c, unsigned k, uint32_t bits)
+{
+    table->heads[c][k] |= bits;
+    table->head_pairs[c | k << 8] |= bits;
+}
+
 void fl_word_table_build(fl_word_table *table)
 {
     memset(table, 0, sizeof *table);
@@ -407,8 +415,8 @@ void fl_word_table_build(fl_word_table *table)
         unsigned char c = (unsigned char)role_starts[i][0];
         if (len >= 2 && len <= 14 && c < 0x80) {
             unsigned second = (unsigned char)role_starts[i][1] & 31u;
-            table->heads[c][second] |= 1u << len;
-            table->heads[c & ~0x20u][second] |= 1u << len;
+            add_head(table, c, second, 1u << len);
+            add_head(table, c & ~0x20u, second, 1u << len);
         }
     }
     /* the honorifics by their first two letters (as honorific_start in
@@ -416,7 +424,7 @@ void fl_word_table_build(fl_word_table *table)
     static const char *const honorific_heads[] = {"Mr", "Ms", "Mx", "Mm", "Me", "Si", "Da"};
     for (size_t i = 0; i < sizeof honorific_heads / sizeof honorific_heads[0]; i++) {
         const unsigned char *h = (const unsigned char *)honorific_heads[i];
-        table->heads[h[0]][h[1] & 31u] |= 0x7C; /* 2 to 6 */
+        add_head(table, h[0], h[1] & 31u, 0x7C); /* 2 to 6 */
     }
     /* the digits, and the first two letters of the spelled numbers (one,
      * two twelve twenty, three thirteen thirty, ten, four, five fifteen,
@@ -425,7 +433,7 @@ void fl_word_table_build(fl_word_table *table)
      * every pair that table holds */
     for (unsigned d = '0'; d <= '9'; d++)
         for (unsigned k = 0; k < 32; k++)
-            table->heads[d][k] |= FL_HEAD_DIGIT;
+            add_head(table, d, k, FL_HEAD_DIGIT);
     /* with the least length of the numbers spelled so (three, not
      * thousand, which fl_spelled_start turns away) */
     static const struct {
@@ -436,12 +444,24 @@ void fl_word_table_build(fl_word_table *table)
     for (size_t i = 0; i < sizeof spelled_heads / sizeof spelled_heads[0]; i++) {
         const unsigned char *h = (const unsigned char *)spelled_heads[i].head;
         const uint32_t bit = FL_HEAD_SPELLED3 << (spelled_heads[i].least - 3);
-        table->heads[h[0]][h[1] & 31u] |= bit;
-        table->heads[h[0] & ~0x20u][h[1] & 31u] |= bit;
+        add_head(table, h[0], h[1] & 31u, bit);
+        add_head(table, h[0] & ~0x20u, h[1] & 31u, bit);
     }
-    for (unsigned c = 0; c < 128; c++)
-        for (unsigned k = 0; k < 32; k++)
-            table->head_pairs[c | k << 8] = table->heads[c][k];
+}
+
+/* The classes of the packed word (lo, hi) with `caps` (its capitals'
+ * bits) from the table: in line in each of fl_word_class's two paths, so
+ * that of the words of eight bytes or fewer has hi known zero. */
+static inline __attribute__((always_inline)) unsigned probe(const fl_word_table *table, uint64_t lo,
+                                                            uint64_t hi, uint64_t caps)
+{
+    for (size_t k = slot_of(lo, hi);; k = (k + 1) & (FL_WORD_SLOTS - 1)) {
+        const fl_word_slot *s = &table->slots[k];
+        if (s->lo == lo && s->hi == hi)
+            return caps ? s->classes & ~(unsigned)FL_WC_PARTICLE : s->classes;
+        if (!s->lo)
+            return 0;
+    }
 }
 
 unsigned fl_word_class(const fl_word_table *table, const char *w, size_t len)
@@ -464,21 +484,23 @@ unsigned fl_word_class(const fl_word_table *table, const char *w, size_t len)
         0x20202020202020ull,
         0x2020202020202020ull,
     };
-    const size_t n0 = len < 8 ? len : 8;
-    const uint64_t x0 = load_upto8(w, n0);
-    const uint64_t c0 = case_bits[n0];
-    uint64_t lo = x0 | c0, hi = 0, caps = ~x0 & c0;
-    if (len > 8) {
-        const uint64_t x1 = load_upto8(w + 8, len - 8);
-        const uint64_t c1 = case_bits[len - 8];
-        hi = x1 | c1;
-        caps |= ~x1 & c1;
+    /* the bytes in loads that may overlap (never past w + len): two of
+     * four bytes for 4 to 8, two of eight for 9 to 16 (the second's
+     * bytes from w + 8 on shifted down), one by one below four */
+    const unsigned char *u = (const unsigned char *)w;
+    uint64_t x0;
+    if (len >= 4) {
+        if (len > 8) {
+            const uint64_t x1 = fl_load8(w + len - 8) >> (8 * (16 - len)), c1 = case_bits[len - 8];
+            const uint64_t c0 = case_bits[8];
+            x0 = fl_load8(w);
+            return probe(table, x0 | c0, x1 | c1, (~x0 & c0) | (~x1 & c1));
+        }
+        x0 = (uint64_t)fl_load4(w) | (uint64_t)fl_load4(w + len - 4) << (8 * (len - 4));
+    } else {
+        x0 = (uint64_t)u[0] | (uint64_t)u[len / 2] << (8 * (len / 2)) |
+             (uint64_t)u[len - 1] << (8 * (len - 1));
     }
-    for (size_t k = slot_of(lo, hi);; k = (k + 1) & (FL_WORD_SLOTS - 1)) {
-        const fl_word_slot *s = &table->slots[k];
-        if (s->lo == lo && s->hi == hi)
-            return caps ? s->classes & ~(unsigned)FL_WC_PARTICLE : s->classes;
-        if (!s->lo)
-            return 0;
-    }
+    const uint64_t c0 = case_bits[len];
+    return probe(table, x0 | c0, 0, ~x0 & c0);
 }
