@@ -269,87 +269,86 @@ enum {
     AB_NUMBERED /* an abbreviation only before a number, then AB_NEVER */
 };
 
-typedef struct abbrev {
-    const char word[8]; /* NUL padded: fl_load8_be orders as strcmp */
-    unsigned char cls;
-} abbrev;
-
-/* Case-sensitive, without the period, sorted by strcmp (binary search):
- * titles and name parts before a name and e.g. "vs" are AB_NEVER; "No",
- * "Vol", "p" and the like AB_NUMBERED (only before a number); company
- * suffixes, months and AP-style US states AB_AMBIG. Dotted forms (U.S.,
- * e.g.) and single capitals are recognized by shape, not listed. */
-static const abbrev abbrevs[] = {
-    {"Adm", AB_NEVER},    {"Ala", AB_AMBIG},    {"Amb", AB_NEVER},    {"Apr", AB_AMBIG},
-    {"Ariz", AB_AMBIG},   {"Ark", AB_AMBIG},    {"Art", AB_NUMBERED}, {"Assn", AB_AMBIG},
-    {"Atty", AB_NEVER},   {"Aug", AB_AMBIG},    {"Ave", AB_AMBIG},    {"Blvd", AB_AMBIG},
-    {"Brig", AB_NEVER},   {"Bros", AB_AMBIG},   {"Calif", AB_AMBIG},  {"Capt", AB_NEVER},
-    {"Ch", AB_NUMBERED},  {"Cmdr", AB_NEVER},   {"Co", AB_AMBIG},     {"Col", AB_NEVER},
-    {"Colo", AB_AMBIG},   {"Conn", AB_AMBIG},   {"Corp", AB_AMBIG},   {"Cos", AB_AMBIG},
-    {"Cpl", AB_NEVER},    {"Dec", AB_AMBIG},    {"Del", AB_AMBIG},    {"Dept", AB_AMBIG},
-    {"Det", AB_NEVER},    {"Dr", AB_NEVER},     {"Esq", AB_AMBIG},    {"Feb", AB_AMBIG},
-    {"Fig", AB_NUMBERED}, {"Fla", AB_AMBIG},    {"Fr", AB_NEVER},     {"Ft", AB_NEVER},
-    {"Ga", AB_AMBIG},     {"Gen", AB_NEVER},    {"Gov", AB_NEVER},    {"Hon", AB_NEVER},
-    {"Ill", AB_AMBIG},    {"Inc", AB_AMBIG},    {"Ind", AB_AMBIG},    {"Insp", AB_NEVER},
-    {"Jan", AB_AMBIG},    {"Jr", AB_AMBIG},     {"Jul", AB_AMBIG},    {"Jun", AB_AMBIG},
-    {"Kan", AB_AMBIG},    {"Ky", AB_AMBIG},     {"LLC", AB_AMBIG},    {"La", AB_AMBIG},
-    {"Lt", AB_NEVER},     {"Ltd", AB_AMBIG},    {"Maj", AB_NEVER},    {"Mar", AB_AMBIG},
-    {"Mass", AB_AMBIG},   {"Md", AB_AMBIG},     {"Messrs", AB_NEVER}, {"Mich", AB_AMBIG},
-    {"Minn", AB_AMBIG},   {"Miss", AB_AMBIG},   {"Mo", AB_AMBIG},     {"Mont", AB_AMBIG},
-    {"Mr", AB_NEVER},     {"Mrs", AB_NEVER},    {"Ms", AB_NEVER},     {"Mt", AB_NEVER},
-    {"Mx", AB_NEVER},     {"Neb", AB_AMBIG},    {"Nev", AB_AMBIG},    {"No", AB_NUMBERED},
-    {"Nos", AB_NUMBERED}, {"Nov", AB_AMBIG},    {"Oct", AB_AMBIG},    {"Okla", AB_AMBIG},
-    {"Ore", AB_AMBIG},    {"PLC", AB_AMBIG},    {"Pa", AB_AMBIG},     {"Plc", AB_AMBIG},
-    {"Pres", AB_NEVER},   {"Prof", AB_NEVER},   {"Pvt", AB_NEVER},    {"Rd", AB_AMBIG},
-    {"Rep", AB_NEVER},    {"Reps", AB_NEVER},   {"Rev", AB_NEVER},    {"Rt", AB_NEVER},
-    {"Sec", AB_NUMBERED}, {"Sen", AB_NEVER},    {"Sens", AB_NEVER},   {"Sep", AB_AMBIG},
-    {"Sept", AB_AMBIG},   {"Sgt", AB_NEVER},    {"Sr", AB_AMBIG},     {"St", AB_NEVER},
-    {"Ste", AB_NEVER},    {"Supt", AB_NEVER},   {"Tenn", AB_AMBIG},   {"Tex", AB_AMBIG},
-    {"Univ", AB_AMBIG},   {"Va", AB_AMBIG},     {"Vol", AB_NUMBERED}, {"Vt", AB_AMBIG},
-    {"Wash", AB_AMBIG},   {"Wis", AB_AMBIG},    {"Wyo", AB_AMBIG},    {"approx", AB_NEVER},
-    {"cf", AB_NEVER},     {"fig", AB_NUMBERED}, {"no", AB_NUMBERED},  {"p", AB_NUMBERED},
-    {"pp", AB_NUMBERED},  {"v", AB_NEVER},      {"vol", AB_NUMBERED}, {"vs", AB_NEVER},
-};
-
-/* For each first byte of a listed abbreviation: the range of abbrevs that
- * begin with it and the lengths they have (bit n: n bytes). Made from
- * abbrevs: change both together. */
-_Static_assert(sizeof abbrevs / sizeof abbrevs[0] == 116, "abbrev_ranges follows abbrevs");
-typedef struct abbrev_range {
-    unsigned char lo, hi, lens;
-} abbrev_range;
+/* Case-sensitive, without the period: titles and name parts before a name
+ * and e.g. "vs" are AB_NEVER; "No", "Vol", "p" and the like AB_NUMBERED
+ * (only before a number); company suffixes, months and AP-style US states
+ * AB_AMBIG. Dotted forms (U.S., e.g.) and single capitals are recognized
+ * by shape, not listed. Each word (six bytes at most) is a big-endian
+ * number, NUL padded (pack_be's), with its class in the low byte (always
+ * zero in the word's number), in the slot of a table of 512 its number
+ * hashes to (a multiply and a shift): no two share one (-Woverride-init
+ * would stop the build), so a lookup is one probe, where a binary search
+ * took four or five. */
+#define AB_KEY(a, b, c, d, e, f)                                                                   \
+    ((uint64_t)(a) << 56 | (uint64_t)(b) << 48 | (uint64_t)(c) << 40 | (uint64_t)(d) << 32 |       \
+     (uint64_t)(e) << 24 | (uint64_t)(f) << 16)
+#define AB_SLOT(k) ((size_t)(((k)*0x64214cc722f4e13bull) >> 55))
+#define AB(a, b, c, d, e, f, cls)                                                                  \
+    [AB_SLOT(AB_KEY(a, b, c, d, e, f))] = AB_KEY(a, b, c, d, e, f) | (cls)
 // clang-format off
-static const abbrev_range abbrev_ranges[128] = {
-    ['A'] = {0, 11, 0x18},
-    ['B'] = {11, 14, 0x10},
-    ['C'] = {14, 25, 0x3c},
-    ['D'] = {25, 30, 0x1c},
-    ['E'] = {30, 31, 0x08},
-    ['F'] = {31, 36, 0x0c},
-    ['G'] = {36, 39, 0x0c},
-    ['H'] = {39, 40, 0x08},
-    ['I'] = {40, 44, 0x18},
-    ['J'] = {44, 48, 0x0c},
-    ['K'] = {48, 50, 0x0c},
-    ['L'] = {50, 54, 0x0c},
-    ['M'] = {54, 69, 0x5c},
-    ['N'] = {69, 74, 0x0c},
-    ['O'] = {74, 77, 0x18},
-    ['P'] = {77, 83, 0x1c},
-    ['R'] = {83, 88, 0x1c},
-    ['S'] = {88, 98, 0x1c},
-    ['T'] = {98, 100, 0x18},
-    ['U'] = {100, 101, 0x10},
-    ['V'] = {101, 104, 0x0c},
-    ['W'] = {104, 107, 0x18},
-    ['a'] = {107, 108, 0x40},
-    ['c'] = {108, 109, 0x04},
-    ['f'] = {109, 110, 0x08},
-    ['n'] = {110, 111, 0x04},
-    ['p'] = {111, 113, 0x06},
-    ['v'] = {113, 116, 0x0e},
+static const uint64_t abbrevs[512] = {
+    AB('A', 'd', 'm', 0, 0, 0, AB_NEVER), AB('A', 'l', 'a', 0, 0, 0, AB_AMBIG),
+    AB('A', 'm', 'b', 0, 0, 0, AB_NEVER), AB('A', 'p', 'r', 0, 0, 0, AB_AMBIG),
+    AB('A', 'r', 'i', 'z', 0, 0, AB_AMBIG), AB('A', 'r', 'k', 0, 0, 0, AB_AMBIG),
+    AB('A', 'r', 't', 0, 0, 0, AB_NUMBERED), AB('A', 's', 's', 'n', 0, 0, AB_AMBIG),
+    AB('A', 't', 't', 'y', 0, 0, AB_NEVER), AB('A', 'u', 'g', 0, 0, 0, AB_AMBIG),
+    AB('A', 'v', 'e', 0, 0, 0, AB_AMBIG), AB('B', 'l', 'v', 'd', 0, 0, AB_AMBIG),
+    AB('B', 'r', 'i', 'g', 0, 0, AB_NEVER), AB('B', 'r', 'o', 's', 0, 0, AB_AMBIG),
+    AB('C', 'a', 'l', 'i', 'f', 0, AB_AMBIG), AB('C', 'a', 'p', 't', 0, 0, AB_NEVER),
+    AB('C', 'h', 0, 0, 0, 0, AB_NUMBERED), AB('C', 'm', 'd', 'r', 0, 0, AB_NEVER),
+    AB('C', 'o', 0, 0, 0, 0, AB_AMBIG), AB('C', 'o', 'l', 0, 0, 0, AB_NEVER),
+    AB('C', 'o', 'l', 'o', 0, 0, AB_AMBIG), AB('C', 'o', 'n', 'n', 0, 0, AB_AMBIG),
+    AB('C', 'o', 'r', 'p', 0, 0, AB_AMBIG), AB('C', 'o', 's', 0, 0, 0, AB_AMBIG),
+    AB('C', 'p', 'l', 0, 0, 0, AB_NEVER), AB('D', 'e', 'c', 0, 0, 0, AB_AMBIG),
+    AB('D', 'e', 'l', 0, 0, 0, AB_AMBIG), AB('D', 'e', 'p', 't', 0, 0, AB_AMBIG),
+    AB('D', 'e', 't', 0, 0, 0, AB_NEVER), AB('D', 'r', 0, 0, 0, 0, AB_NEVER),
+    AB('E', 's', 'q', 0, 0, 0, AB_AMBIG), AB('F', 'e', 'b', 0, 0, 0, AB_AMBIG),
+    AB('F', 'i', 'g', 0, 0, 0, AB_NUMBERED), AB('F', 'l', 'a', 0, 0, 0, AB_AMBIG),
+    AB('F', 'r', 0, 0, 0, 0, AB_NEVER), AB('F', 't', 0, 0, 0, 0, AB_NEVER),
+    AB('G', 'a', 0, 0, 0, 0, AB_AMBIG), AB('G', 'e', 'n', 0, 0, 0, AB_NEVER),
+    AB('G', 'o', 'v', 0, 0, 0, AB_NEVER), AB('H', 'o', 'n', 0, 0, 0, AB_NEVER),
+    AB('I', 'l', 'l', 0, 0, 0, AB_AMBIG), AB('I', 'n', 'c', 0, 0, 0, AB_AMBIG),
+    AB('I', 'n', 'd', 0, 0, 0, AB_AMBIG), AB('I', 'n', 's', 'p', 0, 0, AB_NEVER),
+    AB('J', 'a', 'n', 0, 0, 0, AB_AMBIG), AB('J', 'r', 0, 0, 0, 0, AB_AMBIG),
+    AB('J', 'u', 'l', 0, 0, 0, AB_AMBIG), AB('J', 'u', 'n', 0, 0, 0, AB_AMBIG),
+    AB('K', 'a', 'n', 0, 0, 0, AB_AMBIG), AB('K', 'y', 0, 0, 0, 0, AB_AMBIG),
+    AB('L', 'L', 'C', 0, 0, 0, AB_AMBIG), AB('L', 'a', 0, 0, 0, 0, AB_AMBIG),
+    AB('L', 't', 0, 0, 0, 0, AB_NEVER), AB('L', 't', 'd', 0, 0, 0, AB_AMBIG),
+    AB('M', 'a', 'j', 0, 0, 0, AB_NEVER), AB('M', 'a', 'r', 0, 0, 0, AB_AMBIG),
+    AB('M', 'a', 's', 's', 0, 0, AB_AMBIG), AB('M', 'd', 0, 0, 0, 0, AB_AMBIG),
+    AB('M', 'e', 's', 's', 'r', 's', AB_NEVER), AB('M', 'i', 'c', 'h', 0, 0, AB_AMBIG),
+    AB('M', 'i', 'n', 'n', 0, 0, AB_AMBIG), AB('M', 'i', 's', 's', 0, 0, AB_AMBIG),
+    AB('M', 'o', 0, 0, 0, 0, AB_AMBIG), AB('M', 'o', 'n', 't', 0, 0, AB_AMBIG),
+    AB('M', 'r', 0, 0, 0, 0, AB_NEVER), AB('M', 'r', 's', 0, 0, 0, AB_NEVER),
+    AB('M', 's', 0, 0, 0, 0, AB_NEVER), AB('M', 't', 0, 0, 0, 0, AB_NEVER),
+    AB('M', 'x', 0, 0, 0, 0, AB_NEVER), AB('N', 'e', 'b', 0, 0, 0, AB_AMBIG),
+    AB('N', 'e', 'v', 0, 0, 0, AB_AMBIG), AB('N', 'o', 0, 0, 0, 0, AB_NUMBERED),
+    AB('N', 'o', 's', 0, 0, 0, AB_NUMBERED), AB('N', 'o', 'v', 0, 0, 0, AB_AMBIG),
+    AB('O', 'c', 't', 0, 0, 0, AB_AMBIG), AB('O', 'k', 'l', 'a', 0, 0, AB_AMBIG),
+    AB('O', 'r', 'e', 0, 0, 0, AB_AMBIG), AB('P', 'L', 'C', 0, 0, 0, AB_AMBIG),
+    AB('P', 'a', 0, 0, 0, 0, AB_AMBIG), AB('P', 'l', 'c', 0, 0, 0, AB_AMBIG),
+    AB('P', 'r', 'e', 's', 0, 0, AB_NEVER), AB('P', 'r', 'o', 'f', 0, 0, AB_NEVER),
+    AB('P', 'v', 't', 0, 0, 0, AB_NEVER), AB('R', 'd', 0, 0, 0, 0, AB_AMBIG),
+    AB('R', 'e', 'p', 0, 0, 0, AB_NEVER), AB('R', 'e', 'p', 's', 0, 0, AB_NEVER),
+    AB('R', 'e', 'v', 0, 0, 0, AB_NEVER), AB('R', 't', 0, 0, 0, 0, AB_NEVER),
+    AB('S', 'e', 'c', 0, 0, 0, AB_NUMBERED), AB('S', 'e', 'n', 0, 0, 0, AB_NEVER),
+    AB('S', 'e', 'n', 's', 0, 0, AB_NEVER), AB('S', 'e', 'p', 0, 0, 0, AB_AMBIG),
+    AB('S', 'e', 'p', 't', 0, 0, AB_AMBIG), AB('S', 'g', 't', 0, 0, 0, AB_NEVER),
+    AB('S', 'r', 0, 0, 0, 0, AB_AMBIG), AB('S', 't', 0, 0, 0, 0, AB_NEVER),
+    AB('S', 't', 'e', 0, 0, 0, AB_NEVER), AB('S', 'u', 'p', 't', 0, 0, AB_NEVER),
+    AB('T', 'e', 'n', 'n', 0, 0, AB_AMBIG), AB('T', 'e', 'x', 0, 0, 0, AB_AMBIG),
+    AB('U', 'n', 'i', 'v', 0, 0, AB_AMBIG), AB('V', 'a', 0, 0, 0, 0, AB_AMBIG),
+    AB('V', 'o', 'l', 0, 0, 0, AB_NUMBERED), AB('V', 't', 0, 0, 0, 0, AB_AMBIG),
+    AB('W', 'a', 's', 'h', 0, 0, AB_AMBIG), AB('W', 'i', 's', 0, 0, 0, AB_AMBIG),
+    AB('W', 'y', 'o', 0, 0, 0, AB_AMBIG), AB('a', 'p', 'p', 'r', 'o', 'x', AB_NEVER),
+    AB('c', 'f', 0, 0, 0, 0, AB_NEVER), AB('f', 'i', 'g', 0, 0, 0, AB_NUMBERED),
+    AB('n', 'o', 0, 0, 0, 0, AB_NUMBERED), AB('p', 0, 0, 0, 0, 0, AB_NUMBERED),
+    AB('p', 'p', 0, 0, 0, 0, AB_NUMBERED), AB('v', 0, 0, 0, 0, 0, AB_NEVER),
+    AB('v', 'o', 'l', 0, 0, 0, AB_NUMBERED), AB('v', 's', 0, 0, 0, 0, AB_NEVER),
 };
 // clang-format on
+#undef AB
+#undef AB_KEY
 
 /* w[0..len) (1 <= len <= 8) NUL padded as a big-endian number: numbers
  * order as strcmp orders the words (no word holds a NUL) */
@@ -368,26 +367,24 @@ static inline uint64_t pack_be(const unsigned char *w, size_t len)
            (uint64_t)w[len - 1] << (64 - 8 * len);
 }
 
-/* len <= 8: the abbreviations listed that begin with w[0] and are as long
- * (most words: none) searched */
+/* For each first byte of a listed abbreviation, the lengths they have (bit
+ * n: n bytes): abbrev_class turns most words away here, without the call
+ * and the probe. Made from abbrevs: change both together. */
+static const unsigned char abbrev_lens[128] = {
+    ['A'] = 0x18, ['B'] = 0x10, ['C'] = 0x3c, ['D'] = 0x1c, ['E'] = 0x08, ['F'] = 0x0c,
+    ['G'] = 0x0c, ['H'] = 0x08, ['I'] = 0x18, ['J'] = 0x0c, ['K'] = 0x0c, ['L'] = 0x0c,
+    ['M'] = 0x5c, ['N'] = 0x0c, ['O'] = 0x18, ['P'] = 0x1c, ['R'] = 0x1c, ['S'] = 0x1c,
+    ['T'] = 0x18, ['U'] = 0x10, ['V'] = 0x0c, ['W'] = 0x18, ['a'] = 0x40, ['c'] = 0x04,
+    ['f'] = 0x08, ['n'] = 0x04, ['p'] = 0x06, ['v'] = 0x0e};
+
+/* len <= 6: the class of the word w[0..len) (most words: none) */
 static __attribute__((noinline)) int abbrev_lookup(const unsigned char *w, size_t len)
 {
-    if (w[0] >= 0x80 || !((abbrev_ranges[w[0]].lens >> len) & 1))
-        return AB_NONE;
-    uint64_t key = pack_be(w, len);
-    size_t lo = abbrev_ranges[w[0]].lo, hi = abbrev_ranges[w[0]].hi;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        uint64_t a = fl_load8_be(abbrevs[mid].word);
-        if (a == key)
-            return abbrevs[mid].cls;
-        if (a < key)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return AB_NONE;
+    uint64_t key = pack_be(w, len), a = abbrevs[AB_SLOT(key)];
+    /* an empty slot (0) matches no word: w[0] is no NUL */
+    return (a & ~(uint64_t)0xff) == key ? (int)(a & 0xff) : AB_NONE;
 }
+#undef AB_SLOT
 
 /* The first letters of the lower-case abbreviations listed (approx, cf,
  * fig, no, p, pp, v, vol, vs), as bits from 'a'. */
@@ -401,6 +398,8 @@ static __attribute__((noinline)) int abbrev_lookup(const unsigned char *w, size_
 static inline int abbrev_class(const unsigned char *w, size_t len)
 {
     if (len > 6 || (w[0] >= 'a' && w[0] <= 'z' && !((AB_LOWER_FIRST >> (w[0] - 'a')) & 1)))
+        return AB_NONE;
+    if (w[0] >= 0x80 || !((abbrev_lens[w[0]] >> len) & 1))
         return AB_NONE;
     return abbrev_lookup(w, len);
 }
