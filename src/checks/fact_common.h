@@ -217,12 +217,16 @@ static inline __attribute__((always_inline)) size_t fc_token_at_in(const fl_doc 
      * or after it (the steps may leave the sentence: tokens before and
      * after it are read only then, where a test that the answer lies in
      * it cost a cache miss or two per call); after eight steps, a search
-     * of the tokens not passed */
-    size_t g = lo;
-    if (off > sen->off && sen->len)
-        g += (size_t)((uint64_t)(off - sen->off) * (uint64_t)(hi - lo) / (uint64_t)sen->len);
-    if (g >= hi)
-        g = hi - 1;
+     * of the tokens not passed. The share is of len + 1 bytes (a token and
+     * the gap after it take about (len + 1) / n): over len the guess was the
+     * answer for 44% of fact-date's dates on mb1 and one token past it for
+     * 46%, over len + 1 the answer for 62% (news: 42% -> 50%), which
+     * spares steps and their mispredicts. The offset is clamped to the
+     * sentence, so the guess lies in it with no test, and a sentence of
+     * no bytes needs none either. */
+    size_t a = off > sen->off ? off - sen->off : 0;
+    a = a < sen->len ? a : sen->len;
+    size_t g = lo + (size_t)((uint64_t)a * (uint64_t)(hi - lo) / ((uint64_t)sen->len + 1));
     if (FL_DOC_TOKEN(doc, g)->off < off) {
         /* the answer is past g */
         for (int k = 0; k < 8; k++)
