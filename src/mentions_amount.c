@@ -1337,10 +1337,13 @@ static bool hyphen_unit(const char *w, size_t len)
     return FL_WORD_IN(w, len, units, true);
 }
 
-/* The stem of a unit noun w[0..len) (lower case): the segmenter has
- * stemmed the sentence's words into the workspace's cache, where most are
- * found at once; a stopword, a word of 64 bytes or more (fl_mx_stem keeps
- * it as written) or no workspace goes to fl_mx_stem. */
+/* The stem of a unit noun w[0..len) (lower case), from the workspace's
+ * stem cache: the mentions are found before any check asks for the
+ * sentences' contexts (which stem their words), so the cache holds the
+ * words of earlier documents and of earlier units, and a word met for the
+ * first time is stemmed here (572 of 834 calls on news-dev); a stopword, a
+ * word of 64 bytes or more (fl_mx_stem keeps it as written) or no
+ * workspace goes to fl_mx_stem. */
 static const char *unit_stem(fl_mx *mx, const char *w, size_t len)
 {
     bool stop;
