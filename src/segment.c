@@ -1695,7 +1695,10 @@ static bool find_quotes(seg *sg)
         }
     }
     sg->quotes.n = spans;
-    return idx_push(&sg->quotes, SIZE_MAX) && idx_push(&sg->quotes, SIZE_MAX);
+    /* the end: a pair that opens and closes past every token */
+    if (!idx_push(&sg->quotes, SIZE_MAX))
+        return false;
+    return idx_push(&sg->quotes, SIZE_MAX);
 }
 
 /* Whether tokens term and j (term < j) both lie inside one quotation
