@@ -586,6 +586,15 @@ static size_t plain_lower_word(const fl_mx *mx, size_t at, bool start)
     return c != '-' && c != '\'' && c != 0xE2 ? we : 0;
 }
 
+/* Whether the word w[0..len) of 1 to 5 bytes, a lower-case ASCII letter
+ * first, is a name particle (FL_WC_PARTICLE). "of" (Bank of England), by
+ * far the most met, is known without the word table's lookup. */
+static inline bool particle_word(const fl_mx *mx, const char *w, size_t len)
+{
+    return fl_particle_may(w, len) && ((len == 2 && w[0] == 'o' && w[1] == 'f') ||
+                                       fl_mx_word_class(mx, w, len, FL_WC_PARTICLE));
+}
+
 /* The first claimed byte in [from, to) of the sentence, `to` when none:
  * eight bytes of mx->claimed at a time (zero past the sentence). */
 static size_t first_claimed(const fl_mx *mx, size_t from, size_t to)
@@ -808,8 +817,7 @@ static __attribute__((noinline)) size_t long_way(fl_mx *mx, size_t i, size_t qst
         if (we) {
             /* what read_word says of it: no part of a name, or inside
              * one a particle (von, of) */
-            if (joined && we - i <= 5 && fl_particle_may(mx->text + i, we - i) &&
-                fl_mx_word_class(mx, mx->text + i, we - i, FL_WC_PARTICLE) &&
+            if (joined && we - i <= 5 && particle_word(mx, mx->text + i, we - i) &&
                 !fl_mx_claimed_in(mx, i, we - i)) {
                 prev_end = i = we;
                 goto after_word;
@@ -980,7 +988,7 @@ void fl_extract_names(fl_mx *mx)
                  * NUL or the next sentence's first byte: a space there
                  * leaves j past the end, which stops the loop) */
                 while (t[i] == ' ') {
-                    const size_t j = i + 1;
+                    size_t j = i + 1;
                     if (j >= mx->s_end || mx->claimed[j - mx->s_off])
                         break;
                     const unsigned char a = t[j];
@@ -995,12 +1003,17 @@ void fl_extract_names(fl_mx *mx)
                         const size_t we2 = mx->s_off + mx->wend[j - mx->s_off];
                         if (!plain_after(mx, we2))
                             break;
-                        if (we2 - j <= 5 && fl_particle_may(mx->text + j, we2 - j) &&
-                            fl_mx_word_class(mx, mx->text + j, we2 - j, FL_WC_PARTICLE) &&
+                        if (we2 - j <= 5 && particle_word(mx, mx->text + j, we2 - j) &&
                             !fl_mx_claimed_in(mx, j, we2 - j)) {
                             /* a particle (Bank of England): kept only
                              * if a capitalized word follows, as the
-                             * long way keeps it in q */
+                             * long way keeps it in q; read on here when
+                             * that word follows one space and is one
+                             * the capital's branch below reads */
+                            j = we2 + 1;
+                            if (j < mx->s_end && t[we2] == ' ' && (unsigned)(t[j] - 'A') < 26u &&
+                                !mx->claimed[j - mx->s_off])
+                                goto capital; /* j past i + 1: after a particle */
                             i = long_way(mx, we2, qstart, i, parts,
                                          LW_OPEN | (inner ? LW_INNER : 0u));
                             goto next;
@@ -1011,13 +1024,14 @@ void fl_extract_names(fl_mx *mx)
                     }
                     if ((unsigned)(a - 'A') >= 26u)
                         break;
+                capital:;
                     /* a capitalized word joined to the name, as
                      * read_word reads it inside one (of two letters or
                      * more, a lower-case one, no digit, no common
                      * word, no abbreviation's dot, unclaimed) */
                     const size_t we2 = mx->s_off + mx->wend[j - mx->s_off], len2 = we2 - j;
                     if (len2 < 2 || !plain_after(mx, we2))
-                        break;
+                        goto no_capital;
                     const unsigned pf2 = plain_letters(mx, j, we2, true);
                     const unsigned char c2 = we2 < mx->s_end ? t[we2] : 0;
                     if ((pf2 & (PLAIN_WORD | PLAIN_DIGIT | PLAIN_LOWER)) !=
@@ -1025,10 +1039,21 @@ void fl_extract_names(fl_mx *mx)
                         fl_mx_common_or_calendar(mx, mx->text + j, len2) ||
                         (c2 == '.' && dotted_abbreviation(mx->text + j, len2)) ||
                         fl_mx_claimed_in(mx, j, len2))
-                        break;
+                        goto no_capital;
                     parts++;
                     inner |= (pf2 & PLAIN_INNER) != 0;
                     i = we2;
+                    continue;
+                no_capital:
+                    if (j != i + 1) {
+                        /* the word after a particle (at j - 1) that
+                         * the branch above does not read: the long way
+                         * reads it */
+                        i = long_way(mx, j - 1, qstart, i, parts,
+                                     LW_OPEN | (inner ? LW_INNER : 0u));
+                        goto next;
+                    }
+                    break;
                 }
                 if (i >= mx->s_end || (t[i] != ' ' && t[i] != '\n')) {
                     /* no space nor line break after the name: it ends */
