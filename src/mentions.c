@@ -1644,8 +1644,9 @@ static inline bool ascii_letter(char c)
  * apart (most names) in at most 64 bytes of its masks, and then maybe 's or
  * U+2019 s, which the fold drops (unless `flags` keep it), the surface
  * copied to surf[0..len), the fold (the words in lower case) into fold
- * (its length in *fn) and the skeleton (the fold without the spaces) into
- * skel, both NUL-terminated, or only *same set when they are equal (no
+ * (its length in *fn; fold has room for len + 1 bytes, and those past its
+ * NUL are left as scratch) and the skeleton (the fold without the spaces)
+ * into skel, both NUL-terminated, or only *same set when they are equal (no
  * space); returns the skeleton's length. SIZE_MAX for any other text
  * (nothing written), which fl_fold_skeleton folds. */
 static inline size_t fold_skeleton_plain(const fl_mx *mx, const char *s, size_t len, unsigned flags,
@@ -1687,9 +1688,9 @@ static inline size_t fold_skeleton_plain(const fl_mx *mx, const char *s, size_t 
     for (uint64_t g = gaps; g; g &= g - 1)
         if (s[__builtin_ctzll(g)] != ' ')
             return SIZE_MAX;
-    copy_lower(surf, fold, s, n);
-    for (size_t i = n; i < len; i++)
-        surf[i] = s[i];
+    /* the whole surface, possessive too: the fold ends at n (its bytes
+     * past n + 1 go back to the pool) */
+    copy_lower(surf, fold, s, len);
     fold[n] = '\0';
     *fn = n;
     *same = !gaps;
