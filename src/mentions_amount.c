@@ -44,11 +44,12 @@ static const char *symbol_currency(const char *sym, size_t sl, const char *pre, 
             return "SGD";
         return "USD";
     }
-    if (memcmp(sym, "\u00a3", sl) == 0)
-        return "GBP";
-    if (memcmp(sym, "\u20ac", sl) == 0)
+    /* the other symbols are money_before_digit's: a £ or a ¥ (0xC2, then
+     * 0xA3 or 0xA5) of two bytes, a € of three; told by their bytes, not
+     * by two calls of memcmp */
+    if (sl == 3)
         return "EUR";
-    return "JPY"; /* ¥ */
+    return (unsigned char)sym[1] == 0xA3 ? "GBP" : "JPY";
 }
 
 static bool glued_letter(const fl_mx *mx, size_t at)
