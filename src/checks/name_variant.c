@@ -238,17 +238,22 @@ static void report_senses(fl_doc *doc, const fl_name_form *from, const fl_name_f
  * be meant in one document. Each use is read from its sentence: a use of
  * one form in a sentence that fits the other form's sense is flagged.
  * Returns false (nothing decided) when no sentence reads as chemistry, so
- * a document only about chips gets the ordinary comparison. */
-static bool compare_senses(fl_doc *doc, const fl_name_form *forms, size_t n)
+ * a document only about chips gets the ordinary comparison. The two forms'
+ * comparison is left in *pair (*paired: made), for report_group. */
+static bool compare_senses(fl_doc *doc, const fl_name_form *forms, size_t n, fl_difference *pair,
+                           bool *paired)
 {
+    *paired = false;
     if (n != 2)
         return false;
-    fl_difference diff;
-    if (fl_compare_surfaces(forms[0].text, forms[0].len, forms[1].text, forms[1].len, &diff) !=
-            FL_OK ||
-        diff.kinds != FL_DIFF_LOOKALIKE)
+    fl_difference *diff = pair;
+    if (fl_compare_surfaces(forms[0].text, forms[0].len, forms[1].text, forms[1].len, diff) !=
+        FL_OK)
         return false;
-    bool a_letter = !ascii_digit(diff.a_char), b_letter = !ascii_digit(diff.b_char);
+    *paired = true;
+    if (diff->kinds != FL_DIFF_LOOKALIKE)
+        return false;
+    bool a_letter = !ascii_digit(diff->a_char), b_letter = !ascii_digit(diff->b_char);
     if (a_letter == b_letter)
         return false;
     const fl_name_form *chem = a_letter ? &forms[0] : &forms[1];
@@ -333,6 +338,10 @@ typedef struct group {
      * and read by the second (valid where compared[i]) */
     fl_difference *diffs;
     bool *compared;
+    /* forms[0] against forms[1], made by compare_senses, or NULL: the
+     * first pass's comparison of forms[0] with the right one when that is
+     * forms[1] (read only by the first pass, right after prepare_group) */
+    const fl_difference *pair;
 } group;
 
 typedef struct nv_state {
@@ -363,13 +372,17 @@ static void note_reported(fl_doc *doc, nv_state *st, const fl_name_form *wrong)
 /* Forms of one group and the right one; false when nothing is to be
  * compared (one form, or the senses of a formula and a code decided). */
 static bool prepare_group(fl_doc *doc, fl_name_use *uses, size_t count, family_use *fams,
-                          size_t nfam, bool *fams_sorted, group *g)
+                          size_t nfam, bool *fams_sorted, group *g, fl_difference *pair)
 {
     g->diffs = NULL;
     g->compared = NULL;
+    g->pair = NULL;
     g->n = fl_name_forms(doc, uses, count, &g->forms);
-    if (g->n < 2 || compare_senses(doc, g->forms, g->n))
+    bool paired = false;
+    if (g->n < 2 || compare_senses(doc, g->forms, g->n, pair, &paired))
         return false;
+    if (paired)
+        g->pair = pair;
     fl_name_form *forms = g->forms;
     size_t n = g->n;
     char fam[128];
@@ -430,8 +443,14 @@ static void report_group(fl_doc *doc, nv_state *st, group *g, int pass)
                     return;
                 }
             }
-            g->compared[i] = fl_compare_surfaces(all->text, all->len, right->text, right->len,
-                                                 &g->diffs[i]) == FL_OK;
+            if (g->pair && i == 0 && g->best == 1) {
+                /* (compare_senses compared the two already) */
+                g->diffs[0] = *g->pair;
+                g->compared[0] = true;
+            } else {
+                g->compared[i] = fl_compare_surfaces(all->text, all->len, right->text, right->len,
+                                                     &g->diffs[i]) == FL_OK;
+            }
         }
         if (!g->diffs || !g->compared[i])
             continue;
@@ -1475,13 +1494,14 @@ static void run(fl_doc *doc)
         return;
     }
     size_t ng = 0;
+    fl_difference pair; /* prepare_group's for the group made last */
     nv_state st;
     fl_vec_init(&st.reported, sizeof(span));
     for (size_t r = 0; r < n && doc->status == FL_OK;) {
         bool several;
         size_t end = fl_name_uses_run(uses, n, r, &several);
         if (ng < nkeys &&
-            prepare_group(doc, uses + r, end - r, fams, nfam, &fams_sorted, &groups[ng])) {
+            prepare_group(doc, uses + r, end - r, fams, nfam, &fams_sorted, &groups[ng], &pair)) {
             report_group(doc, &st, &groups[ng], 0);
             ng++;
         }
