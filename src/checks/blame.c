@@ -636,6 +636,40 @@ static bool firsts_grow(fl_doc *doc, uint32_t **firsts, size_t *cap)
     return true;
 }
 
+/* fl_name_use_make_key with fl_fold for the use of mention i, with its
+ * skeleton key made in the same pass (fl_fold_skeleton: both as the two
+ * calls give them) into *skel; false only when out of memory. */
+static bool use_make_keys(fl_doc *doc, fl_name_use *use, fl_name_skel *skel, bool *keyed)
+{
+    char fold[FL_NAME_KEY_CAP], key[FL_NAME_KEY_CAP];
+    size_t flen;
+    size_t klen =
+        fl_fold_skeleton(use->form, use->form_len, 0, fold, sizeof fold, &flen, key, sizeof key);
+    *keyed = flen > 0 && flen < sizeof fold;
+    if (*keyed) {
+        use->key = fl_arena_strndup(doc->arena, fold, flen);
+        if (!use->key) {
+            doc->status = FL_ENOMEM;
+            return false;
+        }
+        use->key_len = (uint32_t)flen;
+        use->key_is_fold = true;
+    }
+    skel->key = NULL;
+    skel->len = 0;
+    if (klen > 0 && klen < sizeof key) {
+        skel->len = klen;
+        skel->key = *keyed && klen == flen && fl_bytes_eq(key, fold, klen)
+                        ? use->key
+                        : fl_arena_strndup(doc->arena, key, klen);
+        if (!skel->key) {
+            doc->status = FL_ENOMEM;
+            return false;
+        }
+    }
+    return true;
+}
+
 _Static_assert(offsetof(fl_mention, len) == offsetof(fl_mention, off) + sizeof(uint32_t) &&
                    sizeof(fl_name_span) == 2 * sizeof(uint32_t),
                "fl_name_folds_get copies a mention's off and len as one fl_name_span");
@@ -676,7 +710,8 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
     unsigned char *block = fl_arena_alloc_uninit(
         doc->arena, 56 + (total + 1) * sizeof(fl_name_use) + head + cap * sizeof(uint32_t) +
                         (total + 1) * (sizeof(size_t) + sizeof(fl_name_span)) +
-                        (named + 1) * (sizeof(fl_name_entry) + sizeof(uint32_t)) + total + 1);
+                        (named + 1) * (sizeof(fl_name_entry) + sizeof(uint32_t)) +
+                        (total + 1) * sizeof(fl_name_skel) + total + 1);
     if (!block) {
         doc->status = FL_ENOMEM;
         return NULL;
@@ -688,7 +723,8 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
     size_t *same = (size_t *)(void *)((unsigned char *)f + head);
     fl_name_span *spans = (fl_name_span *)(void *)(same + total + 1);
     fl_name_entry *entries = (fl_name_entry *)(void *)(spans + total + 1);
-    uint32_t *first_list = (uint32_t *)(void *)(entries + named + 1);
+    fl_name_skel *skels = (fl_name_skel *)(void *)(entries + named + 1);
+    uint32_t *first_list = (uint32_t *)(void *)(skels + total + 1);
     uint32_t *firsts = first_list + named + 1;
     bool *inited = (bool *)(void *)(firsts + cap);
     /* the table and inited[] zeroed by one call: only a code, name or
@@ -755,7 +791,7 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
              * (the mention is i, the form starts its surface, a suffix
              * only on a code, which fl_name_use_own_key refuses) */
             if (!fl_name_use_own_key(m, u, m->fold, true, &keyed) &&
-                !fl_name_use_make_key(doc, u, fl_fold, &keyed))
+                !use_make_keys(doc, u, &skels[i], &keyed))
                 return NULL;
         }
         if (!keyed) {
@@ -772,6 +808,7 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
     f->nentries = (size_t)(entry - entries);
     f->entries_unsorted = unsorted;
     f->firsts = first_list;
+    f->skels = skels;
     f->nfirsts = (size_t)(first - first_list);
     doc->name_folds = f;
     return f;

@@ -200,6 +200,14 @@ typedef struct fl_name_entry {
     uint32_t first, mention;
 } fl_name_entry; /* 16 bytes */
 
+/* A skeleton key (fl_skeleton, flags 0) made with a fold key: key NULL
+ * when the form has none (empty or too long); the fold key itself when
+ * the two are the same bytes. */
+typedef struct fl_name_skel {
+    const char *key;
+    size_t len;
+} fl_name_skel;
+
 /* The fold-keyed uses of a document's mentions (codes, names, acronyms),
  * made once and shared by name-casing and name-spelling, and by
  * name-variant for the uses themselves (doc->name_folds; remade when the
@@ -245,6 +253,12 @@ typedef struct fl_name_folds {
      * mention order */
     const uint32_t *firsts;
     size_t nfirsts;
+    /* by first mention of a surface whose use's fold key was made (not
+     * the mention's own fold: a possessive or plural cut, or a code), of
+     * a mention with its own fold and skeleton: the skeleton key of the
+     * use's form, made in the same pass (fl_fold_skeleton), for
+     * name-variant (the others' are not written) */
+    const fl_name_skel *skels;
     /* whether some sentence of the document is all caps: -1 until a
      * check that walks every sentence (name-variant) notes it for the
      * checks after */

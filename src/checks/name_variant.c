@@ -1414,10 +1414,25 @@ static void run(fl_doc *doc)
             bool keyed;
             /* fl_name_use_set_key with fl_skeleton, knowing the use is
              * the folds' of mention i (its form starts the surface, a
-             * suffix only on a code) */
-            if (!fl_name_use_own_key(m, u, m->skeleton, false, &keyed) &&
-                !fl_name_use_make_key(doc, u, fl_skeleton, &keyed))
-                return;
+             * suffix only on a code); a key made, not the mention's own,
+             * was made with the fold key where the mention has its own
+             * fold and skeleton (the folds refused the own fold for the
+             * same reasons) */
+            if (!fl_name_use_own_key(m, u, m->skeleton, false, &keyed)) {
+                if (m->fold && m->skeleton) {
+                    const fl_name_skel *sk = &folds->skels[i];
+                    keyed = sk->key != NULL;
+                    if (keyed) {
+                        u->key = sk->key;
+                        u->key_len = (uint32_t)sk->len;
+                        /* the fold key's bytes: its hash */
+                        if (sk->key == fu->key)
+                            hash = &folds->set.hashes[fu->group];
+                    }
+                } else if (!fl_name_use_make_key(doc, u, fl_skeleton, &keyed)) {
+                    return;
+                }
+            }
             if (!keyed)
                 continue;
         }
