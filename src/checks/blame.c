@@ -636,6 +636,40 @@ static bool firsts_grow(fl_doc *doc, uint32_t **firsts, size_t *cap)
     return true;
 }
 
+/* fl_name_use_make_key with fl_fold for the use of mention i, with its
+ * skeleton key made in the same pass (fl_fold_skeleton: both as the two
+ * calls give them) into *skel; false only when out of memory. */
+static bool use_make_keys(fl_doc *doc, fl_name_use *use, fl_name_skel *skel, bool *keyed)
+{
+    char fold[FL_NAME_KEY_CAP], key[FL_NAME_KEY_CAP];
+    size_t flen;
+    size_t klen =
+        fl_fold_skeleton(use->form, use->form_len, 0, fold, sizeof fold, &flen, key, sizeof key);
+    *keyed = flen > 0 && flen < sizeof fold;
+    if (*keyed) {
+        use->key = fl_arena_strndup(doc->arena, fold, flen);
+        if (!use->key) {
+            doc->status = FL_ENOMEM;
+            return false;
+        }
+        use->key_len = (uint32_t)flen;
+        use->key_is_fold = true;
+    }
+    skel->key = NULL;
+    skel->len = 0;
+    if (klen > 0 && klen < sizeof key) {
+        skel->len = klen;
+        skel->key = *keyed && klen == flen && fl_bytes_eq(key, fold, klen)
+                        ? use->key
+                        : fl_arena_strndup(doc->arena, key, klen);
+        if (!skel->key) {
+            doc->status = FL_ENOMEM;
+            return false;
+        }
+    }
+    return true;
+}
+
 _Static_assert(offsetof(fl_mention, len) == offsetof(fl_mention, off) + sizeof(uint32_t) &&
                    sizeof(fl_name_span) == 2 * sizeof(uint32_t),
                "fl_name_folds_get copies a mention's off and len as one fl_name_span");
@@ -675,7 +709,9 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
     size_t head = (sizeof *f + 7) & ~(size_t)7;
     unsigned char *block = fl_arena_alloc_uninit(
         doc->arena, 56 + (total + 1) * sizeof(fl_name_use) + head + cap * sizeof(uint32_t) +
-                        (total + 1) * (sizeof(size_t) + sizeof(fl_name_span)) + total + 1);
+                        (total + 1) * (sizeof(size_t) + sizeof(fl_name_span)) +
+                        (named + 1) * (sizeof(fl_name_entry) + sizeof(uint32_t)) +
+                        (total + 1) * sizeof(fl_name_skel) + total + 1);
     if (!block) {
         doc->status = FL_ENOMEM;
         return NULL;
@@ -686,7 +722,10 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
     memset(f, 0, sizeof *f);
     size_t *same = (size_t *)(void *)((unsigned char *)f + head);
     fl_name_span *spans = (fl_name_span *)(void *)(same + total + 1);
-    uint32_t *firsts = (uint32_t *)(void *)(spans + total + 1);
+    fl_name_entry *entries = (fl_name_entry *)(void *)(spans + total + 1);
+    fl_name_skel *skels = (fl_name_skel *)(void *)(entries + named + 1);
+    uint32_t *first_list = (uint32_t *)(void *)(skels + total + 1);
+    uint32_t *firsts = first_list + named + 1;
     bool *inited = (bool *)(void *)(firsts + cap);
     /* the table and inited[] zeroed by one call: only a code, name or
      * acronym has its entries written below (the others' are never
@@ -707,6 +746,11 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
     /* (in a local: the stores to inited[], bytes, might change doc for
      * all gcc knows) */
     const fl_mention *mentions = doc->mentions.items;
+    /* (pointers, not counts: gcc keeps fewer of them on the stack) */
+    fl_name_entry *entry = entries;
+    uint32_t *first = first_list;
+    size_t last_off = 0;
+    bool unsorted = false;
     for (size_t i = 0; i < total; i++) {
         fl_name_use *u = &uses[i];
         if (kinds[i] > FL_M_ACRONYM)
@@ -725,6 +769,11 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
              * copied */
             same[i] = j;
             inited[i] = inited[j];
+            if (inited[j]) {
+                unsorted |= m->off < last_off;
+                last_off = m->off;
+                *entry++ = (fl_name_entry){m->off, (uint32_t)j, (uint32_t)i};
+            }
             continue;
         }
         same[i] = i;
@@ -734,11 +783,15 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
         bool keyed = false;
         inited[i] = use_init(m, i, u);
         if (inited[i]) {
+            unsorted |= m->off < last_off;
+            last_off = m->off;
+            *entry++ = (fl_name_entry){m->off, (uint32_t)i, (uint32_t)i};
+            *first++ = (uint32_t)i;
             /* fl_name_use_set_key with fl_fold, knowing what use_init set
              * (the mention is i, the form starts its surface, a suffix
              * only on a code, which fl_name_use_own_key refuses) */
             if (!fl_name_use_own_key(m, u, m->fold, true, &keyed) &&
-                !fl_name_use_make_key(doc, u, fl_fold, &keyed))
+                !use_make_keys(doc, u, &skels[i], &keyed))
                 return NULL;
         }
         if (!keyed) {
@@ -750,6 +803,13 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
             return NULL;
         u->group = (uint32_t)id;
     }
+    *entry = (fl_name_entry){SIZE_MAX, 0, 0};
+    f->entries = entries;
+    f->nentries = (size_t)(entry - entries);
+    f->entries_unsorted = unsorted;
+    f->firsts = first_list;
+    f->skels = skels;
+    f->nfirsts = (size_t)(first - first_list);
     doc->name_folds = f;
     return f;
 }

@@ -192,6 +192,22 @@ typedef struct fl_name_span {
     uint32_t off, len;
 } fl_name_span;
 
+/* A code, name or acronym mention whose use was made (fl_name_folds.inited),
+ * by its place: its offset, the first mention with its surface (its own
+ * index when it is that one: fl_name_folds.same) and its index. */
+typedef struct fl_name_entry {
+    size_t off;
+    uint32_t first, mention;
+} fl_name_entry; /* 16 bytes */
+
+/* A skeleton key (fl_skeleton, flags 0) made with a fold key: key NULL
+ * when the form has none (empty or too long); the fold key itself when
+ * the two are the same bytes. */
+typedef struct fl_name_skel {
+    const char *key;
+    size_t len;
+} fl_name_skel;
+
 /* The fold-keyed uses of a document's mentions (codes, names, acronyms),
  * made once and shared by name-casing and name-spelling, and by
  * name-variant for the uses themselves (doc->name_folds; remade when the
@@ -224,6 +240,25 @@ typedef struct fl_name_folds {
      * here, so that the checks after need not read the mention (some 96
      * bytes, out of the cache by then) for them */
     const fl_name_span *spans;
+    /* the mentions whose use was made (inited), in mention order, then
+     * one at offset SIZE_MAX (past any token), made in the walk that finds
+     * `same`: name-variant's index of the mentions by offset (its uses are
+     * those of the first mentions, firsts) without a walk over every
+     * mention of its own; entries_unsorted when an entry starts before
+     * the one before it (mentions not made by the mention pass) */
+    const fl_name_entry *entries;
+    size_t nentries;
+    bool entries_unsorted;
+    /* of those, the first mentions of their surfaces (same[i] == i), in
+     * mention order */
+    const uint32_t *firsts;
+    size_t nfirsts;
+    /* by first mention of a surface whose use's fold key was made (not
+     * the mention's own fold: a possessive or plural cut, or a code), of
+     * a mention with its own fold and skeleton: the skeleton key of the
+     * use's form, made in the same pass (fl_fold_skeleton), for
+     * name-variant (the others' are not written) */
+    const fl_name_skel *skels;
     /* whether some sentence of the document is all caps: -1 until a
      * check that walks every sentence (name-variant) notes it for the
      * checks after */

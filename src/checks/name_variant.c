@@ -238,17 +238,22 @@ static void report_senses(fl_doc *doc, const fl_name_form *from, const fl_name_f
  * be meant in one document. Each use is read from its sentence: a use of
  * one form in a sentence that fits the other form's sense is flagged.
  * Returns false (nothing decided) when no sentence reads as chemistry, so
- * a document only about chips gets the ordinary comparison. */
-static bool compare_senses(fl_doc *doc, const fl_name_form *forms, size_t n)
+ * a document only about chips gets the ordinary comparison. The two forms'
+ * comparison is left in *pair (*paired: made), for report_group. */
+static bool compare_senses(fl_doc *doc, const fl_name_form *forms, size_t n, fl_difference *pair,
+                           bool *paired)
 {
+    *paired = false;
     if (n != 2)
         return false;
-    fl_difference diff;
-    if (fl_compare_surfaces(forms[0].text, forms[0].len, forms[1].text, forms[1].len, &diff) !=
-            FL_OK ||
-        diff.kinds != FL_DIFF_LOOKALIKE)
+    fl_difference *diff = pair;
+    if (fl_compare_surfaces(forms[0].text, forms[0].len, forms[1].text, forms[1].len, diff) !=
+        FL_OK)
         return false;
-    bool a_letter = !ascii_digit(diff.a_char), b_letter = !ascii_digit(diff.b_char);
+    *paired = true;
+    if (diff->kinds != FL_DIFF_LOOKALIKE)
+        return false;
+    bool a_letter = !ascii_digit(diff->a_char), b_letter = !ascii_digit(diff->b_char);
     if (a_letter == b_letter)
         return false;
     const fl_name_form *chem = a_letter ? &forms[0] : &forms[1];
@@ -333,6 +338,10 @@ typedef struct group {
      * and read by the second (valid where compared[i]) */
     fl_difference *diffs;
     bool *compared;
+    /* forms[0] against forms[1], made by compare_senses, or NULL: the
+     * first pass's comparison of forms[0] with the right one when that is
+     * forms[1] (read only by the first pass, right after prepare_group) */
+    const fl_difference *pair;
 } group;
 
 typedef struct nv_state {
@@ -363,13 +372,17 @@ static void note_reported(fl_doc *doc, nv_state *st, const fl_name_form *wrong)
 /* Forms of one group and the right one; false when nothing is to be
  * compared (one form, or the senses of a formula and a code decided). */
 static bool prepare_group(fl_doc *doc, fl_name_use *uses, size_t count, family_use *fams,
-                          size_t nfam, bool *fams_sorted, group *g)
+                          size_t nfam, bool *fams_sorted, group *g, fl_difference *pair)
 {
     g->diffs = NULL;
     g->compared = NULL;
+    g->pair = NULL;
     g->n = fl_name_forms(doc, uses, count, &g->forms);
-    if (g->n < 2 || compare_senses(doc, g->forms, g->n))
+    bool paired = false;
+    if (g->n < 2 || compare_senses(doc, g->forms, g->n, pair, &paired))
         return false;
+    if (paired)
+        g->pair = pair;
     fl_name_form *forms = g->forms;
     size_t n = g->n;
     char fam[128];
@@ -430,8 +443,14 @@ static void report_group(fl_doc *doc, nv_state *st, group *g, int pass)
                     return;
                 }
             }
-            g->compared[i] = fl_compare_surfaces(all->text, all->len, right->text, right->len,
-                                                 &g->diffs[i]) == FL_OK;
+            if (g->pair && i == 0 && g->best == 1) {
+                /* (compare_senses compared the two already) */
+                g->diffs[0] = *g->pair;
+                g->compared[0] = true;
+            } else {
+                g->compared[i] = fl_compare_surfaces(all->text, all->len, right->text, right->len,
+                                                     &g->diffs[i]) == FL_OK;
+            }
         }
         if (!g->diffs || !g->compared[i])
             continue;
@@ -856,52 +875,51 @@ typedef struct candidate {
 
 /* The mentions' uses by offset, to tell a token run that only repeats a
  * mention (same start, same bytes): fl_name_forms drops such a run as a
- * span listed twice, so it is never made. One entry per mention with a
- * use, made in mention order and read in offset order: a mention that
- * repeats an earlier one's surface has that one's use (its form), at its
- * own offset. */
-typedef struct span_entry {
-    size_t off;
-    uint32_t use;     /* index of its use */
-    uint32_t mention; /* the mention */
-} span_entry;
-
-/* A walk over the span entries in offset order, for lookups at offsets
- * that never go back (tokens and runs in document order): a merge, which
+ * span listed twice, so it is never made. The folds' entries
+ * (fl_name_folds.entries: one per code, name or acronym with a use, in
+ * mention order, sorted here when that is not offset order), read in
+ * offset order: a mention that repeats an earlier one's surface has that
+ * one's use (its form), at its own offset; its use here is that of its
+ * first, use_of[first] - 1 (0: it has none here, no key).
+ *
+ * A walk over the entries in offset order, for lookups at offsets that
+ * never go back (tokens and runs in document order): a merge, which
  * costs less than a hash of the offsets to build and to probe. The
- * entries end with one at offset SPAN_END, past any token, so that the
+ * entries end with one at offset SIZE_MAX, past any token, so that the
  * walk needs no test of their end. */
 typedef struct span_cursor {
-    const span_entry *at;
+    const fl_name_entry *at;
+    const uint32_t *use_of; /* by first mention: the index of its use + 1 */
 } span_cursor;
-
-#define SPAN_END SIZE_MAX
 
 static int span_order(const void *pa, const void *pb)
 {
-    const span_entry *a = pa, *b = pb;
+    const fl_name_entry *a = pa, *b = pb;
     return a->off < b->off ? -1 : a->off > b->off;
 }
 
 /* The index of the use of a mention that starts at `off` with the form
  * text[off..off+len), or FL_NAME_NO_KEY; `off` no less than the one asked
  * about before with this cursor. */
-static inline size_t span_find(span_cursor *c, const fl_name_use *uses, const char *text,
-                               size_t off, size_t len)
+static inline __attribute__((always_inline)) size_t
+span_find(span_cursor *c, const fl_name_use *uses, const char *text, size_t off, size_t len)
 {
     /* (in this form gcc makes the walk four instructions an entry, not
      * five) */
-    const span_entry *at = c->at;
+    const fl_name_entry *at = c->at;
     if (at->off < off) {
         do
             at++;
         while (at->off < off);
         c->at = at;
     }
-    for (const span_entry *e = at; e->off == off; e++) {
-        const fl_name_use *u = &uses[e->use];
+    for (const fl_name_entry *e = at; e->off == off; e++) {
+        const uint32_t use = c->use_of[e->first];
+        if (!use)
+            continue;
+        const fl_name_use *u = &uses[use - 1];
         if (u->form_len == len && fl_bytes_eq(u->form, text + off, len))
-            return e->use;
+            return use - 1;
     }
     return FL_NAME_NO_KEY;
 }
@@ -1282,11 +1300,12 @@ static void find_runs(fl_doc *doc, const candidate *cands, size_t ncand, name_ke
     }
 }
 
-/* The family key of each code mention that has a use (use_of[i] - 1 in
- * uses), in mention order, with its use's skeleton key and form; NULL
- * when out of memory (doc->status set). */
-static family_use *code_families(fl_doc *doc, const fl_name_use *uses, const uint32_t *use_of,
-                                 size_t ncodes, size_t *nfam)
+/* The family key of each code mention that has a use (use_of[f] - 1 in
+ * uses, f the first mention of its surface), in mention order, with its
+ * use's skeleton key and form; NULL when out of memory (doc->status
+ * set). */
+static family_use *code_families(fl_doc *doc, const fl_name_folds *folds, const fl_name_use *uses,
+                                 const uint32_t *use_of, size_t ncodes, size_t *nfam)
 {
     family_use *fams = fl_arena_alloc_uninit(doc->arena, (ncodes + 1) * sizeof *fams);
     if (!fams) {
@@ -1297,9 +1316,10 @@ static family_use *code_families(fl_doc *doc, const fl_name_use *uses, const uin
     size_t k = 0;
     for (size_t i = 0; i < doc->mentions.count; i++) {
         const fl_mention *m = FL_DOC_MENTION(doc, i);
-        if (!use_of[i] || m->kind != FL_M_CODE)
+        /* (use_of is set for the first mentions with a use only) */
+        if (m->kind != FL_M_CODE || !folds->inited[i] || !use_of[folds->same[i]])
             continue;
-        const fl_name_use *u = &uses[use_of[i] - 1];
+        const fl_name_use *u = &uses[use_of[folds->same[i]] - 1];
         const char *form, *family;
         if (m->family && u->form == m->surface && u->form_len == m->len) {
             /* the whole surface: the mention's own family key */
@@ -1340,32 +1360,23 @@ static void run(fl_doc *doc)
     fl_name_use_list all;
     if (!fl_name_use_list_init(doc, &all, nwanted + nwanted / 2 + 16))
         return;
-    /* in one arena block (one call, not three, per document): the span
-     * entries of the mentions with a use (at most one per mention of the
-     * kinds with uses) and the one at SPAN_END; by mention, the index of
-     * its use here + 1 (0: none); and the keys' first JOIN_ROOM joinable
-     * bytes, zeroed */
-    span_entry *entries =
-        fl_arena_alloc_uninit(doc->arena, (nwanted + 1) * sizeof(span_entry) +
-                                              (total + 1) * sizeof(uint32_t) + JOIN_ROOM);
-    if (!entries) {
+    /* in one arena block (one call, not two, per document): by mention
+     * (set for the first mentions of their surfaces with a use), the
+     * index of its use here + 1 (0: none); and the keys' first JOIN_ROOM
+     * joinable bytes, zeroed */
+    uint32_t *use_of =
+        fl_arena_alloc_uninit(doc->arena, (total + 1) * sizeof(uint32_t) + JOIN_ROOM);
+    if (!use_of) {
         doc->status = FL_ENOMEM;
         return;
     }
-    uint32_t *use_of = (uint32_t *)(void *)(entries + nwanted + 1);
     unsigned char *join_room = (unsigned char *)(use_of + total + 1);
     memset(join_room, 0, JOIN_ROOM);
     fl_name_use *uses = all.items;
-    /* n: the uses made (one per surface); nrep: the mentions that repeat
-     * a surface, whose uses are made only for a key written in several
-     * forms (they bring no form of their own) */
-    size_t n = 0, nrep = 0;
-    /* the entries are made in mention order, which is source order when
-     * the mention pass made the mentions; others (a document built by
-     * hand) are sorted below: `unsorted` once an entry starts before the
-     * one made before it */
-    size_t last_off = 0;
-    bool unsorted = false;
+    /* n: the uses made (one per surface: a mention that repeats one
+     * brings no form of its own, and its use is made only for a key
+     * written in several forms) */
+    size_t n = 0;
     /* the keys of the mentions and of the tokens that are names on their
      * own (camel case, hyphenated, codes, mixed scripts), unique */
     name_keys keys;
@@ -1376,74 +1387,83 @@ static void run(fl_doc *doc)
         return;
     /* (in locals: the stores to the uses might change folds and doc for
      * all gcc knows) */
-    const bool *inited = folds->inited;
-    const size_t *same = folds->same;
-    const fl_name_span *mention_spans = folds->spans;
     const fl_mention *mentions = doc->mentions.items;
-    for (size_t i = 0; i < total; i++) {
+    /* the first mentions of their surfaces only (the folds' list): a
+     * later one has the first's use but for the place (its form is the
+     * first's, so the key is already as joinable as it makes it), and
+     * its entry among the folds' */
+    const uint32_t *firsts = folds->firsts;
+    const size_t nfirsts = folds->nfirsts;
+    for (size_t f = 0; f < nfirsts; f++) {
+        const size_t i = firsts[f];
         use_of[i] = 0;
-        /* (only a code, name or acronym has its use made) */
-        if (!inited[i])
-            continue;
-        size_t j = same[i];
-        if (j != i) {
-            /* an earlier mention of the same surface: its use but for the
-             * place, kept or not (its form is this one's, so the key is
-             * already as joinable as it makes it); the mention unread,
-             * its offset as the folds copied it */
-            if (!use_of[j])
-                continue;
-            use_of[i] = use_of[j];
-            const uint32_t off = mention_spans[i].off;
-            unsorted |= off < last_off;
-            last_off = off;
-            entries[n + nrep++] = (span_entry){off, use_of[j] - 1, (uint32_t)i};
+        const fl_mention *m = &mentions[i];
+        const fl_name_use *fu = &folds->uses[i];
+        fl_name_use *u = &uses[n];
+        *u = *fu;
+        u->key_is_fold = false;
+        u->group = 0;
+        const uint64_t *hash = NULL;
+        if (fu->key && fu->key == m->skeleton) {
+            /* the fold key is the mention's own fold, and its skeleton
+             * is that string (one memo entry): the same key, length
+             * and hash */
+            hash = &folds->set.hashes[fu->group];
         } else {
-            const fl_mention *m = &mentions[i];
-            const fl_name_use *fu = &folds->uses[i];
-            fl_name_use *u = &uses[n];
-            *u = *fu;
-            u->key_is_fold = false;
-            u->group = 0;
-            const uint64_t *hash = NULL;
-            if (fu->key && fu->key == m->skeleton) {
-                /* the fold key is the mention's own fold, and its skeleton
-                 * is that string (one memo entry): the same key, length
-                 * and hash */
-                hash = &folds->set.hashes[fu->group];
-            } else {
-                u->key = NULL;
-                bool keyed;
-                /* fl_name_use_set_key with fl_skeleton, knowing the use is
-                 * the folds' of mention i (its form starts the surface, a
-                 * suffix only on a code) */
-                if (!fl_name_use_own_key(m, u, m->skeleton, false, &keyed) &&
-                    !fl_name_use_make_key(doc, u, fl_skeleton, &keyed))
+            u->key = NULL;
+            bool keyed;
+            /* fl_name_use_set_key with fl_skeleton, knowing the use is
+             * the folds' of mention i (its form starts the surface, a
+             * suffix only on a code); a key made, not the mention's own,
+             * was made with the fold key where the mention has its own
+             * fold and skeleton (the folds refused the own fold for the
+             * same reasons) */
+            if (!fl_name_use_own_key(m, u, m->skeleton, false, &keyed)) {
+                if (m->fold && m->skeleton) {
+                    const fl_name_skel *sk = &folds->skels[i];
+                    keyed = sk->key != NULL;
+                    if (keyed) {
+                        u->key = sk->key;
+                        u->key_len = (uint32_t)sk->len;
+                        /* the fold key's bytes: its hash */
+                        if (sk->key == fu->key)
+                            hash = &folds->set.hashes[fu->group];
+                    }
+                } else if (!fl_name_use_make_key(doc, u, fl_skeleton, &keyed)) {
                     return;
-                if (!keyed)
-                    continue;
+                }
             }
-            /* (whether its form makes the key joinable: found only for a
-             * key a run has, key_joinable) */
-            size_t id = add_key(doc, &keys, u->key, u->key_len, false, false, hash);
-            if (id == FL_NAME_NO_KEY)
-                return;
-            u->group = (uint32_t)id;
-            unsorted |= m->off < last_off;
-            last_off = m->off;
-            entries[n + nrep] = (span_entry){m->off, (uint32_t)n, (uint32_t)i};
-            use_of[i] = (uint32_t)(n + 1);
-            n++;
+            if (!keyed)
+                continue;
         }
+        /* (whether its form makes the key joinable: found only for a
+         * key a run has, key_joinable) */
+        size_t id = add_key(doc, &keys, u->key, u->key_len, false, false, hash);
+        if (id == FL_NAME_NO_KEY)
+            return;
+        u->group = (uint32_t)id;
+        use_of[i] = (uint32_t)(n + 1);
+        n++;
     }
     if (n == 0)
         return;
     all.count = n;
 
-    if (unsorted)
-        qsort(entries, n + nrep, sizeof *entries, span_order);
-    entries[n + nrep] = (span_entry){SPAN_END, 0, 0};
-    const span_cursor spans = {entries};
+    /* the entries in offset order (a copy, sorted, when the mentions are
+     * not: the folds' are shared) */
+    const fl_name_entry *entries = folds->entries;
+    const size_t nentries = folds->nentries;
+    if (folds->entries_unsorted) {
+        fl_name_entry *sorted = fl_arena_alloc_uninit(doc->arena, (nentries + 1) * sizeof *sorted);
+        if (!sorted) {
+            doc->status = FL_ENOMEM;
+            return;
+        }
+        memcpy(sorted, entries, (nentries + 1) * sizeof *sorted);
+        qsort(sorted, nentries, sizeof *sorted, span_order);
+        entries = sorted;
+    }
+    const span_cursor spans = {entries, use_of};
     size_t ncand = 0;
     candidate *cands = scan_tokens(doc, &keys, spans, uses, &ncand, &folds->caps_sentence);
     if (!cands)
@@ -1461,18 +1481,19 @@ static void run(fl_doc *doc)
     /* the codes' families, for the groups compared (sorted only if some
      * group asks) */
     size_t nfam;
-    family_use *fams = code_families(doc, all.items, use_of, folds->codes, &nfam);
+    family_use *fams = code_families(doc, folds, all.items, use_of, folds->codes, &nfam);
     if (!fams)
         return;
     bool fams_sorted = false;
-    for (size_t e = 0; e < n + nrep && nrep; e++) {
-        const span_entry *se = &entries[e];
-        if (all.items[se->use].mention == se->mention || !marked[all.items[se->use].group])
+    for (size_t e = 0; e < nentries; e++) {
+        const fl_name_entry *se = &entries[e];
+        const uint32_t use = use_of[se->first];
+        if (se->first == se->mention || !use || !marked[all.items[use - 1].group])
             continue;
         fl_name_use *u = fl_name_use_list_push(doc, &all);
         if (!u)
             return;
-        *u = all.items[se->use];
+        *u = all.items[use - 1];
         u->mention = se->mention;
         u->sentence = (uint32_t)FL_DOC_MENTION(doc, se->mention)->sentence;
         u->off = se->off;
@@ -1488,13 +1509,14 @@ static void run(fl_doc *doc)
         return;
     }
     size_t ng = 0;
+    fl_difference pair; /* prepare_group's for the group made last */
     nv_state st;
     fl_vec_init(&st.reported, sizeof(span));
     for (size_t r = 0; r < n && doc->status == FL_OK;) {
         bool several;
         size_t end = fl_name_uses_run(uses, n, r, &several);
         if (ng < nkeys &&
-            prepare_group(doc, uses + r, end - r, fams, nfam, &fams_sorted, &groups[ng])) {
+            prepare_group(doc, uses + r, end - r, fams, nfam, &fams_sorted, &groups[ng], &pair)) {
             report_group(doc, &st, &groups[ng], 0);
             ng++;
         }
