@@ -271,11 +271,13 @@ static bool month_follows(const fl_mx *mx, size_t p)
 
 /* The three bytes a, b, c as one key, and its slot in cal_prefixes (the
  * multiplier puts each prefix date_word_prefix takes in a slot of its
- * own). */
+ * own). DATE_SLOT8 takes the key shifted up a byte, as a four-byte load
+ * shifted left leaves it (the fourth byte dropped). */
 #define DATE_KEY(a, b, c)                                                                          \
     ((uint32_t)(unsigned char)(a) | (uint32_t)(unsigned char)(b) << 8 |                            \
      (uint32_t)(unsigned char)(c) << 16)
-#define DATE_SLOT(key) ((uint32_t)((key)*0xC69D4BD9u) >> 27)
+#define DATE_SLOT8(key8) ((uint32_t)((key8)*0x7CC8D335u) >> 27)
+#define DATE_SLOT(key) DATE_SLOT8((uint32_t)(key) << 8)
 
 enum { DW_WEEKDAY, DW_WEEKDAY_ABBR, DW_MONTH, DW_MONTH_ABBR };
 
@@ -310,9 +312,32 @@ static const struct cal_word {
     {"Wednesday", 9, DW_WEEKDAY}, {"Wed", 3, DW_WEEKDAY_ABBR},   /* 39 */
 };
 
-/* By slot: the prefix (0: none), its words in cal_words [lo, hi), what
- * month_number and weekday_number say of the prefix, and the fourth
- * letter of its words longer than three (0: none, May). */
+/* The prefixes date_word_prefix takes: the three letters, their words in
+ * cal_words [lo, hi), what month_number and weekday_number say of the
+ * prefix, and the fourth letter of its words longer than three (0: none,
+ * May). */
+#define CAL_PREFIXES(X)                                                                            \
+    X('J', 'a', 'n', 0, 2, 1, -1, 'u')                                                             \
+    X('J', 'u', 'n', 2, 4, 6, -1, 'e')                                                             \
+    X('J', 'u', 'l', 4, 6, 7, -1, 'y')                                                             \
+    X('F', 'e', 'b', 6, 8, 2, -1, 'r')                                                             \
+    X('F', 'r', 'i', 8, 10, 0, 5, 'd')                                                             \
+    X('M', 'a', 'r', 10, 12, 3, -1, 'c')                                                           \
+    X('M', 'a', 'y', 12, 13, 5, -1, 0)                                                             \
+    X('M', 'o', 'n', 13, 15, 0, 1, 'd')                                                            \
+    X('A', 'p', 'r', 15, 17, 4, -1, 'i')                                                           \
+    X('A', 'u', 'g', 17, 19, 8, -1, 'u')                                                           \
+    X('S', 'e', 'p', 19, 22, 9, -1, 't')                                                           \
+    X('S', 'a', 't', 22, 24, 0, 6, 'u')                                                            \
+    X('S', 'u', 'n', 24, 26, 0, 0, 'd')                                                            \
+    X('O', 'c', 't', 26, 28, 10, -1, 'o')                                                          \
+    X('N', 'o', 'v', 28, 30, 11, -1, 'e')                                                          \
+    X('D', 'e', 'c', 30, 32, 12, -1, 'e')                                                          \
+    X('T', 'u', 'e', 32, 35, 0, 2, 's')                                                            \
+    X('T', 'h', 'u', 35, 39, 0, 4, 'r')                                                            \
+    X('W', 'e', 'd', 39, 41, 0, 3, 'n')
+
+/* By slot: the prefix (0: none) and the rest of its row above. */
 static const struct cal_prefix {
     uint32_t key;
     unsigned char lo, hi;
@@ -320,17 +345,19 @@ static const struct cal_prefix {
     char fourth;
 } cal_prefixes[32] = {
 #define CAL(a, b, c, lo, hi, m, wd, d)                                                             \
-    [DATE_SLOT(DATE_KEY(a, b, c))] = {DATE_KEY(a, b, c), lo, hi, m, wd, d}
-    CAL('J', 'a', 'n', 0, 2, 1, -1, 'u'),    CAL('J', 'u', 'n', 2, 4, 6, -1, 'e'),
-    CAL('J', 'u', 'l', 4, 6, 7, -1, 'y'),    CAL('F', 'e', 'b', 6, 8, 2, -1, 'r'),
-    CAL('F', 'r', 'i', 8, 10, 0, 5, 'd'),    CAL('M', 'a', 'r', 10, 12, 3, -1, 'c'),
-    CAL('M', 'a', 'y', 12, 13, 5, -1, 0),    CAL('M', 'o', 'n', 13, 15, 0, 1, 'd'),
-    CAL('A', 'p', 'r', 15, 17, 4, -1, 'i'),  CAL('A', 'u', 'g', 17, 19, 8, -1, 'u'),
-    CAL('S', 'e', 'p', 19, 22, 9, -1, 't'),  CAL('S', 'a', 't', 22, 24, 0, 6, 'u'),
-    CAL('S', 'u', 'n', 24, 26, 0, 0, 'd'),   CAL('O', 'c', 't', 26, 28, 10, -1, 'o'),
-    CAL('N', 'o', 'v', 28, 30, 11, -1, 'e'), CAL('D', 'e', 'c', 30, 32, 12, -1, 'e'),
-    CAL('T', 'u', 'e', 32, 35, 0, 2, 's'),   CAL('T', 'h', 'u', 35, 39, 0, 4, 'r'),
-    CAL('W', 'e', 'd', 39, 41, 0, 3, 'n'),
+    [DATE_SLOT(DATE_KEY(a, b, c))] = {DATE_KEY(a, b, c), lo, hi, m, wd, d},
+    CAL_PREFIXES(CAL)
+#undef CAL
+};
+
+/* The keys of cal_prefixes alone, shifted up a byte (0: none): the one
+ * test of each name mark in calendar_word_from (a load, a shift, the
+ * slot's key compared), cheaper than the filter on the first two bytes
+ * it replaces, and most marks that filter passed ("The", "Ma...") fail
+ * here anyway. */
+static const uint32_t cal_keys[32] = {
+#define CAL(a, b, c, lo, hi, m, wd, d) [DATE_SLOT(DATE_KEY(a, b, c))] = DATE_KEY(a, b, c) << 8,
+    CAL_PREFIXES(CAL)
 #undef CAL
 };
 
@@ -985,30 +1012,6 @@ static inline __attribute__((always_inline)) size_t digit_word_from(const fl_mx 
     return mx->s_end;
 }
 
-/* By a word's first byte, bit (second byte & 31) set when the two may
- * start one of the prefixes of cal_prefixes (most capitalized words
- * cannot), a filter before the three-byte key. A row for every byte (the
- * rows read are the capitals', two cache lines): the walk indexes it by
- * the byte as loaded, one step less per name mark than by byte & 31. */
-#define DATE_PAIR(a, b) [(a)] = 1u << ((b)&31)
-#define DATE_PAIR2(a, b, c) [(a)] = 1u << ((b)&31) | 1u << ((c)&31)
-#define DATE_PAIR3(a, b, c, d) [(a)] = 1u << ((b)&31) | 1u << ((c)&31) | 1u << ((d)&31)
-static const uint32_t date_pairs[256] = {
-    DATE_PAIR2('J', 'a', 'u'),      /* Jan Jun Jul */
-    DATE_PAIR2('F', 'e', 'r'),      /* Feb Fri */
-    DATE_PAIR2('M', 'a', 'o'),      /* Mar May Mon */
-    DATE_PAIR2('A', 'p', 'u'),      /* Apr Aug */
-    DATE_PAIR3('S', 'e', 'a', 'u'), /* Sep Sat Sun */
-    DATE_PAIR('O', 'c'),            /* Oct */
-    DATE_PAIR('N', 'o'),            /* Nov */
-    DATE_PAIR('D', 'e'),            /* Dec */
-    DATE_PAIR2('T', 'u', 'h'),      /* Tue Thu */
-    DATE_PAIR('W', 'e'),            /* Wed */
-};
-#undef DATE_PAIR
-#undef DATE_PAIR2
-#undef DATE_PAIR3
-
 /* The first word at or after `at` that starts like a month or a weekday
  * (from the name marks: a capital first), or s_end. The walk goes forward
  * only (*cursor 0 at its start, then the mark after the one found: the
@@ -1031,20 +1034,19 @@ static inline __attribute__((always_inline)) size_t calendar_word_from(const fl_
         const size_t r = marks[k] & ~FL_NAME_MARK_JOINED;
         if ((ptrdiff_t)r > last) /* FL_NAME_MARK_END, or so is every later mark */
             break;
-        if (!((date_pairs[t[r]] >> (t[r + 1] & 31)) & 1u))
-            continue;
         /* the word's first four bytes in one load (r + 3 is at most the
-         * sentence's end: a byte of the prose, at worst its NUL) */
-        const uint32_t v = fl_load4(t + r);
+         * sentence's end: a byte of the prose, at worst its NUL), the
+         * fourth shifted out: DATE_KEY of the three, a byte up */
+        const uint32_t key8 = fl_load4(t + r) << 8;
         /* date_word_prefix, by its table; then an ASCII letter after the
          * three, other than the fourth of the prefix's longer words, is
          * in no date ("Novak", "Marketing": the prefix's three-letter
          * words take no letter after them, and date_at_word would find
          * nothing there) */
-        const uint32_t key = v & 0xFFFFFFu; /* DATE_KEY of the three */
-        const struct cal_prefix *cp = &cal_prefixes[DATE_SLOT(key)];
-        if (cp->key == key) {
-            const unsigned char c4 = (ptrdiff_t)r < last ? (unsigned char)(v >> 24) : ' ';
+        const uint32_t slot = DATE_SLOT8(key8);
+        if (cal_keys[slot] == key8) {
+            const struct cal_prefix *cp = &cal_prefixes[slot];
+            const unsigned char c4 = (ptrdiff_t)r < last ? t[r + 3] : ' ';
             if ((unsigned)((c4 | 0x20u) - 'a') < 26u && c4 != (unsigned char)cp->fourth)
                 continue;
             *cursor = k + 1;
