@@ -378,8 +378,18 @@ static inline const struct cal_prefix *cal_prefix_at(const fl_mx *mx, size_t at)
  * followed by a letter (MY). weekday_e: the end of the weekday (and its
  * abbreviation's dot) the first to match, as FL_RE_WEEKDAY's alternatives
  * would find it; month_e: the end of the full month. */
+enum {
+    DS_WEEKDAY = 1,
+    DS_WEEKDAY_MONTH = 2,
+    DS_WEEKDAY_DAY = 4,
+    DS_MDY_MONTH = 8,
+    DS_MDY_DAY = 16,
+    DS_MY_MONTH = 32
+};
+/* (the findings as DS_ bits of one number: date_at_word tests them in a
+ * register, where six bools were stored one by one and read back as one) */
 typedef struct date_starts {
-    bool weekday, weekday_month, weekday_day, mdy_month, mdy_day, my_month;
+    unsigned found;
     size_t weekday_e, month_e;
 } date_starts;
 
@@ -389,7 +399,7 @@ static inline __attribute__((always_inline)) date_starts date_starts_at(const fl
                                                                         const struct cal_prefix *cp)
 {
     const char *t = mx->text;
-    date_starts d = {false, false, false, false, false, false, 0, 0};
+    date_starts d = {0, 0, 0};
     size_t avail = mx->s_end - at;
     for (size_t k = cp->lo; k < cp->hi; k++) {
         size_t n = cal_words[k].len;
@@ -405,27 +415,32 @@ static inline __attribute__((always_inline)) date_starts date_starts_at(const fl
             p++;
             /* fall through */
         case DW_WEEKDAY:
-            if (d.weekday)
+            if (d.found & DS_WEEKDAY)
                 break;
-            d.weekday = true;
+            d.found |= DS_WEEKDAY;
             d.weekday_e = p;
             if (p < mx->s_end && t[p] == ',')
                 p++;
-            d.weekday_month = month_follows(mx, p);
-            d.weekday_day = day_follows(mx, p);
+            if (month_follows(mx, p))
+                d.found |= DS_WEEKDAY_MONTH;
+            if (day_follows(mx, p))
+                d.found |= DS_WEEKDAY_DAY;
             break;
         case DW_MONTH:
-            d.my_month = !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
+                d.found |= DS_MY_MONTH; /* (one full month per prefix) */
             d.month_e = p;
             if (p < mx->s_end && fl_re_space(c)) {
-                d.mdy_month = true;
-                d.mdy_day |= day_follows(mx, p);
+                d.found |= DS_MDY_MONTH;
+                if (day_follows(mx, p))
+                    d.found |= DS_MDY_DAY;
             }
             break;
         default: /* DW_MONTH_ABBR */
             if (p < mx->s_end && (c == '.' || fl_re_space(c))) {
-                d.mdy_month = true;
-                d.mdy_day |= day_follows(mx, c == '.' ? p + 1 : p);
+                d.found |= DS_MDY_MONTH;
+                if (day_follows(mx, c == '.' ? p + 1 : p))
+                    d.found |= DS_MDY_DAY;
             }
             break;
         }
@@ -778,14 +793,14 @@ static size_t date_at_word(fl_mx *mx, size_t at)
     if (!cp)
         return 0;
     date_starts d = date_starts_at(mx, at, cp);
-    if (!d.weekday && !d.mdy_month && !d.my_month)
+    if (!(d.found & (DS_WEEKDAY | DS_MDY_MONTH | DS_MY_MONTH)))
         return 0;
     dm_match dm;
-    if ((d.weekday_month || d.mdy_day) && (e = date_mdy(mx, at, &dm)))
+    if ((d.found & (DS_WEEKDAY_MONTH | DS_MDY_DAY)) && (e = date_mdy(mx, at, &dm)))
         return add_date(mx, at, e, dm.year, dm.month, dm.day, dm.weekday) ? e : 0;
-    if (d.weekday_day && (e = date_dmy(mx, at, &dm)) && cp->weekday >= 0)
+    if ((d.found & DS_WEEKDAY_DAY) && (e = date_dmy(mx, at, &dm)) && cp->weekday >= 0)
         return add_date(mx, at, e, dm.year, dm.month, dm.day, dm.weekday) ? e : 0;
-    if (d.weekday && (e = weekday_end(mx, at, d.weekday_e))) {
+    if ((d.found & DS_WEEKDAY) && (e = weekday_end(mx, at, d.weekday_e))) {
         size_t start = at, ws, wl;
         if (t[e - 1] == '.' && !weekday_abbreviation_ok(mx, at, e))
             return 0;
@@ -797,7 +812,7 @@ static size_t date_at_word(fl_mx *mx, size_t at)
         return add_date_in(mx, start, e, 0, 0, 0, cp->weekday) ? e : 0;
     }
     int y;
-    if (d.my_month && (e = date_my_end(mx, at, d.month_e, &y))) {
+    if ((d.found & DS_MY_MONTH) && (e = date_my_end(mx, at, d.month_e, &y))) {
         if (!y && !date_preposition(mx, at) && !month_before_noun(mx, at, e))
             return 0;
         return add_date_in(mx, at, e, y, cp->month, 0, -1) ? e : 0;
@@ -1451,8 +1466,8 @@ void fl_date_by_hand(const char *text, size_t len, int id, size_t at, fl_date_ha
         const size_t run = fl_mx_digit_run(&mx, at);
         if (cp) {
             const date_starts d = date_starts_at(&mx, at, cp);
-            out->admitted = id == FL_RE_DATE_MDY ? d.weekday_month || d.mdy_day
-                                                 : d.weekday_day && cp->weekday >= 0;
+            out->admitted = id == FL_RE_DATE_MDY ? (d.found & (DS_WEEKDAY_MONTH | DS_MDY_DAY)) != 0
+                                                 : (d.found & DS_WEEKDAY_DAY) && cp->weekday >= 0;
         } else if (id == FL_RE_DATE_DMY && run) {
             out->admitted = run <= 2 && date_digit_shape(&mx, at, run);
         }
