@@ -95,8 +95,12 @@ static inline __attribute__((always_inline)) bool add_date_in(fl_mx *mx, size_t 
      * 1800 to 2099 is) */
     mn->precision = d || (!m && !y) ? FL_DATE_DAY : m ? FL_DATE_MONTH : FL_DATE_YEAR;
     if (y == YEAR_AT_START) {
-        const char *t = mx->text + start;
-        y = (t[0] - '0') * 1000 + (t[1] - '0') * 100 + (t[2] - '0') * 10 + (t[3] - '0');
+        /* the four digits in one load: each pair made a number in its
+         * first byte (ten times the first digit and the second: at most
+         * 99, no carry into the next byte), then the two pairs */
+        const uint32_t v = fl_load4(mx->text + start) - 0x30303030u;
+        const uint32_t pairs = (v * 10 + (v >> 8)) & 0x00FF00FFu;
+        y = (int)((pairs & 0xFFu) * 100 + (pairs >> 16));
     }
     mn->year = y;
     mn->month = m;
