@@ -847,6 +847,18 @@ static __attribute__((noinline)) void codes_walk(fl_mx *mx)
             }
         }
         size_t e;
+        if (!upper && is_digit(c) && mx->digits &&
+            mx->s_off + mx->digits[2 * digit_cursor + 1] - i != 3) {
+            /* a word that starts with digits, not three of them, and has
+             * no capital ("10-year", "1990s", "2024-25"): no "737 MAX" and
+             * no model (three digits each), no code of letters and digits
+             * (a capital), nor a head word (no digit): passed over as the
+             * tests below would */
+            size_t we = fl_mx_word_end(mx, i);
+            size_t next = run > we ? run : we;
+            i = next > start ? next : start + 1;
+            continue;
+        }
         if (is_digit(c) && numsuffix_shape(mx, i) && (e = numsuffix_match(mx, i))) {
             add_code(mx, i, e);
             i = e;
