@@ -1031,6 +1031,26 @@ static inline __attribute__((always_inline)) size_t digit_word_from(const fl_mx 
     return mx->s_end;
 }
 
+/* Whether the name mark at r (r <= last: three bytes of the sentence
+ * there) starts like a month or a weekday: date_word_prefix, by its table
+ * of keys; then an ASCII letter after the three, other than the fourth of
+ * the prefix's longer words, is in no date ("Novak", "Marketing": the
+ * prefix's three-letter words take no letter after them, and
+ * date_at_word would find nothing there). */
+static inline __attribute__((always_inline)) bool calendar_mark(const unsigned char *t, size_t r,
+                                                                ptrdiff_t last)
+{
+    /* the word's first four bytes in one load (r + 3 is at most the
+     * sentence's end: a byte of the prose, at worst its NUL), the fourth
+     * shifted out: DATE_KEY of the three, a byte up */
+    const uint32_t key8 = fl_load4(t + r) << 8;
+    const uint32_t slot = DATE_SLOT8(key8);
+    if (cal_keys[slot] != key8)
+        return false;
+    const unsigned char c4 = (ptrdiff_t)r < last ? t[r + 3] : ' ';
+    return (unsigned)((c4 | 0x20u) - 'a') >= 26u || c4 == (unsigned char)cal_prefixes[slot].fourth;
+}
+
 /* The first word at or after `at` that starts like a month or a weekday
  * (from the name marks: a capital first), or s_end. The walk goes forward
  * only (*cursor 0 at its start, then the mark after the one found: the
@@ -1053,27 +1073,29 @@ static inline __attribute__((always_inline)) size_t calendar_word_from(const fl_
         const size_t r = marks[k] & ~FL_NAME_MARK_JOINED;
         if ((ptrdiff_t)r > last) /* FL_NAME_MARK_END, or so is every later mark */
             break;
-        /* the word's first four bytes in one load (r + 3 is at most the
-         * sentence's end: a byte of the prose, at worst its NUL), the
-         * fourth shifted out: DATE_KEY of the three, a byte up */
-        const uint32_t key8 = fl_load4(t + r) << 8;
-        /* date_word_prefix, by its table; then an ASCII letter after the
-         * three, other than the fourth of the prefix's longer words, is
-         * in no date ("Novak", "Marketing": the prefix's three-letter
-         * words take no letter after them, and date_at_word would find
-         * nothing there) */
-        const uint32_t slot = DATE_SLOT8(key8);
-        if (cal_keys[slot] == key8) {
-            const struct cal_prefix *cp = &cal_prefixes[slot];
-            const unsigned char c4 = (ptrdiff_t)r < last ? t[r + 3] : ' ';
-            if ((unsigned)((c4 | 0x20u) - 'a') < 26u && c4 != (unsigned char)cp->fourth)
-                continue;
+        if (calendar_mark(t, r, last)) {
             *cursor = k + 1;
             return mx->s_off + r;
         }
     }
     *cursor = n;
     return mx->s_end;
+}
+
+/* Whether the sentence has a word calendar_word_from finds (the same test
+ * of each mark; only whether: fewer values live across the loop than in
+ * the walk's, none in the registers a call must save). */
+static inline bool calendar_word_in(const fl_mx *mx)
+{
+    const unsigned char *t = (const unsigned char *)mx->text + mx->s_off;
+    const ptrdiff_t last = (ptrdiff_t)(mx->s_end - mx->s_off) - 3;
+    for (const uint32_t *m = mx->name_marks;; m++) {
+        const size_t r = *m & ~FL_NAME_MARK_JOINED;
+        if ((ptrdiff_t)r > last) /* FL_NAME_MARK_END, or so is every later mark */
+            return false;
+        if (calendar_mark(t, r, last))
+            return true;
+    }
 }
 
 /* The dates walk over the sentence's lists (numbers, name marks and runs
@@ -1143,8 +1165,7 @@ void fl_extract_dates(fl_mx *mx)
          * that starts like a month or a weekday has no date: passed over
          * before the walk's set-up (the walks save and restore their
          * registers even where they find nothing) */
-        size_t mcur = 0;
-        if (calendar_word_from(mx, &mcur, mx->s_off) >= mx->s_end)
+        if (!calendar_word_in(mx))
             return;
     }
     dates_listed(mx);
