@@ -1375,15 +1375,15 @@ static size_t age_at(fl_mx *mx, size_t i, size_t d, size_t de)
  * the "o" of "old" where year_old_end reads it (most numbers before
  * "year" count years, "the next 5 years", and are no age), or ", " before
  * it, or spaces before it after a "d" (of "aged"). */
-static inline bool age_may_start(const fl_mx *mx, size_t ds, size_t de)
+static inline bool age_may_start_in(const char *t, size_t len, size_t ds, size_t de)
 {
-    const char *t = mx->text;
-    /* (t[de] is a byte of the prose, and after a hyphen or a space so is
+    /* (t: the sentence's text, len its length, ds and de offsets in it;
+     * t[de] is a byte of the prose, and after a hyphen or a space so is
      * the next: the end test last) */
-    if ((t[de] == '-' || t[de] == ' ') && t[de + 1] == 'y' && de + 9 <= mx->s_end &&
+    if ((t[de] == '-' || t[de] == ' ') && t[de + 1] == 'y' && de + 9 <= len &&
         t[de + 6 + (t[de + 5] == 's')] == 'o')
         return true;
-    if (ds < mx->s_off + 2)
+    if (ds < 2)
         return false;
     /* a space first (the most common byte before a number) */
     const char c = t[ds - 1];
@@ -1400,9 +1400,16 @@ static inline bool age_may_start(const fl_mx *mx, size_t ds, size_t de)
         return false;
     }
     size_t ws = ds - 1;
-    while (ws > mx->s_off && fl_re_space(t[ws - 1]))
+    while (ws > 0 && fl_re_space(t[ws - 1]))
         ws--;
-    return ws > mx->s_off && t[ws - 1] == 'd';
+    return ws > 0 && t[ws - 1] == 'd';
+}
+
+/* age_may_start_in at the run [ds, de) of the prose */
+static inline bool age_may_start(const fl_mx *mx, size_t ds, size_t de)
+{
+    return age_may_start_in(mx->text + mx->s_off, mx->s_end - mx->s_off, ds - mx->s_off,
+                            de - mx->s_off);
 }
 
 /* Every age has its digits at the start ("62-year-old"), after "aged" and
@@ -1455,10 +1462,13 @@ void fl_extract_ages(fl_mx *mx)
 {
     const size_t n = mx->digit_run_count;
     if (n) {
+        /* (in the sentence's offsets: fewer values live in the loop) */
         const uint32_t *runs = mx->digits;
+        const char *t = mx->text + mx->s_off;
+        const size_t len = mx->s_end - mx->s_off;
         for (size_t k = 0; k < n; k++) {
-            const size_t ds = mx->s_off + runs[2 * k], de = mx->s_off + runs[2 * k + 1];
-            if (!mx->claimed[runs[2 * k]] && de - ds <= 3 && age_may_start(mx, ds, de)) {
+            const size_t ds = runs[2 * k], de = runs[2 * k + 1];
+            if (!mx->claimed[ds] && de - ds <= 3 && age_may_start_in(t, len, ds, de)) {
                 ages_listed(mx);
                 return;
             }
