@@ -142,15 +142,13 @@ static inline __attribute__((always_inline)) bool date_preposition(const fl_mx *
            (c == ' ' || c == '\t' || c == '\n' || c == '\r'))
         e--;
     /* from the sentence's masks (or read); a word over ten letters is
-     * none of the prepositions either way */
+     * none of the prepositions either way (the read stops at eleven) */
     ws = fl_mx_letters_from(mx, e);
     if (ws == SIZE_MAX) {
         ws = e;
         while (ws > mx->s_off && e - ws <= 10 && (t[ws - 1] | 0x20) >= 'a' &&
                (t[ws - 1] | 0x20) <= 'z')
             ws--;
-    } else if (e - ws > 11) {
-        ws = e - 11;
     }
     wl = e - ws;
     if (wl > 10 || (ws > mx->s_off && t[ws - 1] >= '0' && t[ws - 1] <= '9'))
