@@ -446,6 +446,10 @@ static inline __attribute__((always_inline)) date_starts date_starts_at(const fl
             }
             break;
         }
+        /* the group's later words are abbreviations this word starts
+         * with ("Aug" of "August", "Thur" of "Thurs"): each is followed by
+         * a letter here, after which none of them starts anything */
+        break;
     }
     return d;
 }
