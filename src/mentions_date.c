@@ -268,7 +268,14 @@ static bool month_follows(const fl_mx *mx, size_t p)
     if (p >= mx->s_end || !fl_re_space(mx->text[p]))
         return false;
     p = re_spaces_end(mx, p);
-    return p < mx->s_end && mx->text[p] != '\0' && strchr("JFMASOND", mx->text[p]);
+    if (p >= mx->s_end)
+        return false;
+    /* J F M A S O N D, by one mask (no call) */
+    const unsigned c = (unsigned)((unsigned char)mx->text[p] - 'A'),
+                   months = 1u << ('J' - 'A') | 1u << ('F' - 'A') | 1u << ('M' - 'A') |
+                            1u << ('A' - 'A') | 1u << ('S' - 'A') | 1u << ('O' - 'A') |
+                            1u << ('N' - 'A') | 1u << ('D' - 'A');
+    return c < 26u && ((months >> c) & 1u);
 }
 
 /* The three bytes a, b, c as one key, and its slot in cal_prefixes (the
