@@ -817,7 +817,15 @@ static size_t date_at_word(fl_mx *mx, size_t at)
         size_t start = at, ws, wl;
         if (t[e - 1] == '.' && !weekday_abbreviation_ok(mx, at, e))
             return 0;
-        if (fl_mx_prev_word(mx, at, &ws, &wl) &&
+        /* "last", "next" or "this" before it: the word fl_mx_prev_word
+         * finds ends before the spaces, so in a t or an s (most words
+         * before a weekday, "on", do not: no call) */
+        size_t b = at;
+        while (b > mx->s_off &&
+               (t[b - 1] == ' ' || t[b - 1] == '\t' || t[b - 1] == '\n' || t[b - 1] == '\r'))
+            b--;
+        if (b > mx->s_off && ((t[b - 1] | 0x20) == 't' || (t[b - 1] | 0x20) == 's') &&
+            fl_mx_prev_word(mx, at, &ws, &wl) &&
             (fl_word_is(t + ws, wl, "last") || fl_word_is(t + ws, wl, "next") ||
              fl_word_is(t + ws, wl, "this")) &&
             !fl_mx_claimed(mx, ws, wl))
