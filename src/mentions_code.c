@@ -508,6 +508,13 @@ static size_t bare_model(fl_mx *mx, size_t at)
     if (at == mx->s_off || t[at - 1] != ' ' || at + 3 > mx->s_end || !is_digit(t[at + 1]) ||
         !is_digit(t[at + 2]) || (at + 3 < mx->s_end && is_digit(t[at + 3])))
         return 0;
+    /* the word before ends right before the space (ws + wl + 1 == at):
+     * in the e, a or n of "the", "a", "an" (no call for the rest) */
+    if (at < mx->s_off + 2)
+        return 0;
+    const char last = (char)(t[at - 2] | 0x20);
+    if (last != 'e' && last != 'a' && last != 'n')
+        return 0;
     if (!fl_mx_prev_word(mx, at, &ws, &wl) || ws + wl + 1 != at || mx->text[at - 1] != ' ' ||
         !(fl_word_is(mx->text + ws, wl, "the") || fl_word_is(mx->text + ws, wl, "a") ||
           fl_word_is(mx->text + ws, wl, "an")))
