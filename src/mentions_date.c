@@ -203,8 +203,13 @@ static bool month_before_noun(const fl_mx *mx, size_t at, size_t end)
                                             "as", "has", "had", "have", "will",  "from"};
     const char *t = mx->text;
     size_t ws, wl;
-    if (at == mx->s_off || t[at - 1] != ' ' || !fl_mx_prev_word(mx, at, &ws, &wl) ||
-        ws + wl + 1 != at)
+    if (at < mx->s_off + 2 || t[at - 1] != ' ')
+        return false;
+    /* the determiner ends right before the space: in an s, r, e or a (no
+     * call for the other words) */
+    const char last = (char)(t[at - 2] | 0x20);
+    if (!(last == 's' || last == 'r' || last == 'e' || last == 'a') ||
+        !fl_mx_prev_word(mx, at, &ws, &wl) || ws + wl + 1 != at)
         return false;
     bool det = false;
     for (size_t i = 0; i < sizeof dets / sizeof dets[0] && !det; i++)
