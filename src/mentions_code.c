@@ -508,6 +508,13 @@ static size_t bare_model(fl_mx *mx, size_t at)
     if (at == mx->s_off || t[at - 1] != ' ' || at + 3 > mx->s_end || !is_digit(t[at + 1]) ||
         !is_digit(t[at + 2]) || (at + 3 < mx->s_end && is_digit(t[at + 3])))
         return 0;
+    /* the word before ends right before the space (ws + wl + 1 == at):
+     * in the e, a or n of "the", "a", "an" (no call for the rest) */
+    if (at < mx->s_off + 2)
+        return 0;
+    const char last = (char)(t[at - 2] | 0x20);
+    if (last != 'e' && last != 'a' && last != 'n')
+        return 0;
     if (!fl_mx_prev_word(mx, at, &ws, &wl) || ws + wl + 1 != at || mx->text[at - 1] != ' ' ||
         !(fl_word_is(mx->text + ws, wl, "the") || fl_word_is(mx->text + ws, wl, "a") ||
           fl_word_is(mx->text + ws, wl, "an")))
@@ -847,6 +854,18 @@ static __attribute__((noinline)) void codes_walk(fl_mx *mx)
             }
         }
         size_t e;
+        if (!upper && is_digit(c) && mx->digits &&
+            mx->s_off + mx->digits[2 * digit_cursor + 1] - i != 3) {
+            /* a word that starts with digits, not three of them, and has
+             * no capital ("10-year", "1990s", "2024-25"): no "737 MAX" and
+             * no model (three digits each), no code of letters and digits
+             * (a capital), nor a head word (no digit): passed over as the
+             * tests below would */
+            size_t we = fl_mx_word_end(mx, i);
+            size_t next = run > we ? run : we;
+            i = next > start ? next : start + 1;
+            continue;
+        }
         if (is_digit(c) && numsuffix_shape(mx, i) && (e = numsuffix_match(mx, i))) {
             add_code(mx, i, e);
             i = e;

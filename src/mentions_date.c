@@ -95,8 +95,12 @@ static inline __attribute__((always_inline)) bool add_date_in(fl_mx *mx, size_t 
      * 1800 to 2099 is) */
     mn->precision = d || (!m && !y) ? FL_DATE_DAY : m ? FL_DATE_MONTH : FL_DATE_YEAR;
     if (y == YEAR_AT_START) {
-        const char *t = mx->text + start;
-        y = (t[0] - '0') * 1000 + (t[1] - '0') * 100 + (t[2] - '0') * 10 + (t[3] - '0');
+        /* the four digits in one load: each pair made a number in its
+         * first byte (ten times the first digit and the second: at most
+         * 99, no carry into the next byte), then the two pairs */
+        const uint32_t v = fl_load4(mx->text + start) - 0x30303030u;
+        const uint32_t pairs = (v * 10 + (v >> 8)) & 0x00FF00FFu;
+        y = (int)((pairs & 0xFFu) * 100 + (pairs >> 16));
     }
     mn->year = y;
     mn->month = m;
@@ -138,15 +142,13 @@ static inline __attribute__((always_inline)) bool date_preposition(const fl_mx *
            (c == ' ' || c == '\t' || c == '\n' || c == '\r'))
         e--;
     /* from the sentence's masks (or read); a word over ten letters is
-     * none of the prepositions either way */
+     * none of the prepositions either way (the read stops at eleven) */
     ws = fl_mx_letters_from(mx, e);
     if (ws == SIZE_MAX) {
         ws = e;
         while (ws > mx->s_off && e - ws <= 10 && (t[ws - 1] | 0x20) >= 'a' &&
                (t[ws - 1] | 0x20) <= 'z')
             ws--;
-    } else if (e - ws > 11) {
-        ws = e - 11;
     }
     wl = e - ws;
     if (wl > 10 || (ws > mx->s_off && t[ws - 1] >= '0' && t[ws - 1] <= '9'))
@@ -201,8 +203,13 @@ static bool month_before_noun(const fl_mx *mx, size_t at, size_t end)
                                             "as", "has", "had", "have", "will",  "from"};
     const char *t = mx->text;
     size_t ws, wl;
-    if (at == mx->s_off || t[at - 1] != ' ' || !fl_mx_prev_word(mx, at, &ws, &wl) ||
-        ws + wl + 1 != at)
+    if (at < mx->s_off + 2 || t[at - 1] != ' ')
+        return false;
+    /* the determiner ends right before the space: in an s, r, e or a (no
+     * call for the other words) */
+    const char last = (char)(t[at - 2] | 0x20);
+    if (!(last == 's' || last == 'r' || last == 'e' || last == 'a') ||
+        !fl_mx_prev_word(mx, at, &ws, &wl) || ws + wl + 1 != at)
         return false;
     bool det = false;
     for (size_t i = 0; i < sizeof dets / sizeof dets[0] && !det; i++)
@@ -266,16 +273,25 @@ static bool month_follows(const fl_mx *mx, size_t p)
     if (p >= mx->s_end || !fl_re_space(mx->text[p]))
         return false;
     p = re_spaces_end(mx, p);
-    return p < mx->s_end && mx->text[p] != '\0' && strchr("JFMASOND", mx->text[p]);
+    if (p >= mx->s_end)
+        return false;
+    /* J F M A S O N D, by one mask (no call) */
+    const unsigned c = (unsigned)((unsigned char)mx->text[p] - 'A'),
+                   months = 1u << ('J' - 'A') | 1u << ('F' - 'A') | 1u << ('M' - 'A') |
+                            1u << ('A' - 'A') | 1u << ('S' - 'A') | 1u << ('O' - 'A') |
+                            1u << ('N' - 'A') | 1u << ('D' - 'A');
+    return c < 26u && ((months >> c) & 1u);
 }
 
 /* The three bytes a, b, c as one key, and its slot in cal_prefixes (the
  * multiplier puts each prefix date_word_prefix takes in a slot of its
- * own). */
+ * own). DATE_SLOT8 takes the key shifted up a byte, as a four-byte load
+ * shifted left leaves it (the fourth byte dropped). */
 #define DATE_KEY(a, b, c)                                                                          \
     ((uint32_t)(unsigned char)(a) | (uint32_t)(unsigned char)(b) << 8 |                            \
      (uint32_t)(unsigned char)(c) << 16)
-#define DATE_SLOT(key) ((uint32_t)((key)*0xC69D4BD9u) >> 27)
+#define DATE_SLOT8(key8) ((uint32_t)((key8)*0x7CC8D335u) >> 27)
+#define DATE_SLOT(key) DATE_SLOT8((uint32_t)(key) << 8)
 
 enum { DW_WEEKDAY, DW_WEEKDAY_ABBR, DW_MONTH, DW_MONTH_ABBR };
 
@@ -310,9 +326,32 @@ static const struct cal_word {
     {"Wednesday", 9, DW_WEEKDAY}, {"Wed", 3, DW_WEEKDAY_ABBR},   /* 39 */
 };
 
-/* By slot: the prefix (0: none), its words in cal_words [lo, hi), what
- * month_number and weekday_number say of the prefix, and the fourth
- * letter of its words longer than three (0: none, May). */
+/* The prefixes date_word_prefix takes: the three letters, their words in
+ * cal_words [lo, hi), what month_number and weekday_number say of the
+ * prefix, and the fourth letter of its words longer than three (0: none,
+ * May). */
+#define CAL_PREFIXES(X)                                                                            \
+    X('J', 'a', 'n', 0, 2, 1, -1, 'u')                                                             \
+    X('J', 'u', 'n', 2, 4, 6, -1, 'e')                                                             \
+    X('J', 'u', 'l', 4, 6, 7, -1, 'y')                                                             \
+    X('F', 'e', 'b', 6, 8, 2, -1, 'r')                                                             \
+    X('F', 'r', 'i', 8, 10, 0, 5, 'd')                                                             \
+    X('M', 'a', 'r', 10, 12, 3, -1, 'c')                                                           \
+    X('M', 'a', 'y', 12, 13, 5, -1, 0)                                                             \
+    X('M', 'o', 'n', 13, 15, 0, 1, 'd')                                                            \
+    X('A', 'p', 'r', 15, 17, 4, -1, 'i')                                                           \
+    X('A', 'u', 'g', 17, 19, 8, -1, 'u')                                                           \
+    X('S', 'e', 'p', 19, 22, 9, -1, 't')                                                           \
+    X('S', 'a', 't', 22, 24, 0, 6, 'u')                                                            \
+    X('S', 'u', 'n', 24, 26, 0, 0, 'd')                                                            \
+    X('O', 'c', 't', 26, 28, 10, -1, 'o')                                                          \
+    X('N', 'o', 'v', 28, 30, 11, -1, 'e')                                                          \
+    X('D', 'e', 'c', 30, 32, 12, -1, 'e')                                                          \
+    X('T', 'u', 'e', 32, 35, 0, 2, 's')                                                            \
+    X('T', 'h', 'u', 35, 39, 0, 4, 'r')                                                            \
+    X('W', 'e', 'd', 39, 41, 0, 3, 'n')
+
+/* By slot: the prefix (0: none) and the rest of its row above. */
 static const struct cal_prefix {
     uint32_t key;
     unsigned char lo, hi;
@@ -320,17 +359,19 @@ static const struct cal_prefix {
     char fourth;
 } cal_prefixes[32] = {
 #define CAL(a, b, c, lo, hi, m, wd, d)                                                             \
-    [DATE_SLOT(DATE_KEY(a, b, c))] = {DATE_KEY(a, b, c), lo, hi, m, wd, d}
-    CAL('J', 'a', 'n', 0, 2, 1, -1, 'u'),    CAL('J', 'u', 'n', 2, 4, 6, -1, 'e'),
-    CAL('J', 'u', 'l', 4, 6, 7, -1, 'y'),    CAL('F', 'e', 'b', 6, 8, 2, -1, 'r'),
-    CAL('F', 'r', 'i', 8, 10, 0, 5, 'd'),    CAL('M', 'a', 'r', 10, 12, 3, -1, 'c'),
-    CAL('M', 'a', 'y', 12, 13, 5, -1, 0),    CAL('M', 'o', 'n', 13, 15, 0, 1, 'd'),
-    CAL('A', 'p', 'r', 15, 17, 4, -1, 'i'),  CAL('A', 'u', 'g', 17, 19, 8, -1, 'u'),
-    CAL('S', 'e', 'p', 19, 22, 9, -1, 't'),  CAL('S', 'a', 't', 22, 24, 0, 6, 'u'),
-    CAL('S', 'u', 'n', 24, 26, 0, 0, 'd'),   CAL('O', 'c', 't', 26, 28, 10, -1, 'o'),
-    CAL('N', 'o', 'v', 28, 30, 11, -1, 'e'), CAL('D', 'e', 'c', 30, 32, 12, -1, 'e'),
-    CAL('T', 'u', 'e', 32, 35, 0, 2, 's'),   CAL('T', 'h', 'u', 35, 39, 0, 4, 'r'),
-    CAL('W', 'e', 'd', 39, 41, 0, 3, 'n'),
+    [DATE_SLOT(DATE_KEY(a, b, c))] = {DATE_KEY(a, b, c), lo, hi, m, wd, d},
+    CAL_PREFIXES(CAL)
+#undef CAL
+};
+
+/* The keys of cal_prefixes alone, shifted up a byte (0: none): the one
+ * test of each name mark in calendar_word_from (a load, a shift, the
+ * slot's key compared), cheaper than the filter on the first two bytes
+ * it replaces, and most marks that filter passed ("The", "Ma...") fail
+ * here anyway. */
+static const uint32_t cal_keys[32] = {
+#define CAL(a, b, c, lo, hi, m, wd, d) [DATE_SLOT(DATE_KEY(a, b, c))] = DATE_KEY(a, b, c) << 8,
+    CAL_PREFIXES(CAL)
 #undef CAL
 };
 
@@ -351,8 +392,18 @@ static inline const struct cal_prefix *cal_prefix_at(const fl_mx *mx, size_t at)
  * followed by a letter (MY). weekday_e: the end of the weekday (and its
  * abbreviation's dot) the first to match, as FL_RE_WEEKDAY's alternatives
  * would find it; month_e: the end of the full month. */
+enum {
+    DS_WEEKDAY = 1,
+    DS_WEEKDAY_MONTH = 2,
+    DS_WEEKDAY_DAY = 4,
+    DS_MDY_MONTH = 8,
+    DS_MDY_DAY = 16,
+    DS_MY_MONTH = 32
+};
+/* (the findings as DS_ bits of one number: date_at_word tests them in a
+ * register, where six bools were stored one by one and read back as one) */
 typedef struct date_starts {
-    bool weekday, weekday_month, weekday_day, mdy_month, mdy_day, my_month;
+    unsigned found;
     size_t weekday_e, month_e;
 } date_starts;
 
@@ -362,7 +413,7 @@ static inline __attribute__((always_inline)) date_starts date_starts_at(const fl
                                                                         const struct cal_prefix *cp)
 {
     const char *t = mx->text;
-    date_starts d = {false, false, false, false, false, false, 0, 0};
+    date_starts d = {0, 0, 0};
     size_t avail = mx->s_end - at;
     for (size_t k = cp->lo; k < cp->hi; k++) {
         size_t n = cal_words[k].len;
@@ -378,30 +429,39 @@ static inline __attribute__((always_inline)) date_starts date_starts_at(const fl
             p++;
             /* fall through */
         case DW_WEEKDAY:
-            if (d.weekday)
+            if (d.found & DS_WEEKDAY)
                 break;
-            d.weekday = true;
+            d.found |= DS_WEEKDAY;
             d.weekday_e = p;
             if (p < mx->s_end && t[p] == ',')
                 p++;
-            d.weekday_month = month_follows(mx, p);
-            d.weekday_day = day_follows(mx, p);
+            if (month_follows(mx, p))
+                d.found |= DS_WEEKDAY_MONTH;
+            if (day_follows(mx, p))
+                d.found |= DS_WEEKDAY_DAY;
             break;
         case DW_MONTH:
-            d.my_month = !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
+                d.found |= DS_MY_MONTH; /* (one full month per prefix) */
             d.month_e = p;
             if (p < mx->s_end && fl_re_space(c)) {
-                d.mdy_month = true;
-                d.mdy_day |= day_follows(mx, p);
+                d.found |= DS_MDY_MONTH;
+                if (day_follows(mx, p))
+                    d.found |= DS_MDY_DAY;
             }
             break;
         default: /* DW_MONTH_ABBR */
             if (p < mx->s_end && (c == '.' || fl_re_space(c))) {
-                d.mdy_month = true;
-                d.mdy_day |= day_follows(mx, c == '.' ? p + 1 : p);
+                d.found |= DS_MDY_MONTH;
+                if (day_follows(mx, c == '.' ? p + 1 : p))
+                    d.found |= DS_MDY_DAY;
             }
             break;
         }
+        /* the group's later words are abbreviations this word starts
+         * with ("Aug" of "August", "Thur" of "Thurs"): each is followed by
+         * a letter here, after which none of them starts anything */
+        break;
     }
     return d;
 }
@@ -751,18 +811,26 @@ static size_t date_at_word(fl_mx *mx, size_t at)
     if (!cp)
         return 0;
     date_starts d = date_starts_at(mx, at, cp);
-    if (!d.weekday && !d.mdy_month && !d.my_month)
+    if (!(d.found & (DS_WEEKDAY | DS_MDY_MONTH | DS_MY_MONTH)))
         return 0;
     dm_match dm;
-    if ((d.weekday_month || d.mdy_day) && (e = date_mdy(mx, at, &dm)))
+    if ((d.found & (DS_WEEKDAY_MONTH | DS_MDY_DAY)) && (e = date_mdy(mx, at, &dm)))
         return add_date(mx, at, e, dm.year, dm.month, dm.day, dm.weekday) ? e : 0;
-    if (d.weekday_day && (e = date_dmy(mx, at, &dm)) && cp->weekday >= 0)
+    if ((d.found & DS_WEEKDAY_DAY) && (e = date_dmy(mx, at, &dm)) && cp->weekday >= 0)
         return add_date(mx, at, e, dm.year, dm.month, dm.day, dm.weekday) ? e : 0;
-    if (d.weekday && (e = weekday_end(mx, at, d.weekday_e))) {
+    if ((d.found & DS_WEEKDAY) && (e = weekday_end(mx, at, d.weekday_e))) {
         size_t start = at, ws, wl;
         if (t[e - 1] == '.' && !weekday_abbreviation_ok(mx, at, e))
             return 0;
-        if (fl_mx_prev_word(mx, at, &ws, &wl) &&
+        /* "last", "next" or "this" before it: the word fl_mx_prev_word
+         * finds ends before the spaces, so in a t or an s (most words
+         * before a weekday, "on", do not: no call) */
+        size_t b = at;
+        while (b > mx->s_off &&
+               (t[b - 1] == ' ' || t[b - 1] == '\t' || t[b - 1] == '\n' || t[b - 1] == '\r'))
+            b--;
+        if (b > mx->s_off && ((t[b - 1] | 0x20) == 't' || (t[b - 1] | 0x20) == 's') &&
+            fl_mx_prev_word(mx, at, &ws, &wl) &&
             (fl_word_is(t + ws, wl, "last") || fl_word_is(t + ws, wl, "next") ||
              fl_word_is(t + ws, wl, "this")) &&
             !fl_mx_claimed(mx, ws, wl))
@@ -770,7 +838,7 @@ static size_t date_at_word(fl_mx *mx, size_t at)
         return add_date_in(mx, start, e, 0, 0, 0, cp->weekday) ? e : 0;
     }
     int y;
-    if (d.my_month && (e = date_my_end(mx, at, d.month_e, &y))) {
+    if ((d.found & DS_MY_MONTH) && (e = date_my_end(mx, at, d.month_e, &y))) {
         if (!y && !date_preposition(mx, at) && !month_before_noun(mx, at, e))
             return 0;
         return add_date_in(mx, at, e, y, cp->month, 0, -1) ? e : 0;
@@ -985,29 +1053,25 @@ static inline __attribute__((always_inline)) size_t digit_word_from(const fl_mx 
     return mx->s_end;
 }
 
-/* By a word's first byte, bit (second byte & 31) set when the two may
- * start one of the prefixes of cal_prefixes (most capitalized words
- * cannot), a filter before the three-byte key. A row for every byte (the
- * rows read are the capitals', two cache lines): the walk indexes it by
- * the byte as loaded, one step less per name mark than by byte & 31. */
-#define DATE_PAIR(a, b) [(a)] = 1u << ((b)&31)
-#define DATE_PAIR2(a, b, c) [(a)] = 1u << ((b)&31) | 1u << ((c)&31)
-#define DATE_PAIR3(a, b, c, d) [(a)] = 1u << ((b)&31) | 1u << ((c)&31) | 1u << ((d)&31)
-static const uint32_t date_pairs[256] = {
-    DATE_PAIR2('J', 'a', 'u'),      /* Jan Jun Jul */
-    DATE_PAIR2('F', 'e', 'r'),      /* Feb Fri */
-    DATE_PAIR2('M', 'a', 'o'),      /* Mar May Mon */
-    DATE_PAIR2('A', 'p', 'u'),      /* Apr Aug */
-    DATE_PAIR3('S', 'e', 'a', 'u'), /* Sep Sat Sun */
-    DATE_PAIR('O', 'c'),            /* Oct */
-    DATE_PAIR('N', 'o'),            /* Nov */
-    DATE_PAIR('D', 'e'),            /* Dec */
-    DATE_PAIR2('T', 'u', 'h'),      /* Tue Thu */
-    DATE_PAIR('W', 'e'),            /* Wed */
-};
-#undef DATE_PAIR
-#undef DATE_PAIR2
-#undef DATE_PAIR3
+/* Whether the name mark at r (r <= last: three bytes of the sentence
+ * there) starts like a month or a weekday: date_word_prefix, by its table
+ * of keys; then an ASCII letter after the three, other than the fourth of
+ * the prefix's longer words, is in no date ("Novak", "Marketing": the
+ * prefix's three-letter words take no letter after them, and
+ * date_at_word would find nothing there). */
+static inline __attribute__((always_inline)) bool calendar_mark(const unsigned char *t, size_t r,
+                                                                ptrdiff_t last)
+{
+    /* the word's first four bytes in one load (r + 3 is at most the
+     * sentence's end: a byte of the prose, at worst its NUL), the fourth
+     * shifted out: DATE_KEY of the three, a byte up */
+    const uint32_t key8 = fl_load4(t + r) << 8;
+    const uint32_t slot = DATE_SLOT8(key8);
+    if (cal_keys[slot] != key8)
+        return false;
+    const unsigned char c4 = (ptrdiff_t)r < last ? t[r + 3] : ' ';
+    return (unsigned)((c4 | 0x20u) - 'a') >= 26u || c4 == (unsigned char)cal_prefixes[slot].fourth;
+}
 
 /* The first word at or after `at` that starts like a month or a weekday
  * (from the name marks: a capital first), or s_end. The walk goes forward
@@ -1031,28 +1095,29 @@ static inline __attribute__((always_inline)) size_t calendar_word_from(const fl_
         const size_t r = marks[k] & ~FL_NAME_MARK_JOINED;
         if ((ptrdiff_t)r > last) /* FL_NAME_MARK_END, or so is every later mark */
             break;
-        if (!((date_pairs[t[r]] >> (t[r + 1] & 31)) & 1u))
-            continue;
-        /* the word's first four bytes in one load (r + 3 is at most the
-         * sentence's end: a byte of the prose, at worst its NUL) */
-        const uint32_t v = fl_load4(t + r);
-        /* date_word_prefix, by its table; then an ASCII letter after the
-         * three, other than the fourth of the prefix's longer words, is
-         * in no date ("Novak", "Marketing": the prefix's three-letter
-         * words take no letter after them, and date_at_word would find
-         * nothing there) */
-        const uint32_t key = v & 0xFFFFFFu; /* DATE_KEY of the three */
-        const struct cal_prefix *cp = &cal_prefixes[DATE_SLOT(key)];
-        if (cp->key == key) {
-            const unsigned char c4 = (ptrdiff_t)r < last ? (unsigned char)(v >> 24) : ' ';
-            if ((unsigned)((c4 | 0x20u) - 'a') < 26u && c4 != (unsigned char)cp->fourth)
-                continue;
+        if (calendar_mark(t, r, last)) {
             *cursor = k + 1;
             return mx->s_off + r;
         }
     }
     *cursor = n;
     return mx->s_end;
+}
+
+/* Whether the sentence has a word calendar_word_from finds (the same test
+ * of each mark; only whether: fewer values live across the loop than in
+ * the walk's, none in the registers a call must save). */
+static inline bool calendar_word_in(const fl_mx *mx)
+{
+    const unsigned char *t = (const unsigned char *)mx->text + mx->s_off;
+    const ptrdiff_t last = (ptrdiff_t)(mx->s_end - mx->s_off) - 3;
+    for (const uint32_t *m = mx->name_marks;; m++) {
+        const size_t r = *m & ~FL_NAME_MARK_JOINED;
+        if ((ptrdiff_t)r > last) /* FL_NAME_MARK_END, or so is every later mark */
+            return false;
+        if (calendar_mark(t, r, last))
+            return true;
+    }
 }
 
 /* The dates walk over the sentence's lists (numbers, name marks and runs
@@ -1122,8 +1187,7 @@ void fl_extract_dates(fl_mx *mx)
          * that starts like a month or a weekday has no date: passed over
          * before the walk's set-up (the walks save and restore their
          * registers even where they find nothing) */
-        size_t mcur = 0;
-        if (calendar_word_from(mx, &mcur, mx->s_off) >= mx->s_end)
+        if (!calendar_word_in(mx))
             return;
     }
     dates_listed(mx);
@@ -1333,15 +1397,15 @@ static size_t age_at(fl_mx *mx, size_t i, size_t d, size_t de)
  * the "o" of "old" where year_old_end reads it (most numbers before
  * "year" count years, "the next 5 years", and are no age), or ", " before
  * it, or spaces before it after a "d" (of "aged"). */
-static inline bool age_may_start(const fl_mx *mx, size_t ds, size_t de)
+static inline bool age_may_start_in(const char *t, size_t len, size_t ds, size_t de)
 {
-    const char *t = mx->text;
-    /* (t[de] is a byte of the prose, and after a hyphen or a space so is
+    /* (t: the sentence's text, len its length, ds and de offsets in it;
+     * t[de] is a byte of the prose, and after a hyphen or a space so is
      * the next: the end test last) */
-    if ((t[de] == '-' || t[de] == ' ') && t[de + 1] == 'y' && de + 9 <= mx->s_end &&
+    if ((t[de] == '-' || t[de] == ' ') && t[de + 1] == 'y' && de + 9 <= len &&
         t[de + 6 + (t[de + 5] == 's')] == 'o')
         return true;
-    if (ds < mx->s_off + 2)
+    if (ds < 2)
         return false;
     /* a space first (the most common byte before a number) */
     const char c = t[ds - 1];
@@ -1358,9 +1422,16 @@ static inline bool age_may_start(const fl_mx *mx, size_t ds, size_t de)
         return false;
     }
     size_t ws = ds - 1;
-    while (ws > mx->s_off && fl_re_space(t[ws - 1]))
+    while (ws > 0 && fl_re_space(t[ws - 1]))
         ws--;
-    return ws > mx->s_off && t[ws - 1] == 'd';
+    return ws > 0 && t[ws - 1] == 'd';
+}
+
+/* age_may_start_in at the run [ds, de) of the prose */
+static inline bool age_may_start(const fl_mx *mx, size_t ds, size_t de)
+{
+    return age_may_start_in(mx->text + mx->s_off, mx->s_end - mx->s_off, ds - mx->s_off,
+                            de - mx->s_off);
 }
 
 /* Every age has its digits at the start ("62-year-old"), after "aged" and
@@ -1413,10 +1484,13 @@ void fl_extract_ages(fl_mx *mx)
 {
     const size_t n = mx->digit_run_count;
     if (n) {
+        /* (in the sentence's offsets: fewer values live in the loop) */
         const uint32_t *runs = mx->digits;
+        const char *t = mx->text + mx->s_off;
+        const size_t len = mx->s_end - mx->s_off;
         for (size_t k = 0; k < n; k++) {
-            const size_t ds = mx->s_off + runs[2 * k], de = mx->s_off + runs[2 * k + 1];
-            if (!mx->claimed[runs[2 * k]] && de - ds <= 3 && age_may_start(mx, ds, de)) {
+            const size_t ds = runs[2 * k], de = runs[2 * k + 1];
+            if (!mx->claimed[ds] && de - ds <= 3 && age_may_start_in(t, len, ds, de)) {
                 ages_listed(mx);
                 return;
             }
@@ -1449,8 +1523,8 @@ void fl_date_by_hand(const char *text, size_t len, int id, size_t at, fl_date_ha
         const size_t run = fl_mx_digit_run(&mx, at);
         if (cp) {
             const date_starts d = date_starts_at(&mx, at, cp);
-            out->admitted = id == FL_RE_DATE_MDY ? d.weekday_month || d.mdy_day
-                                                 : d.weekday_day && cp->weekday >= 0;
+            out->admitted = id == FL_RE_DATE_MDY ? (d.found & (DS_WEEKDAY_MONTH | DS_MDY_DAY)) != 0
+                                                 : (d.found & DS_WEEKDAY_DAY) && cp->weekday >= 0;
         } else if (id == FL_RE_DATE_DMY && run) {
             out->admitted = run <= 2 && date_digit_shape(&mx, at, run);
         }
