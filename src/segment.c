@@ -2930,21 +2930,38 @@ static __attribute__((noinline)) size_t hyphen_part(const unsigned char *s, size
     return !(~w & keep & 0x2020202020202020ull) && s[p + n] == ' ' ? n : 0;
 }
 
+/* Where the byte at `field` (an offset in fl_token) sits in a token's
+ * fields from kind on read as eight bytes (its tail): a shift. */
+static inline unsigned tail_shift(size_t field)
+{
+    size_t b = field - offsetof(fl_token, kind);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    b = 7 - b;
+#endif
+    return (unsigned)(8 * b);
+}
+
+/* A tail with the byte at `field` v and the others 0. */
+static inline uint64_t tail_of(size_t field, unsigned v)
+{
+    return (uint64_t)v << tail_shift(field);
+}
+
 /* For fast_words: a word of ASCII letters and digits (an ASCII letter
  * first; any capitals, "iPhone" too) of one to seven bytes before a byte
  * of word_end (a space, a comma, a line break...) or a period (which
  * fast_words settles), as scan_plain pushes it:
- * its length (0 when there is none such at s[at], eight bytes readable),
- * its token's fields from kind on (tail, as fast_words stores them) and
- * T_NOLOWER when it has no small letter. */
+ * its length (0 when there is none such at s[at], eight bytes readable)
+ * and its token's fields from kind on (tail, as fast_words stores them;
+ * T_NOLOWER in its seg byte when it has no small letter, G_SPACE not).
+ * Sixteen bytes, so returned in two registers. */
 typedef struct alnum_word {
     size_t len;
     uint64_t tail;
-    uint8_t flag;
 } alnum_word;
 static __attribute__((noinline)) alnum_word alnum_word_at(const unsigned char *s, size_t at)
 {
-    alnum_word r = {0, 0, 0};
+    alnum_word r = {0, 0};
     /* bytes past ASCII may carry into the bytes after them, but every
      * byte up to the first stop is an ASCII letter or digit (as in
      * scan_joined: no mask of the ASCII bytes first) */
@@ -2959,14 +2976,15 @@ static __attribute__((noinline)) alnum_word alnum_word_at(const unsigned char *s
     letter &= bit - 1;
     uint64_t lower = letter & (w << 2);
     bool cap = s[at] <= 'Z', digit = ((bit - 1) & FL_BYTES_80) != letter;
-    fl_token t = {.kind = FL_TOK_WORD,
-                  .capitalized = cap,
-                  .all_caps = !lower && (letter & (letter - 1)),
-                  .shape = (uint8_t)(cap || digit ? plain_shape(cap, digit, letter, lower)
-                                                  : FL_TS_KNOWN | FL_TS_LETTER)};
-    memcpy(&r.tail, (const unsigned char *)&t + offsetof(fl_token, kind), 8);
+    unsigned shape =
+        cap || digit ? plain_shape(cap, digit, letter, lower) : FL_TS_KNOWN | FL_TS_LETTER;
+    /* each field put in its place (no token built in memory, read back) */
+    r.tail = tail_of(offsetof(fl_token, kind), FL_TOK_WORD) |
+             tail_of(offsetof(fl_token, capitalized), cap) |
+             tail_of(offsetof(fl_token, all_caps), !lower && (letter & (letter - 1))) |
+             tail_of(offsetof(fl_token, shape), shape) |
+             tail_of(offsetof(fl_token, seg), lower ? 0 : T_NOLOWER);
     r.len = n;
-    r.flag = lower ? 0 : T_NOLOWER;
     return r;
 }
 
@@ -2980,7 +2998,7 @@ static __attribute__((noinline)) alnum_word alnum_word_at(const unsigned char *s
 static __attribute__((noinline)) alnum_word number_word_at(const unsigned char *s, size_t len,
                                                            size_t at)
 {
-    alnum_word r = {0, 0, 0};
+    alnum_word r = {0, 0};
     /* as in alnum_word_at: no mask of the ASCII bytes first */
     uint64_t w = fl_load8(s + at), letter = FL_BYTES_IN(w | 0x2020202020202020ull, 'a', 'z');
     uint64_t stop = ~(letter | FL_BYTES_IN(w, '0', '9')) & FL_BYTES_80;
@@ -3014,8 +3032,8 @@ static __attribute__((noinline)) alnum_word number_word_at(const unsigned char *
         if ((t != ',' && t != '.') || alnum_counts[nx] || (t == '.' && nx == '.'))
             return r;
     }
-    fl_token tk = {.kind = FL_TOK_NUMBER, .shape = (uint8_t)shape, .seg = G_SPACE};
-    memcpy(&r.tail, (const unsigned char *)&tk + offsetof(fl_token, kind), 8);
+    r.tail = tail_of(offsetof(fl_token, kind), FL_TOK_NUMBER) |
+             tail_of(offsetof(fl_token, shape), shape) | tail_of(offsetof(fl_token, seg), G_SPACE);
     r.len = n;
     return r;
 }
@@ -3087,14 +3105,16 @@ static __attribute__((noinline, cold)) short_token short_word(const unsigned cha
         no_small = upper == letters;
         letters2 = letters >= 2;
     }
-    fl_token t = {.kind = FL_TOK_WORD,
-                  .capitalized = cap,
-                  .all_caps = letters2 && no_small,
-                  .shape = (uint8_t)(FL_TS_KNOWN | FL_TS_LETTER |
-                                     (cap ? FL_TS_UPPER0 | (camel ? FL_TS_CAMEL : 0) : 0)),
-                  .abbrev = true,
-                  .seg = (uint8_t)(G_SPACE | ab << T_AB_SHIFT | (no_small ? T_NOLOWER : 0))};
-    memcpy(&r.tail, (const unsigned char *)&t + offsetof(fl_token, kind), 8);
+    /* the fields from kind on, each put in its place (no token built in
+     * memory and read back) */
+    unsigned shape =
+        FL_TS_KNOWN | FL_TS_LETTER | (cap ? FL_TS_UPPER0 | (camel ? FL_TS_CAMEL : 0) : 0);
+    r.tail = tail_of(offsetof(fl_token, kind), FL_TOK_WORD) |
+             tail_of(offsetof(fl_token, capitalized), cap) |
+             tail_of(offsetof(fl_token, all_caps), letters2 && no_small) |
+             tail_of(offsetof(fl_token, shape), shape) | tail_of(offsetof(fl_token, abbrev), 1) |
+             tail_of(offsetof(fl_token, seg),
+                     (unsigned)(G_SPACE | ab << T_AB_SHIFT | (no_small ? T_NOLOWER : 0)));
     r.len = end - at;
     return r;
 }
@@ -3114,23 +3134,6 @@ static inline bool note_quote(seg *sg, size_t idx)
     x->v[x->n + 1] = sg->paras << 2 | Q_STRAIGHT;
     x->n += 2;
     return true;
-}
-
-/* Where the byte at `field` (an offset in fl_token) sits in a token's
- * fields from kind on read as eight bytes (its tail): a shift. */
-static inline unsigned tail_shift(size_t field)
-{
-    size_t b = field - offsetof(fl_token, kind);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-    b = 7 - b;
-#endif
-    return (unsigned)(8 * b);
-}
-
-/* A tail with the byte at `field` v and the others 0. */
-static inline uint64_t tail_of(size_t field, unsigned v)
-{
-    return (uint64_t)v << tail_shift(field);
 }
 
 /* Writes a token of fast_words at tok: off, len and the fields from kind on
@@ -3616,17 +3619,18 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                     alnum_word c = alnum_word_at(s, at);
                     if (c.len) {
                         k = c.len;
-                        tail = c.tail | space | tail_of(SEG, c.flag);
+                        tail = c.tail | space;
                         t = s[at + k];
+                        unsigned f = (c.tail & tail_of(SEG, T_NOLOWER)) != 0;
                         if (t == '.') {
                             /* as period_ends settles a word's period (no
                              * listed abbreviation holds a digit) */
                             if (k < 3 || !period_ends(s, len, at, k))
                                 break;
-                            nolower += c.flag != 0;
+                            nolower += f;
                             goto period;
                         }
-                        nolower += c.flag != 0;
+                        nolower += f;
                         if (t == ' ')
                             goto spaced;
                         goto ended; /* a comma, a line break... */
