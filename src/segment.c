@@ -3136,6 +3136,19 @@ static inline bool note_quote(seg *sg, size_t idx)
     return true;
 }
 
+/* For fast_words: whether split_sentences passes the abbreviation that
+ * short_word made (tail: its fields from kind on) before one space and
+ * the byte b, whatever the word there turns out to be, so that it need
+ * not be a stop: a word led by a small ASCII letter ("U.S. officials"),
+ * or a title (AB_NEVER: "Mr. Smith") before a letter or digit (no
+ * paragraph break), as ab_goes_on finds. */
+static inline bool ab_passed(unsigned char b, uint64_t tail)
+{
+    unsigned g = (unsigned)(tail >> tail_shift(offsetof(fl_token, seg))) & 0xff;
+    return (unsigned char)(b - 'a') < 26 ||
+           (((g >> T_AB_SHIFT) & 7) == AB_NEVER && alnum_counts[b]);
+}
+
 /* Writes a token of fast_words at tok: off, len and the fields from kind on
  * (tail); returns the token after it. */
 static inline fl_token *put_word(fl_token *tok, size_t off, size_t len, uint64_t tail)
@@ -3704,15 +3717,17 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                 /* a listed abbreviation, an initial or a dotted form and its
                  * period before a space ("Mr.", "Sen.", "J.", "U.S."), as
                  * scan_short pushes it (a stop, as push_token notes it,
-                 * unless noted already: the first token after a line
-                 * break), then on to the next word */
+                 * unless noted already, the first token after a line
+                 * break, or passed by split_sentences whatever follows:
+                 * ab_passed), then on to the next word */
                 if (len - at < 16)
                     break;
                 short_token ab = short_word(s, len, at, k);
                 if (!ab.len)
                     break;
                 size_t idx = (size_t)(tok - sg->toks);
-                if ((!sg->stops.n || sg->stops.v[sg->stops.n - 1].tok != idx) &&
+                if (!ab_passed(s[at + ab.len + 1], ab.tail) &&
+                    (!sg->stops.n || sg->stops.v[sg->stops.n - 1].tok != idx) &&
                     !stop_push_at(sg, idx, others, nolower))
                     return SIZE_MAX;
                 tok = put_word(tok, at, ab.len, ab.tail);
