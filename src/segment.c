@@ -772,9 +772,18 @@ static inline __attribute__((always_inline)) void chunk_shape(uint64_t w, uint64
 }
 
 /* Whether s[i..p) holds two ASCII letters or more (a word with no small
- * letter is all caps then). */
+ * letter is all caps then). s[i..i+8) is readable, and s[i..p) is ASCII
+ * (the callers' runs). */
 static bool two_letters(const unsigned char *s, size_t i, size_t p)
 {
+    if (p - i <= 8) {
+        /* most ("F-35", "B2B"): the letters of one load (no carry from
+         * the bytes past p, which may be past ASCII, reaches those before) */
+        uint64_t lt = FL_BYTES_IN(fl_load8(s + i) | 0x2020202020202020ull, 'a', 'z');
+        if (p - i < 8)
+            lt &= fl_low_bytes(p - i);
+        return (lt & (lt - 1)) != 0;
+    }
     size_t letters = 0;
     for (size_t k = i; k < p && letters < 2; k++)
         letters += is_ascii_alpha(s[k]);
