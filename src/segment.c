@@ -1240,6 +1240,16 @@ static size_t digits_end(const unsigned char *s, size_t len, size_t p)
     }
 }
 
+/* For separated_digits_end and fast_words: the bytes of w that are no
+ * ASCII digit (bit 7 of each), the bits of ~FL_BYTES_IN(w, '0', '9') &
+ * FL_BYTES_80 (~(a & ~b) is ~a | b) written as small_stops (below) writes
+ * its own, an OR of the two sums: gcc needs no AND-NOT and NOT then
+ * (about three steps fewer a number). */
+static inline uint64_t digit_stops(uint64_t w)
+{
+    return (~(w + (0x80 - '0') * FL_BYTES_01) | (w + (0x7f - '9') * FL_BYTES_01)) & FL_BYTES_80;
+}
+
 /* digits_end from the separator at s[p] ('.' or ',' after digits, a
  * digit after it), for fast_words: most numbers end in the eight bytes
  * from it, at the next byte no digit, after a period or after a comma
@@ -1249,7 +1259,7 @@ static __attribute__((noinline)) size_t separated_digits_end(const unsigned char
                                                              size_t p)
 {
     if (len - p >= 8) {
-        uint64_t w = fl_load8(s + p), nd = ~FL_BYTES_IN(w, '0', '9') & FL_BYTES_80;
+        uint64_t w = fl_load8(s + p), nd = digit_stops(w);
         uint64_t nd2 = nd & (nd - 1); /* past the separator's own bit */
         if (nd2) {
             unsigned k = (unsigned)__builtin_ctzll(nd2) >> 3;
@@ -3392,7 +3402,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
              * or '%' as scan_plain and tokenize push it (with the comma or
              * '%'), else the caller's */
             size_t pos = at;
-            uint64_t nd = ~FL_BYTES_IN(w, '0', '9') & FL_BYTES_80;
+            uint64_t nd = digit_stops(w);
             if (nd & 0x80) {
                 /* a token of one byte ('$', '('...), as tokenize pushes it
                  * (push_one_byte), then on to what follows it at once */
