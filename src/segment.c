@@ -2934,16 +2934,39 @@ static inline bool period_ends(const unsigned char *s, size_t len, size_t off, s
     return !alnum_counts[nx] && nx != '.' && (k > 6 || abbrev_class(s + off, k) == AB_NONE);
 }
 
-/* For fast_words: the length of the word of one to seven small ASCII
+/* For fast_words (and hyphen_part): the bytes of w that are no small
+ * ASCII letter (bit 7 of each), as ~FL_BYTES_IN(w, 'a', 'z') marks them,
+ * written as an OR of the two sums: gcc then needs no copy of a constant
+ * for the AND-NOT (about two steps fewer a word). */
+static inline uint64_t small_stops(uint64_t w)
+{
+    return (~(w + (0x80 - 'a') * FL_BYTES_01) | (w + (0x7f - 'z') * FL_BYTES_01)) & FL_BYTES_80;
+}
+
+/* For fast_words: the length of the word of one to fifteen small ASCII
  * letters at s[p] (after a hyphen) when a space follows it; else 0. */
 static __attribute__((noinline)) size_t hyphen_part(const unsigned char *s, size_t len, size_t p)
 {
     if (len - p < 8)
         return 0;
     uint64_t w = fl_load8(s + p);
-    uint64_t stop = ~FL_BYTES_IN(w | 0x2020202020202020ull, 'a', 'z') & FL_BYTES_80;
-    if (!stop || (stop & 0x80))
+    uint64_t stop = small_stops(w | 0x2020202020202020ull);
+    if (stop & 0x80)
         return 0;
+    if (!stop) {
+        /* eight letters or more ("self-confidence "): all small, and up to
+         * seven more in a second load */
+        if (len - p < 16 || (~w & 0x2020202020202020ull))
+            return 0;
+        p += 8;
+        w = fl_load8(s + p);
+        stop = small_stops(w | 0x2020202020202020ull);
+        if (!stop)
+            return 0;
+        size_t n = (unsigned)__builtin_ctzll(stop) >> 3;
+        uint64_t keep = (stop ^ (stop - 1)) >> 8;
+        return !(~w & keep & 0x2020202020202020ull) && s[p + n] == ' ' ? 8 + n : 0;
+    }
     uint64_t keep = (stop ^ (stop - 1)) >> 8; /* the bytes before the stop */
     size_t n = (unsigned)__builtin_ctzll(stop) >> 3;
     return !(~w & keep & 0x2020202020202020ull) && s[p + n] == ' ' ? n : 0;
@@ -3183,15 +3206,6 @@ static inline fl_token *put_word(fl_token *tok, size_t off, size_t len, uint64_t
 static inline void settle(fl_token *fix, uint8_t g)
 {
     fix->seg = (uint8_t)((fix->seg & ~G_SPACE) | g);
-}
-
-/* For fast_words: the bytes of w that are no small ASCII letter (bit 7 of
- * each), as ~FL_BYTES_IN(w, 'a', 'z') marks them, written as an OR of the
- * two sums: gcc then needs no copy of a constant for the AND-NOT (about
- * two steps fewer a word). */
-static inline uint64_t small_stops(uint64_t w)
-{
-    return (~(w + (0x80 - 'a') * FL_BYTES_01) | (w + (0x7f - 'z') * FL_BYTES_01)) & FL_BYTES_80;
 }
 
 /* For fast_words: the length of the run of small ASCII letters at s[at]

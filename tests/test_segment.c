@@ -1066,7 +1066,15 @@ START_TEST(joined_words_same_either_way)
                                         "abcdefg,",
                                         "Abcdefg.",
                                         "Abcdefg,",
-                                        "abcdef\"."};
+                                        "abcdef\".",
+                                        "self-confidence x",
+                                        "Anglo-abcdefghijklmno x",
+                                        "ab-abcdefghijklmnop x",
+                                        "ab-abcdefgh, x",
+                                        "ab-abcdefghiJ x",
+                                        "ab-abcdEfghij x",
+                                        "ab-abcdefghij\xc3\xa9 x",
+                                        "abcdefghij-abcdefghij x"};
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
         char inner[128], last[64];
         snprintf(inner, sizeof inner, "Then %s and the rest of it.", words[k]);
