@@ -3098,6 +3098,24 @@ static __attribute__((noinline, cold)) short_token short_word(const unsigned cha
     short_token r = {0, 0};
     if (k > 6)
         return r;
+    if (k == 1 && is_ascii_alpha(s[at + 2]) && s[at + 3] == '.' && s[at + 4] == ' ') {
+        /* most dotted forms ("U.S. ", "U.K. ", "a.m. "): two letters, each
+         * before its period, and a space, their fields told at once as
+         * below (no small letter straight before a capital: periods
+         * between) */
+        bool cap = s[at] <= 'Z', no_small = cap && s[at + 2] <= 'Z';
+        int ab2 = s[at] == 'e' || s[at] == 'i' ? AB_NEVER : AB_AMBIG;
+        r.tail = tail_of(offsetof(fl_token, kind), FL_TOK_WORD) |
+                 tail_of(offsetof(fl_token, capitalized), cap) |
+                 tail_of(offsetof(fl_token, all_caps), no_small) |
+                 tail_of(offsetof(fl_token, shape),
+                         FL_TS_KNOWN | FL_TS_LETTER | (cap ? FL_TS_UPPER0 : 0)) |
+                 tail_of(offsetof(fl_token, abbrev), 1) |
+                 tail_of(offsetof(fl_token, seg),
+                         (unsigned)(G_SPACE | ab2 << T_AB_SHIFT | (no_small ? T_NOLOWER : 0)));
+        r.len = 4;
+        return r;
+    }
     size_t p = at + k, end;
     int ab;
     if (k <= 2 && is_ascii_alpha(s[p + 1])) {
