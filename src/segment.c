@@ -2084,16 +2084,27 @@ static __attribute__((noinline)) void line_sentence_flags(fl_sentence *st, const
 {
     sentence_headline(st, sg);
     size_t counted = 0, caps = 0;
-    if (st->headline) {
+    /* the words are read for title_case only: not for a headline all in
+     * capitals (finish_flags' all_caps, from the counts), and no further
+     * than it can still hold */
+    if (st->headline && !(words >= 2 && nolower * 5 >= words * 4)) {
         size_t first = st->first_token, end = first + st->token_count;
-        bool later = false; /* a word after the first */
+        size_t left = words; /* the WORDs not read yet */
+        bool later = false;  /* a word after the first */
         for (size_t i = first; i < end; i++) {
             const fl_token *t = &sg->toks[i];
             if (t->kind != FL_TOK_WORD)
                 continue;
+            left--;
             if (later && !is_small_word(tok_text(sg, i), t->len)) {
                 counted++;
-                caps += t->capitalized;
+                if (t->capitalized) {
+                    caps++;
+                } else if (3 * (counted - caps) > caps + left) {
+                    /* caps * 4 >= counted * 3 fails even if every word
+                     * left is counted and capitalized: no title case */
+                    break;
+                }
             }
             later = true;
         }
