@@ -3148,7 +3148,20 @@ static __attribute__((noinline, cold)) short_token short_word(const unsigned cha
             ab = AB_INITIAL;
         if (ab == AB_NONE)
             return r;
-        end = p + 1;
+        /* a listed abbreviation or an initial ("Mr.", "Sen.", "J."): the
+         * word's letters small but the first (the caller's), so its fields
+         * are told from that one (no small letter only for an initial, no
+         * word of capitals, no small letter before a capital) */
+        bool cap = s[at] <= 'Z', no_small = cap && k == 1;
+        r.tail = tail_of(offsetof(fl_token, kind), FL_TOK_WORD) |
+                 tail_of(offsetof(fl_token, capitalized), cap) |
+                 tail_of(offsetof(fl_token, shape),
+                         FL_TS_KNOWN | FL_TS_LETTER | (cap ? FL_TS_UPPER0 : 0)) |
+                 tail_of(offsetof(fl_token, abbrev), 1) |
+                 tail_of(offsetof(fl_token, seg),
+                         (unsigned)(G_SPACE | ab << T_AB_SHIFT | (no_small ? T_NOLOWER : 0)));
+        r.len = k + 1;
+        return r;
     }
     /* letters and periods only: the shape from the capitals, as scan_short
      * finds it; for most (eight bytes or fewer) from one load: bit 7 of
