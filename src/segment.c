@@ -772,9 +772,18 @@ static inline __attribute__((always_inline)) void chunk_shape(uint64_t w, uint64
 }
 
 /* Whether s[i..p) holds two ASCII letters or more (a word with no small
- * letter is all caps then). */
+ * letter is all caps then). s[i..i+8) is readable, and s[i..p) is ASCII
+ * (the callers' runs). */
 static bool two_letters(const unsigned char *s, size_t i, size_t p)
 {
+    if (p - i <= 8) {
+        /* most ("F-35", "B2B"): the letters of one load (no carry from
+         * the bytes past p, which may be past ASCII, reaches those before) */
+        uint64_t lt = FL_BYTES_IN(fl_load8(s + i) | 0x2020202020202020ull, 'a', 'z');
+        if (p - i < 8)
+            lt &= fl_low_bytes(p - i);
+        return (lt & (lt - 1)) != 0;
+    }
     size_t letters = 0;
     for (size_t k = i; k < p && letters < 2; k++)
         letters += is_ascii_alpha(s[k]);
@@ -1231,6 +1240,16 @@ static size_t digits_end(const unsigned char *s, size_t len, size_t p)
     }
 }
 
+/* For separated_digits_end and fast_words: the bytes of w that are no
+ * ASCII digit (bit 7 of each), the bits of ~FL_BYTES_IN(w, '0', '9') &
+ * FL_BYTES_80 (~(a & ~b) is ~a | b) written as small_stops (below) writes
+ * its own, an OR of the two sums: gcc needs no AND-NOT and NOT then
+ * (about three steps fewer a number). */
+static inline uint64_t digit_stops(uint64_t w)
+{
+    return (~(w + (0x80 - '0') * FL_BYTES_01) | (w + (0x7f - '9') * FL_BYTES_01)) & FL_BYTES_80;
+}
+
 /* digits_end from the separator at s[p] ('.' or ',' after digits, a
  * digit after it), for fast_words: most numbers end in the eight bytes
  * from it, at the next byte no digit, after a period or after a comma
@@ -1240,7 +1259,7 @@ static __attribute__((noinline)) size_t separated_digits_end(const unsigned char
                                                              size_t p)
 {
     if (len - p >= 8) {
-        uint64_t w = fl_load8(s + p), nd = ~FL_BYTES_IN(w, '0', '9') & FL_BYTES_80;
+        uint64_t w = fl_load8(s + p), nd = digit_stops(w);
         uint64_t nd2 = nd & (nd - 1); /* past the separator's own bit */
         if (nd2) {
             unsigned k = (unsigned)__builtin_ctzll(nd2) >> 3;
@@ -2065,16 +2084,27 @@ static __attribute__((noinline)) void line_sentence_flags(fl_sentence *st, const
 {
     sentence_headline(st, sg);
     size_t counted = 0, caps = 0;
-    if (st->headline) {
+    /* the words are read for title_case only: not for a headline all in
+     * capitals (finish_flags' all_caps, from the counts), and no further
+     * than it can still hold */
+    if (st->headline && !(words >= 2 && nolower * 5 >= words * 4)) {
         size_t first = st->first_token, end = first + st->token_count;
-        bool later = false; /* a word after the first */
+        size_t left = words; /* the WORDs not read yet */
+        bool later = false;  /* a word after the first */
         for (size_t i = first; i < end; i++) {
             const fl_token *t = &sg->toks[i];
             if (t->kind != FL_TOK_WORD)
                 continue;
+            left--;
             if (later && !is_small_word(tok_text(sg, i), t->len)) {
                 counted++;
-                caps += t->capitalized;
+                if (t->capitalized) {
+                    caps++;
+                } else if (3 * (counted - caps) > caps + left) {
+                    /* caps * 4 >= counted * 3 fails even if every word
+                     * left is counted and capitalized: no title case */
+                    break;
+                }
             }
             later = true;
         }
@@ -2915,36 +2945,76 @@ static inline bool period_ends(const unsigned char *s, size_t len, size_t off, s
     return !alnum_counts[nx] && nx != '.' && (k > 6 || abbrev_class(s + off, k) == AB_NONE);
 }
 
-/* For fast_words: the length of the word of one to seven small ASCII
+/* For fast_words (and hyphen_part): the bytes of w that are no small
+ * ASCII letter (bit 7 of each), as ~FL_BYTES_IN(w, 'a', 'z') marks them,
+ * written as an OR of the two sums: gcc then needs no copy of a constant
+ * for the AND-NOT (about two steps fewer a word). */
+static inline uint64_t small_stops(uint64_t w)
+{
+    return (~(w + (0x80 - 'a') * FL_BYTES_01) | (w + (0x7f - 'z') * FL_BYTES_01)) & FL_BYTES_80;
+}
+
+/* For fast_words: the length of the word of one to fifteen small ASCII
  * letters at s[p] (after a hyphen) when a space follows it; else 0. */
 static __attribute__((noinline)) size_t hyphen_part(const unsigned char *s, size_t len, size_t p)
 {
     if (len - p < 8)
         return 0;
     uint64_t w = fl_load8(s + p);
-    uint64_t stop = ~FL_BYTES_IN(w | 0x2020202020202020ull, 'a', 'z') & FL_BYTES_80;
-    if (!stop || (stop & 0x80))
+    uint64_t stop = small_stops(w | 0x2020202020202020ull);
+    if (stop & 0x80)
         return 0;
+    if (!stop) {
+        /* eight letters or more ("self-confidence "): all small, and up to
+         * seven more in a second load */
+        if (len - p < 16 || (~w & 0x2020202020202020ull))
+            return 0;
+        p += 8;
+        w = fl_load8(s + p);
+        stop = small_stops(w | 0x2020202020202020ull);
+        if (!stop)
+            return 0;
+        size_t n = (unsigned)__builtin_ctzll(stop) >> 3;
+        uint64_t keep = (stop ^ (stop - 1)) >> 8;
+        return !(~w & keep & 0x2020202020202020ull) && s[p + n] == ' ' ? 8 + n : 0;
+    }
     uint64_t keep = (stop ^ (stop - 1)) >> 8; /* the bytes before the stop */
     size_t n = (unsigned)__builtin_ctzll(stop) >> 3;
     return !(~w & keep & 0x2020202020202020ull) && s[p + n] == ' ' ? n : 0;
+}
+
+/* Where the byte at `field` (an offset in fl_token) sits in a token's
+ * fields from kind on read as eight bytes (its tail): a shift. */
+static inline unsigned tail_shift(size_t field)
+{
+    size_t b = field - offsetof(fl_token, kind);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    b = 7 - b;
+#endif
+    return (unsigned)(8 * b);
+}
+
+/* A tail with the byte at `field` v and the others 0. */
+static inline uint64_t tail_of(size_t field, unsigned v)
+{
+    return (uint64_t)v << tail_shift(field);
 }
 
 /* For fast_words: a word of ASCII letters and digits (an ASCII letter
  * first; any capitals, "iPhone" too) of one to seven bytes before a byte
  * of word_end (a space, a comma, a line break...) or a period (which
  * fast_words settles), as scan_plain pushes it:
- * its length (0 when there is none such at s[at], eight bytes readable),
- * its token's fields from kind on (tail, as fast_words stores them) and
- * T_NOLOWER when it has no small letter. */
+ * its length (0 when there is none such at s[at], eight bytes readable)
+ * and its token's fields from kind on (tail, as fast_words stores them;
+ * T_NOLOWER in its seg byte when it has no small letter, G_SPACE not).
+ * Sixteen bytes, so returned in two registers. */
 typedef struct alnum_word {
     size_t len;
     uint64_t tail;
-    uint8_t flag;
 } alnum_word;
 static __attribute__((noinline)) alnum_word alnum_word_at(const unsigned char *s, size_t at)
 {
-    alnum_word r = {0, 0, 0};
+    alnum_word r = {0, 0};
     /* bytes past ASCII may carry into the bytes after them, but every
      * byte up to the first stop is an ASCII letter or digit (as in
      * scan_joined: no mask of the ASCII bytes first) */
@@ -2959,14 +3029,15 @@ static __attribute__((noinline)) alnum_word alnum_word_at(const unsigned char *s
     letter &= bit - 1;
     uint64_t lower = letter & (w << 2);
     bool cap = s[at] <= 'Z', digit = ((bit - 1) & FL_BYTES_80) != letter;
-    fl_token t = {.kind = FL_TOK_WORD,
-                  .capitalized = cap,
-                  .all_caps = !lower && (letter & (letter - 1)),
-                  .shape = (uint8_t)(cap || digit ? plain_shape(cap, digit, letter, lower)
-                                                  : FL_TS_KNOWN | FL_TS_LETTER)};
-    memcpy(&r.tail, (const unsigned char *)&t + offsetof(fl_token, kind), 8);
+    unsigned shape =
+        cap || digit ? plain_shape(cap, digit, letter, lower) : FL_TS_KNOWN | FL_TS_LETTER;
+    /* each field put in its place (no token built in memory, read back) */
+    r.tail = tail_of(offsetof(fl_token, kind), FL_TOK_WORD) |
+             tail_of(offsetof(fl_token, capitalized), cap) |
+             tail_of(offsetof(fl_token, all_caps), !lower && (letter & (letter - 1))) |
+             tail_of(offsetof(fl_token, shape), shape) |
+             tail_of(offsetof(fl_token, seg), lower ? 0 : T_NOLOWER);
     r.len = n;
-    r.flag = lower ? 0 : T_NOLOWER;
     return r;
 }
 
@@ -2980,7 +3051,7 @@ static __attribute__((noinline)) alnum_word alnum_word_at(const unsigned char *s
 static __attribute__((noinline)) alnum_word number_word_at(const unsigned char *s, size_t len,
                                                            size_t at)
 {
-    alnum_word r = {0, 0, 0};
+    alnum_word r = {0, 0};
     /* as in alnum_word_at: no mask of the ASCII bytes first */
     uint64_t w = fl_load8(s + at), letter = FL_BYTES_IN(w | 0x2020202020202020ull, 'a', 'z');
     uint64_t stop = ~(letter | FL_BYTES_IN(w, '0', '9')) & FL_BYTES_80;
@@ -3014,8 +3085,8 @@ static __attribute__((noinline)) alnum_word number_word_at(const unsigned char *
         if ((t != ',' && t != '.') || alnum_counts[nx] || (t == '.' && nx == '.'))
             return r;
     }
-    fl_token tk = {.kind = FL_TOK_NUMBER, .shape = (uint8_t)shape, .seg = G_SPACE};
-    memcpy(&r.tail, (const unsigned char *)&tk + offsetof(fl_token, kind), 8);
+    r.tail = tail_of(offsetof(fl_token, kind), FL_TOK_NUMBER) |
+             tail_of(offsetof(fl_token, shape), shape) | tail_of(offsetof(fl_token, seg), G_SPACE);
     r.len = n;
     return r;
 }
@@ -3038,6 +3109,24 @@ static __attribute__((noinline, cold)) short_token short_word(const unsigned cha
     short_token r = {0, 0};
     if (k > 6)
         return r;
+    if (k == 1 && is_ascii_alpha(s[at + 2]) && s[at + 3] == '.' && s[at + 4] == ' ') {
+        /* most dotted forms ("U.S. ", "U.K. ", "a.m. "): two letters, each
+         * before its period, and a space, their fields told at once as
+         * below (no small letter straight before a capital: periods
+         * between) */
+        bool cap = s[at] <= 'Z', no_small = cap && s[at + 2] <= 'Z';
+        int ab2 = s[at] == 'e' || s[at] == 'i' ? AB_NEVER : AB_AMBIG;
+        r.tail = tail_of(offsetof(fl_token, kind), FL_TOK_WORD) |
+                 tail_of(offsetof(fl_token, capitalized), cap) |
+                 tail_of(offsetof(fl_token, all_caps), no_small) |
+                 tail_of(offsetof(fl_token, shape),
+                         FL_TS_KNOWN | FL_TS_LETTER | (cap ? FL_TS_UPPER0 : 0)) |
+                 tail_of(offsetof(fl_token, abbrev), 1) |
+                 tail_of(offsetof(fl_token, seg),
+                         (unsigned)(G_SPACE | ab2 << T_AB_SHIFT | (no_small ? T_NOLOWER : 0)));
+        r.len = 4;
+        return r;
+    }
     size_t p = at + k, end;
     int ab;
     if (k <= 2 && is_ascii_alpha(s[p + 1])) {
@@ -3059,7 +3148,20 @@ static __attribute__((noinline, cold)) short_token short_word(const unsigned cha
             ab = AB_INITIAL;
         if (ab == AB_NONE)
             return r;
-        end = p + 1;
+        /* a listed abbreviation or an initial ("Mr.", "Sen.", "J."): the
+         * word's letters small but the first (the caller's), so its fields
+         * are told from that one (no small letter only for an initial, no
+         * word of capitals, no small letter before a capital) */
+        bool cap = s[at] <= 'Z', no_small = cap && k == 1;
+        r.tail = tail_of(offsetof(fl_token, kind), FL_TOK_WORD) |
+                 tail_of(offsetof(fl_token, capitalized), cap) |
+                 tail_of(offsetof(fl_token, shape),
+                         FL_TS_KNOWN | FL_TS_LETTER | (cap ? FL_TS_UPPER0 : 0)) |
+                 tail_of(offsetof(fl_token, abbrev), 1) |
+                 tail_of(offsetof(fl_token, seg),
+                         (unsigned)(G_SPACE | ab << T_AB_SHIFT | (no_small ? T_NOLOWER : 0)));
+        r.len = k + 1;
+        return r;
     }
     /* letters and periods only: the shape from the capitals, as scan_short
      * finds it; for most (eight bytes or fewer) from one load: bit 7 of
@@ -3087,14 +3189,16 @@ static __attribute__((noinline, cold)) short_token short_word(const unsigned cha
         no_small = upper == letters;
         letters2 = letters >= 2;
     }
-    fl_token t = {.kind = FL_TOK_WORD,
-                  .capitalized = cap,
-                  .all_caps = letters2 && no_small,
-                  .shape = (uint8_t)(FL_TS_KNOWN | FL_TS_LETTER |
-                                     (cap ? FL_TS_UPPER0 | (camel ? FL_TS_CAMEL : 0) : 0)),
-                  .abbrev = true,
-                  .seg = (uint8_t)(G_SPACE | ab << T_AB_SHIFT | (no_small ? T_NOLOWER : 0))};
-    memcpy(&r.tail, (const unsigned char *)&t + offsetof(fl_token, kind), 8);
+    /* the fields from kind on, each put in its place (no token built in
+     * memory and read back) */
+    unsigned shape =
+        FL_TS_KNOWN | FL_TS_LETTER | (cap ? FL_TS_UPPER0 | (camel ? FL_TS_CAMEL : 0) : 0);
+    r.tail = tail_of(offsetof(fl_token, kind), FL_TOK_WORD) |
+             tail_of(offsetof(fl_token, capitalized), cap) |
+             tail_of(offsetof(fl_token, all_caps), letters2 && no_small) |
+             tail_of(offsetof(fl_token, shape), shape) | tail_of(offsetof(fl_token, abbrev), 1) |
+             tail_of(offsetof(fl_token, seg),
+                     (unsigned)(G_SPACE | ab << T_AB_SHIFT | (no_small ? T_NOLOWER : 0)));
     r.len = end - at;
     return r;
 }
@@ -3116,21 +3220,17 @@ static inline bool note_quote(seg *sg, size_t idx)
     return true;
 }
 
-/* Where the byte at `field` (an offset in fl_token) sits in a token's
- * fields from kind on read as eight bytes (its tail): a shift. */
-static inline unsigned tail_shift(size_t field)
+/* For fast_words: whether split_sentences passes the abbreviation that
+ * short_word made (tail: its fields from kind on) before one space and
+ * the byte b, whatever the word there turns out to be, so that it need
+ * not be a stop: a word led by a small ASCII letter ("U.S. officials"),
+ * or a title (AB_NEVER: "Mr. Smith") before a letter or digit (no
+ * paragraph break), as ab_goes_on finds. */
+static inline bool ab_passed(unsigned char b, uint64_t tail)
 {
-    size_t b = field - offsetof(fl_token, kind);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-    b = 7 - b;
-#endif
-    return (unsigned)(8 * b);
-}
-
-/* A tail with the byte at `field` v and the others 0. */
-static inline uint64_t tail_of(size_t field, unsigned v)
-{
-    return (uint64_t)v << tail_shift(field);
+    unsigned g = (unsigned)(tail >> tail_shift(offsetof(fl_token, seg))) & 0xff;
+    return (unsigned char)(b - 'a') < 26 ||
+           (((g >> T_AB_SHIFT) & 7) == AB_NEVER && alnum_counts[b]);
 }
 
 /* Writes a token of fast_words at tok: off, len and the fields from kind on
@@ -3148,15 +3248,6 @@ static inline fl_token *put_word(fl_token *tok, size_t off, size_t len, uint64_t
 static inline void settle(fl_token *fix, uint8_t g)
 {
     fix->seg = (uint8_t)((fix->seg & ~G_SPACE) | g);
-}
-
-/* For fast_words: the bytes of w that are no small ASCII letter (bit 7 of
- * each), as ~FL_BYTES_IN(w, 'a', 'z') marks them, written as an OR of the
- * two sums: gcc then needs no copy of a constant for the AND-NOT (about
- * two steps fewer a word). */
-static inline uint64_t small_stops(uint64_t w)
-{
-    return (~(w + (0x80 - 'a') * FL_BYTES_01) | (w + (0x7f - 'z') * FL_BYTES_01)) & FL_BYTES_80;
 }
 
 /* For fast_words: the length of the run of small ASCII letters at s[at]
@@ -3367,7 +3458,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
              * or '%' as scan_plain and tokenize push it (with the comma or
              * '%'), else the caller's */
             size_t pos = at;
-            uint64_t nd = ~FL_BYTES_IN(w, '0', '9') & FL_BYTES_80;
+            uint64_t nd = digit_stops(w);
             if (nd & 0x80) {
                 /* a token of one byte ('$', '('...), as tokenize pushes it
                  * (push_one_byte), then on to what follows it at once */
@@ -3616,17 +3707,18 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                     alnum_word c = alnum_word_at(s, at);
                     if (c.len) {
                         k = c.len;
-                        tail = c.tail | space | tail_of(SEG, c.flag);
+                        tail = c.tail | space;
                         t = s[at + k];
+                        unsigned f = (c.tail & tail_of(SEG, T_NOLOWER)) != 0;
                         if (t == '.') {
                             /* as period_ends settles a word's period (no
                              * listed abbreviation holds a digit) */
                             if (k < 3 || !period_ends(s, len, at, k))
                                 break;
-                            nolower += c.flag != 0;
+                            nolower += f;
                             goto period;
                         }
-                        nolower += c.flag != 0;
+                        nolower += f;
                         if (t == ' ')
                             goto spaced;
                         goto ended; /* a comma, a line break... */
@@ -3700,15 +3792,17 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                 /* a listed abbreviation, an initial or a dotted form and its
                  * period before a space ("Mr.", "Sen.", "J.", "U.S."), as
                  * scan_short pushes it (a stop, as push_token notes it,
-                 * unless noted already: the first token after a line
-                 * break), then on to the next word */
+                 * unless noted already, the first token after a line
+                 * break, or passed by split_sentences whatever follows:
+                 * ab_passed), then on to the next word */
                 if (len - at < 16)
                     break;
                 short_token ab = short_word(s, len, at, k);
                 if (!ab.len)
                     break;
                 size_t idx = (size_t)(tok - sg->toks);
-                if ((!sg->stops.n || sg->stops.v[sg->stops.n - 1].tok != idx) &&
+                if (!ab_passed(s[at + ab.len + 1], ab.tail) &&
+                    (!sg->stops.n || sg->stops.v[sg->stops.n - 1].tok != idx) &&
                     !stop_push_at(sg, idx, others, nolower))
                     return SIZE_MAX;
                 tok = put_word(tok, at, ab.len, ab.tail);

@@ -467,6 +467,54 @@ START_TEST(line_start_words)
 }
 END_TEST
 
+/* Abbreviations before a space: fast_words notes one for split_sentences
+ * only when a sentence may end after it (not "U.S. officials", nor "Mr. X"
+ * before a letter or digit), scan_word every one; the sentences are the
+ * same either way: each case alone (its abbreviation fewer than sixteen
+ * bytes before the end: scan_word's) and before a long last sentence
+ * (fast_words'). Each case: the text, then its sentences. */
+START_TEST(abbreviation_sentences_either_way)
+{
+    static const char *const cases[][4] = {
+        {"Mr. Smith ran.", "Mr. Smith ran.", NULL},
+        {"U.S. firms ran.", "U.S. firms ran.", NULL},
+        {"U.S. The firm.", "U.S.", "The firm.", NULL},
+        {"No. 5 is it.", "No. 5 is it.", NULL},
+        {"It is No. 5. Go.", "It is No. 5.", "Go.", NULL},
+        {"Mr. \"X\" ran.", "Mr. \"X\" ran.", NULL},
+        {"J. R. Smith.", "J. R. Smith.", NULL},
+        {"J. The end.", "J.", "The end.", NULL},
+        {"Mr. (X) ran.", "Mr. (X) ran.", NULL},
+        {"Mr.\n\nSmith ran.", "Mr.", "Smith ran.", NULL},
+        {"Mr. \n\nSmith ran.", "Mr.", "Smith ran.", NULL},
+        {"e.g. x ran.", "e.g. x ran.", NULL},
+        {"Inc. and so.", "Inc. and so.", NULL},
+        {"Inc. So.", "Inc.", "So.", NULL},
+    };
+    static const char tail[] = " A long last sentence comes after it.";
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        size_t n = 0;
+        while (n + 1 < 4 && cases[c][n + 1])
+            n++;
+        for (int fast = 0; fast < 2; fast++) {
+            char text[128];
+            snprintf(text, sizeof text, "%s%s", cases[c][0], fast ? tail : "");
+            fl_doc *doc = segment_str(text);
+            check_invariants(doc);
+            ck_assert_msg(doc->sentences.count == n + (size_t)fast, "%s: %zu sentences", text,
+                          doc->sentences.count);
+            for (size_t k = 0; k < n; k++) {
+                const fl_sentence *st = FL_DOC_SENTENCE(doc, k);
+                const char *want = cases[c][k + 1];
+                ck_assert_msg(st->len == strlen(want) && !memcmp(text + st->off, want, st->len),
+                              "%s: sentence %zu is not \"%s\"", text, k, want);
+            }
+            doc_free(doc);
+        }
+    }
+}
+END_TEST
+
 /* mark_quotes marks every token of a quoted span, whatever its length
  * (eight flags at a time, the last eight overlapping): a period inside
  * the quotation, wherever it stands, ends no sentence. */
@@ -1018,7 +1066,15 @@ START_TEST(joined_words_same_either_way)
                                         "abcdefg,",
                                         "Abcdefg.",
                                         "Abcdefg,",
-                                        "abcdef\"."};
+                                        "abcdef\".",
+                                        "self-confidence x",
+                                        "Anglo-abcdefghijklmno x",
+                                        "ab-abcdefghijklmnop x",
+                                        "ab-abcdefgh, x",
+                                        "ab-abcdefghiJ x",
+                                        "ab-abcdEfghij x",
+                                        "ab-abcdefghij\xc3\xa9 x",
+                                        "abcdefghij-abcdefghij x"};
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
         char inner[128], last[64];
         snprintf(inner, sizeof inner, "Then %s and the rest of it.", words[k]);
@@ -1781,6 +1837,7 @@ Suite *fl_test_suite(void)
     tcase_add_test(tc, all_caps_counts);
     tcase_add_test(tc, token_shape_matches_bytes);
     tcase_add_test(tc, joined_words_same_either_way);
+    tcase_add_test(tc, abbreviation_sentences_either_way);
     tcase_add_test(tc, quoted_spans_every_length);
     tcase_add_test(tc, line_start_words);
     tcase_add_test(tc, dense_numbers);
