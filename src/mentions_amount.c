@@ -863,13 +863,16 @@ static __attribute__((noinline)) void percents_listed(fl_mx *mx)
         } else {
             spelled_read(mx, memo, at); /* (most such words: read here) */
         }
-        const fl_number_memo *m = fl_mx_number_read(mx, k);
-        const size_t nl = m->len;
+        /* what fl_mx_number_read does, on the entry at hand (most were
+         * read just above) */
+        if (memo->len == FL_NUMBER_UNREAD)
+            memo->len = (uint32_t)fl_scan_number(t, at, mx->s_end, &memo->n);
+        const size_t nl = memo->len;
         if (!nl) {
             i = fl_mx_word_end(mx, at);
             continue;
         }
-        if (!(i = percent_at(mx, at, nl, m->n.value, digit)))
+        if (!(i = percent_at(mx, at, nl, memo->n.value, digit)))
             return;
     }
 }
