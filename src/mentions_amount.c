@@ -1727,8 +1727,11 @@ static __attribute__((noinline)) void quantities_listed(fl_mx *mx)
                     m->len = FL_NUMBER_UNREAD;
             }
         }
-        const fl_number_memo *read = fl_mx_number_read(mx, k);
-        if (!(i = quantity_at(mx, k, at, &read->n, read->len, digit)))
+        /* what fl_mx_number_read does, on the entry at hand (some were
+         * read just above) */
+        if (m->len == FL_NUMBER_UNREAD)
+            m->len = (uint32_t)fl_scan_number(t, at, mx->s_end, &m->n);
+        if (!(i = quantity_at(mx, k, at, &m->n, m->len, digit)))
             return;
     }
 }
