@@ -314,12 +314,29 @@ static inline __attribute__((always_inline)) bool money_word_start(const char *s
 static inline __attribute__((always_inline)) size_t money_at_number(fl_mx *mx, size_t *cursor,
                                                                     size_t at)
 {
+    /* fl_mx_number, then fl_mx_number_scale, with one look-up of the
+     * memo entry */
     fl_number n;
-    size_t nl = fl_mx_number(mx, cursor, at, &n);
-    if (!nl || n.spelled)
-        return 0;
+    size_t nl, sl;
     double mult;
-    size_t sl = fl_mx_number_scale(mx, cursor, at, nl, &mult);
+    fl_number_memo *m = fl_mx_number_memo(mx, cursor, at);
+    if (m) {
+        if (m->len == FL_NUMBER_UNREAD)
+            m->len = (uint32_t)fl_scan_number(mx->text, at, mx->s_end, &m->n);
+        n = m->n;
+        nl = m->len;
+        if (!nl || n.spelled)
+            return 0;
+        if (m->scale == FL_NUMBER_UNREAD)
+            m->scale = (uint32_t)fl_scan_scale(mx->text, at + nl, mx->s_end, &m->mult);
+        mult = m->mult;
+        sl = m->scale;
+    } else {
+        nl = fl_scan_number(mx->text, at, mx->s_end, &n);
+        if (!nl || n.spelled)
+            return 0;
+        sl = fl_scan_scale(mx->text, at + nl, mx->s_end, &mult);
+    }
     size_t w0 = at + nl + sl;
     if (w0 + 3 >= mx->s_end || mx->text[w0] != ' ' || !money_word_start(mx->text + w0 + 1))
         return 0;
