@@ -136,14 +136,19 @@ static inline __attribute__((always_inline)) bool comma_group(const fl_mx *mx, s
 /* The end of the pattern's NUM at `at` (0: none), as it matches: one to
  * three digits and comma groups not followed by a digit (the last group
  * given back when one is), else all the digits; then a decimal part.
- * (It, comma_group and money_sym_end are in line where money is read:
- * a call or three less per amount.) */
-static inline __attribute__((always_inline)) size_t num_end(const fl_mx *mx, size_t at)
+ * The digits the walk found next run from d to r: no digit is before d
+ * (up to four bytes before it, where money may start), so a number is
+ * at `at` only when `at` is d, and its first digits are that run, not
+ * read again. (It, comma_group and money_sym_end are in line where money
+ * is read: a call or three less per amount.) */
+static inline __attribute__((always_inline)) size_t num_end(const fl_mx *mx, size_t at, size_t d,
+                                                            size_t r)
 {
     const char *t = mx->text;
-    size_t run = fl_mx_digit_run(mx, at), e = at + run;
-    if (!run)
+    if (at != d)
         return 0;
+    const size_t run = r - d;
+    size_t e = r;
     if (run <= 3 && comma_group(mx, e)) {
         size_t groups = 0, g = e;
         while (comma_group(mx, g)) {
@@ -164,8 +169,9 @@ static inline __attribute__((always_inline)) size_t num_end(const fl_mx *mx, siz
  * bytes at `sym` (start < sym: a country prefix in [A-Z.] before it), as
  * the pattern decides: the prefix is one of its alternatives exactly, an
  * optional space, then the number (its bounds in *no, *nl). */
-static inline __attribute__((always_inline)) size_t
-money_sym_end(const fl_mx *mx, size_t start, size_t sym, size_t sl, size_t *no, size_t *nl)
+static inline __attribute__((always_inline)) size_t money_sym_end(const fl_mx *mx, size_t start,
+                                                                  size_t sym, size_t sl, size_t d,
+                                                                  size_t r, size_t *no, size_t *nl)
 {
     static const char *const prefixes[] = {"US", "U.S.", "A", "AU", "C", "CA", "HK", "NZ", "S"};
     const char *t = mx->text;
@@ -180,7 +186,7 @@ money_sym_end(const fl_mx *mx, size_t start, size_t sym, size_t sl, size_t *no, 
     size_t p = sym + sl;
     if (p < mx->s_end && fl_re_space(t[p]))
         p++;
-    size_t e = num_end(mx, p);
+    size_t e = num_end(mx, p, d, r);
     if (!e)
         return 0;
     *no = p;
@@ -188,7 +194,9 @@ money_sym_end(const fl_mx *mx, size_t start, size_t sym, size_t sl, size_t *no, 
     return e;
 }
 
-static size_t money_at_symbol(fl_mx *mx, size_t *cursor, size_t sym)
+/* The money at the currency symbol at sym (the digits the walk found
+ * next run from d to r: num_end). */
+static size_t money_at_symbol(fl_mx *mx, size_t *cursor, size_t sym, size_t d, size_t r)
 {
     const char *t = mx->text;
     size_t sl = t[sym] == '$' ? 1 : (unsigned char)t[sym] == 0xC2 ? 2 : 3;
@@ -200,10 +208,10 @@ static size_t money_at_symbol(fl_mx *mx, size_t *cursor, size_t sym)
     if (start < sym && !fl_mx_word_start(mx, start))
         start = sym;
     size_t no, nl, end;
-    size_t e = money_sym_end(mx, start, sym, sl, &no, &nl);
+    size_t e = money_sym_end(mx, start, sym, sl, d, r, &no, &nl);
     if (!e && start != sym) {
         start = sym;
-        e = money_sym_end(mx, start, sym, sl, &no, &nl);
+        e = money_sym_end(mx, start, sym, sl, d, r, &no, &nl);
     }
     if (!e)
         return 0;
@@ -231,7 +239,7 @@ size_t fl_money_hand_codes(const char (**codes)[4])
  * decides: one of its codes, an optional \s, then the number (its bounds
  * in *no, *nl: num_end; without the \s the number would start at a
  * space). */
-static size_t money_code_end(const fl_mx *mx, size_t at, size_t *no, size_t *nl)
+static size_t money_code_end(const fl_mx *mx, size_t at, size_t d, size_t r, size_t *no, size_t *nl)
 {
     const char *t = mx->text;
     if (at + 3 >= mx->s_end)
@@ -244,7 +252,7 @@ static size_t money_code_end(const fl_mx *mx, size_t at, size_t *no, size_t *nl)
     size_t p = at + 3;
     if (fl_re_space(t[p]))
         p++;
-    const size_t e = num_end(mx, p);
+    const size_t e = num_end(mx, p, d, r);
     if (!e)
         return 0;
     *no = p;
@@ -252,10 +260,10 @@ static size_t money_code_end(const fl_mx *mx, size_t at, size_t *no, size_t *nl)
     return e;
 }
 
-static size_t money_at_code(fl_mx *mx, size_t *cursor, size_t at)
+static size_t money_at_code(fl_mx *mx, size_t *cursor, size_t at, size_t d, size_t r)
 {
     size_t no, nl, end;
-    if (!money_code_end(mx, at, &no, &nl))
+    if (!money_code_end(mx, at, d, r, &no, &nl))
         return 0;
     double value;
     if (!number_and_scale(mx, cursor, no, nl, &end, &value))
@@ -306,12 +314,29 @@ static inline __attribute__((always_inline)) bool money_word_start(const char *s
 static inline __attribute__((always_inline)) size_t money_at_number(fl_mx *mx, size_t *cursor,
                                                                     size_t at)
 {
+    /* fl_mx_number, then fl_mx_number_scale, with one look-up of the
+     * memo entry */
     fl_number n;
-    size_t nl = fl_mx_number(mx, cursor, at, &n);
-    if (!nl || n.spelled)
-        return 0;
+    size_t nl, sl;
     double mult;
-    size_t sl = fl_mx_number_scale(mx, cursor, at, nl, &mult);
+    fl_number_memo *m = fl_mx_number_memo(mx, cursor, at);
+    if (m) {
+        if (m->len == FL_NUMBER_UNREAD)
+            m->len = (uint32_t)fl_scan_number(mx->text, at, mx->s_end, &m->n);
+        n = m->n;
+        nl = m->len;
+        if (!nl || n.spelled)
+            return 0;
+        if (m->scale == FL_NUMBER_UNREAD)
+            m->scale = (uint32_t)fl_scan_scale(mx->text, at + nl, mx->s_end, &m->mult);
+        mult = m->mult;
+        sl = m->scale;
+    } else {
+        nl = fl_scan_number(mx->text, at, mx->s_end, &n);
+        if (!nl || n.spelled)
+            return 0;
+        sl = fl_scan_scale(mx->text, at + nl, mx->s_end, &mult);
+    }
     size_t w0 = at + nl + sl;
     if (w0 + 3 >= mx->s_end || mx->text[w0] != ' ' || !money_word_start(mx->text + w0 + 1))
         return 0;
@@ -388,10 +413,11 @@ static inline __attribute__((always_inline)) bool money_number_follows(const fl_
     return c2 == 'n' || (c == 't' ? c2 == 'r' : fl_scale_ends(t, p + 1, mx->s_end));
 }
 
-/* The money at `at`, a byte up to four before a digit (no digit between):
- * a currency symbol or code there (0: none). *cursor: the walk's place
- * in mx->numbers. */
-static __attribute__((noinline)) size_t money_before_digit(fl_mx *mx, size_t *cursor, size_t at)
+/* The money at `at`, a byte up to four before the digit d (no digit
+ * between; its run ends at r): a currency symbol or code there (0:
+ * none). *cursor: the walk's place in mx->numbers. */
+static __attribute__((noinline)) size_t money_before_digit(fl_mx *mx, size_t *cursor, size_t at,
+                                                           size_t d, size_t r)
 {
     const char *t = mx->text;
     unsigned char c = (unsigned char)t[at];
@@ -400,11 +426,11 @@ static __attribute__((noinline)) size_t money_before_digit(fl_mx *mx, size_t *cu
          ((unsigned char)t[at + 1] == 0xA3 || (unsigned char)t[at + 1] == 0xA5)) ||
         (c == 0xE2 && at + 2 < mx->s_end && (unsigned char)t[at + 1] == 0x82 &&
          (unsigned char)t[at + 2] == 0xAC))
-        return money_at_symbol(mx, cursor, at);
+        return money_at_symbol(mx, cursor, at, d, r);
     if (c >= 'A' && c <= 'Z' && at + 3 < mx->s_end && t[at + 1] >= 'A' && t[at + 1] <= 'Z' &&
         t[at + 2] >= 'A' && t[at + 2] <= 'Z' && (t[at + 3] == ' ' || is_digit(t[at + 3])) &&
         fl_mx_word_start(mx, at))
-        return money_at_code(mx, cursor, at);
+        return money_at_code(mx, cursor, at, d, r);
     return 0;
 }
 
@@ -463,14 +489,14 @@ static inline __attribute__((always_inline)) size_t money_at_digit(fl_mx *mx, si
     if (d - i < 4) {
         for (size_t w = i; w < d && !e; w++)
             if (money_may_start(mx->text, w, d))
-                e = money_before_digit(mx, cursor, w);
+                e = money_before_digit(mx, cursor, w, d, r);
     } else {
         /* the four bytes before d: only those money_window marks, in
          * order */
         for (uint64_t m = money_window(mx->text, d); m && !e; m &= m - 1) {
             const size_t w = d - 4 + (size_t)__builtin_ctzll(m) / 8;
             if (money_may_start(mx->text, w, d))
-                e = money_before_digit(mx, cursor, w);
+                e = money_before_digit(mx, cursor, w, d, r);
         }
     }
     if (e)
@@ -854,13 +880,16 @@ static __attribute__((noinline)) void percents_listed(fl_mx *mx)
         } else {
             spelled_read(mx, memo, at); /* (most such words: read here) */
         }
-        const fl_number_memo *m = fl_mx_number_read(mx, k);
-        const size_t nl = m->len;
+        /* what fl_mx_number_read does, on the entry at hand (most were
+         * read just above) */
+        if (memo->len == FL_NUMBER_UNREAD)
+            memo->len = (uint32_t)fl_scan_number(t, at, mx->s_end, &memo->n);
+        const size_t nl = memo->len;
         if (!nl) {
             i = fl_mx_word_end(mx, at);
             continue;
         }
-        if (!(i = percent_at(mx, at, nl, m->n.value, digit)))
+        if (!(i = percent_at(mx, at, nl, memo->n.value, digit)))
             return;
     }
 }
@@ -1715,8 +1744,11 @@ static __attribute__((noinline)) void quantities_listed(fl_mx *mx)
                     m->len = FL_NUMBER_UNREAD;
             }
         }
-        const fl_number_memo *read = fl_mx_number_read(mx, k);
-        if (!(i = quantity_at(mx, k, at, &read->n, read->len, digit)))
+        /* what fl_mx_number_read does, on the entry at hand (some were
+         * read just above) */
+        if (m->len == FL_NUMBER_UNREAD)
+            m->len = (uint32_t)fl_scan_number(t, at, mx->s_end, &m->n);
+        if (!(i = quantity_at(mx, k, at, &m->n, m->len, digit)))
             return;
     }
 }
