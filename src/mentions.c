@@ -645,10 +645,10 @@ static size_t run_end(const fl_word_block *blk, size_t b)
 static inline __attribute__((always_inline)) size_t mask_pass(const unsigned char *t, size_t len,
                                                               size_t avail, size_t nb,
                                                               fl_word_block *blk, uint32_t *digits,
-                                                              bool avx2)
+                                                              uint64_t *acronym_may, bool avx2)
 {
     size_t nd = 0; /* the runs' edges */
-    uint64_t carry = 0, dcarry = 0;
+    uint64_t carry = 0, dcarry = 0, acr = 0;
     unsigned char pad[64];
 #ifdef FL_BLOCK_AVX2
     const unsigned char(*mc)[32] = mask_consts;
@@ -690,6 +690,10 @@ static inline __attribute__((always_inline)) size_t mask_pass(const unsigned cha
         dcarry = d >> 63;
         blk[b].other = ~a;
         blk[b].event = (a & ~after_a) | s;
+        /* a capital before a capital or a byte that is no ASCII letter or
+         * digit (the byte after the block's last by its own bits: a
+         * capital, so kept): a name mark that may start an acronym */
+        acr |= m[0] & (uint64_t)((int64_t)(~a | m[0]) >> 1);
         /* the runs' edges (starts and ends, which alternate through the
          * sentence: a run's start, then its end) in one loop */
         for (uint64_t edges = d ^ after_d; edges; edges &= edges - 1)
@@ -698,21 +702,23 @@ static inline __attribute__((always_inline)) size_t mask_pass(const unsigned cha
     if (nd & 1) /* the last run reaches the end */
         digits[nd++] = (uint32_t)len;
     (void)avx2;
+    *acronym_may = acr;
     return nd / 2;
 }
 
 static size_t mask_pass_sse(const unsigned char *t, size_t len, size_t avail, size_t nb,
-                            fl_word_block *blk, uint32_t *digits)
+                            fl_word_block *blk, uint32_t *digits, uint64_t *acronym_may)
 {
-    return mask_pass(t, len, avail, nb, blk, digits, false);
+    return mask_pass(t, len, avail, nb, blk, digits, acronym_may, false);
 }
 
 #ifdef FL_BLOCK_AVX2
 __attribute__((target("avx2"))) static size_t mask_pass_avx2(const unsigned char *t, size_t len,
                                                              size_t avail, size_t nb,
-                                                             fl_word_block *blk, uint32_t *digits)
+                                                             fl_word_block *blk, uint32_t *digits,
+                                                             uint64_t *acronym_may)
 {
-    return mask_pass(t, len, avail, nb, blk, digits, true);
+    return mask_pass(t, len, avail, nb, blk, digits, acronym_may, true);
 }
 #endif
 
@@ -847,6 +853,8 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bo
     fl_word_block *blk = dc->blk;
     fl_number_memo *memo = dc->memo;
     size_t nn = 0, nd = 0, nm = 0, nnm = 0;
+    /* the name marks that may start an acronym (see acronym_may) */
+    uint64_t acr;
     const uint64_t *role_sketch = dc->role_sketch;
     const fl_word_table *words = dc->words;
     const unsigned char *t = (const unsigned char *)dc->text + mx->s_off;
@@ -855,12 +863,12 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bo
     const size_t avail = dc->prose_len - mx->s_off;
 #ifdef FL_BLOCK_AVX2
     if (fast)
-        nd = mask_pass(t, len, avail, nb, blk, digits, true);
+        nd = mask_pass(t, len, avail, nb, blk, digits, &acr, true);
     else
-        nd = mx->avx2 ? mask_pass_avx2(t, len, avail, nb, blk, digits)
-                      : mask_pass_sse(t, len, avail, nb, blk, digits);
+        nd = mx->avx2 ? mask_pass_avx2(t, len, avail, nb, blk, digits, &acr)
+                      : mask_pass_sse(t, len, avail, nb, blk, digits, &acr);
 #else
-    nd = mask_pass_sse(t, len, avail, nb, blk, digits);
+    nd = mask_pass_sse(t, len, avail, nb, blk, digits, &acr);
     (void)fast;
 #endif
     blk[nb] = (fl_word_block){~0ull, 0, 0, 0, 0};
@@ -1078,6 +1086,7 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bo
     mx->mark_count = nm;
     names[nnm] = FL_NAME_MARK_END; /* past every entry */
     mx->name_mark_count = nnm;
+    mx->acronym_may = acr;
     return true;
 }
 

@@ -523,7 +523,10 @@ void fl_extract_acronyms(fl_mx *mx)
      * word is among the name marks: go from one to the next. Most
      * sentences have no mark that may start one: they are passed over
      * here, with no call and so no registers to save, and the walk goes
-     * on out of line from the first that may */
+     * on out of line from the first that may. The walk's masks found
+     * the sentences where none may (acronym_may): no mark is read there */
+    if (!mx->acronym_may)
+        return;
     const uint32_t *marks = mx->name_marks;
     const unsigned char *after = (const unsigned char *)mx->text + mx->s_off + 1;
     for (size_t k = 0, n = mx->name_mark_count; k < n; k++) {
