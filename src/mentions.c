@@ -769,10 +769,12 @@ static size_t first_word_of(const fl_mx *mx)
     return i;
 }
 
-/* The bytes after which a word is joined to the one before (FL_NAME_MARK_JOINED):
- * '-', '\'' and the last byte of U+2019 (then the two before it are
- * tested). */
-static const bool joiner_byte[256] = {['-'] = true, ['\''] = true, [0x99] = true};
+/* The bytes after which a name mark gets FL_NAME_MARK_JOINED: '-', '\''
+ * and every byte past ASCII (the last of U+2019, and any other, which
+ * fl_extract_names' skip to a mark would otherwise test). */
+static const uint32_t joiner_byte[256] = {['-'] = FL_NAME_MARK_JOINED,
+                                          ['\''] = FL_NAME_MARK_JOINED,
+                                          [0x80 ... 0xFF] = FL_NAME_MARK_JOINED};
 
 /* fl_head_lengths(wl) by wl, to 63 (the same for longer words) */
 #define HL4(n)                                                                                     \
@@ -901,11 +903,7 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bo
     } while (0)
 #define PUSH_NAME(p)                                                                               \
     do {                                                                                           \
-        uint32_t mark_ = (uint32_t)(p);                                                            \
-        if ((p) > 0 && joiner_byte[t[(p)-1]] &&                                                    \
-            (t[(p)-1] != 0x99 || ((p) >= 3 && t[(p)-2] == 0x80 && t[(p)-3] == 0xE2)))              \
-            mark_ |= FL_NAME_MARK_JOINED;                                                          \
-        names[nnm++] = mark_;                                                                      \
+        names[nnm++] = (uint32_t)(p) | ((p) > 0 ? joiner_byte[t[(p)-1]] : 0u);                     \
     } while (0)
 
 /* the ASCII word [p, e) of wl bytes (ASCII letters and digits up to

@@ -282,8 +282,9 @@ typedef struct fl_mx {
     /* the word starts that may open a name (fl_extract_names skips to the
      * next one while no name is open): a capital or a byte past ASCII
      * first, or a lower-case letter before a capital; relative to s_off,
-     * with FL_NAME_MARK_JOINED when a hyphen or an apostrophe comes just
-     * before (a word before may reach into it); then FL_NAME_MARK_END.
+     * with FL_NAME_MARK_JOINED when a hyphen, an apostrophe or a byte
+     * past ASCII comes just before (a word before may reach into it);
+     * then FL_NAME_MARK_END.
      * words_cap entries. */
     uint32_t *name_marks;
     size_t name_mark_count;
