@@ -839,6 +839,7 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bo
         mx->numbers = mx->digits = mx->marks = mx->name_marks = NULL;
         mx->number_count = mx->digit_run_count = mx->mark_count = 0;
         mx->name_mark_count = 0;
+        mx->acronym_may = ~(uint64_t)0; /* (no masks to tell) */
         mx->first_word = first_word_of(mx);
         return true;
     }

@@ -289,9 +289,10 @@ typedef struct fl_mx {
     uint32_t *name_marks;
     size_t name_mark_count;
     uint32_t *name_marks_store;
-    /* with name_marks: zero when no name mark may start an acronym, none
-     * being a capital before a capital or a byte that is no ASCII letter
-     * or digit (fl_extract_acronyms then reads no mark) */
+    /* zero when no name mark may start an acronym, none being a capital
+     * before a capital or a byte that is no ASCII letter or digit
+     * (fl_extract_acronyms then reads no mark); nonzero without the
+     * tables */
     uint64_t acronym_may;
     /* the keys of each surface met in this document, so that a surface
      * written again shares its strings instead of being normalized again:

@@ -514,6 +514,11 @@ static __attribute__((noinline)) void acronyms_by_byte(fl_mx *mx)
 
 void fl_extract_acronyms(fl_mx *mx)
 {
+    /* most sentences have no name mark that may start an acronym, by the
+     * walk's masks (acronym_may; set in a sentence without the tables):
+     * no mark is read there */
+    if (!mx->acronym_may)
+        return;
     if (!mx->name_marks) {
         if (!mx->sent->all_caps)
             acronyms_by_byte(mx);
@@ -523,10 +528,7 @@ void fl_extract_acronyms(fl_mx *mx)
      * word is among the name marks: go from one to the next. Most
      * sentences have no mark that may start one: they are passed over
      * here, with no call and so no registers to save, and the walk goes
-     * on out of line from the first that may. The walk's masks found
-     * the sentences where none may (acronym_may): no mark is read there */
-    if (!mx->acronym_may)
-        return;
+     * on out of line from the first that may */
     const uint32_t *marks = mx->name_marks;
     const unsigned char *after = (const unsigned char *)mx->text + mx->s_off + 1;
     for (size_t k = 0, n = mx->name_mark_count; k < n; k++) {
