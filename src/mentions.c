@@ -435,7 +435,9 @@ size_t fl_mx_scan_word_end(const fl_mx *mx, size_t at)
 /* What fill_words asks of a word's first byte: FB_NAME a capital or a
  * byte past ASCII (fl_extract_names), FB_LOWER a lower-case letter (a name
  * when a capital follows), FB_DIGIT, FB_SPELLED the first letter of a
- * spelled number (fl_spelled_start), FB_MARK an honorific's (M, S, D). */
+ * spelled number (fl_spelled_start), FB_MARK an honorific's (M, S, D: in
+ * blocks with bytes past ASCII, which are rare; NOTE_MARK tests the
+ * honorifics' bits of the row of heads, FL_HEAD_HONORIFIC, instead). */
 enum { FB_NAME = 1, FB_LOWER = 2, FB_DIGIT = 4, FB_SPELLED = 8, FB_MARK = 16 };
 static const unsigned char first_byte[256] = {
     0,  0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0,  0,  0, 0, 0, 0,  0, 0, 0, 0,  0,  0,  0, 0, 0,
@@ -909,13 +911,16 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bo
 
 /* the ASCII word [p, e) of wl bytes (ASCII letters and digits up to
  * ascii_end), first byte c, whose row of heads masked with the bits of
- * its length (head_lengths) is `head` (nonzero): a title's or an
- * honorific's word (a mark, in mk), or a number's */
+ * its length (head_lengths) is `head` (nonzero): a title's word (by the
+ * role words' sketch) or an honorific's (by its bit in the row: not every
+ * capitalized M, S or D word of a role word's length and first letters,
+ * which the titles' walk would turn away) is a mark, in mk; or a
+ * number's */
 #define NOTE_MARK(p, e, ascii_end, c, head, wl)                                                    \
     do {                                                                                           \
         if ((e) == (ascii_end) && ((head)&0x7FFFu)) {                                              \
             const unsigned sk_ = fl_word_sketch((const char *)t + (p), (wl));                      \
-            if ((first_byte[c] & FB_MARK) || ((role_sketch[sk_ >> 6] >> (sk_ & 63)) & 1u))         \
+            if (((head)&FL_HEAD_HONORIFIC) || ((role_sketch[sk_ >> 6] >> (sk_ & 63)) & 1u))        \
                 mk |= 1ull << ((p)-base);                                                          \
         }                                                                                          \
     } while (0)
