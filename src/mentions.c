@@ -2256,7 +2256,8 @@ static inline __attribute__((always_inline)) void extract_sentence(fl_mx *mx)
     fl_extract_quantities(mx);
     fl_extract_acronym_defs(mx);
     fl_extract_titles(mx);
-    fl_extract_acronyms(mx);
+    if (mx->acronym_may) /* (most sentences: no call) */
+        fl_extract_acronyms(mx);
     fl_extract_names(mx);
     if (mx->pending.count) /* most sentences link nothing */
         resolve_links(mx);
