@@ -2724,7 +2724,7 @@ static bool scratch_reserve(fl_mx *mx, size_t longest, size_t mentions)
     size_t o_u32 = align8(o_folds + memos * sizeof(fl_fold_entry));
     size_t o_bytes = o_u32 + (HEAD_WORDS_N + 2 * cap + 4 * words + mentions + slots + fold_slots) *
                                  sizeof(uint32_t);
-    size_t bytes = o_bytes + mentions + longest + CLAIMED_PAD;
+    size_t bytes = o_bytes + mentions + 1 + longest + CLAIMED_PAD;
     char *p = malloc(bytes);
     if (!p)
         return false;
@@ -2760,10 +2760,13 @@ static bool scratch_reserve(fl_mx *mx, size_t longest, size_t mentions)
     mx->wend_cap = cap;
     mx->words_cap = words;
     mx->flags.items = p + o_bytes;
-    mx->claimed = (unsigned char *)p + o_bytes + mentions;
+    /* after a byte that stays zero: claimed[-1] of the sentence's first
+     * byte reads as unclaimed (skip_to_mark reads it with no test) */
+    mx->claimed = (unsigned char *)p + o_bytes + mentions + 1;
     mx->claimed_cap = longest + CLAIMED_PAD;
-    /* the flags (see push_mention) and the claimed bytes, side by side */
-    memset(mx->flags.items, 0, mentions + mx->claimed_cap);
+    /* the flags (see push_mention), that byte and the claimed bytes, side
+     * by side */
+    memset(mx->flags.items, 0, mentions + 1 + mx->claimed_cap);
     return true;
 }
 

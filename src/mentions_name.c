@@ -641,8 +641,9 @@ static size_t skip_to_mark(const fl_mx *mx, size_t *cursor, size_t i, bool *star
             return mx->s_end;
         }
         /* (the byte before ASCII: the mark is not joined, which a byte
-         * past ASCII before it makes it; and unclaimed) */
-        if (!(m & FL_NAME_MARK_JOINED) && (m == 0 || mx->claimed[m - 1] == 0)) {
+         * past ASCII before it makes it; and unclaimed: the claimed byte
+         * before the sentence's first, read for a mark at 0, is zero) */
+        if (!(m & FL_NAME_MARK_JOINED) && mx->claimed[(ptrdiff_t)m - 1] == 0) {
             *start = true;
             *cursor = k + 1;
             return mx->s_off + m;
