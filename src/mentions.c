@@ -435,7 +435,9 @@ size_t fl_mx_scan_word_end(const fl_mx *mx, size_t at)
 /* What fill_words asks of a word's first byte: FB_NAME a capital or a
  * byte past ASCII (fl_extract_names), FB_LOWER a lower-case letter (a name
  * when a capital follows), FB_DIGIT, FB_SPELLED the first letter of a
- * spelled number (fl_spelled_start), FB_MARK an honorific's (M, S, D). */
+ * spelled number (fl_spelled_start), FB_MARK an honorific's (M, S, D: in
+ * blocks with bytes past ASCII, which are rare; NOTE_MARK tests the
+ * honorifics' bits of the row of heads, FL_HEAD_HONORIFIC, instead). */
 enum { FB_NAME = 1, FB_LOWER = 2, FB_DIGIT = 4, FB_SPELLED = 8, FB_MARK = 16 };
 static const unsigned char first_byte[256] = {
     0,  0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  0, 0, 0, 0,  0,  0, 0, 0, 0,  0, 0, 0, 0,  0,  0,  0, 0, 0,
@@ -645,10 +647,10 @@ static size_t run_end(const fl_word_block *blk, size_t b)
 static inline __attribute__((always_inline)) size_t mask_pass(const unsigned char *t, size_t len,
                                                               size_t avail, size_t nb,
                                                               fl_word_block *blk, uint32_t *digits,
-                                                              bool avx2)
+                                                              uint64_t *acronym_may, bool avx2)
 {
     size_t nd = 0; /* the runs' edges */
-    uint64_t carry = 0, dcarry = 0;
+    uint64_t carry = 0, dcarry = 0, acr = 0;
     unsigned char pad[64];
 #ifdef FL_BLOCK_AVX2
     const unsigned char(*mc)[32] = mask_consts;
@@ -690,6 +692,10 @@ static inline __attribute__((always_inline)) size_t mask_pass(const unsigned cha
         dcarry = d >> 63;
         blk[b].other = ~a;
         blk[b].event = (a & ~after_a) | s;
+        /* a capital before a capital or a byte that is no ASCII letter or
+         * digit (the byte after the block's last by its own bits: a
+         * capital, so kept): a name mark that may start an acronym */
+        acr |= m[0] & (uint64_t)((int64_t)(~a | m[0]) >> 1);
         /* the runs' edges (starts and ends, which alternate through the
          * sentence: a run's start, then its end) in one loop */
         for (uint64_t edges = d ^ after_d; edges; edges &= edges - 1)
@@ -698,21 +704,23 @@ static inline __attribute__((always_inline)) size_t mask_pass(const unsigned cha
     if (nd & 1) /* the last run reaches the end */
         digits[nd++] = (uint32_t)len;
     (void)avx2;
+    *acronym_may = acr;
     return nd / 2;
 }
 
 static size_t mask_pass_sse(const unsigned char *t, size_t len, size_t avail, size_t nb,
-                            fl_word_block *blk, uint32_t *digits)
+                            fl_word_block *blk, uint32_t *digits, uint64_t *acronym_may)
 {
-    return mask_pass(t, len, avail, nb, blk, digits, false);
+    return mask_pass(t, len, avail, nb, blk, digits, acronym_may, false);
 }
 
 #ifdef FL_BLOCK_AVX2
 __attribute__((target("avx2"))) static size_t mask_pass_avx2(const unsigned char *t, size_t len,
                                                              size_t avail, size_t nb,
-                                                             fl_word_block *blk, uint32_t *digits)
+                                                             fl_word_block *blk, uint32_t *digits,
+                                                             uint64_t *acronym_may)
 {
-    return mask_pass(t, len, avail, nb, blk, digits, true);
+    return mask_pass(t, len, avail, nb, blk, digits, acronym_may, true);
 }
 #endif
 
@@ -763,10 +771,12 @@ static size_t first_word_of(const fl_mx *mx)
     return i;
 }
 
-/* The bytes after which a word is joined to the one before (FL_NAME_MARK_JOINED):
- * '-', '\'' and the last byte of U+2019 (then the two before it are
- * tested). */
-static const bool joiner_byte[256] = {['-'] = true, ['\''] = true, [0x99] = true};
+/* The bytes after which a name mark gets FL_NAME_MARK_JOINED: '-', '\''
+ * and every byte past ASCII (the last of U+2019, and any other, which
+ * fl_extract_names' skip to a mark would otherwise test). */
+static const uint32_t joiner_byte[256] = {['-'] = FL_NAME_MARK_JOINED,
+                                          ['\''] = FL_NAME_MARK_JOINED,
+                                          [0x80 ... 0xFF] = FL_NAME_MARK_JOINED};
 
 /* fl_head_lengths(wl) by wl, to 63 (the same for longer words) */
 #define HL4(n)                                                                                     \
@@ -831,6 +841,7 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bo
         mx->numbers = mx->digits = mx->marks = mx->name_marks = NULL;
         mx->number_count = mx->digit_run_count = mx->mark_count = 0;
         mx->name_mark_count = 0;
+        mx->acronym_may = ~(uint64_t)0; /* (no masks to tell) */
         mx->first_word = first_word_of(mx);
         return true;
     }
@@ -847,6 +858,8 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bo
     fl_word_block *blk = dc->blk;
     fl_number_memo *memo = dc->memo;
     size_t nn = 0, nd = 0, nm = 0, nnm = 0;
+    /* the name marks that may start an acronym (see acronym_may) */
+    uint64_t acr;
     const uint64_t *role_sketch = dc->role_sketch;
     const fl_word_table *words = dc->words;
     const unsigned char *t = (const unsigned char *)dc->text + mx->s_off;
@@ -855,12 +868,12 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bo
     const size_t avail = dc->prose_len - mx->s_off;
 #ifdef FL_BLOCK_AVX2
     if (fast)
-        nd = mask_pass(t, len, avail, nb, blk, digits, true);
+        nd = mask_pass(t, len, avail, nb, blk, digits, &acr, true);
     else
-        nd = mx->avx2 ? mask_pass_avx2(t, len, avail, nb, blk, digits)
-                      : mask_pass_sse(t, len, avail, nb, blk, digits);
+        nd = mx->avx2 ? mask_pass_avx2(t, len, avail, nb, blk, digits, &acr)
+                      : mask_pass_sse(t, len, avail, nb, blk, digits, &acr);
 #else
-    nd = mask_pass_sse(t, len, avail, nb, blk, digits);
+    nd = mask_pass_sse(t, len, avail, nb, blk, digits, &acr);
     (void)fast;
 #endif
     blk[nb] = (fl_word_block){~0ull, 0, 0, 0, 0};
@@ -893,22 +906,21 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bo
     } while (0)
 #define PUSH_NAME(p)                                                                               \
     do {                                                                                           \
-        uint32_t mark_ = (uint32_t)(p);                                                            \
-        if ((p) > 0 && joiner_byte[t[(p)-1]] &&                                                    \
-            (t[(p)-1] != 0x99 || ((p) >= 3 && t[(p)-2] == 0x80 && t[(p)-3] == 0xE2)))              \
-            mark_ |= FL_NAME_MARK_JOINED;                                                          \
-        names[nnm++] = mark_;                                                                      \
+        names[nnm++] = (uint32_t)(p) | ((p) > 0 ? joiner_byte[t[(p)-1]] : 0u);                     \
     } while (0)
 
 /* the ASCII word [p, e) of wl bytes (ASCII letters and digits up to
  * ascii_end), first byte c, whose row of heads masked with the bits of
- * its length (head_lengths) is `head` (nonzero): a title's or an
- * honorific's word (a mark, in mk), or a number's */
+ * its length (head_lengths) is `head` (nonzero): a title's word (by the
+ * role words' sketch) or an honorific's (by its bit in the row: not every
+ * capitalized M, S or D word of a role word's length and first letters,
+ * which the titles' walk would turn away) is a mark, in mk; or a
+ * number's */
 #define NOTE_MARK(p, e, ascii_end, c, head, wl)                                                    \
     do {                                                                                           \
         if ((e) == (ascii_end) && ((head)&0x7FFFu)) {                                              \
             const unsigned sk_ = fl_word_sketch((const char *)t + (p), (wl));                      \
-            if ((first_byte[c] & FB_MARK) || ((role_sketch[sk_ >> 6] >> (sk_ & 63)) & 1u))         \
+            if (((head)&FL_HEAD_HONORIFIC) || ((role_sketch[sk_ >> 6] >> (sk_ & 63)) & 1u))        \
                 mk |= 1ull << ((p)-base);                                                          \
         }                                                                                          \
     } while (0)
@@ -1078,6 +1090,7 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bo
     mx->mark_count = nm;
     names[nnm] = FL_NAME_MARK_END; /* past every entry */
     mx->name_mark_count = nnm;
+    mx->acronym_may = acr;
     return true;
 }
 
@@ -2243,7 +2256,8 @@ static inline __attribute__((always_inline)) void extract_sentence(fl_mx *mx)
     fl_extract_quantities(mx);
     fl_extract_acronym_defs(mx);
     fl_extract_titles(mx);
-    fl_extract_acronyms(mx);
+    if (mx->acronym_may) /* (most sentences: no call) */
+        fl_extract_acronyms(mx);
     fl_extract_names(mx);
     if (mx->pending.count) /* most sentences link nothing */
         resolve_links(mx);
@@ -2710,7 +2724,7 @@ static bool scratch_reserve(fl_mx *mx, size_t longest, size_t mentions)
     size_t o_u32 = align8(o_folds + memos * sizeof(fl_fold_entry));
     size_t o_bytes = o_u32 + (HEAD_WORDS_N + 2 * cap + 4 * words + mentions + slots + fold_slots) *
                                  sizeof(uint32_t);
-    size_t bytes = o_bytes + mentions + longest + CLAIMED_PAD;
+    size_t bytes = o_bytes + mentions + 1 + longest + CLAIMED_PAD;
     char *p = malloc(bytes);
     if (!p)
         return false;
@@ -2746,10 +2760,13 @@ static bool scratch_reserve(fl_mx *mx, size_t longest, size_t mentions)
     mx->wend_cap = cap;
     mx->words_cap = words;
     mx->flags.items = p + o_bytes;
-    mx->claimed = (unsigned char *)p + o_bytes + mentions;
+    /* after a byte that stays zero: claimed[-1] of the sentence's first
+     * byte reads as unclaimed (skip_to_mark reads it with no test) */
+    mx->claimed = (unsigned char *)p + o_bytes + mentions + 1;
     mx->claimed_cap = longest + CLAIMED_PAD;
-    /* the flags (see push_mention) and the claimed bytes, side by side */
-    memset(mx->flags.items, 0, mentions + mx->claimed_cap);
+    /* the flags (see push_mention), that byte and the claimed bytes, side
+     * by side */
+    memset(mx->flags.items, 0, mentions + 1 + mx->claimed_cap);
     return true;
 }
 

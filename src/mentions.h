@@ -86,7 +86,8 @@ typedef struct fl_word_table {
      * in one load: bit n (2 to 14) set when a word of n bytes starting
      * with them may be a role's first word (FL_WC_ROLE, either case) or an
      * honorific (Mr, Sir, Dame: fl_honorific_word, 2 to 6 bytes), before
-     * the sketch; FL_HEAD_DIGIT in the rows of the digits; where a spelled
+     * the sketch, and for an honorific its FL_HEAD_HONORIFIC bit too;
+     * FL_HEAD_DIGIT in the rows of the digits; where a spelled
      * number may start, one of FL_HEAD_SPELLED, for the least length of
      * the numbers spelled so (then its third letter decides). A row is
      * read masked with fl_head_lengths() of the word's length. Zero for
@@ -104,14 +105,20 @@ enum {
     FL_HEAD_DIGIT = 1u << 16,
     FL_HEAD_SPELLED3 = 1u << 17,
     FL_HEAD_SPELLED = 0xFu << 17,
+    /* FL_HEAD_HONORIFIC2 << (n - 2): an honorific of n bytes (2 to 6)
+     * starts so (besides bit n); FL_HEAD_HONORIFIC any */
+    FL_HEAD_HONORIFIC2 = 1u << 21,
+    FL_HEAD_HONORIFIC = 0x1Fu << 21,
 };
 
 /* The bits of a row of heads that a word of wl bytes keeps: its length's
- * (2 to 14), FL_HEAD_DIGIT, and the spelled numbers' as long as it or
- * shorter (the letters of a spelled number are the start of its word: a
- * shorter word starts none; "two3" does). */
+ * (2 to 14) and its honorific's (2 to 6), FL_HEAD_DIGIT, and the spelled
+ * numbers' as long as it or shorter (the letters of a spelled number are
+ * the start of its word: a shorter word starts none; "two3" does). */
 #define FL_HEAD_LENGTHS(wl)                                                                        \
-    (((wl) >= 2 && (wl) <= 14 ? 1u << ((wl)&15) : 0u) | FL_HEAD_DIGIT |                            \
+    (((wl) >= 2 && (wl) <= 14 ? 1u << ((wl)&15) : 0u) |                                            \
+     ((wl) >= 2 && (wl) <= 6 ? (unsigned)FL_HEAD_HONORIFIC2 << (((wl)-2) & 7) : 0u) |              \
+     FL_HEAD_DIGIT |                                                                               \
      ((wl) >= 3 ? ((1u << (((wl) < 3   ? 3u                                                        \
                             : (wl) < 6 ? (unsigned)(wl)                                            \
                                        : 6u) -                                                     \
@@ -282,12 +289,18 @@ typedef struct fl_mx {
     /* the word starts that may open a name (fl_extract_names skips to the
      * next one while no name is open): a capital or a byte past ASCII
      * first, or a lower-case letter before a capital; relative to s_off,
-     * with FL_NAME_MARK_JOINED when a hyphen or an apostrophe comes just
-     * before (a word before may reach into it); then FL_NAME_MARK_END.
+     * with FL_NAME_MARK_JOINED when a hyphen, an apostrophe or a byte
+     * past ASCII comes just before (a word before may reach into it);
+     * then FL_NAME_MARK_END.
      * words_cap entries. */
     uint32_t *name_marks;
     size_t name_mark_count;
     uint32_t *name_marks_store;
+    /* zero when no name mark may start an acronym, none being a capital
+     * before a capital or a byte that is no ASCII letter or digit
+     * (fl_extract_acronyms then reads no mark); nonzero without the
+     * tables */
+    uint64_t acronym_may;
     /* the keys of each surface met in this document, so that a surface
      * written again shares its strings instead of being normalized again:
      * key_count entries (malloc'd, key_alloc room) found through key_index */

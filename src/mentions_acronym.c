@@ -514,6 +514,11 @@ static __attribute__((noinline)) void acronyms_by_byte(fl_mx *mx)
 
 void fl_extract_acronyms(fl_mx *mx)
 {
+    /* most sentences have no name mark that may start an acronym, by the
+     * walk's masks (acronym_may; set in a sentence without the tables):
+     * no mark is read there */
+    if (!mx->acronym_may)
+        return;
     if (!mx->name_marks) {
         if (!mx->sent->all_caps)
             acronyms_by_byte(mx);

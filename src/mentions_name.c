@@ -640,10 +640,10 @@ static size_t skip_to_mark(const fl_mx *mx, size_t *cursor, size_t i, bool *star
             *start = false;
             return mx->s_end;
         }
-        /* (the byte before ASCII, its bit 7 clear, and unclaimed, its
-         * claimed byte zero: one test) */
-        if (!(m & FL_NAME_MARK_JOINED) &&
-            (m == 0 || ((t[mx->s_off + m - 1] >> 7) | mx->claimed[m - 1]) == 0)) {
+        /* (the byte before ASCII: the mark is not joined, which a byte
+         * past ASCII before it makes it; and unclaimed: the claimed byte
+         * before the sentence's first, read for a mark at 0, is zero) */
+        if (!(m & FL_NAME_MARK_JOINED) && mx->claimed[(ptrdiff_t)m - 1] == 0) {
             *start = true;
             *cursor = k + 1;
             return mx->s_off + m;

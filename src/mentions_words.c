@@ -428,7 +428,8 @@ void fl_word_table_build(fl_word_table *table)
                                              "Mme", "Messrs", "Sir", "Dame"};
     for (size_t i = 0; i < sizeof honorifics / sizeof honorifics[0]; i++) {
         const unsigned char *h = (const unsigned char *)honorifics[i];
-        add_head(table, h[0], h[1] & 31u, 1u << strlen(honorifics[i]));
+        const size_t n = strlen(honorifics[i]);
+        add_head(table, h[0], h[1] & 31u, 1u << n | (uint32_t)FL_HEAD_HONORIFIC2 << (n - 2));
     }
     /* the digits, and the first two letters of the spelled numbers (one,
      * two twelve twenty, three thirteen thirty, ten, four, five fifteen,
