@@ -709,7 +709,7 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
     size_t head = (sizeof *f + 7) & ~(size_t)7;
     unsigned char *block = fl_arena_alloc_uninit(
         doc->arena, 56 + (total + 1) * sizeof(fl_name_use) + head + cap * sizeof(uint32_t) +
-                        (total + 1) * (sizeof(size_t) + sizeof(fl_name_span)) +
+                        (total + 1) * (sizeof(uint32_t) + sizeof(fl_name_span)) +
                         (named + 1) * (sizeof(fl_name_entry) + sizeof(uint32_t)) +
                         (total + 1) * sizeof(fl_name_skel) + total + 1);
     if (!block) {
@@ -720,11 +720,12 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
     fl_name_use *uses = (fl_name_use *)(void *)(block + (-(uintptr_t)block & 63));
     f = (fl_name_folds *)(void *)(uses + total + 1);
     memset(f, 0, sizeof *f);
-    size_t *same = (size_t *)(void *)((unsigned char *)f + head);
-    fl_name_span *spans = (fl_name_span *)(void *)(same + total + 1);
+    /* (the arrays of 8-byte fields first, then those of 4 and 1) */
+    fl_name_span *spans = (fl_name_span *)(void *)((unsigned char *)f + head);
     fl_name_entry *entries = (fl_name_entry *)(void *)(spans + total + 1);
     fl_name_skel *skels = (fl_name_skel *)(void *)(entries + named + 1);
-    uint32_t *first_list = (uint32_t *)(void *)(skels + total + 1);
+    uint32_t *same = (uint32_t *)(void *)(skels + total + 1);
+    uint32_t *first_list = same + total + 1;
     uint32_t *firsts = first_list + named + 1;
     bool *inited = (bool *)(void *)(firsts + cap);
     /* the table and inited[] zeroed by one call: only a code, name or
@@ -767,7 +768,7 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
             size_t j = firsts[at] - 1;
             /* its use is j's but for its place (fl_name_folds_use): not
              * copied */
-            same[i] = j;
+            same[i] = (uint32_t)j;
             inited[i] = inited[j];
             if (inited[j]) {
                 unsorted |= m->off < last_off;
@@ -776,7 +777,7 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
             }
             continue;
         }
-        same[i] = i;
+        same[i] = (uint32_t)i;
         firsts[at] = (uint32_t)(i + 1);
         if (2 * ++nfirsts > cap && !firsts_grow(doc, &firsts, &cap))
             return NULL;
