@@ -523,15 +523,62 @@ static inline __attribute__((always_inline)) size_t keys_add(fl_doc *doc, fl_nam
     return keys_add_hashed(doc, set, s, len, key_hash(s, len), copy);
 }
 
+/* keys_add_hashed out of line: the paths of keys_add_leaf with a call. */
+static __attribute__((noinline)) size_t keys_add_hashed_call(fl_doc *doc, fl_name_keys *set,
+                                                             const char *s, size_t len, uint64_t h,
+                                                             bool copy)
+{
+    return keys_add_hashed(doc, set, s, len, h, copy);
+}
+
+/* fl_bytes_eq with no call for a key of more than 16 bytes: eight bytes
+ * at a time, the last load overlapping (keys are under FL_NAME_KEY_CAP
+ * bytes, and one that gets this far has the other's hash and length). */
+static inline bool keys_bytes_eq(const char *a, const char *b, size_t len)
+{
+    if (len <= 16)
+        return fl_bytes_eq(a, b, len);
+    for (size_t i = 0; i + 8 < len; i += 8)
+        if (fl_load8(a + i) != fl_load8(b + i))
+            return false;
+    return fl_load8(a + len - 8) == fl_load8(b + len - 8);
+}
+
+/* keys_add_hashed for the extern calls: a key kept
+ * in place, in a set with room for one more (most of them) is found or
+ * added with no call on the way (its bytes compared by loads, not
+ * memcmp), so that no register is saved and restored around it for the
+ * calls of the other paths, which keys_add_hashed_call takes (the room
+ * asked before the probes: a key found needs none, and is found there
+ * too). */
+static inline __attribute__((always_inline)) size_t
+keys_add_leaf(fl_doc *doc, fl_name_keys *set, const char *s, size_t len, uint64_t h, bool copy)
+{
+    if (copy || (set->count + 1) * 2 > set->cap)
+        return keys_add_hashed_call(doc, set, s, len, h, copy);
+    const size_t mask = set->cap - 1;
+    size_t at = (size_t)h & mask;
+    for (uint32_t id; (id = set->slots[at]) != 0; at = (at + 1) & mask)
+        if (set->hashes[id - 1] == h && set->lens[id - 1] == len &&
+            keys_bytes_eq(set->keys[id - 1], s, len))
+            return id - 1;
+    size_t id = set->count++;
+    set->slots[at] = (uint32_t)(id + 1);
+    set->keys[id] = s;
+    set->lens[id] = len;
+    set->hashes[id] = h;
+    return id;
+}
+
 size_t fl_name_keys_add(fl_doc *doc, fl_name_keys *set, const char *s, size_t len, bool copy)
 {
-    return keys_add(doc, set, s, len, copy);
+    return keys_add_leaf(doc, set, s, len, key_hash(s, len), copy);
 }
 
 size_t fl_name_keys_add_hashed(fl_doc *doc, fl_name_keys *set, const char *s, size_t len,
                                uint64_t hash, bool copy)
 {
-    return keys_add_hashed(doc, set, s, len, hash, copy);
+    return keys_add_leaf(doc, set, s, len, hash, copy);
 }
 
 bool fl_name_keys_ranks(fl_doc *doc, const fl_name_keys *set, size_t *rank)
