@@ -485,10 +485,32 @@ static inline __attribute__((always_inline)) size_t keys_slot(const fl_name_keys
     }
 }
 
+/* fl_bytes_eq with no call for a key of more than 16 bytes: eight bytes
+ * at a time, the last load overlapping (keys are under FL_NAME_KEY_CAP
+ * bytes, and one that gets this far has the other's hash and length), so
+ * that the lookups below call nothing and save no registers for it. */
+static inline bool keys_bytes_eq(const char *a, const char *b, size_t len)
+{
+    if (len <= 16)
+        return fl_bytes_eq(a, b, len);
+    for (size_t i = 0; i + 8 < len; i += 8)
+        if (fl_load8(a + i) != fl_load8(b + i))
+            return false;
+    return fl_load8(a + len - 8) == fl_load8(b + len - 8);
+}
+
 size_t fl_name_keys_find(const fl_name_keys *set, const char *s, size_t len)
 {
-    uint32_t id = set->slots[keys_slot(set, s, len, key_hash(s, len))];
-    return id ? id - 1 : FL_NAME_NO_KEY;
+    const uint64_t h = key_hash(s, len);
+    const size_t mask = set->cap - 1;
+    for (size_t at = (size_t)h & mask;; at = (at + 1) & mask) {
+        const uint32_t id = set->slots[at];
+        if (!id)
+            return FL_NAME_NO_KEY;
+        if (set->hashes[id - 1] == h && set->lens[id - 1] == len &&
+            keys_bytes_eq(set->keys[id - 1], s, len))
+            return id - 1;
+    }
 }
 
 /* fl_name_keys_add, inline where the name folds are made (a call per
@@ -529,19 +551,6 @@ static __attribute__((noinline)) size_t keys_add_hashed_call(fl_doc *doc, fl_nam
                                                              bool copy)
 {
     return keys_add_hashed(doc, set, s, len, h, copy);
-}
-
-/* fl_bytes_eq with no call for a key of more than 16 bytes: eight bytes
- * at a time, the last load overlapping (keys are under FL_NAME_KEY_CAP
- * bytes, and one that gets this far has the other's hash and length). */
-static inline bool keys_bytes_eq(const char *a, const char *b, size_t len)
-{
-    if (len <= 16)
-        return fl_bytes_eq(a, b, len);
-    for (size_t i = 0; i + 8 < len; i += 8)
-        if (fl_load8(a + i) != fl_load8(b + i))
-            return false;
-    return fl_load8(a + len - 8) == fl_load8(b + len - 8);
 }
 
 /* keys_add_hashed for the extern calls: a key kept
