@@ -485,10 +485,32 @@ static inline __attribute__((always_inline)) size_t keys_slot(const fl_name_keys
     }
 }
 
+/* fl_bytes_eq with no call for a key of more than 16 bytes: eight bytes
+ * at a time, the last load overlapping (keys are under FL_NAME_KEY_CAP
+ * bytes, and one that gets this far has the other's hash and length), so
+ * that the lookups below call nothing and save no registers for it. */
+static inline bool keys_bytes_eq(const char *a, const char *b, size_t len)
+{
+    if (len <= 16)
+        return fl_bytes_eq(a, b, len);
+    for (size_t i = 0; i + 8 < len; i += 8)
+        if (fl_load8(a + i) != fl_load8(b + i))
+            return false;
+    return fl_load8(a + len - 8) == fl_load8(b + len - 8);
+}
+
 size_t fl_name_keys_find(const fl_name_keys *set, const char *s, size_t len)
 {
-    uint32_t id = set->slots[keys_slot(set, s, len, key_hash(s, len))];
-    return id ? id - 1 : FL_NAME_NO_KEY;
+    const uint64_t h = key_hash(s, len);
+    const size_t mask = set->cap - 1;
+    for (size_t at = (size_t)h & mask;; at = (at + 1) & mask) {
+        const uint32_t id = set->slots[at];
+        if (!id)
+            return FL_NAME_NO_KEY;
+        if (set->hashes[id - 1] == h && set->lens[id - 1] == len &&
+            keys_bytes_eq(set->keys[id - 1], s, len))
+            return id - 1;
+    }
 }
 
 /* fl_name_keys_add, inline where the name folds are made (a call per
@@ -523,15 +545,49 @@ static inline __attribute__((always_inline)) size_t keys_add(fl_doc *doc, fl_nam
     return keys_add_hashed(doc, set, s, len, key_hash(s, len), copy);
 }
 
+/* keys_add_hashed out of line: the paths of keys_add_leaf with a call. */
+static __attribute__((noinline)) size_t keys_add_hashed_call(fl_doc *doc, fl_name_keys *set,
+                                                             const char *s, size_t len, uint64_t h,
+                                                             bool copy)
+{
+    return keys_add_hashed(doc, set, s, len, h, copy);
+}
+
+/* keys_add_hashed for the extern calls: a key kept
+ * in place, in a set with room for one more (most of them) is found or
+ * added with no call on the way (its bytes compared by loads, not
+ * memcmp), so that no register is saved and restored around it for the
+ * calls of the other paths, which keys_add_hashed_call takes (the room
+ * asked before the probes: a key found needs none, and is found there
+ * too). */
+static inline __attribute__((always_inline)) size_t
+keys_add_leaf(fl_doc *doc, fl_name_keys *set, const char *s, size_t len, uint64_t h, bool copy)
+{
+    if (copy || (set->count + 1) * 2 > set->cap)
+        return keys_add_hashed_call(doc, set, s, len, h, copy);
+    const size_t mask = set->cap - 1;
+    size_t at = (size_t)h & mask;
+    for (uint32_t id; (id = set->slots[at]) != 0; at = (at + 1) & mask)
+        if (set->hashes[id - 1] == h && set->lens[id - 1] == len &&
+            keys_bytes_eq(set->keys[id - 1], s, len))
+            return id - 1;
+    size_t id = set->count++;
+    set->slots[at] = (uint32_t)(id + 1);
+    set->keys[id] = s;
+    set->lens[id] = len;
+    set->hashes[id] = h;
+    return id;
+}
+
 size_t fl_name_keys_add(fl_doc *doc, fl_name_keys *set, const char *s, size_t len, bool copy)
 {
-    return keys_add(doc, set, s, len, copy);
+    return keys_add_leaf(doc, set, s, len, key_hash(s, len), copy);
 }
 
 size_t fl_name_keys_add_hashed(fl_doc *doc, fl_name_keys *set, const char *s, size_t len,
                                uint64_t hash, bool copy)
 {
-    return keys_add_hashed(doc, set, s, len, hash, copy);
+    return keys_add_leaf(doc, set, s, len, hash, copy);
 }
 
 bool fl_name_keys_ranks(fl_doc *doc, const fl_name_keys *set, size_t *rank)
@@ -709,7 +765,7 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
     size_t head = (sizeof *f + 7) & ~(size_t)7;
     unsigned char *block = fl_arena_alloc_uninit(
         doc->arena, 56 + (total + 1) * sizeof(fl_name_use) + head + cap * sizeof(uint32_t) +
-                        (total + 1) * (sizeof(size_t) + sizeof(fl_name_span)) +
+                        (total + 1) * (sizeof(uint32_t) + sizeof(fl_name_span)) +
                         (named + 1) * (sizeof(fl_name_entry) + sizeof(uint32_t)) +
                         (total + 1) * sizeof(fl_name_skel) + total + 1);
     if (!block) {
@@ -720,11 +776,12 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
     fl_name_use *uses = (fl_name_use *)(void *)(block + (-(uintptr_t)block & 63));
     f = (fl_name_folds *)(void *)(uses + total + 1);
     memset(f, 0, sizeof *f);
-    size_t *same = (size_t *)(void *)((unsigned char *)f + head);
-    fl_name_span *spans = (fl_name_span *)(void *)(same + total + 1);
+    /* (the arrays of 8-byte fields first, then those of 4 and 1) */
+    fl_name_span *spans = (fl_name_span *)(void *)((unsigned char *)f + head);
     fl_name_entry *entries = (fl_name_entry *)(void *)(spans + total + 1);
     fl_name_skel *skels = (fl_name_skel *)(void *)(entries + named + 1);
-    uint32_t *first_list = (uint32_t *)(void *)(skels + total + 1);
+    uint32_t *same = (uint32_t *)(void *)(skels + total + 1);
+    uint32_t *first_list = same + total + 1;
     uint32_t *firsts = first_list + named + 1;
     bool *inited = (bool *)(void *)(firsts + cap);
     /* the table and inited[] zeroed by one call: only a code, name or
@@ -767,7 +824,7 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
             size_t j = firsts[at] - 1;
             /* its use is j's but for its place (fl_name_folds_use): not
              * copied */
-            same[i] = j;
+            same[i] = (uint32_t)j;
             inited[i] = inited[j];
             if (inited[j]) {
                 unsorted |= m->off < last_off;
@@ -776,7 +833,7 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
             }
             continue;
         }
-        same[i] = i;
+        same[i] = (uint32_t)i;
         firsts[at] = (uint32_t)(i + 1);
         if (2 * ++nfirsts > cap && !firsts_grow(doc, &firsts, &cap))
             return NULL;

@@ -226,8 +226,9 @@ typedef struct fl_name_folds {
     /* by mention of a code, name or acronym (the others' are not
      * written): the first mention with the same surface, keys, length and
      * code-ness (one memo entry in mentions.c), whose use this one's is
-     * but for its place (mention, sentence, off); itself when none */
-    size_t *same;
+     * but for its place (mention, sentence, off); itself when none (32
+     * bits, as fl_name_use.mention: half the cache lines to read) */
+    uint32_t *same;
     fl_name_keys set; /* the fold keys */
     size_t named;     /* the mentions of those kinds */
     size_t codes;     /* of them, the codes */

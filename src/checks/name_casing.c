@@ -494,7 +494,7 @@ static bool may_differ(fl_doc *doc, const fl_name_folds *folds, const key_filter
             for (size_t x = 0; x < count; x++) {
                 size_t i = of_kind[x];
                 const fl_name_use *u = &folds->uses[i];
-                if (folds->same[i] == i && u->key &&
+                if (folds->same[i] == (uint32_t)i && u->key &&
                     form_differs(ff, u->group, u->form, u->form_len))
                     return true;
             }

@@ -1495,11 +1495,6 @@ static void run(fl_doc *doc)
     /* the names (in mention order), and of them those wanted */
     const size_t *names;
     size_t nnames = fl_ctx_mentions_of(doc, 1u << FL_M_NAME, &names), wanted_count = 0;
-    size_t *keep = fl_arena_alloc_uninit(doc->arena, (nnames + 1) * sizeof *keep);
-    if (!keep) {
-        doc->status = FL_ENOMEM;
-        return;
-    }
     if (nnames == 0)
         return;
     fl_name_folds *folds = fl_name_folds_get(doc);
@@ -1533,16 +1528,27 @@ static void run(fl_doc *doc)
     if (folds->caps_sentence < 0) /* not noted by name-variant */
         for (size_t si = 0; si < nsentences; si++)
             any_caps |= sentences[si].all_caps;
+    const size_t *keep = names; /* all of them: the index's list itself */
+    wanted_count = nnames;
+    if (any_caps) {
+        size_t *kept = fl_arena_alloc_uninit(doc->arena, (nnames + 1) * sizeof *kept);
+        if (!kept) {
+            doc->status = FL_ENOMEM;
+            return;
+        }
+        wanted_count = 0;
+        for (size_t k = 0; k < nnames; k++)
+            if (wanted(sentences, nsentences, FL_DOC_MENTION(doc, names[k])))
+                kept[wanted_count++] = names[k];
+        keep = kept;
+    }
     const fl_name_span *spans = folds->spans;
-    for (size_t k = 0; k < nnames; k++) {
-        if (any_caps && !wanted(sentences, nsentences, FL_DOC_MENTION(doc, names[k])))
-            continue;
-        const uint32_t off = spans[names[k]].off;
+    for (size_t at = 0; at < wanted_count; at++) {
+        const size_t i = keep[at];
+        const uint32_t off = spans[i].off;
         rising &= (int64_t)off > last_off;
         last_off = off;
-        const size_t at = wanted_count++;
-        keep[at] = names[k];
-        const fl_name_use *u = &folds->uses[folds->same[names[k]]]; /* but for its place */
+        const fl_name_use *u = &folds->uses[folds->same[i]]; /* but for its place */
         if (!u->key)
             continue;
         size_t id = u->group;
