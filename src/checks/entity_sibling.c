@@ -669,6 +669,22 @@ static bool may_check(const member_note *notes, size_t nm)
     return false;
 }
 
+/* Whether code mention m is an item, and its family and member keys. */
+static inline __attribute__((always_inline)) bool
+item_keys(const fl_doc *doc, const fl_mention *m, const char **family, const char **member)
+{
+    if (!m->surface)
+        return false;
+    *family = m->family;
+    *member = m->skeleton ? m->skeleton : m->fold;
+    if (!*family || !**family) {
+        const char *canonical = NULL;
+        *family = lexicon_family(doc, m, &canonical);
+        *member = canonical;
+    }
+    return *family && **family && *member && **member;
+}
+
 static void run(fl_doc *doc)
 {
     const size_t *of_kind;
@@ -677,13 +693,8 @@ static void run(fl_doc *doc)
      * below) */
     if (count < FL_SIB_DOMINANT_MIN + 1)
         return;
-    sib_item *items = fl_arena_alloc_uninit(doc->arena, count * sizeof *items);
-    if (!items) {
-        fl_ctx_oom(doc);
-        return;
-    }
-    /* the members noted as the items are listed: most documents' families
-     * have one member each, and are then left without sorting the items
+    /* the members noted as the items are counted: most documents' families
+     * have one member each, and are then left before the items are listed
      * (family_order's first pass would find each member's clean form
      * again) */
     const char *members[FEW_KEYS] = {0}, *last = NULL;
@@ -692,23 +703,28 @@ static void run(fl_doc *doc)
     bool noted = true;
     size_t n = 0;
     for (size_t x = 0; x < count; x++) {
-        size_t i = of_kind[x];
-        const fl_mention *m = FL_DOC_MENTION(doc, i);
-        if (!m->surface)
+        const fl_mention *m = FL_DOC_MENTION(doc, of_kind[x]);
+        const char *family, *member;
+        if (!item_keys(doc, m, &family, &member))
             continue;
-        const char *family = m->family, *member = m->skeleton ? m->skeleton : m->fold;
-        if (!family || !*family) {
-            const char *canonical = NULL;
-            family = lexicon_family(doc, m, &canonical);
-            member = canonical;
-        }
-        if (!family || !*family || !member || !*member)
-            continue;
-        items[n++] = (sib_item){family, member, i, m->sentence};
+        n++;
         noted = noted && note_member(members, &nm, notes, &last, &last_j, family, member, m);
     }
     if (n < FL_SIB_DOMINANT_MIN + 1 || (noted && !may_check(notes, nm)))
         return;
+    sib_item *items = fl_arena_alloc_uninit(doc->arena, n * sizeof *items);
+    if (!items) {
+        fl_ctx_oom(doc);
+        return;
+    }
+    n = 0;
+    for (size_t x = 0; x < count; x++) {
+        size_t i = of_kind[x];
+        const fl_mention *m = FL_DOC_MENTION(doc, i);
+        const char *family, *member;
+        if (item_keys(doc, m, &family, &member))
+            items[n++] = (sib_item){family, member, i, m->sentence};
+    }
     /* one member written with look-alikes ("H2O" for "H20") gets the family
      * of its clean form (the mention whose fold is the skeleton); then the
      * items are put in family, member, mention order */
