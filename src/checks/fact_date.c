@@ -593,11 +593,17 @@ static int attach(const ev_ctx *cx, size_t x, size_t floor, size_t ds, size_t de
             return k;
         }
     }
-    /* a date opening the sentence: "In February, Kestrel recalled ..." */
+    /* a date opening the sentence: "In February, Kestrel recalled ..."
+     * (the sentence's first word is looked at before the modifiers
+     * between it and the date are passed over: most sentences open with a
+     * word of another length; "in" and "on" are no modifiers) */
+    if (ds <= sf || FL_DOC_TOKEN(doc, sf)->len != 2 ||
+        !(fc_tok_is(doc, sf, "in") || fc_tok_is(doc, sf, "on")))
+        return EV_NONE;
     size_t p = ds;
-    while (p > sf && fc_tok_in_words(doc, p - 1, cx->modifiers) >= 0)
+    while (p > sf + 1 && fc_tok_in_words(doc, p - 1, cx->modifiers) >= 0)
         p--;
-    if (p > sf && p - 1 == sf && (fc_tok_is(doc, sf, "in") || fc_tok_is(doc, sf, "on"))) {
+    if (p == sf + 1) {
         words = 0;
         size_t next_date = date_tok_from(cx, x, de, se);
         for (size_t t = de; t < next_date && words < 10; t++) {
