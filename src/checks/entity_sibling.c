@@ -599,24 +599,25 @@ static sib_item *family_order(fl_doc *doc, sib_item *items, size_t n, bool *any)
     return sorted;
 }
 
-/* What run notes of each member (by key_id) as it lists the items, to
+/* What run notes of each member (by key_id) as it counts the items, to
  * tell whether check_family would look into some family before the items
- * are sorted: its items, its family (the first item's), whether another
- * item has another family, and its clean form's family (family_order's
- * clean and not_clean, found the same way). */
+ * are listed and sorted: its items, its family (the first item's), and
+ * whether another item has another family. A member whose items share one
+ * family keeps it in family_order: its clean form, if any, is one of its
+ * items, and gives it the family it has. */
 typedef struct member_note {
     size_t items;
-    const char *family, *clean;
+    const char *family;
     bool mixed;
-    const char *nc_fold, *nc_skeleton, *nc_family; /* a mention found not clean */
 } member_note;
 
-/* Notes item (family, member) of mention m in notes[*nm] (members[]
- * their keys, *last and *j the last item's member and its index); false
- * when the members are too many to note. */
-static inline __attribute__((always_inline)) bool
-note_member(const char **members, size_t *nm, member_note *notes, const char **last, size_t *j,
-            const char *family, const char *member, const fl_mention *m)
+/* Notes item (family, member) in notes[*nm] (members[] their keys, *last
+ * and *j the last item's member and its index); false when the members
+ * are too many to note. */
+static inline __attribute__((always_inline)) bool note_member(const char **members, size_t *nm,
+                                                              member_note *notes, const char **last,
+                                                              size_t *j, const char *family,
+                                                              const char *member)
 {
     if (member != *last) {
         *last = member;
@@ -630,40 +631,23 @@ note_member(const char **members, size_t *nm, member_note *notes, const char **l
         note->family = family;
     else if (note->family != family && strcmp(note->family, family) != 0)
         note->mixed = true;
-    if (note->clean)
-        return true;
-    /* a mention with the keys of one found not clean is not either */
-    if (m->fold == note->nc_fold && m->skeleton == note->nc_skeleton &&
-        m->family == note->nc_family && m->kind == FL_M_CODE)
-        return true;
-    if (clean_form(m)) {
-        note->clean = m->family;
-    } else if (m->kind == FL_M_CODE) {
-        note->nc_fold = m->fold;
-        note->nc_skeleton = m->skeleton;
-        note->nc_family = m->family;
-    }
     return true;
 }
 
 /* Whether check_family may look into some family, from run's notes: a
- * family (a member's clean form's, else its items') with two members, one
- * of FL_SIB_DOMINANT_MIN items or more. True when it cannot be told (a
- * member's items in two families and no clean form): family_order then
- * tells. */
+ * family with two members, one of FL_SIB_DOMINANT_MIN items or more. True
+ * when it cannot be told here (a member's items in two families, which
+ * its clean form may join): family_order then tells. */
 static bool may_check(const member_note *notes, size_t nm)
 {
-    const char *family[FEW_KEYS];
-    for (size_t j = 0; j < nm; j++) {
-        if (!notes[j].clean && notes[j].mixed)
+    for (size_t j = 0; j < nm; j++)
+        if (notes[j].mixed)
             return true;
-        family[j] = notes[j].clean ? notes[j].clean : notes[j].family;
-    }
     for (size_t j = 0; j < nm; j++) {
         if (notes[j].items < FL_SIB_DOMINANT_MIN)
             continue;
         for (size_t k = 0; k < nm; k++)
-            if (k != j && key_cmp(family[k], family[j]) == 0)
+            if (k != j && key_cmp(notes[k].family, notes[j].family) == 0)
                 return true;
     }
     return false;
@@ -708,7 +692,7 @@ static void run(fl_doc *doc)
         if (!item_keys(doc, m, &family, &member))
             continue;
         n++;
-        noted = noted && note_member(members, &nm, notes, &last, &last_j, family, member, m);
+        noted = noted && note_member(members, &nm, notes, &last, &last_j, family, member);
     }
     if (n < FL_SIB_DOMINANT_MIN + 1 || (noted && !may_check(notes, nm)))
         return;
