@@ -387,7 +387,7 @@ typedef struct ev_ctx {
     size_t *sent_mentions; /* mention indices grouped by sentence */
     bool moved[EV_COUNT];
     /* the word lists: bounds, ranges and dets NULL until a date has an
-     * event word, preps and auxes until a kind is dated twice */
+     * event word, stop, preps and auxes until a kind is dated twice */
     const fc_words *stop, *modifiers, *bounds, *ranges, *preps, *auxes, *dets;
     const ev_filter *ev;
     /* without a workspace: made here */
@@ -1106,11 +1106,10 @@ static void run(fl_doc *doc)
     cx.sent_first = cx.sent_mentions = NULL;
     memset(cx.moved, 0, sizeof cx.moved);
     static const char *const dets[] = {"the", "its", "their", "his", "her", "our", "a", NULL};
-    cx.stop = fc_words_get(doc, stop_words, &cx.local_words[W_STOP]);
     cx.modifiers = fc_words_get(doc, date_modifiers, &cx.local_words[W_MODIFIERS]);
     /* the lists of later steps, got when a date first reaches them (most
      * documents' dates never do) */
-    cx.bounds = cx.ranges = cx.dets = cx.preps = cx.auxes = NULL;
+    cx.stop = cx.bounds = cx.ranges = cx.dets = cx.preps = cx.auxes = NULL;
     cx.ev = fl_ctx_list_data(doc, event_words, sizeof cx.local_filter, ev_filter_make,
                              &cx.local_filter);
     /* the dates to read (room for all the dates: counting those to read
@@ -1209,6 +1208,7 @@ static void run(fl_doc *doc)
     }
     if (!twice_dated)
         return;
+    cx.stop = fc_words_get(doc, stop_words, &cx.local_words[W_STOP]);
     cx.preps = fc_words_get(doc, prepositions, &cx.local_words[W_PREPS]);
     cx.auxes = fc_words_get(doc, auxiliaries, &cx.local_words[W_AUXES]);
     fl_ctx_phrases unsure_local, moved_local;
