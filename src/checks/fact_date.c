@@ -1163,7 +1163,8 @@ static void run(fl_doc *doc)
     /* each date's event word and kind first; the rest of its reading
      * (the hedges near it, its subjects) only for the kinds that two dates
      * have: a kind dated once has no bucket of two dates to judge */
-    size_t dated[EV_COUNT] = {0};
+    /* per kind: its dates, counted up to 2 (bytes: less to clear) */
+    uint8_t dated[EV_COUNT] = {0};
     bool twice_dated = false; /* some kind dated twice */
     for (size_t q = 0; q < ndates; q++) {
         date_read *d = &dates[q];
@@ -1185,7 +1186,8 @@ static void run(fl_doc *doc)
                 d->ev = sf;
                 d->kind = kind;
                 d->field = true;
-                twice_dated |= ++dated[kind] == 2;
+                dated[kind] = (uint8_t)(dated[kind] < 2 ? dated[kind] + 1 : 2);
+                twice_dated |= dated[kind] == 2;
             }
             continue;
         }
@@ -1204,7 +1206,8 @@ static void run(fl_doc *doc)
             continue;
         d->ev = ev;
         d->kind = kind;
-        twice_dated |= ++dated[kind] == 2;
+        dated[kind] = (uint8_t)(dated[kind] < 2 ? dated[kind] + 1 : 2);
+        twice_dated |= dated[kind] == 2;
     }
     if (!twice_dated)
         return;
