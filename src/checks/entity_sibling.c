@@ -599,6 +599,76 @@ static sib_item *family_order(fl_doc *doc, sib_item *items, size_t n, bool *any)
     return sorted;
 }
 
+/* What run notes of each member (by key_id) as it counts the items, to
+ * tell whether check_family would look into some family before the items
+ * are listed and sorted: its items, its family (the first item's), and
+ * whether another item has another family. A member whose items share one
+ * family keeps it in family_order: its clean form, if any, is one of its
+ * items, and gives it the family it has. */
+typedef struct member_note {
+    size_t items;
+    const char *family;
+    bool mixed;
+} member_note;
+
+/* Notes item (family, member) in notes[*nm] (members[] their keys, *last
+ * and *j the last item's member and its index); false when the members
+ * are too many to note. */
+static inline __attribute__((always_inline)) bool note_member(const char **members, size_t *nm,
+                                                              member_note *notes, const char **last,
+                                                              size_t *j, const char *family,
+                                                              const char *member)
+{
+    if (member != *last) {
+        *last = member;
+        *j = key_id(members, nm, member);
+        if (*j == FEW_KEYS)
+            return false;
+    }
+    member_note *note = &notes[*j];
+    note->items++;
+    if (!note->family)
+        note->family = family;
+    else if (note->family != family && strcmp(note->family, family) != 0)
+        note->mixed = true;
+    return true;
+}
+
+/* Whether check_family may look into some family, from run's notes: a
+ * family with two members, one of FL_SIB_DOMINANT_MIN items or more. True
+ * when it cannot be told here (a member's items in two families, which
+ * its clean form may join): family_order then tells. */
+static bool may_check(const member_note *notes, size_t nm)
+{
+    for (size_t j = 0; j < nm; j++)
+        if (notes[j].mixed)
+            return true;
+    for (size_t j = 0; j < nm; j++) {
+        if (notes[j].items < FL_SIB_DOMINANT_MIN)
+            continue;
+        for (size_t k = 0; k < nm; k++)
+            if (k != j && key_cmp(notes[k].family, notes[j].family) == 0)
+                return true;
+    }
+    return false;
+}
+
+/* Whether code mention m is an item, and its family and member keys. */
+static inline __attribute__((always_inline)) bool
+item_keys(const fl_doc *doc, const fl_mention *m, const char **family, const char **member)
+{
+    if (!m->surface)
+        return false;
+    *family = m->family;
+    *member = m->skeleton ? m->skeleton : m->fold;
+    if (!*family || !**family) {
+        const char *canonical = NULL;
+        *family = lexicon_family(doc, m, &canonical);
+        *member = canonical;
+    }
+    return *family && **family && *member && **member;
+}
+
 static void run(fl_doc *doc)
 {
     const size_t *of_kind;
@@ -607,29 +677,38 @@ static void run(fl_doc *doc)
      * below) */
     if (count < FL_SIB_DOMINANT_MIN + 1)
         return;
-    sib_item *items = fl_arena_alloc_uninit(doc->arena, count * sizeof *items);
+    /* the members noted as the items are counted: most documents' families
+     * have one member each, and are then left before the items are listed
+     * (family_order's first pass would find each member's clean form
+     * again) */
+    const char *members[FEW_KEYS] = {0}, *last = NULL;
+    member_note notes[FEW_KEYS] = {{0}};
+    size_t nm = 0, last_j = 0;
+    bool noted = true;
+    size_t n = 0;
+    for (size_t x = 0; x < count; x++) {
+        const fl_mention *m = FL_DOC_MENTION(doc, of_kind[x]);
+        const char *family, *member;
+        if (!item_keys(doc, m, &family, &member))
+            continue;
+        n++;
+        noted = noted && note_member(members, &nm, notes, &last, &last_j, family, member);
+    }
+    if (n < FL_SIB_DOMINANT_MIN + 1 || (noted && !may_check(notes, nm)))
+        return;
+    sib_item *items = fl_arena_alloc_uninit(doc->arena, n * sizeof *items);
     if (!items) {
         fl_ctx_oom(doc);
         return;
     }
-    size_t n = 0;
+    n = 0;
     for (size_t x = 0; x < count; x++) {
         size_t i = of_kind[x];
         const fl_mention *m = FL_DOC_MENTION(doc, i);
-        if (!m->surface)
-            continue;
-        const char *family = m->family, *member = m->skeleton ? m->skeleton : m->fold;
-        if (!family || !*family) {
-            const char *canonical = NULL;
-            family = lexicon_family(doc, m, &canonical);
-            member = canonical;
-        }
-        if (!family || !*family || !member || !*member)
-            continue;
-        items[n++] = (sib_item){family, member, i, m->sentence};
+        const char *family, *member;
+        if (item_keys(doc, m, &family, &member))
+            items[n++] = (sib_item){family, member, i, m->sentence};
     }
-    if (n < FL_SIB_DOMINANT_MIN + 1)
-        return;
     /* one member written with look-alikes ("H2O" for "H20") gets the family
      * of its clean form (the mention whose fold is the skeleton); then the
      * items are put in family, member, mention order */

@@ -368,15 +368,26 @@ static void ev_filter_make(void *data, const void *list)
 /* The word lists read per token. */
 enum { W_STOP, W_MODIFIERS, W_BOUNDS, W_RANGES, W_PREPS, W_AUXES, W_DETS, W_COUNT };
 
+/* The tokens [first, past) of a date mention (first == past: none). */
+typedef struct date_span {
+    size_t first, past;
+} date_span;
+
 typedef struct ev_ctx {
     fl_doc *doc;
-    unsigned char *date_tok; /* per token: 1 inside a date mention */
-    size_t *sent_first;      /* per sentence: first entry in sent_mentions (made by
-                                group_mentions on the first event) */
-    size_t *sent_mentions;   /* mention indices grouped by sentence */
+    /* the date mentions' tokens, in the order of fl_ctx_mentions_of; when
+     * they are in token order without overlap (as fl_find_mentions makes
+     * them), date_tok is NULL and whether a token lies in a date is told
+     * from them (date_tok_at); otherwise date_tok marks each such token */
+    const date_span *spans;
+    size_t nspans;
+    unsigned char *date_tok;
+    size_t *sent_first;    /* per sentence: first entry in sent_mentions (made by
+                              group_mentions on the first event) */
+    size_t *sent_mentions; /* mention indices grouped by sentence */
     bool moved[EV_COUNT];
     /* the word lists: bounds, ranges and dets NULL until a date has an
-     * event word, preps and auxes until a kind is dated twice */
+     * event word, stop, preps and auxes until a kind is dated twice */
     const fc_words *stop, *modifiers, *bounds, *ranges, *preps, *auxes, *dets;
     const ev_filter *ev;
     /* without a workspace: made here */
@@ -503,9 +514,47 @@ static inline __attribute__((always_inline)) int walk_word(const ev_ctx *cx, siz
     return EV_NONE;
 }
 
-/* Finds the event word of the date whose tokens are [ds, de) in sentence
- * tokens [sf, se). Returns its kind and stores its token in *ev. */
-static int attach(const ev_ctx *cx, size_t ds, size_t de, size_t sf, size_t se, size_t *ev)
+/* Whether token t, at or past the end of the tokens of date x (the date
+ * mention cx->spans[x]), lies in a date mention. In token order, only the
+ * dates after x may hold it, and the first of those with tokens that
+ * starts past t ends the search. */
+static bool date_tok_at(const ev_ctx *cx, size_t x, size_t t)
+{
+    if (cx->date_tok)
+        return cx->date_tok[t];
+    for (size_t j = x + 1; j < cx->nspans; j++) {
+        if (cx->spans[j].past == cx->spans[j].first)
+            continue;
+        if (cx->spans[j].first > t)
+            break;
+        if (t < cx->spans[j].past)
+            return true;
+    }
+    return false;
+}
+
+/* The first token of [de, se) that lies in a date mention, or se; de is
+ * the end of the tokens of date x, or se. */
+static size_t date_tok_from(const ev_ctx *cx, size_t x, size_t de, size_t se)
+{
+    if (cx->date_tok) {
+        while (de < se && !cx->date_tok[de])
+            de++;
+        return de;
+    }
+    /* in token order: the first date with tokens after x */
+    for (size_t j = x + 1; j < cx->nspans; j++)
+        if (cx->spans[j].past != cx->spans[j].first)
+            return cx->spans[j].first < se ? cx->spans[j].first : se;
+    return se;
+}
+
+/* Finds the event word of date x whose tokens are [ds, de) in sentence
+ * tokens [sf, se), where no token of [floor, ds) lies in a date mention
+ * and token floor - 1, when floor > sf, does. Returns its kind and stores
+ * its token in *ev. */
+static int attach(const ev_ctx *cx, size_t x, size_t floor, size_t ds, size_t de, size_t sf,
+                  size_t se, size_t *ev)
 {
     const fl_doc *doc = cx->doc;
     bool noun;
@@ -519,10 +568,10 @@ static int attach(const ev_ctx *cx, size_t ds, size_t de, size_t sf, size_t se, 
     }
     /* before the date, within a few words */
     size_t words = 0;
-    for (size_t t = ds; t > sf && words < 9;) {
+    for (size_t t = ds; t > floor && words < 9;) {
         t--;
         fl_token_kind kind = FL_DOC_TOKEN(doc, t)->kind;
-        if (cx->date_tok[t] || (kind == FL_TOK_PUNCT && is_hard_stop(doc, t)))
+        if (kind == FL_TOK_PUNCT && is_hard_stop(doc, t))
             break;
         if (kind == FL_TOK_WORD) {
             int k = walk_word(cx, t);
@@ -544,14 +593,21 @@ static int attach(const ev_ctx *cx, size_t ds, size_t de, size_t sf, size_t se, 
             return k;
         }
     }
-    /* a date opening the sentence: "In February, Kestrel recalled ..." */
+    /* a date opening the sentence: "In February, Kestrel recalled ..."
+     * (the sentence's first word is looked at before the modifiers
+     * between it and the date are passed over: most sentences open with a
+     * word of another length; "in" and "on" are no modifiers) */
+    if (ds <= sf || FL_DOC_TOKEN(doc, sf)->len != 2 ||
+        !(fc_tok_is(doc, sf, "in") || fc_tok_is(doc, sf, "on")))
+        return EV_NONE;
     size_t p = ds;
-    while (p > sf && fc_tok_in_words(doc, p - 1, cx->modifiers) >= 0)
+    while (p > sf + 1 && fc_tok_in_words(doc, p - 1, cx->modifiers) >= 0)
         p--;
-    if (p > sf && p - 1 == sf && (fc_tok_is(doc, sf, "in") || fc_tok_is(doc, sf, "on"))) {
+    if (p == sf + 1) {
         words = 0;
-        for (size_t t = de; t < se && words < 10; t++) {
-            if (cx->date_tok[t] || is_hard_stop(doc, t))
+        size_t next_date = date_tok_from(cx, x, de, se);
+        for (size_t t = de; t < next_date && words < 10; t++) {
+            if (is_hard_stop(doc, t))
                 break;
             if (FL_DOC_TOKEN(doc, t)->kind != FL_TOK_WORD)
                 continue;
@@ -578,8 +634,8 @@ static bool premodifier(const ev_ctx *cx, size_t ds, size_t de, size_t sf, size_
            event_kind_at(cx, de, &noun) != EV_NONE && noun;
 }
 
-/* Whether the date is a bound or part of a range or list. */
-static bool bound_or_range(const ev_ctx *cx, size_t ds, size_t de, size_t sf, size_t se)
+/* Whether date x is a bound or part of a range or list. */
+static bool bound_or_range(const ev_ctx *cx, size_t x, size_t ds, size_t de, size_t sf, size_t se)
 {
     const fl_doc *doc = cx->doc;
     size_t p = ds;
@@ -593,13 +649,13 @@ static bool bound_or_range(const ev_ctx *cx, size_t ds, size_t de, size_t sf, si
         /* "March 3 and March 13", "2019 to 2021", "July 4 to 9" */
         bool next_date = false;
         for (size_t t = de + 1; t < se && t <= de + 2 && !next_date; t++)
-            next_date = cx->date_tok[t] || FL_DOC_TOKEN(doc, t)->kind == FL_TOK_NUMBER;
+            next_date = date_tok_at(cx, x, t) || FL_DOC_TOKEN(doc, t)->kind == FL_TOK_NUMBER;
         if ((next_date && fc_tok_in_words(doc, de, cx->ranges) >= 0) || is_punct(doc, de, '-') ||
             is_punct(doc, de, '/') ||
             (unsigned char)doc->prose.text[FL_DOC_TOKEN(doc, de)->off] == 0xe2)
             return true;
         /* "March 3, March 13" lists */
-        if (is_punct(doc, de, ',') && de + 1 < se && cx->date_tok[de + 1])
+        if (is_punct(doc, de, ',') && de + 1 < se && date_tok_at(cx, x, de + 1))
             return true;
     }
     return false;
@@ -988,13 +1044,38 @@ static bool judge_dated(ev_ctx *cx, const ev_rec **b, size_t n, bool *flagged,
  * then its event. */
 typedef struct date_read {
     size_t mention;
+    size_t x;      /* its place in cx.spans */
     size_t ds, de; /* its tokens, inside its sentence */
     size_t sf, se; /* its sentence's tokens */
+    size_t floor;  /* no date token in [floor, ds); floor - 1 one, if any */
     size_t ev;     /* the event word's token (where kind is not EV_NONE) */
     int kind;      /* the event's kind, EV_NONE for none */
     bool field;    /* dated by a field line ("Released: March 4, 2025") */
     bool headline; /* in a headline */
 } date_read;
+
+/* Date mentions out of token order or overlapping (not as
+ * fl_find_mentions makes them): each token of a date marked in
+ * cx->date_tok, and each date's floor the token after the first date
+ * token before it in its sentence, or its sentence's first. False when
+ * out of memory. */
+static bool mark_date_tokens(ev_ctx *cx, date_read *dates, size_t ndates, size_t nt)
+{
+    unsigned char *marks = fl_arena_alloc(cx->doc->arena, nt);
+    if (!marks)
+        return false;
+    for (size_t x = 0; x < cx->nspans; x++)
+        for (size_t t = cx->spans[x].first; t < cx->spans[x].past; t++)
+            marks[t] = 1;
+    for (size_t q = 0; q < ndates; q++) {
+        size_t t = dates[q].ds;
+        while (t > dates[q].sf && !marks[t - 1])
+            t--;
+        dates[q].floor = t;
+    }
+    cx->date_tok = marks;
+    return true;
+}
 
 static void run(fl_doc *doc)
 {
@@ -1025,47 +1106,65 @@ static void run(fl_doc *doc)
     cx.sent_first = cx.sent_mentions = NULL;
     memset(cx.moved, 0, sizeof cx.moved);
     static const char *const dets[] = {"the", "its", "their", "his", "her", "our", "a", NULL};
-    cx.stop = fc_words_get(doc, stop_words, &cx.local_words[W_STOP]);
     cx.modifiers = fc_words_get(doc, date_modifiers, &cx.local_words[W_MODIFIERS]);
     /* the lists of later steps, got when a date first reaches them (most
      * documents' dates never do) */
-    cx.bounds = cx.ranges = cx.dets = cx.preps = cx.auxes = NULL;
+    cx.stop = cx.bounds = cx.ranges = cx.dets = cx.preps = cx.auxes = NULL;
     cx.ev = fl_ctx_list_data(doc, event_words, sizeof cx.local_filter, ev_filter_make,
                              &cx.local_filter);
     /* the dates to read (room for all the dates: counting those to read
-     * first would cost a pass over them), then the date tokens, zeroed:
-     * one arena block (one call, not two, per document) */
-    date_read *dates = fl_arena_alloc_uninit(doc->arena, ndm * sizeof *dates + nt);
+     * first would cost a pass over them), then the dates' tokens: one
+     * arena block (one call, not two, per document) */
+    date_read *dates = fl_arena_alloc_uninit(doc->arena, ndm * (sizeof *dates + sizeof(date_span)));
     if (!dates) {
         fl_ctx_oom(doc);
         return;
     }
-    cx.date_tok = (unsigned char *)(dates + ndm);
-    memset(cx.date_tok, 0, nt);
-    size_t ndates = 0;
+    date_span *spans = (date_span *)(dates + ndm);
+    cx.spans = spans;
+    cx.nspans = ndm;
+    cx.date_tok = NULL;
+    /* when the dates with tokens are in token order without overlap, each
+     * date's walk back stops where the last of them before it ends (ends):
+     * no per-token marks to clear and read */
+    size_t ndates = 0, ends = 0;
+    bool in_order = true;
     for (size_t x = 0; x < ndm; x++) {
         size_t i = date_mentions[x];
         const fl_mention *m = FL_DOC_MENTION(doc, i);
         size_t first = fc_token_at_in(doc, m->sentence, m->off), past = first;
-        for (; past < nt && FL_DOC_TOKEN(doc, past)->off < m->off + m->len; past++)
-            cx.date_tok[past] = 1;
+        while (past < nt && FL_DOC_TOKEN(doc, past)->off < m->off + m->len)
+            past++;
+        spans[x].first = first;
+        spans[x].past = past;
         if ((m->month || m->year) && m->sentence < ns) {
             /* its sentence, read here while fc_token_at_in has it at hand
              * (the walk below would find it gone from the cache) */
             const fl_sentence *sen = FL_DOC_SENTENCE(doc, m->sentence);
             date_read *d = &dates[ndates++];
             d->mention = i;
+            d->x = x;
+            d->floor = ends;
             d->sf = sen->first_token;
             d->se = d->sf + sen->token_count;
             d->ds = first;
             d->de = past < d->se ? past : d->se;
             d->headline = sen->headline;
         }
+        if (past > first) {
+            in_order &= first >= ends;
+            ends = past;
+        }
+    }
+    if (!in_order && !mark_date_tokens(&cx, dates, ndates, nt)) {
+        fl_ctx_oom(doc);
+        return;
     }
     /* each date's event word and kind first; the rest of its reading
      * (the hedges near it, its subjects) only for the kinds that two dates
      * have: a kind dated once has no bucket of two dates to judge */
-    size_t dated[EV_COUNT] = {0};
+    /* per kind: its dates, counted up to 2 (bytes: less to clear) */
+    uint8_t dated[EV_COUNT] = {0};
     bool twice_dated = false; /* some kind dated twice */
     for (size_t q = 0; q < ndates; q++) {
         date_read *d = &dates[q];
@@ -1087,14 +1186,15 @@ static void run(fl_doc *doc)
                 d->ev = sf;
                 d->kind = kind;
                 d->field = true;
-                twice_dated |= ++dated[kind] == 2;
+                dated[kind] = (uint8_t)(dated[kind] < 2 ? dated[kind] + 1 : 2);
+                twice_dated |= dated[kind] == 2;
             }
             continue;
         }
         /* most dates have no event word: that is found first, and only a
          * date that has one is asked whether it is a bound or in a range
          * (both only read) */
-        kind = attach(&cx, ds, de, sf, se, &ev);
+        kind = attach(&cx, d->x, d->floor > sf ? d->floor : sf, ds, de, sf, se, &ev);
         if (kind == EV_NONE)
             continue;
         if (!cx.bounds) {
@@ -1102,14 +1202,16 @@ static void run(fl_doc *doc)
             cx.ranges = fc_words_get(doc, range_words, &cx.local_words[W_RANGES]);
             cx.dets = fc_words_get(doc, dets, &cx.local_words[W_DETS]);
         }
-        if (bound_or_range(&cx, ds, de, sf, se))
+        if (bound_or_range(&cx, d->x, ds, de, sf, se))
             continue;
         d->ev = ev;
         d->kind = kind;
-        twice_dated |= ++dated[kind] == 2;
+        dated[kind] = (uint8_t)(dated[kind] < 2 ? dated[kind] + 1 : 2);
+        twice_dated |= dated[kind] == 2;
     }
     if (!twice_dated)
         return;
+    cx.stop = fc_words_get(doc, stop_words, &cx.local_words[W_STOP]);
     cx.preps = fc_words_get(doc, prepositions, &cx.local_words[W_PREPS]);
     cx.auxes = fc_words_get(doc, auxiliaries, &cx.local_words[W_AUXES]);
     fl_ctx_phrases unsure_local, moved_local;

@@ -100,15 +100,21 @@ static void run(fl_doc *doc)
     size_t n = fl_ctx_mentions_of(doc, 1u << FL_M_DATE, &dates);
     /* the document's years: full dates for the default, any dated year
      * with a month for the alternatives */
-    /* the first date with a weekday, a month and a day (the dates before
-     * it are not read again: most documents have none, and no date then
-     * needs a year) */
-    size_t first = n;
+    /* the dates with a weekday, a month and a day: the first few listed,
+     * and the first and last of them (the others are not read again: most
+     * documents have none, and no date then needs a year; the others have
+     * few among many dates) */
+    enum { FEW = 8 };
+    size_t few[FEW], nw = 0, first = n, last = n;
     bool any_undated = false;
     for (size_t x = 0; x < n; x++) {
         const fl_mention *m = FL_DOC_MENTION(doc, dates[x]);
         if (m->weekday >= 0 && m->month && m->day) {
+            if (nw < FEW)
+                few[nw] = dates[x];
+            nw++;
             first = first < x ? first : x;
+            last = x;
             any_undated = any_undated || !m->year;
         }
     }
@@ -159,9 +165,12 @@ static void run(fl_doc *doc)
     if (best && best->count < 2 && FL_DOC_MENTION(doc, best->first)->sentence >= 2)
         best = NULL;
 
-    for (size_t x = first; x < n; x++) {
-        size_t i = dates[x];
-        const fl_mention *m = FL_DOC_MENTION(doc, i);
+    /* the listed dates, or when they are more, all from the first to the
+     * last */
+    const size_t *to_read = nw <= FEW ? few : dates + first;
+    size_t count = nw <= FEW ? nw : last - first + 1;
+    for (size_t c = 0; c < count; c++) {
+        const fl_mention *m = FL_DOC_MENTION(doc, to_read[c]);
         if (m->weekday < 0 || m->weekday > 6 || !m->month || !m->day)
             continue;
         int year = m->year;
