@@ -628,12 +628,19 @@ static inline size_t fl_scale_at(const char *t, size_t at, size_t end, double *m
     } else if (f == 'b' || f == 'm') {
         if (end - i >= 7 && fl_scale_ends(t, i + 7, end)) {
             n = 7;
-            m = memcmp(w, "billion", 7) == 0 ? 1e9 : memcmp(w, "million", 7) == 0 ? 1e6 : 0;
+            /* two overlapping 4-byte loads, exact (memcmp of 7 bytes is
+             * a libc call) */
+            const uint32_t head = fl_load4(w), tail = fl_load4(w + 3);
+            m = tail != fl_load4("lion")   ? 0
+                : head == fl_load4("bill") ? 1e9
+                : head == fl_load4("mill") ? 1e6
+                                           : 0;
         }
     } else if (f == 't') {
         if (end - i >= 8 && fl_scale_ends(t, i + 8, end)) {
             n = 8;
-            m = memcmp(w, "trillion", 8) == 0 ? 1e12 : memcmp(w, "thousand", 8) == 0 ? 1e3 : 0;
+            const uint64_t x = fl_load8(w);
+            m = x == fl_load8("trillion") ? 1e12 : x == fl_load8("thousand") ? 1e3 : 0;
         }
     }
     if (m == 0)
