@@ -270,8 +270,9 @@ typedef struct fl_mx {
     size_t number_count;
     uint32_t *numbers_store;
     /* per entry of numbers: what fl_scan_number reads there (to s_end)
-     * and fl_scan_scale after it, each read once per sentence by
-     * fl_mx_number and fl_mx_number_scale (FL_NUMBER_UNREAD: not yet);
+     * and fl_scan_scale after it, each read once per sentence (through
+     * fl_mx_number_memo or by its index: fl_mx_number_read,
+     * fl_mx_number_scale_read; FL_NUMBER_UNREAD: not yet);
      * words_cap entries */
     struct fl_number_memo *number_memo;
     /* the runs of ASCII digits: [digits[2k], digits[2k+1]) relative to
@@ -670,32 +671,6 @@ static inline fl_number_memo *fl_mx_number_memo(fl_mx *mx, size_t *cursor, size_
         return NULL;
     return &mx->number_memo[*cursor];
 }
-/* fl_scan_number(mx->text, at, mx->s_end, out), read once per number
- * start of the sentence. */
-static inline size_t fl_mx_number(fl_mx *mx, size_t *cursor, size_t at, fl_number *out)
-{
-    fl_number_memo *m = fl_mx_number_memo(mx, cursor, at);
-    if (!m)
-        return fl_scan_number(mx->text, at, mx->s_end, out);
-    if (m->len == FL_NUMBER_UNREAD)
-        m->len = (uint32_t)fl_scan_number(mx->text, at, mx->s_end, &m->n);
-    *out = m->n;
-    return m->len;
-}
-/* fl_scan_scale(mx->text, at + nl, mx->s_end, mult) after the number of
- * length nl (fl_mx_number) at `at`, read once per number start. */
-static inline size_t fl_mx_number_scale(fl_mx *mx, size_t *cursor, size_t at, size_t nl,
-                                        double *mult)
-{
-    fl_number_memo *m = fl_mx_number_memo(mx, cursor, at);
-    if (!m)
-        return fl_scan_scale(mx->text, at + nl, mx->s_end, mult);
-    if (m->scale == FL_NUMBER_UNREAD)
-        m->scale = (uint32_t)fl_scan_scale(mx->text, at + nl, mx->s_end, &m->mult);
-    *mult = m->mult;
-    return m->scale;
-}
-
 /* Which of the FL_WC_* classes `want` w[0..len) has (see fl_word_class);
  * most words are ruled out by their first two letters. */
 static inline unsigned fl_mx_word_class(const fl_mx *mx, const char *w, size_t len, unsigned want)
@@ -794,8 +769,8 @@ const char *fl_role_text(fl_mx *mx, const char *w, size_t len, const char *modif
 
 /* ---------------------------------------------- number memo by its index */
 
-/* The memo entry of mx->numbers[k] with its number read (fl_mx_number
- * without the search for the entry: a walk over mx->numbers has k). */
+/* The memo entry of mx->numbers[k] with its number read (fl_scan_number
+ * at most once per number start; a walk over mx->numbers has k). */
 static inline const fl_number_memo *fl_mx_number_read(fl_mx *mx, size_t k)
 {
     fl_number_memo *m = &mx->number_memo[k];
@@ -803,7 +778,8 @@ static inline const fl_number_memo *fl_mx_number_read(fl_mx *mx, size_t k)
         m->len = (uint32_t)fl_scan_number(mx->text, mx->s_off + mx->numbers[k], mx->s_end, &m->n);
     return m;
 }
-/* fl_mx_number_scale for mx->numbers[k], its number read (m->len > 0). */
+/* fl_scan_scale after the number mx->numbers[k] (read: m->len > 0), at
+ * most once per number start. */
 static inline size_t fl_mx_number_scale_read(fl_mx *mx, size_t k, double *mult)
 {
     fl_number_memo *m = &mx->number_memo[k];

@@ -314,8 +314,8 @@ static inline __attribute__((always_inline)) bool money_word_start(const char *s
 static inline __attribute__((always_inline)) size_t money_at_number(fl_mx *mx, size_t *cursor,
                                                                     size_t at)
 {
-    /* fl_mx_number, then fl_mx_number_scale, with one look-up of the
-     * memo entry */
+    /* the number, then the scale after it, each read once per number
+     * start, with one look-up of the memo entry */
     fl_number n;
     size_t nl, sl;
     double mult;
