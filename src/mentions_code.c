@@ -889,8 +889,16 @@ static __attribute__((noinline)) void codes_walk(fl_mx *mx)
         }
         if (we + 1 < mx->s_end && t[we] == ' ' && is_digit(t[we + 1]) && !digit) {
             bool all_upper = true;
-            for (size_t k = i; k < we; k++)
-                all_upper &= is_upper(t[k]);
+            const size_t rel = i - mx->s_off, sh = rel & 63;
+            if (mx->wend && sh + (we - i) <= 64) {
+                /* inside one block of the sentence's masks: its capitals
+                 * cover the word (we > i: a letter is at i) */
+                const uint64_t m = (~(uint64_t)0 >> (64 - (we - i))) << sh;
+                all_upper = (mx->blocks[rel / 64].upper & m) == m;
+            } else {
+                for (size_t k = i; k < we; k++)
+                    all_upper &= is_upper(t[k]);
+            }
             if (all_upper && we - i >= 2 && we - i <= 6 && !mx->sent->all_caps &&
                 !head_excluded(t + i, we - i) && (e = headnum_match(mx, i, we))) {
                 add_code(mx, i, e);
