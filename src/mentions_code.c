@@ -241,16 +241,44 @@ static const char *const namenum_variants[] = {"Pro Max", "Pro", "Max", "Plus", 
                                                "mini",    "SE",  "XL",  "Fold", "Flip",  NULL};
 static const char *const numsuffix_variants[] = {"MAX", "NG", "neo", "XWB"};
 
+/* Whether c is the first letter of a variant of headnum_variants or
+ * namenum_variants (F M P S T U X m): after most numbers ("Section 5 of")
+ * none is, and head_number_end tries no variant. (test_code_words checks
+ * the lists against the patterns through fl_code_hand_words, which gives
+ * none when variant_first misses a first letter of one.) */
+static inline bool variant_first(char c)
+{
+    const uint64_t firsts = 1ull << ('F' - 'A') | 1ull << ('M' - 'A') | 1ull << ('P' - 'A') |
+                            1ull << ('S' - 'A') | 1ull << ('T' - 'A') | 1ull << ('U' - 'A') |
+                            1ull << ('X' - 'A') | 1ull << ('m' - 'A');
+    const unsigned f = (unsigned)((unsigned char)c - 'A');
+    return f < 64 && ((firsts >> f) & 1);
+}
+
+/* Whether variant_first holds for the first letter of each variant of v. */
+static bool firsts_known(const char *const *v)
+{
+    for (; *v; v++)
+        if (!variant_first(**v))
+            return false;
+    return true;
+}
+
 size_t fl_code_hand_words(int id, const char *const **words)
 {
     *words = NULL;
     switch (id) {
+    /* (no variant, which the test refuses, when variant_first misses one) */
     case FL_RE_CODE_HEADNUM:
         *words = headnum_variants;
-        return sizeof headnum_variants / sizeof headnum_variants[0] - 1;
+        return firsts_known(headnum_variants)
+                   ? sizeof headnum_variants / sizeof headnum_variants[0] - 1
+                   : 0;
     case FL_RE_CODE_NAMENUM:
         *words = namenum_variants;
-        return sizeof namenum_variants / sizeof namenum_variants[0] - 1;
+        return firsts_known(namenum_variants)
+                   ? sizeof namenum_variants / sizeof namenum_variants[0] - 1
+                   : 0;
     case FL_RE_CODE_NUMSUFFIX:
         *words = numsuffix_variants;
         return sizeof numsuffix_variants / sizeof numsuffix_variants[0];
@@ -281,7 +309,7 @@ static long head_number_end(const fl_mx *mx, size_t we, size_t max_digits,
         q++;
     size_t end, ve;
     int ok;
-    if (q + 1 < mx->s_end && fl_re_space(t[q]))
+    if (q + 1 < mx->s_end && fl_re_space(t[q]) && variant_first(t[q + 1]))
         for (const char *const *v = variants; *v; v++)
             if (variant_at(mx, q + 1, *v, &ve) && (ok = tail_at(mx, ve, &end)) != 0)
                 return ok < 0 ? -1 : (long)end;
