@@ -340,10 +340,21 @@ static size_t namenum_match(fl_mx *mx, size_t at, size_t we)
 static const char *const makers[] = {"Boeing",  "Airbus",  "Embraer",  "Bombardier",
                                      "Antonov", "Tupolev", "Ilyushin", "Cessna"};
 
-static inline __attribute__((always_inline)) bool is_maker(const char *s, size_t len)
+/* Whether s[0..len) is one of makers (their list walked: see is_maker). */
+static __attribute__((noinline)) bool maker_listed(const char *s, size_t len)
 {
     static const unsigned char lengths[] = {6, 6, 7, 10, 7, 7, 8, 6}; /* of makers */
-    /* the makers' first letters and lengths, to pass most words at once */
+    for (size_t i = 0; i < sizeof makers / sizeof makers[0]; i++)
+        if (lengths[i] == len && memcmp(makers[i], s, len) == 0)
+            return true;
+    return false;
+}
+
+static inline __attribute__((always_inline)) bool is_maker(const char *s, size_t len)
+{
+    /* the makers' first letters and lengths, to pass most words at once
+     * (the list's walk out of line: the callers save no registers for
+     * it) */
     enum {
         FIRSTS = 1u << ('A' - 'A') | 1u << ('B' - 'A') | 1u << ('C' - 'A') | 1u << ('E' - 'A') |
                  1u << ('I' - 'A') | 1u << ('T' - 'A')
@@ -351,10 +362,7 @@ static inline __attribute__((always_inline)) bool is_maker(const char *s, size_t
     const unsigned f = (unsigned)((unsigned char)s[0] - 'A');
     if (len < 6 || len > 10 || f >= 26 || !((FIRSTS >> f) & 1u))
         return false;
-    for (size_t i = 0; i < sizeof makers / sizeof makers[0]; i++)
-        if (lengths[i] == len && memcmp(makers[i], s, len) == 0)
-            return true;
-    return false;
+    return maker_listed(s, len);
 }
 
 /* A model number at `at`: three digits, optionally a hyphen and one to
