@@ -353,19 +353,29 @@ static __attribute__((noinline)) bool maker_listed(const char *s, size_t len)
     return false;
 }
 
-static inline __attribute__((always_inline)) bool is_maker(const char *s, size_t len)
+/* Whether s[0..len) has the first letter and length of a maker (most
+ * words have not: passed at once). */
+static inline bool maker_shape(const char *s, size_t len)
 {
-    /* the makers' first letters and lengths, to pass most words at once
-     * (the list's walk out of line: the callers save no registers for
-     * it) */
     enum {
         FIRSTS = 1u << ('A' - 'A') | 1u << ('B' - 'A') | 1u << ('C' - 'A') | 1u << ('E' - 'A') |
                  1u << ('I' - 'A') | 1u << ('T' - 'A')
     };
     const unsigned f = (unsigned)((unsigned char)s[0] - 'A');
-    if (len < 6 || len > 10 || f >= 26 || !((FIRSTS >> f) & 1u))
-        return false;
-    return maker_listed(s, len);
+    return len >= 6 && len <= 10 && f < 26 && ((FIRSTS >> f) & 1u);
+}
+
+/* (the list's walk out of line: the callers save no registers for it) */
+static inline __attribute__((always_inline)) bool is_maker(const char *s, size_t len)
+{
+    return maker_shape(s, len) && maker_listed(s, len);
+}
+
+/* A maker or a FL_RE_CODE_NAMENUM head, for a word of a maker's shape
+ * (out of line: heads_number keeps nothing across a call otherwise). */
+static __attribute__((noinline)) bool maker_or_namenum(const char *s, size_t len)
+{
+    return maker_listed(s, len) || fl_namenum_head(s, len);
 }
 
 /* A model number at `at`: three digits, optionally a hyphen and one to
@@ -593,7 +603,7 @@ static __attribute__((noinline)) bool heads_number(const fl_mx *mx, const char *
         if (all_upper)
             return len <= 6 && !mx->sent->all_caps && !head_excluded(s, len);
     }
-    return is_maker(s, len) || fl_namenum_head(s, len);
+    return maker_shape(s, len) ? maker_or_namenum(s, len) : fl_namenum_head(s, len);
 }
 
 /* Where the scan for a code whose number starts after the space at `sp`
