@@ -103,12 +103,9 @@ static void add_code(fl_mx *mx, size_t start, size_t end)
 {
     if (fl_mx_claimed_in(mx, start, end - start))
         return;
-    const fl_mention *m = fl_mx_add(mx, FL_M_CODE, start, end - start, FL_FOLD_CODE);
-    if (!m)
+    if (!fl_mx_add(mx, FL_M_CODE, start, end - start, FL_FOLD_CODE))
         return;
-    /* (by the mention's own offset and length, the code's: only mx is
-     * kept across the call) */
-    fl_mx_claim_in(mx, m->off, m->len);
+    fl_mx_claim_in(mx, start, end - start);
 }
 
 /* The end of the code's core, before a possessive ending. */
