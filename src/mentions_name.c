@@ -885,22 +885,44 @@ static __attribute__((noinline)) size_t long_way(fl_mx *mx, size_t i, size_t qst
     return i;
 }
 
-/* The capitalized word at j (two letters or more, its end in the table,
- * unclaimed) that joins the open name from qstart of `parts` words (after
- * one space, or a particle and one space), with a hyphen, an apostrophe or
- * a byte past ASCII after it: when that is 's ("Boris Johnson's", the
- * most frequent word after a name that the walk handed to the long way on
- * news) and the word has a lower-case letter and no digit, is unclaimed
- * and no common word, adds the name to the end of its s, as the long way
- * reads it, and returns that end; else 0, for the long way. Out of line,
+/* The capitalized word at j (unclaimed, its end in the table) that joins
+ * the open name [qstart, qend) of `parts` words (after one space, or a
+ * particle and one space), when the walk's in-line read takes no more:
+ * one of a single letter, or one with a hyphen, an apostrophe or a byte
+ * past ASCII after it. What the long way makes of the most frequent two,
+ * in line: a single capital letter that is no initial ("Model Y has",
+ * "Plan B,") ends the name before it, the walk going on after it; a word
+ * with 's ("Boris Johnson's") of a lower-case letter and no digit,
+ * unclaimed and no common word, ends the name after its s. Returns where
+ * the walk goes on, or 0 for the long way (any other word). Out of line,
  * and its call marked unlikely: the walk keeps its registers and layout
  * (in line, or tested without the hint: mb1 +14K..+112K). */
-static __attribute__((noinline)) size_t possessive_ends(fl_mx *mx, size_t qstart, size_t parts,
-                                                        bool inner, size_t j)
+static __attribute__((noinline)) size_t name_word_ends(fl_mx *mx, size_t qstart, size_t parts,
+                                                       bool inner, size_t j, size_t qend)
 {
     const unsigned char *t = (const unsigned char *)mx->text;
     const size_t we = mx->s_off + mx->wend[j - mx->s_off];
-    const size_t ap = apostrophe(mx, we), s = we + ap;
+    if (we - j == 1) {
+        /* as read_word and initial_or_not read it inside a name: an
+         * initial before a space and a capitalized word (not A nor I), or
+         * before a dot, a space and a capital, is left to the long way,
+         * as is a letter with a hyphen or an apostrophe after it */
+        const unsigned char c = t[we];
+        if (c == ' ') {
+            if (t[j] != 'A' && t[j] != 'I' && we + 2 < mx->s_end &&
+                (unsigned)(t[we + 1] - 'A') < 26u && (unsigned)(t[we + 2] - 'a') < 26u)
+                return 0;
+        } else if (c == '.') {
+            if (we + 2 < mx->s_end && t[we + 1] == ' ' && is_upper_cp(cp_at(mx, we + 2, NULL)))
+                return 0;
+        } else if (!plain_after(mx, we)) {
+            return 0;
+        }
+        add_name(mx, qstart, qend, parts, inner, false);
+        return we;
+    }
+    /* (the plain apostrophe, the most, without apostrophe's call) */
+    const size_t ap = t[we] == '\'' ? 1 : apostrophe(mx, we), s = we + ap;
     if (!ap || s >= mx->s_end || t[s] != 's' || fl_mx_alnum_at(mx, s + 1))
         return 0;
     const unsigned pf = plain_letters(mx, j, we, true);
@@ -1057,10 +1079,9 @@ void fl_extract_names(fl_mx *mx)
                      * word, no abbreviation's dot, unclaimed) */
                     const size_t we2 = mx->s_off + mx->wend[j - mx->s_off], len2 = we2 - j;
                     if (__builtin_expect(len2 < 2 || !plain_after(mx, we2), 0)) {
-                        /* a possessive ends the name here, anything else
-                         * goes the long way */
-                        const size_t pe =
-                            len2 < 2 ? 0 : possessive_ends(mx, qstart, parts, inner, j);
+                        /* a single letter or a possessive: the name
+                         * ends here, anything else goes the long way */
+                        const size_t pe = name_word_ends(mx, qstart, parts, inner, j, i);
                         if (!pe)
                             goto no_capital;
                         i = pe;
