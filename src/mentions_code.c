@@ -936,9 +936,10 @@ static __attribute__((noinline)) void codes_walk(fl_mx *mx)
         if (we + 1 < mx->s_end && t[we] == ' ' && is_digit(t[we + 1]) && !digit) {
             bool all_upper = true;
             const size_t rel = i - mx->s_off, sh = rel & 63;
-            if (mx->wend && sh + (we - i) <= 64) {
+            if (mx->wend && we > i && sh + (we - i) <= 64) {
                 /* inside one block of the sentence's masks: its capitals
-                 * cover the word (we > i: a letter is at i) */
+                 * cover the word (we > i: a letter is at i; tested, so
+                 * that the shift below is never by 64) */
                 const uint64_t m = (~(uint64_t)0 >> (64 - (we - i))) << sh;
                 all_upper = (mx->blocks[rel / 64].upper & m) == m;
             } else {
