@@ -2954,13 +2954,16 @@ static inline uint64_t small_stops(uint64_t w)
     return (~(w + (0x80 - 'a') * FL_BYTES_01) | (w + (0x7f - 'z') * FL_BYTES_01)) & FL_BYTES_80;
 }
 
-/* For fast_words: the length of the word of one to fifteen small ASCII
- * letters at s[p] (after a hyphen) when a space follows it; else 0. */
+/* For fast_words: the length of the word of one to fifteen ASCII letters
+ * at s[p] (after a hyphen), small but maybe the first ("Baskin-Robbins",
+ * "pre-Christmas": no capital after a small letter, which scan_joined
+ * would note as camel case), when a space follows it; else 0. */
 static __attribute__((noinline)) size_t hyphen_part(const unsigned char *s, size_t len, size_t p)
 {
     if (len - p < 8)
         return 0;
-    uint64_t w = fl_load8(s + p);
+    /* the first byte's case bit set: a capital there is taken as small */
+    uint64_t w = fl_load8(s + p) | 0x20;
     uint64_t stop = small_stops(w | 0x2020202020202020ull);
     if (stop & 0x80)
         return 0;
@@ -2980,6 +2983,10 @@ static __attribute__((noinline)) size_t hyphen_part(const unsigned char *s, size
     }
     uint64_t keep = (stop ^ (stop - 1)) >> 8; /* the bytes before the stop */
     size_t n = (unsigned)__builtin_ctzll(stop) >> 3;
+    /* a capital on its own ("X-Y") is the caller's: with no small letter
+     * before the hyphen either, scan_joined makes the word all caps */
+    if (n == 1 && !(s[p] & 0x20))
+        return 0;
     return !(~w & keep & 0x2020202020202020ull) && s[p + n] == ' ' ? n : 0;
 }
 
