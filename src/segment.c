@@ -2954,10 +2954,19 @@ static inline uint64_t small_stops(uint64_t w)
     return (~(w + (0x80 - 'a') * FL_BYTES_01) | (w + (0x7f - 'z') * FL_BYTES_01)) & FL_BYTES_80;
 }
 
+/* For hyphen_part: s[q] ends a word joined by a hyphen as scan_joined ends
+ * it: a space, a comma, a quote, a bracket... or a period that no letter
+ * or digit follows (s[q + 1] readable: s[len] is a NUL). The space, most
+ * often there, is tested first (word_end holds it too). */
+static inline bool part_ends(const unsigned char *s, size_t q)
+{
+    return s[q] == ' ' || word_end[s[q]] || (s[q] == '.' && !alnum_counts[s[q + 1]]);
+}
+
 /* For fast_words: the length of the word of one to fifteen ASCII letters
  * at s[p] (after a hyphen), small but maybe the first ("Baskin-Robbins",
  * "pre-Christmas": no capital after a small letter, which scan_joined
- * would note as camel case), when a space follows it; else 0. */
+ * would note as camel case), when part_ends; else 0. */
 static __attribute__((noinline)) size_t hyphen_part(const unsigned char *s, size_t len, size_t p)
 {
     if (len - p < 8)
@@ -2979,7 +2988,7 @@ static __attribute__((noinline)) size_t hyphen_part(const unsigned char *s, size
             return 0;
         size_t n = (unsigned)__builtin_ctzll(stop) >> 3;
         uint64_t keep = (stop ^ (stop - 1)) >> 8;
-        return !(~w & keep & 0x2020202020202020ull) && s[p + n] == ' ' ? 8 + n : 0;
+        return !(~w & keep & 0x2020202020202020ull) && part_ends(s, p + n) ? 8 + n : 0;
     }
     uint64_t keep = (stop ^ (stop - 1)) >> 8; /* the bytes before the stop */
     size_t n = (unsigned)__builtin_ctzll(stop) >> 3;
@@ -2987,7 +2996,7 @@ static __attribute__((noinline)) size_t hyphen_part(const unsigned char *s, size
      * before the hyphen either, scan_joined makes the word all caps */
     if (n == 1 && !(s[p] & 0x20))
         return 0;
-    return !(~w & keep & 0x2020202020202020ull) && s[p + n] == ' ' ? n : 0;
+    return !(~w & keep & 0x2020202020202020ull) && part_ends(s, p + n) ? n : 0;
 }
 
 /* Where the byte at `field` (an offset in fl_token) sits in a token's
@@ -3702,7 +3711,9 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                      * scan_joined pushes them: on to the next word */
                     k += 1 + n2;
                     tail |= hyphen_tail;
-                    goto spaced;
+                    if (p[k] == ' ')
+                        goto spaced;
+                    goto joined_end; /* a comma, a period... as after scan_joined */
                 }
                 if (is_ascii_digit(t) && k < 8) {
                     /* letters, then digits ("B200", "MI308", "Q3"), before a
@@ -3751,9 +3762,10 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                      * (sg's count, which it took too, is set from nolower
                      * on the way out) and written again below */
                     memcpy(&tail, (const unsigned char *)tok + TAIL, 8);
-                    unsigned f = (tail & tail_of(SEG, T_NOLOWER)) != 0;
                     k = e - at;
-                    t = s[e];
+                joined_end:;
+                    unsigned f = (tail & tail_of(SEG, T_NOLOWER)) != 0;
+                    t = s[at + k];
                     upper = 0;
                     if (t == '.') {
                         /* period_ends as for a word (no listed abbreviation
