@@ -2964,9 +2964,10 @@ static inline bool part_ends(const unsigned char *s, size_t q)
 }
 
 /* For fast_words: the length of the word of one to fifteen ASCII letters
- * at s[p] (after a hyphen), small but maybe the first ("Baskin-Robbins",
- * "pre-Christmas": no capital after a small letter, which scan_joined
- * would note as camel case), when part_ends; else 0. */
+ * at s[p] (after a hyphen or an apostrophe), small but maybe the first
+ * ("Baskin-Robbins", "pre-Christmas", "O'Casey": no capital after a small
+ * letter, which scan_joined would note as camel case), when part_ends;
+ * else 0. */
 static __attribute__((noinline)) size_t hyphen_part(const unsigned char *s, size_t len, size_t p)
 {
     if (len - p < 8)
@@ -3706,11 +3707,14 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                     if (a < 0x80 && !is_ascii_alpha(a))
                         goto ended;
                 }
-                if (t == '-' && !(upper & ~0x20ull) && (n2 = hyphen_part(s, len, at + k + 1))) {
-                    /* two words joined by a hyphen ("well-known"), as
-                     * scan_joined pushes them: on to the next word */
+                if ((t == '-' || t == '\'') && !(upper & ~0x20ull) &&
+                    (n2 = hyphen_part(s, len, at + k + 1))) {
+                    /* two words joined by a hyphen ("well-known"), or an
+                     * apostrophe ("they've", "company's,": a possessive
+                     * or contraction before no space), as scan_joined
+                     * pushes them: on to the next word */
                     k += 1 + n2;
-                    tail |= hyphen_tail;
+                    tail |= t == '-' ? hyphen_tail : 0;
                     if (p[k] == ' ')
                         goto spaced;
                     goto joined_end; /* a comma, a period... as after scan_joined */
