@@ -3604,6 +3604,21 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                         goto period;
                     goto ended;
                 }
+                if (t == '-' && is_ascii_digit(s[at + k + 1])) {
+                    /* a hyphen and a digit after it (a range or score,
+                     * "737-800", "8-1"): the number and the hyphen, as
+                     * scan_word (a hyphen before a digit ends a number)
+                     * and tokenize push them, then on to the digits,
+                     * attached to the hyphen (a NUL at len) */
+                    tok = put_word(tok, pos, k, number_tail);
+                    tok = put_word(tok, pos + k, 1, punct_tail);
+                    settle(fix, fix_g);
+                    fix = tok;
+                    fix_g = 0;
+                    others += 2;
+                    at += k + 1;
+                    continue;
+                }
                 if (t != '.')
                     break;
                 /* a period after it that no letter, digit or period
