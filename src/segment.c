@@ -3058,6 +3058,53 @@ static __attribute__((noinline)) alnum_word alnum_word_at(const unsigned char *s
     return r;
 }
 
+/* For fast_words: a word of ASCII digits, a hyphen and letters ("12-nation",
+ * "76-year-old": letters and digits, a hyphen before each letter it
+ * joins), at s[at], ended as part_ends says, as scan_word reads it (a
+ * word led by a digit: no capital first, no abbreviation): its length (0
+ * for none such) and its token's fields from kind on (tail, G_SPACE not). */
+static __attribute__((noinline)) alnum_word number_joined_at(const unsigned char *s, size_t at)
+{
+    alnum_word r = {0, 0};
+    size_t p = at;
+    while (is_ascii_digit(s[p]))
+        p++;
+    if (s[p] != '-' || !is_ascii_alpha(s[p + 1]))
+        return r;
+    /* the letters' counts and the first's case, as scan_word counts them;
+     * camel: a small letter straight before a capital (fl_token_shape) */
+    size_t letters = 0, upper = 0;
+    bool first_up = s[p + 1] <= 'Z', camel = false, small = false;
+    for (;;) {
+        unsigned char c = s[p];
+        if (is_ascii_alpha(c)) {
+            bool up = c <= 'Z';
+            letters++;
+            upper += up;
+            camel |= up && small;
+            small = !up;
+        } else if (c == '-' && is_ascii_alpha(s[p + 1])) {
+            small = false;
+        } else if (is_ascii_digit(c)) {
+            small = false;
+        } else {
+            break;
+        }
+        p++;
+    }
+    if (!part_ends(s, p))
+        return r;
+    unsigned shape =
+        FL_TS_KNOWN | FL_TS_DIGIT | FL_TS_LETTER | FL_TS_HYPHEN | (camel ? FL_TS_CAMEL : 0);
+    r.tail = tail_of(offsetof(fl_token, kind), FL_TOK_WORD) |
+             tail_of(offsetof(fl_token, capitalized), first_up) |
+             tail_of(offsetof(fl_token, all_caps), letters >= 2 && upper == letters) |
+             tail_of(offsetof(fl_token, shape), shape) |
+             tail_of(offsetof(fl_token, seg), upper == letters ? T_NOLOWER : 0);
+    r.len = p - at;
+    return r;
+}
+
 /* For fast_words: a number of ASCII digits, then letters or digits ("5m",
  * "17th", "1990s"), of one to seven bytes at s[at], as scan_plain pushes
  * it: before a byte of word_end but a comma, or before a comma or a
@@ -3603,6 +3650,17 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                     if (t == '.')
                         goto period;
                     goto ended;
+                }
+                if (t == '-' && is_ascii_alpha(s[at + k + 1])) {
+                    /* letters joined to the digits by a hyphen ("12-nation",
+                     * "76-year-old"), as scan_word pushes the word: on as
+                     * after scan_joined's */
+                    alnum_word c = number_joined_at(s, at);
+                    if (!c.len)
+                        break;
+                    k = c.len;
+                    tail = c.tail | space;
+                    goto joined_end;
                 }
                 if (t == '-' && is_ascii_digit(s[at + k + 1])) {
                     /* a hyphen and a digit after it (a range or score,
