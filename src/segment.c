@@ -819,13 +819,29 @@ static inline unsigned plain_shape(bool cap, bool digit, uint64_t letter, uint64
            ((lower << 8) & letter & ~lower ? FL_TS_CAMEL : 0);
 }
 
+/* For scan_plain: s[p..len) (fewer than eight bytes) as fl_load8 reads
+ * them, zero padded as the NUL at s[len] is: the eight bytes that end at
+ * len, shifted (fewer than eight bytes in all: byte by byte). */
+static __attribute__((noinline)) uint64_t load_end(const unsigned char *s, size_t len, size_t p)
+{
+    if (len < 8)
+        return load_part(s + p, len - p);
+    uint64_t w = fl_load8(s + len - 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    return load_part(s + p, len - p);
+#else
+    return w >> (8 * (8 - (len - p)));
+#endif
+}
+
 static int scan_plain(seg *sg, size_t i, uint8_t gap, size_t *end)
 {
     const unsigned char *s = sg->s;
     size_t len = sg->len, p = i;
-    if (len - p < 8)
-        return 0;
-    uint64_t w = fl_load8(s + p), letter;
+    /* near the end of the text (most often a document's last word), the
+     * bytes past it as NULs: the run ends within the chunk, at len at the
+     * latest, which plain_end takes (no second chunk is read) */
+    uint64_t w = len - p < 8 ? load_end(s, len, p) : fl_load8(s + p), letter;
     uint64_t stop = plain_masks(w, &letter);
     bool digit_start = !(letter & 0x80); /* s[i] is a letter or a digit */
     uint64_t lower = 0;
