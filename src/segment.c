@@ -2979,12 +2979,11 @@ static inline bool part_ends(const unsigned char *s, size_t q)
     return s[q] == ' ' || word_end[s[q]] || (s[q] == '.' && !alnum_counts[s[q + 1]]);
 }
 
-/* For fast_words: the length of the word of one to fifteen ASCII letters
- * at s[p] (after a hyphen or an apostrophe), small but maybe the first
- * ("Baskin-Robbins", "pre-Christmas", "O'Casey": no capital after a small
- * letter, which scan_joined would note as camel case), when part_ends;
- * else 0. */
-static __attribute__((noinline)) size_t hyphen_part(const unsigned char *s, size_t len, size_t p)
+/* For hyphen_part: the length of the run of one to fifteen ASCII letters
+ * at s[p], small but maybe the first ("Baskin-Robbins", "pre-Christmas",
+ * "O'Casey": no capital after a small letter, which scan_joined would note
+ * as camel case), and no capital on its own; else 0. */
+static inline size_t part_run(const unsigned char *s, size_t len, size_t p)
 {
     if (len - p < 8)
         return 0;
@@ -2998,14 +2997,13 @@ static __attribute__((noinline)) size_t hyphen_part(const unsigned char *s, size
          * seven more in a second load */
         if (len - p < 16 || (~w & 0x2020202020202020ull))
             return 0;
-        p += 8;
-        w = fl_load8(s + p);
+        w = fl_load8(s + p + 8);
         stop = small_stops(w | 0x2020202020202020ull);
         if (!stop)
             return 0;
-        size_t n = (unsigned)__builtin_ctzll(stop) >> 3;
         uint64_t keep = (stop ^ (stop - 1)) >> 8;
-        return !(~w & keep & 0x2020202020202020ull) && part_ends(s, p + n) ? 8 + n : 0;
+        return !(~w & keep & 0x2020202020202020ull) ? 8 + ((unsigned)__builtin_ctzll(stop) >> 3)
+                                                    : 0;
     }
     uint64_t keep = (stop ^ (stop - 1)) >> 8; /* the bytes before the stop */
     size_t n = (unsigned)__builtin_ctzll(stop) >> 3;
@@ -3013,7 +3011,40 @@ static __attribute__((noinline)) size_t hyphen_part(const unsigned char *s, size
      * before the hyphen either, scan_joined makes the word all caps */
     if (n == 1 && !(s[p] & 0x20))
         return 0;
-    return !(~w & keep & 0x2020202020202020ull) && part_ends(s, p + n) ? n : 0;
+    return !(~w & keep & 0x2020202020202020ull) ? n : 0;
+}
+
+/* For hyphen_part: the rest of a word of more parts after the run of n
+ * letters at s[p] (s[p + n] no end), as hyphen_part says; else 0. */
+static __attribute__((noinline, cold)) size_t more_parts(const unsigned char *s, size_t len,
+                                                         size_t p, size_t n)
+{
+    bool hyphen = s[p - 1] == '-';
+    size_t q = p + n;
+    for (;;) {
+        if (s[q] != '\'' && (s[q] != '-' || !hyphen))
+            return 0;
+        q++;
+        if (!(n = part_run(s, len, q)))
+            return 0;
+        q += n;
+        if (part_ends(s, q))
+            return q - p;
+    }
+}
+
+/* For fast_words: the length of the rest of a word at s[p], after a hyphen
+ * or an apostrophe: a run of letters as part_run takes it, ended as
+ * part_ends says, or more such runs joined by apostrophes, or by hyphens
+ * after a hyphen ("larger-than-expected", "Mercedes-Benz's", "O'Connor's":
+ * the caller gives the word the hyphen's bit for its first joiner); else
+ * 0. */
+static __attribute__((noinline)) size_t hyphen_part(const unsigned char *s, size_t len, size_t p)
+{
+    size_t n = part_run(s, len, p);
+    if (!n || part_ends(s, p + n))
+        return n;
+    return more_parts(s, len, p, n);
 }
 
 /* Where the byte at `field` (an offset in fl_token) sits in a token's
