@@ -819,12 +819,13 @@ static inline unsigned plain_shape(bool cap, bool digit, uint64_t letter, uint64
            ((lower << 8) & letter & ~lower ? FL_TS_CAMEL : 0);
 }
 
-/* For scan_plain: s[p..len) (fewer than eight bytes) as fl_load8 reads
- * them, zero padded as the NUL at s[len] is: the eight bytes that end at
- * len, shifted (fewer than eight bytes in all: byte by byte). */
+/* For scan_plain: s[p..len) (fewer than eight bytes, maybe none) as
+ * fl_load8 reads them, zero padded as the NUL at s[len] is: the eight
+ * bytes that end at len, shifted (fewer than eight bytes in all, or none
+ * left: byte by byte). */
 static __attribute__((noinline)) uint64_t load_end(const unsigned char *s, size_t len, size_t p)
 {
-    if (len < 8)
+    if (len < 8 || p == len)
         return load_part(s + p, len - p);
     uint64_t w = fl_load8(s + len - 8);
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
@@ -839,8 +840,8 @@ static int scan_plain(seg *sg, size_t i, uint8_t gap, size_t *end)
     const unsigned char *s = sg->s;
     size_t len = sg->len, p = i;
     /* near the end of the text (most often a document's last word), the
-     * bytes past it as NULs: the run ends within the chunk, at len at the
-     * latest, which plain_end takes (no second chunk is read) */
+     * bytes past it as NULs (here and for each chunk below): the run ends
+     * at len at the latest, which plain_end takes */
     uint64_t w = len - p < 8 ? load_end(s, len, p) : fl_load8(s + p), letter;
     uint64_t stop = plain_masks(w, &letter);
     bool digit_start = !(letter & 0x80); /* s[i] is a letter or a digit */
@@ -887,9 +888,7 @@ static int scan_plain(seg *sg, size_t i, uint8_t gap, size_t *end)
             break;
         }
         p += 8;
-        if (len - p < 8)
-            return 0;
-        w = fl_load8(s + p);
+        w = len - p < 8 ? load_end(s, len, p) : fl_load8(s + p);
         stop = plain_masks(w, &letter);
     }
     if (!(plain_end[s[p]] & (digit_start ? 2 : 1)) && !plain_stop_ends(s, len, i, p, digit_start))
