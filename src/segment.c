@@ -3129,9 +3129,7 @@ static __attribute__((noinline)) alnum_word number_joined_at(const unsigned char
             upper += up;
             camel |= up && small;
             small = !up;
-        } else if (c == '-' && is_ascii_alpha(s[p + 1])) {
-            small = false;
-        } else if (is_ascii_digit(c)) {
+        } else if ((c == '-' && is_ascii_alpha(s[p + 1])) || is_ascii_digit(c)) {
             small = false;
         } else {
             break;
