@@ -819,13 +819,30 @@ static inline unsigned plain_shape(bool cap, bool digit, uint64_t letter, uint64
            ((lower << 8) & letter & ~lower ? FL_TS_CAMEL : 0);
 }
 
+/* For scan_plain: s[p..len) (fewer than eight bytes, maybe none) as
+ * fl_load8 reads them, zero padded as the NUL at s[len] is: the eight
+ * bytes that end at len, shifted (fewer than eight bytes in all, or none
+ * left: byte by byte). */
+static __attribute__((noinline)) uint64_t load_end(const unsigned char *s, size_t len, size_t p)
+{
+    if (len < 8 || p == len)
+        return load_part(s + p, len - p);
+    uint64_t w = fl_load8(s + len - 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    return load_part(s + p, len - p);
+#else
+    return w >> (8 * (8 - (len - p)));
+#endif
+}
+
 static int scan_plain(seg *sg, size_t i, uint8_t gap, size_t *end)
 {
     const unsigned char *s = sg->s;
     size_t len = sg->len, p = i;
-    if (len - p < 8)
-        return 0;
-    uint64_t w = fl_load8(s + p), letter;
+    /* near the end of the text (most often a document's last word), the
+     * bytes past it as NULs (here and for each chunk below): the run ends
+     * at len at the latest, which plain_end takes */
+    uint64_t w = len - p < 8 ? load_end(s, len, p) : fl_load8(s + p), letter;
     uint64_t stop = plain_masks(w, &letter);
     bool digit_start = !(letter & 0x80); /* s[i] is a letter or a digit */
     uint64_t lower = 0;
@@ -871,9 +888,7 @@ static int scan_plain(seg *sg, size_t i, uint8_t gap, size_t *end)
             break;
         }
         p += 8;
-        if (len - p < 8)
-            return 0;
-        w = fl_load8(s + p);
+        w = len - p < 8 ? load_end(s, len, p) : fl_load8(s + p);
         stop = plain_masks(w, &letter);
     }
     if (!(plain_end[s[p]] & (digit_start ? 2 : 1)) && !plain_stop_ends(s, len, i, p, digit_start))
@@ -2954,13 +2969,25 @@ static inline uint64_t small_stops(uint64_t w)
     return (~(w + (0x80 - 'a') * FL_BYTES_01) | (w + (0x7f - 'z') * FL_BYTES_01)) & FL_BYTES_80;
 }
 
-/* For fast_words: the length of the word of one to fifteen small ASCII
- * letters at s[p] (after a hyphen) when a space follows it; else 0. */
-static __attribute__((noinline)) size_t hyphen_part(const unsigned char *s, size_t len, size_t p)
+/* For hyphen_part: s[q] ends a word joined by a hyphen as scan_joined ends
+ * it: a space, a comma, a quote, a bracket... or a period that no letter
+ * or digit follows (s[q + 1] readable: s[len] is a NUL). The space, most
+ * often there, is tested first (word_end holds it too). */
+static inline bool part_ends(const unsigned char *s, size_t q)
+{
+    return s[q] == ' ' || word_end[s[q]] || (s[q] == '.' && !alnum_counts[s[q + 1]]);
+}
+
+/* For hyphen_part: the length of the run of one to fifteen ASCII letters
+ * at s[p], small but maybe the first ("Baskin-Robbins", "pre-Christmas",
+ * "O'Casey": no capital after a small letter, which scan_joined would note
+ * as camel case), and no capital on its own; else 0. */
+static inline size_t part_run(const unsigned char *s, size_t len, size_t p)
 {
     if (len - p < 8)
         return 0;
-    uint64_t w = fl_load8(s + p);
+    /* the first byte's case bit set: a capital there is taken as small */
+    uint64_t w = fl_load8(s + p) | 0x20;
     uint64_t stop = small_stops(w | 0x2020202020202020ull);
     if (stop & 0x80)
         return 0;
@@ -2969,18 +2996,54 @@ static __attribute__((noinline)) size_t hyphen_part(const unsigned char *s, size
          * seven more in a second load */
         if (len - p < 16 || (~w & 0x2020202020202020ull))
             return 0;
-        p += 8;
-        w = fl_load8(s + p);
+        w = fl_load8(s + p + 8);
         stop = small_stops(w | 0x2020202020202020ull);
         if (!stop)
             return 0;
-        size_t n = (unsigned)__builtin_ctzll(stop) >> 3;
         uint64_t keep = (stop ^ (stop - 1)) >> 8;
-        return !(~w & keep & 0x2020202020202020ull) && s[p + n] == ' ' ? 8 + n : 0;
+        return !(~w & keep & 0x2020202020202020ull) ? 8 + ((unsigned)__builtin_ctzll(stop) >> 3)
+                                                    : 0;
     }
     uint64_t keep = (stop ^ (stop - 1)) >> 8; /* the bytes before the stop */
     size_t n = (unsigned)__builtin_ctzll(stop) >> 3;
-    return !(~w & keep & 0x2020202020202020ull) && s[p + n] == ' ' ? n : 0;
+    /* a capital on its own ("X-Y") is the caller's: with no small letter
+     * before the hyphen either, scan_joined makes the word all caps */
+    if (n == 1 && !(s[p] & 0x20))
+        return 0;
+    return !(~w & keep & 0x2020202020202020ull) ? n : 0;
+}
+
+/* For hyphen_part: the rest of a word of more parts after the run of n
+ * letters at s[p] (s[p + n] no end), as hyphen_part says; else 0. */
+static __attribute__((noinline, cold)) size_t more_parts(const unsigned char *s, size_t len,
+                                                         size_t p, size_t n)
+{
+    bool hyphen = s[p - 1] == '-';
+    size_t q = p + n;
+    for (;;) {
+        if (s[q] != '\'' && (s[q] != '-' || !hyphen))
+            return 0;
+        q++;
+        if (!(n = part_run(s, len, q)))
+            return 0;
+        q += n;
+        if (part_ends(s, q))
+            return q - p;
+    }
+}
+
+/* For fast_words: the length of the rest of a word at s[p], after a hyphen
+ * or an apostrophe: a run of letters as part_run takes it, ended as
+ * part_ends says, or more such runs joined by apostrophes, or by hyphens
+ * after a hyphen ("larger-than-expected", "Mercedes-Benz's", "O'Connor's":
+ * the caller gives the word the hyphen's bit for its first joiner); else
+ * 0. */
+static __attribute__((noinline)) size_t hyphen_part(const unsigned char *s, size_t len, size_t p)
+{
+    size_t n = part_run(s, len, p);
+    if (!n || part_ends(s, p + n))
+        return n;
+    return more_parts(s, len, p, n);
 }
 
 /* Where the byte at `field` (an offset in fl_token) sits in a token's
@@ -3038,6 +3101,51 @@ static __attribute__((noinline)) alnum_word alnum_word_at(const unsigned char *s
              tail_of(offsetof(fl_token, shape), shape) |
              tail_of(offsetof(fl_token, seg), lower ? 0 : T_NOLOWER);
     r.len = n;
+    return r;
+}
+
+/* For fast_words: a word of ASCII digits, a hyphen and letters ("12-nation",
+ * "76-year-old": letters and digits, a hyphen before each letter it
+ * joins), at s[at], ended as part_ends says, as scan_word reads it (a
+ * word led by a digit: no capital first, no abbreviation): its length (0
+ * for none such) and its token's fields from kind on (tail, G_SPACE not). */
+static __attribute__((noinline)) alnum_word number_joined_at(const unsigned char *s, size_t at)
+{
+    alnum_word r = {0, 0};
+    size_t p = at;
+    while (is_ascii_digit(s[p]))
+        p++;
+    if (s[p] != '-' || !is_ascii_alpha(s[p + 1]))
+        return r;
+    /* the letters' counts and the first's case, as scan_word counts them;
+     * camel: a small letter straight before a capital (fl_token_shape) */
+    size_t letters = 0, upper = 0;
+    bool first_up = s[p + 1] <= 'Z', camel = false, small = false;
+    for (;;) {
+        unsigned char c = s[p];
+        if (is_ascii_alpha(c)) {
+            bool up = c <= 'Z';
+            letters++;
+            upper += up;
+            camel |= up && small;
+            small = !up;
+        } else if ((c == '-' && is_ascii_alpha(s[p + 1])) || is_ascii_digit(c)) {
+            small = false;
+        } else {
+            break;
+        }
+        p++;
+    }
+    if (!part_ends(s, p))
+        return r;
+    unsigned shape =
+        FL_TS_KNOWN | FL_TS_DIGIT | FL_TS_LETTER | FL_TS_HYPHEN | (camel ? FL_TS_CAMEL : 0);
+    r.tail = tail_of(offsetof(fl_token, kind), FL_TOK_WORD) |
+             tail_of(offsetof(fl_token, capitalized), first_up) |
+             tail_of(offsetof(fl_token, all_caps), letters >= 2 && upper == letters) |
+             tail_of(offsetof(fl_token, shape), shape) |
+             tail_of(offsetof(fl_token, seg), upper == letters ? T_NOLOWER : 0);
+    r.len = p - at;
     return r;
 }
 
@@ -3587,6 +3695,32 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                         goto period;
                     goto ended;
                 }
+                if (t == '-' && is_ascii_alpha(s[at + k + 1])) {
+                    /* letters joined to the digits by a hyphen ("12-nation",
+                     * "76-year-old"), as scan_word pushes the word: on as
+                     * after scan_joined's */
+                    alnum_word c = number_joined_at(s, at);
+                    if (!c.len)
+                        break;
+                    k = c.len;
+                    tail = c.tail | space;
+                    goto joined_end;
+                }
+                if (t == '-' && is_ascii_digit(s[at + k + 1])) {
+                    /* a hyphen and a digit after it (a range or score,
+                     * "737-800", "8-1"): the number and the hyphen, as
+                     * scan_word (a hyphen before a digit ends a number)
+                     * and tokenize push them, then on to the digits,
+                     * attached to the hyphen (a NUL at len) */
+                    tok = put_word(tok, pos, k, number_tail);
+                    tok = put_word(tok, pos + k, 1, punct_tail);
+                    settle(fix, fix_g);
+                    fix = tok;
+                    fix_g = 0;
+                    others += 2;
+                    at += k + 1;
+                    continue;
+                }
                 if (t != '.')
                     break;
                 /* a period after it that no letter, digit or period
@@ -3690,12 +3824,17 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                     if (a < 0x80 && !is_ascii_alpha(a))
                         goto ended;
                 }
-                if (t == '-' && !(upper & ~0x20ull) && (n2 = hyphen_part(s, len, at + k + 1))) {
-                    /* two words joined by a hyphen ("well-known"), as
-                     * scan_joined pushes them: on to the next word */
+                if ((t == '-' || t == '\'') && !(upper & ~0x20ull) &&
+                    (n2 = hyphen_part(s, len, at + k + 1))) {
+                    /* two words joined by a hyphen ("well-known"), or an
+                     * apostrophe ("they've", "company's,": a possessive
+                     * or contraction before no space), as scan_joined
+                     * pushes them: on to the next word */
                     k += 1 + n2;
-                    tail |= hyphen_tail;
-                    goto spaced;
+                    tail |= t == '-' ? hyphen_tail : 0;
+                    if (p[k] == ' ')
+                        goto spaced;
+                    goto joined_end; /* a comma, a period... as after scan_joined */
                 }
                 if (is_ascii_digit(t) && k < 8) {
                     /* letters, then digits ("B200", "MI308", "Q3"), before a
@@ -3744,9 +3883,10 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                      * (sg's count, which it took too, is set from nolower
                      * on the way out) and written again below */
                     memcpy(&tail, (const unsigned char *)tok + TAIL, 8);
-                    unsigned f = (tail & tail_of(SEG, T_NOLOWER)) != 0;
                     k = e - at;
-                    t = s[e];
+                joined_end:;
+                    unsigned f = (tail & tail_of(SEG, T_NOLOWER)) != 0;
+                    t = s[at + k];
                     upper = 0;
                     if (t == '.') {
                         /* period_ends as for a word (no listed abbreviation
