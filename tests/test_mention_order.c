@@ -13,6 +13,7 @@
  * the same findings, and fact-date the same pairs of dates (flagging the
  * other date of each pair, which the reversed order makes the earlier). */
 #include "internal.h"
+#include "test_files.h"
 #include "suppress.h"
 
 #include <check.h>
@@ -20,36 +21,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static const char *data_path(const char *rel, char *buf, size_t cap)
-{
-    const char *dir = getenv("FL_SRCDIR");
-    snprintf(buf, cap, "%s%s%s", dir ? dir : "", dir ? "/" : "", rel);
-    return buf;
-}
-
-static char *read_all(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    size_t got;
-    while (buf && (got = fread(buf + n, 1, cap - n, f)) > 0) {
-        n += got;
-        if (n == cap) {
-            char *grown = realloc(buf, cap * 2);
-            if (!grown)
-                free(buf);
-            buf = grown;
-            cap *= 2;
-        }
-    }
-    fclose(f);
-    *len = n;
-    return buf;
-}
 
 static int by_string(const void *a, const void *b)
 {

@@ -1,6 +1,7 @@
 /* test_segment.c - sentences, tokens and context words (src/segment.c).
  * The sentence-splitting cases are data: the .txt files in tests/data/sentences. */
 #include "internal.h"
+#include "test_files.h"
 
 #include <check.h>
 #include <libstemmer.h>
@@ -120,31 +121,6 @@ static bool has_context(const fl_sentence *st, const char *word)
     return false;
 }
 
-static char *read_all(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    size_t got;
-    while (buf && (got = fread(buf + n, 1, cap - n, f)) > 0) {
-        n += got;
-        if (n == cap) {
-            char *grown = realloc(buf, cap *= 2);
-            if (!grown) {
-                free(buf);
-                buf = NULL;
-            }
-            buf = grown;
-        }
-    }
-    fclose(f);
-    if (buf)
-        *len = n;
-    return buf;
-}
-
 /* make valgrind runs the tests some 20 times slower */
 static double time_scale(void)
 {
@@ -158,13 +134,6 @@ static double cpu_seconds(void)
 }
 
 /* --------------------------------------------- sentence cases from data */
-
-static const char *data_path(const char *rel, char *buf, size_t cap)
-{
-    const char *dir = getenv("FL_SRCDIR");
-    snprintf(buf, cap, "%s%s%s", dir ? dir : "", dir ? "/" : "", rel);
-    return buf;
-}
 
 static void unescape(const char *s, char *out)
 {
