@@ -168,11 +168,13 @@ START_TEST(general_paths_agree_on_reversed_mentions)
     ck_assert_int_eq(fl_patterns_new(&patterns, &err), FL_OK);
     ck_assert_int_eq(fl_lexicon_build(true, NULL, 0, &lex, &err), FL_OK);
     size_t docs = 0, found[2] = {0, 0};
-    /* two dates in one sentence (the walk back from the second passes the
-     * first), and a conflict */
+    /* two dates in one sentence, where the walk back from the second must
+     * stop at the first ("on March 9" is no release: no finding; without
+     * the date marks of the general path it would be one), and a
+     * conflict */
     static const char *const texts[] = {
-        "Corvane Labs released Tern-3 in Europe on March 3 and in Asia on March 9.\n"
-        "Since its European release on March 3, Tern-3 has been downloaded 400,000 times.\n",
+        "Corvane Labs released Tern-3 on March 3 and on March 9 the company met analysts.\n"
+        "Since its release on March 9, Tern-3 has been downloaded 400,000 times.\n",
         "Corvane Labs released its Tern-3 model on March 3.\n"
         "Since its release on March 9, Tern-3 has been downloaded 400,000 times.\n",
     };
