@@ -472,23 +472,10 @@ bool fl_name_keys_init_for(fl_doc *doc, fl_name_keys *set, size_t expected)
     return keys_grow(doc, set, cap);
 }
 
-/* The slot holding s[0..len) (hash h), or the empty slot where it goes. */
-static inline __attribute__((always_inline)) size_t keys_slot(const fl_name_keys *set,
-                                                              const char *s, size_t len, uint64_t h)
-{
-    size_t at = (size_t)h & (set->cap - 1);
-    for (;; at = (at + 1) & (set->cap - 1)) {
-        uint32_t id = set->slots[at];
-        if (!id || (set->hashes[id - 1] == h && set->lens[id - 1] == len &&
-                    fl_bytes_eq(set->keys[id - 1], s, len)))
-            return at;
-    }
-}
-
 /* fl_bytes_eq with no call for a key of more than 16 bytes: eight bytes
  * at a time, the last load overlapping (keys are under FL_NAME_KEY_CAP
  * bytes, and one that gets this far has the other's hash and length), so
- * that the lookups below call nothing and save no registers for it. */
+ * that the lookups call nothing and save no registers for it. */
 static inline bool keys_bytes_eq(const char *a, const char *b, size_t len)
 {
     if (len <= 16)
@@ -499,18 +486,23 @@ static inline bool keys_bytes_eq(const char *a, const char *b, size_t len)
     return fl_load8(a + len - 8) == fl_load8(b + len - 8);
 }
 
+/* The slot holding s[0..len) (hash h), or the empty slot where it goes. */
+static inline __attribute__((always_inline)) size_t keys_slot(const fl_name_keys *set,
+                                                              const char *s, size_t len, uint64_t h)
+{
+    size_t at = (size_t)h & (set->cap - 1);
+    for (;; at = (at + 1) & (set->cap - 1)) {
+        uint32_t id = set->slots[at];
+        if (!id || (set->hashes[id - 1] == h && set->lens[id - 1] == len &&
+                    keys_bytes_eq(set->keys[id - 1], s, len)))
+            return at;
+    }
+}
+
 size_t fl_name_keys_find(const fl_name_keys *set, const char *s, size_t len)
 {
-    const uint64_t h = key_hash(s, len);
-    const size_t mask = set->cap - 1;
-    for (size_t at = (size_t)h & mask;; at = (at + 1) & mask) {
-        const uint32_t id = set->slots[at];
-        if (!id)
-            return FL_NAME_NO_KEY;
-        if (set->hashes[id - 1] == h && set->lens[id - 1] == len &&
-            keys_bytes_eq(set->keys[id - 1], s, len))
-            return id - 1;
-    }
+    uint32_t id = set->slots[keys_slot(set, s, len, key_hash(s, len))];
+    return id ? id - 1 : FL_NAME_NO_KEY;
 }
 
 /* fl_name_keys_add, inline where the name folds are made (a call per
@@ -565,12 +557,9 @@ keys_add_leaf(fl_doc *doc, fl_name_keys *set, const char *s, size_t len, uint64_
 {
     if (copy || (set->count + 1) * 2 > set->cap)
         return keys_add_hashed_call(doc, set, s, len, h, copy);
-    const size_t mask = set->cap - 1;
-    size_t at = (size_t)h & mask;
-    for (uint32_t id; (id = set->slots[at]) != 0; at = (at + 1) & mask)
-        if (set->hashes[id - 1] == h && set->lens[id - 1] == len &&
-            keys_bytes_eq(set->keys[id - 1], s, len))
-            return id - 1;
+    size_t at = keys_slot(set, s, len, h);
+    if (set->slots[at])
+        return set->slots[at] - 1;
     size_t id = set->count++;
     set->slots[at] = (uint32_t)(id + 1);
     set->keys[id] = s;

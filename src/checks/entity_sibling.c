@@ -631,7 +631,7 @@ static inline __attribute__((always_inline)) bool note_member(const char **membe
     note->items++;
     if (!note->family)
         note->family = family;
-    else if (note->family != family && strcmp(note->family, family) != 0)
+    else if (key_cmp(note->family, family) != 0)
         note->mixed = true;
     return true;
 }

@@ -1077,6 +1077,15 @@ static bool mark_date_tokens(ev_ctx *cx, date_read *dates, size_t ndates, size_t
     return true;
 }
 
+/* Counts one more date of `kind` in dated[] (bytes, held at 2: less to
+ * clear); whether the kind is now dated twice. */
+static inline bool count_dated(uint8_t *dated, int kind)
+{
+    if (dated[kind] < 2)
+        dated[kind]++;
+    return dated[kind] == 2;
+}
+
 static void run(fl_doc *doc)
 {
     size_t n = doc->mentions.count, ns = doc->sentences.count, nt = doc->tokens.count;
@@ -1186,8 +1195,7 @@ static void run(fl_doc *doc)
                 d->ev = sf;
                 d->kind = kind;
                 d->field = true;
-                dated[kind] = (uint8_t)(dated[kind] < 2 ? dated[kind] + 1 : 2);
-                twice_dated |= dated[kind] == 2;
+                twice_dated |= count_dated(dated, kind);
             }
             continue;
         }
@@ -1206,8 +1214,7 @@ static void run(fl_doc *doc)
             continue;
         d->ev = ev;
         d->kind = kind;
-        dated[kind] = (uint8_t)(dated[kind] < 2 ? dated[kind] + 1 : 2);
-        twice_dated |= dated[kind] == 2;
+        twice_dated |= count_dated(dated, kind);
     }
     if (!twice_dated)
         return;
