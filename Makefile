@@ -45,7 +45,7 @@ BIN = $(BUILD)/factlint
 .SECONDARY:
 
 .PHONY: fuzz-build all deps demo check test-unit test-e2e san valgrind format format-check install \
-	uninstall clean golden-update eval bench fuzz lint
+	uninstall clean golden-update eval bench fuzz lint release
 
 all: $(LIB) $(BIN) factlint
 
@@ -138,10 +138,44 @@ $(BUILD)/tools/gen_corpus: tools/gen_corpus.c
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -O2 -Wall -Wextra -Werror -D_DEFAULT_SOURCE $< -o $@
 
-# An optimized build of its own, so the numbers are the real path's.
-bench:
-	$(MAKE) --no-print-directory BUILD=build/bench-bin OPT="-O2 -DNDEBUG" all build/bench-bin/tools/gen_corpus
-	@sh tools/bench.sh build/bench-bin/factlint build/bench-bin/tools/gen_corpus build/bench
+# ------------------------------------------------------- release build
+# `make release` builds the optimized binary, build/release/factlint: -O2,
+# no assertions, and (with gcc) profile-guided: an instrumented build runs
+# over the bundled articles in corpus/ (tools/pgo-train.sh, one job), then
+# every object is compiled again with that profile. The second binary must
+# give the instrumented one's output byte for byte on the training run, or
+# the build fails. The profile comes from corpus/, never from the bench
+# corpus. Other compilers get the plain -O2 build. To install it:
+# `make release && make install BUILD=build/release`.
+RELEASE = build/release
+RELEASE_OPT = -O2 -DNDEBUG
+PGO_GCC := $(shell $(CC) --version 2>/dev/null | grep -q 'Free Software Foundation' && echo yes)
+
+release:
+ifeq ($(PGO_GCC),yes)
+	rm -rf $(RELEASE)
+	$(MAKE) --no-print-directory BUILD=$(RELEASE) \
+	  OPT="$(RELEASE_OPT) -fprofile-generate -fprofile-update=single" $(RELEASE)/factlint
+	sh tools/pgo-train.sh $(RELEASE)/factlint $(RELEASE)/train-instrumented.out
+	find $(RELEASE) -name '*.o' -delete
+	rm -f $(RELEASE)/libfactlint.a $(RELEASE)/factlint
+	$(MAKE) --no-print-directory BUILD=$(RELEASE) \
+	  OPT="$(RELEASE_OPT) -fprofile-use -fprofile-partial-training -Wno-missing-profile" \
+	  $(RELEASE)/factlint
+	sh tools/pgo-train.sh $(RELEASE)/factlint $(RELEASE)/train-final.out
+	@cmp -s $(RELEASE)/train-instrumented.out $(RELEASE)/train-final.out || \
+	  { echo "release: the profile-guided binary's output differs from the instrumented one's" >&2; \
+	    rm -f $(RELEASE)/factlint; exit 1; }
+	@echo "release: $(RELEASE)/factlint (-O2 -DNDEBUG, profile-guided, trained on corpus/)"
+else
+	$(MAKE) --no-print-directory BUILD=$(RELEASE) OPT="$(RELEASE_OPT)" $(RELEASE)/factlint
+	@echo "release: $(RELEASE)/factlint (-O2 -DNDEBUG; profile-guided builds need gcc)"
+endif
+
+# The release binary, so the numbers are those of the binary users install.
+bench: release
+	$(MAKE) --no-print-directory BUILD=$(RELEASE) $(RELEASE)/tools/gen_corpus
+	@sh tools/bench.sh $(RELEASE)/factlint $(RELEASE)/tools/gen_corpus build/bench
 
 eval: all
 	@sh tools/eval.sh ./factlint corpus/eval ../shared/data/news-dev
