@@ -964,10 +964,27 @@ static __attribute__((noinline)) void codes_walk(fl_mx *mx)
 }
 
 /* No code without a digit, passed over before the walk's set-up (see
- * fl_extract_money). */
+ * fl_extract_money), nor where the first digit of every run is claimed by
+ * now (money, a percentage, a date, an age: 2,150 of the 5,162 sentences
+ * with digits in news-dev, 2,023 of 8,571 in the generated text's mb1).
+ * Every mention the walk adds holds a digit, and starts at a word start:
+ * at or before the first digit of that digit's run (a byte inside a run
+ * follows a digit), so it holds that first digit, claimed, and add_code
+ * and add_model refuse it. */
 void fl_extract_codes(fl_mx *mx)
 {
-    if (mx->digit_run_count == 0 && mx->digits)
-        return;
-    codes_walk(mx);
+    const size_t n = mx->digit_run_count;
+    if (n) {
+        const uint32_t *run = mx->digits, *const runs_end = run + 2 * n;
+        const unsigned char *const claimed = mx->claimed;
+        do {
+            if (!claimed[run[0]]) {
+                codes_walk(mx);
+                return;
+            }
+            run += 2;
+        } while (run < runs_end);
+    } else if (!mx->digits) { /* runs are listed only with the lists */
+        codes_walk(mx);
+    }
 }
