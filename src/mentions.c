@@ -2519,13 +2519,8 @@ static const char *surname_fold(fl_mx *mx, const fl_mention *m, const fl_key_mem
             if (l < 'a' || l > 'z' || (unsigned char)f[j] != l)
                 break;
         }
-        if (j == wl) {
-            /* a look-up only: find_fold in line (intern_fold's frame is
-             * for adding) */
-            uint64_t h;
-            size_t k;
-            return find_fold(mx, f, wl, false, &h, &k, id);
-        }
+        if (j == wl)
+            return intern_fold(mx, f, wl, false, id);
     }
     return fold_interned(mx, s, wl, 0, false, id);
 }
