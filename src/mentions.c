@@ -1993,9 +1993,14 @@ static const fl_mention fresh_mention = {.person = -1, .entity = -1, .weekday = 
  * key memo entry `index` to the extraction buffer (see fl_mx): the buffer
  * has room (more_mentions). Its flags byte is zero already: the flags are
  * cleared for the whole buffer when it is made or grown, and mentions are
- * never taken back before settle_document. */
+ * never taken back before settle_document. With `just_made` (a constant),
+ * the entry's strings were stored one by one just before: they are read
+ * one by one too (gcc reads two at a time, in one 16-byte load, which
+ * cannot take its bytes from two stores still on their way to the cache:
+ * it waits for them). */
 static inline fl_mention *put_mention(fl_mx *mx, const fl_key_memo *keys, uint32_t index,
-                                      fl_mention_kind kind, size_t off, size_t len)
+                                      fl_mention_kind kind, size_t off, size_t len,
+                                      const bool just_made)
 {
     fl_vec *v = &mx->doc->mentions;
     const size_t n = v->count;
@@ -2007,10 +2012,14 @@ static inline fl_mention *put_mention(fl_mx *mx, const fl_key_memo *keys, uint32
      * too (the assertion below is a reminder on 64-bit hosts) */
     _Static_assert(sizeof(void *) != 8 || sizeof(fl_mention) == 96,
                    "put_mention sets every field of fl_mention");
-    m->surface = keys->surface;
-    m->fold = keys->fold;
-    m->skeleton = keys->skeleton;
-    m->family = keys->family;
+    const char *surface = keys->surface, *fold = keys->fold, *skeleton = keys->skeleton,
+               *family = keys->family;
+    if (just_made)
+        __asm__("" : "+r"(surface), "+r"(fold), "+r"(skeleton), "+r"(family));
+    m->surface = surface;
+    m->fold = fold;
+    m->skeleton = skeleton;
+    m->family = family;
     m->off = (uint32_t)off;
     m->len = (uint32_t)len;
     m->sentence = (uint32_t)mx->sentence;
@@ -2049,7 +2058,7 @@ static __attribute__((noinline)) fl_mention *add_probed(fl_mx *mx, size_t off, s
             break;
         const fl_key_memo *e = &mx->keys[v - 1];
         if (e->hash == h && e->len == len && e->tag == tag && memo_same(e->surface, s, len))
-            return put_mention(mx, e, v - 1, kind, off, len);
+            return put_mention(mx, e, v - 1, kind, off, len, false);
     }
     const uint32_t index = (uint32_t)mx->key_count; /* the new entry's */
     const fl_key_memo *keys = new_mention_keys(mx, s, len, tag, h, k);
@@ -2057,7 +2066,7 @@ static __attribute__((noinline)) fl_mention *add_probed(fl_mx *mx, size_t off, s
         mx->doc->status = FL_ENOMEM;
         return NULL;
     }
-    return put_mention(mx, keys, index, kind, off, len);
+    return put_mention(mx, keys, index, kind, off, len, true);
 }
 
 /* fl_mx_add() when its first probe, at index slot k, met an entry with
@@ -2075,7 +2084,7 @@ static __attribute__((noinline)) fl_mention *add_met(fl_mx *mx, size_t off, size
     if (fl_load8(e->surface) == fl_load8(s) &&
         fl_load8(e->surface + len - 8) == fl_load8(s + len - 8) &&
         mx->doc->mentions.count < mx->mention_room)
-        return put_mention(mx, e, v - 1, (fl_mention_kind)(kind_tag >> 32), off, len);
+        return put_mention(mx, e, v - 1, (fl_mention_kind)(kind_tag >> 32), off, len, false);
     return add_probed(mx, off, len, kind_tag, h, k);
 }
 
@@ -2109,7 +2118,7 @@ fl_mention *fl_mx_add(fl_mx *mx, fl_mention_kind kind, size_t off, size_t len, u
                 return len <= 16 ? add_met(mx, off, len, kt, h, k)
                                  : add_probed(mx, off, len, kt, h, k);
             if (mx->doc->mentions.count < mx->mention_room)
-                return put_mention(mx, e, v - 1, (fl_mention_kind)(kt >> 32), off, len);
+                return put_mention(mx, e, v - 1, (fl_mention_kind)(kt >> 32), off, len, false);
         }
     }
     return add_probed(mx, off, len, kt, h, k);
