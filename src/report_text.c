@@ -54,8 +54,8 @@ static void text_file(fl_report *r, const char *path, const fl_source *src, cons
                     err->message);
         return;
     }
-    if (!result || !src)
-        return;
+    if (!result || !src || fl_result_count(result) == 0)
+        return; /* (most files: nothing to set up) */
     const char *bold = color ? COLOR_BOLD : "", *off = color ? COLOR_OFF : "";
     const char *dim = color ? COLOR_DIM : "";
     size_t path_len = strlen(path);
