@@ -496,8 +496,10 @@ fl_status fl_source_read_file_reusing(fl_source *spare, const char *path, const 
         return FL_EIO;
     }
     struct stat st;
-    if (fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
-        int e = S_ISDIR(st.st_mode) ? EISDIR : errno;
+    bool stat_failed = fstat(fd, &st) != 0;
+    if (stat_failed || S_ISDIR(st.st_mode)) {
+        /* (st is unset when fstat failed: its errno, not a guess from st) */
+        int e = stat_failed ? errno : EISDIR;
         close(fd);
         fl_source_free(spare);
         set_error(err, FL_EIO, 0, "cannot read: %s", strerror(e));
