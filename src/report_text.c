@@ -18,9 +18,9 @@ static const char *severity_color(fl_severity s)
 }
 
 /* Room in a finding's line for all but its path, message and rule: the
- * two numbers (20 digits each at most), colour codes (7 bytes each at
- * most, five of them), the severity's name and the punctuation. */
-enum { TEXT_LINE_REST = 2 * 20 + 5 * 7 + 16 + 10 };
+ * two numbers (20 digits each at most), six colour codes (7 bytes each at
+ * most), the severity's name (16 at most) and ten bytes of punctuation. */
+enum { TEXT_LINE_REST = 2 * 20 + 6 * 7 + 16 + 10 };
 
 static char *put(char *p, const char *s, size_t n)
 {
