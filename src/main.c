@@ -362,6 +362,7 @@ typedef struct pool {
     size_t reported; /* jobs reported and freed so far */
     size_t window;   /* how far checking may run ahead of the report */
     bool reporting;  /* a thread is reporting finished jobs */
+    bool alone;      /* one thread (-j1): nothing to lock against */
     size_t waiting;  /* threads waiting for room in the window */
     pthread_mutex_t lock;
     pthread_cond_t space_cond;
@@ -634,6 +635,20 @@ static void keep_spares(pool *p, fl_source *src, fl_result *result)
         fl_result_free(result);
 }
 
+/* The pool's lock, taken only when other threads run: -j1 checks and
+ * reports each file in turn on one thread (4 lock calls a file saved). */
+static void pool_lock(pool *p)
+{
+    if (!p->alone)
+        pthread_mutex_lock(&p->lock);
+}
+
+static void pool_unlock(pool *p)
+{
+    if (!p->alone)
+        pthread_mutex_unlock(&p->lock);
+}
+
 /* The loop of every checking thread, the main one included: take the next
  * job, check it, and if no other thread is reporting, report the finished
  * jobs that are next in input order. Nobody waits for a result: a thread
@@ -646,7 +661,7 @@ static void *pool_run(void *arg)
 {
     pool *p = arg;
     job_list *jobs = p->jobs;
-    pthread_mutex_lock(&p->lock);
+    pool_lock(p);
     for (;;) {
         while (p->next < jobs->count && p->next >= p->reported + p->window) {
             p->waiting++;
@@ -659,9 +674,9 @@ static void *pool_run(void *arg)
         fl_source *spare = p->spare_count ? p->spares[--p->spare_count] : NULL;
         fl_result *spare_result =
             p->spare_result_count ? p->spare_results[--p->spare_result_count] : NULL;
-        pthread_mutex_unlock(&p->lock);
+        pool_unlock(p);
         check_job(j, p->checker, p->set, &spare, &spare_result);
-        pthread_mutex_lock(&p->lock);
+        pool_lock(p);
         /* not used: back */
         keep_spares(p, spare, spare_result);
         j->done = true;
@@ -670,11 +685,11 @@ static void *pool_run(void *arg)
         p->reporting = true;
         while (p->reported < jobs->count && jobs->items[p->reported].done) {
             job *r = &jobs->items[p->reported];
-            pthread_mutex_unlock(&p->lock);
+            pool_unlock(p);
             fl_source *src;
             fl_result *result;
             report_job(p, r, &src, &result);
-            pthread_mutex_lock(&p->lock);
+            pool_lock(p);
             if (result && (!src || fl_source_length(src) > FL_SPARE_RESULT_TEXT)) {
                 fl_result_free(result); /* too large to keep */
                 result = NULL;
@@ -690,7 +705,7 @@ static void *pool_run(void *arg)
         }
         p->reporting = false;
     }
-    pthread_mutex_unlock(&p->lock);
+    pool_unlock(p);
     return NULL;
 }
 
@@ -712,7 +727,8 @@ static int run_jobs(job_list *jobs, const fl_checker *checker, const settings *s
               .report = report,
               .prog = &prog,
               .status = jobs->trouble ? EXIT_TROUBLE : 0,
-              .window = (size_t)nthreads * 4};
+              .window = (size_t)nthreads * 4,
+              .alone = nthreads == 1};
     pthread_mutex_init(&p.lock, NULL);
     pthread_cond_init(&p.space_cond, NULL);
     pthread_t *threads = NULL;
