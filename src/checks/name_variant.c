@@ -1005,8 +1005,12 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, span_cursor spans,
                               const fl_name_use *uses, size_t *count, signed char *caps_sentence)
 {
     const char *text = doc->prose.text;
-    /* about a third of the tokens are candidates in news text */
-    size_t k = 0, cap = doc->tokens.count / 3 + 16;
+    /* room for a candidate per token whose bits are made at first (a
+     * document of up to some thousand tokens: room for all of them, never
+     * grown) */
+    size_t k = 0, cap = (doc->tokens.count < RUN_BITS_AHEAD + 64 ? doc->tokens.count
+                                                                 : RUN_BITS_AHEAD + 64) +
+                        16;
     candidate *cands = fl_arena_alloc_uninit(doc->arena, cap * sizeof *cands);
     if (!cands) {
         doc->status = FL_ENOMEM;
@@ -1047,20 +1051,6 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, span_cursor spans,
             *caps_sentence = 1;
             continue;
         }
-        /* room for a candidate per token of the sentence (so none is
-         * checked for room) */
-        if (s->token_count > cap - k) {
-            size_t more_cap = 2 * cap > k + s->token_count ? 2 * cap : k + s->token_count;
-            candidate *more = fl_arena_alloc_uninit(doc->arena, more_cap * sizeof *more);
-            if (!more) {
-                doc->status = FL_ENOMEM;
-                *caps_sentence = -1; /* not every sentence was seen */
-                return NULL;
-            }
-            memcpy(more, cands, k * sizeof *more);
-            cands = more;
-            cap = more_cap;
-        }
         /* only the tokens marked in bits: the others take part in
          * nothing */
         size_t e = s->first_token + s->token_count;
@@ -1069,6 +1059,24 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, span_cursor spans,
             size_t upto = (e / 64 + 1) * 64 + RUN_BITS_AHEAD;
             if (upto > ntoks)
                 upto = ntoks;
+            /* room for a candidate per token from this sentence's first to
+             * the last whose bits are made: the sentences walked before
+             * the next bits are made list no more (so none is checked for
+             * room, and the test is made once per bits made, not per
+             * sentence) */
+            if (upto - s->first_token > cap - k) {
+                size_t need = k + (upto - s->first_token);
+                size_t more_cap = 2 * cap > need ? 2 * cap : need;
+                candidate *more = fl_arena_alloc_uninit(doc->arena, more_cap * sizeof *more);
+                if (!more) {
+                    doc->status = FL_ENOMEM;
+                    *caps_sentence = -1; /* not every sentence was seen */
+                    return NULL;
+                }
+                memcpy(more, cands, k * sizeof *more);
+                cands = more;
+                cap = more_cap;
+            }
             run_bits(toks + made, upto - made, bits + made / 64, avx2);
             made = upto;
         }
