@@ -755,9 +755,9 @@ rb_test16(__m256i w, __m256i *may, __m256i *cap, __m256i *bare)
 {
     const __m256i known = _mm256_set1_epi16(FL_TS_KNOWN);
     __m256i plain = _mm256_cmpeq_epi16(_mm256_and_si256(w, _mm256_set1_epi16(PLAIN_MASK)), known);
-    /* kind <= FL_TOK_NUMBER (1): the word under 2 << 8 (kinds are small:
-     * no sign bit) */
-    __m256i low_kind = _mm256_cmpgt_epi16(_mm256_set1_epi16(2 << 8), w);
+    /* kind <= FL_TOK_NUMBER (1): no bit of the word from bit 9 on (a
+     * shift: no constant to keep in a register) */
+    __m256i low_kind = _mm256_cmpeq_epi16(_mm256_srli_epi16(w, 9), _mm256_setzero_si256());
     *may = _mm256_andnot_si256(plain, low_kind);
     *cap = _mm256_cmpeq_epi16(
         _mm256_and_si256(w, _mm256_set1_epi16(PLAIN_MASK | TC_HYPHEN | TC_CAMEL)),
