@@ -701,16 +701,19 @@ static inline bool token_may_run(const fl_token *t)
 }
 
 /* may (token_may_run, a bit a token) less the plain capitalized words
- * (cap: ACT_CAP) whose neighbours in the same word of 64 may not run,
- * and the bare numbers (bare: ACT_BARE) whose token before may not run:
- * such a word follows no candidate and no candidate may follow it, and
- * such a number follows no candidate and starts nothing, so neither takes
- * part in anything (scan_tokens). A neighbour in another word counts as
- * one that may run (scan_tokens then decides). */
-static inline uint64_t drop_isolated(uint64_t may, uint64_t cap, uint64_t bare)
+ * (ACT_CAP) and bare numbers (ACT_BARE), the `alone` ones, whose
+ * neighbours in the same word of 64 may not run: such a word follows no
+ * candidate and no candidate may follow it, and such a number follows no
+ * candidate and starts nothing, so neither takes part in anything
+ * (scan_tokens). A neighbour in another word counts as one that may run
+ * (scan_tokens then decides). (A bare number would need only its token
+ * before to be one that may not run; one mask for both rules saves a
+ * third mask's steps, which cost more than the few numbers before a
+ * capitalized word or a code take in visits.) */
+static inline uint64_t drop_isolated(uint64_t may, uint64_t alone)
 {
     uint64_t before = may << 1 | 1, after = may >> 1 | (uint64_t)1 << 63;
-    return may & ~(~before & ((cap & ~after) | bare));
+    return may & ~(alone & ~before & ~after);
 }
 
 /* run_bits reads a token's kind and shape as its third 32-bit word: kind
@@ -748,10 +751,10 @@ __attribute__((target("avx2"), always_inline)) static inline __m256i rb_words16(
                                _mm256_shuffle_epi8(b, shape_kind));
 }
 
-/* may, cap and bare (drop_isolated) of rb_words16's tokens, 16-bit lanes
- * all ones or zero */
-__attribute__((target("avx2"), always_inline)) static inline void
-rb_test16(__m256i w, __m256i *may, __m256i *cap, __m256i *bare)
+/* may and alone (drop_isolated) of rb_words16's tokens, 16-bit lanes all
+ * ones or zero */
+__attribute__((target("avx2"), always_inline)) static inline void rb_test16(__m256i w, __m256i *may,
+                                                                            __m256i *alone)
 {
     const __m256i known = _mm256_set1_epi16(FL_TS_KNOWN);
     __m256i plain = _mm256_cmpeq_epi16(_mm256_and_si256(w, _mm256_set1_epi16(PLAIN_MASK)), known);
@@ -759,10 +762,11 @@ rb_test16(__m256i w, __m256i *may, __m256i *cap, __m256i *bare)
      * shift: no constant to keep in a register) */
     __m256i low_kind = _mm256_cmpeq_epi16(_mm256_srli_epi16(w, 9), _mm256_setzero_si256());
     *may = _mm256_andnot_si256(plain, low_kind);
-    *cap = _mm256_cmpeq_epi16(
+    __m256i cap = _mm256_cmpeq_epi16(
         _mm256_and_si256(w, _mm256_set1_epi16(PLAIN_MASK | TC_HYPHEN | TC_CAMEL)),
         _mm256_set1_epi16(FL_TS_KNOWN | TC_UPPER0));
-    *bare = _mm256_cmpeq_epi16(_mm256_and_si256(w, _mm256_set1_epi16(BARE_MASK)), known);
+    __m256i bare = _mm256_cmpeq_epi16(_mm256_and_si256(w, _mm256_set1_epi16(BARE_MASK)), known);
+    *alone = _mm256_or_si256(cap, bare);
 }
 
 /* The 32 bits, in token order, of the tests x and y of rb_words16(a, b)
@@ -783,23 +787,21 @@ __attribute__((target("avx2"), always_inline)) static inline uint32_t rb_bits32(
  * 32 too, with the tokens before them, when n >= 32; else eight a step,
  * the last fewer than eight with the tokens before them when n >= 8): the
  * whole words in bits, the bits of the tokens of the last part word made
- * so far in *may, *cap and *bare; returns how many tokens were done. */
-__attribute__((target("avx2"))) static size_t run_bits_avx2(const fl_token *toks, size_t n,
-                                                            uint64_t *bits, uint64_t *may,
-                                                            uint64_t *cap, uint64_t *bare)
+ * so far in *may and *alone; returns how many tokens were done. */
+__attribute__((target("avx2"))) static size_t
+run_bits_avx2(const fl_token *toks, size_t n, uint64_t *bits, uint64_t *may, uint64_t *alone)
 {
     size_t t = 0;
-    uint64_t m = 0, c = 0, b = 0;
+    uint64_t m = 0, a = 0;
     size_t g = 0; /* of the word at t */
     for (;;) {
-        __m256i m0, m1, c0, c1, b0, b1;
+        __m256i m0, m1, a0, a1;
         if (n - t - g >= 32) {
             const fl_token *p = toks + t + g;
-            rb_test16(rb_words16(rb_gather8(p), rb_gather8(p + 8)), &m0, &c0, &b0);
-            rb_test16(rb_words16(rb_gather8(p + 16), rb_gather8(p + 24)), &m1, &c1, &b1);
+            rb_test16(rb_words16(rb_gather8(p), rb_gather8(p + 8)), &m0, &a0);
+            rb_test16(rb_words16(rb_gather8(p + 16), rb_gather8(p + 24)), &m1, &a1);
             m |= (uint64_t)rb_bits32(m0, m1) << g;
-            c |= (uint64_t)rb_bits32(c0, c1) << g;
-            b |= (uint64_t)rb_bits32(b0, b1) << g;
+            a |= (uint64_t)rb_bits32(a0, a1) << g;
             g += 32;
         } else if (n - t - g > 0 && n >= 32) {
             /* the last few (under 32, after steps of 32: g is 0 or 32)
@@ -807,35 +809,32 @@ __attribute__((target("avx2"))) static size_t run_bits_avx2(const fl_token *toks
              * are dropped */
             size_t left = n - t - g;
             const fl_token *p = toks + t + g + left - 32;
-            rb_test16(rb_words16(rb_gather8(p), rb_gather8(p + 8)), &m0, &c0, &b0);
-            rb_test16(rb_words16(rb_gather8(p + 16), rb_gather8(p + 24)), &m1, &c1, &b1);
+            rb_test16(rb_words16(rb_gather8(p), rb_gather8(p + 8)), &m0, &a0);
+            rb_test16(rb_words16(rb_gather8(p + 16), rb_gather8(p + 24)), &m1, &a1);
             m |= (uint64_t)(rb_bits32(m0, m1) >> (32 - left)) << g;
-            c |= (uint64_t)(rb_bits32(c0, c1) >> (32 - left)) << g;
-            b |= (uint64_t)(rb_bits32(b0, b1) >> (32 - left)) << g;
+            a |= (uint64_t)(rb_bits32(a0, a1) >> (32 - left)) << g;
             g += left;
         } else if (n - t - g >= 8 || (n - t - g > 0 && n >= 8)) {
             /* eight tokens (the low eight bits of a step of their gather
              * four times); the last few as the last eight, of which the
              * bits of those done before are dropped */
             size_t left = n - t - g < 8 ? n - t - g : 8;
-            __m256i a = rb_gather8(toks + t + g + left - 8);
-            rb_test16(rb_words16(a, a), &m0, &c0, &b0);
+            __m256i q = rb_gather8(toks + t + g + left - 8);
+            rb_test16(rb_words16(q, q), &m0, &a0);
             m |= (uint64_t)((rb_bits32(m0, m0) & 0xff) >> (8 - left)) << g;
-            c |= (uint64_t)((rb_bits32(c0, c0) & 0xff) >> (8 - left)) << g;
-            b |= (uint64_t)((rb_bits32(b0, b0) & 0xff) >> (8 - left)) << g;
+            a |= (uint64_t)((rb_bits32(a0, a0) & 0xff) >> (8 - left)) << g;
             g += left;
         } else
             break;
         if (g == 64) {
-            bits[t / 64] = drop_isolated(m, c, b);
+            bits[t / 64] = drop_isolated(m, a);
             t += 64;
-            m = c = b = 0;
+            m = a = 0;
             g = 0;
         }
     }
     *may = m;
-    *cap = c;
-    *bare = b;
+    *alone = a;
     return t + g;
 }
 #endif
@@ -843,22 +842,21 @@ __attribute__((target("avx2"))) static size_t run_bits_avx2(const fl_token *toks
 /* Sets in bits[0..(n + 63) / 64) the bit of each of the tokens
  * toks[0..n) that scan_tokens visits, bit t % 64 of bits[t / 64], the
  * others cleared: those that token_may_run, but for plain capitalized
- * words on their own and bare numbers after a token that may not run
- * (drop_isolated). The walk over all tokens that this
- * replaces stopped at each that is not PLAIN, after runs of about two
- * PLAIN words, and mispredicted about once a stop (name-variant had the
- * most mispredicts an instruction of the program); the bits are made
- * without branches, 32 tokens a step with AVX2 (`avx2`: the CPU has it),
- * else 4 with SSE2, and the walk visits the few tokens they mark. */
+ * words and bare numbers on their own (drop_isolated). The walk over all
+ * tokens that this replaces stopped at each that is not PLAIN, after runs
+ * of about two PLAIN words, and mispredicted about once a stop
+ * (name-variant had the most mispredicts an instruction of the program);
+ * the bits are made without branches, 32 tokens a step with AVX2 (`avx2`:
+ * the CPU has it), else 4 with SSE2, and the walk visits the few tokens
+ * they mark. */
 static __attribute__((noinline)) void run_bits(const fl_token *toks, size_t n, uint64_t *bits,
                                                bool avx2)
 {
     size_t t = 0;
-    /* of the tokens of the word at t made so far */
-    uint64_t may = 0, cap = 0, bare = 0;
+    uint64_t may = 0, alone = 0; /* of the tokens of the word at t made so far */
 #ifdef NV_BITS_AVX2
     if (avx2)
-        t = run_bits_avx2(toks, n, bits, &may, &cap, &bare);
+        t = run_bits_avx2(toks, n, bits, &may, &alone);
 #else
     (void)avx2;
 #endif
@@ -872,7 +870,7 @@ static __attribute__((noinline)) void run_bits(const fl_token *toks, size_t n, u
         const __m128i kind_high = _mm_set1_epi32(0xfe);
         const __m128i zero = _mm_setzero_si128();
         for (; t + 64 <= n; t += 64) {
-            uint64_t word = 0, caps = 0, bares = 0;
+            uint64_t word = 0, alones = 0;
             for (unsigned g = 0; g < 64; g += 4) {
                 const float *p = (const float *)(const void *)(toks + t + g);
                 /* word 2 of tokens 0, 1, 2 and 3 */
@@ -882,28 +880,26 @@ static __attribute__((noinline)) void run_bits(const fl_token *toks, size_t n, u
                 __m128i plain = _mm_cmpeq_epi32(_mm_and_si128(ks, shape_plain), shape_known);
                 __m128i low_kind = _mm_cmpeq_epi32(_mm_and_si128(ks, kind_high), zero);
                 __m128i m = _mm_andnot_si128(plain, low_kind);
-                __m128i c = _mm_cmpeq_epi32(_mm_and_si128(ks, shape_capm), shape_cap);
-                __m128i b = _mm_cmpeq_epi32(_mm_and_si128(ks, shape_barem), shape_known);
+                __m128i a =
+                    _mm_or_si128(_mm_cmpeq_epi32(_mm_and_si128(ks, shape_capm), shape_cap),
+                                 _mm_cmpeq_epi32(_mm_and_si128(ks, shape_barem), shape_known));
                 word |= (uint64_t)_mm_movemask_ps(_mm_castsi128_ps(m)) << g;
-                caps |= (uint64_t)_mm_movemask_ps(_mm_castsi128_ps(c)) << g;
-                bares |= (uint64_t)_mm_movemask_ps(_mm_castsi128_ps(b)) << g;
+                alones |= (uint64_t)_mm_movemask_ps(_mm_castsi128_ps(a)) << g;
             }
-            bits[t / 64] = drop_isolated(word, caps, bares);
+            bits[t / 64] = drop_isolated(word, alones);
         }
     }
 #endif
     for (; t < n; t++) {
-        unsigned act = shape_info[toks[t].shape];
         may |= (uint64_t)token_may_run(&toks[t]) << (t % 64);
-        cap |= (uint64_t)((act & ACT_CAP) != 0) << (t % 64);
-        bare |= (uint64_t)((act & ACT_BARE) != 0) << (t % 64);
+        alone |= (uint64_t)((shape_info[toks[t].shape] & (ACT_CAP | ACT_BARE)) != 0) << (t % 64);
         if (t % 64 == 63) {
-            bits[t / 64] = drop_isolated(may, cap, bare);
-            may = cap = bare = 0;
+            bits[t / 64] = drop_isolated(may, alone);
+            may = alone = 0;
         }
     }
     if (n % 64)
-        bits[n / 64] = drop_isolated(may, cap, bare);
+        bits[n / 64] = drop_isolated(may, alone);
 }
 #undef RB_SHAPE
 
