@@ -649,7 +649,19 @@ static inline size_t without_possessive(const char *s, size_t len)
  * hyphen, or mixes scripts: a bare number only continues a run); ACT_SINGLE, it may be a use on its
  * own (capitalized or holding a digit, and hyphenated, camel case or
  * mixing letters and digits; or mixing scripts). */
-enum { ACT_RUN = 1, ACT_START = 2, ACT_SINGLE = 4, ACT_SLOW = 8, ACT_PLAIN = 16, ACT_CAP = 32 };
+enum {
+    ACT_RUN = 1,
+    ACT_START = 2,
+    ACT_SINGLE = 4,
+    ACT_SLOW = 8,
+    ACT_PLAIN = 16,
+    ACT_CAP = 32,
+    ACT_BARE = 64
+};
+/* The shape bits that tell a bare number (ACT_BARE): known, with no
+ * letter, byte past ASCII or hyphen (its class then has no ACT_START, and
+ * it is no ACT_SLOW token); with a digit when it may run. */
+#define BARE_MASK (FL_TS_KNOWN | TC_LETTER | TC_HIGH | TC_HYPHEN | 128)
 #define ACT_OF(c)                                                                                  \
     ((((c) & (TC_UPPER0 | TC_DIGIT | TC_MIXED)) ? ACT_RUN : 0) |                                   \
      (((c) & (TC_LETTER | TC_MIXED | TC_HYPHEN)) ? ACT_START : 0) |                                \
@@ -668,6 +680,7 @@ enum { ACT_RUN = 1, ACT_START = 2, ACT_SINGLE = 4, ACT_SLOW = 8, ACT_PLAIN = 16,
 #define ACT_SHAPE(s)                                                                               \
     ((((s)&PLAIN_MASK) == FL_TS_KNOWN ? ACT_PLAIN : 0) |                                           \
      (((s) & (PLAIN_MASK | TC_HYPHEN | TC_CAMEL)) == (FL_TS_KNOWN | TC_UPPER0) ? ACT_CAP : 0) |    \
+     (((s)&BARE_MASK) == FL_TS_KNOWN ? ACT_BARE : 0) |                                             \
      (((s)&FL_TS_KNOWN) && !((s) & (TC_HIGH | 128)) ? ACT_OF(s) : ACT_SLOW))
 #define ACT_4(s) ACT_SHAPE(s), ACT_SHAPE((s) + 1), ACT_SHAPE((s) + 2), ACT_SHAPE((s) + 3)
 #define ACT_16(s) ACT_4(s), ACT_4((s) + 4), ACT_4((s) + 8), ACT_4((s) + 12)
@@ -688,110 +701,140 @@ static inline bool token_may_run(const fl_token *t)
 }
 
 /* may (token_may_run, a bit a token) less the plain capitalized words
- * (cap: ACT_CAP) whose neighbours in the same word of 64 may not run:
- * such a word follows no candidate and no candidate may follow it, so it
- * takes part in nothing (scan_tokens). A neighbour in another word counts
- * as one that may run (scan_tokens then decides). */
-static inline uint64_t drop_isolated(uint64_t may, uint64_t cap)
+ * (ACT_CAP) and bare numbers (ACT_BARE), the `alone` ones, whose
+ * neighbours in the same word of 64 may not run: such a word follows no
+ * candidate and no candidate may follow it, and such a number follows no
+ * candidate and starts nothing, so neither takes part in anything
+ * (scan_tokens). A neighbour in another word counts as one that may run
+ * (scan_tokens then decides). (A bare number would need only its token
+ * before to be one that may not run; one mask for both rules saves a
+ * third mask's steps, which cost more than the few numbers before a
+ * capitalized word or a code take in visits.) */
+static inline uint64_t drop_isolated(uint64_t may, uint64_t alone)
 {
     uint64_t before = may << 1 | 1, after = may >> 1 | (uint64_t)1 << 63;
-    return may & ~(cap & ~before & ~after);
+    return may & ~(alone & ~before & ~after);
 }
 
-/* run_bits tests four or eight tokens at once, each in a 32-bit lane as
- * its third 32-bit word: kind in the low byte, shape in the high one
- * (RB_SHAPE places shape bits there). */
+/* run_bits reads a token's kind and shape as its third 32-bit word: kind
+ * in the low byte, shape in the high one (RB_SHAPE places shape bits
+ * there, for the SSE2 steps, which test four tokens at once in 32-bit
+ * lanes). */
 #define RB_SHAPE(bits) ((int)((unsigned)(bits) << 24))
 _Static_assert(sizeof(fl_token) == 16 && offsetof(fl_token, kind) == 8 &&
                    offsetof(fl_token, shape) == 11 && FL_TOK_WORD == 0 && FL_TOK_NUMBER == 1,
                "run_bits reads a token's kind and shape as its third 32-bit word");
 
 #ifdef NV_BITS_AVX2
-/* run_bits' may and cap of eight tokens at p, in the order the step
- * leaves them: the tests of tokens 0, 2, 4, 6 in 128-bit lane 0, of
- * 1, 3, 5, 7 in lane 1. */
-__attribute__((target("avx2"), always_inline)) static inline void
-rb_step8(const fl_token *p, __m256i *may, __m256i *cap)
+/* The third 32-bit words of the eight tokens at p, those of tokens 0, 2,
+ * 4, 6 in 128-bit lane 0, of 1, 3, 5, 7 in lane 1. */
+__attribute__((target("avx2"), always_inline)) static inline __m256i rb_gather8(const fl_token *p)
 {
     const float *f = (const float *)(const void *)p;
     /* by lane: word 2 of its token of each 32 bytes (tokens 0 and 2, 4
      * and 6 in lane 0), twice, then of every other */
     __m256 ab = _mm256_shuffle_ps(_mm256_loadu_ps(f), _mm256_loadu_ps(f + 8), 0xaa);
     __m256 cd = _mm256_shuffle_ps(_mm256_loadu_ps(f + 16), _mm256_loadu_ps(f + 24), 0xaa);
-    __m256i ks = _mm256_castps_si256(_mm256_shuffle_ps(ab, cd, 0x88));
-    __m256i plain =
-        _mm256_cmpeq_epi32(_mm256_and_si256(ks, _mm256_set1_epi32(RB_SHAPE(PLAIN_MASK))),
-                           _mm256_set1_epi32(RB_SHAPE(FL_TS_KNOWN)));
-    /* kind <= FL_TOK_NUMBER (1): no bit above the lowest */
-    __m256i low_kind =
-        _mm256_cmpeq_epi32(_mm256_and_si256(ks, _mm256_set1_epi32(0xfe)), _mm256_setzero_si256());
-    *may = _mm256_andnot_si256(plain, low_kind);
-    *cap = _mm256_cmpeq_epi32(
-        _mm256_and_si256(ks, _mm256_set1_epi32(RB_SHAPE(PLAIN_MASK | TC_HYPHEN | TC_CAMEL))),
-        _mm256_set1_epi32(RB_SHAPE(FL_TS_KNOWN | TC_UPPER0)));
+    return _mm256_castps_si256(_mm256_shuffle_ps(ab, cd, 0x88));
 }
 
-/* The 32 bits, in token order, of four steps' tests a, b, c, d: packed
- * to bytes by lane (lane 0 the even tokens of a, b, c, d, lane 1 the odd
- * ones), the two lanes' halves brought together and interleaved. */
-__attribute__((target("avx2"), always_inline)) static inline uint32_t
-rb_bits32(__m256i a, __m256i b, __m256i c, __m256i d)
+/* Two gathers' words as 16-bit ones, shape in the low byte and kind in
+ * the high one: by lane, a's four, then b's (the tests then take one
+ * instruction for 16 tokens, where they took one for eight). */
+__attribute__((target("avx2"), always_inline)) static inline __m256i rb_words16(__m256i a,
+                                                                                __m256i b)
 {
-    __m256i bytes = _mm256_packs_epi16(_mm256_packs_epi32(a, b), _mm256_packs_epi32(c, d));
+    const __m256i shape_kind = _mm256_setr_epi8(
+        3, 0, -1, -1, 7, 4, -1, -1, 11, 8, -1, -1, 15, 12, -1, -1, /* (lane 1 the same) */
+        3, 0, -1, -1, 7, 4, -1, -1, 11, 8, -1, -1, 15, 12, -1, -1);
+    return _mm256_packus_epi32(_mm256_shuffle_epi8(a, shape_kind),
+                               _mm256_shuffle_epi8(b, shape_kind));
+}
+
+/* may and alone (drop_isolated) of rb_words16's tokens, 16-bit lanes all
+ * ones or zero */
+__attribute__((target("avx2"), always_inline)) static inline void rb_test16(__m256i w, __m256i *may,
+                                                                            __m256i *alone)
+{
+    const __m256i known = _mm256_set1_epi16(FL_TS_KNOWN);
+    __m256i plain = _mm256_cmpeq_epi16(_mm256_and_si256(w, _mm256_set1_epi16(PLAIN_MASK)), known);
+    /* kind <= FL_TOK_NUMBER (1): no bit of the word from bit 9 on (a
+     * shift: no constant to keep in a register) */
+    __m256i low_kind = _mm256_cmpeq_epi16(_mm256_srli_epi16(w, 9), _mm256_setzero_si256());
+    *may = _mm256_andnot_si256(plain, low_kind);
+    __m256i cap = _mm256_cmpeq_epi16(
+        _mm256_and_si256(w, _mm256_set1_epi16(PLAIN_MASK | TC_HYPHEN | TC_CAMEL)),
+        _mm256_set1_epi16(FL_TS_KNOWN | TC_UPPER0));
+    __m256i bare = _mm256_cmpeq_epi16(_mm256_and_si256(w, _mm256_set1_epi16(BARE_MASK)), known);
+    *alone = _mm256_or_si256(cap, bare);
+}
+
+/* The 32 bits, in token order, of the tests x and y of rb_words16(a, b)
+ * and rb_words16(c, d), the gathers of tokens 0-7, 8-15, 16-23, 24-31:
+ * packed to bytes by lane (lane 0 the even tokens, lane 1 the odd
+ * ones), the two lanes' halves brought together and interleaved. */
+__attribute__((target("avx2"), always_inline)) static inline uint32_t rb_bits32(__m256i x,
+                                                                                __m256i y)
+{
+    __m256i bytes = _mm256_packs_epi16(x, y);
     /* lane 0: the even then the odd tokens of a and b; lane 1 of c, d */
     __m256i halves = _mm256_permute4x64_epi64(bytes, 0xd8);
     return (uint32_t)_mm256_movemask_epi8(
         _mm256_unpacklo_epi8(halves, _mm256_srli_si256(halves, 8)));
 }
 
-/* The 8 bits, in token order, of one step's tests. */
-__attribute__((target("avx2"), always_inline)) static inline unsigned rb_bits8(__m256i a)
-{
-    const __m256i order = _mm256_setr_epi32(0, 4, 1, 5, 2, 6, 3, 7);
-    return (unsigned)_mm256_movemask_ps(_mm256_castsi256_ps(_mm256_permutevar8x32_epi32(a, order)));
-}
-
-/* run_bits' words for toks[0..n) 32 and 8 tokens a step (the last
- * fewer than eight too, with the tokens before them, when n >= 8): the
+/* run_bits' words for toks[0..n) 32 tokens a step (the last fewer than
+ * 32 too, with the tokens before them, when n >= 32; else eight a step,
+ * the last fewer than eight with the tokens before them when n >= 8): the
  * whole words in bits, the bits of the tokens of the last part word made
- * so far in *may and *cap; returns how many tokens were done. */
+ * so far in *may and *alone; returns how many tokens were done. */
 __attribute__((target("avx2"))) static size_t
-run_bits_avx2(const fl_token *toks, size_t n, uint64_t *bits, uint64_t *may, uint64_t *cap)
+run_bits_avx2(const fl_token *toks, size_t n, uint64_t *bits, uint64_t *may, uint64_t *alone)
 {
     size_t t = 0;
-    uint64_t m = 0, c = 0;
+    uint64_t m = 0, a = 0;
     size_t g = 0; /* of the word at t */
     for (;;) {
+        __m256i m0, m1, a0, a1;
         if (n - t - g >= 32) {
-            __m256i m0, m1, m2, m3, c0, c1, c2, c3;
             const fl_token *p = toks + t + g;
-            rb_step8(p, &m0, &c0);
-            rb_step8(p + 8, &m1, &c1);
-            rb_step8(p + 16, &m2, &c2);
-            rb_step8(p + 24, &m3, &c3);
-            m |= (uint64_t)rb_bits32(m0, m1, m2, m3) << g;
-            c |= (uint64_t)rb_bits32(c0, c1, c2, c3) << g;
+            rb_test16(rb_words16(rb_gather8(p), rb_gather8(p + 8)), &m0, &a0);
+            rb_test16(rb_words16(rb_gather8(p + 16), rb_gather8(p + 24)), &m1, &a1);
+            m |= (uint64_t)rb_bits32(m0, m1) << g;
+            a |= (uint64_t)rb_bits32(a0, a1) << g;
             g += 32;
+        } else if (n - t - g > 0 && n >= 32) {
+            /* the last few (under 32, after steps of 32: g is 0 or 32)
+             * as the last 32, of which the bits of those done before
+             * are dropped */
+            size_t left = n - t - g;
+            const fl_token *p = toks + t + g + left - 32;
+            rb_test16(rb_words16(rb_gather8(p), rb_gather8(p + 8)), &m0, &a0);
+            rb_test16(rb_words16(rb_gather8(p + 16), rb_gather8(p + 24)), &m1, &a1);
+            m |= (uint64_t)(rb_bits32(m0, m1) >> (32 - left)) << g;
+            a |= (uint64_t)(rb_bits32(a0, a1) >> (32 - left)) << g;
+            g += left;
         } else if (n - t - g >= 8 || (n - t - g > 0 && n >= 8)) {
-            /* eight tokens; the last few as the last eight, of which the
+            /* eight tokens (the low eight bits of a step of their gather
+             * four times); the last few as the last eight, of which the
              * bits of those done before are dropped */
             size_t left = n - t - g < 8 ? n - t - g : 8;
-            __m256i m0, c0;
-            rb_step8(toks + t + g + left - 8, &m0, &c0);
-            m |= (uint64_t)(rb_bits8(m0) >> (8 - left)) << g;
-            c |= (uint64_t)(rb_bits8(c0) >> (8 - left)) << g;
+            __m256i q = rb_gather8(toks + t + g + left - 8);
+            rb_test16(rb_words16(q, q), &m0, &a0);
+            m |= (uint64_t)((rb_bits32(m0, m0) & 0xff) >> (8 - left)) << g;
+            a |= (uint64_t)((rb_bits32(a0, a0) & 0xff) >> (8 - left)) << g;
             g += left;
         } else
             break;
         if (g == 64) {
-            bits[t / 64] = drop_isolated(m, c);
+            bits[t / 64] = drop_isolated(m, a);
             t += 64;
-            m = c = 0;
+            m = a = 0;
             g = 0;
         }
     }
     *may = m;
-    *cap = c;
+    *alone = a;
     return t + g;
 }
 #endif
@@ -799,20 +842,21 @@ run_bits_avx2(const fl_token *toks, size_t n, uint64_t *bits, uint64_t *may, uin
 /* Sets in bits[0..(n + 63) / 64) the bit of each of the tokens
  * toks[0..n) that scan_tokens visits, bit t % 64 of bits[t / 64], the
  * others cleared: those that token_may_run, but for plain capitalized
- * words on their own (drop_isolated). The walk over all tokens that this
- * replaces stopped at each that is not PLAIN, after runs of about two
- * PLAIN words, and mispredicted about once a stop (name-variant had the
- * most mispredicts an instruction of the program); the bits are made
- * without branches, 32 tokens a step with AVX2 (`avx2`: the CPU has it),
- * else 4 with SSE2, and the walk visits the few tokens they mark. */
+ * words and bare numbers on their own (drop_isolated). The walk over all
+ * tokens that this replaces stopped at each that is not PLAIN, after runs
+ * of about two PLAIN words, and mispredicted about once a stop
+ * (name-variant had the most mispredicts an instruction of the program);
+ * the bits are made without branches, 32 tokens a step with AVX2 (`avx2`:
+ * the CPU has it), else 4 with SSE2, and the walk visits the few tokens
+ * they mark. */
 static __attribute__((noinline)) void run_bits(const fl_token *toks, size_t n, uint64_t *bits,
                                                bool avx2)
 {
     size_t t = 0;
-    uint64_t may = 0, cap = 0; /* of the tokens of the word at t made so far */
+    uint64_t may = 0, alone = 0; /* of the tokens of the word at t made so far */
 #ifdef NV_BITS_AVX2
     if (avx2)
-        t = run_bits_avx2(toks, n, bits, &may, &cap);
+        t = run_bits_avx2(toks, n, bits, &may, &alone);
 #else
     (void)avx2;
 #endif
@@ -822,10 +866,11 @@ static __attribute__((noinline)) void run_bits(const fl_token *toks, size_t n, u
         const __m128i shape_known = _mm_set1_epi32(RB_SHAPE(FL_TS_KNOWN));
         const __m128i shape_capm = _mm_set1_epi32(RB_SHAPE(PLAIN_MASK | TC_HYPHEN | TC_CAMEL));
         const __m128i shape_cap = _mm_set1_epi32(RB_SHAPE(FL_TS_KNOWN | TC_UPPER0));
+        const __m128i shape_barem = _mm_set1_epi32(RB_SHAPE(BARE_MASK));
         const __m128i kind_high = _mm_set1_epi32(0xfe);
         const __m128i zero = _mm_setzero_si128();
         for (; t + 64 <= n; t += 64) {
-            uint64_t word = 0, caps = 0;
+            uint64_t word = 0, alones = 0;
             for (unsigned g = 0; g < 64; g += 4) {
                 const float *p = (const float *)(const void *)(toks + t + g);
                 /* word 2 of tokens 0, 1, 2 and 3 */
@@ -835,24 +880,26 @@ static __attribute__((noinline)) void run_bits(const fl_token *toks, size_t n, u
                 __m128i plain = _mm_cmpeq_epi32(_mm_and_si128(ks, shape_plain), shape_known);
                 __m128i low_kind = _mm_cmpeq_epi32(_mm_and_si128(ks, kind_high), zero);
                 __m128i m = _mm_andnot_si128(plain, low_kind);
-                __m128i c = _mm_cmpeq_epi32(_mm_and_si128(ks, shape_capm), shape_cap);
+                __m128i a =
+                    _mm_or_si128(_mm_cmpeq_epi32(_mm_and_si128(ks, shape_capm), shape_cap),
+                                 _mm_cmpeq_epi32(_mm_and_si128(ks, shape_barem), shape_known));
                 word |= (uint64_t)_mm_movemask_ps(_mm_castsi128_ps(m)) << g;
-                caps |= (uint64_t)_mm_movemask_ps(_mm_castsi128_ps(c)) << g;
+                alones |= (uint64_t)_mm_movemask_ps(_mm_castsi128_ps(a)) << g;
             }
-            bits[t / 64] = drop_isolated(word, caps);
+            bits[t / 64] = drop_isolated(word, alones);
         }
     }
 #endif
     for (; t < n; t++) {
         may |= (uint64_t)token_may_run(&toks[t]) << (t % 64);
-        cap |= (uint64_t)((shape_info[toks[t].shape] & ACT_CAP) != 0) << (t % 64);
+        alone |= (uint64_t)((shape_info[toks[t].shape] & (ACT_CAP | ACT_BARE)) != 0) << (t % 64);
         if (t % 64 == 63) {
-            bits[t / 64] = drop_isolated(may, cap);
-            may = cap = 0;
+            bits[t / 64] = drop_isolated(may, alone);
+            may = alone = 0;
         }
     }
     if (n % 64)
-        bits[n / 64] = drop_isolated(may, cap);
+        bits[n / 64] = drop_isolated(may, alone);
 }
 #undef RB_SHAPE
 
@@ -954,8 +1001,12 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, span_cursor spans,
                               const fl_name_use *uses, size_t *count, signed char *caps_sentence)
 {
     const char *text = doc->prose.text;
-    /* about a third of the tokens are candidates in news text */
-    size_t k = 0, cap = doc->tokens.count / 3 + 16;
+    /* room for a candidate per token whose bits are made at first (a
+     * document of up to some thousand tokens: room for all of them, never
+     * grown) */
+    size_t k = 0, cap = (doc->tokens.count < RUN_BITS_AHEAD + 64 ? doc->tokens.count
+                                                                 : RUN_BITS_AHEAD + 64) +
+                        16;
     candidate *cands = fl_arena_alloc_uninit(doc->arena, cap * sizeof *cands);
     if (!cands) {
         doc->status = FL_ENOMEM;
@@ -996,20 +1047,6 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, span_cursor spans,
             *caps_sentence = 1;
             continue;
         }
-        /* room for a candidate per token of the sentence (so none is
-         * checked for room) */
-        if (s->token_count > cap - k) {
-            size_t more_cap = 2 * cap > k + s->token_count ? 2 * cap : k + s->token_count;
-            candidate *more = fl_arena_alloc_uninit(doc->arena, more_cap * sizeof *more);
-            if (!more) {
-                doc->status = FL_ENOMEM;
-                *caps_sentence = -1; /* not every sentence was seen */
-                return NULL;
-            }
-            memcpy(more, cands, k * sizeof *more);
-            cands = more;
-            cap = more_cap;
-        }
         /* only the tokens marked in bits: the others take part in
          * nothing */
         size_t e = s->first_token + s->token_count;
@@ -1018,6 +1055,24 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, span_cursor spans,
             size_t upto = (e / 64 + 1) * 64 + RUN_BITS_AHEAD;
             if (upto > ntoks)
                 upto = ntoks;
+            /* room for a candidate per token from this sentence's first to
+             * the last whose bits are made: the sentences walked before
+             * the next bits are made list no more (so none is checked for
+             * room, and the test is made once per bits made, not per
+             * sentence) */
+            if (upto - s->first_token > cap - k) {
+                size_t need = k + (upto - s->first_token);
+                size_t more_cap = 2 * cap > need ? 2 * cap : need;
+                candidate *more = fl_arena_alloc_uninit(doc->arena, more_cap * sizeof *more);
+                if (!more) {
+                    doc->status = FL_ENOMEM;
+                    *caps_sentence = -1; /* not every sentence was seen */
+                    return NULL;
+                }
+                memcpy(more, cands, k * sizeof *more);
+                cands = more;
+                cap = more_cap;
+            }
             run_bits(toks + made, upto - made, bits + made / 64, avx2);
             made = upto;
         }
