@@ -3513,13 +3513,18 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
          * be); a letter there (a capital after small letters) goes on to
          * the run of letters. */
         uint64_t stop = small_stops(w);
+        /* no stop: eight small letters or more, up to fifteen (tested
+         * first, on the flags of the mask's AND) */
+        if (__builtin_expect(!stop, 0)) {
+            if (!(k = long_small_run(s, at, last)))
+                break;
+            goto small_run;
+        }
         /* bit 7 clear: s[at] is a small letter (a sign test, which gcc
          * makes in one step) */
         if ((int8_t)stop >= 0) {
-            if (__builtin_expect(stop != 0, 1))
-                k = (unsigned)__builtin_ctzll(stop) >> 3;
-            else if (!(k = long_small_run(s, at, last)))
-                break;
+            k = (unsigned)__builtin_ctzll(stop) >> 3;
+        small_run:
             t = p[k];
             if (__builtin_expect(t == ' ', 1)) {
                 tok = put_word(tok, at, k, small_tail);
