@@ -2977,10 +2977,16 @@ static inline bool period_ends(const unsigned char *s, size_t len, size_t off, s
 /* For fast_words (and hyphen_part): the bytes of w that are no small
  * ASCII letter (bit 7 of each), as ~FL_BYTES_IN(w, 'a', 'z') marks them,
  * written as an OR of the two sums: gcc then needs no copy of a constant
- * for the AND-NOT (about two steps fewer a word). */
+ * for the AND-NOT (about two steps fewer a word). bytes80 is FL_BYTES_80
+ * (small_stops), or a value holding it that gcc cannot make again. */
+static inline uint64_t small_stops_in(uint64_t w, uint64_t bytes80)
+{
+    return (~(w + (0x80 - 'a') * FL_BYTES_01) | (w + (0x7f - 'z') * FL_BYTES_01)) & bytes80;
+}
+
 static inline uint64_t small_stops(uint64_t w)
 {
-    return (~(w + (0x80 - 'a') * FL_BYTES_01) | (w + (0x7f - 'z') * FL_BYTES_01)) & FL_BYTES_80;
+    return small_stops_in(w, FL_BYTES_80);
 }
 
 /* For hyphen_part: s[q] ends a word joined by a hyphen as scan_joined ends
@@ -3484,6 +3490,12 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
      * out, and the caller's token notes it again */
     size_t noted = g & (G_LINE | G_PARA) ? first : SIZE_MAX;
     uint8_t noted_g = g;
+    /* FL_BYTES_80 for the first step's mask, hidden from gcc: as a constant
+     * it is made again (movabs) at every word, the AND writing over it;
+     * as a value it stays where gcc keeps it (a register or the stack,
+     * which the AND reads) */
+    uint64_t bytes80 = FL_BYTES_80;
+    __asm__("" : "+r"(bytes80));
     for (;;) {
         if (__builtin_expect(at > lim, 0)) {
             /* the room was counted a byte a token, but the steps push
@@ -3512,7 +3524,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
          * run of letters ends there too (upper and tail as they would
          * be); a letter there (a capital after small letters) goes on to
          * the run of letters. */
-        uint64_t stop = small_stops(w);
+        uint64_t stop = small_stops_in(w, bytes80);
         /* no stop: eight small letters or more, up to fifteen (tested
          * first, on the flags of the mask's AND) */
         if (__builtin_expect(!stop, 0)) {
