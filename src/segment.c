@@ -1275,9 +1275,14 @@ static size_t digits_end(const unsigned char *s, size_t len, size_t p)
  * FL_BYTES_80 (~(a & ~b) is ~a | b) written as small_stops (below) writes
  * its own, an OR of the two sums: gcc needs no AND-NOT and NOT then
  * (about three steps fewer a number). */
+static inline uint64_t digit_stops_in(uint64_t w, uint64_t bytes80)
+{
+    return (~(w + (0x80 - '0') * FL_BYTES_01) | (w + (0x7f - '9') * FL_BYTES_01)) & bytes80;
+}
+
 static inline uint64_t digit_stops(uint64_t w)
 {
-    return (~(w + (0x80 - '0') * FL_BYTES_01) | (w + (0x7f - '9') * FL_BYTES_01)) & FL_BYTES_80;
+    return digit_stops_in(w, FL_BYTES_80);
 }
 
 /* digits_end from the separator at s[p] ('.' or ',' after digits, a
@@ -3381,11 +3386,12 @@ static inline void settle(fl_token *fix, uint8_t b)
 /* For fast_words: the length of the run of small ASCII letters at s[at]
  * that holds eight or more, up to fifteen; 0 when it is longer or too
  * near the end of the text (at + 8 > last) to tell. */
-static inline size_t long_small_run(const unsigned char *s, size_t at, size_t last)
+static inline size_t long_small_run(const unsigned char *s, size_t at, size_t last,
+                                    uint64_t bytes80)
 {
     if (at + 8 > last)
         return 0;
-    uint64_t stop = small_stops(fl_load8(s + at + 8));
+    uint64_t stop = small_stops_in(fl_load8(s + at + 8), bytes80);
     return stop ? ((unsigned)__builtin_ctzll(stop) + 64) >> 3 : 0; /* 8 on */
 }
 
@@ -3490,10 +3496,10 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
      * out, and the caller's token notes it again */
     size_t noted = g & (G_LINE | G_PARA) ? first : SIZE_MAX;
     uint8_t noted_g = g;
-    /* FL_BYTES_80 for the first step's mask, hidden from gcc: as a constant
-     * it is made again (movabs) at every word, the AND writing over it;
-     * as a value it stays where gcc keeps it (a register or the stack,
-     * which the AND reads) */
+    /* FL_BYTES_80 for the masks of the steps (small_stops_in,
+     * digit_stops_in), hidden from gcc: as a constant it is made again
+     * (movabs) at every word, the AND writing over it; as a value it stays
+     * where gcc keeps it (a register or the stack, which the AND reads) */
     uint64_t bytes80 = FL_BYTES_80;
     __asm__("" : "+r"(bytes80));
     for (;;) {
@@ -3528,7 +3534,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
         /* no stop: eight small letters or more, up to fifteen (tested
          * first, on the flags of the mask's AND) */
         if (__builtin_expect(!stop, 0)) {
-            if (!(k = long_small_run(s, at, last)))
+            if (!(k = long_small_run(s, at, last, bytes80)))
                 break;
             goto small_run;
         }
@@ -3562,10 +3568,12 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
              * (its OR of 0x20 makes no other byte a letter) */
             goto no_letter;
         } else if (!(stop & 0x8000)) {
-            /* a capital, then small letters */
-            if (stop != 0x80)
-                k = (unsigned)__builtin_ctzll(stop - 0x80) >> 3;
-            else if (!(k = long_small_run(s, at, last)))
+            /* a capital, then small letters (the stops after the capital
+             * tested for none on the flags of the subtraction) */
+            uint64_t rest = stop - 0x80;
+            if (__builtin_expect(rest != 0, 1))
+                k = (unsigned)__builtin_ctzll(rest) >> 3;
+            else if (!(k = long_small_run(s, at, last, bytes80)))
                 break;
             t = p[k];
             if (t == ' ') {
@@ -3589,14 +3597,14 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
         }
         /* the run of letters of either case (every byte up to the first
          * stop an ASCII letter, as above) */
-        stop = small_stops(w | 0x2020202020202020ull);
+        stop = small_stops_in(w | 0x2020202020202020ull, bytes80);
         if (stop & 0x80) {
         no_letter:;
             /* no letter first: a number of ASCII digits before a space, ", "
              * or '%' as scan_plain and tokenize push it (with the comma or
              * '%'), else the caller's */
             size_t pos = at;
-            uint64_t nd = digit_stops(w);
+            uint64_t nd = digit_stops_in(w, bytes80);
             if (nd & 0x80) {
                 /* a token of one byte ('$', '('...), as tokenize pushes it
                  * (push_one_byte), then on to what follows it at once */
@@ -3788,7 +3796,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
             if (at + 8 > last)
                 break;
             uint64_t w2 = fl_load8(s + at + 8);
-            uint64_t stop2 = small_stops(w2 | 0x2020202020202020ull);
+            uint64_t stop2 = small_stops_in(w2 | 0x2020202020202020ull, bytes80);
             if (!stop2)
                 break;
             uint64_t keep = (stop2 ^ (stop2 - 1)) >> 8;
