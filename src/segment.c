@@ -3501,7 +3501,9 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
      * (movabs) at every word, the AND writing over it; as a value it stays
      * where gcc keeps it (a register or the stack, which the AND reads) */
     uint64_t bytes80 = FL_BYTES_80;
+#if defined(__GNUC__)
     __asm__("" : "+r"(bytes80));
+#endif
     for (;;) {
         if (__builtin_expect(at > lim, 0)) {
             /* the room was counted a byte a token, but the steps push
