@@ -496,7 +496,8 @@ enum { Q_STRAIGHT, Q_OPEN, Q_CLOSE };
 
 /* Per-token flags, in each token's `seg` byte. */
 enum {
-    G_SPACE = 1,    /* whitespace before the token */
+    G_SPACE = 1,    /* whitespace before the token (the bit is inverted in a
+                       token's seg byte: S_TIGHT) */
     G_LINE = 2,     /* a line break before it (or the start of the text) */
     G_PARA = 4,     /* a paragraph break before it (or the start of the text) */
     T_NOLOWER = 8,  /* a WORD without a lower-case letter (fast_words' words
@@ -506,6 +507,20 @@ enum {
                        ASCII letters before an apostrophe or hyphen (scan_plain
                        leaves it to scan_joined) */
 };
+
+/* A token's seg byte holds its gap (the G_ and T_ marks above) with
+ * G_SPACE inverted, S_TIGHT: set when no whitespace separates the token
+ * from the one before it. Most tokens follow a space, so the fields from
+ * kind on that fast_words stores for a word or number after one have no
+ * bit in their last four bytes: gcc stores them as a sign-extended 32-bit
+ * immediate, where a 64-bit constant takes a step more a token (movabs). */
+enum { S_TIGHT = G_SPACE };
+
+/* The seg byte of a token of gap g. */
+static inline uint8_t seg_of(unsigned g)
+{
+    return (uint8_t)(g ^ G_SPACE);
+}
 
 /* Longest context word (lower-cased bytes) */
 enum { FL_MAX_CONTEXT_WORD = 48 };
@@ -667,7 +682,7 @@ static inline bool push_token(seg *sg, size_t off, size_t len, fl_token_kind kin
     t->all_caps = false;
     t->abbrev = (flags >> T_AB_SHIFT) & 7;
     t->shape = 0;
-    t->seg = flags;
+    t->seg = seg_of(flags);
     sg->nonwords += kind != FL_TOK_WORD;
     sg->nolower += (flags & T_NOLOWER) != 0;
     sg->n++;
@@ -731,7 +746,7 @@ static inline bool push_plain(seg *sg, size_t off, size_t len, fl_token_kind kin
                                  .capitalized = capitalized,
                                  .all_caps = all_caps,
                                  .shape = (uint8_t)shape,
-                                 .seg = flags};
+                                 .seg = seg_of(flags)};
     sg->nonwords += kind != FL_TOK_WORD;
     sg->nolower += (flags & T_NOLOWER) != 0;
     sg->n++;
@@ -1156,7 +1171,7 @@ static inline bool push_one_byte(seg *sg, size_t off, fl_token_kind kind, uint8_
 {
     if (sg->n == sg->cap && !grow_tokens(sg))
         return false;
-    sg->toks[sg->n] = (fl_token){.off = off, .len = 1, .kind = kind, .seg = gap};
+    sg->toks[sg->n] = (fl_token){.off = off, .len = 1, .kind = kind, .seg = seg_of(gap)};
     sg->nonwords++;
     sg->n++;
     return true;
@@ -1168,7 +1183,7 @@ static inline bool push_period(seg *sg, size_t off)
 {
     if ((sg->n == sg->cap && !grow_tokens(sg)) || !stop_push(sg))
         return false;
-    sg->toks[sg->n] = (fl_token){.off = off, .len = 1, .kind = FL_TOK_PUNCT};
+    sg->toks[sg->n] = (fl_token){.off = off, .len = 1, .kind = FL_TOK_PUNCT, .seg = seg_of(0)};
     sg->nonwords++;
     sg->n++;
     return true;
@@ -1260,9 +1275,14 @@ static size_t digits_end(const unsigned char *s, size_t len, size_t p)
  * FL_BYTES_80 (~(a & ~b) is ~a | b) written as small_stops (below) writes
  * its own, an OR of the two sums: gcc needs no AND-NOT and NOT then
  * (about three steps fewer a number). */
+static inline uint64_t digit_stops_in(uint64_t w, uint64_t bytes80)
+{
+    return (~(w + (0x80 - '0') * FL_BYTES_01) | (w + (0x7f - '9') * FL_BYTES_01)) & bytes80;
+}
+
 static inline uint64_t digit_stops(uint64_t w)
 {
-    return (~(w + (0x80 - '0') * FL_BYTES_01) | (w + (0x7f - '9') * FL_BYTES_01)) & FL_BYTES_80;
+    return digit_stops_in(w, FL_BYTES_80);
 }
 
 /* digits_end from the separator at s[p] ('.' or ',' after digits, a
@@ -1591,7 +1611,7 @@ static bool is_closer_else(const seg *sg, size_t i)
 static __attribute__((noinline)) bool is_closer(const seg *sg, size_t i)
 {
     const fl_token *t = &sg->toks[i];
-    if (t->seg & G_SPACE)
+    if (!(t->seg & S_TIGHT))
         return false;
     unsigned char c = sg->s[t->off];
     if (t->len == 1 && c < 0x80) {
@@ -1670,7 +1690,7 @@ static __attribute__((noinline)) size_t list_marker_else(const seg *sg, size_t i
             break;
         }
     } else if (t->kind == FL_TOK_NUMBER && t->len <= 3 && i + 1 < sg->n &&
-               !(sg->toks[i + 1].seg & G_SPACE) &&
+               (sg->toks[i + 1].seg & S_TIGHT) &&
                (mark_cp(sg, i + 1) == '.' || mark_cp(sg, i + 1) == ')')) {
         const unsigned char *w = tok_text(sg, i);
         m = 2;
@@ -1680,8 +1700,7 @@ static __attribute__((noinline)) size_t list_marker_else(const seg *sg, size_t i
     }
     if (!m || i + m >= sg->n)
         return 0;
-    uint8_t after = sg->toks[i + m].seg;
-    return (after & G_SPACE) && !(after & G_LINE) ? m : 0;
+    return !(sg->toks[i + m].seg & (S_TIGHT | G_LINE)) ? m : 0;
 }
 
 /* Tokens making the list marker at line-start token i ("-", "1." ...). */
@@ -1712,8 +1731,8 @@ static bool find_quotes(seg *sg)
         bool opener = kind == Q_OPEN;
         bool closer = kind == Q_CLOSE;
         if (straight) {
-            bool space_after = i + 1 >= sg->n || (sg->toks[i + 1].seg & G_SPACE);
-            if (!(g & G_SPACE))
+            bool space_after = i + 1 >= sg->n || !(sg->toks[i + 1].seg & S_TIGHT);
+            if (g & S_TIGHT)
                 closer = true;
             else if (!space_after)
                 opener = true;
@@ -1765,7 +1784,7 @@ static bool split_before(const seg *sg, const size_t **span, size_t term, size_t
     uint8_t g = sg->toks[j].seg;
     if (g & G_PARA)
         return true;
-    if (!(g & G_SPACE))
+    if (g & S_TIGHT)
         return false;
     if (in_one_quote(span, term, j))
         return false;
@@ -1915,7 +1934,7 @@ static inline bool ends_after_quote(const seg *sg, const size_t **span, size_t i
     if (q->kind != FL_TOK_PUNCT || q->len != 1 || sg->s[q->off] != '"' || i + 2 >= sg->n)
         return false;
     uint8_t g = q[1].seg;
-    if (!(g & G_PARA) && !((g & G_SPACE) && next_starts(sg, q + 1, sg->toks + sg->n) &&
+    if (!(g & G_PARA) && !(!(g & S_TIGHT) && next_starts(sg, q + 1, sg->toks + sg->n) &&
                            !in_one_quote(span, i, i + 2)))
         return false;
     return true;
@@ -1928,7 +1947,7 @@ static inline bool ends_after_quote(const seg *sg, const size_t **span, size_t i
  * officials"), which starts_sentence declines. */
 static inline bool ab_goes_on(const seg *sg, uint8_t g, const fl_token *nx)
 {
-    if ((nx->seg & (G_SPACE | G_PARA)) != G_SPACE)
+    if (nx->seg & (S_TIGHT | G_PARA))
         return false;
     if (((g >> T_AB_SHIFT) & 7) == AB_NEVER)
         return true;
@@ -1984,7 +2003,7 @@ static fl_status split_sentences(fl_doc *doc, seg *sg)
              * (term i, j i + 1, split_before true) */
             const fl_token *nx = t + 1;
             uint8_t ng = nx->seg;
-            if ((ng & G_PARA) || ((ng & G_SPACE) && next_starts(sg, nx, sg->toks + n) &&
+            if ((ng & G_PARA) || (!(ng & S_TIGHT) && next_starts(sg, nx, sg->toks + n) &&
                                   !in_one_quote(&span, i, i + 1))) {
                 at.nonwords++; /* the period (no PUNCT is T_NOLOWER) */
                 if (!add_sentence(doc, &room_at, start, i + 1, start_para, sg, start_at, at, true))
@@ -1994,7 +2013,7 @@ static fl_status split_sentences(fl_doc *doc, seg *sg)
                 start_para = para;
                 continue;
             }
-            if (!(ng & G_SPACE) && ends_after_quote(sg, &span, i)) {
+            if ((ng & S_TIGHT) && ends_after_quote(sg, &span, i)) {
                 /* the same after a closing quote ('."'): the period and
                  * the quote */
                 at.nonwords += 2;
@@ -2039,7 +2058,7 @@ static fl_status split_sentences(fl_doc *doc, seg *sg)
         if (!(t->kind == FL_TOK_PUNCT && !(g & (G_LINE | G_PARA))) && !is_terminal(sg, i))
             continue;
         size_t term = i, j = i + 1;
-        while (j < n && !(sg->toks[j].seg & G_SPACE) && (is_closer(sg, j) || is_terminal(sg, j))) {
+        while (j < n && (sg->toks[j].seg & S_TIGHT) && (is_closer(sg, j) || is_terminal(sg, j))) {
             if (is_terminal(sg, j))
                 term = j;
             j++;
@@ -2963,10 +2982,16 @@ static inline bool period_ends(const unsigned char *s, size_t len, size_t off, s
 /* For fast_words (and hyphen_part): the bytes of w that are no small
  * ASCII letter (bit 7 of each), as ~FL_BYTES_IN(w, 'a', 'z') marks them,
  * written as an OR of the two sums: gcc then needs no copy of a constant
- * for the AND-NOT (about two steps fewer a word). */
+ * for the AND-NOT (about two steps fewer a word). bytes80 is FL_BYTES_80
+ * (small_stops), or a value holding it that gcc cannot make again. */
+static inline uint64_t small_stops_in(uint64_t w, uint64_t bytes80)
+{
+    return (~(w + (0x80 - 'a') * FL_BYTES_01) | (w + (0x7f - 'z') * FL_BYTES_01)) & bytes80;
+}
+
 static inline uint64_t small_stops(uint64_t w)
 {
-    return (~(w + (0x80 - 'a') * FL_BYTES_01) | (w + (0x7f - 'z') * FL_BYTES_01)) & FL_BYTES_80;
+    return small_stops_in(w, FL_BYTES_80);
 }
 
 /* For hyphen_part: s[q] ends a word joined by a hyphen as scan_joined ends
@@ -3069,7 +3094,7 @@ static inline uint64_t tail_of(size_t field, unsigned v)
  * fast_words settles), as scan_plain pushes it:
  * its length (0 when there is none such at s[at], eight bytes readable)
  * and its token's fields from kind on (tail, as fast_words stores them;
- * T_NOLOWER in its seg byte when it has no small letter, G_SPACE not).
+ * T_NOLOWER in its seg byte when it has no small letter, after a space).
  * Sixteen bytes, so returned in two registers. */
 typedef struct alnum_word {
     size_t len;
@@ -3108,7 +3133,7 @@ static __attribute__((noinline)) alnum_word alnum_word_at(const unsigned char *s
  * "76-year-old": letters and digits, a hyphen before each letter it
  * joins), at s[at], ended as part_ends says, as scan_word reads it (a
  * word led by a digit: no capital first, no abbreviation): its length (0
- * for none such) and its token's fields from kind on (tail, G_SPACE not). */
+ * for none such) and its token's fields from kind on (tail, after a space). */
 static __attribute__((noinline)) alnum_word number_joined_at(const unsigned char *s, size_t at)
 {
     alnum_word r = {0, 0};
@@ -3194,7 +3219,7 @@ static __attribute__((noinline)) alnum_word number_word_at(const unsigned char *
             return r;
     }
     r.tail = tail_of(offsetof(fl_token, kind), FL_TOK_NUMBER) |
-             tail_of(offsetof(fl_token, shape), shape) | tail_of(offsetof(fl_token, seg), G_SPACE);
+             tail_of(offsetof(fl_token, shape), shape);
     r.len = n;
     return r;
 }
@@ -3231,7 +3256,7 @@ static __attribute__((noinline, cold)) short_token short_word(const unsigned cha
                          FL_TS_KNOWN | FL_TS_LETTER | (cap ? FL_TS_UPPER0 : 0)) |
                  tail_of(offsetof(fl_token, abbrev), 1) |
                  tail_of(offsetof(fl_token, seg),
-                         (unsigned)(G_SPACE | ab2 << T_AB_SHIFT | (no_small ? T_NOLOWER : 0)));
+                         (unsigned)(ab2 << T_AB_SHIFT | (no_small ? T_NOLOWER : 0)));
         r.len = 4;
         return r;
     }
@@ -3267,7 +3292,7 @@ static __attribute__((noinline, cold)) short_token short_word(const unsigned cha
                          FL_TS_KNOWN | FL_TS_LETTER | (cap ? FL_TS_UPPER0 : 0)) |
                  tail_of(offsetof(fl_token, abbrev), 1) |
                  tail_of(offsetof(fl_token, seg),
-                         (unsigned)(G_SPACE | ab << T_AB_SHIFT | (no_small ? T_NOLOWER : 0)));
+                         (unsigned)(ab << T_AB_SHIFT | (no_small ? T_NOLOWER : 0)));
         r.len = k + 1;
         return r;
     }
@@ -3301,12 +3326,12 @@ static __attribute__((noinline, cold)) short_token short_word(const unsigned cha
      * memory and read back) */
     unsigned shape =
         FL_TS_KNOWN | FL_TS_LETTER | (cap ? FL_TS_UPPER0 | (camel ? FL_TS_CAMEL : 0) : 0);
-    r.tail = tail_of(offsetof(fl_token, kind), FL_TOK_WORD) |
-             tail_of(offsetof(fl_token, capitalized), cap) |
-             tail_of(offsetof(fl_token, all_caps), letters2 && no_small) |
-             tail_of(offsetof(fl_token, shape), shape) | tail_of(offsetof(fl_token, abbrev), 1) |
-             tail_of(offsetof(fl_token, seg),
-                     (unsigned)(G_SPACE | ab << T_AB_SHIFT | (no_small ? T_NOLOWER : 0)));
+    r.tail =
+        tail_of(offsetof(fl_token, kind), FL_TOK_WORD) |
+        tail_of(offsetof(fl_token, capitalized), cap) |
+        tail_of(offsetof(fl_token, all_caps), letters2 && no_small) |
+        tail_of(offsetof(fl_token, shape), shape) | tail_of(offsetof(fl_token, abbrev), 1) |
+        tail_of(offsetof(fl_token, seg), (unsigned)(ab << T_AB_SHIFT | (no_small ? T_NOLOWER : 0)));
     r.len = end - at;
     return r;
 }
@@ -3351,21 +3376,22 @@ static inline fl_token *put_word(fl_token *tok, size_t off, size_t len, uint64_t
     return tok + 1;
 }
 
-/* For fast_words: sets the gap of token fix, written with G_SPACE, to g
- * (again is harmless). */
-static inline void settle(fl_token *fix, uint8_t g)
+/* For fast_words: sets the gap of token fix, written as after a space, to
+ * the one seg byte b holds (seg_of; again is harmless). */
+static inline void settle(fl_token *fix, uint8_t b)
 {
-    fix->seg = (uint8_t)((fix->seg & ~G_SPACE) | g);
+    fix->seg = (uint8_t)((fix->seg & ~S_TIGHT) | b);
 }
 
 /* For fast_words: the length of the run of small ASCII letters at s[at]
  * that holds eight or more, up to fifteen; 0 when it is longer or too
  * near the end of the text (at + 8 > last) to tell. */
-static inline size_t long_small_run(const unsigned char *s, size_t at, size_t last)
+static inline size_t long_small_run(const unsigned char *s, size_t at, size_t last,
+                                    uint64_t bytes80)
 {
     if (at + 8 > last)
         return 0;
-    uint64_t stop = small_stops(fl_load8(s + at + 8));
+    uint64_t stop = small_stops_in(fl_load8(s + at + 8), bytes80);
     return stop ? ((unsigned)__builtin_ctzll(stop) + 64) >> 3 : 0; /* 8 on */
 }
 
@@ -3449,19 +3475,18 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
     memcpy(&small_tail, (const unsigned char *)&small_word + TAIL, 8);
     memcpy(&cap_tail, (const unsigned char *)&cap_word + TAIL, 8);
     enum { SEG = offsetof(fl_token, seg), KIND = offsetof(fl_token, kind) };
-    /* the tails of tokens after a space hold G_SPACE, the gap of most tokens
-     * here; those attached to what precedes them none. The last token
-     * whose gap may be another, fix_g, is `fix` (written, or next): its gap
-     * is set (settle) once it is written, so that the common steps need
+    /* the tails above are those of tokens after a space, the gap of most
+     * tokens here (no bit in the seg byte: S_TIGHT); those attached to what
+     * precedes them add `tight`. The last token whose gap may be another,
+     * fix_g (as its seg byte holds it), is `fix` (written, or next): its
+     * gap is set (settle) once it is written, so that the common steps need
      * not carry the gap */
-    const uint64_t space = tail_of(SEG, G_SPACE), punct_tail = tail_of(KIND, FL_TOK_PUNCT),
-                   symbol_tail = tail_of(KIND, FL_TOK_SYMBOL);
-    small_tail |= space;
-    cap_tail |= space;
-    caps_tail |= space | tail_of(SEG, T_NOLOWER);
-    number_tail |= space;
+    const uint64_t tight = tail_of(SEG, seg_of(0)), punct_spaced = tail_of(KIND, FL_TOK_PUNCT),
+                   symbol_spaced = tail_of(KIND, FL_TOK_SYMBOL), punct_tail = punct_spaced | tight,
+                   symbol_tail = symbol_spaced | tight;
+    caps_tail |= tail_of(SEG, T_NOLOWER);
     fl_token *fix = tok;
-    uint8_t fix_g = g, joined = 0;
+    uint8_t fix_g = seg_of(g), joined = 0;
     /* sg's counts of tokens that are no word and of words without a small
      * letter, kept here as they go (sg's are brought up to date on the way
      * out): a stop takes them as they are */
@@ -3471,6 +3496,14 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
      * out, and the caller's token notes it again */
     size_t noted = g & (G_LINE | G_PARA) ? first : SIZE_MAX;
     uint8_t noted_g = g;
+    /* FL_BYTES_80 for the masks of the steps (small_stops_in,
+     * digit_stops_in), hidden from gcc: as a constant it is made again
+     * (movabs) at every word, the AND writing over it; as a value it stays
+     * where gcc keeps it (a register or the stack, which the AND reads) */
+    uint64_t bytes80 = FL_BYTES_80;
+#if defined(__GNUC__)
+    __asm__("" : "+r"(bytes80));
+#endif
     for (;;) {
         if (__builtin_expect(at > lim, 0)) {
             /* the room was counted a byte a token, but the steps push
@@ -3499,14 +3532,19 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
          * run of letters ends there too (upper and tail as they would
          * be); a letter there (a capital after small letters) goes on to
          * the run of letters. */
-        uint64_t stop = small_stops(w);
+        uint64_t stop = small_stops_in(w, bytes80);
+        /* no stop: eight small letters or more, up to fifteen (tested
+         * first, on the flags of the mask's AND) */
+        if (__builtin_expect(!stop, 0)) {
+            if (!(k = long_small_run(s, at, last, bytes80)))
+                break;
+            goto small_run;
+        }
         /* bit 7 clear: s[at] is a small letter (a sign test, which gcc
          * makes in one step) */
         if ((int8_t)stop >= 0) {
-            if (__builtin_expect(stop != 0, 1))
-                k = (unsigned)__builtin_ctzll(stop) >> 3;
-            else if (!(k = long_small_run(s, at, last)))
-                break;
+            k = (unsigned)__builtin_ctzll(stop) >> 3;
+        small_run:
             t = p[k];
             if (__builtin_expect(t == ' ', 1)) {
                 tok = put_word(tok, at, k, small_tail);
@@ -3532,10 +3570,12 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
              * (its OR of 0x20 makes no other byte a letter) */
             goto no_letter;
         } else if (!(stop & 0x8000)) {
-            /* a capital, then small letters */
-            if (stop != 0x80)
-                k = (unsigned)__builtin_ctzll(stop - 0x80) >> 3;
-            else if (!(k = long_small_run(s, at, last)))
+            /* a capital, then small letters (the stops after the capital
+             * tested for none on the flags of the subtraction) */
+            uint64_t rest = stop - 0x80;
+            if (__builtin_expect(rest != 0, 1))
+                k = (unsigned)__builtin_ctzll(rest) >> 3;
+            else if (!(k = long_small_run(s, at, last, bytes80)))
                 break;
             t = p[k];
             if (t == ' ') {
@@ -3559,14 +3599,14 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
         }
         /* the run of letters of either case (every byte up to the first
          * stop an ASCII letter, as above) */
-        stop = small_stops(w | 0x2020202020202020ull);
+        stop = small_stops_in(w | 0x2020202020202020ull, bytes80);
         if (stop & 0x80) {
         no_letter:;
             /* no letter first: a number of ASCII digits before a space, ", "
              * or '%' as scan_plain and tokenize push it (with the comma or
              * '%'), else the caller's */
             size_t pos = at;
-            uint64_t nd = digit_stops(w);
+            uint64_t nd = digit_stops_in(w, bytes80);
             if (nd & 0x80) {
                 /* a token of one byte ('$', '('...), as tokenize pushes it
                  * (push_one_byte), then on to what follows it at once */
@@ -3593,7 +3633,8 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                         sg->paras += (lg & G_PARA) != 0;
                         if (!stop_push_at(sg, noted, others, nolower))
                             return SIZE_MAX;
-                        noted_g = fix_g = lg;
+                        noted_g = lg;
+                        fix_g = seg_of(lg);
                         at = q;
                         continue;
                     }
@@ -3601,7 +3642,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                         /* a dash between spaces (" - "), one PUNCT as
                          * tokenize pushes it (a run of hyphens is one
                          * token: not here), then on to the next word */
-                        tok = put_word(tok, pos, 1, punct_tail | space);
+                        tok = put_word(tok, pos, 1, punct_spaced);
                         settle(fix, fix_g);
                         others++;
                         at += 2;
@@ -3610,10 +3651,10 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                     if (c == 0xC2 && nx == 0xA3) {
                         /* a pound sign ("£300m"), one SYMBOL of two bytes
                          * as tokenize pushes it, then on to what follows */
-                        tok = put_word(tok, pos, 2, symbol_tail | space);
+                        tok = put_word(tok, pos, 2, symbol_spaced);
                         settle(fix, fix_g);
                         fix = tok; /* attached to the next token */
-                        fix_g = 0;
+                        fix_g = seg_of(0);
                         others++;
                         at += 2;
                         continue;
@@ -3637,7 +3678,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                     }
                     if (!note_quote(sg, (size_t)(tok - sg->toks)))
                         return SIZE_MAX;
-                    tok = put_word(tok, pos, 1, punct_tail | space);
+                    tok = put_word(tok, pos, 1, punct_spaced);
                     settle(fix, fix_g);
                     others++;
                     at++;
@@ -3645,14 +3686,14 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                         at++;
                     } else {
                         fix = tok; /* attached to the next token */
-                        fix_g = 0;
+                        fix_g = seg_of(0);
                     }
                     continue;
                 }
-                tok = put_word(tok, pos, 1, tail_of(KIND, kind - 1) | space);
+                tok = put_word(tok, pos, 1, tail_of(KIND, kind - 1));
                 settle(fix, fix_g);
                 fix = tok; /* attached to the next token */
-                fix_g = 0;
+                fix_g = seg_of(0);
                 others++;
                 at++;
                 continue;
@@ -3675,7 +3716,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                     tok = put_word(tok, pos + k, 1, punct_tail);
                     settle(fix, fix_g);
                     fix = tok; /* attached to the comma */
-                    fix_g = 0;
+                    fix_g = seg_of(0);
                     others += 2;
                     at += k + 1;
                     continue;
@@ -3703,7 +3744,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                     if (!c.len)
                         break;
                     k = c.len;
-                    tail = c.tail | space;
+                    tail = c.tail;
                     goto joined_end;
                 }
                 if (t == '-' && is_ascii_digit(s[at + k + 1])) {
@@ -3716,7 +3757,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                     tok = put_word(tok, pos + k, 1, punct_tail);
                     settle(fix, fix_g);
                     fix = tok;
-                    fix_g = 0;
+                    fix_g = seg_of(0);
                     others += 2;
                     at += k + 1;
                     continue;
@@ -3757,7 +3798,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
             if (at + 8 > last)
                 break;
             uint64_t w2 = fl_load8(s + at + 8);
-            uint64_t stop2 = small_stops(w2 | 0x2020202020202020ull);
+            uint64_t stop2 = small_stops_in(w2 | 0x2020202020202020ull, bytes80);
             if (!stop2)
                 break;
             uint64_t keep = (stop2 ^ (stop2 - 1)) >> 8;
@@ -3803,7 +3844,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                     }
                     settle(fix, fix_g);
                     fix = tok;
-                    fix_g = 0;
+                    fix_g = seg_of(0);
                     if (s[at] == '\n' || s[at] == '"')
                         continue; /* the line break or quote next, as below */
                     break;
@@ -3846,7 +3887,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                     alnum_word c = alnum_word_at(s, at);
                     if (c.len) {
                         k = c.len;
-                        tail = c.tail | space;
+                        tail = c.tail;
                         t = s[at + k];
                         unsigned f = (c.tail & tail_of(SEG, T_NOLOWER)) != 0;
                         if (t == '.') {
@@ -3972,7 +4013,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                 t = '"';
             }
             fix = tok; /* attached to the next token */
-            fix_g = 0;
+            fix_g = seg_of(0);
             if (t == '"' || t == '\n' || t == '?' || t == '!')
                 continue; /* the quote, line break or '?' next, as above */
             if (!one_byte_kind[t])
@@ -3980,7 +4021,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
             /* a one-byte token after the word (':', ')', ';'...) as
              * tokenize pushes it (push_one_byte), then on: after a space
              * to the next token, else to what follows it at once */
-            tok = put_word(tok, at, 1, tail_of(KIND, one_byte_kind[t] - 1u));
+            tok = put_word(tok, at, 1, tail_of(KIND, one_byte_kind[t] - 1u) | tight);
             others++;
             if (s[++at] == ' ')
                 at++;
@@ -4012,7 +4053,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
         sg->stops.n--; /* not pushed: the caller's token notes it */
         sg->paras -= (noted_g & G_PARA) != 0;
     }
-    uint8_t next = fix_g; /* the gap of the token at `at` */
+    uint8_t next = seg_of(fix_g); /* the gap of the token at `at` */
     if (fix != tok) {
         settle(fix, fix_g);
         next = G_SPACE;
