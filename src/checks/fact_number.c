@@ -913,6 +913,11 @@ static __attribute__((noinline)) size_t long_before(fl_doc *doc, stem_memo *memo
     return 2 * (8 + n1);
 }
 
+/* The places of an amount's anchors, FL_NUM_BEFORE + FL_NUM_AFTER: each
+ * one past its anchor_count holds y - FL_NUM_DUMPS (as int32_t) for its
+ * dump cell in run's count of buckets. */
+enum { FL_NUM_DUMPS = FL_NUM_BEFORE + FL_NUM_AFTER };
+
 /* find_anchors adds at most FL_NUM_BEFORE + FL_NUM_AFTER anchors: room
  * for them all */
 _Static_assert(FL_NUM_BEFORE + FL_NUM_AFTER <= FL_NUM_MAX_ANCHORS, "an amount's anchors fit");
@@ -1953,6 +1958,10 @@ static void run(fl_doc *doc)
         a->value = m->number;
         a->anchor_bits = 0;
         a->measure_id = (uint32_t)measure;
+        /* the places past anchor_count: their dump cells in the count
+         * loop below (read nowhere else) */
+        for (size_t y = 0; y < FL_NUM_DUMPS; y++)
+            a->anchor_ids[y] = (uint32_t)((int32_t)y - FL_NUM_DUMPS);
         /* the small fields in their order (gcc merges the stores) */
         a->anchor_count = 0;
         a->object_count = 0;
@@ -2048,7 +2057,12 @@ static void run(fl_doc *doc)
      * and anchor, so only they are compared as strings */
     size_t nm = measure_count(&mm), nanch = memo.stems.count;
     bool one_sort = nanch == 0 || nm <= (2 * ni + 1024) / nanch;
-    size_t range = one_sort ? nm * nanch : 0;
+    /* (a row per measure: FL_NUM_DUMPS cells the count loop sends an
+     * amount's unused anchor places to, then its anchors' cells) */
+    size_t stride = FL_NUM_DUMPS + nanch;
+    enum { MEMBERS = 8 }; /* places per cell: FL_NUM_MAX_BUCKET or more, a power of 2 */
+    _Static_assert((int)MEMBERS >= (int)FL_NUM_MAX_BUCKET && !(MEMBERS & (MEMBERS - 1)), "places");
+    size_t range = one_sort ? nm * stride : 0;
     item *items =
         fl_arena_alloc_uninit(doc->arena, (one_sort ? ni + 1 : 2 * (ni + 1)) * sizeof *items);
     size_t *counts = one_sort ? fl_arena_alloc(doc->arena, (range + 1) * sizeof *counts) : NULL;
@@ -2067,8 +2081,8 @@ static void run(fl_doc *doc)
          * checked buckets' items are then made from those lists, bucket by
          * bucket, in the order a counting sort gives (most anchors are in
          * no checked bucket: the amounts are not read a second time) */
-        uint32_t *members = fl_arena_alloc_uninit(
-            doc->arena, (range ? range : 1) * FL_NUM_MAX_BUCKET * sizeof *members);
+        uint32_t *members =
+            fl_arena_alloc_uninit(doc->arena, (range ? range : 1) * MEMBERS * sizeof *members);
         /* its runs, listed as the buckets are read (a checked bucket has
          * two of the ni items or more) */
         runs = fl_arena_alloc_uninit(doc->arena, (ni / 2 + 1) * sizeof *runs);
@@ -2081,12 +2095,22 @@ static void run(fl_doc *doc)
             /* (in locals: the stores to members, uint32_t too, would have
              * the amount's count and measure read again for every anchor) */
             const uint32_t *ids = amounts[k].anchor_ids;
-            size_t count = amounts[k].anchor_count, row = amounts[k].measure_id * nanch;
-            for (size_t y = 0; y < count; y++) {
-                size_t at = row + ids[y];
+            size_t count = amounts[k].anchor_count;
+            if (!count)
+                continue;
+            /* every place, those past count to their dump cells: a fixed
+             * number of steps (a loop to count left its end to be
+             * guessed, wrongly for most amounts) */
+            size_t row = amounts[k].measure_id * stride + FL_NUM_DUMPS;
+#pragma GCC unroll 8
+            for (size_t y = 0; y < FL_NUM_DUMPS; y++) {
+                size_t at = row + (size_t)(ptrdiff_t)(int32_t)ids[y];
                 size_t c = counts[at]++;
-                if (c < FL_NUM_MAX_BUCKET)
-                    members[at * FL_NUM_MAX_BUCKET + c] = (uint32_t)k;
+                /* (no test: a cell's members are read only when it ends
+                 * with FL_NUM_MAX_BUCKET or fewer, and then each went to
+                 * its own place; past them they wrap around within the
+                 * cell's MEMBERS places) */
+                members[at * MEMBERS + (c & (MEMBERS - 1))] = (uint32_t)k;
             }
         }
         ni = 0;
@@ -2094,17 +2118,17 @@ static void run(fl_doc *doc)
             /* (a measure not in two sentences with two values has no
              * anchors: its row is all zero) */
             if (seen[ms] != LIVE) {
-                b += nanch;
+                b += stride;
                 continue;
             }
+            b += FL_NUM_DUMPS;
             for (size_t an = 0; an < nanch; an++, b++) {
                 size_t count = counts[b];
                 if (count < 2 || count > FL_NUM_MAX_BUCKET)
                     continue;
                 runs[nruns++] = (bucket_run){measure_key(&mm, ms), memo.stems.keys[an], ni, count};
                 for (size_t c = 0; c < count; c++)
-                    items[ni++] =
-                        (item){ms, an, memo.stems.keys[an], members[b * FL_NUM_MAX_BUCKET + c]};
+                    items[ni++] = (item){ms, an, memo.stems.keys[an], members[b * MEMBERS + c]};
             }
         }
     } else {
