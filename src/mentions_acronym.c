@@ -476,10 +476,15 @@ static inline __attribute__((always_inline)) size_t acronym_at(fl_mx *mx, size_t
  * first that may start an acronym (acronym_start holds at it). */
 static __attribute__((noinline)) void acronyms_from_mark(fl_mx *mx, size_t k)
 {
-    size_t i = mx->s_off;
     const uint32_t *marks = mx->name_marks;
     const unsigned char *after = (const unsigned char *)mx->text + mx->s_off + 1;
-    for (size_t n = mx->name_mark_count; k < n; k++) {
+    /* mark k first, read without the loop's tests: the caller found
+     * acronym_start there, and nothing before it is taken */
+    const size_t first = mx->s_off + (marks[k] & ~FL_NAME_MARK_JOINED), e0 = acronym_at(mx, first);
+    if (mx->doc->status != FL_OK)
+        return;
+    size_t i = e0 ? e0 : first + 1;
+    for (size_t n = mx->name_mark_count; ++k < n;) {
         const uint32_t rel = marks[k] & ~FL_NAME_MARK_JOINED;
         /* (as in fl_extract_acronyms) */
         if ((unsigned)(after[rel] - 'a') < 26u)
