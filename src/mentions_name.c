@@ -1037,8 +1037,15 @@ void fl_extract_names(fl_mx *mx)
                  * leaves j past the end, which stops the loop) */
                 while (t[i] == ' ') {
                     size_t j = i + 1;
-                    if (j >= mx->s_end || mx->claimed[j - mx->s_off])
+                    if (j >= mx->s_end)
                         break;
+                    if (mx->claimed[j - mx->s_off]) {
+                        /* a claimed word (a title's, a date's) closes the
+                         * name, as the long way would close it there; the
+                         * walk goes on at the space */
+                        add_name_in(mx, qstart, i, parts, inner, false);
+                        goto next;
+                    }
                     const unsigned char a = t[j];
                     if ((unsigned)(a - 'a') < 26u) {
                         /* a word in lower case that plain_lower_word
