@@ -933,6 +933,15 @@ static __attribute__((noinline)) size_t name_word_ends(fl_mx *mx, size_t qstart,
     return s + 1;
 }
 
+/* The bytes after a name's space that close it as the long way would
+ * (after_word), the walk going on at the space: ASCII but no letter
+ * (which may join the name) nor '&' (" & " may): a digit (its word is no
+ * part of a name), a space, punctuation. */
+static const bool closes_name[256] = {[0 ... '&' - 1] = true,
+                                      ['&' + 1 ... 'A' - 1] = true,
+                                      ['Z' + 1 ... 'a' - 1] = true,
+                                      ['z' + 1 ... 0x7F] = true};
+
 void fl_extract_names(fl_mx *mx)
 {
     mx->name_first = mx->doc->mentions.count;
@@ -1120,6 +1129,16 @@ void fl_extract_names(fl_mx *mx)
                 if (i >= mx->s_end || (t[i] != ' ' && t[i] != '\n')) {
                     /* no space nor line break after the name: it ends */
                     add_name_in(mx, qstart, i, parts, inner, false);
+                    continue;
+                }
+                /* a space and a byte that is no letter (a digit, a
+                 * dash, a bracket; the byte read at the sentence's end is
+                 * the prose's, as above): the name closes there, as the
+                 * long way would close it, and the walk goes on at the
+                 * space; a byte past ASCII, "&" or a letter, which may
+                 * join more, and a line break go the long way */
+                if (closes_name[(unsigned char)t[i + 1]] && t[i] == ' ' && i + 1 < mx->s_end) {
+                    add_name(mx, qstart, i, parts, inner, false);
                     continue;
                 }
                 i = long_way(mx, i, qstart, i, parts, LW_OPEN | (inner ? LW_INNER : 0u));
