@@ -757,7 +757,8 @@ static inline bool plain_after(const fl_mx *mx, size_t we)
 }
 
 /* How the long way starts (long_way's `how`): at a word's start with no
- * name open (LW_START), anywhere with no name open (LW_ANY), or after the
+ * name open (LW_START), anywhere with no name open (LW_ANY, qend the
+ * entry of mx->name_marks at skip_to_mark's cursor, or 0), or after the
  * open name [qstart, qend) of `parts` words (LW_OPEN, LW_INNER when a
  * capital follows a small letter in it) where a word may join it. */
 enum { LW_START = 1, LW_ANY = 2, LW_OPEN = 4, LW_INNER = 8 };
@@ -782,10 +783,24 @@ static __attribute__((noinline)) size_t long_way(fl_mx *mx, size_t i, size_t qst
     }
     if (start)
         goto word;
+    if (qend & FL_NAME_MARK_JOINED) {
+        /* LW_ANY before a mark joined to a word before it (after a
+         * hyphen, an apostrophe or a byte past ASCII: "pre-Christmas"),
+         * the entry qend of the marks where skip_to_mark stopped short:
+         * it stops at each word on the way, which the walk would read
+         * one at a time; they are all read here, as far as that mark
+         * (its word read too), before the walk goes back to the marks */
+        qend = mx->s_off + (qend & ~FL_NAME_MARK_JOINED);
+    } else {
+        qend = 0;
+    }
     goto any;
     /* (doc->status: as in fl_extract_names) */
     while (i < mx->s_end) {
-        if (!q.open && mx->name_marks)
+        /* (qend: where the walk may go back to the marks at the earliest:
+         * as above for LW_ANY; for LW_OPEN the open name's end, which the
+         * walk is past; else 0) */
+        if (!q.open && mx->name_marks && i >= qend)
             return i; /* on to the next mark */
         start = false;
     any:
@@ -964,7 +979,8 @@ void fl_extract_names(fl_mx *mx)
         if (!start) {
             if (i >= mx->s_end)
                 break;
-            i = long_way(mx, i, 0, 0, 0, LW_ANY);
+            /* (the mark at the cursor: see long_way) */
+            i = long_way(mx, i, 0, mx->name_marks[mark], 0, LW_ANY);
             continue;
         }
         /* a mark, inside the sentence: the common word there, as read_word
