@@ -816,10 +816,14 @@ static bool pre_candidate(const fl_mx *mx, size_t start, size_t at, size_t next_
             if (q < end && ((t[q] >= 'A' && t[q] <= 'Z') || t[q] >= 0x80) &&
                 role_last_word(mx, word, run - word))
                 return true;
-            if (q - run != 1 || b != ' ' || ++inner > 4 || !role_inner_word(mx, word, run - word))
+            if (q - run != 1 || b != ' ' || ++inner > 4)
                 return false;
-            /* the first word (ASCII letters, by starts_role) and one space */
+            /* the first word (ASCII letters, by starts_role) and one space:
+             * whether the next word may follow it is asked first (most
+             * first words stop there: "Energy plans") */
             if (run == at && !pre_goes_on(mx, start, at - start, q, next_mark))
+                return false;
+            if (!role_inner_word(mx, word, run - word))
                 return false;
             word = q;
             continue;
