@@ -957,6 +957,29 @@ static const bool closes_name[256] = {[0 ... '&' - 1] = true,
                                       ['Z' + 1 ... 'a' - 1] = true,
                                       ['z' + 1 ... 0x7F] = true};
 
+/* The word [i, we) at a mark, ASCII letters and digits with an apostrophe
+ * after them that no letter nor digit follows ("the Workers' union", a
+ * closing quote): scan_word ends it before the apostrophe, and read_word
+ * takes it for a one-word name that ends there when it is of two letters
+ * or more, a lower-case one and no digit, no common word and unclaimed
+ * (as the in-line read takes a word before any byte that is no letter),
+ * for no part of a name else. Adds that name; returns where the walk goes
+ * on (we, as the long way's), or 0 for a letter past ASCII in the word,
+ * which the long way reads. Out of line: the walk keeps its registers. */
+static __attribute__((noinline)) size_t word_before_quote(fl_mx *mx, size_t i, size_t we)
+{
+    const size_t len = we - i;
+    if (len == 1)
+        return we; /* one capital and no dot: no initial */
+    const unsigned pf = plain_letters(mx, i, we, true);
+    if (!pf)
+        return 0;
+    if ((pf & (PLAIN_DIGIT | PLAIN_LOWER)) == PLAIN_LOWER &&
+        !fl_mx_common_or_calendar(mx, mx->text + i, len) && !fl_mx_claimed_in(mx, i, len))
+        add_name(mx, i, we, 1, (pf & PLAIN_INNER) != 0, false);
+    return we;
+}
+
 void fl_extract_names(fl_mx *mx)
 {
     mx->name_first = mx->doc->mentions.count;
@@ -1027,6 +1050,14 @@ void fl_extract_names(fl_mx *mx)
                     (e2 >= mx->s_end || (t[e2] < 0x80 && t[e2] != '-' && t[e2] != '\'')) &&
                     fl_mx_common_or_calendar(mx, mx->text + i, 1)) {
                     i = e2;
+                    continue;
+                }
+            } else if (ap && !fl_mx_alnum_at(mx, we + ap)) {
+                /* an apostrophe before no letter nor digit (a closing
+                 * quote, a plural's possessive): the word ends there */
+                const size_t pe = word_before_quote(mx, i, we);
+                if (pe) {
+                    i = pe;
                     continue;
                 }
             }
