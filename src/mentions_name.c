@@ -966,7 +966,7 @@ static const bool closes_name[256] = {[0 ... '&' - 1] = true,
  * for no part of a name else. Adds that name; returns where the walk goes
  * on (we, as the long way's), or 0 for a letter past ASCII in the word,
  * which the long way reads. Out of line: the walk keeps its registers. */
-static __attribute__((noinline)) size_t word_before_quote(fl_mx *mx, size_t i, size_t we)
+static size_t word_before_quote(fl_mx *mx, size_t i, size_t we)
 {
     const size_t len = we - i;
     if (len == 1)
@@ -978,6 +978,46 @@ static __attribute__((noinline)) size_t word_before_quote(fl_mx *mx, size_t i, s
         !fl_mx_common_or_calendar(mx, mx->text + i, len) && !fl_mx_claimed_in(mx, i, len))
         add_name(mx, i, we, 1, (pf & PLAIN_INNER) != 0, false);
     return we;
+}
+
+/* The word at a mark of two parts, [i, we) of ASCII letters (a capital
+ * first) and after a hyphen one of lower-case ASCII letters, before a
+ * byte that joins no more to it (no hyphen, apostrophe nor byte past
+ * ASCII): "Nvidia-developed", "CEO-designate". read_word takes the first
+ * part for a name, truncated there, unless it is a common word or
+ * claimed, and the walk goes on after the second part. Adds that name;
+ * returns where the walk goes on, or 0 for any other word (a digit in
+ * it, more parts ...), which the long way reads. Out of line: the walk
+ * keeps its registers. */
+static size_t hyphen_lower_word(fl_mx *mx, size_t i, size_t we)
+{
+    const unsigned char *t = (const unsigned char *)mx->text;
+    const size_t j = we + 1;
+    if (j >= mx->s_end || (unsigned)(t[j] - 'a') >= 26u)
+        return 0;
+    const size_t we2 = mx->s_off + mx->wend[j - mx->s_off];
+    if (we2 < mx->s_end && (t[we2] >= 0x80 || t[we2] == '-' || t[we2] == '\''))
+        return 0;
+    /* (a capital after a lower-case letter: the second part is all lower
+     * case when it has no PLAIN_INNER) */
+    const unsigned pf = plain_letters(mx, i, we, true), pf2 = plain_letters(mx, j, we2, true);
+    if (!pf || (pf & PLAIN_DIGIT) || pf2 != (PLAIN_WORD | PLAIN_LOWER))
+        return 0;
+    const size_t len = we - i;
+    if (!fl_mx_common_or_calendar(mx, mx->text + i, len) && !fl_mx_claimed_in(mx, i, len))
+        add_name(mx, i, we, 1, (pf & PLAIN_INNER) != 0, false);
+    return we2;
+}
+
+/* The word [i, we) at a mark before an apostrophe of `ap` bytes (0: none)
+ * or another byte that joins more to it, neither a possessive nor "I'm":
+ * word_before_quote or hyphen_lower_word for the words they read, 0 for
+ * the long way. */
+static __attribute__((noinline)) size_t joined_word(fl_mx *mx, size_t i, size_t we, size_t ap)
+{
+    if (ap)
+        return fl_mx_alnum_at(mx, we + ap) ? 0 : word_before_quote(mx, i, we);
+    return mx->text[we] == '-' ? hyphen_lower_word(mx, i, we) : 0;
 }
 
 void fl_extract_names(fl_mx *mx)
@@ -1052,10 +1092,10 @@ void fl_extract_names(fl_mx *mx)
                     i = e2;
                     continue;
                 }
-            } else if (ap && !fl_mx_alnum_at(mx, we + ap)) {
-                /* an apostrophe before no letter nor digit (a closing
-                 * quote, a plural's possessive): the word ends there */
-                const size_t pe = word_before_quote(mx, i, we);
+            } else {
+                /* a closing quote, a hyphen ("Nvidia-developed"): out of
+                 * line */
+                const size_t pe = joined_word(mx, i, we, ap);
                 if (pe) {
                     i = pe;
                     continue;
