@@ -1009,6 +1009,29 @@ static size_t hyphen_lower_word(fl_mx *mx, size_t i, size_t we)
     return we2;
 }
 
+/* As hyphen_lower_word, the second part capitalized ("Rolls-Royce",
+ * "Hewlett-Packard"): read_word takes the whole word for a name's first
+ * (a capital inside), unless it has a digit, no lower-case letter, or is
+ * claimed, and the long way goes on after it with that name open, as it
+ * would after reading it. */
+static size_t hyphen_upper_word(fl_mx *mx, size_t i, size_t we)
+{
+    const unsigned char *t = (const unsigned char *)mx->text;
+    const size_t j = we + 1;
+    if (j >= mx->s_end || (unsigned)(t[j] - 'A') >= 26u)
+        return 0;
+    const size_t we2 = mx->s_off + mx->wend[j - mx->s_off];
+    if (we2 < mx->s_end && (t[we2] >= 0x80 || t[we2] == '-' || t[we2] == '\''))
+        return 0;
+    const unsigned pf = plain_letters(mx, i, we, true), pf2 = plain_letters(mx, j, we2, true);
+    if (!pf || !pf2 || ((pf | pf2) & PLAIN_DIGIT))
+        return 0;
+    if (!((pf | pf2) & PLAIN_LOWER) || fl_mx_common_or_calendar(mx, mx->text + i, we2 - i) ||
+        fl_mx_claimed_in(mx, i, we2 - i))
+        return we2; /* no part of a name */
+    return long_way(mx, we2, i, we2, 1, LW_OPEN | LW_INNER);
+}
+
 /* The word [i, we) at a mark before an apostrophe of `ap` bytes (0: none)
  * or another byte that joins more to it, neither a possessive nor "I'm":
  * word_before_quote or hyphen_lower_word for the words they read, 0 for
@@ -1017,7 +1040,10 @@ static __attribute__((noinline)) size_t joined_word(fl_mx *mx, size_t i, size_t 
 {
     if (ap)
         return fl_mx_alnum_at(mx, we + ap) ? 0 : word_before_quote(mx, i, we);
-    return mx->text[we] == '-' ? hyphen_lower_word(mx, i, we) : 0;
+    if (mx->text[we] != '-')
+        return 0;
+    const size_t pe = hyphen_lower_word(mx, i, we);
+    return pe ? pe : hyphen_upper_word(mx, i, we);
 }
 
 void fl_extract_names(fl_mx *mx)
