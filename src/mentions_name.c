@@ -1009,15 +1009,14 @@ static size_t hyphen_lower_word(fl_mx *mx, size_t i, size_t we)
     return we2;
 }
 
-/* As hyphen_lower_word, the second part capitalized ("Rolls-Royce",
- * "Hewlett-Packard"): read_word takes the whole word for a name's first
- * (a capital inside), unless it has a digit, no lower-case letter, or is
- * claimed, and the long way goes on after it with that name open, as it
- * would after reading it. */
-static size_t hyphen_upper_word(fl_mx *mx, size_t i, size_t we)
+/* As hyphen_lower_word, the second part, from j after a hyphen or an
+ * apostrophe (we + 1), capitalized ("Rolls-Royce", "O'Connor"): read_word
+ * takes the whole word for a name's first (a capital inside), unless it
+ * has a digit, no lower-case letter, or is claimed, and the long way goes
+ * on after it with that name open, as it would after reading it. */
+static size_t joined_upper_word(fl_mx *mx, size_t i, size_t we, size_t j)
 {
     const unsigned char *t = (const unsigned char *)mx->text;
-    const size_t j = we + 1;
     if (j >= mx->s_end || (unsigned)(t[j] - 'A') >= 26u)
         return 0;
     const size_t we2 = mx->s_off + mx->wend[j - mx->s_off];
@@ -1034,16 +1033,20 @@ static size_t hyphen_upper_word(fl_mx *mx, size_t i, size_t we)
 
 /* The word [i, we) at a mark before an apostrophe of `ap` bytes (0: none)
  * or another byte that joins more to it, neither a possessive nor "I'm":
- * word_before_quote or hyphen_lower_word for the words they read, 0 for
- * the long way. */
+ * word_before_quote, hyphen_lower_word or joined_upper_word for the words
+ * they read, 0 for the long way. */
 static __attribute__((noinline)) size_t joined_word(fl_mx *mx, size_t i, size_t we, size_t ap)
 {
-    if (ap)
-        return fl_mx_alnum_at(mx, we + ap) ? 0 : word_before_quote(mx, i, we);
+    if (ap) {
+        if (!fl_mx_alnum_at(mx, we + ap))
+            return word_before_quote(mx, i, we);
+        /* (the table holds the end of a word after an ASCII apostrophe) */
+        return ap == 1 ? joined_upper_word(mx, i, we, we + 1) : 0;
+    }
     if (mx->text[we] != '-')
         return 0;
     const size_t pe = hyphen_lower_word(mx, i, we);
-    return pe ? pe : hyphen_upper_word(mx, i, we);
+    return pe ? pe : joined_upper_word(mx, i, we, we + 1);
 }
 
 void fl_extract_names(fl_mx *mx)
