@@ -454,14 +454,9 @@ static inline bool acronym_start(const fl_mx *mx, size_t i)
     return ascii_upper(c2) || c2 == '.' || c2 == '&' || c2 >= 0x80;
 }
 
-/* The end of a bare acronym taken at `i` (where acronym_start holds, at
- * a word's start), or 0. */
-static inline __attribute__((always_inline)) size_t acronym_at(fl_mx *mx, size_t i)
+/* acronym_at (below) at `i`, its first byte known unclaimed. */
+static inline __attribute__((always_inline)) size_t acronym_unclaimed_at(fl_mx *mx, size_t i)
 {
-    /* a claimed first byte (a code's: "PS5", "GPT-4o") refuses any match
-     * here, so none is tried */
-    if (i >= mx->claim_lo && i < mx->claim_hi && mx->claimed[i - mx->s_off])
-        return 0;
     size_t core_end;
     size_t e = acronym_match(mx, i, &core_end);
     if (!e || fl_mx_claimed(mx, i, e - i))
@@ -472,14 +467,32 @@ static inline __attribute__((always_inline)) size_t acronym_at(fl_mx *mx, size_t
     return e;
 }
 
+/* The end of a bare acronym taken at `i` (where acronym_start holds, at
+ * a word's start), or 0. */
+static inline __attribute__((always_inline)) size_t acronym_at(fl_mx *mx, size_t i)
+{
+    /* a claimed first byte (a code's: "PS5", "GPT-4o") refuses any match
+     * here, so none is tried */
+    if (i >= mx->claim_lo && i < mx->claim_hi && mx->claimed[i - mx->s_off])
+        return 0;
+    return acronym_unclaimed_at(mx, i);
+}
+
 /* fl_extract_acronyms' walk over the name marks from mark k on, the
- * first that may start an acronym (acronym_start holds at it). */
+ * first that may start an acronym (acronym_start holds at it, and its
+ * first byte is unclaimed). */
 static __attribute__((noinline)) void acronyms_from_mark(fl_mx *mx, size_t k)
 {
-    size_t i = mx->s_off;
     const uint32_t *marks = mx->name_marks;
     const unsigned char *after = (const unsigned char *)mx->text + mx->s_off + 1;
-    for (size_t n = mx->name_mark_count; k < n; k++) {
+    /* mark k first, read without the loop's tests: the caller found
+     * acronym_start there and no claim, and nothing before it is taken */
+    const size_t first = mx->s_off + (marks[k] & ~FL_NAME_MARK_JOINED),
+                 e0 = acronym_unclaimed_at(mx, first);
+    if (mx->doc->status != FL_OK)
+        return;
+    size_t i = e0 ? e0 : first + 1;
+    for (size_t n = mx->name_mark_count; ++k < n;) {
         const uint32_t rel = marks[k] & ~FL_NAME_MARK_JOINED;
         /* (as in fl_extract_acronyms) */
         if ((unsigned)(after[rel] - 'a') < 26u)
@@ -539,7 +552,11 @@ void fl_extract_acronyms(fl_mx *mx)
          * sentence, after which acronym_start finds none either) */
         if ((unsigned)(after[rel] - 'a') < 26u)
             continue;
-        if (acronym_start(mx, mx->s_off + rel)) {
+        /* a claimed first byte refuses any match (see acronym_at): a
+         * sentence whose marks that may start one are all claimed (a
+         * code's, a title's) is passed over with no call either (the
+         * sentence's claimed bytes are the nonzero ones of mx->claimed) */
+        if (!mx->claimed[rel] && acronym_start(mx, mx->s_off + rel)) {
             /* none in an all-caps sentence (asked only here: most
              * sentences have no mark that may start one) */
             if (!mx->sent->all_caps)

@@ -757,7 +757,8 @@ static inline bool plain_after(const fl_mx *mx, size_t we)
 }
 
 /* How the long way starts (long_way's `how`): at a word's start with no
- * name open (LW_START), anywhere with no name open (LW_ANY), or after the
+ * name open (LW_START), anywhere with no name open (LW_ANY, qend the
+ * entry of mx->name_marks at skip_to_mark's cursor, or 0), or after the
  * open name [qstart, qend) of `parts` words (LW_OPEN, LW_INNER when a
  * capital follows a small letter in it) where a word may join it. */
 enum { LW_START = 1, LW_ANY = 2, LW_OPEN = 4, LW_INNER = 8 };
@@ -782,10 +783,24 @@ static __attribute__((noinline)) size_t long_way(fl_mx *mx, size_t i, size_t qst
     }
     if (start)
         goto word;
+    if (qend & FL_NAME_MARK_JOINED) {
+        /* LW_ANY before a mark joined to a word before it (after a
+         * hyphen, an apostrophe or a byte past ASCII: "pre-Christmas"),
+         * the entry qend of the marks where skip_to_mark stopped short:
+         * it stops at each word on the way, which the walk would read
+         * one at a time; they are all read here, as far as that mark
+         * (its word read too), before the walk goes back to the marks */
+        qend = mx->s_off + (qend & ~FL_NAME_MARK_JOINED);
+    } else {
+        qend = 0;
+    }
     goto any;
     /* (doc->status: as in fl_extract_names) */
     while (i < mx->s_end) {
-        if (!q.open && mx->name_marks)
+        /* (qend: where the walk may go back to the marks at the earliest:
+         * as above for LW_ANY; for LW_OPEN the open name's end, which the
+         * walk is past; else 0) */
+        if (!q.open && mx->name_marks && i >= qend)
             return i; /* on to the next mark */
         start = false;
     any:
@@ -933,6 +948,107 @@ static __attribute__((noinline)) size_t name_word_ends(fl_mx *mx, size_t qstart,
     return s + 1;
 }
 
+/* The bytes after a name's space that close it as the long way would
+ * (after_word), the walk going on at the space: ASCII but no letter
+ * (which may join the name) nor '&' (" & " may): a digit (its word is no
+ * part of a name), a space, punctuation. */
+static const bool closes_name[256] = {[0 ... '&' - 1] = true,
+                                      ['&' + 1 ... 'A' - 1] = true,
+                                      ['Z' + 1 ... 'a' - 1] = true,
+                                      ['z' + 1 ... 0x7F] = true};
+
+/* The word [i, we) at a mark, ASCII letters and digits with an apostrophe
+ * after them that no letter nor digit follows ("the Workers' union", a
+ * closing quote): scan_word ends it before the apostrophe, and read_word
+ * takes it for a one-word name that ends there when it is of two letters
+ * or more, a lower-case one and no digit, no common word and unclaimed
+ * (as the in-line read takes a word before any byte that is no letter),
+ * for no part of a name else. Adds that name; returns where the walk goes
+ * on (we, as the long way's), or 0 for a letter past ASCII in the word,
+ * which the long way reads. Out of line: the walk keeps its registers. */
+static size_t word_before_quote(fl_mx *mx, size_t i, size_t we)
+{
+    const size_t len = we - i;
+    if (len == 1)
+        return we; /* one capital and no dot: no initial */
+    const unsigned pf = plain_letters(mx, i, we, true);
+    if (!pf)
+        return 0;
+    if ((pf & (PLAIN_DIGIT | PLAIN_LOWER)) == PLAIN_LOWER &&
+        !fl_mx_common_or_calendar(mx, mx->text + i, len) && !fl_mx_claimed_in(mx, i, len))
+        add_name(mx, i, we, 1, (pf & PLAIN_INNER) != 0, false);
+    return we;
+}
+
+/* The word at a mark of two parts, [i, we) of ASCII letters (a capital
+ * first) and after a hyphen one of lower-case ASCII letters, before a
+ * byte that joins no more to it (no hyphen, apostrophe nor byte past
+ * ASCII): "Nvidia-developed", "CEO-designate". read_word takes the first
+ * part for a name, truncated there, unless it is a common word or
+ * claimed, and the walk goes on after the second part. Adds that name;
+ * returns where the walk goes on, or 0 for any other word (a digit in
+ * it, more parts ...), which the long way reads. Out of line: the walk
+ * keeps its registers. */
+static size_t hyphen_lower_word(fl_mx *mx, size_t i, size_t we)
+{
+    const unsigned char *t = (const unsigned char *)mx->text;
+    const size_t j = we + 1;
+    if (j >= mx->s_end || (unsigned)(t[j] - 'a') >= 26u)
+        return 0;
+    const size_t we2 = mx->s_off + mx->wend[j - mx->s_off];
+    if (we2 < mx->s_end && (t[we2] >= 0x80 || t[we2] == '-' || t[we2] == '\''))
+        return 0;
+    /* (a capital after a lower-case letter: the second part is all lower
+     * case when it has no PLAIN_INNER) */
+    const unsigned pf = plain_letters(mx, i, we, true), pf2 = plain_letters(mx, j, we2, true);
+    if (!pf || (pf & PLAIN_DIGIT) || pf2 != (PLAIN_WORD | PLAIN_LOWER))
+        return 0;
+    const size_t len = we - i;
+    if (!fl_mx_common_or_calendar(mx, mx->text + i, len) && !fl_mx_claimed_in(mx, i, len))
+        add_name(mx, i, we, 1, (pf & PLAIN_INNER) != 0, false);
+    return we2;
+}
+
+/* As hyphen_lower_word, the second part, from j after a hyphen or an
+ * apostrophe (we + 1), capitalized ("Rolls-Royce", "O'Connor"): read_word
+ * takes the whole word for a name's first (a capital inside), unless it
+ * has a digit, no lower-case letter, or is claimed, and the long way goes
+ * on after it with that name open, as it would after reading it. */
+static size_t joined_upper_word(fl_mx *mx, size_t i, size_t we, size_t j)
+{
+    const unsigned char *t = (const unsigned char *)mx->text;
+    if (j >= mx->s_end || (unsigned)(t[j] - 'A') >= 26u)
+        return 0;
+    const size_t we2 = mx->s_off + mx->wend[j - mx->s_off];
+    if (we2 < mx->s_end && (t[we2] >= 0x80 || t[we2] == '-' || t[we2] == '\''))
+        return 0;
+    const unsigned pf = plain_letters(mx, i, we, true), pf2 = plain_letters(mx, j, we2, true);
+    if (!pf || !pf2 || ((pf | pf2) & PLAIN_DIGIT))
+        return 0;
+    if (!((pf | pf2) & PLAIN_LOWER) || fl_mx_common_or_calendar(mx, mx->text + i, we2 - i) ||
+        fl_mx_claimed_in(mx, i, we2 - i))
+        return we2; /* no part of a name */
+    return long_way(mx, we2, i, we2, 1, LW_OPEN | LW_INNER);
+}
+
+/* The word [i, we) at a mark before an apostrophe of `ap` bytes (0: none)
+ * or another byte that joins more to it, neither a possessive nor "I'm":
+ * word_before_quote, hyphen_lower_word or joined_upper_word for the words
+ * they read, 0 for the long way. */
+static __attribute__((noinline)) size_t joined_word(fl_mx *mx, size_t i, size_t we, size_t ap)
+{
+    if (ap) {
+        if (!fl_mx_alnum_at(mx, we + ap))
+            return word_before_quote(mx, i, we);
+        /* (the table holds the end of a word after an ASCII apostrophe) */
+        return ap == 1 ? joined_upper_word(mx, i, we, we + 1) : 0;
+    }
+    if (mx->text[we] != '-')
+        return 0;
+    const size_t pe = hyphen_lower_word(mx, i, we);
+    return pe ? pe : joined_upper_word(mx, i, we, we + 1);
+}
+
 void fl_extract_names(fl_mx *mx)
 {
     mx->name_first = mx->doc->mentions.count;
@@ -955,7 +1071,8 @@ void fl_extract_names(fl_mx *mx)
         if (!start) {
             if (i >= mx->s_end)
                 break;
-            i = long_way(mx, i, 0, 0, 0, LW_ANY);
+            /* (the mark at the cursor: see long_way) */
+            i = long_way(mx, i, 0, mx->name_marks[mark], 0, LW_ANY);
             continue;
         }
         /* a mark, inside the sentence: the common word there, as read_word
@@ -1004,6 +1121,14 @@ void fl_extract_names(fl_mx *mx)
                     i = e2;
                     continue;
                 }
+            } else {
+                /* a closing quote, a hyphen ("Nvidia-developed"): out of
+                 * line */
+                const size_t pe = joined_word(mx, i, we, ap);
+                if (pe) {
+                    i = pe;
+                    continue;
+                }
             }
         } else {
             const size_t len = we - i;
@@ -1037,8 +1162,15 @@ void fl_extract_names(fl_mx *mx)
                  * leaves j past the end, which stops the loop) */
                 while (t[i] == ' ') {
                     size_t j = i + 1;
-                    if (j >= mx->s_end || mx->claimed[j - mx->s_off])
+                    if (j >= mx->s_end)
                         break;
+                    if (mx->claimed[j - mx->s_off]) {
+                        /* a claimed word (a title's, a date's) closes the
+                         * name, as the long way would close it there; the
+                         * walk goes on at the space */
+                        add_name_in(mx, qstart, i, parts, inner, false);
+                        goto next;
+                    }
                     const unsigned char a = t[j];
                     if ((unsigned)(a - 'a') < 26u) {
                         /* a word in lower case that plain_lower_word
@@ -1113,6 +1245,16 @@ void fl_extract_names(fl_mx *mx)
                 if (i >= mx->s_end || (t[i] != ' ' && t[i] != '\n')) {
                     /* no space nor line break after the name: it ends */
                     add_name_in(mx, qstart, i, parts, inner, false);
+                    continue;
+                }
+                /* a space and a byte that is no letter (a digit, a
+                 * dash, a bracket; the byte read at the sentence's end is
+                 * the prose's, as above): the name closes there, as the
+                 * long way would close it, and the walk goes on at the
+                 * space; a byte past ASCII, "&" or a letter, which may
+                 * join more, and a line break go the long way */
+                if (closes_name[(unsigned char)t[i + 1]] && t[i] == ' ' && i + 1 < mx->s_end) {
+                    add_name(mx, qstart, i, parts, inner, false);
                     continue;
                 }
                 i = long_way(mx, i, qstart, i, parts, LW_OPEN | (inner ? LW_INNER : 0u));

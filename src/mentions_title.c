@@ -17,6 +17,14 @@ static inline bool starts_role(const fl_mx *mx, const char *w, size_t len)
     return len >= 2 && len <= 14 && fl_mx_word_class(mx, w, len, FL_WC_ROLE);
 }
 
+/* starts_role for a word that is one of mx->marks: the mask pass made it
+ * one by the role words' sketch that fl_mx_word_class tests first (or as
+ * an honorific's, which few are), so the table is asked straight. */
+static inline bool marked_role(const fl_mx *mx, const char *w, size_t len)
+{
+    return len >= 2 && len <= 14 && (fl_word_class(mx->words_table, w, len) & FL_WC_ROLE);
+}
+
 /* Role texts written in a short or variant form and their canonical
  * form, sorted by `from` in strcmp order (fl_role_canon_sorted checks it)
  * for fl_role_text's binary search; with their lengths. */
@@ -331,10 +339,11 @@ static inline __attribute__((always_inline)) bool post_candidate(const fl_mx *mx
     if (c >= 'A' && c <= 'Z') {
         /* a word that is no mark starts no role (mx->marks has each
          * first word of ASCII letters), unless a byte past ASCII is in it
-         * (such words are never marks) */
+         * (such words are never marks: a mark holds none) */
         const size_t we = word_end_after_space(mx, w);
-        const bool role = w != next_mark && next_mark != SIZE_MAX ? high_in(mx, w, we - w)
-                                                                  : role_word_in(mx, w, we);
+        const bool role = w == next_mark          ? marked_role(mx, mx->text + w, we - w)
+                          : next_mark != SIZE_MAX ? high_in(mx, w, we - w)
+                                                  : role_word_in(mx, w, we);
         if (role && post_role_ends(mx, w))
             return true;
         /* a word of letters and digits before one space and a byte that
@@ -363,7 +372,8 @@ static inline __attribute__((always_inline)) bool post_candidate(const fl_mx *mx
                post_role_ends(mx, r);
     }
     /* a role's first word is among the marks */
-    return (w == next_mark || next_mark == SIZE_MAX) && starts_role(mx, s, n) &&
+    return (w == next_mark ? marked_role(mx, s, n)
+                           : next_mark == SIZE_MAX && starts_role(mx, s, n)) &&
            post_role_ends(mx, w);
 }
 
@@ -806,10 +816,14 @@ static bool pre_candidate(const fl_mx *mx, size_t start, size_t at, size_t next_
             if (q < end && ((t[q] >= 'A' && t[q] <= 'Z') || t[q] >= 0x80) &&
                 role_last_word(mx, word, run - word))
                 return true;
-            if (q - run != 1 || b != ' ' || ++inner > 4 || !role_inner_word(mx, word, run - word))
+            if (q - run != 1 || b != ' ' || ++inner > 4)
                 return false;
-            /* the first word (ASCII letters, by starts_role) and one space */
+            /* the first word (ASCII letters, by starts_role) and one space:
+             * whether the next word may follow it is asked first (most
+             * first words stop there: "Energy plans") */
             if (run == at && !pre_goes_on(mx, start, at - start, q, next_mark))
+                return false;
+            if (!role_inner_word(mx, word, run - word))
                 return false;
             word = q;
             continue;
@@ -1396,7 +1410,8 @@ static size_t title_word(fl_mx *mx, size_t i, size_t we, size_t next_mark)
             return e;
         }
     }
-    if (starts_role(mx, t + i, we - i) && pre_candidate(mx, i, we, next_mark)) {
+    if ((next_mark != SIZE_MAX ? marked_role(mx, t + i, we - i) : starts_role(mx, t + i, we - i)) &&
+        pre_candidate(mx, i, we, next_mark)) {
         size_t e = 0;
         title_groups g = {0};
         const int r = title_pre_match(mx, i, &e, &g);
