@@ -2492,8 +2492,11 @@ __attribute__((target("avx2"))) static size_t copy_live_avx2(fl_mention *items,
  * link to a dead mention becomes -1); `linked` has room for the list of
  * the mentions with links. The codes, names and acronyms are listed in
  * `named` (room for `live`), with the first of each key memo entry in
- * `first` (room for every entry), which is NULL when the list is to be the
- * document's fl_named_list (then made in the arena). */
+ * `first` (room for every entry); `first` NULL when the list is to be the
+ * document's fl_named_list, then both made in the arena (the list filled
+ * from the end of its room for `live`: most mentions are not listed, but
+ * counting them first, or copying the list at its length, costs more than
+ * the room). */
 static void compact(fl_mx *mx, fl_mention *const *order, size_t live, uint32_t *linked,
                     fl_named_mention *named, uint32_t *first)
 {
@@ -2505,8 +2508,12 @@ static void compact(fl_mx *mx, fl_mention *const *order, size_t live, uint32_t *
     /* (by key memo entry: only those of codes, names and acronyms are
      * written, and read) */
     const bool list = !first;
-    if (list)
+    if (list) {
         first = fl_arena_alloc_uninit(doc->arena, mx->key_count * sizeof *first + 1);
+        named = fl_arena_alloc_uninit(doc->arena, live * sizeof *named + 1);
+        if (!named)
+            first = NULL;
+    }
     if (!items || !first) {
         doc->status = FL_ENOMEM;
         return;
@@ -2531,17 +2538,8 @@ static void compact(fl_mx *mx, fl_mention *const *order, size_t live, uint32_t *
     doc->mentions.items = items;
     doc->mentions.count = live;
     doc->mentions.cap = n;
-    if (list) {
-        /* the list out of the scratch, at its length */
-        const size_t count = (size_t)(named + live - out.at);
-        fl_named_mention *l = fl_arena_alloc_uninit(doc->arena, (count + 1) * sizeof *l);
-        if (!l) {
-            doc->status = FL_ENOMEM;
-            return;
-        }
-        memcpy(l, out.at, count * sizeof *l);
-        doc->named = (fl_named_list){items, live, l, count, first};
-    }
+    if (list)
+        doc->named = (fl_named_list){items, live, out.at, (size_t)(named + live - out.at), first};
 }
 
 /* What the document knows of one distinct fold: the first name and the
@@ -2636,7 +2634,8 @@ static void settle_document(fl_mx *mx, bool list)
      * order (then compact()'s linked mentions) */
     const size_t nf = mx->fold_count ? mx->fold_count : 1, nn = n ? n : 1;
     /* and compact()'s list of codes, names and acronyms, with its table
-     * by key memo entry when the list is not kept */
+     * by key memo entry, for when the list is not kept (else both are in
+     * the arena) */
     const size_t need = nf * sizeof(fold_state) + nn * sizeof(fl_mention *) +
                         nn * sizeof(uint32_t) + nn * sizeof(fl_named_mention) +
                         (list ? 0 : (mx->key_count + 1) * sizeof(uint32_t));
