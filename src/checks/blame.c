@@ -842,30 +842,39 @@ static fl_name_folds *folds_make(fl_doc *doc, const fl_named_list *listed, bool 
     bool unsorted = false;
     if (listed) {
         const uint32_t *first_of = listed->first;
-        for (const fl_named_mention *it = listed->list, *end = it + listed->n; it < end; it++) {
+        const fl_named_mention *const list = listed->list, *const end = list + listed->n;
+        /* two walks: over the list, each mention's arrays and entry as if
+         * every first mention's use were made (all but a rare few are),
+         * noting the first mentions (in first_list, branch-free); then
+         * over those, their uses made, each in line, a loop that keeps
+         * its values in registers, and the other one too (the uses'
+         * making in the walk over every mention has gcc spill them) */
+        uint32_t *const firsts_seen = first_list;
+        size_t nseen = 0;
+        for (const fl_named_mention *it = list; it < end; it++) {
             const size_t i = it->mention;
             /* (one load and store) */
             memcpy(&spans[i], &it->off, sizeof *spans);
+            /* a repeat's use is its first's but for its place
+             * (fl_name_folds_use): not copied, and the mention not read */
             const size_t j = first_of[it->key];
-            if (j != i) {
-                /* its use is j's but for its place (fl_name_folds_use):
-                 * not copied, and the mention not read */
-                same[i] = (uint32_t)j;
-                inited[i] = inited[j];
-                if (inited[j]) {
-                    unsorted |= it->off < last_off;
-                    last_off = it->off;
-                    *entry++ = (fl_name_entry){it->off, (uint32_t)j, (uint32_t)i};
-                }
-                continue;
-            }
-            same[i] = (uint32_t)i;
+            same[i] = (uint32_t)j;
+            inited[i] = true;
+            unsorted |= it->off < last_off;
+            last_off = it->off;
+            *entry++ = (fl_name_entry){it->off, (uint32_t)j, (uint32_t)i};
+            firsts_seen[nseen] = (uint32_t)i;
+            nseen += j == i;
+        }
+        bool all_made = true;
+        for (size_t k = 0; k < nseen; k++) {
+            const size_t i = firsts_seen[k];
             /* the mentions changed in place since they were listed (say,
              * put in another order): a first mention read here is not
              * where the list has it */
             const fl_mention *m = &mentions[i];
             uint64_t was, is;
-            memcpy(&was, &it->off, sizeof was);
+            memcpy(&was, &spans[i], sizeof was);
             memcpy(&is, (const char *)m + offsetof(fl_mention, off), sizeof is);
             if (was != is) {
                 *stale = true;
@@ -874,12 +883,27 @@ static fl_name_folds *folds_make(fl_doc *doc, const fl_named_list *listed, bool 
             bool made;
             if (!first_use(doc, f, m, i, &uses[i], &skels[i], true, &made))
                 return NULL;
-            inited[i] = made;
             if (made) {
-                unsorted |= it->off < last_off;
-                last_off = it->off;
-                *entry++ = (fl_name_entry){it->off, (uint32_t)i, (uint32_t)i};
-                *first++ = (uint32_t)i;
+                *first++ = (uint32_t)i; /* (k or below: in place) */
+            } else {
+                inited[i] = false;
+                all_made = false;
+            }
+        }
+        if (!all_made) {
+            /* the entries again, without the mentions whose first's use
+             * was not made */
+            entry = entries;
+            unsorted = false;
+            last_off = 0;
+            for (const fl_named_mention *it = list; it < end; it++) {
+                const size_t i = it->mention, j = same[i];
+                inited[i] = inited[j];
+                if (inited[i]) {
+                    unsorted |= it->off < last_off;
+                    last_off = it->off;
+                    *entry++ = (fl_name_entry){it->off, (uint32_t)j, (uint32_t)i};
+                }
             }
         }
     } else {
