@@ -174,6 +174,33 @@ typedef struct fl_mention {
     uint8_t precision;     /* date: fl_date_precision */
 } fl_mention;
 
+/* A code, name or acronym among the mentions fl_find_mentions left in a
+ * document (fl_named_list). Its surface is its len bytes of prose: no NUL
+ * inside (the prose holds none). */
+typedef struct fl_named_mention {
+    uint32_t off, len; /* the mention's (in fl_mention's order) */
+    uint32_t mention;  /* its index */
+    /* its surface's id (mentions.c's key memo entry: one surface, fold,
+     * skeleton, length and code-ness), an index into fl_named_list.first */
+    uint32_t key;
+} fl_named_mention;
+
+/* The codes, names and acronyms among a document's mentions as
+ * fl_find_mentions left them, found where it copies them into their
+ * places, so that the name checks' shared uses (checks/blame.c) need no
+ * walk over every mention nor a table of surfaces of their own. Made only
+ * when the document had no mentions before fl_find_mentions (each of
+ * those has an id of its own, however alike); `items` NULL when none was
+ * made. */
+typedef struct fl_named_list {
+    const void *items; /* doc->mentions.items and count when made */
+    size_t count;
+    const fl_named_mention *list; /* in mention order */
+    size_t n;
+    /* by id: the first of the listed mentions with it */
+    const uint32_t *first;
+} fl_named_list;
+
 /* Prose of this many bytes or more has no mentions found (fl_mention's
  * 32-bit offsets, signed 32-bit links). */
 #define FL_MENTION_PROSE_MAX ((size_t)INT32_MAX)
@@ -226,6 +253,8 @@ typedef struct fl_doc {
     void *name_folds;  /* checks/blame.c: name uses shared by the name checks */
     /* checks/context.c: mention indices by kind (fl_ctx_mentions_of) */
     void *mention_kinds;
+    /* mentions.c: the codes, names and acronyms fl_find_mentions left */
+    fl_named_list named;
     /* the fl_result holding this doc lies in its arena (fl_check), and is
      * freed with it; else it is an allocation of its own */
     bool result_in_arena;

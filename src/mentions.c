@@ -2417,15 +2417,51 @@ static inline void map_links(fl_mention *m, const fl_mention *old)
         m->entity = old[m->entity].person;
 }
 
+/* Where compact() lists the codes, names and acronyms (fl_named_list)
+ * as it copies them: the extraction buffer's mentions and their key memo
+ * entries, the list filled from its end `at` down, and by entry the first
+ * of them (each one listed stores its index there: the copies go from the
+ * last, so the first stays). */
+typedef struct named_out {
+    const fl_mention *old;
+    const uint32_t *mention_key;
+    fl_named_mention *at;
+    uint32_t *first;
+} named_out;
+
+/* Lists mention `from`, at its place i, when it is a code, a name or an
+ * acronym: just below `at`; returns the list's start (o by value: its
+ * fields stay in registers across the copies' stores). */
+static inline fl_named_mention *note_named(const named_out o, fl_named_mention *at,
+                                           const fl_mention *from, size_t i)
+{
+    _Static_assert(FL_M_CODE < FL_M_ACRONYM && FL_M_NAME < FL_M_ACRONYM,
+                   "codes, names and acronyms are the kinds up to FL_M_ACRONYM");
+    if (from->kind > FL_M_ACRONYM)
+        return at;
+    const uint32_t k = o.mention_key[from - o.old];
+    o.first[k] = (uint32_t)i;
+    at--;
+    /* off and len in one load and store */
+    memcpy(&at->off, &from->off, 2 * sizeof(uint32_t));
+    at->mention = (uint32_t)i;
+    at->key = k;
+    return at;
+}
+
 #ifdef FL_BLOCK_AVX2
 /* compact()'s copies, most of the work of settling a document, 32 bytes
  * a move with AVX2 (the compiler copies a struct 16 bytes a move); the
- * number of linked mentions listed in `linked`. */
-__attribute__((target("avx2"))) static size_t
-copy_live_avx2(fl_mention *items, fl_mention *const *order, size_t live, uint32_t *linked)
+ * number of linked mentions listed in `linked`, the codes, names and
+ * acronyms below o->at (note_named), which is left at the list's start. */
+__attribute__((target("avx2"))) static size_t copy_live_avx2(fl_mention *items,
+                                                             fl_mention *const *order, size_t live,
+                                                             uint32_t *linked, named_out *o)
 {
     _Static_assert(sizeof(fl_mention) == 96, "copy_live_avx2 copies 96 bytes");
     size_t nl = 0;
+    const named_out out = *o;
+    fl_named_mention *at = out.at;
     for (size_t i = live; i-- > 0;) { /* (from the last: see settle_document) */
         fl_mention *from = order[i];
         char *to = (char *)&items[i];
@@ -2440,8 +2476,10 @@ copy_live_avx2(fl_mention *items, fl_mention *const *order, size_t live, uint32_
          * AND is set only then */
         if ((from->person & from->entity) >= 0)
             linked[nl++] = (uint32_t)i;
+        at = note_named(out, at, from, i);
         from->person = (int32_t)i;
     }
+    o->at = at;
     return nl;
 }
 #endif
@@ -2452,29 +2490,47 @@ copy_live_avx2(fl_mention *items, fl_mention *const *order, size_t live, uint32_
  * are copied in order, each leaving its new place in its old `person`
  * (the copy has the link), through which the links are then mapped (a
  * link to a dead mention becomes -1); `linked` has room for the list of
- * the mentions with links. */
-static void compact(fl_mx *mx, fl_mention *const *order, size_t live, uint32_t *linked)
+ * the mentions with links. The codes, names and acronyms are listed in
+ * `named` (room for `live`), with the first of each key memo entry in
+ * `first` (room for every entry); `first` NULL when the list is to be the
+ * document's fl_named_list, then both made in the arena (the list filled
+ * from the end of its room for `live`: most mentions are not listed, but
+ * counting them first, or copying the list at its length, costs more than
+ * the room). */
+static void compact(fl_mx *mx, fl_mention *const *order, size_t live, uint32_t *linked,
+                    fl_named_mention *named, uint32_t *first)
 {
     fl_doc *doc = mx->doc;
     size_t n = doc->mentions.count;
     if (n == 0)
         return;
     fl_mention *items = fl_arena_alloc_uninit(doc->arena, n * sizeof *items);
-    if (!items) {
+    /* (by key memo entry: only those of codes, names and acronyms are
+     * written, and read) */
+    const bool list = !first;
+    if (list) {
+        first = fl_arena_alloc_uninit(doc->arena, mx->key_count * sizeof *first + 1);
+        named = fl_arena_alloc_uninit(doc->arena, live * sizeof *named + 1);
+        if (!named)
+            first = NULL;
+    }
+    if (!items || !first) {
         doc->status = FL_ENOMEM;
         return;
     }
     const fl_mention *const old = doc->mentions.items;
+    named_out out = {old, mx->mention_key, named + live, first};
     size_t nl = 0;
 #ifdef FL_BLOCK_AVX2
     if (mx->avx2)
-        nl = copy_live_avx2(items, order, live, linked);
+        nl = copy_live_avx2(items, order, live, linked, &out);
     else
 #endif
         for (size_t i = live; i-- > 0;) {
             items[i] = *order[i];
             if ((items[i].person & items[i].entity) >= 0)
                 linked[nl++] = (uint32_t)i;
+            out.at = note_named(out, out.at, order[i], i);
             order[i]->person = (int32_t)i;
         }
     for (size_t k = 0; k < nl; k++)
@@ -2482,6 +2538,8 @@ static void compact(fl_mx *mx, fl_mention *const *order, size_t live, uint32_t *
     doc->mentions.items = items;
     doc->mentions.count = live;
     doc->mentions.cap = n;
+    if (list)
+        doc->named = (fl_named_list){items, live, out.at, (size_t)(named + live - out.at), first};
 }
 
 /* What the document knows of one distinct fold: the first name and the
@@ -2566,7 +2624,8 @@ static inline bool has_space(fl_key_memo *e, const fl_mention *m)
     return e->spaced == SPACED_YES;
 }
 
-static void settle_document(fl_mx *mx)
+/* Settles the document; `list`: with its fl_named_list (see compact). */
+static void settle_document(fl_mx *mx, bool list)
 {
     fl_doc *doc = mx->doc;
     unsigned char *flags = mx->flags.items;
@@ -2574,7 +2633,12 @@ static void settle_document(fl_mx *mx)
     /* the folds' states, compact()'s order, and the tentative names in
      * order (then compact()'s linked mentions) */
     const size_t nf = mx->fold_count ? mx->fold_count : 1, nn = n ? n : 1;
-    const size_t need = nf * sizeof(fold_state) + nn * sizeof(fl_mention *) + nn * sizeof(uint32_t);
+    /* and compact()'s list of codes, names and acronyms, with its table
+     * by key memo entry, for when the list is not kept (else both are in
+     * the arena) */
+    const size_t need = nf * sizeof(fold_state) + nn * sizeof(fl_mention *) +
+                        nn * sizeof(uint32_t) + nn * sizeof(fl_named_mention) +
+                        (list ? 0 : (mx->key_count + 1) * sizeof(uint32_t));
     /* in the extraction buffer's free end when they fit (most documents:
      * it has room for about twice their mentions), which compact() does
      * not read; else a block of their own */
@@ -2589,6 +2653,7 @@ static void settle_document(fl_mx *mx)
     fl_mention **order = (fl_mention **)(void *)(st + nf);
     /* (filled from its end: tentative[t0..nn) in source order) */
     uint32_t *tentative = (uint32_t *)(void *)(order + nn);
+    fl_named_mention *named = (fl_named_mention *)(void *)(tentative + nn);
     size_t t0 = nn;
     for (size_t f = 0; f < mx->fold_count; f++)
         st[f] = (fold_state){-1, -1, -1, -1, false, false};
@@ -2694,7 +2759,7 @@ static void settle_document(fl_mx *mx)
         order_finish(order, run, live);
         // NOLINTEND(clang-analyzer-core.UndefinedBinaryOperatorResult)
 #undef FOLD_ID
-    compact(mx, order, live, tentative);
+    compact(mx, order, live, tentative, named, list ? NULL : (uint32_t *)(void *)(named + nn));
     free(own);
 }
 
@@ -2912,6 +2977,7 @@ static void walk_sentences(fl_mx *mx)
 
 fl_status fl_find_mentions(fl_doc *doc)
 {
+    doc->named = (fl_named_list){0}; /* (made again, or none) */
     if (!doc->patterns)
         return FL_EUSAGE;
     if (doc->prose.len >= FL_MENTION_PROSE_MAX)
@@ -2953,13 +3019,17 @@ fl_status fl_find_mentions(fl_doc *doc)
         fl_workspace_free(own);
         return doc->status = FL_ENOMEM;
     }
+    /* a list of the codes, names and acronyms only when every mention is
+     * found here: each of those already in the document has a key memo
+     * entry of its own (KEY_OLD), however alike their surfaces */
+    const bool list = doc->mentions.count == 0;
     if (!take_mentions(&mx)) {
         doc->status = FL_ENOMEM;
         goto done;
     }
     walk_sentences(&mx);
     if (doc->status == FL_OK)
-        settle_document(&mx);
+        settle_document(&mx, list);
 done:
     if (doc->mentions.items == mx.mention_store)
         return_mentions(&mx);

@@ -51,15 +51,19 @@ static inline size_t without_possessive(const char *s, size_t len)
 }
 
 /* fl_name_use_init of mention i (m), inline in fl_name_folds_get (one call
- * per surface). */
-static inline bool use_init(const fl_mention *m, size_t i, fl_name_use *use)
+ * per surface); `listed`: m is in the document's fl_named_list, whose
+ * surfaces are their mentions' len bytes (no NUL inside). */
+static inline bool use_init(const fl_mention *m, size_t i, fl_name_use *use, const bool listed)
 {
     memset(use, 0, sizeof *use);
     if (!m->surface)
         return false;
-    size_t len = strlen(m->surface);
-    if (len > m->len)
-        len = m->len;
+    size_t len = m->len;
+    if (!listed) {
+        len = strlen(m->surface);
+        if (len > m->len)
+            len = m->len;
+    }
     const char *s = m->surface;
     len = without_possessive(s, len);
     size_t suffix = 0;
@@ -80,7 +84,7 @@ static inline bool use_init(const fl_mention *m, size_t i, fl_name_use *use)
 
 bool fl_name_use_init(fl_doc *doc, size_t i, fl_name_use *use)
 {
-    return use_init(FL_DOC_MENTION(doc, i), i, use);
+    return use_init(FL_DOC_MENTION(doc, i), i, use, false);
 }
 
 bool fl_name_use_list_init(fl_doc *doc, fl_name_use_list *l, size_t cap)
@@ -715,18 +719,51 @@ static bool use_make_keys(fl_doc *doc, fl_name_use *use, fl_name_skel *skel, boo
     return true;
 }
 
+/* The use of mention i (m), the first with its surface, made into *u
+ * (*made: fl_name_use_init succeeded; `listed` as for use_init) and keyed by its fold (`group` the
+ * key's id in f->set; key NULL when none), its skeleton into *skel when
+ * the fold key is not the mention's own. False only when out of memory.
+ * In line in fl_name_folds_get's two walks. */
+static inline __attribute__((always_inline)) bool first_use(fl_doc *doc, fl_name_folds *f,
+                                                            const fl_mention *m, size_t i,
+                                                            fl_name_use *u, fl_name_skel *skel,
+                                                            const bool listed, bool *made)
+{
+    bool keyed = false;
+    *made = use_init(m, i, u, listed);
+    /* fl_name_use_set_key with fl_fold, knowing what use_init set (the
+     * mention is i, the form starts its surface, a suffix only on a code,
+     * which fl_name_use_own_key refuses) */
+    if (*made && !fl_name_use_own_key(m, u, m->fold, true, &keyed) &&
+        !use_make_keys(doc, u, skel, &keyed))
+        return false;
+    if (!keyed) {
+        u->key = NULL;
+        return true;
+    }
+    size_t id = keys_add(doc, &f->set, u->key, u->key_len, false);
+    if (id == FL_NAME_NO_KEY)
+        return false;
+    u->group = (uint32_t)id;
+    return true;
+}
+
 _Static_assert(offsetof(fl_mention, len) == offsetof(fl_mention, off) + sizeof(uint32_t) &&
+                   offsetof(fl_named_mention, len) ==
+                       offsetof(fl_named_mention, off) + sizeof(uint32_t) &&
                    sizeof(fl_name_span) == 2 * sizeof(uint32_t),
                "fl_name_folds_get copies a mention's off and len as one fl_name_span");
 _Static_assert(FL_M_CODE < FL_M_ACRONYM && FL_M_NAME < FL_M_ACRONYM && FL_M_ACRONYM == 2,
                "the kinds fl_name_folds keys are the first three");
 
-fl_name_folds *fl_name_folds_get(fl_doc *doc)
+/* fl_name_folds_get's folds, from doc->named when `listed` (the list for
+ * these mentions), else by a walk over every mention; NULL when out of
+ * memory (doc->status set) or, with *stale, when the list turned out not
+ * to be these mentions'. */
+static fl_name_folds *folds_make(fl_doc *doc, const fl_named_list *listed, bool *stale)
 {
-    fl_name_folds *f = doc->name_folds;
+    fl_name_folds *f;
     size_t total = doc->mentions.count;
-    if (f && f->mentions == doc->mentions.items && f->mention_count == total)
-        return f;
     /* room for a key per mention of the kinds keyed here: their counts
      * from the document's index by kind (made once, for the other checks
      * too) */
@@ -738,14 +775,20 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
                    fl_ctx_mentions_of(doc, 1u << FL_M_ACRONYM, &of_kind);
     /* the index's kind bytes (made by the calls above) */
     const unsigned char *kinds = ((const fl_ctx_kinds *)doc->mention_kinds)->kinds;
+    if (listed && listed->n != named) {
+        *stale = true;
+        return NULL;
+    }
     /* a long document repeats its names: room for fewer surfaces than
      * mentions, and both tables grow when there are more */
     size_t expect = named < 32 + named / 8 ? named : 32 + named / 8;
     /* the first mention of each surface (pointer), by open addressing:
-     * mention index + 1, 0 empty */
+     * mention index + 1, 0 empty (none when listed) */
     size_t cap = 16, nfirsts = 0;
     while (cap < 2 * expect)
         cap *= 2;
+    if (listed)
+        cap = 0;
     /* the uses, the folds, their other arrays by mention and the table
      * of first mentions in one block (one call to the arena, not five,
      * per document); the uses on 64-byte lines (each of the 64 bytes the
@@ -797,57 +840,112 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
     uint32_t *first = first_list;
     size_t last_off = 0;
     bool unsorted = false;
-    for (size_t i = 0; i < total; i++) {
-        fl_name_use *u = &uses[i];
-        if (kinds[i] > FL_M_ACRONYM)
-            continue;
-        const fl_mention *m = &mentions[i];
-        /* (one load and store) */
-        memcpy(&spans[i], (const char *)m + offsetof(fl_mention, off), sizeof *spans);
-        uint64_t h = (uint64_t)(uintptr_t)m->surface * 0x9e3779b97f4a7c15u;
-        size_t at = (size_t)(h >> 32) & (cap - 1);
-        for (; firsts[at]; at = (at + 1) & (cap - 1))
-            if (same_use(&mentions[firsts[at] - 1], m))
-                break;
-        if (firsts[at]) {
-            size_t j = firsts[at] - 1;
-            /* its use is j's but for its place (fl_name_folds_use): not
-             * copied */
+    if (listed) {
+        const uint32_t *first_of = listed->first;
+        const fl_named_mention *const list = listed->list, *const end = list + listed->n;
+        /* two walks: over the list, each mention's arrays and entry as if
+         * every first mention's use were made (all but a rare few are),
+         * noting the first mentions (in first_list, branch-free); then
+         * over those, their uses made, each in line, a loop that keeps
+         * its values in registers, and the other one too (the uses'
+         * making in the walk over every mention has gcc spill them) */
+        uint32_t *const firsts_seen = first_list;
+        size_t nseen = 0;
+        for (const fl_named_mention *it = list; it < end; it++) {
+            const size_t i = it->mention;
+            /* (one load and store) */
+            memcpy(&spans[i], &it->off, sizeof *spans);
+            /* a repeat's use is its first's but for its place
+             * (fl_name_folds_use): not copied, and the mention not read */
+            const size_t j = first_of[it->key];
             same[i] = (uint32_t)j;
-            inited[i] = inited[j];
-            if (inited[j]) {
+            inited[i] = true;
+            unsorted |= it->off < last_off;
+            last_off = it->off;
+            *entry++ = (fl_name_entry){it->off, (uint32_t)j, (uint32_t)i};
+            firsts_seen[nseen] = (uint32_t)i;
+            nseen += j == i;
+        }
+        bool all_made = true;
+        for (size_t k = 0; k < nseen; k++) {
+            const size_t i = firsts_seen[k];
+            /* the mentions changed in place since they were listed (say,
+             * put in another order): a first mention read here is not
+             * where the list has it */
+            const fl_mention *m = &mentions[i];
+            uint64_t was, is;
+            memcpy(&was, &spans[i], sizeof was);
+            memcpy(&is, (const char *)m + offsetof(fl_mention, off), sizeof is);
+            if (was != is) {
+                *stale = true;
+                return NULL;
+            }
+            bool made;
+            if (!first_use(doc, f, m, i, &uses[i], &skels[i], true, &made))
+                return NULL;
+            if (made) {
+                *first++ = (uint32_t)i; /* (k or below: in place) */
+            } else {
+                inited[i] = false;
+                all_made = false;
+            }
+        }
+        if (!all_made) {
+            /* the entries again, without the mentions whose first's use
+             * was not made */
+            entry = entries;
+            unsorted = false;
+            last_off = 0;
+            for (const fl_named_mention *it = list; it < end; it++) {
+                const size_t i = it->mention, j = same[i];
+                inited[i] = inited[j];
+                if (inited[i]) {
+                    unsorted |= it->off < last_off;
+                    last_off = it->off;
+                    *entry++ = (fl_name_entry){it->off, (uint32_t)j, (uint32_t)i};
+                }
+            }
+        }
+    } else {
+        for (size_t i = 0; i < total; i++) {
+            if (kinds[i] > FL_M_ACRONYM)
+                continue;
+            const fl_mention *m = &mentions[i];
+            /* (one load and store) */
+            memcpy(&spans[i], (const char *)m + offsetof(fl_mention, off), sizeof *spans);
+            uint64_t h = (uint64_t)(uintptr_t)m->surface * 0x9e3779b97f4a7c15u;
+            size_t at = (size_t)(h >> 32) & (cap - 1);
+            for (; firsts[at]; at = (at + 1) & (cap - 1))
+                if (same_use(&mentions[firsts[at] - 1], m))
+                    break;
+            if (firsts[at]) {
+                size_t j = firsts[at] - 1;
+                /* its use is j's but for its place (fl_name_folds_use):
+                 * not copied */
+                same[i] = (uint32_t)j;
+                inited[i] = inited[j];
+                if (inited[j]) {
+                    unsorted |= m->off < last_off;
+                    last_off = m->off;
+                    *entry++ = (fl_name_entry){m->off, (uint32_t)j, (uint32_t)i};
+                }
+                continue;
+            }
+            same[i] = (uint32_t)i;
+            firsts[at] = (uint32_t)(i + 1);
+            if (2 * ++nfirsts > cap && !firsts_grow(doc, &firsts, &cap))
+                return NULL;
+            bool made;
+            if (!first_use(doc, f, m, i, &uses[i], &skels[i], false, &made))
+                return NULL;
+            inited[i] = made;
+            if (made) {
                 unsorted |= m->off < last_off;
                 last_off = m->off;
-                *entry++ = (fl_name_entry){m->off, (uint32_t)j, (uint32_t)i};
+                *entry++ = (fl_name_entry){m->off, (uint32_t)i, (uint32_t)i};
+                *first++ = (uint32_t)i;
             }
-            continue;
         }
-        same[i] = (uint32_t)i;
-        firsts[at] = (uint32_t)(i + 1);
-        if (2 * ++nfirsts > cap && !firsts_grow(doc, &firsts, &cap))
-            return NULL;
-        bool keyed = false;
-        inited[i] = use_init(m, i, u);
-        if (inited[i]) {
-            unsorted |= m->off < last_off;
-            last_off = m->off;
-            *entry++ = (fl_name_entry){m->off, (uint32_t)i, (uint32_t)i};
-            *first++ = (uint32_t)i;
-            /* fl_name_use_set_key with fl_fold, knowing what use_init set
-             * (the mention is i, the form starts its surface, a suffix
-             * only on a code, which fl_name_use_own_key refuses) */
-            if (!fl_name_use_own_key(m, u, m->fold, true, &keyed) &&
-                !use_make_keys(doc, u, &skels[i], &keyed))
-                return NULL;
-        }
-        if (!keyed) {
-            u->key = NULL;
-            continue;
-        }
-        size_t id = keys_add(doc, &f->set, u->key, u->key_len, false);
-        if (id == FL_NAME_NO_KEY)
-            return NULL;
-        u->group = (uint32_t)id;
     }
     *entry = (fl_name_entry){SIZE_MAX, 0, 0};
     f->entries = entries;
@@ -856,7 +954,31 @@ fl_name_folds *fl_name_folds_get(fl_doc *doc)
     f->firsts = first_list;
     f->skels = skels;
     f->nfirsts = (size_t)(first - first_list);
-    doc->name_folds = f;
+    return f;
+}
+
+fl_name_folds *fl_name_folds_get(fl_doc *doc)
+{
+    fl_name_folds *f = doc->name_folds;
+    if (f && f->mentions == doc->mentions.items && f->mention_count == doc->mentions.count)
+        return f;
+    /* the codes, names and acronyms as fl_find_mentions listed them, with
+     * the first mention of each surface, when it did (for these
+     * mentions): no walk over every mention, no table of surfaces. The
+     * list holds while the mentions are as fl_find_mentions left them:
+     * the same array and count, the same number of codes, names and
+     * acronyms, each first mention of a surface at its place; else the
+     * walk (a document built by hand, or changed by its caller) */
+    const fl_named_list *listed = &doc->named;
+    if (!listed->items || listed->items != doc->mentions.items ||
+        listed->count != doc->mentions.count)
+        listed = NULL;
+    bool stale = false;
+    f = folds_make(doc, listed, &stale);
+    if (stale)
+        f = folds_make(doc, NULL, &stale);
+    if (f)
+        doc->name_folds = f;
     return f;
 }
 
