@@ -993,11 +993,23 @@ static void apply_command_line(const config_state *cs, const settings *set, fl_f
 static int configure_jobs(config_state *cs, job_list *jobs, const settings *set)
 {
     int status = 0;
+    /* the config of the last job walk found, by its directory's number: a
+     * document's config depends on its directory alone (config_for), so
+     * the files of one directory (in a row) take it with no path compare */
+    uint32_t last_dir = 0;
+    long last_index = -1;
     for (size_t k = 0; k < jobs->count; k++) {
         job *j = &jobs->items[k];
         const char *where =
             j->is_stdin ? (set->stdin_filename ? set->stdin_filename : "-") : j->path;
-        long index = config_for(cs, where);
+        long index = last_index;
+        if (!j->dir || j->dir != last_dir) {
+            index = config_for(cs, where);
+            if (j->dir) {
+                last_dir = j->dir;
+                last_index = index;
+            }
+        }
         loaded_config *lc = index >= 0 ? &cs->items[index] : NULL;
         if (index == -2 || (lc && config_checker(cs, lc) != 0)) {
             fprintf(stderr, "factlint: out of memory\n");
