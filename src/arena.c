@@ -7,11 +7,14 @@
 
 typedef struct fl_block {
     struct fl_block *next;
-    size_t used, cap;
+    size_t cap;
     max_align_t data[];
 } fl_block;
 
 struct fl_arena {
+    /* the free room of the head block (NULL, NULL before the first): a
+     * request that fits is a bump of cur, no block read */
+    char *cur, *end;
     fl_block *head;
     size_t next_size;
     bool inside; /* the arena lies in its first block (fl_arena_new_sized) */
@@ -20,8 +23,8 @@ struct fl_arena {
 enum {
     FL_ARENA_FIRST = 16 * 1024,
     FL_ARENA_MAX_STEP = 4 * 1024 * 1024,
-    /* a request this large gets a block of its own and the current block
-     * keeps serving small requests */
+    /* a request this large the head block has no room for gets a block
+     * of its own, and the head keeps serving small requests */
     FL_ARENA_BIG = 256 * 1024
 };
 
@@ -50,8 +53,9 @@ fl_arena *fl_arena_new_sized(size_t first)
         return NULL;
     b->next = NULL;
     b->cap = own + first;
-    b->used = own;
     fl_arena *arena = (fl_arena *)(void *)b->data;
+    arena->cur = (char *)b->data + own;
+    arena->end = (char *)b->data + b->cap;
     arena->head = b;
     arena->next_size = first < FL_ARENA_MAX_STEP ? 2 * first : first;
     arena->inside = true;
@@ -84,7 +88,8 @@ fl_arena *fl_arena_renew_sized(fl_arena *arena, size_t first)
         b = next;
     }
     home->next = NULL;
-    home->used = own;
+    arena->cur = (char *)home->data + own;
+    arena->end = (char *)home->data + home->cap;
     arena->head = home;
     size_t cap = home->cap - own;
     arena->next_size = cap < FL_ARENA_MAX_STEP ? 2 * cap : cap;
@@ -108,17 +113,28 @@ void fl_arena_free(fl_arena *arena)
         free(arena);
 }
 
-/* fl_arena_alloc_uninit's other cases (size rounded already): a request
- * of FL_ARENA_BIG or more, or one the head block has no room for. Out of
- * line, so that the common case saves no registers. */
+/* alloc_uninit's other cases: a request of no bytes, or one the head
+ * block has no room for (a new block; one of its own for a request of
+ * FL_ARENA_BIG or more). Out of line, so that the common case saves no
+ * registers. */
 static __attribute__((noinline)) void *alloc_slow(fl_arena *arena, size_t size)
 {
+    if (size > SIZE_MAX - 7u)
+        return NULL; /* would wrap round when rounded */
+    size = (size + 7u) & ~(size_t)7u;
+    if (size == 0)
+        size = 8;
+    if ((uintptr_t)arena->end - (uintptr_t)arena->cur >= size) {
+        void *p = arena->cur; /* a request of no bytes, with room */
+        arena->cur += size;
+        return p;
+    }
     fl_block *b = arena->head;
     if (size >= FL_ARENA_BIG) {
         fl_block *big = malloc(sizeof *big + size);
         if (!big)
             return NULL;
-        big->cap = big->used = size;
+        big->cap = size;
         if (b) {
             /* behind the head: the head keeps its free space */
             big->next = b->next;
@@ -138,24 +154,29 @@ static __attribute__((noinline)) void *alloc_slow(fl_arena *arena, size_t size)
     if (!b)
         return NULL;
     b->cap = cap;
-    b->used = size;
     b->next = arena->head;
     arena->head = b;
+    arena->cur = (char *)b->data + size;
+    arena->end = (char *)b->data + cap;
     return b->data;
+}
+
+static inline void *alloc_uninit(fl_arena *arena, size_t size)
+{
+    size_t rounded = (size + 7u) & ~(size_t)7u;
+    char *p = arena->cur;
+    /* 1 byte to the room left (0, and sizes that wrapped round, go slow;
+     * as integers: cur and end are NULL before the first block) */
+    if (rounded - 1 < (uintptr_t)arena->end - (uintptr_t)p) {
+        arena->cur = p + rounded;
+        return p;
+    }
+    return alloc_slow(arena, size);
 }
 
 void *fl_arena_alloc_uninit(fl_arena *arena, size_t size)
 {
-    size = (size + 7u) & ~(size_t)7u;
-    if (size == 0)
-        size = 8;
-    fl_block *b = arena->head;
-    if (b && size < FL_ARENA_BIG && b->cap - b->used >= size) {
-        void *p = (char *)b->data + b->used;
-        b->used += size;
-        return p;
-    }
-    return alloc_slow(arena, size);
+    return alloc_uninit(arena, size);
 }
 
 void *fl_arena_alloc(fl_arena *arena, size_t size)
@@ -166,7 +187,7 @@ void *fl_arena_alloc(fl_arena *arena, size_t size)
         fl_block *big = calloc(1, sizeof *big + size);
         if (!big)
             return NULL;
-        big->cap = big->used = size;
+        big->cap = size;
         fl_block *b = arena->head;
         if (b) {
             big->next = b->next;
@@ -176,7 +197,7 @@ void *fl_arena_alloc(fl_arena *arena, size_t size)
         }
         return big->data;
     }
-    void *p = fl_arena_alloc_uninit(arena, size);
+    void *p = alloc_uninit(arena, size);
     if (p)
         memset(p, 0, size);
     return p;
@@ -184,7 +205,7 @@ void *fl_arena_alloc(fl_arena *arena, size_t size)
 
 char *fl_arena_strndup(fl_arena *arena, const char *s, size_t len)
 {
-    char *p = fl_arena_alloc_uninit(arena, len + 1);
+    char *p = alloc_uninit(arena, len + 1);
     if (p) {
         memcpy(p, s, len);
         p[len] = '\0';
@@ -203,7 +224,7 @@ char *fl_arena_vprintf(fl_arena *arena, const char *fmt, va_list ap)
     va_end(copy);
     if (n < 0)
         return NULL;
-    char *p = fl_arena_alloc_uninit(arena, (size_t)n + 1);
+    char *p = alloc_uninit(arena, (size_t)n + 1);
     if (p) {
         if ((size_t)n < sizeof buf)
             memcpy(p, buf, (size_t)n + 1);
@@ -234,7 +255,7 @@ void *fl_vec_push(fl_arena *arena, fl_vec *vec)
     if (vec->count == vec->cap) {
         size_t cap = vec->cap ? vec->cap * 2 : 16;
         /* slots are zeroed as they are pushed */
-        void *items = fl_arena_alloc_uninit(arena, cap * vec->size);
+        void *items = alloc_uninit(arena, cap * vec->size);
         if (!items)
             return NULL;
         if (vec->count)

@@ -47,6 +47,11 @@ fl_status fl_check_with(const fl_checker *checker, const fl_source *src, fl_inpu
  * none), so that a run over many files need not allocate one for each. */
 fl_status fl_source_read_file_reusing(fl_source *spare, const char *path, const char *name,
                                       size_t max_size, fl_source **out, fl_error *err);
+/* As fl_source_read_file_reusing, opening `path` relative to the
+ * directory open as `dir_fd` (openat; AT_FDCWD: the working directory);
+ * `name`, which names the source, must be given. */
+fl_status fl_source_read_file_at(fl_source *spare, int dir_fd, const char *path, const char *name,
+                                 size_t max_size, fl_source **out, fl_error *err);
 
 /* As fl_check_with, building the result in the memory of `spare` when it
  * is large enough: a result the caller is done with (taken in any case;

@@ -505,8 +505,14 @@ fl_status fl_source_read_file(const char *path, const char *name, size_t max_siz
 fl_status fl_source_read_file_reusing(fl_source *spare, const char *path, const char *name,
                                       size_t max_size, fl_source **out, fl_error *err)
 {
+    return fl_source_read_file_at(spare, AT_FDCWD, path, name ? name : path, max_size, out, err);
+}
+
+fl_status fl_source_read_file_at(fl_source *spare, int dir_fd, const char *path, const char *name,
+                                 size_t max_size, fl_source **out, fl_error *err)
+{
     *out = NULL;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    int fd = openat(dir_fd, path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
         int e = errno;
         fl_source_free(spare);
@@ -536,7 +542,7 @@ fl_status fl_source_read_file_reusing(fl_source *spare, const char *path, const 
         return FL_ETOOBIG;
     }
     /* the bytes in the source's own allocation (moved out if they grow) */
-    fl_source *src = source_alloc(name ? name : path, cap, spare);
+    fl_source *src = source_alloc(name, cap, spare);
     if (!src) {
         close(fd);
         set_error(err, FL_ENOMEM, 0, "out of memory");
