@@ -34,8 +34,13 @@ typedef struct def {
 
 static bool is_small(const char *w)
 {
+    /* the small words have one to four letters: a longer word (most of an
+     * expansion's) is told apart without a compare, and the others are
+     * compared only with the small words of their first letter */
+    if (w[0] && w[1] && w[2] && w[3] && w[4])
+        return false;
     for (size_t i = 0; small_words[i]; i++)
-        if (strcmp(small_words[i], w) == 0)
+        if (small_words[i][0] == w[0] && strcmp(small_words[i], w) == 0)
             return true;
     return false;
 }
