@@ -63,14 +63,18 @@ static void neutral_word(char *w)
         w[n - 2] = 'r';
         w[--n] = '\0';
     }
-    if (strcmp(w, "centre") == 0 || strcmp(w, "centres") == 0)
-        memcpy(w, "center", 7), n = 6;
-    if (strcmp(w, "theatre") == 0)
-        memcpy(w, "theater", 8), n = 7;
-    if (strcmp(w, "defence") == 0)
-        memcpy(w, "defense", 8), n = 7;
-    if (strcmp(w, "licence") == 0)
-        memcpy(w, "license", 8), n = 7;
+    /* the whole-word spellings: compared only for their first letter and
+     * lengths (one compare at most, none for most words) */
+    if (n == 6 || n == 7) {
+        if (w[0] == 'c' && (strcmp(w, "centre") == 0 || strcmp(w, "centres") == 0))
+            memcpy(w, "center", 7), n = 6;
+        else if (w[0] == 't' && strcmp(w, "theatre") == 0)
+            memcpy(w, "theater", 8), n = 7;
+        else if (w[0] == 'd' && strcmp(w, "defence") == 0)
+            memcpy(w, "defense", 8), n = 7;
+        else if (w[0] == 'l' && strcmp(w, "licence") == 0)
+            memcpy(w, "license", 8), n = 7;
+    }
     if (n > 6 && strcmp(w + n - 3, "mme") == 0) /* programme */
         w[n -= 2] = '\0';
     if (n > 3 && w[n - 1] == 's' && w[n - 2] != 's')
