@@ -48,8 +48,9 @@ static bool is_small(const char *w)
 /* --------------------------------------------------------- normalizing */
 
 /* One expansion word in a spelling-neutral form: British -isation, -our,
- * -re, -ence and -mme endings, plural and possessive endings dropped. */
-static void neutral_word(char *w)
+ * -re, -ence and -mme endings, plural and possessive endings dropped;
+ * returns its length. */
+static size_t neutral_word(char *w)
 {
     size_t n = strlen(w);
     if (n > 2 && w[n - 2] == '\'' && w[n - 1] == 's')
@@ -57,7 +58,7 @@ static void neutral_word(char *w)
     else if (n > 1 && w[n - 1] == '\'')
         w[--n] = '\0';
     char *p;
-    if ((p = strstr(w, "isation")) != NULL)
+    if (n >= 7 && (p = strstr(w, "isation")) != NULL)
         p[1] = 'z';
     if (n > 5 && strcmp(w + n - 3, "our") == 0) {
         w[n - 2] = 'r';
@@ -79,6 +80,7 @@ static void neutral_word(char *w)
         w[n -= 2] = '\0';
     if (n > 3 && w[n - 1] == 's' && w[n - 2] != 's')
         w[--n] = '\0';
+    return n;
 }
 
 /* Splits an expansion into lower-case words (hyphenated parts apart, with
@@ -130,9 +132,9 @@ static void normalize_expansion(const char *s, size_t len, char *out, size_t cap
     for (size_t i = 0; i < n; i++) {
         if (i == 0 && strcmp(words[i], "the") == 0)
             continue;
-        neutral_word(words[i]);
         /* as much as fits, NUL-terminated; a word cut short ends it */
-        size_t wl = strlen(words[i]), need = (used ? 1 : 0) + wl, room = cap - used - 1, k = 0;
+        size_t wl = neutral_word(words[i]), need = (used ? 1 : 0) + wl, room = cap - used - 1,
+               k = 0;
         char *o = out + used;
         if (used && k < room)
             o[k++] = ' ';
