@@ -289,9 +289,6 @@ static void run(fl_doc *doc)
         return;
     /* first the people given two roles of one group: only their
      * sentences are read for changes (keeps long documents cheap) */
-    fl_vec titles, cands;
-    fl_vec_init(&titles, sizeof(fc_item));
-    fl_vec_init(&cands, sizeof(const char *));
     const size_t *of_kind;
     size_t ntitles = fl_ctx_mentions_of(doc, 1u << FL_M_TITLE, &of_kind);
     /* two roles of a person need two role words: none when every title
@@ -304,6 +301,9 @@ static void run(fl_doc *doc)
     }
     if (!two_roles)
         return;
+    fl_vec titles, cands;
+    fl_vec_init(&titles, sizeof(fc_item));
+    fl_vec_init(&cands, sizeof(const char *));
     for (size_t x = 0; x < ntitles; x++) {
         size_t i = of_kind[x];
         const fl_mention *m = FL_DOC_MENTION(doc, i);
