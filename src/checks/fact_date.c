@@ -566,21 +566,28 @@ static int attach(const ev_ctx *cx, size_t x, size_t floor, size_t ds, size_t de
             return k;
         }
     }
-    /* before the date, within a few words */
+    /* before the date, within a few words; stopped tells that the walk
+     * met a hard stop or a stop word (in [sf, ds), as floor >= sf): then
+     * the date opens no sentence below, as no modifier is either */
     size_t words = 0;
+    bool stopped = false;
     for (size_t t = ds; t > floor && words < 9;) {
         t--;
         fl_token_kind kind = FL_DOC_TOKEN(doc, t)->kind;
-        if (kind == FL_TOK_PUNCT && is_hard_stop(doc, t))
+        if (kind == FL_TOK_PUNCT && is_hard_stop(doc, t)) {
+            stopped = true;
             break;
+        }
         if (kind == FL_TOK_WORD) {
             int k = walk_word(cx, t);
             if (k > EV_NONE) {
                 *ev = t;
                 return k;
             }
-            if (k < 0)
+            if (k < 0) {
+                stopped = true;
                 break;
+            }
             words++;
         }
     }
@@ -597,7 +604,7 @@ static int attach(const ev_ctx *cx, size_t x, size_t floor, size_t ds, size_t de
      * (the sentence's first word is looked at before the modifiers
      * between it and the date are passed over: most sentences open with a
      * word of another length; "in" and "on" are no modifiers) */
-    if (ds <= sf || FL_DOC_TOKEN(doc, sf)->len != 2 ||
+    if (stopped || ds <= sf || FL_DOC_TOKEN(doc, sf)->len != 2 ||
         !(fc_tok_is(doc, sf, "in") || fc_tok_is(doc, sf, "on")))
         return EV_NONE;
     size_t p = ds;
