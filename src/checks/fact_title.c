@@ -254,7 +254,7 @@ static bool marked_before(const fl_doc *doc, const fl_mention *m)
     size_t o = m->off;
     if (o >= 1 && p[o - 1] == '-')
         return true; /* ex-, then- and any other prefix */
-    size_t t = fc_token_at(doc, m->off);
+    size_t t = fc_token_at_in(doc, m->sentence, m->off);
     const fl_sentence *s = FL_DOC_SENTENCE(doc, m->sentence);
     for (size_t k = 1; k <= 3 && t >= s->first_token + k; k++) {
         size_t u = t - k;
