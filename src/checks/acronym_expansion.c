@@ -586,7 +586,8 @@ static void run(fl_doc *doc)
         if (parse_def(doc, m, &defs[nd]))
             nd++;
     }
-    qsort(defs, nd, sizeof *defs, def_order);
+    if (nd > 1) /* most documents define one acronym: no qsort set-up */
+        qsort(defs, nd, sizeof *defs, def_order);
     for (size_t i = 0; i < nd && doc->status == FL_OK;) {
         size_t j = i;
         while (j < nd && strcmp(defs[j].key, defs[i].key) == 0)
