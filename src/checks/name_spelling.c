@@ -1512,13 +1512,16 @@ static void run(fl_doc *doc)
      * keys' ids (no key order is needed: groups are found by id, and ties
      * between them are broken by their folds where it matters) */
     size_t nkeys = folds->set.count, ng = 0;
-    /* by key id: its count of uses, then its group's index + 1 */
-    uint32_t *group_of = fl_arena_alloc(doc->arena, (nkeys + 1) * sizeof *group_of);
-    uint32_t *head = fl_arena_alloc_uninit(doc->arena, (nkeys + 1) * sizeof *head);
-    if (!group_of || !head) {
+    /* by key id: its count of uses, then its group's index + 1 (zeroed);
+     * and its first use, set with the count's first (one arena block,
+     * not two) */
+    uint32_t *group_of = fl_arena_alloc_uninit(doc->arena, 2 * (nkeys + 1) * sizeof *group_of);
+    if (!group_of) {
         doc->status = FL_ENOMEM;
         return;
     }
+    uint32_t *head = group_of + nkeys + 1;
+    memset(group_of, 0, (nkeys + 1) * sizeof *group_of);
     /* whether the wanted names' offsets rise strictly (they do when the
      * mention pass made them): then no span is listed twice; and each
      * key's count of uses and first (the links from each use to its key's
