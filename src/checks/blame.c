@@ -792,8 +792,8 @@ static fl_name_folds *folds_make(fl_doc *doc, const fl_named_list *listed, bool 
     /* the uses, the folds, their other arrays by mention and the table
      * of first mentions in one block (one call to the arena, not five,
      * per document); the uses on 64-byte lines (each of the 64 bytes the
-     * name checks read and copy in one cache line, not two), the folds
-     * and the table zeroed, the arrays set as they are walked */
+     * name checks read and copy in one cache line, not two), the table
+     * zeroed, the folds' fields and the arrays set as they are made */
     size_t head = (sizeof *f + 7) & ~(size_t)7;
     unsigned char *block = fl_arena_alloc_uninit(
         doc->arena, 56 + (total + 1) * sizeof(fl_name_use) + head + cap * sizeof(uint32_t) +
@@ -806,8 +806,8 @@ static fl_name_folds *folds_make(fl_doc *doc, const fl_named_list *listed, bool 
     }
     /* (the arena's blocks are 8-byte aligned) */
     fl_name_use *uses = (fl_name_use *)(void *)(block + (-(uintptr_t)block & 63));
+    /* (every field of f is set below: not zeroed first) */
     f = (fl_name_folds *)(void *)(uses + total + 1);
-    memset(f, 0, sizeof *f);
     /* (the arrays of 8-byte fields first, then those of 4 and 1) */
     fl_name_span *spans = (fl_name_span *)(void *)((unsigned char *)f + head);
     fl_name_entry *entries = (fl_name_entry *)(void *)(spans + total + 1);

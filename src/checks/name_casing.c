@@ -542,14 +542,6 @@ static void run(fl_doc *doc)
     size_t total = doc->mentions.count;
     if (total < 2)
         return;
-    /* by mention: first whether it is wanted (set and read in the walk
-     * below), then whether it opens a sentence (set for the uses
-     * compared) */
-    bool *initial = fl_arena_alloc_uninit(doc->arena, total * sizeof *initial);
-    if (!initial) {
-        doc->status = FL_ENOMEM;
-        return;
-    }
     /* The bound this check has always kept: the wanted mentions and the
      * words (spaces + 1) of those that are names, but at most 4 * total +
      * 16. Only the second can cut anything: nv never passes the first,
@@ -570,6 +562,14 @@ static void run(fl_doc *doc)
      * compared */
     if (!may_differ(doc, folds, &filter) || doc->status != FL_OK)
         return;
+    /* by mention: first whether it is wanted (set and read in the walk
+     * below), then whether it opens a sentence (set for the uses
+     * compared); made only now, for the few documents that get here */
+    bool *initial = fl_arena_alloc_uninit(doc->arena, total * sizeof *initial);
+    if (!initial) {
+        doc->status = FL_ENOMEM;
+        return;
+    }
     fl_name_use_list list;
     if (!fl_name_use_list_init(doc, &list, named + named / 4 + 16))
         return;

@@ -882,14 +882,19 @@ static bool ends_index_init(fl_doc *doc, ends_index *ix, size_t items, size_t nw
     size_t cap = 8;
     while (cap < 2 * items)
         cap *= 2;
-    ix->keys = fl_arena_alloc_uninit(doc->arena, cap * sizeof *ix->keys);
-    ix->heads = fl_arena_alloc(doc->arena, cap * sizeof *ix->heads);
-    ix->next = fl_arena_alloc_uninit(doc->arena, (nw + 1) * sizeof *ix->next);
-    ix->mask = cap - 1;
-    if (!ix->keys || !ix->heads || !ix->next) {
+    /* one arena block, not three: the keys (8 bytes each), the heads
+     * (zeroed), then the links */
+    unsigned char *block = fl_arena_alloc_uninit(
+        doc->arena, cap * (sizeof *ix->keys + sizeof *ix->heads) + (nw + 1) * sizeof *ix->next);
+    if (!block) {
         doc->status = FL_ENOMEM;
         return false;
     }
+    ix->keys = (uint64_t *)(void *)block;
+    ix->heads = (uint32_t *)(void *)(ix->keys + cap);
+    ix->next = ix->heads + cap;
+    memset(ix->heads, 0, cap * sizeof *ix->heads);
+    ix->mask = cap - 1;
     return true;
 }
 
@@ -1043,12 +1048,14 @@ static size_t distinct_words(fl_doc *doc, const name_group *groups, size_t ng, s
     /* the words by their bit and the low bits of their length (few share
      * both): a chain from head[slot] (word + 1, set where `inited` has the
      * slot's bit) through next */
-    name_word *words = fl_arena_alloc_uninit(doc->arena, (total + 1) * sizeof *words);
-    uint32_t *next = fl_arena_alloc_uninit(doc->arena, (total + 1) * sizeof *next);
-    if (!words || !next) {
+    /* (one arena block, not two: the words, then their links) */
+    name_word *words =
+        fl_arena_alloc_uninit(doc->arena, (total + 1) * (sizeof *words + sizeof(uint32_t)));
+    if (!words) {
         doc->status = FL_ENOMEM;
         return 0;
     }
+    uint32_t *next = (uint32_t *)(void *)(words + total + 1);
     uint32_t head[1024];
     uint64_t inited[16];
     memset(inited, 0, sizeof inited);
@@ -1505,13 +1512,16 @@ static void run(fl_doc *doc)
      * keys' ids (no key order is needed: groups are found by id, and ties
      * between them are broken by their folds where it matters) */
     size_t nkeys = folds->set.count, ng = 0;
-    /* by key id: its count of uses, then its group's index + 1 */
-    uint32_t *group_of = fl_arena_alloc(doc->arena, (nkeys + 1) * sizeof *group_of);
-    uint32_t *head = fl_arena_alloc_uninit(doc->arena, (nkeys + 1) * sizeof *head);
-    if (!group_of || !head) {
+    /* by key id: its count of uses, then its group's index + 1 (zeroed);
+     * and its first use, set with the count's first (one arena block,
+     * not two) */
+    uint32_t *group_of = fl_arena_alloc_uninit(doc->arena, 2 * (nkeys + 1) * sizeof *group_of);
+    if (!group_of) {
         doc->status = FL_ENOMEM;
         return;
     }
+    uint32_t *head = group_of + nkeys + 1;
+    memset(group_of, 0, (nkeys + 1) * sizeof *group_of);
     /* whether the wanted names' offsets rise strictly (they do when the
      * mention pass made them): then no span is listed twice; and each
      * key's count of uses and first (the links from each use to its key's
