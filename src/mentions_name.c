@@ -980,6 +980,21 @@ static size_t word_before_quote(fl_mx *mx, size_t i, size_t we)
     return we;
 }
 
+/* The end of a joined word's second part, from j (after its hyphen or
+ * apostrophe), when it starts with one of the 26 ASCII letters from
+ * `first` ('a' or 'A') and no hyphen, apostrophe nor byte past ASCII
+ * joins more to it; else 0 (an end is past j: never 0). */
+static size_t second_part_end(const fl_mx *mx, size_t j, unsigned char first)
+{
+    const unsigned char *t = (const unsigned char *)mx->text;
+    if (j >= mx->s_end || (unsigned)(t[j] - first) >= 26u)
+        return 0;
+    const size_t we2 = mx->s_off + mx->wend[j - mx->s_off];
+    if (we2 < mx->s_end && (t[we2] >= 0x80 || t[we2] == '-' || t[we2] == '\''))
+        return 0;
+    return we2;
+}
+
 /* The word at a mark of two parts, [i, we) of ASCII letters (a capital
  * first) and after a hyphen one of lower-case ASCII letters, before a
  * byte that joins no more to it (no hyphen, apostrophe nor byte past
@@ -991,12 +1006,8 @@ static size_t word_before_quote(fl_mx *mx, size_t i, size_t we)
  * keeps its registers. */
 static size_t hyphen_lower_word(fl_mx *mx, size_t i, size_t we)
 {
-    const unsigned char *t = (const unsigned char *)mx->text;
-    const size_t j = we + 1;
-    if (j >= mx->s_end || (unsigned)(t[j] - 'a') >= 26u)
-        return 0;
-    const size_t we2 = mx->s_off + mx->wend[j - mx->s_off];
-    if (we2 < mx->s_end && (t[we2] >= 0x80 || t[we2] == '-' || t[we2] == '\''))
+    const size_t j = we + 1, we2 = second_part_end(mx, j, 'a');
+    if (!we2)
         return 0;
     /* (a capital after a lower-case letter: the second part is all lower
      * case when it has no PLAIN_INNER) */
@@ -1016,11 +1027,8 @@ static size_t hyphen_lower_word(fl_mx *mx, size_t i, size_t we)
  * on after it with that name open, as it would after reading it. */
 static size_t joined_upper_word(fl_mx *mx, size_t i, size_t we, size_t j)
 {
-    const unsigned char *t = (const unsigned char *)mx->text;
-    if (j >= mx->s_end || (unsigned)(t[j] - 'A') >= 26u)
-        return 0;
-    const size_t we2 = mx->s_off + mx->wend[j - mx->s_off];
-    if (we2 < mx->s_end && (t[we2] >= 0x80 || t[we2] == '-' || t[we2] == '\''))
+    const size_t we2 = second_part_end(mx, j, 'A');
+    if (!we2)
         return 0;
     const unsigned pf = plain_letters(mx, i, we, true), pf2 = plain_letters(mx, j, we2, true);
     if (!pf || !pf2 || ((pf | pf2) & PLAIN_DIGIT))
