@@ -509,6 +509,19 @@ size_t fl_name_keys_find(const fl_name_keys *set, const char *s, size_t len)
     return id ? id - 1 : FL_NAME_NO_KEY;
 }
 
+/* Adds key (its len bytes, hash h) to set as the next id, at the empty
+ * slot `at` keys_slot found for it (the set has room); returns the id. */
+static inline __attribute__((always_inline)) size_t
+keys_append(fl_name_keys *set, size_t at, const char *key, size_t len, uint64_t h)
+{
+    size_t id = set->count++;
+    set->slots[at] = (uint32_t)(id + 1);
+    set->keys[id] = key;
+    set->lens[id] = len;
+    set->hashes[id] = h;
+    return id;
+}
+
 /* fl_name_keys_add, inline where the name folds are made (a call per
  * distinct surface). */
 static inline __attribute__((always_inline)) size_t
@@ -527,12 +540,7 @@ keys_add_hashed(fl_doc *doc, fl_name_keys *set, const char *s, size_t len, uint6
         doc->status = FL_ENOMEM;
         return FL_NAME_NO_KEY;
     }
-    size_t id = set->count++;
-    set->slots[at] = (uint32_t)(id + 1);
-    set->keys[id] = key;
-    set->lens[id] = len;
-    set->hashes[id] = h;
-    return id;
+    return keys_append(set, at, key, len, h);
 }
 
 static inline __attribute__((always_inline)) size_t keys_add(fl_doc *doc, fl_name_keys *set,
@@ -564,12 +572,7 @@ keys_add_leaf(fl_doc *doc, fl_name_keys *set, const char *s, size_t len, uint64_
     size_t at = keys_slot(set, s, len, h);
     if (set->slots[at])
         return set->slots[at] - 1;
-    size_t id = set->count++;
-    set->slots[at] = (uint32_t)(id + 1);
-    set->keys[id] = s;
-    set->lens[id] = len;
-    set->hashes[id] = h;
-    return id;
+    return keys_append(set, at, s, len, h);
 }
 
 size_t fl_name_keys_add(fl_doc *doc, fl_name_keys *set, const char *s, size_t len, bool copy)
