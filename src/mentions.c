@@ -1857,7 +1857,7 @@ static inline const fl_key_memo *new_mention_keys(fl_mx *mx, const char *s, size
     e->tag = tag;
     e->settle = SETTLE_UNKNOWN;
     e->spaced = SPACED_UNKNOWN;
-    e->settle_id = 0;
+    /* (settle_id is read only after settle_read has set it) */
     /* the surface, then the fold and the skeleton made in place in the
      * pool (len + 1 bytes of room each, which most keys fit, and 16 more
      * for fold_skeleton_ascii's stores); what is not used goes back to
@@ -2542,14 +2542,14 @@ static void compact(fl_mx *mx, fl_mention *const *order, size_t live, uint32_t *
         doc->named = (fl_named_list){items, live, out.at, (size_t)(named + live - out.at), first};
 }
 
-/* What the document knows of one distinct fold: the first name and the
- * first name with this surname or short form (-1: none). */
+/* What the document knows of one distinct fold: the first name with this
+ * surname or short form (-1: none), and whether a name that stays or an
+ * acronym has it. */
 typedef struct fold_state {
-    long name;       /* the first name with this fold */
     long short_form; /* the first company whose short form this is */
     long surname;    /* the first multi-word name with this surname */
     long surname2;   /* ... and the first with another full name */
-    bool confirmed;  /* a name not tentative */
+    bool confirmed;  /* a name not tentative (or one kept) */
     bool acronym;    /* an acronym has this fold */
 } fold_state;
 
@@ -2656,7 +2656,7 @@ static void settle_document(fl_mx *mx, bool list)
     fl_named_mention *named = (fl_named_mention *)(void *)(tentative + nn);
     size_t t0 = nn;
     for (size_t f = 0; f < mx->fold_count; f++)
-        st[f] = (fold_state){-1, -1, -1, -1, false, false};
+        st[f] = (fold_state){-1, -1, -1, false, false};
 #define FOLD_ID(i) (keys[mention_key[i]].fold_id)
     /* fold ids are below fold_count (handed out in order), which the
      * analyzer cannot see: it takes st[fold id] as unset */
@@ -2677,9 +2677,11 @@ static void settle_document(fl_mx *mx, bool list)
     for (size_t i = n; i-- > 0;) {
         /* names and acronyms told by their keys' tag (KEY_NAMED): the
          * memo's entries are fewer than the mentions and stay in the
-         * cache, and the other mentions are not read here */
+         * cache, and the other mentions are not read here (no name or
+         * acronym is dead yet: before this pass only resolve_links drops
+         * mentions, ages and titles) */
         fl_key_memo *e = &keys[mention_key[i]];
-        if (!(e->tag & KEY_NAMED) || (flags[i] & FL_MF_DEAD))
+        if (!(e->tag & KEY_NAMED))
             continue;
         const fl_mention *m = &old[i];
         fold_state *f = &st[e->fold_id];
@@ -2687,7 +2689,6 @@ static void settle_document(fl_mx *mx, bool list)
             f->acronym = true;
             continue;
         }
-        f->name = (long)i;
         if (flags[i] & FL_MF_TENTATIVE) {
             tentative[--t0] = (uint32_t)i;
             continue;
@@ -2737,7 +2738,8 @@ static void settle_document(fl_mx *mx, bool list)
         if (m->kind == FL_M_ACRONYM || m->kind == FL_M_NAME) {
             fl_key_memo *e = &keys[mention_key[i]];
             const fold_state *f = &st[e->fold_id];
-            if (m->kind == FL_M_ACRONYM && f->name >= 0 && f->confirmed)
+            /* (a confirmed fold is that of a name that stays) */
+            if (m->kind == FL_M_ACRONYM && f->confirmed)
                 m->kind = FL_M_NAME;
             if (m->kind == FL_M_NAME && !has_space(e, m)) {
                 if (f->short_form >= 0)
