@@ -503,16 +503,21 @@ static bool may_differ(fl_doc *doc, const fl_name_folds *folds, const key_filter
         /* (the mentions unread: their kinds, offsets and lengths as the
          * folds copied them) */
         const fl_name_span *spans = folds->spans;
+        const bool listed = folds->listed;
         for (size_t x = 0; x < count; x++) {
             size_t i = of_kind[x], j = folds->same[i];
             const fl_name_use *u = &folds->uses[j]; /* i's but for its place */
             if (j != i) {
                 /* a later mention of a surface: its own use is the
                  * first's, and so are its parts when the first is a name
-                 * of the same text (the same length: one memo entry) */
-                if ((folds->kinds[j] == FL_M_NAME &&
-                     fl_bytes_eq(text + spans[i].off, text + spans[j].off, spans[i].len)) ||
-                    !u->key)
+                 * of the same text (the same length: one memo entry;
+                 * folds made from the mention pass's list have the same
+                 * bytes there, fl_name_folds.listed: no text is read for
+                 * most later mentions) */
+                if (folds->kinds[j] == FL_M_NAME &&
+                    (listed || fl_bytes_eq(text + spans[i].off, text + spans[j].off, spans[i].len)))
+                    continue;
+                if (!u->key)
                     continue;
             } else {
                 if (!u->key)
