@@ -835,6 +835,7 @@ static fl_name_folds *folds_make(fl_doc *doc, const fl_named_list *listed, bool 
     f->kinds = kinds;
     f->spans = spans;
     f->caps_sentence = -1;
+    f->listed = listed != NULL;
     /* (in a local: the stores to inited[], bytes, might change doc for
      * all gcc knows) */
     const fl_mention *mentions = doc->mentions.items;

@@ -264,6 +264,11 @@ typedef struct fl_name_folds {
      * check that walks every sentence (name-variant) notes it for the
      * checks after */
     signed char caps_sentence;
+    /* made from the mention pass's list (fl_named_list): then a mention
+     * and its `same` have one key memo entry, which mentions.c keys by
+     * the prose bytes themselves, so their texts at their spans are
+     * the same bytes */
+    bool listed;
 } fl_name_folds;
 
 /* The document's fold-keyed uses, made on first call; NULL when out of

@@ -450,8 +450,9 @@ static inline bool form_differs(first_form *ff, size_t id, const char *form, siz
 
 /* Whether a part of the name s[0..len) (as add_parts finds them, none
  * cut) has a form that differs from its key's first. */
-static bool parts_differ(const fl_name_folds *folds, const key_filter *kf, first_form *ff,
-                         const char *s, size_t len)
+static inline __attribute__((always_inline)) bool parts_differ(const fl_name_folds *folds,
+                                                               const key_filter *kf, first_form *ff,
+                                                               const char *s, size_t len)
 {
     if (!has_space(s, len))
         return false;
@@ -483,6 +484,27 @@ static bool may_differ(fl_doc *doc, const fl_name_folds *folds, const key_filter
     if (!ff) {
         doc->status = FL_ENOMEM;
         return true;
+    }
+    if (folds->listed) {
+        /* folds made from the mention pass's list: a later mention's
+         * text is its first's (fl_name_folds.listed), so each surface's
+         * first mention alone, with its parts when it is no code (a
+         * name's; an acronym's too, which a name may repeat: parts the
+         * walk by kind below would not compare, which can only make the
+         * answer true more often), and no walk over every mention */
+        const fl_name_span *spans = folds->spans;
+        const uint32_t *firsts = folds->firsts;
+        for (size_t k = 0; k < folds->nfirsts; k++) {
+            const size_t i = firsts[k];
+            const fl_name_use *u = &folds->uses[i];
+            if (!u->key)
+                continue;
+            if (form_differs(ff, u->group, u->form, u->form_len) ||
+                (folds->kinds[i] != FL_M_CODE &&
+                 parts_differ(folds, kf, ff, text + spans[i].off, spans[i].len)))
+                return true;
+        }
+        return false;
     }
     /* by kind, from the index by kind (made with the folds): the order
      * of the uses does not matter here */
