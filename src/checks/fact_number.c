@@ -969,7 +969,10 @@ static bool the_before(const char *t, size_t e, size_t off)
 static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, size_t hi)
 {
     const fl_mention *m = FL_DOC_MENTION(doc, a->mention);
-    const char *unit = m->kind == FL_M_QUANTITY ? m->unit : NULL;
+    /* (the unit read whatever the kind, for a select, not a branch: the
+     * kinds of successive amounts follow no pattern) */
+    const char *unit = m->unit;
+    unit = m->kind == FL_M_QUANTITY ? unit : NULL;
     const char *t = doc->prose.text;
     size_t words = 0;
     int object = 0; /* 0 before an object preposition, 1 inside its object, 2 after */
