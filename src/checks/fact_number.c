@@ -63,8 +63,12 @@ typedef struct amount {
     /* their words' slots (the words as written, lower case, in ->word) */
     struct stem_slot *slots[FL_NUM_MAX_ANCHORS];
     uint32_t objects[FL_NUM_MAX_OBJECTS]; /* anchors after on/for/against */
-    uint64_t met; /* bit q: it was in the q-th checked bucket (q < 64; see check_bucket) */
+    /* bit q: it was in the q-th checked bucket (q < 64; see check_bucket);
+     * set with its anchors */
+    uint64_t met;
 } amount;
+/* (run puts the amounts on 64-byte boundaries: each is two cache lines) */
+_Static_assert(sizeof(void *) != 8 || sizeof(amount) == 128, "an amount is two cache lines");
 
 typedef struct item {
     size_t measure; /* id */
@@ -1920,19 +1924,22 @@ static void run(fl_doc *doc)
                                   &of_kind);
     if (n < 2)
         return;
-    /* the tables by measure and the amounts in one arena block (one
-     * call, not four, per document): first_sentence and first_value not
-     * zeroed (set where seen is first set), nor the amounts (each one's
-     * fields are set as it is made); seen zeroed */
-    size_t *first_sentence = fl_arena_alloc_uninit(
-        doc->arena, n * (sizeof(amount) + sizeof(size_t) + sizeof(double) + 1));
-    if (!first_sentence) {
+    /* the amounts and the tables by measure in one arena block (one
+     * call, not four, per document): the amounts first, on a 64-byte
+     * boundary (the arena aligns to 8 bytes: an amount would mostly
+     * straddle three cache lines, its first 64 bytes two), not zeroed
+     * (each one's fields are set as it is made), nor first_sentence and
+     * first_value (set where seen is first set); seen zeroed */
+    char *block = fl_arena_alloc_uninit(
+        doc->arena, 63 + n * (sizeof(amount) + sizeof(size_t) + sizeof(double) + 1));
+    if (!block) {
         fl_ctx_oom(doc);
         return;
     }
+    amount *amounts = (amount *)(void *)(block + (-(uintptr_t)block & 63));
+    size_t *first_sentence = (size_t *)(void *)(amounts + n);
     double *first_value = (double *)(void *)(first_sentence + n);
-    amount *amounts = (amount *)(void *)(first_value + n);
-    unsigned char *seen = (unsigned char *)(amounts + n);
+    unsigned char *seen = (unsigned char *)(first_value + n);
     memset(seen, 0, n);
     measure_memo mm;
     mm.count = 0;
@@ -1975,7 +1982,6 @@ static void run(fl_doc *doc)
         a->cue = -1;
         a->flagged = false;
         a->definite = false;
-        a->met = 0;
         na++;
         /* a measure stated in two sentences, with two values (ids are
          * below n: each is some earlier amount's) */
@@ -2047,6 +2053,10 @@ static void run(fl_doc *doc)
         if (seen[a->measure_id] != LIVE)
             continue;
         const fl_sentence *s = FL_DOC_SENTENCE(doc, FL_DOC_MENTION(doc, a->mention)->sentence);
+        /* (met is read only of amounts in buckets, which have anchors:
+         * set here, the first loop writes none of an amount's second
+         * cache line) */
+        a->met = 0;
         find_anchors(doc, &memo, a, s->off, s->off + s->len);
         ni += a->anchor_count;
         if (doc->status != FL_OK)
