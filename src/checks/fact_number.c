@@ -394,7 +394,8 @@ static inline void lower_short(uint64_t v, size_t n, low_word *w)
 /* Eight bytes of text read for the anchor walk: per byte (bit k for byte
  * k) whether it is no word byte (stop) and whether it is a digit or a
  * byte past ASCII (bad: a word holding one does not anchor), and the bytes
- * with ASCII letters lower-cased (low, as fl_load8 reads them). */
+ * with ASCII letters lower-cased (low, as fl_load8 reads them; the other
+ * bytes may be changed too: only words of letters are read from low). */
 typedef struct bytes_read {
     unsigned stop, bad;
     uint64_t low;
@@ -417,8 +418,10 @@ static inline bytes_read read8(const char *p)
     bytes_read r;
     r.bad = (unsigned)_mm_movemask_epi8(_mm_or_si128(digit, v));    /* v: bytes past ASCII */
     r.stop = ((unsigned)_mm_movemask_epi8(letter) | r.bad) ^ 0xffu; /* all below 256 */
-    r.low =
-        (uint64_t)_mm_cvtsi128_si64(_mm_or_si128(v, _mm_and_si128(letter, _mm_set1_epi8(0x20))));
+    /* x: the letters lower-cased, and bit 5 set in every other byte,
+     * which the walks never read (a word with a byte that is no letter
+     * is cut there or refused) */
+    r.low = (uint64_t)_mm_cvtsi128_si64(x);
     return r;
 }
 #else
