@@ -981,7 +981,7 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
     const char *unit = m->unit;
     unit = m->kind == FL_M_QUANTITY ? unit : NULL;
     const char *t = doc->prose.text;
-    size_t words = 0;
+    size_t words = 0; /* the walk before the amount's */
     int object = 0; /* 0 before an object preposition, 1 inside its object, 2 after */
     low_word w;
     /* the slot long_after and long_before give (sl itself, its address
@@ -989,7 +989,8 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
     const stem_slot *long_sl = NULL;
     /* (walked with pointers: one register fewer than t with offsets) */
     const char *p = t + m->off + m->len, *stop = t + hi;
-    /* (words is tested where it grows: FL_NUM_AFTER ends the walk) */
+    /* (a has no anchors yet: its count of them is the walk's, tested where
+     * it grows, and FL_NUM_AFTER ends the walk) */
     while (p < stop) {
         bytes_read r;
         const char *s;
@@ -1045,7 +1046,7 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
         if (add_anchor(a, sl, unit)) {
             if (object == 1 && a->object_count < FL_NUM_MAX_OBJECTS)
                 a->objects[a->object_count++] = a->anchor_ids[a->anchor_count - 1];
-            if (++words == FL_NUM_AFTER)
+            if (a->anchor_count == FL_NUM_AFTER)
                 break;
         }
     }
