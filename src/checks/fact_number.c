@@ -982,7 +982,7 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
     unit = m->kind == FL_M_QUANTITY ? unit : NULL;
     const char *t = doc->prose.text;
     size_t words = 0; /* the walk before the amount's */
-    int object = 0; /* 0 before an object preposition, 1 inside its object, 2 after */
+    int object = 0;   /* 0 before an object preposition, 1 inside its object, 2 after */
     low_word w;
     /* the slot long_after and long_before give (sl itself, its address
      * taken, would live in memory in every step) */
