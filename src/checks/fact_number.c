@@ -391,6 +391,12 @@ static inline void lower_short(uint64_t v, size_t n, low_word *w)
     w->hash = (unsigned)(h >> 32) ^ (unsigned)h;
 }
 
+/* fl_low_bytes(n) for n below 8, read (one load, where the shift takes
+ * four operations and a register for the count). */
+static const uint64_t word_bytes[8] = {
+    0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffff, 0xffffffffffff, 0xffffffffffffff,
+};
+
 /* Eight bytes of text read for the anchor walk: per byte (bit k for byte
  * k) whether it is no word byte (stop) and whether it is a digit or a
  * byte past ASCII (bad: a word holding one does not anchor), and the bytes
@@ -890,7 +896,7 @@ static __attribute__((noinline)) size_t long_after(fl_doc *doc, stem_memo *memo,
     size_t n1 = (size_t)__builtin_ctz(r1.stop);
     if (bad0 | (r1.bad & ((1u << n1) - 1)))
         return 2 * (8 + n1) + 1;
-    *sl = memo_long(doc, memo, low0, r1.low & fl_low_bytes(n1), 8 + n1);
+    *sl = memo_long(doc, memo, low0, r1.low & word_bytes[n1], 8 + n1);
     return 2 * (8 + n1);
 }
 
@@ -1021,7 +1027,7 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
              * no n) */
             if ((r.stop & 2u) | (r.bad & (r.stop - 1)))
                 continue;
-            sl = memo_short(doc, memo, r.low & fl_low_bytes(n), n);
+            sl = memo_short(doc, memo, r.low & word_bytes[n], n);
         } else if (stop - s >= 16 && (n = long_after(doc, memo, s, r.low, r.bad, &long_sl))) {
             /* a word of 8 to 15 bytes */
             p = s + (n >> 1);
