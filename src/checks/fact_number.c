@@ -1081,7 +1081,8 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
             /* the eight bytes up to e hold the word's start: its bytes
              * are those after the last that is no word byte (t[e - 1] is
              * a word byte, so that one is byte 6 at most and n >= 1) */
-            unsigned past = 32u - (unsigned)__builtin_clz(r.stop); /* bytes up to it */
+            /* bytes up to it (clz ^ 31: its bit's index, one instruction) */
+            unsigned past = ((unsigned)__builtin_clz(r.stop) ^ 31u) + 1u;
             n = 8 - past;
             i = e - n;
             /* (a word of one byte: byte 6 is a stop byte, byte 7 not) */
