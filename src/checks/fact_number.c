@@ -63,8 +63,12 @@ typedef struct amount {
     /* their words' slots (the words as written, lower case, in ->word) */
     struct stem_slot *slots[FL_NUM_MAX_ANCHORS];
     uint32_t objects[FL_NUM_MAX_OBJECTS]; /* anchors after on/for/against */
-    uint64_t met; /* bit q: it was in the q-th checked bucket (q < 64; see check_bucket) */
+    /* bit q: it was in the q-th checked bucket (q < 64; see check_bucket);
+     * set with its anchors */
+    uint64_t met;
 } amount;
+/* (run puts the amounts on 64-byte boundaries: each is two cache lines) */
+_Static_assert(sizeof(void *) != 8 || sizeof(amount) == 128, "an amount is two cache lines");
 
 typedef struct item {
     size_t measure; /* id */
@@ -387,10 +391,17 @@ static inline void lower_short(uint64_t v, size_t n, low_word *w)
     w->hash = (unsigned)(h >> 32) ^ (unsigned)h;
 }
 
+/* fl_low_bytes(n) for n below 8, read (one load, where the shift takes
+ * four operations and a register for the count). */
+static const uint64_t word_bytes[8] = {
+    0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffff, 0xffffffffffff, 0xffffffffffffff,
+};
+
 /* Eight bytes of text read for the anchor walk: per byte (bit k for byte
  * k) whether it is no word byte (stop) and whether it is a digit or a
  * byte past ASCII (bad: a word holding one does not anchor), and the bytes
- * with ASCII letters lower-cased (low, as fl_load8 reads them). */
+ * with ASCII letters lower-cased (low, as fl_load8 reads them; the other
+ * bytes may be changed too: only words of letters are read from low). */
 typedef struct bytes_read {
     unsigned stop, bad;
     uint64_t low;
@@ -413,8 +424,10 @@ static inline bytes_read read8(const char *p)
     bytes_read r;
     r.bad = (unsigned)_mm_movemask_epi8(_mm_or_si128(digit, v));    /* v: bytes past ASCII */
     r.stop = ((unsigned)_mm_movemask_epi8(letter) | r.bad) ^ 0xffu; /* all below 256 */
-    r.low =
-        (uint64_t)_mm_cvtsi128_si64(_mm_or_si128(v, _mm_and_si128(letter, _mm_set1_epi8(0x20))));
+    /* x: the letters lower-cased, and bit 5 set in every other byte,
+     * which the walks never read (a word with a byte that is no letter
+     * is cut there or refused) */
+    r.low = (uint64_t)_mm_cvtsi128_si64(x);
     return r;
 }
 #else
@@ -883,7 +896,7 @@ static __attribute__((noinline)) size_t long_after(fl_doc *doc, stem_memo *memo,
     size_t n1 = (size_t)__builtin_ctz(r1.stop);
     if (bad0 | (r1.bad & ((1u << n1) - 1)))
         return 2 * (8 + n1) + 1;
-    *sl = memo_long(doc, memo, low0, r1.low & fl_low_bytes(n1), 8 + n1);
+    *sl = memo_long(doc, memo, low0, r1.low & word_bytes[n1], 8 + n1);
     return 2 * (8 + n1);
 }
 
@@ -969,17 +982,21 @@ static bool the_before(const char *t, size_t e, size_t off)
 static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, size_t hi)
 {
     const fl_mention *m = FL_DOC_MENTION(doc, a->mention);
-    const char *unit = m->kind == FL_M_QUANTITY ? m->unit : NULL;
+    /* (the unit read whatever the kind, for a select, not a branch: the
+     * kinds of successive amounts follow no pattern) */
+    const char *unit = m->unit;
+    unit = m->kind == FL_M_QUANTITY ? unit : NULL;
     const char *t = doc->prose.text;
-    size_t words = 0;
-    int object = 0; /* 0 before an object preposition, 1 inside its object, 2 after */
+    size_t words = 0; /* the walk before the amount's */
+    int object = 0;   /* 0 before an object preposition, 1 inside its object, 2 after */
     low_word w;
     /* the slot long_after and long_before give (sl itself, its address
      * taken, would live in memory in every step) */
     const stem_slot *long_sl = NULL;
     /* (walked with pointers: one register fewer than t with offsets) */
     const char *p = t + m->off + m->len, *stop = t + hi;
-    /* (words is tested where it grows: FL_NUM_AFTER ends the walk) */
+    /* (a has no anchors yet: its count of them is the walk's, tested where
+     * it grows, and FL_NUM_AFTER ends the walk) */
     while (p < stop) {
         bytes_read r;
         const char *s;
@@ -1010,7 +1027,7 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
              * no n) */
             if ((r.stop & 2u) | (r.bad & (r.stop - 1)))
                 continue;
-            sl = memo_short(doc, memo, r.low & fl_low_bytes(n), n);
+            sl = memo_short(doc, memo, r.low & word_bytes[n], n);
         } else if (stop - s >= 16 && (n = long_after(doc, memo, s, r.low, r.bad, &long_sl))) {
             /* a word of 8 to 15 bytes */
             p = s + (n >> 1);
@@ -1035,7 +1052,7 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
         if (add_anchor(a, sl, unit)) {
             if (object == 1 && a->object_count < FL_NUM_MAX_OBJECTS)
                 a->objects[a->object_count++] = a->anchor_ids[a->anchor_count - 1];
-            if (++words == FL_NUM_AFTER)
+            if (a->anchor_count == FL_NUM_AFTER)
                 break;
         }
     }
@@ -1064,7 +1081,8 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
             /* the eight bytes up to e hold the word's start: its bytes
              * are those after the last that is no word byte (t[e - 1] is
              * a word byte, so that one is byte 6 at most and n >= 1) */
-            unsigned past = 32u - (unsigned)__builtin_clz(r.stop); /* bytes up to it */
+            /* bytes up to it (clz ^ 31: its bit's index, one instruction) */
+            unsigned past = ((unsigned)__builtin_clz(r.stop) ^ 31u) + 1u;
             n = 8 - past;
             i = e - n;
             /* (a word of one byte: byte 6 is a stop byte, byte 7 not) */
@@ -1917,19 +1935,22 @@ static void run(fl_doc *doc)
                                   &of_kind);
     if (n < 2)
         return;
-    /* the tables by measure and the amounts in one arena block (one
-     * call, not four, per document): first_sentence and first_value not
-     * zeroed (set where seen is first set), nor the amounts (each one's
-     * fields are set as it is made); seen zeroed */
-    size_t *first_sentence = fl_arena_alloc_uninit(
-        doc->arena, n * (sizeof(amount) + sizeof(size_t) + sizeof(double) + 1));
-    if (!first_sentence) {
+    /* the amounts and the tables by measure in one arena block (one
+     * call, not four, per document): the amounts first, on a 64-byte
+     * boundary (the arena aligns to 8 bytes: an amount would mostly
+     * straddle three cache lines, its first 64 bytes two), not zeroed
+     * (each one's fields are set as it is made), nor first_sentence and
+     * first_value (set where seen is first set); seen zeroed */
+    char *block = fl_arena_alloc_uninit(
+        doc->arena, 63 + n * (sizeof(amount) + sizeof(size_t) + sizeof(double) + 1));
+    if (!block) {
         fl_ctx_oom(doc);
         return;
     }
+    amount *amounts = (amount *)(void *)(block + (-(uintptr_t)block & 63));
+    size_t *first_sentence = (size_t *)(void *)(amounts + n);
     double *first_value = (double *)(void *)(first_sentence + n);
-    amount *amounts = (amount *)(void *)(first_value + n);
-    unsigned char *seen = (unsigned char *)(amounts + n);
+    unsigned char *seen = (unsigned char *)(first_value + n);
     memset(seen, 0, n);
     measure_memo mm;
     mm.count = 0;
@@ -1972,7 +1993,6 @@ static void run(fl_doc *doc)
         a->cue = -1;
         a->flagged = false;
         a->definite = false;
-        a->met = 0;
         na++;
         /* a measure stated in two sentences, with two values (ids are
          * below n: each is some earlier amount's) */
@@ -2044,6 +2064,10 @@ static void run(fl_doc *doc)
         if (seen[a->measure_id] != LIVE)
             continue;
         const fl_sentence *s = FL_DOC_SENTENCE(doc, FL_DOC_MENTION(doc, a->mention)->sentence);
+        /* (met is read only of amounts in buckets, which have anchors:
+         * set here, the first loop writes none of an amount's second
+         * cache line) */
+        a->met = 0;
         find_anchors(doc, &memo, a, s->off, s->off + s->len);
         ni += a->anchor_count;
         if (doc->status != FL_OK)
