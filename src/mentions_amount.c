@@ -813,7 +813,9 @@ static __attribute__((noinline)) void spelled_read(const fl_mx *mx, fl_number_me
  * length in the entry's scale. Only quantities_walk reads the memo after
  * the percents: it passes over such a number unread where no quantity
  * may start (quantity_may), else turns the mark back into
- * FL_NUMBER_UNREAD and reads it. */
+ * FL_NUMBER_UNREAD and reads it. (Where no number of digits can take a
+ * percentage, the percents pass over them without a look, and
+ * quantities_listed marks them so itself.) */
 #define NUMBER_PLAIN ((uint32_t)FL_NUMBER_UNREAD - 1u)
 
 /* Whether the sentence's byte at `at` (inside it) is claimed: the
@@ -846,21 +848,28 @@ static inline __attribute__((always_inline)) size_t percent_at(fl_mx *mx, size_t
     return at + nl;
 }
 
-/* percents_walk over the sentence's number list (mx->numbers set): the
- * same steps, with the list, the memos and the sentence's bounds read
- * once (the walk's calls change none of them). */
-static __attribute__((noinline)) void percents_listed(fl_mx *mx)
+/* percents_walk over the sentence's number list (mx->numbers set) from
+ * its entry `from`: the same steps, with the list, the memos and the
+ * sentence's bounds read once (the walk's calls change none of them).
+ * Without `digits` (a constant: no number of digits can take a tail,
+ * percents_digits_may) the numbers of digits are passed over, neither
+ * read nor marked, and only those spelled out are read (none starts
+ * inside a number of digits, whose end the walk would pass to). */
+static inline __attribute__((always_inline)) void percents_steps(fl_mx *mx, bool digits,
+                                                                 size_t from)
 {
     const char *t = mx->text;
     const uint32_t *nums = mx->numbers;
     fl_number_memo *memos = mx->number_memo;
     const size_t count = mx->number_count, s_off = mx->s_off;
     size_t i = s_off; /* the text before i is passed */
-    for (size_t k = 0; k < count; k++) {
+    for (size_t k = from; k < count; k++) {
         const size_t at = s_off + nums[k];
         if (at < i)
             continue;
         const bool digit = is_digit(t[at]);
+        if (!digits && digit)
+            continue;
         fl_number_memo *memo = &memos[k];
         if (memo->len != FL_NUMBER_UNREAD) {
             /* read before (money's amounts) */
@@ -892,6 +901,54 @@ static __attribute__((noinline)) void percents_listed(fl_mx *mx)
         if (!(i = percent_at(mx, at, nl, memo->n.value, digit)))
             return;
     }
+}
+
+static __attribute__((noinline)) void percents_listed(fl_mx *mx)
+{
+    percents_steps(mx, true, 0);
+}
+
+/* (from: the first number spelled out; none before it starts one) */
+static __attribute__((noinline)) void percents_spelled(fl_mx *mx, size_t from)
+{
+    percents_steps(mx, false, from);
+}
+
+/* Whether a percentage may follow the run of digits that ends at `at` (at
+ * most s_end): percent_tail's first bytes there, a %, a byte past ASCII,
+ * "pc" or "per", or a space and any of them (two spaces: may). By
+ * percent_next's classes, a p as PN_MAY. */
+static inline bool percent_after_run(const char *t, size_t at)
+{
+    const unsigned char *u = (const unsigned char *)t + at;
+    unsigned k = percent_next[u[0]];
+    if (!k)
+        return false; /* (most runs: a comma, a point, a letter) */
+    if (k == PN_SPACE) {
+        u++;
+        k = percent_next[u[0]];
+        if (k != PN_MAY)
+            return k == PN_SPACE;
+    }
+    return u[0] != 'p' || u[1] == 'c' || (u[1] == 'e' && u[2] == 'r');
+}
+
+/* Whether a number of digits may start a percentage in the sentence
+ * (mx->digits set). fl_scan_number reads such a number up to the end of
+ * one of the sentence's runs of digits (its own, or one after a comma
+ * group or a decimal point: it reads nothing but digits, commas and
+ * points), where percent_tail then matches only if percent_after_run
+ * says it may: when that says no after every run, no such number starts
+ * one (most sentences: no %, "per" or "pc" after any run). A test of
+ * each run's end, for the percents walk's steps at each number. */
+static inline bool percents_digits_may(const fl_mx *mx)
+{
+    const char *t = mx->text + mx->s_off;
+    /* the runs' ends, every other entry */
+    for (const uint32_t *e = mx->digits + 1, *stop = e + 2 * mx->digit_run_count; e < stop; e += 2)
+        if (percent_next[(unsigned char)t[*e]] && percent_after_run(t, *e))
+            return true;
+    return false;
 }
 
 /* percents_walk over the words of a sentence too long for the lists */
@@ -1716,7 +1773,16 @@ static __attribute__((noinline)) void quantities_listed(fl_mx *mx)
             /* a plain run of digits the percents passed over unread: one
              * that is claimed, or where no quantity may start, is passed
              * over unread as the tests below would pass it over; else
-             * read */
+             * read. (A number the percents did not look at, in a sentence
+             * where none could take a percentage, is marked here as they
+             * would have.) */
+            if (m->len == FL_NUMBER_UNREAD) {
+                const size_t pl = plain_number_len(mx, at);
+                if (pl) {
+                    m->len = NUMBER_PLAIN;
+                    m->scale = (uint32_t)pl;
+                }
+            }
             if (claimed[at - s_off]) {
                 /* claimed (most numbers are, by now): passed over as
                  * below, past the number read (a plain run: its length) */
@@ -1783,13 +1849,27 @@ void fl_extract_money(fl_mx *mx)
 }
 
 /* No percentage without a number start (see fl_extract_money); a number
- * start is listed only where the sentence has its lists. */
+ * start is listed only where the sentence has its lists. Where no number
+ * of digits may start one (percents_digits_may), only those spelled out
+ * are walked, when there are any. */
 void fl_extract_percents(fl_mx *mx)
 {
-    if (mx->number_count)
-        percents_listed(mx);
-    else if (!mx->numbers)
+    const size_t n = mx->number_count;
+    if (n) {
+        if (percents_digits_may(mx)) {
+            percents_listed(mx);
+            return;
+        }
+        const uint32_t *nums = mx->numbers;
+        const char *t = mx->text + mx->s_off;
+        for (size_t k = 0; k < n; k++)
+            if (!is_digit(t[nums[k]])) {
+                percents_spelled(mx, k);
+                return;
+            }
+    } else if (!mx->numbers) {
         percents_walk(mx);
+    }
 }
 
 /* No quantity without a number start (see fl_extract_percents), nor
