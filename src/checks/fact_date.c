@@ -310,6 +310,9 @@ typedef struct ev_filter {
      * stop filter is one probe or two from its answer */
     uint64_t stop_w8[STOP_SLOTS];
     uint8_t stop_len[STOP_SLOTS], stop_index[STOP_SLOTS];
+    /* by fc_bucket: the middle byte of the stop word of three bytes with
+     * that first letter (0: none; each first letter has one at most) */
+    char stop_mid3[27];
 } ev_filter;
 
 /* The place of a word's first eight bytes (fc_low8) in ev_filter's stop
@@ -357,6 +360,8 @@ static void ev_filter_make(void *data, const void *list)
         f->stop_w8[at] = v;
         f->stop_len[at] = (uint8_t)n;
         f->stop_index[at] = (uint8_t)(w - stop_words);
+        if (n == 3)
+            f->stop_mid3[fc_bucket((*w)[0])] = (*w)[1];
     }
     for (unsigned c = 0; c < 256; c++) {
         unsigned b = (c | 0x20) - 'a';
@@ -470,15 +475,21 @@ static inline __attribute__((always_inline)) bool is_hard_stop(const fl_doc *doc
            (unsigned char)c == 0xe2; /* dashes and curly quotes */
 }
 
-/* Whether the word token t is one of stop_words, as
- * fc_tok_in_words(doc, t, cx->stop) >= 0 tells: by its first eight bytes,
- * lower-cased, in the filter's table. Kept out of line: few words get
- * past the stop filter. */
+/* Whether the word token t, past walk_word's stop filter (it has the
+ * first letter, last letter and length of a stop word), is one of
+ * stop_words, as fc_tok_in_words(doc, t, cx->stop) >= 0 tells: by its
+ * first eight bytes, lower-cased, in the filter's table. Kept out of
+ * line: few words get past the stop filter. */
 static __attribute__((noinline)) bool stop_word_at(const fl_doc *doc, size_t t, const ev_filter *f)
 {
     const fl_token *tok = FL_DOC_TOKEN(doc, t);
     const char *w = doc->prose.text + tok->off;
     size_t len = tok->len;
+    /* a word that passed the stop filter has a stop word's first letter,
+     * last letter and length: of two bytes it is that word ("as", "so"),
+     * of three the one with its middle byte ("and", "who", "but", "say") */
+    if (len <= 3)
+        return len < 3 || fl_ctx_lower(w[1]) == f->stop_mid3[f->bucket[(unsigned char)w[0]]];
     uint64_t v = fc_low8(w, len, doc->prose.text + doc->prose.len);
     for (unsigned at = stop_slot(v); f->stop_w8[at]; at = (at + 1) & (STOP_SLOTS - 1))
         if (f->stop_w8[at] == v && f->stop_len[at] == len)
