@@ -313,6 +313,10 @@ typedef struct ev_filter {
     /* by fc_bucket: the middle byte of the stop word of three bytes with
      * that first letter (0: none; each first letter has one at most) */
     char stop_mid3[27];
+    /* by first letter and length as `at` (with "ground", "out" and
+     * "off"): the second bytes of those words (bits fc_bucket), for
+     * attach's walks */
+    uint32_t second[16 * 26];
 } ev_filter;
 
 /* The place of a word's first eight bytes (fc_low8) in ev_filter's stop
@@ -326,6 +330,7 @@ static void ev_filter_add(ev_filter *f, const char *w)
 {
     size_t n = strlen(w);
     f->back_last[w[0] - 'a'][n] |= fc_last_bit(w[n - 1]);
+    f->second[16 * (size_t)(w[0] - 'a') + n] |= 1u << fc_bucket(w[1]);
 }
 
 /* Fills the event word filter (an fl_ctx_list_maker for event_words). */
@@ -517,9 +522,11 @@ static inline __attribute__((always_inline)) int walk_word(const ev_ctx *cx, siz
                     cx->ev->last_bit[(unsigned char)w[len ? len - 1 : 0]];
     if (!both)
         return EV_NONE;
-    if (both & BACK_EV) {
-        /* (b is a letter and the length 3 to 14 here, as event_word_at
-         * asks) */
+    /* an event word's second byte too, before its bytes are compared:
+     * most words with an event word's first letter, length and last byte
+     * ("been", "Orsted") have another (b is a letter and the length 3 to
+     * 14 here, as event_word_at asks) */
+    if ((both & BACK_EV) && cx->ev->second[16 * b + len] >> fc_bucket(fl_ctx_lower(w[1])) & 1u) {
         const event_word *e = event_word_lookup(cx, t, tok, w, b);
         if (e && e->form != EW_BASE)
             return e->kind;
