@@ -310,6 +310,13 @@ typedef struct ev_filter {
      * stop filter is one probe or two from its answer */
     uint64_t stop_w8[STOP_SLOTS];
     uint8_t stop_len[STOP_SLOTS], stop_index[STOP_SLOTS];
+    /* by fc_bucket: the middle byte of the stop word of three bytes with
+     * that first letter (0: none; each first letter has one at most) */
+    char stop_mid3[27];
+    /* by first letter and length as `at` (with "ground", "out" and
+     * "off"): the second bytes of those words (bits fc_bucket), for
+     * attach's walks */
+    uint32_t second[16 * 26];
 } ev_filter;
 
 /* The place of a word's first eight bytes (fc_low8) in ev_filter's stop
@@ -323,6 +330,7 @@ static void ev_filter_add(ev_filter *f, const char *w)
 {
     size_t n = strlen(w);
     f->back_last[w[0] - 'a'][n] |= fc_last_bit(w[n - 1]);
+    f->second[16 * (size_t)(w[0] - 'a') + n] |= 1u << fc_bucket(w[1]);
 }
 
 /* Fills the event word filter (an fl_ctx_list_maker for event_words). */
@@ -357,6 +365,8 @@ static void ev_filter_make(void *data, const void *list)
         f->stop_w8[at] = v;
         f->stop_len[at] = (uint8_t)n;
         f->stop_index[at] = (uint8_t)(w - stop_words);
+        if (n == 3)
+            f->stop_mid3[fc_bucket((*w)[0])] = (*w)[1];
     }
     for (unsigned c = 0; c < 256; c++) {
         unsigned b = (c | 0x20) - 'a';
@@ -375,12 +385,16 @@ typedef struct date_span {
 
 typedef struct ev_ctx {
     fl_doc *doc;
-    /* the date mentions' tokens, in the order of fl_ctx_mentions_of; when
-     * they are in token order without overlap (as fl_find_mentions makes
-     * them), date_tok is NULL and whether a token lies in a date is told
-     * from them (date_tok_at); otherwise date_tok marks each such token */
-    const date_span *spans;
-    size_t nspans;
+    /* the date mentions' tokens, in the order of fl_ctx_mentions_of
+     * (`mentions`): run makes each date's own as it reads it, and spans
+     * holds, below `made`, those that date_tok_at and date_tok_from read
+     * ahead of it (all of them once date_tok is made); when they are in
+     * token order without overlap (as fl_find_mentions makes them),
+     * date_tok is NULL and whether a token lies in a date is told from
+     * them (date_tok_at); otherwise date_tok marks each such token */
+    date_span *spans;
+    size_t nspans, made;
+    const size_t *mentions;
     unsigned char *date_tok;
     size_t *sent_first;    /* per sentence: first entry in sent_mentions (made by
                               group_mentions on the first event) */
@@ -466,15 +480,21 @@ static inline __attribute__((always_inline)) bool is_hard_stop(const fl_doc *doc
            (unsigned char)c == 0xe2; /* dashes and curly quotes */
 }
 
-/* Whether the word token t is one of stop_words, as
- * fc_tok_in_words(doc, t, cx->stop) >= 0 tells: by its first eight bytes,
- * lower-cased, in the filter's table. Kept out of line: few words get
- * past the stop filter. */
+/* Whether the word token t, past walk_word's stop filter (it has the
+ * first letter, last letter and length of a stop word), is one of
+ * stop_words, as fc_tok_in_words(doc, t, cx->stop) >= 0 tells: by its
+ * first eight bytes, lower-cased, in the filter's table. Kept out of
+ * line: few words get past the stop filter. */
 static __attribute__((noinline)) bool stop_word_at(const fl_doc *doc, size_t t, const ev_filter *f)
 {
     const fl_token *tok = FL_DOC_TOKEN(doc, t);
     const char *w = doc->prose.text + tok->off;
     size_t len = tok->len;
+    /* a word that passed the stop filter has a stop word's first letter,
+     * last letter and length: of two bytes it is that word ("as", "so"),
+     * of three the one with its middle byte ("and", "who", "but", "say") */
+    if (len <= 3)
+        return len < 3 || fl_ctx_lower(w[1]) == f->stop_mid3[f->bucket[(unsigned char)w[0]]];
     uint64_t v = fc_low8(w, len, doc->prose.text + doc->prose.len);
     for (unsigned at = stop_slot(v); f->stop_w8[at]; at = (at + 1) & (STOP_SLOTS - 1))
         if (f->stop_w8[at] == v && f->stop_len[at] == len)
@@ -502,9 +522,11 @@ static inline __attribute__((always_inline)) int walk_word(const ev_ctx *cx, siz
                     cx->ev->last_bit[(unsigned char)w[len ? len - 1 : 0]];
     if (!both)
         return EV_NONE;
-    if (both & BACK_EV) {
-        /* (b is a letter and the length 3 to 14 here, as event_word_at
-         * asks) */
+    /* an event word's second byte too, before its bytes are compared:
+     * most words with an event word's first letter, length and last byte
+     * ("been", "Orsted") have another (b is a letter and the length 3 to
+     * 14 here, as event_word_at asks) */
+    if ((both & BACK_EV) && cx->ev->second[16 * b + len] >> fc_bucket(fl_ctx_lower(w[1])) & 1u) {
         const event_word *e = event_word_lookup(cx, t, tok, w, b);
         if (e && e->form != EW_BASE)
             return e->kind;
@@ -514,20 +536,56 @@ static inline __attribute__((always_inline)) int walk_word(const ev_ctx *cx, siz
     return EV_NONE;
 }
 
+/* The tokens of date mention m: the first returned, the end in *past.
+ * In line: run makes each date's tokens right before its reading, so
+ * that the walks find its tokens (and its sentence) in the cache. */
+static inline __attribute__((always_inline)) size_t span_of(const fl_doc *doc, const fl_mention *m,
+                                                            size_t *past)
+{
+    size_t first = fc_token_at_in(doc, m->sentence, m->off), p = first;
+    while (p < doc->tokens.count && FL_DOC_TOKEN(doc, p)->off < m->off + m->len)
+        p++;
+    *past = p;
+    return first;
+}
+
+/* Makes cx->spans up to x. */
+static __attribute__((noinline)) void spans_make_to(ev_ctx *cx, size_t x)
+{
+    for (; cx->made <= x; cx->made++) {
+        const fl_mention *m = FL_DOC_MENTION(cx->doc, cx->mentions[cx->made]);
+        cx->spans[cx->made].first = span_of(cx->doc, m, &cx->spans[cx->made].past);
+    }
+}
+
+/* cx->spans[j] of a date j after date x, which run is reading (run reads
+ * the spans of no date before x: those of the dates from x + 1 to j are
+ * made here, rarely, for a date read past another's end). */
+static inline const date_span *span_after(ev_ctx *cx, size_t x, size_t j)
+{
+    if (j >= cx->made) {
+        if (cx->made <= x)
+            cx->made = x + 1;
+        spans_make_to(cx, j);
+    }
+    return &cx->spans[j];
+}
+
 /* Whether token t, at or past the end of the tokens of date x (the date
  * mention cx->spans[x]), lies in a date mention. In token order, only the
  * dates after x may hold it, and the first of those with tokens that
  * starts past t ends the search. */
-static bool date_tok_at(const ev_ctx *cx, size_t x, size_t t)
+static bool date_tok_at(ev_ctx *cx, size_t x, size_t t)
 {
     if (cx->date_tok)
         return cx->date_tok[t];
     for (size_t j = x + 1; j < cx->nspans; j++) {
-        if (cx->spans[j].past == cx->spans[j].first)
+        const date_span *sp = span_after(cx, x, j);
+        if (sp->past == sp->first)
             continue;
-        if (cx->spans[j].first > t)
+        if (sp->first > t)
             break;
-        if (t < cx->spans[j].past)
+        if (t < sp->past)
             return true;
     }
     return false;
@@ -535,7 +593,7 @@ static bool date_tok_at(const ev_ctx *cx, size_t x, size_t t)
 
 /* The first token of [de, se) that lies in a date mention, or se; de is
  * the end of the tokens of date x, or se. */
-static size_t date_tok_from(const ev_ctx *cx, size_t x, size_t de, size_t se)
+static size_t date_tok_from(ev_ctx *cx, size_t x, size_t de, size_t se)
 {
     if (cx->date_tok) {
         while (de < se && !cx->date_tok[de])
@@ -543,9 +601,11 @@ static size_t date_tok_from(const ev_ctx *cx, size_t x, size_t de, size_t se)
         return de;
     }
     /* in token order: the first date with tokens after x */
-    for (size_t j = x + 1; j < cx->nspans; j++)
-        if (cx->spans[j].past != cx->spans[j].first)
-            return cx->spans[j].first < se ? cx->spans[j].first : se;
+    for (size_t j = x + 1; j < cx->nspans; j++) {
+        const date_span *sp = span_after(cx, x, j);
+        if (sp->past != sp->first)
+            return sp->first < se ? sp->first : se;
+    }
     return se;
 }
 
@@ -553,8 +613,8 @@ static size_t date_tok_from(const ev_ctx *cx, size_t x, size_t de, size_t se)
  * tokens [sf, se), where no token of [floor, ds) lies in a date mention
  * and token floor - 1, when floor > sf, does. Returns its kind and stores
  * its token in *ev. */
-static int attach(const ev_ctx *cx, size_t x, size_t floor, size_t ds, size_t de, size_t sf,
-                  size_t se, size_t *ev)
+static int attach(ev_ctx *cx, size_t x, size_t floor, size_t ds, size_t de, size_t sf, size_t se,
+                  size_t *ev)
 {
     const fl_doc *doc = cx->doc;
     bool noun;
@@ -642,7 +702,7 @@ static bool premodifier(const ev_ctx *cx, size_t ds, size_t de, size_t sf, size_
 }
 
 /* Whether date x is a bound or part of a range or list. */
-static bool bound_or_range(const ev_ctx *cx, size_t x, size_t ds, size_t de, size_t sf, size_t se)
+static bool bound_or_range(ev_ctx *cx, size_t x, size_t ds, size_t de, size_t sf, size_t se)
 {
     const fl_doc *doc = cx->doc;
     size_t p = ds;
@@ -1047,39 +1107,28 @@ static bool judge_dated(ev_ctx *cx, const ev_rec **b, size_t n, bool *flagged,
     return judge_objects(cx, b, m, flagged, scratch);
 }
 
-/* A date that run reads: its mention, its tokens and its sentence's, and
- * then its event. */
+/* A date with an event: its mention and its event. */
 typedef struct date_read {
     size_t mention;
-    size_t x;      /* its place in cx.spans */
-    size_t ds, de; /* its tokens, inside its sentence */
-    size_t sf, se; /* its sentence's tokens */
-    size_t floor;  /* no date token in [floor, ds); floor - 1 one, if any */
-    size_t ev;     /* the event word's token (where kind is not EV_NONE) */
-    int kind;      /* the event's kind, EV_NONE for none */
-    bool field;    /* dated by a field line ("Released: March 4, 2025") */
-    bool headline; /* in a headline */
+    size_t ev;  /* the event word's token */
+    int kind;   /* the event's kind */
+    bool field; /* dated by a field line ("Released: March 4, 2025") */
 } date_read;
 
 /* Date mentions out of token order or overlapping (not as
- * fl_find_mentions makes them): each token of a date marked in
- * cx->date_tok, and each date's floor the token after the first date
- * token before it in its sentence, or its sentence's first. False when
- * out of memory. */
-static bool mark_date_tokens(ev_ctx *cx, date_read *dates, size_t ndates, size_t nt)
+ * fl_find_mentions makes them): every date's tokens made, and each token
+ * of a date marked in cx->date_tok. False when out of memory. */
+static __attribute__((noinline)) bool mark_date_tokens(ev_ctx *cx, size_t nt)
 {
     unsigned char *marks = fl_arena_alloc(cx->doc->arena, nt);
     if (!marks)
         return false;
+    cx->made = 0;
+    if (cx->nspans)
+        spans_make_to(cx, cx->nspans - 1);
     for (size_t x = 0; x < cx->nspans; x++)
         for (size_t t = cx->spans[x].first; t < cx->spans[x].past; t++)
             marks[t] = 1;
-    for (size_t q = 0; q < ndates; q++) {
-        size_t t = dates[q].ds;
-        while (t > dates[q].sf && !marks[t - 1])
-            t--;
-        dates[q].floor = t;
-    }
     cx->date_tok = marks;
     return true;
 }
@@ -1128,100 +1177,106 @@ static void run(fl_doc *doc)
     cx.stop = cx.bounds = cx.ranges = cx.dets = cx.preps = cx.auxes = NULL;
     cx.ev = fl_ctx_list_data(doc, event_words, sizeof cx.local_filter, ev_filter_make,
                              &cx.local_filter);
-    /* the dates to read (room for all the dates: counting those to read
-     * first would cost a pass over them), then the dates' tokens: one
-     * arena block (one call, not two, per document) */
+    /* the dates with an event (room for all the dates: counting them
+     * first would cost a pass), then the dates' tokens: one arena block
+     * (one call, not two, per document) */
     date_read *dates = fl_arena_alloc_uninit(doc->arena, ndm * (sizeof *dates + sizeof(date_span)));
     if (!dates) {
         fl_ctx_oom(doc);
         return;
     }
-    date_span *spans = (date_span *)(dates + ndm);
-    cx.spans = spans;
+    cx.spans = (date_span *)(dates + ndm);
     cx.nspans = ndm;
+    cx.made = 0;
+    cx.mentions = date_mentions;
     cx.date_tok = NULL;
-    /* when the dates with tokens are in token order without overlap, each
-     * date's walk back stops where the last of them before it ends (ends):
-     * no per-token marks to clear and read */
-    size_t ndates = 0, ends = 0;
-    bool in_order = true;
-    for (size_t x = 0; x < ndm; x++) {
-        size_t i = date_mentions[x];
-        const fl_mention *m = FL_DOC_MENTION(doc, i);
-        size_t first = fc_token_at_in(doc, m->sentence, m->off), past = first;
-        while (past < nt && FL_DOC_TOKEN(doc, past)->off < m->off + m->len)
-            past++;
-        spans[x].first = first;
-        spans[x].past = past;
-        if ((m->month || m->year) && m->sentence < ns) {
-            /* its sentence, read here while fc_token_at_in has it at hand
-             * (the walk below would find it gone from the cache) */
-            const fl_sentence *sen = FL_DOC_SENTENCE(doc, m->sentence);
-            date_read *d = &dates[ndates++];
-            d->mention = i;
-            d->x = x;
-            d->floor = ends;
-            d->sf = sen->first_token;
-            d->se = d->sf + sen->token_count;
-            d->ds = first;
-            d->de = past < d->se ? past : d->se;
-            d->headline = sen->headline;
-        }
-        if (past > first) {
-            in_order &= first >= ends;
-            ends = past;
-        }
-    }
-    if (!in_order && !mark_date_tokens(&cx, dates, ndates, nt)) {
-        fl_ctx_oom(doc);
-        return;
-    }
     /* each date's event word and kind first; the rest of its reading
      * (the hedges near it, its subjects) only for the kinds that two dates
      * have: a kind dated once has no bucket of two dates to judge */
     /* per kind: its dates, counted up to 2 (bytes: less to clear) */
     uint8_t dated[EV_COUNT] = {0};
     bool twice_dated = false; /* some kind dated twice */
-    for (size_t q = 0; q < ndates; q++) {
-        date_read *d = &dates[q];
-        size_t sf = d->sf, se = d->se, ds = d->ds, de = d->de;
-        d->kind = EV_NONE;
-        d->field = false;
-        if (ds >= de)
-            continue;
-        size_t ev;
-        int kind;
-        if (d->headline) {
-            /* a field line, "Released: March 4, 2025", dates its event;
-             * other headlines are left alone */
-            bool noun;
-            if (!(ds == sf + 2 && de == se && is_punct(doc, sf + 1, ':')))
-                continue;
-            kind = event_kind_at(&cx, sf, &noun);
-            if (kind != EV_NONE) {
-                d->ev = sf;
-                d->kind = kind;
-                d->field = true;
-                twice_dated |= count_dated(dated, kind);
+    size_t ndates = 0;
+    /* one pass makes each date's tokens and reads it at once, while its
+     * mention, sentence and tokens are in the cache. When the dates with
+     * tokens are in token order without overlap, each date's walk back
+     * stops where the last of them before it ends (ends): no per-token
+     * marks to clear and read. A date out of that order (not as
+     * fl_find_mentions makes them) sends the pass round again, with every
+     * date token marked. */
+    const unsigned char *marks = NULL;
+    for (;;) {
+        size_t ends = 0;
+        bool in_order = true;
+        for (size_t x = 0; x < ndm; x++) {
+            const fl_mention *m = FL_DOC_MENTION(doc, date_mentions[x]);
+            size_t past, ds = span_of(doc, m, &past), floor = ends;
+            if (past > ds && !marks) {
+                if (ds < ends) {
+                    in_order = false;
+                    break;
+                }
+                ends = past;
             }
-            continue;
+            if (!((m->month || m->year) && m->sentence < ns))
+                continue;
+            const fl_sentence *sen = FL_DOC_SENTENCE(doc, m->sentence);
+            size_t sf = sen->first_token, se = sf + sen->token_count, de = past < se ? past : se;
+            if (ds >= de)
+                continue;
+            if (marks) {
+                /* the token after the last date token before it in its
+                 * sentence, or the sentence's first */
+                floor = ds;
+                while (floor > sf && !marks[floor - 1])
+                    floor--;
+            }
+            size_t ev;
+            int kind;
+            bool field = false;
+            if (sen->headline) {
+                /* a field line, "Released: March 4, 2025", dates its event;
+                 * other headlines are left alone */
+                bool noun;
+                if (!(ds == sf + 2 && de == se && is_punct(doc, sf + 1, ':')))
+                    continue;
+                kind = event_kind_at(&cx, sf, &noun);
+                if (kind == EV_NONE)
+                    continue;
+                ev = sf;
+                field = true;
+            } else {
+                /* most dates have no event word: that is found first, and
+                 * only a date that has one is asked whether it is a bound
+                 * or in a range (both only read) */
+                kind = attach(&cx, x, floor > sf ? floor : sf, ds, de, sf, se, &ev);
+                if (kind == EV_NONE)
+                    continue;
+                if (!cx.bounds) {
+                    cx.bounds = fc_words_get(doc, bound_words, &cx.local_words[W_BOUNDS]);
+                    cx.ranges = fc_words_get(doc, range_words, &cx.local_words[W_RANGES]);
+                    cx.dets = fc_words_get(doc, dets, &cx.local_words[W_DETS]);
+                }
+                if (bound_or_range(&cx, x, ds, de, sf, se))
+                    continue;
+            }
+            date_read *d = &dates[ndates++];
+            d->mention = date_mentions[x];
+            d->ev = ev;
+            d->kind = kind;
+            d->field = field;
+            twice_dated |= count_dated(dated, kind);
         }
-        /* most dates have no event word: that is found first, and only a
-         * date that has one is asked whether it is a bound or in a range
-         * (both only read) */
-        kind = attach(&cx, d->x, d->floor > sf ? d->floor : sf, ds, de, sf, se, &ev);
-        if (kind == EV_NONE)
-            continue;
-        if (!cx.bounds) {
-            cx.bounds = fc_words_get(doc, bound_words, &cx.local_words[W_BOUNDS]);
-            cx.ranges = fc_words_get(doc, range_words, &cx.local_words[W_RANGES]);
-            cx.dets = fc_words_get(doc, dets, &cx.local_words[W_DETS]);
+        if (in_order || marks)
+            break;
+        if (!mark_date_tokens(&cx, nt)) {
+            fl_ctx_oom(doc);
+            return;
         }
-        if (bound_or_range(&cx, d->x, ds, de, sf, se))
-            continue;
-        d->ev = ev;
-        d->kind = kind;
-        twice_dated |= count_dated(dated, kind);
+        marks = cx.date_tok;
+        ndates = 0;
+        twice_dated = false;
+        memset(dated, 0, sizeof dated);
     }
     if (!twice_dated)
         return;
@@ -1236,7 +1291,7 @@ static void run(fl_doc *doc)
     for (size_t q = 0; q < ndates; q++) {
         size_t i = dates[q].mention, ev = dates[q].ev;
         int kind = dates[q].kind;
-        if (kind == EV_NONE || dated[kind] < 2)
+        if (dated[kind] < 2)
             continue;
         if (!dates[q].field) {
             /* plans, hedges, negation and repeats near the event and its
