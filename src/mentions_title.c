@@ -1540,8 +1540,28 @@ static __attribute__((noinline)) void titles_walk(fl_mx *mx)
  * fl_extract_money). */
 void fl_extract_titles(fl_mx *mx)
 {
-    if (mx->mark_count == 0 && mx->marks)
-        return;
+    if (mx->marks) {
+        /* a title needs a word that may start a role or an honorific:
+         * every such word of ASCII letters is a mark (a title before a
+         * name is only looked for at one), and so is any after a comma
+         * (post_candidate and possessive_role find no other but by a byte
+         * past ASCII, which the pattern's caseless letters may be). So a
+         * sentence whose marks are all commas and whose bytes are all
+         * ASCII (most of those with a comma and no such word) holds none:
+         * the walk over its commas is passed over */
+        const char *t = mx->text + mx->s_off;
+        size_t k = 0;
+        while (k < mx->mark_count && t[mx->marks[k]] == ',')
+            k++;
+        if (k == mx->mark_count) {
+            const size_t nb = (mx->s_end - mx->s_off + 63) / 64;
+            uint64_t high = 0;
+            for (size_t b = 0; b < nb; b++)
+                high |= mx->blocks[b].high;
+            if (!high)
+                return;
+        }
+    }
     titles_walk(mx);
 }
 
