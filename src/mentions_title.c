@@ -1548,18 +1548,22 @@ void fl_extract_titles(fl_mx *mx)
          * past ASCII, which the pattern's caseless letters may be). So a
          * sentence whose marks are all commas and whose bytes are all
          * ASCII (most of those with a comma and no such word) holds none:
-         * the walk over its commas is passed over */
+         * the walk over its commas is passed over; as is one with no
+         * mark at all */
+        if (mx->mark_count == 0)
+            return;
         const char *t = mx->text + mx->s_off;
-        size_t k = 0;
-        while (k < mx->mark_count && t[mx->marks[k]] == ',')
-            k++;
-        if (k == mx->mark_count) {
-            const size_t nb = (mx->s_end - mx->s_off + 63) / 64;
-            uint64_t high = 0;
-            for (size_t b = 0; b < nb; b++)
-                high |= mx->blocks[b].high;
-            if (!high)
-                return;
+        for (const uint32_t *m = mx->marks, *const last = m + mx->mark_count - 1; t[*m] == ',';
+             m++) {
+            if (m == last) {
+                const size_t nb = (mx->s_end - mx->s_off + 63) / 64;
+                uint64_t high = 0;
+                for (size_t b = 0; b < nb; b++)
+                    high |= mx->blocks[b].high;
+                if (!high)
+                    return;
+                break;
+            }
         }
     }
     titles_walk(mx);
