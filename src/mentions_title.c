@@ -1410,6 +1410,16 @@ static size_t title_word(fl_mx *mx, size_t i, size_t we, size_t next_mark)
             return e;
         }
     }
+    /* a word before one space and a small letter: pre_candidate asks
+     * pre_goes_on first, which refuses it unless a role's next word or
+     * any word (after a modifier) may start with that letter; refused
+     * here before the word's class is looked up (most role words in
+     * running text: "first time", "minister said", "Energy plans") */
+    if (we + 1 < mx->s_end && t[we] == ' ' && (unsigned)(t[we + 1] - 'a') < 26u) {
+        const uint32_t next = pre_next_of((const unsigned char *)t + i, we - i);
+        if (!(next & PRE_MODIFIER) && !((next >> (t[we + 1] - 'a')) & 1u))
+            return we;
+    }
     if ((next_mark != SIZE_MAX ? marked_role(mx, t + i, we - i) : starts_role(mx, t + i, we - i)) &&
         pre_candidate(mx, i, we, next_mark)) {
         size_t e = 0;
