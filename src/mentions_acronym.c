@@ -484,7 +484,6 @@ static inline __attribute__((always_inline)) size_t acronym_at(fl_mx *mx, size_t
 static __attribute__((noinline)) void acronyms_from_mark(fl_mx *mx, size_t k)
 {
     const uint32_t *marks = mx->name_marks;
-    const unsigned char *after = (const unsigned char *)mx->text + mx->s_off + 1;
     /* mark k first, read without the loop's tests: the caller found
      * acronym_start there and no claim, and nothing before it is taken */
     const size_t first = mx->s_off + (marks[k] & ~FL_NAME_MARK_JOINED),
@@ -495,7 +494,7 @@ static __attribute__((noinline)) void acronyms_from_mark(fl_mx *mx, size_t k)
     for (size_t n = mx->name_mark_count; ++k < n;) {
         const uint32_t rel = marks[k] & ~FL_NAME_MARK_JOINED;
         /* (as in fl_extract_acronyms) */
-        if ((unsigned)(after[rel] - 'a') < 26u)
+        if (!((mx->acronym_may >> (rel & 63)) & 1u))
             continue;
         const size_t at = mx->s_off + rel;
         if (at < i || !acronym_start(mx, at))
@@ -543,14 +542,15 @@ void fl_extract_acronyms(fl_mx *mx)
      * here, with no call and so no registers to save, and the walk goes
      * on out of line from the first that may */
     const uint32_t *marks = mx->name_marks;
-    const unsigned char *after = (const unsigned char *)mx->text + mx->s_off + 1;
+    const uint64_t may = mx->acronym_may;
     for (size_t k = 0, n = mx->name_mark_count; k < n; k++) {
         const uint32_t rel = marks[k] & ~FL_NAME_MARK_JOINED;
-        /* most marks are a capital and a lower-case letter: no acronym
-         * (the byte after a mark is at most the sentence's end, which the
-         * prose's text can be read at: its NUL, or a byte of the next
-         * sentence, after which acronym_start finds none either) */
-        if ((unsigned)(after[rel] - 'a') < 26u)
+        /* acronym_start needs a capital before a capital, '.', '&' or a
+         * byte past ASCII: one that acronym_may has the bit of its place
+         * in its block for (the blocks' bits ORed, so a filter). Most
+         * marks, a capital before a lower-case letter, have none: one
+         * test of a register, no byte read */
+        if (!((may >> (rel & 63)) & 1u))
             continue;
         /* a claimed first byte refuses any match (see acronym_at): a
          * sentence whose marks that may start one are all claimed (a

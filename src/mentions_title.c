@@ -1410,6 +1410,16 @@ static size_t title_word(fl_mx *mx, size_t i, size_t we, size_t next_mark)
             return e;
         }
     }
+    /* a word before one space and a small letter: pre_candidate asks
+     * pre_goes_on first, which refuses it unless a role's next word or
+     * any word (after a modifier) may start with that letter; refused
+     * here before the word's class is looked up (most role words in
+     * running text: "first time", "minister said", "Energy plans") */
+    if (we + 1 < mx->s_end && t[we] == ' ' && (unsigned)(t[we + 1] - 'a') < 26u) {
+        const uint32_t next = pre_next_of((const unsigned char *)t + i, we - i);
+        if (!(next & PRE_MODIFIER) && !((next >> (t[we + 1] - 'a')) & 1u))
+            return we;
+    }
     if ((next_mark != SIZE_MAX ? marked_role(mx, t + i, we - i) : starts_role(mx, t + i, we - i)) &&
         pre_candidate(mx, i, we, next_mark)) {
         size_t e = 0;
@@ -1540,8 +1550,32 @@ static __attribute__((noinline)) void titles_walk(fl_mx *mx)
  * fl_extract_money). */
 void fl_extract_titles(fl_mx *mx)
 {
-    if (mx->mark_count == 0 && mx->marks)
-        return;
+    if (mx->marks) {
+        /* a title needs a word that may start a role or an honorific:
+         * every such word of ASCII letters is a mark (a title before a
+         * name is only looked for at one), and so is any after a comma
+         * (post_candidate and possessive_role find no other but by a byte
+         * past ASCII, which the pattern's caseless letters may be). So a
+         * sentence whose marks are all commas and whose bytes are all
+         * ASCII (most of those with a comma and no such word) holds none:
+         * the walk over its commas is passed over; as is one with no
+         * mark at all */
+        if (mx->mark_count == 0)
+            return;
+        const char *t = mx->text + mx->s_off;
+        for (const uint32_t *m = mx->marks, *const last = m + mx->mark_count - 1; t[*m] == ',';
+             m++) {
+            if (m == last) {
+                const size_t nb = (mx->s_end - mx->s_off + 63) / 64;
+                uint64_t high = 0;
+                for (size_t b = 0; b < nb; b++)
+                    high |= mx->blocks[b].high;
+                if (!high)
+                    return;
+                break;
+            }
+        }
+    }
     titles_walk(mx);
 }
 
