@@ -1343,6 +1343,16 @@ static size_t age_comma_end(const fl_mx *mx, size_t d, size_t de)
     return 0;
 }
 
+/* Whether the run of digits at d goes on a number before it: a digit and
+ * a comma or a point right before ("1,012-year-old", "1.5-year-old"),
+ * where the run is no count of years of its own. */
+static inline bool continues_number(const fl_mx *mx, size_t d)
+{
+    const char *t = mx->text;
+    return d >= mx->s_off + 2 && (t[d - 1] == ',' || t[d - 1] == '.') && t[d - 2] >= '0' &&
+           t[d - 2] <= '9';
+}
+
 static size_t age_at(fl_mx *mx, size_t i, size_t d, size_t de)
 {
     const char *t = mx->text;
@@ -1373,7 +1383,7 @@ static size_t age_at(fl_mx *mx, size_t i, size_t d, size_t de)
         add_age(mx, d, de, age_digits(mx, d, de), FL_LINK_NAME_ENDS, c, true, true);
         return e - 1; /* the closing comma may start a title */
     }
-    if (fl_mx_word_start(mx, d) && (e = year_old_end(mx, d, de)) != 0) {
+    if (fl_mx_word_start(mx, d) && !continues_number(mx, d) && (e = year_old_end(mx, d, de)) != 0) {
         /* "the 62-year-old Huang": the name right after */
         int years = 0;
         if (e != DM_PATTERN)
@@ -1562,7 +1572,8 @@ void fl_date_by_hand(const char *text, size_t len, int id, size_t at, fl_date_ha
         }
         /* ages_walk's and age_at's tests before the reader */
         out->admitted = run <= 3 && age_may_start(&mx, d, de) &&
-                        (id == FL_RE_AGE_COMMA ? text[at + 1] == ' ' : fl_mx_word_start(&mx, at));
+                        (id == FL_RE_AGE_COMMA ? text[at + 1] == ' ' : fl_mx_word_start(&mx, at)) &&
+                        !(id == FL_RE_AGE_YEAROLD && continues_number(&mx, d));
     }
     out->result = e == DM_PATTERN ? -1 : e != 0;
     out->end = e == DM_PATTERN ? 0 : e;
