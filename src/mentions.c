@@ -1100,7 +1100,11 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const in
                 w[p] = (uint32_t)e;
                 k = e;
                 const uint32_t head = fl_word_head(words, t + p) & w_heads[e - p];
-                if (head) {
+                if (fast == WALK_WIDE) {
+                    /* (no branch on a test of the text) */
+                    rows[i] = head;
+                    marked |= (uint64_t)(head != 0) << i;
+                } else if (head) {
                     marked |= left & -left;
                     rows[i] = head;
                 }
