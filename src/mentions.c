@@ -1113,7 +1113,15 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const in
                 const size_t i = bit_index(marked), p = base + i, e = w[p], wl = e - p;
                 const unsigned char c = t[p];
                 const uint32_t head = rows[i];
-                NOTE_MARK(p, e, e, c, head, wl);
+                if (fast == WALK_WIDE) {
+                    /* NOTE_MARK without its branches (the word ends at
+                     * its ASCII end here) */
+                    const unsigned sk = fl_word_sketch((const char *)t + p, wl);
+                    const uint64_t role = ((head & FL_HEAD_HONORIFIC) != 0) |
+                                          ((role_sketch[sk >> 6] >> (sk & 63)) & 1u);
+                    mk |= (role & ((head & 0x7FFFu) != 0)) << i;
+                } else
+                    NOTE_MARK(p, e, e, c, head, wl);
                 if ((head & FL_HEAD_SPELLED) && SPELLED_AT(c, p))
                     spelled |= marked & -marked;
             }
