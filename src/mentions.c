@@ -950,9 +950,11 @@ static inline fill_consts fill_consts_of(const fl_mx *mx)
 }
 
 /* Fills the word tables of the sentence (see above), dc from
- * fill_consts_of(mx); `fast` (a constant where it is inlined): for a CPU
- * with AVX2, BMI1 and BMI2, the masks made in line and the bit loops in
- * their instructions (see walk_fast). */
+ * fill_consts_of(mx); `fast`, a WALK_* (a constant where it is inlined):
+ * from WALK_FAST, for a CPU with AVX2, BMI1 and BMI2, the masks made in
+ * line and the bit loops in their instructions (see walk_fast); with
+ * WALK_WIDE, AVX-512's masks and lists, and the marked words found
+ * without branches (see walk_wide). */
 static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const int fast,
                                                              const fill_consts *dc)
 {
