@@ -639,6 +639,16 @@ static size_t run_end(const fl_word_block *blk, size_t b)
     return 64 * b + bit_index(x);
 }
 
+/* How fill_words makes its masks and walks their bits (a constant where
+ * it is inlined): with SSE2 or AVX2 (mx->avx2) and the plain instructions;
+ * with AVX2, BMI1 and BMI2 (walk_fast); with AVX-512BW too (walk_wide). */
+enum { WALK_PLAIN, WALK_FAST, WALK_WIDE };
+/* walk_wide where the CPU has AVX-512BW and VBMI2 (asked at run time);
+ * FL_NO_AVX512 keeps walk_fast (so its tests can run on such a CPU) */
+#if defined(FL_BLOCK_AVX2) && !defined(FL_NO_AVX512)
+#define FL_BLOCK_AVX512 1
+#endif
+
 /* The masks of the nb blocks of the sentence t[0..len) into blk (past
  * len as if zero: read up to t + avail, the end of the prose, else from a
  * padded copy), and its runs of ASCII digits into digits (see
@@ -722,6 +732,115 @@ __attribute__((target("avx2"))) static size_t mask_pass_avx2(const unsigned char
 {
     return mask_pass(t, len, avail, nb, blk, digits, acronym_may, true);
 }
+
+#ifdef FL_BLOCK_AVX512
+#define WIDE_TARGET "avx512f,avx512bw,avx512vbmi2,bmi,bmi2"
+
+/* Lists base + i for each set bit i of bits at out, in order, and returns
+ * their number: one compress of the bits' places instead of a loop with
+ * a branch a bit (whose exit the CPU mispredicts when the count varies).
+ * The first 16 in one store of 16 entries (those past the count are
+ * garbage: out needs room for 16); with `flags`, the entries of the bits
+ * also set in `flagged` get FL_NAME_MARK_JOINED. */
+__attribute__((target(WIDE_TARGET))) static inline size_t
+list_bits_wide(uint32_t *out, uint64_t bits, uint64_t flagged, uint32_t base, const bool flags)
+{
+    const __m512i iota = _mm512_set_epi8(
+        63, 62, 61, 60, 59, 58, 57, 56, 55, 54, 53, 52, 51, 50, 49, 48, 47, 46, 45, 44, 43, 42, 41,
+        40, 39, 38, 37, 36, 35, 34, 33, 32, 31, 30, 29, 28, 27, 26, 25, 24, 23, 22, 21, 20, 19, 18,
+        17, 16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0);
+    __m512i at, first;
+    if (flags) {
+        /* a flagged place with its top bit set, which the sign extension
+         * carries to bit 31 (the mask keeps it and the place) */
+        at = _mm512_maskz_compress_epi8(
+            bits, _mm512_mask_mov_epi8(iota, flagged,
+                                       _mm512_or_si512(iota, _mm512_set1_epi8((char)0x80))));
+        first = _mm512_and_si512(_mm512_cvtepi8_epi32(_mm512_castsi512_si128(at)),
+                                 _mm512_set1_epi32((int)(FL_NAME_MARK_JOINED | 0x7Fu)));
+    } else {
+        at = _mm512_maskz_compress_epi8(bits, iota);
+        first = _mm512_cvtepu8_epi32(_mm512_castsi512_si128(at));
+    }
+    _mm512_storeu_si512(out, _mm512_add_epi32(first, _mm512_set1_epi32((int)base)));
+    const size_t n = (size_t)__builtin_popcountll(bits);
+    if (__builtin_expect(n > 16, 0)) {
+        /* the rest one by one: the bits past the first 16 */
+        uint64_t rest = bits & ~_pdep_u64(0xFFFF, bits);
+        for (size_t k = 16; rest; rest &= rest - 1, k++) {
+            const size_t i = bit_index(rest);
+            out[k] = (base + (uint32_t)i) | (flags ? (uint32_t)((flagged >> i) & 1) << 31 : 0u);
+        }
+    }
+    return n;
+}
+
+/* Of the name marks `at` of the ASCII block at p (at offset base of the
+ * sentence), those that get FL_NAME_MARK_JOINED (see joiner_byte): the
+ * byte before each read by one masked load (in the first block, from p
+ * and shifted: the sentence's first byte has none before it). */
+__attribute__((target(WIDE_TARGET))) static inline uint64_t joined_wide(const unsigned char *p,
+                                                                        uint64_t at, size_t base)
+{
+    const unsigned first = base == 0;
+    const __m512i x = _mm512_maskz_loadu_epi8(at >> first, p + first - 1);
+    return (_mm512_movepi8_mask(x) | _mm512_cmpeq_epi8_mask(x, _mm512_set1_epi8('-')) |
+            _mm512_cmpeq_epi8_mask(x, _mm512_set1_epi8('\'')))
+           << first;
+}
+
+/* mask_pass with AVX-512BW, for walk_wide: the 64 bytes of a block in one
+ * register and each test straight into a mask register, no halves to
+ * join; the last block read by a masked load, which reads nothing past
+ * the sentence (no padded copy) and leaves its bytes zero (no masks to
+ * clear); the runs' edges listed by list_bits_wide while there is room
+ * for its store (digits_room entries). */
+__attribute__((target(WIDE_TARGET))) static inline size_t
+mask_pass_avx512(const unsigned char *t, size_t len, size_t nb, fl_word_block *blk,
+                 uint32_t *digits, size_t digits_room, uint64_t *acronym_may)
+{
+    size_t nd = 0; /* the runs' edges */
+    uint64_t carry = 0, dcarry = 0, acr = 0;
+    const __m512i case_bit = _mm512_set1_epi8(0x20), a_lo = _mm512_set1_epi8('a'),
+                  a_n = _mm512_set1_epi8(26), d_lo = _mm512_set1_epi8('0'),
+                  d_n = _mm512_set1_epi8(10), comma = _mm512_set1_epi8(','),
+                  lead = _mm512_set1_epi8((char)0xC0);
+    for (size_t b = 0; b < nb; b++) {
+        const size_t rest = len - 64 * b;
+        const __mmask64 in = _bzhi_u64(~0ull, (unsigned)(rest < 64 ? rest : 64));
+        const __m512i x = _mm512_maskz_loadu_epi8(in, t + 64 * b);
+        /* range tests as unsigned compares of x - lo against the range's
+         * size */
+        const __mmask64 is_d = _mm512_cmplt_epu8_mask(_mm512_sub_epi8(x, d_lo), d_n);
+        const __mmask64 is_l =
+            _mm512_cmplt_epu8_mask(_mm512_sub_epi8(_mm512_or_si512(x, case_bit), a_lo), a_n);
+        /* a capital: a letter without the case bit */
+        const uint64_t u = _mm512_mask_testn_epi8_mask(is_l, x, case_bit);
+        const uint64_t s = _mm512_cmpeq_epi8_mask(x, comma) | _mm512_cmpge_epu8_mask(x, lead);
+        const uint64_t d = is_d, a = is_l | is_d;
+        blk[b].upper = u;
+        blk[b].digit = d;
+        blk[b].high = _mm512_movepi8_mask(x);
+        const uint64_t after_a = (a << 1) | carry, after_d = (d << 1) | dcarry;
+        carry = a >> 63;
+        dcarry = d >> 63;
+        blk[b].other = ~a;
+        blk[b].event = (a & ~after_a) | s;
+        /* (see mask_pass) */
+        acr |= u & (uint64_t)((int64_t)(~a | u) >> 1);
+        const uint64_t edges = d ^ after_d;
+        if (__builtin_expect(nd + 16 <= digits_room, 1))
+            nd += list_bits_wide(digits + nd, edges, 0, (uint32_t)(64 * b), false);
+        else
+            for (uint64_t e = edges; e; e &= e - 1)
+                digits[nd++] = (uint32_t)(64 * b + bit_index(e));
+    }
+    if (nd & 1) /* the last run reaches the end */
+        digits[nd++] = (uint32_t)len;
+    *acronym_may = acr;
+    return nd / 2;
+}
+#endif /* FL_BLOCK_AVX512 */
 #endif
 
 /* Fills mx->wend and the sentence's word lists (see fl_mx): every
@@ -808,6 +927,8 @@ typedef struct fill_consts {
     const uint64_t *role_sketch; /* words->sketch[1] (FL_WC_ROLE) */
     const char *text;
     size_t prose_len;
+    /* the entries of digits, names and marks */
+    size_t digits_room, names_room, marks_room;
 } fill_consts;
 
 static inline fill_consts fill_consts_of(const fl_mx *mx)
@@ -822,14 +943,17 @@ static inline fill_consts fill_consts_of(const fl_mx *mx)
                          .words = mx->words_table,
                          .role_sketch = mx->words_table->sketch[1],
                          .text = mx->text,
-                         .prose_len = mx->doc->prose.len};
+                         .prose_len = mx->doc->prose.len,
+                         .digits_room = 2 * mx->words_cap,
+                         .names_room = mx->words_cap,
+                         .marks_room = mx->wend_cap};
 }
 
 /* Fills the word tables of the sentence (see above), dc from
  * fill_consts_of(mx); `fast` (a constant where it is inlined): for a CPU
  * with AVX2, BMI1 and BMI2, the masks made in line and the bit loops in
  * their instructions (see walk_fast). */
-static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bool fast,
+static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const int fast,
                                                              const fill_consts *dc)
 {
     size_t len = mx->s_end - mx->s_off;
@@ -867,7 +991,12 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bo
     /* the masks, and the runs of ASCII digits from their edges */
     const size_t avail = dc->prose_len - mx->s_off;
 #ifdef FL_BLOCK_AVX2
-    if (fast)
+#ifdef FL_BLOCK_AVX512
+    if (fast == WALK_WIDE)
+        nd = mask_pass_avx512(t, len, nb, blk, digits, dc->digits_room, &acr);
+    else
+#endif
+        if (fast)
         nd = mask_pass(t, len, avail, nb, blk, digits, &acr, true);
     else
         nd = mx->avx2 ? mask_pass_avx2(t, len, avail, nb, blk, digits, &acr)
@@ -971,7 +1100,11 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bo
                 w[p] = (uint32_t)e;
                 k = e;
                 const uint32_t head = fl_word_head(words, t + p) & w_heads[e - p];
-                if (head) {
+                if (fast == WALK_WIDE) {
+                    /* (no branch on a test of the text) */
+                    rows[i] = head;
+                    marked |= (uint64_t)(head != 0) << i;
+                } else if (head) {
                     marked |= left & -left;
                     rows[i] = head;
                 }
@@ -980,7 +1113,15 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bo
                 const size_t i = bit_index(marked), p = base + i, e = w[p], wl = e - p;
                 const unsigned char c = t[p];
                 const uint32_t head = rows[i];
-                NOTE_MARK(p, e, e, c, head, wl);
+                if (fast == WALK_WIDE) {
+                    /* NOTE_MARK without its branches (the word ends at
+                     * its ASCII end here) */
+                    const unsigned sk = fl_word_sketch((const char *)t + p, wl);
+                    const uint64_t role = ((head & FL_HEAD_HONORIFIC) != 0) |
+                                          ((role_sketch[sk >> 6] >> (sk & 63)) & 1u);
+                    mk |= (role & ((head & 0x7FFFu) != 0)) << i;
+                } else
+                    NOTE_MARK(p, e, e, c, head, wl);
                 if ((head & FL_HEAD_SPELLED) && SPELLED_AT(c, p))
                     spelled |= marked & -marked;
             }
@@ -1006,12 +1147,24 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const bo
             /* (the next block's first capital: none in the block of zeros
              * after the last, nor past the sentence) */
             const uint64_t next_upper = bk->upper >> 1 | bk[1].upper << 63;
-            for (uint64_t nmk = st & (bk->upper | (~bk->digit & next_upper)); nmk; nmk &= nmk - 1) {
-                const size_t p = base + bit_index(nmk);
-                PUSH_NAME(p);
-            }
-            for (; mk; mk &= mk - 1)
-                marks[nm++] = (uint32_t)(base + bit_index(mk));
+            const uint64_t name_at = st & (bk->upper | (~bk->digit & next_upper));
+#ifdef FL_BLOCK_AVX512
+            if (fast == WALK_WIDE && __builtin_expect(nnm + 16 <= dc->names_room, 1))
+                nnm += list_bits_wide(names + nnm, name_at, joined_wide(t + base, name_at, base),
+                                      (uint32_t)base, true);
+            else
+#endif
+                for (uint64_t nmk = name_at; nmk; nmk &= nmk - 1) {
+                    const size_t p = base + bit_index(nmk);
+                    PUSH_NAME(p);
+                }
+#ifdef FL_BLOCK_AVX512
+            if (fast == WALK_WIDE && __builtin_expect(nm + 16 <= dc->marks_room, 1))
+                nm += list_bits_wide(marks + nm, mk, 0, (uint32_t)base, false);
+            else
+#endif
+                for (; mk; mk &= mk - 1)
+                    marks[nm++] = (uint32_t)(base + bit_index(mk));
             continue;
         }
         for (uint64_t ev = bk->event & from; ev;) {
@@ -2903,7 +3056,7 @@ static void return_mentions(fl_mx *mx)
  * document, with fill_words in line, so that a sentence costs no call,
  * register saves and frame of its own for its tables; `fast` (a constant
  * where it is inlined) as in fill_words. */
-static inline __attribute__((always_inline)) void walk_body(fl_mx *mx, const bool fast)
+static inline __attribute__((always_inline)) void walk_body(fl_mx *mx, const int fast)
 {
     fl_doc *doc = mx->doc;
     const fill_consts dc = fill_consts_of(mx);
@@ -2953,7 +3106,7 @@ static inline __attribute__((always_inline)) void walk_body(fl_mx *mx, const boo
 
 static void walk_plain(fl_mx *mx)
 {
-    walk_body(mx, false);
+    walk_body(mx, WALK_PLAIN);
 }
 
 #ifdef FL_BLOCK_AVX2
@@ -2962,14 +3115,30 @@ static void walk_plain(fl_mx *mx)
  * their work per word. */
 __attribute__((target("avx2,bmi,bmi2"))) static void walk_fast(fl_mx *mx)
 {
-    walk_body(mx, true);
+    walk_body(mx, WALK_FAST);
 }
+
+#ifdef FL_BLOCK_AVX512
+/* walk_fast with AVX-512BW and VBMI2: the masks by mask_pass_avx512, and
+ * the lists of digit runs, name marks and marks by list_bits_wide, with
+ * no loop over their bits (see there). */
+__attribute__((target("avx2," WIDE_TARGET))) static void walk_wide(fl_mx *mx)
+{
+    walk_body(mx, WALK_WIDE);
+}
+#endif
 #endif
 
 static void walk_sentences(fl_mx *mx)
 {
 #ifdef FL_BLOCK_AVX2
     if (mx->bmi2) {
+#ifdef FL_BLOCK_AVX512
+        if (__builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vbmi2")) {
+            walk_wide(mx);
+            return;
+        }
+#endif
         walk_fast(mx);
         return;
     }
