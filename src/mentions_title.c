@@ -1562,18 +1562,12 @@ void fl_extract_titles(fl_mx *mx)
          * mark at all */
         if (mx->mark_count == 0)
             return;
-        const char *t = mx->text + mx->s_off;
-        for (const uint32_t *m = mx->marks, *const last = m + mx->mark_count - 1; t[*m] == ',';
-             m++) {
-            if (m == last) {
-                const size_t nb = (mx->s_end - mx->s_off + 63) / 64;
-                uint64_t high = 0;
-                for (size_t b = 0; b < nb; b++)
-                    high |= mx->blocks[b].high;
-                if (!high)
+        if (!mx->high_any) { /* (all of the sentence's bytes ASCII) */
+            const char *t = mx->text + mx->s_off;
+            for (const uint32_t *m = mx->marks, *const last = m + mx->mark_count - 1; t[*m] == ',';
+                 m++)
+                if (m == last)
                     return;
-                break;
-            }
         }
     }
     titles_walk(mx);
