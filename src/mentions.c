@@ -988,6 +988,7 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const in
     size_t nn = 0, nd = 0, nm = 0, nnm = 0;
     /* the name marks that may start an acronym (see acronym_may) */
     uint64_t acr, high_any;
+    uint64_t mark_words = 0; /* (see fl_mx) */
     const uint64_t *role_sketch = dc->role_sketch;
     const fl_word_table *words = dc->words;
     const unsigned char *t = (const unsigned char *)dc->text + mx->s_off;
@@ -1053,8 +1054,10 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const in
     do {                                                                                           \
         if ((e) == (ascii_end) && ((head)&0x7FFFu)) {                                              \
             const unsigned sk_ = fl_word_sketch((const char *)t + (p), (wl));                      \
-            if (((head)&FL_HEAD_HONORIFIC) || ((role_sketch[sk_ >> 6] >> (sk_ & 63)) & 1u))        \
+            if (((head)&FL_HEAD_HONORIFIC) || ((role_sketch[sk_ >> 6] >> (sk_ & 63)) & 1u)) {      \
                 mk |= 1ull << ((p)-base);                                                          \
+                mark_words = 1;                                                                    \
+            }                                                                                      \
         }                                                                                          \
     } while (0)
 #define NOTE_HEAD(p, e, ascii_end, c, head, wl)                                                    \
@@ -1123,7 +1126,9 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const in
                     const unsigned sk = fl_word_sketch((const char *)t + p, wl);
                     const uint64_t role = ((head & FL_HEAD_HONORIFIC) != 0) |
                                           ((role_sketch[sk >> 6] >> (sk & 63)) & 1u);
-                    mk |= (role & ((head & 0x7FFFu) != 0)) << i;
+                    const uint64_t is_mark = role & ((head & 0x7FFFu) != 0);
+                    mk |= is_mark << i;
+                    mark_words |= is_mark;
                 } else
                     NOTE_MARK(p, e, e, c, head, wl);
                 if ((head & FL_HEAD_SPELLED) && SPELLED_AT(c, p))
@@ -1246,6 +1251,7 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const in
     mx->digit_run_count = nd;
     mx->mark_count = nm;
     mx->high_any = high_any;
+    mx->mark_words = mark_words;
     names[nnm] = FL_NAME_MARK_END; /* past every entry */
     mx->name_mark_count = nnm;
     mx->acronym_may = acr;
