@@ -654,13 +654,12 @@ enum { WALK_PLAIN, WALK_FAST, WALK_WIDE };
  * padded copy), and its runs of ASCII digits into digits (see
  * fl_mx); returns their number. With `avx2` (a constant where it is
  * inlined), block_masks_avx2 makes the masks. */
-static inline __attribute__((always_inline)) size_t mask_pass(const unsigned char *t, size_t len,
-                                                              size_t avail, size_t nb,
-                                                              fl_word_block *blk, uint32_t *digits,
-                                                              uint64_t *acronym_may, bool avx2)
+static inline __attribute__((always_inline)) size_t
+mask_pass(const unsigned char *t, size_t len, size_t avail, size_t nb, fl_word_block *blk,
+          uint32_t *digits, uint64_t *acronym_may, uint64_t *high_any, bool avx2)
 {
     size_t nd = 0; /* the runs' edges */
-    uint64_t carry = 0, dcarry = 0, acr = 0;
+    uint64_t carry = 0, dcarry = 0, acr = 0, hi = 0;
     unsigned char pad[64];
 #ifdef FL_BLOCK_AVX2
     const unsigned char(*mc)[32] = mask_consts;
@@ -697,6 +696,7 @@ static inline __attribute__((always_inline)) size_t mask_pass(const unsigned cha
         blk[b].upper = m[0];
         blk[b].digit = d;
         blk[b].high = m[2];
+        hi |= m[2];
         const uint64_t after_a = (a << 1) | carry, after_d = (d << 1) | dcarry;
         carry = a >> 63;
         dcarry = d >> 63;
@@ -715,22 +715,23 @@ static inline __attribute__((always_inline)) size_t mask_pass(const unsigned cha
         digits[nd++] = (uint32_t)len;
     (void)avx2;
     *acronym_may = acr;
+    *high_any = hi;
     return nd / 2;
 }
 
 static size_t mask_pass_sse(const unsigned char *t, size_t len, size_t avail, size_t nb,
-                            fl_word_block *blk, uint32_t *digits, uint64_t *acronym_may)
+                            fl_word_block *blk, uint32_t *digits, uint64_t *acronym_may,
+                            uint64_t *high_any)
 {
-    return mask_pass(t, len, avail, nb, blk, digits, acronym_may, false);
+    return mask_pass(t, len, avail, nb, blk, digits, acronym_may, high_any, false);
 }
 
 #ifdef FL_BLOCK_AVX2
-__attribute__((target("avx2"))) static size_t mask_pass_avx2(const unsigned char *t, size_t len,
-                                                             size_t avail, size_t nb,
-                                                             fl_word_block *blk, uint32_t *digits,
-                                                             uint64_t *acronym_may)
+__attribute__((target("avx2"))) static size_t
+mask_pass_avx2(const unsigned char *t, size_t len, size_t avail, size_t nb, fl_word_block *blk,
+               uint32_t *digits, uint64_t *acronym_may, uint64_t *high_any)
 {
-    return mask_pass(t, len, avail, nb, blk, digits, acronym_may, true);
+    return mask_pass(t, len, avail, nb, blk, digits, acronym_may, high_any, true);
 }
 
 #ifdef FL_BLOCK_AVX512
@@ -797,10 +798,10 @@ __attribute__((target(WIDE_TARGET))) static inline uint64_t joined_wide(const un
  * for its store (digits_room entries). */
 __attribute__((target(WIDE_TARGET))) static inline size_t
 mask_pass_avx512(const unsigned char *t, size_t len, size_t nb, fl_word_block *blk,
-                 uint32_t *digits, size_t digits_room, uint64_t *acronym_may)
+                 uint32_t *digits, size_t digits_room, uint64_t *acronym_may, uint64_t *high_any)
 {
     size_t nd = 0; /* the runs' edges */
-    uint64_t carry = 0, dcarry = 0, acr = 0;
+    uint64_t carry = 0, dcarry = 0, acr = 0, hi = 0;
     const __m512i case_bit = _mm512_set1_epi8(0x20), a_lo = _mm512_set1_epi8('a'),
                   a_n = _mm512_set1_epi8(26), d_lo = _mm512_set1_epi8('0'),
                   d_n = _mm512_set1_epi8(10), comma = _mm512_set1_epi8(','),
@@ -820,7 +821,9 @@ mask_pass_avx512(const unsigned char *t, size_t len, size_t nb, fl_word_block *b
         const uint64_t d = is_d, a = is_l | is_d;
         blk[b].upper = u;
         blk[b].digit = d;
-        blk[b].high = _mm512_movepi8_mask(x);
+        const uint64_t h = _mm512_movepi8_mask(x);
+        blk[b].high = h;
+        hi |= h;
         const uint64_t after_a = (a << 1) | carry, after_d = (d << 1) | dcarry;
         carry = a >> 63;
         dcarry = d >> 63;
@@ -838,6 +841,7 @@ mask_pass_avx512(const unsigned char *t, size_t len, size_t nb, fl_word_block *b
     if (nd & 1) /* the last run reaches the end */
         digits[nd++] = (uint32_t)len;
     *acronym_may = acr;
+    *high_any = hi;
     return nd / 2;
 }
 #endif /* FL_BLOCK_AVX512 */
@@ -985,7 +989,8 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const in
     fl_number_memo *memo = dc->memo;
     size_t nn = 0, nd = 0, nm = 0, nnm = 0;
     /* the name marks that may start an acronym (see acronym_may) */
-    uint64_t acr;
+    uint64_t acr, high_any;
+    uint64_t mark_words = 0; /* (see fl_mx) */
     const uint64_t *role_sketch = dc->role_sketch;
     const fl_word_table *words = dc->words;
     const unsigned char *t = (const unsigned char *)dc->text + mx->s_off;
@@ -995,16 +1000,16 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const in
 #ifdef FL_BLOCK_AVX2
 #ifdef FL_BLOCK_AVX512
     if (fast == WALK_WIDE)
-        nd = mask_pass_avx512(t, len, nb, blk, digits, dc->digits_room, &acr);
+        nd = mask_pass_avx512(t, len, nb, blk, digits, dc->digits_room, &acr, &high_any);
     else
 #endif
         if (fast)
-        nd = mask_pass(t, len, avail, nb, blk, digits, &acr, true);
+        nd = mask_pass(t, len, avail, nb, blk, digits, &acr, &high_any, true);
     else
-        nd = mx->avx2 ? mask_pass_avx2(t, len, avail, nb, blk, digits, &acr)
-                      : mask_pass_sse(t, len, avail, nb, blk, digits, &acr);
+        nd = mx->avx2 ? mask_pass_avx2(t, len, avail, nb, blk, digits, &acr, &high_any)
+                      : mask_pass_sse(t, len, avail, nb, blk, digits, &acr, &high_any);
 #else
-    nd = mask_pass_sse(t, len, avail, nb, blk, digits, &acr);
+    nd = mask_pass_sse(t, len, avail, nb, blk, digits, &acr, &high_any);
     (void)fast;
 #endif
     blk[nb] = (fl_word_block){~0ull, 0, 0, 0, 0};
@@ -1051,8 +1056,10 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const in
     do {                                                                                           \
         if ((e) == (ascii_end) && ((head)&0x7FFFu)) {                                              \
             const unsigned sk_ = fl_word_sketch((const char *)t + (p), (wl));                      \
-            if (((head)&FL_HEAD_HONORIFIC) || ((role_sketch[sk_ >> 6] >> (sk_ & 63)) & 1u))        \
+            if (((head)&FL_HEAD_HONORIFIC) || ((role_sketch[sk_ >> 6] >> (sk_ & 63)) & 1u)) {      \
                 mk |= 1ull << ((p)-base);                                                          \
+                mark_words = 1;                                                                    \
+            }                                                                                      \
         }                                                                                          \
     } while (0)
 #define NOTE_HEAD(p, e, ascii_end, c, head, wl)                                                    \
@@ -1121,7 +1128,9 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const in
                     const unsigned sk = fl_word_sketch((const char *)t + p, wl);
                     const uint64_t role = ((head & FL_HEAD_HONORIFIC) != 0) |
                                           ((role_sketch[sk >> 6] >> (sk & 63)) & 1u);
-                    mk |= (role & ((head & 0x7FFFu) != 0)) << i;
+                    const uint64_t is_mark = role & ((head & 0x7FFFu) != 0);
+                    mk |= is_mark << i;
+                    mark_words |= is_mark;
                 } else
                     NOTE_MARK(p, e, e, c, head, wl);
                 if ((head & FL_HEAD_SPELLED) && SPELLED_AT(c, p))
@@ -1243,6 +1252,8 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const in
     mx->number_count = nn;
     mx->digit_run_count = nd;
     mx->mark_count = nm;
+    mx->high_any = high_any;
+    mx->mark_words = mark_words;
     names[nnm] = FL_NAME_MARK_END; /* past every entry */
     mx->name_mark_count = nnm;
     mx->acronym_may = acr;

@@ -287,6 +287,14 @@ typedef struct fl_mx {
     uint32_t *marks;
     size_t mark_count;
     uint32_t *marks_store;
+    /* nonzero when the sentence has a byte past ASCII (its blocks' high
+     * ORed by the mask pass, which holds each in a register), set with
+     * marks: fl_extract_titles' pre-check reads no block */
+    uint64_t high_any;
+    /* nonzero when a mark in a block of ASCII bytes is a word's, no
+     * comma (noted where the word loop makes it a mark); a mark in any
+     * other block has high_any set */
+    uint64_t mark_words;
     /* the word starts that may open a name (fl_extract_names skips to the
      * next one while no name is open): a capital or a byte past ASCII
      * first, or a lower-case letter before a capital; relative to s_off,

@@ -1559,22 +1559,10 @@ void fl_extract_titles(fl_mx *mx)
          * sentence whose marks are all commas and whose bytes are all
          * ASCII (most of those with a comma and no such word) holds none:
          * the walk over its commas is passed over; as is one with no
-         * mark at all */
-        if (mx->mark_count == 0)
+         * mark at all. fill_words tells both (mark_words: a word's mark in
+         * an ASCII block; one in another block has high_any set) */
+        if (mx->mark_count == 0 || !(mx->high_any | mx->mark_words))
             return;
-        const char *t = mx->text + mx->s_off;
-        for (const uint32_t *m = mx->marks, *const last = m + mx->mark_count - 1; t[*m] == ',';
-             m++) {
-            if (m == last) {
-                const size_t nb = (mx->s_end - mx->s_off + 63) / 64;
-                uint64_t high = 0;
-                for (size_t b = 0; b < nb; b++)
-                    high |= mx->blocks[b].high;
-                if (!high)
-                    return;
-                break;
-            }
-        }
     }
     titles_walk(mx);
 }
