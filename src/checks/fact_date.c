@@ -526,7 +526,8 @@ static inline __attribute__((always_inline)) int walk_word(const ev_ctx *cx, siz
      * most words with an event word's first letter, length and last byte
      * ("been", "Orsted") have another (b is a letter and the length 3 to
      * 14 here, as event_word_at asks) */
-    if ((both & BACK_EV) && cx->ev->second[16 * b + len] >> fc_bucket(fl_ctx_lower(w[1])) & 1u) {
+    if ((both & BACK_EV) &&
+        cx->ev->second[16 * b + (unsigned)len] >> fc_bucket(fl_ctx_lower(w[1])) & 1u) {
         const event_word *e = event_word_lookup(cx, t, tok, w, b);
         if (e && e->form != EW_BASE)
             return e->kind;
