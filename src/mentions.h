@@ -659,9 +659,10 @@ static inline size_t fl_scale_at(const char *t, size_t at, size_t end, double *m
 }
 
 /* A number read once per sentence at one of mx->numbers (see fl_mx).
- * The percents walk may leave a mark of its own in len for the quantities
- * walk (NUMBER_PLAIN in mentions_amount.c); no other walk reads the memo
- * after it. */
+ * The percents walk, or the quantities walk itself where the percents
+ * passed the sentence's digits over, may leave a mark of its own in len
+ * for the quantities (NUMBER_PLAIN in mentions_amount.c); no other walk
+ * reads the memo after them. */
 enum { FL_NUMBER_UNREAD = 0xFFFFFFFFu };
 typedef struct fl_number_memo {
     fl_number n;
