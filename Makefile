@@ -233,12 +233,14 @@ san:
 	$(MAKE) --no-print-directory BUILD=build/san CC=$${SAN_CC:-gcc} \
 	  EXTRA_CFLAGS="$(SAN_FLAGS) -DFL_NO_SIMD" EXTRA_LDFLAGS="$(SAN_FLAGS)" OPT="-O1 -g" check
 
-# On a CPU with AVX-512BW and VBMI2, `check` runs the mention pass's
-# widest walk (walk_wide in mentions.c); this runs the suite again with
-# that walk compiled out (FL_NO_AVX512), so the AVX2 walk most CPUs take
-# is tested there too (elsewhere it repeats `check`).
+# On a CPU with AVX-512BW and VBMI2, `check` and the fuzzers run the
+# mention pass's widest walk (walk_wide in mentions.c); this runs the
+# suite again with that walk compiled out (FL_NO_AVX512) and under the
+# sanitizers, so the AVX2 walk most CPUs take is tested there too, with
+# ASan and UBSan (elsewhere it repeats `check` under them).
 check-avx2:
-	$(MAKE) --no-print-directory BUILD=build/avx2 EXTRA_CFLAGS=-DFL_NO_AVX512 check
+	$(MAKE) --no-print-directory BUILD=build/avx2 CC=$${SAN_CC:-gcc} \
+	  EXTRA_CFLAGS="$(SAN_FLAGS) -DFL_NO_AVX512" EXTRA_LDFLAGS="$(SAN_FLAGS)" OPT="-O1 -g" check
 
 # Under valgrind every run of the binary costs seconds (the lexicon index
 # is built per run), so the binary runs the end-to-end scripts that cover
