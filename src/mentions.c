@@ -3147,7 +3147,7 @@ static void walk_sentences(fl_mx *mx)
 #ifdef FL_BLOCK_AVX2
     if (mx->bmi2) {
 #ifdef FL_BLOCK_AVX512
-        if (__builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vbmi2")) {
+        if (mx->wide) {
             walk_wide(mx);
             return;
         }
@@ -3175,6 +3175,10 @@ fl_status fl_find_mentions(fl_doc *doc)
 #ifdef FL_BLOCK_AVX2
     mx.avx2 = __builtin_cpu_supports("avx2") != 0;
     mx.bmi2 = mx.avx2 && __builtin_cpu_supports("bmi") && __builtin_cpu_supports("bmi2");
+#ifdef FL_BLOCK_AVX512
+    mx.wide =
+        mx.bmi2 && __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vbmi2");
+#endif
 #endif
     fl_vec_init(&mx.pending, sizeof(fl_pending));
     fl_vec_init(&mx.flags, 1);

@@ -238,6 +238,7 @@ typedef struct fl_mx {
     size_t scratch_size;
     bool avx2; /* the CPU has AVX2 (mentions.c's masks use it) */
     bool bmi2; /* ... and BMI1 and BMI2 (walk_fast uses them) */
+    bool wide; /* ... and AVX-512BW and VBMI2 (walk_wide uses them) */
     /* one byte per byte of the sentence and 64 zero bytes after it (so a
      * test reads 8 bytes at a time) */
     unsigned char *claimed;
