@@ -754,11 +754,13 @@ static const struct spelled_word {
 
 /* Whether fl_scan_number, at a number word of `value` (spelled_words)
  * that ends at j (at most `end`), reads that word alone: no hyphen after a
- * tens word ("twenty-five"), and no space before a word that may go on
- * with it ("one hundred", "two thousand", "three million", "four
- * billion": h, t, m or b first, in lower case; "two to", taken for one,
- * is read by fl_scan_number). Another number word ends it ("one two"), as
- * does any other word, a capitalized one or no word. */
+ * tens word ("twenty-five"), and no space before a word that goes on with
+ * it: "hundred", "thousand", "million" or "billion", its first letter in
+ * lower case (its others in either: fl_scan_number folds them), as the
+ * whole word of ASCII letters there (up to `end`). Another number word
+ * ends it ("one two"), as does any other word ("two months", "three
+ * times", "one more": asked of h, t, m or b first only), a capitalized
+ * one or no word. */
 static inline bool spelled_alone(const char *t, size_t j, size_t end, unsigned value)
 {
     if (j >= end)
@@ -767,8 +769,23 @@ static inline bool spelled_alone(const char *t, size_t j, size_t end, unsigned v
         return value < 20;
     if (t[j] != ' ' || j + 1 >= end)
         return true;
-    const char c = t[j + 1];
-    return !(c == 'h' || c == 't' || c == 'm' || c == 'b');
+    const char *w = t + j + 1;
+    const char c = w[0];
+    if (!(c == 'h' || c == 't' || c == 'm' || c == 'b'))
+        return true;
+    /* the word's letters, nine at most (the four words have seven or
+     * eight), read up to end */
+    size_t n = 1;
+    while (n < 9 && j + 1 + n < end && (unsigned)((w[n] | 0x20) - 'a') < 26u)
+        n++;
+    if (n == 8)
+        return (fl_load8(w) | 0x2020202020202020ull) != fl_load8("thousand");
+    if (n != 7)
+        return true;
+    const uint32_t head = fl_load4(w) | 0x20202020u, tail = fl_load4(w + 3) | 0x20202020u;
+    return !(head == fl_load4("hund") ? tail == fl_load4("dred")
+                                      : tail == fl_load4("lion") &&
+                                            (head == fl_load4("mill") || head == fl_load4("bill")));
 }
 
 /* Reads the number start `at` (no digit) into its memo entry m (unread)
@@ -1161,9 +1178,12 @@ static bool pairs_hold(const word_row *rows, const uint32_t *pairs)
  * says it does. */
 static bool spelled_words_hold(void)
 {
-    static const char *const after[] = {"",      " of",      " years",   "-five", "-year",
-                                        " five", " twenty",  " Hundred", ",",     " hundred",
-                                        " to",   " million", " billion", " and",  "- five"};
+    static const char *const after[] = {
+        "",           " of",      " years",    "-five",      "-year",     " five",
+        " twenty",    " Hundred", ",",         " hundred",   " to",       " million",
+        " billion",   " and",     "- five",    " thousand",  " tHOUSAND", " hundreds",
+        " months",    " times",   " mILLION",  " billions",  " hundred-", " thousands",
+        " hundredth", " bullion", " trillion", " thousand,", " Million",  " half"};
     size_t count = 0;
     for (size_t k = 0; k < sizeof spelled_words / sizeof spelled_words[0]; k++) {
         const struct spelled_word *e = &spelled_words[k];
@@ -1448,7 +1468,10 @@ static const char *unit_stem(fl_mx *mx, const char *w, size_t len)
  * is in none of them) nor stemmed and copied per mention: the mention
  * points at the static stem. tests/data/mentions/units.txt holds a case
  * for each word, which checks the stem. One row per first letter, each
- * in order of length (a row's scan stops at the first longer word). */
+ * in order of length (a row's scan stops at the first longer word) and,
+ * within a length, of how often news-dev writes the word after a number
+ * (the scan stops at the word: "years" before "yards", "months" before
+ * "medals"). */
 enum { KNOWN_ROW_MAX = 30, KNOWN_LEN_MAX = 11 };
 typedef struct known_unit_entry {
     unsigned char len; /* 0 after the row's last word */
@@ -1463,70 +1486,70 @@ typedef struct known_unit_entry {
         sizeof(w) - 1, w, s                                                                        \
     }
 static const known_unit_entry known_units[26][KNOWN_ROW_MAX] = {
-    ['a' - 'a'] = {U("amp", "amp"), U("acre", "acr"), U("acres", "acr"), U("adults", "adult"),
-                   U("albums", "album"), U("awards", "award"), U("animals", "anim"),
+    ['a' - 'a'] = {U("amp", "amp"), U("acre", "acr"), U("acres", "acr"), U("awards", "award"),
+                   U("adults", "adult"), U("albums", "album"), U("animals", "anim"),
                    U("aircraft", "aircraft"), U("athletes", "athlet"), U("attempts", "attempt"),
                    U("appearances", "appear")},
-    ['b' - 'a'] = {U("bed", "bed"), U("beds", "bed"), U("boys", "boy"), U("banks", "bank"),
-                   U("birds", "bird"), U("books", "book"), U("babies", "babi"),
+    ['b' - 'a'] = {U("bed", "bed"), U("boys", "boy"), U("beds", "bed"), U("banks", "bank"),
+                   U("books", "book"), U("birds", "bird"), U("babies", "babi"),
                    U("barrels", "barrel"), U("bloggers", "blogger"), U("branches", "branch"),
                    U("buildings", "build"), U("businesses", "busi")},
-    ['c' - 'a'] = {U("cars", "car"), U("cats", "cat"), U("calls", "call"), U("cases", "case"),
-                   U("cents", "cent"), U("cattle", "cattl"), U("cities", "citi"),
-                   U("copies", "copi"), U("chances", "chanc"), U("changes", "chang"),
-                   U("children", "children"), U("centuries", "centuri"), U("companies", "compani"),
-                   U("computers", "comput"), U("countries", "countri"), U("customers", "custom"),
+    ['c' - 'a'] = {U("cars", "car"), U("cats", "cat"), U("cents", "cent"), U("cases", "case"),
+                   U("calls", "call"), U("copies", "copi"), U("cities", "citi"),
+                   U("cattle", "cattl"), U("changes", "chang"), U("chances", "chanc"),
+                   U("children", "children"), U("countries", "countri"), U("companies", "compani"),
+                   U("customers", "custom"), U("computers", "comput"), U("centuries", "centuri"),
                    U("categories", "categori"), U("complaints", "complaint"),
                    U("connections", "connect")},
     ['d' - 'a'] = {U("day", "day"), U("days", "day"), U("dogs", "dog"), U("deaths", "death"),
                    U("decades", "decad"), U("devices", "devic"), U("doctors", "doctor"),
                    U("daughters", "daughter")},
-    ['e' - 'a'] = {U("emails", "email"), U("events", "event"), U("episodes", "episod"),
+    ['e' - 'a'] = {U("events", "event"), U("emails", "email"), U("episodes", "episod"),
                    U("employees", "employe"), U("executives", "execut")},
-    ['f' - 'a'] = {U("fans", "fan"), U("feet", "feet"), U("fish", "fish"), U("foot", "foot"),
-                   U("farms", "farm"), U("films", "film"), U("firms", "firm"), U("floors", "floor"),
+    ['f' - 'a'] = {U("feet", "feet"), U("fans", "fan"), U("fish", "fish"), U("foot", "foot"),
+                   U("firms", "firm"), U("films", "film"), U("farms", "farm"), U("floors", "floor"),
                    U("flights", "flight"), U("families", "famili"), U("factories", "factori")},
-    ['g' - 'a'] = {U("games", "game"), U("girls", "girl"), U("goals", "goal"), U("grams", "gram"),
-                   U("gallon", "gallon"), U("groups", "group"), U("gadgets", "gadget"),
+    ['g' - 'a'] = {U("games", "game"), U("goals", "goal"), U("girls", "girl"), U("grams", "gram"),
+                   U("groups", "group"), U("gallon", "gallon"), U("gadgets", "gadget"),
                    U("gallons", "gallon"), U("gigawatt", "gigawatt"), U("gigabytes", "gigabyt"),
                    U("gigawatts", "gigawatt")},
-    ['h' - 'a'] = {U("hits", "hit"), U("hour", "hour"), U("homes", "home"), U("hours", "hour"),
+    ['h' - 'a'] = {U("hour", "hour"), U("hits", "hit"), U("hours", "hour"), U("homes", "home"),
                    U("horses", "hors"), U("houses", "hous"), U("hectare", "hectar"),
                    U("handsets", "handset"), U("hectares", "hectar"), U("hospitals", "hospit"),
-                   U("horsepower", "horsepow"), U("households", "household")},
+                   U("households", "household"), U("horsepower", "horsepow")},
     ['i' - 'a'] = {U("inch", "inch"), U("items", "item"), U("inches", "inch")},
     ['j' - 'a'] = {U("jobs", "job"), U("judges", "judg")},
     ['k' - 'a'] = {U("kids", "kid"), U("kilos", "kilo"), U("kilowatt", "kilowatt"),
                    U("kilograms", "kilogram"), U("kilometer", "kilomet"),
                    U("kilometre", "kilometr"), U("kilowatts", "kilowatt"),
-                   U("kilometers", "kilomet"), U("kilometres", "kilometr")},
-    ['l' - 'a'] = {U("laps", "lap"), U("lines", "line"), U("liter", "liter"), U("litre", "litr"),
-                   U("lives", "live"), U("levels", "level"), U("liters", "liter"),
-                   U("litres", "litr"), U("letters", "letter"), U("lawsuits", "lawsuit")},
-    ['m' - 'a'] = {U("mah", "mah"),
-                   U("men", "men"),
+                   U("kilometres", "kilometr"), U("kilometers", "kilomet")},
+    ['l' - 'a'] = {U("laps", "lap"), U("lives", "live"), U("lines", "line"), U("liter", "liter"),
+                   U("litre", "litr"), U("litres", "litr"), U("levels", "level"),
+                   U("liters", "liter"), U("letters", "letter"), U("lawsuits", "lawsuit")},
+    ['m' - 'a'] = {U("men", "men"),
+                   U("mah", "mah"),
                    U("mile", "mile"),
-                   U("meter", "meter"),
-                   U("metre", "metr"),
                    U("miles", "mile"),
-                   U("mines", "mine"),
                    U("month", "month"),
+                   U("metre", "metr"),
+                   U("meter", "meter"),
+                   U("mines", "mine"),
+                   U("months", "month"),
+                   U("metres", "metr"),
+                   U("movies", "movi"),
+                   U("minute", "minut"),
                    U("medals", "medal"),
                    U("meters", "meter"),
-                   U("metres", "metr"),
-                   U("minute", "minut"),
-                   U("months", "month"),
-                   U("movies", "movi"),
+                   U("minutes", "minut"),
                    U("matches", "match"),
                    U("members", "member"),
-                   U("minutes", "minut"),
-                   U("managers", "manag"),
                    U("meetings", "meet"),
-                   U("megawatt", "megawatt"),
+                   U("managers", "manag"),
                    U("messages", "messag"),
+                   U("megawatt", "megawatt"),
                    U("megapixel", "megapixel"),
-                   U("megawatts", "megawatt"),
                    U("musicians", "musician"),
+                   U("megawatts", "megawatt"),
                    U("megapixels", "megapixel")},
     ['n' - 'a'] = {U("nights", "night"), U("nurses", "nurs"), U("nations", "nation"),
                    U("nominations", "nomin")},
@@ -1544,48 +1567,48 @@ static const known_unit_entry known_units[26][KNOWN_ROW_MAX] = {
     ['q' - 'a'] = {U("quarters", "quarter")},
     ['r' - 'a'] = {U("runs", "run"), U("races", "race"), U("rooms", "room"), U("rounds", "round"),
                    U("regions", "region"), U("residents", "resid")},
-    ['s' - 'a'] = {U("seat", "seat"),
-                   U("sets", "set"),
+    ['s' - 'a'] = {U("sets", "set"),
                    U("sons", "son"),
-                   U("sales", "sale"),
-                   U("seats", "seat"),
-                   U("sheep", "sheep"),
-                   U("ships", "ship"),
-                   U("shops", "shop"),
-                   U("shows", "show"),
+                   U("seat", "seat"),
+                   U("staff", "staff"),
                    U("sides", "side"),
                    U("sites", "site"),
+                   U("seats", "seat"),
+                   U("shows", "show"),
                    U("songs", "song"),
-                   U("staff", "staff"),
+                   U("sales", "sale"),
+                   U("ships", "ship"),
                    U("steps", "step"),
+                   U("sheep", "sheep"),
+                   U("shops", "shop"),
                    U("story", "stori"),
                    U("shares", "share"),
-                   U("stages", "stage"),
                    U("states", "state"),
                    U("stores", "store"),
+                   U("stages", "stage"),
                    U("storey", "storey"),
-                   U("schools", "school"),
+                   U("seconds", "second"),
                    U("screens", "screen"),
                    U("seasons", "season"),
-                   U("seconds", "second"),
+                   U("schools", "school"),
                    U("species", "speci"),
-                   U("soldiers", "soldier"),
                    U("students", "student"),
+                   U("soldiers", "soldier"),
                    U("spectators", "spectat"),
                    U("subscribers", "subscrib")},
-    ['t' - 'a'] = {U("ton", "ton"), U("tons", "ton"), U("terms", "term"), U("times", "time"),
-                   U("tonne", "tonn"), U("towns", "town"), U("trees", "tree"), U("tries", "tri"),
-                   U("titles", "titl"), U("tonnes", "tonn"), U("tracks", "track"),
-                   U("troops", "troop"), U("trucks", "truck"), U("tickets", "ticket"),
+    ['t' - 'a'] = {U("ton", "ton"), U("tons", "ton"), U("times", "time"), U("tries", "tri"),
+                   U("terms", "term"), U("towns", "town"), U("tonne", "tonn"), U("trees", "tree"),
+                   U("tonnes", "tonn"), U("titles", "titl"), U("tracks", "track"),
+                   U("trucks", "truck"), U("troops", "troop"), U("tickets", "ticket"),
                    U("teachers", "teacher"), U("terawatt", "terawatt")},
     ['u' - 'a'] = {U("units", "unit"), U("users", "user")},
     ['v' - 'a'] = {U("volt", "volt"), U("votes", "vote"), U("voters", "voter"),
-                   U("victims", "victim"), U("viewers", "viewer"), U("vehicles", "vehicl"),
-                   U("visitors", "visitor")},
-    ['w' - 'a'] = {U("watt", "watt"), U("week", "week"), U("wins", "win"), U("weeks", "week"),
-                   U("wells", "well"), U("women", "women"), U("words", "word"),
-                   U("wickets", "wicket"), U("workers", "worker")},
-    ['y' - 'a'] = {U("year", "year"), U("yards", "yard"), U("years", "year")},
+                   U("viewers", "viewer"), U("victims", "victim"), U("visitors", "visitor"),
+                   U("vehicles", "vehicl")},
+    ['w' - 'a'] = {U("wins", "win"), U("week", "week"), U("watt", "watt"), U("weeks", "week"),
+                   U("women", "women"), U("words", "word"), U("wells", "well"),
+                   U("workers", "worker"), U("wickets", "wicket")},
+    ['y' - 'a'] = {U("year", "year"), U("years", "year"), U("yards", "yard")},
 };
 #undef U
 
