@@ -688,13 +688,28 @@ static void run(fl_doc *doc)
     size_t nm = 0, last_j = 0;
     bool noted = true;
     size_t n = 0;
+    /* the last item's own family and member keys (the mention's pointers;
+     * last_family NULL when its family came from the lexicon): a code
+     * with the same two pointers is an item of the same member and family,
+     * as most are (a document names a code over and over), and is counted
+     * without its keys tested again */
+    const char *last_family = NULL, *last_member = NULL;
     for (size_t x = 0; x < count; x++) {
         const fl_mention *m = FL_DOC_MENTION(doc, of_kind[x]);
+        if (m->family == last_family && last_family &&
+            (m->skeleton ? m->skeleton : m->fold) == last_member && m->surface) {
+            n++;
+            if (noted)
+                notes[last_j].items++;
+            continue;
+        }
         const char *family, *member;
         if (!item_keys(doc, m, &family, &member))
             continue;
         n++;
         noted = noted && note_member(members, &nm, notes, &last, &last_j, family, member);
+        last_family = family == m->family ? family : NULL;
+        last_member = member;
     }
     if (n < FL_SIB_DOMINANT_MIN + 1 || (noted && !may_check(notes, nm)))
         return;

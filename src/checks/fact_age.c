@@ -238,17 +238,24 @@ static long *age_persons(fl_doc *doc, size_t *nages)
         const fl_mention *m = FL_DOC_MENTION(doc, i);
         who[i] = m->person;
         *nages += m->kind == FL_M_AGE;
+        described = described || (m->kind == FL_M_AGE && m->person < 0);
+    }
+    if (*nages < 2 || !described)
+        return who; /* nothing to describe, or no two ages (run stops) */
+    /* the people the ages and titles are linked to: listed only for a
+     * document with an age to describe (most have none, and their
+     * people's keys were looked up for nothing) */
+    for (size_t x = 0; x < nk; x++) {
+        const fl_mention *m = FL_DOC_MENTION(doc, of_kind[x]);
         if ((m->kind == FL_M_AGE || m->kind == FL_M_TITLE) && m->person >= 0 &&
             (size_t)m->person < n) {
             const char *key = fc_entity_key(doc, m->person);
             if (key && !fc_add_key(doc, &known, key))
                 return NULL;
-        } else if (m->kind == FL_M_AGE && m->person < 0) {
-            described = true;
         }
     }
-    if (*nages < 2 || !described || !known.count)
-        return who; /* nothing to describe, or no two ages (run stops) */
+    if (!known.count)
+        return who;
     qsort(known.items, known.count, sizeof(const char *), fc_key_order);
     for (size_t x = 0; x < nk; x++) {
         size_t i = of_kind[x];
