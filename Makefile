@@ -258,7 +258,7 @@ valgrind:
 
 # ------------------------------------------------------------------ style
 
-FORMAT_FILES = $(wildcard src/*.c src/*.h src/checks/*.c include/*.h tests/*.c tests/*.h tools/*.c)
+FORMAT_FILES = $(wildcard src/*.c src/*.h src/checks/*.c src/checks/*.h include/*.h tests/*.c tests/*.h tools/*.c)
 
 LINT_SRC = $(LIB_SRC) src/main.c
 lint:

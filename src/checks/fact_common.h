@@ -204,7 +204,8 @@ static inline size_t fc_token_at(const fl_doc *doc, size_t off)
 /* fc_token_at for an offset in sentence s, searched among its tokens
  * first (the answer is the same: tokens start in order). In line: fact-date
  * asks it once per date, and gcc kept it out of line. */
-static inline __attribute__((always_inline)) size_t fc_token_at_in(const fl_doc *doc, size_t s, size_t off)
+static inline __attribute__((always_inline)) size_t fc_token_at_in(const fl_doc *doc, size_t s,
+                                                                   size_t off)
 {
     if (s >= doc->sentences.count)
         return fc_token_at(doc, off);
