@@ -881,16 +881,20 @@ static inline const stem_slot *memo_long(fl_doc *doc, stem_memo *memo, uint64_t 
 }
 
 /* The word of 8 to 15 bytes at p (the first eight all word bytes, whose
- * read8 the caller has made: low0 and bad0 its low and bad; at least 16
- * bytes left in the sentence from p): twice its length, plus 1
- * when it cannot anchor (digits or bytes past ASCII), else with *sl its
- * slot (no_slot when out of memory); 0 when it is 16 bytes or longer (read
- * byte by byte). Kept out of line: most words are shorter. */
+ * read8 the caller has made: low0 and bad0 its low and bad; `left` bytes
+ * left in the clause from p, 8 or more, and at least 16 in the text):
+ * twice its length, plus 1 when it cannot anchor (digits or bytes past
+ * ASCII), else with *sl its slot (no_slot when out of memory); 0 when it is
+ * 16 bytes or longer (read byte by byte). Kept out of line: most words are
+ * shorter. */
 static __attribute__((noinline)) size_t long_after(fl_doc *doc, stem_memo *memo, const char *p,
-                                                   uint64_t low0, unsigned bad0,
+                                                   uint64_t low0, unsigned bad0, size_t left,
                                                    const stem_slot **sl)
 {
     bytes_read r1 = read8(p + 8);
+    /* (the bytes past the clause's end are stops: the word ends there) */
+    if (left < 16)
+        r1.stop |= 0xffu << (left - 8) & 0xffu;
     if (!r1.stop)
         return 0;
     size_t n1 = (size_t)__builtin_ctz(r1.stop);
@@ -901,13 +905,16 @@ static __attribute__((noinline)) size_t long_after(fl_doc *doc, stem_memo *memo,
 }
 
 /* long_after for the word of 8 to 15 bytes that ends at p (the eight
- * bytes before p all word bytes, low and bad of their read8; at least 16
- * bytes in the sentence before p). */
+ * bytes before p all word bytes, low and bad of their read8; `left` bytes
+ * in the sentence before p, 8 or more, and at least 16 in the text). */
 static __attribute__((noinline)) size_t long_before(fl_doc *doc, stem_memo *memo, const char *p,
-                                                    uint64_t low, unsigned bad,
+                                                    uint64_t low, unsigned bad, size_t left,
                                                     const stem_slot **sl)
 {
     bytes_read r1 = read8(p - 16);
+    /* (the bytes before the sentence's start are stops) */
+    if (left < 16)
+        r1.stop |= (1u << (16 - left)) - 1u;
     if (!r1.stop)
         return 0;
     /* its first chunk is the last n1 bytes of r1 and the first 8 - n1 of
@@ -1010,8 +1017,17 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
                 break;
             s = p;
             r = (bytes_read){0, 0, 0};
-            if (stop - s >= 8)
+            if (stop - s >= 8) {
                 r = read8(s);
+            } else if (t + doc->prose.len - s >= 8) {
+                /* a word within eight bytes of the clause's end (the
+                 * sentence's last, most often): read at once as well, the
+                 * bytes past the end as stops, where a byte loop and
+                 * lower_word would find the same word (and memo_short the
+                 * same slot) */
+                r = read8(s);
+                r.stop |= 0xffu << (stop - s) & 0xffu;
+            }
         }
         /* a word that cannot anchor is no preposition either */
         size_t n;
@@ -1028,8 +1044,10 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
             if ((r.stop & 2u) | (r.bad & (r.stop - 1)))
                 continue;
             sl = memo_short(doc, memo, r.low & word_bytes[n], n);
-        } else if (stop - s >= 16 && (n = long_after(doc, memo, s, r.low, r.bad, &long_sl))) {
-            /* a word of 8 to 15 bytes */
+        } else if ((stop - s >= 16 || t + doc->prose.len - s >= 16) &&
+                   (n = long_after(doc, memo, s, r.low, r.bad, (size_t)(stop - s), &long_sl))) {
+            /* a word of 8 to 15 bytes (near the clause's end too, as long
+             * as the text has 16 bytes from s) */
             p = s + (n >> 1);
             if (n & 1)
                 continue;
@@ -1072,8 +1090,14 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
                 break;
             e = i;
             r = (bytes_read){0, 0, 0};
-            if (e - lo >= 8)
+            if (e - lo >= 8) {
                 r = read8(t + e - 8);
+            } else if (e >= 8) {
+                /* a word within eight bytes of the sentence's start: read
+                 * at once as well, the bytes before the start as stops */
+                r = read8(t + e - 8);
+                r.stop |= (1u << (8 - (e - lo))) - 1u;
+            }
         }
         size_t n;
         const stem_slot *sl;
@@ -1095,8 +1119,11 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
             if (n == 3 && e < m->off && low == THE_LE && the_before(t, e, m->off))
                 a->definite = memo->the_seen = true;
             sl = memo_short(doc, memo, low, n);
-        } else if (e - lo >= 16 && (n = long_before(doc, memo, t + e, r.low, r.bad, &long_sl))) {
-            /* a word of 8 to 15 bytes */
+        } else if ((e - lo >= 16 || e >= 16) &&
+                   (n = long_before(doc, memo, t + e, r.low, r.bad, e - lo, &long_sl))) {
+            /* a word of 8 to 15 bytes (near the sentence's start too, as
+             * long as the text has 16 bytes before e: e - lo >= 16, the
+             * common case, is asked first) */
             i = e - (n >> 1);
             if (n & 1)
                 continue;
