@@ -880,50 +880,60 @@ static inline const stem_slot *memo_long(fl_doc *doc, stem_memo *memo, uint64_t 
     return sl;
 }
 
+/* A word of 8 to 15 bytes as long_after and long_before read it: n twice
+ * its length, plus 1 when it cannot anchor (digits or bytes past ASCII),
+ * else with sl its slot (no_slot when out of memory); n 0 when it is 16
+ * bytes or longer (read byte by byte). (Returned in two registers: a slot
+ * handed back through a pointer would keep the walks' copy in memory.) */
+typedef struct long_read {
+    size_t n;
+    const stem_slot *sl;
+} long_read;
+
 /* The word of 8 to 15 bytes at p (the first eight all word bytes, whose
- * read8 the caller has made: low0 and bad0 its low and bad; at least 16
- * bytes left in the sentence from p): twice its length, plus 1
- * when it cannot anchor (digits or bytes past ASCII), else with *sl its
- * slot (no_slot when out of memory); 0 when it is 16 bytes or longer (read
- * byte by byte). Kept out of line: most words are shorter. */
-static __attribute__((noinline)) size_t long_after(fl_doc *doc, stem_memo *memo, const char *p,
-                                                   uint64_t low0, unsigned bad0,
-                                                   const stem_slot **sl)
+ * read8 the caller has made: low0 and bad0 its low and bad; `left` bytes
+ * left in the clause from p, 8 or more, and at least 16 in the text). Kept
+ * out of line: most words are shorter. */
+static __attribute__((noinline)) long_read long_after(fl_doc *doc, stem_memo *memo, const char *p,
+                                                      uint64_t low0, unsigned bad0, size_t left)
 {
     bytes_read r1 = read8(p + 8);
+    /* (the bytes past the clause's end are stops: the word ends there) */
+    if (left < 16)
+        r1.stop |= 0xffu << (left - 8) & 0xffu;
     if (!r1.stop)
-        return 0;
+        return (long_read){0, NULL};
     size_t n1 = (size_t)__builtin_ctz(r1.stop);
     if (bad0 | (r1.bad & ((1u << n1) - 1)))
-        return 2 * (8 + n1) + 1;
-    *sl = memo_long(doc, memo, low0, r1.low & word_bytes[n1], 8 + n1);
-    return 2 * (8 + n1);
+        return (long_read){2 * (8 + n1) + 1, NULL};
+    return (long_read){2 * (8 + n1), memo_long(doc, memo, low0, r1.low & word_bytes[n1], 8 + n1)};
 }
 
 /* long_after for the word of 8 to 15 bytes that ends at p (the eight
- * bytes before p all word bytes, low and bad of their read8; at least 16
- * bytes in the sentence before p). */
-static __attribute__((noinline)) size_t long_before(fl_doc *doc, stem_memo *memo, const char *p,
-                                                    uint64_t low, unsigned bad,
-                                                    const stem_slot **sl)
+ * bytes before p all word bytes, low and bad of their read8; `left` bytes
+ * in the sentence before p, 8 or more, and at least 16 in the text). */
+static __attribute__((noinline)) long_read long_before(fl_doc *doc, stem_memo *memo, const char *p,
+                                                       uint64_t low, unsigned bad, size_t left)
 {
     bytes_read r1 = read8(p - 16);
+    /* (the bytes before the sentence's start are stops) */
+    if (left < 16)
+        r1.stop |= (1u << (16 - left)) - 1u;
     if (!r1.stop)
-        return 0;
+        return (long_read){0, NULL};
     /* its first chunk is the last n1 bytes of r1 and the first 8 - n1 of
      * r (both read and lower-cased already), its second the last n1 bytes
      * of r */
     unsigned past = 32u - (unsigned)__builtin_clz(r1.stop); /* r1's bytes up to its start */
     size_t n1 = 8 - past;
     if ((r1.bad >> past) | bad)
-        return 2 * (8 + n1) + 1;
+        return (long_read){2 * (8 + n1) + 1, NULL};
     uint64_t first = low, rest = 0;
     if (n1) {
         first = r1.low >> 8 * past | low << 8 * n1;
         rest = low >> 8 * past;
     }
-    *sl = memo_long(doc, memo, first, rest, 8 + n1);
-    return 2 * (8 + n1);
+    return (long_read){2 * (8 + n1), memo_long(doc, memo, first, rest, 8 + n1)};
 }
 
 /* The places of an amount's anchors, FL_NUM_BEFORE + FL_NUM_AFTER: each
@@ -990,9 +1000,7 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
     size_t words = 0; /* the walk before the amount's */
     int object = 0;   /* 0 before an object preposition, 1 inside its object, 2 after */
     low_word w;
-    /* the slot long_after and long_before give (sl itself, its address
-     * taken, would live in memory in every step) */
-    const stem_slot *long_sl = NULL;
+    long_read lr; /* what long_after and long_before give */
     /* (walked with pointers: one register fewer than t with offsets) */
     const char *p = t + m->off + m->len, *stop = t + hi;
     /* (a has no anchors yet: its count of them is the walk's, tested where
@@ -1010,8 +1018,17 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
                 break;
             s = p;
             r = (bytes_read){0, 0, 0};
-            if (stop - s >= 8)
+            if (stop - s >= 8) {
                 r = read8(s);
+            } else if (t + doc->prose.len - s >= 8) {
+                /* a word within eight bytes of the clause's end (the
+                 * sentence's last, most often): read at once as well, the
+                 * bytes past the end as stops, where a byte loop and
+                 * lower_word would find the same word (and memo_short the
+                 * same slot) */
+                r = read8(s);
+                r.stop |= 0xffu << (stop - s) & 0xffu;
+            }
         }
         /* a word that cannot anchor is no preposition either */
         size_t n;
@@ -1028,12 +1045,14 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
             if ((r.stop & 2u) | (r.bad & (r.stop - 1)))
                 continue;
             sl = memo_short(doc, memo, r.low & word_bytes[n], n);
-        } else if (stop - s >= 16 && (n = long_after(doc, memo, s, r.low, r.bad, &long_sl))) {
-            /* a word of 8 to 15 bytes */
-            p = s + (n >> 1);
-            if (n & 1)
+        } else if ((stop - s >= 16 || t + doc->prose.len - s >= 16) &&
+                   (lr = long_after(doc, memo, s, r.low, r.bad, (size_t)(stop - s))).n) {
+            /* a word of 8 to 15 bytes (near the clause's end too, as long
+             * as the text has 16 bytes from s) */
+            p = s + (lr.n >> 1);
+            if (lr.n & 1)
                 continue;
-            sl = long_sl;
+            sl = lr.sl;
         } else {
             while (p < stop && (byte_class(*p) & FL_CTX_BYTE_WORD))
                 p++;
@@ -1072,8 +1091,14 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
                 break;
             e = i;
             r = (bytes_read){0, 0, 0};
-            if (e - lo >= 8)
+            if (e - lo >= 8) {
                 r = read8(t + e - 8);
+            } else if (e >= 8) {
+                /* a word within eight bytes of the sentence's start: read
+                 * at once as well, the bytes before the start as stops */
+                r = read8(t + e - 8);
+                r.stop |= (1u << (8 - (e - lo))) - 1u;
+            }
         }
         size_t n;
         const stem_slot *sl;
@@ -1095,12 +1120,15 @@ static void find_anchors(fl_doc *doc, stem_memo *memo, amount *a, size_t lo, siz
             if (n == 3 && e < m->off && low == THE_LE && the_before(t, e, m->off))
                 a->definite = memo->the_seen = true;
             sl = memo_short(doc, memo, low, n);
-        } else if (e - lo >= 16 && (n = long_before(doc, memo, t + e, r.low, r.bad, &long_sl))) {
-            /* a word of 8 to 15 bytes */
-            i = e - (n >> 1);
-            if (n & 1)
+        } else if ((e - lo >= 16 || e >= 16) &&
+                   (lr = long_before(doc, memo, t + e, r.low, r.bad, e - lo)).n) {
+            /* a word of 8 to 15 bytes (near the sentence's start too, as
+             * long as the text has 16 bytes before e: e - lo >= 16, the
+             * common case, is asked first) */
+            i = e - (lr.n >> 1);
+            if (lr.n & 1)
                 continue;
-            sl = long_sl;
+            sl = lr.sl;
         } else {
             while (i > lo && (byte_class(t[i - 1]) & FL_CTX_BYTE_WORD))
                 i--;
