@@ -1907,6 +1907,10 @@ static inline bool starts_ascii(unsigned char b)
  * double quote before one ('. "We'); false leaves it to starts_sentence. */
 static inline bool next_starts(const seg *sg, const fl_token *nx, const fl_token *end)
 {
+    /* most: a word led by an ASCII capital (only a WORD's shape has the
+     * bit: a PUNCT or SYMBOL token's shape is 0, a NUMBER's has none) */
+    if (nx->shape & FL_TS_UPPER0)
+        return true;
     if (nx->kind != FL_TOK_WORD && nx->kind != FL_TOK_NUMBER) {
         if (nx->kind != FL_TOK_PUNCT || nx->len != 1 || sg->s[nx->off] != '"' || nx + 1 >= end)
             return false;
@@ -1985,8 +1989,7 @@ static fl_status split_sentences(fl_doc *doc, seg *sg)
      * that may end a sentence; i passes those a terminal took along */
     size_t i = 0;
     counts start_at = {0, 0};
-    for (size_t c = 0; c < sg->stops.n; c++) {
-        const stop_at *sp = &sg->stops.v[c];
+    for (const stop_at *sp = sg->stops.v, *stops_end = sp + sg->stops.n; sp < stops_end; sp++) {
         if (sp->tok < i)
             continue;
         i = sp->tok;
@@ -2106,7 +2109,10 @@ static void sentence_headline(fl_sentence *st, const seg *sg)
  * and capitalized caps */
 static void finish_flags(fl_sentence *st, size_t words, size_t nolower, size_t counted, size_t caps)
 {
-    st->all_caps = words >= 2 && nolower * 5 >= words * 4;
+    /* words >= 2 && nolower * 5 >= words * 4, tested from nolower first
+     * (words >= nolower: nolower >= 2 holds then, and makes words >= 2):
+     * most sentences have at most one word without a small letter */
+    st->all_caps = nolower >= 2 && nolower * 5 >= words * 4;
     st->title_case = st->headline && !st->all_caps && counted >= 1 && caps * 4 >= counted * 3;
 }
 
