@@ -1722,22 +1722,21 @@ static bool find_quotes(seg *sg)
         size_t i = v[q], para = v[q + 1] >> 2, kind = v[q + 1] & 3;
         if (para != open_para)
             is_open = false; /* a paragraph began after the opening quote */
-        uint8_t g = sg->toks[i].seg;
-        bool straight = kind == Q_STRAIGHT;
-        bool opener = kind == Q_OPEN;
-        bool closer = kind == Q_CLOSE;
-        if (straight) {
-            bool space_after = i + 1 >= sg->n || !(sg->toks[i + 1].seg & S_TIGHT);
-            if (g & S_TIGHT)
-                closer = true;
-            else if (!space_after)
-                opener = true;
+        if (kind == Q_STRAIGHT) {
+            /* attached to what precedes it, a closing quote; else
+             * attached to what follows, an opening one (the tokens read
+             * only for a straight quote, and the one after it only when
+             * it tells) */
+            if (sg->toks[i].seg & S_TIGHT)
+                kind = Q_CLOSE;
+            else if (i + 1 < sg->n && (sg->toks[i + 1].seg & S_TIGHT))
+                kind = Q_OPEN;
         }
-        if (opener) {
+        if (kind == Q_OPEN) {
             open = i;
             open_para = para;
             is_open = true;
-        } else if (closer && is_open) {
+        } else if (kind == Q_CLOSE && is_open) {
             v[spans++] = open;
             v[spans++] = i;
             is_open = false;
