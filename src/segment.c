@@ -531,12 +531,12 @@ typedef struct idx_vec {
     size_t n, cap;
 } idx_vec;
 
-/* A token split_sentences must look at, with the number of tokens before
- * it that are no WORD and of the WORDs before it without a lower-case
- * letter (T_NOLOWER): a sentence's counts for its flags are the
- * difference of two such pairs. */
+/* A token split_sentences must look at, with the number of WORDs before
+ * it without a lower-case letter (T_NOLOWER): a sentence's count for its
+ * flags is the difference of two such. (Its WORDs are counted only where
+ * all_caps may hold: few_words.) */
 typedef struct stop_at {
-    size_t tok, nonwords, nolower;
+    size_t tok, nolower;
 } stop_at;
 
 typedef struct stop_vec {
@@ -563,9 +563,9 @@ typedef struct seg {
     stop_vec stops;
     idx_vec quotes;
     size_t paras;
-    /* of the tokens pushed so far: those no WORD, and the WORDs marked
-     * T_NOLOWER (fast_words adds its own when it returns, unmarked) */
-    size_t nonwords, nolower;
+    /* of the tokens pushed so far, the WORDs marked T_NOLOWER (fast_words
+     * adds its own when it returns, unmarked) */
+    size_t nolower;
 } seg;
 
 /* Doubles the room of the array *v of *cap items of `size` bytes (256
@@ -608,19 +608,19 @@ static __attribute__((noinline)) bool stop_grow(stop_vec *x)
 
 /* Notes token `tok` in sg->stops with its counts (stop_at); false when
  * out of memory. */
-static inline bool stop_push_at(seg *sg, size_t tok, size_t nonwords, size_t nolower)
+static inline bool stop_push_at(seg *sg, size_t tok, size_t nolower)
 {
     stop_vec *x = &sg->stops;
     if (x->n == x->cap && !stop_grow(x))
         return false;
-    x->v[x->n++] = (stop_at){.tok = tok, .nonwords = nonwords, .nolower = nolower};
+    x->v[x->n++] = (stop_at){.tok = tok, .nolower = nolower};
     return true;
 }
 
 /* Notes token sg->n, about to be pushed, in sg->stops. */
 static inline bool stop_push(seg *sg)
 {
-    return stop_push_at(sg, sg->n, sg->nonwords, sg->nolower);
+    return stop_push_at(sg, sg->n, sg->nolower);
 }
 
 static inline int ab_of(const seg *sg, size_t i)
@@ -683,7 +683,6 @@ static inline bool push_token(seg *sg, size_t off, size_t len, fl_token_kind kin
     t->abbrev = (flags >> T_AB_SHIFT) & 7;
     t->shape = 0;
     t->seg = seg_of(flags);
-    sg->nonwords += kind != FL_TOK_WORD;
     sg->nolower += (flags & T_NOLOWER) != 0;
     sg->n++;
     return true;
@@ -747,7 +746,6 @@ static inline bool push_plain(seg *sg, size_t off, size_t len, fl_token_kind kin
                                  .all_caps = all_caps,
                                  .shape = (uint8_t)shape,
                                  .seg = seg_of(flags)};
-    sg->nonwords += kind != FL_TOK_WORD;
     sg->nolower += (flags & T_NOLOWER) != 0;
     sg->n++;
     return true;
@@ -1172,7 +1170,6 @@ static inline bool push_one_byte(seg *sg, size_t off, fl_token_kind kind, uint8_
     if (sg->n == sg->cap && !grow_tokens(sg))
         return false;
     sg->toks[sg->n] = (fl_token){.off = off, .len = 1, .kind = kind, .seg = seg_of(gap)};
-    sg->nonwords++;
     sg->n++;
     return true;
 }
@@ -1184,7 +1181,6 @@ static inline bool push_period(seg *sg, size_t off)
     if ((sg->n == sg->cap && !grow_tokens(sg)) || !stop_push(sg))
         return false;
     sg->toks[sg->n] = (fl_token){.off = off, .len = 1, .kind = FL_TOK_PUNCT, .seg = seg_of(0)};
-    sg->nonwords++;
     sg->n++;
     return true;
 }
@@ -1726,22 +1722,21 @@ static bool find_quotes(seg *sg)
         size_t i = v[q], para = v[q + 1] >> 2, kind = v[q + 1] & 3;
         if (para != open_para)
             is_open = false; /* a paragraph began after the opening quote */
-        uint8_t g = sg->toks[i].seg;
-        bool straight = kind == Q_STRAIGHT;
-        bool opener = kind == Q_OPEN;
-        bool closer = kind == Q_CLOSE;
-        if (straight) {
-            bool space_after = i + 1 >= sg->n || !(sg->toks[i + 1].seg & S_TIGHT);
-            if (g & S_TIGHT)
-                closer = true;
-            else if (!space_after)
-                opener = true;
+        if (kind == Q_STRAIGHT) {
+            /* attached to what precedes it, a closing quote; else
+             * attached to what follows, an opening one (the tokens read
+             * only for a straight quote, and the one after it only when
+             * it tells) */
+            if (sg->toks[i].seg & S_TIGHT)
+                kind = Q_CLOSE;
+            else if (i + 1 < sg->n && (sg->toks[i + 1].seg & S_TIGHT))
+                kind = Q_OPEN;
         }
-        if (opener) {
+        if (kind == Q_OPEN) {
             open = i;
             open_para = para;
             is_open = true;
-        } else if (closer && is_open) {
+        } else if (kind == Q_CLOSE && is_open) {
             v[spans++] = open;
             v[spans++] = i;
             is_open = false;
@@ -1840,13 +1835,12 @@ static bool line_break_ends(const seg *sg, size_t start, size_t line_start, size
     return starts_sentence(sg, i, &w);
 }
 
-/* The counts of a stop (struct stop) at a sentence boundary. */
+/* The count of a stop (struct stop_at) at a sentence boundary. */
 typedef struct counts {
-    size_t nonwords, nolower;
+    size_t nolower;
 } counts;
 
-static inline void sentence_flags(fl_sentence *st, const seg *sg, size_t words, size_t nolower,
-                                  bool terminal);
+static inline void sentence_flags(fl_sentence *st, const seg *sg, size_t nolower, bool terminal);
 
 /* The sentences' room as split_sentences fills it: the next one and the
  * end of the room (doc->sentences.count is set from next at the end). */
@@ -1888,8 +1882,7 @@ add_sentence(fl_doc *doc, sentence_room *r, size_t first, size_t end, size_t par
                         .paragraph = para,
                         .first_token = first,
                         .token_count = end - first};
-    sentence_flags(st, sg, end - first - (to.nonwords - from.nonwords), to.nolower - from.nolower,
-                   terminal);
+    sentence_flags(st, sg, to.nolower - from.nolower, terminal);
     return true;
 }
 
@@ -1907,6 +1900,10 @@ static inline bool starts_ascii(unsigned char b)
  * double quote before one ('. "We'); false leaves it to starts_sentence. */
 static inline bool next_starts(const seg *sg, const fl_token *nx, const fl_token *end)
 {
+    /* most: a word led by an ASCII capital (only a WORD's shape has the
+     * bit: a PUNCT or SYMBOL token's shape is 0, a NUMBER's has none) */
+    if (nx->shape & FL_TS_UPPER0)
+        return true;
     if (nx->kind != FL_TOK_WORD && nx->kind != FL_TOK_NUMBER) {
         if (nx->kind != FL_TOK_PUNCT || nx->len != 1 || sg->s[nx->off] != '"' || nx + 1 >= end)
             return false;
@@ -1984,13 +1981,12 @@ static fl_status split_sentences(fl_doc *doc, seg *sg)
      * break before them, are not a word with a period and not punctuation
      * that may end a sentence; i passes those a terminal took along */
     size_t i = 0;
-    counts start_at = {0, 0};
-    for (size_t c = 0; c < sg->stops.n; c++) {
-        const stop_at *sp = &sg->stops.v[c];
+    counts start_at = {0};
+    for (const stop_at *sp = sg->stops.v, *stops_end = sp + sg->stops.n; sp < stops_end; sp++) {
         if (sp->tok < i)
             continue;
         i = sp->tok;
-        counts at = {sp->nonwords, sp->nolower};
+        counts at = {sp->nolower};
         const fl_token *t = &sg->toks[i];
         uint8_t g = t->seg;
         if (!(g & (G_LINE | G_PARA | (7 << T_AB_SHIFT))) && i + 1 < n && t->kind == FL_TOK_PUNCT) {
@@ -2005,7 +2001,6 @@ static fl_status split_sentences(fl_doc *doc, seg *sg)
             uint8_t ng = nx->seg;
             if ((ng & G_PARA) || (!(ng & S_TIGHT) && next_starts(sg, nx, sg->toks + n) &&
                                   !in_one_quote(&span, i, i + 1))) {
-                at.nonwords++; /* the period (no PUNCT is T_NOLOWER) */
                 if (!add_sentence(doc, &room_at, start, i + 1, start_para, sg, start_at, at, true))
                     return FL_ENOMEM;
                 start = ++i;
@@ -2015,8 +2010,7 @@ static fl_status split_sentences(fl_doc *doc, seg *sg)
             }
             if ((ng & S_TIGHT) && ends_after_quote(sg, &span, i)) {
                 /* the same after a closing quote ('."'): the period and
-                 * the quote */
-                at.nonwords += 2;
+                 * the quote (no PUNCT is T_NOLOWER) */
                 if (!add_sentence(doc, &room_at, start, i + 2, start_para, sg, start_at, at, true))
                     return FL_ENOMEM;
                 start = i += 2;
@@ -2065,10 +2059,8 @@ static fl_status split_sentences(fl_doc *doc, seg *sg)
         }
         if (split_before(sg, &span, term, j) && j < n) {
             /* the counts at j: those at i and the few tokens up to j */
-            for (size_t k = i; k < j; k++) {
-                at.nonwords += sg->toks[k].kind != FL_TOK_WORD;
+            for (size_t k = i; k < j; k++)
                 at.nolower += (sg->toks[k].seg & T_NOLOWER) != 0;
-            }
             /* it ends in terminal i and the closers and terminals after it */
             if (!add_sentence(doc, &room_at, start, j, start_para, sg, start_at, at, true))
                 return FL_ENOMEM;
@@ -2079,7 +2071,7 @@ static fl_status split_sentences(fl_doc *doc, seg *sg)
         i = j;
     }
     if (n > start && !add_sentence(doc, &room_at, start, n, start_para, sg, start_at,
-                                   (counts){sg->nonwords, sg->nolower}, false))
+                                   (counts){sg->nolower}, false))
         return FL_ENOMEM;
     doc->sentences.count = (size_t)(room_at.next - (fl_sentence *)doc->sentences.items);
     return FL_OK;
@@ -2101,49 +2093,71 @@ static void sentence_headline(fl_sentence *st, const seg *sg)
     st->headline = !is_terminal(sg, last) && !list_marker(sg, first);
 }
 
-/* words: WORD tokens; nolower: those without a lower-case letter; of the
- * words after the first, small words left out (headlines only), counted
- * and capitalized caps */
-static void finish_flags(fl_sentence *st, size_t words, size_t nolower, size_t counted, size_t caps)
+/* For caps_sentence: whether sentence st (its tokens set) has no more
+ * than nolower * 5 / 4 WORDs; they are counted only until there are more. */
+static __attribute__((noinline)) bool few_words(const fl_sentence *st, const seg *sg,
+                                                size_t nolower)
 {
-    st->all_caps = words >= 2 && nolower * 5 >= words * 4;
-    st->title_case = st->headline && !st->all_caps && counted >= 1 && caps * 4 >= counted * 3;
+    size_t words = 0, most = nolower * 5 / 4;
+    for (size_t i = st->first_token, end = i + st->token_count; i < end; i++)
+        if ((words += sg->toks[i].kind == FL_TOK_WORD) > most)
+            return false;
+    return true;
 }
 
-/* The sentence's flags, as it is added: words, its WORD tokens; nolower,
- * those without a lower-case letter (from the counts at its stops). Only
- * a headline has its words read again, for title_case. */
+/* all_caps of sentence st (its tokens set), of which nolower WORDs have no
+ * lower-case letter: words >= 2 && nolower * 5 >= words * 4 for its WORDs,
+ * tested from nolower first (words >= nolower: nolower >= 2 holds then,
+ * and makes words >= 2). Most sentences have at most one word without a
+ * small letter: their words are not counted (nor by tokenize as it goes:
+ * a count at each stop cost more than these few walks), and most others
+ * have too many words for all_caps after the first few. */
+static inline bool caps_sentence(const fl_sentence *st, const seg *sg, size_t nolower)
+{
+    return nolower >= 2 && few_words(st, sg, nolower);
+}
+
+/* of the words after the first, small words left out (headlines only),
+ * counted and capitalized caps */
+static void finish_flags(fl_sentence *st, bool all_caps, size_t counted, size_t caps)
+{
+    st->all_caps = all_caps;
+    st->title_case = st->headline && !all_caps && counted >= 1 && caps * 4 >= counted * 3;
+}
+
+/* The sentence's flags, as it is added: nolower, its WORDs without a
+ * lower-case letter (from the counts at its stops). Only a headline has
+ * its words read again, for title_case. */
 static __attribute__((noinline)) void line_sentence_flags(fl_sentence *st, const seg *sg,
-                                                          size_t words, size_t nolower)
+                                                          size_t nolower)
 {
     sentence_headline(st, sg);
     size_t counted = 0, caps = 0;
+    bool all_caps = caps_sentence(st, sg, nolower);
     /* the words are read for title_case only: not for a headline all in
-     * capitals (finish_flags' all_caps, from the counts), and no further
-     * than it can still hold */
-    if (st->headline && !(words >= 2 && nolower * 5 >= words * 4)) {
+     * capitals, and no further than it can still hold */
+    if (st->headline && !all_caps) {
         size_t first = st->first_token, end = first + st->token_count;
-        size_t left = words; /* the WORDs not read yet */
-        bool later = false;  /* a word after the first */
+        bool later = false; /* a word after the first */
         for (size_t i = first; i < end; i++) {
             const fl_token *t = &sg->toks[i];
             if (t->kind != FL_TOK_WORD)
                 continue;
-            left--;
             if (later && !is_small_word(tok_text(sg, i), t->len)) {
                 counted++;
                 if (t->capitalized) {
                     caps++;
-                } else if (3 * (counted - caps) > caps + left) {
-                    /* caps * 4 >= counted * 3 fails even if every word
-                     * left is counted and capitalized: no title case */
+                } else if (3 * (counted - caps) > caps + (end - i - 1)) {
+                    /* caps * 4 >= counted * 3 fails even if every token
+                     * left is a word counted and capitalized (no more
+                     * words are left than tokens): no title case */
                     break;
                 }
             }
             later = true;
         }
     }
-    finish_flags(st, words, nolower, counted, caps);
+    finish_flags(st, all_caps, counted, caps);
     st->context_lazy = true;
 }
 
@@ -2151,17 +2165,16 @@ static __attribute__((noinline)) void line_sentence_flags(fl_sentence *st, const
  * own, no headline (sentence_headline's first test), nor those ending in a
  * terminal mark (terminal: sentence_headline's last test, the closing
  * quote passed as is_closer passes it) */
-static inline void sentence_flags(fl_sentence *st, const seg *sg, size_t words, size_t nolower,
-                                  bool terminal)
+static inline void sentence_flags(fl_sentence *st, const seg *sg, size_t nolower, bool terminal)
 {
     size_t first = st->first_token, end = first + st->token_count;
     if (!terminal && (sg->toks[first].seg & G_LINE) &&
         (end >= sg->n || (sg->toks[end].seg & G_LINE))) {
-        line_sentence_flags(st, sg, words, nolower);
+        line_sentence_flags(st, sg, nolower);
         return;
     }
     st->headline = false;
-    finish_flags(st, words, nolower, 0, 0);
+    finish_flags(st, caps_sentence(st, sg, nolower), 0, 0);
     st->context_lazy = true;
 }
 
@@ -3487,10 +3500,9 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
     caps_tail |= tail_of(SEG, T_NOLOWER);
     fl_token *fix = tok;
     uint8_t fix_g = seg_of(g), joined = 0;
-    /* sg's counts of tokens that are no word and of words without a small
-     * letter, kept here as they go (sg's are brought up to date on the way
-     * out): a stop takes them as they are */
-    size_t nolower = sg->nolower, others = sg->nonwords;
+    /* sg's count of words without a small letter, kept here as it goes
+     * (sg's is brought up to date on the way out): a stop takes it as it is */
+    size_t nolower = sg->nolower;
     /* the token whose line break split_sentences has heard of (noted), not
      * pushed yet when it is the next one: the note is taken back on the way
      * out, and the caller's token notes it again */
@@ -3557,7 +3569,6 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                  * for the other endings on the way */
                 tok = put_word(tok, at, k, small_tail);
                 tok = put_word(tok, at + k, 1, punct_tail);
-                others++;
                 at += k + 2;
                 continue;
             }
@@ -3587,7 +3598,6 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                 /* ", " after the word, as above */
                 tok = put_word(tok, at, k, cap_tail);
                 tok = put_word(tok, at + k, 1, punct_tail);
-                others++;
                 at += k + 2;
                 continue;
             }
@@ -3631,7 +3641,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                             break; /* a quote: the step below pushes it */
                         noted = (size_t)(tok - sg->toks);
                         sg->paras += (lg & G_PARA) != 0;
-                        if (!stop_push_at(sg, noted, others, nolower))
+                        if (!stop_push_at(sg, noted, nolower))
                             return SIZE_MAX;
                         noted_g = lg;
                         fix_g = seg_of(lg);
@@ -3644,7 +3654,6 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                          * token: not here), then on to the next word */
                         tok = put_word(tok, pos, 1, punct_spaced);
                         settle(fix, fix_g);
-                        others++;
                         at += 2;
                         continue;
                     }
@@ -3655,7 +3664,6 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                         settle(fix, fix_g);
                         fix = tok; /* attached to the next token */
                         fix_g = seg_of(0);
-                        others++;
                         at += 2;
                         continue;
                     }
@@ -3680,7 +3688,6 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                         return SIZE_MAX;
                     tok = put_word(tok, pos, 1, punct_spaced);
                     settle(fix, fix_g);
-                    others++;
                     at++;
                     if (s[at] == ' ') {
                         at++;
@@ -3694,7 +3701,6 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                 settle(fix, fix_g);
                 fix = tok; /* attached to the next token */
                 fix_g = seg_of(0);
-                others++;
                 at++;
                 continue;
             }
@@ -3717,7 +3723,6 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                     settle(fix, fix_g);
                     fix = tok; /* attached to the comma */
                     fix_g = seg_of(0);
-                    others += 2;
                     at += k + 1;
                     continue;
                 }
@@ -3729,7 +3734,6 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                     k = c.len;
                     tail = c.tail;
                     t = s[at + k];
-                    others++;
                     if (t == ' ')
                         goto spaced;
                     if (t == '.')
@@ -3758,7 +3762,6 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                     settle(fix, fix_g);
                     fix = tok;
                     fix_g = seg_of(0);
-                    others += 2;
                     at += k + 1;
                     continue;
                 }
@@ -3771,16 +3774,13 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                 unsigned char nx = at + k + 1 < len ? s[at + k + 1] : ' ';
                 if (alnum_counts[nx] || nx == '.')
                     break;
-                others++;
                 tail = number_tail;
                 goto period;
             }
             tok = put_word(tok, pos, k, number_tail);
-            others++;
             at += k + 1;
             if (t != ' ') {
                 tok = put_word(tok, pos + k, 1, comma ? punct_tail : symbol_tail);
-                others++;
                 at++;
             }
             continue;
@@ -3829,12 +3829,11 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                     tok = put_word(tok, at, k, tail);
                 dot:
                     /* the period (or '?', '!') at s[at + k]: a stop, as
-                     * push_token notes it (sg's counts are brought up to
+                     * push_token notes it (sg's count is brought up to
                      * date on the way out) */
-                    if (!stop_push_at(sg, (size_t)(tok - sg->toks), others, nolower))
+                    if (!stop_push_at(sg, (size_t)(tok - sg->toks), nolower))
                         return SIZE_MAX;
                     tok = put_word(tok, at + k, 1, punct_tail);
-                    others++;
                     at += k + 1;
                     /* at <= len, s[len] a NUL: s[at + 1] is read only
                      * after a space at s[at] */
@@ -3984,7 +3983,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                 size_t idx = (size_t)(tok - sg->toks);
                 if (!ab_passed(s[at + ab.len + 1], ab.tail) &&
                     (!sg->stops.n || sg->stops.v[sg->stops.n - 1].tok != idx) &&
-                    !stop_push_at(sg, idx, others, nolower))
+                    !stop_push_at(sg, idx, nolower))
                     return SIZE_MAX;
                 tok = put_word(tok, at, ab.len, ab.tail);
                 nolower += (ab.tail & tail_of(SEG, T_NOLOWER)) != 0;
@@ -4000,7 +3999,6 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                 /* ", " after the word: the comma as tokenize pushes it
                  * (push_one_byte), then on to the next word */
                 tok = put_word(tok, at, 1, punct_tail);
-                others++;
                 at += 2;
                 continue;
             }
@@ -4008,7 +4006,6 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
             if (t == ',' && s[at + 1] == '"') {
                 /* ",\"" after the word: the comma, then the quote (below) */
                 tok = put_word(tok, at, 1, punct_tail);
-                others++;
                 at++;
                 t = '"';
             }
@@ -4022,7 +4019,6 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
              * tokenize pushes it (push_one_byte), then on: after a space
              * to the next token, else to what follows it at once */
             tok = put_word(tok, at, 1, tail_of(KIND, one_byte_kind[t] - 1u) | tight);
-            others++;
             if (s[++at] == ' ')
                 at++;
             else
@@ -4048,7 +4044,6 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
     }
     sg->n = (size_t)(tok - sg->toks);
     sg->nolower = nolower;
-    sg->nonwords = others;
     if (__builtin_expect(sg->n == noted, 0)) {
         sg->stops.n--; /* not pushed: the caller's token notes it */
         sg->paras -= (noted_g & G_PARA) != 0;
