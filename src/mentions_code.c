@@ -46,6 +46,26 @@ static bool unit_suffix(const char *s, size_t len)
     return false;
 }
 
+/* Whether the alnum-run at `at` of len bytes is a calendar period, no
+ * code: a quarter (Q1-Q4) or a half before a year (H1 2025). */
+static inline bool period_shape(const fl_mx *mx, size_t at, size_t len)
+{
+    const char *s = mx->text + at;
+    if (len != 2)
+        return false;
+    /* Q1-Q4: quarters */
+    if (s[0] == 'Q' && s[1] >= '1' && s[1] <= '4')
+        return true;
+    /* H1/H2 before a year: halves */
+    if (s[0] == 'H' && (s[1] == '1' || s[1] == '2')) {
+        size_t e = at + len;
+        if (e + 5 <= mx->s_end && mx->text[e] == ' ' && mx->text[e + 1] == '2' &&
+            mx->text[e + 2] == '0' && is_digit(mx->text[e + 3]) && is_digit(mx->text[e + 4]))
+            return true;
+    }
+    return false;
+}
+
 /* Whether the alnum-run [s, s+len) (possessive already removed) is a code. */
 static bool code_shape(const fl_mx *mx, size_t at, size_t len)
 {
@@ -73,18 +93,8 @@ static bool code_shape(const fl_mx *mx, size_t at, size_t len)
             upper |= is_upper(s[i]);
         }
     }
-    if (!digit || !upper)
+    if (!digit || !upper || period_shape(mx, at, len))
         return false;
-    /* Q1-Q4: quarters */
-    if (len == 2 && s[0] == 'Q' && s[1] >= '1' && s[1] <= '4')
-        return false;
-    /* H1/H2 before a year: halves */
-    if (len == 2 && s[0] == 'H' && (s[1] == '1' || s[1] == '2')) {
-        size_t e = at + len;
-        if (e + 5 <= mx->s_end && mx->text[e] == ' ' && mx->text[e + 1] == '2' &&
-            mx->text[e + 2] == '0' && is_digit(mx->text[e + 3]) && is_digit(mx->text[e + 4]))
-            return false;
-    }
     /* digits then a unit: 100MW, 16GB, 100M */
     if (lead_digits > 0 && lead_digits < len) {
         bool letters_only = true;
@@ -922,7 +932,13 @@ static __attribute__((noinline)) void codes_walk(fl_mx *mx)
             continue;
         }
         if (digit && upper && (e = code_alnum_end(mx, i))) {
-            if (code_shape(mx, i, core_end(mx, i, e) - i)) {
+            /* a code that starts with a letter and is the run above whole
+             * (most: "B200", "GPT-4o"; no decimal or possessive after it,
+             * which a run never holds) has the run's digits and capitals
+             * and no digits first: of code_shape's tests only the
+             * period's are left */
+            if (e == run && !is_digit(c) ? !period_shape(mx, i, e - i)
+                                         : code_shape(mx, i, core_end(mx, i, e) - i)) {
                 add_code(mx, i, e);
                 i = e;
                 continue;
