@@ -751,8 +751,11 @@ static const bool joins_run[256] = {
  * is no letter, digit, hyphen, point or apostrophe, the words of the
  * token before the run have no digit (an earlier run would hold it) and
  * no space after them, so none of them is or heads a code; at the
- * sentence's start there is nothing before. */
-static inline bool lone_run(const fl_mx *mx, size_t lo, size_t rs, size_t re, unsigned char b)
+ * sentence's start there is nothing before. Where a head word before the
+ * space keeps the run, its start is left in *head: where the scan goes
+ * next (as codes_walk's own head_from would find it again). */
+static inline bool lone_run(const fl_mx *mx, size_t lo, size_t rs, size_t re, unsigned char b,
+                            size_t *head)
 {
     /* (b, the byte after the run, joins nothing to it: run_passed) */
     const char *t = mx->text;
@@ -767,7 +770,13 @@ static inline bool lone_run(const fl_mx *mx, size_t lo, size_t rs, size_t re, un
              (rs >= mx->s_off + 2 && ((t[rs - 2] | 0x20) == 'e' || (t[rs - 2] | 0x20) == 'a' ||
                                       (t[rs - 2] | 0x20) == 'n'))))
             return false;
-        return rs == lo || head_from(mx, rs - 1, lo) == rs;
+        if (rs == lo)
+            return true;
+        const size_t h = head_from(mx, rs - 1, lo);
+        if (h == rs)
+            return true;
+        *head = h;
+        return false;
     }
     /* right after where the scan is (a run stepped over before it: "4.5",
      * "3,400"), a byte that is no letter or digit holds nothing either (no
@@ -794,15 +803,16 @@ static inline bool claimed_run(const fl_mx *mx, size_t rs, size_t re, unsigned c
 /* Whether the walk steps over the run [rs, re) whole: claimed_run when
  * its first digit is claimed (where that fails, so does lone_run: the
  * same "737 MAX" test ends each of its ways), else lone_run; neither when
- * more joins the run (the byte after it, read once for both). */
-static inline bool run_passed(const fl_mx *mx, size_t lo, size_t rs, size_t re)
+ * more joins the run (the byte after it, read once for both). *head as
+ * lone_run leaves it. */
+static inline bool run_passed(const fl_mx *mx, size_t lo, size_t rs, size_t re, size_t *head)
 {
     const unsigned char b = (unsigned char)mx->text[re]; /* (see joins_run) */
     if (joins_run[b])
         return false;
     if (mx->claimed[rs - mx->s_off])
         return claimed_run(mx, rs, re, b);
-    return lone_run(mx, lo, rs, re, b);
+    return lone_run(mx, lo, rs, re, b, head);
 }
 
 static __attribute__((noinline)) void codes_walk(fl_mx *mx)
@@ -819,6 +829,7 @@ static __attribute__((noinline)) void codes_walk(fl_mx *mx)
          * run or a word never crosses a space, so the scan resumes there as
          * it would have. */
         if (next_digit == SIZE_MAX || next_digit < i) {
+            size_t head = SIZE_MAX; /* a head word's start found by lone_run */
             if (mx->digits) {
                 /* the runs that stand alone (lone_run) are stepped over
                  * here, as the scan below would step over them */
@@ -829,7 +840,7 @@ static __attribute__((noinline)) void codes_walk(fl_mx *mx)
                     const size_t re = mx->s_off + mx->digits[2 * k + 1];
                     if (re <= i)
                         continue;
-                    if (rs < i || !run_passed(mx, i, rs, re))
+                    if (rs < i || !run_passed(mx, i, rs, re, &head))
                         break;
                     i = re;
                 }
@@ -844,9 +855,16 @@ static __attribute__((noinline)) void codes_walk(fl_mx *mx)
                 if (next_digit >= mx->s_end)
                     break;
             }
-            from = token_start(mx, next_digit, i);
-            if (from == next_digit && from > i && t[from - 1] == ' ')
-                from = head_from(mx, from - 1, i);
+            if (head != SIZE_MAX) {
+                /* the run k stays for the head word before its space
+                 * ("iPhone 15", "RTX 4090"): the token before it is the
+                 * word, which head_from below would find again */
+                from = head;
+            } else {
+                from = token_start(mx, next_digit, i);
+                if (from == next_digit && from > i && t[from - 1] == ' ')
+                    from = head_from(mx, from - 1, i);
+            }
         }
         if (i < from)
             i = from;
