@@ -1214,23 +1214,28 @@ static inline __attribute__((always_inline)) void add_age(fl_mx *mx, size_t star
     fl_mx_claim_in(mx, start, end - start); /* inside: fl_mx_claimed_in above */
 }
 
-/* Whether the word ending at `at` is capitalized (a possible name). */
-static inline __attribute__((always_inline)) bool capitalized_before(const fl_mx *mx, size_t at)
+/* Whether the word ending at `at` is capitalized (a possible name); its
+ * start in *start. */
+static inline __attribute__((always_inline)) bool capitalized_before(const fl_mx *mx, size_t at,
+                                                                     size_t *start)
 {
     size_t ws, wl;
     if (!fl_mx_prev_word(mx, at, &ws, &wl) || ws + wl != at)
         return false;
+    *start = ws;
     unsigned char c = (unsigned char)mx->text[ws];
     return (c >= 'A' && c <= 'Z') || c >= 0x80;
 }
 
-/* Whether the capitalized words ending at `at` follow a preposition of
- * place ("in Leeds, 12."): a place, not a person with an age. */
+/* Whether the capitalized words ending at a comma follow a preposition of
+ * place ("in Leeds, 12."): a place, not a person with an age. The last
+ * of them starts at `at` (capitalized_before found it: the first of the
+ * four words looked at). */
 static bool place_before(const fl_mx *mx, size_t at)
 {
     static const char *const preps[] = {"in", "at", "from", "near", "to", "into", "outside"};
     size_t p = at, ws, wl;
-    for (int k = 0; k < 4 && fl_mx_prev_word(mx, p, &ws, &wl) && ws < p; k++) {
+    for (int k = 1; k < 4 && fl_mx_prev_word(mx, p, &ws, &wl) && ws < p; k++) {
         unsigned char c = (unsigned char)mx->text[ws];
         if ((c >= 'A' && c <= 'Z') || c >= 0x80) {
             p = ws;
@@ -1359,7 +1364,7 @@ static size_t age_at(fl_mx *mx, size_t i, size_t d, size_t de)
     size_t ws = d;
     while (ws > i && fl_re_space(t[ws - 1]))
         ws--;
-    size_t e;
+    size_t e, ns; /* ns: the start of a name's last word (capitalized_before) */
     if (ws < d && ws >= i + 4 && t[ws - 4] == 'a' && memcmp(t + ws - 4, "aged", 4) == 0 &&
         fl_mx_word_start(mx, ws - 4) && (e = age_aged_end(mx, d, de)) != 0) {
         /* "Huang, aged 62": the name before the comma */
@@ -1372,14 +1377,14 @@ static size_t age_at(fl_mx *mx, size_t i, size_t d, size_t de)
             size_t p = ws - 4;
             while (p > mx->s_off && t[p - 1] == ' ')
                 p--;
-            bool link = p > mx->s_off && t[p - 1] == ',' && capitalized_before(mx, p - 1);
+            bool link = p > mx->s_off && t[p - 1] == ',' && capitalized_before(mx, p - 1, &ns);
             add_age(mx, ws - 4, e, years, FL_LINK_NAME_ENDS, p - 1, link, false);
             return e;
         }
     }
     size_t c = d - 2; /* the comma of ", 62," */
     if (d >= i + 2 && t[c] == ',' && t[c + 1] == ' ' && c > mx->s_off &&
-        capitalized_before(mx, c) && (e = age_comma_end(mx, d, de)) && !place_before(mx, c)) {
+        capitalized_before(mx, c, &ns) && (e = age_comma_end(mx, d, de)) && !place_before(mx, ns)) {
         add_age(mx, d, de, age_digits(mx, d, de), FL_LINK_NAME_ENDS, c, true, true);
         return e - 1; /* the closing comma may start a title */
     }
