@@ -490,7 +490,9 @@ static size_t date_my_end(fl_mx *mx, size_t at, size_t p, int *year)
 {
     const char *t = mx->text;
     *year = 0;
-    int ok = p ? no_letter_at(mx, p) : 0;
+    /* (date_at_word asks at DS_MY_MONTH: no ASCII letter is at p, which
+     * leaves no_letter_at only a code point past ASCII to read) */
+    int ok = !p ? 0 : p < mx->s_end && (unsigned char)t[p] >= 0x80 ? no_letter_at(mx, p) : 1;
     if (ok <= 0)
         goto pattern;
     size_t q = p;
@@ -803,13 +805,12 @@ static size_t date_dmy(fl_mx *mx, size_t at, dm_match *dm)
     return e == DM_PATTERN ? 0 : e;
 }
 
-static size_t date_at_word(fl_mx *mx, size_t at)
+/* The date at `at`, a word that starts like a weekday or a month: cp, its
+ * entry in cal_prefixes (cal_prefix_at). */
+static size_t date_at_word(fl_mx *mx, size_t at, const struct cal_prefix *cp)
 {
     const char *t = mx->text;
     size_t e;
-    const struct cal_prefix *cp = cal_prefix_at(mx, at);
-    if (!cp)
-        return 0;
     date_starts d = date_starts_at(mx, at, cp);
     if (!(d.found & (DS_WEEKDAY | DS_MDY_MONTH | DS_MY_MONTH)))
         return 0;
@@ -1058,9 +1059,10 @@ static inline __attribute__((always_inline)) size_t digit_word_from(const fl_mx 
  * of keys; then an ASCII letter after the three, other than the fourth of
  * the prefix's longer words, is in no date ("Novak", "Marketing": the
  * prefix's three-letter words take no letter after them, and
- * date_at_word would find nothing there). */
+ * date_at_word would find nothing there). Its slot in cal_prefixes in
+ * *slot. */
 static inline __attribute__((always_inline)) bool calendar_mark(const unsigned char *t, size_t r,
-                                                                ptrdiff_t last)
+                                                                ptrdiff_t last, uint32_t *slot_out)
 {
     /* the word's first four bytes in one load (r + 3 is at most the
      * sentence's end: a byte of the prose, at worst its NUL), the fourth
@@ -1069,16 +1071,18 @@ static inline __attribute__((always_inline)) bool calendar_mark(const unsigned c
     const uint32_t slot = DATE_SLOT8(key8);
     if (cal_keys[slot] != key8)
         return false;
+    *slot_out = slot;
     const unsigned char c4 = (ptrdiff_t)r < last ? t[r + 3] : ' ';
     return (unsigned)((c4 | 0x20u) - 'a') >= 26u || c4 == (unsigned char)cal_prefixes[slot].fourth;
 }
 
 /* The first word at or after `at` that starts like a month or a weekday
- * (from the name marks: a capital first), or s_end. The walk goes forward
- * only (*cursor 0 at its start, then the mark after the one found: the
- * walk passes that before it asks again). */
-static inline __attribute__((always_inline)) size_t calendar_word_from(const fl_mx *mx,
-                                                                       size_t *cursor, size_t at)
+ * (from the name marks: a capital first), or s_end; its entry in
+ * cal_prefixes in *cp. The walk goes forward only (*cursor 0 at its
+ * start, then the mark after the one found: the walk passes that before
+ * it asks again). */
+static inline __attribute__((always_inline)) size_t
+calendar_word_from(const fl_mx *mx, size_t *cursor, size_t at, const struct cal_prefix **cp)
 {
     const unsigned char *t = (const unsigned char *)mx->text + mx->s_off;
     const size_t rel = at > mx->s_off ? at - mx->s_off : 0;
@@ -1095,7 +1099,9 @@ static inline __attribute__((always_inline)) size_t calendar_word_from(const fl_
         const size_t r = marks[k] & ~FL_NAME_MARK_JOINED;
         if ((ptrdiff_t)r > last) /* FL_NAME_MARK_END, or so is every later mark */
             break;
-        if (calendar_mark(t, r, last)) {
+        uint32_t slot;
+        if (calendar_mark(t, r, last, &slot)) {
+            *cp = &cal_prefixes[slot];
             *cursor = k + 1;
             return mx->s_off + r;
         }
@@ -1115,7 +1121,8 @@ static inline bool calendar_word_in(const fl_mx *mx)
         const size_t r = *m & ~FL_NAME_MARK_JOINED;
         if ((ptrdiff_t)r > last) /* FL_NAME_MARK_END, or so is every later mark */
             return false;
-        if (calendar_mark(t, r, last))
+        uint32_t slot;
+        if (calendar_mark(t, r, last, &slot))
             return true;
     }
 }
@@ -1127,16 +1134,17 @@ static inline bool calendar_word_in(const fl_mx *mx)
 static __attribute__((noinline)) void dates_listed(fl_mx *mx)
 {
     size_t i = mx->s_off, dcur = 0, mcur = 0, run = 0;
-    size_t d = digit_word_from(mx, &dcur, i, &run), w = calendar_word_from(mx, &mcur, i);
+    const struct cal_prefix *cp = NULL;
+    size_t d = digit_word_from(mx, &dcur, i, &run), w = calendar_word_from(mx, &mcur, i, &cp);
     for (;;) {
         if (d < i)
             d = digit_word_from(mx, &dcur, i, &run);
         if (w < i)
-            w = calendar_word_from(mx, &mcur, i);
+            w = calendar_word_from(mx, &mcur, i, &cp);
         size_t at = d < w ? d : w;
         if (at >= mx->s_end)
             return;
-        size_t e = at == d ? date_at_digit(mx, at, run) : date_at_word(mx, at);
+        size_t e = at == d ? date_at_digit(mx, at, run) : date_at_word(mx, at, cp);
         i = e > at ? e : at + 1;
     }
 }
@@ -1161,7 +1169,7 @@ static __attribute__((noinline)) void dates_bytes(fl_mx *mx)
             }
         } else if (c >= 'A' && c <= 'Z') {
             if (fl_mx_word_start(mx, i) && i + 3 <= mx->s_end && date_word_prefix(t + i))
-                e = date_at_word(mx, i);
+                e = date_at_word(mx, i, cal_prefix_at(mx, i));
             if (!e) {
                 i = fl_mx_word_end(mx, i);
                 continue;
