@@ -722,15 +722,15 @@ static size_t dm_month(const fl_mx *mx, size_t p, int *month, bool *abbr)
     return 0;
 }
 
-/* FL_RE_DATE_MDY at `at`: (?:WEEKDAYS,?\s+)?(?:MONTHS_FULL|MONTHS_ABBR\.?)
- * \s+(?:the\s+)?DAY(?:,?\s+YEAR)?. Its end (0: no match, DM_PATTERN). */
-static size_t dm_mdy(const fl_mx *mx, size_t at, dm_match *out)
+/* FL_RE_DATE_MDY from `p`, after its weekday group (the weekday's number
+ * `weekday`, -1: none): (?:MONTHS_FULL|MONTHS_ABBR\.?)\s+(?:the\s+)?DAY
+ * (?:,?\s+YEAR)?. Its end (0: no match, DM_PATTERN). */
+static size_t dm_mdy_from(const fl_mx *mx, size_t p, int weekday, dm_match *out)
 {
     const char *t = mx->text;
-    dm_match m = {0, 0, 0, -1};
-    size_t p = dm_weekday(mx, at, &m.weekday);
+    dm_match m = {0, 0, 0, weekday};
     bool abbr;
-    if (p == DM_NONE || !(p = dm_month(mx, p, &m.month, &abbr)))
+    if (!(p = dm_month(mx, p, &m.month, &abbr)))
         return 0;
     /* \.? then \s+: the dot is taken only before a space */
     if (abbr && p + 1 < mx->s_end && t[p] == '.' && fl_re_space(t[p + 1]))
@@ -749,6 +749,15 @@ static size_t dm_mdy(const fl_mx *mx, size_t at, dm_match *out)
     if (e != DM_PATTERN)
         *out = m;
     return e;
+}
+
+/* FL_RE_DATE_MDY at `at`: (?:WEEKDAYS,?\s+)?(?:MONTHS_FULL|MONTHS_ABBR\.?)
+ * \s+(?:the\s+)?DAY(?:,?\s+YEAR)?. Its end (0: no match, DM_PATTERN). */
+static size_t dm_mdy(const fl_mx *mx, size_t at, dm_match *out)
+{
+    int weekday;
+    const size_t p = dm_weekday(mx, at, &weekday);
+    return p == DM_NONE ? 0 : dm_mdy_from(mx, p, weekday, out);
 }
 
 /* FL_RE_DATE_DMY at `at`: (?:WEEKDAYS,?\s+)?(?:the\s+)?DAY(?:\s+of)?\s+
@@ -798,11 +807,12 @@ static size_t dm_dmy(const fl_mx *mx, size_t at, dm_match *out)
     return e;
 }
 
-/* FL_RE_DATE_MDY at `at` (dm_mdy, or the pattern where it leaves the
- * match to it): its end (0: none) and groups. */
-static size_t date_mdy(fl_mx *mx, size_t at, dm_match *dm)
+/* FL_RE_DATE_MDY at `at` (dm_mdy_from after the weekday group, which
+ * ends at `p` with the weekday's number `weekday`, or the pattern where it
+ * leaves the match to it): its end (0: none) and groups. */
+static size_t date_mdy(fl_mx *mx, size_t at, size_t p, int weekday, dm_match *dm)
 {
-    size_t e = dm_mdy(mx, at, dm);
+    size_t e = dm_mdy_from(mx, p, weekday, dm);
     if (e == DM_PATTERN && (e = fl_mx_match(mx, FL_RE_DATE_MDY, at)) != 0)
         *dm = (dm_match){group_int(mx, 5), group_month(mx, 2, 3), group_int(mx, 4),
                          group_weekday(mx, 1)};
@@ -839,8 +849,20 @@ static size_t date_at_word(fl_mx *mx, size_t at, const struct cal_prefix *cp)
     if (!(d.found & (DS_WEEKDAY | DS_MDY_MONTH | DS_MY_MONTH)))
         return 0;
     dm_match dm;
-    if ((d.found & (DS_WEEKDAY_MONTH | DS_MDY_DAY)) && (e = date_mdy(mx, at, &dm)))
-        return add_date(mx, at, e, dm.year, dm.month, dm.day, dm.weekday) ? e : 0;
+    if (d.found & (DS_WEEKDAY_MONTH | DS_MDY_DAY)) {
+        /* the weekday group ends where the month starts, as dm_weekday
+         * reads it: after a weekday (DS_WEEKDAY_MONTH: its comma and the
+         * spaces month_follows found), else at once (a month's prefix) */
+        size_t p = at;
+        if (cp->weekday >= 0) {
+            p = d.weekday_e;
+            if (p < mx->s_end && t[p] == ',')
+                p++;
+            p = re_spaces_end(mx, p);
+        }
+        if ((e = date_mdy(mx, at, p, cp->weekday, &dm)))
+            return add_date(mx, at, e, dm.year, dm.month, dm.day, dm.weekday) ? e : 0;
+    }
     if ((d.found & DS_WEEKDAY_DAY) && (e = date_dmy(mx, at, &dm)) && cp->weekday >= 0)
         return add_date(mx, at, e, dm.year, dm.month, dm.day, dm.weekday) ? e : 0;
     if ((d.found & DS_WEEKDAY) && (e = weekday_end(mx, at, d.weekday_e))) {
