@@ -829,7 +829,7 @@ static __attribute__((noinline)) void codes_walk(fl_mx *mx)
          * run or a word never crosses a space, so the scan resumes there as
          * it would have. */
         if (next_digit == SIZE_MAX || next_digit < i) {
-            size_t head = SIZE_MAX; /* a head word's start found by lone_run */
+            size_t head = SIZE_MAX; /* head_from's answer in lone_run */
             if (mx->digits) {
                 /* the runs that stand alone (lone_run) are stepped over
                  * here, as the scan below would step over them */
@@ -856,9 +856,10 @@ static __attribute__((noinline)) void codes_walk(fl_mx *mx)
                     break;
             }
             if (head != SIZE_MAX) {
-                /* the run k stays for the head word before its space
-                 * ("iPhone 15", "RTX 4090"): the token before it is the
-                 * word, which head_from below would find again */
+                /* the run k stays for what may head it before its space
+                 * ("iPhone 15", "RTX 4090"): the scan starts where
+                 * lone_run's head_from said, as the one below would say
+                 * again (token_start stops at that space) */
                 from = head;
             } else {
                 from = token_start(mx, next_digit, i);
