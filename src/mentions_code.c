@@ -46,6 +46,26 @@ static bool unit_suffix(const char *s, size_t len)
     return false;
 }
 
+/* Whether the alnum-run at `at` of len bytes is a calendar period, no
+ * code: a quarter (Q1-Q4) or a half before a year (H1 2025). */
+static inline bool period_shape(const fl_mx *mx, size_t at, size_t len)
+{
+    const char *s = mx->text + at;
+    if (len != 2)
+        return false;
+    /* Q1-Q4: quarters */
+    if (s[0] == 'Q' && s[1] >= '1' && s[1] <= '4')
+        return true;
+    /* H1/H2 before a year: halves */
+    if (s[0] == 'H' && (s[1] == '1' || s[1] == '2')) {
+        size_t e = at + len;
+        if (e + 5 <= mx->s_end && mx->text[e] == ' ' && mx->text[e + 1] == '2' &&
+            mx->text[e + 2] == '0' && is_digit(mx->text[e + 3]) && is_digit(mx->text[e + 4]))
+            return true;
+    }
+    return false;
+}
+
 /* Whether the alnum-run [s, s+len) (possessive already removed) is a code. */
 static bool code_shape(const fl_mx *mx, size_t at, size_t len)
 {
@@ -73,18 +93,8 @@ static bool code_shape(const fl_mx *mx, size_t at, size_t len)
             upper |= is_upper(s[i]);
         }
     }
-    if (!digit || !upper)
+    if (!digit || !upper || period_shape(mx, at, len))
         return false;
-    /* Q1-Q4: quarters */
-    if (len == 2 && s[0] == 'Q' && s[1] >= '1' && s[1] <= '4')
-        return false;
-    /* H1/H2 before a year: halves */
-    if (len == 2 && s[0] == 'H' && (s[1] == '1' || s[1] == '2')) {
-        size_t e = at + len;
-        if (e + 5 <= mx->s_end && mx->text[e] == ' ' && mx->text[e + 1] == '2' &&
-            mx->text[e + 2] == '0' && is_digit(mx->text[e + 3]) && is_digit(mx->text[e + 4]))
-            return false;
-    }
     /* digits then a unit: 100MW, 16GB, 100M */
     if (lead_digits > 0 && lead_digits < len) {
         bool letters_only = true;
@@ -741,8 +751,11 @@ static const bool joins_run[256] = {
  * is no letter, digit, hyphen, point or apostrophe, the words of the
  * token before the run have no digit (an earlier run would hold it) and
  * no space after them, so none of them is or heads a code; at the
- * sentence's start there is nothing before. */
-static inline bool lone_run(const fl_mx *mx, size_t lo, size_t rs, size_t re, unsigned char b)
+ * sentence's start there is nothing before. Where a head word before the
+ * space keeps the run, its start is left in *head: where the scan goes
+ * next (as codes_walk's own head_from would find it again). */
+static inline bool lone_run(const fl_mx *mx, size_t lo, size_t rs, size_t re, unsigned char b,
+                            size_t *head)
 {
     /* (b, the byte after the run, joins nothing to it: run_passed) */
     const char *t = mx->text;
@@ -757,7 +770,13 @@ static inline bool lone_run(const fl_mx *mx, size_t lo, size_t rs, size_t re, un
              (rs >= mx->s_off + 2 && ((t[rs - 2] | 0x20) == 'e' || (t[rs - 2] | 0x20) == 'a' ||
                                       (t[rs - 2] | 0x20) == 'n'))))
             return false;
-        return rs == lo || head_from(mx, rs - 1, lo) == rs;
+        if (rs == lo)
+            return true;
+        const size_t h = head_from(mx, rs - 1, lo);
+        if (h == rs)
+            return true;
+        *head = h;
+        return false;
     }
     /* right after where the scan is (a run stepped over before it: "4.5",
      * "3,400"), a byte that is no letter or digit holds nothing either (no
@@ -784,15 +803,16 @@ static inline bool claimed_run(const fl_mx *mx, size_t rs, size_t re, unsigned c
 /* Whether the walk steps over the run [rs, re) whole: claimed_run when
  * its first digit is claimed (where that fails, so does lone_run: the
  * same "737 MAX" test ends each of its ways), else lone_run; neither when
- * more joins the run (the byte after it, read once for both). */
-static inline bool run_passed(const fl_mx *mx, size_t lo, size_t rs, size_t re)
+ * more joins the run (the byte after it, read once for both). *head as
+ * lone_run leaves it. */
+static inline bool run_passed(const fl_mx *mx, size_t lo, size_t rs, size_t re, size_t *head)
 {
     const unsigned char b = (unsigned char)mx->text[re]; /* (see joins_run) */
     if (joins_run[b])
         return false;
     if (mx->claimed[rs - mx->s_off])
         return claimed_run(mx, rs, re, b);
-    return lone_run(mx, lo, rs, re, b);
+    return lone_run(mx, lo, rs, re, b, head);
 }
 
 static __attribute__((noinline)) void codes_walk(fl_mx *mx)
@@ -809,6 +829,7 @@ static __attribute__((noinline)) void codes_walk(fl_mx *mx)
          * run or a word never crosses a space, so the scan resumes there as
          * it would have. */
         if (next_digit == SIZE_MAX || next_digit < i) {
+            size_t head = SIZE_MAX; /* head_from's answer in lone_run */
             if (mx->digits) {
                 /* the runs that stand alone (lone_run) are stepped over
                  * here, as the scan below would step over them */
@@ -819,7 +840,7 @@ static __attribute__((noinline)) void codes_walk(fl_mx *mx)
                     const size_t re = mx->s_off + mx->digits[2 * k + 1];
                     if (re <= i)
                         continue;
-                    if (rs < i || !run_passed(mx, i, rs, re))
+                    if (rs < i || !run_passed(mx, i, rs, re, &head))
                         break;
                     i = re;
                 }
@@ -834,9 +855,17 @@ static __attribute__((noinline)) void codes_walk(fl_mx *mx)
                 if (next_digit >= mx->s_end)
                     break;
             }
-            from = token_start(mx, next_digit, i);
-            if (from == next_digit && from > i && t[from - 1] == ' ')
-                from = head_from(mx, from - 1, i);
+            if (head != SIZE_MAX) {
+                /* the run k stays for what may head it before its space
+                 * ("iPhone 15", "RTX 4090"): the scan starts where
+                 * lone_run's head_from said, as the one below would say
+                 * again (token_start stops at that space) */
+                from = head;
+            } else {
+                from = token_start(mx, next_digit, i);
+                if (from == next_digit && from > i && t[from - 1] == ' ')
+                    from = head_from(mx, from - 1, i);
+            }
         }
         if (i < from)
             i = from;
@@ -922,7 +951,13 @@ static __attribute__((noinline)) void codes_walk(fl_mx *mx)
             continue;
         }
         if (digit && upper && (e = code_alnum_end(mx, i))) {
-            if (code_shape(mx, i, core_end(mx, i, e) - i)) {
+            /* a code that starts with a letter and is the run above whole
+             * (most: "B200", "GPT-4o"; no decimal or possessive after it,
+             * which a run never holds) has the run's digits and capitals
+             * and no digits first: of code_shape's tests only the
+             * period's are left */
+            if (e == run && !is_digit(c) ? !period_shape(mx, i, e - i)
+                                         : code_shape(mx, i, core_end(mx, i, e) - i)) {
                 add_code(mx, i, e);
                 i = e;
                 continue;

@@ -118,6 +118,48 @@ static __attribute__((noinline)) bool add_date(fl_mx *mx, size_t start, size_t e
     return add_date_in(mx, start, end, y, m, d, wd);
 }
 
+/* The words of up to seven letters after which a bare month or year is
+ * the date of something, each as date_preposition reads it (its bytes
+ * from the first, zero past its end), in the slot PREP_SLOT gives it: one
+ * multiply, one load and one compare per word tried (no word is zero: an
+ * empty slot matches none), where a switch on the length jumped through
+ * a table (an indirect branch, mispredicted for a third of the years in
+ * the generated text) to up to six compares. The multiplier puts each
+ * word in a slot of its own (two in one would override an initializer:
+ * -Woverride-init, an error here). */
+#define PREP_KEY(a, b, c, d, e, f, g)                                                              \
+    ((uint64_t)(unsigned char)(a) | (uint64_t)(unsigned char)(b) << 8 |                            \
+     (uint64_t)(unsigned char)(c) << 16 | (uint64_t)(unsigned char)(d) << 24 |                     \
+     (uint64_t)(unsigned char)(e) << 32 | (uint64_t)(unsigned char)(f) << 40 |                     \
+     (uint64_t)(unsigned char)(g) << 48)
+#define PREP_SLOT(key) ((uint64_t)(key)*0x89C08E1C69A36E9Bull >> 59)
+#define PREP_WORDS(X)                                                                              \
+    X('i', 'n', 0, 0, 0, 0, 0)                                                                     \
+    X('b', 'y', 0, 0, 0, 0, 0)                                                                     \
+    X('o', 'f', 0, 0, 0, 0, 0)                                                                     \
+    X('m', 'i', 'd', 0, 0, 0, 0)                                                                   \
+    X('e', 'n', 'd', 0, 0, 0, 0)                                                                   \
+    X('t', 'i', 'l', 'l', 0, 0, 0)                                                                 \
+    X('f', 'r', 'o', 'm', 0, 0, 0)                                                                 \
+    X('l', 'a', 't', 'e', 0, 0, 0)                                                                 \
+    X('l', 'a', 's', 't', 0, 0, 0)                                                                 \
+    X('n', 'e', 'x', 't', 0, 0, 0)                                                                 \
+    X('t', 'h', 'i', 's', 0, 0, 0)                                                                 \
+    X('s', 'i', 'n', 'c', 'e', 0, 0)                                                               \
+    X('u', 'n', 't', 'i', 'l', 0, 0)                                                               \
+    X('e', 'a', 'r', 'l', 'y', 0, 0)                                                               \
+    X('a', 'f', 't', 'e', 'r', 0, 0)                                                               \
+    X('d', 'u', 'r', 'i', 'n', 'g', 0)                                                             \
+    X('b', 'e', 'f', 'o', 'r', 'e', 0)                                                             \
+    X('t', 'h', 'r', 'o', 'u', 'g', 'h')                                                           \
+    X('b', 'e', 't', 'w', 'e', 'e', 'n')
+static const uint64_t prep_keys[32] = {
+#define PREP(a, b, c, d, e, f, g)                                                                  \
+    [PREP_SLOT(PREP_KEY(a, b, c, d, e, f, g))] = PREP_KEY(a, b, c, d, e, f, g),
+    PREP_WORDS(PREP)
+#undef PREP
+};
+
 /* Words after which a bare month or year is the date of something (in
  * line at its two calls: one per year the walk tries). */
 static inline __attribute__((always_inline)) bool date_preposition(const fl_mx *mx, size_t at)
@@ -159,7 +201,7 @@ static inline __attribute__((always_inline)) bool date_preposition(const fl_mx *
         return false;
     /* the word's first eight bytes (fewer when shorter) as one number,
      * each | 0x20 (a lower-case letter only where the byte is that letter
-     * in either case), compared with the words of that length */
+     * in either case), looked up in prep_keys */
     uint64_t x = 0;
     if (ws + 8 <= mx->s_end) {
         x = fl_load8(t + ws);
@@ -168,29 +210,11 @@ static inline __attribute__((always_inline)) bool date_preposition(const fl_mx *
             x |= (uint64_t)(unsigned char)t[ws + k] << (8 * k);
     }
     x |= 0x2020202020202020ull;
-    if (wl < 8)
-        x &= fl_low_bytes(wl);
-#define PREP(w) fl_load8(w "\0\0\0\0\0\0\0\0")
-    switch (wl) {
-    case 2:
-        return x == PREP("in") || x == PREP("by") || x == PREP("of");
-    case 3:
-        return x == PREP("mid") || x == PREP("end");
-    case 4:
-        return x == PREP("till") || x == PREP("from") || x == PREP("late") || x == PREP("last") ||
-               x == PREP("next") || x == PREP("this");
-    case 5:
-        return x == PREP("since") || x == PREP("until") || x == PREP("early") || x == PREP("after");
-    case 6:
-        return x == PREP("during") || x == PREP("before");
-    case 7:
-        return x == PREP("through") || x == PREP("between");
-    case 10:
-        return x == PREP("througho") && (t[ws + 8] | 0x20) == 'u' && (t[ws + 9] | 0x20) == 't';
-    default:
-        return false;
-    }
-#undef PREP
+    if (wl > 7) /* only "throughout" is longer than seven letters */
+        return wl == 10 && x == fl_load8("througho") && (t[ws + 8] | 0x20) == 'u' &&
+               (t[ws + 9] | 0x20) == 't';
+    x &= fl_low_bytes(wl);
+    return prep_keys[PREP_SLOT(x)] == x;
 }
 
 /* "its February release", "the March launch": a bare month between a
@@ -490,7 +514,9 @@ static size_t date_my_end(fl_mx *mx, size_t at, size_t p, int *year)
 {
     const char *t = mx->text;
     *year = 0;
-    int ok = p ? no_letter_at(mx, p) : 0;
+    /* (date_at_word asks at DS_MY_MONTH: no ASCII letter is at p, which
+     * leaves no_letter_at only a code point past ASCII to read) */
+    int ok = !p ? 0 : p < mx->s_end && (unsigned char)t[p] >= 0x80 ? no_letter_at(mx, p) : 1;
     if (ok <= 0)
         goto pattern;
     size_t q = p;
@@ -696,15 +722,15 @@ static size_t dm_month(const fl_mx *mx, size_t p, int *month, bool *abbr)
     return 0;
 }
 
-/* FL_RE_DATE_MDY at `at`: (?:WEEKDAYS,?\s+)?(?:MONTHS_FULL|MONTHS_ABBR\.?)
- * \s+(?:the\s+)?DAY(?:,?\s+YEAR)?. Its end (0: no match, DM_PATTERN). */
-static size_t dm_mdy(const fl_mx *mx, size_t at, dm_match *out)
+/* FL_RE_DATE_MDY from `p`, after its weekday group (the weekday's number
+ * `weekday`, -1: none): (?:MONTHS_FULL|MONTHS_ABBR\.?)\s+(?:the\s+)?DAY
+ * (?:,?\s+YEAR)?. Its end (0: no match, DM_PATTERN). */
+static size_t dm_mdy_from(const fl_mx *mx, size_t p, int weekday, dm_match *out)
 {
     const char *t = mx->text;
-    dm_match m = {0, 0, 0, -1};
-    size_t p = dm_weekday(mx, at, &m.weekday);
+    dm_match m = {0, 0, 0, weekday};
     bool abbr;
-    if (p == DM_NONE || !(p = dm_month(mx, p, &m.month, &abbr)))
+    if (!(p = dm_month(mx, p, &m.month, &abbr)))
         return 0;
     /* \.? then \s+: the dot is taken only before a space */
     if (abbr && p + 1 < mx->s_end && t[p] == '.' && fl_re_space(t[p + 1]))
@@ -723,6 +749,15 @@ static size_t dm_mdy(const fl_mx *mx, size_t at, dm_match *out)
     if (e != DM_PATTERN)
         *out = m;
     return e;
+}
+
+/* FL_RE_DATE_MDY at `at`: (?:WEEKDAYS,?\s+)?(?:MONTHS_FULL|MONTHS_ABBR\.?)
+ * \s+(?:the\s+)?DAY(?:,?\s+YEAR)?. Its end (0: no match, DM_PATTERN). */
+static size_t dm_mdy(const fl_mx *mx, size_t at, dm_match *out)
+{
+    int weekday;
+    const size_t p = dm_weekday(mx, at, &weekday);
+    return p == DM_NONE ? 0 : dm_mdy_from(mx, p, weekday, out);
 }
 
 /* FL_RE_DATE_DMY at `at`: (?:WEEKDAYS,?\s+)?(?:the\s+)?DAY(?:\s+of)?\s+
@@ -772,11 +807,12 @@ static size_t dm_dmy(const fl_mx *mx, size_t at, dm_match *out)
     return e;
 }
 
-/* FL_RE_DATE_MDY at `at` (dm_mdy, or the pattern where it leaves the
- * match to it): its end (0: none) and groups. */
-static size_t date_mdy(fl_mx *mx, size_t at, dm_match *dm)
+/* FL_RE_DATE_MDY at `at` (dm_mdy_from after the weekday group, which
+ * ends at `p` with the weekday's number `weekday`, or the pattern where it
+ * leaves the match to it): its end (0: none) and groups. */
+static size_t date_mdy(fl_mx *mx, size_t at, size_t p, int weekday, dm_match *dm)
 {
-    size_t e = dm_mdy(mx, at, dm);
+    size_t e = dm_mdy_from(mx, p, weekday, dm);
     if (e == DM_PATTERN && (e = fl_mx_match(mx, FL_RE_DATE_MDY, at)) != 0)
         *dm = (dm_match){group_int(mx, 5), group_month(mx, 2, 3), group_int(mx, 4),
                          group_weekday(mx, 1)};
@@ -803,19 +839,30 @@ static size_t date_dmy(fl_mx *mx, size_t at, dm_match *dm)
     return e == DM_PATTERN ? 0 : e;
 }
 
-static size_t date_at_word(fl_mx *mx, size_t at)
+/* The date at `at`, a word that starts like a weekday or a month: cp, its
+ * entry in cal_prefixes (cal_prefix_at). */
+static size_t date_at_word(fl_mx *mx, size_t at, const struct cal_prefix *cp)
 {
     const char *t = mx->text;
     size_t e;
-    const struct cal_prefix *cp = cal_prefix_at(mx, at);
-    if (!cp)
-        return 0;
     date_starts d = date_starts_at(mx, at, cp);
     if (!(d.found & (DS_WEEKDAY | DS_MDY_MONTH | DS_MY_MONTH)))
         return 0;
     dm_match dm;
-    if ((d.found & (DS_WEEKDAY_MONTH | DS_MDY_DAY)) && (e = date_mdy(mx, at, &dm)))
-        return add_date(mx, at, e, dm.year, dm.month, dm.day, dm.weekday) ? e : 0;
+    if (d.found & (DS_WEEKDAY_MONTH | DS_MDY_DAY)) {
+        /* the weekday group ends where the month starts, as dm_weekday
+         * reads it: after a weekday (DS_WEEKDAY_MONTH: its comma and the
+         * spaces month_follows found), else at once (a month's prefix) */
+        size_t p = at;
+        if (cp->weekday >= 0) {
+            p = d.weekday_e;
+            if (p < mx->s_end && t[p] == ',')
+                p++;
+            p = re_spaces_end(mx, p);
+        }
+        if ((e = date_mdy(mx, at, p, cp->weekday, &dm)))
+            return add_date(mx, at, e, dm.year, dm.month, dm.day, dm.weekday) ? e : 0;
+    }
     if ((d.found & DS_WEEKDAY_DAY) && (e = date_dmy(mx, at, &dm)) && cp->weekday >= 0)
         return add_date(mx, at, e, dm.year, dm.month, dm.day, dm.weekday) ? e : 0;
     if ((d.found & DS_WEEKDAY) && (e = weekday_end(mx, at, d.weekday_e))) {
@@ -1058,9 +1105,10 @@ static inline __attribute__((always_inline)) size_t digit_word_from(const fl_mx 
  * of keys; then an ASCII letter after the three, other than the fourth of
  * the prefix's longer words, is in no date ("Novak", "Marketing": the
  * prefix's three-letter words take no letter after them, and
- * date_at_word would find nothing there). */
+ * date_at_word would find nothing there). Its slot in cal_prefixes in
+ * *slot. */
 static inline __attribute__((always_inline)) bool calendar_mark(const unsigned char *t, size_t r,
-                                                                ptrdiff_t last)
+                                                                ptrdiff_t last, uint32_t *slot_out)
 {
     /* the word's first four bytes in one load (r + 3 is at most the
      * sentence's end: a byte of the prose, at worst its NUL), the fourth
@@ -1069,16 +1117,18 @@ static inline __attribute__((always_inline)) bool calendar_mark(const unsigned c
     const uint32_t slot = DATE_SLOT8(key8);
     if (cal_keys[slot] != key8)
         return false;
+    *slot_out = slot;
     const unsigned char c4 = (ptrdiff_t)r < last ? t[r + 3] : ' ';
     return (unsigned)((c4 | 0x20u) - 'a') >= 26u || c4 == (unsigned char)cal_prefixes[slot].fourth;
 }
 
 /* The first word at or after `at` that starts like a month or a weekday
- * (from the name marks: a capital first), or s_end. The walk goes forward
- * only (*cursor 0 at its start, then the mark after the one found: the
- * walk passes that before it asks again). */
-static inline __attribute__((always_inline)) size_t calendar_word_from(const fl_mx *mx,
-                                                                       size_t *cursor, size_t at)
+ * (from the name marks: a capital first), or s_end; its entry in
+ * cal_prefixes in *cp. The walk goes forward only (*cursor 0 at its
+ * start, then the mark after the one found: the walk passes that before
+ * it asks again). */
+static inline __attribute__((always_inline)) size_t
+calendar_word_from(const fl_mx *mx, size_t *cursor, size_t at, const struct cal_prefix **cp)
 {
     const unsigned char *t = (const unsigned char *)mx->text + mx->s_off;
     const size_t rel = at > mx->s_off ? at - mx->s_off : 0;
@@ -1095,7 +1145,9 @@ static inline __attribute__((always_inline)) size_t calendar_word_from(const fl_
         const size_t r = marks[k] & ~FL_NAME_MARK_JOINED;
         if ((ptrdiff_t)r > last) /* FL_NAME_MARK_END, or so is every later mark */
             break;
-        if (calendar_mark(t, r, last)) {
+        uint32_t slot;
+        if (calendar_mark(t, r, last, &slot)) {
+            *cp = &cal_prefixes[slot];
             *cursor = k + 1;
             return mx->s_off + r;
         }
@@ -1115,7 +1167,8 @@ static inline bool calendar_word_in(const fl_mx *mx)
         const size_t r = *m & ~FL_NAME_MARK_JOINED;
         if ((ptrdiff_t)r > last) /* FL_NAME_MARK_END, or so is every later mark */
             return false;
-        if (calendar_mark(t, r, last))
+        uint32_t slot;
+        if (calendar_mark(t, r, last, &slot))
             return true;
     }
 }
@@ -1127,16 +1180,17 @@ static inline bool calendar_word_in(const fl_mx *mx)
 static __attribute__((noinline)) void dates_listed(fl_mx *mx)
 {
     size_t i = mx->s_off, dcur = 0, mcur = 0, run = 0;
-    size_t d = digit_word_from(mx, &dcur, i, &run), w = calendar_word_from(mx, &mcur, i);
+    const struct cal_prefix *cp = NULL;
+    size_t d = digit_word_from(mx, &dcur, i, &run), w = calendar_word_from(mx, &mcur, i, &cp);
     for (;;) {
         if (d < i)
             d = digit_word_from(mx, &dcur, i, &run);
         if (w < i)
-            w = calendar_word_from(mx, &mcur, i);
+            w = calendar_word_from(mx, &mcur, i, &cp);
         size_t at = d < w ? d : w;
         if (at >= mx->s_end)
             return;
-        size_t e = at == d ? date_at_digit(mx, at, run) : date_at_word(mx, at);
+        size_t e = at == d ? date_at_digit(mx, at, run) : date_at_word(mx, at, cp);
         i = e > at ? e : at + 1;
     }
 }
@@ -1161,7 +1215,7 @@ static __attribute__((noinline)) void dates_bytes(fl_mx *mx)
             }
         } else if (c >= 'A' && c <= 'Z') {
             if (fl_mx_word_start(mx, i) && i + 3 <= mx->s_end && date_word_prefix(t + i))
-                e = date_at_word(mx, i);
+                e = date_at_word(mx, i, cal_prefix_at(mx, i));
             if (!e) {
                 i = fl_mx_word_end(mx, i);
                 continue;
@@ -1214,23 +1268,28 @@ static inline __attribute__((always_inline)) void add_age(fl_mx *mx, size_t star
     fl_mx_claim_in(mx, start, end - start); /* inside: fl_mx_claimed_in above */
 }
 
-/* Whether the word ending at `at` is capitalized (a possible name). */
-static inline __attribute__((always_inline)) bool capitalized_before(const fl_mx *mx, size_t at)
+/* Whether the word ending at `at` is capitalized (a possible name); its
+ * start in *start. */
+static inline __attribute__((always_inline)) bool capitalized_before(const fl_mx *mx, size_t at,
+                                                                     size_t *start)
 {
     size_t ws, wl;
     if (!fl_mx_prev_word(mx, at, &ws, &wl) || ws + wl != at)
         return false;
+    *start = ws;
     unsigned char c = (unsigned char)mx->text[ws];
     return (c >= 'A' && c <= 'Z') || c >= 0x80;
 }
 
-/* Whether the capitalized words ending at `at` follow a preposition of
- * place ("in Leeds, 12."): a place, not a person with an age. */
+/* Whether the capitalized words ending at a comma follow a preposition of
+ * place ("in Leeds, 12."): a place, not a person with an age. The last
+ * of them starts at `at` (capitalized_before found it: the first of the
+ * four words looked at). */
 static bool place_before(const fl_mx *mx, size_t at)
 {
     static const char *const preps[] = {"in", "at", "from", "near", "to", "into", "outside"};
     size_t p = at, ws, wl;
-    for (int k = 0; k < 4 && fl_mx_prev_word(mx, p, &ws, &wl) && ws < p; k++) {
+    for (int k = 1; k < 4 && fl_mx_prev_word(mx, p, &ws, &wl) && ws < p; k++) {
         unsigned char c = (unsigned char)mx->text[ws];
         if ((c >= 'A' && c <= 'Z') || c >= 0x80) {
             p = ws;
@@ -1359,7 +1418,7 @@ static size_t age_at(fl_mx *mx, size_t i, size_t d, size_t de)
     size_t ws = d;
     while (ws > i && fl_re_space(t[ws - 1]))
         ws--;
-    size_t e;
+    size_t e, ns; /* ns: the start of a name's last word (capitalized_before) */
     if (ws < d && ws >= i + 4 && t[ws - 4] == 'a' && memcmp(t + ws - 4, "aged", 4) == 0 &&
         fl_mx_word_start(mx, ws - 4) && (e = age_aged_end(mx, d, de)) != 0) {
         /* "Huang, aged 62": the name before the comma */
@@ -1372,14 +1431,14 @@ static size_t age_at(fl_mx *mx, size_t i, size_t d, size_t de)
             size_t p = ws - 4;
             while (p > mx->s_off && t[p - 1] == ' ')
                 p--;
-            bool link = p > mx->s_off && t[p - 1] == ',' && capitalized_before(mx, p - 1);
+            bool link = p > mx->s_off && t[p - 1] == ',' && capitalized_before(mx, p - 1, &ns);
             add_age(mx, ws - 4, e, years, FL_LINK_NAME_ENDS, p - 1, link, false);
             return e;
         }
     }
     size_t c = d - 2; /* the comma of ", 62," */
     if (d >= i + 2 && t[c] == ',' && t[c + 1] == ' ' && c > mx->s_off &&
-        capitalized_before(mx, c) && (e = age_comma_end(mx, d, de)) && !place_before(mx, c)) {
+        capitalized_before(mx, c, &ns) && (e = age_comma_end(mx, d, de)) && !place_before(mx, ns)) {
         add_age(mx, d, de, age_digits(mx, d, de), FL_LINK_NAME_ENDS, c, true, true);
         return e - 1; /* the closing comma may start a title */
     }
