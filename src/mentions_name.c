@@ -643,11 +643,35 @@ static size_t skip_to_mark(const fl_mx *mx, size_t *cursor, size_t i, bool *star
         /* (the byte before ASCII: the mark is not joined, which a byte
          * past ASCII before it makes it; and unclaimed: the claimed byte
          * before the sentence's first, read for a mark at 0, is zero) */
-        if (!(m & FL_NAME_MARK_JOINED) && mx->claimed[(ptrdiff_t)m - 1] == 0) {
+        while (!(m & FL_NAME_MARK_JOINED) && mx->claimed[(ptrdiff_t)m - 1] == 0) {
+            /* a claimed word at the mark (an honorific's, an acronym's, a
+             * code's: "Mr.", "U.S.", "F-35") the walk steps past to the
+             * first byte that is neither claimed nor a letter or digit,
+             * which lies before the next mark when the byte before that
+             * mark is unclaimed (a word's start follows no letter or
+             * digit): it goes on at that mark as from here, or at the
+             * sentence's end after the last */
+            if (mx->claimed[m]) {
+                /* (after the last mark, the byte before the sentence's
+                 * first is read: zero) */
+                const uint32_t m2 = mx->name_marks[k + 1];
+                const size_t at2 = m2 == FL_NAME_MARK_END ? 0 : m2 & ~FL_NAME_MARK_JOINED;
+                if (!((m2 & FL_NAME_MARK_JOINED) | mx->claimed[(ptrdiff_t)at2 - 1])) {
+                    k++;
+                    m = m2;
+                    if (m == FL_NAME_MARK_END) {
+                        *start = false;
+                        *cursor = k;
+                        return mx->s_end;
+                    }
+                    continue;
+                }
+            }
             *start = true;
             *cursor = k + 1;
             return mx->s_off + m;
         }
+        *cursor = k;
     }
 again:;
     unsigned char c = t[i];
