@@ -618,11 +618,15 @@ static size_t first_claimed(const fl_mx *mx, size_t from, size_t to)
  * apostrophe joins to the one before. *cursor keeps the place in the
  * marks. Returns where the walk goes on. */
 static inline size_t past_claimed(const fl_mx *mx, size_t at);
+static size_t past_claimed_mark(const fl_mx *mx, size_t at);
 
-/* (*start: true when the walk goes on at a mark, a word's start) */
+/* (*start: true when the walk goes on at a mark, a word's start, whose
+ * first byte is unclaimed: a claimed word at a mark is stepped past here,
+ * as the long way steps past one while no name is open) */
 static size_t skip_to_mark(const fl_mx *mx, size_t *cursor, size_t i, bool *start)
 {
     const unsigned char *t = (const unsigned char *)mx->text;
+top:;
     {
         /* the next mark, straight, when no step of the walk can carry it
          * past that mark: the byte before it is ASCII (no letter nor
@@ -666,6 +670,13 @@ static size_t skip_to_mark(const fl_mx *mx, size_t *cursor, size_t i, bool *star
                     }
                     continue;
                 }
+                /* else the walk steps past the claimed word, and goes on
+                 * from there */
+                *cursor = k + 1;
+                i = past_claimed_mark(mx, mx->s_off + m);
+                if (i >= mx->s_end)
+                    return i;
+                goto top;
             }
             *start = true;
             *cursor = k + 1;
@@ -708,7 +719,7 @@ again:;
         /* the walk leaves the mark behind: the next look starts past it */
         *start = k < mx->name_mark_count;
         *cursor = k + *start;
-        return i;
+        goto at_mark;
     }
     size_t at = first_claimed(mx, i, to);
     if (at < to) {
@@ -735,7 +746,18 @@ again:;
     }
     *start = k < mx->name_mark_count;
     *cursor = k + *start;
-    return to;
+    i = to;
+at_mark:
+    /* a claimed word at the mark: the walk steps past it, and goes on
+     * from there (fl_extract_names meets no claimed mark) */
+    if (*start && mx->claimed[i - mx->s_off]) {
+        *start = false;
+        i = past_claimed_mark(mx, i);
+        if (i >= mx->s_end)
+            return i;
+        goto top;
+    }
+    return i;
 }
 
 /* The first byte from the claimed byte `at` that is neither claimed nor
@@ -766,6 +788,13 @@ static inline size_t past_claimed(const fl_mx *mx, size_t at)
         at++;
     }
     return at;
+}
+
+/* past_claimed out of line, for skip_to_mark (few marks are claimed words
+ * it does not step over without it) */
+static __attribute__((noinline)) size_t past_claimed_mark(const fl_mx *mx, size_t at)
+{
+    return past_claimed(mx, at);
 }
 
 /* The bytes after a word that keep scan_plain from reading it alone: a
@@ -1115,12 +1144,8 @@ void fl_extract_names(fl_mx *mx)
         const unsigned char *t = (const unsigned char *)mx->text;
         size_t we;
         size_t ap;
-        if (mx->claimed[i - mx->s_off]) {
-            /* what the long way does with a claimed word (a code's, a
-             * date's, an honorific's) while no name is open */
-            i = past_claimed(mx, i);
-            continue;
-        }
+        /* (skip_to_mark stepped past a claimed word at a mark: what the
+         * long way does with one while no name is open) */
         if ((unsigned)(t[i] - 'A') >= 26u) {
             /* the long way */
         } else if (!plain_after(mx, we = mx->s_off + mx->wend[i - mx->s_off])) {
