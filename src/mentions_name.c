@@ -618,11 +618,15 @@ static size_t first_claimed(const fl_mx *mx, size_t from, size_t to)
  * apostrophe joins to the one before. *cursor keeps the place in the
  * marks. Returns where the walk goes on. */
 static inline size_t past_claimed(const fl_mx *mx, size_t at);
+static size_t past_claimed_mark(const fl_mx *mx, size_t at);
 
-/* (*start: true when the walk goes on at a mark, a word's start) */
+/* (*start: true when the walk goes on at a mark, a word's start, whose
+ * first byte is unclaimed: a claimed word at a mark is stepped past here,
+ * as the long way steps past one while no name is open) */
 static size_t skip_to_mark(const fl_mx *mx, size_t *cursor, size_t i, bool *start)
 {
     const unsigned char *t = (const unsigned char *)mx->text;
+top:;
     {
         /* the next mark, straight, when no step of the walk can carry it
          * past that mark: the byte before it is ASCII (no letter nor
@@ -643,11 +647,42 @@ static size_t skip_to_mark(const fl_mx *mx, size_t *cursor, size_t i, bool *star
         /* (the byte before ASCII: the mark is not joined, which a byte
          * past ASCII before it makes it; and unclaimed: the claimed byte
          * before the sentence's first, read for a mark at 0, is zero) */
-        if (!(m & FL_NAME_MARK_JOINED) && mx->claimed[(ptrdiff_t)m - 1] == 0) {
+        while (!(m & FL_NAME_MARK_JOINED) && mx->claimed[(ptrdiff_t)m - 1] == 0) {
+            /* a claimed word at the mark (an honorific's, an acronym's, a
+             * code's: "Mr.", "U.S.", "F-35") the walk steps past to the
+             * first byte that is neither claimed nor a letter or digit,
+             * which lies before the next mark when the byte before that
+             * mark is unclaimed (a word's start follows no letter or
+             * digit): it goes on at that mark as from here, or at the
+             * sentence's end after the last */
+            if (mx->claimed[m]) {
+                /* (after the last mark, the byte before the sentence's
+                 * first is read: zero) */
+                const uint32_t m2 = mx->name_marks[k + 1];
+                const size_t at2 = m2 == FL_NAME_MARK_END ? 0 : m2 & ~FL_NAME_MARK_JOINED;
+                if (!((m2 & FL_NAME_MARK_JOINED) | mx->claimed[(ptrdiff_t)at2 - 1])) {
+                    k++;
+                    m = m2;
+                    if (m == FL_NAME_MARK_END) {
+                        *start = false;
+                        *cursor = k;
+                        return mx->s_end;
+                    }
+                    continue;
+                }
+                /* else the walk steps past the claimed word, and goes on
+                 * from there */
+                *cursor = k + 1;
+                i = past_claimed_mark(mx, mx->s_off + m);
+                if (i >= mx->s_end)
+                    return i;
+                goto top;
+            }
             *start = true;
             *cursor = k + 1;
             return mx->s_off + m;
         }
+        *cursor = k;
     }
 again:;
     unsigned char c = t[i];
@@ -684,7 +719,7 @@ again:;
         /* the walk leaves the mark behind: the next look starts past it */
         *start = k < mx->name_mark_count;
         *cursor = k + *start;
-        return i;
+        goto at_mark;
     }
     size_t at = first_claimed(mx, i, to);
     if (at < to) {
@@ -711,7 +746,18 @@ again:;
     }
     *start = k < mx->name_mark_count;
     *cursor = k + *start;
-    return to;
+    i = to;
+at_mark:
+    /* a claimed word at the mark: the walk steps past it, and goes on
+     * from there (fl_extract_names meets no claimed mark) */
+    if (*start && mx->claimed[i - mx->s_off]) {
+        *start = false;
+        i = past_claimed_mark(mx, i);
+        if (i >= mx->s_end)
+            return i;
+        goto top;
+    }
+    return i;
 }
 
 /* The first byte from the claimed byte `at` that is neither claimed nor
@@ -742,6 +788,13 @@ static inline size_t past_claimed(const fl_mx *mx, size_t at)
         at++;
     }
     return at;
+}
+
+/* past_claimed out of line, for skip_to_mark (few marks are claimed words
+ * it does not step over without it) */
+static __attribute__((noinline)) size_t past_claimed_mark(const fl_mx *mx, size_t at)
+{
+    return past_claimed(mx, at);
 }
 
 /* The bytes after a word that keep scan_plain from reading it alone: a
@@ -1091,12 +1144,8 @@ void fl_extract_names(fl_mx *mx)
         const unsigned char *t = (const unsigned char *)mx->text;
         size_t we;
         size_t ap;
-        if (mx->claimed[i - mx->s_off]) {
-            /* what the long way does with a claimed word (a code's, a
-             * date's, an honorific's) while no name is open */
-            i = past_claimed(mx, i);
-            continue;
-        }
+        /* (skip_to_mark stepped past a claimed word at a mark: what the
+         * long way does with one while no name is open) */
         if ((unsigned)(t[i] - 'A') >= 26u) {
             /* the long way */
         } else if (!plain_after(mx, we = mx->s_off + mx->wend[i - mx->s_off])) {
