@@ -502,9 +502,17 @@ unsigned fl_word_class(const fl_word_table *table, const char *w, size_t len)
             return probe(table, x0 | c0, x1 | c1, (~x0 & c0) | (~x1 & c1));
         }
         x0 = (uint64_t)fl_load4(w) | (uint64_t)fl_load4(w + len - 4) << (8 * (len - 4));
+    } else if (len > 1) {
+        /* two or three bytes (most of the words asked: "The", "We"): the
+         * first two in one load, the last ORed over them */
+        uint16_t x;
+        memcpy(&x, w, 2);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        x = __builtin_bswap16(x);
+#endif
+        x0 = (uint64_t)x | (uint64_t)u[len - 1] << (8 * (len - 1));
     } else {
-        x0 = (uint64_t)u[0] | (uint64_t)u[len / 2] << (8 * (len / 2)) |
-             (uint64_t)u[len - 1] << (8 * (len - 1));
+        x0 = u[0];
     }
     const uint64_t c0 = case_bits[len];
     return probe(table, x0 | c0, 0, ~x0 & c0);
