@@ -873,11 +873,13 @@ rows_wide(__m128i starts, __m128i stops, __m256i keys, size_t n, __m512i x, __m5
         _mm512_add_epi32(_mm512_mullo_epi32(hi, _mm512_set1_epi32((int)(uint32_t)k)),
                          _mm512_mullo_epi32(lo, _mm512_set1_epi32((int)(uint32_t)(k >> 32)))));
     const __m512i sk = _mm512_srli_epi32(top, 20);
-    const __m512i role_bits = _mm512_srlv_epi32(
-        _mm512_i32gather_epi32(_mm512_srli_epi32(sk, 5), wt->role, 4), _mm512_and_si512(sk, low5));
+    const __mmask16 may_mark = _mm512_mask_test_epi32_mask(live, row, _mm512_set1_epi32(0x7FFF));
+    const __m512i role_bits =
+        _mm512_srlv_epi32(_mm512_mask_i32gather_epi32(_mm512_setzero_si512(), may_mark,
+                                                      _mm512_srli_epi32(sk, 5), wt->role, 4),
+                          _mm512_and_si512(sk, low5));
     const __mmask16 honorific = _mm512_test_epi32_mask(row, _mm512_set1_epi32(FL_HEAD_HONORIFIC)),
-                    role_word = _mm512_test_epi32_mask(role_bits, one),
-                    may_mark = _mm512_mask_test_epi32_mask(live, row, _mm512_set1_epi32(0x7FFF));
+                    role_word = _mm512_test_epi32_mask(role_bits, one);
     /* a spelled number's third letter (SPELLED_AT's table, by
      * SPELLED_HASH) */
     const __mmask16 may_spell =
