@@ -456,23 +456,23 @@ static const unsigned char first_byte[256] = {
  * twelve twenty, three thirteen thirty, ten, four fourteen forty, five
  * fifteen fifty, six sixteen sixty, seven seventeen seventy, eight
  * eighteen eighty, eleven, nine nineteen ninety. */
-#define PAIR(a, b) [((a)&31) * 32 + ((b)&31)]
+#define SPELLED_THIRDS(X)                                                                          \
+    X('o', 'n', THIRD('e'))                                                                        \
+    X('t', 'w', THIRD('o') | THIRD('e'))                                                           \
+    X('t', 'h', THIRD('r') | THIRD('i'))                                                           \
+    X('t', 'e', THIRD('n'))                                                                        \
+    X('f', 'o', THIRD('u') | THIRD('r'))                                                           \
+    X('f', 'i', THIRD('v') | THIRD('f'))                                                           \
+    X('s', 'i', THIRD('x'))                                                                        \
+    X('s', 'e', THIRD('v'))                                                                        \
+    X('e', 'i', THIRD('g'))                                                                        \
+    X('e', 'l', THIRD('e'))                                                                        \
+    X('n', 'i', THIRD('n'))
 #define THIRD(c) (1u << ((c)&31))
-static const uint32_t spelled_third[32 * 32] = {
-    PAIR('o', 'n') = THIRD('e'),
-    PAIR('t', 'w') = THIRD('o') | THIRD('e'),
-    PAIR('t', 'h') = THIRD('r') | THIRD('i'),
-    PAIR('t', 'e') = THIRD('n'),
-    PAIR('f', 'o') = THIRD('u') | THIRD('r'),
-    PAIR('f', 'i') = THIRD('v') | THIRD('f'),
-    PAIR('s', 'i') = THIRD('x'),
-    PAIR('s', 'e') = THIRD('v'),
-    PAIR('e', 'i') = THIRD('g'),
-    PAIR('e', 'l') = THIRD('e'),
-    PAIR('n', 'i') = THIRD('n'),
-};
-#undef THIRD
+#define PAIR(a, b, third) [((a)&31) * 32 + ((b)&31)] = (third),
+static const uint32_t spelled_third[32 * 32] = {SPELLED_THIRDS(PAIR)};
 #undef PAIR
+#undef THIRD
 
 #if !defined(__SSE2__) || defined(FL_NO_SIMD)
 /* Bit 7 of each byte of the result is set where that byte of x is an
@@ -790,6 +790,178 @@ __attribute__((target(WIDE_TARGET))) static inline uint64_t joined_wide(const un
            << first;
 }
 
+/* spelled_third again, by a hash of the pair (a & 31, b & 31) that
+ * parts the eleven (-Woverride-init, in -Wextra, fails the build should
+ * two meet): rows_wide reads it with a permute, for the words whose row
+ * of heads has FL_HEAD_SPELLED (which only these pairs have) */
+#define SPELLED_HASH(a, b) (((((a)&31u) * 44u + ((b)&31u)) >> 2) & 15u)
+#define THIRD(c) (1u << ((c)&31))
+#define HASHED(a, b, third) [SPELLED_HASH(a, b)] = (third),
+static const uint32_t spelled_third16[16] __attribute__((aligned(64))) = {SPELLED_THIRDS(HASHED)};
+#undef HASHED
+#undef THIRD
+
+/* The four bytes at each place q (a 32-bit lane each, below 64) of a
+ * block whose bytes are in x, and from its second byte on in x1: two
+ * 16-bit words, from x where q is even, else from x1 (AVX-512BW's word
+ * permute: a byte permute needs VBMI, which walk_wide does not ask for). */
+__attribute__((target(WIDE_TARGET))) static inline __m512i dwords_at(__m512i q, __m512i x,
+                                                                     __m512i x1)
+{
+    const __m512i h = _mm512_srli_epi32(q, 1);
+    const __m512i idx =
+        _mm512_add_epi32(_mm512_or_si512(h, _mm512_slli_epi32(h, 16)), _mm512_set1_epi32(0x10000));
+    return _mm512_mask_blend_epi32(_mm512_test_epi32_mask(q, _mm512_set1_epi32(1)),
+                                   _mm512_permutexvar_epi16(idx, x),
+                                   _mm512_permutexvar_epi16(idx, x1));
+}
+
+/* What walk_wide's block step reads through words_wide, the same for
+ * every block of a document. */
+typedef struct wide_tables {
+    const uint32_t *head_pairs; /* fl_word_table's */
+    const uint32_t *role;       /* the role words' sketch, as 32-bit words */
+    const uint32_t *by_len;     /* head_words (the same from 15 on) */
+} wide_tables;
+
+/* Of words_wide: 16 words (the first n of them live) from their starts,
+ * stops and keys (see there) in the block x (x1: from its second byte),
+ * all at once: each one's row of heads (gathered) masked by its length's
+ * head_words, then what fill_words' NOTE_MARK and SPELLED_AT ask of it
+ * (fl_word_sketch and the role words' filter bit, the spelled numbers'
+ * third letter). Returns the marks as bits by number; those that pass
+ * the third letter in *spelled (fl_spelled_start left to the caller),
+ * and the starts in at. */
+__attribute__((target(WIDE_TARGET), always_inline)) static inline uint32_t
+rows_wide(__m128i starts, __m128i stops, __m256i keys, size_t n, __m512i x, __m512i x1,
+          const wide_tables *wt, uint32_t at[16], uint32_t *spelled)
+{
+    const __mmask16 live = (__mmask16)_bzhi_u32(0xFFFF, (unsigned)(n < 16 ? n : 16));
+    const __m512i from = _mm512_cvtepu8_epi32(starts), to = _mm512_cvtepu8_epi32(stops),
+                  key = _mm512_cvtepu16_epi32(keys), len = _mm512_sub_epi32(to, from),
+                  low5 = _mm512_set1_epi32(31), one = _mm512_set1_epi32(1);
+    const __m512i row = _mm512_and_si512(
+        _mm512_mask_i32gather_epi32(_mm512_setzero_si512(), live, key, wt->head_pairs, 4),
+        _mm512_permutexvar_epi32(_mm512_min_epu32(len, _mm512_set1_epi32(15)),
+                                 _mm512_loadu_si512(wt->by_len)));
+    _mm512_storeu_si512(at, from);
+    /* fl_word_sketch: the first four bytes and the last four of a word
+     * of four or more, else its first, middle and last */
+    const __m512i head4 = dwords_at(from, x, x1),
+                  tail4 = dwords_at(_mm512_sub_epi32(to, _mm512_set1_epi32(4)), x, x1);
+    const __mmask16 long_word = _mm512_cmpge_epu32_mask(len, _mm512_set1_epi32(4));
+    const __m512i last =
+        _mm512_and_si512(_mm512_srlv_epi32(head4, _mm512_slli_epi32(_mm512_sub_epi32(len, one), 3)),
+                         _mm512_set1_epi32(0xFF));
+    const __m512i short3 = _mm512_or_si512(
+        _mm512_or_si512(_mm512_slli_epi32(_mm512_and_si512(head4, _mm512_set1_epi32(0xFF)), 16),
+                        _mm512_and_si512(head4, _mm512_set1_epi32(0xFF00))),
+        last);
+    const __m512i case_bits = _mm512_set1_epi32(0x20202020);
+    const __m512i lo = _mm512_xor_si512(
+        _mm512_or_si512(_mm512_mask_blend_epi32(long_word, short3, head4), case_bits), len);
+    const __m512i hi = _mm512_or_si512(_mm512_maskz_mov_epi32(long_word, tail4), case_bits);
+    /* the top 12 bits of the low 64 of (hi:lo) * K from 32-bit products
+     * (no AVX512DQ): the high half of lo * K's low half, plus the low
+     * halves of hi * K's low half and of lo * K's high half */
+    const uint64_t k = 0x9E3779B97F4A7C15ull;
+    const __m512i k_lo = _mm512_set1_epi64((long long)(k & 0xFFFFFFFFu));
+    const __m512i even = _mm512_srli_epi64(_mm512_mul_epu32(lo, k_lo), 32),
+                  odd = _mm512_mul_epu32(_mm512_srli_epi64(lo, 32), k_lo);
+    const __m512i top = _mm512_add_epi32(
+        _mm512_mask_blend_epi32(0xAAAA, even, odd),
+        _mm512_add_epi32(_mm512_mullo_epi32(hi, _mm512_set1_epi32((int)(uint32_t)k)),
+                         _mm512_mullo_epi32(lo, _mm512_set1_epi32((int)(uint32_t)(k >> 32)))));
+    const __m512i sk = _mm512_srli_epi32(top, 20);
+    const __mmask16 may_mark = _mm512_mask_test_epi32_mask(live, row, _mm512_set1_epi32(0x7FFF));
+    const __m512i role_bits =
+        _mm512_srlv_epi32(_mm512_mask_i32gather_epi32(_mm512_setzero_si512(), may_mark,
+                                                      _mm512_srli_epi32(sk, 5), wt->role, 4),
+                          _mm512_and_si512(sk, low5));
+    const __mmask16 honorific = _mm512_test_epi32_mask(row, _mm512_set1_epi32(FL_HEAD_HONORIFIC)),
+                    role_word = _mm512_test_epi32_mask(role_bits, one);
+    /* a spelled number's third letter (SPELLED_AT's table, by
+     * SPELLED_HASH) */
+    const __mmask16 may_spell =
+        _mm512_mask_test_epi32_mask(live, row, _mm512_set1_epi32(FL_HEAD_SPELLED));
+    const __m512i a = _mm512_and_si512(key, low5),
+                  b = _mm512_and_si512(_mm512_srli_epi32(key, 8), low5);
+    const __m512i hash = _mm512_srli_epi32(
+        _mm512_add_epi32(_mm512_add_epi32(_mm512_slli_epi32(a, 5), _mm512_slli_epi32(a, 3)),
+                         _mm512_add_epi32(_mm512_slli_epi32(a, 2), b)),
+        2);
+    const __m512i third_bits =
+        _mm512_srlv_epi32(_mm512_permutexvar_epi32(hash, _mm512_load_si512(spelled_third16)),
+                          _mm512_and_si512(_mm512_srli_epi32(head4, 16), low5));
+    *spelled = _mm512_mask_test_epi32_mask(may_spell, third_bits, one);
+    return may_mark & (honorific | role_word);
+}
+
+/* fill_words' step over the words of an ASCII block (at t + base, of
+ * the sentence's len bytes) that end in it, for walk_wide, without a
+ * branch a word: the first n of its starts st, which its ends close in
+ * order. Their starts and ends listed by a compress each, each one's
+ * end stored at its start in w (a scatter), the first two bytes of each
+ * start picked from the block's register, and the rest of their tests
+ * for 16 words at once (rows_wide). Returns the marks among them (by
+ * place in the block); ORs the starts of the spelled numbers into
+ * *spelled; the start of the word that does not end in the block (if
+ * any) in *left. */
+__attribute__((target(WIDE_TARGET))) static inline uint64_t
+words_wide(const unsigned char *t, size_t len, size_t base, uint64_t st, uint64_t ends, uint32_t *w,
+           const wide_tables *wt, uint64_t *spelled, uint64_t *left)
+{
+    const __m512i iota = _mm512_set_epi8(
+        63, 62, 61, 60, 59, 58, 57, 56, 55, 54, 53, 52, 51, 50, 49, 48, 47, 46, 45, 44, 43, 42, 41,
+        40, 39, 38, 37, 36, 35, 34, 33, 32, 31, 30, 29, 28, 27, 26, 25, 24, 23, 22, 21, 20, 19, 18,
+        17, 16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0);
+    const size_t n = (size_t)__builtin_popcountll(ends), rest = len - base;
+    const __m512i starts = _mm512_maskz_compress_epi8(st, iota),
+                  stops = _mm512_maskz_compress_epi8(ends, iota);
+    *left = st & ~_pdep_u64(_bzhi_u64(~0ull, (unsigned)n), st);
+    /* the block's bytes from its start and from its second byte (none
+     * past the sentence's NUL: a word that ends in the block has the
+     * bytes its tests read before its end) */
+    const __mmask64 in = _bzhi_u64(~0ull, (unsigned)(rest < 64 ? rest : 64));
+    const __m512i x = _mm512_maskz_loadu_epi8(in, t + base),
+                  x1 = _mm512_maskz_loadu_epi8(in, t + base + 1);
+    /* each start's first two bytes as a 16-bit key (see fl_word_head), as
+     * dwords_at picks them */
+    const __m512i start16 = _mm512_cvtepu8_epi16(_mm512_castsi512_si256(starts)),
+                  half = _mm512_srli_epi16(start16, 1);
+    const __m512i keys =
+        _mm512_and_si512(_mm512_mask_blend_epi16(
+                             _mm512_test_epi16_mask(start16, _mm512_set1_epi16(1)),
+                             _mm512_permutexvar_epi16(half, x), _mm512_permutexvar_epi16(half, x1)),
+                         _mm512_set1_epi16(0x1F7F));
+    const __m512i vbase = _mm512_set1_epi32((int)base);
+    uint32_t at[32], sp;
+    _mm512_mask_i32scatter_epi32(
+        w + base, (__mmask16)_bzhi_u32(0xFFFF, (unsigned)(n < 16 ? n : 16)),
+        _mm512_cvtepu8_epi32(_mm512_castsi512_si128(starts)),
+        _mm512_add_epi32(_mm512_cvtepu8_epi32(_mm512_castsi512_si128(stops)), vbase), 4);
+    uint32_t marked = rows_wide(_mm512_castsi512_si128(starts), _mm512_castsi512_si128(stops),
+                                _mm512_castsi512_si256(keys), n, x, x1, wt, at, &sp);
+    if (__builtin_expect(n > 16, 0)) { /* (at most 32 words end in a block) */
+        const __m128i starts1 = _mm512_extracti32x4_epi32(starts, 1),
+                      stops1 = _mm512_extracti32x4_epi32(stops, 1);
+        uint32_t more;
+        _mm512_mask_i32scatter_epi32(w + base, (__mmask16)_bzhi_u32(0xFFFF, (unsigned)(n - 16)),
+                                     _mm512_cvtepu8_epi32(starts1),
+                                     _mm512_add_epi32(_mm512_cvtepu8_epi32(stops1), vbase), 4);
+        marked |= rows_wide(starts1, stops1, _mm512_extracti64x4_epi64(keys, 1), n - 16, x, x1, wt,
+                            at + 16, &more)
+                  << 16;
+        sp |= more << 16;
+    }
+    for (; sp; sp &= sp - 1) { /* (few: their third letter passed) */
+        const size_t i = at[bit_index(sp)], p = base + i;
+        if (fl_spelled_start((const char *)t + p, len - p))
+            *spelled |= 1ull << i;
+    }
+    return _pdep_u64(marked, st);
+}
+
 /* mask_pass with AVX-512BW, for walk_wide: the 64 bytes of a block in one
  * register and each test straight into a mask register, no halves to
  * join; the last block read by a masked load, which reads nothing past
@@ -957,8 +1129,8 @@ static inline fill_consts fill_consts_of(const fl_mx *mx)
  * fill_consts_of(mx); `fast`, a WALK_* (a constant where it is inlined):
  * from WALK_FAST, for a CPU with AVX2, BMI1 and BMI2, the masks made in
  * line and the bit loops in their instructions (see walk_fast); with
- * WALK_WIDE, AVX-512's masks and lists, and the marked words found
- * without branches (see walk_wide). */
+ * WALK_WIDE, AVX-512's masks and lists, and the words of each ASCII
+ * block tested 16 at a time without a branch a word (words_wide). */
 static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const int fast,
                                                              const fill_consts *dc)
 {
@@ -992,6 +1164,11 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const in
     uint64_t acr, high_any;
     uint64_t mark_words = 0; /* (see fl_mx) */
     const uint64_t *role_sketch = dc->role_sketch;
+#ifdef FL_BLOCK_AVX512
+    const wide_tables wt = {.head_pairs = dc->words->head_pairs,
+                            .role = (const uint32_t *)(const void *)role_sketch,
+                            .by_len = w_heads};
+#endif
     const fl_word_table *words = dc->words;
     const unsigned char *t = (const unsigned char *)dc->text + mx->s_off;
 
@@ -1101,40 +1278,37 @@ static inline __attribute__((always_inline)) bool fill_words(fl_mx *mx, const in
              * found from the digit mask instead (head_words leaves the
              * bit out), with the spelled ones of `spelled`, in order. */
             uint64_t left = st, marked = 0, spelled = 0;
-            /* the marked words' rows, masked, by place in the block: the
-             * second loop reads them here instead of loading them again */
-            uint32_t rows[64];
-            for (; ends; ends &= ends - 1, left &= left - 1) {
-                const size_t i = bit_index(left), p = base + i, e = base + bit_index(ends);
-                w[p] = (uint32_t)e;
-                k = e;
-                const uint32_t head = fl_word_head(words, t + p) & w_heads[e - p];
-                if (fast == WALK_WIDE) {
-                    /* (no branch on a test of the text) */
-                    rows[i] = head;
-                    marked |= (uint64_t)(head != 0) << i;
-                } else if (head) {
-                    marked |= left & -left;
-                    rows[i] = head;
+#ifdef FL_BLOCK_AVX512
+            if (fast == WALK_WIDE) {
+                const uint64_t marks_at =
+                    words_wide(t, len, base, st, ends, w, &wt, &spelled, &left);
+                mk |= marks_at;
+                mark_words |= marks_at != 0;
+            } else
+#endif
+            {
+                /* the marked words' rows, masked, by place in the block:
+                 * the second loop reads them here instead of loading them
+                 * again */
+                uint32_t rows[64];
+                for (; ends; ends &= ends - 1, left &= left - 1) {
+                    const size_t i = bit_index(left), p = base + i, e = base + bit_index(ends);
+                    w[p] = (uint32_t)e;
+                    k = e;
+                    const uint32_t head = fl_word_head(words, t + p) & w_heads[e - p];
+                    if (head) {
+                        marked |= left & -left;
+                        rows[i] = head;
+                    }
                 }
-            }
-            for (; marked; marked &= marked - 1) {
-                const size_t i = bit_index(marked), p = base + i, e = w[p], wl = e - p;
-                const unsigned char c = t[p];
-                const uint32_t head = rows[i];
-                if (fast == WALK_WIDE) {
-                    /* NOTE_MARK without its branches (the word ends at
-                     * its ASCII end here) */
-                    const unsigned sk = fl_word_sketch((const char *)t + p, wl);
-                    const uint64_t role = ((head & FL_HEAD_HONORIFIC) != 0) |
-                                          ((role_sketch[sk >> 6] >> (sk & 63)) & 1u);
-                    const uint64_t is_mark = role & ((head & 0x7FFFu) != 0);
-                    mk |= is_mark << i;
-                    mark_words |= is_mark;
-                } else
+                for (; marked; marked &= marked - 1) {
+                    const size_t i = bit_index(marked), p = base + i, e = w[p], wl = e - p;
+                    const unsigned char c = t[p];
+                    const uint32_t head = rows[i];
                     NOTE_MARK(p, e, e, c, head, wl);
-                if ((head & FL_HEAD_SPELLED) && SPELLED_AT(c, p))
-                    spelled |= marked & -marked;
+                    if ((head & FL_HEAD_SPELLED) && SPELLED_AT(c, p))
+                        spelled |= marked & -marked;
+                }
             }
             /* (left holds the start of the word reaching past the block,
              * if any, which the test below reads) */
@@ -3132,9 +3306,10 @@ __attribute__((target("avx2,bmi,bmi2"))) static void walk_fast(fl_mx *mx)
 }
 
 #ifdef FL_BLOCK_AVX512
-/* walk_fast with AVX-512BW and VBMI2: the masks by mask_pass_avx512, and
- * the lists of digit runs, name marks and marks by list_bits_wide, with
- * no loop over their bits (see there). */
+/* walk_fast with AVX-512BW and VBMI2: the masks by mask_pass_avx512, the
+ * lists of digit runs, name marks and marks by list_bits_wide, with no
+ * loop over their bits (see there), and the words of the ASCII blocks by
+ * words_wide, with no loop over them. */
 __attribute__((target("avx2," WIDE_TARGET))) static void walk_wide(fl_mx *mx)
 {
     walk_body(mx, WALK_WIDE);
