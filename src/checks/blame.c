@@ -476,6 +476,41 @@ bool fl_name_keys_init_for(fl_doc *doc, fl_name_keys *set, size_t expected)
     return keys_grow(doc, set, cap);
 }
 
+bool fl_name_keys_init_copy(fl_doc *doc, fl_name_keys *set, const fl_name_keys *from,
+                            size_t expected)
+{
+    size_t cap = 64;
+    while (cap / 2 < expected || cap < from->cap)
+        cap *= 2;
+    /* keys_grow from no room copies from's arrays (the key strings
+     * shared) and places each id by its hash: no key compared, none
+     * hashed again */
+    *set = *from;
+    if (cap != from->cap) {
+        set->cap = 0;
+        return keys_grow(doc, set, cap);
+    }
+    /* the same room (most documents): the slots copied too, in one
+     * block laid out as keys_grow's */
+    size_t half = cap / 2;
+    unsigned char *block = fl_arena_alloc_uninit(
+        doc->arena,
+        half * (sizeof(uint64_t) + sizeof(const char *) + sizeof(size_t)) + cap * sizeof(uint32_t));
+    if (!block) {
+        doc->status = FL_ENOMEM;
+        return false;
+    }
+    set->hashes = (uint64_t *)(void *)block;
+    set->keys = (const char **)(void *)(set->hashes + half);
+    set->lens = (size_t *)(void *)(set->keys + half);
+    set->slots = (uint32_t *)(void *)(set->lens + half);
+    memcpy(set->slots, from->slots, cap * sizeof *set->slots);
+    memcpy(set->keys, from->keys, from->count * sizeof *set->keys);
+    memcpy(set->lens, from->lens, from->count * sizeof *set->lens);
+    memcpy(set->hashes, from->hashes, from->count * sizeof *set->hashes);
+    return true;
+}
+
 /* fl_bytes_eq with no call for a key of more than 16 bytes: eight bytes
  * at a time, the last load overlapping (keys are under FL_NAME_KEY_CAP
  * bytes, and one that gets this far has the other's hash and length), so
@@ -578,12 +613,6 @@ keys_add_leaf(fl_doc *doc, fl_name_keys *set, const char *s, size_t len, uint64_
 size_t fl_name_keys_add(fl_doc *doc, fl_name_keys *set, const char *s, size_t len, bool copy)
 {
     return keys_add_leaf(doc, set, s, len, key_hash(s, len), copy);
-}
-
-size_t fl_name_keys_add_hashed(fl_doc *doc, fl_name_keys *set, const char *s, size_t len,
-                               uint64_t hash, bool copy)
-{
-    return keys_add_leaf(doc, set, s, len, hash, copy);
 }
 
 bool fl_name_keys_ranks(fl_doc *doc, const fl_name_keys *set, size_t *rank)

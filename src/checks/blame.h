@@ -166,16 +166,17 @@ typedef struct fl_name_keys {
 bool fl_name_keys_init(fl_doc *doc, fl_name_keys *set);
 /* The same, with room for `expected` keys before it grows. */
 bool fl_name_keys_init_for(fl_doc *doc, fl_name_keys *set, size_t expected);
+/* Prepares set as a copy of `from` (its keys with the same ids and
+ * hashes, the strings shared), with room for `expected` keys in all
+ * before it grows; false when out of memory. */
+bool fl_name_keys_init_copy(fl_doc *doc, fl_name_keys *set, const fl_name_keys *from,
+                            size_t expected);
 /* The id of s[0..len), or FL_NAME_NO_KEY. */
 size_t fl_name_keys_find(const fl_name_keys *set, const char *s, size_t len);
 /* The id of s[0..len), added when new: copied into the arena when `copy`,
  * else s itself is kept (then outliving the set, and NUL-terminated at len
  * if fl_name_keys_ranks is to order it). */
 size_t fl_name_keys_add(fl_doc *doc, fl_name_keys *set, const char *s, size_t len, bool copy);
-/* fl_name_keys_add for a key whose hash is known: `hash` as another set
- * holds it for the same bytes (its hashes[id]). */
-size_t fl_name_keys_add_hashed(fl_doc *doc, fl_name_keys *set, const char *s, size_t len,
-                               uint64_t hash, bool copy);
 /* Fills rank[id] (set->count entries) with each key's place among the
  * keys in strcmp order; false when out of memory. */
 bool fl_name_keys_ranks(fl_doc *doc, const fl_name_keys *set, size_t *rank);

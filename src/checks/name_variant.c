@@ -535,8 +535,12 @@ static void report_group(fl_doc *doc, nv_state *st, group *g, int pass)
  * and for each (by id) whether runs of several tokens may join it: JOIN_YES
  * once a token or a mention's form written in parts (multi_part) makes it
  * joinable; the mentions' forms are looked at only for a key a run of
- * several tokens has (key_joinable), then JOIN_FORMS_SEEN. */
-enum { JOIN_YES = 1, JOIN_FORMS_SEEN = 2 };
+ * several tokens has (key_joinable), then JOIN_FORMS_SEEN. The set starts
+ * as a copy of the fold keys (most first mentions' skeleton key is their
+ * fold key: its id there, with no probe), so it holds keys that are no
+ * mention's or token's: KEY_USED marks those that are, and only those are
+ * in the set for the lookups. */
+enum { JOIN_YES = 1, JOIN_FORMS_SEEN = 2, KEY_USED = 4 };
 typedef struct name_keys {
     fl_name_keys set;
     unsigned char *joinable; /* by key id, jcap of them */
@@ -565,18 +569,17 @@ static __attribute__((noinline)) bool joinable_grow(fl_doc *doc, name_keys *keys
     return true;
 }
 
-/* Adds key s[0..len) (copied when `copy`; its hash when `hash` is not
- * NULL); returns its id, or FL_NAME_NO_KEY when out of memory. */
+/* Adds key s[0..len) (copied when `copy`), KEY_USED; returns its id, or
+ * FL_NAME_NO_KEY when out of memory. */
 static inline size_t add_key(fl_doc *doc, name_keys *keys, const char *s, size_t len, bool copy,
-                             bool joinable, const uint64_t *hash)
+                             bool joinable)
 {
-    size_t id = hash ? fl_name_keys_add_hashed(doc, &keys->set, s, len, *hash, copy)
-                     : fl_name_keys_add(doc, &keys->set, s, len, copy);
+    size_t id = fl_name_keys_add(doc, &keys->set, s, len, copy);
     if (id == FL_NAME_NO_KEY)
         return id;
     if (id == keys->jcap && !joinable_grow(doc, keys))
         return FL_NAME_NO_KEY;
-    keys->joinable[id] |= joinable ? JOIN_YES : 0;
+    keys->joinable[id] |= joinable ? KEY_USED | JOIN_YES : KEY_USED;
     return id;
 }
 
@@ -1149,7 +1152,7 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, span_cursor spans,
             size_t klen = fl_skeleton(text + tok->off, len, 0, key, sizeof key);
             if (klen == 0 || klen >= sizeof key)
                 continue;
-            size_t id = add_key(doc, keys, key, klen, true, joinable, NULL);
+            size_t id = add_key(doc, keys, key, klen, true, joinable);
             if (id == FL_NAME_NO_KEY)
                 return NULL;
             cand->key = (uint32_t)id;
@@ -1287,6 +1290,8 @@ static void find_runs(fl_doc *doc, const candidate *cands, size_t ncand, name_ke
     for (size_t id = 0; id < keys->set.count; id++) {
         const unsigned char *k = (const unsigned char *)keys->set.keys[id];
         size_t kl = keys->set.lens[id];
+        if (!(keys->joinable[id] & KEY_USED))
+            continue;
         unsigned b = ends_bit(k[0], k[kl - 1]);
         ends[b >> 6] |= (uint64_t)1 << (b & 63);
         if (kl >= 2) {
@@ -1327,7 +1332,8 @@ static void find_runs(fl_doc *doc, const candidate *cands, size_t ncand, name_ke
                 if (klen == 0 || klen >= sizeof key)
                     continue;
                 id = fl_name_keys_find(&keys->set, key, klen);
-                if (id == FL_NAME_NO_KEY || !key_joinable(keys, id, out->items, nmention))
+                if (id == FL_NAME_NO_KEY || !(keys->joinable[id] & KEY_USED) ||
+                    !key_joinable(keys, id, out->items, nmention))
                     continue;
             } else {
                 /* a token on its own: scan_tokens found its key, and
@@ -1436,9 +1442,14 @@ static void run(fl_doc *doc)
     name_keys keys;
     keys.joinable = join_room;
     keys.jcap = JOIN_ROOM;
-    /* about as many skeleton keys as fold keys, and some tokens' */
-    if (!fl_name_keys_init_for(doc, &keys.set, folds->set.count + doc->tokens.count / 64))
+    /* the fold keys (KEY_USED once a use has one), and about as many
+     * skeleton keys again as fold keys, and some tokens' */
+    if (!fl_name_keys_init_copy(doc, &keys.set, &folds->set,
+                                folds->set.count + doc->tokens.count / 64))
         return;
+    while (keys.jcap < folds->set.count)
+        if (!joinable_grow(doc, &keys))
+            return;
     /* (in locals: the stores to the uses might change folds and doc for
      * all gcc knows) */
     const fl_mention *mentions = doc->mentions.items;
@@ -1456,14 +1467,10 @@ static void run(fl_doc *doc)
         fl_name_use *u = &uses[n];
         *u = *fu;
         u->key_is_fold = false;
-        u->group = 0;
-        const uint64_t *hash = NULL;
-        if (fu->key && fu->key == m->skeleton) {
-            /* the fold key is the mention's own fold, and its skeleton
-             * is that string (one memo entry): the same key, length
-             * and hash */
-            hash = &folds->set.hashes[fu->group];
-        } else {
+        /* the fold key is the mention's own fold, and its skeleton is
+         * that string (one memo entry): the same key, with its id in the
+         * copy of the fold keys (u->group, as fu's) */
+        if (!fu->key || fu->key != m->skeleton) {
             u->key = NULL;
             bool keyed;
             /* fl_name_use_set_key with fl_skeleton, knowing the use is
@@ -1479,9 +1486,6 @@ static void run(fl_doc *doc)
                     if (keyed) {
                         u->key = sk->key;
                         u->key_len = (uint32_t)sk->len;
-                        /* the fold key's bytes: its hash */
-                        if (sk->key == fu->key)
-                            hash = &folds->set.hashes[fu->group];
                     }
                 } else if (!fl_name_use_make_key(doc, u, fl_skeleton, &keyed)) {
                     return;
@@ -1489,13 +1493,17 @@ static void run(fl_doc *doc)
             }
             if (!keyed)
                 continue;
+            /* (the fold key itself, sk's: its id, u->group, as above) */
+            if (u->key != fu->key) {
+                /* (whether its form makes the key joinable: found only
+                 * for a key a run has, key_joinable) */
+                size_t id = add_key(doc, &keys, u->key, u->key_len, false, false);
+                if (id == FL_NAME_NO_KEY)
+                    return;
+                u->group = (uint32_t)id;
+            }
         }
-        /* (whether its form makes the key joinable: found only for a
-         * key a run has, key_joinable) */
-        size_t id = add_key(doc, &keys, u->key, u->key_len, false, false, hash);
-        if (id == FL_NAME_NO_KEY)
-            return;
-        u->group = (uint32_t)id;
+        keys.joinable[u->group] |= KEY_USED;
         use_of[i] = (uint32_t)(n + 1);
         n++;
     }
