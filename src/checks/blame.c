@@ -419,16 +419,14 @@ static inline uint64_t key_hash(const char *s, size_t len)
     return h ^ (h >> 29);
 }
 
-/* Doubles the set's room (to `cap` slots when it has none yet). */
-static __attribute__((noinline)) bool keys_grow(fl_doc *doc, fl_name_keys *set, size_t cap)
+/* A key set's four arrays for `cap` slots in one block (one call to the
+ * arena, not four: a document makes a few sets, most of them small,
+ * where the calls cost more than the stores): the hashes, keys and
+ * lengths, then the slots, none of them zeroed (each array's size is a
+ * multiple of 8 bytes: cap is 64 or more). The set's pointers are set;
+ * its count and cap are left to the caller. False when out of memory. */
+static bool keys_block(fl_doc *doc, fl_name_keys *set, size_t cap)
 {
-    if (set->cap)
-        cap = set->cap * 2;
-    /* one block for the four arrays (one call to the arena, not four: a
-     * document makes a few sets, most of them small, where the calls
-     * cost more than the stores): the hashes, keys and lengths, written
-     * before they are read (not zeroed), then the slots, zeroed here
-     * (each array's size is a multiple of 8 bytes: cap is 64 or more) */
     size_t half = cap / 2;
     unsigned char *block = fl_arena_alloc_uninit(
         doc->arena,
@@ -437,26 +435,37 @@ static __attribute__((noinline)) bool keys_grow(fl_doc *doc, fl_name_keys *set, 
         doc->status = FL_ENOMEM;
         return false;
     }
-    uint64_t *hashes = (uint64_t *)(void *)block;
-    const char **keys = (const char **)(void *)(hashes + half);
-    size_t *lens = (size_t *)(void *)(keys + half);
-    uint32_t *slots = (uint32_t *)(void *)(lens + half);
+    set->hashes = (uint64_t *)(void *)block;
+    set->keys = (const char **)(void *)(set->hashes + half);
+    set->lens = (size_t *)(void *)(set->keys + half);
+    set->slots = (uint32_t *)(void *)(set->lens + half);
+    return true;
+}
+
+/* Doubles the set's room (to `cap` slots when it has none yet). */
+static __attribute__((noinline)) bool keys_grow(fl_doc *doc, fl_name_keys *set, size_t cap)
+{
+    if (set->cap)
+        cap = set->cap * 2;
+    /* the hashes, keys and lengths written before they are read; the
+     * slots zeroed here */
+    fl_name_keys old = *set;
+    if (!keys_block(doc, set, cap))
+        return false;
+    uint32_t *slots = set->slots;
     memset(slots, 0, cap * sizeof *slots);
     if (set->count) {
-        memcpy(keys, set->keys, set->count * sizeof *keys);
-        memcpy(lens, set->lens, set->count * sizeof *lens);
-        memcpy(hashes, set->hashes, set->count * sizeof *hashes);
+        memcpy(set->keys, old.keys, set->count * sizeof *set->keys);
+        memcpy(set->lens, old.lens, set->count * sizeof *set->lens);
+        memcpy(set->hashes, old.hashes, set->count * sizeof *set->hashes);
     }
+    const uint64_t *hashes = set->hashes;
     for (size_t id = 0; id < set->count; id++) {
         size_t at = (size_t)hashes[id] & (cap - 1);
         while (slots[at])
             at = (at + 1) & (cap - 1);
         slots[at] = (uint32_t)(id + 1);
     }
-    set->slots = slots;
-    set->keys = keys;
-    set->lens = lens;
-    set->hashes = hashes;
     set->cap = cap;
     return true;
 }
@@ -492,18 +501,8 @@ bool fl_name_keys_init_copy(fl_doc *doc, fl_name_keys *set, const fl_name_keys *
     }
     /* the same room (most documents): the slots copied too, in one
      * block laid out as keys_grow's */
-    size_t half = cap / 2;
-    unsigned char *block = fl_arena_alloc_uninit(
-        doc->arena,
-        half * (sizeof(uint64_t) + sizeof(const char *) + sizeof(size_t)) + cap * sizeof(uint32_t));
-    if (!block) {
-        doc->status = FL_ENOMEM;
+    if (!keys_block(doc, set, cap))
         return false;
-    }
-    set->hashes = (uint64_t *)(void *)block;
-    set->keys = (const char **)(void *)(set->hashes + half);
-    set->lens = (size_t *)(void *)(set->keys + half);
-    set->slots = (uint32_t *)(void *)(set->lens + half);
     memcpy(set->slots, from->slots, cap * sizeof *set->slots);
     memcpy(set->keys, from->keys, from->count * sizeof *set->keys);
     memcpy(set->lens, from->lens, from->count * sizeof *set->lens);
