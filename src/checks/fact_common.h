@@ -201,33 +201,41 @@ static inline size_t fc_token_at(const fl_doc *doc, size_t off)
     return fc_token_search(doc, 0, doc->tokens.count, off);
 }
 
-/* fc_token_at for an offset in sentence s, searched among its tokens
- * first (the answer is the same: tokens start in order). In line: fact-date
- * asks it once per date, and gcc kept it out of line. */
-static inline __attribute__((always_inline)) size_t fc_token_at_in(const fl_doc *doc, size_t s,
+/* fc_token_at_in's first guess for offset off in sentence s (a token of
+ * the sentence), or SIZE_MAX when its tokens are not to be searched (s
+ * out of range, or a sentence of no tokens): see fc_token_at_in. */
+static inline __attribute__((always_inline)) size_t fc_token_guess(const fl_doc *doc, size_t s,
                                                                    size_t off)
 {
     if (s >= doc->sentences.count)
-        return fc_token_at(doc, off);
+        return SIZE_MAX;
     const fl_sentence *sen = FL_DOC_SENTENCE(doc, s);
     size_t lo = sen->first_token, hi = lo + sen->token_count;
     if (hi <= lo || hi > doc->tokens.count)
-        return fc_token_at(doc, off);
-    /* a guess from the offset's share of the sentence, then a few steps
-     * to the answer: the token a with a - 1 starting before off and a at
-     * or after it (the steps may leave the sentence: tokens before and
-     * after it are read only then, where a test that the answer lies in
-     * it cost a cache miss or two per call); after eight steps, a search
-     * of the tokens not passed. The share is of len + 1 bytes (a token and
-     * the gap after it take about (len + 1) / n): over len the guess was the
-     * answer for 44% of fact-date's dates on mb1 and one token past it for
-     * 46%, over len + 1 the answer for 62% (news: 42% -> 50%), which
-     * spares steps and their mispredicts. The offset is clamped to the
-     * sentence, so the guess lies in it with no test, and a sentence of
-     * no bytes needs none either. */
+        return SIZE_MAX;
+    /* the offset's share of the sentence's len + 1 bytes, clamped to it
+     * (so that the guess lies in it with no test); in 32 bits for a
+     * sentence of under 64K bytes and tokens (nearly all): a 32-bit
+     * division is the shorter wait, and the token load waits on it */
     size_t a = off > sen->off ? off - sen->off : 0;
     a = a < sen->len ? a : sen->len;
-    size_t g = lo + (size_t)((uint64_t)a * (uint64_t)(hi - lo) / ((uint64_t)sen->len + 1));
+    size_t n = hi - lo;
+    if ((sen->len | n) < 0x10000)
+        return lo + (uint32_t)a * (uint32_t)n / ((uint32_t)sen->len + 1);
+    return lo + (size_t)((uint64_t)a * (uint64_t)n / ((uint64_t)sen->len + 1));
+}
+
+/* fc_token_at from fc_token_guess's guess g for off (SIZE_MAX: a search
+ * of all tokens): a few steps to the answer, the token a with a - 1
+ * starting before off and a at or after it (the steps may leave the
+ * sentence: tokens before and after it are read only then, where a test
+ * that the answer lies in it cost a cache miss or two per call); after
+ * eight steps, a search of the tokens not passed. */
+static inline __attribute__((always_inline)) size_t fc_token_from_guess(const fl_doc *doc, size_t g,
+                                                                        size_t off)
+{
+    if (g == SIZE_MAX)
+        return fc_token_at(doc, off);
     if (FL_DOC_TOKEN(doc, g)->off < off) {
         /* the answer is past g */
         for (int k = 0; k < 8; k++)
@@ -244,6 +252,20 @@ static inline __attribute__((always_inline)) size_t fc_token_at_in(const fl_doc 
     }
     /* token g starts at or after off */
     return fc_token_search(doc, 0, g, off);
+}
+
+/* fc_token_at for an offset in sentence s, searched among its tokens
+ * first (the answer is the same: tokens start in order): from a guess of
+ * the offset's share of the sentence. The share is of len + 1 bytes (a
+ * token and the gap after it take about (len + 1) / n): over len the
+ * guess was the answer for 44% of fact-date's dates on mb1 and one token
+ * past it for 46%, over len + 1 the answer for 62% (news: 42% -> 50%),
+ * which spares steps and their mispredicts. In line: fact-date asks it
+ * once per date, and gcc kept it out of line. */
+static inline __attribute__((always_inline)) size_t fc_token_at_in(const fl_doc *doc, size_t s,
+                                                                   size_t off)
+{
+    return fc_token_from_guess(doc, fc_token_guess(doc, s, off), off);
 }
 
 /* The mention a name corefers with, followed to its end (bounded). */
