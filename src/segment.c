@@ -1982,7 +1982,9 @@ static fl_status split_sentences(fl_doc *doc, seg *sg)
      * that may end a sentence; i passes those a terminal took along */
     size_t i = 0;
     counts start_at = {0};
-    for (const stop_at *sp = sg->stops.v, *stops_end = sp + sg->stops.n; sp < stops_end; sp++) {
+    /* (no stops: the vector may have no array, and NULL + 0 is undefined) */
+    const stop_at *stops_end = sg->stops.n ? sg->stops.v + sg->stops.n : sg->stops.v;
+    for (const stop_at *sp = sg->stops.v; sp < stops_end; sp++) {
         if (sp->tok < i)
             continue;
         i = sp->tok;
