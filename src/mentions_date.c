@@ -840,7 +840,7 @@ static size_t date_dmy(fl_mx *mx, size_t at, dm_match *dm)
 }
 
 /* The date at `at`, a word that starts like a weekday or a month: cp, its
- * entry in cal_prefixes (cal_prefix_at). */
+ * entry in cal_prefixes (cal_prefix_at; not NULL). */
 static size_t date_at_word(fl_mx *mx, size_t at, const struct cal_prefix *cp)
 {
     const char *t = mx->text;
@@ -1214,8 +1214,10 @@ static __attribute__((noinline)) void dates_bytes(fl_mx *mx)
                 continue;
             }
         } else if (c >= 'A' && c <= 'Z') {
-            if (fl_mx_word_start(mx, i) && i + 3 <= mx->s_end && date_word_prefix(t + i))
-                e = date_at_word(mx, i, cal_prefix_at(mx, i));
+            const struct cal_prefix *cp;
+            if (fl_mx_word_start(mx, i) && i + 3 <= mx->s_end && date_word_prefix(t + i) &&
+                (cp = cal_prefix_at(mx, i)))
+                e = date_at_word(mx, i, cp);
             if (!e) {
                 i = fl_mx_word_end(mx, i);
                 continue;
