@@ -801,6 +801,17 @@ static const uint32_t spelled_third16[16] __attribute__((aligned(64))) = {SPELLE
 #undef HASHED
 #undef THIRD
 
+/* Each place q (the low byte of a 32-bit lane) in the four bytes of its
+ * lane; the places q, q + 1, q + 2 and q + 3 (byte permutes' indexes). */
+__attribute__((target(WIDE_TARGET))) static inline __m512i spread4(__m512i q)
+{
+    return _mm512_shuffle_epi8(q, _mm512_set4_epi32(0x0C0C0C0C, 0x08080808, 0x04040404, 0));
+}
+__attribute__((target(WIDE_TARGET))) static inline __m512i head_at(__m512i q)
+{
+    return _mm512_add_epi8(spread4(q), _mm512_set1_epi32(0x03020100));
+}
+
 /* The four bytes of the block x from each place q (a 32-bit lane each,
  * below 64) on, each byte moved by the byte of `step` (0x03020100: the
  * place and the three after it), by one byte permute (VBMI). A place
@@ -809,9 +820,7 @@ static const uint32_t spelled_third16[16] __attribute__((aligned(64))) = {SPELLE
 __attribute__((target(WIDE_TARGET))) static inline __m512i dwords_at(__m512i q, __m512i x,
                                                                      uint32_t step)
 {
-    const __m512i each = _mm512_set4_epi32(0x0C0C0C0C, 0x08080808, 0x04040404, 0);
-    return _mm512_permutexvar_epi8(
-        _mm512_add_epi8(_mm512_shuffle_epi8(q, each), _mm512_set1_epi32((int)step)), x);
+    return _mm512_permutexvar_epi8(_mm512_add_epi8(spread4(q), _mm512_set1_epi32((int)step)), x);
 }
 
 /* What walk_wide's block step reads through words_wide, the same for
@@ -849,16 +858,20 @@ rows_wide(__m128i starts, __m128i stops, size_t n, __m512i x, const wide_tables 
                                  _mm512_loadu_si512(wt->by_len)));
     _mm512_storeu_si512(at, from);
     const __mmask16 long_word = _mm512_cmpge_epu32_mask(len, _mm512_set1_epi32(4));
-    const __m512i last =
-        _mm512_and_si512(_mm512_srlv_epi32(head4, _mm512_slli_epi32(_mm512_sub_epi32(len, one), 3)),
-                         _mm512_set1_epi32(0xFF));
-    const __m512i short3 = _mm512_or_si512(
-        _mm512_or_si512(_mm512_slli_epi32(_mm512_and_si512(head4, _mm512_set1_epi32(0xFF)), 16),
-                        _mm512_and_si512(head4, _mm512_set1_epi32(0xFF00))),
-        last);
+    /* a shorter word's last, middle and first bytes by one more byte
+     * permute: places from + len - 1, from + 1, from (len + 0xFF is
+     * 0x100 + len - 1: no carry), the fourth byte cleared (the middle is
+     * the second byte for two and three; a word of one is never a mark) */
+    const __m512i short_at =
+        _mm512_add_epi32(spread4(from), _mm512_add_epi32(len, _mm512_set1_epi32(0xFF)));
+    const __m512i firsts =
+        _mm512_permutexvar_epi8(_mm512_mask_blend_epi32(long_word, short_at, head_at(from)), x);
     const __m512i case_bits = _mm512_set1_epi32(0x20202020);
-    const __m512i lo = _mm512_xor_si512(
-        _mm512_or_si512(_mm512_mask_blend_epi32(long_word, short3, head4), case_bits), len);
+    const __m512i lo =
+        _mm512_xor_si512(_mm512_or_si512(_mm512_mask_and_epi32(firsts, (__mmask16)~long_word,
+                                                               firsts, _mm512_set1_epi32(0xFFFFFF)),
+                                         case_bits),
+                         len);
     const __m512i hi = _mm512_or_si512(_mm512_maskz_mov_epi32(long_word, tail4), case_bits);
     /* the top 12 bits of the low 64 of (hi:lo) * K from 32-bit products
      * (no AVX512DQ): the high half of lo * K's low half, plus the low
@@ -883,12 +896,11 @@ rows_wide(__m128i starts, __m128i stops, size_t n, __m512i x, const wide_tables 
      * SPELLED_HASH) */
     const __mmask16 may_spell =
         _mm512_mask_test_epi32_mask(live, row, _mm512_set1_epi32(FL_HEAD_SPELLED));
-    const __m512i a = _mm512_and_si512(key, low5),
-                  b = _mm512_and_si512(_mm512_srli_epi32(key, 8), low5);
-    const __m512i hash = _mm512_srli_epi32(
-        _mm512_add_epi32(_mm512_add_epi32(_mm512_slli_epi32(a, 5), _mm512_slli_epi32(a, 3)),
-                         _mm512_add_epi32(_mm512_slli_epi32(a, 2), b)),
-        2);
+    /* (its a * 44 + b by one multiply-add of the key's bytes into 16 bits) */
+    const __m512i hash =
+        _mm512_srli_epi32(_mm512_maddubs_epi16(_mm512_and_si512(key, _mm512_set1_epi32(0x1F1F)),
+                                               _mm512_set1_epi32(0x012C)),
+                          2);
     const __m512i third_bits =
         _mm512_srlv_epi32(_mm512_permutexvar_epi32(hash, _mm512_load_si512(spelled_third16)),
                           _mm512_and_si512(_mm512_srli_epi32(head4, 16), low5));
