@@ -643,7 +643,7 @@ static size_t run_end(const fl_word_block *blk, size_t b)
  * it is inlined): with SSE2 or AVX2 (mx->avx2) and the plain instructions;
  * with AVX2, BMI1 and BMI2 (walk_fast); with AVX-512BW too (walk_wide). */
 enum { WALK_PLAIN, WALK_FAST, WALK_WIDE };
-/* walk_wide where the CPU has AVX-512BW and VBMI2 (asked at run time);
+/* walk_wide where the CPU has AVX-512BW, VBMI and VBMI2 (asked at run time);
  * FL_NO_AVX512 keeps walk_fast (so its tests can run on such a CPU) */
 #if defined(FL_BLOCK_AVX2) && !defined(FL_NO_AVX512)
 #define FL_BLOCK_AVX512 1
@@ -735,7 +735,7 @@ mask_pass_avx2(const unsigned char *t, size_t len, size_t avail, size_t nb, fl_w
 }
 
 #ifdef FL_BLOCK_AVX512
-#define WIDE_TARGET "avx512f,avx512bw,avx512vbmi2,bmi,bmi2"
+#define WIDE_TARGET "avx512f,avx512bw,avx512vbmi,avx512vbmi2,bmi,bmi2"
 
 /* Lists base + i for each set bit i of bits at out, in order, and returns
  * their number: one compress of the bits' places instead of a loop with
@@ -801,19 +801,26 @@ static const uint32_t spelled_third16[16] __attribute__((aligned(64))) = {SPELLE
 #undef HASHED
 #undef THIRD
 
-/* The four bytes at each place q (a 32-bit lane each, below 64) of a
- * block whose bytes are in x, and from its second byte on in x1: two
- * 16-bit words, from x where q is even, else from x1 (AVX-512BW's word
- * permute: a byte permute needs VBMI, which walk_wide does not ask for). */
-__attribute__((target(WIDE_TARGET))) static inline __m512i dwords_at(__m512i q, __m512i x,
-                                                                     __m512i x1)
+/* Each place q (the low byte of a 32-bit lane) in the four bytes of its
+ * lane; the places q, q + 1, q + 2 and q + 3 (byte permutes' indexes). */
+__attribute__((target(WIDE_TARGET))) static inline __m512i spread4(__m512i q)
 {
-    const __m512i h = _mm512_srli_epi32(q, 1);
-    const __m512i idx =
-        _mm512_add_epi32(_mm512_or_si512(h, _mm512_slli_epi32(h, 16)), _mm512_set1_epi32(0x10000));
-    return _mm512_mask_blend_epi32(_mm512_test_epi32_mask(q, _mm512_set1_epi32(1)),
-                                   _mm512_permutexvar_epi16(idx, x),
-                                   _mm512_permutexvar_epi16(idx, x1));
+    return _mm512_shuffle_epi8(q, _mm512_set4_epi32(0x0C0C0C0C, 0x08080808, 0x04040404, 0));
+}
+__attribute__((target(WIDE_TARGET))) static inline __m512i head_at(__m512i q)
+{
+    return _mm512_add_epi8(spread4(q), _mm512_set1_epi32(0x03020100));
+}
+
+/* The four bytes of the block x from each place q (a 32-bit lane each,
+ * below 64) on, each byte moved by the byte of `step` (0x03020100: the
+ * place and the three after it), by one byte permute (VBMI). A place
+ * past the block wraps to its start: no test reads such a byte (a word
+ * that ends in the block has its bytes, and the one after it, in it). */
+__attribute__((target(WIDE_TARGET))) static inline __m512i dwords_at(__m512i q, __m512i x,
+                                                                     uint32_t step)
+{
+    return _mm512_permutexvar_epi8(_mm512_add_epi8(spread4(q), _mm512_set1_epi32((int)step)), x);
 }
 
 /* What walk_wide's block step reads through words_wide, the same for
@@ -824,42 +831,47 @@ typedef struct wide_tables {
     const uint32_t *by_len;     /* head_words (the same from 15 on) */
 } wide_tables;
 
-/* Of words_wide: 16 words (the first n of them live) from their starts,
- * stops and keys (see there) in the block x (x1: from its second byte),
- * all at once: each one's row of heads (gathered) masked by its length's
- * head_words, then what fill_words' NOTE_MARK and SPELLED_AT ask of it
- * (fl_word_sketch and the role words' filter bit, the spelled numbers'
- * third letter). Returns the marks as bits by number; those that pass
- * the third letter in *spelled (fl_spelled_start left to the caller),
- * and the starts in at. */
+/* Of words_wide: 16 words (the first n of them live) from their starts
+ * and stops in the block x, all at once: each one's first four bytes
+ * picked from x (the first two, masked, its key: see fl_word_head), its
+ * row of heads (gathered) masked by its length's head_words, then what
+ * fill_words' NOTE_MARK and SPELLED_AT ask of it (fl_word_sketch and the
+ * role words' filter bit, the spelled numbers' third letter). Returns
+ * the marks as bits by number; those that pass the third letter in
+ * *spelled (fl_spelled_start left to the caller), and the starts in at. */
 __attribute__((target(WIDE_TARGET), always_inline)) static inline uint32_t
-rows_wide(__m128i starts, __m128i stops, __m256i keys, size_t n, __m512i x, __m512i x1,
-          const wide_tables *wt, uint32_t at[16], uint32_t *spelled)
+rows_wide(__m128i starts, __m128i stops, size_t n, __m512i x, const wide_tables *wt,
+          uint32_t at[16], uint32_t *spelled)
 {
     const __mmask16 live = (__mmask16)_bzhi_u32(0xFFFF, (unsigned)(n < 16 ? n : 16));
     const __m512i from = _mm512_cvtepu8_epi32(starts), to = _mm512_cvtepu8_epi32(stops),
-                  key = _mm512_cvtepu16_epi32(keys), len = _mm512_sub_epi32(to, from),
-                  low5 = _mm512_set1_epi32(31), one = _mm512_set1_epi32(1);
+                  len = _mm512_sub_epi32(to, from), low5 = _mm512_set1_epi32(31),
+                  one = _mm512_set1_epi32(1);
+    /* fl_word_sketch: the first four bytes and the last four of a word
+     * of four or more, else its first, middle and last */
+    const __m512i head4 = dwords_at(from, x, 0x03020100u),
+                  tail4 = dwords_at(to, x, 0xFFFEFDFCu); /* (-4, -3, -2, -1) */
+    const __m512i key = _mm512_and_si512(head4, _mm512_set1_epi32(0x1F7F));
     const __m512i row = _mm512_and_si512(
         _mm512_mask_i32gather_epi32(_mm512_setzero_si512(), live, key, wt->head_pairs, 4),
         _mm512_permutexvar_epi32(_mm512_min_epu32(len, _mm512_set1_epi32(15)),
                                  _mm512_loadu_si512(wt->by_len)));
     _mm512_storeu_si512(at, from);
-    /* fl_word_sketch: the first four bytes and the last four of a word
-     * of four or more, else its first, middle and last */
-    const __m512i head4 = dwords_at(from, x, x1),
-                  tail4 = dwords_at(_mm512_sub_epi32(to, _mm512_set1_epi32(4)), x, x1);
     const __mmask16 long_word = _mm512_cmpge_epu32_mask(len, _mm512_set1_epi32(4));
-    const __m512i last =
-        _mm512_and_si512(_mm512_srlv_epi32(head4, _mm512_slli_epi32(_mm512_sub_epi32(len, one), 3)),
-                         _mm512_set1_epi32(0xFF));
-    const __m512i short3 = _mm512_or_si512(
-        _mm512_or_si512(_mm512_slli_epi32(_mm512_and_si512(head4, _mm512_set1_epi32(0xFF)), 16),
-                        _mm512_and_si512(head4, _mm512_set1_epi32(0xFF00))),
-        last);
+    /* a shorter word's last, middle and first bytes by one more byte
+     * permute: places from + len - 1, from + 1, from (len + 0xFF is
+     * 0x100 + len - 1: no carry), the fourth byte cleared (the middle is
+     * the second byte for two and three; a word of one is never a mark) */
+    const __m512i short_at =
+        _mm512_add_epi32(spread4(from), _mm512_add_epi32(len, _mm512_set1_epi32(0xFF)));
+    const __m512i firsts =
+        _mm512_permutexvar_epi8(_mm512_mask_blend_epi32(long_word, short_at, head_at(from)), x);
     const __m512i case_bits = _mm512_set1_epi32(0x20202020);
-    const __m512i lo = _mm512_xor_si512(
-        _mm512_or_si512(_mm512_mask_blend_epi32(long_word, short3, head4), case_bits), len);
+    const __m512i lo =
+        _mm512_xor_si512(_mm512_or_si512(_mm512_mask_and_epi32(firsts, (__mmask16)~long_word,
+                                                               firsts, _mm512_set1_epi32(0xFFFFFF)),
+                                         case_bits),
+                         len);
     const __m512i hi = _mm512_or_si512(_mm512_maskz_mov_epi32(long_word, tail4), case_bits);
     /* the top 12 bits of the low 64 of (hi:lo) * K from 32-bit products
      * (no AVX512DQ): the high half of lo * K's low half, plus the low
@@ -884,12 +896,11 @@ rows_wide(__m128i starts, __m128i stops, __m256i keys, size_t n, __m512i x, __m5
      * SPELLED_HASH) */
     const __mmask16 may_spell =
         _mm512_mask_test_epi32_mask(live, row, _mm512_set1_epi32(FL_HEAD_SPELLED));
-    const __m512i a = _mm512_and_si512(key, low5),
-                  b = _mm512_and_si512(_mm512_srli_epi32(key, 8), low5);
-    const __m512i hash = _mm512_srli_epi32(
-        _mm512_add_epi32(_mm512_add_epi32(_mm512_slli_epi32(a, 5), _mm512_slli_epi32(a, 3)),
-                         _mm512_add_epi32(_mm512_slli_epi32(a, 2), b)),
-        2);
+    /* (its a * 44 + b by one multiply-add of the key's bytes into 16 bits) */
+    const __m512i hash =
+        _mm512_srli_epi32(_mm512_maddubs_epi16(_mm512_and_si512(key, _mm512_set1_epi32(0x1F1F)),
+                                               _mm512_set1_epi32(0x012C)),
+                          2);
     const __m512i third_bits =
         _mm512_srlv_epi32(_mm512_permutexvar_epi32(hash, _mm512_load_si512(spelled_third16)),
                           _mm512_and_si512(_mm512_srli_epi32(head4, 16), low5));
@@ -901,9 +912,8 @@ rows_wide(__m128i starts, __m128i stops, __m256i keys, size_t n, __m512i x, __m5
  * the sentence's len bytes) that end in it, for walk_wide, without a
  * branch a word: the first n of its starts st, which its ends close in
  * order. Their starts and ends listed by a compress each, each one's
- * end stored at its start in w (a scatter), the first two bytes of each
- * start picked from the block's register, and the rest of their tests
- * for 16 words at once (rows_wide). Returns the marks among them (by
+ * end stored at its start in w (a scatter), and their tests for 16
+ * words at once (rows_wide). Returns the marks among them (by
  * place in the block); ORs the starts of the spelled numbers into
  * *spelled; the start of the word that does not end in the block (if
  * any) in *left. */
@@ -919,29 +929,18 @@ words_wide(const unsigned char *t, size_t len, size_t base, uint64_t st, uint64_
     const __m512i starts = _mm512_maskz_compress_epi8(st, iota),
                   stops = _mm512_maskz_compress_epi8(ends, iota);
     *left = st & ~_pdep_u64(_bzhi_u64(~0ull, (unsigned)n), st);
-    /* the block's bytes from its start and from its second byte (none
-     * past the sentence's NUL: a word that ends in the block has the
-     * bytes its tests read before its end) */
-    const __mmask64 in = _bzhi_u64(~0ull, (unsigned)(rest < 64 ? rest : 64));
-    const __m512i x = _mm512_maskz_loadu_epi8(in, t + base),
-                  x1 = _mm512_maskz_loadu_epi8(in, t + base + 1);
-    /* each start's first two bytes as a 16-bit key (see fl_word_head), as
-     * dwords_at picks them */
-    const __m512i start16 = _mm512_cvtepu8_epi16(_mm512_castsi512_si256(starts)),
-                  half = _mm512_srli_epi16(start16, 1);
-    const __m512i keys =
-        _mm512_and_si512(_mm512_mask_blend_epi16(
-                             _mm512_test_epi16_mask(start16, _mm512_set1_epi16(1)),
-                             _mm512_permutexvar_epi16(half, x), _mm512_permutexvar_epi16(half, x1)),
-                         _mm512_set1_epi16(0x1F7F));
+    /* the block's bytes (none past the sentence's NUL: a word that ends
+     * in the block has the bytes its tests read before its end) */
+    const __m512i x =
+        _mm512_maskz_loadu_epi8(_bzhi_u64(~0ull, (unsigned)(rest < 64 ? rest : 64)), t + base);
     const __m512i vbase = _mm512_set1_epi32((int)base);
     uint32_t at[32], sp;
     _mm512_mask_i32scatter_epi32(
         w + base, (__mmask16)_bzhi_u32(0xFFFF, (unsigned)(n < 16 ? n : 16)),
         _mm512_cvtepu8_epi32(_mm512_castsi512_si128(starts)),
         _mm512_add_epi32(_mm512_cvtepu8_epi32(_mm512_castsi512_si128(stops)), vbase), 4);
-    uint32_t marked = rows_wide(_mm512_castsi512_si128(starts), _mm512_castsi512_si128(stops),
-                                _mm512_castsi512_si256(keys), n, x, x1, wt, at, &sp);
+    uint32_t marked =
+        rows_wide(_mm512_castsi512_si128(starts), _mm512_castsi512_si128(stops), n, x, wt, at, &sp);
     if (__builtin_expect(n > 16, 0)) { /* (at most 32 words end in a block) */
         const __m128i starts1 = _mm512_extracti32x4_epi32(starts, 1),
                       stops1 = _mm512_extracti32x4_epi32(stops, 1);
@@ -949,9 +948,7 @@ words_wide(const unsigned char *t, size_t len, size_t base, uint64_t st, uint64_
         _mm512_mask_i32scatter_epi32(w + base, (__mmask16)_bzhi_u32(0xFFFF, (unsigned)(n - 16)),
                                      _mm512_cvtepu8_epi32(starts1),
                                      _mm512_add_epi32(_mm512_cvtepu8_epi32(stops1), vbase), 4);
-        marked |= rows_wide(starts1, stops1, _mm512_extracti64x4_epi64(keys, 1), n - 16, x, x1, wt,
-                            at + 16, &more)
-                  << 16;
+        marked |= rows_wide(starts1, stops1, n - 16, x, wt, at + 16, &more) << 16;
         sp |= more << 16;
     }
     for (; sp; sp &= sp - 1) { /* (few: their third letter passed) */
@@ -3306,7 +3303,7 @@ __attribute__((target("avx2,bmi,bmi2"))) static void walk_fast(fl_mx *mx)
 }
 
 #ifdef FL_BLOCK_AVX512
-/* walk_fast with AVX-512BW and VBMI2: the masks by mask_pass_avx512, the
+/* walk_fast with AVX-512BW, VBMI and VBMI2: the masks by mask_pass_avx512, the
  * lists of digit runs, name marks and marks by list_bits_wide, with no
  * loop over their bits (see there), and the words of the ASCII blocks by
  * words_wide, with no loop over them. */
@@ -3351,8 +3348,8 @@ fl_status fl_find_mentions(fl_doc *doc)
     mx.avx2 = __builtin_cpu_supports("avx2") != 0;
     mx.bmi2 = mx.avx2 && __builtin_cpu_supports("bmi") && __builtin_cpu_supports("bmi2");
 #ifdef FL_BLOCK_AVX512
-    mx.wide =
-        mx.bmi2 && __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vbmi2");
+    mx.wide = mx.bmi2 && __builtin_cpu_supports("avx512bw") &&
+              __builtin_cpu_supports("avx512vbmi") && __builtin_cpu_supports("avx512vbmi2");
 #endif
 #endif
     fl_vec_init(&mx.pending, sizeof(fl_pending));
