@@ -506,18 +506,28 @@ static bool is_preposition(const low_word *w, bool *object)
  * the document's own, set on the word's first sight in the document (gen),
  * so they come in the same order as from a table of the document alone.
  * Without a workspace, or once the workspace's table fills up within a
- * document, the document's words go to a table in its arena. */
+ * document, the document's words go to a table in its arena.
+ * A slot's fields come in three 16-byte groups, each within one cache
+ * line (the tables are on 16-byte boundaries): what the walks read of a
+ * word they meet (stem, stem_id, prep: one line, where two of every four
+ * slots had them over two), what a probe reads (head, len, gen), and the
+ * copies. A probe for a word of up to 7 bytes decides on head alone,
+ * without the load of the word's copy from the pool (another line). */
 typedef struct stem_slot {
-    const char *word; /* NULL: empty; NUL-padded to whole 8-byte chunks */
     const char *stem; /* the document's interned stem; NULL: no anchor */
-    const char *raw;  /* the stem as stemmed; NULL: no anchor (stopword, generic, unstemmable) */
-    size_t stem_id;
-    uint32_t gen; /* the document run stem and stem_id belong to */
-    unsigned hash;
-    uint16_t len, raw_len;
+    uint32_t stem_id;
     uint8_t prep; /* is_preposition: 0 no, 1 yes, 2 one that introduces an object */
     uint8_t cue;  /* a change cue alone (see before_cue): 0 not read yet, 1 no, 2 yes */
+    uint16_t raw_len;
+    /* the word's first chunk, as in word; 0: an empty slot (a word's
+     * first byte is a letter) */
+    uint64_t head;
+    uint16_t len;
+    uint32_t gen;     /* the document run stem and stem_id belong to */
+    const char *word; /* NUL-padded to whole 8-byte chunks */
+    const char *raw;  /* the stem as stemmed; NULL: no anchor (stopword, generic, unstemmable) */
 } stem_slot;
+_Static_assert(sizeof(stem_slot) == 48 && offsetof(stem_slot, head) == 16, "three 16-byte groups");
 
 /* The workspace's table: WS_SLOTS slots, words and stems in `pool`;
  * emptied before a document once it holds WS_FULL words or half its pool,
@@ -540,7 +550,7 @@ typedef struct ws_stems {
      * once found: bounds (3), change, footing */
     bool sets_made;
     const fl_ctx_phrases *sets[5];
-    stem_slot slots[WS_SLOTS];
+    _Alignas(16) stem_slot slots[WS_SLOTS]; /* (calloc aligns to 16) */
     char pool[WS_POOL];
 } ws_stems;
 _Static_assert(2 * (WS_FULL + WS_ROOM) <= WS_SLOTS, "the table stays half empty");
@@ -603,7 +613,9 @@ static void front_clear(stem_memo *memo)
 
 static bool memo_init(fl_doc *doc, stem_memo *memo, size_t slots)
 {
-    memo->slots = fl_arena_alloc(doc->arena, slots * sizeof *memo->slots);
+    /* on a 16-byte boundary, as the workspace's (the arena aligns to 8) */
+    char *block = fl_arena_alloc(doc->arena, slots * sizeof *memo->slots + 8);
+    memo->slots = block ? (stem_slot *)(void *)(block + ((uintptr_t)block & 8)) : NULL;
     memo->mask = slots - 1;
     memo->count = 0;
     memo->ws = NULL;
@@ -663,10 +675,16 @@ static bool memo_grow(fl_doc *doc, stem_memo *memo)
         return false;
     front_clear(memo);
     for (size_t i = 0; i < old_cap; i++) {
-        if (!old[i].word)
+        if (!old[i].head)
             continue;
-        size_t at = old[i].hash & memo->mask;
-        while (memo->slots[at].word)
+        /* the word's hash, as lower_word made it (from its copy, which
+         * lower_word took once: it takes it again) */
+        low_word w;
+        size_t len = old[i].len;
+        if (!lower_word(old[i].word, len, old[i].word + 8 * (len / 8 + 1), &w))
+            w.hash = 0;
+        size_t at = w.hash & memo->mask;
+        while (memo->slots[at].head)
             at = (at + 1) & memo->mask;
         memo->slots[at] = old[i];
         memo->count++;
@@ -740,10 +758,11 @@ static bool memo_refresh(fl_doc *doc, stem_memo *memo, stem_slot *sl)
     sl->stem = NULL;
     if (!sl->raw)
         return true;
-    sl->stem_id = fl_name_keys_add(doc, &memo->stems, sl->raw, sl->raw_len, false);
-    if (sl->stem_id == FL_NAME_NO_KEY)
+    size_t id = fl_name_keys_add(doc, &memo->stems, sl->raw, sl->raw_len, false);
+    if (id == FL_NAME_NO_KEY || id > UINT32_MAX)
         return false;
-    sl->stem = memo->stems.keys[sl->stem_id];
+    sl->stem_id = (uint32_t)id;
+    sl->stem = memo->stems.keys[id];
     return true;
 }
 
@@ -778,7 +797,7 @@ static const stem_slot *memo_add(fl_doc *doc, stem_memo *memo, const low_word *w
         if (memo->ws || !memo_grow(doc, memo))
             return NULL; /* the workspace's table never fills past WS_FULL + WS_ROOM */
         at = h & memo->mask;
-        while (memo->slots[at].word)
+        while (memo->slots[at].head)
             at = (at + 1) & memo->mask;
     }
     if (!copy && !(copy = memo_room(doc, memo, word_room + stem_room)))
@@ -791,16 +810,23 @@ static const stem_slot *memo_add(fl_doc *doc, stem_memo *memo, const low_word *w
         raw[st_len] = '\0';
     }
     bool object = false;
-    stem_slot sl = {copy, NULL, raw, 0, 0, h, (uint16_t)n, (uint16_t)st_len, 0, 0};
+    /* made in place (a copy from the stack took 18 instructions) */
+    stem_slot *sl = &memo->slots[at];
+    *sl = (stem_slot){.raw_len = (uint16_t)st_len,
+                      .head = w->u.chunk[0],
+                      .len = (uint16_t)n,
+                      .word = copy,
+                      .raw = raw};
     if (is_preposition(w, &object))
-        sl.prep = object ? 2 : 1;
-    if (!memo_refresh(doc, memo, &sl))
+        sl->prep = object ? 2 : 1;
+    if (!memo_refresh(doc, memo, sl)) {
+        sl->head = 0; /* left empty */
         return NULL;
-    memo->slots[at] = sl;
+    }
     memo->count++;
     if (memo->ws)
         memo->ws->count = memo->count;
-    return &memo->slots[at];
+    return sl;
 }
 
 /* What memo_stem gives out of memory (the document marked so): a word
@@ -812,13 +838,14 @@ static const stem_slot no_slot;
  * when out of memory. */
 static inline const stem_slot *memo_stem(fl_doc *doc, stem_memo *memo, const low_word *w)
 {
-    unsigned h = w->hash;
-    size_t at = h & memo->mask;
-    for (; memo->slots[at].word; at = (at + 1) & memo->mask) {
+    size_t at = w->hash & memo->mask;
+    const uint64_t head = w->u.chunk[0];
+    for (; memo->slots[at].head; at = (at + 1) & memo->mask) {
         stem_slot *sl = &memo->slots[at];
-        if (sl->hash == h && sl->len == w->n) {
-            /* slot words are NUL-padded to whole chunks too */
-            size_t k = 0;
+        if (sl->head == head && sl->len == w->n) {
+            /* slot words are NUL-padded to whole chunks too (the first
+             * is head) */
+            size_t k = 1;
             while (k < w->chunks && memcmp(sl->word + 8 * k, &w->u.chunk[k], 8) == 0)
                 k++;
             if (k == w->chunks) {
