@@ -81,21 +81,18 @@ typedef struct fl_word_table {
     /* per class bit, a filter of its words by length and first three
      * letters (fl_word_sketch): a clear bit rules a word out */
     uint64_t sketch[FL_WC_BITS][64];
-    /* by a word's first byte (ASCII) and its second byte & 31 (its first
-     * again for a word of one byte), what fill_words asks of the word
-     * in one load: bit n (2 to 14) set when a word of n bytes starting
-     * with them may be a role's first word (FL_WC_ROLE, either case) or an
-     * honorific (Mr, Sir, Dame: fl_honorific_word, 2 to 6 bytes), before
-     * the sketch, and for an honorific its FL_HEAD_HONORIFIC bit too;
-     * FL_HEAD_DIGIT in the rows of the digits; where a spelled
-     * number may start, one of FL_HEAD_SPELLED, for the least length of
-     * the numbers spelled so (then its third letter decides). A row is
-     * read masked with fl_head_lengths() of the word's length. Zero for
-     * most words. */
-    uint32_t heads[128][32];
-    /* heads again, by the word's first two bytes in one index: the first
-     * (ASCII) | (the second & 31) << 8, which a little-endian two-byte
-     * load masked with 0x1F7F gives (fl_word_head) */
+    /* by a word's first two bytes in one index, the first (ASCII) | (the
+     * second & 31) << 8 (the first again for a word of one byte), which a
+     * little-endian two-byte load masked with 0x1F7F gives (fl_word_head):
+     * what fill_words asks of the word in one load. Bit n (2 to 14) set
+     * when a word of n bytes starting with them may be a role's first word
+     * (FL_WC_ROLE, either case) or an honorific (Mr, Sir, Dame:
+     * fl_honorific_word, 2 to 6 bytes), before the sketch, and for an
+     * honorific its FL_HEAD_HONORIFIC bit too; FL_HEAD_DIGIT in the rows of
+     * the digits; where a spelled number may start, one of
+     * FL_HEAD_SPELLED, for the least length of the numbers spelled so (then
+     * its third letter decides). A row is read masked with
+     * fl_head_lengths() of the word's length. Zero for most words. */
     uint32_t head_pairs[0x2000];
 } fl_word_table;
 
@@ -111,7 +108,7 @@ enum {
     FL_HEAD_HONORIFIC = 0x1Fu << 21,
 };
 
-/* The bits of a row of heads that a word of wl bytes keeps: its length's
+/* The bits of a head_pairs row that a word of wl bytes keeps: its length's
  * (2 to 14) and its honorific's (2 to 6), FL_HEAD_DIGIT, and the spelled
  * numbers' as long as it or shorter (the letters of a spelled number are
  * the start of its word: a shorter word starts none; "two3" does). */
@@ -131,7 +128,7 @@ static inline uint32_t fl_head_lengths(size_t wl)
     return FL_HEAD_LENGTHS(wl);
 }
 
-/* The row of heads of the word at p (an ASCII first byte, a second one
+/* The head_pairs row of the word at p (an ASCII first byte, a second one
  * that may be read): table->head_pairs in one load where it can be. */
 static inline uint32_t fl_word_head(const fl_word_table *table, const unsigned char *p)
 {

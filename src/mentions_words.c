@@ -394,11 +394,10 @@ static void add_list(fl_word_table *table, const char *const *words, size_t n, u
 
 #define ADD_LIST(table, list, cls) add_list(table, list, sizeof list / sizeof list[0], cls)
 
-/* Sets bits in the row of heads of first byte c (ASCII) and second k
- * (its & 31), and in head_pairs, which holds the rows again. */
+/* Sets bits in the head_pairs row of first byte c (ASCII) and second k
+ * (its & 31). */
 static void add_head(fl_word_table *table, unsigned c, unsigned k, uint32_t bits)
 {
-    table->heads[c][k] |= bits;
     table->head_pairs[c | k << 8] |= bits;
 }
 
