@@ -1235,8 +1235,23 @@ void fl_extract_names(fl_mx *mx)
                          * (a capital after its first letter, or at the
                          * sentence's end, hands the name to the long
                          * way, which reads the same there) */
-                        if ((unsigned)(t[j + 1] - 'A') < 26u)
+                        const unsigned char b = t[j + 1];
+                        if ((unsigned)(b - 'A') < 26u)
                             break;
+                        if ((unsigned)(b - 'a') < 26u && !fl_particle_may((const char *)t + j, 2)) {
+                            /* two letters that start no particle: the
+                             * long way reads no part of a name in the
+                             * word, whatever follows them (no particle,
+                             * nor one joined to a capital: al-Assad), so
+                             * the name closes before it; the walk goes on
+                             * at the word with no name open, as from its
+                             * end, without reading where it ends (at the
+                             * sentence's end b is the prose's: a one-letter
+                             * word closes the name there all the same) */
+                            add_name_in(mx, qstart, i, parts, inner, false);
+                            i = j;
+                            goto next;
+                        }
                         const size_t we2 = mx->s_off + mx->wend[j - mx->s_off];
                         if (!plain_after(mx, we2))
                             break;
