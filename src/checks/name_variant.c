@@ -1062,6 +1062,13 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, span_cursor spans,
      * tokens of a long document do not all fit: made at once, the walk's
      * D1 misses on mb1 were 17K more) */
     size_t made = 0;
+    /* the first marked token from the one after the last visited on (or
+     * from a sentence's first), as next_run_token found it with the bits
+     * made: a sentence before it has none, and is passed with one test
+     * (its walk took a load and a test or two, and mispredicted the end
+     * of that walk about once a sentence); at or past made when none is
+     * before made */
+    size_t next = 0;
     bool linked = false; /* the last candidate's token follows the one before's */
     /* the token after the last candidate's (NULL: none yet) */
     const fl_token *follow = NULL;
@@ -1081,7 +1088,6 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, span_cursor spans,
         /* only the tokens marked in bits: the others take part in
          * nothing */
         size_t e = s->first_token + s->token_count;
-        /* (next_run_token reads the word of e) */
         if (e >= made && made < ntoks) {
             size_t upto = (e / 64 + 1) * 64 + RUN_BITS_AHEAD;
             if (upto > ntoks)
@@ -1106,9 +1112,16 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, span_cursor spans,
             }
             run_bits(toks + made, upto - made, bits + made / 64, avx2);
             made = upto;
+            /* (next_run_token reads the word of made: the next bits made
+             * write it whole) */
+            if (made < ntoks)
+                bits[made / 64] = 0;
+            next = next_run_token(bits, s->first_token, made);
+        } else if (next < s->first_token) {
+            /* (a marked token of a sentence in capitals, or of none) */
+            next = next_run_token(bits, s->first_token, made);
         }
-        for (size_t i = next_run_token(bits, s->first_token, e); i < e;
-             i = next_run_token(bits, i + 1, e)) {
+        for (size_t i = next; i < e; i = next = next_run_token(bits, i + 1, made)) {
             const fl_token *tok = toks + i;
             /* a plain capitalized word (ASCII, no digit, hyphen or camel
              * case: no use on its own) that follows no candidate and that
