@@ -1121,7 +1121,10 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, span_cursor spans,
             /* (a marked token of a sentence in capitals, or of none) */
             next = next_run_token(bits, s->first_token, made);
         }
-        for (size_t i = next; i < e; i = next = next_run_token(bits, i + 1, made)) {
+        for (size_t i = next; i < e; i = next) {
+            /* (found first: whether the next token is marked is the
+             * ACT_CAP test's) */
+            next = next_run_token(bits, i + 1, made);
             const fl_token *tok = toks + i;
             /* a plain capitalized word (ASCII, no digit, hyphen or camel
              * case: no use on its own) that follows no candidate and that
@@ -1133,8 +1136,11 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, span_cursor spans,
              * that may follow here: the word is then listed and dropped,
              * with the same findings.) */
             unsigned c = tok->shape, act = shape_info[c];
-            if ((act & ACT_CAP) && follow != tok &&
-                !(i + 1 < e && (bits[(i + 1) / 64] >> ((i + 1) % 64) & 1)))
+            /* (the three tests in one branch: whether a token is a plain
+             * capitalized word follows the text, and its own branch
+             * mispredicted more than any other of this walk) */
+            const bool next_marked = (next == i + 1) & (next < e);
+            if (((act & ACT_CAP) != 0) & (follow != tok) & !next_marked)
                 continue;
             /* a token of one byte neither is a use on its own nor takes
              * part in a run of several (find_runs stops at it) */
