@@ -1467,6 +1467,9 @@ static bool make_group(fl_doc *doc, name_group *g, use_lists *lists, size_t head
     g->reported = false;
     g->fold = u->key;
     g->fold_len = u->key_len ? u->key_len : strlen(u->key);
+    /* the lexicon's fold filter, asked before the words are split: its
+     * word (a table of 8 KB, often out of D1) is loaded while they are */
+    const bool maybe_in_lexicon = !filter || fl_lex_fold_filter_has(filter, g->fold, g->fold_len);
     /* a key shorter than DOC_MIN_WORD bytes has no word either comparison
      * takes (one word: under LEX_MIN_WORD and DOC_MIN_WORD; several: each
      * under LEX_MIN_SHARED): not split, compared as no words */
@@ -1490,7 +1493,7 @@ static bool make_group(fl_doc *doc, name_group *g, use_lists *lists, size_t head
     size_t nfolds = 0;
     g->misspellings = NULL;
     g->nmisspellings = 0;
-    if (!filter || fl_lex_fold_filter_has(filter, g->fold, g->fold_len))
+    if (maybe_in_lexicon)
         fl_lexicon_by_fold_else_misspelling(doc->lexicon, g->fold, g->fold_len, &folds, &nfolds,
                                             &g->misspellings, &g->nmisspellings);
     g->known = nfolds > 0;

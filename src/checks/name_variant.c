@@ -545,7 +545,36 @@ typedef struct name_keys {
     fl_name_keys set;
     unsigned char *joinable; /* by key id, jcap of them */
     size_t jcap;
+    /* the bits run_joins_nothing reads, of the keys KEY_USED (note_ends) */
+    uint64_t ends[4], ends3[16];
 } name_keys;
+
+static unsigned ends_bit(unsigned char first, unsigned char last)
+{
+    return (unsigned)((first * 31u + last) & 255u);
+}
+
+static unsigned ends3_bit(unsigned char first, unsigned char second, unsigned char last)
+{
+    return (unsigned)((first * 961u + second * 31u + last) & 1023u);
+}
+
+/* Sets the bits of key k[0..kl) (kl > 0) in keys->ends and ends3, where
+ * it is made KEY_USED and its bytes are at hand: a walk over all the keys
+ * before find_runs read each key's bytes again and skipped those not
+ * used by a branch that mispredicted once a key or so on news (the copy
+ * of the fold keys holds many that no use has: the names of several
+ * words, whose skeleton drops the spaces). */
+static inline void note_ends(name_keys *keys, const char *key, size_t kl)
+{
+    const unsigned char *k = (const unsigned char *)key;
+    unsigned b = ends_bit(k[0], k[kl - 1]);
+    keys->ends[b >> 6] |= (uint64_t)1 << (b & 63);
+    if (kl >= 2) {
+        b = ends3_bit(k[0], k[1], k[kl - 1]);
+        keys->ends3[b >> 6] |= (uint64_t)1 << (b & 63);
+    }
+}
 
 /* The room run gives keys->joinable (in the block of its arrays), zeroed
  * per document: 64 bytes (4 stores) hold the keys of all but about 1% of
@@ -1033,6 +1062,13 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, span_cursor spans,
      * tokens of a long document do not all fit: made at once, the walk's
      * D1 misses on mb1 were 17K more) */
     size_t made = 0;
+    /* the first marked token from the one after the last visited on (or
+     * from a sentence's first), as next_run_token found it with the bits
+     * made: a sentence before it has none, and is passed with one test
+     * (its walk took a load and a test or two, and mispredicted the end
+     * of that walk about once a sentence); at or past made when none is
+     * before made */
+    size_t next = 0;
     bool linked = false; /* the last candidate's token follows the one before's */
     /* the token after the last candidate's (NULL: none yet) */
     const fl_token *follow = NULL;
@@ -1052,7 +1088,6 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, span_cursor spans,
         /* only the tokens marked in bits: the others take part in
          * nothing */
         size_t e = s->first_token + s->token_count;
-        /* (next_run_token reads the word of e) */
         if (e >= made && made < ntoks) {
             size_t upto = (e / 64 + 1) * 64 + RUN_BITS_AHEAD;
             if (upto > ntoks)
@@ -1077,9 +1112,19 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, span_cursor spans,
             }
             run_bits(toks + made, upto - made, bits + made / 64, avx2);
             made = upto;
+            /* (next_run_token reads the word of made: the next bits made
+             * write it whole) */
+            if (made < ntoks)
+                bits[made / 64] = 0;
+            next = next_run_token(bits, s->first_token, made);
+        } else if (next < s->first_token) {
+            /* (a marked token of a sentence in capitals, or of none) */
+            next = next_run_token(bits, s->first_token, made);
         }
-        for (size_t i = next_run_token(bits, s->first_token, e); i < e;
-             i = next_run_token(bits, i + 1, e)) {
+        for (size_t i = next; i < e; i = next) {
+            /* (found first: whether the next token is marked is the
+             * ACT_CAP test's) */
+            next = next_run_token(bits, i + 1, made);
             const fl_token *tok = toks + i;
             /* a plain capitalized word (ASCII, no digit, hyphen or camel
              * case: no use on its own) that follows no candidate and that
@@ -1091,8 +1136,11 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, span_cursor spans,
              * that may follow here: the word is then listed and dropped,
              * with the same findings.) */
             unsigned c = tok->shape, act = shape_info[c];
-            if ((act & ACT_CAP) && follow != tok &&
-                !(i + 1 < e && (bits[(i + 1) / 64] >> ((i + 1) % 64) & 1)))
+            /* (the three tests in one branch: whether a token is a plain
+             * capitalized word follows the text, and its own branch
+             * mispredicted more than any other of this walk) */
+            const bool next_marked = (next == i + 1) & (next < e);
+            if (((act & ACT_CAP) != 0) & (follow != tok) & !next_marked)
                 continue;
             /* a token of one byte neither is a use on its own nor takes
              * part in a run of several (find_runs stops at it) */
@@ -1155,6 +1203,7 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, span_cursor spans,
             size_t id = add_key(doc, keys, key, klen, true, joinable);
             if (id == FL_NAME_NO_KEY)
                 return NULL;
+            note_ends(keys, key, klen);
             cand->key = (uint32_t)id;
             cand->starts = true;
         }
@@ -1163,16 +1212,6 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, span_cursor spans,
         k--;
     *count = k;
     return cands;
-}
-
-static unsigned ends_bit(unsigned char first, unsigned char last)
-{
-    return (unsigned)((first * 31u + last) & 255u);
-}
-
-static unsigned ends3_bit(unsigned char first, unsigned char second, unsigned char last)
-{
-    return (unsigned)((first * 961u + second * 31u + last) & 1023u);
 }
 
 static bool bit_set(const uint64_t *bits, unsigned b)
@@ -1284,21 +1323,9 @@ static void find_runs(fl_doc *doc, const candidate *cands, size_t ncand, name_ke
      * knows) */
     const fl_token *toks = doc->tokens.items;
     char key[256];
-    /* the bits run_joins_nothing reads, of every key (whether a key is
-     * joinable is found only for one a run has) */
-    uint64_t ends[4] = {0, 0, 0, 0}, ends3[16] = {0};
-    for (size_t id = 0; id < keys->set.count; id++) {
-        const unsigned char *k = (const unsigned char *)keys->set.keys[id];
-        size_t kl = keys->set.lens[id];
-        if (!(keys->joinable[id] & KEY_USED))
-            continue;
-        unsigned b = ends_bit(k[0], k[kl - 1]);
-        ends[b >> 6] |= (uint64_t)1 << (b & 63);
-        if (kl >= 2) {
-            b = ends3_bit(k[0], k[1], k[kl - 1]);
-            ends3[b >> 6] |= (uint64_t)1 << (b & 63);
-        }
-    }
+    /* the bits run_joins_nothing reads, of every key used (whether a key
+     * is joinable is found only for one a run has) */
+    const uint64_t *ends = keys->ends, *ends3 = keys->ends3;
     for (size_t c = 0; c < ncand; c++) {
         /* a candidate with no key that joins no next one starts nothing
          * (the last word of most names) */
@@ -1442,6 +1469,8 @@ static void run(fl_doc *doc)
     name_keys keys;
     keys.joinable = join_room;
     keys.jcap = JOIN_ROOM;
+    memset(keys.ends, 0, sizeof keys.ends);
+    memset(keys.ends3, 0, sizeof keys.ends3);
     /* the fold keys (KEY_USED once a use has one), and about as many
      * skeleton keys again as fold keys, and some tokens' */
     if (!fl_name_keys_init_copy(doc, &keys.set, &folds->set,
@@ -1504,6 +1533,7 @@ static void run(fl_doc *doc)
             }
         }
         keys.joinable[u->group] |= KEY_USED;
+        note_ends(&keys, u->key, u->key_len);
         use_of[i] = (uint32_t)(n + 1);
         n++;
     }
