@@ -2756,19 +2756,16 @@ static inline void map_links(fl_mention *m, const fl_mention *old)
 
 /* Where compact() lists the codes, names and acronyms (fl_named_list)
  * as it copies them: the extraction buffer's mentions and their key memo
- * entries, the list filled from its end `at` down, and by entry the first
- * of them (each one listed stores its index there: the copies go from the
- * last, so the first stays). */
+ * entries (the list is filled upwards from its `at`). */
 typedef struct named_out {
     const fl_mention *old;
     const uint32_t *mention_key;
     fl_named_mention *at;
-    uint32_t *first;
 } named_out;
 
 /* Lists mention `from`, at its place i, when it is a code, a name or an
- * acronym: just below `at`; returns the list's start (o by value: its
- * fields stay in registers across the copies' stores). */
+ * acronym: at `at`; returns the list's end (o by value: its fields stay
+ * in registers across the copies' stores). */
 static inline fl_named_mention *note_named(const named_out o, fl_named_mention *at,
                                            const fl_mention *from, size_t i)
 {
@@ -2776,21 +2773,18 @@ static inline fl_named_mention *note_named(const named_out o, fl_named_mention *
                    "codes, names and acronyms are the kinds up to FL_M_ACRONYM");
     if (from->kind > FL_M_ACRONYM)
         return at;
-    const uint32_t k = o.mention_key[from - o.old];
-    o.first[k] = (uint32_t)i;
-    at--;
     /* off and len in one load and store */
     memcpy(&at->off, &from->off, 2 * sizeof(uint32_t));
     at->mention = (uint32_t)i;
-    at->key = k;
-    return at;
+    at->key = o.mention_key[from - o.old];
+    return at + 1;
 }
 
 #ifdef FL_BLOCK_AVX2
 /* compact()'s copies, most of the work of settling a document, 32 bytes
  * a move with AVX2 (the compiler copies a struct 16 bytes a move); the
  * number of linked mentions listed in `linked`, the codes, names and
- * acronyms below o->at (note_named), which is left at the list's start. */
+ * acronyms from o->at on (note_named), which is left at the list's end. */
 __attribute__((target("avx2"))) static size_t copy_live_avx2(fl_mention *items,
                                                              fl_mention *const *order, size_t live,
                                                              uint32_t *linked, named_out *o)
@@ -2799,7 +2793,7 @@ __attribute__((target("avx2"))) static size_t copy_live_avx2(fl_mention *items,
     size_t nl = 0;
     const named_out out = *o;
     fl_named_mention *at = out.at;
-    for (size_t i = live; i-- > 0;) { /* (from the last: see settle_document) */
+    for (size_t i = 0; i < live; i++) { /* (in order: see settle_document) */
         fl_mention *from = order[i];
         char *to = (char *)&items[i];
 #define COPY32(k)                                                                                  \
@@ -2830,10 +2824,9 @@ __attribute__((target("avx2"))) static size_t copy_live_avx2(fl_mention *items,
  * the mentions with links. The codes, names and acronyms are listed in
  * `named` (room for `live`), with the first of each key memo entry in
  * `first` (room for every entry); `first` NULL when the list is to be the
- * document's fl_named_list, then both made in the arena (the list filled
- * from the end of its room for `live`: most mentions are not listed, but
- * counting them first, or copying the list at its length, costs more than
- * the room). */
+ * document's fl_named_list, then both made in the arena (the list in
+ * room for `live`: most mentions are not listed, but counting them first,
+ * or copying the list at its length, costs more than the room). */
 static void compact(fl_mx *mx, fl_mention *const *order, size_t live, uint32_t *linked,
                     fl_named_mention *named, uint32_t *first)
 {
@@ -2856,14 +2849,14 @@ static void compact(fl_mx *mx, fl_mention *const *order, size_t live, uint32_t *
         return;
     }
     const fl_mention *const old = doc->mentions.items;
-    named_out out = {old, mx->mention_key, named + live, first};
+    named_out out = {old, mx->mention_key, named};
     size_t nl = 0;
 #ifdef FL_BLOCK_AVX2
     if (mx->avx2)
         nl = copy_live_avx2(items, order, live, linked, &out);
     else
 #endif
-        for (size_t i = live; i-- > 0;) {
+        for (size_t i = 0; i < live; i++) {
             items[i] = *order[i];
             if ((items[i].person & items[i].entity) >= 0)
                 linked[nl++] = (uint32_t)i;
@@ -2872,11 +2865,15 @@ static void compact(fl_mx *mx, fl_mention *const *order, size_t live, uint32_t *
         }
     for (size_t k = 0; k < nl; k++)
         map_links(&items[linked[k]], old);
+    /* by key memo entry the first listed mention with it: the list walked
+     * back, so the first one's index is stored last */
+    for (const fl_named_mention *p = out.at; p-- > named;)
+        first[p->key] = p->mention;
     doc->mentions.items = items;
     doc->mentions.count = live;
     doc->mentions.cap = n;
     if (list)
-        doc->named = (fl_named_list){items, live, out.at, (size_t)(named + live - out.at), first};
+        doc->named = (fl_named_list){items, live, named, (size_t)(out.at - named), first};
 }
 
 /* What the document knows of one distinct fold: the first name with this
@@ -3001,12 +2998,15 @@ static void settle_document(fl_mx *mx, bool list)
 
     /* names written in ordinary case, by fold; acronyms by fold; the long
      * forms: surnames of multi-word names, short forms of companies. The
-     * passes over the mentions turn about (this one from the last to the
-     * first, the next from the first, compact() from the last), so that
-     * each starts on the mentions the one before read last, still in the
-     * first-level cache: most documents' mentions take more room than it
-     * has. Going back, each mention sets the firsts it qualifies for (a
-     * mention before it replaces them) */
+     * first pass over the mentions goes from the last to the first,
+     * which the extractors wrote last, so that it starts on those still in
+     * the first-level cache (most documents' mentions take more room than
+     * it has); the next and compact() go from the first, which compact()
+     * copies in source order: its reads and writes go upwards in memory,
+     * as the hardware prefetchers follow best (compact() from the last
+     * was 1-1.5% slower in fl_find_mentions' time). Going back, each
+     * mention sets the firsts it qualifies for (a mention before it
+     * replaces them) */
     fl_mention *const old = doc->mentions.items;
     /* settle_read adds no keys: the memo stays where it is */
     fl_key_memo *const keys = mx->keys;
