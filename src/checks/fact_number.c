@@ -347,6 +347,19 @@ typedef struct low_word {
     unsigned hash;
 } low_word;
 
+/* The word hash, one lower-cased 8-byte chunk at a time from h = 0
+ * (word_mix), then folded to 32 bits (word_hash): lower_word's, and the
+ * short and long words' that skip it, must agree. */
+static inline uint64_t word_mix(uint64_t h, uint64_t v)
+{
+    h = (h ^ v) * 0x9E3779B97F4A7C15ull;
+    return h ^ h >> 29;
+}
+static inline unsigned word_hash(uint64_t h)
+{
+    return (unsigned)(h >> 32) ^ (unsigned)h;
+}
+
 /* The word t[0..n) of a text that ends at `end`, read eight bytes at a
  * time (straight from the text while eight bytes are left in it). */
 static inline bool lower_word(const char *t, size_t n, const char *end, low_word *w)
@@ -370,12 +383,11 @@ static inline bool lower_word(const char *t, size_t n, const char *end, low_word
         uint64_t upper = FL_BYTES_IN(low7, 'A', 'Z');
         v |= upper >> 2;
         fl_store8(&w->u.chunk[k], v);
-        h = (h ^ v) * 0x9E3779B97F4A7C15ull;
-        h ^= h >> 29;
+        h = word_mix(h, v);
     } while (++k < chunks);
     w->n = n;
     w->chunks = chunks;
-    w->hash = (unsigned)(h >> 32) ^ (unsigned)h;
+    w->hash = word_hash(h);
     return true;
 }
 
@@ -384,11 +396,9 @@ static inline bool lower_word(const char *t, size_t n, const char *end, low_word
 static inline void lower_short(uint64_t v, size_t n, low_word *w)
 {
     fl_store8(&w->u.chunk[0], v);
-    uint64_t h = v * 0x9E3779B97F4A7C15ull;
-    h ^= h >> 29;
     w->n = n;
     w->chunks = 1;
-    w->hash = (unsigned)(h >> 32) ^ (unsigned)h;
+    w->hash = word_hash(word_mix(0, v));
 }
 
 /* fl_low_bytes(n) for n below 8, read (one load, where the shift takes
@@ -677,13 +687,12 @@ static bool memo_grow(fl_doc *doc, stem_memo *memo)
     for (size_t i = 0; i < old_cap; i++) {
         if (!old[i].head)
             continue;
-        /* the word's hash, as lower_word made it (from its copy, which
-         * lower_word took once: it takes it again) */
-        low_word w;
-        size_t len = old[i].len;
-        if (!lower_word(old[i].word, len, old[i].word + 8 * (len / 8 + 1), &w))
-            w.hash = 0;
-        size_t at = w.hash & memo->mask;
+        /* the word's hash, as lower_word made it, from its copy's chunks
+         * (lower-cased and NUL-padded as lower_word stored them) */
+        uint64_t h = 0;
+        for (size_t k = 0; k <= old[i].len / 8; k++)
+            h = word_mix(h, fl_load8(old[i].word + 8 * k));
+        size_t at = word_hash(h) & memo->mask;
         while (memo->slots[at].head)
             at = (at + 1) & memo->mask;
         memo->slots[at] = old[i];
@@ -886,10 +895,7 @@ static inline const stem_slot *memo_long(fl_doc *doc, stem_memo *memo, uint64_t 
                                          size_t n)
 {
     /* lower_word's hash of the two chunks */
-    uint64_t h = v0 * 0x9E3779B97F4A7C15ull;
-    h ^= h >> 29;
-    h = (h ^ v1) * 0x9E3779B97F4A7C15ull;
-    h ^= h >> 29;
+    const uint64_t h = word_mix(word_mix(0, v0), v1);
     size_t f = (size_t)(h >> (64 - MEMO_LONG_BITS));
     if ((memo->long_set >> f & 1u) && memo->long_word[f][0] == v0 && memo->long_word[f][1] == v1)
         return memo->long_at[f];
@@ -898,7 +904,7 @@ static inline const stem_slot *memo_long(fl_doc *doc, stem_memo *memo, uint64_t 
     fl_store8(&w.u.chunk[1], v1);
     w.n = n;
     w.chunks = 2;
-    w.hash = (unsigned)(h >> 32) ^ (unsigned)h;
+    w.hash = word_hash(h);
     const stem_slot *sl = memo_stem(doc, memo, &w);
     memo->long_set |= 1ull << f;
     memo->long_word[f][0] = v0;
