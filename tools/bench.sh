@@ -38,31 +38,37 @@ if [ -d "$NEWS" ] && [ ! -f "$WORK/news.done" ]; then
     touch "$WORK/news.done"
 fi
 
-# median of REPS timings of a command; prints "seconds peak_kb", or
-# "FAILED FAILED" when a run exits with a status other than 0 or 1 (1 only
-# means findings at or above the fail level)
-measure() {
-    r=0
-    failed=0
-    : >"$WORK/times"
-    while [ $r -lt "$REPS" ]; do
-        /usr/bin/time -f '%e %M %x' -o "$WORK/time1" "$@" >/dev/null 2>"$WORK/stderr1"
-        # GNU time puts "Command exited with non-zero status N" first
-        last=$(tail -n 1 "$WORK/time1")
-        status=${last##* }
-        case $status in
-        0 | 1) echo "$last" >>"$WORK/times" ;;
-        *) failed=1 ;;
-        esac
-        r=$((r + 1))
-    done
-    if [ $failed -ne 0 ]; then
-        echo "factlint bench: run failed (status $status): $*" >&2
+# runs a command once, timed: prints "seconds peak_kb status", or reports
+# the failure on stderr and prints "FAILED FAILED" when it exits with a
+# status other than 0 or 1 (1 only means findings at or above the fail level)
+time_once() {
+    /usr/bin/time -f '%e %M %x' -o "$WORK/time1" "$@" >/dev/null 2>"$WORK/stderr1"
+    # GNU time puts "Command exited with non-zero status N" first
+    last=$(tail -n 1 "$WORK/time1")
+    case ${last##* } in
+    0 | 1) echo "$last" ;;
+    *)
+        echo "factlint bench: run failed (status ${last##* }): $*" >&2
         head -n 3 "$WORK/stderr1" >&2
         echo FAILED FAILED
-        return
-    fi
-    sort -n "$WORK/times" | awk -v n="$REPS" 'NR == int((n + 1) / 2) { print $1, $2 }'
+        ;;
+    esac
+}
+
+# the median of timings (lines "seconds peak_kb ...") on standard input,
+# "seconds peak_kb", or "FAILED FAILED" when any run failed
+median() {
+    sort -n | awk -v n="$REPS" '$1 == "FAILED" { failed = 1 } NR == int((n + 1) / 2) { m = $1 " " $2 }
+        END { print failed ? "FAILED FAILED" : m }'
+}
+
+# median of REPS timings of a command (see time_once, median)
+measure() {
+    r=0
+    while [ $r -lt "$REPS" ]; do
+        time_once "$@"
+        r=$((r + 1))
+    done | median
 }
 
 row() { # name path
@@ -101,26 +107,13 @@ if [ -d "$WORK/news" ]; then row news-dev "$WORK/news"; else echo "news-dev: not
 r=0
 while [ $r -lt "$REPS" ]; do
     for size in 1 10 50; do
-        /usr/bin/time -f '%e %M %x' -o "$WORK/time1" "$FACTLINT" --color=never --fail-level=none \
-            --max-mentions=100000000 -j1 "$WORK/single-$size.txt" >/dev/null 2>"$WORK/stderr1"
-        last=$(tail -n 1 "$WORK/time1")
-        case ${last##* } in
-        0 | 1) echo "single-$size $last" >>"$WORK/single-times" ;;
-        *)
-            echo "single-$size FAILED FAILED" >>"$WORK/single-times"
-            head -n 3 "$WORK/stderr1" >&2
-            ;;
-        esac
+        echo "$size $(time_once "$FACTLINT" --color=never --fail-level=none \
+            --max-mentions=100000000 -j1 "$WORK/single-$size.txt")" >>"$WORK/single-times"
     done
     r=$((r + 1))
 done
 for size in 1 10 50; do
-    if grep -q "^single-$size FAILED" "$WORK/single-times"; then
-        echo "single-$size FAILED FAILED"
-    else
-        grep "^single-$size " "$WORK/single-times" | sort -k2,2n |
-            awk -v n="$REPS" 'NR == int((n + 1) / 2) { print $1, $2, $3 }'
-    fi
+    echo "single-$size $(awk -v s="$size" '$1 == s { print $2, $3 }' "$WORK/single-times" | median)"
 done | awk '$2 == "FAILED" { printf "%-12s %5d MB one document: FAILED\n", $1, substr($1, 8) + 0; failed = 1; next }
     { t[$1] = $2; r[$1] = $3; b = substr($1, 8) + 0; printf "%-12s %5d MB one document: %6.2fs %7.1f MB/s %6.1f MB RSS\n", $1, b, $2, b / ($2 > 0 ? $2 : 0.005), $3 / 1024 }
     END { if (!failed && t["single-10"] > 0) printf "linearity: 50 MB time / (5 x 10 MB time) = %.2f (target <= 1.3)\n", t["single-50"] / (5 * t["single-10"]) }'
