@@ -11,11 +11,19 @@ typedef struct fl_block {
     max_align_t data[];
 } fl_block;
 
+/* A block from malloc that the arena frees with its own (fl_arena_keep);
+ * the note lies in the arena. */
+typedef struct fl_kept {
+    struct fl_kept *next;
+    void *block;
+} fl_kept;
+
 struct fl_arena {
     /* the free room of the head block (NULL, NULL before the first): a
      * request that fits is a bump of cur, no block read */
     char *cur, *end;
     fl_block *head;
+    fl_kept *kept;
     size_t next_size;
     bool inside; /* the arena lies in its first block (fl_arena_new_sized) */
 };
@@ -57,15 +65,25 @@ fl_arena *fl_arena_new_sized(size_t first)
     arena->cur = (char *)b->data + own;
     arena->end = (char *)b->data + b->cap;
     arena->head = b;
+    arena->kept = NULL;
     arena->next_size = first < FL_ARENA_MAX_STEP ? 2 * first : first;
     arena->inside = true;
     return arena;
+}
+
+/* Frees the blocks the arena keeps (their notes lie in its blocks). */
+static void free_kept(fl_arena *arena)
+{
+    for (fl_kept *k = arena->kept; k; k = k->next)
+        free(k->block);
+    arena->kept = NULL;
 }
 
 fl_arena *fl_arena_renew_sized(fl_arena *arena, size_t first)
 {
     if (!arena)
         return fl_arena_new_sized(first);
+    free_kept(arena);
     const size_t own = FL_ARENA_OWN;
     size_t want = first < FL_ARENA_FIRST ? FL_ARENA_FIRST : first;
     if (want > FL_ARENA_MAX_STEP)
@@ -100,6 +118,7 @@ void fl_arena_free(fl_arena *arena)
 {
     if (!arena)
         return;
+    free_kept(arena);
     bool inside = arena->inside;
     fl_block *b = arena->head;
     /* with `inside`, one of these blocks holds *arena: nothing reads it
@@ -177,6 +196,17 @@ static inline void *alloc_uninit(fl_arena *arena, size_t size)
 void *fl_arena_alloc_uninit(fl_arena *arena, size_t size)
 {
     return alloc_uninit(arena, size);
+}
+
+bool fl_arena_keep(fl_arena *arena, void *block)
+{
+    fl_kept *k = alloc_uninit(arena, sizeof *k);
+    if (!k)
+        return false;
+    k->block = block;
+    k->next = arena->kept;
+    arena->kept = k;
+    return true;
 }
 
 void *fl_arena_alloc(fl_arena *arena, size_t size)

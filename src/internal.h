@@ -33,6 +33,11 @@ void *fl_arena_alloc(fl_arena *arena, size_t size);
 /* As fl_arena_alloc, but the memory is not zeroed: for callers that write
  * every byte they later read. */
 void *fl_arena_alloc_uninit(fl_arena *arena, size_t size);
+/* Hands `block` (from malloc) to the arena, which frees it when it is
+ * freed or renewed; false (the block still the caller's) when out of
+ * memory. For a large array made outside the arena that the document
+ * keeps, so that it need not be copied in. */
+bool fl_arena_keep(fl_arena *arena, void *block);
 /* NUL-terminated copy of s[0..len). */
 char *fl_arena_strndup(fl_arena *arena, const char *s, size_t len);
 char *fl_arena_printf(fl_arena *arena, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

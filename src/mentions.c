@@ -2744,14 +2744,14 @@ static void order_finish(fl_mention **order, size_t run, size_t live)
 }
 
 /* The links of mention m (copied by compact, with the indexes of the
- * extraction buffer old) mapped to the new places, which compact left in
- * the old mentions' `person`. */
-static inline void map_links(fl_mention *m, const fl_mention *old)
+ * extraction buffer) mapped to the new places: map[old index] (-1 for a
+ * dead mention). */
+static inline void map_links(fl_mention *m, const int32_t *map)
 {
     if (m->person >= 0)
-        m->person = old[m->person].person;
+        m->person = map[m->person];
     if (m->entity >= 0)
-        m->entity = old[m->entity].person;
+        m->entity = map[m->entity];
 }
 
 /* Where compact() lists the codes, names and acronyms (fl_named_list)
@@ -2780,22 +2780,32 @@ static inline fl_named_mention *note_named(const named_out o, fl_named_mention *
     return at + 1;
 }
 
+/* compact()'s copies, most of the work of settling a document: the live
+ * mentions order[i0..i1) to `to` on (the first one's place, i0, in the
+ * new array, or a buffer for them), each leaving its place i in map (by
+ * its index in the extraction buffer o->old). The mentions with links are
+ * listed in `linked` from nl on (the new nl returned), the codes, names
+ * and acronyms from o->at on (note_named), which is left at the list's
+ * end. A mention may be in its place already (to == from: compact in
+ * place), never in another's that is still to be read. */
+typedef struct copy_args {
+    fl_mention *const *order;
+    uint32_t *linked;
+    int32_t *map;
+} copy_args;
+
 #ifdef FL_BLOCK_AVX2
-/* compact()'s copies, most of the work of settling a document, 32 bytes
- * a move with AVX2 (the compiler copies a struct 16 bytes a move); the
- * number of linked mentions listed in `linked`, the codes, names and
- * acronyms from o->at on (note_named), which is left at the list's end. */
-__attribute__((target("avx2"))) static size_t copy_live_avx2(fl_mention *items,
-                                                             fl_mention *const *order, size_t live,
-                                                             uint32_t *linked, named_out *o)
+/* copy_live 32 bytes a move with AVX2 (the compiler copies a struct 16
+ * bytes a move). */
+__attribute__((target("avx2"))) static size_t
+copy_live_avx2(fl_mention *items, const copy_args a, size_t i0, size_t i1, size_t nl, named_out *o)
 {
     _Static_assert(sizeof(fl_mention) == 96, "copy_live_avx2 copies 96 bytes");
-    size_t nl = 0;
     const named_out out = *o;
     fl_named_mention *at = out.at;
-    for (size_t i = 0; i < live; i++) { /* (in order: see settle_document) */
-        fl_mention *from = order[i];
-        char *to = (char *)&items[i];
+    for (size_t i = i0; i < i1; i++) { /* (in order: see settle_document) */
+        const fl_mention *from = a.order[i];
+        char *to = (char *)&items[i - i0];
 #define COPY32(k)                                                                                  \
     _mm256_storeu_si256((__m256i *)(void *)(to + (k)),                                             \
                         _mm256_loadu_si256((const __m256i *)(const void *)((char *)from + (k))))
@@ -2806,35 +2816,66 @@ __attribute__((target("avx2"))) static size_t copy_live_avx2(fl_mention *items,
         /* most mentions have neither link: both -1, the sign bit of their
          * AND is set only then */
         if ((from->person & from->entity) >= 0)
-            linked[nl++] = (uint32_t)i;
+            a.linked[nl++] = (uint32_t)i;
         at = note_named(out, at, from, i);
-        from->person = (int32_t)i;
+        a.map[from - out.old] = (int32_t)i;
     }
     o->at = at;
     return nl;
 }
 #endif
 
+static size_t copy_live(const fl_mx *mx, fl_mention *items, const copy_args a, size_t i0, size_t i1,
+                        size_t nl, named_out *o)
+{
+#ifdef FL_BLOCK_AVX2
+    if (mx->avx2)
+        return copy_live_avx2(items, a, i0, i1, nl, o);
+#else
+    (void)mx;
+#endif
+    for (size_t i = i0; i < i1; i++) {
+        const fl_mention *from = a.order[i];
+        fl_mention *to = &items[i - i0];
+        if (to != from)
+            *to = *from;
+        if ((from->person & from->entity) >= 0)
+            a.linked[nl++] = (uint32_t)i;
+        o->at = note_named(*o, o->at, from, i);
+        a.map[from - o->old] = (int32_t)i;
+    }
+    return nl;
+}
+
 /* Drops dead mentions and puts the rest in source order, keeping links:
  * `order` holds the `live` live mentions in source order (see
- * order_append), and each dead one has -1 in its `person`. The live ones
- * are copied in order, each leaving its new place in its old `person`
- * (the copy has the link), through which the links are then mapped (a
- * link to a dead mention becomes -1); `linked` has room for the list of
- * the mentions with links. The codes, names and acronyms are listed in
+ * order_append), in runs of at most run_max, and each dead one has -1 in
+ * `map` (room for every mention). The live ones are copied in order, each
+ * leaving its new place in map, through which the links are then mapped
+ * (a link to a dead mention becomes -1); `linked` has room for the list
+ * of the mentions with links. An extraction buffer of its own (one that
+ * grew out of the scratch block: a large document) is compacted in place,
+ * so that the document never holds its mentions twice, and then kept
+ * (return_mentions); one in the scratch block is copied into the arena.
+ * The codes, names and acronyms are listed in
  * `named` (room for `live`), with the first of each key memo entry in
  * `first` (room for every entry); `first` NULL when the list is to be the
  * document's fl_named_list, then both made in the arena (the list in
  * room for `live`: most mentions are not listed, but counting them first,
  * or copying the list at its length, costs more than the room). */
-static void compact(fl_mx *mx, fl_mention *const *order, size_t live, uint32_t *linked,
-                    fl_named_mention *named, uint32_t *first)
+static void compact(fl_mx *mx, fl_mention *const *order, size_t live, size_t run_max,
+                    uint32_t *linked, int32_t *map, fl_named_mention *named, uint32_t *first)
 {
     fl_doc *doc = mx->doc;
     size_t n = doc->mentions.count;
     if (n == 0)
         return;
-    fl_mention *items = fl_arena_alloc_uninit(doc->arena, n * sizeof *items);
+    fl_mention *const old = doc->mentions.items;
+    const bool in_place = !in_scratch(mx, old);
+    fl_mention *items = in_place ? old : fl_arena_alloc_uninit(doc->arena, n * sizeof *items);
+    /* in place: room for a run whose mentions change places among
+     * themselves */
+    fl_mention *run_room = in_place ? malloc(run_max * sizeof *run_room + 1) : NULL;
     /* (by key memo entry: only those of codes, names and acronyms are
      * written, and read) */
     const bool list = !first;
@@ -2844,27 +2885,41 @@ static void compact(fl_mx *mx, fl_mention *const *order, size_t live, uint32_t *
         if (!named)
             first = NULL;
     }
-    if (!items || !first) {
+    if (!items || !first || (in_place && !run_room)) {
+        free(run_room);
         doc->status = FL_ENOMEM;
         return;
     }
-    const fl_mention *const old = doc->mentions.items;
     named_out out = {old, mx->mention_key, named};
+    const copy_args args = {order, linked, map};
     size_t nl = 0;
-#ifdef FL_BLOCK_AVX2
-    if (mx->avx2)
-        nl = copy_live_avx2(items, order, live, linked, &out);
-    else
-#endif
-        for (size_t i = 0; i < live; i++) {
-            items[i] = *order[i];
-            if ((items[i].person & items[i].entity) >= 0)
-                linked[nl++] = (uint32_t)i;
-            out.at = note_named(out, out.at, order[i], i);
-            order[i]->person = (int32_t)i;
+    if (!in_place)
+        nl = copy_live(mx, items, args, 0, live, 0, &out);
+    for (size_t r = 0; in_place && r < live;) {
+        /* a run: the live mentions of one stretch of the extraction
+         * buffer with one sentence (settle_document's runs, which
+         * differ in sentence from the runs next to them). Those before
+         * it were no more than the mentions before that stretch, so its
+         * places end before it does: copied in order they overwrite only
+         * mentions already read when their order in the buffer is their
+         * new order, else they are gathered in run_room first. */
+        const uint32_t sentence = order[r]->sentence;
+        bool rising = true;
+        size_t end = r + 1;
+        for (; end < live && order[end]->sentence == sentence; end++)
+            if (order[end] < order[end - 1])
+                rising = false;
+        if (rising) {
+            nl = copy_live(mx, items + r, args, r, end, nl, &out);
+        } else {
+            nl = copy_live(mx, run_room, args, r, end, nl, &out);
+            memcpy(items + r, run_room, (end - r) * sizeof *items);
         }
+        r = end;
+    }
+    free(run_room);
     for (size_t k = 0; k < nl; k++)
-        map_links(&items[linked[k]], old);
+        map_links(&items[linked[k]], map);
     /* by key memo entry the first listed mention with it: the list walked
      * back, so the first one's index is stored last */
     for (const fl_named_mention *p = out.at; p-- > named;)
@@ -2964,14 +3019,14 @@ static void settle_document(fl_mx *mx, bool list)
     fl_doc *doc = mx->doc;
     unsigned char *flags = mx->flags.items;
     size_t n = doc->mentions.count;
-    /* the folds' states, compact()'s order, and the tentative names in
-     * order (then compact()'s linked mentions) */
+    /* the folds' states, compact()'s order, the tentative names in order
+     * (then compact()'s linked mentions), and compact()'s map */
     const size_t nf = mx->fold_count ? mx->fold_count : 1, nn = n ? n : 1;
     /* and compact()'s list of codes, names and acronyms, with its table
      * by key memo entry, for when the list is not kept (else both are in
      * the arena) */
     const size_t need = nf * sizeof(fold_state) + nn * sizeof(fl_mention *) +
-                        nn * sizeof(uint32_t) + nn * sizeof(fl_named_mention) +
+                        2 * nn * sizeof(uint32_t) + nn * sizeof(fl_named_mention) +
                         (list ? 0 : (mx->key_count + 1) * sizeof(uint32_t));
     /* in the extraction buffer's free end when they fit (most documents:
      * it has room for about twice their mentions), which compact() does
@@ -2987,7 +3042,8 @@ static void settle_document(fl_mx *mx, bool list)
     fl_mention **order = (fl_mention **)(void *)(st + nf);
     /* (filled from its end: tentative[t0..nn) in source order) */
     uint32_t *tentative = (uint32_t *)(void *)(order + nn);
-    fl_named_mention *named = (fl_named_mention *)(void *)(tentative + nn);
+    int32_t *map = (int32_t *)(void *)(tentative + nn);
+    fl_named_mention *named = (fl_named_mention *)(void *)(map + nn);
     size_t t0 = nn;
     for (size_t f = 0; f < mx->fold_count; f++)
         st[f] = (fold_state){-1, -1, -1, false, false};
@@ -3062,14 +3118,14 @@ static void settle_document(fl_mx *mx, bool list)
      * (NVIDIA); coreference-lite; ages and titles whose person was dropped
      * lose the link */
     /* the live mentions in source order for compact(), sentence by
-     * sentence: order[run..live) the current one's. A link to a dead
-     * mention is dropped by compact() (the -1 in its `person`, which
-     * nothing reads any more). */
-    size_t live = 0, run = 0, run_sentence = SIZE_MAX;
+     * sentence: order[run..live) the current one's, the longest run_max
+     * long. A link to a dead mention is dropped by compact() (the -1 in
+     * its place in map). */
+    size_t live = 0, run = 0, run_max = 0, run_sentence = SIZE_MAX;
     for (size_t i = 0; i < n; i++) {
         fl_mention *m = &old[i];
         if (flags[i] & FL_MF_DEAD) {
-            m->person = -1;
+            map[i] = -1;
             continue;
         }
         if (m->kind == FL_M_ACRONYM || m->kind == FL_M_NAME) {
@@ -3089,6 +3145,8 @@ static void settle_document(fl_mx *mx, bool list)
         if (m->sentence != run_sentence) {
             if (live - run > SORT_INSERT_MAX)
                 order_finish(order, run, live);
+            if (live - run > run_max)
+                run_max = live - run;
             run = live;
             run_sentence = m->sentence;
         }
@@ -3096,9 +3154,12 @@ static void settle_document(fl_mx *mx, bool list)
     }
     if (live - run > SORT_INSERT_MAX)
         order_finish(order, run, live);
+    if (live - run > run_max)
+        run_max = live - run;
         // NOLINTEND(clang-analyzer-core.UndefinedBinaryOperatorResult)
 #undef FOLD_ID
-    compact(mx, order, live, tentative, named, list ? NULL : (uint32_t *)(void *)(named + nn));
+    compact(mx, order, live, run_max, tentative, map, named,
+            list ? NULL : (uint32_t *)(void *)(named + nn));
     free(own);
 }
 
@@ -3221,11 +3282,24 @@ static bool take_mentions(fl_mx *mx)
     return true;
 }
 
-/* Puts the mentions back into the arena when compact() did not (no
- * mentions, or an error stopped the run). */
+/* Hands the document the mentions left in the extraction buffer (compacted
+ * in place, none, or an error stopped the run): a buffer of its own is
+ * trimmed to them and kept by the arena, one in the scratch block (or one
+ * the arena cannot keep) copied into the arena. */
 static void return_mentions(fl_mx *mx)
 {
     fl_vec *v = &mx->doc->mentions;
+    if (v->count && !in_scratch(mx, v->items)) {
+        /* (a shrink that fails leaves the block as it was) */
+        fl_mention *trimmed = realloc(v->items, v->count * sizeof *trimmed);
+        if (trimmed)
+            v->items = mx->mention_store = trimmed;
+        if (fl_arena_keep(mx->doc->arena, v->items)) {
+            v->cap = v->count;
+            mx->mention_store = NULL; /* (the arena's now) */
+            return;
+        }
+    }
     fl_mention *items = v->count ? fl_arena_alloc(mx->doc->arena, v->count * sizeof *items) : NULL;
     if (items)
         memcpy(items, v->items, v->count * sizeof *items);

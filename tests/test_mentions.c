@@ -299,6 +299,68 @@ START_TEST(test_enough_cases)
 }
 END_TEST
 
+/* A document with more mentions than the extraction buffer's first room
+ * (a large one) has them compacted in place (see compact in mentions.c),
+ * a small one copied into the arena: the same paragraph repeated until
+ * the buffer grows gives, in every copy, the mentions the paragraph gives
+ * alone (kind, place, surface, the surfaces of the links), in offset
+ * order, with links to mentions of the same kind as alone. The paragraph
+ * mixes sentences of one mention with ones whose extractors find theirs
+ * out of offset order, links within a sentence (an age, a title) and
+ * across (a surname), and a tentative name. */
+START_TEST(test_compact_in_place)
+{
+    static const char para[] =
+        "Maria Lopez, 52, the finance minister of Ruritania, said on March 3, 2024 that "
+        "the H20 chips cost $4.5 million, up 5% from 2023. Prices rose 7%. Lopez said the "
+        "IMF (International Monetary Fund) agreed with Nvidia and AMD on Tuesday. Chief "
+        "executive John Okafor, 61, disagreed. Golden Harvest Trading denied it.\n\n";
+    const size_t pl = sizeof para - 1;
+    run one;
+    run_text(&one, para, pl, 0);
+    ck_assert_int_eq(one.status, FL_OK);
+    const fl_doc *d1 = &one.doc;
+    const size_t per = d1->mentions.count;
+    ck_assert_uint_ge(per, 12);
+    /* past the buffer's first room (at most 65,536 + 16 mentions) */
+    const size_t copies = 70000 / per + 1;
+    char *text = malloc(copies * pl + 1);
+    ck_assert_ptr_nonnull(text);
+    for (size_t k = 0; k < copies; k++)
+        memcpy(text + k * pl, para, pl);
+    text[copies * pl] = '\0';
+    run many;
+    run_with(&many, one.patterns, text, copies * pl, 0);
+    ck_assert_int_eq(many.status, FL_OK);
+    const fl_doc *d = &many.doc;
+    ck_assert_uint_eq(d->mentions.count, copies * per);
+    size_t linked_seen = 0;
+    for (size_t i = 0; i < d->mentions.count; i++) {
+        const fl_mention *m = FL_DOC_MENTION(d, i), *a = FL_DOC_MENTION(d1, i % per);
+        const size_t shift = i / per * pl;
+        ck_assert_int_eq(m->kind, a->kind);
+        ck_assert_uint_eq(m->off, a->off + shift);
+        ck_assert_uint_eq(m->len, a->len);
+        ck_assert_str_eq(m->surface, a->surface);
+        ck_assert_str_eq(linked(d, m->person), linked(d1, a->person));
+        ck_assert_str_eq(linked(d, m->entity), linked(d1, a->entity));
+        if (m->person >= 0)
+            ck_assert_int_eq(FL_DOC_MENTION(d, m->person)->kind,
+                             FL_DOC_MENTION(d1, a->person)->kind);
+        if (m->entity >= 0)
+            ck_assert_int_eq(FL_DOC_MENTION(d, m->entity)->kind,
+                             FL_DOC_MENTION(d1, a->entity)->kind);
+        linked_seen += m->person >= 0 || m->entity >= 0;
+    }
+    /* the paragraph's links were found and kept in every copy */
+    ck_assert_uint_gt(linked_seen, 0);
+    ck_assert_uint_eq(linked_seen % copies, 0);
+    run_free(&many);
+    run_free(&one);
+    free(text);
+}
+END_TEST
+
 START_TEST(test_max_mentions)
 {
     const char *text = "Nvidia sold H20 chips to Acme and Globex in Paris, Berlin and Rome.";
@@ -1969,6 +2031,7 @@ Suite *fl_test_suite(void)
     tcase_add_test(limits, test_age_comma_by_hand);
     tcase_add_test(limits, test_max_mentions);
     tcase_add_test(limits, test_mentions_already_there);
+    tcase_add_test(limits, test_compact_in_place);
     tcase_add_test(limits, test_long_line);
     tcase_add_test(limits, test_pathological);
     tcase_add_test(limits, test_acronym_defs_apart);
