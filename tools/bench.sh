@@ -38,11 +38,12 @@ if [ -d "$NEWS" ] && [ ! -f "$WORK/news.done" ]; then
     touch "$WORK/news.done"
 fi
 
-# runs a command once, timed: prints "seconds peak_kb status", or reports
+# runs a command once, timed: prints "seconds peak_kb user_s system_s
+# status", or reports
 # the failure on stderr and prints "FAILED FAILED" when it exits with a
 # status other than 0 or 1 (1 only means findings at or above the fail level)
 time_once() {
-    /usr/bin/time -f '%e %M %x' -o "$WORK/time1" "$@" >/dev/null 2>"$WORK/stderr1"
+    /usr/bin/time -f '%e %M %U %S %x' -o "$WORK/time1" "$@" >/dev/null 2>"$WORK/stderr1"
     # GNU time puts "Command exited with non-zero status N" first
     last=$(tail -n 1 "$WORK/time1")
     case ${last##* } in
@@ -112,8 +113,21 @@ while [ $r -lt "$REPS" ]; do
     done
     r=$((r + 1))
 done
+# the median of column $2 of size $1's runs
+single_median() {
+    awk -v s="$1" -v c="$2" '$1 == s { print $c }' "$WORK/single-times" | sort -n |
+        awk -v n="$REPS" 'NR == int((n + 1) / 2)'
+}
 for size in 1 10 50; do
     echo "single-$size $(awk -v s="$size" '$1 == s { print $2, $3 }' "$WORK/single-times" | median)"
 done | awk '$2 == "FAILED" { printf "%-12s %5d MB one document: FAILED\n", $1, substr($1, 8) + 0; failed = 1; next }
     { t[$1] = $2; r[$1] = $3; b = substr($1, 8) + 0; printf "%-12s %5d MB one document: %6.2fs %7.1f MB/s %6.1f MB RSS\n", $1, b, $2, b / ($2 > 0 ? $2 : 0.005), $3 / 1024 }
     END { if (!failed && t["single-10"] > 0) printf "linearity: 50 MB time / (5 x 10 MB time) = %.2f (target <= 1.3)\n", t["single-50"] / (5 * t["single-10"]) }'
+# the same ratio for the CPU time in the program (user) and in the kernel
+# for it (system: on this host mostly page faults), to tell the program's
+# growth from the cost of the memory it is given
+if ! grep -q FAILED "$WORK/single-times"; then
+    echo "$(single_median 10 4) $(single_median 50 4) $(single_median 10 5) $(single_median 50 5)" |
+        awk '{ printf "linearity by CPU time: user %s, system %s\n",
+            ($1 > 0 ? sprintf("%.2f", $2 / (5 * $1)) : "-"), ($3 > 0 ? sprintf("%.2f", $4 / (5 * $3)) : "-") }'
+fi
