@@ -2780,14 +2780,8 @@ static inline fl_named_mention *note_named(const named_out o, fl_named_mention *
     return at + 1;
 }
 
-/* compact()'s copies, most of the work of settling a document: the live
- * mentions order[i0..i1) to `to` on (the first one's place, i0, in the
- * new array, or a buffer for them), each leaving its place i in map (by
- * its index in the extraction buffer o->old). The mentions with links are
- * listed in `linked` from nl on (the new nl returned), the codes, names
- * and acronyms from o->at on (note_named), which is left at the list's
- * end. A mention may be in its place already (to == from: compact in
- * place), never in another's that is still to be read. */
+/* compact()'s live mentions in order, its list of those with links and
+ * its map from the extraction buffer's indexes to the new places. */
 typedef struct copy_args {
     fl_mention *const *order;
     uint32_t *linked;
@@ -2825,6 +2819,14 @@ copy_live_avx2(fl_mention *items, const copy_args a, size_t i0, size_t i1, size_
 }
 #endif
 
+/* compact()'s copies, most of the work of settling a document: the live
+ * mentions order[i0..i1) to `items` on (the first one's place, i0, in the
+ * new array, or a buffer for them), each leaving its place i in map (by
+ * its index in the extraction buffer o->old). The mentions with links are
+ * listed in `linked` from nl on (the new nl returned), the codes, names
+ * and acronyms from o->at on (note_named), which is left at the list's
+ * end. A mention may be in its place already (compacting in place), never
+ * in the place of another that is still to be read. */
 static size_t copy_live(const fl_mx *mx, fl_mention *items, const copy_args a, size_t i0, size_t i1,
                         size_t nl, named_out *o)
 {
