@@ -6,12 +6,13 @@
 #       BENCH_MB (default 200) in BENCH_FILES (default 10,000) files
 #   (b) ../shared/data/news-dev/ repeated to about 100 MB, when present
 #   (c) single documents of 1, 10 and 50 MB (linear growth check), measured
-#       in alternation (see below)
+#       in SINGLE_REPS (default 5) alternating rounds (see below)
 # usage: tools/bench.sh FACTLINT GEN_CORPUS WORKDIR
 FACTLINT=$1
 GEN=$2
 WORK=${3:-build/bench}
 REPS=${REPS:-3}
+SINGLE_REPS=${SINGLE_REPS:-5}
 MB=${BENCH_MB:-200}
 FILES=${BENCH_FILES:-10000}
 NEWS=${NEWS:-../shared/data/news-dev}
@@ -56,10 +57,11 @@ time_once() {
     esac
 }
 
-# the median of timings (lines "seconds peak_kb ...") on standard input,
-# "seconds peak_kb", or "FAILED FAILED" when any run failed
+# the median of the $1 (default REPS) timings (lines "seconds peak_kb ...")
+# on standard input, "seconds peak_kb", or "FAILED FAILED" when any run
+# failed
 median() {
-    sort -n | awk -v n="$REPS" '$1 == "FAILED" { failed = 1 } NR == int((n + 1) / 2) { m = $1 " " $2 }
+    sort -n | awk -v n="${1:-$REPS}" '$1 == "FAILED" { failed = 1 } NR == int((n + 1) / 2) { m = $1 " " $2 }
         END { print failed ? "FAILED FAILED" : m }'
 }
 
@@ -96,17 +98,19 @@ row() { # name path
     }'
 }
 
-echo "factlint bench: median of $REPS runs each; $(nproc) CPUs"
+echo "factlint bench: median of $REPS runs each ($SINGLE_REPS rounds for single documents); $(nproc) CPUs"
 row generated "$WORK/gen"
 if [ -d "$WORK/news" ]; then row news-dev "$WORK/news"; else echo "news-dev: not present, skipped"; fi
-# One document each of 1, 10 and 50 MB: REPS rounds, each round running the
-# three sizes one after another, so that the medians compared for linearity
-# come from the same minutes (this host's page faults can cost twice as much
-# from one minute to the next, and most of a large document's system time is
-# faults). One document holds far more mentions than the default cap allows.
+# One document each of 1, 10 and 50 MB: SINGLE_REPS rounds, each round
+# running the three sizes one after another, so that the medians compared
+# for linearity come from the same minutes (this host's page faults can cost
+# twice as much from one second to the next, and most of a large document's
+# system time is faults; more rounds than REPS, as one slow run in three
+# moves a median of three). One document holds far more mentions than the
+# default cap allows.
 : >"$WORK/single-times"
 r=0
-while [ $r -lt "$REPS" ]; do
+while [ $r -lt "$SINGLE_REPS" ]; do
     for size in 1 10 50; do
         echo "$size $(time_once "$FACTLINT" --color=never --fail-level=none \
             --max-mentions=100000000 -j1 "$WORK/single-$size.txt")" >>"$WORK/single-times"
@@ -116,10 +120,11 @@ done
 # the median of column $2 of size $1's runs
 single_median() {
     awk -v s="$1" -v c="$2" '$1 == s { print $c }' "$WORK/single-times" | sort -n |
-        awk -v n="$REPS" 'NR == int((n + 1) / 2)'
+        awk -v n="$SINGLE_REPS" 'NR == int((n + 1) / 2)'
 }
 for size in 1 10 50; do
-    echo "single-$size $(awk -v s="$size" '$1 == s { print $2, $3 }' "$WORK/single-times" | median)"
+    echo "single-$size $(awk -v s="$size" '$1 == s { print $2, $3 }' "$WORK/single-times" |
+        median "$SINGLE_REPS")"
 done | awk '$2 == "FAILED" { printf "%-12s %5d MB one document: FAILED\n", $1, substr($1, 8) + 0; failed = 1; next }
     { t[$1] = $2; r[$1] = $3; b = substr($1, 8) + 0; printf "%-12s %5d MB one document: %6.2fs %7.1f MB/s %6.1f MB RSS\n", $1, b, $2, b / ($2 > 0 ? $2 : 0.005), $3 / 1024 }
     END { if (!failed && t["single-10"] > 0) printf "linearity: 50 MB time / (5 x 10 MB time) = %.2f (target <= 1.3)\n", t["single-50"] / (5 * t["single-10"]) }'
@@ -131,3 +136,6 @@ if ! grep -q FAILED "$WORK/single-times"; then
         awk '{ printf "linearity by CPU time: user %s, system %s\n",
             ($1 > 0 ? sprintf("%.2f", $2 / (5 * $1)) : "-"), ($3 > 0 ? sprintf("%.2f", $4 / (5 * $3)) : "-") }'
 fi
+# every round's time, for the spread behind the medians
+awk '$1 == 10 { a = a " " $2 } $1 == 50 { b = b " " $2 } END { print "rounds, seconds: 10 MB" a " | 50 MB" b }' \
+    "$WORK/single-times"
