@@ -1,10 +1,12 @@
-/* test_files.h - reading the repository's data files from a test (tests run
- * from the repository root, or with FL_SRCDIR set to it). */
+/* test_files.h - a test's documents: the repository's data files (tests run
+ * from the repository root, or with FL_SRCDIR set to it), and long texts
+ * made by repetition. */
 #ifndef FL_TEST_FILES_H
 #define FL_TEST_FILES_H
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* rel (a path from the repository root) as the test should open it */
 static inline const char *data_path(const char *rel, char *buf, size_t cap)
@@ -37,6 +39,20 @@ static inline char *read_all(const char *path, size_t *len)
     fclose(f);
     if (buf)
         *len = n;
+    return buf;
+}
+
+/* `copies` copies of unit[0..ulen) in a malloc'd buffer, NUL-terminated
+ * (*len its bytes), or NULL when out of memory. */
+static inline char *repeat_text(const char *unit, size_t ulen, size_t copies, size_t *len)
+{
+    char *buf = malloc(copies * ulen + 1);
+    if (!buf)
+        return NULL;
+    for (size_t i = 0; i < copies; i++)
+        memcpy(buf + i * ulen, unit, ulen);
+    buf[copies * ulen] = '\0';
+    *len = copies * ulen;
     return buf;
 }
 

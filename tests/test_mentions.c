@@ -4,6 +4,7 @@
 #include "internal.h"
 #include "mentions.h"
 #include "suppress.h"
+#include "test_files.h"
 
 #include <check.h>
 #include <dirent.h>
@@ -324,13 +325,11 @@ START_TEST(test_compact_in_place)
     ck_assert_uint_ge(per, 12);
     /* past the buffer's first room (at most 65,536 + 16 mentions) */
     const size_t copies = 70000 / per + 1;
-    char *text = malloc(copies * pl + 1);
+    size_t len;
+    char *text = repeat_text(para, pl, copies, &len);
     ck_assert_ptr_nonnull(text);
-    for (size_t k = 0; k < copies; k++)
-        memcpy(text + k * pl, para, pl);
-    text[copies * pl] = '\0';
     run many;
-    run_with(&many, one.patterns, text, copies * pl, 0);
+    run_with(&many, one.patterns, text, len, 0);
     ck_assert_int_eq(many.status, FL_OK);
     const fl_doc *d = &many.doc;
     ck_assert_uint_eq(d->mentions.count, copies * per);

@@ -1280,15 +1280,11 @@ START_TEST(crlf_lines_and_paragraphs)
 }
 END_TEST
 
+/* unit repeated to at most `total` bytes */
 static char *repeat(const char *unit, size_t total, size_t *len)
 {
-    size_t u = strlen(unit), n = total / u;
-    char *buf = malloc(n * u + 1);
+    char *buf = repeat_text(unit, strlen(unit), total / strlen(unit), len);
     ck_assert_ptr_nonnull(buf);
-    for (size_t i = 0; i < n; i++)
-        memcpy(buf + i * u, unit, u);
-    buf[n * u] = '\0';
-    *len = n * u;
     return buf;
 }
 
