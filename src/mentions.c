@@ -2859,12 +2859,12 @@ static size_t copy_live(const fl_mx *mx, fl_mention *items, const copy_args a, s
  * grew out of the scratch block: a large document) is compacted in place,
  * so that the document never holds its mentions twice, and then kept
  * (return_mentions); one in the scratch block is copied into the arena.
- * The codes, names and acronyms are listed in
- * `named` (room for `live`), with the first of each key memo entry in
- * `first` (room for every entry); `first` NULL when the list is to be the
- * document's fl_named_list, then both made in the arena (the list in
- * room for `live`: most mentions are not listed, but counting them first,
- * or copying the list at its length, costs more than the room). */
+ * The codes, names and acronyms are listed in `named` (room for `live`),
+ * with the first of each key memo entry in `first` (room for every
+ * entry); `first` NULL when the list is to be the document's
+ * fl_named_list, then both made in the arena (the list in room for
+ * `live`: most mentions are not listed, but counting them first, or
+ * copying the list at its length, costs more than the room). */
 static void compact(fl_mx *mx, fl_mention *const *order, size_t live, size_t run_max,
                     uint32_t *linked, int32_t *map, fl_named_mention *named, uint32_t *first)
 {
