@@ -39,10 +39,10 @@ if [ -d "$NEWS" ] && [ ! -f "$WORK/news.done" ]; then
     touch "$WORK/news.done"
 fi
 
-# runs a command once, timed: prints "seconds peak_kb user_s system_s
-# status", or reports
-# the failure on stderr and prints "FAILED FAILED" when it exits with a
-# status other than 0 or 1 (1 only means findings at or above the fail level)
+# runs a command once, timed: prints "seconds peak_kb user_seconds
+# system_seconds status", or reports the failure on stderr and prints
+# "FAILED FAILED" when it exits with a status other than 0 or 1 (1 only
+# means findings at or above the fail level)
 time_once() {
     /usr/bin/time -f '%e %M %U %S %x' -o "$WORK/time1" "$@" >/dev/null 2>"$WORK/stderr1"
     # GNU time puts "Command exited with non-zero status N" first
@@ -117,10 +117,9 @@ while [ $r -lt "$SINGLE_REPS" ]; do
     done
     r=$((r + 1))
 done
-# the median of column $2 of size $1's runs
+# the median of column $2 of size $1's rounds
 single_median() {
-    awk -v s="$1" -v c="$2" '$1 == s { print $c }' "$WORK/single-times" | sort -n |
-        awk -v n="$SINGLE_REPS" 'NR == int((n + 1) / 2)'
+    awk -v s="$1" -v c="$2" '$1 == s { print $c }' "$WORK/single-times" | median "$SINGLE_REPS"
 }
 for size in 1 10 50; do
     echo "single-$size $(awk -v s="$size" '$1 == s { print $2, $3 }' "$WORK/single-times" |
