@@ -2735,12 +2735,16 @@ static inline void order_append(fl_mention **order, size_t run, size_t *live, fl
     order[j] = m;
 }
 
-/* Sorts the run order[run..live) when it was too long for order_append
- * (more than SORT_INSERT_MAX). */
-static void order_finish(fl_mention **order, size_t run, size_t live)
+/* Closes the run order[run..live): sorted when it was too long for
+ * order_append (more than SORT_INSERT_MAX), and *longest raised to its
+ * length. */
+static inline void order_finish(fl_mention **order, size_t run, size_t live, size_t *longest)
 {
-    // NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers
-    qsort(order + run, live - run, sizeof *order, order_cmp_total);
+    if (live - run > SORT_INSERT_MAX)
+        // NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers
+        qsort(order + run, live - run, sizeof *order, order_cmp_total);
+    if (live - run > *longest)
+        *longest = live - run;
 }
 
 /* The links of mention m (copied by compact, with the indexes of the
@@ -2849,6 +2853,37 @@ static size_t copy_live(const fl_mx *mx, fl_mention *items, const copy_args a, s
     return nl;
 }
 
+/* copy_live over the live mentions with `items` the extraction buffer
+ * itself, run by run: room for the longest run in run_room. */
+static size_t copy_runs_in_place(const fl_mx *mx, fl_mention *items, fl_mention *run_room,
+                                 const copy_args a, size_t live, named_out *o)
+{
+    size_t nl = 0;
+    for (size_t r = 0; r < live;) {
+        /* a run: the live mentions of one stretch of the extraction
+         * buffer with one sentence (settle_document's runs, which
+         * differ in sentence from the runs next to them). Those before
+         * it were no more than the mentions before that stretch, so its
+         * places end before it does: copied in order they overwrite only
+         * mentions already read when their order in the buffer is their
+         * new order, else they are gathered in run_room first. */
+        const uint32_t sentence = a.order[r]->sentence;
+        bool rising = true;
+        size_t end = r + 1;
+        for (; end < live && a.order[end]->sentence == sentence; end++)
+            if (a.order[end] < a.order[end - 1])
+                rising = false;
+        if (rising) {
+            nl = copy_live(mx, items + r, a, r, end, nl, o);
+        } else {
+            nl = copy_live(mx, run_room, a, r, end, nl, o);
+            memcpy(items + r, run_room, (end - r) * sizeof *items);
+        }
+        r = end;
+    }
+    return nl;
+}
+
 /* Drops dead mentions and puts the rest in source order, keeping links:
  * `order` holds the `live` live mentions in source order (see
  * order_append), in runs of at most run_max, and each dead one has -1 in
@@ -2894,31 +2929,8 @@ static void compact(fl_mx *mx, fl_mention *const *order, size_t live, size_t run
     }
     named_out out = {old, mx->mention_key, named};
     const copy_args args = {order, linked, map};
-    size_t nl = 0;
-    if (!in_place)
-        nl = copy_live(mx, items, args, 0, live, 0, &out);
-    for (size_t r = 0; in_place && r < live;) {
-        /* a run: the live mentions of one stretch of the extraction
-         * buffer with one sentence (settle_document's runs, which
-         * differ in sentence from the runs next to them). Those before
-         * it were no more than the mentions before that stretch, so its
-         * places end before it does: copied in order they overwrite only
-         * mentions already read when their order in the buffer is their
-         * new order, else they are gathered in run_room first. */
-        const uint32_t sentence = order[r]->sentence;
-        bool rising = true;
-        size_t end = r + 1;
-        for (; end < live && order[end]->sentence == sentence; end++)
-            if (order[end] < order[end - 1])
-                rising = false;
-        if (rising) {
-            nl = copy_live(mx, items + r, args, r, end, nl, &out);
-        } else {
-            nl = copy_live(mx, run_room, args, r, end, nl, &out);
-            memcpy(items + r, run_room, (end - r) * sizeof *items);
-        }
-        r = end;
-    }
+    size_t nl = in_place ? copy_runs_in_place(mx, items, run_room, args, live, &out)
+                         : copy_live(mx, items, args, 0, live, 0, &out);
     free(run_room);
     for (size_t k = 0; k < nl; k++)
         map_links(&items[linked[k]], map);
@@ -3145,20 +3157,14 @@ static void settle_document(fl_mx *mx, bool list)
             }
         }
         if (m->sentence != run_sentence) {
-            if (live - run > SORT_INSERT_MAX)
-                order_finish(order, run, live);
-            if (live - run > run_max)
-                run_max = live - run;
+            order_finish(order, run, live, &run_max);
             run = live;
             run_sentence = m->sentence;
         }
         order_append(order, run, &live, m);
     }
-    if (live - run > SORT_INSERT_MAX)
-        order_finish(order, run, live);
-    if (live - run > run_max)
-        run_max = live - run;
-        // NOLINTEND(clang-analyzer-core.UndefinedBinaryOperatorResult)
+    order_finish(order, run, live, &run_max);
+    // NOLINTEND(clang-analyzer-core.UndefinedBinaryOperatorResult)
 #undef FOLD_ID
     compact(mx, order, live, run_max, tentative, map, named,
             list ? NULL : (uint32_t *)(void *)(named + nn));
