@@ -38,6 +38,28 @@ void *fl_arena_alloc_uninit(fl_arena *arena, size_t size);
  * memory. For a large array made outside the arena that the document
  * keeps, so that it need not be copied in. */
 bool fl_arena_keep(fl_arena *arena, void *block);
+/* Gives back p, a request of FL_ARENA_BIG (256 KiB) or more that nothing
+ * reads any more: later requests are carved from its block before a new
+ * one is made, so a run's scratch reuses the pages of the one before it.
+ * Any other pointer (a smaller request, NULL) is left alone. */
+void fl_arena_release(fl_arena *arena, void *p);
+/* The large scratch blocks of one run (a check's), noted as they are made
+ * and given back together when it ends (fl_scratch_release). */
+enum { FL_SCRATCH_BLOCKS = 8 };
+typedef struct fl_scratch {
+    void *blocks[FL_SCRATCH_BLOCKS];
+    size_t count;
+} fl_scratch;
+/* Notes p (NULL, and a block past the first FL_SCRATCH_BLOCKS, are not
+ * noted: the latter stays in the arena) and returns it. */
+static inline void *fl_scratch_note(fl_scratch *s, void *p)
+{
+    if (p && s->count < FL_SCRATCH_BLOCKS)
+        s->blocks[s->count++] = p;
+    return p;
+}
+/* fl_arena_release of every block noted, then none noted. */
+void fl_scratch_release(fl_arena *arena, fl_scratch *s);
 /* NUL-terminated copy of s[0..len). */
 char *fl_arena_strndup(fl_arena *arena, const char *s, size_t len);
 char *fl_arena_printf(fl_arena *arena, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -1987,7 +1987,8 @@ static void sort_runs(bucket_run *runs, size_t n)
     }
 }
 
-static void run(fl_doc *doc)
+/* The check; its scratch blocks (amounts, items, tables) noted in *made. */
+static void check_amounts(fl_doc *doc, fl_scratch *made)
 {
     if (doc->sentences.count < 2)
         return;
@@ -2002,8 +2003,9 @@ static void run(fl_doc *doc)
      * straddle three cache lines, its first 64 bytes two), not zeroed
      * (each one's fields are set as it is made), nor first_sentence and
      * first_value (set where seen is first set); seen zeroed */
-    char *block = fl_arena_alloc_uninit(
-        doc->arena, 63 + n * (sizeof(amount) + sizeof(size_t) + sizeof(double) + 1));
+    char *block = fl_scratch_note(
+        made, fl_arena_alloc_uninit(
+                  doc->arena, 63 + n * (sizeof(amount) + sizeof(size_t) + sizeof(double) + 1)));
     if (!block) {
         fl_ctx_oom(doc);
         return;
@@ -2149,8 +2151,11 @@ static void run(fl_doc *doc)
     _Static_assert((int)MEMBERS >= (int)FL_NUM_MAX_BUCKET && !(MEMBERS & (MEMBERS - 1)), "places");
     size_t range = one_sort ? nm * stride : 0;
     item *items =
-        fl_arena_alloc_uninit(doc->arena, (one_sort ? ni + 1 : 2 * (ni + 1)) * sizeof *items);
-    size_t *counts = one_sort ? fl_arena_alloc(doc->arena, (range + 1) * sizeof *counts) : NULL;
+        fl_scratch_note(made, fl_arena_alloc_uninit(doc->arena, (one_sort ? ni + 1 : 2 * (ni + 1)) *
+                                                                    sizeof *items));
+    size_t *counts =
+        one_sort ? fl_scratch_note(made, fl_arena_alloc(doc->arena, (range + 1) * sizeof *counts))
+                 : NULL;
     if (doc->status != FL_OK || !items || (one_sort && !counts)) {
         sb_stemmer_delete(own);
         fl_ctx_oom(doc);
@@ -2167,10 +2172,12 @@ static void run(fl_doc *doc)
          * bucket, in the order a counting sort gives (most anchors are in
          * no checked bucket: the amounts are not read a second time) */
         uint32_t *members =
-            fl_arena_alloc_uninit(doc->arena, (range ? range : 1) * MEMBERS * sizeof *members);
+            fl_scratch_note(made, fl_arena_alloc_uninit(doc->arena, (range ? range : 1) * MEMBERS *
+                                                                        sizeof *members));
         /* its runs, listed as the buckets are read (a checked bucket has
          * two of the ni items or more) */
-        runs = fl_arena_alloc_uninit(doc->arena, (ni / 2 + 1) * sizeof *runs);
+        runs =
+            fl_scratch_note(made, fl_arena_alloc_uninit(doc->arena, (ni / 2 + 1) * sizeof *runs));
         if (!members || !runs) {
             sb_stemmer_delete(own);
             fl_ctx_oom(doc);
@@ -2246,7 +2253,8 @@ static void run(fl_doc *doc)
         }
         if (pass || !nruns)
             break;
-        if (!(runs = fl_arena_alloc_uninit(doc->arena, nruns * sizeof *runs))) {
+        if (!(runs =
+                  fl_scratch_note(made, fl_arena_alloc_uninit(doc->arena, nruns * sizeof *runs)))) {
             sb_stemmer_delete(own);
             fl_ctx_oom(doc);
             return;
@@ -2259,6 +2267,16 @@ static void run(fl_doc *doc)
     if (doc->status == FL_OK && memo.the_seen)
         check_definite(doc, &cx, amounts, na);
     sb_stemmer_delete(own);
+}
+
+/* The scratch given back when the check ends: the checks after it carve
+ * theirs from the same pages (a long document's amounts take tens of
+ * megabytes). */
+static void run(fl_doc *doc)
+{
+    fl_scratch made = {.count = 0};
+    check_amounts(doc, &made);
+    fl_scratch_release(doc->arena, &made);
 }
 
 const fl_check_def fl_check_fact_number = {
