@@ -512,8 +512,7 @@ enum {
  * G_SPACE inverted, S_TIGHT: set when no whitespace separates the token
  * from the one before it. Most tokens follow a space, so the fields from
  * kind on that fast_words stores for a word or number after one have no
- * bit in their last four bytes: gcc stores them as a sign-extended 32-bit
- * immediate, where a 64-bit constant takes a step more a token (movabs). */
+ * bit in their seg byte. */
 enum { S_TIGHT = G_SPACE };
 
 /* The seg byte of a token of gap g. */
@@ -3087,21 +3086,34 @@ static __attribute__((noinline)) size_t hyphen_part(const unsigned char *s, size
 }
 
 /* Where the byte at `field` (an offset in fl_token) sits in a token's
- * fields from kind on read as eight bytes (its tail): a shift. */
+ * fields from kind on read as four bytes (its tail): a shift. */
 static inline unsigned tail_shift(size_t field)
 {
     size_t b = field - offsetof(fl_token, kind);
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-    b = 7 - b;
+    b = 3 - b;
 #endif
     return (unsigned)(8 * b);
 }
 
 /* A tail with the byte at `field` v and the others 0. */
-static inline uint64_t tail_of(size_t field, unsigned v)
+static inline uint32_t tail_of(size_t field, unsigned v)
 {
-    return (uint64_t)v << tail_shift(field);
+    return (uint32_t)v << tail_shift(field);
 }
+
+/* The tail of token t. */
+static inline uint32_t tail_of_token(fl_token t)
+{
+    uint32_t v;
+    memcpy(&v, (const unsigned char *)&t + offsetof(fl_token, kind), sizeof v);
+    return v;
+}
+
+/* A tail with one flag (a bit-field: capitalized, all_caps, abbrev) set
+ * when v, the others 0; the bit is the one the compiler gives the field
+ * (a constant: the token is folded away). */
+#define TAIL_FLAG(field, v) ((v) ? tail_of_token((fl_token){.field = true}) : 0u)
 
 /* For fast_words: a word of ASCII letters and digits (an ASCII letter
  * first; any capitals, "iPhone" too) of one to seven bytes before a byte
@@ -3113,7 +3125,7 @@ static inline uint64_t tail_of(size_t field, unsigned v)
  * Sixteen bytes, so returned in two registers. */
 typedef struct alnum_word {
     size_t len;
-    uint64_t tail;
+    uint32_t tail;
 } alnum_word;
 static __attribute__((noinline)) alnum_word alnum_word_at(const unsigned char *s, size_t at)
 {
@@ -3136,8 +3148,8 @@ static __attribute__((noinline)) alnum_word alnum_word_at(const unsigned char *s
         cap || digit ? plain_shape(cap, digit, letter, lower) : FL_TS_KNOWN | FL_TS_LETTER;
     /* each field put in its place (no token built in memory, read back) */
     r.tail = tail_of(offsetof(fl_token, kind), FL_TOK_WORD) |
-             tail_of(offsetof(fl_token, capitalized), cap) |
-             tail_of(offsetof(fl_token, all_caps), !lower && (letter & (letter - 1))) |
+             TAIL_FLAG(capitalized, cap) |
+             TAIL_FLAG(all_caps, !lower && (letter & (letter - 1))) |
              tail_of(offsetof(fl_token, shape), shape) |
              tail_of(offsetof(fl_token, seg), lower ? 0 : T_NOLOWER);
     r.len = n;
@@ -3181,8 +3193,8 @@ static __attribute__((noinline)) alnum_word number_joined_at(const unsigned char
     unsigned shape =
         FL_TS_KNOWN | FL_TS_DIGIT | FL_TS_LETTER | FL_TS_HYPHEN | (camel ? FL_TS_CAMEL : 0);
     r.tail = tail_of(offsetof(fl_token, kind), FL_TOK_WORD) |
-             tail_of(offsetof(fl_token, capitalized), first_up) |
-             tail_of(offsetof(fl_token, all_caps), letters >= 2 && upper == letters) |
+             TAIL_FLAG(capitalized, first_up) |
+             TAIL_FLAG(all_caps, letters >= 2 && upper == letters) |
              tail_of(offsetof(fl_token, shape), shape) |
              tail_of(offsetof(fl_token, seg), upper == letters ? T_NOLOWER : 0);
     r.len = p - at;
@@ -3249,7 +3261,7 @@ static __attribute__((noinline)) alnum_word number_word_at(const unsigned char *
  * (scan_short decides). s[at..at+16) readable. */
 typedef struct short_token {
     size_t len;
-    uint64_t tail;
+    uint32_t tail;
 } short_token;
 static __attribute__((noinline, cold)) short_token short_word(const unsigned char *s, size_t len,
                                                               size_t at, size_t k)
@@ -3265,11 +3277,11 @@ static __attribute__((noinline, cold)) short_token short_word(const unsigned cha
         bool cap = s[at] <= 'Z', no_small = cap && s[at + 2] <= 'Z';
         int ab2 = s[at] == 'e' || s[at] == 'i' ? AB_NEVER : AB_AMBIG;
         r.tail = tail_of(offsetof(fl_token, kind), FL_TOK_WORD) |
-                 tail_of(offsetof(fl_token, capitalized), cap) |
-                 tail_of(offsetof(fl_token, all_caps), no_small) |
+                 TAIL_FLAG(capitalized, cap) |
+                 TAIL_FLAG(all_caps, no_small) |
                  tail_of(offsetof(fl_token, shape),
                          FL_TS_KNOWN | FL_TS_LETTER | (cap ? FL_TS_UPPER0 : 0)) |
-                 tail_of(offsetof(fl_token, abbrev), 1) |
+                 TAIL_FLAG(abbrev, 1) |
                  tail_of(offsetof(fl_token, seg),
                          (unsigned)(ab2 << T_AB_SHIFT | (no_small ? T_NOLOWER : 0)));
         r.len = 4;
@@ -3302,10 +3314,10 @@ static __attribute__((noinline, cold)) short_token short_word(const unsigned cha
          * word of capitals, no small letter before a capital) */
         bool cap = s[at] <= 'Z', no_small = cap && k == 1;
         r.tail = tail_of(offsetof(fl_token, kind), FL_TOK_WORD) |
-                 tail_of(offsetof(fl_token, capitalized), cap) |
+                 TAIL_FLAG(capitalized, cap) |
                  tail_of(offsetof(fl_token, shape),
                          FL_TS_KNOWN | FL_TS_LETTER | (cap ? FL_TS_UPPER0 : 0)) |
-                 tail_of(offsetof(fl_token, abbrev), 1) |
+                 TAIL_FLAG(abbrev, 1) |
                  tail_of(offsetof(fl_token, seg),
                          (unsigned)(ab << T_AB_SHIFT | (no_small ? T_NOLOWER : 0)));
         r.len = k + 1;
@@ -3343,9 +3355,9 @@ static __attribute__((noinline, cold)) short_token short_word(const unsigned cha
         FL_TS_KNOWN | FL_TS_LETTER | (cap ? FL_TS_UPPER0 | (camel ? FL_TS_CAMEL : 0) : 0);
     r.tail =
         tail_of(offsetof(fl_token, kind), FL_TOK_WORD) |
-        tail_of(offsetof(fl_token, capitalized), cap) |
-        tail_of(offsetof(fl_token, all_caps), letters2 && no_small) |
-        tail_of(offsetof(fl_token, shape), shape) | tail_of(offsetof(fl_token, abbrev), 1) |
+        TAIL_FLAG(capitalized, cap) |
+        TAIL_FLAG(all_caps, letters2 && no_small) |
+        tail_of(offsetof(fl_token, shape), shape) | TAIL_FLAG(abbrev, 1) |
         tail_of(offsetof(fl_token, seg), (unsigned)(ab << T_AB_SHIFT | (no_small ? T_NOLOWER : 0)));
     r.len = end - at;
     return r;
@@ -3374,7 +3386,7 @@ static inline bool note_quote(seg *sg, size_t idx)
  * not be a stop: a word led by a small ASCII letter ("U.S. officials"),
  * or a title (AB_NEVER: "Mr. Smith") before a letter or digit (no
  * paragraph break), as ab_goes_on finds. */
-static inline bool ab_passed(unsigned char b, uint64_t tail)
+static inline bool ab_passed(unsigned char b, uint32_t tail)
 {
     unsigned g = (unsigned)(tail >> tail_shift(offsetof(fl_token, seg))) & 0xff;
     return (unsigned char)(b - 'a') < 26 ||
@@ -3383,11 +3395,11 @@ static inline bool ab_passed(unsigned char b, uint64_t tail)
 
 /* Writes a token of fast_words at tok: off, len and the fields from kind on
  * (tail); returns the token after it. */
-static inline fl_token *put_word(fl_token *tok, size_t off, size_t len, uint64_t tail)
+static inline fl_token *put_word(fl_token *tok, size_t off, size_t len, uint32_t tail)
 {
     tok->off = off;
     tok->len = len;
-    memcpy((unsigned char *)tok + offsetof(fl_token, kind), &tail, 8);
+    memcpy((unsigned char *)tok + offsetof(fl_token, kind), &tail, 4);
     return tok + 1;
 }
 
@@ -3469,9 +3481,9 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
         return i;
     size_t lim = last - at >= room - 2 ? at + (room - 2) : last;
     /* a word's fields from kind on (all but off and len), small or
-     * capitalized, with its seg byte, copied as eight bytes: one store
+     * capitalized, with its seg byte, copied as four bytes: one store
      * instead of clearing the token and setting the capital's bytes */
-    _Static_assert(sizeof(fl_token) - offsetof(fl_token, kind) == 8, "fl_token tail");
+    _Static_assert(sizeof(fl_token) - offsetof(fl_token, kind) == 4, "fl_token tail");
     const fl_token number = {.kind = FL_TOK_NUMBER, .shape = FL_TS_KNOWN | FL_TS_DIGIT},
                    small_word = {.kind = FL_TOK_WORD, .shape = FL_TS_KNOWN | FL_TS_LETTER},
                    cap_word = {.kind = FL_TOK_WORD,
@@ -3482,13 +3494,10 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                                 .all_caps = true,
                                 .shape = FL_TS_KNOWN | FL_TS_LETTER | FL_TS_UPPER0},
                    hyphen = {.shape = FL_TS_HYPHEN}; /* the bit a word's tail adds */
-    uint64_t number_tail, small_tail, cap_tail, caps_tail, hyphen_tail;
+    uint32_t number_tail = tail_of_token(number), small_tail = tail_of_token(small_word),
+             cap_tail = tail_of_token(cap_word), caps_tail = tail_of_token(caps_word),
+             hyphen_tail = tail_of_token(hyphen);
     enum { TAIL = offsetof(fl_token, kind) };
-    memcpy(&caps_tail, (const unsigned char *)&caps_word + TAIL, 8);
-    memcpy(&hyphen_tail, (const unsigned char *)&hyphen + TAIL, 8);
-    memcpy(&number_tail, (const unsigned char *)&number + TAIL, 8);
-    memcpy(&small_tail, (const unsigned char *)&small_word + TAIL, 8);
-    memcpy(&cap_tail, (const unsigned char *)&cap_word + TAIL, 8);
     enum { SEG = offsetof(fl_token, seg), KIND = offsetof(fl_token, kind) };
     /* the tails above are those of tokens after a space, the gap of most
      * tokens here (no bit in the seg byte: S_TIGHT); those attached to what
@@ -3496,7 +3505,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
      * fix_g (as its seg byte holds it), is `fix` (written, or next): its
      * gap is set (settle) once it is written, so that the common steps need
      * not carry the gap */
-    const uint64_t tight = tail_of(SEG, seg_of(0)), punct_spaced = tail_of(KIND, FL_TOK_PUNCT),
+    const uint32_t tight = tail_of(SEG, seg_of(0)), punct_spaced = tail_of(KIND, FL_TOK_PUNCT),
                    symbol_spaced = tail_of(KIND, FL_TOK_SYMBOL), punct_tail = punct_spaced | tight,
                    symbol_tail = symbol_spaced | tight;
     caps_tail |= tail_of(SEG, T_NOLOWER);
@@ -3534,7 +3543,8 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
          * and one fewer between a word's load and the next (which
          * load8_at makes from s and at, not from p) */
         const unsigned char *p = s + at;
-        uint64_t w = load8_at(s, at), upper = 0, tail = small_tail;
+        uint64_t w = load8_at(s, at), upper = 0;
+        uint32_t tail = small_tail;
         size_t k;
         unsigned char t;
         /* most words are small letters, or a capital and small letters,
@@ -3924,7 +3934,7 @@ static size_t fast_words(seg *sg, size_t i, uint8_t *gap)
                     /* its fields as a word's here: counted in nolower
                      * (sg's count, which it took too, is set from nolower
                      * on the way out) and written again below */
-                    memcpy(&tail, (const unsigned char *)tok + TAIL, 8);
+                    memcpy(&tail, (const unsigned char *)tok + TAIL, 4);
                     k = e - at;
                 joined_end:;
                     unsigned f = (tail & tail_of(SEG, T_NOLOWER)) != 0;

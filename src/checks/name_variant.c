@@ -755,21 +755,18 @@ static inline uint64_t drop_isolated(uint64_t may, uint64_t alone)
  * there, for the SSE2 steps, which test four tokens at once in 32-bit
  * lanes). */
 #define RB_SHAPE(bits) ((int)((unsigned)(bits) << 24))
-_Static_assert(sizeof(fl_token) == 16 && offsetof(fl_token, kind) == 8 &&
+_Static_assert(sizeof(fl_token) == 12 && offsetof(fl_token, kind) == 8 &&
                    offsetof(fl_token, shape) == 11 && FL_TOK_WORD == 0 && FL_TOK_NUMBER == 1,
                "run_bits reads a token's kind and shape as its third 32-bit word");
 
 #ifdef NV_BITS_AVX2
 /* The third 32-bit words of the eight tokens at p, those of tokens 0, 2,
- * 4, 6 in 128-bit lane 0, of 1, 3, 5, 7 in lane 1. */
+ * 4, 6 in 128-bit lane 0, of 1, 3, 5, 7 in lane 1: words 2, 8, 14, 20 and
+ * 5, 11, 17, 23 of their 96 bytes, in one gather. */
 __attribute__((target("avx2"), always_inline)) static inline __m256i rb_gather8(const fl_token *p)
 {
-    const float *f = (const float *)(const void *)p;
-    /* by lane: word 2 of its token of each 32 bytes (tokens 0 and 2, 4
-     * and 6 in lane 0), twice, then of every other */
-    __m256 ab = _mm256_shuffle_ps(_mm256_loadu_ps(f), _mm256_loadu_ps(f + 8), 0xaa);
-    __m256 cd = _mm256_shuffle_ps(_mm256_loadu_ps(f + 16), _mm256_loadu_ps(f + 24), 0xaa);
-    return _mm256_castps_si256(_mm256_shuffle_ps(ab, cd, 0x88));
+    const __m256i words = _mm256_setr_epi32(2, 8, 14, 20, 5, 11, 17, 23);
+    return _mm256_i32gather_epi32((const int *)(const void *)p, words, 4);
 }
 
 /* Two gathers' words as 16-bit ones, shape in the low byte and kind in
@@ -907,10 +904,13 @@ static __attribute__((noinline)) void run_bits(const fl_token *toks, size_t n, u
             uint64_t word = 0, alones = 0;
             for (unsigned g = 0; g < 64; g += 4) {
                 const float *p = (const float *)(const void *)(toks + t + g);
-                /* word 2 of tokens 0, 1, 2 and 3 */
-                __m128 ab = _mm_shuffle_ps(_mm_loadu_ps(p), _mm_loadu_ps(p + 4), 0xaa);
-                __m128 cd = _mm_shuffle_ps(_mm_loadu_ps(p + 8), _mm_loadu_ps(p + 12), 0xaa);
-                __m128i ks = _mm_castps_si128(_mm_shuffle_ps(ab, cd, 0x88));
+                /* word 2 of tokens 0, 1, 2 and 3: words 2, 5, 8 and 11 of
+                 * their 48 bytes (2 and 5 from the first two loads, 8 and
+                 * 11 from the third) */
+                __m128 ab = _mm_shuffle_ps(_mm_loadu_ps(p), _mm_loadu_ps(p + 4), 0x5a);
+                __m128 c = _mm_loadu_ps(p + 8);
+                __m128 cd = _mm_shuffle_ps(c, c, 0xcc);
+                __m128i ks = _mm_castps_si128(_mm_shuffle_ps(ab, cd, 0x48));
                 __m128i plain = _mm_cmpeq_epi32(_mm_and_si128(ks, shape_plain), shape_known);
                 __m128i low_kind = _mm_cmpeq_epi32(_mm_and_si128(ks, kind_high), zero);
                 __m128i m = _mm_andnot_si128(plain, low_kind);
