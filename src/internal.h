@@ -114,12 +114,12 @@ typedef struct fl_token {
     /* in prose; 32 bits keep a token in 12 bytes (fl_segment refuses prose
      * over UINT32_MAX bytes with FL_ETOOBIG) */
     uint32_t off, len;
-    uint8_t kind;          /* fl_token_kind */
-    bool capitalized : 1;  /* first letter upper case */
-    bool all_caps : 1;     /* two or more letters, all upper case */
-    bool abbrev : 1;       /* a WORD that is an abbreviation (it keeps its period) */
-    uint8_t seg;           /* segment.c's marks while it runs (the gap before the token...) */
-    uint8_t shape;         /* FL_TS_* bits, set by segment.c; 0 in a token made by hand */
+    uint8_t kind;         /* fl_token_kind */
+    bool capitalized : 1; /* first letter upper case */
+    bool all_caps : 1;    /* two or more letters, all upper case */
+    bool abbrev : 1;      /* a WORD that is an abbreviation (it keeps its period) */
+    uint8_t seg;          /* segment.c's marks while it runs (the gap before the token...) */
+    uint8_t shape;        /* FL_TS_* bits, set by segment.c; 0 in a token made by hand */
 } fl_token;
 /* (a long document has some 0.2 tokens a byte: 12 bytes, not 16, take
  * about a sixth less of its memory; segment.c writes the last four bytes

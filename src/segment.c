@@ -3147,8 +3147,7 @@ static __attribute__((noinline)) alnum_word alnum_word_at(const unsigned char *s
     unsigned shape =
         cap || digit ? plain_shape(cap, digit, letter, lower) : FL_TS_KNOWN | FL_TS_LETTER;
     /* each field put in its place (no token built in memory, read back) */
-    r.tail = tail_of(offsetof(fl_token, kind), FL_TOK_WORD) |
-             TAIL_FLAG(capitalized, cap) |
+    r.tail = tail_of(offsetof(fl_token, kind), FL_TOK_WORD) | TAIL_FLAG(capitalized, cap) |
              TAIL_FLAG(all_caps, !lower && (letter & (letter - 1))) |
              tail_of(offsetof(fl_token, shape), shape) |
              tail_of(offsetof(fl_token, seg), lower ? 0 : T_NOLOWER);
@@ -3192,8 +3191,7 @@ static __attribute__((noinline)) alnum_word number_joined_at(const unsigned char
         return r;
     unsigned shape =
         FL_TS_KNOWN | FL_TS_DIGIT | FL_TS_LETTER | FL_TS_HYPHEN | (camel ? FL_TS_CAMEL : 0);
-    r.tail = tail_of(offsetof(fl_token, kind), FL_TOK_WORD) |
-             TAIL_FLAG(capitalized, first_up) |
+    r.tail = tail_of(offsetof(fl_token, kind), FL_TOK_WORD) | TAIL_FLAG(capitalized, first_up) |
              TAIL_FLAG(all_caps, letters >= 2 && upper == letters) |
              tail_of(offsetof(fl_token, shape), shape) |
              tail_of(offsetof(fl_token, seg), upper == letters ? T_NOLOWER : 0);
@@ -3276,8 +3274,7 @@ static __attribute__((noinline, cold)) short_token short_word(const unsigned cha
          * between) */
         bool cap = s[at] <= 'Z', no_small = cap && s[at + 2] <= 'Z';
         int ab2 = s[at] == 'e' || s[at] == 'i' ? AB_NEVER : AB_AMBIG;
-        r.tail = tail_of(offsetof(fl_token, kind), FL_TOK_WORD) |
-                 TAIL_FLAG(capitalized, cap) |
+        r.tail = tail_of(offsetof(fl_token, kind), FL_TOK_WORD) | TAIL_FLAG(capitalized, cap) |
                  TAIL_FLAG(all_caps, no_small) |
                  tail_of(offsetof(fl_token, shape),
                          FL_TS_KNOWN | FL_TS_LETTER | (cap ? FL_TS_UPPER0 : 0)) |
@@ -3313,8 +3310,7 @@ static __attribute__((noinline, cold)) short_token short_word(const unsigned cha
          * are told from that one (no small letter only for an initial, no
          * word of capitals, no small letter before a capital) */
         bool cap = s[at] <= 'Z', no_small = cap && k == 1;
-        r.tail = tail_of(offsetof(fl_token, kind), FL_TOK_WORD) |
-                 TAIL_FLAG(capitalized, cap) |
+        r.tail = tail_of(offsetof(fl_token, kind), FL_TOK_WORD) | TAIL_FLAG(capitalized, cap) |
                  tail_of(offsetof(fl_token, shape),
                          FL_TS_KNOWN | FL_TS_LETTER | (cap ? FL_TS_UPPER0 : 0)) |
                  TAIL_FLAG(abbrev, 1) |
@@ -3354,10 +3350,9 @@ static __attribute__((noinline, cold)) short_token short_word(const unsigned cha
     unsigned shape =
         FL_TS_KNOWN | FL_TS_LETTER | (cap ? FL_TS_UPPER0 | (camel ? FL_TS_CAMEL : 0) : 0);
     r.tail =
-        tail_of(offsetof(fl_token, kind), FL_TOK_WORD) |
-        TAIL_FLAG(capitalized, cap) |
-        TAIL_FLAG(all_caps, letters2 && no_small) |
-        tail_of(offsetof(fl_token, shape), shape) | TAIL_FLAG(abbrev, 1) |
+        tail_of(offsetof(fl_token, kind), FL_TOK_WORD) | TAIL_FLAG(capitalized, cap) |
+        TAIL_FLAG(all_caps, letters2 && no_small) | tail_of(offsetof(fl_token, shape), shape) |
+        TAIL_FLAG(abbrev, 1) |
         tail_of(offsetof(fl_token, seg), (unsigned)(ab << T_AB_SHIFT | (no_small ? T_NOLOWER : 0)));
     r.len = end - at;
     return r;
