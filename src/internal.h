@@ -196,15 +196,23 @@ typedef struct fl_mention {
     fl_mention_kind kind;
     int32_t person; /* age, title: index of the name mention, or -1 */
     int32_t entity; /* name: index of the mention it corefers with, or -1 */
-    double number;  /* money (base units), quantity, percent, age */
-    /* the rest of the typed value, by kind */
-    const char *unit;      /* quantity: unit noun (stemmed); title: role */
-    const char *expansion; /* acronym-definition: the full name */
-    int32_t year;          /* date: 0 when not stated */
-    int16_t month, day;    /* date: 0 when not stated */
-    char currency[4];      /* money: "USD", "GBP", "EUR", ... */
-    int8_t weekday;        /* date: 0-6 (Sunday = 0) when stated, else -1 */
-    uint8_t precision;     /* date: fl_date_precision */
+    /* the typed value, by kind: each kind has its own fields, and those
+     * of kinds that never meet share bytes (a new mention has them all
+     * zero); a mention is read only for the fields of its kind */
+    union {
+        double number; /* money (base units), quantity, percent, age */
+        struct {
+            int32_t year;       /* date: 0 when not stated */
+            int16_t month, day; /* date: 0 when not stated */
+        };
+    };
+    union {
+        const char *unit;      /* quantity: unit noun (stemmed); title: role */
+        const char *expansion; /* acronym-definition: the full name */
+    };
+    char currency[4];  /* money: "USD", "GBP", "EUR", ... */
+    int8_t weekday;    /* date: 0-6 (Sunday = 0) when stated, else -1 */
+    uint8_t precision; /* date: fl_date_precision */
 } fl_mention;
 
 /* A code, name or acronym among the mentions fl_find_mentions left in a
