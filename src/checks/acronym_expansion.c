@@ -567,7 +567,7 @@ static void check_acronym(fl_doc *doc, def *defs, size_t n)
 
 static void run(fl_doc *doc)
 {
-    const size_t *of_kind;
+    const uint32_t *of_kind;
     size_t n = fl_ctx_mentions_of(doc, 1u << FL_M_ACRONYM_DEF, &of_kind);
     if (n == 0)
         return;

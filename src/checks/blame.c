@@ -798,7 +798,7 @@ static fl_name_folds *folds_make(fl_doc *doc, const fl_named_list *listed, bool 
     /* room for a key per mention of the kinds keyed here: their counts
      * from the document's index by kind (made once, for the other checks
      * too) */
-    const size_t *of_kind;
+    const uint32_t *of_kind;
     size_t codes = fl_ctx_mentions_of(doc, 1u << FL_M_CODE, &of_kind);
     if (!of_kind)
         return NULL; /* out of memory */

@@ -1003,7 +1003,7 @@ static const mention_kinds *kinds_get(fl_doc *doc)
     /* the index, its kinds bytes and (first made) the header: one block */
     size_t nn = n ? n : 1;
     size_t head = mk ? 0 : (sizeof *mk + sizeof(size_t) - 1) / sizeof(size_t) * sizeof(size_t);
-    unsigned char *block = fl_arena_alloc_uninit(doc->arena, head + nn * sizeof(size_t) + nn);
+    unsigned char *block = fl_arena_alloc_uninit(doc->arena, head + nn * sizeof(uint32_t) + nn);
     if (!block)
         return NULL;
     if (!mk) {
@@ -1011,9 +1011,9 @@ static const mention_kinds *kinds_get(fl_doc *doc)
         doc->mention_kinds = mk;
     }
     mk->items = NULL; /* until made */
-    mk->index = (size_t *)(void *)(block + head);
+    mk->index = (uint32_t *)(void *)(block + head);
     /* the kinds read once into bytes: the other passes read those */
-    unsigned char *kinds = mk->kinds = block + head + nn * sizeof(size_t);
+    unsigned char *kinds = mk->kinds = block + head + nn * sizeof(uint32_t);
     size_t fill[FL_M_KIND_COUNT + 1] = {0};
     const fl_mention *m = doc->mentions.items;
     /* (counted through a pointer one past fill's start: with fill[k + 1]
@@ -1048,19 +1048,19 @@ static const mention_kinds *kinds_get(fl_doc *doc)
         size_t b0 = kind_bucket[kinds[i]], b1 = kind_bucket[kinds[i + 1]];
         size_t x0 = fill[b0], y1 = fill[b1];
         size_t x1 = b0 == b1 ? x0 + 1 : y1;
-        mk->index[x0] = i;
-        mk->index[x1] = i + 1;
+        mk->index[x0] = (uint32_t)i;
+        mk->index[x1] = (uint32_t)(i + 1);
         fill[b0] = x0 + 1;
         fill[b1] = x1 + 1;
     }
     if (i < n)
-        mk->index[fill[kind_bucket[kinds[i]]]++] = i;
+        mk->index[fill[kind_bucket[kinds[i]]]++] = (uint32_t)i;
     mk->items = doc->mentions.items;
     mk->count = n;
     return mk;
 }
 
-size_t fl_ctx_mentions_of_made(fl_doc *doc, unsigned kind_mask, const size_t **out)
+size_t fl_ctx_mentions_of_made(fl_doc *doc, unsigned kind_mask, const uint32_t **out)
 {
     *out = NULL;
     const mention_kinds *mk = kinds_get(doc);
@@ -1094,7 +1094,7 @@ size_t fl_ctx_mentions_of_made(fl_doc *doc, unsigned kind_mask, const size_t **o
         *out = mk->index + (runs ? from[0] : 0);
         return total;
     }
-    size_t *merged = fl_arena_alloc_uninit(doc->arena, (total ? total : 1) * sizeof *merged);
+    uint32_t *merged = fl_arena_alloc_uninit(doc->arena, (total ? total : 1) * sizeof *merged);
     if (!merged) {
         fl_ctx_oom(doc);
         return 0;
@@ -1104,7 +1104,7 @@ size_t fl_ctx_mentions_of_made(fl_doc *doc, unsigned kind_mask, const size_t **o
     size_t o = 0;
     for (size_t i = 0, n = mk->count; i < n && o < total; i++)
         if (kind_mask >> mk->kinds[i] & 1u)
-            merged[o++] = i;
+            merged[o++] = (uint32_t)i;
     *out = merged;
     return o;
 }

@@ -178,7 +178,7 @@ bool fl_ctx_window_has_near(const fl_doc *doc, size_t sentence, size_t off, size
  * read from it in place (and so are money, quantities and percents
  * together), other sets are merged into the arena. On running
  * out of memory: 0, *out NULL and doc->status set. */
-size_t fl_ctx_mentions_of_made(fl_doc *doc, unsigned kind_mask, const size_t **out);
+size_t fl_ctx_mentions_of_made(fl_doc *doc, unsigned kind_mask, const uint32_t **out);
 
 /* The index by kind (doc->mention_kinds): the mentions by bucket, each
  * kind's own but the amounts' kinds (FL_CTX_KINDS_SHARED), which share one
@@ -188,8 +188,8 @@ typedef struct fl_ctx_kinds {
     const void *items; /* the mentions it was made for */
     size_t count;
     size_t start[FL_M_KIND_COUNT + 1]; /* bucket b: index[start[b]..start[b + 1]) */
-    size_t *index;
-    unsigned char *kinds; /* per mention */
+    uint32_t *index;                   /* (mention indexes: below FL_MENTION_PROSE_MAX) */
+    unsigned char *kinds;              /* per mention */
 } fl_ctx_kinds;
 
 /* Whether the mentions of kind_mask are one run of the index: a single
@@ -204,7 +204,7 @@ static inline bool fl_ctx_kinds_one_run(unsigned kind_mask)
 /* One run, once the index is made, is read in place without a call (the
  * checks ask with constant masks, so the tests fold); the rest is
  * fl_ctx_mentions_of_made. */
-static inline size_t fl_ctx_mentions_of(fl_doc *doc, unsigned kind_mask, const size_t **out)
+static inline size_t fl_ctx_mentions_of(fl_doc *doc, unsigned kind_mask, const uint32_t **out)
 {
     const fl_ctx_kinds *mk = doc->mention_kinds;
     if (fl_ctx_kinds_one_run(kind_mask) && mk && mk->items == doc->mentions.items &&

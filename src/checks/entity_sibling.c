@@ -673,7 +673,7 @@ item_keys(const fl_doc *doc, const fl_mention *m, const char **family, const cha
 
 static void run(fl_doc *doc)
 {
-    const size_t *of_kind;
+    const uint32_t *of_kind;
     size_t count = fl_ctx_mentions_of(doc, 1u << FL_M_CODE, &of_kind);
     /* the code mentions bound the items (those with a surface, counted
      * below) */

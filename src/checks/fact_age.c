@@ -86,7 +86,7 @@ static bool shared_surnames(fl_doc *doc, const char ***out_names, size_t *count)
 {
     fl_vec items;
     fl_vec_init(&items, sizeof(fc_item));
-    const size_t *names;
+    const uint32_t *names;
     size_t nn = fl_ctx_mentions_of(doc, 1u << FL_M_NAME, &names);
     for (size_t x = 0; x < nn; x++) {
         size_t i = names[x];
@@ -231,7 +231,7 @@ static long *age_persons(fl_doc *doc, size_t *nages)
     bool described = false;
     *nages = 0;
     /* who[] is read for ages only */
-    const size_t *of_kind;
+    const uint32_t *of_kind;
     size_t nk = fl_ctx_mentions_of(doc, 1u << FL_M_AGE | 1u << FL_M_TITLE, &of_kind);
     for (size_t x = 0; x < nk; x++) {
         size_t i = of_kind[x];
@@ -272,7 +272,7 @@ static void run(fl_doc *doc)
     if (!n || !ns)
         return;
     /* a person given two ages needs two ages of different numbers */
-    const size_t *age_list;
+    const uint32_t *age_list;
     size_t nlisted = fl_ctx_mentions_of(doc, 1u << FL_M_AGE, &age_list);
     bool two_numbers = false;
     for (size_t x = 1; x < nlisted && !two_numbers; x++)
@@ -293,7 +293,7 @@ static void run(fl_doc *doc)
     fl_vec ages, cands;
     fl_vec_init(&ages, sizeof(fc_item));
     fl_vec_init(&cands, sizeof(const char *));
-    const size_t *of_kind;
+    const uint32_t *of_kind;
     size_t nage = fl_ctx_mentions_of(doc, 1u << FL_M_AGE, &of_kind);
     for (size_t x = 0; x < nage; x++) {
         size_t i = of_kind[x];
@@ -332,7 +332,7 @@ static void run(fl_doc *doc)
     /* aux 0: an age; aux 1: a sentence about the person with a birthday */
     fl_vec items;
     fl_vec_init(&items, sizeof(fc_item));
-    const size_t *ages_names;
+    const uint32_t *ages_names;
     size_t nan = fl_ctx_mentions_of(doc, 1u << FL_M_AGE | 1u << FL_M_NAME, &ages_names);
     for (size_t x = 0; x < nan; x++) {
         size_t i = ages_names[x];

@@ -394,7 +394,7 @@ typedef struct ev_ctx {
      * them (date_tok_at); otherwise date_tok marks each such token */
     date_span *spans;
     size_t nspans, made;
-    const size_t *mentions;
+    const uint32_t *mentions;
     unsigned char *date_tok;
     size_t *sent_first;    /* per sentence: first entry in sent_mentions (made by
                               group_mentions on the first event) */
@@ -1161,7 +1161,7 @@ static void run(fl_doc *doc)
     size_t n = doc->mentions.count, ns = doc->sentences.count, nt = doc->tokens.count;
     if (!n || !ns || !nt)
         return;
-    const size_t *date_mentions;
+    const uint32_t *date_mentions;
     size_t ndm = fl_ctx_mentions_of(doc, 1u << FL_M_DATE, &date_mentions);
     /* a bucket is judged on two values of a year, month or day: none when
      * the dates to read state one each (the first stated of each kept

@@ -80,7 +80,7 @@ typedef struct item {
 /* The names (FL_M_NAME mentions) or codes of each sentence, as runs of an
  * index sorted by sentence. */
 typedef struct name_index {
-    const size_t *mention; /* mentions, by sentence */
+    const uint32_t *mention; /* mentions, by sentence */
     size_t count;
 } name_index;
 
@@ -1992,7 +1992,7 @@ static void check_amounts(fl_doc *doc, fl_scratch *made)
 {
     if (doc->sentences.count < 2)
         return;
-    const size_t *of_kind;
+    const uint32_t *of_kind;
     size_t n = fl_ctx_mentions_of(doc, 1u << FL_M_MONEY | 1u << FL_M_QUANTITY | 1u << FL_M_PERCENT,
                                   &of_kind);
     if (n < 2)

@@ -289,7 +289,7 @@ static void run(fl_doc *doc)
         return;
     /* first the people given two roles of one group: only their
      * sentences are read for changes (keeps long documents cheap) */
-    const size_t *of_kind;
+    const uint32_t *of_kind;
     size_t ntitles = fl_ctx_mentions_of(doc, 1u << FL_M_TITLE, &of_kind);
     /* two roles of a person need two role words: none when every title
      * has the first one's */

@@ -96,7 +96,7 @@ typedef struct year_count {
 
 static void run(fl_doc *doc)
 {
-    const size_t *dates;
+    const uint32_t *dates;
     size_t n = fl_ctx_mentions_of(doc, 1u << FL_M_DATE, &dates);
     /* the document's years: full dates for the default, any dated year
      * with a month for the alternatives */
@@ -105,7 +105,8 @@ static void run(fl_doc *doc)
      * documents have none, and no date then needs a year; the others have
      * few among many dates) */
     enum { FEW = 8 };
-    size_t few[FEW], nw = 0, first = n, last = n;
+    uint32_t few[FEW];
+    size_t nw = 0, first = n, last = n;
     bool any_undated = false;
     for (size_t x = 0; x < n; x++) {
         const fl_mention *m = FL_DOC_MENTION(doc, dates[x]);
@@ -167,7 +168,7 @@ static void run(fl_doc *doc)
 
     /* the listed dates, or when they are more, all from the first to the
      * last */
-    const size_t *to_read = nw <= FEW ? few : dates + first;
+    const uint32_t *to_read = nw <= FEW ? few : dates + first;
     size_t count = nw <= FEW ? nw : last - first + 1;
     for (size_t c = 0; c < count; c++) {
         const fl_mention *m = FL_DOC_MENTION(doc, to_read[c]);

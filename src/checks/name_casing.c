@@ -509,7 +509,7 @@ static bool may_differ(fl_doc *doc, const fl_name_folds *folds, const key_filter
     /* by kind, from the index by kind (made with the folds): the order
      * of the uses does not matter here */
     for (unsigned kind = FL_M_CODE; kind <= FL_M_ACRONYM; kind++) {
-        const size_t *of_kind;
+        const uint32_t *of_kind;
         size_t count = fl_ctx_mentions_of(doc, 1u << kind, &of_kind);
         if (kind != FL_M_NAME) {
             /* a code or an acronym: its own use, once per surface */

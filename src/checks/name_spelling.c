@@ -44,7 +44,7 @@ typedef struct word_ref {
 typedef struct use_lists {
     const fl_doc *doc;
     const fl_name_folds *folds; /* the shared uses, by mention */
-    const size_t *keep;         /* the wanted mentions, in mention order */
+    const uint32_t *keep;       /* the wanted mentions, in mention order */
     size_t count;               /* of keep */
     const uint32_t *head;       /* by key id: its first use's index in keep */
     size_t nkeys;
@@ -1503,7 +1503,7 @@ static bool make_group(fl_doc *doc, name_group *g, use_lists *lists, size_t head
 static void run(fl_doc *doc)
 {
     /* the names (in mention order), and of them those wanted */
-    const size_t *names;
+    const uint32_t *names;
     size_t nnames = fl_ctx_mentions_of(doc, 1u << FL_M_NAME, &names), wanted_count = 0;
     if (nnames == 0)
         return;
@@ -1541,10 +1541,10 @@ static void run(fl_doc *doc)
     if (folds->caps_sentence < 0) /* not noted by name-variant */
         for (size_t si = 0; si < nsentences; si++)
             any_caps |= sentences[si].all_caps;
-    const size_t *keep = names; /* all of them: the index's list itself */
+    const uint32_t *keep = names; /* all of them: the index's list itself */
     wanted_count = nnames;
     if (any_caps) {
-        size_t *kept = fl_arena_alloc_uninit(doc->arena, (nnames + 1) * sizeof *kept);
+        uint32_t *kept = fl_arena_alloc_uninit(doc->arena, (nnames + 1) * sizeof *kept);
         if (!kept) {
             doc->status = FL_ENOMEM;
             return;
