@@ -146,17 +146,19 @@ enum {
 unsigned fl_token_shape(const char *s, size_t len);
 
 typedef struct fl_sentence {
-    size_t off, len;  /* in prose */
-    size_t paragraph; /* index of the paragraph */
-    size_t first_token, token_count;
+    /* in 32 bits, as a token's (fl_segment refuses prose over UINT32_MAX
+     * bytes): 40 bytes a sentence, not 64 */
+    uint32_t off, len;  /* in prose */
+    uint32_t paragraph; /* index of the paragraph */
+    uint32_t first_token, token_count;
     bool headline;   /* a paragraph of one sentence without final punctuation */
     bool all_caps;   /* most letters upper case */
     bool title_case; /* a heading with most words capitalized */
     /* stemmed content words, sorted, unique; made when first asked for
      * while context_lazy (fl_sentence_context) */
     bool context_lazy;
+    uint32_t context_count;
     const char **context;
-    size_t context_count;
 } fl_sentence;
 
 /* -------------------------------------------------------------- mentions */
