@@ -195,12 +195,14 @@ typedef struct fl_mention {
     const char *family; /* "" when none */
     uint32_t off, len;  /* in prose; the whole mention */
     uint32_t sentence;
-    fl_mention_kind kind;
-    int32_t person; /* age, title: index of the name mention, or -1 */
-    int32_t entity; /* name: index of the mention it corefers with, or -1 */
-    /* the typed value, by kind: each kind has its own fields, and those
-     * of kinds that never meet share bytes (a new mention has them all
-     * zero); a mention is read only for the fields of its kind */
+    uint8_t kind;      /* fl_mention_kind */
+    int8_t weekday;    /* date: 0-6 (Sunday = 0) when stated, else -1 */
+    uint8_t precision; /* date: fl_date_precision */
+    int32_t person;    /* age, title: index of the name mention, or -1 */
+    int32_t entity;    /* name: index of the mention it corefers with, or -1 */
+    /* the rest of the typed value, by kind: the fields of kinds that never
+     * meet share bytes (a new mention has them all zero), and a mention is
+     * read only for those of its kind (72 bytes a mention, not 96) */
     union {
         double number; /* money (base units), quantity, percent, age */
         struct {
@@ -211,10 +213,8 @@ typedef struct fl_mention {
     union {
         const char *unit;      /* quantity: unit noun (stemmed); title: role */
         const char *expansion; /* acronym-definition: the full name */
+        char currency[4];      /* money: "USD", "GBP", "EUR", ... */
     };
-    char currency[4];  /* money: "USD", "GBP", "EUR", ... */
-    int8_t weekday;    /* date: 0-6 (Sunday = 0) when stated, else -1 */
-    uint8_t precision; /* date: fl_date_precision */
 } fl_mention;
 
 /* A code, name or acronym among the mentions fl_find_mentions left in a

@@ -2347,7 +2347,7 @@ static inline fl_mention *put_mention(fl_mx *mx, const fl_key_memo *keys, uint32
     /* field by field: a compound literal zeroes the whole struct first,
      * then writes most of it; a field added to fl_mention must be set here
      * too (the assertion below is a reminder on 64-bit hosts) */
-    _Static_assert(sizeof(void *) != 8 || sizeof(fl_mention) == 80,
+    _Static_assert(sizeof(void *) != 8 || sizeof(fl_mention) == 72,
                    "put_mention sets every field of fl_mention");
     const char *surface = keys->surface, *fold = keys->fold, *skeleton = keys->skeleton,
                *family = keys->family;
@@ -2360,11 +2360,14 @@ static inline fl_mention *put_mention(fl_mx *mx, const fl_key_memo *keys, uint32
     m->off = (uint32_t)off;
     m->len = (uint32_t)len;
     m->sentence = (uint32_t)mx->sentence;
-    m->kind = kind;
-    /* the rest as a new mention has it (no links, no value), copied from
-     * fresh_mention in a few moves (28 bytes) */
+    m->kind = (uint8_t)kind;
+    /* the rest as a new mention has it (no links, no value): the date's
+     * small fields, then the 24 bytes from person on copied from
+     * fresh_mention */
+    m->weekday = -1;
+    m->precision = 0;
     _Static_assert(offsetof(fl_mention, person) == offsetof(fl_mention, kind) + 4,
-                   "put_mention copies the fields after kind");
+                   "put_mention sets the fields after kind");
     memcpy(&m->person, &fresh_mention.person, sizeof *m - offsetof(fl_mention, person));
     return m;
 }
@@ -2798,7 +2801,7 @@ typedef struct copy_args {
 __attribute__((target("avx2"))) static size_t
 copy_live_avx2(fl_mention *items, const copy_args a, size_t i0, size_t i1, size_t nl, named_out *o)
 {
-    _Static_assert(sizeof(fl_mention) == 80, "copy_live_avx2 copies 80 bytes");
+    _Static_assert(sizeof(fl_mention) == 72, "copy_live_avx2 copies 72 bytes");
     const named_out out = *o;
     fl_named_mention *at = out.at;
     for (size_t i = i0; i < i1; i++) { /* (in order: see settle_document) */
@@ -2810,8 +2813,7 @@ copy_live_avx2(fl_mention *items, const copy_args a, size_t i0, size_t i1, size_
         COPY32(0);
         COPY32(32);
 #undef COPY32
-        _mm_storeu_si128((__m128i *)(void *)(to + 64),
-                         _mm_loadu_si128((const __m128i *)(const void *)((const char *)from + 64)));
+        memcpy(to + 64, (const char *)from + 64, 8);
         /* most mentions have neither link: both -1, the sign bit of their
          * AND is set only then */
         if ((from->person & from->entity) >= 0)
