@@ -12,8 +12,8 @@ typedef struct fl_block {
 } fl_block;
 
 /* in fl_block.cap (block sizes are multiples of 8): the block holds one
- * request, of FL_ARENA_BIG bytes or more, which fl_arena_release may give
- * back */
+ * request, of FL_ARENA_BIG bytes or more, which fl_arena_release may free
+ * before the arena is */
 #define FL_BLOCK_OWN ((size_t)1)
 
 /* A block from malloc that the arena frees with its own (fl_arena_keep);
@@ -29,10 +29,6 @@ struct fl_arena {
     char *cur, *end;
     fl_block *head;
     fl_kept *kept;
-    /* blocks given back (fl_arena_release), not in head's list: a
-     * request the head has no room for is carved from one of them before
-     * a new block is made */
-    fl_block *spare;
     size_t next_size;
     bool inside; /* the arena lies in its first block (fl_arena_new_sized) */
 };
@@ -75,24 +71,17 @@ fl_arena *fl_arena_new_sized(size_t first)
     arena->end = (char *)b->data + b->cap;
     arena->head = b;
     arena->kept = NULL;
-    arena->spare = NULL;
     arena->next_size = first < FL_ARENA_MAX_STEP ? 2 * first : first;
     arena->inside = true;
     return arena;
 }
 
-/* Frees the blocks the arena keeps (their notes lie in its blocks) and
- * the blocks given back. */
+/* Frees the blocks the arena keeps (their notes lie in its blocks). */
 static void free_kept(fl_arena *arena)
 {
     for (fl_kept *k = arena->kept; k; k = k->next)
         free(k->block);
     arena->kept = NULL;
-    for (fl_block *b = arena->spare, *next; b; b = next) {
-        next = b->next;
-        free(b);
-    }
-    arena->spare = NULL;
 }
 
 fl_arena *fl_arena_renew_sized(fl_arena *arena, size_t first)
@@ -148,22 +137,6 @@ void fl_arena_free(fl_arena *arena)
         free(arena);
 }
 
-/* The largest given-back block with room for `size` bytes, taken off the
- * spare list (its OWN mark cleared: it is carved from), or NULL. */
-static fl_block *take_spare(fl_arena *arena, size_t size)
-{
-    fl_block **best = NULL;
-    for (fl_block **at = &arena->spare; *at; at = &(*at)->next)
-        if (((*at)->cap & ~FL_BLOCK_OWN) >= size && (!best || (*at)->cap > (*best)->cap))
-            best = at;
-    if (!best)
-        return NULL;
-    fl_block *b = *best;
-    *best = b->next;
-    b->cap &= ~FL_BLOCK_OWN;
-    return b;
-}
-
 /* alloc_uninit's other cases: a request of no bytes, or one the head
  * block has no room for (a new block; one of its own for a request of
  * FL_ARENA_BIG or more). Out of line, so that the common case saves no
@@ -180,17 +153,7 @@ static __attribute__((noinline)) void *alloc_slow(fl_arena *arena, size_t size)
         arena->cur += size;
         return p;
     }
-    fl_block *b = take_spare(arena, size);
-    if (b) {
-        /* the head from now on: this request first, the rest for later
-         * ones (its pages, touched before, are not faulted in again) */
-        b->next = arena->head;
-        arena->head = b;
-        arena->cur = (char *)b->data + size;
-        arena->end = (char *)b->data + b->cap;
-        return b->data;
-    }
-    b = arena->head;
+    fl_block *b = arena->head;
     if (size >= FL_ARENA_BIG) {
         fl_block *big = malloc(sizeof *big + size);
         if (!big)
@@ -260,16 +223,12 @@ void fl_arena_release(fl_arena *arena, void *p)
         if ((void *)b->data != p)
             continue;
         if (b->cap & FL_BLOCK_OWN) {
-            /* (an own block is never the head once another block was
-             * made; the first block of an arena may be one) */
-            if (b == arena->head) {
-                arena->head = b->next;
+            /* (an own block is the head only when it was the arena's
+             * first: then there is no room to carve from) */
+            *at = b->next;
+            if (b == arena->head)
                 arena->cur = arena->end = NULL;
-            } else {
-                *at = b->next;
-            }
-            b->next = arena->spare;
-            arena->spare = b;
+            free(b);
         }
         return;
     }
@@ -282,18 +241,9 @@ void fl_scratch_release(fl_arena *arena, fl_scratch *s)
     s->count = 0;
 }
 
-/* Some given-back block has room for `size` bytes. */
-static bool spare_fits(const fl_arena *arena, size_t size)
-{
-    for (const fl_block *b = arena->spare; b; b = b->next)
-        if ((b->cap & ~FL_BLOCK_OWN) >= size)
-            return true;
-    return false;
-}
-
 void *fl_arena_alloc(fl_arena *arena, size_t size)
 {
-    if (size >= FL_ARENA_BIG && !spare_fits(arena, size)) {
+    if (size >= FL_ARENA_BIG) {
         /* a block of its own from calloc: fresh pages come zeroed (no
          * memset touching them all) */
         fl_block *big = calloc(1, sizeof *big + size);

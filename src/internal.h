@@ -38,10 +38,12 @@ void *fl_arena_alloc_uninit(fl_arena *arena, size_t size);
  * memory. For a large array made outside the arena that the document
  * keeps, so that it need not be copied in. */
 bool fl_arena_keep(fl_arena *arena, void *block);
-/* Gives back p, a request of FL_ARENA_BIG (256 KiB) or more that nothing
- * reads any more: later requests are carved from its block before a new
- * one is made, so a run's scratch reuses the pages of the one before it.
- * Any other pointer (a smaller request, NULL) is left alone. */
+/* Frees p, a request of 256 KiB or more (FL_ARENA_BIG, arena.c: such a
+ * request has a block of its own) that nothing reads any more, before the
+ * arena is freed: its pages go back to the system, and a run's later
+ * requests take those pages again rather than raise its peak. Any other
+ * pointer of the arena (a smaller request) and NULL are left alone. Once
+ * freed, p is not given again: its address may be a later block's. */
 void fl_arena_release(fl_arena *arena, void *p);
 /* The large scratch blocks of one run (a check's), noted as they are made
  * and given back together when it ends (fl_scratch_release). */
@@ -51,7 +53,8 @@ typedef struct fl_scratch {
     size_t count;
 } fl_scratch;
 /* Notes p (NULL, and a block past the first FL_SCRATCH_BLOCKS, are not
- * noted: the latter stays in the arena) and returns it. */
+ * noted: the latter stays in the arena) and returns it. A block noted
+ * twice is freed once (no request is made between the two releases). */
 static inline void *fl_scratch_note(fl_scratch *s, void *p)
 {
     if (p && s->count < FL_SCRATCH_BLOCKS)

@@ -1032,7 +1032,8 @@ static inline size_t next_run_token(const uint64_t *bits, size_t i, size_t e)
  * mention has that mention's key. Returns the candidates (in document
  * order; but for those with no key and no candidate beside them) or NULL. */
 static candidate *scan_tokens(fl_doc *doc, name_keys *keys, span_cursor spans,
-                              const fl_name_use *uses, size_t *count, signed char *caps_sentence)
+                              const fl_name_use *uses, size_t *count, signed char *caps_sentence,
+                              fl_scratch *scratch)
 {
     const char *text = doc->prose.text;
     /* room for a candidate per token whose bits are made at first (a
@@ -1047,8 +1048,9 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, span_cursor spans,
     /* the tokens' bits (run_bits), and a word past the last token's,
      * which next_run_token reads at the end when the tokens fill their
      * words; then the candidates (one arena block, not two) */
-    uint64_t *bits = fl_arena_alloc_uninit(doc->arena, (ntoks / 64 + 1) * sizeof *bits +
-                                                           cap * sizeof(candidate));
+    uint64_t *bits =
+        fl_scratch_note(scratch, fl_arena_alloc_uninit(doc->arena, (ntoks / 64 + 1) * sizeof *bits +
+                                                                       cap * sizeof(candidate)));
     if (!bits) {
         doc->status = FL_ENOMEM;
         return NULL;
@@ -1107,6 +1109,9 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, span_cursor spans,
                     return NULL;
                 }
                 memcpy(more, cands, k * sizeof *more);
+                /* (the room before given back: a block of its own unless
+                 * it lies in the bits' block, which release leaves alone) */
+                fl_arena_release(doc->arena, cands);
                 cands = more;
                 cap = more_cap;
             }
@@ -1432,7 +1437,8 @@ static family_use *code_families(fl_doc *doc, const fl_name_folds *folds, const 
     return fams;
 }
 
-static void run(fl_doc *doc)
+/* The check; its large scratch blocks noted in *scratch. */
+static void check_variants(fl_doc *doc, fl_scratch *scratch)
 {
     size_t total = doc->mentions.count;
     if (total < 2)
@@ -1447,12 +1453,13 @@ static void run(fl_doc *doc)
     fl_name_use_list all;
     if (!fl_name_use_list_init(doc, &all, nwanted + nwanted / 2 + 16))
         return;
+    fl_scratch_note(scratch, all.items);
     /* in one arena block (one call, not two, per document): by mention
      * (set for the first mentions of their surfaces with a use), the
      * index of its use here + 1 (0: none); and the keys' first JOIN_ROOM
      * joinable bytes, zeroed */
-    uint32_t *use_of =
-        fl_arena_alloc_uninit(doc->arena, (total + 1) * sizeof(uint32_t) + JOIN_ROOM);
+    uint32_t *use_of = fl_scratch_note(
+        scratch, fl_arena_alloc_uninit(doc->arena, (total + 1) * sizeof(uint32_t) + JOIN_ROOM));
     if (!use_of) {
         doc->status = FL_ENOMEM;
         return;
@@ -1546,7 +1553,8 @@ static void run(fl_doc *doc)
     const fl_name_entry *entries = folds->entries;
     const size_t nentries = folds->nentries;
     if (folds->entries_unsorted) {
-        fl_name_entry *sorted = fl_arena_alloc_uninit(doc->arena, (nentries + 1) * sizeof *sorted);
+        fl_name_entry *sorted = fl_scratch_note(
+            scratch, fl_arena_alloc_uninit(doc->arena, (nentries + 1) * sizeof *sorted));
         if (!sorted) {
             doc->status = FL_ENOMEM;
             return;
@@ -1557,7 +1565,8 @@ static void run(fl_doc *doc)
     }
     const span_cursor spans = {entries, use_of};
     size_t ncand = 0;
-    candidate *cands = scan_tokens(doc, &keys, spans, uses, &ncand, &folds->caps_sentence);
+    candidate *cands = fl_scratch_note(
+        scratch, scan_tokens(doc, &keys, spans, uses, &ncand, &folds->caps_sentence, scratch));
     if (!cands)
         return;
     find_runs(doc, cands, ncand, &keys, spans, &all, n);
@@ -1595,7 +1604,8 @@ static void run(fl_doc *doc)
     if (n == FL_NAME_NO_KEY)
         return;
     size_t nkeys = keys.set.count;
-    group *groups = fl_arena_alloc_uninit(doc->arena, (n + 1) * sizeof *groups);
+    group *groups =
+        fl_scratch_note(scratch, fl_arena_alloc_uninit(doc->arena, (n + 1) * sizeof *groups));
     if (!groups) {
         doc->status = FL_ENOMEM;
         return;
@@ -1616,6 +1626,18 @@ static void run(fl_doc *doc)
     }
     for (size_t i = 0; i < ng && doc->status == FL_OK; i++)
         report_group(doc, &st, &groups[i], 1);
+    /* (the list as it ends, when it grew) */
+    fl_scratch_note(scratch, all.items);
+}
+
+/* The scratch given back when the check ends, for the checks after it
+ * (the findings hold no pointer into it: their texts are copies, or
+ * strings of the prose and of the keys). */
+static void run(fl_doc *doc)
+{
+    fl_scratch scratch = {.count = 0};
+    check_variants(doc, &scratch);
+    fl_scratch_release(doc->arena, &scratch);
 }
 
 const fl_check_def fl_check_name_variant = {
