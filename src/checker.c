@@ -564,11 +564,19 @@ fl_status fl_check_reusing(const fl_checker *checker, const fl_source *src, fl_i
         st = fl_segment(doc);
     if (st == FL_OK)
         st = fl_find_mentions(doc);
+    /* the last check that reads the name checks' shared uses: they are
+     * freed after it, so that the checks after it take their pages */
+    size_t last_folds = SIZE_MAX;
+    for (size_t i = 0; i < fl_check_count; i++)
+        if (enabled[i] && fl_checks[i]->name_folds)
+            last_folds = i;
     for (size_t i = 0; st == FL_OK && i < fl_check_count; i++) {
         if (!enabled[i])
             continue;
         size_t before = doc->findings.count;
         fl_checks[i]->run(doc);
+        if (i == last_folds)
+            fl_name_folds_drop(doc);
         /* a check may grade its own findings (name-variant: look-alikes are
          * errors, spacing warnings); a severity the user chose applies to all */
         if (severity[i] != fl_checks[i]->info.severity)

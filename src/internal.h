@@ -400,7 +400,17 @@ fl_finding *fl_doc_add_finding(fl_doc *doc, const char *rule, fl_severity severi
 typedef struct fl_check_def {
     fl_rule_info info;
     void (*run)(fl_doc *doc);
+    /* it reads the name checks' shared uses (fl_name_folds_get): they
+     * are freed after the last such check of a run (fl_name_folds_drop) */
+    bool name_folds;
 } fl_check_def;
+
+/* Frees the document's fold-keyed uses (doc->name_folds, checks/blame.c),
+ * when made: their block and their key set's tables (fl_arena_release),
+ * for the checks that read none of them (a later fl_name_folds_get makes
+ * them again). Nothing may keep a pointer into them: a check's findings
+ * hold copies of its texts. */
+void fl_name_folds_drop(fl_doc *doc);
 
 extern const fl_check_def *const fl_checks[];
 extern const size_t fl_check_count;

@@ -1,9 +1,14 @@
 /* test_arena.c - the document arena's early frees: a large request given
  * back (fl_arena_release) is freed at once and the arena goes on serving
  * requests; what is not one (a small request, a pointer inside a block,
- * NULL) is left alone with its bytes. Under valgrind and ASan (make
- * valgrind, check-avx2) a block freed twice, or one left behind, fails. */
+ * NULL) is left alone with its bytes; the name checks' shared uses, freed
+ * after the last check that reads them (fl_name_folds_drop), are made
+ * again alike when asked for. Under valgrind and ASan (make valgrind,
+ * check-avx2) a block freed twice, or one left behind, fails. */
+#include "checks/blame.h"
 #include "internal.h"
+#include "suppress.h"
+#include "test_files.h"
 
 #include <check.h>
 #include <stdint.h>
@@ -107,6 +112,67 @@ START_TEST(scratch_released_together)
 }
 END_TEST
 
+START_TEST(name_folds_dropped_and_made_again)
+{
+    /* a document long enough that the uses' block is one of its own */
+    static const char unit[] = "Nvidia shipped the H20 to Alibaba and Tencent. Jensen Huang "
+                               "met Lisa Su at the Computex show in Taipei. The H100 and the "
+                               "MI300X sold out, Nvidia said.\n\n";
+    size_t len;
+    char *text = repeat_text(unit, sizeof unit - 1, 400, &len);
+    ck_assert_ptr_nonnull(text);
+    fl_source *src;
+    fl_lexicon *lex;
+    fl_error err;
+    ck_assert_int_eq(fl_source_new("t.txt", text, len, &src, &err), FL_OK);
+    ck_assert_int_eq(fl_lexicon_build(true, NULL, 0, &lex, &err), FL_OK);
+    fl_patterns *patterns;
+    ck_assert_int_eq(fl_patterns_new(&patterns, &err), FL_OK);
+    fl_doc doc;
+    memset(&doc, 0, sizeof doc);
+    doc.arena = fl_arena_new();
+    doc.src = src;
+    doc.lexicon = lex;
+    doc.patterns = patterns;
+    doc.max_mentions = 1000000;
+    fl_vec_init(&doc.sentences, sizeof(fl_sentence));
+    fl_vec_init(&doc.tokens, sizeof(fl_token));
+    fl_vec_init(&doc.mentions, sizeof(fl_mention));
+    fl_vec_init(&doc.findings, sizeof(fl_finding));
+    fl_vec_init(&doc.directives, sizeof(fl_directive));
+    ck_assert_int_eq(fl_extract_text(&doc), FL_OK);
+    ck_assert_int_eq(fl_segment(&doc), FL_OK);
+    ck_assert_int_eq(fl_find_mentions(&doc), FL_OK);
+    ck_assert_uint_gt(doc.mentions.count, 4000);
+
+    fl_name_folds *f = fl_name_folds_get(&doc);
+    ck_assert_ptr_nonnull(f);
+    size_t named = f->named, codes = f->codes, nfirsts = f->nfirsts, keys = f->set.count;
+    ck_assert_uint_gt(nfirsts, 5);
+    fl_name_folds_drop(&doc);
+    ck_assert_ptr_null(doc.name_folds);
+    fl_name_folds_drop(&doc); /* none made: nothing to free */
+    f = fl_name_folds_get(&doc);
+    ck_assert_ptr_nonnull(f);
+    ck_assert_uint_eq(f->named, named);
+    ck_assert_uint_eq(f->codes, codes);
+    ck_assert_uint_eq(f->nfirsts, nfirsts);
+    ck_assert_uint_eq(f->set.count, keys);
+    /* every first mention's use reads its own mention's surface */
+    for (size_t k = 0; k < f->nfirsts; k++) {
+        const fl_name_use *u = &f->uses[f->firsts[k]];
+        const fl_mention *m = FL_DOC_MENTION(&doc, f->firsts[k]);
+        ck_assert_ptr_eq(u->form, m->surface);
+    }
+    fl_name_folds_drop(&doc);
+    fl_arena_free(doc.arena);
+    fl_patterns_free(patterns);
+    fl_lexicon_free(lex);
+    fl_source_free(src);
+    free(text);
+}
+END_TEST
+
 Suite *fl_test_suite(void);
 
 Suite *fl_test_suite(void)
@@ -117,6 +183,7 @@ Suite *fl_test_suite(void)
     tcase_add_test(tc, other_pointers_left_alone);
     tcase_add_test(tc, first_block_released);
     tcase_add_test(tc, scratch_released_together);
+    tcase_add_test(tc, name_folds_dropped_and_made_again);
     suite_add_tcase(s, tc);
     return s;
 }

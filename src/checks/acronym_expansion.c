@@ -617,4 +617,5 @@ const fl_check_def fl_check_acronym_expansion = {
      "the fit test is skipped for acronyms the lexicon knows (irregular ones such as UNICEF "
      "or FIFA)."},
     run,
+    false,
 };

@@ -864,6 +864,7 @@ static fl_name_folds *folds_make(fl_doc *doc, const fl_named_list *listed, bool 
     f->spans = spans;
     f->caps_sentence = -1;
     f->listed = listed != NULL;
+    f->block = block;
     /* (in a local: the stores to inited[], bytes, might change doc for
      * all gcc knows) */
     const fl_mention *mentions = doc->mentions.items;
@@ -987,6 +988,18 @@ static fl_name_folds *folds_make(fl_doc *doc, const fl_named_list *listed, bool 
     f->skels = skels;
     f->nfirsts = (size_t)(first - first_list);
     return f;
+}
+
+void fl_name_folds_drop(fl_doc *doc)
+{
+    fl_name_folds *f = doc->name_folds;
+    if (!f)
+        return;
+    doc->name_folds = NULL;
+    /* (both read before either is freed: f lies in its block) */
+    void *block = f->block, *keys = f->set.hashes;
+    fl_arena_release(doc->arena, keys);
+    fl_arena_release(doc->arena, block);
 }
 
 fl_name_folds *fl_name_folds_get(fl_doc *doc)

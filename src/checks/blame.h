@@ -270,11 +270,15 @@ typedef struct fl_name_folds {
      * the prose bytes themselves, so their texts at their spans are
      * the same bytes */
     bool listed;
+    /* the arena block holding the uses, this struct and the arrays by
+     * mention (fl_name_folds_drop gives it back) */
+    void *block;
 } fl_name_folds;
 
 /* The document's fold-keyed uses, made on first call; NULL when out of
  * memory (doc->status is then FL_ENOMEM). */
 fl_name_folds *fl_name_folds_get(fl_doc *doc);
+/* (fl_name_folds_drop, internal.h, frees them) */
 
 /* Mention i's shared use (i a code, name or acronym; its fields but for
  * the place are those of the first mention with its surface, f->same[i]):

@@ -770,4 +770,5 @@ const fl_check_def fl_check_entity_sibling = {
      "within 2 sentences of a deliberate one; a member is judged by its plain mentions only. "
      "The suggestion is the dominant member."},
     run,
+    false,
 };

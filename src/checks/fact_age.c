@@ -452,4 +452,5 @@ const fl_check_def fl_check_fact_age = {
      "past or beside a time cue (\"when he was 30\", \"29 at the time\", \"years ago\", \"in "
      "2019 he was\", \"by then\", \"at 23\"), and when a bare surname is shared by two different "
      "full names."},
-    run};
+    run,
+    false};

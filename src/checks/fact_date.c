@@ -1446,4 +1446,5 @@ const fl_check_def fl_check_fact_date = {
      "that bound a range (from, until, between, by), for sentences that plan, hedge, negate or "
      "repeat an event (scheduled, expected, will, not, again, first), and for an event the "
      "document says moved (delayed, postponed, rescheduled, originally)."},
-    run};
+    run,
+    false};

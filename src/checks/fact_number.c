@@ -2303,4 +2303,5 @@ const fl_check_def fl_check_fact_number = {
      "one digit changed) of the single earlier value sharing an anchor with it is flagged "
      "even when the sentences share fewer words."},
     run,
+    false,
 };

@@ -481,4 +481,5 @@ const fl_check_def fl_check_fact_title = {
      "states a change of role (named, promoted, succeeded, replaced, stepped down, will "
      "become) and names both roles, as in \"was named chief executive in 2023 after serving "
      "as CFO\"."},
-    run};
+    run,
+    false};

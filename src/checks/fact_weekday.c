@@ -267,4 +267,5 @@ const fl_check_def fl_check_fact_weekday = {
      "in, or the neighbouring year for a date near New Year, is accepted. Without any year the "
      "check is silent, and a weekday in a separate phrase from the date (\"on Tuesday. March 6 "
      "is...\") is not compared."},
-    run};
+    run,
+    false};

@@ -749,4 +749,5 @@ const fl_check_def fl_check_name_casing = {
      "and title-case headings are not counted, and a form seen only at the start of sentences "
      "is not evidence either. The suggested form is the lexicon's, else the more frequent, else "
      "the first used."},
-    run};
+    run,
+    true};

@@ -1620,4 +1620,5 @@ const fl_check_def fl_check_name_spelling = {
      "last letters, short words are corrected only by exact lexicon entries, and names the "
      "lexicon knows, surnames introduced with different full names (Boris Johnson and Mark "
      "Johnston) and places named with their region (Pittsburg, Kansas) are left alone."},
-    run};
+    run,
+    true};

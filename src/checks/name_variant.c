@@ -1658,4 +1658,5 @@ const fl_check_def fl_check_name_variant = {
      "one that fits the shape of its family in the document (H20 beside H100), else the more "
      "frequent, else the first used; a word mixing Latin with Cyrillic or Greek letters is "
      "never suggested. Case-only differences are left to name-casing."},
-    run};
+    run,
+    true};

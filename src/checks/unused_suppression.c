@@ -17,4 +17,5 @@ const fl_check_def fl_check_unused_suppression = {
      "cleaned up when the text they guarded changes. In Markdown and HTML the directives are "
      "comments (<!-- factlint-disable-next-line name-variant -->); in plain text they are lines "
      "of their own. A directive for a rule that is turned off is not reported."},
-    run};
+    run,
+    false};
