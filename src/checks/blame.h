@@ -239,7 +239,7 @@ typedef struct fl_name_folds {
     const unsigned char *kinds;
     /* by mention of a code, name or acronym (the others' are not
      * written): its offset and length, taken while the mention is read
-     * here, so that the checks after need not read the mention (some 80
+     * here, so that the checks after need not read the mention (some 72
      * bytes, out of the cache by then) for them */
     const fl_name_span *spans;
     /* the mentions whose use was made (inited), in mention order, then

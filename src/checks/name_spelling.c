@@ -1532,7 +1532,7 @@ static void run(fl_doc *doc)
     int64_t last_off = -1; /* before any offset (32 bits) */
     bool rising = true;
     /* the names wanted: those outside all-caps sentences (the index by
-     * kind lists only names). The mentions (some 80 bytes each, out of
+     * kind lists only names). The mentions (some 72 bytes each, out of
      * the cache by now) are read only in a document with an all-caps
      * sentence: their offsets as the folds copied them */
     const fl_sentence *sentences = doc->sentences.items;
