@@ -6,8 +6,6 @@
  * again alike when asked for. Under valgrind and ASan (make valgrind,
  * check-avx2) a block freed twice, or one left behind, fails. */
 #include "checks/blame.h"
-#include "internal.h"
-#include "suppress.h"
 #include "test_files.h"
 
 #include <check.h>
@@ -129,20 +127,7 @@ START_TEST(name_folds_dropped_and_made_again)
     fl_patterns *patterns;
     ck_assert_int_eq(fl_patterns_new(&patterns, &err), FL_OK);
     fl_doc doc;
-    memset(&doc, 0, sizeof doc);
-    doc.arena = fl_arena_new();
-    doc.src = src;
-    doc.lexicon = lex;
-    doc.patterns = patterns;
-    doc.max_mentions = 1000000;
-    fl_vec_init(&doc.sentences, sizeof(fl_sentence));
-    fl_vec_init(&doc.tokens, sizeof(fl_token));
-    fl_vec_init(&doc.mentions, sizeof(fl_mention));
-    fl_vec_init(&doc.findings, sizeof(fl_finding));
-    fl_vec_init(&doc.directives, sizeof(fl_directive));
-    ck_assert_int_eq(fl_extract_text(&doc), FL_OK);
-    ck_assert_int_eq(fl_segment(&doc), FL_OK);
-    ck_assert_int_eq(fl_find_mentions(&doc), FL_OK);
+    ck_assert_int_eq(run_to_mentions(&doc, src, lex, patterns), FL_OK);
     ck_assert_uint_gt(doc.mentions.count, 4000);
 
     fl_name_folds *f = fl_name_folds_get(&doc);

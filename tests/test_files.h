@@ -1,8 +1,12 @@
 /* test_files.h - a test's documents: the repository's data files (tests run
- * from the repository root, or with FL_SRCDIR set to it), and long texts
- * made by repetition. */
+ * from the repository root, or with FL_SRCDIR set to it), long texts made
+ * by repetition, and a document taken through the stages up to its
+ * mentions. */
 #ifndef FL_TEST_FILES_H
 #define FL_TEST_FILES_H
+
+#include "internal.h"
+#include "suppress.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -54,6 +58,34 @@ static inline char *repeat_text(const char *unit, size_t ulen, size_t copies, si
     buf[copies * ulen] = '\0';
     *len = copies * ulen;
     return buf;
+}
+
+/* Sets doc up for src (a new arena, which the caller frees with
+ * fl_arena_free; the lexicon and patterns the caller's) and runs it
+ * through extraction as text, segmentation and the mention pass: the
+ * first status that is not FL_OK, else FL_OK. */
+static inline fl_status run_to_mentions(fl_doc *doc, const fl_source *src, const fl_lexicon *lex,
+                                        const fl_patterns *patterns)
+{
+    memset(doc, 0, sizeof *doc);
+    doc->arena = fl_arena_new();
+    if (!doc->arena)
+        return FL_ENOMEM;
+    doc->src = src;
+    doc->lexicon = lex;
+    doc->patterns = patterns;
+    doc->max_mentions = 1000000;
+    fl_vec_init(&doc->sentences, sizeof(fl_sentence));
+    fl_vec_init(&doc->tokens, sizeof(fl_token));
+    fl_vec_init(&doc->mentions, sizeof(fl_mention));
+    fl_vec_init(&doc->findings, sizeof(fl_finding));
+    fl_vec_init(&doc->directives, sizeof(fl_directive));
+    fl_status st = fl_extract_text(doc);
+    if (st == FL_OK)
+        st = fl_segment(doc);
+    if (st == FL_OK)
+        st = fl_find_mentions(doc);
+    return st;
 }
 
 #endif

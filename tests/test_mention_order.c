@@ -93,21 +93,7 @@ static char **findings_of(const fl_patterns *patterns, const fl_lexicon *lex, co
     fl_source *src;
     ck_assert_int_eq(fl_source_new("t.txt", text, len, &src, &err), FL_OK);
     fl_doc doc;
-    memset(&doc, 0, sizeof doc);
-    doc.arena = fl_arena_new();
-    ck_assert_ptr_nonnull(doc.arena);
-    doc.src = src;
-    doc.lexicon = lex;
-    doc.patterns = patterns;
-    doc.max_mentions = 1000000;
-    fl_vec_init(&doc.sentences, sizeof(fl_sentence));
-    fl_vec_init(&doc.tokens, sizeof(fl_token));
-    fl_vec_init(&doc.mentions, sizeof(fl_mention));
-    fl_vec_init(&doc.findings, sizeof(fl_finding));
-    fl_vec_init(&doc.directives, sizeof(fl_directive));
-    ck_assert_int_eq(fl_extract_text(&doc), FL_OK);
-    ck_assert_int_eq(fl_segment(&doc), FL_OK);
-    ck_assert_int_eq(fl_find_mentions(&doc), FL_OK);
+    ck_assert_int_eq(run_to_mentions(&doc, src, lex, patterns), FL_OK);
     *mentions = doc.mentions.count;
     ck_assert_msg(in_offset_order(&doc), "mentions out of offset order");
     if (reversed)
