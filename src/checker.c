@@ -575,6 +575,7 @@ fl_status fl_check_reusing(const fl_checker *checker, const fl_source *src, fl_i
             continue;
         size_t before = doc->findings.count;
         fl_checks[i]->run(doc);
+        fl_scratch_release(doc->arena, &doc->scratch);
         if (i == last_folds)
             fl_name_folds_drop(doc);
         /* a check may grade its own findings (name-variant: look-alikes are

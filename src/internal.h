@@ -45,8 +45,9 @@ bool fl_arena_keep(fl_arena *arena, void *block);
  * pointer of the arena (a smaller request) and NULL are left alone. Once
  * freed, p is not given again: its address may be a later block's. */
 void fl_arena_release(fl_arena *arena, void *p);
-/* The large scratch blocks of one run (a check's), noted as they are made
- * and given back together when it ends (fl_scratch_release). */
+/* The large scratch blocks of one run (a check's: fl_doc.scratch), noted
+ * as they are made and given back together when it ends
+ * (fl_scratch_release). */
 enum { FL_SCRATCH_BLOCKS = 8 };
 typedef struct fl_scratch {
     void *blocks[FL_SCRATCH_BLOCKS];
@@ -301,6 +302,11 @@ typedef struct fl_doc {
     void *mention_kinds;
     /* mentions.c: the codes, names and acronyms fl_find_mentions left */
     fl_named_list named;
+    /* the running check's large scratch blocks (fl_scratch_note): the
+     * checker frees them when it ends, so that the checks after it take
+     * their pages (fact-number's amounts are tens of megabytes in a long
+     * document) */
+    fl_scratch scratch;
     /* the fl_result holding this doc lies in its arena (fl_check), and is
      * freed with it; else it is an allocation of its own */
     bool result_in_arena;

@@ -1987,11 +1987,12 @@ static void sort_runs(bucket_run *runs, size_t n)
     }
 }
 
-/* The check; its scratch blocks (amounts, items, tables) noted in *made. */
-static void check_amounts(fl_doc *doc, fl_scratch *made)
+static void run(fl_doc *doc)
 {
     if (doc->sentences.count < 2)
         return;
+    /* the amounts, items and tables: scratch, freed when the check ends */
+    fl_scratch *made = &doc->scratch;
     const uint32_t *of_kind;
     size_t n = fl_ctx_mentions_of(doc, 1u << FL_M_MONEY | 1u << FL_M_QUANTITY | 1u << FL_M_PERCENT,
                                   &of_kind);
@@ -2267,16 +2268,6 @@ static void check_amounts(fl_doc *doc, fl_scratch *made)
     if (doc->status == FL_OK && memo.the_seen)
         check_definite(doc, &cx, amounts, na);
     sb_stemmer_delete(own);
-}
-
-/* The scratch given back when the check ends: the checks after it carve
- * theirs from the same pages (a long document's amounts take tens of
- * megabytes). */
-static void run(fl_doc *doc)
-{
-    fl_scratch made = {.count = 0};
-    check_amounts(doc, &made);
-    fl_scratch_release(doc->arena, &made);
 }
 
 const fl_check_def fl_check_fact_number = {

@@ -1032,8 +1032,7 @@ static inline size_t next_run_token(const uint64_t *bits, size_t i, size_t e)
  * mention has that mention's key. Returns the candidates (in document
  * order; but for those with no key and no candidate beside them) or NULL. */
 static candidate *scan_tokens(fl_doc *doc, name_keys *keys, span_cursor spans,
-                              const fl_name_use *uses, size_t *count, signed char *caps_sentence,
-                              fl_scratch *scratch)
+                              const fl_name_use *uses, size_t *count, signed char *caps_sentence)
 {
     const char *text = doc->prose.text;
     /* room for a candidate per token whose bits are made at first (a
@@ -1048,9 +1047,9 @@ static candidate *scan_tokens(fl_doc *doc, name_keys *keys, span_cursor spans,
     /* the tokens' bits (run_bits), and a word past the last token's,
      * which next_run_token reads at the end when the tokens fill their
      * words; then the candidates (one arena block, not two) */
-    uint64_t *bits =
-        fl_scratch_note(scratch, fl_arena_alloc_uninit(doc->arena, (ntoks / 64 + 1) * sizeof *bits +
-                                                                       cap * sizeof(candidate)));
+    uint64_t *bits = fl_scratch_note(
+        &doc->scratch, fl_arena_alloc_uninit(doc->arena, (ntoks / 64 + 1) * sizeof *bits +
+                                                             cap * sizeof(candidate)));
     if (!bits) {
         doc->status = FL_ENOMEM;
         return NULL;
@@ -1437,12 +1436,14 @@ static family_use *code_families(fl_doc *doc, const fl_name_folds *folds, const 
     return fams;
 }
 
-/* The check; its large scratch blocks noted in *scratch. */
-static void check_variants(fl_doc *doc, fl_scratch *scratch)
+static void run(fl_doc *doc)
 {
     size_t total = doc->mentions.count;
     if (total < 2)
         return;
+    /* scratch, freed when the check ends (the findings hold no pointer
+     * into it: their texts are copies) */
+    fl_scratch *scratch = &doc->scratch;
     /* the uses as fl_name_use_init makes them, shared with the fold-keyed
      * name checks (the same kinds of mention) */
     fl_name_folds *folds = fl_name_folds_get(doc);
@@ -1566,7 +1567,7 @@ static void check_variants(fl_doc *doc, fl_scratch *scratch)
     const span_cursor spans = {entries, use_of};
     size_t ncand = 0;
     candidate *cands = fl_scratch_note(
-        scratch, scan_tokens(doc, &keys, spans, uses, &ncand, &folds->caps_sentence, scratch));
+        scratch, scan_tokens(doc, &keys, spans, uses, &ncand, &folds->caps_sentence));
     if (!cands)
         return;
     find_runs(doc, cands, ncand, &keys, spans, &all, n);
@@ -1628,16 +1629,6 @@ static void check_variants(fl_doc *doc, fl_scratch *scratch)
         report_group(doc, &st, &groups[i], 1);
     /* (the list as it ends, when it grew) */
     fl_scratch_note(scratch, all.items);
-}
-
-/* The scratch given back when the check ends, for the checks after it
- * (the findings hold no pointer into it: their texts are copies, or
- * strings of the prose and of the keys). */
-static void run(fl_doc *doc)
-{
-    fl_scratch scratch = {.count = 0};
-    check_variants(doc, &scratch);
-    fl_scratch_release(doc->arena, &scratch);
 }
 
 const fl_check_def fl_check_name_variant = {
